@@ -1,0 +1,25 @@
+/* charset.h: bytes in any declared character set -> valid UTF-8. */
+#ifndef TIDINGS_CHARSET_H
+#define TIDINGS_CHARSET_H
+
+#include <stddef.h>
+
+struct buf;
+
+/*
+ * Append len bytes of text in character set label to out as UTF-8. label
+ * is a WHATWG encoding label ("utf-8", "latin1", "Shift_JIS", ...) or NULL
+ * for UTF-8; ISO-8859-1 and US-ASCII labels are read as windows-1252, as
+ * browsers do. A byte order mark wins over the label and is dropped.
+ * Invalid or unmappable bytes become U+FFFD; NUL bytes become U+FFFD too.
+ * An unknown label is treated as UTF-8. Return 0, or -1 if the label was
+ * unknown (the text is still converted).
+ */
+int	 charset_to_utf8(const char *data, size_t len, const char *label,
+	     struct buf *out);
+
+/* Find the charset parameter of a Content-Type header value. Return a
+ * newly allocated lower-case label, or NULL when there is none. */
+char	*charset_from_content_type(const char *content_type);
+
+#endif /* TIDINGS_CHARSET_H */

@@ -1,0 +1,73 @@
+/* http.h: many HTTP(S) and file:// fetches at once over libcurl's multi
+ * interface: conditional GET, every compression curl has, redirects,
+ * timeouts and a size cap counted after decompression.
+ *
+ * A struct http is used from one thread at a time. */
+#ifndef TIDINGS_HTTP_H
+#define TIDINGS_HTTP_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+struct http;
+
+struct http_options {
+	long		 max_total;	/* connections at once, all hosts */
+	long		 max_host;	/* connections at once, one host */
+};
+
+struct http_request {
+	const char	*url;
+	const char	*etag;		/* sent as If-None-Match, or NULL */
+	const char	*last_modified;	/* sent as If-Modified-Since, or NULL */
+	const char	*user_agent;	/* NULL: "tidings/VERSION" */
+	long		 connect_timeout;	/* seconds, 0: none */
+	long		 timeout;	/* whole transfer, seconds, 0: none */
+	long		 stall_timeout;	/* abort after this many seconds
+					   below 1 byte/s, 0: never */
+	size_t		 max_bytes;	/* decoded body cap, 0: none */
+	long		 max_redirects;
+	void		*arg;		/* handed back with the response */
+};
+
+struct http_response {
+	long		 status;	/* final HTTP status, 0 when none */
+	int		 not_modified;	/* status 304 */
+	struct buf	 body;		/* decoded body */
+	char		*error;		/* NULL on success, else one line */
+	char		*etag;		/* of the final response, or NULL */
+	char		*last_modified;	/* of the final response, or NULL */
+	char		*content_type;	/* or NULL */
+	char		*url;		/* the final URL after redirects */
+	char		*permanent;	/* where every redirect was permanent
+					   (301, 308): the final URL, or NULL */
+	long		 retry_after;	/* seconds asked by 429/503, or -1 */
+	double		 seconds;	/* how long the transfer took */
+};
+
+/* Call once from main before any thread starts, and at exit. */
+void	 http_global_init(void);
+void	 http_global_cleanup(void);
+
+struct http	*http_new(const struct http_options *);
+void		 http_free(struct http *);
+
+/* Queue a request; the strings are copied. */
+void	 http_add(struct http *, const struct http_request *);
+
+/*
+ * Run every queued request (and any that done() queues) to completion.
+ * done(arg, req->arg, res) is called in this thread as each one finishes;
+ * res is only valid during the call, but done may steal res->body with
+ * buf_detach(). A success is status 2xx or 304 with error NULL; anything
+ * else carries a one-line error ("HTTP 404", "Could not resolve host:
+ * ...", "response larger than 16 MiB"). If *stop becomes nonzero, pending
+ * transfers are abandoned and http_run returns -1.
+ */
+int	 http_run(struct http *,
+	     void (*done)(void *arg, void *req_arg, struct http_response *res),
+	     void *arg, volatile sig_atomic_t *stop);
+
+#endif /* TIDINGS_HTTP_H */

@@ -1,0 +1,45 @@
+/* poll.h: the glue http -> feed -> store. One refresh of the feeds that
+ * are due, shared by "tidings refresh" and the TUI's background refresh. */
+#ifndef TIDINGS_POLL_H
+#define TIDINGS_POLL_H
+
+#include <signal.h>
+#include <stdint.h>
+
+struct config;
+struct config_feed;
+struct store;
+
+struct poll_result {			/* one feed's outcome */
+	const struct config_feed *feed;
+	const char	*error;		/* NULL on success */
+	const char	*redirect;	/* permanent redirect, or NULL */
+	long		 status;
+	int		 not_modified;
+	int		 nnew;		/* new items stored */
+	size_t		 done, total;	/* progress: feeds finished so far */
+};
+
+struct poll_stats {
+	int		 feeds;		/* feeds fetched */
+	int		 ok;
+	int		 not_modified;
+	int		 failed;
+	int		 skipped;	/* not due yet */
+	int		 nnew;
+};
+
+#define POLL_ALL	0x1		/* ignore due times */
+
+/*
+ * Fetch every feed of cfg that is due (or all with POLL_ALL), parse and
+ * store each as it arrives. report(arg, r) is called after each feed (for
+ * progress lines or the TUI); it may be NULL. Return 0 when the refresh
+ * ran (whether or not feeds failed: see stats), -1 with *cause when it
+ * could not run at all.
+ */
+int	 poll_refresh(const struct config *, struct store *, int flags,
+	     void (*report)(void *, const struct poll_result *), void *arg,
+	     struct poll_stats *, volatile sig_atomic_t *stop, char **cause);
+
+#endif /* TIDINGS_POLL_H */

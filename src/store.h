@@ -1,0 +1,118 @@
+/* store.h: feeds, items and their read/starred state in one SQLite file.
+ *
+ * A struct store is one connection; use one per thread. Several processes
+ * (the TUI and a "tidings refresh" from cron) may use the same file at once:
+ * writes wait for each other (busy timeout) and every feed's update is one
+ * transaction, so a crash leaves each feed's items all in or all out. */
+#ifndef TIDINGS_STORE_H
+#define TIDINGS_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct feed;				/* feed.h */
+struct store;				/* opaque; owns the sqlite3 handle */
+
+#define STORE_NOTIME	INT64_MIN
+
+/* What a fetch of one feed found; saved together with its items. */
+struct store_fetch {
+	int64_t		 time;		/* when it was fetched */
+	long		 status;	/* HTTP status, 0 when none came */
+	const char	*error;		/* NULL on success */
+	int		 not_modified;	/* 304: the items are unchanged */
+	const char	*etag;		/* validators to send next time */
+	const char	*last_modified;
+	const char	*redirect;	/* permanent redirect target, or NULL */
+	int64_t		 next;		/* earliest next fetch, or STORE_NOTIME */
+};
+
+/* A row of the feeds table, with counts. */
+struct store_feed {
+	int64_t		 id;
+	char		*url;
+	char		*title;		/* the feed's own title, or NULL */
+	char		*link;		/* or NULL */
+	char		*etag;		/* or NULL */
+	char		*last_modified;	/* or NULL */
+	char		*error;		/* last fetch's error, or NULL */
+	char		*redirect;	/* permanent redirect seen, or NULL */
+	long		 status;	/* last HTTP status, 0 when none */
+	int64_t		 last_fetch;	/* or STORE_NOTIME */
+	int64_t		 next_fetch;	/* or STORE_NOTIME */
+	int64_t		 unread, total;
+};
+
+/* A row of an items list. */
+struct store_item {
+	int64_t		 id;
+	int64_t		 feed_id;
+	char		*title;		/* never NULL ("" when untitled) */
+	char		*link;		/* or NULL */
+	char		*author;	/* or NULL */
+	int64_t		 date;		/* published, else updated, else first seen */
+	unsigned	 unread : 1;
+	unsigned	 starred : 1;
+};
+
+/* Open or create the database at path (creating its directory), migrate
+ * the schema to the current version. On failure return NULL and set
+ * *cause. */
+struct store	*store_open(const char *path, char **cause);
+void		 store_close(struct store *);
+
+/* The feed row for url, created when missing. Return 0 and set *id. */
+int	 store_feed_id(struct store *, const char *url, int64_t *id,
+	     char **cause);
+
+/* Fill *out with the row of url. Return 1 when found, 0 when the store
+ * has no such feed, -1 on error. Free with store_feed_release(). */
+int	 store_feed_get(struct store *, const char *url, struct store_feed *,
+	     char **cause);
+void	 store_feed_release(struct store_feed *);
+
+/* Every feed with its counts, ordered by id. Free with store_feeds_free(). */
+int	 store_feeds(struct store *, struct store_feed **, size_t *,
+	     char **cause);
+void	 store_feeds_free(struct store_feed *, size_t);
+
+/*
+ * Record one fetch of feed_id in one transaction: its outcome, its
+ * validators and, when f is not NULL, the feed's metadata and items.
+ * Items are matched by identity (guid/id, else link, else a hash of title
+ * and content); a known item is updated in place and keeps its read and
+ * starred state, a new one is added unread. max_items > 0 trims the
+ * oldest items beyond that count that the latest fetch no longer carried
+ * and that are not starred; retention > 0 does the same for items first
+ * seen longer ago than that many seconds. Set *nnew to the number of new
+ * items. On error nothing of this fetch is stored.
+ */
+int	 store_update(struct store *, int64_t feed_id,
+	     const struct store_fetch *, const struct feed *f,
+	     int64_t max_items, int64_t retention, int *nnew, char **cause);
+
+/* Remove feeds (and their items) whose URLs are not among keep[0..n).
+ * Return the number of feeds removed, or -1. */
+int	 store_gc(struct store *, char *const *keep, size_t n, char **cause);
+
+/* Unread items in all feeds (feed_id 0) or in one. Return -1 on error. */
+int64_t	 store_unread(struct store *, int64_t feed_id, char **cause);
+
+/* Items newest first, at most limit of them, starting after offset rows;
+ * all feeds when feed_id is 0. Free with store_items_free(). */
+int	 store_items(struct store *, int64_t feed_id, size_t offset,
+	     size_t limit, struct store_item **, size_t *, char **cause);
+void	 store_items_free(struct store_item *, size_t);
+
+/* Set an item's read or starred flag. */
+int	 store_set_read(struct store *, int64_t item_id, int read, char **cause);
+int	 store_set_starred(struct store *, int64_t item_id, int starred,
+	     char **cause);
+/* Mark every item of feed_id (0: all feeds) read. Return how many changed. */
+int64_t	 store_mark_feed_read(struct store *, int64_t feed_id, char **cause);
+
+/* Items whose title or text match an FTS5 query, newest first. */
+int	 store_search(struct store *, const char *query, size_t limit,
+	     struct store_item **, size_t *, char **cause);
+
+#endif /* TIDINGS_STORE_H */

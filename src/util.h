@@ -1,0 +1,85 @@
+/* util.h: allocation that never fails, fatal errors, logging, error lists,
+ * UTF-8 helpers and the one gate through which text reaches a terminal. */
+#ifndef TIDINGS_UTIL_H
+#define TIDINGS_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf;
+
+#define nitems(a)	(sizeof (a) / sizeof (a)[0])
+
+/* Allocation: out of memory is fatal, so these never return NULL. */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+int	 xasprintf(char **, const char *, ...)
+	     __attribute__((format(printf, 2, 3)));
+int	 xvasprintf(char **, const char *, va_list)
+	     __attribute__((format(printf, 2, 0)));
+
+/* Impossible states: print "tidings: msg" (fatal adds strerror(errno)) to
+ * stderr, run the registered cleanup (endwin() while curses is active) and
+ * exit 70. */
+void	 fatal(const char *, ...)
+	     __attribute__((format(printf, 1, 2), noreturn));
+void	 fatalx(const char *, ...)
+	     __attribute__((format(printf, 1, 2), noreturn));
+void	 fatal_set_cleanup(void (*)(void));
+
+/* Diagnostics go to the log file opened by log_open() (tidings -l FILE),
+ * never to the terminal. Without a log file they are dropped. Thread-safe. */
+void	 log_open(const char *path);
+void	 log_close(void);
+void	 log_debug(const char *, ...)
+	     __attribute__((format(printf, 1, 2)));
+
+/* A list of error messages ("path:LINE: message"), collected rather than
+ * printed so the caller decides where they go. */
+struct causes {
+	char	**v;
+	size_t	  n;
+};
+#define CAUSES_INIT { NULL, 0 }
+void	 causes_add(struct causes *, const char *, ...)
+	     __attribute__((format(printf, 2, 3)));
+void	 causes_clear(struct causes *);
+
+/* Decode one UTF-8 sequence from s (at most len bytes). Return its length
+ * and store the code point in *cp, or return 0 for an invalid, overlong,
+ * surrogate or truncated sequence. */
+size_t	 utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
+/* Append code point cp as UTF-8 (U+FFFD for invalid values). */
+void	 utf8_encode(struct buf *, uint32_t cp);
+
+/* The terminal gate. Append s to out with every C0/C1 control, DEL, ESC
+ * and bidi override or isolate replaced by U+FFFD, invalid UTF-8 by U+FFFD
+ * and any run of whitespace (newlines and tabs included) folded into one
+ * space, so a title or URL from the network can never move the cursor or
+ * send a sequence to the terminal. Return out->data. */
+const char	*text_printable(struct buf *out, const char *s);
+
+/* Time helpers. */
+int64_t	 time_now(void);		/* wall clock, UTC seconds */
+double	 time_mono(void);		/* monotonic seconds */
+/* Format t as RFC 3339 UTC ("2003-12-31T10:14:55Z") into buf (>= 21 bytes). */
+void	 time_rfc3339(int64_t t, char *buf, size_t len);
+
+/* The name nearest to s by edit distance among n table entries of size
+ * stride starting at base, each beginning with a "const char *name" member,
+ * or NULL when none is close enough to suggest ("did you mean ...?"). */
+const char	*util_nearest(const char *s, const void *base, size_t n,
+		     size_t stride);
+
+/* Expand a leading "~/" with $HOME. Caller frees. */
+char	*util_expand_home(const char *);
+
+/* Create the directories leading to path (not path itself), mode 0700. */
+int	 util_mkdirs_for(const char *path, char **cause);
+
+#endif /* TIDINGS_UTIL_H */

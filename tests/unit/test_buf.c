@@ -1,0 +1,129 @@
+/* test_buf.c: the growable buffer and its JSON/XML escaping. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+static void
+test_buf_grows_and_stays_terminated(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	assert_string_equal(b.data, "");
+	for (i = 0; i < 1000; i++)
+		buf_addch(&b, 'a' + (int)(i % 26));
+	assert_int_equal(b.len, 1000);
+	assert_int_equal(b.data[1000], '\0');
+	buf_truncate(&b, 3);
+	assert_string_equal(b.data, "abc");
+	buf_addf(&b, "-%d-%s", 42, "x");
+	assert_string_equal(b.data, "abc-42-x");
+	buf_reset(&b);
+	assert_string_equal(b.data, "");
+	buf_release(&b);
+	assert_ptr_equal(b.data, buf_empty);
+}
+
+static void
+test_buf_addf_long(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	char		 big[5000];
+
+	(void)state;
+	memset(big, 'z', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	buf_addf(&b, "%s|%s", big, big);
+	assert_int_equal(b.len, 2 * (sizeof big - 1) + 1);
+	assert_int_equal(b.data[sizeof big - 1], '|');
+	buf_release(&b);
+}
+
+static void
+test_buf_detach_owns(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 len;
+	char		*s;
+
+	(void)state;
+	s = buf_detach(&b, &len);		/* even an empty buffer */
+	assert_int_equal(len, 0);
+	assert_string_equal(s, "");
+	free(s);
+	buf_addstr(&b, "hello");
+	s = buf_detach(&b, &len);
+	assert_int_equal(len, 5);
+	assert_string_equal(s, "hello");
+	assert_ptr_equal(b.data, buf_empty);
+	free(s);
+}
+
+static const struct {
+	const char	*in;
+	size_t		 len;
+	const char	*out;
+} json_cases[] = {
+	{ "plain", 5, "\"plain\"" },
+	{ "q\"b\\", 4, "\"q\\\"b\\\\\"" },
+	{ "a\nb\tc\r", 6, "\"a\\nb\\tc\\r\"" },
+	{ "\x1b[31m", 5, "\"\\u001b[31m\"" },
+	{ "caf\xc3\xa9", 5, "\"caf\xc3\xa9\"" },
+	{ "bad\xff", 4, "\"bad\xef\xbf\xbd\"" },
+	{ "nul\0x", 5, "\"nul\\u0000x\"" },
+	{ "\xe2\x80\xa8", 3, "\"\\u2028\"" },
+	{ "\xed\xa0\x80", 3, "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"" },
+};
+
+static void
+test_buf_json_escapes(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof json_cases / sizeof json_cases[0]; i++) {
+		buf_reset(&b);
+		buf_add_json(&b, json_cases[i].in, json_cases[i].len);
+		if (strcmp(b.data, json_cases[i].out) != 0)
+			fail_msg("row %zu: got %s, want %s", i, b.data,
+			    json_cases[i].out);
+	}
+	buf_reset(&b);
+	buf_add_jsonstr(&b, NULL);
+	assert_string_equal(b.data, "null");
+	buf_release(&b);
+}
+
+static void
+test_buf_xml_escapes(void **state)
+{
+	struct buf	 b = BUF_INIT;
+
+	(void)state;
+	buf_add_xml(&b, "a<b & \"c\">");
+	assert_string_equal(b.data, "a&lt;b &amp; &quot;c&quot;&gt;");
+	buf_release(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_buf_grows_and_stays_terminated),
+		cmocka_unit_test(test_buf_addf_long),
+		cmocka_unit_test(test_buf_detach_owns),
+		cmocka_unit_test(test_buf_json_escapes),
+		cmocka_unit_test(test_buf_xml_escapes),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}

@@ -1,0 +1,145 @@
+/* test_util.c: UTF-8, the terminal gate and the small helpers. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "util.h"
+
+static const struct {
+	const char	*in;
+	const char	*out;
+} gate_cases[] = {
+	{ "Plain title", "Plain title" },
+	{ "  spaced \t out\n\nlines  ", "spaced out lines" },
+	{ "\x1b[2J\x1b]0;pwned\x07", "\xef\xbf\xbd[2J\xef\xbf\xbd]0;pwned\xef\xbf\xbd" },
+	{ "c1 \xc2\x9b" "31m", "c1 \xef\xbf\xbd" "31m" },
+	{ "del\x7f", "del\xef\xbf\xbd" },
+	{ "bidi \xe2\x80\xae" "evil", "bidi \xef\xbf\xbd" "evil" },
+	{ "isolate \xe2\x81\xa6x", "isolate \xef\xbf\xbdx" },
+	{ "bad \xc3(", "bad \xef\xbf\xbd(" },
+	{ "overlong \xc0\xaf", "overlong \xef\xbf\xbd\xef\xbf\xbd" },
+	{ "\xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80", "\xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80" },
+};
+
+static void
+test_text_printable_gate(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof gate_cases / sizeof gate_cases[0]; i++) {
+		buf_reset(&b);
+		text_printable(&b, gate_cases[i].in);
+		if (strcmp(b.data, gate_cases[i].out) != 0)
+			fail_msg("row %zu: got \"%s\"", i, b.data);
+		assert_null(memchr(b.data, 0x1b, b.len));
+	}
+	buf_release(&b);
+}
+
+static void
+test_utf8_roundtrip(void **state)
+{
+	static const uint32_t	 cps[] = { 0x41, 0xe9, 0x20ac, 0x1f600, 0x10ffff };
+	struct buf		 b = BUF_INIT;
+	uint32_t		 cp;
+	size_t			 i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+		buf_reset(&b);
+		utf8_encode(&b, cps[i]);
+		n = utf8_decode((const unsigned char *)b.data, b.len, &cp);
+		assert_int_equal(n, b.len);
+		assert_int_equal(cp, cps[i]);
+	}
+	buf_reset(&b);
+	utf8_encode(&b, 0xd800);		/* a surrogate is not encoded */
+	assert_string_equal(b.data, "\xef\xbf\xbd");
+	assert_int_equal(utf8_decode((const unsigned char *)"\xe2\x82", 2, &cp), 0);
+	assert_int_equal(utf8_decode((const unsigned char *)"\xf5\x80\x80\x80", 4, &cp), 0);
+	buf_release(&b);
+}
+
+struct named {
+	const char	*name;
+	int		 other;
+};
+
+static void
+test_util_nearest_suggests(void **state)
+{
+	static const struct named	 names[] = {
+		{ "refresh-interval", 0 }, { "max-items", 0 }, { "user-agent", 0 },
+	};
+
+	(void)state;
+	assert_string_equal(util_nearest("refresh-intervall", names, 3,
+	    sizeof names[0]), "refresh-interval");
+	assert_string_equal(util_nearest("max-item", names, 3, sizeof names[0]),
+	    "max-items");
+	assert_null(util_nearest("colour", names, 3, sizeof names[0]));
+}
+
+static void
+test_time_rfc3339(void **state)
+{
+	char	 s[32];
+
+	(void)state;
+	time_rfc3339(1072865695, s, sizeof s);
+	assert_string_equal(s, "2003-12-31T10:14:55Z");
+	time_rfc3339(0, s, sizeof s);
+	assert_string_equal(s, "1970-01-01T00:00:00Z");
+}
+
+static void
+test_causes_collect(void **state)
+{
+	struct causes	 c = CAUSES_INIT;
+
+	(void)state;
+	causes_add(&c, "%s:%u: %s", "config", 3U, "first");
+	causes_add(&c, "second");
+	assert_int_equal(c.n, 2);
+	assert_string_equal(c.v[0], "config:3: first");
+	causes_clear(&c);
+	assert_int_equal(c.n, 0);
+}
+
+static void
+test_expand_home(void **state)
+{
+	char	*s;
+
+	(void)state;
+	setenv("HOME", "/home/ana", 1);
+	s = util_expand_home("~/x/y");
+	assert_string_equal(s, "/home/ana/x/y");
+	free(s);
+	s = util_expand_home("/abs/~/z");
+	assert_string_equal(s, "/abs/~/z");
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text_printable_gate),
+		cmocka_unit_test(test_utf8_roundtrip),
+		cmocka_unit_test(test_util_nearest_suggests),
+		cmocka_unit_test(test_time_rfc3339),
+		cmocka_unit_test(test_causes_collect),
+		cmocka_unit_test(test_expand_home),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
