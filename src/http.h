@@ -14,35 +14,40 @@
 struct http;
 
 struct http_options {
-	long		 max_total;	/* connections at once, all hosts */
-	long		 max_host;	/* connections at once, one host */
+	long		 max_total;	/* connections at once, all hosts
+					   (at least 1) */
+	long		 max_host;	/* connections at once, one host
+					   (< 1: max_total) */
 };
 
 struct http_request {
 	const char	*url;
 	const char	*etag;		/* sent as If-None-Match, or NULL */
 	const char	*last_modified;	/* sent as If-Modified-Since, or NULL */
-	const char	*user_agent;	/* NULL: "tidings/VERSION" */
-	long		 connect_timeout;	/* seconds, 0: none */
+	const char	*user_agent;	/* NULL or "": "tidings/VERSION" */
+	long		 connect_timeout;	/* seconds, 0: curl's 300 */
 	long		 timeout;	/* whole transfer, seconds, 0: none */
 	long		 stall_timeout;	/* abort after this many seconds
 					   below 1 byte/s, 0: never */
 	size_t		 max_bytes;	/* decoded body cap, 0: none */
-	long		 max_redirects;
+	long		 max_redirects;	/* 0: follow none */
 	void		*arg;		/* handed back with the response */
 };
 
 struct http_response {
-	long		 status;	/* final HTTP status, 0 when none */
+	long		 status;	/* final HTTP status, 0 when none
+					   (and for file://) */
 	int		 not_modified;	/* status 304 */
-	struct buf	 body;		/* decoded body */
+	struct buf	 body;		/* decoded body; empty unless success */
 	char		*error;		/* NULL on success, else one line */
-	char		*etag;		/* of the final response, or NULL */
-	char		*last_modified;	/* of the final response, or NULL */
+	char		*etag;		/* of the final response, or NULL; a
+					   304 without one keeps the one sent */
+	char		*last_modified;	/* likewise */
 	char		*content_type;	/* or NULL */
 	char		*url;		/* the final URL after redirects */
-	char		*permanent;	/* where every redirect was permanent
-					   (301, 308): the final URL, or NULL */
+	char		*permanent;	/* on success after redirects that
+					   were all permanent (301, 308): the
+					   final URL, else NULL */
 	long		 retry_after;	/* seconds asked by 429/503, or -1 */
 	double		 seconds;	/* how long the transfer took */
 };
@@ -58,13 +63,17 @@ void		 http_free(struct http *);
 void	 http_add(struct http *, const struct http_request *);
 
 /*
- * Run every queued request (and any that done() queues) to completion.
+ * Run every queued request (and any that done() queues) to completion,
+ * at most max_total at once and max_host to one host; return 0.
  * done(arg, req->arg, res) is called in this thread as each one finishes;
  * res is only valid during the call, but done may steal res->body with
- * buf_detach(). A success is status 2xx or 304 with error NULL; anything
- * else carries a one-line error ("HTTP 404", "Could not resolve host:
- * ...", "response larger than 16 MiB"). If *stop becomes nonzero, pending
- * transfers are abandoned and http_run returns -1.
+ * buf_detach(). A success has error NULL: status 2xx, 304, or 0 for a
+ * file:// URL. Anything else carries a one-line error ("HTTP 404 Not
+ * Found", "Could not resolve host: ...", "response larger than 16 MiB"),
+ * which may quote the server and so must pass the terminal gate before it
+ * is shown. If *stop (stop may be NULL) becomes nonzero, running and
+ * queued transfers are dropped without done() and http_run returns -1;
+ * the struct http can then run new requests.
  */
 int	 http_run(struct http *,
 	     void (*done)(void *arg, void *req_arg, struct http_response *res),

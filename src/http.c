@@ -1,0 +1,761 @@
+/* http.c: many HTTP(S) and file:// fetches at once over libcurl's multi
+ * interface.
+ *
+ * A request waits in a FIFO queue, its strings copied, until a slot frees.
+ * We start at most max_total transfers at once, and at most max_host to
+ * one host, ourselves, rather than adding everything to the multi handle
+ * and leaving the limits to curl: curl parks the excess inside the multi
+ * handle, where each parked transfer already holds its buffers and its
+ * whole-transfer timeout already runs, so a refresh of many feeds on one
+ * host would time out feeds that never got a connection. curl's own
+ * limits are set as well; they still matter when a redirect wanders to
+ * another host. A queued request whose host is busy is passed over for
+ * the next one, so one slow host does not hold up the rest.
+ *
+ * Connections live in the multi handle's cache, so keep-alive and HTTP/2
+ * multiplexing reuse them across transfers. A finished easy handle is
+ * reset and kept for the next transfer, which keeps its TLS session cache.
+ *
+ * Redirects produce one header block per response, each opening with a
+ * status line. The header callback resets what it captured (validators,
+ * Content-Type, reason phrase) at every status line, so that what is left
+ * at the end describes the final response, and it notes whether every
+ * redirect followed was permanent.
+ *
+ * The size cap is counted in the write callback, after decompression, so
+ * a gzip bomb stops at max_bytes of inflated data rather than at its few
+ * compressed kilobytes.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <curl/curl.h>
+
+#include "buf.h"
+#include "http.h"
+#include "util.h"
+
+#ifndef TIDINGS_VERSION
+#define TIDINGS_VERSION	"unknown"
+#endif
+
+#define HTTP_USER_AGENT	"tidings/" TIDINGS_VERSION
+#define HTTP_MAX_HEADER	(256 << 10)	/* bytes of one response's headers */
+#define HTTP_MAX_VALUE	1024		/* longer captured values are dropped */
+#define HTTP_MAX_REASON	64		/* longer reason phrases are dropped */
+#define HTTP_POLL_MS	100		/* how often *stop is looked at */
+
+struct http_xfer {
+	struct http_xfer	*next;		/* in queue or active list */
+	CURL			*easy;		/* NULL while queued */
+	struct curl_slist	*headers;
+
+	/* The request, copied. */
+	char			*url;
+	char			*etag;
+	char			*last_modified;
+	char			*user_agent;
+	char			*host;		/* "host:port", for max_host */
+	long			 connect_timeout;
+	long			 timeout;
+	long			 stall_timeout;
+	size_t			 max_bytes;
+	long			 max_redirects;
+	void			*arg;
+
+	/* Filled in as the transfer runs. */
+	struct http_response	 res;
+	long			 code;		/* of the latest status line */
+	char			*reason;	/* its reason phrase, or NULL */
+	size_t			 header_bytes;	/* of the latest header block */
+	size_t			 received;	/* decoded body bytes */
+	long			 hops;		/* redirects seen */
+	int			 permanent;	/* each of them 301 or 308 */
+	char			*error;		/* why a callback stopped it */
+	char			 errbuf[CURL_ERROR_SIZE];
+};
+
+struct http {
+	CURLM			*multi;
+	long			 max_total;
+	long			 max_host;
+	struct http_xfer	*queue;		/* waiting, oldest first */
+	struct http_xfer	**queue_tail;
+	struct http_xfer	*active;	/* added to multi */
+	long			 nactive;
+	CURL			**idle;		/* reset easy handles */
+	long			 nidle;
+};
+
+/* Initialise libcurl for the whole process. */
+void
+http_global_init(void)
+{
+	CURLcode	 rc;
+
+	if ((rc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK)
+		fatalx("curl_global_init: %s", curl_easy_strerror(rc));
+}
+
+/* Release what http_global_init() took. */
+void
+http_global_cleanup(void)
+{
+	curl_global_cleanup();
+}
+
+/* Make a multi handle with the connection limits of o. */
+struct http *
+http_new(const struct http_options *o)
+{
+	struct http	*h;
+
+	h = xcalloc(1, sizeof *h);
+	h->max_total = o->max_total > 0 ? o->max_total : 1;
+	h->max_host = o->max_host > 0 && o->max_host < h->max_total ?
+	    o->max_host : h->max_total;
+	h->queue_tail = &h->queue;
+	h->idle = xcalloc((size_t)h->max_total, sizeof *h->idle);
+	if ((h->multi = curl_multi_init()) == NULL)
+		fatalx("curl_multi_init failed");
+	curl_multi_setopt(h->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+	    h->max_total);
+	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, h->max_host);
+	curl_multi_setopt(h->multi, CURLMOPT_MAXCONNECTS, h->max_total);
+	curl_multi_setopt(h->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+	return (h);
+}
+
+/* The key that groups requests to one server: "host:port", or "" when the
+ * URL has no host (file://) or does not parse (curl reports that later). */
+static char *
+http_host_key(const char *url)
+{
+	CURLU	*u;
+	char	*host = NULL, *port = NULL, *key;
+
+	if ((u = curl_url()) == NULL)
+		fatalx("curl_url failed");
+	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) ==
+	    CURLUE_OK)
+		xasprintf(&key, "%s:%s", host, port);
+	else
+		key = xstrdup("");
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
+	return (key);
+}
+
+/* Copy s unless it is NULL or empty. */
+static char *
+http_strdup(const char *s)
+{
+	return (s != NULL && *s != '\0' ? xstrdup(s) : NULL);
+}
+
+/* Queue a copy of req behind the requests already waiting. */
+void
+http_add(struct http *h, const struct http_request *req)
+{
+	struct http_xfer	*x;
+
+	x = xcalloc(1, sizeof *x);
+	x->url = xstrdup(req->url);
+	x->etag = http_strdup(req->etag);
+	x->last_modified = http_strdup(req->last_modified);
+	x->user_agent = http_strdup(req->user_agent);
+	x->host = http_host_key(req->url);
+	x->connect_timeout = req->connect_timeout > 0 ?
+	    req->connect_timeout : 0;
+	x->timeout = req->timeout > 0 ? req->timeout : 0;
+	x->stall_timeout = req->stall_timeout > 0 ? req->stall_timeout : 0;
+	x->max_bytes = req->max_bytes;
+	x->max_redirects = req->max_redirects > 0 ? req->max_redirects : 0;
+	x->arg = req->arg;
+	x->res.body = (struct buf)BUF_INIT;
+	x->res.retry_after = -1;
+	x->permanent = 1;
+
+	*h->queue_tail = x;
+	h->queue_tail = &x->next;
+}
+
+/* Free a transfer and everything it owns (its easy handle excepted). */
+static void
+http_xfer_free(struct http_xfer *x)
+{
+	curl_slist_free_all(x->headers);
+	free(x->url);
+	free(x->etag);
+	free(x->last_modified);
+	free(x->user_agent);
+	free(x->host);
+	free(x->reason);
+	free(x->error);
+	buf_release(&x->res.body);
+	free(x->res.error);
+	free(x->res.etag);
+	free(x->res.last_modified);
+	free(x->res.content_type);
+	free(x->res.url);
+	free(x->res.permanent);
+	free(x);
+}
+
+/* Describe n bytes for a person: "16 MiB", "1.5 KiB", "100 bytes". */
+static void
+http_size(char *out, size_t len, size_t n)
+{
+	static const char *const units[] = { "KiB", "MiB", "GiB", "TiB" };
+	size_t		 i, unit = 1024;
+
+	if (n < 1024) {
+		snprintf(out, len, "%zu bytes", n);
+		return;
+	}
+	for (i = 0; i + 1 < nitems(units) && n / unit >= 1024; i++)
+		unit *= 1024;
+	if (n % unit == 0)
+		snprintf(out, len, "%zu %s", n / unit, units[i]);
+	else
+		snprintf(out, len, "%.1f %s", (double)n / (double)unit,
+		    units[i]);
+}
+
+/* Whether s (len bytes) may go back to a server in a header and to the
+ * store: no controls, and not absurdly long. */
+static int
+http_value_ok(const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (len == 0 || len > HTTP_MAX_VALUE)
+		return (0);
+	for (i = 0; i < len; i++) {
+		if (((unsigned char)s[i] < 0x20 && s[i] != '\t') ||
+		    s[i] == 0x7f)
+			return (0);
+	}
+	return (1);
+}
+
+/* A status line opens a new response: reset what the last one left and
+ * note whether the response before was a permanent redirect. */
+static void
+http_status_line(struct http_xfer *x, const char *s, size_t len)
+{
+	const char	*end = s + len, *p;
+	long		 code = 0;
+	int		 i;
+
+	if ((p = memchr(s, ' ', len)) == NULL)
+		return;
+	p++;
+	for (i = 0; i < 3; i++, p++) {
+		if (p == end || *p < '0' || *p > '9')
+			return;
+		code = code * 10 + (*p - '0');
+	}
+	if (x->code >= 300 && x->code <= 399) {
+		/* Another response after a redirect: curl followed it. */
+		x->hops++;
+		if (x->code != 301 && x->code != 308)
+			x->permanent = 0;
+	}
+	x->code = code;
+	free(x->reason);
+	x->reason = NULL;
+	if (p < end && *p == ' ') {
+		p++;
+		if (end > p && (size_t)(end - p) <= HTTP_MAX_REASON)
+			x->reason = xstrndup(p, (size_t)(end - p));
+	}
+	free(x->res.etag);
+	free(x->res.last_modified);
+	free(x->res.content_type);
+	x->res.etag = x->res.last_modified = x->res.content_type = NULL;
+}
+
+/* Whether the header name (len bytes) is want, ignoring case. */
+static int
+http_header_is(const char *name, size_t len, const char *want)
+{
+	return (strlen(want) == len && strncasecmp(name, want, len) == 0);
+}
+
+/* Header callback: one line of a response's headers, CRLF included. */
+static size_t
+http_header(char *data, size_t size, size_t n, void *arg)
+{
+	struct http_xfer *x = arg;
+	size_t		 len = size * n, nlen;
+	const char	*v, *colon;
+	char		 max[32], **slot;
+
+	if (len >= 5 && strncmp(data, "HTTP/", 5) == 0)
+		x->header_bytes = 0;
+	x->header_bytes += len;
+	if (x->header_bytes > HTTP_MAX_HEADER) {
+		http_size(max, sizeof max, HTTP_MAX_HEADER);
+		free(x->error);
+		xasprintf(&x->error, "response headers larger than %s", max);
+		return (0);
+	}
+	while (len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r'))
+		len--;
+	if (len >= 5 && strncmp(data, "HTTP/", 5) == 0) {
+		http_status_line(x, data, len);
+		return (size * n);
+	}
+	if ((colon = memchr(data, ':', len)) == NULL)
+		return (size * n);
+	nlen = (size_t)(colon - data);
+	if (http_header_is(data, nlen, "ETag"))
+		slot = &x->res.etag;
+	else if (http_header_is(data, nlen, "Last-Modified"))
+		slot = &x->res.last_modified;
+	else if (http_header_is(data, nlen, "Content-Type"))
+		slot = &x->res.content_type;
+	else
+		return (size * n);
+	v = colon + 1;
+	while (v < data + len && (*v == ' ' || *v == '\t'))
+		v++;
+	while (len > (size_t)(v - data) &&
+	    (data[len - 1] == ' ' || data[len - 1] == '\t'))
+		len--;
+	free(*slot);
+	*slot = NULL;
+	if (http_value_ok(v, len - (size_t)(v - data)))
+		*slot = xstrndup(v, len - (size_t)(v - data));
+	return (size * n);
+}
+
+/* Write callback: decoded body bytes. The body of an error response is
+ * counted against the cap but not kept, since nobody reads it. */
+static size_t
+http_write(char *data, size_t size, size_t n, void *arg)
+{
+	struct http_xfer *x = arg;
+	size_t		 len = size * n;
+	char		 max[32];
+
+	if (x->max_bytes != 0 && len > x->max_bytes - x->received) {
+		http_size(max, sizeof max, x->max_bytes);
+		free(x->error);
+		xasprintf(&x->error, "response larger than %s", max);
+		return (0);
+	}
+	x->received += len;
+	if (x->code == 0 || (x->code >= 200 && x->code <= 299))
+		buf_add(&x->res.body, data, len);
+	return (len);
+}
+
+/* Append a header line "name: value" unless value could split the
+ * request (a stored validator is sent back verbatim otherwise). */
+static void
+http_add_header(struct http_xfer *x, const char *name, const char *value)
+{
+	struct curl_slist	*l;
+	char			*line;
+
+	if (value == NULL || strpbrk(value, "\r\n") != NULL)
+		return;
+	xasprintf(&line, "%s: %s", name, value);
+	if ((l = curl_slist_append(x->headers, line)) == NULL)
+		fatalx("curl_slist_append failed");
+	x->headers = l;
+	free(line);
+}
+
+/* Set every option of one transfer on its (fresh or reset) easy handle. */
+static void
+http_setup(struct http_xfer *x)
+{
+	CURL	*e = x->easy;
+
+	curl_easy_setopt(e, CURLOPT_URL, x->url);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, http_write);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, http_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+	/* A proxy's "200 Connection established" is not the response. */
+	curl_easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
+	curl_easy_setopt(e, CURLOPT_USERAGENT,
+	    x->user_agent != NULL ? x->user_agent : HTTP_USER_AGENT);
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, x->max_redirects);
+	/* file:// is for the user's own feeds; a server must not redirect
+	 * there. */
+#if LIBCURL_VERSION_NUM >= 0x075500
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+#else
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS,
+	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS | CURLPROTO_FILE));
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS,
+	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, x->connect_timeout);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT, x->timeout);
+	if (x->stall_timeout > 0) {
+		curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
+		curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, x->stall_timeout);
+	}
+	http_add_header(x, "If-None-Match", x->etag);
+	http_add_header(x, "If-Modified-Since", x->last_modified);
+	if (x->headers != NULL)
+		curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+}
+
+/* How many active transfers go to host. */
+static long
+http_host_active(struct http *h, const char *host)
+{
+	struct http_xfer	*x;
+	long			 n = 0;
+
+	for (x = h->active; x != NULL; x = x->next) {
+		if (strcmp(x->host, host) == 0)
+			n++;
+	}
+	return (n);
+}
+
+/* Move queued requests to the multi handle while the limits allow. */
+static void
+http_start(struct http *h)
+{
+	struct http_xfer	**xp, *x;
+	CURLMcode		 mc;
+
+	xp = &h->queue;
+	while (h->nactive < h->max_total && *xp != NULL) {
+		x = *xp;
+		if (http_host_active(h, x->host) >= h->max_host) {
+			xp = &x->next;
+			continue;
+		}
+		if ((*xp = x->next) == NULL)
+			h->queue_tail = xp;
+		if (h->nidle > 0)
+			x->easy = h->idle[--h->nidle];
+		else if ((x->easy = curl_easy_init()) == NULL)
+			fatalx("curl_easy_init failed");
+		http_setup(x);
+		if ((mc = curl_multi_add_handle(h->multi, x->easy)) != CURLM_OK)
+			fatalx("curl_multi_add_handle: %s",
+			    curl_multi_strerror(mc));
+		x->next = h->active;
+		h->active = x;
+		h->nactive++;
+	}
+}
+
+/* Take x off the active list and the multi handle; keep its easy handle
+ * for reuse if there is room. */
+static void
+http_detach(struct http *h, struct http_xfer *x)
+{
+	struct http_xfer	**xp;
+
+	for (xp = &h->active; *xp != x; xp = &(*xp)->next)
+		;
+	*xp = x->next;
+	h->nactive--;
+	curl_multi_remove_handle(h->multi, x->easy);
+	if (h->nidle < h->max_total) {
+		curl_easy_reset(x->easy);
+		h->idle[h->nidle++] = x->easy;
+	} else
+		curl_easy_cleanup(x->easy);
+	x->easy = NULL;
+}
+
+/* Clean up one of curl's messages for a person: one line, without the
+ * milliseconds curl 7.88 puts in connection errors, and with the
+ * system's reason instead of curl's generic one ("Failed to connect to
+ * HOST port N after 0 ms: Couldn't connect to server" becomes "Failed to
+ * connect to HOST port N: Connection refused"). */
+static char *
+http_message(const char *msg, long os_errno)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p, *q, *generic;
+	size_t		 i;
+
+	p = strstr(msg, " after ");
+	q = p != NULL ? p + 7 : NULL;
+	while (q != NULL && *q >= '0' && *q <= '9')
+		q++;
+	if (q != NULL && q > p + 7 && strncmp(q, " ms", 3) == 0) {
+		buf_add(&b, msg, (size_t)(p - msg));
+		q += 3;
+		generic = curl_easy_strerror(CURLE_COULDNT_CONNECT);
+		if (os_errno != 0 && strncmp(q, ": ", 2) == 0 &&
+		    strcmp(q + 2, generic) == 0)
+			buf_addf(&b, ": %s", strerror((int)os_errno));
+		else
+			buf_addstr(&b, q);
+	} else
+		buf_addstr(&b, msg);
+	for (i = 0; i < b.len; i++) {
+		if ((unsigned char)b.data[i] < 0x20 || b.data[i] == 0x7f)
+			b.data[i] = ' ';
+	}
+	i = b.len;
+	while (i > 0 && (b.data[i - 1] == ' ' || b.data[i - 1] == '.'))
+		i--;
+	buf_truncate(&b, i);
+	return (buf_detach(&b, NULL));
+}
+
+/* Which timeout ended the transfer, in the user's terms. curl's message
+ * is the only place that says so (its timing infos are zero after a
+ * timeout); a message this does not know is passed on as it is. */
+static char *
+http_timeout_error(struct http_xfer *x)
+{
+	static const char *const connecting[] = {
+		"Resolving timed out", "Connection timed out",
+		"Connection timeout", "Failed to connect"
+	};
+	const char	*msg = x->errbuf;
+	char		*s;
+	long		 secs;
+	size_t		 i;
+
+	if (strncmp(msg, "Operation too slow", 18) == 0 &&
+	    x->stall_timeout > 0) {
+		xasprintf(&s, "timed out after %ld seconds with no data",
+		    x->stall_timeout);
+		return (s);
+	}
+	if (strncmp(msg, "Operation timed out", 19) == 0 && x->timeout > 0) {
+		xasprintf(&s, "timed out after %ld seconds", x->timeout);
+		return (s);
+	}
+	secs = x->connect_timeout;
+	if (secs == 0 || (x->timeout > 0 && x->timeout < secs))
+		secs = x->timeout;
+	for (i = 0; i < nitems(connecting) && secs > 0; i++) {
+		if (strncmp(msg, connecting[i], strlen(connecting[i])) == 0) {
+			xasprintf(&s, "connection timed out after %ld seconds",
+			    secs);
+			return (s);
+		}
+	}
+	return (http_message(msg[0] != '\0' ? msg :
+	    curl_easy_strerror(CURLE_OPERATION_TIMEDOUT), 0));
+}
+
+/* "HTTP 404 Not Found", or "HTTP 404" without a usable reason phrase. */
+static char *
+http_status_error(struct http_xfer *x, long status)
+{
+	const char	*r = x->reason;
+	char		*s;
+	size_t		 i;
+
+	if (r != NULL && x->code == status) {
+		for (i = 0; r[i] != '\0'; i++) {
+			if (r[i] < 0x20 || r[i] > 0x7e)
+				break;
+		}
+		if (r[i] == '\0' && i > 0) {
+			xasprintf(&s, "HTTP %ld %s", status, r);
+			return (s);
+		}
+	}
+	xasprintf(&s, "HTTP %ld", status);
+	return (s);
+}
+
+/* The one-line error of a finished transfer, or NULL for a success. */
+static char *
+http_error(struct http_xfer *x, CURL *e, CURLcode result, long status)
+{
+	long	 os_errno = 0, redirects = 0;
+	char	*s, *msg, *url = NULL;
+
+	if (result == CURLE_TOO_MANY_REDIRECTS) {
+		xasprintf(&s, "too many redirects (%ld)", x->max_redirects);
+		return (s);
+	}
+	/* An error status says more than what then went wrong with its
+	 * body. */
+	if (status >= 400)
+		return (http_status_error(x, status));
+	if (x->error != NULL) {
+		s = x->error;
+		x->error = NULL;
+		return (s);
+	}
+	switch (result) {
+	case CURLE_OK:
+		break;
+	case CURLE_OPERATION_TIMEDOUT:
+		return (http_timeout_error(x));
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		/* curl's "Protocol "file" not supported or disabled" would
+		 * blame the build for what a server asked. */
+		if (curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects) ==
+		    CURLE_OK && redirects > 0 &&
+		    curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &url) ==
+		    CURLE_OK && url != NULL) {
+			xasprintf(&msg, "refused redirect to a %.*s: URL",
+			    (int)strcspn(url, ":"), url);
+			s = http_message(msg, 0);
+			free(msg);
+			return (s);
+		}
+		return (http_message(x->errbuf[0] != '\0' ? x->errbuf :
+		    curl_easy_strerror(result), 0));
+	case CURLE_COULDNT_CONNECT:
+		curl_easy_getinfo(e, CURLINFO_OS_ERRNO, &os_errno);
+		return (http_message(x->errbuf[0] != '\0' ? x->errbuf :
+		    curl_easy_strerror(result), os_errno));
+	default:
+		return (http_message(x->errbuf[0] != '\0' ? x->errbuf :
+		    curl_easy_strerror(result), 0));
+	}
+	if (status >= 300 && status != 304)
+		return (http_status_error(x, status));
+	return (NULL);
+}
+
+/* Fill in the response of a finished transfer. */
+static void
+http_respond(struct http_xfer *x, CURL *e, CURLcode result)
+{
+	struct http_response	*res = &x->res;
+	curl_off_t		 after = 0;
+	long			 redirects = 0;
+	char			*url = NULL;
+
+	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &res->status);
+	curl_easy_getinfo(e, CURLINFO_TOTAL_TIME, &res->seconds);
+	curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects);
+	if (curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &url) == CURLE_OK &&
+	    url != NULL)
+		res->url = xstrdup(url);
+	if ((res->status == 429 || res->status == 503) &&
+	    curl_easy_getinfo(e, CURLINFO_RETRY_AFTER, &after) == CURLE_OK &&
+	    after > 0)
+		res->retry_after = after > LONG_MAX ? LONG_MAX : (long)after;
+
+	res->error = http_error(x, e, result, res->status);
+	if (res->error != NULL) {
+		/* Partial, so nobody may parse it. */
+		buf_release(&res->body);
+		return;
+	}
+	if (res->status == 304) {
+		/* Servers often leave the validators out of a 304; the ones
+		 * sent are still the ones to send next time. */
+		res->not_modified = 1;
+		if (res->etag == NULL && x->etag != NULL)
+			res->etag = xstrdup(x->etag);
+		if (res->last_modified == NULL && x->last_modified != NULL)
+			res->last_modified = xstrdup(x->last_modified);
+	}
+	if (redirects > 0 && x->hops == redirects && x->permanent &&
+	    res->url != NULL && strcmp(res->url, x->url) != 0)
+		res->permanent = xstrdup(res->url);
+}
+
+/* Drop every transfer, queued or running, without calling done. */
+static void
+http_abandon(struct http *h)
+{
+	struct http_xfer	*x;
+
+	while ((x = h->active) != NULL) {
+		http_detach(h, x);
+		http_xfer_free(x);
+	}
+	while ((x = h->queue) != NULL) {
+		h->queue = x->next;
+		http_xfer_free(x);
+	}
+	h->queue_tail = &h->queue;
+}
+
+/* Drive the multi handle until every transfer is done or *stop is set. */
+int
+http_run(struct http *h,
+    void (*done)(void *arg, void *req_arg, struct http_response *res),
+    void *arg, volatile sig_atomic_t *stop)
+{
+	struct http_xfer	*x;
+	CURLMsg			*msg;
+	CURLMcode		 mc;
+	CURLcode		 result;
+	CURL			*e;
+	int			 running, left, finished;
+
+	for (;;) {
+		if (stop != NULL && *stop) {
+			http_abandon(h);
+			return (-1);
+		}
+		http_start(h);
+		if (h->active == NULL)
+			return (0);
+		if ((mc = curl_multi_perform(h->multi, &running)) != CURLM_OK)
+			fatalx("curl_multi_perform: %s",
+			    curl_multi_strerror(mc));
+
+		finished = 0;
+		while ((msg = curl_multi_info_read(h->multi, &left)) != NULL) {
+			if (msg->msg != CURLMSG_DONE)
+				continue;
+			/* msg is invalid once its handle is removed. */
+			e = msg->easy_handle;
+			result = msg->data.result;
+			for (x = h->active; x != NULL && x->easy != e;
+			    x = x->next)
+				;
+			if (x == NULL)
+				fatalx("http: finished transfer not found");
+			http_respond(x, e, result);
+			http_detach(h, x);
+			done(arg, x->arg, &x->res);
+			http_xfer_free(x);
+			finished = 1;
+			if (stop != NULL && *stop)
+				break;
+		}
+		if (finished)
+			continue;	/* start the next ones at once */
+		mc = curl_multi_poll(h->multi, NULL, 0, HTTP_POLL_MS, NULL);
+		if (mc != CURLM_OK)
+			fatalx("curl_multi_poll: %s", curl_multi_strerror(mc));
+	}
+}
+
+/* Drop whatever is left and free the multi handle and the pool. */
+void
+http_free(struct http *h)
+{
+	if (h == NULL)
+		return;
+	http_abandon(h);
+	while (h->nidle > 0)
+		curl_easy_cleanup(h->idle[--h->nidle]);
+	free(h->idle);
+	curl_multi_cleanup(h->multi);
+	free(h);
+}
