@@ -85,6 +85,8 @@ void	 config_free(struct config *);
  * been initialised with config_init(). Every mistake is appended to causes
  * as "path:LINE: message". Return 0 when the file is free of mistakes,
  * -1 otherwise (including when the file cannot be read: "path: reason").
+ * cfg->path is set to path either way, and cfg must be freed with
+ * config_free() either way; a config with mistakes must not be used.
  */
 int	 config_load(const char *path, struct config *, struct causes *);
 /* The same for text in memory; name stands for the path in messages.
@@ -98,11 +100,28 @@ int64_t		 config_num(const struct config *, const struct config_feed *,
 const char	*config_str(const struct config *, const struct config_feed *,
 		     enum setting_id);
 
-/* Append value as the config language would write it ("30m", "16M"). */
+/* Append value as the config language would write it ("30m", "16M",
+ * "yes"): the largest unit that divides it exactly. Nothing is appended
+ * for SET_STRING, whose value is the string itself. */
 void	 config_format_value(struct buf *, const struct setting *, int64_t);
 
+/* Parse text as a value of setting s ("2h", "16M", "yes") and check its
+ * range. Return 0 and store it in *out (0 for SET_STRING, whose value is
+ * text itself), or -1 and set *cause ("\"2G\" is out of range (64K to
+ * 1G)"; the caller adds the setting's name). */
+int	 config_parse_value(const struct setting *s, const char *text,
+	     int64_t *out, char **cause);
+
+/* Check that url can be a feed: http://, https:// or file://. Return 0,
+ * or -1 and set *cause (newsboat's query:, exec: and filter: forms are
+ * named as unsupported). */
+int	 config_check_url(const char *url, char **cause);
+
 /* Append one "feed URL [TAG...] ["~TITLE"]" line, quoted so that it reads
- * back to the same words, ending in a newline. */
+ * back to the same words, ending in a newline. Tags that could not read
+ * back as tags (empty, or starting with "~" or "!") are left out; control
+ * characters, which no line may hold, become spaces and invalid UTF-8
+ * becomes U+FFFD, so the line always loads. */
 void	 config_feed_line(struct buf *, const char *url, const char *title,
 	     char *const *tags, size_t ntags);
 

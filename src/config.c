@@ -1,0 +1,1190 @@
+/* config.c: the dotfile -> struct config.
+ *
+ * The dotfile is read one line at a time. A line is first checked as text
+ * (valid UTF-8, no control characters), then split into words the way a
+ * shell would: "..." with \" and \\ as the only escapes, '...' taken
+ * literally, a backslash outside quotes escaping the next character and a
+ * '#' at the start of a word beginning a comment. The first word names a
+ * command, looked up in commands[]; its handler gets the words and checks
+ * them. Later commands (bind, unbind, color) are one more row there.
+ *
+ * A word remembers whether it was written bare, without any quoting, so
+ * that a bare "<" on a feed line can start the per-feed settings while a
+ * quoted "<" stays an ordinary tag. After that bare "<" an unquoted ';'
+ * separates settings; anywhere else it is an ordinary character, because
+ * URLs may contain it.
+ *
+ * Nothing stops at the first mistake: every one is added to the caller's
+ * struct causes as "path:LINE: message", and the load fails if any was
+ * added. User text in a message passes through text_printable() first, so
+ * a config (or an include name) can never send escape sequences to the
+ * terminal that prints the messages.
+ *
+ * Settings are one table, settings[], indexed by enum setting_id. It gives
+ * each setting its type, where it may be set (globally with "set", per feed
+ * after "<"), its range, default and help text; parsing, range checks,
+ * messages and tidings-config(5) (checked by a unit test) all follow it.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "config.h"
+#include "util.h"
+
+#define CONFIG_MAX_DEPTH	16	/* files open at once through include */
+
+#define SECS_M	60LL
+#define SECS_H	(60 * SECS_M)
+#define SECS_D	(24 * SECS_H)
+#define SECS_W	(7 * SECS_D)
+
+static const struct setting settings[] = {
+	[SET_REFRESH_INTERVAL] = {
+	    .name = "refresh-interval", .id = SET_REFRESH_INTERVAL,
+	    .type = SET_SECONDS, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .min = 0, .max = 7 * SECS_D, .def = SECS_H,
+	    .text = "How long after a feed was fetched it is fetched again "
+		"by the background refresh; 0 leaves it to manual refreshes." },
+	[SET_MAX_CONNECTIONS] = {
+	    .name = "max-connections", .id = SET_MAX_CONNECTIONS,
+	    .type = SET_NUMBER, .scope = SET_SCOPE_GLOBAL,
+	    .min = 1, .max = 256, .def = 16,
+	    .text = "How many transfers may run at once, over all hosts." },
+	[SET_MAX_HOST_CONNECTIONS] = {
+	    .name = "max-host-connections", .id = SET_MAX_HOST_CONNECTIONS,
+	    .type = SET_NUMBER, .scope = SET_SCOPE_GLOBAL,
+	    .min = 1, .max = 64, .def = 6,
+	    .text = "How many transfers may run at once to one host, so a "
+		"site with many feeds is not hammered." },
+	[SET_CONNECT_TIMEOUT] = {
+	    .name = "connect-timeout", .id = SET_CONNECT_TIMEOUT,
+	    .type = SET_SECONDS, .scope = SET_SCOPE_GLOBAL,
+	    .min = 1, .max = 300, .def = 15,
+	    .text = "How long to wait for a connection (DNS, TCP and TLS) "
+		"before giving up on a feed." },
+	[SET_DOWNLOAD_TIMEOUT] = {
+	    .name = "download-timeout", .id = SET_DOWNLOAD_TIMEOUT,
+	    .type = SET_SECONDS, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .min = 0, .max = 3600, .def = 120,
+	    .text = "The longest a whole transfer may take, connection "
+		"included; 0 means no limit." },
+	[SET_STALL_TIMEOUT] = {
+	    .name = "stall-timeout", .id = SET_STALL_TIMEOUT,
+	    .type = SET_SECONDS, .scope = SET_SCOPE_GLOBAL,
+	    .min = 0, .max = 600, .def = 30,
+	    .text = "Abort a transfer when nothing has arrived for this "
+		"long; 0 never does." },
+	[SET_MAX_RESPONSE_SIZE] = {
+	    .name = "max-response-size", .id = SET_MAX_RESPONSE_SIZE,
+	    .type = SET_BYTES, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .min = 64LL << 10, .max = 1LL << 30, .def = 16LL << 20,
+	    .text = "A feed larger than this, counted after decompression, "
+		"is cut off and reported as an error." },
+	[SET_MAX_REDIRECTS] = {
+	    .name = "max-redirects", .id = SET_MAX_REDIRECTS,
+	    .type = SET_NUMBER, .scope = SET_SCOPE_GLOBAL,
+	    .min = 0, .max = 50, .def = 10,
+	    .text = "How many HTTP redirects to follow for one feed; 0 "
+		"follows none." },
+	[SET_USER_AGENT] = {
+	    .name = "user-agent", .id = SET_USER_AGENT,
+	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .defstr = NULL,
+	    .text = "The User-Agent header sent with every request; unset, "
+		"it is tidings/VERSION." },
+	[SET_MAX_ITEMS] = {
+	    .name = "max-items", .id = SET_MAX_ITEMS,
+	    .type = SET_NUMBER, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .min = 0, .max = 1000000, .def = 0,
+	    .text = "How many items to keep per feed: older ones beyond this "
+		"count that the feed no longer carries are deleted, unless "
+		"starred; 0 keeps them all." },
+	[SET_ITEM_RETENTION] = {
+	    .name = "item-retention", .id = SET_ITEM_RETENTION,
+	    .type = SET_SECONDS, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .min = 0, .max = 3650 * SECS_D, .def = 0,
+	    .text = "Items first seen longer ago than this are deleted once "
+		"the feed no longer carries them, unless starred; 0 keeps "
+		"them forever." },
+};
+_Static_assert(nitems(settings) == SET__COUNT,
+    "settings[] must have one row per enum setting_id");
+_Static_assert(SET__COUNT <= 64, "config_feed.overridden has 64 bits");
+
+/* One word of a line. */
+struct config_word {
+	char	*s;
+	int	 bare;		/* written without quotes or backslashes */
+	int	 sep;		/* an unquoted ';' after a bare "<" */
+};
+
+struct config_words {
+	struct config_word *v;
+	size_t		 n;
+};
+
+/* The state of one load: the file being read and the include stack. */
+struct config_parse {
+	struct config	*cfg;
+	struct causes	*causes;
+	const char	*path;		/* as opened, for messages */
+	int		 is_file;	/* path names a file (not a buffer) */
+	unsigned	 line;
+	int		 depth;		/* entries in open[] */
+	struct {
+		dev_t	 dev;
+		ino_t	 ino;
+	}		 open[CONFIG_MAX_DEPTH];
+	struct buf	 quote[4];	/* printable copies for one message */
+	unsigned	 nquote;
+};
+
+struct config_cmd {
+	const char	*name;		/* first member: see util_nearest() */
+	const char	*usage;
+	void		 (*fn)(struct config_parse *,
+			     const struct config_cmd *, struct config_word *,
+			     size_t);
+};
+
+static void	config_cmd_feed(struct config_parse *,
+		    const struct config_cmd *, struct config_word *, size_t);
+static void	config_cmd_include(struct config_parse *,
+		    const struct config_cmd *, struct config_word *, size_t);
+static void	config_cmd_set(struct config_parse *,
+		    const struct config_cmd *, struct config_word *, size_t);
+static void	config_parse_text(struct config_parse *, const char *,
+		    size_t);
+
+/* Sorted by name; a new command (bind, color) is one more row. */
+static const struct config_cmd commands[] = {
+	{ "feed", "feed URL [TAG ...] [\"~TITLE\"] [!] "
+	    "[< NAME VALUE; ...]", config_cmd_feed },
+	{ "include", "include FILE", config_cmd_include },
+	{ "set", "set NAME VALUE", config_cmd_set },
+};
+
+/* Units for durations and sizes, largest first so that formatting picks
+ * the largest exact one. */
+struct config_unit {
+	char		 unit;
+	int64_t		 n;
+};
+
+static const struct config_unit seconds_units[] = {
+	{ 'w', SECS_W }, { 'd', SECS_D }, { 'h', SECS_H }, { 'm', SECS_M },
+	{ 's', 1 },
+};
+
+static const struct config_unit bytes_units[] = {
+	{ 'T', 1LL << 40 }, { 'G', 1LL << 30 }, { 'M', 1LL << 20 },
+	{ 'K', 1LL << 10 },
+};
+
+static const struct {
+	const char	*word;
+	int		 value;
+} bool_words[] = {
+	{ "yes", 1 }, { "no", 0 }, { "true", 1 }, { "false", 0 },
+	{ "on", 1 }, { "off", 0 }, { "1", 1 }, { "0", 0 },
+};
+
+/* The settings table and its length. */
+const struct setting *
+config_settings(size_t *n)
+{
+	*n = nitems(settings);
+	return (settings);
+}
+
+/* A setting by its exact name, or NULL. */
+const struct setting *
+config_setting_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < nitems(settings); i++)
+		if (strcmp(settings[i].name, name) == 0)
+			return (&settings[i]);
+	return (NULL);
+}
+
+/* Start cfg with no feeds and every setting at its default. */
+void
+config_init(struct config *cfg)
+{
+	size_t	 i;
+
+	memset(cfg, 0, sizeof *cfg);
+	for (i = 0; i < nitems(settings); i++) {
+		cfg->values[i].n = settings[i].def;
+		if (settings[i].defstr != NULL)
+			cfg->values[i].s = xstrdup(settings[i].defstr);
+	}
+}
+
+/* Free the strings of a values array. */
+static void
+config_values_free(struct setting_value *values)
+{
+	size_t	 i;
+
+	for (i = 0; i < SET__COUNT; i++) {
+		free(values[i].s);
+		values[i].s = NULL;
+	}
+}
+
+/* Free everything cfg holds and zero it. */
+void
+config_free(struct config *cfg)
+{
+	struct config_feed	*cf;
+	size_t			 i, j;
+
+	for (i = 0; i < cfg->nfeeds; i++) {
+		cf = &cfg->feeds[i];
+		free(cf->url);
+		free(cf->title);
+		for (j = 0; j < cf->ntags; j++)
+			free(cf->tags[j]);
+		free(cf->tags);
+		free(cf->path);
+		config_values_free(cf->values);
+	}
+	free(cfg->feeds);
+	free(cfg->path);
+	config_values_free(cfg->values);
+	memset(cfg, 0, sizeof *cfg);
+}
+
+/* A numeric setting for one feed: its own value if it has one, else the
+ * global one. */
+int64_t
+config_num(const struct config *cfg, const struct config_feed *cf,
+    enum setting_id id)
+{
+	if (cf != NULL && (cf->overridden & (1ULL << id)))
+		return (cf->values[id].n);
+	return (cfg->values[id].n);
+}
+
+/* A string setting for one feed, chosen as config_num() chooses. */
+const char *
+config_str(const struct config *cfg, const struct config_feed *cf,
+    enum setting_id id)
+{
+	if (cf != NULL && (cf->overridden & (1ULL << id)))
+		return (cf->values[id].s);
+	return (cfg->values[id].s);
+}
+
+/* Append n with the largest unit of the table that divides it exactly. */
+static void
+config_format_units(struct buf *b, int64_t n, const struct config_unit *u,
+    size_t count)
+{
+	size_t	 i;
+
+	if (n != 0) {
+		for (i = 0; i < count; i++) {
+			if (n % u[i].n == 0) {
+				buf_addf(b, "%lld%c", (long long)(n / u[i].n),
+				    u[i].unit);
+				return;
+			}
+		}
+	}
+	buf_addf(b, "%lld", (long long)n);
+}
+
+/* Append a value in the config language, with the largest exact unit. */
+void
+config_format_value(struct buf *b, const struct setting *s, int64_t n)
+{
+	switch (s->type) {
+	case SET_NUMBER:
+		buf_addf(b, "%lld", (long long)n);
+		break;
+	case SET_SECONDS:
+		config_format_units(b, n, seconds_units, nitems(seconds_units));
+		break;
+	case SET_BYTES:
+		config_format_units(b, n, bytes_units, nitems(bytes_units));
+		break;
+	case SET_BOOL:
+		buf_addstr(b, n ? "yes" : "no");
+		break;
+	case SET_STRING:
+		break;
+	}
+}
+
+/* Read a run of decimal digits at *sp into *n. Return 1 on success, 0
+ * when there is no digit, -1 on overflow (the digits are still skipped). */
+static int
+config_digits(const char **sp, int64_t *n)
+{
+	const char	*s = *sp;
+	int64_t		 v = 0;
+	int		 over = 0;
+
+	if (*s < '0' || *s > '9')
+		return (0);
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (v > (INT64_MAX - (*s - '0')) / 10)
+			over = 1;
+		else
+			v = v * 10 + (*s - '0');
+	}
+	*sp = s;
+	*n = v;
+	return (over ? -1 : 1);
+}
+
+/* Multiply and add without overflow: *total += v * unit. */
+static int
+config_accumulate(int64_t *total, int64_t v, int64_t unit)
+{
+	if (v > INT64_MAX / unit || *total > INT64_MAX - v * unit)
+		return (-1);
+	*total += v * unit;
+	return (0);
+}
+
+/* "90", "90s", "30m", "2h", "1d", "1w" or a sum such as "1h30m". Return 0,
+ * -1 for bad syntax or -2 for a number too large. */
+static int
+config_parse_seconds(const char *s, int64_t *out)
+{
+	int64_t	 total = 0, v, unit;
+	size_t	 i;
+	int	 rc, over = 0;
+
+	if ((rc = config_digits(&s, &v)) == 0)
+		return (-1);
+	if (*s == '\0') {		/* a bare number is seconds */
+		*out = v;
+		return (rc < 0 ? -2 : 0);
+	}
+	for (;;) {
+		over |= rc < 0;
+		unit = 0;
+		for (i = 0; i < nitems(seconds_units); i++)
+			if ((*s | 0x20) == seconds_units[i].unit)
+				unit = seconds_units[i].n;
+		if (unit == 0)
+			return (-1);
+		s++;
+		if (!over && config_accumulate(&total, v, unit) != 0)
+			over = 1;
+		if (*s == '\0')
+			break;
+		if ((rc = config_digits(&s, &v)) == 0)
+			return (-1);
+	}
+	*out = total;
+	return (over ? -2 : 0);
+}
+
+/* "512", "512B", "64K", "64KB", "64KiB", likewise M, G and T, powers of
+ * 1024. Return 0, -1 for bad syntax or -2 for a number too large. */
+static int
+config_parse_bytes(const char *s, int64_t *out)
+{
+	int64_t	 v, unit = 1, total = 0;
+	size_t	 i;
+	int	 rc;
+
+	if ((rc = config_digits(&s, &v)) == 0)
+		return (-1);
+	if (*s != '\0' && (*s | 0x20) != 'b') {
+		unit = 0;
+		for (i = 0; i < nitems(bytes_units); i++)
+			if ((*s & ~0x20) == bytes_units[i].unit)
+				unit = bytes_units[i].n;
+		if (unit == 0)
+			return (-1);
+		s++;
+		if ((*s | 0x20) == 'i' && (s[1] | 0x20) == 'b')
+			s += 2;
+		else if ((*s | 0x20) == 'b')
+			s++;
+	} else if (*s != '\0')
+		s++;
+	if (*s != '\0')
+		return (-1);
+	if (rc < 0 || config_accumulate(&total, v, unit) != 0)
+		return (-2);
+	*out = total;
+	return (0);
+}
+
+/* The shape of a valid value of each type, for error messages. */
+static const char *
+config_type_hint(enum setting_type type)
+{
+	switch (type) {
+	case SET_NUMBER:
+		return ("is not a whole number");
+	case SET_SECONDS:
+		return ("is not a duration (like 90s, 30m, 2h, 1d or 1w)");
+	case SET_BYTES:
+		return ("is not a size (like 512K, 16M or 1G)");
+	case SET_BOOL:
+		return ("is not yes or no");
+	case SET_STRING:
+		break;
+	}
+	return ("is not valid");
+}
+
+/* Parse and range-check one value of setting s. */
+int
+config_parse_value(const struct setting *s, const char *text, int64_t *out,
+    char **cause)
+{
+	struct buf	 q = BUF_INIT, lo = BUF_INIT, hi = BUF_INIT;
+	const char	*p = text;
+	int64_t		 n = 0;
+	size_t		 i;
+	int		 rc = -1;
+
+	switch (s->type) {
+	case SET_NUMBER:
+		rc = config_digits(&p, &n);
+		rc = rc == 0 || *p != '\0' ? -1 : (rc < 0 ? -2 : 0);
+		break;
+	case SET_SECONDS:
+		rc = config_parse_seconds(text, &n);
+		break;
+	case SET_BYTES:
+		rc = config_parse_bytes(text, &n);
+		break;
+	case SET_BOOL:
+		for (i = 0; i < nitems(bool_words); i++) {
+			if (strcasecmp(text, bool_words[i].word) == 0) {
+				n = bool_words[i].value;
+				rc = 0;
+			}
+		}
+		break;
+	case SET_STRING:
+		*out = 0;
+		return (0);
+	}
+	if (rc == 0 && s->type != SET_BOOL && (n < s->min || n > s->max))
+		rc = -2;
+	if (rc == 0) {
+		*out = n;
+		return (0);
+	}
+	text_printable(&q, text);
+	if (rc == -1)
+		xasprintf(cause, "\"%s\" %s", q.data,
+		    config_type_hint(s->type));
+	else {
+		config_format_value(&lo, s, s->min);
+		config_format_value(&hi, s, s->max);
+		xasprintf(cause, "\"%s\" is out of range (%s to %s)", q.data,
+		    lo.data, hi.data);
+	}
+	buf_release(&q);
+	buf_release(&lo);
+	buf_release(&hi);
+	return (-1);
+}
+
+/* The length of the scheme at the start of url ("https"), or 0. */
+static size_t
+config_scheme_len(const char *url)
+{
+	size_t	 i;
+
+	for (i = 0; url[i] != '\0'; i++) {
+		if ((url[i] >= 'a' && url[i] <= 'z') ||
+		    (url[i] >= 'A' && url[i] <= 'Z'))
+			continue;
+		if (i > 0 && ((url[i] >= '0' && url[i] <= '9') ||
+		    url[i] == '+' || url[i] == '-' || url[i] == '.'))
+			continue;
+		break;
+	}
+	return (url[i] == ':' ? i : 0);
+}
+
+/* Check that a URL is one tidings can fetch, naming what is wrong. */
+int
+config_check_url(const char *url, char **cause)
+{
+	static const char *const newsboat[] = { "exec:", "filter:" };
+	struct buf	 q = BUF_INIT;
+	const char	*rest;
+	size_t		 i, len;
+	int		 file, rc = -1;
+
+	text_printable(&q, url);
+	len = config_scheme_len(url);
+	rest = url + len + 1;
+	file = len == 4 && strncasecmp(url, "file", 4) == 0;
+	if (strncmp(url, "query:", 6) == 0) {
+		xasprintf(cause, "query feeds (\"%s\") are not supported",
+		    q.data);
+		goto out;
+	}
+	for (i = 0; i < nitems(newsboat); i++) {
+		if (strncmp(url, newsboat[i], strlen(newsboat[i])) == 0) {
+			xasprintf(cause, "\"%s\" feeds are not supported; "
+			    "tidings reads only http, https and file URLs",
+			    newsboat[i]);
+			goto out;
+		}
+	}
+	if (len == 0) {
+		xasprintf(cause, "\"%s\" is not a URL; it must start with "
+		    "http://, https:// or file://", q.data);
+		goto out;
+	}
+	if (!file && !(len == 4 && strncasecmp(url, "http", 4) == 0) &&
+	    !(len == 5 && strncasecmp(url, "https", 5) == 0)) {
+		/* The scheme is letters, digits and +-. only: safe to print. */
+		xasprintf(cause, "\"%.*s\" URLs are not supported; use "
+		    "http, https or file", (int)len, url);
+		goto out;
+	}
+	for (i = 0; url[i] != '\0'; i++)
+		if ((unsigned char)url[i] <= ' ' || url[i] == 0x7f)
+			break;
+	if (url[i] != '\0' || strncmp(rest, "//", 2) != 0 ||
+	    rest[2] == '\0' || (!file && rest[2] == '/')) {
+		xasprintf(cause, "\"%s\" is not a valid URL", q.data);
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_release(&q);
+	return (rc);
+}
+
+/* A copy of user text that is safe to print; valid until the next error
+ * message. */
+static const char *
+config_q(struct config_parse *cp, const char *s)
+{
+	struct buf	*b;
+
+	b = &cp->quote[cp->nquote++ % nitems(cp->quote)];
+	buf_reset(b);
+	return (text_printable(b, s));
+}
+
+/* Add one "path:LINE: message" to the causes. */
+static void __attribute__((format(printf, 2, 3)))
+config_error(struct config_parse *cp, const char *fmt, ...)
+{
+	struct buf	 path = BUF_INIT;
+	va_list		 ap;
+	char		*msg;
+
+	va_start(ap, fmt);
+	xvasprintf(&msg, fmt, ap);
+	va_end(ap);
+	text_printable(&path, cp->path);
+	causes_add(cp->causes, "%s:%u: %s", path.data, cp->line, msg);
+	buf_release(&path);
+	free(msg);
+}
+
+/* Add an error about a whole file ("path: message"), outside any line. */
+static void __attribute__((format(printf, 3, 4)))
+config_file_error(struct config_parse *cp, const char *path,
+    const char *fmt, ...)
+{
+	struct buf	 p = BUF_INIT;
+	va_list		 ap;
+	char		*msg;
+
+	va_start(ap, fmt);
+	xvasprintf(&msg, fmt, ap);
+	va_end(ap);
+	text_printable(&p, path);
+	causes_add(cp->causes, "%s: %s", p.data, msg);
+	buf_release(&p);
+	free(msg);
+}
+
+/* Check that a line is UTF-8 text without control characters (tabs are
+ * blanks), so that every word stored is text the rest of tidings trusts. */
+static int
+config_check_text(struct config_parse *cp, const char *line, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)line;
+	size_t			 i, n;
+	uint32_t		 c;
+
+	for (i = 0; i < len; i += n) {
+		if (p[i] < 0x80) {
+			n = 1;
+			if ((p[i] < 0x20 && p[i] != '\t') || p[i] == 0x7f) {
+				config_error(cp, "control character 0x%02x in "
+				    "line", p[i]);
+				return (-1);
+			}
+		} else if ((n = utf8_decode(p + i, len - i, &c)) == 0) {
+			config_error(cp, "invalid UTF-8 in line");
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+/* Free the words of a line. */
+static void
+config_words_clear(struct config_words *w)
+{
+	size_t	 i;
+
+	for (i = 0; i < w->n; i++)
+		free(w->v[i].s);
+	free(w->v);
+	w->v = NULL;
+	w->n = 0;
+}
+
+/* Append a word. */
+static void
+config_words_add(struct config_words *w, struct buf *b, int bare, int sep)
+{
+	w->v = xreallocarray(w->v, w->n + 1, sizeof *w->v);
+	w->v[w->n].s = buf_detach(b, NULL);
+	w->v[w->n].bare = bare;
+	w->v[w->n].sep = sep;
+	w->n++;
+}
+
+/* Split one line into words (see the top of the file). */
+static int
+config_split(struct config_parse *cp, const char *s, size_t len,
+    struct config_words *w)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*end = s + len;
+	int		 in_word = 0, bare = 1, in_settings = 0;
+
+	while (s < end) {
+		if (*s == ' ' || *s == '\t' ||
+		    (in_settings && *s == ';')) {
+			if (in_word) {
+				if (bare && strcmp(b.data, "<") == 0)
+					in_settings = 1;
+				config_words_add(w, &b, bare, 0);
+			}
+			if (*s == ';')
+				config_words_add(w, &b, 1, 1);
+			in_word = 0;
+			bare = 1;
+			s++;
+			continue;
+		}
+		if (*s == '#' && !in_word)
+			break;
+		in_word = 1;
+		if (*s == '\\') {
+			if (++s == end) {
+				config_error(cp, "\\ at the end of the line");
+				goto fail;
+			}
+			bare = 0;
+			buf_addch(&b, *s++);
+		} else if (*s == '\'') {
+			bare = 0;
+			for (s++; s < end && *s != '\''; s++)
+				buf_addch(&b, *s);
+			if (s++ == end)
+				goto unterminated;
+		} else if (*s == '"') {
+			bare = 0;
+			for (s++; s < end && *s != '"'; s++) {
+				if (*s == '\\' && s + 1 < end &&
+				    (s[1] == '"' || s[1] == '\\'))
+					s++;
+				buf_addch(&b, *s);
+			}
+			if (s++ == end)
+				goto unterminated;
+		} else
+			buf_addch(&b, *s++);
+	}
+	if (in_word)
+		config_words_add(w, &b, bare, 0);
+	buf_release(&b);
+	return (0);
+unterminated:
+	config_error(cp, "unterminated quote");
+fail:
+	buf_release(&b);
+	return (-1);
+}
+
+/* Check NAME VALUE against the table and store it in values[]; scope says
+ * where it was written. Return 0 or -1 after reporting. */
+static int
+config_assign(struct config_parse *cp, int scope, const char *name,
+    const char *value, struct setting_value *values, uint64_t *mask)
+{
+	const struct setting	*s;
+	const char		*near;
+	char			*cause;
+	int64_t			 n;
+
+	if ((s = config_setting_find(name)) == NULL) {
+		near = util_nearest(name, settings, nitems(settings),
+		    sizeof settings[0]);
+		if (near != NULL)
+			config_error(cp, "unknown setting \"%s\"; did you mean "
+			    "\"%s\"?", config_q(cp, name), near);
+		else
+			config_error(cp, "unknown setting \"%s\"",
+			    config_q(cp, name));
+		return (-1);
+	}
+	if ((s->scope & scope) == 0) {
+		config_error(cp, "%s cannot be set %s", s->name,
+		    scope == SET_SCOPE_FEED ? "per feed" : "globally");
+		return (-1);
+	}
+	if (config_parse_value(s, value, &n, &cause) != 0) {
+		config_error(cp, "%s: %s", s->name, cause);
+		free(cause);
+		return (-1);
+	}
+	values[s->id].n = n;
+	if (s->type == SET_STRING) {
+		free(values[s->id].s);
+		values[s->id].s = xstrdup(value);
+	}
+	if (mask != NULL)
+		*mask |= 1ULL << s->id;
+	return (0);
+}
+
+/* set NAME VALUE */
+static void
+config_cmd_set(struct config_parse *cp, const struct config_cmd *cmd,
+    struct config_word *w, size_t n)
+{
+	if (n != 3) {
+		config_error(cp, "usage: %s", cmd->usage);
+		return;
+	}
+	config_assign(cp, SET_SCOPE_GLOBAL, w[1].s, w[2].s, cp->cfg->values,
+	    NULL);
+}
+
+/* Read the per-feed settings after "<": NAME VALUE parts split by ';'. */
+static int
+config_feed_settings(struct config_parse *cp, struct config_word *w,
+    size_t n, struct config_feed *cf)
+{
+	size_t	 i, start, count = 0;
+	int	 rc = 0;
+
+	for (start = i = 0; i <= n; i++) {
+		if (i < n && !w[i].sep)
+			continue;
+		if (i > start) {
+			count++;
+			if (i - start != 2) {
+				config_error(cp, "%s takes one value after "
+				    "\"<\"", config_q(cp, w[start].s));
+				rc = -1;
+			} else if (config_assign(cp, SET_SCOPE_FEED, w[start].s,
+			    w[start + 1].s, cf->values, &cf->overridden) != 0)
+				rc = -1;
+		}
+		start = i + 1;
+	}
+	if (count == 0) {
+		config_error(cp, "no setting after \"<\"");
+		rc = -1;
+	}
+	return (rc);
+}
+
+/* feed URL [TAG ...] ["~TITLE"] [!] [< NAME VALUE; ...], a newsboat urls
+ * line after the word feed, with newsraft's per-feed settings. */
+static void
+config_cmd_feed(struct config_parse *cp, const struct config_cmd *cmd,
+    struct config_word *w, size_t n)
+{
+	struct config		*cfg = cp->cfg;
+	struct config_feed	 cf;
+	char			*cause;
+	size_t			 i, j;
+	int			 bad = 0;
+
+	if (n < 2) {
+		config_error(cp, "usage: %s", cmd->usage);
+		return;
+	}
+	memset(&cf, 0, sizeof cf);
+	if (config_check_url(w[1].s, &cause) != 0) {
+		config_error(cp, "%s", cause);
+		free(cause);
+		bad = 1;
+	}
+	for (i = 0; i < cfg->nfeeds && !bad; i++) {
+		if (strcmp(cfg->feeds[i].url, w[1].s) == 0) {
+			config_error(cp, "feed \"%s\" is already listed at "
+			    "%s:%u", config_q(cp, w[1].s),
+			    config_q(cp, cfg->feeds[i].path),
+			    cfg->feeds[i].line);
+			bad = 1;
+		}
+	}
+	for (i = 2; i < n; i++) {
+		if (w[i].bare && strcmp(w[i].s, "<") == 0) {
+			if (config_feed_settings(cp, w + i + 1, n - i - 1,
+			    &cf) != 0)
+				bad = 1;
+			break;
+		}
+		if (w[i].s[0] == '~') {
+			if (w[i].s[1] == '\0') {
+				config_error(cp, "empty title after \"~\"");
+				bad = 1;
+			} else if (cf.title != NULL) {
+				config_error(cp, "two titles: \"~%s\" and "
+				    "\"%s\"", config_q(cp, cf.title),
+				    config_q(cp, w[i].s));
+				bad = 1;
+			} else
+				cf.title = xstrdup(w[i].s + 1);
+		} else if (w[i].s[0] == '!')
+			cf.hidden = 1;	/* newsboat: any "!" tag hides */
+		else if (w[i].s[0] == '\0') {
+			config_error(cp, "empty tag");
+			bad = 1;
+		} else {
+			cf.tags = xreallocarray(cf.tags, cf.ntags + 1,
+			    sizeof *cf.tags);
+			cf.tags[cf.ntags++] = xstrdup(w[i].s);
+		}
+	}
+	if (bad) {
+		free(cf.title);
+		for (j = 0; j < cf.ntags; j++)
+			free(cf.tags[j]);
+		free(cf.tags);
+		config_values_free(cf.values);
+		return;
+	}
+	cf.url = xstrdup(w[1].s);
+	cf.path = xstrdup(cp->path);
+	cf.line = cp->line;
+	cfg->feeds = xreallocarray(cfg->feeds, cfg->nfeeds + 1,
+	    sizeof *cfg->feeds);
+	cfg->feeds[cfg->nfeeds++] = cf;
+}
+
+/* Read a whole file descriptor into b. */
+static int
+config_read_fd(int fd, struct buf *b)
+{
+	ssize_t	 n;
+
+	for (;;) {
+		buf_grow(b, 8192);
+		n = read(fd, b->data + b->len, b->cap - b->len - 1);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return (-1);
+		if (n == 0)
+			return (0);
+		b->len += (size_t)n;
+		b->data[b->len] = '\0';
+	}
+}
+
+/* Parse the file at path as one more level of the include stack. The
+ * caller reports failures to open or read it: lineless for the top file,
+ * on the include line for the others. Return 0, or -1 with errno set
+ * (0 when the error was already reported). */
+static int
+config_parse_file(struct config_parse *cp, const char *path)
+{
+	struct buf		 text = BUF_INIT;
+	struct stat		 st;
+	const char		*saved_path = cp->path;
+	unsigned		 saved_line = cp->line;
+	int			 fd, i, error, saved_is_file = cp->is_file;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return (-1);
+	if (fstat(fd, &st) == -1 || config_read_fd(fd, &text) == -1) {
+		error = errno;
+		close(fd);
+		buf_release(&text);
+		errno = error;
+		return (-1);
+	}
+	close(fd);
+	for (i = 0; i < cp->depth; i++) {
+		if (cp->open[i].dev == st.st_dev &&
+		    cp->open[i].ino == st.st_ino) {
+			config_error(cp, "include loop: \"%s\" is already "
+			    "being read", config_q(cp, path));
+			buf_release(&text);
+			errno = 0;
+			return (-1);
+		}
+	}
+	cp->open[cp->depth].dev = st.st_dev;
+	cp->open[cp->depth].ino = st.st_ino;
+	cp->depth++;
+	cp->path = path;
+	cp->is_file = 1;
+	config_parse_text(cp, text.data, text.len);
+	cp->depth--;
+	cp->path = saved_path;
+	cp->is_file = saved_is_file;
+	cp->line = saved_line;
+	buf_release(&text);
+	return (0);
+}
+
+/* include FILE: relative to the including file's directory, ~ expanded. */
+static void
+config_cmd_include(struct config_parse *cp, const struct config_cmd *cmd,
+    struct config_word *w, size_t n)
+{
+	const char	*slash;
+	char		*home, *path;
+
+	if (n != 2) {
+		config_error(cp, "usage: %s", cmd->usage);
+		return;
+	}
+	if (cp->depth >= CONFIG_MAX_DEPTH) {
+		config_error(cp, "include: more than %d files deep",
+		    CONFIG_MAX_DEPTH);
+		return;
+	}
+	home = util_expand_home(w[1].s);
+	slash = strrchr(cp->path, '/');
+	if (home[0] != '/' && cp->is_file && slash != NULL) {
+		xasprintf(&path, "%.*s/%s", (int)(slash - cp->path), cp->path,
+		    home);
+		free(home);
+	} else
+		path = home;
+	if (config_parse_file(cp, path) != 0 && errno != 0)
+		config_error(cp, "%s: %s", config_q(cp, path), strerror(errno));
+	free(path);
+}
+
+/* Check, split and run one line. */
+static void
+config_parse_line(struct config_parse *cp, const char *line, size_t len)
+{
+	struct config_words	 w = { NULL, 0 };
+	const char		*near;
+	size_t			 i;
+
+	if (config_check_text(cp, line, len) != 0 ||
+	    config_split(cp, line, len, &w) != 0 || w.n == 0) {
+		config_words_clear(&w);
+		return;
+	}
+	for (i = 0; i < nitems(commands); i++) {
+		if (strcmp(w.v[0].s, commands[i].name) == 0) {
+			commands[i].fn(cp, &commands[i], w.v, w.n);
+			config_words_clear(&w);
+			return;
+		}
+	}
+	if (strstr(w.v[0].s, "://") != NULL)
+		config_error(cp, "unknown command \"%s\"; a feed is added with "
+		    "\"feed URL\"", config_q(cp, w.v[0].s));
+	else if ((near = util_nearest(w.v[0].s, commands, nitems(commands),
+	    sizeof commands[0])) != NULL)
+		config_error(cp, "unknown command \"%s\"; did you mean \"%s\"?",
+		    config_q(cp, w.v[0].s), near);
+	else
+		config_error(cp, "unknown command \"%s\"",
+		    config_q(cp, w.v[0].s));
+	config_words_clear(&w);
+}
+
+/* Run every line of text; CRLF line ends and a UTF-8 BOM are accepted. */
+static void
+config_parse_text(struct config_parse *cp, const char *text, size_t len)
+{
+	const char	*end = text + len, *nl;
+	size_t		 n;
+
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		text += 3;
+	for (cp->line = 1; text < end; cp->line++) {
+		if ((nl = memchr(text, '\n', (size_t)(end - text))) == NULL)
+			nl = end;
+		n = (size_t)(nl - text);
+		if (n > 0 && text[n - 1] == '\r')
+			n--;
+		config_parse_line(cp, text, n);
+		text = nl + (nl < end);
+	}
+}
+
+/* Set up the state of one load. */
+static void
+config_parse_init(struct config_parse *cp, struct config *cfg,
+    struct causes *causes, const char *path)
+{
+	size_t	 i;
+
+	memset(cp, 0, sizeof *cp);
+	cp->cfg = cfg;
+	cp->causes = causes;
+	cp->path = path;
+	for (i = 0; i < nitems(cp->quote); i++)
+		buf_init(&cp->quote[i]);
+	free(cfg->path);
+	cfg->path = xstrdup(path);
+}
+
+/* Free the state of one load. */
+static void
+config_parse_release(struct config_parse *cp)
+{
+	size_t	 i;
+
+	for (i = 0; i < nitems(cp->quote); i++)
+		buf_release(&cp->quote[i]);
+}
+
+/* Load the dotfile at path and everything it includes. */
+int
+config_load(const char *path, struct config *cfg, struct causes *causes)
+{
+	struct config_parse	 cp;
+	size_t			 before = causes->n;
+
+	config_parse_init(&cp, cfg, causes, path);
+	if (config_parse_file(&cp, path) != 0)
+		config_file_error(&cp, path, "%s", strerror(errno));
+	config_parse_release(&cp);
+	return (causes->n == before ? 0 : -1);
+}
+
+/* Load dotfile text from memory; name stands for its path. */
+int
+config_load_buffer(const char *text, size_t len, const char *name,
+    struct config *cfg, struct causes *causes)
+{
+	struct config_parse	 cp;
+	size_t			 before = causes->n;
+
+	config_parse_init(&cp, cfg, causes, name);
+	config_parse_text(&cp, text, len);
+	config_parse_release(&cp);
+	return (causes->n == before ? 0 : -1);
+}
+
+/* Append one word so that config_split() reads it back unchanged: quoted
+ * when it holds a blank, a quote, a backslash or ';', starts a comment or
+ * is "<". Control characters, which no line may hold, become spaces and
+ * invalid UTF-8 becomes U+FFFD, so the result always loads. */
+static void
+config_add_word(struct buf *b, const char *s)
+{
+	const unsigned char	*p;
+	size_t			 len, n;
+	uint32_t		 c;
+	int			 quote;
+
+	quote = *s == '\0' || *s == '#' || strcmp(s, "<") == 0 ||
+	    strpbrk(s, " \t\"'\\;") != NULL;
+	for (p = (const unsigned char *)s; *p != '\0' && !quote; p++)
+		quote = *p < 0x20 || *p == 0x7f;
+	if (quote)
+		buf_addch(b, '"');
+	p = (const unsigned char *)s;
+	len = strlen(s);
+	while (len > 0) {
+		if (*p == '"' || *p == '\\') {
+			buf_addch(b, '\\');
+			buf_addch(b, *p);
+			n = 1;
+		} else if (*p < 0x20 || *p == 0x7f) {
+			buf_addch(b, ' ');
+			n = 1;
+		} else if (*p < 0x80) {
+			buf_addch(b, *p);
+			n = 1;
+		} else if ((n = utf8_decode(p, len, &c)) == 0) {
+			utf8_encode(b, 0xfffd);
+			n = 1;
+		} else
+			buf_add(b, p, n);
+		p += n;
+		len -= n;
+	}
+	if (quote)
+		buf_addch(b, '"');
+}
+
+/* Append a feed line that reads back to the same URL, tags and title. */
+void
+config_feed_line(struct buf *b, const char *url, const char *title,
+    char *const *tags, size_t ntags)
+{
+	struct buf	 t = BUF_INIT;
+	size_t		 i;
+
+	buf_addstr(b, "feed ");
+	config_add_word(b, url);
+	for (i = 0; i < ntags; i++) {
+		/* These would read back as a title, a hide mark or nothing. */
+		if (tags[i][0] == '\0' || tags[i][0] == '~' ||
+		    tags[i][0] == '!')
+			continue;
+		buf_addch(b, ' ');
+		config_add_word(b, tags[i]);
+	}
+	if (title != NULL && *title != '\0') {
+		buf_addf(&t, "~%s", title);
+		buf_addch(b, ' ');
+		config_add_word(b, t.data);
+	}
+	buf_addch(b, '\n');
+	buf_release(&t);
+}
+
+/* The dotfile to read when none is given. */
+char *
+config_default_path(void)
+{
+	const char	*dir;
+	char		*path;
+
+	if ((dir = getenv("XDG_CONFIG_HOME")) != NULL && *dir == '/') {
+		xasprintf(&path, "%s/tidings/config", dir);
+		return (path);
+	}
+	if ((dir = getenv("HOME")) == NULL || *dir == '\0')
+		dir = ".";
+	xasprintf(&path, "%s/.config/tidings/config", dir);
+	return (path);
+}

@@ -1,0 +1,658 @@
+/* opml.c: OPML subscription lists in and out of the dotfile.
+ *
+ * OPML files come from every reader ever written and many are careless:
+ * a bare "&" in a title, HTML entities XML never defined, a DOCTYPE, a
+ * BOM, Latin-1 bytes under a UTF-8 declaration. mxml rejects most of that
+ * and, given invalid UTF-8, may read past the end of its input. So the
+ * bytes go through two passes before mxml sees them:
+ *
+ *   opml_decode()  any supported encoding -> valid UTF-8, with every bad
+ *                  sequence and every control character XML forbids
+ *                  replaced by U+FFFD;
+ *   opml_repair()  drops the DOCTYPE, and turns each "&" that does not
+ *                  start a reference mxml knows into "&amp;" (a numeric
+ *                  reference to a character XML forbids becomes U+FFFD).
+ *
+ * The tree is then walked without recursion (mxmlWalkNext), so a file
+ * nested a million outlines deep costs memory, not stack. Each outline
+ * with an xmlUrl is a feed; the outlines around it without one are its
+ * folders, which become its tags, outermost first.
+ *
+ * Import appends to the dotfile and never rewrites it: the user's own
+ * text, comments and layout stay byte for byte, and a dotfile that is a
+ * symlink into a dotfiles repository stays one.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <mxml.h>
+
+#include "buf.h"
+#include "config.h"
+#include "opml.h"
+#include "util.h"
+
+#define OPML_MAX_FOLDERS	64	/* enclosing outlines looked at */
+
+/* The first message mxml reported during this thread's current parse. */
+static _Thread_local char opml_mxml_msg[256];
+
+/* What Windows-1252 puts at 0x80-0x9f; ISO-8859-1 labels mean it too, as
+ * in browsers, because that is what such files really hold. */
+static const uint16_t opml_cp1252[32] = {
+	0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
+	0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
+};
+
+/* Keep mxml's first complaint; the default handler would print it. The
+ * copy is cut to the buffer on purpose: it ends up in one line. */
+static void
+opml_mxml_error(const char *msg)
+{
+	if (opml_mxml_msg[0] == '\0')
+		snprintf(opml_mxml_msg, sizeof opml_mxml_msg, "%s", msg);
+}
+
+/* Append code point c, replacing what XML 1.0 does not allow in a
+ * document (C0 controls other than tab, CR and LF) with U+FFFD. */
+static void
+opml_put(struct buf *out, uint32_t c)
+{
+	if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+		c = 0xfffd;
+	utf8_encode(out, c);
+}
+
+/* Whether the XML declaration names a single-byte Western encoding. */
+static int
+opml_is_latin1(const char *s, size_t len)
+{
+	static const char *const names[] = {
+		"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1",
+		"windows-1252", "cp1252",
+	};
+	const char	*end, *p;
+	size_t		 i, n;
+	char		 q;
+
+	if (len < 5 || memcmp(s, "<?xml", 5) != 0)
+		return (0);
+	if ((end = memmem(s, len, "?>", 2)) == NULL)
+		return (0);
+	if ((p = memmem(s, (size_t)(end - s), "encoding", 8)) == NULL)
+		return (0);
+	for (p += 8; p < end && (*p == ' ' || *p == '='); p++)
+		;
+	if (p >= end || (*p != '"' && *p != '\''))
+		return (0);
+	q = *p++;
+	for (n = 0; p + n < end && p[n] != q; n++)
+		;
+	for (i = 0; i < nitems(names); i++)
+		if (strlen(names[i]) == n && strncasecmp(p, names[i], n) == 0)
+			return (1);
+	return (0);
+}
+
+/* Decode the bytes (see the top of the file) into valid UTF-8. */
+static void
+opml_decode(const char *data, size_t len, struct buf *out)
+{
+	const unsigned char	*p = (const unsigned char *)data;
+	uint32_t		 c, lo;
+	size_t			 i, n;
+	int			 be;
+
+	if (len >= 2 && ((p[0] == 0xff && p[1] == 0xfe) ||
+	    (p[0] == 0xfe && p[1] == 0xff))) {
+		be = p[0] == 0xfe;
+		p += 2;
+		len -= 2;
+	} else if (len >= 4 && ((p[0] == '<' && p[1] == 0 && p[2] == '?' &&
+	    p[3] == 0) || (p[0] == 0 && p[1] == '<' && p[2] == 0 &&
+	    p[3] == '?')))
+		be = p[0] == 0;
+	else
+		be = -1;
+	if (be != -1) {			/* UTF-16 */
+		for (i = 0; i + 1 < len; i += 2) {
+			c = be ? (uint32_t)p[i] << 8 | p[i + 1] :
+			    (uint32_t)p[i + 1] << 8 | p[i];
+			if (c >= 0xd800 && c <= 0xdbff && i + 3 < len) {
+				lo = be ? (uint32_t)p[i + 2] << 8 | p[i + 3] :
+				    (uint32_t)p[i + 3] << 8 | p[i + 2];
+				if (lo >= 0xdc00 && lo <= 0xdfff) {
+					c = 0x10000 + ((c - 0xd800) << 10) +
+					    (lo - 0xdc00);
+					i += 2;
+				}
+			}
+			opml_put(out, c);	/* a lone surrogate: U+FFFD */
+		}
+		if (i < len)
+			opml_put(out, 0xfffd);
+		return;
+	}
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+		p += 3;
+		len -= 3;
+	}
+	if (opml_is_latin1((const char *)p, len)) {
+		for (i = 0; i < len; i++)
+			opml_put(out, p[i] >= 0x80 && p[i] < 0xa0 ?
+			    opml_cp1252[p[i] - 0x80] : p[i]);
+		return;
+	}
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_decode(p + i, len - i, &c)) == 0) {
+			c = 0xfffd;
+			n = 1;
+		}
+		opml_put(out, c);
+	}
+}
+
+/* The length of a character or entity reference at s ("&amp;", "&#38;")
+ * that mxml will accept, 0 when "&" must be escaped, or -1 when it is a
+ * numeric reference to a character XML forbids. */
+static int
+opml_reference(const char *s, const char *end)
+{
+	const char	*p = s + 1;
+	char		 name[33];
+	uint64_t	 c = 0;
+	size_t		 n = 0;
+	int		 hex, digit;
+
+	if (p < end && *p == '#') {
+		hex = ++p < end && *p == 'x';	/* XML has no "&#X" */
+		p += hex;
+		for (; p < end && *p != ';'; p++, n++) {
+			if (*p >= '0' && *p <= '9')
+				digit = *p - '0';
+			else if (hex && (*p | 0x20) >= 'a' &&
+			    (*p | 0x20) <= 'f')
+				digit = (*p | 0x20) - 'a' + 10;
+			else
+				return (0);
+			if (c <= 0x10ffff)
+				c = c * (hex ? 16 : 10) + (uint64_t)digit;
+		}
+		if (p == end || n == 0)
+			return (0);
+		if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) ||
+		    (c < 0x20 && c != '\t' && c != '\n' && c != '\r'))
+			return (-1);
+		return ((int)(p + 1 - s));
+	}
+	for (; p < end && n < sizeof name - 1 && *p != ';'; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9')))
+			return (0);
+		name[n++] = *p;
+	}
+	if (p == end || *p != ';' || n == 0)
+		return (0);
+	name[n] = '\0';
+	return (mxmlEntityGetValue(name) >= 0 ? (int)(p + 1 - s) : 0);
+}
+
+/* Find the end of the markup that starts at s and ends with close, or end
+ * when it is never closed. */
+static const char *
+opml_skip_to(const char *s, const char *end, const char *close)
+{
+	const char	*p;
+
+	p = memmem(s, (size_t)(end - s), close, strlen(close));
+	return (p == NULL ? end : p + strlen(close));
+}
+
+/* Drop the DOCTYPE and escape stray "&" (see the top of the file). */
+static void
+opml_repair(const char *s, size_t len, struct buf *out)
+{
+	const char	*end = s + len, *p;
+	int		 n, depth;
+	char		 q;
+
+	while (s < end) {
+		if (*s == '<' && end - s >= 4 && memcmp(s, "<!--", 4) == 0) {
+			p = opml_skip_to(s + 4, end, "-->");
+			buf_add(out, s, (size_t)(p - s));
+			s = p;
+		} else if (*s == '<' && end - s >= 9 &&
+		    memcmp(s, "<![CDATA[", 9) == 0) {
+			p = opml_skip_to(s + 9, end, "]]>");
+			buf_add(out, s, (size_t)(p - s));
+			s = p;
+		} else if (*s == '<' && end - s >= 9 &&
+		    strncasecmp(s, "<!DOCTYPE", 9) == 0) {
+			/* Skip to its '>', past any internal subset and
+			 * quoted text, where '>' may appear. */
+			for (depth = 0, s += 9; s < end; s++) {
+				if (*s == '"' || *s == '\'') {
+					q = *s;
+					while (s + 1 < end && *++s != q)
+						;
+				} else if (*s == '[')
+					depth++;
+				else if (*s == ']')
+					depth--;
+				else if (*s == '>' && depth <= 0) {
+					s++;
+					break;
+				}
+			}
+		} else if (*s == '&') {
+			if ((n = opml_reference(s, end)) > 0) {
+				buf_add(out, s, (size_t)n);
+				s += n;
+			} else if (n < 0) {
+				utf8_encode(out, 0xfffd);
+				s = (const char *)memchr(s, ';',
+				    (size_t)(end - s)) + 1;
+			} else {
+				buf_addstr(out, "&amp;");
+				s++;
+			}
+		} else
+			buf_addch(out, *s++);
+	}
+}
+
+/* s with runs of whitespace (no-break spaces too, which &nbsp; leaves
+ * in titles) folded into one space and trimmed, or NULL when nothing is
+ * left. */
+static char *
+opml_fold(const char *s)
+{
+	struct buf	 b = BUF_INIT;
+	int		 space = 0;
+
+	if (s == NULL)
+		return (NULL);
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			space = 1;
+			continue;
+		}
+		if (s[0] == '\xc2' && s[1] == '\xa0') {
+			space = 1;
+			s++;
+			continue;
+		}
+		if (space && b.len > 0)
+			buf_addch(&b, ' ');
+		space = 0;
+		buf_addch(&b, *s);
+	}
+	if (b.len == 0)
+		return (NULL);
+	return (buf_detach(&b, NULL));
+}
+
+/* An attribute by name in any case ("xmlUrl", "xmlurl"), or NULL. */
+static const char *
+opml_attr(mxml_node_t *node, const char *want)
+{
+	const char	*name, *value;
+	int		 i, n;
+
+	n = mxmlElementGetAttrCount(node);
+	for (i = 0; i < n; i++) {
+		value = mxmlElementGetAttrByIndex(node, i, &name);
+		if (value != NULL && strcasecmp(name, want) == 0)
+			return (value);
+	}
+	return (NULL);
+}
+
+/* The name an outline shows: text, else title (OPML 2.0 makes text the
+ * one readers display). */
+static const char *
+opml_label(mxml_node_t *node)
+{
+	const char	*s;
+
+	if ((s = opml_attr(node, "text")) != NULL && *s != '\0')
+		return (s);
+	return (opml_attr(node, "title"));
+}
+
+/* Add a tag unless it is empty or already there; "~" and "!" in front
+ * would make it a title or a hide mark, so they are dropped. */
+static void
+opml_add_tag(struct opml_feed *f, const char *raw)
+{
+	char	*tag, *s;
+	size_t	 i;
+
+	if ((tag = opml_fold(raw)) == NULL)
+		return;
+	for (s = tag; *s == '~' || *s == '!' || *s == ' '; s++)
+		;
+	for (i = 0; i < f->ntags && *s != '\0'; i++)
+		if (strcmp(f->tags[i], s) == 0)
+			break;
+	if (*s != '\0' && i == f->ntags) {
+		f->tags = xreallocarray(f->tags, f->ntags + 1, sizeof *f->tags);
+		f->tags[f->ntags++] = xstrdup(s);
+	}
+	free(tag);
+}
+
+/* Fill f from a feed outline: its URL, title, folders and categories. */
+static void
+opml_outline(mxml_node_t *node, char *url, struct opml_feed *f)
+{
+	mxml_node_t	*up;
+	const char	*folders[OPML_MAX_FOLDERS], *cat, *comma;
+	char		*one;
+	size_t		 n = 0, steps;
+
+	memset(f, 0, sizeof *f);
+	f->url = url;
+	f->title = opml_fold(opml_label(node));
+	if (f->title != NULL && strcmp(f->title, url) == 0) {
+		free(f->title);		/* a title that is only the URL */
+		f->title = NULL;
+	}
+	up = mxmlGetParent(node);
+	for (steps = 0; up != NULL && steps < OPML_MAX_FOLDERS; steps++) {
+		if (mxmlGetType(up) == MXML_ELEMENT &&
+		    strcasecmp(mxmlGetElement(up), "outline") == 0 &&
+		    opml_attr(up, "xmlUrl") == NULL &&
+		    opml_label(up) != NULL)
+			folders[n++] = opml_label(up);
+		up = mxmlGetParent(up);
+	}
+	while (n > 0)
+		opml_add_tag(f, folders[--n]);
+	if ((cat = opml_attr(node, "category")) == NULL)
+		return;
+	for (; *cat != '\0'; cat = *comma == ',' ? comma + 1 : comma) {
+		comma = strchr(cat, ',');
+		if (comma == NULL)
+			comma = cat + strlen(cat);
+		one = xstrndup(cat, (size_t)(comma - cat));
+		opml_add_tag(f, one + strspn(one, "/ \t\n\r"));
+		free(one);
+	}
+}
+
+/* Parse OPML bytes into the feeds they list. */
+int
+opml_parse(const char *data, size_t len, struct opml_feed **feeds,
+    size_t *nfeeds, char **cause)
+{
+	struct buf	 dec = BUF_INIT, xml = BUF_INIT, q = BUF_INIT;
+	mxml_node_t	*top, *node;
+	const char	*name, *root = NULL;
+	char		*url;
+
+	*feeds = NULL;
+	*nfeeds = 0;
+	opml_decode(data, len, &dec);
+	opml_repair(dec.data, dec.len, &xml);
+	buf_release(&dec);
+	/* Under a top node of our own, every node mxml makes has a parent,
+	 * so deleting the top frees it all: mxml 3 leaks a root element
+	 * whose attributes fail to parse when it has none. */
+	opml_mxml_msg[0] = '\0';
+	mxmlSetErrorCallback(opml_mxml_error);
+	top = mxmlNewElement(MXML_NO_PARENT, "tidings");
+	if (mxmlLoadString(top, xml.data, MXML_OPAQUE_CALLBACK) == NULL) {
+		text_printable(&q, opml_mxml_msg[0] != '\0' ? opml_mxml_msg :
+		    "the document is empty");
+		xasprintf(cause, "not valid OPML: %s", q.data);
+		goto fail;
+	}
+	for (node = mxmlWalkNext(top, top, MXML_DESCEND); node != NULL;
+	    node = mxmlWalkNext(node, top, MXML_DESCEND)) {
+		if (mxmlGetType(node) != MXML_ELEMENT)
+			continue;
+		name = mxmlGetElement(node);
+		if (root == NULL && name[0] != '?' && name[0] != '!') {
+			root = name;
+			if (strcasecmp(root, "opml") != 0)
+				break;
+		}
+		if (strcasecmp(name, "outline") != 0 ||
+		    (url = opml_fold(opml_attr(node, "xmlUrl"))) == NULL)
+			continue;
+		*feeds = xreallocarray(*feeds, *nfeeds + 1, sizeof **feeds);
+		opml_outline(node, url, &(*feeds)[(*nfeeds)++]);
+	}
+	if (root == NULL) {
+		xasprintf(cause, "not an OPML file (it has no XML element)");
+		goto fail;
+	}
+	if (strcasecmp(root, "opml") != 0) {
+		text_printable(&q, root);
+		xasprintf(cause, "not an OPML file (its root element is "
+		    "<%s>, not <opml>)", q.data);
+		goto fail;
+	}
+	buf_release(&xml);
+	mxmlDelete(top);
+	return (0);
+fail:
+	buf_release(&xml);
+	buf_release(&q);
+	mxmlDelete(top);
+	opml_feeds_free(*feeds, *nfeeds);
+	*feeds = NULL;
+	*nfeeds = 0;
+	return (-1);
+}
+
+/* Free what opml_parse() returned. */
+void
+opml_feeds_free(struct opml_feed *feeds, size_t n)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < n; i++) {
+		free(feeds[i].url);
+		free(feeds[i].title);
+		for (j = 0; j < feeds[i].ntags; j++)
+			free(feeds[i].tags[j]);
+		free(feeds[i].tags);
+	}
+	free(feeds);
+}
+
+/* Whether url is listed in cfg or among the first n feeds of new[] that
+ * were kept (keep[i] set). */
+static int
+opml_known(const struct config *cfg, const struct opml_feed *new,
+    const char *keep, size_t n, const char *url)
+{
+	size_t	 i;
+
+	for (i = 0; i < cfg->nfeeds; i++)
+		if (strcmp(cfg->feeds[i].url, url) == 0)
+			return (1);
+	for (i = 0; i < n; i++)
+		if (keep[i] && strcmp(new[i].url, url) == 0)
+			return (1);
+	return (0);
+}
+
+/* Write all of len bytes; return 0 or an errno value. */
+static int
+opml_write_all(int fd, const char *p, size_t len)
+{
+	ssize_t	 n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return (errno);
+		if (n == 0)
+			return (EIO);
+		p += n;
+		len -= (size_t)n;
+	}
+	return (0);
+}
+
+/* Append text to the file at path (see opml_import()). */
+static int
+opml_append(const char *path, const struct buf *text, char **cause)
+{
+	struct buf	 q = BUF_INIT;
+	struct stat	 st;
+	char		 last = '\n';
+	int		 fd, error = 0;
+
+	if (util_mkdirs_for(path, cause) != 0)
+		return (-1);
+	if ((fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC,
+	    0600)) == -1)
+		error = errno;
+	else if (fstat(fd, &st) == -1)
+		error = errno;
+	else if (st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) != 1)
+		error = errno != 0 ? errno : EIO;
+	else {
+		if (last != '\n')
+			error = opml_write_all(fd, "\n", 1);
+		if (error == 0)
+			error = opml_write_all(fd, text->data, text->len);
+		if (error == 0 && fsync(fd) == -1)
+			error = errno;
+		if (error != 0 && ftruncate(fd, st.st_size) == -1)
+			log_debug("opml: cannot cut %s back: %s", path,
+			    strerror(errno));
+	}
+	if (fd != -1 && close(fd) == -1 && error == 0)
+		error = errno;
+	if (error == 0)
+		return (0);
+	text_printable(&q, path);
+	xasprintf(cause, "%s: %s", q.data, strerror(error));
+	buf_release(&q);
+	return (-1);
+}
+
+/* Append the OPML feeds the dotfile lacks to it. */
+int
+opml_import(const char *path, const char *data, size_t len,
+    const struct config *cfg, int *added, char **cause)
+{
+	struct opml_feed	*feeds;
+	struct buf		 text = BUF_INIT;
+	size_t			 i, n;
+	char			*keep, *why;
+	int			 count = 0, rc = 0;
+
+	*added = 0;
+	if (opml_parse(data, len, &feeds, &n, cause) != 0)
+		return (-1);
+	keep = xcalloc(n, 1);
+	for (i = 0; i < n; i++) {
+		if (config_check_url(feeds[i].url, &why) != 0) {
+			log_debug("opml: skipped %s: %s", feeds[i].url, why);
+			free(why);
+			continue;
+		}
+		if (opml_known(cfg, feeds, keep, i, feeds[i].url))
+			continue;
+		keep[i] = 1;
+		config_feed_line(&text, feeds[i].url, feeds[i].title,
+		    feeds[i].tags, feeds[i].ntags);
+		count++;
+	}
+	if (count > 0 && (rc = opml_append(path, &text, cause)) == 0)
+		*added = count;
+	free(keep);
+	buf_release(&text);
+	opml_feeds_free(feeds, n);
+	return (rc);
+}
+
+/* Append one feed outline at the given indent. */
+static void
+opml_export_feed(struct buf *out, const struct config_feed *cf,
+    const char *indent)
+{
+	const char	*label = cf->title != NULL ? cf->title : cf->url;
+	size_t		 i;
+	int		 first = 1;
+
+	buf_addf(out, "%s<outline type=\"rss\" text=\"", indent);
+	buf_add_xml(out, label);
+	buf_addstr(out, "\" title=\"");
+	buf_add_xml(out, label);
+	buf_addstr(out, "\" xmlUrl=\"");
+	buf_add_xml(out, cf->url);
+	buf_addch(out, '"');
+	if (cf->ntags > 1) {
+		for (i = 0; i < cf->ntags; i++) {
+			if (strchr(cf->tags[i], ',') != NULL)
+				continue;	/* would split in two */
+			buf_addstr(out, first ? " category=\"/" : ",/");
+			buf_add_xml(out, cf->tags[i]);
+			first = 0;
+		}
+		if (!first)
+			buf_addch(out, '"');
+	}
+	buf_addstr(out, "/>\n");
+}
+
+/* Write the config's feeds as OPML 2.0, one folder per first tag. */
+void
+opml_export(const struct config *cfg, struct buf *out)
+{
+	const struct config_feed	*cf;
+	const char			*tag;
+	size_t				 i, j, k;
+
+	buf_addstr(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<opml version=\"2.0\">\n"
+	    "  <head>\n"
+	    "    <title>tidings subscriptions</title>\n"
+	    "  </head>\n"
+	    "  <body>\n");
+	for (i = 0; i < cfg->nfeeds; i++)
+		if (cfg->feeds[i].ntags == 0)
+			opml_export_feed(out, &cfg->feeds[i], "    ");
+	/* One folder per first tag, in the order the tags first appear. */
+	for (i = 0; i < cfg->nfeeds; i++) {
+		if (cfg->feeds[i].ntags == 0)
+			continue;
+		tag = cfg->feeds[i].tags[0];
+		for (k = 0; k < i; k++)
+			if (cfg->feeds[k].ntags > 0 &&
+			    strcmp(cfg->feeds[k].tags[0], tag) == 0)
+				break;
+		if (k < i)
+			continue;	/* this folder is written already */
+		buf_addstr(out, "    <outline text=\"");
+		buf_add_xml(out, tag);
+		buf_addstr(out, "\" title=\"");
+		buf_add_xml(out, tag);
+		buf_addstr(out, "\">\n");
+		for (j = i; j < cfg->nfeeds; j++) {
+			cf = &cfg->feeds[j];
+			if (cf->ntags > 0 && strcmp(cf->tags[0], tag) == 0)
+				opml_export_feed(out, cf, "      ");
+		}
+		buf_addstr(out, "    </outline>\n");
+	}
+	buf_addstr(out, "  </body>\n</opml>\n");
+}

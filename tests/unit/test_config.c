@@ -1,0 +1,922 @@
+/* test_config.c: the dotfile language, every message it can give, the
+ * settings table and its agreement with tidings-config(5). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sys/stat.h>
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "config.h"
+#include "util.h"
+
+#define FIX	"tests/fixtures/config/"
+
+/* All causes, one a line, for comparing in one assertion. */
+static char *
+joined(const struct causes *c)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	for (i = 0; i < c->n; i++)
+		buf_addf(&b, "%s%s", i > 0 ? "\n" : "", c->v[i]);
+	return (buf_detach(&b, NULL));
+}
+
+/* Read a whole file into b or fail the test. */
+static void
+slurp(const char *path, struct buf *b)
+{
+	FILE	*f;
+	char	 chunk[4096];
+	size_t	 n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		fail_msg("cannot open %s", path);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(b, chunk, n);
+	fclose(f);
+}
+
+/* Write text to path or fail the test. */
+static void
+spew(const char *path, const char *text)
+{
+	FILE	*f;
+
+	if ((f = fopen(path, "w")) == NULL)
+		fail_msg("cannot create %s", path);
+	fputs(text, f);
+	fclose(f);
+}
+
+static int
+rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return (remove(path));
+}
+
+/* Remove a temporary directory tree. */
+static void
+rm_tree(const char *dir)
+{
+	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/*
+ * Every message config.c gives, each with the line that provokes it. A
+ * NULL error means the text must load cleanly. len 0 means strlen(text).
+ */
+static const struct {
+	const char	*text;
+	size_t		 len;
+	const char	*error;
+} cases[] = {
+	/* Lines that must load. */
+	{ "", 0, NULL },
+	{ "\n\n   \n\t\n# only a comment\n   # indented comment\n", 0, NULL },
+	{ "\xef\xbb\xbfset max-items 5\r\n", 0, NULL },
+	{ "set max-items 5", 0, NULL },
+	{ "set max-items 5 # comment\n", 0, NULL },
+	{ "set user-agent \"\"\n", 0, NULL },
+	{ "set user-agent 'a \"b\" \\c'\n", 0, NULL },
+	{ "set max-response-size 64KiB\n", 0, NULL },
+	{ "set item-retention 3650d\n", 0, NULL },
+	{ "\"set\" max-items 5\n", 0, NULL },
+	{ "feed HTTPS://EXAMPLE.ORG/x\n", 0, NULL },
+	{ "feed file:///home/ana/feed.xml\n", 0, NULL },
+	{ "feed https://a.org/x#frag #comment\n", 0, NULL },
+	{ "feed https://a.org/x \"!\"\n", 0, NULL },
+	{ "feed https://a.org/x < max-items 5;\n", 0, NULL },
+	{ "feed https://a.org/x <;; max-items 5 ;;\n", 0, NULL },
+	{ "feed https://a.org/x \"~T\" < user-agent \"a;b\"\n", 0, NULL },
+
+	/* Commands. */
+	{ "fed https://a.org/x\n", 0,
+	  "t:1: unknown command \"fed\"; did you mean \"feed\"?" },
+	{ "xyzzy\n", 0, "t:1: unknown command \"xyzzy\"" },
+	{ "https://lwn.net/headlines/rss linux\n", 0,
+	  "t:1: unknown command \"https://lwn.net/headlines/rss\"; a feed is "
+	  "added with \"feed URL\"" },
+	{ "\xc2\x9b" "31mx\n", 0,
+	  "t:1: unknown command \"\xef\xbf\xbd" "31mx\"" },
+	{ "set\n", 0, "t:1: usage: set NAME VALUE" },
+	{ "set max-items 1 2\n", 0, "t:1: usage: set NAME VALUE" },
+	{ "feed\n", 0, "t:1: usage: feed URL [TAG ...] [\"~TITLE\"] [!] "
+	  "[< NAME VALUE; ...]" },
+	{ "include\n", 0, "t:1: usage: include FILE" },
+	{ "include a b\n", 0, "t:1: usage: include FILE" },
+	{ "include " FIX "does-not-exist.conf\n", 0,
+	  "t:1: " FIX "does-not-exist.conf: No such file or directory" },
+
+	/* Settings. */
+	{ "set refresh-intervl 5m\n", 0, "t:1: unknown setting "
+	  "\"refresh-intervl\"; did you mean \"refresh-interval\"?" },
+	{ "set colour red\n", 0, "t:1: unknown setting \"colour\"" },
+	{ "set \"\xe2\x80\xae\" 1\n", 0,
+	  "t:1: unknown setting \"\xef\xbf\xbd\"" },
+	{ "set max-items ten\n", 0,
+	  "t:1: max-items: \"ten\" is not a whole number" },
+	{ "set max-connections -1\n", 0,
+	  "t:1: max-connections: \"-1\" is not a whole number" },
+	{ "set refresh-interval soon\n", 0, "t:1: refresh-interval: \"soon\" "
+	  "is not a duration (like 90s, 30m, 2h, 1d or 1w)" },
+	{ "set max-response-size lots\n", 0, "t:1: max-response-size: "
+	  "\"lots\" is not a size (like 512K, 16M or 1G)" },
+	{ "set max-response-size 2G\n", 0, "t:1: max-response-size: \"2G\" "
+	  "is out of range (64K to 1G)" },
+	{ "set connect-timeout 0\n", 0,
+	  "t:1: connect-timeout: \"0\" is out of range (1s to 5m)" },
+	{ "set refresh-interval 8d\n", 0,
+	  "t:1: refresh-interval: \"8d\" is out of range (0 to 1w)" },
+	{ "set max-items 99999999999999999999\n", 0, "t:1: max-items: "
+	  "\"99999999999999999999\" is out of range (0 to 1000000)" },
+
+	/* Feed lines. */
+	{ "feed https://a.org/x < max-connections 4\n", 0,
+	  "t:1: max-connections cannot be set per feed" },
+	{ "feed https://a.org/x < max-items\n", 0,
+	  "t:1: max-items takes one value after \"<\"" },
+	{ "feed https://a.org/x < max-items 1 2; refresh-interval 1h\n", 0,
+	  "t:1: max-items takes one value after \"<\"" },
+	{ "feed https://a.org/x <\n", 0, "t:1: no setting after \"<\"" },
+	{ "feed https://a.org/x < ;\n", 0, "t:1: no setting after \"<\"" },
+	{ "feed https://a.org/x < refresh-interval never\n", 0,
+	  "t:1: refresh-interval: \"never\" is not a duration (like 90s, "
+	  "30m, 2h, 1d or 1w)" },
+	{ "feed https://a.org/x < max-itms 5\n", 0, "t:1: unknown setting "
+	  "\"max-itms\"; did you mean \"max-items\"?" },
+	{ "feed \"query:Unread:unread = yes\"\n", 0, "t:1: query feeds "
+	  "(\"query:Unread:unread = yes\") are not supported" },
+	{ "feed exec:~/bin/feed.sh\n", 0, "t:1: \"exec:\" feeds are not "
+	  "supported; tidings reads only http, https and file URLs" },
+	{ "feed filter:~/f.sh:https://a.org/x\n", 0, "t:1: \"filter:\" feeds "
+	  "are not supported; tidings reads only http, https and file URLs" },
+	{ "feed example.org/feed.xml\n", 0, "t:1: \"example.org/feed.xml\" is "
+	  "not a URL; it must start with http://, https:// or file://" },
+	{ "feed \"\"\n", 0, "t:1: \"\" is not a URL; it must start with "
+	  "http://, https:// or file://" },
+	{ "feed ftp://example.org/feed.xml\n", 0,
+	  "t:1: \"ftp\" URLs are not supported; use http, https or file" },
+	{ "feed https://\n", 0, "t:1: \"https://\" is not a valid URL" },
+	{ "feed https:///x\n", 0, "t:1: \"https:///x\" is not a valid URL" },
+	{ "feed https:example.org\n", 0,
+	  "t:1: \"https:example.org\" is not a valid URL" },
+	{ "feed file://\n", 0, "t:1: \"file://\" is not a valid URL" },
+	{ "feed \"https://a.org/x y\"\n", 0,
+	  "t:1: \"https://a.org/x y\" is not a valid URL" },
+	{ "feed https://a.org/x\n# c\nfeed https://a.org/x tech\n", 0,
+	  "t:3: feed \"https://a.org/x\" is already listed at t:1" },
+	{ "feed https://a.org/x ~\n", 0, "t:1: empty title after \"~\"" },
+	{ "feed https://a.org/x \"~One\" \"~Two\"\n", 0,
+	  "t:1: two titles: \"~One\" and \"~Two\"" },
+	{ "feed https://a.org/x tech \"\"\n", 0, "t:1: empty tag" },
+
+	/* Words and text. */
+	{ "feed \"https://a.org/x\n", 0, "t:1: unterminated quote" },
+	{ "feed https://a.org/x 'tag\n", 0, "t:1: unterminated quote" },
+	{ "feed https://a.org/x \\\n", 0, "t:1: \\ at the end of the line" },
+	{ "set user-agent \x1b[31m\n", 0,
+	  "t:1: control character 0x1b in line" },
+	{ "set user-agent x\x7f\n", 0, "t:1: control character 0x7f in line" },
+	{ "set user-agent a\0b\n", 17, "t:1: control character 0x00 in line" },
+	{ "feed https://a.org/x \xff\n", 0, "t:1: invalid UTF-8 in line" },
+	{ "# \xc3(\n", 0, "t:1: invalid UTF-8 in line" },
+
+	/* Every mistake is reported, each with its own line; good lines
+	 * between them still count. */
+	{ "fed x\nset a b\n# fine\n\nset max-items 5 6\nfeed https://a.org/x\n"
+	  "feed ftp://b ~\n", 0,
+	  "t:1: unknown command \"fed\"; did you mean \"feed\"?\n"
+	  "t:2: unknown setting \"a\"\n"
+	  "t:5: usage: set NAME VALUE\n"
+	  "t:7: \"ftp\" URLs are not supported; use http, https or file\n"
+	  "t:7: empty title after \"~\"" },
+};
+
+static void
+test_config_messages(void **state)
+{
+	struct config	 cfg;
+	struct causes	 causes = CAUSES_INIT;
+	size_t		 i, len;
+	char		*got;
+	int		 rc;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		len = cases[i].len != 0 ? cases[i].len : strlen(cases[i].text);
+		config_init(&cfg);
+		rc = config_load_buffer(cases[i].text, len, "t", &cfg, &causes);
+		got = joined(&causes);
+		if (cases[i].error == NULL && (rc != 0 || causes.n != 0))
+			fail_msg("row %zu (%s): unexpected \"%s\"", i,
+			    cases[i].text, got);
+		if (cases[i].error != NULL &&
+		    (rc != -1 || strcmp(got, cases[i].error) != 0))
+			fail_msg("row %zu (%s):\n got \"%s\"\nwant \"%s\"", i,
+			    cases[i].text, got, cases[i].error);
+		free(got);
+		config_free(&cfg);
+		causes_clear(&causes);
+	}
+}
+
+/* A bad file and its .err file of the expected "path:LINE: message"s. */
+static const char *const bad_files[] = {
+	FIX "bad-include",
+	FIX "bad-loop",
+};
+
+static void
+test_config_bad_files(void **state)
+{
+	struct config	 cfg;
+	struct causes	 causes = CAUSES_INIT;
+	struct buf	 want = BUF_INIT;
+	size_t		 i;
+	char		*path, *got;
+
+	(void)state;
+	for (i = 0; i < nitems(bad_files); i++) {
+		xasprintf(&path, "%s.err", bad_files[i]);
+		slurp(path, &want);
+		free(path);
+		while (want.len > 0 && want.data[want.len - 1] == '\n')
+			buf_truncate(&want, want.len - 1);
+		xasprintf(&path, "%s.conf", bad_files[i]);
+		config_init(&cfg);
+		assert_int_equal(config_load(path, &cfg, &causes), -1);
+		got = joined(&causes);
+		if (strcmp(got, want.data) != 0)
+			fail_msg("%s:\n got \"%s\"\nwant \"%s\"", path, got,
+			    want.data);
+		assert_string_equal(cfg.path, path);
+		free(got);
+		free(path);
+		buf_reset(&want);
+		config_free(&cfg);
+		causes_clear(&causes);
+	}
+	buf_release(&want);
+}
+
+/* Find a feed by URL or fail. */
+static const struct config_feed *
+feed_by_url(const struct config *cfg, const char *url)
+{
+	size_t	 i;
+
+	for (i = 0; i < cfg->nfeeds; i++)
+		if (strcmp(cfg->feeds[i].url, url) == 0)
+			return (&cfg->feeds[i]);
+	fail_msg("no feed %s", url);
+	return (NULL);
+}
+
+static void
+test_config_good_file(void **state)
+{
+	static const struct {
+		const char	*url;
+		const char	*title;
+		const char	*tags;		/* joined with '|' */
+		int		 hidden;
+		unsigned	 line;
+		const char	*path;
+	} want[] = {
+		{ "https://lwn.net/headlines/rss", NULL, "linux|news", 0, 10,
+		  FIX "good.conf" },
+		{ "https://news.ycombinator.com/rss", "Hacker News", "tech", 0,
+		  11, FIX "good.conf" },
+		{ "https://example.org/quoted.xml",
+		  "Title with \"quotes\" and \\", "cool stuff|it's|back slash",
+		  0, 12, FIX "good.conf" },
+		{ "https://example.org/hidden.xml", NULL, "news", 1, 13,
+		  FIX "good.conf" },
+		{ "https://example.org/per-feed.xml", NULL, "tech", 0, 14,
+		  FIX "good.conf" },
+		{ "https://example.org/semicolon;v=1", NULL,
+		  "<|tag#not-a-comment", 0, 15, FIX "good.conf" },
+		{ "file:///var/lib/local.xml", NULL, "local", 0, 16,
+		  FIX "good.conf" },
+		{ "https://example.org/crlf.xml", NULL, "crlf", 0, 17,
+		  FIX "good.conf" },
+		{ "https://example.org/included.xml", NULL, "included", 0, 2,
+		  FIX "inc/more.conf" },
+	};
+	struct config			 cfg;
+	struct causes			 causes = CAUSES_INIT;
+	struct buf			 tags = BUF_INIT;
+	const struct config_feed	*cf;
+	size_t				 i, j;
+
+	(void)state;
+	config_init(&cfg);
+	if (config_load(FIX "good.conf", &cfg, &causes) != 0)
+		fail_msg("good.conf: %s", causes.v[0]);
+	assert_int_equal(cfg.nfeeds, nitems(want));
+	for (i = 0; i < nitems(want); i++) {
+		cf = &cfg.feeds[i];
+		assert_string_equal(cf->url, want[i].url);
+		if (want[i].title == NULL)
+			assert_null(cf->title);
+		else
+			assert_string_equal(cf->title, want[i].title);
+		buf_reset(&tags);
+		for (j = 0; j < cf->ntags; j++)
+			buf_addf(&tags, "%s%s", j > 0 ? "|" : "", cf->tags[j]);
+		assert_string_equal(tags.data, want[i].tags);
+		assert_int_equal(cf->hidden, want[i].hidden);
+		assert_int_equal(cf->line, want[i].line);
+		assert_string_equal(cf->path, want[i].path);
+	}
+
+	assert_int_equal(config_num(&cfg, NULL, SET_REFRESH_INTERVAL), 1800);
+	assert_int_equal(config_num(&cfg, NULL, SET_MAX_RESPONSE_SIZE),
+	    8 << 20);
+	assert_string_equal(config_str(&cfg, NULL, SET_USER_AGENT),
+	    "tidings-test/1.0 (+https://example.org/bot; \"quoted\")");
+	assert_int_equal(config_num(&cfg, NULL, SET_DOWNLOAD_TIMEOUT), 90);
+	assert_int_equal(config_num(&cfg, NULL, SET_CONNECT_TIMEOUT), 90);
+	assert_int_equal(config_num(&cfg, NULL, SET_MAX_ITEMS), 250);
+	assert_int_equal(config_num(&cfg, NULL, SET_MAX_REDIRECTS), 3);
+	assert_int_equal(config_num(&cfg, NULL, SET_MAX_CONNECTIONS), 16);
+
+	/* Per-feed settings override the global ones for that feed only. */
+	cf = feed_by_url(&cfg, "https://example.org/per-feed.xml");
+	assert_int_equal(config_num(&cfg, cf, SET_REFRESH_INTERVAL), 7200);
+	assert_string_equal(config_str(&cfg, cf, SET_USER_AGENT), "A; B");
+	assert_int_equal(config_num(&cfg, cf, SET_MAX_ITEMS), 500);
+	assert_int_equal(config_num(&cfg, cf, SET_MAX_RESPONSE_SIZE), 8 << 20);
+	cf = feed_by_url(&cfg, "https://lwn.net/headlines/rss");
+	assert_int_equal(config_num(&cfg, cf, SET_REFRESH_INTERVAL), 1800);
+	assert_int_equal(config_num(&cfg, cf, SET_MAX_ITEMS), 250);
+
+	buf_release(&tags);
+	config_free(&cfg);
+	causes_clear(&causes);
+}
+
+static void
+test_config_defaults(void **state)
+{
+	struct config	 cfg;
+
+	(void)state;
+	config_init(&cfg);
+	assert_int_equal(config_num(&cfg, NULL, SET_REFRESH_INTERVAL), 3600);
+	assert_int_equal(config_num(&cfg, NULL, SET_MAX_CONNECTIONS), 16);
+	assert_int_equal(config_num(&cfg, NULL, SET_MAX_HOST_CONNECTIONS), 6);
+	assert_int_equal(config_num(&cfg, NULL, SET_CONNECT_TIMEOUT), 15);
+	assert_int_equal(config_num(&cfg, NULL, SET_DOWNLOAD_TIMEOUT), 120);
+	assert_int_equal(config_num(&cfg, NULL, SET_STALL_TIMEOUT), 30);
+	assert_int_equal(config_num(&cfg, NULL, SET_MAX_RESPONSE_SIZE),
+	    16 << 20);
+	assert_int_equal(config_num(&cfg, NULL, SET_MAX_REDIRECTS), 10);
+	assert_null(config_str(&cfg, NULL, SET_USER_AGENT));
+	assert_int_equal(config_num(&cfg, NULL, SET_MAX_ITEMS), 0);
+	assert_int_equal(config_num(&cfg, NULL, SET_ITEM_RETENTION), 0);
+	assert_int_equal(cfg.nfeeds, 0);
+	config_free(&cfg);
+}
+
+static void
+test_config_missing_file(void **state)
+{
+	struct config	 cfg;
+	struct causes	 causes = CAUSES_INIT;
+
+	(void)state;
+	config_init(&cfg);
+	assert_int_equal(config_load(FIX "no-such.conf", &cfg, &causes), -1);
+	assert_int_equal(causes.n, 1);
+	assert_string_equal(causes.v[0],
+	    FIX "no-such.conf: No such file or directory");
+	assert_string_equal(cfg.path, FIX "no-such.conf");
+	config_free(&cfg);
+	causes_clear(&causes);
+}
+
+/* include from a buffer is relative to the current directory; ~/ is the
+ * home directory; a chain deeper than 16 files is cut off. */
+static void
+test_config_include_paths(void **state)
+{
+	static const char	 inc[] = "include " FIX "inc/deeper.conf\n";
+	struct config		 cfg;
+	struct causes		 causes = CAUSES_INIT;
+	char			 dir[] = "/tmp/tidings-test-XXXXXX";
+	static const char	 top[] = "include ~/f0\n";
+	char			*path, *text, *want;
+	const char		*home;
+	int			 i;
+
+	(void)state;
+	config_init(&cfg);
+	assert_int_equal(config_load_buffer(inc, strlen(inc), "t", &cfg,
+	    &causes), 0);
+	assert_int_equal(config_num(&cfg, NULL, SET_MAX_REDIRECTS), 3);
+	config_free(&cfg);
+
+	assert_non_null(mkdtemp(dir));
+	home = getenv("HOME");
+	home = home != NULL ? xstrdup(home) : NULL;
+	setenv("HOME", dir, 1);
+	for (i = 0; i < 18; i++) {
+		xasprintf(&path, "%s/f%d", dir, i);
+		xasprintf(&text, "include f%d\n", i + 1);
+		spew(path, text);
+		free(path);
+		free(text);
+	}
+	xasprintf(&path, "%s/f18", dir);
+	spew(path, "set max-items 1\n");
+	free(path);
+
+	config_init(&cfg);
+	assert_int_equal(config_load_buffer(top, strlen(top), "t", &cfg,
+	    &causes), -1);
+	xasprintf(&want, "%s/f15:1: include: more than 16 files deep", dir);
+	assert_int_equal(causes.n, 1);
+	assert_string_equal(causes.v[0], want);
+	free(want);
+	config_free(&cfg);
+	causes_clear(&causes);
+
+	/* Sixteen deep is allowed: f3 -> ... -> f18 is 16 files. */
+	xasprintf(&path, "%s/f3", dir);
+	config_init(&cfg);
+	assert_int_equal(config_load(path, &cfg, &causes), 0);
+	assert_int_equal(config_num(&cfg, NULL, SET_MAX_ITEMS), 1);
+	config_free(&cfg);
+	free(path);
+
+	if (home != NULL) {
+		setenv("HOME", home, 1);
+		free((char *)home);
+	} else
+		unsetenv("HOME");
+	rm_tree(dir);
+}
+
+/* A setting of each type with a wide range, for the value tables. */
+static const struct setting wide[] = {
+	{ .name = "n", .type = SET_NUMBER, .min = 0, .max = INT64_MAX },
+	{ .name = "d", .type = SET_SECONDS, .min = 0, .max = INT64_MAX },
+	{ .name = "b", .type = SET_BYTES, .min = 0, .max = INT64_MAX },
+	{ .name = "y", .type = SET_BOOL },
+	{ .name = "s", .type = SET_STRING },
+};
+
+static const struct {
+	enum setting_type type;
+	const char	*text;
+	int64_t		 n;		/* when error is NULL */
+	const char	*error;
+} values[] = {
+	{ SET_NUMBER, "0", 0, NULL },
+	{ SET_NUMBER, "42", 42, NULL },
+	{ SET_NUMBER, "007", 7, NULL },
+	{ SET_NUMBER, "9223372036854775807", INT64_MAX, NULL },
+	{ SET_NUMBER, "9223372036854775808", 0,
+	  "\"9223372036854775808\" is out of range (0 to "
+	  "9223372036854775807)" },
+	{ SET_NUMBER, "", 0, "\"\" is not a whole number" },
+	{ SET_NUMBER, "1k", 0, "\"1k\" is not a whole number" },
+	{ SET_NUMBER, "+1", 0, "\"+1\" is not a whole number" },
+	{ SET_NUMBER, "1.0", 0, "\"1.0\" is not a whole number" },
+
+	{ SET_SECONDS, "0", 0, NULL },
+	{ SET_SECONDS, "90", 90, NULL },
+	{ SET_SECONDS, "90s", 90, NULL },
+	{ SET_SECONDS, "30m", 1800, NULL },
+	{ SET_SECONDS, "2h", 7200, NULL },
+	{ SET_SECONDS, "1d", 86400, NULL },
+	{ SET_SECONDS, "1w", 604800, NULL },
+	{ SET_SECONDS, "1h30m", 5400, NULL },
+	{ SET_SECONDS, "1w2d3h4m5s", 788645, NULL },
+	{ SET_SECONDS, "2H", 7200, NULL },
+	{ SET_SECONDS, "30m1h", 5400, NULL },
+	{ SET_SECONDS, "", 0, "\"\" is not a duration (like 90s, 30m, 2h, "
+	  "1d or 1w)" },
+	{ SET_SECONDS, "h", 0, "\"h\" is not a duration (like 90s, 30m, 2h, "
+	  "1d or 1w)" },
+	{ SET_SECONDS, "1x", 0, "\"1x\" is not a duration (like 90s, 30m, "
+	  "2h, 1d or 1w)" },
+	{ SET_SECONDS, "1h30", 0, "\"1h30\" is not a duration (like 90s, "
+	  "30m, 2h, 1d or 1w)" },
+	{ SET_SECONDS, "1.5h", 0, "\"1.5h\" is not a duration (like 90s, "
+	  "30m, 2h, 1d or 1w)" },
+	{ SET_SECONDS, "-1", 0, "\"-1\" is not a duration (like 90s, 30m, "
+	  "2h, 1d or 1w)" },
+	{ SET_SECONDS, "1h ", 0, "\"1h\" is not a duration (like 90s, 30m, "
+	  "2h, 1d or 1w)" },
+	{ SET_SECONDS, "99999999999999999w", 0, "\"99999999999999999w\" is "
+	  "out of range (0 to 9223372036854775807s)" },
+	{ SET_SECONDS, "99999999999999999999", 0, "\"99999999999999999999\" "
+	  "is out of range (0 to 9223372036854775807s)" },
+
+	{ SET_BYTES, "0", 0, NULL },
+	{ SET_BYTES, "512", 512, NULL },
+	{ SET_BYTES, "512B", 512, NULL },
+	{ SET_BYTES, "64K", 65536, NULL },
+	{ SET_BYTES, "64k", 65536, NULL },
+	{ SET_BYTES, "64KB", 65536, NULL },
+	{ SET_BYTES, "64KiB", 65536, NULL },
+	{ SET_BYTES, "16M", 16 << 20, NULL },
+	{ SET_BYTES, "16MiB", 16 << 20, NULL },
+	{ SET_BYTES, "1G", 1 << 30, NULL },
+	{ SET_BYTES, "1gib", 1 << 30, NULL },
+	{ SET_BYTES, "2T", 2LL << 40, NULL },
+	{ SET_BYTES, "", 0, "\"\" is not a size (like 512K, 16M or 1G)" },
+	{ SET_BYTES, "K", 0, "\"K\" is not a size (like 512K, 16M or 1G)" },
+	{ SET_BYTES, "1.5M", 0,
+	  "\"1.5M\" is not a size (like 512K, 16M or 1G)" },
+	{ SET_BYTES, "64Q", 0, "\"64Q\" is not a size (like 512K, 16M or 1G)" },
+	{ SET_BYTES, "64Ki", 0,
+	  "\"64Ki\" is not a size (like 512K, 16M or 1G)" },
+	{ SET_BYTES, "64KiBx", 0,
+	  "\"64KiBx\" is not a size (like 512K, 16M or 1G)" },
+	{ SET_BYTES, "1M1K", 0,
+	  "\"1M1K\" is not a size (like 512K, 16M or 1G)" },
+	{ SET_BYTES, "99999999T", 0, "\"99999999T\" is out of range (0 to "
+	  "9223372036854775807)" },
+
+	{ SET_BOOL, "yes", 1, NULL },
+	{ SET_BOOL, "no", 0, NULL },
+	{ SET_BOOL, "true", 1, NULL },
+	{ SET_BOOL, "false", 0, NULL },
+	{ SET_BOOL, "on", 1, NULL },
+	{ SET_BOOL, "off", 0, NULL },
+	{ SET_BOOL, "1", 1, NULL },
+	{ SET_BOOL, "0", 0, NULL },
+	{ SET_BOOL, "YES", 1, NULL },
+	{ SET_BOOL, "Off", 0, NULL },
+	{ SET_BOOL, "maybe", 0, "\"maybe\" is not yes or no" },
+	{ SET_BOOL, "2", 0, "\"2\" is not yes or no" },
+	{ SET_BOOL, "", 0, "\"\" is not yes or no" },
+
+	{ SET_STRING, "anything at all", 0, NULL },
+};
+
+static void
+test_config_parse_value(void **state)
+{
+	const struct setting	*s;
+	size_t			 i, j;
+	int64_t			 n;
+	char			*cause;
+	int			 rc;
+
+	(void)state;
+	for (i = 0; i < nitems(values); i++) {
+		for (s = NULL, j = 0; j < nitems(wide); j++)
+			if (wide[j].type == values[i].type)
+				s = &wide[j];
+		n = -12345;
+		cause = NULL;
+		rc = config_parse_value(s, values[i].text, &n, &cause);
+		if (values[i].error == NULL && (rc != 0 || n != values[i].n))
+			fail_msg("row %zu (%s): rc %d, n %lld, cause %s", i,
+			    values[i].text, rc, (long long)n,
+			    cause != NULL ? cause : "none");
+		if (values[i].error != NULL && (rc != -1 ||
+		    strcmp(cause, values[i].error) != 0))
+			fail_msg("row %zu (%s):\n got %s\nwant %s", i,
+			    values[i].text, cause != NULL ? cause : "none",
+			    values[i].error);
+		free(cause);
+	}
+}
+
+static const struct {
+	enum setting_type type;
+	int64_t		 n;
+	const char	*text;
+} formats[] = {
+	{ SET_NUMBER, 0, "0" },
+	{ SET_NUMBER, 1000000, "1000000" },
+	{ SET_SECONDS, 0, "0" },
+	{ SET_SECONDS, 1, "1s" },
+	{ SET_SECONDS, 90, "90s" },
+	{ SET_SECONDS, 1800, "30m" },
+	{ SET_SECONDS, 5400, "90m" },
+	{ SET_SECONDS, 3600, "1h" },
+	{ SET_SECONDS, 86400, "1d" },
+	{ SET_SECONDS, 7 * 86400, "1w" },
+	{ SET_SECONDS, 3650 * 86400LL, "3650d" },
+	{ SET_BYTES, 0, "0" },
+	{ SET_BYTES, 512, "512" },
+	{ SET_BYTES, 1536, "1536" },
+	{ SET_BYTES, 65536, "64K" },
+	{ SET_BYTES, 16 << 20, "16M" },
+	{ SET_BYTES, 1 << 30, "1G" },
+	{ SET_BYTES, 1LL << 40, "1T" },
+	{ SET_BOOL, 1, "yes" },
+	{ SET_BOOL, 0, "no" },
+	{ SET_STRING, 0, "" },
+};
+
+static void
+test_config_format_value(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	const struct setting *s;
+	size_t		 i, j;
+	int64_t		 n;
+	char		*cause;
+
+	(void)state;
+	for (i = 0; i < nitems(formats); i++) {
+		for (s = NULL, j = 0; j < nitems(wide); j++)
+			if (wide[j].type == formats[i].type)
+				s = &wide[j];
+		buf_reset(&b);
+		config_format_value(&b, s, formats[i].n);
+		if (strcmp(b.data, formats[i].text) != 0)
+			fail_msg("row %zu: got \"%s\", want \"%s\"", i, b.data,
+			    formats[i].text);
+		/* What is written reads back as the same value. */
+		if (s->type != SET_STRING) {
+			assert_int_equal(config_parse_value(s, b.data, &n,
+			    &cause), 0);
+			assert_int_equal(n, formats[i].n);
+		}
+	}
+	buf_release(&b);
+}
+
+/* The table is indexed by id, complete, and its defaults are in range. */
+static void
+test_config_settings_table(void **state)
+{
+	const struct setting	*t;
+	struct buf		 b = BUF_INIT;
+	size_t			 i, n;
+	int64_t			 v;
+	char			*cause;
+
+	(void)state;
+	t = config_settings(&n);
+	assert_int_equal(n, SET__COUNT);
+	for (i = 0; i < n; i++) {
+		if (t[i].name == NULL || t[i].text == NULL ||
+		    (size_t)t[i].id != i || t[i].scope == 0)
+			fail_msg("settings[%zu] is incomplete", i);
+		assert_ptr_equal(config_setting_find(t[i].name), &t[i]);
+		if (t[i].type == SET_STRING)
+			continue;
+		if (t[i].def < t[i].min || t[i].def > t[i].max)
+			fail_msg("%s: default out of range", t[i].name);
+		buf_reset(&b);
+		config_format_value(&b, &t[i], t[i].def);
+		assert_int_equal(config_parse_value(&t[i], b.data, &v,
+		    &cause), 0);
+		assert_int_equal(v, t[i].def);
+	}
+	assert_null(config_setting_find("no-such-setting"));
+	buf_release(&b);
+}
+
+static const struct {
+	const char	*url;
+	const char	*title;
+	const char	*tags[4];
+	const char	*line;		/* what config_feed_line() writes */
+} lines[] = {
+	{ "https://lwn.net/headlines/rss", NULL, { NULL },
+	  "feed https://lwn.net/headlines/rss\n" },
+	{ "https://news.ycombinator.com/rss", "Hacker News", { "tech" },
+	  "feed https://news.ycombinator.com/rss tech \"~Hacker News\"\n" },
+	{ "https://a.org/x", "Say \"hi\" \\ bye", { "cool stuff", "it's" },
+	  "feed https://a.org/x \"cool stuff\" \"it's\" "
+	  "\"~Say \\\"hi\\\" \\\\ bye\"\n" },
+	{ "https://a.org/x;y=1", "~tilde", { "<", "#hash", "a;b" },
+	  "feed \"https://a.org/x;y=1\" \"<\" \"#hash\" \"a;b\" ~~tilde\n" },
+	{ "https://a.org/x", "\xe6\x97\xa5\xe6\x9c\xac", { "caf\xc3\xa9",
+	  "a#b" }, "feed https://a.org/x caf\xc3\xa9 a#b "
+	  "~\xe6\x97\xa5\xe6\x9c\xac\n" },
+	{ "https://a.org/x", "", { "x\ty" },
+	  "feed https://a.org/x \"x y\"\n" },
+};
+
+/* Each line reads back to the same URL, title and tags. */
+static void
+test_config_feed_line_round_trip(void **state)
+{
+	struct config	 cfg;
+	struct causes	 causes = CAUSES_INIT;
+	struct buf	 b = BUF_INIT;
+	size_t		 i, n, j;
+	const char	*tag;
+
+	(void)state;
+	for (i = 0; i < nitems(lines); i++) {
+		for (n = 0; n < nitems(lines[i].tags) && lines[i].tags[n]; n++)
+			;
+		buf_reset(&b);
+		config_feed_line(&b, lines[i].url, lines[i].title,
+		    (char *const *)lines[i].tags, n);
+		if (strcmp(b.data, lines[i].line) != 0)
+			fail_msg("row %zu:\n got %s\nwant %s", i, b.data,
+			    lines[i].line);
+		config_init(&cfg);
+		if (config_load_buffer(b.data, b.len, "t", &cfg, &causes) != 0)
+			fail_msg("row %zu: %s", i, causes.v[0]);
+		assert_int_equal(cfg.nfeeds, 1);
+		assert_string_equal(cfg.feeds[0].url, lines[i].url);
+		if (lines[i].title == NULL || *lines[i].title == '\0')
+			assert_null(cfg.feeds[0].title);
+		else
+			assert_string_equal(cfg.feeds[0].title, lines[i].title);
+		assert_int_equal(cfg.feeds[0].ntags, n);
+		for (j = 0; j < n; j++) {
+			tag = strcmp(lines[i].tags[j], "x\ty") == 0 ? "x y" :
+			    lines[i].tags[j];
+			assert_string_equal(cfg.feeds[0].tags[j], tag);
+		}
+		config_free(&cfg);
+	}
+	buf_release(&b);
+}
+
+/* Tags that cannot read back as tags are left out, and text no line may
+ * hold is made safe, so the line always loads. */
+static void
+test_config_feed_line_sanitises(void **state)
+{
+	static const char *const tags[] = { "", "~t", "!h", "ok", "a\nb" };
+	struct buf	 b = BUF_INIT;
+
+	(void)state;
+	config_feed_line(&b, "https://a.org/x", "bad \xff\x1b", (char *const *)
+	    tags, nitems(tags));
+	assert_string_equal(b.data, "feed https://a.org/x ok \"a b\" "
+	    "\"~bad \xef\xbf\xbd \"\n");
+	buf_release(&b);
+}
+
+/* tidings-config(5) has an ".It Ic NAME Ar TYPE" entry for each setting,
+ * stating its default and range as config_format_value() writes them. */
+static void
+test_config_man_page(void **state)
+{
+	static const char *const types[] = {
+		[SET_NUMBER] = "number", [SET_SECONDS] = "duration",
+		[SET_BYTES] = "size", [SET_BOOL] = "boolean",
+		[SET_STRING] = "string",
+	};
+	const struct setting	*t;
+	struct buf		 man = BUF_INIT, want = BUF_INIT;
+	size_t			 i, n;
+	const char		*entry, *end;
+	char			*item;
+
+	(void)state;
+	slurp("man/tidings-config.5", &man);
+	t = config_settings(&n);
+	for (i = 0; i < n; i++) {
+		xasprintf(&item, "\n.It Ic %s Ar %s\n", t[i].name,
+		    types[t[i].type]);
+		if ((entry = strstr(man.data, item)) == NULL)
+			fail_msg("man/tidings-config.5 lacks \"%s\"", item + 1);
+		free(item);
+		entry++;
+		if ((end = strstr(entry + 1, "\n.It ")) == NULL)
+			end = strstr(entry, "\n.El");
+		assert_non_null(end);
+		item = xstrndup(entry, (size_t)(end - entry));
+		if (((t[i].scope & SET_SCOPE_FEED) != 0) !=
+		    (strstr(item, "Also per feed.") != NULL))
+			fail_msg("%s: \"Also per feed.\" is wrong", t[i].name);
+		if (t[i].type == SET_STRING) {
+			free(item);
+			continue;
+		}
+		buf_reset(&want);
+		buf_addstr(&want, "Default:\n.Ql ");
+		config_format_value(&want, &t[i], t[i].def);
+		buf_addstr(&want, " .\nRange:\n.Ql ");
+		config_format_value(&want, &t[i], t[i].min);
+		buf_addstr(&want, "\nto\n.Ql ");
+		config_format_value(&want, &t[i], t[i].max);
+		buf_addstr(&want, " .");
+		if (strstr(item, want.data) == NULL)
+			fail_msg("%s: the man page should say\n%s", t[i].name,
+			    want.data);
+		free(item);
+	}
+	buf_release(&man);
+	buf_release(&want);
+}
+
+/* config/example loads, and each "#set NAME VALUE" line in it shows the
+ * default, so uncommenting it changes nothing. */
+static void
+test_config_example(void **state)
+{
+	struct config		 cfg;
+	struct causes		 causes = CAUSES_INIT;
+	struct buf		 text = BUF_INIT;
+	const struct setting	*s;
+	char			*line, *save, *name, *value;
+	int64_t			 n;
+	char			*cause;
+	int			 seen = 0;
+
+	(void)state;
+	config_init(&cfg);
+	if (config_load("config/example", &cfg, &causes) != 0)
+		fail_msg("config/example: %s", causes.v[0]);
+	assert_true(cfg.nfeeds >= 5);
+	config_free(&cfg);
+
+	slurp("config/example", &text);
+	for (line = strtok_r(text.data, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(line, "#set ", 5) != 0)
+			continue;
+		name = strtok(line + 5, " \t");
+		value = strtok(NULL, " \t");
+		if ((s = config_setting_find(name)) == NULL)
+			fail_msg("config/example: no setting %s", name);
+		seen++;
+		if (s->type == SET_STRING)
+			continue;
+		if (config_parse_value(s, value, &n, &cause) != 0)
+			fail_msg("config/example: %s: %s", name, cause);
+		if (n != s->def)
+			fail_msg("config/example: %s %s is not the default",
+			    name, value);
+	}
+	assert_int_equal(seen, SET__COUNT);
+	buf_release(&text);
+}
+
+static void
+test_config_default_path(void **state)
+{
+	char	*p, *home, *xdg;
+
+	(void)state;
+	home = getenv("HOME") != NULL ? xstrdup(getenv("HOME")) : NULL;
+	xdg = getenv("XDG_CONFIG_HOME") != NULL ?
+	    xstrdup(getenv("XDG_CONFIG_HOME")) : NULL;
+
+	setenv("HOME", "/home/ana", 1);
+	setenv("XDG_CONFIG_HOME", "/xdg", 1);
+	p = config_default_path();
+	assert_string_equal(p, "/xdg/tidings/config");
+	free(p);
+	setenv("XDG_CONFIG_HOME", "relative/is/ignored", 1);
+	p = config_default_path();
+	assert_string_equal(p, "/home/ana/.config/tidings/config");
+	free(p);
+	unsetenv("XDG_CONFIG_HOME");
+	p = config_default_path();
+	assert_string_equal(p, "/home/ana/.config/tidings/config");
+	free(p);
+
+	if (home != NULL)
+		setenv("HOME", home, 1);
+	if (xdg != NULL)
+		setenv("XDG_CONFIG_HOME", xdg, 1);
+	free(home);
+	free(xdg);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_config_messages),
+		cmocka_unit_test(test_config_bad_files),
+		cmocka_unit_test(test_config_good_file),
+		cmocka_unit_test(test_config_defaults),
+		cmocka_unit_test(test_config_missing_file),
+		cmocka_unit_test(test_config_include_paths),
+		cmocka_unit_test(test_config_parse_value),
+		cmocka_unit_test(test_config_format_value),
+		cmocka_unit_test(test_config_settings_table),
+		cmocka_unit_test(test_config_feed_line_round_trip),
+		cmocka_unit_test(test_config_feed_line_sanitises),
+		cmocka_unit_test(test_config_man_page),
+		cmocka_unit_test(test_config_example),
+		cmocka_unit_test(test_config_default_path),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
