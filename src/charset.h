@@ -18,6 +18,14 @@ struct buf;
 int	 charset_to_utf8(const char *data, size_t len, const char *label,
 	     struct buf *out);
 
+/*
+ * Tell how len bytes read as UTF-8: 1 when they are valid (and hold no NUL),
+ * 0 when they hold valid multi-byte sequences and invalid bytes too (UTF-8
+ * with errors), -1 when they hold invalid bytes and no multi-byte sequence
+ * at all (text in some legacy 8-bit encoding).
+ */
+int	 charset_sniff_utf8(const char *data, size_t len);
+
 /* Find the charset parameter of a Content-Type header value. Return a
  * newly allocated lower-case label, or NULL when there is none. */
 char	*charset_from_content_type(const char *content_type);

@@ -1,0 +1,3156 @@
+/* feed.c: RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 bytes -> struct feed.
+ *
+ * A document goes through three stages.
+ *
+ * 1. Characters. The bytes are decoded to UTF-8 (charset.c): a byte order
+ *    mark wins, then the HTTP charset, then the XML declaration, then UTF-8,
+ *    with a fall back to the declared encoding or windows-1252 when "UTF-8"
+ *    turns out to be false. mxml never sees anything but valid UTF-8: it
+ *    ignores encoding= and reads past its buffer on some invalid input.
+ *
+ * 2. Cleaning (clean_*). mxml 3 gives up on the whole document at the first
+ *    well-formedness error, and real feeds are full of them: bare "&" in
+ *    "AT&T" or in URLs, HTML entities XML does not define, a "<" that starts
+ *    no tag, control characters, unclosed or misnested HTML in descriptions,
+ *    a stray close tag, a truncated download. mxml also knows nothing of
+ *    namespaces, expands no DOCTYPE entities (so rejects any use of them) and
+ *    fails on a comment before the root. So a single linear pass tokenizes
+ *    the document the way a browser would and writes out a well-formed
+ *    equivalent: comments, processing instructions and the DOCTYPE (with any
+ *    entity bomb in it) are dropped; CDATA becomes escaped text; every
+ *    character reference is decoded (HTML's named ones included), an unknown
+ *    one is kept as literal text, and only "&", "<" and '"' are written as
+ *    references, numeric ones, which mxml decodes without a table lookup;
+ *    attributes are quoted and the second of two with one name dropped;
+ *    tags are balanced by closing what a close tag skips over, dropping
+ *    close tags that match nothing and closing everything at the end.
+ *    Element and attribute names are rewritten from prefix:local to a fixed
+ *    prefix per namespace URI, so "<a:entry xmlns:a='http://www.w3.org/2005/
+ *    Atom'>" comes out as "<entry>" and "<c:encoded>" with c bound to the
+ *    content module as "<content:encoded>"; a namespace the reader does not
+ *    know is read by its prefix, as feedparser does. Like feedparser, RSS
+ *    and Atom share the unprefixed names, which is what lets one reader
+ *    handle both and the many feeds that mix them. Control
+ *    characters, which mxml rejects, travel as private-use characters
+ *    (U+10FF00 + c) and are turned back on the way out, so a hostile title
+ *    stays data until the terminal gate (text_printable) deals with it.
+ *    A download cut off inside an item loses that item rather than storing
+ *    half of it.
+ *
+ * 3. Reading (parser_*). mxml's SAX mode streams the cleaned text into
+ *    parser_sax(), which keeps a stack of frames (what the element belongs
+ *    to, its xml:base) and captures the text of the elements it wants. Only
+ *    open elements are alive at any time, so memory does not grow with the
+ *    document. Text constructs are converted as their type says: Atom text
+ *    is escaped into HTML, html is taken as it is, xhtml is serialized back
+ *    to HTML; RSS descriptions are HTML, and child elements found in them are
+ *    serialized too (as feedparser does). Titles, authors and categories are
+ *    plain text. Links are resolved against xml:base and the document's URL,
+ *    in attributes and inside HTML content alike, by a small RFC 3986
+ *    resolver (feed_url_*).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <mxml.h>
+
+#include "buf.h"
+#include "charset.h"
+#include "date.h"
+#include "feed.h"
+#include "util.h"
+
+#define FEED_FFFD		0xfffd
+#define FEED_MAX_ATTRS		64	/* attributes kept per element */
+#define FEED_MAX_NS		1024	/* namespace bindings in scope */
+#define FEED_MAX_CATEGORIES	256	/* per entry */
+#define FEED_MAX_ENCLOSURES	64	/* per entry */
+
+/*
+ * Named character references: HTML 4's, which feeds use (and misuse) most,
+ * and the HTML5 additions seen in the wild. Sorted for bsearch().
+ */
+static const struct feed_entity {
+	const char	*name;
+	uint32_t	 cp;
+} feed_entities[] = {
+	{ "AElig", 0xc6 }, { "AMP", 0x26 }, { "Aacute", 0xc1 },
+	{ "Acirc", 0xc2 }, { "Agrave", 0xc0 }, { "Alpha", 0x391 },
+	{ "Aring", 0xc5 }, { "Atilde", 0xc3 }, { "Auml", 0xc4 },
+	{ "Beta", 0x392 }, { "COPY", 0xa9 }, { "Ccedil", 0xc7 },
+	{ "Chi", 0x3a7 }, { "Dagger", 0x2021 }, { "Delta", 0x394 },
+	{ "ETH", 0xd0 }, { "Eacute", 0xc9 }, { "Ecirc", 0xca },
+	{ "Egrave", 0xc8 }, { "Epsilon", 0x395 }, { "Eta", 0x397 },
+	{ "Euml", 0xcb }, { "GT", 0x3e }, { "Gamma", 0x393 },
+	{ "Hat", 0x5e }, { "Iacute", 0xcd }, { "Icirc", 0xce },
+	{ "Igrave", 0xcc }, { "Iota", 0x399 }, { "Iuml", 0xcf },
+	{ "Kappa", 0x39a }, { "LT", 0x3c }, { "Lambda", 0x39b },
+	{ "Mu", 0x39c }, { "NewLine", 0xa }, { "NoBreak", 0x2060 },
+	{ "Ntilde", 0xd1 }, { "Nu", 0x39d }, { "OElig", 0x152 },
+	{ "Oacute", 0xd3 }, { "Ocirc", 0xd4 }, { "Ograve", 0xd2 },
+	{ "Omega", 0x3a9 }, { "Omicron", 0x39f }, { "Oslash", 0xd8 },
+	{ "Otilde", 0xd5 }, { "Ouml", 0xd6 }, { "Phi", 0x3a6 },
+	{ "Pi", 0x3a0 }, { "Prime", 0x2033 }, { "Psi", 0x3a8 },
+	{ "QUOT", 0x22 }, { "REG", 0xae }, { "Rho", 0x3a1 },
+	{ "Scaron", 0x160 }, { "Sigma", 0x3a3 }, { "THORN", 0xde },
+	{ "TRADE", 0x2122 }, { "Tab", 0x9 }, { "Tau", 0x3a4 },
+	{ "Theta", 0x398 }, { "Uacute", 0xda }, { "Ucirc", 0xdb },
+	{ "Ugrave", 0xd9 }, { "Upsilon", 0x3a5 }, { "Uuml", 0xdc },
+	{ "Vert", 0x2016 }, { "Xi", 0x39e }, { "Yacute", 0xdd },
+	{ "Yuml", 0x178 }, { "ZeroWidthSpace", 0x200b }, { "Zeta", 0x396 },
+	{ "aacute", 0xe1 }, { "acirc", 0xe2 }, { "acute", 0xb4 },
+	{ "aelig", 0xe6 }, { "agrave", 0xe0 }, { "alefsym", 0x2135 },
+	{ "alpha", 0x3b1 }, { "amp", 0x26 }, { "and", 0x2227 },
+	{ "ang", 0x2220 }, { "angst", 0xc5 }, { "apos", 0x27 },
+	{ "approx", 0x2248 }, { "aring", 0xe5 }, { "ast", 0x2a },
+	{ "asymp", 0x2248 }, { "atilde", 0xe3 }, { "auml", 0xe4 },
+	{ "bdquo", 0x201e }, { "beta", 0x3b2 }, { "blacksquare", 0x25aa },
+	{ "brvbar", 0xa6 }, { "bsol", 0x5c }, { "bull", 0x2022 },
+	{ "bullet", 0x2022 }, { "cap", 0x2229 }, { "caret", 0x2041 },
+	{ "ccedil", 0xe7 }, { "cedil", 0xb8 }, { "cent", 0xa2 },
+	{ "centerdot", 0xb7 }, { "check", 0x2713 }, { "chi", 0x3c7 },
+	{ "circ", 0x2c6 }, { "clubs", 0x2663 }, { "colon", 0x3a },
+	{ "comma", 0x2c }, { "commat", 0x40 }, { "cong", 0x2245 },
+	{ "copy", 0xa9 }, { "copysr", 0x2117 }, { "crarr", 0x21b5 },
+	{ "cross", 0x2717 }, { "cup", 0x222a }, { "curren", 0xa4 },
+	{ "dArr", 0x21d3 }, { "dagger", 0x2020 }, { "darr", 0x2193 },
+	{ "dash", 0x2010 }, { "deg", 0xb0 }, { "delta", 0x3b4 },
+	{ "diams", 0x2666 }, { "div", 0xf7 }, { "divide", 0xf7 },
+	{ "dollar", 0x24 }, { "eacute", 0xe9 }, { "ecirc", 0xea },
+	{ "egrave", 0xe8 }, { "empty", 0x2205 }, { "emsp", 0x2003 },
+	{ "emsp13", 0x2004 }, { "emsp14", 0x2005 }, { "ensp", 0x2002 },
+	{ "epsilon", 0x3b5 }, { "equals", 0x3d }, { "equiv", 0x2261 },
+	{ "eta", 0x3b7 }, { "eth", 0xf0 }, { "euml", 0xeb },
+	{ "euro", 0x20ac }, { "excl", 0x21 }, { "exist", 0x2203 },
+	{ "female", 0x2640 }, { "flat", 0x266d }, { "fnof", 0x192 },
+	{ "forall", 0x2200 }, { "frac12", 0xbd }, { "frac13", 0x2153 },
+	{ "frac14", 0xbc }, { "frac15", 0x2155 }, { "frac18", 0x215b },
+	{ "frac23", 0x2154 }, { "frac34", 0xbe }, { "frac38", 0x215c },
+	{ "frac58", 0x215d }, { "frac78", 0x215e }, { "frasl", 0x2044 },
+	{ "gamma", 0x3b3 }, { "ge", 0x2265 }, { "geq", 0x2265 },
+	{ "grave", 0x60 }, { "gt", 0x3e }, { "hArr", 0x21d4 },
+	{ "hairsp", 0x200a }, { "half", 0xbd }, { "harr", 0x2194 },
+	{ "hearts", 0x2665 }, { "hellip", 0x2026 }, { "horbar", 0x2015 },
+	{ "hyphen", 0x2010 }, { "iacute", 0xed }, { "icirc", 0xee },
+	{ "iexcl", 0xa1 }, { "igrave", 0xec }, { "image", 0x2111 },
+	{ "incare", 0x2105 }, { "infin", 0x221e }, { "int", 0x222b },
+	{ "iota", 0x3b9 }, { "iquest", 0xbf }, { "isin", 0x2208 },
+	{ "iuml", 0xef }, { "kappa", 0x3ba }, { "lArr", 0x21d0 },
+	{ "lambda", 0x3bb }, { "lang", 0x2329 }, { "laquo", 0xab },
+	{ "larr", 0x2190 }, { "larrb", 0x21e4 }, { "lbrace", 0x7b },
+	{ "lbrack", 0x5b }, { "lceil", 0x2308 }, { "lcub", 0x7b },
+	{ "ldquo", 0x201c }, { "ldquor", 0x201e }, { "le", 0x2264 },
+	{ "leq", 0x2264 }, { "lfloor", 0x230a }, { "lowast", 0x2217 },
+	{ "lowbar", 0x5f }, { "loz", 0x25ca }, { "lpar", 0x28 },
+	{ "lrm", 0x200e }, { "lsaquo", 0x2039 }, { "lsqb", 0x5b },
+	{ "lsquo", 0x2018 }, { "lsquor", 0x201a }, { "lt", 0x3c },
+	{ "macr", 0xaf }, { "male", 0x2642 }, { "mdash", 0x2014 },
+	{ "micro", 0xb5 }, { "middot", 0xb7 }, { "minus", 0x2212 },
+	{ "mldr", 0x2026 }, { "mu", 0x3bc }, { "nabla", 0x2207 },
+	{ "natural", 0x266e }, { "nbsp", 0xa0 }, { "ndash", 0x2013 },
+	{ "ne", 0x2260 }, { "neq", 0x2260 }, { "ni", 0x220b },
+	{ "nldr", 0x2025 }, { "not", 0xac }, { "notin", 0x2209 },
+	{ "nsub", 0x2284 }, { "ntilde", 0xf1 }, { "nu", 0x3bd },
+	{ "num", 0x23 }, { "numero", 0x2116 }, { "numsp", 0x2007 },
+	{ "oacute", 0xf3 }, { "ocirc", 0xf4 }, { "oelig", 0x153 },
+	{ "ograve", 0xf2 }, { "ohm", 0x3a9 }, { "oline", 0x203e },
+	{ "omega", 0x3c9 }, { "omicron", 0x3bf }, { "oplus", 0x2295 },
+	{ "or", 0x2228 }, { "ordf", 0xaa }, { "ordm", 0xba },
+	{ "oslash", 0xf8 }, { "otilde", 0xf5 }, { "otimes", 0x2297 },
+	{ "ouml", 0xf6 }, { "para", 0xb6 }, { "part", 0x2202 },
+	{ "percnt", 0x25 }, { "period", 0x2e }, { "permil", 0x2030 },
+	{ "perp", 0x22a5 }, { "phi", 0x3c6 }, { "phone", 0x260e },
+	{ "pi", 0x3c0 }, { "piv", 0x3d6 }, { "plus", 0x2b },
+	{ "plusmn", 0xb1 }, { "pm", 0xb1 }, { "pound", 0xa3 },
+	{ "prime", 0x2032 }, { "prod", 0x220f }, { "prop", 0x221d },
+	{ "psi", 0x3c8 }, { "puncsp", 0x2008 }, { "quest", 0x3f },
+	{ "quot", 0x22 }, { "rArr", 0x21d2 }, { "radic", 0x221a },
+	{ "rang", 0x232a }, { "raquo", 0xbb }, { "rarr", 0x2192 },
+	{ "rarrb", 0x21e5 }, { "rbrace", 0x7d }, { "rbrack", 0x5d },
+	{ "rceil", 0x2309 }, { "rcub", 0x7d }, { "rdquo", 0x201d },
+	{ "rdquor", 0x201d }, { "real", 0x211c }, { "reg", 0xae },
+	{ "rfloor", 0x230b }, { "rho", 0x3c1 }, { "rlm", 0x200f },
+	{ "rpar", 0x29 }, { "rsaquo", 0x203a }, { "rsqb", 0x5d },
+	{ "rsquo", 0x2019 }, { "rsquor", 0x2019 }, { "sbquo", 0x201a },
+	{ "scaron", 0x161 }, { "sdot", 0x22c5 }, { "sect", 0xa7 },
+	{ "semi", 0x3b }, { "setminus", 0x2216 }, { "sharp", 0x266f },
+	{ "shy", 0xad }, { "sigma", 0x3c3 }, { "sigmaf", 0x3c2 },
+	{ "sim", 0x223c }, { "sol", 0x2f }, { "spades", 0x2660 },
+	{ "squ", 0x25a1 }, { "square", 0x25a1 }, { "star", 0x2606 },
+	{ "starf", 0x2605 }, { "sub", 0x2282 }, { "sube", 0x2286 },
+	{ "sum", 0x2211 }, { "sup", 0x2283 }, { "sup1", 0xb9 },
+	{ "sup2", 0xb2 }, { "sup3", 0xb3 }, { "supe", 0x2287 },
+	{ "szlig", 0xdf }, { "tau", 0x3c4 }, { "there4", 0x2234 },
+	{ "theta", 0x3b8 }, { "thetasym", 0x3d1 }, { "thinsp", 0x2009 },
+	{ "thorn", 0xfe }, { "tilde", 0x2dc }, { "times", 0xd7 },
+	{ "trade", 0x2122 }, { "uArr", 0x21d1 }, { "uacute", 0xfa },
+	{ "uarr", 0x2191 }, { "ucirc", 0xfb }, { "ugrave", 0xf9 },
+	{ "uml", 0xa8 }, { "upsih", 0x3d2 }, { "upsilon", 0x3c5 },
+	{ "uuml", 0xfc }, { "verbar", 0x7c }, { "vert", 0x7c },
+	{ "weierp", 0x2118 }, { "xi", 0x3be }, { "yacute", 0xfd },
+	{ "yen", 0xa5 }, { "yuml", 0xff }, { "zeta", 0x3b6 },
+	{ "zwj", 0x200d }, { "zwnj", 0x200c },
+};
+
+/* What the numeric references &#128; to &#159; mean: browsers read them
+ * as windows-1252, and so does every feed written on Windows. */
+static const uint16_t feed_cp1252[32] = {
+	0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
+	0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178
+};
+
+/* The namespaces the reader knows, and the prefix each is written with. */
+enum feed_ns {
+	NS_NONE,		/* no namespace, RSS or Atom: no prefix */
+	NS_RDF,
+	NS_CONTENT,
+	NS_DC,
+	NS_DCTERMS,
+	NS_MEDIA,
+	NS_ITUNES,
+	NS_XHTML,
+	NS_XML,
+	NS_OTHER		/* any other namespace */
+};
+
+static const char *const feed_ns_prefix[] = {
+	"", "rdf:", "content:", "dc:", "dcterms:", "media:", "itunes:",
+	"xhtml:", "xml:", "_:"
+};
+
+static const struct {
+	const char	*uri;
+	enum feed_ns	 ns;
+} feed_ns_uris[] = {
+	{ "http://www.w3.org/2005/Atom",			NS_NONE },
+	{ "http://purl.org/atom/ns#",				NS_NONE },
+	{ "http://purl.org/rss/1.0/",				NS_NONE },
+	{ "http://my.netscape.com/rdf/simple/0.9/",		NS_NONE },
+	{ "http://backend.userland.com/rss2",			NS_NONE },
+	{ "http://backend.userland.com/rss",			NS_NONE },
+	{ "http://blogs.law.harvard.edu/tech/rss",		NS_NONE },
+	{ "http://purl.org/rss/1.0/modules/rss091#",		NS_NONE },
+	{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#",	NS_RDF },
+	{ "http://purl.org/rss/1.0/modules/content/",		NS_CONTENT },
+	{ "http://purl.org/dc/elements/1.1/",			NS_DC },
+	{ "http://purl.org/dc/terms/",				NS_DCTERMS },
+	{ "http://search.yahoo.com/mrss/",			NS_MEDIA },
+	{ "http://search.yahoo.com/mrss",			NS_MEDIA },
+	{ "http://tools.search.yahoo.com/mrss/",		NS_MEDIA },
+	{ "http://www.itunes.com/dtds/podcast-1.0.dtd",		NS_ITUNES },
+	{ "http://www.w3.org/1999/xhtml",			NS_XHTML },
+	{ "http://www.w3.org/XML/1998/namespace",		NS_XML },
+};
+
+/* Prefixes used without a declaration are common; read them as usual. */
+static const struct {
+	const char	*prefix;
+	enum feed_ns	 ns;
+} feed_ns_usual[] = {
+	{ "atom", NS_NONE },		{ "content", NS_CONTENT },
+	{ "dc", NS_DC },		{ "dcterms", NS_DCTERMS },
+	{ "itunes", NS_ITUNES },	{ "media", NS_MEDIA },
+	{ "rdf", NS_RDF },		{ "xhtml", NS_XHTML },
+	{ "xml", NS_XML },
+};
+
+/* HTML elements that never have content, so never get closed. */
+static const char *const feed_void[] = {
+	"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen",
+	"meta", "param", "track", "wbr"
+};
+
+/* HTML elements feedparser accepts as evidence that text is HTML. */
+static const char *const feed_html_elements[] = {
+	"a", "abbr", "acronym", "address", "area", "article", "aside",
+	"audio", "b", "big", "blockquote", "br", "button", "canvas",
+	"caption", "center", "cite", "code", "col", "colgroup", "command",
+	"datagrid", "datalist", "dd", "del", "details", "dfn", "dialog",
+	"dir", "div", "dl", "dt", "em", "fieldset", "figcaption", "figure",
+	"font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+	"header", "hr", "i", "img", "input", "ins", "kbd", "keygen", "label",
+	"legend", "li", "m", "map", "menu", "meter", "multicol", "nav",
+	"nextid", "noscript", "ol", "optgroup", "option", "output", "p",
+	"pre", "progress", "q", "s", "samp", "section", "select", "small",
+	"sound", "source", "spacer", "span", "strike", "strong", "sub", "sup",
+	"table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time",
+	"tr", "tt", "u", "ul", "var", "video"
+};
+
+/* HTML attributes holding a URL, resolved inside summaries and content. */
+static const struct {
+	const char	*tag;
+	const char	*attr;
+} feed_url_attrs[] = {
+	{ "a", "href" },	{ "applet", "codebase" },
+	{ "area", "href" },	{ "audio", "src" },
+	{ "blockquote", "cite" }, { "body", "background" },
+	{ "del", "cite" },	{ "embed", "src" },
+	{ "form", "action" },	{ "frame", "src" },
+	{ "iframe", "src" },	{ "img", "longdesc" },
+	{ "img", "src" },	{ "img", "usemap" },
+	{ "input", "src" },	{ "ins", "cite" },
+	{ "link", "href" },	{ "object", "data" },
+	{ "q", "cite" },	{ "script", "src" },
+	{ "source", "src" },	{ "track", "src" },
+	{ "video", "poster" },	{ "video", "src" },
+};
+
+/* mxml reports errors through a callback without an argument. */
+static _Thread_local char feed_mxml_error[256];
+
+/* Is c ASCII white space as XML and HTML define it? */
+static int
+feed_isspace(int c)
+{
+	return (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
+}
+
+/* Is c an ASCII letter? */
+static int
+feed_isalpha(int c)
+{
+	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+/* Is c an ASCII letter or digit? */
+static int
+feed_isalnum(int c)
+{
+	return (feed_isalpha(c) || (c >= '0' && c <= '9'));
+}
+
+/* Can byte c appear in an element or attribute name mxml accepts? */
+static int
+feed_namechar(unsigned char c)
+{
+	return (feed_isalnum(c) || c == '_' || c == ':' || c == '-' ||
+	    c == '.' || c >= 0x80);
+}
+
+/* Can byte c start a name? */
+static int
+feed_namestart(unsigned char c)
+{
+	return (feed_isalpha(c) || c == '_' || c == ':' || c >= 0x80);
+}
+
+/* Is name (len bytes) in a table of lower-case words? */
+static int
+feed_inlist(const char *name, size_t len, const char *const *list, size_t n)
+{
+	size_t	 i;
+
+	if (len == 0)
+		return (0);
+	for (i = 0; i < n; i++)
+		if (list[i][0] == (name[0] | 0x20) &&
+		    strncasecmp(list[i], name, len) == 0 && list[i][len] == '\0')
+			return (1);
+	return (0);
+}
+
+/* Compare a key with an entity table row, for bsearch. */
+static int
+feed_entity_cmp(const void *key, const void *row)
+{
+	return (strcmp(key, ((const struct feed_entity *)row)->name));
+}
+
+/* The code point of a named reference (len bytes, no & or ;), or 0. */
+static uint32_t
+feed_entity(const char *name, size_t len)
+{
+	const struct feed_entity	*e;
+	char				 key[33];
+
+	if (len == 0 || len >= sizeof key)
+		return (0);
+	memcpy(key, name, len);
+	key[len] = '\0';
+	e = bsearch(key, feed_entities, nitems(feed_entities),
+	    sizeof feed_entities[0], feed_entity_cmp);
+	return (e != NULL ? e->cp : 0);
+}
+
+/* Value of hex or decimal digit c, or -1. */
+static int
+feed_digit(int c, int hex)
+{
+	if (c >= '0' && c <= '9')
+		return (c - '0');
+	if (hex && c >= 'a' && c <= 'f')
+		return (c - 'a' + 10);
+	if (hex && c >= 'A' && c <= 'F')
+		return (c - 'A' + 10);
+	return (-1);
+}
+
+/*
+ * Decode the character reference at s[i] (an '&'), of n bytes in all.
+ * Return its length and set *cp, or return 0 when it is no reference (a
+ * bare ampersand, or a name HTML does not define). NUL, surrogates and
+ * values past U+10FFFF become U+FFFD; &#128; to &#159; are windows-1252.
+ */
+static size_t
+feed_charref(const char *s, size_t n, size_t i, uint32_t *cp)
+{
+	size_t		 j = i + 1, start;
+	uint32_t	 v = 0;
+	int		 hex = 0, d;
+
+	if (j < n && s[j] == '#') {
+		j++;
+		if (j < n && (s[j] == 'x' || s[j] == 'X')) {
+			hex = 1;
+			j++;
+		}
+		for (start = j; j < n; j++) {
+			if ((d = feed_digit((unsigned char)s[j], hex)) < 0)
+				break;
+			if (v <= 0x10ffff)
+				v = v * (hex ? 16 : 10) + (uint32_t)d;
+		}
+		if (j == start)
+			return (0);
+		if (j < n && s[j] == ';')
+			j++;
+		if (v == 0 || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+			v = FEED_FFFD;
+		else if (v >= 0x80 && v <= 0x9f)
+			v = feed_cp1252[v - 0x80];
+		*cp = v;
+		return (j - i);
+	}
+	for (start = j; j < n && j - start <= 32 && feed_isalnum(s[j]); j++)
+		;
+	if (j >= n || s[j] != ';' || (v = feed_entity(s + start,
+	    j - start)) == 0)
+		return (0);
+	*cp = v;
+	return (j + 1 - i);
+}
+
+/* Append control character c as the private-use character carrying it. */
+static void
+feed_add_ctl(struct buf *b, unsigned char c)
+{
+	buf_add(b, "\xf4\x8f\xbc", 3);
+	buf_addch(b, 0x80 + c);
+}
+
+/*
+ * Append len bytes of text read from mxml to b, turning the private-use
+ * characters back into the control characters they carry. With escape,
+ * also escape it for HTML.
+ */
+static void
+feed_add_text(struct buf *b, const char *s, size_t len, int escape)
+{
+	const unsigned char	*p = (const unsigned char *)s, *end = p + len;
+	const unsigned char	*q;
+
+	while (p < end) {
+		if (!escape) {
+			if ((q = memchr(p, 0xf4, (size_t)(end - p))) == NULL)
+				q = end;
+		} else {
+			for (q = p; q < end; q++)
+				if (*q == 0xf4 || *q == '&' || *q == '<' ||
+				    *q == '>' || *q == '"')
+					break;
+		}
+		buf_add(b, p, (size_t)(q - p));
+		if (q >= end)
+			break;
+		switch (*q) {
+		case '&':
+			buf_addstr(b, "&amp;");
+			break;
+		case '<':
+			buf_addstr(b, "&lt;");
+			break;
+		case '>':
+			buf_addstr(b, "&gt;");
+			break;
+		case '"':
+			buf_addstr(b, "&quot;");
+			break;
+		default:
+			if (end - q >= 4 && q[1] == 0x8f && q[2] == 0xbc &&
+			    q[3] >= 0x81 && q[3] <= 0x9f) {
+				buf_addch(b, q[3] - 0x80);
+				q += 3;
+			} else
+				buf_addch(b, *q);
+			break;
+		}
+		p = q + 1;
+	}
+}
+
+/* Remove ASCII white space from both ends of b. */
+static void
+feed_trim(struct buf *b)
+{
+	size_t	 i = 0;
+
+	while (b->len > 0 && feed_isspace((unsigned char)b->data[b->len - 1]))
+		b->len--;
+	while (i < b->len && feed_isspace((unsigned char)b->data[i]))
+		i++;
+	if (i > 0)
+		memmove(b->data, b->data + i, b->len - i);
+	b->len -= i;
+	b->data[b->len] = '\0';
+}
+
+/* Fold every run of white space in b into one space, and trim it. */
+static void
+feed_collapse(struct buf *b)
+{
+	size_t	 i, o = 0;
+	int	 space = 0;
+
+	for (i = 0; i < b->len; i++) {
+		if (feed_isspace((unsigned char)b->data[i]) ||
+		    b->data[i] == '\v') {
+			space = 1;
+			continue;
+		}
+		if (space && o > 0)
+			b->data[o++] = ' ';
+		space = 0;
+		b->data[o++] = b->data[i];
+	}
+	b->len = o;
+	b->data[o] = '\0';
+}
+
+/* A copy of b's text, or NULL when it is empty. */
+static char *
+feed_strdup(const struct buf *b)
+{
+	return (b->len == 0 ? NULL : xstrndup(b->data, b->len));
+}
+
+/* The local part of a qualified name: what follows its first colon. */
+static const char *
+feed_local(const char *name, size_t len, size_t *llen)
+{
+	const char	*colon = memchr(name, ':', len);
+
+	if (colon == NULL) {
+		*llen = len;
+		return (name);
+	}
+	*llen = len - (size_t)(colon + 1 - name);
+	return (colon + 1);
+}
+
+/*
+ * URLs (RFC 3986, section 5). A reference is split into its five parts,
+ * resolved against the base and recomposed; "." and ".." segments are
+ * removed from merged paths. An absolute reference is left as it is.
+ */
+struct feed_url {
+	const char	*scheme, *auth, *path, *query, *frag;
+	size_t		 scheme_len, auth_len, path_len, query_len, frag_len;
+	int		 has_scheme, has_auth, has_query, has_frag;
+};
+
+/* Split s into the parts of a URI reference. */
+static void
+feed_url_split(const char *s, struct feed_url *u)
+{
+	const char	*p = s;
+
+	memset(u, 0, sizeof *u);
+	if (feed_isalpha((unsigned char)*p)) {
+		while (feed_isalnum((unsigned char)*p) || *p == '+' ||
+		    *p == '-' || *p == '.')
+			p++;
+		if (*p == ':') {
+			u->has_scheme = 1;
+			u->scheme = s;
+			u->scheme_len = (size_t)(p - s);
+			s = p + 1;
+		}
+	}
+	if (s[0] == '/' && s[1] == '/') {
+		u->has_auth = 1;
+		u->auth = s + 2;
+		u->auth_len = strcspn(u->auth, "/?#");
+		s = u->auth + u->auth_len;
+	}
+	u->path = s;
+	u->path_len = strcspn(s, "?#");
+	s += u->path_len;
+	if (*s == '?') {
+		u->has_query = 1;
+		u->query = s + 1;
+		u->query_len = strcspn(u->query, "#");
+		s = u->query + u->query_len;
+	}
+	if (*s == '#') {
+		u->has_frag = 1;
+		u->frag = s + 1;
+		u->frag_len = strlen(u->frag);
+	}
+}
+
+/* Drop the last segment of the path written to out since start. */
+static void
+feed_url_pop(struct buf *out, size_t start)
+{
+	size_t	 i = out->len;
+
+	while (i > start && out->data[i - 1] != '/')
+		i--;
+	if (i > start)
+		i--;
+	buf_truncate(out, i);
+}
+
+/* Append path (n bytes) to out without its dot segments (5.2.4). */
+static void
+feed_url_dots(struct buf *out, const char *path, size_t n)
+{
+	char	*in = xstrndup(path, n), *p = in;
+	size_t	 left = n, seg, start = out->len;
+
+	while (left > 0) {
+		if (left >= 3 && memcmp(p, "../", 3) == 0) {
+			p += 3;
+			left -= 3;
+		} else if (left >= 2 && memcmp(p, "./", 2) == 0) {
+			p += 2;
+			left -= 2;
+		} else if (left >= 3 && memcmp(p, "/./", 3) == 0) {
+			p += 2;
+			left -= 2;
+		} else if (left == 2 && memcmp(p, "/.", 2) == 0) {
+			p[1] = '/';
+			p++;
+			left--;
+		} else if (left >= 4 && memcmp(p, "/../", 4) == 0) {
+			p += 3;
+			left -= 3;
+			feed_url_pop(out, start);
+		} else if (left == 3 && memcmp(p, "/..", 3) == 0) {
+			p[2] = '/';
+			p += 2;
+			left -= 2;
+			feed_url_pop(out, start);
+		} else if ((left == 1 && p[0] == '.') ||
+		    (left == 2 && memcmp(p, "..", 2) == 0))
+			left = 0;
+		else {
+			/* The first segment, with its leading '/'. */
+			seg = p[0] == '/' ? 1 : 0;
+			while (seg < left && p[seg] != '/')
+				seg++;
+			buf_add(out, p, seg);
+			p += seg;
+			left -= seg;
+		}
+	}
+	free(in);
+}
+
+/*
+ * Resolve reference ref against base (either may be NULL) and return a
+ * new string, or NULL when ref is empty and there is no base. White space
+ * around ref and tabs or newlines inside it are dropped, as browsers do.
+ */
+static char *
+feed_url_resolve(const char *base, const char *ref)
+{
+	struct buf	 r = BUF_INIT, out = BUF_INIT;
+	struct feed_url	 b, u;
+	size_t		 i;
+	const char	*slash;
+
+	for (i = 0; ref != NULL && ref[i] != '\0'; i++)
+		if (ref[i] != '\t' && ref[i] != '\n' && ref[i] != '\r')
+			buf_addch(&r, ref[i]);
+	feed_trim(&r);
+	feed_url_split(r.data, &u);
+	if (u.has_scheme || base == NULL || *base == '\0') {
+		if (r.len == 0) {
+			buf_release(&r);
+			return (NULL);
+		}
+		return (buf_detach(&r, NULL));
+	}
+	feed_url_split(base, &b);
+	if (b.has_scheme) {
+		buf_add(&out, b.scheme, b.scheme_len);
+		buf_addch(&out, ':');
+	}
+	if (u.has_auth) {
+		buf_addstr(&out, "//");
+		buf_add(&out, u.auth, u.auth_len);
+		feed_url_dots(&out, u.path, u.path_len);
+		if (u.has_query) {
+			buf_addch(&out, '?');
+			buf_add(&out, u.query, u.query_len);
+		}
+	} else {
+		if (b.has_auth) {
+			buf_addstr(&out, "//");
+			buf_add(&out, b.auth, b.auth_len);
+		}
+		if (u.path_len == 0) {
+			buf_add(&out, b.path, b.path_len);
+			if (u.has_query) {
+				buf_addch(&out, '?');
+				buf_add(&out, u.query, u.query_len);
+			} else if (b.has_query) {
+				buf_addch(&out, '?');
+				buf_add(&out, b.query, b.query_len);
+			}
+		} else {
+			if (u.path[0] == '/')
+				feed_url_dots(&out, u.path, u.path_len);
+			else {
+				/* Merge (5.2.3), then remove dot segments. */
+				struct buf	 m = BUF_INIT;
+
+				if (b.has_auth && b.path_len == 0)
+					buf_addch(&m, '/');
+				else {
+					slash = NULL;
+					for (i = 0; i < b.path_len; i++)
+						if (b.path[i] == '/')
+							slash = b.path + i;
+					if (slash != NULL)
+						buf_add(&m, b.path,
+						    (size_t)(slash - b.path) + 1);
+				}
+				buf_add(&m, u.path, u.path_len);
+				feed_url_dots(&out, m.data, m.len);
+				buf_release(&m);
+			}
+			if (u.has_query) {
+				buf_addch(&out, '?');
+				buf_add(&out, u.query, u.query_len);
+			}
+		}
+	}
+	if (u.has_frag) {
+		buf_addch(&out, '#');
+		buf_add(&out, u.frag, u.frag_len);
+	}
+	buf_release(&r);
+	return (buf_detach(&out, NULL));
+}
+
+/* Does url use a scheme that runs code when followed? Those are dropped. */
+static int
+feed_url_unsafe(const char *url)
+{
+	static const char *const bad[] = { "javascript:", "vbscript:",
+	    "data:" };
+	size_t	 i;
+
+	for (i = 0; i < nitems(bad); i++)
+		if (strncasecmp(url, bad[i], strlen(bad[i])) == 0)
+			return (1);
+	return (0);
+}
+
+/* Resolve a link found in the feed; NULL if it is empty or unsafe. */
+static char *
+feed_link(const char *base, const char *ref)
+{
+	char	*url;
+
+	if ((url = feed_url_resolve(base, ref)) != NULL &&
+	    feed_url_unsafe(url)) {
+		free(url);
+		url = NULL;
+	}
+	return (url);
+}
+
+/*
+ * Stage 2: cleaning. See the essay at the top of the file.
+ */
+struct clean_attr {
+	const char	*name;
+	size_t		 nlen;
+	const char	*val;		/* NULL: an attribute without a value */
+	size_t		 vlen;
+};
+
+struct clean_frame {
+	size_t		 raw, rawlen;	/* the name as written, in names */
+	size_t		 canon, canonlen; /* the name as written out */
+	size_t		 out;		/* where the start tag was written */
+	size_t		 nsmark;	/* bindings in scope before it */
+	size_t		 namesmark;
+	uint32_t	 hash;		/* of the name in lower case */
+	int		 entry;		/* an RSS item or Atom entry */
+};
+
+struct clean_ns {
+	const char	*prefix;
+	size_t		 len;
+	enum feed_ns	 ns;
+};
+
+struct clean {
+	const char		*s;
+	size_t			 n, i;
+	struct buf		*o;
+	struct buf		 names;
+	struct buf		 val;
+	struct clean_frame	 st[FEED_MAX_DEPTH];
+	size_t			 depth;
+	struct clean_ns		 ns[FEED_MAX_NS];
+	size_t			 nns;
+	struct clean_attr	 attrs[FEED_MAX_ATTRS];
+	size_t			 nattrs;
+	struct buf		 tag;		/* a start tag's new name */
+	struct buf		 seen;		/* its attribute names so far */
+	int			 root;		/* 0 before, 1 in, 2 after */
+	int			 html;		/* a DOCTYPE html was seen */
+	int			 truncated;
+	char			 rootname[64];	/* as written */
+	int			 rootok;	/* rss, feed or rdf:RDF */
+	char			*error;
+};
+
+/* Write text escaped for mxml: it must see no & or < and no controls. */
+static void
+clean_escape(struct buf *o, const char *s, size_t n, int attr)
+{
+	size_t	 i, start;
+	unsigned char c;
+
+	for (i = start = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 0x20 && c != '&' && c != '<' && !(attr && c == '"'))
+			continue;
+		if (c == '\t' || c == '\n')
+			continue;
+		buf_add(o, s + start, i - start);
+		start = i + 1;
+		if (c == '&')
+			buf_addstr(o, "&#38;");
+		else if (c == '<')
+			buf_addstr(o, "&#60;");
+		else if (c == '"')
+			buf_addstr(o, "&#34;");
+		else if (c == '\r') {
+			if (i + 1 >= n || s[i + 1] != '\n')
+				buf_addch(o, '\n');
+		} else
+			feed_add_ctl(o, c);
+	}
+	buf_add(o, s + start, n - start);
+}
+
+/* Write code point cp as text mxml will read back as cp. */
+static void
+clean_cp(struct buf *o, uint32_t cp)
+{
+	if (cp == '&')
+		buf_addstr(o, "&#38;");
+	else if (cp == '<')
+		buf_addstr(o, "&#60;");
+	else if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
+		feed_add_ctl(o, (unsigned char)cp);
+	else
+		utf8_encode(o, cp);
+}
+
+/* The namespace a URI names. */
+static enum feed_ns
+clean_ns_uri(const char *uri, size_t len)
+{
+	size_t	 i;
+
+	while (len > 0 && feed_isspace((unsigned char)uri[len - 1]))
+		len--;
+	while (len > 0 && feed_isspace((unsigned char)*uri)) {
+		uri++;
+		len--;
+	}
+	if (len == 0)
+		return (NS_NONE);
+	for (i = 0; i < nitems(feed_ns_uris); i++)
+		if (strlen(feed_ns_uris[i].uri) == len &&
+		    strncasecmp(feed_ns_uris[i].uri, uri, len) == 0)
+			return (feed_ns_uris[i].ns);
+	return (NS_OTHER);
+}
+
+/* The namespace prefix (len bytes; none for the default) stands for. */
+static enum feed_ns
+clean_ns_lookup(struct clean *c, const char *prefix, size_t len)
+{
+	size_t	 i;
+
+	if (len == 3 && memcmp(prefix, "xml", 3) == 0)
+		return (NS_XML);
+	for (i = c->nns; i > 0; i--) {
+		if (c->ns[i - 1].len == len &&
+		    memcmp(c->ns[i - 1].prefix, prefix, len) == 0)
+			break;
+	}
+	/*
+	 * Like feedparser, read a namespace this reader does not know by
+	 * its prefix: undeclared "content:" or "content:" bound to a
+	 * misspelt URI mean the content module all the same, and a default
+	 * namespace nobody knows still holds RSS or Atom.
+	 */
+	if (i > 0 && c->ns[i - 1].ns != NS_OTHER)
+		return (c->ns[i - 1].ns);
+	if (len == 0)
+		return (NS_NONE);
+	for (i = 0; i < nitems(feed_ns_usual); i++)
+		if (strlen(feed_ns_usual[i].prefix) == len &&
+		    strncasecmp(feed_ns_usual[i].prefix, prefix, len) == 0)
+			return (feed_ns_usual[i].ns);
+	return (NS_OTHER);
+}
+
+/*
+ * Write name (len bytes, as written) with its prefix replaced by the one
+ * for its namespace. Attributes without a prefix have no namespace;
+ * elements get the default one. Return the namespace.
+ */
+static enum feed_ns
+clean_name(struct clean *c, struct buf *o, const char *name, size_t len,
+    int attr)
+{
+	const char	*colon = memchr(name, ':', len);
+	enum feed_ns	 ns;
+
+	if (colon == NULL) {
+		ns = attr ? NS_NONE : clean_ns_lookup(c, "", 0);
+		buf_addstr(o, feed_ns_prefix[ns]);
+		buf_add(o, name, len);
+		return (ns);
+	}
+	ns = clean_ns_lookup(c, name, (size_t)(colon - name));
+	buf_addstr(o, feed_ns_prefix[ns]);
+	buf_add(o, colon + 1, len - (size_t)(colon + 1 - name));
+	return (ns);
+}
+
+/* A hash of a name in lower case (FNV-1a), to match close tags fast. */
+static uint32_t
+clean_hash(const char *name, size_t len)
+{
+	uint32_t	 h = 2166136261u;
+	size_t		 i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)name[i] | 0x20;
+		h *= 16777619u;
+	}
+	return (h);
+}
+
+/* Count the lines before offset i, for error messages. */
+static size_t
+clean_line(const struct clean *c, size_t i)
+{
+	const char	*p = c->s, *end = c->s + i;
+	size_t		 line = 1;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		line++;
+		p++;
+	}
+	return (line);
+}
+
+/* Write the close tag of the top element and pop it. */
+static void
+clean_pop(struct clean *c, int write)
+{
+	struct clean_frame	*fr = &c->st[--c->depth];
+
+	if (write) {
+		buf_add(c->o, "</", 2);
+		buf_add(c->o, c->names.data + fr->canon, fr->canonlen);
+		buf_addch(c->o, '>');
+	}
+	c->nns = fr->nsmark;
+	buf_truncate(&c->names, fr->namesmark);
+	if (c->depth == 0)
+		c->root = 2;
+}
+
+/* Decode attribute value v (n bytes) into c->val. */
+static void
+clean_value(struct clean *c, const char *v, size_t n)
+{
+	size_t		 i, start, len;
+	uint32_t	 cp;
+
+	buf_reset(&c->val);
+	for (i = start = 0; i < n; i++) {
+		if (v[i] != '&')
+			continue;
+		buf_add(&c->val, v + start, i - start);
+		if ((len = feed_charref(v, n, i, &cp)) == 0) {
+			buf_addch(&c->val, '&');
+			start = i + 1;
+			continue;
+		}
+		utf8_encode(&c->val, cp);
+		i += len - 1;
+		start = i + 1;
+	}
+	buf_add(&c->val, v + start, n - start);
+}
+
+/* Is this the root element of a feed? */
+static int
+clean_feed_root(const char *canon, size_t len)
+{
+	return ((len == 3 && strncasecmp(canon, "rss", 3) == 0) ||
+	    (len == 4 && strncasecmp(canon, "feed", 4) == 0) ||
+	    (len == 7 && strncasecmp(canon, "rdf:rdf", 7) == 0));
+}
+
+/* Has the start tag being written an attribute called name already? */
+static int
+clean_seen(struct clean *c, const char *name, size_t len)
+{
+	const char	*p = c->seen.data, *end = p + c->seen.len;
+	size_t		 l;
+
+	for (; p < end; p += l + 1) {
+		l = strlen(p);
+		if (l == len && memcmp(p, name, len) == 0)
+			return (1);
+	}
+	buf_add(&c->seen, name, len);
+	buf_addch(&c->seen, '\0');
+	return (0);
+}
+
+/* Is attribute a an xmlns or xmlns:prefix declaration? */
+static int
+clean_is_xmlns(const struct clean_attr *a)
+{
+	return (a->nlen >= 5 && memcmp(a->name, "xmlns", 5) == 0 &&
+	    (a->nlen == 5 || a->name[5] == ':'));
+}
+
+/*
+ * Read the attributes of a start tag from s[*jp] up to and including its
+ * '>' into c->attrs. Return 1 for "/>", 0 for ">", -1 if the input ends
+ * first.
+ */
+static int
+clean_attrs(struct clean *c, size_t *jp)
+{
+	const char		*s = c->s;
+	size_t			 n = c->n, j = *jp, start, end;
+	struct clean_attr	*at;
+	char			 q;
+
+	c->nattrs = 0;
+	for (;;) {
+		while (j < n && feed_isspace((unsigned char)s[j]))
+			j++;
+		if (j >= n)
+			return (-1);
+		if (s[j] == '>') {
+			*jp = j + 1;
+			return (0);
+		}
+		if (s[j] == '/') {
+			if (j + 1 < n && s[j + 1] == '>') {
+				*jp = j + 2;
+				return (1);
+			}
+			j++;
+			continue;
+		}
+		start = j;
+		while (j < n && !feed_isspace((unsigned char)s[j]) &&
+		    s[j] != '/' && s[j] != '>' && s[j] != '=')
+			j++;
+		if (j == start) {		/* a stray '=' */
+			j++;
+			continue;
+		}
+		at = c->nattrs < FEED_MAX_ATTRS ? &c->attrs[c->nattrs++] :
+		    NULL;
+		if (at != NULL) {
+			at->name = s + start;
+			at->nlen = j - start;
+			at->val = NULL;
+			at->vlen = 0;
+		}
+		while (j < n && feed_isspace((unsigned char)s[j]))
+			j++;
+		if (j >= n || s[j] != '=')
+			continue;
+		j++;
+		while (j < n && feed_isspace((unsigned char)s[j]))
+			j++;
+		if (j >= n)
+			return (-1);
+		if (s[j] == '"' || s[j] == '\'') {
+			q = s[j++];
+			start = j;
+			while (j < n && s[j] != q)
+				j++;
+			if (j >= n)
+				return (-1);
+			end = j++;
+		} else {
+			start = j;
+			while (j < n && !feed_isspace((unsigned char)s[j]) &&
+			    s[j] != '>')
+				j++;
+			end = j;
+		}
+		if (at != NULL) {
+			at->val = s + start;
+			at->vlen = end - start;
+		}
+	}
+}
+
+/*
+ * Read a start tag at c->i. Return 1 if one was read (and written, inside
+ * the root), 0 if the '<' starts no tag and is text, -1 when the input ends
+ * inside the tag or the document must be given up.
+ */
+static int
+clean_open(struct clean *c)
+{
+	const char		*s = c->s, *name, *local;
+	size_t			 n = c->n, j = c->i + 1, nlen, llen, k, a;
+	size_t			 start, mark;
+	struct clean_attr	*at;
+	struct clean_frame	*fr;
+	enum feed_ns		 ns;
+	int			 selfclose;
+
+	name = s + j;
+	while (j < n && feed_namechar((unsigned char)s[j]))
+		j++;
+	nlen = (size_t)(s + j - name);
+	if (nlen > 200 || (j < n && !feed_isspace((unsigned char)s[j]) &&
+	    s[j] != '/' && s[j] != '>'))
+		return (0);
+	if ((selfclose = clean_attrs(c, &j)) == -1)
+		return (-1);
+	c->i = j;
+	if (c->root == 2)
+		return (1);
+	if (c->depth >= FEED_MAX_DEPTH) {
+		xasprintf(&c->error, "XML error at line %zu: elements nested "
+		    "deeper than %d", clean_line(c, (size_t)(name - s)),
+		    FEED_MAX_DEPTH);
+		return (-1);
+	}
+
+	/* Namespace declarations first: they apply to this very element. */
+	mark = c->nns;
+	for (k = 0; k < c->nattrs; k++) {
+		at = &c->attrs[k];
+		if (!clean_is_xmlns(at) || c->nns >= FEED_MAX_NS)
+			continue;
+		c->ns[c->nns].prefix = at->nlen > 5 ? at->name + 6 : "";
+		c->ns[c->nns].len = at->nlen > 5 ? at->nlen - 6 : 0;
+		c->ns[c->nns].ns = clean_ns_uri(at->val != NULL ? at->val : "",
+		    at->vlen);
+		c->nns++;
+	}
+	buf_reset(&c->tag);
+	ns = clean_name(c, &c->tag, name, nlen, 0);
+	if (c->root == 0) {
+		snprintf(c->rootname, sizeof c->rootname, "%.*s", (int)nlen,
+		    name);
+		c->root = 1;
+		if (!clean_feed_root(c->tag.data, c->tag.len))
+			return (-1);
+		c->rootok = 1;
+	}
+	local = feed_local(name, nlen, &llen);
+	if ((ns == NS_NONE || ns == NS_XHTML) &&
+	    feed_inlist(local, llen, feed_void, nitems(feed_void)))
+		selfclose = 1;
+
+	start = c->o->len;
+	buf_addch(c->o, '<');
+	buf_add(c->o, c->tag.data, c->tag.len);
+	buf_reset(&c->seen);
+	for (k = 0; k < c->nattrs; k++) {
+		at = &c->attrs[k];
+		if (clean_is_xmlns(at) ||
+		    !feed_namestart((unsigned char)at->name[0]))
+			continue;
+		for (a = 1; a < at->nlen; a++)
+			if (!feed_namechar((unsigned char)at->name[a]))
+				break;
+		if (a < at->nlen)
+			continue;
+		a = c->o->len;
+		buf_addch(c->o, ' ');
+		clean_name(c, c->o, at->name, at->nlen, 1);
+		if (clean_seen(c, c->o->data + a + 1, c->o->len - a - 1)) {
+			buf_truncate(c->o, a);	/* the first one wins */
+			continue;
+		}
+		buf_add(c->o, "=\"", 2);
+		if (at->val != NULL) {
+			clean_value(c, at->val, at->vlen);
+			clean_escape(c->o, c->val.data, c->val.len, 1);
+		}
+		buf_addch(c->o, '"');
+	}
+	if (selfclose) {
+		buf_add(c->o, "/>", 2);
+		c->nns = mark;
+		if (c->depth == 0)
+			c->root = 2;
+		return (1);
+	}
+	buf_addch(c->o, '>');
+	fr = &c->st[c->depth++];
+	fr->out = start;
+	fr->nsmark = mark;
+	fr->namesmark = c->names.len;
+	fr->raw = c->names.len;
+	fr->rawlen = nlen;
+	fr->hash = clean_hash(name, nlen);
+	buf_add(&c->names, name, nlen);
+	fr->canon = c->names.len;
+	fr->canonlen = c->tag.len;
+	buf_add(&c->names, c->tag.data, c->tag.len);
+	fr->entry = ns == NS_NONE && ((llen == 4 &&
+	    strncasecmp(local, "item", 4) == 0) || (llen == 5 &&
+	    strncasecmp(local, "entry", 5) == 0));
+	return (1);
+}
+
+/*
+ * Read a close tag at c->i and close the innermost open element of that
+ * name (in any case: HTML in descriptions is written in both), and any left
+ * open inside it; a close tag that matches no open element is dropped.
+ * Return 1 if read, 0 if the '<' is text, -1 when the input ends inside
+ * the tag. Hashes keep a flood of stray close tags cheap however deep the
+ * document is.
+ */
+static int
+clean_close(struct clean *c)
+{
+	const char	*s = c->s, *name, *gt;
+	size_t		 n = c->n, j = c->i + 2, nlen, k;
+	uint32_t	 h;
+
+	if (j >= n || !feed_namestart((unsigned char)s[j]))
+		return (0);
+	name = s + j;
+	while (j < n && feed_namechar((unsigned char)s[j]))
+		j++;
+	nlen = (size_t)(s + j - name);
+	if ((gt = memchr(s + j, '>', n - j)) == NULL)
+		return (-1);
+	c->i = (size_t)(gt - s) + 1;
+	if (c->root != 1)
+		return (1);
+	h = clean_hash(name, nlen);
+	for (k = c->depth; k > 0; k--) {
+		if (c->st[k - 1].hash == h && c->st[k - 1].rawlen == nlen &&
+		    strncasecmp(c->names.data + c->st[k - 1].raw, name,
+		    nlen) == 0)
+			break;
+	}
+	while (k > 0 && c->depth >= k)
+		clean_pop(c, 1);
+	return (1);
+}
+
+/*
+ * Deal with "<!" or "<?" at c->i: drop comments, processing instructions
+ * and declarations (a DOCTYPE with its internal subset, which may define
+ * an entity bomb mxml would choke on anyway); turn CDATA into text.
+ * Return 1 when done, 0 when the markup never ends (the '<' is then
+ * text), -1 when the input ends inside a CDATA section.
+ */
+static int
+clean_bang(struct clean *c)
+{
+	const char	*s = c->s + c->i, *e;
+	size_t		 left = c->n - c->i, j, len;
+	int		 bracket = 0;
+	char		 q = 0;
+
+	if (left >= 4 && memcmp(s, "<!--", 4) == 0) {
+		if ((e = memmem(s + 4, left - 4, "-->", 3)) == NULL)
+			return (0);
+		c->i += (size_t)(e - s) + 3;
+		return (1);
+	}
+	if (left >= 9 && memcmp(s, "<![CDATA[", 9) == 0) {
+		e = memmem(s + 9, left - 9, "]]>", 3);
+		len = e != NULL ? (size_t)(e - s) - 9 : left - 9;
+		if (c->root == 1)
+			clean_escape(c->o, s + 9, len, 0);
+		if (e == NULL) {
+			c->i = c->n;
+			return (-1);
+		}
+		c->i += 9 + len + 3;
+		return (1);
+	}
+	if (s[1] == '?') {
+		if ((e = memmem(s + 2, left - 2, "?>", 2)) == NULL)
+			return (0);
+		c->i += (size_t)(e - s) + 2;
+		return (1);
+	}
+	if (left >= 9 && strncasecmp(s, "<!DOCTYPE", 9) == 0) {
+		for (j = 9; j < left && feed_isspace((unsigned char)s[j]); j++)
+			;
+		if (left - j > 4 && strncasecmp(s + j, "html", 4) == 0 &&
+		    !feed_namechar((unsigned char)s[j + 4]))
+			c->html = 1;
+	}
+	for (j = 2; j < left; j++) {
+		if (q != 0) {
+			if (s[j] == q)
+				q = 0;
+		} else if (s[j] == '"' || s[j] == '\'')
+			q = s[j];
+		else if (s[j] == '[')
+			bracket++;
+		else if (s[j] == ']' && bracket > 0)
+			bracket--;
+		else if (s[j] == '>' && bracket == 0) {
+			c->i += j + 1;
+			return (1);
+		}
+	}
+	return (0);
+}
+
+/* Can byte ch be copied to the output as it is, in text? */
+static int
+clean_plain(unsigned char ch)
+{
+	if (ch >= 0x20)
+		return (ch != '<' && ch != '&');
+	return (ch == '\t' || ch == '\n');
+}
+
+/* The main loop: text, references and markup, up to the end or an error. */
+static void
+clean_run(struct clean *c)
+{
+	const char	*s = c->s, *lt;
+	size_t		 n = c->n, i, start, len;
+	uint32_t	 cp;
+	unsigned char	 ch, next;
+	int		 r;
+
+	while (c->i < n && c->root != 2) {
+		i = c->i;
+		if (c->root == 0) {
+			/* Before the root only markup matters. */
+			if ((lt = memchr(s + i, '<', n - i)) == NULL) {
+				c->i = n;
+				break;
+			}
+			i = c->i = (size_t)(lt - s);
+		} else {
+			start = i;
+			while (i < n && clean_plain((unsigned char)s[i]))
+				i++;
+			buf_add(c->o, s + start, i - start);
+			if ((c->i = i) >= n)
+				break;
+		}
+		ch = (unsigned char)s[i];
+		if (ch == '<') {
+			next = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+			if (next == '/')
+				r = clean_close(c);
+			else if (next == '!' || next == '?')
+				r = clean_bang(c);
+			else if (feed_namestart(next))
+				r = clean_open(c);
+			else
+				r = 0;
+			if (r < 0)
+				break;
+			if (r == 0) {
+				if (c->root == 1)
+					buf_addstr(c->o, "&#60;");
+				c->i = i + 1;
+			}
+		} else if (ch == '&') {
+			if ((len = feed_charref(s, n, i, &cp)) == 0) {
+				buf_addstr(c->o, "&#38;");
+				c->i = i + 1;
+			} else {
+				clean_cp(c->o, cp);
+				c->i = i + len;
+			}
+		} else if (ch == '\r') {
+			buf_addch(c->o, '\n');
+			c->i = i + 1 + (i + 1 < n && s[i + 1] == '\n');
+		} else {
+			feed_add_ctl(c->o, ch);
+			c->i = i + 1;
+		}
+	}
+}
+
+/*
+ * At the end of the input, close what is still open. An item or entry
+ * still open was cut off: it goes, with everything after its start.
+ */
+static void
+clean_finish(struct clean *c)
+{
+	size_t	 k;
+
+	if (c->root != 1 || c->depth == 0)
+		return;
+	c->truncated = 1;
+	for (k = 0; k < c->depth; k++)
+		if (c->st[k].entry)
+			break;
+	if (k < c->depth) {
+		buf_truncate(c->o, c->st[k].out);
+		while (c->depth > k)
+			clean_pop(c, 0);
+	}
+	while (c->depth > 0)
+		clean_pop(c, 1);
+}
+
+/*
+ * Clean n bytes of UTF-8 at s into o, a well-formed document mxml can
+ * read. Set *truncated if the input ended inside an element. Return 0, or
+ * -1 with *cause when it is no feed.
+ */
+static int
+feed_clean(const char *s, size_t n, struct buf *o, int *truncated,
+    char **cause)
+{
+	struct clean	*c;
+	const char	*local;
+	size_t		 i, llen;
+	int		 rc = -1;
+
+	c = xcalloc(1, sizeof *c);
+	c->s = s;
+	c->n = n;
+	c->o = o;
+	buf_init(&c->names);
+	buf_init(&c->val);
+	buf_init(&c->tag);
+	buf_init(&c->seen);
+	buf_grow(o, n + n / 16 + 64);
+	clean_run(c);
+	local = feed_local(c->rootname, strlen(c->rootname), &llen);
+	if (c->error != NULL) {
+		*cause = c->error;
+		c->error = NULL;
+	} else if (c->root == 0) {
+		for (i = 0; i < n && feed_isspace((unsigned char)s[i]); i++)
+			;
+		*cause = xstrdup(i == n ? "not a feed: the document is empty" :
+		    c->html ? "not a feed: the document is HTML" :
+		    "not a feed: no XML element found");
+	} else if (!c->rootok) {
+		if (c->html ||
+		    (llen == 4 && strncasecmp(local, "html", 4) == 0))
+			*cause = xstrdup("not a feed: the document is HTML");
+		else
+			xasprintf(cause, "not a feed: root element <%s>",
+			    c->rootname);
+	} else {
+		clean_finish(c);
+		*truncated = c->truncated;
+		rc = 0;
+	}
+	buf_release(&c->names);
+	buf_release(&c->val);
+	buf_release(&c->tag);
+	buf_release(&c->seen);
+	free(c);
+	return (rc);
+}
+
+/*
+ * Stage 3: reading the cleaned document.
+ */
+enum feed_tag {
+	T_OTHER,
+	T_AUTHOR,
+	T_CATEGORY,
+	T_CHANNEL,
+	T_CONTENT,
+	T_CONTENT_ENCODED,
+	T_CREATOR,		/* dc:creator, dc:author, itunes:author */
+	T_DATE_FEED,		/* lastBuildDate */
+	T_DATE_DC,		/* dc:date */
+	T_DATE_PUB,		/* pubDate, published, issued, dcterms:issued */
+	T_DATE_CREATED,		/* dcterms:created */
+	T_DATE_UPD,		/* updated, modified, dcterms:modified */
+	T_DESCRIPTION,		/* description, dc:description */
+	T_EMAIL,
+	T_ENCLOSURE,
+	T_ENTRY,		/* item, entry */
+	T_FEED,
+	T_ROOT,			/* rss, rdf:RDF */
+	T_GUID,
+	T_ID,
+	T_IGNORE,		/* containers whose contents are not ours */
+	T_ITUNES_SUMMARY,
+	T_LANGUAGE,		/* language, dc:language */
+	T_LINK,
+	T_MEDIA_CONTENT,
+	T_MEDIA_THUMBNAIL,
+	T_NAME,
+	T_SUBJECT,		/* dc:subject */
+	T_SUBTITLE,		/* subtitle, tagline */
+	T_SUMMARY,
+	T_TITLE,		/* title, dc:title */
+	T_TTL,
+	T_XHTML_BODY
+};
+
+/* Element names (lower case, namespace prefixes as cleaned) we act on. */
+static const struct feed_tagname {
+	const char	*name;
+	enum feed_tag	 tag;
+} feed_tags[] = {
+	{ "author",		T_AUTHOR },
+	{ "category",		T_CATEGORY },
+	{ "channel",		T_CHANNEL },
+	{ "content",		T_CONTENT },
+	{ "content:encoded",	T_CONTENT_ENCODED },
+	{ "contributor",	T_IGNORE },
+	{ "dc:author",		T_CREATOR },
+	{ "dc:creator",		T_CREATOR },
+	{ "dc:date",		T_DATE_DC },
+	{ "dc:description",	T_DESCRIPTION },
+	{ "dc:language",	T_LANGUAGE },
+	{ "dc:subject",		T_SUBJECT },
+	{ "dc:title",		T_TITLE },
+	{ "dcterms:created",	T_DATE_CREATED },
+	{ "dcterms:issued",	T_DATE_PUB },
+	{ "dcterms:modified",	T_DATE_UPD },
+	{ "description",	T_DESCRIPTION },
+	{ "email",		T_EMAIL },
+	{ "enclosure",		T_ENCLOSURE },
+	{ "entry",		T_ENTRY },
+	{ "feed",		T_FEED },
+	{ "guid",		T_GUID },
+	{ "id",			T_ID },
+	{ "image",		T_IGNORE },
+	{ "issued",		T_DATE_PUB },
+	{ "item",		T_ENTRY },
+	{ "items",		T_IGNORE },
+	{ "itunes:author",	T_CREATOR },
+	{ "itunes:owner",	T_IGNORE },
+	{ "itunes:summary",	T_ITUNES_SUMMARY },
+	{ "language",		T_LANGUAGE },
+	{ "lastbuilddate",	T_DATE_FEED },
+	{ "link",		T_LINK },
+	{ "media:content",	T_MEDIA_CONTENT },
+	{ "media:thumbnail",	T_MEDIA_THUMBNAIL },
+	{ "modified",		T_DATE_UPD },
+	{ "name",		T_NAME },
+	{ "pubdate",		T_DATE_PUB },
+	{ "published",		T_DATE_PUB },
+	{ "rdf:rdf",		T_ROOT },
+	{ "rss",		T_ROOT },
+	{ "source",		T_IGNORE },
+	{ "subtitle",		T_SUBTITLE },
+	{ "summary",		T_SUMMARY },
+	{ "tagline",		T_SUBTITLE },
+	{ "textinput",		T_IGNORE },
+	{ "title",		T_TITLE },
+	{ "ttl",		T_TTL },
+	{ "updated",		T_DATE_UPD },
+	{ "xhtml:body",		T_XHTML_BODY },
+};
+
+/* What the elements inside a frame belong to. */
+enum feed_kind {
+	K_NONE,			/* the document, <rss>, <rdf:RDF> */
+	K_FEED,			/* the channel or Atom feed */
+	K_ENTRY,		/* an item or entry */
+	K_PERSON,		/* an entry's author */
+	K_IGNORE		/* image, textInput, source, ... */
+};
+
+/* How a captured element's content is turned into text. */
+enum feed_class {
+	TC_RSS,			/* untyped RSS: HTML, or text that may be */
+	TC_TEXT,		/* plain text */
+	TC_HTML,		/* escaped HTML */
+	TC_XHTML,		/* inline XHTML (or other XML) */
+	TC_SKIP			/* binary, or out of line: ignored */
+};
+
+/* How child elements of a captured element are recorded. */
+enum feed_mode {
+	C_PLAIN,		/* their text only */
+	C_MARKUP,		/* serialized, and text after them escaped */
+	C_XHTML			/* serialized, text always escaped */
+};
+
+/* What a piece of untyped RSS text turns out to be. */
+enum feed_html {
+	H_PLAIN,		/* text */
+	H_REFS,			/* text with character references */
+	H_HTML			/* HTML */
+};
+
+/* Fields whose element text is captured. */
+enum feed_field {
+	F_NONE,
+	F_CATEGORY,
+	F_CONTENT,
+	F_DATE,
+	F_DESC,
+	F_EMAIL,
+	F_GUID,
+	F_ID,
+	F_ITSUMMARY,
+	F_LANG,
+	F_LINK,
+	F_NAME,
+	F_PERSON,
+	F_SUMMARY,
+	F_TITLE,
+	F_TTL
+};
+
+struct parser_frame {
+	enum feed_kind	 kind;
+	const char	*base;		/* xml:base in effect, or the URL */
+	char		*ownbase;	/* set here by xml:base */
+};
+
+/* An entry being read, with what decides its fields at the end. */
+struct parser_entry {
+	struct feed_entry	 e;
+	char			*alt_html;	/* first alternate HTML link */
+	char			*alt_other;	/* first other alternate link */
+	char			*rss_link;	/* <link>text</link> */
+	char			*guid_link;	/* a permalink guid */
+	char			*about;		/* rdf:about */
+	char			*name, *email;	/* first author name, email */
+	char			*itsummary;
+	struct feed_enclosure	*media, *thumbs;
+	size_t			 nmedia, nthumbs;
+	int			 pub_rank, upd_rank;
+};
+
+struct parser {
+	struct feed		*f;
+	int			 atom;		/* the root is <feed> */
+	struct parser_frame	 st[FEED_MAX_DEPTH + 2];
+	size_t			 depth;
+	size_t			 overflow;	/* events past st[], ignored */
+	struct parser_entry	*pe;		/* the entry being read */
+	size_t			 entries_cap;
+
+	enum feed_field		 cap;		/* capture in progress */
+	size_t			 cap_depth;	/* index of its frame */
+	enum feed_kind		 cap_kind;	/* what it belongs to */
+	enum feed_class		 cap_class;
+	enum feed_mode		 cap_mode;
+	int			 cap_base64;
+	int			 cap_children;	/* child elements seen */
+	int			 cap_text;	/* text other than space seen */
+	size_t			 cap_div;	/* a wrapper div, or 0 */
+	int			 cap_rank;	/* of a date */
+	int			 cap_permalink;	/* of a guid */
+	int			 cap_hasterm;	/* a category had term= */
+	struct buf		 cb;
+
+	size_t			 person_depth;
+	struct buf		 pname, pemail, ptext;
+
+	char			*alt_html, *alt_other, *rss_link;
+	char			*lang;		/* xml:lang of the root */
+	int			 date_rank;
+	struct buf		 tmp;
+	struct buf		 cat;
+};
+
+/* Compare a key with a tag table row, for bsearch. */
+static int
+parser_tag_cmp(const void *key, const void *row)
+{
+	return (strcmp(key, ((const struct feed_tagname *)row)->name));
+}
+
+/* Which element is this? */
+static enum feed_tag
+parser_tag(const char *name)
+{
+	const struct feed_tagname	*t;
+	char				 key[32];
+	size_t				 i;
+
+	for (i = 0; name[i] != '\0'; i++) {
+		if (i + 1 >= sizeof key)
+			return (T_OTHER);
+		key[i] = (name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 :
+		    name[i];
+	}
+	key[i] = '\0';
+	t = bsearch(key, feed_tags, nitems(feed_tags), sizeof feed_tags[0],
+	    parser_tag_cmp);
+	return (t != NULL ? t->tag : T_OTHER);
+}
+
+/* An attribute of node, or NULL when it is absent. */
+static const char *
+parser_attr(mxml_node_t *node, const char *name)
+{
+	return (mxmlElementGetAttr(node, name));
+}
+
+/* An attribute of node as a trimmed string in p->tmp, or NULL if empty. */
+static const char *
+parser_attr_text(struct parser *p, mxml_node_t *node, const char *name)
+{
+	const char	*v;
+
+	if ((v = mxmlElementGetAttr(node, name)) == NULL)
+		return (NULL);
+	buf_reset(&p->tmp);
+	feed_add_text(&p->tmp, v, strlen(v), 0);
+	feed_trim(&p->tmp);
+	return (p->tmp.len == 0 ? NULL : p->tmp.data);
+}
+
+/* Does attribute name of node equal word, ignoring case and space? */
+static int
+parser_attr_is(struct parser *p, mxml_node_t *node, const char *name,
+    const char *word)
+{
+	const char	*v = parser_attr_text(p, node, name);
+
+	return (v != NULL && strcasecmp(v, word) == 0);
+}
+
+/*
+ * Classify a MIME type or Atom type (trimmed, without parameters) and an
+ * Atom 0.3 mode. dflt is used when there is no type.
+ */
+static enum feed_class
+parser_class(struct parser *p, mxml_node_t *node, enum feed_class dflt)
+{
+	const char	*t;
+	char		 type[64];
+	size_t		 n;
+
+	p->cap_base64 = parser_attr_is(p, node, "mode", "base64");
+	if ((t = parser_attr_text(p, node, "type")) == NULL)
+		return (dflt);
+	n = strcspn(t, "; \t");
+	if (n >= sizeof type)
+		return (TC_SKIP);
+	memcpy(type, t, n);
+	type[n] = '\0';
+	if (strcasecmp(type, "text") == 0 ||
+	    strcasecmp(type, "text/plain") == 0)
+		return (TC_TEXT);
+	if (strcasecmp(type, "html") == 0 || strcasecmp(type, "text/html") == 0)
+		return (TC_HTML);
+	if (strcasecmp(type, "xhtml") == 0 ||
+	    strcasecmp(type, "application/xhtml+xml") == 0)
+		return (TC_XHTML);
+	if ((n > 4 && strcasecmp(type + n - 4, "+xml") == 0) ||
+	    (n > 4 && strcasecmp(type + n - 4, "/xml") == 0))
+		return (TC_XHTML);
+	if (strncasecmp(type, "text/", 5) == 0)
+		return (TC_TEXT);
+	return (TC_SKIP);
+}
+
+/* Start capturing the text of the element just opened. */
+static void
+parser_capture(struct parser *p, enum feed_field field, mxml_node_t *node,
+    enum feed_tag tag)
+{
+	enum feed_class	 dflt;
+
+	p->cap = field;
+	p->cap_depth = p->depth - 1;
+	p->cap_kind = p->st[p->depth - 2].kind;
+	p->cap_children = p->cap_text = 0;
+	p->cap_div = 0;
+	p->cap_base64 = 0;
+	p->cap_class = TC_TEXT;
+	p->cap_mode = C_PLAIN;
+	buf_reset(&p->cb);
+	switch (field) {
+	case F_TITLE:
+	case F_DESC:
+	case F_SUMMARY:
+	case F_CONTENT:
+	case F_ITSUMMARY:
+		if (tag == T_CONTENT_ENCODED)
+			dflt = TC_HTML;
+		else if (tag == T_XHTML_BODY)
+			dflt = TC_XHTML;
+		else if (tag == T_ITUNES_SUMMARY)
+			dflt = TC_TEXT;
+		else if (p->atom && tag != T_DESCRIPTION)
+			dflt = TC_TEXT;
+		else
+			dflt = TC_RSS;
+		p->cap_class = parser_class(p, node, dflt);
+		if (tag == T_CONTENT && parser_attr(node, "src") != NULL)
+			p->cap_class = TC_SKIP;
+		if (p->cap_base64 || p->cap_class == TC_SKIP)
+			p->cap_mode = C_PLAIN;
+		else if (p->cap_class == TC_XHTML)
+			p->cap_mode = C_XHTML;
+		else
+			p->cap_mode = C_MARKUP;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Decode base64 text in b in place; what is not base64 is skipped. */
+static void
+parser_base64(struct buf *b)
+{
+	static const char	 alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789+/";
+	struct buf		 out = BUF_INIT;
+	const char		*c;
+	uint32_t		 acc = 0;
+	size_t			 i;
+	int			 bits = 0;
+
+	for (i = 0; i < b->len && b->data[i] != '='; i++) {
+		if (b->data[i] == '\0' ||
+		    (c = strchr(alphabet, b->data[i])) == NULL)
+			continue;
+		acc = (acc << 6) | (uint32_t)(c - alphabet);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			buf_addch(&out, (int)((acc >> bits) & 0xff));
+		}
+	}
+	buf_reset(b);
+	charset_to_utf8(out.data, out.len, "utf-8", b);
+	buf_release(&out);
+}
+
+/*
+ * How much of HTML untyped RSS text (len bytes) holds, judged as feedparser
+ * does: it is HTML if it has a close tag or a character reference and all
+ * its tags are HTML's. Return H_HTML then, H_REFS if it has references
+ * but tags HTML has not ("Tom &amp; Jerry's <Show>"), else H_PLAIN.
+ */
+static enum feed_html
+parser_looks_html(const char *s, size_t len)
+{
+	size_t	 i, j;
+	int	 evidence = 0, refs = 0, foreign = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '<') {
+			j = i + 1;
+			if (j < len && s[j] == '/')
+				j++;
+			if (j >= len || !feed_isalpha((unsigned char)s[j]))
+				continue;
+			i = j;
+			while (j < len && feed_isalnum((unsigned char)s[j]))
+				j++;
+			if (!feed_inlist(s + i, j - i, feed_html_elements,
+			    nitems(feed_html_elements)))
+				foreign = 1;
+			else if (s[i - 1] == '/' && j < len && s[j] == '>')
+				evidence = 1;
+			i = j - 1;
+		} else if (s[i] == '&') {
+			j = i + 1;
+			if (j < len && s[j] == '#')
+				j++;
+			while (j < len && feed_isalnum((unsigned char)s[j]))
+				j++;
+			if (j < len && s[j] == ';' && j > i + 1 &&
+			    (s[i + 1] == '#' || feed_entity(s + i + 1,
+			    j - i - 1) != 0))
+				refs = 1;
+		}
+	}
+	if (foreign)
+		return (refs ? H_REFS : H_PLAIN);
+	return (evidence || refs ? H_HTML : H_PLAIN);
+}
+
+/*
+ * Append the text of HTML s (len bytes) to out: character references
+ * decoded and, if tags is set, tags (and comments, scripts and styles)
+ * removed.
+ */
+static void
+parser_html_text(struct buf *out, const char *s, size_t len, int tags)
+{
+	const char	*e;
+	size_t		 i = 0, j, start, n;
+	uint32_t	 cp;
+	char		 name[12];
+	int		 close, empty;
+
+	while (i < len) {
+		for (start = i; i < len && (s[i] != '<' || !tags) &&
+		    s[i] != '&'; i++)
+			;
+		buf_add(out, s + start, i - start);
+		if (i >= len)
+			break;
+		if (s[i] == '&') {
+			if ((n = feed_charref(s, len, i, &cp)) == 0) {
+				buf_addch(out, '&');
+				i++;
+			} else {
+				utf8_encode(out, cp);
+				i += n;
+			}
+			continue;
+		}
+		if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+			e = memmem(s + i + 4, len - i - 4, "-->", 3);
+			i = e != NULL ? (size_t)(e - s) + 3 : len;
+			continue;
+		}
+		j = i + 1;
+		close = j < len && s[j] == '/';
+		if (j < len && (s[j] == '/' || s[j] == '!' || s[j] == '?'))
+			j++;
+		if (j >= len || !feed_isalpha((unsigned char)s[j]) ||
+		    (e = memchr(s + j, '>', len - j)) == NULL) {
+			buf_addch(out, '<');
+			i++;
+			continue;
+		}
+		for (n = 0; j < len && feed_isalnum((unsigned char)s[j]); j++)
+			if (n < sizeof name - 1)
+				name[n++] = (char)(s[j] | 0x20);
+		name[n] = '\0';
+		empty = e[-1] == '/';
+		i = (size_t)(e - s) + 1;
+		if (strcmp(name, "br") == 0 || strcmp(name, "p") == 0 ||
+		    strcmp(name, "div") == 0 || strcmp(name, "li") == 0 ||
+		    strcmp(name, "tr") == 0)
+			buf_addch(out, ' ');
+		if (close || empty || (strcmp(name, "script") != 0 &&
+		    strcmp(name, "style") != 0))
+			continue;
+		/* The content of a script or style is not text. */
+		while ((e = memchr(s + i, '<', len - i)) != NULL) {
+			i = (size_t)(e - s) + 1;
+			if (i < len && s[i] == '/' && len - i > n &&
+			    strncasecmp(s + i + 1, name, n) == 0)
+				break;
+		}
+		if (e == NULL)
+			i = len;
+	}
+}
+
+/*
+ * Append s (len bytes), text that may be HTML as untyped RSS text may, to
+ * out as plain text, with runs of white space folded.
+ */
+static void
+parser_plain(struct buf *out, const char *s, size_t len)
+{
+	enum feed_html	 html = parser_looks_html(s, len);
+
+	if (html == H_PLAIN)
+		buf_add(out, s, len);
+	else
+		parser_html_text(out, s, len, html == H_HTML);
+	feed_collapse(out);
+}
+
+/*
+ * Copy HTML s (len bytes) to out with the URLs in its attributes (see
+ * feed_url_attrs) resolved against base.
+ */
+static void
+parser_html_urls(struct buf *out, const char *s, size_t len,
+    const char *base)
+{
+	struct buf	 v = BUF_INIT;
+	const char	*lt, *tag;
+	size_t		 i = 0, last = 0, j, taglen, an, alen, vs, ve, k;
+	char		*url;
+	char		 q;
+	int		 match;
+
+	while (i < len && (lt = memchr(s + i, '<', len - i)) != NULL) {
+		j = (size_t)(lt - s) + 1;
+		i = j;
+		if (j >= len || !feed_isalpha((unsigned char)s[j]))
+			continue;
+		tag = s + j;
+		while (j < len && feed_isalnum((unsigned char)s[j]))
+			j++;
+		taglen = (size_t)(s + j - tag);
+		for (k = 0; k < nitems(feed_url_attrs); k++)
+			if (feed_url_attrs[k].tag[0] == (tag[0] | 0x20) &&
+			    strncasecmp(feed_url_attrs[k].tag, tag,
+			    taglen) == 0 && feed_url_attrs[k].tag[taglen] == '\0')
+				break;
+		if (k == nitems(feed_url_attrs))
+			continue;
+		for (;;) {
+			while (j < len && (feed_isspace((unsigned char)s[j]) ||
+			    s[j] == '/'))
+				j++;
+			if (j >= len || s[j] == '>' || s[j] == '<')
+				break;
+			an = j;
+			while (j < len && !feed_isspace((unsigned char)s[j]) &&
+			    s[j] != '>' && s[j] != '=' && s[j] != '/')
+				j++;
+			alen = j - an;
+			while (j < len && feed_isspace((unsigned char)s[j]))
+				j++;
+			if (j >= len || s[j] != '=')
+				continue;
+			j++;
+			while (j < len && feed_isspace((unsigned char)s[j]))
+				j++;
+			q = 0;
+			if (j < len && (s[j] == '"' || s[j] == '\''))
+				q = s[j++];
+			vs = j;
+			while (j < len && (q != 0 ? s[j] != q :
+			    !feed_isspace((unsigned char)s[j]) && s[j] != '>'))
+				j++;
+			ve = j;
+			if (q != 0 && j < len)
+				j++;
+			match = 0;
+			for (k = 0; k < nitems(feed_url_attrs) && !match; k++)
+				match = strncasecmp(feed_url_attrs[k].tag, tag,
+				    taglen) == 0 &&
+				    feed_url_attrs[k].tag[taglen] == '\0' &&
+				    strncasecmp(feed_url_attrs[k].attr, s + an,
+				    alen) == 0 &&
+				    feed_url_attrs[k].attr[alen] == '\0';
+			if (!match)
+				continue;
+			/* The value as the browser will read it. */
+			buf_reset(&v);
+			parser_html_text(&v, s + vs, ve - vs, 1);
+			url = feed_url_resolve(base, v.data);
+			if (url == NULL || strcmp(url, v.data) == 0) {
+				free(url);
+				continue;
+			}
+			buf_add(out, s + last, (q != 0 ? vs - 1 : vs) - last);
+			buf_addch(out, '"');
+			buf_add_xml(out, url);
+			buf_addch(out, '"');
+			last = q != 0 && ve < len ? ve + 1 : ve;
+			free(url);
+		}
+		i = j;
+	}
+	buf_add(out, s + last, len - last);
+	buf_release(&v);
+}
+
+/*
+ * The captured content as a new string: plain text (with runs of white
+ * space folded) if plain is set, else HTML. NULL when there is none.
+ */
+static char *
+parser_captured(struct parser *p, int plain, const char *base)
+{
+	struct buf	*b = &p->cb, out = BUF_INIT;
+	int		 markup;
+
+	if (p->cap_base64)
+		parser_base64(b);
+	if (p->cap_class == TC_SKIP)
+		return (NULL);
+	feed_trim(b);
+	markup = p->cap_children && p->cap_mode != C_PLAIN;
+	if (plain) {
+		if (p->cap_class == TC_RSS && !markup)
+			parser_plain(&out, b->data, b->len);
+		else {
+			if (p->cap_class == TC_TEXT && !markup)
+				buf_add(&out, b->data, b->len);
+			else
+				parser_html_text(&out, b->data, b->len, 1);
+			feed_collapse(&out);
+		}
+	} else {
+		if (p->cap_class == TC_TEXT && !markup) {
+			buf_reset(&p->tmp);
+			feed_add_text(&p->tmp, b->data, b->len, 1);
+			b = &p->tmp;
+		}
+		if (base != NULL && *base != '\0')
+			parser_html_urls(&out, b->data, b->len, base);
+		else
+			buf_add(&out, b->data, b->len);
+		feed_trim(&out);
+	}
+	if (out.len == 0) {
+		buf_release(&out);
+		return (NULL);
+	}
+	return (buf_detach(&out, NULL));
+}
+
+/* The captured text, trimmed, in p->cb; NULL when empty. */
+static const char *
+parser_captured_text(struct parser *p)
+{
+	feed_trim(&p->cb);
+	return (p->cb.len == 0 ? NULL : p->cb.data);
+}
+
+/*
+ * Split an author string into a name and an email address, the way
+ * feedparser does: "jo@example.com (Jo Doe)", "Jo Doe <jo@example.com>",
+ * "Jo Doe" or "jo@example.com". Either result may be NULL.
+ */
+static void
+parser_person(const char *s, char **name, char **email)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*at, *l, *r;
+	size_t		 i;
+
+	*name = *email = NULL;
+	parser_plain(&b, s, strlen(s));
+	for (at = b.data; (at = strchr(at, '@')) != NULL; at++) {
+		l = at;
+		while (l > b.data && (feed_isalnum((unsigned char)l[-1]) ||
+		    strchr("_-.+", l[-1]) != NULL))
+			l--;
+		for (r = at + 1; feed_isalnum((unsigned char)*r) ||
+		    *r == '-' || *r == '.'; r++)
+			;
+		while (r > at + 1 && r[-1] == '.')
+			r--;
+		if (l == at ||
+		    memchr(at + 1, '.', (size_t)(r - at - 1)) == NULL)
+			continue;
+		*email = xstrndup(l, (size_t)(r - l));
+		if (l - b.data >= 7 && strncasecmp(l - 7, "mailto:", 7) == 0)
+			l -= 7;
+		memmove((char *)l, r, strlen(r) + 1);
+		b.len = strlen(b.data);
+		break;
+	}
+	/* What is left of "(Jo Doe)" or "Jo Doe <>". */
+	for (i = 0; i + 1 < b.len; i++) {
+		if ((b.data[i] == '(' && b.data[i + 1] == ')') ||
+		    (b.data[i] == '<' && b.data[i + 1] == '>')) {
+			memmove(b.data + i, b.data + i + 2, b.len - i - 1);
+			b.len -= 2;
+			i--;
+		}
+	}
+	feed_trim(&b);
+	if (b.len > 0 && b.data[0] == '(')
+		memmove(b.data, b.data + 1, b.len--);
+	if (b.len > 0 && b.data[b.len - 1] == ')')
+		b.data[--b.len] = '\0';
+	feed_trim(&b);
+	if (b.len >= 2 && b.data[0] == '"' && b.data[b.len - 1] == '"') {
+		b.data[--b.len] = '\0';
+		memmove(b.data, b.data + 1, b.len--);
+	}
+	feed_collapse(&b);
+	*name = feed_strdup(&b);
+	buf_release(&b);
+}
+
+/* Keep an author's name and email for the entry, if it has none yet. */
+static void
+parser_author(struct parser *p, char *name, char *email)
+{
+	if (p->pe->name == NULL)
+		p->pe->name = name;
+	else
+		free(name);
+	if (p->pe->email == NULL)
+		p->pe->email = email;
+	else
+		free(email);
+}
+
+/* Parse a length attribute: bytes, or -1 when it is no number. */
+static int64_t
+parser_length(const char *s)
+{
+	int64_t	 v = 0;
+
+	if (s == NULL || *s == '\0')
+		return (-1);
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9' || v > (INT64_MAX - 9) / 10)
+			return (-1);
+		v = v * 10 + (*s - '0');
+	}
+	return (v);
+}
+
+/* Add an enclosure to a list unless its URL is there already. */
+static void
+parser_enclosure(struct parser *p, struct feed_enclosure **list, size_t *n,
+    mxml_node_t *node, const char *urlattr, const char *lenattr)
+{
+	struct feed_enclosure	*enc;
+	const char		*v;
+	char			*url;
+	size_t			 i;
+
+	if (*n >= FEED_MAX_ENCLOSURES ||
+	    (v = parser_attr_text(p, node, urlattr)) == NULL ||
+	    (url = feed_link(p->st[p->depth - 1].base, v)) == NULL)
+		return;
+	for (i = 0; i < *n; i++) {
+		if (strcmp((*list)[i].url, url) == 0) {
+			free(url);
+			return;
+		}
+	}
+	*list = xreallocarray(*list, *n + 1, sizeof **list);
+	enc = &(*list)[(*n)++];
+	enc->url = url;
+	v = parser_attr_text(p, node, "type");
+	enc->type = v != NULL ? xstrdup(v) : NULL;
+	enc->length = lenattr != NULL ?
+	    parser_length(parser_attr_text(p, node, lenattr)) : -1;
+}
+
+/* Add a category to the entry, once. */
+static void
+parser_category(struct parser *p, const char *s)
+{
+	struct feed_entry	*e = &p->pe->e;
+	size_t			 i;
+
+	buf_reset(&p->cat);
+	parser_plain(&p->cat, s, strlen(s));
+	if (p->cat.len == 0 || e->ncategories >= FEED_MAX_CATEGORIES)
+		return;
+	for (i = 0; i < e->ncategories; i++)
+		if (strcmp(e->categories[i], p->cat.data) == 0)
+			return;
+	e->categories = xreallocarray(e->categories, e->ncategories + 1,
+	    sizeof *e->categories);
+	e->categories[e->ncategories++] = xstrdup(p->cat.data);
+}
+
+/* Record an <atom:link> (a link element with href) of the feed or entry. */
+static void
+parser_link(struct parser *p, mxml_node_t *node, const char *href,
+    enum feed_kind kind)
+{
+	const char	*rel, *type;
+	char		*url, **slot;
+	int		 html;
+
+	rel = parser_attr_text(p, node, "rel");
+	if (rel != NULL && strcasecmp(rel, "enclosure") == 0) {
+		if (kind == K_ENTRY)
+			parser_enclosure(p, &p->pe->e.enclosures,
+			    &p->pe->e.nenclosures, node, "href", "length");
+		return;
+	}
+	if (rel != NULL && strcasecmp(rel, "alternate") != 0 &&
+	    strcasecmp(rel, "http://www.iana.org/assignments/relation/"
+	    "alternate") != 0)
+		return;
+	type = parser_attr_text(p, node, "type");
+	html = type == NULL || strncasecmp(type, "text/html", 9) == 0 ||
+	    strncasecmp(type, "application/xhtml+xml", 21) == 0;
+	if (kind == K_ENTRY)
+		slot = html ? &p->pe->alt_html : &p->pe->alt_other;
+	else
+		slot = html ? &p->alt_html : &p->alt_other;
+	if (*slot != NULL || (url = feed_link(p->st[p->depth - 1].base,
+	    href)) == NULL)
+		return;
+	*slot = url;
+}
+
+/* Start a new entry. */
+static void
+parser_entry_start(struct parser *p, mxml_node_t *node)
+{
+	const char	*about;
+
+	p->pe = xcalloc(1, sizeof *p->pe);
+	p->pe->e.published = p->pe->e.updated = FEED_NODATE;
+	p->pe->pub_rank = p->pe->upd_rank = 99;
+	if ((about = parser_attr_text(p, node, "rdf:about")) != NULL)
+		p->pe->about = xstrdup(about);
+}
+
+/* Free a list of enclosures. */
+static void
+parser_enclosures_free(struct feed_enclosure *list, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(list[i].url);
+		free(list[i].type);
+	}
+	free(list);
+}
+
+/* Pick the first of two strings that is set and free the other. */
+static char *
+parser_pick(char *a, char *b)
+{
+	if (a != NULL) {
+		free(b);
+		return (a);
+	}
+	return (b);
+}
+
+/* Finish the entry being read and add it to the feed. */
+static void
+parser_entry_end(struct parser *p)
+{
+	struct parser_entry	*pe = p->pe;
+	struct feed_entry	*e = &pe->e;
+	struct feed		*f = p->f;
+
+	e->id = parser_pick(e->id, pe->about);
+	e->link = parser_pick(pe->alt_html, parser_pick(pe->rss_link,
+	    parser_pick(pe->alt_other, pe->guid_link)));
+	e->author = parser_pick(pe->name, pe->email);
+	e->summary = parser_pick(e->summary, pe->itsummary);
+	if (e->nenclosures == 0 && pe->nmedia > 0) {
+		e->enclosures = pe->media;
+		e->nenclosures = pe->nmedia;
+		pe->media = NULL;
+		pe->nmedia = 0;
+	}
+	if (e->nenclosures == 0 && pe->nthumbs > 0) {
+		e->enclosures = pe->thumbs;
+		e->nenclosures = pe->nthumbs;
+		pe->thumbs = NULL;
+		pe->nthumbs = 0;
+	}
+	parser_enclosures_free(pe->media, pe->nmedia);
+	parser_enclosures_free(pe->thumbs, pe->nthumbs);
+	if (f->nentries == p->entries_cap) {
+		p->entries_cap = p->entries_cap == 0 ? 16 : p->entries_cap * 2;
+		f->entries = xreallocarray(f->entries, p->entries_cap,
+		    sizeof *f->entries);
+	}
+	f->entries[f->nentries++] = *e;
+	free(pe);
+	p->pe = NULL;
+}
+
+/* Set a date of rank rank if it is better than what *rank says is there. */
+static void
+parser_date(int64_t *t, int *rank, int newrank, const char *s)
+{
+	int64_t	 v;
+
+	if (newrank < *rank && s != NULL && date_parse(s, &v) == 0) {
+		*t = v;
+		*rank = newrank;
+	}
+}
+
+/* Store a string in *slot unless it is set already; free it otherwise. */
+static void
+parser_set(char **slot, char *s)
+{
+	if (*slot == NULL)
+		*slot = s;
+	else
+		free(s);
+}
+
+/* The captured element has closed: store what it said. */
+static void
+parser_capture_end(struct parser *p)
+{
+	struct parser_frame	*fr = &p->st[p->cap_depth];
+	struct feed		*f = p->f;
+	struct parser_entry	*pe = p->pe;
+	const char		*t;
+	char			*s, *name, *email;
+	int			 entry = p->cap_kind == K_ENTRY && pe != NULL;
+
+	switch (p->cap) {
+	case F_TITLE:
+		s = parser_captured(p, 1, NULL);
+		parser_set(entry ? &pe->e.title : &f->title, s);
+		break;
+	case F_DESC:
+		parser_set(&f->description, parser_captured(p, 0, fr->base));
+		break;
+	case F_SUMMARY:
+		parser_set(&pe->e.summary, parser_captured(p, 0, fr->base));
+		break;
+	case F_CONTENT:
+		parser_set(&pe->e.content, parser_captured(p, 0, fr->base));
+		break;
+	case F_ITSUMMARY:
+		parser_set(&pe->itsummary, parser_captured(p, 0, fr->base));
+		break;
+	case F_LINK:
+		if ((t = parser_captured_text(p)) == NULL)
+			break;
+		s = feed_link(fr->base, t);
+		parser_set(entry ? &pe->rss_link : &p->rss_link, s);
+		break;
+	case F_GUID:
+	case F_ID:
+		if ((t = parser_captured_text(p)) == NULL)
+			break;
+		parser_set(&pe->e.id, xstrdup(t));
+		if (p->cap == F_GUID && p->cap_permalink &&
+		    (strncasecmp(t, "http://", 7) == 0 ||
+		    strncasecmp(t, "https://", 8) == 0))
+			parser_set(&pe->guid_link, feed_link(fr->base, t));
+		break;
+	case F_DATE:
+		t = parser_captured_text(p);
+		if (!entry)
+			parser_date(&f->updated, &p->date_rank, p->cap_rank, t);
+		else if (p->cap_rank >= 10)
+			parser_date(&pe->e.updated, &pe->upd_rank,
+			    p->cap_rank, t);
+		else
+			parser_date(&pe->e.published, &pe->pub_rank,
+			    p->cap_rank, t);
+		break;
+	case F_LANG:
+		if ((t = parser_captured_text(p)) != NULL)
+			parser_set(&f->language, xstrdup(t));
+		break;
+	case F_TTL:
+		if ((t = parser_captured_text(p)) != NULL &&
+		    parser_length(t) > 0 && parser_length(t) <= 1000000)
+			f->ttl = (int)parser_length(t);
+		break;
+	case F_CATEGORY:
+		if (!p->cap_hasterm && (t = parser_captured_text(p)) != NULL)
+			parser_category(p, t);
+		break;
+	case F_PERSON:
+		if ((t = parser_captured_text(p)) == NULL)
+			break;
+		parser_person(t, &name, &email);
+		parser_author(p, name, email);
+		break;
+	case F_NAME:
+	case F_EMAIL:
+		buf_add((p->cap == F_NAME ? &p->pname : &p->pemail),
+		    p->cb.data, p->cb.len);
+		break;
+	case F_NONE:
+		break;
+	}
+	p->cap = F_NONE;
+}
+
+/* The end of an author element: keep its name or email. */
+static void
+parser_person_end(struct parser *p)
+{
+	char	*name, *email;
+
+	feed_collapse(&p->pname);
+	feed_trim(&p->pemail);
+	if (p->pname.len > 0 || p->pemail.len > 0)
+		parser_author(p, feed_strdup(&p->pname),
+		    feed_strdup(&p->pemail));
+	else {
+		feed_trim(&p->ptext);
+		if (p->ptext.len == 0)
+			return;
+		parser_person(p->ptext.data, &name, &email);
+		parser_author(p, name, email);
+	}
+}
+
+/* An element opened inside a captured one: record it as markup. */
+static void
+parser_markup_open(struct parser *p, mxml_node_t *node, const char *name)
+{
+	const char	*local, *aname, *v;
+	size_t		 llen;
+	int		 i, n;
+
+	if (p->cap_mode == C_PLAIN)
+		return;
+	local = feed_local(name, strlen(name), &llen);
+	if (p->cap_mode == C_XHTML && !p->cap_children && !p->cap_text &&
+	    p->depth - 1 == p->cap_depth + 1 && strcasecmp(local, "div") == 0) {
+		/* The <div> an xhtml construct is wrapped in is not content. */
+		p->cap_div = p->depth - 1;
+		p->cap_children = 1;
+		return;
+	}
+	p->cap_children = 1;
+	buf_addch(&p->cb, '<');
+	buf_add(&p->cb, local, llen);
+	n = mxmlElementGetAttrCount(node);
+	for (i = 0; i < n; i++) {
+		v = mxmlElementGetAttrByIndex(node, i, &aname);
+		if (v == NULL || aname == NULL)
+			continue;
+		if (strncmp(aname, "_:", 2) == 0)
+			aname += 2;
+		buf_addch(&p->cb, ' ');
+		buf_addstr(&p->cb, aname);
+		buf_add(&p->cb, "=\"", 2);
+		feed_add_text(&p->cb, v, strlen(v), 1);
+		buf_addch(&p->cb, '"');
+	}
+	if (feed_inlist(local, llen, feed_void, nitems(feed_void)))
+		buf_add(&p->cb, " />", 3);
+	else
+		buf_addch(&p->cb, '>');
+}
+
+/* An element closed inside a captured one. */
+static void
+parser_markup_close(struct parser *p, const char *name)
+{
+	const char	*local;
+	size_t		 llen;
+
+	if (p->cap_mode == C_PLAIN)
+		return;
+	if (p->cap_div != 0 && p->depth - 1 == p->cap_div) {
+		p->cap_div = 0;
+		return;
+	}
+	local = feed_local(name, strlen(name), &llen);
+	if (feed_inlist(local, llen, feed_void, nitems(feed_void)))
+		return;
+	buf_add(&p->cb, "</", 2);
+	buf_add(&p->cb, local, llen);
+	buf_addch(&p->cb, '>');
+}
+
+/* Act on an element of the feed itself. */
+static void
+parser_feed_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
+{
+	const char	*href;
+
+	switch (tag) {
+	case T_TITLE:
+		parser_capture(p, F_TITLE, node, tag);
+		break;
+	case T_LINK:
+		if ((href = parser_attr(node, "href")) != NULL)
+			parser_link(p, node, href, K_FEED);
+		else
+			parser_capture(p, F_LINK, node, tag);
+		break;
+	case T_DESCRIPTION:
+	case T_SUBTITLE:
+		parser_capture(p, F_DESC, node, tag);
+		break;
+	case T_LANGUAGE:
+		parser_capture(p, F_LANG, node, tag);
+		break;
+	case T_TTL:
+		parser_capture(p, F_TTL, node, tag);
+		break;
+	case T_DATE_UPD:
+	case T_DATE_FEED:
+	case T_DATE_DC:
+	case T_DATE_PUB:
+		parser_capture(p, F_DATE, node, tag);
+		p->cap_rank = tag == T_DATE_UPD ? 0 : tag == T_DATE_FEED ? 1 :
+		    tag == T_DATE_DC ? 2 : 3;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Act on an element of an entry. */
+static void
+parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
+{
+	const char	*href, *term;
+
+	switch (tag) {
+	case T_TITLE:
+		parser_capture(p, F_TITLE, node, tag);
+		break;
+	case T_LINK:
+		if ((href = parser_attr(node, "href")) != NULL)
+			parser_link(p, node, href, K_ENTRY);
+		else
+			parser_capture(p, F_LINK, node, tag);
+		break;
+	case T_GUID:
+		parser_capture(p, F_GUID, node, tag);
+		p->cap_permalink = !parser_attr_is(p, node, "isPermaLink",
+		    "false");
+		break;
+	case T_ID:
+		parser_capture(p, F_ID, node, tag);
+		break;
+	case T_CREATOR:
+		parser_capture(p, F_PERSON, node, tag);
+		break;
+	case T_DATE_PUB:
+	case T_DATE_DC:
+	case T_DATE_CREATED:
+	case T_DATE_UPD:
+		parser_capture(p, F_DATE, node, tag);
+		p->cap_rank = tag == T_DATE_PUB ? 0 : tag == T_DATE_DC ? 1 :
+		    tag == T_DATE_CREATED ? 2 : 10;
+		break;
+	case T_DESCRIPTION:
+	case T_SUMMARY:
+		parser_capture(p, F_SUMMARY, node, tag);
+		break;
+	case T_CONTENT:
+	case T_CONTENT_ENCODED:
+	case T_XHTML_BODY:
+		parser_capture(p, F_CONTENT, node, tag);
+		break;
+	case T_ITUNES_SUMMARY:
+		parser_capture(p, F_ITSUMMARY, node, tag);
+		break;
+	case T_ENCLOSURE:
+		parser_enclosure(p, &p->pe->e.enclosures, &p->pe->e.nenclosures,
+		    node, parser_attr(node, "url") != NULL ? "url" : "href",
+		    "length");
+		break;
+	case T_MEDIA_CONTENT:
+		parser_enclosure(p, &p->pe->media, &p->pe->nmedia, node, "url",
+		    "fileSize");
+		break;
+	case T_MEDIA_THUMBNAIL:
+		parser_enclosure(p, &p->pe->thumbs, &p->pe->nthumbs, node,
+		    "url", NULL);
+		break;
+	case T_CATEGORY:
+	case T_SUBJECT:
+		parser_capture(p, F_CATEGORY, node, tag);
+		term = tag == T_CATEGORY ? parser_attr_text(p, node, "term") :
+		    NULL;
+		if (term == NULL && tag == T_CATEGORY)
+			term = parser_attr_text(p, node, "label");
+		p->cap_hasterm = term != NULL;
+		if (term != NULL)
+			parser_category(p, term);
+		break;
+	default:
+		break;
+	}
+}
+
+/* An element opens. */
+static void
+parser_open(struct parser *p, mxml_node_t *node)
+{
+	const char		*name = mxmlGetElement(node), *v;
+	struct parser_frame	*parent, *fr;
+	enum feed_tag		 tag;
+
+	if (p->depth >= nitems(p->st)) {
+		p->overflow++;
+		return;
+	}
+	parent = &p->st[p->depth - 1];
+	fr = &p->st[p->depth++];
+	fr->kind = parent->kind;
+	fr->base = parent->base;
+	fr->ownbase = NULL;
+	if ((v = parser_attr(node, "xml:base")) != NULL) {
+		buf_reset(&p->tmp);
+		feed_add_text(&p->tmp, v, strlen(v), 0);
+		if ((fr->ownbase = feed_url_resolve(parent->base,
+		    p->tmp.data)) != NULL)
+			fr->base = fr->ownbase;
+	}
+	if (p->cap != F_NONE) {
+		parser_markup_open(p, node, name);
+		return;
+	}
+	tag = parser_tag(name);
+	switch (tag) {
+	case T_ROOT:
+		if (p->depth == 2 && p->lang == NULL &&
+		    (v = parser_attr_text(p, node, "xml:lang")) != NULL)
+			p->lang = xstrdup(v);
+		return;
+	case T_FEED:
+	case T_CHANNEL:
+		if (parent->kind != K_NONE && parent->kind != K_FEED)
+			break;
+		fr->kind = K_FEED;
+		if ((v = parser_attr_text(p, node, "xml:lang")) != NULL) {
+			free(p->lang);
+			p->lang = xstrdup(v);
+		}
+		return;
+	case T_ENTRY:
+		if ((parent->kind != K_NONE && parent->kind != K_FEED) ||
+		    p->f->nentries >= FEED_MAX_ENTRIES) {
+			fr->kind = K_IGNORE;
+			return;
+		}
+		fr->kind = K_ENTRY;
+		parser_entry_start(p, node);
+		return;
+	case T_IGNORE:
+		fr->kind = K_IGNORE;
+		return;
+	case T_AUTHOR:
+		if (parent->kind != K_ENTRY) {
+			fr->kind = K_IGNORE;
+			return;
+		}
+		fr->kind = K_PERSON;
+		p->person_depth = p->depth - 1;
+		buf_reset(&p->pname);
+		buf_reset(&p->pemail);
+		buf_reset(&p->ptext);
+		return;
+	default:
+		break;
+	}
+	if (parent->kind == K_FEED)
+		parser_feed_field(p, tag, node);
+	else if (parent->kind == K_ENTRY)
+		parser_entry_field(p, tag, node);
+	else if (parent->kind == K_PERSON && (tag == T_NAME || tag == T_EMAIL))
+		parser_capture(p, tag == T_NAME ? F_NAME : F_EMAIL, node, tag);
+}
+
+/* An element closes. */
+static void
+parser_close(struct parser *p, mxml_node_t *node)
+{
+	struct parser_frame	*fr;
+	size_t			 i;
+
+	if (p->overflow > 0) {
+		p->overflow--;
+		return;
+	}
+	i = p->depth - 1;
+	fr = &p->st[i];
+	if (p->cap != F_NONE) {
+		if (i == p->cap_depth)
+			parser_capture_end(p);
+		else
+			parser_markup_close(p, mxmlGetElement(node));
+	} else if (fr->kind == K_PERSON && i == p->person_depth)
+		parser_person_end(p);
+	else if (fr->kind == K_ENTRY && p->st[i - 1].kind != K_ENTRY &&
+	    p->pe != NULL)
+		parser_entry_end(p);
+	free(fr->ownbase);
+	p->depth--;
+}
+
+/* Text. */
+static void
+parser_data(struct parser *p, const char *s)
+{
+	size_t	 i, len;
+
+	if (s == NULL || p->overflow > 0)
+		return;
+	len = strlen(s);
+	if (p->cap != F_NONE) {
+		for (i = 0; i < len && !p->cap_text; i++)
+			if (!feed_isspace((unsigned char)s[i]))
+				p->cap_text = 1;
+		feed_add_text(&p->cb, s, len, p->cap_mode == C_XHTML ||
+		    (p->cap_mode == C_MARKUP && p->cap_children));
+	} else if (p->st[p->depth - 1].kind == K_PERSON &&
+	    p->depth - 1 == p->person_depth)
+		feed_add_text(&p->ptext, s, len, 0);
+}
+
+/* mxml's SAX callback. */
+static void
+parser_sax(mxml_node_t *node, mxml_sax_event_t event, void *arg)
+{
+	struct parser	*p = arg;
+
+	switch (event) {
+	case MXML_SAX_ELEMENT_OPEN:
+		parser_open(p, node);
+		break;
+	case MXML_SAX_ELEMENT_CLOSE:
+		parser_close(p, node);
+		break;
+	case MXML_SAX_DATA:
+		parser_data(p, mxmlGetOpaque(node));
+		break;
+	default:
+		break;
+	}
+}
+
+/* mxml's error callback: keep the first message of a parse. */
+static void
+parser_error(const char *msg)
+{
+	if (feed_mxml_error[0] == '\0')
+		snprintf(feed_mxml_error, sizeof feed_mxml_error, "%s", msg);
+}
+
+/* Is label a name of UTF-8? */
+static int
+feed_is_utf8(const char *label)
+{
+	return (strcasecmp(label, "utf-8") == 0 ||
+	    strcasecmp(label, "utf8") == 0 ||
+	    strcasecmp(label, "unicode-1-1-utf-8") == 0);
+}
+
+/* Is label a name of UTF-16? A document that declares it in ASCII lies. */
+static int
+feed_is_utf16(const char *label)
+{
+	return (strncasecmp(label, "utf-16", 6) == 0 ||
+	    strcasecmp(label, "ucs-2") == 0 ||
+	    strcasecmp(label, "unicode") == 0 ||
+	    strcasecmp(label, "iso-10646-ucs-2") == 0 ||
+	    strcasecmp(label, "csunicode") == 0);
+}
+
+/*
+ * Copy the encoding= of the XML declaration that starts data (in an
+ * ASCII-compatible encoding) into label. Return 0, or -1 if there is none.
+ */
+static int
+feed_declared(const char *data, size_t len, char *label, size_t size)
+{
+	const char	*p, *end, *e;
+	size_t		 i = 0, n;
+	char		 q;
+
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && feed_isspace((unsigned char)data[i]))
+		i++;
+	if (len - i < 6 || memcmp(data + i, "<?xml", 5) != 0 ||
+	    !feed_isspace((unsigned char)data[i + 5]))
+		return (-1);
+	n = len - i < 512 ? len - i : 512;
+	if ((end = memmem(data + i, n, "?>", 2)) == NULL)
+		return (-1);
+	p = data + i + 5;
+	if ((e = memmem(p, (size_t)(end - p), "encoding", 8)) == NULL)
+		return (-1);
+	for (p = e + 8; p < end && feed_isspace((unsigned char)*p); p++)
+		;
+	if (p >= end || *p++ != '=')
+		return (-1);
+	while (p < end && feed_isspace((unsigned char)*p))
+		p++;
+	if (p >= end || (*p != '"' && *p != '\''))
+		return (-1);
+	q = *p++;
+	for (n = 0; p + n < end && p[n] != q; n++)
+		;
+	if (p + n >= end || n == 0 || n >= size)
+		return (-1);
+	memcpy(label, p, n);
+	label[n] = '\0';
+	return (0);
+}
+
+/*
+ * Decode data to UTF-8 into u. The HTTP charset wins over the declaration
+ * (RFC 7303) and a byte order mark over both (charset_to_utf8). But when
+ * what claims to be UTF-8 is not, the declaration is believed instead,
+ * and without one, bytes that never form a UTF-8 sequence are read as
+ * windows-1252, as feedparser and browsers do.
+ */
+static void
+feed_decode(const char *data, size_t len, const char *charset,
+    struct buf *u)
+{
+	const unsigned char	*b = (const unsigned char *)data;
+	const char		*label = NULL;
+	char			 decl[48];
+	int			 bom, hasdecl, sniff;
+
+	bom = (len >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf) ||
+	    (len >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
+	    (b[0] == 0xfe && b[1] == 0xff)));
+	hasdecl = feed_declared(data, len, decl, sizeof decl) == 0;
+	if (charset != NULL && *charset != '\0')
+		label = charset;
+	else if (len >= 2 && b[0] == '<' && b[1] == 0)
+		label = "utf-16le";
+	else if (len >= 2 && b[0] == 0 && b[1] == '<')
+		label = "utf-16be";
+	else if (hasdecl && !feed_is_utf16(decl))
+		label = decl;
+	if (!bom && (label == NULL || feed_is_utf8(label))) {
+		if ((sniff = charset_sniff_utf8(data, len)) == 1) {
+			buf_add(u, data, len);	/* valid: nothing to do */
+			return;
+		}
+		if (hasdecl && !feed_is_utf8(decl) && !feed_is_utf16(decl))
+			label = decl;
+		else if (sniff == -1)
+			label = "windows-1252";
+	}
+	charset_to_utf8(data, len, label, u);
+}
+
+/* Free what an entry holds. */
+static void
+feed_entry_free(struct feed_entry *e)
+{
+	size_t	 j;
+
+	free(e->id);
+	free(e->title);
+	free(e->link);
+	free(e->author);
+	free(e->summary);
+	free(e->content);
+	parser_enclosures_free(e->enclosures, e->nenclosures);
+	for (j = 0; j < e->ncategories; j++)
+		free(e->categories[j]);
+	free(e->categories);
+}
+
+/* Free what a parser holds, beyond the feed it fills. */
+static void
+parser_free(struct parser *p)
+{
+	struct parser_entry	*pe = p->pe;
+	size_t			 i;
+
+	if (pe != NULL) {
+		free(pe->alt_html);
+		free(pe->alt_other);
+		free(pe->rss_link);
+		free(pe->guid_link);
+		free(pe->about);
+		free(pe->name);
+		free(pe->email);
+		free(pe->itsummary);
+		parser_enclosures_free(pe->media, pe->nmedia);
+		parser_enclosures_free(pe->thumbs, pe->nthumbs);
+		feed_entry_free(&pe->e);
+		free(pe);
+	}
+	for (i = 1; i < p->depth && i < nitems(p->st); i++)
+		free(p->st[i].ownbase);
+	free(p->alt_html);
+	free(p->alt_other);
+	free(p->rss_link);
+	free(p->lang);
+	buf_release(&p->cb);
+	buf_release(&p->pname);
+	buf_release(&p->pemail);
+	buf_release(&p->ptext);
+	buf_release(&p->tmp);
+	buf_release(&p->cat);
+	free(p);
+}
+
+/* Parse a feed document into *f, or say in *cause why it is none. */
+int
+feed_parse(const char *data, size_t len, const char *url,
+    const char *charset, struct feed *f, char **cause)
+{
+	struct buf	 u = BUF_INIT, x = BUF_INIT;
+	struct parser	*p;
+	mxml_node_t	*top, *r;
+	int		 truncated = 0;
+
+	memset(f, 0, sizeof *f);
+	f->updated = FEED_NODATE;
+	if (data == NULL)
+		len = 0;
+	feed_decode(data != NULL ? data : "", len, charset, &u);
+	if (feed_clean(u.data, u.len, &x, &truncated, cause) != 0) {
+		buf_release(&u);
+		buf_release(&x);
+		return (-1);
+	}
+	buf_release(&u);
+
+	p = xcalloc(1, sizeof *p);
+	p->f = f;
+	p->atom = strncmp(x.data, "<feed", 5) == 0 &&
+	    (x.data[5] == ' ' || x.data[5] == '>' || x.data[5] == '/');
+	p->st[0].kind = K_NONE;
+	p->st[0].base = url;
+	p->depth = 1;
+	p->date_rank = 99;
+	buf_init(&p->cb);
+	buf_init(&p->pname);
+	buf_init(&p->pemail);
+	buf_init(&p->ptext);
+	buf_init(&p->tmp);
+	buf_init(&p->cat);
+
+	feed_mxml_error[0] = '\0';
+	mxmlSetErrorCallback(parser_error);
+	top = mxmlNewElement(MXML_NO_PARENT, "tidings");
+	r = mxmlSAXLoadString(top, x.data, MXML_OPAQUE_CALLBACK, parser_sax,
+	    p);
+	mxmlDelete(top);
+	buf_release(&x);
+	if (r == NULL) {
+		xasprintf(cause, "XML error: %s", feed_mxml_error[0] != '\0' ?
+		    feed_mxml_error : "the document cannot be read");
+		parser_free(p);
+		feed_free(f);
+		return (-1);
+	}
+	f->link = parser_pick(p->alt_html, parser_pick(p->rss_link,
+	    p->alt_other));
+	p->alt_html = p->rss_link = p->alt_other = NULL;
+	if (f->language == NULL) {
+		f->language = p->lang;
+		p->lang = NULL;
+	}
+	if (truncated)
+		log_debug("feed: %s: the document is cut off; its last "
+		    "entry was dropped", url != NULL ? url : "-");
+	parser_free(p);
+	return (0);
+}
+
+/* Free what a parsed feed holds and leave it empty. */
+void
+feed_free(struct feed *f)
+{
+	size_t	 i;
+
+	free(f->title);
+	free(f->link);
+	free(f->description);
+	free(f->language);
+	for (i = 0; i < f->nentries; i++)
+		feed_entry_free(&f->entries[i]);
+	free(f->entries);
+	memset(f, 0, sizeof *f);
+	f->updated = FEED_NODATE;
+}
+
+/* Append a date as a JSON string in RFC 3339, or null. */
+static void
+feed_json_date(struct buf *b, int64_t t)
+{
+	char	 s[32];
+
+	if (t == FEED_NODATE) {
+		buf_addstr(b, "null");
+		return;
+	}
+	time_rfc3339(t, s, sizeof s);
+	buf_add_jsonstr(b, s);
+}
+
+/* Append the feed as the JSON that "tidings parse-feed" prints. */
+void
+feed_json(const struct feed *f, struct buf *b)
+{
+	const struct feed_entry		*e;
+	const struct feed_enclosure	*enc;
+	size_t				 i, j;
+
+	buf_addstr(b, "{\"feed\":{\"title\":");
+	buf_add_jsonstr(b, f->title);
+	buf_addstr(b, ",\"link\":");
+	buf_add_jsonstr(b, f->link);
+	buf_addstr(b, ",\"description\":");
+	buf_add_jsonstr(b, f->description);
+	buf_addstr(b, ",\"language\":");
+	buf_add_jsonstr(b, f->language);
+	buf_addstr(b, ",\"updated\":");
+	feed_json_date(b, f->updated);
+	buf_addstr(b, "},\"entries\":[");
+	for (i = 0; i < f->nentries; i++) {
+		e = &f->entries[i];
+		buf_addstr(b, i == 0 ? "{\"id\":" : ",{\"id\":");
+		buf_add_jsonstr(b, e->id);
+		buf_addstr(b, ",\"title\":");
+		buf_add_jsonstr(b, e->title);
+		buf_addstr(b, ",\"link\":");
+		buf_add_jsonstr(b, e->link);
+		buf_addstr(b, ",\"author\":");
+		buf_add_jsonstr(b, e->author);
+		buf_addstr(b, ",\"published\":");
+		feed_json_date(b, e->published);
+		buf_addstr(b, ",\"updated\":");
+		feed_json_date(b, e->updated);
+		buf_addstr(b, ",\"summary\":");
+		buf_add_jsonstr(b, e->summary);
+		buf_addstr(b, ",\"content\":");
+		buf_add_jsonstr(b, e->content);
+		buf_addstr(b, ",\"enclosures\":[");
+		for (j = 0; j < e->nenclosures; j++) {
+			enc = &e->enclosures[j];
+			buf_addstr(b, j == 0 ? "{\"url\":" : ",{\"url\":");
+			buf_add_jsonstr(b, enc->url);
+			buf_addstr(b, ",\"type\":");
+			buf_add_jsonstr(b, enc->type);
+			buf_addstr(b, ",\"length\":");
+			if (enc->length < 0)
+				buf_addstr(b, "null");
+			else
+				buf_addf(b, "%lld", (long long)enc->length);
+			buf_addch(b, '}');
+		}
+		buf_addstr(b, "],\"categories\":[");
+		for (j = 0; j < e->ncategories; j++) {
+			if (j > 0)
+				buf_addch(b, ',');
+			buf_add_jsonstr(b, e->categories[j]);
+		}
+		buf_addstr(b, "]}");
+	}
+	buf_addstr(b, "]}");
+}

@@ -1,0 +1,145 @@
+/* test_date.c: the date forms feeds really use, and ones that are no date. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "date.h"
+#include "util.h"
+
+static const struct {
+	const char	*in;
+	const char	*out;		/* RFC 3339 UTC, or NULL: not a date */
+} date_cases[] = {
+	/* RFC 822 and its real-world variants */
+	{ "Sun, 19 May 2002 15:21:36 GMT",	"2002-05-19T15:21:36Z" },
+	{ "Sun, 19 May 2002 15:21:36 +0000",	"2002-05-19T15:21:36Z" },
+	{ "Sun, 19 May 2002 15:21:36 UT",	"2002-05-19T15:21:36Z" },
+	{ "Sun, 19 May 2002 15:21:36 UTC",	"2002-05-19T15:21:36Z" },
+	{ "Wed, 02 Oct 2002 08:00:00 EST",	"2002-10-02T13:00:00Z" },
+	{ "Wed, 02 Oct 2002 08:00:00 EDT",	"2002-10-02T12:00:00Z" },
+	{ "Wed, 02 Oct 2002 08:00:00 CST",	"2002-10-02T14:00:00Z" },
+	{ "Wed, 02 Oct 2002 08:00:00 CDT",	"2002-10-02T13:00:00Z" },
+	{ "Wed, 02 Oct 2002 08:00:00 MST",	"2002-10-02T15:00:00Z" },
+	{ "Wed, 02 Oct 2002 08:00:00 MDT",	"2002-10-02T14:00:00Z" },
+	{ "Wed, 02 Oct 2002 08:00:00 PST",	"2002-10-02T16:00:00Z" },
+	{ "Wed, 02 Oct 2002 08:00:00 PDT",	"2002-10-02T15:00:00Z" },
+	{ "Wed, 02 Oct 2002 08:00:00 CEST",	"2002-10-02T06:00:00Z" },
+	{ "Wed, 02 Oct 2002 08:00:00 Z",	"2002-10-02T08:00:00Z" },
+	{ "Wed, 02 Oct 2002 08:00:00 A",	"2002-10-02T09:00:00Z" },
+	{ "Wed, 02 Oct 2002 08:00:00 N",	"2002-10-02T07:00:00Z" },
+	{ "Wed, 02 Oct 2002 08:00:00 Y",	"2002-10-01T20:00:00Z" },
+	{ "Thu, 01 Jan 2004 19:48:21 +0530",	"2004-01-01T14:18:21Z" },
+	{ "Thu, 01 Jan 2004 19:48:21 -08:00",	"2004-01-02T03:48:21Z" },
+	{ "Thu, 01 Jan 2004 19:48 GMT",		"2004-01-01T19:48:00Z" },
+	{ "01 Jan 2004 19:48:21 GMT",		"2004-01-01T19:48:21Z" },
+	{ "Fri, 01 Jan 2004 19:48:21 GMT",	"2004-01-01T19:48:21Z" },
+	{ "Thu, 01 Jan 04 19:48:21 GMT",	"2004-01-01T19:48:21Z" },
+	{ "Thu, 01 Jan 99 19:48:21 GMT",	"1999-01-01T19:48:21Z" },
+	{ "Thursday, 01 January 2004 19:48:21 GMT", "2004-01-01T19:48:21Z" },
+	{ "Thu, 1 Jan 2004 9:05:00 GMT",	"2004-01-01T09:05:00Z" },
+	{ "  Thu,01  Jan   2004 19:48:21   GMT ", "2004-01-01T19:48:21Z" },
+	{ "Thu 01 Jan 2004 19:48:21 GMT",	"2004-01-01T19:48:21Z" },
+	{ "Thursday, 01-Jan-04 19:48:21 GMT",	"2004-01-01T19:48:21Z" },
+	{ "Thu Jan  1 19:48:21 2004",		"2004-01-01T19:48:21Z" },
+	{ "January 1, 2004 7:48 PM EST",	"2004-01-02T00:48:00Z" },
+	{ "Tue, 10 Jun 2003 09:41:01.000 GMT",	"2003-06-10T09:41:01Z" },
+	{ "Sun, 19 May 2002 15:21:36 -0800 (PST)", "2002-05-19T23:21:36Z" },
+	{ "Sun, 19 Sept 2002 15:21:36 GMT+1",	"2002-09-19T14:21:36Z" },
+	{ "Sun, 19 May 2002 15:21:36",		"2002-05-19T15:21:36Z" },
+	{ "19 May 2002",			"2002-05-19T00:00:00Z" },
+	{ "Sun, 19 May 2002 15:21:36 XYZ",	"2002-05-19T15:21:36Z" },
+	/* ISO 8601, RFC 3339, W3C-DTF */
+	{ "2003-12-31T10:14:55Z",		"2003-12-31T10:14:55Z" },
+	{ "2003-12-31t10:14:55z",		"2003-12-31T10:14:55Z" },
+	{ "2003-12-31T10:14:55-08:00",		"2003-12-31T18:14:55Z" },
+	{ "2003-12-31T10:14:55+0530",		"2003-12-31T04:44:55Z" },
+	{ "2003-12-31T10:14:55+05",		"2003-12-31T05:14:55Z" },
+	{ "2003-12-31T10:14:55.123456Z",	"2003-12-31T10:14:55Z" },
+	{ "2003-12-31T10:14:55",		"2003-12-31T10:14:55Z" },
+	{ "2003-12-31T10:14Z",			"2003-12-31T10:14:00Z" },
+	{ "2003-12-31 10:14:55",		"2003-12-31T10:14:55Z" },
+	{ "2003-12-31 10:14:55 GMT",		"2003-12-31T10:14:55Z" },
+	{ "2003-12-31",				"2003-12-31T00:00:00Z" },
+	{ "2003-12",				"2003-12-01T00:00:00Z" },
+	{ "2003",				"2003-01-01T00:00:00Z" },
+	{ "20031231T101455Z",			"2003-12-31T10:14:55Z" },
+	{ "2004-W01-1",				"2003-12-29T00:00:00Z" },
+	{ "2009-W53-7",				"2010-01-03T00:00:00Z" },
+	{ "2004-060",				"2004-02-29T00:00:00Z" },
+	{ "2004-02-29T23:59:60Z",		"2004-03-01T00:00:00Z" },
+	{ "1969-07-20T20:17:40Z",		"1969-07-20T20:17:40Z" },
+	/* not dates */
+	{ "",					NULL },
+	{ "   ",				NULL },
+	{ "yesterday",				NULL },
+	{ "2003-13-01",				NULL },
+	{ "2003-02-29",				NULL },
+	{ "2003-12-32T10:00:00Z",		NULL },
+	{ "2003-12-31T25:00:00Z",		NULL },
+	{ "2003-12-31T10:61:00Z",		NULL },
+	{ "2003-12-31T10:00:00+25:00",		NULL },
+	{ "2003-12-31T10:00:00 garbage",	NULL },
+	{ "Sun, 32 May 2002 15:21:36 GMT",	NULL },
+	{ "Sun, 19 Foo 2002 15:21:36 GMT",	NULL },
+	{ "Sun, 19 May 2002 25:21:36 GMT",	NULL },
+	{ "Sun, 19 May 2002 15:21:36 GMT and then some", NULL },
+	{ "15:21:36",				NULL },
+	{ "2004-W54-1",				NULL },
+	{ "2003-366",				NULL },
+};
+
+static void
+test_date_table(void **state)
+{
+	char	 got[32];
+	int64_t	 t;
+	size_t	 i;
+	int	 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof date_cases / sizeof date_cases[0]; i++) {
+		t = 0;
+		rc = date_parse(date_cases[i].in, &t);
+		if (date_cases[i].out == NULL) {
+			if (rc != -1)
+				fail_msg("row %zu \"%s\": parsed, expected no "
+				    "date", i, date_cases[i].in);
+			continue;
+		}
+		if (rc != 0)
+			fail_msg("row %zu \"%s\": not parsed", i,
+			    date_cases[i].in);
+		time_rfc3339(t, got, sizeof got);
+		if (strcmp(got, date_cases[i].out) != 0)
+			fail_msg("row %zu \"%s\": got %s, expected %s", i,
+			    date_cases[i].in, got, date_cases[i].out);
+	}
+}
+
+static void
+test_date_epoch_and_null(void **state)
+{
+	int64_t	 t = 1;
+
+	(void)state;
+	assert_int_equal(date_parse("1970-01-01T00:00:00Z", &t), 0);
+	assert_int_equal(t, 0);
+	assert_int_equal(date_parse("Thu, 01 Jan 1970 00:00:01 GMT", &t), 0);
+	assert_int_equal(t, 1);
+	assert_int_equal(date_parse(NULL, &t), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_date_table),
+		cmocka_unit_test(test_date_epoch_and_null),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}

@@ -1,0 +1,741 @@
+/* test_feed.c: feeds of every format and flaw -> struct feed, and JSON. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "feed.h"
+#include "util.h"
+
+#define FIXTURES	"tests/fixtures/feeds/"
+#define URL		"http://example.com/dir/feed.xml"
+#define MISSING		"#missing"
+
+/*
+ * One row per field checked: fixture, HTTP charset, entry (-1 for the feed
+ * itself), field, expected value (NULL for null). Dates are RFC 3339,
+ * enclosures "url type length" joined by " | ", categories by " | ".
+ */
+static const struct {
+	const char	*fixture;
+	const char	*charset;
+	int		 entry;
+	const char	*field;
+	const char	*want;
+} field_cases[] = {
+	/* RSS 0.91: entities of HTML 4, a DOCTYPE, image and textinput */
+	{ "rss091.xml", NULL, -1, "title", "Caf\xc3\xa9 News" },
+	{ "rss091.xml", NULL, -1, "link", "http://example.com/" },
+	{ "rss091.xml", NULL, -1, "language", "fr" },
+	{ "rss091.xml", NULL, -1, "updated", "2004-09-06T16:45:00Z" },
+	{ "rss091.xml", NULL, -1, "entries", "2" },
+	{ "rss091.xml", NULL, 0, "title",
+	    "Cr\xc3\xa8me br\xc3\xbbl\xc3\xa9" "e" },
+	{ "rss091.xml", NULL, 0, "id", NULL },
+	{ "rss091.xml", NULL, 0, "summary", "Dessert & more" },
+	{ "rss091.xml", NULL, 1, "link", "http://example.com/second" },
+	/* RSS 0.92: no title, enclosure, category with domain, source */
+	{ "rss092.xml", NULL, -1, "updated", "2003-06-10T04:00:00Z" },
+	{ "rss092.xml", NULL, 0, "title", NULL },
+	{ "rss092.xml", NULL, 0, "summary",
+	    "An item with no title, only a description <i>in HTML</i>." },
+	{ "rss092.xml", NULL, 0, "enclosures",
+	    "http://radio.example.com/show.mp3 audio/mpeg 24986239" },
+	{ "rss092.xml", NULL, 0, "categories", "Music" },
+	/* RSS 1.0: items beside the channel, rdf:about, dc, content */
+	{ "rss10.rdf", NULL, -1, "title", "RDF Site" },
+	{ "rss10.rdf", NULL, -1, "link", "http://example.org/" },
+	{ "rss10.rdf", NULL, -1, "language", "en" },
+	{ "rss10.rdf", NULL, -1, "updated", "2002-09-01T10:00:00Z" },
+	{ "rss10.rdf", NULL, -1, "entries", "2" },
+	{ "rss10.rdf", NULL, 0, "id", "http://example.org/one" },
+	{ "rss10.rdf", NULL, 0, "author", "Jane Roe" },
+	{ "rss10.rdf", NULL, 0, "published", "2002-09-01T10:00:00Z" },
+	{ "rss10.rdf", NULL, 0, "updated", NULL },
+	{ "rss10.rdf", NULL, 0, "summary", "First <b>item</b>" },
+	{ "rss10.rdf", NULL, 0, "content", "<p>The <em>full</em> text.</p>" },
+	{ "rss10.rdf", NULL, 0, "categories", "RDF" },
+	{ "rss10.rdf", NULL, 1, "published", "2002-09-01T00:00:00Z" },
+	/* RSS 2.0 */
+	{ "rss20.xml", NULL, -1, "title", "Example Feed" },
+	{ "rss20.xml", NULL, -1, "link", "http://example.com/" },
+	{ "rss20.xml", NULL, -1, "description", "<p>All the <b>news</b></p>" },
+	{ "rss20.xml", NULL, -1, "language", "en-gb" },
+	{ "rss20.xml", NULL, -1, "updated", "2003-01-02T11:30:00Z" },
+	{ "rss20.xml", NULL, -1, "ttl", "60" },
+	{ "rss20.xml", NULL, 0, "id", "urn:example:1" },
+	{ "rss20.xml", NULL, 0, "title", "First & foremost" },
+	{ "rss20.xml", NULL, 0, "link", "http://example.com/1" },
+	{ "rss20.xml", NULL, 0, "author", "Jo Doe" },
+	{ "rss20.xml", NULL, 0, "published", "2002-09-07T00:00:01Z" },
+	{ "rss20.xml", NULL, 0, "summary", "<p>Summary one</p>" },
+	{ "rss20.xml", NULL, 0, "content", NULL },
+	{ "rss20.xml", NULL, 0, "categories", "news | world affairs" },
+	{ "rss20.xml", NULL, 1, "link", "http://example.com/2" },
+	{ "rss20.xml", NULL, 1, "author", "Ann Other" },
+	{ "rss20.xml", NULL, 1, "published", "2002-09-08T15:00:00Z" },
+	{ "rss20.xml", NULL, 2, "link", NULL },
+	{ "rss20.xml", NULL, 2, "author", "Podcaster" },
+	{ "rss20.xml", NULL, 2, "published", NULL },
+	/* Atom 0.3 */
+	{ "atom03.xml", NULL, -1, "title", "Atom 0.3 Feed" },
+	{ "atom03.xml", NULL, -1, "link", "http://example.org/" },
+	{ "atom03.xml", NULL, -1, "description", "A <b>bold</b> tagline" },
+	{ "atom03.xml", NULL, -1, "language", "en-us" },
+	{ "atom03.xml", NULL, -1, "updated", "2003-12-13T18:30:02Z" },
+	{ "atom03.xml", NULL, 0, "id", "tag:example.org,2003:3.2397" },
+	{ "atom03.xml", NULL, 0, "author", "John Doe" },
+	{ "atom03.xml", NULL, 0, "published", "2003-12-13T12:29:29Z" },
+	{ "atom03.xml", NULL, 0, "updated", "2003-12-13T18:30:02Z" },
+	{ "atom03.xml", NULL, 0, "summary", "Some text." },
+	{ "atom03.xml", NULL, 0, "content", "<p>Escaped &amp; HTML</p>" },
+	{ "atom03.xml", NULL, 1, "content",
+	    "<p>Hello <b>world</b> &amp; all</p>" },
+	{ "atom03.xml", NULL, 2, "content", "<p>Base 64</p>" },
+	/* Atom 1.0 */
+	{ "atom10.xml", NULL, -1, "title", "Example Atom" },
+	{ "atom10.xml", NULL, -1, "link", "http://example.org/" },
+	{ "atom10.xml", NULL, -1, "description", "Less &lt; more" },
+	{ "atom10.xml", NULL, -1, "language", "en" },
+	{ "atom10.xml", NULL, -1, "updated", "2003-12-13T18:30:02Z" },
+	{ "atom10.xml", NULL, 0, "id",
+	    "urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a" },
+	{ "atom10.xml", NULL, 0, "link",
+	    "http://example.org/2003/12/13/atom03" },
+	{ "atom10.xml", NULL, 0, "author", "John Doe" },
+	{ "atom10.xml", NULL, 0, "published", "2003-12-13T12:29:29Z" },
+	{ "atom10.xml", NULL, 0, "updated", "2003-12-13T18:30:02Z" },
+	{ "atom10.xml", NULL, 0, "summary", "Tom &amp; Jerry say 1 &lt; 2" },
+	{ "atom10.xml", NULL, 0, "content", "<p>An <a href=\"http://example.com"
+	    "/rel\">xhtml</a> body &amp; <br />more</p>" },
+	{ "atom10.xml", NULL, 0, "enclosures",
+	    "http://example.org/robots.mp3 audio/mpeg 1337" },
+	{ "atom10.xml", NULL, 0, "categories", "robots | Only a label" },
+	{ "atom10.xml", NULL, 1, "title", "An xhtml title" },
+	{ "atom10.xml", NULL, 1, "link", "http://example.org/only.pdf" },
+	{ "atom10.xml", NULL, 1, "author", "nobody@example.org" },
+	{ "atom10.xml", NULL, 1, "published", NULL },
+	{ "atom10.xml", NULL, 1, "content", "<p>HTML content</p>" },
+	{ "atom10.xml", NULL, 2, "content", NULL },
+	/* xml:base on ancestors, nested and relative to each other */
+	{ "xmlbase.xml", NULL, -1, "link", "http://example.org/blog/" },
+	{ "xmlbase.xml", NULL, 0, "link",
+	    "http://example.org/blog/2004/entry.html" },
+	{ "xmlbase.xml", NULL, 0, "content",
+	    "<img src=\"http://example.org/blog/images/pic.png\"> "
+	    "<a href=\"http://example.org/top\">top</a> "
+	    "<a href=\"http://example.org/blog/images/#frag\">f</a>" },
+	{ "xmlbase.xml", NULL, 1, "link", "http://cdn.example.net/x" },
+	{ "xmlbase.xml", NULL, 1, "enclosures",
+	    "http://example.org/blog/?q=1&r=2 - -" },
+	{ "xmlbase.xml", NULL, 2, "link", "http://other.example.com/d/f" },
+	/* character sets */
+	{ "latin1.xml", NULL, -1, "title",
+	    "Caf\xc3\xa9 \xc2\xab Latin-1 \xc2\xbb" },
+	{ "latin1.xml", NULL, 0, "title", "\xc3\x80 la carte" },
+	{ "cp1252.xml", NULL, -1, "title", "\xe2\x80\x9cSmart\xe2\x80\x9d "
+	    "quotes \xe2\x80\x93 and \xe2\x80\xa6" },
+	{ "cp1252.xml", NULL, 0, "title", "It\xe2\x80\x99s \xe2\x82\xac 5" },
+	{ "utf16.xml", NULL, -1, "title", "UTF-16 \xc3\xbc" "ber "
+	    "\xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80" },
+	{ "utf16.xml", NULL, 0, "title", "Item \xc3\xa9" },
+	{ "http-charset.xml", "koi8-r", -1, "title",
+	    "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82" },
+	{ "http-charset.xml", "KOI8-R", 0, "title",
+	    "\xd0\x9d\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x81\xd1\x82\xd0\xb8" },
+	/* broken markup that mxml alone would reject */
+	{ "ampersands.xml", NULL, -1, "title", "AT&T News & Views" },
+	{ "ampersands.xml", NULL, -1, "link", "http://example.com/?a=1&b=2" },
+	{ "ampersands.xml", NULL, 0, "title", "Fish & Chips & Peas" },
+	{ "ampersands.xml", NULL, 0, "link",
+	    "http://example.com/item?id=1&lang=en" },
+	{ "ampersands.xml", NULL, 0, "summary",
+	    "R&D <a href=\"http://example.com/?x=1&amp;y=2\">x</a> &amp; 1 "
+	    "&lt; 2 &amp;&amp; 3 &gt; 2" },
+	{ "entities.xml", NULL, -1, "title",
+	    "Entities\xc2\xa0\xe2\x80\x94\xe2\x80\xa6" },
+	{ "entities.xml", NULL, 0, "title", "\xe2\x80\x9cQuoted\xe2\x80\x9d "
+	    "\xe2\x80\x98single\xe2\x80\x99 \xe2\x80\x93 \xe2\x82\xac" "5 "
+	    "\xc2\xa3" "3 \xc2\xa9 \xc2\xae \xe2\x84\xa2 \xc3\xa9" },
+	{ "entities.xml", NULL, 0, "summary", "&undefined; &copy; \xc2\xa9 "
+	    "\xc2\xa9 A \xe2\x80\x93 \xe2\x80\x93 \xef\xbf\xbd \xef\xbf\xbd "
+	    "\xef\xbf\xbd \xef\xbf\xbd" },
+	{ "entities.xml", NULL, 1, "title", "Unknown &bogus; stays" },
+	{ "doctype-bomb.xml", NULL, -1, "title", "Bomb &lol9;" },
+	{ "doctype-bomb.xml", NULL, 0, "title", "Defused" },
+	{ "comment-before-root.xml", NULL, -1, "title", "Comment first" },
+	{ "comment-before-root.xml", NULL, -1, "entries", "1" },
+	{ "comment-before-root.xml", NULL, 0, "title", "Still here" },
+	{ "cdata.xml", NULL, -1, "title", "Tom & Jerry's <Show>" },
+	{ "cdata.xml", NULL, -1, "description",
+	    "<p>CDATA <b>HTML</b> & friends" },
+	{ "cdata.xml", NULL, 0, "title", "Bold & bright" },
+	{ "cdata.xml", NULL, 0, "summary", "Before <em>inside</em> after" },
+	{ "cdata.xml", NULL, 1, "title", "5 < 6 & 7 > 3" },
+	{ "misnested.xml", NULL, -1, "entries", "3" },
+	{ "misnested.xml", NULL, 0, "summary", "<p>Para <b>bold <i>both</i>"
+	    "</b> no close<br /> line <img src=\"http://example.com/dir/x.png\""
+	    " /> </p>" },
+	{ "misnested.xml", NULL, 1, "summary", "Fine" },
+	/* escape sequences stay data until the terminal gate */
+	{ "hostile-title.xml", NULL, 0, "title",
+	    "\x1b[2J\x1b]0;pwned\x07 clear \x1b[31mred" },
+	{ "hostile-title.xml", NULL, 0, "summary", "bell\x07 \x1b" },
+	/* namespace prefixes */
+	{ "ns-prefix.xml", NULL, -1, "title", "Prefixed Atom" },
+	{ "ns-prefix.xml", NULL, -1, "link", "http://example.org/" },
+	{ "ns-prefix.xml", NULL, 0, "title", "Prefixed entry" },
+	{ "ns-prefix.xml", NULL, 0, "content", "<p>Encoded with prefix c</p>" },
+	{ "ns-prefix.xml", NULL, 0, "author", "Undeclared Prefix" },
+	{ "ns-prefix.xml", NULL, 0, "updated", "2005-07-01T00:00:00Z" },
+	{ "ns-prefix.xml", NULL, 1, "title", "Default namespace entry" },
+	{ "ns-prefix.xml", NULL, 1, "content", "<p>Prefixed xhtml</p>" },
+	{ "ns-rss.xml", NULL, -1, "title", "Unknown default namespace" },
+	{ "ns-rss.xml", NULL, -1, "link", "http://example.com/site" },
+	{ "ns-rss.xml", NULL, 0, "content",
+	    "<p>content: on a misspelt URI</p>" },
+	{ "ns-rss.xml", NULL, 0, "updated", "2006-01-02T03:04:05Z" },
+	{ "ns-rss.xml", NULL, 0, "id", "urn:a10:1" },
+	/* items without guid */
+	{ "no-guid.xml", NULL, -1, "entries", "4" },
+	{ "no-guid.xml", NULL, 0, "id", NULL },
+	{ "no-guid.xml", NULL, 0, "link", "http://example.com/a" },
+	{ "no-guid.xml", NULL, 1, "title", "Title only" },
+	{ "no-guid.xml", NULL, 2, "summary", "Description only" },
+	{ "no-guid.xml", NULL, 3, "title", NULL },
+	/* relative links against the document's URL */
+	{ "relative.xml", NULL, -1, "link", "http://example.com/" },
+	{ "relative.xml", NULL, 0, "link",
+	    "http://example.com/dir/posts/1.html" },
+	{ "relative.xml", NULL, 0, "id", "../guid-stays-as-given" },
+	{ "relative.xml", NULL, 0, "summary",
+	    "<a href=\"http://example.com/up\">up</a> "
+	    "<img src=\"http://example.com/dir/img/a.png\" alt=x> "
+	    "<a href=\"mailto:me@example.com\">m</a>" },
+	{ "relative.xml", NULL, 0, "enclosures",
+	    "http://example.com/dir/media/a.mp3 audio/mpeg -" },
+	{ "relative.xml", NULL, 1, "link", NULL },
+	/* enclosures and Media RSS */
+	{ "media.xml", NULL, 0, "enclosures",
+	    "http://example.com/a.mp3 audio/mpeg 100" },
+	{ "media.xml", NULL, 1, "enclosures",
+	    "http://example.com/v.mp4 video/mp4 2048 | "
+	    "http://example.com/v.webm video/webm -" },
+	{ "media.xml", NULL, 2, "enclosures", "http://example.com/t2.jpg - -" },
+	/* a download cut off: the complete entries survive */
+	{ "truncated.xml", NULL, -1, "title", "Cut off" },
+	{ "truncated.xml", NULL, -1, "entries", "2" },
+	{ "truncated.xml", NULL, 1, "title", "Complete two" },
+	{ "truncated-cdata.xml", NULL, -1, "entries", "1" },
+	{ "truncated-cdata.xml", NULL, 0, "title", "x" },
+};
+
+/* Read a fixture into b. */
+static void
+read_fixture(const char *name, struct buf *b)
+{
+	char	 path[256], chunk[4096];
+	FILE	*fp;
+	size_t	 n;
+
+	snprintf(path, sizeof path, FIXTURES "%s", name);
+	if ((fp = fopen(path, "rb")) == NULL)
+		fail_msg("cannot open %s", path);
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(b, chunk, n);
+	fclose(fp);
+}
+
+/* Parse a fixture; fail the test if it is not a feed. */
+static void
+parse_fixture(const char *name, const char *charset, struct feed *f)
+{
+	struct buf	 b = BUF_INIT;
+	char		*cause = NULL;
+
+	read_fixture(name, &b);
+	if (feed_parse(b.data, b.len, URL, charset, f, &cause) != 0)
+		fail_msg("%s: %s", name, cause);
+	buf_release(&b);
+}
+
+/* One field of the feed (entry -1) or of an entry, as text in out. Return
+ * NULL for null, MISSING when the entry does not exist. */
+static const char *
+field_get(const struct feed *f, int entry, const char *field, struct buf *out)
+{
+	const struct feed_entry	*e;
+	char			 date[32];
+	size_t			 i;
+	int64_t			 t = FEED_NODATE;
+
+	buf_reset(out);
+	if (entry < 0) {
+		if (strcmp(field, "title") == 0)
+			return (f->title);
+		if (strcmp(field, "link") == 0)
+			return (f->link);
+		if (strcmp(field, "description") == 0)
+			return (f->description);
+		if (strcmp(field, "language") == 0)
+			return (f->language);
+		if (strcmp(field, "ttl") == 0) {
+			buf_addf(out, "%d", f->ttl);
+			return (out->data);
+		}
+		if (strcmp(field, "entries") == 0) {
+			buf_addf(out, "%zu", f->nentries);
+			return (out->data);
+		}
+		if (strcmp(field, "updated") == 0) {
+			t = f->updated;
+			goto date;
+		}
+		fail_msg("no feed field %s", field);
+	}
+	if ((size_t)entry >= f->nentries)
+		return (MISSING);
+	e = &f->entries[entry];
+	if (strcmp(field, "id") == 0)
+		return (e->id);
+	if (strcmp(field, "title") == 0)
+		return (e->title);
+	if (strcmp(field, "link") == 0)
+		return (e->link);
+	if (strcmp(field, "author") == 0)
+		return (e->author);
+	if (strcmp(field, "summary") == 0)
+		return (e->summary);
+	if (strcmp(field, "content") == 0)
+		return (e->content);
+	if (strcmp(field, "enclosures") == 0) {
+		for (i = 0; i < e->nenclosures; i++) {
+			buf_addf(out, "%s%s %s ", i > 0 ? " | " : "",
+			    e->enclosures[i].url, e->enclosures[i].type != NULL ?
+			    e->enclosures[i].type : "-");
+			if (e->enclosures[i].length < 0)
+				buf_addch(out, '-');
+			else
+				buf_addf(out, "%lld",
+				    (long long)e->enclosures[i].length);
+		}
+		return (out->data);
+	}
+	if (strcmp(field, "categories") == 0) {
+		for (i = 0; i < e->ncategories; i++)
+			buf_addf(out, "%s%s", i > 0 ? " | " : "",
+			    e->categories[i]);
+		return (out->data);
+	}
+	if (strcmp(field, "published") == 0)
+		t = e->published;
+	else if (strcmp(field, "updated") == 0)
+		t = e->updated;
+	else
+		fail_msg("no entry field %s", field);
+date:
+	if (t == FEED_NODATE)
+		return (NULL);
+	time_rfc3339(t, date, sizeof date);
+	buf_addstr(out, date);
+	return (out->data);
+}
+
+static void
+test_feed_fields(void **state)
+{
+	struct feed	 f;
+	struct buf	 tmp = BUF_INIT;
+	const char	*got, *want;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof field_cases / sizeof field_cases[0]; i++) {
+		parse_fixture(field_cases[i].fixture, field_cases[i].charset,
+		    &f);
+		got = field_get(&f, field_cases[i].entry, field_cases[i].field,
+		    &tmp);
+		want = field_cases[i].want;
+		if (want == NULL ? got != NULL :
+		    got == NULL || strcmp(got, want) != 0)
+			fail_msg("row %zu, %s entry %d %s: got \"%s\", "
+			    "expected \"%s\"", i, field_cases[i].fixture,
+			    field_cases[i].entry, field_cases[i].field,
+			    got != NULL ? got : "(null)",
+			    want != NULL ? want : "(null)");
+		feed_free(&f);
+	}
+	buf_release(&tmp);
+}
+
+/* Documents that are no feed, and the one line that says why. */
+static const struct {
+	const char	*fixture;	/* or NULL: use text */
+	const char	*text;
+	const char	*cause;
+} error_cases[] = {
+	{ "page.html", NULL, "not a feed: the document is HTML" },
+	{ NULL, "", "not a feed: the document is empty" },
+	{ NULL, " \r\n\t ", "not a feed: the document is empty" },
+	{ NULL, "garbage, not even markup",
+	    "not a feed: no XML element found" },
+	{ NULL, "<?xml version=\"1.0\"?><!-- only a comment -->",
+	    "not a feed: no XML element found" },
+	{ NULL, "<html><body>x</body></html>",
+	    "not a feed: the document is HTML" },
+	{ NULL, "<!doctype html><head><title>x</title></head>",
+	    "not a feed: the document is HTML" },
+	{ NULL, "<?xml version=\"1.0\"?>\n<foo><bar/></foo>",
+	    "not a feed: root element <foo>" },
+	{ NULL, "<x:rss xmlns:x=\"http://example.com/not-rss\"/>",
+	    "not a feed: root element <x:rss>" },
+	{ NULL, "<opml version=\"2.0\"><body/></opml>",
+	    "not a feed: root element <opml>" },
+};
+
+static void
+test_feed_not_a_feed(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	struct feed	 f;
+	char		*cause;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof error_cases / sizeof error_cases[0]; i++) {
+		buf_reset(&b);
+		if (error_cases[i].fixture != NULL)
+			read_fixture(error_cases[i].fixture, &b);
+		else
+			buf_addstr(&b, error_cases[i].text);
+		cause = NULL;
+		if (feed_parse(b.data, b.len, URL, NULL, &f, &cause) != -1)
+			fail_msg("row %zu: parsed", i);
+		if (cause == NULL || strcmp(cause, error_cases[i].cause) != 0)
+			fail_msg("row %zu: cause \"%s\"", i, cause);
+		assert_int_equal(f.nentries, 0);
+		assert_null(f.title);
+		free(cause);
+	}
+	buf_release(&b);
+}
+
+static void
+test_feed_depth_limit(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	struct feed	 f;
+	char		*cause = NULL;
+	int		 i;
+
+	(void)state;
+	buf_addstr(&b, "<rss><channel><title>deep</title>\n<item>");
+	for (i = 0; i < FEED_MAX_DEPTH; i++)
+		buf_addstr(&b, "<x>");
+	assert_int_equal(feed_parse(b.data, b.len, NULL, NULL, &f, &cause), -1);
+	assert_string_equal(cause, "XML error at line 2: elements nested "
+	    "deeper than 256");
+	free(cause);
+
+	/* Just inside the limit is fine, and so is closing it all at once. */
+	buf_reset(&b);
+	buf_addstr(&b, "<rss><channel><item><title>ok</title>");
+	for (i = 0; i < FEED_MAX_DEPTH - 4; i++)
+		buf_addstr(&b, "<x>");
+	buf_addstr(&b, "</item></channel></rss>");
+	assert_int_equal(feed_parse(b.data, b.len, NULL, NULL, &f, &cause), 0);
+	assert_int_equal(f.nentries, 1);
+	assert_string_equal(f.entries[0].title, "ok");
+	feed_free(&f);
+	buf_release(&b);
+}
+
+static void
+test_feed_entry_limit(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	struct feed	 f;
+	char		*cause;
+	int		 i;
+
+	(void)state;
+	buf_addstr(&b, "<rss><channel>");
+	for (i = 0; i < FEED_MAX_ENTRIES + 10; i++)
+		buf_addstr(&b, "<item/>");
+	buf_addstr(&b, "<title>after them all</title></channel></rss>");
+	assert_int_equal(feed_parse(b.data, b.len, NULL, NULL, &f, &cause), 0);
+	assert_int_equal(f.nentries, FEED_MAX_ENTRIES);
+	assert_string_equal(f.title, "after them all");
+	feed_free(&f);
+	buf_release(&b);
+}
+
+static void
+test_feed_json_shape(void **state)
+{
+	static const char doc[] =
+	    "<rss><channel><title>T \"q\"</title><link>http://e.org/</link>"
+	    "<item><title>A\\B</title><guid isPermaLink=\"true\">"
+	    "http://e.org/1</guid><pubDate>Wed, 31 Dec 2003 10:14:55 GMT"
+	    "</pubDate><enclosure url=\"http://e.org/a.mp3\"/>"
+	    "<category>c1</category><category>c2</category></item>"
+	    "<item/></channel></rss>";
+	static const char want[] =
+	    "{\"feed\":{\"title\":\"T \\\"q\\\"\",\"link\":\"http://e.org/\","
+	    "\"description\":null,\"language\":null,\"updated\":null},"
+	    "\"entries\":[{\"id\":\"http://e.org/1\",\"title\":\"A\\\\B\","
+	    "\"link\":\"http://e.org/1\",\"author\":null,"
+	    "\"published\":\"2003-12-31T10:14:55Z\",\"updated\":null,"
+	    "\"summary\":null,\"content\":null,\"enclosures\":[{\"url\":"
+	    "\"http://e.org/a.mp3\",\"type\":null,\"length\":null}],"
+	    "\"categories\":[\"c1\",\"c2\"]},{\"id\":null,\"title\":null,"
+	    "\"link\":null,\"author\":null,\"published\":null,\"updated\":null,"
+	    "\"summary\":null,\"content\":null,\"enclosures\":[],"
+	    "\"categories\":[]}]}";
+	struct buf	 out = BUF_INIT;
+	struct feed	 f;
+	char		*cause;
+
+	(void)state;
+	assert_int_equal(feed_parse(doc, sizeof doc - 1, NULL, NULL, &f,
+	    &cause), 0);
+	feed_json(&f, &out);
+	assert_string_equal(out.data, want);
+	feed_free(&f);
+
+	/* Control characters leave as JSON escapes, not raw bytes. */
+	parse_fixture("hostile-title.xml", NULL, &f);
+	buf_reset(&out);
+	feed_json(&f, &out);
+	assert_null(memchr(out.data, 0x1b, out.len));
+	assert_non_null(strstr(out.data, "\\u001b[2J"));
+	feed_free(&f);
+	buf_release(&out);
+}
+
+/* Author strings in the forms feeds use. */
+static const struct {
+	const char	*author;
+	const char	*want;
+} author_cases[] = {
+	{ "jo@example.com (Jo Doe)", "Jo Doe" },
+	{ "Jo Doe <jo@example.com>", "Jo Doe" },
+	{ "\"Jo Doe\" <mailto:jo@example.com>", "Jo Doe" },
+	{ "jo@example.com", "jo@example.com" },
+	{ "  Jo   Doe  ", "Jo Doe" },
+	{ "(Jo Doe)", "Jo Doe" },
+	{ "Jo Doe (jo@example.com)", "Jo Doe" },
+	{ "@handle", "@handle" },
+};
+
+static void
+test_feed_authors(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	struct feed	 f;
+	char		*cause;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof author_cases / sizeof author_cases[0]; i++) {
+		buf_reset(&b);
+		buf_addstr(&b, "<rss><channel><item><author>");
+		buf_add_xml(&b, author_cases[i].author);
+		buf_addstr(&b, "</author></item></channel></rss>");
+		assert_int_equal(feed_parse(b.data, b.len, NULL, NULL, &f,
+		    &cause), 0);
+		if (f.entries[0].author == NULL ||
+		    strcmp(f.entries[0].author, author_cases[i].want) != 0)
+			fail_msg("row %zu \"%s\": got \"%s\"", i,
+			    author_cases[i].author, f.entries[0].author);
+		feed_free(&f);
+	}
+	buf_release(&b);
+}
+
+/* Relative references (RFC 3986, 5.4) through an Atom link. */
+static const struct {
+	const char	*ref;
+	const char	*want;
+} url_cases[] = {
+	{ "g:h", "g:h" },
+	{ "g", "http://a/b/c/g" },
+	{ "./g", "http://a/b/c/g" },
+	{ "g/", "http://a/b/c/g/" },
+	{ "/g", "http://a/g" },
+	{ "//g", "http://g" },
+	{ "?y", "http://a/b/c/d;p?y" },
+	{ "g?y", "http://a/b/c/g?y" },
+	{ "#s", "http://a/b/c/d;p?q#s" },
+	{ "g#s", "http://a/b/c/g#s" },
+	{ ";x", "http://a/b/c/;x" },
+	{ "", "http://a/b/c/d;p?q" },
+	{ ".", "http://a/b/c/" },
+	{ "..", "http://a/b/" },
+	{ "../g", "http://a/b/g" },
+	{ "../..", "http://a/" },
+	{ "../../../g", "http://a/g" },
+	{ "/./g", "http://a/g" },
+	{ "/../g", "http://a/g" },
+	{ "g.", "http://a/b/c/g." },
+	{ "..g", "http://a/b/c/..g" },
+	{ "./../g", "http://a/b/g" },
+	{ "g/./h", "http://a/b/c/g/h" },
+	{ "g/../h", "http://a/b/c/h" },
+	{ "g;x=1/../y", "http://a/b/c/y" },
+	{ "  g\n", "http://a/b/c/g" },
+	{ "https://x.org/./a", "https://x.org/./a" },
+	{ "javascript:alert(1)", NULL },
+};
+
+static void
+test_feed_url_resolution(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	struct feed	 f;
+	char		*cause;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof url_cases / sizeof url_cases[0]; i++) {
+		buf_reset(&b);
+		buf_addstr(&b, "<feed xmlns='http://www.w3.org/2005/Atom'>"
+		    "<entry><link href=\"");
+		buf_add_xml(&b, url_cases[i].ref);
+		buf_addstr(&b, "\"/></entry></feed>");
+		assert_int_equal(feed_parse(b.data, b.len, "http://a/b/c/d;p?q",
+		    NULL, &f, &cause), 0);
+		if (url_cases[i].want == NULL ? f.entries[0].link != NULL :
+		    f.entries[0].link == NULL ||
+		    strcmp(f.entries[0].link, url_cases[i].want) != 0)
+			fail_msg("row %zu \"%s\": got \"%s\"", i,
+			    url_cases[i].ref, f.entries[0].link);
+		feed_free(&f);
+	}
+	buf_release(&b);
+}
+
+/* Inputs that once made mxml read past its buffer or lose the document. */
+static const struct {
+	const char	*text;
+	size_t		 len;
+	const char	*title;		/* NULL: must not parse */
+} mxml_cases[] = {
+	{ "\xff\xfe<\0r\0s\0s\0>\0<\0", 11, NULL },	/* odd UTF-16 */
+	{ "<rss><channel><title>\xc3\xa9\xff\xfe" "b</title></channel></rss>",
+	    0, "\xc3\xa9\xef\xbf\xbd\xef\xbf\xbd" "b" },
+	{ "<rss><channel><title>a\xff\xfe" "b</title></channel></rss>", 0,
+	    "a\xc3\xbf\xc3\xbe" "b" },		/* no UTF-8 at all: cp1252 */
+	{ "<rss><channel><title>a\0b</title></channel></rss>", 42,
+	    "a\xef\xbf\xbd" "b" },
+	{ "<rss><channel><title>&#xDFFF;&#55296;</title></channel></rss>", 0,
+	    "\xef\xbf\xbd\xef\xbf\xbd" },
+	{ "<rss><channel><title>a<b</title></channel></rss>", 0, "a<b" },
+	{ "<rss><channel><title>1 < 2 <3</title></channel></rss>", 0,
+	    "1 < 2 <3" },
+	{ "<rss><channel><title x='1' x='2'>dup</title></channel></rss>", 0,
+	    "dup" },
+	{ "<rss><channel><title a=1 b c='<'>unquoted</title></channel></rss>",
+	    0, "unquoted" },
+	{ "<rss><channel><TITLE>upper</TITLE></channel></rss>", 0, "upper" },
+	{ "<rss><channel><title>\xef\xbb\xbfzw</title></channel></rss>", 0,
+	    "zw" },
+	{ "\xef\xbb\xbf<rss><channel><title>bom</title></channel></rss>", 0,
+	    "bom" },
+	{ "<rss><channel><title>cr\r\nlf\rcr</title></channel></rss>", 0,
+	    "cr lf cr" },
+};
+
+static void
+test_feed_mxml_traps(void **state)
+{
+	struct feed	 f;
+	char		*cause;
+	size_t		 i, len;
+	int		 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof mxml_cases / sizeof mxml_cases[0]; i++) {
+		len = mxml_cases[i].len != 0 ? mxml_cases[i].len :
+		    strlen(mxml_cases[i].text);
+		cause = NULL;
+		rc = feed_parse(mxml_cases[i].text, len, NULL, NULL, &f, &cause);
+		if (mxml_cases[i].title == NULL) {
+			if (rc != -1)
+				fail_msg("row %zu: parsed", i);
+			free(cause);
+			continue;
+		}
+		if (rc != 0)
+			fail_msg("row %zu: %s", i, cause);
+		if (f.title == NULL || strcmp(f.title, mxml_cases[i].title) != 0)
+			fail_msg("row %zu: title \"%s\"", i, f.title);
+		feed_free(&f);
+	}
+}
+
+/* Every prefix of a good feed, and feeds with bytes flipped, parse or fail
+ * cleanly (the sanitizers watch), and all text they give is valid UTF-8. */
+static void
+test_feed_survives_damage(void **state)
+{
+	struct buf	 b = BUF_INIT, copy = BUF_INIT;
+	struct feed	 f;
+	char		*cause;
+	size_t		 len, i, j;
+	uint32_t	 seed = 12345, cp;
+
+	(void)state;
+	read_fixture("atom10.xml", &b);
+	for (len = 0; len <= b.len; len++) {
+		cause = NULL;
+		if (feed_parse(b.data, len, URL, NULL, &f, &cause) == 0)
+			feed_free(&f);
+		free(cause);
+	}
+	for (i = 0; i < 300; i++) {
+		buf_reset(&copy);
+		buf_add(&copy, b.data, b.len);
+		for (j = 0; j < 8; j++) {
+			seed = seed * 1103515245 + 12345;
+			copy.data[(seed >> 8) % copy.len] = (char)(seed >> 24);
+		}
+		cause = NULL;
+		if (feed_parse(copy.data, copy.len, URL, NULL, &f, &cause) != 0) {
+			free(cause);
+			continue;
+		}
+		if (f.title != NULL)
+			for (j = 0; f.title[j] != '\0'; j += len)
+				if ((len = utf8_decode((const unsigned char *)
+				    f.title + j, strlen(f.title + j), &cp)) == 0)
+					fail_msg("mutation %zu: bad UTF-8", i);
+		feed_free(&f);
+	}
+	buf_release(&b);
+	buf_release(&copy);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_feed_fields),
+		cmocka_unit_test(test_feed_not_a_feed),
+		cmocka_unit_test(test_feed_depth_limit),
+		cmocka_unit_test(test_feed_entry_limit),
+		cmocka_unit_test(test_feed_json_shape),
+		cmocka_unit_test(test_feed_authors),
+		cmocka_unit_test(test_feed_url_resolution),
+		cmocka_unit_test(test_feed_mxml_traps),
+		cmocka_unit_test(test_feed_survives_damage),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
