@@ -104,14 +104,18 @@ int	 store_items(struct store *, int64_t feed_id, size_t offset,
 	     size_t limit, struct store_item **, size_t *, char **cause);
 void	 store_items_free(struct store_item *, size_t);
 
-/* Set an item's read or starred flag. */
+/* Set an item's read or starred flag; an item deleted meanwhile (by a
+ * refresh trimming its feed) is an error. */
 int	 store_set_read(struct store *, int64_t item_id, int read, char **cause);
 int	 store_set_starred(struct store *, int64_t item_id, int starred,
 	     char **cause);
 /* Mark every item of feed_id (0: all feeds) read. Return how many changed. */
 int64_t	 store_mark_feed_read(struct store *, int64_t feed_id, char **cause);
 
-/* Items whose title or text match an FTS5 query, newest first. */
+/* Items whose title or text contain every word of query, the last one as
+ * a prefix (search as you type), newest first. query is the user's text,
+ * not FTS5 syntax: quotes, operators and parentheses are plain text.
+ * A query without a letter or digit finds nothing. */
 int	 store_search(struct store *, const char *query, size_t limit,
 	     struct store_item **, size_t *, char **cause);
 

@@ -1,0 +1,1468 @@
+/* store.c: feeds, items and their read/starred state in one SQLite file.
+ *
+ * Schema. Two tables. "feeds" has one row per subscribed URL (UNIQUE) with
+ * what the feed says about itself (title, site link, description, its own
+ * updated date) and what its last fetch said: time, HTTP status, error,
+ * validators (ETag, Last-Modified), a permanent redirect and the earliest
+ * next fetch. "items" belongs to a feed (ON DELETE CASCADE) and keeps the
+ * entry as the feed gave it (guid, link, title, author, dates, summary,
+ * content, enclosures and categories as JSON arrays) plus our own state:
+ * first_seen, last_seen, read, starred. Its "date" column is generated as
+ * COALESCE(published, updated, first_seen), so every list sorts on one
+ * indexed column: (feed_id, date DESC, id DESC) serves a feed's items,
+ * (date DESC, id DESC) all items, and a partial index on feed_id WHERE
+ * read = 0 answers unread counts without touching read rows. Times are
+ * UTC seconds; NULL is "none". Ids are AUTOINCREMENT so that an id the UI
+ * still holds can never come back as another item after a deletion.
+ *
+ * Search. items_fts is a contentless FTS5 table over the title and the
+ * text, where the text is summary and content with HTML tags and
+ * entities stripped by strip_tags(), an SQL function registered on every
+ * connection. Triggers keep it in step with items. A contentless table
+ * deletes a row by being told its old values again, so strip_tags() must
+ * stay deterministic: a change to it needs a migration that rebuilds the
+ * index. The update trigger fires only when the title or text changes, so
+ * flipping read or starred (even from the sqlite3 shell, which lacks
+ * strip_tags) never touches the index; deleting items needs strip_tags,
+ * so only tidings can.
+ *
+ * Migrations. PRAGMA user_version is the schema version; store_migrations
+ * holds one SQL step per version, applied in order, each in its own
+ * transaction together with the user_version bump, so an interrupted
+ * upgrade resumes at the step it lost. A database with a newer version
+ * than we know is refused rather than written by code that does not
+ * understand it.
+ *
+ * Identity. An entry is known by "id:" + its guid/atom:id, else "link:" +
+ * its link, else "hash:" + the FNV-1a 64-bit hash of its title, "\n" and
+ * its text (content, else summary). The kind prefix keeps a guid that
+ * happens to equal another entry's link from colliding with it. UNIQUE
+ * (feed_id, key) makes a refetch update the row in place: the feed's
+ * fields are replaced, ours (first_seen, read, starred) are kept, so an
+ * edited item is not new again and a read one is not resurrected. Of an
+ * entry listed twice in one document, the first is kept.
+ *
+ * Merging. A document's entries are first staged, one cheap insert each,
+ * in temp.incoming (per connection, in memory), then merged by three
+ * set-wide statements: mark the known items seen, rewrite the changed
+ * ones, insert the new ones. Item by item would be simpler but slow:
+ * FTS5 (as of SQLite 3.40) writes its pending terms out as a new segment
+ * at every statement savepoint, and any statement whose trigger writes
+ * to a virtual table opens one, so per-item statements made one index
+ * segment per item, and merging those cost more than the inserts.
+ *
+ * One transaction per feed. A fetch's outcome, validators and items are
+ * written together (BEGIN IMMEDIATE, so two writers queue on the busy
+ * timeout instead of failing half-way), which makes each feed all in or
+ * all out after a crash, keeps a failed merge from storing validators
+ * that would make the next fetch a 304 for items we never stored, and
+ * lets the TUI and a cron refresh interleave feed by feed. WAL lets
+ * readers go on while a writer works; synchronous=NORMAL may lose the
+ * last transactions on power loss but never consistency.
+ *
+ * Trimming. Items the latest document carried (last_seen not before the
+ * feed's items_seen, the time of the last fetch that brought a document)
+ * are never deleted, or the next fetch would bring them back as new;
+ * starred items are never deleted. A 304 or a failure brings no document,
+ * so the last one still protects its items.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "feed.h"
+#include "store.h"
+#include "util.h"
+
+#define STORE_BUSY_MS	10000		/* wait this long for another writer */
+
+/* Schema steps: store_migrations[i] takes user_version i to i + 1. */
+static const char *const store_migrations[] = {
+	/* 1: the first schema. */
+	"CREATE TABLE feeds ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  url TEXT NOT NULL UNIQUE,"
+	"  title TEXT,"
+	"  link TEXT,"
+	"  description TEXT,"
+	"  updated INTEGER,"
+	"  etag TEXT,"
+	"  last_modified TEXT,"
+	"  last_fetch INTEGER,"
+	"  next_fetch INTEGER,"
+	"  status INTEGER NOT NULL DEFAULT 0,"
+	"  error TEXT,"
+	"  redirect TEXT,"
+	"  items_seen INTEGER"
+	");"
+	"CREATE TABLE items ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	"  key TEXT NOT NULL,"
+	"  read INTEGER NOT NULL DEFAULT 0,"
+	"  starred INTEGER NOT NULL DEFAULT 0,"
+	"  first_seen INTEGER NOT NULL,"
+	"  last_seen INTEGER NOT NULL,"
+	"  published INTEGER,"
+	"  updated INTEGER,"
+	"  date INTEGER NOT NULL"
+	"    GENERATED ALWAYS AS (coalesce(published, updated, first_seen))"
+	"    STORED,"
+	"  guid TEXT,"
+	"  link TEXT,"
+	"  title TEXT NOT NULL DEFAULT '',"
+	"  author TEXT,"
+	"  summary TEXT,"
+	"  content TEXT,"
+	"  enclosures TEXT,"
+	"  categories TEXT,"
+	"  UNIQUE (feed_id, key)"
+	");"
+	"CREATE INDEX items_feed_date ON items (feed_id, date DESC, id DESC);"
+	"CREATE INDEX items_date ON items (date DESC, id DESC);"
+	"CREATE INDEX items_unread ON items (feed_id) WHERE read = 0;"
+	"CREATE VIRTUAL TABLE items_fts USING fts5 (title, body,"
+	"  content = '', tokenize = 'unicode61 remove_diacritics 2');"
+	"CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN"
+	"  INSERT INTO items_fts (rowid, title, body)"
+	"    VALUES (new.id, new.title, strip_tags(new.summary, new.content));"
+	"END;"
+	"CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN"
+	"  INSERT INTO items_fts (items_fts, rowid, title, body)"
+	"    VALUES ('delete', old.id, old.title,"
+	"    strip_tags(old.summary, old.content));"
+	"END;"
+	"CREATE TRIGGER items_fts_update"
+	"  AFTER UPDATE OF title, summary, content ON items"
+	"  WHEN old.title IS NOT new.title OR old.summary IS NOT new.summary"
+	"    OR old.content IS NOT new.content BEGIN"
+	"  INSERT INTO items_fts (items_fts, rowid, title, body)"
+	"    VALUES ('delete', old.id, old.title,"
+	"    strip_tags(old.summary, old.content));"
+	"  INSERT INTO items_fts (rowid, title, body)"
+	"    VALUES (new.id, new.title, strip_tags(new.summary, new.content));"
+	"END;",
+};
+#define STORE_VERSION	((int)nitems(store_migrations))
+
+/* The stage for one document's entries, per connection (see the essay);
+ * UNIQUE (key) keeps the first of entries listed twice. */
+#define STORE_STAGE							\
+	"CREATE TEMP TABLE incoming ("					\
+	"  seq INTEGER PRIMARY KEY,"					\
+	"  feed_id INTEGER NOT NULL,"					\
+	"  key TEXT NOT NULL UNIQUE,"					\
+	"  guid TEXT, link TEXT, title TEXT NOT NULL, author TEXT,"	\
+	"  published INTEGER, updated INTEGER,"				\
+	"  summary TEXT, content TEXT,"					\
+	"  enclosures TEXT, categories TEXT,"				\
+	"  seen INTEGER NOT NULL"					\
+	")"
+
+/* The columns of a struct store_feed, in the order store_feed_row reads. */
+#define STORE_FEED_COLS							\
+	"f.id, f.url, f.title, f.link, f.etag, f.last_modified, "	\
+	"f.error, f.redirect, f.status, f.last_fetch, f.next_fetch"
+/* The columns of a struct store_item, in the order store_item_rows reads. */
+#define STORE_ITEM_COLS							\
+	"i.id, i.feed_id, i.title, i.link, i.author, i.date, i.read, "	\
+	"i.starred"
+
+/* Every statement, prepared on first use and kept for the connection. */
+enum store_sql {
+	SQL_BEGIN,
+	SQL_COMMIT,
+	SQL_ROLLBACK,
+	SQL_FEED_FIND,
+	SQL_FEED_ADD,
+	SQL_FEED_GET,
+	SQL_FEEDS,
+	SQL_FEED_FETCHED,
+	SQL_FEED_META,
+	SQL_STAGE_CLEAR,
+	SQL_STAGE,
+	SQL_MERGE_SEEN,
+	SQL_MERGE_CHANGED,
+	SQL_MERGE_NEW,
+	SQL_TRIM_COUNT,
+	SQL_TRIM_AGE,
+	SQL_GC_LIST,
+	SQL_GC_DELETE,
+	SQL_UNREAD_ALL,
+	SQL_UNREAD_FEED,
+	SQL_ITEMS_ALL,
+	SQL_ITEMS_FEED,
+	SQL_SET_READ,
+	SQL_SET_STARRED,
+	SQL_MARK_ALL,
+	SQL_MARK_FEED,
+	SQL_SEARCH,
+	SQL__COUNT
+};
+
+static const char *const store_sql[SQL__COUNT] = {
+	[SQL_BEGIN] = "BEGIN IMMEDIATE",
+	[SQL_COMMIT] = "COMMIT",
+	[SQL_ROLLBACK] = "ROLLBACK",
+	[SQL_FEED_FIND] = "SELECT id FROM feeds WHERE url = ?1",
+	[SQL_FEED_ADD] =
+	    "INSERT INTO feeds (url) VALUES (?1) ON CONFLICT (url) DO NOTHING",
+	[SQL_FEED_GET] = "SELECT " STORE_FEED_COLS ","
+	    " (SELECT count(*) FROM items WHERE feed_id = f.id AND read = 0),"
+	    " (SELECT count(*) FROM items WHERE feed_id = f.id)"
+	    " FROM feeds f WHERE f.url = ?1",
+	/* Two grouped scans, of the partial unread index and of a
+	 * covering feed_id index, rather than two subqueries per feed. */
+	[SQL_FEEDS] = "SELECT " STORE_FEED_COLS ","
+	    " coalesce(u.n, 0), coalesce(t.n, 0) FROM feeds f"
+	    " LEFT JOIN (SELECT feed_id, count(*) AS n FROM items"
+	    "   WHERE read = 0 GROUP BY feed_id) u ON u.feed_id = f.id"
+	    " LEFT JOIN (SELECT feed_id, count(*) AS n FROM items"
+	    "   GROUP BY feed_id) t ON t.feed_id = f.id"
+	    " ORDER BY f.id",
+	/* ?6 is 0 after a success (the validators are the new ones), 1
+	 * after a 304 (new ones when sent, else the old) and 2 after a
+	 * failure (the old ones: an error page's ETag must not make the
+	 * next fetch a 304). */
+	[SQL_FEED_FETCHED] = "UPDATE feeds SET last_fetch = ?2, status = ?3,"
+	    " error = ?4, next_fetch = ?5,"
+	    " etag = CASE ?6 WHEN 0 THEN ?7 WHEN 1 THEN coalesce(?7, etag)"
+	    "   ELSE etag END,"
+	    " last_modified = CASE ?6 WHEN 0 THEN ?8"
+	    "   WHEN 1 THEN coalesce(?8, last_modified) ELSE last_modified END,"
+	    " redirect = CASE ?6 WHEN 2 THEN coalesce(?9, redirect) ELSE ?9 END"
+	    " WHERE id = ?1",
+	[SQL_FEED_META] = "UPDATE feeds SET title = ?2, link = ?3,"
+	    " description = ?4, updated = ?5, items_seen = ?6 WHERE id = ?1",
+	/* A document's entries are staged in temp.incoming, then merged
+	 * by three statements (see the essay). The unary + keeps SQLite
+	 * from scanning all items to look each up in the stage. */
+	[SQL_STAGE_CLEAR] = "DELETE FROM temp.incoming",
+	[SQL_STAGE] = "INSERT OR IGNORE INTO temp.incoming (feed_id, key,"
+	    " guid, link, title, author, published, updated, summary,"
+	    " content, enclosures, categories, seen)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	[SQL_MERGE_SEEN] = "UPDATE items SET last_seen = s.seen"
+	    " FROM temp.incoming s"
+	    " WHERE items.feed_id = +s.feed_id AND items.key = +s.key",
+	/* Only changed items: an UPDATE that sets published rewrites the
+	 * date indexes of every row it touches, equal or not. */
+	[SQL_MERGE_CHANGED] = "UPDATE items SET guid = s.guid,"
+	    " link = s.link, title = s.title, author = s.author,"
+	    " published = s.published, updated = s.updated,"
+	    " summary = s.summary, content = s.content,"
+	    " enclosures = s.enclosures, categories = s.categories"
+	    " FROM temp.incoming s"
+	    " WHERE items.feed_id = +s.feed_id AND items.key = +s.key"
+	    " AND (items.guid IS NOT s.guid OR items.link IS NOT s.link"
+	    " OR items.title IS NOT s.title OR items.author IS NOT s.author"
+	    " OR items.published IS NOT s.published"
+	    " OR items.updated IS NOT s.updated"
+	    " OR items.summary IS NOT s.summary"
+	    " OR items.content IS NOT s.content"
+	    " OR items.enclosures IS NOT s.enclosures"
+	    " OR items.categories IS NOT s.categories)",
+	/* Last entry first, so that among undated items, which sort by
+	 * id, the document's first is on top. */
+	[SQL_MERGE_NEW] = "INSERT INTO items (feed_id, key, guid, link,"
+	    " title, author, published, updated, summary, content,"
+	    " enclosures, categories, first_seen, last_seen)"
+	    " SELECT s.feed_id, s.key, s.guid, s.link, s.title, s.author,"
+	    " s.published, s.updated, s.summary, s.content, s.enclosures,"
+	    " s.categories, s.seen, s.seen FROM temp.incoming s"
+	    " WHERE NOT EXISTS (SELECT 1 FROM items i"
+	    "   WHERE i.feed_id = +s.feed_id AND i.key = +s.key)"
+	    " ORDER BY s.seq DESC",
+	[SQL_TRIM_COUNT] = "DELETE FROM items WHERE id IN"
+	    " (SELECT id FROM items WHERE feed_id = ?1"
+	    "   ORDER BY date DESC, id DESC LIMIT -1 OFFSET ?2)"
+	    " AND starred = 0"
+	    " AND last_seen < (SELECT items_seen FROM feeds WHERE id = ?1)",
+	[SQL_TRIM_AGE] = "DELETE FROM items WHERE feed_id = ?1"
+	    " AND first_seen < ?2 AND starred = 0"
+	    " AND last_seen < (SELECT items_seen FROM feeds WHERE id = ?1)",
+	[SQL_GC_LIST] = "SELECT id, url FROM feeds",
+	[SQL_GC_DELETE] = "DELETE FROM feeds WHERE id = ?1",
+	[SQL_UNREAD_ALL] = "SELECT count(*) FROM items WHERE read = 0",
+	[SQL_UNREAD_FEED] =
+	    "SELECT count(*) FROM items WHERE read = 0 AND feed_id = ?1",
+	[SQL_ITEMS_ALL] = "SELECT " STORE_ITEM_COLS " FROM items i"
+	    " ORDER BY i.date DESC, i.id DESC LIMIT ?2 OFFSET ?3",
+	[SQL_ITEMS_FEED] = "SELECT " STORE_ITEM_COLS " FROM items i"
+	    " WHERE i.feed_id = ?1"
+	    " ORDER BY i.date DESC, i.id DESC LIMIT ?2 OFFSET ?3",
+	[SQL_SET_READ] = "UPDATE items SET read = ?2 WHERE id = ?1",
+	[SQL_SET_STARRED] = "UPDATE items SET starred = ?2 WHERE id = ?1",
+	[SQL_MARK_ALL] = "UPDATE items SET read = 1 WHERE read = 0",
+	[SQL_MARK_FEED] =
+	    "UPDATE items SET read = 1 WHERE read = 0 AND feed_id = ?1",
+	[SQL_SEARCH] = "SELECT " STORE_ITEM_COLS " FROM items i"
+	    " WHERE i.id IN (SELECT rowid FROM items_fts"
+	    "   WHERE items_fts MATCH ?1)"
+	    " ORDER BY i.date DESC, i.id DESC LIMIT ?2",
+};
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	sqlite3_stmt	*stmt[SQL__COUNT];
+};
+
+/* Scratch buffers reused across the entries of one merge. */
+struct store_scratch {
+	struct buf	 key;
+	struct buf	 enclosures;
+	struct buf	 categories;
+};
+
+/* Set *cause from the connection's last error, in words a user can act
+ * on; the SQLite text (and the system's, for I/O) follows. */
+static void
+store_error(struct store *st, char **cause)
+{
+	const char	*msg, *why;
+	int		 code, err = 0;
+
+	msg = sqlite3_errmsg(st->db);
+	code = sqlite3_extended_errcode(st->db) & 0xff;
+	switch (code) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		why = "the database is locked: another program has been "
+		    "writing to it for over 10 seconds";
+		break;
+	case SQLITE_FULL:
+		why = "the disk is full; the change was not saved";
+		break;
+	case SQLITE_IOERR:
+		why = "cannot read or write the database file";
+		break;
+	case SQLITE_READONLY:
+		why = "the database is read-only; the change was not saved";
+		break;
+	case SQLITE_CORRUPT:
+		why = "the database is damaged";
+		break;
+	case SQLITE_NOTADB:
+		why = "not a tidings database, left untouched";
+		break;
+	case SQLITE_CANTOPEN:
+		why = "cannot open the database file or its journal";
+		break;
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		why = "permission denied";
+		break;
+	default:
+		why = NULL;
+		break;
+	}
+	/* The system's errno is current only after an I/O failure. */
+	if (code == SQLITE_IOERR || code == SQLITE_CANTOPEN)
+		err = sqlite3_system_errno(st->db);
+	if (why == NULL)
+		xasprintf(cause, "%s: %s", st->path, msg);
+	else if (err != 0)
+		xasprintf(cause, "%s: %s (%s: %s)", st->path, why, msg,
+		    strerror(err));
+	else
+		xasprintf(cause, "%s: %s (%s)", st->path, why, msg);
+}
+
+/* The cached statement which, prepared now when first used. */
+static sqlite3_stmt *
+store_stmt(struct store *st, enum store_sql which, char **cause)
+{
+	if (st->stmt[which] == NULL && sqlite3_prepare_v3(st->db,
+	    store_sql[which], -1, SQLITE_PREPARE_PERSISTENT, &st->stmt[which],
+	    NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (NULL);
+	}
+	return (st->stmt[which]);
+}
+
+/* Bind s as text, or NULL when s is NULL. */
+static int
+store_bind_text(sqlite3_stmt *stmt, int i, const char *s)
+{
+	if (s == NULL)
+		return (sqlite3_bind_null(stmt, i));
+	return (sqlite3_bind_text(stmt, i, s, -1, SQLITE_STATIC));
+}
+
+/* Bind a time, NULL for STORE_NOTIME (which is also FEED_NODATE). */
+static int
+store_bind_time(sqlite3_stmt *stmt, int i, int64_t t)
+{
+	if (t == STORE_NOTIME)
+		return (sqlite3_bind_null(stmt, i));
+	return (sqlite3_bind_int64(stmt, i, t));
+}
+
+/* Bind a count given as size_t; SQLite counts in int64. */
+static int
+store_bind_size(sqlite3_stmt *stmt, int i, size_t n)
+{
+	return (sqlite3_bind_int64(stmt, i,
+	    n > (size_t)INT64_MAX ? INT64_MAX : (int64_t)n));
+}
+
+/* A text column as a new string, or NULL. */
+static char *
+store_col_text(sqlite3_stmt *stmt, int i)
+{
+	const unsigned char	*s;
+
+	if ((s = sqlite3_column_text(stmt, i)) == NULL)
+		return (NULL);
+	return (xstrdup((const char *)s));
+}
+
+/* A time column, STORE_NOTIME for NULL. */
+static int64_t
+store_col_time(sqlite3_stmt *stmt, int i)
+{
+	if (sqlite3_column_type(stmt, i) == SQLITE_NULL)
+		return (STORE_NOTIME);
+	return (sqlite3_column_int64(stmt, i));
+}
+
+/* Step a bound statement that returns no rows, then reset it. */
+static int
+store_run(struct store *st, sqlite3_stmt *stmt, char **cause)
+{
+	int	 rc;
+
+	rc = sqlite3_step(stmt);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_error(st, cause);
+		sqlite3_reset(stmt);
+		return (-1);
+	}
+	sqlite3_reset(stmt);
+	return (0);
+}
+
+/* Step a statement that returns one integer, then reset it. */
+static int
+store_run_int(struct store *st, sqlite3_stmt *stmt, int64_t *out,
+    char **cause)
+{
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		store_error(st, cause);
+		sqlite3_reset(stmt);
+		return (-1);
+	}
+	*out = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return (0);
+}
+
+/* Run the cached statement which, which takes no parameters. */
+static int
+store_exec(struct store *st, enum store_sql which, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = store_stmt(st, which, cause)) == NULL)
+		return (-1);
+	return (store_run(st, stmt, cause));
+}
+
+/* Undo the open transaction after a failure whose cause is already set. */
+static void
+store_rollback(struct store *st)
+{
+	char	*ignored = NULL;
+
+	if (sqlite3_get_autocommit(st->db))
+		return;			/* SQLite already rolled it back */
+	if (store_exec(st, SQL_ROLLBACK, &ignored) != 0) {
+		log_debug("store: %s", ignored);
+		free(ignored);
+	}
+}
+
+/* Commit the open transaction, or roll it back and say why not. */
+static int
+store_commit(struct store *st, char **cause)
+{
+	if (store_exec(st, SQL_COMMIT, cause) == 0)
+		return (0);
+	store_rollback(st);
+	return (-1);
+}
+
+/* Append the text of one HTML entity at s (just after the '&') to b and
+ * return its length up to and including the ';', or 0 when s is not an
+ * entity we know. */
+static size_t
+store_entity(struct buf *b, const char *s)
+{
+	static const struct {
+		const char	*name;
+		uint32_t	 cp;
+	} names[] = {
+		{ "amp;", '&' }, { "lt;", '<' }, { "gt;", '>' },
+		{ "quot;", '"' }, { "apos;", '\'' }, { "nbsp;", ' ' },
+	};
+	uint32_t	 cp = 0;
+	size_t		 i, len;
+
+	for (i = 0; i < nitems(names); i++) {
+		len = strlen(names[i].name);
+		if (strncmp(s, names[i].name, len) == 0) {
+			utf8_encode(b, names[i].cp);
+			return (len);
+		}
+	}
+	if (s[0] != '#')
+		return (0);
+	if (s[1] == 'x' || s[1] == 'X') {
+		for (i = 2; i < 10 && s[i] != '\0' &&
+		    strchr("0123456789abcdefABCDEF", s[i]) != NULL; i++)
+			cp = cp * 16 + (uint32_t)(s[i] <= '9' ? s[i] - '0' :
+			    (s[i] | 0x20) - 'a' + 10);
+		if (i == 2)
+			return (0);
+	} else {
+		for (i = 1; i < 9 && s[i] >= '0' && s[i] <= '9'; i++)
+			cp = cp * 10 + (uint32_t)(s[i] - '0');
+		if (i == 1)
+			return (0);
+	}
+	if (s[i] != ';')
+		return (0);
+	utf8_encode(b, cp == 0 ? ' ' : cp);
+	return (i + 1);
+}
+
+/* Append the text of HTML s (len bytes) to b: tags and comments become a
+ * space, the common entities their characters. Deterministic, because
+ * the FTS index deletes rows by recomputing it. */
+static void
+store_strip_html(struct buf *b, const char *s, size_t len)
+{
+	const char	*end = s + len, *p;
+	size_t		 n;
+
+	while (s < end) {
+		if (*s == '<' && end - s >= 4 && strncmp(s, "<!--", 4) == 0) {
+			p = memmem(s + 4, (size_t)(end - s - 4), "-->", 3);
+			s = p != NULL ? p + 3 : end;
+			buf_addch(b, ' ');
+		} else if (*s == '<' && end - s >= 2 &&
+		    (s[1] == '/' || s[1] == '!' || s[1] == '?' ||
+		    (unsigned)((s[1] | 0x20) - 'a') < 26)) {
+			p = memchr(s, '>', (size_t)(end - s));
+			s = p != NULL ? p + 1 : end;
+			buf_addch(b, ' ');
+		} else if (*s == '&' && (n = store_entity(b, s + 1)) != 0)
+			s += 1 + n;
+		else
+			buf_addch(b, *s++);
+	}
+}
+
+/* SQL strip_tags(html, ...): the text of its non-NULL arguments, joined
+ * by spaces. */
+static void
+store_strip_tags(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*s;
+	int		 i;
+
+	for (i = 0; i < argc; i++) {
+		if ((s = (const char *)sqlite3_value_text(argv[i])) == NULL)
+			continue;
+		if (b.len != 0)
+			buf_addch(&b, ' ');
+		store_strip_html(&b, s, (size_t)sqlite3_value_bytes(argv[i]));
+	}
+	sqlite3_result_text(ctx, b.data, (int)b.len, SQLITE_TRANSIENT);
+	buf_release(&b);
+}
+
+/* Read the schema version and how many schema objects the file holds,
+ * in one snapshot, so that a migration committed by another process
+ * between two reads cannot make ours look like someone else's. */
+static int
+store_version(struct store *st, int *version, int64_t *nobjects,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT user_version,"
+	    " (SELECT count(*) FROM sqlite_schema) FROM pragma_user_version",
+	    -1, &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*version = sqlite3_column_int(stmt, 0);
+		*nobjects = sqlite3_column_int64(stmt, 1);
+	} else
+		store_error(st, cause);
+	sqlite3_finalize(stmt);
+	return (rc == SQLITE_ROW ? 0 : -1);
+}
+
+/* Bring the schema from its version to STORE_VERSION, one transaction per
+ * step; another process migrating at the same time is waited for. */
+static int
+store_migrate(struct store *st, char **cause)
+{
+	char	 sql[64];
+	int64_t	 nobjects;
+	int	 version;
+
+	for (;;) {
+		if (store_exec(st, SQL_BEGIN, cause) != 0)
+			return (-1);
+		if (store_version(st, &version, &nobjects, cause) != 0)
+			goto fail;
+		if (version >= STORE_VERSION)
+			break;
+		/* PRAGMA takes no parameters; the value is our own integer. */
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+		    version + 1);
+		if (sqlite3_exec(st->db, store_migrations[version], NULL, NULL,
+		    NULL) != SQLITE_OK ||
+		    sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			store_error(st, cause);
+			goto fail;
+		}
+		if (store_commit(st, cause) != 0)
+			return (-1);
+		log_debug("store: %s: schema version %d", st->path,
+		    version + 1);
+	}
+	return (store_commit(st, cause));
+
+fail:
+	store_rollback(st);
+	return (-1);
+}
+
+/* Set up a new connection: refuse what we must not write, then WAL,
+ * foreign keys, strip_tags() and the current schema. */
+static int
+store_setup(struct store *st, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	const char	*mode;
+	int64_t		 nobjects;
+	int		 version;
+
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	/* The first read: a file that is not a database fails here,
+	 * before anything is written to it. */
+	if (store_version(st, &version, &nobjects, cause) != 0)
+		return (-1);
+	if (version > STORE_VERSION) {
+		xasprintf(cause, "%s: made by a newer tidings (schema version "
+		    "%d; this one knows up to %d); not touching it", st->path,
+		    version, STORE_VERSION);
+		return (-1);
+	}
+	/* Without a version, only an empty file is ours to set up: one
+	 * that holds tables belongs to another program. */
+	if (version == 0 && nobjects != 0) {
+		xasprintf(cause, "%s: not a tidings database (it holds other "
+		    "tables), left untouched", st->path);
+		return (-1);
+	}
+	if (sqlite3_db_readonly(st->db, "main") == 1) {
+		xasprintf(cause, "%s: the database is read-only", st->path);
+		return (-1);
+	}
+	if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	mode = (const char *)sqlite3_column_text(stmt, 0);
+	if (mode == NULL || strcmp(mode, "wal") != 0)
+		log_debug("store: %s: journal mode %s, not wal", st->path,
+		    mode != NULL ? mode : "unknown");
+	sqlite3_finalize(stmt);
+	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON;"
+	    "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (sqlite3_create_function_v2(st->db, "strip_tags", -1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    store_strip_tags, NULL, NULL, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (store_migrate(st, cause) != 0)
+		return (-1);
+	if (sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY;" STORE_STAGE,
+	    NULL, NULL, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	return (0);
+}
+
+struct store *
+store_open(const char *path, char **cause)
+{
+	struct store	*st;
+	int		 rc;
+
+	if (util_mkdirs_for(path, cause) != 0)
+		return (NULL);
+	st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (st->db == NULL)
+		fatalx("sqlite3_open_v2: out of memory");
+	if (rc != SQLITE_OK || store_setup(st, cause) != 0) {
+		if (rc != SQLITE_OK)
+			store_error(st, cause);
+		store_close(st);
+		return (NULL);
+	}
+	return (st);
+}
+
+void
+store_close(struct store *st)
+{
+	size_t	 i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < nitems(st->stmt); i++)
+		sqlite3_finalize(st->stmt[i]);
+	if (sqlite3_close(st->db) != SQLITE_OK)
+		log_debug("store: %s: close: %s", st->path,
+		    sqlite3_errmsg(st->db));
+	free(st->path);
+	free(st);
+}
+
+/* Look url up in feeds. Return 1 and set *id when found, 0 when not. */
+static int
+store_feed_find(struct store *st, const char *url, int64_t *id,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if ((stmt = store_stmt(st, SQL_FEED_FIND, cause)) == NULL)
+		return (-1);
+	if (store_bind_text(stmt, 1, url) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(stmt, 0);
+	else if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_reset(stmt);
+		return (-1);
+	}
+	sqlite3_reset(stmt);
+	return (rc == SQLITE_ROW);
+}
+
+int
+store_feed_id(struct store *st, const char *url, int64_t *id, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 found;
+
+	if ((found = store_feed_find(st, url, id, cause)) != 0)
+		return (found == 1 ? 0 : -1);
+	/* ON CONFLICT DO NOTHING: another process may add it meanwhile. */
+	if ((stmt = store_stmt(st, SQL_FEED_ADD, cause)) == NULL)
+		return (-1);
+	if (store_bind_text(stmt, 1, url) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (store_run(st, stmt, cause) != 0)
+		return (-1);
+	if ((found = store_feed_find(st, url, id, cause)) == 0)
+		xasprintf(cause, "%s: feed %s vanished as it was added",
+		    st->path, url);
+	return (found == 1 ? 0 : -1);
+}
+
+/* Fill *sf from a row of STORE_FEED_COLS followed by the unread and
+ * total counts. */
+static void
+store_feed_row(sqlite3_stmt *stmt, struct store_feed *sf)
+{
+	sf->id = sqlite3_column_int64(stmt, 0);
+	sf->url = store_col_text(stmt, 1);
+	if (sf->url == NULL)
+		sf->url = xstrdup("");
+	sf->title = store_col_text(stmt, 2);
+	sf->link = store_col_text(stmt, 3);
+	sf->etag = store_col_text(stmt, 4);
+	sf->last_modified = store_col_text(stmt, 5);
+	sf->error = store_col_text(stmt, 6);
+	sf->redirect = store_col_text(stmt, 7);
+	sf->status = (long)sqlite3_column_int64(stmt, 8);
+	sf->last_fetch = store_col_time(stmt, 9);
+	sf->next_fetch = store_col_time(stmt, 10);
+	sf->unread = sqlite3_column_int64(stmt, 11);
+	sf->total = sqlite3_column_int64(stmt, 12);
+}
+
+int
+store_feed_get(struct store *st, const char *url, struct store_feed *sf,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	memset(sf, 0, sizeof *sf);
+	if ((stmt = store_stmt(st, SQL_FEED_GET, cause)) == NULL)
+		return (-1);
+	if (store_bind_text(stmt, 1, url) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		store_feed_row(stmt, sf);
+	else if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_reset(stmt);
+		return (-1);
+	}
+	sqlite3_reset(stmt);
+	return (rc == SQLITE_ROW);
+}
+
+void
+store_feed_release(struct store_feed *sf)
+{
+	free(sf->url);
+	free(sf->title);
+	free(sf->link);
+	free(sf->etag);
+	free(sf->last_modified);
+	free(sf->error);
+	free(sf->redirect);
+	memset(sf, 0, sizeof *sf);
+}
+
+int
+store_feeds(struct store *st, struct store_feed **out, size_t *n,
+    char **cause)
+{
+	sqlite3_stmt		*stmt;
+	struct store_feed	*v = NULL;
+	size_t			 len = 0, cap = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((stmt = store_stmt(st, SQL_FEEDS, cause)) == NULL)
+		return (-1);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		store_feed_row(stmt, &v[len++]);
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_reset(stmt);
+		store_feeds_free(v, len);
+		return (-1);
+	}
+	sqlite3_reset(stmt);
+	*out = v;
+	*n = len;
+	return (0);
+}
+
+void
+store_feeds_free(struct store_feed *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		store_feed_release(&v[i]);
+	free(v);
+}
+
+/* FNV-1a, 64 bits, continuing from h. */
+static uint64_t
+store_fnv1a(uint64_t h, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ULL;
+	}
+	return (h);
+}
+
+/* Set b to the identity key of e (see the essay at the top). */
+static void
+store_key(struct buf *b, const struct feed_entry *e)
+{
+	const char	*text;
+	uint64_t	 h;
+
+	buf_reset(b);
+	if (e->id != NULL && *e->id != '\0') {
+		buf_addstr(b, "id:");
+		buf_addstr(b, e->id);
+	} else if (e->link != NULL && *e->link != '\0') {
+		buf_addstr(b, "link:");
+		buf_addstr(b, e->link);
+	} else {
+		text = e->content != NULL ? e->content : e->summary;
+		h = store_fnv1a(0xcbf29ce484222325ULL,
+		    e->title != NULL ? e->title : "");
+		h = store_fnv1a(h, "\n");
+		h = store_fnv1a(h, text != NULL ? text : "");
+		buf_addf(b, "hash:%016llx", (unsigned long long)h);
+	}
+}
+
+/* Set the scratch JSON arrays to e's enclosures and categories ("" when
+ * there are none). */
+static void
+store_entry_json(struct store_scratch *sc, const struct feed_entry *e)
+{
+	const struct feed_enclosure	*enc;
+	size_t				 i;
+
+	buf_reset(&sc->enclosures);
+	for (i = 0; i < e->nenclosures; i++) {
+		enc = &e->enclosures[i];
+		buf_addstr(&sc->enclosures, i == 0 ? "[{" : ",{");
+		buf_addstr(&sc->enclosures, "\"url\":");
+		buf_add_jsonstr(&sc->enclosures, enc->url);
+		buf_addstr(&sc->enclosures, ",\"type\":");
+		buf_add_jsonstr(&sc->enclosures, enc->type);
+		buf_addf(&sc->enclosures, ",\"length\":%lld}",
+		    (long long)enc->length);
+	}
+	if (e->nenclosures != 0)
+		buf_addch(&sc->enclosures, ']');
+
+	buf_reset(&sc->categories);
+	for (i = 0; i < e->ncategories; i++) {
+		buf_addch(&sc->categories, i == 0 ? '[' : ',');
+		buf_add_jsonstr(&sc->categories, e->categories[i]);
+	}
+	if (e->ncategories != 0)
+		buf_addch(&sc->categories, ']');
+}
+
+/* Bind entry e of feed_id, seen at now, to SQL_STAGE. */
+static int
+store_bind_entry(sqlite3_stmt *stmt, int64_t feed_id, int64_t now,
+    const struct feed_entry *e, const struct store_scratch *sc)
+{
+	int	 rc = SQLITE_OK;
+
+	rc |= sqlite3_bind_int64(stmt, 1, feed_id);
+	rc |= sqlite3_bind_text(stmt, 2, sc->key.data, (int)sc->key.len,
+	    SQLITE_STATIC);
+	rc |= store_bind_text(stmt, 3, e->id);
+	rc |= store_bind_text(stmt, 4, e->link);
+	rc |= store_bind_text(stmt, 5, e->title != NULL ? e->title : "");
+	rc |= store_bind_text(stmt, 6, e->author);
+	rc |= store_bind_time(stmt, 7, e->published);
+	rc |= store_bind_time(stmt, 8, e->updated);
+	rc |= store_bind_text(stmt, 9, e->summary);
+	rc |= store_bind_text(stmt, 10, e->content);
+	rc |= store_bind_text(stmt, 11, sc->enclosures.len != 0 ?
+	    sc->enclosures.data : NULL);
+	rc |= store_bind_text(stmt, 12, sc->categories.len != 0 ?
+	    sc->categories.data : NULL);
+	rc |= sqlite3_bind_int64(stmt, 13, now);
+	return (rc);
+}
+
+/* Stage entry e in temp.incoming; a second entry with the same identity
+ * is ignored. */
+static int
+store_stage(struct store *st, int64_t feed_id, int64_t now,
+    const struct feed_entry *e, struct store_scratch *sc, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	store_key(&sc->key, e);
+	store_entry_json(sc, e);
+	if ((stmt = store_stmt(st, SQL_STAGE, cause)) == NULL)
+		return (-1);
+	if (store_bind_entry(stmt, feed_id, now, e, sc) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	return (store_run(st, stmt, cause));
+}
+
+/* Merge the items of f into feed_id: stage them, mark the known ones
+ * seen, rewrite the changed ones, add the new ones. Set *nnew. */
+static int
+store_merge(struct store *st, int64_t feed_id, int64_t now,
+    const struct feed *f, int *nnew, char **cause)
+{
+	struct store_scratch	 sc = { BUF_INIT, BUF_INIT, BUF_INIT };
+	size_t			 i;
+	int			 rc = -1;
+
+	/* Cleared before rather than after, so that rows left by a failed
+	 * rollback can never be merged into another feed. */
+	if (store_exec(st, SQL_STAGE_CLEAR, cause) != 0)
+		return (-1);
+	for (i = 0; i < f->nentries; i++)
+		if (store_stage(st, feed_id, now, &f->entries[i], &sc,
+		    cause) != 0)
+			goto out;
+	if (store_exec(st, SQL_MERGE_SEEN, cause) != 0 ||
+	    store_exec(st, SQL_MERGE_CHANGED, cause) != 0 ||
+	    store_exec(st, SQL_MERGE_NEW, cause) != 0)
+		goto out;
+	*nnew = sqlite3_changes(st->db);
+	rc = 0;
+out:
+	buf_release(&sc.key);
+	buf_release(&sc.enclosures);
+	buf_release(&sc.categories);
+	return (rc);
+}
+
+/* Delete the items of feed_id that max_items and retention let go. */
+static int
+store_trim(struct store *st, int64_t feed_id, int64_t now,
+    int64_t max_items, int64_t retention, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if (max_items > 0) {
+		if ((stmt = store_stmt(st, SQL_TRIM_COUNT, cause)) == NULL)
+			return (-1);
+		if ((sqlite3_bind_int64(stmt, 1, feed_id) |
+		    sqlite3_bind_int64(stmt, 2, max_items)) != SQLITE_OK) {
+			store_error(st, cause);
+			return (-1);
+		}
+		if (store_run(st, stmt, cause) != 0)
+			return (-1);
+	}
+	if (retention > 0) {
+		if ((stmt = store_stmt(st, SQL_TRIM_AGE, cause)) == NULL)
+			return (-1);
+		if ((sqlite3_bind_int64(stmt, 1, feed_id) | sqlite3_bind_int64(
+		    stmt, 2, now - retention)) != SQLITE_OK) {
+			store_error(st, cause);
+			return (-1);
+		}
+		if (store_run(st, stmt, cause) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
+/* Record the outcome and validators of fetch fx of feed_id. */
+static int
+store_fetched(struct store *st, int64_t feed_id, const struct store_fetch *fx,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 mode, rc = SQLITE_OK;
+
+	mode = fx->error != NULL ? 2 : fx->not_modified ? 1 : 0;
+	if ((stmt = store_stmt(st, SQL_FEED_FETCHED, cause)) == NULL)
+		return (-1);
+	rc |= sqlite3_bind_int64(stmt, 1, feed_id);
+	rc |= store_bind_time(stmt, 2, fx->time);
+	rc |= sqlite3_bind_int64(stmt, 3, fx->status);
+	rc |= store_bind_text(stmt, 4, fx->error);
+	rc |= store_bind_time(stmt, 5, fx->next);
+	rc |= sqlite3_bind_int(stmt, 6, mode);
+	rc |= store_bind_text(stmt, 7, fx->etag);
+	rc |= store_bind_text(stmt, 8, fx->last_modified);
+	rc |= store_bind_text(stmt, 9, fx->redirect);
+	if (rc != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (store_run(st, stmt, cause) != 0)
+		return (-1);
+	if (sqlite3_changes(st->db) == 0) {
+		xasprintf(cause, "%s: no feed with id %lld", st->path,
+		    (long long)feed_id);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Store f's own fields and note that its items were seen at now. */
+static int
+store_feed_meta(struct store *st, int64_t feed_id, int64_t now,
+    const struct feed *f, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc = SQLITE_OK;
+
+	if ((stmt = store_stmt(st, SQL_FEED_META, cause)) == NULL)
+		return (-1);
+	rc |= sqlite3_bind_int64(stmt, 1, feed_id);
+	rc |= store_bind_text(stmt, 2, f->title);
+	rc |= store_bind_text(stmt, 3, f->link);
+	rc |= store_bind_text(stmt, 4, f->description);
+	rc |= store_bind_time(stmt, 5, f->updated);
+	rc |= sqlite3_bind_int64(stmt, 6, now);
+	if (rc != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	return (store_run(st, stmt, cause));
+}
+
+int
+store_update(struct store *st, int64_t feed_id, const struct store_fetch *fx,
+    const struct feed *f, int64_t max_items, int64_t retention, int *nnew,
+    char **cause)
+{
+	int	 added = 0;
+
+	*nnew = 0;
+	if (store_exec(st, SQL_BEGIN, cause) != 0)
+		return (-1);
+	if (store_fetched(st, feed_id, fx, cause) != 0)
+		goto fail;
+	if (f != NULL && (store_feed_meta(st, feed_id, fx->time, f,
+	    cause) != 0 || store_merge(st, feed_id, fx->time, f, &added,
+	    cause) != 0))
+		goto fail;
+	if (store_trim(st, feed_id, fx->time, max_items, retention,
+	    cause) != 0)
+		goto fail;
+	if (store_commit(st, cause) != 0)
+		return (-1);
+	*nnew = added;
+	return (0);
+
+fail:
+	store_rollback(st);
+	return (-1);
+}
+
+/* qsort and bsearch order for an array of strings. */
+static int
+store_strcmp(const void *a, const void *b)
+{
+	return (strcmp(*(char *const *)a, *(char *const *)b));
+}
+
+int
+store_gc(struct store *st, char *const *keep, size_t n, char **cause)
+{
+	sqlite3_stmt	*list, *del;
+	char		**sorted;
+	const char	*url;
+	int64_t		*gone = NULL;
+	size_t		 ngone = 0, i;
+	int		 rc;
+
+	sorted = xreallocarray(NULL, n + 1, sizeof *sorted);
+	if (n != 0)
+		memcpy(sorted, keep, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, store_strcmp);
+	if (store_exec(st, SQL_BEGIN, cause) != 0) {
+		free(sorted);
+		return (-1);
+	}
+	if ((list = store_stmt(st, SQL_GC_LIST, cause)) == NULL ||
+	    (del = store_stmt(st, SQL_GC_DELETE, cause)) == NULL)
+		goto fail;
+	/* Collect first: rows are not deleted under a running scan. */
+	while ((rc = sqlite3_step(list)) == SQLITE_ROW) {
+		url = (const char *)sqlite3_column_text(list, 1);
+		if (url != NULL && n != 0 && bsearch(&url, sorted, n,
+		    sizeof *sorted, store_strcmp) != NULL)
+			continue;
+		gone = xreallocarray(gone, ngone + 1, sizeof *gone);
+		gone[ngone++] = sqlite3_column_int64(list, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_reset(list);
+		goto fail;
+	}
+	sqlite3_reset(list);
+	for (i = 0; i < ngone; i++) {
+		if (sqlite3_bind_int64(del, 1, gone[i]) != SQLITE_OK) {
+			store_error(st, cause);
+			goto fail;
+		}
+		if (store_run(st, del, cause) != 0)
+			goto fail;
+	}
+	free(sorted);
+	free(gone);
+	if (store_commit(st, cause) != 0)
+		return (-1);
+	return ((int)ngone);
+
+fail:
+	store_rollback(st);
+	free(sorted);
+	free(gone);
+	return (-1);
+}
+
+int64_t
+store_unread(struct store *st, int64_t feed_id, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 n;
+
+	if (feed_id == 0)
+		stmt = store_stmt(st, SQL_UNREAD_ALL, cause);
+	else
+		stmt = store_stmt(st, SQL_UNREAD_FEED, cause);
+	if (stmt == NULL)
+		return (-1);
+	if (feed_id != 0 && sqlite3_bind_int64(stmt, 1, feed_id) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (store_run_int(st, stmt, &n, cause) != 0)
+		return (-1);
+	return (n);
+}
+
+/* Read every row of a bound STORE_ITEM_COLS query into *out, *n. */
+static int
+store_item_rows(struct store *st, sqlite3_stmt *stmt, struct store_item **out,
+    size_t *n, char **cause)
+{
+	struct store_item	*v = NULL, *it;
+	size_t			 len = 0, cap = 0;
+	int			 rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (len == cap) {
+			cap = cap == 0 ? 32 : cap * 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		it = &v[len++];
+		memset(it, 0, sizeof *it);
+		it->id = sqlite3_column_int64(stmt, 0);
+		it->feed_id = sqlite3_column_int64(stmt, 1);
+		it->title = store_col_text(stmt, 2);
+		if (it->title == NULL)
+			it->title = xstrdup("");
+		it->link = store_col_text(stmt, 3);
+		it->author = store_col_text(stmt, 4);
+		it->date = sqlite3_column_int64(stmt, 5);
+		it->unread = sqlite3_column_int(stmt, 6) == 0;
+		it->starred = sqlite3_column_int(stmt, 7) != 0;
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_reset(stmt);
+		store_items_free(v, len);
+		return (-1);
+	}
+	sqlite3_reset(stmt);
+	*out = v;
+	*n = len;
+	return (0);
+}
+
+int
+store_items(struct store *st, int64_t feed_id, size_t offset, size_t limit,
+    struct store_item **out, size_t *n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc = SQLITE_OK;
+
+	*out = NULL;
+	*n = 0;
+	if (feed_id == 0)
+		stmt = store_stmt(st, SQL_ITEMS_ALL, cause);
+	else
+		stmt = store_stmt(st, SQL_ITEMS_FEED, cause);
+	if (stmt == NULL)
+		return (-1);
+	if (feed_id != 0)
+		rc |= sqlite3_bind_int64(stmt, 1, feed_id);
+	rc |= store_bind_size(stmt, 2, limit);
+	rc |= store_bind_size(stmt, 3, offset);
+	if (rc != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	return (store_item_rows(st, stmt, out, n, cause));
+}
+
+void
+store_items_free(struct store_item *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].title);
+		free(v[i].link);
+		free(v[i].author);
+	}
+	free(v);
+}
+
+/* Set one flag of item_id with statement which. */
+static int
+store_set_flag(struct store *st, enum store_sql which, int64_t item_id,
+    int on, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = store_stmt(st, which, cause)) == NULL)
+		return (-1);
+	if ((sqlite3_bind_int64(stmt, 1, item_id) |
+	    sqlite3_bind_int(stmt, 2, on != 0)) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (store_run(st, stmt, cause) != 0)
+		return (-1);
+	if (sqlite3_changes(st->db) == 0) {
+		xasprintf(cause, "%s: item %lld no longer exists", st->path,
+		    (long long)item_id);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+store_set_read(struct store *st, int64_t item_id, int read, char **cause)
+{
+	return (store_set_flag(st, SQL_SET_READ, item_id, read, cause));
+}
+
+int
+store_set_starred(struct store *st, int64_t item_id, int starred,
+    char **cause)
+{
+	return (store_set_flag(st, SQL_SET_STARRED, item_id, starred, cause));
+}
+
+int64_t
+store_mark_feed_read(struct store *st, int64_t feed_id, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if (feed_id == 0)
+		stmt = store_stmt(st, SQL_MARK_ALL, cause);
+	else
+		stmt = store_stmt(st, SQL_MARK_FEED, cause);
+	if (stmt == NULL)
+		return (-1);
+	if (feed_id != 0 && sqlite3_bind_int64(stmt, 1, feed_id) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (store_run(st, stmt, cause) != 0)
+		return (-1);
+	return (sqlite3_changes64(st->db));
+}
+
+/* Turn user text into an FTS5 query that cannot be a syntax error: each
+ * word becomes a quoted phrase (so ", *, AND, NEAR and parentheses are
+ * just text) and the last one matches as a prefix, for search as you
+ * type. Words without a letter or digit, which would be empty phrases,
+ * are dropped. Return 0 when no word is left. */
+static int
+store_fts_query(struct buf *q, const char *text)
+{
+	const char	*s = text, *w;
+	size_t		 i, len;
+	int		 token;
+
+	buf_reset(q);
+	for (;;) {
+		while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+			s++;
+		if (*s == '\0')
+			break;
+		w = s;
+		token = 0;
+		while (*s != '\0' && *s != ' ' && !(*s >= '\t' && *s <= '\r')) {
+			if ((unsigned char)*s >= 0x80 ||
+			    (*s >= '0' && *s <= '9') ||
+			    ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z'))
+				token = 1;
+			s++;
+		}
+		if (!token)
+			continue;
+		len = (size_t)(s - w);
+		if (q->len != 0)
+			buf_addch(q, ' ');
+		buf_addch(q, '"');
+		for (i = 0; i < len; i++) {
+			if (w[i] == '"')
+				buf_addch(q, '"');
+			buf_addch(q, w[i]);
+		}
+		buf_addch(q, '"');
+	}
+	if (q->len == 0)
+		return (0);
+	buf_addch(q, '*');
+	return (1);
+}
+
+int
+store_search(struct store *st, const char *query, size_t limit,
+    struct store_item **out, size_t *n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	struct buf	 q = BUF_INIT;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!store_fts_query(&q, query)) {
+		buf_release(&q);
+		return (0);
+	}
+	if ((stmt = store_stmt(st, SQL_SEARCH, cause)) == NULL) {
+		buf_release(&q);
+		return (-1);
+	}
+	if ((sqlite3_bind_text(stmt, 1, q.data, (int)q.len, SQLITE_STATIC) |
+	    store_bind_size(stmt, 2, limit)) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_clear_bindings(stmt);
+		buf_release(&q);
+		return (-1);
+	}
+	rc = store_item_rows(st, stmt, out, n, cause);
+	sqlite3_clear_bindings(stmt);
+	buf_release(&q);
+	return (rc);
+}

@@ -1,0 +1,1224 @@
+/* test_store.c: the SQLite store on real database files in a temporary
+ * directory: schema and versions, merging and identity, validators,
+ * trimming, counts, paging, search and two writers at once. The tests
+ * look at the file with a second, plain SQLite connection. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <ftw.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "feed.h"
+#include "store.h"
+#include "util.h"
+
+#define T0	1700000000		/* the first fetch of every test */
+
+/* One test's directory, database path and open store. */
+struct fixture {
+	char		 dir[64];
+	char		*path;
+	struct store	*st;
+};
+
+/* An entry to put in a test feed; NULL fields are absent. */
+struct tentry {
+	const char	*id;
+	const char	*link;
+	const char	*title;
+	const char	*content;
+	int64_t		 published;	/* 0: absent */
+};
+
+/* Remove one file or directory for nftw(). */
+static int
+rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return (remove(path));
+}
+
+/* Make a directory and open a store two levels below it. */
+static int
+setup(void **state)
+{
+	struct fixture	*fx;
+	char		*cause = NULL;
+
+	fx = xcalloc(1, sizeof *fx);
+	snprintf(fx->dir, sizeof fx->dir, "/tmp/test-store-XXXXXX");
+	if (mkdtemp(fx->dir) == NULL)
+		fail_msg("mkdtemp failed");
+	xasprintf(&fx->path, "%s/data/tidings/tidings.db", fx->dir);
+	if ((fx->st = store_open(fx->path, &cause)) == NULL)
+		fail_msg("store_open: %s", cause);
+	*state = fx;
+	return (0);
+}
+
+/* Close the store and remove its directory. */
+static int
+teardown(void **state)
+{
+	struct fixture	*fx = *state;
+
+	store_close(fx->st);
+	nftw(fx->dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(fx->path);
+	free(fx);
+	return (0);
+}
+
+/* A copy of s, or NULL. */
+static char *
+dup_or_null(const char *s)
+{
+	return (s != NULL ? xstrdup(s) : NULL);
+}
+
+/* Fill f with n entries made from v. */
+static void
+make_feed(struct feed *f, const struct tentry *v, size_t n)
+{
+	struct feed_entry	*e;
+	size_t			 i;
+
+	memset(f, 0, sizeof *f);
+	f->title = xstrdup("Test feed");
+	f->link = xstrdup("http://example.org/");
+	f->updated = FEED_NODATE;
+	f->entries = xcalloc(n + 1, sizeof *f->entries);
+	f->nentries = n;
+	for (i = 0; i < n; i++) {
+		e = &f->entries[i];
+		e->id = dup_or_null(v[i].id);
+		e->link = dup_or_null(v[i].link);
+		e->title = dup_or_null(v[i].title);
+		e->content = dup_or_null(v[i].content);
+		e->published = v[i].published != 0 ? v[i].published :
+		    FEED_NODATE;
+		e->updated = FEED_NODATE;
+	}
+}
+
+/* Free what make_feed() and the tests put in f. */
+static void
+clear_feed(struct feed *f)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < f->nentries; i++) {
+		free(f->entries[i].id);
+		free(f->entries[i].link);
+		free(f->entries[i].title);
+		free(f->entries[i].author);
+		free(f->entries[i].summary);
+		free(f->entries[i].content);
+		for (j = 0; j < f->entries[i].nenclosures; j++) {
+			free(f->entries[i].enclosures[j].url);
+			free(f->entries[i].enclosures[j].type);
+		}
+		free(f->entries[i].enclosures);
+		for (j = 0; j < f->entries[i].ncategories; j++)
+			free(f->entries[i].categories[j]);
+		free(f->entries[i].categories);
+	}
+	free(f->entries);
+	free(f->title);
+	free(f->link);
+	free(f->description);
+	free(f->language);
+}
+
+/* A successful fetch at time t. */
+static struct store_fetch
+ok_fetch(int64_t t)
+{
+	struct store_fetch	 fx;
+
+	memset(&fx, 0, sizeof fx);
+	fx.time = t;
+	fx.status = 200;
+	fx.next = STORE_NOTIME;
+	return (fx);
+}
+
+/* Store a successful fetch of v[0..n) at time t; return the new count. */
+static int
+fetch(struct store *st, int64_t feed_id, int64_t t, const struct tentry *v,
+    size_t n, int64_t max_items, int64_t retention)
+{
+	struct store_fetch	 fx = ok_fetch(t);
+	struct feed		 f;
+	char			*cause = NULL;
+	int			 nnew = -1;
+
+	make_feed(&f, v, n);
+	if (store_update(st, feed_id, &fx, &f, max_items, retention, &nnew,
+	    &cause) != 0)
+		fail_msg("store_update: %s", cause);
+	clear_feed(&f);
+	return (nnew);
+}
+
+static int64_t
+feed_id(struct store *st, const char *url)
+{
+	char	*cause = NULL;
+	int64_t	 id;
+
+	if (store_feed_id(st, url, &id, &cause) != 0)
+		fail_msg("store_feed_id: %s", cause);
+	return (id);
+}
+
+/* The first column of the first row of sql, asked of path directly. */
+static int64_t
+q_int(const char *path, const char *sql)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*stmt;
+	int64_t		 v = -1;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		fail_msg("open %s: %s", path, sqlite3_errmsg(db));
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return (v);
+}
+
+/* Like q_int, for text; the caller frees. "(null)" for NULL. */
+static char *
+q_text(const char *path, const char *sql)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*stmt;
+	const char	*s;
+	char		*v = NULL;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		fail_msg("open %s: %s", path, sqlite3_errmsg(db));
+	if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		s = (const char *)sqlite3_column_text(stmt, 0);
+		v = xstrdup(s != NULL ? s : "(null)");
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return (v != NULL ? v : xstrdup("(no row)"));
+}
+
+/* Run sql on path directly, as another program would. */
+static void
+q_exec(const char *path, const char *sql)
+{
+	sqlite3	*db;
+	char	*err = NULL;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		fail_msg("open %s: %s", path, sqlite3_errmsg(db));
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s: %s", sql, err);
+	sqlite3_close(db);
+}
+
+static void
+assert_q_text(const char *path, const char *sql, const char *want)
+{
+	char	*got = q_text(path, sql);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("%s: got \"%s\", want \"%s\"", sql, got, want);
+	free(got);
+}
+
+/* How many terms the search index holds. */
+static int64_t
+fts_terms(const char *path)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*stmt;
+	int64_t		 n = -1;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		fail_msg("open %s: %s", path, sqlite3_errmsg(db));
+	if (sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.v USING "
+	    "fts5vocab(main, items_fts, row)", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT count(*) FROM temp.v", -1, &stmt,
+	    NULL) != SQLITE_OK)
+		fail_msg("fts5vocab: %s", sqlite3_errmsg(db));
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return (n);
+}
+
+/* Read a whole small file; the caller frees. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	struct buf	 b = BUF_INIT;
+	FILE		*f;
+	char		 chunk[4096];
+	size_t		 n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		fail_msg("cannot read %s", path);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return (buf_detach(&b, len));
+}
+
+/* A new file gets the current schema in WAL mode; opening it again changes
+ * nothing. */
+static void
+test_open_creates_and_reopens(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*cause = NULL;
+	int64_t		 id;
+
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 1);
+	assert_q_text(fx->path, "PRAGMA journal_mode", "wal");
+	id = feed_id(fx->st, "http://example.org/a");
+	assert_int_equal(fetch(fx->st, id, T0,
+	    (struct tentry[]){ { "a", NULL, "A", NULL, 0 } }, 1, 0, 0), 1);
+
+	/* Opening again migrates nothing and keeps everything. */
+	store_close(fx->st);
+	if ((fx->st = store_open(fx->path, &cause)) == NULL)
+		fail_msg("reopen: %s", cause);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 1);
+	assert_int_equal(feed_id(fx->st, "http://example.org/a"), id);
+	assert_int_equal(store_unread(fx->st, 0, &cause), 1);
+}
+
+/* A database from a newer tidings is refused and left as it is. */
+static void
+test_open_refuses_newer_schema(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*st;
+	char		*cause = NULL;
+
+	store_close(fx->st);
+	fx->st = NULL;
+	q_exec(fx->path, "PRAGMA user_version = 99");
+	assert_null(st = store_open(fx->path, &cause));
+	assert_non_null(strstr(cause, "newer"));
+	assert_non_null(strstr(cause, fx->path));
+	free(cause);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 99);
+}
+
+/* Files that are not tidings databases are refused and left as they are. */
+static void
+test_open_refuses_other_files(void **state)
+{
+	static const char	 text[] = "feed http://example.org/\n"
+	    "This is a config file, not a database.\n";
+	struct fixture		*fx = *state;
+	char			*path, *cause = NULL, *after;
+	size_t			 len;
+	FILE			*f;
+
+	xasprintf(&path, "%s/config", fx->dir);
+	if ((f = fopen(path, "wb")) == NULL)
+		fail_msg("cannot write %s", path);
+	fwrite(text, 1, sizeof text - 1, f);
+	fclose(f);
+	assert_null(store_open(path, &cause));
+	assert_non_null(strstr(cause, "not a database"));
+	free(cause);
+	after = slurp(path, &len);
+	assert_int_equal(len, sizeof text - 1);
+	assert_memory_equal(after, text, len);
+	free(after);
+	free(path);
+
+	/* Another program's database gets no tables of ours. */
+	xasprintf(&path, "%s/other.db", fx->dir);
+	q_exec(path, "CREATE TABLE notes (body TEXT)");
+	assert_null(store_open(path, &cause));
+	assert_non_null(strstr(cause, "not a tidings database"));
+	free(cause);
+	assert_int_equal(q_int(path, "SELECT count(*) FROM sqlite_schema"), 1);
+	free(path);
+
+	/* A directory where the file should be. */
+	assert_null(store_open(fx->dir, &cause));
+	assert_non_null(strstr(cause, fx->dir));
+	free(cause);
+}
+
+/* Feed rows: insert-or-get, lookup, the outcome of a fetch. */
+static void
+test_feed_rows(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_feed	 sf;
+	struct store_fetch	 ok = ok_fetch(T0);
+	char			*cause = NULL;
+	int64_t			 a, b;
+	int			 nnew;
+
+	a = feed_id(fx->st, "http://example.org/a");
+	b = feed_id(fx->st, "http://example.org/b");
+	assert_true(a != b);
+	assert_int_equal(feed_id(fx->st, "http://example.org/a"), a);
+	assert_int_equal(store_feed_get(fx->st, "http://example.org/none",
+	    &sf, &cause), 0);
+
+	assert_int_equal(store_feed_get(fx->st, "http://example.org/a", &sf,
+	    &cause), 1);
+	assert_int_equal(sf.id, a);
+	assert_null(sf.title);
+	assert_int_equal(sf.last_fetch, STORE_NOTIME);
+	assert_int_equal(sf.next_fetch, STORE_NOTIME);
+	store_feed_release(&sf);
+
+	ok.next = T0 + 3600;
+	ok.redirect = "http://example.org/moved";
+	assert_int_equal(store_update(fx->st, a, &ok, NULL, 0, 0, &nnew,
+	    &cause), 0);
+	assert_int_equal(store_feed_get(fx->st, "http://example.org/a", &sf,
+	    &cause), 1);
+	assert_int_equal(sf.last_fetch, T0);
+	assert_int_equal(sf.next_fetch, T0 + 3600);
+	assert_int_equal(sf.status, 200);
+	assert_string_equal(sf.redirect, "http://example.org/moved");
+	store_feed_release(&sf);
+
+	/* A feed that is not there is an error, not a silent no-op. */
+	assert_int_equal(store_update(fx->st, 999, &ok, NULL, 0, 0, &nnew,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "999"));
+	free(cause);
+}
+
+/* Two fetches of one feed and what must be stored after them. */
+static const struct {
+	const char	*name;
+	struct tentry	 first[3];
+	size_t		 nfirst;
+	struct tentry	 second[3];
+	size_t		 nsecond;
+	int		 new1, new2;	/* new items each fetch reports */
+	int64_t		 items;		/* rows at the end */
+} merge_cases[] = {
+	{ "same guid, new link and title",
+	    { { "g1", "http://a/1", "One", "x", 0 } }, 1,
+	    { { "g1", "http://a/1b", "One!", "x", 0 } }, 1, 1, 0, 1 },
+	{ "same link, no guid",
+	    { { NULL, "http://a/1", "One", "x", 0 } }, 1,
+	    { { NULL, "http://a/1", "One, edited", "y", 0 } }, 1, 1, 0, 1 },
+	{ "same title and content, no guid or link",
+	    { { NULL, NULL, "One", "<p>x</p>", 0 } }, 1,
+	    { { NULL, NULL, "One", "<p>x</p>", 0 } }, 1, 1, 0, 1 },
+	{ "other content, no guid or link, is another item",
+	    { { NULL, NULL, "One", "x", 0 } }, 1,
+	    { { NULL, NULL, "One", "y", 0 } }, 1, 1, 1, 2 },
+	{ "a guid equal to another item's link",
+	    { { NULL, "http://a/1", "By link", NULL, 0 } }, 1,
+	    { { "http://a/1", NULL, "By guid", NULL, 0 } }, 1, 1, 1, 2 },
+	{ "one entry twice in one document",
+	    { { "g1", NULL, "One", NULL, 0 }, { "g1", NULL, "One", NULL, 0 },
+	      { "g2", NULL, "Two", NULL, 0 } }, 3,
+	    { { "g2", NULL, "Two", NULL, 0 } }, 1, 2, 0, 2 },
+	{ "empty guid falls back to the link",
+	    { { "", "http://a/1", "One", NULL, 0 } }, 1,
+	    { { NULL, "http://a/1", "One", NULL, 0 } }, 1, 1, 0, 1 },
+};
+
+/* Each row of merge_cases: two fetches store the expected items. */
+static void
+test_merge_identity(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 url[64];
+	int64_t		 id, n;
+	size_t		 i;
+	int		 got1, got2;
+	char		*cause = NULL;
+
+	for (i = 0; i < nitems(merge_cases); i++) {
+		snprintf(url, sizeof url, "http://example.org/%zu", i);
+		id = feed_id(fx->st, url);
+		got1 = fetch(fx->st, id, T0, merge_cases[i].first,
+		    merge_cases[i].nfirst, 0, 0);
+		got2 = fetch(fx->st, id, T0 + 60, merge_cases[i].second,
+		    merge_cases[i].nsecond, 0, 0);
+		n = store_unread(fx->st, id, &cause);
+		if (got1 != merge_cases[i].new1 ||
+		    got2 != merge_cases[i].new2 || n != merge_cases[i].items)
+			fail_msg("%s: new %d then %d, %lld items; want %d, %d, "
+			    "%lld", merge_cases[i].name, got1, got2,
+			    (long long)n, merge_cases[i].new1,
+			    merge_cases[i].new2,
+			    (long long)merge_cases[i].items);
+	}
+}
+
+/* A refetch updates edited items in place and keeps read and starred. */
+static void
+test_refetch_keeps_state(void **state)
+{
+	static const struct tentry	 v1[] = {
+		{ "1", NULL, "First", "<p>old text</p>", T0 - 300 },
+		{ "2", NULL, "Second", "text", T0 - 200 },
+		{ "3", NULL, "Third", "text", T0 - 100 },
+	};
+	static const struct tentry	 v2[] = {
+		{ "1", NULL, "First, corrected", "<p>new text</p>", T0 - 300 },
+		{ "2", NULL, "Second, corrected", "text", T0 - 200 },
+		{ "3", NULL, "Third", "text", T0 - 100 },
+		{ "4", NULL, "Fourth", "text", T0 - 50 },
+	};
+	struct fixture		*fx = *state;
+	struct store_item	*items;
+	size_t			 n;
+	char			*cause = NULL;
+	int64_t			 id;
+
+	id = feed_id(fx->st, "http://example.org/a");
+	assert_int_equal(fetch(fx->st, id, T0, v1, 3, 0, 0), 3);
+	assert_int_equal(store_items(fx->st, id, 0, 10, &items, &n, &cause), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(items[2].title, "First");
+	assert_int_equal(store_set_read(fx->st, items[2].id, 1, &cause), 0);
+	assert_int_equal(store_set_starred(fx->st, items[1].id, 1, &cause), 0);
+	store_items_free(items, n);
+
+	assert_int_equal(fetch(fx->st, id, T0 + 600, v2, 4, 0, 0), 1);
+	assert_int_equal(store_items(fx->st, id, 0, 10, &items, &n, &cause), 0);
+	assert_int_equal(n, 4);
+	assert_string_equal(items[3].title, "First, corrected");
+	assert_false(items[3].unread);
+	assert_string_equal(items[2].title, "Second, corrected");
+	assert_true(items[2].starred);
+	assert_true(items[2].unread);
+	assert_true(items[0].unread);
+	store_items_free(items, n);
+	assert_int_equal(store_unread(fx->st, id, &cause), 3);
+	assert_int_equal(q_int(fx->path, "SELECT first_seen FROM items "
+	    "WHERE guid = '1'"), T0);
+	assert_int_equal(q_int(fx->path, "SELECT last_seen FROM items "
+	    "WHERE guid = '1'"), T0 + 600);
+	assert_int_equal(q_int(fx->path, "SELECT first_seen FROM items "
+	    "WHERE guid = '4'"), T0 + 600);
+
+	/* The index follows the edit. */
+	assert_int_equal(store_search(fx->st, "old", 10, &items, &n, &cause),
+	    0);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_search(fx->st, "new text", 10, &items, &n,
+	    &cause), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(items[0].title, "First, corrected");
+	store_items_free(items, n);
+}
+
+/* Every field of an entry is stored; enclosures and categories as JSON. */
+static void
+test_item_fields(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_fetch	 ok = ok_fetch(T0);
+	struct feed		 f;
+	struct feed_entry	*e;
+	char			*cause = NULL;
+	int64_t			 id;
+	int			 nnew;
+
+	id = feed_id(fx->st, "http://example.org/a");
+	make_feed(&f, (struct tentry[]){ { "1", "http://a/1", NULL, NULL, 0 },
+	    { "2", NULL, "Two", NULL, 0 } }, 2);
+	e = &f.entries[0];
+	e->author = xstrdup("Ana");
+	e->summary = xstrdup("<b>sum</b>");
+	e->updated = T0 - 5;
+	e->nenclosures = 1;
+	e->enclosures = xcalloc(1, sizeof *e->enclosures);
+	e->enclosures[0].url = xstrdup("http://a/ep1.mp3");
+	e->enclosures[0].type = xstrdup("audio/mpeg");
+	e->enclosures[0].length = 1234;
+	e->ncategories = 2;
+	e->categories = xcalloc(2, sizeof *e->categories);
+	e->categories[0] = xstrdup("news");
+	e->categories[1] = xstrdup("say \"hi\"");
+	f.updated = T0 - 1;
+	assert_int_equal(store_update(fx->st, id, &ok, &f, 0, 0, &nnew,
+	    &cause), 0);
+	clear_feed(&f);
+
+	assert_q_text(fx->path, "SELECT title FROM feeds", "Test feed");
+	assert_int_equal(q_int(fx->path, "SELECT updated FROM feeds"), T0 - 1);
+	assert_q_text(fx->path, "SELECT key FROM items WHERE guid = '1'",
+	    "id:1");
+	assert_q_text(fx->path, "SELECT title FROM items WHERE guid = '1'",
+	    "");
+	assert_q_text(fx->path, "SELECT author FROM items WHERE guid = '1'",
+	    "Ana");
+	assert_q_text(fx->path, "SELECT enclosures FROM items WHERE guid = '1'",
+	    "[{\"url\":\"http://a/ep1.mp3\",\"type\":\"audio/mpeg\","
+	    "\"length\":1234}]");
+	assert_q_text(fx->path, "SELECT categories FROM items WHERE guid = '1'",
+	    "[\"news\",\"say \\\"hi\\\"\"]");
+	assert_q_text(fx->path, "SELECT enclosures FROM items WHERE guid = '2'",
+	    "(null)");
+	/* The date falls back from published to updated to first seen. */
+	assert_int_equal(q_int(fx->path,
+	    "SELECT date FROM items WHERE guid = '1'"), T0 - 5);
+	assert_int_equal(q_int(fx->path,
+	    "SELECT date FROM items WHERE guid = '2'"), T0);
+}
+
+/* Entries without guid or link are known by a stable hash. */
+static void
+test_hash_identity_key(void **state)
+{
+	struct fixture	*fx = *state;
+	int64_t		 id;
+
+	/* The key is FNV-1a 64 of "T\nC", pinned here: another hash
+	 * would make every such item new again. */
+	id = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, id, T0, (struct tentry[]){ { NULL, NULL, "T", "C", 0 },
+	    { NULL, "http://a/l", "T", "C", 0 } }, 2, 0, 0);
+	assert_q_text(fx->path, "SELECT key FROM items WHERE link IS NULL",
+	    "hash:6bb1b719e0ffab98");
+	assert_q_text(fx->path, "SELECT key FROM items WHERE link IS NOT NULL",
+	    "link:http://a/l");
+}
+
+/* Failures keep the old validators; a 304 keeps them unless it sends new
+ * ones. */
+static void
+test_failure_keeps_validators(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_fetch	 fx1 = ok_fetch(T0);
+	struct store_feed	 sf;
+	char			*cause = NULL;
+	int64_t			 id;
+	int			 nnew;
+
+	id = feed_id(fx->st, "http://example.org/a");
+	fx1.etag = "\"v1\"";
+	fx1.last_modified = "Mon, 01 Jan 2024 00:00:00 GMT";
+	assert_int_equal(store_update(fx->st, id, &fx1, NULL, 0, 0, &nnew,
+	    &cause), 0);
+	fetch(fx->st, id, T0, (struct tentry[]){ { "1", NULL, "One", NULL,
+	    0 } }, 1, 0, 0);
+	/* fetch() sent no validators on success: that clears them. Put
+	 * them back as a server would send them. */
+	assert_int_equal(store_update(fx->st, id, &fx1, NULL, 0, 0, &nnew,
+	    &cause), 0);
+
+	/* A failure (an error page with its own ETag) keeps the old ones,
+	 * records the error and keeps the items. */
+	fx1 = ok_fetch(T0 + 60);
+	fx1.status = 500;
+	fx1.error = "HTTP 500";
+	fx1.etag = "\"error-page\"";
+	assert_int_equal(store_update(fx->st, id, &fx1, NULL, 0, 0, &nnew,
+	    &cause), 0);
+	assert_int_equal(store_feed_get(fx->st, "http://example.org/a", &sf,
+	    &cause), 1);
+	assert_string_equal(sf.etag, "\"v1\"");
+	assert_string_equal(sf.last_modified, "Mon, 01 Jan 2024 00:00:00 GMT");
+	assert_string_equal(sf.error, "HTTP 500");
+	assert_int_equal(sf.status, 500);
+	assert_int_equal(sf.last_fetch, T0 + 60);
+	assert_int_equal(sf.total, 1);
+	store_feed_release(&sf);
+
+	/* A 304 without validators keeps them and clears the error. */
+	fx1 = ok_fetch(T0 + 120);
+	fx1.status = 304;
+	fx1.not_modified = 1;
+	assert_int_equal(store_update(fx->st, id, &fx1, NULL, 0, 0, &nnew,
+	    &cause), 0);
+	assert_int_equal(nnew, 0);
+	assert_int_equal(store_feed_get(fx->st, "http://example.org/a", &sf,
+	    &cause), 1);
+	assert_string_equal(sf.etag, "\"v1\"");
+	assert_null(sf.error);
+	assert_int_equal(sf.status, 304);
+	assert_int_equal(sf.last_fetch, T0 + 120);
+	assert_int_equal(sf.total, 1);
+	assert_int_equal(sf.unread, 1);
+	store_feed_release(&sf);
+
+	/* A 304 with a new ETag takes it. */
+	fx1.etag = "\"v2\"";
+	assert_int_equal(store_update(fx->st, id, &fx1, NULL, 0, 0, &nnew,
+	    &cause), 0);
+	assert_q_text(fx->path, "SELECT etag FROM feeds", "\"v2\"");
+	assert_q_text(fx->path, "SELECT last_modified FROM feeds",
+	    "Mon, 01 Jan 2024 00:00:00 GMT");
+}
+
+/* max-items trims the oldest items, never starred ones or the last
+ * document's. */
+static void
+test_trim_max_items(void **state)
+{
+	struct fixture	*fx = *state;
+	struct tentry	 v[10];
+	char		 ids[10][4], *cause = NULL;
+	int64_t		 id, star;
+	size_t		 i;
+
+	id = feed_id(fx->st, "http://example.org/a");
+	for (i = 0; i < 10; i++) {
+		snprintf(ids[i], sizeof ids[i], "%zu", i);
+		v[i] = (struct tentry){ ids[i], NULL, ids[i], NULL,
+		    T0 - 1000 + (int64_t)i };
+	}
+	/* All ten are in the document: none goes, whatever max-items. */
+	assert_int_equal(fetch(fx->st, id, T0, v, 10, 3, 0), 10);
+	assert_int_equal(store_unread(fx->st, id, &cause), 10);
+	star = q_int(fx->path, "SELECT id FROM items WHERE guid = '0'");
+	assert_int_equal(store_set_starred(fx->st, star, 1, &cause), 0);
+
+	/* The feed now carries 8 and 9 only: the newest five stay (9..5),
+	 * and so does the starred 0. */
+	assert_int_equal(fetch(fx->st, id, T0 + 60, v + 8, 2, 5, 0), 0);
+	assert_q_text(fx->path, "SELECT group_concat(guid) FROM "
+	    "(SELECT guid FROM items ORDER BY date)", "0,5,6,7,8,9");
+
+	/* Even max-items 1 spares the last document. */
+	assert_int_equal(fetch(fx->st, id, T0 + 120, v + 8, 2, 1, 0), 0);
+	assert_q_text(fx->path, "SELECT group_concat(guid) FROM "
+	    "(SELECT guid FROM items ORDER BY date)", "0,8,9");
+}
+
+/* Retention trims old items, never starred ones or the last document's. */
+static void
+test_trim_retention(void **state)
+{
+	static const struct tentry	 v[] = {
+		{ "a", NULL, "A", NULL, 0 }, { "b", NULL, "B", NULL, 0 },
+		{ "c", NULL, "C", NULL, 0 }, { "d", NULL, "D", NULL, 0 },
+	};
+	struct fixture		*fx = *state;
+	struct store_fetch	 nm = ok_fetch(T0 + 7200);
+	char			*cause = NULL;
+	int64_t			 id;
+	int			 nnew;
+
+	id = feed_id(fx->st, "http://example.org/a");
+	assert_int_equal(fetch(fx->st, id, T0, v, 3, 0, 3600), 3);
+	assert_int_equal(store_set_starred(fx->st, q_int(fx->path,
+	    "SELECT id FROM items WHERE guid = 'c'"), 1, &cause), 0);
+	/* Two hours on, the feed carries b only: a is old and gone, b is
+	 * old but carried, c is old but starred. */
+	assert_int_equal(fetch(fx->st, id, T0 + 7200, v + 1, 1, 0, 3600), 0);
+	assert_q_text(fx->path, "SELECT group_concat(guid) FROM "
+	    "(SELECT guid FROM items ORDER BY guid)", "b,c");
+	/* Then it carries d only. */
+	assert_int_equal(fetch(fx->st, id, T0 + 7260, v + 3, 1, 0, 3600), 1);
+	assert_q_text(fx->path, "SELECT group_concat(guid) FROM "
+	    "(SELECT guid FROM items ORDER BY guid)", "c,d");
+
+	/* Hours later a 304 says the document is unchanged: d, old by now,
+	 * is still in it. */
+	nm.not_modified = 1;
+	nm.status = 304;
+	nm.time = T0 + 5 * 3600;
+	assert_int_equal(store_update(fx->st, id, &nm, NULL, 0, 3600, &nnew,
+	    &cause), 0);
+	assert_q_text(fx->path, "SELECT group_concat(guid) FROM "
+	    "(SELECT guid FROM items ORDER BY guid)", "c,d");
+}
+
+/* Feeds no longer subscribed go, with their items and their index terms. */
+static void
+test_gc(void **state)
+{
+	struct fixture	*fx = *state;
+	static char	 ka[] = "http://example.org/a";
+	static char	 kc[] = "http://example.org/c";
+	static char	 kx[] = "http://example.org/not-yet-fetched";
+	char		*keep[] = { kc, ka, kx };
+	char		*cause = NULL;
+	int64_t		 a, b, c;
+	struct store_item *items;
+	size_t		 n;
+
+	a = feed_id(fx->st, "http://example.org/a");
+	b = feed_id(fx->st, "http://example.org/b");
+	c = feed_id(fx->st, "http://example.org/c");
+	fetch(fx->st, a, T0, (struct tentry[]){ { "1", NULL, "apple", NULL,
+	    0 } }, 1, 0, 0);
+	fetch(fx->st, b, T0, (struct tentry[]){ { "1", NULL, "banana", NULL,
+	    0 }, { "2", NULL, "apple banana", NULL, 0 } }, 2, 0, 0);
+	fetch(fx->st, c, T0, (struct tentry[]){ { "1", NULL, "cherry", NULL,
+	    0 } }, 1, 0, 0);
+	assert_int_equal(store_gc(fx->st, keep, nitems(keep), &cause), 1);
+	assert_int_equal(store_unread(fx->st, 0, &cause), 2);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM feeds"), 2);
+	assert_int_equal(store_search(fx->st, "banana", 10, &items, &n,
+	    &cause), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_gc(fx->st, keep, nitems(keep), &cause), 0);
+	assert_int_equal(store_gc(fx->st, NULL, 0, &cause), 2);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"), 0);
+	/* Deleting recomputed the indexed text exactly: no term is left. */
+	assert_int_equal(fts_terms(fx->path), 0);
+}
+
+/* Unread and total counts follow read flags and mark-read. */
+static void
+test_counts_and_mark_read(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_feed	*feeds;
+	size_t			 n;
+	char			*cause = NULL;
+	int64_t			 a, b, c;
+
+	a = feed_id(fx->st, "http://example.org/a");
+	b = feed_id(fx->st, "http://example.org/b");
+	c = feed_id(fx->st, "http://example.org/c");
+	fetch(fx->st, a, T0, (struct tentry[]){ { "1", NULL, "x", NULL, 0 },
+	    { "2", NULL, "x", NULL, 0 }, { "3", NULL, "x", NULL, 0 } }, 3, 0,
+	    0);
+	fetch(fx->st, b, T0, (struct tentry[]){ { "1", NULL, "x", NULL, 0 },
+	    { "2", NULL, "x", NULL, 0 } }, 2, 0, 0);
+	assert_int_equal(store_set_read(fx->st, q_int(fx->path,
+	    "SELECT min(id) FROM items"), 1, &cause), 0);
+	assert_int_equal(store_unread(fx->st, 0, &cause), 4);
+	assert_int_equal(store_unread(fx->st, a, &cause), 2);
+	assert_int_equal(store_unread(fx->st, c, &cause), 0);
+
+	assert_int_equal(store_feeds(fx->st, &feeds, &n, &cause), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(feeds[0].id, a);
+	assert_string_equal(feeds[0].url, "http://example.org/a");
+	assert_string_equal(feeds[0].title, "Test feed");
+	assert_int_equal(feeds[0].unread, 2);
+	assert_int_equal(feeds[0].total, 3);
+	assert_int_equal(feeds[1].unread, 2);
+	assert_int_equal(feeds[1].total, 2);
+	assert_int_equal(feeds[2].id, c);
+	assert_int_equal(feeds[2].unread, 0);
+	assert_int_equal(feeds[2].total, 0);
+	store_feeds_free(feeds, n);
+
+	assert_int_equal(store_mark_feed_read(fx->st, b, &cause), 2);
+	assert_int_equal(store_mark_feed_read(fx->st, b, &cause), 0);
+	assert_int_equal(store_unread(fx->st, 0, &cause), 2);
+	assert_int_equal(store_mark_feed_read(fx->st, 0, &cause), 2);
+	assert_int_equal(store_unread(fx->st, 0, &cause), 0);
+	assert_int_equal(store_set_read(fx->st, q_int(fx->path,
+	    "SELECT min(id) FROM items"), 0, &cause), 0);
+	assert_int_equal(store_unread(fx->st, a, &cause), 1);
+
+	/* An item deleted meanwhile is an error the UI can show. */
+	assert_int_equal(store_set_starred(fx->st, 12345, 1, &cause), -1);
+	assert_non_null(strstr(cause, "12345"));
+	free(cause);
+}
+
+/* Pages of items cover every item once, newest first. */
+static void
+test_paging(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_item	*items;
+	struct tentry		 v[25];
+	char			 ids[25][4], *cause = NULL;
+	int64_t			 f[2], prev_date, prev_id;
+	size_t			 i, n, off, seen;
+	int			 k;
+
+	f[0] = feed_id(fx->st, "http://example.org/a");
+	f[1] = feed_id(fx->st, "http://example.org/b");
+	for (i = 0; i < 25; i++) {
+		snprintf(ids[i], sizeof ids[i], "%zu", i);
+		/* Dates repeat, so ties are broken by id. */
+		v[i] = (struct tentry){ ids[i], NULL, ids[i], NULL,
+		    T0 - 100 * (int64_t)(i / 3) };
+	}
+	fetch(fx->st, f[0], T0, v, 25, 0, 0);
+	fetch(fx->st, f[1], T0, v, 10, 0, 0);
+
+	/* All feeds, then each: pages of 7 cover everything once, newest
+	 * first. */
+	for (k = -1; k < 2; k++) {
+		off = seen = 0;
+		prev_date = INT64_MAX;
+		prev_id = INT64_MAX;
+		for (;;) {
+			assert_int_equal(store_items(fx->st, k < 0 ? 0 : f[k],
+			    off, 7, &items, &n, &cause), 0);
+			if (n == 0)
+				break;
+			assert_true(n <= 7);
+			for (i = 0; i < n; i++) {
+				if (items[i].date > prev_date ||
+				    (items[i].date == prev_date &&
+				    items[i].id >= prev_id))
+					fail_msg("feed %d, row %zu out of "
+					    "order", k, off + i);
+				if (k >= 0)
+					assert_int_equal(items[i].feed_id,
+					    f[k]);
+				prev_date = items[i].date;
+				prev_id = items[i].id;
+			}
+			seen += n;
+			off += n;
+			store_items_free(items, n);
+		}
+		assert_int_equal(seen, k < 0 ? 35 : k == 0 ? 25 : 10);
+	}
+	assert_int_equal(store_items(fx->st, f[0], 1000, 7, &items, &n,
+	    &cause), 0);
+	assert_int_equal(n, 0);
+	assert_null(items);
+}
+
+/* Undated items keep the order of the document. */
+static void
+test_undated_items_keep_document_order(void **state)
+{
+	static const struct tentry	 v1[] = {
+		{ "b", NULL, "b", NULL, 0 }, { "a", NULL, "a", NULL, 0 },
+	};
+	static const struct tentry	 v2[] = {
+		{ "d", NULL, "d", NULL, 0 }, { "c", NULL, "c", NULL, 0 },
+		{ "b", NULL, "b", NULL, 0 }, { "a", NULL, "a", NULL, 0 },
+	};
+	struct fixture		*fx = *state;
+	struct store_item	*items;
+	struct buf		 b = BUF_INIT;
+	size_t			 i, n;
+	char			*cause = NULL;
+	int64_t			 id;
+
+	/* A feed without dates lists its newest first; so do we, within
+	 * one fetch and across fetches. */
+	id = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, id, T0, v1, nitems(v1), 0, 0);
+	fetch(fx->st, id, T0, v2, nitems(v2), 0, 0);
+	assert_int_equal(store_items(fx->st, 0, 0, 10, &items, &n, &cause), 0);
+	for (i = 0; i < n; i++)
+		buf_addstr(&b, items[i].title);
+	assert_string_equal(b.data, "dcba");
+	store_items_free(items, n);
+	buf_release(&b);
+}
+
+/* Queries that are FTS5 syntax, or nonsense, must search for text, never
+ * fail; rows give how many of the items below each finds. */
+static const struct {
+	const char	*query;
+	size_t		 hits;
+} search_cases[] = {
+	{ "kitten", 2 },
+	{ "KITT", 2 },			/* the last word is a prefix */
+	{ "kitt sleeps", 0 },		/* only the last one */
+	{ "fluffy kitten", 1 },
+	{ "cafe", 1 },			/* diacritics are folded */
+	{ "tom & jerry", 1 },		/* &amp; was decoded */
+	{ "strong", 0 },		/* tags are not text */
+	{ "class", 0 },
+	{ "hidden", 0 },		/* nor are comments */
+	{ "\"", 0 },
+	{ "\"kitten", 2 },
+	{ "kitten\"", 2 },
+	{ "*", 0 },
+	{ "kit*", 2 },
+	{ "AND", 0 },
+	{ "kitten AND", 0 },
+	{ "kitten OR dog", 0 },
+	{ "NOT kitten", 0 },
+	{ "(", 0 },
+	{ "(kitten", 2 },
+	{ "kitten)", 2 },
+	{ "NEAR(kitten dog)", 0 },
+	{ "title:kitten", 0 },
+	{ "^kitten", 2 },
+	{ "-kitten", 2 },
+	{ "+", 0 },
+	{ "'", 0 },
+	{ "", 0 },
+	{ "   \t ", 0 },
+	{ "\xff\xfe", 0 },
+	{ "a\"b\"\"c", 0 },
+	{ "\xe2\x80\xae", 0 },
+};
+
+/* Each row of search_cases: the query runs and finds what it should. */
+static void
+test_search(void **state)
+{
+	static const struct tentry	 v[] = {
+		{ "1", NULL, "A fluffy kitten",
+		    "<p class=\"x\"><strong>Sleeps</strong> all day</p>", 0 },
+		{ "2", NULL, "Café news",
+		    "<!-- hidden -->Tom &amp; Jerry", 0 },
+		{ "3", NULL, "Dogs", "<p>Another kitten</p>", 0 },
+	};
+	struct fixture		*fx = *state;
+	struct store_item	*items;
+	size_t			 i, n;
+	char			*cause = NULL;
+	int64_t			 id;
+
+	id = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, id, T0, v, nitems(v), 0, 0);
+	for (i = 0; i < nitems(search_cases); i++) {
+		if (store_search(fx->st, search_cases[i].query, 10, &items, &n,
+		    &cause) != 0)
+			fail_msg("query \"%s\": %s", search_cases[i].query,
+			    cause);
+		if (n != search_cases[i].hits)
+			fail_msg("query \"%s\": %zu hits, want %zu",
+			    search_cases[i].query, n, search_cases[i].hits);
+		store_items_free(items, n);
+	}
+	assert_int_equal(store_search(fx->st, "kitten", 1, &items, &n,
+	    &cause), 0);
+	assert_int_equal(n, 1);
+	store_items_free(items, n);
+}
+
+/* One writer's work for test_two_writers: many fetches of its own feed
+ * through its own connection. */
+struct writer {
+	const char	*path;
+	const char	*url;
+	int		 failures;
+	char		*cause;
+};
+
+/* Run one writer of test_two_writers. */
+static void *
+writer_run(void *arg)
+{
+	struct writer		*w = arg;
+	struct store		*st;
+	struct store_fetch	 fx;
+	struct feed		 f;
+	struct tentry		 v[20];
+	char			 ids[20][16];
+	char			*cause;
+	int64_t			 id;
+	int			 round, nnew;
+	size_t			 i;
+
+	if ((st = store_open(w->path, &w->cause)) == NULL) {
+		w->failures++;
+		return (NULL);
+	}
+	if (store_feed_id(st, w->url, &id, &w->cause) != 0) {
+		w->failures++;
+		store_close(st);
+		return (NULL);
+	}
+	for (round = 0; round < 30; round++) {
+		for (i = 0; i < nitems(v); i++) {
+			snprintf(ids[i], sizeof ids[i], "%d", round * 5 +
+			    (int)i);
+			v[i] = (struct tentry){ ids[i], NULL, ids[i], "text",
+			    0 };
+		}
+		fx = ok_fetch(T0 + round);
+		make_feed(&f, v, nitems(v));
+		cause = NULL;
+		if (store_update(st, id, &fx, &f, 0, 0, &nnew, &cause) != 0) {
+			w->failures++;
+			if (w->cause == NULL)
+				w->cause = cause;
+			else
+				free(cause);
+		}
+		clear_feed(&f);
+	}
+	store_close(st);
+	return (NULL);
+}
+
+/* Two threads, each with its own connection, write at once; neither fails. */
+static void
+test_two_writers(void **state)
+{
+	struct fixture	*fx = *state;
+	struct writer	 w[2] = {
+		{ fx->path, "http://example.org/a", 0, NULL },
+		{ fx->path, "http://example.org/b", 0, NULL },
+	};
+	pthread_t	 t[2];
+	size_t		 i;
+
+	for (i = 0; i < 2; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, writer_run, &w[i]),
+		    0);
+	for (i = 0; i < 2; i++)
+		pthread_join(t[i], NULL);
+	for (i = 0; i < 2; i++)
+		if (w[i].failures != 0)
+			fail_msg("writer %zu: %d failures: %s", i,
+			    w[i].failures, w[i].cause);
+	/* 30 rounds of 20 ids, sliding by 5: 5 * 29 + 20 items each. */
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"),
+	    2 * (5 * 29 + 20));
+	assert_q_text(fx->path, "PRAGMA integrity_check", "ok");
+}
+
+/* Two handles on one file take turns updating feeds. */
+static void
+test_interleaved_handles(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*other;
+	char		*cause = NULL;
+	int64_t		 a, b;
+	int		 i;
+
+	if ((other = store_open(fx->path, &cause)) == NULL)
+		fail_msg("second handle: %s", cause);
+	a = feed_id(fx->st, "http://example.org/a");
+	b = feed_id(other, "http://example.org/b");
+	assert_int_equal(feed_id(other, "http://example.org/a"), a);
+	for (i = 0; i < 5; i++) {
+		fetch(fx->st, a, T0 + i, (struct tentry[]){ { "1", NULL, "x",
+		    NULL, 0 } }, 1, 0, 0);
+		fetch(other, b, T0 + i, (struct tentry[]){ { "1", NULL, "y",
+		    NULL, 0 } }, 1, 0, 0);
+		fetch(other, a, T0 + i, (struct tentry[]){ { "2", NULL, "z",
+		    NULL, 0 } }, 1, 0, 0);
+	}
+	assert_int_equal(store_unread(fx->st, 0, &cause), 3);
+	assert_int_equal(store_unread(other, a, &cause), 2);
+	store_close(other);
+}
+
+/* A write that runs out of room fails with a cause, stores nothing of
+ * that fetch and leaves the store usable. RLIMIT_FSIZE plays the full
+ * disk. */
+static void
+test_full_disk_loses_nothing(void **state)
+{
+	struct fixture	*fx = *state;
+	struct rlimit	 old, lim;
+	struct tentry	 v[200];
+	struct store_fetch ok = ok_fetch(T0 + 60);
+	struct feed	 f;
+	struct stat	 sb;
+	char		 ids[200][8], *big, *walpath, *cause = NULL;
+	int64_t		 id;
+	size_t		 i;
+	int		 nnew, rc;
+
+	id = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, id, T0, (struct tentry[]){ { "old", NULL, "Old", NULL,
+	    0 } }, 1, 0, 0);
+	big = xmalloc(8192);
+	memset(big, 'x', 8191);
+	big[8191] = '\0';
+	for (i = 0; i < nitems(v); i++) {
+		snprintf(ids[i], sizeof ids[i], "%zu", i);
+		v[i] = (struct tentry){ ids[i], NULL, ids[i], big, 0 };
+	}
+	make_feed(&f, v, nitems(v));
+	ok.etag = "\"new\"";
+
+	xasprintf(&walpath, "%s-wal", fx->path);
+	assert_int_equal(stat(walpath, &sb), 0);
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	lim = old;
+	lim.rlim_cur = (rlim_t)sb.st_size + 64 * 1024;
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+	rc = store_update(fx->st, id, &ok, &f, 0, 0, &nnew, &cause);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	signal(SIGXFSZ, SIG_DFL);
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(cause, fx->path));
+	free(cause);
+	cause = NULL;
+
+	assert_int_equal(store_unread(fx->st, id, &cause), 1);
+	assert_q_text(fx->path, "SELECT coalesce(etag, '-') FROM feeds", "-");
+	assert_int_equal(q_int(fx->path, "SELECT last_fetch FROM feeds"), T0);
+	/* With room again, the same fetch goes in whole. */
+	assert_int_equal(store_update(fx->st, id, &ok, &f, 0, 0, &nnew,
+	    &cause), 0);
+	assert_int_equal(nnew, 200);
+	assert_int_equal(store_unread(fx->st, id, &cause), 201);
+	clear_feed(&f);
+	free(big);
+	free(walpath);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_open_creates_and_reopens,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_refuses_newer_schema,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_refuses_other_files,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_feed_rows, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_merge_identity, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_refetch_keeps_state, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_item_fields, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_hash_identity_key, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_failure_keeps_validators,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_trim_max_items, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_trim_retention, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_gc, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_counts_and_mark_read,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_paging, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_undated_items_keep_document_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_two_writers, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_interleaved_handles, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_full_disk_loses_nothing,
+		    setup, teardown),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
