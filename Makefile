@@ -1,7 +1,7 @@
 # Makefile: make | make run | make check | make install PREFIX=/usr DESTDIR=pkg
 #
 # make		builds ./tidings
-# make run	installs missing build dependencies, builds, starts on config/example
+# make run	installs missing build dependencies, builds, refreshes config/example
 # make check	installs missing test dependencies, builds with ASan+UBSan into
 #		build/check/ and runs every test (tests/run)
 VERSION	 = 0.1.0
@@ -71,6 +71,10 @@ $(CHK)/test_%: tests/unit/test_%.c $(CHK)/libtidings.a
 	$(CC) $(TD_CFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< \
 	    $(CHK)/libtidings.a $(CMOCKA_LIBS) $(TD_LIBS)
 
+# Benchmark drivers (bench/): linked against the release build.
+build/release/bench-%: bench/%.c $(REL)/libtidings.a
+	$(CC) $(TD_CFLAGS) -o $@ $< $(REL)/libtidings.a $(TD_LIBS)
+
 -include $(wildcard $(REL)/*.d $(CHK)/*.d)
 
 # Install what is missing from a list of Debian packages (sudo unless root).
@@ -93,9 +97,13 @@ deps:
 check-deps:
 	$(call need_debs,$(CHECK_DEBS))
 
+# Until the reader's screen exists, "run" refreshes the sample feeds into a
+# database of its own (build/run.db) and prints the newest items; a feed
+# that cannot be fetched is listed with the reason and does not stop it.
 run: deps
 	@$(MAKE) --no-print-directory tidings
-	./tidings -c config/example $(RUNARGS)
+	-./tidings -c config/example -d build/run.db refresh
+	./tidings -c config/example -d build/run.db items -n 20
 
 check: check-deps
 	@$(MAKE) --no-print-directory tidings $(CHK)/tidings \

@@ -85,3 +85,24 @@ expect_eq() {
 expect_grep() {
 	grep -qF -- "$1" "$2" || { cat "$2" >&2; fail "no '$1' in $2"; }
 }
+
+# rss FILE TITLE N [PREFIX]: write an RSS 2.0 feed of N items to
+# $WORK/www/FILE; guids are PREFIX1..PREFIXN (default "item-").
+rss() {
+	{
+		printf '<?xml version="1.0" encoding="UTF-8"?>\n'
+		printf '<rss version="2.0"><channel><title>%s</title>\n' "$2"
+		printf '<link>http://example.org/</link>\n'
+		_rss_i=1
+		while [ "$_rss_i" -le "$3" ]; do
+			printf '<item><title>%s item %d</title>' "$2" "$_rss_i"
+			printf '<link>http://example.org/%s/%d</link>' "$2" "$_rss_i"
+			printf '<guid>%s%d</guid>' "${4:-item-}" "$_rss_i"
+			printf '<pubDate>Mon, 0%d Jan 2024 10:00:00 GMT</pubDate>' \
+			    $((_rss_i % 9 + 1))
+			printf '<description>&lt;p&gt;Body %d&lt;/p&gt;</description></item>\n' "$_rss_i"
+			_rss_i=$((_rss_i + 1))
+		done
+		printf '</channel></rss>\n'
+	} >"$WORK/www/$1"
+}

@@ -1,0 +1,651 @@
+/* main.c: the command line. Parse options and the dotfile, open the store,
+ * run one command, and map the outcome to an exit status (tidings.1). */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "config.h"
+#include "feed.h"
+#include "http.h"
+#include "opml.h"
+#include "poll.h"
+#include "store.h"
+#include "util.h"
+
+#ifndef TIDINGS_VERSION
+#define TIDINGS_VERSION "unknown"
+#endif
+
+/* Exit statuses, documented in tidings.1. */
+#define EXIT_OK		0
+#define EXIT_ERROR	1	/* a command failed (I/O, database, input) */
+#define EXIT_USAGE	2	/* bad options or a mistake in the dotfile */
+#define EXIT_FEEDS	3	/* refresh ran, but some feeds failed */
+
+struct opts {
+	const char	*config_path;	/* -c, or NULL for the default */
+	const char	*db_path;	/* -d, or NULL for the default */
+};
+
+enum need_config {
+	CONFIG_NONE,			/* the command never reads it */
+	CONFIG_OPTIONAL,		/* a missing file is an empty one */
+	CONFIG_REQUIRED
+};
+
+struct command {
+	const char	*name;
+	enum need_config config;
+	int		 (*run)(struct opts *, struct config *, int, char **);
+	const char	*usage;
+};
+
+static volatile sig_atomic_t	 stop;
+
+static int	cmd_refresh(struct opts *, struct config *, int, char **);
+static int	cmd_items(struct opts *, struct config *, int, char **);
+static int	cmd_unread(struct opts *, struct config *, int, char **);
+static int	cmd_parse_feed(struct opts *, struct config *, int, char **);
+static int	cmd_import_opml(struct opts *, struct config *, int, char **);
+static int	cmd_export_opml(struct opts *, struct config *, int, char **);
+static int	cmd_gc(struct opts *, struct config *, int, char **);
+
+static const struct command commands[] = {
+	{ "refresh", CONFIG_REQUIRED, cmd_refresh, "refresh [-q] [-a]" },
+	{ "items", CONFIG_REQUIRED, cmd_items, "items [-n COUNT] [-u]" },
+	{ "unread", CONFIG_OPTIONAL, cmd_unread, "unread [--json]" },
+	{ "parse-feed", CONFIG_NONE, cmd_parse_feed, "parse-feed FILE|-" },
+	{ "import-opml", CONFIG_OPTIONAL, cmd_import_opml, "import-opml FILE" },
+	{ "export-opml", CONFIG_REQUIRED, cmd_export_opml, "export-opml" },
+	{ "gc", CONFIG_REQUIRED, cmd_gc, "gc" },
+};
+
+static void __attribute__((noreturn))
+usage(int status)
+{
+	FILE	*f = status == EXIT_OK ? stdout : stderr;
+	size_t	 i;
+
+	fprintf(f, "usage: tidings [-V] [-c config] [-d database] [-l logfile] "
+	    "command [args]\ncommands:\n");
+	for (i = 0; i < nitems(commands); i++)
+		fprintf(f, "  tidings %s\n", commands[i].usage);
+	fprintf(f, "See tidings(1) and tidings-config(5).\n");
+	exit(status);
+}
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+/* The database path: -d, else $XDG_DATA_HOME/tidings/tidings.db, else
+ * ~/.local/share/tidings/tidings.db. Caller frees. */
+static char *
+db_path(const struct opts *o)
+{
+	const char	*dir;
+	char		*path;
+
+	if (o->db_path != NULL)
+		return (xstrdup(o->db_path));
+	if ((dir = getenv("XDG_DATA_HOME")) != NULL && *dir == '/') {
+		xasprintf(&path, "%s/tidings/tidings.db", dir);
+		return (path);
+	}
+	if ((dir = getenv("HOME")) == NULL || *dir == '\0')
+		dir = ".";
+	xasprintf(&path, "%s/.local/share/tidings/tidings.db", dir);
+	return (path);
+}
+
+/* Open the store or say why not. */
+static struct store *
+open_store(const struct opts *o)
+{
+	struct store	*st;
+	char		*path, *cause;
+
+	path = db_path(o);
+	if ((st = store_open(path, &cause)) == NULL) {
+		fprintf(stderr, "tidings: %s\n", cause);
+		free(cause);
+	}
+	free(path);
+	return (st);
+}
+
+/* Print s on one line through the terminal gate. */
+static void
+print_safe(FILE *f, const char *s)
+{
+	struct buf	 b = BUF_INIT;
+
+	fputs(text_printable(&b, s != NULL ? s : ""), f);
+	buf_release(&b);
+}
+
+/* The name a feed goes by in messages: its ~title, else its URL. */
+static const char *
+feed_name(const struct config_feed *cf)
+{
+	return (cf->title != NULL ? cf->title : cf->url);
+}
+
+struct progress {
+	int		 tty;		/* draw a progress line on stderr */
+	int		 quiet;
+	struct buf	 failures;	/* summary lines, printed at the end */
+	struct buf	 moved;
+};
+
+/* After each feed: redraw the progress line, remember what went wrong. */
+static void
+refresh_report(void *arg, const struct poll_result *r)
+{
+	struct progress	*p = arg;
+	struct buf	 b = BUF_INIT;
+
+	if (r->error != NULL) {
+		buf_addstr(&p->failures, "  ");
+		text_printable(&p->failures, feed_name(r->feed));
+		buf_addstr(&p->failures, ": ");
+		text_printable(&p->failures, r->error);
+		buf_addch(&p->failures, '\n');
+	}
+	if (r->redirect != NULL) {
+		buf_addstr(&p->moved, "  ");
+		text_printable(&p->moved, r->feed->url);
+		buf_addstr(&p->moved, " moved permanently to ");
+		text_printable(&p->moved, r->redirect);
+		buf_addch(&p->moved, '\n');
+	}
+	if (p->tty && !p->quiet) {
+		text_printable(&b, feed_name(r->feed));
+		fprintf(stderr, "\r\033[K[%zu/%zu] %.60s", r->done, r->total,
+		    b.data);
+		fflush(stderr);
+	}
+	buf_release(&b);
+}
+
+static int
+cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "all", no_argument, NULL, 'a' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct progress		 p = { 0, 0, BUF_INIT, BUF_INIT };
+	struct poll_stats	 stats;
+	struct store		*st;
+	char			*cause;
+	int			 ch, flags = 0, rc;
+
+	while ((ch = getopt_long(argc, argv, "qa", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'q':
+			p.quiet = 1;
+			break;
+		case 'a':
+			flags |= POLL_ALL;
+			break;
+		default:
+			usage(EXIT_USAGE);
+		}
+	}
+	if (optind != argc)
+		usage(EXIT_USAGE);
+	if ((st = open_store(o)) == NULL)
+		return (EXIT_ERROR);
+	p.tty = isatty(STDERR_FILENO);
+	rc = poll_refresh(cfg, st, flags, refresh_report, &p, &stats, &stop,
+	    &cause);
+	if (p.tty && !p.quiet)
+		fprintf(stderr, "\r\033[K");
+	store_close(st);
+	if (rc != 0) {
+		fprintf(stderr, "tidings: %s\n", cause);
+		free(cause);
+		buf_release(&p.failures);
+		buf_release(&p.moved);
+		return (EXIT_ERROR);
+	}
+	if (!p.quiet || stats.failed > 0) {
+		printf("%d new item%s from %d feed%s: %d updated, %d unchanged, "
+		    "%d failed", stats.nnew, stats.nnew == 1 ? "" : "s",
+		    stats.feeds, stats.feeds == 1 ? "" : "s", stats.ok,
+		    stats.not_modified, stats.failed);
+		if (stats.skipped > 0)
+			printf(", %d not due", stats.skipped);
+		printf("%s\n", stop ? " (interrupted)" : "");
+		if (p.failures.len > 0)
+			printf("failed:\n%s", p.failures.data);
+		if (p.moved.len > 0)
+			printf("moved (update the dotfile):\n%s", p.moved.data);
+	}
+	buf_release(&p.failures);
+	buf_release(&p.moved);
+	if (stop)
+		return (EXIT_ERROR);
+	return (stats.failed > 0 ? EXIT_FEEDS : EXIT_OK);
+}
+
+/* The title the dotfile or the feed gives feed_id, for listings. */
+static const char *
+title_of(const struct config *cfg, const struct store_feed *feeds,
+    size_t nfeeds, int64_t feed_id)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < nfeeds; i++) {
+		if (feeds[i].id != feed_id)
+			continue;
+		for (j = 0; j < cfg->nfeeds; j++) {
+			if (strcmp(cfg->feeds[j].url, feeds[i].url) == 0 &&
+			    cfg->feeds[j].title != NULL)
+				return (cfg->feeds[j].title);
+		}
+		return (feeds[i].title != NULL ? feeds[i].title : feeds[i].url);
+	}
+	return ("?");
+}
+
+static int
+cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "count", required_argument, NULL, 'n' },
+		{ "unread", no_argument, NULL, 'u' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct store		*st;
+	struct store_feed	*feeds = NULL;
+	struct store_item	*items = NULL;
+	size_t			 nfeeds = 0, nitems_ = 0, i, shown = 0, off = 0;
+	char			*cause = NULL, *end, date[32];
+	long			 count = 20;
+	int			 ch, unread = 0, rc = EXIT_OK;
+
+	while ((ch = getopt_long(argc, argv, "n:u", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'n':
+			errno = 0;
+			count = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || count < 1)
+				usage(EXIT_USAGE);
+			break;
+		case 'u':
+			unread = 1;
+			break;
+		default:
+			usage(EXIT_USAGE);
+		}
+	}
+	if (optind != argc)
+		usage(EXIT_USAGE);
+	if ((st = open_store(o)) == NULL)
+		return (EXIT_ERROR);
+	if (store_feeds(st, &feeds, &nfeeds, &cause) != 0)
+		goto fail;
+	while (shown < (size_t)count) {
+		if (store_items(st, 0, off, 200, &items, &nitems_, &cause) != 0)
+			goto fail;
+		if (nitems_ == 0)
+			break;
+		for (i = 0; i < nitems_ && shown < (size_t)count; i++) {
+			if (unread && !items[i].unread)
+				continue;
+			time_rfc3339(items[i].date, date, sizeof date);
+			date[10] = '\0';
+			printf("%s %c ", date, items[i].unread ? 'N' : ' ');
+			print_safe(stdout, title_of(cfg, feeds, nfeeds,
+			    items[i].feed_id));
+			fputs(": ", stdout);
+			print_safe(stdout, items[i].title);
+			if (items[i].link != NULL) {
+				fputs("\n             ", stdout);
+				print_safe(stdout, items[i].link);
+			}
+			putchar('\n');
+			shown++;
+		}
+		off += nitems_;
+		store_items_free(items, nitems_);
+		items = NULL;
+	}
+	goto out;
+fail:
+	fprintf(stderr, "tidings: %s\n", cause);
+	free(cause);
+	rc = EXIT_ERROR;
+out:
+	store_items_free(items, nitems_);
+	store_feeds_free(feeds, nfeeds);
+	store_close(st);
+	return (rc);
+}
+
+static int
+cmd_unread(struct opts *o, struct config *cfg, int argc, char **argv)
+{
+	struct store		*st;
+	struct store_feed	*feeds = NULL;
+	struct buf		 b = BUF_INIT;
+	size_t			 nfeeds = 0, i, j, k, t;
+	char			*cause = NULL, **tags = NULL;
+	int64_t			 total = 0, *tagn = NULL;
+	size_t			 ntags = 0;
+	int			 json = 0;
+
+	if (argc == 2 && strcmp(argv[1], "--json") == 0)
+		json = 1;
+	else if (argc != 1)
+		usage(EXIT_USAGE);
+	if ((st = open_store(o)) == NULL)
+		return (EXIT_ERROR);
+	if (!json) {
+		if ((total = store_unread(st, 0, &cause)) < 0)
+			goto fail;
+		printf("%lld\n", (long long)total);
+		store_close(st);
+		return (EXIT_OK);
+	}
+	if (store_feeds(st, &feeds, &nfeeds, &cause) != 0)
+		goto fail;
+	buf_addstr(&b, "{\"feeds\":{");
+	for (i = 0; i < nfeeds; i++) {
+		total += feeds[i].unread;
+		if (i > 0)
+			buf_addch(&b, ',');
+		buf_add_jsonstr(&b, feeds[i].url);
+		buf_addf(&b, ":%lld", (long long)feeds[i].unread);
+		for (j = 0; j < cfg->nfeeds; j++) {
+			if (strcmp(cfg->feeds[j].url, feeds[i].url) != 0)
+				continue;
+			for (k = 0; k < cfg->feeds[j].ntags; k++) {
+				for (t = 0; t < ntags; t++)
+					if (strcmp(tags[t], cfg->feeds[j].tags[k]) == 0)
+						break;
+				if (t == ntags) {
+					tags = xreallocarray(tags, ntags + 1,
+					    sizeof *tags);
+					tagn = xreallocarray(tagn, ntags + 1,
+					    sizeof *tagn);
+					tags[t] = cfg->feeds[j].tags[k];
+					tagn[t] = 0;
+					ntags++;
+				}
+				tagn[t] += feeds[i].unread;
+			}
+		}
+	}
+	buf_addstr(&b, "},\"tags\":{");
+	for (t = 0; t < ntags; t++) {
+		if (t > 0)
+			buf_addch(&b, ',');
+		buf_add_jsonstr(&b, tags[t]);
+		buf_addf(&b, ":%lld", (long long)tagn[t]);
+	}
+	buf_addf(&b, "},\"total\":%lld}\n", (long long)total);
+	fputs(b.data, stdout);
+	buf_release(&b);
+	free(tags);
+	free(tagn);
+	store_feeds_free(feeds, nfeeds);
+	store_close(st);
+	return (EXIT_OK);
+fail:
+	fprintf(stderr, "tidings: %s\n", cause);
+	free(cause);
+	store_close(st);
+	return (EXIT_ERROR);
+}
+
+/* Read all of path ("-": standard input) into b. */
+static int
+read_file(const char *path, struct buf *b, char **cause)
+{
+	FILE	*f;
+	char	 chunk[65536];
+	size_t	 n;
+
+	if (strcmp(path, "-") == 0)
+		f = stdin;
+	else if ((f = fopen(path, "rb")) == NULL) {
+		xasprintf(cause, "%s: %s", path, strerror(errno));
+		return (-1);
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(b, chunk, n);
+	if (ferror(f)) {
+		xasprintf(cause, "%s: %s", path, strerror(errno));
+		if (f != stdin)
+			fclose(f);
+		return (-1);
+	}
+	if (f != stdin)
+		fclose(f);
+	return (0);
+}
+
+static int
+cmd_parse_feed(struct opts *o, struct config *cfg, int argc, char **argv)
+{
+	struct buf	 in = BUF_INIT, out = BUF_INIT;
+	struct feed	 f;
+	char		*cause, *url = NULL, *abs;
+
+	(void)o;
+	(void)cfg;
+	if (argc != 2)
+		usage(EXIT_USAGE);
+	if (read_file(argv[1], &in, &cause) != 0) {
+		fprintf(stderr, "tidings: %s\n", cause);
+		free(cause);
+		return (EXIT_ERROR);
+	}
+	/* The document's location resolves relative links. */
+	if (strcmp(argv[1], "-") != 0) {
+		if (argv[1][0] == '/')
+			xasprintf(&url, "file://%s", argv[1]);
+		else if ((abs = realpath(argv[1], NULL)) != NULL) {
+			xasprintf(&url, "file://%s", abs);
+			free(abs);
+		}
+	}
+	if (feed_parse(in.data, in.len, url, NULL, &f, &cause) != 0) {
+		fprintf(stderr, "tidings: %s: %s\n", argv[1], cause);
+		free(cause);
+		free(url);
+		buf_release(&in);
+		return (EXIT_ERROR);
+	}
+	feed_json(&f, &out);
+	buf_addch(&out, '\n');
+	fwrite(out.data, 1, out.len, stdout);
+	feed_free(&f);
+	free(url);
+	buf_release(&in);
+	buf_release(&out);
+	return (EXIT_OK);
+}
+
+static int
+cmd_import_opml(struct opts *o, struct config *cfg, int argc, char **argv)
+{
+	struct buf	 in = BUF_INIT;
+	char		*cause;
+	int		 added;
+
+	if (argc != 2)
+		usage(EXIT_USAGE);
+	if (read_file(argv[1], &in, &cause) != 0 ||
+	    opml_import(cfg->path, in.data, in.len, cfg, &added, &cause) != 0) {
+		fprintf(stderr, "tidings: %s\n", cause);
+		free(cause);
+		buf_release(&in);
+		return (EXIT_ERROR);
+	}
+	(void)o;
+	printf("%d feed%s added to %s\n", added, added == 1 ? "" : "s",
+	    cfg->path);
+	buf_release(&in);
+	return (EXIT_OK);
+}
+
+static int
+cmd_export_opml(struct opts *o, struct config *cfg, int argc, char **argv)
+{
+	struct buf	 out = BUF_INIT;
+
+	(void)o;
+	(void)argv;
+	if (argc != 1)
+		usage(EXIT_USAGE);
+	opml_export(cfg, &out);
+	fwrite(out.data, 1, out.len, stdout);
+	buf_release(&out);
+	return (EXIT_OK);
+}
+
+static int
+cmd_gc(struct opts *o, struct config *cfg, int argc, char **argv)
+{
+	struct store	*st;
+	char		**keep, *cause;
+	size_t		 i;
+	int		 n;
+
+	(void)argv;
+	if (argc != 1)
+		usage(EXIT_USAGE);
+	if ((st = open_store(o)) == NULL)
+		return (EXIT_ERROR);
+	keep = xreallocarray(NULL, cfg->nfeeds, sizeof *keep);
+	for (i = 0; i < cfg->nfeeds; i++)
+		keep[i] = cfg->feeds[i].url;
+	n = store_gc(st, keep, cfg->nfeeds, &cause);
+	free(keep);
+	store_close(st);
+	if (n < 0) {
+		fprintf(stderr, "tidings: %s\n", cause);
+		free(cause);
+		return (EXIT_ERROR);
+	}
+	printf("%d feed%s no longer in the dotfile removed\n", n,
+	    n == 1 ? "" : "s");
+	return (EXIT_OK);
+}
+
+/* Read the dotfile as the command needs it; print every mistake. */
+static int
+load_config(const struct opts *o, enum need_config need, struct config *cfg)
+{
+	struct causes	 causes = CAUSES_INIT;
+	char		*path;
+	size_t		 i;
+	int		 rc = 0;
+
+	path = o->config_path != NULL ? xstrdup(o->config_path) :
+	    config_default_path();
+	if (need == CONFIG_OPTIONAL && access(path, F_OK) != 0 &&
+	    errno == ENOENT) {
+		free(cfg->path);
+		cfg->path = path;
+		return (0);
+	}
+	if (config_load(path, cfg, &causes) != 0) {
+		for (i = 0; i < causes.n; i++)
+			fprintf(stderr, "%s\n", causes.v[i]);
+		rc = -1;
+	}
+	causes_clear(&causes);
+	free(path);
+	return (rc);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "log", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct opts		 o = { NULL, NULL };
+	struct config		 cfg;
+	const struct command	*cmd = NULL;
+	struct sigaction	 sa;
+	size_t			 i;
+	int			 ch, rc;
+
+	while ((ch = getopt_long(argc, argv, "+c:d:l:hV", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			o.config_path = optarg;
+			break;
+		case 'd':
+			o.db_path = optarg;
+			break;
+		case 'l':
+			log_open(optarg);
+			break;
+		case 'h':
+			usage(EXIT_OK);
+		case 'V':
+			printf("tidings %s\n", TIDINGS_VERSION);
+			return (EXIT_OK);
+		default:
+			usage(EXIT_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0)
+		usage(EXIT_USAGE);
+	for (i = 0; i < nitems(commands); i++)
+		if (strcmp(argv[0], commands[i].name) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL) {
+		fprintf(stderr, "tidings: unknown command \"");
+		print_safe(stderr, argv[0]);
+		fprintf(stderr, "\"\n");
+		usage(EXIT_USAGE);
+	}
+
+	config_init(&cfg);
+	if (cmd->config != CONFIG_NONE &&
+	    load_config(&o, cmd->config, &cfg) != 0) {
+		config_free(&cfg);
+		return (EXIT_USAGE);
+	}
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+
+	http_global_init();
+	optind = 0;			/* glibc: start the command's options afresh */
+	rc = cmd->run(&o, &cfg, argc, argv);
+	http_global_cleanup();
+	config_free(&cfg);
+	log_close();
+	return (rc);
+}
