@@ -1,15 +1,29 @@
 /* poll.c: one refresh, the glue http -> feed -> store.
  *
- * Every due feed is queued on one http multi handle; as each response
- * arrives it is parsed and stored in that feed's own transaction, so a
- * refresh interrupted at any point keeps what it finished and a failure
- * of one feed is data about that feed, never an error of the refresh.
+ * Three stages run at once, so that the network, the parser and the
+ * database each keep busy instead of waiting for one another:
+ *
+ *	caller's thread		http_run(): every due feed on one multi
+ *				handle; each finished response is queued
+ *	parser threads		feed_parse() on queued responses
+ *	store thread		store_update(), one transaction per feed,
+ *				then the report callback
+ *
+ * The queues are bounded, so a fast network cannot pile up more than a
+ * few bodies in memory; when they are full the stage before waits. Only
+ * the store thread touches the struct store, so the caller's one
+ * connection is used from one thread at a time, as store.h requires.
+ *
+ * Every response ends in its feed's own transaction, so a refresh
+ * interrupted at any point keeps what it finished, and a failure of one
+ * feed is data about that feed, never an error of the refresh.
  *
  * Due times: a feed is due when its refresh-interval has passed since its
  * last fetch and no postponement (Retry-After, RSS ttl) is pending. The
  * fetch time recorded is the refresh's start, and a little slack is
  * allowed, so that a cron job every interval does not drift into
  * skipping every other run. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,9 +36,36 @@
 #include "store.h"
 #include "util.h"
 
+#define POLL_PARSERS	2		/* parser threads */
+#define POLL_QUEUED	8		/* responses waiting, per queue */
+
 struct poll_job {
 	const struct config_feed *cf;
 	int64_t		 feed_id;
+
+	/* What the response said; owned copies, filled by poll_done(). */
+	struct buf	 body;
+	char		*error;		/* transport or parse error */
+	char		*etag;
+	char		*last_modified;
+	char		*content_type;
+	char		*url;
+	char		*permanent;
+	long		 status;
+	long		 retry_after;
+	int		 not_modified;
+
+	struct feed	 feed;		/* filled by a parser */
+	int		 parsed;
+	struct poll_job	*next;		/* in a queue */
+};
+
+/* A bounded FIFO of jobs between two stages. */
+struct poll_queue {
+	struct poll_job	*head, *tail;
+	size_t		 n, max;
+	int		 closed;	/* no more jobs will be put */
+	pthread_cond_t	 nonempty, nonfull;
 };
 
 struct poll_ctx {
@@ -35,7 +76,69 @@ struct poll_ctx {
 	struct poll_stats	*stats;
 	void			(*report)(void *, const struct poll_result *);
 	void			*arg;
+
+	pthread_mutex_t		 lock;	/* guards both queues */
+	struct poll_queue	 parse, store;
 };
+
+static void
+poll_queue_init(struct poll_queue *q, size_t max)
+{
+	memset(q, 0, sizeof *q);
+	q->max = max;
+	pthread_cond_init(&q->nonempty, NULL);
+	pthread_cond_init(&q->nonfull, NULL);
+}
+
+static void
+poll_queue_release(struct poll_queue *q)
+{
+	pthread_cond_destroy(&q->nonempty);
+	pthread_cond_destroy(&q->nonfull);
+}
+
+/* Append job to q, waiting while q is full. Called with the lock held. */
+static void
+poll_queue_put(struct poll_ctx *pc, struct poll_queue *q,
+    struct poll_job *job)
+{
+	while (q->n >= q->max)
+		pthread_cond_wait(&q->nonfull, &pc->lock);
+	job->next = NULL;
+	if (q->tail != NULL)
+		q->tail->next = job;
+	else
+		q->head = job;
+	q->tail = job;
+	q->n++;
+	pthread_cond_signal(&q->nonempty);
+}
+
+/* Take the oldest job of q, waiting for one; NULL once q is closed and
+ * empty. Called with the lock held. */
+static struct poll_job *
+poll_queue_get(struct poll_ctx *pc, struct poll_queue *q)
+{
+	struct poll_job	*job;
+
+	while (q->head == NULL && !q->closed)
+		pthread_cond_wait(&q->nonempty, &pc->lock);
+	if ((job = q->head) == NULL)
+		return (NULL);
+	if ((q->head = job->next) == NULL)
+		q->tail = NULL;
+	q->n--;
+	pthread_cond_signal(&q->nonfull);
+	return (job);
+}
+
+/* Say that nothing more will be put on q. Called with the lock held. */
+static void
+poll_queue_close(struct poll_queue *q)
+{
+	q->closed = 1;
+	pthread_cond_broadcast(&q->nonempty);
+}
 
 /* Whether a feed last fetched at last (postponed until next) is due. */
 static int
@@ -51,67 +154,137 @@ poll_due(int64_t now, int64_t interval, int64_t last, int64_t next)
 	return (next == STORE_NOTIME || next <= now + slack);
 }
 
-/* The earliest next fetch a response asks for, or STORE_NOTIME. */
+/* The earliest next fetch a job asks for, or STORE_NOTIME. */
 static int64_t
-poll_postpone(int64_t now, const struct http_response *res,
-    const struct feed *f)
+poll_postpone(int64_t now, const struct poll_job *job)
 {
 	int64_t	 next = STORE_NOTIME;
 
-	if (res->retry_after > 0)
-		next = now + res->retry_after;
-	if (f != NULL && f->ttl > 0 &&
-	    (next == STORE_NOTIME || now + (int64_t)f->ttl * 60 > next))
-		next = now + (int64_t)f->ttl * 60;
+	if (job->retry_after > 0)
+		next = now + job->retry_after;
+	if (job->parsed && job->feed.ttl > 0 &&
+	    (next == STORE_NOTIME || now + (int64_t)job->feed.ttl * 60 > next))
+		next = now + (int64_t)job->feed.ttl * 60;
 	return (next);
 }
 
-/* One response: parse it, store it, report it. */
+static char *
+poll_strdup(const char *s)
+{
+	return (s != NULL ? xstrdup(s) : NULL);
+}
+
+/* Free what a job holds after its fetch, keeping it reusable. */
+static void
+poll_job_clear(struct poll_job *job)
+{
+	buf_release(&job->body);
+	free(job->error);
+	free(job->etag);
+	free(job->last_modified);
+	free(job->content_type);
+	free(job->url);
+	free(job->permanent);
+	if (job->parsed)
+		feed_free(&job->feed);
+	job->error = job->etag = job->last_modified = NULL;
+	job->content_type = job->url = job->permanent = NULL;
+	job->parsed = 0;
+}
+
+/* A response arrived (the caller's thread): keep it and queue it. */
 static void
 poll_done(void *arg, void *req_arg, struct http_response *res)
 {
-	struct poll_ctx		*pc = arg;
-	struct poll_job		*job = req_arg;
+	struct poll_ctx	*pc = arg;
+	struct poll_job	*job = req_arg;
+
+	job->status = res->status;
+	job->not_modified = res->not_modified;
+	job->retry_after = res->retry_after;
+	job->error = poll_strdup(res->error);
+	job->etag = poll_strdup(res->etag);
+	job->last_modified = poll_strdup(res->last_modified);
+	job->content_type = poll_strdup(res->content_type);
+	job->url = poll_strdup(res->url);
+	job->permanent = poll_strdup(res->permanent);
+	job->body.data = buf_detach(&res->body, &job->body.len);
+	job->body.cap = job->body.len + 1;
+	log_debug("%s: %ld %s, %zu bytes, %.3fs", job->cf->url, res->status,
+	    res->error != NULL ? res->error : "ok", job->body.len,
+	    res->seconds);
+
+	pthread_mutex_lock(&pc->lock);
+	poll_queue_put(pc, &pc->parse, job);
+	pthread_mutex_unlock(&pc->lock);
+}
+
+/* A parser thread: turn queued bodies into feeds. */
+static void *
+poll_parser(void *arg)
+{
+	struct poll_ctx	*pc = arg;
+	struct poll_job	*job;
+	char		*charset, *cause;
+
+	for (;;) {
+		pthread_mutex_lock(&pc->lock);
+		job = poll_queue_get(pc, &pc->parse);
+		pthread_mutex_unlock(&pc->lock);
+		if (job == NULL)
+			break;
+		if (job->error == NULL && !job->not_modified) {
+			charset = charset_from_content_type(job->content_type);
+			if (feed_parse(job->body.data, job->body.len,
+			    job->url != NULL ? job->url : job->cf->url, charset,
+			    &job->feed, &cause) == 0)
+				job->parsed = 1;
+			else
+				job->error = cause;
+			free(charset);
+		}
+		buf_release(&job->body);	/* the feed holds what it needs */
+		pthread_mutex_lock(&pc->lock);
+		poll_queue_put(pc, &pc->store, job);
+		pthread_mutex_unlock(&pc->lock);
+	}
+	return (NULL);
+}
+
+/* Store one parsed job and report it (the store thread). */
+static void
+poll_store(struct poll_ctx *pc, struct poll_job *job)
+{
 	const struct config_feed *cf = job->cf;
 	struct store_fetch	 fx;
 	struct poll_result	 r;
-	struct feed		 f;
-	char			*charset, *perr = NULL, *serr = NULL;
-	int			 parsed = 0, nnew = 0;
+	char			*cause = NULL;
+	int			 nnew = 0;
 
 	memset(&fx, 0, sizeof fx);
 	fx.time = pc->now;
-	fx.status = res->status;
-	fx.error = res->error;
-	fx.not_modified = res->not_modified;
-	fx.etag = res->etag;
-	fx.last_modified = res->last_modified;
-	fx.redirect = res->permanent;
-	if (res->error == NULL && !res->not_modified) {
-		charset = charset_from_content_type(res->content_type);
-		if (feed_parse(res->body.data, res->body.len,
-		    res->url != NULL ? res->url : cf->url, charset, &f,
-		    &perr) == 0)
-			parsed = 1;
-		else
-			fx.error = perr;
-		free(charset);
-	}
-	fx.next = poll_postpone(pc->now, res, parsed ? &f : NULL);
-	if (store_update(pc->st, job->feed_id, &fx, parsed ? &f : NULL,
+	fx.status = job->status;
+	fx.error = job->error;
+	fx.not_modified = job->not_modified;
+	fx.etag = job->etag;
+	fx.last_modified = job->last_modified;
+	fx.redirect = job->permanent;
+	fx.next = poll_postpone(pc->now, job);
+	if (store_update(pc->st, job->feed_id, &fx,
+	    job->parsed ? &job->feed : NULL,
 	    config_num(pc->cfg, cf, SET_MAX_ITEMS),
-	    config_num(pc->cfg, cf, SET_ITEM_RETENTION), &nnew, &serr) != 0)
-		log_debug("%s: not stored: %s", cf->url, serr);
-	if (parsed)
-		feed_free(&f);
+	    config_num(pc->cfg, cf, SET_ITEM_RETENTION), &nnew, &cause) != 0) {
+		log_debug("%s: not stored: %s", cf->url, cause);
+		nnew = 0;
+	}
 
 	memset(&r, 0, sizeof r);
 	r.feed = cf;
-	r.error = serr != NULL ? serr : fx.error;
-	r.redirect = res->permanent;
-	r.status = res->status;
-	r.not_modified = res->not_modified;
-	r.nnew = serr != NULL ? 0 : nnew;
+	r.error = cause != NULL ? cause : job->error;
+	r.redirect = job->permanent;
+	r.status = job->status;
+	r.not_modified = job->not_modified;
+	r.nnew = nnew;
 	r.done = ++pc->done;
 	r.total = pc->total;
 	if (r.error != NULL)
@@ -120,59 +293,59 @@ poll_done(void *arg, void *req_arg, struct http_response *res)
 		pc->stats->not_modified++;
 	else
 		pc->stats->ok++;
-	pc->stats->nnew += r.nnew;
-	log_debug("%s: %ld %s, %d new, %.3fs", cf->url, res->status,
-	    r.error != NULL ? r.error : "ok", r.nnew, res->seconds);
+	pc->stats->nnew += nnew;
 	if (pc->report != NULL)
 		pc->report(pc->arg, &r);
-	free(perr);
-	free(serr);
+	free(cause);
+	poll_job_clear(job);
 }
 
-int
-poll_refresh(const struct config *cfg, struct store *st, int flags,
-    void (*report)(void *, const struct poll_result *), void *arg,
-    struct poll_stats *stats, volatile sig_atomic_t *stop, char **cause)
+/* The store thread: write parsed jobs until the parsers are done. */
+static void *
+poll_storer(void *arg)
 {
-	struct http_options	 ho;
-	struct http_request	 req;
-	struct http		*http;
-	struct poll_job		*jobs;
-	struct poll_ctx		 pc;
-	struct store_feed	 sf;
+	struct poll_ctx	*pc = arg;
+	struct poll_job	*job;
+
+	for (;;) {
+		pthread_mutex_lock(&pc->lock);
+		job = poll_queue_get(pc, &pc->store);
+		pthread_mutex_unlock(&pc->lock);
+		if (job == NULL)
+			break;
+		poll_store(pc, job);
+	}
+	return (NULL);
+}
+
+/* Queue a request for every due feed. Return how many, or -1. */
+static int
+poll_queue_due(struct poll_ctx *pc, struct http *http, struct poll_job *jobs,
+    int flags, char **cause)
+{
+	const struct config	*cfg = pc->cfg;
 	const struct config_feed *cf;
+	struct http_request	 req;
+	struct store_feed	 sf;
 	size_t			 i, n = 0;
-	int			 found, rc;
+	int			 found;
 
-	memset(stats, 0, sizeof *stats);
-	memset(&pc, 0, sizeof pc);
-	pc.cfg = cfg;
-	pc.st = st;
-	pc.now = time_now();
-	pc.stats = stats;
-	pc.report = report;
-	pc.arg = arg;
-
-	jobs = xcalloc(cfg->nfeeds, sizeof *jobs);
-	ho.max_total = config_num(cfg, NULL, SET_MAX_CONNECTIONS);
-	ho.max_host = config_num(cfg, NULL, SET_MAX_HOST_CONNECTIONS);
-	http = http_new(&ho);
 	for (i = 0; i < cfg->nfeeds; i++) {
 		cf = &cfg->feeds[i];
-		if ((found = store_feed_get(st, cf->url, &sf, cause)) < 0)
-			goto fail;
-		if (found) {
-			if (!(flags & POLL_ALL) && !poll_due(pc.now,
-			    config_num(cfg, cf, SET_REFRESH_INTERVAL),
-			    sf.last_fetch, sf.next_fetch)) {
-				store_feed_release(&sf);
-				stats->skipped++;
-				continue;
-			}
+		if ((found = store_feed_get(pc->st, cf->url, &sf, cause)) < 0)
+			return (-1);
+		if (found && !(flags & POLL_ALL) && !poll_due(pc->now,
+		    config_num(cfg, cf, SET_REFRESH_INTERVAL), sf.last_fetch,
+		    sf.next_fetch)) {
+			store_feed_release(&sf);
+			pc->stats->skipped++;
+			continue;
+		}
+		if (found)
 			jobs[n].feed_id = sf.id;
-		} else if (store_feed_id(st, cf->url, &jobs[n].feed_id,
+		else if (store_feed_id(pc->st, cf->url, &jobs[n].feed_id,
 		    cause) != 0)
-			goto fail;
+			return (-1);
 		jobs[n].cf = cf;
 
 		memset(&req, 0, sizeof req);
@@ -187,21 +360,76 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 		    SET_MAX_RESPONSE_SIZE);
 		req.max_redirects = config_num(cfg, cf, SET_MAX_REDIRECTS);
 		req.arg = &jobs[n];
-		http_add(http, &req);
+		http_add(http, &req);	/* copies the strings */
 		if (found)
 			store_feed_release(&sf);
 		n++;
 	}
-	pc.total = n;
-	stats->feeds = (int)n;
-	rc = http_run(http, poll_done, &pc, stop);
-	http_free(http);
-	free(jobs);
-	(void)rc;		/* an interrupted run kept what it finished */
-	return (0);
+	return ((int)n);
+}
 
-fail:
+int
+poll_refresh(const struct config *cfg, struct store *st, int flags,
+    void (*report)(void *, const struct poll_result *), void *arg,
+    struct poll_stats *stats, volatile sig_atomic_t *stop, char **cause)
+{
+	struct http_options	 ho;
+	struct http		*http;
+	struct poll_job		*jobs;
+	struct poll_ctx		 pc;
+	pthread_t		 parsers[POLL_PARSERS], storer;
+	size_t			 i;
+	int			 n;
+
+	memset(stats, 0, sizeof *stats);
+	memset(&pc, 0, sizeof pc);
+	pc.cfg = cfg;
+	pc.st = st;
+	pc.now = time_now();
+	pc.stats = stats;
+	pc.report = report;
+	pc.arg = arg;
+
+	jobs = xcalloc(cfg->nfeeds, sizeof *jobs);
+	for (i = 0; i < cfg->nfeeds; i++)
+		buf_init(&jobs[i].body);
+	ho.max_total = config_num(cfg, NULL, SET_MAX_CONNECTIONS);
+	ho.max_host = config_num(cfg, NULL, SET_MAX_HOST_CONNECTIONS);
+	http = http_new(&ho);
+	if ((n = poll_queue_due(&pc, http, jobs, flags, cause)) < 0) {
+		http_free(http);
+		free(jobs);
+		return (-1);
+	}
+	pc.total = (size_t)n;
+	stats->feeds = n;
+
+	pthread_mutex_init(&pc.lock, NULL);
+	poll_queue_init(&pc.parse, POLL_QUEUED);
+	poll_queue_init(&pc.store, POLL_QUEUED);
+	for (i = 0; i < POLL_PARSERS; i++)
+		if (pthread_create(&parsers[i], NULL, poll_parser, &pc) != 0)
+			fatalx("pthread_create failed");
+	if (pthread_create(&storer, NULL, poll_storer, &pc) != 0)
+		fatalx("pthread_create failed");
+
+	/* An interrupted run still stores every response it received. */
+	http_run(http, poll_done, &pc, stop);
+
+	pthread_mutex_lock(&pc.lock);
+	poll_queue_close(&pc.parse);
+	pthread_mutex_unlock(&pc.lock);
+	for (i = 0; i < POLL_PARSERS; i++)
+		pthread_join(parsers[i], NULL);
+	pthread_mutex_lock(&pc.lock);
+	poll_queue_close(&pc.store);
+	pthread_mutex_unlock(&pc.lock);
+	pthread_join(storer, NULL);
+
+	poll_queue_release(&pc.parse);
+	poll_queue_release(&pc.store);
+	pthread_mutex_destroy(&pc.lock);
 	http_free(http);
 	free(jobs);
-	return (-1);
+	return (0);
 }
