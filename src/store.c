@@ -15,16 +15,47 @@
  * UTC seconds; NULL is "none". Ids are AUTOINCREMENT so that an id the UI
  * still holds can never come back as another item after a deletion.
  *
+ * Pages. A new file gets 16 KiB pages (set before WAL mode fixes the
+ * size). Item rows average 3 to 4 KB: with 4 KiB pages a third of them
+ * spilled into overflow pages, with 8 KiB every page wasted a third; 16
+ * KiB made a first refresh's storing a quarter cheaper and the file
+ * smaller. Every index is read by some query, and only items_date costs
+ * much: a first refresh inserts dates from all over, so each feed's
+ * transaction rewrites many of its pages (a third of the storing time),
+ * but later refreshes append at its head, and it spares the all-items
+ * list a sort of every item. wal_autocheckpoint counts pages, so it is
+ * cut to 256 to keep the WAL at SQLite's default 4 MiB: the default 1000
+ * pages (16 MiB) saved a first refresh a few percent, but the last
+ * connection to close checkpoints the WAL under an exclusive lock, and
+ * four times the WAL kept other programs' readers out four times longer.
+ * A larger cache_size or a journal_size_limit made no difference.
+ *
  * Search. items_fts is a contentless FTS5 table over the title and the
  * text, where the text is summary and content with HTML tags and
  * entities stripped by strip_tags(), an SQL function registered on every
- * connection. Triggers keep it in step with items. A contentless table
- * deletes a row by being told its old values again, so strip_tags() must
- * stay deterministic: a change to it needs a migration that rebuilds the
- * index. The update trigger fires only when the title or text changes, so
- * flipping read or starred (even from the sqlite3 shell, which lacks
- * strip_tags) never touches the index; deleting items needs strip_tags,
- * so only tidings can.
+ * connection. Indexing is lazy: done by a trigger on each insert, it cost
+ * a first refresh four times what storing the items did, and only the
+ * TUI searches. fts_state holds a watermark, upto: the items with id <= upto
+ * are in items_fts, the others are not. Every new item gets an id above
+ * it (AUTOINCREMENT), so store_update() leaves the index alone;
+ * store_index() indexes the lowest waiting ids with one INSERT ... SELECT
+ * (one FTS5 segment per batch) and moves the watermark in the same
+ * transaction, and store_search() calls it first, so a search never
+ * misses an item. A contentless table deletes a row by being told its
+ * old values again, and one told to delete a row it never held is
+ * damaged in ways its integrity-check cannot see (it has no content to
+ * compare with), so the delete and update triggers touch the index only
+ * for rows at or below the watermark. An edit of a waiting row needs
+ * nothing: the row is indexed later with the text it has then. The
+ * update trigger fires only when the title or text changes, so flipping
+ * read or starred (even from the sqlite3 shell, which lacks strip_tags)
+ * never touches the index; deleting indexed items needs strip_tags, so
+ * only tidings can. strip_tags() must stay deterministic: a change to it
+ * needs a migration that rebuilds the index. The index has detail=column
+ * (which columns hold a term, not where): that made it less than half as
+ * big and indexing a quarter cheaper, and costs only phrase queries, which
+ * store_search() never makes: it splits the user's text with the index's
+ * own tokenizer and asks for every word.
  *
  * Migrations. PRAGMA user_version is the schema version; store_migrations
  * holds one SQL step per version, applied in order, each in its own
@@ -48,8 +79,9 @@
  * ones, insert the new ones. Item by item would be simpler but slow:
  * FTS5 (as of SQLite 3.40) writes its pending terms out as a new segment
  * at every statement savepoint, and any statement whose trigger writes
- * to a virtual table opens one, so per-item statements made one index
- * segment per item, and merging those cost more than the inserts.
+ * to a virtual table opens one, so per-item statements that rewrite
+ * indexed items would make one index segment per item, and merging those
+ * costs more than the writes.
  *
  * One transaction per feed. A fetch's outcome, validators and items are
  * written together (BEGIN IMMEDIATE, so two writers queue on the busy
@@ -66,6 +98,7 @@
  * starred items are never deleted. A 304 or a failure brings no document,
  * so the last one still protects its items.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +111,11 @@
 #include "util.h"
 
 #define STORE_BUSY_MS	10000		/* wait this long for another writer */
+
+/* The tokenizer of the search index, as the latest schema step names it:
+ * store_search() splits queries with the same one. */
+#define STORE_TOKENIZER	"unicode61"
+#define STORE_TOKENIZER_ARGS "remove_diacritics", "2"
 
 /* Schema steps: store_migrations[i] takes user_version i to i + 1. */
 static const char *const store_migrations[] = {
@@ -125,20 +163,23 @@ static const char *const store_migrations[] = {
 	"CREATE INDEX items_date ON items (date DESC, id DESC);"
 	"CREATE INDEX items_unread ON items (feed_id) WHERE read = 0;"
 	"CREATE VIRTUAL TABLE items_fts USING fts5 (title, body,"
-	"  content = '', tokenize = 'unicode61 remove_diacritics 2');"
-	"CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN"
-	"  INSERT INTO items_fts (rowid, title, body)"
-	"    VALUES (new.id, new.title, strip_tags(new.summary, new.content));"
-	"END;"
-	"CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN"
+	"  content = '', detail = column,"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+	"CREATE TABLE fts_state (upto INTEGER NOT NULL);"
+	"INSERT INTO fts_state (upto) VALUES (0);"
+	/* Only rows at or below the watermark are in items_fts: telling
+	 * a contentless table to delete a row it never had corrupts it. */
+	"CREATE TRIGGER items_fts_delete AFTER DELETE ON items"
+	"  WHEN old.id <= (SELECT upto FROM fts_state) BEGIN"
 	"  INSERT INTO items_fts (items_fts, rowid, title, body)"
 	"    VALUES ('delete', old.id, old.title,"
 	"    strip_tags(old.summary, old.content));"
 	"END;"
 	"CREATE TRIGGER items_fts_update"
 	"  AFTER UPDATE OF title, summary, content ON items"
-	"  WHEN old.title IS NOT new.title OR old.summary IS NOT new.summary"
-	"    OR old.content IS NOT new.content BEGIN"
+	"  WHEN (old.title IS NOT new.title OR old.summary IS NOT new.summary"
+	"    OR old.content IS NOT new.content)"
+	"    AND old.id <= (SELECT upto FROM fts_state) BEGIN"
 	"  INSERT INTO items_fts (items_fts, rowid, title, body)"
 	"    VALUES ('delete', old.id, old.title,"
 	"    strip_tags(old.summary, old.content));"
@@ -199,6 +240,10 @@ enum store_sql {
 	SQL_SET_STARRED,
 	SQL_MARK_ALL,
 	SQL_MARK_FEED,
+	SQL_FTS_STATE,
+	SQL_FTS_LAST,
+	SQL_FTS_ADD,
+	SQL_FTS_MARK,
 	SQL_SEARCH,
 	SQL__COUNT
 };
@@ -299,8 +344,20 @@ static const char *const store_sql[SQL__COUNT] = {
 	[SQL_MARK_ALL] = "UPDATE items SET read = 1 WHERE read = 0",
 	[SQL_MARK_FEED] =
 	    "UPDATE items SET read = 1 WHERE read = 0 AND feed_id = ?1",
+	/* The watermark and the newest item; both NULL-safe lookups of
+	 * one row, so asking costs nothing when nothing is waiting. */
+	[SQL_FTS_STATE] = "SELECT (SELECT upto FROM fts_state),"
+	    " coalesce((SELECT max(id) FROM items), 0)",
+	[SQL_FTS_LAST] = "SELECT max(id) FROM (SELECT id FROM items"
+	    " WHERE id > ?1 ORDER BY id LIMIT ?2)",
+	/* One statement for the whole batch: FTS5 writes one segment per
+	 * statement (see the essay). */
+	[SQL_FTS_ADD] = "INSERT INTO items_fts (rowid, title, body)"
+	    " SELECT id, title, strip_tags(summary, content) FROM items"
+	    " WHERE id > ?1 AND id <= ?2 ORDER BY id",
+	[SQL_FTS_MARK] = "UPDATE fts_state SET upto = ?2 WHERE upto = ?1",
 	[SQL_SEARCH] = "SELECT " STORE_ITEM_COLS " FROM items i"
-	    " WHERE i.id IN (SELECT rowid FROM items_fts"
+	    " WHERE +i.id IN (SELECT rowid FROM items_fts"
 	    "   WHERE items_fts MATCH ?1)"
 	    " ORDER BY i.date DESC, i.id DESC LIMIT ?2",
 };
@@ -309,6 +366,8 @@ struct store {
 	sqlite3		*db;
 	char		*path;
 	sqlite3_stmt	*stmt[SQL__COUNT];
+	fts5_tokenizer	 tokenizer;	/* the index's, to split queries */
+	Fts5Tokenizer	*tok;		/* NULL until the first search */
 };
 
 /* Scratch buffers reused across the entries of one merge. */
@@ -683,6 +742,13 @@ store_setup(struct store *st, char **cause)
 		xasprintf(cause, "%s: the database is read-only", st->path);
 		return (-1);
 	}
+	/* A new file's page size can be chosen only until WAL mode or the
+	 * first table fixes it (see the essay). */
+	if (version == 0 && sqlite3_exec(st->db, "PRAGMA page_size = 16384",
+	    NULL, NULL, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
 	if (sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &stmt,
 	    NULL) != SQLITE_OK) {
 		store_error(st, cause);
@@ -698,8 +764,12 @@ store_setup(struct store *st, char **cause)
 		log_debug("store: %s: journal mode %s, not wal", st->path,
 		    mode != NULL ? mode : "unknown");
 	sqlite3_finalize(stmt);
+	/* The checkpoint threshold counts pages: 256 of 16 KiB keeps the
+	 * WAL at SQLite's default 4 MiB (see the essay). */
 	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON;"
-	    "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK) {
+	    "PRAGMA synchronous = NORMAL;"
+	    "PRAGMA wal_autocheckpoint = 256", NULL, NULL,
+	    NULL) != SQLITE_OK) {
 		store_error(st, cause);
 		return (-1);
 	}
@@ -751,6 +821,8 @@ store_close(struct store *st)
 		return;
 	for (i = 0; i < nitems(st->stmt); i++)
 		sqlite3_finalize(st->stmt[i]);
+	if (st->tok != NULL)
+		st->tokenizer.xDelete(st->tok);
 	if (sqlite3_close(st->db) != SQLITE_OK)
 		log_debug("store: %s: close: %s", st->path,
 		    sqlite3_errmsg(st->db));
@@ -1390,45 +1462,185 @@ store_mark_feed_read(struct store *st, int64_t feed_id, char **cause)
 	return (sqlite3_changes64(st->db));
 }
 
-/* Turn user text into an FTS5 query that cannot be a syntax error: each
- * word becomes a quoted phrase (so ", *, AND, NEAR and parentheses are
- * just text) and the last one matches as a prefix, for search as you
- * type. Words without a letter or digit, which would be empty phrases,
- * are dropped. Return 0 when no word is left. */
+/* Read the search index's watermark and the newest item's id (0 when
+ * there are no items), in one snapshot. */
 static int
-store_fts_query(struct buf *q, const char *text)
+store_fts_state(struct store *st, int64_t *upto, int64_t *newest,
+    char **cause)
 {
-	const char	*s = text, *w;
-	size_t		 i, len;
-	int		 token;
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = store_stmt(st, SQL_FTS_STATE, cause)) == NULL)
+		return (-1);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		store_error(st, cause);
+		sqlite3_reset(stmt);
+		return (-1);
+	}
+	if (sqlite3_column_type(stmt, 0) == SQLITE_NULL) {
+		xasprintf(cause, "%s: the database is damaged (fts_state has "
+		    "no row)", st->path);
+		sqlite3_reset(stmt);
+		return (-1);
+	}
+	*upto = sqlite3_column_int64(stmt, 0);
+	*newest = sqlite3_column_int64(stmt, 1);
+	sqlite3_reset(stmt);
+	return (0);
+}
+
+/* Run statement which with two integer parameters. */
+static int
+store_exec2(struct store *st, enum store_sql which, int64_t a, int64_t b,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = store_stmt(st, which, cause)) == NULL)
+		return (-1);
+	if ((sqlite3_bind_int64(stmt, 1, a) |
+	    sqlite3_bind_int64(stmt, 2, b)) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	return (store_run(st, stmt, cause));
+}
+
+int
+store_index(struct store *st, size_t limit, size_t *left, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 upto, newest, last;
+
+	*left = 0;
+	/* Most calls find nothing waiting; they need not queue for the
+	 * write lock behind a refresh to learn that. */
+	if (store_fts_state(st, &upto, &newest, cause) != 0)
+		return (-1);
+	if (newest <= upto)
+		return (0);
+	if (store_exec(st, SQL_BEGIN, cause) != 0)
+		return (-1);
+	/* Again under the lock: another process may have added items or
+	 * indexed them since. */
+	if (store_fts_state(st, &upto, &newest, cause) != 0)
+		goto fail;
+	last = newest;
+	if (limit != 0 && newest > upto) {
+		if ((stmt = store_stmt(st, SQL_FTS_LAST, cause)) == NULL)
+			goto fail;
+		if ((sqlite3_bind_int64(stmt, 1, upto) |
+		    store_bind_size(stmt, 2, limit)) != SQLITE_OK) {
+			store_error(st, cause);
+			goto fail;
+		}
+		if (store_run_int(st, stmt, &last, cause) != 0)
+			goto fail;
+	}
+	if (last > upto && (store_exec2(st, SQL_FTS_ADD, upto, last,
+	    cause) != 0 || store_exec2(st, SQL_FTS_MARK, upto, last,
+	    cause) != 0))
+		goto fail;
+	if (store_commit(st, cause) != 0)
+		return (-1);
+	/* Ids are handed out in order without gaps, so this is exact
+	 * unless items were deleted before being indexed; counting the
+	 * rows instead would read every waiting one, at each call. */
+	*left = (size_t)(newest - last);
+	return (0);
+
+fail:
+	store_rollback(st);
+	return (-1);
+}
+
+/* The query being built by store_fts_query() from the user's text. */
+struct store_query {
+	struct buf	*q;
+	const char	*text;
+};
+
+/* Append one token of the user's text, as the index's tokenizer found
+ * it, to the query as a quoted string: a term, never FTS5 syntax. */
+static int
+store_fts_token(void *arg, int flags, const char *token, int len,
+    int start, int end)
+{
+	struct store_query	*sq = arg;
+	int			 i;
+
+	(void)flags;
+	(void)token;
+	(void)len;
+	if (sq->q->len != 0)
+		buf_addch(sq->q, ' ');
+	buf_addch(sq->q, '"');
+	for (i = start; i < end; i++) {
+		if (sq->text[i] == '"')
+			buf_addch(sq->q, '"');
+		buf_addch(sq->q, sq->text[i]);
+	}
+	buf_addch(sq->q, '"');
+	return (SQLITE_OK);
+}
+
+/* Create the search index's tokenizer for this connection, once. */
+static int
+store_tokenizer(struct store *st, char **cause)
+{
+	const char	*args[] = { STORE_TOKENIZER_ARGS };
+	sqlite3_stmt	*stmt;
+	fts5_api	*api = NULL;
+	void		*ctx;
+
+	if (st->tok != NULL)
+		return (0);
+	if (sqlite3_prepare_v2(st->db, "SELECT fts5(?1)", -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (sqlite3_bind_pointer(stmt, 1, &api, "fts5_api_ptr",
+	    NULL) == SQLITE_OK)
+		sqlite3_step(stmt);
+	sqlite3_finalize(stmt);
+	if (api == NULL || api->xFindTokenizer(api, STORE_TOKENIZER, &ctx,
+	    &st->tokenizer) != SQLITE_OK || st->tokenizer.xCreate(ctx, args,
+	    (int)nitems(args), &st->tok) != SQLITE_OK) {
+		st->tok = NULL;
+		xasprintf(cause, "%s: this SQLite lacks the FTS5 %s tokenizer",
+		    st->path, STORE_TOKENIZER);
+		return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Turn user text into an FTS5 query that cannot be a syntax error: the
+ * index's own tokenizer splits it (quotes, * and parentheses separate
+ * words like any punctuation), each word becomes a quoted string (so
+ * AND, OR and NEAR are words too) and the last one matches as a prefix,
+ * for search as you type. Splitting exactly as the
+ * index did matters: a quoted string of two tokens is a phrase, which an
+ * index with detail=column cannot answer. Return 1, or 0 when the text
+ * has no token, or -1.
+ */
+static int
+store_fts_query(struct store *st, struct buf *q, const char *text,
+    char **cause)
+{
+	struct store_query	 sq = { q, text };
+	size_t			 len = strlen(text);
 
 	buf_reset(q);
-	for (;;) {
-		while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
-			s++;
-		if (*s == '\0')
-			break;
-		w = s;
-		token = 0;
-		while (*s != '\0' && *s != ' ' && !(*s >= '\t' && *s <= '\r')) {
-			if ((unsigned char)*s >= 0x80 ||
-			    (*s >= '0' && *s <= '9') ||
-			    ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z'))
-				token = 1;
-			s++;
-		}
-		if (!token)
-			continue;
-		len = (size_t)(s - w);
-		if (q->len != 0)
-			buf_addch(q, ' ');
-		buf_addch(q, '"');
-		for (i = 0; i < len; i++) {
-			if (w[i] == '"')
-				buf_addch(q, '"');
-			buf_addch(q, w[i]);
-		}
-		buf_addch(q, '"');
+	if (store_tokenizer(st, cause) != 0)
+		return (-1);
+	if (len > INT_MAX || st->tokenizer.xTokenize(st->tok, &sq,
+	    FTS5_TOKENIZE_QUERY, text, (int)len, store_fts_token) !=
+	    SQLITE_OK) {
+		xasprintf(cause, "%s: cannot split the search text into words",
+		    st->path);
+		return (-1);
 	}
 	if (q->len == 0)
 		return (0);
@@ -1442,13 +1654,20 @@ store_search(struct store *st, const char *query, size_t limit,
 {
 	sqlite3_stmt	*stmt;
 	struct buf	 q = BUF_INIT;
+	size_t		 left;
 	int		 rc;
 
 	*out = NULL;
 	*n = 0;
-	if (!store_fts_query(&q, query)) {
+	if ((rc = store_fts_query(st, &q, query, cause)) != 1) {
 		buf_release(&q);
-		return (0);
+		return (rc);
+	}
+	/* Catch the index up first, so that a search never misses an
+	 * item. */
+	if (store_index(st, 0, &left, cause) != 0) {
+		buf_release(&q);
+		return (-1);
 	}
 	if ((stmt = store_stmt(st, SQL_SEARCH, cause)) == NULL) {
 		buf_release(&q);
@@ -1465,4 +1684,295 @@ store_search(struct store *st, const char *query, size_t limit,
 	sqlite3_clear_bindings(stmt);
 	buf_release(&q);
 	return (rc);
+}
+
+/*
+ * Queries for the TUI (see store.h), kept together at the end of the
+ * file: store_count(), store_page(), store_item_get() and the undoable
+ * store_mark_read(). Their SQL depends on the list asked
+ * for, so they are prepared per call rather than kept in store_sql[]; a
+ * prepare costs tens of microseconds, nothing next to a key press. The
+ * feeds of a list go in as one JSON array through json_each(), so one
+ * statement serves any number of them.
+ */
+
+/* Append q's conditions. Counts say read = 0, which the partial index
+ * items_unread answers without touching the rows; pages say +read = 0,
+ * which keeps SQLite walking a (date, id) index in list order instead of
+ * sorting every unread item to find the first few. */
+static void
+store_filter_where(struct buf *sql, const struct store_filter *q, int count)
+{
+	if (q->feeds != NULL)
+		buf_addstr(sql, " AND i.feed_id IN"
+		    " (SELECT value FROM json_each(:feeds))");
+	if (q->unread)
+		buf_addstr(sql, count ? " AND i.read = 0" : " AND +i.read = 0");
+}
+
+/* Prepare sql and bind the parameters that q and from give it. */
+static sqlite3_stmt *
+store_filter_prepare(struct store *st, const char *sql,
+    const struct store_filter *q, const struct store_item *from,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	struct buf	 ids = BUF_INIT;
+	size_t		 i;
+	int		 rc = SQLITE_OK;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (NULL);
+	}
+	if (q->feeds != NULL) {
+		buf_addch(&ids, '[');
+		for (i = 0; i < q->nfeeds; i++)
+			buf_addf(&ids, "%s%lld", i > 0 ? "," : "",
+			    (long long)q->feeds[i]);
+		buf_addch(&ids, ']');
+		rc |= sqlite3_bind_text(stmt,
+		    sqlite3_bind_parameter_index(stmt, ":feeds"), ids.data,
+		    (int)ids.len, SQLITE_TRANSIENT);
+		buf_release(&ids);
+	}
+	if (from != NULL) {
+		rc |= sqlite3_bind_int64(stmt,
+		    sqlite3_bind_parameter_index(stmt, ":date"), from->date);
+		rc |= sqlite3_bind_int64(stmt,
+		    sqlite3_bind_parameter_index(stmt, ":id"), from->id);
+	}
+	if (rc != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (NULL);
+	}
+	return (stmt);
+}
+
+int
+store_count(struct store *st, const struct store_filter *q,
+    const struct store_item *before, int64_t *n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	struct buf	 sql = BUF_INIT;
+	int		 rc;
+
+	buf_addstr(&sql, "SELECT count(*) FROM items i WHERE 1");
+	store_filter_where(&sql, q, 1);
+	if (before != NULL)
+		buf_addstr(&sql, " AND (i.date, i.id) > (:date, :id)");
+	stmt = store_filter_prepare(st, sql.data, q, before, cause);
+	buf_release(&sql);
+	if (stmt == NULL)
+		return (-1);
+	rc = store_run_int(st, stmt, n, cause);
+	sqlite3_finalize(stmt);
+	return (rc);
+}
+
+int
+store_page(struct store *st, const struct store_filter *q,
+    const struct store_item *from, int backward, size_t skip, size_t limit,
+    struct store_item **out, size_t *n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	struct buf	 sql = BUF_INIT;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	buf_addstr(&sql, "SELECT " STORE_ITEM_COLS " FROM items i WHERE 1");
+	store_filter_where(&sql, q, 0);
+	if (from != NULL)
+		buf_addf(&sql, " AND (i.date, i.id) %c (:date, :id)",
+		    backward ? '>' : '<');
+	buf_addf(&sql, " ORDER BY i.date %s, i.id %s LIMIT :limit"
+	    " OFFSET :skip", backward ? "ASC" : "DESC",
+	    backward ? "ASC" : "DESC");
+	stmt = store_filter_prepare(st, sql.data, q, from, cause);
+	buf_release(&sql);
+	if (stmt == NULL)
+		return (-1);
+	if ((store_bind_size(stmt, sqlite3_bind_parameter_index(stmt,
+	    ":limit"), limit) | store_bind_size(stmt,
+	    sqlite3_bind_parameter_index(stmt, ":skip"), skip)) !=
+	    SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	rc = store_item_rows(st, stmt, out, n, cause);
+	sqlite3_finalize(stmt);
+	return (rc);
+}
+
+int
+store_item_get(struct store *st, int64_t item_id, struct store_body *b,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	struct store_item *it = &b->item;
+	int		 rc;
+
+	memset(b, 0, sizeof *b);
+	if (sqlite3_prepare_v2(st->db, "SELECT " STORE_ITEM_COLS ","
+	    " i.summary, i.content FROM items i WHERE i.id = ?1", -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (sqlite3_bind_int64(stmt, 1, item_id) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		it->id = sqlite3_column_int64(stmt, 0);
+		it->feed_id = sqlite3_column_int64(stmt, 1);
+		if ((it->title = store_col_text(stmt, 2)) == NULL)
+			it->title = xstrdup("");
+		it->link = store_col_text(stmt, 3);
+		it->author = store_col_text(stmt, 4);
+		it->date = sqlite3_column_int64(stmt, 5);
+		it->unread = sqlite3_column_int(stmt, 6) == 0;
+		it->starred = sqlite3_column_int(stmt, 7) != 0;
+		b->summary = store_col_text(stmt, 8);
+		b->content = store_col_text(stmt, 9);
+		sqlite3_finalize(stmt);
+		return (1);
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	sqlite3_finalize(stmt);
+	return (0);
+}
+
+void
+store_body_release(struct store_body *b)
+{
+	free(b->item.title);
+	free(b->item.link);
+	free(b->item.author);
+	free(b->summary);
+	free(b->content);
+	memset(b, 0, sizeof *b);
+}
+
+/* Run one statement of the mark-read undo log with :mark bound and,
+ * when q is not NULL, q's feeds; add the rows it changed to *changed. */
+static int
+store_mark_run(struct store *st, const char *sql,
+    const struct store_filter *q, int64_t mark, int64_t *changed,
+    char **cause)
+{
+	static const struct store_filter	 none = { NULL, 0, 0 };
+	sqlite3_stmt			*stmt;
+	int				 rc;
+
+	if ((stmt = store_filter_prepare(st, sql, q != NULL ? q : &none, NULL,
+	    cause)) == NULL)
+		return (-1);
+	if (sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt,
+	    ":mark"), mark) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	rc = store_run(st, stmt, cause);
+	sqlite3_finalize(stmt);
+	if (rc == 0 && changed != NULL)
+		*changed += sqlite3_changes64(st->db);
+	return (rc);
+}
+
+/* The undo log lives in temp (in memory, this connection only), so it
+ * never touches the file other processes share. */
+#define STORE_MARKED							\
+	"CREATE TEMP TABLE IF NOT EXISTS marked ("			\
+	"  mark INTEGER NOT NULL, id INTEGER NOT NULL,"			\
+	"  PRIMARY KEY (mark, id)) WITHOUT ROWID"
+
+int
+store_mark_read(struct store *st, const struct store_filter *q,
+    int64_t *mark, int64_t *changed, char **cause)
+{
+	struct buf	 sql = BUF_INIT;
+	sqlite3_stmt	*stmt;
+	int64_t		 m;
+
+	*changed = 0;
+	if (sqlite3_exec(st->db, STORE_MARKED, NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (store_exec(st, SQL_BEGIN, cause) != 0)
+		return (-1);
+	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(mark), 0) + 1"
+	    " FROM temp.marked", -1, &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		goto fail;
+	}
+	if (store_run_int(st, stmt, &m, cause) != 0) {
+		sqlite3_finalize(stmt);
+		goto fail;
+	}
+	sqlite3_finalize(stmt);
+	buf_addstr(&sql, "INSERT INTO temp.marked (mark, id)"
+	    " SELECT :mark, i.id FROM items i WHERE i.read = 0");
+	store_filter_where(&sql, &(struct store_filter){ q->feeds, q->nfeeds,
+	    0 }, 1);
+	if (store_mark_run(st, sql.data, q, m, NULL, cause) != 0 ||
+	    store_mark_run(st, "UPDATE items SET read = 1 WHERE id IN"
+	    " (SELECT id FROM temp.marked WHERE mark = :mark)", NULL, m,
+	    changed, cause) != 0)
+		goto fail;
+	buf_release(&sql);
+	if (store_commit(st, cause) != 0)
+		return (-1);
+	*mark = m;
+	return (0);
+fail:
+	buf_release(&sql);
+	store_rollback(st);
+	return (-1);
+}
+
+int
+store_unmark_read(struct store *st, int64_t mark, int64_t *changed,
+    char **cause)
+{
+	*changed = 0;
+	if (sqlite3_exec(st->db, STORE_MARKED, NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (store_exec(st, SQL_BEGIN, cause) != 0)
+		return (-1);
+	if (store_mark_run(st, "UPDATE items SET read = 0 WHERE read = 1 AND"
+	    " id IN (SELECT id FROM temp.marked WHERE mark = :mark)", NULL,
+	    mark, changed, cause) != 0 ||
+	    store_mark_run(st, "DELETE FROM temp.marked WHERE mark = :mark",
+	    NULL, mark, NULL, cause) != 0) {
+		store_rollback(st);
+		return (-1);
+	}
+	return (store_commit(st, cause));
+}
+
+int
+store_mark_forget(struct store *st, int64_t mark, char **cause)
+{
+	if (sqlite3_exec(st->db, STORE_MARKED, NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	return (store_mark_run(st, "DELETE FROM temp.marked WHERE mark ="
+	    " :mark", NULL, mark, NULL, cause));
 }

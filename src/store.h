@@ -112,11 +112,88 @@ int	 store_set_starred(struct store *, int64_t item_id, int starred,
 /* Mark every item of feed_id (0: all feeds) read. Return how many changed. */
 int64_t	 store_mark_feed_read(struct store *, int64_t feed_id, char **cause);
 
+/*
+ * Bring the search index up to date, lazily: store_update() leaves new
+ * items out of it, store_search() catches it up before it searches, and
+ * an idle UI may call this in small batches so that searches start at
+ * once. Index up to limit waiting items (0: all), oldest first, in one
+ * transaction, and set *left to how many still wait: 0 exactly when the
+ * index is complete, otherwise an upper bound (it counts items deleted
+ * before their turn until the index passes them). Indexing costs about
+ * 50 microseconds per item of a few kilobytes. Safe while other
+ * connections or processes write; when nothing waits it takes no write
+ * lock. Return 0, or -1 and set *cause.
+ */
+int	 store_index(struct store *, size_t limit, size_t *left, char **cause);
+
 /* Items whose title or text contain every word of query, the last one as
  * a prefix (search as you type), newest first. query is the user's text,
- * not FTS5 syntax: quotes, operators and parentheses are plain text.
- * A query without a letter or digit finds nothing. */
+ * not FTS5 syntax: it is split into words as the index splits text
+ * (runs of letters and digits), so quotes, operators and parentheses are
+ * not words. A query without a letter or digit finds nothing. Items not
+ * yet indexed are indexed first (see store_index()), so none is missed. */
 int	 store_search(struct store *, const char *query, size_t limit,
 	     struct store_item **, size_t *, char **cause);
+
+/*
+ * Queries for the TUI. Lists are read a page at a time, so what the UI
+ * holds grows with the screen and not with the database: a page starts
+ * after (or before) a row the UI already has, found through the (date, id)
+ * indexes, so paging costs the same at the bottom of a long list as at
+ * its top.
+ */
+
+/* Which items a list shows: those of feeds[0..nfeeds) (every feed when
+ * feeds is NULL), only the unread ones when unread is set. Newest first,
+ * as store_items() orders them. */
+struct store_filter {
+	const int64_t	*feeds;
+	size_t		 nfeeds;
+	int		 unread;
+};
+
+/* How many items q lists; with before not NULL, how many of them come
+ * before that row (are newer), which is the row's index in the list. */
+int	 store_count(struct store *, const struct store_filter *q,
+	     const struct store_item *before, int64_t *n, char **cause);
+
+/*
+ * Up to limit items of q, skipping skip first. Forward (backward == 0):
+ * in list order, starting after the row from, or at the top when from is
+ * NULL. Backward: in reverse order, starting before from, or at the bottom
+ * when from is NULL. Only from's date and id are used. Free the rows with
+ * store_items_free().
+ */
+int	 store_page(struct store *, const struct store_filter *q,
+	     const struct store_item *from, int backward, size_t skip,
+	     size_t limit, struct store_item **, size_t *, char **cause);
+
+/* One item with its text, for the article view. */
+struct store_body {
+	struct store_item item;
+	char		*summary;	/* or NULL */
+	char		*content;	/* or NULL */
+};
+
+/* Fill *b with item_id. Return 1, 0 when the item is gone (a refresh
+ * trimmed it), or -1. Free with store_body_release(). */
+int	 store_item_get(struct store *, int64_t item_id, struct store_body *b,
+	     char **cause);
+void	 store_body_release(struct store_body *);
+
+/*
+ * Mark every unread item of q read in one transaction and keep their ids
+ * on this connection, under a number set in *mark, so that
+ * store_unmark_read() can take it back. *changed is how many changed.
+ * Kept ids cost memory until store_unmark_read() or store_mark_forget().
+ */
+int	 store_mark_read(struct store *, const struct store_filter *q,
+	     int64_t *mark, int64_t *changed, char **cause);
+/* Mark the items of mark unread again (those still stored) and forget
+ * them. */
+int	 store_unmark_read(struct store *, int64_t mark, int64_t *changed,
+	     char **cause);
+/* Forget the ids kept under mark. */
+int	 store_mark_forget(struct store *, int64_t mark, char **cause);
 
 #endif /* TIDINGS_STORE_H */

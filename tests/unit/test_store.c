@@ -1,7 +1,8 @@
 /* test_store.c: the SQLite store on real database files in a temporary
  * directory: schema and versions, merging and identity, validators,
- * trimming, counts, paging, search and two writers at once. The tests
- * look at the file with a second, plain SQLite connection. */
+ * trimming, counts, paging, search and its lazy index, and two writers
+ * at once. The tests look at the file with a second, plain SQLite
+ * connection; the index's contents through fts5vocab. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -83,6 +84,13 @@ teardown(void **state)
 	free(fx->path);
 	free(fx);
 	return (0);
+}
+
+/* qsort order for an array of strings. */
+static int
+cmp_str(const void *a, const void *b)
+{
+	return (strcmp(*(char *const *)a, *(char *const *)b));
 }
 
 /* A copy of s, or NULL. */
@@ -253,9 +261,10 @@ assert_q_text(const char *path, const char *sql, const char *want)
 	free(got);
 }
 
-/* How many terms the search index holds. */
+/* The first column of the first row of sql, asked of path with the
+ * search index's contents as the fts5vocab table temp.v (term, doc, col). */
 static int64_t
-fts_terms(const char *path)
+fts_int(const char *path, const char *sql)
 {
 	sqlite3		*db;
 	sqlite3_stmt	*stmt;
@@ -264,15 +273,115 @@ fts_terms(const char *path)
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 		fail_msg("open %s: %s", path, sqlite3_errmsg(db));
 	if (sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.v USING "
-	    "fts5vocab(main, items_fts, row)", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT count(*) FROM temp.v", -1, &stmt,
-	    NULL) != SQLITE_OK)
-		fail_msg("fts5vocab: %s", sqlite3_errmsg(db));
+	    "fts5vocab(main, items_fts, instance)", NULL, NULL,
+	    NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
 	if (sqlite3_step(stmt) == SQLITE_ROW)
 		n = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
 	sqlite3_close(db);
 	return (n);
+}
+
+/* What the search index holds, as sorted "guid:column:term" words (a row
+ * the items table no longer has shows as "#id"), read through fts5vocab;
+ * the caller frees. A contentless table's integrity-check cannot compare
+ * the index with the text, this can. */
+static char *
+fts_dump(const char *path)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*stmt;
+	char		*v = NULL;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		fail_msg("open %s: %s", path, sqlite3_errmsg(db));
+	if (sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.v USING "
+	    "fts5vocab(main, items_fts, instance)", NULL, NULL,
+	    NULL) != SQLITE_OK || sqlite3_prepare_v2(db,
+	    "SELECT coalesce(group_concat(x, ' '), '') FROM"
+	    " (SELECT DISTINCT coalesce(i.guid, '#' || v.doc) || ':' ||"
+	    "  v.col || ':' || v.term AS x FROM temp.v v"
+	    "  LEFT JOIN items i ON i.id = v.doc ORDER BY x)", -1, &stmt,
+	    NULL) != SQLITE_OK)
+		fail_msg("fts5vocab: %s", sqlite3_errmsg(db));
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		v = xstrdup((const char *)sqlite3_column_text(stmt, 0));
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return (v != NULL ? v : xstrdup("(no row)"));
+}
+
+/* The search index passes its own check (which, the table being
+ * contentless, looks at its structure only). */
+static void
+fts_check(const char *path)
+{
+	q_exec(path, "INSERT INTO items_fts (items_fts) "
+	    "VALUES ('integrity-check')");
+}
+
+/* The search index holds exactly want, and passes its own check. */
+static void
+assert_fts(const char *path, const char *want)
+{
+	char	*got = fts_dump(path);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("index: got \"%s\", want \"%s\"", got, want);
+	free(got);
+	fts_check(path);
+}
+
+/* The titles that a search for query finds, sorted, space-separated; the
+ * caller frees. */
+static char *
+found(struct store *st, const char *query)
+{
+	struct store_item	*items;
+	struct buf		 b = BUF_INIT;
+	char			*cause = NULL, **titles;
+	size_t			 i, n;
+
+	if (store_search(st, query, 1000, &items, &n, &cause) != 0)
+		fail_msg("search \"%s\": %s", query, cause);
+	titles = xreallocarray(NULL, n + 1, sizeof *titles);
+	for (i = 0; i < n; i++)
+		titles[i] = items[i].title;
+	qsort(titles, n, sizeof *titles, cmp_str);
+	for (i = 0; i < n; i++) {
+		if (i != 0)
+			buf_addch(&b, ' ');
+		buf_addstr(&b, titles[i]);
+	}
+	free(titles);
+	store_items_free(items, n);
+	return (buf_detach(&b, NULL));
+}
+
+/* A search for query finds the items titled want (sorted). */
+static void
+assert_found(struct store *st, const char *query, const char *want)
+{
+	char	*got = found(st, query);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("search \"%s\": got \"%s\", want \"%s\"", query,
+		    got, want);
+	free(got);
+}
+
+/* Index up to limit items; return what store_index() says is left. */
+static size_t
+index_some(struct store *st, size_t limit)
+{
+	char	*cause = NULL;
+	size_t	 left = 12345;
+
+	if (store_index(st, limit, &left, &cause) != 0)
+		fail_msg("store_index: %s", cause);
+	return (left);
 }
 
 /* Read a whole small file; the caller frees. */
@@ -303,6 +412,7 @@ test_open_creates_and_reopens(void **state)
 
 	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 1);
 	assert_q_text(fx->path, "PRAGMA journal_mode", "wal");
+	assert_int_equal(q_int(fx->path, "PRAGMA page_size"), 16384);
 	id = feed_id(fx->st, "http://example.org/a");
 	assert_int_equal(fetch(fx->st, id, T0,
 	    (struct tentry[]){ { "a", NULL, "A", NULL, 0 } }, 1, 0, 0), 1);
@@ -789,7 +899,8 @@ test_gc(void **state)
 	assert_int_equal(store_gc(fx->st, NULL, 0, &cause), 2);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"), 0);
 	/* Deleting recomputed the indexed text exactly: no term is left. */
-	assert_int_equal(fts_terms(fx->path), 0);
+	assert_int_equal(fts_int(fx->path,
+	    "SELECT count(DISTINCT term) FROM temp.v"), 0);
 }
 
 /* Unread and total counts follow read flags and mark-read. */
@@ -973,6 +1084,17 @@ static const struct {
 	{ "\xff\xfe", 0 },
 	{ "a\"b\"\"c", 0 },
 	{ "\xe2\x80\xae", 0 },
+	/* Words are split as the index splits text, never into phrases,
+	 * which an index with detail=column would refuse. */
+	{ "fluffy-kitten", 1 },
+	{ "kitten\xe2\x80\x94sleeps", 1 },	/* an em dash between */
+	{ "\"fluffy kitten\"", 1 },
+	{ "tom&jerry", 1 },
+	{ "CAF\xc3\x89", 1 },		/* folded as the text was */
+	{ "caf\xc3\xa9s", 0 },
+	{ "kit\x01ten", 0 },		/* "kit" and "ten": two words */
+	{ "\xff\xfekitten", 2 },
+	{ "kitten \xe6\x97\xa5\xe6\x9c\xac", 0 },
 };
 
 /* Each row of search_cases: the query runs and finds what it should. */
@@ -1008,6 +1130,170 @@ test_search(void **state)
 	    &cause), 0);
 	assert_int_equal(n, 1);
 	store_items_free(items, n);
+}
+
+/* New items wait outside the search index until a search, or
+ * store_index(), takes them in: a search finds items stored after the
+ * last one. */
+static void
+test_index_catches_up(void **state)
+{
+	struct fixture	*fx = *state;
+	int64_t		 id;
+
+	id = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, id, T0, (struct tentry[]){
+	    { "1", NULL, "Alpha", "first", 0 },
+	    { "2", NULL, "Bravo", "second", 0 } }, 2, 0, 0);
+	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"), 0);
+	assert_fts(fx->path, "");
+
+	assert_found(fx->st, "alpha", "Alpha");
+	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"),
+	    q_int(fx->path, "SELECT max(id) FROM items"));
+	assert_fts(fx->path, "1:body:first 1:title:alpha 2:body:second "
+	    "2:title:bravo");
+
+	/* Stored after that search: not indexed, yet found. */
+	fetch(fx->st, id, T0 + 60, (struct tentry[]){
+	    { "1", NULL, "Alpha", "first", 0 },
+	    { "2", NULL, "Bravo", "second", 0 },
+	    { "3", NULL, "Charlie", "third", 0 } }, 3, 0, 0);
+	assert_fts(fx->path, "1:body:first 1:title:alpha 2:body:second "
+	    "2:title:bravo");
+	assert_found(fx->st, "th", "Charlie");
+	assert_int_equal(index_some(fx->st, 0), 0);
+	/* Nothing waits: no work, and still nothing left. */
+	assert_int_equal(index_some(fx->st, 5), 0);
+	assert_found(fx->st, "second", "Bravo");
+}
+
+/* An edit of an indexed item re-indexes it, an edit of a waiting one
+ * leaves the index alone, and either is found by its new text only. */
+static void
+test_index_follows_edits(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*cause = NULL;
+	int64_t		 id;
+
+	/* The last entry of a document gets the lowest id, so one batch
+	 * of one indexes "2" and leaves "1" waiting. */
+	id = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, id, T0, (struct tentry[]){
+	    { "1", NULL, "One", "old words", 0 },
+	    { "2", NULL, "Two", "old words", 0 } }, 2, 0, 0);
+	assert_int_equal(index_some(fx->st, 1), 1);
+	assert_fts(fx->path, "2:body:old 2:body:words 2:title:two");
+
+	/* Read and starred flags are not text: the index is untouched. */
+	assert_int_equal(store_set_read(fx->st, q_int(fx->path,
+	    "SELECT id FROM items WHERE guid = '2'"), 1, &cause), 0);
+	assert_int_equal(store_set_starred(fx->st, q_int(fx->path,
+	    "SELECT id FROM items WHERE guid = '1'"), 1, &cause), 0);
+	assert_fts(fx->path, "2:body:old 2:body:words 2:title:two");
+
+	fetch(fx->st, id, T0 + 60, (struct tentry[]){
+	    { "1", NULL, "One", "new one", 0 },
+	    { "2", NULL, "Two", "new two", 0 } }, 2, 0, 0);
+	assert_fts(fx->path, "2:body:new 2:body:two 2:title:two");
+
+	assert_found(fx->st, "old", "");
+	assert_found(fx->st, "words", "");
+	assert_found(fx->st, "new", "One Two");
+	assert_found(fx->st, "new one", "One");
+	assert_fts(fx->path, "1:body:new 1:body:one 1:title:one 2:body:new "
+	    "2:body:two 2:title:two");
+}
+
+/* Trimming and gc delete indexed and waiting items alike; the index
+ * loses exactly the indexed ones' terms. */
+static void
+test_index_deletes(void **state)
+{
+	static char	 ka[] = "http://example.org/a";
+	char		*keep[] = { ka };
+	struct fixture	*fx = *state;
+	char		*cause = NULL;
+	int64_t		 a, b;
+
+	a = feed_id(fx->st, ka);
+	fetch(fx->st, a, T0, (struct tentry[]){
+	    { "a1", NULL, "A1", "apple", T0 - 400 },
+	    { "a2", NULL, "A2", "apple", T0 - 300 },
+	    { "a3", NULL, "A3", "apple", T0 - 200 },
+	    { "a4", NULL, "A4", "apple", T0 - 100 } }, 4, 0, 0);
+	assert_int_equal(index_some(fx->st, 2), 2);
+	assert_fts(fx->path, "a3:body:apple a3:title:a3 a4:body:apple "
+	    "a4:title:a4");
+
+	/* max-items 1 keeps only the new a5: two indexed items and two
+	 * waiting ones go. */
+	fetch(fx->st, a, T0 + 60, (struct tentry[]){
+	    { "a5", NULL, "A5", "apple", T0 } }, 1, 1, 0);
+	assert_q_text(fx->path, "SELECT group_concat(guid) FROM items", "a5");
+	assert_fts(fx->path, "");
+	assert_found(fx->st, "apple", "A5");
+	assert_fts(fx->path, "a5:body:apple a5:title:a5");
+
+	/* gc takes a feed with one indexed and one waiting item. */
+	b = feed_id(fx->st, "http://example.org/b");
+	fetch(fx->st, b, T0, (struct tentry[]){
+	    { "b1", NULL, "B1", "banana", 0 },
+	    { "b2", NULL, "B2", "banana", 0 } }, 2, 0, 0);
+	assert_int_equal(index_some(fx->st, 1), 1);
+	assert_fts(fx->path, "a5:body:apple a5:title:a5 b2:body:banana "
+	    "b2:title:b2");
+	assert_int_equal(store_gc(fx->st, keep, nitems(keep), &cause), 1);
+	assert_fts(fx->path, "a5:body:apple a5:title:a5");
+	assert_int_equal(index_some(fx->st, 0), 0);
+	assert_found(fx->st, "banana", "");
+
+	/* The newest ids are gone and the watermark is above every item;
+	 * new items still get ids above it. */
+	assert_true(q_int(fx->path, "SELECT upto FROM fts_state") >
+	    q_int(fx->path, "SELECT max(id) FROM items"));
+	fetch(fx->st, a, T0 + 120, (struct tentry[]){
+	    { "a6", NULL, "A6", "cherry", T0 + 100 } }, 1, 0, 0);
+	assert_found(fx->st, "cherry", "A6");
+	assert_fts(fx->path, "a5:body:apple a5:title:a5 a6:body:cherry "
+	    "a6:title:a6");
+}
+
+/* store_index() with a limit takes the oldest waiting items, batch by
+ * batch, and says how many are left. */
+static void
+test_index_batches(void **state)
+{
+	struct fixture	*fx = *state;
+	struct tentry	 v[10];
+	char		 ids[10][4];
+	int64_t		 id;
+	size_t		 i;
+
+	id = feed_id(fx->st, "http://example.org/a");
+	for (i = 0; i < nitems(v); i++) {
+		snprintf(ids[i], sizeof ids[i], "%zu", i);
+		v[i] = (struct tentry){ ids[i], NULL, ids[i], "word", 0 };
+	}
+	fetch(fx->st, id, T0, v, nitems(v), 0, 0);
+	assert_int_equal(index_some(fx->st, 3), 7);
+	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"),
+	    q_int(fx->path, "SELECT id FROM items ORDER BY id LIMIT 1 "
+	    "OFFSET 2"));
+	assert_int_equal(fts_int(fx->path,
+	    "SELECT count(DISTINCT doc) FROM temp.v"), 3);
+	assert_int_equal(index_some(fx->st, 3), 4);
+	assert_int_equal(index_some(fx->st, 3), 1);
+	assert_int_equal(fts_int(fx->path,
+	    "SELECT count(DISTINCT doc) FROM temp.v"), 9);
+	assert_int_equal(index_some(fx->st, 3), 0);
+	assert_int_equal(index_some(fx->st, 3), 0);
+	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"),
+	    q_int(fx->path, "SELECT max(id) FROM items"));
+	assert_int_equal(fts_int(fx->path,
+	    "SELECT count(DISTINCT doc) FROM temp.v"), 10);
+	assert_found(fx->st, "word 7", "7");
 }
 
 /* One writer's work for test_two_writers: many fetches of its own feed
@@ -1066,31 +1352,79 @@ writer_run(void *arg)
 	return (NULL);
 }
 
-/* Two threads, each with its own connection, write at once; neither fails. */
+/* Index in small batches and search through a connection of its own
+ * while test_two_writers' writers write. */
+static void *
+indexer_run(void *arg)
+{
+	struct writer		*w = arg;
+	struct store		*st;
+	struct store_item	*items;
+	char			*cause = NULL;
+	size_t			 left, n;
+	int			 round;
+
+	if ((st = store_open(w->path, &w->cause)) == NULL) {
+		w->failures++;
+		return (NULL);
+	}
+	for (round = 0; round < 60 && w->failures == 0; round++) {
+		if (store_index(st, 7, &left, &cause) != 0 ||
+		    (round % 10 == 9 && store_search(st, "text", 5, &items,
+		    &n, &cause) != 0)) {
+			w->failures++;
+			w->cause = cause;
+			break;
+		}
+		if (round % 10 == 9)
+			store_items_free(items, n);
+	}
+	store_close(st);
+	return (NULL);
+}
+
+/* Two threads, each with its own connection, write at once while a third
+ * indexes; none fails, and the index ends up holding every item once. */
 static void
 test_two_writers(void **state)
 {
-	struct fixture	*fx = *state;
-	struct writer	 w[2] = {
+	struct fixture		*fx = *state;
+	struct writer		 w[3] = {
 		{ fx->path, "http://example.org/a", 0, NULL },
 		{ fx->path, "http://example.org/b", 0, NULL },
+		{ fx->path, NULL, 0, NULL },
 	};
-	pthread_t	 t[2];
-	size_t		 i;
+	pthread_t		 t[3];
+	struct store_item	*items;
+	size_t			 i, n;
+	char			*cause = NULL;
 
-	for (i = 0; i < 2; i++)
-		assert_int_equal(pthread_create(&t[i], NULL, writer_run, &w[i]),
-		    0);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < 3; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, i < 2 ?
+		    writer_run : indexer_run, &w[i]), 0);
+	for (i = 0; i < 3; i++)
 		pthread_join(t[i], NULL);
-	for (i = 0; i < 2; i++)
+	for (i = 0; i < 3; i++)
 		if (w[i].failures != 0)
-			fail_msg("writer %zu: %d failures: %s", i,
+			fail_msg("thread %zu: %d failures: %s", i,
 			    w[i].failures, w[i].cause);
 	/* 30 rounds of 20 ids, sliding by 5: 5 * 29 + 20 items each. */
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"),
 	    2 * (5 * 29 + 20));
 	assert_q_text(fx->path, "PRAGMA integrity_check", "ok");
+
+	/* A search catches up with whatever the indexer left. */
+	assert_int_equal(store_search(fx->st, "text", 1000, &items, &n,
+	    &cause), 0);
+	assert_int_equal(n, 2 * (5 * 29 + 20));
+	store_items_free(items, n);
+	assert_int_equal(fts_int(fx->path,
+	    "SELECT count(DISTINCT doc) FROM temp.v"), 2 * (5 * 29 + 20));
+	assert_int_equal(fts_int(fx->path, "SELECT count(*) FROM temp.v"
+	    " WHERE doc NOT IN (SELECT id FROM items)"), 0);
+	assert_int_equal(fts_int(fx->path, "SELECT count(*) FROM temp.v"
+	    " WHERE term = 'text'"), 2 * (5 * 29 + 20));
+	fts_check(fx->path);
 }
 
 /* Two handles on one file take turns updating feeds. */
@@ -1212,6 +1546,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_undated_items_keep_document_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_index_catches_up, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_index_follows_edits, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_index_deletes, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_index_batches, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_two_writers, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_interleaved_handles, setup,
