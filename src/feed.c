@@ -7,6 +7,8 @@
  *    with a fall back to the declared encoding or windows-1252 when "UTF-8"
  *    turns out to be false. mxml never sees anything but valid UTF-8: it
  *    ignores encoding= and reads past its buffer on some invalid input.
+ *    A document that is valid UTF-8 already, most of them, is read where
+ *    it is, not copied.
  *
  * 2. Cleaning (clean_*). mxml 3 gives up on the whole document at the first
  *    well-formedness error, and real feeds are full of them: bare "&" in
@@ -17,9 +19,9 @@
  *    fails on a comment before the root. So a single linear pass tokenizes
  *    the document the way a browser would and writes out a well-formed
  *    equivalent: comments, processing instructions and the DOCTYPE (with any
- *    entity bomb in it) are dropped; CDATA becomes escaped text; every
- *    character reference is decoded (HTML's named ones included), an unknown
- *    one is kept as literal text, and only "&", "<" and '"' are written as
+ *    entity bomb in it) are dropped; CDATA becomes text; every character
+ *    reference is decoded (HTML's named ones included), an unknown one is
+ *    kept as literal text, and only "&", "<" and '"' are written as
  *    references, numeric ones, which mxml decodes without a table lookup;
  *    attributes are quoted and the second of two with one name dropped;
  *    tags are balanced by closing what a close tag skips over, dropping
@@ -37,10 +39,26 @@
  *    A download cut off inside an item loses that item rather than storing
  *    half of it.
  *
+ *    Most of a feed is text, and mxml reads its input a character at a
+ *    time through a callback, so text is kept out of its way. Everything
+ *    between two tags (text, references, CDATA sections, whatever comments
+ *    split it) is gathered as one run, decoded the way mxml would hand it
+ *    over. When a tag is written, a short run goes into the document
+ *    escaped; a longer one (FEED_DIVERT) goes into a side table (struct
+ *    feed_texts) and leaves in its place a placeholder, U+10FFFD and the
+ *    run's number. mxml then hands the placeholder to the reader as the
+ *    text of the element, and the reader takes the run from the table
+ *    instead. U+10FFFD is a private-use character a feed may well contain:
+ *    any run with it is sent round through the table, however short, so a
+ *    text mxml reads never starts with it, and the reader takes nothing
+ *    else for a placeholder. A run in the table is as mxml would have handed
+ *    it over: no references left in it, and no U+FEFF, which mxml drops.
+ *
  * 3. Reading (parser_*). mxml's SAX mode streams the cleaned text into
  *    parser_sax(), which keeps a stack of frames (what the element belongs
- *    to, its xml:base) and captures the text of the elements it wants. Only
- *    open elements are alive at any time, so memory does not grow with the
+ *    to, its xml:base) and captures the text of the elements it wants,
+ *    taking each placeholder's run from the table. Only open elements are
+ *    alive in mxml at any time, so its memory does not grow with the
  *    document. Text constructs are converted as their type says: Atom text
  *    is escaped into HTML, html is taken as it is, xhtml is serialized back
  *    to HTML; RSS descriptions are HTML, and child elements found in them are
@@ -68,6 +86,9 @@
 #define FEED_MAX_NS		1024	/* namespace bindings in scope */
 #define FEED_MAX_CATEGORIES	256	/* per entry */
 #define FEED_MAX_ENCLOSURES	64	/* per entry */
+#define FEED_DIVERT		16	/* longer runs of text skip mxml */
+#define FEED_MARK		"\xf4\x8f\xbf\xbd"	/* U+10FFFD */
+#define FEED_MARK_LEN		4
 
 /*
  * Named character references: HTML 4's, which feeds use (and misuse) most,
@@ -282,7 +303,10 @@ static const char *const feed_html_elements[] = {
 	"tr", "tt", "u", "ul", "var", "video"
 };
 
-/* HTML attributes holding a URL, resolved inside summaries and content. */
+/*
+ * HTML attributes holding a URL, resolved inside summaries and content.
+ * Sorted by tag: parser_html_urls() reads a tag's rows as one run.
+ */
 static const struct {
 	const char	*tag;
 	const char	*attr;
@@ -369,6 +393,13 @@ feed_entity(const char *name, size_t len)
 	const struct feed_entity	*e;
 	char				 key[33];
 
+	/* Escaped HTML is made of these: spare them the search. */
+	if (len == 2 && name[1] == 't' && (name[0] == 'l' || name[0] == 'g'))
+		return (name[0] == 'l' ? '<' : '>');
+	if (len == 3 && memcmp(name, "amp", 3) == 0)
+		return ('&');
+	if (len == 4 && memcmp(name, "quot", 4) == 0)
+		return ('"');
 	if (len == 0 || len >= sizeof key)
 		return (0);
 	memcpy(key, name, len);
@@ -621,8 +652,8 @@ feed_url_pop(struct buf *out, size_t start)
 static void
 feed_url_dots(struct buf *out, const char *path, size_t n)
 {
-	char	*in = xstrndup(path, n), *p = in;
-	size_t	 left = n, seg, start = out->len;
+	const char	*p = path;
+	size_t		 left = n, seg, start = out->len;
 
 	while (left > 0) {
 		if (left >= 3 && memcmp(p, "../", 3) == 0) {
@@ -635,18 +666,17 @@ feed_url_dots(struct buf *out, const char *path, size_t n)
 			p += 2;
 			left -= 2;
 		} else if (left == 2 && memcmp(p, "/.", 2) == 0) {
-			p[1] = '/';
-			p++;
-			left--;
+			/* The input becomes "/", the last segment. */
+			buf_addch(out, '/');
+			left = 0;
 		} else if (left >= 4 && memcmp(p, "/../", 4) == 0) {
 			p += 3;
 			left -= 3;
 			feed_url_pop(out, start);
 		} else if (left == 3 && memcmp(p, "/..", 3) == 0) {
-			p[2] = '/';
-			p += 2;
-			left -= 2;
 			feed_url_pop(out, start);
+			buf_addch(out, '/');
+			left = 0;
 		} else if ((left == 1 && p[0] == '.') ||
 		    (left == 2 && memcmp(p, "..", 2) == 0))
 			left = 0;
@@ -660,64 +690,74 @@ feed_url_dots(struct buf *out, const char *path, size_t n)
 			left -= seg;
 		}
 	}
-	free(in);
 }
 
 /*
- * Resolve reference ref against base (either may be NULL) and return a
- * new string, or NULL when ref is empty and there is no base. White space
- * around ref and tabs or newlines inside it are dropped, as browsers do.
+ * Resolve reference ref against base (either may be NULL) and append the
+ * result to out. Return -1, with nothing appended, when ref is empty and
+ * there is no base. White space around ref and tabs or newlines inside it
+ * are dropped, as browsers do.
  */
-static char *
-feed_url_resolve(const char *base, const char *ref)
+static int
+feed_url_resolve_to(struct buf *out, const char *base, const char *ref)
 {
-	struct buf	 r = BUF_INIT, out = BUF_INIT;
+	struct buf	 r = BUF_INIT;
 	struct feed_url	 b, u;
-	size_t		 i;
+	size_t		 i, n;
 	const char	*slash;
 
-	for (i = 0; ref != NULL && ref[i] != '\0'; i++)
-		if (ref[i] != '\t' && ref[i] != '\n' && ref[i] != '\r')
-			buf_addch(&r, ref[i]);
-	feed_trim(&r);
-	feed_url_split(r.data, &u);
-	if (u.has_scheme || base == NULL || *base == '\0') {
-		if (r.len == 0) {
-			buf_release(&r);
-			return (NULL);
+	if (ref == NULL)
+		ref = "";
+	n = strlen(ref);
+	if (strcspn(ref, "\t\n\r") < n || (n > 0 &&
+	    (feed_isspace((unsigned char)ref[0]) ||
+	    feed_isspace((unsigned char)ref[n - 1])))) {
+		while (*ref != '\0') {
+			i = strcspn(ref, "\t\n\r");
+			buf_add(&r, ref, i);
+			ref += i + (ref[i] != '\0');
 		}
-		return (buf_detach(&r, NULL));
+		feed_trim(&r);
+		ref = r.data;
+		n = r.len;
+	}
+	feed_url_split(ref, &u);
+	if (u.has_scheme || base == NULL || *base == '\0') {
+		if (n > 0)
+			buf_add(out, ref, n);
+		buf_release(&r);
+		return (n > 0 ? 0 : -1);
 	}
 	feed_url_split(base, &b);
 	if (b.has_scheme) {
-		buf_add(&out, b.scheme, b.scheme_len);
-		buf_addch(&out, ':');
+		buf_add(out, b.scheme, b.scheme_len);
+		buf_addch(out, ':');
 	}
 	if (u.has_auth) {
-		buf_addstr(&out, "//");
-		buf_add(&out, u.auth, u.auth_len);
-		feed_url_dots(&out, u.path, u.path_len);
+		buf_add(out, "//", 2);
+		buf_add(out, u.auth, u.auth_len);
+		feed_url_dots(out, u.path, u.path_len);
 		if (u.has_query) {
-			buf_addch(&out, '?');
-			buf_add(&out, u.query, u.query_len);
+			buf_addch(out, '?');
+			buf_add(out, u.query, u.query_len);
 		}
 	} else {
 		if (b.has_auth) {
-			buf_addstr(&out, "//");
-			buf_add(&out, b.auth, b.auth_len);
+			buf_add(out, "//", 2);
+			buf_add(out, b.auth, b.auth_len);
 		}
 		if (u.path_len == 0) {
-			buf_add(&out, b.path, b.path_len);
+			buf_add(out, b.path, b.path_len);
 			if (u.has_query) {
-				buf_addch(&out, '?');
-				buf_add(&out, u.query, u.query_len);
+				buf_addch(out, '?');
+				buf_add(out, u.query, u.query_len);
 			} else if (b.has_query) {
-				buf_addch(&out, '?');
-				buf_add(&out, b.query, b.query_len);
+				buf_addch(out, '?');
+				buf_add(out, b.query, b.query_len);
 			}
 		} else {
 			if (u.path[0] == '/')
-				feed_url_dots(&out, u.path, u.path_len);
+				feed_url_dots(out, u.path, u.path_len);
 			else {
 				/* Merge (5.2.3), then remove dot segments. */
 				struct buf	 m = BUF_INIT;
@@ -734,20 +774,31 @@ feed_url_resolve(const char *base, const char *ref)
 						    (size_t)(slash - b.path) + 1);
 				}
 				buf_add(&m, u.path, u.path_len);
-				feed_url_dots(&out, m.data, m.len);
+				feed_url_dots(out, m.data, m.len);
 				buf_release(&m);
 			}
 			if (u.has_query) {
-				buf_addch(&out, '?');
-				buf_add(&out, u.query, u.query_len);
+				buf_addch(out, '?');
+				buf_add(out, u.query, u.query_len);
 			}
 		}
 	}
 	if (u.has_frag) {
-		buf_addch(&out, '#');
-		buf_add(&out, u.frag, u.frag_len);
+		buf_addch(out, '#');
+		buf_add(out, u.frag, u.frag_len);
 	}
 	buf_release(&r);
+	return (0);
+}
+
+/* Resolve ref against base as a new string; NULL as feed_url_resolve_to. */
+static char *
+feed_url_resolve(const char *base, const char *ref)
+{
+	struct buf	 out = BUF_INIT;
+
+	if (feed_url_resolve_to(&out, base, ref) != 0)
+		return (NULL);
 	return (buf_detach(&out, NULL));
 }
 
@@ -782,6 +833,23 @@ feed_link(const char *base, const char *ref)
 /*
  * Stage 2: cleaning. See the essay at the top of the file.
  */
+
+/*
+ * The text runs that cleaning keeps out of the document, in document order:
+ * span i is the run that the placeholder FEED_MARK "i" stands for. Each run
+ * is held as mxml would have handed it over: references decoded, U+FEFF
+ * dropped.
+ */
+struct feed_span {
+	size_t		 off, len;	/* in data */
+};
+
+struct feed_texts {
+	struct buf	 data;
+	struct feed_span *spans;
+	size_t		 n, cap;
+};
+
 struct clean_attr {
 	const char	*name;
 	size_t		 nlen;
@@ -809,6 +877,8 @@ struct clean {
 	const char		*s;
 	size_t			 n, i;
 	struct buf		*o;
+	struct feed_texts	*texts;
+	size_t			 run;		/* the pending text, in texts */
 	struct buf		 names;
 	struct buf		 val;
 	struct clean_frame	 st[FEED_MAX_DEPTH];
@@ -827,16 +897,69 @@ struct clean {
 	char			*error;
 };
 
-/* Write text escaped for mxml: it must see no & or < and no controls. */
+/*
+ * Can byte ch go to the pending text as it is? In a CDATA section all but
+ * control characters can; elsewhere "<" and "&" start markup.
+ */
+static int
+clean_plain(unsigned char ch, int cdata)
+{
+	if (ch >= 0x20)
+		return (cdata || (ch != '<' && ch != '&'));
+	return (ch == '\t' || ch == '\n');
+}
+
+/*
+ * How many bytes at s (n in all) clean_plain() lets through. Most of a feed
+ * is such text, so it is looked at eight bytes at a time.
+ */
+static size_t
+clean_span(const char *s, size_t n, int cdata)
+{
+	const uint64_t	 ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t	 w, lt, amp, stop;
+	size_t		 i = 0, end;
+
+	for (;;) {
+		for (; n - i >= 8; i += 8) {
+			memcpy(&w, s + i, 8);
+			/* Is a byte below 0x20, or "<" or "&"? */
+			stop = (w - ones * 0x20) & ~w;
+			if (!cdata) {
+				lt = w ^ (ones * '<');
+				amp = w ^ (ones * '&');
+				stop |= ((lt - ones) & ~lt) |
+				    ((amp - ones) & ~amp);
+			}
+			if ((stop & high) != 0)
+				break;
+		}
+		end = n - i >= 8 ? i + 8 : n;
+		for (; i < end; i++)
+			if (!clean_plain((unsigned char)s[i], cdata))
+				return (i);
+		if (i == n)
+			return (n);
+	}
+}
+
+/*
+ * Append n bytes of text to o with carriage returns folded into newlines and
+ * control characters, which mxml rejects, carried as private-use ones. With
+ * refs, write "&", "<" and '"' as the references an attribute value needs;
+ * without, they stay as they are, as in pending text (see clean_flush).
+ */
 static void
-clean_escape(struct buf *o, const char *s, size_t n, int attr)
+clean_chars(struct buf *o, const char *s, size_t n, int refs)
 {
 	size_t	 i, start;
 	unsigned char c;
 
 	for (i = start = 0; i < n; i++) {
+		if (!refs && (i += clean_span(s + i, n - i, 1)) >= n)
+			break;
 		c = (unsigned char)s[i];
-		if (c >= 0x20 && c != '&' && c != '<' && !(attr && c == '"'))
+		if (c >= 0x20 && (!refs || (c != '&' && c != '<' && c != '"')))
 			continue;
 		if (c == '\t' || c == '\n')
 			continue;
@@ -857,18 +980,102 @@ clean_escape(struct buf *o, const char *s, size_t n, int attr)
 	buf_add(o, s + start, n - start);
 }
 
-/* Write code point cp as text mxml will read back as cp. */
+/* Add code point cp, read from a reference, to the pending text. */
 static void
-clean_cp(struct buf *o, uint32_t cp)
+clean_cp(struct clean *c, uint32_t cp)
 {
-	if (cp == '&')
-		buf_addstr(o, "&#38;");
-	else if (cp == '<')
-		buf_addstr(o, "&#60;");
-	else if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
-		feed_add_ctl(o, (unsigned char)cp);
+	if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
+		feed_add_ctl(&c->texts->data, (unsigned char)cp);
 	else
-		utf8_encode(o, cp);
+		utf8_encode(&c->texts->data, cp);
+}
+
+/* Does s (n bytes) hold FEED_MARK? */
+static int
+clean_has_mark(const char *s, size_t n)
+{
+	const char	*p = s, *end = s + n;
+
+	while ((p = memchr(p, FEED_MARK[0], (size_t)(end - p))) != NULL) {
+		if ((size_t)(end - p) >= FEED_MARK_LEN &&
+		    memcmp(p, FEED_MARK, FEED_MARK_LEN) == 0)
+			return (1);
+		p++;
+	}
+	return (0);
+}
+
+/* Remove every U+FEFF from s (n bytes) in place; return the new length. */
+static size_t
+clean_nobom(char *s, size_t n)
+{
+	const char	*e;
+	size_t		 i = 0, from = 0, to = 0;
+
+	while (i < n && (e = memchr(s + i, 0xef, n - i)) != NULL) {
+		i = (size_t)(e - s);
+		if (n - i < 3 || memcmp(e, "\xef\xbb\xbf", 3) != 0) {
+			i++;
+			continue;
+		}
+		memmove(s + to, s + from, i - from);
+		to += i - from;
+		from = i = i + 3;
+	}
+	if (from == 0)
+		return (n);
+	memmove(s + to, s + from, n - from);
+	return (to + n - from);
+}
+
+/*
+ * Put the pending text, all there is since the last tag, into the document:
+ * a tag is about to be written. A short run is escaped into it. A longer one,
+ * or one with FEED_MARK in it, is left in c->texts as the next span, and
+ * only its placeholder goes into the document: mxml reads character by
+ * character, and most of a feed is text it has no need to see.
+ */
+static void
+clean_flush(struct clean *c)
+{
+	struct feed_texts	*t = c->texts;
+	char			*s = t->data.data + c->run, num[24];
+	size_t			 n = t->data.len - c->run, i, start, k;
+
+	if (n == 0)
+		return;
+	if (n <= FEED_DIVERT && !clean_has_mark(s, n)) {
+		for (i = start = 0; i < n; i++) {
+			if (s[i] != '&' && s[i] != '<')
+				continue;
+			buf_add(c->o, s + start, i - start);
+			buf_addstr(c->o, s[i] == '&' ? "&#38;" : "&#60;");
+			start = i + 1;
+		}
+		buf_add(c->o, s + start, n - start);
+		buf_truncate(&t->data, c->run);
+		return;
+	}
+	/* mxml would drop U+FEFF, so the span does without it too. */
+	n = clean_nobom(s, n);
+	buf_truncate(&t->data, c->run + n);
+	if (n == 0)
+		return;
+	if (t->n == t->cap) {
+		t->cap = t->cap == 0 ? 64 : t->cap * 2;
+		t->spans = xreallocarray(t->spans, t->cap, sizeof *t->spans);
+	}
+	t->spans[t->n].off = c->run;
+	t->spans[t->n].len = n;
+	buf_add(c->o, FEED_MARK, FEED_MARK_LEN);
+	k = sizeof num;
+	i = t->n++;
+	do {
+		num[--k] = (char)('0' + i % 10);
+		i /= 10;
+	} while (i > 0);
+	buf_add(c->o, num + k, sizeof num - k);
+	c->run = t->data.len;
 }
 
 /* The namespace a URI names. */
@@ -981,6 +1188,7 @@ clean_pop(struct clean *c, int write)
 	struct clean_frame	*fr = &c->st[--c->depth];
 
 	if (write) {
+		clean_flush(c);
 		buf_add(c->o, "</", 2);
 		buf_add(c->o, c->names.data + fr->canon, fr->canonlen);
 		buf_addch(c->o, '>');
@@ -1189,6 +1397,7 @@ clean_open(struct clean *c)
 	    feed_inlist(local, llen, feed_void, nitems(feed_void)))
 		selfclose = 1;
 
+	clean_flush(c);
 	start = c->o->len;
 	buf_addch(c->o, '<');
 	buf_add(c->o, c->tag.data, c->tag.len);
@@ -1213,7 +1422,7 @@ clean_open(struct clean *c)
 		buf_add(c->o, "=\"", 2);
 		if (at->val != NULL) {
 			clean_value(c, at->val, at->vlen);
-			clean_escape(c->o, c->val.data, c->val.len, 1);
+			clean_chars(c->o, c->val.data, c->val.len, 1);
 		}
 		buf_addch(c->o, '"');
 	}
@@ -1302,10 +1511,15 @@ clean_bang(struct clean *c)
 		return (1);
 	}
 	if (left >= 9 && memcmp(s, "<![CDATA[", 9) == 0) {
-		e = memmem(s + 9, left - 9, "]]>", 3);
+		/* memchr() is much the faster, and "]" rare in CDATA. */
+		for (e = s + 9; (e = memchr(e, ']', left - (size_t)(e - s))) !=
+		    NULL; e++)
+			if (left - (size_t)(e - s) >= 3 && e[1] == ']' &&
+			    e[2] == '>')
+				break;
 		len = e != NULL ? (size_t)(e - s) - 9 : left - 9;
 		if (c->root == 1)
-			clean_escape(c->o, s + 9, len, 0);
+			clean_chars(&c->texts->data, s + 9, len, 0);
 		if (e == NULL) {
 			c->i = c->n;
 			return (-1);
@@ -1344,20 +1558,12 @@ clean_bang(struct clean *c)
 	return (0);
 }
 
-/* Can byte ch be copied to the output as it is, in text? */
-static int
-clean_plain(unsigned char ch)
-{
-	if (ch >= 0x20)
-		return (ch != '<' && ch != '&');
-	return (ch == '\t' || ch == '\n');
-}
-
 /* The main loop: text, references and markup, up to the end or an error. */
 static void
 clean_run(struct clean *c)
 {
 	const char	*s = c->s, *lt;
+	struct buf	*t = &c->texts->data;	/* the pending text */
 	size_t		 n = c->n, i, start, len;
 	uint32_t	 cp;
 	unsigned char	 ch, next;
@@ -1374,9 +1580,8 @@ clean_run(struct clean *c)
 			i = c->i = (size_t)(lt - s);
 		} else {
 			start = i;
-			while (i < n && clean_plain((unsigned char)s[i]))
-				i++;
-			buf_add(c->o, s + start, i - start);
+			i += clean_span(s + i, n - i, 0);
+			buf_add(t, s + start, i - start);
 			if ((c->i = i) >= n)
 				break;
 		}
@@ -1395,22 +1600,22 @@ clean_run(struct clean *c)
 				break;
 			if (r == 0) {
 				if (c->root == 1)
-					buf_addstr(c->o, "&#60;");
+					buf_addch(t, '<');
 				c->i = i + 1;
 			}
 		} else if (ch == '&') {
 			if ((len = feed_charref(s, n, i, &cp)) == 0) {
-				buf_addstr(c->o, "&#38;");
+				buf_addch(t, '&');
 				c->i = i + 1;
 			} else {
-				clean_cp(c->o, cp);
+				clean_cp(c, cp);
 				c->i = i + len;
 			}
 		} else if (ch == '\r') {
-			buf_addch(c->o, '\n');
+			buf_addch(t, '\n');
 			c->i = i + 1 + (i + 1 < n && s[i + 1] == '\n');
 		} else {
-			feed_add_ctl(c->o, ch);
+			feed_add_ctl(t, ch);
 			c->i = i + 1;
 		}
 	}
@@ -1433,6 +1638,7 @@ clean_finish(struct clean *c)
 			break;
 	if (k < c->depth) {
 		buf_truncate(c->o, c->st[k].out);
+		buf_truncate(&c->texts->data, c->run);
 		while (c->depth > k)
 			clean_pop(c, 0);
 	}
@@ -1442,12 +1648,13 @@ clean_finish(struct clean *c)
 
 /*
  * Clean n bytes of UTF-8 at s into o, a well-formed document mxml can
- * read. Set *truncated if the input ended inside an element. Return 0, or
- * -1 with *cause when it is no feed.
+ * read, and texts, the long text runs its placeholders stand for. Set
+ * *truncated if the input ended inside an element. Return 0, or -1 with
+ * *cause when it is no feed.
  */
 static int
-feed_clean(const char *s, size_t n, struct buf *o, int *truncated,
-    char **cause)
+feed_clean(const char *s, size_t n, struct buf *o, struct feed_texts *texts,
+    int *truncated, char **cause)
 {
 	struct clean	*c;
 	const char	*local;
@@ -1458,11 +1665,15 @@ feed_clean(const char *s, size_t n, struct buf *o, int *truncated,
 	c->s = s;
 	c->n = n;
 	c->o = o;
+	c->texts = texts;
+	c->run = texts->data.len;
 	buf_init(&c->names);
 	buf_init(&c->val);
 	buf_init(&c->tag);
 	buf_init(&c->seen);
-	buf_grow(o, n + n / 16 + 64);
+	/* Most of the text goes to texts, and little but tags to o. */
+	buf_grow(o, n / 4 + 64);
+	buf_grow(&texts->data, n + 64);
 	clean_run(c);
 	local = feed_local(c->rootname, strlen(c->rootname), &llen);
 	if (c->error != NULL) {
@@ -1665,6 +1876,7 @@ struct parser_entry {
 
 struct parser {
 	struct feed		*f;
+	const struct feed_texts	*texts;		/* the runs placeholders name */
 	int			 atom;		/* the root is <feed> */
 	struct parser_frame	 st[FEED_MAX_DEPTH + 2];
 	size_t			 depth;
@@ -1997,6 +2209,59 @@ parser_plain(struct buf *out, const char *s, size_t len)
 }
 
 /*
+ * The first row of feed_url_attrs for an HTML tag (len bytes, in any case),
+ * or nitems(feed_url_attrs) when it has none. Every tag of every summary
+ * and content is looked up, so only rows with its first letter are compared.
+ */
+static size_t
+parser_url_row(const char *tag, size_t len)
+{
+	size_t	 k;
+	int	 c = tag[0] | 0x20;
+
+	for (k = 0; k < nitems(feed_url_attrs); k++) {
+		if (feed_url_attrs[k].tag[0] < c)
+			continue;
+		if (feed_url_attrs[k].tag[0] > c)
+			break;
+		if (strncasecmp(feed_url_attrs[k].tag, tag, len) == 0 &&
+		    feed_url_attrs[k].tag[len] == '\0')
+			return (k);
+	}
+	return (nitems(feed_url_attrs));
+}
+
+/* Append s escaped as buf_add_xml() does, a run at a time rather than bytes. */
+static void
+parser_add_xml(struct buf *out, const char *s)
+{
+	size_t	 n;
+
+	for (;;) {
+		n = strcspn(s, "&<>\"");
+		buf_add(out, s, n);
+		s += n;
+		switch (*s) {
+		case '\0':
+			return;
+		case '&':
+			buf_add(out, "&amp;", 5);
+			break;
+		case '<':
+			buf_add(out, "&lt;", 4);
+			break;
+		case '>':
+			buf_add(out, "&gt;", 4);
+			break;
+		default:
+			buf_add(out, "&quot;", 6);
+			break;
+		}
+		s++;
+	}
+}
+
+/*
  * Copy HTML s (len bytes) to out with the URLs in its attributes (see
  * feed_url_attrs) resolved against base.
  */
@@ -2004,13 +2269,13 @@ static void
 parser_html_urls(struct buf *out, const char *s, size_t len,
     const char *base)
 {
-	struct buf	 v = BUF_INIT;
+	struct buf	 v = BUF_INIT, url = BUF_INIT;
 	const char	*lt, *tag;
-	size_t		 i = 0, last = 0, j, taglen, an, alen, vs, ve, k;
-	char		*url;
+	size_t		 i = 0, last = 0, j, taglen, an, alen, vs, ve, k, m;
 	char		 q;
 	int		 match;
 
+	buf_grow(out, len + len / 8);	/* resolved URLs are longer */
 	while (i < len && (lt = memchr(s + i, '<', len - i)) != NULL) {
 		j = (size_t)(lt - s) + 1;
 		i = j;
@@ -2020,12 +2285,7 @@ parser_html_urls(struct buf *out, const char *s, size_t len,
 		while (j < len && feed_isalnum((unsigned char)s[j]))
 			j++;
 		taglen = (size_t)(s + j - tag);
-		for (k = 0; k < nitems(feed_url_attrs); k++)
-			if (feed_url_attrs[k].tag[0] == (tag[0] | 0x20) &&
-			    strncasecmp(feed_url_attrs[k].tag, tag,
-			    taglen) == 0 && feed_url_attrs[k].tag[taglen] == '\0')
-				break;
-		if (k == nitems(feed_url_attrs))
+		if ((k = parser_url_row(tag, taglen)) == nitems(feed_url_attrs))
 			continue;
 		for (;;) {
 			while (j < len && (feed_isspace((unsigned char)s[j]) ||
@@ -2055,35 +2315,34 @@ parser_html_urls(struct buf *out, const char *s, size_t len,
 			ve = j;
 			if (q != 0 && j < len)
 				j++;
+			/* The rows of one tag are together, from row k on. */
 			match = 0;
-			for (k = 0; k < nitems(feed_url_attrs) && !match; k++)
-				match = strncasecmp(feed_url_attrs[k].tag, tag,
-				    taglen) == 0 &&
-				    feed_url_attrs[k].tag[taglen] == '\0' &&
-				    strncasecmp(feed_url_attrs[k].attr, s + an,
-				    alen) == 0 &&
-				    feed_url_attrs[k].attr[alen] == '\0';
+			for (m = k; m < nitems(feed_url_attrs) && !match &&
+			    strcmp(feed_url_attrs[m].tag,
+			    feed_url_attrs[k].tag) == 0; m++)
+				match = strncasecmp(feed_url_attrs[m].attr,
+				    s + an, alen) == 0 &&
+				    feed_url_attrs[m].attr[alen] == '\0';
 			if (!match)
 				continue;
 			/* The value as the browser will read it. */
 			buf_reset(&v);
 			parser_html_text(&v, s + vs, ve - vs, 1);
-			url = feed_url_resolve(base, v.data);
-			if (url == NULL || strcmp(url, v.data) == 0) {
-				free(url);
+			buf_reset(&url);
+			if (feed_url_resolve_to(&url, base, v.data) != 0 ||
+			    strcmp(url.data, v.data) == 0)
 				continue;
-			}
 			buf_add(out, s + last, (q != 0 ? vs - 1 : vs) - last);
 			buf_addch(out, '"');
-			buf_add_xml(out, url);
+			parser_add_xml(out, url.data);
 			buf_addch(out, '"');
 			last = q != 0 && ve < len ? ve + 1 : ve;
-			free(url);
 		}
 		i = j;
 	}
 	buf_add(out, s + last, len - last);
 	buf_release(&v);
+	buf_release(&url);
 }
 
 /*
@@ -2791,15 +3050,26 @@ parser_close(struct parser *p, mxml_node_t *node)
 	p->depth--;
 }
 
-/* Text. */
+/* Text: as mxml read it, or the span of p->texts its placeholder names. */
 static void
 parser_data(struct parser *p, const char *s)
 {
-	size_t	 i, len;
+	const struct feed_span	*sp;
+	size_t			 i, len;
 
 	if (s == NULL || p->overflow > 0)
 		return;
-	len = strlen(s);
+	if (strncmp(s, FEED_MARK, FEED_MARK_LEN) == 0) {
+		/* Text with FEED_MARK of its own is sent this way too. */
+		for (i = 0, s += FEED_MARK_LEN; *s >= '0' && *s <= '9'; s++)
+			i = i * 10 + (size_t)(*s - '0');
+		if (*s != '\0' || i >= p->texts->n)
+			fatalx("feed: no text for a placeholder");
+		sp = &p->texts->spans[i];
+		s = p->texts->data.data + sp->off;
+		len = sp->len;
+	} else
+		len = strlen(s);
 	if (p->cap != F_NONE) {
 		for (i = 0; i < len && !p->cap_text; i++)
 			if (!feed_isspace((unsigned char)s[i]))
@@ -2903,13 +3173,14 @@ feed_declared(const char *data, size_t len, char *label, size_t size)
 }
 
 /*
- * Decode data to UTF-8 into u. The HTTP charset wins over the declaration
- * (RFC 7303) and a byte order mark over both (charset_to_utf8). But when
- * what claims to be UTF-8 is not, the declaration is believed instead,
- * and without one, bytes that never form a UTF-8 sequence are read as
- * windows-1252, as feedparser and browsers do.
+ * Decode data to UTF-8 into u and return 0, or return 1 when data is UTF-8
+ * already and can be read where it is. The HTTP charset wins over the
+ * declaration (RFC 7303) and a byte order mark over both (charset_to_utf8).
+ * But when what claims to be UTF-8 is not, the declaration is believed
+ * instead, and without one, bytes that never form a UTF-8 sequence are read
+ * as windows-1252, as feedparser and browsers do.
  */
-static void
+static int
 feed_decode(const char *data, size_t len, const char *charset,
     struct buf *u)
 {
@@ -2931,16 +3202,15 @@ feed_decode(const char *data, size_t len, const char *charset,
 	else if (hasdecl && !feed_is_utf16(decl))
 		label = decl;
 	if (!bom && (label == NULL || feed_is_utf8(label))) {
-		if ((sniff = charset_sniff_utf8(data, len)) == 1) {
-			buf_add(u, data, len);	/* valid: nothing to do */
-			return;
-		}
+		if ((sniff = charset_sniff_utf8(data, len)) == 1)
+			return (1);
 		if (hasdecl && !feed_is_utf8(decl) && !feed_is_utf16(decl))
 			label = decl;
 		else if (sniff == -1)
 			label = "windows-1252";
 	}
 	charset_to_utf8(data, len, label, u);
+	return (0);
 }
 
 /* Free what an entry holds. */
@@ -2959,6 +3229,14 @@ feed_entry_free(struct feed_entry *e)
 	for (j = 0; j < e->ncategories; j++)
 		free(e->categories[j]);
 	free(e->categories);
+}
+
+/* Free what cleaning took out of a document. */
+static void
+feed_texts_release(struct feed_texts *t)
+{
+	buf_release(&t->data);
+	free(t->spans);
 }
 
 /* Free what a parser holds, beyond the feed it fills. */
@@ -3003,24 +3281,34 @@ feed_parse(const char *data, size_t len, const char *url,
     const char *charset, struct feed *f, char **cause)
 {
 	struct buf	 u = BUF_INIT, x = BUF_INIT;
+	struct feed_texts texts;
 	struct parser	*p;
 	mxml_node_t	*top, *r;
 	int		 truncated = 0;
 
 	memset(f, 0, sizeof *f);
 	f->updated = FEED_NODATE;
-	if (data == NULL)
+	if (data == NULL) {
+		data = "";
 		len = 0;
-	feed_decode(data != NULL ? data : "", len, charset, &u);
-	if (feed_clean(u.data, u.len, &x, &truncated, cause) != 0) {
+	}
+	if (!feed_decode(data, len, charset, &u)) {
+		data = u.data;
+		len = u.len;
+	}
+	memset(&texts, 0, sizeof texts);
+	buf_init(&texts.data);
+	if (feed_clean(data, len, &x, &texts, &truncated, cause) != 0) {
 		buf_release(&u);
 		buf_release(&x);
+		feed_texts_release(&texts);
 		return (-1);
 	}
 	buf_release(&u);
 
 	p = xcalloc(1, sizeof *p);
 	p->f = f;
+	p->texts = &texts;
 	p->atom = strncmp(x.data, "<feed", 5) == 0 &&
 	    (x.data[5] == ' ' || x.data[5] == '>' || x.data[5] == '/');
 	p->st[0].kind = K_NONE;
@@ -3041,6 +3329,7 @@ feed_parse(const char *data, size_t len, const char *url,
 	    p);
 	mxmlDelete(top);
 	buf_release(&x);
+	feed_texts_release(&texts);
 	if (r == NULL) {
 		xasprintf(cause, "XML error: %s", feed_mxml_error[0] != '\0' ?
 		    feed_mxml_error : "the document cannot be read");

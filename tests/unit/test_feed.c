@@ -652,6 +652,161 @@ static const struct {
 	    "cr lf cr" },
 };
 
+/*
+ * Text that cleaning may keep out of mxml's way (long runs) or hand to it
+ * (short ones) comes out the same either way. One row per case: the format,
+ * the inside of the first item or entry, its field, the value expected.
+ */
+#define MARK		"\xf4\x8f\xbf\xbd"	/* U+10FFFD, as a placeholder */
+static const struct {
+	int		 atom;
+	const char	*item;
+	const char	*field;
+	const char	*want;
+} text_cases[] = {
+	/* the placeholder's code point in real text, short and long */
+	{ 0, "<title>" MARK "0</title>", "title", MARK "0" },
+	{ 0, "<description>a run long enough to be the first one kept out"
+	    "</description><title>" MARK "0</title>", "title", MARK "0" },
+	{ 0, "<title>&#x10FFFD;1</title>", "title", MARK "1" },
+	{ 0, "<description>" MARK "0 is no placeholder, however long the "
+	    "text</description>", "summary", MARK "0 is no placeholder, "
+	    "however long the text" },
+	{ 0, "<description>a &#x10fffd;2 " MARK "</description>", "summary",
+	    "a " MARK "2 " MARK },
+	/* runs made of several pieces, CDATA split across sections */
+	{ 0, "<title><![CDATA[abc]]><![CDATA[def]]></title>", "title",
+	    "abcdef" },
+	{ 0, "<description>a<![CDATA[ & ]]>b<!-- a comment -->d and then a "
+	    "longer run</description>", "summary",
+	    "a & bd and then a longer run" },
+	{ 0, "<description><![CDATA[x]]]]><![CDATA[>y, long enough to "
+	    "leave mxml]]></description>", "summary",
+	    "x]]>y, long enough to leave mxml" },
+	/* references decoded in a long run as mxml would */
+	{ 0, "<description>&lt;b&gt;bold&lt;/b&gt; &amp;amp; &#60;i&#62;x"
+	    "&lt;/i&gt; &#x26; caf&eacute; &#27;[31m&#xFEFF;end</description>",
+	    "summary", "<b>bold</b> &amp; <i>x</i> & caf\xc3\xa9 \x1b[31mend" },
+	{ 0, "<description><![CDATA[\xef\xbb\xbf" "a CDATA section with a "
+	    "byte order mark, \xef\xbb\xbftwice]]></description>", "summary",
+	    "a CDATA section with a byte order mark, twice" },
+	{ 0, "<description><![CDATA[line one\r\nline two\rline three, long "
+	    "enough]]></description>", "summary",
+	    "line one\nline two\nline three, long enough" },
+	{ 0, "<description>\x01\x1b[2J control characters in a long run&#13;"
+	    "</description>", "summary",
+	    "\x01\x1b[2J control characters in a long run" },
+	{ 0, "<title>\xef\xbb\xbf&#xfeff;\xef\xbb\xbf&#xFEFF;\xef\xbb\xbf"
+	    "&#xfeff;\xef\xbb\xbf</title>", "title", NULL },
+	/* long text still has its links resolved and its type obeyed */
+	{ 0, "<content:encoded><![CDATA[<p>Long <a href=\"/rel\">relative</a> "
+	    "link &amp; <img src=\"img/x.png\"></p>]]></content:encoded>",
+	    "content", "<p>Long <a href=\"http://example.com/rel\">"
+	    "relative</a> link &amp; <img src=\"http://example.com/dir/img/"
+	    "x.png\"></p>" },
+	{ 1, "<content type=\"html\">&lt;p&gt;Escaped &amp;amp; HTML with a "
+	    "&lt;a href=\"/r\"&gt;link&lt;/a&gt;&lt;/p&gt;</content>",
+	    "content",
+	    "<p>Escaped &amp; HTML with a <a href=\"http://example.com/r\">"
+	    "link</a></p>" },
+	{ 1, "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/"
+	    "xhtml\"><p>Inline &amp; &lt;escaped&gt; text, long enough</p>\n"
+	    "<p>and a second paragraph</p></div></content>", "content",
+	    "<p>Inline &amp; &lt;escaped&gt; text, long enough</p>\n"
+	    "<p>and a second paragraph</p>" },
+	{ 1, "<summary type=\"text\">Plain text &lt;not a tag&gt; &amp; long "
+	    "enough to be diverted</summary>", "summary",
+	    "Plain text &lt;not a tag&gt; &amp; long enough to be diverted" },
+	{ 1, "<author><name>A very long author name, longer than the limit"
+	    "</name></author>", "author",
+	    "A very long author name, longer than the limit" },
+};
+
+static void
+test_feed_text_runs(void **state)
+{
+	struct buf	 b = BUF_INIT, tmp = BUF_INIT;
+	struct feed	 f;
+	const char	*got, *want;
+	char		*cause;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof text_cases / sizeof text_cases[0]; i++) {
+		buf_reset(&b);
+		if (text_cases[i].atom)
+			buf_addf(&b, "<feed xmlns=\"http://www.w3.org/2005/"
+			    "Atom\"><entry>%s</entry></feed>",
+			    text_cases[i].item);
+		else
+			buf_addf(&b, "<rss><channel><title>T</title><item>%s"
+			    "</item></channel></rss>", text_cases[i].item);
+		cause = NULL;
+		if (feed_parse(b.data, b.len, URL, NULL, &f, &cause) != 0)
+			fail_msg("row %zu: %s", i, cause);
+		got = field_get(&f, 0, text_cases[i].field, &tmp);
+		want = text_cases[i].want;
+		if (want == NULL ? got != NULL :
+		    got == NULL || strcmp(got, want) != 0)
+			fail_msg("row %zu, %s: got \"%s\", expected \"%s\"", i,
+			    text_cases[i].field, got != NULL ? got : "(null)",
+			    want != NULL ? want : "(null)");
+		feed_free(&f);
+	}
+	buf_release(&b);
+	buf_release(&tmp);
+}
+
+/*
+ * Text of every length from 1 to 200 bytes, around any limit on what goes
+ * through mxml, with references in it: a plain text title keeps it as it
+ * is, a text summary escapes it.
+ */
+static void
+test_feed_text_lengths(void **state)
+{
+	static const char	*const piece[] = { "a", "&amp;", "&lt;", "b" };
+	static const char	 plain[] = "a&<b", html[][6] = { "a", "&amp;",
+	    "&lt;", "b" };
+	struct buf		 b = BUF_INIT, text = BUF_INIT;
+	struct buf		 title = BUF_INIT, summary = BUF_INIT;
+	struct feed		 f;
+	char			*cause;
+	size_t			 n, i;
+
+	(void)state;
+	for (n = 1; n <= 200; n++) {
+		buf_reset(&text);
+		buf_reset(&title);
+		buf_reset(&summary);
+		for (i = 0; i < n; i++) {
+			buf_addstr(&text, piece[i % 4]);
+			buf_addch(&title, plain[i % 4]);
+			buf_addstr(&summary, html[i % 4]);
+		}
+		buf_reset(&b);
+		buf_addf(&b, "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+		    "<entry><title>%s</title><summary>%s</summary></entry>"
+		    "</feed>", text.data, text.data);
+		cause = NULL;
+		if (feed_parse(b.data, b.len, NULL, NULL, &f, &cause) != 0)
+			fail_msg("length %zu: %s", n, cause);
+		if (f.entries[0].title == NULL ||
+		    strcmp(f.entries[0].title, title.data) != 0)
+			fail_msg("length %zu: title \"%s\"", n,
+			    f.entries[0].title);
+		if (f.entries[0].summary == NULL ||
+		    strcmp(f.entries[0].summary, summary.data) != 0)
+			fail_msg("length %zu: summary \"%s\"", n,
+			    f.entries[0].summary);
+		feed_free(&f);
+	}
+	buf_release(&b);
+	buf_release(&title);
+	buf_release(&summary);
+	buf_release(&text);
+}
+
 static void
 test_feed_mxml_traps(void **state)
 {
@@ -681,23 +836,28 @@ test_feed_mxml_traps(void **state)
 }
 
 /* Every prefix of a good feed, and feeds with bytes flipped, parse or fail
- * cleanly (the sanitizers watch), and all text they give is valid UTF-8. */
+ * cleanly (the sanitizers watch), and all text they give is valid UTF-8.
+ * Each prefix is a copy of its own size, so that a read past the end of
+ * the input, which need not end in a NUL, does not go unseen. */
 static void
 test_feed_survives_damage(void **state)
 {
 	struct buf	 b = BUF_INIT, copy = BUF_INIT;
 	struct feed	 f;
-	char		*cause;
+	char		*cause, *exact;
 	size_t		 len, i, j;
 	uint32_t	 seed = 12345, cp;
 
 	(void)state;
 	read_fixture("atom10.xml", &b);
 	for (len = 0; len <= b.len; len++) {
+		exact = xmalloc(len > 0 ? len : 1);
+		memcpy(exact, b.data, len);
 		cause = NULL;
-		if (feed_parse(b.data, len, URL, NULL, &f, &cause) == 0)
+		if (feed_parse(exact, len, URL, NULL, &f, &cause) == 0)
 			feed_free(&f);
 		free(cause);
+		free(exact);
 	}
 	for (i = 0; i < 300; i++) {
 		buf_reset(&copy);
@@ -733,6 +893,8 @@ main(void)
 		cmocka_unit_test(test_feed_json_shape),
 		cmocka_unit_test(test_feed_authors),
 		cmocka_unit_test(test_feed_url_resolution),
+		cmocka_unit_test(test_feed_text_runs),
+		cmocka_unit_test(test_feed_text_lengths),
 		cmocka_unit_test(test_feed_mxml_traps),
 		cmocka_unit_test(test_feed_survives_damage),
 	};
