@@ -1,0 +1,5461 @@
+/*
+ * extract.c: reader mode, the article of an HTML page with the clutter
+ * taken away.
+ *
+ * The page goes through five stages.
+ *
+ * 1. Input. The bytes are converted to UTF-8 (charset from the caller,
+ *    else <meta>, else UTF-8 or, for bytes that are not, windows-1252) and
+ *    a small tokenizer drops <script>, <style>, <noscript>, <template>,
+ *    <svg> and <math> before gumbo sees the page: they are half of a
+ *    typical news page, never part of an article, and most of gumbo's
+ *    time. JSON-LD scripts are kept aside for the metadata. Start tags
+ *    nested absurdly deep are dropped too (gumbo is quadratic in depth).
+ *
+ * 2. Mirror. gumbo's tree is copied into a flat array of nodes in
+ *    document order, each with the statistics of its subtree (characters,
+ *    characters inside links, commas, paragraphs, images, list items,
+ *    form controls, embeds, heading characters) and the class/id pattern
+ *    bits of the element. Removing a node subtracts its statistics from
+ *    its ancestors, so every later decision sees the tree as it is then.
+ *
+ * 3. Candidates, after Readability's model. Hidden nodes, bylines, the
+ *    title's repeat, comment sections, navigation and nodes whose class or
+ *    id looks like furniture (and not also like content) are removed.
+ *    Every paragraph of 25 characters or more (a <p>, a division of text,
+ *    a run of text between blocks) scores 2 + commas + one point per 100
+ *    characters (at most 3), added to its parent in full, its grandparent
+ *    by half and the three ancestors above by a third of their level.
+ *    Containers start from a score for their tag and +-25 for words in
+ *    class and id. The best container after discounting its link density
+ *    wins; it moves up to a common ancestor when several near-best
+ *    containers share one, and the winner's siblings join it when they
+ *    score well or read like prose.
+ *
+ * 4. Cleaning. Inside the article: forms, embeds, asides and share
+ *    widgets go; tables, lists and divisions go "conditionally" when their
+ *    mix of links, images, paragraphs and controls looks like furniture.
+ *    Paragraphs that carry the class word most of the article's prose has
+ *    survive the cleaning of their wrappers. If less than 500 characters
+ *    are left, the search runs again with the strictest rules turned off,
+ *    one at a time, and the longest result wins; when nothing scores, all
+ *    of the body is the article.
+ *
+ * 5. Blocks. The article becomes the block tree of extract.h, and a pass
+ *    over the top-level blocks takes what only shows at that level:
+ *    repeats (a caption shown twice is kept once), interface phrases
+ *    ("Read more", "JUST WATCHED", "Image 2 of 5"), teaser headlines and
+ *    lines that are mostly a link, lists of links, date and "By" lines,
+ *    copyright and cookie notices, blocks whose classes say newsletter or
+ *    author box, and headings left without a section. When the page
+ *    declares its text as a JSON-LD articleBody that matches what was
+ *    found, short blocks it does not contain go too; when what was found
+ *    is next to nothing, the declared text is the article.
+ *
+ * Metadata (title, byline, date, site name, lead image) comes from what
+ * pages declare: JSON-LD Article objects, itemprop, OpenGraph and other
+ * <meta> tags, rel=author, byline classes and <time>, in that order of
+ * trust.
+ *
+ * Nothing here is specific to a site: the rules are about the shape of
+ * pages in general.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gumbo.h>
+
+#include "buf.h"
+#include "charset.h"
+#include "extract.h"
+#include "util.h"
+
+/*
+ * Arena: everything an article owns comes from one list of chunks, so
+ * extract_free() is a walk over a few chunks instead of thousands of
+ * frees. gumbo is given an arena of its own for the same reason.
+ */
+#define ARENA_CHUNK	(64 * 1024)
+#define ARENA_ALIGN	16
+
+struct arena_chunk {
+	struct arena_chunk	*next;
+	size_t			 used;
+	size_t			 size;
+};
+
+struct extract_arena {
+	struct arena_chunk	*head;
+};
+
+/* Offset of a chunk's data: the header rounded up to ARENA_ALIGN. */
+#define ARENA_HDR	((sizeof (struct arena_chunk) + ARENA_ALIGN - 1) & \
+			    ~(size_t)(ARENA_ALIGN - 1))
+
+/* Return n bytes from the arena, aligned for any object we store. */
+static void *
+arena_alloc(struct extract_arena *a, size_t n)
+{
+	struct arena_chunk	*c = a->head, *big;
+	size_t			 size;
+
+	if (n > SIZE_MAX - 2 * ARENA_ALIGN - ARENA_HDR)
+		fatalx("extract: allocation of %zu bytes", n);
+	n = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+	if (c != NULL && c->size - c->used >= n) {
+		c->used += n;
+		return ((char *)c + ARENA_HDR + c->used - n);
+	}
+	if (n > ARENA_CHUNK / 4) {
+		/* A big block gets a chunk of its own behind the current one,
+		 * so the space left in the current chunk is not wasted. */
+		big = xmalloc(ARENA_HDR + n);
+		big->used = big->size = n;
+		if (c == NULL) {
+			big->next = NULL;
+			a->head = big;
+		} else {
+			big->next = c->next;
+			c->next = big;
+		}
+		return ((char *)big + ARENA_HDR);
+	}
+	size = ARENA_CHUNK;
+	c = xmalloc(ARENA_HDR + size);
+	c->size = size;
+	c->used = n;
+	c->next = a->head;
+	a->head = c;
+	return ((char *)c + ARENA_HDR);
+}
+
+/* Free every chunk of an arena. */
+static void
+arena_release(struct extract_arena *a)
+{
+	struct arena_chunk	*c, *next;
+
+	for (c = a->head; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->head = NULL;
+}
+
+/* Copy n bytes of s into the arena as a C string. */
+static char *
+arena_strndup(struct extract_arena *a, const char *s, size_t n)
+{
+	char	*p;
+
+	p = arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return (p);
+}
+
+/* Copy the C string s into the arena. */
+static char *
+arena_strdup(struct extract_arena *a, const char *s)
+{
+	return (arena_strndup(a, s, strlen(s)));
+}
+
+/* gumbo's allocator hooks: all of the parse tree lives in one arena. */
+static void *
+extract_gumbo_alloc(void *arena, size_t n)
+{
+	return (arena_alloc(arena, n));
+}
+
+/* gumbo frees nothing one by one: the arena goes as a whole. */
+static void
+extract_gumbo_free(void *arena, void *p)
+{
+	(void)arena;
+	(void)p;
+}
+
+/* ASCII helpers that ignore the locale. */
+static int
+lower(int c)
+{
+	return (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
+
+/* Is c HTML whitespace? */
+static int
+is_space(int c)
+{
+	return (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
+}
+
+/* Is c an ASCII letter or digit? */
+static int
+is_alnum(int c)
+{
+	return ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z'));
+}
+
+/* Compare n bytes of s with the lower-case word w, ignoring ASCII case. */
+static int
+eq_nocase(const char *s, const char *w, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (lower((unsigned char)s[i]) != (unsigned char)w[i])
+			return (0);
+	return (1);
+}
+
+/* Compare n bytes of a and b, ignoring ASCII case. */
+static int
+same_nocase(const char *a, const char *b, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
+			return (0);
+	return (1);
+}
+
+/* Find needle in s (len bytes), ignoring ASCII case. */
+static const char *
+find_nocase(const char *s, size_t len, const char *needle)
+{
+	size_t	 n = strlen(needle), i;
+	int	 c;
+
+	if (n == 0 || n > len)
+		return (NULL);
+	c = lower((unsigned char)needle[0]);
+	for (i = 0; i + n <= len; i++)
+		if (lower((unsigned char)s[i]) == c &&
+		    same_nocase(s + i, needle, n))
+			return (s + i);
+	return (NULL);
+}
+
+/*
+ * A small HTML tokenizer for the input stage: enough of the WHATWG rules
+ * to find tags, their attributes and the end of raw-text elements in the
+ * raw bytes, without building anything.
+ */
+struct tag {
+	const char	*name;
+	size_t		 namelen;
+	const char	*attrs;		/* from after the name to before '>' */
+	size_t		 attrslen;
+	size_t		 end;		/* offset just past '>' */
+	int		 closing;	/* </name> */
+	int		 selfclosing;	/* <name ... /> */
+};
+
+/* Parse the tag starting at s[at] == '<'. Return 0 if it is not a tag. */
+static int
+tag_scan(const char *s, size_t len, size_t at, struct tag *t)
+{
+	size_t	 i = at + 1;
+	char	 q;
+
+	memset(t, 0, sizeof *t);
+	if (i < len && s[i] == '/') {
+		t->closing = 1;
+		i++;
+	}
+	if (i >= len || !((s[i] >= 'a' && s[i] <= 'z') ||
+	    (s[i] >= 'A' && s[i] <= 'Z')))
+		return (0);
+	t->name = s + i;
+	while (i < len && !is_space((unsigned char)s[i]) && s[i] != '/' &&
+	    s[i] != '>')
+		i++;
+	t->namelen = (size_t)(s + i - t->name);
+	t->attrs = s + i;
+	while (i < len && s[i] != '>') {
+		if (s[i] == '=') {
+			/* A value: quoted values may hold '>'. */
+			i++;
+			while (i < len && is_space((unsigned char)s[i]))
+				i++;
+			if (i < len && (s[i] == '"' || s[i] == '\'')) {
+				q = s[i++];
+				while (i < len && s[i] != q)
+					i++;
+				if (i < len)
+					i++;
+			}
+			continue;
+		}
+		i++;
+	}
+	t->attrslen = (size_t)(s + i - t->attrs);
+	if (t->attrslen > 0 && t->attrs[t->attrslen - 1] == '/')
+		t->selfclosing = 1;
+	t->end = i < len ? i + 1 : len;
+	return (1);
+}
+
+/* Is the tag named w (lower case)? */
+static int
+tag_is(const struct tag *t, const char *w)
+{
+	return (t->namelen == strlen(w) && eq_nocase(t->name, w, t->namelen));
+}
+
+/* Find attribute name (lower case) in a tag's raw attributes. */
+static int
+tag_attr(const struct tag *t, const char *name, const char **val,
+    size_t *vlen)
+{
+	const char	*s = t->attrs, *n, *v;
+	size_t		 len = t->attrslen, i = 0, nl, vl;
+	char		 q;
+
+	while (i < len) {
+		while (i < len && (is_space((unsigned char)s[i]) ||
+		    s[i] == '/'))
+			i++;
+		if (i >= len)
+			break;
+		n = s + i;
+		while (i < len && !is_space((unsigned char)s[i]) &&
+		    s[i] != '/' && s[i] != '=')
+			i++;
+		nl = (size_t)(s + i - n);
+		while (i < len && is_space((unsigned char)s[i]))
+			i++;
+		v = "";
+		vl = 0;
+		if (i < len && s[i] == '=') {
+			i++;
+			while (i < len && is_space((unsigned char)s[i]))
+				i++;
+			if (i < len && (s[i] == '"' || s[i] == '\'')) {
+				q = s[i++];
+				v = s + i;
+				while (i < len && s[i] != q)
+					i++;
+				vl = (size_t)(s + i - v);
+				if (i < len)
+					i++;
+			} else {
+				v = s + i;
+				while (i < len && !is_space((unsigned char)s[i]))
+					i++;
+				vl = (size_t)(s + i - v);
+			}
+		}
+		if (nl == strlen(name) && eq_nocase(n, name, nl)) {
+			*val = v;
+			*vlen = vl;
+			return (1);
+		}
+	}
+	return (0);
+}
+
+/* Offset of the end tag </name> at or after from, or len if there is none.
+ * *after is set past its '>'. */
+static size_t
+find_end_tag(const char *s, size_t len, size_t from, const char *name,
+    size_t *after)
+{
+	size_t		 n = strlen(name), i = from;
+	const char	*p;
+	struct tag	 t;
+
+	while (i < len && (p = memchr(s + i, '<', len - i)) != NULL) {
+		i = (size_t)(p - s);
+		if (i + 2 + n <= len && s[i + 1] == '/' &&
+		    eq_nocase(s + i + 2, name, n) && (i + 2 + n == len ||
+		    is_space((unsigned char)s[i + 2 + n]) ||
+		    s[i + 2 + n] == '>' || s[i + 2 + n] == '/')) {
+			tag_scan(s, len, i, &t);
+			*after = t.end;
+			return (i);
+		}
+		i++;
+	}
+	*after = len;
+	return (len);
+}
+
+/* Offset just past the end of the comment starting at s[at] ("<!--"). */
+static size_t
+skip_comment(const char *s, size_t len, size_t at)
+{
+	size_t		 i = at + 4;
+	const char	*p;
+
+	if (i < len && s[i] == '>')		/* "<!-->" */
+		return (i + 1);
+	if (i + 1 < len && s[i] == '-' && s[i + 1] == '>')
+		return (i + 2);
+	while (i + 2 < len && (p = memchr(s + i, '-', len - i - 2)) != NULL) {
+		i = (size_t)(p - s);
+		if (s[i + 1] == '-' && s[i + 2] == '>')
+			return (i + 3);
+		i++;
+	}
+	return (len);
+}
+
+/*
+ * Find the charset a page declares in a <meta> of its head (charset=, or
+ * http-equiv content-type). Return a lower-case label or NULL.
+ */
+static char *
+extract_meta_charset(const char *s, size_t len)
+{
+	struct tag	 t;
+	const char	*v, *p;
+	size_t		 vl, i = 0, n;
+	char		*label;
+
+	if (len > 64 * 1024)
+		len = 64 * 1024;
+	while (i < len && (p = memchr(s + i, '<', len - i)) != NULL) {
+		i = (size_t)(p - s);
+		if (i + 4 <= len && memcmp(s + i, "<!--", 4) == 0) {
+			i = skip_comment(s, len, i);
+			continue;
+		}
+		if (!tag_scan(s, len, i, &t)) {
+			i++;
+			continue;
+		}
+		i = t.end;
+		if (tag_is(&t, "body"))
+			break;
+		if (t.closing || !tag_is(&t, "meta"))
+			continue;
+		if (!tag_attr(&t, "charset", &v, &vl)) {
+			if (!tag_attr(&t, "content", &v, &vl) ||
+			    (p = find_nocase(v, vl, "charset")) == NULL)
+				continue;
+			vl -= (size_t)(p - v) + 7;
+			v = p + 7;
+			while (vl > 0 && (is_space((unsigned char)*v) ||
+			    *v == '=' || *v == '"' || *v == '\'')) {
+				v++;
+				vl--;
+			}
+		}
+		for (n = 0; n < vl && n < 40 && !is_space((unsigned char)v[n]) &&
+		    v[n] != ';' && v[n] != '"' && v[n] != '\''; n++)
+			;
+		if (n == 0)
+			continue;
+		label = xstrndup(v, n);
+		for (vl = 0; vl < n; vl++)
+			label[vl] = (char)lower((unsigned char)label[vl]);
+		/* A page that says UTF-16 in ASCII bytes is not UTF-16. */
+		if (strncmp(label, "utf-16", 6) == 0) {
+			free(label);
+			label = xstrdup("utf-8");
+		}
+		return (label);
+	}
+	return (NULL);
+}
+
+/* What the input stage does with an element. */
+enum strip_kind {
+	STRIP_OTHER,
+	STRIP_DROP,		/* never read: dropped with its content */
+	STRIP_FOREIGN,		/* svg, math: dropped, and they nest */
+	STRIP_RAW,		/* text that is not markup: skipped unread */
+	STRIP_FLAT,		/* no content, or an end tag that may be left
+				   out: not counted in the nesting depth */
+	STRIP_FORMAT		/* formatting, counted apart: pages leave them
+				   open, and dropping one loses only a style */
+};
+
+static const struct strip_tag {
+	const char	*name;
+	enum strip_kind	 kind;
+} strip_tags[] = {		/* sorted by name */
+	{ "a", STRIP_FORMAT }, { "area", STRIP_FLAT }, { "b", STRIP_FORMAT },
+	{ "base", STRIP_FLAT }, { "big", STRIP_FORMAT },
+	{ "body", STRIP_FLAT }, { "br", STRIP_FLAT },
+	{ "caption", STRIP_FLAT }, { "code", STRIP_FORMAT },
+	{ "col", STRIP_FLAT }, { "colgroup", STRIP_FLAT },
+	{ "dd", STRIP_FLAT }, { "dt", STRIP_FLAT }, { "em", STRIP_FORMAT },
+	{ "embed", STRIP_FLAT }, { "font", STRIP_FORMAT },
+	{ "head", STRIP_FLAT }, { "hr", STRIP_FLAT }, { "html", STRIP_FLAT },
+	{ "i", STRIP_FORMAT }, { "iframe", STRIP_RAW }, { "img", STRIP_FLAT },
+	{ "input", STRIP_FLAT }, { "li", STRIP_FLAT }, { "link", STRIP_FLAT },
+	{ "math", STRIP_FOREIGN }, { "meta", STRIP_FLAT },
+	{ "nobr", STRIP_FORMAT }, { "noembed", STRIP_RAW },
+	{ "noframes", STRIP_RAW }, { "noscript", STRIP_DROP },
+	{ "optgroup", STRIP_FLAT }, { "option", STRIP_FLAT },
+	{ "p", STRIP_FLAT }, { "param", STRIP_FLAT }, { "rb", STRIP_FLAT },
+	{ "rp", STRIP_FLAT }, { "rt", STRIP_FLAT }, { "s", STRIP_FORMAT },
+	{ "script", STRIP_DROP }, { "small", STRIP_FORMAT },
+	{ "source", STRIP_FLAT }, { "strike", STRIP_FORMAT },
+	{ "strong", STRIP_FORMAT }, { "style", STRIP_DROP },
+	{ "svg", STRIP_FOREIGN }, { "tbody", STRIP_FLAT },
+	{ "td", STRIP_FLAT }, { "template", STRIP_DROP },
+	{ "textarea", STRIP_RAW }, { "tfoot", STRIP_FLAT },
+	{ "th", STRIP_FLAT }, { "thead", STRIP_FLAT },
+	{ "title", STRIP_RAW }, { "tr", STRIP_FLAT }, { "track", STRIP_FLAT },
+	{ "tt", STRIP_FORMAT }, { "u", STRIP_FORMAT }, { "wbr", STRIP_FLAT },
+	{ "xmp", STRIP_RAW },
+};
+
+/* bsearch() order of strip_tags. */
+static int
+strip_cmp(const void *key, const void *row)
+{
+	return (strcmp(key, ((const struct strip_tag *)row)->name));
+}
+
+/* Classify a tag; its lower-case name is left in name (size 16). */
+static enum strip_kind
+strip_kind(const struct tag *t, char *name)
+{
+	const struct strip_tag	*row;
+	size_t			 i;
+
+	if (t->namelen >= 16)
+		return (STRIP_OTHER);
+	for (i = 0; i < t->namelen; i++)
+		name[i] = (char)lower((unsigned char)t->name[i]);
+	name[i] = '\0';
+	row = bsearch(name, strip_tags, nitems(strip_tags),
+	    sizeof strip_tags[0], strip_cmp);
+	return (row != NULL ? row->kind : STRIP_OTHER);
+}
+
+#define STRIP_DEPTH	512
+
+/*
+ * Copy the UTF-8 page to out without the elements that are never read
+ * (script, style, noscript, svg, math, template), and append the text of
+ * every JSON-LD script to ld as a NUL-terminated string.
+ *
+ * Start tags nested deeper than STRIP_DEPTH are dropped too: gumbo's
+ * time grows with the square of the nesting depth, and a page of nothing
+ * but "<div>" would keep it busy for minutes. Their text stays.
+ */
+static void
+extract_strip(const char *s, size_t len, struct buf *out, struct buf *ld)
+{
+	struct tag	 t, u;
+	enum strip_kind	 kind;
+	const char	*p, *v;
+	char		 name[16], inner[16];
+	size_t		 i = 0, from = 0, end, after, vl, j;
+	int		 depth, open[2] = { 0, 0 }, *o;
+
+	while (i < len && (p = memchr(s + i, '<', len - i)) != NULL) {
+		i = (size_t)(p - s);
+		if (i + 4 <= len && memcmp(s + i, "<!--", 4) == 0) {
+			i = skip_comment(s, len, i);
+			continue;
+		}
+		if (!tag_scan(s, len, i, &t)) {
+			i++;
+			continue;
+		}
+		kind = strip_kind(&t, name);
+		o = &open[kind == STRIP_FORMAT];
+		if (t.closing) {
+			if (kind != STRIP_FLAT && *o > 0)
+				(*o)--;
+			i = t.end;
+			continue;
+		}
+		switch (kind) {
+		case STRIP_DROP:
+			end = find_end_tag(s, len, t.end, name, &after);
+			if (strcmp(name, "script") == 0 &&
+			    tag_attr(&t, "type", &v, &vl) &&
+			    find_nocase(v, vl, "ld+json") != NULL) {
+				buf_add(ld, s + t.end, end - t.end);
+				buf_addch(ld, '\0');
+			}
+			buf_add(out, s + from, i - from);
+			i = from = after;
+			continue;
+		case STRIP_FOREIGN:
+			if (t.selfclosing)
+				break;
+			/* Foreign content nests; count its own tags. */
+			depth = 1;
+			j = t.end;
+			while (depth > 0 && j < len &&
+			    (p = memchr(s + j, '<', len - j)) != NULL) {
+				j = (size_t)(p - s);
+				if (!tag_scan(s, len, j, &u)) {
+					j++;
+					continue;
+				}
+				j = u.end;
+				if (strip_kind(&u, inner) == STRIP_FOREIGN &&
+				    strcmp(inner, name) == 0) {
+					if (u.closing)
+						depth--;
+					else if (!u.selfclosing)
+						depth++;
+				}
+			}
+			buf_add(out, s + from, i - from);
+			i = from = depth > 0 ? len : j;
+			continue;
+		case STRIP_RAW:
+			/* Their text is not markup: skip it unread. */
+			find_end_tag(s, len, t.end, name, &after);
+			i = after;
+			continue;
+		default:
+			break;
+		}
+		if (kind != STRIP_FLAT && !t.selfclosing &&
+		    ++*o > STRIP_DEPTH) {
+			(*o)--;
+			buf_add(out, s + from, i - from);
+			from = t.end;
+		}
+		i = t.end;
+	}
+	buf_add(out, s + from, len - from);
+}
+
+/*
+ * A lenient JSON reader for JSON-LD: pages write it by hand and templates
+ * get it wrong (trailing commas, raw newlines in strings), so anything
+ * that can be read is read. Values live in an arena.
+ */
+enum json_type {
+	JSON_NULL,
+	JSON_BOOL,
+	JSON_NUMBER,
+	JSON_STRING,
+	JSON_ARRAY,
+	JSON_OBJECT
+};
+
+struct json {
+	enum json_type	 type;
+	const char	*str;		/* STRING, NUMBER: the text */
+	size_t		 n;		/* ARRAY, OBJECT: members */
+	struct json	*v;		/* ARRAY, OBJECT: values */
+	const char	**k;		/* OBJECT: keys */
+};
+
+struct json_parser {
+	const char		*s;
+	size_t			 len;
+	size_t			 i;
+	struct extract_arena	*arena;
+	struct buf		 tmp;
+};
+
+#define JSON_DEPTH	48
+
+/* Skip whitespace. */
+static void
+json_ws(struct json_parser *jp)
+{
+	while (jp->i < jp->len && is_space((unsigned char)jp->s[jp->i]))
+		jp->i++;
+}
+
+/* Read four hex digits at s[*i]; -1 if they are not there. */
+static long
+json_hex4(const char *s, size_t len, size_t i)
+{
+	long	 v = 0;
+	size_t	 k;
+	int	 c;
+
+	if (i + 4 > len)
+		return (-1);
+	for (k = 0; k < 4; k++) {
+		c = (unsigned char)s[i + k];
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			v |= c - 'A' + 10;
+		else
+			return (-1);
+	}
+	return (v);
+}
+
+/* Read a string at s[i] == '"' into the arena. */
+static const char *
+json_string(struct json_parser *jp)
+{
+	const char	*s = jp->s;
+	long		 cp, lo;
+	char		 c;
+
+	buf_reset(&jp->tmp);
+	jp->i++;
+	while (jp->i < jp->len && s[jp->i] != '"') {
+		c = s[jp->i++];
+		if (c != '\\') {
+			buf_addch(&jp->tmp, c);
+			continue;
+		}
+		if (jp->i >= jp->len)
+			break;
+		c = s[jp->i++];
+		switch (c) {
+		case 'n':
+			buf_addch(&jp->tmp, '\n');
+			break;
+		case 't':
+			buf_addch(&jp->tmp, '\t');
+			break;
+		case 'r':
+		case 'b':
+		case 'f':
+			buf_addch(&jp->tmp, ' ');
+			break;
+		case 'u':
+			cp = json_hex4(s, jp->len, jp->i);
+			if (cp < 0)
+				break;
+			jp->i += 4;
+			if (cp >= 0xd800 && cp <= 0xdbff &&
+			    jp->i + 6 <= jp->len && s[jp->i] == '\\' &&
+			    s[jp->i + 1] == 'u' &&
+			    (lo = json_hex4(s, jp->len, jp->i + 2)) >= 0xdc00 &&
+			    lo <= 0xdfff) {
+				cp = 0x10000 + ((cp - 0xd800) << 10) +
+				    (lo - 0xdc00);
+				jp->i += 6;
+			}
+			utf8_encode(&jp->tmp, (uint32_t)cp);
+			break;
+		default:
+			buf_addch(&jp->tmp, c);
+			break;
+		}
+	}
+	if (jp->i < jp->len)
+		jp->i++;
+	return (arena_strndup(jp->arena, jp->tmp.data, jp->tmp.len));
+}
+
+/* Read one value into *out. Return 0, or -1 on a syntax error. */
+static int
+json_value(struct json_parser *jp, struct json *out, int depth)
+{
+	struct json	*v = NULL, item;
+	const char	**k = NULL, *key;
+	size_t		 n = 0, cap = 0, start;
+	int		 obj, rc = 0;
+	char		 c;
+
+	memset(out, 0, sizeof *out);
+	json_ws(jp);
+	if (jp->i >= jp->len || depth > JSON_DEPTH)
+		return (-1);
+	c = jp->s[jp->i];
+	if (c == '"') {
+		out->type = JSON_STRING;
+		out->str = json_string(jp);
+		return (0);
+	}
+	if (c == '{' || c == '[') {
+		obj = c == '{';
+		out->type = obj ? JSON_OBJECT : JSON_ARRAY;
+		jp->i++;
+		for (;;) {
+			json_ws(jp);
+			if (jp->i >= jp->len) {
+				rc = -1;
+				break;
+			}
+			c = jp->s[jp->i];
+			if (c == (obj ? '}' : ']')) {
+				jp->i++;
+				break;
+			}
+			if (c == ',') {
+				jp->i++;
+				continue;
+			}
+			key = NULL;
+			if (obj) {
+				if (c != '"') {
+					rc = -1;
+					break;
+				}
+				key = json_string(jp);
+				json_ws(jp);
+				if (jp->i >= jp->len || jp->s[jp->i] != ':') {
+					rc = -1;
+					break;
+				}
+				jp->i++;
+			}
+			if (json_value(jp, &item, depth + 1) != 0) {
+				rc = -1;
+				break;
+			}
+			if (n == cap) {
+				cap = cap == 0 ? 8 : cap * 2;
+				v = xreallocarray(v, cap, sizeof *v);
+				if (obj)
+					k = xreallocarray(k, cap, sizeof *k);
+			}
+			if (obj)
+				k[n] = key;
+			v[n++] = item;
+		}
+		out->n = n;
+		if (n > 0) {
+			out->v = arena_alloc(jp->arena, n * sizeof *v);
+			memcpy(out->v, v, n * sizeof *v);
+			if (obj) {
+				out->k = arena_alloc(jp->arena, n * sizeof *k);
+				memcpy(out->k, k, n * sizeof *k);
+			}
+		}
+		free(v);
+		free(k);
+		return (rc);
+	}
+	start = jp->i;
+	while (jp->i < jp->len && !is_space((unsigned char)jp->s[jp->i]) &&
+	    jp->s[jp->i] != ',' && jp->s[jp->i] != '}' && jp->s[jp->i] != ']')
+		jp->i++;
+	if (jp->i == start)
+		return (-1);
+	out->str = arena_strndup(jp->arena, jp->s + start, jp->i - start);
+	if (strcmp(out->str, "null") == 0)
+		out->type = JSON_NULL;
+	else if (strcmp(out->str, "true") == 0 ||
+	    strcmp(out->str, "false") == 0)
+		out->type = JSON_BOOL;
+	else
+		out->type = JSON_NUMBER;
+	return (0);
+}
+
+/* The member key of an object, or NULL. */
+static const struct json *
+json_get(const struct json *o, const char *key)
+{
+	size_t	 i;
+
+	if (o == NULL || o->type != JSON_OBJECT)
+		return (NULL);
+	for (i = 0; i < o->n; i++)
+		if (strcmp(o->k[i], key) == 0)
+			return (&o->v[i]);
+	return (NULL);
+}
+
+/*
+ * URLs. Links and images are resolved against the page URL (or its
+ * <base href>) by RFC 3986 section 5.2, which is what a browser does for
+ * the http(s) URLs pages use.
+ */
+struct url_parts {
+	const char	*scheme;	/* without ':' */
+	size_t		 schemelen;
+	const char	*auth;		/* "//host" included, or NULL */
+	size_t		 authlen;
+	const char	*path;
+	size_t		 pathlen;
+	const char	*query;		/* '?' included, or NULL */
+	size_t		 querylen;
+};
+
+/* Split s into scheme, authority, path and query; drop the fragment. */
+static void
+url_split(const char *s, struct url_parts *u)
+{
+	const char	*p = s, *e;
+
+	memset(u, 0, sizeof *u);
+	for (e = s; is_alnum((unsigned char)*e) || *e == '+' || *e == '-' ||
+	    *e == '.'; e++)
+		;
+	if (*e == ':' && e > s && ((*s >= 'a' && *s <= 'z') ||
+	    (*s >= 'A' && *s <= 'Z'))) {
+		u->scheme = s;
+		u->schemelen = (size_t)(e - s);
+		p = e + 1;
+	}
+	if (p[0] == '/' && p[1] == '/') {
+		u->auth = p;
+		p += 2;
+		p += strcspn(p, "/?#");
+		u->authlen = (size_t)(p - u->auth);
+	}
+	u->path = p;
+	u->pathlen = strcspn(p, "?#");
+	p += u->pathlen;
+	if (*p == '?') {
+		u->query = p;
+		u->querylen = strcspn(p, "#");
+	}
+}
+
+/* Append path to out with "." and ".." segments removed. */
+static void
+url_add_path(struct buf *out, const char *path, size_t len)
+{
+	size_t	 base = out->len, i = 0, seg, k;
+
+	while (i < len) {
+		if (path[i] == '/') {
+			i++;
+			continue;
+		}
+		seg = i;
+		while (i < len && path[i] != '/')
+			i++;
+		if (i - seg == 1 && path[seg] == '.') {
+			if (i == len)
+				buf_addch(out, '/');
+			continue;
+		}
+		if (i - seg == 2 && path[seg] == '.' && path[seg + 1] == '.') {
+			for (k = out->len; k > base && out->data[k - 1] != '/';
+			    k--)
+				;
+			if (k > base)
+				k--;
+			buf_truncate(out, k);
+			if (i == len)
+				buf_addch(out, '/');
+			continue;
+		}
+		buf_addch(out, '/');
+		buf_add(out, path + seg, i - seg);
+		if (i < len && i + 1 == len)
+			buf_addch(out, '/');
+	}
+	if (out->len == base)
+		buf_addch(out, '/');
+}
+
+/* Resolve ref against base into out (an absolute URL when base is). */
+static void
+url_resolve(struct buf *out, const char *base, const char *ref)
+{
+	struct url_parts	 b, r;
+	struct buf		 merged = BUF_INIT;
+	const char		*slash;
+	size_t			 i;
+
+	while (is_space((unsigned char)*ref))
+		ref++;
+	url_split(ref, &r);
+	if (base == NULL || r.scheme != NULL) {
+		buf_addstr(out, ref);
+		goto trim;
+	}
+	url_split(base, &b);
+	if (b.scheme == NULL) {
+		buf_addstr(out, ref);
+		goto trim;
+	}
+	buf_add(out, b.scheme, b.schemelen);
+	buf_addch(out, ':');
+	if (r.auth != NULL) {
+		buf_addstr(out, r.auth);
+		goto trim;
+	}
+	if (b.auth != NULL)
+		buf_add(out, b.auth, b.authlen);
+	if (r.pathlen == 0) {
+		buf_add(out, b.path, b.pathlen);
+		if (r.query != NULL)
+			buf_addstr(out, r.query);
+		else {
+			if (b.query != NULL)
+				buf_add(out, b.query, b.querylen);
+			buf_addstr(out, r.path);	/* the fragment */
+		}
+		goto trim;
+	}
+	if (r.path[0] == '/')
+		url_add_path(out, r.path, r.pathlen);
+	else {
+		slash = NULL;
+		for (i = 0; i < b.pathlen; i++)
+			if (b.path[i] == '/')
+				slash = b.path + i;
+		if (slash != NULL)
+			buf_add(&merged, b.path, (size_t)(slash - b.path) + 1);
+		else
+			buf_addch(&merged, '/');
+		buf_add(&merged, r.path, r.pathlen);
+		url_add_path(out, merged.data, merged.len);
+		buf_release(&merged);
+	}
+	buf_addstr(out, r.path + r.pathlen);
+trim:
+	/* URLs written across lines in the markup. */
+	i = out->len;
+	while (i > 0 && is_space((unsigned char)out->data[i - 1]))
+		i--;
+	buf_truncate(out, i);
+}
+
+/*
+ * Class and id patterns. Each word found in an element's lower-cased class
+ * or id sets bits; the words are the ones Readability found telling over
+ * years of pages, plus a few groups used by the cleaning stage. A '^' or
+ * '$' in the table means the word must start or end at a non-alphanumeric
+ * character (or the end of the string).
+ */
+#define PAT_UNLIKELY	0x0001	/* furniture: nav, footer, comments ... */
+#define PAT_MAYBE	0x0002	/* ... unless it also looks like content */
+#define PAT_POSITIVE	0x0004	/* +25 */
+#define PAT_NEGATIVE	0x0008	/* -25 */
+#define PAT_SHARE	0x0010	/* share bars */
+#define PAT_BYLINE	0x0020	/* author lines */
+#define PAT_CAPTION	0x0040	/* photo captions and credits */
+#define PAT_HIDDEN	0x0080	/* hidden by class */
+#define PAT_TEASER	0x0100	/* related stories, recommendations */
+#define PAT_PROMO	0x0200	/* ads, newsletters, subscriptions */
+#define PAT_PLAYER	0x0400	/* video players and playlists */
+#define PAT_COMMENT	0x0800	/* comment sections */
+
+struct pattern {
+	const char	*word;
+	unsigned	 bits;
+};
+
+static const struct pattern patterns[] = {
+	{ "-ad-",		PAT_UNLIKELY | PAT_NEGATIVE | PAT_PROMO },
+	{ "ad-break",		PAT_UNLIKELY | PAT_PROMO },
+	{ "agegate",		PAT_UNLIKELY },
+	{ "ai2html",		PAT_UNLIKELY },
+	{ "and",		PAT_MAYBE },
+	{ "article",		PAT_MAYBE | PAT_POSITIVE },
+	{ "author",		PAT_BYLINE },
+	{ "banner",		PAT_UNLIKELY | PAT_NEGATIVE },
+	{ "blog",		PAT_POSITIVE },
+	{ "body",		PAT_MAYBE | PAT_POSITIVE },
+	{ "breadcrumbs",	PAT_UNLIKELY },
+	{ "byline",		PAT_BYLINE },
+	{ "caption",		PAT_CAPTION },
+	{ "column",		PAT_MAYBE },
+	{ "com-",		PAT_NEGATIVE },
+	{ "combx",		PAT_UNLIKELY | PAT_NEGATIVE },
+	{ "comment",		PAT_UNLIKELY | PAT_NEGATIVE | PAT_COMMENT },
+	{ "community",		PAT_UNLIKELY },
+	{ "contact",		PAT_NEGATIVE },
+	{ "content",		PAT_MAYBE | PAT_POSITIVE },
+	{ "cover-wrap",		PAT_UNLIKELY },
+	{ "dateline",		PAT_BYLINE },
+	{ "disqus",		PAT_UNLIKELY | PAT_COMMENT },
+	{ "end-slate",		PAT_PLAYER },
+	{ "endslate",		PAT_PLAYER },
+	{ "entry",		PAT_POSITIVE },
+	{ "extra",		PAT_UNLIKELY },
+	{ "footer",		PAT_UNLIKELY | PAT_NEGATIVE },
+	{ "gdpr",		PAT_UNLIKELY | PAT_NEGATIVE },
+	{ "h-entry",		PAT_POSITIVE },
+	{ "header",		PAT_UNLIKELY },
+	{ "hentry",		PAT_POSITIVE },
+	{ "^hid$",		PAT_NEGATIVE },
+	{ "hidden",		PAT_NEGATIVE | PAT_HIDDEN },
+	{ "legends",		PAT_UNLIKELY },
+	{ "main",		PAT_MAYBE | PAT_POSITIVE },
+	{ "masthead",		PAT_NEGATIVE },
+	{ "mathjax",		PAT_MAYBE },
+	{ "media",		PAT_NEGATIVE },
+	{ "menu",		PAT_UNLIKELY },
+	{ "meta",		PAT_NEGATIVE },
+	{ "newsletter",		PAT_PROMO },
+	{ "outbrain",		PAT_NEGATIVE | PAT_TEASER },
+	{ "p-author",		PAT_BYLINE },
+	{ "page",		PAT_POSITIVE },
+	{ "pager",		PAT_UNLIKELY },
+	{ "pagination",		PAT_UNLIKELY | PAT_POSITIVE },
+	{ "playlist",		PAT_PLAYER },
+	{ "popup",		PAT_UNLIKELY },
+	{ "post",		PAT_POSITIVE },
+	{ "promo",		PAT_NEGATIVE | PAT_PROMO },
+	{ "related",		PAT_UNLIKELY | PAT_NEGATIVE | PAT_TEASER },
+	{ "remark",		PAT_UNLIKELY },
+	{ "replies",		PAT_UNLIKELY | PAT_COMMENT },
+	{ "rss",		PAT_UNLIKELY },
+	{ "scroll",		PAT_NEGATIVE },
+	{ "shadow",		PAT_MAYBE },
+	{ "share",		PAT_NEGATIVE },
+	{ "^share$",		PAT_SHARE },
+	{ "^sharedaddy$",	PAT_SHARE },
+	{ "shopping",		PAT_NEGATIVE },
+	{ "shoutbox",		PAT_UNLIKELY | PAT_NEGATIVE },
+	{ "sidebar",		PAT_UNLIKELY | PAT_NEGATIVE },
+	{ "sign-up",		PAT_PROMO },
+	{ "signup",		PAT_PROMO },
+	{ "skyscraper",		PAT_UNLIKELY | PAT_NEGATIVE },
+	{ "social",		PAT_UNLIKELY },
+	{ "sponsor",		PAT_UNLIKELY | PAT_NEGATIVE | PAT_PROMO },
+	{ "story",		PAT_POSITIVE },
+	{ "subscribe",		PAT_PROMO },
+	{ "supplemental",	PAT_UNLIKELY },
+	{ "tags",		PAT_NEGATIVE },
+	{ "text",		PAT_POSITIVE },
+	{ "video-player",	PAT_PLAYER },
+	{ "videoplayer",	PAT_PLAYER },
+	{ "widget",		PAT_NEGATIVE },
+	{ "writtenby",		PAT_BYLINE },
+	{ "yom-remote",		PAT_UNLIKELY },
+};
+
+/* The patterns by first letter, built once per extraction. */
+struct pattern_index {
+	unsigned char	 first[256];	/* index of the first pattern + 1 */
+	unsigned char	 count[256];
+	const struct pattern *sorted[nitems(patterns)];
+};
+
+/* Bucket the patterns by their first significant character. */
+static void
+pattern_index_init(struct pattern_index *pi)
+{
+	size_t		 i, j, n = 0;
+	int		 c;
+
+	memset(pi, 0, sizeof *pi);
+	for (c = 0; c < 256; c++) {
+		for (i = 0; i < nitems(patterns); i++) {
+			j = patterns[i].word[0] == '^';
+			if ((unsigned char)patterns[i].word[j] != c)
+				continue;
+			if (pi->count[c] == 0)
+				pi->first[c] = (unsigned char)(n + 1);
+			pi->count[c]++;
+			pi->sorted[n++] = &patterns[i];
+		}
+	}
+}
+
+/* The pattern bits of one class or id value. */
+static unsigned
+pattern_bits(const struct pattern_index *pi, const char *s)
+{
+	char			 low[256];
+	size_t			 len, i, k, wl;
+	const struct pattern	*p;
+	const char		*w;
+	unsigned		 bits = 0;
+	int			 start, end;
+
+	for (len = 0; s[len] != '\0' && len < sizeof low - 1; len++)
+		low[len] = (char)lower((unsigned char)s[len]);
+	low[len] = '\0';
+	for (i = 0; i < len; i++) {
+		k = pi->count[(unsigned char)low[i]];
+		if (k == 0)
+			continue;
+		for (k = pi->first[(unsigned char)low[i]] - 1;
+		    k < (size_t)pi->first[(unsigned char)low[i]] - 1 +
+		    pi->count[(unsigned char)low[i]]; k++) {
+			p = pi->sorted[k];
+			if ((bits | p->bits) == bits)
+				continue;
+			w = p->word;
+			start = *w == '^';
+			w += start;
+			wl = strlen(w);
+			end = wl > 0 && w[wl - 1] == '$';
+			wl -= end;
+			if (i + wl > len || memcmp(low + i, w, wl) != 0)
+				continue;
+			if (start && i > 0 &&
+			    is_alnum((unsigned char)low[i - 1]))
+				continue;
+			if (end && i + wl < len &&
+			    is_alnum((unsigned char)low[i + wl]))
+				continue;
+			bits |= p->bits;
+		}
+	}
+	return (bits);
+}
+
+/* Readability's class weight: +-25 for each of class and id. */
+static int
+pattern_weight(unsigned bits)
+{
+	int	 w = 0;
+
+	if (bits & PAT_NEGATIVE)
+		w -= 25;
+	if (bits & PAT_POSITIVE)
+		w += 25;
+	return (w);
+}
+
+/* The class weight of an element with this class and id (for tests). */
+int
+extract_class_weight(const char *class_name, const char *id)
+{
+	struct pattern_index	 pi;
+
+	pattern_index_init(&pi);
+	return (pattern_weight(pattern_bits(&pi, class_name != NULL ?
+	    class_name : "")) + pattern_weight(pattern_bits(&pi,
+	    id != NULL ? id : "")));
+}
+
+/*
+ * The mirror: gumbo's tree as an array of nodes in document order, with
+ * what scoring and cleaning need kept beside each node.
+ */
+#define TAG_TEXT	(-1)
+
+#define N_REMOVED	0x0001	/* gone, with its subtree */
+#define N_SPACE		0x0002	/* a text node of whitespace only */
+#define N_HASBLOCK	0x0004	/* has a child that keeps a div a div */
+#define N_SCORED	0x0008	/* has a content score */
+#define N_DATATABLE	0x0010	/* a table of data, not of layout */
+#define N_LEAF		0x0020	/* an element whose children we skip */
+#define N_INCODE	0x0100	/* inside <code> or <pre> */
+#define N_INTABLE	0x0200	/* inside a <table> */
+#define N_PHRASING	0x0400	/* phrasing content (Readability's sense) */
+#define N_KEEP		0x0800	/* a paragraph of the article's own class */
+#define N_HASKEEP	0x1000	/* has an N_KEEP node below it */
+
+struct stats {
+	uint32_t	 chars;		/* text, whitespace runs counted once */
+	uint32_t	 links;		/* chars inside links (x0.3 for "#") */
+	uint32_t	 commas;
+	uint32_t	 p;		/* paragraphs */
+	uint32_t	 img;
+	uint32_t	 li;
+	uint32_t	 input;		/* form controls */
+	uint32_t	 embed;		/* iframes, objects, videos */
+	uint32_t	 heads;		/* chars inside headings */
+};
+
+struct node {
+	const GumboNode	*g;
+	int		 parent;
+	int		 first;		/* first child, -1: none */
+	int		 last;
+	int		 next;		/* next sibling, -1: none */
+	int		 end;		/* index after the last descendant */
+	int		 tag;		/* GumboTag, or TAG_TEXT */
+	unsigned	 flags;
+	unsigned	 cls;		/* PAT_* of class and id */
+	int		 weight;	/* class weight */
+	float		 score;
+	struct stats	 st;
+};
+
+/* The flags of one run of the candidate search (Readability's). */
+#define RUN_STRIP_UNLIKELY	0x1
+#define RUN_WEIGHT_CLASSES	0x2
+#define RUN_CLEAN_COND		0x4
+#define RUN_ALL			0x7
+
+#define MIRROR_DEPTH	384
+
+/* Metadata fields, each filled from the most trusted source found. */
+enum {
+	M_TITLE,
+	M_BYLINE,
+	M_DATE,
+	M_SITE,
+	M_IMAGE,
+	M_BASE,
+	M_DOCTITLE,		/* <title>, for the title's last resort */
+	M_COUNT
+};
+
+struct meta_slot {
+	const char	*v;
+	int		 rank;		/* lower is more trusted */
+	int64_t		 t;		/* M_DATE: the parsed value */
+};
+
+struct extractor {
+	struct extract_arena	 garena;	/* gumbo's tree, scratch */
+	struct meta_slot	 meta[M_COUNT];
+	struct extract_arena	*arena;		/* the article's */
+	struct article		*art;
+	GumboOutput		*out;
+	struct pattern_index	 pi;
+	struct node		*n;
+	size_t			 nn;
+	size_t			 cap;
+	int			 body;		/* node of <body>, -1: none */
+	unsigned		 run;		/* RUN_* */
+	const char		*base;		/* URL links resolve against */
+	const char		*title;		/* for dropping its repeats */
+	const char		*byline;	/* found in the page's text */
+	const char		*ld_body;	/* JSON-LD articleBody */
+	struct buf		 tmp;
+	int			 fragment;	/* extract_fragment() */
+};
+
+/* The value of g's attribute name, or NULL. */
+static const char *
+attr(const GumboNode *g, const char *name)
+{
+	GumboAttribute	*a;
+
+	if (g->type != GUMBO_NODE_ELEMENT)
+		return (NULL);
+	a = gumbo_get_attribute(&g->v.element.attributes, name);
+	return (a != NULL ? a->value : NULL);
+}
+
+/* An attribute's value as a number, clamped to lo..hi; def when absent or
+ * not a number (pages write "100%", "auto" and worse). */
+static long
+attr_num(const GumboNode *g, const char *name, long lo, long hi, long def)
+{
+	const char	*v;
+	char		*end;
+	long		 n;
+
+	if ((v = attr(g, name)) == NULL)
+		return (def);
+	n = strtol(v, &end, 10);
+	if (end == v)
+		return (def);
+	return (n < lo ? lo : n > hi ? hi : n);
+}
+
+/* Tags that end a line of text: they split inline runs into blocks. */
+static int
+tag_block(int tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_ADDRESS:
+	case GUMBO_TAG_ARTICLE:
+	case GUMBO_TAG_ASIDE:
+	case GUMBO_TAG_BLOCKQUOTE:
+	case GUMBO_TAG_BODY:
+	case GUMBO_TAG_CAPTION:
+	case GUMBO_TAG_CENTER:
+	case GUMBO_TAG_DD:
+	case GUMBO_TAG_DETAILS:
+	case GUMBO_TAG_DIR:
+	case GUMBO_TAG_DIV:
+	case GUMBO_TAG_DL:
+	case GUMBO_TAG_DT:
+	case GUMBO_TAG_FIELDSET:
+	case GUMBO_TAG_FIGCAPTION:
+	case GUMBO_TAG_FIGURE:
+	case GUMBO_TAG_FOOTER:
+	case GUMBO_TAG_FORM:
+	case GUMBO_TAG_H1:
+	case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6:
+	case GUMBO_TAG_HEADER:
+	case GUMBO_TAG_HGROUP:
+	case GUMBO_TAG_HR:
+	case GUMBO_TAG_LEGEND:
+	case GUMBO_TAG_LI:
+	case GUMBO_TAG_MAIN:
+	case GUMBO_TAG_MENU:
+	case GUMBO_TAG_NAV:
+	case GUMBO_TAG_OL:
+	case GUMBO_TAG_P:
+	case GUMBO_TAG_PRE:
+	case GUMBO_TAG_SECTION:
+	case GUMBO_TAG_SUMMARY:
+	case GUMBO_TAG_TABLE:
+	case GUMBO_TAG_TBODY:
+	case GUMBO_TAG_TD:
+	case GUMBO_TAG_TFOOT:
+	case GUMBO_TAG_TH:
+	case GUMBO_TAG_THEAD:
+	case GUMBO_TAG_TR:
+	case GUMBO_TAG_UL:
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+/* Children that keep a <div> from being read as a paragraph. */
+static int
+tag_div_block(int tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_BLOCKQUOTE:
+	case GUMBO_TAG_DL:
+	case GUMBO_TAG_DIV:
+	case GUMBO_TAG_IMG:
+	case GUMBO_TAG_OL:
+	case GUMBO_TAG_P:
+	case GUMBO_TAG_PRE:
+	case GUMBO_TAG_TABLE:
+	case GUMBO_TAG_UL:
+	case GUMBO_TAG_SECTION:
+	case GUMBO_TAG_ARTICLE:
+	case GUMBO_TAG_FIGURE:
+	case GUMBO_TAG_H1:
+	case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6:
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+/* Is tag one of h1-h6? */
+static int
+tag_heading(int tag)
+{
+	return (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 ||
+	    tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
+	    tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6);
+}
+
+/* Elements never read: dropped with their subtree. */
+static int
+tag_skipped(int tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_HEAD:
+	case GUMBO_TAG_SCRIPT:
+	case GUMBO_TAG_STYLE:
+	case GUMBO_TAG_NOSCRIPT:
+	case GUMBO_TAG_TEMPLATE:
+	case GUMBO_TAG_SVG:
+	case GUMBO_TAG_MATH:
+	case GUMBO_TAG_LINK:
+	case GUMBO_TAG_META:
+	case GUMBO_TAG_BASE:
+	case GUMBO_TAG_TITLE:
+	case GUMBO_TAG_OPTION:
+	case GUMBO_TAG_OPTGROUP:
+	case GUMBO_TAG_DATALIST:
+	case GUMBO_TAG_PARAM:
+	case GUMBO_TAG_SOURCE:
+	case GUMBO_TAG_TRACK:
+	case GUMBO_TAG_AREA:
+	case GUMBO_TAG_MAP:
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+/* Elements kept as leaves: their content is not text a reader reads. */
+static int
+tag_leaf(int tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_IFRAME:
+	case GUMBO_TAG_OBJECT:
+	case GUMBO_TAG_EMBED:
+	case GUMBO_TAG_VIDEO:
+	case GUMBO_TAG_AUDIO:
+	case GUMBO_TAG_CANVAS:
+	case GUMBO_TAG_INPUT:
+	case GUMBO_TAG_SELECT:
+	case GUMBO_TAG_TEXTAREA:
+	case GUMBO_TAG_BUTTON:
+	case GUMBO_TAG_IMG:
+	case GUMBO_TAG_BR:
+	case GUMBO_TAG_HR:
+	case GUMBO_TAG_WBR:
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+/* Phrasing content tags (Readability's list, for div-as-paragraph). */
+static int
+tag_phrasing(int tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_ABBR:
+	case GUMBO_TAG_AUDIO:
+	case GUMBO_TAG_B:
+	case GUMBO_TAG_BDO:
+	case GUMBO_TAG_BR:
+	case GUMBO_TAG_BUTTON:
+	case GUMBO_TAG_CITE:
+	case GUMBO_TAG_CODE:
+	case GUMBO_TAG_DATA:
+	case GUMBO_TAG_DFN:
+	case GUMBO_TAG_EM:
+	case GUMBO_TAG_EMBED:
+	case GUMBO_TAG_I:
+	case GUMBO_TAG_IMG:
+	case GUMBO_TAG_INPUT:
+	case GUMBO_TAG_KBD:
+	case GUMBO_TAG_LABEL:
+	case GUMBO_TAG_MARK:
+	case GUMBO_TAG_METER:
+	case GUMBO_TAG_OBJECT:
+	case GUMBO_TAG_OUTPUT:
+	case GUMBO_TAG_PROGRESS:
+	case GUMBO_TAG_Q:
+	case GUMBO_TAG_RUBY:
+	case GUMBO_TAG_SAMP:
+	case GUMBO_TAG_SELECT:
+	case GUMBO_TAG_SMALL:
+	case GUMBO_TAG_SPAN:
+	case GUMBO_TAG_STRONG:
+	case GUMBO_TAG_SUB:
+	case GUMBO_TAG_SUP:
+	case GUMBO_TAG_TEXTAREA:
+	case GUMBO_TAG_TIME:
+	case GUMBO_TAG_VAR:
+	case GUMBO_TAG_WBR:
+	case GUMBO_TAG_U:
+	case GUMBO_TAG_S:
+	case GUMBO_TAG_FONT:
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+/* Count a text's characters (whitespace runs as one) and commas. */
+static void
+text_stats(const char *s, struct stats *st, int *blank)
+{
+	const unsigned char	*p;
+	uint32_t		 chars = 0, commas = 0;
+	int			 space = 0, seen = 0;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (is_space(*p) || (p[0] == 0xc2 && p[1] == 0xa0)) {
+			space = 1;
+			p += *p == 0xc2;
+			continue;
+		}
+		if (space) {
+			chars++;
+			space = 0;
+		}
+		seen = 1;
+		if ((*p & 0xc0) != 0x80)
+			chars++;
+		if (*p == ',')
+			commas++;
+		else if ((p[0] == 0xef && p[1] == 0xbc && p[2] == 0x8c) ||
+		    (p[0] == 0xd8 && p[1] == 0x8c) ||
+		    (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x81))
+			commas++;	/* fullwidth, Arabic, ideographic */
+	}
+	st->chars = chars;
+	st->commas = commas;
+	*blank = !seen;
+}
+
+/* Add the statistics of a subtree to its parent. */
+static void
+stats_add(struct stats *a, const struct stats *b)
+{
+	a->chars += b->chars;
+	a->links += b->links;
+	a->commas += b->commas;
+	a->p += b->p;
+	a->img += b->img;
+	a->li += b->li;
+	a->input += b->input;
+	a->embed += b->embed;
+	a->heads += b->heads;
+}
+
+/* Take a removed subtree's statistics from an ancestor (never below 0). */
+static void
+stats_sub(struct stats *a, const struct stats *b)
+{
+	a->chars -= b->chars < a->chars ? b->chars : a->chars;
+	a->links -= b->links < a->links ? b->links : a->links;
+	a->commas -= b->commas < a->commas ? b->commas : a->commas;
+	a->p -= b->p < a->p ? b->p : a->p;
+	a->img -= b->img < a->img ? b->img : a->img;
+	a->li -= b->li < a->li ? b->li : a->li;
+	a->input -= b->input < a->input ? b->input : a->input;
+	a->embed -= b->embed < a->embed ? b->embed : a->embed;
+	a->heads -= b->heads < a->heads ? b->heads : a->heads;
+}
+
+/* Is the element hidden by its attributes? */
+static int
+mirror_hidden(const GumboNode *g)
+{
+	const char	*v;
+
+	if (attr(g, "hidden") != NULL)
+		return (1);
+	if ((v = attr(g, "aria-hidden")) != NULL && strcmp(v, "true") == 0) {
+		/* Readability's exception: images that only JS replaces. */
+		v = attr(g, "class");
+		return (v == NULL || strstr(v, "fallback-image") == NULL);
+	}
+	if ((v = attr(g, "style")) != NULL) {
+		if (find_nocase(v, strlen(v), "display:none") != NULL ||
+		    find_nocase(v, strlen(v), "display: none") != NULL ||
+		    find_nocase(v, strlen(v), "visibility:hidden") != NULL ||
+		    find_nocase(v, strlen(v), "visibility: hidden") != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/* Append a node to the mirror under parent and return its index. */
+static int
+mirror_new(struct extractor *x, const GumboNode *g, int parent, int tag)
+{
+	struct node	*n;
+	int		 i;
+
+	if (x->nn == x->cap) {
+		x->cap = x->cap == 0 ? 1024 : x->cap * 2;
+		x->n = xreallocarray(x->n, x->cap, sizeof *x->n);
+	}
+	i = (int)x->nn++;
+	n = &x->n[i];
+	memset(n, 0, sizeof *n);
+	n->g = g;
+	n->parent = parent;
+	n->first = n->last = n->next = -1;
+	n->tag = tag;
+	if (parent >= 0) {
+		if (x->n[parent].last >= 0)
+			x->n[x->n[parent].last].next = i;
+		else
+			x->n[parent].first = i;
+		x->n[parent].last = i;
+		n->flags = x->n[parent].flags & (N_INCODE | N_INTABLE);
+	}
+	return (i);
+}
+
+static void	 meta_element(struct extractor *, const GumboNode *);
+static void	 meta_title(struct extractor *);
+static void	 meta_body_element(struct extractor *, int);
+static void	 meta_walk(struct extractor *, const GumboNode *, int);
+
+/* The number of runs of phrasing content with text among the children of
+ * a division: each is a paragraph, as Readability wraps them in <p>. */
+static uint32_t
+mirror_runs(struct extractor *x, int idx)
+{
+	uint32_t	 runs = 0, chars = 0;
+	int		 c;
+
+	for (c = x->n[idx].first; c >= 0; c = x->n[c].next) {
+		if (x->n[c].flags & N_PHRASING) {
+			chars += x->n[c].st.chars;
+			continue;
+		}
+		runs += chars > 0;
+		chars = 0;
+	}
+	return (runs + (chars > 0));
+}
+
+/* Beyond MIRROR_DEPTH only the text of a subtree is kept, as children of
+ * the deepest node: found without recursion, however deep it goes. */
+static void
+mirror_flatten(struct extractor *x, const GumboNode *g, int idx)
+{
+	struct frame {
+		const GumboNode	*g;
+		unsigned	 next;
+	}			*st = NULL;
+	const GumboNode		*c;
+	struct node		*n;
+	size_t			 nst = 0, cst = 0;
+	int			 t, blank;
+
+	st = xreallocarray(NULL, cst = 64, sizeof *st);
+	st[nst].g = g;
+	st[nst++].next = 0;
+	while (nst > 0) {
+		g = st[nst - 1].g;
+		if (st[nst - 1].next >= g->v.element.children.length) {
+			nst--;
+			continue;
+		}
+		c = g->v.element.children.data[st[nst - 1].next++];
+		if (c->type == GUMBO_NODE_TEXT ||
+		    c->type == GUMBO_NODE_WHITESPACE ||
+		    c->type == GUMBO_NODE_CDATA) {
+			t = mirror_new(x, c, idx, TAG_TEXT);
+			n = &x->n[t];
+			text_stats(c->v.text.text, &n->st, &blank);
+			n->flags |= N_PHRASING | (blank ? N_SPACE : 0);
+			n->end = t + 1;
+			continue;
+		}
+		if ((c->type != GUMBO_NODE_ELEMENT &&
+		    c->type != GUMBO_NODE_TEMPLATE) ||
+		    tag_skipped(c->v.element.tag))
+			continue;
+		if (nst == cst)
+			st = xreallocarray(st, cst *= 2, sizeof *st);
+		st[nst].g = c;
+		st[nst++].next = 0;
+	}
+	free(st);
+}
+
+/* Copy g and its subtree into the mirror; return its index or -1. */
+static int
+mirror_add(struct extractor *x, const GumboNode *g, int parent, int depth)
+{
+	const GumboVector	*kids, *attrs;
+	const GumboAttribute	*a;
+	const char		*v;
+	struct node		*n;
+	unsigned		 i, bits;
+	int			 idx, c, tag, blank, meta = 0;
+
+	if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
+	    g->type == GUMBO_NODE_CDATA) {
+		idx = mirror_new(x, g, parent, TAG_TEXT);
+		n = &x->n[idx];
+		text_stats(g->v.text.text, &n->st, &blank);
+		if (blank)
+			n->flags |= N_SPACE;
+		n->flags |= N_PHRASING;
+		n->end = idx + 1;
+		return (idx);
+	}
+	if (g->type != GUMBO_NODE_ELEMENT && g->type != GUMBO_NODE_TEMPLATE)
+		return (-1);
+	tag = g->v.element.tag;
+	if (tag == GUMBO_TAG_HEAD) {
+		meta_walk(x, g, 0);
+		return (-1);
+	}
+	if (tag == GUMBO_TAG_META || tag == GUMBO_TAG_TITLE ||
+	    tag == GUMBO_TAG_LINK || tag == GUMBO_TAG_BASE)
+		meta_element(x, g);
+	if (tag_skipped(tag) ||
+	    g->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
+		return (-1);
+	idx = mirror_new(x, g, parent, tag);
+	n = &x->n[idx];
+	attrs = &g->v.element.attributes;
+	for (i = 0; i < attrs->length; i++) {
+		a = attrs->data[i];
+		if (strcmp(a->name, "class") == 0 ||
+		    strcmp(a->name, "id") == 0) {
+			if (a->value[0] == '\0')
+				continue;
+			bits = pattern_bits(&x->pi, a->value);
+			n->cls |= bits;
+			n->weight += pattern_weight(bits);
+		} else if (strcmp(a->name, "itemprop") == 0 ||
+		    strcmp(a->name, "rel") == 0)
+			meta = 1;
+	}
+	if (tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_PRE)
+		n->flags |= N_INCODE;
+	if (tag == GUMBO_TAG_TABLE)
+		n->flags |= N_INTABLE;
+	if (tag_phrasing(tag))
+		n->flags |= N_PHRASING;
+	if (tag_leaf(tag))
+		n->flags |= N_LEAF;
+	else if (depth >= MIRROR_DEPTH)
+		mirror_flatten(x, g, idx);
+	else {
+		kids = &g->v.element.children;
+		for (i = 0; i < kids->length; i++)
+			mirror_add(x, kids->data[i], idx, depth + 1);
+	}
+	n = &x->n[idx];		/* the array may have moved */
+	for (c = n->first; c >= 0; c = x->n[c].next) {
+		stats_add(&n->st, &x->n[c].st);
+		if (x->n[c].tag != TAG_TEXT && tag_div_block(x->n[c].tag))
+			n->flags |= N_HASBLOCK;
+	}
+	if (tag == GUMBO_TAG_A || tag == GUMBO_TAG_DEL ||
+	    tag == GUMBO_TAG_INS) {
+		n->flags |= N_PHRASING;
+		for (c = n->first; c >= 0; c = x->n[c].next)
+			if (!(x->n[c].flags & N_PHRASING))
+				n->flags &= ~(unsigned)N_PHRASING;
+	}
+	if (tag == GUMBO_TAG_DIV && (n->flags & N_HASBLOCK))
+		n->st.p += mirror_runs(x, idx);
+	n->end = (int)x->nn;
+	if (meta || tag == GUMBO_TAG_TIME || (n->cls & PAT_BYLINE))
+		meta_body_element(x, idx);
+	switch (tag) {
+	case GUMBO_TAG_A:
+		v = attr(g, "href");
+		n->st.links = v != NULL && v[0] == '#' ?
+		    n->st.chars * 3 / 10 : n->st.chars;
+		break;
+	case GUMBO_TAG_P:
+		n->st.p++;
+		break;
+	case GUMBO_TAG_IMG:
+		n->st.img++;
+		break;
+	case GUMBO_TAG_LI:
+		n->st.li++;
+		break;
+	case GUMBO_TAG_INPUT:
+		n->st.input++;
+		break;
+	case GUMBO_TAG_IFRAME:
+	case GUMBO_TAG_OBJECT:
+	case GUMBO_TAG_EMBED:
+		n->st.embed++;
+		break;
+	default:
+		if (tag_heading(tag))
+			n->st.heads = n->st.chars;
+		else if (tag == GUMBO_TAG_DIV && !(n->flags & N_HASBLOCK) &&
+		    n->st.chars > 0)
+			n->st.p++;		/* read as a paragraph */
+		break;
+	}
+	return (idx);
+}
+
+/*
+ * Dates. Pages write publication dates as ISO 8601 (meta tags, JSON-LD,
+ * <time datetime>) and sometimes as RFC 822 or English prose ("March 30,
+ * 2017 9:56 AM ET"); both are read into UTC seconds without consulting
+ * the locale or TZ.
+ */
+static int64_t
+days_from_civil(int64_t y, int m, int d)
+{
+	int64_t	 era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (era * 146097 + doe - 719468);
+}
+
+/* Read up to max digits at *s; -1 if there are fewer than min. */
+static int
+date_num(const char **s, int min, int max)
+{
+	int	 v = 0, n = 0;
+
+	while (n < max && **s >= '0' && **s <= '9') {
+		v = v * 10 + (**s - '0');
+		(*s)++;
+		n++;
+	}
+	return (n >= min ? v : -1);
+}
+
+/* Read a zone (Z, +hh:mm, +hhmm, +hh, or a US/UTC name) into seconds. */
+static int
+date_zone(const char *s, int *off)
+{
+	static const struct {
+		const char	*name;
+		int		 hours;
+	} zones[] = {
+		{ "z", 0 }, { "utc", 0 }, { "gmt", 0 }, { "ut", 0 },
+		{ "est", -5 }, { "edt", -4 }, { "et", -5 },
+		{ "cst", -6 }, { "cdt", -5 }, { "ct", -6 },
+		{ "mst", -7 }, { "mdt", -6 }, { "pst", -8 }, { "pdt", -7 },
+		{ "pt", -8 }, { "bst", 1 }, { "cet", 1 }, { "cest", 2 },
+	};
+	size_t	 i, n;
+	int	 h, m = 0, sign;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '+' || *s == '-') {
+		sign = *s++ == '-' ? -1 : 1;
+		if ((h = date_num(&s, 2, 2)) < 0)
+			return (-1);
+		if (*s == ':')
+			s++;
+		if (*s >= '0' && *s <= '9' && (m = date_num(&s, 2, 2)) < 0)
+			return (-1);
+		*off = sign * (h * 3600 + m * 60);
+		return (0);
+	}
+	for (i = 0; i < nitems(zones); i++) {
+		n = strlen(zones[i].name);
+		if (eq_nocase(s, zones[i].name, n) &&
+		    !is_alnum((unsigned char)s[n])) {
+			*off = zones[i].hours * 3600;
+			return (0);
+		}
+	}
+	return (-1);
+}
+
+/* ISO 8601: 2017-03-30, 2017-03-30T13:56:35.123+02:00 and the like. */
+static int
+date_iso(const char *s, int64_t *t)
+{
+	int	 y, mo, d, h = 0, mi = 0, se = 0, off = 0;
+
+	if ((y = date_num(&s, 4, 4)) < 0 || (*s != '-' && *s != '/'))
+		return (-1);
+	s++;
+	if ((mo = date_num(&s, 1, 2)) < 1 || mo > 12 || (*s != '-' &&
+	    *s != '/'))
+		return (-1);
+	s++;
+	if ((d = date_num(&s, 1, 2)) < 1 || d > 31)
+		return (-1);
+	if (*s == 'T' || *s == 't' || (*s == ' ' && s[1] >= '0' &&
+	    s[1] <= '9')) {
+		s++;
+		if ((h = date_num(&s, 1, 2)) < 0 || h > 24 || *s++ != ':' ||
+		    (mi = date_num(&s, 2, 2)) < 0 || mi > 59)
+			return (-1);
+		if (*s == ':') {
+			s++;
+			if ((se = date_num(&s, 2, 2)) < 0 || se > 60)
+				return (-1);
+		}
+		if (*s == '.' || *s == ',') {
+			s++;
+			while (*s >= '0' && *s <= '9')
+				s++;
+		}
+		if (*s != '\0' && date_zone(s, &off) != 0)
+			off = 0;
+	}
+	*t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se -
+	    off;
+	return (0);
+}
+
+/* English dates: "Thu, 30 Mar 2017 13:56:35 GMT", "March 30, 2017 9:56
+ * AM ET", "30 March 2017". */
+static int
+date_text(const char *s, int64_t *t)
+{
+	static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	const char	*w;
+	int		 y = -1, mo = -1, d = -1, h = 0, mi = 0, se = 0, off = 0;
+	int		 v, k, have_time = 0;
+
+	while (*s != '\0') {
+		if (*s >= '0' && *s <= '9') {
+			w = s;
+			v = date_num(&s, 1, 4);
+			if (*s == ':' && !have_time) {
+				h = v;
+				s++;
+				mi = date_num(&s, 2, 2);
+				if (*s == ':') {
+					s++;
+					se = date_num(&s, 2, 2);
+				}
+				if (mi < 0 || se < 0 || h > 23)
+					return (-1);
+				have_time = 1;
+				while (*s == ' ')
+					s++;
+				if ((lower((unsigned char)s[0]) == 'a' ||
+				    lower((unsigned char)s[0]) == 'p') &&
+				    lower((unsigned char)s[1]) == 'm') {
+					if (lower((unsigned char)s[0]) == 'p' &&
+					    h < 12)
+						h += 12;
+					else if (lower((unsigned char)s[0]) ==
+					    'a' && h == 12)
+						h = 0;
+					s += 2;
+				} else if (s[0] == 'a' && s[1] == '.' &&
+				    s[2] == 'm' && s[3] == '.')
+					s += 4;
+				else if (s[0] == 'p' && s[1] == '.' &&
+				    s[2] == 'm' && s[3] == '.') {
+					h += h < 12 ? 12 : 0;
+					s += 4;
+				}
+				if (date_zone(s, &off) != 0)
+					off = 0;
+				continue;
+			}
+			if (s - w == 4)
+				y = v;
+			else if (d < 0 && v >= 1 && v <= 31)
+				d = v;
+			continue;
+		}
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')) {
+			w = s;
+			while ((*s >= 'a' && *s <= 'z') ||
+			    (*s >= 'A' && *s <= 'Z'))
+				s++;
+			if (mo < 0 && s - w >= 3)
+				for (k = 0; k < 12; k++)
+					if (eq_nocase(w, months + 3 * k, 3))
+						mo = k + 1;
+			continue;
+		}
+		s++;
+	}
+	if (y < 1900 || mo < 0 || d < 0)
+		return (-1);
+	*t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se -
+	    off;
+	return (0);
+}
+
+/* Read a date the way pages write them. Return 0 and set *t, or -1. */
+static int
+date_read(const char *s, int64_t *t)
+{
+	while (is_space((unsigned char)*s))
+		s++;
+	if (date_iso(s, t) == 0)
+		return (0);
+	return (date_text(s, t));
+}
+
+/*
+ * Append s to out with whitespace folded, controls dropped and the
+ * character references pages double-escape (&amp;#39;) decoded.
+ */
+static void
+meta_clean(struct buf *out, const char *s, int entities)
+{
+	static const struct {
+		const char	*name;
+		uint32_t	 cp;
+	} refs[] = {
+		{ "amp;", '&' }, { "lt;", '<' }, { "gt;", '>' },
+		{ "quot;", '"' }, { "apos;", '\'' }, { "nbsp;", ' ' },
+	};
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i, n;
+	uint32_t		 cp;
+	int			 space = 0;
+	char			*end;
+	unsigned long		 v;
+
+	while (*p != '\0') {
+		if (is_space(*p) || *p < 0x20 || *p == 0x7f ||
+		    (p[0] == 0xc2 && p[1] == 0xa0)) {
+			space = out->len > 0;
+			p += (p[0] == 0xc2) + 1;
+			continue;
+		}
+		if (space)
+			buf_addch(out, ' ');
+		space = 0;
+		if (*p == '&' && entities) {
+			if (p[1] == '#') {
+				v = p[2] == 'x' || p[2] == 'X' ?
+				    strtoul((const char *)p + 3, &end, 16) :
+				    strtoul((const char *)p + 2, &end, 10);
+				if (*end == ';' && v > 0x20 && v < 0x110000 &&
+				    end > (const char *)p + 2) {
+					utf8_encode(out, (uint32_t)v);
+					p = (const unsigned char *)end + 1;
+					continue;
+				}
+			}
+			for (i = 0; i < nitems(refs); i++) {
+				n = strlen(refs[i].name);
+				if (strncmp((const char *)p + 1, refs[i].name,
+				    n) == 0) {
+					utf8_encode(out, refs[i].cp);
+					p += n + 1;
+					break;
+				}
+			}
+			if (i < nitems(refs))
+				continue;
+		}
+		if (*p < 0x80) {
+			buf_addch(out, *p++);
+			continue;
+		}
+		n = utf8_decode(p, strlen((const char *)p), &cp);
+		if (n == 0) {
+			p++;
+			continue;
+		}
+		if (!(cp >= 0x80 && cp <= 0x9f) && cp != 0xad &&
+		    !(cp >= 0x202a && cp <= 0x202e) &&
+		    !(cp >= 0x2066 && cp <= 0x2069) && cp != 0x200e &&
+		    cp != 0x200f && cp != 0x061c && cp != 0xfeff)
+			buf_add(out, p, n);
+		p += n;
+	}
+}
+
+/* Offer v for a metadata field: it wins if it is more trusted. */
+static void
+meta_offer(struct extractor *x, int field, const char *v, int rank)
+{
+	struct meta_slot	*m = &x->meta[field];
+	int64_t			 t = 0;
+
+	if (v == NULL)
+		return;
+	while (is_space((unsigned char)*v))
+		v++;
+	if (*v == '\0' || (m->v != NULL && m->rank <= rank))
+		return;
+	if (field == M_DATE && date_read(v, &t) != 0)
+		return;
+	if (field == M_BYLINE && (strncmp(v, "http://", 7) == 0 ||
+	    strncmp(v, "https://", 8) == 0))
+		return;		/* a profile URL, not a name */
+	m->v = v;
+	m->rank = rank;
+	m->t = t;
+}
+
+/* A <meta>, <title>, <link> or <base> element of the page. */
+static void
+meta_element(struct extractor *x, const GumboNode *g)
+{
+	static const struct {
+		const char	*key;
+		int		 field;
+		int		 rank;
+	} keys[] = {
+		{ "og:title",			M_TITLE,	3 },
+		{ "twitter:title",		M_TITLE,	4 },
+		{ "headline",			M_TITLE,	2 },
+		{ "dc.title",			M_TITLE,	5 },
+		{ "author",			M_BYLINE,	2 },
+		{ "article:author",		M_BYLINE,	2 },
+		{ "dc.creator",			M_BYLINE,	3 },
+		{ "byl",			M_BYLINE,	3 },
+		{ "sailthru.author",		M_BYLINE,	3 },
+		{ "parsely-author",		M_BYLINE,	3 },
+		{ "article:published_time",	M_DATE,		2 },
+		{ "og:published_time",		M_DATE,		2 },
+		{ "datepublished",		M_DATE,		3 },
+		{ "pubdate",			M_DATE,		4 },
+		{ "publishdate",		M_DATE,		4 },
+		{ "publish-date",		M_DATE,		4 },
+		{ "publish_date",		M_DATE,		4 },
+		{ "date",			M_DATE,		5 },
+		{ "dc.date",			M_DATE,		5 },
+		{ "dc.date.issued",		M_DATE,		4 },
+		{ "dcterms.created",		M_DATE,		5 },
+		{ "sailthru.date",		M_DATE,		5 },
+		{ "parsely-pub-date",		M_DATE,		4 },
+		{ "og:site_name",		M_SITE,		1 },
+		{ "application-name",		M_SITE,		3 },
+		{ "og:image",			M_IMAGE,	1 },
+		{ "og:image:url",		M_IMAGE,	1 },
+		{ "og:image:secure_url",	M_IMAGE,	1 },
+		{ "twitter:image",		M_IMAGE,	2 },
+		{ "twitter:image:src",		M_IMAGE,	2 },
+		{ "image",			M_IMAGE,	4 },
+		{ "thumbnailurl",		M_IMAGE,	5 },
+	};
+	const char	*key, *v;
+	char		 low[48];
+	size_t		 i;
+	int		 tag = g->v.element.tag;
+
+	if (tag == GUMBO_TAG_TITLE) {
+		if (g->v.element.children.length > 0 &&
+		    ((GumboNode *)g->v.element.children.data[0])->type ==
+		    GUMBO_NODE_TEXT)
+			meta_offer(x, M_DOCTITLE, ((GumboNode *)
+			    g->v.element.children.data[0])->v.text.text, 1);
+		return;
+	}
+	if (tag == GUMBO_TAG_BASE) {
+		meta_offer(x, M_BASE, attr(g, "href"), 1);
+		return;
+	}
+	if (tag == GUMBO_TAG_LINK) {
+		if ((v = attr(g, "rel")) != NULL && strcmp(v, "image_src") == 0)
+			meta_offer(x, M_IMAGE, attr(g, "href"), 3);
+		return;
+	}
+	if (tag != GUMBO_TAG_META ||
+	    ((key = attr(g, "property")) == NULL &&
+	    (key = attr(g, "name")) == NULL &&
+	    (key = attr(g, "itemprop")) == NULL))
+		return;
+	v = attr(g, "content");
+	if (v == NULL)
+		v = attr(g, "datetime");
+	for (i = 0; key[i] != '\0' && i < sizeof low - 1; i++)
+		low[i] = (char)lower((unsigned char)key[i]);
+	low[i] = '\0';
+	for (i = 0; i < nitems(keys); i++)
+		if (strcmp(low, keys[i].key) == 0)
+			meta_offer(x, keys[i].field, v, keys[i].rank);
+}
+
+/* Is a JSON-LD @type an article of some kind? */
+static int
+ld_is_article(const struct json *type)
+{
+	const char	*s;
+	size_t		 i, n;
+
+	if (type == NULL)
+		return (0);
+	if (type->type == JSON_ARRAY) {
+		for (i = 0; i < type->n; i++)
+			if (ld_is_article(&type->v[i]))
+				return (1);
+		return (0);
+	}
+	if (type->type != JSON_STRING)
+		return (0);
+	s = type->str;
+	n = strlen(s);
+	return ((n >= 7 && strcmp(s + n - 7, "Article") == 0) ||
+	    (n >= 7 && strcmp(s + n - 7, "Posting") == 0) ||
+	    strcmp(s, "Report") == 0 || strcmp(s, "APIReference") == 0);
+}
+
+/* The names of a JSON-LD author value, joined with ", ". */
+static void
+ld_names(const struct json *v, struct buf *out)
+{
+	const struct json	*name;
+	size_t			 i;
+
+	if (v == NULL)
+		return;
+	if (v->type == JSON_ARRAY) {
+		for (i = 0; i < v->n; i++)
+			ld_names(&v->v[i], out);
+		return;
+	}
+	if (v->type == JSON_OBJECT && (name = json_get(v, "name")) != NULL)
+		v = name;
+	if (v->type != JSON_STRING || *v->str == '\0' ||
+	    strncmp(v->str, "http", 4) == 0)
+		return;
+	if (out->len > 0)
+		buf_addstr(out, ", ");
+	buf_addstr(out, v->str);
+}
+
+/* The URL of a JSON-LD image value (a string, an ImageObject, a list). */
+static const char *
+ld_url(const struct json *v)
+{
+	const struct json	*u;
+
+	if (v == NULL)
+		return (NULL);
+	if (v->type == JSON_ARRAY)
+		return (v->n > 0 ? ld_url(&v->v[0]) : NULL);
+	if (v->type == JSON_OBJECT && (u = json_get(v, "url")) != NULL)
+		v = u;
+	return (v->type == JSON_STRING ? v->str : NULL);
+}
+
+/* Take the metadata of the first article object in a JSON-LD value. */
+static int
+ld_walk(struct extractor *x, const struct json *v, int depth)
+{
+	const struct json	*f;
+	struct buf		 names = BUF_INIT;
+	size_t			 i;
+
+	if (v == NULL || depth > 8)
+		return (0);
+	if (v->type == JSON_ARRAY) {
+		for (i = 0; i < v->n; i++)
+			if (ld_walk(x, &v->v[i], depth + 1))
+				return (1);
+		return (0);
+	}
+	if (v->type != JSON_OBJECT)
+		return (0);
+	if (!ld_is_article(json_get(v, "@type"))) {
+		if (ld_walk(x, json_get(v, "@graph"), depth + 1))
+			return (1);
+		return (ld_walk(x, json_get(v, "mainEntity"), depth + 1));
+	}
+	if ((f = json_get(v, "headline")) != NULL && f->type == JSON_STRING)
+		meta_offer(x, M_TITLE, f->str, 1);
+	else if ((f = json_get(v, "name")) != NULL && f->type == JSON_STRING)
+		meta_offer(x, M_TITLE, f->str, 2);
+	ld_names(json_get(v, "author"), &names);
+	if (names.len > 0)
+		meta_offer(x, M_BYLINE, arena_strndup(&x->garena, names.data,
+		    names.len), 1);
+	buf_release(&names);
+	if ((f = json_get(v, "datePublished")) != NULL &&
+	    f->type == JSON_STRING)
+		meta_offer(x, M_DATE, f->str, 1);
+	else if ((f = json_get(v, "dateCreated")) != NULL &&
+	    f->type == JSON_STRING)
+		meta_offer(x, M_DATE, f->str, 3);
+	if ((f = json_get(json_get(v, "publisher"), "name")) != NULL &&
+	    f->type == JSON_STRING)
+		meta_offer(x, M_SITE, f->str, 2);
+	meta_offer(x, M_IMAGE, ld_url(json_get(v, "image")), 3);
+	if ((f = json_get(v, "articleBody")) != NULL && f->type == JSON_STRING &&
+	    x->ld_body == NULL)
+		x->ld_body = f->str;
+	return (1);
+}
+
+/* Read every JSON-LD script (NUL-separated in ld) for metadata. */
+static void
+meta_json_ld(struct extractor *x, const struct buf *ld)
+{
+	struct json_parser	 jp;
+	struct json		 v;
+	size_t			 i = 0, n;
+
+	memset(&jp, 0, sizeof jp);
+	jp.arena = &x->garena;
+	buf_init(&jp.tmp);
+	while (i < ld->len) {
+		n = strlen(ld->data + i);
+		jp.s = ld->data + i;
+		jp.len = n;
+		jp.i = 0;
+		json_value(&jp, &v, 0);	/* a partial value still helps */
+		ld_walk(x, &v, 0);
+		i += n + 1;
+	}
+	buf_release(&jp.tmp);
+}
+
+/* Append s with whitespace runs folded into single spaces; *space carries
+ * a pending space between calls. */
+static void
+text_fold(struct buf *out, const char *s, int *space)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	const unsigned char	*run;
+
+	while (*p != '\0') {
+		if (is_space(*p) || (p[0] == 0xc2 && p[1] == 0xa0)) {
+			*space = 1;
+			p += (p[0] == 0xc2) + 1;
+			continue;
+		}
+		if (*space && out->len > 0)
+			buf_addch(out, ' ');
+		*space = 0;
+		run = p;
+		while (*p != '\0' && !is_space(*p) && !(p[0] == 0xc2 &&
+		    p[1] == 0xa0))
+			p++;
+		buf_add(out, run, (size_t)(p - run));
+	}
+}
+
+/* Append the text of node idx (what is left of it) to out. */
+static void
+node_text(struct extractor *x, int idx, struct buf *out)
+{
+	const struct node	*n;
+	int			 i = idx, end = x->n[idx].end, space = 0;
+
+	while (i < end) {
+		n = &x->n[i];
+		if (n->flags & N_REMOVED) {
+			i = n->end;
+			continue;
+		}
+		if (n->tag == TAG_TEXT)
+			text_fold(out, n->g->v.text.text, &space);
+		else if (tag_block(n->tag) || n->tag == GUMBO_TAG_BR)
+			space = 1;
+		i++;
+	}
+}
+
+/* Metadata an element of the body declares (itemprop, rel, <time>). */
+static void
+meta_body_element(struct extractor *x, int idx)
+{
+	const GumboNode	*g = x->n[idx].g;
+	const char	*ip, *rel, *v;
+	int		 field = -1, rank = 0;
+
+	ip = attr(g, "itemprop");
+	rel = attr(g, "rel");
+	if (ip != NULL) {
+		if (strcmp(ip, "headline") == 0) {
+			field = M_TITLE;
+			rank = 2;
+		} else if (strcmp(ip, "datePublished") == 0) {
+			field = M_DATE;
+			rank = 3;
+		} else if (strstr(ip, "author") != NULL) {
+			field = M_BYLINE;
+			rank = 3;
+		}
+	} else if (rel != NULL && strcmp(rel, "author") == 0) {
+		field = M_BYLINE;
+		rank = 4;
+	} else if (x->n[idx].tag == GUMBO_TAG_TIME) {
+		field = M_DATE;
+		rank = 6;
+	} else if (x->n[idx].cls & PAT_BYLINE) {
+		field = M_BYLINE;
+		rank = 5;
+	}
+	if (field < 0 || (x->meta[field].v != NULL &&
+	    x->meta[field].rank <= rank))
+		return;
+	if (field == M_DATE && ((v = attr(g, "datetime")) != NULL ||
+	    (v = attr(g, "content")) != NULL)) {
+		meta_offer(x, field, v, rank);
+		return;
+	}
+	if ((v = attr(g, "content")) != NULL) {
+		meta_offer(x, field, v, rank);
+		return;
+	}
+	if (x->n[idx].st.chars == 0 || x->n[idx].st.chars >
+	    (field == M_BYLINE ? 100u : 200u))
+		return;
+	buf_reset(&x->tmp);
+	node_text(x, idx, &x->tmp);
+	meta_offer(x, field, arena_strndup(&x->garena, x->tmp.data,
+	    x->tmp.len), rank);
+}
+
+/* Walk the head (or anything skipped) for metadata elements. */
+static void
+meta_walk(struct extractor *x, const GumboNode *g, int depth)
+{
+	const GumboVector	*kids;
+	unsigned		 i;
+
+	if (g->type != GUMBO_NODE_ELEMENT || depth > 16)
+		return;
+	meta_element(x, g);
+	kids = &g->v.element.children;
+	for (i = 0; i < kids->length; i++)
+		meta_walk(x, kids->data[i], depth + 1);
+}
+
+/* Split s into lower-case word tokens (ASCII letters and digits, and every
+ * multi-byte character as part of a word). Return how many, at most max. */
+static size_t
+title_tokens(const char *s, const char **tok, size_t *len, size_t max)
+{
+	const unsigned char	*p = (const unsigned char *)s, *w;
+	size_t			 n = 0;
+
+	while (*p != '\0' && n < max) {
+		if (!is_alnum(*p) && *p < 0x80) {
+			p++;
+			continue;
+		}
+		w = p;
+		while (*p != '\0' && (is_alnum(*p) || *p >= 0x80))
+			p++;
+		tok[n] = (const char *)w;
+		len[n++] = (size_t)(p - w);
+	}
+	return (n);
+}
+
+/* Readability's text similarity: the share of b's text that is made of
+ * tokens a also has (0..1). */
+static double
+title_similarity(const char *a, const char *b)
+{
+	const char	*ta[64], *tb[64];
+	size_t		 la[64], lb[64], na, nb, i, j, total = 0, uniq = 0;
+
+	na = title_tokens(a, ta, la, 64);
+	nb = title_tokens(b, tb, lb, 64);
+	if (na == 0 || nb == 0)
+		return (0);
+	for (i = 0; i < nb; i++) {
+		total += lb[i] + (i > 0);
+		for (j = 0; j < na; j++)
+			if (la[j] == lb[i] && same_nocase(ta[j], tb[i], la[j]))
+				break;
+		if (j == na)
+			uniq += lb[i] + (uniq > 0);
+	}
+	return (1.0 - (double)uniq / (double)total);
+}
+
+/* Remove node idx from the tree: its statistics leave its ancestors. */
+static void
+node_remove(struct extractor *x, int idx)
+{
+	struct node	*n = &x->n[idx];
+	int		 p;
+
+	if (n->flags & N_REMOVED)
+		return;
+	n->flags |= N_REMOVED;
+	for (p = n->parent; p >= 0; p = x->n[p].parent)
+		stats_sub(&x->n[p].st, &n->st);
+}
+
+/* The share of a node's text that is inside links. */
+static double
+link_density(const struct node *n)
+{
+	return (n->st.chars == 0 ? 0 : (double)n->st.links / n->st.chars);
+}
+
+/* Is the element a byline (Readability's check)? Records its text. */
+static int
+preclean_byline(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	const char		*rel, *ip;
+
+	rel = attr(n->g, "rel");
+	ip = attr(n->g, "itemprop");
+	if (!(n->cls & PAT_BYLINE) && !(rel != NULL &&
+	    strcmp(rel, "author") == 0) && !(ip != NULL &&
+	    strstr(ip, "author") != NULL))
+		return (0);
+	if (n->st.chars == 0 || n->st.chars >= 100)
+		return (0);
+	if (x->byline == NULL) {
+		buf_reset(&x->tmp);
+		node_text(x, idx, &x->tmp);
+		x->byline = arena_strndup(&x->garena, x->tmp.data, x->tmp.len);
+	}
+	return (1);
+}
+
+/* ARIA roles of page furniture. */
+static int
+preclean_role(const char *role)
+{
+	static const char *const roles[] = {
+		"menu", "menubar", "complementary", "navigation", "alert",
+		"alertdialog", "dialog",
+	};
+	size_t	 i;
+
+	if (role == NULL)
+		return (0);
+	for (i = 0; i < nitems(roles); i++)
+		if (strcmp(role, roles[i]) == 0)
+			return (1);
+	return (0);
+}
+
+/*
+ * First pass of a run: remove what is hidden, bylines, repeats of the
+ * title and (with RUN_STRIP_UNLIKELY) what class, id, role or tag mark
+ * as furniture.
+ */
+static void
+preclean(struct extractor *x)
+{
+	struct node	*n;
+	int		 i = x->body, end;
+
+	if (i < 0)
+		return;
+	end = x->n[i].end;
+	for (i++; i < end; i++) {
+		n = &x->n[i];
+		if (n->tag == TAG_TEXT)
+			continue;
+		if (mirror_hidden(n->g) || (n->cls & PAT_HIDDEN &&
+		    n->st.chars < 200) || preclean_byline(x, i) ||
+		    (attr(n->g, "aria-modal") != NULL)) {
+			node_remove(x, i);
+			i = n->end - 1;
+			continue;
+		}
+		if ((n->tag == GUMBO_TAG_H1 || n->tag == GUMBO_TAG_H2) &&
+		    x->title != NULL && n->st.chars > 0) {
+			buf_reset(&x->tmp);
+			node_text(x, i, &x->tmp);
+			if (title_similarity(x->title, x->tmp.data) > 0.75) {
+				node_remove(x, i);
+				i = n->end - 1;
+				continue;
+			}
+		}
+		if ((n->tag == GUMBO_TAG_DIV || n->tag == GUMBO_TAG_SECTION ||
+		    n->tag == GUMBO_TAG_HEADER || tag_heading(n->tag)) &&
+		    n->st.chars == 0 && n->st.img == 0 && n->st.embed == 0) {
+			node_remove(x, i);	/* empty: ad slots, spacers */
+			i = n->end - 1;
+			continue;
+		}
+		/* Comment sections, navigation and asides are never the
+		 * article, even when the rules are relaxed for a short one:
+		 * they would win by sheer length. */
+		if (((n->cls & PAT_COMMENT) && !(n->cls & PAT_MAYBE) &&
+		    n->tag != GUMBO_TAG_A) ||
+		    preclean_role(attr(n->g, "role")) ||
+		    n->tag == GUMBO_TAG_NAV || n->tag == GUMBO_TAG_ASIDE) {
+			node_remove(x, i);
+			i = n->end - 1;
+			continue;
+		}
+		if (!(x->run & RUN_STRIP_UNLIKELY))
+			continue;
+		if ((n->cls & PAT_UNLIKELY) && !(n->cls & PAT_MAYBE) &&
+		    !(n->flags & (N_INTABLE | N_INCODE)) &&
+		    n->tag != GUMBO_TAG_A) {
+			node_remove(x, i);
+			i = n->end - 1;
+		}
+	}
+}
+
+/*
+ * The article found by a run: the winning container and the siblings that
+ * joined it, in document order. A part is one node (first == last) or a
+ * run of phrasing siblings read as one paragraph.
+ */
+struct part {
+	int	 first;
+	int	 last;
+};
+
+struct parts {
+	struct part	*v;
+	size_t		 n;
+	size_t		 cap;
+	uint32_t	 chars;		/* text left after cleaning */
+};
+
+/* Append a part to the article. */
+static void
+parts_add(struct parts *ps, int first, int last)
+{
+	if (ps->n == ps->cap) {
+		ps->cap = ps->cap == 0 ? 16 : ps->cap * 2;
+		ps->v = xreallocarray(ps->v, ps->cap, sizeof *ps->v);
+	}
+	ps->v[ps->n].first = first;
+	ps->v[ps->n].last = last;
+	ps->n++;
+}
+
+/* Give a container its starting score: by tag, and by class. */
+static void
+score_init(struct extractor *x, int idx)
+{
+	struct node	*n = &x->n[idx];
+
+	n->flags |= N_SCORED;
+	switch (n->tag) {
+	case GUMBO_TAG_DIV:
+		n->score = 5;
+		break;
+	case GUMBO_TAG_PRE:
+	case GUMBO_TAG_TD:
+	case GUMBO_TAG_BLOCKQUOTE:
+		n->score = 3;
+		break;
+	case GUMBO_TAG_ADDRESS:
+	case GUMBO_TAG_OL:
+	case GUMBO_TAG_UL:
+	case GUMBO_TAG_DL:
+	case GUMBO_TAG_DD:
+	case GUMBO_TAG_DT:
+	case GUMBO_TAG_LI:
+	case GUMBO_TAG_FORM:
+		n->score = -3;
+		break;
+	case GUMBO_TAG_H1:
+	case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6:
+	case GUMBO_TAG_TH:
+		n->score = -5;
+		break;
+	default:
+		n->score = 0;
+		break;
+	}
+	if (x->run & RUN_WEIGHT_CLASSES)
+		n->score += (float)n->weight;
+}
+
+/* Score one paragraph of chars characters whose parent is parent. */
+static void
+score_paragraph(struct extractor *x, int parent, uint32_t chars,
+    uint32_t commas)
+{
+	double	 s;
+	int	 a, level;
+
+	if (chars < 25)
+		return;
+	s = 2 + commas + (chars / 100 < 3 ? chars / 100 : 3);
+	for (a = parent, level = 0; a >= 0 && level < 5;
+	    a = x->n[a].parent, level++) {
+		if (x->n[a].parent < 0)
+			break;	/* <html> is never a candidate */
+		if (!(x->n[a].flags & N_SCORED))
+			score_init(x, a);
+		x->n[a].score += (float)(s / (level == 0 ? 1 : level == 1 ? 2 :
+		    level * 3));
+	}
+}
+
+/* Does the division (still) have a child that is a block? */
+static int
+has_block(struct extractor *x, int idx)
+{
+	int	 c;
+
+	if (!(x->n[idx].flags & N_HASBLOCK))
+		return (0);
+	for (c = x->n[idx].first; c >= 0; c = x->n[c].next)
+		if (!(x->n[c].flags & N_REMOVED) && x->n[c].tag != TAG_TEXT &&
+		    tag_div_block(x->n[c].tag))
+			return (1);
+	return (0);
+}
+
+/* Is node idx read as a paragraph (a <p>, or a division of text)? */
+static int
+is_paragraph(struct extractor *x, int idx)
+{
+	return (x->n[idx].tag == GUMBO_TAG_P || (x->n[idx].tag ==
+	    GUMBO_TAG_DIV && !has_block(x, idx)));
+}
+
+/* Score every paragraph of the body. */
+static void
+score_body(struct extractor *x)
+{
+	struct node	*n;
+	uint32_t	 chars, commas;
+	int		 i, end, c;
+
+	if (x->body < 0)
+		return;
+	end = x->n[x->body].end;
+	for (i = x->body + 1; i < end; i++) {
+		n = &x->n[i];
+		if (n->flags & N_REMOVED) {
+			i = n->end - 1;
+			continue;
+		}
+		switch (n->tag) {
+		case TAG_TEXT:
+			break;
+		case GUMBO_TAG_P:
+		case GUMBO_TAG_PRE:
+		case GUMBO_TAG_TD:
+		case GUMBO_TAG_SECTION:
+		case GUMBO_TAG_H2:
+		case GUMBO_TAG_H3:
+		case GUMBO_TAG_H4:
+		case GUMBO_TAG_H5:
+		case GUMBO_TAG_H6:
+			score_paragraph(x, n->parent, n->st.chars,
+			    n->st.commas);
+			break;
+		case GUMBO_TAG_DIV:
+			if (!has_block(x, i)) {
+				score_paragraph(x, n->parent, n->st.chars,
+				    n->st.commas);
+				break;
+			}
+			/* Runs of text between blocks are paragraphs too. */
+			chars = commas = 0;
+			for (c = n->first; c >= 0; c = x->n[c].next) {
+				if (x->n[c].flags & N_REMOVED)
+					continue;
+				if (x->n[c].flags & N_PHRASING) {
+					chars += x->n[c].st.chars;
+					commas += x->n[c].st.commas;
+					continue;
+				}
+				score_paragraph(x, i, chars, commas);
+				chars = commas = 0;
+			}
+			score_paragraph(x, i, chars, commas);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Is a an ancestor of b? (Document order makes it a range check.) */
+static int
+is_ancestor(const struct extractor *x, int a, int b)
+{
+	return (a < b && b < x->n[a].end);
+}
+
+/* The number of element children left. */
+static int
+element_children(struct extractor *x, int idx)
+{
+	int	 c, k = 0;
+
+	for (c = x->n[idx].first; c >= 0; c = x->n[c].next)
+		if (!(x->n[c].flags & N_REMOVED) && x->n[c].tag != TAG_TEXT)
+			k++;
+	return (k);
+}
+
+/* Pick the container of the article; -1 means the whole body. */
+static int
+top_candidate(struct extractor *x)
+{
+	struct node	*n;
+	int		 top[5], ntop = 0, alt[4], nalt = 0, i, k, end, p, cnt;
+	float		 last, threshold;
+
+	if (x->body < 0)
+		return (-1);
+	end = x->n[x->body].end;
+	for (i = x->body; i < end; i++) {
+		n = &x->n[i];
+		if (n->flags & N_REMOVED) {
+			i = n->end - 1;
+			continue;
+		}
+		if (!(n->flags & N_SCORED))
+			continue;
+		n->score *= (float)(1 - link_density(n));
+		for (k = 0; k < ntop; k++)
+			if (n->score > x->n[top[k]].score)
+				break;
+		if (k >= 5)
+			continue;
+		if (ntop < 5)
+			ntop++;
+		memmove(top + k + 1, top + k, (size_t)(ntop - 1 - k) *
+		    sizeof *top);
+		top[k] = i;
+	}
+	if (ntop == 0 || top[0] == x->body)
+		return (-1);
+
+	/* Several near-best containers under one ancestor: take it. */
+	for (k = 1; k < ntop; k++)
+		if (x->n[top[0]].score > 0 && x->n[top[k]].score /
+		    x->n[top[0]].score >= 0.75f)
+			alt[nalt++] = top[k];
+	if (nalt >= 3) {
+		for (p = x->n[top[0]].parent; p >= 0 && p != x->body;
+		    p = x->n[p].parent) {
+			for (k = cnt = 0; k < nalt; k++)
+				cnt += is_ancestor(x, p, alt[k]);
+			if (cnt >= 3) {
+				top[0] = p;
+				break;
+			}
+		}
+	}
+	if (!(x->n[top[0]].flags & N_SCORED))
+		score_init(x, top[0]);
+
+	/* Climb while the parent scores at least as well. */
+	last = x->n[top[0]].score;
+	threshold = last / 3;
+	for (p = x->n[top[0]].parent; p >= 0 && p != x->body;
+	    p = x->n[p].parent) {
+		if (!(x->n[p].flags & N_SCORED))
+			continue;
+		if (x->n[p].score < threshold)
+			break;
+		if (x->n[p].score > last) {
+			top[0] = p;
+			break;
+		}
+		last = x->n[p].score;
+	}
+	/* An only child says nothing its parent does not. */
+	for (p = x->n[top[0]].parent; p >= 0 && p != x->body &&
+	    element_children(x, p) == 1; p = x->n[p].parent)
+		top[0] = p;
+	if (!(x->n[top[0]].flags & N_SCORED))
+		score_init(x, top[0]);
+	return (top[0]);
+}
+
+/* Does the text contain a sentence end (". " or a final ".")? */
+static int
+has_sentence_end(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == '.' && (i + 1 == len || s[i + 1] == ' '))
+			return (1);
+	return (0);
+}
+
+/* Should a paragraph-like sibling of the winner join the article? */
+static int
+sibling_prose(struct extractor *x, uint32_t chars, uint32_t links,
+    int first, int last)
+{
+	double	 ld = chars == 0 ? 0 : (double)links / chars;
+	int	 i, space = 0;
+
+	if (chars > 80 && ld < 0.25)
+		return (1);
+	if (chars == 0 || chars >= 80 || links > 0)
+		return (0);
+	buf_reset(&x->tmp);
+	for (i = first; i >= 0; i = x->n[i].next) {
+		if (!(x->n[i].flags & N_REMOVED)) {
+			if (x->n[i].tag == TAG_TEXT)
+				text_fold(&x->tmp, x->n[i].g->v.text.text,
+				    &space);
+			else
+				node_text(x, i, &x->tmp);
+		}
+		if (i == last)
+			break;
+	}
+	return (has_sentence_end(x->tmp.data, x->tmp.len));
+}
+
+/* Add the run of phrasing siblings first..last if it reads as prose. */
+static void
+gather_run(struct extractor *x, struct parts *ps, int first, int last,
+    int all)
+{
+	uint32_t	 chars = 0, links = 0;
+	int		 i;
+
+	if (first < 0)
+		return;
+	for (i = first; i >= 0; i = x->n[i].next) {
+		if (!(x->n[i].flags & N_REMOVED)) {
+			chars += x->n[i].st.chars;
+			links += x->n[i].st.links;
+		}
+		if (i == last)
+			break;
+	}
+	if (chars > 0 && (all || sibling_prose(x, chars, links, first, last)))
+		parts_add(ps, first, last);
+}
+
+/* Collect the winner and the siblings that belong with it. */
+static void
+gather(struct extractor *x, int top, struct parts *ps)
+{
+	const struct node	*t, *n;
+	const char		*tc, *nc;
+	float			 threshold, bonus;
+	int			 parent, c, run = -1, runlast = -1, all, text;
+
+	all = top < 0;
+	parent = all ? x->body : x->n[top].parent;
+	if (parent < 0)
+		return;
+	t = all ? NULL : &x->n[top];
+	threshold = all ? 0 : t->score * 0.2f;
+	if (threshold < 10)
+		threshold = 10;
+	tc = all ? NULL : attr(t->g, "class");
+	text = all || x->n[parent].tag == GUMBO_TAG_DIV;
+	for (c = x->n[parent].first; c >= 0; c = x->n[c].next) {
+		n = &x->n[c];
+		if (n->flags & N_REMOVED)
+			continue;
+		if (n->flags & N_PHRASING) {
+			if (!text)
+				continue;
+			if (run < 0)
+				run = c;
+			runlast = c;
+			continue;
+		}
+		gather_run(x, ps, run, runlast, all);
+		run = -1;
+		if (all || c == top) {
+			parts_add(ps, c, c);
+			continue;
+		}
+		bonus = 0;
+		nc = attr(n->g, "class");
+		if (tc != NULL && *tc != '\0' && nc != NULL &&
+		    strcmp(tc, nc) == 0)
+			bonus = t->score * 0.2f;
+		if ((n->flags & N_SCORED) && n->score + bonus >= threshold)
+			parts_add(ps, c, c);
+		else if (is_paragraph(x, c) && sibling_prose(x, n->st.chars,
+		    n->st.links, c, c))
+			parts_add(ps, c, c);
+	}
+	gather_run(x, ps, run, runlast, all);
+}
+
+/* Readability's test for tables of data (kept) against tables of layout. */
+static int
+data_table(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	const char		*v;
+	int			 i, rows = 0, cols = 0, rc, c;
+
+	if ((v = attr(n->g, "role")) != NULL && strcmp(v, "presentation") == 0)
+		return (0);
+	if ((v = attr(n->g, "datatable")) != NULL && strcmp(v, "0") == 0)
+		return (0);
+	if (attr(n->g, "summary") != NULL)
+		return (1);
+	for (i = idx + 1; i < n->end; i++) {
+		switch (x->n[i].tag) {
+		case GUMBO_TAG_CAPTION:
+			if (x->n[i].first >= 0)
+				return (1);
+			break;
+		case GUMBO_TAG_COL:
+		case GUMBO_TAG_COLGROUP:
+		case GUMBO_TAG_TFOOT:
+		case GUMBO_TAG_THEAD:
+		case GUMBO_TAG_TH:
+			return (1);
+		case GUMBO_TAG_TABLE:
+			return (0);	/* nested tables mean layout */
+		case GUMBO_TAG_TR:
+			rows++;
+			rc = 0;
+			for (c = x->n[i].first; c >= 0; c = x->n[c].next)
+				if (x->n[c].tag == GUMBO_TAG_TD ||
+				    x->n[c].tag == GUMBO_TAG_TH)
+					rc += (int)attr_num(x->n[c].g,
+					    "colspan", 1, 1000, 1);
+			if (rc > cols)
+				cols = rc;
+			break;
+		default:
+			break;
+		}
+	}
+	if (rows == 1 || cols == 1)
+		return (0);
+	if (rows >= 10 || cols > 4)
+		return (1);
+	return (rows * cols > 10);
+}
+
+/* Words that are the whole text of an ad slot or a loading spinner. */
+static int
+clean_ad_words(struct extractor *x, int idx)
+{
+	static const char *const words[] = {
+		"ad", "ads", "advertising", "advertisement", "publicité",
+		"werbung", "anuncio", "anzeige", "publicidad", "loading",
+		"loading...", "loading…", "sponsored", "chargement",
+		"cargando",
+	};
+	size_t	 i;
+
+	if (x->n[idx].st.chars == 0 || x->n[idx].st.chars > 20)
+		return (0);
+	buf_reset(&x->tmp);
+	node_text(x, idx, &x->tmp);
+	for (i = 0; i < nitems(words); i++)
+		if (x->tmp.len == strlen(words[i]) &&
+		    same_nocase(x->tmp.data, words[i], x->tmp.len))
+			return (1);
+	return (0);
+}
+
+/* Readability's conditional cleaning: is this table, list, division or
+ * form furniture rather than text? */
+static int
+clean_conditionally(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	uint32_t		 p, img, li, input, embed, chars, list = 0;
+	double			 ld, hd;
+	int			 weight, is_list, figure = 0, i, c, kids, prose;
+
+	if (n->flags & (N_INCODE | N_DATATABLE))
+		return (0);
+	for (i = n->parent; i >= 0; i = x->n[i].parent) {
+		if ((x->n[i].flags & N_DATATABLE))
+			return (0);
+		if (x->n[i].tag == GUMBO_TAG_FIGURE)
+			figure = 1;
+	}
+	weight = x->run & RUN_WEIGHT_CLASSES ? n->weight : 0;
+	if (weight < 0)
+		return (1);
+	if (n->st.commas >= 10)
+		return (0);
+	for (i = idx + 1; i < n->end; i++) {
+		if (x->n[i].flags & N_REMOVED) {
+			i = x->n[i].end - 1;
+			continue;
+		}
+		if (x->n[i].tag == GUMBO_TAG_TABLE &&
+		    (x->n[i].flags & N_DATATABLE))
+			return (0);
+		if (x->n[i].tag == GUMBO_TAG_UL || x->n[i].tag == GUMBO_TAG_OL) {
+			list += x->n[i].st.chars;
+			i = x->n[i].end - 1;
+		}
+	}
+	is_list = n->tag == GUMBO_TAG_UL || n->tag == GUMBO_TAG_OL ||
+	    (n->st.chars > 0 && (double)list / n->st.chars > 0.9);
+	if (clean_ad_words(x, idx))
+		return (1);
+	p = n->st.p;
+	img = n->st.img;
+	li = n->st.li;
+	input = n->st.input;
+	embed = n->st.embed;
+	chars = n->st.chars;
+	ld = link_density(n);
+	hd = chars == 0 ? 0 : (double)n->st.heads / chars;
+	/* A wrapper of one paragraph of prose is judged as the paragraph
+	 * would be: a sentence may link a quarter of its words. */
+	prose = p <= 1 && img == 0 && embed == 0 && chars >= 80 &&
+	    n->st.heads == 0;
+	if ((!figure && img > 1 && (double)p / img < 0.5) ||
+	    (!is_list && li > p + 100) ||
+	    input > p / 3 ||
+	    (!is_list && !figure && hd < 0.9 && chars < 25 &&
+	    (img == 0 || img > 2) && ld > 0) ||
+	    (!is_list && weight < 25 && ld > (prose ? 0.35 : 0.2)) ||
+	    (weight >= 25 && ld > 0.5) ||
+	    (embed == 1 && chars < 75) || embed > 1) {
+		if (!is_list)
+			return (1);
+		/* Lists of images, one to an item, may stay. */
+		for (c = n->first; c >= 0; c = x->n[c].next) {
+			if (x->n[c].flags & N_REMOVED || x->n[c].tag == TAG_TEXT)
+				continue;
+			kids = element_children(x, c);
+			if (kids > 1)
+				return (1);
+		}
+		return (img != li);
+	}
+	return (0);
+}
+
+/*
+ * An article's paragraphs usually share a class ("story-text",
+ * "paragraph"), and a wrapper of one of them may carry a word that reads
+ * as furniture ("media" in "leafmedia--sourced-paragraph"). Find the class
+ * word most paragraphs of the article have, and mark those paragraphs
+ * (and their ancestors) so cleaning takes the wrapper's clutter but keeps
+ * them.
+ */
+struct word_count {
+	const char	*w;
+	size_t		 len;
+	int		 n;		/* paragraphs with the word */
+	uint32_t	 chars;		/* and their characters */
+};
+
+/* Does the class attribute cl hold the word w (len bytes)? */
+static int
+class_has(const char *cl, const char *w, size_t len)
+{
+	const char	*p = cl;
+	size_t		 n;
+
+	for (;;) {
+		while (is_space((unsigned char)*p))
+			p++;
+		if (*p == '\0')
+			return (0);
+		for (n = 0; p[n] != '\0' && !is_space((unsigned char)p[n]); n++)
+			;
+		if (n == len && memcmp(p, w, len) == 0)
+			return (1);
+		p += n;
+	}
+}
+
+/* Is node i a paragraph of prose for the class count? */
+static int
+own_candidate(struct extractor *x, int i)
+{
+	return (x->n[i].tag != TAG_TEXT && x->n[i].st.chars >= 25 &&
+	    link_density(&x->n[i]) < 0.25 && is_paragraph(x, i));
+}
+
+/* Mark the paragraphs that carry the class word most of the prose has. */
+static void
+mark_own_paragraphs(struct extractor *x, const struct parts *ps)
+{
+	struct word_count	*wc = NULL, *best = NULL;
+	size_t			 nwc = 0, cwc = 0, k, j, len;
+	const char		*cl, *p;
+	uint32_t		 total = 0;
+	int			 i, end, a;
+
+	for (k = 0; k < ps->n; k++) {
+		if (ps->v[k].first != ps->v[k].last)
+			continue;
+		end = x->n[ps->v[k].first].end;
+		for (i = ps->v[k].first; i < end; i++) {
+			if (x->n[i].flags & N_REMOVED) {
+				i = x->n[i].end - 1;
+				continue;
+			}
+			if (!own_candidate(x, i))
+				continue;
+			total += x->n[i].st.chars;
+			if ((cl = attr(x->n[i].g, "class")) == NULL)
+				continue;
+			for (p = cl; *p != '\0'; p += len) {
+				while (is_space((unsigned char)*p))
+					p++;
+				for (len = 0; p[len] != '\0' &&
+				    !is_space((unsigned char)p[len]); len++)
+					;
+				if (len == 0)
+					break;
+				for (j = 0; j < nwc; j++)
+					if (wc[j].len == len &&
+					    memcmp(wc[j].w, p, len) == 0)
+						break;
+				if (j == nwc) {
+					if (nwc == cwc) {
+						cwc = cwc == 0 ? 16 : cwc * 2;
+						wc = xreallocarray(wc, cwc,
+						    sizeof *wc);
+					}
+					wc[nwc].w = p;
+					wc[nwc].len = len;
+					wc[nwc].n = 0;
+					wc[nwc++].chars = 0;
+				}
+				wc[j].n++;
+				wc[j].chars += x->n[i].st.chars;
+			}
+		}
+	}
+	/* The word must be on most of the prose, not just on many blocks. */
+	for (j = 0; j < nwc; j++)
+		if (wc[j].n >= 3 && wc[j].chars * 2 >= total &&
+		    (best == NULL || wc[j].chars > best->chars))
+			best = &wc[j];
+	for (k = 0; best != NULL && k < ps->n; k++) {
+		if (ps->v[k].first != ps->v[k].last)
+			continue;
+		end = x->n[ps->v[k].first].end;
+		for (i = ps->v[k].first; i < end; i++) {
+			if (!own_candidate(x, i) ||
+			    (cl = attr(x->n[i].g, "class")) == NULL ||
+			    !class_has(cl, best->w, best->len))
+				continue;
+			x->n[i].flags |= N_KEEP;
+			for (a = x->n[i].parent; a >= 0 &&
+			    !(x->n[a].flags & N_HASKEEP); a = x->n[a].parent)
+				x->n[a].flags |= N_HASKEEP;
+		}
+	}
+	free(wc);
+}
+
+/* Remove node idx, or when it holds paragraphs of the article's own class,
+ * everything in it but them. */
+static void
+clean_remove(struct extractor *x, int idx)
+{
+	int	 c;
+
+	if (x->n[idx].flags & N_KEEP)
+		return;
+	if (!(x->n[idx].flags & N_HASKEEP)) {
+		node_remove(x, idx);
+		return;
+	}
+	for (c = x->n[idx].first; c >= 0; c = x->n[c].next)
+		if (!(x->n[c].flags & (N_KEEP | N_HASKEEP)))
+			node_remove(x, c);
+}
+
+/* Remove what does not belong in the article from one part. */
+static void
+clean_part(struct extractor *x, int root)
+{
+	struct node	*n;
+	int		 i, end = x->n[root].end;
+
+	/* Removal so far marks only the top of a subtree; spread it, and
+	 * find the tables of data. */
+	for (i = root + 1; i < end; i++) {
+		n = &x->n[i];
+		if (x->n[n->parent].flags & N_REMOVED)
+			n->flags |= N_REMOVED;
+		else if (n->tag == GUMBO_TAG_TABLE && data_table(x, i))
+			n->flags |= N_DATATABLE;
+	}
+	for (i = end - 1; i >= root; i--) {
+		n = &x->n[i];
+		if (n->tag == TAG_TEXT || (n->flags & N_REMOVED))
+			continue;
+		switch (n->tag) {
+		case GUMBO_TAG_OBJECT:
+		case GUMBO_TAG_EMBED:
+		case GUMBO_TAG_IFRAME:
+		case GUMBO_TAG_INPUT:
+		case GUMBO_TAG_TEXTAREA:
+		case GUMBO_TAG_SELECT:
+		case GUMBO_TAG_BUTTON:
+		case GUMBO_TAG_FOOTER:
+		case GUMBO_TAG_ASIDE:
+		case GUMBO_TAG_VIDEO:
+		case GUMBO_TAG_AUDIO:
+		case GUMBO_TAG_CANVAS:
+			node_remove(x, i);
+			continue;
+		default:
+			break;
+		}
+		if ((n->cls & PAT_SHARE) && n->st.chars < 500 && i != root) {
+			clean_remove(x, i);
+			continue;
+		}
+		if ((n->tag == GUMBO_TAG_H1 || n->tag == GUMBO_TAG_H2) &&
+		    (x->run & RUN_WEIGHT_CLASSES) && n->weight < 0) {
+			node_remove(x, i);
+			continue;
+		}
+		if ((x->run & RUN_CLEAN_COND) && (n->tag == GUMBO_TAG_FORM ||
+		    n->tag == GUMBO_TAG_FIELDSET || n->tag == GUMBO_TAG_TABLE ||
+		    n->tag == GUMBO_TAG_UL || n->tag == GUMBO_TAG_DIV) &&
+		    clean_conditionally(x, i)) {
+			clean_remove(x, i);
+			continue;
+		}
+	}
+}
+
+/*
+ * One run of the candidate search with the rules in x->run: build the
+ * mirror, clean, score, pick and clean the article. Return its parts.
+ */
+static void
+grab(struct extractor *x, struct parts *ps)
+{
+	size_t	 k;
+	int	 top, i;
+
+	x->nn = 0;
+	x->body = -1;
+	ps->n = 0;
+	ps->chars = 0;
+	if (x->out->root != NULL)
+		mirror_add(x, x->out->root, -1, 0);
+	for (i = 0; i < (int)x->nn; i++)
+		if (x->n[i].tag == GUMBO_TAG_BODY) {
+			x->body = i;
+			break;
+		}
+	if (x->body < 0)
+		return;
+	if (x->title == NULL)
+		meta_title(x);
+	preclean(x);
+	score_body(x);
+	top = top_candidate(x);
+	gather(x, top, ps);
+	mark_own_paragraphs(x, ps);
+	for (k = 0; k < ps->n; k++) {
+		if (ps->v[k].first == ps->v[k].last &&
+		    x->n[ps->v[k].first].tag != TAG_TEXT)
+			clean_part(x, ps->v[k].first);
+		for (i = ps->v[k].first; i >= 0; i = x->n[i].next) {
+			if (!(x->n[i].flags & N_REMOVED))
+				ps->chars += x->n[i].st.chars;
+			if (i == ps->v[k].last)
+				break;
+		}
+	}
+}
+
+/*
+ * Blocks: the cleaned article becomes the tree of extract.h. Inline
+ * content is gathered into one paragraph at a time (text, styles, links,
+ * breaks); every block element ends the paragraph in progress.
+ */
+struct bvec {
+	struct extract_block	*v;
+	size_t			 n;
+	size_t			 cap;
+};
+
+struct tspan {
+	size_t		 off;
+	size_t		 len;
+	unsigned	 style;
+	size_t		 link;
+};
+
+struct pending_image {
+	const char	*src;
+	const char	*alt;
+};
+
+struct conv {
+	struct extractor	*x;
+	struct extract_arena	*a;
+	struct buf		 text;		/* the paragraph being built */
+	struct tspan		*spans;
+	size_t			 nspans;
+	size_t			 cspans;
+	int			 space;		/* a space is pending */
+	int			 breaks;	/* <br>s since the last text */
+	unsigned		 style;
+	size_t			 link;		/* temporary link number */
+	int			 pre;		/* whitespace is kept */
+	int			 flat;		/* blocks are spaces: headings,
+						   cells, captions */
+	struct pending_image	*imgs;		/* images met inside text */
+	size_t			 nimgs;
+	size_t			 cimgs;
+	const char		**urls;		/* temporary link numbers */
+	size_t			 nurls;
+	size_t			 curls;
+	unsigned		*tcls;		/* top-level blocks' classes */
+	size_t			 ctcls;
+	int			 depth;
+	int			 root;		/* the part being converted */
+};
+
+/* Append an empty block of the given kind and return it. */
+static struct extract_block *
+bvec_add(struct bvec *bv, enum extract_kind kind)
+{
+	struct extract_block	*b;
+
+	if (bv->n == bv->cap) {
+		bv->cap = bv->cap == 0 ? 8 : bv->cap * 2;
+		bv->v = xreallocarray(bv->v, bv->cap, sizeof *bv->v);
+	}
+	b = &bv->v[bv->n++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->alt = "";
+	return (b);
+}
+
+/* Move a vector's blocks into the arena. */
+static void
+bvec_finish(struct conv *cv, struct bvec *bv, struct extract_block **v,
+    size_t *n)
+{
+	*n = bv->n;
+	*v = NULL;
+	if (bv->n > 0) {
+		*v = arena_alloc(cv->a, bv->n * sizeof **v);
+		memcpy(*v, bv->v, bv->n * sizeof **v);
+	}
+	free(bv->v);
+	memset(bv, 0, sizeof *bv);
+}
+
+/* The characters a reader never sees in text: controls, bidi overrides,
+ * soft hyphens and byte order marks. */
+static int
+conv_invisible(uint32_t cp)
+{
+	return (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0xad ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x200e || cp == 0x200f || cp == 0x061c || cp == 0xfeff);
+}
+
+/* Push a new, empty span. */
+static void
+conv_newspan(struct conv *cv, unsigned style, size_t link)
+{
+	struct tspan	*t;
+
+	if (cv->nspans == cv->cspans) {
+		cv->cspans = cv->cspans == 0 ? 16 : cv->cspans * 2;
+		cv->spans = xreallocarray(cv->spans, cv->cspans,
+		    sizeof *cv->spans);
+	}
+	t = &cv->spans[cv->nspans++];
+	t->off = cv->text.len;
+	t->len = 0;
+	t->style = style;
+	t->link = link;
+}
+
+/* Start a new span if style or link changed since the last one (a line
+ * break is always a span of its own). */
+static void
+conv_span(struct conv *cv)
+{
+	struct tspan	*t;
+
+	if (cv->nspans > 0) {
+		t = &cv->spans[cv->nspans - 1];
+		if (t->len == 0) {
+			t->style = cv->style;
+			t->link = cv->link;
+			return;
+		}
+		if (t->style == cv->style && t->link == cv->link &&
+		    !(t->len == 1 && cv->text.data[t->off] == '\n'))
+			return;
+	}
+	conv_newspan(cv, cv->style, cv->link);
+}
+
+/* Append bytes to the current span. */
+static void
+conv_put(struct conv *cv, const void *p, size_t n)
+{
+	buf_add(&cv->text, p, n);
+	cv->spans[cv->nspans - 1].len += n;
+}
+
+/*
+ * Put a pending space between the last span and the text to come: into
+ * whichever side is plain text, so that links and emphasis do not run
+ * past their last word, or into a plain span of its own.
+ */
+static void
+conv_space(struct conv *cv)
+{
+	struct tspan	*t;
+
+	t = cv->nspans > 0 ? &cv->spans[cv->nspans - 1] : NULL;
+	if (t == NULL || (t->style == cv->style && t->link == cv->link) ||
+	    (t->style == 0 && t->link == 0))
+		;
+	else if (cv->style == 0 && cv->link == 0)
+		conv_span(cv);
+	else
+		conv_newspan(cv, 0, 0);
+	if (cv->nspans == 0)
+		conv_span(cv);
+	conv_put(cv, " ", 1);
+}
+
+/* Add text to the paragraph in progress. */
+static void
+conv_text(struct conv *cv, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s, *run;
+	size_t			 n;
+	uint32_t		 cp;
+
+	while (*p != '\0') {
+		if (!cv->pre && (is_space(*p) || (p[0] == 0xc2 &&
+		    p[1] == 0xa0))) {
+			if (cv->text.len > 0 && cv->text.data[cv->text.len -
+			    1] != '\n')
+				cv->space = 1;
+			p += (p[0] == 0xc2) + 1;
+			continue;
+		}
+		if (cv->space) {
+			conv_space(cv);
+			cv->space = 0;
+		}
+		conv_span(cv);
+		cv->breaks = 0;
+		run = p;
+		while (*p >= 0x20 && *p < 0x7f && (cv->pre || *p != ' '))
+			p++;
+		if (p > run) {
+			conv_put(cv, run, (size_t)(p - run));
+			continue;
+		}
+		if (*p < 0x80) {
+			if (cv->pre && (*p == '\n' || *p == '\t'))
+				conv_put(cv, p, 1);
+			else if (cv->pre && *p == ' ')
+				conv_put(cv, p, 1);
+			p++;
+			continue;
+		}
+		n = utf8_decode(p, strlen((const char *)p), &cp);
+		if (n == 0) {
+			conv_put(cv, "\xef\xbf\xbd", 3);
+			p++;
+			continue;
+		}
+		if (!conv_invisible(cp))
+			conv_put(cv, p, n);
+		p += n;
+	}
+}
+
+/* A <br>: a line break, or the end of a paragraph after two of them. */
+static void conv_flush(struct conv *, struct bvec *, unsigned);
+
+static void
+conv_break(struct conv *cv, struct bvec *out, unsigned cls)
+{
+	cv->space = 0;
+	if (cv->flat) {
+		cv->space = cv->text.len > 0;
+		return;
+	}
+	if (cv->pre) {
+		conv_span(cv);
+		conv_put(cv, "\n", 1);
+		return;
+	}
+	if (++cv->breaks >= 2) {
+		conv_flush(cv, out, cls);
+		return;
+	}
+	if (cv->text.len == 0)
+		return;
+	conv_newspan(cv, 0, 0);
+	conv_put(cv, "\n", 1);
+}
+
+/* Turn the gathered spans into blocks' spans (each a C string). */
+static void
+conv_take_spans(struct conv *cv, struct extract_span **spans, size_t *n)
+{
+	struct extract_span	*v;
+	struct tspan		*t;
+	size_t			 i, k = 0, len;
+
+	/* Trim the end: spaces and line breaks. */
+	while (cv->nspans > 0) {
+		t = &cv->spans[cv->nspans - 1];
+		while (t->len > 0 && (cv->text.data[t->off + t->len - 1] ==
+		    ' ' || cv->text.data[t->off + t->len - 1] == '\n' ||
+		    (cv->pre && cv->text.data[t->off + t->len - 1] == '\t')))
+			t->len--;
+		if (t->len > 0)
+			break;
+		cv->nspans--;
+	}
+	*spans = NULL;
+	*n = 0;
+	if (cv->nspans == 0)
+		return;
+	v = arena_alloc(cv->a, cv->nspans * sizeof *v);
+	for (i = 0; i < cv->nspans; i++) {
+		t = &cv->spans[i];
+		len = t->len;
+		if (len == 0)
+			continue;
+		v[k].text = arena_strndup(cv->a, cv->text.data + t->off, len);
+		v[k].len = len;
+		v[k].style = t->style;
+		v[k].link = t->link;
+		k++;
+	}
+	*spans = v;
+	*n = k;
+}
+
+/* Reset the paragraph builder. */
+static void
+conv_reset(struct conv *cv)
+{
+	buf_reset(&cv->text);
+	cv->nspans = 0;
+	cv->space = 0;
+	cv->breaks = 0;
+}
+
+/* Record the classes of a block added at the top level. */
+static void
+conv_top(struct conv *cv, struct bvec *out, unsigned cls)
+{
+	if (cv->depth != 0)
+		return;
+	if (out->n > cv->ctcls) {
+		cv->ctcls = out->cap;
+		cv->tcls = xreallocarray(cv->tcls, cv->ctcls, sizeof *cv->tcls);
+	}
+	cv->tcls[out->n - 1] = cls;
+}
+
+/* Append an image block. */
+static void
+conv_image_block(struct conv *cv, struct bvec *out, unsigned cls,
+    const char *src, const char *alt)
+{
+	struct extract_block	*b;
+
+	b = bvec_add(out, EXTRACT_IMAGE);
+	b->src = src;
+	b->alt = alt;
+	conv_top(cv, out, cls);
+}
+
+/* End the paragraph in progress: it becomes a PARAGRAPH block (when it has
+ * text), followed by the images met inside it. */
+static void
+conv_flush(struct conv *cv, struct bvec *out, unsigned cls)
+{
+	struct extract_block	*b;
+	struct extract_span	*spans;
+	size_t			 n, i;
+
+	conv_take_spans(cv, &spans, &n);
+	if (n > 0) {
+		b = bvec_add(out, EXTRACT_PARAGRAPH);
+		b->spans = spans;
+		b->nspans = n;
+		conv_top(cv, out, cls);
+	}
+	conv_reset(cv);
+	for (i = 0; i < cv->nimgs; i++)
+		conv_image_block(cv, out, cls, cv->imgs[i].src,
+		    cv->imgs[i].alt);
+	cv->nimgs = 0;
+}
+
+/* The address of an image: the real one of a lazy image, else src, else
+ * the first of its srcset. */
+static const char *
+conv_image_src(const GumboNode *g)
+{
+	static const char *const lazy[] = {
+		"data-src", "data-lazy-src", "data-original", "data-url",
+		"data-hi-res-src", "data-lazy",
+	};
+	const char	*src, *v;
+	size_t		 i;
+
+	/* A lazy loader keeps the real image aside and shows a stand-in. */
+	for (i = 0; i < nitems(lazy); i++)
+		if ((v = attr(g, lazy[i])) != NULL && *v != '\0' &&
+		    strncmp(v, "data:", 5) != 0)
+			return (v);
+	src = attr(g, "src");
+	if (src != NULL && *src != '\0' && strncmp(src, "data:", 5) != 0)
+		return (src);
+	if ((v = attr(g, "srcset")) != NULL || (v = attr(g, "data-srcset")) !=
+	    NULL)
+		if (*v != '\0' && strncmp(v, "data:", 5) != 0)
+			return (v);	/* its first URL; cut below */
+	return (NULL);
+}
+
+/* An <img> worth showing: its absolute address and alt text, or 0. */
+static int
+conv_image(struct conv *cv, const GumboNode *g, const char **src,
+    const char **alt)
+{
+	const char	*s, *a;
+	size_t		 n;
+	long		 w, h;
+
+	if ((s = conv_image_src(g)) == NULL)
+		return (0);
+	w = attr_num(g, "width", 0, 100000, 0);
+	h = attr_num(g, "height", 0, 100000, 0);
+	if ((w > 0 && w <= 2) || (h > 0 && h <= 2))
+		return (0);		/* a tracking pixel */
+	while (is_space((unsigned char)*s))
+		s++;
+	for (n = 0; s[n] != '\0' && !is_space((unsigned char)s[n]); n++)
+		;
+	if (n > 0 && s[n - 1] == ',')
+		n--;			/* srcset: "a.jpg 1x, b.jpg 2x" */
+	buf_reset(&cv->x->tmp);
+	buf_add(&cv->x->tmp, s, n);
+	s = arena_strndup(cv->a, cv->x->tmp.data, cv->x->tmp.len);
+	buf_reset(&cv->x->tmp);
+	url_resolve(&cv->x->tmp, cv->x->base, s);
+	*src = arena_strndup(cv->a, cv->x->tmp.data, cv->x->tmp.len);
+	a = attr(g, "alt");
+	buf_reset(&cv->x->tmp);
+	if (a != NULL)
+		meta_clean(&cv->x->tmp, a, 0);
+	*alt = arena_strndup(cv->a, cv->x->tmp.data, cv->x->tmp.len);
+	return (1);
+}
+
+/* The temporary number of a link's URL (0 when it goes nowhere). */
+static size_t
+conv_link(struct conv *cv, const char *href)
+{
+	const char	*url;
+	size_t		 i;
+
+	while (is_space((unsigned char)*href))
+		href++;
+	if (*href == '\0' || *href == '#' ||
+	    find_nocase(href, strlen(href) < 11 ? strlen(href) : 11,
+	    "javascript:") == href)
+		return (0);
+	buf_reset(&cv->x->tmp);
+	url_resolve(&cv->x->tmp, cv->x->base, href);
+	for (i = cv->nurls; i > 0 && i + 8 > cv->nurls; i--)
+		if (strcmp(cv->urls[i - 1], cv->x->tmp.data) == 0)
+			return (i);
+	url = arena_strndup(cv->a, cv->x->tmp.data, cv->x->tmp.len);
+	if (cv->nurls == cv->curls) {
+		cv->curls = cv->curls == 0 ? 16 : cv->curls * 2;
+		cv->urls = xreallocarray(cv->urls, cv->curls, sizeof *cv->urls);
+	}
+	cv->urls[cv->nurls++] = url;
+	return (cv->nurls);
+}
+
+static void	conv_node(struct conv *, int, struct bvec *, unsigned);
+
+/* Convert the children of idx in order. */
+static void
+conv_children(struct conv *cv, int idx, struct bvec *out, unsigned cls)
+{
+	int	 c;
+
+	for (c = cv->x->n[idx].first; c >= 0; c = cv->x->n[c].next)
+		conv_node(cv, c, out, cls);
+}
+
+/* Convert the subtree of idx into flattened spans (a heading, a table
+ * cell, a caption): blocks inside become spaces. */
+static void
+conv_flat(struct conv *cv, int idx, struct extract_span **spans, size_t *n,
+    unsigned cls)
+{
+	struct bvec	 none = { NULL, 0, 0 };
+	int		 flat = cv->flat;
+
+	cv->flat = 1;
+	cv->depth++;
+	conv_children(cv, idx, &none, cls);
+	cv->depth--;
+	cv->flat = flat;
+	conv_take_spans(cv, spans, n);
+	conv_reset(cv);
+	cv->nimgs = 0;
+	free(none.v);
+}
+
+/* A list: its items, each holding blocks. */
+static void
+conv_list(struct conv *cv, int idx, struct bvec *out, unsigned cls)
+{
+	struct extract_block	*b;
+	struct bvec		 items = { NULL, 0, 0 }, kids;
+	int			 c;
+
+	cv->depth++;
+	for (c = cv->x->n[idx].first; c >= 0; c = cv->x->n[c].next) {
+		if (cv->x->n[c].flags & N_REMOVED)
+			continue;
+		if (cv->x->n[c].tag == TAG_TEXT &&
+		    (cv->x->n[c].flags & N_SPACE))
+			continue;
+		memset(&kids, 0, sizeof kids);
+		if (cv->x->n[c].tag == GUMBO_TAG_LI)
+			conv_children(cv, c, &kids, cls);
+		else
+			conv_node(cv, c, &kids, cls);
+		conv_flush(cv, &kids, cls);
+		if (kids.n == 0) {
+			free(kids.v);
+			continue;
+		}
+		b = bvec_add(&items, EXTRACT_ITEM);
+		bvec_finish(cv, &kids, &b->children, &b->nchildren);
+	}
+	cv->depth--;
+	if (items.n == 0) {
+		free(items.v);
+		return;
+	}
+	b = bvec_add(out, EXTRACT_LIST);
+	b->ordered = cv->x->n[idx].tag == GUMBO_TAG_OL;
+	b->start = 1;
+	if (b->ordered)
+		b->start = (int)attr_num(cv->x->n[idx].g, "start", -999999,
+		    999999, 1);
+	bvec_finish(cv, &items, &b->children, &b->nchildren);
+	conv_top(cv, out, cls);
+}
+
+/* Collect the rows of a table, looking through thead, tbody and tfoot. */
+static void
+conv_rows(struct conv *cv, int idx, struct bvec *rows, unsigned cls)
+{
+	struct extract_block	*b, *cell;
+	struct bvec		 cells;
+	int			 c, d;
+
+	for (c = cv->x->n[idx].first; c >= 0; c = cv->x->n[c].next) {
+		if (cv->x->n[c].flags & N_REMOVED)
+			continue;
+		switch (cv->x->n[c].tag) {
+		case GUMBO_TAG_THEAD:
+		case GUMBO_TAG_TBODY:
+		case GUMBO_TAG_TFOOT:
+			conv_rows(cv, c, rows, cls);
+			break;
+		case GUMBO_TAG_TR:
+			memset(&cells, 0, sizeof cells);
+			for (d = cv->x->n[c].first; d >= 0;
+			    d = cv->x->n[d].next) {
+				if ((cv->x->n[d].flags & N_REMOVED) ||
+				    (cv->x->n[d].tag != GUMBO_TAG_TD &&
+				    cv->x->n[d].tag != GUMBO_TAG_TH))
+					continue;
+				cell = bvec_add(&cells, EXTRACT_CELL);
+				cell->header = cv->x->n[d].tag == GUMBO_TAG_TH;
+				conv_flat(cv, d, &cell->spans, &cell->nspans,
+				    cls);
+			}
+			if (cells.n == 0) {
+				free(cells.v);
+				break;
+			}
+			b = bvec_add(rows, EXTRACT_ROW);
+			bvec_finish(cv, &cells, &b->children, &b->nchildren);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* A figure: its images, then its caption. */
+static void
+conv_figure(struct conv *cv, int idx, struct bvec *out, unsigned cls)
+{
+	struct extract_block	*b;
+	struct bvec		 kids = { NULL, 0, 0 };
+	const char		*src, *alt;
+	int			 i, end = cv->x->n[idx].end, cap = -1;
+
+	for (i = idx + 1; i < end; i++) {
+		if (cv->x->n[i].flags & N_REMOVED) {
+			i = cv->x->n[i].end - 1;
+			continue;
+		}
+		if (cv->x->n[i].tag == GUMBO_TAG_IMG &&
+		    conv_image(cv, cv->x->n[i].g, &src, &alt)) {
+			b = bvec_add(&kids, EXTRACT_IMAGE);
+			b->src = src;
+			b->alt = alt;
+		} else if (cv->x->n[i].tag == GUMBO_TAG_FIGCAPTION && cap < 0)
+			cap = i;
+	}
+	if (cap < 0 && cv->x->n[idx].tag != GUMBO_TAG_FIGURE)
+		cap = idx;		/* a captioned division: all of it */
+	if (cap >= 0) {
+		b = bvec_add(&kids, EXTRACT_CAPTION);
+		conv_flat(cv, cap, &b->spans, &b->nspans, cls);
+		if (b->nspans == 0)
+			kids.n--;
+	}
+	if (kids.n == 0) {
+		free(kids.v);
+		return;
+	}
+	b = bvec_add(out, EXTRACT_FIGURE);
+	bvec_finish(cv, &kids, &b->children, &b->nchildren);
+	conv_top(cv, out, cls);
+}
+
+/* Is this element a caption box (a photo's text, by class)? */
+static int
+conv_is_caption(struct conv *cv, int idx)
+{
+	const struct node	*n = &cv->x->n[idx];
+
+	return ((n->cls & PAT_CAPTION) && n->st.chars < 600 &&
+	    n->st.p <= 2 && (n->tag == GUMBO_TAG_DIV ||
+	    n->tag == GUMBO_TAG_P || n->tag == GUMBO_TAG_SPAN ||
+	    n->tag == GUMBO_TAG_FIGCAPTION));
+}
+
+/* Convert node idx (and its subtree) into blocks appended to out. */
+static void
+conv_node(struct conv *cv, int idx, struct bvec *out, unsigned cls)
+{
+	const struct node	*n = &cv->x->n[idx];
+	struct extract_block	*b;
+	struct bvec		 kids;
+	const char		*src, *alt, *v;
+	unsigned		 style = cv->style;
+	size_t			 link = cv->link;
+	int			 pre;
+
+	if (n->flags & N_REMOVED)
+		return;
+	if (n->tag == TAG_TEXT) {
+		conv_text(cv, n->g->v.text.text);
+		return;
+	}
+	if (cv->depth > MIRROR_DEPTH)
+		return;
+	if (idx != cv->root)
+		cls |= n->cls;	/* what the part itself is called says
+				   nothing about one block of it */
+	switch (n->tag) {
+	case GUMBO_TAG_BR:
+		conv_break(cv, out, cls);
+		return;
+	case GUMBO_TAG_IMG:
+		if (cv->flat || !conv_image(cv, n->g, &src, &alt))
+			return;
+		if (cv->text.len == 0) {
+			conv_flush(cv, out, cls);
+			conv_image_block(cv, out, cls, src, alt);
+			return;
+		}
+		if (cv->nimgs == cv->cimgs) {
+			cv->cimgs = cv->cimgs == 0 ? 4 : cv->cimgs * 2;
+			cv->imgs = xreallocarray(cv->imgs, cv->cimgs,
+			    sizeof *cv->imgs);
+		}
+		cv->imgs[cv->nimgs].src = src;
+		cv->imgs[cv->nimgs++].alt = alt;
+		return;
+	case GUMBO_TAG_A:
+		if ((v = attr(n->g, "href")) != NULL && cv->link == 0)
+			cv->link = conv_link(cv, v);
+		conv_children(cv, idx, out, cls);
+		cv->link = link;
+		return;
+	case GUMBO_TAG_B:
+	case GUMBO_TAG_STRONG:
+		cv->style |= EXTRACT_BOLD;
+		conv_children(cv, idx, out, cls);
+		cv->style = style;
+		return;
+	case GUMBO_TAG_I:
+	case GUMBO_TAG_EM:
+		cv->style |= EXTRACT_ITALIC;
+		conv_children(cv, idx, out, cls);
+		cv->style = style;
+		return;
+	case GUMBO_TAG_CODE:
+	case GUMBO_TAG_KBD:
+	case GUMBO_TAG_SAMP:
+	case GUMBO_TAG_TT:
+		cv->style |= EXTRACT_CODE;
+		conv_children(cv, idx, out, cls);
+		cv->style = style;
+		return;
+	default:
+		break;
+	}
+	if (!cv->flat && conv_is_caption(cv, idx) && n->st.img == 0) {
+		conv_flush(cv, out, cls);
+		conv_figure(cv, idx, out, cls);
+		return;
+	}
+	if (!tag_block(n->tag)) {
+		conv_children(cv, idx, out, cls);
+		return;
+	}
+	if (cv->flat) {
+		cv->space = cv->text.len > 0;
+		conv_children(cv, idx, out, cls);
+		cv->space = cv->text.len > 0;
+		return;
+	}
+	conv_flush(cv, out, cls);
+	cv->style = 0;
+	switch (n->tag) {
+	case GUMBO_TAG_H1:
+	case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6:
+		b = bvec_add(out, EXTRACT_HEADING);
+		b->level = n->tag - GUMBO_TAG_H1 + 1;
+		conv_flat(cv, idx, &b->spans, &b->nspans, cls);
+		if (b->nspans == 0)
+			out->n--;
+		else
+			conv_top(cv, out, cls);
+		break;
+	case GUMBO_TAG_UL:
+	case GUMBO_TAG_OL:
+		conv_list(cv, idx, out, cls);
+		break;
+	case GUMBO_TAG_BLOCKQUOTE:
+	case GUMBO_TAG_DD:
+		memset(&kids, 0, sizeof kids);
+		cv->depth++;
+		conv_children(cv, idx, &kids, cls);
+		conv_flush(cv, &kids, cls);
+		cv->depth--;
+		if (kids.n == 0) {
+			free(kids.v);
+			break;
+		}
+		b = bvec_add(out, EXTRACT_QUOTE);
+		bvec_finish(cv, &kids, &b->children, &b->nchildren);
+		conv_top(cv, out, cls);
+		break;
+	case GUMBO_TAG_DT:
+		cv->style = EXTRACT_BOLD;
+		conv_children(cv, idx, out, cls);
+		conv_flush(cv, out, cls);
+		break;
+	case GUMBO_TAG_PRE:
+		pre = cv->pre;
+		cv->pre = 1;
+		conv_children(cv, idx, out, cls);
+		b = bvec_add(out, EXTRACT_PRE);
+		conv_take_spans(cv, &b->spans, &b->nspans);
+		conv_reset(cv);
+		cv->pre = pre;
+		if (b->nspans == 0)
+			out->n--;
+		else
+			conv_top(cv, out, cls);
+		break;
+	case GUMBO_TAG_TABLE:
+		if (!(n->flags & N_DATATABLE)) {
+			conv_children(cv, idx, out, cls);
+			break;
+		}
+		memset(&kids, 0, sizeof kids);
+		conv_rows(cv, idx, &kids, cls);
+		if (kids.n == 0) {
+			free(kids.v);
+			break;
+		}
+		b = bvec_add(out, EXTRACT_TABLE);
+		bvec_finish(cv, &kids, &b->children, &b->nchildren);
+		conv_top(cv, out, cls);
+		break;
+	case GUMBO_TAG_FIGURE:
+		if (n->st.img > 0)
+			conv_figure(cv, idx, out, cls);
+		else
+			conv_children(cv, idx, out, cls);
+		break;
+	case GUMBO_TAG_FIGCAPTION:
+		conv_figure(cv, idx, out, cls);
+		break;
+	case GUMBO_TAG_HR:
+		bvec_add(out, EXTRACT_RULE);
+		conv_top(cv, out, cls);
+		break;
+	default:
+		conv_children(cv, idx, out, cls);
+		break;
+	}
+	conv_flush(cv, out, cls);
+	cv->style = style;
+}
+
+/*
+ * Precision. What the candidate search keeps still holds clutter that
+ * only shows at the level of blocks: the same caption twice, a teaser
+ * headline between two paragraphs, "Read more" buttons, share and
+ * newsletter lines and copyright notices at the end.
+ */
+
+/* Append a block's text (children included) to out, in one line. */
+static void
+block_plain(const struct extract_block *b, struct buf *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->nspans; i++) {
+		if (b->spans[i].text[0] == '\n')
+			buf_addch(out, ' ');
+		else
+			buf_add(out, b->spans[i].text, b->spans[i].len);
+	}
+	for (i = 0; i < b->nchildren; i++) {
+		if (out->len > 0 && out->data[out->len - 1] != ' ')
+			buf_addch(out, ' ');
+		block_plain(&b->children[i], out);
+	}
+}
+
+/* Characters of a block, and of them those inside links. */
+static void
+block_counts(const struct extract_block *b, size_t *chars, size_t *links)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->nspans; i++) {
+		*chars += b->spans[i].len;
+		if (b->spans[i].link != 0)
+			*links += b->spans[i].len;
+	}
+	for (i = 0; i < b->nchildren; i++)
+		block_counts(&b->children[i], chars, links);
+}
+
+/* A key for "the same text": lower-case letters and digits only. */
+static void
+text_key(const char *s, size_t len, struct buf *out)
+{
+	size_t	 i;
+
+	buf_reset(out);
+	for (i = 0; i < len; i++) {
+		if (is_alnum((unsigned char)s[i]))
+			buf_addch(out, lower((unsigned char)s[i]));
+		else if ((unsigned char)s[i] >= 0x80)
+			buf_addch(out, s[i]);
+	}
+}
+
+/* Interface text that is never part of an article when it stands alone
+ * (compared as keys: lower case, letters and digits only). */
+static const char *const ui_phrases[] = {
+	"advertisement", "advertising", "ad", "sponsored", "sponsoredcontent",
+	"readmore", "continuereading", "readthefullstory", "readfullarticle",
+	"share", "sharethis", "sharethisarticle", "sharethisstory",
+	"shareonfacebook", "shareontwitter", "tweet", "email", "print",
+	"comments", "leaveacomment", "postacomment", "showcomments",
+	"justwatched", "mustwatch", "replay", "morevideos", "watchnow",
+	"related", "relatedarticles", "relatedstories", "relatedcontent",
+	"relatedposts", "recommended", "recommendedforyou", "youmayalsolike",
+	"youmightalsolike", "moretoexplore", "morestories", "trending",
+	"mostpopular", "mostread", "signup", "subscribe", "subscribenow",
+	"newsletter", "clickhere", "loading", "followus", "close",
+	"skipadvertisement", "backtotop", "image", "photo", "video",
+	"enlargethisimage", "togglecaption", "hidecaption", "expand",
+	"playvideo", "closemodal", "skiptocontent", "skiptomaincontent",
+	"advert", "thisslideshowrequiresjavascript", "telluswhatyouthink",
+	"dontmiss", "mustread", "topstories", "latestnews", "tags", "more",
+	"seemore", "readalso", "alsoread", "relatedlinks", "relatedtopics",
+	"topics",
+};
+
+/* Openings of teaser lines that sit between an article's paragraphs. */
+static const char *const teaser_openings[] = {
+	"readmore", "read", "related", "seealso", "also", "more", "watch",
+	"recommended", "moreon", "click", "listen", "previously",
+	"mustread", "dontmiss", "trending", "popular", "explore", "see",
+};
+
+/* Is the key a gallery's counter ("Image 2 of 5", "3/12")? */
+static int
+post_counter(const char *key, size_t len)
+{
+	static const char *const words[] = {
+		"image", "photo", "picture", "slide", "foto", "",
+	};
+	size_t	 i, n, k;
+
+	for (i = 0; i < nitems(words); i++) {
+		n = strlen(words[i]);
+		if (len < n || memcmp(key, words[i], n) != 0)
+			continue;
+		for (k = n; k < len && key[k] >= '0' && key[k] <= '9'; k++)
+			;
+		if (k == n)
+			continue;
+		if (k + 2 <= len && memcmp(key + k, "of", 2) == 0)
+			k += 2;
+		n = k;
+		for (; k < len && key[k] >= '0' && key[k] <= '9'; k++)
+			;
+		if (k == len && k > n)
+			return (1);
+	}
+	return (0);
+}
+
+/* Is the block's key one of the interface phrases? */
+static int
+post_ui_phrase(const char *key, size_t len)
+{
+	size_t	 i;
+
+	if (post_counter(key, len))
+		return (1);
+	if (len > 24)
+		return (0);
+	for (i = 0; i < nitems(ui_phrases); i++)
+		if (strlen(ui_phrases[i]) == len &&
+		    memcmp(ui_phrases[i], key, len) == 0)
+			return (1);
+	return (0);
+}
+
+/* A block made mostly of links that opens like a teaser ("Read more:",
+ * "Related:", "See also"). */
+static int
+post_teaser_line(const struct extract_block *b, const char *key,
+    size_t keylen, size_t chars, size_t links)
+{
+	size_t	 i, n;
+
+	if (b->kind != EXTRACT_PARAGRAPH || links == 0 || chars > 250)
+		return (0);
+	for (i = 0; i < nitems(teaser_openings); i++) {
+		n = strlen(teaser_openings[i]);
+		if (keylen >= n && memcmp(key, teaser_openings[i], n) == 0 &&
+		    links * 2 >= chars)
+			return (1);
+	}
+	return (0);
+}
+
+/* Is the block a copyright line or a cookie notice? */
+static int
+post_notice(const char *text, size_t len, const char *key)
+{
+	const char	*p;
+
+	if (len > 300)
+		return (0);
+	/* The notice must open the block: a sentence of the article may
+	 * come before it in the same paragraph. */
+	if (((p = find_nocase(text, len, "\xc2\xa9")) != NULL ||
+	    (p = find_nocase(text, len, "all rights reserved")) != NULL) &&
+	    ((size_t)(p - text) < len / 2 || len < 120))
+		return (1);
+	if (strncmp(key, "copyright", 9) == 0)
+		return (1);
+	return (find_nocase(text, len, "cookies") != NULL &&
+	    (find_nocase(text, len, "we use") != NULL ||
+	    find_nocase(text, len, "uses cookies") != NULL ||
+	    find_nocase(text, len, "accept") != NULL ||
+	    find_nocase(text, len, "consent") != NULL));
+}
+
+/* Words that may stand beside a date in a date line: month and day
+ * names (by their first three letters) and a few others, whole. */
+static int
+date_word(const char *w, size_t n)
+{
+	static const char names[] = "janfebmaraprmayjunjulaugsepoctnovdec"
+	    "montuewedthufrisatsun";
+	static const char *const words[] = {
+		"am", "pm", "a", "m", "p", "updated", "published", "posted",
+		"last", "modified", "on", "at", "gmt", "utc", "et", "est",
+		"edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "bst", "cet",
+		"cest", "z", "t",
+	};
+	size_t	 i;
+
+	if (n >= 3)
+		for (i = 0; i + 3 <= sizeof names - 1; i += 3)
+			if (same_nocase(w, names + i, 3))
+				return (1);
+	for (i = 0; i < nitems(words); i++)
+		if (n == strlen(words[i]) && same_nocase(w, words[i], n))
+			return (1);
+	return (0);
+}
+
+/*
+ * Is a short paragraph only a date and time ("18 Nov 2019, 19:09",
+ * "Updated March 30, 2017 9:56 AM ET"), or a "By" line? A year with a
+ * clock time is a timestamp in any language; otherwise the words beside
+ * the date must be the few that go with dates, so a timeline's entry
+ * ("June 5, 2019: the deal is signed") stays.
+ */
+static int
+post_date_line(const char *text, size_t len)
+{
+	int64_t	 t;
+	size_t	 i, w;
+	int	 year = 0, clock = 0, digits, other = 0;
+
+	if (len == 0 || len > 70 || text[len - 1] == '.')
+		return (0);
+	if (len < 50 && same_nocase(text, "by ", 3))
+		return (1);
+	for (i = 0; i < len; i++) {
+		if ((text[i] >= 'a' && text[i] <= 'z') ||
+		    (text[i] >= 'A' && text[i] <= 'Z') ||
+		    (unsigned char)text[i] >= 0x80) {
+			for (w = i; i < len && ((text[i] >= 'a' &&
+			    text[i] <= 'z') || (text[i] >= 'A' &&
+			    text[i] <= 'Z') || (unsigned char)text[i] >= 0x80);
+			    i++)
+				;
+			other |= !date_word(text + w, i - w);
+			i--;
+			continue;
+		}
+		if (!(text[i] >= '0' && text[i] <= '9'))
+			continue;
+		for (digits = 0; i < len && text[i] >= '0' && text[i] <= '9';
+		    i++)
+			digits++;
+		if (digits == 4 && (text[i - 4] == '1' || text[i - 4] == '2'))
+			year = 1;
+		if (i < len && text[i] == ':' && i + 2 < len &&
+		    text[i + 1] >= '0' && text[i + 1] <= '5')
+			clock = 1;
+		i--;
+	}
+	if (!year)
+		return (0);
+	return (clock || (!other && date_read(text, &t) == 0));
+}
+
+/* Is a short paragraph a photo credit ("Photo: Jane Doe / Agency")? */
+static int
+post_credit_line(const char *text, size_t len)
+{
+	static const char *const openings[] = {
+		"photo:", "photos:", "photo by", "photograph:", "image:",
+		"image copyright", "image caption", "picture:", "credit:",
+		"credits:", "(photo", "(image", "getty images",
+	};
+	size_t	 i, n;
+
+	if (len > 100)
+		return (0);
+	for (i = 0; i < nitems(openings); i++) {
+		n = strlen(openings[i]);
+		if (len >= n && same_nocase(text, openings[i], n))
+			return (1);
+	}
+	return (0);
+}
+
+/* Does a short block name the byline, or read like a date line? */
+static int
+post_meta_line(struct extractor *x, const char *text, size_t len)
+{
+	static const char *const openings[] = {
+		"by ", "updated", "published", "posted", "last updated",
+		"written by", "photo:", "photos:", "image:", "credit:",
+		"source:", "(cnn)",
+	};
+	size_t	 i, n;
+
+	if (len > 120)
+		return (0);
+	for (i = 0; i < nitems(openings); i++) {
+		n = strlen(openings[i]);
+		if (len >= n && same_nocase(text, openings[i], n))
+			return (1);
+	}
+	return (x->art->byline != NULL && len < 100 &&
+	    find_nocase(text, len, x->art->byline) != NULL);
+}
+
+/*
+ * Drop clutter from the top-level blocks: interface phrases, teaser
+ * headlines and lines, repeated text, and metadata lines at the head.
+ */
+static void
+postprocess(struct conv *cv, struct bvec *root)
+{
+	struct extractor	*x = cv->x;
+	struct buf		 text = BUF_INIT, key = BUF_INIT;
+	char			**seen = NULL;
+	size_t			 nseen = 0, i, j, k, chars, links;
+	int			*drop, started = 0;
+	struct extract_block	*b;
+
+	drop = xcalloc(root->n + 1, sizeof *drop);
+	seen = xcalloc(root->n + 1, sizeof *seen);
+	for (i = 0; i < root->n; i++) {
+		b = &root->v[i];
+		buf_reset(&text);
+		block_plain(b, &text);
+		text_key(text.data, text.len, &key);
+		chars = links = 0;
+		block_counts(b, &chars, &links);
+		if (b->kind == EXTRACT_IMAGE || b->kind == EXTRACT_RULE)
+			continue;
+		if (post_ui_phrase(key.data, key.len) ||
+		    post_teaser_line(b, key.data, key.len, chars, links) ||
+		    post_notice(text.data, text.len, key.data) ||
+		    (b->kind == EXTRACT_PARAGRAPH &&
+		    (post_date_line(text.data, text.len) ||
+		    post_credit_line(text.data, text.len)))) {
+			drop[i] = 1;
+			continue;
+		}
+		/* Newsletter boxes, author boxes, story teasers and video
+		 * playlists the cleaning let through, by their classes. */
+		if ((cv->tcls[i] & (PAT_PROMO | PAT_BYLINE | PAT_TEASER |
+		    PAT_PLAYER)) && chars < 500) {
+			drop[i] = 1;
+			continue;
+		}
+		/* A list of links is a list of other stories. */
+		if (b->kind == EXTRACT_LIST && links * 10 >= chars * 8) {
+			drop[i] = 1;
+			continue;
+		}
+		/* A headline that is all link is a teaser, not a section;
+		 * so is a short paragraph made mostly of a link. */
+		if ((b->kind == EXTRACT_HEADING && links * 10 >= chars * 9) ||
+		    (b->kind == EXTRACT_PARAGRAPH && chars < 150 &&
+		    links * 10 >= chars * 9 && strncmp(text.data, "http", 4) !=
+		    0 && strncmp(text.data, "www.", 4) != 0)) {
+			drop[i] = 1;
+			continue;
+		}
+		if (!started && (b->kind == EXTRACT_PARAGRAPH ||
+		    b->kind == EXTRACT_HEADING) && post_meta_line(x, text.data,
+		    text.len)) {
+			drop[i] = 1;
+			continue;
+		}
+		if (b->kind == EXTRACT_PARAGRAPH && chars >= 80)
+			started = 1;
+		if (key.len >= 60 || (b->kind == EXTRACT_FIGURE &&
+		    key.len > 0)) {
+			for (j = 0; j < nseen; j++)
+				if (strcmp(seen[j], key.data) == 0)
+					break;
+			if (j < nseen) {
+				drop[i] = 1;
+				continue;
+			}
+			seen[nseen++] = xstrdup(key.data);
+		}
+	}
+	/* A heading whose section is now empty goes too. */
+	for (i = root->n; i > 0; i--) {
+		if (drop[i - 1] || root->v[i - 1].kind != EXTRACT_HEADING)
+			continue;
+		for (j = i; j < root->n && drop[j]; j++)
+			;
+		if (j == root->n || (root->v[j].kind == EXTRACT_HEADING &&
+		    root->v[j].level <= root->v[i - 1].level))
+			drop[i - 1] = 1;
+	}
+	for (i = k = 0; i < root->n; i++)
+		if (!drop[i]) {
+			root->v[k] = root->v[i];
+			cv->tcls[k] = cv->tcls[i];
+			k++;
+		}
+	root->n = k;
+	for (j = 0; j < nseen; j++)
+		free(seen[j]);
+	free(seen);
+	free(drop);
+	buf_release(&text);
+	buf_release(&key);
+}
+
+/*
+ * Evidence from JSON-LD. A page that declares its articleBody says what
+ * its article's text is; when what we found holds most of that text, a
+ * block that shares no four-word sequence with it is not part of the
+ * article. Texts are compared as sets of hashed four-token shingles.
+ */
+struct shingles {
+	uint64_t	*v;		/* open addressing, 0 is empty */
+	size_t		 cap;		/* a power of two */
+	size_t		 n;
+};
+
+/* Add a shingle hash to the set, growing it at half full. */
+static void
+shingles_put(struct shingles *sh, uint64_t h)
+{
+	uint64_t	*old;
+	size_t		 i, ocap;
+
+	h |= 1;				/* never 0 */
+	if ((sh->n + 1) * 2 > sh->cap) {
+		old = sh->v;
+		ocap = sh->cap;
+		sh->cap = ocap == 0 ? 256 : ocap * 2;
+		sh->v = xcalloc(sh->cap, sizeof *sh->v);
+		sh->n = 0;
+		for (i = 0; i < ocap; i++)
+			if (old[i] != 0)
+				shingles_put(sh, old[i]);
+		free(old);
+	}
+	for (i = (size_t)h & (sh->cap - 1); sh->v[i] != 0;
+	    i = (i + 1) & (sh->cap - 1))
+		if (sh->v[i] == h)
+			return;
+	sh->v[i] = h;
+	sh->n++;
+}
+
+/* Is the shingle hash in the set? */
+static int
+shingles_has(const struct shingles *sh, uint64_t h)
+{
+	size_t	 i;
+
+	h |= 1;
+	if (sh->cap == 0)
+		return (0);
+	for (i = (size_t)h & (sh->cap - 1); sh->v[i] != 0;
+	    i = (i + 1) & (sh->cap - 1))
+		if (sh->v[i] == h)
+			return (1);
+	return (0);
+}
+
+/*
+ * Hash the four-token shingles of a text (tokens are runs of letters and
+ * digits, case folded; markup and character references are skipped) and
+ * either add them to sh (put) or count how many sh has. Return the number
+ * of shingles.
+ */
+static size_t
+shingles_of(struct shingles *sh, const char *s, size_t len, int put,
+    size_t *found)
+{
+	uint64_t	 tok[4] = { 0, 0, 0, 0 }, h;
+	size_t		 i = 0, ntok = 0, n = 0;
+	unsigned char	 c;
+
+	while (i < len) {
+		c = (unsigned char)s[i];
+		if (c == '<' && put) {		/* markup in articleBody */
+			while (i < len && s[i] != '>')
+				i++;
+			i++;
+			continue;
+		}
+		if (c == '&' && put) {
+			while (i < len && s[i] != ';' && !is_space(s[i]))
+				i++;
+			i++;
+			continue;
+		}
+		if (!is_alnum(c) && c < 0x80) {
+			i++;
+			continue;
+		}
+		h = 1469598103934665603ULL;
+		while (i < len && (is_alnum((unsigned char)s[i]) ||
+		    (unsigned char)s[i] >= 0x80)) {
+			h = (h ^ (uint64_t)lower((unsigned char)s[i])) *
+			    1099511628211ULL;
+			i++;
+		}
+		tok[0] = tok[1];
+		tok[1] = tok[2];
+		tok[2] = tok[3];
+		tok[3] = h;
+		if (++ntok < 4)
+			continue;
+		h = tok[0] * 31 * 31 * 31 + tok[1] * 31 * 31 + tok[2] * 31 +
+		    tok[3];
+		n++;
+		if (put)
+			shingles_put(sh, h);
+		else if (shingles_has(sh, h))
+			(*found)++;
+	}
+	return (n);
+}
+
+/*
+ * Drop the top-level blocks the declared articleBody does not contain,
+ * when the article holds most of the articleBody (so that the body is
+ * neither a teaser nor a different text) and the block is long enough to
+ * judge.
+ */
+static void
+evidence_filter(struct conv *cv, struct bvec *root)
+{
+	struct shingles	 sh = { NULL, 0, 0 };
+	struct buf	 text = BUF_INIT;
+	size_t		*total, *found, i, k, all = 0, hit = 0, n;
+
+	n = shingles_of(&sh, cv->x->ld_body, strlen(cv->x->ld_body), 1, NULL);
+	if (n < 50) {
+		free(sh.v);
+		return;
+	}
+	total = xcalloc(root->n + 1, sizeof *total);
+	found = xcalloc(root->n + 1, sizeof *found);
+	for (i = 0; i < root->n; i++) {
+		buf_reset(&text);
+		block_plain(&root->v[i], &text);
+		total[i] = shingles_of(&sh, text.data, text.len, 0, &found[i]);
+		all += total[i];
+		hit += found[i];
+	}
+	/* The declared text must be (nearly) all of what was found, and
+	 * what was found must hold most of it: a teaser of the first lines
+	 * or a body that differs says nothing about single blocks. Even
+	 * then only short blocks go: captions, credits, promotions and
+	 * teasers, not paragraphs a template left out of its JSON. */
+	if (hit * 10 >= n * 8 && n * 10 >= all * 7) {
+		for (i = k = 0; i < root->n; i++) {
+			if (root->v[i].kind != EXTRACT_FIGURE &&
+			    root->v[i].kind != EXTRACT_IMAGE &&
+			    total[i] >= 3 && total[i] <= 25 && found[i] == 0)
+				continue;
+			root->v[k] = root->v[i];
+			cv->tcls[k] = cv->tcls[i];
+			k++;
+		}
+		root->n = k;
+	}
+	free(total);
+	free(found);
+	free(sh.v);
+	buf_release(&text);
+}
+
+/* Number the links of the final blocks in reading order: first use of a
+ * URL gets the next number, and its text names it in the list. */
+static void
+finish_links(struct conv *cv, struct extract_block *v, size_t n,
+    size_t *map, struct extract_link **links, size_t *nlinks, size_t *cap)
+{
+	struct extract_block	*b;
+	struct buf		*t = &cv->x->tmp;
+	size_t			 i, k, j, tmp;
+
+	for (i = 0; i < n; i++) {
+		b = &v[i];
+		for (k = 0; k < b->nspans; k++) {
+			tmp = b->spans[k].link;
+			if (tmp == 0)
+				continue;
+			if (map[tmp] == 0) {
+				buf_reset(t);
+				for (j = k; j < b->nspans &&
+				    b->spans[j].link == tmp; j++)
+					if (b->spans[j].text[0] != '\n')
+						buf_add(t, b->spans[j].text,
+						    b->spans[j].len);
+				if (*nlinks == *cap) {
+					*cap = *cap == 0 ? 16 : *cap * 2;
+					*links = xreallocarray(*links, *cap,
+					    sizeof **links);
+				}
+				(*links)[*nlinks].url = cv->urls[tmp - 1];
+				(*links)[*nlinks].text = arena_strndup(cv->a,
+				    t->data, t->len);
+				map[tmp] = ++*nlinks;
+			}
+			b->spans[k].link = map[tmp];
+		}
+		finish_links(cv, b->children, b->nchildren, map, links, nlinks,
+		    cap);
+	}
+}
+
+/* Does the title contain a site name part? Compare keys. */
+static int
+title_names_site(const char *part, size_t len, const char *site,
+    const char *host)
+{
+	struct buf	 a = BUF_INIT, b = BUF_INIT;
+	int		 r = 0;
+
+	text_key(part, len, &a);
+	if (a.len == 0)
+		r = 1;
+	if (!r && site != NULL) {
+		text_key(site, strlen(site), &b);
+		r = b.len > 0 && (strstr(a.data, b.data) != NULL ||
+		    strstr(b.data, a.data) != NULL);
+	}
+	if (!r && host != NULL) {
+		text_key(host, strlen(host), &b);
+		r = b.len > 2 && strstr(a.data, b.data) != NULL;
+	}
+	buf_release(&a);
+	buf_release(&b);
+	return (r);
+}
+
+/* The main label of the page's host: "cnn" for www.cnn.com. */
+static char *
+title_host(const char *url)
+{
+	struct url_parts	 u;
+	const char		*h, *e, *dot, *prev;
+
+	if (url == NULL)
+		return (NULL);
+	url_split(url, &u);
+	if (u.auth == NULL || u.authlen < 3)
+		return (NULL);
+	h = u.auth + 2;
+	e = u.auth + u.authlen;
+	dot = prev = NULL;
+	for (; e > h; e--)
+		if (e[-1] == '.') {
+			if (dot == NULL)
+				dot = e - 1;
+			else {
+				prev = e;
+				break;
+			}
+		}
+	if (dot == NULL)
+		return (NULL);
+	if (prev == NULL)
+		prev = h;
+	return (xstrndup(prev, (size_t)(dot - prev)));
+}
+
+/* Decide the title: a declared headline as is; otherwise the page's
+ * title with the site's name taken off, or the <h1> it starts with. */
+static void
+meta_title(struct extractor *x)
+{
+	static const char *const seps[] = {
+		" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
+		" \xc2\xab ", " \xc2\xbb ", " / ", " \xc2\xb7 ",
+	};
+	const struct meta_slot	*m = &x->meta[M_TITLE];
+	struct buf		 t = BUF_INIT, h = BUF_INIT;
+	const char		*s, *p, *best = NULL;
+	char			*host;
+	size_t			 i, k, len, blen = 0;
+	int			 j;
+
+	s = m->v != NULL ? m->v : x->meta[M_DOCTITLE].v;
+	if (s == NULL)
+		return;
+	meta_clean(&t, s, 1);
+	if (m->v != NULL && m->rank <= 2)
+		goto done;
+	/* The headline shown on the page, when the title starts with it. */
+	for (j = 0; j < (int)x->nn; j++) {
+		if (x->n[j].tag != GUMBO_TAG_H1 || x->n[j].st.chars < 10)
+			continue;
+		buf_reset(&h);
+		node_text(x, j, &h);
+		if (h.len >= 10 && h.len < t.len && same_nocase(t.data, h.data,
+		    h.len)) {
+			buf_reset(&t);
+			buf_add(&t, h.data, h.len);
+			goto done;
+		}
+	}
+	/* Otherwise drop the parts that name the site. */
+	host = title_host(x->art->url);
+	for (i = 0; i < nitems(seps); i++) {
+		p = strstr(t.data, seps[i]);
+		if (p == NULL)
+			continue;
+		len = strlen(seps[i]);
+		/* "Headline - Site" or "Site | Headline". */
+		for (k = t.len; k >= len; k--)
+			if (memcmp(t.data + k - len, seps[i], len) == 0)
+				break;
+		if (k >= len && title_names_site(t.data + k, t.len - k,
+		    x->meta[M_SITE].v, host)) {
+			best = t.data;
+			blen = k - len;
+		} else if (title_names_site(t.data, (size_t)(p - t.data),
+		    x->meta[M_SITE].v, host)) {
+			best = p + len;
+			blen = t.len - (size_t)(best - t.data);
+		}
+		if (best != NULL)
+			break;
+	}
+	free(host);
+	if (best != NULL && blen > 0) {
+		buf_reset(&h);
+		buf_add(&h, best, blen);
+		buf_reset(&t);
+		buf_add(&t, h.data, h.len);
+	}
+done:
+	if (t.len > 0)
+		x->title = arena_strndup(x->arena, t.data, t.len);
+	buf_release(&t);
+	buf_release(&h);
+}
+
+/* Settle the metadata into the article. */
+static void
+meta_finish(struct extractor *x)
+{
+	struct article	*art = x->art;
+	struct buf	 b = BUF_INIT;
+	const char	*s;
+
+	art->title = x->title;
+	s = x->meta[M_BYLINE].v != NULL ? x->meta[M_BYLINE].v : x->byline;
+	if (s != NULL) {
+		meta_clean(&b, s, 1);
+		s = b.data;
+		if (same_nocase(s, "by ", 3))
+			s += 3;
+		if (*s != '\0' && strlen(s) < 300)
+			art->byline = arena_strdup(x->arena, s);
+		buf_reset(&b);
+	}
+	if (x->meta[M_DATE].v != NULL) {
+		art->published = x->meta[M_DATE].t;
+		art->has_published = 1;
+	}
+	if (x->meta[M_SITE].v != NULL) {
+		meta_clean(&b, x->meta[M_SITE].v, 1);
+		if (b.len > 0)
+			art->site_name = arena_strndup(x->arena, b.data, b.len);
+		buf_reset(&b);
+	}
+	if (x->meta[M_IMAGE].v != NULL) {
+		/* JSON-LD strings may hold any character, escaped. */
+		meta_clean(&b, x->meta[M_IMAGE].v, 0);
+		s = arena_strndup(&x->garena, b.data, b.len);
+		buf_reset(&b);
+		url_resolve(&b, x->base, s);
+		if (b.len > 0)
+			art->lead_image = arena_strndup(x->arena, b.data,
+			    b.len);
+	}
+	buf_release(&b);
+}
+
+/* Convert the parts of the article into blocks, clean them and number
+ * their links. */
+static void
+convert(struct extractor *x, const struct parts *ps)
+{
+	struct conv		 cv;
+	struct bvec		 root = { NULL, 0, 0 };
+	struct extract_link	*links = NULL;
+	size_t			 k, nlinks = 0, cap = 0, *map;
+	int			 i;
+
+	memset(&cv, 0, sizeof cv);
+	cv.x = x;
+	cv.a = x->arena;
+	buf_init(&cv.text);
+	for (k = 0; k < ps->n; k++) {
+		cv.root = ps->v[k].first;
+		for (i = ps->v[k].first; i >= 0; i = x->n[i].next) {
+			conv_node(&cv, i, &root, 0);
+			if (i == ps->v[k].last)
+				break;
+		}
+		conv_flush(&cv, &root, 0);
+	}
+	if (!x->fragment) {
+		postprocess(&cv, &root);
+		if (x->ld_body != NULL)
+			evidence_filter(&cv, &root);
+	}
+	map = xcalloc(cv.nurls + 1, sizeof *map);
+	finish_links(&cv, root.v, root.n, map, &links, &nlinks, &cap);
+	free(map);
+	bvec_finish(&cv, &root, &x->art->blocks, &x->art->nblocks);
+	x->art->nlinks = nlinks;
+	if (nlinks > 0) {
+		x->art->links = arena_alloc(x->arena, nlinks * sizeof *links);
+		memcpy(x->art->links, links, nlinks * sizeof *links);
+	}
+	free(links);
+	free(cv.spans);
+	free(cv.imgs);
+	free(cv.urls);
+	free(cv.tcls);
+	buf_release(&cv.text);
+}
+
+/*
+ * The last resort of a page whose HTML holds (almost) nothing of its
+ * article but which declares the article's text in JSON-LD (pages built
+ * by scripts do): the declared text, a paragraph a line.
+ */
+static void
+fallback_declared(struct extractor *x)
+{
+	struct article		*art = x->art;
+	struct extract_block	*b;
+	struct extract_span	*sp;
+	struct buf		 t = BUF_INIT, line = BUF_INIT;
+	size_t			 i, chars = 0, links = 0, n = 0, start;
+	int			 tag;
+
+	for (i = 0; i < art->nblocks; i++)
+		block_counts(&art->blocks[i], &chars, &links);
+	if (x->ld_body == NULL || chars >= 200 ||
+	    strlen(x->ld_body) < 3 * chars + 200)
+		return;
+	/* Block markup is read as a line break, other markup not at all. */
+	for (i = 0; x->ld_body[i] != '\0'; i++) {
+		if (x->ld_body[i] != '<') {
+			buf_addch(&t, x->ld_body[i]);
+			continue;
+		}
+		start = i + 1 + (x->ld_body[i + 1] == '/');
+		for (i = start; is_alnum((unsigned char)x->ld_body[i]); i++)
+			;
+		tag = gumbo_tagn_enum(x->ld_body + start, (unsigned)(i - start));
+		if (tag_block(tag) || tag == GUMBO_TAG_BR)
+			buf_addch(&t, '\n');
+		while (x->ld_body[i] != '\0' && x->ld_body[i] != '>')
+			i++;
+		if (x->ld_body[i] == '\0')
+			break;
+	}
+	for (i = 0; i <= t.len; i++)
+		n += i == t.len || t.data[i] == '\n';
+	b = arena_alloc(x->arena, n * sizeof *b);
+	art->nblocks = 0;
+	for (i = start = 0; i <= t.len; i++) {
+		if (i < t.len && t.data[i] != '\n')
+			continue;
+		t.data[i] = '\0';
+		buf_reset(&line);
+		meta_clean(&line, t.data + start, 1);
+		start = i + 1;
+		if (line.len == 0)
+			continue;
+		memset(&b[art->nblocks], 0, sizeof *b);
+		sp = arena_alloc(x->arena, sizeof *sp);
+		sp->text = arena_strndup(x->arena, line.data, line.len);
+		sp->len = line.len;
+		sp->style = 0;
+		sp->link = 0;
+		b[art->nblocks].kind = EXTRACT_PARAGRAPH;
+		b[art->nblocks].alt = "";
+		b[art->nblocks].spans = sp;
+		b[art->nblocks++].nspans = 1;
+	}
+	art->blocks = b;
+	art->nlinks = 0;
+	buf_release(&t);
+	buf_release(&line);
+}
+
+/* Set up an extractor whose article lives in a new arena. */
+static void
+extractor_init(struct extractor *x, const char *url)
+{
+	memset(x, 0, sizeof *x);
+	x->art = xcalloc(1, sizeof *x->art);
+	x->art->arena = xcalloc(1, sizeof *x->art->arena);
+	x->arena = x->art->arena;
+	if (url != NULL)
+		x->art->url = arena_strdup(x->arena, url);
+	x->base = x->art->url;
+	x->body = -1;
+	pattern_index_init(&x->pi);
+	buf_init(&x->tmp);
+}
+
+/* Free the extractor's scratch (the article stays). */
+static void
+extractor_release(struct extractor *x)
+{
+	free(x->n);
+	buf_release(&x->tmp);
+	arena_release(&x->garena);
+}
+
+/* Parse UTF-8 HTML with gumbo into the extractor's scratch arena. */
+static void
+extractor_parse(struct extractor *x, const char *html, size_t len,
+    int fragment)
+{
+	GumboOptions	 opts = kGumboDefaultOptions;
+
+	opts.allocator = extract_gumbo_alloc;
+	opts.deallocator = extract_gumbo_free;
+	opts.userdata = &x->garena;
+	opts.max_errors = 0;		/* errors are not wanted: don't keep */
+	if (fragment) {
+		opts.fragment_context = GUMBO_TAG_DIV;
+		opts.fragment_namespace = GUMBO_NAMESPACE_HTML;
+	}
+	/* gumbo_destroy_output() is not needed: the arena holds it all. */
+	x->out = gumbo_parse_with_options(&opts, html, len);
+}
+
+/* Extract the article of a page (see extract.h). */
+struct article *
+extract_page(const char *data, size_t len, const char *url,
+    const char *charset)
+{
+	static const unsigned runs[] = {
+		RUN_ALL,
+		RUN_WEIGHT_CLASSES | RUN_CLEAN_COND,
+		RUN_CLEAN_COND,
+		0,
+	};
+	struct extractor	 x;
+	struct buf		 utf8 = BUF_INIT, html = BUF_INIT, ld = BUF_INIT;
+	struct parts		 ps = { NULL, 0, 0, 0 };
+	char			*label = NULL;
+	size_t			 r, best = 0;
+	uint32_t		 bestchars = 0;
+
+	extractor_init(&x, url);
+	if (charset != NULL && *charset != '\0')
+		label = xstrdup(charset);
+	else if ((label = extract_meta_charset(data, len)) == NULL &&
+	    charset_sniff_utf8(data, len) < 0)
+		label = xstrdup("windows-1252");	/* as browsers guess */
+	charset_to_utf8(data, len, label, &utf8);
+	free(label);
+	extract_strip(utf8.data, utf8.len, &html, &ld);
+	buf_release(&utf8);
+	extractor_parse(&x, html.data, html.len, 0);
+	meta_json_ld(&x, &ld);
+	buf_release(&ld);
+
+	for (r = 0; r < nitems(runs); r++) {
+		x.run = runs[r];
+		grab(&x, &ps);
+		if (r == 0) {
+			/* The first mirror has seen the metadata elements. */
+			if (x.meta[M_BASE].v != NULL) {
+				buf_reset(&x.tmp);
+				url_resolve(&x.tmp, x.art->url,
+				    x.meta[M_BASE].v);
+				x.base = arena_strndup(x.arena, x.tmp.data,
+				    x.tmp.len);
+			}
+		}
+		if (ps.chars >= 500)
+			break;
+		if (ps.chars > bestchars) {
+			bestchars = ps.chars;
+			best = r;
+		}
+	}
+	if (r == nitems(runs)) {
+		/* Nothing long enough: the longest attempt wins. */
+		x.run = runs[best];
+		grab(&x, &ps);
+	}
+	meta_finish(&x);
+	convert(&x, &ps);
+	fallback_declared(&x);
+	free(ps.v);
+	buf_release(&html);
+	extractor_release(&x);
+	return (x.art);
+}
+
+/* Turn a feed item's HTML into blocks, keeping all of its text. */
+struct article *
+extract_fragment(const char *html, size_t len, const char *url)
+{
+	struct extractor	 x;
+	struct buf		 clean = BUF_INIT, ld = BUF_INIT;
+	struct parts		 ps = { NULL, 0, 0, 0 };
+	int			 root, i, c;
+
+	extractor_init(&x, url);
+	x.fragment = 1;
+	extract_strip(html, len, &clean, &ld);
+	buf_release(&ld);
+	extractor_parse(&x, clean.data, clean.len, 1);
+	if (x.out->root != NULL &&
+	    (root = mirror_add(&x, x.out->root, -1, 0)) >= 0) {
+		for (i = 0; i < (int)x.nn; i++) {
+			switch (x.n[i].tag) {
+			case GUMBO_TAG_FORM:
+			case GUMBO_TAG_BUTTON:
+			case GUMBO_TAG_INPUT:
+			case GUMBO_TAG_SELECT:
+			case GUMBO_TAG_TEXTAREA:
+			case GUMBO_TAG_IFRAME:
+			case GUMBO_TAG_OBJECT:
+			case GUMBO_TAG_EMBED:
+			case GUMBO_TAG_VIDEO:
+			case GUMBO_TAG_AUDIO:
+			case GUMBO_TAG_CANVAS:
+				node_remove(&x, i);
+				break;
+			case GUMBO_TAG_TABLE:
+				if (data_table(&x, i))
+					x.n[i].flags |= N_DATATABLE;
+				break;
+			default:
+				if (x.n[i].tag != TAG_TEXT &&
+				    mirror_hidden(x.n[i].g))
+					node_remove(&x, i);
+				break;
+			}
+			if (x.n[i].flags & N_REMOVED)
+				i = x.n[i].end - 1;
+		}
+		for (c = x.n[root].first; c >= 0; c = x.n[c].next)
+			parts_add(&ps, c, c);
+	}
+	convert(&x, &ps);
+	free(ps.v);
+	buf_release(&clean);
+	extractor_release(&x);
+	return (x.art);
+}
+
+/* Free an article and everything it owns. */
+void
+extract_free(struct article *art)
+{
+	if (art == NULL)
+		return;
+	arena_release(art->arena);
+	free(art->arena);
+	free(art);
+}
+
+/*
+ * Output.
+ */
+
+/* Append a block's spans as plain text ("\n" spans are line breaks). */
+static void
+text_spans(const struct extract_block *b, struct buf *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->nspans; i++)
+		buf_add(out, b->spans[i].text, b->spans[i].len);
+}
+
+/* Append one block as plain text; sep goes before it unless it is the
+ * first thing written. */
+static void
+text_block(const struct extract_block *b, struct buf *out, const char *sep)
+{
+	size_t	 i, k;
+
+	switch (b->kind) {
+	case EXTRACT_PARAGRAPH:
+	case EXTRACT_HEADING:
+	case EXTRACT_PRE:
+		if (b->nspans == 0)
+			return;
+		if (out->len > 0)
+			buf_addstr(out, sep);
+		text_spans(b, out);
+		break;
+	case EXTRACT_LIST:
+		for (i = 0; i < b->nchildren; i++)
+			for (k = 0; k < b->children[i].nchildren; k++)
+				text_block(&b->children[i].children[k], out,
+				    k == 0 && i == 0 ? sep : "\n");
+		break;
+	case EXTRACT_QUOTE:
+	case EXTRACT_ITEM:
+		for (i = 0; i < b->nchildren; i++)
+			text_block(&b->children[i], out, i == 0 ? sep : "\n\n");
+		break;
+	case EXTRACT_TABLE:
+		for (i = 0; i < b->nchildren; i++) {
+			if (out->len > 0)
+				buf_addstr(out, i == 0 ? sep : "\n");
+			for (k = 0; k < b->children[i].nchildren; k++) {
+				if (k > 0)
+					buf_addch(out, '\t');
+				text_spans(&b->children[i].children[k], out);
+			}
+		}
+		break;
+	default:
+		break;		/* figures, images, rules: not prose */
+	}
+}
+
+/* Append the body as plain text. */
+void
+extract_text(const struct article *art, struct buf *out)
+{
+	struct buf	 tmp = BUF_INIT;
+	size_t		 i;
+
+	/* Built apart so the first block knows it is first. */
+	for (i = 0; i < art->nblocks; i++)
+		text_block(&art->blocks[i], &tmp, "\n\n");
+	buf_add(out, tmp.data, tmp.len);
+	buf_release(&tmp);
+}
+
+/* Append the article as the JSON object of `tidings extract --format json`. */
+void
+extract_json(const struct article *art, struct buf *out)
+{
+	struct buf	 text = BUF_INIT;
+	char		 date[32];
+	size_t		 i;
+
+	buf_addstr(out, "{\"title\": ");
+	buf_add_jsonstr(out, art->title);
+	buf_addstr(out, ", \"byline\": ");
+	buf_add_jsonstr(out, art->byline);
+	buf_addstr(out, ", \"published\": ");
+	if (art->has_published) {
+		time_rfc3339(art->published, date, sizeof date);
+		buf_add_jsonstr(out, date);
+	} else
+		buf_addstr(out, "null");
+	buf_addstr(out, ", \"site_name\": ");
+	buf_add_jsonstr(out, art->site_name);
+	buf_addstr(out, ", \"lead_image\": ");
+	buf_add_jsonstr(out, art->lead_image);
+	extract_text(art, &text);
+	buf_addstr(out, ", \"text\": ");
+	buf_add_json(out, text.data, text.len);
+	buf_release(&text);
+	buf_addstr(out, ", \"links\": [");
+	for (i = 0; i < art->nlinks; i++) {
+		buf_addstr(out, i > 0 ? ", {\"url\": " : "{\"url\": ");
+		buf_add_jsonstr(out, art->links[i].url);
+		buf_addstr(out, ", \"text\": ");
+		buf_add_jsonstr(out, art->links[i].text);
+		buf_addch(out, '}');
+	}
+	buf_addstr(out, "]}\n");
+}
+
+/* Append spans as HTML: styles, links and line breaks. */
+static void
+html_spans(const struct article *art, const struct extract_block *b,
+    struct buf *out)
+{
+	const struct extract_span	*s;
+	size_t				 i;
+
+	for (i = 0; i < b->nspans; i++) {
+		s = &b->spans[i];
+		if (s->text[0] == '\n' && b->kind != EXTRACT_PRE) {
+			buf_addstr(out, "<br>");
+			continue;
+		}
+		if (s->link > 0 && s->link <= art->nlinks) {
+			buf_addstr(out, "<a href=\"");
+			buf_add_xml(out, art->links[s->link - 1].url);
+			buf_addstr(out, "\">");
+		}
+		if (s->style & EXTRACT_BOLD)
+			buf_addstr(out, "<strong>");
+		if (s->style & EXTRACT_ITALIC)
+			buf_addstr(out, "<em>");
+		if ((s->style & EXTRACT_CODE) && b->kind != EXTRACT_PRE)
+			buf_addstr(out, "<code>");
+		buf_add_xml(out, s->text);
+		if ((s->style & EXTRACT_CODE) && b->kind != EXTRACT_PRE)
+			buf_addstr(out, "</code>");
+		if (s->style & EXTRACT_ITALIC)
+			buf_addstr(out, "</em>");
+		if (s->style & EXTRACT_BOLD)
+			buf_addstr(out, "</strong>");
+		if (s->link > 0 && s->link <= art->nlinks)
+			buf_addstr(out, "</a>");
+	}
+}
+
+/* Append one block (and its children) as HTML. */
+static void
+html_block(const struct article *art, const struct extract_block *b,
+    struct buf *out)
+{
+	size_t	 i;
+
+	switch (b->kind) {
+	case EXTRACT_PARAGRAPH:
+		buf_addstr(out, "<p>");
+		html_spans(art, b, out);
+		buf_addstr(out, "</p>\n");
+		break;
+	case EXTRACT_HEADING:
+		buf_addf(out, "<h%d>", b->level);
+		html_spans(art, b, out);
+		buf_addf(out, "</h%d>\n", b->level);
+		break;
+	case EXTRACT_PRE:
+		buf_addstr(out, "<pre>");
+		html_spans(art, b, out);
+		buf_addstr(out, "</pre>\n");
+		break;
+	case EXTRACT_CAPTION:
+		buf_addstr(out, "<figcaption>");
+		html_spans(art, b, out);
+		buf_addstr(out, "</figcaption>\n");
+		break;
+	case EXTRACT_CELL:
+		buf_addstr(out, b->header ? "<th>" : "<td>");
+		html_spans(art, b, out);
+		buf_addstr(out, b->header ? "</th>" : "</td>");
+		break;
+	case EXTRACT_LIST:
+		if (b->ordered && b->start != 1)
+			buf_addf(out, "<ol start=\"%d\">\n", b->start);
+		else
+			buf_addstr(out, b->ordered ? "<ol>\n" : "<ul>\n");
+		for (i = 0; i < b->nchildren; i++)
+			html_block(art, &b->children[i], out);
+		buf_addstr(out, b->ordered ? "</ol>\n" : "</ul>\n");
+		break;
+	case EXTRACT_ITEM:
+		buf_addstr(out, "<li>");
+		for (i = 0; i < b->nchildren; i++) {
+			if (b->nchildren == 1 &&
+			    b->children[i].kind == EXTRACT_PARAGRAPH)
+				html_spans(art, &b->children[i], out);
+			else
+				html_block(art, &b->children[i], out);
+		}
+		buf_addstr(out, "</li>\n");
+		break;
+	case EXTRACT_QUOTE:
+		buf_addstr(out, "<blockquote>\n");
+		for (i = 0; i < b->nchildren; i++)
+			html_block(art, &b->children[i], out);
+		buf_addstr(out, "</blockquote>\n");
+		break;
+	case EXTRACT_TABLE:
+		buf_addstr(out, "<table>\n");
+		for (i = 0; i < b->nchildren; i++)
+			html_block(art, &b->children[i], out);
+		buf_addstr(out, "</table>\n");
+		break;
+	case EXTRACT_ROW:
+		buf_addstr(out, "<tr>");
+		for (i = 0; i < b->nchildren; i++)
+			html_block(art, &b->children[i], out);
+		buf_addstr(out, "</tr>\n");
+		break;
+	case EXTRACT_FIGURE:
+		buf_addstr(out, "<figure>\n");
+		for (i = 0; i < b->nchildren; i++)
+			html_block(art, &b->children[i], out);
+		buf_addstr(out, "</figure>\n");
+		break;
+	case EXTRACT_IMAGE:
+		buf_addstr(out, "<img src=\"");
+		buf_add_xml(out, b->src);
+		buf_addstr(out, "\" alt=\"");
+		buf_add_xml(out, b->alt);
+		buf_addstr(out, "\">\n");
+		break;
+	case EXTRACT_RULE:
+		buf_addstr(out, "<hr>\n");
+		break;
+	}
+}
+
+/* Append the body as minimal HTML. */
+void
+extract_html(const struct article *art, struct buf *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < art->nblocks; i++)
+		html_block(art, &art->blocks[i], out);
+}

@@ -1,0 +1,842 @@
+/* test_extract.c: reader mode on pages of every common shape. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "extract.h"
+#include "util.h"
+
+#define FIXTURES	"tests/fixtures/html/"
+
+/* Fail the test with a message naming what went wrong (and the row). */
+static void __attribute__((format(printf, 1, 2)))
+failf(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*msg;
+
+	va_start(ap, fmt);
+	xvasprintf(&msg, fmt, ap);
+	va_end(ap);
+	print_error("%s\n", msg);
+	free(msg);
+	fail();
+}
+
+static void
+read_fixture(const char *name, struct buf *b)
+{
+	FILE	*f;
+	char	 path[256], chunk[4096];
+	size_t	 n;
+
+	snprintf(path, sizeof path, FIXTURES "%s", name);
+	if ((f = fopen(path, "rb")) == NULL)
+		failf("cannot open %s (tests run from the top of the tree)",
+		    path);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(b, chunk, n);
+	fclose(f);
+}
+
+/* The article's text field, with whitespace folded as seed-check does. */
+static char *
+folded_text(const struct article *art)
+{
+	struct buf	 t = BUF_INIT, out = BUF_INIT;
+	size_t		 i;
+	int		 space = 0;
+
+	extract_text(art, &t);
+	for (i = 0; i < t.len; i++) {
+		if (t.data[i] == ' ' || t.data[i] == '\n' || t.data[i] == '\t') {
+			space = out.len > 0;
+			continue;
+		}
+		if (space)
+			buf_addch(&out, ' ');
+		space = 0;
+		buf_addch(&out, t.data[i]);
+	}
+	buf_release(&t);
+	return (buf_detach(&out, NULL));
+}
+
+static size_t
+count(const char *hay, const char *needle)
+{
+	size_t		 n = 0;
+	const char	*p = hay;
+
+	while ((p = strstr(p, needle)) != NULL) {
+		n++;
+		p += strlen(needle);
+	}
+	return (n);
+}
+
+/* What a reader must see of each fixture, and must not. */
+static const struct page_case {
+	const char	*file;
+	const char	*url;
+	const char	*title;
+	const char	*byline;	/* a substring; NULL: none expected */
+	const char	*published;	/* a prefix; NULL: none expected */
+	const char	*site;
+	const char	*in_order[8];
+	const char	*absent[12];
+	const char	*once[2];
+} pages[] = {
+	{ "news.html", "https://courier.example/news/2021/bridge.html",
+	  "Council approves the new river bridge after ten-year fight",
+	  "Tom Okafor", "2021-06-14T12:30:00Z", "The Valley Courier",
+	  { "The city council voted seven to two on Monday night",
+	    "Supporters say the crossing will cut the morning commute",
+	    "\"We have argued about this bridge for long enough,\"",
+	    "Construction is expected to begin in the autumn",
+	    "A long road to the vote",
+	    "The first plans for a crossing were drawn up in 2011",
+	    "The council will hold a further hearing on the financing" },
+	  { "JUST WATCHED", "Replay", "More Videos", "MUST WATCH",
+	    "Flood barriers tested", "Share on Facebook", "Advertisement",
+	    "Ferry service to end", "Read More", "Sign up for our morning",
+	    "Bridge costs explained", "All rights reserved" },
+	  { "The old ferry landing at dawn" } },
+	{ "blog.html", "https://slowtools.example/2020/02/paper-notebook/",
+	  "Why I keep a paper notebook", "Mira Lindqvist",
+	  "2020-02-03T19:05:00Z", "Slow Tools",
+	  { "Every few months somebody asks me why",
+	    "When I write by hand I cannot keep up",
+	    "The notebook does not remember things for me",
+	    "a dotted A5 notebook with numbered pages,",
+	    "an index on the first two pages",
+	    "awk -F'\\t' '{ print $1 \": \" $2 }' index.tsv |",
+	    "None of this is clever" },
+	  { "Recent Posts", "Archives", "Share this", "On pencils",
+	    "Previous post", "Proudly powered", "Posted in", "Home" },
+	  { NULL } },
+	{ "docs.html", "https://docs.example/quaylib/2.4/retries.html",
+	  "Configuring retries", NULL, NULL, NULL,
+	  { "A client created with quay.connect() retries",
+	    "The retry policy",
+	    "policy = RetryPolicy(attempts=5, backoff=0.5)",
+	    "Setting Default Meaning",
+	    "retry_on (503, 504) Status codes",
+	    "Choosing values",
+	    "Measure how long the service usually takes",
+	    "Requests that are not idempotent are never retried" },
+	  { "Installation", "Quickstart", "View page source", "Search docs",
+	    "Previous", "Built with", "Copyright" },
+	  { NULL } },
+	{ "comments.html", "https://greenfingers.example/diary/first-frost",
+	  "The allotment diary: first frost", "Hal Brennan",
+	  "2019-10-28", "Green Fingers Weekly",
+	  { "The first frost arrived on Saturday night",
+	    "Most of the plot was ready for it.",
+	    "The dahlias were another matter.",
+	    "Next week: planting garlic" },
+	  { "Same here!", "Don't wash the dahlia tubers", "Garlic next week",
+	    "thoughts on", "Leave a Reply", "Reply", "Forum",
+	    "recycled paper" },
+	  { NULL } },
+	{ "gallery.html", "https://pictures.example/lanterns",
+	  "In pictures: the lantern festival returns", NULL,
+	  "2023-02-05T21:00:00Z", NULL,
+	  { "After three quiet years, thousands of paper lanterns",
+	    "The organisers said more than forty thousand people",
+	    "The lanterns will stay on display" },
+	  { "Image 1 of 3", "More galleries", "Winter swimmers", "Culture" },
+	  { NULL } },
+	{ "seedlike.html",
+	  "http://www.wire.example/2018/05/17/europe/harbor-chief/index.html",
+	  "Harbor chief rejects bribery claims as 'fantasy'",
+	  "Oskar Vidal", "2018-05-17", "Wire",
+	  { "Lisbon (Wire)The head of Lisbon's harbor authority",
+	    "Speaking to reporters on Thursday, Miguel Tavares",
+	    "The authority's board is due to meet next week.",
+	    "A contract under scrutiny",
+	    "\"If anyone has evidence of wrongdoing,",
+	    "What happens next",
+	    "Wire's Paulo Reis contributed reporting from Porto." },
+	  { "JUST WATCHED", "Replay", "More Videos", "MUST WATCH",
+	    "(9 Videos)", "Read More", "Prosecutors widen inquiry",
+	    "&#39;", "Share on Facebook", "Outbrain", "More from Wire",
+	    "Cable" },
+	  { "Cranes stand over the container terminal" } },
+};
+
+static void
+test_extract_pages(void **state)
+{
+	const struct page_case	*c;
+	struct buf		 in = BUF_INIT;
+	struct article		*art;
+	char			*text, date[32];
+	const char		*p;
+	size_t			 i, k;
+
+	(void)state;
+	for (i = 0; i < nitems(pages); i++) {
+		c = &pages[i];
+		buf_reset(&in);
+		read_fixture(c->file, &in);
+		art = extract_page(in.data, in.len, c->url, NULL);
+		if (art->title == NULL || strcmp(art->title, c->title) != 0)
+			failf("%s: title \"%s\", want \"%s\"", c->file,
+			    art->title ? art->title : "(null)", c->title);
+		if (c->byline != NULL && (art->byline == NULL ||
+		    strstr(art->byline, c->byline) == NULL))
+			failf("%s: byline \"%s\" lacks \"%s\"", c->file,
+			    art->byline ? art->byline : "(null)", c->byline);
+		if (c->published != NULL) {
+			if (!art->has_published)
+				failf("%s: no date", c->file);
+			time_rfc3339(art->published, date, sizeof date);
+			if (strncmp(date, c->published, strlen(c->published)))
+				failf("%s: published %s, want %s", c->file,
+				    date, c->published);
+		}
+		if (c->site != NULL && (art->site_name == NULL ||
+		    strcmp(art->site_name, c->site) != 0))
+			failf("%s: site \"%s\", want \"%s\"", c->file,
+			    art->site_name ? art->site_name : "(null)",
+			    c->site);
+		text = folded_text(art);
+		for (k = 0, p = text; k < nitems(c->in_order) &&
+		    c->in_order[k] != NULL; k++) {
+			if ((p = strstr(p, c->in_order[k])) == NULL)
+				failf("%s: missing or out of order: \"%s\"\n"
+				    "text: %s", c->file, c->in_order[k], text);
+			p += strlen(c->in_order[k]);
+		}
+		for (k = 0; k < nitems(c->absent) && c->absent[k] != NULL; k++)
+			if (strstr(text, c->absent[k]) != NULL)
+				failf("%s: clutter kept: \"%s\"", c->file,
+				    c->absent[k]);
+		for (k = 0; k < nitems(c->once) && c->once[k] != NULL; k++)
+			if (count(text, c->once[k]) > 1)
+				failf("%s: repeated: \"%s\"", c->file,
+				    c->once[k]);
+		free(text);
+		extract_free(art);
+	}
+	buf_release(&in);
+}
+
+/*
+ * The seed-like page, checked as shared/tools/seed-check checks the seed:
+ * the JSON output's title, byline names, date, every body block in order,
+ * the first paragraph's opening, no clutter and the caption at most once.
+ */
+static void
+test_extract_seedlike_json(void **state)
+{
+	static const char *const names[] = {
+		"Lena Marsh", "Oskar Vidal", "Ines Farrow",
+	};
+	static const char *const body[] = {
+		"The head of Lisbon's harbor authority has dismissed claims "
+		"that terminal contracts were sold for cash as \"fantasy from "
+		"start to finish.\"",
+		"Speaking to reporters on Thursday, Miguel Tavares said he had "
+		"\"never taken a single euro from anyone\" and that he would "
+		"cooperate fully with investigators.",
+		"His comments were his first since the public prosecutor's "
+		"office confirmed on Monday that it was examining how three "
+		"terminal concessions were awarded between 2014 and 2017.",
+		"Two shipping companies that lost the tenders have said the "
+		"winning bids were seen by officials before the deadline, "
+		"which the authority denies.",
+		"The authority's board is due to meet next week.",
+		"A contract under scrutiny",
+		"The largest of the three concessions, for the eastern "
+		"container terminal, is worth an estimated 400 million euros "
+		"over twenty years and was awarded to a consortium led by a "
+		"Dutch operator.",
+		"Tavares said the evaluation had been carried out by an "
+		"independent panel and that its scores were published \"to "
+		"the decimal point.\"",
+		"\"If anyone has evidence of wrongdoing, they should bring it "
+		"to the prosecutor, not to the newspapers,\" he said, without "
+		"naming the companies involved.",
+		"Opposition councillors have called for the concessions to be "
+		"suspended until the investigation is complete.",
+		"What happens next",
+		"Prosecutors have not said whether anyone is formally under "
+		"investigation, and no charges have been filed.",
+		"The ministry of infrastructure said in a statement that it "
+		"had \"full confidence\" in the authority while the inquiry "
+		"takes its course.",
+		"Wire's Paulo Reis contributed reporting from Porto.",
+	};
+	static const char *const openings[] = {
+		"Lisbon (Wire)The head", "Lisbon (Wire) The head",
+		"Lisbon (Wire) -- The head",
+	};
+	static const char *const clutter[] = {
+		"Breaking News", "Chat with us on Messenger", "JUST WATCHED",
+		"Replay", "More Videos", "MUST WATCH", "(9 Videos)",
+		"Read More", "Prosecutors widen inquiry", "Dockworkers",
+		"&#39;", "Share on Facebook", "Ten Beach Houses",
+		"More from Wire World", "Terms of Use", "Search Wire",
+		"Inside Europe's busiest ports", "Port traffic at a record high",
+		"Rail strike called off", "Wire Broadcasting Network",
+	};
+	struct buf	 in = BUF_INIT, json = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	const char	*p;
+	size_t		 i;
+	int		 found;
+
+	(void)state;
+	read_fixture("seedlike.html", &in);
+	art = extract_page(in.data, in.len,
+	    "http://www.wire.example/2018/05/17/europe/harbor-chief/index.html",
+	    NULL);
+	extract_json(art, &json);
+	if (strstr(json.data, "\"title\": \"Harbor chief rejects bribery "
+	    "claims as 'fantasy'\"") == NULL)
+		failf("title: %s", json.data);
+	for (i = 0; i < nitems(names); i++)
+		if (art->byline == NULL || strstr(art->byline, names[i]) == NULL)
+			failf("byline lacks %s", names[i]);
+	if (strstr(json.data, "\"published\": \"2018-05-17T") == NULL)
+		failf("published: %s", json.data);
+	text = folded_text(art);
+	for (i = 0, p = text; i < nitems(body); i++) {
+		if ((p = strstr(p, body[i])) == NULL)
+			failf("block %zu missing or out of order: %.60s", i,
+			    body[i]);
+		p += strlen(body[i]);
+	}
+	for (i = 0, found = 0; i < nitems(openings); i++)
+		found |= strstr(text, openings[i]) != NULL;
+	if (!found)
+		failf("first paragraph does not open with the dateline");
+	for (i = 0; i < nitems(clutter); i++)
+		if (strstr(text, clutter[i]) != NULL)
+			failf("clutter kept: %s", clutter[i]);
+	if (count(text, "Cranes stand over the container terminal") > 1)
+		failf("the photo caption is repeated");
+	free(text);
+	extract_free(art);
+	buf_release(&json);
+	buf_release(&in);
+}
+
+/* Class and id weights, Readability's +-25 a word group. */
+static void
+test_extract_class_weight(void **state)
+{
+	static const struct {
+		const char	*cls;
+		const char	*id;
+		int		 weight;
+	} cases[] = {
+		{ "article-body", NULL, 25 },
+		{ "entry-content", "post-12", 50 },
+		{ "sidebar", NULL, -25 },
+		{ "comment-list", "comments", -50 },
+		{ "media__caption", NULL, -25 },
+		{ "story", "related-links", 0 },
+		{ "share-buttons", NULL, -25 },
+		{ "hid", NULL, -25 },
+		{ "hidden-xs", NULL, -25 },
+		{ "grid col-8", "x", 0 },
+		{ "", "", 0 },
+		{ NULL, NULL, 0 },
+		{ "SIDEBAR", NULL, -25 },
+	};
+	size_t	 i;
+	int	 w;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		w = extract_class_weight(cases[i].cls, cases[i].id);
+		if (w != cases[i].weight)
+			failf("class \"%s\" id \"%s\": weight %d, want %d",
+			    cases[i].cls ? cases[i].cls : "(null)",
+			    cases[i].id ? cases[i].id : "(null)", w,
+			    cases[i].weight);
+	}
+}
+
+/* Wrap body HTML in a page around enough prose to be found. */
+static struct article *
+page_around(const char *body)
+{
+	struct buf	 b = BUF_INIT;
+	struct article	*art;
+	int		 i;
+
+	buf_addstr(&b, "<html><head><title>T</title></head><body>"
+	    "<nav><a href=/a>Home</a> <a href=/b>About</a></nav>"
+	    "<div class=content>");
+	for (i = 0; i < 4; i++)
+		buf_addf(&b, "<p>Paragraph %d of the story goes on for a "
+		    "while, with commas, clauses, and enough words to read "
+		    "as prose rather than as a line of navigation.</p>", i);
+	buf_addstr(&b, body);
+	buf_addstr(&b, "</div></body></html>");
+	art = extract_page(b.data, b.len, "https://example.org/a/b.html",
+	    NULL);
+	buf_release(&b);
+	return (art);
+}
+
+/* Link density, teasers and repeats, each decided on a small page. */
+static void
+test_extract_scoring_parts(void **state)
+{
+	static const struct {
+		const char	*name;
+		const char	*body;
+		const char	*present;	/* NULL: nothing to check */
+		const char	*absent;
+		int		 times;		/* of present, 0: any */
+	} cases[] = {
+		{ "link-dense list is a teaser list",
+		  "<ul><li><a href=/1>First other story</a></li>"
+		  "<li><a href=/2>Second other story</a></li>"
+		  "<li><a href=/3>Third other story</a></li></ul>",
+		  "Paragraph 3", "other story", 0 },
+		{ "list of prose stays",
+		  "<ul><li>Bring water, more than you think you need.</li>"
+		  "<li>Tell someone where you are going.</li></ul>",
+		  "Tell someone where you are going.", NULL, 1 },
+		{ "link inside prose stays",
+		  "<p>The report, <a href=/r>published on Monday</a>, runs to "
+		  "two hundred pages and names every council involved.</p>",
+		  "published on Monday", NULL, 1 },
+		{ "teaser headline between paragraphs",
+		  "<div><h3><a href=/x>Another story entirely</a></h3></div>"
+		  "<p>The last paragraph of the story, long enough to count "
+		  "as one, ends here.</p>",
+		  "The last paragraph", "Another story entirely", 1 },
+		{ "repeated caption kept once",
+		  "<div class=caption>A crowd gathers outside the town hall "
+		  "before the vote on Tuesday evening.</div>"
+		  "<p>Something else entirely happened, and it is told at "
+		  "length in this paragraph.</p>"
+		  "<div class=caption>A crowd gathers outside the town hall "
+		  "before the vote on Tuesday evening.</div>",
+		  NULL, NULL, 0 },
+		{ "repeated paragraph kept once",
+		  "<p>This sentence appears twice on the page, by a mistake "
+		  "of the template that renders it for phones.</p><p>This "
+		  "sentence appears twice on the page, by a mistake of the "
+		  "template that renders it for phones.</p>",
+		  "appears twice", NULL, 1 },
+		{ "short lines that repeat in a recipe stay",
+		  "<h3>Monday</h3><p>Portion: 1 green, 1 red.</p>"
+		  "<h3>Tuesday</h3><p>Portion: 1 green, 1 red.</p>",
+		  "Portion: 1 green, 1 red.", NULL, 2 },
+		{ "photo credits go",
+		  "<p>Photo: Jane Doe / Agency</p><p>Image copyright Agency"
+		  "</p>", "Paragraph 1", "Agency", 1 },
+		{ "interface words go",
+		  "<p>Advertisement</p><div>Read more</div>"
+		  "<p>Image 2 of 7</p>",
+		  "Paragraph 0", "Advertisement", 1 },
+		{ "copyright line goes",
+		  "<p>\xc2\xa9 2024 Example Media. All rights reserved.</p>",
+		  "Paragraph 2", "Example Media", 1 },
+		{ "date line goes",
+		  "<p>Updated 18 Nov 2019, 19:11 GMT</p><p>By Staff Writer</p>",
+		  "Paragraph 1", "Nov 2019", 1 },
+		{ "timeline entry stays",
+		  "<p>June 5, 2019: the deal is signed</p>",
+		  "June 5, 2019: the deal is signed", NULL, 1 },
+		{ "heading of a section left empty goes",
+		  "<h2>Related stories</h2><ul><li><a href=/1>One more story"
+		  "</a></li><li><a href=/2>Another</a></li></ul>",
+		  "Paragraph 3", "Related stories", 1 },
+	};
+	struct article	*art;
+	struct buf	 html = BUF_INIT;
+	char		*text;
+	size_t		 i, n;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		art = page_around(cases[i].body);
+		text = folded_text(art);
+		if (cases[i].present != NULL) {
+			n = count(text, cases[i].present);
+			if (n == 0 || (cases[i].times != 0 &&
+			    n != (size_t)cases[i].times))
+				failf("%s: \"%s\" appears %zu times in: %s",
+				    cases[i].name, cases[i].present, n, text);
+		}
+		if (cases[i].absent != NULL && strstr(text,
+		    cases[i].absent) != NULL)
+			failf("%s: \"%s\" kept in: %s", cases[i].name,
+			    cases[i].absent, text);
+		if (strcmp(cases[i].name, "repeated caption kept once") == 0) {
+			/* The caption is a figure's: once in the HTML. */
+			buf_reset(&html);
+			extract_html(art, &html);
+			if (count(html.data, "A crowd gathers") != 1)
+				failf("%s: caption %zu times in %s",
+				    cases[i].name, count(html.data,
+				    "A crowd gathers"), html.data);
+		}
+		free(text);
+		extract_free(art);
+	}
+	buf_release(&html);
+}
+
+/* Character sets: from the caller, from <meta>, or guessed. */
+static void
+test_extract_charsets(void **state)
+{
+	static const struct {
+		const char	*name;
+		const char	*page;
+		const char	*charset;	/* as from HTTP */
+		const char	*want;		/* in the title */
+	} cases[] = {
+		{ "meta charset windows-1252",
+		  "<meta charset=windows-1252><title>Caf\xe9 \x96 na\xefve"
+		  "</title>", NULL, "Caf\xc3\xa9 \xe2\x80\x93 na\xc3\xafve" },
+		{ "http-equiv latin1",
+		  "<meta http-equiv=\"Content-Type\" content=\"text/html; "
+		  "charset=iso-8859-1\"><title>Gr\xfc\xdf" "e</title>", NULL,
+		  "Gr\xc3\xbc\xc3\x9f" "e" },
+		{ "HTTP header wins over meta",
+		  "<meta charset=utf-8><title>Caf\xe9</title>", "latin1",
+		  "Caf\xc3\xa9" },
+		{ "no label, not UTF-8: windows-1252",
+		  "<title>Caf\xe9 cr\xe8me</title>", NULL,
+		  "Caf\xc3\xa9 cr\xc3\xa8me" },
+		{ "no label, UTF-8",
+		  "<title>\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e</title>", NULL,
+		  "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e" },
+		{ "byte order mark",
+		  "\xef\xbb\xbf<title>Caf\xc3\xa9</title>", "windows-1252",
+		  "Caf\xc3\xa9" },
+		{ "Shift_JIS by meta",
+		  "<meta charset=\"Shift_JIS\"><title>\x93\xfa\x96\x7b</title>",
+		  NULL, "\xe6\x97\xa5\xe6\x9c\xac" },
+	};
+	struct article	*art;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		art = extract_page(cases[i].page, strlen(cases[i].page), NULL,
+		    cases[i].charset);
+		if (art->title == NULL || strcmp(art->title, cases[i].want))
+			failf("%s: title \"%s\", want \"%s\"", cases[i].name,
+			    art->title ? art->title : "(null)", cases[i].want);
+		extract_free(art);
+	}
+}
+
+/* Links are resolved against the page (or its <base>) and numbered in
+ * reading order, one number a URL. */
+static void
+test_extract_links(void **state)
+{
+	static const struct {
+		const char	*href;
+		const char	*want;
+	} cases[] = {
+		{ "https://other.example/x", "https://other.example/x" },
+		{ "/top", "https://example.org/top" },
+		{ "sib.html", "https://example.org/dir/sib.html" },
+		{ "../up.html", "https://example.org/up.html" },
+		{ "./a/./b/../c.html?q=1#f",
+		  "https://example.org/dir/a/c.html?q=1#f" },
+		{ "//cdn.example/i.png", "https://cdn.example/i.png" },
+		{ "?page=2", "https://example.org/dir/page.html?page=2" },
+		{ "mailto:ed@example.org", "mailto:ed@example.org" },
+		{ "  /spaced  ", "https://example.org/spaced" },
+	};
+	struct buf	 html = BUF_INIT;
+	struct article	*art;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&html);
+		buf_addf(&html, "<p>See <a href=\"%s\">this</a> and "
+		    "<a href=\"#local\">that</a>.</p>", cases[i].href);
+		art = extract_fragment(html.data, html.len,
+		    "https://example.org/dir/page.html");
+		if (art->nlinks != 1 || strcmp(art->links[0].url,
+		    cases[i].want) != 0)
+			failf("href \"%s\": %zu links, first \"%s\", want "
+			    "\"%s\"", cases[i].href, art->nlinks,
+			    art->nlinks > 0 ? art->links[0].url : "",
+			    cases[i].want);
+		if (strcmp(art->links[0].text, "this") != 0)
+			failf("href \"%s\": link text \"%s\"", cases[i].href,
+			    art->links[0].text);
+		extract_free(art);
+	}
+
+	/* Numbers follow reading order; a URL seen again keeps its number. */
+	buf_reset(&html);
+	buf_addstr(&html, "<p><a href=/b>B</a> <a href=/a>A</a> "
+	    "<a href=/b>B again</a></p><base href=\"https://base.example/\">");
+	art = extract_fragment(html.data, html.len, "https://example.org/");
+	assert_int_equal(art->nlinks, 2);
+	assert_string_equal(art->links[0].url, "https://example.org/b");
+	assert_string_equal(art->links[1].url, "https://example.org/a");
+	assert_int_equal(art->blocks[0].spans[0].link, 1);
+	assert_int_equal(art->blocks[0].spans[2].link, 2);
+	assert_int_equal(art->blocks[0].spans[4].link, 1);
+	extract_free(art);
+
+	/* A page's <base href> changes what links resolve against. */
+	buf_reset(&html);
+	buf_addstr(&html, "<html><head><base href=\"https://base.example/"
+	    "docs/\"></head><body><article><p>Long enough paragraph with a "
+	    "<a href=\"guide.html\">guide</a> in it, and more words after "
+	    "that, so that it is read as the article of the page.</p>"
+	    "</article></body></html>");
+	art = extract_page(html.data, html.len, "https://example.org/x/y",
+	    NULL);
+	assert_int_equal(art->nlinks, 1);
+	assert_string_equal(art->links[0].url,
+	    "https://base.example/docs/guide.html");
+	extract_free(art);
+	buf_release(&html);
+}
+
+/* Metadata from JSON-LD, meta tags and the page, in order of trust. */
+static void
+test_extract_metadata(void **state)
+{
+	static const struct {
+		const char	*name;
+		const char	*head;
+		const char	*title;
+		const char	*byline;
+		const char	*published;
+		const char	*site;
+		const char	*image;
+	} cases[] = {
+		{ "JSON-LD graph",
+		  "<script type=\"application/ld+json\">{\"@graph\": ["
+		  "{\"@type\": \"WebSite\", \"name\": \"Site\"},"
+		  "{\"@type\": [\"BlogPosting\"], \"headline\": \"From "
+		  "&quot;LD&quot;\", \"author\": {\"name\": \"A. Writer\"},"
+		  " \"datePublished\": \"2022-03-04T05:06:07+01:00\","
+		  " \"image\": {\"url\": \"/i.jpg\"}, \"publisher\": "
+		  "{\"name\": \"Pub\"},}]}</script><title>Other</title>",
+		  "From \"LD\"", "A. Writer", "2022-03-04T04:06:07Z", "Pub",
+		  "https://www.examplenews.com/i.jpg" },
+		{ "OpenGraph and meta",
+		  "<meta property=og:title content=\"OG title\">"
+		  "<meta name=author content=\"M. Author\">"
+		  "<meta property=article:published_time "
+		  "content=\"2019-11-20T10:00:00.000Z\">"
+		  "<meta property=og:site_name content=\"OG Site\">"
+		  "<meta name=twitter:image content=\"http://img.example/t.png\">"
+		  "<title>Doc title</title>",
+		  "OG title", "M. Author", "2019-11-20T10:00:00Z", "OG Site",
+		  "http://img.example/t.png" },
+		{ "title with site suffix, RFC 822 date",
+		  "<title>What the river knows | Riverside Times</title>"
+		  "<meta property=og:site_name content=\"Riverside Times\">"
+		  "<meta name=date content=\"Tue, 05 Mar 2019 14:30:00 GMT\">",
+		  "What the river knows", NULL, "2019-03-05T14:30:00Z",
+		  "Riverside Times", NULL },
+		{ "title named after the host, prose date",
+		  "<title>ExampleNews - Lights out in the old town</title>"
+		  "<meta name=pubdate content=\"March 30, 2017 9:56 AM ET\">",
+		  "Lights out in the old town", NULL, "2017-03-30T14:56:00Z",
+		  NULL, NULL },
+		{ "nothing declared",
+		  "", NULL, NULL, NULL, NULL, NULL },
+	};
+	struct buf	 b = BUF_INIT;
+	struct article	*art;
+	char		 date[32];
+	size_t		 i;
+
+#define META_CHECK(field, want) do {					\
+	if ((want) == NULL ? art->field != NULL : (art->field == NULL ||	\
+	    strcmp(art->field, (want)) != 0))				\
+		failf("%s: " #field " \"%s\", want \"%s\"", cases[i].name,	\
+		    art->field ? art->field : "(null)",			\
+		    (want) ? (want) : "(null)");				\
+} while (0)
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, "<html><head>%s</head><body><p>Body text that "
+		    "is long enough to be read as an article by the "
+		    "extractor, with a comma, and a full stop.</p></body>"
+		    "</html>", cases[i].head);
+		art = extract_page(b.data, b.len,
+		    "https://www.examplenews.com/a/story.html", NULL);
+		META_CHECK(title, cases[i].title);
+		META_CHECK(byline, cases[i].byline);
+		META_CHECK(site_name, cases[i].site);
+		META_CHECK(lead_image, cases[i].image);
+		if (cases[i].published == NULL && art->has_published)
+			failf("%s: a date where there is none", cases[i].name);
+		if (cases[i].published != NULL) {
+			time_rfc3339(art->published, date, sizeof date);
+			if (!art->has_published ||
+			    strcmp(date, cases[i].published) != 0)
+				failf("%s: published %s, want %s",
+				    cases[i].name, art->has_published ? date :
+				    "none", cases[i].published);
+		}
+		extract_free(art);
+	}
+#undef META_CHECK
+	buf_release(&b);
+}
+
+/* The three output formats of the CLI. */
+static void
+test_extract_outputs(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Q &amp; A</title></head><body><article>"
+	    "<h1>Q &amp; A</h1>"
+	    "<p>First paragraph with <b>bold</b>, <em>emphasis</em> and a "
+	    "<a href=\"/x?a=1&amp;b=2\">link</a>, long enough to count as "
+	    "the article of the page.</p>"
+	    "<p>Second \"quoted\" paragraph, 1 &lt; 2, also long enough to "
+	    "count as prose.</p><ul><li>one</li><li>two</li></ul>"
+	    "</article></body></html>";
+	struct article	*art;
+	struct buf	 b = BUF_INIT;
+
+	(void)state;
+	art = extract_page(page, sizeof page - 1, "http://h.example/p", NULL);
+
+	extract_text(art, &b);
+	assert_string_equal(b.data, "First paragraph with bold, emphasis "
+	    "and a link, long enough to count as the article of the page."
+	    "\n\nSecond \"quoted\" paragraph, 1 < 2, also long enough to "
+	    "count as prose.\n\none\ntwo");
+
+	buf_reset(&b);
+	extract_json(art, &b);
+	assert_string_equal(b.data, "{\"title\": \"Q & A\", \"byline\": null, "
+	    "\"published\": null, \"site_name\": null, \"lead_image\": null, "
+	    "\"text\": \"First paragraph with bold, emphasis and a link, long "
+	    "enough to count as the article of the page.\\n\\nSecond "
+	    "\\\"quoted\\\" paragraph, 1 < 2, also long enough to count as "
+	    "prose.\\n\\none\\ntwo\", \"links\": [{\"url\": "
+	    "\"http://h.example/x?a=1&b=2\", \"text\": \"link\"}]}\n");
+
+	buf_reset(&b);
+	extract_html(art, &b);
+	assert_string_equal(b.data, "<p>First paragraph with <strong>bold"
+	    "</strong>, <em>emphasis</em> and a <a href=\"http://h.example/"
+	    "x?a=1&amp;b=2\">link</a>, long enough to count as the article "
+	    "of the page.</p>\n<p>Second &quot;quoted&quot; paragraph, 1 "
+	    "&lt; 2, also long enough to count as prose.</p>\n<ul>\n<li>one"
+	    "</li>\n<li>two</li>\n</ul>\n");
+	extract_free(art);
+	buf_release(&b);
+}
+
+/* Pages without an article still give one; hostile input never breaks
+ * anything; feed fragments keep all of their text. */
+static void
+test_extract_robust(void **state)
+{
+	struct buf	 b = BUF_INIT, t = BUF_INIT;
+	struct article	*art;
+	int		 i;
+
+	(void)state;
+	/* Nothing scores: short lines only. The text is still there. */
+	art = extract_page("<p>Hi.</p><div>Short note</div>", 31, NULL, NULL);
+	extract_text(art, &t);
+	assert_non_null(strstr(t.data, "Hi."));
+	assert_non_null(strstr(t.data, "Short note"));
+	extract_free(art);
+
+	/* A page built by scripts: its declared text is the article. */
+	buf_reset(&b);
+	buf_addstr(&b, "<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\": \"NewsArticle\", \"headline\": \"H\", "
+	    "\"articleBody\": \"First declared paragraph, long enough to be "
+	    "read.<p>Second one, with &amp; and <b>markup</b> in it, and "
+	    "then some more words so that it is clearly the article of the "
+	    "page rather than a line, which the page never shows without "
+	    "running its scripts.\"}</script></head><body><div id=app>"
+	    "Loading</div></body></html>");
+	art = extract_page(b.data, b.len, NULL, NULL);
+	buf_reset(&t);
+	extract_text(art, &t);
+	assert_string_equal(t.data, "First declared paragraph, long enough "
+	    "to be read.\n\nSecond one, with & and markup in it, and then "
+	    "some more words so that it is clearly the article of the page "
+	    "rather than a line, which the page never shows without running "
+	    "its scripts.");
+	extract_free(art);
+
+	/* Empty input, and bytes that are not HTML at all. */
+	art = extract_page("", 0, NULL, NULL);
+	assert_int_equal(art->nblocks, 0);
+	extract_free(art);
+	for (i = 0; i < 4096; i++)
+		buf_addch(&b, (char)((i * 131 + 7) % 256));
+	art = extract_page(b.data, b.len, "not a url", NULL);
+	extract_free(art);
+
+	/* Deep nesting and unclosed everything. */
+	buf_reset(&b);
+	for (i = 0; i < 20000; i++)
+		buf_addstr(&b, "<div><span><b>");
+	buf_addstr(&b, "deep text, deep enough");
+	art = extract_page(b.data, b.len, NULL, NULL);
+	extract_free(art);
+
+	/* A fragment: scripts, styles, forms and controls go; text stays,
+	 * even a short line and a link list. */
+	buf_reset(&b);
+	buf_addstr(&b, "<p>Short.</p><script>alert(1)</script><style>p{}"
+	    "</style><form><input value=x><button>Go</button></form>"
+	    "<ul><li><a href=/1>One</a></li></ul>"
+	    "<p>Control \x1b[31mred\x1b[0m and \xc2\x9b bytes.</p>");
+	art = extract_fragment(b.data, b.len, NULL);
+	buf_reset(&t);
+	extract_text(art, &t);
+	/* gumbo already turns controls into U+FFFD; none is left. */
+	assert_string_equal(t.data, "Short.\n\nOne\n\nControl \xef\xbf\xbd"
+	    "[31mred\xef\xbf\xbd[0m and \xef\xbf\xbd bytes.");
+	extract_free(art);
+
+	buf_release(&b);
+	buf_release(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_extract_pages),
+		cmocka_unit_test(test_extract_seedlike_json),
+		cmocka_unit_test(test_extract_class_weight),
+		cmocka_unit_test(test_extract_scoring_parts),
+		cmocka_unit_test(test_extract_charsets),
+		cmocka_unit_test(test_extract_links),
+		cmocka_unit_test(test_extract_metadata),
+		cmocka_unit_test(test_extract_outputs),
+		cmocka_unit_test(test_extract_robust),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
