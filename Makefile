@@ -1,7 +1,8 @@
 # Makefile: make | make run | make check | make install PREFIX=/usr DESTDIR=pkg
 #
 # make		builds ./tidings
-# make run	installs missing build dependencies, builds, refreshes config/example
+# make run	installs missing build dependencies, builds, starts the reader on
+#		config/example
 # make check	installs missing test dependencies, builds with ASan+UBSan into
 #		build/check/ and runs every test (tests/run)
 VERSION	 = 0.1.0
@@ -97,13 +98,13 @@ deps:
 check-deps:
 	$(call need_debs,$(CHECK_DEBS))
 
-# Until the reader's screen exists, "run" refreshes the sample feeds into a
-# database of its own (build/run.db) and prints the newest items; a feed
-# that cannot be fetched is listed with the reason and does not stop it.
+# "run" starts the reader on the sample feeds with a database of its own
+# (build/run.db); it refreshes them in the background, and a feed that
+# cannot be fetched is marked with the reason.
 run: deps
 	@$(MAKE) --no-print-directory tidings
-	-./tidings -c config/example -d build/run.db refresh
-	./tidings -c config/example -d build/run.db items -n 20
+	@mkdir -p build
+	./tidings -c config/example -d build/run.db
 
 check: check-deps
 	@$(MAKE) --no-print-directory tidings $(CHK)/tidings \

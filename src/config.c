@@ -6,7 +6,10 @@
  * literally, a backslash outside quotes escaping the next character and a
  * '#' at the start of a word beginning a comment. The first word names a
  * command, looked up in commands[]; its handler gets the words and checks
- * them. Later commands (bind, unbind, color) are one more row there.
+ * them. bind and unbind hand theirs to keys.c, whose messages become the
+ * line's; color checks its element, colours and attributes against the
+ * tables below. The default key bindings are lines of this language too,
+ * run by config_init() before any file, and fatal if one fails.
  *
  * A word remembers whether it was written bare, without any quoting, so
  * that a bare "<" on a feed line can start the per-feed settings while a
@@ -39,6 +42,7 @@
 
 #include "buf.h"
 #include "config.h"
+#include "keys.h"
 #include "util.h"
 
 #define CONFIG_MAX_DEPTH	16	/* files open at once through include */
@@ -116,10 +120,128 @@ static const struct setting settings[] = {
 	    .text = "Items first seen longer ago than this are deleted once "
 		"the feed no longer carries them, unless starred; 0 keeps "
 		"them forever." },
+	[SET_PANES] = {
+	    .name = "panes", .id = SET_PANES,
+	    .type = SET_NUMBER, .scope = SET_SCOPE_GLOBAL,
+	    .min = 0, .max = 3, .def = 0,
+	    .text = "How many panes to show side by side: 1, 2 or 3; 0 shows "
+		"as many as the terminal's width suits." },
+	[SET_MOUSE] = {
+	    .name = "mouse", .id = SET_MOUSE,
+	    .type = SET_BOOL, .scope = SET_SCOPE_GLOBAL,
+	    .min = 0, .max = 1, .def = 0,
+	    .text = "Let a click select a row (a second click opens it) and "
+		"the wheel scroll; the terminal's own selection then needs "
+		"Shift." },
+	[SET_MARK_READ_ON_OPEN] = {
+	    .name = "mark-read-on-open", .id = SET_MARK_READ_ON_OPEN,
+	    .type = SET_BOOL, .scope = SET_SCOPE_GLOBAL,
+	    .min = 0, .max = 1, .def = 1,
+	    .text = "Mark an item read when its article is opened." },
+	[SET_UNREAD_ONLY] = {
+	    .name = "unread-only", .id = SET_UNREAD_ONLY,
+	    .type = SET_BOOL, .scope = SET_SCOPE_GLOBAL,
+	    .min = 0, .max = 1, .def = 0,
+	    .text = "Start with only the feeds and items that are unread "
+		"shown." },
+	[SET_BROWSER] = {
+	    .name = "browser", .id = SET_BROWSER,
+	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL,
+	    .defstr = NULL,
+	    .text = "The command that opens a link, split into words without "
+		"a shell, the link added as one more word (or put where a "
+		"word says %s); unset, $BROWSER, else xdg-open." },
+	[SET_DATE_FORMAT] = {
+	    .name = "date-format", .id = SET_DATE_FORMAT,
+	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL,
+	    .defstr = "%Y-%m-%d",
+	    .text = "How the items pane shows dates, in the local time zone, "
+		"as strftime(3) formats them." },
 };
 _Static_assert(nitems(settings) == SET__COUNT,
     "settings[] must have one row per enum setting_id");
 _Static_assert(SET__COUNT <= 64, "config_feed.overridden has 64 bits");
+
+#define C_DEF	CONFIG_COLOR_DEFAULT
+
+/* The default theme uses the terminal's own colours and attributes, and
+ * only colours that read on dark and light backgrounds alike (no yellow,
+ * no blue). */
+static const struct config_element_info elements[] = {
+	{ "normal", EL_NORMAL, { C_DEF, C_DEF, 0 },
+	  "Text that no other element covers." },
+	{ "pane-title", EL_PANE_TITLE, { C_DEF, C_DEF, CONFIG_ATTR_BOLD },
+	  "The title row of a pane without the focus." },
+	{ "pane-title-focused", EL_PANE_TITLE_FOCUSED,
+	  { C_DEF, C_DEF, CONFIG_ATTR_BOLD | CONFIG_ATTR_REVERSE },
+	  "The title row of the pane with the focus." },
+	{ "selected", EL_SELECTED, { C_DEF, C_DEF, CONFIG_ATTR_REVERSE },
+	  "The row under the cursor in the pane with the focus." },
+	{ "selected-idle", EL_SELECTED_IDLE,
+	  { C_DEF, C_DEF, CONFIG_ATTR_UNDERLINE },
+	  "The row under the cursor in the other panes." },
+	{ "unread", EL_UNREAD, { C_DEF, C_DEF, CONFIG_ATTR_BOLD },
+	  "Unread items, and feeds with unread items." },
+	{ "star", EL_STAR, { 5, C_DEF, CONFIG_ATTR_BOLD },
+	  "The mark of a starred item." },
+	{ "error", EL_ERROR, { 1, C_DEF, CONFIG_ATTR_BOLD },
+	  "The mark of a feed whose last fetch failed, and errors in the "
+	  "status line." },
+	{ "date", EL_DATE, { C_DEF, C_DEF, CONFIG_ATTR_DIM },
+	  "Dates in the items pane." },
+	{ "feed", EL_FEED, { 2, C_DEF, 0 },
+	  "The feed's name in lists that mix feeds." },
+	{ "tag", EL_TAG, { C_DEF, C_DEF, CONFIG_ATTR_DIM },
+	  "Tags in the feeds pane." },
+	{ "header", EL_HEADER, { C_DEF, C_DEF, CONFIG_ATTR_BOLD },
+	  "The names of the article's header fields." },
+	{ "heading", EL_HEADING, { C_DEF, C_DEF, CONFIG_ATTR_BOLD },
+	  "Headings in an article." },
+	{ "link", EL_LINK, { C_DEF, C_DEF, CONFIG_ATTR_UNDERLINE },
+	  "The text of links in an article." },
+	{ "link-number", EL_LINK_NUMBER, { 5, C_DEF, 0 },
+	  "The numbers of links, as in [3]." },
+	{ "quote", EL_QUOTE, { C_DEF, C_DEF, CONFIG_ATTR_ITALIC },
+	  "Quotations in an article." },
+	{ "code", EL_CODE, { 2, C_DEF, 0 },
+	  "Code and preformatted text in an article." },
+	{ "dim", EL_DIM, { C_DEF, C_DEF, CONFIG_ATTR_DIM },
+	  "Bylines, captions, images and the list of links of an article." },
+	{ "status", EL_STATUS, { C_DEF, C_DEF, 0 },
+	  "The status line: messages and counts." },
+	{ "prompt", EL_PROMPT, { C_DEF, C_DEF, CONFIG_ATTR_BOLD },
+	  "The prompt of a command or search being typed." },
+	{ "progress", EL_PROGRESS, { 2, C_DEF, CONFIG_ATTR_BOLD },
+	  "The progress of a background refresh in the status line." },
+	{ "border", EL_BORDER, { C_DEF, C_DEF, 0 },
+	  "The lines between panes." },
+	{ "help-key", EL_HELP_KEY, { C_DEF, C_DEF, CONFIG_ATTR_BOLD },
+	  "Keys on the help screen." },
+};
+_Static_assert(nitems(elements) == EL__COUNT,
+    "elements[] must have one row per enum config_element");
+
+static const struct {
+	const char	*name;
+	int		 n;
+} color_names[] = {
+	{ "default", C_DEF }, { "black", 0 }, { "red", 1 }, { "green", 2 },
+	{ "yellow", 3 }, { "blue", 4 }, { "magenta", 5 }, { "cyan", 6 },
+	{ "white", 7 }, { "brightblack", 8 }, { "brightred", 9 },
+	{ "brightgreen", 10 }, { "brightyellow", 11 }, { "brightblue", 12 },
+	{ "brightmagenta", 13 }, { "brightcyan", 14 }, { "brightwhite", 15 },
+};
+
+static const struct {
+	const char	*name;
+	unsigned	 attr;
+} attr_names[] = {
+	{ "bold", CONFIG_ATTR_BOLD }, { "dim", CONFIG_ATTR_DIM },
+	{ "underline", CONFIG_ATTR_UNDERLINE },
+	{ "reverse", CONFIG_ATTR_REVERSE }, { "italic", CONFIG_ATTR_ITALIC },
+	{ "blink", CONFIG_ATTR_BLINK }, { "standout", CONFIG_ATTR_STANDOUT },
+	{ "none", 0 },
+};
 
 /* One word of a line. */
 struct config_word {
@@ -147,6 +269,7 @@ struct config_parse {
 	}		 open[CONFIG_MAX_DEPTH];
 	struct buf	 quote[4];	/* printable copies for one message */
 	unsigned	 nquote;
+	int		 prompt;	/* a line typed at the UI's prompt */
 };
 
 struct config_cmd {
@@ -163,15 +286,25 @@ static void	config_cmd_include(struct config_parse *,
 		    const struct config_cmd *, struct config_word *, size_t);
 static void	config_cmd_set(struct config_parse *,
 		    const struct config_cmd *, struct config_word *, size_t);
+static void	config_cmd_bind(struct config_parse *,
+		    const struct config_cmd *, struct config_word *, size_t);
+static void	config_cmd_unbind(struct config_parse *,
+		    const struct config_cmd *, struct config_word *, size_t);
+static void	config_cmd_color(struct config_parse *,
+		    const struct config_cmd *, struct config_word *, size_t);
 static void	config_parse_text(struct config_parse *, const char *,
 		    size_t);
+static void	config_bind_defaults(struct config *);
 
-/* Sorted by name; a new command (bind, color) is one more row. */
+/* Sorted by name; a new command is one more row. */
 static const struct config_cmd commands[] = {
+	{ "bind", "bind TABLE KEY ACTION", config_cmd_bind },
+	{ "color", "color ELEMENT FG BG [ATTR ...]", config_cmd_color },
 	{ "feed", "feed URL [TAG ...] [\"~TITLE\"] [!] "
 	    "[< NAME VALUE; ...]", config_cmd_feed },
 	{ "include", "include FILE", config_cmd_include },
 	{ "set", "set NAME VALUE", config_cmd_set },
+	{ "unbind", "unbind TABLE KEY", config_cmd_unbind },
 };
 
 /* Units for durations and sizes, largest first so that formatting picks
@@ -219,7 +352,16 @@ config_setting_find(const char *name)
 	return (NULL);
 }
 
-/* Start cfg with no feeds and every setting at its default. */
+/* The colour elements and their number. */
+const struct config_element_info *
+config_elements(size_t *n)
+{
+	*n = nitems(elements);
+	return (elements);
+}
+
+/* Start cfg with no feeds and every setting, colour and key binding at
+ * its default. */
 void
 config_init(struct config *cfg)
 {
@@ -231,6 +373,9 @@ config_init(struct config *cfg)
 		if (settings[i].defstr != NULL)
 			cfg->values[i].s = xstrdup(settings[i].defstr);
 	}
+	for (i = 0; i < nitems(elements); i++)
+		cfg->colors[i] = elements[i].def;
+	config_bind_defaults(cfg);
 }
 
 /* Free the strings of a values array. */
@@ -265,6 +410,7 @@ config_free(struct config *cfg)
 	free(cfg->feeds);
 	free(cfg->path);
 	config_values_free(cfg->values);
+	keys_free(cfg->keys);
 	memset(cfg, 0, sizeof *cfg);
 }
 
@@ -600,7 +746,10 @@ config_error(struct config_parse *cp, const char *fmt, ...)
 	xvasprintf(&msg, fmt, ap);
 	va_end(ap);
 	text_printable(&path, cp->path);
-	causes_add(cp->causes, "%s:%u: %s", path.data, cp->line, msg);
+	if (cp->prompt)
+		causes_add(cp->causes, "%s", msg);
+	else
+		causes_add(cp->causes, "%s:%u: %s", path.data, cp->line, msg);
 	buf_release(&path);
 	free(msg);
 }
@@ -789,6 +938,122 @@ config_cmd_set(struct config_parse *cp, const struct config_cmd *cmd,
 	}
 	config_assign(cp, SET_SCOPE_GLOBAL, w[1].s, w[2].s, cp->cfg->values,
 	    NULL);
+}
+
+/* bind TABLE KEY ACTION */
+static void
+config_cmd_bind(struct config_parse *cp, const struct config_cmd *cmd,
+    struct config_word *w, size_t n)
+{
+	char	*cause;
+
+	if (n != 4) {
+		config_error(cp, "usage: %s", cmd->usage);
+		return;
+	}
+	if (keys_bind(cp->cfg->keys, w[1].s, w[2].s, w[3].s, &cause) != 0) {
+		config_error(cp, "%s", cause);
+		free(cause);
+	}
+}
+
+/* unbind TABLE KEY */
+static void
+config_cmd_unbind(struct config_parse *cp, const struct config_cmd *cmd,
+    struct config_word *w, size_t n)
+{
+	char	*cause;
+
+	if (n != 3) {
+		config_error(cp, "usage: %s", cmd->usage);
+		return;
+	}
+	if (keys_unbind(cp->cfg->keys, w[1].s, w[2].s, &cause) != 0) {
+		config_error(cp, "%s", cause);
+		free(cause);
+	}
+}
+
+/* A colour: a name from color_names, colourN, colorN or N, 0 to 255. */
+static int
+config_color_value(struct config_parse *cp, const char *s, int *out)
+{
+	const char	*p = s;
+	int64_t		 n;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < nitems(color_names); i++) {
+		if (strcasecmp(s, color_names[i].name) == 0) {
+			*out = color_names[i].n;
+			return (0);
+		}
+	}
+	if (strncasecmp(p, "colour", 6) == 0)
+		p += 6;
+	else if (strncasecmp(p, "color", 5) == 0)
+		p += 5;
+	rc = config_digits(&p, &n);
+	if (rc == 0 || *p != '\0') {
+		config_error(cp, "colour \"%s\" is not a colour name or number",
+		    config_q(cp, s));
+		return (-1);
+	}
+	if (rc < 0 || n > 255) {
+		config_error(cp, "colour \"%s\" is out of range (0 to 255)",
+		    config_q(cp, s));
+		return (-1);
+	}
+	*out = (int)n;
+	return (0);
+}
+
+/* color ELEMENT FG BG [ATTR ...] */
+static void
+config_cmd_color(struct config_parse *cp, const struct config_cmd *cmd,
+    struct config_word *w, size_t n)
+{
+	struct config_color	 c = { C_DEF, C_DEF, 0 };
+	const char		*near;
+	size_t			 i, j;
+	int			 el = -1, bad = 0;
+
+	if (n < 4) {
+		config_error(cp, "usage: %s", cmd->usage);
+		return;
+	}
+	for (i = 0; i < nitems(elements); i++)
+		if (strcmp(w[1].s, elements[i].name) == 0)
+			el = (int)i;
+	if (el == -1) {
+		near = util_nearest(w[1].s, elements, nitems(elements),
+		    sizeof elements[0]);
+		if (near != NULL)
+			config_error(cp, "unknown colour element \"%s\"; did "
+			    "you mean \"%s\"?", config_q(cp, w[1].s), near);
+		else
+			config_error(cp, "unknown colour element \"%s\"",
+			    config_q(cp, w[1].s));
+		bad = 1;
+	}
+	if (config_color_value(cp, w[2].s, &c.fg) != 0)
+		bad = 1;
+	if (config_color_value(cp, w[3].s, &c.bg) != 0)
+		bad = 1;
+	for (i = 4; i < n; i++) {
+		for (j = 0; j < nitems(attr_names); j++)
+			if (strcasecmp(w[i].s, attr_names[j].name) == 0)
+				break;
+		if (j == nitems(attr_names)) {
+			config_error(cp, "\"%s\" is not an attribute (bold, "
+			    "dim, underline, reverse, italic, blink, standout "
+			    "or none)", config_q(cp, w[i].s));
+			bad = 1;
+		} else
+			c.attr |= attr_names[j].attr;
+	}
+	if (!bad)
+		cp->cfg->colors[el] = c;
 }
 
 /* Read the per-feed settings after "<": NAME VALUE parts split by ';'. */
@@ -1100,6 +1365,69 @@ config_load_buffer(const char *text, size_t len, const char *name,
 	config_parse_text(&cp, text, len);
 	config_parse_release(&cp);
 	return (causes->n == before ? 0 : -1);
+}
+
+/* Bind the default keys through the parser, as if they were the first
+ * lines of every dotfile. */
+static void
+config_bind_defaults(struct config *cfg)
+{
+	struct config_parse	 cp;
+	struct causes		 causes = CAUSES_INIT;
+	const char *const	*lines;
+	size_t			 i, n;
+
+	cfg->keys = keys_new();
+	config_parse_init(&cp, cfg, &causes, "(default bindings)");
+	lines = keys_defaults(&n);
+	for (i = 0; i < n; i++) {
+		cp.line = (unsigned)i + 1;
+		config_parse_line(&cp, lines[i], strlen(lines[i]));
+	}
+	config_parse_release(&cp);
+	if (causes.n > 0)
+		fatalx("%s", causes.v[0]);
+	free(cfg->path);
+	cfg->path = NULL;
+}
+
+/* Run one line typed at the prompt. */
+int
+config_command(struct config *cfg, const char *line, char **cause)
+{
+	static const char *const allowed[] = { "set", "bind", "unbind",
+	    "color" };
+	struct config_parse	 cp;
+	struct causes		 causes = CAUSES_INIT;
+	struct config_words	 w = { NULL, 0 };
+	char			*path;
+	size_t			 i;
+
+	path = cfg->path != NULL ? xstrdup(cfg->path) : NULL;
+	config_parse_init(&cp, cfg, &causes, "");
+	cp.prompt = 1;
+	cp.line = 1;
+	if (config_check_text(&cp, line, strlen(line)) == 0 &&
+	    config_split(&cp, line, strlen(line), &w) == 0 && w.n > 0) {
+		for (i = 0; i < nitems(allowed); i++)
+			if (strcmp(w.v[0].s, allowed[i]) == 0)
+				break;
+		if (i < nitems(allowed))
+			config_parse_line(&cp, line, strlen(line));
+		else
+			config_error(&cp, "\"%s\" is not a command here; use "
+			    "set, bind, unbind or color", config_q(&cp,
+			    w.v[0].s));
+	}
+	config_words_clear(&w);
+	config_parse_release(&cp);
+	free(cfg->path);
+	cfg->path = path;
+	if (causes.n == 0)
+		return (0);
+	*cause = xstrdup(causes.v[0]);
+	causes_clear(&causes);
+	return (-1);
 }
 
 /* Append one word so that config_split() reads it back unchanged: quoted

@@ -1,4 +1,5 @@
-/* config.h: the dotfile -> struct config (feeds, settings).
+/* config.h: the dotfile -> struct config (feeds, settings, key bindings,
+ * colours).
  *
  * Errors are collected, never printed: every mistake becomes one
  * "path:LINE: message" entry in a struct causes, and a config with any
@@ -24,6 +25,12 @@ enum setting_id {
 	SET_USER_AGENT,
 	SET_MAX_ITEMS,
 	SET_ITEM_RETENTION,
+	SET_PANES,
+	SET_MOUSE,
+	SET_MARK_READ_ON_OPEN,
+	SET_UNREAD_ONLY,
+	SET_BROWSER,
+	SET_DATE_FORMAT,
 	SET__COUNT
 };
 
@@ -65,18 +72,76 @@ struct config_feed {
 	struct setting_value values[SET__COUNT];
 };
 
+/* The parts of the screen that "color" may paint. */
+enum config_element {
+	EL_NORMAL,
+	EL_PANE_TITLE,
+	EL_PANE_TITLE_FOCUSED,
+	EL_SELECTED,
+	EL_SELECTED_IDLE,
+	EL_UNREAD,
+	EL_STAR,
+	EL_ERROR,
+	EL_DATE,
+	EL_FEED,
+	EL_TAG,
+	EL_HEADER,
+	EL_HEADING,
+	EL_LINK,
+	EL_LINK_NUMBER,
+	EL_QUOTE,
+	EL_CODE,
+	EL_DIM,
+	EL_STATUS,
+	EL_PROMPT,
+	EL_PROGRESS,
+	EL_BORDER,
+	EL_HELP_KEY,
+	EL__COUNT
+};
+
+#define CONFIG_COLOR_DEFAULT	(-1)	/* the terminal's own colour */
+
+#define CONFIG_ATTR_BOLD	0x01
+#define CONFIG_ATTR_DIM		0x02
+#define CONFIG_ATTR_UNDERLINE	0x04
+#define CONFIG_ATTR_REVERSE	0x08
+#define CONFIG_ATTR_ITALIC	0x10
+#define CONFIG_ATTR_BLINK	0x20
+#define CONFIG_ATTR_STANDOUT	0x40
+
+struct config_color {
+	int		 fg, bg;	/* 0-255 or CONFIG_COLOR_DEFAULT */
+	unsigned	 attr;		/* CONFIG_ATTR_* */
+};
+
+struct config_element_info {
+	const char		*name;	/* first member: see util_nearest() */
+	enum config_element	 id;
+	struct config_color	 def;	/* the default theme */
+	const char		*text;	/* help text, one sentence */
+};
+
+struct keys;				/* keys.h */
+
 struct config {
 	char		*path;		/* as opened, or the buffer's name */
 	struct config_feed *feeds;
 	size_t		 nfeeds;
 	struct setting_value values[SET__COUNT];
+	struct config_color colors[EL__COUNT];
+	struct keys	*keys;		/* owned: the bindings in force */
 };
 
 /* The settings table, in documentation order. */
 const struct setting	*config_settings(size_t *n);
 const struct setting	*config_setting_find(const char *name);
 
-/* Set cfg to the defaults. */
+/* The colour elements, in documentation order. */
+const struct config_element_info	*config_elements(size_t *n);
+
+/* Set cfg to the defaults: no feeds, the default settings, theme and key
+ * bindings (a default binding that does not parse is fatal). */
 void	 config_init(struct config *);
 void	 config_free(struct config *);
 
@@ -93,6 +158,14 @@ int	 config_load(const char *path, struct config *, struct causes *);
  * include lines are resolved relative to the current directory. */
 int	 config_load_buffer(const char *text, size_t len, const char *name,
 	     struct config *, struct causes *);
+
+/*
+ * Run one line of the config language typed at the UI's prompt. Only set,
+ * bind, unbind and color are allowed there (a feed list that changed under
+ * a running UI could not be followed). Return 0, or -1 and set *cause to
+ * the message, without a path or line.
+ */
+int	 config_command(struct config *, const char *line, char **cause);
 
 /* A setting's value for feed (NULL: the global value). */
 int64_t		 config_num(const struct config *, const struct config_feed *,

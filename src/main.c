@@ -2,6 +2,7 @@
  * run one command, and map the outcome to an exit status (tidings.1). */
 #include <errno.h>
 #include <getopt.h>
+#include <sys/ioctl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,11 +11,14 @@
 
 #include "buf.h"
 #include "config.h"
+#include "extract.h"
 #include "feed.h"
 #include "http.h"
 #include "opml.h"
 #include "poll.h"
+#include "render.h"
 #include "store.h"
+#include "ui.h"
 #include "util.h"
 
 #ifndef TIDINGS_VERSION
@@ -54,6 +58,7 @@ static int	cmd_parse_feed(struct opts *, struct config *, int, char **);
 static int	cmd_import_opml(struct opts *, struct config *, int, char **);
 static int	cmd_export_opml(struct opts *, struct config *, int, char **);
 static int	cmd_gc(struct opts *, struct config *, int, char **);
+static int	cmd_extract(struct opts *, struct config *, int, char **);
 
 static const struct command commands[] = {
 	{ "refresh", CONFIG_REQUIRED, cmd_refresh, "refresh [-q] [-a]" },
@@ -63,6 +68,8 @@ static const struct command commands[] = {
 	{ "import-opml", CONFIG_OPTIONAL, cmd_import_opml, "import-opml FILE" },
 	{ "export-opml", CONFIG_REQUIRED, cmd_export_opml, "export-opml" },
 	{ "gc", CONFIG_REQUIRED, cmd_gc, "gc" },
+	{ "extract", CONFIG_OPTIONAL, cmd_extract,
+	    "extract [--url URL] [--width N] [--format text|json|html] FILE|URL|-" },
 };
 
 static void __attribute__((noreturn))
@@ -72,7 +79,8 @@ usage(int status)
 	size_t	 i;
 
 	fprintf(f, "usage: tidings [-V] [-c config] [-d database] [-l logfile] "
-	    "command [args]\ncommands:\n");
+	    "[command [args]]\nwithout a command, the reader starts\n"
+	    "commands:\n");
 	for (i = 0; i < nitems(commands); i++)
 		fprintf(f, "  tidings %s\n", commands[i].usage);
 	fprintf(f, "See tidings(1) and tidings-config(5).\n");
@@ -546,6 +554,131 @@ cmd_gc(struct opts *o, struct config *cfg, int argc, char **argv)
 	return (EXIT_OK);
 }
 
+/* An argument that names a page on the web rather than a file. */
+static int
+is_web_url(const char *s)
+{
+	return (strncasecmp(s, "http://", 7) == 0 ||
+	    strncasecmp(s, "https://", 8) == 0);
+}
+
+static int
+cmd_extract(struct opts *o, struct config *cfg, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "url", required_argument, NULL, 'u' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	enum { TEXT, JSON, HTML } format = TEXT;
+	struct buf		 in = BUF_INIT, out = BUF_INIT;
+	struct render		 r = RENDER_INIT;
+	struct render_opts	 ro;
+	struct article		*art;
+	struct winsize		 ws;
+	const char		*url = NULL, *src;
+	char			*cause, *end;
+	long			 width = 0;
+	int			 ch;
+
+	(void)o;
+	while ((ch = getopt_long(argc, argv, "u:w:f:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'u':
+			url = optarg;
+			break;
+		case 'w':
+			errno = 0;
+			width = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || width < 10 ||
+			    width > 1000)
+				usage(EXIT_USAGE);
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				format = TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				format = JSON;
+			else if (strcmp(optarg, "html") == 0)
+				format = HTML;
+			else
+				usage(EXIT_USAGE);
+			break;
+		default:
+			usage(EXIT_USAGE);
+		}
+	}
+	if (optind != argc - 1)
+		usage(EXIT_USAGE);
+	src = argv[optind];
+
+	if (is_web_url(src)) {
+		signal(SIGPIPE, SIG_IGN);
+		http_global_init();
+		art = poll_article(cfg, NULL, src, &stop, &cause);
+		http_global_cleanup();
+	} else if (read_file(src, &in, &cause) == 0) {
+		art = extract_page(in.data != NULL ? in.data : "", in.len,
+		    url, NULL);
+		buf_release(&in);
+	} else
+		art = NULL;
+	if (art == NULL) {
+		fprintf(stderr, "tidings: %s: ", src);
+		print_safe(stderr, cause);
+		fputc('\n', stderr);
+		free(cause);
+		return (EXIT_ERROR);
+	}
+
+	switch (format) {
+	case TEXT:
+		if (width == 0) {
+			width = 80;
+			if (isatty(STDOUT_FILENO) &&
+			    ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+			    ws.ws_col >= 10)
+				width = ws.ws_col;
+		}
+		memset(&ro, 0, sizeof ro);
+		ro.width = (int)width;
+		render_article(art, &ro, &r);
+		render_text(&r, &out);
+		render_release(&r);
+		break;
+	case JSON:
+		extract_json(art, &out);
+		buf_addch(&out, '\n');
+		break;
+	case HTML:
+		extract_html(art, &out);
+		break;
+	}
+	fwrite(out.data, 1, out.len, stdout);
+	buf_release(&out);
+	extract_free(art);
+	return (fflush(stdout) == 0 ? EXIT_OK : EXIT_ERROR);
+}
+
+/* tidings without a command: the reader. */
+static int
+run_reader(struct opts *o, struct config *cfg)
+{
+	char	*path, *cause;
+	int	 rc;
+
+	path = db_path(o);
+	rc = ui_run(cfg, path, &cause);
+	free(path);
+	if (rc != 0) {
+		fprintf(stderr, "tidings: %s\n", cause);
+		free(cause);
+		return (EXIT_ERROR);
+	}
+	return (EXIT_OK);
+}
+
 /* Read the dotfile as the command needs it; print every mistake. */
 static int
 load_config(const struct opts *o, enum need_config need, struct config *cfg)
@@ -614,8 +747,20 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc == 0)
-		usage(EXIT_USAGE);
+	if (argc == 0) {
+		config_init(&cfg);
+		if (load_config(&o, CONFIG_OPTIONAL, &cfg) != 0) {
+			config_free(&cfg);
+			return (EXIT_USAGE);
+		}
+		signal(SIGPIPE, SIG_IGN);
+		http_global_init();
+		rc = run_reader(&o, &cfg);
+		http_global_cleanup();
+		config_free(&cfg);
+		log_close();
+		return (rc);
+	}
 	for (i = 0; i < nitems(commands); i++)
 		if (strcmp(argv[0], commands[i].name) == 0)
 			cmd = &commands[i];

@@ -30,6 +30,7 @@
 #include "buf.h"
 #include "charset.h"
 #include "config.h"
+#include "extract.h"
 #include "feed.h"
 #include "http.h"
 #include "poll.h"
@@ -432,4 +433,73 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 	http_free(http);
 	free(jobs);
 	return (0);
+}
+
+struct poll_page {
+	struct buf	 body;
+	char		*content_type;
+	char		*url;
+	char		*error;
+};
+
+static void
+poll_page_done(void *arg, void *req_arg, struct http_response *res)
+{
+	struct poll_page	*pg = arg;
+
+	(void)req_arg;
+	pg->error = poll_strdup(res->error);
+	pg->content_type = poll_strdup(res->content_type);
+	pg->url = poll_strdup(res->url);
+	pg->body.data = buf_detach(&res->body, &pg->body.len);
+	pg->body.cap = pg->body.len + 1;
+}
+
+struct article *
+poll_article(const struct config *cfg, const struct config_feed *cf,
+    const char *url, volatile sig_atomic_t *stop, char **cause)
+{
+	struct http_options	 ho;
+	struct http_request	 req;
+	struct http		*http;
+	struct poll_page	 pg;
+	struct article		*art;
+	char			*charset;
+
+	memset(&pg, 0, sizeof pg);
+	buf_init(&pg.body);
+	ho.max_total = 1;
+	ho.max_host = 1;
+	memset(&req, 0, sizeof req);
+	req.url = url;
+	req.user_agent = config_str(cfg, cf, SET_USER_AGENT);
+	req.connect_timeout = config_num(cfg, cf, SET_CONNECT_TIMEOUT);
+	req.timeout = config_num(cfg, cf, SET_DOWNLOAD_TIMEOUT);
+	req.stall_timeout = config_num(cfg, cf, SET_STALL_TIMEOUT);
+	req.max_bytes = (size_t)config_num(cfg, cf, SET_MAX_RESPONSE_SIZE);
+	req.max_redirects = config_num(cfg, cf, SET_MAX_REDIRECTS);
+	http = http_new(&ho);
+	http_add(http, &req);
+	if (http_run(http, poll_page_done, &pg, stop) != 0) {
+		http_free(http);
+		*cause = xstrdup("interrupted");
+		return (NULL);
+	}
+	http_free(http);
+	if (pg.error != NULL) {
+		*cause = pg.error;
+		free(pg.content_type);
+		free(pg.url);
+		buf_release(&pg.body);
+		return (NULL);
+	}
+	charset = pg.content_type != NULL ?
+	    charset_from_content_type(pg.content_type) : NULL;
+	art = extract_page(pg.body.data != NULL ? pg.body.data : "",
+	    pg.body.len, pg.url != NULL ? pg.url : url, charset);
+	free(charset);
+	free(pg.content_type);
+	free(pg.url);
+	buf_release(&pg.body);
+	return (art);
 }

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdint.h>
 
+struct article;
 struct config;
 struct config_feed;
 struct store;
@@ -33,13 +34,25 @@ struct poll_stats {
 
 /*
  * Fetch every feed of cfg that is due (or all with POLL_ALL), parse and
- * store each as it arrives. report(arg, r) is called after each feed (for
- * progress lines or the TUI); it may be NULL. Return 0 when the refresh
+ * store each as it arrives. report(arg, r) is called after each feed is
+ * stored (for progress lines or the TUI), from a thread of poll's own, one
+ * call at a time; it may be NULL. Return 0 when the refresh
  * ran (whether or not feeds failed: see stats), -1 with *cause when it
  * could not run at all.
  */
 int	 poll_refresh(const struct config *, struct store *, int flags,
 	     void (*report)(void *, const struct poll_result *), void *arg,
 	     struct poll_stats *, volatile sig_atomic_t *stop, char **cause);
+
+/*
+ * Fetch the web page at url with the fetch settings of cf (NULL: the
+ * global ones) and extract its article (extract.h). Blocks until the page
+ * arrives, so the TUI calls it from a thread of its own. Return the
+ * article, for the caller to extract_free(), or NULL with *cause (one
+ * line that may quote the server: pass it through the terminal gate).
+ */
+struct article	*poll_article(const struct config *,
+		     const struct config_feed *cf, const char *url,
+		     volatile sig_atomic_t *stop, char **cause);
 
 #endif /* TIDINGS_POLL_H */

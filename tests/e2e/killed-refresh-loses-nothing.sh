@@ -13,7 +13,7 @@ while [ $i -le 40 ]; do
 done
 
 for delay in 0.05 0.1 0.15 0.2 0.3 0.4 0.6; do
-	td refresh --all --quiet >/dev/null 2>&1 &
+	"$TIDINGS" -c "$CONF" -d "$DB" refresh --all --quiet >/dev/null 2>&1 &
 	pid=$!
 	sleep "$delay"
 	kill -9 "$pid" 2>/dev/null || true

@@ -18,7 +18,7 @@ SERVER_PID=
 T=
 
 cleanup() {
-	[ -n "$T" ] && $T kill-server 2>/dev/null
+	[ -n "$T" ] && $T kill-server 2>/dev/null || true
 	[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && \
 	    wait "$SERVER_PID" 2>/dev/null
 	rm -rf "$WORK"
@@ -105,4 +105,113 @@ rss() {
 		done
 		printf '</channel></rss>\n'
 	} >"$WORK/www/$1"
+}
+
+# --- The reader, driven through tmux (tests/e2e/tui-*.sh) ---------------
+#
+# Each test runs its own tmux server on a private socket without a
+# config file, in a terminal of a fixed size, TERM=xterm-256color and
+# LANG=C.UTF-8, and waits for text on the screen with a deadline, never
+# for a fixed time.
+
+# tui_start [COLS ROWS [VAR=VALUE ...]]: run the reader on $CONF and $DB
+# (100x30 by default) with the environment given; its exit status goes
+# to $WORK/tui.status, its log to $WORK/tui.log. Skips the test (exit 0)
+# when $TIDINGS has no reader.
+tui_start() {
+	_cols=${1:-100}
+	_rows=${2:-30}
+	[ $# -ge 2 ] && shift 2
+	if ! "$TIDINGS" -c "$CONF" -d "$WORK/probe.db" </dev/null \
+	    2>&1 | grep -q 'needs a terminal'; then
+		echo "SKIP: $TIDINGS does not start the reader without a command"
+		exit 0
+	fi
+	T="tmux -L tidings-e2e-$$ -f /dev/null"
+	rm -f "$WORK/tui.status"
+	_env="-e TERM=xterm-256color -e LANG=C.UTF-8 -e TZ=UTC"
+	for _v in "$@"; do
+		_env="$_env -e $_v"
+	done
+	_cmd="'$TIDINGS' -c '$CONF' -d '$DB' -l '$WORK/tui.log'; \
+	    echo \$? >'$WORK/tui.status'"
+	# The pane outlives the reader (remain-on-exit), so a test can
+	# start it again in the same place and the server is there to be
+	# killed at the end.
+	# shellcheck disable=SC2086
+	if $T has-session 2>/dev/null; then
+		$T respawn-pane -k -c "$WORK" $_env "$_cmd"
+	else
+		$T start-server \; set-option -g remain-on-exit on \; \
+		    new-session -d -c "$WORK" -x "$_cols" -y "$_rows" $_env \
+		    "$_cmd"
+	fi
+}
+
+# tui_screen: print the screen.
+tui_screen() {
+	$T capture-pane -p
+}
+
+# wait_for TEXT [SECONDS]: poll the screen until TEXT shows; fail after
+# SECONDS (10).
+wait_for() {
+	_n=0
+	_max=$((${2:-10} * 20))
+	until $T capture-pane -p 2>/dev/null | grep -qF -- "$1"; do
+		_n=$((_n + 1))
+		if [ "$_n" -ge "$_max" ]; then
+			$T capture-pane -p >&2 2>/dev/null
+			[ -f "$WORK/tui.log" ] && tail -n 20 "$WORK/tui.log" >&2
+			fail "timed out waiting for: $1"
+		fi
+		sleep 0.05
+	done
+}
+
+# wait_gone TEXT [SECONDS]: poll the screen until TEXT is gone.
+wait_gone() {
+	_n=0
+	_max=$((${2:-10} * 20))
+	while $T capture-pane -p 2>/dev/null | grep -qF -- "$1"; do
+		_n=$((_n + 1))
+		if [ "$_n" -ge "$_max" ]; then
+			$T capture-pane -p >&2
+			fail "timed out waiting for this to go: $1"
+		fi
+		sleep 0.05
+	done
+}
+
+# keys KEY...: type tmux key names into the reader.
+keys() {
+	$T send-keys "$@"
+}
+
+# wait_exit [STATUS]: wait for the reader to end, with STATUS (0).
+wait_exit() {
+	_n=0
+	while [ ! -s "$WORK/tui.status" ]; do
+		_n=$((_n + 1))
+		[ "$_n" -le 200 ] || fail "the reader did not exit"
+		sleep 0.05
+	done
+	expect_eq "exit status" "$(cat "$WORK/tui.status")" "${1:-0}"
+}
+
+# wait_file FILE: poll until FILE exists and is not empty.
+wait_file() {
+	_n=0
+	while [ ! -s "$1" ]; do
+		_n=$((_n + 1))
+		[ "$_n" -le 200 ] || fail "$1 did not appear"
+		sleep 0.05
+	done
+}
+
+# screen NAME: compare the whole screen with golden/NAME.screen.
+screen() {
+	$T capture-pane -p >"$WORK/$1.screen"
+	diff -u "golden/$1.screen" "$WORK/$1.screen" ||
+	    fail "the screen differs from golden/$1.screen"
 }

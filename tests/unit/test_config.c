@@ -184,6 +184,64 @@ static const struct {
 	  "t:1: two titles: \"~One\" and \"~Two\"" },
 	{ "feed https://a.org/x tech \"\"\n", 0, "t:1: empty tag" },
 
+	/* Key bindings. */
+	{ "bind items x toggle-read\n", 0, NULL },
+	{ "bind global C-r refresh\nbind article M-PgDn page-down\n", 0,
+	  NULL },
+	{ "bind feeds \"#\" top\n", 0, NULL },
+	{ "unbind items j\nunbind items j\n", 0, NULL },
+	{ "bind\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
+	{ "bind items x\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
+	{ "bind items x quit now\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
+	{ "bind item x quit\n", 0, "t:1: unknown key table \"item\"; it is "
+	  "global, feeds, items or article" },
+	{ "bind items PgDwn quit\n", 0,
+	  "t:1: \"PgDwn\" is not a key; did you mean \"PgDn\"?" },
+	{ "bind items jj quit\n", 0, "t:1: \"jj\" is not a key" },
+	{ "bind items C-Up quit\n", 0,
+	  "t:1: \"C-Up\" is not a key a terminal can send" },
+	{ "bind items \xe2\x80\xae quit\n", 0,
+	  "t:1: \"\xef\xbf\xbd\" is not a key" },
+	{ "# c\n\nbind items x mark-raed\n", 0,
+	  "t:3: unknown action \"mark-raed\"" },
+	{ "bind items x toggle-reed\n", 0, "t:1: unknown action "
+	  "\"toggle-reed\"; did you mean \"toggle-read\"?" },
+	{ "bind feeds s toggle-star\n", 0, "t:1: toggle-star does nothing in "
+	  "the feeds pane; bind it in the global table or another pane" },
+	{ "unbind\n", 0, "t:1: usage: unbind TABLE KEY" },
+	{ "unbind items j k\n", 0, "t:1: usage: unbind TABLE KEY" },
+	{ "unbind nowhere j\n", 0, "t:1: unknown key table \"nowhere\"; it is "
+	  "global, feeds, items or article" },
+	{ "unbind items F13\n", 0,
+	  "t:1: \"F13\" is not a key; did you mean \"F1\"?" },
+
+	/* Colours. */
+	{ "color selected black yellow bold\n", 0, NULL },
+	{ "color star colour200 default\ncolor normal 17 brightblue "
+	  "underline reverse\n", 0, NULL },
+	{ "color date Default COLOR8 none\n", 0, NULL },
+	{ "color\n", 0, "t:1: usage: color ELEMENT FG BG [ATTR ...]" },
+	{ "color normal red\n", 0, "t:1: usage: color ELEMENT FG BG "
+	  "[ATTR ...]" },
+	{ "color nromal red blue\n", 0, "t:1: unknown colour element "
+	  "\"nromal\"; did you mean \"normal\"?" },
+	{ "color background red blue\n", 0,
+	  "t:1: unknown colour element \"background\"" },
+	{ "color normal purplish default\n", 0,
+	  "t:1: colour \"purplish\" is not a colour name or number" },
+	{ "color normal default 256\n", 0,
+	  "t:1: colour \"256\" is out of range (0 to 255)" },
+	{ "color normal colour-1 default\n", 0,
+	  "t:1: colour \"colour-1\" is not a colour name or number" },
+	{ "color normal red blue blinky\n", 0, "t:1: \"blinky\" is not an "
+	  "attribute (bold, dim, underline, reverse, italic, blink, standout "
+	  "or none)" },
+	{ "color nromal reds blue blinky\n", 0, "t:1: unknown colour element "
+	  "\"nromal\"; did you mean \"normal\"?\n"
+	  "t:1: colour \"reds\" is not a colour name or number\n"
+	  "t:1: \"blinky\" is not an attribute (bold, dim, underline, "
+	  "reverse, italic, blink, standout or none)" },
+
 	/* Words and text. */
 	{ "feed \"https://a.org/x\n", 0, "t:1: unterminated quote" },
 	{ "feed https://a.org/x 'tag\n", 0, "t:1: unterminated quote" },
@@ -809,6 +867,15 @@ test_config_man_page(void **state)
 		buf_reset(&want);
 		buf_addstr(&want, "Default:\n.Ql ");
 		config_format_value(&want, &t[i], t[i].def);
+		/* A boolean's range goes without saying. */
+		if (t[i].type == SET_BOOL) {
+			buf_addstr(&want, " .");
+			if (strstr(item, want.data) == NULL)
+				fail_msg("%s: the man page should say\n%s",
+				    t[i].name, want.data);
+			free(item);
+			continue;
+		}
 		buf_addstr(&want, " .\nRange:\n.Ql ");
 		config_format_value(&want, &t[i], t[i].min);
 		buf_addstr(&want, "\nto\n.Ql ");
@@ -821,6 +888,97 @@ test_config_man_page(void **state)
 	}
 	buf_release(&man);
 	buf_release(&want);
+}
+
+/* The colour elements: complete, each in tidings-config(5) as an
+ * ".It Cm NAME" entry of its COLOURS section. */
+static void
+test_config_elements(void **state)
+{
+	const struct config_element_info	*e;
+	struct config				 cfg;
+	struct buf				 man = BUF_INIT;
+	const char				*sec, *end;
+	char					*item, *part;
+	size_t					 i, n;
+
+	(void)state;
+	e = config_elements(&n);
+	assert_int_equal(n, EL__COUNT);
+	config_init(&cfg);
+	slurp("man/tidings-config.5", &man);
+	if ((sec = strstr(man.data, "\n.Sh COLOURS\n")) == NULL)
+		fail_msg("man/tidings-config.5 has no COLOURS section");
+	if ((end = strstr(sec + 1, "\n.Sh ")) == NULL)
+		end = man.data + man.len;
+	part = xstrndup(sec, (size_t)(end - sec));
+	for (i = 0; i < n; i++) {
+		if (e[i].name == NULL || e[i].text == NULL ||
+		    (size_t)e[i].id != i)
+			fail_msg("elements[%zu] is incomplete", i);
+		assert_memory_equal(&cfg.colors[i], &e[i].def,
+		    sizeof cfg.colors[i]);
+		xasprintf(&item, "\n.It Cm %s\n", e[i].name);
+		if (strstr(part, item) == NULL)
+			fail_msg("man/tidings-config.5 lacks \"%s\" under "
+			    "COLOURS", item + 1);
+		free(item);
+	}
+	free(part);
+	buf_release(&man);
+	config_free(&cfg);
+}
+
+/* A line typed at the prompt: set, bind, unbind and color only, and the
+ * message without a path or line. */
+static void
+test_config_command(void **state)
+{
+	static const struct {
+		const char	*line;
+		const char	*error;
+	} rows[] = {
+		{ "set panes 2", NULL },
+		{ "set mouse yes", NULL },
+		{ "bind items x quit", NULL },
+		{ "unbind items x", NULL },
+		{ "color selected red default bold", NULL },
+		{ "set panes 4", "panes: \"4\" is out of range (0 to 3)" },
+		{ "bind items x nothing", "unknown action \"nothing\"" },
+		{ "feed https://a.org/x", "\"feed\" is not a command here; use "
+		  "set, bind, unbind or color" },
+		{ "include other", "\"include\" is not a command here; use "
+		  "set, bind, unbind or color" },
+		{ "set \"x", "unterminated quote" },
+		{ "", NULL },
+	};
+	struct config	 cfg;
+	char		*cause;
+	size_t		 i;
+	int		 rc;
+
+	(void)state;
+	config_init(&cfg);
+	cfg.path = xstrdup("kept");
+	for (i = 0; i < nitems(rows); i++) {
+		cause = NULL;
+		rc = config_command(&cfg, rows[i].line, &cause);
+		if (rows[i].error == NULL && rc != 0)
+			fail_msg("row %zu: %s", i, cause);
+		if (rows[i].error != NULL) {
+			if (rc == 0)
+				fail_msg("row %zu: no error", i);
+			if (strcmp(cause, rows[i].error) != 0)
+				fail_msg("row %zu:\n got %s\nwant %s", i, cause,
+				    rows[i].error);
+			free(cause);
+		}
+	}
+	assert_int_equal(config_num(&cfg, NULL, SET_PANES), 2);
+	assert_int_equal(config_num(&cfg, NULL, SET_MOUSE), 1);
+	assert_int_equal(cfg.colors[EL_SELECTED].fg, 1);
+	assert_string_equal(cfg.path, "kept");
+	config_free(&cfg);
 }
 
 /* config/example loads, and each "#set NAME VALUE" line in it shows the
@@ -914,6 +1072,8 @@ main(void)
 		cmocka_unit_test(test_config_feed_line_round_trip),
 		cmocka_unit_test(test_config_feed_line_sanitises),
 		cmocka_unit_test(test_config_man_page),
+		cmocka_unit_test(test_config_elements),
+		cmocka_unit_test(test_config_command),
 		cmocka_unit_test(test_config_example),
 		cmocka_unit_test(test_config_default_path),
 	};

@@ -1,0 +1,269 @@
+/* ui-int.h: what the files of the reader share (ui.c: the loop, layout,
+ * drawing and dispatch; ui-list.c: the feeds and items panes; ui-article.c:
+ * the article pane and the browser; ui-prompt.c: the prompt; ui-refresh.c:
+ * the background refresh). Nothing outside ui*.c includes it. */
+#ifndef TIDINGS_UI_INT_H
+#define TIDINGS_UI_INT_H
+
+#include <curses.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "config.h"
+#include "keys.h"
+#include "render.h"
+#include "store.h"
+
+struct article;				/* extract.h */
+
+/* Attributes of help and header spans, beside render.h's RENDER_*. */
+#define UI_A_KEY	0x10000		/* a key on the help screen */
+#define UI_A_HEADER	0x20000		/* a header field's name */
+
+/* What an action asks of the loop, which alone redraws, once a turn. */
+#define UI_REDRAW	0x01		/* repaint from the data held */
+#define UI_RELOAD	0x02		/* read feeds and list again */
+#define UI_QUIT		0x04
+#define UI_CLEAR	0x08		/* repaint from scratch */
+
+enum ui_pane_id {
+	UI_FEEDS,
+	UI_ITEMS,
+	UI_ARTICLE,
+	UI__PANES
+};
+
+/*
+ * A pane is a window onto rows it does not own: a cursor, a scroll
+ * offset and its place on the screen. Who owns the rows draws them.
+ */
+struct ui_pane {
+	int		 shown;
+	int		 x, y, w, h;	/* h: rows below the title row */
+	size_t		 top, cur, n;
+};
+
+/* One feed of the dotfile with what the store says of it. */
+struct ui_feed {
+	const struct config_feed *cf;
+	int64_t		 id;		/* 0: never stored */
+	int64_t		 unread, total;
+	char		*title;		/* the name shown; owned */
+	char		*link;		/* its site, or NULL; owned */
+	char		*error;		/* last error or NULL; owned */
+};
+
+#define UI_ROW_ALL	((size_t)-1)	/* the feeds pane's first row */
+
+struct ui_tag {
+	const char	*name;		/* borrowed from the config */
+	int64_t		 unread;
+};
+
+/*
+ * The items pane's list: either a query (a feed, all feeds, a tag's
+ * feeds; unread only or not), read a page at a time into a window of rows
+ * around what is on screen, or the results of a search, held whole (they
+ * are capped).
+ */
+struct ui_list {
+	int		 search;	/* results of a search */
+	char		*label;		/* the pane's title; owned */
+	int64_t		*feeds;		/* its feeds; owned */
+	size_t		 nfeeds;
+	int		 every;		/* every stored feed: no filter */
+	int		 unread;
+	int		 mixed;		/* rows of several feeds */
+	size_t		 row;		/* its row in the feeds pane */
+	size_t		 total;
+	struct store_item *win;		/* rows woff .. woff + nwin - 1 */
+	size_t		 nwin, woff;
+	int		 stale;		/* a page came short */
+	char		*query;		/* the search's text; owned */
+	size_t		 saved_cur;	/* the cursor, while a search */
+	size_t		 saved_top;	/* replaces the list */
+};
+
+/* The article pane: one item, its header and its rendered text. */
+struct ui_article {
+	int64_t		 id;		/* 0: none */
+	struct store_body body;
+	char		*feed;		/* the feed's name; owned */
+	struct article	*art;		/* parsed, for its links */
+	struct render	 head;		/* header lines */
+	struct render	 text;		/* body lines */
+	int		 width;		/* rendered for this width */
+};
+
+enum ui_undo_kind {
+	UNDO_READ,
+	UNDO_STAR,
+	UNDO_MARK
+};
+
+struct ui_undo {
+	enum ui_undo_kind kind;
+	int64_t		 id;		/* item, or store mark */
+	int		 old;		/* the flag before */
+};
+#define UI_UNDO_MAX	100
+
+/* A background refresh: its own thread and store connection; it tells
+ * the loop about progress with a byte on the self-pipe. */
+struct ui_refresh {
+	int		 running;
+	pthread_t	 thread;
+	int		 pipe[2];
+	struct config	 one;		/* a config of one feed */
+	const struct config *cfg;	/* what the thread refreshes */
+	int		 flags;		/* POLL_* */
+	const char	*db_path;
+	volatile sig_atomic_t stop;
+	double		 next_auto;	/* next check for due feeds */
+	double		 last_reload;
+	double		 reload_due;	/* a reload held back */
+
+	pthread_mutex_t	 lock;		/* guards the rest */
+	size_t		 done, total;
+	int		 nnew, failed;
+	int		 finished;
+	char		*error;		/* the last feed error */
+	char		*cause;		/* why it could not run */
+};
+
+struct ui_prompt {
+	int		 active;
+	int		 kind;		/* ':' or '/' */
+	struct buf	 text;
+	size_t		 pos;		/* cursor, bytes into text */
+};
+
+struct ui {
+	struct config	*cfg;
+	const char	*db_path;
+	struct store	*st;
+
+	struct ui_pane	 panes[UI__PANES];
+	enum ui_pane_id	 focus;
+	int		 layout;	/* panes side by side; 0: by width */
+	int		 npanes;	/* shown now */
+
+	/* The feeds pane: every feed of the dotfile, and the rows shown. */
+	struct ui_feed	*feeds;
+	size_t		 nfeeds;
+	size_t		*rows;		/* into feeds, or UI_ROW_ALL */
+	size_t		 nrows;
+	int64_t		 unread;	/* over every feed */
+	int		 strays;	/* the store has feeds the dotfile
+					   no longer lists */
+	char		*tag;		/* only feeds with this tag */
+	int		 picking;	/* the feeds pane lists tags */
+	struct ui_tag	*tags;		/* tags[0] is "every feed" */
+	size_t		 ntags;
+	int		 unread_only;
+
+	struct ui_list	 list;
+	int		 pending;	/* the feeds cursor moved: build the
+					   list for pending_row */
+	size_t		 pending_row;
+	struct ui_list	 before_search;	/* what a search replaced */
+	int		 has_before;
+	struct ui_article art;
+
+	int		 help;		/* the help screen is shown */
+	struct ui_pane	 helppane;
+	struct render	 helptext;
+
+	struct ui_undo	 undo[UI_UNDO_MAX];
+	size_t		 nundo;
+
+	struct ui_refresh refresh;
+	struct ui_prompt prompt;
+	size_t		 index_left;	/* items not yet indexed */
+
+	char		*msg;		/* the status line's message */
+	int		 msg_error;
+	double		 msg_until;
+
+	attr_t		 attrs[EL__COUNT];	/* each element's look */
+	int		 utf8;		/* the terminal takes UTF-8 */
+	int		 mouse;		/* mouse events asked for */
+	struct buf	 scratch;	/* for drawing */
+	double		 started;	/* start, for the log */
+};
+
+/* ui.c */
+void	 ui_message(struct ui *, int error, const char *, ...)
+	     __attribute__((format(printf, 3, 4)));
+attr_t	 ui_attr(struct ui *, enum config_element);
+void	 ui_wrap(struct render *, const char *lead, unsigned lead_attr,
+	     const char *text, unsigned attr, size_t width);
+int	 ui_put(struct ui *, int y, int x, int w, const char *s,
+	     attr_t);
+void	 ui_fill(struct ui *, int y, int x, int w, attr_t);
+void	 ui_draw_line(struct ui *, int y, int x, int w,
+	     const struct render_line *);
+attr_t	 ui_row_attr(struct ui *, int selected, int focused,
+	     enum config_element);
+void	 ui_scroll_to(struct ui_pane *);
+void	 ui_draw_title(struct ui *, struct ui_pane *, int focused,
+	     const char *left, const char *right);
+int	 ui_focus(struct ui *, enum ui_pane_id);
+void	 ui_undo_push(struct ui *, enum ui_undo_kind, int64_t id, int old);
+int	 ui_undo(struct ui *);
+int	 ui_act(struct ui *, enum keys_action);
+void	 ui_apply_colors(struct ui *);
+void	 ui_apply_mouse(struct ui *);
+int	 ui_key_waiting(void);
+
+/* ui-list.c */
+int	 list_load_feeds(struct ui *);
+void	 list_feeds_rows(struct ui *);
+void	 list_draw_feeds(struct ui *, struct ui_pane *);
+void	 list_set_row(struct ui *, size_t row);
+void	 list_sync(struct ui *);
+int	 list_reload(struct ui *);
+void	 list_refeed(struct ui *);
+void	 list_release(struct ui_list *);
+const struct store_item *list_item(struct ui *, size_t i);
+void	 list_draw_items(struct ui *, struct ui_pane *);
+const struct ui_feed *list_feed_of(struct ui *, int64_t feed_id);
+int	 list_search(struct ui *, const char *);
+int	 list_back(struct ui *);
+int	 list_unread_step(struct ui *, int dir, int open);
+int	 list_toggle_read(struct ui *);
+int	 list_toggle_star(struct ui *);
+int	 list_mark_read(struct ui *, int all);
+int	 list_item_changed(struct ui *, int64_t id, int unread, int starred);
+int	 list_pick_tag(struct ui *);
+int	 list_tag(struct ui *, const char *);
+int	 list_open_row(struct ui *);
+void	 list_free(struct ui *);
+
+/* ui-article.c */
+int	 article_open(struct ui *, int64_t id);
+void	 article_close(struct ui *);
+void	 article_layout(struct ui *);
+void	 article_draw(struct ui *, struct ui_pane *);
+int	 article_open_link(struct ui *, const char *number);
+int	 ui_browser(struct ui *, const char *url);
+void	 article_free(struct ui *);
+
+/* ui-prompt.c */
+void	 prompt_start(struct ui *, int kind, const char *text);
+int	 prompt_key(struct ui *, int key);
+void	 prompt_draw(struct ui *, int y);
+void	 prompt_free(struct ui *);
+
+/* ui-refresh.c */
+int	 refresh_init(struct ui *);
+int	 refresh_start(struct ui *, const struct config_feed *one, int all);
+int	 refresh_event(struct ui *);
+int	 refresh_tick(struct ui *, double now, int *timeout_ms);
+int	 refresh_status(struct ui *, struct buf *);
+void	 refresh_stop(struct ui *);
+
+#endif /* TIDINGS_UI_INT_H */

@@ -1,0 +1,1168 @@
+/* ui-list.c: the feeds pane and the items pane.
+ *
+ * The feeds pane lists the dotfile's feeds (those with the chosen tag,
+ * those with unread items when only unread ones are shown) under a first
+ * row that stands for all of them, with counts from one store_feeds()
+ * query. Moving its cursor chooses the list of the items pane.
+ *
+ * That list may be as long as the database, so it is never read whole.
+ * The pane keeps a window of rows around what it shows; moving past the
+ * window's edge reads the next page after (or before) the row at the edge,
+ * by its (date, id), which the store's indexes find at once whatever the
+ * depth; only a jump to the bottom reads from the far end. The list's
+ * length is counted when it is built, so positions are known without
+ * reading rows. Search results are the exception: they are capped and held
+ * whole.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "config.h"
+#include "store.h"
+#include "ui-int.h"
+#include "util.h"
+
+#define LIST_PAGE	32		/* rows read beyond the screen */
+#define LIST_SEARCH_MAX	1000		/* search results held */
+
+static const int64_t	 list_none[1];	/* no feeds at all */
+
+/* Free a list and zero it. */
+void
+list_release(struct ui_list *l)
+{
+	store_items_free(l->win, l->nwin);
+	free(l->label);
+	free(l->feeds);
+	free(l->query);
+	memset(l, 0, sizeof *l);
+}
+
+/* The feed with store id feed_id, or NULL. */
+const struct ui_feed *
+list_feed_of(struct ui *ui, int64_t feed_id)
+{
+	size_t	 i;
+
+	for (i = 0; i < ui->nfeeds; i++)
+		if (ui->feeds[i].id == feed_id)
+			return (&ui->feeds[i]);
+	return (NULL);
+}
+
+/* Whether feed f carries tag. */
+static int
+list_has_tag(const struct ui_feed *f, const char *tag)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->cf->ntags; i++)
+		if (strcmp(f->cf->tags[i], tag) == 0)
+			return (1);
+	return (0);
+}
+
+/* Order store feeds by URL, to find each dotfile feed's row. */
+static int
+list_cmp_url(const void *a, const void *b)
+{
+	const struct store_feed	*x = *(const struct store_feed *const *)a;
+	const struct store_feed	*y = *(const struct store_feed *const *)b;
+
+	return (strcmp(x->url, y->url));
+}
+
+/* Collect the tags of the dotfile's feeds with their unread counts;
+ * tags[0] stands for every feed. */
+static void
+list_tags(struct ui *ui)
+{
+	const struct ui_feed	*f;
+	size_t			 i, j, t;
+
+	free(ui->tags);
+	ui->tags = xcalloc(1, sizeof *ui->tags);
+	ui->ntags = 1;
+	ui->tags[0].unread = ui->unread;
+	for (i = 0; i < ui->nfeeds; i++) {
+		f = &ui->feeds[i];
+		for (j = 0; j < f->cf->ntags; j++) {
+			for (t = 1; t < ui->ntags; t++)
+				if (strcmp(ui->tags[t].name,
+				    f->cf->tags[j]) == 0)
+					break;
+			if (t == ui->ntags) {
+				ui->tags = xreallocarray(ui->tags,
+				    ui->ntags + 1, sizeof *ui->tags);
+				ui->tags[t].name = f->cf->tags[j];
+				ui->tags[t].unread = 0;
+				ui->ntags++;
+			}
+			ui->tags[t].unread += f->unread;
+		}
+	}
+}
+
+/* Read every feed's counts, title and last error from the store. */
+int
+list_load_feeds(struct ui *ui)
+{
+	struct store_feed	*sf = NULL, **sorted, key, *kp, **found;
+	struct ui_feed		*f;
+	const struct config	*cfg = ui->cfg;
+	size_t			 n = 0, i, matched = 0;
+	char			*cause;
+
+	if (store_feeds(ui->st, &sf, &n, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (-1);
+	}
+	sorted = xreallocarray(NULL, n + 1, sizeof *sorted);
+	for (i = 0; i < n; i++)
+		sorted[i] = &sf[i];
+	qsort(sorted, n, sizeof *sorted, list_cmp_url);
+	if (ui->feeds == NULL) {
+		ui->nfeeds = cfg->nfeeds;
+		ui->feeds = xcalloc(ui->nfeeds + 1, sizeof *ui->feeds);
+	}
+	ui->unread = 0;
+	ui->strays = 0;
+	for (i = 0; i < ui->nfeeds; i++) {
+		f = &ui->feeds[i];
+		f->cf = &cfg->feeds[i];
+		free(f->title);
+		free(f->link);
+		free(f->error);
+		f->link = f->error = NULL;
+		key.url = f->cf->url;
+		kp = &key;
+		found = bsearch(&kp, sorted, n, sizeof *sorted, list_cmp_url);
+		f->id = found != NULL ? (*found)->id : 0;
+		f->unread = found != NULL ? (*found)->unread : 0;
+		f->total = found != NULL ? (*found)->total : 0;
+		if (found != NULL && (*found)->link != NULL)
+			f->link = xstrdup((*found)->link);
+		if (found != NULL && (*found)->error != NULL)
+			f->error = xstrdup((*found)->error);
+		if (f->cf->title != NULL)
+			f->title = xstrdup(f->cf->title);
+		else if (found != NULL && (*found)->title != NULL &&
+		    *(*found)->title != '\0')
+			f->title = xstrdup((*found)->title);
+		else
+			f->title = xstrdup(f->cf->url);
+		ui->unread += f->unread;
+		if (found != NULL)
+			matched++;
+	}
+	ui->strays = matched != n;
+	free(sorted);
+	store_feeds_free(sf, n);
+	list_tags(ui);
+	list_feeds_rows(ui);
+	return (0);
+}
+
+/* Rebuild the rows of the feeds pane, keeping the cursor on its feed. */
+void
+list_feeds_rows(struct ui *ui)
+{
+	struct ui_pane		*p = &ui->panes[UI_FEEDS];
+	const struct ui_feed	*f;
+	size_t			 i, was = UI_ROW_ALL, listed = UI_ROW_ALL;
+
+	if (p->cur < ui->nrows)
+		was = ui->rows[p->cur];
+	if (ui->list.row < ui->nrows)
+		listed = ui->rows[ui->list.row];
+	free(ui->rows);
+	ui->rows = xreallocarray(NULL, ui->nfeeds + 1, sizeof *ui->rows);
+	ui->rows[0] = UI_ROW_ALL;
+	ui->nrows = 1;
+	p->cur = 0;
+	for (i = 0; i < ui->nfeeds; i++) {
+		f = &ui->feeds[i];
+		if (f->cf->hidden)
+			continue;
+		if (ui->tag != NULL && !list_has_tag(f, ui->tag))
+			continue;
+		/* The feed being read stays until the cursor leaves it. */
+		if (ui->unread_only && f->unread == 0 && i != was)
+			continue;
+		if (i == was)
+			p->cur = ui->nrows;
+		if (i == listed)
+			ui->list.row = ui->nrows;
+		ui->rows[ui->nrows++] = i;
+	}
+	if (listed == UI_ROW_ALL)
+		ui->list.row = 0;
+	p->n = ui->picking ? ui->ntags : ui->nrows;
+	if (ui->picking)
+		p->cur = 0;
+	ui_scroll_to(p);
+}
+
+/* Choose the list of the items pane for a row of the feeds pane; it is
+ * built once per turn, however far the cursor moved. */
+void
+list_set_row(struct ui *ui, size_t row)
+{
+	if (ui->picking)
+		return;
+	ui->pending = 1;
+	ui->pending_row = row;
+}
+
+/* The store query of a list. */
+static struct store_filter
+list_filter(const struct ui_list *l)
+{
+	struct store_filter	 q;
+
+	if (l->every)
+		q.feeds = NULL;
+	else
+		q.feeds = l->nfeeds > 0 ? l->feeds : list_none;
+	q.nfeeds = l->nfeeds;
+	q.unread = l->unread;
+	return (q);
+}
+
+/* The store ids of the feeds a feeds row stands for; caller frees.
+ * *every says the row stands for every feed the store has, which needs
+ * no list of ids (and makes the queries simpler and faster). */
+static int64_t *
+list_ids(struct ui *ui, size_t row, size_t *n, int *every)
+{
+	int64_t	*ids;
+	size_t	 i;
+
+	*n = 0;
+	*every = ui->rows[row] == UI_ROW_ALL && ui->tag == NULL &&
+	    !ui->strays;
+	ids = xreallocarray(NULL, ui->nfeeds + 1, sizeof *ids);
+	if (ui->rows[row] == UI_ROW_ALL) {
+		for (i = 0; i < ui->nfeeds; i++)
+			if (ui->feeds[i].id != 0 && (ui->tag == NULL ||
+			    list_has_tag(&ui->feeds[i], ui->tag)))
+				ids[(*n)++] = ui->feeds[i].id;
+	} else if (ui->feeds[ui->rows[row]].id != 0)
+		ids[(*n)++] = ui->feeds[ui->rows[row]].id;
+	return (ids);
+}
+
+/* After the feeds were read again: a feed fetched for the first time has
+ * an id now, so the list's feeds may have grown. */
+void
+list_refeed(struct ui *ui)
+{
+	struct ui_list	*l = &ui->list;
+
+	if (l->search || l->label == NULL || l->row >= ui->nrows)
+		return;
+	free(l->feeds);
+	l->feeds = list_ids(ui, l->row, &l->nfeeds, &l->every);
+}
+
+/* Build the list a feeds row stands for, if it is not the one shown. */
+void
+list_sync(struct ui *ui)
+{
+	struct ui_list	*l = &ui->list;
+	size_t		 row = ui->pending_row, n;
+	int64_t		*ids;
+	int		 every;
+
+	if (!ui->pending)
+		return;
+	ui->pending = 0;
+	if (row >= ui->nrows)
+		row = 0;
+	if (!l->search && l->label != NULL && l->row == row &&
+	    l->unread == ui->unread_only)
+		return;
+	ids = list_ids(ui, row, &n, &every);
+	list_release(l);
+	if (ui->has_before) {
+		list_release(&ui->before_search);
+		ui->has_before = 0;
+	}
+	l->feeds = ids;
+	l->nfeeds = n;
+	l->every = every;
+	l->unread = ui->unread_only;
+	l->row = row;
+	l->mixed = ui->rows[row] == UI_ROW_ALL;
+	if (!l->mixed)
+		l->label = xstrdup(ui->feeds[ui->rows[row]].title);
+	else if (ui->tag != NULL)
+		xasprintf(&l->label, "All items tagged %s", ui->tag);
+	else
+		l->label = xstrdup("All items");
+	ui->panes[UI_ITEMS].cur = ui->panes[UI_ITEMS].top = 0;
+	list_reload(ui);
+}
+
+/* Free the rows of the window. */
+static void
+list_drop_window(struct ui_list *l)
+{
+	store_items_free(l->win, l->nwin);
+	l->win = NULL;
+	l->nwin = l->woff = 0;
+}
+
+/* Reverse n rows in place (backward pages come nearest first). */
+static void
+list_reverse(struct store_item *v, size_t n)
+{
+	struct store_item	 t;
+	size_t			 i;
+
+	for (i = 0; i < n / 2; i++) {
+		t = v[i];
+		v[i] = v[n - 1 - i];
+		v[n - 1 - i] = t;
+	}
+}
+
+/* Read one page; on error say so and return -1. */
+static int
+list_page(struct ui *ui, const struct store_item *from, int backward,
+    size_t skip, size_t limit, struct store_item **v, size_t *n)
+{
+	struct store_filter	 q = list_filter(&ui->list);
+	char			*cause;
+
+	if (store_page(ui->st, &q, from, backward, skip, limit, v, n,
+	    &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Make the window hold rows a..b: keep what it holds, read the rest
+ * backward from its first row and forward from its last, or, for a far
+ * jump, from the nearer end of the list. A page that comes short means
+ * the list changed since it was counted: it is counted again next turn.
+ */
+static void
+list_fill(struct ui *ui, size_t a, size_t b)
+{
+	struct ui_list		*l = &ui->list;
+	struct store_item	*v, *page = NULL, first, last;
+	size_t			 want = b - a + 1, end, got = 0, lo, hi;
+	size_t			 i, n, need;
+
+	end = l->woff + l->nwin;
+	if (l->nwin == 0 || a > end + want || b + want < l->woff) {
+		list_drop_window(l);
+		if (a <= l->total - 1 - b) {
+			if (list_page(ui, NULL, 0, a, want, &page, &n) != 0)
+				return;
+		} else {
+			if (list_page(ui, NULL, 1, l->total - 1 - b, want,
+			    &page, &n) != 0)
+				return;
+			list_reverse(page, n);
+			if (n < want) {
+				store_items_free(page, n);
+				l->stale = 1;
+				return;
+			}
+		}
+		l->win = page;
+		l->nwin = n;
+		l->woff = a;
+		if (n < want)
+			l->stale = 1;
+		return;
+	}
+	memset(&first, 0, sizeof first);
+	first.id = l->win[0].id;
+	first.date = l->win[0].date;
+	memset(&last, 0, sizeof last);
+	last.id = l->win[l->nwin - 1].id;
+	last.date = l->win[l->nwin - 1].date;
+	v = xcalloc(want, sizeof *v);
+	if (a < l->woff) {
+		hi = b < l->woff ? b : l->woff - 1;
+		need = hi - a + 1;
+		if (list_page(ui, &first, 1, l->woff - 1 - hi, need, &page,
+		    &n) != 0 || n < need) {
+			store_items_free(page, n);
+			free(v);
+			l->stale = 1;
+			return;
+		}
+		list_reverse(page, n);
+		if (n > 0)
+			memcpy(v, page, n * sizeof *v);
+		free(page);
+		page = NULL;
+		got = n;
+	}
+	lo = a > l->woff ? a : l->woff;
+	hi = b < end - 1 ? b : end - 1;
+	for (i = lo; lo <= hi && i <= hi; i++) {
+		v[got++] = l->win[i - l->woff];
+		memset(&l->win[i - l->woff], 0, sizeof l->win[0]);
+	}
+	if (b >= end) {
+		lo = a > end ? a : end;
+		need = b - lo + 1;
+		if (list_page(ui, &last, 0, lo - end, need, &page, &n) == 0) {
+			if (n > 0)
+				memcpy(v + got, page, n * sizeof *v);
+			free(page);
+			got += n;
+			if (n < need) {
+				l->total = a + got;
+				l->stale = 1;
+			}
+		}
+	}
+	list_drop_window(l);
+	l->win = v;
+	l->nwin = got;
+	l->woff = a;
+}
+
+/* Row i of the items list, read from the store when the window does not
+ * hold it; NULL past the end. */
+const struct store_item *
+list_item(struct ui *ui, size_t i)
+{
+	struct ui_list	*l = &ui->list;
+	size_t		 h, a, b;
+
+	if (i >= l->total)
+		return (NULL);
+	if (i >= l->woff && i < l->woff + l->nwin)
+		return (&l->win[i - l->woff]);
+	if (l->search)
+		return (NULL);
+	h = ui->panes[UI_ITEMS].h > 0 ? (size_t)ui->panes[UI_ITEMS].h : 1;
+	a = i > h + LIST_PAGE ? i - h - LIST_PAGE : 0;
+	b = i + 2 * h + LIST_PAGE;
+	if (b >= l->total)
+		b = l->total - 1;
+	list_fill(ui, a, b);
+	if (i >= l->woff && i < l->woff + l->nwin)
+		return (&l->win[i - l->woff]);
+	return (NULL);
+}
+
+/* Run a list's search again (to show marks changed meanwhile). */
+static int
+list_run_search(struct ui *ui, struct ui_list *l)
+{
+	char	*cause;
+
+	list_drop_window(l);
+	if (store_search(ui->st, l->query, LIST_SEARCH_MAX, &l->win, &l->nwin,
+	    &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		l->total = 0;
+		return (-1);
+	}
+	l->total = l->nwin;
+	return (0);
+}
+
+/* The length of a list by the counts of its feeds. */
+static int64_t
+list_feeds_count(struct ui *ui, const struct ui_list *l)
+{
+	int64_t	 n = 0;
+	size_t	 i, j;
+
+	for (i = 0; i < ui->nfeeds; i++) {
+		if (ui->feeds[i].id == 0)
+			continue;
+		for (j = 0; !l->every && j < l->nfeeds; j++)
+			if (l->feeds[j] == ui->feeds[i].id)
+				break;
+		if (l->every || j < l->nfeeds)
+			n += l->unread ? ui->feeds[i].unread :
+			    ui->feeds[i].total;
+	}
+	return (n);
+}
+
+/* Count the list again and read the rows around the cursor's item, so
+ * the cursor stays on it while rows come and go above. */
+int
+list_reload(struct ui *ui)
+{
+	struct ui_list		*l = &ui->list;
+	struct ui_pane		*p = &ui->panes[UI_ITEMS];
+	struct store_item	 at, *back = NULL, *fwd = NULL;
+	struct store_filter	 q;
+	int64_t			 n, idx;
+	size_t			 nb = 0, nf = 0, i, h;
+	char			*cause;
+	int			 have = 0, stale = l->stale;
+
+	l->stale = 0;
+	if (l->label == NULL)
+		return (0);
+	if (l->search) {
+		if (p->cur < l->nwin) {
+			at.id = l->win[p->cur].id;
+			have = 1;
+		}
+		list_run_search(ui, l);
+		for (i = 0; have && i < l->nwin; i++)
+			if (l->win[i].id == at.id)
+				p->cur = i;
+		p->n = l->total;
+		ui_scroll_to(p);
+		return (0);
+	}
+	if (p->cur >= l->woff && p->cur < l->woff + l->nwin) {
+		memset(&at, 0, sizeof at);
+		at.id = l->win[p->cur - l->woff].id;
+		at.date = l->win[p->cur - l->woff].date;
+		have = 1;
+	}
+	list_drop_window(l);
+	q = list_filter(l);
+	/* The feeds' counts were read with the feeds; only a list that
+	 * came short of them is counted on its own. */
+	if (!stale)
+		n = list_feeds_count(ui, l);
+	else if (store_count(ui->st, &q, NULL, &n, &cause) != 0)
+		goto fail;
+	l->total = (size_t)n;
+	p->n = l->total;
+	if (!have) {
+		ui_scroll_to(p);
+		return (0);
+	}
+	if (store_count(ui->st, &q, &at, &idx, &cause) != 0)
+		goto fail;
+	/* The rows just before the item, then the item and on. */
+	h = p->h > 0 ? (size_t)p->h : 1;
+	if (list_page(ui, &at, 1, 0, LIST_PAGE, &back, &nb) != 0)
+		return (-1);
+	list_reverse(back, nb);
+	if (list_page(ui, nb > 0 ? &back[nb - 1] : NULL, 0, 0,
+	    2 * h + LIST_PAGE, &fwd, &nf) != 0) {
+		store_items_free(back, nb);
+		return (-1);
+	}
+	if (nb > (size_t)idx) {
+		/* The list changed between the queries. */
+		store_items_free(back, nb);
+		store_items_free(fwd, nf);
+		l->stale = 1;
+		return (0);
+	}
+	back = xreallocarray(back, nb + nf + 1, sizeof *back);
+	if (nf > 0)
+		memcpy(back + nb, fwd, nf * sizeof *back);
+	free(fwd);
+	l->win = back;
+	l->nwin = nb + nf;
+	l->woff = (size_t)idx - nb;
+	p->cur = (size_t)idx < l->total ? (size_t)idx :
+	    (l->total > 0 ? l->total - 1 : 0);
+	ui_scroll_to(p);
+	return (0);
+fail:
+	ui_message(ui, 1, "%s", cause);
+	free(cause);
+	return (-1);
+}
+
+/* The look of a feeds pane row: error mark, unread count, title, tags. */
+static void
+list_draw_feed_row(struct ui *ui, struct ui_pane *p, size_t row, int y,
+    int sel)
+{
+	const struct ui_feed	*f = NULL;
+	struct buf		 b = BUF_INIT;
+	const char		*title;
+	int64_t			 unread;
+	size_t			 i;
+	int			 x = p->x, w = p->w, focus, used;
+
+	focus = ui->focus == UI_FEEDS;
+	ui_fill(ui, y, x, w, ui_row_attr(ui, sel, focus, EL_NORMAL));
+	if (ui->picking) {
+		title = row == 0 ? "(every feed)" : ui->tags[row].name;
+		unread = ui->tags[row].unread;
+	} else if (ui->rows[row] == UI_ROW_ALL) {
+		title = ui->tag != NULL ? "All items of the tag" : "All items";
+		unread = 0;
+		for (i = 0; i < ui->nfeeds; i++)
+			if (ui->tag == NULL || list_has_tag(&ui->feeds[i],
+			    ui->tag))
+				unread += ui->feeds[i].unread;
+	} else {
+		f = &ui->feeds[ui->rows[row]];
+		title = f->title;
+		unread = f->unread;
+	}
+	if (f != NULL && f->error != NULL)
+		ui_put(ui, y, x, 1, "!", ui_row_attr(ui, sel, focus, EL_ERROR));
+	if (unread > 0) {
+		buf_addf(&b, "%lld", (long long)unread);
+		ui_put(ui, y, x + (b.len < 7 ? 7 - (int)b.len : 1), w - 1,
+		    b.data, ui_row_attr(ui, sel, focus, EL_UNREAD));
+	}
+	if (w <= 9) {
+		buf_release(&b);
+		return;
+	}
+	used = ui_put(ui, y, x + 8, w - 8, title, ui_row_attr(ui, sel, focus,
+	    unread > 0 ? EL_UNREAD : EL_NORMAL));
+	if (f != NULL && f->cf->ntags > 0 && w - 8 - used > 4) {
+		buf_reset(&b);
+		for (i = 0; i < f->cf->ntags; i++)
+			buf_addf(&b, "%s%s", i > 0 ? " " : "", f->cf->tags[i]);
+		ui_put(ui, y, x + 8 + used + 2, w - 10 - used, b.data,
+		    ui_row_attr(ui, sel, focus, EL_TAG));
+	}
+	buf_release(&b);
+}
+
+/* Draw the feeds pane. */
+void
+list_draw_feeds(struct ui *ui, struct ui_pane *p)
+{
+	struct buf	 right = BUF_INIT;
+	size_t		 row;
+	int		 i;
+
+	p->n = ui->picking ? ui->ntags : ui->nrows;
+	ui_scroll_to(p);
+	if (ui->unread_only)
+		buf_addstr(&right, "unread");
+	if (ui->picking)
+		ui_draw_title(ui, p, ui->focus == UI_FEEDS, "Tags", NULL);
+	else if (ui->tag != NULL) {
+		struct buf	 t = BUF_INIT;
+
+		buf_addf(&t, "Feeds: %s", ui->tag);
+		ui_draw_title(ui, p, ui->focus == UI_FEEDS, t.data, right.data);
+		buf_release(&t);
+	} else
+		ui_draw_title(ui, p, ui->focus == UI_FEEDS, "Feeds",
+		    right.data);
+	buf_release(&right);
+	for (i = 0; i < p->h; i++) {
+		row = p->top + (size_t)i;
+		if (row >= p->n)
+			break;
+		list_draw_feed_row(ui, p, row, p->y + 1 + i, row == p->cur);
+	}
+}
+
+/* Draw one row of the items pane: marks, date, feed, title, author. */
+static void
+list_draw_item_row(struct ui *ui, struct ui_pane *p,
+    const struct store_item *it, int y, int sel)
+{
+	const struct ui_feed	*f;
+	const char		*fmt;
+	char			 date[64];
+	struct tm		 tm;
+	time_t			 t = (time_t)it->date;
+	int			 x = p->x, w = p->w, focus, used, fw;
+	enum config_element	 el = it->unread ? EL_UNREAD : EL_NORMAL;
+
+	focus = ui->focus == UI_ITEMS;
+	ui_fill(ui, y, x, w, ui_row_attr(ui, sel, focus, EL_NORMAL));
+	if (it->unread)
+		ui_put(ui, y, x, 1, "N", ui_row_attr(ui, sel, focus,
+		    EL_UNREAD));
+	if (it->starred)
+		ui_put(ui, y, x + 1, 1, "*", ui_row_attr(ui, sel, focus,
+		    EL_STAR));
+	x += 3;
+	w -= 3;
+	fmt = config_str(ui->cfg, NULL, SET_DATE_FORMAT);
+	date[0] = '\0';
+	if (fmt != NULL && *fmt != '\0' && localtime_r(&t, &tm) != NULL &&
+	    strftime(date, sizeof date, fmt, &tm) == 0)
+		date[0] = '\0';
+	if (date[0] != '\0' && w >= 40) {
+		used = ui_put(ui, y, x, w / 3, date, ui_row_attr(ui, sel, focus,
+		    EL_DATE));
+		x += used + 2;
+		w -= used + 2;
+	}
+	if (ui->list.mixed && w > 30 &&
+	    (f = list_feed_of(ui, it->feed_id)) != NULL) {
+		fw = w / 4 > 20 ? 20 : w / 4;
+		ui_put(ui, y, x, fw, f->title, ui_row_attr(ui, sel, focus,
+		    EL_FEED));
+		x += fw + 2;
+		w -= fw + 2;
+	}
+	used = ui_put(ui, y, x, w, *it->title != '\0' ? it->title :
+	    "(untitled)", ui_row_attr(ui, sel, focus, el));
+	if (it->author != NULL && *it->author != '\0' && w - used > 8)
+		ui_put(ui, y, x + used + 2, w - used - 2, it->author,
+		    ui_row_attr(ui, sel, focus, EL_DIM));
+}
+
+/* Draw the items pane. */
+void
+list_draw_items(struct ui *ui, struct ui_pane *p)
+{
+	const struct store_item	*it;
+	struct buf		 right = BUF_INIT;
+	size_t			 row;
+	int			 i;
+
+	p->n = ui->list.total;
+	ui_scroll_to(p);
+	if (ui->list.unread && !ui->list.search)
+		buf_addstr(&right, "unread");
+	ui_draw_title(ui, p, ui->focus == UI_ITEMS, ui->list.label != NULL ?
+	    ui->list.label : "Items", right.data);
+	buf_release(&right);
+	if (ui->nfeeds == 0 && p->h > 0) {
+		struct buf	 hint = BUF_INIT;
+
+		buf_addf(&hint, "No feeds yet: add \"feed URL\" lines to %s",
+		    ui->cfg->path != NULL ? ui->cfg->path : "the dotfile");
+		ui_put(ui, p->y + 1, p->x + 1, p->w - 1, hint.data,
+		    ui_attr(ui, EL_DIM));
+		buf_release(&hint);
+		return;
+	}
+	if (ui->list.total == 0 && p->h > 0) {
+		ui_put(ui, p->y + 1, p->x + 1, p->w - 1, ui->list.search ?
+		    "Nothing found" : (ui->list.unread ? "No unread items" :
+		    "No items"), ui_attr(ui, EL_DIM));
+		return;
+	}
+	for (i = 0; i < p->h; i++) {
+		row = p->top + (size_t)i;
+		if ((it = list_item(ui, row)) == NULL)
+			break;
+		list_draw_item_row(ui, p, it, p->y + 1 + i, row == p->cur);
+	}
+}
+
+/* Replace the items list with the results of a search. */
+int
+list_search(struct ui *ui, const char *text)
+{
+	struct ui_list	*l = &ui->list;
+
+	while (*text == ' ')
+		text++;
+	if (*text == '\0')
+		return (UI_REDRAW);
+	if (!l->search) {
+		if (ui->has_before)
+			list_release(&ui->before_search);
+		ui->before_search = *l;
+		ui->before_search.saved_cur = ui->panes[UI_ITEMS].cur;
+		ui->before_search.saved_top = ui->panes[UI_ITEMS].top;
+		ui->has_before = 1;
+		memset(l, 0, sizeof *l);
+	} else
+		list_release(l);
+	l->search = 1;
+	l->mixed = 1;
+	l->query = xstrdup(text);
+	xasprintf(&l->label, "Search: %s", text);
+	ui->panes[UI_ITEMS].cur = ui->panes[UI_ITEMS].top = 0;
+	if (list_run_search(ui, l) == 0) {
+		if (l->total == LIST_SEARCH_MAX)
+			ui_message(ui, 0, "The newest %d matches",
+			    LIST_SEARCH_MAX);
+		else
+			ui_message(ui, 0, "%zu match%s", l->total,
+			    l->total == 1 ? "" : "es");
+	}
+	ui->focus = UI_ITEMS;
+	return (UI_REDRAW);
+}
+
+/* Leave search results for the list they replaced. */
+int
+list_back(struct ui *ui)
+{
+	list_release(&ui->list);
+	if (ui->has_before) {
+		ui->list = ui->before_search;
+		memset(&ui->before_search, 0, sizeof ui->before_search);
+		ui->has_before = 0;
+		ui->panes[UI_ITEMS].cur = ui->list.saved_cur;
+		ui->panes[UI_ITEMS].top = ui->list.saved_top;
+		list_reload(ui);
+	} else {
+		ui->pending = 1;
+		ui->pending_row = ui->panes[UI_FEEDS].cur;
+		list_sync(ui);
+	}
+	return (UI_REDRAW);
+}
+
+/* The index of item it in the list, or -1. */
+static int64_t
+list_index_of(struct ui *ui, const struct store_item *it)
+{
+	struct store_filter	 q = list_filter(&ui->list);
+	int64_t			 idx;
+	char			*cause;
+
+	if (store_count(ui->st, &q, it, &idx, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (-1);
+	}
+	return (idx);
+}
+
+/* Find the first unread item after (dir 1) or before (-1) row from of the
+ * list (from the end when from is -1); put the cursor on it. */
+static int
+list_find_unread(struct ui *ui, int64_t from, int dir)
+{
+	struct ui_list		*l = &ui->list;
+	struct store_filter	 q = list_filter(l);
+	struct store_item	*v = NULL, at;
+	const struct store_item	*it;
+	size_t			 n = 0, i;
+	int64_t			 idx;
+	char			*cause;
+
+	if (l->search) {
+		if (dir > 0) {
+			for (i = from < 0 ? 0 : (size_t)from + 1; i < l->nwin;
+			    i++) {
+				if (l->win[i].unread) {
+					ui->panes[UI_ITEMS].cur = i;
+					return (1);
+				}
+			}
+		} else {
+			for (i = from < 0 ? l->nwin : (size_t)from; i > 0; i--) {
+				if (l->win[i - 1].unread) {
+					ui->panes[UI_ITEMS].cur = i - 1;
+					return (1);
+				}
+			}
+		}
+		return (0);
+	}
+	if (from >= 0) {
+		if ((it = list_item(ui, (size_t)from)) == NULL)
+			return (0);
+		at = *it;
+	}
+	q.unread = 1;
+	if (store_page(ui->st, &q, from >= 0 ? &at : NULL, dir < 0, 0, 1, &v,
+	    &n, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (-1);
+	}
+	if (n == 0) {
+		free(v);
+		return (0);
+	}
+	idx = list_index_of(ui, &v[0]);
+	store_items_free(v, n);
+	if (idx < 0)
+		return (-1);
+	ui->panes[UI_ITEMS].cur = (size_t)idx;
+	return (1);
+}
+
+/* Go to the next (dir 1) or previous (-1) unread item, in the next or
+ * previous feed with unread items when this list has no more; open it
+ * when asked to. From the feeds pane, start at the list's top (or
+ * bottom) and move the focus to the items. */
+int
+list_unread_step(struct ui *ui, int dir, int open)
+{
+	struct ui_pane	*fp = &ui->panes[UI_FEEDS];
+	size_t		 row;
+	int64_t		 from;
+	int		 rc;
+
+	list_sync(ui);
+	if (ui->picking)
+		return (0);
+	if (ui->focus == UI_FEEDS || ui->list.total == 0)
+		from = -1;
+	else
+		from = (int64_t)ui->panes[UI_ITEMS].cur;
+	rc = list_find_unread(ui, from, dir);
+	/* None left here: on to the next feed that has some. */
+	for (row = ui->list.row; rc == 0 && !ui->list.search &&
+	    ui->rows[ui->list.row] != UI_ROW_ALL; ) {
+		if (dir > 0 ? row + 1 >= ui->nrows : row <= 1)
+			break;
+		row = dir > 0 ? row + 1 : row - 1;
+		if (ui->feeds[ui->rows[row]].unread == 0)
+			continue;
+		fp->cur = row;
+		ui_scroll_to(fp);
+		list_set_row(ui, row);
+		list_sync(ui);
+		rc = list_find_unread(ui, -1, dir);
+	}
+	if (rc < 0)
+		return (UI_REDRAW);
+	if (rc == 0) {
+		ui_message(ui, 0, "No more unread items");
+		return (UI_REDRAW);
+	}
+	ui_scroll_to(&ui->panes[UI_ITEMS]);
+	if (open && list_item(ui, ui->panes[UI_ITEMS].cur) != NULL)
+		return (article_open(ui, list_item(ui,
+		    ui->panes[UI_ITEMS].cur)->id));
+	if (ui->focus == UI_FEEDS)
+		ui->focus = UI_ITEMS;
+	return (UI_REDRAW);
+}
+
+/* Show a changed mark of item id (unread or starred; -1 leaves one as
+ * it is) in the rows held and the counts. Return 0 when no row held
+ * shows the item, so the counts could not follow. */
+int
+list_item_changed(struct ui *ui, int64_t id, int unread, int starred)
+{
+	struct store_item	*it;
+	struct ui_feed		*f = NULL;
+	size_t			 i;
+	int			 was = -1;
+
+	for (i = 0; i <= ui->list.nwin; i++) {
+		if (i < ui->list.nwin)
+			it = &ui->list.win[i];
+		else if (ui->art.id == id)
+			it = &ui->art.body.item;
+		else
+			break;
+		if (it->id != id)
+			continue;
+		if (was == -1) {
+			was = it->unread;
+			f = (struct ui_feed *)list_feed_of(ui, it->feed_id);
+		}
+		if (unread != -1)
+			it->unread = unread != 0;
+		if (starred != -1)
+			it->starred = starred != 0;
+	}
+	if (was == -1)
+		return (0);
+	if (unread == -1 || was == (unread != 0))
+		return (1);
+	if (f != NULL)
+		f->unread += unread ? 1 : -1;
+	ui->unread += unread ? 1 : -1;
+	list_tags(ui);
+	return (1);
+}
+
+/* The item the marks act on: the article's, else the cursor's. */
+static const struct store_item *
+list_target(struct ui *ui)
+{
+	if (ui->focus == UI_ARTICLE && ui->art.id != 0)
+		return (&ui->art.body.item);
+	return (list_item(ui, ui->panes[UI_ITEMS].cur));
+}
+
+/* Mark the target item read or unread again. */
+int
+list_toggle_read(struct ui *ui)
+{
+	const struct store_item	*it;
+	int64_t			 id;
+	char			*cause;
+	int			 unread;
+
+	if ((it = list_target(ui)) == NULL)
+		return (0);
+	id = it->id;
+	unread = it->unread;
+	if (store_set_read(ui->st, id, unread, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (UI_RELOAD);
+	}
+	ui_undo_push(ui, UNDO_READ, id, unread);
+	list_item_changed(ui, id, !unread, -1);
+	ui_message(ui, 0, "Marked %s", unread ? "read" : "unread");
+	return (UI_REDRAW);
+}
+
+/* Star the target item or take its star away. */
+int
+list_toggle_star(struct ui *ui)
+{
+	const struct store_item	*it;
+	int64_t			 id;
+	char			*cause;
+	int			 starred;
+
+	if ((it = list_target(ui)) == NULL)
+		return (0);
+	id = it->id;
+	starred = it->starred;
+	if (store_set_starred(ui->st, id, !starred, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (UI_RELOAD);
+	}
+	ui_undo_push(ui, UNDO_STAR, id, starred);
+	list_item_changed(ui, id, -1, !starred);
+	ui_message(ui, 0, starred ? "Unstarred" : "Starred");
+	return (UI_REDRAW);
+}
+
+/* Mark every item of the list (all: of every feed) read, undoably. */
+int
+list_mark_read(struct ui *ui, int all)
+{
+	struct store_filter	 q;
+	int64_t			*ids = NULL, mark, n;
+	size_t			 i, nids = 0;
+	char			*cause;
+	int			 rc;
+
+	list_sync(ui);
+	if (all) {
+		ids = xreallocarray(NULL, ui->nfeeds + 1, sizeof *ids);
+		for (i = 0; i < ui->nfeeds; i++)
+			if (ui->feeds[i].id != 0)
+				ids[nids++] = ui->feeds[i].id;
+		q.feeds = nids > 0 ? ids : list_none;
+		q.nfeeds = nids;
+		q.unread = 0;
+	} else if (ui->list.search) {
+		ui_message(ui, 1, "Search results are marked one at a time");
+		return (UI_REDRAW);
+	} else
+		q = list_filter(&ui->list);
+	rc = store_mark_read(ui->st, &q, &mark, &n, &cause);
+	free(ids);
+	if (rc != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (UI_RELOAD);
+	}
+	ui_undo_push(ui, UNDO_MARK, mark, 0);
+	ui_message(ui, 0, "Marked %lld item%s read", (long long)n,
+	    n == 1 ? "" : "s");
+	return (UI_RELOAD);
+}
+
+/* Show the tags in the feeds pane to choose one. */
+int
+list_pick_tag(struct ui *ui)
+{
+	size_t	 i;
+
+	if (ui->ntags <= 1) {
+		ui_message(ui, 1, "No feed has a tag");
+		return (UI_REDRAW);
+	}
+	ui->picking = 1;
+	ui->focus = UI_FEEDS;
+	ui->panes[UI_FEEDS].n = ui->ntags;
+	ui->panes[UI_FEEDS].cur = 0;
+	for (i = 1; ui->tag != NULL && i < ui->ntags; i++)
+		if (strcmp(ui->tags[i].name, ui->tag) == 0)
+			ui->panes[UI_FEEDS].cur = i;
+	ui_scroll_to(&ui->panes[UI_FEEDS]);
+	return (UI_REDRAW);
+}
+
+/* Show only the feeds with tag (NULL or "": every feed). */
+int
+list_tag(struct ui *ui, const char *tag)
+{
+	size_t	 i;
+
+	if (tag != NULL && *tag == '\0')
+		tag = NULL;
+	for (i = 1; tag != NULL && i < ui->ntags; i++)
+		if (strcmp(ui->tags[i].name, tag) == 0)
+			break;
+	if (tag != NULL && i == ui->ntags) {
+		struct buf	 q = BUF_INIT;
+
+		ui_message(ui, 1, "No feed has the tag \"%s\"",
+		    text_printable(&q, tag));
+		buf_release(&q);
+		return (UI_REDRAW);
+	}
+	free(ui->tag);
+	ui->tag = tag != NULL ? xstrdup(tag) : NULL;
+	ui->picking = 0;
+	ui->panes[UI_FEEDS].cur = 0;
+	list_feeds_rows(ui);
+	ui->panes[UI_FEEDS].cur = 0;
+	ui->panes[UI_FEEDS].top = 0;
+	list_release(&ui->list);	/* force a new list */
+	list_set_row(ui, 0);
+	list_sync(ui);
+	if (tag != NULL)
+		ui_message(ui, 0, "Feeds tagged %s", tag);
+	else
+		ui_message(ui, 0, "Every feed");
+	return (UI_REDRAW);
+}
+
+/* Enter on a row: pick the tag, show the feed's items, open the item. */
+int
+list_open_row(struct ui *ui)
+{
+	const struct store_item	*it;
+	struct ui_pane		*p;
+
+	list_sync(ui);
+	if (ui->focus == UI_FEEDS) {
+		p = &ui->panes[UI_FEEDS];
+		if (ui->picking)
+			return (list_tag(ui, p->cur == 0 ? NULL :
+			    ui->tags[p->cur].name));
+		return (ui_focus(ui, UI_ITEMS));
+	}
+	if (ui->focus != UI_ITEMS)
+		return (0);
+	if ((it = list_item(ui, ui->panes[UI_ITEMS].cur)) == NULL)
+		return (0);
+	return (article_open(ui, it->id));
+}
+
+/* Free the feeds, the tags and the lists. */
+void
+list_free(struct ui *ui)
+{
+	size_t	 i;
+
+	for (i = 0; i < ui->nfeeds; i++) {
+		free(ui->feeds[i].title);
+		free(ui->feeds[i].link);
+		free(ui->feeds[i].error);
+	}
+	free(ui->feeds);
+	free(ui->rows);
+	free(ui->tags);
+	free(ui->tag);
+	list_release(&ui->list);
+	list_release(&ui->before_search);
+}

@@ -1,0 +1,317 @@
+/* ui-prompt.c: the prompt on the status line, for a search ("/") or a
+ * command (":"), and the commands it runs.
+ *
+ * The line editor knows the usual keys (Left, Right, Home, End, C-a, C-e,
+ * BSpace, DC, C-u, C-k, C-w) and moves by whole UTF-8 characters. A
+ * command is "quit", "open [N]", "tag [NAME]", "search WORDS", a line of
+ * the config language (set, bind, unbind, color) or the name of an
+ * action, so anything a key does can also be typed.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "config.h"
+#include "keys.h"
+#include "ui-int.h"
+#include "util.h"
+
+/* Open the prompt with text already typed. */
+void
+prompt_start(struct ui *ui, int kind, const char *text)
+{
+	ui->prompt.active = 1;
+	ui->prompt.kind = kind;
+	buf_reset(&ui->prompt.text);
+	buf_addstr(&ui->prompt.text, text);
+	ui->prompt.pos = ui->prompt.text.len;
+}
+
+/* Free the prompt's text. */
+void
+prompt_free(struct ui *ui)
+{
+	buf_release(&ui->prompt.text);
+}
+
+/* The start of the character before byte pos. */
+static size_t
+prompt_prev(const struct buf *b, size_t pos)
+{
+	while (pos > 0) {
+		pos--;
+		if (((unsigned char)b->data[pos] & 0xc0) != 0x80)
+			break;
+	}
+	return (pos);
+}
+
+/* The start of the character after the one at byte pos. */
+static size_t
+prompt_next(const struct buf *b, size_t pos)
+{
+	if (pos < b->len)
+		pos++;
+	while (pos < b->len && ((unsigned char)b->data[pos] & 0xc0) == 0x80)
+		pos++;
+	return (pos);
+}
+
+/* Remove bytes [from, to) of the text. */
+static void
+prompt_cut(struct ui_prompt *pr, size_t from, size_t to)
+{
+	memmove(pr->text.data + from, pr->text.data + to, pr->text.len - to);
+	buf_truncate(&pr->text, pr->text.len - (to - from));
+	pr->pos = from;
+}
+
+/* The value of a setting as the config language writes it. */
+static void
+prompt_show_setting(struct ui *ui, const struct setting *s)
+{
+	struct buf	 v = BUF_INIT, q = BUF_INIT;
+	const char	*str;
+
+	if (s->type == SET_STRING) {
+		str = config_str(ui->cfg, NULL, s->id);
+		if (str == NULL)
+			buf_addstr(&v, "unset");
+		else
+			buf_addf(&v, "\"%s\"", text_printable(&q, str));
+	} else
+		config_format_value(&v, s, config_num(ui->cfg, NULL, s->id));
+	ui_message(ui, 0, "%s is %s", s->name, v.data);
+	buf_release(&v);
+	buf_release(&q);
+}
+
+/* Run a line of the config language, then make what it changed show. */
+static int
+prompt_config(struct ui *ui, const char *line, const char *word,
+    const char *rest)
+{
+	const struct setting	*s = NULL;
+	char			 name[64];
+	char			*cause;
+	size_t			 len;
+
+	if (strcmp(word, "set") == 0) {
+		len = strcspn(rest, " \t");
+		if (len < sizeof name) {
+			memcpy(name, rest, len);
+			name[len] = '\0';
+			s = config_setting_find(name);
+		}
+		if (s != NULL && rest[len + strspn(rest + len, " \t")] ==
+		    '\0') {
+			prompt_show_setting(ui, s);
+			return (UI_REDRAW);
+		}
+		/* The refresh thread reads these as it goes. */
+		if (s != NULL && s->id < SET_PANES && ui->refresh.running) {
+			ui_message(ui, 1, "%s cannot change while a refresh "
+			    "runs", s->name);
+			return (UI_REDRAW);
+		}
+	}
+	if (config_command(ui->cfg, line, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (UI_REDRAW);
+	}
+	if (strcmp(word, "color") == 0) {
+		ui_apply_colors(ui);
+		ui_message(ui, 0, "Colour set");
+		return (UI_REDRAW | UI_CLEAR);
+	}
+	if (strcmp(word, "bind") == 0 || strcmp(word, "unbind") == 0) {
+		ui_message(ui, 0, "%s", word[0] == 'b' ? "Bound" : "Unbound");
+		return (UI_REDRAW);
+	}
+	if (s == NULL)
+		return (UI_REDRAW);
+	switch (s->id) {
+	case SET_MOUSE:
+		ui_apply_mouse(ui);
+		break;
+	case SET_PANES:
+		ui->layout = (int)config_num(ui->cfg, NULL, SET_PANES);
+		break;
+	case SET_UNREAD_ONLY:
+		if (ui->unread_only !=
+		    (config_num(ui->cfg, NULL, SET_UNREAD_ONLY) != 0))
+			ui_act(ui, ACT_TOGGLE_UNREAD_ONLY);
+		break;
+	default:
+		break;
+	}
+	prompt_show_setting(ui, s);
+	return (UI_REDRAW);
+}
+
+/* Run a command typed after ':'. */
+static int
+prompt_command(struct ui *ui, const char *line)
+{
+	const struct keys_action_info	*a;
+	struct buf			 q = BUF_INIT;
+	char				 word[32];
+	const char			*rest;
+	size_t				 len;
+
+	line += strspn(line, " \t");
+	len = strcspn(line, " \t");
+	if (len == 0)
+		return (UI_REDRAW);
+	rest = line + len;
+	rest += strspn(rest, " \t");
+	if (len < sizeof word) {
+		memcpy(word, line, len);
+		word[len] = '\0';
+	} else
+		word[0] = '\0';
+	if (strcmp(word, "quit") == 0 || strcmp(word, "q") == 0)
+		return (UI_QUIT);
+	if (strcmp(word, "open") == 0) {
+		if (*rest == '\0')
+			return (ui_act(ui, ACT_OPEN_BROWSER));
+		return (article_open_link(ui, rest));
+	}
+	if (strcmp(word, "tag") == 0)
+		return (list_tag(ui, rest));
+	if (strcmp(word, "search") == 0)
+		return (list_search(ui, rest));
+	if (strcmp(word, "set") == 0 || strcmp(word, "bind") == 0 ||
+	    strcmp(word, "unbind") == 0 || strcmp(word, "color") == 0)
+		return (prompt_config(ui, line, word, rest));
+	if ((a = keys_action_find(word)) != NULL && *rest == '\0')
+		return (ui_act(ui, a->id));
+	{
+		char	*w = xstrndup(line, len);
+
+		ui_message(ui, 1, "Unknown command \"%s\"; try quit, open, "
+		    "tag, search, set, bind, unbind, color or an action",
+		    text_printable(&q, w));
+		free(w);
+	}
+	buf_release(&q);
+	return (UI_REDRAW);
+}
+
+/* Handle a key while the prompt is open. */
+int
+prompt_key(struct ui *ui, int key)
+{
+	struct ui_prompt	*pr = &ui->prompt;
+	char			*line;
+	size_t			 p;
+	int			 kind, flags;
+
+	switch (key) {
+	case KEYS_ENTER:
+	case '\n':
+		pr->active = 0;
+		line = xstrdup(pr->text.data);
+		kind = pr->kind;
+		curs_set(0);
+		if (kind == '/')
+			flags = list_search(ui, line);
+		else
+			flags = prompt_command(ui, line);
+		free(line);
+		return (flags | UI_REDRAW);
+	case KEYS_ESCAPE:
+	case 0x03:			/* C-c */
+	case 0x07:			/* C-g */
+		pr->active = 0;
+		curs_set(0);
+		return (UI_REDRAW);
+	case KEYS_BSPACE:
+	case 0x08:			/* C-h */
+		if (pr->text.len == 0) {
+			pr->active = 0;
+			curs_set(0);
+		} else if (pr->pos > 0)
+			prompt_cut(pr, prompt_prev(&pr->text, pr->pos),
+			    pr->pos);
+		return (UI_REDRAW);
+	case KEYS_DC:
+	case 0x04:			/* C-d */
+		if (pr->pos < pr->text.len)
+			prompt_cut(pr, pr->pos, prompt_next(&pr->text,
+			    pr->pos));
+		return (UI_REDRAW);
+	case KEYS_LEFT:
+	case 0x02:			/* C-b */
+		pr->pos = prompt_prev(&pr->text, pr->pos);
+		return (UI_REDRAW);
+	case KEYS_RIGHT:
+	case 0x06:			/* C-f */
+		pr->pos = prompt_next(&pr->text, pr->pos);
+		return (UI_REDRAW);
+	case KEYS_HOME:
+	case 0x01:			/* C-a */
+		pr->pos = 0;
+		return (UI_REDRAW);
+	case KEYS_END:
+	case 0x05:			/* C-e */
+		pr->pos = pr->text.len;
+		return (UI_REDRAW);
+	case 0x15:			/* C-u */
+		prompt_cut(pr, 0, pr->pos);
+		return (UI_REDRAW);
+	case 0x0b:			/* C-k */
+		buf_truncate(&pr->text, pr->pos);
+		return (UI_REDRAW);
+	case 0x17:			/* C-w */
+		p = pr->pos;
+		while (p > 0 && pr->text.data[p - 1] == ' ')
+			p--;
+		while (p > 0 && pr->text.data[p - 1] != ' ')
+			p--;
+		prompt_cut(pr, p, pr->pos);
+		return (UI_REDRAW);
+	default:
+		break;
+	}
+	if (key < ' ' || key == 0x7f || (key >= 0x80 && key < 0xa0) ||
+	    (key & (KEYS_META | KEYS_SPECIAL)) || key > 0x10ffff)
+		return (0);
+	{
+		struct buf	 ch = BUF_INIT;
+
+		utf8_encode(&ch, (uint32_t)key);
+		buf_grow(&pr->text, ch.len);
+		memmove(pr->text.data + pr->pos + ch.len,
+		    pr->text.data + pr->pos, pr->text.len - pr->pos + 1);
+		memcpy(pr->text.data + pr->pos, ch.data, ch.len);
+		pr->text.len += ch.len;
+		pr->pos += ch.len;
+		buf_release(&ch);
+	}
+	return (UI_REDRAW);
+}
+
+/* Draw the prompt on row y, scrolled so the cursor shows. */
+void
+prompt_draw(struct ui *ui, int y)
+{
+	struct ui_prompt	*pr = &ui->prompt;
+	char			 lead[2] = { (char)pr->kind, '\0' };
+	size_t			 start = 0, room;
+	int			 x;
+
+	if (COLS < 3)
+		return;
+	ui_put(ui, y, 0, 1, lead, ui_attr(ui, EL_PROMPT));
+	room = (size_t)COLS - 2;
+	while (start < pr->pos &&
+	    render_cols(pr->text.data + start, pr->pos - start) > room)
+		start = prompt_next(&pr->text, start);
+	ui_put(ui, y, 1, COLS - 1, pr->text.data + start,
+	    ui_attr(ui, EL_PROMPT));
+	x = 1 + (int)render_cols(pr->text.data + start, pr->pos - start);
+	move(y, x < COLS ? x : COLS - 1);
+	curs_set(1);
+}

@@ -1,0 +1,313 @@
+/* ui-refresh.c: refreshing in the background, and search indexing when
+ * idle.
+ *
+ * A refresh runs poll_refresh() on a thread of its own with a store
+ * connection of its own (store.h: one connection per thread). Its report
+ * callback, on poll's store thread, only records progress under a mutex
+ * and writes a byte to a self-pipe; it never touches curses or the UI's
+ * connection. The loop polls the pipe beside the terminal, so keys are
+ * answered while hundreds of feeds are fetched, and reloads the lists at
+ * most twice a second while the refresh runs and once when it ends.
+ *
+ * Feeds fall due by their refresh-interval; every minute (or sooner for a
+ * shorter interval) the loop starts a refresh of the due ones, unless one
+ * runs. In idle time, with no refresh running (which would hold the write
+ * lock), the loop adds a small batch of new items to the search index, so
+ * that a search finds the index ready.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "config.h"
+#include "poll.h"
+#include "store.h"
+#include "ui-int.h"
+#include "util.h"
+
+#define REFRESH_CHECK	60.0		/* seconds between due checks */
+#define REFRESH_RELOAD	0.5		/* seconds between reloads */
+#define INDEX_BATCH	100		/* items indexed per idle turn */
+
+/* Set up the pipe and the lock. */
+int
+refresh_init(struct ui *ui)
+{
+	struct ui_refresh	*rf = &ui->refresh;
+
+	if (pipe2(rf->pipe, O_CLOEXEC | O_NONBLOCK) == -1)
+		return (-1);
+	pthread_mutex_init(&rf->lock, NULL);
+	rf->db_path = ui->db_path;
+	rf->next_auto = time_mono();
+	ui->index_left = 1;		/* unknown until asked */
+	return (0);
+}
+
+/* Wake the loop. A full pipe already will. */
+static void
+refresh_poke(struct ui_refresh *rf)
+{
+	ssize_t	 n;
+
+	n = write(rf->pipe[1], "", 1);
+	(void)n;
+}
+
+/* After each feed, on poll's thread: record progress, wake the loop. */
+static void
+refresh_report(void *arg, const struct poll_result *r)
+{
+	struct ui_refresh	*rf = arg;
+	const char		*name;
+
+	pthread_mutex_lock(&rf->lock);
+	rf->done = r->done;
+	rf->total = r->total;
+	if (r->error != NULL) {
+		name = r->feed->title != NULL ? r->feed->title : r->feed->url;
+		free(rf->error);
+		xasprintf(&rf->error, "%s: %s", name, r->error);
+	}
+	pthread_mutex_unlock(&rf->lock);
+	refresh_poke(rf);
+}
+
+/* The refresh thread. */
+static void *
+refresh_main(void *arg)
+{
+	struct ui_refresh	*rf = arg;
+	struct poll_stats	 stats;
+	struct store		*st;
+	char			*cause = NULL;
+
+	memset(&stats, 0, sizeof stats);
+	if ((st = store_open(rf->db_path, &cause)) != NULL) {
+		if (poll_refresh(rf->cfg, st, rf->flags, refresh_report, rf,
+		    &stats, &rf->stop, &cause) == 0)
+			cause = NULL;
+		store_close(st);
+	}
+	pthread_mutex_lock(&rf->lock);
+	rf->finished = 1;
+	rf->cause = cause;
+	rf->nnew = stats.nnew;
+	rf->failed = stats.failed;
+	rf->total = (size_t)stats.feeds;
+	pthread_mutex_unlock(&rf->lock);
+	refresh_poke(rf);
+	return (NULL);
+}
+
+/* Start refreshing one feed, or all (every feed with all, the due ones
+ * without). */
+int
+refresh_start(struct ui *ui, const struct config_feed *one, int all)
+{
+	struct ui_refresh	*rf = &ui->refresh;
+	sigset_t		 every, old;
+	int			 error;
+
+	if (rf->running) {
+		ui_message(ui, 0, "A refresh is running already");
+		return (UI_REDRAW);
+	}
+	if (one != NULL) {
+		rf->one = *ui->cfg;	/* shares every string with cfg */
+		rf->one.feeds = (struct config_feed *)one;
+		rf->one.nfeeds = 1;
+		rf->cfg = &rf->one;
+	} else
+		rf->cfg = ui->cfg;
+	rf->flags = all ? POLL_ALL : 0;
+	rf->stop = 0;
+	rf->done = rf->total = 0;
+	rf->nnew = rf->failed = 0;
+	rf->finished = 0;
+	free(rf->error);
+	free(rf->cause);
+	rf->error = rf->cause = NULL;
+	rf->last_reload = time_mono();
+	rf->reload_due = 0;
+	/* Signals are for the loop's thread, to interrupt its poll(). */
+	sigfillset(&every);
+	pthread_sigmask(SIG_SETMASK, &every, &old);
+	error = pthread_create(&rf->thread, NULL, refresh_main, rf);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (error != 0) {
+		ui_message(ui, 1, "Cannot start a refresh: %s",
+		    strerror(error));
+		return (UI_REDRAW);
+	}
+	rf->running = 1;
+	if (all)
+		ui_message(ui, 0, "Refreshing %s", one != NULL ?
+		    "the feed" : "every feed");
+	return (UI_REDRAW);
+}
+
+/* The pipe is readable: take in progress, finish a refresh that ended. */
+int
+refresh_event(struct ui *ui)
+{
+	struct ui_refresh	*rf = &ui->refresh;
+	char			 drain[256];
+	double			 now = time_mono();
+	int			 finished, nnew, failed, flags = UI_REDRAW;
+	size_t			 total;
+	char			*cause, *error;
+
+	while (read(rf->pipe[0], drain, sizeof drain) > 0)
+		;
+	pthread_mutex_lock(&rf->lock);
+	finished = rf->finished;
+	nnew = rf->nnew;
+	failed = rf->failed;
+	total = rf->total;
+	cause = rf->cause;
+	error = rf->error;
+	rf->cause = NULL;
+	if (finished)
+		rf->error = NULL;
+	pthread_mutex_unlock(&rf->lock);
+	if (!finished) {
+		/* Take the feeds in now, or at the next turn that may. */
+		if (now - rf->last_reload >= REFRESH_RELOAD) {
+			rf->last_reload = now;
+			rf->reload_due = 0;
+			flags |= UI_RELOAD;
+		} else
+			rf->reload_due = rf->last_reload + REFRESH_RELOAD;
+		return (flags);
+	}
+	rf->reload_due = 0;
+	pthread_join(rf->thread, NULL);
+	rf->running = 0;
+	if (cause != NULL)
+		ui_message(ui, 1, "Refresh: %s", cause);
+	else if (failed > 0 && error != NULL)
+		ui_message(ui, 1, "%d of %zu feeds failed; the last: %s",
+		    failed, total, error);
+	else if (total > 0)
+		ui_message(ui, 0, "%d new item%s from %zu feed%s", nnew,
+		    nnew == 1 ? "" : "s", total, total == 1 ? "" : "s");
+	free(cause);
+	free(error);
+	ui->index_left = 1;
+	return (flags | UI_RELOAD);
+}
+
+/* The shortest refresh-interval of any feed, 0 when none refreshes by
+ * itself. */
+static double
+refresh_period(const struct config *cfg)
+{
+	int64_t	 v, best = 0;
+	size_t	 i;
+
+	for (i = 0; i < cfg->nfeeds; i++) {
+		v = config_num(cfg, &cfg->feeds[i], SET_REFRESH_INTERVAL);
+		if (v > 0 && (best == 0 || v < best))
+			best = v;
+	}
+	if (best == 0)
+		return (0);
+	return (best < REFRESH_CHECK ? (double)best : REFRESH_CHECK);
+}
+
+/*
+ * Before the loop waits: start a refresh of the due feeds when it is
+ * time, index a batch of items when idle, and shorten *timeout_ms to the
+ * next thing to do. Return what the loop must do now.
+ */
+int
+refresh_tick(struct ui *ui, double now, int *timeout_ms)
+{
+	struct ui_refresh	*rf = &ui->refresh;
+	double			 period, wait;
+	size_t			 left;
+	char			*cause;
+	int			 flags = 0, ms;
+
+	if (rf->reload_due > 0) {
+		if (now >= rf->reload_due) {
+			rf->reload_due = 0;
+			rf->last_reload = now;
+			flags |= UI_RELOAD;
+		} else {
+			ms = (int)((rf->reload_due - now) * 1000) + 1;
+			if (*timeout_ms < 0 || ms < *timeout_ms)
+				*timeout_ms = ms;
+		}
+	}
+	period = refresh_period(ui->cfg);
+	if (!rf->running && period > 0 && now >= rf->next_auto) {
+		rf->next_auto = now + period;
+		flags |= refresh_start(ui, NULL, 0);
+	}
+	if (!rf->running && period > 0) {
+		wait = rf->next_auto - now;
+		ms = wait <= 0 ? 0 : (int)(wait * 1000) + 1;
+		if (*timeout_ms < 0 || ms < *timeout_ms)
+			*timeout_ms = ms;
+	}
+	if (rf->running || ui->index_left == 0)
+		return (flags);
+	/* Only when no key waits: a batch takes a few milliseconds. */
+	if (ui_key_waiting())
+		return (flags);
+	if (store_index(ui->st, INDEX_BATCH, &left, &cause) != 0) {
+		log_debug("ui: index: %s", cause);
+		free(cause);
+		left = 0;
+	}
+	ui->index_left = left;
+	if (left > 0)
+		*timeout_ms = 0;
+	return (flags);
+}
+
+/* The progress of a running refresh, for the status line. */
+int
+refresh_status(struct ui *ui, struct buf *b)
+{
+	struct ui_refresh	*rf = &ui->refresh;
+	size_t			 done, total;
+
+	if (!rf->running)
+		return (0);
+	pthread_mutex_lock(&rf->lock);
+	done = rf->done;
+	total = rf->total;
+	pthread_mutex_unlock(&rf->lock);
+	if (total > 0)
+		buf_addf(b, "refreshing %zu/%zu", done, total);
+	else
+		buf_addstr(b, "refreshing");
+	return (1);
+}
+
+/* Stop a running refresh, wait for it, free everything. */
+void
+refresh_stop(struct ui *ui)
+{
+	struct ui_refresh	*rf = &ui->refresh;
+
+	if (rf->running) {
+		rf->stop = 1;
+		pthread_join(rf->thread, NULL);
+		rf->running = 0;
+	}
+	close(rf->pipe[0]);
+	close(rf->pipe[1]);
+	pthread_mutex_destroy(&rf->lock);
+	free(rf->error);
+	free(rf->cause);
+	rf->error = rf->cause = NULL;
+}

@@ -1,0 +1,396 @@
+/* test_keys.c: key names, the action table, binding and unbinding, the
+ * default bindings and their agreement with tidings-config(5). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "config.h"
+#include "keys.h"
+#include "util.h"
+
+/* Key names: each parses to code, and code prints back as name (or as
+ * canon when name is an alias). A code of -1 means the name must fail
+ * with the error given. */
+static const struct {
+	const char	*name;
+	int		 code;
+	const char	*canon;		/* NULL: name itself */
+	const char	*error;
+} names[] = {
+	{ "j", 'j', NULL, NULL },
+	{ "J", 'J', NULL, NULL },
+	{ "?", '?', NULL, NULL },
+	{ "-", '-', NULL, NULL },
+	{ ":", ':', NULL, NULL },
+	{ "\xc3\xa9", 0xe9, NULL, NULL },
+	{ "\xe6\x97\xa5", 0x65e5, NULL, NULL },
+	{ "Enter", KEYS_ENTER, NULL, NULL },
+	{ "enter", KEYS_ENTER, "Enter", NULL },
+	{ "Return", KEYS_ENTER, "Enter", NULL },
+	{ "C-m", KEYS_ENTER, "Enter", NULL },
+	{ "Tab", KEYS_TAB, NULL, NULL },
+	{ "C-i", KEYS_TAB, "Tab", NULL },
+	{ "BTab", KEYS_BTAB, NULL, NULL },
+	{ "S-Tab", KEYS_BTAB, "BTab", NULL },
+	{ "Space", ' ', NULL, NULL },
+	{ "SPACE", ' ', "Space", NULL },
+	{ "Escape", KEYS_ESCAPE, NULL, NULL },
+	{ "Esc", KEYS_ESCAPE, "Escape", NULL },
+	{ "C-[", KEYS_ESCAPE, "Escape", NULL },
+	{ "BSpace", KEYS_BSPACE, NULL, NULL },
+	{ "Backspace", KEYS_BSPACE, "BSpace", NULL },
+	{ "C-?", KEYS_BSPACE, "BSpace", NULL },
+	{ "Up", KEYS_UP, NULL, NULL },
+	{ "Down", KEYS_DOWN, NULL, NULL },
+	{ "Left", KEYS_LEFT, NULL, NULL },
+	{ "Right", KEYS_RIGHT, NULL, NULL },
+	{ "Home", KEYS_HOME, NULL, NULL },
+	{ "End", KEYS_END, NULL, NULL },
+	{ "PageDown", KEYS_NPAGE, NULL, NULL },
+	{ "PgDn", KEYS_NPAGE, "PageDown", NULL },
+	{ "NPage", KEYS_NPAGE, "PageDown", NULL },
+	{ "pagedown", KEYS_NPAGE, "PageDown", NULL },
+	{ "PageUp", KEYS_PPAGE, NULL, NULL },
+	{ "PgUp", KEYS_PPAGE, "PageUp", NULL },
+	{ "PPage", KEYS_PPAGE, "PageUp", NULL },
+	{ "IC", KEYS_IC, NULL, NULL },
+	{ "Insert", KEYS_IC, "IC", NULL },
+	{ "DC", KEYS_DC, NULL, NULL },
+	{ "Delete", KEYS_DC, "DC", NULL },
+	{ "F1", KEYS_F1, NULL, NULL },
+	{ "F5", KEYS_F1 + 4, NULL, NULL },
+	{ "F12", KEYS_F12, NULL, NULL },
+	{ "f12", KEYS_F12, "F12", NULL },
+	{ "C-r", 0x12, NULL, NULL },
+	{ "C-R", 0x12, "C-r", NULL },
+	{ "c-r", 0x12, "C-r", NULL },
+	{ "C-Space", 0, NULL, NULL },
+	{ "C-@", 0, "C-Space", NULL },
+	{ "C-\\", 0x1c, NULL, NULL },
+	{ "C-_", 0x1f, NULL, NULL },
+	{ "M-x", 'x' | KEYS_META, NULL, NULL },
+	{ "m-x", 'x' | KEYS_META, "M-x", NULL },
+	{ "M-X", 'X' | KEYS_META, NULL, NULL },
+	{ "M-Enter", KEYS_ENTER | KEYS_META, NULL, NULL },
+	{ "M-Up", KEYS_UP | KEYS_META, NULL, NULL },
+	{ "M-F5", (KEYS_F1 + 4) | KEYS_META, NULL, NULL },
+	{ "C-M-a", 0x01 | KEYS_META, "M-C-a", NULL },
+	{ "M-C-a", 0x01 | KEYS_META, NULL, NULL },
+	{ "M--", '-' | KEYS_META, NULL, NULL },
+	{ "C", 'C', NULL, NULL },
+	{ "M", 'M', NULL, NULL },
+
+	{ "", -1, NULL, "\"\" is not a key" },
+	{ "jj", -1, NULL, "\"jj\" is not a key" },
+	{ "C-", -1, NULL, "\"C-\" is not a key" },
+	{ "M-", -1, NULL, "\"M-\" is not a key" },
+	{ "F13", -1, NULL, "\"F13\" is not a key; did you mean \"F1\"?" },
+	{ "F0", -1, NULL, "\"F0\" is not a key; did you mean \"F1\"?" },
+	{ "PgDwn", -1, NULL,
+	  "\"PgDwn\" is not a key; did you mean \"PgDn\"?" },
+	{ "Entr", -1, NULL, "\"Entr\" is not a key; did you mean \"Enter\"?" },
+	{ "C-Up", -1, NULL, "\"C-Up\" is not a key a terminal can send" },
+	{ "C-Enter", -1, NULL, "\"C-Enter\" is not a key a terminal can send" },
+	{ "C-1", -1, NULL, "\"C-1\" is not a key a terminal can send" },
+	{ " ", -1, NULL, "\" \" is not a key; did you mean \"Space\"?" },
+	{ "\xe2\x80\xae", -1, NULL, "\"\xef\xbf\xbd\" is not a key" },
+	{ "\xc2\x9b", -1, NULL, "\"\xef\xbf\xbd\" is not a key" },
+	{ "\xff", -1, NULL, "\"\xef\xbf\xbd\" is not a key" },
+};
+
+static void
+test_keys_names(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+	char		*cause;
+	int		 key, rc;
+
+	(void)state;
+	for (i = 0; i < nitems(names); i++) {
+		cause = NULL;
+		key = -2;
+		rc = keys_parse(names[i].name, &key, &cause);
+		if (names[i].code == -1) {
+			if (rc != -1)
+				fail_msg("row %zu \"%s\" parsed as %#x", i,
+				    names[i].name, key);
+			if (strcmp(cause, names[i].error) != 0)
+				fail_msg("row %zu \"%s\":\n got %s\nwant %s", i,
+				    names[i].name, cause, names[i].error);
+			free(cause);
+			continue;
+		}
+		if (rc != 0)
+			fail_msg("row %zu \"%s\": %s", i, names[i].name, cause);
+		if (key != names[i].code)
+			fail_msg("row %zu \"%s\": got %#x, want %#x", i,
+			    names[i].name, key, names[i].code);
+		buf_reset(&b);
+		keys_name(&b, key);
+		if (strcmp(b.data, names[i].canon != NULL ? names[i].canon :
+		    names[i].name) != 0)
+			fail_msg("row %zu \"%s\" prints as \"%s\"", i,
+			    names[i].name, b.data);
+	}
+	buf_release(&b);
+}
+
+/* Every canonical name of every code the UI can produce reads back. */
+static void
+test_keys_round_trip(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	char		*cause;
+	int		 code, key, meta;
+
+	(void)state;
+	for (meta = 0; meta < 2; meta++) {
+		for (code = 0; code < 0x300; code++) {
+			if ((code > ' ' && code < 0x7f) || code >= 0xa0 ||
+			    code < 0x20 || code == 0x7f || code == ' ') {
+				buf_reset(&b);
+				keys_name(&b, code | (meta ? KEYS_META : 0));
+				if (keys_parse(b.data, &key, &cause) != 0)
+					fail_msg("%#x: %s", code, cause);
+				assert_int_equal(key,
+				    code | (meta ? KEYS_META : 0));
+			}
+		}
+		for (code = KEYS_UP; code <= KEYS_F12; code++) {
+			buf_reset(&b);
+			keys_name(&b, code | (meta ? KEYS_META : 0));
+			if (keys_parse(b.data, &key, &cause) != 0)
+				fail_msg("%#x: %s", code, cause);
+			assert_int_equal(key, code | (meta ? KEYS_META : 0));
+		}
+	}
+	buf_release(&b);
+}
+
+/* Binding, rebinding, unbinding and the fall back to the global table. */
+static void
+test_keys_bind_unbind(void **state)
+{
+	struct keys	*k;
+	char		*cause = NULL;
+	size_t		 n;
+
+	(void)state;
+	k = keys_new();
+	assert_int_equal(keys_lookup(k, KEYS_ITEMS, 'x'), ACT_NONE);
+	assert_int_equal(keys_bind(k, "global", "x", "quit", &cause), 0);
+	assert_int_equal(keys_lookup(k, KEYS_ITEMS, 'x'), ACT_QUIT);
+	assert_int_equal(keys_lookup(k, KEYS_GLOBAL, 'x'), ACT_QUIT);
+	assert_int_equal(keys_bind(k, "items", "x", "toggle-read", &cause), 0);
+	assert_int_equal(keys_lookup(k, KEYS_ITEMS, 'x'), ACT_TOGGLE_READ);
+	assert_int_equal(keys_lookup(k, KEYS_FEEDS, 'x'), ACT_QUIT);
+	/* A second bind replaces the first. */
+	assert_int_equal(keys_bind(k, "items", "x", "toggle-star", &cause), 0);
+	assert_int_equal(keys_lookup(k, KEYS_ITEMS, 'x'), ACT_TOGGLE_STAR);
+	keys_bindings(k, KEYS_ITEMS, &n);
+	assert_int_equal(n, 1);
+	/* Unbinding uncovers the global binding; unbinding twice is fine. */
+	assert_int_equal(keys_unbind(k, "items", "x", &cause), 0);
+	assert_int_equal(keys_unbind(k, "items", "x", &cause), 0);
+	assert_int_equal(keys_lookup(k, KEYS_ITEMS, 'x'), ACT_QUIT);
+	assert_int_equal(keys_bind(k, "global", "C-r", "refresh", &cause), 0);
+	assert_int_equal(keys_lookup(k, KEYS_ARTICLE, 0x12), ACT_REFRESH);
+	assert_int_equal(keys_bind(k, "article", "M-PgDn", "page-down",
+	    &cause), 0);
+	assert_int_equal(keys_lookup(k, KEYS_ARTICLE, KEYS_NPAGE | KEYS_META),
+	    ACT_PAGE_DOWN);
+
+	assert_int_equal(keys_bind(k, "feeds", "x", "toggle-star", &cause),
+	    -1);
+	assert_string_equal(cause, "toggle-star does nothing in the feeds "
+	    "pane; bind it in the global table or another pane");
+	free(cause);
+	assert_int_equal(keys_bind(k, "item", "x", "quit", &cause), -1);
+	assert_string_equal(cause, "unknown key table \"item\"; it is "
+	    "global, feeds, items or article");
+	free(cause);
+	assert_int_equal(keys_bind(k, "items", "x", "qit", &cause), -1);
+	assert_string_equal(cause, "unknown action \"qit\"; did you mean "
+	    "\"quit\"?");
+	free(cause);
+	assert_int_equal(keys_unbind(k, "items", "F99", &cause), -1);
+	assert_string_equal(cause, "\"F99\" is not a key; did you mean "
+	    "\"F9\"?");
+	free(cause);
+	keys_free(k);
+}
+
+/* The action table is complete, and each action finds itself. */
+static void
+test_keys_actions(void **state)
+{
+	const struct keys_action_info	*a;
+	size_t				 i, n;
+
+	(void)state;
+	a = keys_actions(&n);
+	assert_int_equal(n, ACT__COUNT - 1);
+	for (i = 0; i < n; i++) {
+		if (a[i].name == NULL || a[i].text == NULL ||
+		    (a[i].tables & KEYS_PANES) == 0 ||
+		    a[i].id != (enum keys_action)(i + 1))
+			fail_msg("actions[%zu] is incomplete", i);
+		assert_ptr_equal(keys_action_find(a[i].name), &a[i]);
+		assert_ptr_equal(keys_action_info(a[i].id), &a[i]);
+	}
+	assert_null(keys_action_find("no-such-action"));
+	assert_null(keys_action_info(ACT_NONE));
+	assert_int_equal(keys_table_find("global"), KEYS_GLOBAL);
+	assert_int_equal(keys_table_find("article"), KEYS_ARTICLE);
+	assert_int_equal(keys_table_find("Article"), -1);
+}
+
+/* The defaults parse (config_init() would die otherwise), each one on
+ * its own as a dotfile line too, and they give the keys the man page
+ * promises. */
+static void
+test_keys_defaults(void **state)
+{
+	static const struct {
+		enum keys_table	 t;
+		int		 key;
+		enum keys_action a;
+	} want[] = {
+		{ KEYS_FEEDS, 'q', ACT_QUIT },
+		{ KEYS_ITEMS, 'q', ACT_BACK },
+		{ KEYS_ARTICLE, 'q', ACT_BACK },
+		{ KEYS_FEEDS, 'j', ACT_NEXT },
+		{ KEYS_ARTICLE, KEYS_DOWN, ACT_NEXT },
+		{ KEYS_ITEMS, KEYS_ENTER, ACT_OPEN },
+		{ KEYS_ITEMS, KEYS_NPAGE, ACT_PAGE_DOWN },
+		{ KEYS_ITEMS, '/', ACT_SEARCH },
+		{ KEYS_ITEMS, 'N', ACT_TOGGLE_READ },
+		{ KEYS_ITEMS, 's', ACT_TOGGLE_STAR },
+		{ KEYS_ITEMS, 'u', ACT_UNDO },
+		{ KEYS_FEEDS, '?', ACT_HELP },
+		{ KEYS_FEEDS, 0x0c, ACT_REDRAW },
+		{ KEYS_FEEDS, KEYS_F1 + 4, ACT_REFRESH_ALL },
+		{ KEYS_FEEDS, 'x', ACT_NONE },
+	};
+	struct config		 cfg;
+	struct causes		 causes = CAUSES_INIT;
+	const char *const	*lines;
+	size_t			 i, n;
+
+	(void)state;
+	lines = keys_defaults(&n);
+	assert_true(n > 20);
+	for (i = 0; i < n; i++) {
+		config_init(&cfg);
+		if (config_load_buffer(lines[i], strlen(lines[i]), "t", &cfg,
+		    &causes) != 0)
+			fail_msg("%s: %s", lines[i], causes.v[0]);
+		config_free(&cfg);
+	}
+	config_init(&cfg);
+	for (i = 0; i < nitems(want); i++)
+		if (keys_lookup(cfg.keys, want[i].t, want[i].key) != want[i].a)
+			fail_msg("want[%zu]: key %#x", i, want[i].key);
+	config_free(&cfg);
+}
+
+/* A user's bind and unbind lines change the defaults. */
+static void
+test_keys_config(void **state)
+{
+	static const char	 text[] = "bind items x toggle-read\n"
+	    "unbind items N\nbind global C-r refresh\n";
+	struct config		 cfg;
+	struct causes		 causes = CAUSES_INIT;
+
+	(void)state;
+	config_init(&cfg);
+	assert_int_equal(config_load_buffer(text, strlen(text), "t", &cfg,
+	    &causes), 0);
+	assert_int_equal(keys_lookup(cfg.keys, KEYS_ITEMS, 'x'),
+	    ACT_TOGGLE_READ);
+	assert_int_equal(keys_lookup(cfg.keys, KEYS_ITEMS, 'N'), ACT_NONE);
+	assert_int_equal(keys_lookup(cfg.keys, KEYS_ARTICLE, 'N'),
+	    ACT_TOGGLE_READ);
+	assert_int_equal(keys_lookup(cfg.keys, KEYS_FEEDS, 0x12), ACT_REFRESH);
+	config_free(&cfg);
+}
+
+/* Read a whole file into b or fail the test. */
+static void
+slurp(const char *path, struct buf *b)
+{
+	FILE	*f;
+	char	 chunk[4096];
+	size_t	 n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		fail_msg("cannot open %s", path);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(b, chunk, n);
+	fclose(f);
+}
+
+/* tidings-config(5) has an ".It Ic NAME" entry for each action, in its
+ * ACTIONS section, and names every key table. */
+static void
+test_keys_man_page(void **state)
+{
+	const struct keys_action_info	*a;
+	struct buf			 man = BUF_INIT;
+	size_t				 i, n;
+	const char			*sec, *end;
+	char				*item, *part, *part2;
+
+	(void)state;
+	slurp("man/tidings-config.5", &man);
+	if ((sec = strstr(man.data, "\n.Sh ACTIONS\n")) == NULL)
+		fail_msg("man/tidings-config.5 has no ACTIONS section");
+	if ((end = strstr(sec + 1, "\n.Sh ")) == NULL)
+		end = man.data + man.len;
+	part = xstrndup(sec, (size_t)(end - sec));
+	a = keys_actions(&n);
+	for (i = 0; i < n; i++) {
+		xasprintf(&item, "\n.It Ic %s\n", a[i].name);
+		if (strstr(part, item) == NULL)
+			fail_msg("man/tidings-config.5 lacks \"%s\" under "
+			    "ACTIONS", item + 1);
+		free(item);
+	}
+	for (i = 0; i < KEYS__TABLES; i++) {
+		xasprintf(&item, "Cm %s", keys_table_name(i));
+		xasprintf(&part2, ", %s\n", keys_table_name(i));
+		if (strstr(man.data, item) == NULL &&
+		    strstr(man.data, part2) == NULL)
+			fail_msg("man/tidings-config.5 lacks the table \"%s\"",
+			    keys_table_name(i));
+		free(item);
+		free(part2);
+	}
+	free(part);
+	buf_release(&man);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_keys_names),
+		cmocka_unit_test(test_keys_round_trip),
+		cmocka_unit_test(test_keys_bind_unbind),
+		cmocka_unit_test(test_keys_actions),
+		cmocka_unit_test(test_keys_defaults),
+		cmocka_unit_test(test_keys_config),
+		cmocka_unit_test(test_keys_man_page),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
