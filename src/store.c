@@ -92,6 +92,20 @@
  * readers go on while a writer works; synchronous=NORMAL may lose the
  * last transactions on power loss but never consistency.
  *
+ * Articles. "articles" keeps, for an item, the full article reader mode
+ * fetched from its link: the body as the clean HTML extract_html() writes
+ * (so it is rendered again at any width, and links and images keep their
+ * URLs), the page's metadata (final URL, title, byline, site, lead image,
+ * published) and when it was fetched. Its key is the item's id, so the
+ * foreign key needs no index of its own, and ON DELETE CASCADE takes an
+ * article along when trimming or gc deletes its item (and a feed's items
+ * take theirs). tried and error record the last attempt: a failed fetch
+ * keeps the body of an earlier success, and a row with an error and no
+ * body tells the prefetch not to try the same page after every refresh.
+ * An article is written only while its item exists (INSERT ... SELECT
+ * ... WHERE EXISTS), so a fetch that finishes after a refresh deleted
+ * the item stores nothing instead of failing on the foreign key.
+ *
  * Trimming. Items the latest document carried (last_seen not before the
  * feed's items_seen, the time of the last fetch that brought a document)
  * are never deleted, or the next fetch would bring them back as new;
@@ -186,6 +200,21 @@ static const char *const store_migrations[] = {
 	"  INSERT INTO items_fts (rowid, title, body)"
 	"    VALUES (new.id, new.title, strip_tags(new.summary, new.content));"
 	"END;",
+	/* 2: full articles fetched from items' links (see the essay). */
+	"CREATE TABLE articles ("
+	"  item_id INTEGER PRIMARY KEY"
+	"    REFERENCES items(id) ON DELETE CASCADE,"
+	"  url TEXT,"
+	"  title TEXT,"
+	"  byline TEXT,"
+	"  site_name TEXT,"
+	"  lead_image TEXT,"
+	"  published INTEGER,"
+	"  body TEXT,"
+	"  fetched INTEGER,"
+	"  tried INTEGER NOT NULL,"
+	"  error TEXT"
+	");",
 };
 #define STORE_VERSION	((int)nitems(store_migrations))
 
@@ -245,6 +274,10 @@ enum store_sql {
 	SQL_FTS_ADD,
 	SQL_FTS_MARK,
 	SQL_SEARCH,
+	SQL_ARTICLE_PUT,
+	SQL_ARTICLE_FAILED,
+	SQL_ARTICLE_GET,
+	SQL_ARTICLE_WANTED,
 	SQL__COUNT
 };
 
@@ -360,6 +393,35 @@ static const char *const store_sql[SQL__COUNT] = {
 	    " WHERE +i.id IN (SELECT rowid FROM items_fts"
 	    "   WHERE items_fts MATCH ?1)"
 	    " ORDER BY i.date DESC, i.id DESC LIMIT ?2",
+	/* Only while the item exists (see the essay); an upsert needs a
+	 * WHERE on its SELECT to parse, which EXISTS is. */
+	[SQL_ARTICLE_PUT] = "INSERT INTO articles (item_id, url, title,"
+	    " byline, site_name, lead_image, published, body, fetched,"
+	    " tried, error)"
+	    " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, NULL"
+	    " WHERE EXISTS (SELECT 1 FROM items WHERE id = ?1)"
+	    " ON CONFLICT (item_id) DO UPDATE SET url = excluded.url,"
+	    " title = excluded.title, byline = excluded.byline,"
+	    " site_name = excluded.site_name,"
+	    " lead_image = excluded.lead_image,"
+	    " published = excluded.published, body = excluded.body,"
+	    " fetched = excluded.fetched, tried = excluded.tried,"
+	    " error = NULL",
+	/* A failure keeps the body of an earlier success. */
+	[SQL_ARTICLE_FAILED] = "INSERT INTO articles (item_id, tried, error)"
+	    " SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM items WHERE id = ?1)"
+	    " ON CONFLICT (item_id) DO UPDATE SET tried = excluded.tried,"
+	    " error = excluded.error",
+	[SQL_ARTICLE_GET] = "SELECT item_id, url, title, byline, site_name,"
+	    " lead_image, published, body, fetched, tried, error"
+	    " FROM articles WHERE item_id = ?1",
+	/* Through items_feed_date, newest first; the lookup in articles
+	 * is by its key. */
+	[SQL_ARTICLE_WANTED] = "SELECT i.id FROM items i"
+	    " WHERE i.feed_id = ?1 AND i.read = 0 AND i.link IS NOT NULL"
+	    " AND i.first_seen >= ?2"
+	    " AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.item_id = i.id)"
+	    " ORDER BY i.date DESC, i.id DESC LIMIT ?3",
 };
 
 struct store {
@@ -1975,4 +2037,145 @@ store_mark_forget(struct store *st, int64_t mark, char **cause)
 	}
 	return (store_mark_run(st, "DELETE FROM temp.marked WHERE mark ="
 	    " :mark", NULL, mark, NULL, cause));
+}
+
+/* Keep a fetched article while its item exists. */
+int
+store_article_put(struct store *st, const struct store_article *a,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if ((stmt = store_stmt(st, SQL_ARTICLE_PUT, cause)) == NULL)
+		return (-1);
+	if (sqlite3_bind_int64(stmt, 1, a->item_id) != SQLITE_OK ||
+	    store_bind_text(stmt, 2, a->url) != SQLITE_OK ||
+	    store_bind_text(stmt, 3, a->title) != SQLITE_OK ||
+	    store_bind_text(stmt, 4, a->byline) != SQLITE_OK ||
+	    store_bind_text(stmt, 5, a->site_name) != SQLITE_OK ||
+	    store_bind_text(stmt, 6, a->lead_image) != SQLITE_OK ||
+	    store_bind_time(stmt, 7, a->published) != SQLITE_OK ||
+	    store_bind_text(stmt, 8, a->body != NULL ? a->body : "") !=
+	    SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 9, a->fetched) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_reset(stmt);
+		return (-1);
+	}
+	if (store_run(st, stmt, cause) != 0)
+		return (-1);
+	rc = sqlite3_changes(st->db) > 0;
+	sqlite3_clear_bindings(stmt);
+	return (rc);
+}
+
+/* Record a failed fetch of an item's article, keeping an older body. */
+int
+store_article_failed(struct store *st, int64_t item_id, int64_t when,
+    const char *error, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = store_stmt(st, SQL_ARTICLE_FAILED, cause)) == NULL)
+		return (-1);
+	if (sqlite3_bind_int64(stmt, 1, item_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 2, when) != SQLITE_OK ||
+	    store_bind_text(stmt, 3, error) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_reset(stmt);
+		return (-1);
+	}
+	if (store_run(st, stmt, cause) != 0)
+		return (-1);
+	sqlite3_clear_bindings(stmt);
+	return (sqlite3_changes(st->db) > 0);
+}
+
+/* Read an item's article row. */
+int
+store_article_get(struct store *st, int64_t item_id, struct store_article *a,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	memset(a, 0, sizeof *a);
+	if ((stmt = store_stmt(st, SQL_ARTICLE_GET, cause)) == NULL)
+		return (-1);
+	if (sqlite3_bind_int64(stmt, 1, item_id) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		a->item_id = sqlite3_column_int64(stmt, 0);
+		a->url = store_col_text(stmt, 1);
+		a->title = store_col_text(stmt, 2);
+		a->byline = store_col_text(stmt, 3);
+		a->site_name = store_col_text(stmt, 4);
+		a->lead_image = store_col_text(stmt, 5);
+		a->published = store_col_time(stmt, 6);
+		a->body = store_col_text(stmt, 7);
+		a->fetched = store_col_time(stmt, 8);
+		a->tried = sqlite3_column_int64(stmt, 9);
+		a->error = store_col_text(stmt, 10);
+		sqlite3_reset(stmt);
+		return (1);
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_reset(stmt);
+		return (-1);
+	}
+	sqlite3_reset(stmt);
+	return (0);
+}
+
+/* Free the strings of an article row. */
+void
+store_article_release(struct store_article *a)
+{
+	free(a->url);
+	free(a->title);
+	free(a->byline);
+	free(a->site_name);
+	free(a->lead_image);
+	free(a->body);
+	free(a->error);
+	memset(a, 0, sizeof *a);
+}
+
+/* The new unread items of a feed whose articles were never tried. */
+int
+store_articles_wanted(struct store *st, int64_t feed_id, int64_t since,
+    size_t limit, int64_t **ids, size_t *n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((stmt = store_stmt(st, SQL_ARTICLE_WANTED, cause)) == NULL)
+		return (-1);
+	if (sqlite3_bind_int64(stmt, 1, feed_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 2, since) != SQLITE_OK ||
+	    store_bind_size(stmt, 3, limit) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_reset(stmt);
+		return (-1);
+	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(stmt, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_reset(stmt);
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return (-1);
+	}
+	sqlite3_reset(stmt);
+	return (0);
 }

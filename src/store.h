@@ -196,4 +196,46 @@ int	 store_unmark_read(struct store *, int64_t mark, int64_t *changed,
 /* Forget the ids kept under mark. */
 int	 store_mark_forget(struct store *, int64_t mark, char **cause);
 
+/*
+ * The full article of an item, fetched from its link by reader mode and
+ * kept so that it reads offline. The store does not parse it: body is
+ * the clean HTML extract_html() writes, for the renderer to set again at
+ * any width. Every string is owned and may be NULL.
+ */
+struct store_article {
+	int64_t		 item_id;
+	char		*url;		/* the page's address, after redirects */
+	char		*title;
+	char		*byline;
+	char		*site_name;
+	char		*lead_image;
+	int64_t		 published;	/* or STORE_NOTIME */
+	char		*body;		/* NULL: no fetch has succeeded */
+	int64_t		 fetched;	/* the last success, or STORE_NOTIME */
+	int64_t		 tried;		/* the last attempt */
+	char		*error;		/* the last attempt's error, or NULL */
+};
+
+/* Keep a fetched article (fetched is its time; item_id, body and the
+ * metadata are used), replacing an earlier one and clearing the last
+ * error. Return 1, 0 when the item is gone (nothing is kept), or -1. */
+int	 store_article_put(struct store *, const struct store_article *,
+	     char **cause);
+/* Record that fetching item_id's article failed at when, with error;
+ * an article fetched before is kept. Return 1, 0 when the item is gone,
+ * or -1. */
+int	 store_article_failed(struct store *, int64_t item_id, int64_t when,
+	     const char *error, char **cause);
+/* Fill *a with item_id's article. Return 1, 0 when none was ever fetched
+ * (or tried), or -1. Free with store_article_release(). */
+int	 store_article_get(struct store *, int64_t item_id,
+	     struct store_article *a, char **cause);
+void	 store_article_release(struct store_article *);
+
+/* Up to limit unread items of feed_id with a link, first seen at or
+ * after since, whose article was never fetched nor tried: what a
+ * prefetch should fetch, newest first. The caller frees *ids. */
+int	 store_articles_wanted(struct store *, int64_t feed_id, int64_t since,
+	     size_t limit, int64_t **ids, size_t *n, char **cause);
+
 #endif /* TIDINGS_STORE_H */

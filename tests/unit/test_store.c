@@ -410,7 +410,7 @@ test_open_creates_and_reopens(void **state)
 	char		*cause = NULL;
 	int64_t		 id;
 
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 1);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 2);
 	assert_q_text(fx->path, "PRAGMA journal_mode", "wal");
 	assert_int_equal(q_int(fx->path, "PRAGMA page_size"), 16384);
 	id = feed_id(fx->st, "http://example.org/a");
@@ -421,7 +421,7 @@ test_open_creates_and_reopens(void **state)
 	store_close(fx->st);
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("reopen: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 1);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 2);
 	assert_int_equal(feed_id(fx->st, "http://example.org/a"), id);
 	assert_int_equal(store_unread(fx->st, 0, &cause), 1);
 }
@@ -1513,6 +1513,216 @@ test_full_disk_loses_nothing(void **state)
 	free(walpath);
 }
 
+/* Put an article for item_id fetched at t with body html. */
+static int
+put_article(struct store *st, int64_t item_id, int64_t t, const char *html)
+{
+	struct store_article	 a;
+	char			*cause = NULL;
+	int			 rc;
+
+	memset(&a, 0, sizeof a);
+	a.item_id = item_id;
+	a.url = (char *)"http://example.org/page";
+	a.title = (char *)"Page title";
+	a.byline = (char *)"Ana";
+	a.published = T0 - 3600;
+	a.body = (char *)html;
+	a.fetched = t;
+	if ((rc = store_article_put(st, &a, &cause)) < 0)
+		fail_msg("store_article_put: %s", cause);
+	return (rc);
+}
+
+/* An article is kept, read back whole, replaced by a later fetch; a
+ * failure keeps the body and records the error; a success clears it. */
+static void
+test_article_put_get(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_article	 a;
+	char			*cause = NULL;
+	int64_t			 fid, item;
+
+	fid = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, fid, T0, (struct tentry[]){ { "1",
+	    "http://example.org/1", "One", "<p>teaser</p>", 0 } }, 1, 0, 0);
+	item = q_int(fx->path, "SELECT id FROM items");
+	assert_int_equal(store_article_get(fx->st, item, &a, &cause), 0);
+
+	assert_int_equal(put_article(fx->st, item, T0 + 1, "<p>first</p>"), 1);
+	assert_int_equal(store_article_get(fx->st, item, &a, &cause), 1);
+	assert_int_equal(a.item_id, item);
+	assert_string_equal(a.url, "http://example.org/page");
+	assert_string_equal(a.title, "Page title");
+	assert_string_equal(a.byline, "Ana");
+	assert_null(a.site_name);
+	assert_null(a.lead_image);
+	assert_int_equal(a.published, T0 - 3600);
+	assert_string_equal(a.body, "<p>first</p>");
+	assert_int_equal(a.fetched, T0 + 1);
+	assert_int_equal(a.tried, T0 + 1);
+	assert_null(a.error);
+	store_article_release(&a);
+
+	assert_int_equal(store_article_failed(fx->st, item, T0 + 2,
+	    "HTTP 503", &cause), 1);
+	assert_int_equal(store_article_get(fx->st, item, &a, &cause), 1);
+	assert_string_equal(a.body, "<p>first</p>");
+	assert_int_equal(a.fetched, T0 + 1);
+	assert_int_equal(a.tried, T0 + 2);
+	assert_string_equal(a.error, "HTTP 503");
+	store_article_release(&a);
+
+	assert_int_equal(put_article(fx->st, item, T0 + 3, "<p>second</p>"),
+	    1);
+	assert_int_equal(store_article_get(fx->st, item, &a, &cause), 1);
+	assert_string_equal(a.body, "<p>second</p>");
+	assert_null(a.error);
+	store_article_release(&a);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM articles"), 1);
+
+	/* A failure without an earlier success is a row without a body. */
+	fetch(fx->st, fid, T0 + 60, (struct tentry[]){ { "2",
+	    "http://example.org/2", "Two", NULL, 0 } }, 1, 0, 0);
+	item = q_int(fx->path, "SELECT id FROM items WHERE guid = '2'");
+	assert_int_equal(store_article_failed(fx->st, item, T0 + 61,
+	    "refused", &cause), 1);
+	assert_int_equal(store_article_get(fx->st, item, &a, &cause), 1);
+	assert_null(a.body);
+	assert_int_equal(a.fetched, STORE_NOTIME);
+	assert_string_equal(a.error, "refused");
+	store_article_release(&a);
+
+	/* An item that is gone takes nothing, and it is not an error. */
+	assert_int_equal(put_article(fx->st, 999999, T0, "<p>x</p>"), 0);
+	assert_int_equal(store_article_failed(fx->st, 999999, T0, "x",
+	    &cause), 0);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM articles"), 2);
+}
+
+/* Trimming, gc and a feed's deletion take the items' articles along. */
+static void
+test_article_cascade(void **state)
+{
+	struct fixture	*fx = *state;
+	struct tentry	 v[4];
+	char		 ids[4][4], *cause = NULL;
+	int64_t		 a, b;
+	size_t		 i;
+
+	a = feed_id(fx->st, "http://example.org/a");
+	b = feed_id(fx->st, "http://example.org/b");
+	for (i = 0; i < 4; i++) {
+		snprintf(ids[i], sizeof ids[i], "%zu", i);
+		v[i] = (struct tentry){ ids[i], NULL, ids[i], NULL,
+		    T0 - 1000 + (int64_t)i };
+	}
+	fetch(fx->st, a, T0, v, 4, 0, 0);
+	fetch(fx->st, b, T0, v, 2, 0, 0);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"), 6);
+	/* An article for every item. */
+	q_exec(fx->path, "INSERT INTO articles (item_id, body, fetched, tried)"
+	    " SELECT id, '<p>' || guid || '</p>', 1, 1 FROM items");
+
+	/* Feed a now carries 3 only, and keeps two: 2 and 3 stay. */
+	fetch(fx->st, a, T0 + 60, v + 3, 1, 2, 0);
+	assert_q_text(fx->path, "SELECT group_concat(body) FROM (SELECT"
+	    " a.body FROM articles a JOIN items i ON i.id = a.item_id"
+	    " WHERE i.feed_id = (SELECT id FROM feeds WHERE url ="
+	    " 'http://example.org/a') ORDER BY a.body)", "<p>2</p>,<p>3</p>");
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM articles"), 4);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM articles a"
+	    " WHERE NOT EXISTS (SELECT 1 FROM items i"
+	    "   WHERE i.id = a.item_id)"), 0);
+
+	/* gc of every feed leaves no article behind. */
+	assert_int_equal(store_gc(fx->st, NULL, 0, &cause), 2);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM articles"), 0);
+}
+
+/* The prefetch list: new unread items with links and no article yet. */
+static void
+test_articles_wanted(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*cause = NULL;
+	int64_t		 fid, *ids, one, two, three;
+	size_t		 n;
+
+	fid = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, fid, T0, (struct tentry[]){
+	    { "1", "http://example.org/1", "One", NULL, T0 - 30 } }, 1, 0, 0);
+	fetch(fx->st, fid, T0 + 60, (struct tentry[]){
+	    { "1", "http://example.org/1", "One", NULL, T0 - 30 },
+	    { "2", "http://example.org/2", "Two", NULL, T0 - 20 },
+	    { "3", "http://example.org/3", "Three", NULL, T0 - 10 },
+	    { "4", NULL, "No link", NULL, T0 - 5 } }, 4, 0, 0);
+	one = q_int(fx->path, "SELECT id FROM items WHERE guid = '1'");
+	two = q_int(fx->path, "SELECT id FROM items WHERE guid = '2'");
+	three = q_int(fx->path, "SELECT id FROM items WHERE guid = '3'");
+
+	assert_int_equal(store_articles_wanted(fx->st, fid, T0 + 60, 10,
+	    &ids, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(ids[0], three);
+	assert_int_equal(ids[1], two);
+	free(ids);
+
+	assert_int_equal(store_articles_wanted(fx->st, fid, 0, 1, &ids, &n,
+	    &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], three);
+	free(ids);
+
+	/* Fetched, failed or read: not wanted again. */
+	assert_int_equal(put_article(fx->st, three, T0 + 61, "<p>3</p>"), 1);
+	assert_int_equal(store_article_failed(fx->st, two, T0 + 61, "x",
+	    &cause), 1);
+	assert_int_equal(store_set_read(fx->st, one, 1, &cause), 0);
+	assert_int_equal(store_articles_wanted(fx->st, fid, 0, 10, &ids, &n,
+	    &cause), 0);
+	assert_int_equal(n, 0);
+	free(ids);
+}
+
+/* A database of schema version 1 (before articles) is migrated to 2 in
+ * place: everything in it stays, and articles can be kept at once. */
+static void
+test_migrate_v1_articles(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_article	 a;
+	char			*cause = NULL;
+	int64_t			 fid, item;
+
+	fid = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, fid, T0, (struct tentry[]){ { "1",
+	    "http://example.org/1", "One", "<p>teaser</p>", 0 } }, 1, 0, 0);
+	item = q_int(fx->path, "SELECT id FROM items");
+	assert_int_equal(store_set_starred(fx->st, item, 1, &cause), 0);
+	store_close(fx->st);
+	fx->st = NULL;
+
+	/* Version 2 is version 1 plus the articles table. */
+	q_exec(fx->path, "DROP TABLE articles; PRAGMA user_version = 1");
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name = 'articles'"), 0);
+
+	if ((fx->st = store_open(fx->path, &cause)) == NULL)
+		fail_msg("store_open: %s", cause);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 2);
+	assert_int_equal(q_int(fx->path, "SELECT starred FROM items"), 1);
+	assert_q_text(fx->path, "SELECT content FROM items", "<p>teaser</p>");
+	assert_int_equal(put_article(fx->st, item, T0 + 1, "<p>full</p>"), 1);
+	assert_int_equal(store_article_get(fx->st, item, &a, &cause), 1);
+	assert_string_equal(a.body, "<p>full</p>");
+	store_article_release(&a);
+	/* The new table cascades like the old ones. */
+	assert_int_equal(store_gc(fx->st, NULL, 0, &cause), 1);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM articles"), 0);
+}
+
 int
 main(void)
 {
@@ -1560,6 +1770,14 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_full_disk_loses_nothing,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_article_put_get, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_article_cascade, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_articles_wanted, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v1_articles, setup,
+		    teardown),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
