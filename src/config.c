@@ -157,6 +157,25 @@ static const struct setting settings[] = {
 	    .defstr = "%Y-%m-%d",
 	    .text = "How the items pane shows dates, in the local time zone, "
 		"as strftime(3) formats them." },
+	[SET_FULL_ARTICLE] = {
+	    .name = "full-article", .id = SET_FULL_ARTICLE,
+	    .type = SET_BOOL, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .min = 0, .max = 1, .def = 0,
+	    .text = "Show an item's full article, fetched from its link in "
+		"the background and kept for reading offline, instead of "
+		"the feed's own text; for feeds that carry only summaries." },
+	[SET_TEXT_WIDTH] = {
+	    .name = "text-width", .id = SET_TEXT_WIDTH,
+	    .type = SET_NUMBER, .scope = SET_SCOPE_GLOBAL,
+	    .min = 0, .max = 1000, .def = 100,
+	    .text = "The most columns the article's text takes, however wide "
+		"the pane; 0 takes the whole pane." },
+	[SET_TEXT_CENTRE] = {
+	    .name = "text-centre", .id = SET_TEXT_CENTRE,
+	    .type = SET_BOOL, .scope = SET_SCOPE_GLOBAL,
+	    .min = 0, .max = 1, .def = 0,
+	    .text = "Centre the article's text in a pane wider than "
+		"text-width, rather than keep it at the left." },
 };
 _Static_assert(nitems(settings) == SET__COUNT,
     "settings[] must have one row per enum setting_id");

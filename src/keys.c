@@ -99,6 +99,10 @@ static const struct keys_action_info actions[] = {
 	  "Show one, two or three panes side by side, or as many as the "
 	  "terminal's width suits, in turn." },
 	{ "redraw", ACT_REDRAW, ALL, "Clear and redraw the screen." },
+	{ "toggle-full-article", ACT_TOGGLE_FULL_ARTICLE, ITEMS | ARTICLE,
+	  "Show the item's full article, fetched from its link in the "
+	  "background and kept for reading offline, or the feed's own text "
+	  "again." },
 };
 _Static_assert(nitems(actions) == ACT__COUNT - 1,
     "actions[] must have one row per action");
@@ -207,6 +211,8 @@ static const char *const defaults[] = {
 	"bind article N toggle-read",
 	"bind article s toggle-star",
 	"bind article f open-link",
+	"bind items v toggle-full-article",
+	"bind article v toggle-full-article",
 };
 
 struct keys_table_v {

@@ -2,8 +2,19 @@
  *
  * An opened item is read whole from the store (its text is not in the
  * lists), parsed once by extract_fragment() and rendered by render.c for
- * the pane's width, again whenever the width changes. The parsed article
- * is kept for its numbered links, which "open N" hands to the browser.
+ * the pane's width (at most text-width columns of it, centred with
+ * text-centre), again whenever those change. The parsed article is kept
+ * for its numbered links, which "open N" hands to the browser.
+ *
+ * An item has two texts: the feed's own, and the full article reader
+ * mode made of the page at its link, which ui-fetch.c fetches in the
+ * background and keeps in the store. want_full says which one the
+ * reader asked for and full which one is shown: they differ while the
+ * page is on the way (the feed's text is shown meanwhile, and stays if
+ * the fetch fails). A kept article is read back from the store, so it
+ * shows at once and offline; it is stored as clean HTML and parsed again
+ * like a feed's text, with the page's byline, site and date put back.
+ * Each text keeps its own scroll position.
  *
  * The browser runs as an argv vector through fork and execvp, never a
  * shell: the link is one word of its own, so quotes, $(...), backticks
@@ -29,8 +40,6 @@
 #include "ui-int.h"
 #include "util.h"
 
-#define ARTICLE_MAX_WIDTH	100	/* columns of text, however wide */
-
 /* Forget the article shown. */
 void
 article_close(struct ui *ui)
@@ -40,6 +49,8 @@ article_close(struct ui *ui)
 	store_body_release(&a->body);
 	free(a->feed);
 	extract_free(a->art);
+	extract_free(a->page_art);	/* borrows from page */
+	store_article_release(&a->page);
 	render_release(&a->head);
 	render_release(&a->text);
 	memset(a, 0, sizeof *a);
@@ -52,8 +63,86 @@ article_free(struct ui *ui)
 	article_close(ui);
 }
 
+/* Read the item's kept full article from the store and parse it. Return
+ * whether there is one to show. */
+static int
+article_load_page(struct ui *ui)
+{
+	struct ui_article	*a = &ui->art;
+	struct store_article	*pg = &a->page;
+	char			*cause;
+	int			 rc;
+
+	extract_free(a->page_art);
+	a->page_art = NULL;
+	store_article_release(pg);
+	if ((rc = store_article_get(ui->st, a->id, pg, &cause)) < 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return (0);
+	}
+	if (rc == 0 || pg->body == NULL) {
+		store_article_release(pg);
+		return (0);
+	}
+	a->page_art = extract_fragment(pg->body, strlen(pg->body),
+	    pg->url != NULL ? pg->url : a->body.item.link);
+	/* The page's own line of byline, site and date; its title is the
+	 * header's. The strings stay with a->page, freed after page_art. */
+	a->page_art->byline = pg->byline;
+	a->page_art->site_name = pg->site_name;
+	if (pg->published != STORE_NOTIME) {
+		a->page_art->published = pg->published;
+		a->page_art->has_published = 1;
+	}
+	return (1);
+}
+
+/* Show the full article (full) or the feed's text, each where it was
+ * scrolled to; an article that just arrived starts at its text. */
+static void
+article_switch(struct ui *ui, int full, int arrived)
+{
+	struct ui_article	*a = &ui->art;
+	struct ui_pane		*p = &ui->panes[UI_ARTICLE];
+
+	a->top[a->full] = p->top;
+	a->full = full;
+	p->top = a->top[full];
+	if (arrived && p->top > a->head.n)
+		p->top = a->head.n;	/* the header's end, as it is now */
+	a->width = 0;			/* lay out again */
+}
+
+/* Ask for the full article: show the one kept, else fetch it in the
+ * background and show the feed's text meanwhile. */
+static int
+article_want_full(struct ui *ui)
+{
+	struct ui_article	*a = &ui->art;
+
+	a->want_full = 1;
+	if (a->page_art != NULL || article_load_page(ui)) {
+		if (!a->full)
+			article_switch(ui, 1, 0);
+		return (UI_REDRAW);
+	}
+	if (a->body.item.link == NULL || *a->body.item.link == '\0') {
+		a->want_full = 0;
+		ui_message(ui, 1, "This item has no link to fetch its article "
+		    "from");
+		return (UI_REDRAW);
+	}
+	if (fetch_request(ui, a->id, a->cf, 1) != 0) {
+		a->want_full = 0;
+		return (UI_REDRAW);
+	}
+	a->fetching = 1;
+	return (UI_REDRAW);
+}
+
 /* Open item id in the article pane, marking it read if the setting says
- * so (undoably). */
+ * so (undoably), and with the full article when its feed asks for it. */
 int
 article_open(struct ui *ui, int64_t id)
 {
@@ -78,6 +167,7 @@ article_open(struct ui *ui, int64_t id)
 	a->body = body;
 	f = list_feed_of(ui, body.item.feed_id);
 	a->feed = xstrdup(f != NULL ? f->title : "");
+	a->cf = f != NULL ? f->cf : NULL;
 	html = body.content != NULL && *body.content != '\0' ? body.content :
 	    body.summary;
 	base = body.item.link != NULL ? body.item.link :
@@ -96,10 +186,89 @@ article_open(struct ui *ui, int64_t id)
 			list_item_changed(ui, id, 0, -1);
 		}
 	}
+	if (a->body.item.link != NULL && *a->body.item.link != '\0' &&
+	    config_num(ui->cfg, a->cf, SET_FULL_ARTICLE) != 0)
+		article_want_full(ui);
 	return (UI_REDRAW);
 }
 
-/* Render the article for the pane's width when that changed. */
+/* toggle-full-article: switch the item shown (in the items pane, the one
+ * under the cursor, opened first) between its full article and the
+ * feed's text. */
+int
+article_toggle_full(struct ui *ui)
+{
+	struct ui_article	*a = &ui->art;
+	const struct store_item	*it;
+	int			 flags;
+
+	if (ui->focus == UI_ITEMS) {
+		if ((it = list_item(ui, ui->panes[UI_ITEMS].cur)) == NULL) {
+			ui_message(ui, 1, "No item under the cursor");
+			return (UI_REDRAW);
+		}
+		if (it->id != a->id) {
+			flags = article_open(ui, it->id);
+			if (a->id == 0 || a->want_full)
+				return (flags);
+			return (flags | article_want_full(ui));
+		}
+	}
+	if (a->id == 0) {
+		ui_message(ui, 1, "No article is open");
+		return (UI_REDRAW);
+	}
+	if (!a->want_full)
+		return (article_want_full(ui));
+	a->want_full = 0;
+	if (a->full)
+		article_switch(ui, 0, 0);
+	return (UI_REDRAW);
+}
+
+/* The worker finished item id's article (error NULL: it is kept): show
+ * it if the item is shown and waits for it. */
+int
+article_fetched(struct ui *ui, int64_t id, const char *error)
+{
+	struct ui_article	*a = &ui->art;
+	struct buf		 q = BUF_INIT;
+
+	if (a->id != id || !a->fetching)
+		return (0);
+	a->fetching = 0;
+	if (!a->want_full)
+		return (UI_REDRAW);	/* kept for when it is asked for */
+	if (error != NULL) {
+		a->want_full = 0;
+		ui_message(ui, 1, "No full article: %s",
+		    text_printable(&q, error));
+		buf_release(&q);
+		return (UI_REDRAW);
+	}
+	if (!article_load_page(ui)) {
+		a->want_full = 0;
+		return (UI_REDRAW);
+	}
+	article_switch(ui, 1, 1);
+	return (UI_REDRAW);
+}
+
+/* Append a header line "name: date" for t, in the local time zone. */
+static void
+article_date(struct render *r, const char *name, int64_t t, size_t width)
+{
+	struct tm	 tm;
+	time_t		 tt = (time_t)t;
+	char		 date[64];
+
+	if (localtime_r(&tt, &tm) != NULL &&
+	    strftime(date, sizeof date, "%Y-%m-%d %H:%M", &tm) > 0)
+		ui_wrap(r, name, UI_A_HEADER, date, 0, width);
+}
+
+/* Render the article for the pane's width and the text settings, when
+ * they changed. */
 void
 article_layout(struct ui *ui)
 {
@@ -107,19 +276,27 @@ article_layout(struct ui *ui)
 	struct ui_pane		*p = &ui->panes[UI_ARTICLE];
 	struct render_opts	 o;
 	struct store_item	*it = &a->body.item;
-	struct tm		 tm;
-	time_t			 t = (time_t)it->date;
-	char			 date[64];
-	size_t			 width;
+	struct article		*shown;
+	int64_t			 tw;
+	size_t			 width, avail;
+	int			 centre;
 
-	if (a->id == 0 || !p->shown || p->w == a->width)
+	if (a->id == 0 || !p->shown)
+		return;
+	tw = config_num(ui->cfg, NULL, SET_TEXT_WIDTH);
+	centre = config_num(ui->cfg, NULL, SET_TEXT_CENTRE) != 0;
+	if (p->w == a->width && tw == a->text_width && centre == a->centre)
 		return;
 	a->width = p->w;
+	a->text_width = (int)tw;
+	a->centre = centre;
 	render_release(&a->head);
 	render_release(&a->text);
-	width = p->w > 3 ? (size_t)p->w - 2 : 1;
-	if (width > ARTICLE_MAX_WIDTH)
-		width = ARTICLE_MAX_WIDTH;
+	avail = p->w > 3 ? (size_t)p->w - 2 : 1;
+	width = avail;
+	if (tw > 0 && (size_t)tw < width)
+		width = (size_t)tw;
+	a->margin = centre ? (int)((avail - width) / 2) : 0;
 	ui_wrap(&a->head, "Title: ", UI_A_HEADER, *it->title != '\0' ?
 	    it->title : "(untitled)", RENDER_BOLD, width);
 	if (*a->feed != '\0')
@@ -127,28 +304,32 @@ article_layout(struct ui *ui)
 	if (it->author != NULL && *it->author != '\0')
 		ui_wrap(&a->head, "Author: ", UI_A_HEADER, it->author, 0,
 		    width);
-	if (localtime_r(&t, &tm) != NULL &&
-	    strftime(date, sizeof date, "%Y-%m-%d %H:%M", &tm) > 0)
-		ui_wrap(&a->head, "Date: ", UI_A_HEADER, date, 0, width);
+	article_date(&a->head, "Date: ", it->date, width);
 	if (it->link != NULL)
 		ui_wrap(&a->head, "Link: ", UI_A_HEADER, it->link, RENDER_DIM,
 		    width);
+	if (a->full && a->page.fetched != STORE_NOTIME)
+		article_date(&a->head, "Fetched: ", a->page.fetched, width);
 	memset(&o, 0, sizeof o);
 	o.width = (int)width;
-	if (a->art != NULL)
-		render_article(a->art, &o, &a->text);
+	shown = a->full ? a->page_art : a->art;
+	if (shown != NULL)
+		render_article(shown, &o, &a->text);
 	if (a->text.n == 0)
-		ui_wrap(&a->text, "", 0, "This item has no text; the browser "
-		    "shows its page.", RENDER_DIM, width);
+		ui_wrap(&a->text, "", 0, it->link != NULL ? "This item has no "
+		    "text; toggle-full-article fetches its page." :
+		    "This item has no text.", RENDER_DIM, width);
 	p->n = a->head.n + 1 + a->text.n;
 }
 
-/* Draw the article pane. */
+/* Draw the article pane; its title row says which text is shown. */
 void
 article_draw(struct ui *ui, struct ui_pane *p)
 {
 	struct ui_article	*a = &ui->art;
 	const struct render_line *l;
+	const char		*view;
+	char			 right[64];
 	size_t			 row;
 	int			 i, focus = ui->focus == UI_ARTICLE;
 
@@ -163,8 +344,17 @@ article_draw(struct ui *ui, struct ui_pane *p)
 	p->n = a->head.n + 1 + a->text.n;
 	if (p->h > 0 && p->top + (size_t)p->h > p->n)
 		p->top = p->n > (size_t)p->h ? p->n - (size_t)p->h : 0;
+	if (a->full)
+		view = "full article";
+	else if (a->want_full && a->fetching)
+		view = "fetching the full article";
+	else
+		view = NULL;
+	snprintf(right, sizeof right, "%s%s%s", view != NULL ? view : "",
+	    view != NULL && a->body.item.starred ? " \xc2\xb7 " : "",
+	    a->body.item.starred ? "starred" : "");
 	ui_draw_title(ui, p, focus, *a->feed != '\0' ? a->feed : "Article",
-	    a->body.item.starred ? "starred" : NULL);
+	    right);
 	for (i = 0; i < p->h; i++) {
 		row = p->top + (size_t)i;
 		if (row < a->head.n)
@@ -175,7 +365,8 @@ article_draw(struct ui *ui, struct ui_pane *p)
 			l = &a->text.lines[row - a->head.n - 1];
 		else
 			break;
-		ui_draw_line(ui, p->y + 1 + i, p->x + 1, p->w - 1, l);
+		ui_draw_line(ui, p->y + 1 + i, p->x + 1 + a->margin,
+		    p->w - 1 - a->margin, l);
 	}
 }
 
@@ -183,8 +374,9 @@ article_draw(struct ui *ui, struct ui_pane *p)
 int
 article_open_link(struct ui *ui, const char *number)
 {
-	char		*end;
-	unsigned long	 n;
+	const struct article	*shown;
+	char			*end;
+	unsigned long		 n;
 
 	if (ui->art.id == 0) {
 		ui_message(ui, 1, "No article is open");
@@ -202,12 +394,13 @@ article_open_link(struct ui *ui, const char *number)
 		buf_release(&q);
 		return (UI_REDRAW);
 	}
-	if (ui->art.art == NULL || n > ui->art.art->nlinks) {
+	shown = ui->art.full ? ui->art.page_art : ui->art.art;
+	if (shown == NULL || n > shown->nlinks) {
 		ui_message(ui, 1, "No link %lu: the article has %zu", n,
-		    ui->art.art != NULL ? ui->art.art->nlinks : 0);
+		    shown != NULL ? shown->nlinks : 0);
 		return (UI_REDRAW);
 	}
-	return (ui_browser(ui, ui->art.art->links[n - 1].url));
+	return (ui_browser(ui, shown->links[n - 1].url));
 }
 
 /* Whether url starts with a scheme ("https:"), so that no browser can

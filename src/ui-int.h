@@ -1,7 +1,8 @@
 /* ui-int.h: what the files of the reader share (ui.c: the loop, layout,
  * drawing and dispatch; ui-list.c: the feeds and items panes; ui-article.c:
  * the article pane and the browser; ui-prompt.c: the prompt; ui-refresh.c:
- * the background refresh). Nothing outside ui*.c includes it. */
+ * the background refresh; ui-fetch.c: full articles in the background).
+ * Nothing outside ui*.c includes it. */
 #ifndef TIDINGS_UI_INT_H
 #define TIDINGS_UI_INT_H
 
@@ -87,15 +88,27 @@ struct ui_list {
 	size_t		 saved_top;	/* replaces the list */
 };
 
-/* The article pane: one item, its header and its rendered text. */
+/* The article pane: one item, its header and its rendered text, which is
+ * the feed's own or the full article fetched from the item's link. */
 struct ui_article {
 	int64_t		 id;		/* 0: none */
 	struct store_body body;
 	char		*feed;		/* the feed's name; owned */
+	const struct config_feed *cf;	/* its feed, or NULL */
 	struct article	*art;		/* parsed, for its links */
 	struct render	 head;		/* header lines */
 	struct render	 text;		/* body lines */
 	int		 width;		/* rendered for this width */
+	int		 text_width;	/* ... with these settings */
+	int		 centre;
+	int		 margin;	/* columns left of the text */
+
+	int		 want_full;	/* the full article is asked for */
+	int		 full;		/* ... and shown */
+	int		 fetching;	/* ... and its page is on the way */
+	struct store_article page;	/* the full article kept */
+	struct article	*page_art;	/* parsed, with page's metadata */
+	size_t		 top[2];	/* each view's scroll */
 };
 
 enum ui_undo_kind {
@@ -120,6 +133,7 @@ struct ui_refresh {
 	struct config	 one;		/* a config of one feed */
 	const struct config *cfg;	/* what the thread refreshes */
 	int		 flags;		/* POLL_* */
+	int64_t		 since;		/* when it started (UTC seconds) */
 	const char	*db_path;
 	volatile sig_atomic_t stop;
 	double		 next_auto;	/* next check for due feeds */
@@ -132,6 +146,36 @@ struct ui_refresh {
 	int		 finished;
 	char		*error;		/* the last feed error */
 	char		*cause;		/* why it could not run */
+};
+
+/* Full articles fetched in the background (ui-fetch.c): one worker
+ * thread with its own store connection, a queue, and a self-pipe. */
+struct ui_fetch_job {
+	int64_t		 item_id;
+	const struct config_feed *cf;	/* whose fetch settings */
+};
+
+struct ui_fetch_done {
+	int64_t		 item_id;
+	char		*error;		/* NULL: the article is kept */
+};
+
+struct ui_fetch {
+	int		 started;
+	pthread_t	 thread;
+	int		 pipe[2];
+	const char	*db_path;
+	const struct config *cfg;
+	volatile sig_atomic_t stop;
+
+	pthread_mutex_t	 lock;		/* guards the rest */
+	pthread_cond_t	 cond;		/* a job, or quit */
+	struct ui_fetch_job *jobs;
+	size_t		 njobs;
+	int64_t		 busy;		/* the item fetched now, or 0 */
+	struct ui_fetch_done *done;	/* for the loop to take */
+	size_t		 ndone;
+	int		 quit;
 };
 
 struct ui_prompt {
@@ -181,6 +225,7 @@ struct ui {
 	size_t		 nundo;
 
 	struct ui_refresh refresh;
+	struct ui_fetch	 fetch;
 	struct ui_prompt prompt;
 	size_t		 index_left;	/* items not yet indexed */
 
@@ -251,6 +296,8 @@ void	 article_draw(struct ui *, struct ui_pane *);
 int	 article_open_link(struct ui *, const char *number);
 int	 ui_browser(struct ui *, const char *url);
 void	 article_free(struct ui *);
+int	 article_toggle_full(struct ui *);
+int	 article_fetched(struct ui *, int64_t id, const char *error);
 
 /* ui-prompt.c */
 void	 prompt_start(struct ui *, int kind, const char *text);
@@ -265,5 +312,15 @@ int	 refresh_event(struct ui *);
 int	 refresh_tick(struct ui *, double now, int *timeout_ms);
 int	 refresh_status(struct ui *, struct buf *);
 void	 refresh_stop(struct ui *);
+
+/* ui-fetch.c */
+int	 fetch_init(struct ui *);
+int	 fetch_request(struct ui *, int64_t item_id,
+	     const struct config_feed *, int front);
+int	 fetch_event(struct ui *);
+void	 fetch_after_refresh(struct ui *, const struct config *,
+	     int64_t since);
+int	 fetch_status(struct ui *, struct buf *);
+void	 fetch_stop(struct ui *);
 
 #endif /* TIDINGS_UI_INT_H */

@@ -14,6 +14,10 @@
  * runs. In idle time, with no refresh running (which would hold the write
  * lock), the loop adds a small batch of new items to the search index, so
  * that a search finds the index ready.
+ *
+ * When a refresh ends with new items, those of feeds with full-article
+ * set have their articles fetched (ui-fetch.c), so that they read
+ * offline.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +25,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -127,6 +132,7 @@ refresh_start(struct ui *ui, const struct config_feed *one, int all)
 		rf->cfg = ui->cfg;
 	rf->flags = all ? POLL_ALL : 0;
 	rf->stop = 0;
+	rf->since = (int64_t)time(NULL);
 	rf->done = rf->total = 0;
 	rf->nnew = rf->failed = 0;
 	rf->finished = 0;
@@ -200,6 +206,8 @@ refresh_event(struct ui *ui)
 	free(cause);
 	free(error);
 	ui->index_left = 1;
+	if (nnew > 0)
+		fetch_after_refresh(ui, rf->cfg, rf->since);
 	return (flags | UI_RELOAD);
 }
 

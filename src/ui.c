@@ -617,7 +617,9 @@ ui_draw_status(struct ui *ui)
 		prompt_draw(ui, y);
 		return;
 	}
-	if (refresh_status(ui, &right)) {
+	if (fetch_status(ui, &right) && ui->refresh.running)
+		buf_addstr(&right, " \xc2\xb7 ");
+	if (refresh_status(ui, &right) || right.len > 0) {
 		pw = (int)render_cols(right.data, right.len) + 2;
 		if (pw > COLS)
 			pw = COLS;
@@ -1023,6 +1025,8 @@ ui_act(struct ui *ui, enum keys_action act)
 		free(ui->msg);
 		ui->msg = NULL;
 		return (UI_REDRAW | UI_CLEAR);
+	case ACT_TOGGLE_FULL_ARTICLE:
+		return (article_toggle_full(ui));
 	case ACT__COUNT:
 		break;
 	}
@@ -1200,7 +1204,7 @@ ui_resize(struct ui *ui)
 static void
 ui_loop(struct ui *ui)
 {
-	struct pollfd	 fds[2];
+	struct pollfd	 fds[3];
 	double		 now, turn = 0;
 	int		 flags = UI_REDRAW, timeout, key, n, rc;
 
@@ -1245,8 +1249,10 @@ ui_loop(struct ui *ui)
 		fds[0].events = POLLIN;
 		fds[1].fd = ui->refresh.pipe[0];
 		fds[1].events = POLLIN;
+		fds[2].fd = ui->fetch.pipe[0];
+		fds[2].events = POLLIN;
 		turn = 0;
-		if ((rc = poll(fds, 2, timeout)) == -1) {
+		if ((rc = poll(fds, 3, timeout)) == -1) {
 			if (errno != EINTR)
 				fatal("poll");
 			continue;
@@ -1254,6 +1260,8 @@ ui_loop(struct ui *ui)
 		turn = time_mono();
 		if (fds[1].revents & POLLIN)
 			flags |= refresh_event(ui);
+		if (fds[2].revents & POLLIN)
+			flags |= fetch_event(ui);
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break;		/* the terminal went away */
 		if (fds[0].revents & POLLIN) {
@@ -1312,6 +1320,12 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 		store_close(ui.st);
 		return (-1);
 	}
+	if (fetch_init(&ui) != 0) {
+		xasprintf(cause, "pipe: %s", strerror(errno));
+		refresh_stop(&ui);
+		store_close(ui.st);
+		return (-1);
+	}
 
 	/* Ours before newterm(), so curses leaves SIGWINCH to us. */
 	memset(&sa, 0, sizeof sa);
@@ -1328,6 +1342,7 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 		for (i = 0; i < nitems(ui_signals); i++)
 			sigaction(ui_signals[i], &old[i], NULL);
 		refresh_stop(&ui);
+		fetch_stop(&ui);
 		store_close(ui.st);
 		return (-1);
 	}
@@ -1350,6 +1365,7 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 	ui_loop(&ui);
 
 	refresh_stop(&ui);
+	fetch_stop(&ui);
 	if (ui.mouse)
 		mousemask(0, NULL);
 	endwin();

@@ -1,0 +1,347 @@
+/* ui-fetch.c: fetching full articles in the background.
+ *
+ * One worker thread, started when the first article is asked for, takes
+ * items off a queue one at a time: it reads the item's link from a store
+ * connection of its own (store.h: one connection per thread), fetches
+ * and extracts the page with poll_article(), and keeps the article, or
+ * the error, in the store. Then it notes the item as done under the lock
+ * and writes a byte to a self-pipe, which the loop polls beside the
+ * terminal, as ui-refresh.c does: the worker never touches curses or the
+ * UI's connection, and the loop reads the article back from the store.
+ *
+ * What the reader asks for goes to the front of the queue; the prefetch
+ * after a refresh (new items of feeds with full-article set) goes to the
+ * back, so an article the reader waits for is never behind a hundred
+ * that nobody is reading yet. One page at a time keeps the prefetch from
+ * competing with the feeds' own refresh for connections. An item is in
+ * the queue at most once.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "config.h"
+#include "extract.h"
+#include "poll.h"
+#include "store.h"
+#include "ui-int.h"
+#include "util.h"
+
+#define FETCH_PREFETCH_MAX	50	/* items of one feed per refresh */
+
+/* Set up the pipe and the lock; the thread starts with the first job. */
+int
+fetch_init(struct ui *ui)
+{
+	struct ui_fetch	*fc = &ui->fetch;
+
+	if (pipe2(fc->pipe, O_CLOEXEC | O_NONBLOCK) == -1)
+		return (-1);
+	pthread_mutex_init(&fc->lock, NULL);
+	pthread_cond_init(&fc->cond, NULL);
+	fc->db_path = ui->db_path;
+	fc->cfg = ui->cfg;
+	return (0);
+}
+
+/* Wake the loop. A full pipe already will. */
+static void
+fetch_poke(struct ui_fetch *fc)
+{
+	ssize_t	 n;
+
+	n = write(fc->pipe[1], "", 1);
+	(void)n;
+}
+
+/* Keep art as item_id's article; return 0, or -1 with *cause. */
+static int
+fetch_keep(struct store *st, int64_t item_id, const struct article *art,
+    char **cause)
+{
+	struct store_article	 sa;
+	struct buf		 html = BUF_INIT;
+	int			 rc;
+
+	extract_html(art, &html);
+	memset(&sa, 0, sizeof sa);
+	sa.item_id = item_id;
+	sa.url = (char *)art->url;
+	sa.title = (char *)art->title;
+	sa.byline = (char *)art->byline;
+	sa.site_name = (char *)art->site_name;
+	sa.lead_image = (char *)art->lead_image;
+	sa.published = art->has_published ? art->published : STORE_NOTIME;
+	sa.body = html.data;
+	sa.fetched = (int64_t)time(NULL);
+	rc = store_article_put(st, &sa, cause);
+	buf_release(&html);
+	return (rc < 0 ? -1 : 0);
+}
+
+/* Fetch one item's article and keep it, or its error, in st. Return the
+ * error to show (NULL on success), for the caller to free. */
+static char *
+fetch_one(struct ui_fetch *fc, struct store *st, const struct ui_fetch_job *j)
+{
+	struct store_body	 body;
+	struct article		*art;
+	char			*cause = NULL, *ignored = NULL;
+	int			 rc;
+
+	if ((rc = store_item_get(st, j->item_id, &body, &cause)) <= 0) {
+		if (rc == 0)
+			xasprintf(&cause, "the item is gone: a refresh "
+			    "removed it");
+		return (cause);
+	}
+	if (body.item.link == NULL || *body.item.link == '\0') {
+		store_body_release(&body);
+		return (xstrdup("the item has no link to fetch"));
+	}
+	art = poll_article(fc->cfg, j->cf, body.item.link, &fc->stop, &cause);
+	if (fc->stop) {
+		/* Quitting: not the page's fault, so nothing is kept. */
+		extract_free(art);
+		store_body_release(&body);
+		free(cause);
+		return (xstrdup("interrupted"));
+	}
+	if (art != NULL && art->nblocks == 0) {
+		extract_free(art);
+		art = NULL;
+		xasprintf(&cause, "no article found on the page");
+	}
+	if (art != NULL) {
+		if (fetch_keep(st, j->item_id, art, &cause) != 0)
+			log_debug("fetch: %s", cause);
+		else
+			cause = NULL;
+		extract_free(art);
+	} else if (store_article_failed(st, j->item_id, (int64_t)time(NULL),
+	    cause, &ignored) < 0) {
+		log_debug("fetch: %s", ignored);
+		free(ignored);
+	}
+	log_debug("fetch: item %lld: %s", (long long)j->item_id,
+	    cause != NULL ? cause : "kept");
+	store_body_release(&body);
+	return (cause);
+}
+
+/* The worker: take jobs until told to quit. */
+static void *
+fetch_main(void *arg)
+{
+	struct ui_fetch		*fc = arg;
+	struct ui_fetch_job	 j;
+	struct store		*st;
+	char			*cause = NULL, *error;
+
+	st = store_open(fc->db_path, &cause);
+	pthread_mutex_lock(&fc->lock);
+	for (;;) {
+		while (!fc->quit && fc->njobs == 0)
+			pthread_cond_wait(&fc->cond, &fc->lock);
+		if (fc->quit)
+			break;
+		j = fc->jobs[0];
+		memmove(fc->jobs, fc->jobs + 1, --fc->njobs * sizeof *fc->jobs);
+		fc->busy = j.item_id;
+		pthread_mutex_unlock(&fc->lock);
+
+		if (st == NULL)
+			error = xstrdup(cause);
+		else
+			error = fetch_one(fc, st, &j);
+
+		pthread_mutex_lock(&fc->lock);
+		fc->busy = 0;
+		fc->done = xreallocarray(fc->done, fc->ndone + 1,
+		    sizeof *fc->done);
+		fc->done[fc->ndone].item_id = j.item_id;
+		fc->done[fc->ndone].error = error;
+		fc->ndone++;
+		fetch_poke(fc);
+	}
+	pthread_mutex_unlock(&fc->lock);
+	store_close(st);
+	free(cause);
+	return (NULL);
+}
+
+/*
+ * Ask for item_id's article, fetched with cf's settings: at the front of
+ * the queue when the reader waits for it, else at the back. Return 0, or
+ * -1 with a message shown when the worker cannot start.
+ */
+int
+fetch_request(struct ui *ui, int64_t item_id, const struct config_feed *cf,
+    int front)
+{
+	struct ui_fetch		*fc = &ui->fetch;
+	struct ui_fetch_job	 j;
+	sigset_t		 every, old;
+	size_t			 i;
+	int			 error;
+
+	if (!fc->started) {
+		/* Signals are for the loop's thread, to interrupt its poll(). */
+		sigfillset(&every);
+		pthread_sigmask(SIG_SETMASK, &every, &old);
+		error = pthread_create(&fc->thread, NULL, fetch_main, fc);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		if (error != 0) {
+			ui_message(ui, 1, "Cannot fetch the article: %s",
+			    strerror(error));
+			return (-1);
+		}
+		fc->started = 1;
+	}
+	j.item_id = item_id;
+	j.cf = cf;
+	pthread_mutex_lock(&fc->lock);
+	if (fc->busy == item_id) {
+		pthread_mutex_unlock(&fc->lock);
+		return (0);
+	}
+	for (i = 0; i < fc->njobs; i++)
+		if (fc->jobs[i].item_id == item_id)
+			break;
+	if (i < fc->njobs) {
+		if (!front) {
+			pthread_mutex_unlock(&fc->lock);
+			return (0);
+		}
+		/* Move it to the front. */
+		memmove(fc->jobs + 1, fc->jobs, i * sizeof *fc->jobs);
+	} else {
+		fc->jobs = xreallocarray(fc->jobs, fc->njobs + 1,
+		    sizeof *fc->jobs);
+		if (front)
+			memmove(fc->jobs + 1, fc->jobs,
+			    fc->njobs * sizeof *fc->jobs);
+		fc->njobs++;
+		i = front ? 0 : fc->njobs - 1;
+	}
+	fc->jobs[front ? 0 : i] = j;
+	pthread_cond_signal(&fc->cond);
+	pthread_mutex_unlock(&fc->lock);
+	return (0);
+}
+
+/* The pipe is readable: hand each finished item to the article pane. */
+int
+fetch_event(struct ui *ui)
+{
+	struct ui_fetch		*fc = &ui->fetch;
+	struct ui_fetch_done	*done;
+	char			 drain[256];
+	size_t			 i, n;
+	int			 flags = 0;
+
+	while (read(fc->pipe[0], drain, sizeof drain) > 0)
+		;
+	pthread_mutex_lock(&fc->lock);
+	done = fc->done;
+	n = fc->ndone;
+	fc->done = NULL;
+	fc->ndone = 0;
+	pthread_mutex_unlock(&fc->lock);
+	for (i = 0; i < n; i++) {
+		flags |= article_fetched(ui, done[i].item_id, done[i].error);
+		free(done[i].error);
+	}
+	free(done);
+	/* The status line's count of articles waiting. */
+	return (flags | UI_REDRAW);
+}
+
+/*
+ * After a refresh that started at since: queue the articles of the new
+ * unread items of the feeds of cfg that have full-article set, so that
+ * they read offline.
+ */
+void
+fetch_after_refresh(struct ui *ui, const struct config *cfg, int64_t since)
+{
+	const struct config_feed *cf;
+	int64_t			 feed, *ids;
+	size_t			 i, k, n;
+	char			*cause;
+
+	for (i = 0; i < cfg->nfeeds; i++) {
+		cf = &cfg->feeds[i];
+		if (config_num(ui->cfg, cf, SET_FULL_ARTICLE) == 0)
+			continue;
+		if (store_feed_id(ui->st, cf->url, &feed, &cause) != 0 ||
+		    store_articles_wanted(ui->st, feed, since,
+		    FETCH_PREFETCH_MAX, &ids, &n, &cause) != 0) {
+			log_debug("fetch: %s", cause);
+			free(cause);
+			continue;
+		}
+		for (k = 0; k < n; k++)
+			if (fetch_request(ui, ids[k], cf, 0) != 0)
+				break;
+		free(ids);
+	}
+}
+
+/* What the worker is doing, for the status line: whether the article
+ * shown waits for its page, else how many articles are being fetched. */
+int
+fetch_status(struct ui *ui, struct buf *b)
+{
+	struct ui_fetch	*fc = &ui->fetch;
+	size_t		 n;
+
+	if (!fc->started)
+		return (0);
+	if (ui->art.id != 0 && ui->art.want_full && ui->art.fetching) {
+		buf_addstr(b, "fetching the article");
+		return (1);
+	}
+	pthread_mutex_lock(&fc->lock);
+	n = fc->njobs + (fc->busy != 0);
+	pthread_mutex_unlock(&fc->lock);
+	if (n == 0)
+		return (0);
+	buf_addf(b, "fetching %zu article%s", n, n == 1 ? "" : "s");
+	return (1);
+}
+
+/* Stop the worker (a page being fetched is given up), free everything. */
+void
+fetch_stop(struct ui *ui)
+{
+	struct ui_fetch	*fc = &ui->fetch;
+	size_t		 i;
+
+	if (fc->started) {
+		pthread_mutex_lock(&fc->lock);
+		fc->quit = 1;
+		fc->stop = 1;
+		pthread_cond_signal(&fc->cond);
+		pthread_mutex_unlock(&fc->lock);
+		pthread_join(fc->thread, NULL);
+		fc->started = 0;
+	}
+	close(fc->pipe[0]);
+	close(fc->pipe[1]);
+	pthread_cond_destroy(&fc->cond);
+	pthread_mutex_destroy(&fc->lock);
+	for (i = 0; i < fc->ndone; i++)
+		free(fc->done[i].error);
+	free(fc->done);
+	free(fc->jobs);
+	fc->done = NULL;
+	fc->jobs = NULL;
+	fc->ndone = fc->njobs = 0;
+}
