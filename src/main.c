@@ -625,7 +625,10 @@ cmd_extract(struct opts *o, struct config *cfg, int argc, char **argv)
 	} else
 		art = NULL;
 	if (art == NULL) {
-		fprintf(stderr, "tidings: %s: ", src);
+		/* read_file()'s cause names the file already. */
+		fprintf(stderr, "tidings: ");
+		if (is_web_url(src))
+			fprintf(stderr, "%s: ", src);
 		print_safe(stderr, cause);
 		fputc('\n', stderr);
 		free(cause);
