@@ -347,7 +347,7 @@ article_draw(struct ui *ui, struct ui_pane *p)
 	if (a->full)
 		view = "full article";
 	else if (a->want_full && a->fetching)
-		view = "fetching the full article";
+		view = "fetching";
 	else
 		view = NULL;
 	snprintf(right, sizeof right, "%s%s%s", view != NULL ? view : "",

@@ -1,6 +1,6 @@
 #!/bin/sh
-# toggle-full-article (v) fetches the item's page in the background and
-# shows the article alone, without the page's navigation, share bar and
+# toggle-full-article (v) fetches the item's page in the background (keys
+# keep working meanwhile) and shows the article alone, without the page's navigation, share bar and
 # "related" teasers; v again shows the feed's text. A page that fails
 # leaves the feed's text and says why. The article is kept: after a
 # restart with the server gone, it shows offline.
@@ -16,6 +16,9 @@ cat >"$WORK/www/a.xml" <<XML
 <item><title>Gone story</title><link>$URL/_/status/404</link>
 <guid>gone</guid><pubDate>Mon, 01 Jan 2024 10:00:00 GMT</pubDate>
 <description>Teaser of a page that is gone.</description></item>
+<item><title>Slow story</title><link>$URL/_/slow?file=story.html&amp;seconds=3</link>
+<guid>slow</guid><pubDate>Sun, 31 Dec 2023 10:00:00 GMT</pubDate>
+<description>Teaser of a slow page.</description></item>
 </channel></rss>
 XML
 printf 'feed %s/a.xml\n' "$URL" >"$CONF"
@@ -42,6 +45,18 @@ wait_for "Teaser: the council voted"
 wait_gone "Alder River"
 keys v
 wait_for "Alder River"
+# A slow page: the reader goes on answering keys while it loads.
+keys J J
+wait_for "Teaser of a slow page"
+keys v
+wait_for "fetching"
+wait_for "fetching the article"
+keys s
+wait_for "fetching · starred"
+expect_eq starred "$(sql "select starred from items where guid = 'slow'")" 1
+wait_for "Alder River"
+wait_for "full article · starred"
+keys K K
 # The next item's page is gone: the feed's text stays, the error shows.
 keys J
 wait_for "Teaser of a page that is gone"
