@@ -431,6 +431,70 @@ test_render_fixtures(void **state)
 	buf_release(&got);
 }
 
+/* The reader keeps a full article as extract_html() writes it and parses
+ * it again with extract_fragment() to show it: that must render, at any
+ * width, exactly as the page's own extraction did, links and their
+ * numbers included (the title and byline line aside, which the reader
+ * puts back from the kept metadata). */
+static void
+test_render_kept_article(void **state)
+{
+	static const char *const names[] = {
+		"news", "blog", "docs", "comments", "gallery", "seedlike",
+	};
+	static const int widths[] = { 40, 72, 100 };
+	const char		*url = "https://site.example/dir/page.html";
+	struct render_opts	 o = { 80, 0, 0 };
+	struct render		 r1 = RENDER_INIT, r2 = RENDER_INIT;
+	struct buf		 in = BUF_INIT, html = BUF_INIT;
+	struct buf		 t1 = BUF_INIT, t2 = BUF_INIT;
+	struct article		*art, *kept;
+	char			 path[256], chunk[4096];
+	FILE			*f;
+	size_t			 i, k, n;
+
+	(void)state;
+	for (i = 0; i < nitems(names); i++) {
+		buf_reset(&in);
+		buf_reset(&html);
+		snprintf(path, sizeof path, FIXTURES "%s.html", names[i]);
+		if ((f = fopen(path, "rb")) == NULL)
+			failf("cannot open %s", path);
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			buf_add(&in, chunk, n);
+		fclose(f);
+		art = extract_page(in.data, in.len, url, NULL);
+		art->title = art->byline = art->site_name = NULL;
+		art->has_published = 0;
+		extract_html(art, &html);
+		kept = extract_fragment(html.data, html.len, url);
+		if (kept->nlinks != art->nlinks)
+			failf("%s: %zu links kept of %zu", names[i],
+			    kept->nlinks, art->nlinks);
+		for (k = 0; k < nitems(widths); k++) {
+			o.width = widths[k];
+			buf_reset(&t1);
+			buf_reset(&t2);
+			render_article(art, &o, &r1);
+			render_article(kept, &o, &r2);
+			render_text(&r1, &t1);
+			render_text(&r2, &t2);
+			if (strcmp(t1.data, t2.data) != 0)
+				failf("%s at %d columns: the kept article "
+				    "renders\n%s\ninstead of\n%s", names[i],
+				    widths[k], t2.data, t1.data);
+			render_release(&r1);
+			render_release(&r2);
+		}
+		extract_free(kept);
+		extract_free(art);
+	}
+	buf_release(&in);
+	buf_release(&html);
+	buf_release(&t1);
+	buf_release(&t2);
+}
+
 int
 main(void)
 {
@@ -442,6 +506,7 @@ main(void)
 		cmocka_unit_test(test_render_gate),
 		cmocka_unit_test(test_render_centre),
 		cmocka_unit_test(test_render_fixtures),
+		cmocka_unit_test(test_render_kept_article),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
