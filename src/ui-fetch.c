@@ -177,6 +177,37 @@ fetch_main(void *arg)
 }
 
 /*
+ * Put j in the queue jobs[0..*n): at the front, or at the back when it
+ * is not there already. An item is in the queue once: asked for again,
+ * it moves to the front (front) or stays where it is. Not locked: the
+ * caller holds the lock.
+ */
+void
+fetch_queue(struct ui_fetch_job **jobs, size_t *n,
+    const struct ui_fetch_job *j, int front)
+{
+	struct ui_fetch_job	*v = *jobs;
+	size_t			 i;
+
+	for (i = 0; i < *n; i++)
+		if (v[i].item_id == j->item_id)
+			break;
+	if (i < *n && !front)
+		return;
+	if (i == *n) {
+		v = *jobs = xreallocarray(v, *n + 1, sizeof *v);
+		if (!front) {
+			v[(*n)++] = *j;
+			return;
+		}
+		(*n)++;
+	}
+	/* Shift what was before it (everything, when it is new) along. */
+	memmove(v + 1, v, i * sizeof *v);
+	v[0] = *j;
+}
+
+/*
  * Ask for item_id's article, fetched with cf's settings: at the front of
  * the queue when the reader waits for it, else at the back. Return 0, or
  * -1 with a message shown when the worker cannot start.
@@ -188,7 +219,6 @@ fetch_request(struct ui *ui, int64_t item_id, const struct config_feed *cf,
 	struct ui_fetch		*fc = &ui->fetch;
 	struct ui_fetch_job	 j;
 	sigset_t		 every, old;
-	size_t			 i;
 	int			 error;
 
 	if (!fc->started) {
@@ -207,30 +237,8 @@ fetch_request(struct ui *ui, int64_t item_id, const struct config_feed *cf,
 	j.item_id = item_id;
 	j.cf = cf;
 	pthread_mutex_lock(&fc->lock);
-	if (fc->busy == item_id) {
-		pthread_mutex_unlock(&fc->lock);
-		return (0);
-	}
-	for (i = 0; i < fc->njobs; i++)
-		if (fc->jobs[i].item_id == item_id)
-			break;
-	if (i < fc->njobs) {
-		if (!front) {
-			pthread_mutex_unlock(&fc->lock);
-			return (0);
-		}
-		/* Move it to the front. */
-		memmove(fc->jobs + 1, fc->jobs, i * sizeof *fc->jobs);
-	} else {
-		fc->jobs = xreallocarray(fc->jobs, fc->njobs + 1,
-		    sizeof *fc->jobs);
-		if (front)
-			memmove(fc->jobs + 1, fc->jobs,
-			    fc->njobs * sizeof *fc->jobs);
-		fc->njobs++;
-		i = front ? 0 : fc->njobs - 1;
-	}
-	fc->jobs[front ? 0 : i] = j;
+	if (fc->busy != item_id)
+		fetch_queue(&fc->jobs, &fc->njobs, &j, front);
 	pthread_cond_signal(&fc->cond);
 	pthread_mutex_unlock(&fc->lock);
 	return (0);

@@ -317,6 +317,8 @@ void	 refresh_stop(struct ui *);
 int	 fetch_init(struct ui *);
 int	 fetch_request(struct ui *, int64_t item_id,
 	     const struct config_feed *, int front);
+void	 fetch_queue(struct ui_fetch_job **, size_t *n,
+	     const struct ui_fetch_job *, int front);
 int	 fetch_event(struct ui *);
 void	 fetch_after_refresh(struct ui *, const struct config *,
 	     int64_t since);

@@ -1,7 +1,7 @@
 /* test_ui.c: text_fit(), the gate every string passes on its way to the
  * screen (escapes and bad bytes made harmless, width measured by display
- * columns and cut with an ellipsis), and the store's paged queries that
- * the panes read their lists through. */
+ * columns and cut with an ellipsis), the store's paged queries that the
+ * panes read their lists through, and the queue of full articles. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -20,6 +20,7 @@
 #include "render.h"
 #include "store.h"
 #include "ui.h"
+#include "ui-int.h"
 #include "util.h"
 
 #define FFFD	"\xef\xbf\xbd"
@@ -352,6 +353,52 @@ test_ui_store_marks(void **state)
 	free(path);
 }
 
+/* The queue of articles to fetch: what the reader waits for goes first,
+ * a prefetch last, and an item is in it once. Each row asks for items
+ * in turn (a negative id: at the back) and names the queue after. */
+static void
+test_ui_fetch_queue(void **state)
+{
+	static const struct {
+		int64_t		 ask[6];	/* 0 ends */
+		const char	*want;
+	} asks[] = {
+		{ { -1, -2, -3 }, "1 2 3" },
+		{ { 1, 2, 3 }, "3 2 1" },
+		{ { -1, -2, -3, 2 }, "2 1 3" },
+		{ { -1, -2, -3, 3 }, "3 1 2" },
+		{ { -1, -2, -3, 1 }, "1 2 3" },
+		{ { -1, -2, -3, -1, -3 }, "1 2 3" },
+		{ { 1, -1 }, "1" },
+		{ { -1, 2, -3, 3, -2 }, "3 2 1" },
+	};
+	struct ui_fetch_job	*jobs, j;
+	struct buf		 got = BUF_INIT;
+	size_t			 i, k, n;
+
+	(void)state;
+	for (i = 0; i < nitems(asks); i++) {
+		jobs = NULL;
+		n = 0;
+		for (k = 0; k < nitems(asks[i].ask) && asks[i].ask[k] != 0;
+		    k++) {
+			memset(&j, 0, sizeof j);
+			j.item_id = asks[i].ask[k] < 0 ? -asks[i].ask[k] :
+			    asks[i].ask[k];
+			fetch_queue(&jobs, &n, &j, asks[i].ask[k] > 0);
+		}
+		buf_reset(&got);
+		for (k = 0; k < n; k++)
+			buf_addf(&got, "%s%lld", k > 0 ? " " : "",
+			    (long long)jobs[k].item_id);
+		if (strcmp(got.data, asks[i].want) != 0)
+			fail_msg("row %zu: queue \"%s\", want \"%s\"", i,
+			    got.data, asks[i].want);
+		free(jobs);
+	}
+	buf_release(&got);
+}
+
 int
 main(void)
 {
@@ -360,6 +407,7 @@ main(void)
 		cmocka_unit_test(test_ui_text_fit_any_bytes),
 		cmocka_unit_test(test_ui_store_paging),
 		cmocka_unit_test(test_ui_store_marks),
+		cmocka_unit_test(test_ui_fetch_queue),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
