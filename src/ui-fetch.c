@@ -70,6 +70,7 @@ fetch_keep(struct store *st, int64_t item_id, const struct article *art,
 	int			 rc;
 
 	extract_html(art, &html);
+	/* The strings are borrowed: store_article_put() only reads them. */
 	memset(&sa, 0, sizeof sa);
 	sa.item_id = item_id;
 	sa.url = (char *)art->url;
