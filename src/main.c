@@ -63,7 +63,8 @@ static int	cmd_extract(struct opts *, struct config *, int, char **);
 static const struct command commands[] = {
 	{ "refresh", CONFIG_REQUIRED, cmd_refresh, "refresh [-q] [-a]" },
 	{ "items", CONFIG_REQUIRED, cmd_items, "items [-n COUNT] [-u]" },
-	{ "unread", CONFIG_OPTIONAL, cmd_unread, "unread [--json]" },
+	{ "unread", CONFIG_OPTIONAL, cmd_unread,
+	    "unread [--json | --format FORMAT]" },
 	{ "parse-feed", CONFIG_NONE, cmd_parse_feed, "parse-feed FILE|-" },
 	{ "import-opml", CONFIG_OPTIONAL, cmd_import_opml, "import-opml FILE" },
 	{ "export-opml", CONFIG_REQUIRED, cmd_export_opml, "export-opml" },
@@ -342,25 +343,83 @@ out:
 	return (rc);
 }
 
+/* Print fmt with %u, %n, %t and %% replaced by the counts of feeds. */
+static void
+unread_format(const char *fmt, const struct store_feed *feeds, size_t nfeeds)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p;
+	int64_t		 unread = 0, total = 0, nunread = 0;
+	size_t		 i;
+
+	for (i = 0; i < nfeeds; i++) {
+		unread += feeds[i].unread;
+		total += feeds[i].total;
+		nunread += feeds[i].unread > 0;
+	}
+	for (p = fmt; *p != '\0'; p++) {
+		if (*p != '%' || p[1] == '\0') {
+			buf_addch(&b, *p);
+			continue;
+		}
+		switch (*++p) {
+		case 'u':
+			buf_addf(&b, "%lld", (long long)unread);
+			break;
+		case 'n':
+			buf_addf(&b, "%lld", (long long)nunread);
+			break;
+		case 't':
+			buf_addf(&b, "%lld", (long long)total);
+			break;
+		case '%':
+			buf_addch(&b, '%');
+			break;
+		default:
+			buf_addch(&b, '%');
+			buf_addch(&b, *p);
+			break;
+		}
+	}
+	puts(b.data);
+	buf_release(&b);
+}
+
 static int
 cmd_unread(struct opts *o, struct config *cfg, int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
 	struct store		*st;
 	struct store_feed	*feeds = NULL;
 	struct buf		 b = BUF_INIT;
 	size_t			 nfeeds = 0, i, j, k, t;
+	const char		*fmt = NULL;
 	char			*cause = NULL, **tags = NULL;
 	int64_t			 total = 0, *tagn = NULL;
 	size_t			 ntags = 0;
-	int			 json = 0;
+	int			 ch, json = 0;
 
-	if (argc == 2 && strcmp(argv[1], "--json") == 0)
-		json = 1;
-	else if (argc != 1)
+	while ((ch = getopt_long(argc, argv, "jf:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			json = 1;
+			break;
+		case 'f':
+			fmt = optarg;
+			break;
+		default:
+			usage(EXIT_USAGE);
+		}
+	}
+	if (optind != argc || (json && fmt != NULL))
 		usage(EXIT_USAGE);
 	if ((st = open_store(o)) == NULL)
 		return (EXIT_ERROR);
-	if (!json) {
+	if (!json && fmt == NULL) {
 		if ((total = store_unread(st, 0, &cause)) < 0)
 			goto fail;
 		printf("%lld\n", (long long)total);
@@ -369,6 +428,12 @@ cmd_unread(struct opts *o, struct config *cfg, int argc, char **argv)
 	}
 	if (store_feeds(st, &feeds, &nfeeds, &cause) != 0)
 		goto fail;
+	if (fmt != NULL) {
+		unread_format(fmt, feeds, nfeeds);
+		store_feeds_free(feeds, nfeeds);
+		store_close(st);
+		return (EXIT_OK);
+	}
 	buf_addstr(&b, "{\"feeds\":{");
 	for (i = 0; i < nfeeds; i++) {
 		total += feeds[i].unread;

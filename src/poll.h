@@ -28,6 +28,7 @@ struct poll_stats {
 	int		 failed;
 	int		 skipped;	/* not due yet */
 	int		 nnew;
+	int		 feeds_new;	/* feeds that brought new items */
 };
 
 #define POLL_ALL	0x1		/* ignore due times */
@@ -36,13 +37,29 @@ struct poll_stats {
  * Fetch every feed of cfg that is due (or all with POLL_ALL), parse and
  * store each as it arrives. report(arg, r) is called after each feed is
  * stored (for progress lines or the TUI), from a thread of poll's own, one
- * call at a time; it may be NULL. Return 0 when the refresh
+ * call at a time; it may be NULL. When new items were stored and the
+ * notify-command setting is set, that command is started, detached and
+ * not waited for (poll_notify()). Return 0 when the refresh
  * ran (whether or not feeds failed: see stats), -1 with *cause when it
  * could not run at all.
  */
 int	 poll_refresh(const struct config *, struct store *, int flags,
 	     void (*report)(void *, const struct poll_result *), void *arg,
 	     struct poll_stats *, volatile sig_atomic_t *stop, char **cause);
+
+/*
+ * Start the notify-command of cfg, if set, for a refresh that stored
+ * stats->nnew new items: its words (config_words()) with %n, %f, %u and
+ * %% replaced by the new items, the feeds with new items, the unread
+ * items in st and "%", and the same numbers in TIDINGS_NEW,
+ * TIDINGS_NEW_FEEDS and TIDINGS_UNREAD. It runs without a shell, with
+ * standard input and output on /dev/null, in a process of its own that
+ * is never waited for, so neither the reader nor a refresh blocks on it.
+ * Return 0 when it started (or there was none to start), or -1 and set
+ * *cause.
+ */
+int	 poll_notify(const struct config *, struct store *,
+	     const struct poll_stats *, char **cause);
 
 /*
  * Fetch the web page at url with the fetch settings of cf (NULL: the
