@@ -1540,6 +1540,7 @@ config_words(const char *line, char ***argv, size_t *n, char **cause)
 	for (i = 0; i < nitems(cp.quote); i++)
 		buf_init(&cp.quote[i]);
 	cp.causes = &causes;
+	cp.path = "";
 	cp.prompt = 1;			/* messages without a path */
 	if (config_check_text(&cp, line, strlen(line)) == 0 &&
 	    config_split(&cp, line, strlen(line), &w) == 0) {
