@@ -60,6 +60,7 @@ static int	cmd_parse_feed(struct opts *, struct config *, int, char **);
 static int	cmd_import_opml(struct opts *, struct config *, int, char **);
 static int	cmd_import_newsboat(struct opts *, struct config *, int,
 		    char **);
+static int	cmd_add(struct opts *, struct config *, int, char **);
 static int	cmd_export_opml(struct opts *, struct config *, int, char **);
 static int	cmd_gc(struct opts *, struct config *, int, char **);
 static int	cmd_extract(struct opts *, struct config *, int, char **);
@@ -71,6 +72,7 @@ static const struct command commands[] = {
 	    "unread [--json | --format FORMAT]" },
 	{ "parse-feed", CONFIG_NONE, cmd_parse_feed, "parse-feed FILE|-" },
 	{ "import-opml", CONFIG_OPTIONAL, cmd_import_opml, "import-opml FILE" },
+	{ "add", CONFIG_OPTIONAL, cmd_add, "add [-n N] URL [TAG...]" },
 	{ "import-newsboat", CONFIG_OPTIONAL, cmd_import_newsboat,
 	    "import-newsboat [DIR]" },
 	{ "export-opml", CONFIG_REQUIRED, cmd_export_opml, "export-opml" },
@@ -770,6 +772,114 @@ out:
 	free(urls);
 	free(conf);
 	free(cache);
+	return (rc);
+}
+
+/* Whether cfg lists url. */
+static int
+is_listed(const struct config *cfg, const char *url)
+{
+	size_t	 i;
+
+	for (i = 0; i < cfg->nfeeds; i++)
+		if (strcmp(cfg->feeds[i].url, url) == 0)
+			return (1);
+	return (0);
+}
+
+static int
+cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "number", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct poll_found	*found = NULL;
+	struct buf		 line = BUF_INIT;
+	const char		*url;
+	char			*cause = NULL, *end;
+	size_t			 nfound = 0, i, pick;
+	long			 want = 0;
+	int			 ch, rc = EXIT_ERROR;
+
+	(void)o;
+	while ((ch = getopt_long(argc, argv, "+n:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'n':
+			errno = 0;
+			want = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || want < 1)
+				usage(EXIT_USAGE);
+			break;
+		default:
+			usage(EXIT_USAGE);
+		}
+	}
+	if (optind >= argc)
+		usage(EXIT_USAGE);
+	url = argv[optind];
+	if (config_check_url(url, &cause) != 0)
+		goto fail;
+	if (poll_discover(cfg, url, &stop, &found, &nfound, &cause) != 0)
+		goto fail;
+	if (want > 0) {
+		if ((size_t)want > nfound) {
+			xasprintf(&cause, "the page names %zu feed%s, not %ld",
+			    nfound, nfound == 1 ? "" : "s", want);
+			goto fail;
+		}
+		pick = (size_t)want - 1;
+	} else {
+		for (pick = 0; pick < nfound; pick++)
+			if (!is_listed(cfg, found[pick].url))
+				break;
+	}
+	if (pick == nfound || is_listed(cfg, found[pick].url)) {
+		fputs("tidings: ", stderr);
+		print_safe(stderr, pick == nfound ? found[0].url :
+		    found[pick].url);
+		fputs(" is in the dotfile already\n", stderr);
+		goto out;
+	}
+	config_feed_line(&line, found[pick].url, NULL, argv + optind + 1,
+	    (size_t)(argc - optind - 1));
+	if (config_append(cfg->path, &line, &cause) != 0)
+		goto fail;
+	fputs("added ", stdout);
+	print_safe(stdout, found[pick].url);
+	if (found[pick].title != NULL) {
+		fputs(" (", stdout);
+		print_safe(stdout, found[pick].title);
+		fputs(")", stdout);
+	}
+	fputs(" to ", stdout);
+	print_safe(stdout, cfg->path);
+	putchar('\n');
+	if (nfound > 1) {
+		printf("the page names %zu feeds; add another with "
+		    "tidings add -n N:\n", nfound);
+		for (i = 0; i < nfound; i++) {
+			printf("  %zu %s ", i + 1, i == pick ? "*" :
+			    is_listed(cfg, found[i].url) ? "=" : " ");
+			print_safe(stdout, found[i].url);
+			if (found[i].title != NULL) {
+				fputs(" (", stdout);
+				print_safe(stdout, found[i].title);
+				fputs(")", stdout);
+			}
+			putchar('\n');
+		}
+	}
+	rc = EXIT_OK;
+	goto out;
+fail:
+	fputs("tidings: ", stderr);
+	print_safe(stderr, cause);
+	fputc('\n', stderr);
+	free(cause);
+out:
+	poll_found_free(found, nfound);
+	buf_release(&line);
 	return (rc);
 }
 

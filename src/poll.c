@@ -617,19 +617,19 @@ poll_page_done(void *arg, void *req_arg, struct http_response *res)
 	pg->body.cap = pg->body.len + 1;
 }
 
-struct article *
-poll_article(const struct config *cfg, const struct config_feed *cf,
-    const char *url, volatile sig_atomic_t *stop, char **cause)
+/* Fetch the page at url with the fetch settings of cf into *pg (release
+ * it with poll_page_release()). Return 0, or -1 and set *cause. */
+static int
+poll_get_page(const struct config *cfg, const struct config_feed *cf,
+    const char *url, volatile sig_atomic_t *stop, struct poll_page *pg,
+    char **cause)
 {
 	struct http_options	 ho;
 	struct http_request	 req;
 	struct http		*http;
-	struct poll_page	 pg;
-	struct article		*art;
-	char			*charset;
 
-	memset(&pg, 0, sizeof pg);
-	buf_init(&pg.body);
+	memset(pg, 0, sizeof *pg);
+	buf_init(&pg->body);
 	ho.max_total = 1;
 	ho.max_host = 1;
 	memset(&req, 0, sizeof req);
@@ -642,26 +642,109 @@ poll_article(const struct config *cfg, const struct config_feed *cf,
 	req.max_redirects = config_num(cfg, cf, SET_MAX_REDIRECTS);
 	http = http_new(&ho);
 	http_add(http, &req);
-	if (http_run(http, poll_page_done, &pg, stop) != 0) {
+	if (http_run(http, poll_page_done, pg, stop) != 0) {
 		http_free(http);
 		*cause = xstrdup("interrupted");
-		return (NULL);
+		return (-1);
 	}
 	http_free(http);
-	if (pg.error != NULL) {
-		*cause = pg.error;
-		free(pg.content_type);
-		free(pg.url);
-		buf_release(&pg.body);
-		return (NULL);
+	if (pg->error != NULL) {
+		*cause = pg->error;
+		pg->error = NULL;
+		free(pg->content_type);
+		free(pg->url);
+		buf_release(&pg->body);
+		return (-1);
 	}
+	return (0);
+}
+
+/* Free what poll_get_page() filled in. */
+static void
+poll_page_release(struct poll_page *pg)
+{
+	free(pg->content_type);
+	free(pg->url);
+	buf_release(&pg->body);
+}
+
+struct article *
+poll_article(const struct config *cfg, const struct config_feed *cf,
+    const char *url, volatile sig_atomic_t *stop, char **cause)
+{
+	struct poll_page	 pg;
+	struct article		*art;
+	char			*charset;
+
+	if (poll_get_page(cfg, cf, url, stop, &pg, cause) != 0)
+		return (NULL);
 	charset = pg.content_type != NULL ?
 	    charset_from_content_type(pg.content_type) : NULL;
 	art = extract_page(pg.body.data != NULL ? pg.body.data : "",
 	    pg.body.len, pg.url != NULL ? pg.url : url, charset);
 	free(charset);
-	free(pg.content_type);
-	free(pg.url);
-	buf_release(&pg.body);
+	poll_page_release(&pg);
 	return (art);
+}
+
+int
+poll_discover(const struct config *cfg, const char *url,
+    volatile sig_atomic_t *stop, struct poll_found **found, size_t *n,
+    char **cause)
+{
+	struct poll_page		 pg;
+	struct extract_feed_link	*links;
+	struct feed			 f;
+	struct buf			 q = BUF_INIT;
+	char				*charset, *why;
+	const char			*page;
+	size_t				 i;
+
+	*found = NULL;
+	*n = 0;
+	if (poll_get_page(cfg, NULL, url, stop, &pg, cause) != 0)
+		return (-1);
+	page = pg.url != NULL ? pg.url : url;
+	charset = pg.content_type != NULL ?
+	    charset_from_content_type(pg.content_type) : NULL;
+	if (feed_parse(pg.body.data, pg.body.len, page, charset, &f,
+	    &why) == 0) {
+		*found = xcalloc(1, sizeof **found);
+		(*found)->url = xstrdup(url);
+		(*found)->title = f.title != NULL ? xstrdup(f.title) : NULL;
+		*n = 1;
+		feed_free(&f);
+	} else {
+		free(why);
+		*n = extract_feed_links(pg.body.data, pg.body.len, page,
+		    charset, &links);
+		if (*n > 0)
+			*found = xreallocarray(NULL, *n, sizeof **found);
+		for (i = 0; i < *n; i++) {
+			(*found)[i].url = links[i].url;
+			(*found)[i].title = links[i].title;
+		}
+		free(links);
+	}
+	free(charset);
+	poll_page_release(&pg);
+	if (*n > 0)
+		return (0);
+	xasprintf(cause, "%s is not a feed, and names none in a <link "
+	    "rel=\"alternate\">", text_printable(&q, url));
+	buf_release(&q);
+	return (-1);
+}
+
+/* Free what poll_discover() found. */
+void
+poll_found_free(struct poll_found *found, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(found[i].url);
+		free(found[i].title);
+	}
+	free(found);
 }

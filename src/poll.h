@@ -4,6 +4,7 @@
 #define TIDINGS_POLL_H
 
 #include <signal.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct article;
@@ -71,5 +72,26 @@ int	 poll_notify(const struct config *, struct store *,
 struct article	*poll_article(const struct config *,
 		     const struct config_feed *cf, const char *url,
 		     volatile sig_atomic_t *stop, char **cause);
+
+/* A feed found by poll_discover(). */
+struct poll_found {
+	char		*url;		/* owned */
+	char		*title;		/* owned; the feed's or the link's
+					   title, or NULL; from the network */
+};
+
+/*
+ * Find the feeds at url: fetch it (with the global fetch settings,
+ * blocking like poll_article()); when it is a feed, that is the one
+ * found; when it is a web page, the feeds its <link rel="alternate">
+ * elements announce (extract_feed_links()), in page order. Return 0 and
+ * set *found and *n (at least one; free with poll_found_free()), or -1
+ * and set *cause (one line that may quote the server: pass it through
+ * the terminal gate).
+ */
+int	 poll_discover(const struct config *, const char *url,
+	     volatile sig_atomic_t *stop, struct poll_found **found,
+	     size_t *n, char **cause);
+void	 poll_found_free(struct poll_found *, size_t);
 
 #endif /* TIDINGS_POLL_H */
