@@ -1637,3 +1637,34 @@ config_append(const char *path, const struct buf *text, char **cause)
 	buf_release(&q);
 	return (-1);
 }
+
+/* Add one feed line to a running config. */
+int
+config_add_feed(struct config *cfg, const char *line, char **cause)
+{
+	struct config_parse	 cp;
+	struct causes		 causes = CAUSES_INIT;
+	struct config_words	 w = { NULL, 0 };
+	char			*path;
+
+	path = cfg->path != NULL ? xstrdup(cfg->path) : NULL;
+	config_parse_init(&cp, cfg, &causes, "");
+	cp.prompt = 1;
+	cp.line = 1;
+	if (config_check_text(&cp, line, strlen(line)) == 0 &&
+	    config_split(&cp, line, strlen(line), &w) == 0) {
+		if (w.n > 0 && strcmp(w.v[0].s, "feed") == 0)
+			config_parse_line(&cp, line, strlen(line));
+		else
+			config_error(&cp, "not a feed line");
+	}
+	config_words_clear(&w);
+	config_parse_release(&cp);
+	free(cfg->path);
+	cfg->path = path;
+	if (causes.n == 0)
+		return (0);
+	*cause = xstrdup(causes.v[0]);
+	causes_clear(&causes);
+	return (-1);
+}

@@ -168,6 +168,11 @@ int	 config_load_buffer(const char *text, size_t len, const char *name,
  */
 int	 config_command(struct config *, const char *line, char **cause);
 
+/* Add the feed of one "feed URL ..." line (config_feed_line()) to a
+ * running config, as if the file had it at its end; cfg->feeds may move.
+ * Return 0, or -1 and set *cause (a URL listed already, a bad line). */
+int	 config_add_feed(struct config *, const char *line, char **cause);
+
 /* A setting's value for feed (NULL: the global value). */
 int64_t		 config_num(const struct config *, const struct config_feed *,
 		     enum setting_id);
