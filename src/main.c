@@ -338,6 +338,7 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 		off += nitems_;
 		store_items_free(items, nitems_);
 		items = NULL;
+		nitems_ = 0;
 	}
 	goto out;
 fail:
