@@ -257,20 +257,18 @@ newsboat_key(struct buf *b, const char *key)
 		config_word(b, key);
 }
 
-/* The key table of a dialog (NULL: global), or NULL with *ok 0 when it
- * has none. */
+/* The key table of a dialog (NULL: every one), or NULL when we have no
+ * such pane. */
 static const char *
-newsboat_table(const char *dialog, int *ok)
+newsboat_table(const char *dialog)
 {
 	size_t	 i;
 
-	*ok = 1;
 	if (dialog == NULL)
 		return ("global");
 	for (i = 0; i < nitems(newsboat_dialogs); i++)
 		if (strcmp(newsboat_dialogs[i].dialog, dialog) == 0)
 			return (newsboat_dialogs[i].table);
-	*ok = 0;
 	return (NULL);
 }
 
@@ -279,10 +277,9 @@ newsboat_table(const char *dialog, int *ok)
 static int
 newsboat_map(char **w, size_t nw, struct buf *out, const char **why)
 {
-	const char	*table;
+	const char	*table, *p;
 	struct buf	 inner = BUF_INIT;
 	size_t		 i;
-	int		 ok;
 
 	*why = "no equivalent in tidings";
 	for (i = 0; i < nitems(newsboat_options); i++) {
@@ -296,12 +293,12 @@ newsboat_map(char **w, size_t nw, struct buf *out, const char **why)
 		if (newsboat_options[i].unit == NULL) {
 			if (strcmp(w[0], "browser") == 0) {
 				/* newsboat puts the URL where %u is. */
-				for (table = w[1]; *table != '\0'; table++) {
-					if (table[0] == '%' && table[1] == 'u') {
+				for (p = w[1]; *p != '\0'; p++) {
+					if (p[0] == '%' && p[1] == 'u') {
 						buf_addstr(&inner, "%s");
-						table++;
+						p++;
 					} else
-						buf_addch(&inner, *table);
+						buf_addch(&inner, *p);
 				}
 				config_word(out, inner.data);
 				buf_release(&inner);
@@ -344,8 +341,7 @@ newsboat_map(char **w, size_t nw, struct buf *out, const char **why)
 			*why = "no such action in tidings";
 			return (-1);
 		}
-		if ((table = newsboat_table(nw == 4 ? w[3] : NULL,
-		    &ok)) == NULL) {
+		if ((table = newsboat_table(nw == 4 ? w[3] : NULL)) == NULL) {
 			*why = "no such pane in tidings";
 			return (-1);
 		}
@@ -356,8 +352,7 @@ newsboat_map(char **w, size_t nw, struct buf *out, const char **why)
 	}
 	if (strcmp(w[0], "unbind-key") == 0 && (nw == 2 || nw == 3) &&
 	    strcmp(w[1], "-a") != 0) {
-		if ((table = newsboat_table(nw == 3 ? w[2] : NULL,
-		    &ok)) == NULL) {
+		if ((table = newsboat_table(nw == 3 ? w[2] : NULL)) == NULL) {
 			*why = "no such pane in tidings";
 			return (-1);
 		}
