@@ -176,6 +176,13 @@ static const struct setting settings[] = {
 	    .min = 0, .max = 1, .def = 0,
 	    .text = "Centre the article's text in a pane wider than "
 		"text-width, rather than keep it at the left." },
+	[SET_NOTIFY_COMMAND] = {
+	    .name = "notify-command", .id = SET_NOTIFY_COMMAND,
+	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL,
+	    .defstr = NULL,
+	    .text = "A command run without a shell after a refresh that "
+		"stored new items, with %n, %f and %u in its words standing "
+		"for new items, feeds with new items and unread items." },
 };
 _Static_assert(nitems(settings) == SET__COUNT,
     "settings[] must have one row per enum setting_id");
@@ -1534,4 +1541,149 @@ config_default_path(void)
 		dir = ".";
 	xasprintf(&path, "%s/.config/tidings/config", dir);
 	return (path);
+}
+
+/* Split a line into words the way the dotfile splits them. */
+int
+config_words(const char *line, char ***argv, size_t *n, char **cause)
+{
+	struct config_parse	 cp;
+	struct causes		 causes = CAUSES_INIT;
+	struct config_words	 w = { NULL, 0 };
+	size_t			 i;
+	int			 rc = -1;
+
+	*argv = NULL;
+	*n = 0;
+	memset(&cp, 0, sizeof cp);
+	for (i = 0; i < nitems(cp.quote); i++)
+		buf_init(&cp.quote[i]);
+	cp.causes = &causes;
+	cp.path = "";
+	cp.prompt = 1;			/* messages without a path */
+	if (config_check_text(&cp, line, strlen(line)) == 0 &&
+	    config_split(&cp, line, strlen(line), &w) == 0) {
+		*argv = xreallocarray(NULL, w.n + 1, sizeof **argv);
+		for (i = 0; i < w.n; i++) {
+			(*argv)[i] = w.v[i].s;
+			w.v[i].s = NULL;
+		}
+		(*argv)[w.n] = NULL;
+		*n = w.n;
+		rc = 0;
+	} else
+		*cause = xstrdup(causes.v[0]);
+	config_words_clear(&w);
+	config_parse_release(&cp);
+	causes_clear(&causes);
+	return (rc);
+}
+
+/* Free a vector from config_words(). */
+void
+config_words_free(char **argv)
+{
+	size_t	 i;
+
+	if (argv == NULL)
+		return;
+	for (i = 0; argv[i] != NULL; i++)
+		free(argv[i]);
+	free(argv);
+}
+
+/* Append one word, quoted when it needs to be. */
+void
+config_word(struct buf *b, const char *s)
+{
+	config_add_word(b, s);
+}
+
+/* Write all of len bytes; return 0 or an errno value. */
+static int
+config_write_all(int fd, const char *p, size_t len)
+{
+	ssize_t	 n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return (errno);
+		if (n == 0)
+			return (EIO);
+		p += n;
+		len -= (size_t)n;
+	}
+	return (0);
+}
+
+/* Append text to the dotfile at path, never rewriting what is there. */
+int
+config_append(const char *path, const struct buf *text, char **cause)
+{
+	struct buf	 q = BUF_INIT;
+	struct stat	 st;
+	char		 last = '\n';
+	int		 fd, error = 0;
+
+	if (util_mkdirs_for(path, cause) != 0)
+		return (-1);
+	if ((fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC,
+	    0600)) == -1)
+		error = errno;
+	else if (fstat(fd, &st) == -1)
+		error = errno;
+	else if (st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) != 1)
+		error = errno != 0 ? errno : EIO;
+	else {
+		if (last != '\n')
+			error = config_write_all(fd, "\n", 1);
+		if (error == 0)
+			error = config_write_all(fd, text->data, text->len);
+		if (error == 0 && fsync(fd) == -1)
+			error = errno;
+		if (error != 0 && ftruncate(fd, st.st_size) == -1)
+			log_debug("config: cannot cut %s back: %s", path,
+			    strerror(errno));
+	}
+	if (fd != -1 && close(fd) == -1 && error == 0)
+		error = errno;
+	if (error == 0)
+		return (0);
+	text_printable(&q, path);
+	xasprintf(cause, "%s: %s", q.data, strerror(error));
+	buf_release(&q);
+	return (-1);
+}
+
+/* Add one feed line to a running config. */
+int
+config_add_feed(struct config *cfg, const char *line, char **cause)
+{
+	struct config_parse	 cp;
+	struct causes		 causes = CAUSES_INIT;
+	struct config_words	 w = { NULL, 0 };
+	char			*path;
+
+	path = cfg->path != NULL ? xstrdup(cfg->path) : NULL;
+	config_parse_init(&cp, cfg, &causes, "");
+	cp.prompt = 1;
+	cp.line = 1;
+	if (config_check_text(&cp, line, strlen(line)) == 0 &&
+	    config_split(&cp, line, strlen(line), &w) == 0) {
+		if (w.n > 0 && strcmp(w.v[0].s, "feed") == 0)
+			config_parse_line(&cp, line, strlen(line));
+		else
+			config_error(&cp, "not a feed line");
+	}
+	config_words_clear(&w);
+	config_parse_release(&cp);
+	free(cfg->path);
+	cfg->path = path;
+	if (causes.n == 0)
+		return (0);
+	*cause = xstrdup(causes.v[0]);
+	causes_clear(&causes);
+	return (-1);
 }

@@ -34,6 +34,7 @@ enum setting_id {
 	SET_FULL_ARTICLE,
 	SET_TEXT_WIDTH,
 	SET_TEXT_CENTRE,
+	SET_NOTIFY_COMMAND,
 	SET__COUNT
 };
 
@@ -170,6 +171,11 @@ int	 config_load_buffer(const char *text, size_t len, const char *name,
  */
 int	 config_command(struct config *, const char *line, char **cause);
 
+/* Add the feed of one "feed URL ..." line (config_feed_line()) to a
+ * running config, as if the file had it at its end; cfg->feeds may move.
+ * Return 0, or -1 and set *cause (a URL listed already, a bad line). */
+int	 config_add_feed(struct config *, const char *line, char **cause);
+
 /* A setting's value for feed (NULL: the global value). */
 int64_t		 config_num(const struct config *, const struct config_feed *,
 		     enum setting_id);
@@ -200,6 +206,28 @@ int	 config_check_url(const char *url, char **cause);
  * becomes U+FFFD, so the line always loads. */
 void	 config_feed_line(struct buf *, const char *url, const char *title,
 	     char *const *tags, size_t ntags);
+
+/* Split line into words the way the dotfile splits them (quotes,
+ * backslashes, a comment from an unquoted "#"), for settings that hold a
+ * command run without a shell. Return 0 and a NULL-terminated vector of n
+ * words (free it with config_words_free()), or -1 and set *cause. */
+int	 config_words(const char *line, char ***argv, size_t *n,
+	     char **cause);
+void	 config_words_free(char **);
+
+/* Append s as one word of a dotfile line, quoted when it needs to be, so
+ * that it reads back unchanged. */
+void	 config_word(struct buf *, const char *s);
+
+/*
+ * Append text to the dotfile at path, never rewriting what is there: a
+ * newline is added first when the file does not end in one, the file and
+ * its directory are created when missing, the bytes go in with O_APPEND
+ * (a symlinked dotfile stays a symlink) and a failed write is cut back
+ * off. Return 0, or -1 and set *cause.
+ */
+int	 config_append(const char *path, const struct buf *text,
+	     char **cause);
 
 /* The default dotfile path ($XDG_CONFIG_HOME/tidings/config, else
  * ~/.config/tidings/config). Caller frees. */

@@ -119,6 +119,27 @@ struct article	*extract_fragment(const char *html, size_t len,
 
 void		 extract_free(struct article *);
 
+/* A feed a page announces. */
+struct extract_feed_link {
+	char		*url;		/* absolute when the page's URL was
+					   given; owned */
+	char		*title;		/* its title attribute, or NULL */
+};
+
+/*
+ * Find the feeds an HTML page announces with <link rel="alternate"
+ * type="application/rss+xml"> (or atom+xml, rdf+xml and the plain XML
+ * types), in document order and without repeats, their href resolved
+ * against <base href> and url. data and charset are as for
+ * extract_page(). Return how many and set *links (free them with
+ * extract_feed_links_free(); NULL when none). JSON Feed links are left
+ * out: tidings reads RSS and Atom only.
+ */
+size_t		 extract_feed_links(const char *data, size_t len,
+		     const char *url, const char *charset,
+		     struct extract_feed_link **links);
+void		 extract_feed_links_free(struct extract_feed_link *, size_t);
+
 /*
  * Append the article as one JSON object: title, byline, published (RFC
  * 3339, UTC), site_name, lead_image (each null when unknown), text (as

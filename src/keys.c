@@ -35,7 +35,7 @@ static const struct keys_action_info actions[] = {
 	  "Show the key bindings in force and what they do." },
 	{ "command", ACT_COMMAND, ALL,
 	  "Open the prompt for a command: set, bind, unbind, color, open, "
-	  "tag, search, quit or the name of an action." },
+	  "tag, search, add, quit or the name of an action." },
 	{ "search", ACT_SEARCH, ALL,
 	  "Search the title and text of every item; the results are "
 	  "listed in the items pane." },

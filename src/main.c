@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "extract.h"
 #include "feed.h"
 #include "http.h"
+#include "newsboat.h"
 #include "opml.h"
 #include "poll.h"
 #include "render.h"
@@ -56,6 +58,9 @@ static int	cmd_items(struct opts *, struct config *, int, char **);
 static int	cmd_unread(struct opts *, struct config *, int, char **);
 static int	cmd_parse_feed(struct opts *, struct config *, int, char **);
 static int	cmd_import_opml(struct opts *, struct config *, int, char **);
+static int	cmd_import_newsboat(struct opts *, struct config *, int,
+		    char **);
+static int	cmd_add(struct opts *, struct config *, int, char **);
 static int	cmd_export_opml(struct opts *, struct config *, int, char **);
 static int	cmd_gc(struct opts *, struct config *, int, char **);
 static int	cmd_extract(struct opts *, struct config *, int, char **);
@@ -63,9 +68,13 @@ static int	cmd_extract(struct opts *, struct config *, int, char **);
 static const struct command commands[] = {
 	{ "refresh", CONFIG_REQUIRED, cmd_refresh, "refresh [-q] [-a]" },
 	{ "items", CONFIG_REQUIRED, cmd_items, "items [-n COUNT] [-u]" },
-	{ "unread", CONFIG_OPTIONAL, cmd_unread, "unread [--json]" },
+	{ "unread", CONFIG_OPTIONAL, cmd_unread,
+	    "unread [--json | --format FORMAT]" },
 	{ "parse-feed", CONFIG_NONE, cmd_parse_feed, "parse-feed FILE|-" },
 	{ "import-opml", CONFIG_OPTIONAL, cmd_import_opml, "import-opml FILE" },
+	{ "add", CONFIG_OPTIONAL, cmd_add, "add [-n N] URL [TAG...]" },
+	{ "import-newsboat", CONFIG_OPTIONAL, cmd_import_newsboat,
+	    "import-newsboat [DIR]" },
 	{ "export-opml", CONFIG_REQUIRED, cmd_export_opml, "export-opml" },
 	{ "gc", CONFIG_REQUIRED, cmd_gc, "gc" },
 	{ "extract", CONFIG_OPTIONAL, cmd_extract,
@@ -329,6 +338,7 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 		off += nitems_;
 		store_items_free(items, nitems_);
 		items = NULL;
+		nitems_ = 0;
 	}
 	goto out;
 fail:
@@ -342,25 +352,83 @@ out:
 	return (rc);
 }
 
+/* Print fmt with %u, %n, %t and %% replaced by the counts of feeds. */
+static void
+unread_format(const char *fmt, const struct store_feed *feeds, size_t nfeeds)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p;
+	int64_t		 unread = 0, total = 0, nunread = 0;
+	size_t		 i;
+
+	for (i = 0; i < nfeeds; i++) {
+		unread += feeds[i].unread;
+		total += feeds[i].total;
+		nunread += feeds[i].unread > 0;
+	}
+	for (p = fmt; *p != '\0'; p++) {
+		if (*p != '%' || p[1] == '\0') {
+			buf_addch(&b, *p);
+			continue;
+		}
+		switch (*++p) {
+		case 'u':
+			buf_addf(&b, "%lld", (long long)unread);
+			break;
+		case 'n':
+			buf_addf(&b, "%lld", (long long)nunread);
+			break;
+		case 't':
+			buf_addf(&b, "%lld", (long long)total);
+			break;
+		case '%':
+			buf_addch(&b, '%');
+			break;
+		default:
+			buf_addch(&b, '%');
+			buf_addch(&b, *p);
+			break;
+		}
+	}
+	puts(b.data);
+	buf_release(&b);
+}
+
 static int
 cmd_unread(struct opts *o, struct config *cfg, int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
 	struct store		*st;
 	struct store_feed	*feeds = NULL;
 	struct buf		 b = BUF_INIT;
 	size_t			 nfeeds = 0, i, j, k, t;
+	const char		*fmt = NULL;
 	char			*cause = NULL, **tags = NULL;
 	int64_t			 total = 0, *tagn = NULL;
 	size_t			 ntags = 0;
-	int			 json = 0;
+	int			 ch, json = 0;
 
-	if (argc == 2 && strcmp(argv[1], "--json") == 0)
-		json = 1;
-	else if (argc != 1)
+	while ((ch = getopt_long(argc, argv, "jf:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			json = 1;
+			break;
+		case 'f':
+			fmt = optarg;
+			break;
+		default:
+			usage(EXIT_USAGE);
+		}
+	}
+	if (optind != argc || (json && fmt != NULL))
 		usage(EXIT_USAGE);
 	if ((st = open_store(o)) == NULL)
 		return (EXIT_ERROR);
-	if (!json) {
+	if (!json && fmt == NULL) {
 		if ((total = store_unread(st, 0, &cause)) < 0)
 			goto fail;
 		printf("%lld\n", (long long)total);
@@ -369,6 +437,12 @@ cmd_unread(struct opts *o, struct config *cfg, int argc, char **argv)
 	}
 	if (store_feeds(st, &feeds, &nfeeds, &cause) != 0)
 		goto fail;
+	if (fmt != NULL) {
+		unread_format(fmt, feeds, nfeeds);
+		store_feeds_free(feeds, nfeeds);
+		store_close(st);
+		return (EXIT_OK);
+	}
 	buf_addstr(&b, "{\"feeds\":{");
 	for (i = 0; i < nfeeds; i++) {
 		total += feeds[i].unread;
@@ -508,6 +582,306 @@ cmd_import_opml(struct opts *o, struct config *cfg, int argc, char **argv)
 	    cfg->path);
 	buf_release(&in);
 	return (EXIT_OK);
+}
+
+/* Where newsboat keeps name: dir/name when dir is given, else
+ * ~/.newsboat/name when ~/.newsboat/urls exists, else the XDG place
+ * (urls and config under $XDG_CONFIG_HOME, cache.db under
+ * $XDG_DATA_HOME). Caller frees. */
+static char *
+newsboat_path(const char *dir, const char *name)
+{
+	const char	*home, *xdg;
+	char		*path;
+
+	if (dir != NULL) {
+		xasprintf(&path, "%s/%s", dir, name);
+		return (path);
+	}
+	if ((home = getenv("HOME")) == NULL || *home == '\0')
+		home = ".";
+	xasprintf(&path, "%s/.newsboat/urls", home);
+	if (access(path, F_OK) == 0) {
+		free(path);
+		xasprintf(&path, "%s/.newsboat/%s", home, name);
+		return (path);
+	}
+	free(path);
+	if (strcmp(name, "cache.db") == 0) {
+		if ((xdg = getenv("XDG_DATA_HOME")) != NULL && *xdg == '/')
+			xasprintf(&path, "%s/newsboat/%s", xdg, name);
+		else
+			xasprintf(&path, "%s/.local/share/newsboat/%s", home,
+			    name);
+	} else if ((xdg = getenv("XDG_CONFIG_HOME")) != NULL && *xdg == '/')
+		xasprintf(&path, "%s/newsboat/%s", xdg, name);
+	else
+		xasprintf(&path, "%s/.config/newsboat/%s", home, name);
+	return (path);
+}
+
+/* Whether a newsboat that is running holds the cache at path. */
+static int
+newsboat_running(const char *path)
+{
+	struct buf	 lock = BUF_INIT, b = BUF_INIT;
+	char		*cause, *end;
+	long		 pid;
+	int		 running = 0;
+
+	buf_addf(&lock, "%s.lock", path);
+	if (read_file(lock.data, &b, &cause) != 0)
+		free(cause);
+	else {
+		pid = strtol(b.data, &end, 10);
+		running = pid > 0 && (kill((pid_t)pid, 0) == 0 ||
+		    errno == EPERM);
+	}
+	buf_release(&lock);
+	buf_release(&b);
+	return (running);
+}
+
+/* Whether text has the line s of len bytes as a whole line. */
+static int
+has_line(const struct buf *text, const char *s, size_t len)
+{
+	const char	*p = text->data, *end = text->data + text->len;
+
+	while (p < end) {
+		if ((size_t)(end - p) >= len && memcmp(p, s, len) == 0 &&
+		    (p + len == end || p[len] == '\n' || p[len] == '\r'))
+			return (1);
+		if ((p = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			break;
+		p++;
+	}
+	return (0);
+}
+
+static int
+cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
+    char **argv)
+{
+	struct newsboat		 nb;
+	struct store_import	 si;
+	struct buf		 in = BUF_INIT, text = BUF_INIT;
+	struct buf		 settings = BUF_INIT;
+	struct store		*st;
+	struct stat		 sb;
+	const char		*dir;
+	char			*urls, *conf, *cache, *cause = NULL, *line, *nl;
+	size_t			 i;
+	int			 rc = EXIT_ERROR, have_cache, nsettings;
+
+	if (argc > 2)
+		usage(EXIT_USAGE);
+	dir = argc == 2 ? argv[1] : NULL;
+	urls = newsboat_path(dir, "urls");
+	conf = newsboat_path(dir, "config");
+	cache = newsboat_path(dir, "cache.db");
+	newsboat_init(&nb);
+	memset(&si, 0, sizeof si);
+
+	have_cache = stat(cache, &sb) == 0;
+	if (have_cache && newsboat_running(cache)) {
+		fprintf(stderr, "tidings: newsboat is running on ");
+		print_safe(stderr, cache);
+		fprintf(stderr, "; quit it first\n");
+		goto out;
+	}
+	if (read_file(urls, &in, &cause) != 0)
+		goto fail;
+	newsboat_urls(&nb, in.data, in.len, "urls", cfg);
+	buf_reset(&in);
+	if (access(conf, F_OK) == 0) {
+		if (read_file(conf, &in, &cause) != 0)
+			goto fail;
+		newsboat_config(&nb, in.data, in.len, "config");
+	}
+
+	/* A line the dotfile has already (a second import) is not added. */
+	buf_reset(&in);
+	if (access(cfg->path, F_OK) == 0 &&
+	    read_file(cfg->path, &in, &cause) != 0)
+		goto fail;
+	nsettings = 0;
+	for (line = nb.settings.data; *line != '\0'; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (!has_line(&in, line, (size_t)(nl - line))) {
+			buf_add(&settings, line, (size_t)(nl - line) + 1);
+			nsettings++;
+		}
+	}
+	if (nsettings + nb.nfeeds > 0) {
+		buf_addstr(&text, "\n# Moved in from newsboat (");
+		config_word(&text, urls);
+		buf_addstr(&text, ").\n");
+		buf_add(&text, settings.data, settings.len);
+		buf_add(&text, nb.feeds.data, nb.feeds.len);
+		if (config_append(cfg->path, &text, &cause) != 0)
+			goto fail;
+	}
+	printf("%d feed%s and %d other line%s added to ", nb.nfeeds,
+	    nb.nfeeds == 1 ? "" : "s", nsettings, nsettings == 1 ? "" : "s");
+	print_safe(stdout, cfg->path);
+	if (nb.listed > 0)
+		printf(" (%d feed%s listed already)", nb.listed,
+		    nb.listed == 1 ? " was" : "s were");
+	putchar('\n');
+
+	if (have_cache) {
+		if ((st = open_store(o)) == NULL)
+			goto out;
+		if (store_import_newsboat(st, cache, nb.urls, nb.nurls,
+		    (int64_t)sb.st_mtime, &si, &cause) != 0) {
+			store_close(st);
+			goto fail;
+		}
+		store_close(st);
+		printf("%lld item%s of %d feed%s from cache.db: %lld read, "
+		    "%lld starred", (long long)si.items,
+		    si.items == 1 ? "" : "s", si.feeds,
+		    si.feeds == 1 ? "" : "s", (long long)si.read,
+		    (long long)si.starred);
+		if (si.fetched > 0)
+			printf("; %d feed%s fetched by tidings already left "
+			    "alone", si.fetched, si.fetched == 1 ? "" : "s");
+		putchar('\n');
+	} else {
+		fputs("no cache.db at ", stdout);
+		print_safe(stdout, cache);
+		puts(": no items or read state brought in");
+	}
+	if (nb.unmapped.n > 0) {
+		printf("not mapped (%zu):\n", nb.unmapped.n);
+		for (i = 0; i < nb.unmapped.n; i++)
+			printf("  %s\n", nb.unmapped.v[i]);
+	}
+	rc = EXIT_OK;
+	goto out;
+fail:
+	fprintf(stderr, "tidings: ");
+	print_safe(stderr, cause);
+	fputc('\n', stderr);
+	free(cause);
+out:
+	buf_release(&in);
+	buf_release(&text);
+	buf_release(&settings);
+	newsboat_free(&nb);
+	free(urls);
+	free(conf);
+	free(cache);
+	return (rc);
+}
+
+/* Whether cfg lists url. */
+static int
+is_listed(const struct config *cfg, const char *url)
+{
+	size_t	 i;
+
+	for (i = 0; i < cfg->nfeeds; i++)
+		if (strcmp(cfg->feeds[i].url, url) == 0)
+			return (1);
+	return (0);
+}
+
+static int
+cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "number", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct poll_found	*found = NULL;
+	struct buf		 line = BUF_INIT;
+	const char		*url;
+	char			*cause = NULL, *end;
+	size_t			 nfound = 0, i, pick;
+	long			 want = 0;
+	int			 ch, rc = EXIT_ERROR;
+
+	(void)o;
+	while ((ch = getopt_long(argc, argv, "+n:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'n':
+			errno = 0;
+			want = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || want < 1)
+				usage(EXIT_USAGE);
+			break;
+		default:
+			usage(EXIT_USAGE);
+		}
+	}
+	if (optind >= argc)
+		usage(EXIT_USAGE);
+	url = argv[optind];
+	if (config_check_url(url, &cause) != 0)
+		goto fail;
+	if (poll_discover(cfg, url, &stop, &found, &nfound, &cause) != 0)
+		goto fail;
+	if (want > 0) {
+		if ((size_t)want > nfound) {
+			xasprintf(&cause, "the page names %zu feed%s, not %ld",
+			    nfound, nfound == 1 ? "" : "s", want);
+			goto fail;
+		}
+		pick = (size_t)want - 1;
+	} else {
+		for (pick = 0; pick < nfound; pick++)
+			if (!is_listed(cfg, found[pick].url))
+				break;
+	}
+	if (pick == nfound || is_listed(cfg, found[pick].url)) {
+		fputs("tidings: ", stderr);
+		print_safe(stderr, pick == nfound ? found[0].url :
+		    found[pick].url);
+		fputs(" is in the dotfile already\n", stderr);
+		goto out;
+	}
+	config_feed_line(&line, found[pick].url, NULL, argv + optind + 1,
+	    (size_t)(argc - optind - 1));
+	if (config_append(cfg->path, &line, &cause) != 0)
+		goto fail;
+	fputs("added ", stdout);
+	print_safe(stdout, found[pick].url);
+	if (found[pick].title != NULL) {
+		fputs(" (", stdout);
+		print_safe(stdout, found[pick].title);
+		fputs(")", stdout);
+	}
+	fputs(" to ", stdout);
+	print_safe(stdout, cfg->path);
+	putchar('\n');
+	if (nfound > 1) {
+		printf("the page names %zu feeds; add another with "
+		    "tidings add -n N:\n", nfound);
+		for (i = 0; i < nfound; i++) {
+			printf("  %zu %s ", i + 1, i == pick ? "*" :
+			    is_listed(cfg, found[i].url) ? "=" : " ");
+			print_safe(stdout, found[i].url);
+			if (found[i].title != NULL) {
+				fputs(" (", stdout);
+				print_safe(stdout, found[i].title);
+				fputs(")", stdout);
+			}
+			putchar('\n');
+		}
+	}
+	rc = EXIT_OK;
+	goto out;
+fail:
+	fputs("tidings: ", stderr);
+	print_safe(stderr, cause);
+	fputc('\n', stderr);
+	free(cause);
+out:
+	poll_found_free(found, nfound);
+	buf_release(&line);
+	return (rc);
 }
 
 static int

@@ -22,16 +22,11 @@
  * text, comments and layout stay byte for byte, and a dotfile that is a
  * symlink into a dotfiles repository stays one.
  */
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include <mxml.h>
 
@@ -490,64 +485,6 @@ opml_known(const struct config *cfg, const struct opml_feed *new,
 	return (0);
 }
 
-/* Write all of len bytes; return 0 or an errno value. */
-static int
-opml_write_all(int fd, const char *p, size_t len)
-{
-	ssize_t	 n;
-
-	while (len > 0) {
-		if ((n = write(fd, p, len)) == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			return (errno);
-		if (n == 0)
-			return (EIO);
-		p += n;
-		len -= (size_t)n;
-	}
-	return (0);
-}
-
-/* Append text to the file at path (see opml_import()). */
-static int
-opml_append(const char *path, const struct buf *text, char **cause)
-{
-	struct buf	 q = BUF_INIT;
-	struct stat	 st;
-	char		 last = '\n';
-	int		 fd, error = 0;
-
-	if (util_mkdirs_for(path, cause) != 0)
-		return (-1);
-	if ((fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC,
-	    0600)) == -1)
-		error = errno;
-	else if (fstat(fd, &st) == -1)
-		error = errno;
-	else if (st.st_size > 0 && pread(fd, &last, 1, st.st_size - 1) != 1)
-		error = errno != 0 ? errno : EIO;
-	else {
-		if (last != '\n')
-			error = opml_write_all(fd, "\n", 1);
-		if (error == 0)
-			error = opml_write_all(fd, text->data, text->len);
-		if (error == 0 && fsync(fd) == -1)
-			error = errno;
-		if (error != 0 && ftruncate(fd, st.st_size) == -1)
-			log_debug("opml: cannot cut %s back: %s", path,
-			    strerror(errno));
-	}
-	if (fd != -1 && close(fd) == -1 && error == 0)
-		error = errno;
-	if (error == 0)
-		return (0);
-	text_printable(&q, path);
-	xasprintf(cause, "%s: %s", q.data, strerror(error));
-	buf_release(&q);
-	return (-1);
-}
-
 /* Append the OPML feeds the dotfile lacks to it. */
 int
 opml_import(const char *path, const char *data, size_t len,
@@ -576,7 +513,7 @@ opml_import(const char *path, const char *data, size_t len,
 		    feeds[i].tags, feeds[i].ntags);
 		count++;
 	}
-	if (count > 0 && (rc = opml_append(path, &text, cause)) == 0)
+	if (count > 0 && (rc = config_append(path, &text, cause)) == 0)
 		*added = count;
 	free(keep);
 	buf_release(&text);

@@ -23,9 +23,16 @@
  * fetch time recorded is the refresh's start, and a little slack is
  * allowed, so that a cron job every interval does not drift into
  * skipping every other run. */
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "charset.h"
@@ -295,6 +302,8 @@ poll_store(struct poll_ctx *pc, struct poll_job *job)
 	else
 		pc->stats->ok++;
 	pc->stats->nnew += nnew;
+	if (nnew > 0)
+		pc->stats->feeds_new++;
 	if (pc->report != NULL)
 		pc->report(pc->arg, &r);
 	free(cause);
@@ -380,6 +389,7 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 	struct poll_ctx		 pc;
 	pthread_t		 parsers[POLL_PARSERS], storer;
 	size_t			 i;
+	char			*why;
 	int			 n;
 
 	memset(stats, 0, sizeof *stats);
@@ -432,7 +442,159 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 	pthread_mutex_destroy(&pc.lock);
 	http_free(http);
 	free(jobs);
+	if (stats->nnew > 0 && poll_notify(cfg, st, stats, &why) != 0) {
+		log_debug("notify-command: %s", why);
+		free(why);
+	}
 	return (0);
+}
+
+/* Replace %n, %f, %u and %% in word with the counts. */
+static char *
+poll_notify_word(const char *word, const int64_t counts[3])
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p;
+
+	for (p = word; *p != '\0'; p++) {
+		if (*p != '%' || p[1] == '\0') {
+			buf_addch(&b, *p);
+			continue;
+		}
+		switch (*++p) {
+		case 'n':
+			buf_addf(&b, "%lld", (long long)counts[0]);
+			break;
+		case 'f':
+			buf_addf(&b, "%lld", (long long)counts[1]);
+			break;
+		case 'u':
+			buf_addf(&b, "%lld", (long long)counts[2]);
+			break;
+		case '%':
+			buf_addch(&b, '%');
+			break;
+		default:		/* not ours: kept as it is */
+			buf_addch(&b, '%');
+			buf_addch(&b, *p);
+			break;
+		}
+	}
+	return (buf_detach(&b, NULL));
+}
+
+/*
+ * Start argv with envp, detached: a child forks the command and exits at
+ * once, so the command is reparented to init and nobody has to reap it,
+ * and the caller waits only for that child. A close-on-exec pipe brings
+ * back the errno of a failed exec. Between fork and exec only
+ * async-signal-safe calls are made, since the caller may have threads.
+ */
+static int
+poll_spawn(char **argv, char **envp, char **cause)
+{
+	struct sigaction	 dfl;
+	sigset_t		 none;
+	pid_t			 pid;
+	ssize_t			 n;
+	int			 fds[2], fd, status, err = 0;
+
+	if (pipe2(fds, O_CLOEXEC) == -1) {
+		xasprintf(cause, "pipe: %s", strerror(errno));
+		return (-1);
+	}
+	if ((pid = fork()) == -1) {
+		err = errno;
+		close(fds[0]);
+		close(fds[1]);
+		xasprintf(cause, "fork: %s", strerror(err));
+		return (-1);
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		if (fork() != 0)
+			_exit(0);
+		setsid();
+		memset(&dfl, 0, sizeof dfl);
+		dfl.sa_handler = SIG_DFL;
+		sigaction(SIGPIPE, &dfl, NULL);
+		sigaction(SIGINT, &dfl, NULL);
+		sigaction(SIGTERM, &dfl, NULL);
+		sigemptyset(&none);
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		if ((fd = open("/dev/null", O_RDWR)) != -1) {
+			dup2(fd, STDIN_FILENO);
+			dup2(fd, STDOUT_FILENO);
+			dup2(fd, STDERR_FILENO);
+			if (fd > STDERR_FILENO)
+				close(fd);
+		}
+		execvpe(argv[0], argv, envp);
+		err = errno;
+		n = write(fds[1], &err, sizeof err);
+		(void)n;
+		_exit(127);
+	}
+	close(fds[1]);
+	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+		;
+	do
+		n = read(fds[0], &err, sizeof err);
+	while (n == -1 && errno == EINTR);
+	close(fds[0]);
+	if (n == (ssize_t)sizeof err) {
+		xasprintf(cause, "cannot run %s: %s", argv[0], strerror(err));
+		return (-1);
+	}
+	return (0);
+}
+
+int
+poll_notify(const struct config *cfg, struct store *st,
+    const struct poll_stats *stats, char **cause)
+{
+	extern char	**environ;
+	const char	*cmd;
+	char		**argv, **envp;
+	int64_t		 counts[3];
+	size_t		 i, n, nenv;
+	int		 rc;
+
+	cmd = config_str(cfg, NULL, SET_NOTIFY_COMMAND);
+	if (cmd == NULL || *cmd == '\0')
+		return (0);
+	if (config_words(cmd, &argv, &n, cause) != 0)
+		return (-1);
+	if (n == 0) {
+		config_words_free(argv);
+		return (0);
+	}
+	counts[0] = stats->nnew;
+	counts[1] = stats->feeds_new;
+	if ((counts[2] = store_unread(st, 0, cause)) < 0) {
+		config_words_free(argv);
+		return (-1);
+	}
+	for (i = 0; i < n; i++) {
+		cmd = argv[i];
+		argv[i] = poll_notify_word(cmd, counts);
+		free((char *)cmd);
+	}
+	for (nenv = 0; environ[nenv] != NULL; nenv++)
+		;
+	envp = xreallocarray(NULL, nenv + 4, sizeof *envp);
+	n = 0;
+	for (i = 0; i < nenv; i++)
+		if (strncmp(environ[i], "TIDINGS_", 8) != 0)
+			envp[n++] = xstrdup(environ[i]);
+	xasprintf(&envp[n++], "TIDINGS_NEW=%lld", (long long)counts[0]);
+	xasprintf(&envp[n++], "TIDINGS_NEW_FEEDS=%lld", (long long)counts[1]);
+	xasprintf(&envp[n++], "TIDINGS_UNREAD=%lld", (long long)counts[2]);
+	envp[n] = NULL;
+	rc = poll_spawn(argv, envp, cause);
+	config_words_free(envp);
+	config_words_free(argv);
+	return (rc);
 }
 
 struct poll_page {
@@ -455,19 +617,19 @@ poll_page_done(void *arg, void *req_arg, struct http_response *res)
 	pg->body.cap = pg->body.len + 1;
 }
 
-struct article *
-poll_article(const struct config *cfg, const struct config_feed *cf,
-    const char *url, volatile sig_atomic_t *stop, char **cause)
+/* Fetch the page at url with the fetch settings of cf into *pg (release
+ * it with poll_page_release()). Return 0, or -1 and set *cause. */
+static int
+poll_get_page(const struct config *cfg, const struct config_feed *cf,
+    const char *url, volatile sig_atomic_t *stop, struct poll_page *pg,
+    char **cause)
 {
 	struct http_options	 ho;
 	struct http_request	 req;
 	struct http		*http;
-	struct poll_page	 pg;
-	struct article		*art;
-	char			*charset;
 
-	memset(&pg, 0, sizeof pg);
-	buf_init(&pg.body);
+	memset(pg, 0, sizeof *pg);
+	buf_init(&pg->body);
 	ho.max_total = 1;
 	ho.max_host = 1;
 	memset(&req, 0, sizeof req);
@@ -480,26 +642,109 @@ poll_article(const struct config *cfg, const struct config_feed *cf,
 	req.max_redirects = config_num(cfg, cf, SET_MAX_REDIRECTS);
 	http = http_new(&ho);
 	http_add(http, &req);
-	if (http_run(http, poll_page_done, &pg, stop) != 0) {
+	if (http_run(http, poll_page_done, pg, stop) != 0) {
 		http_free(http);
 		*cause = xstrdup("interrupted");
-		return (NULL);
+		return (-1);
 	}
 	http_free(http);
-	if (pg.error != NULL) {
-		*cause = pg.error;
-		free(pg.content_type);
-		free(pg.url);
-		buf_release(&pg.body);
-		return (NULL);
+	if (pg->error != NULL) {
+		*cause = pg->error;
+		pg->error = NULL;
+		free(pg->content_type);
+		free(pg->url);
+		buf_release(&pg->body);
+		return (-1);
 	}
+	return (0);
+}
+
+/* Free what poll_get_page() filled in. */
+static void
+poll_page_release(struct poll_page *pg)
+{
+	free(pg->content_type);
+	free(pg->url);
+	buf_release(&pg->body);
+}
+
+struct article *
+poll_article(const struct config *cfg, const struct config_feed *cf,
+    const char *url, volatile sig_atomic_t *stop, char **cause)
+{
+	struct poll_page	 pg;
+	struct article		*art;
+	char			*charset;
+
+	if (poll_get_page(cfg, cf, url, stop, &pg, cause) != 0)
+		return (NULL);
 	charset = pg.content_type != NULL ?
 	    charset_from_content_type(pg.content_type) : NULL;
 	art = extract_page(pg.body.data != NULL ? pg.body.data : "",
 	    pg.body.len, pg.url != NULL ? pg.url : url, charset);
 	free(charset);
-	free(pg.content_type);
-	free(pg.url);
-	buf_release(&pg.body);
+	poll_page_release(&pg);
 	return (art);
+}
+
+int
+poll_discover(const struct config *cfg, const char *url,
+    volatile sig_atomic_t *stop, struct poll_found **found, size_t *n,
+    char **cause)
+{
+	struct poll_page		 pg;
+	struct extract_feed_link	*links;
+	struct feed			 f;
+	struct buf			 q = BUF_INIT;
+	char				*charset, *why;
+	const char			*page;
+	size_t				 i;
+
+	*found = NULL;
+	*n = 0;
+	if (poll_get_page(cfg, NULL, url, stop, &pg, cause) != 0)
+		return (-1);
+	page = pg.url != NULL ? pg.url : url;
+	charset = pg.content_type != NULL ?
+	    charset_from_content_type(pg.content_type) : NULL;
+	if (feed_parse(pg.body.data, pg.body.len, page, charset, &f,
+	    &why) == 0) {
+		*found = xcalloc(1, sizeof **found);
+		(*found)->url = xstrdup(url);
+		(*found)->title = f.title != NULL ? xstrdup(f.title) : NULL;
+		*n = 1;
+		feed_free(&f);
+	} else {
+		free(why);
+		*n = extract_feed_links(pg.body.data, pg.body.len, page,
+		    charset, &links);
+		if (*n > 0)
+			*found = xreallocarray(NULL, *n, sizeof **found);
+		for (i = 0; i < *n; i++) {
+			(*found)[i].url = links[i].url;
+			(*found)[i].title = links[i].title;
+		}
+		free(links);
+	}
+	free(charset);
+	poll_page_release(&pg);
+	if (*n > 0)
+		return (0);
+	xasprintf(cause, "%s is not a feed, and names none in a <link "
+	    "rel=\"alternate\">", text_printable(&q, url));
+	buf_release(&q);
+	return (-1);
+}
+
+/* Free what poll_discover() found. */
+void
+poll_found_free(struct poll_found *found, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(found[i].url);
+		free(found[i].title);
+	}
+	free(found);
 }

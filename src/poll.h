@@ -4,6 +4,7 @@
 #define TIDINGS_POLL_H
 
 #include <signal.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct article;
@@ -28,6 +29,7 @@ struct poll_stats {
 	int		 failed;
 	int		 skipped;	/* not due yet */
 	int		 nnew;
+	int		 feeds_new;	/* feeds that brought new items */
 };
 
 #define POLL_ALL	0x1		/* ignore due times */
@@ -36,13 +38,29 @@ struct poll_stats {
  * Fetch every feed of cfg that is due (or all with POLL_ALL), parse and
  * store each as it arrives. report(arg, r) is called after each feed is
  * stored (for progress lines or the TUI), from a thread of poll's own, one
- * call at a time; it may be NULL. Return 0 when the refresh
+ * call at a time; it may be NULL. When new items were stored and the
+ * notify-command setting is set, that command is started, detached and
+ * not waited for (poll_notify()). Return 0 when the refresh
  * ran (whether or not feeds failed: see stats), -1 with *cause when it
  * could not run at all.
  */
 int	 poll_refresh(const struct config *, struct store *, int flags,
 	     void (*report)(void *, const struct poll_result *), void *arg,
 	     struct poll_stats *, volatile sig_atomic_t *stop, char **cause);
+
+/*
+ * Start the notify-command of cfg, if set, for a refresh that stored
+ * stats->nnew new items: its words (config_words()) with %n, %f, %u and
+ * %% replaced by the new items, the feeds with new items, the unread
+ * items in st and "%", and the same numbers in TIDINGS_NEW,
+ * TIDINGS_NEW_FEEDS and TIDINGS_UNREAD. It runs without a shell, with
+ * standard input and output on /dev/null, in a process of its own that
+ * is never waited for, so neither the reader nor a refresh blocks on it.
+ * Return 0 when it started (or there was none to start), or -1 and set
+ * *cause.
+ */
+int	 poll_notify(const struct config *, struct store *,
+	     const struct poll_stats *, char **cause);
 
 /*
  * Fetch the web page at url with the fetch settings of cf (NULL: the
@@ -54,5 +72,26 @@ int	 poll_refresh(const struct config *, struct store *, int flags,
 struct article	*poll_article(const struct config *,
 		     const struct config_feed *cf, const char *url,
 		     volatile sig_atomic_t *stop, char **cause);
+
+/* A feed found by poll_discover(). */
+struct poll_found {
+	char		*url;		/* owned */
+	char		*title;		/* owned; the feed's or the link's
+					   title, or NULL; from the network */
+};
+
+/*
+ * Find the feeds at url: fetch it (with the global fetch settings,
+ * blocking like poll_article()); when it is a feed, that is the one
+ * found; when it is a web page, the feeds its <link rel="alternate">
+ * elements announce (extract_feed_links()), in page order. Return 0 and
+ * set *found and *n (at least one; free with poll_found_free()), or -1
+ * and set *cause (one line that may quote the server: pass it through
+ * the terminal gate).
+ */
+int	 poll_discover(const struct config *, const char *url,
+	     volatile sig_atomic_t *stop, struct poll_found **found,
+	     size_t *n, char **cause);
+void	 poll_found_free(struct poll_found *, size_t);
 
 #endif /* TIDINGS_POLL_H */

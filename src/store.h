@@ -238,4 +238,28 @@ void	 store_article_release(struct store_article *);
 int	 store_articles_wanted(struct store *, int64_t feed_id, int64_t since,
 	     size_t limit, int64_t **ids, size_t *n, char **cause);
 
+/* What store_import_newsboat() brought in. */
+struct store_import {
+	int		 feeds;		/* feeds whose items came in */
+	int		 fetched;	/* feeds tidings had fetched itself:
+					   left alone */
+	int64_t		 items;		/* items added */
+	int64_t		 read;		/* of them, marked read */
+	int64_t		 starred;	/* of them, starred */
+};
+
+/*
+ * Bring in what newsboat's cache.db at nbpath holds for the feeds
+ * urls[0..n): their items with newsboat's read marks (flagged items are
+ * starred) and their ETag and Last-Modified, recorded as a fetch at when,
+ * so that the next refresh is a conditional one. Feeds this store has
+ * fetched already are left alone, and so are feeds the cache lacks. The
+ * cache is opened read-only and immutable and never written; newsboat
+ * must not be running. Each feed is one transaction. Return 0 and fill
+ * *out, or -1 and set *cause.
+ */
+int	 store_import_newsboat(struct store *, const char *nbpath,
+	     char *const *urls, size_t n, int64_t when,
+	     struct store_import *out, char **cause);
+
 #endif /* TIDINGS_STORE_H */

@@ -263,6 +263,7 @@ int	 ui_act(struct ui *, enum keys_action);
 void	 ui_apply_colors(struct ui *);
 void	 ui_apply_mouse(struct ui *);
 int	 ui_key_waiting(void);
+void	 ui_draw(struct ui *, int clear);
 
 /* ui-list.c */
 int	 list_load_feeds(struct ui *);

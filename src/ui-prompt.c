@@ -3,7 +3,8 @@
  *
  * The line editor knows the usual keys (Left, Right, Home, End, C-a, C-e,
  * BSpace, DC, C-u, C-k, C-w) and moves by whole UTF-8 characters. A
- * command is "quit", "open [N]", "tag [NAME]", "search WORDS", a line of
+ * command is "quit", "open [N]", "tag [NAME]", "search WORDS", "add URL
+ * [TAG...]", a line of
  * the config language (set, bind, unbind, color) or the name of an
  * action, so anything a key does can also be typed.
  */
@@ -13,6 +14,7 @@
 #include "buf.h"
 #include "config.h"
 #include "keys.h"
+#include "poll.h"
 #include "ui-int.h"
 #include "util.h"
 
@@ -150,6 +152,85 @@ prompt_config(struct ui *ui, const char *line, const char *word,
 	return (UI_REDRAW);
 }
 
+/*
+ * "add URL [TAG...]": subscribe as "tidings add" does, append the line to
+ * the dotfile, add the feed to the running config and fetch it. The page
+ * is fetched here, with the status line saying so: the loop waits for it
+ * (at most download-timeout), which is simpler than a thread for an
+ * action a person takes now and then. Not while a refresh runs: its
+ * thread holds pointers into cfg->feeds, which the new feed may move.
+ */
+static int
+prompt_add(struct ui *ui, const char *rest)
+{
+	struct poll_found	*found = NULL;
+	struct config		*cfg = ui->cfg;
+	struct buf		 line = BUF_INIT, q = BUF_INIT;
+	char			**w = NULL, *cause = NULL;
+	size_t			 nw, nfound = 0, pick, i;
+
+	if (ui->refresh.running) {
+		ui_message(ui, 1, "Cannot add a feed while a refresh runs");
+		return (UI_REDRAW);
+	}
+	if (config_words(rest, &w, &nw, &cause) != 0)
+		goto fail;
+	if (nw == 0) {
+		ui_message(ui, 1, "add URL [TAG...]: which URL?");
+		goto out;
+	}
+	if (config_check_url(w[0], &cause) != 0)
+		goto fail;
+	ui_message(ui, 0, "Looking for feeds at %s", text_printable(&q, w[0]));
+	ui_draw(ui, 0);
+	if (poll_discover(cfg, w[0], NULL, &found, &nfound, &cause) != 0)
+		goto fail;
+	for (pick = 0; pick < nfound; pick++) {
+		for (i = 0; i < cfg->nfeeds; i++)
+			if (strcmp(cfg->feeds[i].url, found[pick].url) == 0)
+				break;
+		if (i == cfg->nfeeds)
+			break;
+	}
+	if (pick == nfound) {
+		buf_reset(&q);
+		ui_message(ui, 1, "%s is in the dotfile already",
+		    text_printable(&q, found[0].url));
+		goto out;
+	}
+	config_feed_line(&line, found[pick].url, NULL, w + 1, nw - 1);
+	if (config_append(cfg->path, &line, &cause) != 0)
+		goto fail;
+	buf_truncate(&line, line.len - 1);	/* the newline */
+	if (config_add_feed(cfg, line.data, &cause) != 0)
+		goto fail;
+	ui->feeds = xreallocarray(ui->feeds, cfg->nfeeds + 1,
+	    sizeof *ui->feeds);
+	memset(&ui->feeds[ui->nfeeds], 0,
+	    (cfg->nfeeds + 1 - ui->nfeeds) * sizeof *ui->feeds);
+	ui->nfeeds = cfg->nfeeds;
+	list_load_feeds(ui);
+	refresh_start(ui, &cfg->feeds[cfg->nfeeds - 1], 1);
+	buf_reset(&q);
+	if (nfound > 1)
+		ui_message(ui, 0, "Added %s, the first of %zu feeds the page "
+		    "names", text_printable(&q, found[pick].url), nfound);
+	else
+		ui_message(ui, 0, "Added %s", text_printable(&q,
+		    found[pick].url));
+	goto out;
+fail:
+	buf_reset(&q);
+	ui_message(ui, 1, "%s", text_printable(&q, cause));
+	free(cause);
+out:
+	poll_found_free(found, nfound);
+	config_words_free(w);
+	buf_release(&line);
+	buf_release(&q);
+	return (UI_REDRAW);
+}
+
 /* Run a command typed after ':'. */
 static int
 prompt_command(struct ui *ui, const char *line)
@@ -182,6 +263,8 @@ prompt_command(struct ui *ui, const char *line)
 		return (list_tag(ui, rest));
 	if (strcmp(word, "search") == 0)
 		return (list_search(ui, rest));
+	if (strcmp(word, "add") == 0)
+		return (prompt_add(ui, rest));
 	if (strcmp(word, "set") == 0 || strcmp(word, "bind") == 0 ||
 	    strcmp(word, "unbind") == 0 || strcmp(word, "color") == 0)
 		return (prompt_config(ui, line, word, rest));
@@ -191,7 +274,7 @@ prompt_command(struct ui *ui, const char *line)
 		char	*w = xstrndup(line, len);
 
 		ui_message(ui, 1, "Unknown command \"%s\"; try quit, open, "
-		    "tag, search, set, bind, unbind, color or an action",
+		    "tag, search, add, set, bind, unbind, color or an action",
 		    text_printable(&q, w));
 		free(w);
 	}

@@ -643,7 +643,7 @@ ui_draw_status(struct ui *ui)
 }
 
 /* Paint the whole screen from the data held. */
-static void
+void
 ui_draw(struct ui *ui, int clear)
 {
 	struct ui_pane	*p;

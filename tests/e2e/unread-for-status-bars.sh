@@ -23,3 +23,10 @@ assert u["total"] == 4, u
 assert u["feeds"][url + "/a.xml"] == 2 and u["feeds"][url + "/b.xml"] == 2, u
 assert u["tags"] == {"news": 4, "tech": 2}, u
 PY
+expect_eq "--format" "$(td unread --format 'RSS %u/%t in %n feeds, 100%%')" \
+    "RSS 4/5 in 2 feeds, 100%"
+expect_status 2 td unread --json --format %u
+
+# "items -n" stops at its count (it used to crash there).
+expect_status 0 td items -n 2
+expect_eq "items -n 2" "$(grep -c '^20[0-9][0-9]-' "$WORK/out")" 2

@@ -823,6 +823,54 @@ test_extract_robust(void **state)
 	buf_release(&t);
 }
 
+/* The feeds a page announces: RSS and Atom alternates only, in page
+ * order, once each, resolved against <base> and the page. */
+static void
+test_extract_feed_links(void **state)
+{
+	static const struct {
+		const char	*html;
+		const char	*url;
+		const char	*want;	/* "url|title" lines */
+	} rows[] = {
+		{ "<link rel=alternate type=application/rss+xml href=/f.xml>",
+		  "https://a.org/x/y.html", "https://a.org/f.xml|\n" },
+		{ "<head><base href='https://cdn.org/d/'><link rel='ALTERNATE' "
+		  "type='Application/Atom+XML' href='atom' title='T'></head>",
+		  "https://a.org/", "https://cdn.org/d/atom|T\n" },
+		{ "<link rel=alternate type=application/feed+json href=j>"
+		  "<link rel=stylesheet type=text/css href=c.css>"
+		  "<link rel=alternate type=text/html href=h.html>"
+		  "<link rel=alternate type=application/rss+xml href=''>",
+		  "https://a.org/", "" },
+		{ "<body><link rel='alternate home' type=application/rss+xml "
+		  "href=a><link rel=alternate type='application/rss+xml' "
+		  "href=b><link rel=alternate type=application/rss+xml "
+		  "href=a></body>", "https://a.org/",
+		  "https://a.org/a|\nhttps://a.org/b|\n" },
+		{ "<link rel=alternate type=application/rss+xml href=rel>",
+		  NULL, "rel|\n" },
+		{ "no html at all", "https://a.org/", "" },
+	};
+	struct extract_feed_link	*links;
+	struct buf			 got = BUF_INIT;
+	size_t				 i, j, n;
+
+	(void)state;
+	for (i = 0; i < nitems(rows); i++) {
+		n = extract_feed_links(rows[i].html, strlen(rows[i].html),
+		    rows[i].url, NULL, &links);
+		buf_reset(&got);
+		for (j = 0; j < n; j++)
+			buf_addf(&got, "%s|%s\n", links[j].url,
+			    links[j].title != NULL ? links[j].title : "");
+		if (strcmp(got.data, rows[i].want) != 0)
+			fail_msg("row %zu: got\n%s", i, got.data);
+		extract_feed_links_free(links, n);
+	}
+	buf_release(&got);
+}
+
 int
 main(void)
 {
@@ -836,6 +884,7 @@ main(void)
 		cmocka_unit_test(test_extract_metadata),
 		cmocka_unit_test(test_extract_outputs),
 		cmocka_unit_test(test_extract_robust),
+		cmocka_unit_test(test_extract_feed_links),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -379,6 +379,67 @@ test_keys_man_page(void **state)
 	buf_release(&man);
 }
 
+/* Whether s holds w followed by a blank or the end of a line. */
+static int
+test_keys_has_word(const char *s, const char *w)
+{
+	size_t	 n = strlen(w);
+
+	while ((s = strstr(s, w)) != NULL) {
+		if (s[n] == ' ' || s[n] == '\n')
+			return (1);
+		s++;
+	}
+	return (0);
+}
+
+/* tidings-config(5) names every special key in its KEYS section by the
+ * name keys_name() gives it. */
+static void
+test_keys_man_key_names(void **state)
+{
+	static const int extra[] = { KEYS_ENTER, KEYS_TAB, KEYS_ESCAPE,
+	    KEYS_BSPACE, KEYS_SPACE };
+	struct buf	 man = BUF_INIT, name = BUF_INIT;
+	const char	*sec, *end;
+	char		*part, *a, *b;
+	size_t		 i;
+	int		 key;
+
+	(void)state;
+	slurp("man/tidings-config.5", &man);
+	if ((sec = strstr(man.data, "\n.Sh KEYS\n")) == NULL)
+		fail_msg("man/tidings-config.5 has no KEYS section");
+	if ((end = strstr(sec + 1, "\n.Sh ")) == NULL)
+		end = man.data + man.len;
+	part = xstrndup(sec, (size_t)(end - sec));
+	for (i = 0; i < nitems(extra) + (KEYS_F1 - KEYS_UP) + 2; i++) {
+		if (i < nitems(extra))
+			key = extra[i];
+		else if (i - nitems(extra) <= (size_t)(KEYS_F1 - KEYS_UP))
+			key = KEYS_UP + (int)(i - nitems(extra));
+		else
+			key = KEYS_F12;
+		buf_reset(&name);
+		keys_name(&name, key);
+		/* ".It Cm Up , Down" or "Cm Tab" ending the line. */
+		xasprintf(&a, "Cm %s", name.data);
+		xasprintf(&b, ", %s", name.data);
+		if (!test_keys_has_word(part, a) &&
+		    !test_keys_has_word(part, b) && name.data[0] != 'F')
+			fail_msg("the KEYS section lacks the key \"%s\"",
+			    name.data);
+		if (name.data[0] == 'F' && strstr(part, "Cm F1 No to Cm F12") ==
+		    NULL)
+			fail_msg("the KEYS section lacks F1 to F12");
+		free(a);
+		free(b);
+	}
+	free(part);
+	buf_release(&name);
+	buf_release(&man);
+}
+
 int
 main(void)
 {
@@ -390,6 +451,7 @@ main(void)
 		cmocka_unit_test(test_keys_defaults),
 		cmocka_unit_test(test_keys_config),
 		cmocka_unit_test(test_keys_man_page),
+		cmocka_unit_test(test_keys_man_key_names),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

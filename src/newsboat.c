@@ -1,0 +1,424 @@
+/* newsboat.c: newsboat's urls and config files as dotfile lines.
+ *
+ * A urls line is already nearly a feed line (tidings-config(5) says so):
+ * the URL, tags, a "~title", a "!" to hide. Its words are split the way
+ * the dotfile splits them, which is newsboat's quoting too, and written
+ * back with config_word(), so a tag with a blank in it stays one tag.
+ *
+ * The config file maps through three tables: options to settings (with
+ * the unit newsboat counts in), newsboat's operations to actions and its
+ * dialogs to key tables, and its colour elements to ours. A line made
+ * from them is then run by config_command() on a scratch config, exactly
+ * as the reader's prompt would run it, so a line that tidings would
+ * reject (an action that does nothing in that pane, a colour attribute
+ * curses lacks) is reported instead of appended. Whatever has no
+ * equivalent is reported with the line it came from: a move should leave
+ * the user knowing what was left behind.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "config.h"
+#include "newsboat.h"
+#include "util.h"
+
+/* A newsboat option and the setting it becomes. */
+struct newsboat_option {
+	const char	*name;
+	const char	*setting;
+	const char	*unit;		/* appended to a number, or NULL */
+};
+
+static const struct newsboat_option newsboat_options[] = {
+	{ "reload-time", "refresh-interval", "m" },
+	{ "max-items", "max-items", "" },
+	{ "browser", "browser", NULL },
+	{ "user-agent", "user-agent", NULL },
+	{ "download-timeout", "download-timeout", "s" },
+	{ "reload-threads", "max-connections", "" },
+	{ "keep-articles-days", "item-retention", "d" },
+	{ "datetime-format", "date-format", NULL },
+};
+
+/* newsboat's operations and the actions that do the same. */
+static const struct {
+	const char	*op;
+	const char	*action;
+} newsboat_ops[] = {
+	{ "quit", "quit" },
+	{ "hard-quit", "quit" },
+	{ "help", "help" },
+	{ "cmdline", "command" },
+	{ "open-search", "search" },
+	{ "reload", "refresh" },
+	{ "reload-all", "refresh-all" },
+	{ "mark-feed-read", "mark-feed-read" },
+	{ "mark-all-feeds-read", "mark-all-read" },
+	{ "open-in-browser", "open-browser" },
+	{ "goto-url", "open-link" },
+	{ "open", "open" },
+	{ "next-unread", "next-unread" },
+	{ "prev-unread", "prev-unread" },
+	{ "next", "next-item" },
+	{ "prev", "prev-item" },
+	{ "up", "prev" },
+	{ "down", "next" },
+	{ "pageup", "page-up" },
+	{ "pagedown", "page-down" },
+	{ "home", "top" },
+	{ "end", "bottom" },
+	{ "toggle-article-read", "toggle-read" },
+	{ "toggle-show-read-feeds", "toggle-unread-only" },
+	{ "set-tag", "pick-tag" },
+	{ "redraw", "redraw" },
+};
+
+/* newsboat's dialogs and our key tables. */
+static const struct {
+	const char	*dialog;
+	const char	*table;
+} newsboat_dialogs[] = {
+	{ "all", "global" },
+	{ "feedlist", "feeds" },
+	{ "articlelist", "items" },
+	{ "article", "article" },
+};
+
+/* newsboat's colour elements and ours. */
+static const struct {
+	const char	*element;
+	const char	*ours;
+} newsboat_elements[] = {
+	{ "background", "normal" },
+	{ "listnormal", "normal" },
+	{ "listfocus", "selected" },
+	{ "listnormal_unread", "unread" },
+	{ "info", "status" },
+	{ "title", "pane-title" },
+};
+
+void
+newsboat_init(struct newsboat *nb)
+{
+	memset(nb, 0, sizeof *nb);
+	buf_init(&nb->settings);
+	buf_init(&nb->feeds);
+}
+
+void
+newsboat_free(struct newsboat *nb)
+{
+	size_t	 i;
+
+	buf_release(&nb->settings);
+	buf_release(&nb->feeds);
+	for (i = 0; i < nb->nurls; i++)
+		free(nb->urls[i]);
+	free(nb->urls);
+	causes_clear(&nb->unmapped);
+	nb->urls = NULL;
+	nb->nurls = 0;
+}
+
+/* Report one line that did not map, and why. */
+static void
+newsboat_unmapped(struct newsboat *nb, const char *name, unsigned line,
+    const char *text, const char *why)
+{
+	struct buf	 q = BUF_INIT;
+
+	text_printable(&q, text);
+	causes_add(&nb->unmapped, "%s:%u: %s: %s", name, line, q.data, why);
+	buf_release(&q);
+}
+
+/* Call fn for every line of text with its number, without the newline
+ * and a carriage return before it. */
+static void
+newsboat_lines(struct newsboat *nb, const char *text, size_t len,
+    const char *name, const void *arg,
+    void (*fn)(struct newsboat *, const char *, unsigned, const char *,
+    const void *))
+{
+	const char	*end = text + len, *nl;
+	char		*line;
+	unsigned	 n = 0;
+	size_t		 l;
+
+	while (text < end) {
+		n++;
+		if ((nl = memchr(text, '\n', (size_t)(end - text))) == NULL)
+			nl = end;
+		l = (size_t)(nl - text);
+		if (l > 0 && text[l - 1] == '\r')
+			l--;
+		line = xstrndup(text, l);
+		fn(nb, name, n, line, arg);
+		free(line);
+		text = nl + (nl < end);
+	}
+}
+
+/* Whether url is among the URLs of the urls file seen so far. */
+static int
+newsboat_seen(const struct newsboat *nb, const char *url)
+{
+	size_t	 i;
+
+	for (i = 0; i < nb->nurls; i++)
+		if (strcmp(nb->urls[i], url) == 0)
+			return (1);
+	return (0);
+}
+
+/* One line of the urls file. */
+static void
+newsboat_url_line(struct newsboat *nb, const char *name, unsigned n,
+    const char *line, const void *arg)
+{
+	const struct config	*cfg = arg;
+	char			**w, *why;
+	size_t			 nw, i;
+
+	if (config_words(line, &w, &nw, &why) != 0) {
+		newsboat_unmapped(nb, name, n, line, why);
+		free(why);
+		return;
+	}
+	if (nw == 0)
+		goto out;
+	if (strncmp(w[0], "query:", 6) == 0) {
+		newsboat_unmapped(nb, name, n, line, "a query feed; tidings "
+		    "has no saved searches (use / or the search action)");
+		goto out;
+	}
+	if (config_check_url(w[0], &why) != 0) {
+		newsboat_unmapped(nb, name, n, line, why);
+		free(why);
+		goto out;
+	}
+	if (newsboat_seen(nb, w[0])) {
+		newsboat_unmapped(nb, name, n, line, "listed twice");
+		goto out;
+	}
+	nb->urls = xreallocarray(nb->urls, nb->nurls + 1, sizeof *nb->urls);
+	nb->urls[nb->nurls++] = xstrdup(w[0]);
+	for (i = 0; i < cfg->nfeeds; i++)
+		if (strcmp(cfg->feeds[i].url, w[0]) == 0)
+			break;
+	if (i < cfg->nfeeds) {
+		nb->listed++;
+		goto out;
+	}
+	buf_addstr(&nb->feeds, "feed");
+	for (i = 0; i < nw; i++) {
+		buf_addch(&nb->feeds, ' ');
+		config_word(&nb->feeds, w[i]);
+	}
+	buf_addch(&nb->feeds, '\n');
+	nb->nfeeds++;
+out:
+	config_words_free(w);
+}
+
+void
+newsboat_urls(struct newsboat *nb, const char *text, size_t len,
+    const char *name, const struct config *cfg)
+{
+	newsboat_lines(nb, text, len, name, cfg, newsboat_url_line);
+}
+
+/* Whether s is a whole number. */
+static int
+newsboat_number(const char *s)
+{
+	if (*s == '\0')
+		return (0);
+	for (; *s != '\0'; s++)
+		if (!isdigit((unsigned char)*s))
+			return (0);
+	return (1);
+}
+
+/* Append newsboat's key name as ours: "^R" is C-r; the others (letters,
+ * ENTER, ESC, TAB, UP, PPAGE, F1, ...) are names we know already. */
+static void
+newsboat_key(struct buf *b, const char *key)
+{
+	if (key[0] == '^' && key[1] != '\0' && key[2] == '\0') {
+		buf_addstr(b, "C-");
+		buf_addch(b, (char)tolower((unsigned char)key[1]));
+	} else if (strcasecmp(key, "DEL") == 0)
+		buf_addstr(b, "Delete");
+	else
+		config_word(b, key);
+}
+
+/* The key table of a dialog (NULL: every one), or NULL when we have no
+ * such pane. */
+static const char *
+newsboat_table(const char *dialog)
+{
+	size_t	 i;
+
+	if (dialog == NULL)
+		return ("global");
+	for (i = 0; i < nitems(newsboat_dialogs); i++)
+		if (strcmp(newsboat_dialogs[i].dialog, dialog) == 0)
+			return (newsboat_dialogs[i].table);
+	return (NULL);
+}
+
+/* Make the dotfile line for one config line of newsboat's in out; return
+ * 0, or -1 with a static reason in *why. */
+static int
+newsboat_map(char **w, size_t nw, struct buf *out, const char **why)
+{
+	const char	*table, *p;
+	struct buf	 inner = BUF_INIT;
+	size_t		 i;
+
+	*why = "no equivalent in tidings";
+	for (i = 0; i < nitems(newsboat_options); i++) {
+		if (strcmp(w[0], newsboat_options[i].name) != 0)
+			continue;
+		if (nw != 2) {
+			*why = "expected one value";
+			return (-1);
+		}
+		buf_addf(out, "set %s ", newsboat_options[i].setting);
+		if (newsboat_options[i].unit == NULL) {
+			if (strcmp(w[0], "browser") == 0) {
+				/* newsboat puts the URL where %u is. */
+				for (p = w[1]; *p != '\0'; p++) {
+					if (p[0] == '%' && p[1] == 'u') {
+						buf_addstr(&inner, "%s");
+						p++;
+					} else
+						buf_addch(&inner, *p);
+				}
+				config_word(out, inner.data);
+				buf_release(&inner);
+			} else
+				config_word(out, w[1]);
+			return (0);
+		}
+		if (!newsboat_number(w[1])) {
+			*why = "not a number";
+			return (-1);
+		}
+		buf_addf(out, "%s%s", w[1], newsboat_options[i].unit);
+		return (0);
+	}
+	if (strcmp(w[0], "show-read-feeds") == 0 ||
+	    strcmp(w[0], "show-read-articles") == 0) {
+		if (nw != 2)
+			return (-1);
+		if (strcmp(w[1], "no") == 0 || strcmp(w[1], "false") == 0) {
+			buf_addstr(out, "set unread-only yes");
+			return (0);
+		}
+		*why = "the default here too";
+		return (-1);
+	}
+	if (strcmp(w[0], "notify-program") == 0 && nw == 2) {
+		config_word(&inner, w[1]);
+		buf_addch(&inner, ' ');
+		config_word(&inner, "tidings: %n new items, %u unread");
+		buf_addstr(out, "set notify-command ");
+		config_word(out, inner.data);
+		buf_release(&inner);
+		return (0);
+	}
+	if (strcmp(w[0], "bind-key") == 0 && (nw == 3 || nw == 4)) {
+		for (i = 0; i < nitems(newsboat_ops); i++)
+			if (strcmp(newsboat_ops[i].op, w[2]) == 0)
+				break;
+		if (i == nitems(newsboat_ops)) {
+			*why = "no such action in tidings";
+			return (-1);
+		}
+		if ((table = newsboat_table(nw == 4 ? w[3] : NULL)) == NULL) {
+			*why = "no such pane in tidings";
+			return (-1);
+		}
+		buf_addf(out, "bind %s ", table);
+		newsboat_key(out, w[1]);
+		buf_addf(out, " %s", newsboat_ops[i].action);
+		return (0);
+	}
+	if (strcmp(w[0], "unbind-key") == 0 && (nw == 2 || nw == 3) &&
+	    strcmp(w[1], "-a") != 0) {
+		if ((table = newsboat_table(nw == 3 ? w[2] : NULL)) == NULL) {
+			*why = "no such pane in tidings";
+			return (-1);
+		}
+		buf_addf(out, "unbind %s ", table);
+		newsboat_key(out, w[1]);
+		return (0);
+	}
+	if (strcmp(w[0], "color") == 0 && nw >= 4) {
+		for (i = 0; i < nitems(newsboat_elements); i++)
+			if (strcmp(newsboat_elements[i].element, w[1]) == 0)
+				break;
+		if (i == nitems(newsboat_elements)) {
+			*why = "no such element in tidings";
+			return (-1);
+		}
+		buf_addf(out, "color %s", newsboat_elements[i].ours);
+		for (i = 2; i < nw; i++) {
+			buf_addch(out, ' ');
+			config_word(out, w[i]);
+		}
+		return (0);
+	}
+	return (-1);
+}
+
+/* One line of the config file. */
+static void
+newsboat_config_line(struct newsboat *nb, const char *name, unsigned n,
+    const char *line, const void *arg)
+{
+	struct config	*scratch = (struct config *)arg;
+	struct buf	 out = BUF_INIT;
+	const char	*why;
+	char		**w, *cause;
+	size_t		 nw;
+
+	if (config_words(line, &w, &nw, &cause) != 0) {
+		newsboat_unmapped(nb, name, n, line, cause);
+		free(cause);
+		return;
+	}
+	if (nw == 0) {
+		config_words_free(w);
+		return;
+	}
+	if (newsboat_map(w, nw, &out, &why) != 0)
+		newsboat_unmapped(nb, name, n, line, why);
+	else if (config_command(scratch, out.data, &cause) != 0) {
+		newsboat_unmapped(nb, name, n, line, cause);
+		free(cause);
+	} else {
+		buf_add(&nb->settings, out.data, out.len);
+		buf_addch(&nb->settings, '\n');
+		nb->nsettings++;
+	}
+	buf_release(&out);
+	config_words_free(w);
+}
+
+void
+newsboat_config(struct newsboat *nb, const char *text, size_t len,
+    const char *name)
+{
+	struct config	 scratch;
+
+	config_init(&scratch);
+	newsboat_lines(nb, text, len, name, &scratch, newsboat_config_line);
+	config_free(&scratch);
+}

@@ -1,0 +1,56 @@
+/* newsboat.h: moving in from newsboat: its urls and config files turned
+ * into dotfile lines, and what did not map said in words.
+ *
+ * Nothing here reads or writes a file: the caller hands in the text and
+ * appends the result (config_append()); newsboat's cache.db is the
+ * store's to read (store_import_newsboat()). */
+#ifndef TIDINGS_NEWSBOAT_H
+#define TIDINGS_NEWSBOAT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "util.h"
+
+struct config;
+
+struct newsboat {
+	struct buf	 settings;	/* set/bind/unbind/color lines */
+	struct buf	 feeds;		/* feed lines for URLs not listed */
+	char		**urls;		/* every feed URL of the urls file,
+					   listed before or not: the feeds
+					   whose state the cache may hold */
+	size_t		 nurls;
+	int		 nfeeds;	/* lines in feeds */
+	int		 nsettings;	/* lines in settings */
+	int		 listed;	/* feeds the dotfile had already */
+	struct causes	 unmapped;	/* "NAME:LINE: text: why", one each */
+};
+
+void	 newsboat_init(struct newsboat *);
+void	 newsboat_free(struct newsboat *);
+
+/*
+ * Read newsboat's urls file (text of len bytes; name stands for its path
+ * in messages). Each feed line becomes a "feed" line with the same tags,
+ * "~title" and "!", unless cfg lists its URL already; query feeds, which
+ * have no equivalent here, and exec: and filter: feeds, which tidings
+ * does not run, go to unmapped.
+ */
+void	 newsboat_urls(struct newsboat *, const char *text, size_t len,
+	     const char *name, const struct config *cfg);
+
+/*
+ * Read newsboat's config file. Options with an equivalent become "set"
+ * lines (reload-time, max-items, browser, user-agent, download-timeout,
+ * reload-threads, keep-articles-days, datetime-format, show-read-feeds,
+ * show-read-articles, notify-program), bind-key and unbind-key become
+ * bind and unbind where the operation and the dialog map, and color
+ * becomes color where the element maps. Each line made is checked as the
+ * reader's prompt would run it; every line that did not map goes to
+ * unmapped with the reason.
+ */
+void	 newsboat_config(struct newsboat *, const char *text, size_t len,
+	     const char *name);
+
+#endif /* TIDINGS_NEWSBOAT_H */

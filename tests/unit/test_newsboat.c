@@ -1,0 +1,191 @@
+/* test_newsboat.c: newsboat's urls and config lines as dotfile lines, and
+ * the lines that do not map. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "config.h"
+#include "newsboat.h"
+#include "util.h"
+
+/* One config line of newsboat's: the dotfile line it becomes, or the
+ * reason it did not map. */
+static const struct {
+	const char	*line;
+	const char	*mapped;	/* NULL: not mapped */
+	const char	*why;
+} config_rows[] = {
+	{ "reload-time 30",		"set refresh-interval 30m", NULL },
+	{ "max-items 100",		"set max-items 100", NULL },
+	{ "download-timeout 45",	"set download-timeout 45s", NULL },
+	{ "reload-threads 4",		"set max-connections 4", NULL },
+	{ "keep-articles-days 30",	"set item-retention 30d", NULL },
+	{ "user-agent \"my agent\"",	"set user-agent \"my agent\"", NULL },
+	{ "datetime-format \"%b %d\"",	"set date-format \"%b %d\"", NULL },
+	{ "browser \"lynx %u\"",	"set browser \"lynx %s\"", NULL },
+	{ "browser firefox",		"set browser firefox", NULL },
+	{ "show-read-feeds no",		"set unread-only yes", NULL },
+	{ "show-read-articles yes",	NULL, "the default here too" },
+	{ "notify-program notify-send",	"set notify-command \"notify-send "
+	    "\\\"tidings: %n new items, %u unread\\\"\"", NULL },
+	{ "bind-key ^R reload-all",	"bind global C-r refresh-all", NULL },
+	{ "bind-key SPACE pagedown feedlist",
+	    "bind feeds SPACE page-down", NULL },
+	{ "bind-key ENTER open articlelist", "bind items ENTER open", NULL },
+	{ "bind-key j down article",	"bind article j next", NULL },
+	{ "bind-key x toggle-article-read tagselection", NULL,
+	    "no such pane in tidings" },
+	{ "bind-key X edit-flags",	NULL, "no such action in tidings" },
+	{ "bind-key o open article", NULL, "does nothing in" },
+	{ "unbind-key A",		"unbind global A", NULL },
+	{ "unbind-key -a",		NULL, "no equivalent in tidings" },
+	{ "color listfocus black yellow bold",
+	    "color selected black yellow bold", NULL },
+	{ "color listnormal_unread color208 default",
+	    "color unread color208 default", NULL },
+	{ "color end-of-text-marker blue default", NULL,
+	    "no such element in tidings" },
+	{ "reload-time soon",		NULL, "not a number" },
+	{ "reload-time 20000",		NULL,
+	    "refresh-interval: \"20000m\" is out of range (0 to 1w)" },
+	{ "auto-reload yes",		NULL, "no equivalent in tidings" },
+	{ "include ~/.newsboat/more",	NULL, "no equivalent in tidings" },
+	{ "browser \"unterminated",	NULL, "unterminated quote" },
+};
+
+static void
+test_newsboat_config(void **state)
+{
+	struct newsboat	 nb;
+	struct buf	 want = BUF_INIT;
+	size_t		 i;
+	const char	*msg;
+
+	(void)state;
+	for (i = 0; i < nitems(config_rows); i++) {
+		newsboat_init(&nb);
+		newsboat_config(&nb, config_rows[i].line,
+		    strlen(config_rows[i].line), "config");
+		buf_reset(&want);
+		if (config_rows[i].mapped != NULL) {
+			buf_addf(&want, "%s\n", config_rows[i].mapped);
+			if (nb.unmapped.n != 0)
+				fail_msg("%s: %s", config_rows[i].line,
+				    nb.unmapped.v[0]);
+			assert_string_equal(nb.settings.data, want.data);
+			assert_int_equal(nb.nsettings, 1);
+		} else {
+			assert_int_equal(nb.settings.len, 0);
+			assert_int_equal(nb.unmapped.n, 1);
+			buf_addf(&want, "config:1: %s: ", config_rows[i].line);
+			msg = nb.unmapped.v[0];
+			if (strncmp(msg, want.data, want.len) != 0 ||
+			    strstr(msg, config_rows[i].why) == NULL)
+				fail_msg("%s: got \"%s\"", config_rows[i].line,
+				    msg);
+		}
+		newsboat_free(&nb);
+	}
+	buf_release(&want);
+}
+
+/* A urls file: feed lines with their tags, titles and hiding, the ones
+ * listed already left out but still named for the cache, the rest
+ * reported by line. */
+static void
+test_newsboat_urls(void **state)
+{
+	static const char urls[] =
+	    "https://a.org/rss news \"~A feed\"\n"
+	    "# comment\n"
+	    "\n"
+	    "https://b.org/atom \"two words\" ! <\r\n"
+	    "https://old.org/rss\n"
+	    "\"query:Unread:unread = \\\"yes\\\"\"\n"
+	    "exec:~/bin/x\n"
+	    "filter:~/f:https://c.org/rss\n"
+	    "https://a.org/rss again\n"
+	    "gopher://d.org/\n";
+	struct config		 cfg;
+	struct causes		 causes = CAUSES_INIT;
+	struct newsboat		 nb;
+	static const char	*dot = "feed https://old.org/rss\n";
+
+	(void)state;
+	config_init(&cfg);
+	assert_int_equal(config_load_buffer(dot, strlen(dot), "t", &cfg,
+	    &causes), 0);
+	newsboat_init(&nb);
+	newsboat_urls(&nb, urls, sizeof urls - 1, "urls", &cfg);
+	assert_string_equal(nb.feeds.data,
+	    "feed https://a.org/rss news \"~A feed\"\n"
+	    "feed https://b.org/atom \"two words\" ! \"<\"\n");
+	assert_int_equal(nb.nfeeds, 2);
+	assert_int_equal(nb.listed, 1);
+	assert_int_equal(nb.nurls, 3);
+	assert_string_equal(nb.urls[2], "https://old.org/rss");
+	assert_int_equal(nb.unmapped.n, 5);
+	assert_true(strncmp(nb.unmapped.v[0], "urls:6: \"query:Unread:", 22)
+	    == 0);
+	assert_non_null(strstr(nb.unmapped.v[0], "no saved searches"));
+	assert_true(strncmp(nb.unmapped.v[1], "urls:7: exec:", 13) == 0);
+	assert_true(strncmp(nb.unmapped.v[2], "urls:8: filter:", 15) == 0);
+	assert_string_equal(nb.unmapped.v[3],
+	    "urls:9: https://a.org/rss again: listed twice");
+	assert_true(strncmp(nb.unmapped.v[4], "urls:10: gopher:", 16) == 0);
+
+	/* What was made loads as a dotfile and means the same. */
+	config_free(&cfg);
+	config_init(&cfg);
+	assert_int_equal(config_load_buffer(nb.feeds.data, nb.feeds.len, "t",
+	    &cfg, &causes), 0);
+	assert_int_equal(cfg.nfeeds, 2);
+	assert_string_equal(cfg.feeds[0].title, "A feed");
+	assert_int_equal(cfg.feeds[1].ntags, 2);
+	assert_string_equal(cfg.feeds[1].tags[0], "two words");
+	assert_string_equal(cfg.feeds[1].tags[1], "<");
+	assert_true(cfg.feeds[1].hidden);
+	newsboat_free(&nb);
+	config_free(&cfg);
+}
+
+/* Words split as the dotfile splits them, for commands run without a
+ * shell. */
+static void
+test_newsboat_words(void **state)
+{
+	char	**w, *cause;
+	size_t	 n;
+
+	(void)state;
+	assert_int_equal(config_words("notify 'a b' \"c \\\"d\\\"\" e\\ f "
+	    "# comment", &w, &n, &cause), 0);
+	assert_int_equal(n, 4);
+	assert_string_equal(w[0], "notify");
+	assert_string_equal(w[1], "a b");
+	assert_string_equal(w[2], "c \"d\"");
+	assert_string_equal(w[3], "e f");
+	assert_null(w[4]);
+	config_words_free(w);
+	assert_int_equal(config_words("x 'open", &w, &n, &cause), -1);
+	assert_string_equal(cause, "unterminated quote");
+	free(cause);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_newsboat_config),
+		cmocka_unit_test(test_newsboat_urls),
+		cmocka_unit_test(test_newsboat_words),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
