@@ -76,6 +76,9 @@ Behaviours, under /_/
     /_/changing                 an RSS feed without validators whose item
                                 guids change on every request (a per-server
                                 counter numbers them)
+    /_/many[?n=N]               an RSS feed of N small items (default
+                                100000, at most 1000000), guids many-1 to
+                                many-N
 
 A file F in a query is a path relative to DIR. A missing file is a 404.
 
@@ -555,6 +558,14 @@ class Handler(BaseHTTPRequestHandler):
             "<link>http://127.0.0.1/changing/%d/%d</link></item>\n"
             % (n, i, n, i, n, i) for i in range(3))
         body = RSS_HEAD.format(title="changing") + items + RSS_TAIL
+        self.reply(200, body.encode(), "application/rss+xml")
+
+    def b_many(self, arg, q):
+        n = number(q, "n", 100000, 1, 1000000)
+        items = "".join(
+            "<item><title>Many %d</title><guid>many-%d</guid></item>\n"
+            % (i, i) for i in range(1, n + 1))
+        body = RSS_HEAD.format(title="many") + items + RSS_TAIL
         self.reply(200, body.encode(), "application/rss+xml")
 
 
