@@ -103,6 +103,7 @@
  * changes every id, fetched again and again, grew by a document each
  * time whatever max-items said.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -430,9 +431,17 @@ store_error(struct store *st, char **cause)
 		why = NULL;
 		break;
 	}
-	/* The system's errno is current only after an I/O failure. */
+	/* The system's errno is current only after an I/O failure. SQLite
+	 * says "full" only when a write comes back short with ENOSPC; a
+	 * write refused outright (a quota, a file size limit) is an I/O
+	 * error to it, but not to the user. */
 	if (code == SQLITE_IOERR || code == SQLITE_CANTOPEN)
 		err = sqlite3_system_errno(st->db);
+	if (code == SQLITE_IOERR && (err == ENOSPC || err == EDQUOT))
+		why = "the disk is full; the change was not saved";
+	else if (code == SQLITE_IOERR && err == EFBIG)
+		why = "the database file has reached the largest size this "
+		    "process may write (ulimit -f); the change was not saved";
 	if (why == NULL)
 		xasprintf(cause, "%s: %s", st->path, msg);
 	else if (err != 0)
