@@ -43,6 +43,8 @@ wait_file "$WORK/argv"
 expect_eq argc "$(cat "$WORK/argc")" 1
 expect_eq argv "$(cat "$WORK/argv")" "http://a.example/x-y\$(touch pwned1)"
 rm -f "$WORK/argv"
+# Keys typed while the browser has the terminal may be lost.
+wait_for "Opened http://a.example/x-y"
 
 keys Enter
 wait_for "Links:"
@@ -53,6 +55,7 @@ opened() {
 	expect_eq "argc of link $1" "$(cat "$WORK/argc")" 1
 	expect_eq "argv of link $1" "$(cat "$WORK/argv")" "$2"
 	rm -f "$WORK/argv"
+	wait_for "Opened $(printf '%.40s' "$2")"
 }
 # refused N LINK: "open N" says why and runs nothing.
 refused() {
