@@ -1,7 +1,7 @@
 #!/bin/sh
 # The faults refresh-survives-bad-feeds.sh leaves out: a closed port, a
 # name that does not resolve, a TLS handshake with a server that speaks
-# plain HTTP, 410, a 1 GiB body under the default size cap, a body that
+# plain HTTP, a self-signed certificate (when openssl is there), 410, a 1 GiB body under the default size cap, a body that
 # stalls half-way, 100,000 items in one feed and a feed that changes every
 # item's id on every fetch. Each ends in its own error or a sane result and
 # the good feed beside them is stored all the same.
@@ -13,6 +13,31 @@ CLOSED=$(python3 -c 'import socket
 s = socket.socket()
 s.bind(("127.0.0.1", 0))
 print(s.getsockname()[1])')
+# A second server speaks HTTPS with a certificate made here and now,
+# which nobody trusts; without openssl a feed stands in for it that fails
+# the same way.
+TLS_PID=
+trap '[ -n "$TLS_PID" ] && kill "$TLS_PID" 2>/dev/null; cleanup' EXIT
+if command -v openssl >/dev/null &&
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+    -nodes -days 2 -subj /CN=127.0.0.1 -keyout "$WORK/key.pem" \
+    -out "$WORK/cert.pem" 2>/dev/null; then
+	cat "$WORK/key.pem" "$WORK/cert.pem" >"$WORK/tls.pem"
+	python3 "$TOP/tests/server/server.py" --root "$WORK/www" \
+	    --tls "$WORK/tls.pem" >"$WORK/tls-port" 2>/dev/null &
+	TLS_PID=$!
+	n=0
+	while [ ! -s "$WORK/tls-port" ]; do
+		n=$((n + 1))
+		[ $n -le 100 ] || fail "the TLS server did not start"
+		sleep 0.1
+	done
+	SELFSIGNED="https://127.0.0.1:$(head -n 1 "$WORK/tls-port")/good.xml"
+	SELFSIGNED_ERROR="selfsigned: SSL certificate problem: self-signed certificate"
+else
+	SELFSIGNED="$URL/_/status/495"
+	SELFSIGNED_ERROR="selfsigned: HTTP 495"
+fi
 # .invalid never resolves (RFC 6761); without a resolver glibc gives up
 # after one try of a second.
 export RES_OPTIONS="timeout:1 attempts:1"
@@ -23,6 +48,7 @@ feed $URL/good.xml
 feed http://127.0.0.1:$CLOSED/feed.xml "~refused"
 feed http://tidings-test.invalid/feed.xml "~nodns"
 feed https://127.0.0.1:$PORT/good.xml "~tls"
+feed $SELFSIGNED "~selfsigned"
 feed $URL/_/status/410 "~gone"
 feed $URL/_/huge?mb=1024 "~gigabyte"
 feed $URL/_/stall?seconds=60&bytes=100 "~stalled"
@@ -31,11 +57,12 @@ EOC
 
 expect_status 3 td refresh
 cat "$WORK/out"
-expect_grep "100010 new items from 8 feeds: 2 updated, 0 unchanged, 6 failed" \
+expect_grep "100010 new items from 9 feeds: 2 updated, 0 unchanged, 7 failed" \
     "$WORK/out"
 expect_grep "refused: Failed to connect to 127.0.0.1 port $CLOSED: Connection refused" "$WORK/out"
 expect_grep "nodns: Could not resolve host: tidings-test.invalid" "$WORK/out"
-expect_grep "tls: OpenSSL SSL_connect" "$WORK/out"
+expect_grep "tls: TLS handshake failed: OpenSSL SSL_connect" "$WORK/out"
+expect_grep "$SELFSIGNED_ERROR" "$WORK/out"
 expect_grep "gone: HTTP 410 Gone" "$WORK/out"
 expect_grep "gigabyte: response larger than 16 MiB" "$WORK/out"
 expect_grep "stalled: timed out after 3 seconds with no data" "$WORK/out"
@@ -44,7 +71,7 @@ huge=$(grep -c 'huge' "$WORK/server.log")
 expect_eq "gigabyte requests" "$huge" 1
 
 expect_eq "stored errors" \
-    "$(sql 'select count(*) from feeds where error is not null')" 6
+    "$(sql 'select count(*) from feeds where error is not null')" 7
 expect_eq "good items" "$(sql "select count(*) from items i join feeds f
     on f.id = i.feed_id where f.url = '$URL/good.xml'")" 10
 expect_eq "many items" "$(sql "select count(*) from items i join feeds f
