@@ -5,6 +5,8 @@
 #		config/example
 # make check	installs missing test dependencies, builds with ASan+UBSan into
 #		build/check/ and runs every test (tests/run)
+# make memcheck	runs the reader's stories against ./tidings under valgrind
+#		(tests/memcheck)
 VERSION	 = 0.1.0
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
@@ -111,6 +113,12 @@ check: check-deps
 	    $(UNITS:%=$(CHK)/%)
 	@sh tests/run $(CHK) $(UNITS)
 
+# The reader's stories under valgrind: no leak, no memcheck error.
+memcheck: check-deps
+	$(call need_debs,valgrind)
+	@$(MAKE) --no-print-directory tidings
+	@sh tests/memcheck
+
 install: tidings
 	mkdir -p '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)/man1' \
 	    '$(DESTDIR)$(MANDIR)/man5' '$(DESTDIR)$(DOCDIR)'
@@ -129,4 +137,4 @@ uninstall:
 clean:
 	rm -rf build tidings
 
-.PHONY: all deps check-deps run check install uninstall clean
+.PHONY: all deps check-deps run check memcheck install uninstall clean

@@ -627,6 +627,15 @@ http_error(struct http_xfer *x, CURL *e, CURLcode result, long status)
 		curl_easy_getinfo(e, CURLINFO_OS_ERRNO, &os_errno);
 		return (http_message(x->errbuf[0] != '\0' ? x->errbuf :
 		    curl_easy_strerror(result), os_errno));
+	case CURLE_SSL_CONNECT_ERROR:
+		/* OpenSSL's words ("SSL_connect: SSL_ERROR_SYSCALL") do
+		 * not say that it was the handshake that failed. */
+		xasprintf(&msg, "TLS handshake failed: %s",
+		    x->errbuf[0] != '\0' ? x->errbuf :
+		    curl_easy_strerror(result));
+		s = http_message(msg, 0);
+		free(msg);
+		return (s);
 	default:
 		return (http_message(x->errbuf[0] != '\0' ? x->errbuf :
 		    curl_easy_strerror(result), 0));

@@ -106,12 +106,18 @@
  * ... WHERE EXISTS), so a fetch that finishes after a refresh deleted
  * the item stores nothing instead of failing on the foreign key.
  *
- * Trimming. Items the latest document carried (last_seen not before the
- * feed's items_seen, the time of the last fetch that brought a document)
- * are never deleted, or the next fetch would bring them back as new;
- * starred items are never deleted. A 304 or a failure brings no document,
- * so the last one still protects its items.
+ * Trimming. Items the latest document carried are never deleted, or the
+ * next fetch would bring them back as new; starred items are never
+ * deleted. Right after a merge the stage holds exactly the document's
+ * keys, and those are the ones spared. A 304 or a failure brings no
+ * document, so the last one still protects its items, known then by
+ * last_seen not before the feed's items_seen (the time of the last fetch
+ * that brought a document). Times are whole seconds, so that rule alone
+ * would spare every document fetched within one second: a feed that
+ * changes every id, fetched again and again, grew by a document each
+ * time whatever max-items said.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -355,14 +361,20 @@ static const char *const store_sql[SQL__COUNT] = {
 	    " WHERE NOT EXISTS (SELECT 1 FROM items i"
 	    "   WHERE i.feed_id = +s.feed_id AND i.key = +s.key)"
 	    " ORDER BY s.seq DESC",
+	/* ?3 is 1 when this transaction merged a document: the stage
+	 * then holds exactly the keys it carried (see Trimming). */
 	[SQL_TRIM_COUNT] = "DELETE FROM items WHERE id IN"
 	    " (SELECT id FROM items WHERE feed_id = ?1"
 	    "   ORDER BY date DESC, id DESC LIMIT -1 OFFSET ?2)"
-	    " AND starred = 0"
-	    " AND last_seen < (SELECT items_seen FROM feeds WHERE id = ?1)",
+	    " AND starred = 0 AND CASE WHEN ?3"
+	    "   THEN key NOT IN (SELECT key FROM temp.incoming)"
+	    "   ELSE last_seen < (SELECT items_seen FROM feeds WHERE id = ?1)"
+	    " END",
 	[SQL_TRIM_AGE] = "DELETE FROM items WHERE feed_id = ?1"
-	    " AND first_seen < ?2 AND starred = 0"
-	    " AND last_seen < (SELECT items_seen FROM feeds WHERE id = ?1)",
+	    " AND first_seen < ?2 AND starred = 0 AND CASE WHEN ?3"
+	    "   THEN key NOT IN (SELECT key FROM temp.incoming)"
+	    "   ELSE last_seen < (SELECT items_seen FROM feeds WHERE id = ?1)"
+	    " END",
 	[SQL_GC_LIST] = "SELECT id, url FROM feeds",
 	[SQL_GC_DELETE] = "DELETE FROM feeds WHERE id = ?1",
 	[SQL_UNREAD_ALL] = "SELECT count(*) FROM items WHERE read = 0",
@@ -482,9 +494,17 @@ store_error(struct store *st, char **cause)
 		why = NULL;
 		break;
 	}
-	/* The system's errno is current only after an I/O failure. */
+	/* The system's errno is current only after an I/O failure. SQLite
+	 * says "full" only when a write comes back short with ENOSPC; a
+	 * write refused outright (a quota, a file size limit) is an I/O
+	 * error to it, but not to the user. */
 	if (code == SQLITE_IOERR || code == SQLITE_CANTOPEN)
 		err = sqlite3_system_errno(st->db);
+	if (code == SQLITE_IOERR && (err == ENOSPC || err == EDQUOT))
+		why = "the disk is full; the change was not saved";
+	else if (code == SQLITE_IOERR && err == EFBIG)
+		why = "the database file has reached the largest size this "
+		    "process may write (ulimit -f); the change was not saved";
 	if (why == NULL)
 		xasprintf(cause, "%s: %s", st->path, msg);
 	else if (err != 0)
@@ -1187,10 +1207,11 @@ out:
 	return (rc);
 }
 
-/* Delete the items of feed_id that max_items and retention let go. */
+/* Delete the items of feed_id that max_items and retention let go;
+ * merged says whether the stage holds the document just merged. */
 static int
 store_trim(struct store *st, int64_t feed_id, int64_t now,
-    int64_t max_items, int64_t retention, char **cause)
+    int64_t max_items, int64_t retention, int merged, char **cause)
 {
 	sqlite3_stmt	*stmt;
 
@@ -1198,7 +1219,8 @@ store_trim(struct store *st, int64_t feed_id, int64_t now,
 		if ((stmt = store_stmt(st, SQL_TRIM_COUNT, cause)) == NULL)
 			return (-1);
 		if ((sqlite3_bind_int64(stmt, 1, feed_id) |
-		    sqlite3_bind_int64(stmt, 2, max_items)) != SQLITE_OK) {
+		    sqlite3_bind_int64(stmt, 2, max_items) |
+		    sqlite3_bind_int(stmt, 3, merged)) != SQLITE_OK) {
 			store_error(st, cause);
 			return (-1);
 		}
@@ -1209,7 +1231,8 @@ store_trim(struct store *st, int64_t feed_id, int64_t now,
 		if ((stmt = store_stmt(st, SQL_TRIM_AGE, cause)) == NULL)
 			return (-1);
 		if ((sqlite3_bind_int64(stmt, 1, feed_id) | sqlite3_bind_int64(
-		    stmt, 2, now - retention)) != SQLITE_OK) {
+		    stmt, 2, now - retention) |
+		    sqlite3_bind_int(stmt, 3, merged)) != SQLITE_OK) {
 			store_error(st, cause);
 			return (-1);
 		}
@@ -1293,7 +1316,7 @@ store_update(struct store *st, int64_t feed_id, const struct store_fetch *fx,
 	    cause) != 0))
 		goto fail;
 	if (store_trim(st, feed_id, fx->time, max_items, retention,
-	    cause) != 0)
+	    f != NULL, cause) != 0)
 		goto fail;
 	if (store_commit(st, cause) != 0)
 		return (-1);

@@ -29,6 +29,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -403,23 +404,27 @@ article_open_link(struct ui *ui, const char *number)
 	return (ui_browser(ui, shown->links[n - 1].url));
 }
 
-/* Whether url starts with a scheme ("https:"), so that no browser can
- * take it for an option. */
+/* Whether the browser may be given url: an absolute URL of a scheme that
+ * browsers open themselves, free of control characters. A link comes
+ * from a feed, and xdg-open hands any other scheme to whichever program
+ * claims it, where "ssh://-oProxyCommand=..." or "x-scheme:-option" may
+ * reach an option parser; a scheme also keeps a leading "-" out. */
 static int
-ui_is_url(const char *url)
+ui_openable(const char *url)
 {
-	size_t	 i;
+	static const char *const schemes[] = {
+		"http:", "https:", "ftp:", "mailto:", "file:"
+	};
+	const unsigned char	*p;
+	size_t			 i;
 
-	if (!((*url >= 'a' && *url <= 'z') || (*url >= 'A' && *url <= 'Z')))
-		return (0);
-	for (i = 1; url[i] != '\0' && url[i] != ':'; i++) {
-		if (!((url[i] >= 'a' && url[i] <= 'z') ||
-		    (url[i] >= 'A' && url[i] <= 'Z') ||
-		    (url[i] >= '0' && url[i] <= '9') || url[i] == '+' ||
-		    url[i] == '-' || url[i] == '.'))
+	for (p = (const unsigned char *)url; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
 			return (0);
-	}
-	return (url[i] == ':');
+	for (i = 0; i < nitems(schemes); i++)
+		if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+			return (1);
+	return (0);
 }
 
 /* Split the browser command into words at blanks; the URL is one more
@@ -518,9 +523,9 @@ ui_browser(struct ui *ui, const char *url)
 	size_t		 i;
 	int		 rc;
 
-	if (!ui_is_url(url)) {
-		ui_message(ui, 1, "Not opening \"%s\": not an absolute URL",
-		    text_printable(&q, url));
+	if (!ui_openable(url)) {
+		ui_message(ui, 1, "Not opening \"%s\": only http, https, ftp, "
+		    "mailto and file links are opened", text_printable(&q, url));
 		buf_release(&q);
 		return (UI_REDRAW);
 	}

@@ -8,11 +8,15 @@
  * window of panes shown always holds the focused one, whose title row
  * stands out.
  *
- * One thread draws. The loop waits in poll(2) on the terminal and on the
+ * One thread draws. The loop waits in ppoll(2) on the terminal and on the
  * self-pipe of the background refresh (ui-refresh.c), whose thread only
  * writes to its own store connection and then a byte to the pipe. Signal
  * handlers only set flags; SIGWINCH is acted on in the loop with
- * resizeterm(). An action returns what must happen next (UI_REDRAW,
+ * resizeterm(). The signals are blocked except inside ppoll, which
+ * unblocks them and waits in one step: a signal that came while the loop
+ * drew would otherwise set its flag just after the loop looked, and a
+ * poll without a timeout would sleep on it, the new size unseen until
+ * the next key. An action returns what must happen next (UI_REDRAW,
  * UI_RELOAD, UI_QUIT) and the loop alone repaints, once per turn, so a
  * burst of keys costs one repaint. Every string that reaches the terminal
  * goes through text_fit() or is a line that render.c already gated.
@@ -22,6 +26,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <sys/poll.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1200,11 +1205,13 @@ ui_resize(struct ui *ui)
 		ui_help_build(ui);
 }
 
-/* The loop: wait for keys and refresh progress, act, repaint. */
+/* The loop: wait for keys and refresh progress, act, repaint. The
+ * signals are blocked but while waiting, with waitmask. */
 static void
-ui_loop(struct ui *ui)
+ui_loop(struct ui *ui, const sigset_t *waitmask)
 {
 	struct pollfd	 fds[3];
+	struct timespec	 ts;
 	double		 now, turn = 0;
 	int		 flags = UI_REDRAW, timeout, key, n, rc;
 
@@ -1252,9 +1259,12 @@ ui_loop(struct ui *ui)
 		fds[2].fd = ui->fetch.pipe[0];
 		fds[2].events = POLLIN;
 		turn = 0;
-		if ((rc = poll(fds, 3, timeout)) == -1) {
+		ts.tv_sec = timeout / 1000;
+		ts.tv_nsec = (long)(timeout % 1000) * 1000000;
+		if ((rc = ppoll(fds, 3, timeout < 0 ? NULL : &ts,
+		    waitmask)) == -1) {
 			if (errno != EINTR)
-				fatal("poll");
+				fatal("ppoll");
 			continue;
 		}
 		turn = time_mono();
@@ -1296,6 +1306,7 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 {
 	struct ui		 ui;
 	struct sigaction	 sa, old[nitems(ui_signals)];
+	sigset_t		 sigs, waitmask;
 	SCREEN			*scr;
 	size_t			 i;
 	const char		*term;
@@ -1331,14 +1342,19 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = ui_on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < nitems(ui_signals); i++)
+	sigemptyset(&sigs);
+	for (i = 0; i < nitems(ui_signals); i++) {
 		sigaction(ui_signals[i], &sa, &old[i]);
+		sigaddset(&sigs, ui_signals[i]);
+	}
 	ui_winch = ui_quit = 0;
+	sigprocmask(SIG_BLOCK, &sigs, &waitmask);
 
 	if ((scr = newterm(NULL, stdout, stdin)) == NULL) {
 		term = getenv("TERM");
 		xasprintf(cause, "cannot use the terminal type \"%s\"",
 		    term != NULL ? term : "");
+		sigprocmask(SIG_SETMASK, &waitmask, NULL);
 		for (i = 0; i < nitems(ui_signals); i++)
 			sigaction(ui_signals[i], &old[i], NULL);
 		refresh_stop(&ui);
@@ -1362,7 +1378,7 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 
 	list_load_feeds(&ui);
 	list_set_row(&ui, 0);
-	ui_loop(&ui);
+	ui_loop(&ui, &waitmask);
 
 	refresh_stop(&ui);
 	fetch_stop(&ui);
@@ -1371,6 +1387,7 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 	endwin();
 	delscreen(scr);
 	fatal_set_cleanup(NULL);
+	sigprocmask(SIG_SETMASK, &waitmask, NULL);
 	for (i = 0; i < nitems(ui_signals); i++)
 		sigaction(ui_signals[i], &old[i], NULL);
 	article_free(&ui);

@@ -112,7 +112,8 @@ rss() {
 # Each test runs its own tmux server on a private socket without a
 # config file, in a terminal of a fixed size, TERM=xterm-256color and
 # LANG=C.UTF-8, and waits for text on the screen with a deadline, never
-# for a fixed time.
+# for a fixed time. E2E_SLOW=N multiplies every deadline by N, for a
+# reader run under valgrind (tests/memcheck).
 
 # tui_start [COLS ROWS [VAR=VALUE ...]]: run the reader on $CONF and $DB
 # (100x30 by default) with the environment given; its exit status goes
@@ -157,7 +158,7 @@ tui_screen() {
 # SECONDS (10).
 wait_for() {
 	_n=0
-	_max=$((${2:-10} * 20))
+	_max=$((${2:-10} * 20 * ${E2E_SLOW:-1}))
 	until $T capture-pane -p 2>/dev/null | grep -qF -- "$1"; do
 		_n=$((_n + 1))
 		if [ "$_n" -ge "$_max" ]; then
@@ -172,7 +173,7 @@ wait_for() {
 # wait_gone TEXT [SECONDS]: poll the screen until TEXT is gone.
 wait_gone() {
 	_n=0
-	_max=$((${2:-10} * 20))
+	_max=$((${2:-10} * 20 * ${E2E_SLOW:-1}))
 	while $T capture-pane -p 2>/dev/null | grep -qF -- "$1"; do
 		_n=$((_n + 1))
 		if [ "$_n" -ge "$_max" ]; then
@@ -193,7 +194,8 @@ wait_exit() {
 	_n=0
 	while [ ! -s "$WORK/tui.status" ]; do
 		_n=$((_n + 1))
-		[ "$_n" -le 200 ] || fail "the reader did not exit"
+		[ "$_n" -le $((200 * ${E2E_SLOW:-1})) ] ||
+		    fail "the reader did not exit"
 		sleep 0.05
 	done
 	expect_eq "exit status" "$(cat "$WORK/tui.status")" "${1:-0}"
@@ -204,7 +206,8 @@ wait_file() {
 	_n=0
 	while [ ! -s "$1" ]; do
 		_n=$((_n + 1))
-		[ "$_n" -le 200 ] || fail "$1 did not appear"
+		[ "$_n" -le $((200 * ${E2E_SLOW:-1})) ] ||
+		    fail "$1 did not appear"
 		sleep 0.05
 	done
 }

@@ -8,7 +8,7 @@ rss alpha.xml Alpha 3
 rss beta.xml Beta 2
 rss gamma.xml Gamma 2
 cat >"$CONF" <<CONF
-feed "$URL/_/slow?file=alpha.xml&seconds=3" "~Slow"
+feed "$URL/_/slow?file=alpha.xml&seconds=$((3 * ${E2E_SLOW:-1}))" "~Slow"
 feed $URL/beta.xml "~Beta"
 feed $URL/gamma.xml "~Gamma"
 CONF

@@ -2,11 +2,13 @@
 """tests/server/server.py: the project's HTTP server for tests.
 
     python3 tests/server/server.py --root DIR [--port N] [--log FILE]
+                                   [--tls PEM]
 
 Binds 127.0.0.1 only, on port N (0, the default, picks a free one), prints
 the port on stdout as one line and serves until SIGTERM or SIGINT. One
 thread per connection, HTTP/1.1 with keep-alive. Python 3 standard library
-only.
+only. With --tls it speaks HTTPS with the certificate and key in PEM (made
+by the test, e.g. a self-signed one with openssl req -x509).
 
 Everything it answers is a function of the request, the files under --root
 and per-server counters, never of the clock (the only exception being the
@@ -76,6 +78,9 @@ Behaviours, under /_/
     /_/changing                 an RSS feed without validators whose item
                                 guids change on every request (a per-server
                                 counter numbers them)
+    /_/many[?n=N]               an RSS feed of N small items (default
+                                100000, at most 1000000), guids many-1 to
+                                many-N
 
 A file F in a query is a path relative to DIR. A missing file is a 404.
 
@@ -100,6 +105,7 @@ import os
 import select
 import signal
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -557,18 +563,31 @@ class Handler(BaseHTTPRequestHandler):
         body = RSS_HEAD.format(title="changing") + items + RSS_TAIL
         self.reply(200, body.encode(), "application/rss+xml")
 
+    def b_many(self, arg, q):
+        n = number(q, "n", 100000, 1, 1000000)
+        items = "".join(
+            "<item><title>Many %d</title><guid>many-%d</guid></item>\n"
+            % (i, i) for i in range(1, n + 1))
+        body = RSS_HEAD.format(title="many") + items + RSS_TAIL
+        self.reply(200, body.encode(), "application/rss+xml")
+
 
 def main():
     ap = argparse.ArgumentParser(description="tidings test HTTP server")
     ap.add_argument("--root", required=True, help="directory to serve")
     ap.add_argument("--port", type=int, default=0, help="0: any free port")
     ap.add_argument("--log", help="append one line per request here")
+    ap.add_argument("--tls", help="certificate and key (PEM): serve HTTPS")
     args = ap.parse_args()
     if not os.path.isdir(args.root):
         ap.error("--root %s: not a directory" % args.root)
 
     log = open(args.log, "a", encoding="utf-8") if args.log else None
     srv = Server(("127.0.0.1", args.port), args.root, log)
+    if args.tls:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(args.tls)
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
 
     def stop(signum, frame):
         threading.Thread(target=srv.shutdown, daemon=True).start()

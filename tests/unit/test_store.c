@@ -827,6 +827,43 @@ test_trim_max_items(void **state)
 	    "(SELECT guid FROM items ORDER BY date)", "0,8,9");
 }
 
+/* A feed that changes every id, fetched many times within one second,
+ * keeps no more than max-items and its latest document. */
+static void
+test_trim_same_second(void **state)
+{
+	struct fixture	*fx = *state;
+	struct tentry	 v[3];
+	char		 ids[3][16];
+	int64_t		 id;
+	size_t		 i, n;
+
+	id = feed_id(fx->st, "http://example.org/a");
+	for (n = 0; n < 6; n++) {
+		for (i = 0; i < 3; i++) {
+			snprintf(ids[i], sizeof ids[i], "%zu-%zu", n, i);
+			v[i] = (struct tentry){ ids[i], NULL, ids[i], NULL,
+			    0 };
+		}
+		assert_int_equal(fetch(fx->st, id, T0, v, 3, 5, 0), 3);
+	}
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"), 5);
+	assert_int_equal(q_int(fx->path,
+	    "SELECT count(*) FROM items WHERE guid LIKE '5-%'"), 3);
+	/* Retention likewise: a day on, the last document is fetched once
+	 * more and then, in the same second, replaced. */
+	assert_int_equal(fetch(fx->st, id, T0 + 86400, v, 3, 0, 3600), 0);
+	assert_q_text(fx->path, "SELECT group_concat(guid) FROM "
+	    "(SELECT guid FROM items ORDER BY guid)", "5-0,5-1,5-2");
+	for (i = 0; i < 3; i++) {
+		snprintf(ids[i], sizeof ids[i], "late-%zu", i);
+		v[i] = (struct tentry){ ids[i], NULL, ids[i], NULL, 0 };
+	}
+	assert_int_equal(fetch(fx->st, id, T0 + 86400, v, 3, 0, 3600), 3);
+	assert_q_text(fx->path, "SELECT group_concat(guid) FROM "
+	    "(SELECT guid FROM items ORDER BY guid)", "late-0,late-1,late-2");
+}
+
 /* Retention trims old items, never starred ones or the last document's. */
 static void
 test_trim_retention(void **state)
@@ -1746,6 +1783,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_failure_keeps_validators,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trim_max_items, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_trim_same_second, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_trim_retention, setup,
 		    teardown),

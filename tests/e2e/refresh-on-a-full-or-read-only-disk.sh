@@ -1,0 +1,67 @@
+#!/bin/sh
+# A database that cannot grow (the disk is full) or cannot be written at
+# all (read-only) stops the refresh with a message that says so, and
+# loses nothing: the file passes the integrity check and keeps every item
+# and its read state, and a later refresh with room completes.
+. ./lib.sh
+serve
+rss a.xml a 50
+rss b.xml b 5
+printf 'feed %s/a.xml\n' "$URL" >"$CONF"
+expect_status 0 td refresh -q
+sql "update items set read = 1 where guid in ('item-1', 'item-2')"
+printf 'feed %s/a.xml\nfeed %s/b.xml\nfeed %s/_/many?n=20000 "~many"\n' \
+    "$URL" "$URL" "$URL" >"$CONF"
+
+# A full disk, unprivileged: writes past the file size limit fail with
+# EFBIG once SIGXFSZ is ignored. The limit (in blocks of 512 bytes, or
+# of 1024 in shells that count so) leaves the file room for tens of
+# kilobytes, and the new feed needs megabytes.
+size=$(stat -c %s "$DB")
+set +e
+(
+	trap '' XFSZ
+	ulimit -f $((size / 512 + 64))
+	exec "$TIDINGS" -c "$CONF" -d "$DB" refresh --all
+) >"$WORK/out" 2>&1
+rc=$?
+set -e
+cat "$WORK/out"
+expect_eq "exit status when full" "$rc" 3
+expect_grep "many: $DB: the database file has reached the largest size this process may write (ulimit -f); the change was not saved" "$WORK/out"
+expect_eq "integrity when full" "$(sql 'pragma integrity_check')" ok
+expect_eq "items when full" "$(sql "select count(*) from items
+    where guid like 'item-%' and feed_id = 1")" 50
+expect_eq "read when full" "$(sql 'select count(*) from items
+    where read = 1')" 2
+expect_eq "many stored when full" "$(sql "select count(*) from items
+    where guid like 'many-%'")" 0
+
+# With room the same refresh completes.
+expect_status 0 td refresh --all -q
+expect_eq "items with room" "$(sql 'select count(*) from items')" 20055
+expect_eq "read with room" "$(sql 'select count(*) from items
+    where read = 1')" 2
+
+# Read-only. Root writes any file whatever its mode, so as root the
+# reader runs as nobody (setpriv), who may read the directory and the
+# file and write neither.
+chmod 755 "$WORK"
+chmod 644 "$CONF"
+chmod 444 "$DB"
+as=
+if [ "$(id -u)" = 0 ]; then
+	command -v setpriv >/dev/null ||
+	    { echo "SKIP read-only: root without setpriv"; exit 0; }
+	as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+rss b.xml b 8
+expect_status 1 $as "$TIDINGS" -c "$CONF" -d "$DB" refresh --all
+expect_grep "tidings: $DB: the database is read-only; the change was not saved" "$WORK/err"
+expect_eq "integrity when read-only" "$(sql 'pragma integrity_check')" ok
+expect_eq "items when read-only" "$(sql 'select count(*) from items')" 20055
+expect_eq "read when read-only" "$(sql 'select count(*) from items
+    where read = 1')" 2
+chmod 644 "$DB"
+expect_status 0 td refresh --all -q
+expect_eq "items writable again" "$(sql 'select count(*) from items')" 20058
