@@ -1959,83 +1959,221 @@ store_mark_run(struct store *st, const char *sql,
 	"  mark INTEGER NOT NULL, id INTEGER NOT NULL,"			\
 	"  PRIMARY KEY (mark, id)) WITHOUT ROWID"
 
+/* Make sure this connection has its undo log. */
+static int
+store_marked_table(struct store *st, char **cause)
+{
+	if (sqlite3_exec(st->db, STORE_MARKED, NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	return (0);
+}
+
 int
-store_mark_read(struct store *st, const struct store_filter *q,
-    int64_t *mark, int64_t *changed, char **cause)
+store_mark_begin(struct store *st, int64_t *mark, int64_t *upto,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if (store_marked_table(st, cause) != 0)
+		return (-1);
+	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(mark), 0) + 1,"
+	    " (SELECT coalesce(max(id), 0) FROM items) FROM temp.marked", -1,
+	    &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	*mark = sqlite3_column_int64(stmt, 0);
+	*upto = sqlite3_column_int64(stmt, 1);
+	sqlite3_finalize(stmt);
+	return (0);
+}
+
+/* The ids one step changes, between its statements (temp, in memory). */
+#define STORE_MARKSTEP							\
+	"CREATE TEMP TABLE IF NOT EXISTS markstep ("			\
+	"  id INTEGER PRIMARY KEY)"
+
+int
+store_mark_step_read(struct store *st, const struct store_filter *q,
+    int64_t mark, int64_t upto, size_t limit, int64_t *changed,
+    char **cause)
 {
 	struct buf	 sql = BUF_INIT;
 	sqlite3_stmt	*stmt;
-	int64_t		 m;
+	int64_t		 n = 0;
+	int		 rc;
 
-	*changed = 0;
-	if (sqlite3_exec(st->db, STORE_MARKED, NULL, NULL, NULL) !=
+	if (store_marked_table(st, cause) != 0)
+		return (-1);
+	if (sqlite3_exec(st->db, STORE_MARKSTEP, NULL, NULL, NULL) !=
 	    SQLITE_OK) {
 		store_error(st, cause);
 		return (-1);
 	}
 	if (store_exec(st, SQL_BEGIN, cause) != 0)
 		return (-1);
-	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(mark), 0) + 1"
-	    " FROM temp.marked", -1, &stmt, NULL) != SQLITE_OK) {
+	if (sqlite3_exec(st->db, "DELETE FROM temp.markstep", NULL, NULL,
+	    NULL) != SQLITE_OK) {
 		store_error(st, cause);
 		goto fail;
 	}
-	if (store_run_int(st, stmt, &m, cause) != 0) {
+	/* Through the partial index items_unread: the rows a step marks
+	 * leave it, so the next step finds the next ones at its head. The
+	 * unary + keeps SQLite from walking the table by id instead, over
+	 * every row marked before (each step slower than the last: 29 s
+	 * for 100k items instead of 5). */
+	buf_addstr(&sql, "INSERT INTO temp.markstep (id)"
+	    " SELECT i.id FROM items i WHERE i.read = 0 AND +i.id <= :upto");
+	store_filter_where(&sql, &(struct store_filter){ q->feeds, q->nfeeds,
+	    0 }, 1);
+	buf_addstr(&sql, " LIMIT :limit");
+	stmt = store_filter_prepare(st, sql.data, q, NULL, cause);
+	buf_release(&sql);
+	if (stmt == NULL)
+		goto fail;
+	if (sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt,
+	    ":upto"), upto) != SQLITE_OK || sqlite3_bind_int64(stmt,
+	    sqlite3_bind_parameter_index(stmt, ":limit"), limit == 0 ? -1 :
+	    (int64_t)limit) != SQLITE_OK) {
+		store_error(st, cause);
 		sqlite3_finalize(stmt);
 		goto fail;
 	}
+	rc = store_run(st, stmt, cause);
 	sqlite3_finalize(stmt);
-	buf_addstr(&sql, "INSERT INTO temp.marked (mark, id)"
-	    " SELECT :mark, i.id FROM items i WHERE i.read = 0");
-	store_filter_where(&sql, &(struct store_filter){ q->feeds, q->nfeeds,
-	    0 }, 1);
-	if (store_mark_run(st, sql.data, q, m, NULL, cause) != 0 ||
-	    store_mark_run(st, "UPDATE items SET read = 1 WHERE id IN"
-	    " (SELECT id FROM temp.marked WHERE mark = :mark)", NULL, m,
-	    changed, cause) != 0)
+	if (rc != 0)
 		goto fail;
-	buf_release(&sql);
+	n = sqlite3_changes64(st->db);
+	if (store_mark_run(st, "INSERT OR IGNORE INTO temp.marked (mark, id)"
+	    " SELECT :mark, id FROM temp.markstep", NULL, mark, NULL,
+	    cause) != 0)
+		goto fail;
+	if (sqlite3_exec(st->db, "UPDATE items SET read = 1 WHERE read = 0"
+	    " AND id IN (SELECT id FROM temp.markstep)", NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		store_error(st, cause);
+		goto fail;
+	}
+	*changed += sqlite3_changes64(st->db);
 	if (store_commit(st, cause) != 0)
 		return (-1);
-	*mark = m;
-	return (0);
+	return (limit != 0 && n == (int64_t)limit);
 fail:
-	buf_release(&sql);
 	store_rollback(st);
 	return (-1);
+}
+
+int
+store_unmark_step(struct store *st, int64_t mark, int64_t *after,
+    size_t limit, int64_t *changed, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 last;
+	int		 rc;
+
+	if (store_marked_table(st, cause) != 0)
+		return (-1);
+	if (store_exec(st, SQL_BEGIN, cause) != 0)
+		return (-1);
+	if (sqlite3_prepare_v2(st->db, "SELECT max(id) FROM (SELECT id FROM"
+	    " temp.marked WHERE mark = ?1 AND id > ?2 ORDER BY id LIMIT ?3)",
+	    -1, &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		goto fail;
+	}
+	if (sqlite3_bind_int64(stmt, 1, mark) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 2, *after) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 3, limit == 0 ? -1 : (int64_t)limit) !=
+	    SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		goto fail;
+	}
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		goto fail;
+	}
+	if (sqlite3_column_type(stmt, 0) == SQLITE_NULL) {
+		sqlite3_finalize(stmt);
+		store_rollback(st);
+		return (0);		/* nothing left */
+	}
+	last = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (sqlite3_prepare_v2(st->db, "UPDATE items SET read = 0"
+	    " WHERE read = 1 AND id IN (SELECT id FROM temp.marked"
+	    " WHERE mark = ?1 AND id > ?2 AND id <= ?3)", -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		goto fail;
+	}
+	if (sqlite3_bind_int64(stmt, 1, mark) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 2, *after) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 3, last) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		goto fail;
+	}
+	rc = store_run(st, stmt, cause);
+	sqlite3_finalize(stmt);
+	if (rc != 0)
+		goto fail;
+	*changed += sqlite3_changes64(st->db);
+	if (store_commit(st, cause) != 0)
+		return (-1);
+	*after = last;
+	return (1);
+fail:
+	store_rollback(st);
+	return (-1);
+}
+
+int
+store_mark_read(struct store *st, const struct store_filter *q,
+    int64_t *mark, int64_t *changed, char **cause)
+{
+	int64_t	 m, upto;
+	char	*ignored;
+
+	*changed = 0;
+	if (store_mark_begin(st, &m, &upto, cause) != 0)
+		return (-1);
+	if (store_mark_step_read(st, q, m, upto, 0, changed, cause) < 0) {
+		if (store_mark_forget(st, m, &ignored) != 0)
+			free(ignored);
+		return (-1);
+	}
+	*mark = m;
+	return (0);
 }
 
 int
 store_unmark_read(struct store *st, int64_t mark, int64_t *changed,
     char **cause)
 {
+	int64_t	 after = 0;
+
 	*changed = 0;
-	if (sqlite3_exec(st->db, STORE_MARKED, NULL, NULL, NULL) !=
-	    SQLITE_OK) {
-		store_error(st, cause);
+	if (store_unmark_step(st, mark, &after, 0, changed, cause) < 0)
 		return (-1);
-	}
-	if (store_exec(st, SQL_BEGIN, cause) != 0)
-		return (-1);
-	if (store_mark_run(st, "UPDATE items SET read = 0 WHERE read = 1 AND"
-	    " id IN (SELECT id FROM temp.marked WHERE mark = :mark)", NULL,
-	    mark, changed, cause) != 0 ||
-	    store_mark_run(st, "DELETE FROM temp.marked WHERE mark = :mark",
-	    NULL, mark, NULL, cause) != 0) {
-		store_rollback(st);
-		return (-1);
-	}
-	return (store_commit(st, cause));
+	return (store_mark_forget(st, mark, cause));
 }
 
 int
 store_mark_forget(struct store *st, int64_t mark, char **cause)
 {
-	if (sqlite3_exec(st->db, STORE_MARKED, NULL, NULL, NULL) !=
-	    SQLITE_OK) {
-		store_error(st, cause);
+	if (store_marked_table(st, cause) != 0)
 		return (-1);
-	}
 	return (store_mark_run(st, "DELETE FROM temp.marked WHERE mark ="
 	    " :mark", NULL, mark, NULL, cause));
 }

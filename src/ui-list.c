@@ -26,6 +26,7 @@
 
 #define LIST_PAGE	32		/* rows read beyond the screen */
 #define LIST_SEARCH_MAX	1000		/* search results held */
+#define LIST_MARK_STEP	256		/* marks changed per idle turn */
 
 static const int64_t	 list_none[1];	/* no feeds at all */
 
@@ -1032,40 +1033,159 @@ list_toggle_star(struct ui *ui)
 	return (UI_REDRAW);
 }
 
+/*
+ * Marking many items. Each row rewritten costs the store some 20
+ * microseconds (items are wide rows), so 100k of them took two to five
+ * seconds in one statement, with the screen frozen. The ids are kept at
+ * once (milliseconds, through the unread index) and changed LIST_MARK_STEP
+ * at a time, one transaction each, in turns when no key waits, as the
+ * search index is built; a key waits for one step at most. Quitting
+ * finishes the job first, so what was asked is done.
+ */
+
+/* Step the marking job once; return 1 while it goes on, 0 when done. */
+static int
+list_mark_step(struct ui *ui, size_t limit)
+{
+	struct ui_marking	*m = &ui->marking;
+	struct store_filter	 q;
+	char			*cause;
+	int			 rc;
+
+	if (m->read) {
+		q.feeds = m->every ? NULL : (m->nfeeds > 0 ? m->feeds :
+		    list_none);
+		q.nfeeds = m->nfeeds;
+		q.unread = 0;
+		rc = store_mark_step_read(ui->st, &q, m->mark, m->upto, limit,
+		    &m->changed, &cause);
+	} else
+		rc = store_unmark_step(ui->st, m->mark, &m->after, limit,
+		    &m->changed, &cause);
+	if (rc < 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+	if (rc > 0)
+		return (1);
+	log_debug("ui: marking %s done, %lld items in %.0f ms",
+	    m->read ? "read" : "unread", (long long)m->changed,
+	    (time_mono() - m->started) * 1000);
+	if (rc == 0 && m->read)
+		ui_message(ui, 0, "Marked %lld item%s read",
+		    (long long)m->changed, m->changed == 1 ? "" : "s");
+	else if (rc == 0)
+		ui_message(ui, 0, "%lld item%s unread again",
+		    (long long)m->changed, m->changed == 1 ? "" : "s");
+	if (!m->read && store_mark_forget(ui->st, m->mark, &cause) != 0) {
+		log_debug("ui: %s", cause);
+		free(cause);
+	}
+	free(m->feeds);
+	memset(m, 0, sizeof *m);
+	return (0);
+}
+
+/* Finish the marking job at once (before another, or quitting). */
+void
+list_mark_finish(struct ui *ui)
+{
+	if (ui->marking.mark != 0)
+		list_mark_step(ui, 0);
+}
+
+/* In a turn with no key waiting, take one step of the marking job. */
+int
+list_mark_tick(struct ui *ui, int *timeout_ms)
+{
+	if (ui->marking.mark == 0)
+		return (0);
+	*timeout_ms = 0;
+	if (ui_key_waiting())
+		return (0);
+	if (list_mark_step(ui, LIST_MARK_STEP))
+		return (UI_REDRAW);
+	return (UI_RELOAD | UI_REDRAW);
+}
+
+/* The progress of the marking job, for the status line. */
+int
+list_mark_status(struct ui *ui, struct buf *b)
+{
+	struct ui_marking	*m = &ui->marking;
+
+	if (m->mark == 0)
+		return (0);
+	if (m->read)
+		buf_addf(b, "marking read %lld/%lld", (long long)m->changed,
+		    (long long)m->total);
+	else
+		buf_addf(b, "marking unread %lld", (long long)m->changed);
+	return (1);
+}
+
 /* Mark every item of the list (all: of every feed) read, undoably. */
 int
 list_mark_read(struct ui *ui, int all)
 {
-	struct store_filter	 q;
-	int64_t			*ids = NULL, mark, n;
-	size_t			 i, nids = 0;
+	struct ui_marking	*m = &ui->marking;
+	size_t			 i;
 	char			*cause;
-	int			 rc;
 
 	list_sync(ui);
-	if (all) {
-		ids = xreallocarray(NULL, ui->nfeeds + 1, sizeof *ids);
-		for (i = 0; i < ui->nfeeds; i++)
-			if (ui->feeds[i].id != 0)
-				ids[nids++] = ui->feeds[i].id;
-		q.feeds = nids > 0 ? ids : list_none;
-		q.nfeeds = nids;
-		q.unread = 0;
-	} else if (ui->list.search) {
+	list_mark_finish(ui);
+	if (!all && ui->list.search) {
 		ui_message(ui, 1, "Search results are marked one at a time");
 		return (UI_REDRAW);
-	} else
-		q = list_filter(&ui->list);
-	rc = store_mark_read(ui->st, &q, &mark, &n, &cause);
-	free(ids);
-	if (rc != 0) {
+	}
+	if (store_mark_begin(ui->st, &m->mark, &m->upto, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
+		memset(m, 0, sizeof *m);
 		return (UI_RELOAD);
 	}
-	ui_undo_push(ui, UNDO_MARK, mark, 0);
-	ui_message(ui, 0, "Marked %lld item%s read", (long long)n,
-	    n == 1 ? "" : "s");
+	m->read = 1;
+	m->started = time_mono();
+	if (all) {
+		m->feeds = xreallocarray(NULL, ui->nfeeds + 1,
+		    sizeof *m->feeds);
+		for (i = 0; i < ui->nfeeds; i++)
+			if (ui->feeds[i].id != 0)
+				m->feeds[m->nfeeds++] = ui->feeds[i].id;
+		m->every = !ui->strays;
+		m->total = ui->unread;
+	} else {
+		m->every = ui->list.every;
+		m->nfeeds = ui->list.nfeeds;
+		m->feeds = xreallocarray(NULL, m->nfeeds + 1,
+		    sizeof *m->feeds);
+		if (m->nfeeds > 0)
+			memcpy(m->feeds, ui->list.feeds,
+			    m->nfeeds * sizeof *m->feeds);
+		m->total = list_feeds_count(ui, &(struct ui_list){
+		    .feeds = m->feeds, .nfeeds = m->nfeeds, .every = m->every,
+		    .unread = 1 });
+	}
+	ui_undo_push(ui, UNDO_MARK, m->mark, 0);
+	/* A feed's worth is done at once; more goes on in idle turns. */
+	if (list_mark_step(ui, LIST_MARK_STEP))
+		return (UI_REDRAW);
+	return (UI_RELOAD);
+}
+
+/* Take back a mark-read: mark its items unread again, in steps. */
+int
+list_unmark(struct ui *ui, int64_t mark)
+{
+	if (ui->marking.mark != 0 && ui->marking.mark != mark)
+		list_mark_finish(ui);
+	free(ui->marking.feeds);
+	memset(&ui->marking, 0, sizeof ui->marking);
+	ui->marking.mark = mark;
+	ui->marking.read = 0;
+	ui->marking.started = time_mono();
+	if (list_mark_step(ui, LIST_MARK_STEP))
+		return (UI_REDRAW);
 	return (UI_RELOAD);
 }
 

@@ -607,7 +607,7 @@ ui_help_draw(struct ui *ui)
 static void
 ui_draw_status(struct ui *ui)
 {
-	struct buf	 right = BUF_INIT;
+	struct buf	 right = BUF_INIT, mark = BUF_INIT;
 	int		 y = LINES - 1, rw, pw = 0;
 
 	if (y < 0)
@@ -619,7 +619,16 @@ ui_draw_status(struct ui *ui)
 	}
 	if (fetch_status(ui, &right) && ui->refresh.running)
 		buf_addstr(&right, " \xc2\xb7 ");
-	if (refresh_status(ui, &right) || right.len > 0) {
+	refresh_status(ui, &right);
+	if (list_mark_status(ui, &mark) && right.len > 0)
+		buf_addstr(&mark, " \xc2\xb7 ");
+	if (mark.len > 0) {
+		buf_add(&mark, right.data, right.len);
+		buf_reset(&right);
+		buf_add(&right, mark.data, mark.len);
+	}
+	buf_release(&mark);
+	if (right.len > 0) {
 		pw = (int)render_cols(right.data, right.len) + 2;
 		if (pw > COLS)
 			pw = COLS;
@@ -714,6 +723,9 @@ ui_undo_push(struct ui *ui, enum ui_undo_kind kind, int64_t id, int old)
 
 	if (ui->nundo == UI_UNDO_MAX) {
 		if (ui->undo[0].kind == UNDO_MARK &&
+		    ui->undo[0].id == ui->marking.mark)
+			list_mark_finish(ui);
+		if (ui->undo[0].kind == UNDO_MARK &&
 		    store_mark_forget(ui->st, ui->undo[0].id, &cause) != 0) {
 			log_debug("ui: %s", cause);
 			free(cause);
@@ -734,7 +746,6 @@ ui_undo(struct ui *ui)
 {
 	struct ui_undo	*u;
 	char		*cause;
-	int64_t		 n;
 	int		 rc;
 
 	if (ui->nundo == 0) {
@@ -763,11 +774,7 @@ ui_undo(struct ui *ui)
 		}
 		break;
 	default:
-		rc = store_unmark_read(ui->st, u->id, &n, &cause);
-		if (rc == 0)
-			ui_message(ui, 0, "%lld item%s unread again",
-			    (long long)n, n == 1 ? "" : "s");
-		break;
+		return (list_unmark(ui, u->id) | UI_REDRAW);
 	}
 	if (rc != 0) {
 		ui_message(ui, 1, "%s", cause);
@@ -1200,18 +1207,34 @@ ui_resize(struct ui *ui)
 		ui_help_build(ui);
 }
 
+/* Log how long a turn took, from poll(2) waking to the screen written:
+ * every turn that read keys (with their names, for bench/tui), and any
+ * other that took long. The log is off unless tidings -l asked for it. */
+static void
+ui_log_turn(double turn, struct buf *keys)
+{
+	double	 ms;
+
+	if (turn <= 0)
+		return;
+	ms = (time_mono() - turn) * 1000;
+	if (keys->len > 0)
+		log_debug("ui: turn %.2f ms, key %s", ms, keys->data);
+	else if (ms > 8)
+		log_debug("ui: a turn took %.1f ms", ms);
+	buf_reset(keys);
+}
+
 /* The loop: wait for keys and refresh progress, act, repaint. */
 static void
 ui_loop(struct ui *ui)
 {
 	struct pollfd	 fds[3];
+	struct buf	 keys = BUF_INIT;
 	double		 now, turn = 0;
 	int		 flags = UI_REDRAW, timeout, key, n, rc;
 
 	for (;;) {
-		if (turn > 0 && (now = time_mono()) - turn > 0.008)
-			log_debug("ui: a turn took %.1f ms", (now - turn) *
-			    1000);
 		if (ui_quit)
 			break;
 		if (ui_winch) {
@@ -1235,6 +1258,8 @@ ui_loop(struct ui *ui)
 				ui->started = 0;
 			}
 		}
+		ui_log_turn(turn, &keys);
+		turn = 0;
 		flags = 0;
 
 		now = time_mono();
@@ -1245,13 +1270,14 @@ ui_loop(struct ui *ui)
 			timeout = 1;
 		if ((flags = refresh_tick(ui, now, &timeout)) != 0)
 			continue;
+		if ((flags = list_mark_tick(ui, &timeout)) != 0)
+			continue;
 		fds[0].fd = STDIN_FILENO;
 		fds[0].events = POLLIN;
 		fds[1].fd = ui->refresh.pipe[0];
 		fds[1].events = POLLIN;
 		fds[2].fd = ui->fetch.pipe[0];
 		fds[2].events = POLLIN;
-		turn = 0;
 		if ((rc = poll(fds, 3, timeout)) == -1) {
 			if (errno != EINTR)
 				fatal("poll");
@@ -1270,8 +1296,12 @@ ui_loop(struct ui *ui)
 			for (n = 0; n < 256 && !(flags & UI_QUIT); n++) {
 				if ((rc = ui_getkey(ui, &key, &flags)) == 0)
 					break;
-				if (rc == 1)
+				if (rc == 1) {
+					if (keys.len > 0)
+						buf_addch(&keys, ' ');
+					keys_name(&keys, key);
 					flags |= ui_key(ui, key);
+				}
 				if (flags & UI_RELOAD) {
 					list_load_feeds(ui);
 					list_refeed(ui);
@@ -1288,6 +1318,7 @@ ui_loop(struct ui *ui)
 			flags |= UI_REDRAW;
 		}
 	}
+	buf_release(&keys);
 }
 
 /* Run the reader until the user quits (see ui.h). */
@@ -1363,6 +1394,7 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 	list_load_feeds(&ui);
 	list_set_row(&ui, 0);
 	ui_loop(&ui);
+	list_mark_finish(&ui);
 
 	refresh_stop(&ui);
 	fetch_stop(&ui);

@@ -353,6 +353,63 @@ test_ui_store_marks(void **state)
 	free(path);
 }
 
+/* Marks in steps, as the reader takes them between keys: a step marks
+ * at most its limit, items that come after the start are left alone, and
+ * the undo in steps takes back exactly what was marked. */
+static void
+test_ui_store_mark_steps(void **state)
+{
+	struct store_filter	 all = { NULL, 0, 1 }, fb;
+	struct store		*st;
+	char			 dir[] = "/tmp/test-ui-XXXXXX", *path, *cause;
+	int64_t			 a, b, mark, upto, changed = 0, after = 0;
+	int			 rc, steps = 0;
+
+	(void)state;
+	if (mkdtemp(dir) == NULL)
+		fail_msg("mkdtemp");
+	xasprintf(&path, "%s/t.db", dir);
+	if ((st = store_open(path, &cause)) == NULL)
+		fail_msg("store_open: %s", cause);
+	a = add_feed(st, "http://a.example/f", 10, 1700000000, 60);
+	(void)a;
+	if (store_mark_begin(st, &mark, &upto, &cause) != 0)
+		fail_msg("store_mark_begin: %s", cause);
+	/* An item that comes after the start stays unread. */
+	b = add_feed(st, "http://b.example/f", 1, 1700000000, 60);
+	fb.feeds = &b;
+	fb.nfeeds = 1;
+	fb.unread = 1;
+	while ((rc = store_mark_step_read(st, &all, mark, upto, 4, &changed,
+	    &cause)) == 1) {
+		steps++;
+		assert_int_equal(changed, 4 * steps);
+	}
+	if (rc != 0)
+		fail_msg("store_mark_step_read: %s", cause);
+	assert_int_equal(steps, 2);
+	assert_int_equal(changed, 10);
+	assert_int_equal(count(st, &all, NULL), 1);
+	assert_int_equal(count(st, &fb, NULL), 1);
+	/* Undo in steps of 3: 4 steps move, the fifth finds none left. */
+	changed = 0;
+	steps = 0;
+	while ((rc = store_unmark_step(st, mark, &after, 3, &changed,
+	    &cause)) == 1)
+		steps++;
+	if (rc != 0)
+		fail_msg("store_unmark_step: %s", cause);
+	assert_int_equal(steps, 4);
+	assert_int_equal(changed, 10);
+	assert_int_equal(count(st, &all, NULL), 11);
+	if (store_mark_forget(st, mark, &cause) != 0)
+		fail_msg("store_mark_forget: %s", cause);
+
+	store_close(st);
+	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(path);
+}
+
 /* The queue of articles to fetch: what the reader waits for goes first,
  * a prefetch last, and an item is in it once. Each row asks for items
  * in turn (a negative id: at the back) and names the queue after. */
@@ -407,6 +464,7 @@ main(void)
 		cmocka_unit_test(test_ui_text_fit_any_bytes),
 		cmocka_unit_test(test_ui_store_paging),
 		cmocka_unit_test(test_ui_store_marks),
+		cmocka_unit_test(test_ui_store_mark_steps),
 		cmocka_unit_test(test_ui_fetch_queue),
 	};
 
