@@ -11,7 +11,10 @@
  * COALESCE(published, updated, first_seen), so every list sorts on one
  * indexed column: (feed_id, date DESC, id DESC) serves a feed's items,
  * (date DESC, id DESC) all items, and a partial index on feed_id WHERE
- * read = 0 answers unread counts without touching read rows. Times are
+ * read = 0 answers unread counts without touching read rows. The few
+ * starred items have a partial (date DESC, id DESC) index of their own
+ * (schema version 3), so their list is read as fast as a feed's instead
+ * of by walking every item for the starred ones. Times are
  * UTC seconds; NULL is "none". Ids are AUTOINCREMENT so that an id the UI
  * still holds can never come back as another item after a deletion.
  *
@@ -216,6 +219,9 @@ static const char *const store_migrations[] = {
 	"  tried INTEGER NOT NULL,"
 	"  error TEXT"
 	");",
+	/* 3: the starred items' list (see the essay). */
+	"CREATE INDEX items_starred ON items (date DESC, id DESC)"
+	"  WHERE starred = 1;",
 };
 #define STORE_VERSION	((int)nitems(store_migrations))
 
@@ -1771,6 +1777,8 @@ store_filter_where(struct buf *sql, const struct store_filter *q, int count)
 		    " (SELECT value FROM json_each(:feeds))");
 	if (q->unread)
 		buf_addstr(sql, count ? " AND i.read = 0" : " AND +i.read = 0");
+	if (q->starred)
+		buf_addstr(sql, " AND i.starred = 1");
 }
 
 /* Prepare sql and bind the parameters that q and from give it. */
@@ -1932,7 +1940,7 @@ store_mark_run(struct store *st, const char *sql,
     const struct store_filter *q, int64_t mark, int64_t *changed,
     char **cause)
 {
-	static const struct store_filter	 none = { NULL, 0, 0 };
+	static const struct store_filter	 none = { NULL, 0, 0, 0 };
 	sqlite3_stmt			*stmt;
 	int				 rc;
 
@@ -2034,7 +2042,7 @@ store_mark_step_read(struct store *st, const struct store_filter *q,
 	buf_addstr(&sql, "INSERT INTO temp.markstep (id)"
 	    " SELECT i.id FROM items i WHERE i.read = 0 AND +i.id <= :upto");
 	store_filter_where(&sql, &(struct store_filter){ q->feeds, q->nfeeds,
-	    0 }, 1);
+	    0, q->starred }, 1);
 	buf_addstr(&sql, " LIMIT :limit");
 	stmt = store_filter_prepare(st, sql.data, q, NULL, cause);
 	buf_release(&sql);

@@ -144,12 +144,15 @@ int	 store_search(struct store *, const char *query, size_t limit,
  */
 
 /* Which items a list shows: those of feeds[0..nfeeds) (every feed when
- * feeds is NULL), only the unread ones when unread is set. Newest first,
+ * feeds is NULL), only the unread ones when unread is set, only the
+ * starred ones when starred is (through their own small index). Newest
+ * first,
  * as store_items() orders them. */
 struct store_filter {
 	const int64_t	*feeds;
 	size_t		 nfeeds;
 	int		 unread;
+	int		 starred;	/* only starred items */
 };
 
 /* How many items q lists; with before not NULL, how many of them come

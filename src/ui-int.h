@@ -58,6 +58,8 @@ struct ui_feed {
 };
 
 #define UI_ROW_ALL	((size_t)-1)	/* the feeds pane's first row */
+#define UI_ROW_STARRED	((size_t)-2)	/* the starred items, when any */
+#define UI_ROW_FEED(r)	((r) < UI_ROW_STARRED)	/* a feed's row */
 
 struct ui_tag {
 	const char	*name;		/* borrowed from the config */
@@ -77,6 +79,7 @@ struct ui_list {
 	size_t		 nfeeds;
 	int		 every;		/* every stored feed: no filter */
 	int		 unread;
+	int		 starred;	/* starred items only */
 	int		 mixed;		/* rows of several feeds */
 	size_t		 row;		/* its row in the feeds pane */
 	size_t		 total;
@@ -186,6 +189,7 @@ struct ui_marking {
 	int64_t		*feeds;		/* marking read: the list's feeds */
 	size_t		 nfeeds;	/* (store_filter); owned */
 	int		 every;
+	int		 starred;
 	int64_t		 upto;		/* store_mark_begin()'s */
 	int64_t		 after;		/* store_unmark_step()'s place */
 	int64_t		 total, changed;
@@ -215,6 +219,7 @@ struct ui {
 	size_t		*rows;		/* into feeds, or UI_ROW_ALL */
 	size_t		 nrows;
 	int64_t		 unread;	/* over every feed */
+	int64_t		 starred;	/* starred items, over every feed */
 	int		 strays;	/* the store has feeds the dotfile
 					   no longer lists */
 	char		*tag;		/* only feeds with this tag */

@@ -867,7 +867,7 @@ ui_open_browser(struct ui *ui)
 		return (ui_browser(ui, it->link));
 	}
 	row = ui->panes[UI_FEEDS].cur;
-	if (ui->picking || row >= ui->nrows || ui->rows[row] == UI_ROW_ALL) {
+	if (ui->picking || row >= ui->nrows || !UI_ROW_FEED(ui->rows[row])) {
 		ui_message(ui, 1, "No feed under the cursor");
 		return (UI_REDRAW);
 	}
@@ -1002,11 +1002,11 @@ ui_act(struct ui *ui, enum keys_action act)
 	case ACT_REFRESH:
 		row = ui->panes[UI_FEEDS].cur;
 		if (!ui->picking && row < ui->nrows &&
-		    ui->rows[row] != UI_ROW_ALL && ui->focus == UI_FEEDS)
+		    UI_ROW_FEED(ui->rows[row]) && ui->focus == UI_FEEDS)
 			return (refresh_start(ui, ui->feeds[ui->rows[row]].cf,
 			    1));
 		if (!ui->list.search && ui->list.row < ui->nrows &&
-		    ui->rows[ui->list.row] != UI_ROW_ALL)
+		    UI_ROW_FEED(ui->rows[ui->list.row]))
 			return (refresh_start(ui,
 			    ui->feeds[ui->rows[ui->list.row]].cf, 1));
 		return (refresh_start(ui, NULL, 1));
