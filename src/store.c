@@ -14,7 +14,15 @@
  * read = 0 answers unread counts without touching read rows. The few
  * starred items have a partial (date DESC, id DESC) index of their own
  * (schema version 3), so their list is read as fast as a feed's instead
- * of by walking every item for the starred ones. Times are
+ * of by walking every item for the starred ones.
+ *
+ * Counts. Each feed row keeps how many items it has and how many are
+ * unread (nitems, nunread, schema version 4), kept by triggers on every
+ * insert, delete and change of read into items, whoever writes (a merge,
+ * a trim, gc's cascade, a mark, the sqlite3 shell). Counting them instead
+ * walked 200k index entries for a 100k-item store, 15 to 30 ms of every
+ * start of the reader and of every reload of its feeds; a trigger costs
+ * a write a few microseconds. Times are
  * UTC seconds; NULL is "none". Ids are AUTOINCREMENT so that an id the UI
  * still holds can never come back as another item after a deletion.
  *
@@ -222,6 +230,26 @@ static const char *const store_migrations[] = {
 	/* 3: the starred items' list (see the essay). */
 	"CREATE INDEX items_starred ON items (date DESC, id DESC)"
 	"  WHERE starred = 1;",
+	/* 4: each feed's counts, kept by triggers (see the essay). */
+	"ALTER TABLE feeds ADD COLUMN nitems INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feeds ADD COLUMN nunread INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE feeds SET"
+	"  nitems = (SELECT count(*) FROM items WHERE feed_id = feeds.id),"
+	"  nunread = (SELECT count(*) FROM items"
+	"    WHERE feed_id = feeds.id AND read = 0);"
+	"CREATE TRIGGER items_count_insert AFTER INSERT ON items BEGIN"
+	"  UPDATE feeds SET nitems = nitems + 1,"
+	"    nunread = nunread + (new.read = 0) WHERE id = new.feed_id;"
+	"END;"
+	"CREATE TRIGGER items_count_delete AFTER DELETE ON items BEGIN"
+	"  UPDATE feeds SET nitems = nitems - 1,"
+	"    nunread = nunread - (old.read = 0) WHERE id = old.feed_id;"
+	"END;"
+	"CREATE TRIGGER items_count_read AFTER UPDATE OF read ON items"
+	"  WHEN (old.read = 0) IS NOT (new.read = 0) BEGIN"
+	"  UPDATE feeds SET nunread = nunread + (new.read = 0) - (old.read = 0)"
+	"    WHERE id = new.feed_id;"
+	"END;",
 };
 #define STORE_VERSION	((int)nitems(store_migrations))
 
@@ -295,19 +323,11 @@ static const char *const store_sql[SQL__COUNT] = {
 	[SQL_FEED_FIND] = "SELECT id FROM feeds WHERE url = ?1",
 	[SQL_FEED_ADD] =
 	    "INSERT INTO feeds (url) VALUES (?1) ON CONFLICT (url) DO NOTHING",
-	[SQL_FEED_GET] = "SELECT " STORE_FEED_COLS ","
-	    " (SELECT count(*) FROM items WHERE feed_id = f.id AND read = 0),"
-	    " (SELECT count(*) FROM items WHERE feed_id = f.id)"
+	[SQL_FEED_GET] = "SELECT " STORE_FEED_COLS ", f.nunread, f.nitems"
 	    " FROM feeds f WHERE f.url = ?1",
-	/* Two grouped scans, of the partial unread index and of a
-	 * covering feed_id index, rather than two subqueries per feed. */
-	[SQL_FEEDS] = "SELECT " STORE_FEED_COLS ","
-	    " coalesce(u.n, 0), coalesce(t.n, 0) FROM feeds f"
-	    " LEFT JOIN (SELECT feed_id, count(*) AS n FROM items"
-	    "   WHERE read = 0 GROUP BY feed_id) u ON u.feed_id = f.id"
-	    " LEFT JOIN (SELECT feed_id, count(*) AS n FROM items"
-	    "   GROUP BY feed_id) t ON t.feed_id = f.id"
-	    " ORDER BY f.id",
+	/* The counts the triggers keep (see the essay). */
+	[SQL_FEEDS] = "SELECT " STORE_FEED_COLS ", f.nunread, f.nitems"
+	    " FROM feeds f ORDER BY f.id",
 	/* ?6 is 0 after a success (the validators are the new ones), 1
 	 * after a 304 (new ones when sent, else the old) and 2 after a
 	 * failure (the old ones: an error page's ETag must not make the
@@ -371,9 +391,9 @@ static const char *const store_sql[SQL__COUNT] = {
 	    " AND last_seen < (SELECT items_seen FROM feeds WHERE id = ?1)",
 	[SQL_GC_LIST] = "SELECT id, url FROM feeds",
 	[SQL_GC_DELETE] = "DELETE FROM feeds WHERE id = ?1",
-	[SQL_UNREAD_ALL] = "SELECT count(*) FROM items WHERE read = 0",
+	[SQL_UNREAD_ALL] = "SELECT coalesce(sum(nunread), 0) FROM feeds",
 	[SQL_UNREAD_FEED] =
-	    "SELECT count(*) FROM items WHERE read = 0 AND feed_id = ?1",
+	    "SELECT coalesce((SELECT nunread FROM feeds WHERE id = ?1), 0)",
 	[SQL_ITEMS_ALL] = "SELECT " STORE_ITEM_COLS " FROM items i"
 	    " ORDER BY i.date DESC, i.id DESC LIMIT ?2 OFFSET ?3",
 	[SQL_ITEMS_FEED] = "SELECT " STORE_ITEM_COLS " FROM items i"
