@@ -32,6 +32,7 @@
 #define EXIT_ERROR	1	/* a command failed (I/O, database, input) */
 #define EXIT_USAGE	2	/* bad options or a mistake in the dotfile */
 #define EXIT_FEEDS	3	/* refresh ran, but some feeds failed */
+#define REFRESH_ARTICLES 20	/* full articles fetched per feed and refresh */
 
 struct opts {
 	const char	*config_path;	/* -c, or NULL for the default */
@@ -203,8 +204,10 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 	};
 	struct progress		 p = { 0, 0, BUF_INIT, BUF_INIT };
 	struct poll_stats	 stats;
+	struct poll_prefetch_stats pre = { 0, 0 };
 	struct store		*st;
 	char			*cause;
+	int64_t			 since;
 	int			 ch, flags = 0, rc;
 
 	while ((ch = getopt_long(argc, argv, "qa", longopts, NULL)) != -1) {
@@ -224,8 +227,21 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 	if ((st = open_store(o)) == NULL)
 		return (EXIT_ERROR);
 	p.tty = isatty(STDERR_FILENO);
+	since = time_now();
 	rc = poll_refresh(cfg, st, flags, refresh_report, &p, &stats, &stop,
 	    &cause);
+	/* The new items of full-article feeds get their articles now, so
+	 * that they read offline; the reader does the same after its own
+	 * refreshes. A page that fails is recorded and not tried again. */
+	if (rc == 0 && stats.nnew > 0 && !stop) {
+		if (p.tty && !p.quiet)
+			fprintf(stderr, "\r\033[Kfetching full articles");
+		if (poll_prefetch(cfg, st, since, REFRESH_ARTICLES, &stop,
+		    &pre, &cause) != 0) {
+			fprintf(stderr, "tidings: %s\n", cause);
+			free(cause);
+		}
+	}
 	if (p.tty && !p.quiet)
 		fprintf(stderr, "\r\033[K");
 	store_close(st);
@@ -243,6 +259,9 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 		    stats.not_modified, stats.failed);
 		if (stats.skipped > 0)
 			printf(", %d not due", stats.skipped);
+		if (pre.kept + pre.failed > 0)
+			printf("; %d full article%s kept, %d failed", pre.kept,
+			    pre.kept == 1 ? "" : "s", pre.failed);
 		printf("%s\n", stop ? " (interrupted)" : "");
 		if (p.failures.len > 0)
 			printf("failed:\n%s", p.failures.data);

@@ -688,6 +688,108 @@ poll_article(const struct config *cfg, const struct config_feed *cf,
 }
 
 int
+poll_keep_article(struct store *st, int64_t item_id,
+    const struct article *art, char **cause)
+{
+	struct store_article	 sa;
+	struct buf		 html = BUF_INIT;
+	int			 rc;
+
+	extract_html(art, &html);
+	/* The strings are borrowed: store_article_put() only reads them. */
+	memset(&sa, 0, sizeof sa);
+	sa.item_id = item_id;
+	sa.url = (char *)art->url;
+	sa.title = (char *)art->title;
+	sa.byline = (char *)art->byline;
+	sa.site_name = (char *)art->site_name;
+	sa.lead_image = (char *)art->lead_image;
+	sa.published = art->has_published ? art->published : STORE_NOTIME;
+	sa.body = html.data;
+	sa.fetched = time_now();
+	rc = store_article_put(st, &sa, cause);
+	buf_release(&html);
+	return (rc);
+}
+
+/* Fetch one item's article and keep it, or record why not. Return 1 when
+ * kept, 0 when the page failed, -1 when the store did (*cause). */
+static int
+poll_prefetch_one(const struct config *cfg, const struct config_feed *cf,
+    struct store *st, int64_t item_id, volatile sig_atomic_t *stop,
+    char **cause)
+{
+	struct store_body	 body;
+	struct article		*art;
+	char			*why = NULL;
+	int			 rc;
+
+	if ((rc = store_item_get(st, item_id, &body, cause)) <= 0)
+		return (rc);
+	if (body.item.link == NULL) {
+		store_body_release(&body);
+		return (0);
+	}
+	art = poll_article(cfg, cf, body.item.link, stop, &why);
+	store_body_release(&body);
+	if (*stop) {
+		/* Interrupted: not the page's fault, so nothing is kept. */
+		extract_free(art);
+		free(why);
+		return (0);
+	}
+	if (art != NULL && art->nblocks == 0) {
+		extract_free(art);
+		art = NULL;
+		why = xstrdup("no article found on the page");
+	}
+	if (art != NULL) {
+		rc = poll_keep_article(st, item_id, art, cause);
+		extract_free(art);
+		log_debug("prefetch: item %lld: kept", (long long)item_id);
+		return (rc < 0 ? -1 : 1);
+	}
+	log_debug("prefetch: item %lld: %s", (long long)item_id, why);
+	rc = store_article_failed(st, item_id, time_now(), why, cause);
+	free(why);
+	return (rc < 0 ? -1 : 0);
+}
+
+int
+poll_prefetch(const struct config *cfg, struct store *st, int64_t since,
+    size_t limit, volatile sig_atomic_t *stop,
+    struct poll_prefetch_stats *stats, char **cause)
+{
+	const struct config_feed	*cf;
+	int64_t				 feed, *ids;
+	size_t				 i, k, n;
+	int				 rc;
+
+	for (i = 0; i < cfg->nfeeds && !*stop; i++) {
+		cf = &cfg->feeds[i];
+		if (config_num(cfg, cf, SET_FULL_ARTICLE) == 0)
+			continue;
+		if (store_feed_id(st, cf->url, &feed, cause) != 0 ||
+		    store_articles_wanted(st, feed, since, limit, &ids, &n,
+		    cause) != 0)
+			return (-1);
+		for (k = 0; k < n && !*stop; k++) {
+			if ((rc = poll_prefetch_one(cfg, cf, st, ids[k], stop,
+			    cause)) < 0) {
+				free(ids);
+				return (-1);
+			}
+			if (rc > 0)
+				stats->kept++;
+			else if (!*stop)
+				stats->failed++;
+		}
+		free(ids);
+	}
+	return (0);
+}
+
+int
 poll_discover(const struct config *cfg, const char *url,
     volatile sig_atomic_t *stop, struct poll_found **found, size_t *n,
     char **cause)

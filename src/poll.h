@@ -73,6 +73,32 @@ struct article	*poll_article(const struct config *,
 		     const struct config_feed *cf, const char *url,
 		     volatile sig_atomic_t *stop, char **cause);
 
+/* Keep art as item_id's full article in st (store_article_put()), its
+ * body as extract_html() writes it, fetched now. Return 1, 0 when the
+ * item is gone (nothing is kept), or -1 and set *cause. */
+int	 poll_keep_article(struct store *, int64_t item_id,
+	     const struct article *, char **cause);
+
+/* What poll_prefetch() did. */
+struct poll_prefetch_stats {
+	int		 kept;		/* articles fetched and kept */
+	int		 failed;	/* pages that failed (recorded) */
+};
+
+/*
+ * Fetch the full articles of the new items of cfg's feeds that have
+ * full-article set, so that they read offline: per feed, at most limit
+ * unread items with a link first seen at or after since whose article
+ * was never fetched nor tried (store_articles_wanted()), newest first,
+ * one page at a time with the feed's fetch settings (poll_article()). A
+ * page that fails is recorded as failed (store_article_failed()) and not
+ * tried again by later prefetches. Stops early when *stop is set. Add to
+ * *stats; return 0, or -1 and set *cause when the store fails.
+ */
+int	 poll_prefetch(const struct config *, struct store *, int64_t since,
+	     size_t limit, volatile sig_atomic_t *stop,
+	     struct poll_prefetch_stats *, char **cause);
+
 /* A feed found by poll_discover(). */
 struct poll_found {
 	char		*url;		/* owned */

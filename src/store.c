@@ -11,7 +11,18 @@
  * COALESCE(published, updated, first_seen), so every list sorts on one
  * indexed column: (feed_id, date DESC, id DESC) serves a feed's items,
  * (date DESC, id DESC) all items, and a partial index on feed_id WHERE
- * read = 0 answers unread counts without touching read rows. Times are
+ * read = 0 answers unread counts without touching read rows. The few
+ * starred items have a partial (date DESC, id DESC) index of their own
+ * (schema version 3), so their list is read as fast as a feed's instead
+ * of by walking every item for the starred ones.
+ *
+ * Counts. Each feed row keeps how many items it has and how many are
+ * unread (nitems, nunread, schema version 4), kept by triggers on every
+ * insert, delete and change of read into items, whoever writes (a merge,
+ * a trim, gc's cascade, a mark, the sqlite3 shell). Counting them instead
+ * walked 200k index entries for a 100k-item store, 15 to 30 ms of every
+ * start of the reader and of every reload of its feeds; a trigger costs
+ * a write a few microseconds. Times are
  * UTC seconds; NULL is "none". Ids are AUTOINCREMENT so that an id the UI
  * still holds can never come back as another item after a deletion.
  *
@@ -222,6 +233,29 @@ static const char *const store_migrations[] = {
 	"  tried INTEGER NOT NULL,"
 	"  error TEXT"
 	");",
+	/* 3: the starred items' list (see the essay). */
+	"CREATE INDEX items_starred ON items (date DESC, id DESC)"
+	"  WHERE starred = 1;",
+	/* 4: each feed's counts, kept by triggers (see the essay). */
+	"ALTER TABLE feeds ADD COLUMN nitems INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feeds ADD COLUMN nunread INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE feeds SET"
+	"  nitems = (SELECT count(*) FROM items WHERE feed_id = feeds.id),"
+	"  nunread = (SELECT count(*) FROM items"
+	"    WHERE feed_id = feeds.id AND read = 0);"
+	"CREATE TRIGGER items_count_insert AFTER INSERT ON items BEGIN"
+	"  UPDATE feeds SET nitems = nitems + 1,"
+	"    nunread = nunread + (new.read = 0) WHERE id = new.feed_id;"
+	"END;"
+	"CREATE TRIGGER items_count_delete AFTER DELETE ON items BEGIN"
+	"  UPDATE feeds SET nitems = nitems - 1,"
+	"    nunread = nunread - (old.read = 0) WHERE id = old.feed_id;"
+	"END;"
+	"CREATE TRIGGER items_count_read AFTER UPDATE OF read ON items"
+	"  WHEN (old.read = 0) IS NOT (new.read = 0) BEGIN"
+	"  UPDATE feeds SET nunread = nunread + (new.read = 0) - (old.read = 0)"
+	"    WHERE id = new.feed_id;"
+	"END;",
 };
 #define STORE_VERSION	((int)nitems(store_migrations))
 
@@ -295,19 +329,11 @@ static const char *const store_sql[SQL__COUNT] = {
 	[SQL_FEED_FIND] = "SELECT id FROM feeds WHERE url = ?1",
 	[SQL_FEED_ADD] =
 	    "INSERT INTO feeds (url) VALUES (?1) ON CONFLICT (url) DO NOTHING",
-	[SQL_FEED_GET] = "SELECT " STORE_FEED_COLS ","
-	    " (SELECT count(*) FROM items WHERE feed_id = f.id AND read = 0),"
-	    " (SELECT count(*) FROM items WHERE feed_id = f.id)"
+	[SQL_FEED_GET] = "SELECT " STORE_FEED_COLS ", f.nunread, f.nitems"
 	    " FROM feeds f WHERE f.url = ?1",
-	/* Two grouped scans, of the partial unread index and of a
-	 * covering feed_id index, rather than two subqueries per feed. */
-	[SQL_FEEDS] = "SELECT " STORE_FEED_COLS ","
-	    " coalesce(u.n, 0), coalesce(t.n, 0) FROM feeds f"
-	    " LEFT JOIN (SELECT feed_id, count(*) AS n FROM items"
-	    "   WHERE read = 0 GROUP BY feed_id) u ON u.feed_id = f.id"
-	    " LEFT JOIN (SELECT feed_id, count(*) AS n FROM items"
-	    "   GROUP BY feed_id) t ON t.feed_id = f.id"
-	    " ORDER BY f.id",
+	/* The counts the triggers keep (see the essay). */
+	[SQL_FEEDS] = "SELECT " STORE_FEED_COLS ", f.nunread, f.nitems"
+	    " FROM feeds f ORDER BY f.id",
 	/* ?6 is 0 after a success (the validators are the new ones), 1
 	 * after a 304 (new ones when sent, else the old) and 2 after a
 	 * failure (the old ones: an error page's ETag must not make the
@@ -377,9 +403,9 @@ static const char *const store_sql[SQL__COUNT] = {
 	    " END",
 	[SQL_GC_LIST] = "SELECT id, url FROM feeds",
 	[SQL_GC_DELETE] = "DELETE FROM feeds WHERE id = ?1",
-	[SQL_UNREAD_ALL] = "SELECT count(*) FROM items WHERE read = 0",
+	[SQL_UNREAD_ALL] = "SELECT coalesce(sum(nunread), 0) FROM feeds",
 	[SQL_UNREAD_FEED] =
-	    "SELECT count(*) FROM items WHERE read = 0 AND feed_id = ?1",
+	    "SELECT coalesce((SELECT nunread FROM feeds WHERE id = ?1), 0)",
 	[SQL_ITEMS_ALL] = "SELECT " STORE_ITEM_COLS " FROM items i"
 	    " ORDER BY i.date DESC, i.id DESC LIMIT ?2 OFFSET ?3",
 	[SQL_ITEMS_FEED] = "SELECT " STORE_ITEM_COLS " FROM items i"
@@ -1794,6 +1820,8 @@ store_filter_where(struct buf *sql, const struct store_filter *q, int count)
 		    " (SELECT value FROM json_each(:feeds))");
 	if (q->unread)
 		buf_addstr(sql, count ? " AND i.read = 0" : " AND +i.read = 0");
+	if (q->starred)
+		buf_addstr(sql, " AND i.starred = 1");
 }
 
 /* Prepare sql and bind the parameters that q and from give it. */
@@ -1955,7 +1983,7 @@ store_mark_run(struct store *st, const char *sql,
     const struct store_filter *q, int64_t mark, int64_t *changed,
     char **cause)
 {
-	static const struct store_filter	 none = { NULL, 0, 0 };
+	static const struct store_filter	 none = { NULL, 0, 0, 0 };
 	sqlite3_stmt			*stmt;
 	int				 rc;
 
@@ -1982,83 +2010,221 @@ store_mark_run(struct store *st, const char *sql,
 	"  mark INTEGER NOT NULL, id INTEGER NOT NULL,"			\
 	"  PRIMARY KEY (mark, id)) WITHOUT ROWID"
 
+/* Make sure this connection has its undo log. */
+static int
+store_marked_table(struct store *st, char **cause)
+{
+	if (sqlite3_exec(st->db, STORE_MARKED, NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	return (0);
+}
+
 int
-store_mark_read(struct store *st, const struct store_filter *q,
-    int64_t *mark, int64_t *changed, char **cause)
+store_mark_begin(struct store *st, int64_t *mark, int64_t *upto,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	if (store_marked_table(st, cause) != 0)
+		return (-1);
+	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(mark), 0) + 1,"
+	    " (SELECT coalesce(max(id), 0) FROM items) FROM temp.marked", -1,
+	    &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	*mark = sqlite3_column_int64(stmt, 0);
+	*upto = sqlite3_column_int64(stmt, 1);
+	sqlite3_finalize(stmt);
+	return (0);
+}
+
+/* The ids one step changes, between its statements (temp, in memory). */
+#define STORE_MARKSTEP							\
+	"CREATE TEMP TABLE IF NOT EXISTS markstep ("			\
+	"  id INTEGER PRIMARY KEY)"
+
+int
+store_mark_step_read(struct store *st, const struct store_filter *q,
+    int64_t mark, int64_t upto, size_t limit, int64_t *changed,
+    char **cause)
 {
 	struct buf	 sql = BUF_INIT;
 	sqlite3_stmt	*stmt;
-	int64_t		 m;
+	int64_t		 n = 0;
+	int		 rc;
 
-	*changed = 0;
-	if (sqlite3_exec(st->db, STORE_MARKED, NULL, NULL, NULL) !=
+	if (store_marked_table(st, cause) != 0)
+		return (-1);
+	if (sqlite3_exec(st->db, STORE_MARKSTEP, NULL, NULL, NULL) !=
 	    SQLITE_OK) {
 		store_error(st, cause);
 		return (-1);
 	}
 	if (store_exec(st, SQL_BEGIN, cause) != 0)
 		return (-1);
-	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(max(mark), 0) + 1"
-	    " FROM temp.marked", -1, &stmt, NULL) != SQLITE_OK) {
+	if (sqlite3_exec(st->db, "DELETE FROM temp.markstep", NULL, NULL,
+	    NULL) != SQLITE_OK) {
 		store_error(st, cause);
 		goto fail;
 	}
-	if (store_run_int(st, stmt, &m, cause) != 0) {
+	/* Through the partial index items_unread: the rows a step marks
+	 * leave it, so the next step finds the next ones at its head. The
+	 * unary + keeps SQLite from walking the table by id instead, over
+	 * every row marked before (each step slower than the last: 29 s
+	 * for 100k items instead of 5). */
+	buf_addstr(&sql, "INSERT INTO temp.markstep (id)"
+	    " SELECT i.id FROM items i WHERE i.read = 0 AND +i.id <= :upto");
+	store_filter_where(&sql, &(struct store_filter){ q->feeds, q->nfeeds,
+	    0, q->starred }, 1);
+	buf_addstr(&sql, " LIMIT :limit");
+	stmt = store_filter_prepare(st, sql.data, q, NULL, cause);
+	buf_release(&sql);
+	if (stmt == NULL)
+		goto fail;
+	if (sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt,
+	    ":upto"), upto) != SQLITE_OK || sqlite3_bind_int64(stmt,
+	    sqlite3_bind_parameter_index(stmt, ":limit"), limit == 0 ? -1 :
+	    (int64_t)limit) != SQLITE_OK) {
+		store_error(st, cause);
 		sqlite3_finalize(stmt);
 		goto fail;
 	}
+	rc = store_run(st, stmt, cause);
 	sqlite3_finalize(stmt);
-	buf_addstr(&sql, "INSERT INTO temp.marked (mark, id)"
-	    " SELECT :mark, i.id FROM items i WHERE i.read = 0");
-	store_filter_where(&sql, &(struct store_filter){ q->feeds, q->nfeeds,
-	    0 }, 1);
-	if (store_mark_run(st, sql.data, q, m, NULL, cause) != 0 ||
-	    store_mark_run(st, "UPDATE items SET read = 1 WHERE id IN"
-	    " (SELECT id FROM temp.marked WHERE mark = :mark)", NULL, m,
-	    changed, cause) != 0)
+	if (rc != 0)
 		goto fail;
-	buf_release(&sql);
+	n = sqlite3_changes64(st->db);
+	if (store_mark_run(st, "INSERT OR IGNORE INTO temp.marked (mark, id)"
+	    " SELECT :mark, id FROM temp.markstep", NULL, mark, NULL,
+	    cause) != 0)
+		goto fail;
+	if (sqlite3_exec(st->db, "UPDATE items SET read = 1 WHERE read = 0"
+	    " AND id IN (SELECT id FROM temp.markstep)", NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		store_error(st, cause);
+		goto fail;
+	}
+	*changed += sqlite3_changes64(st->db);
 	if (store_commit(st, cause) != 0)
 		return (-1);
-	*mark = m;
-	return (0);
+	return (limit != 0 && n == (int64_t)limit);
 fail:
-	buf_release(&sql);
 	store_rollback(st);
 	return (-1);
+}
+
+int
+store_unmark_step(struct store *st, int64_t mark, int64_t *after,
+    size_t limit, int64_t *changed, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int64_t		 last;
+	int		 rc;
+
+	if (store_marked_table(st, cause) != 0)
+		return (-1);
+	if (store_exec(st, SQL_BEGIN, cause) != 0)
+		return (-1);
+	if (sqlite3_prepare_v2(st->db, "SELECT max(id) FROM (SELECT id FROM"
+	    " temp.marked WHERE mark = ?1 AND id > ?2 ORDER BY id LIMIT ?3)",
+	    -1, &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		goto fail;
+	}
+	if (sqlite3_bind_int64(stmt, 1, mark) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 2, *after) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 3, limit == 0 ? -1 : (int64_t)limit) !=
+	    SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		goto fail;
+	}
+	if ((rc = sqlite3_step(stmt)) != SQLITE_ROW) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		goto fail;
+	}
+	if (sqlite3_column_type(stmt, 0) == SQLITE_NULL) {
+		sqlite3_finalize(stmt);
+		store_rollback(st);
+		return (0);		/* nothing left */
+	}
+	last = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (sqlite3_prepare_v2(st->db, "UPDATE items SET read = 0"
+	    " WHERE read = 1 AND id IN (SELECT id FROM temp.marked"
+	    " WHERE mark = ?1 AND id > ?2 AND id <= ?3)", -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		goto fail;
+	}
+	if (sqlite3_bind_int64(stmt, 1, mark) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 2, *after) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 3, last) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		goto fail;
+	}
+	rc = store_run(st, stmt, cause);
+	sqlite3_finalize(stmt);
+	if (rc != 0)
+		goto fail;
+	*changed += sqlite3_changes64(st->db);
+	if (store_commit(st, cause) != 0)
+		return (-1);
+	*after = last;
+	return (1);
+fail:
+	store_rollback(st);
+	return (-1);
+}
+
+int
+store_mark_read(struct store *st, const struct store_filter *q,
+    int64_t *mark, int64_t *changed, char **cause)
+{
+	int64_t	 m, upto;
+	char	*ignored;
+
+	*changed = 0;
+	if (store_mark_begin(st, &m, &upto, cause) != 0)
+		return (-1);
+	if (store_mark_step_read(st, q, m, upto, 0, changed, cause) < 0) {
+		if (store_mark_forget(st, m, &ignored) != 0)
+			free(ignored);
+		return (-1);
+	}
+	*mark = m;
+	return (0);
 }
 
 int
 store_unmark_read(struct store *st, int64_t mark, int64_t *changed,
     char **cause)
 {
+	int64_t	 after = 0;
+
 	*changed = 0;
-	if (sqlite3_exec(st->db, STORE_MARKED, NULL, NULL, NULL) !=
-	    SQLITE_OK) {
-		store_error(st, cause);
+	if (store_unmark_step(st, mark, &after, 0, changed, cause) < 0)
 		return (-1);
-	}
-	if (store_exec(st, SQL_BEGIN, cause) != 0)
-		return (-1);
-	if (store_mark_run(st, "UPDATE items SET read = 0 WHERE read = 1 AND"
-	    " id IN (SELECT id FROM temp.marked WHERE mark = :mark)", NULL,
-	    mark, changed, cause) != 0 ||
-	    store_mark_run(st, "DELETE FROM temp.marked WHERE mark = :mark",
-	    NULL, mark, NULL, cause) != 0) {
-		store_rollback(st);
-		return (-1);
-	}
-	return (store_commit(st, cause));
+	return (store_mark_forget(st, mark, cause));
 }
 
 int
 store_mark_forget(struct store *st, int64_t mark, char **cause)
 {
-	if (sqlite3_exec(st->db, STORE_MARKED, NULL, NULL, NULL) !=
-	    SQLITE_OK) {
-		store_error(st, cause);
+	if (store_marked_table(st, cause) != 0)
 		return (-1);
-	}
 	return (store_mark_run(st, "DELETE FROM temp.marked WHERE mark ="
 	    " :mark", NULL, mark, NULL, cause));
 }

@@ -144,12 +144,15 @@ int	 store_search(struct store *, const char *query, size_t limit,
  */
 
 /* Which items a list shows: those of feeds[0..nfeeds) (every feed when
- * feeds is NULL), only the unread ones when unread is set. Newest first,
+ * feeds is NULL), only the unread ones when unread is set, only the
+ * starred ones when starred is (through their own small index). Newest
+ * first,
  * as store_items() orders them. */
 struct store_filter {
 	const int64_t	*feeds;
 	size_t		 nfeeds;
 	int		 unread;
+	int		 starred;	/* only starred items */
 };
 
 /* How many items q lists; with before not NULL, how many of them come
@@ -195,6 +198,28 @@ int	 store_unmark_read(struct store *, int64_t mark, int64_t *changed,
 	     char **cause);
 /* Forget the ids kept under mark. */
 int	 store_mark_forget(struct store *, int64_t mark, char **cause);
+
+/*
+ * The same in steps, so that a reader can go on answering keys while
+ * 100k items change (each row rewritten costs some 20 microseconds, as
+ * items are wide rows). store_mark_begin() sets *mark to a new mark and
+ * *upto to the newest item's id, so that the steps leave alone items
+ * that come later. store_mark_step_read() marks read, in one
+ * transaction, up to limit (0: all) unread items of q with ids up to
+ * upto, keeps their ids under mark and adds how many to *changed; it
+ * returns 1 when more may be left, 0 when none is, or -1.
+ * store_unmark_step() marks unread again, in one transaction, those of
+ * the next limit ids (0: all) kept under mark after *after that are read,
+ * adds how many to *changed and moves *after past them; start with
+ * *after = 0. It returns 1 while it moved, 0 when no id is left, or -1.
+ */
+int	 store_mark_begin(struct store *, int64_t *mark, int64_t *upto,
+	     char **cause);
+int	 store_mark_step_read(struct store *, const struct store_filter *q,
+	     int64_t mark, int64_t upto, size_t limit, int64_t *changed,
+	     char **cause);
+int	 store_unmark_step(struct store *, int64_t mark, int64_t *after,
+	     size_t limit, int64_t *changed, char **cause);
 
 /*
  * The full article of an item, fetched from its link by reader mode and

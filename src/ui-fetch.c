@@ -60,32 +60,6 @@ fetch_poke(struct ui_fetch *fc)
 	(void)n;
 }
 
-/* Keep art as item_id's article; return 0, or -1 with *cause. */
-static int
-fetch_keep(struct store *st, int64_t item_id, const struct article *art,
-    char **cause)
-{
-	struct store_article	 sa;
-	struct buf		 html = BUF_INIT;
-	int			 rc;
-
-	extract_html(art, &html);
-	/* The strings are borrowed: store_article_put() only reads them. */
-	memset(&sa, 0, sizeof sa);
-	sa.item_id = item_id;
-	sa.url = (char *)art->url;
-	sa.title = (char *)art->title;
-	sa.byline = (char *)art->byline;
-	sa.site_name = (char *)art->site_name;
-	sa.lead_image = (char *)art->lead_image;
-	sa.published = art->has_published ? art->published : STORE_NOTIME;
-	sa.body = html.data;
-	sa.fetched = (int64_t)time(NULL);
-	rc = store_article_put(st, &sa, cause);
-	buf_release(&html);
-	return (rc < 0 ? -1 : 0);
-}
-
 /* Fetch one item's article and keep it, or its error, in st. Return the
  * error to show (NULL on success), for the caller to free. */
 static char *
@@ -120,7 +94,7 @@ fetch_one(struct ui_fetch *fc, struct store *st, const struct ui_fetch_job *j)
 		xasprintf(&cause, "no article found on the page");
 	}
 	if (art != NULL) {
-		if (fetch_keep(st, j->item_id, art, &cause) != 0)
+		if (poll_keep_article(st, j->item_id, art, &cause) < 0)
 			log_debug("fetch: %s", cause);
 		else
 			cause = NULL;

@@ -58,6 +58,8 @@ struct ui_feed {
 };
 
 #define UI_ROW_ALL	((size_t)-1)	/* the feeds pane's first row */
+#define UI_ROW_STARRED	((size_t)-2)	/* the starred items, when any */
+#define UI_ROW_FEED(r)	((r) < UI_ROW_STARRED)	/* a feed's row */
 
 struct ui_tag {
 	const char	*name;		/* borrowed from the config */
@@ -77,6 +79,7 @@ struct ui_list {
 	size_t		 nfeeds;
 	int		 every;		/* every stored feed: no filter */
 	int		 unread;
+	int		 starred;	/* starred items only */
 	int		 mixed;		/* rows of several feeds */
 	size_t		 row;		/* its row in the feeds pane */
 	size_t		 total;
@@ -178,6 +181,21 @@ struct ui_fetch {
 	int		 quit;
 };
 
+/* Marks changed over many items a step per idle turn (ui-list.c): a
+ * mark-all-read of 100k items, or its undo. */
+struct ui_marking {
+	int64_t		 mark;		/* the store's mark; 0: none */
+	int		 read;		/* 1: marking read; 0: undoing */
+	int64_t		*feeds;		/* marking read: the list's feeds */
+	size_t		 nfeeds;	/* (store_filter); owned */
+	int		 every;
+	int		 starred;
+	int64_t		 upto;		/* store_mark_begin()'s */
+	int64_t		 after;		/* store_unmark_step()'s place */
+	int64_t		 total, changed;
+	double		 started;	/* for the log */
+};
+
 struct ui_prompt {
 	int		 active;
 	int		 kind;		/* ':' or '/' */
@@ -201,6 +219,7 @@ struct ui {
 	size_t		*rows;		/* into feeds, or UI_ROW_ALL */
 	size_t		 nrows;
 	int64_t		 unread;	/* over every feed */
+	int64_t		 starred;	/* starred items, over every feed */
 	int		 strays;	/* the store has feeds the dotfile
 					   no longer lists */
 	char		*tag;		/* only feeds with this tag */
@@ -223,6 +242,7 @@ struct ui {
 
 	struct ui_undo	 undo[UI_UNDO_MAX];
 	size_t		 nundo;
+	struct ui_marking marking;
 
 	struct ui_refresh refresh;
 	struct ui_fetch	 fetch;
@@ -283,6 +303,10 @@ int	 list_unread_step(struct ui *, int dir, int open);
 int	 list_toggle_read(struct ui *);
 int	 list_toggle_star(struct ui *);
 int	 list_mark_read(struct ui *, int all);
+int	 list_unmark(struct ui *, int64_t mark);
+int	 list_mark_tick(struct ui *, int *timeout_ms);
+void	 list_mark_finish(struct ui *);
+int	 list_mark_status(struct ui *, struct buf *);
 int	 list_item_changed(struct ui *, int64_t id, int unread, int starred);
 int	 list_pick_tag(struct ui *);
 int	 list_tag(struct ui *, const char *);

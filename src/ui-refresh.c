@@ -276,6 +276,8 @@ refresh_tick(struct ui *ui, double now, int *timeout_ms)
 		left = 0;
 	}
 	ui->index_left = left;
+	if (left == 0)
+		log_debug("ui: index complete");
 	if (left > 0)
 		*timeout_ms = 0;
 	return (flags);

@@ -612,7 +612,7 @@ ui_help_draw(struct ui *ui)
 static void
 ui_draw_status(struct ui *ui)
 {
-	struct buf	 right = BUF_INIT;
+	struct buf	 right = BUF_INIT, mark = BUF_INIT;
 	int		 y = LINES - 1, rw, pw = 0;
 
 	if (y < 0)
@@ -624,7 +624,16 @@ ui_draw_status(struct ui *ui)
 	}
 	if (fetch_status(ui, &right) && ui->refresh.running)
 		buf_addstr(&right, " \xc2\xb7 ");
-	if (refresh_status(ui, &right) || right.len > 0) {
+	refresh_status(ui, &right);
+	if (list_mark_status(ui, &mark) && right.len > 0)
+		buf_addstr(&mark, " \xc2\xb7 ");
+	if (mark.len > 0) {
+		buf_add(&mark, right.data, right.len);
+		buf_reset(&right);
+		buf_add(&right, mark.data, mark.len);
+	}
+	buf_release(&mark);
+	if (right.len > 0) {
 		pw = (int)render_cols(right.data, right.len) + 2;
 		if (pw > COLS)
 			pw = COLS;
@@ -719,6 +728,9 @@ ui_undo_push(struct ui *ui, enum ui_undo_kind kind, int64_t id, int old)
 
 	if (ui->nundo == UI_UNDO_MAX) {
 		if (ui->undo[0].kind == UNDO_MARK &&
+		    ui->undo[0].id == ui->marking.mark)
+			list_mark_finish(ui);
+		if (ui->undo[0].kind == UNDO_MARK &&
 		    store_mark_forget(ui->st, ui->undo[0].id, &cause) != 0) {
 			log_debug("ui: %s", cause);
 			free(cause);
@@ -739,7 +751,6 @@ ui_undo(struct ui *ui)
 {
 	struct ui_undo	*u;
 	char		*cause;
-	int64_t		 n;
 	int		 rc;
 
 	if (ui->nundo == 0) {
@@ -768,11 +779,7 @@ ui_undo(struct ui *ui)
 		}
 		break;
 	default:
-		rc = store_unmark_read(ui->st, u->id, &n, &cause);
-		if (rc == 0)
-			ui_message(ui, 0, "%lld item%s unread again",
-			    (long long)n, n == 1 ? "" : "s");
-		break;
+		return (list_unmark(ui, u->id) | UI_REDRAW);
 	}
 	if (rc != 0) {
 		ui_message(ui, 1, "%s", cause);
@@ -865,7 +872,7 @@ ui_open_browser(struct ui *ui)
 		return (ui_browser(ui, it->link));
 	}
 	row = ui->panes[UI_FEEDS].cur;
-	if (ui->picking || row >= ui->nrows || ui->rows[row] == UI_ROW_ALL) {
+	if (ui->picking || row >= ui->nrows || !UI_ROW_FEED(ui->rows[row])) {
 		ui_message(ui, 1, "No feed under the cursor");
 		return (UI_REDRAW);
 	}
@@ -1000,11 +1007,11 @@ ui_act(struct ui *ui, enum keys_action act)
 	case ACT_REFRESH:
 		row = ui->panes[UI_FEEDS].cur;
 		if (!ui->picking && row < ui->nrows &&
-		    ui->rows[row] != UI_ROW_ALL && ui->focus == UI_FEEDS)
+		    UI_ROW_FEED(ui->rows[row]) && ui->focus == UI_FEEDS)
 			return (refresh_start(ui, ui->feeds[ui->rows[row]].cf,
 			    1));
 		if (!ui->list.search && ui->list.row < ui->nrows &&
-		    ui->rows[ui->list.row] != UI_ROW_ALL)
+		    UI_ROW_FEED(ui->rows[ui->list.row]))
 			return (refresh_start(ui,
 			    ui->feeds[ui->rows[ui->list.row]].cf, 1));
 		return (refresh_start(ui, NULL, 1));
@@ -1205,6 +1212,24 @@ ui_resize(struct ui *ui)
 		ui_help_build(ui);
 }
 
+/* Log how long a turn took, from ppoll(2) waking to the screen written:
+ * every turn that read keys (with their names, for bench/tui), and any
+ * other that took long. The log is off unless tidings -l asked for it. */
+static void
+ui_log_turn(double turn, struct buf *keys)
+{
+	double	 ms;
+
+	if (turn <= 0)
+		return;
+	ms = (time_mono() - turn) * 1000;
+	if (keys->len > 0)
+		log_debug("ui: turn %.2f ms, key %s", ms, keys->data);
+	else if (ms > 8)
+		log_debug("ui: a turn took %.1f ms", ms);
+	buf_reset(keys);
+}
+
 /* The loop: wait for keys and refresh progress, act, repaint. The
  * signals are blocked but while waiting, with waitmask. */
 static void
@@ -1212,13 +1237,11 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 {
 	struct pollfd	 fds[3];
 	struct timespec	 ts;
+	struct buf	 keys = BUF_INIT;
 	double		 now, turn = 0;
 	int		 flags = UI_REDRAW, timeout, key, n, rc;
 
 	for (;;) {
-		if (turn > 0 && (now = time_mono()) - turn > 0.008)
-			log_debug("ui: a turn took %.1f ms", (now - turn) *
-			    1000);
 		if (ui_quit)
 			break;
 		if (ui_winch) {
@@ -1242,6 +1265,8 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 				ui->started = 0;
 			}
 		}
+		ui_log_turn(turn, &keys);
+		turn = 0;
 		flags = 0;
 
 		now = time_mono();
@@ -1252,13 +1277,14 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 			timeout = 1;
 		if ((flags = refresh_tick(ui, now, &timeout)) != 0)
 			continue;
+		if ((flags = list_mark_tick(ui, &timeout)) != 0)
+			continue;
 		fds[0].fd = STDIN_FILENO;
 		fds[0].events = POLLIN;
 		fds[1].fd = ui->refresh.pipe[0];
 		fds[1].events = POLLIN;
 		fds[2].fd = ui->fetch.pipe[0];
 		fds[2].events = POLLIN;
-		turn = 0;
 		ts.tv_sec = timeout / 1000;
 		ts.tv_nsec = (long)(timeout % 1000) * 1000000;
 		if ((rc = ppoll(fds, 3, timeout < 0 ? NULL : &ts,
@@ -1280,8 +1306,12 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 			for (n = 0; n < 256 && !(flags & UI_QUIT); n++) {
 				if ((rc = ui_getkey(ui, &key, &flags)) == 0)
 					break;
-				if (rc == 1)
+				if (rc == 1) {
+					if (keys.len > 0)
+						buf_addch(&keys, ' ');
+					keys_name(&keys, key);
 					flags |= ui_key(ui, key);
+				}
 				if (flags & UI_RELOAD) {
 					list_load_feeds(ui);
 					list_refeed(ui);
@@ -1298,6 +1328,7 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 			flags |= UI_REDRAW;
 		}
 	}
+	buf_release(&keys);
 }
 
 /* Run the reader until the user quits (see ui.h). */
@@ -1379,6 +1410,7 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 	list_load_feeds(&ui);
 	list_set_row(&ui, 0);
 	ui_loop(&ui, &waitmask);
+	list_mark_finish(&ui);
 
 	refresh_stop(&ui);
 	fetch_stop(&ui);

@@ -201,7 +201,8 @@ count(struct store *st, const struct store_filter *q,
 static void
 test_ui_store_paging(void **state)
 {
-	struct store_filter	 all = { NULL, 0, 0 }, fa, none, unread;
+	struct store_filter	 all = { NULL, 0, 0, 0 }, fa = { 0 }, none = { 0 },
+				 unread = { 0 };
 	struct store_item	*list, *v;
 	struct store		*st;
 	char			 dir[] = "/tmp/test-ui-XXXXXX", *path, *cause;
@@ -290,7 +291,7 @@ test_ui_store_paging(void **state)
 static void
 test_ui_store_marks(void **state)
 {
-	struct store_filter	 fa, unread;
+	struct store_filter	 fa = { 0 }, unread;
 	struct store_body	 body;
 	struct store_item	*v;
 	struct store		*st;
@@ -353,6 +354,119 @@ test_ui_store_marks(void **state)
 	free(path);
 }
 
+/* The starred list: only starred items, of every feed, newest first,
+ * paged and counted like any list; with unread, the unread among them. */
+static void
+test_ui_store_starred(void **state)
+{
+	struct store_filter	 q = { NULL, 0, 0, 1 };
+	struct store_item	*v, *w;
+	struct store		*st;
+	char			 dir[] = "/tmp/test-ui-XXXXXX", *path, *cause;
+	int64_t			 a, b;
+	size_t			 n;
+
+	(void)state;
+	if (mkdtemp(dir) == NULL)
+		fail_msg("mkdtemp");
+	xasprintf(&path, "%s/t.db", dir);
+	if ((st = store_open(path, &cause)) == NULL)
+		fail_msg("store_open: %s", cause);
+	a = add_feed(st, "http://a.example/f", 10, 1700000000, 60);
+	b = add_feed(st, "http://b.example/f", 10, 1700000030, 60);
+	assert_int_equal(count(st, &q, NULL), 0);
+	(void)a;
+	/* Star a's items 7 and 2 and b's item 2; mark b's 2 read. */
+	assert_int_equal(count(st, &(struct store_filter){ 0 }, NULL), 20);
+	n = page(st, &(struct store_filter){ 0 }, NULL, 0, 0, 20, &v);
+	assert_int_equal(n, 20);
+	/* Newest first, a and b alternate: b 9, a 9, b 8, a 8, ... */
+	assert_int_equal(v[0].feed_id, b);
+	if (store_set_starred(st, v[5].id, 1, &cause) != 0 ||	/* a 7 */
+	    store_set_starred(st, v[14].id, 1, &cause) != 0 ||	/* b 2 */
+	    store_set_starred(st, v[15].id, 1, &cause) != 0 ||	/* a 2 */
+	    store_set_read(st, v[14].id, 1, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_int_equal(count(st, &q, NULL), 3);
+	assert_int_equal(page(st, &q, NULL, 0, 0, 10, &w), 3);
+	assert_int_equal(w[0].id, v[5].id);
+	assert_int_equal(w[1].id, v[14].id);
+	assert_int_equal(w[2].id, v[15].id);
+	assert_int_equal(count(st, &q, &w[2]), 2);
+	store_items_free(w, 3);
+	/* After a row, and from the bottom. */
+	assert_int_equal(page(st, &q, &v[5], 0, 0, 10, &w), 2);
+	assert_int_equal(w[0].id, v[14].id);
+	store_items_free(w, 2);
+	assert_int_equal(page(st, &q, NULL, 1, 0, 1, &w), 1);
+	assert_int_equal(w[0].id, v[15].id);
+	store_items_free(w, 1);
+	q.unread = 1;
+	assert_int_equal(count(st, &q, NULL), 2);
+
+	store_items_free(v, n);
+	store_close(st);
+	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(path);
+}
+
+/* Marks in steps, as the reader takes them between keys: a step marks
+ * at most its limit, items that come after the start are left alone, and
+ * the undo in steps takes back exactly what was marked. */
+static void
+test_ui_store_mark_steps(void **state)
+{
+	struct store_filter	 all = { NULL, 0, 1, 0 }, fb = { 0 };
+	struct store		*st;
+	char			 dir[] = "/tmp/test-ui-XXXXXX", *path, *cause;
+	int64_t			 a, b, mark, upto, changed = 0, after = 0;
+	int			 rc, steps = 0;
+
+	(void)state;
+	if (mkdtemp(dir) == NULL)
+		fail_msg("mkdtemp");
+	xasprintf(&path, "%s/t.db", dir);
+	if ((st = store_open(path, &cause)) == NULL)
+		fail_msg("store_open: %s", cause);
+	a = add_feed(st, "http://a.example/f", 10, 1700000000, 60);
+	(void)a;
+	if (store_mark_begin(st, &mark, &upto, &cause) != 0)
+		fail_msg("store_mark_begin: %s", cause);
+	/* An item that comes after the start stays unread. */
+	b = add_feed(st, "http://b.example/f", 1, 1700000000, 60);
+	fb.feeds = &b;
+	fb.nfeeds = 1;
+	fb.unread = 1;
+	while ((rc = store_mark_step_read(st, &all, mark, upto, 4, &changed,
+	    &cause)) == 1) {
+		steps++;
+		assert_int_equal(changed, 4 * steps);
+	}
+	if (rc != 0)
+		fail_msg("store_mark_step_read: %s", cause);
+	assert_int_equal(steps, 2);
+	assert_int_equal(changed, 10);
+	assert_int_equal(count(st, &all, NULL), 1);
+	assert_int_equal(count(st, &fb, NULL), 1);
+	/* Undo in steps of 3: 4 steps move, the fifth finds none left. */
+	changed = 0;
+	steps = 0;
+	while ((rc = store_unmark_step(st, mark, &after, 3, &changed,
+	    &cause)) == 1)
+		steps++;
+	if (rc != 0)
+		fail_msg("store_unmark_step: %s", cause);
+	assert_int_equal(steps, 4);
+	assert_int_equal(changed, 10);
+	assert_int_equal(count(st, &all, NULL), 11);
+	if (store_mark_forget(st, mark, &cause) != 0)
+		fail_msg("store_mark_forget: %s", cause);
+
+	store_close(st);
+	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(path);
+}
+
 /* The queue of articles to fetch: what the reader waits for goes first,
  * a prefetch last, and an item is in it once. Each row asks for items
  * in turn (a negative id: at the back) and names the queue after. */
@@ -407,6 +521,8 @@ main(void)
 		cmocka_unit_test(test_ui_text_fit_any_bytes),
 		cmocka_unit_test(test_ui_store_paging),
 		cmocka_unit_test(test_ui_store_marks),
+		cmocka_unit_test(test_ui_store_mark_steps),
+		cmocka_unit_test(test_ui_store_starred),
 		cmocka_unit_test(test_ui_fetch_queue),
 	};
 
