@@ -7,6 +7,8 @@
 #		build/check/ and runs every test (tests/run)
 # make memcheck	runs the reader's stories against ./tidings under valgrind
 #		(tests/memcheck)
+# make bench	runs every benchmark in bench/ beside the peers (needs ../shared;
+#		each says so and skips without it)
 VERSION	 = 0.1.0
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
@@ -119,6 +121,15 @@ memcheck: check-deps
 	@$(MAKE) --no-print-directory tidings
 	@sh tests/memcheck
 
+# Benchmarks: parser throughput, reader mode against Readability.js, a
+# refresh of 500 feeds against newsboat and sfeed, and the reader's
+# start-up, keys and search on 100,000 items.
+bench: tidings
+	sh bench/parse
+	sh bench/extract
+	sh bench/refresh
+	sh bench/tui
+
 install: tidings
 	mkdir -p '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)/man1' \
 	    '$(DESTDIR)$(MANDIR)/man5' '$(DESTDIR)$(DOCDIR)'
@@ -137,4 +148,4 @@ uninstall:
 clean:
 	rm -rf build tidings
 
-.PHONY: all deps check-deps run check memcheck install uninstall clean
+.PHONY: all deps check-deps run check memcheck bench install uninstall clean
