@@ -130,7 +130,7 @@ date_mdays(int y, int m)
 }
 
 /* Days from 1970-01-01 to y-m-d (Howard Hinnant's days_from_civil). */
-static int64_t
+int64_t
 date_days(int64_t y, int m, int d)
 {
 	int64_t	 era, yoe, doy, doe;

@@ -14,4 +14,8 @@
  */
 int	 date_parse(const char *s, int64_t *t);
 
+/* Days from 1970-01-01 to the proleptic Gregorian date y-m-d (m 1-12);
+ * negative before 1970. Any year; no validation of d. */
+int64_t	 date_days(int64_t y, int m, int d);
+
 #endif /* TIDINGS_DATE_H */

@@ -69,6 +69,7 @@
 
 #include "buf.h"
 #include "charset.h"
+#include "date.h"
 #include "extract.h"
 #include "util.h"
 
@@ -1841,19 +1842,6 @@ mirror_add(struct extractor *x, const GumboNode *g, int parent, int depth)
  * 2017 9:56 AM ET"); both are read into UTC seconds without consulting
  * the locale or TZ.
  */
-static int64_t
-days_from_civil(int64_t y, int m, int d)
-{
-	int64_t	 era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (era * 146097 + doe - 719468);
-}
-
 /* Read up to max digits at *s; -1 if there are fewer than min. */
 static int
 date_num(const char **s, int min, int max)
@@ -1943,7 +1931,7 @@ date_iso(const char *s, int64_t *t)
 		if (*s != '\0' && date_zone(s, &off) != 0)
 			off = 0;
 	}
-	*t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se -
+	*t = date_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + se -
 	    off;
 	return (0);
 }
@@ -2018,7 +2006,7 @@ date_text(const char *s, int64_t *t)
 	}
 	if (y < 1900 || mo < 0 || d < 0)
 		return (-1);
-	*t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se -
+	*t = date_days(y, mo, d) * 86400 + h * 3600 + mi * 60 + se -
 	    off;
 	return (0);
 }
@@ -2029,7 +2017,7 @@ date_read(const char *s, int64_t *t)
 {
 	while (is_space((unsigned char)*s))
 		s++;
-	if (date_iso(s, t) == 0)
+	if (date_iso(s, t) == 0 || date_parse(s, t) == 0)
 		return (0);
 	return (date_text(s, t));
 }
