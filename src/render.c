@@ -626,14 +626,42 @@ cell_spans(struct ctx *x, const struct extract_block *b, unsigned attr)
 	}
 }
 
-/* An image: "[image 2: alt]". */
+/* Whether a figure's caption says what the image's alt text says, so
+ * that the figure shows it once. */
+static int
+caption_repeats(const struct extract_block *fig, const char *alt)
+{
+	const struct extract_block	*c;
+	size_t				 i, j, off;
+
+	if (alt == NULL || *alt == '\0')
+		return (0);
+	for (i = 0; i < fig->nchildren; i++) {
+		c = &fig->children[i];
+		if (c->kind != EXTRACT_CAPTION)
+			continue;
+		off = 0;
+		for (j = 0; j < c->nspans; j++) {
+			if (strncmp(alt + off, c->spans[j].text,
+			    c->spans[j].len) != 0)
+				break;
+			off += c->spans[j].len;
+		}
+		if (j == c->nspans && alt[off] == '\0')
+			return (1);
+	}
+	return (0);
+}
+
+/* An image: "[image 2: alt]", or "[image 2]" when the alt text is
+ * missing or a caption shows it anyway. */
 static void
-image_line(struct ctx *x, const struct extract_block *b)
+image_line(struct ctx *x, const struct extract_block *b, int show_alt)
 {
 	char	 num[48];
 
 	x->images++;
-	if (b->alt != NULL && *b->alt != '\0') {
+	if (show_alt && b->alt != NULL && *b->alt != '\0') {
 		snprintf(num, sizeof num, "[image %zu: ", x->images);
 		cell_str(x, num, RENDER_DIM);
 		cell_text(x, b->alt, strlen(b->alt), RENDER_DIM, 0, 0);
@@ -885,7 +913,8 @@ block(struct ctx *x, const struct extract_block *b, int depth)
 	case EXTRACT_FIGURE:
 		for (i = 0; i < b->nchildren; i++) {
 			if (b->children[i].kind == EXTRACT_IMAGE)
-				image_line(x, &b->children[i]);
+				image_line(x, &b->children[i],
+				    !caption_repeats(b, b->children[i].alt));
 			else {
 				cell_spans(x, &b->children[i],
 				    RENDER_DIM | RENDER_ITALIC);
@@ -894,7 +923,7 @@ block(struct ctx *x, const struct extract_block *b, int depth)
 		}
 		break;
 	case EXTRACT_IMAGE:
-		image_line(x, b);
+		image_line(x, b, 1);
 		break;
 	case EXTRACT_RULE:
 		for (cols = x->width - x->pcols; cols > 0; cols--)

@@ -238,6 +238,10 @@ test_render_blocks(void **state)
 		  "<figcaption>The door.</figcaption></figure><img src=b.png>",
 		  40,
 		  "Text.\n\n[image 1: A red door]\nThe door.\n\n[image 2]\n" },
+		{ "a caption that repeats the alt text is shown once",
+		  "<figure><img src=a.jpg alt=\"Harbour at dawn\">"
+		  "<figcaption>Harbour at dawn</figcaption></figure>", 40,
+		  "[image 1]\nHarbour at dawn\n" },
 	};
 	struct render_opts	 o;
 	struct render		 r = RENDER_INIT;
