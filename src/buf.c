@@ -149,7 +149,7 @@ buf_release(struct buf *b)
 void
 buf_add_json(struct buf *b, const char *s, size_t len)
 {
-	const unsigned char	*p = (const unsigned char *)s, *end = p + len;
+	const unsigned char	*p = (const unsigned char *)s, *end;
 	size_t			 n;
 	uint32_t		 cp;
 
@@ -157,6 +157,8 @@ buf_add_json(struct buf *b, const char *s, size_t len)
 		buf_addstr(b, "null");
 		return;
 	}
+	/* Only now: NULL + 0 is undefined in C, and clang's UBSan says so. */
+	end = p + len;
 	buf_addch(b, '"');
 	while (p < end) {
 		if (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') {
