@@ -3719,7 +3719,12 @@ conv_flush(struct conv *cv, struct bvec *out, unsigned cls)
 
 	conv_take_spans(cv, &spans, &n);
 	if (n > 0) {
-		b = bvec_add(out, EXTRACT_PARAGRAPH);
+		/* Text gathered inside a <pre> keeps its line breaks and
+		 * tabs, which only a PRE block may hold: a block element
+		 * in a <pre> ("<pre>a\nb<p>" or gumbo's empty <p> for a
+		 * stray "</p>") cuts it in two PRE blocks, not a
+		 * paragraph and a PRE. */
+		b = bvec_add(out, cv->pre ? EXTRACT_PRE : EXTRACT_PARAGRAPH);
 		b->spans = spans;
 		b->nspans = n;
 		conv_top(cv, out, cls);
@@ -3839,14 +3844,18 @@ conv_flat(struct conv *cv, int idx, struct extract_span **spans, size_t *n,
     unsigned cls)
 {
 	struct bvec	 none = { NULL, 0, 0 };
-	int		 flat = cv->flat;
+	int		 flat = cv->flat, pre = cv->pre;
 
+	/* One line of folded text, even for a heading or a table inside
+	 * a <pre>: these blocks cannot hold line breaks. */
 	cv->flat = 1;
+	cv->pre = 0;
 	cv->depth++;
 	conv_children(cv, idx, &none, cls);
 	cv->depth--;
 	cv->flat = flat;
 	conv_take_spans(cv, spans, n);
+	cv->pre = pre;
 	conv_reset(cv);
 	cv->nimgs = 0;
 	free(none.v);
