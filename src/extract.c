@@ -4725,6 +4725,28 @@ evidence_filter(struct conv *cv, struct bvec *root)
 	buf_release(&text);
 }
 
+/* Add a span to the text of the link it is part of. The list of links
+ * shows that text on one line, so line breaks, and the tabs and runs of
+ * spaces a link inside a <pre> keeps, become single spaces. */
+static void
+link_text_add(struct buf *t, const struct extract_span *sp)
+{
+	size_t	 i;
+	int	 space = t->len > 0 && t->data[t->len - 1] == ' ';
+
+	for (i = 0; i < sp->len; i++) {
+		if (sp->text[i] == '\n' || sp->text[i] == '\t' ||
+		    sp->text[i] == ' ') {
+			if (!space && t->len > 0)
+				buf_addch(t, ' ');
+			space = 1;
+			continue;
+		}
+		buf_addch(t, sp->text[i]);
+		space = 0;
+	}
+}
+
 /* Number the links of the final blocks in reading order: first use of a
  * URL gets the next number, and its text names it in the list. */
 static void
@@ -4745,9 +4767,9 @@ finish_links(struct conv *cv, struct extract_block *v, size_t n,
 				buf_reset(t);
 				for (j = k; j < b->nspans &&
 				    b->spans[j].link == tmp; j++)
-					if (b->spans[j].text[0] != '\n')
-						buf_add(t, b->spans[j].text,
-						    b->spans[j].len);
+					link_text_add(t, &b->spans[j]);
+				if (t->len > 0 && t->data[t->len - 1] == ' ')
+					buf_truncate(t, t->len - 1);
 				if (*nlinks == *cap) {
 					*cap = *cap == 0 ? 16 : *cap * 2;
 					*links = xreallocarray(*links, *cap,

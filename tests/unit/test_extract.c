@@ -837,6 +837,17 @@ static const struct {
 	{ "<p>a\nb</p><pre>c\nd</pre>", "p:a b|P:c\nd|" },
 };
 
+/* What the list of links shows for a link: one line, even for a link
+ * around preformatted text or line breaks (found by fuzz_extract). */
+static const struct {
+	const char	*html;
+	const char	*text;
+} link_texts[] = {
+	{ "<p><a href=/a>one  two</a></p>", "one two" },
+	{ "<p>x <a href=/a> one </a>two</p>", "one" },
+	{ "<pre><a href=/a>x |\n\tsort\n</a></pre>", "x | sort" },
+};
+
 static void
 test_extract_pre_blocks(void **state)
 {
@@ -860,6 +871,15 @@ test_extract_pre_blocks(void **state)
 		if (strcmp(got.data, pre_cases[i].want) != 0)
 			fail_msg("row %zu: got \"%s\", want \"%s\"", i,
 			    got.data, pre_cases[i].want);
+		extract_free(art);
+	}
+	for (i = 0; i < nitems(link_texts); i++) {
+		art = extract_fragment(link_texts[i].html,
+		    strlen(link_texts[i].html), NULL);
+		assert_int_equal(art->nlinks, 1);
+		if (strcmp(art->links[0].text, link_texts[i].text) != 0)
+			fail_msg("link row %zu: got \"%s\"", i,
+			    art->links[0].text);
 		extract_free(art);
 	}
 	buf_release(&got);
