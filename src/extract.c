@@ -446,8 +446,11 @@ extract_meta_charset(const char *s, size_t len)
 				vl--;
 			}
 		}
+		/* The raw bytes may hold a NUL, which would end the label
+		 * early in xstrndup() below and leave it shorter than n. */
 		for (n = 0; n < vl && n < 40 && !is_space((unsigned char)v[n]) &&
-		    v[n] != ';' && v[n] != '"' && v[n] != '\''; n++)
+		    v[n] != ';' && v[n] != '"' && v[n] != '\'' && v[n] != '\0';
+		    n++)
 			;
 		if (n == 0)
 			continue;

@@ -496,6 +496,8 @@ test_extract_scoring_parts(void **state)
 }
 
 /* Character sets: from the caller, from <meta>, or guessed. */
+static const char nul_meta[] = "<meta charset=utf]8\3\0al><title>T</title>";
+
 static void
 test_extract_charsets(void **state)
 {
@@ -540,6 +542,13 @@ test_extract_charsets(void **state)
 			    art->title ? art->title : "(null)", cases[i].want);
 		extract_free(art);
 	}
+
+	/* A NUL inside the declared label (found by fuzz_extract: the
+	 * label was cut short at the NUL and then written past). */
+	art = extract_page(nul_meta, sizeof nul_meta - 1, NULL, NULL);
+	assert_non_null(art->title);
+	assert_string_equal(art->title, "T");
+	extract_free(art);
 }
 
 /* Links are resolved against the page (or its <base>) and numbered in
