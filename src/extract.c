@@ -949,17 +949,41 @@ url_add_path(struct buf *out, const char *path, size_t len)
 		buf_addch(out, '/');
 }
 
+/* Append s to out as a URL parser reads it (WHATWG URL, "basic URL
+ * parser"): without tabs and line breaks, which markup may put anywhere
+ * in a long attribute, and with every other control character
+ * percent-encoded, so that no URL shown or kept holds one. */
+static void
+url_clean(struct buf *out, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			continue;
+		if (*p < 0x20 || *p == 0x7f)
+			buf_addf(out, "%%%02X", *p);
+		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0) {
+			buf_addf(out, "%%C2%%%02X", p[1]);	/* C1 */
+			p++;
+		} else
+			buf_addch(out, (char)*p);
+	}
+}
+
 /* Resolve ref against base into out (an absolute URL when base is). */
 static void
 url_resolve(struct buf *out, const char *base, const char *ref)
 {
 	struct url_parts	 b, r;
-	struct buf		 merged = BUF_INIT;
+	struct buf		 merged = BUF_INIT, clean = BUF_INIT;
 	const char		*slash;
-	size_t			 i;
+	size_t			 i, start = out->len;
 
 	while (is_space((unsigned char)*ref))
 		ref++;
+	url_clean(&clean, ref);
+	ref = clean.data;
 	url_split(ref, &r);
 	if (base == NULL || r.scheme != NULL) {
 		buf_addstr(out, ref);
@@ -1011,6 +1035,20 @@ trim:
 	while (i > 0 && is_space((unsigned char)out->data[i - 1]))
 		i--;
 	buf_truncate(out, i);
+	/* The base may hold what ref may not (a page's URL is given). */
+	for (i = start; i < out->len; i++)
+		if ((unsigned char)out->data[i] < 0x20 ||
+		    out->data[i] == 0x7f || ((unsigned char)out->data[i] ==
+		    0xc2 && i + 1 < out->len && (unsigned char)out->data[i + 1]
+		    >= 0x80 && (unsigned char)out->data[i + 1] < 0xa0))
+			break;
+	if (i < out->len) {
+		buf_reset(&clean);
+		buf_add(&clean, out->data + start, out->len - start);
+		buf_truncate(out, start);
+		url_clean(out, clean.data);
+	}
+	buf_release(&clean);
 }
 
 /*

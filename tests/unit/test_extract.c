@@ -570,6 +570,10 @@ test_extract_links(void **state)
 		{ "?page=2", "https://example.org/dir/page.html?page=2" },
 		{ "mailto:ed@example.org", "mailto:ed@example.org" },
 		{ "  /spaced  ", "https://example.org/spaced" },
+		/* Line breaks and tabs go, other controls are encoded
+		 * (found by fuzz_extract: a newline stayed in a link). */
+		{ "/a\n  b.html\t", "https://example.org/a  b.html" },
+		{ "ht\ntps://x.example/a\tb", "https://x.example/ab" },
 	};
 	struct buf	 html = BUF_INIT;
 	struct article	*art;
@@ -593,6 +597,15 @@ test_extract_links(void **state)
 			    art->links[0].text);
 		extract_free(art);
 	}
+
+	/* Controls in the page's own URL (gumbo has already replaced
+	 * those of the markup) are percent-encoded in what it resolves. */
+	art = extract_fragment("<a href=x>x</a>", 15,
+	    "https://example.org/\x01\x7f\xc2\x9b\xc3\xa9/p");
+	assert_int_equal(art->nlinks, 1);
+	assert_string_equal(art->links[0].url,
+	    "https://example.org/%01%7F%C2%9B\xc3\xa9/x");
+	extract_free(art);
 
 	/* Numbers follow reading order; a URL seen again keeps its number. */
 	buf_reset(&html);
