@@ -24,6 +24,7 @@ main(int argc, char *argv[])
 	for (i = 1; i < argc; i++) {
 		if ((fp = fopen(argv[i], "rb")) == NULL) {
 			fprintf(stderr, "%s: %s\n", argv[i], strerror(errno));
+			buf_release(&b);
 			return (1);
 		}
 		buf_reset(&b);
@@ -31,6 +32,8 @@ main(int argc, char *argv[])
 			buf_add(&b, chunk, n);
 		if (ferror(fp)) {
 			fprintf(stderr, "%s: read error\n", argv[i]);
+			fclose(fp);
+			buf_release(&b);
 			return (1);
 		}
 		fclose(fp);
