@@ -156,8 +156,8 @@ check: check-deps
 # "fuzz" runs each harness in turn for FUZZ_TIME seconds ("fuzz-feed" runs
 # one) on a copy of its seed corpus and regression inputs in
 # build/fuzz/corpus/: what it finds stays there, the committed corpus
-# never grows by itself. It stops at the
-# first crash, which libFuzzer writes to build/fuzz/crash-NAME-*.
+# never grows by itself. It stops at the first crash, which libFuzzer
+# writes to build/fuzz/crash-NAME-*.
 fuzz: fuzz-deps
 	@$(MAKE) --no-print-directory $(FUZZERS:fuzz_%=fuzz-%)
 
@@ -173,6 +173,24 @@ fuzz-%: $(FZ)/fuzz_%
 	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	    -dict=tests/fuzz/$*.dict -artifact_prefix=$(FZ)/crash-$*- \
 	    $(FZ)/corpus/$*
+
+install: tidings
+	mkdir -p '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)/man1' \
+	    '$(DESTDIR)$(MANDIR)/man5' '$(DESTDIR)$(DOCDIR)'
+	install -m 0755 tidings '$(DESTDIR)$(BINDIR)/'
+	install -m 0644 man/tidings.1 '$(DESTDIR)$(MANDIR)/man1/'
+	install -m 0644 man/tidings-config.5 '$(DESTDIR)$(MANDIR)/man5/'
+	install -m 0644 config/example '$(DESTDIR)$(DOCDIR)/config.example'
+
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/tidings' \
+	    '$(DESTDIR)$(MANDIR)/man1/tidings.1' \
+	    '$(DESTDIR)$(MANDIR)/man5/tidings-config.5' \
+	    '$(DESTDIR)$(DOCDIR)/config.example'
+	-rmdir '$(DESTDIR)$(DOCDIR)' 2>/dev/null
+
+clean:
+	rm -rf build tidings
 
 .PHONY: all deps check-deps fuzz-deps run check fuzz install uninstall \
 	clean
