@@ -9,6 +9,8 @@
 #		(tests/memcheck)
 # make bench	runs every benchmark in bench/ beside the peers (needs ../shared;
 #		each says so and skips without it)
+# make fuzz	installs clang, builds the libFuzzer harnesses of tests/fuzz/
+#		into build/fuzz/ and runs each for FUZZ_TIME seconds
 VERSION	 = 0.1.0
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
@@ -38,14 +40,17 @@ CHECK_CFLAGS = -O1 -g $(SAN)
 
 SRCS	 = $(filter-out src/main.c,$(wildcard src/*.c))
 UNITS	 = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+FUZZERS	 = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 
 # Debian packages: to build, and in addition to test.
 BUILD_DEBS = gcc make pkg-config libncurses-dev libcurl4-openssl-dev \
 	   libmxml-dev libsqlite3-dev libgumbo-dev
 CHECK_DEBS = $(BUILD_DEBS) libcmocka-dev tmux python3 sqlite3 mandoc
+FUZZ_DEBS = $(BUILD_DEBS) clang libclang-rt-14-dev
 
 REL	 = build/release
 CHK	 = build/check
+FZ	 = build/fuzz
 
 all: tidings
 
@@ -76,11 +81,45 @@ $(CHK)/test_%: tests/unit/test_%.c $(CHK)/libtidings.a
 	$(CC) $(TD_CFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< \
 	    $(CHK)/libtidings.a $(CMOCKA_LIBS) $(TD_LIBS)
 
+# The fuzz harnesses as plain programs that replay files (tests/fuzz/
+# driver.c): how "make check" runs their corpora and regression inputs.
+$(CHK)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fuzz.h \
+    $(CHK)/libtidings.a
+	$(CC) $(TD_CFLAGS) $(CHECK_CFLAGS) -Itests/fuzz -o $@ $< \
+	    tests/fuzz/driver.c $(CHK)/libtidings.a $(TD_LIBS)
+
+# The libFuzzer build: clang, every object instrumented for coverage and
+# the sanitizers, kept apart in build/fuzz/.
+FUZZ_CC	 = clang
+FUZZ_TIME = 60
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer \
+	   -fsanitize=fuzzer-no-link,address,undefined \
+	   -fno-sanitize-recover=undefined
+# Longest input tried, per harness.
+FUZZ_LEN_feed = 65536
+FUZZ_LEN_extract = 65536
+FUZZ_LEN_render = 65536
+FUZZ_LEN_opml = 65536
+FUZZ_LEN_date = 4096
+FUZZ_LEN_config = 4096
+
+$(FZ)/libtidings.a: $(SRCS:src/%.c=$(FZ)/%.o)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(FZ)/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(TD_CFLAGS) $(FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(FZ)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FZ)/libtidings.a
+	$(FUZZ_CC) $(TD_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
+	    -Itests/fuzz -o $@ $< $(FZ)/libtidings.a $(TD_LIBS)
+
 # Benchmark drivers (bench/): linked against the release build.
 build/release/bench-%: bench/%.c $(REL)/libtidings.a
 	$(CC) $(TD_CFLAGS) -o $@ $< $(REL)/libtidings.a $(TD_LIBS)
 
--include $(wildcard $(REL)/*.d $(CHK)/*.d)
+-include $(wildcard $(REL)/*.d $(CHK)/*.d $(FZ)/*.d)
 
 # Install what is missing from a list of Debian packages (sudo unless root).
 define need_debs
@@ -102,6 +141,9 @@ deps:
 check-deps:
 	$(call need_debs,$(CHECK_DEBS))
 
+fuzz-deps:
+	$(call need_debs,$(FUZZ_DEBS))
+
 # "run" starts the reader on the sample feeds with a database of its own
 # (build/run.db); it refreshes them in the background, and a feed that
 # cannot be fetched is marked with the reason.
@@ -112,7 +154,7 @@ run: deps
 
 check: check-deps
 	@$(MAKE) --no-print-directory tidings $(CHK)/tidings \
-	    $(UNITS:%=$(CHK)/%)
+	    $(UNITS:%=$(CHK)/%) $(FUZZERS:%=$(CHK)/%)
 	@sh tests/run $(CHK) $(UNITS)
 
 # The reader's stories under valgrind: no leak, no memcheck error.
@@ -129,6 +171,27 @@ bench: tidings
 	sh bench/extract
 	sh bench/refresh
 	sh bench/tui
+
+# "fuzz" runs each harness in turn for FUZZ_TIME seconds ("fuzz-feed" runs
+# one) on a copy of its seed corpus and regression inputs in
+# build/fuzz/corpus/: what it finds stays there, the committed corpus
+# never grows by itself. It stops at the first crash, which libFuzzer
+# writes to build/fuzz/crash-NAME-*.
+fuzz: fuzz-deps
+	@$(MAKE) --no-print-directory $(FUZZERS:fuzz_%=fuzz-%)
+
+# Keep the harnesses, which make would delete as intermediate files.
+.SECONDARY: $(FUZZERS:%=$(FZ)/%)
+
+fuzz-%: $(FZ)/fuzz_%
+	@mkdir -p $(FZ)/corpus/$*
+	cp -n tests/fuzz/corpus/$*/* $(FZ)/corpus/$*/
+	find tests/fuzz/regress/$* -type f ! -name .keep \
+	    -exec cp -n {} $(FZ)/corpus/$*/ \;
+	$(FZ)/fuzz_$* -max_total_time=$(FUZZ_TIME) -max_len=$(FUZZ_LEN_$*) \
+	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	    -dict=tests/fuzz/$*.dict -artifact_prefix=$(FZ)/crash-$*- \
+	    $(FZ)/corpus/$*
 
 install: tidings
 	mkdir -p '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)/man1' \
@@ -148,4 +211,5 @@ uninstall:
 clean:
 	rm -rf build tidings
 
-.PHONY: all deps check-deps run check memcheck bench install uninstall clean
+.PHONY: all deps check-deps fuzz-deps run check memcheck bench fuzz \
+	install uninstall clean

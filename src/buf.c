@@ -149,7 +149,7 @@ buf_release(struct buf *b)
 void
 buf_add_json(struct buf *b, const char *s, size_t len)
 {
-	const unsigned char	*p = (const unsigned char *)s, *end = p + len;
+	const unsigned char	*p = (const unsigned char *)s, *end;
 	size_t			 n;
 	uint32_t		 cp;
 
@@ -157,12 +157,14 @@ buf_add_json(struct buf *b, const char *s, size_t len)
 		buf_addstr(b, "null");
 		return;
 	}
+	/* Only now: NULL + 0 is undefined in C, and clang's UBSan says so. */
+	end = p + len;
 	buf_addch(b, '"');
 	while (p < end) {
-		if (*p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') {
+		if (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\') {
 			const unsigned char *q = p;
 
-			while (q < end && *q >= 0x20 && *q < 0x80 && *q != '"' &&
+			while (q < end && *q >= 0x20 && *q < 0x7f && *q != '"' &&
 			    *q != '\\')
 				q++;
 			buf_add(b, p, (size_t)(q - p));
@@ -191,7 +193,7 @@ buf_add_json(struct buf *b, const char *s, size_t len)
 			p++;
 			continue;
 		}
-		if (*p < 0x20) {
+		if (*p < 0x20 || *p == 0x7f) {
 			buf_addf(b, "\\u%04x", *p);
 			p++;
 			continue;
@@ -202,7 +204,10 @@ buf_add_json(struct buf *b, const char *s, size_t len)
 			p++;
 			continue;
 		}
-		if (cp == 0x2028 || cp == 0x2029)
+		/* JSON allows DEL and the C1 controls raw, but the output of
+		 * "tidings parse-feed" often lands on a terminal, where
+		 * U+009B is a CSI as ESC [ is. Escaped, it reads the same. */
+		if ((cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029)
 			buf_addf(b, "\\u%04x", (unsigned)cp);
 		else
 			buf_add(b, p, n);

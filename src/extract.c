@@ -448,8 +448,11 @@ extract_meta_charset(const char *s, size_t len)
 				vl--;
 			}
 		}
+		/* The raw bytes may hold a NUL, which would end the label
+		 * early in xstrndup() below and leave it shorter than n. */
 		for (n = 0; n < vl && n < 40 && !is_space((unsigned char)v[n]) &&
-		    v[n] != ';' && v[n] != '"' && v[n] != '\''; n++)
+		    v[n] != ';' && v[n] != '"' && v[n] != '\'' && v[n] != '\0';
+		    n++)
 			;
 		if (n == 0)
 			continue;
@@ -948,17 +951,41 @@ url_add_path(struct buf *out, const char *path, size_t len)
 		buf_addch(out, '/');
 }
 
+/* Append s to out as a URL parser reads it (WHATWG URL, "basic URL
+ * parser"): without tabs and line breaks, which markup may put anywhere
+ * in a long attribute, and with every other control character
+ * percent-encoded, so that no URL shown or kept holds one. */
+static void
+url_clean(struct buf *out, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			continue;
+		if (*p < 0x20 || *p == 0x7f)
+			buf_addf(out, "%%%02X", *p);
+		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0) {
+			buf_addf(out, "%%C2%%%02X", p[1]);	/* C1 */
+			p++;
+		} else
+			buf_addch(out, (char)*p);
+	}
+}
+
 /* Resolve ref against base into out (an absolute URL when base is). */
 static void
 url_resolve(struct buf *out, const char *base, const char *ref)
 {
 	struct url_parts	 b, r;
-	struct buf		 merged = BUF_INIT;
+	struct buf		 merged = BUF_INIT, clean = BUF_INIT;
 	const char		*slash;
-	size_t			 i;
+	size_t			 i, start = out->len;
 
 	while (is_space((unsigned char)*ref))
 		ref++;
+	url_clean(&clean, ref);
+	ref = clean.data;
 	url_split(ref, &r);
 	if (base == NULL || r.scheme != NULL) {
 		buf_addstr(out, ref);
@@ -1010,6 +1037,20 @@ trim:
 	while (i > 0 && is_space((unsigned char)out->data[i - 1]))
 		i--;
 	buf_truncate(out, i);
+	/* The base may hold what ref may not (a page's URL is given). */
+	for (i = start; i < out->len; i++)
+		if ((unsigned char)out->data[i] < 0x20 ||
+		    out->data[i] == 0x7f || ((unsigned char)out->data[i] ==
+		    0xc2 && i + 1 < out->len && (unsigned char)out->data[i + 1]
+		    >= 0x80 && (unsigned char)out->data[i + 1] < 0xa0))
+			break;
+	if (i < out->len) {
+		buf_reset(&clean);
+		buf_add(&clean, out->data + start, out->len - start);
+		buf_truncate(out, start);
+		url_clean(out, clean.data);
+	}
+	buf_release(&clean);
 }
 
 /*
@@ -3708,7 +3749,12 @@ conv_flush(struct conv *cv, struct bvec *out, unsigned cls)
 
 	conv_take_spans(cv, &spans, &n);
 	if (n > 0) {
-		b = bvec_add(out, EXTRACT_PARAGRAPH);
+		/* Text gathered inside a <pre> keeps its line breaks and
+		 * tabs, which only a PRE block may hold: a block element
+		 * in a <pre> ("<pre>a\nb<p>" or gumbo's empty <p> for a
+		 * stray "</p>") cuts it in two PRE blocks, not a
+		 * paragraph and a PRE. */
+		b = bvec_add(out, cv->pre ? EXTRACT_PRE : EXTRACT_PARAGRAPH);
 		b->spans = spans;
 		b->nspans = n;
 		conv_top(cv, out, cls);
@@ -3828,14 +3874,18 @@ conv_flat(struct conv *cv, int idx, struct extract_span **spans, size_t *n,
     unsigned cls)
 {
 	struct bvec	 none = { NULL, 0, 0 };
-	int		 flat = cv->flat;
+	int		 flat = cv->flat, pre = cv->pre;
 
+	/* One line of folded text, even for a heading or a table inside
+	 * a <pre>: these blocks cannot hold line breaks. */
 	cv->flat = 1;
+	cv->pre = 0;
 	cv->depth++;
 	conv_children(cv, idx, &none, cls);
 	cv->depth--;
 	cv->flat = flat;
 	conv_take_spans(cv, spans, n);
+	cv->pre = pre;
 	conv_reset(cv);
 	cv->nimgs = 0;
 	free(none.v);
@@ -4705,6 +4755,28 @@ evidence_filter(struct conv *cv, struct bvec *root)
 	buf_release(&text);
 }
 
+/* Add a span to the text of the link it is part of. The list of links
+ * shows that text on one line, so line breaks, and the tabs and runs of
+ * spaces a link inside a <pre> keeps, become single spaces. */
+static void
+link_text_add(struct buf *t, const struct extract_span *sp)
+{
+	size_t	 i;
+	int	 space = t->len > 0 && t->data[t->len - 1] == ' ';
+
+	for (i = 0; i < sp->len; i++) {
+		if (sp->text[i] == '\n' || sp->text[i] == '\t' ||
+		    sp->text[i] == ' ') {
+			if (!space && t->len > 0)
+				buf_addch(t, ' ');
+			space = 1;
+			continue;
+		}
+		buf_addch(t, sp->text[i]);
+		space = 0;
+	}
+}
+
 /* Number the links of the final blocks in reading order: first use of a
  * URL gets the next number, and its text names it in the list. */
 static void
@@ -4725,9 +4797,9 @@ finish_links(struct conv *cv, struct extract_block *v, size_t n,
 				buf_reset(t);
 				for (j = k; j < b->nspans &&
 				    b->spans[j].link == tmp; j++)
-					if (b->spans[j].text[0] != '\n')
-						buf_add(t, b->spans[j].text,
-						    b->spans[j].len);
+					link_text_add(t, &b->spans[j]);
+				if (t->len > 0 && t->data[t->len - 1] == ' ')
+					buf_truncate(t, t->len - 1);
 				if (*nlinks == *cap) {
 					*cap = *cap == 0 ? 16 : *cap * 2;
 					*links = xreallocarray(*links, *cap,

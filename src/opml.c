@@ -268,29 +268,37 @@ opml_repair(const char *s, size_t len, struct buf *out)
 
 /* s with runs of whitespace (no-break spaces too, which &nbsp; leaves
  * in titles) folded into one space and trimmed, or NULL when nothing is
- * left. */
+ * left. Every string of a feed comes through here from mxml, so this is
+ * also where bad text stops: a character reference decodes inside mxml,
+ * and one that opml_repair() did not see (it took "<!--" inside a tag for
+ * a comment, where mxml reads an attribute name) can still give a lone
+ * surrogate or a control character; those become U+FFFD. */
 static char *
 opml_fold(const char *s)
 {
 	struct buf	 b = BUF_INIT;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t		 i, len, n;
+	uint32_t	 c;
 	int		 space = 0;
 
 	if (s == NULL)
 		return (NULL);
-	for (; *s != '\0'; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-			space = 1;
-			continue;
+	len = strlen(s);
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_decode(p + i, len - i, &c)) == 0) {
+			c = 0xfffd;
+			n = 1;
 		}
-		if (s[0] == '\xc2' && s[1] == '\xa0') {
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == 0xa0) {
 			space = 1;
-			s++;
 			continue;
 		}
 		if (space && b.len > 0)
 			buf_addch(&b, ' ');
 		space = 0;
-		buf_addch(&b, *s);
+		opml_put(&b, c);
 	}
 	if (b.len == 0)
 		return (NULL);

@@ -80,6 +80,9 @@ static const struct {
 	{ "bad\xff", 4, "\"bad\xef\xbf\xbd\"" },
 	{ "nul\0x", 5, "\"nul\\u0000x\"" },
 	{ "\xe2\x80\xa8", 3, "\"\\u2028\"" },
+	{ "del\x7f", 4, "\"del\\u007f\"" },
+	{ "\xc2\x9b" "31m\xc2\x9f\xc2\xa0", 9,
+	  "\"\\u009b31m\\u009f\xc2\xa0\"" },
 	{ "\xed\xa0\x80", 3, "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"" },
 };
 

@@ -496,6 +496,8 @@ test_extract_scoring_parts(void **state)
 }
 
 /* Character sets: from the caller, from <meta>, or guessed. */
+static const char nul_meta[] = "<meta charset=utf]8\3\0al><title>T</title>";
+
 static void
 test_extract_charsets(void **state)
 {
@@ -540,6 +542,13 @@ test_extract_charsets(void **state)
 			    art->title ? art->title : "(null)", cases[i].want);
 		extract_free(art);
 	}
+
+	/* A NUL inside the declared label (found by fuzz_extract: the
+	 * label was cut short at the NUL and then written past). */
+	art = extract_page(nul_meta, sizeof nul_meta - 1, NULL, NULL);
+	assert_non_null(art->title);
+	assert_string_equal(art->title, "T");
+	extract_free(art);
 }
 
 /* Links are resolved against the page (or its <base>) and numbered in
@@ -561,6 +570,10 @@ test_extract_links(void **state)
 		{ "?page=2", "https://example.org/dir/page.html?page=2" },
 		{ "mailto:ed@example.org", "mailto:ed@example.org" },
 		{ "  /spaced  ", "https://example.org/spaced" },
+		/* Line breaks and tabs go, other controls are encoded
+		 * (found by fuzz_extract: a newline stayed in a link). */
+		{ "/a\n  b.html\t", "https://example.org/a  b.html" },
+		{ "ht\ntps://x.example/a\tb", "https://x.example/ab" },
 	};
 	struct buf	 html = BUF_INIT;
 	struct article	*art;
@@ -584,6 +597,15 @@ test_extract_links(void **state)
 			    art->links[0].text);
 		extract_free(art);
 	}
+
+	/* Controls in the page's own URL (gumbo has already replaced
+	 * those of the markup) are percent-encoded in what it resolves. */
+	art = extract_fragment("<a href=x>x</a>", 15,
+	    "https://example.org/\x01\x7f\xc2\x9b\xc3\xa9/p");
+	assert_int_equal(art->nlinks, 1);
+	assert_string_equal(art->links[0].url,
+	    "https://example.org/%01%7F%C2%9B\xc3\xa9/x");
+	extract_free(art);
 
 	/* Numbers follow reading order; a URL seen again keeps its number. */
 	buf_reset(&html);
@@ -871,6 +893,68 @@ test_extract_feed_links(void **state)
 	buf_release(&got);
 }
 
+/* A block element inside a <pre> splits it; the text on either side
+ * stays preformatted, and only PRE blocks hold line breaks inside a
+ * span (found by fuzz_extract: gumbo's empty <p> for a stray "</p>"
+ * turned the text before it into a paragraph with a raw newline). */
+static const struct {
+	const char	*html;
+	const char	*want;		/* "KIND:text|...", top-level blocks */
+} pre_cases[] = {
+	{ "<pre>a\n b</p>c\td</pre>", "P:a\n b|P:c\td|" },
+	{ "<pre>x\n  y<h1>T\nU</h1>z\nw</pre>", "P:x\n  y|H:T U|P:z\nw|" },
+	{ "<pre>a\n<p>b\nc</p></pre>", "P:a|P:b\nc|" },
+	{ "<p>a\nb</p><pre>c\nd</pre>", "p:a b|P:c\nd|" },
+};
+
+/* What the list of links shows for a link: one line, even for a link
+ * around preformatted text or line breaks (found by fuzz_extract). */
+static const struct {
+	const char	*html;
+	const char	*text;
+} link_texts[] = {
+	{ "<p><a href=/a>one  two</a></p>", "one two" },
+	{ "<p>x <a href=/a> one </a>two</p>", "one" },
+	{ "<pre><a href=/a>x |\n\tsort\n</a></pre>", "x | sort" },
+};
+
+static void
+test_extract_pre_blocks(void **state)
+{
+	struct article	*art;
+	struct buf	 got = BUF_INIT;
+	size_t		 i, j;
+
+	(void)state;
+	for (i = 0; i < nitems(pre_cases); i++) {
+		art = extract_fragment(pre_cases[i].html,
+		    strlen(pre_cases[i].html), NULL);
+		buf_reset(&got);
+		for (j = 0; j < art->nblocks; j++) {
+			buf_addf(&got, "%s:%s|", art->blocks[j].kind ==
+			    EXTRACT_PRE ? "P" : art->blocks[j].kind ==
+			    EXTRACT_HEADING ? "H" : art->blocks[j].kind ==
+			    EXTRACT_PARAGRAPH ? "p" : "?",
+			    art->blocks[j].nspans > 0 ?
+			    art->blocks[j].spans[0].text : "");
+		}
+		if (strcmp(got.data, pre_cases[i].want) != 0)
+			fail_msg("row %zu: got \"%s\", want \"%s\"", i,
+			    got.data, pre_cases[i].want);
+		extract_free(art);
+	}
+	for (i = 0; i < nitems(link_texts); i++) {
+		art = extract_fragment(link_texts[i].html,
+		    strlen(link_texts[i].html), NULL);
+		assert_int_equal(art->nlinks, 1);
+		if (strcmp(art->links[0].text, link_texts[i].text) != 0)
+			fail_msg("link row %zu: got \"%s\"", i,
+			    art->links[0].text);
+		extract_free(art);
+	}
+	buf_release(&got);
+}
+
 int
 main(void)
 {
@@ -885,6 +969,7 @@ main(void)
 		cmocka_unit_test(test_extract_outputs),
 		cmocka_unit_test(test_extract_robust),
 		cmocka_unit_test(test_extract_feed_links),
+		cmocka_unit_test(test_extract_pre_blocks),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
