@@ -46,6 +46,7 @@
 #include "util.h"
 
 #define CONFIG_MAX_DEPTH	16	/* files open at once through include */
+#define CONFIG_MAX_BYTES	(16 * 1024 * 1024)	/* the largest dotfile read */
 
 #define SECS_M	60LL
 #define SECS_H	(60 * SECS_M)
@@ -1195,6 +1196,12 @@ config_read_fd(int fd, struct buf *b)
 	ssize_t	 n;
 
 	for (;;) {
+		/* A dotfile is small; "include /dev/zero" must not read on
+		 * until memory runs out. */
+		if (b->len > CONFIG_MAX_BYTES) {
+			errno = EFBIG;
+			return (-1);
+		}
 		buf_grow(b, 8192);
 		n = read(fd, b->data + b->len, b->cap - b->len - 1);
 		if (n == -1 && errno == EINTR)

@@ -120,6 +120,7 @@ static const struct {
 	{ "include a b\n", 0, "t:1: usage: include FILE" },
 	{ "include " FIX "does-not-exist.conf\n", 0,
 	  "t:1: " FIX "does-not-exist.conf: No such file or directory" },
+	{ "include /dev/zero\n", 0, "t:1: /dev/zero: File too large" },
 
 	/* Settings. */
 	{ "set refresh-intervl 5m\n", 0, "t:1: unknown setting "
