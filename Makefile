@@ -173,7 +173,7 @@ bench: tidings
 	sh bench/tui
 
 # "fuzz" runs each harness in turn for FUZZ_TIME seconds ("fuzz-feed" runs
-# one) on a copy of its seed corpus and regression inputs in
+# one) on a copy of its seeds (tests/fuzz/seeds) in
 # build/fuzz/corpus/: what it finds stays there, the committed corpus
 # never grows by itself. It stops at the first crash, which libFuzzer
 # writes to build/fuzz/crash-NAME-*.
@@ -185,9 +185,7 @@ fuzz: fuzz-deps
 
 fuzz-%: $(FZ)/fuzz_%
 	@mkdir -p $(FZ)/corpus/$*
-	cp -n tests/fuzz/corpus/$*/* $(FZ)/corpus/$*/
-	find tests/fuzz/regress/$* -type f ! -name .keep \
-	    -exec cp -n {} $(FZ)/corpus/$*/ \;
+	sh tests/fuzz/seeds $* | xargs cp -n -t $(FZ)/corpus/$*/
 	$(FZ)/fuzz_$* -max_total_time=$(FUZZ_TIME) -max_len=$(FUZZ_LEN_$*) \
 	    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 	    -dict=tests/fuzz/$*.dict -artifact_prefix=$(FZ)/crash-$*- \
