@@ -124,20 +124,36 @@ db_path(const struct opts *o)
 	return (path);
 }
 
-/* Open the store or say why not. */
+/* Open the database to read it (read) or to change it, or say why not. */
 static struct store *
-open_store(const struct opts *o)
+open_store_mode(const struct opts *o, int read)
 {
 	struct store	*st;
 	char		*path, *cause;
 
 	path = db_path(o);
-	if ((st = store_open(path, &cause)) == NULL) {
+	st = read ? store_open_read(path, &cause) : store_open(path, &cause);
+	if (st == NULL) {
 		fprintf(stderr, "tidings: %s\n", cause);
 		free(cause);
 	}
 	free(path);
 	return (st);
+}
+
+/* Open the database for a command that changes it. */
+static struct store *
+open_store(const struct opts *o)
+{
+	return (open_store_mode(o, 0));
+}
+
+/* Open the database for a command that only reads it, which works on a
+ * database this process may not write. */
+static struct store *
+open_store_read(const struct opts *o)
+{
+	return (open_store_mode(o, 1));
 }
 
 /* Print s on one line through the terminal gate. */
@@ -328,7 +344,7 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 	}
 	if (optind != argc)
 		usage(EXIT_USAGE);
-	if ((st = open_store(o)) == NULL)
+	if ((st = open_store_read(o)) == NULL)
 		return (EXIT_ERROR);
 	if (store_feeds(st, &feeds, &nfeeds, &cause) != 0)
 		goto fail;
@@ -445,7 +461,7 @@ cmd_unread(struct opts *o, struct config *cfg, int argc, char **argv)
 	}
 	if (optind != argc || (json && fmt != NULL))
 		usage(EXIT_USAGE);
-	if ((st = open_store(o)) == NULL)
+	if ((st = open_store_read(o)) == NULL)
 		return (EXIT_ERROR);
 	if (!json && fmt == NULL) {
 		if ((total = store_unread(st, 0, &cause)) < 0)

@@ -128,12 +128,15 @@
  * changes every id, fetched again and again, grew by a document each
  * time whatever max-items said.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -818,10 +821,35 @@ fail:
 	return (-1);
 }
 
+/* What every connection sets for itself, writing nothing to the file:
+ * foreign keys, the strip_tags() function the search index calls, and the
+ * in-memory stage a merge fills. */
+static int
+store_setup_session(struct store *st, char **cause)
+{
+	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (sqlite3_create_function_v2(st->db, "strip_tags", -1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    store_strip_tags, NULL, NULL, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY;" STORE_STAGE,
+	    NULL, NULL, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	return (0);
+}
+
 /* Set up a new connection: refuse what we must not write, then WAL,
  * foreign keys, strip_tags() and the current schema. */
 static int
-store_setup(struct store *st, char **cause)
+store_setup(struct store *st, int read_only_ok, char **cause)
 {
 	sqlite3_stmt	*stmt;
 	const char	*mode;
@@ -848,6 +876,10 @@ store_setup(struct store *st, char **cause)
 		return (-1);
 	}
 	if (sqlite3_db_readonly(st->db, "main") == 1) {
+		/* Reading needs no write, as long as the schema is current
+		 * and so needs no migration. */
+		if (read_only_ok && version == STORE_VERSION)
+			return (store_setup_session(st, cause));
 		xasprintf(cause, "%s: the database is read-only", st->path);
 		return (-1);
 	}
@@ -875,31 +907,67 @@ store_setup(struct store *st, char **cause)
 	sqlite3_finalize(stmt);
 	/* The checkpoint threshold counts pages: 256 of 16 KiB keeps the
 	 * WAL at SQLite's default 4 MiB (see the essay). */
-	if (sqlite3_exec(st->db, "PRAGMA foreign_keys = ON;"
-	    "PRAGMA synchronous = NORMAL;"
+	if (sqlite3_exec(st->db, "PRAGMA synchronous = NORMAL;"
 	    "PRAGMA wal_autocheckpoint = 256", NULL, NULL,
 	    NULL) != SQLITE_OK) {
 		store_error(st, cause);
 		return (-1);
 	}
-	if (sqlite3_create_function_v2(st->db, "strip_tags", -1,
-	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-	    store_strip_tags, NULL, NULL, NULL) != SQLITE_OK) {
-		store_error(st, cause);
+	if (store_setup_session(st, cause) != 0)
 		return (-1);
-	}
-	if (store_migrate(st, cause) != 0)
-		return (-1);
-	if (sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY;" STORE_STAGE,
-	    NULL, NULL, NULL) != SQLITE_OK) {
-		store_error(st, cause);
-		return (-1);
-	}
-	return (0);
+	return (store_migrate(st, cause));
 }
 
-struct store *
-store_open(const char *path, char **cause)
+/*
+ * Whether path is a database this process may not write whose whole
+ * content is in the file itself (no write-ahead log waiting to be
+ * checkpointed). SQLite cannot read a WAL database without creating its
+ * shared-memory file beside it, which a read-only file or directory
+ * refuses; such a file can only be read as immutable, which is exact
+ * when there is no log and nobody may write it.
+ */
+static int
+store_unwritable(const char *path)
+{
+	struct stat	 sb;
+	char		*wal;
+	int		 logged;
+
+	if (access(path, F_OK) != 0 || access(path, W_OK) == 0 ||
+	    (errno != EACCES && errno != EROFS))
+		return (0);
+	xasprintf(&wal, "%s-wal", path);
+	logged = stat(wal, &sb) == 0 && sb.st_size > 0;
+	free(wal);
+	return (!logged);
+}
+
+/* Open st->path read-only and immutable, through a URI, whose special
+ * characters are escaped. */
+static int
+store_open_immutable(struct store *st)
+{
+	struct buf	 uri = BUF_INIT;
+	const char	*p;
+	int		 rc;
+
+	buf_addstr(&uri, "file:");
+	for (p = st->path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_addf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			buf_addch(&uri, *p);
+	}
+	buf_addstr(&uri, "?immutable=1");
+	rc = sqlite3_open_v2(uri.data, &st->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	buf_release(&uri);
+	return (rc);
+}
+
+/* Open path for store_open() or store_open_read(). */
+static struct store *
+store_open_mode(const char *path, int read_only_ok, char **cause)
 {
 	struct store	*st;
 	int		 rc;
@@ -908,17 +976,32 @@ store_open(const char *path, char **cause)
 		return (NULL);
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
-	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (read_only_ok && store_unwritable(path))
+		rc = store_open_immutable(st);
+	else
+		rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+		    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (st->db == NULL)
 		fatalx("sqlite3_open_v2: out of memory");
-	if (rc != SQLITE_OK || store_setup(st, cause) != 0) {
+	if (rc != SQLITE_OK || store_setup(st, read_only_ok, cause) != 0) {
 		if (rc != SQLITE_OK)
 			store_error(st, cause);
 		store_close(st);
 		return (NULL);
 	}
 	return (st);
+}
+
+struct store *
+store_open(const char *path, char **cause)
+{
+	return (store_open_mode(path, 0, cause));
+}
+
+struct store *
+store_open_read(const char *path, char **cause)
+{
+	return (store_open_mode(path, 1, cause));
 }
 
 void

@@ -59,6 +59,11 @@ struct store_item {
  * the schema to the current version. On failure return NULL and set
  * *cause. */
 struct store	*store_open(const char *path, char **cause);
+
+/* The same for commands that only read: a database this process may not
+ * write (a read-only file or file system) is opened for reading when its
+ * schema is current, and every write then fails with "read-only". */
+struct store	*store_open_read(const char *path, char **cause);
 void		 store_close(struct store *);
 
 /* The feed row for url, created when missing. Return 0 and set *id. */

@@ -1,6 +1,7 @@
 #!/bin/sh
 # A database that cannot grow (the disk is full) or cannot be written at
-# all (read-only) stops the refresh with a message that says so, and
+# all (read-only) stops the refresh with a message that says so, while
+# unread and items still read it, and
 # loses nothing: the file passes the integrity check and keeps every item
 # and its read state, and a later refresh with room completes.
 . ./lib.sh
@@ -62,6 +63,13 @@ expect_eq "integrity when read-only" "$(sql 'pragma integrity_check')" ok
 expect_eq "items when read-only" "$(sql 'select count(*) from items')" 20055
 expect_eq "read when read-only" "$(sql 'select count(*) from items
     where read = 1')" 2
+# Commands that only read work on it all the same.
+expect_status 0 $as "$TIDINGS" -c "$CONF" -d "$DB" unread
+expect_eq "unread count from a read-only database" "$(cat "$WORK/out")" \
+    20053
+expect_status 0 $as "$TIDINGS" -c "$CONF" -d "$DB" items -n 3
+expect_eq "items listed from a read-only database" \
+    "$(wc -l <"$WORK/out" | tr -d ' ')" 3
 chmod 644 "$DB"
 expect_status 0 td refresh --all -q
 expect_eq "items writable again" "$(sql 'select count(*) from items')" 20058
