@@ -328,6 +328,22 @@ poll_storer(void *arg)
 	return (NULL);
 }
 
+/* Fill in req for url with the fetch settings of cf (NULL: the global
+ * ones): user agent, timeouts, size cap and redirects. */
+static void
+poll_request(const struct config *cfg, const struct config_feed *cf,
+    const char *url, struct http_request *req)
+{
+	memset(req, 0, sizeof *req);
+	req->url = url;
+	req->user_agent = config_str(cfg, cf, SET_USER_AGENT);
+	req->connect_timeout = config_num(cfg, cf, SET_CONNECT_TIMEOUT);
+	req->timeout = config_num(cfg, cf, SET_DOWNLOAD_TIMEOUT);
+	req->stall_timeout = config_num(cfg, cf, SET_STALL_TIMEOUT);
+	req->max_bytes = (size_t)config_num(cfg, cf, SET_MAX_RESPONSE_SIZE);
+	req->max_redirects = config_num(cfg, cf, SET_MAX_REDIRECTS);
+}
+
 /* Queue a request for every due feed. Return how many, or -1. */
 static int
 poll_queue_due(struct poll_ctx *pc, struct http *http, struct poll_job *jobs,
@@ -358,17 +374,9 @@ poll_queue_due(struct poll_ctx *pc, struct http *http, struct poll_job *jobs,
 			return (-1);
 		jobs[n].cf = cf;
 
-		memset(&req, 0, sizeof req);
-		req.url = cf->url;
+		poll_request(cfg, cf, cf->url, &req);
 		req.etag = found ? sf.etag : NULL;
 		req.last_modified = found ? sf.last_modified : NULL;
-		req.user_agent = config_str(cfg, cf, SET_USER_AGENT);
-		req.connect_timeout = config_num(cfg, cf, SET_CONNECT_TIMEOUT);
-		req.timeout = config_num(cfg, cf, SET_DOWNLOAD_TIMEOUT);
-		req.stall_timeout = config_num(cfg, cf, SET_STALL_TIMEOUT);
-		req.max_bytes = (size_t)config_num(cfg, cf,
-		    SET_MAX_RESPONSE_SIZE);
-		req.max_redirects = config_num(cfg, cf, SET_MAX_REDIRECTS);
 		req.arg = &jobs[n];
 		http_add(http, &req);	/* copies the strings */
 		if (found)
@@ -632,14 +640,7 @@ poll_get_page(const struct config *cfg, const struct config_feed *cf,
 	buf_init(&pg->body);
 	ho.max_total = 1;
 	ho.max_host = 1;
-	memset(&req, 0, sizeof req);
-	req.url = url;
-	req.user_agent = config_str(cfg, cf, SET_USER_AGENT);
-	req.connect_timeout = config_num(cfg, cf, SET_CONNECT_TIMEOUT);
-	req.timeout = config_num(cfg, cf, SET_DOWNLOAD_TIMEOUT);
-	req.stall_timeout = config_num(cfg, cf, SET_STALL_TIMEOUT);
-	req.max_bytes = (size_t)config_num(cfg, cf, SET_MAX_RESPONSE_SIZE);
-	req.max_redirects = config_num(cfg, cf, SET_MAX_REDIRECTS);
+	poll_request(cfg, cf, url, &req);
 	http = http_new(&ho);
 	http_add(http, &req);
 	if (http_run(http, poll_page_done, pg, stop) != 0) {
@@ -712,47 +713,54 @@ poll_keep_article(struct store *st, int64_t item_id,
 	return (rc);
 }
 
-/* Fetch one item's article and keep it, or record why not. Return 1 when
- * kept, 0 when the page failed, -1 when the store did (*cause). */
-static int
-poll_prefetch_one(const struct config *cfg, const struct config_feed *cf,
+int
+poll_fetch_article(const struct config *cfg, const struct config_feed *cf,
     struct store *st, int64_t item_id, volatile sig_atomic_t *stop,
-    char **cause)
+    char **why, char **cause)
 {
 	struct store_body	 body;
 	struct article		*art;
-	char			*why = NULL;
 	int			 rc;
 
-	if ((rc = store_item_get(st, item_id, &body, cause)) <= 0)
-		return (rc);
-	if (body.item.link == NULL) {
-		store_body_release(&body);
+	*why = NULL;
+	if ((rc = store_item_get(st, item_id, &body, cause)) < 0)
+		return (-1);
+	if (rc == 0) {
+		*why = xstrdup("the item is gone: a refresh removed it");
 		return (0);
 	}
-	art = poll_article(cfg, cf, body.item.link, stop, &why);
+	if (body.item.link == NULL || *body.item.link == '\0') {
+		store_body_release(&body);
+		*why = xstrdup("the item has no link to fetch");
+		return (0);
+	}
+	art = poll_article(cfg, cf, body.item.link, stop, why);
 	store_body_release(&body);
 	if (*stop) {
 		/* Interrupted: not the page's fault, so nothing is kept. */
 		extract_free(art);
-		free(why);
+		free(*why);
+		*why = xstrdup("interrupted");
 		return (0);
 	}
 	if (art != NULL && art->nblocks == 0) {
 		extract_free(art);
 		art = NULL;
-		why = xstrdup("no article found on the page");
+		*why = xstrdup("no article found on the page");
 	}
 	if (art != NULL) {
 		rc = poll_keep_article(st, item_id, art, cause);
 		extract_free(art);
-		log_debug("prefetch: item %lld: kept", (long long)item_id);
+		log_debug("article: item %lld: kept", (long long)item_id);
 		return (rc < 0 ? -1 : 1);
 	}
-	log_debug("prefetch: item %lld: %s", (long long)item_id, why);
-	rc = store_article_failed(st, item_id, time_now(), why, cause);
-	free(why);
-	return (rc < 0 ? -1 : 0);
+	log_debug("article: item %lld: %s", (long long)item_id, *why);
+	if (store_article_failed(st, item_id, time_now(), *why, cause) < 0) {
+		free(*why);
+		*why = NULL;
+		return (-1);
+	}
+	return (0);
 }
 
 int
@@ -763,6 +771,7 @@ poll_prefetch(const struct config *cfg, struct store *st, int64_t since,
 	const struct config_feed	*cf;
 	int64_t				 feed, *ids;
 	size_t				 i, k, n;
+	char				*why;
 	int				 rc;
 
 	for (i = 0; i < cfg->nfeeds && !*stop; i++) {
@@ -774,11 +783,12 @@ poll_prefetch(const struct config *cfg, struct store *st, int64_t since,
 		    cause) != 0)
 			return (-1);
 		for (k = 0; k < n && !*stop; k++) {
-			if ((rc = poll_prefetch_one(cfg, cf, st, ids[k], stop,
-			    cause)) < 0) {
+			if ((rc = poll_fetch_article(cfg, cf, st, ids[k], stop,
+			    &why, cause)) < 0) {
 				free(ids);
 				return (-1);
 			}
+			free(why);
 			if (rc > 0)
 				stats->kept++;
 			else if (!*stop)

@@ -79,6 +79,20 @@ struct article	*poll_article(const struct config *,
 int	 poll_keep_article(struct store *, int64_t item_id,
 	     const struct article *, char **cause);
 
+/*
+ * Fetch the article of the item item_id from its link, with cf's fetch
+ * settings, and keep it in st (poll_keep_article()), or keep why it
+ * failed (store_article_failed()), so that prefetches do not try it
+ * again. Return 1 when kept. Return 0 when not, with *why (one line that
+ * may quote the server; the caller frees it): the item is gone or has no
+ * link (nothing recorded), the page failed or holds no article
+ * (recorded), or *stop was set ("interrupted", nothing recorded). Return
+ * -1 and set *cause when the store fails.
+ */
+int	 poll_fetch_article(const struct config *,
+	     const struct config_feed *cf, struct store *, int64_t item_id,
+	     volatile sig_atomic_t *stop, char **why, char **cause);
+
 /* What poll_prefetch() did. */
 struct poll_prefetch_stats {
 	int		 kept;		/* articles fetched and kept */

@@ -1,11 +1,11 @@
 /* ui-fetch.c: fetching full articles in the background.
  *
  * One worker thread, started when the first article is asked for, takes
- * items off a queue one at a time: it reads the item's link from a store
- * connection of its own (store.h: one connection per thread), fetches
- * and extracts the page with poll_article(), and keeps the article, or
- * the error, in the store. Then it notes the item as done under the lock
- * and writes a byte to a self-pipe, which the loop polls beside the
+ * items off a queue one at a time and, on a store connection of its own
+ * (store.h: one connection per thread), fetches, extracts and keeps each
+ * item's page, or the error, with poll_fetch_article(), as the headless
+ * prefetch does. Then it notes the item as done under the lock and
+ * writes a byte to a self-pipe, which the loop polls beside the
  * terminal, as ui-refresh.c does: the worker never touches curses or the
  * UI's connection, and the loop reads the article back from the store.
  *
@@ -22,12 +22,10 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "config.h"
-#include "extract.h"
 #include "poll.h"
 #include "store.h"
 #include "ui-int.h"
@@ -65,49 +63,18 @@ fetch_poke(struct ui_fetch *fc)
 static char *
 fetch_one(struct ui_fetch *fc, struct store *st, const struct ui_fetch_job *j)
 {
-	struct store_body	 body;
-	struct article		*art;
-	char			*cause = NULL, *ignored = NULL;
-	int			 rc;
+	char	*why, *cause;
 
-	if ((rc = store_item_get(st, j->item_id, &body, &cause)) <= 0) {
-		if (rc == 0)
-			xasprintf(&cause, "the item is gone: a refresh "
-			    "removed it");
+	switch (poll_fetch_article(fc->cfg, j->cf, st, j->item_id, &fc->stop,
+	    &why, &cause)) {
+	case 1:
+		return (NULL);
+	case 0:
+		return (why);
+	default:
+		log_debug("fetch: %s", cause);
 		return (cause);
 	}
-	if (body.item.link == NULL || *body.item.link == '\0') {
-		store_body_release(&body);
-		return (xstrdup("the item has no link to fetch"));
-	}
-	art = poll_article(fc->cfg, j->cf, body.item.link, &fc->stop, &cause);
-	if (fc->stop) {
-		/* Quitting: not the page's fault, so nothing is kept. */
-		extract_free(art);
-		store_body_release(&body);
-		free(cause);
-		return (xstrdup("interrupted"));
-	}
-	if (art != NULL && art->nblocks == 0) {
-		extract_free(art);
-		art = NULL;
-		xasprintf(&cause, "no article found on the page");
-	}
-	if (art != NULL) {
-		if (poll_keep_article(st, j->item_id, art, &cause) < 0)
-			log_debug("fetch: %s", cause);
-		else
-			cause = NULL;
-		extract_free(art);
-	} else if (store_article_failed(st, j->item_id, (int64_t)time(NULL),
-	    cause, &ignored) < 0) {
-		log_debug("fetch: %s", ignored);
-		free(ignored);
-	}
-	log_debug("fetch: item %lld: %s", (long long)j->item_id,
-	    cause != NULL ? cause : "kept");
-	store_body_release(&body);
-	return (cause);
 }
 
 /* The worker: take jobs until told to quit. */
