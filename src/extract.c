@@ -5421,6 +5421,21 @@ html_spans(const struct article *art, const struct extract_block *b,
 	}
 }
 
+/* The tags of the blocks written the same way: a text block around its
+ * spans, or a container around its children. */
+static const struct {
+	const char	*open;
+	const char	*close;
+} html_tags[] = {
+	[EXTRACT_PARAGRAPH] = { "<p>", "</p>\n" },
+	[EXTRACT_PRE] = { "<pre>", "</pre>\n" },
+	[EXTRACT_CAPTION] = { "<figcaption>", "</figcaption>\n" },
+	[EXTRACT_QUOTE] = { "<blockquote>\n", "</blockquote>\n" },
+	[EXTRACT_TABLE] = { "<table>\n", "</table>\n" },
+	[EXTRACT_ROW] = { "<tr>", "</tr>\n" },
+	[EXTRACT_FIGURE] = { "<figure>\n", "</figure>\n" },
+};
+
 /* Append one block (and its children) as HTML. */
 static void
 html_block(const struct article *art, const struct extract_block *b,
@@ -5430,24 +5445,16 @@ html_block(const struct article *art, const struct extract_block *b,
 
 	switch (b->kind) {
 	case EXTRACT_PARAGRAPH:
-		buf_addstr(out, "<p>");
+	case EXTRACT_PRE:
+	case EXTRACT_CAPTION:
+		buf_addstr(out, html_tags[b->kind].open);
 		html_spans(art, b, out);
-		buf_addstr(out, "</p>\n");
+		buf_addstr(out, html_tags[b->kind].close);
 		break;
 	case EXTRACT_HEADING:
 		buf_addf(out, "<h%d>", b->level);
 		html_spans(art, b, out);
 		buf_addf(out, "</h%d>\n", b->level);
-		break;
-	case EXTRACT_PRE:
-		buf_addstr(out, "<pre>");
-		html_spans(art, b, out);
-		buf_addstr(out, "</pre>\n");
-		break;
-	case EXTRACT_CAPTION:
-		buf_addstr(out, "<figcaption>");
-		html_spans(art, b, out);
-		buf_addstr(out, "</figcaption>\n");
 		break;
 	case EXTRACT_CELL:
 		buf_addstr(out, b->header ? "<th>" : "<td>");
@@ -5475,28 +5482,13 @@ html_block(const struct article *art, const struct extract_block *b,
 		buf_addstr(out, "</li>\n");
 		break;
 	case EXTRACT_QUOTE:
-		buf_addstr(out, "<blockquote>\n");
-		for (i = 0; i < b->nchildren; i++)
-			html_block(art, &b->children[i], out);
-		buf_addstr(out, "</blockquote>\n");
-		break;
 	case EXTRACT_TABLE:
-		buf_addstr(out, "<table>\n");
-		for (i = 0; i < b->nchildren; i++)
-			html_block(art, &b->children[i], out);
-		buf_addstr(out, "</table>\n");
-		break;
 	case EXTRACT_ROW:
-		buf_addstr(out, "<tr>");
-		for (i = 0; i < b->nchildren; i++)
-			html_block(art, &b->children[i], out);
-		buf_addstr(out, "</tr>\n");
-		break;
 	case EXTRACT_FIGURE:
-		buf_addstr(out, "<figure>\n");
+		buf_addstr(out, html_tags[b->kind].open);
 		for (i = 0; i < b->nchildren; i++)
 			html_block(art, &b->children[i], out);
-		buf_addstr(out, "</figure>\n");
+		buf_addstr(out, html_tags[b->kind].close);
 		break;
 	case EXTRACT_IMAGE:
 		buf_addstr(out, "<img src=\"");
