@@ -67,6 +67,7 @@
 
 #include <gumbo.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "charset.h"
 #include "date.h"
@@ -179,69 +180,6 @@ extract_gumbo_free(void *arena, void *p)
 	(void)p;
 }
 
-/* ASCII helpers that ignore the locale. */
-static int
-lower(int c)
-{
-	return (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-}
-
-/* Is c HTML whitespace? */
-static int
-is_space(int c)
-{
-	return (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
-}
-
-/* Is c an ASCII letter or digit? */
-static int
-is_alnum(int c)
-{
-	return ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z'));
-}
-
-/* Compare n bytes of s with the lower-case word w, ignoring ASCII case. */
-static int
-eq_nocase(const char *s, const char *w, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (lower((unsigned char)s[i]) != (unsigned char)w[i])
-			return (0);
-	return (1);
-}
-
-/* Compare n bytes of a and b, ignoring ASCII case. */
-static int
-same_nocase(const char *a, const char *b, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (lower((unsigned char)a[i]) != lower((unsigned char)b[i]))
-			return (0);
-	return (1);
-}
-
-/* Find needle in s (len bytes), ignoring ASCII case. */
-static const char *
-find_nocase(const char *s, size_t len, const char *needle)
-{
-	size_t	 n = strlen(needle), i;
-	int	 c;
-
-	if (n == 0 || n > len)
-		return (NULL);
-	c = lower((unsigned char)needle[0]);
-	for (i = 0; i + n <= len; i++)
-		if (lower((unsigned char)s[i]) == c &&
-		    same_nocase(s + i, needle, n))
-			return (s + i);
-	return (NULL);
-}
-
 /*
  * A small HTML tokenizer for the input stage: enough of the WHATWG rules
  * to find tags, their attributes and the end of raw-text elements in the
@@ -273,7 +211,7 @@ tag_scan(const char *s, size_t len, size_t at, struct tag *t)
 	    (s[i] >= 'A' && s[i] <= 'Z')))
 		return (0);
 	t->name = s + i;
-	while (i < len && !is_space((unsigned char)s[i]) && s[i] != '/' &&
+	while (i < len && !ascii_isspace((unsigned char)s[i]) && s[i] != '/' &&
 	    s[i] != '>')
 		i++;
 	t->namelen = (size_t)(s + i - t->name);
@@ -282,7 +220,7 @@ tag_scan(const char *s, size_t len, size_t at, struct tag *t)
 		if (s[i] == '=') {
 			/* A value: quoted values may hold '>'. */
 			i++;
-			while (i < len && is_space((unsigned char)s[i]))
+			while (i < len && ascii_isspace((unsigned char)s[i]))
 				i++;
 			if (i < len && (s[i] == '"' || s[i] == '\'')) {
 				q = s[i++];
@@ -306,7 +244,8 @@ tag_scan(const char *s, size_t len, size_t at, struct tag *t)
 static int
 tag_is(const struct tag *t, const char *w)
 {
-	return (t->namelen == strlen(w) && eq_nocase(t->name, w, t->namelen));
+	return (t->namelen == strlen(w) &&
+	    ascii_eq_lower(t->name, w, t->namelen));
 }
 
 /* Find attribute name (lower case) in a tag's raw attributes. */
@@ -319,23 +258,23 @@ tag_attr(const struct tag *t, const char *name, const char **val,
 	char		 q;
 
 	while (i < len) {
-		while (i < len && (is_space((unsigned char)s[i]) ||
+		while (i < len && (ascii_isspace((unsigned char)s[i]) ||
 		    s[i] == '/'))
 			i++;
 		if (i >= len)
 			break;
 		n = s + i;
-		while (i < len && !is_space((unsigned char)s[i]) &&
+		while (i < len && !ascii_isspace((unsigned char)s[i]) &&
 		    s[i] != '/' && s[i] != '=')
 			i++;
 		nl = (size_t)(s + i - n);
-		while (i < len && is_space((unsigned char)s[i]))
+		while (i < len && ascii_isspace((unsigned char)s[i]))
 			i++;
 		v = "";
 		vl = 0;
 		if (i < len && s[i] == '=') {
 			i++;
-			while (i < len && is_space((unsigned char)s[i]))
+			while (i < len && ascii_isspace((unsigned char)s[i]))
 				i++;
 			if (i < len && (s[i] == '"' || s[i] == '\'')) {
 				q = s[i++];
@@ -347,12 +286,13 @@ tag_attr(const struct tag *t, const char *name, const char **val,
 					i++;
 			} else {
 				v = s + i;
-				while (i < len && !is_space((unsigned char)s[i]))
+				while (i < len &&
+				    !ascii_isspace((unsigned char)s[i]))
 					i++;
 				vl = (size_t)(s + i - v);
 			}
 		}
-		if (nl == strlen(name) && eq_nocase(n, name, nl)) {
+		if (nl == strlen(name) && ascii_eq_lower(n, name, nl)) {
 			*val = v;
 			*vlen = vl;
 			return (1);
@@ -374,8 +314,8 @@ find_end_tag(const char *s, size_t len, size_t from, const char *name,
 	while (i < len && (p = memchr(s + i, '<', len - i)) != NULL) {
 		i = (size_t)(p - s);
 		if (i + 2 + n <= len && s[i + 1] == '/' &&
-		    eq_nocase(s + i + 2, name, n) && (i + 2 + n == len ||
-		    is_space((unsigned char)s[i + 2 + n]) ||
+		    ascii_eq_lower(s + i + 2, name, n) && (i + 2 + n == len ||
+		    ascii_isspace((unsigned char)s[i + 2 + n]) ||
 		    s[i + 2 + n] == '>' || s[i + 2 + n] == '/')) {
 			tag_scan(s, len, i, &t);
 			*after = t.end;
@@ -438,11 +378,11 @@ extract_meta_charset(const char *s, size_t len)
 			continue;
 		if (!tag_attr(&t, "charset", &v, &vl)) {
 			if (!tag_attr(&t, "content", &v, &vl) ||
-			    (p = find_nocase(v, vl, "charset")) == NULL)
+			    (p = ascii_find_nocase(v, vl, "charset")) == NULL)
 				continue;
 			vl -= (size_t)(p - v) + 7;
 			v = p + 7;
-			while (vl > 0 && (is_space((unsigned char)*v) ||
+			while (vl > 0 && (ascii_isspace((unsigned char)*v) ||
 			    *v == '=' || *v == '"' || *v == '\'')) {
 				v++;
 				vl--;
@@ -450,15 +390,15 @@ extract_meta_charset(const char *s, size_t len)
 		}
 		/* The raw bytes may hold a NUL, which would end the label
 		 * early in xstrndup() below and leave it shorter than n. */
-		for (n = 0; n < vl && n < 40 && !is_space((unsigned char)v[n]) &&
-		    v[n] != ';' && v[n] != '"' && v[n] != '\'' && v[n] != '\0';
-		    n++)
+		for (n = 0; n < vl && n < 40 &&
+		    !ascii_isspace((unsigned char)v[n]) && v[n] != ';' &&
+		    v[n] != '"' && v[n] != '\'' && v[n] != '\0'; n++)
 			;
 		if (n == 0)
 			continue;
 		label = xstrndup(v, n);
 		for (vl = 0; vl < n; vl++)
-			label[vl] = (char)lower((unsigned char)label[vl]);
+			label[vl] = (char)ascii_lower((unsigned char)label[vl]);
 		/* A page that says UTF-16 in ASCII bytes is not UTF-16. */
 		if (strncmp(label, "utf-16", 6) == 0) {
 			free(label);
@@ -530,7 +470,7 @@ strip_kind(const struct tag *t, char *name)
 	if (t->namelen >= 16)
 		return (STRIP_OTHER);
 	for (i = 0; i < t->namelen; i++)
-		name[i] = (char)lower((unsigned char)t->name[i]);
+		name[i] = (char)ascii_lower((unsigned char)t->name[i]);
 	name[i] = '\0';
 	row = bsearch(name, strip_tags, nitems(strip_tags),
 	    sizeof strip_tags[0], strip_cmp);
@@ -581,7 +521,7 @@ extract_strip(const char *s, size_t len, struct buf *out, struct buf *ld)
 			end = find_end_tag(s, len, t.end, name, &after);
 			if (strcmp(name, "script") == 0 &&
 			    tag_attr(&t, "type", &v, &vl) &&
-			    find_nocase(v, vl, "ld+json") != NULL) {
+			    ascii_find_nocase(v, vl, "ld+json") != NULL) {
 				buf_add(ld, s + t.end, end - t.end);
 				buf_addch(ld, '\0');
 			}
@@ -668,7 +608,7 @@ struct json_parser {
 static void
 json_ws(struct json_parser *jp)
 {
-	while (jp->i < jp->len && is_space((unsigned char)jp->s[jp->i]))
+	while (jp->i < jp->len && ascii_isspace((unsigned char)jp->s[jp->i]))
 		jp->i++;
 }
 
@@ -835,7 +775,7 @@ json_value(struct json_parser *jp, struct json *out, int depth)
 		return (rc);
 	}
 	start = jp->i;
-	while (jp->i < jp->len && !is_space((unsigned char)jp->s[jp->i]) &&
+	while (jp->i < jp->len && !ascii_isspace((unsigned char)jp->s[jp->i]) &&
 	    jp->s[jp->i] != ',' && jp->s[jp->i] != '}' && jp->s[jp->i] != ']')
 		jp->i++;
 	if (jp->i == start)
@@ -888,8 +828,8 @@ url_split(const char *s, struct url_parts *u)
 	const char	*p = s, *e;
 
 	memset(u, 0, sizeof *u);
-	for (e = s; is_alnum((unsigned char)*e) || *e == '+' || *e == '-' ||
-	    *e == '.'; e++)
+	for (e = s; ascii_isalnum((unsigned char)*e) || *e == '+' ||
+	    *e == '-' || *e == '.'; e++)
 		;
 	if (*e == ':' && e > s && ((*s >= 'a' && *s <= 'z') ||
 	    (*s >= 'A' && *s <= 'Z'))) {
@@ -982,7 +922,7 @@ url_resolve(struct buf *out, const char *base, const char *ref)
 	const char		*slash;
 	size_t			 i, start = out->len;
 
-	while (is_space((unsigned char)*ref))
+	while (ascii_isspace((unsigned char)*ref))
 		ref++;
 	url_clean(&clean, ref);
 	ref = clean.data;
@@ -1034,7 +974,7 @@ url_resolve(struct buf *out, const char *base, const char *ref)
 trim:
 	/* URLs written across lines in the markup. */
 	i = out->len;
-	while (i > 0 && is_space((unsigned char)out->data[i - 1]))
+	while (i > 0 && ascii_isspace((unsigned char)out->data[i - 1]))
 		i--;
 	buf_truncate(out, i);
 	/* The base may hold what ref may not (a page's URL is given). */
@@ -1199,7 +1139,7 @@ pattern_bits(const struct pattern_index *pi, const char *s)
 	int			 start, end;
 
 	for (len = 0; s[len] != '\0' && len < sizeof low - 1; len++)
-		low[len] = (char)lower((unsigned char)s[len]);
+		low[len] = (char)ascii_lower((unsigned char)s[len]);
 	low[len] = '\0';
 	for (i = 0; i < len; i++) {
 		k = pi->count[(unsigned char)low[i]];
@@ -1220,10 +1160,10 @@ pattern_bits(const struct pattern_index *pi, const char *s)
 			if (i + wl > len || memcmp(low + i, w, wl) != 0)
 				continue;
 			if (start && i > 0 &&
-			    is_alnum((unsigned char)low[i - 1]))
+			    ascii_isalnum((unsigned char)low[i - 1]))
 				continue;
 			if (end && i + wl < len &&
-			    is_alnum((unsigned char)low[i + wl]))
+			    ascii_isalnum((unsigned char)low[i + wl]))
 				continue;
 			bits |= p->bits;
 		}
@@ -1583,7 +1523,7 @@ text_stats(const char *s, struct stats *st, int *blank)
 	int			 space = 0, seen = 0;
 
 	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (is_space(*p) || (p[0] == 0xc2 && p[1] == 0xa0)) {
+		if (ascii_isspace(*p) || (p[0] == 0xc2 && p[1] == 0xa0)) {
 			space = 1;
 			p += *p == 0xc2;
 			continue;
@@ -1651,10 +1591,12 @@ mirror_hidden(const GumboNode *g)
 		return (v == NULL || strstr(v, "fallback-image") == NULL);
 	}
 	if ((v = attr(g, "style")) != NULL) {
-		if (find_nocase(v, strlen(v), "display:none") != NULL ||
-		    find_nocase(v, strlen(v), "display: none") != NULL ||
-		    find_nocase(v, strlen(v), "visibility:hidden") != NULL ||
-		    find_nocase(v, strlen(v), "visibility: hidden") != NULL)
+		if (ascii_find_nocase(v, strlen(v), "display:none") != NULL ||
+		    ascii_find_nocase(v, strlen(v), "display: none") != NULL ||
+		    ascii_find_nocase(v, strlen(v),
+		    "visibility:hidden") != NULL ||
+		    ascii_find_nocase(v, strlen(v),
+		    "visibility: hidden") != NULL)
 			return (1);
 	}
 	return (0);
@@ -1929,8 +1871,8 @@ date_zone(const char *s, int *off)
 	}
 	for (i = 0; i < nitems(zones); i++) {
 		n = strlen(zones[i].name);
-		if (eq_nocase(s, zones[i].name, n) &&
-		    !is_alnum((unsigned char)s[n])) {
+		if (ascii_eq_lower(s, zones[i].name, n) &&
+		    !ascii_isalnum((unsigned char)s[n])) {
 			*off = zones[i].hours * 3600;
 			return (0);
 		}
@@ -2004,14 +1946,15 @@ date_text(const char *s, int64_t *t)
 				have_time = 1;
 				while (*s == ' ')
 					s++;
-				if ((lower((unsigned char)s[0]) == 'a' ||
-				    lower((unsigned char)s[0]) == 'p') &&
-				    lower((unsigned char)s[1]) == 'm') {
-					if (lower((unsigned char)s[0]) == 'p' &&
-					    h < 12)
+				if ((ascii_lower((unsigned char)s[0]) == 'a' ||
+				    ascii_lower((unsigned char)s[0]) == 'p') &&
+				    ascii_lower((unsigned char)s[1]) == 'm') {
+					if (ascii_lower((unsigned char)s[0]) ==
+					    'p' && h < 12)
 						h += 12;
-					else if (lower((unsigned char)s[0]) ==
-					    'a' && h == 12)
+					else if (ascii_lower(
+					    (unsigned char)s[0]) == 'a' &&
+					    h == 12)
 						h = 0;
 					s += 2;
 				} else if (s[0] == 'a' && s[1] == '.' &&
@@ -2039,7 +1982,8 @@ date_text(const char *s, int64_t *t)
 				s++;
 			if (mo < 0 && s - w >= 3)
 				for (k = 0; k < 12; k++)
-					if (eq_nocase(w, months + 3 * k, 3))
+					if (ascii_eq_lower(w, months + 3 * k,
+					    3))
 						mo = k + 1;
 			continue;
 		}
@@ -2056,7 +2000,7 @@ date_text(const char *s, int64_t *t)
 static int
 date_read(const char *s, int64_t *t)
 {
-	while (is_space((unsigned char)*s))
+	while (ascii_isspace((unsigned char)*s))
 		s++;
 	if (date_iso(s, t) == 0 || date_parse(s, t) == 0)
 		return (0);
@@ -2085,7 +2029,7 @@ meta_clean(struct buf *out, const char *s, int entities)
 	unsigned long		 v;
 
 	while (*p != '\0') {
-		if (is_space(*p) || *p < 0x20 || *p == 0x7f ||
+		if (ascii_isspace(*p) || *p < 0x20 || *p == 0x7f ||
 		    (p[0] == 0xc2 && p[1] == 0xa0)) {
 			space = out->len > 0;
 			p += (p[0] == 0xc2) + 1;
@@ -2145,7 +2089,7 @@ meta_offer(struct extractor *x, int field, const char *v, int rank)
 
 	if (v == NULL)
 		return;
-	while (is_space((unsigned char)*v))
+	while (ascii_isspace((unsigned char)*v))
 		v++;
 	if (*v == '\0' || (m->v != NULL && m->rank <= rank))
 		return;
@@ -2232,7 +2176,7 @@ meta_element(struct extractor *x, const GumboNode *g)
 	if (v == NULL)
 		v = attr(g, "datetime");
 	for (i = 0; key[i] != '\0' && i < sizeof low - 1; i++)
-		low[i] = (char)lower((unsigned char)key[i]);
+		low[i] = (char)ascii_lower((unsigned char)key[i]);
 	low[i] = '\0';
 	for (i = 0; i < nitems(keys); i++)
 		if (strcmp(low, keys[i].key) == 0)
@@ -2382,7 +2326,7 @@ text_fold(struct buf *out, const char *s, int *space)
 	const unsigned char	*run;
 
 	while (*p != '\0') {
-		if (is_space(*p) || (p[0] == 0xc2 && p[1] == 0xa0)) {
+		if (ascii_isspace(*p) || (p[0] == 0xc2 && p[1] == 0xa0)) {
 			*space = 1;
 			p += (p[0] == 0xc2) + 1;
 			continue;
@@ -2391,7 +2335,7 @@ text_fold(struct buf *out, const char *s, int *space)
 			buf_addch(out, ' ');
 		*space = 0;
 		run = p;
-		while (*p != '\0' && !is_space(*p) && !(p[0] == 0xc2 &&
+		while (*p != '\0' && !ascii_isspace(*p) && !(p[0] == 0xc2 &&
 		    p[1] == 0xa0))
 			p++;
 		buf_add(out, run, (size_t)(p - run));
@@ -2495,12 +2439,12 @@ title_tokens(const char *s, const char **tok, size_t *len, size_t max)
 	size_t			 n = 0;
 
 	while (*p != '\0' && n < max) {
-		if (!is_alnum(*p) && *p < 0x80) {
+		if (!ascii_isalnum(*p) && *p < 0x80) {
 			p++;
 			continue;
 		}
 		w = p;
-		while (*p != '\0' && (is_alnum(*p) || *p >= 0x80))
+		while (*p != '\0' && (ascii_isalnum(*p) || *p >= 0x80))
 			p++;
 		tok[n] = (const char *)w;
 		len[n++] = (size_t)(p - w);
@@ -2523,7 +2467,8 @@ title_similarity(const char *a, const char *b)
 	for (i = 0; i < nb; i++) {
 		total += lb[i] + (i > 0);
 		for (j = 0; j < na; j++)
-			if (la[j] == lb[i] && same_nocase(ta[j], tb[i], la[j]))
+			if (la[j] == lb[i] &&
+			    ascii_eq_nocase(ta[j], tb[i], la[j]))
 				break;
 		if (j == na)
 			uniq += lb[i] + (uniq > 0);
@@ -3110,7 +3055,7 @@ clean_ad_words(struct extractor *x, int idx)
 	node_text(x, idx, &x->tmp);
 	for (i = 0; i < nitems(words); i++)
 		if (x->tmp.len == strlen(words[i]) &&
-		    same_nocase(x->tmp.data, words[i], x->tmp.len))
+		    ascii_eq_nocase(x->tmp.data, words[i], x->tmp.len))
 			return (1);
 	return (0);
 }
@@ -3213,11 +3158,12 @@ class_has(const char *cl, const char *w, size_t len)
 	size_t		 n;
 
 	for (;;) {
-		while (is_space((unsigned char)*p))
+		while (ascii_isspace((unsigned char)*p))
 			p++;
 		if (*p == '\0')
 			return (0);
-		for (n = 0; p[n] != '\0' && !is_space((unsigned char)p[n]); n++)
+		for (n = 0; p[n] != '\0' &&
+		    !ascii_isspace((unsigned char)p[n]); n++)
 			;
 		if (n == len && memcmp(p, w, len) == 0)
 			return (1);
@@ -3258,10 +3204,11 @@ mark_own_paragraphs(struct extractor *x, const struct parts *ps)
 			if ((cl = attr(x->n[i].g, "class")) == NULL)
 				continue;
 			for (p = cl; *p != '\0'; p += len) {
-				while (is_space((unsigned char)*p))
+				while (ascii_isspace((unsigned char)*p))
 					p++;
 				for (len = 0; p[len] != '\0' &&
-				    !is_space((unsigned char)p[len]); len++)
+				    !ascii_isspace((unsigned char)p[len]);
+				    len++)
 					;
 				if (len == 0)
 					break;
@@ -3596,7 +3543,7 @@ conv_text(struct conv *cv, const char *s)
 	uint32_t		 cp;
 
 	while (*p != '\0') {
-		if (!cv->pre && (is_space(*p) || (p[0] == 0xc2 &&
+		if (!cv->pre && (ascii_isspace(*p) || (p[0] == 0xc2 &&
 		    p[1] == 0xa0))) {
 			if (cv->text.len > 0 && cv->text.data[cv->text.len -
 			    1] != '\n')
@@ -3808,9 +3755,9 @@ conv_image(struct conv *cv, const GumboNode *g, const char **src,
 	h = attr_num(g, "height", 0, 100000, 0);
 	if ((w > 0 && w <= 2) || (h > 0 && h <= 2))
 		return (0);		/* a tracking pixel */
-	while (is_space((unsigned char)*s))
+	while (ascii_isspace((unsigned char)*s))
 		s++;
-	for (n = 0; s[n] != '\0' && !is_space((unsigned char)s[n]); n++)
+	for (n = 0; s[n] != '\0' && !ascii_isspace((unsigned char)s[n]); n++)
 		;
 	if (n > 0 && s[n - 1] == ',')
 		n--;			/* srcset: "a.jpg 1x, b.jpg 2x" */
@@ -3835,10 +3782,10 @@ conv_link(struct conv *cv, const char *href)
 	const char	*url;
 	size_t		 i;
 
-	while (is_space((unsigned char)*href))
+	while (ascii_isspace((unsigned char)*href))
 		href++;
 	if (*href == '\0' || *href == '#' ||
-	    find_nocase(href, strlen(href) < 11 ? strlen(href) : 11,
+	    ascii_find_nocase(href, strlen(href) < 11 ? strlen(href) : 11,
 	    "javascript:") == href)
 		return (0);
 	buf_reset(&cv->x->tmp);
@@ -4254,8 +4201,8 @@ text_key(const char *s, size_t len, struct buf *out)
 
 	buf_reset(out);
 	for (i = 0; i < len; i++) {
-		if (is_alnum((unsigned char)s[i]))
-			buf_addch(out, lower((unsigned char)s[i]));
+		if (ascii_isalnum((unsigned char)s[i]))
+			buf_addch(out, ascii_lower((unsigned char)s[i]));
 		else if ((unsigned char)s[i] >= 0x80)
 			buf_addch(out, s[i]);
 	}
@@ -4365,17 +4312,18 @@ post_notice(const char *text, size_t len, const char *key)
 		return (0);
 	/* The notice must open the block: a sentence of the article may
 	 * come before it in the same paragraph. */
-	if (((p = find_nocase(text, len, "\xc2\xa9")) != NULL ||
-	    (p = find_nocase(text, len, "all rights reserved")) != NULL) &&
+	if (((p = ascii_find_nocase(text, len, "\xc2\xa9")) != NULL ||
+	    (p = ascii_find_nocase(text, len,
+	    "all rights reserved")) != NULL) &&
 	    ((size_t)(p - text) < len / 2 || len < 120))
 		return (1);
 	if (strncmp(key, "copyright", 9) == 0)
 		return (1);
-	return (find_nocase(text, len, "cookies") != NULL &&
-	    (find_nocase(text, len, "we use") != NULL ||
-	    find_nocase(text, len, "uses cookies") != NULL ||
-	    find_nocase(text, len, "accept") != NULL ||
-	    find_nocase(text, len, "consent") != NULL));
+	return (ascii_find_nocase(text, len, "cookies") != NULL &&
+	    (ascii_find_nocase(text, len, "we use") != NULL ||
+	    ascii_find_nocase(text, len, "uses cookies") != NULL ||
+	    ascii_find_nocase(text, len, "accept") != NULL ||
+	    ascii_find_nocase(text, len, "consent") != NULL));
 }
 
 /* Words that may stand beside a date in a date line: month and day
@@ -4395,10 +4343,10 @@ date_word(const char *w, size_t n)
 
 	if (n >= 3)
 		for (i = 0; i + 3 <= sizeof names - 1; i += 3)
-			if (same_nocase(w, names + i, 3))
+			if (ascii_eq_nocase(w, names + i, 3))
 				return (1);
 	for (i = 0; i < nitems(words); i++)
-		if (n == strlen(words[i]) && same_nocase(w, words[i], n))
+		if (n == strlen(words[i]) && ascii_eq_nocase(w, words[i], n))
 			return (1);
 	return (0);
 }
@@ -4419,7 +4367,7 @@ post_date_line(const char *text, size_t len)
 
 	if (len == 0 || len > 70 || text[len - 1] == '.')
 		return (0);
-	if (len < 50 && same_nocase(text, "by ", 3))
+	if (len < 50 && ascii_eq_nocase(text, "by ", 3))
 		return (1);
 	for (i = 0; i < len; i++) {
 		if ((text[i] >= 'a' && text[i] <= 'z') ||
@@ -4466,7 +4414,7 @@ post_credit_line(const char *text, size_t len)
 		return (0);
 	for (i = 0; i < nitems(openings); i++) {
 		n = strlen(openings[i]);
-		if (len >= n && same_nocase(text, openings[i], n))
+		if (len >= n && ascii_eq_nocase(text, openings[i], n))
 			return (1);
 	}
 	return (0);
@@ -4487,11 +4435,11 @@ post_meta_line(struct extractor *x, const char *text, size_t len)
 		return (0);
 	for (i = 0; i < nitems(openings); i++) {
 		n = strlen(openings[i]);
-		if (len >= n && same_nocase(text, openings[i], n))
+		if (len >= n && ascii_eq_nocase(text, openings[i], n))
 			return (1);
 	}
 	return (x->art->byline != NULL && len < 100 &&
-	    find_nocase(text, len, x->art->byline) != NULL);
+	    ascii_find_nocase(text, len, x->art->byline) != NULL);
 }
 
 /*
@@ -4672,19 +4620,19 @@ shingles_of(struct shingles *sh, const char *s, size_t len, int put,
 			continue;
 		}
 		if (c == '&' && put) {
-			while (i < len && s[i] != ';' && !is_space(s[i]))
+			while (i < len && s[i] != ';' && !ascii_isspace(s[i]))
 				i++;
 			i++;
 			continue;
 		}
-		if (!is_alnum(c) && c < 0x80) {
+		if (!ascii_isalnum(c) && c < 0x80) {
 			i++;
 			continue;
 		}
 		h = 1469598103934665603ULL;
-		while (i < len && (is_alnum((unsigned char)s[i]) ||
+		while (i < len && (ascii_isalnum((unsigned char)s[i]) ||
 		    (unsigned char)s[i] >= 0x80)) {
-			h = (h ^ (uint64_t)lower((unsigned char)s[i])) *
+			h = (h ^ (uint64_t)ascii_lower((unsigned char)s[i])) *
 			    1099511628211ULL;
 			i++;
 		}
@@ -4901,8 +4849,8 @@ meta_title(struct extractor *x)
 			continue;
 		buf_reset(&h);
 		node_text(x, j, &h);
-		if (h.len >= 10 && h.len < t.len && same_nocase(t.data, h.data,
-		    h.len)) {
+		if (h.len >= 10 && h.len < t.len &&
+		    ascii_eq_nocase(t.data, h.data, h.len)) {
 			buf_reset(&t);
 			buf_add(&t, h.data, h.len);
 			goto done;
@@ -4958,7 +4906,7 @@ meta_finish(struct extractor *x)
 	if (s != NULL) {
 		meta_clean(&b, s, 1);
 		s = b.data;
-		if (same_nocase(s, "by ", 3))
+		if (ascii_eq_nocase(s, "by ", 3))
 			s += 3;
 		if (*s != '\0' && strlen(s) < 300)
 			art->byline = arena_strdup(x->arena, s);
@@ -5060,7 +5008,8 @@ fallback_declared(struct extractor *x)
 			continue;
 		}
 		start = i + 1 + (x->ld_body[i + 1] == '/');
-		for (i = start; is_alnum((unsigned char)x->ld_body[i]); i++)
+		for (i = start;
+		    ascii_isalnum((unsigned char)x->ld_body[i]); i++)
 			;
 		tag = gumbo_tagn_enum(x->ld_body + start, (unsigned)(i - start));
 		if (tag_block(tag) || tag == GUMBO_TAG_BR)
@@ -5520,9 +5469,10 @@ extract_has_token(const char *s, const char *word)
 	size_t	 n = strlen(word), i;
 
 	while (*s != '\0') {
-		while (is_space((unsigned char)*s))
+		while (ascii_isspace((unsigned char)*s))
 			s++;
-		for (i = 0; s[i] != '\0' && !is_space((unsigned char)s[i]); i++)
+		for (i = 0; s[i] != '\0' &&
+		    !ascii_isspace((unsigned char)s[i]); i++)
 			;
 		if (i == n && strncasecmp(s, word, n) == 0)
 			return (1);
@@ -5542,10 +5492,10 @@ extract_feed_type(const char *type)
 	};
 	size_t	 i, n;
 
-	while (is_space((unsigned char)*type))
+	while (ascii_isspace((unsigned char)*type))
 		type++;
 	for (n = 0; type[n] != '\0' && type[n] != ';' &&
-	    !is_space((unsigned char)type[n]); n++)
+	    !ascii_isspace((unsigned char)type[n]); n++)
 		;
 	for (i = 0; i < nitems(types); i++)
 		if (strlen(types[i]) == n && strncasecmp(type, types[i], n) == 0)
