@@ -63,7 +63,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <gumbo.h>
 
@@ -71,6 +70,7 @@
 #include "buf.h"
 #include "charset.h"
 #include "extract.h"
+#include "extract-int.h"
 #include "html.h"
 #include "json.h"
 #include "pagedate.h"
@@ -89,10 +89,6 @@ struct arena_chunk {
 	struct arena_chunk	*next;
 	size_t			 used;
 	size_t			 size;
-};
-
-struct extract_arena {
-	struct arena_chunk	*head;
 };
 
 /* Offset of a chunk's data: the header rounded up to ARENA_ALIGN. */
@@ -137,7 +133,7 @@ arena_alloc(struct extract_arena *a, size_t n)
 }
 
 /* Free every chunk of an arena. */
-static void
+void
 arena_release(struct extract_arena *a)
 {
 	struct arena_chunk	*c, *next;
@@ -170,44 +166,19 @@ arena_strdup(struct extract_arena *a, const char *s)
 
 /* gumbo's allocator hooks, json_parse()'s too: all of the parse tree lives
  * in one arena. */
-static void *
+void *
 extract_gumbo_alloc(void *arena, size_t n)
 {
 	return (arena_alloc(arena, n));
 }
 
 /* gumbo frees nothing one by one: the arena goes as a whole. */
-static void
+void
 extract_gumbo_free(void *arena, void *p)
 {
 	(void)arena;
 	(void)p;
 }
-
-/*
- * Class and id patterns. Each word found in an element's lower-cased class
- * or id sets bits; the words are the ones Readability found telling over
- * years of pages, plus a few groups used by the cleaning stage. A '^' or
- * '$' in the table means the word must start or end at a non-alphanumeric
- * character (or the end of the string).
- */
-#define PAT_UNLIKELY	0x0001	/* furniture: nav, footer, comments ... */
-#define PAT_MAYBE	0x0002	/* ... unless it also looks like content */
-#define PAT_POSITIVE	0x0004	/* +25 */
-#define PAT_NEGATIVE	0x0008	/* -25 */
-#define PAT_SHARE	0x0010	/* share bars */
-#define PAT_BYLINE	0x0020	/* author lines */
-#define PAT_CAPTION	0x0040	/* photo captions and credits */
-#define PAT_HIDDEN	0x0080	/* hidden by class */
-#define PAT_TEASER	0x0100	/* related stories, recommendations */
-#define PAT_PROMO	0x0200	/* ads, newsletters, subscriptions */
-#define PAT_PLAYER	0x0400	/* video players and playlists */
-#define PAT_COMMENT	0x0800	/* comment sections */
-
-struct pattern {
-	const char	*word;
-	unsigned	 bits;
-};
 
 static const struct pattern patterns[] = {
 	{ "-ad-",		PAT_UNLIKELY | PAT_NEGATIVE | PAT_PROMO },
@@ -289,13 +260,7 @@ static const struct pattern patterns[] = {
 	{ "writtenby",		PAT_BYLINE },
 	{ "yom-remote",		PAT_UNLIKELY },
 };
-
-/* The patterns by first letter, built once per extraction. */
-struct pattern_index {
-	unsigned char	 first[256];	/* index of the first pattern + 1 */
-	unsigned char	 count[256];
-	const struct pattern *sorted[nitems(patterns)];
-};
+_Static_assert(nitems(patterns) == PATTERN_COUNT, "PATTERN_COUNT");
 
 /* Bucket the patterns by their first significant character. */
 static void
@@ -386,97 +351,6 @@ extract_class_weight(const char *class_name, const char *id)
 	    class_name : "")) + pattern_weight(pattern_bits(&pi,
 	    id != NULL ? id : "")));
 }
-
-/*
- * The mirror: gumbo's tree as an array of nodes in document order, with
- * what scoring and cleaning need kept beside each node.
- */
-#define TAG_TEXT	(-1)
-
-#define N_REMOVED	0x0001	/* gone, with its subtree */
-#define N_SPACE		0x0002	/* a text node of whitespace only */
-#define N_HASBLOCK	0x0004	/* has a child that keeps a div a div */
-#define N_SCORED	0x0008	/* has a content score */
-#define N_DATATABLE	0x0010	/* a table of data, not of layout */
-#define N_LEAF		0x0020	/* an element whose children we skip */
-#define N_INCODE	0x0100	/* inside <code> or <pre> */
-#define N_INTABLE	0x0200	/* inside a <table> */
-#define N_PHRASING	0x0400	/* phrasing content (Readability's sense) */
-#define N_KEEP		0x0800	/* a paragraph of the article's own class */
-#define N_HASKEEP	0x1000	/* has an N_KEEP node below it */
-
-struct stats {
-	uint32_t	 chars;		/* text, whitespace runs counted once */
-	uint32_t	 links;		/* chars inside links (x0.3 for "#") */
-	uint32_t	 commas;
-	uint32_t	 p;		/* paragraphs */
-	uint32_t	 img;
-	uint32_t	 li;
-	uint32_t	 input;		/* form controls */
-	uint32_t	 embed;		/* iframes, objects, videos */
-	uint32_t	 heads;		/* chars inside headings */
-};
-
-struct node {
-	const GumboNode	*g;
-	int		 parent;
-	int		 first;		/* first child, -1: none */
-	int		 last;
-	int		 next;		/* next sibling, -1: none */
-	int		 end;		/* index after the last descendant */
-	int		 tag;		/* GumboTag, or TAG_TEXT */
-	unsigned	 flags;
-	unsigned	 cls;		/* PAT_* of class and id */
-	int		 weight;	/* class weight */
-	float		 score;
-	struct stats	 st;
-};
-
-/* The flags of one run of the candidate search (Readability's). */
-#define RUN_STRIP_UNLIKELY	0x1
-#define RUN_WEIGHT_CLASSES	0x2
-#define RUN_CLEAN_COND		0x4
-#define RUN_ALL			0x7
-
-#define MIRROR_DEPTH	384
-
-/* Metadata fields, each filled from the most trusted source found. */
-enum {
-	M_TITLE,
-	M_BYLINE,
-	M_DATE,
-	M_SITE,
-	M_IMAGE,
-	M_BASE,
-	M_DOCTITLE,		/* <title>, for the title's last resort */
-	M_COUNT
-};
-
-struct meta_slot {
-	const char	*v;
-	int		 rank;		/* lower is more trusted */
-	int64_t		 t;		/* M_DATE: the parsed value */
-};
-
-struct extractor {
-	struct extract_arena	 garena;	/* gumbo's tree, scratch */
-	struct meta_slot	 meta[M_COUNT];
-	struct extract_arena	*arena;		/* the article's */
-	struct article		*art;
-	GumboOutput		*out;
-	struct pattern_index	 pi;
-	struct node		*n;
-	size_t			 nn;
-	size_t			 cap;
-	int			 body;		/* node of <body>, -1: none */
-	unsigned		 run;		/* RUN_* */
-	const char		*base;		/* URL links resolve against */
-	const char		*title;		/* for dropping its repeats */
-	const char		*byline;	/* found in the page's text */
-	const char		*ld_body;	/* JSON-LD articleBody */
-	struct buf		 tmp;
-	int			 fragment;	/* extract_fragment() */
-};
 
 /* The value of g's attribute name, or NULL. */
 static const char *
@@ -1599,23 +1473,6 @@ preclean(struct extractor *x)
 	}
 }
 
-/*
- * The article found by a run: the winning container and the siblings that
- * joined it, in document order. A part is one node (first == last) or a
- * run of phrasing siblings read as one paragraph.
- */
-struct part {
-	int	 first;
-	int	 last;
-};
-
-struct parts {
-	struct part	*v;
-	size_t		 n;
-	size_t		 cap;
-	uint32_t	 chars;		/* text left after cleaning */
-};
-
 /* Append a part to the article. */
 static void
 parts_add(struct parts *ps, int first, int last)
@@ -2370,55 +2227,6 @@ grab(struct extractor *x, struct parts *ps)
 	}
 }
 
-/*
- * Blocks: the cleaned article becomes the tree of extract.h. Inline
- * content is gathered into one paragraph at a time (text, styles, links,
- * breaks); every block element ends the paragraph in progress.
- */
-struct bvec {
-	struct extract_block	*v;
-	size_t			 n;
-	size_t			 cap;
-};
-
-struct tspan {
-	size_t		 off;
-	size_t		 len;
-	unsigned	 style;
-	size_t		 link;
-};
-
-struct pending_image {
-	const char	*src;
-	const char	*alt;
-};
-
-struct conv {
-	struct extractor	*x;
-	struct extract_arena	*a;
-	struct buf		 text;		/* the paragraph being built */
-	struct tspan		*spans;
-	size_t			 nspans;
-	size_t			 cspans;
-	int			 space;		/* a space is pending */
-	int			 breaks;	/* <br>s since the last text */
-	unsigned		 style;
-	size_t			 link;		/* temporary link number */
-	int			 pre;		/* whitespace is kept */
-	int			 flat;		/* blocks are spaces: headings,
-						   cells, captions */
-	struct pending_image	*imgs;		/* images met inside text */
-	size_t			 nimgs;
-	size_t			 cimgs;
-	const char		**urls;		/* temporary link numbers */
-	size_t			 nurls;
-	size_t			 curls;
-	unsigned		*tcls;		/* top-level blocks' classes */
-	size_t			 ctcls;
-	int			 depth;
-	int			 root;		/* the part being converted */
-};
-
 /* Append an empty block of the given kind and return it. */
 static struct extract_block *
 bvec_add(struct bvec *bv, enum extract_kind kind)
@@ -3148,13 +2956,6 @@ conv_node(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 	conv_flush(cv, out, cls);
 	cv->style = style;
 }
-
-/*
- * Precision. What the candidate search keeps still holds clutter that
- * only shows at the level of blocks: the same caption twice, a teaser
- * headline between two paragraphs, "Read more" buttons, share and
- * newsletter lines and copyright notices at the end.
- */
 
 /* Append a block's text (children included) to out, in one line. */
 static void
@@ -4221,10 +4022,6 @@ extract_free(struct article *art)
 	free(art);
 }
 
-/*
- * Output.
- */
-
 /* Append a block's spans as plain text ("\n" spans are line breaks). */
 static void
 text_spans(const struct extract_block *b, struct buf *out)
@@ -4457,147 +4254,4 @@ extract_html(const struct article *art, struct buf *out)
 
 	for (i = 0; i < art->nblocks; i++)
 		html_block(art, &art->blocks[i], out);
-}
-
-/* Whether the space-separated token list s holds word, ignoring case. */
-static int
-extract_has_token(const char *s, const char *word)
-{
-	size_t	 n = strlen(word), i;
-
-	while (*s != '\0') {
-		while (ascii_isspace((unsigned char)*s))
-			s++;
-		for (i = 0; s[i] != '\0' &&
-		    !ascii_isspace((unsigned char)s[i]); i++)
-			;
-		if (i == n && strncasecmp(s, word, n) == 0)
-			return (1);
-		s += i;
-	}
-	return (0);
-}
-
-/* Whether a link's type is that of a feed tidings reads. */
-static int
-extract_feed_type(const char *type)
-{
-	static const char *const types[] = {
-		"application/rss+xml", "application/atom+xml",
-		"application/rdf+xml", "application/rss", "application/atom",
-		"text/xml", "application/xml",
-	};
-	size_t	 i, n;
-
-	while (ascii_isspace((unsigned char)*type))
-		type++;
-	for (n = 0; type[n] != '\0' && type[n] != ';' &&
-	    !ascii_isspace((unsigned char)type[n]); n++)
-		;
-	for (i = 0; i < nitems(types); i++)
-		if (strlen(types[i]) == n && strncasecmp(type, types[i], n) == 0)
-			return (1);
-	return (0);
-}
-
-/* Find the feeds a page announces (see extract.h). */
-size_t
-extract_feed_links(const char *data, size_t len, const char *url,
-    const char *charset, struct extract_feed_link **links)
-{
-	GumboOptions		 opts = kGumboDefaultOptions;
-	GumboOutput		*out;
-	GumboNode		**stack = NULL, *node;
-	GumboAttribute		*rel, *type, *href, *title;
-	struct extract_arena	 arena = { NULL };
-	struct buf		 utf8 = BUF_INIT, abs = BUF_INIT;
-	const GumboVector	*kids;
-	char			*label = NULL, *base = NULL;
-	size_t			 nstack = 0, cap = 0, n = 0, i, j;
-
-	*links = NULL;
-	if (charset != NULL && *charset != '\0')
-		label = xstrdup(charset);
-	else if ((label = html_meta_charset(data, len)) == NULL &&
-	    charset_sniff_utf8(data, len) < 0)
-		label = xstrdup("windows-1252");
-	charset_to_utf8(data, len, label, &utf8);
-	free(label);
-	opts.allocator = extract_gumbo_alloc;
-	opts.deallocator = extract_gumbo_free;
-	opts.userdata = &arena;
-	opts.max_errors = 0;
-	out = gumbo_parse_with_options(&opts, utf8.data, utf8.len);
-	base = url != NULL ? xstrdup(url) : NULL;
-
-	/* Depth first, in document order, without recursion. */
-	stack = xreallocarray(NULL, cap = 64, sizeof *stack);
-	stack[nstack++] = out->root;
-	while (nstack > 0) {
-		node = stack[--nstack];
-		if (node->type != GUMBO_NODE_ELEMENT)
-			continue;
-		if (node->v.element.tag == GUMBO_TAG_BASE && (href =
-		    gumbo_get_attribute(&node->v.element.attributes,
-		    "href")) != NULL && base != NULL) {
-			buf_reset(&abs);
-			url_resolve(&abs, url, href->value);
-			free(base);
-			base = xstrdup(abs.data);
-		}
-		if (node->v.element.tag == GUMBO_TAG_LINK &&
-		    (rel = gumbo_get_attribute(&node->v.element.attributes,
-		    "rel")) != NULL && extract_has_token(rel->value,
-		    "alternate") && (type = gumbo_get_attribute(
-		    &node->v.element.attributes, "type")) != NULL &&
-		    extract_feed_type(type->value) && (href =
-		    gumbo_get_attribute(&node->v.element.attributes,
-		    "href")) != NULL && *href->value != '\0') {
-			buf_reset(&abs);
-			if (base != NULL)
-				url_resolve(&abs, base, href->value);
-			else
-				buf_addstr(&abs, href->value);
-			for (j = 0; j < n; j++)
-				if (strcmp((*links)[j].url, abs.data) == 0)
-					break;
-			if (j == n) {
-				title = gumbo_get_attribute(
-				    &node->v.element.attributes, "title");
-				*links = xreallocarray(*links, n + 1,
-				    sizeof **links);
-				(*links)[n].url = xstrdup(abs.data);
-				(*links)[n].title = title != NULL &&
-				    *title->value != '\0' ?
-				    xstrdup(title->value) : NULL;
-				n++;
-			}
-		}
-		kids = &node->v.element.children;
-		if (nstack + kids->length > cap) {
-			cap = nstack + kids->length + 64;
-			stack = xreallocarray(stack, cap, sizeof *stack);
-		}
-		for (i = kids->length; i > 0; i--)
-			stack[nstack++] = kids->data[i - 1];
-	}
-	free(stack);
-	free(base);
-	arena_release(&arena);
-	buf_release(&utf8);
-	buf_release(&abs);
-	return (n);
-}
-
-/* Free what extract_feed_links() found. */
-void
-extract_feed_links_free(struct extract_feed_link *links, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++) {
-		free(links[i].url);
-		free(links[i].title);
-	}
-	free(links);
 }
