@@ -221,5 +221,21 @@ struct conv {
 void	 arena_release(struct extract_arena *a);
 void	*extract_gumbo_alloc(void *arena, size_t n);
 void	 extract_gumbo_free(void *arena, void *p);
+void	 meta_element(struct extractor *x, const GumboNode *g);
+void	 meta_body_element(struct extractor *x, int idx);
+void	 meta_walk(struct extractor *x, const GumboNode *g, int depth);
+
+/* extract-mirror.c */
+void	 pattern_index_init(struct pattern_index *pi);
+const char	*attr(const GumboNode *g, const char *name);
+long	 attr_num(const GumboNode *g, const char *name, long lo, long hi,
+	    long def);
+int	 tag_block(int tag);
+int	 tag_div_block(int tag);
+int	 tag_heading(int tag);
+void	 stats_sub(struct stats *a, const struct stats *b);
+int	 mirror_hidden(const GumboNode *g);
+int	 mirror_add(struct extractor *x, const GumboNode *g, int parent,
+	    int depth);
 
 #endif /* TIDINGS_EXTRACT_INT_H */
