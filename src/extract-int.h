@@ -219,11 +219,11 @@ struct conv {
 
 /* extract.c */
 void	 arena_release(struct extract_arena *a);
+char	*arena_strndup(struct extract_arena *a, const char *s, size_t n);
+char	*arena_strdup(struct extract_arena *a, const char *s);
 void	*extract_gumbo_alloc(void *arena, size_t n);
 void	 extract_gumbo_free(void *arena, void *p);
-void	 meta_element(struct extractor *x, const GumboNode *g);
-void	 meta_body_element(struct extractor *x, int idx);
-void	 meta_walk(struct extractor *x, const GumboNode *g, int depth);
+void	 text_key(const char *s, size_t len, struct buf *out);
 
 /* extract-mirror.c */
 void	 pattern_index_init(struct pattern_index *pi);
@@ -237,5 +237,17 @@ void	 stats_sub(struct stats *a, const struct stats *b);
 int	 mirror_hidden(const GumboNode *g);
 int	 mirror_add(struct extractor *x, const GumboNode *g, int parent,
 	    int depth);
+
+/* extract-meta.c */
+void	 meta_clean(struct buf *out, const char *s, int entities);
+void	 meta_element(struct extractor *x, const GumboNode *g);
+void	 meta_json_ld(struct extractor *x, const struct buf *ld);
+void	 text_fold(struct buf *out, const char *s, int *space);
+void	 node_text(struct extractor *x, int idx, struct buf *out);
+void	 meta_body_element(struct extractor *x, int idx);
+void	 meta_walk(struct extractor *x, const GumboNode *g, int depth);
+double	 title_similarity(const char *a, const char *b);
+void	 meta_title(struct extractor *x);
+void	 meta_finish(struct extractor *x);
 
 #endif /* TIDINGS_EXTRACT_INT_H */
