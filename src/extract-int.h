@@ -250,4 +250,10 @@ double	 title_similarity(const char *a, const char *b);
 void	 meta_title(struct extractor *x);
 void	 meta_finish(struct extractor *x);
 
+/* extract-score.c */
+void	 node_remove(struct extractor *x, int idx);
+void	 parts_add(struct parts *ps, int first, int last);
+int	 data_table(struct extractor *x, int idx);
+void	 grab(struct extractor *x, struct parts *ps);
+
 #endif /* TIDINGS_EXTRACT_INT_H */
