@@ -218,12 +218,20 @@ struct conv {
 };
 
 /* extract.c */
+void	*arena_alloc(struct extract_arena *a, size_t n);
 void	 arena_release(struct extract_arena *a);
 char	*arena_strndup(struct extract_arena *a, const char *s, size_t n);
 char	*arena_strdup(struct extract_arena *a, const char *s);
 void	*extract_gumbo_alloc(void *arena, size_t n);
 void	 extract_gumbo_free(void *arena, void *p);
+void	 block_counts(const struct extract_block *b, size_t *chars,
+	    size_t *links);
 void	 text_key(const char *s, size_t len, struct buf *out);
+void	 postprocess(struct conv *cv, struct bvec *root);
+void	 evidence_filter(struct conv *cv, struct bvec *root);
+void	 finish_links(struct conv *cv, struct extract_block *v, size_t n,
+	    size_t *map, struct extract_link **links, size_t *nlinks,
+	    size_t *cap);
 
 /* extract-mirror.c */
 void	 pattern_index_init(struct pattern_index *pi);
@@ -255,5 +263,9 @@ void	 node_remove(struct extractor *x, int idx);
 void	 parts_add(struct parts *ps, int first, int last);
 int	 data_table(struct extractor *x, int idx);
 void	 grab(struct extractor *x, struct parts *ps);
+
+/* extract-blocks.c */
+void	 convert(struct extractor *x, const struct parts *ps);
+void	 fallback_declared(struct extractor *x);
 
 #endif /* TIDINGS_EXTRACT_INT_H */
