@@ -224,14 +224,6 @@ char	*arena_strndup(struct extract_arena *a, const char *s, size_t n);
 char	*arena_strdup(struct extract_arena *a, const char *s);
 void	*extract_gumbo_alloc(void *arena, size_t n);
 void	 extract_gumbo_free(void *arena, void *p);
-void	 block_counts(const struct extract_block *b, size_t *chars,
-	    size_t *links);
-void	 text_key(const char *s, size_t len, struct buf *out);
-void	 postprocess(struct conv *cv, struct bvec *root);
-void	 evidence_filter(struct conv *cv, struct bvec *root);
-void	 finish_links(struct conv *cv, struct extract_block *v, size_t n,
-	    size_t *map, struct extract_link **links, size_t *nlinks,
-	    size_t *cap);
 
 /* extract-mirror.c */
 void	 pattern_index_init(struct pattern_index *pi);
@@ -267,5 +259,15 @@ void	 grab(struct extractor *x, struct parts *ps);
 /* extract-blocks.c */
 void	 convert(struct extractor *x, const struct parts *ps);
 void	 fallback_declared(struct extractor *x);
+
+/* extract-post.c */
+void	 block_counts(const struct extract_block *b, size_t *chars,
+	    size_t *links);
+void	 text_key(const char *s, size_t len, struct buf *out);
+void	 postprocess(struct conv *cv, struct bvec *root);
+void	 evidence_filter(struct conv *cv, struct bvec *root);
+void	 finish_links(struct conv *cv, struct extract_block *v, size_t n,
+	    size_t *map, struct extract_link **links, size_t *nlinks,
+	    size_t *cap);
 
 #endif /* TIDINGS_EXTRACT_INT_H */
