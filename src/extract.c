@@ -59,6 +59,14 @@
  *
  * Nothing here is specific to a site: the rules are about the shape of
  * pages in general.
+ *
+ * The stages live in files of their own, which share extract-int.h:
+ * this file holds the arenas and the pipeline (extract_page(),
+ * extract_fragment()); the input stage is html.c's html_strip();
+ * extract-mirror.c the mirror, extract-meta.c the metadata,
+ * extract-score.c the candidates and the cleaning, extract-blocks.c the
+ * blocks and extract-post.c the pass over them; extract-out.c writes an
+ * article out and extract-feeds.c finds the feeds a page announces.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -71,7 +79,6 @@
 #include "extract.h"
 #include "extract-int.h"
 #include "html.h"
-#include "json.h"
 #include "url.h"
 #include "util.h"
 
