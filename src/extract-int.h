@@ -1,0 +1,273 @@
+/*
+ * extract-int.h: what the files of reader mode share, and no one else.
+ *
+ * extract.c owns the arenas and the pipeline, extract-mirror.c the
+ * nodes and their statistics, extract-meta.c the metadata slots,
+ * extract-score.c the scores and the parts of the article found,
+ * extract-blocks.c and extract-post.c the conversion to blocks, and
+ * extract-out.c and extract-feeds.c only read what the others made.
+ * Not part of the API (that is extract.h): these types and functions
+ * change with the model.
+ */
+#ifndef TIDINGS_EXTRACT_INT_H
+#define TIDINGS_EXTRACT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <gumbo.h>
+
+#include "buf.h"
+#include "extract.h"
+
+/* An arena: a list of chunks (extract.c). */
+struct extract_arena {
+	struct arena_chunk	*head;
+};
+
+/*
+ * Class and id patterns. Each word found in an element's lower-cased class
+ * or id sets bits; the words are the ones Readability found telling over
+ * years of pages, plus a few groups used by the cleaning stage. A '^' or
+ * '$' in the table means the word must start or end at a non-alphanumeric
+ * character (or the end of the string).
+ */
+#define PAT_UNLIKELY	0x0001	/* furniture: nav, footer, comments ... */
+#define PAT_MAYBE	0x0002	/* ... unless it also looks like content */
+#define PAT_POSITIVE	0x0004	/* +25 */
+#define PAT_NEGATIVE	0x0008	/* -25 */
+#define PAT_SHARE	0x0010	/* share bars */
+#define PAT_BYLINE	0x0020	/* author lines */
+#define PAT_CAPTION	0x0040	/* photo captions and credits */
+#define PAT_HIDDEN	0x0080	/* hidden by class */
+#define PAT_TEASER	0x0100	/* related stories, recommendations */
+#define PAT_PROMO	0x0200	/* ads, newsletters, subscriptions */
+#define PAT_PLAYER	0x0400	/* video players and playlists */
+#define PAT_COMMENT	0x0800	/* comment sections */
+
+struct pattern {
+	const char	*word;
+	unsigned	 bits;
+};
+
+/* How many patterns extract-mirror.c has. */
+#define PATTERN_COUNT	78
+
+/* The patterns by first letter, built once per extraction. */
+struct pattern_index {
+	unsigned char	 first[256];	/* index of the first pattern + 1 */
+	unsigned char	 count[256];
+	const struct pattern *sorted[PATTERN_COUNT];
+};
+
+/*
+ * The mirror: gumbo's tree as an array of nodes in document order, with
+ * what scoring and cleaning need kept beside each node.
+ */
+#define TAG_TEXT	(-1)
+
+#define N_REMOVED	0x0001	/* gone, with its subtree */
+#define N_SPACE		0x0002	/* a text node of whitespace only */
+#define N_HASBLOCK	0x0004	/* has a child that keeps a div a div */
+#define N_SCORED	0x0008	/* has a content score */
+#define N_DATATABLE	0x0010	/* a table of data, not of layout */
+#define N_LEAF		0x0020	/* an element whose children we skip */
+#define N_INCODE	0x0100	/* inside <code> or <pre> */
+#define N_INTABLE	0x0200	/* inside a <table> */
+#define N_PHRASING	0x0400	/* phrasing content (Readability's sense) */
+#define N_KEEP		0x0800	/* a paragraph of the article's own class */
+#define N_HASKEEP	0x1000	/* has an N_KEEP node below it */
+
+struct stats {
+	uint32_t	 chars;		/* text, whitespace runs counted once */
+	uint32_t	 links;		/* chars inside links (x0.3 for "#") */
+	uint32_t	 commas;
+	uint32_t	 p;		/* paragraphs */
+	uint32_t	 img;
+	uint32_t	 li;
+	uint32_t	 input;		/* form controls */
+	uint32_t	 embed;		/* iframes, objects, videos */
+	uint32_t	 heads;		/* chars inside headings */
+};
+
+struct node {
+	const GumboNode	*g;
+	int		 parent;
+	int		 first;		/* first child, -1: none */
+	int		 last;
+	int		 next;		/* next sibling, -1: none */
+	int		 end;		/* index after the last descendant */
+	int		 tag;		/* GumboTag, or TAG_TEXT */
+	unsigned	 flags;
+	unsigned	 cls;		/* PAT_* of class and id */
+	int		 weight;	/* class weight */
+	float		 score;
+	struct stats	 st;
+};
+
+/* The flags of one run of the candidate search (Readability's). */
+#define RUN_STRIP_UNLIKELY	0x1
+#define RUN_WEIGHT_CLASSES	0x2
+#define RUN_CLEAN_COND		0x4
+#define RUN_ALL			0x7
+
+#define MIRROR_DEPTH	384
+
+/* Metadata fields, each filled from the most trusted source found. */
+enum {
+	M_TITLE,
+	M_BYLINE,
+	M_DATE,
+	M_SITE,
+	M_IMAGE,
+	M_BASE,
+	M_DOCTITLE,		/* <title>, for the title's last resort */
+	M_COUNT
+};
+
+struct meta_slot {
+	const char	*v;
+	int		 rank;		/* lower is more trusted */
+	int64_t		 t;		/* M_DATE: the parsed value */
+};
+
+struct extractor {
+	struct extract_arena	 garena;	/* gumbo's tree, scratch */
+	struct meta_slot	 meta[M_COUNT];
+	struct extract_arena	*arena;		/* the article's */
+	struct article		*art;
+	GumboOutput		*out;
+	struct pattern_index	 pi;
+	struct node		*n;
+	size_t			 nn;
+	size_t			 cap;
+	int			 body;		/* node of <body>, -1: none */
+	unsigned		 run;		/* RUN_* */
+	const char		*base;		/* URL links resolve against */
+	const char		*title;		/* for dropping its repeats */
+	const char		*byline;	/* found in the page's text */
+	const char		*ld_body;	/* JSON-LD articleBody */
+	struct buf		 tmp;
+	int			 fragment;	/* extract_fragment() */
+};
+
+/*
+ * The article found by a run: the winning container and the siblings that
+ * joined it, in document order. A part is one node (first == last) or a
+ * run of phrasing siblings read as one paragraph.
+ */
+struct part {
+	int	 first;
+	int	 last;
+};
+
+struct parts {
+	struct part	*v;
+	size_t		 n;
+	size_t		 cap;
+	uint32_t	 chars;		/* text left after cleaning */
+};
+
+/*
+ * Blocks: the cleaned article becomes the tree of extract.h. Inline
+ * content is gathered into one paragraph at a time (text, styles, links,
+ * breaks); every block element ends the paragraph in progress.
+ */
+struct bvec {
+	struct extract_block	*v;
+	size_t			 n;
+	size_t			 cap;
+};
+
+struct tspan {
+	size_t		 off;
+	size_t		 len;
+	unsigned	 style;
+	size_t		 link;
+};
+
+struct pending_image {
+	const char	*src;
+	const char	*alt;
+};
+
+struct conv {
+	struct extractor	*x;
+	struct extract_arena	*a;
+	struct buf		 text;		/* the paragraph being built */
+	struct tspan		*spans;
+	size_t			 nspans;
+	size_t			 cspans;
+	int			 space;		/* a space is pending */
+	int			 breaks;	/* <br>s since the last text */
+	unsigned		 style;
+	size_t			 link;		/* temporary link number */
+	int			 pre;		/* whitespace is kept */
+	int			 flat;		/* blocks are spaces: headings,
+						   cells, captions */
+	struct pending_image	*imgs;		/* images met inside text */
+	size_t			 nimgs;
+	size_t			 cimgs;
+	const char		**urls;		/* temporary link numbers */
+	size_t			 nurls;
+	size_t			 curls;
+	unsigned		*tcls;		/* top-level blocks' classes */
+	size_t			 ctcls;
+	int			 depth;
+	int			 root;		/* the part being converted */
+};
+
+/* extract.c */
+void	*arena_alloc(struct extract_arena *a, size_t n);
+void	 arena_release(struct extract_arena *a);
+char	*arena_strndup(struct extract_arena *a, const char *s, size_t n);
+char	*arena_strdup(struct extract_arena *a, const char *s);
+void	*extract_gumbo_alloc(void *arena, size_t n);
+void	 extract_gumbo_free(void *arena, void *p);
+
+/* extract-mirror.c */
+void	 pattern_index_init(struct pattern_index *pi);
+const char	*attr(const GumboNode *g, const char *name);
+long	 attr_num(const GumboNode *g, const char *name, long lo, long hi,
+	    long def);
+int	 tag_block(int tag);
+int	 tag_div_block(int tag);
+int	 tag_heading(int tag);
+void	 stats_sub(struct stats *a, const struct stats *b);
+int	 mirror_hidden(const GumboNode *g);
+int	 mirror_add(struct extractor *x, const GumboNode *g, int parent,
+	    int depth);
+
+/* extract-meta.c */
+void	 meta_clean(struct buf *out, const char *s, int entities);
+void	 meta_element(struct extractor *x, const GumboNode *g);
+void	 meta_json_ld(struct extractor *x, const struct buf *ld);
+void	 text_fold(struct buf *out, const char *s, int *space);
+void	 node_text(struct extractor *x, int idx, struct buf *out);
+void	 meta_body_element(struct extractor *x, int idx);
+void	 meta_walk(struct extractor *x, const GumboNode *g, int depth);
+double	 title_similarity(const char *a, const char *b);
+void	 meta_title(struct extractor *x);
+void	 meta_finish(struct extractor *x);
+
+/* extract-score.c */
+void	 node_remove(struct extractor *x, int idx);
+void	 parts_add(struct parts *ps, int first, int last);
+int	 data_table(struct extractor *x, int idx);
+void	 grab(struct extractor *x, struct parts *ps);
+
+/* extract-blocks.c */
+void	 convert(struct extractor *x, const struct parts *ps);
+void	 fallback_declared(struct extractor *x);
+
+/* extract-post.c */
+void	 block_counts(const struct extract_block *b, size_t *chars,
+	    size_t *links);
+void	 text_key(const char *s, size_t len, struct buf *out);
+void	 postprocess(struct conv *cv, struct bvec *root);
+void	 evidence_filter(struct conv *cv, struct bvec *root);
+void	 finish_links(struct conv *cv, struct extract_block *v, size_t n,
+	    size_t *map, struct extract_link **links, size_t *nlinks,
+	    size_t *cap);
+
+#endif /* TIDINGS_EXTRACT_INT_H */

@@ -1,0 +1,716 @@
+/*
+ * extract-mirror.c: reader mode's second stage, gumbo's tree copied into
+ * the flat array of nodes the later stages work on, each node with the
+ * statistics of its subtree and the class/id pattern bits of its element
+ * (see extract.c for the model, extract-int.h for the types).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gumbo.h>
+
+#include "ascii.h"
+#include "extract.h"
+#include "extract-int.h"
+#include "util.h"
+
+/* The class and id words (see extract-int.h) and the bits each sets. */
+static const struct pattern patterns[] = {
+	{ "-ad-",		PAT_UNLIKELY | PAT_NEGATIVE | PAT_PROMO },
+	{ "ad-break",		PAT_UNLIKELY | PAT_PROMO },
+	{ "agegate",		PAT_UNLIKELY },
+	{ "ai2html",		PAT_UNLIKELY },
+	{ "and",		PAT_MAYBE },
+	{ "article",		PAT_MAYBE | PAT_POSITIVE },
+	{ "author",		PAT_BYLINE },
+	{ "banner",		PAT_UNLIKELY | PAT_NEGATIVE },
+	{ "blog",		PAT_POSITIVE },
+	{ "body",		PAT_MAYBE | PAT_POSITIVE },
+	{ "breadcrumbs",	PAT_UNLIKELY },
+	{ "byline",		PAT_BYLINE },
+	{ "caption",		PAT_CAPTION },
+	{ "column",		PAT_MAYBE },
+	{ "com-",		PAT_NEGATIVE },
+	{ "combx",		PAT_UNLIKELY | PAT_NEGATIVE },
+	{ "comment",		PAT_UNLIKELY | PAT_NEGATIVE | PAT_COMMENT },
+	{ "community",		PAT_UNLIKELY },
+	{ "contact",		PAT_NEGATIVE },
+	{ "content",		PAT_MAYBE | PAT_POSITIVE },
+	{ "cover-wrap",		PAT_UNLIKELY },
+	{ "dateline",		PAT_BYLINE },
+	{ "disqus",		PAT_UNLIKELY | PAT_COMMENT },
+	{ "end-slate",		PAT_PLAYER },
+	{ "endslate",		PAT_PLAYER },
+	{ "entry",		PAT_POSITIVE },
+	{ "extra",		PAT_UNLIKELY },
+	{ "footer",		PAT_UNLIKELY | PAT_NEGATIVE },
+	{ "gdpr",		PAT_UNLIKELY | PAT_NEGATIVE },
+	{ "h-entry",		PAT_POSITIVE },
+	{ "header",		PAT_UNLIKELY },
+	{ "hentry",		PAT_POSITIVE },
+	{ "^hid$",		PAT_NEGATIVE },
+	{ "hidden",		PAT_NEGATIVE | PAT_HIDDEN },
+	{ "legends",		PAT_UNLIKELY },
+	{ "main",		PAT_MAYBE | PAT_POSITIVE },
+	{ "masthead",		PAT_NEGATIVE },
+	{ "mathjax",		PAT_MAYBE },
+	{ "media",		PAT_NEGATIVE },
+	{ "menu",		PAT_UNLIKELY },
+	{ "meta",		PAT_NEGATIVE },
+	{ "newsletter",		PAT_PROMO },
+	{ "outbrain",		PAT_NEGATIVE | PAT_TEASER },
+	{ "p-author",		PAT_BYLINE },
+	{ "page",		PAT_POSITIVE },
+	{ "pager",		PAT_UNLIKELY },
+	{ "pagination",		PAT_UNLIKELY | PAT_POSITIVE },
+	{ "playlist",		PAT_PLAYER },
+	{ "popup",		PAT_UNLIKELY },
+	{ "post",		PAT_POSITIVE },
+	{ "promo",		PAT_NEGATIVE | PAT_PROMO },
+	{ "related",		PAT_UNLIKELY | PAT_NEGATIVE | PAT_TEASER },
+	{ "remark",		PAT_UNLIKELY },
+	{ "replies",		PAT_UNLIKELY | PAT_COMMENT },
+	{ "rss",		PAT_UNLIKELY },
+	{ "scroll",		PAT_NEGATIVE },
+	{ "shadow",		PAT_MAYBE },
+	{ "share",		PAT_NEGATIVE },
+	{ "^share$",		PAT_SHARE },
+	{ "^sharedaddy$",	PAT_SHARE },
+	{ "shopping",		PAT_NEGATIVE },
+	{ "shoutbox",		PAT_UNLIKELY | PAT_NEGATIVE },
+	{ "sidebar",		PAT_UNLIKELY | PAT_NEGATIVE },
+	{ "sign-up",		PAT_PROMO },
+	{ "signup",		PAT_PROMO },
+	{ "skyscraper",		PAT_UNLIKELY | PAT_NEGATIVE },
+	{ "social",		PAT_UNLIKELY },
+	{ "sponsor",		PAT_UNLIKELY | PAT_NEGATIVE | PAT_PROMO },
+	{ "story",		PAT_POSITIVE },
+	{ "subscribe",		PAT_PROMO },
+	{ "supplemental",	PAT_UNLIKELY },
+	{ "tags",		PAT_NEGATIVE },
+	{ "text",		PAT_POSITIVE },
+	{ "video-player",	PAT_PLAYER },
+	{ "videoplayer",	PAT_PLAYER },
+	{ "widget",		PAT_NEGATIVE },
+	{ "writtenby",		PAT_BYLINE },
+	{ "yom-remote",		PAT_UNLIKELY },
+};
+_Static_assert(nitems(patterns) == PATTERN_COUNT, "PATTERN_COUNT");
+
+/* Bucket the patterns by their first significant character. */
+void
+pattern_index_init(struct pattern_index *pi)
+{
+	size_t		 i, j, n = 0;
+	int		 c;
+
+	memset(pi, 0, sizeof *pi);
+	for (c = 0; c < 256; c++) {
+		for (i = 0; i < nitems(patterns); i++) {
+			j = patterns[i].word[0] == '^';
+			if ((unsigned char)patterns[i].word[j] != c)
+				continue;
+			if (pi->count[c] == 0)
+				pi->first[c] = (unsigned char)(n + 1);
+			pi->count[c]++;
+			pi->sorted[n++] = &patterns[i];
+		}
+	}
+}
+
+/* The pattern bits of one class or id value. */
+static unsigned
+pattern_bits(const struct pattern_index *pi, const char *s)
+{
+	char			 low[256];
+	size_t			 len, i, k, wl;
+	const struct pattern	*p;
+	const char		*w;
+	unsigned		 bits = 0;
+	int			 start, end;
+
+	for (len = 0; s[len] != '\0' && len < sizeof low - 1; len++)
+		low[len] = (char)ascii_lower((unsigned char)s[len]);
+	low[len] = '\0';
+	for (i = 0; i < len; i++) {
+		k = pi->count[(unsigned char)low[i]];
+		if (k == 0)
+			continue;
+		for (k = pi->first[(unsigned char)low[i]] - 1;
+		    k < (size_t)pi->first[(unsigned char)low[i]] - 1 +
+		    pi->count[(unsigned char)low[i]]; k++) {
+			p = pi->sorted[k];
+			if ((bits | p->bits) == bits)
+				continue;
+			w = p->word;
+			start = *w == '^';
+			w += start;
+			wl = strlen(w);
+			end = wl > 0 && w[wl - 1] == '$';
+			wl -= end;
+			if (i + wl > len || memcmp(low + i, w, wl) != 0)
+				continue;
+			if (start && i > 0 &&
+			    ascii_isalnum((unsigned char)low[i - 1]))
+				continue;
+			if (end && i + wl < len &&
+			    ascii_isalnum((unsigned char)low[i + wl]))
+				continue;
+			bits |= p->bits;
+		}
+	}
+	return (bits);
+}
+
+/* Readability's class weight: +-25 for each of class and id. */
+static int
+pattern_weight(unsigned bits)
+{
+	int	 w = 0;
+
+	if (bits & PAT_NEGATIVE)
+		w -= 25;
+	if (bits & PAT_POSITIVE)
+		w += 25;
+	return (w);
+}
+
+/* The class weight of an element with this class and id (for tests). */
+int
+extract_class_weight(const char *class_name, const char *id)
+{
+	struct pattern_index	 pi;
+
+	pattern_index_init(&pi);
+	return (pattern_weight(pattern_bits(&pi, class_name != NULL ?
+	    class_name : "")) + pattern_weight(pattern_bits(&pi,
+	    id != NULL ? id : "")));
+}
+
+/* The value of g's attribute name, or NULL. */
+const char *
+attr(const GumboNode *g, const char *name)
+{
+	GumboAttribute	*a;
+
+	if (g->type != GUMBO_NODE_ELEMENT)
+		return (NULL);
+	a = gumbo_get_attribute(&g->v.element.attributes, name);
+	return (a != NULL ? a->value : NULL);
+}
+
+/* An attribute's value as a number, clamped to lo..hi; def when absent or
+ * not a number (pages write "100%", "auto" and worse). */
+long
+attr_num(const GumboNode *g, const char *name, long lo, long hi, long def)
+{
+	const char	*v;
+	char		*end;
+	long		 n;
+
+	if ((v = attr(g, name)) == NULL)
+		return (def);
+	n = strtol(v, &end, 10);
+	if (end == v)
+		return (def);
+	return (n < lo ? lo : n > hi ? hi : n);
+}
+
+/* Tags that end a line of text: they split inline runs into blocks. */
+int
+tag_block(int tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_ADDRESS:
+	case GUMBO_TAG_ARTICLE:
+	case GUMBO_TAG_ASIDE:
+	case GUMBO_TAG_BLOCKQUOTE:
+	case GUMBO_TAG_BODY:
+	case GUMBO_TAG_CAPTION:
+	case GUMBO_TAG_CENTER:
+	case GUMBO_TAG_DD:
+	case GUMBO_TAG_DETAILS:
+	case GUMBO_TAG_DIR:
+	case GUMBO_TAG_DIV:
+	case GUMBO_TAG_DL:
+	case GUMBO_TAG_DT:
+	case GUMBO_TAG_FIELDSET:
+	case GUMBO_TAG_FIGCAPTION:
+	case GUMBO_TAG_FIGURE:
+	case GUMBO_TAG_FOOTER:
+	case GUMBO_TAG_FORM:
+	case GUMBO_TAG_H1:
+	case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6:
+	case GUMBO_TAG_HEADER:
+	case GUMBO_TAG_HGROUP:
+	case GUMBO_TAG_HR:
+	case GUMBO_TAG_LEGEND:
+	case GUMBO_TAG_LI:
+	case GUMBO_TAG_MAIN:
+	case GUMBO_TAG_MENU:
+	case GUMBO_TAG_NAV:
+	case GUMBO_TAG_OL:
+	case GUMBO_TAG_P:
+	case GUMBO_TAG_PRE:
+	case GUMBO_TAG_SECTION:
+	case GUMBO_TAG_SUMMARY:
+	case GUMBO_TAG_TABLE:
+	case GUMBO_TAG_TBODY:
+	case GUMBO_TAG_TD:
+	case GUMBO_TAG_TFOOT:
+	case GUMBO_TAG_TH:
+	case GUMBO_TAG_THEAD:
+	case GUMBO_TAG_TR:
+	case GUMBO_TAG_UL:
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+/* Children that keep a <div> from being read as a paragraph. */
+int
+tag_div_block(int tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_BLOCKQUOTE:
+	case GUMBO_TAG_DL:
+	case GUMBO_TAG_DIV:
+	case GUMBO_TAG_IMG:
+	case GUMBO_TAG_OL:
+	case GUMBO_TAG_P:
+	case GUMBO_TAG_PRE:
+	case GUMBO_TAG_TABLE:
+	case GUMBO_TAG_UL:
+	case GUMBO_TAG_SECTION:
+	case GUMBO_TAG_ARTICLE:
+	case GUMBO_TAG_FIGURE:
+	case GUMBO_TAG_H1:
+	case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6:
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+/* Is tag one of h1-h6? */
+int
+tag_heading(int tag)
+{
+	return (tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 ||
+	    tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 ||
+	    tag == GUMBO_TAG_H5 || tag == GUMBO_TAG_H6);
+}
+
+/* Elements never read: dropped with their subtree. */
+static int
+tag_skipped(int tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_HEAD:
+	case GUMBO_TAG_SCRIPT:
+	case GUMBO_TAG_STYLE:
+	case GUMBO_TAG_NOSCRIPT:
+	case GUMBO_TAG_TEMPLATE:
+	case GUMBO_TAG_SVG:
+	case GUMBO_TAG_MATH:
+	case GUMBO_TAG_LINK:
+	case GUMBO_TAG_META:
+	case GUMBO_TAG_BASE:
+	case GUMBO_TAG_TITLE:
+	case GUMBO_TAG_OPTION:
+	case GUMBO_TAG_OPTGROUP:
+	case GUMBO_TAG_DATALIST:
+	case GUMBO_TAG_PARAM:
+	case GUMBO_TAG_SOURCE:
+	case GUMBO_TAG_TRACK:
+	case GUMBO_TAG_AREA:
+	case GUMBO_TAG_MAP:
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+/* Elements kept as leaves: their content is not text a reader reads. */
+static int
+tag_leaf(int tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_IFRAME:
+	case GUMBO_TAG_OBJECT:
+	case GUMBO_TAG_EMBED:
+	case GUMBO_TAG_VIDEO:
+	case GUMBO_TAG_AUDIO:
+	case GUMBO_TAG_CANVAS:
+	case GUMBO_TAG_INPUT:
+	case GUMBO_TAG_SELECT:
+	case GUMBO_TAG_TEXTAREA:
+	case GUMBO_TAG_BUTTON:
+	case GUMBO_TAG_IMG:
+	case GUMBO_TAG_BR:
+	case GUMBO_TAG_HR:
+	case GUMBO_TAG_WBR:
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+/* Phrasing content tags (Readability's list, for div-as-paragraph). */
+static int
+tag_phrasing(int tag)
+{
+	switch (tag) {
+	case GUMBO_TAG_ABBR:
+	case GUMBO_TAG_AUDIO:
+	case GUMBO_TAG_B:
+	case GUMBO_TAG_BDO:
+	case GUMBO_TAG_BR:
+	case GUMBO_TAG_BUTTON:
+	case GUMBO_TAG_CITE:
+	case GUMBO_TAG_CODE:
+	case GUMBO_TAG_DATA:
+	case GUMBO_TAG_DFN:
+	case GUMBO_TAG_EM:
+	case GUMBO_TAG_EMBED:
+	case GUMBO_TAG_I:
+	case GUMBO_TAG_IMG:
+	case GUMBO_TAG_INPUT:
+	case GUMBO_TAG_KBD:
+	case GUMBO_TAG_LABEL:
+	case GUMBO_TAG_MARK:
+	case GUMBO_TAG_METER:
+	case GUMBO_TAG_OBJECT:
+	case GUMBO_TAG_OUTPUT:
+	case GUMBO_TAG_PROGRESS:
+	case GUMBO_TAG_Q:
+	case GUMBO_TAG_RUBY:
+	case GUMBO_TAG_SAMP:
+	case GUMBO_TAG_SELECT:
+	case GUMBO_TAG_SMALL:
+	case GUMBO_TAG_SPAN:
+	case GUMBO_TAG_STRONG:
+	case GUMBO_TAG_SUB:
+	case GUMBO_TAG_SUP:
+	case GUMBO_TAG_TEXTAREA:
+	case GUMBO_TAG_TIME:
+	case GUMBO_TAG_VAR:
+	case GUMBO_TAG_WBR:
+	case GUMBO_TAG_U:
+	case GUMBO_TAG_S:
+	case GUMBO_TAG_FONT:
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+/* Count a text's characters (whitespace runs as one) and commas. */
+static void
+text_stats(const char *s, struct stats *st, int *blank)
+{
+	const unsigned char	*p;
+	uint32_t		 chars = 0, commas = 0;
+	int			 space = 0, seen = 0;
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (ascii_isspace(*p) || (p[0] == 0xc2 && p[1] == 0xa0)) {
+			space = 1;
+			p += *p == 0xc2;
+			continue;
+		}
+		if (space) {
+			chars++;
+			space = 0;
+		}
+		seen = 1;
+		if ((*p & 0xc0) != 0x80)
+			chars++;
+		if (*p == ',')
+			commas++;
+		else if ((p[0] == 0xef && p[1] == 0xbc && p[2] == 0x8c) ||
+		    (p[0] == 0xd8 && p[1] == 0x8c) ||
+		    (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x81))
+			commas++;	/* fullwidth, Arabic, ideographic */
+	}
+	st->chars = chars;
+	st->commas = commas;
+	*blank = !seen;
+}
+
+/* Add the statistics of a subtree to its parent. */
+static void
+stats_add(struct stats *a, const struct stats *b)
+{
+	a->chars += b->chars;
+	a->links += b->links;
+	a->commas += b->commas;
+	a->p += b->p;
+	a->img += b->img;
+	a->li += b->li;
+	a->input += b->input;
+	a->embed += b->embed;
+	a->heads += b->heads;
+}
+
+/* Take a removed subtree's statistics from an ancestor (never below 0). */
+void
+stats_sub(struct stats *a, const struct stats *b)
+{
+	a->chars -= b->chars < a->chars ? b->chars : a->chars;
+	a->links -= b->links < a->links ? b->links : a->links;
+	a->commas -= b->commas < a->commas ? b->commas : a->commas;
+	a->p -= b->p < a->p ? b->p : a->p;
+	a->img -= b->img < a->img ? b->img : a->img;
+	a->li -= b->li < a->li ? b->li : a->li;
+	a->input -= b->input < a->input ? b->input : a->input;
+	a->embed -= b->embed < a->embed ? b->embed : a->embed;
+	a->heads -= b->heads < a->heads ? b->heads : a->heads;
+}
+
+/* Is the element hidden by its attributes? */
+int
+mirror_hidden(const GumboNode *g)
+{
+	const char	*v;
+
+	if (attr(g, "hidden") != NULL)
+		return (1);
+	if ((v = attr(g, "aria-hidden")) != NULL && strcmp(v, "true") == 0) {
+		/* Readability's exception: images that only JS replaces. */
+		v = attr(g, "class");
+		return (v == NULL || strstr(v, "fallback-image") == NULL);
+	}
+	if ((v = attr(g, "style")) != NULL) {
+		if (ascii_find_nocase(v, strlen(v), "display:none") != NULL ||
+		    ascii_find_nocase(v, strlen(v), "display: none") != NULL ||
+		    ascii_find_nocase(v, strlen(v),
+		    "visibility:hidden") != NULL ||
+		    ascii_find_nocase(v, strlen(v),
+		    "visibility: hidden") != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/* Append a node to the mirror under parent and return its index. */
+static int
+mirror_new(struct extractor *x, const GumboNode *g, int parent, int tag)
+{
+	struct node	*n;
+	int		 i;
+
+	if (x->nn == x->cap) {
+		x->cap = x->cap == 0 ? 1024 : x->cap * 2;
+		x->n = xreallocarray(x->n, x->cap, sizeof *x->n);
+	}
+	i = (int)x->nn++;
+	n = &x->n[i];
+	memset(n, 0, sizeof *n);
+	n->g = g;
+	n->parent = parent;
+	n->first = n->last = n->next = -1;
+	n->tag = tag;
+	if (parent >= 0) {
+		if (x->n[parent].last >= 0)
+			x->n[x->n[parent].last].next = i;
+		else
+			x->n[parent].first = i;
+		x->n[parent].last = i;
+		n->flags = x->n[parent].flags & (N_INCODE | N_INTABLE);
+	}
+	return (i);
+}
+
+/* The number of runs of phrasing content with text among the children of
+ * a division: each is a paragraph, as Readability wraps them in <p>. */
+static uint32_t
+mirror_runs(struct extractor *x, int idx)
+{
+	uint32_t	 runs = 0, chars = 0;
+	int		 c;
+
+	for (c = x->n[idx].first; c >= 0; c = x->n[c].next) {
+		if (x->n[c].flags & N_PHRASING) {
+			chars += x->n[c].st.chars;
+			continue;
+		}
+		runs += chars > 0;
+		chars = 0;
+	}
+	return (runs + (chars > 0));
+}
+
+/* Beyond MIRROR_DEPTH only the text of a subtree is kept, as children of
+ * the deepest node: found without recursion, however deep it goes. */
+static void
+mirror_flatten(struct extractor *x, const GumboNode *g, int idx)
+{
+	struct frame {
+		const GumboNode	*g;
+		unsigned	 next;
+	}			*st = NULL;
+	const GumboNode		*c;
+	struct node		*n;
+	size_t			 nst = 0, cst = 0;
+	int			 t, blank;
+
+	st = xreallocarray(NULL, cst = 64, sizeof *st);
+	st[nst].g = g;
+	st[nst++].next = 0;
+	while (nst > 0) {
+		g = st[nst - 1].g;
+		if (st[nst - 1].next >= g->v.element.children.length) {
+			nst--;
+			continue;
+		}
+		c = g->v.element.children.data[st[nst - 1].next++];
+		if (c->type == GUMBO_NODE_TEXT ||
+		    c->type == GUMBO_NODE_WHITESPACE ||
+		    c->type == GUMBO_NODE_CDATA) {
+			t = mirror_new(x, c, idx, TAG_TEXT);
+			n = &x->n[t];
+			text_stats(c->v.text.text, &n->st, &blank);
+			n->flags |= N_PHRASING | (blank ? N_SPACE : 0);
+			n->end = t + 1;
+			continue;
+		}
+		if ((c->type != GUMBO_NODE_ELEMENT &&
+		    c->type != GUMBO_NODE_TEMPLATE) ||
+		    tag_skipped(c->v.element.tag))
+			continue;
+		if (nst == cst)
+			st = xreallocarray(st, cst *= 2, sizeof *st);
+		st[nst].g = c;
+		st[nst++].next = 0;
+	}
+	free(st);
+}
+
+/* Copy g and its subtree into the mirror; return its index or -1. */
+int
+mirror_add(struct extractor *x, const GumboNode *g, int parent, int depth)
+{
+	const GumboVector	*kids, *attrs;
+	const GumboAttribute	*a;
+	const char		*v;
+	struct node		*n;
+	unsigned		 i, bits;
+	int			 idx, c, tag, blank, meta = 0;
+
+	if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
+	    g->type == GUMBO_NODE_CDATA) {
+		idx = mirror_new(x, g, parent, TAG_TEXT);
+		n = &x->n[idx];
+		text_stats(g->v.text.text, &n->st, &blank);
+		if (blank)
+			n->flags |= N_SPACE;
+		n->flags |= N_PHRASING;
+		n->end = idx + 1;
+		return (idx);
+	}
+	if (g->type != GUMBO_NODE_ELEMENT && g->type != GUMBO_NODE_TEMPLATE)
+		return (-1);
+	tag = g->v.element.tag;
+	if (tag == GUMBO_TAG_HEAD) {
+		meta_walk(x, g, 0);
+		return (-1);
+	}
+	if (tag == GUMBO_TAG_META || tag == GUMBO_TAG_TITLE ||
+	    tag == GUMBO_TAG_LINK || tag == GUMBO_TAG_BASE)
+		meta_element(x, g);
+	if (tag_skipped(tag) ||
+	    g->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
+		return (-1);
+	idx = mirror_new(x, g, parent, tag);
+	n = &x->n[idx];
+	attrs = &g->v.element.attributes;
+	for (i = 0; i < attrs->length; i++) {
+		a = attrs->data[i];
+		if (strcmp(a->name, "class") == 0 ||
+		    strcmp(a->name, "id") == 0) {
+			if (a->value[0] == '\0')
+				continue;
+			bits = pattern_bits(&x->pi, a->value);
+			n->cls |= bits;
+			n->weight += pattern_weight(bits);
+		} else if (strcmp(a->name, "itemprop") == 0 ||
+		    strcmp(a->name, "rel") == 0)
+			meta = 1;
+	}
+	if (tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_PRE)
+		n->flags |= N_INCODE;
+	if (tag == GUMBO_TAG_TABLE)
+		n->flags |= N_INTABLE;
+	if (tag_phrasing(tag))
+		n->flags |= N_PHRASING;
+	if (tag_leaf(tag))
+		n->flags |= N_LEAF;
+	else if (depth >= MIRROR_DEPTH)
+		mirror_flatten(x, g, idx);
+	else {
+		kids = &g->v.element.children;
+		for (i = 0; i < kids->length; i++)
+			mirror_add(x, kids->data[i], idx, depth + 1);
+	}
+	n = &x->n[idx];		/* the array may have moved */
+	for (c = n->first; c >= 0; c = x->n[c].next) {
+		stats_add(&n->st, &x->n[c].st);
+		if (x->n[c].tag != TAG_TEXT && tag_div_block(x->n[c].tag))
+			n->flags |= N_HASBLOCK;
+	}
+	if (tag == GUMBO_TAG_A || tag == GUMBO_TAG_DEL ||
+	    tag == GUMBO_TAG_INS) {
+		n->flags |= N_PHRASING;
+		for (c = n->first; c >= 0; c = x->n[c].next)
+			if (!(x->n[c].flags & N_PHRASING))
+				n->flags &= ~(unsigned)N_PHRASING;
+	}
+	if (tag == GUMBO_TAG_DIV && (n->flags & N_HASBLOCK))
+		n->st.p += mirror_runs(x, idx);
+	n->end = (int)x->nn;
+	if (meta || tag == GUMBO_TAG_TIME || (n->cls & PAT_BYLINE))
+		meta_body_element(x, idx);
+	switch (tag) {
+	case GUMBO_TAG_A:
+		v = attr(g, "href");
+		n->st.links = v != NULL && v[0] == '#' ?
+		    n->st.chars * 3 / 10 : n->st.chars;
+		break;
+	case GUMBO_TAG_P:
+		n->st.p++;
+		break;
+	case GUMBO_TAG_IMG:
+		n->st.img++;
+		break;
+	case GUMBO_TAG_LI:
+		n->st.li++;
+		break;
+	case GUMBO_TAG_INPUT:
+		n->st.input++;
+		break;
+	case GUMBO_TAG_IFRAME:
+	case GUMBO_TAG_OBJECT:
+	case GUMBO_TAG_EMBED:
+		n->st.embed++;
+		break;
+	default:
+		if (tag_heading(tag))
+			n->st.heads = n->st.chars;
+		else if (tag == GUMBO_TAG_DIV && !(n->flags & N_HASBLOCK) &&
+		    n->st.chars > 0)
+			n->st.p++;		/* read as a paragraph */
+		break;
+	}
+	return (idx);
+}

@@ -1,0 +1,625 @@
+/*
+ * extract-post.c: the filters over the top-level blocks of an article,
+ * and the numbering of its links.
+ *
+ * Precision. What the candidate search keeps still holds clutter that
+ * only shows at the level of blocks: the same caption twice, a teaser
+ * headline between two paragraphs, "Read more" buttons, share and
+ * newsletter lines and copyright notices at the end.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ascii.h"
+#include "buf.h"
+#include "extract.h"
+#include "extract-int.h"
+#include "pagedate.h"
+#include "util.h"
+
+/* Append a block's text (children included) to out, in one line. */
+static void
+block_plain(const struct extract_block *b, struct buf *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->nspans; i++) {
+		if (b->spans[i].text[0] == '\n')
+			buf_addch(out, ' ');
+		else
+			buf_add(out, b->spans[i].text, b->spans[i].len);
+	}
+	for (i = 0; i < b->nchildren; i++) {
+		if (out->len > 0 && out->data[out->len - 1] != ' ')
+			buf_addch(out, ' ');
+		block_plain(&b->children[i], out);
+	}
+}
+
+/* Characters of a block, and of them those inside links. */
+void
+block_counts(const struct extract_block *b, size_t *chars, size_t *links)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->nspans; i++) {
+		*chars += b->spans[i].len;
+		if (b->spans[i].link != 0)
+			*links += b->spans[i].len;
+	}
+	for (i = 0; i < b->nchildren; i++)
+		block_counts(&b->children[i], chars, links);
+}
+
+/* A key for "the same text": lower-case letters and digits only. */
+void
+text_key(const char *s, size_t len, struct buf *out)
+{
+	size_t	 i;
+
+	buf_reset(out);
+	for (i = 0; i < len; i++) {
+		if (ascii_isalnum((unsigned char)s[i]))
+			buf_addch(out, ascii_lower((unsigned char)s[i]));
+		else if ((unsigned char)s[i] >= 0x80)
+			buf_addch(out, s[i]);
+	}
+}
+
+/* Interface text that is never part of an article when it stands alone
+ * (compared as keys: lower case, letters and digits only). */
+static const char *const ui_phrases[] = {
+	"advertisement", "advertising", "ad", "sponsored", "sponsoredcontent",
+	"readmore", "continuereading", "readthefullstory", "readfullarticle",
+	"share", "sharethis", "sharethisarticle", "sharethisstory",
+	"shareonfacebook", "shareontwitter", "tweet", "email", "print",
+	"comments", "leaveacomment", "postacomment", "showcomments",
+	"justwatched", "mustwatch", "replay", "morevideos", "watchnow",
+	"related", "relatedarticles", "relatedstories", "relatedcontent",
+	"relatedposts", "recommended", "recommendedforyou", "youmayalsolike",
+	"youmightalsolike", "moretoexplore", "morestories", "trending",
+	"mostpopular", "mostread", "signup", "subscribe", "subscribenow",
+	"newsletter", "clickhere", "loading", "followus", "close",
+	"skipadvertisement", "backtotop", "image", "photo", "video",
+	"enlargethisimage", "togglecaption", "hidecaption", "expand",
+	"playvideo", "closemodal", "skiptocontent", "skiptomaincontent",
+	"advert", "thisslideshowrequiresjavascript", "telluswhatyouthink",
+	"dontmiss", "mustread", "topstories", "latestnews", "tags", "more",
+	"seemore", "readalso", "alsoread", "relatedlinks", "relatedtopics",
+	"topics",
+};
+
+/* Openings of teaser lines that sit between an article's paragraphs. */
+static const char *const teaser_openings[] = {
+	"readmore", "read", "related", "seealso", "also", "more", "watch",
+	"recommended", "moreon", "click", "listen", "previously",
+	"mustread", "dontmiss", "trending", "popular", "explore", "see",
+};
+
+/* Is the key a gallery's counter ("Image 2 of 5", "3/12")? */
+static int
+post_counter(const char *key, size_t len)
+{
+	static const char *const words[] = {
+		"image", "photo", "picture", "slide", "foto", "",
+	};
+	size_t	 i, n, k;
+
+	for (i = 0; i < nitems(words); i++) {
+		n = strlen(words[i]);
+		if (len < n || memcmp(key, words[i], n) != 0)
+			continue;
+		for (k = n; k < len && key[k] >= '0' && key[k] <= '9'; k++)
+			;
+		if (k == n)
+			continue;
+		if (k + 2 <= len && memcmp(key + k, "of", 2) == 0)
+			k += 2;
+		n = k;
+		for (; k < len && key[k] >= '0' && key[k] <= '9'; k++)
+			;
+		if (k == len && k > n)
+			return (1);
+	}
+	return (0);
+}
+
+/* Is the block's key one of the interface phrases? */
+static int
+post_ui_phrase(const char *key, size_t len)
+{
+	size_t	 i;
+
+	if (post_counter(key, len))
+		return (1);
+	if (len > 24)
+		return (0);
+	for (i = 0; i < nitems(ui_phrases); i++)
+		if (strlen(ui_phrases[i]) == len &&
+		    memcmp(ui_phrases[i], key, len) == 0)
+			return (1);
+	return (0);
+}
+
+/* A block made mostly of links that opens like a teaser ("Read more:",
+ * "Related:", "See also"). */
+static int
+post_teaser_line(const struct extract_block *b, const char *key,
+    size_t keylen, size_t chars, size_t links)
+{
+	size_t	 i, n;
+
+	if (b->kind != EXTRACT_PARAGRAPH || links == 0 || chars > 250)
+		return (0);
+	for (i = 0; i < nitems(teaser_openings); i++) {
+		n = strlen(teaser_openings[i]);
+		if (keylen >= n && memcmp(key, teaser_openings[i], n) == 0 &&
+		    links * 2 >= chars)
+			return (1);
+	}
+	return (0);
+}
+
+/* Is the block a copyright line or a cookie notice? */
+static int
+post_notice(const char *text, size_t len, const char *key)
+{
+	const char	*p;
+
+	if (len > 300)
+		return (0);
+	/* The notice must open the block: a sentence of the article may
+	 * come before it in the same paragraph. */
+	if (((p = ascii_find_nocase(text, len, "\xc2\xa9")) != NULL ||
+	    (p = ascii_find_nocase(text, len,
+	    "all rights reserved")) != NULL) &&
+	    ((size_t)(p - text) < len / 2 || len < 120))
+		return (1);
+	if (strncmp(key, "copyright", 9) == 0)
+		return (1);
+	return (ascii_find_nocase(text, len, "cookies") != NULL &&
+	    (ascii_find_nocase(text, len, "we use") != NULL ||
+	    ascii_find_nocase(text, len, "uses cookies") != NULL ||
+	    ascii_find_nocase(text, len, "accept") != NULL ||
+	    ascii_find_nocase(text, len, "consent") != NULL));
+}
+
+/* Words that may stand beside a date in a date line: month and day
+ * names (by their first three letters) and a few others, whole. */
+static int
+date_word(const char *w, size_t n)
+{
+	static const char names[] = "janfebmaraprmayjunjulaugsepoctnovdec"
+	    "montuewedthufrisatsun";
+	static const char *const words[] = {
+		"am", "pm", "a", "m", "p", "updated", "published", "posted",
+		"last", "modified", "on", "at", "gmt", "utc", "et", "est",
+		"edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "bst", "cet",
+		"cest", "z", "t",
+	};
+	size_t	 i;
+
+	if (n >= 3)
+		for (i = 0; i + 3 <= sizeof names - 1; i += 3)
+			if (ascii_eq_nocase(w, names + i, 3))
+				return (1);
+	for (i = 0; i < nitems(words); i++)
+		if (n == strlen(words[i]) && ascii_eq_nocase(w, words[i], n))
+			return (1);
+	return (0);
+}
+
+/*
+ * Is a short paragraph only a date and time ("18 Nov 2019, 19:09",
+ * "Updated March 30, 2017 9:56 AM ET"), or a "By" line? A year with a
+ * clock time is a timestamp in any language; otherwise the words beside
+ * the date must be the few that go with dates, so a timeline's entry
+ * ("June 5, 2019: the deal is signed") stays.
+ */
+static int
+post_date_line(const char *text, size_t len)
+{
+	int64_t	 t;
+	size_t	 i, w;
+	int	 year = 0, clock = 0, digits, other = 0;
+
+	if (len == 0 || len > 70 || text[len - 1] == '.')
+		return (0);
+	if (len < 50 && ascii_eq_nocase(text, "by ", 3))
+		return (1);
+	for (i = 0; i < len; i++) {
+		if ((text[i] >= 'a' && text[i] <= 'z') ||
+		    (text[i] >= 'A' && text[i] <= 'Z') ||
+		    (unsigned char)text[i] >= 0x80) {
+			for (w = i; i < len && ((text[i] >= 'a' &&
+			    text[i] <= 'z') || (text[i] >= 'A' &&
+			    text[i] <= 'Z') || (unsigned char)text[i] >= 0x80);
+			    i++)
+				;
+			other |= !date_word(text + w, i - w);
+			i--;
+			continue;
+		}
+		if (!(text[i] >= '0' && text[i] <= '9'))
+			continue;
+		for (digits = 0; i < len && text[i] >= '0' && text[i] <= '9';
+		    i++)
+			digits++;
+		if (digits == 4 && (text[i - 4] == '1' || text[i - 4] == '2'))
+			year = 1;
+		if (i < len && text[i] == ':' && i + 2 < len &&
+		    text[i + 1] >= '0' && text[i + 1] <= '5')
+			clock = 1;
+		i--;
+	}
+	if (!year)
+		return (0);
+	return (clock || (!other && pagedate_parse(text, &t) == 0));
+}
+
+/* Is a short paragraph a photo credit ("Photo: Jane Doe / Agency")? */
+static int
+post_credit_line(const char *text, size_t len)
+{
+	static const char *const openings[] = {
+		"photo:", "photos:", "photo by", "photograph:", "image:",
+		"image copyright", "image caption", "picture:", "credit:",
+		"credits:", "(photo", "(image", "getty images",
+	};
+	size_t	 i, n;
+
+	if (len > 100)
+		return (0);
+	for (i = 0; i < nitems(openings); i++) {
+		n = strlen(openings[i]);
+		if (len >= n && ascii_eq_nocase(text, openings[i], n))
+			return (1);
+	}
+	return (0);
+}
+
+/* Does a short block name the byline, or read like a date line? */
+static int
+post_meta_line(struct extractor *x, const char *text, size_t len)
+{
+	static const char *const openings[] = {
+		"by ", "updated", "published", "posted", "last updated",
+		"written by", "photo:", "photos:", "image:", "credit:",
+		"source:", "(cnn)",
+	};
+	size_t	 i, n;
+
+	if (len > 120)
+		return (0);
+	for (i = 0; i < nitems(openings); i++) {
+		n = strlen(openings[i]);
+		if (len >= n && ascii_eq_nocase(text, openings[i], n))
+			return (1);
+	}
+	return (x->art->byline != NULL && len < 100 &&
+	    ascii_find_nocase(text, len, x->art->byline) != NULL);
+}
+
+/*
+ * Drop clutter from the top-level blocks: interface phrases, teaser
+ * headlines and lines, repeated text, and metadata lines at the head.
+ */
+void
+postprocess(struct conv *cv, struct bvec *root)
+{
+	struct extractor	*x = cv->x;
+	struct buf		 text = BUF_INIT, key = BUF_INIT;
+	char			**seen = NULL;
+	size_t			 nseen = 0, i, j, k, chars, links;
+	int			*drop, started = 0;
+	struct extract_block	*b;
+
+	drop = xcalloc(root->n + 1, sizeof *drop);
+	seen = xcalloc(root->n + 1, sizeof *seen);
+	for (i = 0; i < root->n; i++) {
+		b = &root->v[i];
+		buf_reset(&text);
+		block_plain(b, &text);
+		text_key(text.data, text.len, &key);
+		chars = links = 0;
+		block_counts(b, &chars, &links);
+		if (b->kind == EXTRACT_IMAGE || b->kind == EXTRACT_RULE)
+			continue;
+		if (post_ui_phrase(key.data, key.len) ||
+		    post_teaser_line(b, key.data, key.len, chars, links) ||
+		    post_notice(text.data, text.len, key.data) ||
+		    (b->kind == EXTRACT_PARAGRAPH &&
+		    (post_date_line(text.data, text.len) ||
+		    post_credit_line(text.data, text.len)))) {
+			drop[i] = 1;
+			continue;
+		}
+		/* Newsletter boxes, author boxes, story teasers and video
+		 * playlists the cleaning let through, by their classes. */
+		if ((cv->tcls[i] & (PAT_PROMO | PAT_BYLINE | PAT_TEASER |
+		    PAT_PLAYER)) && chars < 500) {
+			drop[i] = 1;
+			continue;
+		}
+		/* A list of links is a list of other stories. */
+		if (b->kind == EXTRACT_LIST && links * 10 >= chars * 8) {
+			drop[i] = 1;
+			continue;
+		}
+		/* A headline that is all link is a teaser, not a section;
+		 * so is a short paragraph made mostly of a link. */
+		if ((b->kind == EXTRACT_HEADING && links * 10 >= chars * 9) ||
+		    (b->kind == EXTRACT_PARAGRAPH && chars < 150 &&
+		    links * 10 >= chars * 9 && strncmp(text.data, "http", 4) !=
+		    0 && strncmp(text.data, "www.", 4) != 0)) {
+			drop[i] = 1;
+			continue;
+		}
+		if (!started && (b->kind == EXTRACT_PARAGRAPH ||
+		    b->kind == EXTRACT_HEADING) && post_meta_line(x, text.data,
+		    text.len)) {
+			drop[i] = 1;
+			continue;
+		}
+		if (b->kind == EXTRACT_PARAGRAPH && chars >= 80)
+			started = 1;
+		if (key.len >= 60 || (b->kind == EXTRACT_FIGURE &&
+		    key.len > 0)) {
+			for (j = 0; j < nseen; j++)
+				if (strcmp(seen[j], key.data) == 0)
+					break;
+			if (j < nseen) {
+				drop[i] = 1;
+				continue;
+			}
+			seen[nseen++] = xstrdup(key.data);
+		}
+	}
+	/* A heading whose section is now empty goes too. */
+	for (i = root->n; i > 0; i--) {
+		if (drop[i - 1] || root->v[i - 1].kind != EXTRACT_HEADING)
+			continue;
+		for (j = i; j < root->n && drop[j]; j++)
+			;
+		if (j == root->n || (root->v[j].kind == EXTRACT_HEADING &&
+		    root->v[j].level <= root->v[i - 1].level))
+			drop[i - 1] = 1;
+	}
+	for (i = k = 0; i < root->n; i++)
+		if (!drop[i]) {
+			root->v[k] = root->v[i];
+			cv->tcls[k] = cv->tcls[i];
+			k++;
+		}
+	root->n = k;
+	for (j = 0; j < nseen; j++)
+		free(seen[j]);
+	free(seen);
+	free(drop);
+	buf_release(&text);
+	buf_release(&key);
+}
+
+/*
+ * Evidence from JSON-LD. A page that declares its articleBody says what
+ * its article's text is; when what we found holds most of that text, a
+ * block that shares no four-word sequence with it is not part of the
+ * article. Texts are compared as sets of hashed four-token shingles.
+ */
+struct shingles {
+	uint64_t	*v;		/* open addressing, 0 is empty */
+	size_t		 cap;		/* a power of two */
+	size_t		 n;
+};
+
+/* Add a shingle hash to the set, growing it at half full. */
+static void
+shingles_put(struct shingles *sh, uint64_t h)
+{
+	uint64_t	*old;
+	size_t		 i, ocap;
+
+	h |= 1;				/* never 0 */
+	if ((sh->n + 1) * 2 > sh->cap) {
+		old = sh->v;
+		ocap = sh->cap;
+		sh->cap = ocap == 0 ? 256 : ocap * 2;
+		sh->v = xcalloc(sh->cap, sizeof *sh->v);
+		sh->n = 0;
+		for (i = 0; i < ocap; i++)
+			if (old[i] != 0)
+				shingles_put(sh, old[i]);
+		free(old);
+	}
+	for (i = (size_t)h & (sh->cap - 1); sh->v[i] != 0;
+	    i = (i + 1) & (sh->cap - 1))
+		if (sh->v[i] == h)
+			return;
+	sh->v[i] = h;
+	sh->n++;
+}
+
+/* Is the shingle hash in the set? */
+static int
+shingles_has(const struct shingles *sh, uint64_t h)
+{
+	size_t	 i;
+
+	h |= 1;
+	if (sh->cap == 0)
+		return (0);
+	for (i = (size_t)h & (sh->cap - 1); sh->v[i] != 0;
+	    i = (i + 1) & (sh->cap - 1))
+		if (sh->v[i] == h)
+			return (1);
+	return (0);
+}
+
+/*
+ * Hash the four-token shingles of a text (tokens are runs of letters and
+ * digits, case folded; markup and character references are skipped) and
+ * either add them to sh (put) or count how many sh has. Return the number
+ * of shingles.
+ */
+static size_t
+shingles_of(struct shingles *sh, const char *s, size_t len, int put,
+    size_t *found)
+{
+	uint64_t	 tok[4] = { 0, 0, 0, 0 }, h;
+	size_t		 i = 0, ntok = 0, n = 0;
+	unsigned char	 c;
+
+	while (i < len) {
+		c = (unsigned char)s[i];
+		if (c == '<' && put) {		/* markup in articleBody */
+			while (i < len && s[i] != '>')
+				i++;
+			i++;
+			continue;
+		}
+		if (c == '&' && put) {
+			while (i < len && s[i] != ';' && !ascii_isspace(s[i]))
+				i++;
+			i++;
+			continue;
+		}
+		if (!ascii_isalnum(c) && c < 0x80) {
+			i++;
+			continue;
+		}
+		h = 1469598103934665603ULL;
+		while (i < len && (ascii_isalnum((unsigned char)s[i]) ||
+		    (unsigned char)s[i] >= 0x80)) {
+			h = (h ^ (uint64_t)ascii_lower((unsigned char)s[i])) *
+			    1099511628211ULL;
+			i++;
+		}
+		tok[0] = tok[1];
+		tok[1] = tok[2];
+		tok[2] = tok[3];
+		tok[3] = h;
+		if (++ntok < 4)
+			continue;
+		h = tok[0] * 31 * 31 * 31 + tok[1] * 31 * 31 + tok[2] * 31 +
+		    tok[3];
+		n++;
+		if (put)
+			shingles_put(sh, h);
+		else if (shingles_has(sh, h))
+			(*found)++;
+	}
+	return (n);
+}
+
+/*
+ * Drop the top-level blocks the declared articleBody does not contain,
+ * when the article holds most of the articleBody (so that the body is
+ * neither a teaser nor a different text) and the block is long enough to
+ * judge.
+ */
+void
+evidence_filter(struct conv *cv, struct bvec *root)
+{
+	struct shingles	 sh = { NULL, 0, 0 };
+	struct buf	 text = BUF_INIT;
+	size_t		*total, *found, i, k, all = 0, hit = 0, n;
+
+	n = shingles_of(&sh, cv->x->ld_body, strlen(cv->x->ld_body), 1, NULL);
+	if (n < 50) {
+		free(sh.v);
+		return;
+	}
+	total = xcalloc(root->n + 1, sizeof *total);
+	found = xcalloc(root->n + 1, sizeof *found);
+	for (i = 0; i < root->n; i++) {
+		buf_reset(&text);
+		block_plain(&root->v[i], &text);
+		total[i] = shingles_of(&sh, text.data, text.len, 0, &found[i]);
+		all += total[i];
+		hit += found[i];
+	}
+	/* The declared text must be (nearly) all of what was found, and
+	 * what was found must hold most of it: a teaser of the first lines
+	 * or a body that differs says nothing about single blocks. Even
+	 * then only short blocks go: captions, credits, promotions and
+	 * teasers, not paragraphs a template left out of its JSON. */
+	if (hit * 10 >= n * 8 && n * 10 >= all * 7) {
+		for (i = k = 0; i < root->n; i++) {
+			if (root->v[i].kind != EXTRACT_FIGURE &&
+			    root->v[i].kind != EXTRACT_IMAGE &&
+			    total[i] >= 3 && total[i] <= 25 && found[i] == 0)
+				continue;
+			root->v[k] = root->v[i];
+			cv->tcls[k] = cv->tcls[i];
+			k++;
+		}
+		root->n = k;
+	}
+	free(total);
+	free(found);
+	free(sh.v);
+	buf_release(&text);
+}
+
+/* Add a span to the text of the link it is part of. The list of links
+ * shows that text on one line, so line breaks, and the tabs and runs of
+ * spaces a link inside a <pre> keeps, become single spaces. */
+static void
+link_text_add(struct buf *t, const struct extract_span *sp)
+{
+	size_t	 i;
+	int	 space = t->len > 0 && t->data[t->len - 1] == ' ';
+
+	for (i = 0; i < sp->len; i++) {
+		if (sp->text[i] == '\n' || sp->text[i] == '\t' ||
+		    sp->text[i] == ' ') {
+			if (!space && t->len > 0)
+				buf_addch(t, ' ');
+			space = 1;
+			continue;
+		}
+		buf_addch(t, sp->text[i]);
+		space = 0;
+	}
+}
+
+/* Number the links of the final blocks in reading order: first use of a
+ * URL gets the next number, and its text names it in the list. */
+void
+finish_links(struct conv *cv, struct extract_block *v, size_t n,
+    size_t *map, struct extract_link **links, size_t *nlinks, size_t *cap)
+{
+	struct extract_block	*b;
+	struct buf		*t = &cv->x->tmp;
+	size_t			 i, k, j, tmp;
+
+	for (i = 0; i < n; i++) {
+		b = &v[i];
+		for (k = 0; k < b->nspans; k++) {
+			tmp = b->spans[k].link;
+			if (tmp == 0)
+				continue;
+			if (map[tmp] == 0) {
+				buf_reset(t);
+				for (j = k; j < b->nspans &&
+				    b->spans[j].link == tmp; j++)
+					link_text_add(t, &b->spans[j]);
+				if (t->len > 0 && t->data[t->len - 1] == ' ')
+					buf_truncate(t, t->len - 1);
+				if (*nlinks == *cap) {
+					*cap = *cap == 0 ? 16 : *cap * 2;
+					*links = xreallocarray(*links, *cap,
+					    sizeof **links);
+				}
+				(*links)[*nlinks].url = cv->urls[tmp - 1];
+				(*links)[*nlinks].text = arena_strndup(cv->a,
+				    t->data, t->len);
+				map[tmp] = ++*nlinks;
+			}
+			b->spans[k].link = map[tmp];
+		}
+		finish_links(cv, b->children, b->nchildren, map, links, nlinks,
+		    cap);
+	}
+}

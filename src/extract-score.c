@@ -1,0 +1,897 @@
+/*
+ * extract-score.c: reader mode's third and fourth stages, after
+ * Readability's model: preclean, score the paragraphs into their
+ * containers, pick the best container, gather its siblings, and clean
+ * the article found (see extract.c for the model).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gumbo.h>
+
+#include "ascii.h"
+#include "buf.h"
+#include "extract.h"
+#include "extract-int.h"
+#include "util.h"
+
+/* Remove node idx from the tree: its statistics leave its ancestors. */
+void
+node_remove(struct extractor *x, int idx)
+{
+	struct node	*n = &x->n[idx];
+	int		 p;
+
+	if (n->flags & N_REMOVED)
+		return;
+	n->flags |= N_REMOVED;
+	for (p = n->parent; p >= 0; p = x->n[p].parent)
+		stats_sub(&x->n[p].st, &n->st);
+}
+
+/* The share of a node's text that is inside links. */
+static double
+link_density(const struct node *n)
+{
+	return (n->st.chars == 0 ? 0 : (double)n->st.links / n->st.chars);
+}
+
+/* Is the element a byline (Readability's check)? Records its text. */
+static int
+preclean_byline(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	const char		*rel, *ip;
+
+	rel = attr(n->g, "rel");
+	ip = attr(n->g, "itemprop");
+	if (!(n->cls & PAT_BYLINE) && !(rel != NULL &&
+	    strcmp(rel, "author") == 0) && !(ip != NULL &&
+	    strstr(ip, "author") != NULL))
+		return (0);
+	if (n->st.chars == 0 || n->st.chars >= 100)
+		return (0);
+	if (x->byline == NULL) {
+		buf_reset(&x->tmp);
+		node_text(x, idx, &x->tmp);
+		x->byline = arena_strndup(&x->garena, x->tmp.data, x->tmp.len);
+	}
+	return (1);
+}
+
+/* ARIA roles of page furniture. */
+static int
+preclean_role(const char *role)
+{
+	static const char *const roles[] = {
+		"menu", "menubar", "complementary", "navigation", "alert",
+		"alertdialog", "dialog",
+	};
+	size_t	 i;
+
+	if (role == NULL)
+		return (0);
+	for (i = 0; i < nitems(roles); i++)
+		if (strcmp(role, roles[i]) == 0)
+			return (1);
+	return (0);
+}
+
+/*
+ * First pass of a run: remove what is hidden, bylines, repeats of the
+ * title and (with RUN_STRIP_UNLIKELY) what class, id, role or tag mark
+ * as furniture.
+ */
+static void
+preclean(struct extractor *x)
+{
+	struct node	*n;
+	int		 i = x->body, end;
+
+	if (i < 0)
+		return;
+	end = x->n[i].end;
+	for (i++; i < end; i++) {
+		n = &x->n[i];
+		if (n->tag == TAG_TEXT)
+			continue;
+		if (mirror_hidden(n->g) || (n->cls & PAT_HIDDEN &&
+		    n->st.chars < 200) || preclean_byline(x, i) ||
+		    (attr(n->g, "aria-modal") != NULL)) {
+			node_remove(x, i);
+			i = n->end - 1;
+			continue;
+		}
+		if ((n->tag == GUMBO_TAG_H1 || n->tag == GUMBO_TAG_H2) &&
+		    x->title != NULL && n->st.chars > 0) {
+			buf_reset(&x->tmp);
+			node_text(x, i, &x->tmp);
+			if (title_similarity(x->title, x->tmp.data) > 0.75) {
+				node_remove(x, i);
+				i = n->end - 1;
+				continue;
+			}
+		}
+		if ((n->tag == GUMBO_TAG_DIV || n->tag == GUMBO_TAG_SECTION ||
+		    n->tag == GUMBO_TAG_HEADER || tag_heading(n->tag)) &&
+		    n->st.chars == 0 && n->st.img == 0 && n->st.embed == 0) {
+			node_remove(x, i);	/* empty: ad slots, spacers */
+			i = n->end - 1;
+			continue;
+		}
+		/* Comment sections, navigation and asides are never the
+		 * article, even when the rules are relaxed for a short one:
+		 * they would win by sheer length. */
+		if (((n->cls & PAT_COMMENT) && !(n->cls & PAT_MAYBE) &&
+		    n->tag != GUMBO_TAG_A) ||
+		    preclean_role(attr(n->g, "role")) ||
+		    n->tag == GUMBO_TAG_NAV || n->tag == GUMBO_TAG_ASIDE) {
+			node_remove(x, i);
+			i = n->end - 1;
+			continue;
+		}
+		if (!(x->run & RUN_STRIP_UNLIKELY))
+			continue;
+		if ((n->cls & PAT_UNLIKELY) && !(n->cls & PAT_MAYBE) &&
+		    !(n->flags & (N_INTABLE | N_INCODE)) &&
+		    n->tag != GUMBO_TAG_A) {
+			node_remove(x, i);
+			i = n->end - 1;
+		}
+	}
+}
+
+/* Append a part to the article. */
+void
+parts_add(struct parts *ps, int first, int last)
+{
+	if (ps->n == ps->cap) {
+		ps->cap = ps->cap == 0 ? 16 : ps->cap * 2;
+		ps->v = xreallocarray(ps->v, ps->cap, sizeof *ps->v);
+	}
+	ps->v[ps->n].first = first;
+	ps->v[ps->n].last = last;
+	ps->n++;
+}
+
+/* Give a container its starting score: by tag, and by class. */
+static void
+score_init(struct extractor *x, int idx)
+{
+	struct node	*n = &x->n[idx];
+
+	n->flags |= N_SCORED;
+	switch (n->tag) {
+	case GUMBO_TAG_DIV:
+		n->score = 5;
+		break;
+	case GUMBO_TAG_PRE:
+	case GUMBO_TAG_TD:
+	case GUMBO_TAG_BLOCKQUOTE:
+		n->score = 3;
+		break;
+	case GUMBO_TAG_ADDRESS:
+	case GUMBO_TAG_OL:
+	case GUMBO_TAG_UL:
+	case GUMBO_TAG_DL:
+	case GUMBO_TAG_DD:
+	case GUMBO_TAG_DT:
+	case GUMBO_TAG_LI:
+	case GUMBO_TAG_FORM:
+		n->score = -3;
+		break;
+	case GUMBO_TAG_H1:
+	case GUMBO_TAG_H2:
+	case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4:
+	case GUMBO_TAG_H5:
+	case GUMBO_TAG_H6:
+	case GUMBO_TAG_TH:
+		n->score = -5;
+		break;
+	default:
+		n->score = 0;
+		break;
+	}
+	if (x->run & RUN_WEIGHT_CLASSES)
+		n->score += (float)n->weight;
+}
+
+/* Score one paragraph of chars characters whose parent is parent. */
+static void
+score_paragraph(struct extractor *x, int parent, uint32_t chars,
+    uint32_t commas)
+{
+	double	 s;
+	int	 a, level;
+
+	if (chars < 25)
+		return;
+	s = 2 + commas + (chars / 100 < 3 ? chars / 100 : 3);
+	for (a = parent, level = 0; a >= 0 && level < 5;
+	    a = x->n[a].parent, level++) {
+		if (x->n[a].parent < 0)
+			break;	/* <html> is never a candidate */
+		if (!(x->n[a].flags & N_SCORED))
+			score_init(x, a);
+		x->n[a].score += (float)(s / (level == 0 ? 1 : level == 1 ? 2 :
+		    level * 3));
+	}
+}
+
+/* Does the division (still) have a child that is a block? */
+static int
+has_block(struct extractor *x, int idx)
+{
+	int	 c;
+
+	if (!(x->n[idx].flags & N_HASBLOCK))
+		return (0);
+	for (c = x->n[idx].first; c >= 0; c = x->n[c].next)
+		if (!(x->n[c].flags & N_REMOVED) && x->n[c].tag != TAG_TEXT &&
+		    tag_div_block(x->n[c].tag))
+			return (1);
+	return (0);
+}
+
+/* Is node idx read as a paragraph (a <p>, or a division of text)? */
+static int
+is_paragraph(struct extractor *x, int idx)
+{
+	return (x->n[idx].tag == GUMBO_TAG_P || (x->n[idx].tag ==
+	    GUMBO_TAG_DIV && !has_block(x, idx)));
+}
+
+/* Score every paragraph of the body. */
+static void
+score_body(struct extractor *x)
+{
+	struct node	*n;
+	uint32_t	 chars, commas;
+	int		 i, end, c;
+
+	if (x->body < 0)
+		return;
+	end = x->n[x->body].end;
+	for (i = x->body + 1; i < end; i++) {
+		n = &x->n[i];
+		if (n->flags & N_REMOVED) {
+			i = n->end - 1;
+			continue;
+		}
+		switch (n->tag) {
+		case TAG_TEXT:
+			break;
+		case GUMBO_TAG_P:
+		case GUMBO_TAG_PRE:
+		case GUMBO_TAG_TD:
+		case GUMBO_TAG_SECTION:
+		case GUMBO_TAG_H2:
+		case GUMBO_TAG_H3:
+		case GUMBO_TAG_H4:
+		case GUMBO_TAG_H5:
+		case GUMBO_TAG_H6:
+			score_paragraph(x, n->parent, n->st.chars,
+			    n->st.commas);
+			break;
+		case GUMBO_TAG_DIV:
+			if (!has_block(x, i)) {
+				score_paragraph(x, n->parent, n->st.chars,
+				    n->st.commas);
+				break;
+			}
+			/* Runs of text between blocks are paragraphs too. */
+			chars = commas = 0;
+			for (c = n->first; c >= 0; c = x->n[c].next) {
+				if (x->n[c].flags & N_REMOVED)
+					continue;
+				if (x->n[c].flags & N_PHRASING) {
+					chars += x->n[c].st.chars;
+					commas += x->n[c].st.commas;
+					continue;
+				}
+				score_paragraph(x, i, chars, commas);
+				chars = commas = 0;
+			}
+			score_paragraph(x, i, chars, commas);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Is a an ancestor of b? (Document order makes it a range check.) */
+static int
+is_ancestor(const struct extractor *x, int a, int b)
+{
+	return (a < b && b < x->n[a].end);
+}
+
+/* The number of element children left. */
+static int
+element_children(struct extractor *x, int idx)
+{
+	int	 c, k = 0;
+
+	for (c = x->n[idx].first; c >= 0; c = x->n[c].next)
+		if (!(x->n[c].flags & N_REMOVED) && x->n[c].tag != TAG_TEXT)
+			k++;
+	return (k);
+}
+
+/* Pick the container of the article; -1 means the whole body. */
+static int
+top_candidate(struct extractor *x)
+{
+	struct node	*n;
+	int		 top[5], ntop = 0, alt[4], nalt = 0, i, k, end, p, cnt;
+	float		 last, threshold;
+
+	if (x->body < 0)
+		return (-1);
+	end = x->n[x->body].end;
+	for (i = x->body; i < end; i++) {
+		n = &x->n[i];
+		if (n->flags & N_REMOVED) {
+			i = n->end - 1;
+			continue;
+		}
+		if (!(n->flags & N_SCORED))
+			continue;
+		n->score *= (float)(1 - link_density(n));
+		for (k = 0; k < ntop; k++)
+			if (n->score > x->n[top[k]].score)
+				break;
+		if (k >= 5)
+			continue;
+		if (ntop < 5)
+			ntop++;
+		memmove(top + k + 1, top + k, (size_t)(ntop - 1 - k) *
+		    sizeof *top);
+		top[k] = i;
+	}
+	if (ntop == 0 || top[0] == x->body)
+		return (-1);
+
+	/* Several near-best containers under one ancestor: take it. */
+	for (k = 1; k < ntop; k++)
+		if (x->n[top[0]].score > 0 && x->n[top[k]].score /
+		    x->n[top[0]].score >= 0.75f)
+			alt[nalt++] = top[k];
+	if (nalt >= 3) {
+		for (p = x->n[top[0]].parent; p >= 0 && p != x->body;
+		    p = x->n[p].parent) {
+			for (k = cnt = 0; k < nalt; k++)
+				cnt += is_ancestor(x, p, alt[k]);
+			if (cnt >= 3) {
+				top[0] = p;
+				break;
+			}
+		}
+	}
+	if (!(x->n[top[0]].flags & N_SCORED))
+		score_init(x, top[0]);
+
+	/* Climb while the parent scores at least as well. */
+	last = x->n[top[0]].score;
+	threshold = last / 3;
+	for (p = x->n[top[0]].parent; p >= 0 && p != x->body;
+	    p = x->n[p].parent) {
+		if (!(x->n[p].flags & N_SCORED))
+			continue;
+		if (x->n[p].score < threshold)
+			break;
+		if (x->n[p].score > last) {
+			top[0] = p;
+			break;
+		}
+		last = x->n[p].score;
+	}
+	/* An only child says nothing its parent does not. */
+	for (p = x->n[top[0]].parent; p >= 0 && p != x->body &&
+	    element_children(x, p) == 1; p = x->n[p].parent)
+		top[0] = p;
+	if (!(x->n[top[0]].flags & N_SCORED))
+		score_init(x, top[0]);
+	return (top[0]);
+}
+
+/* Does the text contain a sentence end (". " or a final ".")? */
+static int
+has_sentence_end(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == '.' && (i + 1 == len || s[i + 1] == ' '))
+			return (1);
+	return (0);
+}
+
+/* Should a paragraph-like sibling of the winner join the article? */
+static int
+sibling_prose(struct extractor *x, uint32_t chars, uint32_t links,
+    int first, int last)
+{
+	double	 ld = chars == 0 ? 0 : (double)links / chars;
+	int	 i, space = 0;
+
+	if (chars > 80 && ld < 0.25)
+		return (1);
+	if (chars == 0 || chars >= 80 || links > 0)
+		return (0);
+	buf_reset(&x->tmp);
+	for (i = first; i >= 0; i = x->n[i].next) {
+		if (!(x->n[i].flags & N_REMOVED)) {
+			if (x->n[i].tag == TAG_TEXT)
+				text_fold(&x->tmp, x->n[i].g->v.text.text,
+				    &space);
+			else
+				node_text(x, i, &x->tmp);
+		}
+		if (i == last)
+			break;
+	}
+	return (has_sentence_end(x->tmp.data, x->tmp.len));
+}
+
+/* Add the run of phrasing siblings first..last if it reads as prose. */
+static void
+gather_run(struct extractor *x, struct parts *ps, int first, int last,
+    int all)
+{
+	uint32_t	 chars = 0, links = 0;
+	int		 i;
+
+	if (first < 0)
+		return;
+	for (i = first; i >= 0; i = x->n[i].next) {
+		if (!(x->n[i].flags & N_REMOVED)) {
+			chars += x->n[i].st.chars;
+			links += x->n[i].st.links;
+		}
+		if (i == last)
+			break;
+	}
+	if (chars > 0 && (all || sibling_prose(x, chars, links, first, last)))
+		parts_add(ps, first, last);
+}
+
+/* Collect the winner and the siblings that belong with it. */
+static void
+gather(struct extractor *x, int top, struct parts *ps)
+{
+	const struct node	*t, *n;
+	const char		*tc, *nc;
+	float			 threshold, bonus;
+	int			 parent, c, run = -1, runlast = -1, all, text;
+
+	all = top < 0;
+	parent = all ? x->body : x->n[top].parent;
+	if (parent < 0)
+		return;
+	t = all ? NULL : &x->n[top];
+	threshold = all ? 0 : t->score * 0.2f;
+	if (threshold < 10)
+		threshold = 10;
+	tc = all ? NULL : attr(t->g, "class");
+	text = all || x->n[parent].tag == GUMBO_TAG_DIV;
+	for (c = x->n[parent].first; c >= 0; c = x->n[c].next) {
+		n = &x->n[c];
+		if (n->flags & N_REMOVED)
+			continue;
+		if (n->flags & N_PHRASING) {
+			if (!text)
+				continue;
+			if (run < 0)
+				run = c;
+			runlast = c;
+			continue;
+		}
+		gather_run(x, ps, run, runlast, all);
+		run = -1;
+		if (all || c == top) {
+			parts_add(ps, c, c);
+			continue;
+		}
+		bonus = 0;
+		nc = attr(n->g, "class");
+		if (tc != NULL && *tc != '\0' && nc != NULL &&
+		    strcmp(tc, nc) == 0)
+			bonus = t->score * 0.2f;
+		if ((n->flags & N_SCORED) && n->score + bonus >= threshold)
+			parts_add(ps, c, c);
+		else if (is_paragraph(x, c) && sibling_prose(x, n->st.chars,
+		    n->st.links, c, c))
+			parts_add(ps, c, c);
+	}
+	gather_run(x, ps, run, runlast, all);
+}
+
+/* Readability's test for tables of data (kept) against tables of layout. */
+int
+data_table(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	const char		*v;
+	int			 i, rows = 0, cols = 0, rc, c;
+
+	if ((v = attr(n->g, "role")) != NULL && strcmp(v, "presentation") == 0)
+		return (0);
+	if ((v = attr(n->g, "datatable")) != NULL && strcmp(v, "0") == 0)
+		return (0);
+	if (attr(n->g, "summary") != NULL)
+		return (1);
+	for (i = idx + 1; i < n->end; i++) {
+		switch (x->n[i].tag) {
+		case GUMBO_TAG_CAPTION:
+			if (x->n[i].first >= 0)
+				return (1);
+			break;
+		case GUMBO_TAG_COL:
+		case GUMBO_TAG_COLGROUP:
+		case GUMBO_TAG_TFOOT:
+		case GUMBO_TAG_THEAD:
+		case GUMBO_TAG_TH:
+			return (1);
+		case GUMBO_TAG_TABLE:
+			return (0);	/* nested tables mean layout */
+		case GUMBO_TAG_TR:
+			rows++;
+			rc = 0;
+			for (c = x->n[i].first; c >= 0; c = x->n[c].next)
+				if (x->n[c].tag == GUMBO_TAG_TD ||
+				    x->n[c].tag == GUMBO_TAG_TH)
+					rc += (int)attr_num(x->n[c].g,
+					    "colspan", 1, 1000, 1);
+			if (rc > cols)
+				cols = rc;
+			break;
+		default:
+			break;
+		}
+	}
+	if (rows == 1 || cols == 1)
+		return (0);
+	if (rows >= 10 || cols > 4)
+		return (1);
+	return (rows * cols > 10);
+}
+
+/* Words that are the whole text of an ad slot or a loading spinner. */
+static int
+clean_ad_words(struct extractor *x, int idx)
+{
+	static const char *const words[] = {
+		"ad", "ads", "advertising", "advertisement", "publicité",
+		"werbung", "anuncio", "anzeige", "publicidad", "loading",
+		"loading...", "loading…", "sponsored", "chargement",
+		"cargando",
+	};
+	size_t	 i;
+
+	if (x->n[idx].st.chars == 0 || x->n[idx].st.chars > 20)
+		return (0);
+	buf_reset(&x->tmp);
+	node_text(x, idx, &x->tmp);
+	for (i = 0; i < nitems(words); i++)
+		if (x->tmp.len == strlen(words[i]) &&
+		    ascii_eq_nocase(x->tmp.data, words[i], x->tmp.len))
+			return (1);
+	return (0);
+}
+
+/* Readability's conditional cleaning: is this table, list, division or
+ * form furniture rather than text? */
+static int
+clean_conditionally(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	uint32_t		 p, img, li, input, embed, chars, list = 0;
+	double			 ld, hd;
+	int			 weight, is_list, figure = 0, i, c, kids, prose;
+
+	if (n->flags & (N_INCODE | N_DATATABLE))
+		return (0);
+	for (i = n->parent; i >= 0; i = x->n[i].parent) {
+		if ((x->n[i].flags & N_DATATABLE))
+			return (0);
+		if (x->n[i].tag == GUMBO_TAG_FIGURE)
+			figure = 1;
+	}
+	weight = x->run & RUN_WEIGHT_CLASSES ? n->weight : 0;
+	if (weight < 0)
+		return (1);
+	if (n->st.commas >= 10)
+		return (0);
+	for (i = idx + 1; i < n->end; i++) {
+		if (x->n[i].flags & N_REMOVED) {
+			i = x->n[i].end - 1;
+			continue;
+		}
+		if (x->n[i].tag == GUMBO_TAG_TABLE &&
+		    (x->n[i].flags & N_DATATABLE))
+			return (0);
+		if (x->n[i].tag == GUMBO_TAG_UL || x->n[i].tag == GUMBO_TAG_OL) {
+			list += x->n[i].st.chars;
+			i = x->n[i].end - 1;
+		}
+	}
+	is_list = n->tag == GUMBO_TAG_UL || n->tag == GUMBO_TAG_OL ||
+	    (n->st.chars > 0 && (double)list / n->st.chars > 0.9);
+	if (clean_ad_words(x, idx))
+		return (1);
+	p = n->st.p;
+	img = n->st.img;
+	li = n->st.li;
+	input = n->st.input;
+	embed = n->st.embed;
+	chars = n->st.chars;
+	ld = link_density(n);
+	hd = chars == 0 ? 0 : (double)n->st.heads / chars;
+	/* A wrapper of one paragraph of prose is judged as the paragraph
+	 * would be: a sentence may link a quarter of its words. */
+	prose = p <= 1 && img == 0 && embed == 0 && chars >= 80 &&
+	    n->st.heads == 0;
+	if ((!figure && img > 1 && (double)p / img < 0.5) ||
+	    (!is_list && li > p + 100) ||
+	    input > p / 3 ||
+	    (!is_list && !figure && hd < 0.9 && chars < 25 &&
+	    (img == 0 || img > 2) && ld > 0) ||
+	    (!is_list && weight < 25 && ld > (prose ? 0.35 : 0.2)) ||
+	    (weight >= 25 && ld > 0.5) ||
+	    (embed == 1 && chars < 75) || embed > 1) {
+		if (!is_list)
+			return (1);
+		/* Lists of images, one to an item, may stay. */
+		for (c = n->first; c >= 0; c = x->n[c].next) {
+			if (x->n[c].flags & N_REMOVED || x->n[c].tag == TAG_TEXT)
+				continue;
+			kids = element_children(x, c);
+			if (kids > 1)
+				return (1);
+		}
+		return (img != li);
+	}
+	return (0);
+}
+
+/*
+ * An article's paragraphs usually share a class ("story-text",
+ * "paragraph"), and a wrapper of one of them may carry a word that reads
+ * as furniture ("media" in "leafmedia--sourced-paragraph"). Find the class
+ * word most paragraphs of the article have, and mark those paragraphs
+ * (and their ancestors) so cleaning takes the wrapper's clutter but keeps
+ * them.
+ */
+struct word_count {
+	const char	*w;
+	size_t		 len;
+	int		 n;		/* paragraphs with the word */
+	uint32_t	 chars;		/* and their characters */
+};
+
+/* Does the class attribute cl hold the word w (len bytes)? */
+static int
+class_has(const char *cl, const char *w, size_t len)
+{
+	const char	*p = cl;
+	size_t		 n;
+
+	for (;;) {
+		while (ascii_isspace((unsigned char)*p))
+			p++;
+		if (*p == '\0')
+			return (0);
+		for (n = 0; p[n] != '\0' &&
+		    !ascii_isspace((unsigned char)p[n]); n++)
+			;
+		if (n == len && memcmp(p, w, len) == 0)
+			return (1);
+		p += n;
+	}
+}
+
+/* Is node i a paragraph of prose for the class count? */
+static int
+own_candidate(struct extractor *x, int i)
+{
+	return (x->n[i].tag != TAG_TEXT && x->n[i].st.chars >= 25 &&
+	    link_density(&x->n[i]) < 0.25 && is_paragraph(x, i));
+}
+
+/* Mark the paragraphs that carry the class word most of the prose has. */
+static void
+mark_own_paragraphs(struct extractor *x, const struct parts *ps)
+{
+	struct word_count	*wc = NULL, *best = NULL;
+	size_t			 nwc = 0, cwc = 0, k, j, len;
+	const char		*cl, *p;
+	uint32_t		 total = 0;
+	int			 i, end, a;
+
+	for (k = 0; k < ps->n; k++) {
+		if (ps->v[k].first != ps->v[k].last)
+			continue;
+		end = x->n[ps->v[k].first].end;
+		for (i = ps->v[k].first; i < end; i++) {
+			if (x->n[i].flags & N_REMOVED) {
+				i = x->n[i].end - 1;
+				continue;
+			}
+			if (!own_candidate(x, i))
+				continue;
+			total += x->n[i].st.chars;
+			if ((cl = attr(x->n[i].g, "class")) == NULL)
+				continue;
+			for (p = cl; *p != '\0'; p += len) {
+				while (ascii_isspace((unsigned char)*p))
+					p++;
+				for (len = 0; p[len] != '\0' &&
+				    !ascii_isspace((unsigned char)p[len]);
+				    len++)
+					;
+				if (len == 0)
+					break;
+				for (j = 0; j < nwc; j++)
+					if (wc[j].len == len &&
+					    memcmp(wc[j].w, p, len) == 0)
+						break;
+				if (j == nwc) {
+					if (nwc == cwc) {
+						cwc = cwc == 0 ? 16 : cwc * 2;
+						wc = xreallocarray(wc, cwc,
+						    sizeof *wc);
+					}
+					wc[nwc].w = p;
+					wc[nwc].len = len;
+					wc[nwc].n = 0;
+					wc[nwc++].chars = 0;
+				}
+				wc[j].n++;
+				wc[j].chars += x->n[i].st.chars;
+			}
+		}
+	}
+	/* The word must be on most of the prose, not just on many blocks. */
+	for (j = 0; j < nwc; j++)
+		if (wc[j].n >= 3 && wc[j].chars * 2 >= total &&
+		    (best == NULL || wc[j].chars > best->chars))
+			best = &wc[j];
+	for (k = 0; best != NULL && k < ps->n; k++) {
+		if (ps->v[k].first != ps->v[k].last)
+			continue;
+		end = x->n[ps->v[k].first].end;
+		for (i = ps->v[k].first; i < end; i++) {
+			if (!own_candidate(x, i) ||
+			    (cl = attr(x->n[i].g, "class")) == NULL ||
+			    !class_has(cl, best->w, best->len))
+				continue;
+			x->n[i].flags |= N_KEEP;
+			for (a = x->n[i].parent; a >= 0 &&
+			    !(x->n[a].flags & N_HASKEEP); a = x->n[a].parent)
+				x->n[a].flags |= N_HASKEEP;
+		}
+	}
+	free(wc);
+}
+
+/* Remove node idx, or when it holds paragraphs of the article's own class,
+ * everything in it but them. */
+static void
+clean_remove(struct extractor *x, int idx)
+{
+	int	 c;
+
+	if (x->n[idx].flags & N_KEEP)
+		return;
+	if (!(x->n[idx].flags & N_HASKEEP)) {
+		node_remove(x, idx);
+		return;
+	}
+	for (c = x->n[idx].first; c >= 0; c = x->n[c].next)
+		if (!(x->n[c].flags & (N_KEEP | N_HASKEEP)))
+			node_remove(x, c);
+}
+
+/* Remove what does not belong in the article from one part. */
+static void
+clean_part(struct extractor *x, int root)
+{
+	struct node	*n;
+	int		 i, end = x->n[root].end;
+
+	/* Removal so far marks only the top of a subtree; spread it, and
+	 * find the tables of data. */
+	for (i = root + 1; i < end; i++) {
+		n = &x->n[i];
+		if (x->n[n->parent].flags & N_REMOVED)
+			n->flags |= N_REMOVED;
+		else if (n->tag == GUMBO_TAG_TABLE && data_table(x, i))
+			n->flags |= N_DATATABLE;
+	}
+	for (i = end - 1; i >= root; i--) {
+		n = &x->n[i];
+		if (n->tag == TAG_TEXT || (n->flags & N_REMOVED))
+			continue;
+		switch (n->tag) {
+		case GUMBO_TAG_OBJECT:
+		case GUMBO_TAG_EMBED:
+		case GUMBO_TAG_IFRAME:
+		case GUMBO_TAG_INPUT:
+		case GUMBO_TAG_TEXTAREA:
+		case GUMBO_TAG_SELECT:
+		case GUMBO_TAG_BUTTON:
+		case GUMBO_TAG_FOOTER:
+		case GUMBO_TAG_ASIDE:
+		case GUMBO_TAG_VIDEO:
+		case GUMBO_TAG_AUDIO:
+		case GUMBO_TAG_CANVAS:
+			node_remove(x, i);
+			continue;
+		default:
+			break;
+		}
+		if ((n->cls & PAT_SHARE) && n->st.chars < 500 && i != root) {
+			clean_remove(x, i);
+			continue;
+		}
+		if ((n->tag == GUMBO_TAG_H1 || n->tag == GUMBO_TAG_H2) &&
+		    (x->run & RUN_WEIGHT_CLASSES) && n->weight < 0) {
+			node_remove(x, i);
+			continue;
+		}
+		if ((x->run & RUN_CLEAN_COND) && (n->tag == GUMBO_TAG_FORM ||
+		    n->tag == GUMBO_TAG_FIELDSET || n->tag == GUMBO_TAG_TABLE ||
+		    n->tag == GUMBO_TAG_UL || n->tag == GUMBO_TAG_DIV) &&
+		    clean_conditionally(x, i)) {
+			clean_remove(x, i);
+			continue;
+		}
+	}
+}
+
+/*
+ * One run of the candidate search with the rules in x->run: build the
+ * mirror, clean, score, pick and clean the article. Return its parts.
+ */
+void
+grab(struct extractor *x, struct parts *ps)
+{
+	size_t	 k;
+	int	 top, i;
+
+	x->nn = 0;
+	x->body = -1;
+	ps->n = 0;
+	ps->chars = 0;
+	if (x->out->root != NULL)
+		mirror_add(x, x->out->root, -1, 0);
+	for (i = 0; i < (int)x->nn; i++)
+		if (x->n[i].tag == GUMBO_TAG_BODY) {
+			x->body = i;
+			break;
+		}
+	if (x->body < 0)
+		return;
+	if (x->title == NULL)
+		meta_title(x);
+	preclean(x);
+	score_body(x);
+	top = top_candidate(x);
+	gather(x, top, ps);
+	mark_own_paragraphs(x, ps);
+	for (k = 0; k < ps->n; k++) {
+		if (ps->v[k].first == ps->v[k].last &&
+		    x->n[ps->v[k].first].tag != TAG_TEXT)
+			clean_part(x, ps->v[k].first);
+		for (i = ps->v[k].first; i >= 0; i = x->n[i].next) {
+			if (!(x->n[i].flags & N_REMOVED))
+				ps->chars += x->n[i].st.chars;
+			if (i == ps->v[k].last)
+				break;
+		}
+	}
+}

@@ -1,0 +1,74 @@
+/* html.h: a tokenizer over raw HTML bytes, ahead of a real parser. */
+#ifndef TIDINGS_HTML_H
+#define TIDINGS_HTML_H
+
+#include <stddef.h>
+
+struct buf;
+
+/*
+ * A tag as written. name and attrs point into the scanned bytes (not
+ * NUL-terminated), which must outlive the tag.
+ */
+struct html_tag {
+	const char	*name;
+	size_t		 namelen;
+	const char	*attrs;		/* from after the name to before '>' */
+	size_t		 attrslen;
+	size_t		 end;		/* offset just past '>' */
+	int		 closing;	/* </name> */
+	int		 selfclosing;	/* <name ... /> */
+};
+
+/*
+ * Scan the tag that starts at s[at] == '<' (len bytes in all) into *t.
+ * Return 1, or 0 when the '<' does not open a tag (no letter after "<" or
+ * "</"). A tag cut off by the end of s ends there (t->end == len).
+ */
+int		 html_tag_scan(const char *s, size_t len, size_t at,
+		     struct html_tag *t);
+
+/* Is the tag's name w (lower case), ignoring ASCII case? */
+int		 html_tag_is(const struct html_tag *t, const char *w);
+
+/*
+ * Find the attribute name (lower case) of a tag. Return 1 and set *val
+ * and *vlen to its raw value (quotes taken off, character references
+ * left as written; "" for an attribute without a value), or 0.
+ */
+int		 html_tag_attr(const struct html_tag *t, const char *name,
+		     const char **val, size_t *vlen);
+
+/*
+ * The offset of the end tag </name> (name in lower case) at or after
+ * from, or len when there is none. *after is set just past its '>' (len
+ * when there is none).
+ */
+size_t		 html_end_tag(const char *s, size_t len, size_t from,
+		     const char *name, size_t *after);
+
+/* The offset just past the comment starting at s[at] ("<!--"); len when
+ * it is not closed. */
+size_t		 html_skip_comment(const char *s, size_t len, size_t at);
+
+/*
+ * The charset a page declares in a <meta> of its head (charset=, or an
+ * http-equiv content-type), looked for in the first 64 KiB. Return a
+ * newly allocated lower-case label (the caller frees it; a page in
+ * ASCII bytes that says UTF-16 gets "utf-8"), or NULL.
+ */
+char		*html_meta_charset(const char *s, size_t len);
+
+/*
+ * Append the UTF-8 page s to out without the elements that are never
+ * read (script, style, noscript, template, svg, math), and append the
+ * text of every JSON-LD script to ld, each as a NUL-terminated string.
+ * The contents of other raw-text elements (textarea, title, iframe...)
+ * are kept as they are. Start tags nested deeper than 512 are dropped
+ * too, their text kept: a parser's time can grow with the square of the
+ * nesting depth.
+ */
+void		 html_strip(const char *s, size_t len, struct buf *out,
+		     struct buf *ld);
+
+#endif /* TIDINGS_HTML_H */
