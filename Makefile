@@ -1,16 +1,25 @@
 # Makefile: make | make run | make check | make install PREFIX=/usr DESTDIR=pkg
 #
+# Needs GNU make (it uses $(shell), $(eval), $(call) and pattern rules).
+#
 # make		builds ./tidings
-# make run	installs missing build dependencies, builds, starts the reader on
+# make run	checks the build dependencies, builds, starts the reader on
 #		config/example
-# make check	installs missing test dependencies, builds with ASan+UBSan into
+# make check	checks the test dependencies, builds with ASan+UBSan into
 #		build/check/ and runs every test (tests/run)
 # make memcheck	runs the reader's stories against ./tidings under valgrind
 #		(tests/memcheck)
 # make bench	runs every benchmark in bench/ beside the peers (needs ../shared;
 #		each says so and skips without it)
-# make fuzz	installs clang, builds the libFuzzer harnesses of tests/fuzz/
+# make fuzz	checks for clang, builds the libFuzzer harnesses of tests/fuzz/
 #		into build/fuzz/ and runs each for FUZZ_TIME seconds
+#
+# A missing library (as pkg-config finds them) or command is installed from
+# Debian where dpkg and apt-get work; elsewhere make names it and stops.
+#
+# CFLAGS given on the command line or in the environment come last in every
+# build, the check and fuzz builds included, so "make check CFLAGS=-O0"
+# builds the check build without optimisation.
 VERSION	 = 0.1.0
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
@@ -30,23 +39,44 @@ CMOCKA_LIBS = $(eval CMOCKA_LIBS := $$(shell $(PKG_CONFIG) --libs cmocka))$(CMOC
 WARN	 = -Wall -Wextra -Wshadow -Wformat=2 -Wwrite-strings -Wpointer-arith \
 	   -Wstrict-prototypes -Wmissing-prototypes -Wmissing-declarations \
 	   -Wno-format-nonliteral
-TD_CFLAGS = -std=c11 -D_GNU_SOURCE -DTIDINGS_VERSION='"$(VERSION)"' $(WARN) \
-	   -Isrc $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+BASE_CFLAGS = -std=c11 -D_GNU_SOURCE -DTIDINGS_VERSION='"$(VERSION)"' $(WARN) \
+	   -Isrc $(PKG_CFLAGS) $(CPPFLAGS)
+TD_CFLAGS = $(BASE_CFLAGS) $(CFLAGS)
+# The user's CFLAGS: empty unless given, since the default -O2 -g is the
+# release build's own and must not override the check and fuzz builds.
+USER_CFLAGS = $(if $(filter file,$(origin CFLAGS)),,$(CFLAGS))
 TD_LIBS	  = $(PKG_LIBS) -lpthread $(LDLIBS)
 
 SAN	 = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined
 CHECK_CFLAGS = -O1 -g $(SAN)
+CHK_CFLAGS = $(BASE_CFLAGS) $(CHECK_CFLAGS) $(USER_CFLAGS)
 
 SRCS	 = $(filter-out src/main.c,$(wildcard src/*.c))
 UNITS	 = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 FUZZERS	 = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 
-# Debian packages: to build, and in addition to test.
-BUILD_DEBS = gcc make pkg-config libncurses-dev libcurl4-openssl-dev \
-	   libmxml-dev libsqlite3-dev libgumbo-dev
-CHECK_DEBS = $(BUILD_DEBS) libcmocka-dev tmux python3 sqlite3 mandoc
-FUZZ_DEBS = $(BUILD_DEBS) clang libclang-rt-14-dev
+# What each target needs: libraries as pkg-config names them, and commands.
+BUILD_CMDS = $(firstword $(CC)) $(PKG_CONFIG)
+CHECK_LIBS = $(PKGS) cmocka
+CHECK_CMDS = $(BUILD_CMDS) tmux python3 sqlite3 mandoc
+
+# The Debian package that brings each library and each command.
+LIBDEB_ncursesw = libncurses-dev
+LIBDEB_libcurl = libcurl4-openssl-dev
+LIBDEB_mxml = libmxml-dev
+LIBDEB_sqlite3 = libsqlite3-dev
+LIBDEB_gumbo = libgumbo-dev
+LIBDEB_cmocka = libcmocka-dev
+CMDDEB_cc = gcc
+CMDDEB_gcc = gcc
+CMDDEB_clang = clang
+CMDDEB_pkg-config = pkg-config
+CMDDEB_tmux = tmux
+CMDDEB_python3 = python3
+CMDDEB_sqlite3 = sqlite3
+CMDDEB_mandoc = mandoc
+CMDDEB_valgrind = valgrind
 
 REL	 = build/release
 CHK	 = build/check
@@ -67,7 +97,7 @@ $(REL)/%.o: src/%.c
 
 # The sanitizer build: the same sources with CHECK_CFLAGS, kept apart.
 $(CHK)/tidings: $(CHK)/main.o $(CHK)/libtidings.a
-	$(CC) $(TD_CFLAGS) $(CHECK_CFLAGS) $(LDFLAGS) -o $@ $^ $(TD_LIBS)
+	$(CC) $(CHK_CFLAGS) $(LDFLAGS) -o $@ $^ $(TD_LIBS)
 
 $(CHK)/libtidings.a: $(SRCS:src/%.c=$(CHK)/%.o)
 	rm -f $@
@@ -75,17 +105,17 @@ $(CHK)/libtidings.a: $(SRCS:src/%.c=$(CHK)/%.o)
 
 $(CHK)/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(TD_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(CHK_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(CHK)/test_%: tests/unit/test_%.c $(CHK)/libtidings.a
-	$(CC) $(TD_CFLAGS) $(CHECK_CFLAGS) -Itests/unit -o $@ $< \
+	$(CC) $(CHK_CFLAGS) -Itests/unit -o $@ $< \
 	    $(CHK)/libtidings.a $(CMOCKA_LIBS) $(TD_LIBS)
 
 # The fuzz harnesses as plain programs that replay files (tests/fuzz/
 # driver.c): how "make check" runs their corpora and regression inputs.
 $(CHK)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/driver.c tests/fuzz/fuzz.h \
     $(CHK)/libtidings.a
-	$(CC) $(TD_CFLAGS) $(CHECK_CFLAGS) -Itests/fuzz -o $@ $< \
+	$(CC) $(CHK_CFLAGS) -Itests/fuzz -o $@ $< \
 	    tests/fuzz/driver.c $(CHK)/libtidings.a $(TD_LIBS)
 
 # The libFuzzer build: clang, every object instrumented for coverage and
@@ -95,6 +125,7 @@ FUZZ_TIME = 60
 FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer \
 	   -fsanitize=fuzzer-no-link,address,undefined \
 	   -fno-sanitize-recover=undefined
+FZ_CFLAGS = $(BASE_CFLAGS) $(FUZZ_CFLAGS) $(USER_CFLAGS)
 # Longest input tried, per harness.
 FUZZ_LEN_feed = 65536
 FUZZ_LEN_extract = 65536
@@ -109,10 +140,10 @@ $(FZ)/libtidings.a: $(SRCS:src/%.c=$(FZ)/%.o)
 
 $(FZ)/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(TD_CFLAGS) $(FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
+	$(FUZZ_CC) $(FZ_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(FZ)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FZ)/libtidings.a
-	$(FUZZ_CC) $(TD_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
+	$(FUZZ_CC) -fsanitize=fuzzer $(FZ_CFLAGS) \
 	    -Itests/fuzz -o $@ $< $(FZ)/libtidings.a $(TD_LIBS)
 
 # Benchmark drivers (bench/): linked against the release build.
@@ -121,28 +152,72 @@ build/release/bench-%: bench/%.c $(REL)/libtidings.a
 
 -include $(wildcard $(REL)/*.d $(CHK)/*.d $(FZ)/*.d)
 
-# Install what is missing from a list of Debian packages (sudo unless root).
-define need_debs
-	@missing=; for p in $(1); do \
-	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
-	    grep -q 'ok installed' || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	    echo "make: installing missing Debian packages:$$missing"; \
+# need LIBS,COMMANDS: check that pkg-config finds each library and that
+# each command is on PATH. Where dpkg and apt-get work, what is missing is
+# installed from Debian (sudo unless root); elsewhere make names it and
+# stops, and dpkg is never asked about what is there.
+define need
+	@missing=; debs=; nodeb=; \
+	for p in $(foreach l,$(1),lib:$(l):$(LIBDEB_$(l))) \
+	    $(foreach c,$(2),cmd:$(c):$(CMDDEB_$(c))); do \
+	    kind=$${p%%:*}; p=$${p#*:}; name=$${p%%:*}; deb=$${p#*:}; \
+	    if [ $$kind = lib ]; then \
+	        $(PKG_CONFIG) --exists $$name 2>/dev/null && continue; \
+	        missing="$$missing library $$name,"; \
+	    else \
+	        command -v $$name >/dev/null 2>&1 && continue; \
+	        missing="$$missing command $$name,"; \
+	    fi; \
+	    [ -n "$$deb" ] && debs="$$debs $$deb" || nodeb=1; \
+	done; \
+	$(call install_debs)
+endef
+
+# The shell end of need: with $$missing and $$debs set, install or stop
+# ($$nodeb: something missing has no Debian package here).
+define install_debs
+	[ -z "$$missing" ] && exit 0; \
+	missing=$${missing%,}; \
+	if [ -z "$$nodeb" ] && dpkg --version >/dev/null 2>&1 && \
+	    apt-get --version >/dev/null 2>&1; then \
+	    echo "make: missing$$missing; installing from Debian:$$debs"; \
 	    sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	    $$sudo apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq \
-	        --no-install-recommends $$missing; \
+	        --no-install-recommends $$debs; \
+	else \
+	    echo "make: missing$$missing;" \
+	        "install what is missing and run make again" >&2; \
+	    exit 1; \
 	fi
 endef
 
+# The clang runtime (libFuzzer and the sanitizers) comes with a version
+# number in its Debian name, which must be the version of clang itself:
+# that of the installed clang, or else the one Debian's clang depends on.
+define need_clang_rt
+	@printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)\n{ return (d == 0 && n > 0); }\n' >$(FZ)/rt.c; \
+	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $(FZ)/rt $(FZ)/rt.c \
+	    >/dev/null 2>&1 && missing= || missing=" clang runtime for libFuzzer,"; \
+	rm -f $(FZ)/rt $(FZ)/rt.c; \
+	v=$$($(FUZZ_CC) --version 2>/dev/null | \
+	    sed -n 's/.*clang version \([0-9][0-9]*\).*/\1/p' | head -n 1); \
+	[ -n "$$v" ] || v=$$(apt-cache depends clang 2>/dev/null | \
+	    sed -n 's/.*Depends: clang-\([0-9][0-9]*\)$$/\1/p' | head -n 1); \
+	debs=" libclang-rt-$$v-dev"; nodeb=; [ -n "$$v" ] || nodeb=1; \
+	$(call install_debs)
+endef
+
 deps:
-	$(call need_debs,$(BUILD_DEBS))
+	$(call need,$(PKGS),$(BUILD_CMDS))
 
 check-deps:
-	$(call need_debs,$(CHECK_DEBS))
+	$(call need,$(CHECK_LIBS),$(CHECK_CMDS))
 
 fuzz-deps:
-	$(call need_debs,$(FUZZ_DEBS))
+	$(call need,$(PKGS),$(BUILD_CMDS) $(FUZZ_CC))
+	@mkdir -p $(FZ)
+	$(call need_clang_rt)
 
 # "run" starts the reader on the sample feeds with a database of its own
 # (build/run.db); it refreshes them in the background, and a feed that
@@ -159,7 +234,7 @@ check: check-deps
 
 # The reader's stories under valgrind: no leak, no memcheck error.
 memcheck: check-deps
-	$(call need_debs,valgrind)
+	$(call need,,valgrind)
 	@$(MAKE) --no-print-directory tidings
 	@sh tests/memcheck
 

@@ -387,44 +387,23 @@ out:
 	return (rc);
 }
 
-/* Print fmt with %u, %n, %t and %% replaced by the counts of feeds. */
+/* Print fmt with its %-letters replaced by the counts of feeds. */
 static void
 unread_format(const char *fmt, const struct store_feed *feeds, size_t nfeeds)
 {
 	struct buf	 b = BUF_INIT;
-	const char	*p;
-	int64_t		 unread = 0, total = 0, nunread = 0;
+	int64_t		 counts[COUNT__N];
 	size_t		 i;
 
+	counts[COUNT_NEW] = counts[COUNT_NEW_FEEDS] = COUNT_UNKNOWN;
+	counts[COUNT_UNREAD] = counts[COUNT_UNREAD_FEEDS] = 0;
+	counts[COUNT_ITEMS] = 0;
 	for (i = 0; i < nfeeds; i++) {
-		unread += feeds[i].unread;
-		total += feeds[i].total;
-		nunread += feeds[i].unread > 0;
+		counts[COUNT_UNREAD] += feeds[i].unread;
+		counts[COUNT_ITEMS] += feeds[i].total;
+		counts[COUNT_UNREAD_FEEDS] += feeds[i].unread > 0;
 	}
-	for (p = fmt; *p != '\0'; p++) {
-		if (*p != '%' || p[1] == '\0') {
-			buf_addch(&b, *p);
-			continue;
-		}
-		switch (*++p) {
-		case 'u':
-			buf_addf(&b, "%lld", (long long)unread);
-			break;
-		case 'n':
-			buf_addf(&b, "%lld", (long long)nunread);
-			break;
-		case 't':
-			buf_addf(&b, "%lld", (long long)total);
-			break;
-		case '%':
-			buf_addch(&b, '%');
-			break;
-		default:
-			buf_addch(&b, '%');
-			buf_addch(&b, *p);
-			break;
-		}
-	}
+	counts_expand(&b, fmt, counts);
 	puts(b.data);
 	buf_release(&b);
 }

@@ -457,40 +457,6 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 	return (0);
 }
 
-/* Replace %n, %f, %u and %% in word with the counts. */
-static char *
-poll_notify_word(const char *word, const int64_t counts[3])
-{
-	struct buf	 b = BUF_INIT;
-	const char	*p;
-
-	for (p = word; *p != '\0'; p++) {
-		if (*p != '%' || p[1] == '\0') {
-			buf_addch(&b, *p);
-			continue;
-		}
-		switch (*++p) {
-		case 'n':
-			buf_addf(&b, "%lld", (long long)counts[0]);
-			break;
-		case 'f':
-			buf_addf(&b, "%lld", (long long)counts[1]);
-			break;
-		case 'u':
-			buf_addf(&b, "%lld", (long long)counts[2]);
-			break;
-		case '%':
-			buf_addch(&b, '%');
-			break;
-		default:		/* not ours: kept as it is */
-			buf_addch(&b, '%');
-			buf_addch(&b, *p);
-			break;
-		}
-	}
-	return (buf_detach(&b, NULL));
-}
-
 /*
  * Start argv with envp, detached: a child forks the command and exits at
  * once, so the command is reparented to init and nobody has to reap it,
@@ -564,7 +530,8 @@ poll_notify(const struct config *cfg, struct store *st,
 	extern char	**environ;
 	const char	*cmd;
 	char		**argv, **envp;
-	int64_t		 counts[3];
+	struct buf	 word = BUF_INIT;
+	int64_t		 counts[COUNT__N];
 	size_t		 i, n, nenv;
 	int		 rc;
 
@@ -577,17 +544,20 @@ poll_notify(const struct config *cfg, struct store *st,
 		config_words_free(argv);
 		return (0);
 	}
-	counts[0] = stats->nnew;
-	counts[1] = stats->feeds_new;
-	if ((counts[2] = store_unread(st, 0, cause)) < 0) {
+	counts[COUNT_NEW] = stats->nnew;
+	counts[COUNT_NEW_FEEDS] = stats->feeds_new;
+	counts[COUNT_UNREAD_FEEDS] = counts[COUNT_ITEMS] = COUNT_UNKNOWN;
+	if ((counts[COUNT_UNREAD] = store_unread(st, 0, cause)) < 0) {
 		config_words_free(argv);
 		return (-1);
 	}
 	for (i = 0; i < n; i++) {
-		cmd = argv[i];
-		argv[i] = poll_notify_word(cmd, counts);
-		free((char *)cmd);
+		buf_reset(&word);
+		counts_expand(&word, argv[i], counts);
+		free(argv[i]);
+		argv[i] = xstrdup(word.data);
 	}
+	buf_release(&word);
 	for (nenv = 0; environ[nenv] != NULL; nenv++)
 		;
 	envp = xreallocarray(NULL, nenv + 4, sizeof *envp);
@@ -595,9 +565,12 @@ poll_notify(const struct config *cfg, struct store *st,
 	for (i = 0; i < nenv; i++)
 		if (strncmp(environ[i], "TIDINGS_", 8) != 0)
 			envp[n++] = xstrdup(environ[i]);
-	xasprintf(&envp[n++], "TIDINGS_NEW=%lld", (long long)counts[0]);
-	xasprintf(&envp[n++], "TIDINGS_NEW_FEEDS=%lld", (long long)counts[1]);
-	xasprintf(&envp[n++], "TIDINGS_UNREAD=%lld", (long long)counts[2]);
+	xasprintf(&envp[n++], "TIDINGS_NEW=%lld",
+	    (long long)counts[COUNT_NEW]);
+	xasprintf(&envp[n++], "TIDINGS_NEW_FEEDS=%lld",
+	    (long long)counts[COUNT_NEW_FEEDS]);
+	xasprintf(&envp[n++], "TIDINGS_UNREAD=%lld",
+	    (long long)counts[COUNT_UNREAD]);
 	envp[n] = NULL;
 	rc = poll_spawn(argv, envp, cause);
 	config_words_free(envp);

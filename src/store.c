@@ -143,6 +143,7 @@
 #include "buf.h"
 #include "feed.h"
 #include "store.h"
+#include "store-int.h"
 #include "util.h"
 
 #define STORE_BUSY_MS	10000		/* wait this long for another writer */
@@ -2454,148 +2455,15 @@ store_articles_wanted(struct store *st, int64_t feed_id, int64_t since,
 }
 
 /*
- * Moving in from newsboat. Its cache.db is an SQLite file of its own
- * (schema as of newsboat 2.x): rss_feed (rssurl, url, title, lastmodified,
- * etag) and rss_item (guid, title, author, url, feedurl, pubDate, content,
- * unread, flags, enclosure_url, enclosure_type, deleted). It is opened
- * read-only and immutable, so nothing is ever written to it, not even a
- * journal or a lock: newsboat must not be running (its lock file says so,
- * and the caller checks that). Each feed's items go through the same merge
- * as a fetch, in one transaction with the feed's validators and then its
- * read and starred marks, so that the first refresh sends newsboat's ETag,
- * an unchanged feed answers 304 and keeps the items, and a changed one is
- * merged by identity. newsboat keeps a guid for every item: the feed's
- * guid or Atom id, else the link; it becomes the entry's id, so entries
- * with an id match it again. newsboat has no star; an item with any flag
- * (its edit-flags) is starred here, since flags are how its users keep
- * items.
+ * Moving in from newsboat: store-nb.c reads its cache.db, and each feed's
+ * items go through the same merge as a fetch, in one transaction with the
+ * feed's validators and then its read and starred marks (the essay at the
+ * top of store-nb.c says why).
  */
-
-/* Append path to b as the path of a file: URI, escaped where it must be. */
-static void
-store_uri_path(struct buf *b, const char *path)
-{
-	const unsigned char	*p;
-
-	for (p = (const unsigned char *)path; *p != '\0'; p++) {
-		if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' ||
-		    *p >= 0x7f)
-			buf_addf(b, "%%%02X", *p);
-		else
-			buf_addch(b, *p);
-	}
-}
-
-/* Format t as an HTTP date into s, as Last-Modified carries it. */
-static void
-store_http_date(int64_t t, char *s, size_t len)
-{
-	struct tm	 tm;
-	time_t		 tt = (time_t)t;
-
-	if (gmtime_r(&tt, &tm) == NULL ||
-	    strftime(s, len, "%a, %d %b %Y %H:%M:%S GMT", &tm) == 0)
-		s[0] = '\0';
-}
-
-/* A text column of newsboat's as a new string, NULL when empty. */
-static char *
-store_nb_text(sqlite3_stmt *stmt, int i)
-{
-	const unsigned char	*s;
-
-	if ((s = sqlite3_column_text(stmt, i)) == NULL || *s == '\0')
-		return (NULL);
-	return (xstrdup((const char *)s));
-}
-
-/* Free what store_nb_feed() put into f (feed_free() is the parser's). */
-static void
-store_nb_free(struct feed *f)
-{
-	struct feed_entry	*e;
-	size_t			 i;
-
-	for (i = 0; i < f->nentries; i++) {
-		e = &f->entries[i];
-		free(e->id);
-		free(e->title);
-		free(e->author);
-		free(e->link);
-		free(e->content);
-		if (e->nenclosures > 0) {
-			free(e->enclosures->url);
-			free(e->enclosures->type);
-		}
-		free(e->enclosures);
-	}
-	free(f->entries);
-	free(f->title);
-	free(f->link);
-}
-
-/* Read the undeleted items of url from newsboat's cache into f, with
- * their marks in read[] and starred[] (allocated). */
-static int
-store_nb_items(sqlite3 *nb, const char *nbpath, const char *url,
-    struct feed *f, unsigned char **read, unsigned char **starred,
-    char **cause)
-{
-	sqlite3_stmt		*stmt;
-	struct feed_entry	*e;
-	const unsigned char	*flags;
-	size_t			 cap = 0;
-	int			 rc;
-
-	if (sqlite3_prepare_v2(nb, "SELECT guid, title, author, url, "
-	    "pubDate, content, unread, flags, enclosure_url, enclosure_type "
-	    "FROM rss_item WHERE feedurl = ? AND deleted = 0 ORDER BY id",
-	    -1, &stmt, NULL) != SQLITE_OK) {
-		xasprintf(cause, "%s: %s", nbpath, sqlite3_errmsg(nb));
-		return (-1);
-	}
-	sqlite3_bind_text(stmt, 1, url, -1, SQLITE_STATIC);
-	*read = *starred = NULL;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (f->nentries == cap) {
-			cap = cap == 0 ? 64 : cap * 2;
-			f->entries = xreallocarray(f->entries, cap,
-			    sizeof *f->entries);
-			*read = xreallocarray(*read, cap, 1);
-			*starred = xreallocarray(*starred, cap, 1);
-		}
-		e = &f->entries[f->nentries];
-		memset(e, 0, sizeof *e);
-		e->id = store_nb_text(stmt, 0);
-		e->title = store_nb_text(stmt, 1);
-		e->author = store_nb_text(stmt, 2);
-		e->link = store_nb_text(stmt, 3);
-		e->published = sqlite3_column_int64(stmt, 4) > 0 ?
-		    sqlite3_column_int64(stmt, 4) : FEED_NODATE;
-		e->updated = FEED_NODATE;
-		e->content = store_nb_text(stmt, 5);
-		if (sqlite3_column_type(stmt, 8) != SQLITE_NULL &&
-		    *sqlite3_column_text(stmt, 8) != '\0') {
-			e->enclosures = xcalloc(1, sizeof *e->enclosures);
-			e->enclosures->url = store_nb_text(stmt, 8);
-			e->enclosures->type = store_nb_text(stmt, 9);
-			e->enclosures->length = -1;
-			e->nenclosures = 1;
-		}
-		flags = sqlite3_column_text(stmt, 7);
-		(*read)[f->nentries] = sqlite3_column_int(stmt, 6) == 0;
-		(*starred)[f->nentries] = flags != NULL && *flags != '\0';
-		f->nentries++;
-	}
-	if (rc != SQLITE_DONE)
-		xasprintf(cause, "%s: %s", nbpath, sqlite3_errmsg(nb));
-	sqlite3_finalize(stmt);
-	return (rc == SQLITE_DONE ? 0 : -1);
-}
 
 /* Set the marks of the entries of f, merged into feed_id just now. */
 static int
-store_nb_marks(struct store *st, int64_t feed_id, const struct feed *f,
+store_import_marks(struct store *st, int64_t feed_id, const struct feed *f,
     const unsigned char *read, const unsigned char *starred,
     struct store_import *out, char **cause)
 {
@@ -2633,55 +2501,33 @@ store_nb_marks(struct store *st, int64_t feed_id, const struct feed *f,
 
 /* Bring one feed of newsboat's in; return 1 when it had one, 0 when not. */
 static int
-store_nb_feed(struct store *st, sqlite3 *nb, const char *nbpath,
-    const char *url, int64_t when, struct store_import *out, char **cause)
+store_import_feed(struct store *st, struct store_nb *nb, const char *url,
+    int64_t when, struct store_import *out, char **cause)
 {
-	sqlite3_stmt		*stmt;
+	struct store_nb_feed	 nf;
 	struct store_fetch	 fx;
-	struct feed		 f;
-	unsigned char		*read = NULL, *starred = NULL;
-	char			*etag = NULL, lm[64];
-	int64_t			 feed_id, lastmod = 0;
+	int64_t			 feed_id;
 	int			 rc, nnew;
 
-	memset(&f, 0, sizeof f);
-	if (sqlite3_prepare_v2(nb, "SELECT title, url, etag, lastmodified "
-	    "FROM rss_feed WHERE rssurl = ?", -1, &stmt, NULL) != SQLITE_OK) {
-		xasprintf(cause, "%s: %s", nbpath, sqlite3_errmsg(nb));
-		return (-1);
-	}
-	sqlite3_bind_text(stmt, 1, url, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		f.title = store_nb_text(stmt, 0);
-		f.link = store_nb_text(stmt, 1);
-		etag = store_nb_text(stmt, 2);
-		lastmod = sqlite3_column_int64(stmt, 3);
-	} else if (rc != SQLITE_DONE)
-		xasprintf(cause, "%s: %s", nbpath, sqlite3_errmsg(nb));
-	sqlite3_finalize(stmt);
-	if (rc != SQLITE_ROW)
-		return (rc == SQLITE_DONE ? 0 : -1);
-	f.updated = FEED_NODATE;
+	if ((rc = store_nb_feed(nb, url, &nf, cause)) != 1)
+		return (rc);
 	rc = -1;
-	if (store_nb_items(nb, nbpath, url, &f, &read, &starred, cause) != 0)
-		goto out;
 	if (store_feed_id(st, url, &feed_id, cause) != 0)
 		goto out;
 	memset(&fx, 0, sizeof fx);
 	fx.time = when;
 	fx.status = 200;
-	fx.etag = etag;
-	lm[0] = '\0';
-	if (lastmod > 0)
-		store_http_date(lastmod, lm, sizeof lm);
-	fx.last_modified = lm[0] != '\0' ? lm : NULL;
+	fx.etag = nf.etag;
+	fx.last_modified = nf.last_modified[0] != '\0' ? nf.last_modified :
+	    NULL;
 	fx.next = STORE_NOTIME;
 	if (store_exec(st, SQL_BEGIN, cause) != 0)
 		goto out;
 	if (store_fetched(st, feed_id, &fx, cause) != 0 ||
-	    store_feed_meta(st, feed_id, when, &f, cause) != 0 ||
-	    store_merge(st, feed_id, when, &f, &nnew, cause) != 0 ||
-	    store_nb_marks(st, feed_id, &f, read, starred, out, cause) != 0) {
+	    store_feed_meta(st, feed_id, when, &nf.f, cause) != 0 ||
+	    store_merge(st, feed_id, when, &nf.f, &nnew, cause) != 0 ||
+	    store_import_marks(st, feed_id, &nf.f, nf.read, nf.starred, out,
+	    cause) != 0) {
 		store_rollback(st);
 		goto out;
 	}
@@ -2690,10 +2536,7 @@ store_nb_feed(struct store *st, sqlite3 *nb, const char *nbpath,
 	out->items += nnew;
 	rc = 1;
 out:
-	store_nb_free(&f);
-	free(etag);
-	free(read);
-	free(starred);
+	store_nb_release(&nf);
 	return (rc);
 }
 
@@ -2703,30 +2546,13 @@ store_import_newsboat(struct store *st, const char *nbpath,
     char **cause)
 {
 	struct store_feed	 sf;
-	struct buf		 uri = BUF_INIT, q = BUF_INIT;
-	sqlite3			*nb = NULL;
-	sqlite3_stmt		*stmt;
+	struct store_nb		*nb;
 	size_t			 i;
 	int			 found, rc = -1;
 
 	memset(out, 0, sizeof *out);
-	buf_addstr(&uri, "file:");
-	store_uri_path(&uri, nbpath);
-	buf_addstr(&uri, "?immutable=1");
-	text_printable(&q, nbpath);
-	if (sqlite3_open_v2(uri.data, &nb, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
-		xasprintf(cause, "%s: %s", q.data, nb != NULL ?
-		    sqlite3_errmsg(nb) : "out of memory");
-		goto out;
-	}
-	if (sqlite3_prepare_v2(nb, "SELECT rssurl, etag FROM rss_feed, "
-	    "rss_item WHERE 0", -1, &stmt, NULL) != SQLITE_OK) {
-		xasprintf(cause, "%s: not a newsboat cache (%s)", q.data,
-		    sqlite3_errmsg(nb));
-		goto out;
-	}
-	sqlite3_finalize(stmt);
+	if ((nb = store_nb_open(nbpath, cause)) == NULL)
+		return (-1);
 	for (i = 0; i < n; i++) {
 		if ((found = store_feed_get(st, urls[i], &sf, cause)) < 0)
 			goto out;
@@ -2738,7 +2564,7 @@ store_import_newsboat(struct store *st, const char *nbpath,
 				continue;
 			}
 		}
-		if ((found = store_nb_feed(st, nb, q.data, urls[i], when, out,
+		if ((found = store_import_feed(st, nb, urls[i], when, out,
 		    cause)) < 0)
 			goto out;
 		if (found)
@@ -2746,8 +2572,6 @@ store_import_newsboat(struct store *st, const char *nbpath,
 	}
 	rc = 0;
 out:
-	sqlite3_close(nb);
-	buf_release(&uri);
-	buf_release(&q);
+	store_nb_close(nb);
 	return (rc);
 }

@@ -206,6 +206,50 @@ causes_clear(struct causes *c)
 	c->n = 0;
 }
 
+/* The letter of each count: the one table behind every %-format. */
+static const struct {
+	char		 letter;
+	enum count_id	 id;
+} count_letters[] = {
+	{ 'n', COUNT_NEW },
+	{ 'f', COUNT_NEW_FEEDS },
+	{ 'u', COUNT_UNREAD },
+	{ 'U', COUNT_UNREAD_FEEDS },
+	{ 't', COUNT_ITEMS },
+};
+_Static_assert(nitems(count_letters) == COUNT__N,
+    "count_letters[] must have one row per enum count_id");
+
+/* Copy fmt to out with its %-letters replaced by the counts they name. */
+void
+counts_expand(struct buf *out, const char *fmt, const int64_t *counts)
+{
+	const char	*p;
+	size_t		 i;
+
+	for (p = fmt; *p != '\0'; p++) {
+		if (*p != '%' || p[1] == '\0') {
+			buf_addch(out, *p);
+			continue;
+		}
+		if (*++p == '%') {
+			buf_addch(out, '%');
+			continue;
+		}
+		for (i = 0; i < nitems(count_letters); i++)
+			if (count_letters[i].letter == *p)
+				break;
+		if (i < nitems(count_letters) &&
+		    counts[count_letters[i].id] != COUNT_UNKNOWN)
+			buf_addf(out, "%lld",
+			    (long long)counts[count_letters[i].id]);
+		else {			/* not ours, or not known here */
+			buf_addch(out, '%');
+			buf_addch(out, *p);
+		}
+	}
+}
+
 size_t
 utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {

@@ -50,6 +50,27 @@ void	 causes_add(struct causes *, const char *, ...)
 	     __attribute__((format(printf, 2, 3)));
 void	 causes_clear(struct causes *);
 
+/*
+ * The numbers a format names with a %-letter, in "tidings unread --format"
+ * and in notify-command. One table in util.c gives each its letter, and
+ * tidings-config.5 (FORMATS) documents them: %n new items, %f feeds that
+ * brought them, %u unread items, %U feeds with unread items, %t items.
+ */
+enum count_id {
+	COUNT_NEW,			/* %n: items a refresh stored new */
+	COUNT_NEW_FEEDS,		/* %f: feeds that brought them */
+	COUNT_UNREAD,			/* %u: unread items in all feeds */
+	COUNT_UNREAD_FEEDS,		/* %U: feeds with unread items */
+	COUNT_ITEMS,			/* %t: items stored */
+	COUNT__N
+};
+#define COUNT_UNKNOWN	(-1)		/* not known here: left as written */
+
+/* Append fmt to out with each %-letter replaced by its number in
+ * counts[COUNT__N] and "%%" by "%". An unknown letter, a number that is
+ * COUNT_UNKNOWN and a "%" that ends fmt are copied as they are. */
+void	 counts_expand(struct buf *out, const char *fmt, const int64_t *counts);
+
 /* Decode one UTF-8 sequence from s (at most len bytes). Return its length
  * and store the code point in *cp, or return 0 for an invalid, overlong,
  * surrogate or truncated sequence. */

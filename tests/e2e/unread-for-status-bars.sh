@@ -23,8 +23,10 @@ assert u["total"] == 4, u
 assert u["feeds"][url + "/a.xml"] == 2 and u["feeds"][url + "/b.xml"] == 2, u
 assert u["tags"] == {"news": 4, "tech": 2}, u
 PY
-expect_eq "--format" "$(td unread --format 'RSS %u/%t in %n feeds, 100%%')" \
+expect_eq "--format" "$(td unread --format 'RSS %u/%t in %U feeds, 100%%')" \
     "RSS 4/5 in 2 feeds, 100%"
+# %n (new items) has no number outside notify-command: it stays as written.
+expect_eq "--format %n" "$(td unread --format '%n/%u%')" "%n/4%"
 expect_status 2 td unread --json --format %u
 
 # "items -n" stops at its count (it used to crash there).

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,6 +130,91 @@ test_expand_home(void **state)
 	free(s);
 }
 
+/* %n new, %f feeds with new, %u unread, %U feeds with unread, %t items. */
+static const int64_t	 counts_all[COUNT__N] = { 5, 2, 7, 3, 9 };
+static const int64_t	 counts_unread[COUNT__N] = {
+	COUNT_UNKNOWN, COUNT_UNKNOWN, 7, 3, 9
+};
+
+static const struct {
+	const char	*fmt;
+	const int64_t	*counts;
+	const char	*want;
+} counts_cases[] = {
+	{ "%n new in %f, %u unread in %U, %t", counts_all,
+	  "5 new in 2, 7 unread in 3, 9" },
+	{ "100%%", counts_all, "100%" },
+	{ "%%n is %n", counts_all, "%n is 5" },
+	{ "%x%y %Q", counts_all, "%x%y %Q" },		/* not ours */
+	{ "50%", counts_all, "50%" },			/* a trailing % */
+	{ "%", counts_all, "%" },
+	{ "%%%", counts_all, "%%" },
+	{ "", counts_all, "" },
+	{ "%u of %t, %n new", counts_unread, "7 of 9, %n new" }, /* unknown */
+	{ "%f%%%U", counts_unread, "%f%3" },
+};
+
+static void
+test_counts_expand(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(counts_cases); i++) {
+		buf_reset(&b);
+		counts_expand(&b, counts_cases[i].fmt, counts_cases[i].counts);
+		if (strcmp(b.data, counts_cases[i].want) != 0)
+			fail_msg("\"%s\" -> \"%s\", want \"%s\"",
+			    counts_cases[i].fmt, b.data, counts_cases[i].want);
+	}
+	buf_release(&b);
+}
+
+/* Every letter the expander knows has an entry in the FORMATS section of
+ * tidings-config.5, and every entry there is a letter it knows. */
+static void
+test_counts_documented(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	FILE		*f;
+	char		*man, *sec, *end, *p, fmt[3], item[16];
+	long		 len;
+	int		 c, known;
+
+	(void)state;
+	if ((f = fopen("man/tidings-config.5", "rb")) == NULL)
+		fail_msg("cannot open man/tidings-config.5");
+	fseek(f, 0, SEEK_END);
+	len = ftell(f);
+	rewind(f);
+	man = xmalloc((size_t)len + 1);
+	assert_int_equal(fread(man, 1, (size_t)len, f), (size_t)len);
+	man[len] = '\0';
+	fclose(f);
+	if ((sec = strstr(man, "\n.Sh FORMATS\n")) == NULL)
+		fail_msg("man/tidings-config.5 has no FORMATS section");
+	if ((end = strstr(sec + 1, "\n.Sh ")) != NULL)
+		*end = '\0';
+	for (c = '!'; c <= '~'; c++) {
+		if (c == '%')
+			continue;
+		snprintf(fmt, sizeof fmt, "%%%c", c);
+		buf_reset(&b);
+		counts_expand(&b, fmt, counts_all);
+		known = strcmp(b.data, fmt) != 0;
+		snprintf(item, sizeof item, "\n.It Cm \\&%%%c\n", c);
+		p = strstr(sec, item);
+		if (known && p == NULL)
+			fail_msg("FORMATS lacks %s", fmt);
+		if (!known && p != NULL)
+			fail_msg("FORMATS documents %s, which is not expanded",
+			    fmt);
+	}
+	buf_release(&b);
+	free(man);
+}
+
 int
 main(void)
 {
@@ -139,6 +225,8 @@ main(void)
 		cmocka_unit_test(test_time_rfc3339),
 		cmocka_unit_test(test_causes_collect),
 		cmocka_unit_test(test_expand_home),
+		cmocka_unit_test(test_counts_expand),
+		cmocka_unit_test(test_counts_documented),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -1,0 +1,69 @@
+/* feed-int.h: what feed.c and feed-clean.c share; the feed module only. */
+#ifndef TIDINGS_FEED_INT_H
+#define TIDINGS_FEED_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+#define FEED_MARK		"\xf4\x8f\xbf\xbd"	/* U+10FFFD */
+#define FEED_MARK_LEN		4
+
+/* The namespaces the reader knows, and the prefix each is written with. */
+enum feed_ns {
+	NS_NONE,		/* no namespace, RSS or Atom: no prefix */
+	NS_RDF,
+	NS_CONTENT,
+	NS_DC,
+	NS_DCTERMS,
+	NS_MEDIA,
+	NS_ITUNES,
+	NS_XHTML,
+	NS_XML,
+	NS_OTHER		/* any other namespace */
+};
+
+/*
+ * The text runs that cleaning keeps out of the document, in document order:
+ * span i is the run that the placeholder FEED_MARK "i" stands for. Each run
+ * is held as mxml would have handed it over: references decoded, U+FEFF
+ * dropped.
+ */
+struct feed_span {
+	size_t		 off, len;	/* in data */
+};
+
+struct feed_texts {
+	struct buf	 data;
+	struct feed_span *spans;
+	size_t		 n, cap;
+};
+
+/*
+ * Clean n bytes of UTF-8 at s into o, a well-formed document mxml can
+ * read, and texts, the long text runs its placeholders stand for. Set
+ * *truncated if the input ended inside an element. Return 0, or -1 with
+ * *cause when it is no feed. (feed-clean.c)
+ */
+int		 feed_clean(const char *s, size_t n, struct buf *o,
+		     struct feed_texts *texts, int *truncated, char **cause);
+
+/* Character classes and names, as XML and HTML define them (feed.c). */
+int		 feed_isspace(int c);
+int		 feed_isalpha(int c);
+int		 feed_isalnum(int c);
+/* Is name (len bytes) in a table of lower-case words? */
+int		 feed_inlist(const char *name, size_t len,
+		     const char *const *list, size_t n);
+/* Is name (len bytes, no prefix) an HTML element that is never closed? */
+int		 feed_is_void(const char *name, size_t len);
+/* The local part of a qualified name: what follows its first colon. */
+const char	*feed_local(const char *name, size_t len, size_t *llen);
+/*
+ * Decode the character reference at s[i] (an '&'), of n bytes in all.
+ * Return its length and set *cp, or return 0 when it is no reference.
+ */
+size_t		 feed_charref(const char *s, size_t n, size_t i, uint32_t *cp);
+
+#endif /* TIDINGS_FEED_INT_H */
