@@ -345,7 +345,8 @@ postprocess(struct conv *cv, struct bvec *root)
 		if (x->region)
 			goto repeats;	/* a page of links is what it is */
 		/* A list of links is a list of other stories. */
-		if (b->kind == EXTRACT_LIST && links * 10 >= chars * 8) {
+		if (b->kind == EXTRACT_LIST && links * 10 >= chars * 8 &&
+		    x->ld_article) {
 			drop[i] = 1;
 			continue;
 		}

@@ -121,7 +121,10 @@ preclean(struct extractor *x)
 			post_end = n->end;
 		if (n->flags & N_POSTPATH)
 			continue;
-		if (mirror_hidden(n->g) || (n->cls & PAT_HIDDEN &&
+		/* Hidden, unless it is most of the page: pages that stream
+		 * their text hide it until a script moves it in place. */
+		if ((mirror_hidden(n->g) && n->st.chars * 2 <
+		    x->n[x->body].st.chars) || (n->cls & PAT_HIDDEN &&
 		    n->st.chars < 200) || (i >= post_end &&
 		    preclean_byline(x, i)) ||
 		    (attr(n->g, "aria-modal") != NULL)) {
