@@ -589,7 +589,7 @@ conv_node(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 	}
 	if (cv->depth > MIRROR_DEPTH)
 		return;
-	if (idx != cv->root)
+	if (idx != cv->root && n->st.chars * 2 < cv->x->n[cv->root].st.chars)
 		cls |= n->cls;	/* what the part itself is called says
 				   nothing about one block of it */
 	switch (n->tag) {

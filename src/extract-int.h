@@ -77,6 +77,8 @@ struct pattern_index {
 #define N_PHRASING	0x0400	/* phrasing content (Readability's sense) */
 #define N_KEEP		0x0800	/* a paragraph of the article's own class */
 #define N_HASKEEP	0x1000	/* has an N_KEEP node below it */
+#define N_POST		0x2000	/* one post of a thread */
+#define N_POSTPATH	0x4000	/* a post or an ancestor of one */
 
 struct stats {
 	uint32_t	 chars;		/* text, whitespace runs counted once */
@@ -147,6 +149,13 @@ struct extractor {
 	const char		*title;		/* for dropping its repeats */
 	const char		*byline;	/* found in the page's text */
 	const char		*ld_body;	/* JSON-LD articleBody */
+	int			 ld_thread;	/* JSON-LD declares a thread */
+	int			 ld_article;	/* JSON-LD declares an article */
+	int			 thread;	/* the thread's container, -1 */
+	int			 thread_run;	/* a run of posts, maybe */
+	int			 thread_forced;	/* the run is the thread */
+	int			 thread_head;	/* and this is its head, or -1 */
+	int			 region;	/* read the main region whole */
 	struct buf		 tmp;
 	int			 fragment;	/* extract_fragment() */
 };

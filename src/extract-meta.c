@@ -194,6 +194,9 @@ meta_element(struct extractor *x, const GumboNode *g)
 	for (i = 0; i < nitems(keys); i++)
 		if (strcmp(low, keys[i].key) == 0)
 			meta_offer(x, keys[i].field, v, keys[i].rank);
+	if (strcmp(low, "og:type") == 0 && v != NULL &&
+	    strcasecmp(v, "article") == 0)
+		x->ld_article = 1;
 }
 
 /* Is a JSON-LD @type an article of some kind? */
@@ -260,6 +263,34 @@ ld_url(const struct json *v)
 }
 
 /* Take the metadata of the first article object in a JSON-LD value. */
+/* Note the kinds of page the JSON-LD declares: a thread or an article. */
+static void
+ld_kinds(struct extractor *x, const struct json *v, int depth)
+{
+	const struct json	*t;
+	size_t			 i;
+
+	if (v == NULL || depth > 8)
+		return;
+	if (v->type == JSON_ARRAY) {
+		for (i = 0; i < v->n; i++)
+			ld_kinds(x, &v->v[i], depth + 1);
+		return;
+	}
+	if (v->type != JSON_OBJECT)
+		return;
+	t = json_get(v, "@type");
+	if (t != NULL && t->type == JSON_STRING) {
+		if (strcmp(t->str, "DiscussionForumPosting") == 0 ||
+		    strcmp(t->str, "QAPage") == 0)
+			x->ld_thread = 1;
+		else if (ld_is_article(t))
+			x->ld_article = 1;
+	}
+	ld_kinds(x, json_get(v, "@graph"), depth + 1);
+	ld_kinds(x, json_get(v, "mainEntity"), depth + 1);
+}
+
 static int
 ld_walk(struct extractor *x, const struct json *v, int depth)
 {
@@ -320,6 +351,7 @@ meta_json_ld(struct extractor *x, const struct buf *ld)
 		json_parse(ld->data + i, n, extract_gumbo_alloc, &x->garena,
 		    &v);
 		ld_walk(x, &v, 0);
+		ld_kinds(x, &v, 0);
 		i += n + 1;
 	}
 }

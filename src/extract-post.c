@@ -342,8 +342,11 @@ postprocess(struct conv *cv, struct bvec *root)
 			drop[i] = 1;
 			continue;
 		}
+		if (x->region)
+			goto repeats;	/* a page of links is what it is */
 		/* A list of links is a list of other stories. */
-		if (b->kind == EXTRACT_LIST && links * 10 >= chars * 8) {
+		if (b->kind == EXTRACT_LIST && links * 10 >= chars * 8 &&
+		    x->ld_article) {
 			drop[i] = 1;
 			continue;
 		}
@@ -364,6 +367,7 @@ postprocess(struct conv *cv, struct bvec *root)
 		}
 		if (b->kind == EXTRACT_PARAGRAPH && chars >= 80)
 			started = 1;
+repeats:
 		if (key.len >= 60 || (b->kind == EXTRACT_FIGURE &&
 		    key.len > 0)) {
 			for (j = 0; j < nseen; j++)

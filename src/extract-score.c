@@ -78,6 +78,27 @@ preclean_role(const char *role)
 	return (0);
 }
 
+/* A page's own header or footer: one that no section or article holds. */
+static int
+region_furniture(struct extractor *x, int idx)
+{
+	const char	*role = attr(x->n[idx].g, "role");
+	int		 p;
+
+	if (role != NULL && (strcmp(role, "banner") == 0 ||
+	    strcmp(role, "contentinfo") == 0 || strcmp(role, "search") == 0))
+		return (1);
+	if (x->n[idx].tag != GUMBO_TAG_HEADER &&
+	    x->n[idx].tag != GUMBO_TAG_FOOTER && x->n[idx].tag != GUMBO_TAG_FORM)
+		return (0);
+	for (p = x->n[idx].parent; p >= 0; p = x->n[p].parent)
+		if (x->n[p].tag == GUMBO_TAG_ARTICLE ||
+		    x->n[p].tag == GUMBO_TAG_SECTION ||
+		    x->n[p].tag == GUMBO_TAG_MAIN)
+			return (x->n[idx].tag == GUMBO_TAG_FORM);
+	return (1);
+}
+
 /*
  * First pass of a run: remove what is hidden, bylines, repeats of the
  * title and (with RUN_STRIP_UNLIKELY) what class, id, role or tag mark
@@ -87,7 +108,7 @@ static void
 preclean(struct extractor *x)
 {
 	struct node	*n;
-	int		 i = x->body, end;
+	int		 i = x->body, end, post_end = -1;
 
 	if (i < 0)
 		return;
@@ -96,8 +117,16 @@ preclean(struct extractor *x)
 		n = &x->n[i];
 		if (n->tag == TAG_TEXT)
 			continue;
-		if (mirror_hidden(n->g) || (n->cls & PAT_HIDDEN &&
-		    n->st.chars < 200) || preclean_byline(x, i) ||
+		if (n->flags & N_POST)
+			post_end = n->end;
+		if (n->flags & N_POSTPATH)
+			continue;
+		/* Hidden, unless it is most of the page: pages that stream
+		 * their text hide it until a script moves it in place. */
+		if ((mirror_hidden(n->g) && n->st.chars * 2 <
+		    x->n[x->body].st.chars) || (n->cls & PAT_HIDDEN &&
+		    n->st.chars < 200) || (i >= post_end &&
+		    preclean_byline(x, i)) ||
 		    (attr(n->g, "aria-modal") != NULL)) {
 			node_remove(x, i);
 			i = n->end - 1;
@@ -123,8 +152,13 @@ preclean(struct extractor *x)
 		/* Comment sections, navigation and asides are never the
 		 * article, even when the rules are relaxed for a short one:
 		 * they would win by sheer length. */
+		if (x->region && region_furniture(x, i)) {
+			node_remove(x, i);
+			i = n->end - 1;
+			continue;
+		}
 		if (((n->cls & PAT_COMMENT) && !(n->cls & PAT_MAYBE) &&
-		    n->tag != GUMBO_TAG_A) ||
+		    n->tag != GUMBO_TAG_A && i >= post_end) ||
 		    preclean_role(attr(n->g, "role")) ||
 		    n->tag == GUMBO_TAG_NAV || n->tag == GUMBO_TAG_ASIDE) {
 			node_remove(x, i);
@@ -134,7 +168,7 @@ preclean(struct extractor *x)
 		if (!(x->run & RUN_STRIP_UNLIKELY))
 			continue;
 		if ((n->cls & PAT_UNLIKELY) && !(n->cls & PAT_MAYBE) &&
-		    !(n->flags & (N_INTABLE | N_INCODE)) &&
+		    !(n->flags & (N_INTABLE | N_INCODE)) && i >= post_end &&
 		    n->tag != GUMBO_TAG_A) {
 			node_remove(x, i);
 			i = n->end - 1;
@@ -785,7 +819,7 @@ clean_remove(struct extractor *x, int idx)
 {
 	int	 c;
 
-	if (x->n[idx].flags & N_KEEP)
+	if (x->n[idx].flags & (N_KEEP | N_POSTPATH))
 		return;
 	if (!(x->n[idx].flags & N_HASKEEP)) {
 		node_remove(x, idx);
@@ -814,7 +848,7 @@ clean_part(struct extractor *x, int root)
 	}
 	for (i = end - 1; i >= root; i--) {
 		n = &x->n[i];
-		if (n->tag == TAG_TEXT || (n->flags & N_REMOVED))
+		if (n->tag == TAG_TEXT || (n->flags & (N_REMOVED | N_POSTPATH)))
 			continue;
 		switch (n->tag) {
 		case GUMBO_TAG_OBJECT:
@@ -854,6 +888,256 @@ clean_part(struct extractor *x, int root)
 }
 
 /*
+ * Threads: forum topics, questions with their answers, comment pages.
+ * Their text is a run of posts by several people, which the article
+ * model would cut down to the longest post, or drop as comments. A page
+ * is read as a thread when it says so (schema.org DiscussionForumPosting,
+ * Question, Answer or QAPage, in JSON-LD or microdata), or when, without
+ * declaring itself an article, it holds a run of like siblings named as
+ * posts. The thread is then the nearest container of all its posts.
+ */
+static int
+thread_itemtype(const char *t, int *declares)
+{
+	static const struct { const char *name; int item, declares; } types[] = {
+		{ "DiscussionForumPosting", 1, 1 }, { "QAPage", 0, 1 },
+		{ "Question", 1, 0 }, { "Answer", 1, 0 }, { "Comment", 1, 0 },
+		{ "SocialMediaPosting", 1, 0 },
+	};
+	const char	*slash;
+	size_t		 i;
+
+	if (t == NULL || (slash = strrchr(t, '/')) == NULL)
+		return (0);
+	for (i = 0; i < nitems(types); i++)
+		if (strcmp(slash + 1, types[i].name) == 0) {
+			*declares |= types[i].declares;
+			return (types[i].item);
+		}
+	return (0);
+}
+
+/* Does a class or id value name a post of a thread? A word of it must
+ * be one of the words, whole ("post-body" is, "post_type" is not). */
+static int
+thread_word(const char *v)
+{
+	static const char *const words[] = {
+		"post", "posts", "message", "messages", "comment", "comments",
+		"reply", "replies", "answer", "answers", "postbit",
+		"postcontainer", "entry",
+	};
+	size_t		 i, j, n;
+
+	if (v == NULL)
+		return (0);
+	for (j = 0; v[j] != '\0'; j += n > 0 ? n : 1) {
+		/* A word: letters up to a capital ("elComment", "cPost"). */
+		for (n = 0; ascii_isalnum((unsigned char)v[j + n]) && (n == 0 ||
+		    !(v[j + n] >= 'A' && v[j + n] <= 'Z') ||
+		    (v[j + n - 1] >= 'A' && v[j + n - 1] <= 'Z')); n++)
+			;
+		if (n == 0)
+			continue;
+		for (i = 0; i < nitems(words); i++)
+			if (strlen(words[i]) == n && ascii_eq_lower(v + j, words[i], n))
+				return (1);
+	}
+	return (0);
+}
+
+/* The first class name of an element, for grouping like siblings. */
+static size_t
+thread_sig(const struct node *n, const char **s)
+{
+	const char	*c = attr(n->g, "class");
+	size_t		 len;
+
+	if (c == NULL)
+		c = "";
+	while (ascii_isspace((unsigned char)*c))
+		c++;
+	for (len = 0; c[len] != '\0' && !ascii_isspace((unsigned char)c[len]);
+	    len++)
+		;
+	*s = c;
+	return (len);
+}
+
+/* Mark a post and its ancestors. */
+static void
+thread_mark(struct extractor *x, int idx)
+{
+	int	 a;
+
+	x->n[idx].flags |= N_POST;
+	for (a = idx; a >= 0 && !(x->n[a].flags & N_POSTPATH);
+	    a = x->n[a].parent)
+		x->n[a].flags |= N_POSTPATH;
+}
+
+/* Is d a sibling like first (same tag, same first class name)? */
+static int
+thread_like(struct extractor *x, int first, int d)
+{
+	const char	*sa, *sb;
+	size_t		 la, lb;
+
+	if (x->n[d].tag != x->n[first].tag)
+		return (0);
+	la = thread_sig(&x->n[first], &sa);
+	lb = thread_sig(&x->n[d], &sb);
+	return (la == lb && strncmp(sa, sb, la) == 0);
+}
+
+/*
+ * The longest run of like siblings named as posts whose text is mostly
+ * not links: its first member, or -1.
+ */
+static int
+thread_siblings(struct extractor *x, int min)
+{
+	uint32_t	 chars, links, best = 0;
+	int		 i, c, d, count, first = -1;
+
+	for (i = x->body; i < x->n[x->body].end; i++) {
+		if (x->n[i].tag == TAG_TEXT || x->n[i].st.chars < 200)
+			continue;
+		for (c = x->n[i].first; c >= 0; c = x->n[c].next) {
+			if (x->n[c].tag == TAG_TEXT || x->n[c].st.chars == 0)
+				continue;
+			if (!thread_word(attr(x->n[c].g, "class")) &&
+			    !thread_word(attr(x->n[c].g, "id")))
+				continue;
+			count = 0;
+			chars = links = 0;
+			for (d = c; d >= 0; d = x->n[d].next) {
+				if (!thread_like(x, c, d))
+					continue;
+				count++;
+				chars += x->n[d].st.chars;
+				links += x->n[d].st.links;
+			}
+			if (count >= min && links * 2 < chars &&
+			    chars - links > best) {
+				best = chars - links;
+				first = c;
+			}
+			break;	/* the first named child speaks for the rest */
+		}
+	}
+	return (first);
+}
+
+/* Mark the posts of a run of like siblings; the thread is their parent. */
+static int
+thread_mark_run(struct extractor *x, int first)
+{
+	int	 d;
+
+	for (d = first; d >= 0; d = x->n[d].next)
+		if (thread_like(x, first, d))
+			thread_mark(x, d);
+	return (x->n[first].parent);
+}
+
+/*
+ * Pages that are not articles (a shop's shelf, a list of stories, a
+ * service's page, a manual) have no one block of prose to find: what
+ * they show readers is their main region, whole. That is <main> (or
+ * role="main") when the page marks it and it holds most of the text,
+ * else the body, without what precleaning takes as furniture.
+ */
+static int
+region_root(struct extractor *x)
+{
+	const char	*role;
+	int		 i, best = -1;
+
+	for (i = x->body; i < x->n[x->body].end; i++) {
+		if (x->n[i].flags & N_REMOVED) {
+			i = x->n[i].end - 1;
+			continue;
+		}
+		if (x->n[i].tag == TAG_TEXT)
+			continue;
+		role = attr(x->n[i].g, "role");
+		if ((x->n[i].tag == GUMBO_TAG_MAIN || (role != NULL &&
+		    strcmp(role, "main") == 0)) && x->n[i].st.chars > 0 &&
+		    (best < 0 || x->n[i].st.chars > x->n[best].st.chars))
+			best = i;
+	}
+	if (best >= 0 && x->n[best].st.chars * 2 >= x->n[x->body].st.chars)
+		return (best);
+	return (x->body);
+}
+
+/*
+ * Find the thread of the page, if it is one: set x->thread to its
+ * container, or to -1 and x->thread_run to the first post of a run of
+ * like siblings, which is the thread only if the article is in it.
+ */
+static void
+thread_find(struct extractor *x)
+{
+	int	 i, declares = x->ld_thread, items = 0, lca = -1, first;
+
+	x->thread = -1;
+	x->thread_run = -1;
+	for (i = x->n[x->body].parent; i >= 0; i = x->n[i].parent)
+		thread_itemtype(attr(x->n[i].g, "itemtype"), &declares);
+	for (i = x->body; i < x->n[x->body].end; i++) {
+		if (x->n[i].tag == TAG_TEXT)
+			continue;
+		if (!thread_itemtype(attr(x->n[i].g, "itemtype"), &declares))
+			continue;
+		thread_mark(x, i);
+		items++;
+		if (lca < 0)
+			lca = i;
+		else
+			while (lca >= 0 && !is_ancestor(x, lca, i))
+				lca = x->n[lca].parent;
+	}
+	if (declares && items >= 2) {
+		x->thread = lca;
+		return;
+	}
+	for (i = x->body; i < x->n[x->body].end; i++)
+		x->n[i].flags &= ~(unsigned)(N_POST | N_POSTPATH);
+	if ((first = thread_siblings(x, declares ? 2 : 3)) < 0)
+		return;
+	if (declares || x->thread_forced) {
+		x->thread = thread_mark_run(x, first);
+		while (x->thread_head >= 0 && x->thread >= 0 &&
+		    !is_ancestor(x, x->thread, x->thread_head))
+			x->thread = x->n[x->thread].parent;
+	}
+	else
+		x->thread_run = first;
+}
+
+/*
+ * Is a run of posts the page's text, found beside the article top? It is
+ * when the article is one of the posts, or only the short head of a
+ * discussion many times its length (a link and its comments).
+ */
+static int
+thread_holds(struct extractor *x, int top)
+{
+	int		 p = x->n[x->thread_run].parent, d;
+	uint32_t	 run = 0, own;
+
+	if (is_ancestor(x, p, top))
+		return (1);
+	for (d = x->thread_run; d >= 0; d = x->n[d].next)
+		if (thread_like(x, x->thread_run, d))
+			run += x->n[d].st.chars - x->n[d].st.links;
+	own = x->n[top].st.chars - x->n[top].st.links;
+	return (own < 1000 && run >= 4 * own);
+}
+
+/* Take the elements of a run and the article of a part (see extract.h). *//*
  * One run of the candidate search with the rules in x->run: build the
  * mirror, clean, score, pick and clean the article. Return its parts.
  */
@@ -878,10 +1162,33 @@ grab(struct extractor *x, struct parts *ps)
 		return;
 	if (x->title == NULL)
 		meta_title(x);
+	if (x->region) {
+		preclean(x);
+		top = region_root(x);
+		parts_add(ps, top, top);
+		clean_part(x, top);
+		ps->chars = x->n[top].st.chars;
+		return;
+	}
+	thread_find(x);
 	preclean(x);
 	score_body(x);
-	top = top_candidate(x);
-	gather(x, top, ps);
+	top = x->thread >= 0 ? x->thread : top_candidate(x);
+	if (x->thread < 0 && x->thread_run >= 0 && top >= 0 &&
+	    !x->thread_forced && thread_holds(x, top)) {
+		/* The article is one post of a run: read the thread. */
+		x->thread_forced = 1;
+		x->thread_head = is_ancestor(x, x->n[x->thread_run].parent,
+		    top) ? -1 : top;
+		grab(x, ps);
+		x->thread_forced = 0;
+		x->thread_head = -1;
+		return;
+	}
+	if (x->thread >= 0)
+		parts_add(ps, top, top);
+	else
+		gather(x, top, ps);
 	mark_own_paragraphs(x, ps);
 	for (k = 0; k < ps->n; k++) {
 		if (ps->v[k].first == ps->v[k].last &&

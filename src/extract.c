@@ -197,6 +197,7 @@ extractor_init(struct extractor *x, const char *url)
 		x->art->url = arena_strdup(x->arena, url);
 	x->base = x->art->url;
 	x->body = -1;
+	x->thread = x->thread_run = x->thread_head = -1;
 	pattern_index_init(&x->pi);
 	buf_init(&x->tmp);
 }
@@ -284,7 +285,29 @@ extract_page(const char *data, size_t len, const char *url,
 	if (r == nitems(runs)) {
 		/* Nothing long enough: the longest attempt wins. */
 		x.run = runs[best];
+		r = best;
 		grab(&x, &ps);
+	}
+	if (x.thread < 0) {
+		/* A page that is not an article: its main region whole,
+		 * when what the article model found is a small part of it. */
+		struct parts	 rp = { NULL, 0, 0, 0 };
+		unsigned	 run = x.run;
+
+		x.region = 1;
+		x.run = 0;
+		grab(&x, &rp);
+		if ((x.ld_article ? ps.chars * 10 : ps.chars * 2) >= rp.chars) {
+			x.region = 0;
+			x.run = run;
+			grab(&x, &ps);
+		}
+		else {
+			free(ps.v);
+			ps = rp;
+			rp.v = NULL;
+		}
+		free(rp.v);
 	}
 	meta_finish(&x);
 	convert(&x, &ps);

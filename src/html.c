@@ -297,6 +297,24 @@ strip_kind(const struct html_tag *t, char *name)
 
 #define STRIP_DEPTH	512
 
+/* The characters of text, not markup or white space, in s. */
+static size_t
+strip_text_chars(const char *s, size_t len)
+{
+	size_t	 i, n = 0;
+	int	 in = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '<')
+			in = 1;
+		else if (s[i] == '>')
+			in = 0;
+		else if (!in && !ascii_isspace((unsigned char)s[i]))
+			n++;
+	}
+	return (n);
+}
+
 /*
  * Copy the UTF-8 page to out without the elements that are never read
  * (script, style, noscript, svg, math, template), and append the text of
@@ -337,6 +355,14 @@ html_strip(const char *s, size_t len, struct buf *out, struct buf *ld)
 		switch (kind) {
 		case STRIP_DROP:
 			end = html_end_tag(s, len, t.end, name, &after);
+			if (strcmp(name, "noscript") == 0 &&
+			    strip_text_chars(s + t.end, end - t.end) >= 500) {
+				/* What a page shows readers without scripts
+				 * (a thread's posts, say): read it. */
+				buf_add(out, s + from, i - from);
+				i = from = t.end;
+				continue;
+			}
 			if (strcmp(name, "script") == 0 &&
 			    html_tag_attr(&t, "type", &v, &vl) &&
 			    ascii_find_nocase(v, vl, "ld+json") != NULL) {
