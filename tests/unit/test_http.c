@@ -140,7 +140,7 @@ url_for(const char *path)
 /* Run n requests at once, request i answered into g[i]. */
 static int
 fetch(struct http_request *r, struct got *g, size_t n, long max_total,
-    volatile sig_atomic_t *stop)
+    const atomic_int *stop)
 {
 	struct http_options	 o = { max_total, max_total };
 	struct http		*h;
@@ -719,7 +719,7 @@ test_http_many(void **state)
 }
 
 /* Done callback of the stop test: the first answer asks to stop. */
-static volatile sig_atomic_t stop_flag;
+static atomic_int stop_flag;
 
 static void
 stop_done(void *arg, void *req_arg, struct http_response *res)
