@@ -1,10 +1,6 @@
 /* test_config.c: the dotfile language, every message it can give, the
  * settings table and its agreement with tidings-config(5). */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testlib.h"
 
 #include <sys/stat.h>
 
@@ -30,49 +26,6 @@ joined(const struct causes *c)
 	for (i = 0; i < c->n; i++)
 		buf_addf(&b, "%s%s", i > 0 ? "\n" : "", c->v[i]);
 	return (buf_detach(&b, NULL));
-}
-
-/* Read a whole file into b or fail the test. */
-static void
-slurp(const char *path, struct buf *b)
-{
-	FILE	*f;
-	char	 chunk[4096];
-	size_t	 n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		fail_msg("cannot open %s", path);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(b, chunk, n);
-	fclose(f);
-}
-
-/* Write text to path or fail the test. */
-static void
-spew(const char *path, const char *text)
-{
-	FILE	*f;
-
-	if ((f = fopen(path, "w")) == NULL)
-		fail_msg("cannot create %s", path);
-	fputs(text, f);
-	fclose(f);
-}
-
-static int
-rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return (remove(path));
-}
-
-/* Remove a temporary directory tree. */
-static void
-rm_tree(const char *dir)
-{
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
 /*
@@ -497,12 +450,12 @@ test_config_include_paths(void **state)
 	for (i = 0; i < 18; i++) {
 		xasprintf(&path, "%s/f%d", dir, i);
 		xasprintf(&text, "include f%d\n", i + 1);
-		spew(path, text);
+		spew(path, text, strlen(text));
 		free(path);
 		free(text);
 	}
 	xasprintf(&path, "%s/f18", dir);
-	spew(path, "set max-items 1\n");
+	spew(path, "set max-items 1\n", strlen("set max-items 1\n"));
 	free(path);
 
 	config_init(&cfg);

@@ -1,11 +1,7 @@
 /* test_http.c: the HTTP transport against the project's test server
  * (tests/server/server.py), started on 127.0.0.1 for this group of tests
  * with fixtures written into a temporary directory. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testlib.h"
 
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -73,12 +69,6 @@ struct got {
 	char	*permanent;
 	long	 retry_after;
 };
-
-static char *
-dup_or_null(const char *s)
-{
-	return (s != NULL ? xstrdup(s) : NULL);
-}
 
 static void
 got_done(void *arg, void *req_arg, struct http_response *res)
