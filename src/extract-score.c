@@ -169,7 +169,8 @@ preclean(struct extractor *x)
 			continue;
 		if ((n->cls & PAT_UNLIKELY) && !(n->cls & PAT_MAYBE) &&
 		    !(n->flags & (N_INTABLE | N_INCODE)) && i >= post_end &&
-		    n->tag != GUMBO_TAG_A) {
+		    n->tag != GUMBO_TAG_A && !(x->region && n->st.chars * 2 >=
+		    x->n[x->body].st.chars)) {
 			node_remove(x, i);
 			i = n->end - 1;
 		}

@@ -295,7 +295,7 @@ extract_page(const char *data, size_t len, const char *url,
 		unsigned	 run = x.run;
 
 		x.region = 1;
-		x.run = 0;
+		x.run = RUN_STRIP_UNLIKELY;
 		grab(&x, &rp);
 		if ((x.ld_article ? ps.chars * 10 : ps.chars * 2) >= rp.chars) {
 			x.region = 0;
