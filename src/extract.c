@@ -301,7 +301,8 @@ extract_page(const char *data, size_t len, const char *url,
 		x.region = 1;
 		x.run = RUN_STRIP_UNLIKELY;
 		grab(&x, &rp);
-		if ((x.ld_article ? chars * 10 : chars * 2) < rp.chars)
+		if ((x.ld_article ? chars * 10 : x.website && !x.ld_article ?
+		    chars * 5 / 4 : chars * 2) < rp.chars)
 			convert(&x, &rp);
 		free(rp.v);
 	}
