@@ -156,6 +156,7 @@ struct extractor {
 	int			 thread_forced;	/* the run is the thread */
 	int			 thread_head;	/* and this is its head, or -1 */
 	int			 region;	/* read the main region whole */
+	int			 website;	/* the page says it is not an article */
 	struct buf		 tmp;
 	int			 fragment;	/* extract_fragment() */
 };

@@ -197,6 +197,9 @@ meta_element(struct extractor *x, const GumboNode *g)
 	if (strcmp(low, "og:type") == 0 && v != NULL &&
 	    strcasecmp(v, "article") == 0)
 		x->ld_article = 1;
+	else if (strcmp(low, "og:type") == 0 && v != NULL &&
+	    strcasecmp(v, "website") == 0)
+		x->website = 1;
 }
 
 /* Is a JSON-LD @type an article of some kind? */

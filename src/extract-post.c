@@ -302,6 +302,27 @@ post_meta_line(struct extractor *x, const char *text, size_t len)
 }
 
 /*
+ * Does prose follow block i? A list of links that the text goes on after
+ * is part of it (the chapters of a guide, the commands of a reference);
+ * one at the end of an article is a list of other stories.
+ */
+static int
+prose_follows(const struct bvec *root, size_t i)
+{
+	size_t	 chars, links;
+
+	for (i++; i < root->n; i++) {
+		if (root->v[i].kind != EXTRACT_PARAGRAPH)
+			continue;
+		chars = links = 0;
+		block_counts(&root->v[i], &chars, &links);
+		if (chars >= 80 && links * 2 < chars)
+			return (1);
+	}
+	return (0);
+}
+
+/*
  * Drop clutter from the top-level blocks: interface phrases, teaser
  * headlines and lines, repeated text, and metadata lines at the head.
  */
@@ -346,7 +367,7 @@ postprocess(struct conv *cv, struct bvec *root)
 			goto repeats;	/* a page of links is what it is */
 		/* A list of links is a list of other stories. */
 		if (b->kind == EXTRACT_LIST && links * 10 >= chars * 8 &&
-		    x->ld_article) {
+		    (x->ld_article || !prose_follows(root, i))) {
 			drop[i] = 1;
 			continue;
 		}

@@ -169,7 +169,8 @@ preclean(struct extractor *x)
 			continue;
 		if ((n->cls & PAT_UNLIKELY) && !(n->cls & PAT_MAYBE) &&
 		    !(n->flags & (N_INTABLE | N_INCODE)) && i >= post_end &&
-		    n->tag != GUMBO_TAG_A) {
+		    n->tag != GUMBO_TAG_A && !(x->region && n->st.chars * 2 >=
+		    x->n[x->body].st.chars)) {
 			node_remove(x, i);
 			i = n->end - 1;
 		}
@@ -1072,6 +1073,18 @@ region_root(struct extractor *x)
 	return (x->body);
 }
 
+/* The sibling before idx, or -1. */
+static int
+thread_prev(struct extractor *x, int idx)
+{
+	int	 c, prev = -1;
+
+	for (c = x->n[x->n[idx].parent].first; c >= 0 && c != idx;
+	    c = x->n[c].next)
+		prev = c;
+	return (prev);
+}
+
 /*
  * Find the thread of the page, if it is one: set x->thread to its
  * container, or to -1 and x->thread_run to the first post of a run of
@@ -1126,14 +1139,28 @@ static int
 thread_holds(struct extractor *x, int top)
 {
 	int		 p = x->n[x->thread_run].parent, d;
-	uint32_t	 run = 0, own;
+	uint32_t	 run = 0, own, mine = 0;
 
-	if (is_ancestor(x, p, top))
-		return (1);
-	for (d = x->thread_run; d >= 0; d = x->n[d].next)
-		if (thread_like(x, x->thread_run, d))
+	for (d = x->thread_run; d >= 0; d = x->n[d].next) {
+		if (!thread_like(x, x->thread_run, d) ||
+		    (x->n[d].flags & N_REMOVED))
+			continue;
+		if (d == top || is_ancestor(x, d, top))
+			mine = x->n[d].st.chars - x->n[d].st.links;
+		else
 			run += x->n[d].st.chars - x->n[d].st.links;
+	}
+	/* One post of a run: the others must say something too (an
+	 * article followed by teasers of other articles is no thread). */
+	if (is_ancestor(x, p, top))
+		return (run * 2 >= mine);
 	own = x->n[top].st.chars - x->n[top].st.links;
+	/* The posts' own container, when they are most of it and it is
+	 * not itself an article or a post holding them as teasers. */
+	if (p == top)
+		return (run * 3 >= own * 2 && x->n[top].tag !=
+		    GUMBO_TAG_ARTICLE && !thread_word(attr(x->n[top].g,
+		    "class")) && !thread_word(attr(x->n[top].g, "id")));
 	return (own < 1000 && run >= 4 * own);
 }
 
@@ -1178,16 +1205,21 @@ grab(struct extractor *x, struct parts *ps)
 	    !x->thread_forced && thread_holds(x, top)) {
 		/* The article is one post of a run: read the thread. */
 		x->thread_forced = 1;
-		x->thread_head = is_ancestor(x, x->n[x->thread_run].parent,
-		    top) ? -1 : top;
+		x->thread_head = x->n[x->thread_run].parent == top ||
+		    is_ancestor(x, x->n[x->thread_run].parent, top) ? -1 : top;
 		grab(x, ps);
 		x->thread_forced = 0;
 		x->thread_head = -1;
 		return;
 	}
-	if (x->thread >= 0)
+	if (x->thread >= 0) {
+		/* What follows the last post is the forum's, not the
+		 * thread's: reply buttons, pagers, the board's footer. */
+		for (i = x->n[top].last; i >= 0 && !(x->n[i].flags &
+		    N_POSTPATH); i = thread_prev(x, i))
+			node_remove(x, i);
 		parts_add(ps, top, top);
-	else
+	} else
 		gather(x, top, ps);
 	mark_own_paragraphs(x, ps);
 	for (k = 0; k < ps->n; k++) {

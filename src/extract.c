@@ -288,29 +288,24 @@ extract_page(const char *data, size_t len, const char *url,
 		r = best;
 		grab(&x, &ps);
 	}
-	if (x.thread < 0) {
-		/* A page that is not an article: its main region whole,
-		 * when what the article model found is a small part of it. */
-		struct parts	 rp = { NULL, 0, 0, 0 };
-		unsigned	 run = x.run;
-
-		x.region = 1;
-		x.run = 0;
-		grab(&x, &rp);
-		if ((x.ld_article ? ps.chars * 10 : ps.chars * 2) >= rp.chars) {
-			x.region = 0;
-			x.run = run;
-			grab(&x, &ps);
-		}
-		else {
-			free(ps.v);
-			ps = rp;
-			rp.v = NULL;
-		}
-		free(rp.v);
-	}
 	meta_finish(&x);
 	convert(&x, &ps);
+	if (x.thread < 0) {
+		/* A page that is not an article: its main region whole,
+		 * when the article found is a small part of it. */
+		struct parts	 rp = { NULL, 0, 0, 0 };
+		size_t		 i, chars = 0, links = 0;
+
+		for (i = 0; i < x.art->nblocks; i++)
+			block_counts(&x.art->blocks[i], &chars, &links);
+		x.region = 1;
+		x.run = RUN_STRIP_UNLIKELY;
+		grab(&x, &rp);
+		if ((x.ld_article ? chars * 10 : x.website && !x.ld_article ?
+		    chars * 5 / 4 : chars * 2) < rp.chars)
+			convert(&x, &rp);
+		free(rp.v);
+	}
 	fallback_declared(&x);
 	free(ps.v);
 	buf_release(&html);
