@@ -375,6 +375,7 @@ poll_queue_due(struct poll_ctx *pc, struct http *http, struct poll_job *jobs,
 		jobs[n].cf = cf;
 
 		poll_request(cfg, cf, cf->url, &req);
+		req.local = 1;		/* the user's own: file:// may be read */
 		req.etag = found ? sf.etag : NULL;
 		req.last_modified = found ? sf.last_modified : NULL;
 		req.arg = &jobs[n];
@@ -599,11 +600,12 @@ poll_page_done(void *arg, void *req_arg, struct http_response *res)
 }
 
 /* Fetch the page at url with the fetch settings of cf into *pg (release
- * it with poll_page_release()). Return 0, or -1 and set *cause. */
+ * it with poll_page_release()); a file:// URL only when local says the
+ * user gave it. Return 0, or -1 and set *cause. */
 static int
 poll_get_page(const struct config *cfg, const struct config_feed *cf,
-    const char *url, const atomic_int *stop, struct poll_page *pg,
-    char **cause)
+    const char *url, int local, const atomic_int *stop,
+    struct poll_page *pg, char **cause)
 {
 	struct http_options	 ho;
 	struct http_request	 req;
@@ -614,6 +616,7 @@ poll_get_page(const struct config *cfg, const struct config_feed *cf,
 	ho.max_total = 1;
 	ho.max_host = 1;
 	poll_request(cfg, cf, url, &req);
+	req.local = local;
 	http = http_new(&ho);
 	http_add(http, &req);
 	if (http_run(http, poll_page_done, pg, stop) != 0) {
@@ -650,7 +653,8 @@ poll_article(const struct config *cfg, const struct config_feed *cf,
 	struct article		*art;
 	char			*charset;
 
-	if (poll_get_page(cfg, cf, url, stop, &pg, cause) != 0)
+	/* A page's URL comes from a feed: never a local file. */
+	if (poll_get_page(cfg, cf, url, 0, stop, &pg, cause) != 0)
 		return (NULL);
 	charset = pg.content_type != NULL ?
 	    charset_from_content_type(pg.content_type) : NULL;
@@ -787,7 +791,8 @@ poll_discover(const struct config *cfg, const char *url,
 
 	*found = NULL;
 	*n = 0;
-	if (poll_get_page(cfg, NULL, url, stop, &pg, cause) != 0)
+	/* The URL is the user's, typed: it may name a local file. */
+	if (poll_get_page(cfg, NULL, url, 1, stop, &pg, cause) != 0)
 		return (-1);
 	page = pg.url != NULL ? pg.url : url;
 	charset = pg.content_type != NULL ?
