@@ -841,6 +841,23 @@ out:
 	return (rc);
 }
 
+/* Check that a URL from elsewhere may become a feed of the dotfile. */
+int
+config_check_import_url(const char *url, char **cause)
+{
+	size_t	 len;
+
+	if (config_check_url(url, cause) != 0)
+		return (-1);
+	len = config_scheme_len(url);
+	if (len == 4 && strncasecmp(url, "file", 4) == 0) {
+		*cause = xstrdup("a file: URL is read only when the user "
+		    "writes it into the dotfile; not taken from elsewhere");
+		return (-1);
+	}
+	return (0);
+}
+
 /* A copy of user text that is safe to print; valid until the next error
  * message. */
 static const char *
@@ -1631,15 +1648,16 @@ char *
 config_default_path(void)
 {
 	const char	*dir;
-	char		*path;
+	char		*path, *home;
 
 	if ((dir = getenv("XDG_CONFIG_HOME")) != NULL && *dir == '/') {
 		xasprintf(&path, "%s/tidings/config", dir);
 		return (path);
 	}
-	if ((dir = getenv("HOME")) == NULL || *dir == '\0')
-		dir = ".";
-	xasprintf(&path, "%s/.config/tidings/config", dir);
+	if ((home = util_home()) == NULL)
+		return (NULL);
+	xasprintf(&path, "%s/.config/tidings/config", home);
+	free(home);
 	return (path);
 }
 
@@ -1718,15 +1736,45 @@ config_write_all(int fd, const char *p, size_t len)
 	return (0);
 }
 
+/* Check that text, lines for the dotfile, loads back on its own. */
+int
+config_check_lines(const char *text, size_t len, char **cause)
+{
+	struct config		 tmp;
+	struct config_parse	 cp;
+	struct causes		 causes = CAUSES_INIT;
+
+	config_init(&tmp);
+	config_parse_init(&cp, &tmp, &causes, "");
+	cp.prompt = 1;			/* messages without a path */
+	config_parse_text(&cp, text, len);
+	config_parse_release(&cp);
+	config_free(&tmp);
+	if (causes.n == 0)
+		return (0);
+	*cause = xstrdup(causes.v[0]);
+	causes_clear(&causes);
+	return (-1);
+}
+
 /* Append text to the dotfile at path, never rewriting what is there. */
 int
 config_append(const char *path, const struct buf *text, char **cause)
 {
 	struct buf	 q = BUF_INIT;
 	struct stat	 st;
-	char		 last = '\n';
+	char		 last = '\n', *why;
 	int		 fd, error = 0;
 
+	/* A line the parser rejects would stop every later start. */
+	if (config_check_lines(text->data, text->len, &why) != 0) {
+		text_printable(&q, path);
+		xasprintf(cause, "%s: not written, the lines would not load: "
+		    "%s", q.data, why);
+		buf_release(&q);
+		free(why);
+		return (-1);
+	}
 	if (util_mkdirs_for(path, cause) != 0)
 		return (-1);
 	if ((fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC,
