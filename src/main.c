@@ -108,13 +108,17 @@ on_signal(int sig)
 	stop = 1;
 }
 
+#define NO_HOME	"no home directory: HOME is unset and the password " \
+		"database names none"
+
 /* The database path: -d, else $XDG_DATA_HOME/tidings/tidings.db, else
- * ~/.local/share/tidings/tidings.db. Caller frees. */
+ * ~/.local/share/tidings/tidings.db. Caller frees. NULL (said on
+ * stderr) without a home directory: never the current directory. */
 static char *
 db_path(const struct opts *o)
 {
 	const char	*dir;
-	char		*path;
+	char		*path, *home;
 
 	if (o->db_path != NULL)
 		return (xstrdup(o->db_path));
@@ -122,9 +126,13 @@ db_path(const struct opts *o)
 		xasprintf(&path, "%s/tidings/tidings.db", dir);
 		return (path);
 	}
-	if ((dir = getenv("HOME")) == NULL || *dir == '\0')
-		dir = ".";
-	xasprintf(&path, "%s/.local/share/tidings/tidings.db", dir);
+	if ((home = util_home()) == NULL) {
+		fprintf(stderr, "tidings: %s; give the database with -d\n",
+		    NO_HOME);
+		return (NULL);
+	}
+	xasprintf(&path, "%s/.local/share/tidings/tidings.db", home);
+	free(home);
 	return (path);
 }
 
@@ -135,7 +143,8 @@ open_store_mode(const struct opts *o, int read)
 	struct store	*st;
 	char		*path, *cause;
 
-	path = db_path(o);
+	if ((path = db_path(o)) == NULL)
+		return (NULL);
 	st = read ? store_open_read(path, &cause) : store_open(path, &cause);
 	if (st == NULL) {
 		fprintf(stderr, "tidings: %s\n", cause);
@@ -605,23 +614,24 @@ cmd_import_opml(struct opts *o, struct config *cfg, int argc, char **argv)
 /* Where newsboat keeps name: dir/name when dir is given, else
  * ~/.newsboat/name when ~/.newsboat/urls exists, else the XDG place
  * (urls and config under $XDG_CONFIG_HOME, cache.db under
- * $XDG_DATA_HOME). Caller frees. */
+ * $XDG_DATA_HOME). Caller frees. NULL without a home directory. */
 static char *
 newsboat_path(const char *dir, const char *name)
 {
-	const char	*home, *xdg;
-	char		*path;
+	const char	*xdg;
+	char		*path, *home;
 
 	if (dir != NULL) {
 		xasprintf(&path, "%s/%s", dir, name);
 		return (path);
 	}
-	if ((home = getenv("HOME")) == NULL || *home == '\0')
-		home = ".";
+	if ((home = util_home()) == NULL)
+		return (NULL);
 	xasprintf(&path, "%s/.newsboat/urls", home);
 	if (access(path, F_OK) == 0) {
 		free(path);
 		xasprintf(&path, "%s/.newsboat/%s", home, name);
+		free(home);
 		return (path);
 	}
 	free(path);
@@ -635,6 +645,7 @@ newsboat_path(const char *dir, const char *name)
 		xasprintf(&path, "%s/newsboat/%s", xdg, name);
 	else
 		xasprintf(&path, "%s/.config/newsboat/%s", home, name);
+	free(home);
 	return (path);
 }
 
@@ -698,6 +709,14 @@ cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
 	urls = newsboat_path(dir, "urls");
 	conf = newsboat_path(dir, "config");
 	cache = newsboat_path(dir, "cache.db");
+	if (urls == NULL || conf == NULL || cache == NULL) {
+		fprintf(stderr, "tidings: %s; name newsboat's directory\n",
+		    NO_HOME);
+		free(urls);
+		free(conf);
+		free(cache);
+		return (EXIT_ERROR);
+	}
 	newsboat_init(&nb);
 	memset(&si, 0, sizeof si);
 
@@ -1063,7 +1082,8 @@ run_reader(struct opts *o, struct config *cfg)
 	char	*path, *cause;
 	int	 rc;
 
-	path = db_path(o);
+	if ((path = db_path(o)) == NULL)
+		return (EXIT_ERROR);
 	rc = ui_run(cfg, path, &cause);
 	free(path);
 	if (rc != 0) {
@@ -1085,6 +1105,11 @@ load_config(const struct opts *o, enum need_config need, struct config *cfg)
 
 	path = o->config_path != NULL ? xstrdup(o->config_path) :
 	    config_default_path();
+	if (path == NULL) {
+		fprintf(stderr, "tidings: %s; give the dotfile with -c\n",
+		    NO_HOME);
+		return (-1);
+	}
 	if (need == CONFIG_OPTIONAL && access(path, F_OK) != 0 &&
 	    errno == ENOENT) {
 		free(cfg->path);
