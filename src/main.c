@@ -592,22 +592,38 @@ static int
 cmd_import_opml(struct opts *o, struct config *cfg, int argc, char **argv)
 {
 	struct buf	 in = BUF_INIT;
+	struct causes	 skipped = CAUSES_INIT;
 	char		*cause;
+	size_t		 i;
 	int		 added;
 
 	if (argc != 2)
 		usage(EXIT_USAGE);
 	if (read_file(argv[1], &in, &cause) != 0 ||
-	    opml_import(cfg->path, in.data, in.len, cfg, &added, &cause) != 0) {
-		fprintf(stderr, "tidings: %s\n", cause);
+	    opml_import(cfg->path, in.data, in.len, cfg, &added, &skipped,
+	    &cause) != 0) {
+		fprintf(stderr, "tidings: ");
+		print_safe(stderr, cause);
+		fputc('\n', stderr);
 		free(cause);
 		buf_release(&in);
+		causes_clear(&skipped);
 		return (EXIT_ERROR);
 	}
 	(void)o;
-	printf("%d feed%s added to %s\n", added, added == 1 ? "" : "s",
-	    cfg->path);
+	printf("%d feed%s added to ", added, added == 1 ? "" : "s");
+	print_safe(stdout, cfg->path);
+	putchar('\n');
+	if (skipped.n > 0) {
+		printf("skipped (%zu):\n", skipped.n);
+		for (i = 0; i < skipped.n; i++) {
+			fputs("  ", stdout);
+			print_safe(stdout, skipped.v[i]);
+			putchar('\n');
+		}
+	}
 	buf_release(&in);
+	causes_clear(&skipped);
 	return (EXIT_OK);
 }
 
