@@ -21,6 +21,7 @@
 #include "poll.h"
 #include "render.h"
 #include "store.h"
+#include "subscribe.h"
 #include "ui.h"
 #include "util.h"
 
@@ -829,18 +830,6 @@ out:
 	return (rc);
 }
 
-/* Whether cfg lists url. */
-static int
-is_listed(const struct config *cfg, const char *url)
-{
-	size_t	 i;
-
-	for (i = 0; i < cfg->nfeeds; i++)
-		if (strcmp(cfg->feeds[i].url, url) == 0)
-			return (1);
-	return (0);
-}
-
 static int
 cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
 {
@@ -848,13 +837,12 @@ cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
 		{ "number", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct poll_found	*found = NULL;
-	struct buf		 line = BUF_INIT;
-	const char		*url;
+	struct subscribe	 sub;
+	const struct poll_found	*f;
 	char			*cause = NULL, *end;
-	size_t			 nfound = 0, i, pick;
+	size_t			 i;
 	long			 want = 0;
-	int			 ch, rc = EXIT_ERROR;
+	int			 ch, rc;
 
 	(void)o;
 	while ((ch = getopt_long(argc, argv, "+n:", longopts, NULL)) != -1) {
@@ -871,70 +859,52 @@ cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
 	}
 	if (optind >= argc)
 		usage(EXIT_USAGE);
-	url = argv[optind];
-	if (config_check_url(url, &cause) != 0)
-		goto fail;
-	if (poll_discover(cfg, url, &stop, &found, &nfound, &cause) != 0)
-		goto fail;
-	if (want > 0) {
-		if ((size_t)want > nfound) {
-			xasprintf(&cause, "the page names %zu feed%s, not %ld",
-			    nfound, nfound == 1 ? "" : "s", want);
-			goto fail;
-		}
-		pick = (size_t)want - 1;
-	} else {
-		for (pick = 0; pick < nfound; pick++)
-			if (!is_listed(cfg, found[pick].url))
-				break;
-	}
-	if (pick == nfound || is_listed(cfg, found[pick].url)) {
+	rc = subscribe_add(cfg, argv[optind], argv + optind + 1,
+	    (size_t)(argc - optind - 1), want, &stop, &sub, &cause);
+	if (rc < 0) {
 		fputs("tidings: ", stderr);
-		print_safe(stderr, pick == nfound ? found[0].url :
-		    found[pick].url);
-		fputs(" is in the dotfile already\n", stderr);
-		goto out;
+		print_safe(stderr, cause);
+		fputc('\n', stderr);
+		free(cause);
+		subscribe_release(&sub);
+		return (EXIT_ERROR);
 	}
-	config_feed_line(&line, found[pick].url, NULL, argv + optind + 1,
-	    (size_t)(argc - optind - 1));
-	if (config_append(cfg->path, &line, &cause) != 0)
-		goto fail;
+	f = &sub.found[sub.pick];
+	if (rc == SUBSCRIBE_LISTED) {
+		fputs("tidings: ", stderr);
+		print_safe(stderr, f->url);
+		fputs(" is in the dotfile already\n", stderr);
+		subscribe_release(&sub);
+		return (EXIT_ERROR);
+	}
 	fputs("added ", stdout);
-	print_safe(stdout, found[pick].url);
-	if (found[pick].title != NULL) {
+	print_safe(stdout, f->url);
+	if (f->title != NULL) {
 		fputs(" (", stdout);
-		print_safe(stdout, found[pick].title);
+		print_safe(stdout, f->title);
 		fputs(")", stdout);
 	}
 	fputs(" to ", stdout);
 	print_safe(stdout, cfg->path);
 	putchar('\n');
-	if (nfound > 1) {
+	if (sub.nfound > 1) {
 		printf("the page names %zu feeds; add another with "
-		    "tidings add -n N:\n", nfound);
-		for (i = 0; i < nfound; i++) {
-			printf("  %zu %s ", i + 1, i == pick ? "*" :
-			    is_listed(cfg, found[i].url) ? "=" : " ");
-			print_safe(stdout, found[i].url);
-			if (found[i].title != NULL) {
+		    "tidings add -n N:\n", sub.nfound);
+		for (i = 0; i < sub.nfound; i++) {
+			f = &sub.found[i];
+			printf("  %zu %s ", i + 1, i == sub.pick ? "*" :
+			    subscribe_listed(cfg, f->url) ? "=" : " ");
+			print_safe(stdout, f->url);
+			if (f->title != NULL) {
 				fputs(" (", stdout);
-				print_safe(stdout, found[i].title);
+				print_safe(stdout, f->title);
 				fputs(")", stdout);
 			}
 			putchar('\n');
 		}
 	}
-	rc = EXIT_OK;
-	goto out;
-fail:
-	fputs("tidings: ", stderr);
-	print_safe(stderr, cause);
-	fputc('\n', stderr);
-	free(cause);
-out:
-	poll_found_free(found, nfound);
-	buf_release(&line);
-	return (rc);
+	subscribe_release(&sub);
+	return (EXIT_OK);
 }
 
 static int

@@ -784,10 +784,10 @@ poll_discover(const struct config *cfg, const char *url,
 	struct poll_page		 pg;
 	struct extract_feed_link	*links;
 	struct feed			 f;
-	struct buf			 q = BUF_INIT;
+	struct buf			 q = BUF_INIT, r = BUF_INIT;
 	char				*charset, *why;
 	const char			*page;
-	size_t				 i;
+	size_t				 i, nlinks;
 
 	*found = NULL;
 	*n = 0;
@@ -806,23 +806,45 @@ poll_discover(const struct config *cfg, const char *url,
 		feed_free(&f);
 	} else {
 		free(why);
-		*n = extract_feed_links(pg.body.data, pg.body.len, page,
+		nlinks = extract_feed_links(pg.body.data, pg.body.len, page,
 		    charset, &links);
-		if (*n > 0)
-			*found = xreallocarray(NULL, *n, sizeof **found);
-		for (i = 0; i < *n; i++) {
-			(*found)[i].url = links[i].url;
-			(*found)[i].title = links[i].title;
+		if (nlinks > 0)
+			*found = xreallocarray(NULL, nlinks, sizeof **found);
+		for (i = 0; i < nlinks; i++) {
+			/* A page is the network's: a file:// link (a local
+			 * file, /dev/tty) must not reach the dotfile, where
+			 * it would be read as the user's own. */
+			if (config_check_import_url(links[i].url, &why) != 0) {
+				log_debug("add: %s: skipped: %s", url, why);
+				if (r.len == 0)
+					buf_addstr(&r, why);
+				free(why);
+				free(links[i].url);
+				free(links[i].title);
+				continue;
+			}
+			(*found)[*n].url = links[i].url;
+			(*found)[*n].title = links[i].title;
+			(*n)++;
 		}
 		free(links);
 	}
 	free(charset);
 	poll_page_release(&pg);
-	if (*n > 0)
+	if (*n > 0) {
+		buf_release(&r);
 		return (0);
-	xasprintf(cause, "%s is not a feed, and names none in a <link "
-	    "rel=\"alternate\">", text_printable(&q, url));
+	}
+	free(*found);
+	*found = NULL;
+	if (r.len > 0)
+		xasprintf(cause, "%s names no feed that can be added: %s",
+		    text_printable(&q, url), r.data);
+	else
+		xasprintf(cause, "%s is not a feed, and names none in a "
+		    "<link rel=\"alternate\">", text_printable(&q, url));
 	buf_release(&q);
+	buf_release(&r);
 	return (-1);
 }
 

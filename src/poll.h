@@ -64,7 +64,8 @@ int	 poll_notify(const struct config *, struct store *,
 
 /*
  * Fetch the web page at url with the fetch settings of cf (NULL: the
- * global ones) and extract its article (extract.h). Blocks until the page
+ * global ones) and extract its article (extract.h). The URL comes from a
+ * feed, so it is fetched over http or https only, never from a file. Blocks until the page
  * arrives, so the TUI calls it from a thread of its own. Return the
  * article, for the caller to extract_free(), or NULL with *cause (one
  * line that may quote the server: pass it through the terminal gate).
@@ -122,9 +123,12 @@ struct poll_found {
 
 /*
  * Find the feeds at url: fetch it (with the global fetch settings,
- * blocking like poll_article()); when it is a feed, that is the one
+ * blocking like poll_article(); url is the user's, so it may be a
+ * file:// URL of a regular file); when it is a feed, that is the one
  * found; when it is a web page, the feeds its <link rel="alternate">
- * elements announce (extract_feed_links()), in page order. Return 0 and
+ * elements announce (extract_feed_links()), in page order, that may
+ * become feeds of the dotfile (config_check_import_url(): never a
+ * file:// URL, which would then be read as the user's own). Return 0 and
  * set *found and *n (at least one; free with poll_found_free()), or -1
  * and set *cause (one line that may quote the server: pass it through
  * the terminal gate).
