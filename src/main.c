@@ -72,7 +72,7 @@ static int	cmd_gc(struct opts *, struct config *, int, char **);
 static int	cmd_extract(struct opts *, struct config *, int, char **);
 
 static const struct command commands[] = {
-	{ "refresh", CONFIG_REQUIRED, cmd_refresh, "refresh [-q] [-a]" },
+	{ "refresh", CONFIG_REQUIRED, cmd_refresh, "refresh [-q] [-a] [-v]" },
 	{ "items", CONFIG_REQUIRED, cmd_items, "items [-n COUNT] [-u]" },
 	{ "unread", CONFIG_OPTIONAL, cmd_unread,
 	    "unread [--json | --format FORMAT]" },
@@ -192,6 +192,7 @@ struct progress {
 	int		 quiet;
 	struct buf	 failures;	/* summary lines, printed at the end */
 	struct buf	 moved;
+	struct buf	 not_due;	/* with -v */
 };
 
 /* After each feed: redraw the progress line, remember what went wrong. */
@@ -200,7 +201,16 @@ refresh_report(void *arg, const struct poll_result *r)
 {
 	struct progress	*p = arg;
 	struct buf	 b = BUF_INIT;
+	char		 when[32];
 
+	if (r->not_due != 0) {
+		time_rfc3339(r->not_due, when, sizeof when);
+		buf_addstr(&p->not_due, "  ");
+		text_printable(&p->not_due, feed_name(r->feed));
+		buf_addf(&p->not_due, ": not due until %s (%s)\n", when,
+		    r->not_due_why);
+		return;
+	}
 	if (r->error != NULL) {
 		buf_addstr(&p->failures, "  ");
 		text_printable(&p->failures, feed_name(r->feed));
@@ -230,9 +240,10 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "all", no_argument, NULL, 'a' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct progress		 p = { 0, 0, BUF_INIT, BUF_INIT };
+	struct progress		 p = { 0, 0, BUF_INIT, BUF_INIT, BUF_INIT };
 	struct poll_stats	 stats;
 	struct poll_prefetch_stats pre = { 0, 0 };
 	struct store		*st;
@@ -240,13 +251,16 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 	int64_t			 since;
 	int			 ch, flags = 0, rc;
 
-	while ((ch = getopt_long(argc, argv, "qa", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "qav", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'q':
 			p.quiet = 1;
 			break;
 		case 'a':
 			flags |= POLL_ALL;
+			break;
+		case 'v':
+			flags |= POLL_SKIPPED;
 			break;
 		default:
 			usage(EXIT_USAGE);
@@ -280,6 +294,7 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 		free(cause);
 		buf_release(&p.failures);
 		buf_release(&p.moved);
+		buf_release(&p.not_due);
 		return (EXIT_ERROR);
 	}
 	if (!p.quiet || stats.failed > 0) {
@@ -297,9 +312,12 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 			printf("failed:\n%s", p.failures.data);
 		if (p.moved.len > 0)
 			printf("moved (update the dotfile):\n%s", p.moved.data);
+		if (p.not_due.len > 0)
+			printf("not due:\n%s", p.not_due.data);
 	}
 	buf_release(&p.failures);
 	buf_release(&p.moved);
+	buf_release(&p.not_due);
 	if (stop)
 		return (EXIT_ERROR);
 	return (stats.failed > 0 ? EXIT_FEEDS : EXIT_OK);

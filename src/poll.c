@@ -46,6 +46,7 @@
 
 #define POLL_PARSERS	2		/* parser threads */
 #define POLL_QUEUED	8		/* responses waiting, per queue */
+#define POLL_MAX_POSTPONE (7 * 86400)	/* longest a server may park a feed */
 
 struct poll_job {
 	const struct config_feed *cf;
@@ -148,32 +149,50 @@ poll_queue_close(struct poll_queue *q)
 	pthread_cond_broadcast(&q->nonempty);
 }
 
-/* Whether a feed last fetched at last (postponed until next) is due. */
-static int
-poll_due(int64_t now, int64_t interval, int64_t last, int64_t next)
+/* When a feed last fetched at last (STORE_NOTIME: never), with its last
+ * status and postponed until next (STORE_NOTIME: not), is due again: at
+ * or before now means now. *why names what decides it. A postponement is
+ * honoured for POLL_MAX_POSTPONE at most, also one stored before there
+ * was a cap. */
+static int64_t
+poll_due_at(int64_t interval, int64_t last, long status, int64_t next,
+    const char **why)
 {
-	int64_t	 slack;
+	int64_t	 slack = 0, at = INT64_MIN;
 
-	if (last == STORE_NOTIME || interval == 0)
-		return (next == STORE_NOTIME || next <= now);
-	slack = interval / 4 < 60 ? interval / 4 : 60;
-	if (last + interval - slack > now)
-		return (0);
-	return (next == STORE_NOTIME || next <= now + slack);
+	*why = "refresh-interval";
+	if (next != STORE_NOTIME && last != STORE_NOTIME &&
+	    next - last > POLL_MAX_POSTPONE)
+		next = last + POLL_MAX_POSTPONE;
+	if (last != STORE_NOTIME && interval != 0) {
+		slack = interval / 4 < 60 ? interval / 4 : 60;
+		at = last + interval - slack;
+	}
+	if (next != STORE_NOTIME && next - slack > at) {
+		at = next - slack;
+		/* An error answer has no feed, so no ttl: the server's
+		 * Retry-After set it. */
+		*why = status == 429 || status == 503 ? "Retry-After" : "ttl";
+	}
+	return (at);
 }
 
-/* The earliest next fetch a job asks for, or STORE_NOTIME. */
+/* The earliest next fetch a job asks for, or STORE_NOTIME: what the
+ * server's Retry-After or the feed's RSS ttl asks, a week at most, since
+ * either may say anything (9223372036854775807 seconds, or ten years). */
 static int64_t
 poll_postpone(int64_t now, const struct poll_job *job)
 {
-	int64_t	 next = STORE_NOTIME;
+	int64_t	 wait = 0;
 
 	if (job->retry_after > 0)
-		next = now + job->retry_after;
+		wait = job->retry_after;
 	if (job->parsed && job->feed.ttl > 0 &&
-	    (next == STORE_NOTIME || now + (int64_t)job->feed.ttl * 60 > next))
-		next = now + (int64_t)job->feed.ttl * 60;
-	return (next);
+	    (int64_t)job->feed.ttl * 60 > wait)
+		wait = (int64_t)job->feed.ttl * 60;
+	if (wait <= 0)
+		return (STORE_NOTIME);
+	return (now + (wait < POLL_MAX_POSTPONE ? wait : POLL_MAX_POSTPONE));
 }
 
 static char *
@@ -353,18 +372,29 @@ poll_queue_due(struct poll_ctx *pc, struct http *http, struct poll_job *jobs,
 	const struct config_feed *cf;
 	struct http_request	 req;
 	struct store_feed	 sf;
+	struct poll_result	 r;
 	size_t			 i, n = 0;
+	int64_t			 at;
+	const char		*why;
 	int			 found;
 
 	for (i = 0; i < cfg->nfeeds; i++) {
 		cf = &cfg->feeds[i];
 		if ((found = store_feed_get(pc->st, cf->url, &sf, cause)) < 0)
 			return (-1);
-		if (found && !(flags & POLL_ALL) && !poll_due(pc->now,
-		    config_num(cfg, cf, SET_REFRESH_INTERVAL), sf.last_fetch,
-		    sf.next_fetch)) {
+		at = found ? poll_due_at(config_num(cfg, cf,
+		    SET_REFRESH_INTERVAL), sf.last_fetch, sf.status,
+		    sf.next_fetch, &why) : INT64_MIN;
+		if (!(flags & POLL_ALL) && at > pc->now) {
 			store_feed_release(&sf);
 			pc->stats->skipped++;
+			if ((flags & POLL_SKIPPED) && pc->report != NULL) {
+				memset(&r, 0, sizeof r);
+				r.feed = cf;
+				r.not_due = at;
+				r.not_due_why = why;
+				pc->report(pc->arg, &r);
+			}
 			continue;
 		}
 		if (found)

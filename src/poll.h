@@ -20,6 +20,10 @@ struct poll_result {			/* one feed's outcome */
 	int		 not_modified;
 	int		 nnew;		/* new items stored */
 	size_t		 done, total;	/* progress: feeds finished so far */
+	int64_t		 not_due;	/* a feed left alone (POLL_SKIPPED):
+					   when it is due, else 0 */
+	const char	*not_due_why;	/* what decides that: "Retry-After",
+					   "ttl" or "refresh-interval" */
 };
 
 struct poll_stats {
@@ -33,12 +37,16 @@ struct poll_stats {
 };
 
 #define POLL_ALL	0x1		/* ignore due times */
+#define POLL_SKIPPED	0x2		/* report feeds not due, too */
 
 /*
  * Fetch every feed of cfg that is due (or all with POLL_ALL), parse and
- * store each as it arrives. report(arg, r) is called after each feed is
- * stored (for progress lines or the TUI), from a thread of poll's own, one
- * call at a time; it may be NULL. When new items were stored and the
+ * store each as it arrives. A server's Retry-After and a feed's RSS ttl
+ * put its next fetch off by a week at most. report(arg, r) is called
+ * after each feed is stored (for progress lines or the TUI), from a
+ * thread of poll's own, one call at a time; it may be NULL. With
+ * POLL_SKIPPED it is also called, before any fetch and from the
+ * caller's thread, for each feed that is not due, with r->not_due set. When new items were stored and the
  * notify-command setting is set, that command is started, detached and
  * not waited for (poll_notify()). Return 0 when the refresh
  * ran (whether or not feeds failed: see stats), -1 with *cause when it
