@@ -770,24 +770,6 @@ config_parse_value(const struct setting *s, const char *text, int64_t *out,
 	return (-1);
 }
 
-/* The length of the scheme at the start of url ("https"), or 0. */
-static size_t
-config_scheme_len(const char *url)
-{
-	size_t	 i;
-
-	for (i = 0; url[i] != '\0'; i++) {
-		if ((url[i] >= 'a' && url[i] <= 'z') ||
-		    (url[i] >= 'A' && url[i] <= 'Z'))
-			continue;
-		if (i > 0 && ((url[i] >= '0' && url[i] <= '9') ||
-		    url[i] == '+' || url[i] == '-' || url[i] == '.'))
-			continue;
-		break;
-	}
-	return (url[i] == ':' ? i : 0);
-}
-
 /* Check that a URL is one tidings can fetch, naming what is wrong. */
 int
 config_check_url(const char *url, char **cause)
@@ -799,7 +781,7 @@ config_check_url(const char *url, char **cause)
 	int		 file, rc = -1;
 
 	text_printable(&q, url);
-	len = config_scheme_len(url);
+	len = util_scheme_len(url);
 	rest = url + len + 1;
 	file = len == 4 && strncasecmp(url, "file", 4) == 0;
 	if (strncmp(url, "query:", 6) == 0) {
@@ -849,7 +831,7 @@ config_check_import_url(const char *url, char **cause)
 
 	if (config_check_url(url, cause) != 0)
 		return (-1);
-	len = config_scheme_len(url);
+	len = util_scheme_len(url);
 	if (len == 4 && strncasecmp(url, "file", 4) == 0) {
 		*cause = xstrdup("a file: URL is read only when the user "
 		    "writes it into the dotfile; not taken from elsewhere");

@@ -183,19 +183,9 @@ http_host_key(const char *url)
 static enum http_route
 http_route(const char *url, int local, char **why)
 {
-	size_t	 i;
+	size_t	 i = util_scheme_len(url);
 
-	for (i = 0; url[i] != '\0'; i++) {
-		if ((url[i] >= 'a' && url[i] <= 'z') ||
-		    (url[i] >= 'A' && url[i] <= 'Z'))
-			continue;
-		if (i > 0 && ((url[i] >= '0' && url[i] <= '9') ||
-		    url[i] == '+' || url[i] == '-' || url[i] == '.'))
-			continue;
-		break;
-	}
-	if (url[i] != ':' || i == 0 ||
-	    (i == 4 && strncasecmp(url, "http", 4) == 0) ||
+	if (i == 0 || (i == 4 && strncasecmp(url, "http", 4) == 0) ||
 	    (i == 5 && strncasecmp(url, "https", 5) == 0))
 		return (HTTP_CURL);
 	if (i == 4 && strncasecmp(url, "file", 4) == 0) {

@@ -436,6 +436,24 @@ util_nearest(const char *s, const void *base, size_t n, size_t stride)
 	return (bestd <= limit ? best : NULL);
 }
 
+/* The length of the scheme at the start of url. */
+size_t
+util_scheme_len(const char *url)
+{
+	size_t	 i;
+
+	for (i = 0; url[i] != '\0'; i++) {
+		if ((url[i] >= 'a' && url[i] <= 'z') ||
+		    (url[i] >= 'A' && url[i] <= 'Z'))
+			continue;
+		if (i > 0 && ((url[i] >= '0' && url[i] <= '9') ||
+		    url[i] == '+' || url[i] == '-' || url[i] == '.'))
+			continue;
+		break;
+	}
+	return (url[i] == ':' ? i : 0);
+}
+
 /* The home directory, from $HOME or the password database. */
 char *
 util_home(void)

@@ -97,6 +97,11 @@ void	 time_rfc3339(int64_t t, char *buf, size_t len);
 const char	*util_nearest(const char *s, const void *base, size_t n,
 		     size_t stride);
 
+/* The length of the scheme at the start of url ("https" of
+ * "https://..."): letters, then letters, digits, "+", "-" or ".", then
+ * ":". 0 when url does not start with one. */
+size_t	 util_scheme_len(const char *url);
+
 /* The user's home directory: $HOME when it is an absolute path, else
  * the password database's for the real user id. Never the current
  * directory, where a dotfile someone planted would be read. Return it
