@@ -26,8 +26,8 @@ struct subscribe {
  * blocking until the page arrives or *stop, stop may be NULL); pick the
  * want-th feed it names (1: the first), or with want 0 the first that
  * cfg does not list; write its line (config_feed_line()) and append it
- * to cfg->path, unless cfg lists it already. The line is checked to load
- * back first (config_check_lines()), so a dotfile is never left that the
+ * to cfg->path, unless cfg lists it already. config_append() checks
+ * that the line loads back first, so a dotfile is never left that the
  * next start refuses.
  *
  * Return SUBSCRIBE_ADDED with sub->line set, SUBSCRIBE_LISTED (nothing
