@@ -29,7 +29,7 @@ subscribe_listed(const struct config *cfg, const char *url)
 /* Find the feed at url and append its line to the dotfile. */
 int
 subscribe_add(const struct config *cfg, const char *url, char *const *tags,
-    size_t ntags, long want, volatile sig_atomic_t *stop,
+    size_t ntags, long want, const atomic_int *stop,
     struct subscribe *sub, char **cause)
 {
 	struct buf	 line = BUF_INIT;

@@ -3,7 +3,7 @@
 #ifndef TIDINGS_SUBSCRIBE_H
 #define TIDINGS_SUBSCRIBE_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 struct config;
@@ -37,7 +37,7 @@ struct subscribe {
  */
 int	 subscribe_add(const struct config *, const char *url,
 	     char *const *tags, size_t ntags, long want,
-	     volatile sig_atomic_t *stop, struct subscribe *sub,
+	     const atomic_int *stop, struct subscribe *sub,
 	     char **cause);
 void	 subscribe_release(struct subscribe *);
 
