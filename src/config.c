@@ -770,24 +770,6 @@ config_parse_value(const struct setting *s, const char *text, int64_t *out,
 	return (-1);
 }
 
-/* The length of the scheme at the start of url ("https"), or 0. */
-static size_t
-config_scheme_len(const char *url)
-{
-	size_t	 i;
-
-	for (i = 0; url[i] != '\0'; i++) {
-		if ((url[i] >= 'a' && url[i] <= 'z') ||
-		    (url[i] >= 'A' && url[i] <= 'Z'))
-			continue;
-		if (i > 0 && ((url[i] >= '0' && url[i] <= '9') ||
-		    url[i] == '+' || url[i] == '-' || url[i] == '.'))
-			continue;
-		break;
-	}
-	return (url[i] == ':' ? i : 0);
-}
-
 /* Check that a URL is one tidings can fetch, naming what is wrong. */
 int
 config_check_url(const char *url, char **cause)
@@ -799,7 +781,7 @@ config_check_url(const char *url, char **cause)
 	int		 file, rc = -1;
 
 	text_printable(&q, url);
-	len = config_scheme_len(url);
+	len = util_scheme_len(url);
 	rest = url + len + 1;
 	file = len == 4 && strncasecmp(url, "file", 4) == 0;
 	if (strncmp(url, "query:", 6) == 0) {
@@ -839,6 +821,23 @@ config_check_url(const char *url, char **cause)
 out:
 	buf_release(&q);
 	return (rc);
+}
+
+/* Check that a URL from elsewhere may become a feed of the dotfile. */
+int
+config_check_import_url(const char *url, char **cause)
+{
+	size_t	 len;
+
+	if (config_check_url(url, cause) != 0)
+		return (-1);
+	len = util_scheme_len(url);
+	if (len == 4 && strncasecmp(url, "file", 4) == 0) {
+		*cause = xstrdup("a file: URL is read only when the user "
+		    "writes it into the dotfile; not taken from elsewhere");
+		return (-1);
+	}
+	return (0);
 }
 
 /* A copy of user text that is safe to print; valid until the next error
@@ -1631,15 +1630,16 @@ char *
 config_default_path(void)
 {
 	const char	*dir;
-	char		*path;
+	char		*path, *home;
 
 	if ((dir = getenv("XDG_CONFIG_HOME")) != NULL && *dir == '/') {
 		xasprintf(&path, "%s/tidings/config", dir);
 		return (path);
 	}
-	if ((dir = getenv("HOME")) == NULL || *dir == '\0')
-		dir = ".";
-	xasprintf(&path, "%s/.config/tidings/config", dir);
+	if ((home = util_home()) == NULL)
+		return (NULL);
+	xasprintf(&path, "%s/.config/tidings/config", home);
+	free(home);
 	return (path);
 }
 
@@ -1718,15 +1718,45 @@ config_write_all(int fd, const char *p, size_t len)
 	return (0);
 }
 
+/* Check that text, lines for the dotfile, loads back on its own. */
+int
+config_check_lines(const char *text, size_t len, char **cause)
+{
+	struct config		 tmp;
+	struct config_parse	 cp;
+	struct causes		 causes = CAUSES_INIT;
+
+	config_init(&tmp);
+	config_parse_init(&cp, &tmp, &causes, "");
+	cp.prompt = 1;			/* messages without a path */
+	config_parse_text(&cp, text, len);
+	config_parse_release(&cp);
+	config_free(&tmp);
+	if (causes.n == 0)
+		return (0);
+	*cause = xstrdup(causes.v[0]);
+	causes_clear(&causes);
+	return (-1);
+}
+
 /* Append text to the dotfile at path, never rewriting what is there. */
 int
 config_append(const char *path, const struct buf *text, char **cause)
 {
 	struct buf	 q = BUF_INIT;
 	struct stat	 st;
-	char		 last = '\n';
+	char		 last = '\n', *why;
 	int		 fd, error = 0;
 
+	/* A line the parser rejects would stop every later start. */
+	if (config_check_lines(text->data, text->len, &why) != 0) {
+		text_printable(&q, path);
+		xasprintf(cause, "%s: not written, the lines would not load: "
+		    "%s", q.data, why);
+		buf_release(&q);
+		free(why);
+		return (-1);
+	}
 	if (util_mkdirs_for(path, cause) != 0)
 		return (-1);
 	if ((fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC,

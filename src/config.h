@@ -232,6 +232,13 @@ int	 config_parse_value(const struct setting *s, const char *text,
  * named as unsupported). */
 int	 config_check_url(const char *url, char **cause);
 
+/* Check that url, which comes from elsewhere than the user's own hand (an
+ * OPML file, newsboat's urls, a page found by add), may become a feed of
+ * the dotfile: config_check_url(), and not file://, since a file:// feed
+ * in the dotfile is read as the user's own local file. Return 0, or -1
+ * and set *cause. */
+int	 config_check_import_url(const char *url, char **cause);
+
 /* Append one "feed URL [TAG...] ["~TITLE"]" line, quoted so that it reads
  * back to the same words, ending in a newline. Tags that could not read
  * back as tags (empty, or starting with "~" or "!") are left out; control
@@ -252,18 +259,25 @@ void	 config_words_free(char **);
  * that it reads back unchanged. */
 void	 config_word(struct buf *, const char *s);
 
+/* Check that text (len bytes), lines to go into the dotfile, loads back:
+ * parsed as a dotfile of its own it has no mistake. Return 0, or -1 and
+ * set *cause to the first mistake, without a path or line. */
+int	 config_check_lines(const char *text, size_t len, char **cause);
+
 /*
  * Append text to the dotfile at path, never rewriting what is there: a
  * newline is added first when the file does not end in one, the file and
  * its directory are created when missing, the bytes go in with O_APPEND
  * (a symlinked dotfile stays a symlink) and a failed write is cut back
- * off. Return 0, or -1 and set *cause.
+ * off. Text that does not load back (config_check_lines()) is never
+ * written. Return 0, or -1 and set *cause.
  */
 int	 config_append(const char *path, const struct buf *text,
 	     char **cause);
 
 /* The default dotfile path ($XDG_CONFIG_HOME/tidings/config, else
- * ~/.config/tidings/config). Caller frees. */
+ * ~/.config/tidings/config with the home of util_home()). Caller frees.
+ * NULL when there is no home directory to look in. */
 char	*config_default_path(void);
 
 #endif /* TIDINGS_CONFIG_H */

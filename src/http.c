@@ -1,5 +1,16 @@
-/* http.c: many HTTP(S) and file:// fetches at once over libcurl's multi
- * interface.
+/* http.c: many HTTP(S) fetches at once over libcurl's multi interface,
+ * and file:// reads of the user's own feeds.
+ *
+ * What a URL may fetch is decided here, at the bottom, so that no caller
+ * can forget it: curl is allowed http and https only, for the request and
+ * for every redirect. A file:// URL never reaches curl. When the request
+ * is local (a feed the user wrote into the dotfile) it is read here:
+ * stat() first, then opened without blocking and without taking it as the
+ * controlling terminal, checked again with fstat(), and read only if it is
+ * a regular file, up to the size cap. A device (/dev/tty, whose read would
+ * steal the user's keys), a FIFO or a directory fails at once with a
+ * reason. Any other request for a file:// URL (an item's link, a page
+ * found by add, a line of an import) fails without a read.
  *
  * A request waits in a FIFO queue, its strings copied, until a slot frees.
  * We start at most max_total transfers at once, and at most max_host to
@@ -26,12 +37,16 @@
  * a gzip bomb stops at max_bytes of inflated data rather than at its few
  * compressed kilobytes.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <curl/curl.h>
 
@@ -49,6 +64,12 @@
 #define HTTP_MAX_REASON	64		/* longer reason phrases are dropped */
 #define HTTP_POLL_MS	100		/* how often *stop is looked at */
 
+enum http_route {
+	HTTP_CURL,			/* http, https: a transfer by curl */
+	HTTP_FILE,			/* file:// of a local request: read */
+	HTTP_REFUSE			/* anything else: fails at once */
+};
+
 struct http_xfer {
 	struct http_xfer	*next;		/* in queue or active list */
 	CURL			*easy;		/* NULL while queued */
@@ -65,6 +86,7 @@ struct http_xfer {
 	long			 stall_timeout;
 	size_t			 max_bytes;
 	long			 max_redirects;
+	enum http_route		 route;
 	void			*arg;
 
 	/* Filled in as the transfer runs. */
@@ -85,6 +107,8 @@ struct http {
 	long			 max_host;
 	struct http_xfer	*queue;		/* waiting, oldest first */
 	struct http_xfer	**queue_tail;
+	struct http_xfer	*local;		/* not for curl: answered
+						   first, newest first */
 	struct http_xfer	*active;	/* added to multi */
 	long			 nactive;
 	CURL			**idle;		/* reset easy handles */
@@ -153,6 +177,30 @@ http_host_key(const char *url)
 	return (key);
 }
 
+/* How url is fetched, and why not when it is refused. curl takes a URL
+ * without a scheme for http; its protocol list (http_setup()) still
+ * keeps it from anything but http and https. */
+static enum http_route
+http_route(const char *url, int local, char **why)
+{
+	size_t	 i = util_scheme_len(url);
+
+	if (i == 0 || (i == 4 && strncasecmp(url, "http", 4) == 0) ||
+	    (i == 5 && strncasecmp(url, "https", 5) == 0))
+		return (HTTP_CURL);
+	if (i == 4 && strncasecmp(url, "file", 4) == 0) {
+		if (local)
+			return (HTTP_FILE);
+		*why = xstrdup("file: URLs are read only for feeds of the "
+		    "dotfile");
+		return (HTTP_REFUSE);
+	}
+	/* The scheme is letters, digits and +-. only: safe to quote. */
+	xasprintf(why, "%.*s: URLs are not fetched, only http and https",
+	    (int)i, url);
+	return (HTTP_REFUSE);
+}
+
 /* Copy s unless it is NULL or empty. */
 static char *
 http_strdup(const char *s)
@@ -183,6 +231,12 @@ http_add(struct http *h, const struct http_request *req)
 	x->res.retry_after = -1;
 	x->permanent = 1;
 
+	x->route = http_route(x->url, req->local, &x->res.error);
+	if (x->route != HTTP_CURL) {
+		x->next = h->local;
+		h->local = x;
+		return;
+	}
 	*h->queue_tail = x;
 	h->queue_tail = &x->next;
 }
@@ -397,14 +451,14 @@ http_setup(struct http_xfer *x)
 	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(e, CURLOPT_MAXREDIRS, x->max_redirects);
-	/* file:// is for the user's own feeds; a server must not redirect
-	 * there. */
+	/* file:// never comes here (http_file() reads the user's own), and
+	 * a server must not redirect anywhere else either. */
 #if LIBCURL_VERSION_NUM >= 0x075500
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https,file");
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
 	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 #else
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS,
-	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS | CURLPROTO_FILE));
+	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS,
 	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
@@ -685,12 +739,103 @@ http_respond(struct http_xfer *x, CURL *e, CURLcode result)
 		res->permanent = xstrdup(res->url);
 }
 
+/* The path a file:// URL names, decoded, or NULL with *why. */
+static char *
+http_file_path(const char *url, char **why)
+{
+	CURLU	*u;
+	char	*p = NULL, *path = NULL;
+
+	if ((u = curl_url()) == NULL)
+		fatalx("curl_url failed");
+	/* curl's URL parser refuses a host other than localhost, and a
+	 * decoded NUL. */
+	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_PATH, &p, CURLU_URLDECODE) ==
+	    CURLUE_OK && p[0] == '/')
+		path = xstrdup(p);
+	else
+		*why = xstrdup("not a valid file: URL");
+	curl_free(p);
+	curl_url_cleanup(u);
+	return (path);
+}
+
+/* Read the file of a local file:// request into x->res, or set its
+ * error. Only a regular file is read: stat() before the open, so that
+ * opening a device has no effect of its own, and fstat() after it, so
+ * that a file swapped in between is caught too. */
+static void
+http_file(struct http_xfer *x)
+{
+	struct http_response	*res = &x->res;
+	struct stat		 sb, fsb;
+	char			 chunk[65536], max[32], *path;
+	ssize_t			 n;
+	int			 fd = -1;
+
+	if ((path = http_file_path(x->url, &res->error)) == NULL)
+		return;
+	if (stat(path, &sb) == -1) {
+		xasprintf(&res->error, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(sb.st_mode))
+		goto irregular;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd == -1) {
+		xasprintf(&res->error, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (fstat(fd, &fsb) == -1) {
+		xasprintf(&res->error, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (!S_ISREG(fsb.st_mode) || fsb.st_dev != sb.st_dev ||
+	    fsb.st_ino != sb.st_ino)
+		goto irregular;
+	for (;;) {
+		if ((n = read(fd, chunk, sizeof chunk)) == -1) {
+			if (errno == EINTR)
+				continue;
+			xasprintf(&res->error, "%s: %s", path,
+			    strerror(errno));
+			break;
+		}
+		if (n == 0)
+			break;
+		if (x->max_bytes != 0 &&
+		    (size_t)n > x->max_bytes - res->body.len) {
+			http_size(max, sizeof max, x->max_bytes);
+			xasprintf(&res->error, "%s is larger than %s", path,
+			    max);
+			break;
+		}
+		buf_add(&res->body, chunk, (size_t)n);
+	}
+	goto out;
+irregular:
+	xasprintf(&res->error, "%s is not a regular file", path);
+out:
+	if (res->error != NULL)
+		buf_release(&res->body);
+	else
+		res->url = xstrdup(x->url);
+	if (fd != -1)
+		close(fd);
+	free(path);
+}
+
 /* Drop every transfer, queued or running, without calling done. */
 static void
 http_abandon(struct http *h)
 {
 	struct http_xfer	*x;
 
+	while ((x = h->local) != NULL) {
+		h->local = x->next;
+		http_xfer_free(x);
+	}
 	while ((x = h->active) != NULL) {
 		http_detach(h, x);
 		http_xfer_free(x);
@@ -719,6 +864,15 @@ http_run(struct http *h,
 		if (stop != NULL && *stop) {
 			http_abandon(h);
 			return (-1);
+		}
+		/* A file is read at once; a refusal needs no reading. */
+		if ((x = h->local) != NULL) {
+			h->local = x->next;
+			if (x->route == HTTP_FILE)
+				http_file(x);
+			done(arg, x->arg, &x->res);
+			http_xfer_free(x);
+			continue;
 		}
 		http_start(h);
 		if (h->active == NULL)

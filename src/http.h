@@ -1,6 +1,13 @@
-/* http.h: many HTTP(S) and file:// fetches at once over libcurl's multi
- * interface: conditional GET, every compression curl has, redirects,
- * timeouts and a size cap counted after decompression.
+/* http.h: many HTTP(S) fetches at once over libcurl's multi interface:
+ * conditional GET, every compression curl has, redirects, timeouts and a
+ * size cap counted after decompression; and file:// reads of the user's
+ * own feeds, which never go through curl.
+ *
+ * Only http and https reach curl, and redirects only ever lead to them. A
+ * file:// URL is read only when the request says the URL is the user's
+ * own (local), and then only when it names a regular file: a feed, a page
+ * or a link from the network can never make tidings read a local file, a
+ * device or a pipe.
  *
  * A struct http is used from one thread at a time. */
 #ifndef TIDINGS_HTTP_H
@@ -31,6 +38,9 @@ struct http_request {
 					   below 1 byte/s, 0: never */
 	size_t		 max_bytes;	/* decoded body cap, 0: none */
 	long		 max_redirects;	/* 0: follow none */
+	int		 local;		/* the URL is the user's own (a feed of
+					   the dotfile, a URL typed): a file://
+					   URL may be read */
 	void		*arg;		/* handed back with the response */
 };
 
@@ -68,12 +78,15 @@ void	 http_add(struct http *, const struct http_request *);
  * done(arg, req->arg, res) is called in this thread as each one finishes;
  * res is only valid during the call, but done may steal res->body with
  * buf_detach(). A success has error NULL: status 2xx, 304, or 0 for a
- * file:// URL. Anything else carries a one-line error ("HTTP 404 Not
- * Found", "Could not resolve host: ...", "response larger than 16 MiB"),
- * which may quote the server and so must pass the terminal gate before it
- * is shown. If *stop (stop may be NULL) becomes nonzero, running and
- * queued transfers are dropped without done() and http_run returns -1;
- * the struct http can then run new requests.
+ * file:// URL. A URL of another scheme, or a file:// URL of a request
+ * that is not local, fails without a transfer ("file: URLs are read only
+ * for feeds of the dotfile"). Anything else carries a one-line error
+ * ("HTTP 404 Not Found", "Could not resolve host: ...", "response larger
+ * than 16 MiB", "/dev/tty is not a regular file"), which may quote the
+ * server and so must pass the terminal gate before it is shown. If
+ * *stop (stop may be NULL) becomes nonzero, running and queued transfers
+ * are dropped without done() and http_run returns -1; the struct http
+ * can then run new requests.
  */
 int	 http_run(struct http *,
 	     void (*done)(void *arg, void *req_arg, struct http_response *res),

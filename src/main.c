@@ -21,6 +21,7 @@
 #include "poll.h"
 #include "render.h"
 #include "store.h"
+#include "subscribe.h"
 #include "ui.h"
 #include "util.h"
 
@@ -71,7 +72,7 @@ static int	cmd_gc(struct opts *, struct config *, int, char **);
 static int	cmd_extract(struct opts *, struct config *, int, char **);
 
 static const struct command commands[] = {
-	{ "refresh", CONFIG_REQUIRED, cmd_refresh, "refresh [-q] [-a]" },
+	{ "refresh", CONFIG_REQUIRED, cmd_refresh, "refresh [-q] [-a] [-v]" },
 	{ "items", CONFIG_REQUIRED, cmd_items, "items [-n COUNT] [-u]" },
 	{ "unread", CONFIG_OPTIONAL, cmd_unread,
 	    "unread [--json | --format FORMAT]" },
@@ -108,13 +109,17 @@ on_signal(int sig)
 	stop = 1;
 }
 
+#define NO_HOME	"no home directory: HOME is unset and the password " \
+		"database names none"
+
 /* The database path: -d, else $XDG_DATA_HOME/tidings/tidings.db, else
- * ~/.local/share/tidings/tidings.db. Caller frees. */
+ * ~/.local/share/tidings/tidings.db. Caller frees. NULL (said on
+ * stderr) without a home directory: never the current directory. */
 static char *
 db_path(const struct opts *o)
 {
 	const char	*dir;
-	char		*path;
+	char		*path, *home;
 
 	if (o->db_path != NULL)
 		return (xstrdup(o->db_path));
@@ -122,9 +127,13 @@ db_path(const struct opts *o)
 		xasprintf(&path, "%s/tidings/tidings.db", dir);
 		return (path);
 	}
-	if ((dir = getenv("HOME")) == NULL || *dir == '\0')
-		dir = ".";
-	xasprintf(&path, "%s/.local/share/tidings/tidings.db", dir);
+	if ((home = util_home()) == NULL) {
+		fprintf(stderr, "tidings: %s; give the database with -d\n",
+		    NO_HOME);
+		return (NULL);
+	}
+	xasprintf(&path, "%s/.local/share/tidings/tidings.db", home);
+	free(home);
 	return (path);
 }
 
@@ -135,7 +144,8 @@ open_store_mode(const struct opts *o, int read)
 	struct store	*st;
 	char		*path, *cause;
 
-	path = db_path(o);
+	if ((path = db_path(o)) == NULL)
+		return (NULL);
 	st = read ? store_open_read(path, &cause) : store_open(path, &cause);
 	if (st == NULL) {
 		fprintf(stderr, "tidings: %s\n", cause);
@@ -182,6 +192,7 @@ struct progress {
 	int		 quiet;
 	struct buf	 failures;	/* summary lines, printed at the end */
 	struct buf	 moved;
+	struct buf	 not_due;	/* with -v */
 };
 
 /* After each feed: redraw the progress line, remember what went wrong. */
@@ -190,7 +201,16 @@ refresh_report(void *arg, const struct poll_result *r)
 {
 	struct progress	*p = arg;
 	struct buf	 b = BUF_INIT;
+	char		 when[32];
 
+	if (r->not_due != 0) {
+		time_rfc3339(r->not_due, when, sizeof when);
+		buf_addstr(&p->not_due, "  ");
+		text_printable(&p->not_due, feed_name(r->feed));
+		buf_addf(&p->not_due, ": not due until %s (%s)\n", when,
+		    r->not_due_why);
+		return;
+	}
 	if (r->error != NULL) {
 		buf_addstr(&p->failures, "  ");
 		text_printable(&p->failures, feed_name(r->feed));
@@ -220,9 +240,10 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "all", no_argument, NULL, 'a' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct progress		 p = { 0, 0, BUF_INIT, BUF_INIT };
+	struct progress		 p = { 0, 0, BUF_INIT, BUF_INIT, BUF_INIT };
 	struct poll_stats	 stats;
 	struct poll_prefetch_stats pre = { 0, 0 };
 	struct store		*st;
@@ -230,13 +251,16 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 	int64_t			 since;
 	int			 ch, flags = 0, rc;
 
-	while ((ch = getopt_long(argc, argv, "qa", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "qav", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'q':
 			p.quiet = 1;
 			break;
 		case 'a':
 			flags |= POLL_ALL;
+			break;
+		case 'v':
+			flags |= POLL_SKIPPED;
 			break;
 		default:
 			usage(EXIT_USAGE);
@@ -270,6 +294,7 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 		free(cause);
 		buf_release(&p.failures);
 		buf_release(&p.moved);
+		buf_release(&p.not_due);
 		return (EXIT_ERROR);
 	}
 	if (!p.quiet || stats.failed > 0) {
@@ -287,9 +312,12 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 			printf("failed:\n%s", p.failures.data);
 		if (p.moved.len > 0)
 			printf("moved (update the dotfile):\n%s", p.moved.data);
+		if (p.not_due.len > 0)
+			printf("not due:\n%s", p.not_due.data);
 	}
 	buf_release(&p.failures);
 	buf_release(&p.moved);
+	buf_release(&p.not_due);
 	if (stop)
 		return (EXIT_ERROR);
 	return (stats.failed > 0 ? EXIT_FEEDS : EXIT_OK);
@@ -583,45 +611,62 @@ static int
 cmd_import_opml(struct opts *o, struct config *cfg, int argc, char **argv)
 {
 	struct buf	 in = BUF_INIT;
+	struct causes	 skipped = CAUSES_INIT;
 	char		*cause;
+	size_t		 i;
 	int		 added;
 
 	if (argc != 2)
 		usage(EXIT_USAGE);
 	if (read_file(argv[1], &in, &cause) != 0 ||
-	    opml_import(cfg->path, in.data, in.len, cfg, &added, &cause) != 0) {
-		fprintf(stderr, "tidings: %s\n", cause);
+	    opml_import(cfg->path, in.data, in.len, cfg, &added, &skipped,
+	    &cause) != 0) {
+		fprintf(stderr, "tidings: ");
+		print_safe(stderr, cause);
+		fputc('\n', stderr);
 		free(cause);
 		buf_release(&in);
+		causes_clear(&skipped);
 		return (EXIT_ERROR);
 	}
 	(void)o;
-	printf("%d feed%s added to %s\n", added, added == 1 ? "" : "s",
-	    cfg->path);
+	printf("%d feed%s added to ", added, added == 1 ? "" : "s");
+	print_safe(stdout, cfg->path);
+	putchar('\n');
+	if (skipped.n > 0) {
+		printf("skipped (%zu):\n", skipped.n);
+		for (i = 0; i < skipped.n; i++) {
+			fputs("  ", stdout);
+			print_safe(stdout, skipped.v[i]);
+			putchar('\n');
+		}
+	}
 	buf_release(&in);
+	causes_clear(&skipped);
 	return (EXIT_OK);
 }
 
 /* Where newsboat keeps name: dir/name when dir is given, else
  * ~/.newsboat/name when ~/.newsboat/urls exists, else the XDG place
  * (urls and config under $XDG_CONFIG_HOME, cache.db under
- * $XDG_DATA_HOME). Caller frees. */
+ * $XDG_DATA_HOME). Caller frees. NULL without a home directory. */
 static char *
 newsboat_path(const char *dir, const char *name)
 {
-	const char	*home, *xdg;
-	char		*path;
+	const char	*xdg;
+	char		*path, *home;
 
 	if (dir != NULL) {
 		xasprintf(&path, "%s/%s", dir, name);
 		return (path);
 	}
-	if ((home = getenv("HOME")) == NULL || *home == '\0')
-		home = ".";
+	if ((home = util_home()) == NULL)
+		return (NULL);
 	xasprintf(&path, "%s/.newsboat/urls", home);
 	if (access(path, F_OK) == 0) {
 		free(path);
 		xasprintf(&path, "%s/.newsboat/%s", home, name);
+		free(home);
 		return (path);
 	}
 	free(path);
@@ -635,6 +680,7 @@ newsboat_path(const char *dir, const char *name)
 		xasprintf(&path, "%s/newsboat/%s", xdg, name);
 	else
 		xasprintf(&path, "%s/.config/newsboat/%s", home, name);
+	free(home);
 	return (path);
 }
 
@@ -698,6 +744,14 @@ cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
 	urls = newsboat_path(dir, "urls");
 	conf = newsboat_path(dir, "config");
 	cache = newsboat_path(dir, "cache.db");
+	if (urls == NULL || conf == NULL || cache == NULL) {
+		fprintf(stderr, "tidings: %s; name newsboat's directory\n",
+		    NO_HOME);
+		free(urls);
+		free(conf);
+		free(cache);
+		return (EXIT_ERROR);
+	}
 	newsboat_init(&nb);
 	memset(&si, 0, sizeof si);
 
@@ -794,18 +848,6 @@ out:
 	return (rc);
 }
 
-/* Whether cfg lists url. */
-static int
-is_listed(const struct config *cfg, const char *url)
-{
-	size_t	 i;
-
-	for (i = 0; i < cfg->nfeeds; i++)
-		if (strcmp(cfg->feeds[i].url, url) == 0)
-			return (1);
-	return (0);
-}
-
 static int
 cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
 {
@@ -813,13 +855,12 @@ cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
 		{ "number", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct poll_found	*found = NULL;
-	struct buf		 line = BUF_INIT;
-	const char		*url;
+	struct subscribe	 sub;
+	const struct poll_found	*f;
 	char			*cause = NULL, *end;
-	size_t			 nfound = 0, i, pick;
+	size_t			 i;
 	long			 want = 0;
-	int			 ch, rc = EXIT_ERROR;
+	int			 ch, rc;
 
 	(void)o;
 	while ((ch = getopt_long(argc, argv, "+n:", longopts, NULL)) != -1) {
@@ -836,70 +877,52 @@ cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
 	}
 	if (optind >= argc)
 		usage(EXIT_USAGE);
-	url = argv[optind];
-	if (config_check_url(url, &cause) != 0)
-		goto fail;
-	if (poll_discover(cfg, url, &stop, &found, &nfound, &cause) != 0)
-		goto fail;
-	if (want > 0) {
-		if ((size_t)want > nfound) {
-			xasprintf(&cause, "the page names %zu feed%s, not %ld",
-			    nfound, nfound == 1 ? "" : "s", want);
-			goto fail;
-		}
-		pick = (size_t)want - 1;
-	} else {
-		for (pick = 0; pick < nfound; pick++)
-			if (!is_listed(cfg, found[pick].url))
-				break;
-	}
-	if (pick == nfound || is_listed(cfg, found[pick].url)) {
+	rc = subscribe_add(cfg, argv[optind], argv + optind + 1,
+	    (size_t)(argc - optind - 1), want, &stop, &sub, &cause);
+	if (rc < 0) {
 		fputs("tidings: ", stderr);
-		print_safe(stderr, pick == nfound ? found[0].url :
-		    found[pick].url);
-		fputs(" is in the dotfile already\n", stderr);
-		goto out;
+		print_safe(stderr, cause);
+		fputc('\n', stderr);
+		free(cause);
+		subscribe_release(&sub);
+		return (EXIT_ERROR);
 	}
-	config_feed_line(&line, found[pick].url, NULL, argv + optind + 1,
-	    (size_t)(argc - optind - 1));
-	if (config_append(cfg->path, &line, &cause) != 0)
-		goto fail;
+	f = &sub.found[sub.pick];
+	if (rc == SUBSCRIBE_LISTED) {
+		fputs("tidings: ", stderr);
+		print_safe(stderr, f->url);
+		fputs(" is in the dotfile already\n", stderr);
+		subscribe_release(&sub);
+		return (EXIT_ERROR);
+	}
 	fputs("added ", stdout);
-	print_safe(stdout, found[pick].url);
-	if (found[pick].title != NULL) {
+	print_safe(stdout, f->url);
+	if (f->title != NULL) {
 		fputs(" (", stdout);
-		print_safe(stdout, found[pick].title);
+		print_safe(stdout, f->title);
 		fputs(")", stdout);
 	}
 	fputs(" to ", stdout);
 	print_safe(stdout, cfg->path);
 	putchar('\n');
-	if (nfound > 1) {
+	if (sub.nfound > 1) {
 		printf("the page names %zu feeds; add another with "
-		    "tidings add -n N:\n", nfound);
-		for (i = 0; i < nfound; i++) {
-			printf("  %zu %s ", i + 1, i == pick ? "*" :
-			    is_listed(cfg, found[i].url) ? "=" : " ");
-			print_safe(stdout, found[i].url);
-			if (found[i].title != NULL) {
+		    "tidings add -n N:\n", sub.nfound);
+		for (i = 0; i < sub.nfound; i++) {
+			f = &sub.found[i];
+			printf("  %zu %s ", i + 1, i == sub.pick ? "*" :
+			    subscribe_listed(cfg, f->url) ? "=" : " ");
+			print_safe(stdout, f->url);
+			if (f->title != NULL) {
 				fputs(" (", stdout);
-				print_safe(stdout, found[i].title);
+				print_safe(stdout, f->title);
 				fputs(")", stdout);
 			}
 			putchar('\n');
 		}
 	}
-	rc = EXIT_OK;
-	goto out;
-fail:
-	fputs("tidings: ", stderr);
-	print_safe(stderr, cause);
-	fputc('\n', stderr);
-	free(cause);
-out:
-	poll_found_free(found, nfound);
-	buf_release(&line);
-	return (rc);
+	subscribe_release(&sub);
+	return (EXIT_OK);
 }
 
 static int
@@ -1063,7 +1086,8 @@ run_reader(struct opts *o, struct config *cfg)
 	char	*path, *cause;
 	int	 rc;
 
-	path = db_path(o);
+	if ((path = db_path(o)) == NULL)
+		return (EXIT_ERROR);
 	rc = ui_run(cfg, path, &cause);
 	free(path);
 	if (rc != 0) {
@@ -1085,6 +1109,11 @@ load_config(const struct opts *o, enum need_config need, struct config *cfg)
 
 	path = o->config_path != NULL ? xstrdup(o->config_path) :
 	    config_default_path();
+	if (path == NULL) {
+		fprintf(stderr, "tidings: %s; give the dotfile with -c\n",
+		    NO_HOME);
+		return (-1);
+	}
 	if (need == CONFIG_OPTIONAL && access(path, F_OK) != 0 &&
 	    errno == ENOENT) {
 		free(cfg->path);

@@ -180,6 +180,7 @@ newsboat_url_line(struct newsboat *nb, const char *name, unsigned n,
     const char *line, const void *arg)
 {
 	const struct config	*cfg = arg;
+	struct buf		 feed = BUF_INIT;
 	char			**w, *why;
 	size_t			 nw, i;
 
@@ -195,13 +196,28 @@ newsboat_url_line(struct newsboat *nb, const char *name, unsigned n,
 		    "has no saved searches (use / or the search action)");
 		goto out;
 	}
-	if (config_check_url(w[0], &why) != 0) {
+	/* Not file://: the dotfile reads a local file only for a line the
+	 * user wrote there. */
+	if (config_check_import_url(w[0], &why) != 0) {
 		newsboat_unmapped(nb, name, n, line, why);
 		free(why);
 		goto out;
 	}
 	if (newsboat_seen(nb, w[0])) {
 		newsboat_unmapped(nb, name, n, line, "listed twice");
+		goto out;
+	}
+	buf_addstr(&feed, "feed");
+	for (i = 0; i < nw; i++) {
+		buf_addch(&feed, ' ');
+		config_word(&feed, w[i]);
+	}
+	buf_addch(&feed, '\n');
+	/* Two titles, an empty one: newsboat takes what the dotfile's parser
+	 * refuses, and one such line would stop every start. */
+	if (config_check_lines(feed.data, feed.len, &why) != 0) {
+		newsboat_unmapped(nb, name, n, line, why);
+		free(why);
 		goto out;
 	}
 	nb->urls = xreallocarray(nb->urls, nb->nurls + 1, sizeof *nb->urls);
@@ -213,14 +229,10 @@ newsboat_url_line(struct newsboat *nb, const char *name, unsigned n,
 		nb->listed++;
 		goto out;
 	}
-	buf_addstr(&nb->feeds, "feed");
-	for (i = 0; i < nw; i++) {
-		buf_addch(&nb->feeds, ' ');
-		config_word(&nb->feeds, w[i]);
-	}
-	buf_addch(&nb->feeds, '\n');
+	buf_add(&nb->feeds, feed.data, feed.len);
 	nb->nfeeds++;
 out:
+	buf_release(&feed);
 	config_words_free(w);
 }
 

@@ -496,10 +496,11 @@ opml_known(const struct config *cfg, const struct opml_feed *new,
 /* Append the OPML feeds the dotfile lacks to it. */
 int
 opml_import(const char *path, const char *data, size_t len,
-    const struct config *cfg, int *added, char **cause)
+    const struct config *cfg, int *added, struct causes *skipped,
+    char **cause)
 {
 	struct opml_feed	*feeds;
-	struct buf		 text = BUF_INIT;
+	struct buf		 text = BUF_INIT, line = BUF_INIT, q = BUF_INIT;
 	size_t			 i, n;
 	char			*keep, *why;
 	int			 count = 0, rc = 0;
@@ -509,22 +510,31 @@ opml_import(const char *path, const char *data, size_t len,
 		return (-1);
 	keep = xcalloc(n, 1);
 	for (i = 0; i < n; i++) {
-		if (config_check_url(feeds[i].url, &why) != 0) {
-			log_debug("opml: skipped %s: %s", feeds[i].url, why);
+		buf_reset(&line);
+		config_feed_line(&line, feeds[i].url, feeds[i].title,
+		    feeds[i].tags, feeds[i].ntags);
+		/* The OPML file is someone else's: no file:// feeds, and no
+		 * line the dotfile's parser would then refuse. */
+		if (config_check_import_url(feeds[i].url, &why) != 0 ||
+		    config_check_lines(line.data, line.len, &why) != 0) {
+			buf_reset(&q);
+			causes_add(skipped, "%s: %s", text_printable(&q,
+			    feeds[i].url), why);
 			free(why);
 			continue;
 		}
 		if (opml_known(cfg, feeds, keep, i, feeds[i].url))
 			continue;
 		keep[i] = 1;
-		config_feed_line(&text, feeds[i].url, feeds[i].title,
-		    feeds[i].tags, feeds[i].ntags);
+		buf_add(&text, line.data, line.len);
 		count++;
 	}
 	if (count > 0 && (rc = config_append(path, &text, cause)) == 0)
 		*added = count;
 	free(keep);
 	buf_release(&text);
+	buf_release(&line);
+	buf_release(&q);
 	opml_feeds_free(feeds, n);
 	return (rc);
 }

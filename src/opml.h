@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 struct buf;
+struct causes;
 struct config;
 
 struct opml_feed {			/* one outline with an xmlUrl */
@@ -37,16 +38,19 @@ void	 opml_feeds_free(struct opml_feed *, size_t);
 /*
  * Append to the dotfile at path one feed line (see config_feed_line()) for
  * each feed of the OPML data whose URL cfg does not list yet (compared
- * exactly) and which config_check_url() accepts; the others are skipped
- * and logged. A newline is added first when the file does not end in one.
- * The file and its directory are created when missing. The bytes are
- * appended with O_APPEND, so a symlinked dotfile stays a symlink and the
- * existing text is never rewritten; a failed write is cut back off.
- * Return 0 and set *added (0 leaves the file untouched), or -1 and set
- * *cause.
+ * exactly). A feed whose URL cannot come into the dotfile from a file
+ * like this (config_check_import_url(): not a URL, or file://) or whose
+ * line would not load back (config_check_lines()) is skipped: one
+ * "URL: why" each is added to skipped, the URL made printable. A
+ * newline is added first when the file does not end in one. The file and
+ * its directory are created when missing. The bytes are appended with
+ * O_APPEND, so a symlinked dotfile stays a symlink and the existing text
+ * is never rewritten; a failed write is cut back off. Return 0 and set
+ * *added (0 leaves the file untouched), or -1 and set *cause.
  */
 int	 opml_import(const char *path, const char *data, size_t len,
-	     const struct config *cfg, int *added, char **cause);
+	     const struct config *cfg, int *added, struct causes *skipped,
+	     char **cause);
 
 /*
  * Append cfg's feeds as an OPML 2.0 document. Each feed goes into a folder

@@ -46,6 +46,7 @@
 
 #define POLL_PARSERS	2		/* parser threads */
 #define POLL_QUEUED	8		/* responses waiting, per queue */
+#define POLL_MAX_POSTPONE (7 * 86400)	/* longest a server may park a feed */
 
 struct poll_job {
 	const struct config_feed *cf;
@@ -148,32 +149,50 @@ poll_queue_close(struct poll_queue *q)
 	pthread_cond_broadcast(&q->nonempty);
 }
 
-/* Whether a feed last fetched at last (postponed until next) is due. */
-static int
-poll_due(int64_t now, int64_t interval, int64_t last, int64_t next)
+/* When a feed last fetched at last (STORE_NOTIME: never), with its last
+ * status and postponed until next (STORE_NOTIME: not), is due again: at
+ * or before now means now. *why names what decides it. A postponement is
+ * honoured for POLL_MAX_POSTPONE at most, also one stored before there
+ * was a cap. */
+static int64_t
+poll_due_at(int64_t interval, int64_t last, long status, int64_t next,
+    const char **why)
 {
-	int64_t	 slack;
+	int64_t	 slack = 0, at = INT64_MIN;
 
-	if (last == STORE_NOTIME || interval == 0)
-		return (next == STORE_NOTIME || next <= now);
-	slack = interval / 4 < 60 ? interval / 4 : 60;
-	if (last + interval - slack > now)
-		return (0);
-	return (next == STORE_NOTIME || next <= now + slack);
+	*why = "refresh-interval";
+	if (next != STORE_NOTIME && last != STORE_NOTIME &&
+	    next - last > POLL_MAX_POSTPONE)
+		next = last + POLL_MAX_POSTPONE;
+	if (last != STORE_NOTIME && interval != 0) {
+		slack = interval / 4 < 60 ? interval / 4 : 60;
+		at = last + interval - slack;
+	}
+	if (next != STORE_NOTIME && next - slack > at) {
+		at = next - slack;
+		/* An error answer has no feed, so no ttl: the server's
+		 * Retry-After set it. */
+		*why = status == 429 || status == 503 ? "Retry-After" : "ttl";
+	}
+	return (at);
 }
 
-/* The earliest next fetch a job asks for, or STORE_NOTIME. */
+/* The earliest next fetch a job asks for, or STORE_NOTIME: what the
+ * server's Retry-After or the feed's RSS ttl asks, a week at most, since
+ * either may say anything (9223372036854775807 seconds, or ten years). */
 static int64_t
 poll_postpone(int64_t now, const struct poll_job *job)
 {
-	int64_t	 next = STORE_NOTIME;
+	int64_t	 wait = 0;
 
 	if (job->retry_after > 0)
-		next = now + job->retry_after;
+		wait = job->retry_after;
 	if (job->parsed && job->feed.ttl > 0 &&
-	    (next == STORE_NOTIME || now + (int64_t)job->feed.ttl * 60 > next))
-		next = now + (int64_t)job->feed.ttl * 60;
-	return (next);
+	    (int64_t)job->feed.ttl * 60 > wait)
+		wait = (int64_t)job->feed.ttl * 60;
+	if (wait <= 0)
+		return (STORE_NOTIME);
+	return (now + (wait < POLL_MAX_POSTPONE ? wait : POLL_MAX_POSTPONE));
 }
 
 static char *
@@ -353,18 +372,29 @@ poll_queue_due(struct poll_ctx *pc, struct http *http, struct poll_job *jobs,
 	const struct config_feed *cf;
 	struct http_request	 req;
 	struct store_feed	 sf;
+	struct poll_result	 r;
 	size_t			 i, n = 0;
+	int64_t			 at;
+	const char		*why;
 	int			 found;
 
 	for (i = 0; i < cfg->nfeeds; i++) {
 		cf = &cfg->feeds[i];
 		if ((found = store_feed_get(pc->st, cf->url, &sf, cause)) < 0)
 			return (-1);
-		if (found && !(flags & POLL_ALL) && !poll_due(pc->now,
-		    config_num(cfg, cf, SET_REFRESH_INTERVAL), sf.last_fetch,
-		    sf.next_fetch)) {
+		at = found ? poll_due_at(config_num(cfg, cf,
+		    SET_REFRESH_INTERVAL), sf.last_fetch, sf.status,
+		    sf.next_fetch, &why) : INT64_MIN;
+		if (!(flags & POLL_ALL) && at > pc->now) {
 			store_feed_release(&sf);
 			pc->stats->skipped++;
+			if ((flags & POLL_SKIPPED) && pc->report != NULL) {
+				memset(&r, 0, sizeof r);
+				r.feed = cf;
+				r.not_due = at;
+				r.not_due_why = why;
+				pc->report(pc->arg, &r);
+			}
 			continue;
 		}
 		if (found)
@@ -375,6 +405,7 @@ poll_queue_due(struct poll_ctx *pc, struct http *http, struct poll_job *jobs,
 		jobs[n].cf = cf;
 
 		poll_request(cfg, cf, cf->url, &req);
+		req.local = 1;		/* the user's own: file:// may be read */
 		req.etag = found ? sf.etag : NULL;
 		req.last_modified = found ? sf.last_modified : NULL;
 		req.arg = &jobs[n];
@@ -599,11 +630,12 @@ poll_page_done(void *arg, void *req_arg, struct http_response *res)
 }
 
 /* Fetch the page at url with the fetch settings of cf into *pg (release
- * it with poll_page_release()). Return 0, or -1 and set *cause. */
+ * it with poll_page_release()); a file:// URL only when local says the
+ * user gave it. Return 0, or -1 and set *cause. */
 static int
 poll_get_page(const struct config *cfg, const struct config_feed *cf,
-    const char *url, const atomic_int *stop, struct poll_page *pg,
-    char **cause)
+    const char *url, int local, const atomic_int *stop,
+    struct poll_page *pg, char **cause)
 {
 	struct http_options	 ho;
 	struct http_request	 req;
@@ -614,6 +646,7 @@ poll_get_page(const struct config *cfg, const struct config_feed *cf,
 	ho.max_total = 1;
 	ho.max_host = 1;
 	poll_request(cfg, cf, url, &req);
+	req.local = local;
 	http = http_new(&ho);
 	http_add(http, &req);
 	if (http_run(http, poll_page_done, pg, stop) != 0) {
@@ -650,7 +683,8 @@ poll_article(const struct config *cfg, const struct config_feed *cf,
 	struct article		*art;
 	char			*charset;
 
-	if (poll_get_page(cfg, cf, url, stop, &pg, cause) != 0)
+	/* A page's URL comes from a feed: never a local file. */
+	if (poll_get_page(cfg, cf, url, 0, stop, &pg, cause) != 0)
 		return (NULL);
 	charset = pg.content_type != NULL ?
 	    charset_from_content_type(pg.content_type) : NULL;
@@ -780,14 +814,15 @@ poll_discover(const struct config *cfg, const char *url,
 	struct poll_page		 pg;
 	struct extract_feed_link	*links;
 	struct feed			 f;
-	struct buf			 q = BUF_INIT;
+	struct buf			 q = BUF_INIT, r = BUF_INIT;
 	char				*charset, *why;
 	const char			*page;
-	size_t				 i;
+	size_t				 i, nlinks;
 
 	*found = NULL;
 	*n = 0;
-	if (poll_get_page(cfg, NULL, url, stop, &pg, cause) != 0)
+	/* The URL is the user's, typed: it may name a local file. */
+	if (poll_get_page(cfg, NULL, url, 1, stop, &pg, cause) != 0)
 		return (-1);
 	page = pg.url != NULL ? pg.url : url;
 	charset = pg.content_type != NULL ?
@@ -801,23 +836,45 @@ poll_discover(const struct config *cfg, const char *url,
 		feed_free(&f);
 	} else {
 		free(why);
-		*n = extract_feed_links(pg.body.data, pg.body.len, page,
+		nlinks = extract_feed_links(pg.body.data, pg.body.len, page,
 		    charset, &links);
-		if (*n > 0)
-			*found = xreallocarray(NULL, *n, sizeof **found);
-		for (i = 0; i < *n; i++) {
-			(*found)[i].url = links[i].url;
-			(*found)[i].title = links[i].title;
+		if (nlinks > 0)
+			*found = xreallocarray(NULL, nlinks, sizeof **found);
+		for (i = 0; i < nlinks; i++) {
+			/* A page is the network's: a file:// link (a local
+			 * file, /dev/tty) must not reach the dotfile, where
+			 * it would be read as the user's own. */
+			if (config_check_import_url(links[i].url, &why) != 0) {
+				log_debug("add: %s: skipped: %s", url, why);
+				if (r.len == 0)
+					buf_addstr(&r, why);
+				free(why);
+				free(links[i].url);
+				free(links[i].title);
+				continue;
+			}
+			(*found)[*n].url = links[i].url;
+			(*found)[*n].title = links[i].title;
+			(*n)++;
 		}
 		free(links);
 	}
 	free(charset);
 	poll_page_release(&pg);
-	if (*n > 0)
+	if (*n > 0) {
+		buf_release(&r);
 		return (0);
-	xasprintf(cause, "%s is not a feed, and names none in a <link "
-	    "rel=\"alternate\">", text_printable(&q, url));
+	}
+	free(*found);
+	*found = NULL;
+	if (r.len > 0)
+		xasprintf(cause, "%s names no feed that can be added: %s",
+		    text_printable(&q, url), r.data);
+	else
+		xasprintf(cause, "%s is not a feed, and names none in a "
+		    "<link rel=\"alternate\">", text_printable(&q, url));
 	buf_release(&q);
+	buf_release(&r);
 	return (-1);
 }
 

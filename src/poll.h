@@ -20,6 +20,10 @@ struct poll_result {			/* one feed's outcome */
 	int		 not_modified;
 	int		 nnew;		/* new items stored */
 	size_t		 done, total;	/* progress: feeds finished so far */
+	int64_t		 not_due;	/* a feed left alone (POLL_SKIPPED):
+					   when it is due, else 0 */
+	const char	*not_due_why;	/* what decides that: "Retry-After",
+					   "ttl" or "refresh-interval" */
 };
 
 struct poll_stats {
@@ -33,12 +37,16 @@ struct poll_stats {
 };
 
 #define POLL_ALL	0x1		/* ignore due times */
+#define POLL_SKIPPED	0x2		/* report feeds not due, too */
 
 /*
  * Fetch every feed of cfg that is due (or all with POLL_ALL), parse and
- * store each as it arrives. report(arg, r) is called after each feed is
- * stored (for progress lines or the TUI), from a thread of poll's own, one
- * call at a time; it may be NULL. When new items were stored and the
+ * store each as it arrives. A server's Retry-After and a feed's RSS ttl
+ * put its next fetch off by a week at most. report(arg, r) is called
+ * after each feed is stored (for progress lines or the TUI), from a
+ * thread of poll's own, one call at a time; it may be NULL. With
+ * POLL_SKIPPED it is also called, before any fetch and from the
+ * caller's thread, for each feed that is not due, with r->not_due set. When new items were stored and the
  * notify-command setting is set, that command is started, detached and
  * not waited for (poll_notify()). Return 0 when the refresh
  * ran (whether or not feeds failed: see stats), -1 with *cause when it
@@ -64,7 +72,8 @@ int	 poll_notify(const struct config *, struct store *,
 
 /*
  * Fetch the web page at url with the fetch settings of cf (NULL: the
- * global ones) and extract its article (extract.h). Blocks until the page
+ * global ones) and extract its article (extract.h). The URL comes from a
+ * feed, so it is fetched over http or https only, never from a file. Blocks until the page
  * arrives, so the TUI calls it from a thread of its own. Return the
  * article, for the caller to extract_free(), or NULL with *cause (one
  * line that may quote the server: pass it through the terminal gate).
@@ -122,9 +131,12 @@ struct poll_found {
 
 /*
  * Find the feeds at url: fetch it (with the global fetch settings,
- * blocking like poll_article()); when it is a feed, that is the one
+ * blocking like poll_article(); url is the user's, so it may be a
+ * file:// URL of a regular file); when it is a feed, that is the one
  * found; when it is a web page, the feeds its <link rel="alternate">
- * elements announce (extract_feed_links()), in page order. Return 0 and
+ * elements announce (extract_feed_links()), in page order, that may
+ * become feeds of the dotfile (config_check_import_url(): never a
+ * file:// URL, which would then be read as the user's own). Return 0 and
  * set *found and *n (at least one; free with poll_found_free()), or -1
  * and set *cause (one line that may quote the server: pass it through
  * the terminal gate).

@@ -409,12 +409,15 @@ article_open_link(struct ui *ui, const char *number)
  * browsers open themselves, free of control characters. A link comes
  * from a feed, and xdg-open hands any other scheme to whichever program
  * claims it, where "ssh://-oProxyCommand=..." or "x-scheme:-option" may
- * reach an option parser; a scheme also keeps a leading "-" out. */
+ * reach an option parser; a scheme also keeps a leading "-" out. Not
+ * file: either: xdg-open opens a local file with whatever program its
+ * type names, which for a downloaded .desktop file or script may mean
+ * running it. */
 static int
 ui_openable(const char *url)
 {
 	static const char *const schemes[] = {
-		"http:", "https:", "ftp:", "mailto:", "file:"
+		"http:", "https:", "ftp:", "mailto:"
 	};
 	const unsigned char	*p;
 	size_t			 i;
@@ -525,8 +528,8 @@ ui_browser(struct ui *ui, const char *url)
 	int		 rc;
 
 	if (!ui_openable(url)) {
-		ui_message(ui, 1, "Not opening \"%s\": only http, https, ftp, "
-		    "mailto and file links are opened", text_printable(&q, url));
+		ui_message(ui, 1, "Not opening \"%s\": only http, https, ftp "
+		    "and mailto links are opened", text_printable(&q, url));
 		buf_release(&q);
 		return (UI_REDRAW);
 	}

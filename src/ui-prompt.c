@@ -15,6 +15,7 @@
 #include "config.h"
 #include "keys.h"
 #include "poll.h"
+#include "subscribe.h"
 #include "ui-int.h"
 #include "util.h"
 
@@ -148,22 +149,25 @@ prompt_config(struct ui *ui, const char *line, const char *word,
 }
 
 /*
- * "add URL [TAG...]": subscribe as "tidings add" does, append the line to
- * the dotfile, add the feed to the running config and fetch it. The page
- * is fetched here, with the status line saying so: the loop waits for it
- * (at most download-timeout), which is simpler than a thread for an
- * action a person takes now and then. Not while a refresh runs, which
- * would keep the new feed's first fetch from starting.
+ * "add URL [TAG...]": subscribe as "tidings add" does (subscribe_add()),
+ * add the feed to the running config and fetch it. The page is fetched
+ * here, with the status line saying so: the loop waits for it (at most
+ * download-timeout), which is simpler than a thread for an action a
+ * person takes now and then. Not while a refresh runs, which would keep
+ * the new feed's first fetch from starting.
  */
 static int
 prompt_add(struct ui *ui, const char *rest)
 {
-	struct poll_found	*found = NULL;
+	struct subscribe	 sub;
 	struct config		*cfg = ui->cfg;
-	struct buf		 line = BUF_INIT, q = BUF_INIT;
+	struct buf		 q = BUF_INIT;
 	char			**w = NULL, *cause = NULL;
-	size_t			 nw, nfound = 0, pick, i;
+	const char		*url;
+	size_t			 nw;
+	int			 rc;
 
+	memset(&sub, 0, sizeof sub);
 	if (ui->refresh.running) {
 		ui_message(ui, 1, "Cannot add a feed while a refresh runs");
 		return (UI_REDRAW);
@@ -174,30 +178,21 @@ prompt_add(struct ui *ui, const char *rest)
 		ui_message(ui, 1, "add URL [TAG...]: which URL?");
 		goto out;
 	}
-	if (config_check_url(w[0], &cause) != 0)
-		goto fail;
 	ui_message(ui, 0, "Looking for feeds at %s", text_printable(&q, w[0]));
 	ui_draw(ui, 0);
-	if (poll_discover(cfg, w[0], NULL, &found, &nfound, &cause) != 0)
+	if ((rc = subscribe_add(cfg, w[0], w + 1, nw - 1, 0, NULL, &sub,
+	    &cause)) < 0)
 		goto fail;
-	for (pick = 0; pick < nfound; pick++) {
-		for (i = 0; i < cfg->nfeeds; i++)
-			if (strcmp(cfg->feeds[i].url, found[pick].url) == 0)
-				break;
-		if (i == cfg->nfeeds)
-			break;
-	}
-	if (pick == nfound) {
-		buf_reset(&q);
+	url = sub.found[sub.pick].url;
+	buf_reset(&q);
+	if (rc == SUBSCRIBE_LISTED) {
 		ui_message(ui, 1, "%s is in the dotfile already",
-		    text_printable(&q, found[0].url));
+		    text_printable(&q, url));
 		goto out;
 	}
-	config_feed_line(&line, found[pick].url, NULL, w + 1, nw - 1);
-	if (config_append(cfg->path, &line, &cause) != 0)
-		goto fail;
-	buf_truncate(&line, line.len - 1);	/* the newline */
-	if (config_add_feed(cfg, line.data, &cause) != 0)
+	/* Checked to load before it was written, so this only fails if
+	 * the file changed meanwhile; the next start says where. */
+	if (config_add_feed(cfg, sub.line, &cause) != 0)
 		goto fail;
 	ui_config_changed(ui);
 	ui->feeds = xreallocarray(ui->feeds, cfg->nfeeds + 1,
@@ -207,22 +202,19 @@ prompt_add(struct ui *ui, const char *rest)
 	ui->nfeeds = cfg->nfeeds;
 	list_load_feeds(ui);
 	refresh_start(ui, cfg->feeds[cfg->nfeeds - 1].id, 1);
-	buf_reset(&q);
-	if (nfound > 1)
+	if (sub.nfound > 1)
 		ui_message(ui, 0, "Added %s, the first of %zu feeds the page "
-		    "names", text_printable(&q, found[pick].url), nfound);
+		    "names", text_printable(&q, url), sub.nfound);
 	else
-		ui_message(ui, 0, "Added %s", text_printable(&q,
-		    found[pick].url));
+		ui_message(ui, 0, "Added %s", text_printable(&q, url));
 	goto out;
 fail:
 	buf_reset(&q);
 	ui_message(ui, 1, "%s", text_printable(&q, cause));
 	free(cause);
 out:
-	poll_found_free(found, nfound);
+	subscribe_release(&sub);
 	config_words_free(w);
-	buf_release(&line);
 	buf_release(&q);
 	return (UI_REDRAW);
 }

@@ -3,12 +3,14 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "util.h"
@@ -434,15 +436,50 @@ util_nearest(const char *s, const void *base, size_t n, size_t stride)
 	return (bestd <= limit ? best : NULL);
 }
 
+/* The length of the scheme at the start of url. */
+size_t
+util_scheme_len(const char *url)
+{
+	size_t	 i;
+
+	for (i = 0; url[i] != '\0'; i++) {
+		if ((url[i] >= 'a' && url[i] <= 'z') ||
+		    (url[i] >= 'A' && url[i] <= 'Z'))
+			continue;
+		if (i > 0 && ((url[i] >= '0' && url[i] <= '9') ||
+		    url[i] == '+' || url[i] == '-' || url[i] == '.'))
+			continue;
+		break;
+	}
+	return (url[i] == ':' ? i : 0);
+}
+
+/* The home directory, from $HOME or the password database. */
+char *
+util_home(void)
+{
+	struct passwd	*pw;
+	const char	*home;
+
+	if ((home = getenv("HOME")) != NULL && home[0] == '/')
+		return (xstrdup(home));
+	/* Called before any thread starts (the dotfile and database paths),
+	 * so getpwuid()'s static result is not shared. */
+	if ((pw = getpwuid(getuid())) != NULL && pw->pw_dir != NULL &&
+	    pw->pw_dir[0] == '/')
+		return (xstrdup(pw->pw_dir));
+	return (NULL);
+}
+
 char *
 util_expand_home(const char *path)
 {
-	const char	*home;
-	char		*s;
+	char	*home, *s;
 
 	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0') &&
-	    (home = getenv("HOME")) != NULL) {
+	    (home = util_home()) != NULL) {
 		xasprintf(&s, "%s%s", home, path + 1);
+		free(home);
 		return (s);
 	}
 	return (xstrdup(path));

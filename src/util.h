@@ -97,7 +97,19 @@ void	 time_rfc3339(int64_t t, char *buf, size_t len);
 const char	*util_nearest(const char *s, const void *base, size_t n,
 		     size_t stride);
 
-/* Expand a leading "~/" with $HOME. Caller frees. */
+/* The length of the scheme at the start of url ("https" of
+ * "https://..."): letters, then letters, digits, "+", "-" or ".", then
+ * ":". 0 when url does not start with one. */
+size_t	 util_scheme_len(const char *url);
+
+/* The user's home directory: $HOME when it is an absolute path, else
+ * the password database's for the real user id. Never the current
+ * directory, where a dotfile someone planted would be read. Return it
+ * (caller frees), or NULL when neither names one. */
+char	*util_home(void);
+
+/* Expand a leading "~/" with the home directory (util_home()). Caller
+ * frees. */
 char	*util_expand_home(const char *);
 
 /* Create the directories leading to path (not path itself), mode 0700. */

@@ -1,9 +1,10 @@
 #!/bin/sh
 # Links that try to reach a shell or an option parser: $(...), backticks,
 # quotes, newlines, a leading "-", a scheme the desktop hands to some
-# other program. The browser gets each link it is given as exactly one
-# argument that starts with an allowed scheme; the rest are refused with a
-# message, and nothing of any of them runs.
+# other program, a local file (which xdg-open might run). The browser
+# gets each link it is given as exactly one argument that starts with an
+# allowed scheme; the rest are refused with a message, and nothing of any
+# of them runs.
 . ./lib.sh
 serve
 cat >"$WORK/stub" <<'STUB'
@@ -66,8 +67,8 @@ refused() {
 opened 1 'http://b.example/--z`touch pwned2`'
 opened 2 "$URL/-x'\$(touch pwned3)"
 refused 3 x-evil:-foo
-wait_for '"x-evil:-foo": only http, https, ftp, mailto and file links are'
-opened 4 file:///etc/hostname
+wait_for '"x-evil:-foo": only http, https, ftp and mailto links are'
+refused 4 file:///etc/hostname
 opened 5 mailto:a@example.org
 refused 6 data:text/html
 refused 7 ssh://-oProxyCommand

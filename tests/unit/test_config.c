@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <ftw.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -978,10 +979,80 @@ test_config_example(void **state)
 	buf_release(&text);
 }
 
+/* What goes into the dotfile from elsewhere (add, import-opml,
+ * import-newsboat) must load back, or every later start would stop on
+ * it; and a URL from elsewhere is never a local file. */
+static const struct {
+	const char	*url;
+	const char	*error;		/* NULL: may come in */
+} import_urls[] = {
+	{ "https://example.org/feed", NULL },
+	{ "HTTP://example.org/feed", NULL },
+	{ "file:///etc/passwd", "a file: URL is read only when the user "
+	  "writes it into the dotfile; not taken from elsewhere" },
+	{ "File://localhost/dev/tty", "a file: URL is read only when the "
+	  "user writes it into the dotfile; not taken from elsewhere" },
+	{ "http://example.org/a b", "\"http://example.org/a b\" is not a "
+	  "valid URL" },
+	{ "ftp://example.org/", "\"ftp\" URLs are not supported; use http, "
+	  "https or file" },
+};
+
+static void
+test_config_append_only_what_loads(void **state)
+{
+	static const char good[] = "feed https://a.org/x t \"~T\"\n"
+	    "set max-items 5\n";
+	static const char bad[] = "feed \"https://a.org/a b\"\n";
+	struct buf	 text = BUF_INIT;
+	struct stat	 st;
+	char		 dir[] = "/tmp/tidings-test-XXXXXX";
+	char		*path, *cause, *want;
+	size_t		 i;
+	int		 rc;
+
+	(void)state;
+	for (i = 0; i < nitems(import_urls); i++) {
+		cause = NULL;
+		rc = config_check_import_url(import_urls[i].url, &cause);
+		if (import_urls[i].error == NULL ? rc != 0 :
+		    rc != -1 || strcmp(cause, import_urls[i].error) != 0)
+			fail_msg("%s: %d \"%s\"", import_urls[i].url, rc,
+			    cause);
+		free(cause);
+	}
+
+	assert_int_equal(config_check_lines(good, strlen(good), &cause), 0);
+	assert_int_equal(config_check_lines(bad, strlen(bad), &cause), -1);
+	assert_string_equal(cause, "\"https://a.org/a b\" is not a valid "
+	    "URL");
+	free(cause);
+
+	assert_non_null(mkdtemp(dir));
+	xasprintf(&path, "%s/config", dir);
+	buf_addstr(&text, "feed https://a.org/x\nfeed \"https://a.org/a b\"\n");
+	assert_int_equal(config_append(path, &text, &cause), -1);
+	xasprintf(&want, "%s: not written, the lines would not load: "
+	    "\"https://a.org/a b\" is not a valid URL", path);
+	assert_string_equal(cause, want);
+	assert_int_equal(stat(path, &st), -1);
+	free(cause);
+	free(want);
+	buf_reset(&text);
+	buf_addstr(&text, "feed https://a.org/x\n");
+	assert_int_equal(config_append(path, &text, &cause), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_size, 21);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	buf_release(&text);
+}
+
 static void
 test_config_default_path(void **state)
 {
-	char	*p, *home, *xdg;
+	char	*p, *home, *xdg, *want;
 
 	(void)state;
 	home = getenv("HOME") != NULL ? xstrdup(getenv("HOME")) : NULL;
@@ -1001,6 +1072,25 @@ test_config_default_path(void **state)
 	p = config_default_path();
 	assert_string_equal(p, "/home/ana/.config/tidings/config");
 	free(p);
+
+	/* Without HOME, or with a relative one, never the current directory,
+	 * where someone may have planted a dotfile: the password
+	 * database's home. */
+	xasprintf(&want, "%s/.config/tidings/config",
+	    getpwuid(getuid())->pw_dir);
+	unsetenv("HOME");
+	p = config_default_path();
+	assert_string_equal(p, want);
+	free(p);
+	setenv("HOME", "", 1);
+	p = config_default_path();
+	assert_string_equal(p, want);
+	free(p);
+	setenv("HOME", ".", 1);
+	p = config_default_path();
+	assert_string_equal(p, want);
+	free(p);
+	free(want);
 
 	if (home != NULL)
 		setenv("HOME", home, 1);
@@ -1097,6 +1187,7 @@ main(void)
 		cmocka_unit_test(test_config_elements),
 		cmocka_unit_test(test_config_command),
 		cmocka_unit_test(test_config_example),
+		cmocka_unit_test(test_config_append_only_what_loads),
 		cmocka_unit_test(test_config_default_path),
 		cmocka_unit_test(test_config_snapshot),
 	};

@@ -489,7 +489,11 @@ static const struct {
 	{ "/_/retry-after?code=503&after=soon", 0, 0, 0,
 	  "HTTP 503 Service Unavailable", 0 },
 	{ "file:///nonexistent-tidings-dir/feed.xml", 0, 0, 0,
-	  "Couldn't open file /nonexistent-tidings-dir/feed.xml", 0 },
+	  "file: URLs are read only for feeds of the dotfile", 0 },
+	{ "ftp://127.0.0.1/feed.xml", 0, 0, 0,
+	  "ftp: URLs are not fetched, only http and https", 0 },
+	{ "gopher://127.0.0.1/feed.xml", 0, 0, 0,
+	  "gopher: URLs are not fetched, only http and https", 0 },
 };
 
 /* A port on 127.0.0.1 that refuses connections for as long as *fd stays
@@ -591,13 +595,120 @@ test_http_file_url(void **state)
 	(void)state;
 	xasprintf(&u, "file://%s", srv.feed);
 	r = request(u);
+	r.local = 1;
 	memset(&g, 0, sizeof g);
 	assert_int_equal(fetch(&r, &g, 1, 1, NULL), 0);
 	assert_null(g.error);
 	assert_int_equal(g.status, 0);
 	assert_string_equal(g.body, feed_xml);
+	assert_string_equal(g.url, u);
 	got_free(&g);
 	free(u);
+}
+
+/* file:// is read for a local request (a feed of the dotfile) only, and
+ * then only a regular file: a remote feed's link, a page or a redirect
+ * never reads a local file, and a device or a FIFO never blocks. "%s" in
+ * a URL stands for the test's directory. */
+static const struct {
+	const char	*url;
+	int		 local;
+	size_t		 max_bytes;	/* 0: request()'s */
+	const char	*error;		/* NULL: the feed is read */
+} file_cases[] = {
+	{ "file://%s/www/feed.xml", 0, 0,
+	  "file: URLs are read only for feeds of the dotfile" },
+	{ "FILE://%s/www/feed.xml", 0, 0,
+	  "file: URLs are read only for feeds of the dotfile" },
+	{ "file:/etc/passwd", 0, 0,
+	  "file: URLs are read only for feeds of the dotfile" },
+	{ "file:///dev/tty", 0, 0,
+	  "file: URLs are read only for feeds of the dotfile" },
+	{ "file://%s/www/feed.xml", 1, 0, NULL },
+	{ "file://localhost%s/www/feed.xml", 1, 0, NULL },
+	{ "file://%s/www/%66eed.xml", 1, 0, NULL },
+	{ "file://%s/www/../www/feed.xml", 1, 0, NULL },
+	{ "file:///dev/null", 1, 0, "/dev/null is not a regular file" },
+	{ "file:///dev/tty", 1, 0, "/dev/tty is not a regular file" },
+	{ "file:///dev/stdin", 1, 0, "/dev/stdin is not a regular file" },
+	{ "file://%s/fifo", 1, 0, "%s/fifo is not a regular file" },
+	{ "file://%s/www", 1, 0, "%s/www is not a regular file" },
+	{ "file://%s/missing.xml", 1, 0,
+	  "%s/missing.xml: No such file or directory" },
+	{ "file://%s/www/feed.xml", 1, 100,
+	  "%s/www/feed.xml is larger than 100 bytes" },
+	{ "file://example.org/etc/passwd", 1, 0, "not a valid file: URL" },
+	{ "file://%s/www/feed.xml%00", 1, 0, "not a valid file: URL" },
+	{ "/_/redirect/302?to=file:///etc/passwd", 1, 0,
+	  "refused redirect to a file: URL" },
+	{ "/_/redirect/301?to=FILE:///etc/passwd", 1, 0,
+	  "refused redirect to a file: URL" },
+};
+
+/* fmt with each "%s" replaced by dir; other "%" stay. Caller frees. */
+static char *
+with_dir(const char *fmt, const char *dir)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p;
+
+	while ((p = strstr(fmt, "%s")) != NULL) {
+		buf_add(&b, fmt, (size_t)(p - fmt));
+		buf_addstr(&b, dir);
+		fmt = p + 2;
+	}
+	buf_addstr(&b, fmt);
+	return (buf_detach(&b, NULL));
+}
+
+static void
+test_http_file_only_local(void **state)
+{
+	struct http_request	 r[nitems(file_cases)];
+	struct got		 g[nitems(file_cases)];
+	char			*u[nitems(file_cases)], *want, *fifo;
+	size_t			 i;
+
+	(void)state;
+	xasprintf(&fifo, "%s/fifo", srv.dir);
+	if (mkfifo(fifo, 0600) != 0)
+		fail_msg("%s: cannot make a FIFO", fifo);
+	memset(g, 0, sizeof g);
+	for (i = 0; i < nitems(file_cases); i++) {
+		if (file_cases[i].url[0] == '/')
+			u[i] = url_for(file_cases[i].url);
+		else
+			u[i] = with_dir(file_cases[i].url, srv.dir);
+		r[i] = request(u[i]);
+		r[i].local = file_cases[i].local;
+		if (file_cases[i].max_bytes != 0)
+			r[i].max_bytes = file_cases[i].max_bytes;
+	}
+	assert_int_equal(fetch(r, g, nitems(r), 4, NULL), 0);
+	for (i = 0; i < nitems(file_cases); i++) {
+		if (g[i].calls != 1)
+			fail_msg("%s: done called %d times", u[i], g[i].calls);
+		if (file_cases[i].error == NULL) {
+			if (g[i].error != NULL)
+				fail_msg("%s: error \"%s\"", u[i], g[i].error);
+			if (g[i].body == NULL ||
+			    strcmp(g[i].body, feed_xml) != 0)
+				fail_msg("%s: not the feed", u[i]);
+		} else {
+			want = with_dir(file_cases[i].error, srv.dir);
+			if (g[i].error == NULL || strcmp(g[i].error, want) != 0)
+				fail_msg("%s: error \"%s\", want \"%s\"", u[i],
+				    g[i].error, want);
+			if (g[i].len != 0)
+				fail_msg("%s: %zu bytes of body", u[i],
+				    g[i].len);
+			free(want);
+		}
+		got_free(&g[i]);
+		free(u[i]);
+	}
+	unlink(fifo);
+	free(fifo);
 }
 
 static void
@@ -768,6 +879,7 @@ main(void)
 		cmocka_unit_test(test_http_errors),
 		cmocka_unit_test(test_http_refused_says_why),
 		cmocka_unit_test(test_http_file_url),
+		cmocka_unit_test(test_http_file_only_local),
 		cmocka_unit_test(test_http_headers_sent),
 		cmocka_unit_test(test_http_many),
 		cmocka_unit_test(test_http_stop),

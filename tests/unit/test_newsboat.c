@@ -107,7 +107,10 @@ test_newsboat_urls(void **state)
 	    "exec:~/bin/x\n"
 	    "filter:~/f:https://c.org/rss\n"
 	    "https://a.org/rss again\n"
-	    "gopher://d.org/\n";
+	    "gopher://d.org/\n"
+	    "file:///etc/passwd\n"
+	    "https://e.org/rss \"~One\" \"~Two\"\n"
+	    "https://f.org/rss \"~\"\n";
 	struct config		 cfg;
 	struct causes		 causes = CAUSES_INIT;
 	struct newsboat		 nb;
@@ -126,7 +129,7 @@ test_newsboat_urls(void **state)
 	assert_int_equal(nb.listed, 1);
 	assert_int_equal(nb.nurls, 3);
 	assert_string_equal(nb.urls[2], "https://old.org/rss");
-	assert_int_equal(nb.unmapped.n, 5);
+	assert_int_equal(nb.unmapped.n, 8);
 	assert_true(strncmp(nb.unmapped.v[0], "urls:6: \"query:Unread:", 22)
 	    == 0);
 	assert_non_null(strstr(nb.unmapped.v[0], "no saved searches"));
@@ -135,6 +138,14 @@ test_newsboat_urls(void **state)
 	assert_string_equal(nb.unmapped.v[3],
 	    "urls:9: https://a.org/rss again: listed twice");
 	assert_true(strncmp(nb.unmapped.v[4], "urls:10: gopher:", 16) == 0);
+	/* Not a local file, nor a line the dotfile would refuse. */
+	assert_string_equal(nb.unmapped.v[5], "urls:11: file:///etc/passwd: "
+	    "a file: URL is read only when the user writes it into the "
+	    "dotfile; not taken from elsewhere");
+	assert_string_equal(nb.unmapped.v[6], "urls:12: https://e.org/rss "
+	    "\"~One\" \"~Two\": two titles: \"~One\" and \"~Two\"");
+	assert_string_equal(nb.unmapped.v[7], "urls:13: https://f.org/rss "
+	    "\"~\": empty title after \"~\"");
 
 	/* What was made loads as a dotfile and means the same. */
 	config_free(&cfg);

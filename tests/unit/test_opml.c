@@ -360,6 +360,7 @@ static void
 test_opml_import(void **state)
 {
 	struct config	 cfg;
+	struct causes	 skipped = CAUSES_INIT;
 	struct buf	 opml = BUF_INIT, file = BUF_INIT, want = BUF_INIT;
 	char		 dir[] = "/tmp/tidings-test-XXXXXX";
 	char		*path, *cause;
@@ -372,9 +373,15 @@ test_opml_import(void **state)
 	slurp(FIX "subscriptions.opml", &opml);
 
 	load(path, &cfg);
-	if (opml_import(path, opml.data, opml.len, &cfg, &added, &cause) != 0)
+	if (opml_import(path, opml.data, opml.len, &cfg, &added, &skipped,
+	    &cause) != 0)
 		fail_msg("import: %s", cause);
 	assert_int_equal(added, 7);
+	/* The one outline that cannot be a feed is named, with why. */
+	assert_int_equal(skipped.n, 1);
+	assert_string_equal(skipped.v[0], "ftp://example.org/feed.xml: "
+	    "\"ftp\" URLs are not supported; use http, https or file");
+	causes_clear(&skipped);
 	config_free(&cfg);
 
 	/* The user's bytes are all there, untouched, then the new lines. */
@@ -387,8 +394,10 @@ test_opml_import(void **state)
 	/* It loads, and importing again adds nothing and writes nothing. */
 	load(path, &cfg);
 	assert_int_equal(cfg.nfeeds, 8);
-	if (opml_import(path, opml.data, opml.len, &cfg, &added, &cause) != 0)
+	if (opml_import(path, opml.data, opml.len, &cfg, &added, &skipped,
+	    &cause) != 0)
 		fail_msg("import again: %s", cause);
+	causes_clear(&skipped);
 	assert_int_equal(added, 0);
 	buf_reset(&file);
 	slurp(path, &file);
@@ -398,8 +407,8 @@ test_opml_import(void **state)
 
 	/* Bad OPML leaves the file alone. */
 	load(path, &cfg);
-	assert_int_equal(opml_import(path, "<rss/>", 6, &cfg, &added, &cause),
-	    -1);
+	assert_int_equal(opml_import(path, "<rss/>", 6, &cfg, &added,
+	    &skipped, &cause), -1);
 	assert_string_equal(cause, "not an OPML file (its root element is "
 	    "<rss>, not <opml>)");
 	free(cause);
@@ -415,6 +424,72 @@ test_opml_import(void **state)
 	buf_release(&want);
 }
 
+/* An OPML file is someone else's: an outline whose URL is a local file
+ * (which the dotfile would then read as the user's own), or whose line the
+ * dotfile's parser would refuse, is skipped and named with the reason;
+ * the rest is imported and the dotfile still loads. */
+static void
+test_opml_import_skips(void **state)
+{
+	static const char	 doc[] = "<opml><body>"
+	    "<outline text=\"Passwords\" xmlUrl=\"file:///etc/passwd\"/>"
+	    "<outline text=\"Terminal\" xmlUrl=\"FILE:///dev/tty\"/>"
+	    "<outline text=\"Space\" xmlUrl=\"http://example.org/a b\"/>"
+	    "<outline text=\"Query\" xmlUrl=\"query:Unread:unread = &quot;"
+	    "yes&quot;\"/>"
+	    "<outline text=\"Exec\" xmlUrl=\"exec:~/bin/feed\"/>"
+	    "<outline text=\"Tab\" xmlUrl=\"http://example.org/&#9;x\"/>"
+	    "<outline text=\"Good\" xmlUrl=\"https://example.org/good\"/>"
+	    "</body></opml>";
+	static const char *const want[] = {
+		"file:///etc/passwd: a file: URL is read only when the user "
+		"writes it into the dotfile; not taken from elsewhere",
+		"FILE:///dev/tty: a file: URL is read only when the user "
+		"writes it into the dotfile; not taken from elsewhere",
+		"http://example.org/a b: \"http://example.org/a b\" is not a "
+		"valid URL",
+		"query:Unread:unread = \"yes\": query feeds "
+		"(\"query:Unread:unread = \"yes\"\") are not supported",
+		"exec:~/bin/feed: \"exec:\" feeds are not supported; tidings "
+		"reads only http, https and file URLs",
+		"http://example.org/ x: \"http://example.org/ x\" is not a "
+		"valid URL",
+	};
+	struct config		 cfg;
+	struct causes		 skipped = CAUSES_INIT, causes = CAUSES_INIT;
+	struct buf		 file = BUF_INIT;
+	char			 dir[] = "/tmp/tidings-test-XXXXXX";
+	char			*path, *cause;
+	size_t			 i;
+	int			 added;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	xasprintf(&path, "%s/config", dir);
+	config_init(&cfg);
+	if (opml_import(path, doc, strlen(doc), &cfg, &added, &skipped,
+	    &cause) != 0)
+		fail_msg("import: %s", cause);
+	assert_int_equal(added, 1);
+	for (i = 0; i < skipped.n && i < nitems(want); i++)
+		if (strcmp(skipped.v[i], want[i]) != 0)
+			fail_msg("skipped %zu: \"%s\", want \"%s\"", i,
+			    skipped.v[i], want[i]);
+	assert_int_equal(skipped.n, nitems(want));
+	slurp(path, &file);
+	assert_string_equal(file.data,
+	    "feed https://example.org/good ~Good\n");
+	config_free(&cfg);
+	config_init(&cfg);
+	assert_int_equal(config_load(path, &cfg, &causes), 0);
+	assert_int_equal(cfg.nfeeds, 1);
+	config_free(&cfg);
+	causes_clear(&skipped);
+	buf_release(&file);
+	free(path);
+	rm_tree(dir);
+}
+
 /* A missing dotfile and its directories are created; a dotfile that is a
  * directory is an error. */
 static void
@@ -423,6 +498,7 @@ test_opml_import_creates(void **state)
 	static const char	 doc[] = "<opml><body><outline text=\"X\" "
 	    "xmlUrl=\"https://a.org/x\"/></body></opml>";
 	struct config		 cfg;
+	struct causes		 skipped = CAUSES_INIT;
 	struct buf		 file = BUF_INIT;
 	struct stat		 st;
 	char			 dir[] = "/tmp/tidings-test-XXXXXX";
@@ -433,7 +509,8 @@ test_opml_import_creates(void **state)
 	assert_non_null(mkdtemp(dir));
 	xasprintf(&path, "%s/new/tidings/config", dir);
 	config_init(&cfg);
-	if (opml_import(path, doc, strlen(doc), &cfg, &added, &cause) != 0)
+	if (opml_import(path, doc, strlen(doc), &cfg, &added, &skipped,
+	    &cause) != 0)
 		fail_msg("import: %s", cause);
 	assert_int_equal(added, 1);
 	slurp(path, &file);
@@ -445,14 +522,14 @@ test_opml_import_creates(void **state)
 	/* An empty OPML adds nothing and creates nothing. */
 	xasprintf(&path, "%s/empty/config", dir);
 	assert_int_equal(opml_import(path, "<opml/>", 7, &cfg, &added,
-	    &cause), 0);
+	    &skipped, &cause), 0);
 	assert_int_equal(added, 0);
 	assert_int_equal(stat(path, &st), -1);
 	free(path);
 
 	xasprintf(&path, "%s/new", dir);
 	assert_int_equal(opml_import(path, doc, strlen(doc), &cfg, &added,
-	    &cause), -1);
+	    &skipped, &cause), -1);
 	xasprintf(&want, "%s: Is a directory", path);
 	assert_string_equal(cause, want);
 	assert_int_equal(added, 0);
@@ -510,7 +587,7 @@ static void
 test_opml_export(void **state)
 {
 	struct config		 cfg, back;
-	struct causes		 causes = CAUSES_INIT;
+	struct causes		 causes = CAUSES_INIT, skipped = CAUSES_INIT;
 	struct opml_feed	*feeds;
 	struct buf		 out = BUF_INIT;
 	const struct config_feed *cf;
@@ -556,7 +633,8 @@ test_opml_export(void **state)
 	xasprintf(&path, "%s/config", dir);
 	config_init(&back);
 	assert_int_equal(opml_import(path, out.data, out.len, &back, &added,
-	    &cause), 0);
+	    &skipped, &cause), 0);
+	assert_int_equal(skipped.n, 0);
 	assert_int_equal(added, (int)cfg.nfeeds);
 	config_free(&back);
 	config_init(&back);
@@ -601,6 +679,7 @@ main(void)
 		cmocka_unit_test(test_opml_errors),
 		cmocka_unit_test(test_opml_deep),
 		cmocka_unit_test(test_opml_import),
+		cmocka_unit_test(test_opml_import_skips),
 		cmocka_unit_test(test_opml_import_creates),
 		cmocka_unit_test(test_opml_export),
 		cmocka_unit_test(test_opml_export_empty),
