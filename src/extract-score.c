@@ -1145,6 +1145,8 @@ thread_holds(struct extractor *x, int top)
 		if (!thread_like(x, x->thread_run, d) ||
 		    (x->n[d].flags & N_REMOVED))
 			continue;
+		if (x->n[d].st.links >= x->n[d].st.chars)
+			continue;
 		if (d == top || is_ancestor(x, d, top))
 			mine = x->n[d].st.chars - x->n[d].st.links;
 		else
@@ -1154,14 +1156,15 @@ thread_holds(struct extractor *x, int top)
 	 * article followed by teasers of other articles is no thread). */
 	if (is_ancestor(x, p, top))
 		return (run * 2 >= mine);
-	own = x->n[top].st.chars - x->n[top].st.links;
+	own = x->n[top].st.chars - (x->n[top].st.links < x->n[top].st.chars ?
+	    x->n[top].st.links : x->n[top].st.chars);
 	/* The posts' own container, when they are most of it and it is
 	 * not itself an article or a post holding them as teasers. */
 	if (p == top)
 		return (run * 3 >= own * 2 && x->n[top].tag !=
 		    GUMBO_TAG_ARTICLE && !thread_word(attr(x->n[top].g,
 		    "class")) && !thread_word(attr(x->n[top].g, "id")));
-	return (own < 1000 && run >= 4 * own);
+	return (own < 1000 && run >= 8 * own);
 }
 
 /* Take the elements of a run and the article of a part (see extract.h). *//*
