@@ -484,6 +484,10 @@ mirror_hidden(const GumboNode *g)
 {
 	const char	*v;
 
+	/* A tab's panel is hidden only until its tab is clicked, and a
+	 * page read as text has no tabs to click: it shows every panel. */
+	if ((v = attr(g, "role")) != NULL && strcmp(v, "tabpanel") == 0)
+		return (0);
 	if (attr(g, "hidden") != NULL)
 		return (1);
 	if ((v = attr(g, "aria-hidden")) != NULL && strcmp(v, "true") == 0) {

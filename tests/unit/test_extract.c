@@ -451,6 +451,42 @@ test_extract_scoring_parts(void **state)
 		{ "timeline entry stays",
 		  "<p>June 5, 2019: the deal is signed</p>",
 		  "June 5, 2019: the deal is signed", NULL, 1 },
+		{ "noscript that holds text is read",
+		  "<noscript><p>What a page without scripts shows sits in "
+		  "noscript here: the first of four replies, long enough to "
+		  "be read as part of the story.</p><p>The second reply "
+		  "agrees with the first and adds a detail about the ferry "
+		  "timetable that nobody else knew.</p><p>The third reply "
+		  "disagrees, politely, and links to the council's minutes "
+		  "from the meeting in March.</p><p>The fourth reply thanks "
+		  "everyone and says the thread can be closed now that the "
+		  "question is answered.</p><p>A fifth reply, late as "
+		  "always, asks whether the ferry will run on the holiday "
+		  "weekend as well, since the timetable on the pier says "
+		  "nothing either way and the office is closed.</p>"
+		  "</noscript>",
+		  "The third reply disagrees", NULL, 1 },
+		{ "noscript notice goes",
+		  "<noscript><p>Please enable JavaScript to see the comments."
+		  "</p></noscript>",
+		  "Paragraph 3", "enable JavaScript", 1 },
+		{ "every tab's panel shows",
+		  "<div role=tabpanel><pre>pip install quay</pre></div>"
+		  "<div role=tabpanel hidden style=\"display:none\">"
+		  "<pre>npm install quay</pre></div>"
+		  "<p>Then run the client once to write its configuration "
+		  "file, and edit the file to taste.</p>",
+		  "npm install quay", NULL, 1 },
+		{ "hidden text goes",
+		  "<div hidden><p>A note meant only for a script that never "
+		  "runs, long enough to count as a paragraph.</p></div>",
+		  "Paragraph 3", "never runs", 1 },
+		{ "list of links the text goes on after stays",
+		  "<ul><li><a href=/a>Strings</a></li><li><a href=/b>Lists"
+		  "</a></li><li><a href=/c>Sets</a></li></ul><p>Each of "
+		  "these types has commands of its own, described on its "
+		  "page, with examples.</p>",
+		  "Sets", NULL, 1 },
 		{ "heading of a section left empty goes",
 		  "<h2>Related stories</h2><ul><li><a href=/1>One more story"
 		  "</a></li><li><a href=/2>Another</a></li></ul>",
