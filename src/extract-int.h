@@ -280,6 +280,7 @@ void	 fallback_declared(struct extractor *x);
 void	 post_header(struct conv *cv, int idx, struct extract_block *b,
 	    int skip[2]);
 size_t	 post_group(struct conv *cv, struct extract_block *v, size_t n);
+void	 post_mark_fragment(struct extractor *x);
 
 /* extract-post.c */
 void	 block_counts(const struct extract_block *b, size_t *chars,

@@ -248,7 +248,7 @@ html_block(const struct article *art, const struct extract_block *b,
 		if (b->author != NULL || b->date != NULL) {
 			buf_addstr(out, "<header>");
 			if (b->author != NULL) {
-				buf_addstr(out, "<strong>");
+				buf_addstr(out, "<strong class=\"author\">");
 				buf_add_xml(out, b->author);
 				buf_addstr(out, "</strong>");
 			}

@@ -7,7 +7,7 @@
  * whole text when that is one short line, else its itemprop="name"), then
  * an element whose class or id names the author, a username or a poster
  * (the innermost, when they nest), then a rel="author" link. The date is
- * a <time datetime> or an itemprop="datePublished"/"dateCreated" element,
+ * a <time> or an itemprop="datePublished"/"dateCreated" element,
  * else a short element whose class or id is a date or time and whose text
  * has a digit, else a <meta itemprop="datePublished"> (shown as
  * "2024-02-20 14:03", UTC). Both are the first such element in the post
@@ -306,7 +306,7 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 	const GumboNode		*g;
 	const char		*ip, *meta = NULL, *v;
 	int			 i, end = x->n[idx].end, author[3] = { -1, -1, -1 };
-	int			 date[2] = { -1, -1 }, k;
+	int			 date[2] = { -1, -1 }, k, outer = -1;
 
 	for (i = idx; i < end; i++) {
 		if (x->n[i].tag == TAG_TEXT)
@@ -324,15 +324,17 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 		if (post_has_word(ip, "author") && author[0] < 0)
 			author[0] = i;
 		else if (post_author_class(g) && x->n[i].st.chars > 0 &&
-		    (author[1] < 0 || i < x->n[author[1]].end))
+		    (author[1] < 0 || i < x->n[author[1]].end)) {
+			if (author[1] < 0)
+				outer = i;
 			author[1] = i;	/* the innermost of nested ones */
+		}
 		else if (post_has_word(attr(g, "rel"), "author") &&
 		    x->n[i].st.chars > 0 && author[2] < 0)
 			author[2] = i;
 		if (date[0] < 0 && (post_has_word(ip, "datePublished") ||
 		    post_has_word(ip, "dateCreated") ||
-		    (x->n[i].tag == GUMBO_TAG_TIME &&
-		    attr(g, "datetime") != NULL)))
+		    x->n[i].tag == GUMBO_TAG_TIME))
 			date[0] = i;
 		else if (date[1] < 0 && post_date_class(g) &&
 		    x->n[i].st.chars < 2 * POST_SHORT) {
@@ -347,6 +349,13 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 			continue;
 		b->author = arena_strndup(cv->a, t.data, t.len);
 		skip[0] = author[k];
+		/* A box around the name (an avatar, "Member") goes with it,
+		 * when it says little else. */
+		if (k == 1 && outer != author[k]) {
+			post_text(x, outer, &t);
+			if (post_short(&t))
+				skip[0] = outer;
+		}
 		break;
 	}
 	buf_reset(&t);
@@ -403,4 +412,47 @@ post_group(struct conv *cv, struct extract_block *v, size_t n)
 		i = j - 1;
 	}
 	return (k);
+}
+
+/*
+ * The posts of a fragment: a thread as extract_html() writes it, which
+ * the reader keeps and reads again, is <article>s that open with a
+ * <header> of a <strong class="author"> and a <time>. Mark them as the
+ * scoring marks a page's posts, when there are two or more.
+ */
+void
+post_mark_fragment(struct extractor *x)
+{
+	const struct node	*h;
+	int			 i, c, a, posts = 0, pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < (int)x->nn; i++) {
+			if (x->n[i].tag != GUMBO_TAG_ARTICLE)
+				continue;
+			for (c = x->n[i].first; c >= 0 &&
+			    x->n[c].tag == TAG_TEXT; c = x->n[c].next)
+				;
+			if (c < 0 || x->n[c].tag != GUMBO_TAG_HEADER)
+				continue;
+			h = &x->n[c];
+			for (c = h->first; c >= 0; c = x->n[c].next)
+				if (x->n[c].tag != TAG_TEXT &&
+				    x->n[c].tag != GUMBO_TAG_STRONG &&
+				    x->n[c].tag != GUMBO_TAG_TIME)
+					break;
+			if (c >= 0)
+				continue;
+			if (pass == 0) {
+				posts++;
+				continue;
+			}
+			if (posts < 2)
+				return;
+			x->n[i].flags |= N_POST;
+			for (a = i; a >= 0 && !(x->n[a].flags & N_POSTPATH);
+			    a = x->n[a].parent)
+				x->n[a].flags |= N_POSTPATH;
+		}
+	}
 }

@@ -897,7 +897,9 @@ post_block(struct ctx *x, const struct extract_block *b)
 	avail = x->width - x->pcols;
 	for (i = 0; i < x->nc; i++)
 		used += x->c[i].w;
-	if (used + 3 <= avail) {
+	if (b->author == NULL && b->date == NULL)
+		rule_cells(x, avail - used);
+	else if (used + 3 <= avail) {
 		cell_str(x, " ", RENDER_DIM);
 		rule_cells(x, avail - used - 1);
 	}
