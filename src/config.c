@@ -441,6 +441,98 @@ config_free(struct config *cfg)
 	memset(cfg, 0, sizeof *cfg);
 }
 
+/* Copy a values array, strings and all. */
+static void
+config_values_copy(struct setting_value *to, const struct setting_value *from)
+{
+	size_t	 i;
+
+	for (i = 0; i < SET__COUNT; i++) {
+		to[i].n = from[i].n;
+		to[i].s = from[i].s != NULL ? xstrdup(from[i].s) : NULL;
+	}
+}
+
+/* Copy one feed, strings and all. */
+static void
+config_feed_copy(struct config_feed *to, const struct config_feed *from)
+{
+	size_t	 j;
+
+	*to = *from;
+	to->url = xstrdup(from->url);
+	to->title = from->title != NULL ? xstrdup(from->title) : NULL;
+	to->path = from->path != NULL ? xstrdup(from->path) : NULL;
+	to->tags = xreallocarray(NULL, from->ntags + 1, sizeof *to->tags);
+	for (j = 0; j < from->ntags; j++)
+		to->tags[j] = xstrdup(from->tags[j]);
+	config_values_copy(to->values, from->values);
+}
+
+/* A deep copy of cfg (or of one of its feeds) for another thread. */
+struct config *
+config_snapshot(const struct config *cfg, unsigned feed_id)
+{
+	const struct config_feed	*one = NULL;
+	struct config			*s;
+	size_t				 i;
+
+	if (feed_id != 0 && (one = config_feed_find(cfg, feed_id)) == NULL)
+		return (NULL);
+	s = xcalloc(1, sizeof *s);
+	s->path = cfg->path != NULL ? xstrdup(cfg->path) : NULL;
+	s->nfeeds = one != NULL ? 1 : cfg->nfeeds;
+	s->feeds = xreallocarray(NULL, s->nfeeds + 1, sizeof *s->feeds);
+	for (i = 0; i < s->nfeeds; i++)
+		config_feed_copy(&s->feeds[i], one != NULL ? one :
+		    &cfg->feeds[i]);
+	config_values_copy(s->values, cfg->values);
+	memcpy(s->colors, cfg->colors, sizeof s->colors);
+	s->last_id = cfg->last_id;
+	atomic_init(&s->refs, 1);
+	return (s);
+}
+
+/* One more reference to a snapshot. */
+struct config *
+config_hold(struct config *s)
+{
+	atomic_fetch_add(&s->refs, 1);
+	return (s);
+}
+
+/* Drop a reference to a snapshot; the last one frees it. */
+void
+config_drop(struct config *s)
+{
+	if (s == NULL)
+		return;
+	if (atomic_load(&s->refs) == 0)
+		fatalx("config: dropping a config that is not a snapshot");
+	if (atomic_fetch_sub(&s->refs, 1) != 1)
+		return;
+	config_free(s);
+	free(s);
+}
+
+/* The feed with id, or NULL. Feeds are only ever appended, so the one
+ * with id k is at k - 1 unless the config holds fewer (a snapshot of one
+ * feed). */
+const struct config_feed *
+config_feed_find(const struct config *cfg, unsigned id)
+{
+	size_t	 i;
+
+	if (id == 0)
+		return (NULL);
+	if (id <= cfg->nfeeds && cfg->feeds[id - 1].id == id)
+		return (&cfg->feeds[id - 1]);
+	for (i = 0; i < cfg->nfeeds; i++)
+		if (cfg->feeds[i].id == id)
+			return (&cfg->feeds[i]);
+	return (NULL);
+}
+
 /* A numeric setting for one feed: its own value if it has one, else the
  * global one. */
 int64_t
@@ -1181,6 +1273,7 @@ config_cmd_feed(struct config_parse *cp, const struct config_cmd *cmd,
 		config_values_free(cf.values);
 		return;
 	}
+	cf.id = ++cfg->last_id;
 	cf.url = xstrdup(w[1].s);
 	cf.path = xstrdup(cp->path);
 	cf.line = cp->line;

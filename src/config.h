@@ -3,10 +3,20 @@
  *
  * Errors are collected, never printed: every mistake becomes one
  * "path:LINE: message" entry in a struct causes, and a config with any
- * error must not be used. */
+ * error must not be used.
+ *
+ * Who owns what: a config made with config_init() belongs to the thread
+ * that made it, which alone reads and changes it (config_command() frees
+ * the strings it replaces; config_add_feed() moves feeds); no other
+ * thread may be given it or a pointer into it. A thread of its own gets
+ * a snapshot (config_snapshot()) instead: a deep copy that nothing
+ * changes, which any thread may read without a lock, kept alive by
+ * counted references (config_hold(), config_drop()). Across threads a
+ * feed is named by its id (config_feed_find()), never by a pointer. */
 #ifndef TIDINGS_CONFIG_H
 #define TIDINGS_CONFIG_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -65,6 +75,8 @@ struct setting_value {
 };
 
 struct config_feed {
+	unsigned	 id;		/* 1, 2, ... in the order listed; the
+					   same in every snapshot */
 	char		*url;
 	char		*title;		/* "~title" from the feed line, or NULL */
 	char		**tags;
@@ -134,7 +146,11 @@ struct config {
 	size_t		 nfeeds;
 	struct setting_value values[SET__COUNT];
 	struct config_color colors[EL__COUNT];
-	struct keys	*keys;		/* owned: the bindings in force */
+	struct keys	*keys;		/* owned: the bindings in force;
+					   NULL in a snapshot */
+	unsigned	 last_id;	/* the id of the last feed added */
+	atomic_uint	 refs;		/* a snapshot's references; 0: not a
+					   snapshot */
 };
 
 /* The settings table, in documentation order. */
@@ -148,6 +164,23 @@ const struct config_element_info	*config_elements(size_t *n);
  * bindings (a default binding that does not parse is fatal). */
 void	 config_init(struct config *);
 void	 config_free(struct config *);
+
+/*
+ * A snapshot of cfg for another thread: a copy of its feeds (only the one
+ * with id feed_id, unless that is 0), settings and colours, without key
+ * bindings, holding one reference. Return NULL when feed_id names no
+ * feed. Never change a snapshot: a thread may be reading it.
+ */
+struct config	*config_snapshot(const struct config *, unsigned feed_id);
+/* Take one more reference to a snapshot and return it. */
+struct config	*config_hold(struct config *);
+/* Drop one reference (NULL: nothing); the last one frees the snapshot.
+ * Both may be called from any thread. */
+void		 config_drop(struct config *);
+
+/* The feed with id in cfg, or NULL (an id of another config, or 0). */
+const struct config_feed *config_feed_find(const struct config *,
+		     unsigned id);
 
 /*
  * Read the dotfile at path (and its includes) into cfg, which must have

@@ -706,7 +706,7 @@ http_abandon(struct http *h)
 int
 http_run(struct http *h,
     void (*done)(void *arg, void *req_arg, struct http_response *res),
-    void *arg, volatile sig_atomic_t *stop)
+    void *arg, const atomic_int *stop)
 {
 	struct http_xfer	*x;
 	CURLMsg			*msg;

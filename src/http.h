@@ -6,7 +6,7 @@
 #ifndef TIDINGS_HTTP_H
 #define TIDINGS_HTTP_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -77,6 +77,6 @@ void	 http_add(struct http *, const struct http_request *);
  */
 int	 http_run(struct http *,
 	     void (*done)(void *arg, void *req_arg, struct http_response *res),
-	     void *arg, volatile sig_atomic_t *stop);
+	     void *arg, const atomic_int *stop);
 
 #endif /* TIDINGS_HTTP_H */

@@ -5,6 +5,7 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +53,10 @@ struct command {
 	const char	*usage;
 };
 
-static volatile sig_atomic_t	 stop;
+/* Set by on_signal() and read by poll's threads: an atomic that is lock
+ * free, which a signal handler may store to. */
+static atomic_int	 stop;
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "on_signal() stores to stop");
 
 static int	cmd_refresh(struct opts *, struct config *, int, char **);
 static int	cmd_items(struct opts *, struct config *, int, char **);

@@ -389,7 +389,7 @@ poll_queue_due(struct poll_ctx *pc, struct http *http, struct poll_job *jobs,
 int
 poll_refresh(const struct config *cfg, struct store *st, int flags,
     void (*report)(void *, const struct poll_result *), void *arg,
-    struct poll_stats *stats, volatile sig_atomic_t *stop, char **cause)
+    struct poll_stats *stats, const atomic_int *stop, char **cause)
 {
 	struct http_options	 ho;
 	struct http		*http;
@@ -602,7 +602,7 @@ poll_page_done(void *arg, void *req_arg, struct http_response *res)
  * it with poll_page_release()). Return 0, or -1 and set *cause. */
 static int
 poll_get_page(const struct config *cfg, const struct config_feed *cf,
-    const char *url, volatile sig_atomic_t *stop, struct poll_page *pg,
+    const char *url, const atomic_int *stop, struct poll_page *pg,
     char **cause)
 {
 	struct http_options	 ho;
@@ -644,7 +644,7 @@ poll_page_release(struct poll_page *pg)
 
 struct article *
 poll_article(const struct config *cfg, const struct config_feed *cf,
-    const char *url, volatile sig_atomic_t *stop, char **cause)
+    const char *url, const atomic_int *stop, char **cause)
 {
 	struct poll_page	 pg;
 	struct article		*art;
@@ -688,7 +688,7 @@ poll_keep_article(struct store *st, int64_t item_id,
 
 int
 poll_fetch_article(const struct config *cfg, const struct config_feed *cf,
-    struct store *st, int64_t item_id, volatile sig_atomic_t *stop,
+    struct store *st, int64_t item_id, const atomic_int *stop,
     char **why, char **cause)
 {
 	struct store_body	 body;
@@ -738,7 +738,7 @@ poll_fetch_article(const struct config *cfg, const struct config_feed *cf,
 
 int
 poll_prefetch(const struct config *cfg, struct store *st, int64_t since,
-    size_t limit, volatile sig_atomic_t *stop,
+    size_t limit, const atomic_int *stop,
     struct poll_prefetch_stats *stats, char **cause)
 {
 	const struct config_feed	*cf;
@@ -774,7 +774,7 @@ poll_prefetch(const struct config *cfg, struct store *st, int64_t since,
 
 int
 poll_discover(const struct config *cfg, const char *url,
-    volatile sig_atomic_t *stop, struct poll_found **found, size_t *n,
+    const atomic_int *stop, struct poll_found **found, size_t *n,
     char **cause)
 {
 	struct poll_page		 pg;

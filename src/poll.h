@@ -3,7 +3,7 @@
 #ifndef TIDINGS_POLL_H
 #define TIDINGS_POLL_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -46,7 +46,7 @@ struct poll_stats {
  */
 int	 poll_refresh(const struct config *, struct store *, int flags,
 	     void (*report)(void *, const struct poll_result *), void *arg,
-	     struct poll_stats *, volatile sig_atomic_t *stop, char **cause);
+	     struct poll_stats *, const atomic_int *stop, char **cause);
 
 /*
  * Start the notify-command of cfg, if set, for a refresh that stored
@@ -71,7 +71,7 @@ int	 poll_notify(const struct config *, struct store *,
  */
 struct article	*poll_article(const struct config *,
 		     const struct config_feed *cf, const char *url,
-		     volatile sig_atomic_t *stop, char **cause);
+		     const atomic_int *stop, char **cause);
 
 /* Keep art as item_id's full article in st (store_article_put()), its
  * body as extract_html() writes it, fetched now. Return 1, 0 when the
@@ -91,7 +91,7 @@ int	 poll_keep_article(struct store *, int64_t item_id,
  */
 int	 poll_fetch_article(const struct config *,
 	     const struct config_feed *cf, struct store *, int64_t item_id,
-	     volatile sig_atomic_t *stop, char **why, char **cause);
+	     const atomic_int *stop, char **why, char **cause);
 
 /* What poll_prefetch() did. */
 struct poll_prefetch_stats {
@@ -110,7 +110,7 @@ struct poll_prefetch_stats {
  * *stats; return 0, or -1 and set *cause when the store fails.
  */
 int	 poll_prefetch(const struct config *, struct store *, int64_t since,
-	     size_t limit, volatile sig_atomic_t *stop,
+	     size_t limit, const atomic_int *stop,
 	     struct poll_prefetch_stats *, char **cause);
 
 /* A feed found by poll_discover(). */
@@ -130,7 +130,7 @@ struct poll_found {
  * the terminal gate).
  */
 int	 poll_discover(const struct config *, const char *url,
-	     volatile sig_atomic_t *stop, struct poll_found **found,
+	     const atomic_int *stop, struct poll_found **found,
 	     size_t *n, char **cause);
 void	 poll_found_free(struct poll_found *, size_t);
 

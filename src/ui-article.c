@@ -134,7 +134,7 @@ article_want_full(struct ui *ui)
 		    "from");
 		return (UI_REDRAW);
 	}
-	if (fetch_request(ui, a->id, a->cf, 1) != 0) {
+	if (fetch_request(ui, a->id, a->cfid, 1) != 0) {
 		a->want_full = 0;
 		return (UI_REDRAW);
 	}
@@ -168,7 +168,7 @@ article_open(struct ui *ui, int64_t id)
 	a->body = body;
 	f = list_feed_of(ui, body.item.feed_id);
 	a->feed = xstrdup(f != NULL ? f->title : "");
-	a->cf = f != NULL ? f->cf : NULL;
+	a->cfid = f != NULL ? f->cf->id : 0;
 	html = body.content != NULL && *body.content != '\0' ? body.content :
 	    body.summary;
 	base = body.item.link != NULL ? body.item.link :
@@ -188,7 +188,8 @@ article_open(struct ui *ui, int64_t id)
 		}
 	}
 	if (a->body.item.link != NULL && *a->body.item.link != '\0' &&
-	    config_num(ui->cfg, a->cf, SET_FULL_ARTICLE) != 0)
+	    config_num(ui->cfg, config_feed_find(ui->cfg, a->cfid),
+	    SET_FULL_ARTICLE) != 0)
 		article_want_full(ui);
 	return (UI_REDRAW);
 }

@@ -8,6 +8,10 @@
  * writes a byte to a self-pipe, which the loop polls beside the
  * terminal, as ui-refresh.c does: the worker never touches curses or the
  * UI's connection, and the loop reads the article back from the store.
+ * Nor does it touch the UI's config, which ":add" and ":set" change: a
+ * job names its feed by config id, and the worker looks it up in the
+ * newest snapshot of the config (config.h), which it holds while the job
+ * runs.
  *
  * What the reader asks for goes to the front of the queue; the prefetch
  * after a refresh (new items of feeds with full-article set) goes to the
@@ -20,6 +24,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -44,8 +49,22 @@ fetch_init(struct ui *ui)
 	pthread_mutex_init(&fc->lock, NULL);
 	pthread_cond_init(&fc->cond, NULL);
 	fc->db_path = ui->db_path;
-	fc->cfg = ui->cfg;
+	fc->cfg = config_hold(ui->snap);
 	return (0);
+}
+
+/* Give the worker the newest snapshot of the config, for its next job. */
+void
+fetch_config(struct ui *ui)
+{
+	struct ui_fetch	*fc = &ui->fetch;
+	struct config	*old;
+
+	pthread_mutex_lock(&fc->lock);
+	old = fc->cfg;
+	fc->cfg = config_hold(ui->snap);
+	pthread_mutex_unlock(&fc->lock);
+	config_drop(old);
 }
 
 /* Wake the loop. A full pipe already will. */
@@ -58,15 +77,17 @@ fetch_poke(struct ui_fetch *fc)
 	(void)n;
 }
 
-/* Fetch one item's article and keep it, or its error, in st. Return the
- * error to show (NULL on success), for the caller to free. */
+/* Fetch one item's article with the settings of cfg, a snapshot, and keep
+ * it, or its error, in st. Return the error to show (NULL on success),
+ * for the caller to free. */
 static char *
-fetch_one(struct ui_fetch *fc, struct store *st, const struct ui_fetch_job *j)
+fetch_one(struct ui_fetch *fc, const struct config *cfg, struct store *st,
+    const struct ui_fetch_job *j)
 {
 	char	*why, *cause;
 
-	switch (poll_fetch_article(fc->cfg, j->cf, st, j->item_id, &fc->stop,
-	    &why, &cause)) {
+	switch (poll_fetch_article(cfg, config_feed_find(cfg, j->feed), st,
+	    j->item_id, &fc->stop, &why, &cause)) {
 	case 1:
 		return (NULL);
 	case 0:
@@ -83,6 +104,7 @@ fetch_main(void *arg)
 {
 	struct ui_fetch		*fc = arg;
 	struct ui_fetch_job	 j;
+	struct config		*cfg;
 	struct store		*st;
 	char			*cause = NULL, *error;
 
@@ -96,12 +118,14 @@ fetch_main(void *arg)
 		j = fc->jobs[0];
 		memmove(fc->jobs, fc->jobs + 1, --fc->njobs * sizeof *fc->jobs);
 		fc->busy = j.item_id;
+		cfg = config_hold(fc->cfg);
 		pthread_mutex_unlock(&fc->lock);
 
 		if (st == NULL)
 			error = xstrdup(cause);
 		else
-			error = fetch_one(fc, st, &j);
+			error = fetch_one(fc, cfg, st, &j);
+		config_drop(cfg);
 
 		pthread_mutex_lock(&fc->lock);
 		fc->busy = 0;
@@ -150,13 +174,13 @@ fetch_queue(struct ui_fetch_job **jobs, size_t *n,
 }
 
 /*
- * Ask for item_id's article, fetched with cf's settings: at the front of
- * the queue when the reader waits for it, else at the back. Return 0, or
- * -1 with a message shown when the worker cannot start.
+ * Ask for item_id's article, fetched with the settings of the feed with
+ * config id feed (0: the global ones): at the front of the queue when the
+ * reader waits for it, else at the back. Return 0, or -1 with a message
+ * shown when the worker cannot start.
  */
 int
-fetch_request(struct ui *ui, int64_t item_id, const struct config_feed *cf,
-    int front)
+fetch_request(struct ui *ui, int64_t item_id, unsigned feed, int front)
 {
 	struct ui_fetch		*fc = &ui->fetch;
 	struct ui_fetch_job	 j;
@@ -177,7 +201,7 @@ fetch_request(struct ui *ui, int64_t item_id, const struct config_feed *cf,
 		fc->started = 1;
 	}
 	j.item_id = item_id;
-	j.cf = cf;
+	j.feed = feed;
 	pthread_mutex_lock(&fc->lock);
 	if (fc->busy != item_id)
 		fetch_queue(&fc->jobs, &fc->njobs, &j, front);
@@ -214,21 +238,21 @@ fetch_event(struct ui *ui)
 }
 
 /*
- * After a refresh that started at since: queue the articles of the new
- * unread items of the feeds of cfg that have full-article set, so that
- * they read offline.
+ * After a refresh of the feeds of done (its snapshot) that started at
+ * since: queue the articles of the new unread items of those feeds that
+ * have full-article set now, so that they read offline.
  */
 void
-fetch_after_refresh(struct ui *ui, const struct config *cfg, int64_t since)
+fetch_after_refresh(struct ui *ui, const struct config *done, int64_t since)
 {
 	const struct config_feed *cf;
 	int64_t			 feed, *ids;
 	size_t			 i, k, n;
 	char			*cause;
 
-	for (i = 0; i < cfg->nfeeds; i++) {
-		cf = &cfg->feeds[i];
-		if (config_num(ui->cfg, cf, SET_FULL_ARTICLE) == 0)
+	for (i = 0; i < done->nfeeds; i++) {
+		cf = config_feed_find(ui->cfg, done->feeds[i].id);
+		if (cf == NULL || config_num(ui->cfg, cf, SET_FULL_ARTICLE) == 0)
 			continue;
 		if (store_feed_id(ui->st, cf->url, &feed, &cause) != 0 ||
 		    store_articles_wanted(ui->st, feed, since,
@@ -238,7 +262,7 @@ fetch_after_refresh(struct ui *ui, const struct config *cfg, int64_t since)
 			continue;
 		}
 		for (k = 0; k < n; k++)
-			if (fetch_request(ui, ids[k], cf, 0) != 0)
+			if (fetch_request(ui, ids[k], cf->id, 0) != 0)
 				break;
 		free(ids);
 	}
@@ -277,7 +301,7 @@ fetch_stop(struct ui *ui)
 	if (fc->started) {
 		pthread_mutex_lock(&fc->lock);
 		fc->quit = 1;
-		fc->stop = 1;
+		atomic_store(&fc->stop, 1);
 		pthread_cond_signal(&fc->cond);
 		pthread_mutex_unlock(&fc->lock);
 		pthread_join(fc->thread, NULL);
@@ -291,6 +315,8 @@ fetch_stop(struct ui *ui)
 		free(fc->done[i].error);
 	free(fc->done);
 	free(fc->jobs);
+	config_drop(fc->cfg);
+	fc->cfg = NULL;
 	fc->done = NULL;
 	fc->jobs = NULL;
 	fc->ndone = fc->njobs = 0;

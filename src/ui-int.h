@@ -2,13 +2,20 @@
  * drawing and dispatch; ui-list.c: the feeds and items panes; ui-article.c:
  * the article pane and the browser; ui-prompt.c: the prompt; ui-refresh.c:
  * the background refresh; ui-fetch.c: full articles in the background).
- * Nothing outside ui*.c includes it. */
+ * Nothing outside ui*.c includes it.
+ *
+ * Threads: the loop's thread owns struct ui and ui->cfg, which changes
+ * at the prompt (":set", ":add"). The refresh and the article worker
+ * never see either: each reads a snapshot of the config (config.h) that
+ * it holds a reference to, names feeds by their config id, opens a store
+ * connection of its own and hands results back under its lock. */
 #ifndef TIDINGS_UI_INT_H
 #define TIDINGS_UI_INT_H
 
 #include <curses.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -49,7 +56,9 @@ struct ui_pane {
 
 /* One feed of the dotfile with what the store says of it. */
 struct ui_feed {
-	const struct config_feed *cf;
+	const struct config_feed *cf;	/* into ui->cfg: good until the next
+					   list_load_feeds(), which ":add"
+					   calls; keep cf->id beyond that */
 	int64_t		 id;		/* 0: never stored */
 	int64_t		 unread, total;
 	char		*title;		/* the name shown; owned */
@@ -97,7 +106,7 @@ struct ui_article {
 	int64_t		 id;		/* 0: none */
 	struct store_body body;
 	char		*feed;		/* the feed's name; owned */
-	const struct config_feed *cf;	/* its feed, or NULL */
+	unsigned	 cfid;		/* its feed's config id, or 0 */
 	struct article	*art;		/* parsed, for its links */
 	struct render	 head;		/* header lines */
 	struct render	 text;		/* body lines */
@@ -133,12 +142,12 @@ struct ui_refresh {
 	int		 running;
 	pthread_t	 thread;
 	int		 pipe[2];
-	struct config	 one;		/* a config of one feed */
-	const struct config *cfg;	/* what the thread refreshes */
+	struct config	*cfg;		/* the snapshot the thread refreshes
+					   (held; dropped after the join) */
 	int		 flags;		/* POLL_* */
 	int64_t		 since;		/* when it started (UTC seconds) */
-	const char	*db_path;
-	volatile sig_atomic_t stop;
+	const char	*db_path;	/* ui's, which outlives the thread */
+	atomic_int	 stop;
 	double		 next_auto;	/* next check for due feeds */
 	double		 last_reload;
 	double		 reload_due;	/* a reload held back */
@@ -155,7 +164,8 @@ struct ui_refresh {
  * thread with its own store connection, a queue, and a self-pipe. */
 struct ui_fetch_job {
 	int64_t		 item_id;
-	const struct config_feed *cf;	/* whose fetch settings */
+	unsigned	 feed;		/* config id of the feed whose fetch
+					   settings apply; 0: the global ones */
 };
 
 struct ui_fetch_done {
@@ -167,12 +177,13 @@ struct ui_fetch {
 	int		 started;
 	pthread_t	 thread;
 	int		 pipe[2];
-	const char	*db_path;
-	const struct config *cfg;
-	volatile sig_atomic_t stop;
+	const char	*db_path;	/* ui's, which outlives the thread */
+	atomic_int	 stop;
 
 	pthread_mutex_t	 lock;		/* guards the rest */
 	pthread_cond_t	 cond;		/* a job, or quit */
+	struct config	*cfg;		/* the newest snapshot (held): each job
+					   holds it while it runs */
 	struct ui_fetch_job *jobs;
 	size_t		 njobs;
 	int64_t		 busy;		/* the item fetched now, or 0 */
@@ -204,7 +215,9 @@ struct ui_prompt {
 };
 
 struct ui {
-	struct config	*cfg;
+	struct config	*cfg;		/* main()'s; this thread's alone */
+	struct config	*snap;		/* a snapshot of cfg for the threads,
+					   made again when cfg changes */
 	const char	*db_path;
 	struct store	*st;
 
@@ -283,6 +296,7 @@ int	 ui_act(struct ui *, enum keys_action);
 void	 ui_apply_colors(struct ui *);
 void	 ui_apply_mouse(struct ui *);
 int	 ui_key_waiting(void);
+void	 ui_config_changed(struct ui *);
 void	 ui_draw(struct ui *, int clear);
 
 /* ui-list.c */
@@ -332,7 +346,7 @@ void	 prompt_free(struct ui *);
 
 /* ui-refresh.c */
 int	 refresh_init(struct ui *);
-int	 refresh_start(struct ui *, const struct config_feed *one, int all);
+int	 refresh_start(struct ui *, unsigned feed, int all);
 int	 refresh_event(struct ui *);
 int	 refresh_tick(struct ui *, double now, int *timeout_ms);
 int	 refresh_status(struct ui *, struct buf *);
@@ -340,14 +354,15 @@ void	 refresh_stop(struct ui *);
 
 /* ui-fetch.c */
 int	 fetch_init(struct ui *);
-int	 fetch_request(struct ui *, int64_t item_id,
-	     const struct config_feed *, int front);
+int	 fetch_request(struct ui *, int64_t item_id, unsigned feed,
+	     int front);
 void	 fetch_queue(struct ui_fetch_job **, size_t *n,
 	     const struct ui_fetch_job *, int front);
 int	 fetch_event(struct ui *);
 void	 fetch_after_refresh(struct ui *, const struct config *,
 	     int64_t since);
 int	 fetch_status(struct ui *, struct buf *);
+void	 fetch_config(struct ui *);
 void	 fetch_stop(struct ui *);
 
 #endif /* TIDINGS_UI_INT_H */

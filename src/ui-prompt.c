@@ -110,18 +110,13 @@ prompt_config(struct ui *ui, const char *line, const char *word,
 			prompt_show_setting(ui, s);
 			return (UI_REDRAW);
 		}
-		/* The refresh thread reads these as it goes. */
-		if (s != NULL && s->id < SET_PANES && ui->refresh.running) {
-			ui_message(ui, 1, "%s cannot change while a refresh "
-			    "runs", s->name);
-			return (UI_REDRAW);
-		}
 	}
 	if (config_command(ui->cfg, line, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 		return (UI_REDRAW);
 	}
+	ui_config_changed(ui);
 	if (strcmp(word, "color") == 0) {
 		ui_apply_colors(ui);
 		ui_message(ui, 0, "Colour set");
@@ -157,8 +152,8 @@ prompt_config(struct ui *ui, const char *line, const char *word,
  * the dotfile, add the feed to the running config and fetch it. The page
  * is fetched here, with the status line saying so: the loop waits for it
  * (at most download-timeout), which is simpler than a thread for an
- * action a person takes now and then. Not while a refresh runs: its
- * thread holds pointers into cfg->feeds, which the new feed may move.
+ * action a person takes now and then. Not while a refresh runs, which
+ * would keep the new feed's first fetch from starting.
  */
 static int
 prompt_add(struct ui *ui, const char *rest)
@@ -204,13 +199,14 @@ prompt_add(struct ui *ui, const char *rest)
 	buf_truncate(&line, line.len - 1);	/* the newline */
 	if (config_add_feed(cfg, line.data, &cause) != 0)
 		goto fail;
+	ui_config_changed(ui);
 	ui->feeds = xreallocarray(ui->feeds, cfg->nfeeds + 1,
 	    sizeof *ui->feeds);
 	memset(&ui->feeds[ui->nfeeds], 0,
 	    (cfg->nfeeds + 1 - ui->nfeeds) * sizeof *ui->feeds);
 	ui->nfeeds = cfg->nfeeds;
 	list_load_feeds(ui);
-	refresh_start(ui, &cfg->feeds[cfg->nfeeds - 1], 1);
+	refresh_start(ui, cfg->feeds[cfg->nfeeds - 1].id, 1);
 	buf_reset(&q);
 	if (nfound > 1)
 		ui_message(ui, 0, "Added %s, the first of %zu feeds the page "

@@ -2,7 +2,9 @@
  * idle.
  *
  * A refresh runs poll_refresh() on a thread of its own with a store
- * connection of its own (store.h: one connection per thread). Its report
+ * connection of its own (store.h: one connection per thread), on a
+ * snapshot of the config taken when it starts (config.h), so that ":set"
+ * and ":add" may change the config while it runs. Its report
  * callback, on poll's store thread, only records progress under a mutex
  * and writes a byte to a self-pipe; it never touches curses or the UI's
  * connection. The loop polls the pipe beside the terminal, so keys are
@@ -23,6 +25,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -110,10 +113,10 @@ refresh_main(void *arg)
 	return (NULL);
 }
 
-/* Start refreshing one feed, or all (every feed with all, the due ones
- * without). */
+/* Start refreshing the feed with config id feed, or all (0; every feed
+ * with all, the due ones without). */
 int
-refresh_start(struct ui *ui, const struct config_feed *one, int all)
+refresh_start(struct ui *ui, unsigned feed, int all)
 {
 	struct ui_refresh	*rf = &ui->refresh;
 	sigset_t		 every, old;
@@ -123,15 +126,16 @@ refresh_start(struct ui *ui, const struct config_feed *one, int all)
 		ui_message(ui, 0, "A refresh is running already");
 		return (UI_REDRAW);
 	}
-	if (one != NULL) {
-		rf->one = *ui->cfg;	/* shares every string with cfg */
-		rf->one.feeds = (struct config_feed *)one;
-		rf->one.nfeeds = 1;
-		rf->cfg = &rf->one;
-	} else
-		rf->cfg = ui->cfg;
+	if (feed != 0)
+		rf->cfg = config_snapshot(ui->cfg, feed);
+	else
+		rf->cfg = config_hold(ui->snap);
+	if (rf->cfg == NULL) {
+		ui_message(ui, 1, "That feed is not in the dotfile");
+		return (UI_REDRAW);
+	}
 	rf->flags = all ? POLL_ALL : 0;
-	rf->stop = 0;
+	atomic_store(&rf->stop, 0);
 	rf->since = (int64_t)time(NULL);
 	rf->done = rf->total = 0;
 	rf->nnew = rf->failed = 0;
@@ -147,13 +151,15 @@ refresh_start(struct ui *ui, const struct config_feed *one, int all)
 	error = pthread_create(&rf->thread, NULL, refresh_main, rf);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (error != 0) {
+		config_drop(rf->cfg);
+		rf->cfg = NULL;
 		ui_message(ui, 1, "Cannot start a refresh: %s",
 		    strerror(error));
 		return (UI_REDRAW);
 	}
 	rf->running = 1;
 	if (all)
-		ui_message(ui, 0, "Refreshing %s", one != NULL ?
+		ui_message(ui, 0, "Refreshing %s", feed != 0 ?
 		    "the feed" : "every feed");
 	return (UI_REDRAW);
 }
@@ -208,6 +214,8 @@ refresh_event(struct ui *ui)
 	ui->index_left = 1;
 	if (nnew > 0)
 		fetch_after_refresh(ui, rf->cfg, rf->since);
+	config_drop(rf->cfg);
+	rf->cfg = NULL;
 	return (flags | UI_RELOAD);
 }
 
@@ -257,7 +265,7 @@ refresh_tick(struct ui *ui, double now, int *timeout_ms)
 	period = refresh_period(ui->cfg);
 	if (!rf->running && period > 0 && now >= rf->next_auto) {
 		rf->next_auto = now + period;
-		flags |= refresh_start(ui, NULL, 0);
+		flags |= refresh_start(ui, 0, 0);
 	}
 	if (!rf->running && period > 0) {
 		wait = rf->next_auto - now;
@@ -310,10 +318,12 @@ refresh_stop(struct ui *ui)
 	struct ui_refresh	*rf = &ui->refresh;
 
 	if (rf->running) {
-		rf->stop = 1;
+		atomic_store(&rf->stop, 1);
 		pthread_join(rf->thread, NULL);
 		rf->running = 0;
 	}
+	config_drop(rf->cfg);
+	rf->cfg = NULL;
 	close(rf->pipe[0]);
 	close(rf->pipe[1]);
 	pthread_mutex_destroy(&rf->lock);

@@ -1008,15 +1008,15 @@ ui_act(struct ui *ui, enum keys_action act)
 		row = ui->panes[UI_FEEDS].cur;
 		if (!ui->picking && row < ui->nrows &&
 		    UI_ROW_FEED(ui->rows[row]) && ui->focus == UI_FEEDS)
-			return (refresh_start(ui, ui->feeds[ui->rows[row]].cf,
-			    1));
+			return (refresh_start(ui,
+			    ui->feeds[ui->rows[row]].cf->id, 1));
 		if (!ui->list.search && ui->list.row < ui->nrows &&
 		    UI_ROW_FEED(ui->rows[ui->list.row]))
 			return (refresh_start(ui,
-			    ui->feeds[ui->rows[ui->list.row]].cf, 1));
-		return (refresh_start(ui, NULL, 1));
+			    ui->feeds[ui->rows[ui->list.row]].cf->id, 1));
+		return (refresh_start(ui, 0, 1));
 	case ACT_REFRESH_ALL:
-		return (refresh_start(ui, NULL, 1));
+		return (refresh_start(ui, 0, 1));
 	case ACT_OPEN_BROWSER:
 		return (ui_open_browser(ui));
 	case ACT_OPEN_LINK:
@@ -1331,6 +1331,17 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 	buf_release(&keys);
 }
 
+/* The config changed at the prompt: threads started from now on, and the
+ * article worker's next job, get a snapshot of it as it is now; those
+ * running keep the one they hold. */
+void
+ui_config_changed(struct ui *ui)
+{
+	config_drop(ui->snap);
+	ui->snap = config_snapshot(ui->cfg, 0);
+	fetch_config(ui);
+}
+
 /* Run the reader until the user quits (see ui.h). */
 int
 ui_run(struct config *cfg, const char *db_path, char **cause)
@@ -1357,14 +1368,17 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 	ui.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	if ((ui.st = store_open(db_path, cause)) == NULL)
 		return (-1);
+	ui.snap = config_snapshot(cfg, 0);
 	if (refresh_init(&ui) != 0) {
 		xasprintf(cause, "pipe: %s", strerror(errno));
+		config_drop(ui.snap);
 		store_close(ui.st);
 		return (-1);
 	}
 	if (fetch_init(&ui) != 0) {
 		xasprintf(cause, "pipe: %s", strerror(errno));
 		refresh_stop(&ui);
+		config_drop(ui.snap);
 		store_close(ui.st);
 		return (-1);
 	}
@@ -1390,6 +1404,7 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 			sigaction(ui_signals[i], &old[i], NULL);
 		refresh_stop(&ui);
 		fetch_stop(&ui);
+		config_drop(ui.snap);
 		store_close(ui.st);
 		return (-1);
 	}
@@ -1428,6 +1443,7 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 	render_release(&ui.helptext);
 	buf_release(&ui.scratch);
 	free(ui.msg);
+	config_drop(ui.snap);
 	store_close(ui.st);
 	return (0);
 }

@@ -1,9 +1,5 @@
 /* test_buf.c: the growable buffer and its JSON/XML escaping. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testlib.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,9 +1,5 @@
 /* test_date.c: the date forms feeds really use, and ones that are no date. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testlib.h"
 
 #include <string.h>
 

@@ -1,9 +1,5 @@
 /* test_extract.c: reader mode on pages of every common shape. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testlib.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,37 +10,6 @@
 #include "util.h"
 
 #define FIXTURES	"tests/fixtures/html/"
-
-/* Fail the test with a message naming what went wrong (and the row). */
-static void __attribute__((format(printf, 1, 2)))
-failf(const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*msg;
-
-	va_start(ap, fmt);
-	xvasprintf(&msg, fmt, ap);
-	va_end(ap);
-	print_error("%s\n", msg);
-	free(msg);
-	fail();
-}
-
-static void
-read_fixture(const char *name, struct buf *b)
-{
-	FILE	*f;
-	char	 path[256], chunk[4096];
-	size_t	 n;
-
-	snprintf(path, sizeof path, FIXTURES "%s", name);
-	if ((f = fopen(path, "rb")) == NULL)
-		failf("cannot open %s (tests run from the top of the tree)",
-		    path);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(b, chunk, n);
-	fclose(f);
-}
 
 /* The article's text field, with whitespace folded as seed-check does. */
 static char *
@@ -186,7 +151,7 @@ test_extract_pages(void **state)
 	for (i = 0; i < nitems(pages); i++) {
 		c = &pages[i];
 		buf_reset(&in);
-		read_fixture(c->file, &in);
+		read_fixture(FIXTURES, c->file, &in);
 		art = extract_page(in.data, in.len, c->url, NULL);
 		if (art->title == NULL || strcmp(art->title, c->title) != 0)
 			failf("%s: title \"%s\", want \"%s\"", c->file,
@@ -297,7 +262,7 @@ test_extract_seedlike_json(void **state)
 	int		 found;
 
 	(void)state;
-	read_fixture("seedlike.html", &in);
+	read_fixture(FIXTURES, "seedlike.html", &in);
 	art = extract_page(in.data, in.len,
 	    "http://www.wire.example/2018/05/17/europe/harbor-chief/index.html",
 	    NULL);

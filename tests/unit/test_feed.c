@@ -1,9 +1,5 @@
 /* test_feed.c: feeds of every format and flaw -> struct feed, and JSON. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testlib.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,22 +232,6 @@ static const struct {
 	{ "truncated-cdata.xml", NULL, 0, "title", "x" },
 };
 
-/* Read a fixture into b. */
-static void
-read_fixture(const char *name, struct buf *b)
-{
-	char	 path[256], chunk[4096];
-	FILE	*fp;
-	size_t	 n;
-
-	snprintf(path, sizeof path, FIXTURES "%s", name);
-	if ((fp = fopen(path, "rb")) == NULL)
-		fail_msg("cannot open %s", path);
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(b, chunk, n);
-	fclose(fp);
-}
-
 /* Parse a fixture; fail the test if it is not a feed. */
 static void
 parse_fixture(const char *name, const char *charset, struct feed *f)
@@ -259,7 +239,7 @@ parse_fixture(const char *name, const char *charset, struct feed *f)
 	struct buf	 b = BUF_INIT;
 	char		*cause = NULL;
 
-	read_fixture(name, &b);
+	read_fixture(FIXTURES, name, &b);
 	if (feed_parse(b.data, b.len, URL, charset, f, &cause) != 0)
 		fail_msg("%s: %s", name, cause);
 	buf_release(&b);
@@ -411,7 +391,7 @@ test_feed_not_a_feed(void **state)
 	for (i = 0; i < sizeof error_cases / sizeof error_cases[0]; i++) {
 		buf_reset(&b);
 		if (error_cases[i].fixture != NULL)
-			read_fixture(error_cases[i].fixture, &b);
+			read_fixture(FIXTURES, error_cases[i].fixture, &b);
 		else
 			buf_addstr(&b, error_cases[i].text);
 		cause = NULL;
@@ -849,7 +829,7 @@ test_feed_survives_damage(void **state)
 	uint32_t	 seed = 12345, cp;
 
 	(void)state;
-	read_fixture("atom10.xml", &b);
+	read_fixture(FIXTURES, "atom10.xml", &b);
 	for (len = 0; len <= b.len; len++) {
 		exact = xmalloc(len > 0 ? len : 1);
 		memcpy(exact, b.data, len);

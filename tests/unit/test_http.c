@@ -1,11 +1,7 @@
 /* test_http.c: the HTTP transport against the project's test server
  * (tests/server/server.py), started on 127.0.0.1 for this group of tests
  * with fixtures written into a temporary directory. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testlib.h"
 
 #ifdef __linux__
 #include <sys/prctl.h>
@@ -74,12 +70,6 @@ struct got {
 	long	 retry_after;
 };
 
-static char *
-dup_or_null(const char *s)
-{
-	return (s != NULL ? xstrdup(s) : NULL);
-}
-
 static void
 got_done(void *arg, void *req_arg, struct http_response *res)
 {
@@ -140,7 +130,7 @@ url_for(const char *path)
 /* Run n requests at once, request i answered into g[i]. */
 static int
 fetch(struct http_request *r, struct got *g, size_t n, long max_total,
-    volatile sig_atomic_t *stop)
+    const atomic_int *stop)
 {
 	struct http_options	 o = { max_total, max_total };
 	struct http		*h;
@@ -719,7 +709,7 @@ test_http_many(void **state)
 }
 
 /* Done callback of the stop test: the first answer asks to stop. */
-static volatile sig_atomic_t stop_flag;
+static atomic_int stop_flag;
 
 static void
 stop_done(void *arg, void *req_arg, struct http_response *res)

@@ -1,10 +1,6 @@
 /* test_keys.c: key names, the action table, binding and unbinding, the
  * default bindings and their agreement with tidings-config(5). */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testlib.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -322,21 +318,6 @@ test_keys_config(void **state)
 	    ACT_TOGGLE_READ);
 	assert_int_equal(keys_lookup(cfg.keys, KEYS_FEEDS, 0x12), ACT_REFRESH);
 	config_free(&cfg);
-}
-
-/* Read a whole file into b or fail the test. */
-static void
-slurp(const char *path, struct buf *b)
-{
-	FILE	*f;
-	char	 chunk[4096];
-	size_t	 n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		fail_msg("cannot open %s", path);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(b, chunk, n);
-	fclose(f);
 }
 
 /* tidings-config(5) has an ".It Ic NAME" entry for each action, in its

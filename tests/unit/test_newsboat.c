@@ -1,10 +1,6 @@
 /* test_newsboat.c: newsboat's urls and config lines as dotfile lines, and
  * the lines that do not map. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testlib.h"
 
 #include <stdlib.h>
 #include <string.h>

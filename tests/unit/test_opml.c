@@ -1,9 +1,5 @@
 /* test_opml.c: OPML import into the dotfile and export out of it. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testlib.h"
 
 #include <sys/stat.h>
 
@@ -19,49 +15,6 @@
 #include "util.h"
 
 #define FIX	"tests/fixtures/opml/"
-
-/* Read a whole file into b or fail the test. */
-static void
-slurp(const char *path, struct buf *b)
-{
-	FILE	*f;
-	char	 chunk[4096];
-	size_t	 n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		fail_msg("cannot open %s", path);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(b, chunk, n);
-	fclose(f);
-}
-
-/* Write len bytes to path or fail the test. */
-static void
-spew(const char *path, const char *text, size_t len)
-{
-	FILE	*f;
-
-	if ((f = fopen(path, "wb")) == NULL)
-		fail_msg("cannot create %s", path);
-	fwrite(text, 1, len, f);
-	fclose(f);
-}
-
-static int
-rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return (remove(path));
-}
-
-/* Remove a temporary directory tree. */
-static void
-rm_tree(const char *dir)
-{
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
-}
 
 /* A feed as one line "URL|TITLE|TAG,TAG" for comparing in one go. */
 static char *

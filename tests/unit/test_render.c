@@ -1,9 +1,5 @@
 /* test_render.c: wrapping, lists, quotes, tables, links and the gate. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testlib.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,20 +11,6 @@
 #include "util.h"
 
 #define FIXTURES	"tests/fixtures/html/"
-
-static void __attribute__((format(printf, 1, 2)))
-failf(const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*msg;
-
-	va_start(ap, fmt);
-	xvasprintf(&msg, fmt, ap);
-	va_end(ap);
-	print_error("%s\n", msg);
-	free(msg);
-	fail();
-}
 
 /* Render an HTML fragment at width columns into plain text. */
 static char *

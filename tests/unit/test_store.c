@@ -3,11 +3,7 @@
  * trimming, counts, paging, search and its lazy index, and two writers
  * at once. The tests look at the file with a second, plain SQLite
  * connection; the index's contents through fts5vocab. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testlib.h"
 
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -45,16 +41,6 @@ struct tentry {
 	int64_t		 published;	/* 0: absent */
 };
 
-/* Remove one file or directory for nftw(). */
-static int
-rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return (remove(path));
-}
-
 /* Make a directory and open a store two levels below it. */
 static int
 setup(void **state)
@@ -89,7 +75,7 @@ teardown(void **state)
 		    " OR nunread != (SELECT count(*) FROM items"
 		    "   WHERE feed_id = f.id AND read = 0)"), 0);
 	store_close(fx->st);
-	nftw(fx->dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	rm_tree(fx->dir);
 	free(fx->path);
 	free(fx);
 	return (0);
@@ -100,13 +86,6 @@ static int
 cmp_str(const void *a, const void *b)
 {
 	return (strcmp(*(char *const *)a, *(char *const *)b));
-}
-
-/* A copy of s, or NULL. */
-static char *
-dup_or_null(const char *s)
-{
-	return (s != NULL ? xstrdup(s) : NULL);
 }
 
 /* Fill f with n entries made from v. */
@@ -393,23 +372,6 @@ index_some(struct store *st, size_t limit)
 	return (left);
 }
 
-/* Read a whole small file; the caller frees. */
-static char *
-slurp(const char *path, size_t *len)
-{
-	struct buf	 b = BUF_INIT;
-	FILE		*f;
-	char		 chunk[4096];
-	size_t		 n;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		fail_msg("cannot read %s", path);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	return (buf_detach(&b, len));
-}
-
 /* A new file gets the current schema in WAL mode; opening it again changes
  * nothing. */
 static void
@@ -460,22 +422,18 @@ test_open_refuses_other_files(void **state)
 	static const char	 text[] = "feed http://example.org/\n"
 	    "This is a config file, not a database.\n";
 	struct fixture		*fx = *state;
-	char			*path, *cause = NULL, *after;
-	size_t			 len;
-	FILE			*f;
+	struct buf		 after = BUF_INIT;
+	char			*path, *cause = NULL;
 
 	xasprintf(&path, "%s/config", fx->dir);
-	if ((f = fopen(path, "wb")) == NULL)
-		fail_msg("cannot write %s", path);
-	fwrite(text, 1, sizeof text - 1, f);
-	fclose(f);
+	spew(path, text, sizeof text - 1);
 	assert_null(store_open(path, &cause));
 	assert_non_null(strstr(cause, "not a database"));
 	free(cause);
-	after = slurp(path, &len);
-	assert_int_equal(len, sizeof text - 1);
-	assert_memory_equal(after, text, len);
-	free(after);
+	slurp(path, &after);
+	assert_int_equal(after.len, sizeof text - 1);
+	assert_memory_equal(after.data, text, after.len);
+	buf_release(&after);
 	free(path);
 
 	/* Another program's database gets no tables of ours. */

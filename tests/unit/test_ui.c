@@ -2,11 +2,7 @@
  * screen (escapes and bad bytes made harmless, width measured by display
  * columns and cut with an ellipsis), the store's paged queries that the
  * panes read their lists through, and the queue of full articles. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testlib.h"
 
 #include <sys/stat.h>
 
@@ -119,16 +115,6 @@ test_ui_text_fit_any_bytes(void **state)
 		}
 	}
 	buf_release(&b);
-}
-
-/* Remove one file or directory for nftw(). */
-static int
-rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return (remove(path));
 }
 
 /* Store a feed of n items; item i is dated t0 + step * i (so two feeds
@@ -282,7 +268,7 @@ test_ui_store_paging(void **state)
 
 	store_items_free(list, n);
 	store_close(st);
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	rm_tree(dir);
 	free(path);
 }
 
@@ -350,7 +336,7 @@ test_ui_store_marks(void **state)
 
 	store_items_free(v, m);
 	store_close(st);
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	rm_tree(dir);
 	free(path);
 }
 
@@ -406,7 +392,7 @@ test_ui_store_starred(void **state)
 
 	store_items_free(v, n);
 	store_close(st);
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	rm_tree(dir);
 	free(path);
 }
 
@@ -463,7 +449,7 @@ test_ui_store_mark_steps(void **state)
 		fail_msg("store_mark_forget: %s", cause);
 
 	store_close(st);
-	nftw(dir, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	rm_tree(dir);
 	free(path);
 }
 

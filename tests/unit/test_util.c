@@ -1,9 +1,5 @@
 /* test_util.c: UTF-8, the terminal gate and the small helpers. */
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "testlib.h"
 
 #include <stdio.h>
 #include <stdlib.h>
