@@ -952,7 +952,7 @@ test_extract_thread(void **state)
 	size_t			 i, j, pre = 0;
 
 	(void)state;
-	read_fixture("thread.html", &in);
+	read_fixture(FIXTURES, "thread.html", &in);
 	art = extract_page(in.data, in.len,
 	    "https://crumb.example/t/starter-smell/4412", NULL);
 	assert_int_equal(art->nblocks, nitems(want));

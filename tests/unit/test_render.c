@@ -520,17 +520,11 @@ test_render_posts(void **state)
 	struct article		*art, hand;
 	struct extract_block	 blocks[4], kids[2];
 	const struct render_line *l;
-	char			 path[256], chunk[4096], name[32];
-	FILE			*f;
-	size_t			 i, k, h, n;
+	char			 name[32];
+	size_t			 i, k, h;
 
 	(void)state;
-	snprintf(path, sizeof path, FIXTURES "thread.html");
-	if ((f = fopen(path, "rb")) == NULL)
-		failf("cannot open %s", path);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&in, chunk, n);
-	fclose(f);
+	read_fixture(FIXTURES, "thread.html", &in);
 	art = extract_page(in.data, in.len, NULL, NULL);
 	for (k = 0; k < nitems(widths); k++) {
 		o.width = widths[k];
