@@ -167,7 +167,8 @@ void		 extract_json(const struct article *, struct buf *);
  * Append the body as clean, minimal HTML (p, h1-h6, ul/ol/li, blockquote,
  * pre, table, figure, img, a, strong, em, code, br, hr), without the title.
  * A post is an <article> opening with a <header> of its author (in
- * <strong>) and its date (a <time>, with datetime when it was read).
+ * <strong class="author">) and its date (a <time>, with datetime when it
+ * was read); extract_fragment() reads two or more of them back as posts.
  */
 void		 extract_html(const struct article *, struct buf *);
 
