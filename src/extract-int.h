@@ -276,6 +276,9 @@ void	 grab(struct extractor *x, struct parts *ps);
 void	 convert(struct extractor *x, const struct parts *ps);
 void	 fallback_declared(struct extractor *x);
 
+/* extract-feeds.c */
+int	 extract_has_token(const char *s, const char *word);
+
 /* extract-thread.c */
 void	 post_header(struct conv *cv, int idx, struct extract_block *b,
 	    int skip[2]);

@@ -38,25 +38,12 @@
 /* A name or a date is one short line. */
 #define POST_SHORT	60
 
-/* Does a space-separated attribute value hold the word w (any case)? */
+/* Does an attribute value (a list of words, or NULL) hold the word w,
+ * in any case? */
 static int
 post_has_word(const char *v, const char *w)
 {
-	size_t	 n = strlen(w), k;
-
-	if (v == NULL)
-		return (0);
-	while (*v != '\0') {
-		while (ascii_isspace((unsigned char)*v))
-			v++;
-		for (k = 0; v[k] != '\0' && !ascii_isspace((unsigned char)v[k]);
-		    k++)
-			;
-		if (k == n && ascii_eq_nocase(v, w, n))
-			return (1);
-		v += k;
-	}
-	return (0);
+	return (v != NULL && extract_has_token(v, w));
 }
 
 /* Does the class or id of an element name its author? */
