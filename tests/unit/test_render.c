@@ -373,10 +373,10 @@ test_render_fixtures(void **state)
 		{ "blog", "https://slowtools.example/2020/02/paper-notebook/" },
 		{ "docs", "https://docs.example/quaylib/2.4/retries.html" },
 		{ "comments", "https://greenfingers.example/diary/first-frost" },
+		{ "thread", "https://crumb.example/t/starter-smell/4412" },
 		{ "gallery", "https://pictures.example/lanterns" },
 		{ "seedlike", "http://www.wire.example/2018/05/17/europe/"
 		  "harbor-chief/index.html" },
-		{ "thread", "https://crumb.example/t/starter-smell/4412" },
 	};
 	struct render_opts	 o = { 80, 0, 0 };
 	struct render		 r = RENDER_INIT;
