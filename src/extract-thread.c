@@ -200,7 +200,6 @@ post_set_date(struct conv *cv, struct extract_block *b, const char *machine,
     struct buf *shown)
 {
 	char	 date[32];
-
 	int64_t	 t;
 	int	 reads;
 
@@ -315,8 +314,7 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 			if (author[1] < 0)
 				outer = i;
 			author[1] = i;	/* the innermost of nested ones */
-		}
-		else if (post_has_word(attr(g, "rel"), "author") &&
+		} else if (post_has_word(attr(g, "rel"), "author") &&
 		    x->n[i].st.chars > 0 && author[2] < 0)
 			author[2] = i;
 		if (date[0] < 0 && (post_has_word(ip, "datePublished") ||
