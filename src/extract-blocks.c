@@ -569,6 +569,46 @@ conv_is_caption(struct conv *cv, int idx)
 	    n->tag == GUMBO_TAG_FIGCAPTION));
 }
 
+/*
+ * A post of a thread, or an element that holds posts. The post becomes
+ * its run of blocks at the top level (see extract-thread.c); what holds
+ * posts (a list of comments, a table of messages, a quote) is only their
+ * container, so that no post ends up inside another block.
+ */
+static void
+conv_posts(struct conv *cv, int idx, struct bvec *out, unsigned cls)
+{
+	struct extract_block	*b;
+	unsigned		 style = cv->style;
+	size_t			 link = cv->link;
+	int			 skip[2];
+
+	conv_flush(cv, out, cls);
+	cv->style = 0;
+	cv->link = 0;
+	if (!(cv->x->n[idx].flags & N_POST)) {
+		conv_children(cv, idx, out, cls);
+		conv_flush(cv, out, cls);
+		cv->style = style;
+		cv->link = link;
+		return;
+	}
+	skip[0] = cv->skip[0];
+	skip[1] = cv->skip[1];
+	b = bvec_add(out, EXTRACT_POST);
+	post_header(cv, idx, b, cv->skip);
+	conv_top(cv, out, 0);
+	conv_children(cv, idx, out, cls);
+	conv_flush(cv, out, cls);
+	b = bvec_add(out, EXTRACT_POST);
+	b->level = POST_CLOSE;
+	conv_top(cv, out, 0);
+	cv->skip[0] = skip[0];
+	cv->skip[1] = skip[1];
+	cv->style = style;
+	cv->link = link;
+}
+
 /* Convert node idx (and its subtree) into blocks appended to out. */
 static void
 conv_node(struct conv *cv, int idx, struct bvec *out, unsigned cls)
@@ -587,11 +627,16 @@ conv_node(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 		conv_text(cv, n->g->v.text.text);
 		return;
 	}
-	if (cv->depth > MIRROR_DEPTH)
+	if (cv->depth > MIRROR_DEPTH || idx == cv->skip[0] ||
+	    idx == cv->skip[1])
 		return;
 	if (idx != cv->root && n->st.chars * 2 < cv->x->n[cv->root].st.chars)
 		cls |= n->cls;	/* what the part itself is called says
 				   nothing about one block of it */
+	if ((n->flags & N_POSTPATH) && !cv->flat) {
+		conv_posts(cv, idx, out, cls);
+		return;
+	}
 	switch (n->tag) {
 	case GUMBO_TAG_BR:
 		conv_break(cv, out, cls);
@@ -760,6 +805,7 @@ convert(struct extractor *x, const struct parts *ps)
 	memset(&cv, 0, sizeof cv);
 	cv.x = x;
 	cv.a = x->arena;
+	cv.skip[0] = cv.skip[1] = -1;
 	buf_init(&cv.text);
 	for (k = 0; k < ps->n; k++) {
 		cv.root = ps->v[k].first;
@@ -775,6 +821,7 @@ convert(struct extractor *x, const struct parts *ps)
 		if (x->ld_body != NULL)
 			evidence_filter(&cv, &root);
 	}
+	root.n = post_group(&cv, root.v, root.n);
 	map = xcalloc(cv.nurls + 1, sizeof *map);
 	finish_links(&cv, root.v, root.n, map, &links, &nlinks, &cap);
 	free(map);

@@ -18,7 +18,7 @@
 #include "util.h"
 
 /* Whether the space-separated token list s holds word, ignoring case. */
-static int
+int
 extract_has_token(const char *s, const char *word)
 {
 	size_t	 n = strlen(word), i;

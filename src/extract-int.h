@@ -4,8 +4,9 @@
  * extract.c owns the arenas and the pipeline, extract-mirror.c the
  * nodes and their statistics, extract-meta.c the metadata slots,
  * extract-score.c the scores and the parts of the article found,
- * extract-blocks.c and extract-post.c the conversion to blocks, and
- * extract-out.c and extract-feeds.c only read what the others made.
+ * extract-blocks.c, extract-thread.c and extract-post.c the conversion
+ * to blocks, and extract-out.c and extract-feeds.c only read what the
+ * others made.
  * Not part of the API (that is extract.h): these types and functions
  * change with the model.
  */
@@ -225,7 +226,13 @@ struct conv {
 	size_t			 ctcls;
 	int			 depth;
 	int			 root;		/* the part being converted */
+	int			 skip[2];	/* the post's author and date
+						   elements, -1: none */
 };
+
+/* The level of the EXTRACT_POST block that closes a post's run of blocks
+ * while converting (extract-thread.c). */
+#define POST_CLOSE	1
 
 /* extract.c */
 void	*arena_alloc(struct extract_arena *a, size_t n);
@@ -269,6 +276,15 @@ void	 grab(struct extractor *x, struct parts *ps);
 /* extract-blocks.c */
 void	 convert(struct extractor *x, const struct parts *ps);
 void	 fallback_declared(struct extractor *x);
+
+/* extract-feeds.c */
+int	 extract_has_token(const char *s, const char *word);
+
+/* extract-thread.c */
+void	 post_header(struct conv *cv, int idx, struct extract_block *b,
+	    int skip[2]);
+size_t	 post_group(struct conv *cv, struct extract_block *v, size_t n);
+void	 post_mark_fragment(struct extractor *x);
 
 /* extract-post.c */
 void	 block_counts(const struct extract_block *b, size_t *chars,

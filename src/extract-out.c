@@ -44,6 +44,21 @@ text_block(const struct extract_block *b, struct buf *out, const char *sep)
 		for (i = 0; i < b->nchildren; i++)
 			text_block(&b->children[i], out, i == 0 ? sep : "\n\n");
 		break;
+	case EXTRACT_POST:
+		/* "alice\nFeb 20, 2024\n\n" and the post. */
+		if (b->author != NULL || b->date != NULL) {
+			if (out->len > 0)
+				buf_addstr(out, sep);
+			if (b->author != NULL)
+				buf_addstr(out, b->author);
+			if (b->author != NULL && b->date != NULL)
+				buf_addch(out, '\n');
+			if (b->date != NULL)
+				buf_addstr(out, b->date);
+		}
+		for (i = 0; i < b->nchildren; i++)
+			text_block(&b->children[i], out, "\n\n");
+		break;
 	case EXTRACT_TABLE:
 		for (i = 0; i < b->nchildren; i++) {
 			if (out->len > 0)
@@ -168,6 +183,7 @@ static void
 html_block(const struct article *art, const struct extract_block *b,
     struct buf *out)
 {
+	char	 date[32];
 	size_t	 i;
 
 	switch (b->kind) {
@@ -226,6 +242,34 @@ html_block(const struct article *art, const struct extract_block *b,
 		break;
 	case EXTRACT_RULE:
 		buf_addstr(out, "<hr>\n");
+		break;
+	case EXTRACT_POST:
+		buf_addstr(out, "<article>\n");
+		if (b->author != NULL || b->date != NULL) {
+			buf_addstr(out, "<header>");
+			if (b->author != NULL) {
+				buf_addstr(out, "<strong class=\"author\">");
+				buf_add_xml(out, b->author);
+				buf_addstr(out, "</strong>");
+			}
+			if (b->author != NULL && b->date != NULL)
+				buf_addch(out, ' ');
+			if (b->date != NULL) {
+				buf_addstr(out, "<time");
+				if (b->has_published) {
+					time_rfc3339(b->published, date,
+					    sizeof date);
+					buf_addf(out, " datetime=\"%s\"", date);
+				}
+				buf_addch(out, '>');
+				buf_add_xml(out, b->date);
+				buf_addstr(out, "</time>");
+			}
+			buf_addstr(out, "</header>\n");
+		}
+		for (i = 0; i < b->nchildren; i++)
+			html_block(art, &b->children[i], out);
+		buf_addstr(out, "</article>\n");
 		break;
 	}
 }

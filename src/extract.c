@@ -357,6 +357,7 @@ extract_fragment(const char *html, size_t len, const char *url)
 			if (x.n[i].flags & N_REMOVED)
 				i = x.n[i].end - 1;
 		}
+		post_mark_fragment(&x);
 		for (c = x.n[root].first; c >= 0; c = x.n[c].next)
 			parts_add(&ps, c, c);
 	}

@@ -19,6 +19,16 @@ struct buf;
  *	FIGURE		children are IMAGEs and at most one CAPTION
  *	IMAGE		src and alt, no spans
  *	RULE		nothing
+ *	POST		one post of a thread (a forum topic, a question
+ *			and its answers, comments): children are any
+ *			blocks; author and date say who wrote it and
+ *			when, as the page shows them (NULL when it does
+ *			not), and published is the date read as UTC
+ *			seconds (when has_published is set). A reply
+ *			inside a post is not nested: it follows the
+ *			post as a POST of its own, in page order, and
+ *			what the post says after its replies follows
+ *			them outside any post. Posts hold no posts.
  *
  * All text is valid UTF-8 without control characters other than the '\n'
  * of a line break (a span of its own in a paragraph; kept as is in PRE,
@@ -38,7 +48,8 @@ enum extract_kind {
 	EXTRACT_FIGURE,
 	EXTRACT_CAPTION,
 	EXTRACT_IMAGE,
-	EXTRACT_RULE
+	EXTRACT_RULE,
+	EXTRACT_POST
 };
 
 #define EXTRACT_BOLD	0x1
@@ -66,6 +77,10 @@ struct extract_block {
 	size_t			 nchildren;
 	const char		*src;		/* IMAGE: its URL */
 	const char		*alt;		/* IMAGE: never NULL */
+	const char		*author;	/* POST: or NULL */
+	const char		*date;		/* POST: as shown, or NULL */
+	int64_t			 published;	/* POST: UTC seconds */
+	int			 has_published;	/* POST: published is set */
 };
 
 /* URLs are absolute when the page's URL was given. */
@@ -151,13 +166,18 @@ void		 extract_json(const struct article *, struct buf *);
 /*
  * Append the body as clean, minimal HTML (p, h1-h6, ul/ol/li, blockquote,
  * pre, table, figure, img, a, strong, em, code, br, hr), without the title.
+ * A post is an <article> opening with a <header> of its author (in
+ * <strong class="author">) and its date (a <time>, with datetime when it
+ * was read); extract_fragment() reads two or more of them back as posts.
  */
 void		 extract_html(const struct article *, struct buf *);
 
 /*
  * Append the body as plain text: one block a paragraph, paragraphs
  * separated by a blank line, list items and table rows one a line, no
- * title, byline, image alt texts or figure captions (the prose only).
+ * title, byline, image alt texts or figure captions (the prose only). A
+ * post is its author and its date, a line each (those it has), then a
+ * blank line and its blocks, as people copy threads.
  */
 void		 extract_text(const struct article *, struct buf *);
 

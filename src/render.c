@@ -865,6 +865,48 @@ list_block(struct ctx *x, const struct extract_block *b, int depth)
 	}
 }
 
+/* A run of rule characters, cols wide. */
+static void
+rule_cells(struct ctx *x, int cols)
+{
+	while (cols-- > 0)
+		cell_str(x, "\xe2\x94\x80", RENDER_DIM);
+}
+
+/*
+ * A post: a header line across the column, "── alice · 2024-02-20 14:03
+ * ────", the author in bold, then the post's blocks. A header too long
+ * for the column wraps and goes without the rule after it.
+ */
+static void
+post_block(struct ctx *x, const struct extract_block *b)
+{
+	size_t	 i;
+	int	 avail, used = 0;
+
+	rule_cells(x, 2);
+	if (b->author != NULL) {
+		cell_str(x, " ", RENDER_DIM);
+		cell_text(x, b->author, strlen(b->author), RENDER_BOLD, 0, 0);
+	}
+	if (b->date != NULL) {
+		cell_str(x, b->author != NULL ? " \xc2\xb7 " : " ",
+		    RENDER_DIM);
+		cell_text(x, b->date, strlen(b->date), RENDER_DIM, 0, 0);
+	}
+	avail = x->width - x->pcols;
+	for (i = 0; i < x->nc; i++)
+		used += x->c[i].w;
+	if (b->author == NULL && b->date == NULL)
+		rule_cells(x, avail - used);
+	else if (used + 3 <= avail) {
+		cell_str(x, " ", RENDER_DIM);
+		rule_cells(x, avail - used - 1);
+	}
+	wrap(x, RENDER_DIM);
+	blocks(x, b->children, b->nchildren);
+}
+
 /* Render one block (with a blank line before it where blocks meet). */
 static void
 block(struct ctx *x, const struct extract_block *b, int depth)
@@ -926,9 +968,11 @@ block(struct ctx *x, const struct extract_block *b, int depth)
 		image_line(x, b, 1);
 		break;
 	case EXTRACT_RULE:
-		for (cols = x->width - x->pcols; cols > 0; cols--)
-			cell_str(x, "\xe2\x94\x80", RENDER_DIM);
+		rule_cells(x, x->width - x->pcols);
 		wrap(x, RENDER_DIM);
+		break;
+	case EXTRACT_POST:
+		post_block(x, b);
 		break;
 	case EXTRACT_CAPTION:
 	case EXTRACT_CELL:
@@ -952,6 +996,13 @@ blocks(struct ctx *x, const struct extract_block *v, size_t n)
 	for (i = 0; i < n; i++) {
 		if (x->nseg == 0 || x->seg[x->nseg - 1].attr != RENDER_MARKER)
 			blank(x);
+		/* What follows the last post of a run is not part of it. */
+		if (i > 0 && v[i - 1].kind == EXTRACT_POST &&
+		    v[i].kind != EXTRACT_POST) {
+			rule_cells(x, x->width - x->pcols);
+			wrap(x, RENDER_DIM);
+			blank(x);
+		}
 		block(x, &v[i], depth);
 	}
 }

@@ -5,7 +5,8 @@
  * declaration and the UTF-8 sniffing are reached too). The article must
  * keep the promises of extract.h: valid UTF-8 without controls but the
  * '\n' of a line break (and tabs in PRE), span lengths that are their
- * strlen, link numbers in range, an alt text on every image. */
+ * strlen, link numbers in range, an alt text on every image, posts that
+ * hold blocks but no posts, their authors and dates text as well. */
 #include <string.h>
 
 #include "buf.h"
@@ -42,6 +43,14 @@ check_block(const struct article *art, const struct extract_block *b)
 		FUZZ_ASSERT(b->alt != NULL);
 		check_text(b->alt, FUZZ_NO_CONTROLS);
 		check_text(b->src, FUZZ_NO_CONTROLS);
+	}
+	if (b->kind == EXTRACT_POST) {
+		/* A post holds blocks, and no post. */
+		FUZZ_ASSERT(b->nchildren > 0);
+		check_text(b->author, FUZZ_NO_CONTROLS);
+		check_text(b->date, FUZZ_NO_CONTROLS);
+		for (i = 0; i < b->nchildren; i++)
+			FUZZ_ASSERT(b->children[i].kind != EXTRACT_POST);
 	}
 	for (i = 0; i < b->nspans; i++) {
 		const struct extract_span	*sp = &b->spans[i];

@@ -5,7 +5,9 @@
  * 16 columns), a capped and centred column, and the usual 80. Every line
  * must be valid UTF-8 without a control character, its spans must lie
  * inside it in order, and apart from preformatted text and code it must
- * fit the width asked for. */
+ * fit the width asked for. The fragment's blocks are rendered as the posts
+ * of a thread too. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -50,6 +52,44 @@ check_render(struct render *r, const struct render_opts *o)
 	render_release(r);
 }
 
+/*
+ * Render the article's blocks as a thread: each block a post whose author
+ * and date are the texts of its own spans (any length, any script), and
+ * every third post without them. Pages reach posts through extract_page()
+ * only, which fuzz_extract covers; here the layout of posts meets every
+ * kind of block and header the fragment parser can make.
+ */
+static void
+as_posts(const struct article *art, const struct render_opts *o,
+    struct render *r)
+{
+	struct article		 t = *art;
+	struct extract_block	*v;
+	const struct extract_block *b;
+	size_t			 i;
+
+	if (art->nblocks == 0)
+		return;
+	v = calloc(art->nblocks, sizeof *v);
+	FUZZ_ASSERT(v != NULL);
+	for (i = 0; i < art->nblocks; i++) {
+		b = &art->blocks[i];
+		v[i].kind = EXTRACT_POST;
+		v[i].alt = "";
+		v[i].children = &art->blocks[i];
+		v[i].nchildren = 1;
+		if (i % 3 == 2)
+			continue;
+		if (b->nspans > 0)
+			v[i].author = b->spans[0].text;
+		if (b->nspans > 1)
+			v[i].date = b->spans[b->nspans - 1].text;
+	}
+	t.blocks = v;
+	render_article(&t, o, r);
+	free(v);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
@@ -67,6 +107,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	art = extract_fragment((const char *)data, len, NULL);
 	render_article(art, &opts[2], &r);
 	check_render(&r, &opts[2]);
+	for (i = 0; i < nitems(opts); i++) {
+		as_posts(art, &opts[i], &r);
+		check_render(&r, &opts[i]);
+	}
 	extract_free(art);
 	return (0);
 }

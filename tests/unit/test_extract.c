@@ -987,6 +987,217 @@ test_extract_pre_blocks(void **state)
 	buf_release(&got);
 }
 
+/* The posts of a thread: in order, each with its author and date, and
+ * neither repeated in its body. */
+static void
+test_extract_thread(void **state)
+{
+	static const struct {
+		const char	*author;
+		const char	*date;
+		const char	*published;
+		enum extract_kind first;
+		const char	*opening;
+	} want[] = {
+		{ "mira_bakes", "Feb 20, 2024 2:03 pm", "2024-02-20T14:03:00Z",
+		  EXTRACT_PARAGRAPH, "I started a rye starter" },
+		{ "tom_okafor", "Feb 20, 2024 3:41 pm", "2024-02-20T15:41:00Z",
+		  EXTRACT_QUOTE, NULL },
+		{ "jun_ito", "Feb 21, 2024 8:15 am", "2024-02-21T08:15:00Z",
+		  EXTRACT_PARAGRAPH, "I keep a log of every feed" },
+		{ "mira_bakes", "Feb 22, 2024", "2024-02-22T00:00:00Z",
+		  EXTRACT_PARAGRAPH, "Two feeds a day did it" },
+	};
+	static const char *const absent[] = {
+		"#1", "#2", "Reply", "Share", "Like", "Related topics",
+		"Powered by", "Latest", "Rye or wheat",
+	};
+	struct buf		 in = BUF_INIT, out = BUF_INIT;
+	struct article		*art, *kept;
+	const struct extract_block *b;
+	char			 date[32];
+	size_t			 i, j, pre = 0;
+
+	(void)state;
+	read_fixture(FIXTURES, "thread.html", &in);
+	art = extract_page(in.data, in.len,
+	    "https://crumb.example/t/starter-smell/4412", NULL);
+	assert_int_equal(art->nblocks, nitems(want));
+	for (i = 0; i < art->nblocks; i++) {
+		b = &art->blocks[i];
+		if (b->kind != EXTRACT_POST)
+			failf("block %zu is not a post", i);
+		if (b->author == NULL || strcmp(b->author, want[i].author))
+			failf("post %zu: author \"%s\", want \"%s\"", i,
+			    b->author ? b->author : "(null)", want[i].author);
+		if (b->date == NULL || strcmp(b->date, want[i].date))
+			failf("post %zu: date \"%s\", want \"%s\"", i,
+			    b->date ? b->date : "(null)", want[i].date);
+		assert_true(b->has_published);
+		time_rfc3339(b->published, date, sizeof date);
+		assert_string_equal(date, want[i].published);
+		assert_true(b->nchildren > 0);
+		if (b->children[0].kind != want[i].first)
+			failf("post %zu opens with block kind %d", i,
+			    (int)b->children[0].kind);
+		if (want[i].opening != NULL && strncmp(
+		    b->children[0].spans[0].text, want[i].opening,
+		    strlen(want[i].opening)) != 0)
+			failf("post %zu opens with \"%s\"", i,
+			    b->children[0].spans[0].text);
+		for (j = 0; j < b->nchildren; j++) {
+			assert_int_not_equal(b->children[j].kind, EXTRACT_POST);
+			pre += b->children[j].kind == EXTRACT_PRE;
+		}
+	}
+	assert_int_equal(pre, 1);
+
+	/* The text: each post's author and date, a line each, then its
+	 * blocks; nothing of the bylines, buttons or furniture. */
+	extract_text(art, &out);
+	if (strncmp(out.data, "mira_bakes\nFeb 20, 2024 2:03 pm\n\nI started",
+	    41) != 0)
+		failf("text opens \"%.60s\"", out.data);
+	if (strstr(out.data, "hungry?\n\ntom_okafor\nFeb 20, 2024 3:41 pm\n\n"
+	    "a grey liquid") == NULL)
+		failf("no header for the second post:\n%s", out.data);
+	assert_int_equal(count(out.data, "mira_bakes"), 2);
+	assert_int_equal(count(out.data, "tom_okafor"), 1);
+	assert_int_equal(count(out.data, "Feb 21, 2024"), 1);
+	for (i = 0; i < nitems(absent); i++)
+		if (strstr(out.data, absent[i]) != NULL)
+			failf("kept \"%s\":\n%s", absent[i], out.data);
+
+	/* HTML: an <article> a post, which the reader reads back as the
+	 * same posts. */
+	buf_reset(&out);
+	extract_html(art, &out);
+	assert_int_equal(count(out.data, "<article>\n<header><strong "
+	    "class=\"author\">"), nitems(want));
+	assert_non_null(strstr(out.data, "<time datetime=\""
+	    "2024-02-21T08:15:00Z\">Feb 21, 2024 8:15 am</time></header>"));
+	kept = extract_fragment(out.data, out.len, NULL);
+	assert_int_equal(kept->nblocks, art->nblocks);
+	for (i = 0; i < kept->nblocks; i++) {
+		b = &kept->blocks[i];
+		assert_int_equal(b->kind, EXTRACT_POST);
+		assert_string_equal(b->author, art->blocks[i].author);
+		assert_string_equal(b->date, art->blocks[i].date);
+		assert_true(b->has_published);
+		assert_true(b->published == art->blocks[i].published);
+		assert_int_equal(b->nchildren, art->blocks[i].nchildren);
+	}
+	extract_free(kept);
+	extract_free(art);
+	buf_release(&in);
+	buf_release(&out);
+}
+
+/* Where a post's author and date are found, and when a thread is none. */
+static void
+test_extract_post_headers(void **state)
+{
+	static const struct {
+		const char	*header;
+		const char	*author;	/* NULL: none */
+		const char	*date;
+	} cases[] = {
+		{ "<a rel=\"author\" href=\"/u/ann\">ann</a> "
+		  "<span class=\"timestamp\">3 March 2023</span>",
+		  "ann", "3 March 2023" },
+		/* The innermost author element with text; a relative date
+		 * gives way to the machine's. */
+		{ "<div class=\"author-box\"><img class=\"author-avatar\" "
+		  "src=\"/a.png\" alt=\"\"><span class=\"author-name\">ann"
+		  "</span></div><time datetime=\"2023-03-03T10:00:00Z\">2 "
+		  "hours ago</time>",
+		  "ann", "2023-03-03 10:00" },
+		/* A microdata author of several lines gives its name; a
+		 * <meta> date is shown as a date. */
+		{ "<div itemprop=\"author\" itemscope itemtype=\"https://"
+		  "schema.org/Person\"><meta itemprop=\"name\" content=\"ann\">"
+		  "<div>ann</div><div>Joined 2019, 312 posts</div></div>"
+		  "<meta itemprop=\"datePublished\" content=\"2023-03-03\">",
+		  "ann", "2023-03-03" },
+		/* A class that names a date but holds none. */
+		{ "<span class=\"date\">sometime</span>", NULL, NULL },
+	};
+	static const char body[] = "<p>Answer %zu: let the dough rest "
+	    "for a full hour before shaping, longer in a cold kitchen, "
+	    "and keep it covered so the surface does not dry out.</p>";
+	struct buf		 page = BUF_INIT, text = BUF_INIT;
+	struct article		*art;
+	const struct extract_block *b;
+	size_t			 i, k;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&page);
+		buf_addstr(&page, "<html><body itemscope itemtype=\"https://"
+		    "schema.org/QAPage\"><div class=\"answers\">");
+		for (k = 0; k < 2; k++) {
+			buf_addf(&page, "<div class=\"answer\" itemscope "
+			    "itemtype=\"https://schema.org/Answer\">%s",
+			    cases[i].header);
+			buf_addf(&page, body, k);
+			buf_addstr(&page, "</div>");
+		}
+		buf_addstr(&page, "</div></body></html>");
+		art = extract_page(page.data, page.len, NULL, NULL);
+		if (art->nblocks != 2)
+			failf("case %zu: %zu blocks", i, art->nblocks);
+		for (k = 0; k < 2; k++) {
+			b = &art->blocks[k];
+			assert_int_equal(b->kind, EXTRACT_POST);
+			/* Only the body is left, or a date that is none. */
+			assert_int_equal(b->nchildren, cases[i].date != NULL ||
+			    cases[i].author != NULL ? 1 : 2);
+			if ((b->author == NULL) != (cases[i].author == NULL) ||
+			    (b->author != NULL &&
+			    strcmp(b->author, cases[i].author) != 0))
+				failf("case %zu: author \"%s\"", i,
+				    b->author ? b->author : "(null)");
+			if ((b->date == NULL) != (cases[i].date == NULL) ||
+			    (b->date != NULL &&
+			    strcmp(b->date, cases[i].date) != 0))
+				failf("case %zu: date \"%s\"", i,
+				    b->date ? b->date : "(null)");
+		}
+		buf_reset(&text);
+		extract_text(art, &text);
+		if (cases[i].author != NULL &&
+		    count(text.data, cases[i].author) != 2)
+			failf("case %zu: the author repeated:\n%s", i,
+			    text.data);
+		if (strstr(text.data, "Joined") != NULL)
+			failf("case %zu: kept the author's box", i);
+		extract_free(art);
+	}
+
+	/* A thread left with one post is an article: no post block. */
+	buf_reset(&page);
+	buf_addf(&page, "<html><body itemscope itemtype=\"https://schema.org/"
+	    "QAPage\"><div class=\"answer\" itemscope itemtype=\"https://"
+	    "schema.org/Answer\">%s", cases[0].header);
+	buf_addf(&page, body, (size_t)1);
+	buf_addf(&page, "</div><div class=\"answer\" itemscope itemtype=\""
+	    "https://schema.org/Answer\">%s</div></body></html>",
+	    cases[0].header);
+	art = extract_page(page.data, page.len, NULL, NULL);
+	assert_int_equal(art->nblocks, 1);
+	assert_int_equal(art->blocks[0].kind, EXTRACT_PARAGRAPH);
+	extract_free(art);
+
+	/* One <article> with a <header> in a feed's item is no thread. */
+	art = extract_fragment("<article><header><strong>ann</strong> <time>"
+	    "today</time></header><p>Hello.</p></article>", 88, NULL);
+	assert_int_equal(art->nblocks, 2);
+	assert_int_equal(art->blocks[0].kind, EXTRACT_PARAGRAPH);
+	extract_free(art);
+	buf_release(&page);
+	buf_release(&text);
+}
+
 int
 main(void)
 {
@@ -1002,6 +1213,8 @@ main(void)
 		cmocka_unit_test(test_extract_robust),
 		cmocka_unit_test(test_extract_feed_links),
 		cmocka_unit_test(test_extract_pre_blocks),
+		cmocka_unit_test(test_extract_thread),
+		cmocka_unit_test(test_extract_post_headers),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -373,6 +373,7 @@ test_render_fixtures(void **state)
 		{ "blog", "https://slowtools.example/2020/02/paper-notebook/" },
 		{ "docs", "https://docs.example/quaylib/2.4/retries.html" },
 		{ "comments", "https://greenfingers.example/diary/first-frost" },
+		{ "thread", "https://crumb.example/t/starter-smell/4412" },
 		{ "gallery", "https://pictures.example/lanterns" },
 		{ "seedlike", "http://www.wire.example/2018/05/17/europe/"
 		  "harbor-chief/index.html" },
@@ -427,6 +428,7 @@ test_render_kept_article(void **state)
 {
 	static const char *const names[] = {
 		"news", "blog", "docs", "comments", "gallery", "seedlike",
+		"thread",
 	};
 	static const int widths[] = { 40, 72, 100 };
 	const char		*url = "https://site.example/dir/page.html";
@@ -481,6 +483,120 @@ test_render_kept_article(void **state)
 	buf_release(&t2);
 }
 
+/* A span of one text block, for articles built by hand. */
+static struct extract_span *
+one_span(const char *text)
+{
+	static struct extract_span	 sp[8];
+	static size_t			 n;
+	struct extract_span		*s = &sp[n++ % nitems(sp)];
+
+	s->text = text;
+	s->len = strlen(text);
+	s->style = 0;
+	s->link = 0;
+	return (s);
+}
+
+/* Posts: a header line across the column with the author in bold, the
+ * posts apart, at every width. */
+static void
+test_render_posts(void **state)
+{
+	static const int widths[] = { 40, 72, 100 };
+	static const char *const heads[] = {
+		"\xe2\x94\x80\xe2\x94\x80 mira_bakes \xc2\xb7 Feb 20, 2024 "
+		"2:03 pm \xe2\x94\x80",
+		"\xe2\x94\x80\xe2\x94\x80 tom_okafor \xc2\xb7 Feb 20, 2024 "
+		"3:41 pm \xe2\x94\x80",
+		"\xe2\x94\x80\xe2\x94\x80 jun_ito \xc2\xb7 Feb 21, 2024 "
+		"8:15 am \xe2\x94\x80",
+		"\xe2\x94\x80\xe2\x94\x80 mira_bakes \xc2\xb7 Feb 22, 2024 "
+		"\xe2\x94\x80",
+	};
+	struct render_opts	 o = { 80, 0, 0 };
+	struct render		 r = RENDER_INIT;
+	struct buf		 in = BUF_INIT, t = BUF_INIT;
+	struct article		*art, hand;
+	struct extract_block	 blocks[4], kids[2];
+	const struct render_line *l;
+	char			 name[32];
+	size_t			 i, k, h;
+
+	(void)state;
+	read_fixture(FIXTURES, "thread.html", &in);
+	art = extract_page(in.data, in.len, NULL, NULL);
+	for (k = 0; k < nitems(widths); k++) {
+		o.width = widths[k];
+		render_article(art, &o, &r);
+		snprintf(name, sizeof name, "thread at %d", widths[k]);
+		check_lines(name, &r, widths[k]);
+		for (i = h = 0; i < r.n; i++) {
+			l = &r.lines[i];
+			if (strncmp(l->text, "\xe2\x94\x80\xe2\x94\x80 ", 7))
+				continue;
+			if (h == nitems(heads) ||
+			    strncmp(l->text, heads[h], strlen(heads[h])))
+				failf("%s: header %zu is \"%s\"", name, h,
+				    l->text);
+			/* Across the column, apart from what is above. */
+			assert_int_equal(l->cols, widths[k]);
+			assert_int_equal(r.lines[i - 1].len, 0);
+			assert_int_equal(l->spans[0].attr, RENDER_DIM);
+			assert_int_equal(l->spans[1].attr, RENDER_BOLD);
+			assert_int_equal(l->spans[1].len, h == 2 ? 7 : 10);
+			h++;
+		}
+		assert_int_equal(h, nitems(heads));
+		render_release(&r);
+	}
+	extract_free(art);
+
+	/* Built by hand: a header too long for the column wraps; a post
+	 * without author or date is a rule; what follows the posts is set
+	 * apart by a rule. */
+	memset(&hand, 0, sizeof hand);
+	memset(blocks, 0, sizeof blocks);
+	memset(kids, 0, sizeof kids);
+	kids[0].kind = kids[1].kind = EXTRACT_PARAGRAPH;
+	kids[0].spans = one_span("First post.");
+	kids[1].spans = one_span("Second post.");
+	kids[0].nspans = kids[1].nspans = 1;
+	blocks[0].kind = blocks[1].kind = EXTRACT_POST;
+	blocks[0].author = "a-rather-long-user-name-of-someone";
+	blocks[0].date = "Wednesday, 21 February 2024 at 08:15";
+	blocks[0].children = &kids[0];
+	blocks[1].children = &kids[1];
+	blocks[0].nchildren = blocks[1].nchildren = 1;
+	blocks[2].kind = EXTRACT_PARAGRAPH;
+	blocks[2].spans = one_span("After the thread.");
+	blocks[2].nspans = 1;
+	hand.blocks = blocks;
+	hand.nblocks = 3;
+	o.width = 20;
+	render_article(&hand, &o, &r);
+	check_lines("by hand", &r, 20);
+	render_text(&r, &t);
+	assert_string_equal(t.data,
+	    "\xe2\x94\x80\xe2\x94\x80\n"
+	    "a-rather-long-user-n\name-of-someone \xc2\xb7\n"
+	    "Wednesday, 21\nFebruary 2024 at\n08:15\n\n"
+	    "First post.\n\n"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\n\n"
+	    "Second post.\n\n"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80"
+	    "\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\xe2\x94\x80\n\n"
+	    "After the thread.\n");
+	render_release(&r);
+	buf_release(&in);
+	buf_release(&t);
+}
+
 int
 main(void)
 {
@@ -493,6 +609,7 @@ main(void)
 		cmocka_unit_test(test_render_centre),
 		cmocka_unit_test(test_render_fixtures),
 		cmocka_unit_test(test_render_kept_article),
+		cmocka_unit_test(test_render_posts),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -1,0 +1,443 @@
+/*
+ * extract-thread.c: the posts of a thread as blocks of their own.
+ *
+ * The scoring marks each post of a thread (N_POST); here each becomes an
+ * EXTRACT_POST block that says who wrote it and when. The author is found
+ * inside the post: schema.org microdata first (itemprop="author", its
+ * whole text when that is one short line, else its itemprop="name"), then
+ * an element whose class or id names the author, a username or a poster
+ * (the innermost, when they nest), then a rel="author" link. The date is
+ * a <time> or an itemprop="datePublished"/"dateCreated" element,
+ * else a short element whose class or id is a date or time and whose text
+ * has a digit, else a <meta itemprop="datePublished"> (shown as
+ * "2024-02-20 14:03", UTC). Both are the first such element in the post
+ * that is not inside a reply to it, and neither is repeated in the post's
+ * body.
+ *
+ * While converting, a post is a run of blocks at the top level: an
+ * EXTRACT_POST block that opens it, its blocks, and one whose level is
+ * POST_CLOSE. The filters of extract-post.c thus see a post's paragraphs
+ * as they see an article's (a "Reply" or "Share" line in a post goes as
+ * it would anywhere); post_group() folds the runs afterwards. A reply met
+ * inside a post opens a post of its own, which ends the one before: posts
+ * are flat, in page order.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gumbo.h>
+
+#include "ascii.h"
+#include "buf.h"
+#include "extract.h"
+#include "extract-int.h"
+#include "pagedate.h"
+#include "util.h"
+
+/* A name or a date is one short line. */
+#define POST_SHORT	60
+
+/* Does an attribute value (a list of words, or NULL) hold the word w,
+ * in any case? */
+static int
+post_has_word(const char *v, const char *w)
+{
+	return (v != NULL && extract_has_token(v, w));
+}
+
+/* Does the class or id of an element name its author? */
+static int
+post_author_class(const GumboNode *g)
+{
+	static const char *const words[] = {
+		"author", "username", "user-name", "user_name", "poster",
+	};
+	const char	*v[2];
+	size_t		 i, k;
+
+	v[0] = attr(g, "class");
+	v[1] = attr(g, "id");
+	for (k = 0; k < 2; k++)
+		for (i = 0; v[k] != NULL && i < nitems(words); i++)
+			if (ascii_find_nocase(v[k], strlen(v[k]), words[i]) !=
+			    NULL)
+				return (1);
+	return (0);
+}
+
+/* Does the class or id of an element call it a date or a time? A word of
+ * it must be one of the words, whole ("post-date" is, "update" is not). */
+static int
+post_date_class(const GumboNode *g)
+{
+	static const char *const words[] = {
+		"date", "time", "timestamp", "datetime", "postdate",
+		"posttime", "dateline", "published",
+	};
+	const char	*v[2], *p;
+	size_t		 i, k, n;
+
+	v[0] = attr(g, "class");
+	v[1] = attr(g, "id");
+	for (k = 0; k < 2; k++) {
+		for (p = v[k]; p != NULL && *p != '\0'; p += n > 0 ? n : 1) {
+			for (n = 0; ascii_isalnum((unsigned char)p[n]); n++)
+				;
+			for (i = 0; n > 0 && i < nitems(words); i++)
+				if (strlen(words[i]) == n &&
+				    ascii_eq_nocase(p, words[i], n))
+					return (1);
+		}
+	}
+	return (0);
+}
+
+/*
+ * The text of node idx as a reader sees it, whitespace folded and without
+ * controls, into out. Removed nodes count (cleaning takes a post's header
+ * for furniture), hidden ones do not. Return 1 when the subtree holds no
+ * block element.
+ */
+static int
+post_text(struct extractor *x, int idx, struct buf *out)
+{
+	struct buf	 raw = BUF_INIT;
+	const struct node *n;
+	int		 i, end = x->n[idx].end, space = 0, inline_only = 1;
+
+	buf_reset(out);
+	for (i = idx; i < end; i++) {
+		n = &x->n[i];
+		if (n->tag == TAG_TEXT) {
+			text_fold(&raw, n->g->v.text.text, &space);
+			continue;
+		}
+		if (mirror_hidden(n->g)) {
+			i = n->end - 1;
+			continue;
+		}
+		if (i > idx && (tag_block(n->tag) || n->tag == GUMBO_TAG_BR)) {
+			inline_only = 0;
+			space = 1;
+		}
+	}
+	if (raw.len > 0)
+		meta_clean(out, raw.data, 0);
+	buf_release(&raw);
+	return (inline_only);
+}
+
+/* Is a text one short line? Counted in characters. */
+static int
+post_short(const struct buf *b)
+{
+	size_t	 i, chars = 0;
+
+	for (i = 0; i < b->len; i++)
+		chars += ((unsigned char)b->data[i] & 0xc0) != 0x80;
+	return (chars > 0 && chars < POST_SHORT);
+}
+
+/* The itemprop="name" of a microdata author: its content or its text. */
+static int
+post_author_name(struct extractor *x, int idx, struct buf *out)
+{
+	const GumboVector	*kids;
+	const GumboNode		*k;
+	const char		*v;
+	unsigned		 j;
+	int			 i;
+
+	for (i = idx; i < x->n[idx].end; i++) {
+		if (x->n[i].tag == TAG_TEXT)
+			continue;
+		if (post_has_word(attr(x->n[i].g, "itemprop"), "name")) {
+			post_text(x, i, out);
+			if (post_short(out))
+				return (1);
+		}
+		/* <meta itemprop="name" content> is not in the mirror. */
+		kids = &x->n[i].g->v.element.children;
+		for (j = 0; j < kids->length; j++) {
+			k = kids->data[j];
+			if (k->type != GUMBO_NODE_ELEMENT ||
+			    k->v.element.tag != GUMBO_TAG_META ||
+			    !post_has_word(attr(k, "itemprop"), "name") ||
+			    (v = attr(k, "content")) == NULL)
+				continue;
+			buf_reset(out);
+			meta_clean(out, v, 0);
+			if (post_short(out))
+				return (1);
+		}
+	}
+	return (0);
+}
+
+/* The author's name from the element idx of the given kind (0: microdata,
+ * 1: class, 2: rel="author"), into out. */
+static int
+post_author_text(struct extractor *x, int idx, int kind, struct buf *out)
+{
+	const char	*v;
+	int		 inline_only;
+
+	if (kind == 0 && (v = attr(x->n[idx].g, "content")) != NULL) {
+		buf_reset(out);
+		meta_clean(out, v, 0);
+		return (post_short(out));
+	}
+	inline_only = post_text(x, idx, out);
+	if (kind == 0 && !(inline_only && post_short(out)))
+		return (post_author_name(x, idx, out));
+	return (post_short(out));
+}
+
+/* Set a post's date from a machine-readable value and the text shown. */
+static void
+post_set_date(struct conv *cv, struct extract_block *b, const char *machine,
+    struct buf *shown)
+{
+	char	 date[32];
+	int64_t	 t;
+	int	 reads;
+
+	reads = shown->len > 0 && pagedate_parse(shown->data, &t) == 0;
+	b->has_published = machine != NULL &&
+	    pagedate_parse(machine, &b->published) == 0;
+	if (!b->has_published && reads) {
+		b->has_published = 1;
+		b->published = t;
+	}
+	/* The page's own words, unless they do not read as a date while
+	 * the machine's do ("2 hours ago", "Over a year ago"), or are the
+	 * machine's value itself ("2021-04-08T04:06:17Z"). */
+	if (post_short(shown) && (reads || !b->has_published) &&
+	    !(shown->len > 10 && shown->data[4] == '-' &&
+	    shown->data[10] == 'T')) {
+		b->date = arena_strndup(cv->a, shown->data, shown->len);
+		return;
+	}
+	if (!b->has_published)
+		return;
+	/* "2024-02-20T14:03:00Z" -> "2024-02-20 14:03" */
+	time_rfc3339(b->published, date, sizeof date);
+	date[10] = ' ';
+	date[16] = '\0';
+	if (strcmp(date + 10, " 00:00") == 0)
+		date[10] = '\0';
+	b->date = arena_strdup(cv->a, date);
+}
+
+/* A <meta itemprop="datePublished" content> among a node's children. */
+static const char *
+post_meta_date(const GumboNode *g)
+{
+	const GumboVector	*kids = &g->v.element.children;
+	const GumboNode		*k;
+	const char		*ip;
+	unsigned		 j;
+
+	for (j = 0; j < kids->length; j++) {
+		k = kids->data[j];
+		if (k->type != GUMBO_NODE_ELEMENT ||
+		    k->v.element.tag != GUMBO_TAG_META)
+			continue;
+		ip = attr(k, "itemprop");
+		if (post_has_word(ip, "datePublished") ||
+		    post_has_word(ip, "dateCreated"))
+			return (attr(k, "content"));
+	}
+	return (NULL);
+}
+
+/*
+ * A post's byline: the element that holds both its author and its date.
+ * When what else it says is short (a post's number, "said:", "Posted"),
+ * it goes whole.
+ */
+static void
+post_byline(struct extractor *x, int idx, int skip[2])
+{
+	uint32_t	 rest;
+	int		 a;
+
+	if (skip[0] < 0 || skip[1] < 0)
+		return;
+	for (a = x->n[skip[0]].parent; a > idx && !(skip[1] >= a &&
+	    skip[1] < x->n[a].end); a = x->n[a].parent)
+		;
+	if (a <= idx)
+		return;
+	rest = x->n[a].st.chars - x->n[skip[0]].st.chars -
+	    x->n[skip[1]].st.chars;
+	if (x->n[a].st.chars < x->n[skip[0]].st.chars +
+	    x->n[skip[1]].st.chars || rest < 20) {
+		skip[0] = a;
+		skip[1] = -1;
+	}
+}
+
+/*
+ * Fill in the author and date of the post at idx, and set skip[0] and
+ * skip[1] to the elements they came from (-1: none), which the post's
+ * body leaves out.
+ */
+void
+post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
+{
+	struct extractor	*x = cv->x;
+	struct buf		 t = BUF_INIT;
+	const GumboNode		*g;
+	const char		*ip, *meta = NULL, *v;
+	int			 i, end = x->n[idx].end, author[3] = { -1, -1, -1 };
+	int			 date[2] = { -1, -1 }, k, outer = -1;
+
+	for (i = idx; i < end; i++) {
+		if (x->n[i].tag == TAG_TEXT)
+			continue;
+		if (i > idx && (x->n[i].flags & N_POST)) {
+			i = x->n[i].end - 1;	/* a reply: its own header */
+			continue;
+		}
+		g = x->n[i].g;
+		if (meta == NULL)
+			meta = post_meta_date(g);
+		if (i == idx)
+			continue;
+		ip = attr(g, "itemprop");
+		if (post_has_word(ip, "author") && author[0] < 0)
+			author[0] = i;
+		else if (post_author_class(g) && x->n[i].st.chars > 0 &&
+		    (author[1] < 0 || i < x->n[author[1]].end)) {
+			if (author[1] < 0)
+				outer = i;
+			author[1] = i;	/* the innermost of nested ones */
+		} else if (post_has_word(attr(g, "rel"), "author") &&
+		    x->n[i].st.chars > 0 && author[2] < 0)
+			author[2] = i;
+		if (date[0] < 0 && (post_has_word(ip, "datePublished") ||
+		    post_has_word(ip, "dateCreated") ||
+		    x->n[i].tag == GUMBO_TAG_TIME))
+			date[0] = i;
+		else if (date[1] < 0 && post_date_class(g) &&
+		    x->n[i].st.chars < 2 * POST_SHORT) {
+			post_text(x, i, &t);
+			if (post_short(&t) && strpbrk(t.data, "0123456789"))
+				date[1] = i;
+		}
+	}
+	skip[0] = skip[1] = -1;
+	for (k = 0; k < 3; k++) {
+		if (author[k] < 0 || !post_author_text(x, author[k], k, &t))
+			continue;
+		b->author = arena_strndup(cv->a, t.data, t.len);
+		skip[0] = author[k];
+		/* A box around the name (an avatar, "Member") goes with it,
+		 * when it says little else. */
+		if (k == 1 && outer != author[k]) {
+			post_text(x, outer, &t);
+			if (post_short(&t))
+				skip[0] = outer;
+		}
+		break;
+	}
+	buf_reset(&t);
+	if ((i = date[0] >= 0 ? date[0] : date[1]) >= 0) {
+		/* A date inside the author's element goes with it. */
+		if (skip[0] < 0 || i < skip[0] || i >= x->n[skip[0]].end)
+			skip[1] = i;
+		if (!(x->n[i].cls & PAT_HIDDEN))
+			post_text(x, i, &t);
+		if ((v = attr(x->n[i].g, "datetime")) == NULL)
+			v = attr(x->n[i].g, "content");
+		post_set_date(cv, b, v, &t);
+	} else if (meta != NULL)
+		post_set_date(cv, b, meta, &t);
+	buf_release(&t);
+	post_byline(x, idx, skip);
+}
+
+/*
+ * Fold the runs of posts among the top-level blocks (see the top of this
+ * file): each opening block takes the blocks up to the next post's
+ * opening or closing one as its children. A post left without blocks
+ * goes. A lone post is no thread but an article (a story with its
+ * comments gone): its blocks stay as they are, and its author and date
+ * are the article's. Return the new number of blocks.
+ */
+size_t
+post_group(struct conv *cv, struct extract_block *v, size_t n)
+{
+	struct extract_block	 post;
+	size_t			 i, j, k = 0, posts = 0;
+
+	for (i = 0; i + 1 < n; i++)
+		posts += v[i].kind == EXTRACT_POST &&
+		    v[i].level != POST_CLOSE && v[i + 1].kind != EXTRACT_POST;
+	for (i = 0; i < n; i++) {
+		if (v[i].kind != EXTRACT_POST) {
+			v[k++] = v[i];
+			continue;
+		}
+		if (v[i].level == POST_CLOSE || posts < 2)
+			continue;
+		for (j = i + 1; j < n && v[j].kind != EXTRACT_POST; j++)
+			;
+		post = v[i];
+		post.nchildren = j - i - 1;
+		if (post.nchildren > 0) {
+			post.children = arena_alloc(cv->a, post.nchildren *
+			    sizeof *post.children);
+			memcpy(post.children, &v[i + 1], post.nchildren *
+			    sizeof *post.children);
+			v[k++] = post;
+		}
+		i = j - 1;
+	}
+	return (k);
+}
+
+/*
+ * The posts of a fragment: a thread as extract_html() writes it, which
+ * the reader keeps and reads again, is <article>s that open with a
+ * <header> of a <strong class="author"> and a <time>. Mark them as the
+ * scoring marks a page's posts, when there are two or more.
+ */
+void
+post_mark_fragment(struct extractor *x)
+{
+	const struct node	*h;
+	int			 i, c, a, posts = 0, pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < (int)x->nn; i++) {
+			if (x->n[i].tag != GUMBO_TAG_ARTICLE)
+				continue;
+			for (c = x->n[i].first; c >= 0 &&
+			    x->n[c].tag == TAG_TEXT; c = x->n[c].next)
+				;
+			if (c < 0 || x->n[c].tag != GUMBO_TAG_HEADER)
+				continue;
+			h = &x->n[c];
+			for (c = h->first; c >= 0; c = x->n[c].next)
+				if (x->n[c].tag != TAG_TEXT &&
+				    x->n[c].tag != GUMBO_TAG_STRONG &&
+				    x->n[c].tag != GUMBO_TAG_TIME)
+					break;
+			if (c >= 0)
+				continue;
+			if (pass == 0) {
+				posts++;
+				continue;
+			}
+			if (posts < 2)
+				return;
+			x->n[i].flags |= N_POST;
+			for (a = i; a >= 0 && !(x->n[a].flags & N_POSTPATH);
+			    a = x->n[a].parent)
+				x->n[a].flags |= N_POSTPATH;
+		}
+	}
+}
