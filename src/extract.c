@@ -302,7 +302,7 @@ extract_page(const char *data, size_t len, const char *url,
 		x.run = RUN_STRIP_UNLIKELY;
 		grab(&x, &rp);
 		if ((x.ld_article ? chars * 10 : x.website && !x.ld_article ?
-		    chars * 5 / 4 : chars * 2) < rp.chars)
+		    chars * 5 / 4 : chars * 3 / 2) < rp.chars)
 			convert(&x, &rp);
 		free(rp.v);
 	}
