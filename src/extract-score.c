@@ -108,7 +108,7 @@ static void
 preclean(struct extractor *x)
 {
 	struct node	*n;
-	int		 i = x->body, end, post_end = -1;
+	int		 i = x->body, end, post_end = -1, most;
 
 	if (i < 0)
 		return;
@@ -121,10 +121,12 @@ preclean(struct extractor *x)
 			post_end = n->end;
 		if (n->flags & N_POSTPATH)
 			continue;
-		/* Hidden, unless it is most of the page: pages that stream
-		 * their text hide it until a script moves it in place. */
-		if ((mirror_hidden(n->g) && n->st.chars * 2 <
-		    x->n[x->body].st.chars) || (n->cls & PAT_HIDDEN &&
+		/* An element that holds most of the page is the page, what
+		 * ever it is called or marked as: an <aside> left open, a
+		 * layout "with sidebars", text hidden until a script moves
+		 * it in place. */
+		most = n->st.chars * 2 >= x->n[x->body].st.chars;
+		if ((mirror_hidden(n->g) && !most) || (n->cls & PAT_HIDDEN &&
 		    n->st.chars < 200) || (i >= post_end &&
 		    preclean_byline(x, i)) ||
 		    (attr(n->g, "aria-modal") != NULL)) {
@@ -157,10 +159,10 @@ preclean(struct extractor *x)
 			i = n->end - 1;
 			continue;
 		}
-		if (((n->cls & PAT_COMMENT) && !(n->cls & PAT_MAYBE) &&
-		    n->tag != GUMBO_TAG_A && i >= post_end) ||
-		    preclean_role(attr(n->g, "role")) ||
-		    n->tag == GUMBO_TAG_NAV || n->tag == GUMBO_TAG_ASIDE) {
+		if (n->tag == GUMBO_TAG_NAV || ((n->cls & PAT_COMMENT) &&
+		    !(n->cls & PAT_MAYBE) && n->tag != GUMBO_TAG_A &&
+		    i >= post_end) || (!most && (preclean_role(attr(n->g,
+		    "role")) || n->tag == GUMBO_TAG_ASIDE))) {
 			node_remove(x, i);
 			i = n->end - 1;
 			continue;
@@ -169,8 +171,7 @@ preclean(struct extractor *x)
 			continue;
 		if ((n->cls & PAT_UNLIKELY) && !(n->cls & PAT_MAYBE) &&
 		    !(n->flags & (N_INTABLE | N_INCODE)) && i >= post_end &&
-		    n->tag != GUMBO_TAG_A && !(x->region && n->st.chars * 2 >=
-		    x->n[x->body].st.chars)) {
+		    n->tag != GUMBO_TAG_A && !most) {
 			node_remove(x, i);
 			i = n->end - 1;
 		}
