@@ -609,6 +609,104 @@ conv_posts(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 	cv->link = link;
 }
 
+/*
+ * A page read whole shows its listings (stories, products, results) as
+ * runs of like cards: three or more like siblings, each with a link,
+ * that hold most of their container. Such a run becomes a list, a card
+ * an item, so that the terminal shows them as what they are.
+ */
+/* The parts of a card with text: a title, a line, a price... A card
+ * also has a heading or a picture; a run of notices has neither. */
+static int
+card_parts(struct extractor *x, int idx)
+{
+	int	 c, n = 0, d;
+
+	/* Through wrappers of one child down to where the parts are. */
+	for (d = 0; d < 8; d++) {
+		n = 0;
+		for (c = x->n[idx].first; c >= 0; c = x->n[c].next)
+			if (!(x->n[c].flags & N_REMOVED) &&
+			    x->n[c].st.chars > 0)
+				n++;
+		if (n != 1)
+			break;
+		for (c = x->n[idx].first; c >= 0; c = x->n[c].next)
+			if (!(x->n[c].flags & N_REMOVED) &&
+			    x->n[c].st.chars > 0)
+				break;
+		if (x->n[c].tag == TAG_TEXT)
+			break;
+		idx = c;
+	}
+	return (n);
+}
+
+static int
+conv_cards(struct conv *cv, int idx, struct bvec *out, unsigned cls)
+{
+	struct extractor	*x = cv->x;
+	struct extract_block	*b;
+	struct bvec		 items = { NULL, 0, 0 }, kids;
+	uint32_t		 chars = 0;
+	int			 c, first = -1, count = 0;
+
+	for (c = x->n[idx].first; c >= 0; c = x->n[c].next)
+		if (x->n[c].tag != TAG_TEXT && !(x->n[c].flags & N_REMOVED) &&
+		    x->n[c].st.chars > 0 && x->n[c].st.links > 0) {
+			first = c;
+			break;
+		}
+	if (first < 0)
+		return (0);
+	for (c = first; c >= 0; c = x->n[c].next)
+		if (!(x->n[c].flags & N_REMOVED) && x->n[c].st.chars > 0 &&
+		    thread_like(x, first, c) && card_parts(x, c) >= 2 &&
+		    (x->n[c].st.heads > 0 || x->n[c].st.img > 0)) {
+			count++;
+			chars += x->n[c].st.chars;
+		}
+	if (count < 3 || chars * 10 < x->n[idx].st.chars * 6)
+		return (0);
+	conv_flush(cv, out, cls);
+	for (c = x->n[idx].first; c >= 0; c = x->n[c].next) {
+		if (x->n[c].flags & N_REMOVED)
+			continue;
+		if (x->n[c].st.chars == 0 || !thread_like(x, first, c)) {
+			if (x->n[c].tag == TAG_TEXT && (x->n[c].flags & N_SPACE))
+				continue;
+			if (items.n > 0) {
+				b = bvec_add(out, EXTRACT_LIST);
+				bvec_finish(cv, &items, &b->children,
+				    &b->nchildren);
+				memset(&items, 0, sizeof items);
+				conv_top(cv, out, cls);
+			}
+			conv_node(cv, c, out, cls);
+			conv_flush(cv, out, cls);
+			continue;
+		}
+		memset(&kids, 0, sizeof kids);
+		cv->depth++;
+		conv_node(cv, c, &kids, cls);
+		conv_flush(cv, &kids, cls);
+		cv->depth--;
+		if (kids.n == 0) {
+			free(kids.v);
+			continue;
+		}
+		b = bvec_add(&items, EXTRACT_ITEM);
+		bvec_finish(cv, &kids, &b->children, &b->nchildren);
+	}
+	if (items.n > 0) {
+		b = bvec_add(out, EXTRACT_LIST);
+		bvec_finish(cv, &items, &b->children, &b->nchildren);
+		conv_top(cv, out, cls);
+	} else
+		free(items.v);
+	return (1);
+}
+
 /* Convert node idx (and its subtree) into blocks appended to out. */
 static void
 conv_node(struct conv *cv, int idx, struct bvec *out, unsigned cls)
@@ -784,6 +882,8 @@ conv_node(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 		conv_top(cv, out, cls);
 		break;
 	default:
+		if (cv->x->region && conv_cards(cv, idx, out, cls))
+			break;
 		conv_children(cv, idx, out, cls);
 		break;
 	}

@@ -287,6 +287,7 @@ size_t	 post_group(struct conv *cv, struct extract_block *v, size_t n);
 void	 post_mark_fragment(struct extractor *x);
 
 /* extract-post.c */
+int	 thread_like(struct extractor *, int, int);
 void	 block_counts(const struct extract_block *b, size_t *chars,
 	    size_t *links);
 void	 text_key(const char *s, size_t len, struct buf *out);

@@ -302,6 +302,42 @@ post_meta_line(struct extractor *x, const char *text, size_t len)
 }
 
 /*
+ * The items of a list of cards, filtered as top-level blocks are:
+ * interface phrases, notices and repeats go (a banner that rotates its
+ * offers repeats them).
+ */
+static void
+post_items(struct extract_block *list)
+{
+	struct buf	 text = BUF_INIT, key = BUF_INIT;
+	char		**seen;
+	size_t		 i, j, k, nseen = 0;
+	int		 drop;
+
+	seen = xcalloc(list->nchildren + 1, sizeof *seen);
+	for (i = k = 0; i < list->nchildren; i++) {
+		buf_reset(&text);
+		block_plain(&list->children[i], &text);
+		text_key(text.data, text.len, &key);
+		drop = post_ui_phrase(key.data, key.len) ||
+		    post_notice(text.data, text.len, key.data);
+		for (j = 0; !drop && key.len >= 30 && j < nseen; j++)
+			drop = strcmp(seen[j], key.data) == 0;
+		if (drop)
+			continue;
+		if (key.len >= 30)
+			seen[nseen++] = xstrdup(key.data);
+		list->children[k++] = list->children[i];
+	}
+	list->nchildren = k;
+	for (j = 0; j < nseen; j++)
+		free(seen[j]);
+	free(seen);
+	buf_release(&text);
+	buf_release(&key);
+}
+
+/*
  * Does prose follow block i? A list of links that the text goes on after
  * is part of it (the chapters of a guide, the commands of a reference);
  * one at the end of an article is a list of other stories.
@@ -340,6 +376,8 @@ postprocess(struct conv *cv, struct bvec *root)
 	seen = xcalloc(root->n + 1, sizeof *seen);
 	for (i = 0; i < root->n; i++) {
 		b = &root->v[i];
+		if (x->region && b->kind == EXTRACT_LIST)
+			post_items(b);
 		buf_reset(&text);
 		block_plain(b, &text);
 		text_key(text.data, text.len, &key);

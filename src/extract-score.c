@@ -979,7 +979,7 @@ thread_mark(struct extractor *x, int idx)
 }
 
 /* Is d a sibling like first (same tag, same first class name)? */
-static int
+int
 thread_like(struct extractor *x, int first, int d)
 {
 	const char	*sa, *sb;

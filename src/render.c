@@ -923,7 +923,7 @@ block(struct ctx *x, const struct extract_block *b, int depth)
 		cell_spans(x, b, RENDER_HEADING | RENDER_BOLD);
 		k = x->r->n;
 		wrap(x, RENDER_HEADING);
-		if (b->level <= 2 && x->r->n > k) {
+		if (b->level <= 2 && depth == 0 && x->r->n > k) {
 			/* Underlined, so plain text shows it is a heading. */
 			for (cols = 0, i = k; i < x->r->n; i++)
 				if ((int)x->r->lines[i].cols > cols)

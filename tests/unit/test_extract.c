@@ -168,6 +168,30 @@ static const struct page_case {
 	  { "Cranes stand over the container terminal" } },
 };
 
+/* A section front's story cards come out as one list, a card an item. */
+static void
+test_extract_cards(void **state)
+{
+	struct buf	 in = BUF_INIT;
+	struct article	*art;
+	size_t		 i, lists = 0, items = 0;
+
+	(void)state;
+	read_fixture(FIXTURES, "section.html", &in);
+	art = extract_page(in.data, in.len, "https://lamp.example/science",
+	    NULL);
+	for (i = 0; i < art->nblocks; i++)
+		if (art->blocks[i].kind == EXTRACT_LIST) {
+			lists++;
+			items += art->blocks[i].nchildren;
+		}
+	if (lists != 1 || items != 6)
+		failf("section.html: %zu lists of %zu items, want 1 of 6",
+		    lists, items);
+	extract_free(art);
+	buf_release(&in);
+}
+
 static void
 test_extract_pages(void **state)
 {
@@ -1203,6 +1227,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_pages),
+		cmocka_unit_test(test_extract_cards),
 		cmocka_unit_test(test_extract_seedlike_json),
 		cmocka_unit_test(test_extract_class_weight),
 		cmocka_unit_test(test_extract_scoring_parts),
