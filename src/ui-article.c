@@ -542,6 +542,7 @@ ui_browser(struct ui *ui, const char *url)
 		ui_message(ui, 1, "The browser setting is empty");
 		return (UI_REDRAW);
 	}
+	util_expand_argv(argv);
 	endwin();
 	rc = ui_spawn(argv);
 	text_printable(&q, argv[0]);

@@ -64,6 +64,7 @@ struct ui_feed {
 	char		*title;		/* the name shown; owned */
 	char		*link;		/* its site, or NULL; owned */
 	char		*error;		/* last error or NULL; owned */
+	int64_t		 tried;		/* its last fetch, or STORE_NOTIME */
 };
 
 #define UI_ROW_ALL	((size_t)-1)	/* the feeds pane's first row */
@@ -158,6 +159,7 @@ struct ui_refresh {
 	int		 finished;
 	char		*error;		/* the last feed error */
 	char		*cause;		/* why it could not run */
+	char		 notify[256];	/* why notify-command did not start */
 };
 
 /* Full articles fetched in the background (ui-fetch.c): one worker
