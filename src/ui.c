@@ -525,33 +525,45 @@ ui_draw_title(struct ui *ui, struct ui_pane *p, int focused,
 	ui_put(ui, p->y, p->x + 1, p->w - 2 - (rw > 0 ? rw + 1 : 0), left, a);
 }
 
-/* The help screen: the bindings of the focused pane's table and of the
- * global one, with each action's help text. */
+/* The widest screen on which the help puts an action's text beside its
+ * keys and name; on a narrower one the text goes on lines of its own. */
+#define UI_HELP_SIDE	72
+
+/* The help screen: the bindings of every table, the focused pane's first,
+ * then the other panes' and the global one, with each action's help
+ * text. A global key that the focused pane's table takes over does
+ * nothing there, so it is left out. */
 static void
 ui_help_build(struct ui *ui)
 {
-	static const enum keys_table tables[] = { KEYS_FEEDS, KEYS_ITEMS,
+	static const enum keys_table panes[] = { KEYS_FEEDS, KEYS_ITEMS,
 	    KEYS_ARTICLE };
 	const struct keys_action_info	*acts;
 	const struct keys_binding	*b;
 	struct buf			 keys = BUF_INIT, lead = BUF_INIT;
 	struct buf			 title = BUF_INIT;
-	enum keys_table			 t[2];
-	size_t				 i, j, k, n, nacts, width;
-	int				 any;
+	enum keys_table			 t[KEYS__TABLES], here;
+	size_t				 i, j, k, n, nt = 0, nacts, width;
+	int				 any, side;
 
 	render_release(&ui->helptext);
 	width = COLS > 20 ? (size_t)COLS - 2 : 20;
-	t[0] = tables[ui->focus];
-	t[1] = KEYS_GLOBAL;
+	side = COLS >= UI_HELP_SIDE;
+	here = panes[ui->focus];
+	t[nt++] = here;
+	for (k = 0; k < nitems(panes); k++)
+		if (panes[k] != here)
+			t[nt++] = panes[k];
+	t[nt++] = KEYS_GLOBAL;
 	acts = keys_actions(&nacts);
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < nt; k++) {
 		buf_reset(&title);
-		if (k == 0)
-			buf_addf(&title, "Keys in the %s pane",
-			    keys_table_name(t[k]));
+		if (t[k] == KEYS_GLOBAL)
+			buf_addf(&title, "Keys in every pane (global), unless "
+			    "the pane's own take them");
 		else
-			buf_addstr(&title, "Keys everywhere else (global)");
+			buf_addf(&title, "Keys in the %s pane%s",
+			    keys_table_name(t[k]), k == 0 ? " (here)" : "");
 		if (ui->helptext.n > 0)
 			ui_wrap(&ui->helptext, "", 0, "", 0, width);
 		ui_wrap(&ui->helptext, "", 0, title.data, RENDER_HEADING,
@@ -563,10 +575,9 @@ ui_help_build(struct ui *ui)
 			for (j = 0; j < n; j++) {
 				if (b[j].action != acts[i].id)
 					continue;
-				/* A global key the pane's table takes over
-				 * does nothing here. */
-				if (k == 1 && keys_lookup(ui->cfg->keys, t[0],
-				    b[j].key) != acts[i].id)
+				if (t[k] == KEYS_GLOBAL && keys_lookup(
+				    ui->cfg->keys, here, b[j].key) !=
+				    acts[i].id)
 					continue;
 				if (any++)
 					buf_addstr(&keys, ", ");
@@ -577,6 +588,14 @@ ui_help_build(struct ui *ui)
 			buf_reset(&lead);
 			text_printable(&lead, keys.data);
 			buf_addch(&lead, ' ');
+			if (!side) {
+				buf_addstr(&lead, acts[i].name);
+				ui_wrap(&ui->helptext, "", 0, lead.data,
+				    UI_A_KEY, width);
+				ui_wrap(&ui->helptext, "    ", 0,
+				    acts[i].text, 0, width);
+				continue;
+			}
 			while (render_cols(lead.data, lead.len) < 18)
 				buf_addch(&lead, ' ');
 			buf_addf(&lead, "%-19s ", acts[i].name);
