@@ -478,7 +478,12 @@ ui_layout(struct ui *ui)
 		first = ui->focus == UI_ARTICLE ? 1 : 0;
 	else
 		first = ui->focus;
-	if (n == 3) {
+	if (n == 3 && ui->art.id == 0) {
+		/* No article yet: its room goes to the items' titles. */
+		w[0] = COLS / 5 < 16 ? 16 : (COLS / 5 > 36 ? 36 : COLS / 5);
+		w[1] = COLS - w[0] - 1;
+		n = 2;
+	} else if (n == 3) {
 		w[0] = COLS / 5 < 16 ? 16 : (COLS / 5 > 36 ? 36 : COLS / 5);
 		w[1] = (COLS - w[0] - 2) * 2 / 5;
 		w[2] = COLS - w[0] - w[1] - 2;
