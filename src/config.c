@@ -145,6 +145,11 @@ static const struct setting settings[] = {
 	    .min = 0, .max = 1, .def = 0,
 	    .text = "Start with only the feeds and items that are unread "
 		"shown." },
+	[SET_CONFIRM_QUIT] = {
+	    .name = "confirm-quit", .id = SET_CONFIRM_QUIT,
+	    .type = SET_BOOL, .scope = SET_SCOPE_GLOBAL,
+	    .min = 0, .max = 1, .def = 0,
+	    .text = "Ask before quitting the reader; only y quits." },
 	[SET_BROWSER] = {
 	    .name = "browser", .id = SET_BROWSER,
 	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL,

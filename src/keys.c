@@ -103,6 +103,15 @@ static const struct keys_action_info actions[] = {
 	  "Show the item's full article, fetched from its link in the "
 	  "background and kept for reading offline, or the feed's own text "
 	  "again." },
+	{ "open-browser-mark-read", ACT_OPEN_BROWSER_MARK_READ,
+	  ITEMS | ARTICLE,
+	  "Open the item's link in the browser and mark the item read." },
+	{ "reload-config", ACT_RELOAD_CONFIG, ALL,
+	  "Read the configuration file again; with a mistake in it, the "
+	  "configuration in force stays and the first mistake is shown." },
+	{ "edit-config", ACT_EDIT_CONFIG, ALL,
+	  "Edit the configuration file with $VISUAL or $EDITOR (else vi), "
+	  "then read it again, as reload-config does." },
 };
 _Static_assert(nitems(actions) == ACT__COUNT - 1,
     "actions[] must have one row per action");
@@ -213,6 +222,10 @@ static const char *const defaults[] = {
 	"bind article f open-link",
 	"bind items v toggle-full-article",
 	"bind article v toggle-full-article",
+	"bind items O open-browser-mark-read",
+	"bind article O open-browser-mark-read",
+	"bind global E edit-config",
+	"bind global C-r reload-config",
 };
 
 struct keys_table_v {

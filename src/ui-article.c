@@ -467,7 +467,7 @@ ui_browser_argv(const char *cmd, const char *url)
 
 /* Run argv with the terminal given back, and wait for it. Return its
  * exit status, or -1 with errno when it could not be run. */
-static int
+int
 ui_spawn(char **argv)
 {
 	struct sigaction	 dfl;

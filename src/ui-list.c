@@ -1065,9 +1065,17 @@ list_target(struct ui *ui)
 	return (list_item(ui, ui->panes[UI_ITEMS].cur));
 }
 
-/* Mark the target item read or unread again. */
+/* Mark the target item read, or unread again. */
 int
 list_toggle_read(struct ui *ui)
+{
+	return (list_mark_item(ui, -1, 1));
+}
+
+/* Mark the target item read (1), unread (0) or the other way than it is
+ * (-1), for undo; say so on the status line when say is set. */
+int
+list_mark_item(struct ui *ui, int read, int say)
 {
 	const struct store_item	*it;
 	int64_t			 id;
@@ -1078,6 +1086,8 @@ list_toggle_read(struct ui *ui)
 		return (0);
 	id = it->id;
 	unread = it->unread;
+	if (read != -1 && read == !unread)
+		return (0);
 	if (store_set_read(ui->st, id, unread, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
@@ -1085,7 +1095,8 @@ list_toggle_read(struct ui *ui)
 	}
 	ui_undo_push(ui, UNDO_READ, id, unread);
 	list_item_changed(ui, id, !unread, -1);
-	ui_message(ui, 0, "Marked %s", unread ? "read" : "unread");
+	if (say)
+		ui_message(ui, 0, "Marked %s", unread ? "read" : "unread");
 	return (UI_REDRAW);
 }
 

@@ -904,6 +904,22 @@ ui_open_browser(struct ui *ui)
 	return (ui_browser(ui, f->link != NULL ? f->link : f->cf->url));
 }
 
+/* Open the item's link in the browser and, when it opened, mark the item
+ * read (open-browser-mark-read). */
+static int
+ui_open_mark_read(struct ui *ui)
+{
+	int	 flags;
+
+	free(ui->msg);
+	ui->msg = NULL;
+	ui->msg_error = 0;
+	flags = ui_open_browser(ui);
+	if (ui->msg_error)
+		return (flags);
+	return (flags | list_mark_item(ui, 1, 0));
+}
+
 /* Run one action; return what the loop must do next. */
 int
 ui_act(struct ui *ui, enum keys_action act)
@@ -939,7 +955,13 @@ ui_act(struct ui *ui, enum keys_action act)
 	case ACT_NONE:
 		return (0);
 	case ACT_QUIT:
-		return (UI_QUIT);
+		if (config_num(ui->cfg, NULL, SET_CONFIRM_QUIT) == 0)
+			return (UI_QUIT);
+		ui->asking = 1;
+		ui_message(ui, 0, "Quit tidings? y quits, any other key "
+		    "stays");
+		ui->msg_until = 0;
+		return (UI_REDRAW);
 	case ACT_HELP:
 		ui->help = 1;
 		ui_help_build(ui);
@@ -1063,6 +1085,12 @@ ui_act(struct ui *ui, enum keys_action act)
 		return (UI_REDRAW | UI_CLEAR);
 	case ACT_TOGGLE_FULL_ARTICLE:
 		return (article_toggle_full(ui));
+	case ACT_OPEN_BROWSER_MARK_READ:
+		return (ui_open_mark_read(ui));
+	case ACT_RELOAD_CONFIG:
+		return (uiconf_reload(ui));
+	case ACT_EDIT_CONFIG:
+		return (uiconf_edit(ui));
 	case ACT__COUNT:
 		break;
 	}
@@ -1204,6 +1232,13 @@ ui_key(struct ui *ui, int key)
 
 	if (ui->prompt.active)
 		return (prompt_key(ui, key));
+	if (ui->asking) {
+		ui->asking = 0;
+		if (key == 'y' || key == 'Y')
+			return (UI_QUIT);
+		ui_message(ui, 0, "Not quitting");
+		return (UI_REDRAW);
+	}
 	if (ui->msg != NULL && !ui->msg_error) {
 		free(ui->msg);
 		ui->msg = NULL;
