@@ -300,6 +300,56 @@ keys_ctrl(int key)
 	return (-1);
 }
 
+/*
+ * Other programs' ways to write Ctrl and Alt: "Ctrl-r", "Control+r",
+ * "Alt-x", "Meta-x" and newsboat's "^R". When name is one of them and
+ * the key it means parses here, set *cause to say how it is written here
+ * ("\"Ctrl-r\" is written C-r here") and return 0; else return -1.
+ */
+static int
+keys_other_syntax(const char *name, char **cause)
+{
+	static const struct {
+		const char	*prefix;
+		const char	*ours;
+	} other[] = {
+		{ "ctrl-", "C-" }, { "ctrl+", "C-" }, { "control-", "C-" },
+		{ "control+", "C-" }, { "alt-", "M-" }, { "alt+", "M-" },
+		{ "meta-", "M-" }, { "meta+", "M-" }, { "^", "C-" },
+	};
+	struct buf	 b = BUF_INIT, q = BUF_INIT;
+	char		*ignore;
+	size_t		 i, len;
+	int		 key;
+
+	for (i = 0; i < nitems(other); i++) {
+		len = strlen(other[i].prefix);
+		if (strncasecmp(name, other[i].prefix, len) != 0 ||
+		    name[len] == '\0')
+			continue;
+		buf_addstr(&b, other[i].ours);
+		/* newsboat writes ^R for C-r. */
+		if (len == 1 && name[1] >= 'A' && name[1] <= 'Z' &&
+		    name[2] == '\0')
+			buf_addch(&b, (char)(name[1] - 'A' + 'a'));
+		else
+			buf_addstr(&b, name + len);
+		if (keys_parse(b.data, &key, &ignore) != 0) {
+			free(ignore);
+			break;
+		}
+		buf_reset(&b);
+		keys_name(&b, key);
+		xasprintf(cause, "\"%s\" is written %s here",
+		    text_printable(&q, name), b.data);
+		buf_release(&b);
+		buf_release(&q);
+		return (0);
+	}
+	buf_release(&b);
+	return (-1);
+}
+
 /* Parse a key name (see keys.h). */
 int
 keys_parse(const char *name, int *key, char **cause)
@@ -337,7 +387,9 @@ keys_parse(const char *name, int *key, char **cause)
 	text_printable(&q, name);
 	if (k == -1) {
 		near = util_nearest(s, named, nitems(named), sizeof named[0]);
-		if (strcmp(s, " ") == 0)
+		if (keys_other_syntax(name, cause) == 0)
+			;
+		else if (strcmp(s, " ") == 0)
 			xasprintf(cause, "\" \" is not a key; did you mean "
 			    "\"Space\"?");
 		else if (near != NULL && len > 1)
