@@ -30,16 +30,15 @@ uiconf_follow(struct ui *ui)
 	const struct ui_feed	*f;
 	size_t			 i;
 
-	for (i = 0; i < ui->nfeeds; i++) {
-		free(ui->feeds[i].title);
-		free(ui->feeds[i].link);
-		free(ui->feeds[i].error);
-	}
-	free(ui->feeds);
-	ui->feeds = NULL;
-	ui->nfeeds = 0;
+	list_free_feeds(ui);
 	ui->picking = 0;
 	list_load_feeds(ui);
+	/* A tag no feed has now shows nothing: every feed instead. */
+	for (i = 1; ui->tag != NULL && i < ui->ntags; i++)
+		if (strcmp(ui->tags[i].name, ui->tag) == 0)
+			break;
+	if (ui->tag != NULL && i == ui->ntags)
+		list_tag(ui, NULL);
 	list_refeed(ui);
 	list_reload(ui);
 	if (ui->art.id != 0) {
@@ -95,8 +94,6 @@ uiconf_reload(struct ui *ui)
 	memcpy(ui->cfg, &fresh, sizeof fresh);
 	uiconf_follow(ui);
 	config_free(&old);
-	if (ui->help)
-		ui_act(ui, ACT_HELP);
 	ui_message(ui, 0, "Reloaded %s: %zu feed%s", text_printable(&q,
 	    ui->cfg->path), ui->cfg->nfeeds, ui->cfg->nfeeds == 1 ? "" : "s");
 	buf_release(&q);

@@ -330,6 +330,7 @@ int	 list_item_changed(struct ui *, int64_t id, int unread, int starred);
 int	 list_pick_tag(struct ui *);
 int	 list_tag(struct ui *, const char *);
 int	 list_open_row(struct ui *);
+void	 list_free_feeds(struct ui *);
 void	 list_free(struct ui *);
 
 /* ui-article.c */

@@ -1361,9 +1361,10 @@ list_open_row(struct ui *ui)
 	return (article_open(ui, it->id));
 }
 
-/* Free the feeds, the tags and the lists. */
+/* Forget the feeds held, for list_load_feeds() to read them again from
+ * a new config. */
 void
-list_free(struct ui *ui)
+list_free_feeds(struct ui *ui)
 {
 	size_t	 i;
 
@@ -1373,6 +1374,15 @@ list_free(struct ui *ui)
 		free(ui->feeds[i].error);
 	}
 	free(ui->feeds);
+	ui->feeds = NULL;
+	ui->nfeeds = 0;
+}
+
+/* Free the feeds, the tags and the lists. */
+void
+list_free(struct ui *ui)
+{
+	list_free_feeds(ui);
 	free(ui->rows);
 	free(ui->tags);
 	free(ui->tag);
