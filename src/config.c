@@ -43,6 +43,7 @@
 #include "buf.h"
 #include "config.h"
 #include "keys.h"
+#include "newsboat.h"
 #include "util.h"
 
 #define CONFIG_MAX_DEPTH	16	/* files open at once through include */
@@ -145,6 +146,11 @@ static const struct setting settings[] = {
 	    .min = 0, .max = 1, .def = 0,
 	    .text = "Start with only the feeds and items that are unread "
 		"shown." },
+	[SET_CONFIRM_QUIT] = {
+	    .name = "confirm-quit", .id = SET_CONFIRM_QUIT,
+	    .type = SET_BOOL, .scope = SET_SCOPE_GLOBAL,
+	    .min = 0, .max = 1, .def = 0,
+	    .text = "Ask before quitting the reader; only y quits." },
 	[SET_BROWSER] = {
 	    .name = "browser", .id = SET_BROWSER,
 	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL,
@@ -1003,6 +1009,23 @@ fail:
 	return (-1);
 }
 
+/* Report word, unknown as a kind ("setting", "command", "action"), when
+ * it is newsboat's and tidings calls what it does by another name:
+ * "unknown setting "reload-time": newsboat's reload-time is
+ * refresh-interval here". Return 1 when reported. */
+static int
+config_newsboat(struct config_parse *cp, const char *kind, const char *word)
+{
+	const char	*ours, *what, *note;
+
+	if ((ours = newsboat_here(word, &what, &note)) == NULL)
+		return (0);
+	/* word is one of newsboat's, safe to print as it is. */
+	config_error(cp, "unknown %s \"%s\": newsboat's %s is the %s %s "
+	    "here%s", kind, word, word, what, ours, note);
+	return (1);
+}
+
 /* Check NAME VALUE against the table and store it in values[]; scope says
  * where it was written. Return 0 or -1 after reporting. */
 static int
@@ -1017,7 +1040,9 @@ config_assign(struct config_parse *cp, int scope, const char *name,
 	if ((s = config_setting_find(name)) == NULL) {
 		near = util_nearest(name, settings, nitems(settings),
 		    sizeof settings[0]);
-		if (near != NULL)
+		if (config_newsboat(cp, "setting", name))
+			;
+		else if (near != NULL)
 			config_error(cp, "unknown setting \"%s\"; did you mean "
 			    "\"%s\"?", config_q(cp, name), near);
 		else
@@ -1069,6 +1094,9 @@ config_cmd_bind(struct config_parse *cp, const struct config_cmd *cmd,
 		config_error(cp, "usage: %s", cmd->usage);
 		return;
 	}
+	if (keys_action_find(w[3].s) == NULL &&
+	    config_newsboat(cp, "action", w[3].s))
+		return;
 	if (keys_bind(cp->cfg->keys, w[1].s, w[2].s, w[3].s, &cause) != 0) {
 		config_error(cp, "%s", cause);
 		free(cause);
@@ -1404,7 +1432,9 @@ config_parse_line(struct config_parse *cp, const char *line, size_t len)
 			return;
 		}
 	}
-	if (strstr(w.v[0].s, "://") != NULL)
+	if (config_newsboat(cp, "command", w.v[0].s))
+		;
+	else if (strstr(w.v[0].s, "://") != NULL)
 		config_error(cp, "unknown command \"%s\"; a feed is added with "
 		    "\"feed URL\"", config_q(cp, w.v[0].s));
 	else if ((near = util_nearest(w.v[0].s, commands, nitems(commands),

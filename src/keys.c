@@ -103,6 +103,15 @@ static const struct keys_action_info actions[] = {
 	  "Show the item's full article, fetched from its link in the "
 	  "background and kept for reading offline, or the feed's own text "
 	  "again." },
+	{ "open-browser-mark-read", ACT_OPEN_BROWSER_MARK_READ,
+	  ITEMS | ARTICLE,
+	  "Open the item's link in the browser and mark the item read." },
+	{ "reload-config", ACT_RELOAD_CONFIG, ALL,
+	  "Read the configuration file again; with a mistake in it, the "
+	  "configuration in force stays and the first mistake is shown." },
+	{ "edit-config", ACT_EDIT_CONFIG, ALL,
+	  "Edit the configuration file with $VISUAL or $EDITOR (else vi), "
+	  "then read it again, as reload-config does." },
 };
 _Static_assert(nitems(actions) == ACT__COUNT - 1,
     "actions[] must have one row per action");
@@ -213,6 +222,10 @@ static const char *const defaults[] = {
 	"bind article f open-link",
 	"bind items v toggle-full-article",
 	"bind article v toggle-full-article",
+	"bind items O open-browser-mark-read",
+	"bind article O open-browser-mark-read",
+	"bind global E edit-config",
+	"bind global C-r reload-config",
 };
 
 struct keys_table_v {
@@ -287,6 +300,56 @@ keys_ctrl(int key)
 	return (-1);
 }
 
+/*
+ * Other programs' ways to write Ctrl and Alt: "Ctrl-r", "Control+r",
+ * "Alt-x", "Meta-x" and newsboat's "^R". When name is one of them and
+ * the key it means parses here, set *cause to say how it is written here
+ * ("\"Ctrl-r\" is written C-r here") and return 0; else return -1.
+ */
+static int
+keys_other_syntax(const char *name, char **cause)
+{
+	static const struct {
+		const char	*prefix;
+		const char	*ours;
+	} other[] = {
+		{ "ctrl-", "C-" }, { "ctrl+", "C-" }, { "control-", "C-" },
+		{ "control+", "C-" }, { "alt-", "M-" }, { "alt+", "M-" },
+		{ "meta-", "M-" }, { "meta+", "M-" }, { "^", "C-" },
+	};
+	struct buf	 b = BUF_INIT, q = BUF_INIT;
+	char		*ignore;
+	size_t		 i, len;
+	int		 key;
+
+	for (i = 0; i < nitems(other); i++) {
+		len = strlen(other[i].prefix);
+		if (strncasecmp(name, other[i].prefix, len) != 0 ||
+		    name[len] == '\0')
+			continue;
+		buf_addstr(&b, other[i].ours);
+		/* newsboat writes ^R for C-r. */
+		if (len == 1 && name[1] >= 'A' && name[1] <= 'Z' &&
+		    name[2] == '\0')
+			buf_addch(&b, (char)(name[1] - 'A' + 'a'));
+		else
+			buf_addstr(&b, name + len);
+		if (keys_parse(b.data, &key, &ignore) != 0) {
+			free(ignore);
+			break;
+		}
+		buf_reset(&b);
+		keys_name(&b, key);
+		xasprintf(cause, "\"%s\" is written %s here",
+		    text_printable(&q, name), b.data);
+		buf_release(&b);
+		buf_release(&q);
+		return (0);
+	}
+	buf_release(&b);
+	return (-1);
+}
+
 /* Parse a key name (see keys.h). */
 int
 keys_parse(const char *name, int *key, char **cause)
@@ -324,7 +387,9 @@ keys_parse(const char *name, int *key, char **cause)
 	text_printable(&q, name);
 	if (k == -1) {
 		near = util_nearest(s, named, nitems(named), sizeof named[0]);
-		if (strcmp(s, " ") == 0)
+		if (keys_other_syntax(name, cause) == 0)
+			;
+		else if (strcmp(s, " ") == 0)
 			xasprintf(cause, "\" \" is not a key; did you mean "
 			    "\"Space\"?");
 		else if (near != NULL && len > 1)

@@ -289,6 +289,9 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 	if (p.tty && !p.quiet)
 		fprintf(stderr, "\r\033[K");
 	store_close(st);
+	if (rc == 0 && stats.notify_error[0] != '\0')
+		fprintf(stderr, "tidings: notify-command: %s\n",
+		    stats.notify_error);
 	if (rc != 0) {
 		fprintf(stderr, "tidings: %s\n", cause);
 		free(cause);

@@ -58,6 +58,7 @@ static const struct {
 	{ "mark-feed-read", "mark-feed-read" },
 	{ "mark-all-feeds-read", "mark-all-read" },
 	{ "open-in-browser", "open-browser" },
+	{ "open-in-browser-and-mark-read", "open-browser-mark-read" },
 	{ "goto-url", "open-link" },
 	{ "open", "open" },
 	{ "next-unread", "next-unread" },
@@ -74,6 +75,8 @@ static const struct {
 	{ "toggle-show-read-feeds", "toggle-unread-only" },
 	{ "set-tag", "pick-tag" },
 	{ "redraw", "redraw" },
+	{ "reload-urls", "reload-config" },
+	{ "edit-urls", "edit-config" },
 };
 
 /* newsboat's dialogs and our key tables. */
@@ -99,6 +102,50 @@ static const struct {
 	{ "info", "status" },
 	{ "title", "pane-title" },
 };
+
+/* newsboat's words that the code below maps rather than a table above. */
+static const struct {
+	const char	*word;
+	const char	*ours;
+	const char	*what;
+	const char	*note;
+} newsboat_words[] = {
+	{ "bind-key", "bind", "command", "; bind TABLE KEY ACTION" },
+	{ "unbind-key", "unbind", "command", "; unbind TABLE KEY" },
+	{ "show-read-feeds", "unread-only", "setting",
+	  ", the other way round" },
+	{ "show-read-articles", "unread-only", "setting",
+	  ", the other way round" },
+	{ "notify-program", "notify-command", "setting", "" },
+};
+
+const char *
+newsboat_here(const char *word, const char **what, const char **note)
+{
+	size_t	 i;
+
+	*note = "";
+	for (i = 0; i < nitems(newsboat_words); i++) {
+		if (strcmp(word, newsboat_words[i].word) == 0) {
+			*what = newsboat_words[i].what;
+			*note = newsboat_words[i].note;
+			return (newsboat_words[i].ours);
+		}
+	}
+	for (i = 0; i < nitems(newsboat_options); i++) {
+		if (strcmp(word, newsboat_options[i].name) == 0) {
+			*what = "setting";
+			return (newsboat_options[i].setting);
+		}
+	}
+	for (i = 0; i < nitems(newsboat_ops); i++) {
+		if (strcmp(word, newsboat_ops[i].op) == 0) {
+			*what = "action";
+			return (newsboat_ops[i].action);
+		}
+	}
+	return (NULL);
+}
 
 void
 newsboat_init(struct newsboat *nb)

@@ -53,4 +53,14 @@ void	 newsboat_urls(struct newsboat *, const char *text, size_t len,
 void	 newsboat_config(struct newsboat *, const char *text, size_t len,
 	     const char *name);
 
+/*
+ * What newsboat's word (a config option or command, or an operation that
+ * bind-key takes) is called here, for the messages of config mistakes
+ * ("newsboat's reload-time is refresh-interval here"): the name, with
+ * *what set to "setting", "command" or "action" and *note to a remark
+ * or "", or NULL when the word is not newsboat's or has no equivalent.
+ */
+const char	*newsboat_here(const char *word, const char **what,
+		     const char **note);
+
 #endif /* TIDINGS_NEWSBOAT_H */

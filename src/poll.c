@@ -483,6 +483,8 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 	free(jobs);
 	if (stats->nnew > 0 && poll_notify(cfg, st, stats, &why) != 0) {
 		log_debug("notify-command: %s", why);
+		snprintf(stats->notify_error, sizeof stats->notify_error,
+		    "%s", why);
 		free(why);
 	}
 	return (0);
@@ -589,6 +591,7 @@ poll_notify(const struct config *cfg, struct store *st,
 		argv[i] = xstrdup(word.data);
 	}
 	buf_release(&word);
+	util_expand_argv(argv);
 	for (nenv = 0; environ[nenv] != NULL; nenv++)
 		;
 	envp = xreallocarray(NULL, nenv + 4, sizeof *envp);

@@ -34,6 +34,8 @@ struct poll_stats {
 	int		 skipped;	/* not due yet */
 	int		 nnew;
 	int		 feeds_new;	/* feeds that brought new items */
+	char		 notify_error[256];	/* why notify-command could
+						   not start, or "" */
 };
 
 #define POLL_ALL	0x1		/* ignore due times */

@@ -467,7 +467,7 @@ ui_browser_argv(const char *cmd, const char *url)
 
 /* Run argv with the terminal given back, and wait for it. Return its
  * exit status, or -1 with errno when it could not be run. */
-static int
+int
 ui_spawn(char **argv)
 {
 	struct sigaction	 dfl;
@@ -542,6 +542,7 @@ ui_browser(struct ui *ui, const char *url)
 		ui_message(ui, 1, "The browser setting is empty");
 		return (UI_REDRAW);
 	}
+	util_expand_argv(argv);
 	endwin();
 	rc = ui_spawn(argv);
 	text_printable(&q, argv[0]);

@@ -1,7 +1,8 @@
 /* ui-int.h: what the files of the reader share (ui.c: the loop, layout,
  * drawing and dispatch; ui-list.c: the feeds and items panes; ui-article.c:
  * the article pane and the browser; ui-prompt.c: the prompt; ui-refresh.c:
- * the background refresh; ui-fetch.c: full articles in the background).
+ * the background refresh; ui-fetch.c: full articles in the background;
+ * ui-config.c: the dotfile read again or edited).
  * Nothing outside ui*.c includes it.
  *
  * Threads: the loop's thread owns struct ui and ui->cfg, which changes
@@ -64,6 +65,7 @@ struct ui_feed {
 	char		*title;		/* the name shown; owned */
 	char		*link;		/* its site, or NULL; owned */
 	char		*error;		/* last error or NULL; owned */
+	int64_t		 tried;		/* its last fetch, or STORE_NOTIME */
 };
 
 #define UI_ROW_ALL	((size_t)-1)	/* the feeds pane's first row */
@@ -158,6 +160,7 @@ struct ui_refresh {
 	int		 finished;
 	char		*error;		/* the last feed error */
 	char		*cause;		/* why it could not run */
+	char		 notify[256];	/* why notify-command did not start */
 };
 
 /* Full articles fetched in the background (ui-fetch.c): one worker
@@ -250,6 +253,7 @@ struct ui {
 	struct ui_article art;
 
 	int		 help;		/* the help screen is shown */
+	int		 asking;	/* quit? waits for y (confirm-quit) */
 	struct ui_pane	 helppane;
 	struct render	 helptext;
 
@@ -315,6 +319,7 @@ int	 list_search(struct ui *, const char *);
 int	 list_back(struct ui *);
 int	 list_unread_step(struct ui *, int dir, int open);
 int	 list_toggle_read(struct ui *);
+int	 list_mark_item(struct ui *, int read, int say);
 int	 list_toggle_star(struct ui *);
 int	 list_mark_read(struct ui *, int all);
 int	 list_unmark(struct ui *, int64_t mark);
@@ -325,6 +330,7 @@ int	 list_item_changed(struct ui *, int64_t id, int unread, int starred);
 int	 list_pick_tag(struct ui *);
 int	 list_tag(struct ui *, const char *);
 int	 list_open_row(struct ui *);
+void	 list_free_feeds(struct ui *);
 void	 list_free(struct ui *);
 
 /* ui-article.c */
@@ -334,9 +340,14 @@ void	 article_layout(struct ui *);
 void	 article_draw(struct ui *, struct ui_pane *);
 int	 article_open_link(struct ui *, const char *number);
 int	 ui_browser(struct ui *, const char *url);
+int	 ui_spawn(char **argv);
 void	 article_free(struct ui *);
 int	 article_toggle_full(struct ui *);
 int	 article_fetched(struct ui *, int64_t id, const char *error);
+
+/* ui-config.c */
+int	 uiconf_reload(struct ui *);
+int	 uiconf_edit(struct ui *);
 
 /* ui-prompt.c */
 void	 prompt_start(struct ui *, int kind, const char *text);

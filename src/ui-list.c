@@ -147,6 +147,7 @@ list_load_feeds(struct ui *ui)
 		f->id = found != NULL ? (*found)->id : 0;
 		f->unread = found != NULL ? (*found)->unread : 0;
 		f->total = found != NULL ? (*found)->total : 0;
+		f->tried = found != NULL ? (*found)->last_fetch : STORE_NOTIME;
 		if (found != NULL && (*found)->link != NULL)
 			f->link = xstrdup((*found)->link);
 		if (found != NULL && (*found)->error != NULL)
@@ -610,6 +611,8 @@ fail:
 	return (-1);
 }
 
+static void	 list_draw_empty(struct ui *, struct ui_pane *, int);
+
 /* The look of a feeds pane row: error mark, unread count, title, tags. */
 static void
 list_draw_feed_row(struct ui *ui, struct ui_pane *p, size_t row, int y,
@@ -702,6 +705,10 @@ list_draw_feeds(struct ui *ui, struct ui_pane *p)
 			break;
 		list_draw_feed_row(ui, p, row, p->y + 1 + i, row == p->cur);
 	}
+	/* The first start: the items pane, which says how to begin, may
+	 * not be on screen. */
+	if (ui->nfeeds == 0 && !ui->panes[UI_ITEMS].shown)
+		list_draw_empty(ui, p, (int)p->n + 1);
 }
 
 /* Draw one row of the items pane: marks, date, feed, title, author. */
@@ -753,6 +760,48 @@ list_draw_item_row(struct ui *ui, struct ui_pane *p,
 		    ui_row_attr(ui, sel, focus, EL_DIM));
 }
 
+/* Why the items pane is empty (drawn skip rows down): with no feeds, how
+ * to start; for a feed that failed, its error and
+ * when it was tried; for one never fetched, how to fetch it. */
+static void
+list_draw_empty(struct ui *ui, struct ui_pane *p, int skip)
+{
+	const struct ui_feed	*f = NULL;
+	struct render		 r;
+	struct buf		 b = BUF_INIT;
+	char			 when[32];
+	size_t			 i;
+
+	if (!ui->list.search && !ui->picking && ui->list.row < ui->nrows &&
+	    UI_ROW_FEED(ui->rows[ui->list.row]))
+		f = &ui->feeds[ui->rows[ui->list.row]];
+	if (ui->nfeeds == 0 && !ui->list.search) {
+		buf_addf(&b, "No feeds yet. Type :add and a feed's or a site's "
+		    "address, then Enter, to subscribe; it is written to %s. "
+		    "Or add \"feed URL\" lines there, or run tidings "
+		    "import-opml or import-newsboat. ? lists the keys.",
+		    ui->cfg->path != NULL ? ui->cfg->path : "the dotfile");
+	} else
+		buf_addstr(&b, ui->list.search ? "Nothing found" :
+		    (ui->list.unread ? "No unread items" : "No items"));
+	if (f != NULL && f->error != NULL) {
+		buf_addstr(&b, ": the last fetch");
+		if (f->tried != STORE_NOTIME) {
+			time_rfc3339(f->tried, when, sizeof when);
+			buf_addf(&b, ", at %s,", when);
+		}
+		buf_addf(&b, " failed: %s", f->error);
+	} else if (f != NULL && f->id == 0)
+		buf_addstr(&b, ": this feed was never fetched; r fetches it");
+	memset(&r, 0, sizeof r);
+	ui_wrap(&r, "", 0, b.data, RENDER_DIM, p->w > 2 ? (size_t)p->w - 2 : 1);
+	for (i = 0; i < r.n && (int)i + skip < p->h; i++)
+		ui_draw_line(ui, p->y + 1 + skip + (int)i, p->x + 1, p->w - 1,
+		    &r.lines[i]);
+	render_release(&r);
+	buf_release(&b);
+}
+
 /* Draw the items pane. */
 void
 list_draw_items(struct ui *ui, struct ui_pane *p)
@@ -769,20 +818,8 @@ list_draw_items(struct ui *ui, struct ui_pane *p)
 	ui_draw_title(ui, p, ui->focus == UI_ITEMS, ui->list.label != NULL ?
 	    ui->list.label : "Items", right.data);
 	buf_release(&right);
-	if (ui->nfeeds == 0 && p->h > 0) {
-		struct buf	 hint = BUF_INIT;
-
-		buf_addf(&hint, "No feeds yet: add \"feed URL\" lines to %s",
-		    ui->cfg->path != NULL ? ui->cfg->path : "the dotfile");
-		ui_put(ui, p->y + 1, p->x + 1, p->w - 1, hint.data,
-		    ui_attr(ui, EL_DIM));
-		buf_release(&hint);
-		return;
-	}
-	if (ui->list.total == 0 && p->h > 0) {
-		ui_put(ui, p->y + 1, p->x + 1, p->w - 1, ui->list.search ?
-		    "Nothing found" : (ui->list.unread ? "No unread items" :
-		    "No items"), ui_attr(ui, EL_DIM));
+	if ((ui->nfeeds == 0 || ui->list.total == 0) && p->h > 0) {
+		list_draw_empty(ui, p, 0);
 		return;
 	}
 	for (i = 0; i < p->h; i++) {
@@ -1028,9 +1065,17 @@ list_target(struct ui *ui)
 	return (list_item(ui, ui->panes[UI_ITEMS].cur));
 }
 
-/* Mark the target item read or unread again. */
+/* Mark the target item read, or unread again. */
 int
 list_toggle_read(struct ui *ui)
+{
+	return (list_mark_item(ui, -1, 1));
+}
+
+/* Mark the target item read (1), unread (0) or the other way than it is
+ * (-1), for undo; say so on the status line when say is set. */
+int
+list_mark_item(struct ui *ui, int read, int say)
 {
 	const struct store_item	*it;
 	int64_t			 id;
@@ -1041,6 +1086,8 @@ list_toggle_read(struct ui *ui)
 		return (0);
 	id = it->id;
 	unread = it->unread;
+	if (read != -1 && read == !unread)
+		return (0);
 	if (store_set_read(ui->st, id, unread, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
@@ -1048,7 +1095,8 @@ list_toggle_read(struct ui *ui)
 	}
 	ui_undo_push(ui, UNDO_READ, id, unread);
 	list_item_changed(ui, id, !unread, -1);
-	ui_message(ui, 0, "Marked %s", unread ? "read" : "unread");
+	if (say)
+		ui_message(ui, 0, "Marked %s", unread ? "read" : "unread");
 	return (UI_REDRAW);
 }
 
@@ -1313,9 +1361,10 @@ list_open_row(struct ui *ui)
 	return (article_open(ui, it->id));
 }
 
-/* Free the feeds, the tags and the lists. */
+/* Forget the feeds held, for list_load_feeds() to read them again from
+ * a new config. */
 void
-list_free(struct ui *ui)
+list_free_feeds(struct ui *ui)
 {
 	size_t	 i;
 
@@ -1325,6 +1374,15 @@ list_free(struct ui *ui)
 		free(ui->feeds[i].error);
 	}
 	free(ui->feeds);
+	ui->feeds = NULL;
+	ui->nfeeds = 0;
+}
+
+/* Free the feeds, the tags and the lists. */
+void
+list_free(struct ui *ui)
+{
+	list_free_feeds(ui);
 	free(ui->rows);
 	free(ui->tags);
 	free(ui->tag);

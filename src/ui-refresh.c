@@ -108,6 +108,7 @@ refresh_main(void *arg)
 	rf->nnew = stats.nnew;
 	rf->failed = stats.failed;
 	rf->total = (size_t)stats.feeds;
+	memcpy(rf->notify, stats.notify_error, sizeof rf->notify);
 	pthread_mutex_unlock(&rf->lock);
 	refresh_poke(rf);
 	return (NULL);
@@ -139,6 +140,7 @@ refresh_start(struct ui *ui, unsigned feed, int all)
 	rf->since = (int64_t)time(NULL);
 	rf->done = rf->total = 0;
 	rf->nnew = rf->failed = 0;
+	rf->notify[0] = '\0';
 	rf->finished = 0;
 	free(rf->error);
 	free(rf->cause);
@@ -162,6 +164,25 @@ refresh_start(struct ui *ui, unsigned feed, int all)
 		ui_message(ui, 0, "Refreshing %s", feed != 0 ?
 		    "the feed" : "every feed");
 	return (UI_REDRAW);
+}
+
+/* Say how a refresh ended: the news first, then what failed (the last
+ * feed error, a notify-command that did not start), all on one line. */
+static void
+refresh_message(struct ui *ui, int nnew, int failed, size_t total,
+    const char *error)
+{
+	struct buf	 b = BUF_INIT;
+
+	buf_addf(&b, "%d new item%s from %zu feed%s", nnew,
+	    nnew == 1 ? "" : "s", total, total == 1 ? "" : "s");
+	if (failed > 0 && error != NULL)
+		buf_addf(&b, "; %d failed, the last: %s", failed, error);
+	if (ui->refresh.notify[0] != '\0')
+		buf_addf(&b, "; notify-command: %s", ui->refresh.notify);
+	ui_message(ui, (failed > 0 && error != NULL) ||
+	    ui->refresh.notify[0] != '\0', "%s", b.data);
+	buf_release(&b);
 }
 
 /* The pipe is readable: take in progress, finish a refresh that ended. */
@@ -203,12 +224,8 @@ refresh_event(struct ui *ui)
 	rf->running = 0;
 	if (cause != NULL)
 		ui_message(ui, 1, "Refresh: %s", cause);
-	else if (failed > 0 && error != NULL)
-		ui_message(ui, 1, "%d of %zu feeds failed; the last: %s",
-		    failed, total, error);
-	else if (total > 0)
-		ui_message(ui, 0, "%d new item%s from %zu feed%s", nnew,
-		    nnew == 1 ? "" : "s", total, total == 1 ? "" : "s");
+	else if (total > 0 || rf->notify[0] != '\0')
+		refresh_message(ui, nnew, failed, total, error);
 	free(cause);
 	free(error);
 	ui->index_left = 1;

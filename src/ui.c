@@ -478,7 +478,12 @@ ui_layout(struct ui *ui)
 		first = ui->focus == UI_ARTICLE ? 1 : 0;
 	else
 		first = ui->focus;
-	if (n == 3) {
+	if (n == 3 && ui->art.id == 0) {
+		/* No article yet: its room goes to the items' titles. */
+		w[0] = COLS / 5 < 16 ? 16 : (COLS / 5 > 36 ? 36 : COLS / 5);
+		w[1] = COLS - w[0] - 1;
+		n = 2;
+	} else if (n == 3) {
 		w[0] = COLS / 5 < 16 ? 16 : (COLS / 5 > 36 ? 36 : COLS / 5);
 		w[1] = (COLS - w[0] - 2) * 2 / 5;
 		w[2] = COLS - w[0] - w[1] - 2;
@@ -525,33 +530,45 @@ ui_draw_title(struct ui *ui, struct ui_pane *p, int focused,
 	ui_put(ui, p->y, p->x + 1, p->w - 2 - (rw > 0 ? rw + 1 : 0), left, a);
 }
 
-/* The help screen: the bindings of the focused pane's table and of the
- * global one, with each action's help text. */
+/* The widest screen on which the help puts an action's text beside its
+ * keys and name; on a narrower one the text goes on lines of its own. */
+#define UI_HELP_SIDE	72
+
+/* The help screen: the bindings of every table, the focused pane's first,
+ * then the other panes' and the global one, with each action's help
+ * text. A global key that the focused pane's table takes over does
+ * nothing there, so it is left out. */
 static void
 ui_help_build(struct ui *ui)
 {
-	static const enum keys_table tables[] = { KEYS_FEEDS, KEYS_ITEMS,
+	static const enum keys_table panes[] = { KEYS_FEEDS, KEYS_ITEMS,
 	    KEYS_ARTICLE };
 	const struct keys_action_info	*acts;
 	const struct keys_binding	*b;
 	struct buf			 keys = BUF_INIT, lead = BUF_INIT;
 	struct buf			 title = BUF_INIT;
-	enum keys_table			 t[2];
-	size_t				 i, j, k, n, nacts, width;
-	int				 any;
+	enum keys_table			 t[KEYS__TABLES], here;
+	size_t				 i, j, k, n, nt = 0, nacts, width;
+	int				 any, side;
 
 	render_release(&ui->helptext);
 	width = COLS > 20 ? (size_t)COLS - 2 : 20;
-	t[0] = tables[ui->focus];
-	t[1] = KEYS_GLOBAL;
+	side = COLS >= UI_HELP_SIDE;
+	here = panes[ui->focus];
+	t[nt++] = here;
+	for (k = 0; k < nitems(panes); k++)
+		if (panes[k] != here)
+			t[nt++] = panes[k];
+	t[nt++] = KEYS_GLOBAL;
 	acts = keys_actions(&nacts);
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < nt; k++) {
 		buf_reset(&title);
-		if (k == 0)
-			buf_addf(&title, "Keys in the %s pane",
-			    keys_table_name(t[k]));
+		if (t[k] == KEYS_GLOBAL)
+			buf_addf(&title, "Keys in every pane (global), unless "
+			    "the pane's own take them");
 		else
-			buf_addstr(&title, "Keys everywhere else (global)");
+			buf_addf(&title, "Keys in the %s pane%s",
+			    keys_table_name(t[k]), k == 0 ? " (here)" : "");
 		if (ui->helptext.n > 0)
 			ui_wrap(&ui->helptext, "", 0, "", 0, width);
 		ui_wrap(&ui->helptext, "", 0, title.data, RENDER_HEADING,
@@ -563,10 +580,9 @@ ui_help_build(struct ui *ui)
 			for (j = 0; j < n; j++) {
 				if (b[j].action != acts[i].id)
 					continue;
-				/* A global key the pane's table takes over
-				 * does nothing here. */
-				if (k == 1 && keys_lookup(ui->cfg->keys, t[0],
-				    b[j].key) != acts[i].id)
+				if (t[k] == KEYS_GLOBAL && keys_lookup(
+				    ui->cfg->keys, here, b[j].key) !=
+				    acts[i].id)
 					continue;
 				if (any++)
 					buf_addstr(&keys, ", ");
@@ -577,6 +593,14 @@ ui_help_build(struct ui *ui)
 			buf_reset(&lead);
 			text_printable(&lead, keys.data);
 			buf_addch(&lead, ' ');
+			if (!side) {
+				buf_addstr(&lead, acts[i].name);
+				ui_wrap(&ui->helptext, "", 0, lead.data,
+				    UI_A_KEY, width);
+				ui_wrap(&ui->helptext, "    ", 0,
+				    acts[i].text, 0, width);
+				continue;
+			}
 			while (render_cols(lead.data, lead.len) < 18)
 				buf_addch(&lead, ' ');
 			buf_addf(&lead, "%-19s ", acts[i].name);
@@ -880,6 +904,22 @@ ui_open_browser(struct ui *ui)
 	return (ui_browser(ui, f->link != NULL ? f->link : f->cf->url));
 }
 
+/* Open the item's link in the browser and, when it opened, mark the item
+ * read (open-browser-mark-read). */
+static int
+ui_open_mark_read(struct ui *ui)
+{
+	int	 flags;
+
+	free(ui->msg);
+	ui->msg = NULL;
+	ui->msg_error = 0;
+	flags = ui_open_browser(ui);
+	if (ui->msg_error)
+		return (flags);
+	return (flags | list_mark_item(ui, 1, 0));
+}
+
 /* Run one action; return what the loop must do next. */
 int
 ui_act(struct ui *ui, enum keys_action act)
@@ -915,7 +955,13 @@ ui_act(struct ui *ui, enum keys_action act)
 	case ACT_NONE:
 		return (0);
 	case ACT_QUIT:
-		return (UI_QUIT);
+		if (config_num(ui->cfg, NULL, SET_CONFIRM_QUIT) == 0)
+			return (UI_QUIT);
+		ui->asking = 1;
+		ui_message(ui, 0, "Quit tidings? y quits, any other key "
+		    "stays");
+		ui->msg_until = 0;
+		return (UI_REDRAW);
 	case ACT_HELP:
 		ui->help = 1;
 		ui_help_build(ui);
@@ -1039,6 +1085,12 @@ ui_act(struct ui *ui, enum keys_action act)
 		return (UI_REDRAW | UI_CLEAR);
 	case ACT_TOGGLE_FULL_ARTICLE:
 		return (article_toggle_full(ui));
+	case ACT_OPEN_BROWSER_MARK_READ:
+		return (ui_open_mark_read(ui));
+	case ACT_RELOAD_CONFIG:
+		return (uiconf_reload(ui));
+	case ACT_EDIT_CONFIG:
+		return (uiconf_edit(ui));
 	case ACT__COUNT:
 		break;
 	}
@@ -1180,6 +1232,13 @@ ui_key(struct ui *ui, int key)
 
 	if (ui->prompt.active)
 		return (prompt_key(ui, key));
+	if (ui->asking) {
+		ui->asking = 0;
+		if (key == 'y' || key == 'Y')
+			return (UI_QUIT);
+		ui_message(ui, 0, "Not quitting");
+		return (UI_REDRAW);
+	}
 	if (ui->msg != NULL && !ui->msg_error) {
 		free(ui->msg);
 		ui->msg = NULL;

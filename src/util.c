@@ -485,6 +485,22 @@ util_expand_home(const char *path)
 	return (xstrdup(path));
 }
 
+void
+util_expand_argv(char **argv)
+{
+	char	*s;
+	size_t	 i;
+
+	for (i = 0; argv[i] != NULL; i++) {
+		if (argv[i][0] != '~' || (argv[i][1] != '/' &&
+		    (i > 0 || argv[i][1] != '\0')))
+			continue;
+		s = util_expand_home(argv[i]);
+		free(argv[i]);
+		argv[i] = s;
+	}
+}
+
 int
 util_mkdirs_for(const char *path, char **cause)
 {

@@ -112,6 +112,11 @@ char	*util_home(void);
  * frees. */
 char	*util_expand_home(const char *);
 
+/* Expand "~" and "~/" at the start of argv[0] and "~/" at the start of
+ * the other words of a NULL-terminated vector of malloc'd words, in
+ * place, as a shell would before running a command. */
+void	 util_expand_argv(char **argv);
+
 /* Create the directories leading to path (not path itself), mode 0700. */
 int	 util_mkdirs_for(const char *path, char **cause);
 

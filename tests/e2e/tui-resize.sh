@@ -8,7 +8,7 @@ rss alpha.xml Alpha 3
 printf 'feed %s/alpha.xml\n' "$URL" >"$CONF"
 expect_status 0 td refresh
 tui_start 160 30
-wait_for "Open an item to read it here."
+wait_for "Alpha item 3"
 for size in 100x30 60x10 20x5 10x3 5x2 1x1 2x1 1x3 200x60 30x8 3x3; do
 	$T resize-window -x "${size%x*}" -y "${size#*x}"
 	keys j Tab k '?' q
@@ -21,9 +21,13 @@ wait_for "All items"
 wait_gone "Alpha item"
 $T resize-window -x 100 -y 20
 wait_for "Alpha item 3"
+keys Tab Enter
+wait_for "Body"
+wait_gone "Feeds"
 $T resize-window -x 160 -y 20
-wait_for "Open an item to read it here."
-tui_screen | sed -n 1p | grep -q "Feeds.*│.*│ Article" ||
+# An article is open: three panes at 160 columns.
+wait_for "Feeds"
+tui_screen | sed -n 1p | grep -q "Feeds.*│.*│ Alpha" ||
     { tui_screen >&2; fail "no three panes at 160 columns"; }
 keys Q
 wait_exit 0

@@ -148,6 +148,26 @@ static const struct {
 	{ "bind\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
 	{ "bind items x\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
 	{ "bind items x quit now\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
+	/* newsboat's words, with what they are called here. */
+	{ "reload-time 30\n", 0, "t:1: unknown command \"reload-time\": "
+	  "newsboat's reload-time is the setting refresh-interval here" },
+	{ "set reload-time 30\n", 0, "t:1: unknown setting \"reload-time\": "
+	  "newsboat's reload-time is the setting refresh-interval here" },
+	{ "bind-key r reload\n", 0, "t:1: unknown command \"bind-key\": "
+	  "newsboat's bind-key is the command bind here; bind TABLE KEY "
+	  "ACTION" },
+	{ "show-read-feeds no\n", 0, "t:1: unknown command "
+	  "\"show-read-feeds\": newsboat's show-read-feeds is the setting "
+	  "unread-only here, the other way round" },
+	{ "bind global x reload\n", 0, "t:1: unknown action \"reload\": "
+	  "newsboat's reload is the action refresh here" },
+	{ "bind global x open-in-browser-and-mark-read\n", 0, "t:1: unknown "
+	  "action \"open-in-browser-and-mark-read\": newsboat's "
+	  "open-in-browser-and-mark-read is the action "
+	  "open-browser-mark-read here" },
+	{ "bind global Ctrl-r refresh\n", 0,
+	  "t:1: \"Ctrl-r\" is written C-r here" },
+	{ "set confirm-quit yes\n", 0, NULL },
 	{ "bind item x quit\n", 0, "t:1: unknown key table \"item\"; it is "
 	  "global, feeds, items or article" },
 	{ "bind items PgDwn quit\n", 0,
