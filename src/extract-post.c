@@ -301,6 +301,22 @@ post_meta_line(struct extractor *x, const char *text, size_t len)
 	    ascii_find_nocase(text, len, x->art->byline) != NULL);
 }
 
+/* A number alone: in a thread, a post's votes or likes. */
+static int
+post_number(const char *text, size_t len)
+{
+	size_t	 i = 0;
+
+	if (len > 0 && (text[0] == '-' || text[0] == '+'))
+		i++;
+	if (i == len || len > 8)
+		return (0);
+	for (; i < len; i++)
+		if (text[i] < '0' || text[i] > '9')
+			return (0);
+	return (1);
+}
+
 /*
  * The items of a list of cards, filtered as top-level blocks are:
  * interface phrases, notices and repeats go (a banner that rotates its
@@ -386,6 +402,8 @@ postprocess(struct conv *cv, struct bvec *root)
 		if (b->kind == EXTRACT_IMAGE || b->kind == EXTRACT_RULE)
 			continue;
 		if (post_ui_phrase(key.data, key.len) ||
+		    (x->thread >= 0 && b->kind == EXTRACT_PARAGRAPH &&
+		    post_number(text.data, text.len)) ||
 		    post_teaser_line(b, key.data, key.len, chars, links) ||
 		    post_notice(text.data, text.len, key.data) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&

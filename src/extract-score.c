@@ -903,7 +903,7 @@ thread_itemtype(const char *t, int *declares)
 {
 	static const struct { const char *name; int item, declares; } types[] = {
 		{ "DiscussionForumPosting", 1, 1 }, { "QAPage", 0, 1 },
-		{ "Question", 1, 0 }, { "Answer", 1, 0 }, { "Comment", 1, 0 },
+		{ "Question", 2, 0 }, { "Answer", 2, 0 }, { "Comment", 3, 0 },
 		{ "SocialMediaPosting", 1, 0 },
 	};
 	const char	*slash;
@@ -1095,6 +1095,7 @@ static void
 thread_find(struct extractor *x)
 {
 	int	 i, declares = x->ld_thread, items = 0, lca = -1, first;
+	int	 kind, qa_end;
 
 	x->thread = -1;
 	x->thread_run = -1;
@@ -1115,6 +1116,19 @@ thread_find(struct extractor *x)
 	}
 	if (declares && items >= 2) {
 		x->thread = lca;
+		/* Comments on a question or an answer are asides to it,
+		 * not posts of the thread. */
+		for (i = x->body, qa_end = -1; i < x->n[x->body].end; i++) {
+			kind = thread_itemtype(attr(x->n[i].g, "itemtype"),
+			    &declares);
+			if (kind == 2 && x->n[i].end > qa_end)
+				qa_end = x->n[i].end;
+			else if (kind == 3 && i < qa_end) {
+				x->n[i].flags &= ~(unsigned)N_POST;
+				node_remove(x, i);
+				i = x->n[i].end - 1;
+			}
+		}
 		return;
 	}
 	for (i = x->body; i < x->n[x->body].end; i++)

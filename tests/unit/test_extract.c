@@ -168,6 +168,62 @@ static const struct page_case {
 	  { "Cranes stand over the container terminal" } },
 };
 
+/* A question and its answers: comments on them and vote counts go. */
+static void
+test_extract_qa(void **state)
+{
+	static const char page[] =
+	    "<html itemscope itemtype=\"https://schema.org/QAPage\"><head>"
+	    "<title>How do I keep bread fresh?</title></head><body>"
+	    "<div id=main><div itemprop=mainEntity itemscope "
+	    "itemtype=\"https://schema.org/Question\"><h1>How do I keep "
+	    "bread fresh?</h1><div class=votes>12</div><p>My sourdough goes "
+	    "stale in two days, even wrapped in a towel on the counter. "
+	    "Is there a better way that does not involve the fridge?</p>"
+	    "<div itemprop=comment itemscope itemtype=\"https://schema.org/"
+	    "Comment\"><p>Which flour do you use, and how long is the "
+	    "bake? It matters more than people think.</p></div></div>"
+	    "<div itemprop=suggestedAnswer itemscope itemtype=\"https://"
+	    "schema.org/Answer\"><div class=votes>31</div><p>Slice it, "
+	    "freeze the slices, and toast them straight from the freezer: "
+	    "the crumb comes back as if it were baked that morning.</p>"
+	    "<div itemprop=comment itemscope itemtype=\"https://schema.org/"
+	    "Comment\"><p>This changed my breakfasts completely, thank "
+	    "you very much for the tip.</p></div></div>"
+	    "<div itemprop=suggestedAnswer itemscope itemtype=\"https://"
+	    "schema.org/Answer\"><div class=votes>4</div><p>A linen bread "
+	    "bag keeps the crust crisp for a day longer than plastic does, "
+	    "in my kitchen at least.</p></div></div></body></html>";
+	static const char *const present[] = {
+		"My sourdough goes stale in two days",
+		"Slice it, freeze the slices",
+		"A linen bread bag keeps the crust crisp",
+	};
+	static const char *const absent[] = {
+		"Which flour do you use", "changed my breakfasts", "31",
+	};
+	struct article	*art;
+	char		*text;
+	const char	*p;
+	size_t		 i;
+
+	(void)state;
+	art = extract_page(page, sizeof page - 1, "https://qa.example/q/1",
+	    NULL);
+	text = folded_text(art);
+	for (i = 0, p = text; i < nitems(present); i++) {
+		if ((p = strstr(p, present[i])) == NULL)
+			failf("missing or out of order: \"%s\" in: %s",
+			    present[i], text);
+		p += strlen(present[i]);
+	}
+	for (i = 0; i < nitems(absent); i++)
+		if (strstr(text, absent[i]) != NULL)
+			failf("kept: \"%s\" in: %s", absent[i], text);
+	free(text);
+	extract_free(art);
+}
+
 /* A section front's story cards come out as one list, a card an item. */
 static void
 test_extract_cards(void **state)
@@ -1228,6 +1284,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_pages),
 		cmocka_unit_test(test_extract_cards),
+		cmocka_unit_test(test_extract_qa),
 		cmocka_unit_test(test_extract_seedlike_json),
 		cmocka_unit_test(test_extract_class_weight),
 		cmocka_unit_test(test_extract_scoring_parts),
