@@ -522,6 +522,13 @@ test_extract_scoring_parts(void **state)
 		  "<p>Advertisement</p><div>Read more</div>"
 		  "<p>Image 2 of 7</p>",
 		  "Paragraph 0", "Advertisement", 1 },
+		{ "interface words in other languages go",
+		  "<p>Teilen</p><div>Weiterlesen</div>"
+		  "<p>Suscr\xc3\xad" "bete</p><p>Lire la suite</p>",
+		  "Paragraph 0", "Weiterlesen", 1 },
+		{ "a call to action goes",
+		  "<p>Pin this for later!</p><div>Learn more</div>",
+		  "Paragraph 0", "Pin this", 1 },
 		{ "copyright line goes",
 		  "<p>\xc2\xa9 2024 Example Media. All rights reserved.</p>",
 		  "Paragraph 2", "Example Media", 1 },
