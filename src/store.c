@@ -2005,6 +2005,70 @@ store_page(struct store *st, const struct store_filter *q,
 	return (rc);
 }
 
+int64_t
+store_unread_urls(struct store *st, char *const *urls, size_t n,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	struct buf	 list = BUF_INIT;
+	int64_t		 count;
+	size_t		 i;
+	int		 rc;
+
+	buf_addch(&list, '[');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addch(&list, ',');
+		buf_add_jsonstr(&list, urls[i]);
+	}
+	buf_addch(&list, ']');
+	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(sum(nunread), 0)"
+	    " FROM feeds WHERE url IN (SELECT value FROM json_each(?1))", -1,
+	    &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		buf_release(&list);
+		return (-1);
+	}
+	if (sqlite3_bind_text(stmt, 1, list.data, (int)list.len,
+	    SQLITE_STATIC) != SQLITE_OK) {
+		store_error(st, cause);
+		rc = -1;
+	} else
+		rc = store_run_int(st, stmt, &count, cause);
+	sqlite3_finalize(stmt);
+	buf_release(&list);
+	return (rc == 0 ? count : -1);
+}
+
+int
+store_item_enclosures(struct store *st, int64_t item_id, char **json,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*json = NULL;
+	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(enclosures, '[]')"
+	    " FROM items WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (sqlite3_bind_int64(stmt, 1, item_id) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*json = store_col_text(stmt, 0);
+	else if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	sqlite3_finalize(stmt);
+	return (rc == SQLITE_ROW);
+}
+
 int
 store_item_get(struct store *st, int64_t item_id, struct store_body *b,
     char **cause)

@@ -103,6 +103,12 @@ int	 store_gc(struct store *, char *const *keep, size_t n, char **cause);
 /* Unread items in all feeds (feed_id 0) or in one. Return -1 on error. */
 int64_t	 store_unread(struct store *, int64_t feed_id, char **cause);
 
+/* Unread items in the feeds whose URLs are urls[0..n) (those of the
+ * dotfile: a feed dropped from it keeps its items until store_gc(), and
+ * they count no more). Return -1 on error. */
+int64_t	 store_unread_urls(struct store *, char *const *urls, size_t n,
+	     char **cause);
+
 /* Items newest first, at most limit of them, starting after offset rows;
  * all feeds when feed_id is 0. Free with store_items_free(). */
 int	 store_items(struct store *, int64_t feed_id, size_t offset,
@@ -175,6 +181,12 @@ int	 store_count(struct store *, const struct store_filter *q,
 int	 store_page(struct store *, const struct store_filter *q,
 	     const struct store_item *from, int backward, size_t skip,
 	     size_t limit, struct store_item **, size_t *, char **cause);
+
+/* Set *json to item_id's enclosures as the JSON array stored with it
+ * ([{"url":..,"type":..,"length":N}, ...]), "[]" when it has none; the
+ * caller frees it. Return 1, 0 when the item is gone, or -1. */
+int	 store_item_enclosures(struct store *, int64_t item_id, char **json,
+	     char **cause);
 
 /* One item with its text, for the article view. */
 struct store_body {
