@@ -1044,16 +1044,39 @@ cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
 static int
 cmd_export_opml(struct opts *o, struct config *cfg, int argc, char **argv)
 {
-	struct buf	 out = BUF_INIT;
+	struct buf		 out = BUF_INIT;
+	struct opml_known	*known;
+	struct store_feed	*feeds = NULL;
+	struct store		*st;
+	char			*cause;
+	size_t			 nfeeds = 0, i, j;
 
-	(void)o;
 	(void)argv;
 	if (argc != 1)
 		usage(EXIT_USAGE);
-	opml_export(cfg, &out);
+	/* The database knows the titles the feeds give themselves, and
+	 * their sites; without one (nothing fetched yet) the dotfile is
+	 * enough. */
+	known = xcalloc(cfg->nfeeds + 1, sizeof *known);
+	if ((st = open_store_read(o)) != NULL &&
+	    store_feeds(st, &feeds, &nfeeds, &cause) != 0) {
+		fprintf(stderr, "tidings: %s\n", cause);
+		free(cause);
+	}
+	for (i = 0; i < cfg->nfeeds; i++)
+		for (j = 0; j < nfeeds; j++)
+			if (strcmp(feeds[j].url, cfg->feeds[i].url) == 0) {
+				known[i].title = feeds[j].title;
+				known[i].site = feeds[j].link;
+				break;
+			}
+	opml_export(cfg, known, &out);
 	fwrite(out.data, 1, out.len, stdout);
 	buf_release(&out);
-	return (EXIT_OK);
+	free(known);
+	store_feeds_free(feeds, nfeeds);
+	store_close(st);
+	return (fflush(stdout) == 0 ? EXIT_OK : EXIT_ERROR);
 }
 
 static int

@@ -74,6 +74,12 @@ expect_status 2 td mark burn "$a1"
 expect_status 2 td mark read 12abc
 expect_grep "not an item id: 12abc" "$WORK/err"
 
+# export-opml names a feed without a ~title by the title it gives itself.
+expect_status 0 td export-opml
+expect_grep "<outline type=\"rss\" text=\"a\" title=\"a\" xmlUrl=\"$URL/a.xml\" htmlUrl=\"http://example.org/\"/>" "$WORK/out"
+expect_grep "text=\"Podcast\"" "$WORK/out"
+grep -q "b.xml" "$WORK/out" && fail "export-opml lists a removed feed"
+
 # gc still removes what the dotfile dropped.
 expect_status 0 td gc
 expect_eq "b's items gone" "$(sql "select count(*) from items")" 5
