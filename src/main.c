@@ -973,6 +973,7 @@ cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
 	};
 	struct subscribe	 sub;
 	const struct poll_found	*f;
+	FILE			*out;
 	char			*cause = NULL, *end;
 	size_t			 i;
 	long			 want = 0;
@@ -1004,38 +1005,44 @@ cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
 		return (EXIT_ERROR);
 	}
 	f = &sub.found[sub.pick];
+	out = rc == SUBSCRIBE_LISTED ? stderr : stdout;
 	if (rc == SUBSCRIBE_LISTED) {
 		fputs("tidings: ", stderr);
 		print_safe(stderr, f->url);
 		fputs(" is in the dotfile already\n", stderr);
-		subscribe_release(&sub);
-		return (EXIT_ERROR);
+	} else {
+		fputs("added ", stdout);
+		print_safe(stdout, f->url);
+		if (f->title != NULL) {
+			fputs(" (", stdout);
+			print_safe(stdout, f->title);
+			fputs(")", stdout);
+		}
+		fputs(" to ", stdout);
+		print_safe(stdout, cfg->path);
+		putchar('\n');
 	}
-	fputs("added ", stdout);
-	print_safe(stdout, f->url);
-	if (f->title != NULL) {
-		fputs(" (", stdout);
-		print_safe(stdout, f->title);
-		fputs(")", stdout);
-	}
-	fputs(" to ", stdout);
-	print_safe(stdout, cfg->path);
-	putchar('\n');
 	if (sub.nfound > 1) {
-		printf("the page names %zu feeds; add another with "
+		fprintf(out, "the page names %zu feeds; add another with "
 		    "tidings add -n N:\n", sub.nfound);
 		for (i = 0; i < sub.nfound; i++) {
 			f = &sub.found[i];
-			printf("  %zu %s ", i + 1, i == sub.pick ? "*" :
-			    subscribe_listed(cfg, f->url) ? "=" : " ");
-			print_safe(stdout, f->url);
+			fprintf(out, "  %zu %s ", i + 1,
+			    subscribe_listed(cfg, f->url) ? "=" :
+			    i == sub.pick ? "*" : " ");
+			print_safe(out, f->url);
 			if (f->title != NULL) {
-				fputs(" (", stdout);
-				print_safe(stdout, f->title);
-				fputs(")", stdout);
+				fputs(" (", out);
+				print_safe(out, f->title);
+				fputs(")", out);
 			}
-			putchar('\n');
+			fputc('\n', out);
 		}
+		fprintf(out, "  (* added now, = in the dotfile already)\n");
+	}
+	if (rc == SUBSCRIBE_LISTED) {
+		subscribe_release(&sub);
+		return (EXIT_ERROR);
 	}
 	subscribe_release(&sub);
 	return (EXIT_OK);
