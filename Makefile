@@ -247,6 +247,7 @@ bench: tidings
 	sh bench/extract
 	sh bench/refresh
 	sh bench/tui
+	sh bench/search
 
 # "fuzz" runs each harness in turn for FUZZ_TIME seconds ("fuzz-feed" runs
 # one) on a copy of its seeds (tests/fuzz/seeds) in
