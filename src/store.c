@@ -2153,6 +2153,25 @@ store_unread_urls(struct store *st, char *const *urls, size_t n,
 	return (rc == 0 ? count : -1);
 }
 
+/* Prepare sql, which asks for one item by ?1, with item_id bound. */
+static sqlite3_stmt *
+store_prepare_item(struct store *st, const char *sql, int64_t item_id,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (NULL);
+	}
+	if (sqlite3_bind_int64(stmt, 1, item_id) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (NULL);
+	}
+	return (stmt);
+}
+
 int
 store_item_enclosures(struct store *st, int64_t item_id, char **json,
     char **cause)
@@ -2161,16 +2180,9 @@ store_item_enclosures(struct store *st, int64_t item_id, char **json,
 	int		 rc;
 
 	*json = NULL;
-	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(enclosures, '[]')"
-	    " FROM items WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK) {
-		store_error(st, cause);
+	if ((stmt = store_prepare_item(st, "SELECT coalesce(enclosures, '[]')"
+	    " FROM items WHERE id = ?1", item_id, cause)) == NULL)
 		return (-1);
-	}
-	if (sqlite3_bind_int64(stmt, 1, item_id) != SQLITE_OK) {
-		store_error(st, cause);
-		sqlite3_finalize(stmt);
-		return (-1);
-	}
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		*json = store_col_text(stmt, 0);
 	else if (rc != SQLITE_DONE) {
@@ -2191,17 +2203,10 @@ store_item_get(struct store *st, int64_t item_id, struct store_body *b,
 	int		 rc;
 
 	memset(b, 0, sizeof *b);
-	if (sqlite3_prepare_v2(st->db, "SELECT " STORE_ITEM_COLS ","
-	    " i.summary, i.content FROM items i WHERE i.id = ?1", -1, &stmt,
-	    NULL) != SQLITE_OK) {
-		store_error(st, cause);
+	if ((stmt = store_prepare_item(st, "SELECT " STORE_ITEM_COLS ","
+	    " i.summary, i.content FROM items i WHERE i.id = ?1", item_id,
+	    cause)) == NULL)
 		return (-1);
-	}
-	if (sqlite3_bind_int64(stmt, 1, item_id) != SQLITE_OK) {
-		store_error(st, cause);
-		sqlite3_finalize(stmt);
-		return (-1);
-	}
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		it->id = sqlite3_column_int64(stmt, 0);
 		it->feed_id = sqlite3_column_int64(stmt, 1);

@@ -1590,6 +1590,19 @@ test_full_disk_loses_nothing(void **state)
 	free(walpath);
 }
 
+/* Store one item, "One" with a link and a teaser, in a feed of its own;
+ * return its id. */
+static int64_t
+one_item(struct fixture *fx)
+{
+	int64_t	 fid;
+
+	fid = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, fid, T0, (struct tentry[]){ { "1",
+	    "http://example.org/1", "One", "<p>teaser</p>", 0 } }, 1, 0, 0);
+	return (q_int(fx->path, "SELECT id FROM items"));
+}
+
 /* Put an article for item_id fetched at t with body html. */
 static int
 put_article(struct store *st, int64_t item_id, int64_t t, const char *html)
@@ -1619,12 +1632,9 @@ test_article_put_get(void **state)
 	struct fixture		*fx = *state;
 	struct store_article	 a;
 	char			*cause = NULL;
-	int64_t			 fid, item;
+	int64_t			 item;
 
-	fid = feed_id(fx->st, "http://example.org/a");
-	fetch(fx->st, fid, T0, (struct tentry[]){ { "1",
-	    "http://example.org/1", "One", "<p>teaser</p>", 0 } }, 1, 0, 0);
-	item = q_int(fx->path, "SELECT id FROM items");
+	item = one_item(fx);
 	assert_int_equal(store_article_get(fx->st, item, &a, &cause), 0);
 
 	assert_int_equal(put_article(fx->st, item, T0 + 1, "<p>first</p>"), 1);
@@ -1660,8 +1670,9 @@ test_article_put_get(void **state)
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM articles"), 1);
 
 	/* A failure without an earlier success is a row without a body. */
-	fetch(fx->st, fid, T0 + 60, (struct tentry[]){ { "2",
-	    "http://example.org/2", "Two", NULL, 0 } }, 1, 0, 0);
+	fetch(fx->st, feed_id(fx->st, "http://example.org/a"), T0 + 60,
+	    (struct tentry[]){ { "2", "http://example.org/2", "Two", NULL,
+	    0 } }, 1, 0, 0);
 	item = q_int(fx->path, "SELECT id FROM items WHERE guid = '2'");
 	assert_int_equal(store_article_failed(fx->st, item, T0 + 61,
 	    "refused", &cause), 1);
@@ -1778,12 +1789,9 @@ test_migrate_v1_articles(void **state)
 	struct fixture		*fx = *state;
 	struct store_article	 a;
 	char			*cause = NULL;
-	int64_t			 fid, item;
+	int64_t			 item;
 
-	fid = feed_id(fx->st, "http://example.org/a");
-	fetch(fx->st, fid, T0, (struct tentry[]){ { "1",
-	    "http://example.org/1", "One", "<p>teaser</p>", 0 } }, 1, 0, 0);
-	item = q_int(fx->path, "SELECT id FROM items");
+	item = one_item(fx);
 	assert_int_equal(store_set_starred(fx->st, item, 1, &cause), 0);
 	store_close(fx->st);
 	fx->st = NULL;
@@ -1869,12 +1877,9 @@ test_migrate_v4_article_search(void **state)
 {
 	struct fixture	*fx = *state;
 	char		*cause = NULL;
-	int64_t		 fid, item;
+	int64_t		 item;
 
-	fid = feed_id(fx->st, "http://example.org/a");
-	fetch(fx->st, fid, T0, (struct tentry[]){ { "1",
-	    "http://example.org/1", "One", "<p>teaser</p>", 0 } }, 1, 0, 0);
-	item = q_int(fx->path, "SELECT id FROM items");
+	item = one_item(fx);
 	assert_int_equal(put_article(fx->st, item, T0 + 1,
 	    "<p>Only the article says zeppelin.</p>"), 1);
 	store_close(fx->st);
