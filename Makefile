@@ -39,7 +39,8 @@ CMOCKA_LIBS = $(eval CMOCKA_LIBS := $$(shell $(PKG_CONFIG) --libs cmocka))$(CMOC
 WARN	 = -Wall -Wextra -Wshadow -Wformat=2 -Wwrite-strings -Wpointer-arith \
 	   -Wstrict-prototypes -Wmissing-prototypes -Wmissing-declarations \
 	   -Wno-format-nonliteral
-BASE_CFLAGS = -std=c11 -D_GNU_SOURCE -DTIDINGS_VERSION='"$(VERSION)"' $(WARN) \
+BASE_CFLAGS = -std=c11 -D_GNU_SOURCE -DTIDINGS_VERSION='"$(VERSION)"' \
+	   -DTIDINGS_DOCDIR='"$(DOCDIR)"' $(WARN) \
 	   -Isrc $(PKG_CFLAGS) $(CPPFLAGS)
 TD_CFLAGS = $(BASE_CFLAGS) $(CFLAGS)
 # The user's CFLAGS: empty unless given, since the default -O2 -g is the
@@ -246,6 +247,7 @@ bench: tidings
 	sh bench/extract
 	sh bench/refresh
 	sh bench/tui
+	sh bench/search
 
 # "fuzz" runs each harness in turn for FUZZ_TIME seconds ("fuzz-feed" runs
 # one) on a copy of its seeds (tests/fuzz/seeds) in

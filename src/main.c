@@ -70,10 +70,12 @@ static int	cmd_add(struct opts *, struct config *, int, char **);
 static int	cmd_export_opml(struct opts *, struct config *, int, char **);
 static int	cmd_gc(struct opts *, struct config *, int, char **);
 static int	cmd_extract(struct opts *, struct config *, int, char **);
+static int	cmd_mark(struct opts *, struct config *, int, char **);
 
 static const struct command commands[] = {
 	{ "refresh", CONFIG_REQUIRED, cmd_refresh, "refresh [-q] [-a] [-v]" },
-	{ "items", CONFIG_REQUIRED, cmd_items, "items [-n COUNT] [-u]" },
+	{ "items", CONFIG_REQUIRED, cmd_items,
+	    "items [-n COUNT] [-u] [--json]" },
 	{ "unread", CONFIG_OPTIONAL, cmd_unread,
 	    "unread [--json | --format FORMAT]" },
 	{ "parse-feed", CONFIG_NONE, cmd_parse_feed, "parse-feed FILE|-" },
@@ -83,6 +85,7 @@ static const struct command commands[] = {
 	    "import-newsboat [DIR]" },
 	{ "export-opml", CONFIG_REQUIRED, cmd_export_opml, "export-opml" },
 	{ "gc", CONFIG_REQUIRED, cmd_gc, "gc" },
+	{ "mark", CONFIG_NONE, cmd_mark, "mark read|unread|star|unstar ID..." },
 	{ "extract", CONFIG_OPTIONAL, cmd_extract,
 	    "extract [--url URL] [--width N] [--format text|json|html] FILE|URL|-" },
 };
@@ -326,24 +329,101 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 	return (stats.failed > 0 ? EXIT_FEEDS : EXIT_OK);
 }
 
-/* The title the dotfile or the feed gives feed_id, for listings. */
-static const char *
-title_of(const struct config *cfg, const struct store_feed *feeds,
-    size_t nfeeds, int64_t feed_id)
+/* Keep in feeds[0..*n) the rows of the dotfile's feeds only: a feed
+ * dropped from the dotfile keeps its items in the store until gc, but
+ * no command shows them. */
+static void
+dotfile_only(const struct config *cfg, struct store_feed *feeds, size_t *n)
 {
-	size_t	 i, j;
+	size_t	 i, kept = 0;
 
-	for (i = 0; i < nfeeds; i++) {
-		if (feeds[i].id != feed_id)
-			continue;
-		for (j = 0; j < cfg->nfeeds; j++) {
-			if (strcmp(cfg->feeds[j].url, feeds[i].url) == 0 &&
-			    cfg->feeds[j].title != NULL)
-				return (cfg->feeds[j].title);
-		}
-		return (feeds[i].title != NULL ? feeds[i].title : feeds[i].url);
+	for (i = 0; i < *n; i++) {
+		if (subscribe_listed(cfg, feeds[i].url))
+			feeds[kept++] = feeds[i];
+		else
+			store_feed_release(&feeds[i]);
 	}
-	return ("?");
+	*n = kept;
+}
+
+/* The dotfile's feed URLs, borrowed from cfg; the caller frees the
+ * array. */
+static char **
+dotfile_urls(const struct config *cfg)
+{
+	char	**urls;
+	size_t	 i;
+
+	urls = xreallocarray(NULL, cfg->nfeeds + 1, sizeof *urls);
+	for (i = 0; i < cfg->nfeeds; i++)
+		urls[i] = cfg->feeds[i].url;
+	return (urls);
+}
+
+/* The dotfile's entry for url, or NULL. */
+static const struct config_feed *
+dotfile_feed(const struct config *cfg, const char *url)
+{
+	size_t	 i;
+
+	for (i = 0; i < cfg->nfeeds; i++)
+		if (strcmp(cfg->feeds[i].url, url) == 0)
+			return (&cfg->feeds[i]);
+	return (NULL);
+}
+
+/* The row of feed_id among feeds[0..nfeeds), or NULL. */
+static const struct store_feed *
+feed_row(const struct store_feed *feeds, size_t nfeeds, int64_t feed_id)
+{
+	size_t	 i;
+
+	for (i = 0; i < nfeeds; i++)
+		if (feeds[i].id == feed_id)
+			return (&feeds[i]);
+	return (NULL);
+}
+
+/* The title the dotfile or else the feed gives a feed, for listings. */
+static const char *
+title_of(const struct config *cfg, const struct store_feed *sf)
+{
+	const struct config_feed	*cf;
+
+	if (sf == NULL)
+		return ("?");
+	if ((cf = dotfile_feed(cfg, sf->url)) != NULL && cf->title != NULL)
+		return (cf->title);
+	return (sf->title != NULL && *sf->title != '\0' ? sf->title :
+	    sf->url);
+}
+
+/* Append item it of feed sf as a JSON object for items --json. */
+static int
+item_json(struct store *st, const struct config *cfg,
+    const struct store_feed *sf, const struct store_item *it, struct buf *b,
+    char **cause)
+{
+	char	 date[32], *enc;
+
+	if (store_item_enclosures(st, it->id, &enc, cause) < 0)
+		return (-1);
+	time_rfc3339(it->date, date, sizeof date);
+	buf_addf(b, "{\"id\":%lld,\"feed\":", (long long)it->id);
+	buf_add_jsonstr(b, title_of(cfg, sf));
+	buf_addstr(b, ",\"feed_url\":");
+	buf_add_jsonstr(b, sf != NULL ? sf->url : NULL);
+	buf_addstr(b, ",\"title\":");
+	buf_add_jsonstr(b, it->title);
+	buf_addstr(b, ",\"link\":");
+	buf_add_jsonstr(b, it->link);
+	buf_addstr(b, ",\"author\":");
+	buf_add_jsonstr(b, it->author);
+	buf_addf(b, ",\"date\":\"%s\",\"unread\":%s,\"starred\":%s,"
+	    "\"enclosures\":%s}", date, it->unread ? "true" : "false",
+	    it->starred ? "true" : "false", enc != NULL ? enc : "[]");
+	free(enc);
+	return (0);
 }
 
 static int
@@ -352,17 +432,24 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "count", required_argument, NULL, 'n' },
 		{ "unread", no_argument, NULL, 'u' },
+		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct store		*st;
 	struct store_feed	*feeds = NULL;
-	struct store_item	*items = NULL;
-	size_t			 nfeeds = 0, nitems_ = 0, i, shown = 0, off = 0;
+	struct store_item	*items = NULL, last;
+	struct store_filter	 q;
+	struct buf		 b = BUF_INIT;
+	const struct store_feed	*sf;
+	int64_t			*ids;
+	size_t			 nfeeds = 0, nitems_ = 0, i, shown = 0;
 	char			*cause = NULL, *end, date[32];
 	long			 count = 20;
-	int			 ch, unread = 0, rc = EXIT_OK;
+	int			 ch, json = 0, rc = EXIT_OK;
 
-	while ((ch = getopt_long(argc, argv, "n:u", longopts, NULL)) != -1) {
+	memset(&q, 0, sizeof q);
+	memset(&last, 0, sizeof last);
+	while ((ch = getopt_long(argc, argv, "n:uj", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
 			errno = 0;
@@ -371,7 +458,10 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 				usage(EXIT_USAGE);
 			break;
 		case 'u':
-			unread = 1;
+			q.unread = 1;
+			break;
+		case 'j':
+			json = 1;
 			break;
 		default:
 			usage(EXIT_USAGE);
@@ -383,19 +473,35 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 		return (EXIT_ERROR);
 	if (store_feeds(st, &feeds, &nfeeds, &cause) != 0)
 		goto fail;
+	dotfile_only(cfg, feeds, &nfeeds);
+	ids = xreallocarray(NULL, nfeeds + 1, sizeof *ids);
+	for (i = 0; i < nfeeds; i++)
+		ids[i] = feeds[i].id;
+	q.feeds = ids;
+	q.nfeeds = nfeeds;
+	if (json)
+		buf_addch(&b, '[');
 	while (shown < (size_t)count) {
-		if (store_items(st, 0, off, 200, &items, &nitems_, &cause) != 0)
+		if (store_page(st, &q, shown > 0 ? &last : NULL, 0, 0,
+		    (size_t)count - shown < 200 ? (size_t)count - shown : 200,
+		    &items, &nitems_, &cause) != 0)
 			goto fail;
 		if (nitems_ == 0)
 			break;
-		for (i = 0; i < nitems_ && shown < (size_t)count; i++) {
-			if (unread && !items[i].unread)
+		for (i = 0; i < nitems_; i++, shown++) {
+			sf = feed_row(feeds, nfeeds, items[i].feed_id);
+			if (json) {
+				if (shown > 0)
+					buf_addch(&b, ',');
+				if (item_json(st, cfg, sf, &items[i], &b,
+				    &cause) != 0)
+					goto fail;
 				continue;
+			}
 			time_rfc3339(items[i].date, date, sizeof date);
 			date[10] = '\0';
 			printf("%s %c ", date, items[i].unread ? 'N' : ' ');
-			print_safe(stdout, title_of(cfg, feeds, nfeeds,
-			    items[i].feed_id));
+			print_safe(stdout, title_of(cfg, sf));
 			fputs(": ", stdout);
 			print_safe(stdout, items[i].title);
 			if (items[i].link != NULL) {
@@ -403,12 +509,16 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 				print_safe(stdout, items[i].link);
 			}
 			putchar('\n');
-			shown++;
 		}
-		off += nitems_;
+		last.date = items[nitems_ - 1].date;
+		last.id = items[nitems_ - 1].id;
 		store_items_free(items, nitems_);
 		items = NULL;
 		nitems_ = 0;
+	}
+	if (json) {
+		buf_addstr(&b, "]\n");
+		fputs(b.data, stdout);
 	}
 	goto out;
 fail:
@@ -416,6 +526,8 @@ fail:
 	free(cause);
 	rc = EXIT_ERROR;
 out:
+	free((void *)q.feeds);
+	buf_release(&b);
 	store_items_free(items, nitems_);
 	store_feeds_free(feeds, nfeeds);
 	store_close(st);
@@ -478,7 +590,10 @@ cmd_unread(struct opts *o, struct config *cfg, int argc, char **argv)
 	if ((st = open_store_read(o)) == NULL)
 		return (EXIT_ERROR);
 	if (!json && fmt == NULL) {
-		if ((total = store_unread(st, 0, &cause)) < 0)
+		tags = dotfile_urls(cfg);
+		total = store_unread_urls(st, tags, cfg->nfeeds, &cause);
+		free(tags);
+		if (total < 0)
 			goto fail;
 		printf("%lld\n", (long long)total);
 		store_close(st);
@@ -486,6 +601,7 @@ cmd_unread(struct opts *o, struct config *cfg, int argc, char **argv)
 	}
 	if (store_feeds(st, &feeds, &nfeeds, &cause) != 0)
 		goto fail;
+	dotfile_only(cfg, feeds, &nfeeds);
 	if (fmt != NULL) {
 		unread_format(fmt, feeds, nfeeds);
 		store_feeds_free(feeds, nfeeds);
@@ -860,6 +976,7 @@ cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
 	};
 	struct subscribe	 sub;
 	const struct poll_found	*f;
+	FILE			*out;
 	char			*cause = NULL, *end;
 	size_t			 i;
 	long			 want = 0;
@@ -891,38 +1008,44 @@ cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
 		return (EXIT_ERROR);
 	}
 	f = &sub.found[sub.pick];
+	out = rc == SUBSCRIBE_LISTED ? stderr : stdout;
 	if (rc == SUBSCRIBE_LISTED) {
 		fputs("tidings: ", stderr);
 		print_safe(stderr, f->url);
 		fputs(" is in the dotfile already\n", stderr);
-		subscribe_release(&sub);
-		return (EXIT_ERROR);
+	} else {
+		fputs("added ", stdout);
+		print_safe(stdout, f->url);
+		if (f->title != NULL) {
+			fputs(" (", stdout);
+			print_safe(stdout, f->title);
+			fputs(")", stdout);
+		}
+		fputs(" to ", stdout);
+		print_safe(stdout, cfg->path);
+		putchar('\n');
 	}
-	fputs("added ", stdout);
-	print_safe(stdout, f->url);
-	if (f->title != NULL) {
-		fputs(" (", stdout);
-		print_safe(stdout, f->title);
-		fputs(")", stdout);
-	}
-	fputs(" to ", stdout);
-	print_safe(stdout, cfg->path);
-	putchar('\n');
 	if (sub.nfound > 1) {
-		printf("the page names %zu feeds; add another with "
+		fprintf(out, "the page names %zu feeds; add another with "
 		    "tidings add -n N:\n", sub.nfound);
 		for (i = 0; i < sub.nfound; i++) {
 			f = &sub.found[i];
-			printf("  %zu %s ", i + 1, i == sub.pick ? "*" :
-			    subscribe_listed(cfg, f->url) ? "=" : " ");
-			print_safe(stdout, f->url);
+			fprintf(out, "  %zu %s ", i + 1,
+			    subscribe_listed(cfg, f->url) ? "=" :
+			    i == sub.pick ? "*" : " ");
+			print_safe(out, f->url);
 			if (f->title != NULL) {
-				fputs(" (", stdout);
-				print_safe(stdout, f->title);
-				fputs(")", stdout);
+				fputs(" (", out);
+				print_safe(out, f->title);
+				fputs(")", out);
 			}
-			putchar('\n');
+			fputc('\n', out);
 		}
+		fprintf(out, "  (* added now, = in the dotfile already)\n");
+	}
+	if (rc == SUBSCRIBE_LISTED) {
+		subscribe_release(&sub);
+		return (EXIT_ERROR);
 	}
 	subscribe_release(&sub);
 	return (EXIT_OK);
@@ -931,16 +1054,39 @@ cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
 static int
 cmd_export_opml(struct opts *o, struct config *cfg, int argc, char **argv)
 {
-	struct buf	 out = BUF_INIT;
+	struct buf		 out = BUF_INIT;
+	struct opml_known	*known;
+	struct store_feed	*feeds = NULL;
+	struct store		*st;
+	char			*cause;
+	size_t			 nfeeds = 0, i, j;
 
-	(void)o;
 	(void)argv;
 	if (argc != 1)
 		usage(EXIT_USAGE);
-	opml_export(cfg, &out);
+	/* The database knows the titles the feeds give themselves, and
+	 * their sites; without one (nothing fetched yet) the dotfile is
+	 * enough. */
+	known = xcalloc(cfg->nfeeds + 1, sizeof *known);
+	if ((st = open_store_read(o)) != NULL &&
+	    store_feeds(st, &feeds, &nfeeds, &cause) != 0) {
+		fprintf(stderr, "tidings: %s\n", cause);
+		free(cause);
+	}
+	for (i = 0; i < cfg->nfeeds; i++)
+		for (j = 0; j < nfeeds; j++)
+			if (strcmp(feeds[j].url, cfg->feeds[i].url) == 0) {
+				known[i].title = feeds[j].title;
+				known[i].site = feeds[j].link;
+				break;
+			}
+	opml_export(cfg, known, &out);
 	fwrite(out.data, 1, out.len, stdout);
 	buf_release(&out);
-	return (EXIT_OK);
+	free(known);
+	store_feeds_free(feeds, nfeeds);
+	store_close(st);
+	return (fflush(stdout) == 0 ? EXIT_OK : EXIT_ERROR);
 }
 
 static int
@@ -970,6 +1116,58 @@ cmd_gc(struct opts *o, struct config *cfg, int argc, char **argv)
 	printf("%d feed%s no longer in the dotfile removed\n", n,
 	    n == 1 ? "" : "s");
 	return (EXIT_OK);
+}
+
+static int
+cmd_mark(struct opts *o, struct config *cfg, int argc, char **argv)
+{
+	static const struct {
+		const char	*name;
+		int		 star;	/* the flag: starred, else read */
+		int		 on;
+	} marks[] = {
+		{ "read", 0, 1 }, { "unread", 0, 0 },
+		{ "star", 1, 1 }, { "unstar", 1, 0 },
+	};
+	struct store	*st;
+	char		*cause, *end;
+	long long	 id;
+	size_t		 m;
+	int		 i, rc = EXIT_OK;
+
+	(void)cfg;
+	if (argc < 3)
+		usage(EXIT_USAGE);
+	for (m = 0; m < nitems(marks); m++)
+		if (strcmp(argv[1], marks[m].name) == 0)
+			break;
+	if (m == nitems(marks))
+		usage(EXIT_USAGE);
+	for (i = 2; i < argc; i++) {
+		errno = 0;
+		id = strtoll(argv[i], &end, 10);
+		if (errno != 0 || *end != '\0' || end == argv[i] || id < 1) {
+			fputs("tidings: not an item id: ", stderr);
+			print_safe(stderr, argv[i]);
+			fputc('\n', stderr);
+			return (EXIT_USAGE);
+		}
+	}
+	if ((st = open_store(o)) == NULL)
+		return (EXIT_ERROR);
+	/* Every id is tried: one that is gone does not stop the others. */
+	for (i = 2; i < argc; i++) {
+		id = strtoll(argv[i], NULL, 10);
+		if ((marks[m].star ? store_set_starred(st, id, marks[m].on,
+		    &cause) : store_set_read(st, id, marks[m].on,
+		    &cause)) != 0) {
+			fprintf(stderr, "tidings: %s\n", cause);
+			free(cause);
+			rc = EXIT_ERROR;
+		}
+	}
+	store_close(st);
+	return (rc);
 }
 
 /* An argument that names a page on the web rather than a file. */
@@ -1101,9 +1299,32 @@ run_reader(struct opts *o, struct config *cfg)
 	return (EXIT_OK);
 }
 
+#ifndef TIDINGS_DOCDIR
+#define TIDINGS_DOCDIR "/usr/local/share/doc/tidings"
+#endif
+
+/* Say that there is no dotfile at path yet, and how to start one. */
+static void
+no_dotfile(const char *path)
+{
+	struct buf	 b = BUF_INIT;
+
+	text_printable(&b, path);
+	fprintf(stderr, "tidings: no dotfile at %s yet; to start one:\n"
+	    "  tidings add URL             subscribe to a site or a feed\n"
+	    "  tidings import-opml FILE    or bring the feeds of another "
+	    "reader\n"
+	    "  tidings import-newsboat     or move in from newsboat\n"
+	    "  cp %s/config.example %s\n"
+	    "                              or copy the example and edit it\n",
+	    b.data, TIDINGS_DOCDIR, b.data);
+	buf_release(&b);
+}
+
 /* Read the dotfile as the command needs it; print every mistake. */
 static int
-load_config(const struct opts *o, enum need_config need, struct config *cfg)
+load_config(const struct opts *o, enum need_config need, int hint,
+    struct config *cfg)
 {
 	struct causes	 causes = CAUSES_INIT;
 	char		*path;
@@ -1117,8 +1338,15 @@ load_config(const struct opts *o, enum need_config need, struct config *cfg)
 		    NO_HOME);
 		return (-1);
 	}
-	if (need == CONFIG_OPTIONAL && access(path, F_OK) != 0 &&
-	    errno == ENOENT) {
+	if (access(path, F_OK) != 0 && errno == ENOENT) {
+		/* The first start: say where the dotfile was looked for and
+		 * how to make one, the same way for every command. */
+		if (need == CONFIG_REQUIRED || (hint && isatty(STDERR_FILENO)))
+			no_dotfile(path);
+		if (need == CONFIG_REQUIRED) {
+			free(path);
+			return (-1);
+		}
 		free(cfg->path);
 		cfg->path = path;
 		return (0);
@@ -1176,7 +1404,7 @@ main(int argc, char **argv)
 	argv += optind;
 	if (argc == 0) {
 		config_init(&cfg);
-		if (load_config(&o, CONFIG_OPTIONAL, &cfg) != 0) {
+		if (load_config(&o, CONFIG_OPTIONAL, 0, &cfg) != 0) {
 			config_free(&cfg);
 			return (EXIT_USAGE);
 		}
@@ -1200,7 +1428,7 @@ main(int argc, char **argv)
 
 	config_init(&cfg);
 	if (cmd->config != CONFIG_NONE &&
-	    load_config(&o, cmd->config, &cfg) != 0) {
+	    load_config(&o, cmd->config, 1, &cfg) != 0) {
 		config_free(&cfg);
 		return (EXIT_USAGE);
 	}

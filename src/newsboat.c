@@ -33,7 +33,6 @@ struct newsboat_option {
 };
 
 static const struct newsboat_option newsboat_options[] = {
-	{ "reload-time", "refresh-interval", "m" },
 	{ "max-items", "max-items", "" },
 	{ "browser", "browser", NULL },
 	{ "user-agent", "user-agent", NULL },
@@ -41,6 +40,7 @@ static const struct newsboat_option newsboat_options[] = {
 	{ "reload-threads", "max-connections", "" },
 	{ "keep-articles-days", "item-retention", "d" },
 	{ "datetime-format", "date-format", NULL },
+	{ "text-width", "text-width", "" },
 };
 
 /* newsboat's operations and the actions that do the same. */
@@ -77,6 +77,7 @@ static const struct {
 	{ "redraw", "redraw" },
 	{ "reload-urls", "reload-config" },
 	{ "edit-urls", "edit-config" },
+	{ "switch-focus", "focus-next" },
 };
 
 /* newsboat's dialogs and our key tables. */
@@ -151,6 +152,7 @@ void
 newsboat_init(struct newsboat *nb)
 {
 	memset(nb, 0, sizeof *nb);
+	nb->auto_reload = -1;
 	buf_init(&nb->settings);
 	buf_init(&nb->feeds);
 }
@@ -166,6 +168,10 @@ newsboat_free(struct newsboat *nb)
 		free(nb->urls[i]);
 	free(nb->urls);
 	causes_clear(&nb->unmapped);
+	free(nb->reload_time);
+	free(nb->reload_text);
+	free(nb->auto_text);
+	nb->reload_time = nb->reload_text = nb->auto_text = NULL;
 	nb->urls = NULL;
 	nb->nurls = 0;
 }
@@ -332,9 +338,11 @@ newsboat_table(const char *dialog)
 }
 
 /* Make the dotfile line for one config line of newsboat's in out; return
- * 0, or -1 with a static reason in *why. */
+ * 0 (out empty when an earlier line made it already), or -1 with a
+ * static reason in *why. */
 static int
-newsboat_map(char **w, size_t nw, struct buf *out, const char **why)
+newsboat_map(struct newsboat *nb, char **w, size_t nw, struct buf *out,
+    const char **why)
 {
 	const char	*table, *p;
 	struct buf	 inner = BUF_INIT;
@@ -377,10 +385,30 @@ newsboat_map(char **w, size_t nw, struct buf *out, const char **why)
 		if (nw != 2)
 			return (-1);
 		if (strcmp(w[1], "no") == 0 || strcmp(w[1], "false") == 0) {
-			buf_addstr(out, "set unread-only yes");
+			/* Both options become the one setting, once. */
+			if (!nb->unread_only)
+				buf_addstr(out, "set unread-only yes");
+			nb->unread_only = 1;
 			return (0);
 		}
 		*why = "the default here too";
+		return (-1);
+	}
+	if (strcmp(w[0], "download-full-page") == 0) {
+		if (nw != 2) {
+			*why = "expected one value";
+			return (-1);
+		}
+		if (strcmp(w[1], "yes") == 0 || strcmp(w[1], "true") == 0) {
+			buf_addstr(out, "set full-article yes");
+			return (0);
+		}
+		*why = "the default here too";
+		return (-1);
+	}
+	if (strcmp(w[0], "proxy") == 0 || strcmp(w[0], "use-proxy") == 0) {
+		*why = "no setting in tidings; it uses the http_proxy and "
+		    "https_proxy environment variables";
 		return (-1);
 	}
 	if (strcmp(w[0], "notify-program") == 0 && nw == 2) {
@@ -437,6 +465,86 @@ newsboat_map(char **w, size_t nw, struct buf *out, const char **why)
 	return (-1);
 }
 
+/* Run the dotfile line out, made from line n of name, as the reader's
+ * prompt would, and keep it, or report why it cannot be kept. */
+static void
+newsboat_keep(struct newsboat *nb, struct config *scratch, const char *name,
+    unsigned n, const char *line, const struct buf *out)
+{
+	char	*cause;
+
+	if (config_command(scratch, out->data, &cause) != 0) {
+		newsboat_unmapped(nb, name, n, line, cause);
+		free(cause);
+		return;
+	}
+	buf_add(&nb->settings, out->data, out->len);
+	buf_addch(&nb->settings, '\n');
+	nb->nsettings++;
+}
+
+/* Remember auto-reload or reload-time, which map only together (at the
+ * end of the file); return 1 when w was one of them. */
+static int
+newsboat_reload(struct newsboat *nb, const char *name, unsigned n,
+    const char *line, char **w, size_t nw)
+{
+	if (strcmp(w[0], "auto-reload") == 0 && nw == 2) {
+		nb->auto_reload = strcmp(w[1], "yes") == 0 ||
+		    strcmp(w[1], "true") == 0;
+		nb->auto_line = n;
+		free(nb->auto_text);
+		nb->auto_text = xstrdup(line);
+		return (1);
+	}
+	if (strcmp(w[0], "reload-time") == 0 && nw == 2) {
+		if (!newsboat_number(w[1])) {
+			newsboat_unmapped(nb, name, n, line, "not a number");
+			return (1);
+		}
+		free(nb->reload_time);
+		nb->reload_time = xstrdup(w[1]);
+		nb->reload_line = n;
+		free(nb->reload_text);
+		nb->reload_text = xstrdup(line);
+		return (1);
+	}
+	return (0);
+}
+
+/* The refresh-interval newsboat's auto-reload and reload-time make:
+ * newsboat reloads in the background only with auto-reload yes, every
+ * reload-time minutes (60 unless given). */
+static void
+newsboat_reload_end(struct newsboat *nb, struct config *scratch,
+    const char *name)
+{
+	struct buf	 out = BUF_INIT;
+
+	if (nb->auto_reload == 1) {
+		buf_addf(&out, "set refresh-interval %sm",
+		    nb->reload_time != NULL ? nb->reload_time : "60");
+		if (nb->reload_time != NULL)
+			newsboat_keep(nb, scratch, name, nb->reload_line,
+			    nb->reload_text, &out);
+		else
+			newsboat_keep(nb, scratch, name, nb->auto_line,
+			    nb->auto_text, &out);
+	} else if (nb->auto_reload == 0) {
+		buf_addstr(&out, "set refresh-interval 0");
+		newsboat_keep(nb, scratch, name, nb->auto_line, nb->auto_text,
+		    &out);
+		if (nb->reload_time != NULL)
+			newsboat_unmapped(nb, name, nb->reload_line,
+			    nb->reload_text, "unused: auto-reload is no");
+	} else if (nb->reload_time != NULL) {
+		buf_addf(&out, "set refresh-interval %sm", nb->reload_time);
+		newsboat_keep(nb, scratch, name, nb->reload_line,
+		    nb->reload_text, &out);
+	}
+	buf_release(&out);
+}
+
 /* One line of the config file. */
 static void
 newsboat_config_line(struct newsboat *nb, const char *name, unsigned n,
@@ -453,20 +561,14 @@ newsboat_config_line(struct newsboat *nb, const char *name, unsigned n,
 		free(cause);
 		return;
 	}
-	if (nw == 0) {
+	if (nw == 0 || newsboat_reload(nb, name, n, line, w, nw)) {
 		config_words_free(w);
 		return;
 	}
-	if (newsboat_map(w, nw, &out, &why) != 0)
+	if (newsboat_map(nb, w, nw, &out, &why) != 0)
 		newsboat_unmapped(nb, name, n, line, why);
-	else if (config_command(scratch, out.data, &cause) != 0) {
-		newsboat_unmapped(nb, name, n, line, cause);
-		free(cause);
-	} else {
-		buf_add(&nb->settings, out.data, out.len);
-		buf_addch(&nb->settings, '\n');
-		nb->nsettings++;
-	}
+	else if (out.len > 0)
+		newsboat_keep(nb, scratch, name, n, line, &out);
 	buf_release(&out);
 	config_words_free(w);
 }
@@ -479,5 +581,6 @@ newsboat_config(struct newsboat *nb, const char *text, size_t len,
 
 	config_init(&scratch);
 	newsboat_lines(nb, text, len, name, &scratch, newsboat_config_line);
+	newsboat_reload_end(nb, &scratch, name);
 	config_free(&scratch);
 }

@@ -25,6 +25,13 @@ struct newsboat {
 	int		 nsettings;	/* lines in settings */
 	int		 listed;	/* feeds the dotfile had already */
 	struct causes	 unmapped;	/* "NAME:LINE: text: why", one each */
+
+	/* While the config file is read: what maps only together. */
+	int		 unread_only;	/* "set unread-only yes" written */
+	int		 auto_reload;	/* auto-reload: -1 unset, 0 no, 1 yes */
+	char		*reload_time;	/* reload-time's minutes, or NULL */
+	unsigned	 reload_line, auto_line;
+	char		*reload_text, *auto_text;	/* their lines */
 };
 
 void	 newsboat_init(struct newsboat *);
@@ -42,9 +49,10 @@ void	 newsboat_urls(struct newsboat *, const char *text, size_t len,
 
 /*
  * Read newsboat's config file. Options with an equivalent become "set"
- * lines (reload-time, max-items, browser, user-agent, download-timeout,
- * reload-threads, keep-articles-days, datetime-format, show-read-feeds,
- * show-read-articles, notify-program), bind-key and unbind-key become
+ * lines (auto-reload with reload-time, max-items, browser, user-agent,
+ * download-timeout, reload-threads, keep-articles-days, datetime-format,
+ * text-width, download-full-page, show-read-feeds and show-read-articles
+ * as one line, notify-program), bind-key and unbind-key become
  * bind and unbind where the operation and the dialog map, and color
  * becomes color where the element maps. Each line made is checked as the
  * reader's prompt would run it; every line that did not map goes to

@@ -542,12 +542,16 @@ opml_import(const char *path, const char *data, size_t len,
 /* Append one feed outline at the given indent. */
 static void
 opml_export_feed(struct buf *out, const struct config_feed *cf,
-    const char *indent)
+    const struct opml_known *k, const char *indent)
 {
-	const char	*label = cf->title != NULL ? cf->title : cf->url;
+	const char	*label = cf->url;
 	size_t		 i;
 	int		 first = 1;
 
+	if (cf->title != NULL)
+		label = cf->title;
+	else if (k != NULL && k->title != NULL && *k->title != '\0')
+		label = k->title;
 	buf_addf(out, "%s<outline type=\"rss\" text=\"", indent);
 	buf_add_xml(out, label);
 	buf_addstr(out, "\" title=\"");
@@ -555,6 +559,11 @@ opml_export_feed(struct buf *out, const struct config_feed *cf,
 	buf_addstr(out, "\" xmlUrl=\"");
 	buf_add_xml(out, cf->url);
 	buf_addch(out, '"');
+	if (k != NULL && k->site != NULL && *k->site != '\0') {
+		buf_addstr(out, " htmlUrl=\"");
+		buf_add_xml(out, k->site);
+		buf_addch(out, '"');
+	}
 	if (cf->ntags > 1) {
 		for (i = 0; i < cf->ntags; i++) {
 			if (strchr(cf->tags[i], ',') != NULL)
@@ -571,7 +580,8 @@ opml_export_feed(struct buf *out, const struct config_feed *cf,
 
 /* Write the config's feeds as OPML 2.0, one folder per first tag. */
 void
-opml_export(const struct config *cfg, struct buf *out)
+opml_export(const struct config *cfg, const struct opml_known *known,
+    struct buf *out)
 {
 	const struct config_feed	*cf;
 	const char			*tag;
@@ -585,7 +595,8 @@ opml_export(const struct config *cfg, struct buf *out)
 	    "  <body>\n");
 	for (i = 0; i < cfg->nfeeds; i++)
 		if (cfg->feeds[i].ntags == 0)
-			opml_export_feed(out, &cfg->feeds[i], "    ");
+			opml_export_feed(out, &cfg->feeds[i],
+			    known != NULL ? &known[i] : NULL, "    ");
 	/* One folder per first tag, in the order the tags first appear. */
 	for (i = 0; i < cfg->nfeeds; i++) {
 		if (cfg->feeds[i].ntags == 0)
@@ -605,7 +616,8 @@ opml_export(const struct config *cfg, struct buf *out)
 		for (j = i; j < cfg->nfeeds; j++) {
 			cf = &cfg->feeds[j];
 			if (cf->ntags > 0 && strcmp(cf->tags[0], tag) == 0)
-				opml_export_feed(out, cf, "      ");
+				opml_export_feed(out, cf,
+				    known != NULL ? &known[j] : NULL, "      ");
 		}
 		buf_addstr(out, "    </outline>\n");
 	}

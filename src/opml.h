@@ -57,7 +57,16 @@ int	 opml_import(const char *path, const char *data, size_t len,
  * named after its first tag (feeds without tags come first, at the top),
  * since folders are what other readers import; a feed with more tags also
  * gets a category attribute ("/news,/tech") that opml_parse() reads back.
+ * known, when not NULL, holds for each feed of cfg (same index) what the
+ * database knows of it, each string NULL when unknown: a feed without a
+ * ~title is named by its own title rather than its URL, and its site
+ * goes into htmlUrl.
  */
-void	 opml_export(const struct config *cfg, struct buf *out);
+struct opml_known {
+	const char	*title;		/* the feed's own title */
+	const char	*site;		/* the site it belongs to */
+};
+void	 opml_export(const struct config *cfg, const struct opml_known *known,
+	     struct buf *out);
 
 #endif /* TIDINGS_OPML_H */

@@ -562,7 +562,7 @@ poll_notify(const struct config *cfg, struct store *st,
 {
 	extern char	**environ;
 	const char	*cmd;
-	char		**argv, **envp;
+	char		**argv, **envp, **urls;
 	struct buf	 word = BUF_INIT;
 	int64_t		 counts[COUNT__N];
 	size_t		 i, n, nenv;
@@ -580,7 +580,13 @@ poll_notify(const struct config *cfg, struct store *st,
 	counts[COUNT_NEW] = stats->nnew;
 	counts[COUNT_NEW_FEEDS] = stats->feeds_new;
 	counts[COUNT_UNREAD_FEEDS] = counts[COUNT_ITEMS] = COUNT_UNKNOWN;
-	if ((counts[COUNT_UNREAD] = store_unread(st, 0, cause)) < 0) {
+	/* The dotfile's feeds only: a dropped feed's items wait for gc. */
+	urls = xreallocarray(NULL, cfg->nfeeds + 1, sizeof *urls);
+	for (i = 0; i < cfg->nfeeds; i++)
+		urls[i] = cfg->feeds[i].url;
+	counts[COUNT_UNREAD] = store_unread_urls(st, urls, cfg->nfeeds, cause);
+	free(urls);
+	if (counts[COUNT_UNREAD] < 0) {
 		config_words_free(argv);
 		return (-1);
 	}

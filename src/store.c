@@ -44,15 +44,19 @@
  * Search. items_fts is a contentless FTS5 table over the title and the
  * text, where the text is summary and content with HTML tags and
  * entities stripped by strip_tags(), an SQL function registered on every
- * connection. Indexing is lazy: done by a trigger on each insert, it cost
- * a first refresh four times what storing the items did, and only the
- * TUI searches. fts_state holds a watermark, upto: the items with id <= upto
+ * connection. fts_state holds a watermark, upto: the items with id <= upto
  * are in items_fts, the others are not. Every new item gets an id above
- * it (AUTOINCREMENT), so store_update() leaves the index alone;
- * store_index() indexes the lowest waiting ids with one INSERT ... SELECT
- * (one FTS5 segment per batch) and moves the watermark in the same
- * transaction, and store_search() calls it first, so a search never
- * misses an item. A contentless table deletes a row by being told its
+ * it (AUTOINCREMENT). store_update() indexes a fetch's new items in the
+ * fetch's own transaction, with one INSERT ... SELECT (one FTS5 segment
+ * per feed; a trigger per insert cost a first refresh four times what
+ * storing did), and moves the watermark past them, but only while the
+ * index has every older item: a database from before (schema version 5)
+ * or filled by an import has a backlog, which store_index() indexes, the
+ * lowest waiting ids first, in batches the idle reader asks for. A search
+ * indexes what it can of a backlog in STORE_SEARCH_INDEX_MS and searches
+ * what is indexed: the first search on a 45k-item backlog used to freeze
+ * the reader for seconds while the whole index caught up. A contentless
+ * table deletes a row by being told its
  * old values again, and one told to delete a row it never held is
  * damaged in ways its integrity-check cannot see (it has no content to
  * compare with), so the delete and update triggers touch the index only
@@ -67,6 +71,14 @@
  * big and indexing a quarter cheaper, and costs only phrase queries, which
  * store_search() never makes: it splits the user's text with the index's
  * own tokenizer and asks for every word.
+ *
+ * Full articles have an index of their own, articles_fts (schema version
+ * 5), kept by triggers on articles with the article's own old values, so
+ * it never depends on the order in which a cascade deletes an item and
+ * its article; articles are written one at a time, after the refresh, so
+ * indexing them as they come costs nothing anyone waits for. A search
+ * asks for each word in either index, so that one word may be in the
+ * title and another in the article.
  *
  * Migrations. PRAGMA user_version is the schema version; store_migrations
  * holds one SQL step per version, applied in order, each in its own
@@ -147,6 +159,11 @@
 #include "util.h"
 
 #define STORE_BUSY_MS	10000		/* wait this long for another writer */
+
+/* How long a search may spend catching the index up before it searches
+ * what is indexed (see the essay), in batches of STORE_INDEX_BATCH. */
+#define STORE_SEARCH_INDEX_MS	25
+#define STORE_INDEX_BATCH	200
 
 /* The tokenizer of the search index, as the latest schema step names it:
  * store_search() splits queries with the same one. */
@@ -260,6 +277,35 @@ static const char *const store_migrations[] = {
 	"  UPDATE feeds SET nunread = nunread + (new.read = 0) - (old.read = 0)"
 	"    WHERE id = new.feed_id;"
 	"END;",
+	/* 5: full articles in the search index (see the essay). An
+	 * article's own triggers keep it, with its own old values, so the
+	 * order in which a cascade deletes an item and its article does
+	 * not matter. */
+	"CREATE VIRTUAL TABLE articles_fts USING fts5 (body,"
+	"  content = '', detail = column,"
+	"  tokenize = 'unicode61 remove_diacritics 2');"
+	"INSERT INTO articles_fts (rowid, body)"
+	"  SELECT item_id, strip_tags(body) FROM articles"
+	"  WHERE body IS NOT NULL;"
+	"CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles"
+	"  WHEN new.body IS NOT NULL BEGIN"
+	"  INSERT INTO articles_fts (rowid, body)"
+	"    VALUES (new.item_id, strip_tags(new.body));"
+	"END;"
+	"CREATE TRIGGER articles_fts_update AFTER UPDATE OF body ON articles"
+	"  WHEN old.body IS NOT new.body BEGIN"
+	"  INSERT INTO articles_fts (articles_fts, rowid, body)"
+	"    SELECT 'delete', old.item_id, strip_tags(old.body)"
+	"    WHERE old.body IS NOT NULL;"
+	"  INSERT INTO articles_fts (rowid, body)"
+	"    SELECT new.item_id, strip_tags(new.body)"
+	"    WHERE new.body IS NOT NULL;"
+	"END;"
+	"CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles"
+	"  WHEN old.body IS NOT NULL BEGIN"
+	"  INSERT INTO articles_fts (articles_fts, rowid, body)"
+	"    VALUES ('delete', old.item_id, strip_tags(old.body));"
+	"END;",
 };
 #define STORE_VERSION	((int)nitems(store_migrations))
 
@@ -318,7 +364,6 @@ enum store_sql {
 	SQL_FTS_LAST,
 	SQL_FTS_ADD,
 	SQL_FTS_MARK,
-	SQL_SEARCH,
 	SQL_ARTICLE_PUT,
 	SQL_ARTICLE_FAILED,
 	SQL_ARTICLE_GET,
@@ -432,10 +477,6 @@ static const char *const store_sql[SQL__COUNT] = {
 	    " SELECT id, title, strip_tags(summary, content) FROM items"
 	    " WHERE id > ?1 AND id <= ?2 ORDER BY id",
 	[SQL_FTS_MARK] = "UPDATE fts_state SET upto = ?2 WHERE upto = ?1",
-	[SQL_SEARCH] = "SELECT " STORE_ITEM_COLS " FROM items i"
-	    " WHERE +i.id IN (SELECT rowid FROM items_fts"
-	    "   WHERE items_fts MATCH ?1)"
-	    " ORDER BY i.date DESC, i.id DESC LIMIT ?2",
 	/* Only while the item exists (see the essay); an upsert needs a
 	 * WHERE on its SELECT to parse, which EXISTS is. */
 	[SQL_ARTICLE_PUT] = "INSERT INTO articles (item_id, url, title,"
@@ -474,6 +515,9 @@ struct store {
 	fts5_tokenizer	 tokenizer;	/* the index's, to split queries */
 	Fts5Tokenizer	*tok;		/* NULL until the first search */
 };
+
+static int	store_fts_state(struct store *, int64_t *, int64_t *, char **);
+static int	store_index_locked(struct store *, size_t, size_t *, char **);
 
 /* Scratch buffers reused across the entries of one merge. */
 struct store_scratch {
@@ -1414,6 +1458,7 @@ store_update(struct store *st, int64_t feed_id, const struct store_fetch *fx,
     const struct feed *f, int64_t max_items, int64_t retention, int *nnew,
     char **cause)
 {
+	int64_t	 upto = 0, newest = 0;
 	int	 added = 0;
 
 	*nnew = 0;
@@ -1421,9 +1466,18 @@ store_update(struct store *st, int64_t feed_id, const struct store_fetch *fx,
 		return (-1);
 	if (store_fetched(st, feed_id, fx, cause) != 0)
 		goto fail;
+	if (f != NULL && store_fts_state(st, &upto, &newest, cause) != 0)
+		goto fail;
 	if (f != NULL && (store_feed_meta(st, feed_id, fx->time, f,
 	    cause) != 0 || store_merge(st, feed_id, fx->time, f, &added,
 	    cause) != 0))
+		goto fail;
+	/* New items go into the search index with the rest of this fetch,
+	 * while the index has every older item: the watermark then moves
+	 * past them (see the essay). Before trimming, whose triggers take
+	 * indexed items out again. */
+	if (added > 0 && upto >= newest &&
+	    store_index_locked(st, 0, NULL, cause) != 0)
 		goto fail;
 	if (store_trim(st, feed_id, fx->time, max_items, retention,
 	    f != NULL, cause) != 0)
@@ -1702,11 +1756,46 @@ store_exec2(struct store *st, enum store_sql which, int64_t a, int64_t b,
 	return (store_run(st, stmt, cause));
 }
 
-int
-store_index(struct store *st, size_t limit, size_t *left, char **cause)
+/* In the open write transaction: index up to limit waiting items (0:
+ * all), oldest first, and move the watermark past them; set *left, when
+ * left is not NULL, to how many may still wait. */
+static int
+store_index_locked(struct store *st, size_t limit, size_t *left,
+    char **cause)
 {
 	sqlite3_stmt	*stmt;
 	int64_t		 upto, newest, last;
+
+	if (store_fts_state(st, &upto, &newest, cause) != 0)
+		return (-1);
+	last = newest;
+	if (limit != 0 && newest > upto) {
+		if ((stmt = store_stmt(st, SQL_FTS_LAST, cause)) == NULL)
+			return (-1);
+		if ((sqlite3_bind_int64(stmt, 1, upto) |
+		    store_bind_size(stmt, 2, limit)) != SQLITE_OK) {
+			store_error(st, cause);
+			return (-1);
+		}
+		if (store_run_int(st, stmt, &last, cause) != 0)
+			return (-1);
+	}
+	if (last > upto && (store_exec2(st, SQL_FTS_ADD, upto, last,
+	    cause) != 0 || store_exec2(st, SQL_FTS_MARK, upto, last,
+	    cause) != 0))
+		return (-1);
+	/* Ids are handed out in order without gaps, so this is exact
+	 * unless items were deleted before being indexed; counting the
+	 * rows instead would read every waiting one, at each call. */
+	if (left != NULL)
+		*left = last > upto ? (size_t)(newest - last) : 0;
+	return (0);
+}
+
+int
+store_index(struct store *st, size_t limit, size_t *left, char **cause)
+{
+	int64_t		 upto, newest;
 
 	*left = 0;
 	/* Most calls find nothing waiting; they need not queue for the
@@ -1719,65 +1808,57 @@ store_index(struct store *st, size_t limit, size_t *left, char **cause)
 		return (-1);
 	/* Again under the lock: another process may have added items or
 	 * indexed them since. */
-	if (store_fts_state(st, &upto, &newest, cause) != 0)
-		goto fail;
-	last = newest;
-	if (limit != 0 && newest > upto) {
-		if ((stmt = store_stmt(st, SQL_FTS_LAST, cause)) == NULL)
-			goto fail;
-		if ((sqlite3_bind_int64(stmt, 1, upto) |
-		    store_bind_size(stmt, 2, limit)) != SQLITE_OK) {
-			store_error(st, cause);
-			goto fail;
-		}
-		if (store_run_int(st, stmt, &last, cause) != 0)
-			goto fail;
-	}
-	if (last > upto && (store_exec2(st, SQL_FTS_ADD, upto, last,
-	    cause) != 0 || store_exec2(st, SQL_FTS_MARK, upto, last,
-	    cause) != 0))
-		goto fail;
-	if (store_commit(st, cause) != 0)
+	if (store_index_locked(st, limit, left, cause) != 0) {
+		store_rollback(st);
 		return (-1);
-	/* Ids are handed out in order without gaps, so this is exact
-	 * unless items were deleted before being indexed; counting the
-	 * rows instead would read every waiting one, at each call. */
-	*left = (size_t)(newest - last);
-	return (0);
-
-fail:
-	store_rollback(st);
-	return (-1);
+	}
+	return (store_commit(st, cause));
 }
 
-/* The query being built by store_fts_query() from the user's text. */
+/* The terms store_fts_query() takes from the user's text. */
 struct store_query {
-	struct buf	*q;
+	char		**terms;
+	size_t		 nterms;
 	const char	*text;
 };
 
-/* Append one token of the user's text, as the index's tokenizer found
- * it, to the query as a quoted string: a term, never FTS5 syntax. */
+/* Keep one token of the user's text, as the index's tokenizer found it,
+ * as a quoted string: a term, never FTS5 syntax. */
 static int
 store_fts_token(void *arg, int flags, const char *token, int len,
     int start, int end)
 {
 	struct store_query	*sq = arg;
+	struct buf		 t = BUF_INIT;
 	int			 i;
 
 	(void)flags;
 	(void)token;
 	(void)len;
-	if (sq->q->len != 0)
-		buf_addch(sq->q, ' ');
-	buf_addch(sq->q, '"');
+	buf_addch(&t, '"');
 	for (i = start; i < end; i++) {
 		if (sq->text[i] == '"')
-			buf_addch(sq->q, '"');
-		buf_addch(sq->q, sq->text[i]);
+			buf_addch(&t, '"');
+		buf_addch(&t, sq->text[i]);
 	}
-	buf_addch(sq->q, '"');
+	buf_addch(&t, '"');
+	sq->terms = xreallocarray(sq->terms, sq->nterms + 1,
+	    sizeof *sq->terms);
+	sq->terms[sq->nterms++] = buf_detach(&t, NULL);
 	return (SQLITE_OK);
+}
+
+/* Free the terms of sq. */
+static void
+store_query_release(struct store_query *sq)
+{
+	size_t	 i;
+
+	for (i = 0; i < sq->nterms; i++)
+		free(sq->terms[i]);
+	free(sq->terms);
+	sq->terms = NULL;
+	sq->nterms = 0;
 }
 
 /* Create the search index's tokenizer for this connection, once. */
@@ -1812,7 +1893,7 @@ store_tokenizer(struct store *st, char **cause)
 }
 
 /*
- * Turn user text into an FTS5 query that cannot be a syntax error: the
+ * Turn user text into FTS5 terms that cannot be a syntax error: the
  * index's own tokenizer splits it (quotes, * and parentheses separate
  * words like any punctuation), each word becomes a quoted string (so
  * AND, OR and NEAR are words too) and the last one matches as a prefix,
@@ -1822,63 +1903,95 @@ store_tokenizer(struct store *st, char **cause)
  * has no token, or -1.
  */
 static int
-store_fts_query(struct store *st, struct buf *q, const char *text,
+store_fts_query(struct store *st, struct store_query *sq, const char *text,
     char **cause)
 {
-	struct store_query	 sq = { q, text };
-	size_t			 len = strlen(text);
+	size_t	 len = strlen(text);
+	char	*last;
 
-	buf_reset(q);
+	sq->terms = NULL;
+	sq->nterms = 0;
+	sq->text = text;
 	if (store_tokenizer(st, cause) != 0)
 		return (-1);
-	if (len > INT_MAX || st->tokenizer.xTokenize(st->tok, &sq,
+	if (len > INT_MAX || st->tokenizer.xTokenize(st->tok, sq,
 	    FTS5_TOKENIZE_QUERY, text, (int)len, store_fts_token) !=
 	    SQLITE_OK) {
+		store_query_release(sq);
 		xasprintf(cause, "%s: cannot split the search text into words",
 		    st->path);
 		return (-1);
 	}
-	if (q->len == 0)
+	if (sq->nterms == 0)
 		return (0);
-	buf_addch(q, '*');
+	xasprintf(&last, "%s*", sq->terms[sq->nterms - 1]);
+	free(sq->terms[sq->nterms - 1]);
+	sq->terms[sq->nterms - 1] = last;
 	return (1);
+}
+
+/* Catch the search index up for at most STORE_SEARCH_INDEX_MS, batch by
+ * batch, so that a search never waits long for it (see the essay). */
+static int
+store_search_catch_up(struct store *st, char **cause)
+{
+	double	 until = time_mono() + STORE_SEARCH_INDEX_MS / 1000.0;
+	size_t	 left;
+
+	do {
+		if (store_index(st, STORE_INDEX_BATCH, &left, cause) != 0)
+			return (-1);
+	} while (left > 0 && time_mono() < until);
+	return (0);
 }
 
 int
 store_search(struct store *st, const char *query, size_t limit,
     struct store_item **out, size_t *n, char **cause)
 {
-	sqlite3_stmt	*stmt;
-	struct buf	 q = BUF_INIT;
-	size_t		 left;
-	int		 rc;
+	struct store_query	 sq;
+	sqlite3_stmt		*stmt;
+	struct buf		 sql = BUF_INIT;
+	size_t			 i;
+	int			 rc;
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = store_fts_query(st, &q, query, cause)) != 1) {
-		buf_release(&q);
+	if ((rc = store_fts_query(st, &sq, query, cause)) != 1)
 		return (rc);
-	}
-	/* Catch the index up first, so that a search never misses an
-	 * item. */
-	if (store_index(st, 0, &left, cause) != 0) {
-		buf_release(&q);
+	if (store_search_catch_up(st, cause) != 0) {
+		store_query_release(&sq);
 		return (-1);
 	}
-	if ((stmt = store_stmt(st, SQL_SEARCH, cause)) == NULL) {
-		buf_release(&q);
-		return (-1);
-	}
-	if ((sqlite3_bind_text(stmt, 1, q.data, (int)q.len, SQLITE_STATIC) |
-	    store_bind_size(stmt, 2, limit)) != SQLITE_OK) {
+	/* Every word in the item's title or text, or in its full article:
+	 * two indexes, so each word is looked up in both. */
+	buf_addstr(&sql, "SELECT " STORE_ITEM_COLS " FROM items i WHERE 1");
+	for (i = 0; i < sq.nterms; i++)
+		buf_addf(&sql, " AND +i.id IN (SELECT rowid FROM items_fts"
+		    " WHERE items_fts MATCH ?%zu UNION SELECT rowid FROM"
+		    " articles_fts WHERE articles_fts MATCH ?%zu)", i + 1,
+		    i + 1);
+	buf_addf(&sql, " ORDER BY i.date DESC, i.id DESC LIMIT ?%zu",
+	    sq.nterms + 1);
+	rc = sqlite3_prepare_v2(st->db, sql.data, -1, &stmt, NULL);
+	buf_release(&sql);
+	if (rc != SQLITE_OK) {
 		store_error(st, cause);
-		sqlite3_clear_bindings(stmt);
-		buf_release(&q);
+		store_query_release(&sq);
 		return (-1);
 	}
-	rc = store_item_rows(st, stmt, out, n, cause);
-	sqlite3_clear_bindings(stmt);
-	buf_release(&q);
+	rc = SQLITE_OK;
+	for (i = 0; i < sq.nterms; i++)
+		rc |= sqlite3_bind_text(stmt, (int)i + 1, sq.terms[i], -1,
+		    SQLITE_STATIC);
+	rc |= store_bind_size(stmt, (int)sq.nterms + 1, limit);
+	if (rc != SQLITE_OK) {
+		store_error(st, cause);
+		rc = -1;
+	} else
+		rc = store_item_rows(st, stmt, out, n, cause);
+	sqlite3_finalize(stmt);
+	store_query_release(&sq);
 	return (rc);
 }
 
@@ -2005,6 +2118,82 @@ store_page(struct store *st, const struct store_filter *q,
 	return (rc);
 }
 
+int64_t
+store_unread_urls(struct store *st, char *const *urls, size_t n,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	struct buf	 list = BUF_INIT;
+	int64_t		 count;
+	size_t		 i;
+	int		 rc;
+
+	buf_addch(&list, '[');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addch(&list, ',');
+		buf_add_jsonstr(&list, urls[i]);
+	}
+	buf_addch(&list, ']');
+	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(sum(nunread), 0)"
+	    " FROM feeds WHERE url IN (SELECT value FROM json_each(?1))", -1,
+	    &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		buf_release(&list);
+		return (-1);
+	}
+	if (sqlite3_bind_text(stmt, 1, list.data, (int)list.len,
+	    SQLITE_STATIC) != SQLITE_OK) {
+		store_error(st, cause);
+		rc = -1;
+	} else
+		rc = store_run_int(st, stmt, &count, cause);
+	sqlite3_finalize(stmt);
+	buf_release(&list);
+	return (rc == 0 ? count : -1);
+}
+
+/* Prepare sql, which asks for one item by ?1, with item_id bound. */
+static sqlite3_stmt *
+store_prepare_item(struct store *st, const char *sql, int64_t item_id,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (NULL);
+	}
+	if (sqlite3_bind_int64(stmt, 1, item_id) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (NULL);
+	}
+	return (stmt);
+}
+
+int
+store_item_enclosures(struct store *st, int64_t item_id, char **json,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*json = NULL;
+	if ((stmt = store_prepare_item(st, "SELECT coalesce(enclosures, '[]')"
+	    " FROM items WHERE id = ?1", item_id, cause)) == NULL)
+		return (-1);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*json = store_col_text(stmt, 0);
+	else if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	sqlite3_finalize(stmt);
+	return (rc == SQLITE_ROW);
+}
+
 int
 store_item_get(struct store *st, int64_t item_id, struct store_body *b,
     char **cause)
@@ -2014,17 +2203,10 @@ store_item_get(struct store *st, int64_t item_id, struct store_body *b,
 	int		 rc;
 
 	memset(b, 0, sizeof *b);
-	if (sqlite3_prepare_v2(st->db, "SELECT " STORE_ITEM_COLS ","
-	    " i.summary, i.content FROM items i WHERE i.id = ?1", -1, &stmt,
-	    NULL) != SQLITE_OK) {
-		store_error(st, cause);
+	if ((stmt = store_prepare_item(st, "SELECT " STORE_ITEM_COLS ","
+	    " i.summary, i.content FROM items i WHERE i.id = ?1", item_id,
+	    cause)) == NULL)
 		return (-1);
-	}
-	if (sqlite3_bind_int64(stmt, 1, item_id) != SQLITE_OK) {
-		store_error(st, cause);
-		sqlite3_finalize(stmt);
-		return (-1);
-	}
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		it->id = sqlite3_column_int64(stmt, 0);
 		it->feed_id = sqlite3_column_int64(stmt, 1);

@@ -103,6 +103,12 @@ int	 store_gc(struct store *, char *const *keep, size_t n, char **cause);
 /* Unread items in all feeds (feed_id 0) or in one. Return -1 on error. */
 int64_t	 store_unread(struct store *, int64_t feed_id, char **cause);
 
+/* Unread items in the feeds whose URLs are urls[0..n) (those of the
+ * dotfile: a feed dropped from it keeps its items until store_gc(), and
+ * they count no more). Return -1 on error. */
+int64_t	 store_unread_urls(struct store *, char *const *urls, size_t n,
+	     char **cause);
+
 /* Items newest first, at most limit of them, starting after offset rows;
  * all feeds when feed_id is 0. Free with store_items_free(). */
 int	 store_items(struct store *, int64_t feed_id, size_t offset,
@@ -118,25 +124,29 @@ int	 store_set_starred(struct store *, int64_t item_id, int starred,
 int64_t	 store_mark_feed_read(struct store *, int64_t feed_id, char **cause);
 
 /*
- * Bring the search index up to date, lazily: store_update() leaves new
- * items out of it, store_search() catches it up before it searches, and
- * an idle UI may call this in small batches so that searches start at
- * once. Index up to limit waiting items (0: all), oldest first, in one
- * transaction, and set *left to how many still wait: 0 exactly when the
- * index is complete, otherwise an upper bound (it counts items deleted
- * before their turn until the index passes them). Indexing costs about
- * 50 microseconds per item of a few kilobytes. Safe while other
- * connections or processes write; when nothing waits it takes no write
- * lock. Return 0, or -1 and set *cause.
+ * Bring the search index up to date. store_update() indexes new items
+ * itself while the index has every older item; a database an older
+ * tidings or an import filled has a backlog, which this indexes (an idle
+ * UI calls it in small batches). Index up to limit waiting items (0:
+ * all), oldest first, in one transaction, and set *left to how many still
+ * wait: 0 exactly when the index is complete, otherwise an upper bound
+ * (it counts items deleted before their turn until the index passes
+ * them). Indexing costs about 50 microseconds per item of a few
+ * kilobytes. Safe while other connections or processes write; when
+ * nothing waits it takes no write lock. Return 0, or -1 and set *cause.
  */
 int	 store_index(struct store *, size_t limit, size_t *left, char **cause);
 
-/* Items whose title or text contain every word of query, the last one as
- * a prefix (search as you type), newest first. query is the user's text,
- * not FTS5 syntax: it is split into words as the index splits text
- * (runs of letters and digits), so quotes, operators and parentheses are
- * not words. A query without a letter or digit finds nothing. Items not
- * yet indexed are indexed first (see store_index()), so none is missed. */
+/* Items whose title, text or full article contain every word of query
+ * (each word in any of them), the last one as a prefix (search as you
+ * type), newest first. query is the user's text, not FTS5 syntax: it is
+ * split into words as the index splits text (runs of letters and
+ * digits), so quotes, operators and parentheses are not words. A query
+ * without a letter or digit finds nothing. Of a backlog (see
+ * store_index()), a search indexes what it can in some 25 ms and finds
+ * among the indexed items only, so that it never blocks for long: a
+ * caller whose store_index() says items still wait should say that
+ * results may be missing. */
 int	 store_search(struct store *, const char *query, size_t limit,
 	     struct store_item **, size_t *, char **cause);
 
@@ -175,6 +185,12 @@ int	 store_count(struct store *, const struct store_filter *q,
 int	 store_page(struct store *, const struct store_filter *q,
 	     const struct store_item *from, int backward, size_t skip,
 	     size_t limit, struct store_item **, size_t *, char **cause);
+
+/* Set *json to item_id's enclosures as the JSON array stored with it
+ * ([{"url":..,"type":..,"length":N}, ...]), "[]" when it has none; the
+ * caller frees it. Return 1, 0 when the item is gone, or -1. */
+int	 store_item_enclosures(struct store *, int64_t item_id, char **json,
+	     char **cause);
 
 /* One item with its text, for the article view. */
 struct store_body {

@@ -47,13 +47,11 @@ subscribe_add(const struct config *cfg, const char *url, char *const *tags,
 			return (-1);
 		}
 		sub->pick = (size_t)want - 1;
-	} else {
-		for (sub->pick = 0; sub->pick < sub->nfound; sub->pick++)
-			if (!subscribe_listed(cfg, sub->found[sub->pick].url))
-				break;
-		if (sub->pick == sub->nfound)
-			sub->pick = 0;
-	}
+	} else
+		/* The page's first feed, even when it is listed: adding the
+		 * next one (often the comments) unasked surprised users who
+		 * added a page twice. They name another with want. */
+		sub->pick = 0;
 	if (subscribe_listed(cfg, sub->found[sub->pick].url))
 		return (SUBSCRIBE_LISTED);
 

@@ -24,8 +24,8 @@ struct subscribe {
  * Subscribe to the feed at url, which the user gave (http, https, or a
  * file:// URL of a regular file), with tags: fetch it (poll_discover(),
  * blocking until the page arrives or *stop, stop may be NULL); pick the
- * want-th feed it names (1: the first), or with want 0 the first that
- * cfg does not list; write its line (config_feed_line()) and append it
+ * want-th feed it names (1: the first; 0 is 1 too, so that adding a
+ * page twice adds nothing rather than its second feed); write its line (config_feed_line()) and append it
  * to cfg->path, unless cfg lists it already. config_append() checks
  * that the line loads back first, so a dotfile is never left that the
  * next start refuses.

@@ -1368,7 +1368,10 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 				if (rc == 1) {
 					if (keys.len > 0)
 						buf_addch(&keys, ' ');
-					keys_name(&keys, key);
+					if (ui->prompt.active)	/* no typed text in the log */
+						buf_addstr(&keys, "(typed)");
+					else
+						keys_name(&keys, key);
 					flags |= ui_key(ui, key);
 				}
 				if (flags & UI_RELOAD) {

@@ -166,17 +166,25 @@ log_close(void)
 	log_file = NULL;
 }
 
+/* Each line starts with the wall-clock time, in UTC, as ISO 8601 with
+ * milliseconds, so that it can be matched with other programs' logs and
+ * the time a user remembers. */
 void
 log_debug(const char *fmt, ...)
 {
-	va_list	 ap;
-	double	 t;
+	struct timespec	 ts;
+	struct tm	 tm;
+	va_list		 ap;
+	char		 when[32];
 
 	if (log_file == NULL)
 		return;
-	t = time_mono();
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if (gmtime_r(&ts.tv_sec, &tm) == NULL ||
+	    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", &tm) == 0)
+		snprintf(when, sizeof when, "1970-01-01T00:00:00");
 	pthread_mutex_lock(&log_lock);
-	fprintf(log_file, "%.3f ", t);
+	fprintf(log_file, "%s.%03ldZ ", when, ts.tv_nsec / 1000000);
 	va_start(ap, fmt);
 	vfprintf(log_file, fmt, ap);
 	va_end(ap);

@@ -1,7 +1,9 @@
 #!/bin/sh
 # "tidings add URL [TAG...]" appends a feed line: for a feed as it is, for
-# a web page the first feed its <link rel="alternate"> elements name that
-# the dotfile lacks, with relative links resolved; the rest of the dotfile
+# a web page the first feed its <link rel="alternate"> elements name, with
+# relative links resolved, and nothing when the dotfile has that one
+# already (another is named with -n); the listing of a page's feeds
+# explains its markers; the rest of the dotfile
 # stays byte for byte.
 . ./lib.sh
 serve
@@ -27,11 +29,23 @@ cp "$CONF" "$WORK/before"
 expect_status 0 td add "$URL/blog/" news "two words"
 expect_grep "added $URL/a.xml (Posts) to $CONF" "$WORK/out"
 expect_grep "the page names 2 feeds; add another with tidings add -n N:" "$WORK/out"
+expect_grep "  1 * $URL/a.xml (Posts)" "$WORK/out"
 expect_grep "  2   $URL/b.xml (Comments)" "$WORK/out"
-expect_status 0 td add "$URL/blog/"
+expect_grep "  (* added now, = in the dotfile already)" "$WORK/out"
+# The same page again adds nothing: not quietly its comments feed.
+cp "$CONF" "$WORK/once"
+expect_status 1 td add "$URL/blog/"
+expect_grep "$URL/a.xml is in the dotfile already" "$WORK/err"
+expect_grep "  1 = $URL/a.xml (Posts)" "$WORK/err"
+expect_grep "  2   $URL/b.xml (Comments)" "$WORK/err"
+expect_grep "  (* added now, = in the dotfile already)" "$WORK/err"
+cmp -s "$CONF" "$WORK/once" || fail "a second add changed the dotfile"
+# Named, the other feed is added.
+expect_status 0 td add -n 2 "$URL/blog/"
 expect_grep "added $URL/b.xml (Comments)" "$WORK/out"
 expect_grep "  1 = $URL/a.xml (Posts)" "$WORK/out"
-expect_status 1 td add "$URL/blog/"
+expect_grep "  2 * $URL/b.xml (Comments)" "$WORK/out"
+expect_status 1 td add -n 2 "$URL/blog/"
 expect_grep "is in the dotfile already" "$WORK/err"
 expect_status 1 td add -n 3 "$URL/blog/"
 expect_grep "the page names 2 feeds, not 3" "$WORK/err"

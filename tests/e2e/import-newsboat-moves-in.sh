@@ -30,6 +30,9 @@ bind-key z edit-flags
 color listfocus black yellow bold
 color info red default protect
 auto-reload yes
+text-width 72
+show-read-feeds no
+show-read-articles no
 EOF
 # newsboat 2.x's schema, as "sqlite3 cache.db .schema" shows it.
 sqlite3 "$NB/cache.db" <<EOF
@@ -58,15 +61,16 @@ cmp "$CONF" "$WORK/before" || fail "the dotfile changed"
 rm "$NB/cache.db.lock"
 
 expect_status 0 td import-newsboat "$NB"
-expect_grep "1 feed and 5 other lines added" "$WORK/out"
+expect_grep "1 feed and 7 other lines added" "$WORK/out"
 expect_grep "(1 feed was listed already)" "$WORK/out"
 expect_grep "3 items of 1 feed from cache.db: 1 read, 1 starred" "$WORK/out"
-expect_grep "not mapped (5):" "$WORK/out"
+expect_grep "not mapped (4):" "$WORK/out"
 expect_grep 'urls:4: "query:Unread Articles:unread = \"yes\"": a query feed' "$WORK/out"
 expect_grep "urls:5: exec:~/bin/feed.sh:" "$WORK/out"
 expect_grep "config:5: bind-key z edit-flags: no such action" "$WORK/out"
 expect_grep "config:7: color info red default protect: \"protect\" is not an attribute" "$WORK/out"
-expect_grep "config:8: auto-reload yes: no equivalent" "$WORK/out"
+grep -q "auto-reload\|text-width\|show-read\|download-full-page" "$WORK/out" &&
+    fail "an option with an equivalent was not mapped"
 expect_eq "cache.db untouched" "$(cksum <"$NB/cache.db")" "$sum"
 [ ! -e "$NB/cache.db-journal" ] && [ ! -e "$NB/cache.db-wal" ] ||
     fail "a journal was left next to cache.db"
@@ -76,11 +80,13 @@ head -n 1 "$CONF" | cmp - "$WORK/before" || fail "the old text changed"
 cat >"$WORK/want" <<EOF
 
 # Moved in from newsboat ($NB/urls).
-set refresh-interval 30m
 set browser "w3m %s"
 bind global C-r refresh-all
 bind items x toggle-read
 color selected black yellow bold
+set text-width 72
+set unread-only yes
+set refresh-interval 30m
 feed $URL/a.xml?gzip=0 news "~Feed A"
 EOF
 tail -n +2 "$CONF" | diff -u "$WORK/want" - || fail "appended lines differ"

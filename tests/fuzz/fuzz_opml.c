@@ -66,7 +66,7 @@ round_trip(const struct opml_feed *feeds, size_t nfeeds)
 			    strlen(cfg.feeds[i].tags[j]), FUZZ_NO_CONTROLS));
 	}
 
-	opml_export(&cfg, &out);
+	opml_export(&cfg, NULL, &out);
 	if (opml_parse(out.data, out.len, &again, &nagain, &cause) != 0) {
 		fprintf(stderr, "%s\n%s\n", out.data, cause);
 		FUZZ_ASSERT(!"an export does not parse");

@@ -50,7 +50,15 @@ static const struct {
 	{ "reload-time soon",		NULL, "not a number" },
 	{ "reload-time 20000",		NULL,
 	    "refresh-interval: \"20000m\" is out of range (0 to 1w)" },
-	{ "auto-reload yes",		NULL, "no equivalent in tidings" },
+	{ "auto-reload yes",		"set refresh-interval 60m", NULL },
+	{ "auto-reload no",		"set refresh-interval 0", NULL },
+	{ "text-width 72",		"set text-width 72", NULL },
+	{ "text-width wide",		NULL, "not a number" },
+	{ "download-full-page yes",	"set full-article yes", NULL },
+	{ "download-full-page no",	NULL, "the default here too" },
+	{ "bind-key TAB switch-focus",	"bind global TAB focus-next", NULL },
+	{ "proxy localhost:3128",	NULL, "http_proxy" },
+	{ "confirm-exit yes",		NULL, "no equivalent in tidings" },
 	{ "include ~/.newsboat/more",	NULL, "no equivalent in tidings" },
 	{ "browser \"unterminated",	NULL, "unterminated quote" },
 };
@@ -89,6 +97,48 @@ test_newsboat_config(void **state)
 		newsboat_free(&nb);
 	}
 	buf_release(&want);
+}
+
+/* Lines that map only together: auto-reload with reload-time (in either
+ * order), and the two show-read options, which make one line. */
+static void
+test_newsboat_config_together(void **state)
+{
+	static const struct {
+		const char	*text;
+		const char	*settings;
+		const char	*unmapped;	/* the first, or NULL */
+	} rows[] = {
+		{ "auto-reload yes\nreload-time 30\n",
+		    "set refresh-interval 30m\n", NULL },
+		{ "reload-time 15\nauto-reload yes\n",
+		    "set refresh-interval 15m\n", NULL },
+		{ "reload-time 15\nauto-reload no\n", "set refresh-interval 0\n",
+		    "config:1: reload-time 15: unused: auto-reload is no" },
+		{ "show-read-feeds no\nshow-read-articles no\n",
+		    "set unread-only yes\n", NULL },
+		{ "text-width 72\nshow-read-articles no\nauto-reload yes\n",
+		    "set text-width 72\nset unread-only yes\n"
+		    "set refresh-interval 60m\n", NULL },
+	};
+	struct newsboat	 nb;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(rows); i++) {
+		newsboat_init(&nb);
+		newsboat_config(&nb, rows[i].text, strlen(rows[i].text),
+		    "config");
+		assert_string_equal(nb.settings.data, rows[i].settings);
+		if (rows[i].unmapped == NULL) {
+			if (nb.unmapped.n != 0)
+				fail_msg("row %zu: %s", i, nb.unmapped.v[0]);
+		} else {
+			assert_int_equal(nb.unmapped.n, 1);
+			assert_string_equal(nb.unmapped.v[0], rows[i].unmapped);
+		}
+		newsboat_free(&nb);
+	}
 }
 
 /* A urls file: feed lines with their tags, titles and hiding, the ones
@@ -190,6 +240,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_newsboat_config),
+		cmocka_unit_test(test_newsboat_config_together),
 		cmocka_unit_test(test_newsboat_urls),
 		cmocka_unit_test(test_newsboat_words),
 	};

@@ -601,7 +601,7 @@ test_opml_export(void **state)
 	if (config_load_buffer(exported_config, strlen(exported_config), "t",
 	    &cfg, &causes) != 0)
 		fail_msg("%s", causes.v[0]);
-	opml_export(&cfg, &out);
+	opml_export(&cfg, NULL, &out);
 	if (strcmp(out.data, exported) != 0)
 		fail_msg("got:\n%s", out.data);
 
@@ -648,6 +648,43 @@ test_opml_export(void **state)
 	buf_release(&out);
 }
 
+/* A feed without a ~title is named by the title the database knows for
+ * it, not by its URL, and its site goes into htmlUrl; a ~title wins. */
+static void
+test_opml_export_known(void **state)
+{
+	static const char	 text[] =
+	    "feed https://a.org/named \"~My name\"\n"
+	    "feed https://a.org/plain\n"
+	    "feed https://a.org/never\n";
+	static const struct opml_known known[] = {
+		{ "Its own title", "https://a.org/" },
+		{ "Plain & simple", "https://a.org/plain.html" },
+		{ NULL, NULL },
+	};
+	struct config	 cfg;
+	struct causes	 causes = CAUSES_INIT;
+	struct buf	 out = BUF_INIT;
+
+	(void)state;
+	config_init(&cfg);
+	if (config_load_buffer(text, strlen(text), "t", &cfg, &causes) != 0)
+		fail_msg("%s", causes.v[0]);
+	opml_export(&cfg, known, &out);
+	assert_non_null(strstr(out.data, "<outline type=\"rss\" "
+	    "text=\"My name\" title=\"My name\" xmlUrl=\"https://a.org/named\" "
+	    "htmlUrl=\"https://a.org/\"/>"));
+	assert_non_null(strstr(out.data, "<outline type=\"rss\" "
+	    "text=\"Plain &amp; simple\" title=\"Plain &amp; simple\" "
+	    "xmlUrl=\"https://a.org/plain\" "
+	    "htmlUrl=\"https://a.org/plain.html\"/>"));
+	assert_non_null(strstr(out.data, "<outline type=\"rss\" "
+	    "text=\"https://a.org/never\" title=\"https://a.org/never\" "
+	    "xmlUrl=\"https://a.org/never\"/>"));
+	config_free(&cfg);
+	buf_release(&out);
+}
+
 /* An empty config exports an empty but valid list. */
 static void
 test_opml_export_empty(void **state)
@@ -660,7 +697,7 @@ test_opml_export_empty(void **state)
 
 	(void)state;
 	config_init(&cfg);
-	opml_export(&cfg, &out);
+	opml_export(&cfg, NULL, &out);
 	assert_int_equal(opml_parse(out.data, out.len, &feeds, &n, &cause), 0);
 	assert_int_equal(n, 0);
 	opml_feeds_free(feeds, n);
@@ -683,6 +720,7 @@ main(void)
 		cmocka_unit_test(test_opml_import_creates),
 		cmocka_unit_test(test_opml_export),
 		cmocka_unit_test(test_opml_export_empty),
+		cmocka_unit_test(test_opml_export_known),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -360,6 +360,16 @@ assert_found(struct store *st, const char *query, const char *want)
 	free(got);
 }
 
+/* Make the fresh store's search index lag, as a database that an older
+ * tidings refreshed (or an import filled) leaves it: items stored from
+ * now on wait for store_index() or a search. Only for an empty index: a
+ * watermark moved back would index rows twice. */
+static void
+backlog(struct fixture *fx)
+{
+	q_exec(fx->path, "UPDATE fts_state SET upto = -1");
+}
+
 /* Index up to limit items; return what store_index() says is left. */
 static size_t
 index_some(struct store *st, size_t limit)
@@ -381,7 +391,7 @@ test_open_creates_and_reopens(void **state)
 	char		*cause = NULL;
 	int64_t		 id;
 
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 4);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 5);
 	assert_q_text(fx->path, "PRAGMA journal_mode", "wal");
 	assert_int_equal(q_int(fx->path, "PRAGMA page_size"), 16384);
 	id = feed_id(fx->st, "http://example.org/a");
@@ -392,7 +402,7 @@ test_open_creates_and_reopens(void **state)
 	store_close(fx->st);
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("reopen: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 4);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 5);
 	assert_int_equal(feed_id(fx->st, "http://example.org/a"), id);
 	assert_int_equal(store_unread(fx->st, 0, &cause), 1);
 }
@@ -1136,20 +1146,21 @@ test_search(void **state)
 	store_items_free(items, n);
 }
 
-/* New items wait outside the search index until a search, or
- * store_index(), takes them in: a search finds items stored after the
- * last one. */
+/* Where the index lags, new items wait outside it until a search, or
+ * store_index(), takes them in; once it has every item, each fetch
+ * indexes its new items itself, in its own transaction. */
 static void
 test_index_catches_up(void **state)
 {
 	struct fixture	*fx = *state;
 	int64_t		 id;
 
+	backlog(fx);
 	id = feed_id(fx->st, "http://example.org/a");
 	fetch(fx->st, id, T0, (struct tentry[]){
 	    { "1", NULL, "Alpha", "first", 0 },
 	    { "2", NULL, "Bravo", "second", 0 } }, 2, 0, 0);
-	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"), 0);
+	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"), -1);
 	assert_fts(fx->path, "");
 
 	assert_found(fx->st, "alpha", "Alpha");
@@ -1158,18 +1169,76 @@ test_index_catches_up(void **state)
 	assert_fts(fx->path, "1:body:first 1:title:alpha 2:body:second "
 	    "2:title:bravo");
 
-	/* Stored after that search: not indexed, yet found. */
+	/* Stored after that search: indexed by the fetch itself. */
 	fetch(fx->st, id, T0 + 60, (struct tentry[]){
 	    { "1", NULL, "Alpha", "first", 0 },
 	    { "2", NULL, "Bravo", "second", 0 },
 	    { "3", NULL, "Charlie", "third", 0 } }, 3, 0, 0);
 	assert_fts(fx->path, "1:body:first 1:title:alpha 2:body:second "
-	    "2:title:bravo");
+	    "2:title:bravo 3:body:third 3:title:charlie");
+	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"),
+	    q_int(fx->path, "SELECT max(id) FROM items"));
 	assert_found(fx->st, "th", "Charlie");
 	assert_int_equal(index_some(fx->st, 0), 0);
 	/* Nothing waits: no work, and still nothing left. */
 	assert_int_equal(index_some(fx->st, 5), 0);
 	assert_found(fx->st, "second", "Bravo");
+}
+
+/* A fresh store indexes every fetch's new items in the fetch's own
+ * transaction: no search ever waits for them. */
+static void
+test_index_with_each_fetch(void **state)
+{
+	struct fixture	*fx = *state;
+	int64_t		 id;
+
+	id = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, id, T0, (struct tentry[]){
+	    { "1", NULL, "Alpha", "<p>first</p>", 0 } }, 1, 0, 0);
+	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"),
+	    q_int(fx->path, "SELECT max(id) FROM items"));
+	assert_fts(fx->path, "1:body:first 1:title:alpha");
+	assert_int_equal(index_some(fx->st, 0), 0);
+	/* Trimmed in the same fetch: in and out of the index at once. */
+	fetch(fx->st, id, T0 + 60, (struct tentry[]){
+	    { "2", NULL, "Bravo", "second", T0 + 10 } }, 1, 1, 0);
+	assert_fts(fx->path, "2:body:second 2:title:bravo");
+	assert_found(fx->st, "alpha", "");
+	assert_found(fx->st, "bravo", "Bravo");
+}
+
+/* A search on a long backlog indexes what it can in a bounded time and
+ * searches that, rather than freezing the reader while the whole
+ * backlog is indexed; the rest waits for the next search or
+ * store_index(). */
+static void
+test_search_bounded(void **state)
+{
+	struct fixture	*fx = *state;
+	struct tentry	*v;
+	char		(*ids)[8];
+	int64_t		 id;
+	size_t		 i, n = 20000;
+	char		*got;
+
+	backlog(fx);
+	v = xreallocarray(NULL, n, sizeof *v);
+	ids = xreallocarray(NULL, n, sizeof *ids);
+	for (i = 0; i < n; i++) {
+		snprintf(ids[i], sizeof ids[i], "%zu", i);
+		v[i] = (struct tentry){ ids[i], NULL, ids[i],
+		    "<p>some words about the weather and the sea</p>", 0 };
+	}
+	id = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, id, T0, v, n, 0, 0);
+	got = found(fx->st, "weather");
+	free(got);
+	/* Not all of them: the search stopped indexing on time. */
+	assert_true(index_some(fx->st, 1) > 0);
+	assert_true(q_int(fx->path, "SELECT upto FROM fts_state") > 0);
+	free(v);
+	free(ids);
 }
 
 /* An edit of an indexed item re-indexes it, an edit of a waiting one
@@ -1183,6 +1252,7 @@ test_index_follows_edits(void **state)
 
 	/* The last entry of a document gets the lowest id, so one batch
 	 * of one indexes "2" and leaves "1" waiting. */
+	backlog(fx);
 	id = feed_id(fx->st, "http://example.org/a");
 	fetch(fx->st, id, T0, (struct tentry[]){
 	    { "1", NULL, "One", "old words", 0 },
@@ -1221,6 +1291,7 @@ test_index_deletes(void **state)
 	char		*cause = NULL;
 	int64_t		 a, b;
 
+	backlog(fx);
 	a = feed_id(fx->st, ka);
 	fetch(fx->st, a, T0, (struct tentry[]){
 	    { "a1", NULL, "A1", "apple", T0 - 400 },
@@ -1240,14 +1311,15 @@ test_index_deletes(void **state)
 	assert_found(fx->st, "apple", "A5");
 	assert_fts(fx->path, "a5:body:apple a5:title:a5");
 
-	/* gc takes a feed with one indexed and one waiting item. */
+	/* gc takes a feed's indexed items out of the index (the index
+	 * has every item again, so the fetch indexed them). */
 	b = feed_id(fx->st, "http://example.org/b");
 	fetch(fx->st, b, T0, (struct tentry[]){
 	    { "b1", NULL, "B1", "banana", 0 },
 	    { "b2", NULL, "B2", "banana", 0 } }, 2, 0, 0);
-	assert_int_equal(index_some(fx->st, 1), 1);
-	assert_fts(fx->path, "a5:body:apple a5:title:a5 b2:body:banana "
-	    "b2:title:b2");
+	assert_int_equal(index_some(fx->st, 1), 0);
+	assert_fts(fx->path, "a5:body:apple a5:title:a5 b1:body:banana "
+	    "b1:title:b1 b2:body:banana b2:title:b2");
 	assert_int_equal(store_gc(fx->st, keep, nitems(keep), &cause), 1);
 	assert_fts(fx->path, "a5:body:apple a5:title:a5");
 	assert_int_equal(index_some(fx->st, 0), 0);
@@ -1275,6 +1347,7 @@ test_index_batches(void **state)
 	int64_t		 id;
 	size_t		 i;
 
+	backlog(fx);
 	id = feed_id(fx->st, "http://example.org/a");
 	for (i = 0; i < nitems(v); i++) {
 		snprintf(ids[i], sizeof ids[i], "%zu", i);
@@ -1517,6 +1590,19 @@ test_full_disk_loses_nothing(void **state)
 	free(walpath);
 }
 
+/* Store one item, "One" with a link and a teaser, in a feed of its own;
+ * return its id. */
+static int64_t
+one_item(struct fixture *fx)
+{
+	int64_t	 fid;
+
+	fid = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, fid, T0, (struct tentry[]){ { "1",
+	    "http://example.org/1", "One", "<p>teaser</p>", 0 } }, 1, 0, 0);
+	return (q_int(fx->path, "SELECT id FROM items"));
+}
+
 /* Put an article for item_id fetched at t with body html. */
 static int
 put_article(struct store *st, int64_t item_id, int64_t t, const char *html)
@@ -1546,12 +1632,9 @@ test_article_put_get(void **state)
 	struct fixture		*fx = *state;
 	struct store_article	 a;
 	char			*cause = NULL;
-	int64_t			 fid, item;
+	int64_t			 item;
 
-	fid = feed_id(fx->st, "http://example.org/a");
-	fetch(fx->st, fid, T0, (struct tentry[]){ { "1",
-	    "http://example.org/1", "One", "<p>teaser</p>", 0 } }, 1, 0, 0);
-	item = q_int(fx->path, "SELECT id FROM items");
+	item = one_item(fx);
 	assert_int_equal(store_article_get(fx->st, item, &a, &cause), 0);
 
 	assert_int_equal(put_article(fx->st, item, T0 + 1, "<p>first</p>"), 1);
@@ -1587,8 +1670,9 @@ test_article_put_get(void **state)
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM articles"), 1);
 
 	/* A failure without an earlier success is a row without a body. */
-	fetch(fx->st, fid, T0 + 60, (struct tentry[]){ { "2",
-	    "http://example.org/2", "Two", NULL, 0 } }, 1, 0, 0);
+	fetch(fx->st, feed_id(fx->st, "http://example.org/a"), T0 + 60,
+	    (struct tentry[]){ { "2", "http://example.org/2", "Two", NULL,
+	    0 } }, 1, 0, 0);
 	item = q_int(fx->path, "SELECT id FROM items WHERE guid = '2'");
 	assert_int_equal(store_article_failed(fx->st, item, T0 + 61,
 	    "refused", &cause), 1);
@@ -1611,7 +1695,7 @@ test_article_cascade(void **state)
 {
 	struct fixture	*fx = *state;
 	struct tentry	 v[4];
-	char		 ids[4][4], *cause = NULL;
+	char		 ids[4][4], *cause = NULL, sql[128], *body;
 	int64_t		 a, b;
 	size_t		 i;
 
@@ -1626,8 +1710,13 @@ test_article_cascade(void **state)
 	fetch(fx->st, b, T0, v, 2, 0, 0);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"), 6);
 	/* An article for every item. */
-	q_exec(fx->path, "INSERT INTO articles (item_id, body, fetched, tried)"
-	    " SELECT id, '<p>' || guid || '</p>', 1, 1 FROM items");
+	for (i = 1; i <= 6; i++) {
+		snprintf(sql, sizeof sql, "SELECT '<p>' || guid || '</p>'"
+		    " FROM items WHERE id = %zu", i);
+		body = q_text(fx->path, sql);
+		assert_int_equal(put_article(fx->st, (int64_t)i, T0, body), 1);
+		free(body);
+	}
 
 	/* Feed a now carries 3 only, and keeps two: 2 and 3 stay. */
 	fetch(fx->st, a, T0 + 60, v + 3, 1, 2, 0);
@@ -1700,19 +1789,17 @@ test_migrate_v1_articles(void **state)
 	struct fixture		*fx = *state;
 	struct store_article	 a;
 	char			*cause = NULL;
-	int64_t			 fid, item;
+	int64_t			 item;
 
-	fid = feed_id(fx->st, "http://example.org/a");
-	fetch(fx->st, fid, T0, (struct tentry[]){ { "1",
-	    "http://example.org/1", "One", "<p>teaser</p>", 0 } }, 1, 0, 0);
-	item = q_int(fx->path, "SELECT id FROM items");
+	item = one_item(fx);
 	assert_int_equal(store_set_starred(fx->st, item, 1, &cause), 0);
 	store_close(fx->st);
 	fx->st = NULL;
 
 	/* Version 2 is version 1 plus the articles table, 3 is 2 plus the
 	 * starred index, 4 is 3 plus the counts. */
-	q_exec(fx->path, "DROP TABLE articles; DROP INDEX items_starred;"
+	q_exec(fx->path, "DROP TABLE articles_fts; DROP TABLE articles;"
+	    " DROP INDEX items_starred;"
 	    " DROP TRIGGER items_count_insert; DROP TRIGGER items_count_delete;"
 	    " DROP TRIGGER items_count_read; ALTER TABLE feeds DROP nitems;"
 	    " ALTER TABLE feeds DROP nunread; PRAGMA user_version = 1");
@@ -1721,7 +1808,7 @@ test_migrate_v1_articles(void **state)
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 4);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 5);
 	assert_int_equal(q_int(fx->path, "SELECT starred FROM items"), 1);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
 	    " INDEXED BY items_starred WHERE starred = 1"), 1);
@@ -1733,6 +1820,79 @@ test_migrate_v1_articles(void **state)
 	/* The new table cascades like the old ones. */
 	assert_int_equal(store_gc(fx->st, NULL, 0, &cause), 1);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM articles"), 0);
+}
+
+/* A search finds words that only an item's full article holds, alone
+ * or together with words of its title or text; the article's index
+ * follows a new fetch of it and its item's deletion. */
+static void
+test_search_articles(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*cause = NULL;
+	int64_t		 fid, one, two;
+
+	fid = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, fid, T0, (struct tentry[]){
+	    { "1", "http://example.org/1", "One", "<p>teaser</p>", T0 - 10 },
+	    { "2", "http://example.org/2", "Two", "<p>other</p>", T0 - 20 } },
+	    2, 0, 0);
+	one = q_int(fx->path, "SELECT id FROM items WHERE guid = '1'");
+	two = q_int(fx->path, "SELECT id FROM items WHERE guid = '2'");
+	assert_found(fx->st, "zeppelin", "");
+	assert_int_equal(put_article(fx->st, one, T0 + 1,
+	    "<p>A <b>zeppelin</b> over the sea.</p>"), 1);
+	assert_found(fx->st, "zeppelin", "One");
+	assert_found(fx->st, "zepp", "One");
+	assert_found(fx->st, "teaser zeppelin", "One");
+	assert_found(fx->st, "one sea", "One");
+	assert_found(fx->st, "other zeppelin", "");
+	/* A failed fetch keeps the article, and its words. */
+	assert_int_equal(store_article_failed(fx->st, one, T0 + 2, "timeout",
+	    &cause), 1);
+	assert_found(fx->st, "zeppelin", "One");
+	/* Fetched again with other text: the old words go. */
+	assert_int_equal(put_article(fx->st, one, T0 + 3,
+	    "<p>A balloon.</p>"), 1);
+	assert_found(fx->st, "zeppelin", "");
+	assert_found(fx->st, "balloon", "One");
+	assert_int_equal(put_article(fx->st, two, T0 + 3,
+	    "<p>Another balloon.</p>"), 1);
+	assert_found(fx->st, "balloon", "One Two");
+	q_exec(fx->path, "INSERT INTO articles_fts (articles_fts)"
+	    " VALUES ('integrity-check')");
+	/* gc deletes items and articles: the index forgets them. */
+	assert_int_equal(store_gc(fx->st, NULL, 0, &cause), 1);
+	assert_found(fx->st, "balloon", "");
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM"
+	    " articles_fts_docsize"), 0);
+	q_exec(fx->path, "INSERT INTO articles_fts (articles_fts)"
+	    " VALUES ('integrity-check')");
+}
+
+/* A version 4 database, whose articles were never searched, gets them
+ * indexed by the migration to version 5. */
+static void
+test_migrate_v4_article_search(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*cause = NULL;
+	int64_t		 item;
+
+	item = one_item(fx);
+	assert_int_equal(put_article(fx->st, item, T0 + 1,
+	    "<p>Only the article says zeppelin.</p>"), 1);
+	store_close(fx->st);
+	fx->st = NULL;
+	q_exec(fx->path, "DROP TRIGGER articles_fts_insert;"
+	    " DROP TRIGGER articles_fts_update;"
+	    " DROP TRIGGER articles_fts_delete; DROP TABLE articles_fts;"
+	    " PRAGMA user_version = 4");
+	if ((fx->st = store_open(fx->path, &cause)) == NULL)
+		fail_msg("store_open: %s", cause);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 5);
+	assert_found(fx->st, "zeppelin", "One");
+	assert_found(fx->st, "teaser", "One");
 }
 
 int
@@ -1791,6 +1951,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_articles_wanted, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v1_articles, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_search_articles, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v4_article_search,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_index_with_each_fetch,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_bounded, setup,
 		    teardown),
 	};
 

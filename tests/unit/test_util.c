@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "util.h"
@@ -211,6 +212,35 @@ test_counts_documented(void **state)
 	free(man);
 }
 
+/* The -l log stamps each line with the wall-clock time in UTC, ISO 8601
+ * with milliseconds, not seconds since boot. */
+static void
+test_log_stamps_wall_clock(void **state)
+{
+	char	 path[] = "/tmp/test_util_logXXXXXX", line[256], want[32];
+	FILE	*f;
+	int	 fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	log_open(path);
+	log_debug("hello %d", 42);
+	log_close();
+	assert_non_null(f = fopen(path, "r"));
+	assert_non_null(fgets(line, sizeof line, f));
+	fclose(f);
+	unlink(path);
+	/* 2026-12-06T11:02:01.123Z hello 42 */
+	assert_int_equal(strlen(line), 24 + 1 + 8 + 1);
+	time_rfc3339(time_now(), want, sizeof want);
+	assert_memory_equal(line, want, 4);	/* this year, not uptime */
+	assert_true(line[4] == '-' && line[7] == '-' && line[10] == 'T' &&
+	    line[13] == ':' && line[16] == ':' && line[19] == '.' &&
+	    line[23] == 'Z' && line[24] == ' ');
+	assert_string_equal(line + 25, "hello 42\n");
+}
+
 int
 main(void)
 {
@@ -223,6 +253,7 @@ main(void)
 		cmocka_unit_test(test_expand_home),
 		cmocka_unit_test(test_counts_expand),
 		cmocka_unit_test(test_counts_documented),
+		cmocka_unit_test(test_log_stamps_wall_clock),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
