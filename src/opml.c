@@ -58,6 +58,18 @@ opml_mxml_error(const char *msg)
 		snprintf(opml_mxml_msg, sizeof opml_mxml_msg, "%s", msg);
 }
 
+/* The type of the text under node: none under a node without a parent.
+ * A document that closes our own top node ("</tidings>") leaves mxml 3
+ * reading on with no parent, and every text node it then makes belongs to
+ * no tree and leaks; mxml carries the type of the last parent over, so
+ * giving the top node (and any root a document starts after closing it)
+ * no text means none is made. */
+static mxml_type_t
+opml_mxml_type(mxml_node_t *node)
+{
+	return (mxmlGetParent(node) == NULL ? MXML_IGNORE : MXML_OPAQUE);
+}
+
 /* Append code point c, replacing what XML 1.0 does not allow in a
  * document (C0 controls other than tab, CR and LF) with U+FFFD. */
 static void
@@ -400,7 +412,7 @@ opml_parse(const char *data, size_t len, struct opml_feed **feeds,
     size_t *nfeeds, char **cause)
 {
 	struct buf	 dec = BUF_INIT, xml = BUF_INIT, q = BUF_INIT;
-	mxml_node_t	*top, *node;
+	mxml_node_t	*top, *node, *r;
 	const char	*name, *root = NULL;
 	char		*url;
 
@@ -415,7 +427,12 @@ opml_parse(const char *data, size_t len, struct opml_feed **feeds,
 	opml_mxml_msg[0] = '\0';
 	mxmlSetErrorCallback(opml_mxml_error);
 	top = mxmlNewElement(MXML_NO_PARENT, "tidings");
-	if (mxmlLoadString(top, xml.data, MXML_OPAQUE_CALLBACK) == NULL) {
+	r = mxmlLoadString(top, xml.data, opml_mxml_type);
+	/* After a "</tidings>", the next root mxml reads is a tree of its
+	 * own, and the one it returns. */
+	if (r != NULL && r != top && mxmlGetParent(r) == NULL)
+		mxmlDelete(r);
+	if (r == NULL) {
 		text_printable(&q, opml_mxml_msg[0] != '\0' ? opml_mxml_msg :
 		    "the document is empty");
 		xasprintf(cause, "not valid OPML: %s", q.data);

@@ -293,6 +293,40 @@ test_opml_errors(void **state)
 	buf_release(&data);
 }
 
+/* A document that closes the parser's own top node ("</tidings>") leaks
+ * nothing (the sanitizer build checks at exit) and still parses what came
+ * before. */
+static void
+test_opml_close_top(void **state)
+{
+	static const struct {
+		const char	*text;
+		int		 rc;
+		size_t		 n;
+	} rows[] = {
+		{ "<opml><body><outline xmlUrl=\"http://a/b\"/></body>"
+		  "</opml></tidings>text", 0, 1 },
+		{ "x</tidings>\n<o/bdy>", -1, 0 },
+		{ "</tidings><opml>x<a>y</a>z</opml>text", -1, 0 },
+		{ "<opml/></tidings>text<?pi?>", -1, 0 },
+		{ "</tidings><?xml version=\"1.0\"?>t<opml>u</opml>v", -1, 0 },
+	};
+	struct opml_feed	*feeds;
+	size_t			 i, n;
+	char			*cause;
+
+	(void)state;
+	for (i = 0; i < nitems(rows); i++) {
+		cause = NULL;
+		if (opml_parse(rows[i].text, strlen(rows[i].text), &feeds, &n,
+		    &cause) != rows[i].rc)
+			fail_msg("row %zu: %s", i, cause);
+		assert_int_equal(n, rows[i].n);
+		opml_feeds_free(feeds, n);
+		free(cause);
+	}
+}
+
 /* Deeply nested folders cost no stack; the innermost 64 are tags. */
 static void
 test_opml_deep(void **state)
@@ -677,6 +711,7 @@ main(void)
 		cmocka_unit_test(test_opml_titles),
 		cmocka_unit_test(test_opml_outlines),
 		cmocka_unit_test(test_opml_errors),
+		cmocka_unit_test(test_opml_close_top),
 		cmocka_unit_test(test_opml_deep),
 		cmocka_unit_test(test_opml_import),
 		cmocka_unit_test(test_opml_import_skips),
