@@ -211,6 +211,7 @@ struct progress {
 	struct buf	 failures;	/* summary lines, printed at the end */
 	struct buf	 moved;
 	struct buf	 not_due;	/* with -v */
+	struct buf	 cut;
 };
 
 /* After each feed: redraw the progress line, remember what went wrong. */
@@ -235,6 +236,11 @@ refresh_report(void *arg, const struct poll_result *r)
 		buf_addstr(&p->failures, ": ");
 		text_printable(&p->failures, r->error);
 		buf_addch(&p->failures, '\n');
+	}
+	if (r->dropped > 0) {
+		buf_addstr(&p->cut, "  ");
+		text_printable(&p->cut, feed_name(r->feed));
+		buf_addf(&p->cut, ": %zu more not stored\n", r->dropped);
 	}
 	if (r->redirect != NULL) {
 		buf_addstr(&p->moved, "  ");
@@ -261,7 +267,8 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct progress		 p = { 0, 0, BUF_INIT, BUF_INIT, BUF_INIT };
+	struct progress		 p = { 0, 0, BUF_INIT, BUF_INIT, BUF_INIT,
+	    BUF_INIT };
 	struct poll_stats	 stats;
 	struct poll_prefetch_stats pre = { 0, 0 };
 	struct store		*st;
@@ -316,9 +323,10 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 		buf_release(&p.failures);
 		buf_release(&p.moved);
 		buf_release(&p.not_due);
+		buf_release(&p.cut);
 		return (EXIT_ERROR);
 	}
-	if (!p.quiet || stats.failed > 0) {
+	if (!p.quiet || stats.failed > 0 || p.cut.len > 0) {
 		printf("%d new item%s from %d feed%s: %d updated, %d unchanged, "
 		    "%d failed", stats.nnew, stats.nnew == 1 ? "" : "s",
 		    stats.feeds, stats.feeds == 1 ? "" : "s", stats.ok,
@@ -335,10 +343,14 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 			printf("moved (update the dotfile):\n%s", p.moved.data);
 		if (p.not_due.len > 0)
 			printf("not due:\n%s", p.not_due.data);
+		if (p.cut.len > 0)
+			printf("cut (only the first %d entries of a feed are "
+			    "read):\n%s", FEED_MAX_ENTRIES, p.cut.data);
 	}
 	buf_release(&p.failures);
 	buf_release(&p.moved);
 	buf_release(&p.not_due);
+	buf_release(&p.cut);
 	if (stop)
 		return (EXIT_ERROR);
 	return (stats.failed > 0 ? EXIT_FEEDS : EXIT_OK);
