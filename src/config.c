@@ -1427,15 +1427,11 @@ config_cmd_include(struct config_parse *cp, const struct config_cmd *cmd,
 	/* Each file including the next twice is 2^16 reads at 16 deep, so
 	 * the total is capped as well as the depth; either is said once, not
 	 * again for every include line it then skips. */
-	if (cp->depth >= CONFIG_MAX_DEPTH) {
-		if (!cp->limited)
+	if (cp->depth >= CONFIG_MAX_DEPTH || cp->nfiles >= CONFIG_MAX_FILES) {
+		if (!cp->limited && cp->depth >= CONFIG_MAX_DEPTH)
 			config_error(cp, "include: more than %d files deep",
 			    CONFIG_MAX_DEPTH);
-		cp->limited = 1;
-		return;
-	}
-	if (cp->nfiles >= CONFIG_MAX_FILES) {
-		if (!cp->limited)
+		else if (!cp->limited)
 			config_error(cp, "include: more than %d files in all",
 			    CONFIG_MAX_FILES);
 		cp->limited = 1;
