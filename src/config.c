@@ -47,7 +47,8 @@
 #include "util.h"
 
 #define CONFIG_MAX_DEPTH	16	/* files open at once through include */
-#define CONFIG_MAX_BYTES	(16 * 1024 * 1024)	/* the largest dotfile read */
+#define CONFIG_MAX_FILES	256	/* files read in one load, in all */
+#define CONFIG_MAX_BYTES	(16 * 1024 * 1024)	/* read in one load */
 
 #define SECS_M	60LL
 #define SECS_H	(60 * SECS_M)
@@ -296,6 +297,9 @@ struct config_parse {
 	int		 is_file;	/* path names a file (not a buffer) */
 	unsigned	 line;
 	int		 depth;		/* entries in open[] */
+	unsigned	 nfiles;	/* files read so far, includes too */
+	size_t		 nbytes;	/* bytes read so far */
+	int		 limited;	/* an include limit was reported */
 	struct {
 		dev_t	 dev;
 		ino_t	 ino;
@@ -1034,7 +1038,8 @@ config_assign(struct config_parse *cp, int scope, const char *name,
 {
 	const struct setting	*s;
 	const char		*near;
-	char			*cause;
+	char			*cause, **argv;
+	size_t			 nw;
 	int64_t			 n;
 
 	if ((s = config_setting_find(name)) == NULL) {
@@ -1060,6 +1065,15 @@ config_assign(struct config_parse *cp, int scope, const char *name,
 		free(cause);
 		return (-1);
 	}
+	if (s->id == SET_NOTIFY_COMMAND &&
+	    config_words(value, &argv, &nw, &cause) != 0) {
+		/* Checked now: at the end of a refresh nobody would see. */
+		config_error(cp, "%s: %s", s->name, cause);
+		free(cause);
+		return (-1);
+	}
+	if (s->id == SET_NOTIFY_COMMAND)
+		config_words_free(argv);
 	values[s->id].n = n;
 	if (s->type == SET_STRING) {
 		free(values[s->id].s);
@@ -1309,16 +1323,17 @@ config_cmd_feed(struct config_parse *cp, const struct config_cmd *cmd,
 	cfg->feeds[cfg->nfeeds++] = cf;
 }
 
-/* Read a whole file descriptor into b. */
+/* Read a whole file descriptor into b, failing with EFBIG past max
+ * bytes. */
 static int
-config_read_fd(int fd, struct buf *b)
+config_read_fd(int fd, struct buf *b, size_t max)
 {
 	ssize_t	 n;
 
 	for (;;) {
-		/* A dotfile is small; "include /dev/zero" must not read on
-		 * until memory runs out. */
-		if (b->len > CONFIG_MAX_BYTES) {
+		/* A dotfile is small; "-c /dev/zero" must not read on until
+		 * memory runs out. */
+		if (b->len > max) {
 			errno = EFBIG;
 			return (-1);
 		}
@@ -1337,27 +1352,42 @@ config_read_fd(int fd, struct buf *b)
 
 /* Parse the file at path as one more level of the include stack. The
  * caller reports failures to open or read it: lineless for the top file,
- * on the include line for the others. Return 0, or -1 with errno set
- * (0 when the error was already reported). */
+ * on the include line for the others. An included file must be a regular
+ * file, opened without blocking, so that "include" of a FIFO or a device
+ * fails at once instead of waiting for a writer or reading forever; the
+ * file named on the command line may be anything the user chose. Return
+ * 0, or -1 with errno set (0 when the error was already reported). */
 static int
-config_parse_file(struct config_parse *cp, const char *path)
+config_parse_file(struct config_parse *cp, const char *path, int include)
 {
 	struct buf		 text = BUF_INIT;
 	struct stat		 st;
 	const char		*saved_path = cp->path;
 	unsigned		 saved_line = cp->line;
-	int			 fd, i, error, saved_is_file = cp->is_file;
+	int			 fd, i, error = 0, loaded = 0;
+	int			 saved_is_file = cp->is_file;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC |
+	    (include ? O_NONBLOCK : 0))) == -1)
 		return (-1);
-	if (fstat(fd, &st) == -1 || config_read_fd(fd, &text) == -1) {
+	if (fstat(fd, &st) == -1)
 		error = errno;
-		close(fd);
+	else if (include && !S_ISREG(st.st_mode))
+		config_error(cp, "%s: not a regular file", config_q(cp, path));
+	else if (config_read_fd(fd, &text, CONFIG_MAX_BYTES - cp->nbytes) ==
+	    -1)
+		error = errno;
+	else {
+		loaded = 1;
+		cp->nfiles++;
+		cp->nbytes += text.len;
+	}
+	close(fd);
+	if (!loaded) {
 		buf_release(&text);
 		errno = error;
 		return (-1);
 	}
-	close(fd);
 	for (i = 0; i < cp->depth; i++) {
 		if (cp->open[i].dev == st.st_dev &&
 		    cp->open[i].ino == st.st_ino) {
@@ -1394,9 +1424,17 @@ config_cmd_include(struct config_parse *cp, const struct config_cmd *cmd,
 		config_error(cp, "usage: %s", cmd->usage);
 		return;
 	}
-	if (cp->depth >= CONFIG_MAX_DEPTH) {
-		config_error(cp, "include: more than %d files deep",
-		    CONFIG_MAX_DEPTH);
+	/* Each file including the next twice is 2^16 reads at 16 deep, so
+	 * the total is capped as well as the depth; either is said once, not
+	 * again for every include line it then skips. */
+	if (cp->depth >= CONFIG_MAX_DEPTH || cp->nfiles >= CONFIG_MAX_FILES) {
+		if (!cp->limited && cp->depth >= CONFIG_MAX_DEPTH)
+			config_error(cp, "include: more than %d files deep",
+			    CONFIG_MAX_DEPTH);
+		else if (!cp->limited)
+			config_error(cp, "include: more than %d files in all",
+			    CONFIG_MAX_FILES);
+		cp->limited = 1;
 		return;
 	}
 	home = util_expand_home(w[1].s);
@@ -1407,7 +1445,7 @@ config_cmd_include(struct config_parse *cp, const struct config_cmd *cmd,
 		free(home);
 	} else
 		path = home;
-	if (config_parse_file(cp, path) != 0 && errno != 0)
+	if (config_parse_file(cp, path, 1) != 0 && errno != 0)
 		config_error(cp, "%s: %s", config_q(cp, path), strerror(errno));
 	free(path);
 }
@@ -1502,7 +1540,7 @@ config_load(const char *path, struct config *cfg, struct causes *causes)
 	size_t			 before = causes->n;
 
 	config_parse_init(&cp, cfg, causes, path);
-	if (config_parse_file(&cp, path) != 0)
+	if (config_parse_file(&cp, path, 0) != 0)
 		config_file_error(&cp, path, "%s", strerror(errno));
 	config_parse_release(&cp);
 	return (causes->n == before ? 0 : -1);

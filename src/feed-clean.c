@@ -168,7 +168,9 @@ struct clean {
 	int			 truncated;
 	char			 rootname[64];	/* as written */
 	int			 rootok;	/* rss, feed or rdf:RDF */
-	char			*error;
+	int			 skip;		/* dropping a part too deep */
+	struct buf		 skipname;	/* up to its close tag */
+	size_t			 skipnest;	/* like-named opens inside */
 };
 
 /*
@@ -441,20 +443,6 @@ clean_hash(const char *name, size_t len)
 	return (h);
 }
 
-/* Count the lines before offset i, for error messages. */
-static size_t
-clean_line(const struct clean *c, size_t i)
-{
-	const char	*p = c->s, *end = c->s + i;
-	size_t		 line = 1;
-
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		line++;
-		p++;
-	}
-	return (line);
-}
-
 /* Write the close tag of the top element and pop it. */
 static void
 clean_pop(struct clean *c, int write)
@@ -610,6 +598,42 @@ clean_attrs(struct clean *c, size_t *jp)
 }
 
 /*
+ * An element would open deeper than FEED_MAX_DEPTH. Inside an item or
+ * entry, the element of it this one is in (its body, as a rule) is taken
+ * back out of the document, so the item keeps its other fields and the
+ * feed its other items; elsewhere only the new element goes. Either way
+ * the input is skipped up to the close tag of what was dropped (or of an
+ * element still open, should that come first).
+ */
+static void
+clean_too_deep(struct clean *c, const char *name, size_t nlen)
+{
+	const struct clean_frame	*fr;
+	size_t				 k, cut = c->depth;
+
+	for (k = c->depth; k > 0; k--) {
+		if (c->st[k - 1].entry) {
+			cut = k;
+			break;
+		}
+	}
+	buf_reset(&c->skipname);
+	if (cut < c->depth) {
+		fr = &c->st[cut];
+		buf_add(&c->skipname, c->names.data + fr->raw, fr->rawlen);
+		buf_truncate(c->o, fr->out);
+		buf_truncate(&c->texts->data, c->run);
+		while (c->depth > cut)
+			clean_pop(c, 0);
+	} else {
+		clean_flush(c);		/* the text before it stays */
+		buf_add(&c->skipname, name, nlen);
+	}
+	c->skip = 1;
+	c->skipnest = 0;
+}
+
+/*
  * Read a start tag at c->i. Return 1 if one was read (and written, inside
  * the root), 0 if the '<' starts no tag and is text, -1 when the input ends
  * inside the tag or the document must be given up.
@@ -637,11 +661,15 @@ clean_open(struct clean *c)
 	c->i = j;
 	if (c->root == 2)
 		return (1);
-	if (c->depth >= FEED_MAX_DEPTH) {
-		xasprintf(&c->error, "XML error at line %zu: elements nested "
-		    "deeper than %d", clean_line(c, (size_t)(name - s)),
-		    FEED_MAX_DEPTH);
-		return (-1);
+	if (c->skip) {
+		if (!selfclose && nlen == c->skipname.len &&
+		    strncasecmp(name, c->skipname.data, nlen) == 0)
+			c->skipnest++;
+		return (1);
+	}
+	if (c->depth >= FEED_MAX_DEPTH && !selfclose) {
+		clean_too_deep(c, name, nlen);
+		return (1);
 	}
 
 	/* Namespace declarations first: they apply to this very element. */
@@ -751,6 +779,14 @@ clean_close(struct clean *c)
 	c->i = (size_t)(gt - s) + 1;
 	if (c->root != 1)
 		return (1);
+	if (c->skip && nlen == c->skipname.len &&
+	    strncasecmp(name, c->skipname.data, nlen) == 0) {
+		if (c->skipnest == 0)
+			c->skip = 0;
+		else
+			c->skipnest--;
+		return (1);
+	}
 	h = clean_hash(name, nlen);
 	for (k = c->depth; k > 0; k--) {
 		if (c->st[k - 1].hash == h && c->st[k - 1].rawlen == nlen &&
@@ -758,6 +794,8 @@ clean_close(struct clean *c)
 		    nlen) == 0)
 			break;
 	}
+	if (k > 0)
+		c->skip = 0;
 	while (k > 0 && c->depth >= k)
 		clean_pop(c, 1);
 	return (1);
@@ -855,7 +893,8 @@ clean_run(struct clean *c)
 		} else {
 			start = i;
 			i += clean_span(s + i, n - i, 0);
-			buf_add(t, s + start, i - start);
+			if (!c->skip)
+				buf_add(t, s + start, i - start);
 			if ((c->i = i) >= n)
 				break;
 		}
@@ -892,6 +931,8 @@ clean_run(struct clean *c)
 			feed_add_ctl(t, ch);
 			c->i = i + 1;
 		}
+		if (c->skip)
+			buf_truncate(t, c->run);	/* text too deep */
 	}
 }
 
@@ -907,6 +948,8 @@ clean_finish(struct clean *c)
 	if (c->root != 1 || c->depth == 0)
 		return;
 	c->truncated = 1;
+	if (c->skip)
+		buf_truncate(&c->texts->data, c->run);
 	for (k = 0; k < c->depth; k++)
 		if (c->st[k].entry)
 			break;
@@ -945,15 +988,13 @@ feed_clean(const char *s, size_t n, struct buf *o, struct feed_texts *texts,
 	buf_init(&c->val);
 	buf_init(&c->tag);
 	buf_init(&c->seen);
+	buf_init(&c->skipname);
 	/* Most of the text goes to texts, and little but tags to o. */
 	buf_grow(o, n / 4 + 64);
 	buf_grow(&texts->data, n + 64);
 	clean_run(c);
 	local = feed_local(c->rootname, strlen(c->rootname), &llen);
-	if (c->error != NULL) {
-		*cause = c->error;
-		c->error = NULL;
-	} else if (c->root == 0) {
+	if (c->root == 0) {
 		for (i = 0; i < n && feed_isspace((unsigned char)s[i]); i++)
 			;
 		*cause = xstrdup(i == n ? "not a feed: the document is empty" :
@@ -975,6 +1016,7 @@ feed_clean(const char *s, size_t n, struct buf *o, struct feed_texts *texts,
 	buf_release(&c->val);
 	buf_release(&c->tag);
 	buf_release(&c->seen);
+	buf_release(&c->skipname);
 	free(c);
 	return (rc);
 }

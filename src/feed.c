@@ -2003,8 +2003,12 @@ parser_open(struct parser *p, mxml_node_t *node)
 		}
 		return;
 	case T_ENTRY:
-		if ((parent->kind != K_NONE && parent->kind != K_FEED) ||
-		    p->f->nentries >= FEED_MAX_ENTRIES) {
+		if (parent->kind != K_NONE && parent->kind != K_FEED) {
+			fr->kind = K_IGNORE;
+			return;
+		}
+		if (p->f->nentries >= FEED_MAX_ENTRIES) {
+			p->f->dropped++;	/* the caller says so */
 			fr->kind = K_IGNORE;
 			return;
 		}
@@ -2413,6 +2417,7 @@ feed_json(const struct feed *f, struct buf *b)
 	buf_add_jsonstr(b, f->language);
 	buf_addstr(b, ",\"updated\":");
 	feed_json_date(b, f->updated);
+	buf_addf(b, ",\"dropped_entries\":%zu", f->dropped);
 	buf_addstr(b, "},\"entries\":[");
 	for (i = 0; i < f->nentries; i++) {
 		e = &f->entries[i];

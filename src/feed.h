@@ -11,8 +11,10 @@
 struct buf;
 
 #define FEED_NODATE		INT64_MIN	/* a date that is absent or unparseable */
-#define FEED_MAX_ENTRIES	100000		/* entries past this are dropped */
-#define FEED_MAX_DEPTH		256		/* deeper documents are rejected */
+#define FEED_MAX_ENTRIES	100000		/* entries past this are dropped,
+						 * and counted */
+#define FEED_MAX_DEPTH		256		/* an item's part nested deeper
+						 * is dropped */
 
 struct feed_enclosure {
 	char		*url;		/* resolved; never NULL */
@@ -44,6 +46,7 @@ struct feed {
 	int		 ttl;		/* RSS <ttl> in minutes, or 0 */
 	struct feed_entry *entries;
 	size_t		 nentries;
+	size_t		 dropped;	/* entries past FEED_MAX_ENTRIES */
 };
 
 /*

@@ -47,11 +47,22 @@ enum need_config {
 	CONFIG_REQUIRED
 };
 
+/* What SIGINT and SIGTERM do to a command: set stop, which it watches
+ * to end cleanly, or what they do to any program (end it, unless its
+ * parent had them ignored), for a command that has nothing to finish (it
+ * reads, or writes only in SQLite transactions or one append) and would
+ * otherwise go on parsing a huge file after C-c. */
+enum on_stop {
+	STOP_DIES,
+	STOP_FLAG
+};
+
 struct command {
 	const char	*name;
 	enum need_config config;
 	int		 (*run)(struct opts *, struct config *, int, char **);
 	const char	*usage;
+	enum on_stop	 on_stop;
 };
 
 /* Set by on_signal() and read by poll's threads: an atomic that is lock
@@ -73,21 +84,28 @@ static int	cmd_extract(struct opts *, struct config *, int, char **);
 static int	cmd_mark(struct opts *, struct config *, int, char **);
 
 static const struct command commands[] = {
-	{ "refresh", CONFIG_REQUIRED, cmd_refresh, "refresh [-q] [-a] [-v]" },
+	{ "refresh", CONFIG_REQUIRED, cmd_refresh, "refresh [-q] [-a] [-v]",
+	    STOP_FLAG },
 	{ "items", CONFIG_REQUIRED, cmd_items,
-	    "items [-n COUNT] [-u] [--json]" },
+	    "items [-n COUNT] [-u] [--json]", STOP_DIES },
 	{ "unread", CONFIG_OPTIONAL, cmd_unread,
-	    "unread [--json | --format FORMAT]" },
-	{ "parse-feed", CONFIG_NONE, cmd_parse_feed, "parse-feed FILE|-" },
-	{ "import-opml", CONFIG_OPTIONAL, cmd_import_opml, "import-opml FILE" },
-	{ "add", CONFIG_OPTIONAL, cmd_add, "add [-n N] URL [TAG...]" },
+	    "unread [--json | --format FORMAT]", STOP_DIES },
+	{ "parse-feed", CONFIG_OPTIONAL, cmd_parse_feed, "parse-feed FILE|-",
+	    STOP_DIES },
+	{ "import-opml", CONFIG_OPTIONAL, cmd_import_opml, "import-opml FILE",
+	    STOP_DIES },
+	{ "add", CONFIG_OPTIONAL, cmd_add, "add [-n N] URL [TAG...]",
+	    STOP_FLAG },
 	{ "import-newsboat", CONFIG_OPTIONAL, cmd_import_newsboat,
-	    "import-newsboat [DIR]" },
-	{ "export-opml", CONFIG_REQUIRED, cmd_export_opml, "export-opml" },
-	{ "gc", CONFIG_REQUIRED, cmd_gc, "gc" },
-	{ "mark", CONFIG_NONE, cmd_mark, "mark read|unread|star|unstar ID..." },
+	    "import-newsboat [DIR]", STOP_DIES },
+	{ "export-opml", CONFIG_REQUIRED, cmd_export_opml, "export-opml",
+	    STOP_DIES },
+	{ "gc", CONFIG_REQUIRED, cmd_gc, "gc", STOP_DIES },
+	{ "mark", CONFIG_NONE, cmd_mark, "mark read|unread|star|unstar ID...",
+	    STOP_DIES },
 	{ "extract", CONFIG_OPTIONAL, cmd_extract,
-	    "extract [--url URL] [--width N] [--format text|json|html] FILE|URL|-" },
+	    "extract [--url URL] [--width N] [--format text|json|html] FILE|URL|-",
+	    STOP_DIES },
 };
 
 static void __attribute__((noreturn))
@@ -196,6 +214,7 @@ struct progress {
 	struct buf	 failures;	/* summary lines, printed at the end */
 	struct buf	 moved;
 	struct buf	 not_due;	/* with -v */
+	struct buf	 cut;
 };
 
 /* After each feed: redraw the progress line, remember what went wrong. */
@@ -220,6 +239,11 @@ refresh_report(void *arg, const struct poll_result *r)
 		buf_addstr(&p->failures, ": ");
 		text_printable(&p->failures, r->error);
 		buf_addch(&p->failures, '\n');
+	}
+	if (r->dropped > 0) {
+		buf_addstr(&p->cut, "  ");
+		text_printable(&p->cut, feed_name(r->feed));
+		buf_addf(&p->cut, ": %zu more not stored\n", r->dropped);
 	}
 	if (r->redirect != NULL) {
 		buf_addstr(&p->moved, "  ");
@@ -246,7 +270,8 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 		{ "verbose", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct progress		 p = { 0, 0, BUF_INIT, BUF_INIT, BUF_INIT };
+	struct progress		 p = { 0, 0, BUF_INIT, BUF_INIT, BUF_INIT,
+	    BUF_INIT };
 	struct poll_stats	 stats;
 	struct poll_prefetch_stats pre = { 0, 0 };
 	struct store		*st;
@@ -301,9 +326,10 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 		buf_release(&p.failures);
 		buf_release(&p.moved);
 		buf_release(&p.not_due);
+		buf_release(&p.cut);
 		return (EXIT_ERROR);
 	}
-	if (!p.quiet || stats.failed > 0) {
+	if (!p.quiet || stats.failed > 0 || p.cut.len > 0) {
 		printf("%d new item%s from %d feed%s: %d updated, %d unchanged, "
 		    "%d failed", stats.nnew, stats.nnew == 1 ? "" : "s",
 		    stats.feeds, stats.feeds == 1 ? "" : "s", stats.ok,
@@ -320,10 +346,14 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 			printf("moved (update the dotfile):\n%s", p.moved.data);
 		if (p.not_due.len > 0)
 			printf("not due:\n%s", p.not_due.data);
+		if (p.cut.len > 0)
+			printf("cut (only the first %d entries of a feed are "
+			    "read):\n%s", FEED_MAX_ENTRIES, p.cut.data);
 	}
 	buf_release(&p.failures);
 	buf_release(&p.moved);
 	buf_release(&p.not_due);
+	buf_release(&p.cut);
 	if (stop)
 		return (EXIT_ERROR);
 	return (stats.failed > 0 ? EXIT_FEEDS : EXIT_OK);
@@ -657,13 +687,18 @@ fail:
 	return (EXIT_ERROR);
 }
 
-/* Read all of path ("-": standard input) into b. */
+/* Read all of path ("-": standard input) into b, failing past max bytes:
+ * what max-response-size allows a download (input_cap()), so that
+ * "extract /dev/zero" stops where a page from the network would. On
+ * failure b is released and *cause set. */
 static int
-read_file(const char *path, struct buf *b, char **cause)
+read_file(const char *path, size_t max, struct buf *b, char **cause)
 {
-	FILE	*f;
-	char	 chunk[65536];
-	size_t	 n;
+	struct buf	 m = BUF_INIT;
+	FILE		*f;
+	char		 chunk[65536];
+	size_t		 n;
+	int		 rc = 0;
 
 	if (strcmp(path, "-") == 0)
 		f = stdin;
@@ -671,17 +706,34 @@ read_file(const char *path, struct buf *b, char **cause)
 		xasprintf(cause, "%s: %s", path, strerror(errno));
 		return (-1);
 	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (n > max - b->len) {
+			config_format_value(&m, config_setting_find(
+			    "max-response-size"), (int64_t)max);
+			xasprintf(cause, "%s: larger than %s "
+			    "(max-response-size)", path, m.data);
+			buf_release(&m);
+			rc = -1;
+			break;
+		}
 		buf_add(b, chunk, n);
-	if (ferror(f)) {
+	}
+	if (rc == 0 && ferror(f)) {
 		xasprintf(cause, "%s: %s", path, strerror(errno));
-		if (f != stdin)
-			fclose(f);
-		return (-1);
+		rc = -1;
 	}
 	if (f != stdin)
 		fclose(f);
-	return (0);
+	if (rc != 0)
+		buf_release(b);
+	return (rc);
+}
+
+/* The most bytes a command reads from one file: max-response-size. */
+static size_t
+input_cap(const struct config *cfg)
+{
+	return ((size_t)config_num(cfg, NULL, SET_MAX_RESPONSE_SIZE));
 }
 
 static int
@@ -692,10 +744,9 @@ cmd_parse_feed(struct opts *o, struct config *cfg, int argc, char **argv)
 	char		*cause, *url = NULL, *abs;
 
 	(void)o;
-	(void)cfg;
 	if (argc != 2)
 		usage(EXIT_USAGE);
-	if (read_file(argv[1], &in, &cause) != 0) {
+	if (read_file(argv[1], input_cap(cfg), &in, &cause) != 0) {
 		fprintf(stderr, "tidings: %s\n", cause);
 		free(cause);
 		return (EXIT_ERROR);
@@ -737,7 +788,7 @@ cmd_import_opml(struct opts *o, struct config *cfg, int argc, char **argv)
 
 	if (argc != 2)
 		usage(EXIT_USAGE);
-	if (read_file(argv[1], &in, &cause) != 0 ||
+	if (read_file(argv[1], input_cap(cfg), &in, &cause) != 0 ||
 	    opml_import(cfg->path, in.data, in.len, cfg, &added, &skipped,
 	    &cause) != 0) {
 		fprintf(stderr, "tidings: ");
@@ -813,7 +864,7 @@ newsboat_running(const char *path)
 	int		 running = 0;
 
 	buf_addf(&lock, "%s.lock", path);
-	if (read_file(lock.data, &b, &cause) != 0)
+	if (read_file(lock.data, 4096, &b, &cause) != 0)
 		free(cause);
 	else {
 		pid = strtol(b.data, &end, 10);
@@ -881,12 +932,12 @@ cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
 		fprintf(stderr, "; quit it first\n");
 		goto out;
 	}
-	if (read_file(urls, &in, &cause) != 0)
+	if (read_file(urls, input_cap(cfg), &in, &cause) != 0)
 		goto fail;
 	newsboat_urls(&nb, in.data, in.len, "urls", cfg);
 	buf_reset(&in);
 	if (access(conf, F_OK) == 0) {
-		if (read_file(conf, &in, &cause) != 0)
+		if (read_file(conf, input_cap(cfg), &in, &cause) != 0)
 			goto fail;
 		newsboat_config(&nb, in.data, in.len, "config");
 	}
@@ -894,7 +945,7 @@ cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
 	/* A line the dotfile has already (a second import) is not added. */
 	buf_reset(&in);
 	if (access(cfg->path, F_OK) == 0 &&
-	    read_file(cfg->path, &in, &cause) != 0)
+	    read_file(cfg->path, input_cap(cfg), &in, &cause) != 0)
 		goto fail;
 	nsettings = 0;
 	for (line = nb.settings.data; *line != '\0'; line = nl + 1) {
@@ -1234,7 +1285,7 @@ cmd_extract(struct opts *o, struct config *cfg, int argc, char **argv)
 		http_global_init();
 		art = poll_article(cfg, NULL, src, &stop, &cause);
 		http_global_cleanup();
-	} else if (read_file(src, &in, &cause) == 0) {
+	} else if (read_file(src, input_cap(cfg), &in, &cause) == 0) {
 		art = extract_page(in.data != NULL ? in.data : "", in.len,
 		    url, NULL);
 		buf_release(&in);
@@ -1434,10 +1485,12 @@ main(int argc, char **argv)
 	}
 
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	if (cmd->on_stop == STOP_FLAG) {
+		sa.sa_handler = on_signal;
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+	}
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 

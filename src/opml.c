@@ -36,6 +36,7 @@
 #include "util.h"
 
 #define OPML_MAX_FOLDERS	64	/* enclosing outlines looked at */
+#define OPML_TOP		"tidings\x80"	/* see opml_parse() */
 
 /* The first message mxml reported during this thread's current parse. */
 static _Thread_local char opml_mxml_msg[256];
@@ -50,11 +51,20 @@ static const uint16_t opml_cp1252[32] = {
 };
 
 /* Keep mxml's first complaint; the default handler would print it. The
- * copy is cut to the buffer on purpose: it ends up in one line. */
+ * copy is cut to the buffer on purpose: it ends up in one line. Our top
+ * node is no part of the document, so it is not named. */
 static void
 opml_mxml_error(const char *msg)
 {
-	if (opml_mxml_msg[0] == '\0')
+	static const char	 top[] = " under parent <" OPML_TOP ">";
+	const char		*at;
+
+	if (opml_mxml_msg[0] != '\0')
+		return;
+	if ((at = strstr(msg, top)) != NULL)
+		snprintf(opml_mxml_msg, sizeof opml_mxml_msg, "%.*s%s",
+		    (int)(at - msg), msg, at + sizeof top - 1);
+	else
 		snprintf(opml_mxml_msg, sizeof opml_mxml_msg, "%s", msg);
 }
 
@@ -411,10 +421,14 @@ opml_parse(const char *data, size_t len, struct opml_feed **feeds,
 	buf_release(&dec);
 	/* Under a top node of our own, every node mxml makes has a parent,
 	 * so deleting the top frees it all: mxml 3 leaks a root element
-	 * whose attributes fail to parse when it has none. */
+	 * whose attributes fail to parse when it has none, and any text
+	 * node it makes without a parent. A document could close the top
+	 * node and leave mxml reading on with none, so its name ends in a
+	 * byte no close tag can hold: mxml builds names from the UTF-8 the
+	 * decoding above made, where 0x80 never follows an ASCII letter. */
 	opml_mxml_msg[0] = '\0';
 	mxmlSetErrorCallback(opml_mxml_error);
-	top = mxmlNewElement(MXML_NO_PARENT, "tidings");
+	top = mxmlNewElement(MXML_NO_PARENT, OPML_TOP);
 	if (mxmlLoadString(top, xml.data, MXML_OPAQUE_CALLBACK) == NULL) {
 		text_printable(&q, opml_mxml_msg[0] != '\0' ? opml_mxml_msg :
 		    "the document is empty");

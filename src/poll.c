@@ -312,6 +312,7 @@ poll_store(struct poll_ctx *pc, struct poll_job *job)
 	r.status = job->status;
 	r.not_modified = job->not_modified;
 	r.nnew = nnew;
+	r.dropped = job->parsed ? job->feed.dropped : 0;
 	r.done = ++pc->done;
 	r.total = pc->total;
 	if (r.error != NULL)

@@ -19,6 +19,7 @@ struct poll_result {			/* one feed's outcome */
 	long		 status;
 	int		 not_modified;
 	int		 nnew;		/* new items stored */
+	size_t		 dropped;	/* entries past FEED_MAX_ENTRIES */
 	size_t		 done, total;	/* progress: feeds finished so far */
 	int64_t		 not_due;	/* a feed left alone (POLL_SKIPPED):
 					   when it is due, else 0 */

@@ -13,10 +13,11 @@
  *
  * This file is the one gate between a page and the terminal: every code
  * point passes render_safe() on its way into a cell, which turns C0 and C1
- * controls, DEL, escape sequences and bidi overrides into U+FFFD. It is
- * the rule of text_printable() in util.c, applied cell by cell (util's
- * version folds newlines and tabs away, which paragraphs and preformatted
- * text need to keep).
+ * controls, DEL, escape sequences and bidi controls into U+FFFD. It is
+ * text_safe_cp() of util.c, the rule of text_printable(), applied cell by
+ * cell (text_printable() folds newlines and tabs away, which paragraphs
+ * and preformatted text need to keep; U+2028 and U+2029 are newlines
+ * here).
  *
  * Lines carry the left margin (when centred) and every indent, bar and
  * bullet as text, and spans that say what each part is, so a curses front
@@ -238,16 +239,11 @@ render_width(uint32_t cp)
 	return (1);
 }
 
-/* The terminal gate: what may not reach a terminal becomes U+FFFD. */
+/* The terminal gate: util's, so titles and articles follow one rule. */
 static uint32_t
 render_safe(uint32_t cp)
 {
-	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
-	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
-	    cp == 0x200e || cp == 0x200f || cp == 0x061c ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return (0xfffd);
-	return (cp);
+	return (text_safe_cp(cp));
 }
 
 /* The display width of len bytes of UTF-8. */
@@ -349,6 +345,8 @@ cell_text(struct ctx *x, const char *s, size_t len, unsigned attr,
 		}
 		p += n;
 		len -= n;
+		if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
+			cp = '\n';	/* Unicode's line breaks */
 		if (cp == '\t' || cp == '\n' || cp == '\r') {
 			if (keep && cp != '\r')
 				cell_add(x, cp, attr, link);

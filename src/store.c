@@ -963,6 +963,21 @@ store_setup(struct store *st, int read_only_ok, char **cause)
 	return (store_migrate(st, cause));
 }
 
+/* Whether path's write-ahead log holds anything not yet checkpointed
+ * into the file itself. */
+static int
+store_logged(const char *path)
+{
+	struct stat	 sb;
+	char		*wal;
+	int		 logged;
+
+	xasprintf(&wal, "%s-wal", path);
+	logged = stat(wal, &sb) == 0 && sb.st_size > 0;
+	free(wal);
+	return (logged);
+}
+
 /*
  * Whether path is a database this process may not write whose whole
  * content is in the file itself (no write-ahead log waiting to be
@@ -974,17 +989,28 @@ store_setup(struct store *st, int read_only_ok, char **cause)
 static int
 store_unwritable(const char *path)
 {
-	struct stat	 sb;
-	char		*wal;
-	int		 logged;
-
 	if (access(path, F_OK) != 0 || access(path, W_OK) == 0 ||
 	    (errno != EACCES && errno != EROFS))
 		return (0);
-	xasprintf(&wal, "%s-wal", path);
-	logged = stat(wal, &sb) == 0 && sb.st_size > 0;
-	free(wal);
-	return (!logged);
+	return (!store_logged(path));
+}
+
+/* Whether the connection's last error says no file may grow: a full
+ * disk, a quota or a file size limit. The shared-memory file a reader of
+ * a WAL database must create then cannot be, and, as for a read-only
+ * file, reading as immutable is what remains. */
+static int
+store_cannot_grow(struct store *st)
+{
+	int	 code, err;
+
+	code = sqlite3_extended_errcode(st->db) & 0xff;
+	if (code == SQLITE_FULL)
+		return (1);
+	if (code != SQLITE_IOERR)
+		return (0);
+	err = sqlite3_system_errno(st->db);
+	return (err == ENOSPC || err == EDQUOT || err == EFBIG);
 }
 
 /* Open st->path read-only and immutable, through a URI, whose special
@@ -1010,18 +1036,19 @@ store_open_immutable(struct store *st)
 	return (rc);
 }
 
-/* Open path for store_open() or store_open_read(). */
+/* Open path for reading and writing or, immutable, for reading only, and
+ * set the store up. On failure say in *full whether it was for want of
+ * room to grow a file. */
 static struct store *
-store_open_mode(const char *path, int read_only_ok, char **cause)
+store_open_as(const char *path, int immutable, int read_only_ok, int *full,
+    char **cause)
 {
 	struct store	*st;
 	int		 rc;
 
-	if (util_mkdirs_for(path, cause) != 0)
-		return (NULL);
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
-	if (read_only_ok && store_unwritable(path))
+	if (immutable)
 		rc = store_open_immutable(st);
 	else
 		rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
@@ -1031,8 +1058,32 @@ store_open_mode(const char *path, int read_only_ok, char **cause)
 	if (rc != SQLITE_OK || store_setup(st, read_only_ok, cause) != 0) {
 		if (rc != SQLITE_OK)
 			store_error(st, cause);
+		*full = store_cannot_grow(st);
 		store_close(st);
 		return (NULL);
+	}
+	return (st);
+}
+
+/* Open path for store_open() or store_open_read(). A reader opens the
+ * file immutable when it may not write it, or when it tried and found no
+ * room to create the files a WAL reader needs (a full disk), as long as
+ * nothing waits in the log. */
+static struct store *
+store_open_mode(const char *path, int read_only_ok, char **cause)
+{
+	struct store	*st;
+	int		 full = 0;
+
+	if (util_mkdirs_for(path, cause) != 0)
+		return (NULL);
+	if (read_only_ok && store_unwritable(path))
+		return (store_open_as(path, 1, 1, &full, cause));
+	st = store_open_as(path, 0, read_only_ok, &full, cause);
+	if (st == NULL && read_only_ok && full && !store_logged(path)) {
+		log_debug("store: %s: reading it immutable: %s", path, *cause);
+		free(*cause);
+		st = store_open_as(path, 1, 1, &full, cause);
 	}
 	return (st);
 }

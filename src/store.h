@@ -60,9 +60,12 @@ struct store_item {
  * *cause. */
 struct store	*store_open(const char *path, char **cause);
 
-/* The same for commands that only read: a database this process may not
- * write (a read-only file or file system) is opened for reading when its
- * schema is current, and every write then fails with "read-only". */
+/* The same for commands that only read, and the reader: a database this
+ * process may not write (a read-only file or file system), or cannot
+ * make the files beside it that reading a WAL database needs (a full
+ * disk, a quota, ulimit -f), is opened immutable when its schema is
+ * current and its log empty, and every write then fails with
+ * "read-only". */
 struct store	*store_open_read(const char *path, char **cause);
 void		 store_close(struct store *);
 

@@ -384,11 +384,13 @@ article_open_link(struct ui *ui, const char *number)
 		ui_message(ui, 1, "No article is open");
 		return (UI_REDRAW);
 	}
+	/* Digits only: strtoul() takes "-1" for ULONG_MAX. */
 	errno = 0;
 	n = strtoul(number, &end, 10);
 	while (*end == ' ')
 		end++;
-	if (errno != 0 || end == number || *end != '\0' || n == 0) {
+	if (*number < '0' || *number > '9' || errno != 0 || *end != '\0' ||
+	    n == 0) {
 		struct buf	 q = BUF_INIT;
 
 		ui_message(ui, 1, "\"%s\" is not a link number",

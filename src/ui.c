@@ -1428,7 +1428,9 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 	buf_init(&ui.prompt.text);
 	setlocale(LC_CTYPE, "");
 	ui.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	if ((ui.st = store_open(db_path, cause)) == NULL)
+	/* Opened as a reader, so that browsing works where nothing can be
+	 * written (a full disk); what needs a write then says why it fails. */
+	if ((ui.st = store_open_read(db_path, cause)) == NULL)
 		return (-1);
 	ui.snap = config_snapshot(cfg, 0);
 	if (refresh_init(&ui) != 0) {

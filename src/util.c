@@ -324,14 +324,24 @@ utf8_encode(struct buf *b, uint32_t cp)
 	}
 }
 
-/* Code points that can change what the terminal does or how text reads:
- * C0, DEL, C1, and the bidi embeddings, overrides and isolates. */
-static int
-text_dangerous(uint32_t cp)
+/* What may reach a terminal of a code point (see util.h). The line and
+ * paragraph separators are line breaks to Unicode and to some terminals,
+ * so they become spaces as '\n' does; the others in this list change what
+ * the terminal does (C0, DEL, C1) or reorder or restyle the text around
+ * them out of sight (bidi embeddings, overrides, isolates and marks, and
+ * the deprecated format characters U+206A-U+206F that switch mirroring and
+ * shaping). */
+uint32_t
+text_safe_cp(uint32_t cp)
 {
-	return (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
-	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
-	    cp == 0x200e || cp == 0x200f || cp == 0x061c);
+	if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
+		return (' ');
+	if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x206f) ||
+	    cp == 0x200e || cp == 0x200f || cp == 0x061c ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return (0xfffd);
+	return (cp);
 }
 
 const char *
@@ -344,30 +354,27 @@ text_printable(struct buf *out, const char *s)
 
 	len = strlen(s);
 	while (len > 0) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
-		    *p == '\f' || *p == '\v') {
+		if (*p < 0x80) {
+			cp = *p;
+			n = 1;
+		} else if ((n = utf8_decode(p, len, &cp)) == 0) {
+			cp = 0xfffd;
+			n = 1;
+		}
+		p += n;
+		len -= n;
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+		    cp == '\f' || cp == '\v' || (cp = text_safe_cp(cp)) == ' ') {
 			space = 1;
-			p++;
-			len--;
 			continue;
 		}
 		if (space && out->len > 0)
 			buf_addch(out, ' ');
 		space = 0;
-		if (*p >= 0x20 && *p < 0x7f) {
-			buf_addch(out, *p);
-			p++;
-			len--;
-			continue;
-		}
-		n = utf8_decode(p, len, &cp);
-		if (n == 0 || text_dangerous(cp)) {
-			buf_addstr(out, "\xef\xbf\xbd");
-			n = n == 0 ? 1 : n;
-		} else
-			buf_add(out, p, n);
-		p += n;
-		len -= n;
+		if (cp < 0x80)
+			buf_addch(out, (char)cp);
+		else
+			utf8_encode(out, cp);
 	}
 	return (out->data);
 }

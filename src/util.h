@@ -78,11 +78,20 @@ size_t	 utf8_decode(const unsigned char *s, size_t len, uint32_t *cp);
 /* Append code point cp as UTF-8 (U+FFFD for invalid values). */
 void	 utf8_encode(struct buf *, uint32_t cp);
 
-/* The terminal gate. Append s to out with every C0/C1 control, DEL, ESC
- * and bidi override or isolate replaced by U+FFFD, invalid UTF-8 by U+FFFD
- * and any run of whitespace (newlines and tabs included) folded into one
- * space, so a title or URL from the network can never move the cursor or
- * send a sequence to the terminal. Return out->data. */
+/* The terminal gate, one code point at a time: cp itself, ' ' for a line
+ * or paragraph separator (U+0085, U+2028, U+2029), or U+FFFD for a C0 or
+ * C1 control, DEL, a bidi embedding, override, isolate or mark (U+061C,
+ * U+200E, U+200F), a deprecated format character (U+206A-U+206F) or a
+ * value that is not a character. The rule of text_printable() and of the
+ * article renderer. */
+uint32_t	 text_safe_cp(uint32_t cp);
+
+/* The terminal gate. Append s to out with every code point passed through
+ * text_safe_cp(), invalid UTF-8 replaced by U+FFFD and any run of
+ * whitespace (newlines, tabs and the Unicode line separators included)
+ * folded into one space, so a title or URL from the network can never
+ * move the cursor, break a line or send a sequence to the terminal.
+ * Return out->data. */
 const char	*text_printable(struct buf *out, const char *s);
 
 /* Time helpers. */

@@ -9,6 +9,7 @@ import json, sys
 doc = json.load(open(sys.argv[1]))
 assert doc["feed"]["title"] == "sample", doc["feed"]
 assert doc["feed"]["link"] == "http://example.org/", doc["feed"]
+assert doc["feed"]["dropped_entries"] == 0, doc["feed"]
 e = doc["entries"]
 assert len(e) == 3, e
 assert e[0]["id"] == "item-1" and e[0]["title"] == "sample item 1", e[0]

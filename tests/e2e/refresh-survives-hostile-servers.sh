@@ -52,7 +52,7 @@ feed $SELFSIGNED "~selfsigned"
 feed $URL/_/status/410 "~gone"
 feed $URL/_/huge?mb=1024 "~gigabyte"
 feed $URL/_/stall?seconds=60&bytes=100 "~stalled"
-feed $URL/_/many?n=100000 "~many"
+feed $URL/_/many?n=100007 "~many"
 EOC
 
 expect_status 3 td refresh
@@ -66,6 +66,10 @@ expect_grep "$SELFSIGNED_ERROR" "$WORK/out"
 expect_grep "gone: HTTP 410 Gone" "$WORK/out"
 expect_grep "gigabyte: response larger than 16 MiB" "$WORK/out"
 expect_grep "stalled: timed out after 3 seconds with no data" "$WORK/out"
+# Entries past the first 100,000 of a feed are not stored, and it says so.
+expect_grep "cut (only the first 100000 entries of a feed are read):" \
+    "$WORK/out"
+expect_grep "  many: 7 more not stored" "$WORK/out"
 # The size cap hung up long before the server sent its gibibyte.
 huge=$(grep -c 'huge' "$WORK/server.log")
 expect_eq "gigabyte requests" "$huge" 1

@@ -42,6 +42,10 @@ expect_eq argv "$(cat "$WORK/argv")" 'http://b.example/p?a=$(touch pwned3)&b=`to
 rm -f "$WORK/argv"
 keys : 'open 3' Enter
 wait_for "No link 3: the article has 2"
+keys : 'open -1' Enter
+wait_for '"-1" is not a link number'
+keys : 'open +2' Enter
+wait_for '"+2" is not a link number'
 
 # The setting, with %s where the link goes.
 keys : "set browser '$WORK/stub --new-tab=%s'" Enter

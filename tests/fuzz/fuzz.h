@@ -31,6 +31,8 @@ int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 #define FUZZ_NO_CONTROLS	0	/* no C0/C1 control or DEL */
 #define FUZZ_LINE_BREAKS	1	/* '\n' and '\t' only */
 #define FUZZ_ANY_CONTROLS	2	/* any but NUL */
+#define FUZZ_TERMINAL		3	/* FUZZ_NO_CONTROLS, and no line
+					 * separator or bidi control */
 
 /* Tell whether len bytes of s are valid UTF-8 without NUL, allowing the
  * controls said. */
@@ -46,8 +48,13 @@ fuzz_text_ok(const char *s, size_t len, int controls)
 			return (0);
 		if (controls == FUZZ_ANY_CONTROLS)
 			continue;
+		if (controls == FUZZ_TERMINAL && (c == 0x2028 ||
+		    c == 0x2029 || (c >= 0x202a && c <= 0x202e) ||
+		    (c >= 0x2066 && c <= 0x206f) || c == 0x200e ||
+		    c == 0x200f || c == 0x061c))
+			return (0);
 		if ((c < 0x20 || (c >= 0x7f && c < 0xa0)) &&
-		    (controls == FUZZ_NO_CONTROLS ||
+		    (controls != FUZZ_LINE_BREAKS ||
 		    (c != '\n' && c != '\t')))
 			return (0);
 	}

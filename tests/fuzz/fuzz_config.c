@@ -118,7 +118,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	FUZZ_ASSERT((rc == 0) == (causes.n == 0));
 	for (i = 0; i < causes.n; i++)
 		FUZZ_ASSERT(fuzz_text_ok(causes.v[i], strlen(causes.v[i]),
-		    FUZZ_NO_CONTROLS));
+		    FUZZ_TERMINAL));
 	if (rc == 0) {
 		check_values(cfg.values);
 		for (i = 0; i < cfg.nfeeds; i++)

@@ -33,7 +33,7 @@ check_render(struct render *r, const struct render_opts *o)
 	for (i = 0; i < r->n; i++) {
 		const struct render_line	*l = &r->lines[i];
 
-		FUZZ_ASSERT(fuzz_text_ok(l->text, l->len, FUZZ_NO_CONTROLS));
+		FUZZ_ASSERT(fuzz_text_ok(l->text, l->len, FUZZ_TERMINAL));
 		FUZZ_ASSERT(strlen(l->text) == l->len);
 		FUZZ_ASSERT(render_cols(l->text, l->len) == l->cols);
 		if (!(l->attr & RENDER_CODE))

@@ -74,7 +74,7 @@ static const struct {
 	{ "include a b\n", 0, "t:1: usage: include FILE" },
 	{ "include " FIX "does-not-exist.conf\n", 0,
 	  "t:1: " FIX "does-not-exist.conf: No such file or directory" },
-	{ "include /dev/zero\n", 0, "t:1: /dev/zero: File too large" },
+	{ "include /dev/zero\n", 0, "t:1: /dev/zero: not a regular file" },
 
 	/* Settings. */
 	{ "set refresh-intervl 5m\n", 0, "t:1: unknown setting "
@@ -82,6 +82,11 @@ static const struct {
 	{ "set colour red\n", 0, "t:1: unknown setting \"colour\"" },
 	{ "set \"\xe2\x80\xae\" 1\n", 0,
 	  "t:1: unknown setting \"\xef\xbf\xbd\"" },
+	{ "set notify-command \"notify-send 'x\"\n", 0,
+	  "t:1: notify-command: unterminated quote" },
+	{ "set notify-command 'a\\'\n", 0,
+	  "t:1: notify-command: \\ at the end of the line" },
+	{ "set notify-command \"notify-send '%n new'\"\n", 0, NULL },
 	{ "set max-items ten\n", 0,
 	  "t:1: max-items: \"ten\" is not a whole number" },
 	{ "set max-connections -1\n", 0,
@@ -502,6 +507,86 @@ test_config_include_paths(void **state)
 		free((char *)home);
 	} else
 		unsetenv("HOME");
+	rm_tree(dir);
+}
+
+/* Write n files DIR/gI, each including the next 4 times, the last
+ * setting max-items. */
+static void
+fan_out(const char *dir, int n)
+{
+	char	*path, *text;
+	int	 i;
+
+	for (i = 0; i < n; i++) {
+		xasprintf(&path, "%s/g%d", dir, i);
+		if (i == n - 1)
+			text = xstrdup("set max-items 1\n");
+		else
+			xasprintf(&text, "include g%d\ninclude g%d\n"
+			    "include g%d\ninclude g%d\n", i + 1, i + 1,
+			    i + 1, i + 1);
+		spew(path, text, strlen(text));
+		free(path);
+		free(text);
+	}
+}
+
+/* An include fan-out (each of 16 or 17 files including the next 4 times:
+ * 4^15 reads) stops after 256 files or at 16 deep, with one message; an
+ * include of a FIFO or a device fails at once, on its line, instead of
+ * waiting for a writer or reading forever. */
+static void
+test_config_include_limits(void **state)
+{
+	struct config		 cfg;
+	struct causes		 causes = CAUSES_INIT;
+	char			 dir[] = "/tmp/tidings-test-XXXXXX";
+	char			*path, *text, *want;
+	int			 n;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	xasprintf(&path, "%s/g0", dir);
+	for (n = 17; n >= 16; n--) {
+		fan_out(dir, n);
+		config_init(&cfg);
+		assert_int_equal(config_load(path, &cfg, &causes), -1);
+		assert_int_equal(causes.n, 1);
+		assert_non_null(strstr(causes.v[0], n == 17 ?
+		    "/g15:1: include: more than 16 files deep" :
+		    ": include: more than 256 files in all"));
+		config_free(&cfg);
+		causes_clear(&causes);
+	}
+	free(path);
+
+	xasprintf(&path, "%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	free(path);
+	xasprintf(&path, "%s/top", dir);
+	text = xstrdup("set max-items 2\ninclude fifo\ninclude /dev/null\n");
+	spew(path, text, strlen(text));
+	free(text);
+	config_init(&cfg);
+	assert_int_equal(config_load(path, &cfg, &causes), -1);
+	text = joined(&causes);
+	xasprintf(&want, "%s:2: %s/fifo: not a regular file\n"
+	    "%s:3: /dev/null: not a regular file", path, dir, path);
+	assert_string_equal(text, want);
+	free(want);
+	free(text);
+	free(path);
+	config_free(&cfg);
+	causes_clear(&causes);
+
+	/* The file named on the command line may be a device: only its
+	 * size is capped. */
+	config_init(&cfg);
+	assert_int_equal(config_load("/dev/zero", &cfg, &causes), -1);
+	assert_string_equal(causes.v[0], "/dev/zero: File too large");
+	config_free(&cfg);
+	causes_clear(&causes);
 	rm_tree(dir);
 }
 
@@ -1198,6 +1283,7 @@ main(void)
 		cmocka_unit_test(test_config_defaults),
 		cmocka_unit_test(test_config_missing_file),
 		cmocka_unit_test(test_config_include_paths),
+		cmocka_unit_test(test_config_include_limits),
 		cmocka_unit_test(test_config_parse_value),
 		cmocka_unit_test(test_config_format_value),
 		cmocka_unit_test(test_config_settings_table),

@@ -406,6 +406,8 @@ test_feed_not_a_feed(void **state)
 	buf_release(&b);
 }
 
+/* An item nested deeper than FEED_MAX_DEPTH loses the part of it that
+ * holds the depth (its body), not the rest of the item or of the feed. */
 static void
 test_feed_depth_limit(void **state)
 {
@@ -415,13 +417,55 @@ test_feed_depth_limit(void **state)
 	int		 i;
 
 	(void)state;
-	buf_addstr(&b, "<rss><channel><title>deep</title>\n<item>");
-	for (i = 0; i < FEED_MAX_DEPTH; i++)
+	buf_addstr(&b, "<rss><channel><title>deep</title>\n<item>"
+	    "<title>one</title><description>");
+	for (i = 0; i < FEED_MAX_DEPTH + 10; i++)
+		buf_addstr(&b, "<x>text");
+	for (i = 0; i < FEED_MAX_DEPTH + 10; i++)
+		buf_addstr(&b, "</x>");
+	buf_addstr(&b, "</description><link>http://e.org/1</link></item>"
+	    "<item><title>two</title><description>fine</description></item>"
+	    "</channel></rss>");
+	if (feed_parse(b.data, b.len, NULL, NULL, &f, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_string_equal(f.title, "deep");
+	assert_int_equal(f.nentries, 2);
+	assert_string_equal(f.entries[0].title, "one");
+	assert_null(f.entries[0].summary);
+	assert_string_equal(f.entries[0].link, "http://e.org/1");
+	assert_string_equal(f.entries[1].title, "two");
+	assert_string_equal(f.entries[1].summary, "fine");
+	feed_free(&f);
+
+	/* Never closed, with void elements and CDATA in the deep part: the
+	 * item that follows still counts. */
+	buf_reset(&b);
+	buf_addstr(&b, "<rss><channel><item><title>one</title><content:encoded "
+	    "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">");
+	for (i = 0; i < FEED_MAX_DEPTH + 10; i++)
+		buf_addstr(&b, "<div><br><![CDATA[x]]>&amp;");
+	buf_addstr(&b, "</content:encoded></item><item><title>two</title>"
+	    "</item></channel></rss>");
+	if (feed_parse(b.data, b.len, NULL, NULL, &f, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_int_equal(f.nentries, 2);
+	assert_null(f.entries[0].content);
+	assert_string_equal(f.entries[1].title, "two");
+	feed_free(&f);
+
+	/* Outside an item only the element too deep goes. */
+	buf_reset(&b);
+	buf_addstr(&b, "<rss><channel><title>t</title>");
+	for (i = 0; i < FEED_MAX_DEPTH + 10; i++)
 		buf_addstr(&b, "<x>");
-	assert_int_equal(feed_parse(b.data, b.len, NULL, NULL, &f, &cause), -1);
-	assert_string_equal(cause, "XML error at line 2: elements nested "
-	    "deeper than 256");
-	free(cause);
+	for (i = 0; i < FEED_MAX_DEPTH + 10; i++)
+		buf_addstr(&b, "</x>");
+	buf_addstr(&b, "<item><title>kept</title></item></channel></rss>");
+	if (feed_parse(b.data, b.len, NULL, NULL, &f, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_int_equal(f.nentries, 1);
+	assert_string_equal(f.entries[0].title, "kept");
+	feed_free(&f);
 
 	/* Just inside the limit is fine, and so is closing it all at once. */
 	buf_reset(&b);
@@ -451,6 +495,7 @@ test_feed_entry_limit(void **state)
 	buf_addstr(&b, "<title>after them all</title></channel></rss>");
 	assert_int_equal(feed_parse(b.data, b.len, NULL, NULL, &f, &cause), 0);
 	assert_int_equal(f.nentries, FEED_MAX_ENTRIES);
+	assert_int_equal(f.dropped, 10);
 	assert_string_equal(f.title, "after them all");
 	feed_free(&f);
 	buf_release(&b);
@@ -468,7 +513,8 @@ test_feed_json_shape(void **state)
 	    "<item/></channel></rss>";
 	static const char want[] =
 	    "{\"feed\":{\"title\":\"T \\\"q\\\"\",\"link\":\"http://e.org/\","
-	    "\"description\":null,\"language\":null,\"updated\":null},"
+	    "\"description\":null,\"language\":null,\"updated\":null,"
+	    "\"dropped_entries\":0},"
 	    "\"entries\":[{\"id\":\"http://e.org/1\",\"title\":\"A\\\\B\","
 	    "\"link\":\"http://e.org/1\",\"author\":null,"
 	    "\"published\":\"2003-12-31T10:14:55Z\",\"updated\":null,"

@@ -293,6 +293,39 @@ test_opml_errors(void **state)
 	buf_release(&data);
 }
 
+/* A document cannot close the parser's own top node ("</tidings>"), after
+ * which mxml would read on with no parent and leak what it made (the
+ * sanitizer build checks at exit): such a close tag is a mistake. */
+static void
+test_opml_close_top(void **state)
+{
+	static const char *const rows[] = {
+		"<opml><body><outline xmlUrl=\"http://a/b\"/></body></opml>"
+		"</tidings>text",
+		"x</tidings>\n<o/bdy>",
+		"</tidings><opml>x<a>y</a>z</opml>text",
+		"<opml/></tidings>text<?pi?>",
+		"</tidings><?xml version=\"1.0\"?>t<opml>u</opml>v",
+		"</tidings>m<xl? version=</opml>v",
+		"</tidings&#x80;>",
+	};
+	struct opml_feed	*feeds;
+	size_t			 i, n;
+	char			*cause;
+
+	(void)state;
+	for (i = 0; i < nitems(rows); i++) {
+		cause = NULL;
+		if (opml_parse(rows[i], strlen(rows[i]), &feeds, &n,
+		    &cause) != -1)
+			fail_msg("row %zu parsed", i);
+		if (strstr(cause, "Mismatched close tag </tidings") == NULL)
+			fail_msg("row %zu: %s", i, cause);
+		assert_int_equal(n, 0);
+		free(cause);
+	}
+}
+
 /* Deeply nested folders cost no stack; the innermost 64 are tags. */
 static void
 test_opml_deep(void **state)
@@ -714,6 +747,7 @@ main(void)
 		cmocka_unit_test(test_opml_titles),
 		cmocka_unit_test(test_opml_outlines),
 		cmocka_unit_test(test_opml_errors),
+		cmocka_unit_test(test_opml_close_top),
 		cmocka_unit_test(test_opml_deep),
 		cmocka_unit_test(test_opml_import),
 		cmocka_unit_test(test_opml_import_skips),

@@ -301,6 +301,10 @@ test_render_gate(void **state)
 		"<table><tr><th>a\x1b[1m</th></tr><tr><td>\xc2\x9b" "b</td>"
 		"</tr></table>",
 		"<p>bad utf-8 \xc3\x28 \xed\xa0\x80 \xf8\x88\x80\x80\x80</p>",
+		"<p>line\xe2\x80\xa8sep para\xe2\x80\xa9sep nel\xc2\x85x "
+		"&#x2028;&#8233;&#x85; lrm\xe2\x80\x8e rlm&#x200f; "
+		"alm\xd8\x9c nads\xe2\x81\xaf</p>",
+		"<pre>line\xe2\x80\xa8sep&#x2029;x</pre>",
 	};
 	struct render_opts	 o = { 60, 0, 0 };
 	struct render		 r = RENDER_INIT;
@@ -321,7 +325,10 @@ test_render_gate(void **state)
 					    "at %zu", i, k, j);
 				if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
 				    (cp >= 0x202a && cp <= 0x202e) ||
-				    (cp >= 0x2066 && cp <= 0x2069))
+				    (cp >= 0x2066 && cp <= 0x206f) ||
+				    cp == 0x2028 || cp == 0x2029 ||
+				    cp == 0x200e || cp == 0x200f ||
+				    cp == 0x061c)
 					failf("case %zu line %zu: U+%04X in "
 					    "\"%s\"", i, k, (unsigned)cp,
 					    r.lines[k].text);
@@ -329,6 +336,22 @@ test_render_gate(void **state)
 		}
 		render_release(&r);
 	}
+}
+
+/* U+2028 and U+2029 break lines as a newline does: between words in a
+ * paragraph, into lines in preformatted text. */
+static void
+test_render_line_separators(void **state)
+{
+	char	*t;
+
+	(void)state;
+	t = plain("<p>one\xe2\x80\xa8two\xe2\x80\xa9three</p>", 40, 0, 0);
+	assert_string_equal(t, "one two three\n");
+	free(t);
+	t = plain("<pre>one\xe2\x80\xa8two&#x2029;three</pre>", 40, 0, 0);
+	assert_string_equal(t, "one\ntwo\nthree\n");
+	free(t);
 }
 
 /* Text width caps and centring in wide terminals. */
@@ -606,6 +629,7 @@ main(void)
 		cmocka_unit_test(test_render_blocks),
 		cmocka_unit_test(test_render_attributes),
 		cmocka_unit_test(test_render_gate),
+		cmocka_unit_test(test_render_line_separators),
 		cmocka_unit_test(test_render_centre),
 		cmocka_unit_test(test_render_fixtures),
 		cmocka_unit_test(test_render_kept_article),
