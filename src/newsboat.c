@@ -118,6 +118,9 @@ static const struct {
 	{ "show-read-articles", "unread-only", "setting",
 	  ", the other way round" },
 	{ "notify-program", "notify-command", "setting", "" },
+	{ "reload-time", "refresh-interval", "setting", "" },
+	{ "auto-reload", "refresh-interval", "setting",
+	  " (0 turns it off)" },
 };
 
 const char *
