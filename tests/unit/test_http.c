@@ -15,6 +15,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
+#include <dlfcn.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,6 +146,24 @@ fetch(struct http_request *r, struct got *g, size_t n, long max_total,
 	rc = http_run(h, got_done, NULL, stop);
 	http_free(h);
 	return (rc);
+}
+
+/* libcurl is not loaded when tidings starts, nor by http_global_init()
+ * (setup calls it), but by the first http_new(); so this test runs first. */
+static void
+test_http_loads_libcurl_late(void **state)
+{
+	struct http_options	 o = { 1, 1 };
+	struct http		*h;
+	void			*lib;
+
+	(void)state;
+	assert_null(dlopen("libcurl.so.4", RTLD_LAZY | RTLD_NOLOAD));
+	h = http_new(&o);
+	lib = dlopen("libcurl.so.4", RTLD_LAZY | RTLD_NOLOAD);
+	assert_non_null(lib);
+	dlclose(lib);
+	http_free(h);
 }
 
 /* Fetch one path from the server. */
@@ -872,6 +891,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_http_loads_libcurl_late),
 		cmocka_unit_test(test_http_ok),
 		cmocka_unit_test(test_http_conditional),
 		cmocka_unit_test(test_http_gzip),
