@@ -243,9 +243,11 @@ memcheck: check-deps
 	@sh tests/memcheck
 
 # Benchmarks: parser throughput, reader mode against Readability.js, a
-# refresh of 500 feeds against newsboat and sfeed, and the reader's
-# start-up, keys and search on 100,000 items.
+# refresh of 500 feeds against newsboat and sfeed, the reader's start-up,
+# keys and search on 100,000 items, and what the commands cost as a whole,
+# start-up included.
 bench: tidings
+	sh bench/startup
 	sh bench/parse
 	sh bench/extract
 	sh bench/refresh
