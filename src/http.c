@@ -37,8 +37,8 @@
  * a gzip bomb stops at max_bytes of inflated data rather than at its few
  * compressed kilobytes.
  *
- * libcurl is not linked: it is loaded with dlopen() when the first struct
- * http is made, and called through a table of the functions used here.
+ * libcurl is not linked: it is loaded with dlopen() by the first request
+ * queued, and called through a table of the functions used here.
  * Its chain of libraries (TLS, HTTP/2, SSH, LDAP, Kerberos, IDN and more)
  * costs more to load than a command that fetches nothing costs to run,
  * and most commands fetch nothing. pthread_once() loads and initialises
@@ -188,7 +188,7 @@ fail:
 		dlclose(lib);
 }
 
-/* Nothing yet: libcurl is loaded and initialised by the first http_new(),
+/* Nothing yet: libcurl is loaded and initialised by the first http_add(),
  * so that a command that fetches nothing never loads it. */
 void
 http_global_init(void)
@@ -204,7 +204,7 @@ http_global_cleanup(void)
 		curl.global_cleanup();
 }
 
-/* Make a multi handle with the connection limits of o. */
+/* Make a set of transfers with the connection limits of o. */
 struct http *
 http_new(const struct http_options *o)
 {
@@ -216,9 +216,20 @@ http_new(const struct http_options *o)
 	    o->max_host : h->max_total;
 	h->queue_tail = &h->queue;
 	h->idle = xcalloc((size_t)h->max_total, sizeof *h->idle);
+	return (h);
+}
+
+/* Give h its multi handle, loading libcurl first if no struct http has:
+ * done by the first request, so that one that runs none (a refresh with
+ * no feed due) loads nothing. Return whether h can fetch. */
+static int
+http_ready(struct http *h)
+{
+	if (h->multi != NULL)
+		return (1);
 	pthread_once(&http_once, http_load);
 	if (!atomic_load(&http_loaded))
-		return (h);	/* http_add() fails each request */
+		return (0);
 	if ((h->multi = curl.multi_init()) == NULL)
 		fatalx("curl_multi_init failed");
 	curl.multi_setopt(h->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
@@ -226,7 +237,7 @@ http_new(const struct http_options *o)
 	curl.multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, h->max_host);
 	curl.multi_setopt(h->multi, CURLMOPT_MAXCONNECTS, h->max_total);
 	curl.multi_setopt(h->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
-	return (h);
+	return (1);
 }
 
 /* The key that groups requests to one server: "host:port", or "" when the
@@ -306,7 +317,7 @@ http_add(struct http *h, const struct http_request *req)
 	x->permanent = 1;
 
 	/* Without libcurl, not even a file: URL can be parsed. */
-	if (h->multi == NULL) {
+	if (!http_ready(h)) {
 		x->host = xstrdup("");
 		x->route = HTTP_REFUSE;
 		x->res.error = xstrdup(http_unloaded);

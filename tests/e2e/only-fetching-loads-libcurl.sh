@@ -1,9 +1,9 @@
 #!/bin/sh
 # libcurl is loaded only by a command that fetches, so the ones that do
-# not (extract of a file, parse-feed, unread, items, export-opml, gc)
-# start without loading its chain of libraries, and still work when
-# libcurl cannot be loaded at all; a fetch then fails with one line that
-# names the library and why.
+# not (extract of a file, parse-feed, unread, items, export-opml, gc, a
+# refresh with no feed due) start without loading its chain of libraries,
+# and still work when libcurl cannot be loaded at all; a fetch then fails
+# with one line that names the library and why.
 . ./lib.sh
 serve
 rss f.xml sample 3
@@ -14,11 +14,11 @@ expect_eq "stored" "$(td unread)" 3
 
 # glibc's loader names each library it opens under LD_DEBUG=files; where
 # it does not (another libc), the first half cannot be checked.
-LD_DEBUG=files td refresh -q 2>"$WORK/loaded" || true
+LD_DEBUG=files td refresh -q -a 2>"$WORK/loaded" || true
 grep -q 'libcurl\.so' "$WORK/loaded" ||
     skip "the dynamic loader does not report what it loads (LD_DEBUG)"
 for cmd in "extract $WORK/page.html" "parse-feed $WORK/www/f.xml" \
-    unread items export-opml gc; do
+    unread items export-opml gc "refresh -q"; do
 	# shellcheck disable=SC2086
 	LD_DEBUG=files td $cmd 2>"$WORK/loaded" >/dev/null ||
 	    fail "$cmd failed"
@@ -44,6 +44,8 @@ expect_status 0 nocurl items
 expect_grep "sample item 3" "$WORK/out"
 expect_status 0 nocurl export-opml
 expect_grep "$URL/f.xml" "$WORK/out"
+expect_status 0 nocurl refresh
+expect_grep "1 not due" "$WORK/out"
 
 expect_status 3 nocurl refresh -a
 expect_grep "$URL/f.xml: libcurl.so.4 could not be loaded: $WORK/lib/libcurl.so.4: " \

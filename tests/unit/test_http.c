@@ -148,24 +148,6 @@ fetch(struct http_request *r, struct got *g, size_t n, long max_total,
 	return (rc);
 }
 
-/* libcurl is not loaded when tidings starts, nor by http_global_init()
- * (setup calls it), but by the first http_new(); so this test runs first. */
-static void
-test_http_loads_libcurl_late(void **state)
-{
-	struct http_options	 o = { 1, 1 };
-	struct http		*h;
-	void			*lib;
-
-	(void)state;
-	assert_null(dlopen("libcurl.so.4", RTLD_LAZY | RTLD_NOLOAD));
-	h = http_new(&o);
-	lib = dlopen("libcurl.so.4", RTLD_LAZY | RTLD_NOLOAD);
-	assert_non_null(lib);
-	dlclose(lib);
-	http_free(h);
-}
-
 /* Fetch one path from the server. */
 static void
 get(const char *path, const char *etag, const char *lm, struct got *g)
@@ -298,6 +280,33 @@ teardown(void **state)
 	free(srv.feed);
 	free(srv.log);
 	return (0);
+}
+
+/* libcurl is not loaded when tidings starts, nor by http_global_init()
+ * (setup calls it), nor by an http_run() with nothing to run (a refresh
+ * with no feed due), but by the first request; so this test runs first. */
+static void
+test_http_loads_libcurl_late(void **state)
+{
+	struct http_options	 o = { 1, 1 };
+	struct got		 g;
+	struct http		*h;
+	void			*lib;
+
+	(void)state;
+	assert_null(dlopen("libcurl.so.4", RTLD_LAZY | RTLD_NOLOAD));
+	h = http_new(&o);
+	assert_int_equal(http_run(h, got_done, NULL, NULL), 0);
+	http_free(h);
+	assert_null(dlopen("libcurl.so.4", RTLD_LAZY | RTLD_NOLOAD));
+
+	get("/feed.xml", NULL, NULL, &g);
+	assert_null(g.error);
+	assert_int_equal(g.status, 200);
+	lib = dlopen("libcurl.so.4", RTLD_LAZY | RTLD_NOLOAD);
+	assert_non_null(lib);
+	dlclose(lib);
+	got_free(&g);
 }
 
 static void
