@@ -36,12 +36,23 @@
  * The size cap is counted in the write callback, after decompression, so
  * a gzip bomb stops at max_bytes of inflated data rather than at its few
  * compressed kilobytes.
+ *
+ * libcurl is not linked: it is loaded with dlopen() by the first request
+ * queued, and called through a table of the functions used here.
+ * Its chain of libraries (TLS, HTTP/2, SSH, LDAP, Kerberos, IDN and more)
+ * costs more to load than a command that fetches nothing costs to run,
+ * and most commands fetch nothing. pthread_once() loads and initialises
+ * it once, whichever thread comes first; if it cannot be loaded, every
+ * request fails with the reason and nothing else is affected.
  */
 #include <sys/stat.h>
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +74,35 @@
 #define HTTP_MAX_VALUE	1024		/* longer captured values are dropped */
 #define HTTP_MAX_REASON	64		/* longer reason phrases are dropped */
 #define HTTP_POLL_MS	100		/* how often *stop is looked at */
+
+/* The library loaded on first use: its soname, which the libcurl of the
+ * headers (curl/curl.h) must match. */
+#ifndef HTTP_LIBCURL
+#define HTTP_LIBCURL	"libcurl.so.4"
+#endif
+
+/* libcurl's functions called here: curl_global_init and the rest. */
+#define HTTP_CURL_FUNCTIONS						\
+	F(global_init) F(global_cleanup) F(easy_strerror)		\
+	F(multi_strerror) F(multi_init) F(multi_setopt)			\
+	F(multi_add_handle) F(multi_remove_handle) F(multi_perform)	\
+	F(multi_info_read) F(multi_poll) F(multi_cleanup)		\
+	F(easy_init) F(easy_setopt) F(easy_getinfo) F(easy_reset)	\
+	F(easy_cleanup) F(slist_append) F(slist_free_all) F(url)	\
+	F(url_set) F(url_get) F(url_cleanup) F(free)
+
+/* Each one as dlsym() found it, typed as curl/curl.h declares it:
+ * curl.easy_init() calls curl_easy_init(). */
+static struct {
+#define F(name)	__typeof__(curl_##name) *name;
+	HTTP_CURL_FUNCTIONS
+#undef F
+} curl;
+
+static pthread_once_t	 http_once = PTHREAD_ONCE_INIT;
+static atomic_int	 http_loaded;	/* the table is filled and
+					   curl_global_init() done */
+static char		*http_unloaded;	/* else why not */
 
 enum http_route {
 	HTTP_CURL,			/* http, https: a transfer by curl */
@@ -115,24 +155,56 @@ struct http {
 	long			 nidle;
 };
 
-/* Initialise libcurl for the whole process. */
+/* Load libcurl, fill the table and initialise libcurl for the whole
+ * process; or set http_unloaded to why not. Run once, by pthread_once(). */
+static void
+http_load(void)
+{
+	const char	*why;
+	void		*lib, *sym;
+	CURLcode	 rc;
+
+	if ((lib = dlopen(HTTP_LIBCURL, RTLD_NOW | RTLD_LOCAL)) == NULL)
+		goto fail;
+	/* POSIX makes a function pointer and a void * the same size. */
+#define F(name)								\
+	if ((sym = dlsym(lib, "curl_" #name)) == NULL)			\
+		goto fail;						\
+	memcpy(&curl.name, &sym, sizeof sym);
+	HTTP_CURL_FUNCTIONS
+#undef F
+	if ((rc = curl.global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
+		xasprintf(&http_unloaded, "%s could not be initialised: %s",
+		    HTTP_LIBCURL, curl.easy_strerror(rc));
+		return;
+	}
+	atomic_store(&http_loaded, 1);
+	return;
+fail:
+	why = dlerror();
+	xasprintf(&http_unloaded, "%s could not be loaded: %s", HTTP_LIBCURL,
+	    why != NULL ? why : "unknown error");
+	if (lib != NULL)
+		dlclose(lib);
+}
+
+/* Nothing yet: libcurl is loaded and initialised by the first http_add(),
+ * so that a command that fetches nothing never loads it. */
 void
 http_global_init(void)
 {
-	CURLcode	 rc;
-
-	if ((rc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK)
-		fatalx("curl_global_init: %s", curl_easy_strerror(rc));
 }
 
-/* Release what http_global_init() took. */
+/* Release what libcurl took, if it was ever loaded. It stays mapped:
+ * what it loaded in turn may have registered handlers for exit. */
 void
 http_global_cleanup(void)
 {
-	curl_global_cleanup();
+	if (atomic_load(&http_loaded))
+		curl.global_cleanup();
 }
 
-/* Make a multi handle with the connection limits of o. */
+/* Make a set of transfers with the connection limits of o. */
 struct http *
 http_new(const struct http_options *o)
 {
@@ -144,14 +216,28 @@ http_new(const struct http_options *o)
 	    o->max_host : h->max_total;
 	h->queue_tail = &h->queue;
 	h->idle = xcalloc((size_t)h->max_total, sizeof *h->idle);
-	if ((h->multi = curl_multi_init()) == NULL)
-		fatalx("curl_multi_init failed");
-	curl_multi_setopt(h->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
-	    h->max_total);
-	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, h->max_host);
-	curl_multi_setopt(h->multi, CURLMOPT_MAXCONNECTS, h->max_total);
-	curl_multi_setopt(h->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
 	return (h);
+}
+
+/* Give h its multi handle, loading libcurl first if no struct http has:
+ * done by the first request, so that one that runs none (a refresh with
+ * no feed due) loads nothing. Return whether h can fetch. */
+static int
+http_ready(struct http *h)
+{
+	if (h->multi != NULL)
+		return (1);
+	pthread_once(&http_once, http_load);
+	if (!atomic_load(&http_loaded))
+		return (0);
+	if ((h->multi = curl.multi_init()) == NULL)
+		fatalx("curl_multi_init failed");
+	curl.multi_setopt(h->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+	    h->max_total);
+	curl.multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, h->max_host);
+	curl.multi_setopt(h->multi, CURLMOPT_MAXCONNECTS, h->max_total);
+	curl.multi_setopt(h->multi, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+	return (1);
 }
 
 /* The key that groups requests to one server: "host:port", or "" when the
@@ -162,18 +248,18 @@ http_host_key(const char *url)
 	CURLU	*u;
 	char	*host = NULL, *port = NULL, *key;
 
-	if ((u = curl_url()) == NULL)
+	if ((u = curl.url()) == NULL)
 		fatalx("curl_url failed");
-	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) ==
+	if (curl.url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl.url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	    curl.url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) ==
 	    CURLUE_OK)
 		xasprintf(&key, "%s:%s", host, port);
 	else
 		key = xstrdup("");
-	curl_free(host);
-	curl_free(port);
-	curl_url_cleanup(u);
+	curl.free(host);
+	curl.free(port);
+	curl.url_cleanup(u);
 	return (key);
 }
 
@@ -219,7 +305,6 @@ http_add(struct http *h, const struct http_request *req)
 	x->etag = http_strdup(req->etag);
 	x->last_modified = http_strdup(req->last_modified);
 	x->user_agent = http_strdup(req->user_agent);
-	x->host = http_host_key(req->url);
 	x->connect_timeout = req->connect_timeout > 0 ?
 	    req->connect_timeout : 0;
 	x->timeout = req->timeout > 0 ? req->timeout : 0;
@@ -231,7 +316,15 @@ http_add(struct http *h, const struct http_request *req)
 	x->res.retry_after = -1;
 	x->permanent = 1;
 
-	x->route = http_route(x->url, req->local, &x->res.error);
+	/* Without libcurl, not even a file: URL can be parsed. */
+	if (!http_ready(h)) {
+		x->host = xstrdup("");
+		x->route = HTTP_REFUSE;
+		x->res.error = xstrdup(http_unloaded);
+	} else {
+		x->host = http_host_key(req->url);
+		x->route = http_route(x->url, req->local, &x->res.error);
+	}
 	if (x->route != HTTP_CURL) {
 		x->next = h->local;
 		h->local = x;
@@ -245,7 +338,8 @@ http_add(struct http *h, const struct http_request *req)
 static void
 http_xfer_free(struct http_xfer *x)
 {
-	curl_slist_free_all(x->headers);
+	if (x->headers != NULL)
+		curl.slist_free_all(x->headers);
 	free(x->url);
 	free(x->etag);
 	free(x->last_modified);
@@ -424,7 +518,7 @@ http_add_header(struct http_xfer *x, const char *name, const char *value)
 	if (value == NULL || strpbrk(value, "\r\n") != NULL)
 		return;
 	xasprintf(&line, "%s: %s", name, value);
-	if ((l = curl_slist_append(x->headers, line)) == NULL)
+	if ((l = curl.slist_append(x->headers, line)) == NULL)
 		fatalx("curl_slist_append failed");
 	x->headers = l;
 	free(line);
@@ -436,42 +530,42 @@ http_setup(struct http_xfer *x)
 {
 	CURL	*e = x->easy;
 
-	curl_easy_setopt(e, CURLOPT_URL, x->url);
-	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
-	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, http_write);
-	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
-	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, http_header);
-	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+	curl.easy_setopt(e, CURLOPT_URL, x->url);
+	curl.easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+	curl.easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl.easy_setopt(e, CURLOPT_WRITEFUNCTION, http_write);
+	curl.easy_setopt(e, CURLOPT_WRITEDATA, x);
+	curl.easy_setopt(e, CURLOPT_HEADERFUNCTION, http_header);
+	curl.easy_setopt(e, CURLOPT_HEADERDATA, x);
 	/* A proxy's "200 Connection established" is not the response. */
-	curl_easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
-	curl_easy_setopt(e, CURLOPT_USERAGENT,
+	curl.easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
+	curl.easy_setopt(e, CURLOPT_USERAGENT,
 	    x->user_agent != NULL ? x->user_agent : HTTP_USER_AGENT);
-	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
-	curl_easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
-	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
-	curl_easy_setopt(e, CURLOPT_MAXREDIRS, x->max_redirects);
+	curl.easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl.easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
+	curl.easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl.easy_setopt(e, CURLOPT_MAXREDIRS, x->max_redirects);
 	/* file:// never comes here (http_file() reads the user's own), and
 	 * a server must not redirect anywhere else either. */
 #if LIBCURL_VERSION_NUM >= 0x075500
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	curl.easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl.easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 #else
-	curl_easy_setopt(e, CURLOPT_PROTOCOLS,
+	curl.easy_setopt(e, CURLOPT_PROTOCOLS,
 	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS,
+	curl.easy_setopt(e, CURLOPT_REDIR_PROTOCOLS,
 	    (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, x->connect_timeout);
-	curl_easy_setopt(e, CURLOPT_TIMEOUT, x->timeout);
+	curl.easy_setopt(e, CURLOPT_CONNECTTIMEOUT, x->connect_timeout);
+	curl.easy_setopt(e, CURLOPT_TIMEOUT, x->timeout);
 	if (x->stall_timeout > 0) {
-		curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
-		curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, x->stall_timeout);
+		curl.easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
+		curl.easy_setopt(e, CURLOPT_LOW_SPEED_TIME, x->stall_timeout);
 	}
 	http_add_header(x, "If-None-Match", x->etag);
 	http_add_header(x, "If-Modified-Since", x->last_modified);
 	if (x->headers != NULL)
-		curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+		curl.easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
 }
 
 /* How many active transfers go to host. */
@@ -506,12 +600,12 @@ http_start(struct http *h)
 			h->queue_tail = xp;
 		if (h->nidle > 0)
 			x->easy = h->idle[--h->nidle];
-		else if ((x->easy = curl_easy_init()) == NULL)
+		else if ((x->easy = curl.easy_init()) == NULL)
 			fatalx("curl_easy_init failed");
 		http_setup(x);
-		if ((mc = curl_multi_add_handle(h->multi, x->easy)) != CURLM_OK)
+		if ((mc = curl.multi_add_handle(h->multi, x->easy)) != CURLM_OK)
 			fatalx("curl_multi_add_handle: %s",
-			    curl_multi_strerror(mc));
+			    curl.multi_strerror(mc));
 		x->next = h->active;
 		h->active = x;
 		h->nactive++;
@@ -529,12 +623,12 @@ http_detach(struct http *h, struct http_xfer *x)
 		;
 	*xp = x->next;
 	h->nactive--;
-	curl_multi_remove_handle(h->multi, x->easy);
+	curl.multi_remove_handle(h->multi, x->easy);
 	if (h->nidle < h->max_total) {
-		curl_easy_reset(x->easy);
+		curl.easy_reset(x->easy);
 		h->idle[h->nidle++] = x->easy;
 	} else
-		curl_easy_cleanup(x->easy);
+		curl.easy_cleanup(x->easy);
 	x->easy = NULL;
 }
 
@@ -557,7 +651,7 @@ http_message(const char *msg, long os_errno)
 	if (q != NULL && q > p + 7 && strncmp(q, " ms", 3) == 0) {
 		buf_add(&b, msg, (size_t)(p - msg));
 		q += 3;
-		generic = curl_easy_strerror(CURLE_COULDNT_CONNECT);
+		generic = curl.easy_strerror(CURLE_COULDNT_CONNECT);
 		if (os_errno != 0 && strncmp(q, ": ", 2) == 0 &&
 		    strcmp(q + 2, generic) == 0)
 			buf_addf(&b, ": %s", strerror((int)os_errno));
@@ -612,7 +706,7 @@ http_timeout_error(struct http_xfer *x)
 		}
 	}
 	return (http_message(msg[0] != '\0' ? msg :
-	    curl_easy_strerror(CURLE_OPERATION_TIMEDOUT), 0));
+	    curl.easy_strerror(CURLE_OPERATION_TIMEDOUT), 0));
 }
 
 /* "HTTP 404 Not Found", or "HTTP 404" without a usable reason phrase. */
@@ -665,9 +759,9 @@ http_error(struct http_xfer *x, CURL *e, CURLcode result, long status)
 	case CURLE_UNSUPPORTED_PROTOCOL:
 		/* curl's "Protocol "file" not supported or disabled" would
 		 * blame the build for what a server asked. */
-		if (curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects) ==
+		if (curl.easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects) ==
 		    CURLE_OK && redirects > 0 &&
-		    curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &url) ==
+		    curl.easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &url) ==
 		    CURLE_OK && url != NULL) {
 			xasprintf(&msg, "refused redirect to a %.*s: URL",
 			    (int)strcspn(url, ":"), url);
@@ -676,23 +770,23 @@ http_error(struct http_xfer *x, CURL *e, CURLcode result, long status)
 			return (s);
 		}
 		return (http_message(x->errbuf[0] != '\0' ? x->errbuf :
-		    curl_easy_strerror(result), 0));
+		    curl.easy_strerror(result), 0));
 	case CURLE_COULDNT_CONNECT:
-		curl_easy_getinfo(e, CURLINFO_OS_ERRNO, &os_errno);
+		curl.easy_getinfo(e, CURLINFO_OS_ERRNO, &os_errno);
 		return (http_message(x->errbuf[0] != '\0' ? x->errbuf :
-		    curl_easy_strerror(result), os_errno));
+		    curl.easy_strerror(result), os_errno));
 	case CURLE_SSL_CONNECT_ERROR:
 		/* OpenSSL's words ("SSL_connect: SSL_ERROR_SYSCALL") do
 		 * not say that it was the handshake that failed. */
 		xasprintf(&msg, "TLS handshake failed: %s",
 		    x->errbuf[0] != '\0' ? x->errbuf :
-		    curl_easy_strerror(result));
+		    curl.easy_strerror(result));
 		s = http_message(msg, 0);
 		free(msg);
 		return (s);
 	default:
 		return (http_message(x->errbuf[0] != '\0' ? x->errbuf :
-		    curl_easy_strerror(result), 0));
+		    curl.easy_strerror(result), 0));
 	}
 	if (status >= 300 && status != 304)
 		return (http_status_error(x, status));
@@ -708,14 +802,14 @@ http_respond(struct http_xfer *x, CURL *e, CURLcode result)
 	long			 redirects = 0;
 	char			*url = NULL;
 
-	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &res->status);
-	curl_easy_getinfo(e, CURLINFO_TOTAL_TIME, &res->seconds);
-	curl_easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects);
-	if (curl_easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &url) == CURLE_OK &&
+	curl.easy_getinfo(e, CURLINFO_RESPONSE_CODE, &res->status);
+	curl.easy_getinfo(e, CURLINFO_TOTAL_TIME, &res->seconds);
+	curl.easy_getinfo(e, CURLINFO_REDIRECT_COUNT, &redirects);
+	if (curl.easy_getinfo(e, CURLINFO_EFFECTIVE_URL, &url) == CURLE_OK &&
 	    url != NULL)
 		res->url = xstrdup(url);
 	if ((res->status == 429 || res->status == 503) &&
-	    curl_easy_getinfo(e, CURLINFO_RETRY_AFTER, &after) == CURLE_OK &&
+	    curl.easy_getinfo(e, CURLINFO_RETRY_AFTER, &after) == CURLE_OK &&
 	    after > 0)
 		res->retry_after = after > LONG_MAX ? LONG_MAX : (long)after;
 
@@ -746,18 +840,18 @@ http_file_path(const char *url, char **why)
 	CURLU	*u;
 	char	*p = NULL, *path = NULL;
 
-	if ((u = curl_url()) == NULL)
+	if ((u = curl.url()) == NULL)
 		fatalx("curl_url failed");
 	/* curl's URL parser refuses a host other than localhost, and a
 	 * decoded NUL. */
-	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
-	    curl_url_get(u, CURLUPART_PATH, &p, CURLU_URLDECODE) ==
+	if (curl.url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl.url_get(u, CURLUPART_PATH, &p, CURLU_URLDECODE) ==
 	    CURLUE_OK && p[0] == '/')
 		path = xstrdup(p);
 	else
 		*why = xstrdup("not a valid file: URL");
-	curl_free(p);
-	curl_url_cleanup(u);
+	curl.free(p);
+	curl.url_cleanup(u);
 	return (path);
 }
 
@@ -877,12 +971,12 @@ http_run(struct http *h,
 		http_start(h);
 		if (h->active == NULL)
 			return (0);
-		if ((mc = curl_multi_perform(h->multi, &running)) != CURLM_OK)
+		if ((mc = curl.multi_perform(h->multi, &running)) != CURLM_OK)
 			fatalx("curl_multi_perform: %s",
-			    curl_multi_strerror(mc));
+			    curl.multi_strerror(mc));
 
 		finished = 0;
-		while ((msg = curl_multi_info_read(h->multi, &left)) != NULL) {
+		while ((msg = curl.multi_info_read(h->multi, &left)) != NULL) {
 			if (msg->msg != CURLMSG_DONE)
 				continue;
 			/* msg is invalid once its handle is removed. */
@@ -903,9 +997,9 @@ http_run(struct http *h,
 		}
 		if (finished)
 			continue;	/* start the next ones at once */
-		mc = curl_multi_poll(h->multi, NULL, 0, HTTP_POLL_MS, NULL);
+		mc = curl.multi_poll(h->multi, NULL, 0, HTTP_POLL_MS, NULL);
 		if (mc != CURLM_OK)
-			fatalx("curl_multi_poll: %s", curl_multi_strerror(mc));
+			fatalx("curl_multi_poll: %s", curl.multi_strerror(mc));
 	}
 }
 
@@ -917,8 +1011,9 @@ http_free(struct http *h)
 		return;
 	http_abandon(h);
 	while (h->nidle > 0)
-		curl_easy_cleanup(h->idle[--h->nidle]);
+		curl.easy_cleanup(h->idle[--h->nidle]);
 	free(h->idle);
-	curl_multi_cleanup(h->multi);
+	if (h->multi != NULL)
+		curl.multi_cleanup(h->multi);
 	free(h);
 }

@@ -62,14 +62,20 @@ struct http_response {
 	double		 seconds;	/* how long the transfer took */
 };
 
-/* Call once from main before any thread starts, and at exit. */
+/* Call once from main before any thread starts, and at exit.
+ * libcurl is not loaded by these but by the first http_add(), from
+ * whichever thread, so that a command that fetches nothing never loads it;
+ * http_global_cleanup() releases it if it was. */
 void	 http_global_init(void);
 void	 http_global_cleanup(void);
 
 struct http	*http_new(const struct http_options *);
 void		 http_free(struct http *);
 
-/* Queue a request; the strings are copied. */
+/* Queue a request; the strings are copied. The first request of the
+ * process loads libcurl (libcurl.so.4) and initialises it; if that fails,
+ * every request fails with "libcurl.so.4 could not be loaded: REASON",
+ * and the rest of tidings works on. */
 void	 http_add(struct http *, const struct http_request *);
 
 /*

@@ -15,6 +15,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
+#include <dlfcn.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,6 +280,33 @@ teardown(void **state)
 	free(srv.feed);
 	free(srv.log);
 	return (0);
+}
+
+/* libcurl is not loaded when tidings starts, nor by http_global_init()
+ * (setup calls it), nor by an http_run() with nothing to run (a refresh
+ * with no feed due), but by the first request; so this test runs first. */
+static void
+test_http_loads_libcurl_late(void **state)
+{
+	struct http_options	 o = { 1, 1 };
+	struct got		 g;
+	struct http		*h;
+	void			*lib;
+
+	(void)state;
+	assert_null(dlopen("libcurl.so.4", RTLD_LAZY | RTLD_NOLOAD));
+	h = http_new(&o);
+	assert_int_equal(http_run(h, got_done, NULL, NULL), 0);
+	http_free(h);
+	assert_null(dlopen("libcurl.so.4", RTLD_LAZY | RTLD_NOLOAD));
+
+	get("/feed.xml", NULL, NULL, &g);
+	assert_null(g.error);
+	assert_int_equal(g.status, 200);
+	lib = dlopen("libcurl.so.4", RTLD_LAZY | RTLD_NOLOAD);
+	assert_non_null(lib);
+	dlclose(lib);
+	got_free(&g);
 }
 
 static void
@@ -872,6 +900,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_http_loads_libcurl_late),
 		cmocka_unit_test(test_http_ok),
 		cmocka_unit_test(test_http_conditional),
 		cmocka_unit_test(test_http_gzip),
