@@ -58,6 +58,8 @@ sql 'select content from items' | grep -q "secret-$$" && fail "a local file was 
 cp "$WORK/before" "$CONF"
 tui_start 100 20
 wait_for "good item 2"
+# :add waits for no refresh: let the start-up one end first.
+wait_gone "refreshing"
 keys : "add $URL/tty.html" Enter
 wait_for "tty.html names no feed that can be added"
 keys : "add $URL/space.html" Enter
