@@ -485,7 +485,7 @@ test_ui_fetch_queue(void **state)
 			memset(&j, 0, sizeof j);
 			j.item_id = asks[i].ask[k] < 0 ? -asks[i].ask[k] :
 			    asks[i].ask[k];
-			fetch_queue(&jobs, &n, &j, asks[i].ask[k] > 0);
+			ui_fetch_queue(&jobs, &n, &j, asks[i].ask[k] > 0);
 		}
 		buf_reset(&got);
 		for (k = 0; k < n; k++)
