@@ -429,7 +429,7 @@ config_values_free(struct setting_value *values)
 
 /* Free everything cfg holds and zero it. */
 void
-config_free(struct config *cfg)
+config_release(struct config *cfg)
 {
 	struct config_feed	*cf;
 	size_t			 i, j;
@@ -521,7 +521,7 @@ config_drop(struct config *s)
 		fatalx("config: dropping a config that is not a snapshot");
 	if (atomic_fetch_sub(&s->refs, 1) != 1)
 		return;
-	config_free(s);
+	config_release(s);
 	free(s);
 }
 
@@ -1799,7 +1799,7 @@ config_check_lines(const char *text, size_t len, char **cause)
 	cp.prompt = 1;			/* messages without a path */
 	config_parse_text(&cp, text, len);
 	config_parse_release(&cp);
-	config_free(&tmp);
+	config_release(&tmp);
 	if (causes.n == 0)
 		return (0);
 	*cause = xstrdup(causes.v[0]);

@@ -1456,14 +1456,14 @@ main(int argc, char **argv)
 	if (argc == 0) {
 		config_init(&cfg);
 		if (load_config(&o, CONFIG_OPTIONAL, 0, &cfg) != 0) {
-			config_free(&cfg);
+			config_release(&cfg);
 			return (EXIT_USAGE);
 		}
 		signal(SIGPIPE, SIG_IGN);
 		http_global_init();
 		rc = run_reader(&o, &cfg);
 		http_global_cleanup();
-		config_free(&cfg);
+		config_release(&cfg);
 		log_close();
 		return (rc);
 	}
@@ -1480,7 +1480,7 @@ main(int argc, char **argv)
 	config_init(&cfg);
 	if (cmd->config != CONFIG_NONE &&
 	    load_config(&o, cmd->config, 1, &cfg) != 0) {
-		config_free(&cfg);
+		config_release(&cfg);
 		return (EXIT_USAGE);
 	}
 
@@ -1498,7 +1498,7 @@ main(int argc, char **argv)
 	optind = 0;			/* glibc: start the command's options afresh */
 	rc = cmd->run(&o, &cfg, argc, argv);
 	http_global_cleanup();
-	config_free(&cfg);
+	config_release(&cfg);
 	log_close();
 	return (rc);
 }

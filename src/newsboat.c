@@ -585,5 +585,5 @@ newsboat_config(struct newsboat *nb, const char *text, size_t len,
 	config_init(&scratch);
 	newsboat_lines(nb, text, len, name, &scratch, newsboat_config_line);
 	newsboat_reload_end(nb, &scratch, name);
-	config_free(&scratch);
+	config_release(&scratch);
 }

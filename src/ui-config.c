@@ -86,14 +86,14 @@ ui_config_reload(struct ui *ui)
 			ui_message(ui, 1, "Not reloaded: %s", q.data);
 		buf_release(&q);
 		causes_clear(&causes);
-		config_free(&fresh);
+		config_release(&fresh);
 		return (UI_REDRAW);
 	}
 	causes_clear(&causes);
 	memcpy(&old, ui->cfg, sizeof old);
 	memcpy(ui->cfg, &fresh, sizeof fresh);
 	uiconf_follow(ui);
-	config_free(&old);
+	config_release(&old);
 	ui_message(ui, 0, "Reloaded %s: %zu feed%s", text_printable(&q,
 	    ui->cfg->path), ui->cfg->nfeeds, ui->cfg->nfeeds == 1 ? "" : "s");
 	buf_release(&q);

@@ -141,7 +141,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	}
 	check_values(cfg.values);
 
-	config_free(&cfg);
+	config_release(&cfg);
 	causes_clear(&causes);
 	return (0);
 }

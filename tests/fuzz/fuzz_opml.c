@@ -74,7 +74,7 @@ round_trip(const struct opml_feed *feeds, size_t nfeeds)
 	FUZZ_ASSERT(nagain == n);
 	opml_feeds_free(again, nagain);
 
-	config_free(&cfg);
+	config_release(&cfg);
 	causes_clear(&causes);
 	buf_release(&text);
 	buf_release(&out);

@@ -198,7 +198,7 @@ test_newsboat_urls(void **state)
 	    "\"~\": empty title after \"~\"");
 
 	/* What was made loads as a dotfile and means the same. */
-	config_free(&cfg);
+	config_release(&cfg);
 	config_init(&cfg);
 	assert_int_equal(config_load_buffer(nb.feeds.data, nb.feeds.len, "t",
 	    &cfg, &causes), 0);
@@ -209,7 +209,7 @@ test_newsboat_urls(void **state)
 	assert_string_equal(cfg.feeds[1].tags[1], "<");
 	assert_true(cfg.feeds[1].hidden);
 	newsboat_free(&nb);
-	config_free(&cfg);
+	config_release(&cfg);
 }
 
 /* Words split as the dotfile splits them, for commands run without a
