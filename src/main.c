@@ -770,7 +770,7 @@ cmd_parse_feed(struct opts *o, struct config *cfg, int argc, char **argv)
 	feed_json(&f, &out);
 	buf_addch(&out, '\n');
 	fwrite(out.data, 1, out.len, stdout);
-	feed_free(&f);
+	feed_release(&f);
 	free(url);
 	buf_release(&in);
 	buf_release(&out);

@@ -149,7 +149,7 @@ add_feed(struct store *st, const char *url, size_t n, int64_t t0,
 	fx.next = STORE_NOTIME;
 	if (store_update(st, id, &fx, &f, 0, 0, &nnew, &cause) != 0)
 		fail_msg("store_update: %s", cause);
-	feed_free(&f);
+	feed_release(&f);
 	buf_release(&xml);
 	return (id);
 }
