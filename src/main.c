@@ -1011,7 +1011,7 @@ out:
 	buf_release(&in);
 	buf_release(&text);
 	buf_release(&settings);
-	newsboat_free(&nb);
+	newsboat_release(&nb);
 	free(urls);
 	free(conf);
 	free(cache);

@@ -161,7 +161,7 @@ newsboat_init(struct newsboat *nb)
 }
 
 void
-newsboat_free(struct newsboat *nb)
+newsboat_release(struct newsboat *nb)
 {
 	size_t	 i;
 

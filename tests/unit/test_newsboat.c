@@ -94,7 +94,7 @@ test_newsboat_config(void **state)
 				fail_msg("%s: got \"%s\"", config_rows[i].line,
 				    msg);
 		}
-		newsboat_free(&nb);
+		newsboat_release(&nb);
 	}
 	buf_release(&want);
 }
@@ -137,7 +137,7 @@ test_newsboat_config_together(void **state)
 			assert_int_equal(nb.unmapped.n, 1);
 			assert_string_equal(nb.unmapped.v[0], rows[i].unmapped);
 		}
-		newsboat_free(&nb);
+		newsboat_release(&nb);
 	}
 }
 
@@ -208,7 +208,7 @@ test_newsboat_urls(void **state)
 	assert_string_equal(cfg.feeds[1].tags[0], "two words");
 	assert_string_equal(cfg.feeds[1].tags[1], "<");
 	assert_true(cfg.feeds[1].hidden);
-	newsboat_free(&nb);
+	newsboat_release(&nb);
 	config_release(&cfg);
 }
 
