@@ -1619,7 +1619,7 @@ config_command(struct config *cfg, const char *line, char **cause)
 	if (causes.n == 0)
 		return (0);
 	*cause = xstrdup(causes.v[0]);
-	causes_clear(&causes);
+	causes_release(&causes);
 	return (-1);
 }
 
@@ -1743,7 +1743,7 @@ config_words(const char *line, char ***argv, size_t *n, char **cause)
 		*cause = xstrdup(causes.v[0]);
 	config_words_clear(&w);
 	config_parse_release(&cp);
-	causes_clear(&causes);
+	causes_release(&causes);
 	return (rc);
 }
 
@@ -1803,7 +1803,7 @@ config_check_lines(const char *text, size_t len, char **cause)
 	if (causes.n == 0)
 		return (0);
 	*cause = xstrdup(causes.v[0]);
-	causes_clear(&causes);
+	causes_release(&causes);
 	return (-1);
 }
 
@@ -1882,6 +1882,6 @@ config_add_feed(struct config *cfg, const char *line, char **cause)
 	if (causes.n == 0)
 		return (0);
 	*cause = xstrdup(causes.v[0]);
-	causes_clear(&causes);
+	causes_release(&causes);
 	return (-1);
 }

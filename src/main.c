@@ -796,7 +796,7 @@ cmd_import_opml(struct opts *o, struct config *cfg, int argc, char **argv)
 		fputc('\n', stderr);
 		free(cause);
 		buf_release(&in);
-		causes_clear(&skipped);
+		causes_release(&skipped);
 		return (EXIT_ERROR);
 	}
 	(void)o;
@@ -812,7 +812,7 @@ cmd_import_opml(struct opts *o, struct config *cfg, int argc, char **argv)
 		}
 	}
 	buf_release(&in);
-	causes_clear(&skipped);
+	causes_release(&skipped);
 	return (EXIT_OK);
 }
 
@@ -1407,7 +1407,7 @@ load_config(const struct opts *o, enum need_config need, int hint,
 			fprintf(stderr, "%s\n", causes.v[i]);
 		rc = -1;
 	}
-	causes_clear(&causes);
+	causes_release(&causes);
 	free(path);
 	return (rc);
 }

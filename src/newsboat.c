@@ -170,7 +170,7 @@ newsboat_release(struct newsboat *nb)
 	for (i = 0; i < nb->nurls; i++)
 		free(nb->urls[i]);
 	free(nb->urls);
-	causes_clear(&nb->unmapped);
+	causes_release(&nb->unmapped);
 	free(nb->reload_time);
 	free(nb->reload_text);
 	free(nb->auto_text);

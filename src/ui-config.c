@@ -85,11 +85,11 @@ ui_config_reload(struct ui *ui)
 		else
 			ui_message(ui, 1, "Not reloaded: %s", q.data);
 		buf_release(&q);
-		causes_clear(&causes);
+		causes_release(&causes);
 		config_release(&fresh);
 		return (UI_REDRAW);
 	}
-	causes_clear(&causes);
+	causes_release(&causes);
 	memcpy(&old, ui->cfg, sizeof old);
 	memcpy(ui->cfg, &fresh, sizeof fresh);
 	uiconf_follow(ui);

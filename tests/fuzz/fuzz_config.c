@@ -142,6 +142,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	check_values(cfg.values);
 
 	config_release(&cfg);
-	causes_clear(&causes);
+	causes_release(&causes);
 	return (0);
 }

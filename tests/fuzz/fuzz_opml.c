@@ -75,7 +75,7 @@ round_trip(const struct opml_feed *feeds, size_t nfeeds)
 	opml_feeds_free(again, nagain);
 
 	config_release(&cfg);
-	causes_clear(&causes);
+	causes_release(&causes);
 	buf_release(&text);
 	buf_release(&out);
 }

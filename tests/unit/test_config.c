@@ -268,7 +268,7 @@ test_config_messages(void **state)
 			    cases[i].text, got, cases[i].error);
 		free(got);
 		config_release(&cfg);
-		causes_clear(&causes);
+		causes_release(&causes);
 	}
 }
 
@@ -306,7 +306,7 @@ test_config_bad_files(void **state)
 		free(path);
 		buf_reset(&want);
 		config_release(&cfg);
-		causes_clear(&causes);
+		causes_release(&causes);
 	}
 	buf_release(&want);
 }
@@ -405,7 +405,7 @@ test_config_good_file(void **state)
 
 	buf_release(&tags);
 	config_release(&cfg);
-	causes_clear(&causes);
+	causes_release(&causes);
 }
 
 static void
@@ -445,7 +445,7 @@ test_config_missing_file(void **state)
 	    FIX "no-such.conf: No such file or directory");
 	assert_string_equal(cfg.path, FIX "no-such.conf");
 	config_release(&cfg);
-	causes_clear(&causes);
+	causes_release(&causes);
 }
 
 /* include from a buffer is relative to the current directory; ~/ is the
@@ -492,7 +492,7 @@ test_config_include_paths(void **state)
 	assert_string_equal(causes.v[0], want);
 	free(want);
 	config_release(&cfg);
-	causes_clear(&causes);
+	causes_release(&causes);
 
 	/* Sixteen deep is allowed: f3 -> ... -> f18 is 16 files. */
 	xasprintf(&path, "%s/f3", dir);
@@ -557,7 +557,7 @@ test_config_include_limits(void **state)
 		    "/g15:1: include: more than 16 files deep" :
 		    ": include: more than 256 files in all"));
 		config_release(&cfg);
-		causes_clear(&causes);
+		causes_release(&causes);
 	}
 	free(path);
 
@@ -578,7 +578,7 @@ test_config_include_limits(void **state)
 	free(text);
 	free(path);
 	config_release(&cfg);
-	causes_clear(&causes);
+	causes_release(&causes);
 
 	/* The file named on the command line may be a device: only its
 	 * size is capped. */
@@ -586,7 +586,7 @@ test_config_include_limits(void **state)
 	assert_int_equal(config_load("/dev/zero", &cfg, &causes), -1);
 	assert_string_equal(causes.v[0], "/dev/zero: File too large");
 	config_release(&cfg);
-	causes_clear(&causes);
+	causes_release(&causes);
 	rm_tree(dir);
 }
 
@@ -1270,7 +1270,7 @@ test_config_snapshot(void **state)
 	config_drop(all);
 	config_drop(one);
 	config_drop(NULL);
-	causes_clear(&causes);
+	causes_release(&causes);
 }
 
 int

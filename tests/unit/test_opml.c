@@ -386,7 +386,7 @@ load(const char *path, struct config *cfg)
 	config_init(cfg);
 	if (config_load(path, cfg, &causes) != 0)
 		fail_msg("%s: %s", path, causes.v[0]);
-	causes_clear(&causes);
+	causes_release(&causes);
 }
 
 static void
@@ -414,7 +414,7 @@ test_opml_import(void **state)
 	assert_int_equal(skipped.n, 1);
 	assert_string_equal(skipped.v[0], "ftp://example.org/feed.xml: "
 	    "\"ftp\" URLs are not supported; use http, https or file");
-	causes_clear(&skipped);
+	causes_release(&skipped);
 	config_release(&cfg);
 
 	/* The user's bytes are all there, untouched, then the new lines. */
@@ -430,7 +430,7 @@ test_opml_import(void **state)
 	if (opml_import(path, opml.data, opml.len, &cfg, &added, &skipped,
 	    &cause) != 0)
 		fail_msg("import again: %s", cause);
-	causes_clear(&skipped);
+	causes_release(&skipped);
 	assert_int_equal(added, 0);
 	buf_reset(&file);
 	slurp(path, &file);
@@ -517,7 +517,7 @@ test_opml_import_skips(void **state)
 	assert_int_equal(config_load(path, &cfg, &causes), 0);
 	assert_int_equal(cfg.nfeeds, 1);
 	config_release(&cfg);
-	causes_clear(&skipped);
+	causes_release(&skipped);
 	buf_release(&file);
 	free(path);
 	rm_tree(dir);
