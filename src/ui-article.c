@@ -57,9 +57,9 @@ ui_article_close(struct ui *ui)
 	memset(a, 0, sizeof *a);
 }
 
-/* Free the article at the end. */
+/* Forget the article at the end. */
 void
-ui_article_free(struct ui *ui)
+ui_article_release(struct ui *ui)
 {
 	ui_article_close(ui);
 }

@@ -331,7 +331,7 @@ int	 ui_list_pick_tag(struct ui *);
 int	 ui_list_tag(struct ui *, const char *);
 int	 ui_list_open_row(struct ui *);
 void	 ui_list_free_feeds(struct ui *);
-void	 ui_list_free(struct ui *);
+void	 ui_lists_release(struct ui *);
 
 /* ui-article.c */
 int	 ui_article_open(struct ui *, int64_t id);
@@ -341,7 +341,7 @@ void	 ui_article_draw(struct ui *, struct ui_pane *);
 int	 ui_article_open_link(struct ui *, const char *number);
 int	 ui_browser(struct ui *, const char *url);
 int	 ui_spawn(char **argv);
-void	 ui_article_free(struct ui *);
+void	 ui_article_release(struct ui *);
 int	 ui_article_toggle_full(struct ui *);
 int	 ui_article_fetched(struct ui *, int64_t id, const char *error);
 
@@ -353,7 +353,7 @@ int	 ui_config_edit(struct ui *);
 void	 ui_prompt_start(struct ui *, int kind, const char *text);
 int	 ui_prompt_key(struct ui *, int key);
 void	 ui_prompt_draw(struct ui *, int y);
-void	 ui_prompt_free(struct ui *);
+void	 ui_prompt_release(struct ui *);
 
 /* ui-refresh.c */
 int	 ui_refresh_init(struct ui *);

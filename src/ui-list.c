@@ -1378,9 +1378,9 @@ ui_list_free_feeds(struct ui *ui)
 	ui->nfeeds = 0;
 }
 
-/* Free the feeds, the tags and the lists. */
+/* Free the feeds, the tags and the lists ui holds, at the end. */
 void
-ui_list_free(struct ui *ui)
+ui_lists_release(struct ui *ui)
 {
 	ui_list_free_feeds(ui);
 	free(ui->rows);

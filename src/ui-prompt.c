@@ -30,9 +30,9 @@ ui_prompt_start(struct ui *ui, int kind, const char *text)
 	ui->prompt.pos = ui->prompt.text.len;
 }
 
-/* Free the prompt's text. */
+/* Free the prompt's text, at the end. */
 void
-ui_prompt_free(struct ui *ui)
+ui_prompt_release(struct ui *ui)
 {
 	buf_release(&ui->prompt.text);
 }

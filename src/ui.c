@@ -1501,9 +1501,9 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 	sigprocmask(SIG_SETMASK, &waitmask, NULL);
 	for (i = 0; i < nitems(ui_signals); i++)
 		sigaction(ui_signals[i], &old[i], NULL);
-	ui_article_free(&ui);
-	ui_list_free(&ui);
-	ui_prompt_free(&ui);
+	ui_article_release(&ui);
+	ui_lists_release(&ui);
+	ui_prompt_release(&ui);
 	render_release(&ui.helptext);
 	buf_release(&ui.scratch);
 	free(ui.msg);
