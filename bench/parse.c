@@ -52,7 +52,7 @@ main(int argc, char **argv)
 				fatalx("%s: %s", argv[optind], cause);
 			t[i] = time_mono() - t0;
 			entries = f.nentries;
-			feed_free(&f);
+			feed_release(&f);
 		}
 		qsort(t, (size_t)runs, sizeof *t, cmp_double);
 		printf("%s: %.1f MB, %zu entries, median %.1f ms, %.1f MB/s\n",

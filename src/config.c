@@ -429,7 +429,7 @@ config_values_free(struct setting_value *values)
 
 /* Free everything cfg holds and zero it. */
 void
-config_free(struct config *cfg)
+config_release(struct config *cfg)
 {
 	struct config_feed	*cf;
 	size_t			 i, j;
@@ -521,7 +521,7 @@ config_drop(struct config *s)
 		fatalx("config: dropping a config that is not a snapshot");
 	if (atomic_fetch_sub(&s->refs, 1) != 1)
 		return;
-	config_free(s);
+	config_release(s);
 	free(s);
 }
 
@@ -1619,7 +1619,7 @@ config_command(struct config *cfg, const char *line, char **cause)
 	if (causes.n == 0)
 		return (0);
 	*cause = xstrdup(causes.v[0]);
-	causes_clear(&causes);
+	causes_release(&causes);
 	return (-1);
 }
 
@@ -1743,7 +1743,7 @@ config_words(const char *line, char ***argv, size_t *n, char **cause)
 		*cause = xstrdup(causes.v[0]);
 	config_words_clear(&w);
 	config_parse_release(&cp);
-	causes_clear(&causes);
+	causes_release(&causes);
 	return (rc);
 }
 
@@ -1799,11 +1799,11 @@ config_check_lines(const char *text, size_t len, char **cause)
 	cp.prompt = 1;			/* messages without a path */
 	config_parse_text(&cp, text, len);
 	config_parse_release(&cp);
-	config_free(&tmp);
+	config_release(&tmp);
 	if (causes.n == 0)
 		return (0);
 	*cause = xstrdup(causes.v[0]);
-	causes_clear(&causes);
+	causes_release(&causes);
 	return (-1);
 }
 
@@ -1882,6 +1882,6 @@ config_add_feed(struct config *cfg, const char *line, char **cause)
 	if (causes.n == 0)
 		return (0);
 	*cause = xstrdup(causes.v[0]);
-	causes_clear(&causes);
+	causes_release(&causes);
 	return (-1);
 }

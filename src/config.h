@@ -164,7 +164,8 @@ const struct config_element_info	*config_elements(size_t *n);
 /* Set cfg to the defaults: no feeds, the default settings, theme and key
  * bindings (a default binding that does not parse is fatal). */
 void	 config_init(struct config *);
-void	 config_free(struct config *);
+/* Free everything cfg holds and zero it; cfg itself stays the caller's. */
+void	 config_release(struct config *);
 
 /*
  * A snapshot of cfg for another thread: a copy of its feeds (only the one
@@ -188,8 +189,8 @@ const struct config_feed *config_feed_find(const struct config *,
  * been initialised with config_init(). Every mistake is appended to causes
  * as "path:LINE: message". Return 0 when the file is free of mistakes,
  * -1 otherwise (including when the file cannot be read: "path: reason").
- * cfg->path is set to path either way, and cfg must be freed with
- * config_free() either way; a config with mistakes must not be used.
+ * cfg->path is set to path either way, and cfg must be released with
+ * config_release() either way; a config with mistakes must not be used.
  */
 int	 config_load(const char *path, struct config *, struct causes *);
 /* The same for text in memory; name stands for the path in messages.

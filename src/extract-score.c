@@ -99,6 +99,21 @@ region_furniture(struct extractor *x, int idx)
 	return (1);
 }
 
+/* A poster's signature, repeated under each of their posts. */
+static int
+post_signature(const struct node *n)
+{
+	static const char *const names[] = { "class", "id" };
+	const char	*v;
+	size_t		 i;
+
+	for (i = 0; i < nitems(names); i++)
+		if ((v = attr(n->g, names[i])) != NULL &&
+		    ascii_find_nocase(v, strlen(v), "signature") != NULL)
+			return (1);
+	return (0);
+}
+
 /*
  * First pass of a run: remove what is hidden, bylines, repeats of the
  * title and (with RUN_STRIP_UNLIKELY) what class, id, role or tag mark
@@ -154,6 +169,11 @@ preclean(struct extractor *x)
 		/* Comment sections, navigation and asides are never the
 		 * article, even when the rules are relaxed for a short one:
 		 * they would win by sheer length. */
+		if (i < post_end && post_signature(n)) {
+			node_remove(x, i);
+			i = n->end - 1;
+			continue;
+		}
 		if (x->region && region_furniture(x, i)) {
 			node_remove(x, i);
 			i = n->end - 1;

@@ -2351,7 +2351,7 @@ feed_parse(const char *data, size_t len, const char *url,
 		xasprintf(cause, "XML error: %s", feed_mxml_error[0] != '\0' ?
 		    feed_mxml_error : "the document cannot be read");
 		parser_free(p);
-		feed_free(f);
+		feed_release(f);
 		return (-1);
 	}
 	f->link = parser_pick(p->alt_html, parser_pick(p->rss_link,
@@ -2370,7 +2370,7 @@ feed_parse(const char *data, size_t len, const char *url,
 
 /* Free what a parsed feed holds and leave it empty. */
 void
-feed_free(struct feed *f)
+feed_release(struct feed *f)
 {
 	size_t	 i;
 

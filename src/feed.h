@@ -53,13 +53,13 @@ struct feed {
  * Parse len bytes of a feed document fetched from url (used to resolve
  * relative links; may be NULL). charset is the HTTP Content-Type charset
  * parameter, or NULL; it wins over the XML declaration, as in RFC 7303.
- * On success fill *f (the caller frees it with feed_free()) and return 0.
+ * On success fill *f (the caller releases it with feed_release()) and return 0.
  * Input that is not a feed returns -1 with a one-line reason in *cause
  * (the caller frees it) and leaves *f empty.
  */
 int	 feed_parse(const char *data, size_t len, const char *url,
 	     const char *charset, struct feed *f, char **cause);
-void	 feed_free(struct feed *);
+void	 feed_release(struct feed *);
 
 /* Append f as the JSON document printed by "tidings parse-feed". */
 void	 feed_json(const struct feed *, struct buf *);

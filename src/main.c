@@ -770,7 +770,7 @@ cmd_parse_feed(struct opts *o, struct config *cfg, int argc, char **argv)
 	feed_json(&f, &out);
 	buf_addch(&out, '\n');
 	fwrite(out.data, 1, out.len, stdout);
-	feed_free(&f);
+	feed_release(&f);
 	free(url);
 	buf_release(&in);
 	buf_release(&out);
@@ -796,7 +796,7 @@ cmd_import_opml(struct opts *o, struct config *cfg, int argc, char **argv)
 		fputc('\n', stderr);
 		free(cause);
 		buf_release(&in);
-		causes_clear(&skipped);
+		causes_release(&skipped);
 		return (EXIT_ERROR);
 	}
 	(void)o;
@@ -812,7 +812,7 @@ cmd_import_opml(struct opts *o, struct config *cfg, int argc, char **argv)
 		}
 	}
 	buf_release(&in);
-	causes_clear(&skipped);
+	causes_release(&skipped);
 	return (EXIT_OK);
 }
 
@@ -1011,7 +1011,7 @@ out:
 	buf_release(&in);
 	buf_release(&text);
 	buf_release(&settings);
-	newsboat_free(&nb);
+	newsboat_release(&nb);
 	free(urls);
 	free(conf);
 	free(cache);
@@ -1407,7 +1407,7 @@ load_config(const struct opts *o, enum need_config need, int hint,
 			fprintf(stderr, "%s\n", causes.v[i]);
 		rc = -1;
 	}
-	causes_clear(&causes);
+	causes_release(&causes);
 	free(path);
 	return (rc);
 }
@@ -1456,14 +1456,14 @@ main(int argc, char **argv)
 	if (argc == 0) {
 		config_init(&cfg);
 		if (load_config(&o, CONFIG_OPTIONAL, 0, &cfg) != 0) {
-			config_free(&cfg);
+			config_release(&cfg);
 			return (EXIT_USAGE);
 		}
 		signal(SIGPIPE, SIG_IGN);
 		http_global_init();
 		rc = run_reader(&o, &cfg);
 		http_global_cleanup();
-		config_free(&cfg);
+		config_release(&cfg);
 		log_close();
 		return (rc);
 	}
@@ -1480,7 +1480,7 @@ main(int argc, char **argv)
 	config_init(&cfg);
 	if (cmd->config != CONFIG_NONE &&
 	    load_config(&o, cmd->config, 1, &cfg) != 0) {
-		config_free(&cfg);
+		config_release(&cfg);
 		return (EXIT_USAGE);
 	}
 
@@ -1498,7 +1498,7 @@ main(int argc, char **argv)
 	optind = 0;			/* glibc: start the command's options afresh */
 	rc = cmd->run(&o, &cfg, argc, argv);
 	http_global_cleanup();
-	config_free(&cfg);
+	config_release(&cfg);
 	log_close();
 	return (rc);
 }

@@ -161,7 +161,7 @@ newsboat_init(struct newsboat *nb)
 }
 
 void
-newsboat_free(struct newsboat *nb)
+newsboat_release(struct newsboat *nb)
 {
 	size_t	 i;
 
@@ -170,7 +170,7 @@ newsboat_free(struct newsboat *nb)
 	for (i = 0; i < nb->nurls; i++)
 		free(nb->urls[i]);
 	free(nb->urls);
-	causes_clear(&nb->unmapped);
+	causes_release(&nb->unmapped);
 	free(nb->reload_time);
 	free(nb->reload_text);
 	free(nb->auto_text);
@@ -585,5 +585,5 @@ newsboat_config(struct newsboat *nb, const char *text, size_t len,
 	config_init(&scratch);
 	newsboat_lines(nb, text, len, name, &scratch, newsboat_config_line);
 	newsboat_reload_end(nb, &scratch, name);
-	config_free(&scratch);
+	config_release(&scratch);
 }

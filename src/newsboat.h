@@ -34,8 +34,9 @@ struct newsboat {
 	char		*reload_text, *auto_text;	/* their lines */
 };
 
+/* Set nb up empty; release frees what it holds (nb is the caller's). */
 void	 newsboat_init(struct newsboat *);
-void	 newsboat_free(struct newsboat *);
+void	 newsboat_release(struct newsboat *);
 
 /*
  * Read newsboat's urls file (text of len bytes; name stands for its path

@@ -213,7 +213,7 @@ poll_job_clear(struct poll_job *job)
 	free(job->url);
 	free(job->permanent);
 	if (job->parsed)
-		feed_free(&job->feed);
+		feed_release(&job->feed);
 	job->error = job->etag = job->last_modified = NULL;
 	job->content_type = job->url = job->permanent = NULL;
 	job->parsed = 0;
@@ -843,7 +843,7 @@ poll_discover(const struct config *cfg, const char *url,
 		(*found)->url = xstrdup(url);
 		(*found)->title = f.title != NULL ? xstrdup(f.title) : NULL;
 		*n = 1;
-		feed_free(&f);
+		feed_release(&f);
 	} else {
 		free(why);
 		nlinks = extract_feed_links(pg.body.data, pg.body.len, page,

@@ -74,7 +74,7 @@ store_nb_text(sqlite3_stmt *stmt, int i)
 	return (xstrdup((const char *)s));
 }
 
-/* Free what store_nb_feed() put into f (feed_free() is the parser's). */
+/* Free what store_nb_feed() put into f (feed_release() is the parser's). */
 static void
 store_nb_free(struct feed *f)
 {

@@ -43,7 +43,7 @@
 
 /* Forget the article shown. */
 void
-article_close(struct ui *ui)
+ui_article_close(struct ui *ui)
 {
 	struct ui_article	*a = &ui->art;
 
@@ -57,11 +57,11 @@ article_close(struct ui *ui)
 	memset(a, 0, sizeof *a);
 }
 
-/* Free the article at the end. */
+/* Forget the article at the end. */
 void
-article_free(struct ui *ui)
+ui_article_release(struct ui *ui)
 {
-	article_close(ui);
+	ui_article_close(ui);
 }
 
 /* Read the item's kept full article from the store and parse it. Return
@@ -134,7 +134,7 @@ article_want_full(struct ui *ui)
 		    "from");
 		return (UI_REDRAW);
 	}
-	if (fetch_request(ui, a->id, a->cfid, 1) != 0) {
+	if (ui_fetch_request(ui, a->id, a->cfid, 1) != 0) {
 		a->want_full = 0;
 		return (UI_REDRAW);
 	}
@@ -145,7 +145,7 @@ article_want_full(struct ui *ui)
 /* Open item id in the article pane, marking it read if the setting says
  * so (undoably), and with the full article when its feed asks for it. */
 int
-article_open(struct ui *ui, int64_t id)
+ui_article_open(struct ui *ui, int64_t id)
 {
 	struct ui_article	*a = &ui->art;
 	struct store_body	 body;
@@ -163,10 +163,10 @@ article_open(struct ui *ui, int64_t id)
 		ui_message(ui, 1, "This item is gone: a refresh removed it");
 		return (UI_RELOAD);
 	}
-	article_close(ui);
+	ui_article_close(ui);
 	a->id = id;
 	a->body = body;
-	f = list_feed_of(ui, body.item.feed_id);
+	f = ui_list_feed_of(ui, body.item.feed_id);
 	a->feed = xstrdup(f != NULL ? f->title : "");
 	a->cfid = f != NULL ? f->cf->id : 0;
 	html = body.content != NULL && *body.content != '\0' ? body.content :
@@ -184,7 +184,7 @@ article_open(struct ui *ui, int64_t id)
 			free(cause);
 		} else {
 			ui_undo_push(ui, UNDO_READ, id, 1);
-			list_item_changed(ui, id, 0, -1);
+			ui_list_item_changed(ui, id, 0, -1);
 		}
 	}
 	if (a->body.item.link != NULL && *a->body.item.link != '\0' &&
@@ -198,19 +198,19 @@ article_open(struct ui *ui, int64_t id)
  * under the cursor, opened first) between its full article and the
  * feed's text. */
 int
-article_toggle_full(struct ui *ui)
+ui_article_toggle_full(struct ui *ui)
 {
 	struct ui_article	*a = &ui->art;
 	const struct store_item	*it;
 	int			 flags;
 
 	if (ui->focus == UI_ITEMS) {
-		if ((it = list_item(ui, ui->panes[UI_ITEMS].cur)) == NULL) {
+		if ((it = ui_list_item(ui, ui->panes[UI_ITEMS].cur)) == NULL) {
 			ui_message(ui, 1, "No item under the cursor");
 			return (UI_REDRAW);
 		}
 		if (it->id != a->id) {
-			flags = article_open(ui, it->id);
+			flags = ui_article_open(ui, it->id);
 			if (a->id == 0 || a->want_full)
 				return (flags);
 			return (flags | article_want_full(ui));
@@ -231,7 +231,7 @@ article_toggle_full(struct ui *ui)
 /* The worker finished item id's article (error NULL: it is kept): show
  * it if the item is shown and waits for it. */
 int
-article_fetched(struct ui *ui, int64_t id, const char *error)
+ui_article_fetched(struct ui *ui, int64_t id, const char *error)
 {
 	struct ui_article	*a = &ui->art;
 	struct buf		 q = BUF_INIT;
@@ -272,7 +272,7 @@ article_date(struct render *r, const char *name, int64_t t, size_t width)
 /* Render the article for the pane's width and the text settings, when
  * they changed. */
 void
-article_layout(struct ui *ui)
+ui_article_layout(struct ui *ui)
 {
 	struct ui_article	*a = &ui->art;
 	struct ui_pane		*p = &ui->panes[UI_ARTICLE];
@@ -326,7 +326,7 @@ article_layout(struct ui *ui)
 
 /* Draw the article pane; its title row says which text is shown. */
 void
-article_draw(struct ui *ui, struct ui_pane *p)
+ui_article_draw(struct ui *ui, struct ui_pane *p)
 {
 	struct ui_article	*a = &ui->art;
 	const struct render_line *l;
@@ -374,7 +374,7 @@ article_draw(struct ui *ui, struct ui_pane *p)
 
 /* "open N": open link N of the article in the browser. */
 int
-article_open_link(struct ui *ui, const char *number)
+ui_article_open_link(struct ui *ui, const char *number)
 {
 	const struct article	*shown;
 	char			*end;

@@ -30,19 +30,19 @@ uiconf_follow(struct ui *ui)
 	const struct ui_feed	*f;
 	size_t			 i;
 
-	list_free_feeds(ui);
+	ui_list_free_feeds(ui);
 	ui->picking = 0;
-	list_load_feeds(ui);
+	ui_list_load_feeds(ui);
 	/* A tag no feed has now shows nothing: every feed instead. */
 	for (i = 1; ui->tag != NULL && i < ui->ntags; i++)
 		if (strcmp(ui->tags[i].name, ui->tag) == 0)
 			break;
 	if (ui->tag != NULL && i == ui->ntags)
-		list_tag(ui, NULL);
-	list_refeed(ui);
-	list_reload(ui);
+		ui_list_tag(ui, NULL);
+	ui_list_refeed(ui);
+	ui_list_reload(ui);
 	if (ui->art.id != 0) {
-		f = list_feed_of(ui, ui->art.body.item.feed_id);
+		f = ui_list_feed_of(ui, ui->art.body.item.feed_id);
 		ui->art.cfid = f != NULL ? f->cf->id : 0;
 	}
 	ui_config_changed(ui);
@@ -56,7 +56,7 @@ uiconf_follow(struct ui *ui)
 
 /* Read the dotfile again (see above). */
 int
-uiconf_reload(struct ui *ui)
+ui_config_reload(struct ui *ui)
 {
 	struct config	 fresh, old;
 	struct causes	 causes = CAUSES_INIT;
@@ -85,15 +85,15 @@ uiconf_reload(struct ui *ui)
 		else
 			ui_message(ui, 1, "Not reloaded: %s", q.data);
 		buf_release(&q);
-		causes_clear(&causes);
-		config_free(&fresh);
+		causes_release(&causes);
+		config_release(&fresh);
 		return (UI_REDRAW);
 	}
-	causes_clear(&causes);
+	causes_release(&causes);
 	memcpy(&old, ui->cfg, sizeof old);
 	memcpy(ui->cfg, &fresh, sizeof fresh);
 	uiconf_follow(ui);
-	config_free(&old);
+	config_release(&old);
 	ui_message(ui, 0, "Reloaded %s: %zu feed%s", text_printable(&q,
 	    ui->cfg->path), ui->cfg->nfeeds, ui->cfg->nfeeds == 1 ? "" : "s");
 	buf_release(&q);
@@ -103,7 +103,7 @@ uiconf_reload(struct ui *ui)
 /* Edit the dotfile with $VISUAL, else $EDITOR, else vi, then read it
  * again. */
 int
-uiconf_edit(struct ui *ui)
+ui_config_edit(struct ui *ui)
 {
 	const char	*editor, *path = ui->cfg->path;
 	struct buf	 q = BUF_INIT;
@@ -160,5 +160,5 @@ uiconf_edit(struct ui *ui)
 		return (UI_REDRAW | UI_CLEAR);
 	}
 	buf_release(&q);
-	return (uiconf_reload(ui) | UI_CLEAR);
+	return (ui_config_reload(ui) | UI_CLEAR);
 }

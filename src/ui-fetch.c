@@ -40,7 +40,7 @@
 
 /* Set up the pipe and the lock; the thread starts with the first job. */
 int
-fetch_init(struct ui *ui)
+ui_fetch_init(struct ui *ui)
 {
 	struct ui_fetch	*fc = &ui->fetch;
 
@@ -55,7 +55,7 @@ fetch_init(struct ui *ui)
 
 /* Give the worker the newest snapshot of the config, for its next job. */
 void
-fetch_config(struct ui *ui)
+ui_fetch_config(struct ui *ui)
 {
 	struct ui_fetch	*fc = &ui->fetch;
 	struct config	*old;
@@ -149,7 +149,7 @@ fetch_main(void *arg)
  * caller holds the lock.
  */
 void
-fetch_queue(struct ui_fetch_job **jobs, size_t *n,
+ui_fetch_queue(struct ui_fetch_job **jobs, size_t *n,
     const struct ui_fetch_job *j, int front)
 {
 	struct ui_fetch_job	*v = *jobs;
@@ -180,7 +180,7 @@ fetch_queue(struct ui_fetch_job **jobs, size_t *n,
  * shown when the worker cannot start.
  */
 int
-fetch_request(struct ui *ui, int64_t item_id, unsigned feed, int front)
+ui_fetch_request(struct ui *ui, int64_t item_id, unsigned feed, int front)
 {
 	struct ui_fetch		*fc = &ui->fetch;
 	struct ui_fetch_job	 j;
@@ -204,7 +204,7 @@ fetch_request(struct ui *ui, int64_t item_id, unsigned feed, int front)
 	j.feed = feed;
 	pthread_mutex_lock(&fc->lock);
 	if (fc->busy != item_id)
-		fetch_queue(&fc->jobs, &fc->njobs, &j, front);
+		ui_fetch_queue(&fc->jobs, &fc->njobs, &j, front);
 	pthread_cond_signal(&fc->cond);
 	pthread_mutex_unlock(&fc->lock);
 	return (0);
@@ -212,7 +212,7 @@ fetch_request(struct ui *ui, int64_t item_id, unsigned feed, int front)
 
 /* The pipe is readable: hand each finished item to the article pane. */
 int
-fetch_event(struct ui *ui)
+ui_fetch_event(struct ui *ui)
 {
 	struct ui_fetch		*fc = &ui->fetch;
 	struct ui_fetch_done	*done;
@@ -229,7 +229,7 @@ fetch_event(struct ui *ui)
 	fc->ndone = 0;
 	pthread_mutex_unlock(&fc->lock);
 	for (i = 0; i < n; i++) {
-		flags |= article_fetched(ui, done[i].item_id, done[i].error);
+		flags |= ui_article_fetched(ui, done[i].item_id, done[i].error);
 		free(done[i].error);
 	}
 	free(done);
@@ -243,7 +243,7 @@ fetch_event(struct ui *ui)
  * have full-article set now, so that they read offline.
  */
 void
-fetch_after_refresh(struct ui *ui, const struct config *done, int64_t since)
+ui_fetch_after_refresh(struct ui *ui, const struct config *done, int64_t since)
 {
 	const struct config_feed *cf;
 	int64_t			 feed, *ids;
@@ -262,7 +262,7 @@ fetch_after_refresh(struct ui *ui, const struct config *done, int64_t since)
 			continue;
 		}
 		for (k = 0; k < n; k++)
-			if (fetch_request(ui, ids[k], cf->id, 0) != 0)
+			if (ui_fetch_request(ui, ids[k], cf->id, 0) != 0)
 				break;
 		free(ids);
 	}
@@ -271,7 +271,7 @@ fetch_after_refresh(struct ui *ui, const struct config *done, int64_t since)
 /* What the worker is doing, for the status line: whether the article
  * shown waits for its page, else how many articles are being fetched. */
 int
-fetch_status(struct ui *ui, struct buf *b)
+ui_fetch_status(struct ui *ui, struct buf *b)
 {
 	struct ui_fetch	*fc = &ui->fetch;
 	size_t		 n;
@@ -293,7 +293,7 @@ fetch_status(struct ui *ui, struct buf *b)
 
 /* Stop the worker (a page being fetched is given up), free everything. */
 void
-fetch_stop(struct ui *ui)
+ui_fetch_stop(struct ui *ui)
 {
 	struct ui_fetch	*fc = &ui->fetch;
 	size_t		 i;

@@ -58,7 +58,7 @@ struct ui_pane {
 /* One feed of the dotfile with what the store says of it. */
 struct ui_feed {
 	const struct config_feed *cf;	/* into ui->cfg: good until the next
-					   list_load_feeds(), which ":add"
+					   ui_list_load_feeds(), which ":add"
 					   calls; keep cf->id beyond that */
 	int64_t		 id;		/* 0: never stored */
 	int64_t		 unread, total;
@@ -304,76 +304,76 @@ void	 ui_config_changed(struct ui *);
 void	 ui_draw(struct ui *, int clear);
 
 /* ui-list.c */
-int	 list_load_feeds(struct ui *);
-void	 list_feeds_rows(struct ui *);
-void	 list_draw_feeds(struct ui *, struct ui_pane *);
-void	 list_set_row(struct ui *, size_t row);
-void	 list_sync(struct ui *);
-int	 list_reload(struct ui *);
-void	 list_refeed(struct ui *);
-void	 list_release(struct ui_list *);
-const struct store_item *list_item(struct ui *, size_t i);
-void	 list_draw_items(struct ui *, struct ui_pane *);
-const struct ui_feed *list_feed_of(struct ui *, int64_t feed_id);
-int	 list_search(struct ui *, const char *);
-int	 list_back(struct ui *);
-int	 list_unread_step(struct ui *, int dir, int open);
-int	 list_toggle_read(struct ui *);
-int	 list_mark_item(struct ui *, int read, int say);
-int	 list_toggle_star(struct ui *);
-int	 list_mark_read(struct ui *, int all);
-int	 list_unmark(struct ui *, int64_t mark);
-int	 list_mark_tick(struct ui *, int *timeout_ms);
-void	 list_mark_finish(struct ui *);
-int	 list_mark_status(struct ui *, struct buf *);
-int	 list_item_changed(struct ui *, int64_t id, int unread, int starred);
-int	 list_pick_tag(struct ui *);
-int	 list_tag(struct ui *, const char *);
-int	 list_open_row(struct ui *);
-void	 list_free_feeds(struct ui *);
-void	 list_free(struct ui *);
+int	 ui_list_load_feeds(struct ui *);
+void	 ui_list_feeds_rows(struct ui *);
+void	 ui_list_draw_feeds(struct ui *, struct ui_pane *);
+void	 ui_list_set_row(struct ui *, size_t row);
+void	 ui_list_sync(struct ui *);
+int	 ui_list_reload(struct ui *);
+void	 ui_list_refeed(struct ui *);
+void	 ui_list_release(struct ui_list *);
+const struct store_item *ui_list_item(struct ui *, size_t i);
+void	 ui_list_draw_items(struct ui *, struct ui_pane *);
+const struct ui_feed *ui_list_feed_of(struct ui *, int64_t feed_id);
+int	 ui_list_search(struct ui *, const char *);
+int	 ui_list_back(struct ui *);
+int	 ui_list_unread_step(struct ui *, int dir, int open);
+int	 ui_list_toggle_read(struct ui *);
+int	 ui_list_mark_item(struct ui *, int read, int say);
+int	 ui_list_toggle_star(struct ui *);
+int	 ui_list_mark_read(struct ui *, int all);
+int	 ui_list_unmark(struct ui *, int64_t mark);
+int	 ui_list_mark_tick(struct ui *, int *timeout_ms);
+void	 ui_list_mark_finish(struct ui *);
+int	 ui_list_mark_status(struct ui *, struct buf *);
+int	 ui_list_item_changed(struct ui *, int64_t id, int unread, int starred);
+int	 ui_list_pick_tag(struct ui *);
+int	 ui_list_tag(struct ui *, const char *);
+int	 ui_list_open_row(struct ui *);
+void	 ui_list_free_feeds(struct ui *);
+void	 ui_lists_release(struct ui *);
 
 /* ui-article.c */
-int	 article_open(struct ui *, int64_t id);
-void	 article_close(struct ui *);
-void	 article_layout(struct ui *);
-void	 article_draw(struct ui *, struct ui_pane *);
-int	 article_open_link(struct ui *, const char *number);
+int	 ui_article_open(struct ui *, int64_t id);
+void	 ui_article_close(struct ui *);
+void	 ui_article_layout(struct ui *);
+void	 ui_article_draw(struct ui *, struct ui_pane *);
+int	 ui_article_open_link(struct ui *, const char *number);
 int	 ui_browser(struct ui *, const char *url);
 int	 ui_spawn(char **argv);
-void	 article_free(struct ui *);
-int	 article_toggle_full(struct ui *);
-int	 article_fetched(struct ui *, int64_t id, const char *error);
+void	 ui_article_release(struct ui *);
+int	 ui_article_toggle_full(struct ui *);
+int	 ui_article_fetched(struct ui *, int64_t id, const char *error);
 
 /* ui-config.c */
-int	 uiconf_reload(struct ui *);
-int	 uiconf_edit(struct ui *);
+int	 ui_config_reload(struct ui *);
+int	 ui_config_edit(struct ui *);
 
 /* ui-prompt.c */
-void	 prompt_start(struct ui *, int kind, const char *text);
-int	 prompt_key(struct ui *, int key);
-void	 prompt_draw(struct ui *, int y);
-void	 prompt_free(struct ui *);
+void	 ui_prompt_start(struct ui *, int kind, const char *text);
+int	 ui_prompt_key(struct ui *, int key);
+void	 ui_prompt_draw(struct ui *, int y);
+void	 ui_prompt_release(struct ui *);
 
 /* ui-refresh.c */
-int	 refresh_init(struct ui *);
-int	 refresh_start(struct ui *, unsigned feed, int all);
-int	 refresh_event(struct ui *);
-int	 refresh_tick(struct ui *, double now, int *timeout_ms);
-int	 refresh_status(struct ui *, struct buf *);
-void	 refresh_stop(struct ui *);
+int	 ui_refresh_init(struct ui *);
+int	 ui_refresh_start(struct ui *, unsigned feed, int all);
+int	 ui_refresh_event(struct ui *);
+int	 ui_refresh_tick(struct ui *, double now, int *timeout_ms);
+int	 ui_refresh_status(struct ui *, struct buf *);
+void	 ui_refresh_stop(struct ui *);
 
 /* ui-fetch.c */
-int	 fetch_init(struct ui *);
-int	 fetch_request(struct ui *, int64_t item_id, unsigned feed,
+int	 ui_fetch_init(struct ui *);
+int	 ui_fetch_request(struct ui *, int64_t item_id, unsigned feed,
 	     int front);
-void	 fetch_queue(struct ui_fetch_job **, size_t *n,
+void	 ui_fetch_queue(struct ui_fetch_job **, size_t *n,
 	     const struct ui_fetch_job *, int front);
-int	 fetch_event(struct ui *);
-void	 fetch_after_refresh(struct ui *, const struct config *,
+int	 ui_fetch_event(struct ui *);
+void	 ui_fetch_after_refresh(struct ui *, const struct config *,
 	     int64_t since);
-int	 fetch_status(struct ui *, struct buf *);
-void	 fetch_config(struct ui *);
-void	 fetch_stop(struct ui *);
+int	 ui_fetch_status(struct ui *, struct buf *);
+void	 ui_fetch_config(struct ui *);
+void	 ui_fetch_stop(struct ui *);
 
 #endif /* TIDINGS_UI_INT_H */

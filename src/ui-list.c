@@ -35,7 +35,7 @@ static const int64_t	 list_none[1];	/* no feeds at all */
 
 /* Free a list and zero it. */
 void
-list_release(struct ui_list *l)
+ui_list_release(struct ui_list *l)
 {
 	store_items_free(l->win, l->nwin);
 	free(l->label);
@@ -46,7 +46,7 @@ list_release(struct ui_list *l)
 
 /* The feed with store id feed_id, or NULL. */
 const struct ui_feed *
-list_feed_of(struct ui *ui, int64_t feed_id)
+ui_list_feed_of(struct ui *ui, int64_t feed_id)
 {
 	size_t	 i;
 
@@ -111,7 +111,7 @@ list_tags(struct ui *ui)
 
 /* Read every feed's counts, title and last error from the store. */
 int
-list_load_feeds(struct ui *ui)
+ui_list_load_feeds(struct ui *ui)
 {
 	struct store_feed	*sf = NULL, **sorted, key, *kp, **found;
 	struct ui_feed		*f;
@@ -173,13 +173,13 @@ list_load_feeds(struct ui *ui)
 		ui->starred = 0;
 	}
 	list_tags(ui);
-	list_feeds_rows(ui);
+	ui_list_feeds_rows(ui);
 	return (0);
 }
 
 /* Rebuild the rows of the feeds pane, keeping the cursor on its feed. */
 void
-list_feeds_rows(struct ui *ui)
+ui_list_feeds_rows(struct ui *ui)
 {
 	struct ui_pane		*p = &ui->panes[UI_FEEDS];
 	const struct ui_feed	*f;
@@ -230,7 +230,7 @@ list_feeds_rows(struct ui *ui)
 /* Choose the list of the items pane for a row of the feeds pane; it is
  * built once per turn, however far the cursor moved. */
 void
-list_set_row(struct ui *ui, size_t row)
+ui_list_set_row(struct ui *ui, size_t row)
 {
 	if (ui->picking)
 		return;
@@ -282,7 +282,7 @@ list_ids(struct ui *ui, size_t row, size_t *n, int *every)
 /* After the feeds were read again: a feed fetched for the first time has
  * an id now, so the list's feeds may have grown. */
 void
-list_refeed(struct ui *ui)
+ui_list_refeed(struct ui *ui)
 {
 	struct ui_list	*l = &ui->list;
 
@@ -294,7 +294,7 @@ list_refeed(struct ui *ui)
 
 /* Build the list a feeds row stands for, if it is not the one shown. */
 void
-list_sync(struct ui *ui)
+ui_list_sync(struct ui *ui)
 {
 	struct ui_list	*l = &ui->list;
 	size_t		 row = ui->pending_row, n;
@@ -310,9 +310,9 @@ list_sync(struct ui *ui)
 	    l->unread == ui->unread_only)
 		return;
 	ids = list_ids(ui, row, &n, &every);
-	list_release(l);
+	ui_list_release(l);
 	if (ui->has_before) {
-		list_release(&ui->before_search);
+		ui_list_release(&ui->before_search);
 		ui->has_before = 0;
 	}
 	l->feeds = ids;
@@ -331,7 +331,7 @@ list_sync(struct ui *ui)
 	else
 		l->label = xstrdup("All items");
 	ui->panes[UI_ITEMS].cur = ui->panes[UI_ITEMS].top = 0;
-	list_reload(ui);
+	ui_list_reload(ui);
 }
 
 /* Free the rows of the window. */
@@ -465,7 +465,7 @@ list_fill(struct ui *ui, size_t a, size_t b)
 /* Row i of the items list, read from the store when the window does not
  * hold it; NULL past the end. */
 const struct store_item *
-list_item(struct ui *ui, size_t i)
+ui_list_item(struct ui *ui, size_t i)
 {
 	struct ui_list	*l = &ui->list;
 	size_t		 h, a, b;
@@ -528,7 +528,7 @@ list_feeds_count(struct ui *ui, const struct ui_list *l)
 /* Count the list again and read the rows around the cursor's item, so
  * the cursor stays on it while rows come and go above. */
 int
-list_reload(struct ui *ui)
+ui_list_reload(struct ui *ui)
 {
 	struct ui_list		*l = &ui->list;
 	struct ui_pane		*p = &ui->panes[UI_ITEMS];
@@ -677,7 +677,7 @@ list_draw_feed_row(struct ui *ui, struct ui_pane *p, size_t row, int y,
 
 /* Draw the feeds pane. */
 void
-list_draw_feeds(struct ui *ui, struct ui_pane *p)
+ui_list_draw_feeds(struct ui *ui, struct ui_pane *p)
 {
 	struct buf	 right = BUF_INIT;
 	size_t		 row;
@@ -746,7 +746,7 @@ list_draw_item_row(struct ui *ui, struct ui_pane *p,
 		w -= used + 2;
 	}
 	if (ui->list.mixed && w > 30 &&
-	    (f = list_feed_of(ui, it->feed_id)) != NULL) {
+	    (f = ui_list_feed_of(ui, it->feed_id)) != NULL) {
 		fw = w / 4 > 20 ? 20 : w / 4;
 		ui_put(ui, y, x, fw, f->title, ui_row_attr(ui, sel, focus,
 		    EL_FEED));
@@ -804,7 +804,7 @@ list_draw_empty(struct ui *ui, struct ui_pane *p, int skip)
 
 /* Draw the items pane. */
 void
-list_draw_items(struct ui *ui, struct ui_pane *p)
+ui_list_draw_items(struct ui *ui, struct ui_pane *p)
 {
 	const struct store_item	*it;
 	struct buf		 right = BUF_INIT;
@@ -824,7 +824,7 @@ list_draw_items(struct ui *ui, struct ui_pane *p)
 	}
 	for (i = 0; i < p->h; i++) {
 		row = p->top + (size_t)i;
-		if ((it = list_item(ui, row)) == NULL)
+		if ((it = ui_list_item(ui, row)) == NULL)
 			break;
 		list_draw_item_row(ui, p, it, p->y + 1 + i, row == p->cur);
 	}
@@ -832,7 +832,7 @@ list_draw_items(struct ui *ui, struct ui_pane *p)
 
 /* Replace the items list with the results of a search. */
 int
-list_search(struct ui *ui, const char *text)
+ui_list_search(struct ui *ui, const char *text)
 {
 	struct ui_list	*l = &ui->list;
 
@@ -842,14 +842,14 @@ list_search(struct ui *ui, const char *text)
 		return (UI_REDRAW);
 	if (!l->search) {
 		if (ui->has_before)
-			list_release(&ui->before_search);
+			ui_list_release(&ui->before_search);
 		ui->before_search = *l;
 		ui->before_search.saved_cur = ui->panes[UI_ITEMS].cur;
 		ui->before_search.saved_top = ui->panes[UI_ITEMS].top;
 		ui->has_before = 1;
 		memset(l, 0, sizeof *l);
 	} else
-		list_release(l);
+		ui_list_release(l);
 	l->search = 1;
 	l->mixed = 1;
 	l->query = xstrdup(text);
@@ -869,20 +869,20 @@ list_search(struct ui *ui, const char *text)
 
 /* Leave search results for the list they replaced. */
 int
-list_back(struct ui *ui)
+ui_list_back(struct ui *ui)
 {
-	list_release(&ui->list);
+	ui_list_release(&ui->list);
 	if (ui->has_before) {
 		ui->list = ui->before_search;
 		memset(&ui->before_search, 0, sizeof ui->before_search);
 		ui->has_before = 0;
 		ui->panes[UI_ITEMS].cur = ui->list.saved_cur;
 		ui->panes[UI_ITEMS].top = ui->list.saved_top;
-		list_reload(ui);
+		ui_list_reload(ui);
 	} else {
 		ui->pending = 1;
 		ui->pending_row = ui->panes[UI_FEEDS].cur;
-		list_sync(ui);
+		ui_list_sync(ui);
 	}
 	return (UI_REDRAW);
 }
@@ -936,7 +936,7 @@ list_find_unread(struct ui *ui, int64_t from, int dir)
 		return (0);
 	}
 	if (from >= 0) {
-		if ((it = list_item(ui, (size_t)from)) == NULL)
+		if ((it = ui_list_item(ui, (size_t)from)) == NULL)
 			return (0);
 		at = *it;
 	}
@@ -964,14 +964,14 @@ list_find_unread(struct ui *ui, int64_t from, int dir)
  * when asked to. From the feeds pane, start at the list's top (or
  * bottom) and move the focus to the items. */
 int
-list_unread_step(struct ui *ui, int dir, int open)
+ui_list_unread_step(struct ui *ui, int dir, int open)
 {
 	struct ui_pane	*fp = &ui->panes[UI_FEEDS];
 	size_t		 row;
 	int64_t		 from;
 	int		 rc;
 
-	list_sync(ui);
+	ui_list_sync(ui);
 	if (ui->picking)
 		return (0);
 	if (ui->focus == UI_FEEDS || ui->list.total == 0)
@@ -990,8 +990,8 @@ list_unread_step(struct ui *ui, int dir, int open)
 			continue;
 		fp->cur = row;
 		ui_scroll_to(fp);
-		list_set_row(ui, row);
-		list_sync(ui);
+		ui_list_set_row(ui, row);
+		ui_list_sync(ui);
 		rc = list_find_unread(ui, -1, dir);
 	}
 	if (rc < 0)
@@ -1001,8 +1001,8 @@ list_unread_step(struct ui *ui, int dir, int open)
 		return (UI_REDRAW);
 	}
 	ui_scroll_to(&ui->panes[UI_ITEMS]);
-	if (open && list_item(ui, ui->panes[UI_ITEMS].cur) != NULL)
-		return (article_open(ui, list_item(ui,
+	if (open && ui_list_item(ui, ui->panes[UI_ITEMS].cur) != NULL)
+		return (ui_article_open(ui, ui_list_item(ui,
 		    ui->panes[UI_ITEMS].cur)->id));
 	if (ui->focus == UI_FEEDS)
 		ui->focus = UI_ITEMS;
@@ -1013,7 +1013,7 @@ list_unread_step(struct ui *ui, int dir, int open)
  * it is) in the rows held and the counts. Return 0 when no row held
  * shows the item, so the counts could not follow. */
 int
-list_item_changed(struct ui *ui, int64_t id, int unread, int starred)
+ui_list_item_changed(struct ui *ui, int64_t id, int unread, int starred)
 {
 	struct store_item	*it;
 	struct ui_feed		*f = NULL;
@@ -1032,7 +1032,7 @@ list_item_changed(struct ui *ui, int64_t id, int unread, int starred)
 		if (was == -1) {
 			was = it->unread;
 			was_starred = it->starred;
-			f = (struct ui_feed *)list_feed_of(ui, it->feed_id);
+			f = (struct ui_feed *)ui_list_feed_of(ui, it->feed_id);
 		}
 		if (unread != -1)
 			it->unread = unread != 0;
@@ -1045,7 +1045,7 @@ list_item_changed(struct ui *ui, int64_t id, int unread, int starred)
 		ui->starred += starred ? 1 : -1;
 		/* The starred row comes or goes with the first star. */
 		if (ui->starred <= 1)
-			list_feeds_rows(ui);
+			ui_list_feeds_rows(ui);
 	}
 	if (unread == -1 || was == (unread != 0))
 		return (1);
@@ -1062,20 +1062,20 @@ list_target(struct ui *ui)
 {
 	if (ui->focus == UI_ARTICLE && ui->art.id != 0)
 		return (&ui->art.body.item);
-	return (list_item(ui, ui->panes[UI_ITEMS].cur));
+	return (ui_list_item(ui, ui->panes[UI_ITEMS].cur));
 }
 
 /* Mark the target item read, or unread again. */
 int
-list_toggle_read(struct ui *ui)
+ui_list_toggle_read(struct ui *ui)
 {
-	return (list_mark_item(ui, -1, 1));
+	return (ui_list_mark_item(ui, -1, 1));
 }
 
 /* Mark the target item read (1), unread (0) or the other way than it is
  * (-1), for undo; say so on the status line when say is set. */
 int
-list_mark_item(struct ui *ui, int read, int say)
+ui_list_mark_item(struct ui *ui, int read, int say)
 {
 	const struct store_item	*it;
 	int64_t			 id;
@@ -1094,7 +1094,7 @@ list_mark_item(struct ui *ui, int read, int say)
 		return (UI_RELOAD);
 	}
 	ui_undo_push(ui, UNDO_READ, id, unread);
-	list_item_changed(ui, id, !unread, -1);
+	ui_list_item_changed(ui, id, !unread, -1);
 	if (say)
 		ui_message(ui, 0, "Marked %s", unread ? "read" : "unread");
 	return (UI_REDRAW);
@@ -1102,7 +1102,7 @@ list_mark_item(struct ui *ui, int read, int say)
 
 /* Star the target item or take its star away. */
 int
-list_toggle_star(struct ui *ui)
+ui_list_toggle_star(struct ui *ui)
 {
 	const struct store_item	*it;
 	int64_t			 id;
@@ -1119,7 +1119,7 @@ list_toggle_star(struct ui *ui)
 		return (UI_RELOAD);
 	}
 	ui_undo_push(ui, UNDO_STAR, id, starred);
-	list_item_changed(ui, id, -1, !starred);
+	ui_list_item_changed(ui, id, -1, !starred);
 	ui_message(ui, 0, starred ? "Unstarred" : "Starred");
 	return (UI_REDRAW);
 }
@@ -1180,7 +1180,7 @@ list_mark_step(struct ui *ui, size_t limit)
 
 /* Finish the marking job at once (before another, or quitting). */
 void
-list_mark_finish(struct ui *ui)
+ui_list_mark_finish(struct ui *ui)
 {
 	if (ui->marking.mark != 0)
 		list_mark_step(ui, 0);
@@ -1188,7 +1188,7 @@ list_mark_finish(struct ui *ui)
 
 /* In a turn with no key waiting, take one step of the marking job. */
 int
-list_mark_tick(struct ui *ui, int *timeout_ms)
+ui_list_mark_tick(struct ui *ui, int *timeout_ms)
 {
 	if (ui->marking.mark == 0)
 		return (0);
@@ -1202,7 +1202,7 @@ list_mark_tick(struct ui *ui, int *timeout_ms)
 
 /* The progress of the marking job, for the status line. */
 int
-list_mark_status(struct ui *ui, struct buf *b)
+ui_list_mark_status(struct ui *ui, struct buf *b)
 {
 	struct ui_marking	*m = &ui->marking;
 
@@ -1218,14 +1218,14 @@ list_mark_status(struct ui *ui, struct buf *b)
 
 /* Mark every item of the list (all: of every feed) read, undoably. */
 int
-list_mark_read(struct ui *ui, int all)
+ui_list_mark_read(struct ui *ui, int all)
 {
 	struct ui_marking	*m = &ui->marking;
 	size_t			 i;
 	char			*cause;
 
-	list_sync(ui);
-	list_mark_finish(ui);
+	ui_list_sync(ui);
+	ui_list_mark_finish(ui);
 	if (!all && ui->list.search) {
 		ui_message(ui, 1, "Search results are marked one at a time");
 		return (UI_REDRAW);
@@ -1268,10 +1268,10 @@ list_mark_read(struct ui *ui, int all)
 
 /* Take back a mark-read: mark its items unread again, in steps. */
 int
-list_unmark(struct ui *ui, int64_t mark)
+ui_list_unmark(struct ui *ui, int64_t mark)
 {
 	if (ui->marking.mark != 0 && ui->marking.mark != mark)
-		list_mark_finish(ui);
+		ui_list_mark_finish(ui);
 	free(ui->marking.feeds);
 	memset(&ui->marking, 0, sizeof ui->marking);
 	ui->marking.mark = mark;
@@ -1284,7 +1284,7 @@ list_unmark(struct ui *ui, int64_t mark)
 
 /* Show the tags in the feeds pane to choose one. */
 int
-list_pick_tag(struct ui *ui)
+ui_list_pick_tag(struct ui *ui)
 {
 	size_t	 i;
 
@@ -1305,7 +1305,7 @@ list_pick_tag(struct ui *ui)
 
 /* Show only the feeds with tag (NULL or "": every feed). */
 int
-list_tag(struct ui *ui, const char *tag)
+ui_list_tag(struct ui *ui, const char *tag)
 {
 	size_t	 i;
 
@@ -1326,12 +1326,12 @@ list_tag(struct ui *ui, const char *tag)
 	ui->tag = tag != NULL ? xstrdup(tag) : NULL;
 	ui->picking = 0;
 	ui->panes[UI_FEEDS].cur = 0;
-	list_feeds_rows(ui);
+	ui_list_feeds_rows(ui);
 	ui->panes[UI_FEEDS].cur = 0;
 	ui->panes[UI_FEEDS].top = 0;
-	list_release(&ui->list);	/* force a new list */
-	list_set_row(ui, 0);
-	list_sync(ui);
+	ui_list_release(&ui->list);	/* force a new list */
+	ui_list_set_row(ui, 0);
+	ui_list_sync(ui);
 	if (tag != NULL)
 		ui_message(ui, 0, "Feeds tagged %s", tag);
 	else
@@ -1341,30 +1341,30 @@ list_tag(struct ui *ui, const char *tag)
 
 /* Enter on a row: pick the tag, show the feed's items, open the item. */
 int
-list_open_row(struct ui *ui)
+ui_list_open_row(struct ui *ui)
 {
 	const struct store_item	*it;
 	struct ui_pane		*p;
 
-	list_sync(ui);
+	ui_list_sync(ui);
 	if (ui->focus == UI_FEEDS) {
 		p = &ui->panes[UI_FEEDS];
 		if (ui->picking)
-			return (list_tag(ui, p->cur == 0 ? NULL :
+			return (ui_list_tag(ui, p->cur == 0 ? NULL :
 			    ui->tags[p->cur].name));
 		return (ui_focus(ui, UI_ITEMS));
 	}
 	if (ui->focus != UI_ITEMS)
 		return (0);
-	if ((it = list_item(ui, ui->panes[UI_ITEMS].cur)) == NULL)
+	if ((it = ui_list_item(ui, ui->panes[UI_ITEMS].cur)) == NULL)
 		return (0);
-	return (article_open(ui, it->id));
+	return (ui_article_open(ui, it->id));
 }
 
-/* Forget the feeds held, for list_load_feeds() to read them again from
+/* Forget the feeds held, for ui_list_load_feeds() to read them again from
  * a new config. */
 void
-list_free_feeds(struct ui *ui)
+ui_list_free_feeds(struct ui *ui)
 {
 	size_t	 i;
 
@@ -1378,14 +1378,14 @@ list_free_feeds(struct ui *ui)
 	ui->nfeeds = 0;
 }
 
-/* Free the feeds, the tags and the lists. */
+/* Free the feeds, the tags and the lists ui holds, at the end. */
 void
-list_free(struct ui *ui)
+ui_lists_release(struct ui *ui)
 {
-	list_free_feeds(ui);
+	ui_list_free_feeds(ui);
 	free(ui->rows);
 	free(ui->tags);
 	free(ui->tag);
-	list_release(&ui->list);
-	list_release(&ui->before_search);
+	ui_list_release(&ui->list);
+	ui_list_release(&ui->before_search);
 }

@@ -21,7 +21,7 @@
 
 /* Open the prompt with text already typed. */
 void
-prompt_start(struct ui *ui, int kind, const char *text)
+ui_prompt_start(struct ui *ui, int kind, const char *text)
 {
 	ui->prompt.active = 1;
 	ui->prompt.kind = kind;
@@ -30,9 +30,9 @@ prompt_start(struct ui *ui, int kind, const char *text)
 	ui->prompt.pos = ui->prompt.text.len;
 }
 
-/* Free the prompt's text. */
+/* Free the prompt's text, at the end. */
 void
-prompt_free(struct ui *ui)
+ui_prompt_release(struct ui *ui)
 {
 	buf_release(&ui->prompt.text);
 }
@@ -200,8 +200,8 @@ prompt_add(struct ui *ui, const char *rest)
 	memset(&ui->feeds[ui->nfeeds], 0,
 	    (cfg->nfeeds + 1 - ui->nfeeds) * sizeof *ui->feeds);
 	ui->nfeeds = cfg->nfeeds;
-	list_load_feeds(ui);
-	refresh_start(ui, cfg->feeds[cfg->nfeeds - 1].id, 1);
+	ui_list_load_feeds(ui);
+	ui_refresh_start(ui, cfg->feeds[cfg->nfeeds - 1].id, 1);
 	if (sub.nfound > 1)
 		ui_message(ui, 0, "Added %s, the first of %zu feeds the page "
 		    "names", text_printable(&q, url), sub.nfound);
@@ -245,12 +245,12 @@ prompt_command(struct ui *ui, const char *line)
 	if (strcmp(word, "open") == 0) {
 		if (*rest == '\0')
 			return (ui_act(ui, ACT_OPEN_BROWSER));
-		return (article_open_link(ui, rest));
+		return (ui_article_open_link(ui, rest));
 	}
 	if (strcmp(word, "tag") == 0)
-		return (list_tag(ui, rest));
+		return (ui_list_tag(ui, rest));
 	if (strcmp(word, "search") == 0)
-		return (list_search(ui, rest));
+		return (ui_list_search(ui, rest));
 	if (strcmp(word, "add") == 0)
 		return (prompt_add(ui, rest));
 	if (strcmp(word, "set") == 0 || strcmp(word, "bind") == 0 ||
@@ -272,7 +272,7 @@ prompt_command(struct ui *ui, const char *line)
 
 /* Handle a key while the prompt is open. */
 int
-prompt_key(struct ui *ui, int key)
+ui_prompt_key(struct ui *ui, int key)
 {
 	struct ui_prompt	*pr = &ui->prompt;
 	char			*line;
@@ -287,7 +287,7 @@ prompt_key(struct ui *ui, int key)
 		kind = pr->kind;
 		curs_set(0);
 		if (kind == '/')
-			flags = list_search(ui, line);
+			flags = ui_list_search(ui, line);
 		else
 			flags = prompt_command(ui, line);
 		free(line);
@@ -366,7 +366,7 @@ prompt_key(struct ui *ui, int key)
 
 /* Draw the prompt on row y, scrolled so the cursor shows. */
 void
-prompt_draw(struct ui *ui, int y)
+ui_prompt_draw(struct ui *ui, int y)
 {
 	struct ui_prompt	*pr = &ui->prompt;
 	char			 lead[2] = { (char)pr->kind, '\0' };

@@ -44,7 +44,7 @@
 
 /* Set up the pipe and the lock. */
 int
-refresh_init(struct ui *ui)
+ui_refresh_init(struct ui *ui)
 {
 	struct ui_refresh	*rf = &ui->refresh;
 
@@ -117,7 +117,7 @@ refresh_main(void *arg)
 /* Start refreshing the feed with config id feed, or all (0; every feed
  * with all, the due ones without). */
 int
-refresh_start(struct ui *ui, unsigned feed, int all)
+ui_refresh_start(struct ui *ui, unsigned feed, int all)
 {
 	struct ui_refresh	*rf = &ui->refresh;
 	sigset_t		 every, old;
@@ -187,7 +187,7 @@ refresh_message(struct ui *ui, int nnew, int failed, size_t total,
 
 /* The pipe is readable: take in progress, finish a refresh that ended. */
 int
-refresh_event(struct ui *ui)
+ui_refresh_event(struct ui *ui)
 {
 	struct ui_refresh	*rf = &ui->refresh;
 	char			 drain[256];
@@ -230,7 +230,7 @@ refresh_event(struct ui *ui)
 	free(error);
 	ui->index_left = 1;
 	if (nnew > 0)
-		fetch_after_refresh(ui, rf->cfg, rf->since);
+		ui_fetch_after_refresh(ui, rf->cfg, rf->since);
 	config_drop(rf->cfg);
 	rf->cfg = NULL;
 	return (flags | UI_RELOAD);
@@ -260,7 +260,7 @@ refresh_period(const struct config *cfg)
  * next thing to do. Return what the loop must do now.
  */
 int
-refresh_tick(struct ui *ui, double now, int *timeout_ms)
+ui_refresh_tick(struct ui *ui, double now, int *timeout_ms)
 {
 	struct ui_refresh	*rf = &ui->refresh;
 	double			 period, wait;
@@ -282,7 +282,7 @@ refresh_tick(struct ui *ui, double now, int *timeout_ms)
 	period = refresh_period(ui->cfg);
 	if (!rf->running && period > 0 && now >= rf->next_auto) {
 		rf->next_auto = now + period;
-		flags |= refresh_start(ui, 0, 0);
+		flags |= ui_refresh_start(ui, 0, 0);
 	}
 	if (!rf->running && period > 0) {
 		wait = rf->next_auto - now;
@@ -310,7 +310,7 @@ refresh_tick(struct ui *ui, double now, int *timeout_ms)
 
 /* The progress of a running refresh, for the status line. */
 int
-refresh_status(struct ui *ui, struct buf *b)
+ui_refresh_status(struct ui *ui, struct buf *b)
 {
 	struct ui_refresh	*rf = &ui->refresh;
 	size_t			 done, total;
@@ -330,7 +330,7 @@ refresh_status(struct ui *ui, struct buf *b)
 
 /* Stop a running refresh, wait for it, free everything. */
 void
-refresh_stop(struct ui *ui)
+ui_refresh_stop(struct ui *ui)
 {
 	struct ui_refresh	*rf = &ui->refresh;
 

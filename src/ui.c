@@ -508,7 +508,7 @@ ui_layout(struct ui *ui)
 	ui->helppane.y = 0;
 	ui->helppane.w = COLS;
 	ui->helppane.h = H - 1 > 0 ? H - 1 : 0;
-	article_layout(ui);
+	ui_article_layout(ui);
 }
 
 /* Draw a pane's title row: left text and right text. */
@@ -643,13 +643,13 @@ ui_draw_status(struct ui *ui)
 		return;
 	ui_fill(ui, y, 0, COLS, ui_attr(ui, EL_STATUS));
 	if (ui->prompt.active) {
-		prompt_draw(ui, y);
+		ui_prompt_draw(ui, y);
 		return;
 	}
-	if (fetch_status(ui, &right) && ui->refresh.running)
+	if (ui_fetch_status(ui, &right) && ui->refresh.running)
 		buf_addstr(&right, " \xc2\xb7 ");
-	refresh_status(ui, &right);
-	if (list_mark_status(ui, &mark) && right.len > 0)
+	ui_refresh_status(ui, &right);
+	if (ui_list_mark_status(ui, &mark) && right.len > 0)
 		buf_addstr(&mark, " \xc2\xb7 ");
 	if (mark.len > 0) {
 		buf_add(&mark, right.data, right.len);
@@ -687,7 +687,7 @@ ui_draw(struct ui *ui, int clear)
 	struct ui_pane	*p;
 	int		 i, H = LINES - 1;
 
-	list_sync(ui);
+	ui_list_sync(ui);
 	if (clear)
 		clearok(curscr, TRUE);
 	erase();
@@ -706,13 +706,13 @@ ui_draw(struct ui *ui, int clear)
 			}
 			switch (i) {
 			case UI_FEEDS:
-				list_draw_feeds(ui, p);
+				ui_list_draw_feeds(ui, p);
 				break;
 			case UI_ITEMS:
-				list_draw_items(ui, p);
+				ui_list_draw_items(ui, p);
 				break;
 			default:
-				article_draw(ui, p);
+				ui_article_draw(ui, p);
 				break;
 			}
 		}
@@ -753,7 +753,7 @@ ui_undo_push(struct ui *ui, enum ui_undo_kind kind, int64_t id, int old)
 	if (ui->nundo == UI_UNDO_MAX) {
 		if (ui->undo[0].kind == UNDO_MARK &&
 		    ui->undo[0].id == ui->marking.mark)
-			list_mark_finish(ui);
+			ui_list_mark_finish(ui);
 		if (ui->undo[0].kind == UNDO_MARK &&
 		    store_mark_forget(ui->st, ui->undo[0].id, &cause) != 0) {
 			log_debug("ui: %s", cause);
@@ -789,7 +789,7 @@ ui_undo(struct ui *ui)
 			ui_message(ui, 0, "Marked %s again",
 			    u->old ? "unread" : "read");
 			/* One mark: the rows and counts held follow it. */
-			if (list_item_changed(ui, u->id, u->old, -1))
+			if (ui_list_item_changed(ui, u->id, u->old, -1))
 				return (UI_REDRAW);
 		}
 		break;
@@ -798,12 +798,12 @@ ui_undo(struct ui *ui)
 		if (rc == 0) {
 			ui_message(ui, 0, "%s again",
 			    u->old ? "Starred" : "Unstarred");
-			if (list_item_changed(ui, u->id, -1, u->old))
+			if (ui_list_item_changed(ui, u->id, -1, u->old))
 				return (UI_REDRAW);
 		}
 		break;
 	default:
-		return (list_unmark(ui, u->id) | UI_REDRAW);
+		return (ui_list_unmark(ui, u->id) | UI_REDRAW);
 	}
 	if (rc != 0) {
 		ui_message(ui, 1, "%s", cause);
@@ -867,7 +867,7 @@ ui_move(struct ui *ui, enum keys_action act, size_t count)
 	p->cur = old;
 	ui_scroll_to(p);
 	if (ui->focus == UI_FEEDS)
-		list_set_row(ui, p->cur);
+		ui_list_set_row(ui, p->cur);
 	return (UI_REDRAW);
 }
 
@@ -887,7 +887,7 @@ ui_open_browser(struct ui *ui)
 		return (ui_browser(ui, ui->art.body.item.link));
 	}
 	if (ui->focus == UI_ITEMS) {
-		if ((it = list_item(ui, ui->panes[UI_ITEMS].cur)) == NULL)
+		if ((it = ui_list_item(ui, ui->panes[UI_ITEMS].cur)) == NULL)
 			return (UI_REDRAW);
 		if (it->link == NULL) {
 			ui_message(ui, 1, "This item has no link");
@@ -917,7 +917,7 @@ ui_open_mark_read(struct ui *ui)
 	flags = ui_open_browser(ui);
 	if (ui->msg_error)
 		return (flags);
-	return (flags | list_mark_item(ui, 1, 0));
+	return (flags | ui_list_mark_item(ui, 1, 0));
 }
 
 /* Run one action; return what the loop must do next. */
@@ -943,7 +943,7 @@ ui_act(struct ui *ui, enum keys_action act)
 			break;
 		}
 	}
-	list_sync(ui);
+	ui_list_sync(ui);
 	info = keys_action_info(act);
 	if (info != NULL &&
 	    (info->tables & KEYS_IN(ui->focus + KEYS_FEEDS)) == 0) {
@@ -967,10 +967,10 @@ ui_act(struct ui *ui, enum keys_action act)
 		ui_help_build(ui);
 		return (UI_REDRAW);
 	case ACT_COMMAND:
-		prompt_start(ui, ':', "");
+		ui_prompt_start(ui, ':', "");
 		return (UI_REDRAW);
 	case ACT_SEARCH:
-		prompt_start(ui, '/', "");
+		ui_prompt_start(ui, '/', "");
 		return (UI_REDRAW);
 	case ACT_FOCUS_NEXT:
 		if (ui->focus == UI_FEEDS)
@@ -989,19 +989,19 @@ ui_act(struct ui *ui, enum keys_action act)
 			return (ui_focus(ui, UI_ITEMS));
 		if (ui->focus == UI_ITEMS) {
 			if (ui->list.search)
-				return (list_back(ui));
+				return (ui_list_back(ui));
 			return (ui_focus(ui, UI_FEEDS));
 		}
 		if (ui->picking) {
 			ui->picking = 0;
-			list_feeds_rows(ui);
+			ui_list_feeds_rows(ui);
 			return (UI_REDRAW);
 		}
 		if (ui->tag != NULL)
-			return (list_tag(ui, NULL));
+			return (ui_list_tag(ui, NULL));
 		return (0);
 	case ACT_OPEN:
-		return (list_open_row(ui));
+		return (ui_list_open_row(ui));
 	case ACT_NEXT:
 	case ACT_PREV:
 	case ACT_PAGE_DOWN:
@@ -1010,9 +1010,9 @@ ui_act(struct ui *ui, enum keys_action act)
 	case ACT_BOTTOM:
 		return (ui_move(ui, act, 1));
 	case ACT_NEXT_UNREAD:
-		return (list_unread_step(ui, 1, ui->focus == UI_ARTICLE));
+		return (ui_list_unread_step(ui, 1, ui->focus == UI_ARTICLE));
 	case ACT_PREV_UNREAD:
-		return (list_unread_step(ui, -1, ui->focus == UI_ARTICLE));
+		return (ui_list_unread_step(ui, -1, ui->focus == UI_ARTICLE));
 	case ACT_NEXT_ITEM:
 	case ACT_PREV_ITEM:
 		p = &ui->panes[UI_ITEMS];
@@ -1028,41 +1028,41 @@ ui_act(struct ui *ui, enum keys_action act)
 		}
 		p->cur = row;
 		ui_scroll_to(p);
-		if (ui->focus == UI_ARTICLE && list_item(ui, row) != NULL)
-			return (article_open(ui, list_item(ui, row)->id));
+		if (ui->focus == UI_ARTICLE && ui_list_item(ui, row) != NULL)
+			return (ui_article_open(ui, ui_list_item(ui, row)->id));
 		return (UI_REDRAW);
 	case ACT_TOGGLE_READ:
-		return (list_toggle_read(ui));
+		return (ui_list_toggle_read(ui));
 	case ACT_TOGGLE_STAR:
-		return (list_toggle_star(ui));
+		return (ui_list_toggle_star(ui));
 	case ACT_MARK_FEED_READ:
-		return (list_mark_read(ui, 0));
+		return (ui_list_mark_read(ui, 0));
 	case ACT_MARK_ALL_READ:
-		return (list_mark_read(ui, 1));
+		return (ui_list_mark_read(ui, 1));
 	case ACT_UNDO:
 		return (ui_undo(ui));
 	case ACT_TOGGLE_UNREAD_ONLY:
 		ui->unread_only = !ui->unread_only;
 		ui_message(ui, 0, ui->unread_only ? "Showing unread items only" :
 		    "Showing all items");
-		list_feeds_rows(ui);
-		list_set_row(ui, ui->panes[UI_FEEDS].cur);
+		ui_list_feeds_rows(ui);
+		ui_list_set_row(ui, ui->panes[UI_FEEDS].cur);
 		return (UI_REDRAW);
 	case ACT_PICK_TAG:
-		return (list_pick_tag(ui));
+		return (ui_list_pick_tag(ui));
 	case ACT_REFRESH:
 		row = ui->panes[UI_FEEDS].cur;
 		if (!ui->picking && row < ui->nrows &&
 		    UI_ROW_FEED(ui->rows[row]) && ui->focus == UI_FEEDS)
-			return (refresh_start(ui,
+			return (ui_refresh_start(ui,
 			    ui->feeds[ui->rows[row]].cf->id, 1));
 		if (!ui->list.search && ui->list.row < ui->nrows &&
 		    UI_ROW_FEED(ui->rows[ui->list.row]))
-			return (refresh_start(ui,
+			return (ui_refresh_start(ui,
 			    ui->feeds[ui->rows[ui->list.row]].cf->id, 1));
-		return (refresh_start(ui, 0, 1));
+		return (ui_refresh_start(ui, 0, 1));
 	case ACT_REFRESH_ALL:
-		return (refresh_start(ui, 0, 1));
+		return (ui_refresh_start(ui, 0, 1));
 	case ACT_OPEN_BROWSER:
 		return (ui_open_browser(ui));
 	case ACT_OPEN_LINK:
@@ -1070,7 +1070,7 @@ ui_act(struct ui *ui, enum keys_action act)
 			ui_message(ui, 1, "No article is open");
 			return (UI_REDRAW);
 		}
-		prompt_start(ui, ':', "open ");
+		ui_prompt_start(ui, ':', "open ");
 		return (UI_REDRAW);
 	case ACT_CYCLE_LAYOUT:
 		ui->layout = (ui->layout + 1) % 4;
@@ -1084,13 +1084,13 @@ ui_act(struct ui *ui, enum keys_action act)
 		ui->msg = NULL;
 		return (UI_REDRAW | UI_CLEAR);
 	case ACT_TOGGLE_FULL_ARTICLE:
-		return (article_toggle_full(ui));
+		return (ui_article_toggle_full(ui));
 	case ACT_OPEN_BROWSER_MARK_READ:
 		return (ui_open_mark_read(ui));
 	case ACT_RELOAD_CONFIG:
-		return (uiconf_reload(ui));
+		return (ui_config_reload(ui));
 	case ACT_EDIT_CONFIG:
-		return (uiconf_edit(ui));
+		return (ui_config_edit(ui));
 	case ACT__COUNT:
 		break;
 	}
@@ -1174,7 +1174,7 @@ ui_mouse(struct ui *ui)
 		return (UI_REDRAW);
 	p->cur = row;
 	if (i == UI_FEEDS)
-		list_set_row(ui, row);
+		ui_list_set_row(ui, row);
 	return (UI_REDRAW);
 }
 
@@ -1231,7 +1231,7 @@ ui_key(struct ui *ui, int key)
 	enum keys_table	 t;
 
 	if (ui->prompt.active)
-		return (prompt_key(ui, key));
+		return (ui_prompt_key(ui, key));
 	if (ui->asking) {
 		ui->asking = 0;
 		if (key == 'y' || key == 'Y')
@@ -1311,11 +1311,11 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 		if (flags & UI_QUIT)
 			break;
 		if (flags & UI_RELOAD) {
-			list_load_feeds(ui);
-			list_refeed(ui);
-			list_reload(ui);
+			ui_list_load_feeds(ui);
+			ui_list_refeed(ui);
+			ui_list_reload(ui);
 		} else if (ui->list.stale)
-			list_reload(ui);
+			ui_list_reload(ui);
 		if (flags & (UI_REDRAW | UI_CLEAR | UI_RELOAD)) {
 			ui_draw(ui, flags & UI_CLEAR);
 			if (ui->started > 0) {
@@ -1334,9 +1334,9 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 			timeout = (int)((ui->msg_until - now) * 1000) + 1;
 		if (timeout < -1 || timeout == 0)
 			timeout = 1;
-		if ((flags = refresh_tick(ui, now, &timeout)) != 0)
+		if ((flags = ui_refresh_tick(ui, now, &timeout)) != 0)
 			continue;
-		if ((flags = list_mark_tick(ui, &timeout)) != 0)
+		if ((flags = ui_list_mark_tick(ui, &timeout)) != 0)
 			continue;
 		fds[0].fd = STDIN_FILENO;
 		fds[0].events = POLLIN;
@@ -1354,9 +1354,9 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 		}
 		turn = time_mono();
 		if (fds[1].revents & POLLIN)
-			flags |= refresh_event(ui);
+			flags |= ui_refresh_event(ui);
 		if (fds[2].revents & POLLIN)
-			flags |= fetch_event(ui);
+			flags |= ui_fetch_event(ui);
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break;		/* the terminal went away */
 		if (fds[0].revents & POLLIN) {
@@ -1375,9 +1375,9 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 					flags |= ui_key(ui, key);
 				}
 				if (flags & UI_RELOAD) {
-					list_load_feeds(ui);
-					list_refeed(ui);
-					list_reload(ui);
+					ui_list_load_feeds(ui);
+					ui_list_refeed(ui);
+					ui_list_reload(ui);
 					flags = (flags & ~UI_RELOAD) |
 					    UI_REDRAW;
 				}
@@ -1401,7 +1401,7 @@ ui_config_changed(struct ui *ui)
 {
 	config_drop(ui->snap);
 	ui->snap = config_snapshot(ui->cfg, 0);
-	fetch_config(ui);
+	ui_fetch_config(ui);
 }
 
 /* Run the reader until the user quits (see ui.h). */
@@ -1433,15 +1433,15 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 	if ((ui.st = store_open_read(db_path, cause)) == NULL)
 		return (-1);
 	ui.snap = config_snapshot(cfg, 0);
-	if (refresh_init(&ui) != 0) {
+	if (ui_refresh_init(&ui) != 0) {
 		xasprintf(cause, "pipe: %s", strerror(errno));
 		config_drop(ui.snap);
 		store_close(ui.st);
 		return (-1);
 	}
-	if (fetch_init(&ui) != 0) {
+	if (ui_fetch_init(&ui) != 0) {
 		xasprintf(cause, "pipe: %s", strerror(errno));
-		refresh_stop(&ui);
+		ui_refresh_stop(&ui);
 		config_drop(ui.snap);
 		store_close(ui.st);
 		return (-1);
@@ -1466,8 +1466,8 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 		sigprocmask(SIG_SETMASK, &waitmask, NULL);
 		for (i = 0; i < nitems(ui_signals); i++)
 			sigaction(ui_signals[i], &old[i], NULL);
-		refresh_stop(&ui);
-		fetch_stop(&ui);
+		ui_refresh_stop(&ui);
+		ui_fetch_stop(&ui);
 		config_drop(ui.snap);
 		store_close(ui.st);
 		return (-1);
@@ -1486,13 +1486,13 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 	ui.unread_only = config_num(cfg, NULL, SET_UNREAD_ONLY) != 0;
 	ui.focus = UI_FEEDS;
 
-	list_load_feeds(&ui);
-	list_set_row(&ui, 0);
+	ui_list_load_feeds(&ui);
+	ui_list_set_row(&ui, 0);
 	ui_loop(&ui, &waitmask);
-	list_mark_finish(&ui);
+	ui_list_mark_finish(&ui);
 
-	refresh_stop(&ui);
-	fetch_stop(&ui);
+	ui_refresh_stop(&ui);
+	ui_fetch_stop(&ui);
 	if (ui.mouse)
 		mousemask(0, NULL);
 	endwin();
@@ -1501,9 +1501,9 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 	sigprocmask(SIG_SETMASK, &waitmask, NULL);
 	for (i = 0; i < nitems(ui_signals); i++)
 		sigaction(ui_signals[i], &old[i], NULL);
-	article_free(&ui);
-	list_free(&ui);
-	prompt_free(&ui);
+	ui_article_release(&ui);
+	ui_lists_release(&ui);
+	ui_prompt_release(&ui);
 	render_release(&ui.helptext);
 	buf_release(&ui.scratch);
 	free(ui.msg);

@@ -205,7 +205,7 @@ causes_add(struct causes *c, const char *fmt, ...)
 }
 
 void
-causes_clear(struct causes *c)
+causes_release(struct causes *c)
 {
 	size_t	 i;
 

@@ -48,7 +48,8 @@ struct causes {
 #define CAUSES_INIT { NULL, 0 }
 void	 causes_add(struct causes *, const char *, ...)
 	     __attribute__((format(printf, 2, 3)));
-void	 causes_clear(struct causes *);
+/* Free the messages; c is CAUSES_INIT again. */
+void	 causes_release(struct causes *);
 
 /*
  * The numbers a format names with a %-letter, in "tidings unread --format"

@@ -141,7 +141,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	}
 	check_values(cfg.values);
 
-	config_free(&cfg);
-	causes_clear(&causes);
+	config_release(&cfg);
+	causes_release(&causes);
 	return (0);
 }

@@ -61,7 +61,7 @@ check_feed(struct feed *f)
 	FUZZ_ASSERT(out.len > 0 && fuzz_text_ok(out.data, out.len,
 	    FUZZ_LINE_BREAKS));
 	buf_release(&out);
-	feed_free(f);
+	feed_release(f);
 }
 
 int

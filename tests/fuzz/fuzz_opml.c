@@ -74,8 +74,8 @@ round_trip(const struct opml_feed *feeds, size_t nfeeds)
 	FUZZ_ASSERT(nagain == n);
 	opml_feeds_free(again, nagain);
 
-	config_free(&cfg);
-	causes_clear(&causes);
+	config_release(&cfg);
+	causes_release(&causes);
 	buf_release(&text);
 	buf_release(&out);
 }

@@ -267,8 +267,8 @@ test_config_messages(void **state)
 			fail_msg("row %zu (%s):\n got \"%s\"\nwant \"%s\"", i,
 			    cases[i].text, got, cases[i].error);
 		free(got);
-		config_free(&cfg);
-		causes_clear(&causes);
+		config_release(&cfg);
+		causes_release(&causes);
 	}
 }
 
@@ -305,8 +305,8 @@ test_config_bad_files(void **state)
 		free(got);
 		free(path);
 		buf_reset(&want);
-		config_free(&cfg);
-		causes_clear(&causes);
+		config_release(&cfg);
+		causes_release(&causes);
 	}
 	buf_release(&want);
 }
@@ -404,8 +404,8 @@ test_config_good_file(void **state)
 	assert_int_equal(config_num(&cfg, cf, SET_MAX_ITEMS), 250);
 
 	buf_release(&tags);
-	config_free(&cfg);
-	causes_clear(&causes);
+	config_release(&cfg);
+	causes_release(&causes);
 }
 
 static void
@@ -428,7 +428,7 @@ test_config_defaults(void **state)
 	assert_int_equal(config_num(&cfg, NULL, SET_MAX_ITEMS), 0);
 	assert_int_equal(config_num(&cfg, NULL, SET_ITEM_RETENTION), 0);
 	assert_int_equal(cfg.nfeeds, 0);
-	config_free(&cfg);
+	config_release(&cfg);
 }
 
 static void
@@ -444,8 +444,8 @@ test_config_missing_file(void **state)
 	assert_string_equal(causes.v[0],
 	    FIX "no-such.conf: No such file or directory");
 	assert_string_equal(cfg.path, FIX "no-such.conf");
-	config_free(&cfg);
-	causes_clear(&causes);
+	config_release(&cfg);
+	causes_release(&causes);
 }
 
 /* include from a buffer is relative to the current directory; ~/ is the
@@ -467,7 +467,7 @@ test_config_include_paths(void **state)
 	assert_int_equal(config_load_buffer(inc, strlen(inc), "t", &cfg,
 	    &causes), 0);
 	assert_int_equal(config_num(&cfg, NULL, SET_MAX_REDIRECTS), 3);
-	config_free(&cfg);
+	config_release(&cfg);
 
 	assert_non_null(mkdtemp(dir));
 	home = getenv("HOME");
@@ -491,15 +491,15 @@ test_config_include_paths(void **state)
 	assert_int_equal(causes.n, 1);
 	assert_string_equal(causes.v[0], want);
 	free(want);
-	config_free(&cfg);
-	causes_clear(&causes);
+	config_release(&cfg);
+	causes_release(&causes);
 
 	/* Sixteen deep is allowed: f3 -> ... -> f18 is 16 files. */
 	xasprintf(&path, "%s/f3", dir);
 	config_init(&cfg);
 	assert_int_equal(config_load(path, &cfg, &causes), 0);
 	assert_int_equal(config_num(&cfg, NULL, SET_MAX_ITEMS), 1);
-	config_free(&cfg);
+	config_release(&cfg);
 	free(path);
 
 	if (home != NULL) {
@@ -556,8 +556,8 @@ test_config_include_limits(void **state)
 		assert_non_null(strstr(causes.v[0], n == 17 ?
 		    "/g15:1: include: more than 16 files deep" :
 		    ": include: more than 256 files in all"));
-		config_free(&cfg);
-		causes_clear(&causes);
+		config_release(&cfg);
+		causes_release(&causes);
 	}
 	free(path);
 
@@ -577,16 +577,16 @@ test_config_include_limits(void **state)
 	free(want);
 	free(text);
 	free(path);
-	config_free(&cfg);
-	causes_clear(&causes);
+	config_release(&cfg);
+	causes_release(&causes);
 
 	/* The file named on the command line may be a device: only its
 	 * size is capped. */
 	config_init(&cfg);
 	assert_int_equal(config_load("/dev/zero", &cfg, &causes), -1);
 	assert_string_equal(causes.v[0], "/dev/zero: File too large");
-	config_free(&cfg);
-	causes_clear(&causes);
+	config_release(&cfg);
+	causes_release(&causes);
 	rm_tree(dir);
 }
 
@@ -866,7 +866,7 @@ test_config_feed_line_round_trip(void **state)
 			    lines[i].tags[j];
 			assert_string_equal(cfg.feeds[0].tags[j], tag);
 		}
-		config_free(&cfg);
+		config_release(&cfg);
 	}
 	buf_release(&b);
 }
@@ -986,7 +986,7 @@ test_config_elements(void **state)
 	}
 	free(part);
 	buf_release(&man);
-	config_free(&cfg);
+	config_release(&cfg);
 }
 
 /* A line typed at the prompt: set, bind, unbind and color only, and the
@@ -1038,7 +1038,7 @@ test_config_command(void **state)
 	assert_int_equal(config_num(&cfg, NULL, SET_MOUSE), 1);
 	assert_int_equal(cfg.colors[EL_SELECTED].fg, 1);
 	assert_string_equal(cfg.path, "kept");
-	config_free(&cfg);
+	config_release(&cfg);
 }
 
 /* config/example loads, and each "#set NAME VALUE" line in it shows the
@@ -1060,7 +1060,7 @@ test_config_example(void **state)
 	if (config_load("config/example", &cfg, &causes) != 0)
 		fail_msg("config/example: %s", causes.v[0]);
 	assert_true(cfg.nfeeds >= 5);
-	config_free(&cfg);
+	config_release(&cfg);
 
 	slurp("config/example", &text);
 	for (line = strtok_r(text.data, "\n", &save); line != NULL;
@@ -1241,7 +1241,7 @@ test_config_snapshot(void **state)
 	assert_null(config_feed_find(all, 3));
 	assert_string_equal(config_str(&cfg, NULL, SET_NOTIFY_COMMAND),
 	    "second");
-	config_free(&cfg);
+	config_release(&cfg);
 
 	/* The config is gone; the snapshots hold what it was. */
 	assert_string_equal(config_str(all, NULL, SET_NOTIFY_COMMAND),
@@ -1270,7 +1270,7 @@ test_config_snapshot(void **state)
 	config_drop(all);
 	config_drop(one);
 	config_drop(NULL);
-	causes_clear(&causes);
+	causes_release(&causes);
 }
 
 int

@@ -127,7 +127,7 @@ static const struct page_case {
 	    "For the pitted patches an old razor blade",
 	    "Done, thank you both." },
 	  { "Board index", "Post Reply", "Return to Old Machines",
-	    "Powered by" },
+	    "Powered by", "Sent from the shed" },
 	  { NULL } },
 	/* A section front: not an article, read whole, headlines kept. */
 	{ "section.html", "https://lamp.example/science",

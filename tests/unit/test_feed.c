@@ -349,7 +349,7 @@ test_feed_fields(void **state)
 			    field_cases[i].entry, field_cases[i].field,
 			    got != NULL ? got : "(null)",
 			    want != NULL ? want : "(null)");
-		feed_free(&f);
+		feed_release(&f);
 	}
 	buf_release(&tmp);
 }
@@ -435,7 +435,7 @@ test_feed_depth_limit(void **state)
 	assert_string_equal(f.entries[0].link, "http://e.org/1");
 	assert_string_equal(f.entries[1].title, "two");
 	assert_string_equal(f.entries[1].summary, "fine");
-	feed_free(&f);
+	feed_release(&f);
 
 	/* Never closed, with void elements and CDATA in the deep part: the
 	 * item that follows still counts. */
@@ -451,7 +451,7 @@ test_feed_depth_limit(void **state)
 	assert_int_equal(f.nentries, 2);
 	assert_null(f.entries[0].content);
 	assert_string_equal(f.entries[1].title, "two");
-	feed_free(&f);
+	feed_release(&f);
 
 	/* Outside an item only the element too deep goes. */
 	buf_reset(&b);
@@ -465,7 +465,7 @@ test_feed_depth_limit(void **state)
 		fail_msg("%s", cause);
 	assert_int_equal(f.nentries, 1);
 	assert_string_equal(f.entries[0].title, "kept");
-	feed_free(&f);
+	feed_release(&f);
 
 	/* Just inside the limit is fine, and so is closing it all at once. */
 	buf_reset(&b);
@@ -476,7 +476,7 @@ test_feed_depth_limit(void **state)
 	assert_int_equal(feed_parse(b.data, b.len, NULL, NULL, &f, &cause), 0);
 	assert_int_equal(f.nentries, 1);
 	assert_string_equal(f.entries[0].title, "ok");
-	feed_free(&f);
+	feed_release(&f);
 	buf_release(&b);
 }
 
@@ -497,7 +497,7 @@ test_feed_entry_limit(void **state)
 	assert_int_equal(f.nentries, FEED_MAX_ENTRIES);
 	assert_int_equal(f.dropped, 10);
 	assert_string_equal(f.title, "after them all");
-	feed_free(&f);
+	feed_release(&f);
 	buf_release(&b);
 }
 
@@ -533,7 +533,7 @@ test_feed_json_shape(void **state)
 	    &cause), 0);
 	feed_json(&f, &out);
 	assert_string_equal(out.data, want);
-	feed_free(&f);
+	feed_release(&f);
 
 	/* Control characters leave as JSON escapes, not raw bytes. */
 	parse_fixture("hostile-title.xml", NULL, &f);
@@ -541,7 +541,7 @@ test_feed_json_shape(void **state)
 	feed_json(&f, &out);
 	assert_null(memchr(out.data, 0x1b, out.len));
 	assert_non_null(strstr(out.data, "\\u001b[2J"));
-	feed_free(&f);
+	feed_release(&f);
 	buf_release(&out);
 }
 
@@ -580,7 +580,7 @@ test_feed_authors(void **state)
 		    strcmp(f.entries[0].author, author_cases[i].want) != 0)
 			fail_msg("row %zu \"%s\": got \"%s\"", i,
 			    author_cases[i].author, f.entries[0].author);
-		feed_free(&f);
+		feed_release(&f);
 	}
 	buf_release(&b);
 }
@@ -642,7 +642,7 @@ test_feed_url_resolution(void **state)
 		    strcmp(f.entries[0].link, url_cases[i].want) != 0)
 			fail_msg("row %zu \"%s\": got \"%s\"", i,
 			    url_cases[i].ref, f.entries[0].link);
-		feed_free(&f);
+		feed_release(&f);
 	}
 	buf_release(&b);
 }
@@ -777,7 +777,7 @@ test_feed_text_runs(void **state)
 			fail_msg("row %zu, %s: got \"%s\", expected \"%s\"", i,
 			    text_cases[i].field, got != NULL ? got : "(null)",
 			    want != NULL ? want : "(null)");
-		feed_free(&f);
+		feed_release(&f);
 	}
 	buf_release(&b);
 	buf_release(&tmp);
@@ -825,7 +825,7 @@ test_feed_text_lengths(void **state)
 		    strcmp(f.entries[0].summary, summary.data) != 0)
 			fail_msg("length %zu: summary \"%s\"", n,
 			    f.entries[0].summary);
-		feed_free(&f);
+		feed_release(&f);
 	}
 	buf_release(&b);
 	buf_release(&title);
@@ -857,7 +857,7 @@ test_feed_mxml_traps(void **state)
 			fail_msg("row %zu: %s", i, cause);
 		if (f.title == NULL || strcmp(f.title, mxml_cases[i].title) != 0)
 			fail_msg("row %zu: title \"%s\"", i, f.title);
-		feed_free(&f);
+		feed_release(&f);
 	}
 }
 
@@ -881,7 +881,7 @@ test_feed_survives_damage(void **state)
 		memcpy(exact, b.data, len);
 		cause = NULL;
 		if (feed_parse(exact, len, URL, NULL, &f, &cause) == 0)
-			feed_free(&f);
+			feed_release(&f);
 		free(cause);
 		free(exact);
 	}
@@ -902,7 +902,7 @@ test_feed_survives_damage(void **state)
 				if ((len = utf8_decode((const unsigned char *)
 				    f.title + j, strlen(f.title + j), &cp)) == 0)
 					fail_msg("mutation %zu: bad UTF-8", i);
-		feed_free(&f);
+		feed_release(&f);
 	}
 	buf_release(&b);
 	buf_release(&copy);

@@ -299,13 +299,13 @@ test_keys_defaults(void **state)
 		if (config_load_buffer(lines[i], strlen(lines[i]), "t", &cfg,
 		    &causes) != 0)
 			fail_msg("%s: %s", lines[i], causes.v[0]);
-		config_free(&cfg);
+		config_release(&cfg);
 	}
 	config_init(&cfg);
 	for (i = 0; i < nitems(want); i++)
 		if (keys_lookup(cfg.keys, want[i].t, want[i].key) != want[i].a)
 			fail_msg("want[%zu]: key %#x", i, want[i].key);
-	config_free(&cfg);
+	config_release(&cfg);
 }
 
 /* A user's bind and unbind lines change the defaults. */
@@ -327,7 +327,7 @@ test_keys_config(void **state)
 	assert_int_equal(keys_lookup(cfg.keys, KEYS_ARTICLE, 'N'),
 	    ACT_TOGGLE_READ);
 	assert_int_equal(keys_lookup(cfg.keys, KEYS_FEEDS, 0x12), ACT_REFRESH);
-	config_free(&cfg);
+	config_release(&cfg);
 }
 
 /* tidings-config(5) has an ".It Ic NAME" entry for each action, in its

@@ -94,7 +94,7 @@ test_newsboat_config(void **state)
 				fail_msg("%s: got \"%s\"", config_rows[i].line,
 				    msg);
 		}
-		newsboat_free(&nb);
+		newsboat_release(&nb);
 	}
 	buf_release(&want);
 }
@@ -137,7 +137,7 @@ test_newsboat_config_together(void **state)
 			assert_int_equal(nb.unmapped.n, 1);
 			assert_string_equal(nb.unmapped.v[0], rows[i].unmapped);
 		}
-		newsboat_free(&nb);
+		newsboat_release(&nb);
 	}
 }
 
@@ -198,7 +198,7 @@ test_newsboat_urls(void **state)
 	    "\"~\": empty title after \"~\"");
 
 	/* What was made loads as a dotfile and means the same. */
-	config_free(&cfg);
+	config_release(&cfg);
 	config_init(&cfg);
 	assert_int_equal(config_load_buffer(nb.feeds.data, nb.feeds.len, "t",
 	    &cfg, &causes), 0);
@@ -208,8 +208,8 @@ test_newsboat_urls(void **state)
 	assert_string_equal(cfg.feeds[1].tags[0], "two words");
 	assert_string_equal(cfg.feeds[1].tags[1], "<");
 	assert_true(cfg.feeds[1].hidden);
-	newsboat_free(&nb);
-	config_free(&cfg);
+	newsboat_release(&nb);
+	config_release(&cfg);
 }
 
 /* Words split as the dotfile splits them, for commands run without a

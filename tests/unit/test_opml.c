@@ -386,7 +386,7 @@ load(const char *path, struct config *cfg)
 	config_init(cfg);
 	if (config_load(path, cfg, &causes) != 0)
 		fail_msg("%s: %s", path, causes.v[0]);
-	causes_clear(&causes);
+	causes_release(&causes);
 }
 
 static void
@@ -414,8 +414,8 @@ test_opml_import(void **state)
 	assert_int_equal(skipped.n, 1);
 	assert_string_equal(skipped.v[0], "ftp://example.org/feed.xml: "
 	    "\"ftp\" URLs are not supported; use http, https or file");
-	causes_clear(&skipped);
-	config_free(&cfg);
+	causes_release(&skipped);
+	config_release(&cfg);
 
 	/* The user's bytes are all there, untouched, then the new lines. */
 	slurp(path, &file);
@@ -430,13 +430,13 @@ test_opml_import(void **state)
 	if (opml_import(path, opml.data, opml.len, &cfg, &added, &skipped,
 	    &cause) != 0)
 		fail_msg("import again: %s", cause);
-	causes_clear(&skipped);
+	causes_release(&skipped);
 	assert_int_equal(added, 0);
 	buf_reset(&file);
 	slurp(path, &file);
 	assert_int_equal(file.len, want.len);
 	assert_memory_equal(file.data, want.data, want.len);
-	config_free(&cfg);
+	config_release(&cfg);
 
 	/* Bad OPML leaves the file alone. */
 	load(path, &cfg);
@@ -445,7 +445,7 @@ test_opml_import(void **state)
 	assert_string_equal(cause, "not an OPML file (its root element is "
 	    "<rss>, not <opml>)");
 	free(cause);
-	config_free(&cfg);
+	config_release(&cfg);
 	buf_reset(&file);
 	slurp(path, &file);
 	assert_int_equal(file.len, want.len);
@@ -512,12 +512,12 @@ test_opml_import_skips(void **state)
 	slurp(path, &file);
 	assert_string_equal(file.data,
 	    "feed https://example.org/good ~Good\n");
-	config_free(&cfg);
+	config_release(&cfg);
 	config_init(&cfg);
 	assert_int_equal(config_load(path, &cfg, &causes), 0);
 	assert_int_equal(cfg.nfeeds, 1);
-	config_free(&cfg);
-	causes_clear(&skipped);
+	config_release(&cfg);
+	causes_release(&skipped);
 	buf_release(&file);
 	free(path);
 	rm_tree(dir);
@@ -570,7 +570,7 @@ test_opml_import_creates(void **state)
 	free(cause);
 	free(path);
 
-	config_free(&cfg);
+	config_release(&cfg);
 	buf_release(&file);
 	rm_tree(dir);
 }
@@ -669,15 +669,15 @@ test_opml_export(void **state)
 	    &skipped, &cause), 0);
 	assert_int_equal(skipped.n, 0);
 	assert_int_equal(added, (int)cfg.nfeeds);
-	config_free(&back);
+	config_release(&back);
 	config_init(&back);
 	assert_int_equal(config_load(path, &back, &causes), 0);
 	assert_int_equal(back.nfeeds, cfg.nfeeds);
 	free(path);
 	rm_tree(dir);
 
-	config_free(&back);
-	config_free(&cfg);
+	config_release(&back);
+	config_release(&cfg);
 	buf_release(&out);
 }
 
@@ -714,7 +714,7 @@ test_opml_export_known(void **state)
 	assert_non_null(strstr(out.data, "<outline type=\"rss\" "
 	    "text=\"https://a.org/never\" title=\"https://a.org/never\" "
 	    "xmlUrl=\"https://a.org/never\"/>"));
-	config_free(&cfg);
+	config_release(&cfg);
 	buf_release(&out);
 }
 
@@ -734,7 +734,7 @@ test_opml_export_empty(void **state)
 	assert_int_equal(opml_parse(out.data, out.len, &feeds, &n, &cause), 0);
 	assert_int_equal(n, 0);
 	opml_feeds_free(feeds, n);
-	config_free(&cfg);
+	config_release(&cfg);
 	buf_release(&out);
 }
 

@@ -149,7 +149,7 @@ add_feed(struct store *st, const char *url, size_t n, int64_t t0,
 	fx.next = STORE_NOTIME;
 	if (store_update(st, id, &fx, &f, 0, 0, &nnew, &cause) != 0)
 		fail_msg("store_update: %s", cause);
-	feed_free(&f);
+	feed_release(&f);
 	buf_release(&xml);
 	return (id);
 }
@@ -485,7 +485,7 @@ test_ui_fetch_queue(void **state)
 			memset(&j, 0, sizeof j);
 			j.item_id = asks[i].ask[k] < 0 ? -asks[i].ask[k] :
 			    asks[i].ask[k];
-			fetch_queue(&jobs, &n, &j, asks[i].ask[k] > 0);
+			ui_fetch_queue(&jobs, &n, &j, asks[i].ask[k] > 0);
 		}
 		buf_reset(&got);
 		for (k = 0; k < n; k++)

@@ -118,7 +118,7 @@ test_causes_collect(void **state)
 	causes_add(&c, "second");
 	assert_int_equal(c.n, 2);
 	assert_string_equal(c.v[0], "config:3: first");
-	causes_clear(&c);
+	causes_release(&c);
 	assert_int_equal(c.n, 0);
 }
 
