@@ -26,8 +26,8 @@
  *    to HTML; RSS descriptions are HTML, and child elements found in them are
  *    serialized too (as feedparser does). Titles, authors and categories are
  *    plain text. Links are resolved against xml:base and the document's URL,
- *    in attributes and inside HTML content alike, by a small RFC 3986
- *    resolver (feed_url_*).
+ *    in attributes and inside HTML content alike, by url.c's RFC 3986
+ *    resolver, the one reader mode uses.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -42,6 +42,7 @@
 #include "date.h"
 #include "feed.h"
 #include "feed-int.h"
+#include "url.h"
 #include "util.h"
 
 #define FEED_FFFD		0xfffd
@@ -472,220 +473,14 @@ feed_local(const char *name, size_t len, size_t *llen)
 	return (colon + 1);
 }
 
-/*
- * URLs (RFC 3986, section 5). A reference is split into its five parts,
- * resolved against the base and recomposed; "." and ".." segments are
- * removed from merged paths. An absolute reference is left as it is.
- */
-struct feed_url {
-	const char	*scheme, *auth, *path, *query, *frag;
-	size_t		 scheme_len, auth_len, path_len, query_len, frag_len;
-	int		 has_scheme, has_auth, has_query, has_frag;
-};
-
-/* Split s into the parts of a URI reference. */
-static void
-feed_url_split(const char *s, struct feed_url *u)
-{
-	const char	*p = s;
-
-	memset(u, 0, sizeof *u);
-	if (feed_isalpha((unsigned char)*p)) {
-		while (feed_isalnum((unsigned char)*p) || *p == '+' ||
-		    *p == '-' || *p == '.')
-			p++;
-		if (*p == ':') {
-			u->has_scheme = 1;
-			u->scheme = s;
-			u->scheme_len = (size_t)(p - s);
-			s = p + 1;
-		}
-	}
-	if (s[0] == '/' && s[1] == '/') {
-		u->has_auth = 1;
-		u->auth = s + 2;
-		u->auth_len = strcspn(u->auth, "/?#");
-		s = u->auth + u->auth_len;
-	}
-	u->path = s;
-	u->path_len = strcspn(s, "?#");
-	s += u->path_len;
-	if (*s == '?') {
-		u->has_query = 1;
-		u->query = s + 1;
-		u->query_len = strcspn(u->query, "#");
-		s = u->query + u->query_len;
-	}
-	if (*s == '#') {
-		u->has_frag = 1;
-		u->frag = s + 1;
-		u->frag_len = strlen(u->frag);
-	}
-}
-
-/* Drop the last segment of the path written to out since start. */
-static void
-feed_url_pop(struct buf *out, size_t start)
-{
-	size_t	 i = out->len;
-
-	while (i > start && out->data[i - 1] != '/')
-		i--;
-	if (i > start)
-		i--;
-	buf_truncate(out, i);
-}
-
-/* Append path (n bytes) to out without its dot segments (5.2.4). */
-static void
-feed_url_dots(struct buf *out, const char *path, size_t n)
-{
-	const char	*p = path;
-	size_t		 left = n, seg, start = out->len;
-
-	while (left > 0) {
-		if (left >= 3 && memcmp(p, "../", 3) == 0) {
-			p += 3;
-			left -= 3;
-		} else if (left >= 2 && memcmp(p, "./", 2) == 0) {
-			p += 2;
-			left -= 2;
-		} else if (left >= 3 && memcmp(p, "/./", 3) == 0) {
-			p += 2;
-			left -= 2;
-		} else if (left == 2 && memcmp(p, "/.", 2) == 0) {
-			/* The input becomes "/", the last segment. */
-			buf_addch(out, '/');
-			left = 0;
-		} else if (left >= 4 && memcmp(p, "/../", 4) == 0) {
-			p += 3;
-			left -= 3;
-			feed_url_pop(out, start);
-		} else if (left == 3 && memcmp(p, "/..", 3) == 0) {
-			feed_url_pop(out, start);
-			buf_addch(out, '/');
-			left = 0;
-		} else if ((left == 1 && p[0] == '.') ||
-		    (left == 2 && memcmp(p, "..", 2) == 0))
-			left = 0;
-		else {
-			/* The first segment, with its leading '/'. */
-			seg = p[0] == '/' ? 1 : 0;
-			while (seg < left && p[seg] != '/')
-				seg++;
-			buf_add(out, p, seg);
-			p += seg;
-			left -= seg;
-		}
-	}
-}
-
-/*
- * Resolve reference ref against base (either may be NULL) and append the
- * result to out. Return -1, with nothing appended, when ref is empty and
- * there is no base. White space around ref and tabs or newlines inside it
- * are dropped, as browsers do.
- */
-static int
-feed_url_resolve_to(struct buf *out, const char *base, const char *ref)
-{
-	struct buf	 r = BUF_INIT;
-	struct feed_url	 b, u;
-	size_t		 i, n;
-	const char	*slash;
-
-	if (ref == NULL)
-		ref = "";
-	n = strlen(ref);
-	if (strcspn(ref, "\t\n\r") < n || (n > 0 &&
-	    (feed_isspace((unsigned char)ref[0]) ||
-	    feed_isspace((unsigned char)ref[n - 1])))) {
-		while (*ref != '\0') {
-			i = strcspn(ref, "\t\n\r");
-			buf_add(&r, ref, i);
-			ref += i + (ref[i] != '\0');
-		}
-		feed_trim(&r);
-		ref = r.data;
-		n = r.len;
-	}
-	feed_url_split(ref, &u);
-	if (u.has_scheme || base == NULL || *base == '\0') {
-		if (n > 0)
-			buf_add(out, ref, n);
-		buf_release(&r);
-		return (n > 0 ? 0 : -1);
-	}
-	feed_url_split(base, &b);
-	if (b.has_scheme) {
-		buf_add(out, b.scheme, b.scheme_len);
-		buf_addch(out, ':');
-	}
-	if (u.has_auth) {
-		buf_add(out, "//", 2);
-		buf_add(out, u.auth, u.auth_len);
-		feed_url_dots(out, u.path, u.path_len);
-		if (u.has_query) {
-			buf_addch(out, '?');
-			buf_add(out, u.query, u.query_len);
-		}
-	} else {
-		if (b.has_auth) {
-			buf_add(out, "//", 2);
-			buf_add(out, b.auth, b.auth_len);
-		}
-		if (u.path_len == 0) {
-			buf_add(out, b.path, b.path_len);
-			if (u.has_query) {
-				buf_addch(out, '?');
-				buf_add(out, u.query, u.query_len);
-			} else if (b.has_query) {
-				buf_addch(out, '?');
-				buf_add(out, b.query, b.query_len);
-			}
-		} else {
-			if (u.path[0] == '/')
-				feed_url_dots(out, u.path, u.path_len);
-			else {
-				/* Merge (5.2.3), then remove dot segments. */
-				struct buf	 m = BUF_INIT;
-
-				if (b.has_auth && b.path_len == 0)
-					buf_addch(&m, '/');
-				else {
-					slash = NULL;
-					for (i = 0; i < b.path_len; i++)
-						if (b.path[i] == '/')
-							slash = b.path + i;
-					if (slash != NULL)
-						buf_add(&m, b.path,
-						    (size_t)(slash - b.path) + 1);
-				}
-				buf_add(&m, u.path, u.path_len);
-				feed_url_dots(out, m.data, m.len);
-				buf_release(&m);
-			}
-			if (u.has_query) {
-				buf_addch(out, '?');
-				buf_add(out, u.query, u.query_len);
-			}
-		}
-	}
-	if (u.has_frag) {
-		buf_addch(out, '#');
-		buf_add(out, u.frag, u.frag_len);
-	}
-	buf_release(&r);
-	return (0);
-}
-
-/* Resolve ref against base as a new string; NULL as feed_url_resolve_to. */
+/* Resolve ref against base as a new string; NULL when ref is empty and
+ * there is no base. */
 static char *
 feed_url_resolve(const char *base, const char *ref)
 {
 	struct buf	 out = BUF_INIT;
 
-	if (feed_url_resolve_to(&out, base, ref) != 0)
+	if (url_resolve(&out, base, ref) != 0)
 		return (NULL);
 	return (buf_detach(&out, NULL));
 }
@@ -1342,7 +1137,7 @@ parser_html_urls(struct buf *out, const char *s, size_t len,
 			buf_reset(&v);
 			parser_html_text(&v, s + vs, ve - vs, 1);
 			buf_reset(&url);
-			if (feed_url_resolve_to(&url, base, v.data) != 0 ||
+			if (url_resolve(&url, base, v.data) != 0 ||
 			    strcmp(url.data, v.data) == 0)
 				continue;
 			buf_add(out, s + last, (q != 0 ? vs - 1 : vs) - last);
