@@ -16,7 +16,7 @@
 #include "extract.h"
 #include "extract-int.h"
 #include "json.h"
-#include "pagedate.h"
+#include "date.h"
 #include "url.h"
 #include "util.h"
 
@@ -106,7 +106,7 @@ meta_offer(struct extractor *x, int field, const char *v, int rank)
 		v++;
 	if (*v == '\0' || (m->v != NULL && m->rank <= rank))
 		return;
-	if (field == M_DATE && pagedate_parse(v, &t) != 0)
+	if (field == M_DATE && date_parse_page(v, &t) != 0)
 		return;
 	if (field == M_BYLINE && (strncmp(v, "http://", 7) == 0 ||
 	    strncmp(v, "https://", 8) == 0))
