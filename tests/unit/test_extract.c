@@ -799,6 +799,15 @@ test_extract_metadata(void **state)
 		  "<meta name=pubdate content=\"March 30, 2017 9:56 AM ET\">",
 		  "Lights out in the old town", NULL, "2017-03-30T14:56:00Z",
 		  NULL, NULL },
+		/* References pages escape twice are decoded as HTML reads
+		 * them, every name and &#128;-&#159; as windows-1252. */
+		{ "double-escaped references",
+		  "<meta property=og:title content=\"Plain title\">"
+		  "<meta property=og:site_name content=\"Caf&amp;eacute; "
+		  "&amp;#147;Nord&amp;#148;&amp;#8206;&amp;nbsp;&amp;#10;"
+		  "Times\">",
+		  "Plain title", NULL, NULL,
+		  "Caf\xc3\xa9 \xe2\x80\x9cNord\xe2\x80\x9d Times", NULL },
 		{ "nothing declared",
 		  "", NULL, NULL, NULL, NULL, NULL },
 	};
