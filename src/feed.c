@@ -1699,109 +1699,6 @@ parser_error(const char *msg)
 		snprintf(feed_mxml_error, sizeof feed_mxml_error, "%s", msg);
 }
 
-/* Is label a name of UTF-8? */
-static int
-feed_is_utf8(const char *label)
-{
-	return (strcasecmp(label, "utf-8") == 0 ||
-	    strcasecmp(label, "utf8") == 0 ||
-	    strcasecmp(label, "unicode-1-1-utf-8") == 0);
-}
-
-/* Is label a name of UTF-16? A document that declares it in ASCII lies. */
-static int
-feed_is_utf16(const char *label)
-{
-	return (strncasecmp(label, "utf-16", 6) == 0 ||
-	    strcasecmp(label, "ucs-2") == 0 ||
-	    strcasecmp(label, "unicode") == 0 ||
-	    strcasecmp(label, "iso-10646-ucs-2") == 0 ||
-	    strcasecmp(label, "csunicode") == 0);
-}
-
-/*
- * Copy the encoding= of the XML declaration that starts data (in an
- * ASCII-compatible encoding) into label. Return 0, or -1 if there is none.
- */
-static int
-feed_declared(const char *data, size_t len, char *label, size_t size)
-{
-	const char	*p, *end, *e;
-	size_t		 i = 0, n;
-	char		 q;
-
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	while (i < len && feed_isspace((unsigned char)data[i]))
-		i++;
-	if (len - i < 6 || memcmp(data + i, "<?xml", 5) != 0 ||
-	    !feed_isspace((unsigned char)data[i + 5]))
-		return (-1);
-	n = len - i < 512 ? len - i : 512;
-	if ((end = memmem(data + i, n, "?>", 2)) == NULL)
-		return (-1);
-	p = data + i + 5;
-	if ((e = memmem(p, (size_t)(end - p), "encoding", 8)) == NULL)
-		return (-1);
-	for (p = e + 8; p < end && feed_isspace((unsigned char)*p); p++)
-		;
-	if (p >= end || *p++ != '=')
-		return (-1);
-	while (p < end && feed_isspace((unsigned char)*p))
-		p++;
-	if (p >= end || (*p != '"' && *p != '\''))
-		return (-1);
-	q = *p++;
-	for (n = 0; p + n < end && p[n] != q; n++)
-		;
-	if (p + n >= end || n == 0 || n >= size)
-		return (-1);
-	memcpy(label, p, n);
-	label[n] = '\0';
-	return (0);
-}
-
-/*
- * Decode data to UTF-8 into u and return 0, or return 1 when data is UTF-8
- * already and can be read where it is. The HTTP charset wins over the
- * declaration (RFC 7303) and a byte order mark over both (charset_to_utf8).
- * But when what claims to be UTF-8 is not, the declaration is believed
- * instead, and without one, bytes that never form a UTF-8 sequence are read
- * as windows-1252, as feedparser and browsers do.
- */
-static int
-feed_decode(const char *data, size_t len, const char *charset,
-    struct buf *u)
-{
-	const unsigned char	*b = (const unsigned char *)data;
-	const char		*label = NULL;
-	char			 decl[48];
-	int			 bom, hasdecl, sniff;
-
-	bom = (len >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf) ||
-	    (len >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
-	    (b[0] == 0xfe && b[1] == 0xff)));
-	hasdecl = feed_declared(data, len, decl, sizeof decl) == 0;
-	if (charset != NULL && *charset != '\0')
-		label = charset;
-	else if (len >= 2 && b[0] == '<' && b[1] == 0)
-		label = "utf-16le";
-	else if (len >= 2 && b[0] == 0 && b[1] == '<')
-		label = "utf-16be";
-	else if (hasdecl && !feed_is_utf16(decl))
-		label = decl;
-	if (!bom && (label == NULL || feed_is_utf8(label))) {
-		if ((sniff = charset_sniff_utf8(data, len)) == 1)
-			return (1);
-		if (hasdecl && !feed_is_utf8(decl) && !feed_is_utf16(decl))
-			label = decl;
-		else if (sniff == -1)
-			label = "windows-1252";
-	}
-	charset_to_utf8(data, len, label, u);
-	return (0);
-}
-
 /* Free what an entry holds. */
 static void
 feed_entry_free(struct feed_entry *e)
@@ -1881,7 +1778,7 @@ feed_parse(const char *data, size_t len, const char *url,
 		data = "";
 		len = 0;
 	}
-	if (!feed_decode(data, len, charset, &u)) {
+	if (!charset_xml_to_utf8(data, len, charset, &u)) {
 		data = u.data;
 		len = u.len;
 	}
