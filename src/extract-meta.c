@@ -667,7 +667,7 @@ meta_finish(struct extractor *x)
 		s = arena_strndup(&x->garena, b.data, b.len);
 		buf_reset(&b);
 		url_resolve(&b, x->base, s);
-		if (b.len > 0)
+		if (b.len > 0 && url_safe(b.data))
 			art->lead_image = arena_strndup(x->arena, b.data,
 			    b.len);
 	}

@@ -204,3 +204,31 @@ done:
 	buf_release(&rb);
 	return (rc);
 }
+
+/* Is the scheme of url s (lower case), ignoring case? */
+int
+url_scheme_is(const char *url, const char *s)
+{
+	struct url_parts	 u;
+
+	url_split(url, &u);
+	return (u.scheme != NULL && strlen(s) == u.schemelen &&
+	    ascii_eq_lower(u.scheme, s, u.schemelen));
+}
+
+/* May reader mode link to url, or show it as an image? (See url.h.) */
+int
+url_safe(const char *url)
+{
+	static const char *const ok[] = { "http", "https", "ftp", "mailto" };
+	struct url_parts	 u;
+	size_t			 i;
+
+	url_split(url, &u);
+	if (u.scheme == NULL)
+		return (1);
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (url_scheme_is(url, ok[i]))
+			return (1);
+	return (0);
+}

@@ -44,4 +44,17 @@ void	 url_clean(struct buf *out, const char *s);
  */
 int	 url_resolve(struct buf *out, const char *base, const char *ref);
 
+/* Is the scheme of url s (a lower-case scheme name), ignoring case? */
+int	 url_scheme_is(const char *url, const char *s);
+
+/*
+ * May reader mode link to url, or show it as an image? url is what
+ * url_resolve() made of what the page wrote: the scheme is looked at
+ * after resolution (a <base href> gives its scheme to every relative
+ * link) and after the tabs and line breaks a browser drops are gone
+ * ("java&#x09;script:"). Only http, https, ftp and mailto are safe, and a
+ * URL still relative when no base was known. Return 1 or 0.
+ */
+int	 url_safe(const char *url);
+
 #endif /* TIDINGS_URL_H */

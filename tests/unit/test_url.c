@@ -195,6 +195,38 @@ test_url_split(void **state)
 	assert_null(u.frag);
 }
 
+/* The schemes reader mode lets through, looked at in resolved URLs. */
+static void
+test_url_safe(void **state)
+{
+	static const char *const yes[] = {
+		"http://a/", "HTTPS://a/", "ftp://a/f", "mailto:ed@a.org",
+		"rel/x", "/abs", "?q", "#f", "", "%01javascript:x",
+	};
+	static const char *const no[] = {
+		"javascript:alert(1)", "JavaScript:x", "vbscript:x",
+		"data:text/html,x", "file:///etc/passwd", "httpx://a/",
+		"ftps://a/", "about:blank",
+	};
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(yes); i++)
+		if (!url_safe(yes[i]))
+			fail_msg("\"%s\" refused", yes[i]);
+	for (i = 0; i < nitems(no); i++)
+		if (url_safe(no[i]))
+			fail_msg("\"%s\" let through", no[i]);
+	/* What the markup writes is resolved first. */
+	url_resolve(&b, "https://a.example/", "java\tscript:alert(1)");
+	assert_false(url_safe(b.data));
+	buf_reset(&b);
+	url_resolve(&b, "javascript:alert(1)//", "x");
+	assert_false(url_safe(b.data));
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -203,6 +235,7 @@ main(void)
 		cmocka_unit_test(test_url_other),
 		cmocka_unit_test(test_url_base_chain),
 		cmocka_unit_test(test_url_split),
+		cmocka_unit_test(test_url_safe),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
