@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ascii.h"
 #include "buf.h"
 #include "charset.h"
 #include "util.h"
@@ -411,6 +412,102 @@ charset_to_utf8(const char *data, size_t len, const char *label,
 	charset_add_utf8(out, (const unsigned char *)tmp.data, tmp.len);
 	buf_release(&tmp);
 	return (rc);
+}
+
+/* Is label a name of UTF-8? */
+static int
+charset_is_utf8(const char *label)
+{
+	return (strcasecmp(label, "utf-8") == 0 ||
+	    strcasecmp(label, "utf8") == 0 ||
+	    strcasecmp(label, "unicode-1-1-utf-8") == 0);
+}
+
+/* Is label a name of UTF-16? A document that declares it in ASCII lies. */
+static int
+charset_is_utf16(const char *label)
+{
+	return (strncasecmp(label, "utf-16", 6) == 0 ||
+	    strcasecmp(label, "ucs-2") == 0 ||
+	    strcasecmp(label, "unicode") == 0 ||
+	    strcasecmp(label, "iso-10646-ucs-2") == 0 ||
+	    strcasecmp(label, "csunicode") == 0);
+}
+
+/*
+ * Copy the encoding= of the XML declaration that starts data (in an
+ * ASCII-compatible encoding) into label. Return 0, or -1 if there is none.
+ */
+static int
+charset_xml_declared(const char *data, size_t len, char *label, size_t size)
+{
+	const char	*p, *end, *e;
+	size_t		 i = 0, n;
+	char		 q;
+
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && ascii_isspace((unsigned char)data[i]))
+		i++;
+	if (len - i < 6 || memcmp(data + i, "<?xml", 5) != 0 ||
+	    !ascii_isspace((unsigned char)data[i + 5]))
+		return (-1);
+	n = len - i < 512 ? len - i : 512;
+	if ((end = memmem(data + i, n, "?>", 2)) == NULL)
+		return (-1);
+	p = data + i + 5;
+	if ((e = memmem(p, (size_t)(end - p), "encoding", 8)) == NULL)
+		return (-1);
+	for (p = e + 8; p < end && ascii_isspace((unsigned char)*p); p++)
+		;
+	if (p >= end || *p++ != '=')
+		return (-1);
+	while (p < end && ascii_isspace((unsigned char)*p))
+		p++;
+	if (p >= end || (*p != '"' && *p != '\''))
+		return (-1);
+	q = *p++;
+	for (n = 0; p + n < end && p[n] != q; n++)
+		;
+	if (p + n >= end || n == 0 || n >= size)
+		return (-1);
+	memcpy(label, p, n);
+	label[n] = '\0';
+	return (0);
+}
+
+/* Decode an XML document to UTF-8 (see charset.h). */
+int
+charset_xml_to_utf8(const char *data, size_t len, const char *charset,
+    struct buf *u)
+{
+	const unsigned char	*b = (const unsigned char *)data;
+	const char		*label = NULL;
+	char			 decl[48];
+	int			 bom, hasdecl, sniff;
+
+	bom = (len >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf) ||
+	    (len >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
+	    (b[0] == 0xfe && b[1] == 0xff)));
+	hasdecl = charset_xml_declared(data, len, decl, sizeof decl) == 0;
+	if (charset != NULL && *charset != '\0')
+		label = charset;
+	else if (len >= 2 && b[0] == '<' && b[1] == 0)
+		label = "utf-16le";
+	else if (len >= 2 && b[0] == 0 && b[1] == '<')
+		label = "utf-16be";
+	else if (hasdecl && !charset_is_utf16(decl))
+		label = decl;
+	if (!bom && (label == NULL || charset_is_utf8(label))) {
+		if ((sniff = charset_sniff_utf8(data, len)) == 1)
+			return (1);
+		if (hasdecl && !charset_is_utf8(decl) && !charset_is_utf16(decl))
+			label = decl;
+		else if (sniff == -1)
+			label = "windows-1252";
+	}
+	charset_to_utf8(data, len, label, u);
+	return (0);
 }
 
 /* Find the charset parameter of a Content-Type value. */

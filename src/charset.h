@@ -26,6 +26,19 @@ int	 charset_to_utf8(const char *data, size_t len, const char *label,
  */
 int	 charset_sniff_utf8(const char *data, size_t len);
 
+/*
+ * Decode an XML document (a feed, an OPML file) of len bytes to UTF-8.
+ * charset, the HTTP one (NULL or "" when there is none), wins over the
+ * encoding= of the XML declaration (RFC 7303), and a byte order mark
+ * over both. But when what claims to be UTF-8 is not, the declaration is
+ * believed instead, and without one, bytes that never form a UTF-8
+ * sequence are read as windows-1252, as feedparser and browsers do.
+ * Return 1, with nothing appended, when data is valid UTF-8 already and
+ * can be read where it is; else append it as UTF-8 to out and return 0.
+ */
+int	 charset_xml_to_utf8(const char *data, size_t len,
+	     const char *charset, struct buf *out);
+
 /* Find the charset parameter of a Content-Type header value. Return a
  * newly allocated lower-case label, or NULL when there is none. */
 char	*charset_from_content_type(const char *content_type);

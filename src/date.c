@@ -1,4 +1,4 @@
-/* date.c: dates as feeds write them -> UTC seconds.
+/* date.c: dates as feeds and pages write them -> UTC seconds.
  *
  * Two grammars cover nearly every feed. Atom and Dublin Core use ISO 8601
  * (RFC 3339 and the W3C-DTF profile, often reduced to a date or a year);
@@ -9,6 +9,11 @@
  * "(PST)" after them. A string that starts with four digits is read as ISO
  * 8601; anything else goes to a tolerant RFC 822 reader that takes the
  * pieces it recognises in any order and rejects words it does not know.
+ *
+ * Web pages write the same two, in looser forms: an ISO 8601 date with
+ * one-digit months or days or something after it, or a date in a line of
+ * English ("Published March 30, 2017 at 9:56 a.m. ET"). date_parse_page()
+ * reads those too, with the same zones, names and calendar.
  *
  * Calendar arithmetic is done here, on 64-bit day counts, rather than with
  * timegm() or mktime(): those consult the TZ database or the locale, may
@@ -271,12 +276,17 @@ date_skip(const char *p)
  * after it, if any.
  */
 static int
-date_iso_time(const char **pp, struct date_parts *dp)
+date_iso_time(const char **pp, struct date_parts *dp, int loose)
 {
 	const char	*p = *pp;
 	int		 n = date_ndigits(p);
 
-	if (n == 2 || n == 4 || n == 6) {
+	if (loose) {
+		/* Pages write h:mm or hh:mm, never the basic forms. */
+		if ((n != 1 && n != 2) || p[n] != ':')
+			return (-1);
+		date_digits(&p, n, &dp->hour);
+	} else if (n == 2 || n == 4 || n == 6) {
 		date_digits(&p, 2, &dp->hour);
 		if (n >= 4)
 			date_digits(&p, 2, &dp->min);
@@ -284,7 +294,7 @@ date_iso_time(const char **pp, struct date_parts *dp)
 			date_digits(&p, 2, &dp->sec);
 	} else
 		return (-1);
-	if (n == 2 && *p == ':') {
+	if (n <= 2 && *p == ':') {
 		p++;
 		if (date_digits(&p, 2, &dp->min) != 0)
 			return (-1);
@@ -300,8 +310,11 @@ date_iso_time(const char **pp, struct date_parts *dp)
 			p++;
 	}
 	p = date_skip(p);
-	if (*p != '\0' && date_zone(&p, &dp->off) != 0)
-		return (-1);
+	if (*p != '\0' && date_zone(&p, &dp->off) != 0) {
+		if (!loose)
+			return (-1);
+		dp->off = 0;		/* an unknown zone reads as UTC */
+	}
 	*pp = p;
 	return (0);
 }
@@ -349,9 +362,14 @@ date_ordinal(struct date_parts *dp, int y, int n)
 	return (0);
 }
 
-/* Parse ISO 8601 / RFC 3339 / W3C-DTF. */
+/*
+ * Parse ISO 8601 / RFC 3339 / W3C-DTF. loose reads a page's form of it:
+ * a year, month and day (of one or two digits) with '-' or '/' between
+ * them, an hour of one digit, an unknown zone as UTC, and whatever
+ * follows left unread.
+ */
 static int
-date_iso(const char *p, int64_t *t)
+date_iso(const char *p, int64_t *t, int loose)
 {
 	struct date_parts	 dp;
 	int			 y, w, d = 1, n, ext;
@@ -364,7 +382,15 @@ date_iso(const char *p, int64_t *t)
 	ext = (*p == '-' || *p == '/');
 	if (ext)
 		p++;
-	if (*p == 'W' || *p == 'w') {
+	if (loose) {
+		if (!ext || (n = date_ndigits(p)) < 1 || n > 2)
+			return (-1);
+		date_digits(&p, n, &dp.month);
+		if ((*p != '-' && *p != '/') || (n = date_ndigits(++p)) < 1 ||
+		    n > 2)
+			return (-1);
+		date_digits(&p, n, &dp.day);
+	} else if (*p == 'W' || *p == 'w') {
 		p++;
 		if (date_digits(&p, 2, &w) != 0)
 			return (-1);
@@ -395,10 +421,10 @@ date_iso(const char *p, int64_t *t)
 		if (*p == 'T' || *p == 't')
 			p++;
 		p = date_skip(p);
-		if (date_isdigit(*p) && date_iso_time(&p, &dp) != 0)
+		if (date_isdigit(*p) && date_iso_time(&p, &dp, loose) != 0)
 			return (-1);
 	}
-	if (*date_skip(p) != '\0')
+	if (!loose && *date_skip(p) != '\0')
 		return (-1);
 	return (date_make(&dp, t));
 }
@@ -541,7 +567,119 @@ date_parse(const char *s, int64_t *t)
 	if (s == NULL)
 		return (-1);
 	s = date_skip(s);
-	if (date_ndigits(s) >= 4 && date_iso(s, t) == 0)
+	if (date_ndigits(s) >= 4 && date_iso(s, t, 0) == 0)
 		return (0);
 	return (date_rfc822(s, t));
+}
+
+/*
+ * A zone after a time in prose: a numeric offset, or a zone name written
+ * in capitals ("ET", "GMT"; "at" or "met" are words), not a lone military
+ * letter other than Z. Return 0 and set *off in minutes, or -1.
+ */
+static int
+date_prose_zone(const char *p, int *off)
+{
+	size_t	 n;
+
+	if (*p == '+' || *p == '-')
+		return (date_zone_num(&p, off));
+	for (n = 0; p[n] >= 'A' && p[n] <= 'Z'; n++)
+		;
+	if (n == 0 || date_isalpha(p[n]) || (n == 1 && *p != 'Z'))
+		return (-1);
+	return (date_zone(&p, off));
+}
+
+/* The length of "am", "pm", "a.m." or "p.m." (any case) at p, or 0. */
+static size_t
+date_ampm(const char *p)
+{
+	if ((*p | 0x20) != 'a' && (*p | 0x20) != 'p')
+		return (0);
+	if ((p[1] | 0x20) == 'm' && !date_isalpha(p[2]))
+		return (2);
+	if (p[1] == '.' && (p[2] | 0x20) == 'm' && p[3] == '.')
+		return (4);
+	return (0);
+}
+
+/*
+ * English prose: "Thu, 30 Mar 2017 13:56:35 GMT", "March 30, 2017 9:56
+ * AM ET", "Published 30 March 2017 at 9:56 a.m.": a month name, the first
+ * number from 1 to 31 as the day, the last four-digit number as the year
+ * (from 1900), the first time, with "am" or "pm" and a zone after it.
+ * Other words and numbers are passed over.
+ */
+static int
+date_prose(const char *p, int64_t *t)
+{
+	struct date_parts	 dp;
+	char			 word[16];
+	size_t			 len;
+	int			 have_time = 0, n, v, i;
+
+	memset(&dp, 0, sizeof dp);
+	dp.year = dp.month = dp.day = -1;
+	while (*p != '\0') {
+		if (date_isdigit(*p)) {
+			n = date_ndigits(p);
+			if (n <= 2 && p[n] == ':' && !have_time) {
+				date_digits(&p, n, &dp.hour);
+				p++;
+				if (date_digits(&p, 2, &dp.min) != 0 ||
+				    (*p == ':' && (p++,
+				    date_digits(&p, 2, &dp.sec) != 0)) ||
+				    dp.hour > 23)
+					return (-1);
+				have_time = 1;
+				p = date_skip(p);
+				len = date_ampm(p);
+				if (len > 0) {
+					if ((*p | 0x20) == 'p' && dp.hour < 12)
+						dp.hour += 12;
+					else if ((*p | 0x20) == 'a' &&
+					    dp.hour == 12)
+						dp.hour = 0;
+					p = date_skip(p + len);
+				}
+				if (date_prose_zone(p, &dp.off) != 0)
+					dp.off = 0;
+				continue;
+			}
+			date_digits(&p, n < 9 ? n : 9, &v);
+			p += n - (n < 9 ? n : 9);
+			if (n == 4)
+				dp.year = v;
+			else if (n <= 2 && dp.day < 0 && v >= 1 && v <= 31)
+				dp.day = v;
+			continue;
+		}
+		if (date_isalpha(*p)) {
+			for (len = 0; date_isalpha(p[len]); len++)
+				if (len < sizeof word)
+					word[len] = p[len] | 0x20;
+			if (dp.month < 0 && len <= sizeof word &&
+			    (i = date_name(word, len, date_months, 12)) != -1)
+				dp.month = i + 1;
+			p += len;
+			continue;
+		}
+		p++;
+	}
+	if (dp.year < 1900 || dp.month < 0 || dp.day < 0)
+		return (-1);
+	return (date_make(&dp, t));
+}
+
+/* Read a date the way pages write it (see date.h). */
+int
+date_parse_page(const char *s, int64_t *t)
+{
+	if (s == NULL)
+		return (-1);
+	s = date_skip(s);
+	if (date_iso(s, t, 1) == 0 || date_parse(s, t) == 0)
+		return (0);
+	return (date_prose(s, t));
 }

@@ -307,10 +307,27 @@ conv_flush(struct conv *cv, struct bvec *out, unsigned cls)
 	cv->nimgs = 0;
 }
 
+/*
+ * Resolve the URL of a link or an image into cv->x->tmp; return 1 if it
+ * may be kept. The scheme is checked after resolution (see url_safe()).
+ * A page keeps only safe URLs; a fragment, a feed's HTML, whose links
+ * the reader checks again before it opens one, loses javascript: only.
+ */
+static int
+conv_url_ok(struct conv *cv, const char *ref)
+{
+	buf_reset(&cv->x->tmp);
+	if (url_resolve(&cv->x->tmp, cv->x->base, ref) != 0)
+		return (0);
+	if (cv->x->fragment)
+		return (!url_scheme_is(cv->x->tmp.data, "javascript"));
+	return (url_safe(cv->x->tmp.data));
+}
+
 /* The address of an image: the real one of a lazy image, else src, else
- * the first of its srcset. */
+ * the first of its srcset (*set is then 1). */
 static const char *
-conv_image_src(const GumboNode *g)
+conv_image_src(const GumboNode *g, int *set)
 {
 	static const char *const lazy[] = {
 		"data-src", "data-lazy-src", "data-original", "data-url",
@@ -319,6 +336,7 @@ conv_image_src(const GumboNode *g)
 	const char	*src, *v;
 	size_t		 i;
 
+	*set = 0;
 	/* A lazy loader keeps the real image aside and shows a stand-in. */
 	for (i = 0; i < nitems(lazy); i++)
 		if ((v = attr(g, lazy[i])) != NULL && *v != '\0' &&
@@ -329,8 +347,10 @@ conv_image_src(const GumboNode *g)
 		return (src);
 	if ((v = attr(g, "srcset")) != NULL || (v = attr(g, "data-srcset")) !=
 	    NULL)
-		if (*v != '\0' && strncmp(v, "data:", 5) != 0)
+		if (*v != '\0' && strncmp(v, "data:", 5) != 0) {
+			*set = 1;
 			return (v);	/* its first URL; cut below */
+		}
 	return (NULL);
 }
 
@@ -342,8 +362,9 @@ conv_image(struct conv *cv, const GumboNode *g, const char **src,
 	const char	*s, *a;
 	size_t		 n;
 	long		 w, h;
+	int		 set;
 
-	if ((s = conv_image_src(g)) == NULL)
+	if ((s = conv_image_src(g, &set)) == NULL)
 		return (0);
 	w = attr_num(g, "width", 0, 100000, 0);
 	h = attr_num(g, "height", 0, 100000, 0);
@@ -351,15 +372,18 @@ conv_image(struct conv *cv, const GumboNode *g, const char **src,
 		return (0);		/* a tracking pixel */
 	while (ascii_isspace((unsigned char)*s))
 		s++;
-	for (n = 0; s[n] != '\0' && !ascii_isspace((unsigned char)s[n]); n++)
+	/* A srcset ("a.jpg 1x, b.jpg 2x") is cut at white space; in a
+	 * single URL, tabs and line breaks are dropped (url_resolve()). */
+	for (n = 0; s[n] != '\0' && (!set ||
+	    !ascii_isspace((unsigned char)s[n])); n++)
 		;
-	if (n > 0 && s[n - 1] == ',')
-		n--;			/* srcset: "a.jpg 1x, b.jpg 2x" */
+	if (set && n > 0 && s[n - 1] == ',')
+		n--;
 	buf_reset(&cv->x->tmp);
 	buf_add(&cv->x->tmp, s, n);
 	s = arena_strndup(cv->a, cv->x->tmp.data, cv->x->tmp.len);
-	buf_reset(&cv->x->tmp);
-	url_resolve(&cv->x->tmp, cv->x->base, s);
+	if (!conv_url_ok(cv, s))
+		return (0);
 	*src = arena_strndup(cv->a, cv->x->tmp.data, cv->x->tmp.len);
 	a = attr(g, "alt");
 	buf_reset(&cv->x->tmp);
@@ -378,12 +402,10 @@ conv_link(struct conv *cv, const char *href)
 
 	while (ascii_isspace((unsigned char)*href))
 		href++;
-	if (*href == '\0' || *href == '#' ||
-	    ascii_find_nocase(href, strlen(href) < 11 ? strlen(href) : 11,
-	    "javascript:") == href)
+	if (*href == '\0' || *href == '#')
 		return (0);
-	buf_reset(&cv->x->tmp);
-	url_resolve(&cv->x->tmp, cv->x->base, href);
+	if (!conv_url_ok(cv, href))
+		return (0);
 	for (i = cv->nurls; i > 0 && i + 8 > cv->nurls; i--)
 		if (strcmp(cv->urls[i - 1], cv->x->tmp.data) == 0)
 			return (i);

@@ -15,10 +15,21 @@
 #include "buf.h"
 #include "extract.h"
 #include "extract-int.h"
+#include "html.h"
 #include "json.h"
-#include "pagedate.h"
+#include "date.h"
 #include "url.h"
 #include "util.h"
+
+/* Is cp a character no metadata shows: a C1 control, a soft hyphen, a
+ * direction mark or override, a byte order mark? */
+static int
+meta_invisible(uint32_t cp)
+{
+	return ((cp >= 0x80 && cp <= 0x9f) || cp == 0xad ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x200e || cp == 0x200f || cp == 0x061c || cp == 0xfeff);
+}
 
 /*
  * Append s to out with whitespace folded, controls dropped and the
@@ -27,20 +38,12 @@
 void
 meta_clean(struct buf *out, const char *s, int entities)
 {
-	static const struct {
-		const char	*name;
-		uint32_t	 cp;
-	} refs[] = {
-		{ "amp;", '&' }, { "lt;", '<' }, { "gt;", '>' },
-		{ "quot;", '"' }, { "apos;", '\'' }, { "nbsp;", ' ' },
-	};
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i, n;
+	const unsigned char	*p = (const unsigned char *)s, *end;
+	size_t			 n;
 	uint32_t		 cp;
 	int			 space = 0;
-	char			*end;
-	unsigned long		 v;
 
+	end = p + strlen(s);
 	while (*p != '\0') {
 		if (ascii_isspace(*p) || *p < 0x20 || *p == 0x7f ||
 		    (p[0] == 0xc2 && p[1] == 0xa0)) {
@@ -51,43 +54,26 @@ meta_clean(struct buf *out, const char *s, int entities)
 		if (space)
 			buf_addch(out, ' ');
 		space = 0;
-		if (*p == '&' && entities) {
-			if (p[1] == '#') {
-				v = p[2] == 'x' || p[2] == 'X' ?
-				    strtoul((const char *)p + 3, &end, 16) :
-				    strtoul((const char *)p + 2, &end, 10);
-				if (*end == ';' && v > 0x20 && v < 0x110000 &&
-				    end > (const char *)p + 2) {
-					utf8_encode(out, (uint32_t)v);
-					p = (const unsigned char *)end + 1;
-					continue;
-				}
-			}
-			for (i = 0; i < nitems(refs); i++) {
-				n = strlen(refs[i].name);
-				if (strncmp((const char *)p + 1, refs[i].name,
-				    n) == 0) {
-					utf8_encode(out, refs[i].cp);
-					p += n + 1;
-					break;
-				}
-			}
-			if (i < nitems(refs))
-				continue;
+		if (*p == '&' && entities && (n = html_charref((const char *)p,
+		    (size_t)(end - p), &cp)) != 0) {
+			p += n;
+			if (cp <= 0x20 || cp == 0x7f || cp == 0xa0)
+				space = out->len > 0 &&
+				    out->data[out->len - 1] != ' ';
+			else if (!meta_invisible(cp))
+				utf8_encode(out, cp);
+			continue;
 		}
 		if (*p < 0x80) {
 			buf_addch(out, *p++);
 			continue;
 		}
-		n = utf8_decode(p, strlen((const char *)p), &cp);
+		n = utf8_decode(p, (size_t)(end - p), &cp);
 		if (n == 0) {
 			p++;
 			continue;
 		}
-		if (!(cp >= 0x80 && cp <= 0x9f) && cp != 0xad &&
-		    !(cp >= 0x202a && cp <= 0x202e) &&
-		    !(cp >= 0x2066 && cp <= 0x2069) && cp != 0x200e &&
-		    cp != 0x200f && cp != 0x061c && cp != 0xfeff)
+		if (!meta_invisible(cp))
 			buf_add(out, p, n);
 		p += n;
 	}
@@ -106,7 +92,7 @@ meta_offer(struct extractor *x, int field, const char *v, int rank)
 		v++;
 	if (*v == '\0' || (m->v != NULL && m->rank <= rank))
 		return;
-	if (field == M_DATE && pagedate_parse(v, &t) != 0)
+	if (field == M_DATE && date_parse_page(v, &t) != 0)
 		return;
 	if (field == M_BYLINE && (strncmp(v, "http://", 7) == 0 ||
 	    strncmp(v, "https://", 8) == 0))
@@ -681,7 +667,7 @@ meta_finish(struct extractor *x)
 		s = arena_strndup(&x->garena, b.data, b.len);
 		buf_reset(&b);
 		url_resolve(&b, x->base, s);
-		if (b.len > 0)
+		if (b.len > 0 && url_safe(b.data))
 			art->lead_image = arena_strndup(x->arena, b.data,
 			    b.len);
 	}

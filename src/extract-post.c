@@ -15,7 +15,7 @@
 #include "buf.h"
 #include "extract.h"
 #include "extract-int.h"
-#include "pagedate.h"
+#include "date.h"
 #include "util.h"
 
 /* Append a block's text (children included) to out, in one line. */
@@ -276,7 +276,7 @@ post_date_line(const char *text, size_t len)
 	}
 	if (!year)
 		return (0);
-	return (clock || (!other && pagedate_parse(text, &t) == 0));
+	return (clock || (!other && date_parse_page(text, &t) == 0));
 }
 
 /* Is a short paragraph a photo credit ("Photo: Jane Doe / Agency")? */

@@ -32,7 +32,7 @@
 #include "buf.h"
 #include "extract.h"
 #include "extract-int.h"
-#include "pagedate.h"
+#include "date.h"
 #include "util.h"
 
 /* A name or a date is one short line. */
@@ -203,9 +203,9 @@ post_set_date(struct conv *cv, struct extract_block *b, const char *machine,
 	int64_t	 t;
 	int	 reads;
 
-	reads = shown->len > 0 && pagedate_parse(shown->data, &t) == 0;
+	reads = shown->len > 0 && date_parse_page(shown->data, &t) == 0;
 	b->has_published = machine != NULL &&
-	    pagedate_parse(machine, &b->published) == 0;
+	    date_parse_page(machine, &b->published) == 0;
 	if (!b->has_published && reads) {
 		b->has_published = 1;
 		b->published = t;

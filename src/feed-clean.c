@@ -54,6 +54,7 @@
 #include "buf.h"
 #include "feed.h"
 #include "feed-int.h"
+#include "html.h"
 #include "util.h"
 
 #define FEED_MAX_ATTRS		64	/* attributes kept per element */
@@ -473,7 +474,7 @@ clean_value(struct clean *c, const char *v, size_t n)
 		if (v[i] != '&')
 			continue;
 		buf_add(&c->val, v + start, i - start);
-		if ((len = feed_charref(v, n, i, &cp)) == 0) {
+		if ((len = html_charref(v + i, n - i, &cp)) == 0) {
 			buf_addch(&c->val, '&');
 			start = i + 1;
 			continue;
@@ -917,7 +918,7 @@ clean_run(struct clean *c)
 				c->i = i + 1;
 			}
 		} else if (ch == '&') {
-			if ((len = feed_charref(s, n, i, &cp)) == 0) {
+			if ((len = html_charref(s + i, n - i, &cp)) == 0) {
 				buf_addch(t, '&');
 				c->i = i + 1;
 			} else {

@@ -60,10 +60,5 @@ int		 feed_inlist(const char *name, size_t len,
 int		 feed_is_void(const char *name, size_t len);
 /* The local part of a qualified name: what follows its first colon. */
 const char	*feed_local(const char *name, size_t len, size_t *llen);
-/*
- * Decode the character reference at s[i] (an '&'), of n bytes in all.
- * Return its length and set *cp, or return 0 when it is no reference.
- */
-size_t		 feed_charref(const char *s, size_t n, size_t i, uint32_t *cp);
 
 #endif /* TIDINGS_FEED_INT_H */

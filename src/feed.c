@@ -26,8 +26,8 @@
  *    to HTML; RSS descriptions are HTML, and child elements found in them are
  *    serialized too (as feedparser does). Titles, authors and categories are
  *    plain text. Links are resolved against xml:base and the document's URL,
- *    in attributes and inside HTML content alike, by a small RFC 3986
- *    resolver (feed_url_*).
+ *    in attributes and inside HTML content alike, by url.c's RFC 3986
+ *    resolver, the one reader mode uses.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -42,147 +42,12 @@
 #include "date.h"
 #include "feed.h"
 #include "feed-int.h"
+#include "html.h"
+#include "url.h"
 #include "util.h"
 
-#define FEED_FFFD		0xfffd
 #define FEED_MAX_CATEGORIES	256	/* per entry */
 #define FEED_MAX_ENCLOSURES	64	/* per entry */
-
-/*
- * Named character references: HTML 4's, which feeds use (and misuse) most,
- * and the HTML5 additions seen in the wild. Sorted for bsearch().
- */
-static const struct feed_entity {
-	const char	*name;
-	uint32_t	 cp;
-} feed_entities[] = {
-	{ "AElig", 0xc6 }, { "AMP", 0x26 }, { "Aacute", 0xc1 },
-	{ "Acirc", 0xc2 }, { "Agrave", 0xc0 }, { "Alpha", 0x391 },
-	{ "Aring", 0xc5 }, { "Atilde", 0xc3 }, { "Auml", 0xc4 },
-	{ "Beta", 0x392 }, { "COPY", 0xa9 }, { "Ccedil", 0xc7 },
-	{ "Chi", 0x3a7 }, { "Dagger", 0x2021 }, { "Delta", 0x394 },
-	{ "ETH", 0xd0 }, { "Eacute", 0xc9 }, { "Ecirc", 0xca },
-	{ "Egrave", 0xc8 }, { "Epsilon", 0x395 }, { "Eta", 0x397 },
-	{ "Euml", 0xcb }, { "GT", 0x3e }, { "Gamma", 0x393 },
-	{ "Hat", 0x5e }, { "Iacute", 0xcd }, { "Icirc", 0xce },
-	{ "Igrave", 0xcc }, { "Iota", 0x399 }, { "Iuml", 0xcf },
-	{ "Kappa", 0x39a }, { "LT", 0x3c }, { "Lambda", 0x39b },
-	{ "Mu", 0x39c }, { "NewLine", 0xa }, { "NoBreak", 0x2060 },
-	{ "Ntilde", 0xd1 }, { "Nu", 0x39d }, { "OElig", 0x152 },
-	{ "Oacute", 0xd3 }, { "Ocirc", 0xd4 }, { "Ograve", 0xd2 },
-	{ "Omega", 0x3a9 }, { "Omicron", 0x39f }, { "Oslash", 0xd8 },
-	{ "Otilde", 0xd5 }, { "Ouml", 0xd6 }, { "Phi", 0x3a6 },
-	{ "Pi", 0x3a0 }, { "Prime", 0x2033 }, { "Psi", 0x3a8 },
-	{ "QUOT", 0x22 }, { "REG", 0xae }, { "Rho", 0x3a1 },
-	{ "Scaron", 0x160 }, { "Sigma", 0x3a3 }, { "THORN", 0xde },
-	{ "TRADE", 0x2122 }, { "Tab", 0x9 }, { "Tau", 0x3a4 },
-	{ "Theta", 0x398 }, { "Uacute", 0xda }, { "Ucirc", 0xdb },
-	{ "Ugrave", 0xd9 }, { "Upsilon", 0x3a5 }, { "Uuml", 0xdc },
-	{ "Vert", 0x2016 }, { "Xi", 0x39e }, { "Yacute", 0xdd },
-	{ "Yuml", 0x178 }, { "ZeroWidthSpace", 0x200b }, { "Zeta", 0x396 },
-	{ "aacute", 0xe1 }, { "acirc", 0xe2 }, { "acute", 0xb4 },
-	{ "aelig", 0xe6 }, { "agrave", 0xe0 }, { "alefsym", 0x2135 },
-	{ "alpha", 0x3b1 }, { "amp", 0x26 }, { "and", 0x2227 },
-	{ "ang", 0x2220 }, { "angst", 0xc5 }, { "apos", 0x27 },
-	{ "approx", 0x2248 }, { "aring", 0xe5 }, { "ast", 0x2a },
-	{ "asymp", 0x2248 }, { "atilde", 0xe3 }, { "auml", 0xe4 },
-	{ "bdquo", 0x201e }, { "beta", 0x3b2 }, { "blacksquare", 0x25aa },
-	{ "brvbar", 0xa6 }, { "bsol", 0x5c }, { "bull", 0x2022 },
-	{ "bullet", 0x2022 }, { "cap", 0x2229 }, { "caret", 0x2041 },
-	{ "ccedil", 0xe7 }, { "cedil", 0xb8 }, { "cent", 0xa2 },
-	{ "centerdot", 0xb7 }, { "check", 0x2713 }, { "chi", 0x3c7 },
-	{ "circ", 0x2c6 }, { "clubs", 0x2663 }, { "colon", 0x3a },
-	{ "comma", 0x2c }, { "commat", 0x40 }, { "cong", 0x2245 },
-	{ "copy", 0xa9 }, { "copysr", 0x2117 }, { "crarr", 0x21b5 },
-	{ "cross", 0x2717 }, { "cup", 0x222a }, { "curren", 0xa4 },
-	{ "dArr", 0x21d3 }, { "dagger", 0x2020 }, { "darr", 0x2193 },
-	{ "dash", 0x2010 }, { "deg", 0xb0 }, { "delta", 0x3b4 },
-	{ "diams", 0x2666 }, { "div", 0xf7 }, { "divide", 0xf7 },
-	{ "dollar", 0x24 }, { "eacute", 0xe9 }, { "ecirc", 0xea },
-	{ "egrave", 0xe8 }, { "empty", 0x2205 }, { "emsp", 0x2003 },
-	{ "emsp13", 0x2004 }, { "emsp14", 0x2005 }, { "ensp", 0x2002 },
-	{ "epsilon", 0x3b5 }, { "equals", 0x3d }, { "equiv", 0x2261 },
-	{ "eta", 0x3b7 }, { "eth", 0xf0 }, { "euml", 0xeb },
-	{ "euro", 0x20ac }, { "excl", 0x21 }, { "exist", 0x2203 },
-	{ "female", 0x2640 }, { "flat", 0x266d }, { "fnof", 0x192 },
-	{ "forall", 0x2200 }, { "frac12", 0xbd }, { "frac13", 0x2153 },
-	{ "frac14", 0xbc }, { "frac15", 0x2155 }, { "frac18", 0x215b },
-	{ "frac23", 0x2154 }, { "frac34", 0xbe }, { "frac38", 0x215c },
-	{ "frac58", 0x215d }, { "frac78", 0x215e }, { "frasl", 0x2044 },
-	{ "gamma", 0x3b3 }, { "ge", 0x2265 }, { "geq", 0x2265 },
-	{ "grave", 0x60 }, { "gt", 0x3e }, { "hArr", 0x21d4 },
-	{ "hairsp", 0x200a }, { "half", 0xbd }, { "harr", 0x2194 },
-	{ "hearts", 0x2665 }, { "hellip", 0x2026 }, { "horbar", 0x2015 },
-	{ "hyphen", 0x2010 }, { "iacute", 0xed }, { "icirc", 0xee },
-	{ "iexcl", 0xa1 }, { "igrave", 0xec }, { "image", 0x2111 },
-	{ "incare", 0x2105 }, { "infin", 0x221e }, { "int", 0x222b },
-	{ "iota", 0x3b9 }, { "iquest", 0xbf }, { "isin", 0x2208 },
-	{ "iuml", 0xef }, { "kappa", 0x3ba }, { "lArr", 0x21d0 },
-	{ "lambda", 0x3bb }, { "lang", 0x2329 }, { "laquo", 0xab },
-	{ "larr", 0x2190 }, { "larrb", 0x21e4 }, { "lbrace", 0x7b },
-	{ "lbrack", 0x5b }, { "lceil", 0x2308 }, { "lcub", 0x7b },
-	{ "ldquo", 0x201c }, { "ldquor", 0x201e }, { "le", 0x2264 },
-	{ "leq", 0x2264 }, { "lfloor", 0x230a }, { "lowast", 0x2217 },
-	{ "lowbar", 0x5f }, { "loz", 0x25ca }, { "lpar", 0x28 },
-	{ "lrm", 0x200e }, { "lsaquo", 0x2039 }, { "lsqb", 0x5b },
-	{ "lsquo", 0x2018 }, { "lsquor", 0x201a }, { "lt", 0x3c },
-	{ "macr", 0xaf }, { "male", 0x2642 }, { "mdash", 0x2014 },
-	{ "micro", 0xb5 }, { "middot", 0xb7 }, { "minus", 0x2212 },
-	{ "mldr", 0x2026 }, { "mu", 0x3bc }, { "nabla", 0x2207 },
-	{ "natural", 0x266e }, { "nbsp", 0xa0 }, { "ndash", 0x2013 },
-	{ "ne", 0x2260 }, { "neq", 0x2260 }, { "ni", 0x220b },
-	{ "nldr", 0x2025 }, { "not", 0xac }, { "notin", 0x2209 },
-	{ "nsub", 0x2284 }, { "ntilde", 0xf1 }, { "nu", 0x3bd },
-	{ "num", 0x23 }, { "numero", 0x2116 }, { "numsp", 0x2007 },
-	{ "oacute", 0xf3 }, { "ocirc", 0xf4 }, { "oelig", 0x153 },
-	{ "ograve", 0xf2 }, { "ohm", 0x3a9 }, { "oline", 0x203e },
-	{ "omega", 0x3c9 }, { "omicron", 0x3bf }, { "oplus", 0x2295 },
-	{ "or", 0x2228 }, { "ordf", 0xaa }, { "ordm", 0xba },
-	{ "oslash", 0xf8 }, { "otilde", 0xf5 }, { "otimes", 0x2297 },
-	{ "ouml", 0xf6 }, { "para", 0xb6 }, { "part", 0x2202 },
-	{ "percnt", 0x25 }, { "period", 0x2e }, { "permil", 0x2030 },
-	{ "perp", 0x22a5 }, { "phi", 0x3c6 }, { "phone", 0x260e },
-	{ "pi", 0x3c0 }, { "piv", 0x3d6 }, { "plus", 0x2b },
-	{ "plusmn", 0xb1 }, { "pm", 0xb1 }, { "pound", 0xa3 },
-	{ "prime", 0x2032 }, { "prod", 0x220f }, { "prop", 0x221d },
-	{ "psi", 0x3c8 }, { "puncsp", 0x2008 }, { "quest", 0x3f },
-	{ "quot", 0x22 }, { "rArr", 0x21d2 }, { "radic", 0x221a },
-	{ "rang", 0x232a }, { "raquo", 0xbb }, { "rarr", 0x2192 },
-	{ "rarrb", 0x21e5 }, { "rbrace", 0x7d }, { "rbrack", 0x5d },
-	{ "rceil", 0x2309 }, { "rcub", 0x7d }, { "rdquo", 0x201d },
-	{ "rdquor", 0x201d }, { "real", 0x211c }, { "reg", 0xae },
-	{ "rfloor", 0x230b }, { "rho", 0x3c1 }, { "rlm", 0x200f },
-	{ "rpar", 0x29 }, { "rsaquo", 0x203a }, { "rsqb", 0x5d },
-	{ "rsquo", 0x2019 }, { "rsquor", 0x2019 }, { "sbquo", 0x201a },
-	{ "scaron", 0x161 }, { "sdot", 0x22c5 }, { "sect", 0xa7 },
-	{ "semi", 0x3b }, { "setminus", 0x2216 }, { "sharp", 0x266f },
-	{ "shy", 0xad }, { "sigma", 0x3c3 }, { "sigmaf", 0x3c2 },
-	{ "sim", 0x223c }, { "sol", 0x2f }, { "spades", 0x2660 },
-	{ "squ", 0x25a1 }, { "square", 0x25a1 }, { "star", 0x2606 },
-	{ "starf", 0x2605 }, { "sub", 0x2282 }, { "sube", 0x2286 },
-	{ "sum", 0x2211 }, { "sup", 0x2283 }, { "sup1", 0xb9 },
-	{ "sup2", 0xb2 }, { "sup3", 0xb3 }, { "supe", 0x2287 },
-	{ "szlig", 0xdf }, { "tau", 0x3c4 }, { "there4", 0x2234 },
-	{ "theta", 0x3b8 }, { "thetasym", 0x3d1 }, { "thinsp", 0x2009 },
-	{ "thorn", 0xfe }, { "tilde", 0x2dc }, { "times", 0xd7 },
-	{ "trade", 0x2122 }, { "uArr", 0x21d1 }, { "uacute", 0xfa },
-	{ "uarr", 0x2191 }, { "ucirc", 0xfb }, { "ugrave", 0xf9 },
-	{ "uml", 0xa8 }, { "upsih", 0x3d2 }, { "upsilon", 0x3c5 },
-	{ "uuml", 0xfc }, { "verbar", 0x7c }, { "vert", 0x7c },
-	{ "weierp", 0x2118 }, { "xi", 0x3be }, { "yacute", 0xfd },
-	{ "yen", 0xa5 }, { "yuml", 0xff }, { "zeta", 0x3b6 },
-	{ "zwj", 0x200d }, { "zwnj", 0x200c },
-};
-
-/* What the numeric references &#128; to &#159; mean: browsers read them
- * as windows-1252, and so does every feed written on Windows. */
-static const uint16_t feed_cp1252[32] = {
-	0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
-	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f,
-	0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178
-};
-
 
 /* HTML elements that never have content, so never get closed. */
 static const char *const feed_void[] = {
@@ -273,94 +138,6 @@ int
 feed_is_void(const char *name, size_t len)
 {
 	return (feed_inlist(name, len, feed_void, nitems(feed_void)));
-}
-
-/* Compare a key with an entity table row, for bsearch. */
-static int
-feed_entity_cmp(const void *key, const void *row)
-{
-	return (strcmp(key, ((const struct feed_entity *)row)->name));
-}
-
-/* The code point of a named reference (len bytes, no & or ;), or 0. */
-static uint32_t
-feed_entity(const char *name, size_t len)
-{
-	const struct feed_entity	*e;
-	char				 key[33];
-
-	/* Escaped HTML is made of these: spare them the search. */
-	if (len == 2 && name[1] == 't' && (name[0] == 'l' || name[0] == 'g'))
-		return (name[0] == 'l' ? '<' : '>');
-	if (len == 3 && memcmp(name, "amp", 3) == 0)
-		return ('&');
-	if (len == 4 && memcmp(name, "quot", 4) == 0)
-		return ('"');
-	if (len == 0 || len >= sizeof key)
-		return (0);
-	memcpy(key, name, len);
-	key[len] = '\0';
-	e = bsearch(key, feed_entities, nitems(feed_entities),
-	    sizeof feed_entities[0], feed_entity_cmp);
-	return (e != NULL ? e->cp : 0);
-}
-
-/* Value of hex or decimal digit c, or -1. */
-static int
-feed_digit(int c, int hex)
-{
-	if (c >= '0' && c <= '9')
-		return (c - '0');
-	if (hex && c >= 'a' && c <= 'f')
-		return (c - 'a' + 10);
-	if (hex && c >= 'A' && c <= 'F')
-		return (c - 'A' + 10);
-	return (-1);
-}
-
-/*
- * Decode the character reference at s[i] (an '&'), of n bytes in all.
- * Return its length and set *cp, or return 0 when it is no reference (a
- * bare ampersand, or a name HTML does not define). NUL, surrogates and
- * values past U+10FFFF become U+FFFD; &#128; to &#159; are windows-1252.
- */
-size_t
-feed_charref(const char *s, size_t n, size_t i, uint32_t *cp)
-{
-	size_t		 j = i + 1, start;
-	uint32_t	 v = 0;
-	int		 hex = 0, d;
-
-	if (j < n && s[j] == '#') {
-		j++;
-		if (j < n && (s[j] == 'x' || s[j] == 'X')) {
-			hex = 1;
-			j++;
-		}
-		for (start = j; j < n; j++) {
-			if ((d = feed_digit((unsigned char)s[j], hex)) < 0)
-				break;
-			if (v <= 0x10ffff)
-				v = v * (hex ? 16 : 10) + (uint32_t)d;
-		}
-		if (j == start)
-			return (0);
-		if (j < n && s[j] == ';')
-			j++;
-		if (v == 0 || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-			v = FEED_FFFD;
-		else if (v >= 0x80 && v <= 0x9f)
-			v = feed_cp1252[v - 0x80];
-		*cp = v;
-		return (j - i);
-	}
-	for (start = j; j < n && j - start <= 32 && feed_isalnum(s[j]); j++)
-		;
-	if (j >= n || s[j] != ';' || (v = feed_entity(s + start,
-	    j - start)) == 0)
-		return (0);
-	*cp = v;
-	return (j + 1 - i);
 }
 
 /*
@@ -472,220 +249,14 @@ feed_local(const char *name, size_t len, size_t *llen)
 	return (colon + 1);
 }
 
-/*
- * URLs (RFC 3986, section 5). A reference is split into its five parts,
- * resolved against the base and recomposed; "." and ".." segments are
- * removed from merged paths. An absolute reference is left as it is.
- */
-struct feed_url {
-	const char	*scheme, *auth, *path, *query, *frag;
-	size_t		 scheme_len, auth_len, path_len, query_len, frag_len;
-	int		 has_scheme, has_auth, has_query, has_frag;
-};
-
-/* Split s into the parts of a URI reference. */
-static void
-feed_url_split(const char *s, struct feed_url *u)
-{
-	const char	*p = s;
-
-	memset(u, 0, sizeof *u);
-	if (feed_isalpha((unsigned char)*p)) {
-		while (feed_isalnum((unsigned char)*p) || *p == '+' ||
-		    *p == '-' || *p == '.')
-			p++;
-		if (*p == ':') {
-			u->has_scheme = 1;
-			u->scheme = s;
-			u->scheme_len = (size_t)(p - s);
-			s = p + 1;
-		}
-	}
-	if (s[0] == '/' && s[1] == '/') {
-		u->has_auth = 1;
-		u->auth = s + 2;
-		u->auth_len = strcspn(u->auth, "/?#");
-		s = u->auth + u->auth_len;
-	}
-	u->path = s;
-	u->path_len = strcspn(s, "?#");
-	s += u->path_len;
-	if (*s == '?') {
-		u->has_query = 1;
-		u->query = s + 1;
-		u->query_len = strcspn(u->query, "#");
-		s = u->query + u->query_len;
-	}
-	if (*s == '#') {
-		u->has_frag = 1;
-		u->frag = s + 1;
-		u->frag_len = strlen(u->frag);
-	}
-}
-
-/* Drop the last segment of the path written to out since start. */
-static void
-feed_url_pop(struct buf *out, size_t start)
-{
-	size_t	 i = out->len;
-
-	while (i > start && out->data[i - 1] != '/')
-		i--;
-	if (i > start)
-		i--;
-	buf_truncate(out, i);
-}
-
-/* Append path (n bytes) to out without its dot segments (5.2.4). */
-static void
-feed_url_dots(struct buf *out, const char *path, size_t n)
-{
-	const char	*p = path;
-	size_t		 left = n, seg, start = out->len;
-
-	while (left > 0) {
-		if (left >= 3 && memcmp(p, "../", 3) == 0) {
-			p += 3;
-			left -= 3;
-		} else if (left >= 2 && memcmp(p, "./", 2) == 0) {
-			p += 2;
-			left -= 2;
-		} else if (left >= 3 && memcmp(p, "/./", 3) == 0) {
-			p += 2;
-			left -= 2;
-		} else if (left == 2 && memcmp(p, "/.", 2) == 0) {
-			/* The input becomes "/", the last segment. */
-			buf_addch(out, '/');
-			left = 0;
-		} else if (left >= 4 && memcmp(p, "/../", 4) == 0) {
-			p += 3;
-			left -= 3;
-			feed_url_pop(out, start);
-		} else if (left == 3 && memcmp(p, "/..", 3) == 0) {
-			feed_url_pop(out, start);
-			buf_addch(out, '/');
-			left = 0;
-		} else if ((left == 1 && p[0] == '.') ||
-		    (left == 2 && memcmp(p, "..", 2) == 0))
-			left = 0;
-		else {
-			/* The first segment, with its leading '/'. */
-			seg = p[0] == '/' ? 1 : 0;
-			while (seg < left && p[seg] != '/')
-				seg++;
-			buf_add(out, p, seg);
-			p += seg;
-			left -= seg;
-		}
-	}
-}
-
-/*
- * Resolve reference ref against base (either may be NULL) and append the
- * result to out. Return -1, with nothing appended, when ref is empty and
- * there is no base. White space around ref and tabs or newlines inside it
- * are dropped, as browsers do.
- */
-static int
-feed_url_resolve_to(struct buf *out, const char *base, const char *ref)
-{
-	struct buf	 r = BUF_INIT;
-	struct feed_url	 b, u;
-	size_t		 i, n;
-	const char	*slash;
-
-	if (ref == NULL)
-		ref = "";
-	n = strlen(ref);
-	if (strcspn(ref, "\t\n\r") < n || (n > 0 &&
-	    (feed_isspace((unsigned char)ref[0]) ||
-	    feed_isspace((unsigned char)ref[n - 1])))) {
-		while (*ref != '\0') {
-			i = strcspn(ref, "\t\n\r");
-			buf_add(&r, ref, i);
-			ref += i + (ref[i] != '\0');
-		}
-		feed_trim(&r);
-		ref = r.data;
-		n = r.len;
-	}
-	feed_url_split(ref, &u);
-	if (u.has_scheme || base == NULL || *base == '\0') {
-		if (n > 0)
-			buf_add(out, ref, n);
-		buf_release(&r);
-		return (n > 0 ? 0 : -1);
-	}
-	feed_url_split(base, &b);
-	if (b.has_scheme) {
-		buf_add(out, b.scheme, b.scheme_len);
-		buf_addch(out, ':');
-	}
-	if (u.has_auth) {
-		buf_add(out, "//", 2);
-		buf_add(out, u.auth, u.auth_len);
-		feed_url_dots(out, u.path, u.path_len);
-		if (u.has_query) {
-			buf_addch(out, '?');
-			buf_add(out, u.query, u.query_len);
-		}
-	} else {
-		if (b.has_auth) {
-			buf_add(out, "//", 2);
-			buf_add(out, b.auth, b.auth_len);
-		}
-		if (u.path_len == 0) {
-			buf_add(out, b.path, b.path_len);
-			if (u.has_query) {
-				buf_addch(out, '?');
-				buf_add(out, u.query, u.query_len);
-			} else if (b.has_query) {
-				buf_addch(out, '?');
-				buf_add(out, b.query, b.query_len);
-			}
-		} else {
-			if (u.path[0] == '/')
-				feed_url_dots(out, u.path, u.path_len);
-			else {
-				/* Merge (5.2.3), then remove dot segments. */
-				struct buf	 m = BUF_INIT;
-
-				if (b.has_auth && b.path_len == 0)
-					buf_addch(&m, '/');
-				else {
-					slash = NULL;
-					for (i = 0; i < b.path_len; i++)
-						if (b.path[i] == '/')
-							slash = b.path + i;
-					if (slash != NULL)
-						buf_add(&m, b.path,
-						    (size_t)(slash - b.path) + 1);
-				}
-				buf_add(&m, u.path, u.path_len);
-				feed_url_dots(out, m.data, m.len);
-				buf_release(&m);
-			}
-			if (u.has_query) {
-				buf_addch(out, '?');
-				buf_add(out, u.query, u.query_len);
-			}
-		}
-	}
-	if (u.has_frag) {
-		buf_addch(out, '#');
-		buf_add(out, u.frag, u.frag_len);
-	}
-	buf_release(&r);
-	return (0);
-}
-
-/* Resolve ref against base as a new string; NULL as feed_url_resolve_to. */
+/* Resolve ref against base as a new string; NULL when ref is empty and
+ * there is no base. */
 static char *
 feed_url_resolve(const char *base, const char *ref)
 {
 	struct buf	 out = BUF_INIT;
 
-	if (feed_url_resolve_to(&out, base, ref) != 0)
+	if (url_resolve(&out, base, ref) != 0)
 		return (NULL);
 	return (buf_detach(&out, NULL));
 }
@@ -1098,8 +669,9 @@ parser_base64(struct buf *b)
 static enum feed_html
 parser_looks_html(const char *s, size_t len)
 {
-	size_t	 i, j;
-	int	 evidence = 0, refs = 0, foreign = 0;
+	size_t		 i, j;
+	uint32_t	 cp;
+	int		 evidence = 0, refs = 0, foreign = 0;
 
 	for (i = 0; i < len; i++) {
 		if (s[i] == '<') {
@@ -1124,8 +696,8 @@ parser_looks_html(const char *s, size_t len)
 			while (j < len && feed_isalnum((unsigned char)s[j]))
 				j++;
 			if (j < len && s[j] == ';' && j > i + 1 &&
-			    (s[i + 1] == '#' || feed_entity(s + i + 1,
-			    j - i - 1) != 0))
+			    (s[i + 1] == '#' || html_charref(s + i,
+			    j + 1 - i, &cp) != 0))
 				refs = 1;
 		}
 	}
@@ -1156,7 +728,7 @@ parser_html_text(struct buf *out, const char *s, size_t len, int tags)
 		if (i >= len)
 			break;
 		if (s[i] == '&') {
-			if ((n = feed_charref(s, len, i, &cp)) == 0) {
+			if ((n = html_charref(s + i, len - i, &cp)) == 0) {
 				buf_addch(out, '&');
 				i++;
 			} else {
@@ -1342,7 +914,7 @@ parser_html_urls(struct buf *out, const char *s, size_t len,
 			buf_reset(&v);
 			parser_html_text(&v, s + vs, ve - vs, 1);
 			buf_reset(&url);
-			if (feed_url_resolve_to(&url, base, v.data) != 0 ||
+			if (url_resolve(&url, base, v.data) != 0 ||
 			    strcmp(url.data, v.data) == 0)
 				continue;
 			buf_add(out, s + last, (q != 0 ? vs - 1 : vs) - last);
@@ -2127,109 +1699,6 @@ parser_error(const char *msg)
 		snprintf(feed_mxml_error, sizeof feed_mxml_error, "%s", msg);
 }
 
-/* Is label a name of UTF-8? */
-static int
-feed_is_utf8(const char *label)
-{
-	return (strcasecmp(label, "utf-8") == 0 ||
-	    strcasecmp(label, "utf8") == 0 ||
-	    strcasecmp(label, "unicode-1-1-utf-8") == 0);
-}
-
-/* Is label a name of UTF-16? A document that declares it in ASCII lies. */
-static int
-feed_is_utf16(const char *label)
-{
-	return (strncasecmp(label, "utf-16", 6) == 0 ||
-	    strcasecmp(label, "ucs-2") == 0 ||
-	    strcasecmp(label, "unicode") == 0 ||
-	    strcasecmp(label, "iso-10646-ucs-2") == 0 ||
-	    strcasecmp(label, "csunicode") == 0);
-}
-
-/*
- * Copy the encoding= of the XML declaration that starts data (in an
- * ASCII-compatible encoding) into label. Return 0, or -1 if there is none.
- */
-static int
-feed_declared(const char *data, size_t len, char *label, size_t size)
-{
-	const char	*p, *end, *e;
-	size_t		 i = 0, n;
-	char		 q;
-
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	while (i < len && feed_isspace((unsigned char)data[i]))
-		i++;
-	if (len - i < 6 || memcmp(data + i, "<?xml", 5) != 0 ||
-	    !feed_isspace((unsigned char)data[i + 5]))
-		return (-1);
-	n = len - i < 512 ? len - i : 512;
-	if ((end = memmem(data + i, n, "?>", 2)) == NULL)
-		return (-1);
-	p = data + i + 5;
-	if ((e = memmem(p, (size_t)(end - p), "encoding", 8)) == NULL)
-		return (-1);
-	for (p = e + 8; p < end && feed_isspace((unsigned char)*p); p++)
-		;
-	if (p >= end || *p++ != '=')
-		return (-1);
-	while (p < end && feed_isspace((unsigned char)*p))
-		p++;
-	if (p >= end || (*p != '"' && *p != '\''))
-		return (-1);
-	q = *p++;
-	for (n = 0; p + n < end && p[n] != q; n++)
-		;
-	if (p + n >= end || n == 0 || n >= size)
-		return (-1);
-	memcpy(label, p, n);
-	label[n] = '\0';
-	return (0);
-}
-
-/*
- * Decode data to UTF-8 into u and return 0, or return 1 when data is UTF-8
- * already and can be read where it is. The HTTP charset wins over the
- * declaration (RFC 7303) and a byte order mark over both (charset_to_utf8).
- * But when what claims to be UTF-8 is not, the declaration is believed
- * instead, and without one, bytes that never form a UTF-8 sequence are read
- * as windows-1252, as feedparser and browsers do.
- */
-static int
-feed_decode(const char *data, size_t len, const char *charset,
-    struct buf *u)
-{
-	const unsigned char	*b = (const unsigned char *)data;
-	const char		*label = NULL;
-	char			 decl[48];
-	int			 bom, hasdecl, sniff;
-
-	bom = (len >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf) ||
-	    (len >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
-	    (b[0] == 0xfe && b[1] == 0xff)));
-	hasdecl = feed_declared(data, len, decl, sizeof decl) == 0;
-	if (charset != NULL && *charset != '\0')
-		label = charset;
-	else if (len >= 2 && b[0] == '<' && b[1] == 0)
-		label = "utf-16le";
-	else if (len >= 2 && b[0] == 0 && b[1] == '<')
-		label = "utf-16be";
-	else if (hasdecl && !feed_is_utf16(decl))
-		label = decl;
-	if (!bom && (label == NULL || feed_is_utf8(label))) {
-		if ((sniff = charset_sniff_utf8(data, len)) == 1)
-			return (1);
-		if (hasdecl && !feed_is_utf8(decl) && !feed_is_utf16(decl))
-			label = decl;
-		else if (sniff == -1)
-			label = "windows-1252";
-	}
-	charset_to_utf8(data, len, label, u);
-	return (0);
-}
-
 /* Free what an entry holds. */
 static void
 feed_entry_free(struct feed_entry *e)
@@ -2309,7 +1778,7 @@ feed_parse(const char *data, size_t len, const char *url,
 		data = "";
 		len = 0;
 	}
-	if (!feed_decode(data, len, charset, &u)) {
+	if (!charset_xml_to_utf8(data, len, charset, &u)) {
 		data = u.data;
 		len = u.len;
 	}

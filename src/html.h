@@ -3,6 +3,7 @@
 #define TIDINGS_HTML_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf;
 
@@ -19,6 +20,17 @@ struct html_tag {
 	int		 closing;	/* </name> */
 	int		 selfclosing;	/* <name ... /> */
 };
+
+/*
+ * Decode the character reference that starts s (s[0] == '&'), len bytes
+ * in all: a named one of HTML 4 or one of the HTML5 names seen in the
+ * wild, with its ';', or a numeric one, with or without. Return its
+ * length and set *cp, or return 0 when it is no reference (a bare
+ * ampersand, or a name HTML does not define). NUL, surrogates and values
+ * past U+10FFFF become U+FFFD; &#128; to &#159; are windows-1252, as
+ * browsers read them.
+ */
+size_t		 html_charref(const char *s, size_t len, uint32_t *cp);
 
 /*
  * Scan the tag that starts at s[at] == '<' (len bytes in all) into *t.

@@ -6,7 +6,8 @@
  * and, given invalid UTF-8, may read past the end of its input. So the
  * bytes go through two passes before mxml sees them:
  *
- *   opml_decode()  any supported encoding -> valid UTF-8, with every bad
+ *   opml_decode()  any encoding a feed may be in -> valid UTF-8, as
+ *                  feeds are decoded (charset.c), with every bad
  *                  sequence and every control character XML forbids
  *                  replaced by U+FFFD;
  *   opml_repair()  drops the DOCTYPE, and turns each "&" that does not
@@ -31,6 +32,7 @@
 #include <mxml.h>
 
 #include "buf.h"
+#include "charset.h"
 #include "config.h"
 #include "opml.h"
 #include "util.h"
@@ -40,15 +42,6 @@
 
 /* The first message mxml reported during this thread's current parse. */
 static _Thread_local char opml_mxml_msg[256];
-
-/* What Windows-1252 puts at 0x80-0x9f; ISO-8859-1 labels mean it too, as
- * in browsers, because that is what such files really hold. */
-static const uint16_t opml_cp1252[32] = {
-	0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
-	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
-	0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
-};
 
 /* Keep mxml's first complaint; the default handler would print it. The
  * copy is cut to the buffer on purpose: it ends up in one line. Our top
@@ -78,86 +71,20 @@ opml_put(struct buf *out, uint32_t c)
 	utf8_encode(out, c);
 }
 
-/* Whether the XML declaration names a single-byte Western encoding. */
-static int
-opml_is_latin1(const char *s, size_t len)
-{
-	static const char *const names[] = {
-		"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1",
-		"windows-1252", "cp1252",
-	};
-	const char	*end, *p;
-	size_t		 i, n;
-	char		 q;
-
-	if (len < 5 || memcmp(s, "<?xml", 5) != 0)
-		return (0);
-	if ((end = memmem(s, len, "?>", 2)) == NULL)
-		return (0);
-	if ((p = memmem(s, (size_t)(end - s), "encoding", 8)) == NULL)
-		return (0);
-	for (p += 8; p < end && (*p == ' ' || *p == '='); p++)
-		;
-	if (p >= end || (*p != '"' && *p != '\''))
-		return (0);
-	q = *p++;
-	for (n = 0; p + n < end && p[n] != q; n++)
-		;
-	for (i = 0; i < nitems(names); i++)
-		if (strlen(names[i]) == n && strncasecmp(p, names[i], n) == 0)
-			return (1);
-	return (0);
-}
-
 /* Decode the bytes (see the top of the file) into valid UTF-8. */
 static void
 opml_decode(const char *data, size_t len, struct buf *out)
 {
-	const unsigned char	*p = (const unsigned char *)data;
-	uint32_t		 c, lo;
+	struct buf		 u = BUF_INIT;
+	const unsigned char	*p;
+	uint32_t		 c;
 	size_t			 i, n;
-	int			 be;
 
-	if (len >= 2 && ((p[0] == 0xff && p[1] == 0xfe) ||
-	    (p[0] == 0xfe && p[1] == 0xff))) {
-		be = p[0] == 0xfe;
-		p += 2;
-		len -= 2;
-	} else if (len >= 4 && ((p[0] == '<' && p[1] == 0 && p[2] == '?' &&
-	    p[3] == 0) || (p[0] == 0 && p[1] == '<' && p[2] == 0 &&
-	    p[3] == '?')))
-		be = p[0] == 0;
-	else
-		be = -1;
-	if (be != -1) {			/* UTF-16 */
-		for (i = 0; i + 1 < len; i += 2) {
-			c = be ? (uint32_t)p[i] << 8 | p[i + 1] :
-			    (uint32_t)p[i + 1] << 8 | p[i];
-			if (c >= 0xd800 && c <= 0xdbff && i + 3 < len) {
-				lo = be ? (uint32_t)p[i + 2] << 8 | p[i + 3] :
-				    (uint32_t)p[i + 3] << 8 | p[i + 2];
-				if (lo >= 0xdc00 && lo <= 0xdfff) {
-					c = 0x10000 + ((c - 0xd800) << 10) +
-					    (lo - 0xdc00);
-					i += 2;
-				}
-			}
-			opml_put(out, c);	/* a lone surrogate: U+FFFD */
-		}
-		if (i < len)
-			opml_put(out, 0xfffd);
-		return;
+	if (charset_xml_to_utf8(data, len, NULL, &u) == 0) {
+		data = u.data != NULL ? u.data : "";
+		len = u.len;
 	}
-	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
-		p += 3;
-		len -= 3;
-	}
-	if (opml_is_latin1((const char *)p, len)) {
-		for (i = 0; i < len; i++)
-			opml_put(out, p[i] >= 0x80 && p[i] < 0xa0 ?
-			    opml_cp1252[p[i] - 0x80] : p[i]);
-		return;
-	}
+	p = (const unsigned char *)data;
 	for (i = 0; i < len; i += n) {
 		if ((n = utf8_decode(p + i, len - i, &c)) == 0) {
 			c = 0xfffd;
@@ -165,6 +92,7 @@ opml_decode(const char *data, size_t len, struct buf *out)
 		}
 		opml_put(out, c);
 	}
+	buf_release(&u);
 }
 
 /* The length of a character or entity reference at s ("&amp;", "&#38;")

@@ -50,8 +50,9 @@
  * fetch's own transaction, with one INSERT ... SELECT (one FTS5 segment
  * per feed; a trigger per insert cost a first refresh four times what
  * storing did), and moves the watermark past them, but only while the
- * index has every older item: a database from before (schema version 5)
- * or filled by an import has a backlog, which store_index() indexes, the
+ * index has every older item: a database from before (schema version 5),
+ * one whose index a change of strip_tags() emptied (version 6) or one
+ * filled by an import has a backlog, which store_index() indexes, the
  * lowest waiting ids first, in batches the idle reader asks for. A search
  * indexes what it can of a backlog in STORE_SEARCH_INDEX_MS and searches
  * what is indexed: the first search on a 45k-item backlog used to freeze
@@ -154,6 +155,7 @@
 
 #include "buf.h"
 #include "feed.h"
+#include "html.h"
 #include "store.h"
 #include "store-int.h"
 #include "util.h"
@@ -306,6 +308,15 @@ static const char *const store_migrations[] = {
 	"  INSERT INTO articles_fts (articles_fts, rowid, body)"
 	"    VALUES ('delete', old.item_id, strip_tags(old.body));"
 	"END;",
+	/* 6: strip_tags() decodes every character reference HTML has, no
+	 * longer six: both indexes are made again, the items' as a backlog
+	 * (see the essay). */
+	"INSERT INTO items_fts (items_fts) VALUES ('delete-all');"
+	"UPDATE fts_state SET upto = 0;"
+	"INSERT INTO articles_fts (articles_fts) VALUES ('delete-all');"
+	"INSERT INTO articles_fts (rowid, body)"
+	"  SELECT item_id, strip_tags(body) FROM articles"
+	"  WHERE body IS NOT NULL;",
 };
 #define STORE_VERSION	((int)nitems(store_migrations))
 
@@ -713,58 +724,15 @@ store_commit(struct store *st, char **cause)
 	return (-1);
 }
 
-/* Append the text of one HTML entity at s (just after the '&') to b and
- * return its length up to and including the ';', or 0 when s is not an
- * entity we know. */
-static size_t
-store_entity(struct buf *b, const char *s)
-{
-	static const struct {
-		const char	*name;
-		uint32_t	 cp;
-	} names[] = {
-		{ "amp;", '&' }, { "lt;", '<' }, { "gt;", '>' },
-		{ "quot;", '"' }, { "apos;", '\'' }, { "nbsp;", ' ' },
-	};
-	uint32_t	 cp = 0;
-	size_t		 i, len;
-
-	for (i = 0; i < nitems(names); i++) {
-		len = strlen(names[i].name);
-		if (strncmp(s, names[i].name, len) == 0) {
-			utf8_encode(b, names[i].cp);
-			return (len);
-		}
-	}
-	if (s[0] != '#')
-		return (0);
-	if (s[1] == 'x' || s[1] == 'X') {
-		for (i = 2; i < 10 && s[i] != '\0' &&
-		    strchr("0123456789abcdefABCDEF", s[i]) != NULL; i++)
-			cp = cp * 16 + (uint32_t)(s[i] <= '9' ? s[i] - '0' :
-			    (s[i] | 0x20) - 'a' + 10);
-		if (i == 2)
-			return (0);
-	} else {
-		for (i = 1; i < 9 && s[i] >= '0' && s[i] <= '9'; i++)
-			cp = cp * 10 + (uint32_t)(s[i] - '0');
-		if (i == 1)
-			return (0);
-	}
-	if (s[i] != ';')
-		return (0);
-	utf8_encode(b, cp == 0 ? ' ' : cp);
-	return (i + 1);
-}
-
 /* Append the text of HTML s (len bytes) to b: tags and comments become a
- * space, the common entities their characters. Deterministic, because
- * the FTS index deletes rows by recomputing it. */
+ * space, character references their characters (html_charref()).
+ * Deterministic, because the FTS index deletes rows by recomputing it. */
 static void
 store_strip_html(struct buf *b, const char *s, size_t len)
 {
 	const char	*end = s + len, *p;
 	size_t		 n;
+	uint32_t	 cp;
 
 	while (s < end) {
 		if (*s == '<' && end - s >= 4 && strncmp(s, "<!--", 4) == 0) {
@@ -777,9 +745,11 @@ store_strip_html(struct buf *b, const char *s, size_t len)
 			p = memchr(s, '>', (size_t)(end - s));
 			s = p != NULL ? p + 1 : end;
 			buf_addch(b, ' ');
-		} else if (*s == '&' && (n = store_entity(b, s + 1)) != 0)
-			s += 1 + n;
-		else
+		} else if (*s == '&' && (n = html_charref(s, (size_t)(end - s),
+		    &cp)) != 0) {
+			utf8_encode(b, cp);
+			s += n;
+		} else
 			buf_addch(b, *s++);
 	}
 }

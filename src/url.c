@@ -1,8 +1,8 @@
 /*
- * url.c: URLs as pages write them, resolved against the page's URL (or
- * its <base href>) by RFC 3986 section 5.2, which is what a browser does
- * for the http(s) URLs pages use, and cleaned the way the WHATWG URL
- * parser cleans them.
+ * url.c: URLs as feeds and pages write them, resolved against the
+ * document's URL (or its xml:base or <base href>) by RFC 3986 section
+ * 5.2, which is what a browser does for the http(s) URLs they use, and
+ * cleaned the way the WHATWG URL parser cleans them.
  */
 #include <string.h>
 
@@ -10,7 +10,7 @@
 #include "buf.h"
 #include "url.h"
 
-/* Split s into scheme, authority, path and query; drop the fragment. */
+/* Split s into scheme, authority, path, query and fragment. */
 void
 url_split(const char *s, struct url_parts *u)
 {
@@ -38,46 +38,69 @@ url_split(const char *s, struct url_parts *u)
 	if (*p == '?') {
 		u->query = p;
 		u->querylen = strcspn(p, "#");
+		p += u->querylen;
+	}
+	if (*p == '#') {
+		u->frag = p;
+		u->fraglen = strlen(p);
 	}
 }
 
-/* Append path to out with "." and ".." segments removed. */
+/* Drop the last segment of the path written to out since start. */
 static void
-url_add_path(struct buf *out, const char *path, size_t len)
+url_pop(struct buf *out, size_t start)
 {
-	size_t	 base = out->len, i = 0, seg, k;
+	size_t	 i = out->len;
 
-	while (i < len) {
-		if (path[i] == '/') {
-			i++;
-			continue;
-		}
-		seg = i;
-		while (i < len && path[i] != '/')
-			i++;
-		if (i - seg == 1 && path[seg] == '.') {
-			if (i == len)
-				buf_addch(out, '/');
-			continue;
-		}
-		if (i - seg == 2 && path[seg] == '.' && path[seg + 1] == '.') {
-			for (k = out->len; k > base && out->data[k - 1] != '/';
-			    k--)
-				;
-			if (k > base)
-				k--;
-			buf_truncate(out, k);
-			if (i == len)
-				buf_addch(out, '/');
-			continue;
-		}
-		buf_addch(out, '/');
-		buf_add(out, path + seg, i - seg);
-		if (i < len && i + 1 == len)
+	while (i > start && out->data[i - 1] != '/')
+		i--;
+	if (i > start)
+		i--;
+	buf_truncate(out, i);
+}
+
+/* Append path (n bytes) to out without its dot segments (5.2.4). */
+static void
+url_add_path(struct buf *out, const char *path, size_t n)
+{
+	const char	*p = path;
+	size_t		 left = n, seg, start = out->len;
+
+	while (left > 0) {
+		if (left >= 3 && memcmp(p, "../", 3) == 0) {
+			p += 3;
+			left -= 3;
+		} else if (left >= 2 && memcmp(p, "./", 2) == 0) {
+			p += 2;
+			left -= 2;
+		} else if (left >= 3 && memcmp(p, "/./", 3) == 0) {
+			p += 2;
+			left -= 2;
+		} else if (left == 2 && memcmp(p, "/.", 2) == 0) {
+			/* The input becomes "/", the last segment. */
 			buf_addch(out, '/');
+			left = 0;
+		} else if (left >= 4 && memcmp(p, "/../", 4) == 0) {
+			p += 3;
+			left -= 3;
+			url_pop(out, start);
+		} else if (left == 3 && memcmp(p, "/..", 3) == 0) {
+			url_pop(out, start);
+			buf_addch(out, '/');
+			left = 0;
+		} else if ((left == 1 && p[0] == '.') ||
+		    (left == 2 && memcmp(p, "..", 2) == 0))
+			left = 0;
+		else {
+			/* The first segment, with its leading '/'. */
+			seg = p[0] == '/' ? 1 : 0;
+			while (seg < left && p[seg] != '/')
+				seg++;
+			buf_add(out, p, seg);
+			p += seg;
+			left -= seg;
+		}
 	}
-	if (out->len == base)
-		buf_addch(out, '/');
 }
 
 /* Append s to out as a URL parser reads it (WHATWG URL, "basic URL
@@ -102,82 +125,110 @@ url_clean(struct buf *out, const char *s)
 	}
 }
 
+/* s cleaned into b without the white space around it; b's text. */
+static const char *
+url_trimmed(struct buf *b, const char *s)
+{
+	size_t	 n;
+
+	while (ascii_isspace((unsigned char)*s))
+		s++;
+	url_clean(b, s);
+	for (n = b->len; n > 0 && ascii_isspace((unsigned char)b->data[n - 1]);
+	    n--)
+		;
+	buf_truncate(b, n);
+	return (b->len > 0 ? b->data : "");
+}
+
 /* Resolve ref against base into out (an absolute URL when base is). */
-void
+int
 url_resolve(struct buf *out, const char *base, const char *ref)
 {
+	struct buf		 rb = BUF_INIT, bb = BUF_INIT, m = BUF_INIT;
 	struct url_parts	 b, r;
-	struct buf		 merged = BUF_INIT, clean = BUF_INIT;
 	const char		*slash;
-	size_t			 i, start = out->len;
+	size_t			 i;
+	int			 rc = 0;
 
-	while (ascii_isspace((unsigned char)*ref))
-		ref++;
-	url_clean(&clean, ref);
-	ref = clean.data;
+	ref = url_trimmed(&rb, ref != NULL ? ref : "");
 	url_split(ref, &r);
-	if (base == NULL || r.scheme != NULL) {
+	if (r.scheme != NULL || base == NULL || *base == '\0') {
 		buf_addstr(out, ref);
-		goto trim;
+		rc = *ref != '\0' ? 0 : -1;
+		goto done;
 	}
-	url_split(base, &b);
-	if (b.scheme == NULL) {
-		buf_addstr(out, ref);
-		goto trim;
+	url_split(url_trimmed(&bb, base), &b);
+	if (b.scheme != NULL) {
+		buf_add(out, b.scheme, b.schemelen);
+		buf_addch(out, ':');
 	}
-	buf_add(out, b.scheme, b.schemelen);
-	buf_addch(out, ':');
 	if (r.auth != NULL) {
-		buf_addstr(out, r.auth);
-		goto trim;
-	}
-	if (b.auth != NULL)
-		buf_add(out, b.auth, b.authlen);
-	if (r.pathlen == 0) {
-		buf_add(out, b.path, b.pathlen);
-		if (r.query != NULL)
-			buf_addstr(out, r.query);
-		else {
-			if (b.query != NULL)
-				buf_add(out, b.query, b.querylen);
-			buf_addstr(out, r.path);	/* the fragment */
-		}
-		goto trim;
-	}
-	if (r.path[0] == '/')
+		buf_add(out, r.auth, r.authlen);
 		url_add_path(out, r.path, r.pathlen);
-	else {
-		slash = NULL;
-		for (i = 0; i < b.pathlen; i++)
-			if (b.path[i] == '/')
-				slash = b.path + i;
-		if (slash != NULL)
-			buf_add(&merged, b.path, (size_t)(slash - b.path) + 1);
-		else
-			buf_addch(&merged, '/');
-		buf_add(&merged, r.path, r.pathlen);
-		url_add_path(out, merged.data, merged.len);
-		buf_release(&merged);
+		buf_add(out, r.query, r.querylen);
+	} else {
+		buf_add(out, b.auth, b.authlen);
+		if (r.pathlen == 0) {
+			buf_add(out, b.path, b.pathlen);
+			if (r.query != NULL)
+				buf_add(out, r.query, r.querylen);
+			else
+				buf_add(out, b.query, b.querylen);
+		} else {
+			if (r.path[0] == '/')
+				url_add_path(out, r.path, r.pathlen);
+			else {
+				/* Merge (5.2.3), then remove dot segments. */
+				if (b.auth != NULL && b.pathlen == 0)
+					buf_addch(&m, '/');
+				else {
+					slash = NULL;
+					for (i = 0; i < b.pathlen; i++)
+						if (b.path[i] == '/')
+							slash = b.path + i;
+					if (slash != NULL)
+						buf_add(&m, b.path,
+						    (size_t)(slash - b.path) + 1);
+				}
+				buf_add(&m, r.path, r.pathlen);
+				url_add_path(out, m.data, m.len);
+			}
+			buf_add(out, r.query, r.querylen);
+		}
 	}
-	buf_addstr(out, r.path + r.pathlen);
-trim:
-	/* URLs written across lines in the markup. */
-	i = out->len;
-	while (i > 0 && ascii_isspace((unsigned char)out->data[i - 1]))
-		i--;
-	buf_truncate(out, i);
-	/* The base may hold what ref may not (a page's URL is given). */
-	for (i = start; i < out->len; i++)
-		if ((unsigned char)out->data[i] < 0x20 ||
-		    out->data[i] == 0x7f || ((unsigned char)out->data[i] ==
-		    0xc2 && i + 1 < out->len && (unsigned char)out->data[i + 1]
-		    >= 0x80 && (unsigned char)out->data[i + 1] < 0xa0))
-			break;
-	if (i < out->len) {
-		buf_reset(&clean);
-		buf_add(&clean, out->data + start, out->len - start);
-		buf_truncate(out, start);
-		url_clean(out, clean.data);
-	}
-	buf_release(&clean);
+	buf_add(out, r.frag, r.fraglen);
+done:
+	buf_release(&m);
+	buf_release(&bb);
+	buf_release(&rb);
+	return (rc);
+}
+
+/* Is the scheme of url s (lower case), ignoring case? */
+int
+url_scheme_is(const char *url, const char *s)
+{
+	struct url_parts	 u;
+
+	url_split(url, &u);
+	return (u.scheme != NULL && strlen(s) == u.schemelen &&
+	    ascii_eq_lower(u.scheme, s, u.schemelen));
+}
+
+/* May reader mode link to url, or show it as an image? (See url.h.) */
+int
+url_safe(const char *url)
+{
+	static const char *const ok[] = { "http", "https", "ftp", "mailto" };
+	struct url_parts	 u;
+	size_t			 i;
+
+	url_split(url, &u);
+	if (u.scheme == NULL)
+		return (1);
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (url_scheme_is(url, ok[i]))
+			return (1);
+	return (0);
 }

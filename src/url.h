@@ -1,4 +1,4 @@
-/* url.h: resolving and cleaning the URLs that pages write. */
+/* url.h: resolving and cleaning the URLs that feeds and pages write. */
 #ifndef TIDINGS_URL_H
 #define TIDINGS_URL_H
 
@@ -17,10 +17,12 @@ struct url_parts {
 	size_t		 pathlen;
 	const char	*query;		/* '?' included, or NULL */
 	size_t		 querylen;
+	const char	*frag;		/* '#' included, or NULL */
+	size_t		 fraglen;
 };
 
-/* Split the URL s into scheme, authority, path and query; a fragment is
- * left out. s is not checked, nor decoded. */
+/* Split the URL s into scheme, authority, path, query and fragment. s is
+ * not checked, nor decoded. */
 void	 url_split(const char *s, struct url_parts *u);
 
 /*
@@ -32,11 +34,27 @@ void	 url_clean(struct buf *out, const char *s);
 
 /*
  * Append ref resolved against base to out (RFC 3986, 5.2): absolute when
- * base is. base may be NULL or relative: ref is then appended as it is.
- * Leading and trailing whitespace of ref is dropped and the result is
- * cleaned as by url_clean(). When ref is resolved, the "." and ".."
- * segments of the path are removed.
+ * base is. A relative base (an xml:base inside a feed that came without
+ * a URL) is resolved against all the same, giving a relative URL. base
+ * and ref may be NULL; an absolute ref, or any ref when base is NULL or
+ * empty, is appended as it is. The white space around ref and base is
+ * dropped and both are cleaned as by url_clean() first. When ref is
+ * resolved, the "." and ".." segments of its path are removed. Return 0,
+ * or -1 with nothing appended when ref is empty and there is no base.
  */
-void	 url_resolve(struct buf *out, const char *base, const char *ref);
+int	 url_resolve(struct buf *out, const char *base, const char *ref);
+
+/* Is the scheme of url s (a lower-case scheme name), ignoring case? */
+int	 url_scheme_is(const char *url, const char *s);
+
+/*
+ * May reader mode link to url, or show it as an image? url is what
+ * url_resolve() made of what the page wrote: the scheme is looked at
+ * after resolution (a <base href> gives its scheme to every relative
+ * link) and after the tabs and line breaks a browser drops are gone
+ * ("java&#x09;script:"). Only http, https, ftp and mailto are safe, and a
+ * URL still relative when no base was known. Return 1 or 0.
+ */
+int	 url_safe(const char *url);
 
 #endif /* TIDINGS_URL_H */

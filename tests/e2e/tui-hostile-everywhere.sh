@@ -56,8 +56,9 @@ wait_for "Title �]0;pwned"
 keys Enter
 wait_for "Author: Author"
 wait_for "�]0;pwned��[2J�]52;c;cHduZWQ=��31m�0;c1�reviso�P1|x�\\ end"
-wait_for "Link: http://example.org/a?�]0;pwned"
-wait_for "[1] http://x.example/�]0;pwned"
+# URLs have their controls percent-encoded, as URL parsers do.
+wait_for "Link: http://example.org/a?%1B]0;pwned%07"
+wait_for "[1] http://x.example/%1B]0;pwned%07"
 # What the screen holds, and every byte tmux would send for it (-e adds
 # tmux's own SGR sequences for attributes, and nothing else).
 tui_screen >"$WORK/screen"

@@ -1,7 +1,7 @@
-/* fuzz_date.c: text -> date_parse().
+/* fuzz_date.c: text -> date_parse() and date_parse_page().
  *
- * The input is one date string as a feed would carry it (cut at the first
- * NUL, as a C string is). */
+ * The input is one date string as a feed or a page would carry it (cut at
+ * the first NUL, as a C string is). */
 #include <string.h>
 
 #include "date.h"
@@ -19,6 +19,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		return (0);
 	s = xstrndup((const char *)data, len);
 	(void)date_parse(s, &t);
+	(void)date_parse_page(s, &t);
 	free(s);
 	return (0);
 }

@@ -1,4 +1,5 @@
-/* test_date.c: the date forms feeds really use, and ones that are no date. */
+/* test_date.c: the date forms feeds and pages really use, and ones that are
+ * no date. */
 #include "testlib.h"
 
 #include <string.h>
@@ -129,12 +130,84 @@ test_date_epoch_and_null(void **state)
 	assert_int_equal(date_parse(NULL, &t), -1);
 }
 
+/* Dates as pages write them: date_parse_page(). */
+static const struct {
+	const char	*in;
+	const char	*out;		/* RFC 3339 UTC, or NULL: not a date */
+} page_cases[] = {
+	/* ISO 8601 as meta tags, JSON-LD and <time datetime> write it */
+	{ "2017-03-30",				"2017-03-30T00:00:00Z" },
+	{ "  2017-03-30T13:56:35.123+02:00",	"2017-03-30T11:56:35Z" },
+	{ "2017/3/5 9:56",			"2017-03-05T09:56:00Z" },
+	{ "2017-03-30T13:56:35 PDT",		"2017-03-30T20:56:35Z" },
+	{ "2017-03-30T13:56:35 Moonbase",	"2017-03-30T13:56:35Z" },
+	{ "2017-03-30, updated 2018",		"2017-03-30T00:00:00Z" },
+	/* zones are read as date_parse() reads them (pages once had "+5"
+	 * and "JST" read as UTC) */
+	{ "2017-03-30T13:56:35+5",		"2017-03-30T08:56:35Z" },
+	{ "2017-03-30T13:56:35 JST",		"2017-03-30T04:56:35Z" },
+	/* what date_parse() reads */
+	{ "Thu, 30 Mar 2017 13:56:35 GMT",	"2017-03-30T13:56:35Z" },
+	{ "2017-W13-4",				"2017-03-30T00:00:00Z" },
+	{ "March 30, 2017 9:56 AM ET",		"2017-03-30T14:56:00Z" },
+	/* prose */
+	{ "Published March 30, 2017 at 9:56 a.m. ET",
+	  "2017-03-30T14:56:00Z" },
+	{ "Updated: 30 March 2017, 9:56 pm",	"2017-03-30T21:56:00Z" },
+	{ "Posted on Sept. 5th, 2016",		"2016-09-05T00:00:00Z" },
+	{ "12:30 PM, March 1 2020 GMT",		"2020-03-01T12:30:00Z" },
+	{ "March 1 2020 12:05 am CET",		"2020-02-29T23:05:00Z" },
+	/* a word is a zone only in capitals ("at" is Atlantic time) */
+	{ "March 1 2020 10:00 at the hall",	"2020-03-01T10:00:00Z" },
+	/* not dates, or impossible ones (pages once gave "2017-02-31" as
+	 * March 3rd and "Mayor" as May) */
+	{ "2017-02-31",				NULL },
+	{ "February 30, 2017",			NULL },
+	{ "The Mayor said 30 things in 2017",	NULL },
+	{ "2017 was a year",			NULL },
+	{ "2017-03-30 12 comments",		NULL },
+	{ "March 30 at 9:56",			NULL },
+	{ "",					NULL },
+};
+
+static void
+test_date_page(void **state)
+{
+	char	 got[32];
+	int64_t	 t;
+	size_t	 i;
+	int	 rc;
+
+	(void)state;
+	for (i = 0; i < nitems(page_cases); i++) {
+		t = 0;
+		rc = date_parse_page(page_cases[i].in, &t);
+		if (page_cases[i].out == NULL) {
+			if (rc == 0) {
+				time_rfc3339(t, got, sizeof got);
+				fail_msg("\"%s\": got %s, expected no date",
+				    page_cases[i].in, got);
+			}
+			continue;
+		}
+		if (rc != 0)
+			fail_msg("\"%s\": no date, expected %s",
+			    page_cases[i].in, page_cases[i].out);
+		time_rfc3339(t, got, sizeof got);
+		if (strcmp(got, page_cases[i].out) != 0)
+			fail_msg("\"%s\": got %s, expected %s",
+			    page_cases[i].in, got, page_cases[i].out);
+	}
+	assert_int_equal(date_parse_page(NULL, &t), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_date_table),
 		cmocka_unit_test(test_date_epoch_and_null),
+		cmocka_unit_test(test_date_page),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

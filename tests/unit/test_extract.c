@@ -755,6 +755,129 @@ test_extract_links(void **state)
 	buf_release(&html);
 }
 
+/* The IMAGE blocks under blocks (n of them), counted. */
+static size_t
+count_images(const struct extract_block *blocks, size_t n,
+    const char **first)
+{
+	size_t	 i, c = 0;
+
+	for (i = 0; i < n; i++) {
+		if (blocks[i].kind == EXTRACT_IMAGE) {
+			if (c == 0 && first != NULL)
+				*first = blocks[i].src;
+			c++;
+		}
+		c += count_images(blocks[i].children, blocks[i].nchildren,
+		    c == 0 ? first : NULL);
+	}
+	return (c);
+}
+
+/* A page's links and images are resolved first and their scheme checked
+ * after: only http, https, ftp and mailto (or a relative URL, when the
+ * page's URL is not known) come through. A tab in the scheme, which URL parsers
+ * drop, and a <base> with a scheme of its own used to let script URLs
+ * into the article. */
+static void
+test_extract_unsafe_urls(void **state)
+{
+	static const struct {
+		const char	*base;		/* the page's URL */
+		const char	*html;
+		const char	*want;		/* the link and the image, or
+						 * NULL: neither */
+	} cases[] = {
+		{ "https://example.org/d/", "<a href=\"java&#x09;script:"
+		  "alert(1)\">x</a><img src=\"java&#x09;script:alert(1)\">",
+		  NULL },
+		{ "https://example.org/d/", "<a href=\"java&#x0A;script:"
+		  "alert(1)\">x</a><img src=\"JAVA&#x0D;SCRIPT:alert(1)\">",
+		  NULL },
+		{ "https://example.org/d/", "<a href=\" JavaScript:alert(1)\">"
+		  "x</a><img src=\"vbscript:x\">", NULL },
+		{ "https://example.org/d/", "<a href=\"data:text/html,<b>\">"
+		  "x</a><img src=\"file:///etc/passwd\">", NULL },
+		{ NULL, "<a href=\"javascript:alert(1)\">x</a>"
+		  "<img src=\"java\tscript:alert(1)\">", NULL },
+		/* What may come through. */
+		{ "https://example.org/d/", "<a href=\"x\">x</a>"
+		  "<img src=\"x\">", "https://example.org/d/x" },
+		{ "https://example.org/d/", "<a href=\"HTTP://a.example/x\">x"
+		  "</a><img src=\"HTTP://a.example/x\">",
+		  "HTTP://a.example/x" },
+		{ "https://example.org/d/", "<a href=\"ftp://a.example/x\">x"
+		  "</a><img src=\"ftp://a.example/x\">", "ftp://a.example/x" },
+		{ NULL, "<a href=\"rel/x\">x</a><img src=\"rel/x\">",
+		  "rel/x" },
+	};
+	struct buf	 html = BUF_INIT;
+	struct article	*art;
+	const char	*src;
+	size_t		 i, n;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&html);
+		buf_addf(&html, "<html><body><article><p>Long enough "
+		    "paragraph with %s in it, and more words after that, so "
+		    "that it is read as the article of the page.</p></article>"
+		    "</body></html>", cases[i].html);
+		art = extract_page(html.data, html.len, cases[i].base, NULL);
+		src = NULL;
+		n = count_images(art->blocks, art->nblocks, &src);
+		if (cases[i].want == NULL ? art->nlinks != 0 || n != 0 :
+		    art->nlinks != 1 || n != 1 ||
+		    strcmp(art->links[0].url, cases[i].want) != 0 ||
+		    strcmp(src, cases[i].want) != 0)
+			failf("row %zu: %zu links (\"%s\"), %zu images "
+			    "(\"%s\")", i, art->nlinks, art->nlinks > 0 ?
+			    art->links[0].url : "", n, n > 0 ? src : "");
+		extract_free(art);
+	}
+
+	/* A page's <base> gives its scheme to every relative URL. */
+	for (i = 0; i < 2; i++) {
+		buf_reset(&html);
+		buf_addf(&html, "<html><head><base href=\"%s\"></head><body>"
+		    "<article><p>Long enough paragraph with a <a href=\"x\">"
+		    "link</a> in it, and more words after that, so that it is "
+		    "read as the article of the page.</p><p><img src=\"x\" "
+		    "alt=\"an image\"></p></article></body></html>",
+		    i == 0 ? "javascript:alert(1)//" : "java&#9;script:alert(1)//");
+		art = extract_page(html.data, html.len, i == 0 ?
+		    "https://example.org/" : NULL, NULL);
+		n = count_images(art->blocks, art->nblocks, &src);
+		if (art->nlinks != 0 || n != 0)
+			failf("base %zu: %zu links (\"%s\"), %zu images", i,
+			    art->nlinks, art->nlinks > 0 ? art->links[0].url :
+			    "", n);
+		extract_free(art);
+	}
+
+	/* A feed's HTML (a fragment) keeps other schemes, which the reader
+	 * refuses to open, and loses javascript: however it is written. */
+	buf_reset(&html);
+	buf_addstr(&html, "<p><a href=\"java&#x09;script:alert(1)\">a</a> "
+	    "<a href=\"x-other:y\">b</a> <a href=\"mailto:ed@example.org\">"
+	    "c</a></p>");
+	art = extract_fragment(html.data, html.len, "https://example.org/");
+	assert_int_equal(art->nlinks, 2);
+	assert_string_equal(art->links[0].url, "x-other:y");
+	assert_string_equal(art->links[1].url, "mailto:ed@example.org");
+	extract_free(art);
+
+	/* A page's lead image is checked the same way. */
+	buf_reset(&html);
+	buf_addstr(&html, "<html><head><meta property=og:image content="
+	    "\" JavaScript:alert(1)\"></head><body><p>x</p></body>"
+	    "</html>");
+	art = extract_page(html.data, html.len, "https://example.org/", NULL);
+	assert_null(art->lead_image);
+	extract_free(art);
+	buf_release(&html);
+}
+
 /* Metadata from JSON-LD, meta tags and the page, in order of trust. */
 static void
 test_extract_metadata(void **state)
@@ -799,6 +922,15 @@ test_extract_metadata(void **state)
 		  "<meta name=pubdate content=\"March 30, 2017 9:56 AM ET\">",
 		  "Lights out in the old town", NULL, "2017-03-30T14:56:00Z",
 		  NULL, NULL },
+		/* References pages escape twice are decoded as HTML reads
+		 * them, every name and &#128;-&#159; as windows-1252. */
+		{ "double-escaped references",
+		  "<meta property=og:title content=\"Plain title\">"
+		  "<meta property=og:site_name content=\"Caf&amp;eacute; "
+		  "&amp;#147;Nord&amp;#148;&amp;#8206;&amp;nbsp;&amp;#10;"
+		  "Times\">",
+		  "Plain title", NULL, NULL,
+		  "Caf\xc3\xa9 \xe2\x80\x9cNord\xe2\x80\x9d Times", NULL },
 		{ "nothing declared",
 		  "", NULL, NULL, NULL, NULL, NULL },
 	};
@@ -1297,6 +1429,7 @@ main(void)
 		cmocka_unit_test(test_extract_scoring_parts),
 		cmocka_unit_test(test_extract_charsets),
 		cmocka_unit_test(test_extract_links),
+		cmocka_unit_test(test_extract_unsafe_urls),
 		cmocka_unit_test(test_extract_metadata),
 		cmocka_unit_test(test_extract_outputs),
 		cmocka_unit_test(test_extract_robust),

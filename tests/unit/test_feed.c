@@ -585,39 +585,22 @@ test_feed_authors(void **state)
 	buf_release(&b);
 }
 
-/* Relative references (RFC 3986, 5.4) through an Atom link. */
+/* References through an Atom link, resolved against the document's URL
+ * (url_resolve(); RFC 3986 itself is test_url.c's), and a link that would
+ * run code dropped. */
 static const struct {
 	const char	*ref;
 	const char	*want;
 } url_cases[] = {
 	{ "g:h", "g:h" },
-	{ "g", "http://a/b/c/g" },
-	{ "./g", "http://a/b/c/g" },
-	{ "g/", "http://a/b/c/g/" },
-	{ "/g", "http://a/g" },
-	{ "//g", "http://g" },
-	{ "?y", "http://a/b/c/d;p?y" },
-	{ "g?y", "http://a/b/c/g?y" },
-	{ "#s", "http://a/b/c/d;p?q#s" },
-	{ "g#s", "http://a/b/c/g#s" },
-	{ ";x", "http://a/b/c/;x" },
-	{ "", "http://a/b/c/d;p?q" },
-	{ ".", "http://a/b/c/" },
-	{ "..", "http://a/b/" },
 	{ "../g", "http://a/b/g" },
-	{ "../..", "http://a/" },
-	{ "../../../g", "http://a/g" },
-	{ "/./g", "http://a/g" },
-	{ "/../g", "http://a/g" },
-	{ "g.", "http://a/b/c/g." },
-	{ "..g", "http://a/b/c/..g" },
-	{ "./../g", "http://a/b/g" },
-	{ "g/./h", "http://a/b/c/g/h" },
-	{ "g/../h", "http://a/b/c/h" },
-	{ "g;x=1/../y", "http://a/b/c/y" },
+	{ "//g", "http://g" },
+	{ "#s", "http://a/b/c/d;p?q#s" },
+	{ "", "http://a/b/c/d;p?q" },
 	{ "  g\n", "http://a/b/c/g" },
 	{ "https://x.org/./a", "https://x.org/./a" },
 	{ "javascript:alert(1)", NULL },
+	{ "java\tscript:alert(1)", NULL },
 };
 
 static void

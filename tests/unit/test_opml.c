@@ -83,7 +83,8 @@ test_opml_parse_fixture(void **state)
 	check_file(FIX "subscriptions.opml", want);
 }
 
-/* Other encodings: ISO-8859-1 (read as Windows-1252) and UTF-16. */
+/* Other encodings: ISO-8859-1 (read as Windows-1252), UTF-16 and the
+ * rest. */
 static void
 test_opml_parse_encodings(void **state)
 {
@@ -118,6 +119,17 @@ test_opml_parse_encodings(void **state)
 	assert_string_equal(feeds[0].title, "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa"
 	    "\x9e \xf0\x9f\x93\xb0");
 	opml_feeds_free(feeds, n);
+	/* Any encoding a feed may be in, not only those two (KOI8-R was
+	 * read as UTF-8, each letter a U+FFFD). */
+	buf_reset(&be);
+	buf_addstr(&be, "<?xml version=\"1.0\" encoding=\"koi8-r\"?>\n"
+	    "<opml version=\"2.0\"><body><outline text=\"\xf0\xd2\xc9\xd7"
+	    "\xc5\xd4\" xmlUrl=\"https://a.org/x\"/></body></opml>\n");
+	assert_int_equal(opml_parse(be.data, be.len, &feeds, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(feeds[0].title,
+	    "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82");
+	opml_feeds_free(feeds, n);
 	assert_int_equal(opml_parse(le.data + 2, le.len - 2, &feeds, &n,
 	    &cause), 0);
 	assert_int_equal(n, 1);
@@ -149,7 +161,9 @@ static const struct {
 	{ "&averyveryveryveryveryverylongname;",
 	  "&averyveryveryveryveryverylongname;" },
 	{ "trailing &", "trailing &" },
-	{ "bad \xc3( utf8", "bad \xef\xbf\xbd( utf8" },
+	{ "bad \xc3( utf8 \xc3\xa9", "bad \xef\xbf\xbd( utf8 \xc3\xa9" },
+	/* bytes that never form UTF-8 are windows-1252, as in feeds */
+	{ "caf\xe9 \x93x\x94", "caf\xc3\xa9 \xe2\x80\x9cx\xe2\x80\x9d" },
 	{ "ctl \x01 char", "ctl \xef\xbf\xbd char" },
 	{ "  spaced\n\t out  ", "spaced out" },
 	/* "<!--" inside a tag is an attribute name to mxml, so the

@@ -391,7 +391,7 @@ test_open_creates_and_reopens(void **state)
 	char		*cause = NULL;
 	int64_t		 id;
 
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 5);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 6);
 	assert_q_text(fx->path, "PRAGMA journal_mode", "wal");
 	assert_int_equal(q_int(fx->path, "PRAGMA page_size"), 16384);
 	id = feed_id(fx->st, "http://example.org/a");
@@ -402,7 +402,7 @@ test_open_creates_and_reopens(void **state)
 	store_close(fx->st);
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("reopen: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 5);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 6);
 	assert_int_equal(feed_id(fx->st, "http://example.org/a"), id);
 	assert_int_equal(store_unread(fx->st, 0, &cause), 1);
 }
@@ -1104,6 +1104,10 @@ static const struct {
 	{ "kitten\xe2\x80\x94sleeps", 1 },	/* an em dash between */
 	{ "\"fluffy kitten\"", 1 },
 	{ "tom&jerry", 1 },
+	/* every reference HTML has is decoded, not six of them */
+	{ "creme brulee", 1 },
+	{ "egrave", 0 },
+	{ "\xe2\x80\x9cquoted\xe2\x80\x9d", 1 },
 	{ "CAF\xc3\x89", 1 },		/* folded as the text was */
 	{ "caf\xc3\xa9s", 0 },
 	{ "kit\x01ten", 0 },		/* "kit" and "ten": two words */
@@ -1121,6 +1125,8 @@ test_search(void **state)
 		{ "2", NULL, "Café news",
 		    "<!-- hidden -->Tom &amp; Jerry", 0 },
 		{ "3", NULL, "Dogs", "<p>Another kitten</p>", 0 },
+		{ "4", NULL, "Desserts", "Cr&egrave;me br&ucirc;l&eacute;e"
+		    " &#8211; &#x201C;quoted&#148;", 0 },
 	};
 	struct fixture		*fx = *state;
 	struct store_item	*items;
@@ -1797,7 +1803,8 @@ test_migrate_v1_articles(void **state)
 	fx->st = NULL;
 
 	/* Version 2 is version 1 plus the articles table, 3 is 2 plus the
-	 * starred index, 4 is 3 plus the counts. */
+	 * starred index, 4 is 3 plus the counts, 5 is 4 plus
+	 * the articles' index (6 changes no table). */
 	q_exec(fx->path, "DROP TABLE articles_fts; DROP TABLE articles;"
 	    " DROP INDEX items_starred;"
 	    " DROP TRIGGER items_count_insert; DROP TRIGGER items_count_delete;"
@@ -1808,7 +1815,7 @@ test_migrate_v1_articles(void **state)
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 5);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 6);
 	assert_int_equal(q_int(fx->path, "SELECT starred FROM items"), 1);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
 	    " INDEXED BY items_starred WHERE starred = 1"), 1);
@@ -1871,7 +1878,7 @@ test_search_articles(void **state)
 }
 
 /* A version 4 database, whose articles were never searched, gets them
- * indexed by the migration to version 5. */
+ * indexed by the migration to version 5 (and on to 6). */
 static void
 test_migrate_v4_article_search(void **state)
 {
@@ -1890,9 +1897,64 @@ test_migrate_v4_article_search(void **state)
 	    " PRAGMA user_version = 4");
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 5);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 6);
 	assert_found(fx->st, "zeppelin", "One");
 	assert_found(fx->st, "teaser", "One");
+}
+
+/* A database of schema version 5, whose indexes were made when
+ * strip_tags() decoded six named references ("Cr&egrave;me" went in as
+ * "cr egrave me"), has them made again: searches find the words as the text and the
+ * article have them, and deleting an item takes out what was put in. */
+static void
+test_migrate_v5_index(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_item	*items;
+	char			*cause = NULL;
+	size_t			 n;
+	int64_t			 fid, item;
+
+	fid = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, fid, T0, (struct tentry[]){ { "1", NULL, "Dessert",
+	    "Cr&egrave;me br&ucirc;l&eacute;e", 0 } }, 1, 0, 0);
+	item = q_int(fx->path, "SELECT id FROM items");
+	assert_int_equal(put_article(fx->st, item, T0 + 1,
+	    "<p>Cr&egrave;me caram&eacute;l</p>"), 1);
+	store_close(fx->st);
+	fx->st = NULL;
+	q_exec(fx->path, "INSERT INTO items_fts (items_fts)"
+	    " VALUES ('delete-all');"
+	    " INSERT INTO items_fts (rowid, title, body)"
+	    " SELECT id, title, 'Cr&egrave;me br&ucirc;l&eacute;e' FROM items;"
+	    " UPDATE fts_state SET upto = (SELECT max(id) FROM items);"
+	    " INSERT INTO articles_fts (articles_fts) VALUES ('delete-all');"
+	    " INSERT INTO articles_fts (rowid, body)"
+	    " SELECT item_id, 'Cr&egrave;me caram&eacute;l' FROM articles;"
+	    " PRAGMA user_version = 5");
+
+	if ((fx->st = store_open(fx->path, &cause)) == NULL)
+		fail_msg("store_open: %s", cause);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 6);
+	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"), 0);
+	assert_int_equal(store_search(fx->st, "creme", 10, &items, &n,
+	    &cause), 0);
+	assert_int_equal(n, 1);
+	store_items_free(items, n);
+	assert_int_equal(store_search(fx->st, "caramel", 10, &items, &n,
+	    &cause), 0);
+	assert_int_equal(n, 1);
+	store_items_free(items, n);
+	assert_int_equal(store_search(fx->st, "egrave", 10, &items, &n,
+	    &cause), 0);
+	assert_int_equal(n, 0);
+	store_items_free(items, n);
+	/* The delete trigger removes the words the index holds now. */
+	assert_int_equal(store_gc(fx->st, NULL, 0, &cause), 1);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items_fts"
+	    " WHERE items_fts MATCH 'creme'"), 0);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM articles_fts"
+	    " WHERE articles_fts MATCH 'creme'"), 0);
 }
 
 int
@@ -1900,6 +1962,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_open_creates_and_reopens,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v5_index,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_refuses_newer_schema,
 		    setup, teardown),
