@@ -617,7 +617,7 @@ date_prose(const char *p, int64_t *t)
 	struct date_parts	 dp;
 	char			 word[16];
 	size_t			 len;
-	int			 have_time = 0, n, v, i;
+	int			 have_time = 0, n, v = 0, i;
 
 	memset(&dp, 0, sizeof dp);
 	dp.year = dp.month = dp.day = -1;
