@@ -87,7 +87,9 @@ static const char *const ui_phrases[] = {
 	"advert", "thisslideshowrequiresjavascript", "telluswhatyouthink",
 	"dontmiss", "mustread", "topstories", "latestnews", "tags", "more",
 	"seemore", "readalso", "alsoread", "relatedlinks", "relatedtopics",
-	"topics", "pinthisforlater", "pinforlater", "pinit", "topofpage",
+	"topics", "advertisementcontinuereadingbelow",
+	"advertisementscrolltocontinue", "storycontinuesbelow",
+	"articlecontinuesbelow", "continuereadingbelow", "pinthisforlater", "pinforlater", "pinit", "topofpage",
 	"skipnavigation", "skiptonavigation", "youmightlike", "youmaylike",
 	"otherpostsyoumayenjoy", "discussionaboutthispost", "subscribehere",
 	"stayconnected", "signupforournewsletter", "joinournewsletter",
@@ -154,7 +156,7 @@ post_ui_phrase(const char *key, size_t len)
 
 	if (post_counter(key, len))
 		return (1);
-	if (len > 24)
+	if (len > 48)
 		return (0);
 	for (i = 0; i < nitems(ui_phrases); i++)
 		if (strlen(ui_phrases[i]) == len &&
@@ -404,6 +406,7 @@ postprocess(struct conv *cv, struct bvec *root)
 {
 	struct extractor	*x = cv->x;
 	struct buf		 text = BUF_INIT, key = BUF_INIT;
+	struct buf		 lastkey = BUF_INIT;
 	char			**seen = NULL;
 	size_t			 nseen = 0, i, j, k, chars, links;
 	int			*drop, started = 0;
@@ -423,8 +426,9 @@ postprocess(struct conv *cv, struct bvec *root)
 		if (b->kind == EXTRACT_IMAGE || b->kind == EXTRACT_RULE)
 			continue;
 		if (post_ui_phrase(key.data, key.len) ||
-		    (x->thread >= 0 && b->kind == EXTRACT_PARAGRAPH &&
+		    (b->kind == EXTRACT_PARAGRAPH &&
 		    post_number(text.data, text.len)) ||
+		    (lastkey.len > 0 && strcmp(key.data, lastkey.data) == 0) ||
 		    post_teaser_line(b, key.data, key.len, chars, links) ||
 		    post_notice(text.data, text.len, key.data) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
@@ -477,6 +481,10 @@ repeats:
 			}
 			seen[nseen++] = xstrdup(key.data);
 		}
+		buf_reset(&lastkey);
+		buf_add(&lastkey, key.data, key.len);
+		buf_addch(&lastkey, '\0');
+		lastkey.len--;
 	}
 	/* A heading whose section is now empty goes too. */
 	for (i = root->n; i > 0; i--) {
@@ -501,6 +509,7 @@ repeats:
 	free(drop);
 	buf_release(&text);
 	buf_release(&key);
+	buf_release(&lastkey);
 }
 
 /*

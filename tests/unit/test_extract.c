@@ -526,6 +526,16 @@ test_extract_scoring_parts(void **state)
 		  "<p>Teilen</p><div>Weiterlesen</div>"
 		  "<p>Suscr\xc3\xad" "bete</p><p>Lire la suite</p>",
 		  "Paragraph 0", "Weiterlesen", 1 },
+		{ "a number alone goes",
+		  "<p>7</p>", "Paragraph 3", "7", 1 },
+		{ "a block repeated at once is kept once",
+		  "<h2>Go above and beyond</h2><h2>Go above and beyond</h2>"
+		  "<p>What the section says, at the length of a paragraph "
+		  "of prose, with a comma or two.</p>",
+		  "Go above and beyond", NULL, 1 },
+		{ "a longer interface phrase goes",
+		  "<p>Advertisement - Continue Reading Below</p>",
+		  "Paragraph 3", "Continue Reading", 1 },
 		{ "a call to action goes",
 		  "<p>Pin this for later!</p><div>Learn more</div>",
 		  "Paragraph 0", "Pin this", 1 },
