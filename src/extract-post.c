@@ -448,7 +448,7 @@ postprocess(struct conv *cv, struct bvec *root)
 			goto repeats;	/* a page of links is what it is */
 		/* A list of links is a list of other stories. */
 		if (b->kind == EXTRACT_LIST && links * 10 >= chars * 8 &&
-		    (x->ld_article || !prose_follows(root, i))) {
+		    !prose_follows(root, i)) {
 			drop[i] = 1;
 			continue;
 		}
