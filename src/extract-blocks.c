@@ -642,24 +642,20 @@ conv_posts(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 static int
 card_parts(struct extractor *x, int idx)
 {
-	int	 c, n = 0, d;
+	int	 c, one, n = 0, d;
 
 	/* Through wrappers of one child down to where the parts are. */
 	for (d = 0; d < 8; d++) {
-		n = 0;
-		for (c = x->n[idx].first; c >= 0; c = x->n[c].next)
+		for (c = x->n[idx].first, n = 0, one = -1; c >= 0;
+		    c = x->n[c].next)
 			if (!(x->n[c].flags & N_REMOVED) &&
-			    x->n[c].st.chars > 0)
+			    x->n[c].st.chars > 0) {
 				n++;
-		if (n != 1)
+				one = c;
+			}
+		if (n != 1 || x->n[one].tag == TAG_TEXT)
 			break;
-		for (c = x->n[idx].first; c >= 0; c = x->n[c].next)
-			if (!(x->n[c].flags & N_REMOVED) &&
-			    x->n[c].st.chars > 0)
-				break;
-		if (x->n[c].tag == TAG_TEXT)
-			break;
-		idx = c;
+		idx = one;
 	}
 	return (n);
 }
@@ -683,7 +679,7 @@ conv_cards(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 		return (0);
 	for (c = first; c >= 0; c = x->n[c].next)
 		if (!(x->n[c].flags & N_REMOVED) && x->n[c].st.chars > 0 &&
-		    thread_like(x, first, c) && card_parts(x, c) >= 2 &&
+		    siblings_alike(x, first, c) && card_parts(x, c) >= 2 &&
 		    (x->n[c].st.heads > 0 || x->n[c].st.img > 0)) {
 			count++;
 			chars += x->n[c].st.chars;
@@ -694,7 +690,7 @@ conv_cards(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 	for (c = x->n[idx].first; c >= 0; c = x->n[c].next) {
 		if (x->n[c].flags & N_REMOVED)
 			continue;
-		if (x->n[c].st.chars == 0 || !thread_like(x, first, c)) {
+		if (x->n[c].st.chars == 0 || !siblings_alike(x, first, c)) {
 			if (x->n[c].tag == TAG_TEXT && (x->n[c].flags & N_SPACE))
 				continue;
 			if (items.n > 0) {

@@ -158,6 +158,7 @@ struct extractor {
 	int			 thread_head;	/* and this is its head, or -1 */
 	int			 region;	/* read the main region whole */
 	int			 website;	/* the page says it is not an article */
+	uint32_t		 body_chars;	/* the body's text before precleaning */
 	struct buf		 tmp;
 	int			 fragment;	/* extract_fragment() */
 };
@@ -287,7 +288,8 @@ size_t	 post_group(struct conv *cv, struct extract_block *v, size_t n);
 void	 post_mark_fragment(struct extractor *x);
 
 /* extract-post.c */
-int	 thread_like(struct extractor *, int, int);
+/* Same tag and same first class name: cards of a list, posts of a run. */
+int	 siblings_alike(struct extractor *, int, int);
 void	 block_counts(const struct extract_block *b, size_t *chars,
 	    size_t *links);
 void	 text_key(const char *s, size_t len, struct buf *out);

@@ -1000,7 +1000,7 @@ thread_mark(struct extractor *x, int idx)
 
 /* Is d a sibling like first (same tag, same first class name)? */
 int
-thread_like(struct extractor *x, int first, int d)
+siblings_alike(struct extractor *x, int first, int d)
 {
 	const char	*sa, *sb;
 	size_t		 la, lb;
@@ -1034,7 +1034,7 @@ thread_siblings(struct extractor *x, int min)
 			count = 0;
 			chars = links = 0;
 			for (d = c; d >= 0; d = x->n[d].next) {
-				if (!thread_like(x, c, d))
+				if (!siblings_alike(x, c, d))
 					continue;
 				count++;
 				chars += x->n[d].st.chars;
@@ -1058,7 +1058,7 @@ thread_mark_run(struct extractor *x, int first)
 	int	 d;
 
 	for (d = first; d >= 0; d = x->n[d].next)
-		if (thread_like(x, first, d))
+		if (siblings_alike(x, first, d))
 			thread_mark(x, d);
 	return (x->n[first].parent);
 }
@@ -1092,18 +1092,6 @@ region_root(struct extractor *x)
 	if (best >= 0 && x->n[best].st.chars * 2 >= x->n[x->body].st.chars)
 		return (best);
 	return (x->body);
-}
-
-/* The sibling before idx, or -1. */
-static int
-thread_prev(struct extractor *x, int idx)
-{
-	int	 c, prev = -1;
-
-	for (c = x->n[x->n[idx].parent].first; c >= 0 && c != idx;
-	    c = x->n[c].next)
-		prev = c;
-	return (prev);
 }
 
 /*
@@ -1177,7 +1165,7 @@ thread_holds(struct extractor *x, int top)
 	uint32_t	 run = 0, own, mine = 0;
 
 	for (d = x->thread_run; d >= 0; d = x->n[d].next) {
-		if (!thread_like(x, x->thread_run, d) ||
+		if (!siblings_alike(x, x->thread_run, d) ||
 		    (x->n[d].flags & N_REMOVED))
 			continue;
 		if (x->n[d].st.links >= x->n[d].st.chars)
@@ -1210,7 +1198,7 @@ void
 grab(struct extractor *x, struct parts *ps)
 {
 	size_t	 k;
-	int	 top, i;
+	int	 top, i, last;
 
 	x->nn = 0;
 	x->body = -1;
@@ -1225,6 +1213,7 @@ grab(struct extractor *x, struct parts *ps)
 		}
 	if (x->body < 0)
 		return;
+	x->body_chars = x->n[x->body].st.chars;
 	if (x->title == NULL)
 		meta_title(x);
 	if (x->region) {
@@ -1253,8 +1242,12 @@ grab(struct extractor *x, struct parts *ps)
 	if (x->thread >= 0) {
 		/* What follows the last post is the forum's, not the
 		 * thread's: reply buttons, pagers, the board's footer. */
-		for (i = x->n[top].last; i >= 0 && !(x->n[i].flags &
-		    N_POSTPATH); i = thread_prev(x, i))
+		for (i = x->n[top].first, last = -1; i >= 0;
+		    i = x->n[i].next)
+			if (x->n[i].flags & N_POSTPATH)
+				last = i;
+		for (i = last >= 0 ? x->n[last].next : -1; i >= 0;
+		    i = x->n[i].next)
 			node_remove(x, i);
 		parts_add(ps, top, top);
 	} else

@@ -294,17 +294,22 @@ extract_page(const char *data, size_t len, const char *url,
 		/* A page that is not an article: its main region whole,
 		 * when the article found is a small part of it. */
 		struct parts	 rp = { NULL, 0, 0, 0 };
-		size_t		 i, chars = 0, links = 0;
+		size_t		 i, chars = 0, links = 0, need;
 
 		for (i = 0; i < x.art->nblocks; i++)
 			block_counts(&x.art->blocks[i], &chars, &links);
-		x.region = 1;
-		x.run = RUN_STRIP_UNLIKELY;
-		grab(&x, &rp);
-		if ((x.ld_article ? chars * 10 : x.website && !x.ld_article ?
-		    chars * 5 / 4 : chars * 3 / 2) < rp.chars)
-			convert(&x, &rp);
-		free(rp.v);
+		/* The region is at most the whole body: when the article
+		 * outweighs that, there is no second pass to make. */
+		need = x.ld_article ? chars * 10 : x.website ? chars * 5 / 4 :
+		    chars * 3 / 2;
+		if (need < x.body_chars) {
+			x.region = 1;
+			x.run = RUN_STRIP_UNLIKELY;
+			grab(&x, &rp);
+			if (need < rp.chars)
+				convert(&x, &rp);
+			free(rp.v);
+		}
 	}
 	fallback_declared(&x);
 	free(ps.v);
