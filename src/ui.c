@@ -180,7 +180,13 @@ ui_apply_colors(struct ui *ui)
 	}
 }
 
-/* Ask for mouse events when the setting says so. */
+/*
+ * Ask for mouse events when the setting says so. A click counts when the
+ * button is released, as in any toolkit: in the X10 encoding a release
+ * names no button, and when one goes missing (a terminal or multiplexer
+ * that drops it) ncurses takes the next press for a drag and reports
+ * nothing, while that press's release still comes through.
+ */
 void
 ui_apply_mouse(struct ui *ui)
 {
@@ -191,7 +197,7 @@ ui_apply_mouse(struct ui *ui)
 		return;
 	ui->mouse = on;
 	mouseinterval(0);
-	mousemask(on ? BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED :
+	mousemask(on ? BUTTON1_RELEASED | BUTTON4_PRESSED | BUTTON5_PRESSED :
 	    0, NULL);
 }
 
@@ -1156,7 +1162,7 @@ ui_mouse(struct ui *ui)
 		ui->focus = saved;
 		return (flags);
 	}
-	if (!(ev.bstate & BUTTON1_PRESSED))
+	if (!(ev.bstate & BUTTON1_RELEASED))
 		return (0);
 	if (ui->focus != (enum ui_pane_id)i) {
 		ui_focus(ui, i);
