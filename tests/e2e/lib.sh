@@ -167,6 +167,21 @@ tui_start() {
 	done
 }
 
+# tui_stop: end the terminal (tmux) and the reader in it, so that the
+# next tui_start begins afresh, at another size. tmux's client may report
+# the server it told to exit as "exited unexpectedly": what counts is that
+# no server answers on the socket afterwards.
+tui_stop() {
+	$T kill-server 2>/dev/null || true
+	_n=0
+	while $T has-session 2>/dev/null; do
+		_n=$((_n + 1))
+		[ "$_n" -lt $((100 * ${E2E_SLOW:-1})) ] ||
+		    fail "the terminal did not end"
+		sleep 0.05
+	done
+}
+
 # tui_screen: print the screen.
 tui_screen() {
 	$T capture-pane -p

@@ -18,7 +18,7 @@ for size in "160 45" "100 30" "40 15"; do
 	    { tui_screen >&2; fail "the path is cut at $size"; }
 	keys Q
 	wait_exit 0
-	$T kill-server
+	tui_stop
 done
 tui_start 40 15
 keys : "add $URL/a.xml" Enter
