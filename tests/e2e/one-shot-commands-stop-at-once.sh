@@ -21,6 +21,11 @@ printf 'set max-response-size 1G\n' >"$CONF"
 python3 - "$TIDINGS" "$CONF" "$WORK" <<'PY'
 import os, signal, subprocess, sys, time
 tidings, conf, work = sys.argv[1:4]
+# A shell without job control starts a background job with SIGINT
+# ignored, and a command keeps a signal ignored that it was given so (as
+# C-c must not reach a background job): the story is about a command in
+# the foreground, so its commands start with SIGINT as a terminal gives it.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 a = "a" * (20 << 20)
 with open(work + "/attr.xml", "w") as f:
     f.write('<rss><channel><item><title x="%s">t</title></item>'
