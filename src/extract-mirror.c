@@ -601,6 +601,69 @@ mirror_flatten(struct extractor *x, const GumboNode *g, int idx)
 	free(st);
 }
 
+/* Append the letters and digits of g's text, lowered, to s (of size
+ * cap, used len): a heading's text as an anchor's slug spells it. */
+static size_t
+slug_text(const GumboNode *g, char *s, size_t len, size_t cap, int depth)
+{
+	const unsigned char	*t;
+	unsigned		 i;
+
+	if (g->type == GUMBO_NODE_TEXT) {
+		for (t = (const unsigned char *)g->v.text.text;
+		    *t != '\0' && len < cap - 1; t++)
+			if (ascii_isalnum(*t))
+				s[len++] = (char)ascii_lower(*t);
+	} else if (g->type == GUMBO_NODE_ELEMENT && depth < 8)
+		for (i = 0; i < g->v.element.children.length && len < cap - 1;
+		    i++)
+			len = slug_text(g->v.element.children.data[i], s, len,
+			    cap, depth + 1);
+	s[len] = '\0';
+	return (len);
+}
+
+/*
+ * Is id the slug of g's own heading (g itself or its first heading
+ * child), as documentation generators name each section after its
+ * title? Such an id says what the section is about, not what part of
+ * the page it is: "respond-to-review-comments" is no comment section.
+ * Only ids of several words count, so a lone "comments" still tells.
+ */
+static int
+id_heading_slug(const GumboNode *g, const char *id)
+{
+	const GumboVector	*kids = &g->v.element.children;
+	const GumboNode		*h = NULL, *c;
+	char			 want[128], have[256];
+	size_t			 nw = 0, i, seen = 0;
+	int			 words = 0;
+
+	for (i = 0; id[i] != '\0' && nw < sizeof want - 1; i++) {
+		if (ascii_isalnum((unsigned char)id[i]))
+			want[nw++] = (char)ascii_lower((unsigned char)id[i]);
+		else if (nw > 0 && (id[i] == '-' || id[i] == '_'))
+			words = 1;
+	}
+	want[nw] = '\0';
+	if (!words || nw < 8)
+		return (0);
+	if (tag_heading(g->v.element.tag))
+		h = g;
+	for (i = 0; h == NULL && i < kids->length && seen < 3; i++) {
+		c = kids->data[i];
+		if (c->type != GUMBO_NODE_ELEMENT)
+			continue;
+		seen++;
+		if (tag_heading(c->v.element.tag))
+			h = c;
+	}
+	if (h == NULL)
+		return (0);
+	slug_text(h, have, 0, sizeof have, 0);
+	return (strstr(have, want) != NULL);
+}
+
 /* Copy g and its subtree into the mirror; return its index or -1. */
 int
 mirror_add(struct extractor *x, const GumboNode *g, int parent, int depth)
@@ -646,6 +709,9 @@ mirror_add(struct extractor *x, const GumboNode *g, int parent, int depth)
 			if (a->value[0] == '\0')
 				continue;
 			bits = pattern_bits(&x->pi, a->value);
+			if ((bits & (PAT_UNLIKELY | PAT_NEGATIVE)) &&
+			    a->name[0] == 'i' && id_heading_slug(g, a->value))
+				continue;
 			n->cls |= bits;
 			n->weight += pattern_weight(bits);
 		} else if (strcmp(a->name, "itemprop") == 0 ||

@@ -587,6 +587,17 @@ test_extract_scoring_parts(void **state)
 		  "these types has commands of its own, described on its "
 		  "page, with examples.</p>",
 		  "Sets", NULL, 1 },
+		{ "a section named after its heading is no comment section",
+		  "<section id=answer-the-review-comments><h2>Answer the "
+		  "review comments</h2><p>Reply to each point the reviewers "
+		  "raise, and say in the next version what you changed.</p>"
+		  "</section>",
+		  "Reply to each point", NULL, 1 },
+		{ "a comment section still goes",
+		  "<section id=comments><h2>Comments</h2><p>Great story, "
+		  "thanks for writing it up, I shared it with my friends.</p>"
+		  "</section>",
+		  "Paragraph 3", "Great story", 1 },
 		{ "heading of a section left empty goes",
 		  "<h2>Related stories</h2><ul><li><a href=/1>One more story"
 		  "</a></li><li><a href=/2>Another</a></li></ul>",
