@@ -100,6 +100,16 @@ static const char *const ui_phrases[] = {
 	"shareonlinkedin", "shareonpinterest", "shareonwhatsapp",
 	"copylink", "linkcopied", "printthisarticle", "emailthisarticle",
 	"readtime", "listentothisarticle", "savearticle", "bookmark",
+	/* A documentation page's feedback box and edit links. */
+	"wasthishelpful", "wasthispagehelpful", "wasthisarticlehelpful",
+	"isthispagehelpful", "didthispagehelp", "didthishelp",
+	"didyoufindthishelpful", "wasthispageuseful", "yesno",
+	"ratethispage", "ratethisarticle", "editthispage", "editongithub",
+	"editpage", "suggestedits", "suggestanedit", "improvethispage",
+	"wardieseseitehilfreich", "wardieserartikelhilfreich",
+	"cettepageatelle\xc3\xa9t\xc3\xa9utile",
+	"\xc2\xbf" "estap\xc3\xa1ginatefue\xc3\xbatil",
+	"questapagina\xc3\xa8statautile", "washetnuttig",
 	/* A shop's and a service's buttons. */
 	"addtocart", "addtobag", "addtobasket", "buynow", "notifyme",
 	"signin", "login", "logout", "register", "createanaccount",
@@ -337,6 +347,38 @@ post_meta_line(struct extractor *x, const char *text, size_t len)
 	    ascii_find_nocase(text, len, x->art->byline) != NULL);
 }
 
+/* Is a short paragraph a page's "last updated" stamp ("This page was last
+ * modified on Jul 8, 2025 by its contributors", "Last edited: 2 Jul
+ * 2024", "Last updated 1 year ago"), wherever it stands? */
+static int
+post_updated_line(const char *text, size_t len)
+{
+	static const char *const openings[] = {
+		"last updated", "last modified", "last edited", "last changed",
+		"last reviewed", "this page was last", "page last updated",
+		"page last modified", "zuletzt aktualisiert",
+		"zuletzt bearbeitet", "zuletzt ge\xc3\xa4ndert",
+		"derni\xc3\xa8re mise \xc3\xa0 jour", "mis \xc3\xa0 jour le",
+		"\xc3\xbaltima actualizaci\xc3\xb3n", "ultimo aggiornamento",
+		"laatst bijgewerkt",
+	};
+	size_t	 i, n;
+
+	if (len > 120)
+		return (0);
+	for (i = 0; i < nitems(openings); i++) {
+		n = strlen(openings[i]);
+		if (len >= n && ascii_eq_nocase(text, openings[i], n))
+			break;
+	}
+	if (i == nitems(openings))
+		return (0);
+	for (; n < len; n++)
+		if (text[n] >= '0' && text[n] <= '9')
+			return (1);
+	return (ascii_find_nocase(text, len, " ago") != NULL);
+}
+
 /* A number alone: in a thread, a post's votes or likes. */
 static int
 post_number(const char *text, size_t len)
@@ -446,7 +488,8 @@ postprocess(struct conv *cv, struct bvec *root)
 		    post_notice(text.data, text.len, key.data) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
 		    (post_date_line(text.data, text.len) ||
-		    post_credit_line(text.data, text.len)))) {
+		    post_credit_line(text.data, text.len) ||
+		    post_updated_line(text.data, text.len)))) {
 			drop[i] = 1;
 			continue;
 		}

@@ -598,6 +598,20 @@ test_extract_scoring_parts(void **state)
 		  "thanks for writing it up, I shared it with my friends.</p>"
 		  "</section>",
 		  "Paragraph 3", "Great story", 1 },
+		{ "a page's feedback box goes",
+		  "<p>Was this page helpful?</p><div><button>Yes</button> "
+		  "<button>No</button></div><p><a href=/e>Edit this page</a>"
+		  "</p>",
+		  "Paragraph 3", "helpful", 1 },
+		{ "a last-modified stamp goes, wherever it stands",
+		  "<p>This page was last modified on Jul 8, 2025 by its "
+		  "contributors.</p><p>Zuletzt aktualisiert: 3. M\xc3\xa4rz "
+		  "2024</p>",
+		  "Paragraph 3", "modified", 1 },
+		{ "a sentence about updates stays",
+		  "<p>Last updated in spring, the map still shows the old "
+		  "ferry route across the bay.</p>",
+		  "the map still shows", NULL, 1 },
 		{ "heading of a section left empty goes",
 		  "<h2>Related stories</h2><ul><li><a href=/1>One more story"
 		  "</a></li><li><a href=/2>Another</a></li></ul>",
