@@ -119,6 +119,29 @@ pattern_index_init(struct pattern_index *pi)
 	}
 }
 
+/*
+ * Is the class token at s (n characters, lowered) a utility class of a
+ * CSS framework whose name only looks like a pattern: "scroll-mt-20"
+ * sets the margin a heading keeps when scrolled to, "overflow-x-scroll"
+ * lets a code block scroll; neither says the element is furniture.
+ */
+static int
+utility_class(const char *s, size_t n)
+{
+	size_t	 k;
+
+	if (n > 8 && memcmp(s, "scroll-", 7) == 0 &&
+	    (s[7] == 'm' || s[7] == 'p')) {
+		k = 8;
+		if (k < n && strchr("trblxyse", s[k]) != NULL)
+			k++;
+		return (k < n && s[k] == '-');
+	}
+	return ((n == 15 && memcmp(s, "overflow-scroll", 15) == 0) ||
+	    (n == 17 && (memcmp(s, "overflow-x-scroll", 17) == 0 ||
+	    memcmp(s, "overflow-y-scroll", 17) == 0)));
+}
+
 /* The pattern bits of one class or id value. */
 static unsigned
 pattern_bits(const struct pattern_index *pi, const char *s)
@@ -133,6 +156,13 @@ pattern_bits(const struct pattern_index *pi, const char *s)
 	for (len = 0; s[len] != '\0' && len < sizeof low - 1; len++)
 		low[len] = (char)ascii_lower((unsigned char)s[len]);
 	low[len] = '\0';
+	for (i = 0; i < len; i = k + 1) {
+		for (k = i; k < len && !ascii_isspace((unsigned char)low[k]);
+		    k++)
+			;
+		if (utility_class(low + i, k - i))
+			memset(low + i, ' ', k - i);
+	}
 	for (i = 0; i < len; i++) {
 		k = pi->count[(unsigned char)low[i]];
 		if (k == 0)

@@ -430,6 +430,9 @@ test_extract_class_weight(void **state)
 		{ "", "", 0 },
 		{ NULL, NULL, 0 },
 		{ "SIDEBAR", NULL, -25 },
+		{ "scroll-mt-20 flex items-center", NULL, 0 },
+		{ "code overflow-x-scroll", NULL, 0 },
+		{ "scroll-box", NULL, -25 },
 	};
 	size_t	 i;
 	int	 w;
@@ -598,6 +601,13 @@ test_extract_scoring_parts(void **state)
 		  "thanks for writing it up, I shared it with my friends.</p>"
 		  "</section>",
 		  "Paragraph 3", "Great story", 1 },
+		{ "a heading and a code block placed by utility classes stay",
+		  "<h2 class=\"scroll-mt-20 flex\">Configure the network</h2>"
+		  "<div class=\"group scroll-mt-2 rounded\"><pre><code>"
+		  "networks:\n  backend: {}</code></pre></div>"
+		  "<p>Each service lists the networks it joins, by the names "
+		  "given under the top-level key.</p>",
+		  "backend: {}", NULL, 1 },
 		{ "a page's feedback box goes",
 		  "<p>Was this page helpful?</p><div><button>Yes</button> "
 		  "<button>No</button></div><p><a href=/e>Edit this page</a>"
