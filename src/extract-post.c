@@ -304,6 +304,21 @@ post_date_line(const char *text, size_t len)
 	return (clock || (!other && date_parse_page(text, &t) == 0));
 }
 
+/* The length of the opening of text that is one of the n openings (case
+ * ignored), or 0. */
+static size_t
+opening(const char *text, size_t len, const char *const *openings, size_t n)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < n; i++) {
+		k = strlen(openings[i]);
+		if (len >= k && ascii_eq_nocase(text, openings[i], k))
+			return (k);
+	}
+	return (0);
+}
+
 /* Is a short paragraph a photo credit ("Photo: Jane Doe / Agency")? */
 static int
 post_credit_line(const char *text, size_t len)
@@ -313,16 +328,8 @@ post_credit_line(const char *text, size_t len)
 		"image copyright", "image caption", "picture:", "credit:",
 		"credits:", "(photo", "(image", "getty images",
 	};
-	size_t	 i, n;
-
-	if (len > 100)
-		return (0);
-	for (i = 0; i < nitems(openings); i++) {
-		n = strlen(openings[i]);
-		if (len >= n && ascii_eq_nocase(text, openings[i], n))
-			return (1);
-	}
-	return (0);
+	return (len <= 100 && opening(text, len, openings,
+	    nitems(openings)) > 0);
 }
 
 /* Does a short block name the byline, or read like a date line? */
@@ -334,15 +341,10 @@ post_meta_line(struct extractor *x, const char *text, size_t len)
 		"written by", "photo:", "photos:", "image:", "credit:",
 		"source:", "(cnn)",
 	};
-	size_t	 i, n;
-
 	if (len > 120)
 		return (0);
-	for (i = 0; i < nitems(openings); i++) {
-		n = strlen(openings[i]);
-		if (len >= n && ascii_eq_nocase(text, openings[i], n))
-			return (1);
-	}
+	if (opening(text, len, openings, nitems(openings)) > 0)
+		return (1);
 	return (x->art->byline != NULL && len < 100 &&
 	    ascii_find_nocase(text, len, x->art->byline) != NULL);
 }
@@ -362,16 +364,10 @@ post_updated_line(const char *text, size_t len)
 		"\xc3\xbaltima actualizaci\xc3\xb3n", "ultimo aggiornamento",
 		"laatst bijgewerkt",
 	};
-	size_t	 i, n;
+	size_t	 n;
 
-	if (len > 120)
-		return (0);
-	for (i = 0; i < nitems(openings); i++) {
-		n = strlen(openings[i]);
-		if (len >= n && ascii_eq_nocase(text, openings[i], n))
-			break;
-	}
-	if (i == nitems(openings))
+	if (len > 120 || (n = opening(text, len, openings,
+	    nitems(openings))) == 0)
 		return (0);
 	for (; n < len; n++)
 		if (text[n] >= '0' && text[n] <= '9')
