@@ -119,6 +119,29 @@ pattern_index_init(struct pattern_index *pi)
 	}
 }
 
+/*
+ * Is the class token at s (n characters, lowered) a utility class of a
+ * CSS framework whose name only looks like a pattern: "scroll-mt-20"
+ * sets the margin a heading keeps when scrolled to, "overflow-x-scroll"
+ * lets a code block scroll; neither says the element is furniture.
+ */
+static int
+utility_class(const char *s, size_t n)
+{
+	size_t	 k;
+
+	if (n > 8 && memcmp(s, "scroll-", 7) == 0 &&
+	    (s[7] == 'm' || s[7] == 'p')) {
+		k = 8;
+		if (k < n && strchr("trblxyse", s[k]) != NULL)
+			k++;
+		return (k < n && s[k] == '-');
+	}
+	return ((n == 15 && memcmp(s, "overflow-scroll", 15) == 0) ||
+	    (n == 17 && (memcmp(s, "overflow-x-scroll", 17) == 0 ||
+	    memcmp(s, "overflow-y-scroll", 17) == 0)));
+}
+
 /* The pattern bits of one class or id value. */
 static unsigned
 pattern_bits(const struct pattern_index *pi, const char *s)
@@ -133,6 +156,13 @@ pattern_bits(const struct pattern_index *pi, const char *s)
 	for (len = 0; s[len] != '\0' && len < sizeof low - 1; len++)
 		low[len] = (char)ascii_lower((unsigned char)s[len]);
 	low[len] = '\0';
+	for (i = 0; i < len; i = k + 1) {
+		for (k = i; k < len && !ascii_isspace((unsigned char)low[k]);
+		    k++)
+			;
+		if (utility_class(low + i, k - i))
+			memset(low + i, ' ', k - i);
+	}
 	for (i = 0; i < len; i++) {
 		k = pi->count[(unsigned char)low[i]];
 		if (k == 0)
@@ -601,6 +631,69 @@ mirror_flatten(struct extractor *x, const GumboNode *g, int idx)
 	free(st);
 }
 
+/* Append the letters and digits of g's text, lowered, to s (of size
+ * cap, used len): a heading's text as an anchor's slug spells it. */
+static size_t
+slug_text(const GumboNode *g, char *s, size_t len, size_t cap, int depth)
+{
+	const unsigned char	*t;
+	unsigned		 i;
+
+	if (g->type == GUMBO_NODE_TEXT) {
+		for (t = (const unsigned char *)g->v.text.text;
+		    *t != '\0' && len < cap - 1; t++)
+			if (ascii_isalnum(*t))
+				s[len++] = (char)ascii_lower(*t);
+	} else if (g->type == GUMBO_NODE_ELEMENT && depth < 8)
+		for (i = 0; i < g->v.element.children.length && len < cap - 1;
+		    i++)
+			len = slug_text(g->v.element.children.data[i], s, len,
+			    cap, depth + 1);
+	s[len] = '\0';
+	return (len);
+}
+
+/*
+ * Is id the slug of g's own heading (g itself or its first heading
+ * child), as documentation generators name each section after its
+ * title? Such an id says what the section is about, not what part of
+ * the page it is: "respond-to-review-comments" is no comment section.
+ * Only ids of several words count, so a lone "comments" still tells.
+ */
+static int
+id_heading_slug(const GumboNode *g, const char *id)
+{
+	const GumboVector	*kids = &g->v.element.children;
+	const GumboNode		*h = NULL, *c;
+	char			 want[128], have[256];
+	size_t			 nw = 0, i, seen = 0;
+	int			 words = 0;
+
+	for (i = 0; id[i] != '\0' && nw < sizeof want - 1; i++) {
+		if (ascii_isalnum((unsigned char)id[i]))
+			want[nw++] = (char)ascii_lower((unsigned char)id[i]);
+		else if (nw > 0 && (id[i] == '-' || id[i] == '_'))
+			words = 1;
+	}
+	want[nw] = '\0';
+	if (!words || nw < 8)
+		return (0);
+	if (tag_heading(g->v.element.tag))
+		h = g;
+	for (i = 0; h == NULL && i < kids->length && seen < 3; i++) {
+		c = kids->data[i];
+		if (c->type != GUMBO_NODE_ELEMENT)
+			continue;
+		seen++;
+		if (tag_heading(c->v.element.tag))
+			h = c;
+	}
+	if (h == NULL)
+		return (0);
+	slug_text(h, have, 0, sizeof have, 0);
+	return (strstr(have, want) != NULL);
+}
+
 /* Copy g and its subtree into the mirror; return its index or -1. */
 int
 mirror_add(struct extractor *x, const GumboNode *g, int parent, int depth)
@@ -646,6 +739,9 @@ mirror_add(struct extractor *x, const GumboNode *g, int parent, int depth)
 			if (a->value[0] == '\0')
 				continue;
 			bits = pattern_bits(&x->pi, a->value);
+			if ((bits & (PAT_UNLIKELY | PAT_NEGATIVE)) &&
+			    a->name[0] == 'i' && id_heading_slug(g, a->value))
+				continue;
 			n->cls |= bits;
 			n->weight += pattern_weight(bits);
 		} else if (strcmp(a->name, "itemprop") == 0 ||

@@ -100,6 +100,16 @@ static const char *const ui_phrases[] = {
 	"shareonlinkedin", "shareonpinterest", "shareonwhatsapp",
 	"copylink", "linkcopied", "printthisarticle", "emailthisarticle",
 	"readtime", "listentothisarticle", "savearticle", "bookmark",
+	/* A documentation page's feedback box and edit links. */
+	"wasthishelpful", "wasthispagehelpful", "wasthisarticlehelpful",
+	"isthispagehelpful", "didthispagehelp", "didthishelp",
+	"didyoufindthishelpful", "wasthispageuseful", "yesno",
+	"ratethispage", "ratethisarticle", "editthispage", "editongithub",
+	"editpage", "suggestedits", "suggestanedit", "improvethispage",
+	"wardieseseitehilfreich", "wardieserartikelhilfreich",
+	"cettepageatelle\xc3\xa9t\xc3\xa9utile",
+	"\xc2\xbf" "estap\xc3\xa1ginatefue\xc3\xbatil",
+	"questapagina\xc3\xa8statautile", "washetnuttig",
 	/* A shop's and a service's buttons. */
 	"addtocart", "addtobag", "addtobasket", "buynow", "notifyme",
 	"signin", "login", "logout", "register", "createanaccount",
@@ -294,6 +304,21 @@ post_date_line(const char *text, size_t len)
 	return (clock || (!other && date_parse_page(text, &t) == 0));
 }
 
+/* The length of the opening of text that is one of the n openings (case
+ * ignored), or 0. */
+static size_t
+opening(const char *text, size_t len, const char *const *openings, size_t n)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < n; i++) {
+		k = strlen(openings[i]);
+		if (len >= k && ascii_eq_nocase(text, openings[i], k))
+			return (k);
+	}
+	return (0);
+}
+
 /* Is a short paragraph a photo credit ("Photo: Jane Doe / Agency")? */
 static int
 post_credit_line(const char *text, size_t len)
@@ -303,16 +328,8 @@ post_credit_line(const char *text, size_t len)
 		"image copyright", "image caption", "picture:", "credit:",
 		"credits:", "(photo", "(image", "getty images",
 	};
-	size_t	 i, n;
-
-	if (len > 100)
-		return (0);
-	for (i = 0; i < nitems(openings); i++) {
-		n = strlen(openings[i]);
-		if (len >= n && ascii_eq_nocase(text, openings[i], n))
-			return (1);
-	}
-	return (0);
+	return (len <= 100 && opening(text, len, openings,
+	    nitems(openings)) > 0);
 }
 
 /* Does a short block name the byline, or read like a date line? */
@@ -324,17 +341,38 @@ post_meta_line(struct extractor *x, const char *text, size_t len)
 		"written by", "photo:", "photos:", "image:", "credit:",
 		"source:", "(cnn)",
 	};
-	size_t	 i, n;
-
 	if (len > 120)
 		return (0);
-	for (i = 0; i < nitems(openings); i++) {
-		n = strlen(openings[i]);
-		if (len >= n && ascii_eq_nocase(text, openings[i], n))
-			return (1);
-	}
+	if (opening(text, len, openings, nitems(openings)) > 0)
+		return (1);
 	return (x->art->byline != NULL && len < 100 &&
 	    ascii_find_nocase(text, len, x->art->byline) != NULL);
+}
+
+/* Is a short paragraph a page's "last updated" stamp ("This page was last
+ * modified on Jul 8, 2025 by its contributors", "Last edited: 2 Jul
+ * 2024", "Last updated 1 year ago"), wherever it stands? */
+static int
+post_updated_line(const char *text, size_t len)
+{
+	static const char *const openings[] = {
+		"last updated", "last modified", "last edited", "last changed",
+		"last reviewed", "this page was last", "page last updated",
+		"page last modified", "zuletzt aktualisiert",
+		"zuletzt bearbeitet", "zuletzt ge\xc3\xa4ndert",
+		"derni\xc3\xa8re mise \xc3\xa0 jour", "mis \xc3\xa0 jour le",
+		"\xc3\xbaltima actualizaci\xc3\xb3n", "ultimo aggiornamento",
+		"laatst bijgewerkt",
+	};
+	size_t	 n;
+
+	if (len > 120 || (n = opening(text, len, openings,
+	    nitems(openings))) == 0)
+		return (0);
+	for (; n < len; n++)
+		if (text[n] >= '0' && text[n] <= '9')
+			return (1);
+	return (ascii_find_nocase(text, len, " ago") != NULL);
 }
 
 /* A number alone: in a thread, a post's votes or likes. */
@@ -446,7 +484,8 @@ postprocess(struct conv *cv, struct bvec *root)
 		    post_notice(text.data, text.len, key.data) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
 		    (post_date_line(text.data, text.len) ||
-		    post_credit_line(text.data, text.len)))) {
+		    post_credit_line(text.data, text.len) ||
+		    post_updated_line(text.data, text.len)))) {
 			drop[i] = 1;
 			continue;
 		}

@@ -430,6 +430,9 @@ test_extract_class_weight(void **state)
 		{ "", "", 0 },
 		{ NULL, NULL, 0 },
 		{ "SIDEBAR", NULL, -25 },
+		{ "scroll-mt-20 flex items-center", NULL, 0 },
+		{ "code overflow-x-scroll", NULL, 0 },
+		{ "scroll-box", NULL, -25 },
 	};
 	size_t	 i;
 	int	 w;
@@ -587,6 +590,38 @@ test_extract_scoring_parts(void **state)
 		  "these types has commands of its own, described on its "
 		  "page, with examples.</p>",
 		  "Sets", NULL, 1 },
+		{ "a section named after its heading is no comment section",
+		  "<section id=answer-the-review-comments><h2>Answer the "
+		  "review comments</h2><p>Reply to each point the reviewers "
+		  "raise, and say in the next version what you changed.</p>"
+		  "</section>",
+		  "Reply to each point", NULL, 1 },
+		{ "a comment section still goes",
+		  "<section id=comments><h2>Comments</h2><p>Great story, "
+		  "thanks for writing it up, I shared it with my friends.</p>"
+		  "</section>",
+		  "Paragraph 3", "Great story", 1 },
+		{ "a heading and a code block placed by utility classes stay",
+		  "<h2 class=\"scroll-mt-20 flex\">Configure the network</h2>"
+		  "<div class=\"group scroll-mt-2 rounded\"><pre><code>"
+		  "networks:\n  backend: {}</code></pre></div>"
+		  "<p>Each service lists the networks it joins, by the names "
+		  "given under the top-level key.</p>",
+		  "backend: {}", NULL, 1 },
+		{ "a page's feedback box goes",
+		  "<p>Was this page helpful?</p><div><button>Yes</button> "
+		  "<button>No</button></div><p><a href=/e>Edit this page</a>"
+		  "</p>",
+		  "Paragraph 3", "helpful", 1 },
+		{ "a last-modified stamp goes, wherever it stands",
+		  "<p>This page was last modified on Jul 8, 2025 by its "
+		  "contributors.</p><p>Zuletzt aktualisiert: 3. M\xc3\xa4rz "
+		  "2024</p>",
+		  "Paragraph 3", "modified", 1 },
+		{ "a sentence about updates stays",
+		  "<p>Last updated in spring, the map still shows the old "
+		  "ferry route across the bay.</p>",
+		  "the map still shows", NULL, 1 },
 		{ "heading of a section left empty goes",
 		  "<h2>Related stories</h2><ul><li><a href=/1>One more story"
 		  "</a></li><li><a href=/2>Another</a></li></ul>",
