@@ -248,6 +248,88 @@ test_extract_cards(void **state)
 	buf_release(&in);
 }
 
+/* A shop's shelf: five product cards in <main>, each a figure. */
+static const char shelf_page[] =
+	    "<!DOCTYPE html><html><head><title>Running shoes | Pinecone Out"
+	    "fitters</title></head><body><header><a href=\"/\">Pinecone Outfi"
+	    "tters</a><nav><a href=\"/men\">Men</a> <a href=\"/women\">Women</a"
+	    "> <a href=\"/kids\">Kids</a> <a href=\"/sale\">Sale</a></nav></hea"
+	    "der><main><h1>Running shoes</h1><p>Shoes for road, trail and t"
+	    "rack.</p><div class=\"grid\"><div class=\"tile\"><figure><a href=\""
+	    "/p/alder-trail-runner\"><img src=\"/img/alder-trail-runner.jpg\" "
+	    "alt=\"Alder Trail Runner\"></a><div class=\"info\"><a href=\"/p/ald"
+	    "er-trail-runner\">Alder Trail Runner</a><div class=\"ship\">Ships"
+	    " free</div><div class=\"price\">$89.00</div><div class=\"stars\"><"
+	    "a href=\"/p/alder-trail-runner#reviews\">(14)</a></div><div clas"
+	    "s=\"act\"><a href=\"/p/alder-trail-runner?view=quick\">View detail"
+	    "s</a></div></div></figure></div><div class=\"tile\"><figure><a h"
+	    "ref=\"/p/birch-road-racer\"><img src=\"/img/birch-road-racer.jpg\""
+	    " alt=\"Birch Road Racer\"></a><div class=\"info\"><a href=\"/p/birc"
+	    "h-road-racer\">Birch Road Racer</a><div class=\"ship\">Ships free"
+	    "</div><div class=\"price\">$120.00</div><div class=\"stars\"><a hr"
+	    "ef=\"/p/birch-road-racer#reviews\">(31)</a></div><div class=\"act"
+	    "\"><a href=\"/p/birch-road-racer?view=quick\">View details</a></d"
+	    "iv></div></figure></div><div class=\"tile\"><figure><a href=\"/p/"
+	    "cedar-hill-walker\"><img src=\"/img/cedar-hill-walker.jpg\" alt=\""
+	    "Cedar Hill Walker\"></a><div class=\"info\"><a href=\"/p/cedar-hil"
+	    "l-walker\">Cedar Hill Walker</a><div class=\"ship\">Ships free</d"
+	    "iv><div class=\"price\">$75.50</div><div class=\"stars\"><a href=\""
+	    "/p/cedar-hill-walker#reviews\">(8)</a></div><div class=\"act\"><a"
+	    " href=\"/p/cedar-hill-walker?view=quick\">View details</a></div>"
+	    "</div></figure></div><div class=\"tile\"><figure><a href=\"/p/dun"
+	    "e-sprint-spike\"><img src=\"/img/dune-sprint-spike.jpg\" alt=\"Dun"
+	    "e Sprint Spike\"></a><div class=\"info\"><a href=\"/p/dune-sprint-"
+	    "spike\">Dune Sprint Spike</a><div class=\"ship\">Ships free</div>"
+	    "<div class=\"price\">$99.99</div><div class=\"stars\"><a href=\"/p/"
+	    "dune-sprint-spike#reviews\">(22)</a></div><div class=\"act\"><a h"
+	    "ref=\"/p/dune-sprint-spike?view=quick\">View details</a></div></"
+	    "div></figure></div><div class=\"tile\"><figure><a href=\"/p/elm-d"
+	    "aily-trainer\"><img src=\"/img/elm-daily-trainer.jpg\" alt=\"Elm D"
+	    "aily Trainer\"></a><div class=\"info\"><a href=\"/p/elm-daily-trai"
+	    "ner\">Elm Daily Trainer</a><div class=\"ship\">Ships free</div><d"
+	    "iv class=\"price\">$64.00</div><div class=\"stars\"><a href=\"/p/el"
+	    "m-daily-trainer#reviews\">(5)</a></div><div class=\"act\"><a href"
+	    "=\"/p/elm-daily-trainer?view=quick\">View details</a></div></div"
+	    "></figure></div></div></main><footer><p>Pinecone Outfitters, 1"
+	    "2 Fern Lane. Opening hours Monday to Saturday, nine to six. Ca"
+	    "ll us any time about orders, returns, sizes and repairs of sho"
+	    "es you bought with us.</p><p>Gift cards, store locator, career"
+	    "s at our shops, press room and partner program.</p></footer></"
+	    "body></html>";
+
+/* The text of the shelf page as reader mode shows it. */
+static char *
+shelf_text(void)
+{
+	struct article	*art;
+	char		*text;
+
+	art = extract_page(shelf_page, sizeof shelf_page - 1,
+	    "https://shop.example/running", NULL);
+	text = folded_text(art);
+	extract_free(art);
+	return (text);
+}
+
+/* A card that is a <figure> without a caption keeps its text: the
+ * product's name and price, not only its picture. */
+static void
+test_extract_card_figures(void **state)
+{
+	static const char *const present[] = {
+		"Alder Trail Runner", "$89.00", "Elm Daily Trainer", "$64.00",
+	};
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	text = shelf_text();
+	for (i = 0; i < nitems(present); i++)
+		if (strstr(text, present[i]) == NULL)
+			failf("missing: \"%s\" in: %s", present[i], text);
+	free(text);
+}
+
 static void
 test_extract_pages(void **state)
 {
@@ -1436,6 +1518,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_pages),
 		cmocka_unit_test(test_extract_cards),
+		cmocka_unit_test(test_extract_card_figures),
 		cmocka_unit_test(test_extract_qa),
 		cmocka_unit_test(test_extract_seedlike_json),
 		cmocka_unit_test(test_extract_class_weight),
