@@ -330,6 +330,23 @@ test_extract_card_figures(void **state)
 	free(text);
 }
 
+/* A card's furniture goes (its review count, the link every card
+ * repeats), its fields stay, even one that every card repeats. */
+static void
+test_extract_card_furniture(void **state)
+{
+	char		*text;
+
+	(void)state;
+	text = shelf_text();
+	if (count(text, "Ships free") != 5)
+		failf("want 5 \"Ships free\" in: %s", text);
+	if (strstr(text, "View details") != NULL || strstr(text, "(14)") !=
+	    NULL || strstr(text, "(31)") != NULL)
+		failf("card furniture kept in: %s", text);
+	free(text);
+}
+
 static void
 test_extract_pages(void **state)
 {
@@ -1519,6 +1536,7 @@ main(void)
 		cmocka_unit_test(test_extract_pages),
 		cmocka_unit_test(test_extract_cards),
 		cmocka_unit_test(test_extract_card_figures),
+		cmocka_unit_test(test_extract_card_furniture),
 		cmocka_unit_test(test_extract_qa),
 		cmocka_unit_test(test_extract_seedlike_json),
 		cmocka_unit_test(test_extract_class_weight),
