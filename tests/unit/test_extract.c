@@ -347,6 +347,33 @@ test_extract_card_furniture(void **state)
 	free(text);
 }
 
+/* A page that some framework wraps whole in one <form> is read whole
+ * all the same: the form is the page, not a search box in it. */
+static void
+test_extract_form_page(void **state)
+{
+	struct buf	 in = BUF_INIT;
+	struct article	*art;
+	const char	*body = strstr(shelf_page, "<body>") + 6;
+	const char	*end = strstr(shelf_page, "</body>");
+	char		*text;
+
+	(void)state;
+	buf_add(&in, shelf_page, (size_t)(body - shelf_page));
+	buf_addstr(&in, "<form method=\"post\" action=\"/running\">");
+	buf_add(&in, body, (size_t)(end - body));
+	buf_addstr(&in, "</form></body></html>");
+	art = extract_page(in.data, in.len, "https://shop.example/running",
+	    NULL);
+	text = folded_text(art);
+	if (strstr(text, "Alder Trail Runner") == NULL ||
+	    strstr(text, "Elm Daily Trainer") == NULL)
+		failf("shelf lost in a form: %s", text);
+	free(text);
+	extract_free(art);
+	buf_release(&in);
+}
+
 static void
 test_extract_pages(void **state)
 {
@@ -1537,6 +1564,7 @@ main(void)
 		cmocka_unit_test(test_extract_cards),
 		cmocka_unit_test(test_extract_card_figures),
 		cmocka_unit_test(test_extract_card_furniture),
+		cmocka_unit_test(test_extract_form_page),
 		cmocka_unit_test(test_extract_qa),
 		cmocka_unit_test(test_extract_seedlike_json),
 		cmocka_unit_test(test_extract_class_weight),
