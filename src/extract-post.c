@@ -555,6 +555,7 @@ postprocess(struct conv *cv, struct bvec *root)
 	char			**seen = NULL;
 	size_t			 nseen = 0, i, j, k, chars, links;
 	int			*drop, started = 0;
+	unsigned		 promo;
 	struct extract_block	*b;
 
 	drop = xcalloc(root->n + 1, sizeof *drop);
@@ -577,14 +578,17 @@ postprocess(struct conv *cv, struct bvec *root)
 		    post_teaser_line(b, key.data, key.len, chars, links) ||
 		    post_notice(text.data, text.len, key.data) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
-		    (post_date_line(text.data, text.len) ||
+		    ((post_date_line(text.data, text.len)) ||
 		    post_credit_line(text.data, text.len)))) {
 			drop[i] = 1;
 			continue;
 		}
 		/* Newsletter boxes, author boxes, story teasers and video
-		 * playlists the cleaning let through, by their classes. */
-		if ((cv->tcls[i] & (PAT_PROMO | PAT_BYLINE | PAT_TEASER |
+		 * playlists the cleaning let through, by their classes. In a
+		 * page read whole, a "promo" that is a link is one of the
+		 * entries it lists, not an offer. */
+		promo = x->region && links * 2 >= chars ? 0 : PAT_PROMO;
+		if ((cv->tcls[i] & (promo | PAT_BYLINE | PAT_TEASER |
 		    PAT_PLAYER)) && chars < 500) {
 			drop[i] = 1;
 			continue;

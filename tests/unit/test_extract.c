@@ -374,6 +374,75 @@ test_extract_form_page(void **state)
 	buf_release(&in);
 }
 
+/* A news section: four stories in <main>, each a title, a teaser and a
+ * date, the first two in boxes classed as promotions. */
+static const char section_page[] =
+	    "<!DOCTYPE html><html><head><title>Science | Harbor Daily</titl"
+	    "e></head><body><header><a href=\"/\">Harbor Daily</a><nav><a hre"
+	    "f=\"/world\">World</a> <a href=\"/science\">Science</a> <a href=\"/"
+	    "sports\">Sports</a></nav></header><main><h1>Science</h1><div cl"
+	    "ass=\"story\"><div class=\"promo-title\"><a href=\"/a/glacier-melt-"
+	    "doubles-in-a-decade\">Glacier melt doubles in a decade</a></div"
+	    "><div class=\"promo-text\"><a href=\"/a/glacier-melt-doubles-in-a"
+	    "-decade\">Survey teams measured the ice of forty glaciers every"
+	    " summer since 2015.</a></div><div class=\"stamp\">March 3, 2026<"
+	    "/div></div><hr><div class=\"story\"><div class=\"promo-title\"><a "
+	    "href=\"/a/owls-hunt-by-sound-in-total-darkness\">Owls hunt by so"
+	    "und in total darkness</a></div><div class=\"promo-text\"><a href"
+	    "=\"/a/owls-hunt-by-sound-in-total-darkness\">A study of barn owl"
+	    "s shows how they find prey under snow.</a></div><div class=\"st"
+	    "amp\">March 2, 2026</div></div><hr><div class=\"story\"><div clas"
+	    "s=\"promo-title\"><a href=\"/a/ancient-canoe-found-in-a-drained-l"
+	    "ake\">Ancient canoe found in a drained lake</a></div><div class"
+	    "=\"promo-text\"><a href=\"/a/ancient-canoe-found-in-a-drained-lak"
+	    "e\">Divers brought up a dugout canoe some three thousand years "
+	    "old.</a></div><div class=\"stamp\">February 27, 2026</div></div>"
+	    "<hr><div class=\"story\"><div class=\"promo-title\"><a href=\"/a/ne"
+	    "w-map-of-the-sea-floor-near-the-pole\">New map of the sea floor"
+	    " near the pole</a></div><div class=\"promo-text\"><a href=\"/a/ne"
+	    "w-map-of-the-sea-floor-near-the-pole\">A research ship charted "
+	    "ridges nobody had seen before.</a></div><div class=\"stamp\">Feb"
+	    "ruary 25, 2026</div></div><hr></main><footer><p>Harbor Daily, "
+	    "1 Quay Street. Letters to the editor, corrections, tips and su"
+	    "bscriptions: write to us any day of the week.</p><p>Advertise "
+	    "with us, careers, contact the newsroom, archive of past editio"
+	    "ns.</p></footer></body></html>";
+
+/* The text of the section page as reader mode shows it. */
+static char *
+section_text(void)
+{
+	struct article	*art;
+	char		*text;
+
+	art = extract_page(section_page, sizeof section_page - 1,
+	    "https://news.example/science", NULL);
+	text = folded_text(art);
+	extract_free(art);
+	return (text);
+}
+
+/* In a page read whole, a "promo" box that is a link is an entry of the
+ * listing: its title and teaser stay. */
+static void
+test_extract_listing_promos(void **state)
+{
+	static const char *const present[] = {
+		"Glacier melt doubles in a decade",
+		"Survey teams measured the ice",
+		"New map of the sea floor near the pole",
+	};
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	text = section_text();
+	for (i = 0; i < nitems(present); i++)
+		if (strstr(text, present[i]) == NULL)
+			failf("missing: \"%s\" in: %s", present[i], text);
+	free(text);
+}
+
 static void
 test_extract_pages(void **state)
 {
@@ -1565,6 +1634,7 @@ main(void)
 		cmocka_unit_test(test_extract_card_figures),
 		cmocka_unit_test(test_extract_card_furniture),
 		cmocka_unit_test(test_extract_form_page),
+		cmocka_unit_test(test_extract_listing_promos),
 		cmocka_unit_test(test_extract_qa),
 		cmocka_unit_test(test_extract_seedlike_json),
 		cmocka_unit_test(test_extract_class_weight),
