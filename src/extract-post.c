@@ -578,7 +578,7 @@ postprocess(struct conv *cv, struct bvec *root)
 		    post_teaser_line(b, key.data, key.len, chars, links) ||
 		    post_notice(text.data, text.len, key.data) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
-		    ((post_date_line(text.data, text.len)) ||
+		    ((!x->region && post_date_line(text.data, text.len)) ||
 		    post_credit_line(text.data, text.len)))) {
 			drop[i] = 1;
 			continue;

@@ -443,6 +443,21 @@ test_extract_listing_promos(void **state)
 	free(text);
 }
 
+/* The date of each entry of a listing stays: it is part of the entry,
+ * not an article's date line. */
+static void
+test_extract_listing_dates(void **state)
+{
+	char		*text;
+
+	(void)state;
+	text = section_text();
+	if (strstr(text, "March 3, 2026") == NULL ||
+	    strstr(text, "February 25, 2026") == NULL)
+		failf("dates lost in: %s", text);
+	free(text);
+}
+
 static void
 test_extract_pages(void **state)
 {
@@ -1635,6 +1650,7 @@ main(void)
 		cmocka_unit_test(test_extract_card_furniture),
 		cmocka_unit_test(test_extract_form_page),
 		cmocka_unit_test(test_extract_listing_promos),
+		cmocka_unit_test(test_extract_listing_dates),
 		cmocka_unit_test(test_extract_qa),
 		cmocka_unit_test(test_extract_seedlike_json),
 		cmocka_unit_test(test_extract_class_weight),
