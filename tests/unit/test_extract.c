@@ -297,18 +297,28 @@ static const char shelf_page[] =
 	    "s at our shops, press room and partner program.</p></footer></"
 	    "body></html>";
 
-/* The text of the shelf page as reader mode shows it. */
+/* The text of a page as reader mode shows it. */
 static char *
-shelf_text(void)
+page_text(const char *page, const char *url)
 {
 	struct article	*art;
 	char		*text;
 
-	art = extract_page(shelf_page, sizeof shelf_page - 1,
-	    "https://shop.example/running", NULL);
+	art = extract_page(page, strlen(page), url, NULL);
 	text = folded_text(art);
 	extract_free(art);
 	return (text);
+}
+
+/* Fail unless text holds each of the n strings of want. */
+static void
+want_all(const char *text, const char *const *want, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strstr(text, want[i]) == NULL)
+			failf("missing: \"%s\" in: %s", want[i], text);
 }
 
 /* A card that is a <figure> without a caption keeps its text: the
@@ -320,13 +330,10 @@ test_extract_card_figures(void **state)
 		"Alder Trail Runner", "$89.00", "Elm Daily Trainer", "$64.00",
 	};
 	char		*text;
-	size_t		 i;
 
 	(void)state;
-	text = shelf_text();
-	for (i = 0; i < nitems(present); i++)
-		if (strstr(text, present[i]) == NULL)
-			failf("missing: \"%s\" in: %s", present[i], text);
+	text = page_text(shelf_page, "https://shop.example/running");
+	want_all(text, present, nitems(present));
 	free(text);
 }
 
@@ -338,7 +345,7 @@ test_extract_card_furniture(void **state)
 	char		*text;
 
 	(void)state;
-	text = shelf_text();
+	text = page_text(shelf_page, "https://shop.example/running");
 	if (count(text, "Ships free") != 5)
 		failf("want 5 \"Ships free\" in: %s", text);
 	if (strstr(text, "View details") != NULL || strstr(text, "(14)") !=
@@ -408,20 +415,6 @@ static const char section_page[] =
 	    "with us, careers, contact the newsroom, archive of past editio"
 	    "ns.</p></footer></body></html>";
 
-/* The text of the section page as reader mode shows it. */
-static char *
-section_text(void)
-{
-	struct article	*art;
-	char		*text;
-
-	art = extract_page(section_page, sizeof section_page - 1,
-	    "https://news.example/science", NULL);
-	text = folded_text(art);
-	extract_free(art);
-	return (text);
-}
-
 /* In a page read whole, a "promo" box that is a link is an entry of the
  * listing: its title and teaser stay. */
 static void
@@ -433,13 +426,10 @@ test_extract_listing_promos(void **state)
 		"New map of the sea floor near the pole",
 	};
 	char		*text;
-	size_t		 i;
 
 	(void)state;
-	text = section_text();
-	for (i = 0; i < nitems(present); i++)
-		if (strstr(text, present[i]) == NULL)
-			failf("missing: \"%s\" in: %s", present[i], text);
+	text = page_text(section_page, "https://news.example/science");
+	want_all(text, present, nitems(present));
 	free(text);
 }
 
@@ -451,7 +441,7 @@ test_extract_listing_dates(void **state)
 	char		*text;
 
 	(void)state;
-	text = section_text();
+	text = page_text(section_page, "https://news.example/science");
 	if (strstr(text, "March 3, 2026") == NULL ||
 	    strstr(text, "February 25, 2026") == NULL)
 		failf("dates lost in: %s", text);
