@@ -579,6 +579,26 @@ conv_figure(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 	conv_top(cv, out, cls);
 }
 
+/*
+ * A figure that is a card of a listing: no caption, but a link and text
+ * beside its picture (a product's name and price). Its text is the card,
+ * not a caption to leave out.
+ */
+static int
+conv_card_figure(struct conv *cv, int idx)
+{
+	const struct node	*n = &cv->x->n[idx];
+	int			 i;
+
+	if (!cv->x->region || n->st.links == 0 || n->st.chars < 20)
+		return (0);
+	for (i = idx + 1; i < n->end; i++)
+		if (cv->x->n[i].tag == GUMBO_TAG_FIGCAPTION &&
+		    !(cv->x->n[i].flags & N_REMOVED))
+			return (0);
+	return (1);
+}
+
 /* Is this element a caption box (a photo's text, by class)? */
 static int
 conv_is_caption(struct conv *cv, int idx)
@@ -887,7 +907,7 @@ conv_node(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 		conv_top(cv, out, cls);
 		break;
 	case GUMBO_TAG_FIGURE:
-		if (n->st.img > 0)
+		if (n->st.img > 0 && !conv_card_figure(cv, idx))
 			conv_figure(cv, idx, out, cls);
 		else
 			conv_children(cv, idx, out, cls);

@@ -391,18 +391,128 @@ post_number(const char *text, size_t len)
 	return (1);
 }
 
+/* A count in brackets alone, as a card shows its reviews: "(132)". */
+static int
+post_count(const char *text, size_t len)
+{
+	size_t	 i;
+
+	if (len < 3 || text[0] != '(' || text[len - 1] != ')')
+		return (0);
+	for (i = 1; i + 1 < len; i++)
+		if (text[i] < '0' || text[i] > '9')
+			return (0);
+	return (1);
+}
+
+/* A short line of a card, with the card it is in. */
+struct card_line {
+	char	*key;
+	size_t	 card;
+};
+
+static int
+card_line_cmp(const void *a, const void *b)
+{
+	const struct card_line	*p = a, *q = b;
+	int			 c = strcmp(p->key, q->key);
+
+	if (c != 0)
+		return (c);
+	return (p->card < q->card ? -1 : p->card > q->card);
+}
+
+/* Is the key one of the lines most cards repeat (sorted in v)? */
+static int
+card_line_common(const struct card_line *v, size_t n, const char *key)
+{
+	size_t	 lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (strcmp(v[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (lo < n && strcmp(v[lo].key, key) == 0);
+}
+
+#define CARD_LINE	32	/* the longest key of a line cards repeat */
+
+/*
+ * The lines of one card, recursively: with lines == NULL, drop the
+ * card's buttons and furniture (interface phrases, notices, review
+ * counts, and the short links most cards repeat: "View details"); else
+ * note its short lines in lines. A line of text most cards repeat is
+ * more often a field of theirs ("Full-time", a brand) than furniture.
+ */
+static void
+card_lines(struct extract_block *b, size_t card, struct card_line **lines,
+    size_t *n, size_t *cap, const struct card_line *common, size_t ncommon,
+    struct buf *text, struct buf *key)
+{
+	struct extract_block	*c;
+	size_t			 i, k, chars, links;
+	int			 drop;
+
+	for (i = k = 0; i < b->nchildren; i++) {
+		c = &b->children[i];
+		if (c->nchildren > 0) {
+			card_lines(c, card, lines, n, cap, common, ncommon,
+			    text, key);
+			if (c->nchildren > 0 || c->nspans > 0 ||
+			    c->kind == EXTRACT_IMAGE || lines != NULL)
+				b->children[k++] = *c;
+			continue;
+		}
+		if (c->nspans == 0 || c->kind == EXTRACT_IMAGE) {
+			b->children[k++] = *c;
+			continue;
+		}
+		buf_reset(text);
+		block_plain(c, text);
+		text_key(text->data, text->len, key);
+		if (lines != NULL) {
+			if (key->len > 0 && key->len <= CARD_LINE &&
+			    c->kind != EXTRACT_HEADING) {
+				if (*n == *cap)
+					*lines = xreallocarray(*lines,
+					    *cap = *cap * 2 + 16,
+					    sizeof **lines);
+				(*lines)[*n].key = xstrdup(key->data);
+				(*lines)[(*n)++].card = card;
+			}
+			b->children[k++] = *c;
+			continue;
+		}
+		chars = links = 0;
+		block_counts(c, &chars, &links);
+		drop = post_ui_phrase(key->data, key->len) ||
+		    post_notice(text->data, text->len, key->data) ||
+		    post_count(text->data, text->len) ||
+		    (key->len > 0 && key->len <= CARD_LINE &&
+		    c->kind != EXTRACT_HEADING && links == chars &&
+		    card_line_common(common, ncommon, key->data));
+		if (!drop)
+			b->children[k++] = *c;
+	}
+	b->nchildren = k;
+}
+
 /*
  * The items of a list of cards, filtered as top-level blocks are:
  * interface phrases, notices and repeats go (a banner that rotates its
- * offers repeats them).
+ * offers repeats them). Then the furniture of each card goes.
  */
 static void
 post_items(struct extract_block *list)
 {
-	struct buf	 text = BUF_INIT, key = BUF_INIT;
-	char		**seen;
-	size_t		 i, j, k, nseen = 0;
-	int		 drop;
+	struct buf		 text = BUF_INIT, key = BUF_INIT;
+	struct card_line	*lines = NULL, *common;
+	char			**seen;
+	size_t			 i, j, k, nseen = 0, n = 0, cap = 0, run;
+	int			 drop;
 
 	seen = xcalloc(list->nchildren + 1, sizeof *seen);
 	for (i = k = 0; i < list->nchildren; i++) {
@@ -423,6 +533,28 @@ post_items(struct extract_block *list)
 	for (j = 0; j < nseen; j++)
 		free(seen[j]);
 	free(seen);
+	/* The short lines that at least half of the cards (three or more)
+	 * repeat, each counted once a card. */
+	for (i = 0; i < list->nchildren; i++)
+		card_lines(&list->children[i], i, &lines, &n, &cap, NULL, 0,
+		    &text, &key);
+	if (n > 0)
+		qsort(lines, n, sizeof *lines, card_line_cmp);
+	common = xcalloc(n + 1, sizeof *common);
+	for (i = k = 0; i < n; i = j) {
+		for (j = i + 1, run = 1; j < n &&
+		    strcmp(lines[j].key, lines[i].key) == 0; j++)
+			run += lines[j].card != lines[j - 1].card;
+		if (run >= 3 && run * 2 >= list->nchildren)
+			common[k++] = lines[i];
+	}
+	for (i = 0; i < list->nchildren; i++)
+		card_lines(&list->children[i], i, NULL, NULL, NULL, common, k,
+		    &text, &key);
+	for (i = 0; i < n; i++)
+		free(lines[i].key);
+	free(lines);
+	free(common);
 	buf_release(&text);
 	buf_release(&key);
 }
@@ -461,6 +593,7 @@ postprocess(struct conv *cv, struct bvec *root)
 	char			**seen = NULL;
 	size_t			 nseen = 0, i, j, k, chars, links;
 	int			*drop, started = 0;
+	unsigned		 promo;
 	struct extract_block	*b;
 
 	drop = xcalloc(root->n + 1, sizeof *drop);
@@ -483,15 +616,18 @@ postprocess(struct conv *cv, struct bvec *root)
 		    post_teaser_line(b, key.data, key.len, chars, links) ||
 		    post_notice(text.data, text.len, key.data) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
-		    (post_date_line(text.data, text.len) ||
+		    ((!x->region && post_date_line(text.data, text.len)) ||
 		    post_credit_line(text.data, text.len) ||
 		    post_updated_line(text.data, text.len)))) {
 			drop[i] = 1;
 			continue;
 		}
 		/* Newsletter boxes, author boxes, story teasers and video
-		 * playlists the cleaning let through, by their classes. */
-		if ((cv->tcls[i] & (PAT_PROMO | PAT_BYLINE | PAT_TEASER |
+		 * playlists the cleaning let through, by their classes. In a
+		 * page read whole, a "promo" that is a link is one of the
+		 * entries it lists, not an offer. */
+		promo = x->region && links * 2 >= chars ? 0 : PAT_PROMO;
+		if ((cv->tcls[i] & (promo | PAT_BYLINE | PAT_TEASER |
 		    PAT_PLAYER)) && chars < 500) {
 			drop[i] = 1;
 			continue;

@@ -174,7 +174,10 @@ preclean(struct extractor *x)
 			i = n->end - 1;
 			continue;
 		}
-		if (x->region && region_furniture(x, i)) {
+		/* A form that holds most of the page is the page, as some
+		 * frameworks wrap all of it in one. */
+		if (x->region && !(most && n->tag == GUMBO_TAG_FORM) &&
+		    region_furniture(x, i)) {
 			node_remove(x, i);
 			i = n->end - 1;
 			continue;

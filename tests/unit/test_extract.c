@@ -248,6 +248,206 @@ test_extract_cards(void **state)
 	buf_release(&in);
 }
 
+/* A shop's shelf: five product cards in <main>, each a figure. */
+static const char shelf_page[] =
+	    "<!DOCTYPE html><html><head><title>Running shoes | Pinecone Out"
+	    "fitters</title></head><body><header><a href=\"/\">Pinecone Outfi"
+	    "tters</a><nav><a href=\"/men\">Men</a> <a href=\"/women\">Women</a"
+	    "> <a href=\"/kids\">Kids</a> <a href=\"/sale\">Sale</a></nav></hea"
+	    "der><main><h1>Running shoes</h1><p>Shoes for road, trail and t"
+	    "rack.</p><div class=\"grid\"><div class=\"tile\"><figure><a href=\""
+	    "/p/alder-trail-runner\"><img src=\"/img/alder-trail-runner.jpg\" "
+	    "alt=\"Alder Trail Runner\"></a><div class=\"info\"><a href=\"/p/ald"
+	    "er-trail-runner\">Alder Trail Runner</a><div class=\"ship\">Ships"
+	    " free</div><div class=\"price\">$89.00</div><div class=\"stars\"><"
+	    "a href=\"/p/alder-trail-runner#reviews\">(14)</a></div><div clas"
+	    "s=\"act\"><a href=\"/p/alder-trail-runner?view=quick\">View detail"
+	    "s</a></div></div></figure></div><div class=\"tile\"><figure><a h"
+	    "ref=\"/p/birch-road-racer\"><img src=\"/img/birch-road-racer.jpg\""
+	    " alt=\"Birch Road Racer\"></a><div class=\"info\"><a href=\"/p/birc"
+	    "h-road-racer\">Birch Road Racer</a><div class=\"ship\">Ships free"
+	    "</div><div class=\"price\">$120.00</div><div class=\"stars\"><a hr"
+	    "ef=\"/p/birch-road-racer#reviews\">(31)</a></div><div class=\"act"
+	    "\"><a href=\"/p/birch-road-racer?view=quick\">View details</a></d"
+	    "iv></div></figure></div><div class=\"tile\"><figure><a href=\"/p/"
+	    "cedar-hill-walker\"><img src=\"/img/cedar-hill-walker.jpg\" alt=\""
+	    "Cedar Hill Walker\"></a><div class=\"info\"><a href=\"/p/cedar-hil"
+	    "l-walker\">Cedar Hill Walker</a><div class=\"ship\">Ships free</d"
+	    "iv><div class=\"price\">$75.50</div><div class=\"stars\"><a href=\""
+	    "/p/cedar-hill-walker#reviews\">(8)</a></div><div class=\"act\"><a"
+	    " href=\"/p/cedar-hill-walker?view=quick\">View details</a></div>"
+	    "</div></figure></div><div class=\"tile\"><figure><a href=\"/p/dun"
+	    "e-sprint-spike\"><img src=\"/img/dune-sprint-spike.jpg\" alt=\"Dun"
+	    "e Sprint Spike\"></a><div class=\"info\"><a href=\"/p/dune-sprint-"
+	    "spike\">Dune Sprint Spike</a><div class=\"ship\">Ships free</div>"
+	    "<div class=\"price\">$99.99</div><div class=\"stars\"><a href=\"/p/"
+	    "dune-sprint-spike#reviews\">(22)</a></div><div class=\"act\"><a h"
+	    "ref=\"/p/dune-sprint-spike?view=quick\">View details</a></div></"
+	    "div></figure></div><div class=\"tile\"><figure><a href=\"/p/elm-d"
+	    "aily-trainer\"><img src=\"/img/elm-daily-trainer.jpg\" alt=\"Elm D"
+	    "aily Trainer\"></a><div class=\"info\"><a href=\"/p/elm-daily-trai"
+	    "ner\">Elm Daily Trainer</a><div class=\"ship\">Ships free</div><d"
+	    "iv class=\"price\">$64.00</div><div class=\"stars\"><a href=\"/p/el"
+	    "m-daily-trainer#reviews\">(5)</a></div><div class=\"act\"><a href"
+	    "=\"/p/elm-daily-trainer?view=quick\">View details</a></div></div"
+	    "></figure></div></div></main><footer><p>Pinecone Outfitters, 1"
+	    "2 Fern Lane. Opening hours Monday to Saturday, nine to six. Ca"
+	    "ll us any time about orders, returns, sizes and repairs of sho"
+	    "es you bought with us.</p><p>Gift cards, store locator, career"
+	    "s at our shops, press room and partner program.</p></footer></"
+	    "body></html>";
+
+/* The text of a page as reader mode shows it. */
+static char *
+page_text(const char *page, const char *url)
+{
+	struct article	*art;
+	char		*text;
+
+	art = extract_page(page, strlen(page), url, NULL);
+	text = folded_text(art);
+	extract_free(art);
+	return (text);
+}
+
+/* Fail unless text holds each of the n strings of want. */
+static void
+want_all(const char *text, const char *const *want, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strstr(text, want[i]) == NULL)
+			failf("missing: \"%s\" in: %s", want[i], text);
+}
+
+/* A card that is a <figure> without a caption keeps its text: the
+ * product's name and price, not only its picture. */
+static void
+test_extract_card_figures(void **state)
+{
+	static const char *const present[] = {
+		"Alder Trail Runner", "$89.00", "Elm Daily Trainer", "$64.00",
+	};
+	char		*text;
+
+	(void)state;
+	text = page_text(shelf_page, "https://shop.example/running");
+	want_all(text, present, nitems(present));
+	free(text);
+}
+
+/* A card's furniture goes (its review count, the link every card
+ * repeats), its fields stay, even one that every card repeats. */
+static void
+test_extract_card_furniture(void **state)
+{
+	char		*text;
+
+	(void)state;
+	text = page_text(shelf_page, "https://shop.example/running");
+	if (count(text, "Ships free") != 5)
+		failf("want 5 \"Ships free\" in: %s", text);
+	if (strstr(text, "View details") != NULL || strstr(text, "(14)") !=
+	    NULL || strstr(text, "(31)") != NULL)
+		failf("card furniture kept in: %s", text);
+	free(text);
+}
+
+/* A page that some framework wraps whole in one <form> is read whole
+ * all the same: the form is the page, not a search box in it. */
+static void
+test_extract_form_page(void **state)
+{
+	struct buf	 in = BUF_INIT;
+	struct article	*art;
+	const char	*body = strstr(shelf_page, "<body>") + 6;
+	const char	*end = strstr(shelf_page, "</body>");
+	char		*text;
+
+	(void)state;
+	buf_add(&in, shelf_page, (size_t)(body - shelf_page));
+	buf_addstr(&in, "<form method=\"post\" action=\"/running\">");
+	buf_add(&in, body, (size_t)(end - body));
+	buf_addstr(&in, "</form></body></html>");
+	art = extract_page(in.data, in.len, "https://shop.example/running",
+	    NULL);
+	text = folded_text(art);
+	if (strstr(text, "Alder Trail Runner") == NULL ||
+	    strstr(text, "Elm Daily Trainer") == NULL)
+		failf("shelf lost in a form: %s", text);
+	free(text);
+	extract_free(art);
+	buf_release(&in);
+}
+
+/* A news section: four stories in <main>, each a title, a teaser and a
+ * date, the first two in boxes classed as promotions. */
+static const char section_page[] =
+	    "<!DOCTYPE html><html><head><title>Science | Harbor Daily</titl"
+	    "e></head><body><header><a href=\"/\">Harbor Daily</a><nav><a hre"
+	    "f=\"/world\">World</a> <a href=\"/science\">Science</a> <a href=\"/"
+	    "sports\">Sports</a></nav></header><main><h1>Science</h1><div cl"
+	    "ass=\"story\"><div class=\"promo-title\"><a href=\"/a/glacier-melt-"
+	    "doubles-in-a-decade\">Glacier melt doubles in a decade</a></div"
+	    "><div class=\"promo-text\"><a href=\"/a/glacier-melt-doubles-in-a"
+	    "-decade\">Survey teams measured the ice of forty glaciers every"
+	    " summer since 2015.</a></div><div class=\"stamp\">March 3, 2026<"
+	    "/div></div><hr><div class=\"story\"><div class=\"promo-title\"><a "
+	    "href=\"/a/owls-hunt-by-sound-in-total-darkness\">Owls hunt by so"
+	    "und in total darkness</a></div><div class=\"promo-text\"><a href"
+	    "=\"/a/owls-hunt-by-sound-in-total-darkness\">A study of barn owl"
+	    "s shows how they find prey under snow.</a></div><div class=\"st"
+	    "amp\">March 2, 2026</div></div><hr><div class=\"story\"><div clas"
+	    "s=\"promo-title\"><a href=\"/a/ancient-canoe-found-in-a-drained-l"
+	    "ake\">Ancient canoe found in a drained lake</a></div><div class"
+	    "=\"promo-text\"><a href=\"/a/ancient-canoe-found-in-a-drained-lak"
+	    "e\">Divers brought up a dugout canoe some three thousand years "
+	    "old.</a></div><div class=\"stamp\">February 27, 2026</div></div>"
+	    "<hr><div class=\"story\"><div class=\"promo-title\"><a href=\"/a/ne"
+	    "w-map-of-the-sea-floor-near-the-pole\">New map of the sea floor"
+	    " near the pole</a></div><div class=\"promo-text\"><a href=\"/a/ne"
+	    "w-map-of-the-sea-floor-near-the-pole\">A research ship charted "
+	    "ridges nobody had seen before.</a></div><div class=\"stamp\">Feb"
+	    "ruary 25, 2026</div></div><hr></main><footer><p>Harbor Daily, "
+	    "1 Quay Street. Letters to the editor, corrections, tips and su"
+	    "bscriptions: write to us any day of the week.</p><p>Advertise "
+	    "with us, careers, contact the newsroom, archive of past editio"
+	    "ns.</p></footer></body></html>";
+
+/* In a page read whole, a "promo" box that is a link is an entry of the
+ * listing: its title and teaser stay. */
+static void
+test_extract_listing_promos(void **state)
+{
+	static const char *const present[] = {
+		"Glacier melt doubles in a decade",
+		"Survey teams measured the ice",
+		"New map of the sea floor near the pole",
+	};
+	char		*text;
+
+	(void)state;
+	text = page_text(section_page, "https://news.example/science");
+	want_all(text, present, nitems(present));
+	free(text);
+}
+
+/* The date of each entry of a listing stays: it is part of the entry,
+ * not an article's date line. */
+static void
+test_extract_listing_dates(void **state)
+{
+	char		*text;
+
+	(void)state;
+	text = page_text(section_page, "https://news.example/science");
+	if (strstr(text, "March 3, 2026") == NULL ||
+	    strstr(text, "February 25, 2026") == NULL)
+		failf("dates lost in: %s", text);
+	free(text);
+}
+
 static void
 test_extract_pages(void **state)
 {
@@ -1471,6 +1671,11 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_pages),
 		cmocka_unit_test(test_extract_cards),
+		cmocka_unit_test(test_extract_card_figures),
+		cmocka_unit_test(test_extract_card_furniture),
+		cmocka_unit_test(test_extract_form_page),
+		cmocka_unit_test(test_extract_listing_promos),
+		cmocka_unit_test(test_extract_listing_dates),
 		cmocka_unit_test(test_extract_qa),
 		cmocka_unit_test(test_extract_seedlike_json),
 		cmocka_unit_test(test_extract_class_weight),
