@@ -161,6 +161,7 @@ struct extractor {
 	int			 ld_product;	/* JSON-LD Product objects */
 	int			 og_product;	/* og:type says product */
 	int			 product;	/* a page about one product */
+	int			 product_cart;	/* its add-to-cart button, -1 */
 	uint32_t		 body_chars;	/* the body's text before precleaning */
 	struct buf		 tmp;
 	int			 fragment;	/* extract_fragment() */

@@ -59,22 +59,69 @@ product_type_is(const char *t, const char *name)
 }
 
 /*
+ * Is node idx a button that puts the product in the cart (a link or a
+ * form's input)? Shelves of products have one on every card, a product's
+ * page one or two.
+ */
+static int
+product_cart_button(struct extractor *x, int idx)
+{
+	static const char *const phrases[] = {
+		"add to cart", "add to bag", "add to basket", "add to trolley",
+		"buy now", "buy it now", "in den warenkorb", "ajouter au panier",
+		"a\xc3\xb1" "adir al carrito", "aggiungi al carrello",
+		"in winkelwagen", "adicionar ao carrinho", "do koszyka",
+		"l\xc3\xa4gg i varukorgen", "l\xc3\xa6g i kurv",
+		"legg i handlekurv", "lis\xc3\xa4\xc3\xa4 ostoskoriin",
+	};
+	const struct node	*n = &x->n[idx];
+	const char		*v = NULL;
+	size_t			 i, len, k;
+
+	buf_reset(&x->tmp);
+	if (n->tag == GUMBO_TAG_INPUT)
+		v = attr(n->g, "value");
+	else if (n->tag == GUMBO_TAG_A && n->st.chars > 0 &&
+	    n->st.chars < 40) {
+		node_text(x, idx, &x->tmp);
+		v = x->tmp.data;
+	}
+	if (v == NULL)
+		return (0);
+	while (ascii_isspace((unsigned char)*v))
+		v++;
+	len = strlen(v);
+	while (len > 0 && ascii_isspace((unsigned char)v[len - 1]))
+		len--;
+	for (i = 0; i < nitems(phrases); i++) {
+		k = strlen(phrases[i]);
+		if (len == k && ascii_find_nocase(v, len, phrases[i]) == v)
+			return (1);
+	}
+	return (0);
+}
+
+/*
  * Decide whether the page is about one product: JSON-LD and og:type were
  * read with the metadata; the microdata items are counted here.
  */
 void
 product_detect(struct extractor *x)
 {
-	int	 i, items = 0;
+	int	 i, items = 0, buttons = 0;
 
+	x->product_cart = -1;
 	for (i = x->body; i >= 0 && i < x->n[x->body].end; i++) {
 		if (x->n[i].tag == TAG_TEXT)
 			continue;
 		if (product_type_is(attr(x->n[i].g, "itemtype"), "Product"))
 			items++;
+		if (product_cart_button(x, i) && buttons++ == 0)
+			x->product_cart = i;
 	}
 	x->product = (x->ld_product >= 1 && x->ld_product <= 3) ||
-	    x->og_product || (items >= 1 && items <= 2);
+	    x->og_product || (items >= 1 && items <= 2) ||
+	    (buttons >= 1 && buttons <= 2 && !x->ld_article);
 }
 
 /* Does a class or id value hold one of the words (as part of a word)? */
@@ -150,7 +197,9 @@ product_shelf(struct extractor *x, int idx)
 	uint32_t		 cards = 0, alike = 0, inside = 0;
 	int			 c, tag = -2;
 
-	if (n->st.chars * 3 >= x->n[x->body].st.chars)
+	/* The page's own cart button on a card: what it sells is there. */
+	if (n->st.chars * 3 >= x->n[x->body].st.chars ||
+	    (x->product_cart > idx && x->product_cart < n->end))
 		return (0);
 	for (c = n->first; c >= 0; c = x->n[c].next) {
 		if (x->n[c].tag == TAG_TEXT || (x->n[c].flags & N_REMOVED) ||
