@@ -32,6 +32,12 @@ product_alpha(int c)
 	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 }
 
+static int
+product_digit(int c)
+{
+	return (c >= '0' && c <= '9');
+}
+
 /* Does the schema.org type t (a URL or a bare name) end in name? */
 static int
 product_type_is(const char *t, const char *name)
@@ -156,28 +162,35 @@ product_price(const char *s, size_t len)
 		"CHF", "JPY", "SEK", "NOK", "DKK", "PLN", "INR", "NZD", "AED",
 		"kr", "Rs", "R$",
 	};
-	size_t	 i, j, n, k;
+	size_t	 i, j, k, n, at;
 
-	for (i = 0; i < len; i++) {
-		for (j = 0; j < nitems(signs); j++) {
-			n = strlen(signs[j]);
-			if (len - i < n || memcmp(s + i, signs[j], n) != 0)
-				continue;
-			/* A code is a word of its own. */
-			if (product_alpha((unsigned char)signs[j][0]) &&
-			    ((i > 0 && product_alpha((unsigned char)s[i - 1])) ||
-			    (i + n < len &&
-			    product_alpha((unsigned char)s[i + n]))))
-				continue;
-			k = i + n;
-			if (k < len && (s[k] == ' ' || s[k] == ':'))
-				k++;
-			if (k < len && s[k] >= '0' && s[k] <= '9')
+	for (i = 0; i < len; i = j) {
+		if (!product_digit((unsigned char)s[i])) {
+			j = i + 1;
+			continue;
+		}
+		/* An amount: digits, with the marks between them. */
+		for (j = i; j < len && (product_digit((unsigned char)s[j]) ||
+		    ((s[j] == '.' || s[j] == ',') && j + 1 < len &&
+		    product_digit((unsigned char)s[j + 1]))); j++)
+			;
+		for (k = 0; k < nitems(signs); k++) {
+			n = strlen(signs[k]);
+			/* The sign before it ("$ 5", "EUR: 5") ... */
+			at = i > 0 && (s[i - 1] == ' ' || s[i - 1] == ':') ?
+			    i - 1 : i;
+			if (at >= n && memcmp(s + at - n, signs[k], n) == 0 &&
+			    (!product_alpha((unsigned char)signs[k][0]) ||
+			    at == n || !product_alpha((unsigned char)
+			    s[at - n - 1])))
 				return (1);
-			k = i;
-			if (k > 0 && s[k - 1] == ' ')
-				k--;
-			if (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9')
+			/* ... or after it ("5 zł", "5EUR"), a word of its
+			 * own when it is written in letters. */
+			at = j < len && s[j] == ' ' ? j + 1 : j;
+			if (len - at >= n && memcmp(s + at, signs[k], n) == 0 &&
+			    (!product_alpha((unsigned char)signs[k][n - 1]) ||
+			    at + n == len || !product_alpha((unsigned char)
+			    s[at + n])))
 				return (1);
 		}
 	}
@@ -201,6 +214,16 @@ product_shelf(struct extractor *x, int idx)
 	if (n->st.chars * 3 >= x->n[x->body].st.chars ||
 	    (x->product_cart > idx && x->product_cart < n->end))
 		return (0);
+	/* Small children must be most of it before their text is read. */
+	for (c = n->first; c >= 0; c = x->n[c].next)
+		if (x->n[c].tag != TAG_TEXT && !(x->n[c].flags & N_REMOVED) &&
+		    x->n[c].st.chars > 0 && x->n[c].st.chars <= 1000) {
+			alike++;
+			inside += x->n[c].st.chars;
+		}
+	if (alike < 3 || (n->st.chars - inside) * 4 > n->st.chars)
+		return (0);
+	alike = inside = 0;
 	for (c = n->first; c >= 0; c = x->n[c].next) {
 		if (x->n[c].tag == TAG_TEXT || (x->n[c].flags & N_REMOVED) ||
 		    x->n[c].st.chars == 0 || x->n[c].st.chars > 600)
