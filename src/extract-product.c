@@ -125,9 +125,9 @@ product_detect(struct extractor *x)
 		if (product_cart_button(x, i) && buttons++ == 0)
 			x->product_cart = i;
 	}
-	x->product = (x->ld_product >= 1 && x->ld_product <= 3) ||
-	    x->og_product || (items >= 1 && items <= 2) ||
-	    (buttons >= 1 && buttons <= 2 && !x->ld_article);
+	x->product = !x->ld_article && ((x->ld_product >= 1 &&
+	    x->ld_product <= 3) || x->og_product || (items >= 1 &&
+	    items <= 2) || (buttons >= 1 && buttons <= 2));
 }
 
 /* Does a class or id value hold one of the words (as part of a word)? */

@@ -1514,6 +1514,12 @@ test_extract_product(void **state)
 		 * what the page sells. */
 		{ "", "", "", "<input type=\"submit\" value=\"Add to cart\">",
 		  1, 1 },
+		/* An article about a product (a review) is an article. */
+		{ "<script type=\"application/ld+json\">[{\"@context\":"
+		  "\"https://schema.org\",\"@type\":\"Article\",\"headline\":"
+		  "\"Oak stool\"},{\"@type\":\"Product\",\"name\":\"Oak "
+		  "stool\",\"offers\":{\"price\":\"120.00\"}}]</script>", "",
+		  "", "", 0, 1 },
 		/* A product declared only for its stars, and no product. */
 		{ "<script type=\"application/ld+json\">{\"@context\":"
 		  "\"https://schema.org\",\"@type\":\"Product\",\"name\":"
