@@ -226,7 +226,7 @@ product_shelf(struct extractor *x, int idx)
 	alike = inside = 0;
 	for (c = n->first; c >= 0; c = x->n[c].next) {
 		if (x->n[c].tag == TAG_TEXT || (x->n[c].flags & N_REMOVED) ||
-		    x->n[c].st.chars == 0 || x->n[c].st.chars > 600)
+		    x->n[c].st.chars == 0 || x->n[c].st.chars > 900)
 			continue;
 		buf_reset(&x->tmp);
 		node_text(x, c, &x->tmp);
