@@ -259,7 +259,7 @@ int
 product_furniture(struct extractor *x, int idx)
 {
 	static const char *const words[] = {
-		"review", "rating", "recommend", "upsell", "up-sell",
+		"review", "recommend", "upsell", "up-sell",
 		"cross-sell", "crosssell", "similar", "recently",
 	};
 	static const char *const names[] = { "class", "id" };
