@@ -285,7 +285,6 @@ void	 fallback_declared(struct extractor *x);
 /* extract-product.c */
 void	 product_detect(struct extractor *x);
 int	 product_furniture(struct extractor *x, int idx);
-int	 product_price(const char *s, size_t len);
 
 /* extract-feeds.c */
 int	 extract_has_token(const char *s, const char *word);

@@ -1,20 +1,21 @@
 /*
  * extract-product.c: the product profile of reader mode.
  *
- * A shop's page about one product says so: a JSON-LD Product, an
- * og:type of "product", a schema.org/Product item in its markup. What
- * readers come for there is the product's name, its description and its
- * details; the rest of the page sells: the buying box (price, options,
- * quantity, cart and wish-list buttons), customer reviews and their
+ * A shop's page about one product says so: a JSON-LD Product on offer,
+ * an og:type of "product", a schema.org/Product item in its markup, or
+ * else one or two buttons that put the product in the cart. What readers
+ * come for there is the product's name, its description and its details;
+ * much of the rest of the page sells: customer reviews and their
  * histograms, and shelves of other products ("you may also like",
  * "customers also bought"). On such a page, precleaning takes those away
  * too: the reviews by their markup or their names, the shelves by their
- * names or by their shape (like siblings that each carry a price and a
- * link), and a pass over the blocks drops the lines that are only a
- * price.
+ * names or by their shape (like siblings that each carry a price), and
+ * the main region is read whole sooner, since a product's details sit in
+ * lists and tables beside its description.
  *
  * A page that lists many products (a shop's shelf) is no product page:
- * the profile is for one product, declared once or twice.
+ * the profile is for one product, declared once or twice; nor is an
+ * article about a product (a review), which declares itself an article.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -152,7 +153,7 @@ product_word(const char *v, const char *const *words, size_t nwords)
  * Does s hold a price: an amount beside a currency sign or code ("$20",
  * "20,00 €", "EUR 163.12", "99 zł")?
  */
-int
+static int
 product_price(const char *s, size_t len)
 {
 	static const char *const signs[] = {
