@@ -158,6 +158,10 @@ struct extractor {
 	int			 thread_head;	/* and this is its head, or -1 */
 	int			 region;	/* read the main region whole */
 	int			 website;	/* the page says it is not an article */
+	int			 ld_product;	/* JSON-LD Product objects */
+	int			 og_product;	/* og:type says product */
+	int			 product;	/* a page about one product */
+	int			 product_cart;	/* its add-to-cart button, -1 */
 	uint32_t		 body_chars;	/* the body's text before precleaning */
 	struct buf		 tmp;
 	int			 fragment;	/* extract_fragment() */
@@ -277,6 +281,10 @@ void	 grab(struct extractor *x, struct parts *ps);
 /* extract-blocks.c */
 void	 convert(struct extractor *x, const struct parts *ps);
 void	 fallback_declared(struct extractor *x);
+
+/* extract-product.c */
+void	 product_detect(struct extractor *x);
+int	 product_furniture(struct extractor *x, int idx);
 
 /* extract-feeds.c */
 int	 extract_has_token(const char *s, const char *word);

@@ -186,6 +186,10 @@ meta_element(struct extractor *x, const GumboNode *g)
 	else if (strcmp(low, "og:type") == 0 && v != NULL &&
 	    strcasecmp(v, "website") == 0)
 		x->website = 1;
+	else if (strcmp(low, "og:type") == 0 && v != NULL &&
+	    (strcasecmp(v, "product") == 0 || strcasecmp(v, "og:product") ==
+	    0 || strcasecmp(v, "product.item") == 0))
+		x->og_product = 1;
 }
 
 /* Is a JSON-LD @type an article of some kind? */
@@ -210,6 +214,24 @@ ld_is_article(const struct json *type)
 	return ((n >= 7 && strcmp(s + n - 7, "Article") == 0) ||
 	    (n >= 7 && strcmp(s + n - 7, "Posting") == 0) ||
 	    strcmp(s, "Report") == 0 || strcmp(s, "APIReference") == 0);
+}
+
+/* Is a JSON-LD @type a product? */
+static int
+ld_is_product(const struct json *type)
+{
+	size_t	 i;
+
+	if (type == NULL)
+		return (0);
+	if (type->type == JSON_ARRAY) {
+		for (i = 0; i < type->n; i++)
+			if (ld_is_product(&type->v[i]))
+				return (1);
+		return (0);
+	}
+	return (type->type == JSON_STRING && (strcmp(type->str,
+	    "Product") == 0 || strcmp(type->str, "ProductGroup") == 0));
 }
 
 /* The names of a JSON-LD author value, joined with ", ". */
@@ -276,6 +298,10 @@ ld_kinds(struct extractor *x, const struct json *v, int depth)
 		else if (ld_is_article(t))
 			x->ld_article = 1;
 	}
+	/* A product on sale; one declared only for its rating stars is
+	 * often a service's page. */
+	if (ld_is_product(t) && json_get(v, "offers") != NULL)
+		x->ld_product++;
 	ld_kinds(x, json_get(v, "@graph"), depth + 1);
 	ld_kinds(x, json_get(v, "mainEntity"), depth + 1);
 }

@@ -190,6 +190,11 @@ preclean(struct extractor *x)
 			i = n->end - 1;
 			continue;
 		}
+		if (x->product && product_furniture(x, i)) {
+			node_remove(x, i);
+			i = n->end - 1;
+			continue;
+		}
 		if (!(x->run & RUN_STRIP_UNLIKELY))
 			continue;
 		if ((n->cls & PAT_UNLIKELY) && !(n->cls & PAT_MAYBE) &&
@@ -1217,6 +1222,7 @@ grab(struct extractor *x, struct parts *ps)
 	if (x->body < 0)
 		return;
 	x->body_chars = x->n[x->body].st.chars;
+	product_detect(x);
 	if (x->title == NULL)
 		meta_title(x);
 	if (x->region) {

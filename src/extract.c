@@ -300,8 +300,8 @@ extract_page(const char *data, size_t len, const char *url,
 			block_counts(&x.art->blocks[i], &chars, &links);
 		/* The region is at most the whole body: when the article
 		 * outweighs that, there is no second pass to make. */
-		need = x.ld_article ? chars * 10 : x.website ? chars * 5 / 4 :
-		    chars * 3 / 2;
+		need = x.ld_article ? chars * 10 : x.website || x.product ?
+		    chars * 5 / 4 : chars * 3 / 2;
 		if (need < x.body_chars) {
 			x.region = 1;
 			x.run = RUN_STRIP_UNLIKELY;

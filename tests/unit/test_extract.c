@@ -1665,6 +1665,133 @@ test_extract_post_headers(void **state)
 	buf_release(&text);
 }
 
+/*
+ * A shop's page about one product: the description and the details are
+ * read, the reviews and the shelf of other products are not. head holds
+ * main's attributes and the buying box buy what declare the page a
+ * product (or do not); card is more of the shelf's first card.
+ */
+static char *
+product_text(const char *head, const char *main, const char *buy,
+    const char *card)
+{
+	static const char page[] =
+	    "<html><head><title>Oak stool</title>%s</head><body>"
+	    "<header><a href=\"/\">Woodshop</a></header><main%s>"
+	    "<h1>Oak stool</h1>%s"
+	    "<div class=\"summary\"><p>A low stool of solid oak, joined "
+	    "by hand with wedged tenons and finished with hard wax oil, "
+	    "that sits as well at the hearth as at the workbench. Each "
+	    "one is cut from the same board, so the grain runs on from "
+	    "the seat into the legs, and no two are ever quite alike.</p>"
+	    "<p>The seat is dished a little, the edges are eased, and the "
+	    "legs are splayed for a steady stance on uneven floors, "
+	    "which makes it a stool for a garden room as much as for a "
+	    "kitchen, and one that will be handed down.</p></div>"
+	    "<h2>Details</h2><ul><li>Height: 45 cm</li>"
+	    "<li>Seat: 30 cm across</li><li>Wood: European oak</li>"
+	    "<li>Finish: hard wax oil, matt</li><li>Weight: 3.2 kg</li>"
+	    "<li>Joints: wedged through tenons</li>"
+	    "<li>Made in our workshop by two joiners</li>"
+	    "<li>Care: wipe with a damp cloth</li></ul>"
+	    "<div class=\"product-reviews\"><h2>What buyers say</h2>"
+	    "<p>Sturdy and handsome, the finish is lovely to touch and it "
+	    "arrived well packed after only two days. Recommended.</p>"
+	    "<p>Exactly as pictured, my daughter uses it at her desk "
+	    "every day and it has not moved an inch in a year.</p></div>"
+	    "<h2>More from the workshop</h2><div class=\"grid\">"
+	    "<div class=\"tile\"><a href=\"/bench\">Ash bench</a> "
+	    "<span>$240.00</span>%s</div>"
+	    "<div class=\"tile\"><a href=\"/shelf\">Pine shelf</a> "
+	    "<span>$80.00</span></div>"
+	    "<div class=\"tile\"><a href=\"/tray\">Walnut tray</a> "
+	    "<span>$45.00</span></div>"
+	    "<div class=\"tile\"><a href=\"/box\">Cherry box</a> "
+	    "<span>$60.00</span></div></div>"
+	    "</main><footer>Woodshop, 3 Mill Lane</footer></body></html>";
+	struct buf	 b = BUF_INIT;
+	struct article	*art;
+	char		*text;
+
+	buf_addf(&b, page, head, main, buy, card);
+	art = extract_page(b.data, b.len, "https://woodshop.example/oak",
+	    NULL);
+	text = folded_text(art);
+	extract_free(art);
+	buf_release(&b);
+	return (text);
+}
+
+static void
+test_extract_product(void **state)
+{
+	static const struct {
+		const char	*head;
+		const char	*main;
+		const char	*buy;
+		const char	*card;
+		int		 product;
+		int		 shelf;		/* the shelf is kept */
+	} cases[] = {
+		{ "<script type=\"application/ld+json\">{\"@context\":"
+		  "\"https://schema.org\",\"@type\":\"Product\",\"name\":"
+		  "\"Oak stool\",\"offers\":{\"@type\":\"Offer\",\"price\":"
+		  "\"120.00\",\"priceCurrency\":\"USD\"}}</script>", "", "",
+		  "", 1, 0 },
+		{ "<meta property=\"og:type\" content=\"product\">", "", "", "",
+		  1, 0 },
+		{ "", " itemscope itemtype=\"https://schema.org/Product\"", "",
+		  "", 1, 0 },
+		{ "", "", "<p>$120.00</p><a href=\"/cart?add=1\" class=\"btn\"> "
+		  "Add to cart </a>", "",
+		  1, 0 },
+		/* A shelf whose card holds the page's one cart button is
+		 * what the page sells. */
+		{ "", "", "", "<input type=\"submit\" value=\"Add to cart\">",
+		  1, 1 },
+		/* An article about a product (a review) is an article. */
+		{ "<script type=\"application/ld+json\">[{\"@context\":"
+		  "\"https://schema.org\",\"@type\":\"Article\",\"headline\":"
+		  "\"Oak stool\"},{\"@type\":\"Product\",\"name\":\"Oak "
+		  "stool\",\"offers\":{\"price\":\"120.00\"}}]</script>", "",
+		  "", "", 0, 1 },
+		/* A product declared only for its stars, and no product. */
+		{ "<script type=\"application/ld+json\">{\"@context\":"
+		  "\"https://schema.org\",\"@type\":\"Product\",\"name\":"
+		  "\"Oak stool\",\"aggregateRating\":{\"ratingValue\":"
+		  "\"4.9\"}}</script>", "", "", "", 0, 1 },
+		{ "<meta property=\"og:type\" content=\"product.group\">", "",
+		  "", "", 0, 1 },
+		{ "", "", "", "", 0, 1 },
+	};
+	char	*text;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		text = product_text(cases[i].head, cases[i].main,
+		    cases[i].buy, cases[i].card);
+		/* The details beside the description are the main region's:
+		 * a product's page is read whole. */
+		if (strstr(text, "A low stool of solid oak") == NULL ||
+		    (cases[i].product && strstr(text, "Height: 45 cm") ==
+		    NULL))
+			failf("case %zu: description or details lost: %s", i,
+			    text);
+		if (cases[i].product && strstr(text, "Sturdy and handsome"))
+			failf("case %zu: reviews kept: %s", i, text);
+		if (cases[i].product &&
+		    cases[i].shelf != (strstr(text, "Walnut tray") != NULL))
+			failf("case %zu: shelf %s: %s", i, cases[i].shelf ?
+			    "gone" : "kept", text);
+		if (!cases[i].product && strstr(text, "Sturdy and handsome") ==
+		    NULL)
+			failf("case %zu: not a product, yet reviews gone: %s",
+			    i, text);
+		free(text);
+	}
+}
+
 int
 main(void)
 {
@@ -1690,6 +1817,7 @@ main(void)
 		cmocka_unit_test(test_extract_pre_blocks),
 		cmocka_unit_test(test_extract_thread),
 		cmocka_unit_test(test_extract_post_headers),
+		cmocka_unit_test(test_extract_product),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

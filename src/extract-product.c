@@ -1,0 +1,285 @@
+/*
+ * extract-product.c: the product profile of reader mode.
+ *
+ * A shop's page about one product says so: a JSON-LD Product on offer,
+ * an og:type of "product", a schema.org/Product item in its markup, or
+ * else one or two buttons that put the product in the cart. What readers
+ * come for there is the product's name, its description and its details;
+ * much of the rest of the page sells: customer reviews and their
+ * histograms, and shelves of other products ("you may also like",
+ * "customers also bought"). On such a page, precleaning takes those away
+ * too: the reviews by their markup or their names, the shelves by their
+ * names or by their shape (like siblings that each carry a price), and
+ * the main region is read whole sooner, since a product's details sit in
+ * lists and tables beside its description.
+ *
+ * A page that lists many products (a shop's shelf) is no product page:
+ * the profile is for one product, declared once or twice; nor is an
+ * article about a product (a review), which declares itself an article.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ascii.h"
+#include "buf.h"
+#include "extract.h"
+#include "extract-int.h"
+#include "util.h"
+
+static int
+product_alpha(int c)
+{
+	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+static int
+product_digit(int c)
+{
+	return (c >= '0' && c <= '9');
+}
+
+/* Does the schema.org type t (a URL or a bare name) end in name? */
+static int
+product_type_is(const char *t, const char *name)
+{
+	const char	*slash;
+	size_t		 i, n;
+
+	if (t == NULL)
+		return (0);
+	n = strlen(name);
+	/* itemtype may hold several types, separated by spaces. */
+	for (i = 0; t[i] != '\0'; ) {
+		while (t[i] == ' ')
+			i++;
+		slash = t + i;
+		while (t[i] != '\0' && t[i] != ' ') {
+			if (t[i] == '/')
+				slash = t + i + 1;
+			i++;
+		}
+		if ((size_t)(t + i - slash) == n && memcmp(slash, name, n) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Is node idx a button that puts the product in the cart (a link or a
+ * form's input)? Shelves of products have one on every card, a product's
+ * page one or two.
+ */
+static int
+product_cart_button(struct extractor *x, int idx)
+{
+	static const char *const phrases[] = {
+		"add to cart", "add to bag", "add to basket", "add to trolley",
+		"buy now", "buy it now", "in den warenkorb", "ajouter au panier",
+		"a\xc3\xb1" "adir al carrito", "aggiungi al carrello",
+		"in winkelwagen", "adicionar ao carrinho", "do koszyka",
+		"l\xc3\xa4gg i varukorgen", "l\xc3\xa6g i kurv",
+		"legg i handlekurv", "lis\xc3\xa4\xc3\xa4 ostoskoriin",
+	};
+	const struct node	*n = &x->n[idx];
+	const char		*v = NULL;
+	size_t			 i, len, k;
+
+	buf_reset(&x->tmp);
+	if (n->tag == GUMBO_TAG_INPUT)
+		v = attr(n->g, "value");
+	else if (n->tag == GUMBO_TAG_A && n->st.chars > 0 &&
+	    n->st.chars < 40) {
+		node_text(x, idx, &x->tmp);
+		v = x->tmp.data;
+	}
+	if (v == NULL)
+		return (0);
+	while (ascii_isspace((unsigned char)*v))
+		v++;
+	len = strlen(v);
+	while (len > 0 && ascii_isspace((unsigned char)v[len - 1]))
+		len--;
+	for (i = 0; i < nitems(phrases); i++) {
+		k = strlen(phrases[i]);
+		if (len == k && ascii_find_nocase(v, len, phrases[i]) == v)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Decide whether the page is about one product: JSON-LD and og:type were
+ * read with the metadata; the microdata items are counted here.
+ */
+void
+product_detect(struct extractor *x)
+{
+	int	 i, items = 0, buttons = 0;
+
+	x->product_cart = -1;
+	for (i = x->body; i >= 0 && i < x->n[x->body].end; i++) {
+		if (x->n[i].tag == TAG_TEXT)
+			continue;
+		if (product_type_is(attr(x->n[i].g, "itemtype"), "Product"))
+			items++;
+		if (product_cart_button(x, i) && buttons++ == 0)
+			x->product_cart = i;
+	}
+	x->product = !x->ld_article && ((x->ld_product >= 1 &&
+	    x->ld_product <= 3) || x->og_product || (items >= 1 &&
+	    items <= 2) || (buttons >= 1 && buttons <= 2));
+}
+
+/* Does a class or id value hold one of the words (as part of a word)? */
+static int
+product_word(const char *v, const char *const *words, size_t nwords)
+{
+	const char	*p;
+	size_t		 i, len;
+
+	if (v == NULL)
+		return (0);
+	len = strlen(v);
+	for (i = 0; i < nwords; i++)
+		if ((p = ascii_find_nocase(v, len, words[i])) != NULL &&
+		    /* "preview" is no review */
+		    !(p > v && ascii_lower((unsigned char)p[-1]) == 'p'))
+			return (1);
+	return (0);
+}
+
+/*
+ * Does s hold a price: an amount beside a currency sign or code ("$20",
+ * "20,00 €", "EUR 163.12", "99 zł")?
+ */
+static int
+product_price(const char *s, size_t len)
+{
+	static const char *const signs[] = {
+		"$", "\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xb9",
+		"\xe2\x82\xbd", "\xe2\x82\xa9", "\xe2\x82\xba", "\xe2\x82\xb4",
+		"z\xc5\x82", "K\xc4\x8d", "USD", "EUR", "GBP", "AUD", "CAD",
+		"CHF", "JPY", "SEK", "NOK", "DKK", "PLN", "INR", "NZD", "AED",
+		"kr", "Rs", "R$",
+	};
+	size_t	 i, j, k, n, at;
+
+	for (i = 0; i < len; i = j) {
+		if (!product_digit((unsigned char)s[i])) {
+			j = i + 1;
+			continue;
+		}
+		/* An amount: digits, with the marks between them. */
+		for (j = i; j < len && (product_digit((unsigned char)s[j]) ||
+		    ((s[j] == '.' || s[j] == ',') && j + 1 < len &&
+		    product_digit((unsigned char)s[j + 1]))); j++)
+			;
+		for (k = 0; k < nitems(signs); k++) {
+			n = strlen(signs[k]);
+			/* The sign before it ("$ 5", "EUR: 5") ... */
+			at = i > 0 && (s[i - 1] == ' ' || s[i - 1] == ':') ?
+			    i - 1 : i;
+			if (at >= n && memcmp(s + at - n, signs[k], n) == 0 &&
+			    (!product_alpha((unsigned char)signs[k][0]) ||
+			    at == n || !product_alpha((unsigned char)
+			    s[at - n - 1])))
+				return (1);
+			/* ... or after it ("5 zł", "5EUR"), a word of its
+			 * own when it is written in letters. */
+			at = j < len && s[j] == ' ' ? j + 1 : j;
+			if (len - at >= n && memcmp(s + at, signs[k], n) == 0 &&
+			    (!product_alpha((unsigned char)signs[k][n - 1]) ||
+			    at + n == len || !product_alpha((unsigned char)
+			    s[at + n])))
+				return (1);
+		}
+	}
+	return (0);
+}
+
+/*
+ * A shelf of other products: three or more children that each are a
+ * small card with a price, and next to nothing beside them. A shelf that
+ * is a third of the page or more is what the page shows: a shop's
+ * shelf that calls itself a product.
+ */
+static int
+product_shelf(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	uint32_t		 cards = 0, alike = 0, inside = 0;
+	int			 c, tag = -2;
+
+	/* The page's own cart button on a card: what it sells is there. */
+	if (n->st.chars * 3 >= x->n[x->body].st.chars ||
+	    (x->product_cart > idx && x->product_cart < n->end))
+		return (0);
+	/* Small children must be most of it before their text is read. */
+	for (c = n->first; c >= 0; c = x->n[c].next)
+		if (x->n[c].tag != TAG_TEXT && !(x->n[c].flags & N_REMOVED) &&
+		    x->n[c].st.chars > 0 && x->n[c].st.chars <= 1000) {
+			alike++;
+			inside += x->n[c].st.chars;
+		}
+	if (alike < 3 || (n->st.chars - inside) * 4 > n->st.chars)
+		return (0);
+	alike = inside = 0;
+	for (c = n->first; c >= 0; c = x->n[c].next) {
+		if (x->n[c].tag == TAG_TEXT || (x->n[c].flags & N_REMOVED) ||
+		    x->n[c].st.chars == 0 || x->n[c].st.chars > 900)
+			continue;
+		buf_reset(&x->tmp);
+		node_text(x, c, &x->tmp);
+		if (!product_price(x->tmp.data, x->tmp.len))
+			continue;
+		if (tag == -2)
+			tag = x->n[c].tag;
+		if (x->n[c].tag == tag)
+			cards++;
+	}
+	if (cards < 3)
+		return (0);
+	/* Cards whose price did not show, or with more to say, are their
+	 * siblings of the same tag, when they are few. */
+	for (c = n->first; c >= 0; c = x->n[c].next)
+		if (x->n[c].tag == tag && !(x->n[c].flags & N_REMOVED) &&
+		    x->n[c].st.chars > 0 && x->n[c].st.chars <= 1000) {
+			alike++;
+			inside += x->n[c].st.chars;
+		}
+	return (alike <= cards * 2 && (n->st.chars - inside) * 4 <=
+	    n->st.chars);
+}
+
+/*
+ * Is node idx of a product page the selling part of it: reviews, ratings
+ * or a shelf of other products?
+ */
+int
+product_furniture(struct extractor *x, int idx)
+{
+	static const char *const words[] = {
+		"review", "recommend", "upsell", "up-sell",
+		"cross-sell", "crosssell", "similar", "recently",
+	};
+	static const char *const names[] = { "class", "id" };
+	const struct node	*n = &x->n[idx];
+	const char		*v;
+	size_t			 i;
+
+	if (n->st.chars * 2 >= x->n[x->body].st.chars)
+		return (0);
+	if ((v = attr(n->g, "itemprop")) != NULL &&
+	    (extract_has_token(v, "review") || extract_has_token(v,
+	    "reviews") || extract_has_token(v, "aggregateRating")))
+		return (1);
+	v = attr(n->g, "itemtype");
+	if (product_type_is(v, "Review") ||
+	    product_type_is(v, "AggregateRating"))
+		return (1);
+	for (i = 0; i < nitems(names); i++)
+		if (product_word(attr(n->g, names[i]), words, nitems(words)))
+			return (1);
+	return (product_shelf(x, idx));
+}
