@@ -1146,6 +1146,7 @@ thread_find(struct extractor *x)
 	if (declares || x->thread_forced) {
 		x->thread = thread_mark_run(x, first);
 		while (x->thread_head >= 0 && x->thread >= 0 &&
+		    x->thread != x->thread_head &&
 		    !is_ancestor(x, x->thread, x->thread_head))
 			x->thread = x->n[x->thread].parent;
 	}
@@ -1153,15 +1154,81 @@ thread_find(struct extractor *x)
 		x->thread_run = first;
 }
 
+/* Does an element say it is, or holds, a post's author: a class or id
+ * of "author", "user" or "member", rel="author" or an itemprop? */
+static int
+thread_author_mark(const GumboNode *g)
+{
+	static const char *const words[] = { "author", "user", "member" };
+	const char	*v[3];
+	size_t		 i, k;
+
+	if (attr(g, "itemprop") != NULL)
+		return (1);
+	v[0] = attr(g, "class");
+	v[1] = attr(g, "id");
+	v[2] = attr(g, "rel");
+	for (k = 0; k < 3; k++)
+		for (i = 0; v[k] != NULL && i < nitems(words); i++)
+			if (ascii_find_nocase(v[k], strlen(v[k]), words[i]) !=
+			    NULL)
+				return (1);
+	return (0);
+}
+
+/*
+ * Is a post of a run a card, a teaser of another page? Its heading is a
+ * link to another page, or inside one. A post's heading may link too,
+ * but to the post itself ("Re: title", "#p123") or to its author's
+ * profile.
+ */
+static int
+thread_card(struct extractor *x, int d)
+{
+	const char	*href;
+	int		 i, j, a, link;
+
+	for (i = d + 1; i < x->n[d].end; i++) {
+		if (x->n[i].flags & N_REMOVED) {
+			i = x->n[i].end - 1;
+			continue;
+		}
+		if (!tag_heading(x->n[i].tag) || x->n[i].st.chars == 0)
+			continue;
+		for (link = -1, a = x->n[i].parent; a > d && link < 0;
+		    a = x->n[a].parent)
+			if (x->n[a].tag == GUMBO_TAG_A)
+				link = a;
+		for (j = i; j < x->n[i].end && link < 0; j++)
+			if (x->n[j].tag == GUMBO_TAG_A &&
+			    x->n[j].st.chars * 2 > x->n[i].st.chars)
+				link = j;
+		if (link < 0 || (href = attr(x->n[link].g, "href")) == NULL ||
+		    strchr(href, '#') != NULL ||
+		    thread_author_mark(x->n[link].g))
+			continue;
+		for (j = i; j < x->n[i].end; j++)
+			if (x->n[j].tag != TAG_TEXT &&
+			    thread_author_mark(x->n[j].g))
+				break;
+		if (j == x->n[i].end)
+			return (1);
+	}
+	return (0);
+}
+
 /*
  * Is a run of posts the page's text, found beside the article top? It is
  * when the article is one of the posts, or only the short head of a
- * discussion many times its length (a link and its comments).
+ * discussion many times its length (a link and its comments), or when
+ * the posts are most of the article top. Cards, each a teaser of another
+ * page under a heading that links to it, are no posts.
  */
 static int
 thread_holds(struct extractor *x, int top)
 {
-	int		 p = x->n[x->thread_run].parent, d;
+	int		 p = x->n[x->thread_run].parent, d, a, posts = 0;
+	int		 cards = 0;
 	uint32_t	 run = 0, own, mine = 0;
 
 	for (d = x->thread_run; d >= 0; d = x->n[d].next) {
@@ -1170,20 +1237,29 @@ thread_holds(struct extractor *x, int top)
 			continue;
 		if (x->n[d].st.links >= x->n[d].st.chars)
 			continue;
+		posts++;
+		cards += thread_card(x, d);
 		if (d == top || is_ancestor(x, d, top))
 			mine = x->n[d].st.chars - x->n[d].st.links;
 		else
 			run += x->n[d].st.chars - x->n[d].st.links;
 	}
+	if (cards * 2 > posts)
+		return (0);
 	/* One post of a run: the others must say something too (an
 	 * article followed by teasers of other articles is no thread). */
 	if (is_ancestor(x, p, top))
 		return (run * 2 >= mine);
 	own = x->n[top].st.chars - (x->n[top].st.links < x->n[top].st.chars ?
 	    x->n[top].st.links : x->n[top].st.chars);
-	/* The posts' own container, when they are most of it and it is
-	 * not itself an article or a post holding them as teasers. */
-	if (p == top)
+	/* The posts' own container or one around it, when they are most
+	 * of it (precleaning did not take them for a comment section)
+	 * and it is not itself an article or a post holding them as
+	 * teasers. */
+	for (a = p; a != top && a >= 0 && !(x->n[a].flags & N_REMOVED);
+	    a = x->n[a].parent)
+		;
+	if (a == top)
 		return (run * 3 >= own * 2 && x->n[top].tag !=
 		    GUMBO_TAG_ARTICLE && !thread_word(attr(x->n[top].g,
 		    "class")) && !thread_word(attr(x->n[top].g, "id")));

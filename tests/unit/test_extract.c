@@ -1430,6 +1430,63 @@ test_extract_post_headers(void **state)
 	buf_release(&text);
 }
 
+/* Count the post blocks of a page. */
+static size_t
+count_posts(const char *page)
+{
+	struct article	*art;
+	size_t		 i, n = 0;
+
+	art = extract_page(page, strlen(page), NULL, NULL);
+	for (i = 0; i < art->nblocks; i++)
+		n += art->blocks[i].kind == EXTRACT_POST;
+	extract_free(art);
+	return (n);
+}
+
+/* A run of posts deep inside the region the scoring picks is the thread;
+ * a run of cards whose headings link elsewhere is none. */
+static void
+test_extract_thread_found(void **state)
+{
+	static const char *const posts[] = {
+		"I bought an old lathe at a farm sale and the bed is covered "
+		"in surface rust. What is the gentlest way to clean it?",
+		"Plenty of light oil and a fine nylon pad first, then wipe it "
+		"all off and look again before reaching for anything harsher.",
+		"For the pitted patches an old razor blade held nearly flat "
+		"works well, but go slowly and keep the surface wet with oil.",
+		"Done, thank you both. The bed came up better than I hoped "
+		"and the carriage runs smoothly along it now.",
+	};
+	struct buf	 page = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><body><div class=page><div class=wrap><h1>"
+	    "Rust on the lathe bed</h1><div class=pagination>Page 1 of 1"
+	    "</div><div class=topic>");
+	for (i = 0; i < nitems(posts); i++)
+		buf_addf(&page, "<div class=post><div class=postprofile><span "
+		    "class=username>user%zu</span></div><div class=postbody>"
+		    "<time datetime=2024-03-0%zu>March %zu</time><div class="
+		    "content>%s</div></div></div>", i, i + 1, i + 1, posts[i]);
+	buf_addstr(&page, "</div></div></div></body></html>");
+	assert_int_equal(count_posts(page.data), nitems(posts));
+
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body><div class=page><div class=wrap><h1>"
+	    "News</h1><div class=posts>");
+	for (i = 0; i < nitems(posts); i++)
+		buf_addf(&page, "<div class=post-card><h2><a href=/news/%zu>"
+		    "Story number %zu of the week</a></h2><span class=author>"
+		    "ann</span><time datetime=2024-03-0%zu>March %zu</time>"
+		    "<p>%s</p></div>", i, i, i + 1, i + 1, posts[i]);
+	buf_addstr(&page, "</div></div></div></body></html>");
+	assert_int_equal(count_posts(page.data), 0);
+	buf_release(&page);
+}
+
 int
 main(void)
 {
@@ -1450,6 +1507,7 @@ main(void)
 		cmocka_unit_test(test_extract_pre_blocks),
 		cmocka_unit_test(test_extract_thread),
 		cmocka_unit_test(test_extract_post_headers),
+		cmocka_unit_test(test_extract_thread_found),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
