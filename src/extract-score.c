@@ -852,17 +852,35 @@ clean_remove(struct extractor *x, int idx)
 			node_remove(x, c);
 }
 
+/* The characters of a node's text outside links. */
+static int
+text_chars(const struct node *n)
+{
+	return (n->st.links < n->st.chars ? (int)(n->st.chars - n->st.links) :
+	    0);
+}
+
 /* Remove what does not belong in the article from one part. */
 static void
 clean_part(struct extractor *x, int root)
 {
 	struct node	*n;
-	int		 i, end = x->n[root].end;
+	int		 i, end = x->n[root].end, *post, *own;
 
 	/* Removal so far marks only the top of a subtree; spread it, and
-	 * find the tables of data. */
+	 * find the tables of data and the post each node is in. */
+	post = xreallocarray(NULL, 2 * (size_t)(end - root), sizeof *post);
+	own = post + (end - root);
+	post[0] = -1;
+	own[0] = text_chars(&x->n[root]);
 	for (i = root + 1; i < end; i++) {
 		n = &x->n[i];
+		post[i - root] = (x->n[n->parent].flags & N_POST) ? n->parent :
+		    post[n->parent - root];
+		/* A post's own text: without the replies nested in it. */
+		own[i - root] = text_chars(n);
+		if ((n->flags & N_POST) && post[i - root] >= 0)
+			own[post[i - root] - root] -= own[i - root];
 		if (x->n[n->parent].flags & N_REMOVED)
 			n->flags |= N_REMOVED;
 		else if (n->tag == GUMBO_TAG_TABLE && data_table(x, i))
@@ -899,14 +917,19 @@ clean_part(struct extractor *x, int root)
 			node_remove(x, i);
 			continue;
 		}
+		/* What holds most of a post's text is its body, however
+		 * short and among however many links. */
 		if ((x->run & RUN_CLEAN_COND) && (n->tag == GUMBO_TAG_FORM ||
 		    n->tag == GUMBO_TAG_FIELDSET || n->tag == GUMBO_TAG_TABLE ||
 		    n->tag == GUMBO_TAG_UL || n->tag == GUMBO_TAG_DIV) &&
+		    !(post[i - root] >= 0 &&
+		    text_chars(n) * 2 >= own[post[i - root] - root]) &&
 		    clean_conditionally(x, i)) {
 			clean_remove(x, i);
 			continue;
 		}
 	}
+	free(post);
 }
 
 /*
@@ -1051,15 +1074,22 @@ thread_siblings(struct extractor *x, int min)
 	return (first);
 }
 
-/* Mark the posts of a run of like siblings; the thread is their parent. */
+/* Mark the posts of a run of like siblings, and the replies nested in
+ * them that are like them; the thread is their parent. */
 static int
 thread_mark_run(struct extractor *x, int first)
 {
-	int	 d;
+	int	 d, e;
 
-	for (d = first; d >= 0; d = x->n[d].next)
-		if (siblings_alike(x, first, d))
-			thread_mark(x, d);
+	for (d = first; d >= 0; d = x->n[d].next) {
+		if (!siblings_alike(x, first, d))
+			continue;
+		thread_mark(x, d);
+		for (e = d + 1; e < x->n[d].end; e++)
+			if (x->n[e].tag != TAG_TEXT &&
+			    siblings_alike(x, first, e))
+				thread_mark(x, e);
+	}
 	return (x->n[first].parent);
 }
 
@@ -1249,7 +1279,7 @@ thread_holds(struct extractor *x, int top)
 	/* One post of a run: the others must say something too (an
 	 * article followed by teasers of other articles is no thread). */
 	if (is_ancestor(x, p, top))
-		return (run * 2 >= mine);
+		return (mine > 0 && run * 2 >= mine);
 	own = x->n[top].st.chars - (x->n[top].st.links < x->n[top].st.chars ?
 	    x->n[top].st.links : x->n[top].st.chars);
 	/* The posts' own container or one around it, when they are most
@@ -1259,10 +1289,20 @@ thread_holds(struct extractor *x, int top)
 	for (a = p; a != top && a >= 0 && !(x->n[a].flags & N_REMOVED);
 	    a = x->n[a].parent)
 		;
-	if (a == top)
+	if (a == top && (p == top || !x->ld_article))
 		return (run * 3 >= own * 2 && x->n[top].tag !=
 		    GUMBO_TAG_ARTICLE && !thread_word(attr(x->n[top].g,
 		    "class")) && !thread_word(attr(x->n[top].g, "id")));
+	/* A short head and many posts: a link and its comments, unless the
+	 * head is an <article> the posts are only comments on. */
+	for (a = top; a >= 0; a = x->n[a].parent)
+		if (x->n[a].tag == GUMBO_TAG_ARTICLE)
+			return (0);
+	for (a = top; a < x->n[top].end; a++)
+		if (x->n[a].tag == GUMBO_TAG_ARTICLE &&
+		    !(x->n[a].flags & N_REMOVED) &&
+		    x->n[a].st.chars * 2 >= x->n[top].st.chars)
+			return (0);
 	return (own < 1000 && run >= 8 * own);
 }
 

@@ -1487,6 +1487,95 @@ test_extract_thread_found(void **state)
 	buf_release(&page);
 }
 
+/*
+ * What a thread keeps: a short post among its links, the replies nested
+ * in a post as posts of their own; and what is no thread: a run of like
+ * boxes beside the article rather than around it, or comments on a
+ * short article.
+ */
+static void
+test_extract_thread_parts(void **state)
+{
+	static const char long_post[] = "It depends on the %s, and on what "
+	    "the yard pays that week for clean scrap, which can change a lot "
+	    "from one month to the next.";
+	static const char *const words[] = { "metal", "tin", "grade",
+	    "state" };
+	struct buf	 page = BUF_INIT, text = BUF_INIT;
+	struct article	*art;
+	size_t		 i;
+
+	(void)state;
+	/* Each post: a line of links, then its body. */
+	buf_addstr(&page, "<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"DiscussionForumPosting\"}</script></head><body>"
+	    "<div class=page><h1>Is tin worth recycling?</h1><div class="
+	    "replies>");
+#define META(a) "<div class=reply><div class=meta><a class=author " \
+	    "href=/u/" a ">" a "</a> <a href=/c/1>link</a> <a href=/flag>" \
+	    "flag</a> <a href=/r>reply</a></div><div class=comment-body>"
+	buf_addstr(&page, META("ann"));
+	buf_addf(&page, long_post, "can");
+	buf_addstr(&page, "</div><div class=children>" META("bob")
+	    "Ours does.</div></div></div></div>");
+	buf_addstr(&page, META("dan") "No, <a href=/faq>read this</a>."
+	    "</div></div>");
+	for (i = 0; i < nitems(words); i++) {
+		buf_addf(&page, META("user%zu"), i, i);
+		buf_addf(&page, long_post, words[i]);
+		buf_addstr(&page, "</div></div>");
+	}
+#undef META
+	buf_addstr(&page, "</div></div></body></html>");
+	art = extract_page(page.data, page.len, NULL, NULL);
+	assert_int_equal(art->nblocks, 3 + nitems(words));
+	for (i = 0; i < art->nblocks; i++)
+		assert_int_equal(art->blocks[i].kind, EXTRACT_POST);
+	assert_string_equal(art->blocks[1].author, "bob");
+	extract_text(art, &text);
+	if (strstr(text.data, "Ours does.") == NULL ||
+	    strstr(text.data, "No, read this.") == NULL)
+		failf("a short post lost:\n%s", text.data);
+	extract_free(art);
+
+	/* Boxes named as posts beside the article, not around it. */
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body>");
+	for (i = 0; i < 3; i++)
+		buf_addf(&page, "<div class=post-modal><p>Sign in to post a "
+		    "comment on this story. Members can reply, follow threads "
+		    "and get notified of answers, all for free (%zu).</p></div>",
+		    i);
+	buf_addstr(&page, "<div class=main><div class=story><h1>Harbour</h1>");
+	for (i = 0; i < 6; i++)
+		buf_addf(&page, "<p>The harbour empties in the afternoon, when "
+		    "the tide turns and the last of the boats slip out past the "
+		    "breakwater, and the gulls follow them (%zu).</p>", i);
+	buf_addstr(&page, "</div></div></body></html>");
+	assert_int_equal(count_posts(page.data), 0);
+
+	/* A short <article> and many comments on it: no thread. */
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body><div class=wrap><div class=main>"
+	    "<article class=post><h1>Open thread</h1><div class=entry><p>"
+	    "Our goal with these open threads is to give readers a place to "
+	    "raise questions about our work in public.</p><p>You are welcome "
+	    "to write to us instead if you would rather discuss something "
+	    "privately.</p></div></article><section id=comments><ol class="
+	    "commentlist>");
+	for (i = 0; i < 16; i++)
+		buf_addf(&page, "<li class=comment><div class=comment-author>"
+		    "reader%zu</div><p>I have wondered how you weigh the "
+		    "evidence from small trials against the larger studies, "
+		    "where the two disagree, and whether that has changed as "
+		    "more data came in from the field (%zu).</p></li>", i, i);
+	buf_addstr(&page, "</ol></section></div><div class=side><p>About us"
+	    "</p></div></div></body></html>");
+	assert_int_equal(count_posts(page.data), 0);
+	buf_release(&page);
+	buf_release(&text);
+}
+
 int
 main(void)
 {
@@ -1508,6 +1597,7 @@ main(void)
 		cmocka_unit_test(test_extract_thread),
 		cmocka_unit_test(test_extract_post_headers),
 		cmocka_unit_test(test_extract_thread_found),
+		cmocka_unit_test(test_extract_thread_parts),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
