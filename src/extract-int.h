@@ -151,6 +151,7 @@ struct extractor {
 	const char		*byline;	/* found in the page's text */
 	const char		*ld_body;	/* JSON-LD articleBody */
 	int			 ld_thread;	/* JSON-LD declares a thread */
+	const char		*ld_thread_text; /* and its first post's text */
 	int			 ld_article;	/* JSON-LD declares an article */
 	int			 thread;	/* the thread's container, -1 */
 	int			 thread_run;	/* a run of posts, maybe */

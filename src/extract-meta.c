@@ -252,11 +252,12 @@ ld_url(const struct json *v)
 }
 
 /* Take the metadata of the first article object in a JSON-LD value. */
-/* Note the kinds of page the JSON-LD declares: a thread or an article. */
+/* Note the kinds of page the JSON-LD declares, a thread or an article,
+ * and the text a thread declares for its first post. */
 static void
 ld_kinds(struct extractor *x, const struct json *v, int depth)
 {
-	const struct json	*t;
+	const struct json	*t, *f;
 	size_t			 i;
 
 	if (v == NULL || depth > 8)
@@ -273,6 +274,13 @@ ld_kinds(struct extractor *x, const struct json *v, int depth)
 		if (strcmp(t->str, "DiscussionForumPosting") == 0 ||
 		    strcmp(t->str, "QAPage") == 0)
 			x->ld_thread = 1;
+		if ((strcmp(t->str, "DiscussionForumPosting") == 0 ||
+		    strcmp(t->str, "Question") == 0) &&
+		    x->ld_thread_text == NULL &&
+		    ((f = json_get(v, "text")) != NULL ||
+		    (f = json_get(v, "articleBody")) != NULL) &&
+		    f->type == JSON_STRING)
+			x->ld_thread_text = f->str;
 		else if (ld_is_article(t))
 			x->ld_article = 1;
 	}

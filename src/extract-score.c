@@ -1306,6 +1306,67 @@ thread_holds(struct extractor *x, int top)
 	return (own < 1000 && run >= 8 * own);
 }
 
+/* The letters and digits of a text, lower-cased, markup left out, at
+ * most max of them. */
+static void
+thread_key(const char *s, struct buf *out, size_t max)
+{
+	int	 tag = 0;
+
+	buf_reset(out);
+	for (; *s != '\0' && out->len < max; s++) {
+		if (*s == '<')
+			tag = 1;
+		else if (*s == '>')
+			tag = 0;
+		else if (!tag && ascii_isalnum((unsigned char)*s))
+			buf_addch(out, (char)ascii_lower((unsigned char)*s));
+	}
+	buf_addch(out, '\0');
+	out->len--;
+}
+
+/*
+ * The lead of a thread found as a run of posts: a question above its
+ * answers, a first post above the replies, kept apart from them. The
+ * page declares its text (JSON-LD "text" of the DiscussionForumPosting
+ * or Question); the lead is the best scoring container before the
+ * thread that says it. Return it, or -1.
+ */
+static int
+thread_lead(struct extractor *x)
+{
+	struct buf		 want = BUF_INIT, have = BUF_INIT;
+	const struct node	*n;
+	float			 s, best = 0;
+	int			 i, c = -1;
+
+	if (x->ld_thread_text == NULL)
+		return (-1);
+	thread_key(x->ld_thread_text, &want, 40);
+	for (i = x->body; want.len >= 20 && i < x->thread; i++) {
+		n = &x->n[i];
+		if (n->flags & N_REMOVED) {
+			i = n->end - 1;
+			continue;
+		}
+		if (!(n->flags & N_SCORED) || n->end > x->thread ||
+		    (s = n->score * (float)(1 - link_density(n))) <= best)
+			continue;
+		buf_reset(&x->tmp);
+		node_text(x, i, &x->tmp);
+		buf_addch(&x->tmp, '\0');
+		thread_key(x->tmp.data, &have, SIZE_MAX);
+		if (strstr(have.data, want.data) != NULL) {
+			best = s;
+			c = i;
+		}
+	}
+	buf_release(&want);
+	buf_release(&have);
+	return (c);
+}
+
 /* Take the elements of a run and the article of a part (see extract.h). *//*
  * One run of the candidate search with the rules in x->run: build the
  * mirror, clean, score, pick and clean the article. Return its parts.
@@ -1314,7 +1375,7 @@ void
 grab(struct extractor *x, struct parts *ps)
 {
 	size_t	 k;
-	int	 top, i, last;
+	int	 top, i, last, lead;
 
 	x->nn = 0;
 	x->body = -1;
@@ -1365,6 +1426,8 @@ grab(struct extractor *x, struct parts *ps)
 		for (i = last >= 0 ? x->n[last].next : -1; i >= 0;
 		    i = x->n[i].next)
 			node_remove(x, i);
+		if ((lead = thread_lead(x)) >= 0)
+			parts_add(ps, lead, lead);
 		parts_add(ps, top, top);
 	} else
 		gather(x, top, ps);

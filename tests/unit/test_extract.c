@@ -1489,9 +1489,9 @@ test_extract_thread_found(void **state)
 
 /*
  * What a thread keeps: a short post among its links, the replies nested
- * in a post as posts of their own; and what is no thread: a run of like
- * boxes beside the article rather than around it, or comments on a
- * short article.
+ * in a post as posts of their own, the question a page declares above
+ * its answers; and what is no thread: a run of like boxes beside the
+ * article rather than around it, or comments on a short article.
  */
 static void
 test_extract_thread_parts(void **state)
@@ -1501,6 +1501,9 @@ test_extract_thread_parts(void **state)
 	    "from one month to the next.";
 	static const char *const words[] = { "metal", "tin", "grade",
 	    "state" };
+	static const char question[] = "My sourdough goes stale in two days, "
+	    "even wrapped in a towel on the counter. Is there a better way "
+	    "that does not involve the fridge?";
 	struct buf	 page = BUF_INIT, text = BUF_INIT;
 	struct article	*art;
 	size_t		 i;
@@ -1536,6 +1539,29 @@ test_extract_thread_parts(void **state)
 	if (strstr(text.data, "Ours does.") == NULL ||
 	    strstr(text.data, "No, read this.") == NULL)
 		failf("a short post lost:\n%s", text.data);
+	extract_free(art);
+
+	/* The question above a run of answers. */
+	buf_reset(&page);
+	buf_addf(&page, "<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"QAPage\",\"mainEntity\":{\"@type\":\"Question\","
+	    "\"text\":\"%s\"}}</script></head><body><div class=page><h1>"
+	    "Keeping bread</h1><div class=question><span class=username>ann"
+	    "</span><div class=question-body><p>%s</p></div></div><div "
+	    "class=answers>", question, question);
+	for (i = 0; i < nitems(words); i++) {
+		buf_addf(&page, "<div class=answer><span class=username>user%zu"
+		    "</span><div class=answer-body><p>", i);
+		buf_addf(&page, long_post, words[i]);
+		buf_addstr(&page, "</p></div></div>");
+	}
+	buf_addstr(&page, "</div></div></body></html>");
+	art = extract_page(page.data, page.len, NULL, NULL);
+	assert_true(art->nblocks > nitems(words));
+	assert_int_equal(art->blocks[0].kind, EXTRACT_PARAGRAPH);
+	assert_non_null(strstr(art->blocks[0].spans[0].text,
+	    "My sourdough goes stale"));
+	assert_int_equal(art->blocks[art->nblocks - 1].kind, EXTRACT_POST);
 	extract_free(art);
 
 	/* Boxes named as posts beside the article, not around it. */
