@@ -1375,7 +1375,7 @@ void
 grab(struct extractor *x, struct parts *ps)
 {
 	size_t	 k;
-	int	 top, i, last, lead;
+	int	 top, i, last, lead, a;
 
 	x->nn = 0;
 	x->body = -1;
@@ -1418,14 +1418,19 @@ grab(struct extractor *x, struct parts *ps)
 	}
 	if (x->thread >= 0) {
 		/* What follows the last post is the forum's, not the
-		 * thread's: reply buttons, pagers, the board's footer. */
-		for (i = x->n[top].first, last = -1; i >= 0;
-		    i = x->n[i].next)
-			if (x->n[i].flags & N_POSTPATH)
-				last = i;
-		for (i = last >= 0 ? x->n[last].next : -1; i >= 0;
-		    i = x->n[i].next)
-			node_remove(x, i);
+		 * thread's: reply buttons, pagers, the board's footer, at
+		 * every level down to the post (the thread may be a post
+		 * that holds the others, a question its answers). */
+		for (a = top; a >= 0 && (a == top ||
+		    !(x->n[a].flags & N_POST)); a = last) {
+			for (i = x->n[a].first, last = -1; i >= 0;
+			    i = x->n[i].next)
+				if (x->n[i].flags & N_POSTPATH)
+					last = i;
+			for (i = last >= 0 ? x->n[last].next : -1; i >= 0;
+			    i = x->n[i].next)
+				node_remove(x, i);
+		}
 		if ((lead = thread_lead(x)) >= 0)
 			parts_add(ps, lead, lead);
 		parts_add(ps, top, top);

@@ -1564,6 +1564,32 @@ test_extract_thread_parts(void **state)
 	assert_int_equal(art->blocks[art->nblocks - 1].kind, EXTRACT_POST);
 	extract_free(art);
 
+	/* A question that holds its answers: what follows the last answer,
+	 * at any level, is the site's. */
+	buf_reset(&page);
+	buf_addf(&page, "<html><body itemscope itemtype=\"https://schema."
+	    "org/QAPage\"><div itemscope itemtype=\"https://schema.org/"
+	    "Question\"><h1>Keeping bread</h1><p>%s</p><div class=answers>",
+	    question);
+	for (i = 0; i < 2; i++) {
+		buf_addf(&page, "<div itemscope itemtype=\"https://schema.org/"
+		    "Answer\"><span class=username>user%zu</span><p>", i);
+		buf_addf(&page, long_post, words[i]);
+		buf_addstr(&page, "</p></div>");
+	}
+	buf_addstr(&page, "<h2>Your answer</h2><p>Sign up using email and "
+	    "password</p><p>Post as a guest</p></div><p>Explore related "
+	    "questions</p></div></body></html>");
+	art = extract_page(page.data, page.len, NULL, NULL);
+	buf_reset(&text);
+	extract_text(art, &text);
+	if (strstr(text.data, "Sign up") != NULL ||
+	    strstr(text.data, "Post as a guest") != NULL ||
+	    strstr(text.data, "Explore related") != NULL)
+		failf("kept what follows the answers:\n%s", text.data);
+	assert_non_null(strstr(text.data, "the yard pays"));
+	extract_free(art);
+
 	/* Boxes named as posts beside the article, not around it. */
 	buf_reset(&page);
 	buf_addstr(&page, "<html><body>");
