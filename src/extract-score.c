@@ -1043,7 +1043,7 @@ static int
 thread_siblings(struct extractor *x, int min)
 {
 	uint32_t	 chars, links, best = 0;
-	int		 i, c, d, count, first = -1;
+	int		 i, c, d, count, named, first = -1;
 
 	for (i = x->body; i < x->n[x->body].end; i++) {
 		if (x->n[i].tag == TAG_TEXT || x->n[i].st.chars < 200)
@@ -1054,16 +1054,19 @@ thread_siblings(struct extractor *x, int min)
 			if (!thread_word(attr(x->n[c].g, "class")) &&
 			    !thread_word(attr(x->n[c].g, "id")))
 				continue;
-			count = 0;
+			count = named = 0;
 			chars = links = 0;
 			for (d = c; d >= 0; d = x->n[d].next) {
 				if (!siblings_alike(x, c, d))
 					continue;
 				count++;
+				named += thread_word(attr(x->n[d].g, "class")) ||
+				    thread_word(attr(x->n[d].g, "id"));
 				chars += x->n[d].st.chars;
 				links += x->n[d].st.links;
 			}
-			if (count >= min && links * 2 < chars &&
+			if (count >= min && named * 2 > count &&
+			    links * 2 < chars &&
 			    chars - links > best) {
 				best = chars - links;
 				first = c;
@@ -1289,7 +1292,7 @@ thread_holds(struct extractor *x, int top)
 	for (a = p; a != top && a >= 0 && !(x->n[a].flags & N_REMOVED);
 	    a = x->n[a].parent)
 		;
-	if (a == top && (p == top || !x->ld_article))
+	if (a == top)
 		return (run * 3 >= own * 2 && x->n[top].tag !=
 		    GUMBO_TAG_ARTICLE && !thread_word(attr(x->n[top].g,
 		    "class")) && !thread_word(attr(x->n[top].g, "id")));

@@ -280,6 +280,38 @@ post_byline(struct extractor *x, int idx, int skip[2])
 }
 
 /*
+ * The box the author's name sits in: their avatar, rank, number of
+ * posts, date joined, location. It goes with the name: the largest
+ * element around it that holds neither the date nor a reply nor a
+ * paragraph, and little text, less than half the post's.
+ */
+static void
+post_author_box(struct extractor *x, int idx, int skip[2])
+{
+	int	 a, i, box = -1;
+
+	if (skip[0] < 0)
+		return;
+	for (a = x->n[skip[0]].parent; a > idx; a = x->n[a].parent) {
+		if ((skip[1] >= a && skip[1] < x->n[a].end) ||
+		    (x->n[a].flags & N_POSTPATH) ||
+		    x->n[a].st.chars > 300 ||
+		    x->n[a].st.chars * 2 > x->n[idx].st.chars)
+			break;
+		for (i = a + 1; i < x->n[a].end; i++)
+			if (x->n[i].tag == GUMBO_TAG_P ||
+			    x->n[i].tag == GUMBO_TAG_PRE ||
+			    x->n[i].tag == GUMBO_TAG_BLOCKQUOTE)
+				break;
+		if (i < x->n[a].end)
+			break;
+		box = a;
+	}
+	if (box >= 0)
+		skip[0] = box;
+}
+
+/*
  * Fill in the author and date of the post at idx, and set skip[0] and
  * skip[1] to the elements they came from (-1: none), which the post's
  * body leaves out.
@@ -357,6 +389,7 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 		post_set_date(cv, b, meta, &t);
 	buf_release(&t);
 	post_byline(x, idx, skip);
+	post_author_box(x, idx, skip);
 }
 
 /*

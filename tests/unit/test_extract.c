@@ -1351,6 +1351,12 @@ test_extract_post_headers(void **state)
 		  "<div>ann</div><div>Joined 2019, 312 posts</div></div>"
 		  "<meta itemprop=\"datePublished\" content=\"2023-03-03\">",
 		  "ann", "2023-03-03" },
+		/* A profile box around the name goes with it. */
+		{ "<div class=\"profile\"><span class=\"username\">ann</span>"
+		  "<div>Member</div><div>Posts: 312</div><div>Joined: May "
+		  "2019</div></div><time datetime=\"2023-03-03\">3 March "
+		  "2023</time>",
+		  "ann", "3 March 2023" },
 		/* A class that names a date but holds none. */
 		{ "<span class=\"date\">sometime</span>", NULL, NULL },
 	};
@@ -1603,6 +1609,19 @@ test_extract_thread_parts(void **state)
 		buf_addf(&page, "<p>The harbour empties in the afternoon, when "
 		    "the tide turns and the last of the boats slip out past the "
 		    "breakwater, and the gulls follow them (%zu).</p>", i);
+	buf_addstr(&page, "</div></div></body></html>");
+	assert_int_equal(count_posts(page.data), 0);
+
+	/* Blocks of an article alike in tag and first class, one of them
+	 * called a post's: no thread. */
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body><div class=page><div class=section>"
+	    "<div class=\"widget widget-post-info\">ann, 3 March 2023</div>");
+	for (i = 0; i < 4; i++)
+		buf_addf(&page, "<div class=\"widget widget-text\"><p>The "
+		    "harbour empties in the afternoon, when the tide turns and "
+		    "the last of the boats slip out past the breakwater, and "
+		    "the gulls follow them (%zu).</p></div>", i);
 	buf_addstr(&page, "</div></div></body></html>");
 	assert_int_equal(count_posts(page.data), 0);
 
