@@ -125,6 +125,7 @@ enum {
 	M_IMAGE,
 	M_BASE,
 	M_DOCTITLE,		/* <title>, for the title's last resort */
+	M_DESC,			/* the page's description of itself */
 	M_COUNT
 };
 

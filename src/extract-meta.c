@@ -143,6 +143,9 @@ meta_element(struct extractor *x, const GumboNode *g)
 		{ "twitter:image:src",		M_IMAGE,	2 },
 		{ "image",			M_IMAGE,	4 },
 		{ "thumbnailurl",		M_IMAGE,	5 },
+		{ "og:description",		M_DESC,		1 },
+		{ "description",		M_DESC,		2 },
+		{ "twitter:description",	M_DESC,		3 },
 	};
 	const char	*key, *v;
 	char		 low[48];

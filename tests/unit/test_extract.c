@@ -1647,6 +1647,28 @@ test_extract_thread_parts(void **state)
 	buf_release(&text);
 }
 
+/* A page whose HTML holds nothing of its text (a script fetches it) is
+ * read as what it says of itself. */
+static void
+test_extract_description(void **state)
+{
+	static const char page[] = "<html><head><title>Rust on the lathe "
+	    "bed</title><meta property=\"og:description\" content=\"I picked "
+	    "up a lathe from a farm sale and the bed is covered in surface "
+	    "rust. What is the gentlest way to clean it?\"></head><body><div "
+	    "id=app><div class=spinner></div></div></body></html>";
+	struct article	*art;
+
+	(void)state;
+	art = extract_page(page, sizeof page - 1, NULL, NULL);
+	assert_int_equal(art->nblocks, 1);
+	assert_int_equal(art->blocks[0].kind, EXTRACT_PARAGRAPH);
+	assert_string_equal(art->blocks[0].spans[0].text, "I picked up a "
+	    "lathe from a farm sale and the bed is covered in surface rust. "
+	    "What is the gentlest way to clean it?");
+	extract_free(art);
+}
+
 int
 main(void)
 {
@@ -1669,6 +1691,7 @@ main(void)
 		cmocka_unit_test(test_extract_post_headers),
 		cmocka_unit_test(test_extract_thread_found),
 		cmocka_unit_test(test_extract_thread_parts),
+		cmocka_unit_test(test_extract_description),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
