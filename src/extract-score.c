@@ -1035,6 +1035,23 @@ siblings_alike(struct extractor *x, int first, int d)
 	return (la == lb && strncmp(sa, sb, la) == 0);
 }
 
+/* Is an element named as a post, or a wrapper whose first element is
+ * (a box around each post)? */
+static int
+thread_named(struct extractor *x, int c)
+{
+	int	 k;
+
+	if (thread_word(attr(x->n[c].g, "class")) ||
+	    thread_word(attr(x->n[c].g, "id")))
+		return (1);
+	for (k = x->n[c].first; k >= 0 && x->n[k].tag == TAG_TEXT;
+	    k = x->n[k].next)
+		;
+	return (k >= 0 && (thread_word(attr(x->n[k].g, "class")) ||
+	    thread_word(attr(x->n[k].g, "id"))));
+}
+
 /*
  * The longest run of like siblings named as posts whose text is mostly
  * not links: its first member, or -1.
@@ -1043,25 +1060,27 @@ static int
 thread_siblings(struct extractor *x, int min)
 {
 	uint32_t	 chars, links, best = 0;
-	int		 i, c, d, count, named, first = -1;
+	int		 i, c, d, count, named, first = -1, tries, tried;
 
 	for (i = x->body; i < x->n[x->body].end; i++) {
 		if (x->n[i].tag == TAG_TEXT || x->n[i].st.chars < 200)
 			continue;
-		for (c = x->n[i].first; c >= 0; c = x->n[c].next) {
+		for (c = x->n[i].first, tries = 0, tried = -1; c >= 0 &&
+		    tries < 4; c = x->n[c].next) {
 			if (x->n[c].tag == TAG_TEXT || x->n[c].st.chars == 0)
 				continue;
-			if (!thread_word(attr(x->n[c].g, "class")) &&
-			    !thread_word(attr(x->n[c].g, "id")))
+			if (!thread_named(x, c) ||
+			    (tried >= 0 && siblings_alike(x, tried, c)))
 				continue;
+			tried = c;
+			tries++;
 			count = named = 0;
 			chars = links = 0;
 			for (d = c; d >= 0; d = x->n[d].next) {
 				if (!siblings_alike(x, c, d))
 					continue;
 				count++;
-				named += thread_word(attr(x->n[d].g, "class")) ||
-				    thread_word(attr(x->n[d].g, "id"));
+				named += thread_named(x, d);
 				chars += x->n[d].st.chars;
 				links += x->n[d].st.links;
 			}
@@ -1071,7 +1090,11 @@ thread_siblings(struct extractor *x, int min)
 				best = chars - links;
 				first = c;
 			}
-			break;	/* the first named child speaks for the rest */
+			/* The first named child speaks for the rest, or
+			 * the second when the first is one of a kind (the
+			 * opening post in a box of its own). */
+			if (count > 1)
+				break;
 		}
 	}
 	return (first);
@@ -1281,8 +1304,15 @@ thread_holds(struct extractor *x, int top)
 		return (0);
 	/* One post of a run: the others must say something too (an
 	 * article followed by teasers of other articles is no thread). */
-	if (is_ancestor(x, p, top))
+	if (is_ancestor(x, p, top)) {
+		/* Or the opening post, in a box of its own beside them. */
+		for (a = top; mine == 0 && x->n[a].parent != p;
+		    a = x->n[a].parent)
+			;
+		if (mine == 0 && thread_named(x, a))
+			mine = text_chars(&x->n[a]);
 		return (mine > 0 && run * 2 >= mine);
+	}
 	own = x->n[top].st.chars - (x->n[top].st.links < x->n[top].st.chars ?
 	    x->n[top].st.links : x->n[top].st.chars);
 	/* The posts' own container or one around it, when they are most

@@ -1596,6 +1596,22 @@ test_extract_thread_parts(void **state)
 	assert_non_null(strstr(text.data, "the yard pays"));
 	extract_free(art);
 
+	/* The opening post in a box of its own, the replies after it and a
+	 * heading named for them. */
+	buf_reset(&page);
+	buf_addf(&page, "<html><body><div class=topic><div class=firstPostBox>"
+	    "<div class=\"post first\"><span class=username>ann</span><div "
+	    "class=postBody><p>%s</p></div></div></div><div class=replies>"
+	    "3 replies</div>", question);
+	for (i = 0; i < 3; i++) {
+		buf_addf(&page, "<div class=post><span class=username>user%zu"
+		    "</span><div class=postBody><p>", i);
+		buf_addf(&page, long_post, words[i]);
+		buf_addstr(&page, "</p></div></div>");
+	}
+	buf_addstr(&page, "</div></body></html>");
+	assert_int_equal(count_posts(page.data), 3);
+
 	/* Boxes named as posts beside the article, not around it. */
 	buf_reset(&page);
 	buf_addstr(&page, "<html><body>");
