@@ -1035,21 +1035,52 @@ siblings_alike(struct extractor *x, int first, int d)
 	return (la == lb && strncmp(sa, sb, la) == 0);
 }
 
-/* Is an element named as a post, or a wrapper whose first element is
- * (a box around each post)? */
+/* Is an element named as a post by its class or id, or typed as one in
+ * microdata? */
+static int
+thread_named_self(const GumboNode *g)
+{
+	int	 declares = 0;
+
+	return (thread_word(attr(g, "class")) || thread_word(attr(g, "id")) ||
+	    thread_itemtype(attr(g, "itemtype"), &declares) != 0);
+}
+
+/* Is an element, or the first element with text in it, typed as a post
+ * in microdata? */
+static int
+thread_typed(struct extractor *x, int c)
+{
+	int	 k, declares = 0;
+
+	for (k = c; k >= 0 && k < x->n[c].end; k = x->n[k].first) {
+		while (k >= 0 && (x->n[k].tag == TAG_TEXT ||
+		    x->n[k].st.chars == 0))
+			k = x->n[k].next;
+		if (k < 0)
+			break;
+		if (thread_itemtype(attr(x->n[k].g, "itemtype"),
+		    &declares) != 0)
+			return (1);
+		if (k != c)
+			break;
+	}
+	return (0);
+}
+
+/* Is an element named as a post, or a wrapper whose first element with
+ * text is (a box around each post)? */
 static int
 thread_named(struct extractor *x, int c)
 {
 	int	 k;
 
-	if (thread_word(attr(x->n[c].g, "class")) ||
-	    thread_word(attr(x->n[c].g, "id")))
+	if (thread_named_self(x->n[c].g))
 		return (1);
-	for (k = x->n[c].first; k >= 0 && x->n[k].tag == TAG_TEXT;
-	    k = x->n[k].next)
+	for (k = x->n[c].first; k >= 0 && (x->n[k].tag == TAG_TEXT ||
+	    x->n[k].st.chars == 0); k = x->n[k].next)
 		;
-	return (k >= 0 && (thread_word(attr(x->n[k].g, "class")) ||
-	    thread_word(attr(x->n[k].g, "id"))));
+	return (k >= 0 && thread_named_self(x->n[k].g));
 }
 
 /*
@@ -1284,7 +1315,7 @@ static int
 thread_holds(struct extractor *x, int top)
 {
 	int		 p = x->n[x->thread_run].parent, d, a, posts = 0;
-	int		 cards = 0;
+	int		 cards = 0, typed = 0;
 	uint32_t	 run = 0, own, mine = 0;
 
 	for (d = x->thread_run; d >= 0; d = x->n[d].next) {
@@ -1295,6 +1326,7 @@ thread_holds(struct extractor *x, int top)
 			continue;
 		posts++;
 		cards += thread_card(x, d);
+		typed += thread_typed(x, d);
 		if (d == top || is_ancestor(x, d, top))
 			mine = x->n[d].st.chars - x->n[d].st.links;
 		else
@@ -1336,6 +1368,10 @@ thread_holds(struct extractor *x, int top)
 		    !(x->n[a].flags & N_REMOVED) &&
 		    x->n[a].st.chars * 2 >= x->n[top].st.chars)
 			return (0);
+	/* Posts typed as comments or answers in microdata say what they
+	 * are: the head may be longer. */
+	if (typed * 2 > posts)
+		return (run >= 2 * own);
 	return (own < 1000 && run >= 8 * own);
 }
 

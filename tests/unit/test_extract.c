@@ -1612,6 +1612,27 @@ test_extract_thread_parts(void **state)
 	buf_addstr(&page, "</div></body></html>");
 	assert_int_equal(count_posts(page.data), 3);
 
+	/* Replies typed as comments in microdata, in a section precleaning
+	 * takes for comments, under a long first post. */
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body><div class=container><div class=thread>"
+	    "<h1>Scrap prices</h1><div class=opening>");
+	for (i = 0; i < 4; i++)
+		buf_addf(&page, "<p>Our council collects tin, steel and "
+		    "aluminium in one bin, and I wonder whether sorting it "
+		    "myself and driving it to the yard would be worth the "
+		    "petrol and the afternoon it takes (%zu).</p>", i);
+	buf_addstr(&page, "</div><section id=comments><ul class=board>");
+	for (i = 0; i < 12; i++) {
+		buf_addf(&page, "<li class=item><span id=a%zu></span><div "
+		    "class=content itemscope itemtype=\"http://schema.org/"
+		    "Comment\"><span class=username>user%zu</span><p>", i, i);
+		buf_addf(&page, long_post, words[i % nitems(words)]);
+		buf_addf(&page, " (%zu)</p></div></li>", i);
+	}
+	buf_addstr(&page, "</ul></section></div></div></body></html>");
+	assert_int_equal(count_posts(page.data), 12);
+
 	/* Boxes named as posts beside the article, not around it. */
 	buf_reset(&page);
 	buf_addstr(&page, "<html><body>");
