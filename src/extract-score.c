@@ -967,12 +967,12 @@ thread_itemtype(const char *t, int *declares)
 static int
 thread_word(const char *v)
 {
-	static const char *const words[] = {
+	static const char *const words[] = {	/* the first six also end one */
 		"post", "posts", "message", "messages", "comment", "comments",
 		"reply", "replies", "answer", "answers", "postbit",
 		"postcontainer", "entry",
 	};
-	size_t		 i, j, n;
+	size_t		 i, j, k, m, n;
 
 	if (v == NULL)
 		return (0);
@@ -984,9 +984,22 @@ thread_word(const char *v)
 			;
 		if (n == 0)
 			continue;
-		for (i = 0; i < nitems(words); i++)
-			if (strlen(words[i]) == n && ascii_eq_lower(v + j, words[i], n))
+		for (i = 0; i < nitems(words); i++) {
+			m = strlen(words[i]);
+			if (m > n)
+				continue;
+			/* "post", "post2017066"; and "blockpost". */
+			if (ascii_eq_lower(v + j, words[i], m)) {
+				for (k = m; k < n && v[j + k] >= '0' &&
+				    v[j + k] <= '9'; k++)
+					;
+				if (k == n)
+					return (1);
+			}
+			if (n > m && i < 6 &&
+			    ascii_eq_lower(v + j + n - m, words[i], m))
 				return (1);
+		}
 	}
 	return (0);
 }

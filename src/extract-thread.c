@@ -393,6 +393,70 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 }
 
 /*
+ * A line of a post's interface rather than of its text: a button's
+ * word ("Quote", "Reply", "Report", "Share"), a count of likes, answers
+ * or votes ("2 Likes", "4 Answers", "Upvote 0 Downvote"), a post's
+ * number ("#12", "#3 | Link"), the views of a question. Compared as
+ * keys (lower case, letters and digits).
+ */
+static int
+post_interface(const struct extract_block *b, struct buf *key)
+{
+	static const char *const words[] = {
+		"top", "quote", "reply", "report", "share", "like", "link",
+		"permalink", "embed", "save", "edit", "flag", "follow",
+		"multiquote", "replywithquote", "quotereply", "quotepost",
+		"reportpost", "reportinappropriatecontent", "reportabuse",
+		"shareonothersites", "sharepost", "clicktoexpand",
+		"clicktoshrink", "asked", "answered", "modified",
+		"originalposter", "opposts", "threadstarter", "author",
+		"backtotop", "expand", "collapse", "upvote", "downvote",
+		"zitieren", "antworten", "melden", "teilen", "gefälltmir",
+		"citer", "répondre", "signaler", "partager", "jaime",
+		"citar", "responder", "reportar", "compartir", "megusta",
+		"rispondi", "cita", "segnala", "condividi", "mipiace",
+	};
+	static const char *const counts[] = {
+		"like", "likes", "reply", "replies", "answer", "answers",
+		"vote", "votes", "point", "points", "reaction", "reactions",
+		"link", "comment", "comments",
+	};
+	struct buf	 raw = BUF_INIT;
+	size_t		 i, d;
+
+	if (b->kind != EXTRACT_PARAGRAPH || b->nchildren > 0)
+		return (0);
+	for (i = 0; i < b->nspans; i++)
+		buf_add(&raw, b->spans[i].text, b->spans[i].len);
+	if (raw.len > 40) {
+		buf_release(&raw);
+		return (0);
+	}
+	text_key(raw.data, raw.len, key);
+	buf_release(&raw);
+	buf_addch(key, '\0');
+	key->len--;
+	for (i = 0; i < nitems(words); i++)
+		if (strcmp(key->data, words[i]) == 0)
+			return (1);
+	for (d = 0; d < key->len && key->data[d] >= '0' &&
+	    key->data[d] <= '9'; d++)
+		;
+	if (d == 0)
+		return ((strncmp(key->data, "upvote", 6) == 0 &&
+		    key->len > 8 && strcmp(key->data + key->len - 8,
+		    "downvote") == 0) ||
+		    (strncmp(key->data, "viewed", 6) == 0 && key->len > 11 &&
+		    strcmp(key->data + key->len - 5, "times") == 0));
+	if (d == key->len)
+		return (1);
+	for (i = 0; i < nitems(counts); i++)
+		if (strcmp(key->data + d, counts[i]) == 0)
+			return (1);
+	return (0);
+}
+
+/*
  * Fold the runs of posts among the top-level blocks (see the top of this
  * file): each opening block takes the blocks up to the next post's
  * opening or closing one as its children. A post left without blocks
@@ -404,7 +468,8 @@ size_t
 post_group(struct conv *cv, struct extract_block *v, size_t n)
 {
 	struct extract_block	 post;
-	size_t			 i, j, k = 0, posts = 0;
+	struct buf		 key = BUF_INIT;
+	size_t			 i, j, c, k = 0, posts = 0;
 
 	for (i = 0; i + 1 < n; i++)
 		posts += v[i].kind == EXTRACT_POST &&
@@ -419,16 +484,17 @@ post_group(struct conv *cv, struct extract_block *v, size_t n)
 		for (j = i + 1; j < n && v[j].kind != EXTRACT_POST; j++)
 			;
 		post = v[i];
-		post.nchildren = j - i - 1;
-		if (post.nchildren > 0) {
-			post.children = arena_alloc(cv->a, post.nchildren *
-			    sizeof *post.children);
-			memcpy(post.children, &v[i + 1], post.nchildren *
-			    sizeof *post.children);
+		post.children = arena_alloc(cv->a, (j - i) *
+		    sizeof *post.children);
+		post.nchildren = 0;
+		for (c = i + 1; c < j; c++)
+			if (!post_interface(&v[c], &key))
+				post.children[post.nchildren++] = v[c];
+		if (post.nchildren > 0)
 			v[k++] = post;
-		}
 		i = j - 1;
 	}
+	buf_release(&key);
 	return (k);
 }
 

@@ -1633,6 +1633,25 @@ test_extract_thread_parts(void **state)
 	buf_addstr(&page, "</ul></section></div></div></body></html>");
 	assert_int_equal(count_posts(page.data), 12);
 
+	/* Posts named in one word ("blockpost"), their buttons and counts
+	 * on lines of their own. */
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body><div class=board>");
+	for (i = 0; i < 3; i++) {
+		buf_addf(&page, "<div id=p%zu class=blockpost><span class="
+		    "username>user%zu</span><div class=postmsg><p>#%zu</p><p>",
+		    i, i, i + 1);
+		buf_addf(&page, long_post, words[i]);
+		buf_addstr(&page, "</p><p>2 Likes</p><p><a href=/q>Quote</a>"
+		    "</p></div></div>");
+	}
+	buf_addstr(&page, "</div></body></html>");
+	art = extract_page(page.data, page.len, NULL, NULL);
+	assert_int_equal(art->nblocks, 3);
+	for (i = 0; i < art->nblocks; i++)
+		assert_int_equal(art->blocks[i].nchildren, 1);
+	extract_free(art);
+
 	/* Boxes named as posts beside the article, not around it. */
 	buf_reset(&page);
 	buf_addstr(&page, "<html><body>");
