@@ -1144,23 +1144,18 @@ thread_siblings(struct extractor *x, int min)
 	return (first);
 }
 
-/* Mark the posts of a run of like siblings, and the replies nested in
- * them that are like them; the thread is their parent. */
+/* Mark the posts of a run of like siblings, and the replies like them
+ * nested in them or set beside them (an indented box of replies after
+ * each post); the thread is their parent. */
 static int
 thread_mark_run(struct extractor *x, int first)
 {
-	int	 d, e;
+	int	 p = x->n[first].parent, e;
 
-	for (d = first; d >= 0; d = x->n[d].next) {
-		if (!siblings_alike(x, first, d))
-			continue;
-		thread_mark(x, d);
-		for (e = d + 1; e < x->n[d].end; e++)
-			if (x->n[e].tag != TAG_TEXT &&
-			    siblings_alike(x, first, e))
-				thread_mark(x, e);
-	}
-	return (x->n[first].parent);
+	for (e = first; e < x->n[p].end; e++)
+		if (x->n[e].tag != TAG_TEXT && siblings_alike(x, first, e))
+			thread_mark(x, e);
+	return (p);
 }
 
 /*

@@ -400,7 +400,8 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
  * keys (lower case, letters and digits).
  */
 static int
-post_interface(const struct extract_block *b, struct buf *key)
+post_interface_line(const struct extract_span *sp, size_t nspans,
+    struct buf *key)
 {
 	static const char *const words[] = {
 		"top", "quote", "reply", "report", "share", "like", "link",
@@ -411,6 +412,7 @@ post_interface(const struct extract_block *b, struct buf *key)
 		"clicktoshrink", "asked", "answered", "modified",
 		"originalposter", "opposts", "threadstarter", "author",
 		"backtotop", "expand", "collapse", "upvote", "downvote",
+		"parent", "context", "source", "hide", "delete",
 		"zitieren", "antworten", "melden", "teilen", "gefälltmir",
 		"citer", "répondre", "signaler", "partager", "jaime",
 		"citar", "responder", "reportar", "compartir", "megusta",
@@ -424,10 +426,8 @@ post_interface(const struct extract_block *b, struct buf *key)
 	struct buf	 raw = BUF_INIT;
 	size_t		 i, d;
 
-	if (b->kind != EXTRACT_PARAGRAPH || b->nchildren > 0)
-		return (0);
-	for (i = 0; i < b->nspans; i++)
-		buf_add(&raw, b->spans[i].text, b->spans[i].len);
+	for (i = 0; i < nspans; i++)
+		buf_add(&raw, sp[i].text, sp[i].len);
 	if (raw.len > 40) {
 		buf_release(&raw);
 		return (0);
@@ -454,6 +454,29 @@ post_interface(const struct extract_block *b, struct buf *key)
 		if (strcmp(key->data + d, counts[i]) == 0)
 			return (1);
 	return (0);
+}
+
+/* A paragraph that is such a line, or a list of them (a row of
+ * buttons). */
+static int
+post_interface(const struct extract_block *b, struct buf *key)
+{
+	const struct extract_block	*it;
+	size_t				 i;
+
+	if (b->kind == EXTRACT_PARAGRAPH && b->nchildren == 0)
+		return (post_interface_line(b->spans, b->nspans, key));
+	if (b->kind != EXTRACT_LIST || b->nchildren == 0)
+		return (0);
+	for (i = 0; i < b->nchildren; i++) {
+		it = &b->children[i];
+		if (it->nchildren == 1)
+			it = &it->children[0];
+		if (it->nchildren > 0 ||
+		    !post_interface_line(it->spans, it->nspans, key))
+			return (0);
+	}
+	return (1);
 }
 
 /*

@@ -1528,6 +1528,7 @@ test_extract_thread_parts(void **state)
 	buf_addstr(&page, "</div><div class=children>" META("bob")
 	    "Ours does.</div></div></div></div>");
 	buf_addstr(&page, META("dan") "No, <a href=/faq>read this</a>."
+	    "</div></div><div class=indented>" META("eve") "Mine too.</div>"
 	    "</div></div>");
 	for (i = 0; i < nitems(words); i++) {
 		buf_addf(&page, META("user%zu"), i, i);
@@ -1537,7 +1538,7 @@ test_extract_thread_parts(void **state)
 #undef META
 	buf_addstr(&page, "</div></div></body></html>");
 	art = extract_page(page.data, page.len, NULL, NULL);
-	assert_int_equal(art->nblocks, 3 + nitems(words));
+	assert_int_equal(art->nblocks, 4 + nitems(words));
 	for (i = 0; i < art->nblocks; i++)
 		assert_int_equal(art->blocks[i].kind, EXTRACT_POST);
 	assert_string_equal(art->blocks[1].author, "bob");
@@ -1643,7 +1644,8 @@ test_extract_thread_parts(void **state)
 		    i, i, i + 1);
 		buf_addf(&page, long_post, words[i]);
 		buf_addstr(&page, "</p><p>2 Likes</p><p><a href=/q>Quote</a>"
-		    "</p></div></div>");
+		    "</p><ul><li><a href=/l>permalink</a></li><li>reply</li>"
+		    "</ul></div></div>");
 	}
 	buf_addstr(&page, "</div></body></html>");
 	art = extract_page(page.data, page.len, NULL, NULL);
