@@ -396,8 +396,8 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
  * A line of a post's interface rather than of its text: a button's
  * word ("Quote", "Reply", "Report", "Share"), a count of likes, answers
  * or votes ("2 Likes", "4 Answers", "Upvote 0 Downvote"), a post's
- * number ("#12", "#3 | Link"), the views of a question. Compared as
- * keys (lower case, letters and digits).
+ * number ("#12", "#3 | Link"), the views of a question, a note that it
+ * was edited. Compared as keys (lower case, letters and digits).
  */
 static int
 post_interface_line(const struct extract_span *sp, size_t nspans,
@@ -418,24 +418,51 @@ post_interface_line(const struct extract_span *sp, size_t nspans,
 		"citar", "responder", "reportar", "compartir", "megusta",
 		"rispondi", "cita", "segnala", "condividi", "mipiace",
 	};
+	static const char *const edited[] = {
+		"edited", "lastedited", "zuletztbearbeitet", "bearbeitet",
+		"modifiépar", "dernièremodification", "editadopor",
+		"últimaedición", "modificatoda", "ultimamodifica",
+	};
+	static const char *const fields[] = {
+		"Posts", "Joined", "Join Date", "Registered", "Location",
+		"Messages", "Reputation", "Member since", "Reaction score",
+		"Points", "Likes Received", "Trophy Points", "Beiträge",
+		"Registriert", "Wohnort", "Messages", "Inscrit", "Mensajes",
+		"Registrado", "Messaggi", "Iscritto",
+	};
 	static const char *const counts[] = {
 		"like", "likes", "reply", "replies", "answer", "answers",
 		"vote", "votes", "point", "points", "reaction", "reactions",
 		"link", "comment", "comments",
 	};
 	struct buf	 raw = BUF_INIT;
-	size_t		 i, d;
+	size_t		 i, d, n;
 
 	for (i = 0; i < nspans; i++)
 		buf_add(&raw, sp[i].text, sp[i].len);
-	if (raw.len > 40) {
+	if (raw.len > 120) {
 		buf_release(&raw);
 		return (0);
 	}
 	text_key(raw.data, raw.len, key);
+	i = raw.len;
 	buf_release(&raw);
 	buf_addch(key, '\0');
 	key->len--;
+	/* "Edited April 18 by ann", "Last edited: Sep 13, 2024". */
+	for (d = 0; d < nitems(edited); d++)
+		if (strncmp(key->data, edited[d], strlen(edited[d])) == 0)
+			return (1);
+	if (i > 40)
+		return (0);
+	/* A field of the poster's profile: "Posts: 4032", "Joined: May
+	 * 2019", "Location: Leeds". */
+	for (d = 0; d < nitems(fields); d++) {
+		n = strlen(fields[d]);
+		if (nspans > 0 && sp[0].len > n && sp[0].text[n] == ':' &&
+		    ascii_eq_nocase(sp[0].text, fields[d], n))
+			return (1);
+	}
 	for (i = 0; i < nitems(words); i++)
 		if (strcmp(key->data, words[i]) == 0)
 			return (1);

@@ -1643,7 +1643,8 @@ test_extract_thread_parts(void **state)
 		    "username>user%zu</span><div class=postmsg><p>#%zu</p><p>",
 		    i, i, i + 1);
 		buf_addf(&page, long_post, words[i]);
-		buf_addstr(&page, "</p><p>2 Likes</p><p><a href=/q>Quote</a>"
+		buf_addstr(&page, "</p><p>2 Likes</p><p>Edited May 1 by ann"
+		    "</p><p>Posts: 312</p><p><a href=/q>Quote</a>"
 		    "</p><ul><li><a href=/l>permalink</a></li><li>reply</li>"
 		    "</ul></div></div>");
 	}
