@@ -284,6 +284,8 @@ void	 fallback_declared(struct extractor *x);
 int	 extract_has_token(const char *s, const char *word);
 
 /* extract-thread.c */
+int	 post_class_has(const GumboNode *g, const char *const *words,
+	    size_t n);
 void	 post_header(struct conv *cv, int idx, struct extract_block *b,
 	    int skip[2]);
 size_t	 post_group(struct conv *cv, struct extract_block *v, size_t n);

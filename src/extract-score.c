@@ -1255,20 +1255,11 @@ static int
 thread_author_mark(const GumboNode *g)
 {
 	static const char *const words[] = { "author", "user", "member" };
-	const char	*v[3];
-	size_t		 i, k;
+	const char	*rel = attr(g, "rel");
 
-	if (attr(g, "itemprop") != NULL)
-		return (1);
-	v[0] = attr(g, "class");
-	v[1] = attr(g, "id");
-	v[2] = attr(g, "rel");
-	for (k = 0; k < 3; k++)
-		for (i = 0; v[k] != NULL && i < nitems(words); i++)
-			if (ascii_find_nocase(v[k], strlen(v[k]), words[i]) !=
-			    NULL)
-				return (1);
-	return (0);
+	return (attr(g, "itemprop") != NULL || (rel != NULL &&
+	    ascii_find_nocase(rel, strlen(rel), "author") != NULL) ||
+	    post_class_has(g, words, nitems(words)));
 }
 
 /*

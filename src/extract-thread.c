@@ -53,13 +53,21 @@ post_author_class(const GumboNode *g)
 	static const char *const words[] = {
 		"author", "username", "user-name", "user_name", "poster",
 	};
+
+	return (post_class_has(g, words, nitems(words)));
+}
+
+/* Does the class or id of an element hold one of n words, in any case? */
+int
+post_class_has(const GumboNode *g, const char *const *words, size_t n)
+{
 	const char	*v[2];
 	size_t		 i, k;
 
 	v[0] = attr(g, "class");
 	v[1] = attr(g, "id");
 	for (k = 0; k < 2; k++)
-		for (i = 0; v[k] != NULL && i < nitems(words); i++)
+		for (i = 0; v[k] != NULL && i < n; i++)
 			if (ascii_find_nocase(v[k], strlen(v[k]), words[i]) !=
 			    NULL)
 				return (1);
