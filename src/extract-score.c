@@ -937,9 +937,12 @@ clean_part(struct extractor *x, int root)
  * Their text is a run of posts by several people, which the article
  * model would cut down to the longest post, or drop as comments. A page
  * is read as a thread when it says so (schema.org DiscussionForumPosting,
- * Question, Answer or QAPage, in JSON-LD or microdata), or when, without
- * declaring itself an article, it holds a run of like siblings named as
- * posts. The thread is then the nearest container of all its posts.
+ * Question, Answer or QAPage, in JSON-LD or microdata), or when it holds
+ * a run of like siblings named as posts (by a class or id word, or typed
+ * as a Comment or Answer in microdata) that is the page's text. The
+ * thread is then the nearest container of all its posts; replies like
+ * them nested in a post or set beside it are posts too, and a question
+ * the page declares the text of, kept apart from the run, leads it.
  */
 static int
 thread_itemtype(const char *t, int *declares)

@@ -12,15 +12,18 @@
  * has a digit, else a <meta itemprop="datePublished"> (shown as
  * "2024-02-20 14:03", UTC). Both are the first such element in the post
  * that is not inside a reply to it, and neither is repeated in the post's
- * body.
+ * body; nor is the box around the author's name (avatar, rank, post
+ * count, date joined) when it holds little else.
  *
  * While converting, a post is a run of blocks at the top level: an
  * EXTRACT_POST block that opens it, its blocks, and one whose level is
  * POST_CLOSE. The filters of extract-post.c thus see a post's paragraphs
  * as they see an article's (a "Reply" or "Share" line in a post goes as
- * it would anywhere); post_group() folds the runs afterwards. A reply met
- * inside a post opens a post of its own, which ends the one before: posts
- * are flat, in page order.
+ * it would anywhere); post_group() folds the runs afterwards, leaving out
+ * the lines of a post's interface ("Quote", "2 Likes", "#12", "Edited
+ * May 1 by ann", "Posts: 312", a row of buttons). A reply met inside a
+ * post opens a post of its own, which ends the one before: posts are
+ * flat, in page order.
  */
 #include <stdint.h>
 #include <stdlib.h>
