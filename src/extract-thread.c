@@ -323,6 +323,37 @@ post_author_box(struct extractor *x, int idx, int skip[2])
 }
 
 /*
+ * The element of the post at idx, not in a reply, whose title is the
+ * date when (to the minute) and whose text is one short line with a
+ * digit: its index, its text in out; or -1.
+ */
+static int
+post_titled_date(struct extractor *x, int idx, int64_t when, struct buf *out)
+{
+	const char	*v;
+	int64_t		 t;
+	int		 i;
+
+	for (i = idx + 1; i < x->n[idx].end; i++) {
+		if (x->n[i].tag == TAG_TEXT)
+			continue;
+		if (x->n[i].flags & N_POST) {
+			i = x->n[i].end - 1;
+			continue;
+		}
+		if ((v = attr(x->n[i].g, "title")) == NULL ||
+		    x->n[i].st.chars >= 2 * POST_SHORT ||
+		    date_parse_page(v, &t) != 0 || t / 60 != when / 60)
+			continue;
+		post_text(x, i, out);
+		if (post_short(out) && strpbrk(out->data, "0123456789"))
+			return (i);
+	}
+	buf_reset(out);
+	return (-1);
+}
+
+/*
  * Fill in the author and date of the post at idx, and set skip[0] and
  * skip[1] to the elements they came from (-1: none), which the post's
  * body leaves out.
@@ -334,6 +365,7 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 	struct buf		 t = BUF_INIT;
 	const GumboNode		*g;
 	const char		*ip, *meta = NULL, *v;
+	int64_t			 when;
 	int			 i, end = x->n[idx].end, author[3] = { -1, -1, -1 };
 	int			 date[2] = { -1, -1 }, k, outer = -1;
 
@@ -388,13 +420,19 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 	}
 	buf_reset(&t);
 	if ((i = date[0] >= 0 ? date[0] : date[1]) >= 0) {
-		/* A date inside the author's element goes with it. */
-		if (skip[0] < 0 || i < skip[0] || i >= x->n[skip[0]].end)
-			skip[1] = i;
 		if (!(x->n[i].cls & PAT_HIDDEN))
 			post_text(x, i, &t);
 		if ((v = attr(x->n[i].g, "datetime")) == NULL)
 			v = attr(x->n[i].g, "content");
+		/* A machine's date that shows nothing: the words of an
+		 * element whose title is that date ("Oct 16, 2010 at
+		 * 21:58" titled "2010-10-16 21:58:06Z"). */
+		if (t.len == 0 && v != NULL && date_parse_page(v, &when) == 0 &&
+		    (k = post_titled_date(x, idx, when, &t)) >= 0)
+			i = k;
+		/* A date inside the author's element goes with it. */
+		if (skip[0] < 0 || i < skip[0] || i >= x->n[skip[0]].end)
+			skip[1] = i;
 		post_set_date(cv, b, v, &t);
 	} else if (meta != NULL)
 		post_set_date(cv, b, meta, &t);
@@ -455,6 +493,12 @@ post_interface_line(const struct extract_span *sp, size_t nspans,
 		buf_release(&raw);
 		return (0);
 	}
+	/* A template's placeholder no script filled in: "{{ x.message }}". */
+	if (raw.len > 4 && strncmp(raw.data, "{{", 2) == 0 &&
+	    strncmp(raw.data + raw.len - 2, "}}", 2) == 0) {
+		buf_release(&raw);
+		return (1);
+	}
 	text_key(raw.data, raw.len, key);
 	i = raw.len;
 	buf_release(&raw);
@@ -494,14 +538,16 @@ post_interface_line(const struct extract_span *sp, size_t nspans,
 	return (0);
 }
 
-/* A paragraph that is such a line, or a list of them (a row of
- * buttons). */
+/* A paragraph that is such a line, alone or quoted (a <dd>), or a list
+ * of them (a row of buttons). */
 static int
 post_interface(const struct extract_block *b, struct buf *key)
 {
 	const struct extract_block	*it;
 	size_t				 i;
 
+	if (b->kind == EXTRACT_QUOTE && b->nchildren == 1)
+		b = &b->children[0];	/* a <dd> of the poster's profile */
 	if (b->kind == EXTRACT_PARAGRAPH && b->nchildren == 0)
 		return (post_interface_line(b->spans, b->nspans, key));
 	if (b->kind != EXTRACT_LIST || b->nchildren == 0)

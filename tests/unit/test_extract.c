@@ -1357,6 +1357,14 @@ test_extract_post_headers(void **state)
 		  "2019</div></div><time datetime=\"2023-03-03\">3 March "
 		  "2023</time>",
 		  "ann", "3 March 2023" },
+		/* A machine's date that shows nothing: the date shown
+		 * beside it, titled with the same time. */
+		{ "<span class=\"username\">ann</span><time itemprop=\""
+		  "dateCreated\" datetime=\"2023-03-03T10:00:00Z\"></time>"
+		  "<span title=\"2023-03-01 09:00:00Z\">edited Mar 1, 2023 at "
+		  "9:00</span><span title=\"2023-03-03 10:00:12Z\">Mar 3, 2023 "
+		  "at 10:00</span>",
+		  "ann", "Mar 3, 2023 at 10:00" },
 		/* A class that names a date but holds none. */
 		{ "<span class=\"date\">sometime</span>", NULL, NULL },
 	};
@@ -1644,7 +1652,8 @@ test_extract_thread_parts(void **state)
 		    i, i, i + 1);
 		buf_addf(&page, long_post, words[i]);
 		buf_addstr(&page, "</p><p>2 Likes</p><p>Edited May 1 by ann"
-		    "</p><p>Posts: 312</p><p><a href=/q>Quote</a>"
+		    "</p><p>Posts: 312</p><dl><dd>Joined: May 2019</dd></dl>"
+		    "<p>{{ post.error }}</p><p><a href=/q>Quote</a>"
 		    "</p><ul><li><a href=/l>permalink</a></li><li>reply</li>"
 		    "</ul></div></div>");
 	}
