@@ -980,7 +980,9 @@ convert(struct extractor *x, const struct parts *ps)
 /*
  * The last resort of a page whose HTML holds (almost) nothing of its
  * article but which declares the article's text in JSON-LD (pages built
- * by scripts do): the declared text, a paragraph a line.
+ * by scripts do): the declared text, a paragraph a line. Without it,
+ * when the HTML holds next to nothing at all (a forum whose posts a
+ * script fetches), what the page says of itself in its description.
  */
 void
 fallback_declared(struct extractor *x)
@@ -989,30 +991,34 @@ fallback_declared(struct extractor *x)
 	struct extract_block	*b;
 	struct extract_span	*sp;
 	struct buf		 t = BUF_INIT, line = BUF_INIT;
+	const char		*s = x->ld_body, *d = x->meta[M_DESC].v;
 	size_t			 i, chars = 0, links = 0, n = 0, start;
 	int			 tag;
 
 	for (i = 0; i < art->nblocks; i++)
 		block_counts(&art->blocks[i], &chars, &links);
-	if (x->ld_body == NULL || chars >= 200 ||
-	    strlen(x->ld_body) < 3 * chars + 200)
+	if (chars >= 200)
+		return;
+	if (s == NULL || strlen(s) < 3 * chars + 200)
+		s = chars < 50 && d != NULL && strlen(d) >= 3 * chars + 80 ?
+		    d : NULL;
+	if (s == NULL)
 		return;
 	/* Block markup is read as a line break, other markup not at all. */
-	for (i = 0; x->ld_body[i] != '\0'; i++) {
-		if (x->ld_body[i] != '<') {
-			buf_addch(&t, x->ld_body[i]);
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] != '<') {
+			buf_addch(&t, s[i]);
 			continue;
 		}
-		start = i + 1 + (x->ld_body[i + 1] == '/');
-		for (i = start;
-		    ascii_isalnum((unsigned char)x->ld_body[i]); i++)
+		start = i + 1 + (s[i + 1] == '/');
+		for (i = start; ascii_isalnum((unsigned char)s[i]); i++)
 			;
-		tag = gumbo_tagn_enum(x->ld_body + start, (unsigned)(i - start));
+		tag = gumbo_tagn_enum(s + start, (unsigned)(i - start));
 		if (tag_block(tag) || tag == GUMBO_TAG_BR)
 			buf_addch(&t, '\n');
-		while (x->ld_body[i] != '\0' && x->ld_body[i] != '>')
+		while (s[i] != '\0' && s[i] != '>')
 			i++;
-		if (x->ld_body[i] == '\0')
+		if (s[i] == '\0')
 			break;
 	}
 	for (i = 0; i <= t.len; i++)

@@ -125,6 +125,7 @@ enum {
 	M_IMAGE,
 	M_BASE,
 	M_DOCTITLE,		/* <title>, for the title's last resort */
+	M_DESC,			/* the page's description of itself */
 	M_COUNT
 };
 
@@ -151,6 +152,7 @@ struct extractor {
 	const char		*byline;	/* found in the page's text */
 	const char		*ld_body;	/* JSON-LD articleBody */
 	int			 ld_thread;	/* JSON-LD declares a thread */
+	const char		*ld_thread_text; /* and its first post's text */
 	int			 ld_article;	/* JSON-LD declares an article */
 	int			 thread;	/* the thread's container, -1 */
 	int			 thread_run;	/* a run of posts, maybe */
@@ -290,6 +292,8 @@ int	 product_furniture(struct extractor *x, int idx);
 int	 extract_has_token(const char *s, const char *word);
 
 /* extract-thread.c */
+int	 post_class_has(const GumboNode *g, const char *const *words,
+	    size_t n);
 void	 post_header(struct conv *cv, int idx, struct extract_block *b,
 	    int skip[2]);
 size_t	 post_group(struct conv *cv, struct extract_block *v, size_t n);

@@ -143,6 +143,9 @@ meta_element(struct extractor *x, const GumboNode *g)
 		{ "twitter:image:src",		M_IMAGE,	2 },
 		{ "image",			M_IMAGE,	4 },
 		{ "thumbnailurl",		M_IMAGE,	5 },
+		{ "og:description",		M_DESC,		1 },
+		{ "description",		M_DESC,		2 },
+		{ "twitter:description",	M_DESC,		3 },
 	};
 	const char	*key, *v;
 	char		 low[48];
@@ -274,11 +277,12 @@ ld_url(const struct json *v)
 }
 
 /* Take the metadata of the first article object in a JSON-LD value. */
-/* Note the kinds of page the JSON-LD declares: a thread or an article. */
+/* Note the kinds of page the JSON-LD declares, a thread or an article,
+ * and the text a thread declares for its first post. */
 static void
 ld_kinds(struct extractor *x, const struct json *v, int depth)
 {
-	const struct json	*t;
+	const struct json	*t, *f;
 	size_t			 i;
 
 	if (v == NULL || depth > 8)
@@ -295,6 +299,13 @@ ld_kinds(struct extractor *x, const struct json *v, int depth)
 		if (strcmp(t->str, "DiscussionForumPosting") == 0 ||
 		    strcmp(t->str, "QAPage") == 0)
 			x->ld_thread = 1;
+		if ((strcmp(t->str, "DiscussionForumPosting") == 0 ||
+		    strcmp(t->str, "Question") == 0) &&
+		    x->ld_thread_text == NULL &&
+		    ((f = json_get(v, "text")) != NULL ||
+		    (f = json_get(v, "articleBody")) != NULL) &&
+		    f->type == JSON_STRING)
+			x->ld_thread_text = f->str;
 		else if (ld_is_article(t))
 			x->ld_article = 1;
 	}

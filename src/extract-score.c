@@ -860,17 +860,35 @@ clean_remove(struct extractor *x, int idx)
 			node_remove(x, c);
 }
 
+/* The characters of a node's text outside links. */
+static int
+text_chars(const struct node *n)
+{
+	return (n->st.links < n->st.chars ? (int)(n->st.chars - n->st.links) :
+	    0);
+}
+
 /* Remove what does not belong in the article from one part. */
 static void
 clean_part(struct extractor *x, int root)
 {
 	struct node	*n;
-	int		 i, end = x->n[root].end;
+	int		 i, end = x->n[root].end, *post, *own;
 
 	/* Removal so far marks only the top of a subtree; spread it, and
-	 * find the tables of data. */
+	 * find the tables of data and the post each node is in. */
+	post = xreallocarray(NULL, 2 * (size_t)(end - root), sizeof *post);
+	own = post + (end - root);
+	post[0] = -1;
+	own[0] = text_chars(&x->n[root]);
 	for (i = root + 1; i < end; i++) {
 		n = &x->n[i];
+		post[i - root] = (x->n[n->parent].flags & N_POST) ? n->parent :
+		    post[n->parent - root];
+		/* A post's own text: without the replies nested in it. */
+		own[i - root] = text_chars(n);
+		if ((n->flags & N_POST) && post[i - root] >= 0)
+			own[post[i - root] - root] -= own[i - root];
 		if (x->n[n->parent].flags & N_REMOVED)
 			n->flags |= N_REMOVED;
 		else if (n->tag == GUMBO_TAG_TABLE && data_table(x, i))
@@ -907,14 +925,19 @@ clean_part(struct extractor *x, int root)
 			node_remove(x, i);
 			continue;
 		}
+		/* What holds most of a post's text is its body, however
+		 * short and among however many links. */
 		if ((x->run & RUN_CLEAN_COND) && (n->tag == GUMBO_TAG_FORM ||
 		    n->tag == GUMBO_TAG_FIELDSET || n->tag == GUMBO_TAG_TABLE ||
 		    n->tag == GUMBO_TAG_UL || n->tag == GUMBO_TAG_DIV) &&
+		    !(post[i - root] >= 0 &&
+		    text_chars(n) * 2 >= own[post[i - root] - root]) &&
 		    clean_conditionally(x, i)) {
 			clean_remove(x, i);
 			continue;
 		}
 	}
+	free(post);
 }
 
 /*
@@ -922,9 +945,12 @@ clean_part(struct extractor *x, int root)
  * Their text is a run of posts by several people, which the article
  * model would cut down to the longest post, or drop as comments. A page
  * is read as a thread when it says so (schema.org DiscussionForumPosting,
- * Question, Answer or QAPage, in JSON-LD or microdata), or when, without
- * declaring itself an article, it holds a run of like siblings named as
- * posts. The thread is then the nearest container of all its posts.
+ * Question, Answer or QAPage, in JSON-LD or microdata), or when it holds
+ * a run of like siblings named as posts (by a class or id word, or typed
+ * as a Comment or Answer in microdata) that is the page's text. The
+ * thread is then the nearest container of all its posts; replies like
+ * them nested in a post or set beside it are posts too, and a question
+ * the page declares the text of, kept apart from the run, leads it.
  */
 static int
 thread_itemtype(const char *t, int *declares)
@@ -952,12 +978,12 @@ thread_itemtype(const char *t, int *declares)
 static int
 thread_word(const char *v)
 {
-	static const char *const words[] = {
+	static const char *const words[] = {	/* the first six also end one */
 		"post", "posts", "message", "messages", "comment", "comments",
 		"reply", "replies", "answer", "answers", "postbit",
 		"postcontainer", "entry",
 	};
-	size_t		 i, j, n;
+	size_t		 i, j, k, m, n;
 
 	if (v == NULL)
 		return (0);
@@ -969,9 +995,22 @@ thread_word(const char *v)
 			;
 		if (n == 0)
 			continue;
-		for (i = 0; i < nitems(words); i++)
-			if (strlen(words[i]) == n && ascii_eq_lower(v + j, words[i], n))
+		for (i = 0; i < nitems(words); i++) {
+			m = strlen(words[i]);
+			if (m > n)
+				continue;
+			/* "post", "post2017066"; and "blockpost". */
+			if (ascii_eq_lower(v + j, words[i], m)) {
+				for (k = m; k < n && v[j + k] >= '0' &&
+				    v[j + k] <= '9'; k++)
+					;
+				if (k == n)
+					return (1);
+			}
+			if (n > m && i < 6 &&
+			    ascii_eq_lower(v + j + n - m, words[i], m))
 				return (1);
+		}
 	}
 	return (0);
 }
@@ -1020,6 +1059,54 @@ siblings_alike(struct extractor *x, int first, int d)
 	return (la == lb && strncmp(sa, sb, la) == 0);
 }
 
+/* Is an element named as a post by its class or id, or typed as one in
+ * microdata? */
+static int
+thread_named_self(const GumboNode *g)
+{
+	int	 declares = 0;
+
+	return (thread_word(attr(g, "class")) || thread_word(attr(g, "id")) ||
+	    thread_itemtype(attr(g, "itemtype"), &declares) != 0);
+}
+
+/* Is an element, or the first element with text in it, typed as a post
+ * in microdata? */
+static int
+thread_typed(struct extractor *x, int c)
+{
+	int	 k, declares = 0;
+
+	for (k = c; k >= 0 && k < x->n[c].end; k = x->n[k].first) {
+		while (k >= 0 && (x->n[k].tag == TAG_TEXT ||
+		    x->n[k].st.chars == 0))
+			k = x->n[k].next;
+		if (k < 0)
+			break;
+		if (thread_itemtype(attr(x->n[k].g, "itemtype"),
+		    &declares) != 0)
+			return (1);
+		if (k != c)
+			break;
+	}
+	return (0);
+}
+
+/* Is an element named as a post, or a wrapper whose first element with
+ * text is (a box around each post)? */
+static int
+thread_named(struct extractor *x, int c)
+{
+	int	 k;
+
+	if (thread_named_self(x->n[c].g))
+		return (1);
+	for (k = x->n[c].first; k >= 0 && (x->n[k].tag == TAG_TEXT ||
+	    x->n[k].st.chars == 0); k = x->n[k].next)
+		;
+	return (k >= 0 && thread_named_self(x->n[k].g));
+}
+
 /*
  * The longest run of like siblings named as posts whose text is mostly
  * not links: its first member, or -1.
@@ -1028,47 +1115,58 @@ static int
 thread_siblings(struct extractor *x, int min)
 {
 	uint32_t	 chars, links, best = 0;
-	int		 i, c, d, count, first = -1;
+	int		 i, c, d, count, named, first = -1, tries, tried;
 
 	for (i = x->body; i < x->n[x->body].end; i++) {
 		if (x->n[i].tag == TAG_TEXT || x->n[i].st.chars < 200)
 			continue;
-		for (c = x->n[i].first; c >= 0; c = x->n[c].next) {
+		for (c = x->n[i].first, tries = 0, tried = -1; c >= 0 &&
+		    tries < 4; c = x->n[c].next) {
 			if (x->n[c].tag == TAG_TEXT || x->n[c].st.chars == 0)
 				continue;
-			if (!thread_word(attr(x->n[c].g, "class")) &&
-			    !thread_word(attr(x->n[c].g, "id")))
+			if (!thread_named(x, c) ||
+			    (tried >= 0 && siblings_alike(x, tried, c)))
 				continue;
-			count = 0;
+			tried = c;
+			tries++;
+			count = named = 0;
 			chars = links = 0;
 			for (d = c; d >= 0; d = x->n[d].next) {
 				if (!siblings_alike(x, c, d))
 					continue;
 				count++;
+				named += thread_named(x, d);
 				chars += x->n[d].st.chars;
 				links += x->n[d].st.links;
 			}
-			if (count >= min && links * 2 < chars &&
+			if (count >= min && named * 2 > count &&
+			    links * 2 < chars &&
 			    chars - links > best) {
 				best = chars - links;
 				first = c;
 			}
-			break;	/* the first named child speaks for the rest */
+			/* The first named child speaks for the rest, or
+			 * the second when the first is one of a kind (the
+			 * opening post in a box of its own). */
+			if (count > 1)
+				break;
 		}
 	}
 	return (first);
 }
 
-/* Mark the posts of a run of like siblings; the thread is their parent. */
+/* Mark the posts of a run of like siblings, and the replies like them
+ * nested in them or set beside them (an indented box of replies after
+ * each post); the thread is their parent. */
 static int
 thread_mark_run(struct extractor *x, int first)
 {
-	int	 d;
+	int	 p = x->n[first].parent, e;
 
-	for (d = first; d >= 0; d = x->n[d].next)
-		if (siblings_alike(x, first, d))
-			thread_mark(x, d);
-	return (x->n[first].parent);
+	for (e = first; e < x->n[p].end; e++)
+		if (x->n[e].tag != TAG_TEXT && siblings_alike(x, first, e))
+			thread_mark(x, e);
+	return (p);
 }
 
 /*
@@ -1154,6 +1252,7 @@ thread_find(struct extractor *x)
 	if (declares || x->thread_forced) {
 		x->thread = thread_mark_run(x, first);
 		while (x->thread_head >= 0 && x->thread >= 0 &&
+		    x->thread != x->thread_head &&
 		    !is_ancestor(x, x->thread, x->thread_head))
 			x->thread = x->n[x->thread].parent;
 	}
@@ -1161,15 +1260,72 @@ thread_find(struct extractor *x)
 		x->thread_run = first;
 }
 
+/* Does an element say it is, or holds, a post's author: a class or id
+ * of "author", "user" or "member", rel="author" or an itemprop? */
+static int
+thread_author_mark(const GumboNode *g)
+{
+	static const char *const words[] = { "author", "user", "member" };
+	const char	*rel = attr(g, "rel");
+
+	return (attr(g, "itemprop") != NULL || (rel != NULL &&
+	    ascii_find_nocase(rel, strlen(rel), "author") != NULL) ||
+	    post_class_has(g, words, nitems(words)));
+}
+
+/*
+ * Is a post of a run a card, a teaser of another page? Its heading is a
+ * link to another page, or inside one. A post's heading may link too,
+ * but to the post itself ("Re: title", "#p123") or to its author's
+ * profile.
+ */
+static int
+thread_card(struct extractor *x, int d)
+{
+	const char	*href;
+	int		 i, j, a, link;
+
+	for (i = d + 1; i < x->n[d].end; i++) {
+		if (x->n[i].flags & N_REMOVED) {
+			i = x->n[i].end - 1;
+			continue;
+		}
+		if (!tag_heading(x->n[i].tag) || x->n[i].st.chars == 0)
+			continue;
+		for (link = -1, a = x->n[i].parent; a > d && link < 0;
+		    a = x->n[a].parent)
+			if (x->n[a].tag == GUMBO_TAG_A)
+				link = a;
+		for (j = i; j < x->n[i].end && link < 0; j++)
+			if (x->n[j].tag == GUMBO_TAG_A &&
+			    x->n[j].st.chars * 2 > x->n[i].st.chars)
+				link = j;
+		if (link < 0 || (href = attr(x->n[link].g, "href")) == NULL ||
+		    strchr(href, '#') != NULL ||
+		    thread_author_mark(x->n[link].g))
+			continue;
+		for (j = i; j < x->n[i].end; j++)
+			if (x->n[j].tag != TAG_TEXT &&
+			    thread_author_mark(x->n[j].g))
+				break;
+		if (j == x->n[i].end)
+			return (1);
+	}
+	return (0);
+}
+
 /*
  * Is a run of posts the page's text, found beside the article top? It is
  * when the article is one of the posts, or only the short head of a
- * discussion many times its length (a link and its comments).
+ * discussion many times its length (a link and its comments), or when
+ * the posts are most of the article top. Cards, each a teaser of another
+ * page under a heading that links to it, are no posts.
  */
 static int
 thread_holds(struct extractor *x, int top)
 {
-	int		 p = x->n[x->thread_run].parent, d;
+	int		 p = x->n[x->thread_run].parent, d, a, posts = 0;
+	int		 cards = 0, typed = 0;
 	uint32_t	 run = 0, own, mine = 0;
 
 	for (d = x->thread_run; d >= 0; d = x->n[d].next) {
@@ -1178,24 +1334,116 @@ thread_holds(struct extractor *x, int top)
 			continue;
 		if (x->n[d].st.links >= x->n[d].st.chars)
 			continue;
+		posts++;
+		cards += thread_card(x, d);
+		typed += thread_typed(x, d);
 		if (d == top || is_ancestor(x, d, top))
 			mine = x->n[d].st.chars - x->n[d].st.links;
 		else
 			run += x->n[d].st.chars - x->n[d].st.links;
 	}
+	if (cards * 2 > posts)
+		return (0);
 	/* One post of a run: the others must say something too (an
 	 * article followed by teasers of other articles is no thread). */
-	if (is_ancestor(x, p, top))
-		return (run * 2 >= mine);
+	if (is_ancestor(x, p, top)) {
+		/* Or the opening post, in a box of its own beside them. */
+		for (a = top; mine == 0 && x->n[a].parent != p;
+		    a = x->n[a].parent)
+			;
+		if (mine == 0 && thread_named(x, a))
+			mine = text_chars(&x->n[a]);
+		return (mine > 0 && run * 2 >= mine);
+	}
 	own = x->n[top].st.chars - (x->n[top].st.links < x->n[top].st.chars ?
 	    x->n[top].st.links : x->n[top].st.chars);
-	/* The posts' own container, when they are most of it and it is
-	 * not itself an article or a post holding them as teasers. */
-	if (p == top)
+	/* The posts' own container or one around it, when they are most
+	 * of it (precleaning did not take them for a comment section)
+	 * and it is not itself an article or a post holding them as
+	 * teasers. */
+	for (a = p; a != top && a >= 0 && !(x->n[a].flags & N_REMOVED);
+	    a = x->n[a].parent)
+		;
+	if (a == top)
 		return (run * 3 >= own * 2 && x->n[top].tag !=
 		    GUMBO_TAG_ARTICLE && !thread_word(attr(x->n[top].g,
 		    "class")) && !thread_word(attr(x->n[top].g, "id")));
+	/* A short head and many posts: a link and its comments, unless the
+	 * head is an <article> the posts are only comments on. */
+	for (a = top; a >= 0; a = x->n[a].parent)
+		if (x->n[a].tag == GUMBO_TAG_ARTICLE)
+			return (0);
+	for (a = top; a < x->n[top].end; a++)
+		if (x->n[a].tag == GUMBO_TAG_ARTICLE &&
+		    !(x->n[a].flags & N_REMOVED) &&
+		    x->n[a].st.chars * 2 >= x->n[top].st.chars)
+			return (0);
+	/* Posts typed as comments or answers in microdata say what they
+	 * are: the head may be longer. */
+	if (typed * 2 > posts)
+		return (run >= 2 * own);
 	return (own < 1000 && run >= 8 * own);
+}
+
+/* The letters and digits of a text, lower-cased, markup left out, at
+ * most max of them. */
+static void
+thread_key(const char *s, struct buf *out, size_t max)
+{
+	int	 tag = 0;
+
+	buf_reset(out);
+	for (; *s != '\0' && out->len < max; s++) {
+		if (*s == '<')
+			tag = 1;
+		else if (*s == '>')
+			tag = 0;
+		else if (!tag && ascii_isalnum((unsigned char)*s))
+			buf_addch(out, (char)ascii_lower((unsigned char)*s));
+	}
+	buf_addch(out, '\0');
+	out->len--;
+}
+
+/*
+ * The lead of a thread found as a run of posts: a question above its
+ * answers, a first post above the replies, kept apart from them. The
+ * page declares its text (JSON-LD "text" of the DiscussionForumPosting
+ * or Question); the lead is the best scoring container before the
+ * thread that says it. Return it, or -1.
+ */
+static int
+thread_lead(struct extractor *x)
+{
+	struct buf		 want = BUF_INIT, have = BUF_INIT;
+	const struct node	*n;
+	float			 s, best = 0;
+	int			 i, c = -1;
+
+	if (x->ld_thread_text == NULL)
+		return (-1);
+	thread_key(x->ld_thread_text, &want, 40);
+	for (i = x->body; want.len >= 20 && i < x->thread; i++) {
+		n = &x->n[i];
+		if (n->flags & N_REMOVED) {
+			i = n->end - 1;
+			continue;
+		}
+		if (!(n->flags & N_SCORED) || n->end > x->thread ||
+		    (s = n->score * (float)(1 - link_density(n))) <= best)
+			continue;
+		buf_reset(&x->tmp);
+		node_text(x, i, &x->tmp);
+		buf_addch(&x->tmp, '\0');
+		thread_key(x->tmp.data, &have, SIZE_MAX);
+		if (strstr(have.data, want.data) != NULL) {
+			best = s;
+			c = i;
+		}
+	}
+	buf_release(&want);
+	buf_release(&have);
+	return (c);
 }
 
 /* Take the elements of a run and the article of a part (see extract.h). *//*
@@ -1206,7 +1454,7 @@ void
 grab(struct extractor *x, struct parts *ps)
 {
 	size_t	 k;
-	int	 top, i, last;
+	int	 top, i, last, lead, a;
 
 	x->nn = 0;
 	x->body = -1;
@@ -1250,14 +1498,21 @@ grab(struct extractor *x, struct parts *ps)
 	}
 	if (x->thread >= 0) {
 		/* What follows the last post is the forum's, not the
-		 * thread's: reply buttons, pagers, the board's footer. */
-		for (i = x->n[top].first, last = -1; i >= 0;
-		    i = x->n[i].next)
-			if (x->n[i].flags & N_POSTPATH)
-				last = i;
-		for (i = last >= 0 ? x->n[last].next : -1; i >= 0;
-		    i = x->n[i].next)
-			node_remove(x, i);
+		 * thread's: reply buttons, pagers, the board's footer, at
+		 * every level down to the post (the thread may be a post
+		 * that holds the others, a question its answers). */
+		for (a = top; a >= 0 && (a == top ||
+		    !(x->n[a].flags & N_POST)); a = last) {
+			for (i = x->n[a].first, last = -1; i >= 0;
+			    i = x->n[i].next)
+				if (x->n[i].flags & N_POSTPATH)
+					last = i;
+			for (i = last >= 0 ? x->n[last].next : -1; i >= 0;
+			    i = x->n[i].next)
+				node_remove(x, i);
+		}
+		if ((lead = thread_lead(x)) >= 0)
+			parts_add(ps, lead, lead);
 		parts_add(ps, top, top);
 	} else
 		gather(x, top, ps);

@@ -12,15 +12,18 @@
  * has a digit, else a <meta itemprop="datePublished"> (shown as
  * "2024-02-20 14:03", UTC). Both are the first such element in the post
  * that is not inside a reply to it, and neither is repeated in the post's
- * body.
+ * body; nor is the box around the author's name (avatar, rank, post
+ * count, date joined) when it holds little else.
  *
  * While converting, a post is a run of blocks at the top level: an
  * EXTRACT_POST block that opens it, its blocks, and one whose level is
  * POST_CLOSE. The filters of extract-post.c thus see a post's paragraphs
  * as they see an article's (a "Reply" or "Share" line in a post goes as
- * it would anywhere); post_group() folds the runs afterwards. A reply met
- * inside a post opens a post of its own, which ends the one before: posts
- * are flat, in page order.
+ * it would anywhere); post_group() folds the runs afterwards, leaving out
+ * the lines of a post's interface ("Quote", "2 Likes", "#12", "Edited
+ * May 1 by ann", "Posts: 312", a row of buttons). A reply met inside a
+ * post opens a post of its own, which ends the one before: posts are
+ * flat, in page order.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -53,13 +56,21 @@ post_author_class(const GumboNode *g)
 	static const char *const words[] = {
 		"author", "username", "user-name", "user_name", "poster",
 	};
+
+	return (post_class_has(g, words, nitems(words)));
+}
+
+/* Does the class or id of an element hold one of n words, in any case? */
+int
+post_class_has(const GumboNode *g, const char *const *words, size_t n)
+{
 	const char	*v[2];
 	size_t		 i, k;
 
 	v[0] = attr(g, "class");
 	v[1] = attr(g, "id");
 	for (k = 0; k < 2; k++)
-		for (i = 0; v[k] != NULL && i < nitems(words); i++)
+		for (i = 0; v[k] != NULL && i < n; i++)
 			if (ascii_find_nocase(v[k], strlen(v[k]), words[i]) !=
 			    NULL)
 				return (1);
@@ -280,6 +291,69 @@ post_byline(struct extractor *x, int idx, int skip[2])
 }
 
 /*
+ * The box the author's name sits in: their avatar, rank, number of
+ * posts, date joined, location. It goes with the name: the largest
+ * element around it that holds neither the date nor a reply nor a
+ * paragraph, and little text, less than half the post's.
+ */
+static void
+post_author_box(struct extractor *x, int idx, int skip[2])
+{
+	int	 a, i, box = -1;
+
+	if (skip[0] < 0)
+		return;
+	for (a = x->n[skip[0]].parent; a > idx; a = x->n[a].parent) {
+		if ((skip[1] >= a && skip[1] < x->n[a].end) ||
+		    (x->n[a].flags & N_POSTPATH) ||
+		    x->n[a].st.chars > 300 ||
+		    x->n[a].st.chars * 2 > x->n[idx].st.chars)
+			break;
+		for (i = a + 1; i < x->n[a].end; i++)
+			if (x->n[i].tag == GUMBO_TAG_P ||
+			    x->n[i].tag == GUMBO_TAG_PRE ||
+			    x->n[i].tag == GUMBO_TAG_BLOCKQUOTE)
+				break;
+		if (i < x->n[a].end)
+			break;
+		box = a;
+	}
+	if (box >= 0)
+		skip[0] = box;
+}
+
+/*
+ * The element of the post at idx, not in a reply, whose title is the
+ * date when (to the minute) and whose text is one short line with a
+ * digit: its index, its text in out; or -1.
+ */
+static int
+post_titled_date(struct extractor *x, int idx, int64_t when, struct buf *out)
+{
+	const char	*v;
+	int64_t		 t;
+	int		 i;
+
+	for (i = idx + 1; i < x->n[idx].end; i++) {
+		if (x->n[i].tag == TAG_TEXT)
+			continue;
+		if (x->n[i].flags & N_POST) {
+			i = x->n[i].end - 1;
+			continue;
+		}
+		if ((v = attr(x->n[i].g, "title")) == NULL ||
+		    x->n[i].st.chars >= 2 * POST_SHORT ||
+		    date_parse_page(v, &t) != 0 || t / 60 != when / 60)
+			continue;
+		post_text(x, i, out);
+		if (post_short(out) && strpbrk(out->data, "0123456789"))
+			return (i);
+	}
+	buf_reset(out);
+	return (-1);
+}
+
+/*
  * Fill in the author and date of the post at idx, and set skip[0] and
  * skip[1] to the elements they came from (-1: none), which the post's
  * body leaves out.
@@ -291,6 +365,7 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 	struct buf		 t = BUF_INIT;
 	const GumboNode		*g;
 	const char		*ip, *meta = NULL, *v;
+	int64_t			 when;
 	int			 i, end = x->n[idx].end, author[3] = { -1, -1, -1 };
 	int			 date[2] = { -1, -1 }, k, outer = -1;
 
@@ -345,18 +420,147 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 	}
 	buf_reset(&t);
 	if ((i = date[0] >= 0 ? date[0] : date[1]) >= 0) {
-		/* A date inside the author's element goes with it. */
-		if (skip[0] < 0 || i < skip[0] || i >= x->n[skip[0]].end)
-			skip[1] = i;
 		if (!(x->n[i].cls & PAT_HIDDEN))
 			post_text(x, i, &t);
 		if ((v = attr(x->n[i].g, "datetime")) == NULL)
 			v = attr(x->n[i].g, "content");
+		/* A machine's date that shows nothing: the words of an
+		 * element whose title is that date ("Oct 16, 2010 at
+		 * 21:58" titled "2010-10-16 21:58:06Z"). */
+		if (t.len == 0 && v != NULL && date_parse_page(v, &when) == 0 &&
+		    (k = post_titled_date(x, idx, when, &t)) >= 0)
+			i = k;
+		/* A date inside the author's element goes with it. */
+		if (skip[0] < 0 || i < skip[0] || i >= x->n[skip[0]].end)
+			skip[1] = i;
 		post_set_date(cv, b, v, &t);
 	} else if (meta != NULL)
 		post_set_date(cv, b, meta, &t);
 	buf_release(&t);
 	post_byline(x, idx, skip);
+	post_author_box(x, idx, skip);
+}
+
+/*
+ * A line of a post's interface rather than of its text: a button's
+ * word ("Quote", "Reply", "Report", "Share"), a count of likes, answers
+ * or votes ("2 Likes", "4 Answers", "Upvote 0 Downvote"), a post's
+ * number ("#12", "#3 | Link"), the views of a question, a note that it
+ * was edited. Compared as keys (lower case, letters and digits).
+ */
+static int
+post_interface_line(const struct extract_span *sp, size_t nspans,
+    struct buf *key)
+{
+	static const char *const words[] = {
+		"top", "quote", "reply", "report", "share", "like", "link",
+		"permalink", "embed", "save", "edit", "flag", "follow",
+		"multiquote", "replywithquote", "quotereply", "quotepost",
+		"reportpost", "reportinappropriatecontent", "reportabuse",
+		"shareonothersites", "sharepost", "clicktoexpand",
+		"clicktoshrink", "asked", "answered", "modified",
+		"originalposter", "opposts", "threadstarter", "author",
+		"backtotop", "expand", "collapse", "upvote", "downvote",
+		"parent", "context", "source", "hide", "delete",
+		"zitieren", "antworten", "melden", "teilen", "gefälltmir",
+		"citer", "répondre", "signaler", "partager", "jaime",
+		"citar", "responder", "reportar", "compartir", "megusta",
+		"rispondi", "cita", "segnala", "condividi", "mipiace",
+	};
+	static const char *const edited[] = {
+		"edited", "lastedited", "zuletztbearbeitet", "bearbeitet",
+		"modifiépar", "dernièremodification", "editadopor",
+		"últimaedición", "modificatoda", "ultimamodifica",
+	};
+	static const char *const fields[] = {
+		"Posts", "Joined", "Join Date", "Registered", "Location",
+		"Messages", "Reputation", "Member since", "Reaction score",
+		"Points", "Likes Received", "Trophy Points", "Beiträge",
+		"Registriert", "Wohnort", "Messages", "Inscrit", "Mensajes",
+		"Registrado", "Messaggi", "Iscritto",
+	};
+	static const char *const counts[] = {
+		"like", "likes", "reply", "replies", "answer", "answers",
+		"vote", "votes", "point", "points", "reaction", "reactions",
+		"link", "comment", "comments",
+	};
+	struct buf	 raw = BUF_INIT;
+	size_t		 i, d, n;
+
+	for (i = 0; i < nspans; i++)
+		buf_add(&raw, sp[i].text, sp[i].len);
+	if (raw.len > 120) {
+		buf_release(&raw);
+		return (0);
+	}
+	/* A template's placeholder no script filled in: "{{ x.message }}". */
+	if (raw.len > 4 && strncmp(raw.data, "{{", 2) == 0 &&
+	    strncmp(raw.data + raw.len - 2, "}}", 2) == 0) {
+		buf_release(&raw);
+		return (1);
+	}
+	text_key(raw.data, raw.len, key);
+	i = raw.len;
+	buf_release(&raw);
+	buf_addch(key, '\0');
+	key->len--;
+	/* "Edited April 18 by ann", "Last edited: Sep 13, 2024". */
+	for (d = 0; d < nitems(edited); d++)
+		if (strncmp(key->data, edited[d], strlen(edited[d])) == 0)
+			return (1);
+	if (i > 40)
+		return (0);
+	/* A field of the poster's profile: "Posts: 4032", "Joined: May
+	 * 2019", "Location: Leeds". */
+	for (d = 0; d < nitems(fields); d++) {
+		n = strlen(fields[d]);
+		if (nspans > 0 && sp[0].len > n && sp[0].text[n] == ':' &&
+		    ascii_eq_nocase(sp[0].text, fields[d], n))
+			return (1);
+	}
+	for (i = 0; i < nitems(words); i++)
+		if (strcmp(key->data, words[i]) == 0)
+			return (1);
+	for (d = 0; d < key->len && key->data[d] >= '0' &&
+	    key->data[d] <= '9'; d++)
+		;
+	if (d == 0)
+		return ((strncmp(key->data, "upvote", 6) == 0 &&
+		    key->len > 8 && strcmp(key->data + key->len - 8,
+		    "downvote") == 0) ||
+		    (strncmp(key->data, "viewed", 6) == 0 && key->len > 11 &&
+		    strcmp(key->data + key->len - 5, "times") == 0));
+	if (d == key->len)
+		return (1);
+	for (i = 0; i < nitems(counts); i++)
+		if (strcmp(key->data + d, counts[i]) == 0)
+			return (1);
+	return (0);
+}
+
+/* A paragraph that is such a line, alone or quoted (a <dd>), or a list
+ * of them (a row of buttons). */
+static int
+post_interface(const struct extract_block *b, struct buf *key)
+{
+	const struct extract_block	*it;
+	size_t				 i;
+
+	if (b->kind == EXTRACT_QUOTE && b->nchildren == 1)
+		b = &b->children[0];	/* a <dd> of the poster's profile */
+	if (b->kind == EXTRACT_PARAGRAPH && b->nchildren == 0)
+		return (post_interface_line(b->spans, b->nspans, key));
+	if (b->kind != EXTRACT_LIST || b->nchildren == 0)
+		return (0);
+	for (i = 0; i < b->nchildren; i++) {
+		it = &b->children[i];
+		if (it->nchildren == 1)
+			it = &it->children[0];
+		if (it->nchildren > 0 ||
+		    !post_interface_line(it->spans, it->nspans, key))
+			return (0);
+	}
+	return (1);
 }
 
 /*
@@ -371,7 +575,8 @@ size_t
 post_group(struct conv *cv, struct extract_block *v, size_t n)
 {
 	struct extract_block	 post;
-	size_t			 i, j, k = 0, posts = 0;
+	struct buf		 key = BUF_INIT;
+	size_t			 i, j, c, k = 0, posts = 0;
 
 	for (i = 0; i + 1 < n; i++)
 		posts += v[i].kind == EXTRACT_POST &&
@@ -386,16 +591,17 @@ post_group(struct conv *cv, struct extract_block *v, size_t n)
 		for (j = i + 1; j < n && v[j].kind != EXTRACT_POST; j++)
 			;
 		post = v[i];
-		post.nchildren = j - i - 1;
-		if (post.nchildren > 0) {
-			post.children = arena_alloc(cv->a, post.nchildren *
-			    sizeof *post.children);
-			memcpy(post.children, &v[i + 1], post.nchildren *
-			    sizeof *post.children);
+		post.children = arena_alloc(cv->a, (j - i) *
+		    sizeof *post.children);
+		post.nchildren = 0;
+		for (c = i + 1; c < j; c++)
+			if (!post_interface(&v[c], &key))
+				post.children[post.nchildren++] = v[c];
+		if (post.nchildren > 0)
 			v[k++] = post;
-		}
 		i = j - 1;
 	}
+	buf_release(&key);
 	return (k);
 }
 

@@ -1586,6 +1586,20 @@ test_extract_post_headers(void **state)
 		  "<div>ann</div><div>Joined 2019, 312 posts</div></div>"
 		  "<meta itemprop=\"datePublished\" content=\"2023-03-03\">",
 		  "ann", "2023-03-03" },
+		/* A profile box around the name goes with it. */
+		{ "<div class=\"profile\"><span class=\"username\">ann</span>"
+		  "<div>Member</div><div>Posts: 312</div><div>Joined: May "
+		  "2019</div></div><time datetime=\"2023-03-03\">3 March "
+		  "2023</time>",
+		  "ann", "3 March 2023" },
+		/* A machine's date that shows nothing: the date shown
+		 * beside it, titled with the same time. */
+		{ "<span class=\"username\">ann</span><time itemprop=\""
+		  "dateCreated\" datetime=\"2023-03-03T10:00:00Z\"></time>"
+		  "<span title=\"2023-03-01 09:00:00Z\">edited Mar 1, 2023 at "
+		  "9:00</span><span title=\"2023-03-03 10:00:12Z\">Mar 3, 2023 "
+		  "at 10:00</span>",
+		  "ann", "Mar 3, 2023 at 10:00" },
 		/* A class that names a date but holds none. */
 		{ "<span class=\"date\">sometime</span>", NULL, NULL },
 	};
@@ -1792,6 +1806,299 @@ test_extract_product(void **state)
 	}
 }
 
+/* Count the post blocks of a page. */
+static size_t
+count_posts(const char *page)
+{
+	struct article	*art;
+	size_t		 i, n = 0;
+
+	art = extract_page(page, strlen(page), NULL, NULL);
+	for (i = 0; i < art->nblocks; i++)
+		n += art->blocks[i].kind == EXTRACT_POST;
+	extract_free(art);
+	return (n);
+}
+
+/* A run of posts deep inside the region the scoring picks is the thread;
+ * a run of cards whose headings link elsewhere is none. */
+static void
+test_extract_thread_found(void **state)
+{
+	static const char *const posts[] = {
+		"I bought an old lathe at a farm sale and the bed is covered "
+		"in surface rust. What is the gentlest way to clean it?",
+		"Plenty of light oil and a fine nylon pad first, then wipe it "
+		"all off and look again before reaching for anything harsher.",
+		"For the pitted patches an old razor blade held nearly flat "
+		"works well, but go slowly and keep the surface wet with oil.",
+		"Done, thank you both. The bed came up better than I hoped "
+		"and the carriage runs smoothly along it now.",
+	};
+	struct buf	 page = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><body><div class=page><div class=wrap><h1>"
+	    "Rust on the lathe bed</h1><div class=pagination>Page 1 of 1"
+	    "</div><div class=topic>");
+	for (i = 0; i < nitems(posts); i++)
+		buf_addf(&page, "<div class=post><div class=postprofile><span "
+		    "class=username>user%zu</span></div><div class=postbody>"
+		    "<time datetime=2024-03-0%zu>March %zu</time><div class="
+		    "content>%s</div></div></div>", i, i + 1, i + 1, posts[i]);
+	buf_addstr(&page, "</div></div></div></body></html>");
+	assert_int_equal(count_posts(page.data), nitems(posts));
+
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body><div class=page><div class=wrap><h1>"
+	    "News</h1><div class=posts>");
+	for (i = 0; i < nitems(posts); i++)
+		buf_addf(&page, "<div class=post-card><h2><a href=/news/%zu>"
+		    "Story number %zu of the week</a></h2><span class=author>"
+		    "ann</span><time datetime=2024-03-0%zu>March %zu</time>"
+		    "<p>%s</p></div>", i, i, i + 1, i + 1, posts[i]);
+	buf_addstr(&page, "</div></div></div></body></html>");
+	assert_int_equal(count_posts(page.data), 0);
+	buf_release(&page);
+}
+
+/*
+ * What a thread keeps: a short post among its links, the replies nested
+ * in a post as posts of their own, the question a page declares above
+ * its answers; and what is no thread: a run of like boxes beside the
+ * article rather than around it, or comments on a short article.
+ */
+static void
+test_extract_thread_parts(void **state)
+{
+	static const char long_post[] = "It depends on the %s, and on what "
+	    "the yard pays that week for clean scrap, which can change a lot "
+	    "from one month to the next.";
+	static const char *const words[] = { "metal", "tin", "grade",
+	    "state" };
+	static const char question[] = "My sourdough goes stale in two days, "
+	    "even wrapped in a towel on the counter. Is there a better way "
+	    "that does not involve the fridge?";
+	struct buf	 page = BUF_INIT, text = BUF_INIT;
+	struct article	*art;
+	size_t		 i;
+
+	(void)state;
+	/* Each post: a line of links, then its body. */
+	buf_addstr(&page, "<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"DiscussionForumPosting\"}</script></head><body>"
+	    "<div class=page><h1>Is tin worth recycling?</h1><div class="
+	    "replies>");
+#define META(a) "<div class=reply><div class=meta><a class=author " \
+	    "href=/u/" a ">" a "</a> <a href=/c/1>link</a> <a href=/flag>" \
+	    "flag</a> <a href=/r>reply</a></div><div class=comment-body>"
+	buf_addstr(&page, META("ann"));
+	buf_addf(&page, long_post, "can");
+	buf_addstr(&page, "</div><div class=children>" META("bob")
+	    "Ours does.</div></div></div></div>");
+	buf_addstr(&page, META("dan") "No, <a href=/faq>read this</a>."
+	    "</div></div><div class=indented>" META("eve") "Mine too.</div>"
+	    "</div></div>");
+	for (i = 0; i < nitems(words); i++) {
+		buf_addf(&page, META("user%zu"), i, i);
+		buf_addf(&page, long_post, words[i]);
+		buf_addstr(&page, "</div></div>");
+	}
+#undef META
+	buf_addstr(&page, "</div></div></body></html>");
+	art = extract_page(page.data, page.len, NULL, NULL);
+	assert_int_equal(art->nblocks, 4 + nitems(words));
+	for (i = 0; i < art->nblocks; i++)
+		assert_int_equal(art->blocks[i].kind, EXTRACT_POST);
+	assert_string_equal(art->blocks[1].author, "bob");
+	extract_text(art, &text);
+	if (strstr(text.data, "Ours does.") == NULL ||
+	    strstr(text.data, "No, read this.") == NULL)
+		failf("a short post lost:\n%s", text.data);
+	extract_free(art);
+
+	/* The question above a run of answers. */
+	buf_reset(&page);
+	buf_addf(&page, "<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"QAPage\",\"mainEntity\":{\"@type\":\"Question\","
+	    "\"text\":\"%s\"}}</script></head><body><div class=page><h1>"
+	    "Keeping bread</h1><div class=question><span class=username>ann"
+	    "</span><div class=question-body><p>%s</p></div></div><div "
+	    "class=answers>", question, question);
+	for (i = 0; i < nitems(words); i++) {
+		buf_addf(&page, "<div class=answer><span class=username>user%zu"
+		    "</span><div class=answer-body><p>", i);
+		buf_addf(&page, long_post, words[i]);
+		buf_addstr(&page, "</p></div></div>");
+	}
+	buf_addstr(&page, "</div></div></body></html>");
+	art = extract_page(page.data, page.len, NULL, NULL);
+	assert_true(art->nblocks > nitems(words));
+	assert_int_equal(art->blocks[0].kind, EXTRACT_PARAGRAPH);
+	assert_non_null(strstr(art->blocks[0].spans[0].text,
+	    "My sourdough goes stale"));
+	assert_int_equal(art->blocks[art->nblocks - 1].kind, EXTRACT_POST);
+	extract_free(art);
+
+	/* A question that holds its answers: what follows the last answer,
+	 * at any level, is the site's. */
+	buf_reset(&page);
+	buf_addf(&page, "<html><body itemscope itemtype=\"https://schema."
+	    "org/QAPage\"><div itemscope itemtype=\"https://schema.org/"
+	    "Question\"><h1>Keeping bread</h1><p>%s</p><div class=answers>",
+	    question);
+	for (i = 0; i < 2; i++) {
+		buf_addf(&page, "<div itemscope itemtype=\"https://schema.org/"
+		    "Answer\"><span class=username>user%zu</span><p>", i);
+		buf_addf(&page, long_post, words[i]);
+		buf_addstr(&page, "</p></div>");
+	}
+	buf_addstr(&page, "<h2>Your answer</h2><p>Sign up using email and "
+	    "password</p><p>Post as a guest</p></div><p>Explore related "
+	    "questions</p></div></body></html>");
+	art = extract_page(page.data, page.len, NULL, NULL);
+	buf_reset(&text);
+	extract_text(art, &text);
+	if (strstr(text.data, "Sign up") != NULL ||
+	    strstr(text.data, "Post as a guest") != NULL ||
+	    strstr(text.data, "Explore related") != NULL)
+		failf("kept what follows the answers:\n%s", text.data);
+	assert_non_null(strstr(text.data, "the yard pays"));
+	extract_free(art);
+
+	/* The opening post in a box of its own, the replies after it and a
+	 * heading named for them. */
+	buf_reset(&page);
+	buf_addf(&page, "<html><body><div class=topic><div class=firstPostBox>"
+	    "<div class=\"post first\"><span class=username>ann</span><div "
+	    "class=postBody><p>%s</p></div></div></div><div class=replies>"
+	    "3 replies</div>", question);
+	for (i = 0; i < 3; i++) {
+		buf_addf(&page, "<div class=post><span class=username>user%zu"
+		    "</span><div class=postBody><p>", i);
+		buf_addf(&page, long_post, words[i]);
+		buf_addstr(&page, "</p></div></div>");
+	}
+	buf_addstr(&page, "</div></body></html>");
+	assert_int_equal(count_posts(page.data), 3);
+
+	/* Replies typed as comments in microdata, in a section precleaning
+	 * takes for comments, under a long first post. */
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body><div class=container><div class=thread>"
+	    "<h1>Scrap prices</h1><div class=opening>");
+	for (i = 0; i < 4; i++)
+		buf_addf(&page, "<p>Our council collects tin, steel and "
+		    "aluminium in one bin, and I wonder whether sorting it "
+		    "myself and driving it to the yard would be worth the "
+		    "petrol and the afternoon it takes (%zu).</p>", i);
+	buf_addstr(&page, "</div><section id=comments><ul class=board>");
+	for (i = 0; i < 12; i++) {
+		buf_addf(&page, "<li class=item><span id=a%zu></span><div "
+		    "class=content itemscope itemtype=\"http://schema.org/"
+		    "Comment\"><span class=username>user%zu</span><p>", i, i);
+		buf_addf(&page, long_post, words[i % nitems(words)]);
+		buf_addf(&page, " (%zu)</p></div></li>", i);
+	}
+	buf_addstr(&page, "</ul></section></div></div></body></html>");
+	assert_int_equal(count_posts(page.data), 12);
+
+	/* Posts named in one word ("blockpost"), their buttons and counts
+	 * on lines of their own. */
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body><div class=board>");
+	for (i = 0; i < 3; i++) {
+		buf_addf(&page, "<div id=p%zu class=blockpost><span class="
+		    "username>user%zu</span><div class=postmsg><p>#%zu</p><p>",
+		    i, i, i + 1);
+		buf_addf(&page, long_post, words[i]);
+		buf_addstr(&page, "</p><p>2 Likes</p><p>Edited May 1 by ann"
+		    "</p><p>Posts: 312</p><dl><dd>Joined: May 2019</dd></dl>"
+		    "<p>{{ post.error }}</p><p><a href=/q>Quote</a>"
+		    "</p><ul><li><a href=/l>permalink</a></li><li>reply</li>"
+		    "</ul></div></div>");
+	}
+	buf_addstr(&page, "</div></body></html>");
+	art = extract_page(page.data, page.len, NULL, NULL);
+	assert_int_equal(art->nblocks, 3);
+	for (i = 0; i < art->nblocks; i++)
+		assert_int_equal(art->blocks[i].nchildren, 1);
+	extract_free(art);
+
+	/* Boxes named as posts beside the article, not around it. */
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body>");
+	for (i = 0; i < 3; i++)
+		buf_addf(&page, "<div class=post-modal><p>Sign in to post a "
+		    "comment on this story. Members can reply, follow threads "
+		    "and get notified of answers, all for free (%zu).</p></div>",
+		    i);
+	buf_addstr(&page, "<div class=main><div class=story><h1>Harbour</h1>");
+	for (i = 0; i < 6; i++)
+		buf_addf(&page, "<p>The harbour empties in the afternoon, when "
+		    "the tide turns and the last of the boats slip out past the "
+		    "breakwater, and the gulls follow them (%zu).</p>", i);
+	buf_addstr(&page, "</div></div></body></html>");
+	assert_int_equal(count_posts(page.data), 0);
+
+	/* Blocks of an article alike in tag and first class, one of them
+	 * called a post's: no thread. */
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body><div class=page><div class=section>"
+	    "<div class=\"widget widget-post-info\">ann, 3 March 2023</div>");
+	for (i = 0; i < 4; i++)
+		buf_addf(&page, "<div class=\"widget widget-text\"><p>The "
+		    "harbour empties in the afternoon, when the tide turns and "
+		    "the last of the boats slip out past the breakwater, and "
+		    "the gulls follow them (%zu).</p></div>", i);
+	buf_addstr(&page, "</div></div></body></html>");
+	assert_int_equal(count_posts(page.data), 0);
+
+	/* A short <article> and many comments on it: no thread. */
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body><div class=wrap><div class=main>"
+	    "<article class=post><h1>Open thread</h1><div class=entry><p>"
+	    "Our goal with these open threads is to give readers a place to "
+	    "raise questions about our work in public.</p><p>You are welcome "
+	    "to write to us instead if you would rather discuss something "
+	    "privately.</p></div></article><section id=comments><ol class="
+	    "commentlist>");
+	for (i = 0; i < 16; i++)
+		buf_addf(&page, "<li class=comment><div class=comment-author>"
+		    "reader%zu</div><p>I have wondered how you weigh the "
+		    "evidence from small trials against the larger studies, "
+		    "where the two disagree, and whether that has changed as "
+		    "more data came in from the field (%zu).</p></li>", i, i);
+	buf_addstr(&page, "</ol></section></div><div class=side><p>About us"
+	    "</p></div></div></body></html>");
+	assert_int_equal(count_posts(page.data), 0);
+	buf_release(&page);
+	buf_release(&text);
+}
+
+/* A page whose HTML holds nothing of its text (a script fetches it) is
+ * read as what it says of itself. */
+static void
+test_extract_description(void **state)
+{
+	static const char page[] = "<html><head><title>Rust on the lathe "
+	    "bed</title><meta property=\"og:description\" content=\"I picked "
+	    "up a lathe from a farm sale and the bed is covered in surface "
+	    "rust. What is the gentlest way to clean it?\"></head><body><div "
+	    "id=app><div class=spinner></div></div></body></html>";
+	struct article	*art;
+
+	(void)state;
+	art = extract_page(page, sizeof page - 1, NULL, NULL);
+	assert_int_equal(art->nblocks, 1);
+	assert_int_equal(art->blocks[0].kind, EXTRACT_PARAGRAPH);
+	assert_string_equal(art->blocks[0].spans[0].text, "I picked up a "
+	    "lathe from a farm sale and the bed is covered in surface rust. "
+	    "What is the gentlest way to clean it?");
+	extract_free(art);
+}
+
 int
 main(void)
 {
@@ -1818,6 +2125,9 @@ main(void)
 		cmocka_unit_test(test_extract_thread),
 		cmocka_unit_test(test_extract_post_headers),
 		cmocka_unit_test(test_extract_product),
+		cmocka_unit_test(test_extract_thread_found),
+		cmocka_unit_test(test_extract_thread_parts),
+		cmocka_unit_test(test_extract_description),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
