@@ -195,33 +195,27 @@ meta_element(struct extractor *x, const GumboNode *g)
 		x->og_product = 1;
 }
 
-/* Is a JSON-LD @type an article of some kind? */
+/* Is a type name an article of some kind? */
 static int
-ld_is_article(const struct json *type)
+name_is_article(const char *s)
 {
-	const char	*s;
-	size_t		 i, n;
+	size_t	 n = strlen(s);
 
-	if (type == NULL)
-		return (0);
-	if (type->type == JSON_ARRAY) {
-		for (i = 0; i < type->n; i++)
-			if (ld_is_article(&type->v[i]))
-				return (1);
-		return (0);
-	}
-	if (type->type != JSON_STRING)
-		return (0);
-	s = type->str;
-	n = strlen(s);
 	return ((n >= 7 && strcmp(s + n - 7, "Article") == 0) ||
 	    (n >= 7 && strcmp(s + n - 7, "Posting") == 0) ||
 	    strcmp(s, "Report") == 0 || strcmp(s, "APIReference") == 0);
 }
 
-/* Is a JSON-LD @type a product? */
+/* Is a type name a product? */
 static int
-ld_is_product(const struct json *type)
+name_is_product(const char *s)
+{
+	return (strcmp(s, "Product") == 0 || strcmp(s, "ProductGroup") == 0);
+}
+
+/* Does a JSON-LD @type (a name or an array of them) have a name that is? */
+static int
+ld_type_is(const struct json *type, int (*is)(const char *))
 {
 	size_t	 i;
 
@@ -229,12 +223,11 @@ ld_is_product(const struct json *type)
 		return (0);
 	if (type->type == JSON_ARRAY) {
 		for (i = 0; i < type->n; i++)
-			if (ld_is_product(&type->v[i]))
+			if (ld_type_is(&type->v[i], is))
 				return (1);
 		return (0);
 	}
-	return (type->type == JSON_STRING && (strcmp(type->str,
-	    "Product") == 0 || strcmp(type->str, "ProductGroup") == 0));
+	return (type->type == JSON_STRING && is(type->str));
 }
 
 /* The names of a JSON-LD author value, joined with ", ". */
@@ -306,12 +299,12 @@ ld_kinds(struct extractor *x, const struct json *v, int depth)
 		    (f = json_get(v, "articleBody")) != NULL) &&
 		    f->type == JSON_STRING)
 			x->ld_thread_text = f->str;
-		else if (ld_is_article(t))
+		else if (ld_type_is(t, name_is_article))
 			x->ld_article = 1;
 	}
 	/* A product on sale; one declared only for its rating stars is
 	 * often a service's page. */
-	if (ld_is_product(t) && json_get(v, "offers") != NULL)
+	if (ld_type_is(t, name_is_product) && json_get(v, "offers") != NULL)
 		x->ld_product++;
 	ld_kinds(x, json_get(v, "@graph"), depth + 1);
 	ld_kinds(x, json_get(v, "mainEntity"), depth + 1);
@@ -334,7 +327,7 @@ ld_walk(struct extractor *x, const struct json *v, int depth)
 	}
 	if (v->type != JSON_OBJECT)
 		return (0);
-	if (!ld_is_article(json_get(v, "@type"))) {
+	if (!ld_type_is(json_get(v, "@type"), name_is_article)) {
 		if (ld_walk(x, json_get(v, "@graph"), depth + 1))
 			return (1);
 		return (ld_walk(x, json_get(v, "mainEntity"), depth + 1));
