@@ -581,6 +581,172 @@ prose_follows(const struct bvec *root, size_t i)
 }
 
 /*
+ * Titles of the sections that follow an article rather than belong to
+ * it: the author's box, other stories, the newsletter's form (compared
+ * as keys). Openings end in '*'.
+ */
+static const char *const tail_titles[] = {
+	/* An author's box: NAUTHOR_TITLES entries. */
+	"abouttheauthor", "abouttheauthors", "aboutauthor", "authorbio",
+	"meettheauthor", "meetthetesters", "meettheexperts",
+	"\xc3\xbc" "berdenautor", "\xc3\xbc" "berdieautorin",
+	"\xc3\xa0" "proposdelauteur", "sobreelautor", "sullautore",
+	"sobreoautor", "overdeauteur",
+	/* Other stories, newsletters, sharing. */
+	"related", "relatedposts", "relatedarticles", "relatedstories",
+	"relatedcontent", "relatedreading", "relatedlinks", "relatedguides",
+	"relatedresources", "relatednews", "alsosee", "alsoin*",
+	"morefrom*", "morestories", "morenews", "morearticles",
+	"youmayalsolike", "youmightalsolike", "youmayalsoenjoy",
+	"youmightalsoenjoy", "youmightbeinterestedin", "recommendedforyou",
+	"recommendedreading", "readnext", "whattoreadnext", "keepreading",
+	"popularposts", "recentposts", "latestposts", "latestarticles",
+	"latestnews", "mostpopular", "mostread", "trending", "trendingnow",
+	"subscribetoournewsletter", "signupforournewsletter",
+	"joinournewsletter", "sharethisarticle", "sharethispost",
+	"sharethisstory", "followus",
+	"mehrzumthema", "weitereartikel", "verwandteartikel",
+	"\xc3\xa4" "hnlicheartikel", "dask\xc3\xb6nnteihnenauchgefallen",
+	"articlessimilaires", "surlem\xc3\xaamesujet", "\xc3\xa0" "lireaussi",
+	"art\xc3\xad" "culosrelacionados", "noticiasrelacionadas",
+	"articolicorrelati", "artigosrelacionados",
+	"not\xc3\xad" "ciasrelacionadas", "gerelateerdeartikelen", "leesook",
+};
+
+/* Does the key title a section that follows the article? TAIL_AUTHOR
+ * for an author's box, TAIL_OTHER for the rest, 0 for no. */
+#define TAIL_AUTHOR	1
+#define TAIL_OTHER	2
+#define NAUTHOR_TITLES	14
+
+static int
+post_tail_title(const char *key, size_t len)
+{
+	size_t	 i, n;
+	int	 t;
+
+	if (len == 0 || len > 40)
+		return (0);
+	for (i = 0; i < nitems(tail_titles); i++) {
+		t = i < NAUTHOR_TITLES ? TAIL_AUTHOR : TAIL_OTHER;
+		n = strlen(tail_titles[i]);
+		if (tail_titles[i][n - 1] == '*') {
+			if (len > n - 1 && memcmp(key, tail_titles[i],
+			    n - 1) == 0)
+				return (t);
+		} else if (n == len && memcmp(key, tail_titles[i], n) == 0)
+			return (t);
+	}
+	return (0);
+}
+
+/* Is block b, kept, part of the article's matter: a paragraph, list or
+ * table of some length, not made of links? */
+static int
+post_matter(const struct extract_block *b)
+{
+	size_t	 chars = 0, links = 0;
+
+	if (b->kind == EXTRACT_HEADING || b->kind == EXTRACT_IMAGE ||
+	    b->kind == EXTRACT_RULE)
+		return (0);
+	block_counts(b, &chars, &links);
+	return (chars >= 80 && links * 2 < chars);
+}
+
+/* Does the paragraph end cut short, as a teaser's excerpt does ("...")? */
+static int
+post_excerpt(const struct extract_block *b)
+{
+	const struct extract_span	*sp;
+	size_t				 n;
+
+	if (b->nspans == 0)
+		return (0);
+	sp = &b->spans[b->nspans - 1];
+	for (n = sp->len; n > 0 && (sp->text[n - 1] == ' ' ||
+	    sp->text[n - 1] == '\n'); n--)
+		;
+	return ((n >= 3 && memcmp(sp->text + n - 3, "...", 3) == 0) ||
+	    (n >= 3 && memcmp(sp->text + n - 3, "\xe2\x80\xa6", 3) == 0));
+}
+
+/*
+ * Sections after the article: a heading (or a short line standing as
+ * one) titled like an author's box or a block of other stories, with
+ * what follows it up to the next heading, goes when no matter of the
+ * article comes after it and it is smaller than what comes before.
+ * Other stories are links and teasers: a section of them that holds
+ * a paragraph of prose (not an excerpt cut short), a table or code is
+ * the article's own. The walk runs from the end so that a box before
+ * another box at the end goes too.
+ */
+static void
+post_tail_sections(const struct bvec *root, int *drop)
+{
+	struct buf	 text = BUF_INIT, key = BUF_INIT;
+	size_t		*before, i, j, k, after, chars, links, last;
+	int		 t, prose;
+
+	/* What each block has before it, and the last piece of matter. */
+	before = xcalloc(root->n + 1, sizeof *before);
+	for (i = 0, last = SIZE_MAX; i < root->n; i++) {
+		chars = links = 0;
+		if (!drop[i])
+			block_counts(&root->v[i], &chars, &links);
+		before[i + 1] = before[i] + chars - links;
+		if (!drop[i] && post_matter(&root->v[i]))
+			last = i;
+	}
+	for (i = root->n; i-- > 0; ) {
+		const struct extract_block *b = &root->v[i];
+
+		chars = links = 0;
+		block_counts(b, &chars, &links);
+		if (b->kind != EXTRACT_HEADING && (b->kind !=
+		    EXTRACT_PARAGRAPH || chars > 40))
+			continue;
+		buf_reset(&text);
+		block_plain(b, &text);
+		text_key(text.data, text.len, &key);
+		if ((t = post_tail_title(key.data, key.len)) == 0)
+			continue;
+		after = 0;
+		prose = 0;
+		for (j = i + 1; j < root->n &&
+		    root->v[j].kind != EXTRACT_HEADING; j++) {
+			if (drop[j])
+				continue;
+			chars = links = 0;
+			block_counts(&root->v[j], &chars, &links);
+			after += chars;
+			if ((root->v[j].kind == EXTRACT_PARAGRAPH &&
+			    post_matter(&root->v[j]) &&
+			    !post_excerpt(&root->v[j])) ||
+			    ((root->v[j].kind == EXTRACT_TABLE ||
+			    root->v[j].kind == EXTRACT_PRE) &&
+			    post_matter(&root->v[j])))
+				prose = 1;
+		}
+		if ((prose && t != TAIL_AUTHOR) ||
+		    (last != SIZE_MAX && last >= j) ||
+		    before[i] < 400 || after >= before[i])
+			continue;
+		for (k = i; k < j; k++)
+			drop[k] = 1;
+		/* The matter left ends before the section. */
+		while (last != SIZE_MAX && last >= i)
+			last = last > 0 ? last - 1 : SIZE_MAX;
+		while (last != SIZE_MAX && (drop[last] ||
+		    !post_matter(&root->v[last])))
+			last = last > 0 ? last - 1 : SIZE_MAX;
+	}
+	free(before);
+	buf_release(&text);
+	buf_release(&key);
+}
+
+/*
  * Drop clutter from the top-level blocks: interface phrases, teaser
  * headlines and lines, repeated text, and metadata lines at the head.
  */
@@ -674,6 +840,8 @@ repeats:
 		buf_addch(&lastkey, '\0');
 		lastkey.len--;
 	}
+	if (!x->region)
+		post_tail_sections(root, drop);
 	/* A heading whose section is now empty goes too. */
 	for (i = root->n; i > 0; i--) {
 		if (drop[i - 1] || root->v[i - 1].kind != EXTRACT_HEADING)

@@ -729,6 +729,29 @@ test_extract_scoring_parts(void **state)
 		  "<p>Teilen</p><div>Weiterlesen</div>"
 		  "<p>Suscr\xc3\xad" "bete</p><p>Lire la suite</p>",
 		  "Paragraph 0", "Weiterlesen", 1 },
+		{ "an author's box at the end goes",
+		  "<h2>About the author</h2><p>Jane Roe is a writer who "
+		  "covers ferries and harbours, and lives by the sea with "
+		  "two cats.</p>",
+		  "Paragraph 3", "Jane Roe", 1 },
+		{ "other stories' excerpts at the end go",
+		  "<h3>Also in the news</h3><p>Front page</p><p>The council "
+		  "met on Tuesday to discuss the new timetable for the "
+		  "ferries, and decided...</p><p>Front page</p><p>A "
+		  "fisherman found an old bottle with a letter inside it "
+		  "while mending his nets on...</p>",
+		  "Paragraph 3", "old bottle", 1 },
+		{ "a section titled like other stories that holds prose stays",
+		  "<h3>Related research</h3><p>Smith and Jones measured the "
+		  "same tides in 1998, with instruments that were less exact "
+		  "than ours.</p>",
+		  "Smith and Jones measured", NULL, 1 },
+		{ "a box titled like an author's in the middle stays",
+		  "<h2>About the author</h2><p>Jane Roe is a writer who "
+		  "covers ferries and harbours, and lives by the sea.</p>"
+		  "<h2>The crossing</h2><p>The second half of the story, long "
+		  "enough to count as the article's matter, begins here.</p>",
+		  "Jane Roe", NULL, 1 },
 		{ "a number alone goes",
 		  "<p>7</p>", "Paragraph 3", "7", 1 },
 		{ "a block repeated at once is kept once",
