@@ -593,12 +593,11 @@ static const char *const tail_titles[] = {
 	"\xc3\xa0" "proposdelauteur", "sobreelautor", "sullautore",
 	"sobreoautor", "overdeauteur",
 	/* Other stories, newsletters, sharing. */
-	"related", "relatedposts", "relatedarticles", "relatedstories",
-	"relatedcontent", "relatedreading", "relatedlinks", "relatedguides",
-	"relatedresources", "relatednews", "alsosee", "alsoin*",
-	"morefrom*", "morestories", "morenews", "morearticles",
-	"youmayalsolike", "youmightalsolike", "youmayalsoenjoy",
-	"youmightalsoenjoy", "youmightbeinterestedin", "recommendedforyou",
+	"related", "related*", "alsosee", "alsoin*", "morefrom*",
+	"morestories*", "morenews*", "morearticles*", "moreposts*",
+	"youmayalso*", "youmightalso*", "youmaybeinterested*",
+	"youmightbeinterested*", "youmightlike*", "youmaylike*",
+	"recommendedforyou",
 	"recommendedreading", "readnext", "whattoreadnext", "keepreading",
 	"popularposts", "recentposts", "latestposts", "latestarticles",
 	"latestnews", "mostpopular", "mostread", "trending", "trendingnow",
@@ -625,7 +624,7 @@ post_tail_title(const char *key, size_t len)
 	size_t	 i, n;
 	int	 t;
 
-	if (len == 0 || len > 40)
+	if (len == 0 || len > 80)
 		return (0);
 	for (i = 0; i < nitems(tail_titles); i++) {
 		t = i < NAUTHOR_TITLES ? TAIL_AUTHOR : TAIL_OTHER;
@@ -701,13 +700,16 @@ post_tail_sections(const struct bvec *root, int *drop)
 	for (i = root->n; i-- > 0; ) {
 		const struct extract_block *b = &root->v[i];
 
-		chars = links = 0;
-		block_counts(b, &chars, &links);
-		if (b->kind != EXTRACT_HEADING && (b->kind !=
-		    EXTRACT_PARAGRAPH || chars > 40))
+		if (b->kind != EXTRACT_HEADING &&
+		    b->kind != EXTRACT_PARAGRAPH)
 			continue;
 		buf_reset(&text);
 		block_plain(b, &text);
+		while (text.len > 0 && text.data[text.len - 1] == ' ')
+			text.len--;
+		if (b->kind == EXTRACT_PARAGRAPH && text.len > 40 &&
+		    (text.len > 80 || text.data[text.len - 1] != ':'))
+			continue;
 		text_key(text.data, text.len, &key);
 		if ((t = post_tail_title(key.data, key.len)) == 0)
 			continue;

@@ -741,6 +741,12 @@ test_extract_scoring_parts(void **state)
 		  "fisherman found an old bottle with a letter inside it "
 		  "while mending his nets on...</p>",
 		  "Paragraph 3", "old bottle", 1 },
+		{ "a longer line that opens other stories goes with them",
+		  "<p>You may also be interested in the following stories:"
+		  "</p><ul><li>The harbour's new crane, and what it lifts"
+		  "</li><li>Ferry fares rise for the third time in a year"
+		  "</li></ul>",
+		  "Paragraph 3", "new crane", 1 },
 		{ "a section titled like other stories that holds prose stays",
 		  "<h3>Related research</h3><p>Smith and Jones measured the "
 		  "same tides in 1998, with instruments that were less exact "
