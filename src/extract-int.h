@@ -160,6 +160,7 @@ struct extractor {
 	int			 thread_head;	/* and this is its head, or -1 */
 	int			 region;	/* read the main region whole */
 	int			 website;	/* the page says it is not an article */
+	uint32_t		 cards;		/* text of a run of cards in the top */
 	int			 ld_product;	/* JSON-LD Product objects */
 	int			 og_product;	/* og:type says product */
 	int			 product;	/* a page about one product */

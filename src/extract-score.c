@@ -1319,14 +1319,15 @@ thread_card(struct extractor *x, int d)
  * when the article is one of the posts, or only the short head of a
  * discussion many times its length (a link and its comments), or when
  * the posts are most of the article top. Cards, each a teaser of another
- * page under a heading that links to it, are no posts.
+ * page under a heading that links to it, are no posts; the text of those
+ * in the article top is kept in x->cards for the region decision.
  */
 static int
 thread_holds(struct extractor *x, int top)
 {
 	int		 p = x->n[x->thread_run].parent, d, a, posts = 0;
 	int		 cards = 0, typed = 0;
-	uint32_t	 run = 0, own, mine = 0;
+	uint32_t	 run = 0, own, mine = 0, all = 0;
 
 	for (d = x->thread_run; d >= 0; d = x->n[d].next) {
 		if (!siblings_alike(x, x->thread_run, d) ||
@@ -1337,13 +1338,19 @@ thread_holds(struct extractor *x, int top)
 		posts++;
 		cards += thread_card(x, d);
 		typed += thread_typed(x, d);
+		all += x->n[d].st.chars;
 		if (d == top || is_ancestor(x, d, top))
 			mine = x->n[d].st.chars - x->n[d].st.links;
 		else
 			run += x->n[d].st.chars - x->n[d].st.links;
 	}
-	if (cards * 2 > posts)
+	if (cards * 2 > posts) {
+		/* A listing: keep the text of its cards in the article
+		 * top, which the region decision weighs. */
+		if ((p == top || is_ancestor(x, top, p)) && all > x->cards)
+			x->cards = all;
 		return (0);
+	}
 	/* One post of a run: the others must say something too (an
 	 * article followed by teasers of other articles is no thread). */
 	if (is_ancestor(x, p, top)) {

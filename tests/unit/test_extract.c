@@ -1893,6 +1893,70 @@ test_extract_thread_found(void **state)
 }
 
 /*
+ * A page that declares itself an article but is a list of cards, each a
+ * heading that links to a story, a teaser on some, and who wrote it:
+ * cleaning keeps only the teasers, and the cards left out tell that the
+ * list is the page's text, each headline with it.
+ */
+static void
+test_extract_cards_declared(void **state)
+{
+	static const char *const heads[] = {
+		"Port reopens after a week of strikes over pay as the first "
+		"grain ships unload",
+		"Bread prices rise for a third month in a row as flour mills "
+		"pass on their costs",
+		"Central bank holds its rate at four percent and waits for "
+		"more figures",
+		"Late frost in the north cuts the apple harvest by a third, "
+		"farmers say",
+		"New rail line between the two largest cities to open in "
+		"autumn, two years late",
+		"Card payments now make up nine in ten sales at small shops, "
+		"a survey finds",
+	};
+	struct buf	 page = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><head><title>Economy</title><script type="
+	    "\"application/ld+json\">"
+	    "{\"@type\": \"NewsArticle\", \"headline\": \"Economy\"}"
+	    "</script></head><body><header><nav><a href=/>Home</a> <a href="
+	    "/news>News</a> <a href=/sport>Sport</a></nav></header><main><h1>Economy</h1><section><h2>Latest</h2>");
+	for (i = 0; i < nitems(heads); i++)
+		buf_addf(&page, "<article class=post-card><div class=post-card__"
+		    "wrap><a class=post-card__link href=/economy/%zu><h2 class="
+		    "post-card__title><span>%s</span></h2></a>%s</div><footer "
+		    "class=post-card__footer><span class=author>By Ann Lee and Tom Berg</span>"
+		    " <span class=date>published on %zu March 2024, four "
+		    "minutes to read</span></footer></article>", i, heads[i],
+		    i % 2 == 0 ? "<p>The first ships are unloading grain this "
+		    "morning, and more wait outside the harbour wall for a "
+		    "berth, their crews glad the long wait is over.</p>" : "",
+		    i + 1);
+	buf_addstr(&page, "</section></main><footer>");
+	for (i = 0; i < 5; i++)
+		buf_addstr(&page, "<p>Our newsroom follows the code of the "
+		    "press council, and every correction is noted at the foot "
+		    "of the story it concerns.</p>");
+	buf_addstr(&page, "</footer></body></html>");
+	art = extract_page(page.data, page.len, "https://news.example/economy",
+	    NULL);
+	text = folded_text(art);
+	for (i = 0; i < nitems(heads); i++)
+		if (strstr(text, heads[i]) == NULL)
+			failf("card %zu's headline lost: %s", i, text);
+	if (strstr(text, "press council") != NULL)
+		failf("footer kept: %s", text);
+	free(text);
+	extract_free(art);
+	buf_release(&page);
+}
+
+/*
  * What a thread keeps: a short post among its links, the replies nested
  * in a post as posts of their own, the question a page declares above
  * its answers; and what is no thread: a run of like boxes beside the
@@ -2155,6 +2219,7 @@ main(void)
 		cmocka_unit_test(test_extract_post_headers),
 		cmocka_unit_test(test_extract_product),
 		cmocka_unit_test(test_extract_thread_found),
+		cmocka_unit_test(test_extract_cards_declared),
 		cmocka_unit_test(test_extract_thread_parts),
 		cmocka_unit_test(test_extract_description),
 	};
