@@ -24,6 +24,20 @@ ascii_isspace(int c)
 	return (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f');
 }
 
+/* Is c an ASCII letter? */
+static inline int
+ascii_isalpha(int c)
+{
+	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+/* Is c an ASCII digit? */
+static inline int
+ascii_isdigit(int c)
+{
+	return (c >= '0' && c <= '9');
+}
+
 /* Is c an ASCII letter or digit? */
 static inline int
 ascii_isalnum(int c)

@@ -370,7 +370,7 @@ post_updated_line(const char *text, size_t len)
 	    nitems(openings))) == 0)
 		return (0);
 	for (; n < len; n++)
-		if (text[n] >= '0' && text[n] <= '9')
+		if (ascii_isdigit((unsigned char)text[n]))
 			return (1);
 	return (ascii_find_nocase(text, len, " ago") != NULL);
 }
@@ -386,7 +386,7 @@ post_number(const char *text, size_t len)
 	if (i == len || len > 8)
 		return (0);
 	for (; i < len; i++)
-		if (text[i] < '0' || text[i] > '9')
+		if (!ascii_isdigit((unsigned char)text[i]))
 			return (0);
 	return (1);
 }
@@ -400,7 +400,7 @@ post_count(const char *text, size_t len)
 	if (len < 3 || text[0] != '(' || text[len - 1] != ')')
 		return (0);
 	for (i = 1; i + 1 < len; i++)
-		if (text[i] < '0' || text[i] > '9')
+		if (!ascii_isdigit((unsigned char)text[i]))
 			return (0);
 	return (1);
 }
@@ -582,17 +582,17 @@ prose_follows(const struct bvec *root, size_t i)
 
 /*
  * Titles of the sections that follow an article rather than belong to
- * it: the author's box, other stories, the newsletter's form (compared
- * as keys). Openings end in '*'.
+ * it (compared as keys; openings end in '*'): an author's box, and
+ * other stories, the newsletter's form, sharing.
  */
-static const char *const tail_titles[] = {
-	/* An author's box: NAUTHOR_TITLES entries. */
+static const char *const author_titles[] = {
 	"abouttheauthor", "abouttheauthors", "aboutauthor", "authorbio",
 	"meettheauthor", "meetthetesters", "meettheexperts",
 	"\xc3\xbc" "berdenautor", "\xc3\xbc" "berdieautorin",
 	"\xc3\xa0" "proposdelauteur", "sobreelautor", "sullautore",
 	"sobreoautor", "overdeauteur",
-	/* Other stories, newsletters, sharing. */
+};
+static const char *const other_titles[] = {
 	"related", "related*", "alsosee", "alsoin*", "morefrom*",
 	"morestories*", "morenews*", "morearticles*", "moreposts*",
 	"youmayalso*", "youmightalso*", "youmaybeinterested*",
@@ -612,30 +612,38 @@ static const char *const tail_titles[] = {
 	"not\xc3\xad" "ciasrelacionadas", "gerelateerdeartikelen", "leesook",
 };
 
+/* Is the key one of the n titles? */
+static int
+post_title_in(const char *key, size_t len, const char *const *titles,
+    size_t n)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < n; i++) {
+		k = strlen(titles[i]);
+		if (titles[i][k - 1] == '*') {
+			if (len > k - 1 && memcmp(key, titles[i], k - 1) == 0)
+				return (1);
+		} else if (k == len && memcmp(key, titles[i], k) == 0)
+			return (1);
+	}
+	return (0);
+}
+
 /* Does the key title a section that follows the article? TAIL_AUTHOR
  * for an author's box, TAIL_OTHER for the rest, 0 for no. */
 #define TAIL_AUTHOR	1
 #define TAIL_OTHER	2
-#define NAUTHOR_TITLES	14
 
 static int
 post_tail_title(const char *key, size_t len)
 {
-	size_t	 i, n;
-	int	 t;
-
 	if (len == 0 || len > 80)
 		return (0);
-	for (i = 0; i < nitems(tail_titles); i++) {
-		t = i < NAUTHOR_TITLES ? TAIL_AUTHOR : TAIL_OTHER;
-		n = strlen(tail_titles[i]);
-		if (tail_titles[i][n - 1] == '*') {
-			if (len > n - 1 && memcmp(key, tail_titles[i],
-			    n - 1) == 0)
-				return (t);
-		} else if (n == len && memcmp(key, tail_titles[i], n) == 0)
-			return (t);
-	}
+	if (post_title_in(key, len, author_titles, nitems(author_titles)))
+		return (TAIL_AUTHOR);
+	if (post_title_in(key, len, other_titles, nitems(other_titles)))
+		return (TAIL_OTHER);
 	return (0);
 }
 

@@ -27,18 +27,6 @@
 #include "extract-int.h"
 #include "util.h"
 
-static int
-product_alpha(int c)
-{
-	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-}
-
-static int
-product_digit(int c)
-{
-	return (c >= '0' && c <= '9');
-}
-
 /* Does the schema.org type t (a URL or a bare name) end in name? */
 static int
 product_type_is(const char *t, const char *name)
@@ -118,6 +106,9 @@ product_detect(struct extractor *x)
 	int	 i, items = 0, buttons = 0;
 
 	x->product_cart = -1;
+	x->product = 0;
+	if (x->ld_article)
+		return;		/* a review of a product is an article */
 	for (i = x->body; i >= 0 && i < x->n[x->body].end; i++) {
 		if (x->n[i].tag == TAG_TEXT)
 			continue;
@@ -126,7 +117,7 @@ product_detect(struct extractor *x)
 		if (product_cart_button(x, i) && buttons++ == 0)
 			x->product_cart = i;
 	}
-	x->product = !x->ld_article && ((x->ld_product >= 1 &&
+	x->product = ((x->ld_product >= 1 &&
 	    x->ld_product <= 3) || x->og_product || (items >= 1 &&
 	    items <= 2) || (buttons >= 1 && buttons <= 2));
 }
@@ -166,14 +157,14 @@ product_price(const char *s, size_t len)
 	size_t	 i, j, k, n, at;
 
 	for (i = 0; i < len; i = j) {
-		if (!product_digit((unsigned char)s[i])) {
+		if (!ascii_isdigit((unsigned char)s[i])) {
 			j = i + 1;
 			continue;
 		}
 		/* An amount: digits, with the marks between them. */
-		for (j = i; j < len && (product_digit((unsigned char)s[j]) ||
+		for (j = i; j < len && (ascii_isdigit((unsigned char)s[j]) ||
 		    ((s[j] == '.' || s[j] == ',') && j + 1 < len &&
-		    product_digit((unsigned char)s[j + 1]))); j++)
+		    ascii_isdigit((unsigned char)s[j + 1]))); j++)
 			;
 		for (k = 0; k < nitems(signs); k++) {
 			n = strlen(signs[k]);
@@ -181,16 +172,16 @@ product_price(const char *s, size_t len)
 			at = i > 0 && (s[i - 1] == ' ' || s[i - 1] == ':') ?
 			    i - 1 : i;
 			if (at >= n && memcmp(s + at - n, signs[k], n) == 0 &&
-			    (!product_alpha((unsigned char)signs[k][0]) ||
-			    at == n || !product_alpha((unsigned char)
+			    (!ascii_isalpha((unsigned char)signs[k][0]) ||
+			    at == n || !ascii_isalpha((unsigned char)
 			    s[at - n - 1])))
 				return (1);
 			/* ... or after it ("5 zł", "5EUR"), a word of its
 			 * own when it is written in letters. */
 			at = j < len && s[j] == ' ' ? j + 1 : j;
 			if (len - at >= n && memcmp(s + at, signs[k], n) == 0 &&
-			    (!product_alpha((unsigned char)signs[k][n - 1]) ||
-			    at + n == len || !product_alpha((unsigned char)
+			    (!ascii_isalpha((unsigned char)signs[k][n - 1]) ||
+			    at + n == len || !ascii_isalpha((unsigned char)
 			    s[at + n])))
 				return (1);
 		}
