@@ -9,11 +9,14 @@
  * (the innermost, when they nest), then a rel="author" link. The date is
  * a <time> or an itemprop="datePublished"/"dateCreated" element,
  * else a short element whose class or id is a date or time and whose text
- * has a digit, else a <meta itemprop="datePublished"> (shown as
- * "2024-02-20 14:03", UTC). Both are the first such element in the post
- * that is not inside a reply to it, and neither is repeated in the post's
- * body; nor is the box around the author's name (avatar, rank, post
- * count, date joined) when it holds little else.
+ * has a digit, else a <meta itemprop="datePublished">. A date is shown
+ * in the page's own words when it has some (the part of a <time> that
+ * reads as one, the short line beside a <meta> that says the same day),
+ * else as "2024-02-20 14:03", UTC. Both are the first such element in
+ * the post that is not inside a reply to it, and neither is repeated in
+ * the post's body (nor is another <time> of the same minute); nor is the
+ * box around the author's name (avatar, rank, post count, date joined)
+ * when it holds little else.
  *
  * While converting, a post is a run of blocks at the top level: an
  * EXTRACT_POST block that opens it, its blocks, and one whose level is
@@ -354,6 +357,74 @@ post_titled_date(struct extractor *x, int idx, int64_t when, struct buf *out)
 }
 
 /*
+ * The words a page shows for a date it gives machines (a <meta> or a
+ * <time>'s datetime): the first element of the post at idx, not in a
+ * reply, whose text is one short line that reads as a date of the same
+ * day, give or take a time zone ("Jul 5, 2024 at 7:30 PM" for
+ * 2024-07-05T23:30Z). From a <time> that shows several ("June 14,
+ * 2024" and "1 yr"), the first that reads. Its index, its text in out;
+ * or -1.
+ */
+static int
+post_shown_date(struct extractor *x, int idx, int from, int64_t when,
+    struct buf *out)
+{
+	int64_t	 t;
+	int	 i, found = -1, end = x->n[from].end;
+
+	for (i = from + 1; i < end; i++) {
+		if (x->n[i].tag == TAG_TEXT)
+			continue;
+		if ((x->n[i].flags & N_POST) || mirror_hidden(x->n[i].g)) {
+			i = x->n[i].end - 1;
+			continue;
+		}
+		if (x->n[i].st.chars >= 2 * POST_SHORT ||
+		    !post_text(x, i, out) || !post_short(out) ||
+		    !strpbrk(out->data, "0123456789") ||
+		    date_parse_page(out->data, &t) != 0)
+			continue;
+		/* The innermost: "Jul 5, 2024" rather than the header
+		 * that also says "Post #2 of 7". */
+		if (from != idx || (t - when < 38 * 3600 &&
+		    when - t < 38 * 3600)) {
+			found = i;
+			end = x->n[i].end;
+		}
+	}
+	if (found >= 0)
+		post_text(x, found, out);
+	else
+		buf_reset(out);
+	return (found);
+}
+
+/* Other <time>s of the post at idx, not in a reply, that say again when
+ * it was written (to the minute) in a short line go: the post's header
+ * has said it. */
+static void
+post_drop_times(struct extractor *x, int idx, int keep, int64_t when)
+{
+	const char	*v;
+	int64_t		 t;
+	int		 i;
+
+	for (i = idx + 1; i < x->n[idx].end; i++) {
+		if (x->n[i].flags & N_POST) {
+			i = x->n[i].end - 1;
+			continue;
+		}
+		if (i == keep || x->n[i].tag != GUMBO_TAG_TIME ||
+		    x->n[i].st.chars >= 2 * POST_SHORT ||
+		    (v = attr(x->n[i].g, "datetime")) == NULL ||
+		    date_parse_page(v, &t) != 0 || t / 60 != when / 60)
+			continue;
+		x->n[i].flags |= N_REMOVED;
+		i = x->n[i].end - 1;
+	}
+}
+
+/*
  * Fill in the author and date of the post at idx, and set skip[0] and
  * skip[1] to the elements they came from (-1: none), which the post's
  * body leaves out.
@@ -362,7 +433,7 @@ void
 post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 {
 	struct extractor	*x = cv->x;
-	struct buf		 t = BUF_INIT;
+	struct buf		 t = BUF_INIT, shown = BUF_INIT, swap;
 	const GumboNode		*g;
 	const char		*ip, *meta = NULL, *v;
 	int64_t			 when;
@@ -430,13 +501,28 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 		if (t.len == 0 && v != NULL && date_parse_page(v, &when) == 0 &&
 		    (k = post_titled_date(x, idx, when, &t)) >= 0)
 			i = k;
+		else if (t.len > 0 && date_parse_page(t.data, &when) != 0 &&
+		    x->n[i].st.chars < 2 * POST_SHORT &&
+		    post_shown_date(x, idx, i, 0, &shown) >= 0) {
+			swap = t;
+			t = shown;
+			shown = swap;
+		}
 		/* A date inside the author's element goes with it. */
 		if (skip[0] < 0 || i < skip[0] || i >= x->n[skip[0]].end)
 			skip[1] = i;
 		post_set_date(cv, b, v, &t);
-	} else if (meta != NULL)
+		if (b->has_published)
+			post_drop_times(x, idx, i, b->published);
+	} else if (meta != NULL && date_parse_page(meta, &when) == 0) {
+		/* The page's own words for it, when it shows them. */
+		if ((k = post_shown_date(x, idx, idx, when, &t)) >= 0 &&
+		    (skip[0] < 0 || k < skip[0] || k >= x->n[skip[0]].end))
+			skip[1] = k;
 		post_set_date(cv, b, meta, &t);
+	}
 	buf_release(&t);
+	buf_release(&shown);
 	post_byline(x, idx, skip);
 	post_author_box(x, idx, skip);
 }

@@ -1629,6 +1629,20 @@ test_extract_post_headers(void **state)
 		  "9:00</span><span title=\"2023-03-03 10:00:12Z\">Mar 3, 2023 "
 		  "at 10:00</span>",
 		  "ann", "Mar 3, 2023 at 10:00" },
+		/* A <meta> date: the words the page shows for it. */
+		{ "<span class=\"username\">ann</span><a href=\"#p1\"><span>"
+		  "Mar 3, 2023 at 10:00 AM</span><meta itemprop=\""
+		  "datePublished\" content=\"2023-03-03T10:00:00-05:00\">"
+		  "</a>",
+		  "ann", "Mar 3, 2023 at 10:00 AM" },
+		/* A <time> that shows the date two ways: the one that reads;
+		 * the same <time> again further down goes. */
+		{ "<span class=\"username\">ann</span><time datetime=\""
+		  "2023-03-03T10:00:00Z\"><span>March 3, 2023</span><span>"
+		  "2 yr</span></time><div class=\"meta\"><time datetime=\""
+		  "2023-03-03T10:00:00Z\"><span>March 3, 2023</span><span>"
+		  "2 yr</span></time></div>",
+		  "ann", "March 3, 2023" },
 		/* A class that names a date but holds none. */
 		{ "<span class=\"date\">sometime</span>", NULL, NULL },
 	};
