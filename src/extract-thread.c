@@ -528,9 +528,53 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 }
 
 /*
+ * Is a key (lower case, letters and digits) a number, or numbers each
+ * followed by what they count: "12", "2likes", "188points11children"
+ * (a score shown three ways, hidden but one, and the replies), after a
+ * symbol or none?
+ */
+static int
+post_counts(const char *k)
+{
+	static const char *const counts[] = {
+		"like", "likes", "reply", "replies", "answer", "answers",
+		"vote", "votes", "point", "points", "reaction", "reactions",
+		"link", "comment", "comments", "child", "children",
+	};
+	size_t	 d, n, i;
+
+	while ((unsigned char)*k >= 0x80)	/* a toggle's "–", an arrow */
+		k++;
+	for (d = 0; k[d] >= '0' && k[d] <= '9'; d++)
+		;
+	if (d == 0)
+		return (0);
+	if (k[d] == '\0')
+		return (1);
+	while (d > 0) {
+		for (n = 0; k[n + d] != '\0' && !(k[n + d] >= '0' &&
+		    k[n + d] <= '9'); n++)
+			;
+		for (i = 0; i < nitems(counts); i++)
+			if (strlen(counts[i]) == n &&
+			    strncmp(k + d, counts[i], n) == 0)
+				break;
+		if (i == nitems(counts))
+			return (0);
+		k += d + n;
+		if (*k == '\0')
+			return (1);
+		for (d = 0; k[d] >= '0' && k[d] <= '9'; d++)
+			;
+	}
+	return (0);
+}
+
+/*
  * A line of a post's interface rather than of its text: a button's
  * word ("Quote", "Reply", "Report", "Share"), a count of likes, answers
- * or votes ("2 Likes", "4 Answers", "Upvote 0 Downvote"), a post's
+ * or votes ("2 Likes", "4 Answers", "Upvote 0 Downvote", "[–] 5 points
+ * (2 children)"), a post's
  * number ("#12", "#3 | Link"), the views of a question, a note that it
  * was edited. Compared as keys (lower case, letters and digits).
  */
@@ -565,11 +609,6 @@ post_interface_line(const struct extract_span *sp, size_t nspans,
 		"Registriert", "Wohnort", "Messages", "Inscrit", "Mensajes",
 		"Registrado", "Messaggi", "Iscritto",
 	};
-	static const char *const counts[] = {
-		"like", "likes", "reply", "replies", "answer", "answers",
-		"vote", "votes", "point", "points", "reaction", "reactions",
-		"link", "comment", "comments",
-	};
 	struct buf	 raw = BUF_INIT;
 	size_t		 i, d, n;
 
@@ -594,6 +633,9 @@ post_interface_line(const struct extract_span *sp, size_t nspans,
 	for (d = 0; d < nitems(edited); d++)
 		if (strncmp(key->data, edited[d], strlen(edited[d])) == 0)
 			return (1);
+	/* Counts alone: "12", "2 Likes", "5 points (2 children)". */
+	if (i <= 80 && post_counts(key->data))
+		return (1);
 	if (i > 40)
 		return (0);
 	/* A field of the poster's profile: "Posts: 4032", "Joined: May
@@ -607,21 +649,10 @@ post_interface_line(const struct extract_span *sp, size_t nspans,
 	for (i = 0; i < nitems(words); i++)
 		if (strcmp(key->data, words[i]) == 0)
 			return (1);
-	for (d = 0; d < key->len && key->data[d] >= '0' &&
-	    key->data[d] <= '9'; d++)
-		;
-	if (d == 0)
-		return ((strncmp(key->data, "upvote", 6) == 0 &&
-		    key->len > 8 && strcmp(key->data + key->len - 8,
-		    "downvote") == 0) ||
-		    (strncmp(key->data, "viewed", 6) == 0 && key->len > 11 &&
-		    strcmp(key->data + key->len - 5, "times") == 0));
-	if (d == key->len)
-		return (1);
-	for (i = 0; i < nitems(counts); i++)
-		if (strcmp(key->data + d, counts[i]) == 0)
-			return (1);
-	return (0);
+	return ((strncmp(key->data, "upvote", 6) == 0 && key->len > 8 &&
+	    strcmp(key->data + key->len - 8, "downvote") == 0) ||
+	    (strncmp(key->data, "viewed", 6) == 0 && key->len > 11 &&
+	    strcmp(key->data + key->len - 5, "times") == 0));
 }
 
 /* A paragraph that is such a line, alone or quoted (a <dd>), or a list

@@ -2112,7 +2112,7 @@ test_extract_thread_parts(void **state)
 	assert_int_equal(count_posts(page.data), 12);
 
 	/* Posts named in one word ("blockpost"), their buttons and counts
-	 * on lines of their own. */
+	 * (a score shown two ways and the replies) on lines of their own. */
 	buf_reset(&page);
 	buf_addstr(&page, "<html><body><div class=board>");
 	for (i = 0; i < 3; i++) {
@@ -2120,7 +2120,8 @@ test_extract_thread_parts(void **state)
 		    "username>user%zu</span><div class=postmsg><p>#%zu</p><p>",
 		    i, i, i + 1);
 		buf_addf(&page, long_post, words[i]);
-		buf_addstr(&page, "</p><p>2 Likes</p><p>Edited May 1 by ann"
+		buf_addstr(&page, "</p><p>2 Likes</p><p>[\xe2\x80\x93] 5 points"
+		    "<span>6 points</span> (2 children)</p><p>Edited May 1 by ann"
 		    "</p><p>Posts: 312</p><dl><dd>Joined: May 2019</dd></dl>"
 		    "<p>{{ post.error }}</p><p><a href=/q>Quote</a>"
 		    "</p><ul><li><a href=/l>permalink</a></li><li>reply</li>"
