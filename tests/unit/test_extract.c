@@ -1893,6 +1893,34 @@ test_extract_thread_found(void **state)
 	buf_addstr(&page, "</div></div></div></body></html>");
 	assert_int_equal(count_posts(page.data), nitems(posts));
 
+	/* A question and its one answer are a thread too. */
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body><div class=page><div class=wrap><h1>"
+	    "Rust on the lathe bed</h1><div class=topic>");
+	for (i = 0; i < 2; i++)
+		buf_addf(&page, "<div class=post><div class=postprofile><span "
+		    "class=username>user%zu</span></div><div class=postbody>"
+		    "<time datetime=2024-03-0%zu>March %zu</time><div class="
+		    "content>%s</div></div></div>", i, i + 1, i + 1, posts[i]);
+	buf_addstr(&page, "</div></div></div></body></html>");
+	assert_int_equal(count_posts(page.data), 2);
+
+	/* An article and two short boxes named as posts (the previous
+	 * and the next one) beside it: no thread. */
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body><div class=page><div class=story><h1>"
+	    "Harbour</h1>");
+	for (i = 0; i < 6; i++)
+		buf_addf(&page, "<p>The harbour empties in the afternoon, when "
+		    "the tide turns and the last of the boats slip out past the "
+		    "breakwater, and the gulls follow them (%zu).</p>", i);
+	buf_addstr(&page, "</div><div class=nav>");
+	for (i = 0; i < 2; i++)
+		buf_addf(&page, "<div class=post><span class=author>ann</span>"
+		    "<p>%s</p></div>", posts[i]);
+	buf_addstr(&page, "</div></div></body></html>");
+	assert_int_equal(count_posts(page.data), 0);
+
 	buf_reset(&page);
 	buf_addstr(&page, "<html><body><div class=page><div class=wrap><h1>"
 	    "News</h1><div class=posts>");
