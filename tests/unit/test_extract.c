@@ -1849,6 +1849,57 @@ test_extract_product(void **state)
 	}
 }
 
+/* A reply's quote of a post the thread has already shown goes; a short
+ * quote, and one of words from elsewhere, stay. */
+static void
+test_extract_thread_quotes(void **state)
+{
+	static const char first[] = "I bought an old lathe at a farm sale "
+	    "and the bed is covered in surface rust after years in a damp "
+	    "barn. The ways look straight and the gears turn, but I would "
+	    "rather not scratch anything. What is the gentlest way to clean "
+	    "it up before I try to cut metal with it?";
+	static const char manual[] = "Wipe the ways with a clean rag and "
+	    "a few drops of spindle oil before each use, check the gib "
+	    "screws monthly, and never leave swarf on the bed overnight, "
+	    "because chips hold moisture against the iron and start rust "
+	    "within a day in a cold shop.";
+	const char *const quotes[] = { first, "What is the gentlest way?",
+	    manual };
+	const char *const replies[] = { "Plenty of light oil first.",
+	    "Oil and a nylon pad.", "The manual says as much." };
+	struct buf		 page = BUF_INIT, text = BUF_INIT;
+	struct article		*art;
+	size_t			 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><body><div class=topic>");
+	/* The first post in two paragraphs, quoted as one. */
+	buf_addf(&page, "<div class=post><span class=username>ann</span>"
+	    "<div class=content><p>%s</p><p>Thanks.</p></div></div>", first);
+	for (i = 0; i < nitems(quotes); i++)
+		buf_addf(&page, "<div class=post><span class=username>user%zu"
+		    "</span><div class=content><blockquote>%s%s</blockquote>"
+		    "<p>%s It should come up fine with patience.</p></div>"
+		    "</div>", i, quotes[i], i == 0 ? "<br>Thanks." : "",
+		    replies[i]);
+	buf_addstr(&page, "</div></body></html>");
+	art = extract_page(page.data, page.len, NULL, NULL);
+	extract_text(art, &text);
+	if (count(text.data, "bought an old lathe") != 1)
+		failf("the first post quoted again:\n%s", text.data);
+	if (count(text.data, "What is the gentlest way?") != 1)
+		failf("a short quote gone:\n%s", text.data);
+	if (count(text.data, "spindle oil") != 1)
+		failf("a quote from elsewhere gone:\n%s", text.data);
+	for (i = 0; i < nitems(replies); i++)
+		if (count(text.data, replies[i]) != 1)
+			failf("reply %zu gone:\n%s", i, text.data);
+	extract_free(art);
+	buf_release(&text);
+	buf_release(&page);
+}
+
 /* Count the post blocks of a page. */
 static size_t
 count_posts(const char *page)
@@ -2264,6 +2315,7 @@ main(void)
 		cmocka_unit_test(test_extract_thread_found),
 		cmocka_unit_test(test_extract_cards_declared),
 		cmocka_unit_test(test_extract_thread_parts),
+		cmocka_unit_test(test_extract_thread_quotes),
 		cmocka_unit_test(test_extract_description),
 	};
 
