@@ -24,7 +24,8 @@
  * as they see an article's (a "Reply" or "Share" line in a post goes as
  * it would anywhere); post_group() folds the runs afterwards, leaving out
  * the lines of a post's interface ("Quote", "2 Likes", "#12", "Edited
- * May 1 by ann", "Posts: 312", a row of buttons). A reply met inside a
+ * May 1 by ann", "Posts: 312", a row of buttons) and a reply's quotes
+ * of what the thread has already shown. A reply met inside a
  * post opens a post of its own, which ends the one before: posts are
  * flat, in page order.
  */
