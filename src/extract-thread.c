@@ -681,108 +681,30 @@ post_interface(const struct extract_block *b, struct buf *key)
 	return (1);
 }
 
-/*
- * The words a thread has shown so far, as a set of hashes (open
- * addressing; 0 is a free slot), to know a quote of what is already on
- * the page.
- */
-struct post_words {
-	uint64_t	*v;
-	size_t		 n, cap;		/* cap: a power of two, or 0 */
-};
-
-/* Call fn on the hash of each word (letters and digits, lower-cased;
- * bytes of other scripts count as letters) of a block and its children,
- * with the word set. */
-static void
-post_words_walk(const struct extract_block *b, struct post_words *w,
-    void (*fn)(struct post_words *, uint64_t, size_t *), size_t *count)
-{
-	const unsigned char	*t;
-	uint64_t		 h = 0;
-	size_t			 i, k;
-	int			 in = 0;
-
-	for (i = 0; i < b->nspans; i++) {
-		t = (const unsigned char *)b->spans[i].text;
-		for (k = 0; k <= b->spans[i].len; k++) {
-			if (k < b->spans[i].len &&
-			    (ascii_isalnum(t[k]) || t[k] >= 0x80)) {
-				if (!in)
-					h = 1469598103934665603ULL;
-				h = (h ^ ascii_lower(t[k])) * 1099511628211ULL;
-				in = 1;
-			} else if (in && (k < b->spans[i].len ||
-			    i + 1 == b->nspans || b->spans[i + 1].len == 0 ||
-			    !(ascii_isalnum((unsigned char)
-			    b->spans[i + 1].text[0]) ||
-			    (unsigned char)b->spans[i + 1].text[0] >= 0x80))) {
-				fn(w, h != 0 ? h : 1, count);
-				in = 0;
-			}
-		}
-	}
-	if (in)
-		fn(w, h != 0 ? h : 1, count);
-	for (i = 0; i < b->nchildren; i++)
-		post_words_walk(&b->children[i], w, fn, count);
-}
-
-/* Add a word to the set. */
-static void
-post_words_add(struct post_words *w, uint64_t h, size_t *count)
-{
-	uint64_t	*old;
-	size_t		 i, cap;
-
-	(void)count;
-	if (w->n * 2 >= w->cap) {
-		old = w->v;
-		cap = w->cap;
-		w->cap = cap == 0 ? 256 : cap * 2;
-		w->v = xcalloc(w->cap, sizeof *w->v);
-		w->n = 0;
-		for (i = 0; i < cap; i++)
-			if (old[i] != 0)
-				post_words_add(w, old[i], NULL);
-		free(old);
-	}
-	for (i = h & (w->cap - 1); w->v[i] != 0 && w->v[i] != h;
-	    i = (i + 1) & (w->cap - 1))
-		;
-	if (w->v[i] == 0) {
-		w->v[i] = h;
-		w->n++;
-	}
-}
-
-/* Count a word: count[0] all of them, count[1] those in the set. */
-static void
-post_words_seen(struct post_words *w, uint64_t h, size_t *count)
-{
-	size_t	 i;
-
-	count[0]++;
-	if (w->cap == 0)
-		return;
-	for (i = h & (w->cap - 1); w->v[i] != 0; i = (i + 1) & (w->cap - 1))
-		if (w->v[i] == h) {
-			count[1]++;
-			return;
-		}
-}
-
-/* Is a block a quote of what the thread has already shown: 30 words or
- * more, nine in ten of them there? */
+/* Is a block a quote of what the thread has already shown (sh, the
+ * words of its text): 30 words or more, nine in ten of them there? */
 static int
-post_quotes_shown(const struct extract_block *b, struct post_words *w)
+post_quotes_shown(const struct extract_block *b, struct shingles *sh,
+    struct buf *text)
 {
-	size_t	 count[2] = { 0, 0 };
+	size_t	 n, found = 0;
 
 	if (b->kind != EXTRACT_QUOTE)
 		return (0);
-	post_words_walk(b, w, post_words_seen, count);
-	return (count[0] >= 30 && count[1] * 10 >= count[0] * 9);
+	buf_reset(text);
+	block_plain(b, text);
+	n = shingles_of(sh, text->data, text->len, 1, 0, &found);
+	return (n >= 30 && found * 10 >= n * 9);
+}
+
+/* Add a block's text to what the thread has shown. */
+static void
+post_shown(const struct extract_block *b, struct shingles *sh,
+    struct buf *text)
+{
+	buf_reset(text);
+	block_plain(b, text);
+	shingles_of(sh, text->data, text->len, 1, 1, NULL);
 }
 
 /*
@@ -799,8 +721,8 @@ size_t
 post_group(struct conv *cv, struct extract_block *v, size_t n)
 {
 	struct extract_block	 post;
-	struct post_words	 words = { NULL, 0, 0 };
-	struct buf		 key = BUF_INIT;
+	struct shingles		 shown = { NULL, 0, 0 };
+	struct buf		 key = BUF_INIT, text = BUF_INIT;
 	size_t			 i, j, c, k = 0, posts = 0;
 
 	for (i = 0; i + 1 < n; i++)
@@ -809,8 +731,7 @@ post_group(struct conv *cv, struct extract_block *v, size_t n)
 	for (i = 0; i < n; i++) {
 		if (v[i].kind != EXTRACT_POST) {
 			if (posts >= 2)
-				post_words_walk(&v[i], &words, post_words_add,
-				    NULL);
+				post_shown(&v[i], &shown, &text);
 			v[k++] = v[i];
 			continue;
 		}
@@ -824,18 +745,18 @@ post_group(struct conv *cv, struct extract_block *v, size_t n)
 		post.nchildren = 0;
 		for (c = i + 1; c < j; c++)
 			if (!post_interface(&v[c], &key) &&
-			    !post_quotes_shown(&v[c], &words))
+			    !post_quotes_shown(&v[c], &shown, &text))
 				post.children[post.nchildren++] = v[c];
 		for (c = 0; c < post.nchildren; c++)
 			if (post.children[c].kind != EXTRACT_QUOTE)
-				post_words_walk(&post.children[c], &words,
-				    post_words_add, NULL);
+				post_shown(&post.children[c], &shown, &text);
 		if (post.nchildren > 0)
 			v[k++] = post;
 		i = j - 1;
 	}
-	free(words.v);
+	free(shown.v);
 	buf_release(&key);
+	buf_release(&text);
 	return (k);
 }
 
