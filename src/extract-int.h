@@ -305,6 +305,15 @@ void	 post_mark_fragment(struct extractor *x);
 int	 siblings_alike(struct extractor *, int, int);
 void	 block_counts(const struct extract_block *b, size_t *chars,
 	    size_t *links);
+void	 block_plain(const struct extract_block *b, struct buf *out);
+/* A set of hashed shingles (runs of words) of texts. */
+struct shingles {
+	uint64_t	*v;		/* open addressing, 0 is empty */
+	size_t		 cap;		/* a power of two */
+	size_t		 n;
+};
+size_t	 shingles_of(struct shingles *sh, const char *s, size_t len,
+	    int k, int put, size_t *found);
 void	 text_key(const char *s, size_t len, struct buf *out);
 void	 postprocess(struct conv *cv, struct bvec *root);
 void	 evidence_filter(struct conv *cv, struct bvec *root);

@@ -19,7 +19,7 @@
 #include "util.h"
 
 /* Append a block's text (children included) to out, in one line. */
-static void
+void
 block_plain(const struct extract_block *b, struct buf *out)
 {
 	size_t	 i;
@@ -884,11 +884,6 @@ repeats:
  * block that shares no four-word sequence with it is not part of the
  * article. Texts are compared as sets of hashed four-token shingles.
  */
-struct shingles {
-	uint64_t	*v;		/* open addressing, 0 is empty */
-	size_t		 cap;		/* a power of two */
-	size_t		 n;
-};
 
 /* Add a shingle hash to the set, growing it at half full. */
 static void
@@ -934,14 +929,14 @@ shingles_has(const struct shingles *sh, uint64_t h)
 }
 
 /*
- * Hash the four-token shingles of a text (tokens are runs of letters and
- * digits, case folded; markup and character references are skipped) and
- * either add them to sh (put) or count how many sh has. Return the number
- * of shingles.
+ * Hash the shingles of a text, runs of k tokens (four, or one: its
+ * words; tokens are runs of letters and digits, case folded; markup and
+ * character references are skipped) and either add them to sh (put) or
+ * count how many sh has. Return the number of shingles.
  */
-static size_t
-shingles_of(struct shingles *sh, const char *s, size_t len, int put,
-    size_t *found)
+size_t
+shingles_of(struct shingles *sh, const char *s, size_t len, int k,
+    int put, size_t *found)
 {
 	uint64_t	 tok[4] = { 0, 0, 0, 0 }, h;
 	size_t		 i = 0, ntok = 0, n = 0;
@@ -976,10 +971,11 @@ shingles_of(struct shingles *sh, const char *s, size_t len, int put,
 		tok[1] = tok[2];
 		tok[2] = tok[3];
 		tok[3] = h;
-		if (++ntok < 4)
+		if (++ntok < (size_t)k)
 			continue;
-		h = tok[0] * 31 * 31 * 31 + tok[1] * 31 * 31 + tok[2] * 31 +
-		    tok[3];
+		if (k > 1)
+			h = tok[0] * 31 * 31 * 31 + tok[1] * 31 * 31 +
+			    tok[2] * 31 + tok[3];
 		n++;
 		if (put)
 			shingles_put(sh, h);
@@ -1002,7 +998,8 @@ evidence_filter(struct conv *cv, struct bvec *root)
 	struct buf	 text = BUF_INIT;
 	size_t		*total, *found, i, k, all = 0, hit = 0, n;
 
-	n = shingles_of(&sh, cv->x->ld_body, strlen(cv->x->ld_body), 1, NULL);
+	n = shingles_of(&sh, cv->x->ld_body, strlen(cv->x->ld_body), 4, 1,
+	    NULL);
 	if (n < 50) {
 		free(sh.v);
 		return;
@@ -1012,7 +1009,8 @@ evidence_filter(struct conv *cv, struct bvec *root)
 	for (i = 0; i < root->n; i++) {
 		buf_reset(&text);
 		block_plain(&root->v[i], &text);
-		total[i] = shingles_of(&sh, text.data, text.len, 0, &found[i]);
+		total[i] = shingles_of(&sh, text.data, text.len, 4, 0,
+		    &found[i]);
 		all += total[i];
 		hit += found[i];
 	}

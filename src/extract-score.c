@@ -1109,10 +1109,11 @@ thread_named(struct extractor *x, int c)
 
 /*
  * The longest run of like siblings named as posts whose text is mostly
- * not links: its first member, or -1.
+ * not links, two or more (a question and its one answer): its first
+ * member, or -1. Whether it is the page's text is for thread_holds().
  */
 static int
-thread_siblings(struct extractor *x, int min)
+thread_siblings(struct extractor *x)
 {
 	uint32_t	 chars, links, best = 0;
 	int		 i, c, d, count, named, first = -1, tries, tried;
@@ -1139,7 +1140,7 @@ thread_siblings(struct extractor *x, int min)
 				chars += x->n[d].st.chars;
 				links += x->n[d].st.links;
 			}
-			if (count >= min && named * 2 > count &&
+			if (count >= 2 && named * 2 > count &&
 			    links * 2 < chars &&
 			    chars - links > best) {
 				best = chars - links;
@@ -1247,7 +1248,7 @@ thread_find(struct extractor *x)
 	}
 	for (i = x->body; i < x->n[x->body].end; i++)
 		x->n[i].flags &= ~(unsigned)(N_POST | N_POSTPATH);
-	if ((first = thread_siblings(x, declares ? 2 : 3)) < 0)
+	if ((first = thread_siblings(x)) < 0)
 		return;
 	if (declares || x->thread_forced) {
 		x->thread = thread_mark_run(x, first);

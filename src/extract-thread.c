@@ -9,11 +9,14 @@
  * (the innermost, when they nest), then a rel="author" link. The date is
  * a <time> or an itemprop="datePublished"/"dateCreated" element,
  * else a short element whose class or id is a date or time and whose text
- * has a digit, else a <meta itemprop="datePublished"> (shown as
- * "2024-02-20 14:03", UTC). Both are the first such element in the post
- * that is not inside a reply to it, and neither is repeated in the post's
- * body; nor is the box around the author's name (avatar, rank, post
- * count, date joined) when it holds little else.
+ * has a digit, else a <meta itemprop="datePublished">. A date is shown
+ * in the page's own words when it has some (the part of a <time> that
+ * reads as one, the short line beside a <meta> that says the same day),
+ * else as "2024-02-20 14:03", UTC. Both are the first such element in
+ * the post that is not inside a reply to it, and neither is repeated in
+ * the post's body (nor is another <time> of the same minute); nor is the
+ * box around the author's name (avatar, rank, post count, date joined)
+ * when it holds little else.
  *
  * While converting, a post is a run of blocks at the top level: an
  * EXTRACT_POST block that opens it, its blocks, and one whose level is
@@ -21,7 +24,8 @@
  * as they see an article's (a "Reply" or "Share" line in a post goes as
  * it would anywhere); post_group() folds the runs afterwards, leaving out
  * the lines of a post's interface ("Quote", "2 Likes", "#12", "Edited
- * May 1 by ann", "Posts: 312", a row of buttons). A reply met inside a
+ * May 1 by ann", "Posts: 312", a row of buttons) and a reply's quotes
+ * of what the thread has already shown. A reply met inside a
  * post opens a post of its own, which ends the one before: posts are
  * flat, in page order.
  */
@@ -354,6 +358,74 @@ post_titled_date(struct extractor *x, int idx, int64_t when, struct buf *out)
 }
 
 /*
+ * The words a page shows for a date it gives machines (a <meta> or a
+ * <time>'s datetime): the first element of the post at idx, not in a
+ * reply, whose text is one short line that reads as a date of the same
+ * day, give or take a time zone ("Jul 5, 2024 at 7:30 PM" for
+ * 2024-07-05T23:30Z). From a <time> that shows several ("June 14,
+ * 2024" and "1 yr"), the first that reads. Its index, its text in out;
+ * or -1.
+ */
+static int
+post_shown_date(struct extractor *x, int idx, int from, int64_t when,
+    struct buf *out)
+{
+	int64_t	 t;
+	int	 i, found = -1, end = x->n[from].end;
+
+	for (i = from + 1; i < end; i++) {
+		if (x->n[i].tag == TAG_TEXT)
+			continue;
+		if ((x->n[i].flags & N_POST) || mirror_hidden(x->n[i].g)) {
+			i = x->n[i].end - 1;
+			continue;
+		}
+		if (x->n[i].st.chars >= 2 * POST_SHORT ||
+		    !post_text(x, i, out) || !post_short(out) ||
+		    !strpbrk(out->data, "0123456789") ||
+		    date_parse_page(out->data, &t) != 0)
+			continue;
+		/* The innermost: "Jul 5, 2024" rather than the header
+		 * that also says "Post #2 of 7". */
+		if (from != idx || (t - when < 38 * 3600 &&
+		    when - t < 38 * 3600)) {
+			found = i;
+			end = x->n[i].end;
+		}
+	}
+	if (found >= 0)
+		post_text(x, found, out);
+	else
+		buf_reset(out);
+	return (found);
+}
+
+/* Other <time>s of the post at idx, not in a reply, that say again when
+ * it was written (to the minute) in a short line go: the post's header
+ * has said it. */
+static void
+post_drop_times(struct extractor *x, int idx, int keep, int64_t when)
+{
+	const char	*v;
+	int64_t		 t;
+	int		 i;
+
+	for (i = idx + 1; i < x->n[idx].end; i++) {
+		if (x->n[i].flags & N_POST) {
+			i = x->n[i].end - 1;
+			continue;
+		}
+		if (i == keep || x->n[i].tag != GUMBO_TAG_TIME ||
+		    x->n[i].st.chars >= 2 * POST_SHORT ||
+		    (v = attr(x->n[i].g, "datetime")) == NULL ||
+		    date_parse_page(v, &t) != 0 || t / 60 != when / 60)
+			continue;
+		x->n[i].flags |= N_REMOVED;
+		i = x->n[i].end - 1;
+	}
+}
+
+/*
  * Fill in the author and date of the post at idx, and set skip[0] and
  * skip[1] to the elements they came from (-1: none), which the post's
  * body leaves out.
@@ -362,7 +434,7 @@ void
 post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 {
 	struct extractor	*x = cv->x;
-	struct buf		 t = BUF_INIT;
+	struct buf		 t = BUF_INIT, shown = BUF_INIT, swap;
 	const GumboNode		*g;
 	const char		*ip, *meta = NULL, *v;
 	int64_t			 when;
@@ -430,21 +502,80 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 		if (t.len == 0 && v != NULL && date_parse_page(v, &when) == 0 &&
 		    (k = post_titled_date(x, idx, when, &t)) >= 0)
 			i = k;
+		else if (t.len > 0 && date_parse_page(t.data, &when) != 0 &&
+		    x->n[i].st.chars < 2 * POST_SHORT &&
+		    post_shown_date(x, idx, i, 0, &shown) >= 0) {
+			swap = t;
+			t = shown;
+			shown = swap;
+		}
 		/* A date inside the author's element goes with it. */
 		if (skip[0] < 0 || i < skip[0] || i >= x->n[skip[0]].end)
 			skip[1] = i;
 		post_set_date(cv, b, v, &t);
-	} else if (meta != NULL)
+		if (b->has_published)
+			post_drop_times(x, idx, i, b->published);
+	} else if (meta != NULL && date_parse_page(meta, &when) == 0) {
+		/* The page's own words for it, when it shows them. */
+		if ((k = post_shown_date(x, idx, idx, when, &t)) >= 0 &&
+		    (skip[0] < 0 || k < skip[0] || k >= x->n[skip[0]].end))
+			skip[1] = k;
 		post_set_date(cv, b, meta, &t);
+	}
 	buf_release(&t);
+	buf_release(&shown);
 	post_byline(x, idx, skip);
 	post_author_box(x, idx, skip);
 }
 
 /*
+ * Is a key (lower case, letters and digits) a number, or numbers each
+ * followed by what they count: "12", "2likes", "188points11children"
+ * (a score shown three ways, hidden but one, and the replies), after a
+ * symbol or none?
+ */
+static int
+post_counts(const char *k)
+{
+	static const char *const counts[] = {
+		"like", "likes", "reply", "replies", "answer", "answers",
+		"vote", "votes", "point", "points", "reaction", "reactions",
+		"link", "comment", "comments", "child", "children",
+	};
+	size_t	 d, n, i;
+
+	while ((unsigned char)*k >= 0x80)	/* a toggle's "–", an arrow */
+		k++;
+	for (d = 0; k[d] >= '0' && k[d] <= '9'; d++)
+		;
+	if (d == 0)
+		return (0);
+	if (k[d] == '\0')
+		return (1);
+	while (d > 0) {
+		for (n = 0; k[n + d] != '\0' && !(k[n + d] >= '0' &&
+		    k[n + d] <= '9'); n++)
+			;
+		for (i = 0; i < nitems(counts); i++)
+			if (strlen(counts[i]) == n &&
+			    strncmp(k + d, counts[i], n) == 0)
+				break;
+		if (i == nitems(counts))
+			return (0);
+		k += d + n;
+		if (*k == '\0')
+			return (1);
+		for (d = 0; k[d] >= '0' && k[d] <= '9'; d++)
+			;
+	}
+	return (0);
+}
+
+/*
  * A line of a post's interface rather than of its text: a button's
  * word ("Quote", "Reply", "Report", "Share"), a count of likes, answers
- * or votes ("2 Likes", "4 Answers", "Upvote 0 Downvote"), a post's
+ * or votes ("2 Likes", "4 Answers", "Upvote 0 Downvote", "[–] 5 points
+ * (2 children)"), a post's
  * number ("#12", "#3 | Link"), the views of a question, a note that it
  * was edited. Compared as keys (lower case, letters and digits).
  */
@@ -479,11 +610,6 @@ post_interface_line(const struct extract_span *sp, size_t nspans,
 		"Registriert", "Wohnort", "Messages", "Inscrit", "Mensajes",
 		"Registrado", "Messaggi", "Iscritto",
 	};
-	static const char *const counts[] = {
-		"like", "likes", "reply", "replies", "answer", "answers",
-		"vote", "votes", "point", "points", "reaction", "reactions",
-		"link", "comment", "comments",
-	};
 	struct buf	 raw = BUF_INIT;
 	size_t		 i, d, n;
 
@@ -508,6 +634,9 @@ post_interface_line(const struct extract_span *sp, size_t nspans,
 	for (d = 0; d < nitems(edited); d++)
 		if (strncmp(key->data, edited[d], strlen(edited[d])) == 0)
 			return (1);
+	/* Counts alone: "12", "2 Likes", "5 points (2 children)". */
+	if (i <= 80 && post_counts(key->data))
+		return (1);
 	if (i > 40)
 		return (0);
 	/* A field of the poster's profile: "Posts: 4032", "Joined: May
@@ -521,21 +650,10 @@ post_interface_line(const struct extract_span *sp, size_t nspans,
 	for (i = 0; i < nitems(words); i++)
 		if (strcmp(key->data, words[i]) == 0)
 			return (1);
-	for (d = 0; d < key->len && key->data[d] >= '0' &&
-	    key->data[d] <= '9'; d++)
-		;
-	if (d == 0)
-		return ((strncmp(key->data, "upvote", 6) == 0 &&
-		    key->len > 8 && strcmp(key->data + key->len - 8,
-		    "downvote") == 0) ||
-		    (strncmp(key->data, "viewed", 6) == 0 && key->len > 11 &&
-		    strcmp(key->data + key->len - 5, "times") == 0));
-	if (d == key->len)
-		return (1);
-	for (i = 0; i < nitems(counts); i++)
-		if (strcmp(key->data + d, counts[i]) == 0)
-			return (1);
-	return (0);
+	return ((strncmp(key->data, "upvote", 6) == 0 && key->len > 8 &&
+	    strcmp(key->data + key->len - 8, "downvote") == 0) ||
+	    (strncmp(key->data, "viewed", 6) == 0 && key->len > 11 &&
+	    strcmp(key->data + key->len - 5, "times") == 0));
 }
 
 /* A paragraph that is such a line, alone or quoted (a <dd>), or a list
@@ -563,19 +681,48 @@ post_interface(const struct extract_block *b, struct buf *key)
 	return (1);
 }
 
+/* Is a block a quote of what the thread has already shown (sh, the
+ * words of its text): 30 words or more, nine in ten of them there? */
+static int
+post_quotes_shown(const struct extract_block *b, struct shingles *sh,
+    struct buf *text)
+{
+	size_t	 n, found = 0;
+
+	if (b->kind != EXTRACT_QUOTE)
+		return (0);
+	buf_reset(text);
+	block_plain(b, text);
+	n = shingles_of(sh, text->data, text->len, 1, 0, &found);
+	return (n >= 30 && found * 10 >= n * 9);
+}
+
+/* Add a block's text to what the thread has shown. */
+static void
+post_shown(const struct extract_block *b, struct shingles *sh,
+    struct buf *text)
+{
+	buf_reset(text);
+	block_plain(b, text);
+	shingles_of(sh, text->data, text->len, 1, 1, NULL);
+}
+
 /*
  * Fold the runs of posts among the top-level blocks (see the top of this
  * file): each opening block takes the blocks up to the next post's
  * opening or closing one as its children. A post left without blocks
  * goes. A lone post is no thread but an article (a story with its
  * comments gone): its blocks stay as they are, and its author and date
- * are the article's. Return the new number of blocks.
+ * are the article's. A post's quote of what the thread has already
+ * shown (a reply that quotes a whole post above it) goes too: the
+ * reader has just read it. Return the new number of blocks.
  */
 size_t
 post_group(struct conv *cv, struct extract_block *v, size_t n)
 {
 	struct extract_block	 post;
-	struct buf		 key = BUF_INIT;
+	struct shingles		 shown = { NULL, 0, 0 };
+	struct buf		 key = BUF_INIT, text = BUF_INIT;
 	size_t			 i, j, c, k = 0, posts = 0;
 
 	for (i = 0; i + 1 < n; i++)
@@ -583,6 +730,8 @@ post_group(struct conv *cv, struct extract_block *v, size_t n)
 		    v[i].level != POST_CLOSE && v[i + 1].kind != EXTRACT_POST;
 	for (i = 0; i < n; i++) {
 		if (v[i].kind != EXTRACT_POST) {
+			if (posts >= 2)
+				post_shown(&v[i], &shown, &text);
 			v[k++] = v[i];
 			continue;
 		}
@@ -595,13 +744,19 @@ post_group(struct conv *cv, struct extract_block *v, size_t n)
 		    sizeof *post.children);
 		post.nchildren = 0;
 		for (c = i + 1; c < j; c++)
-			if (!post_interface(&v[c], &key))
+			if (!post_interface(&v[c], &key) &&
+			    !post_quotes_shown(&v[c], &shown, &text))
 				post.children[post.nchildren++] = v[c];
+		for (c = 0; c < post.nchildren; c++)
+			if (post.children[c].kind != EXTRACT_QUOTE)
+				post_shown(&post.children[c], &shown, &text);
 		if (post.nchildren > 0)
 			v[k++] = post;
 		i = j - 1;
 	}
+	free(shown.v);
 	buf_release(&key);
+	buf_release(&text);
 	return (k);
 }
 

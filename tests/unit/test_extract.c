@@ -1629,6 +1629,20 @@ test_extract_post_headers(void **state)
 		  "9:00</span><span title=\"2023-03-03 10:00:12Z\">Mar 3, 2023 "
 		  "at 10:00</span>",
 		  "ann", "Mar 3, 2023 at 10:00" },
+		/* A <meta> date: the words the page shows for it. */
+		{ "<span class=\"username\">ann</span><a href=\"#p1\"><span>"
+		  "Mar 3, 2023 at 10:00 AM</span><meta itemprop=\""
+		  "datePublished\" content=\"2023-03-03T10:00:00-05:00\">"
+		  "</a>",
+		  "ann", "Mar 3, 2023 at 10:00 AM" },
+		/* A <time> that shows the date two ways: the one that reads;
+		 * the same <time> again further down goes. */
+		{ "<span class=\"username\">ann</span><time datetime=\""
+		  "2023-03-03T10:00:00Z\"><span>March 3, 2023</span><span>"
+		  "2 yr</span></time><div class=\"meta\"><time datetime=\""
+		  "2023-03-03T10:00:00Z\"><span>March 3, 2023</span><span>"
+		  "2 yr</span></time></div>",
+		  "ann", "March 3, 2023" },
 		/* A class that names a date but holds none. */
 		{ "<span class=\"date\">sometime</span>", NULL, NULL },
 	};
@@ -1835,6 +1849,57 @@ test_extract_product(void **state)
 	}
 }
 
+/* A reply's quote of a post the thread has already shown goes; a short
+ * quote, and one of words from elsewhere, stay. */
+static void
+test_extract_thread_quotes(void **state)
+{
+	static const char first[] = "I bought an old lathe at a farm sale "
+	    "and the bed is covered in surface rust after years in a damp "
+	    "barn. The ways look straight and the gears turn, but I would "
+	    "rather not scratch anything. What is the gentlest way to clean "
+	    "it up before I try to cut metal with it?";
+	static const char manual[] = "Wipe the ways with a clean rag and "
+	    "a few drops of spindle oil before each use, check the gib "
+	    "screws monthly, and never leave swarf on the bed overnight, "
+	    "because chips hold moisture against the iron and start rust "
+	    "within a day in a cold shop.";
+	const char *const quotes[] = { first, "What is the gentlest way?",
+	    manual };
+	const char *const replies[] = { "Plenty of light oil first.",
+	    "Oil and a nylon pad.", "The manual says as much." };
+	struct buf		 page = BUF_INIT, text = BUF_INIT;
+	struct article		*art;
+	size_t			 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><body><div class=topic>");
+	/* The first post in two paragraphs, quoted as one. */
+	buf_addf(&page, "<div class=post><span class=username>ann</span>"
+	    "<div class=content><p>%s</p><p>Thanks.</p></div></div>", first);
+	for (i = 0; i < nitems(quotes); i++)
+		buf_addf(&page, "<div class=post><span class=username>user%zu"
+		    "</span><div class=content><blockquote>%s%s</blockquote>"
+		    "<p>%s It should come up fine with patience.</p></div>"
+		    "</div>", i, quotes[i], i == 0 ? "<br>Thanks." : "",
+		    replies[i]);
+	buf_addstr(&page, "</div></body></html>");
+	art = extract_page(page.data, page.len, NULL, NULL);
+	extract_text(art, &text);
+	if (count(text.data, "bought an old lathe") != 1)
+		failf("the first post quoted again:\n%s", text.data);
+	if (count(text.data, "What is the gentlest way?") != 1)
+		failf("a short quote gone:\n%s", text.data);
+	if (count(text.data, "spindle oil") != 1)
+		failf("a quote from elsewhere gone:\n%s", text.data);
+	for (i = 0; i < nitems(replies); i++)
+		if (count(text.data, replies[i]) != 1)
+			failf("reply %zu gone:\n%s", i, text.data);
+	extract_free(art);
+	buf_release(&text);
+	buf_release(&page);
+}
+
 /* Count the post blocks of a page. */
 static size_t
 count_posts(const char *page)
@@ -1878,6 +1943,34 @@ test_extract_thread_found(void **state)
 		    "content>%s</div></div></div>", i, i + 1, i + 1, posts[i]);
 	buf_addstr(&page, "</div></div></div></body></html>");
 	assert_int_equal(count_posts(page.data), nitems(posts));
+
+	/* A question and its one answer are a thread too. */
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body><div class=page><div class=wrap><h1>"
+	    "Rust on the lathe bed</h1><div class=topic>");
+	for (i = 0; i < 2; i++)
+		buf_addf(&page, "<div class=post><div class=postprofile><span "
+		    "class=username>user%zu</span></div><div class=postbody>"
+		    "<time datetime=2024-03-0%zu>March %zu</time><div class="
+		    "content>%s</div></div></div>", i, i + 1, i + 1, posts[i]);
+	buf_addstr(&page, "</div></div></div></body></html>");
+	assert_int_equal(count_posts(page.data), 2);
+
+	/* An article and two short boxes named as posts (the previous
+	 * and the next one) beside it: no thread. */
+	buf_reset(&page);
+	buf_addstr(&page, "<html><body><div class=page><div class=story><h1>"
+	    "Harbour</h1>");
+	for (i = 0; i < 6; i++)
+		buf_addf(&page, "<p>The harbour empties in the afternoon, when "
+		    "the tide turns and the last of the boats slip out past the "
+		    "breakwater, and the gulls follow them (%zu).</p>", i);
+	buf_addstr(&page, "</div><div class=nav>");
+	for (i = 0; i < 2; i++)
+		buf_addf(&page, "<div class=post><span class=author>ann</span>"
+		    "<p>%s</p></div>", posts[i]);
+	buf_addstr(&page, "</div></div></body></html>");
+	assert_int_equal(count_posts(page.data), 0);
 
 	buf_reset(&page);
 	buf_addstr(&page, "<html><body><div class=page><div class=wrap><h1>"
@@ -2098,7 +2191,7 @@ test_extract_thread_parts(void **state)
 	assert_int_equal(count_posts(page.data), 12);
 
 	/* Posts named in one word ("blockpost"), their buttons and counts
-	 * on lines of their own. */
+	 * (a score shown two ways and the replies) on lines of their own. */
 	buf_reset(&page);
 	buf_addstr(&page, "<html><body><div class=board>");
 	for (i = 0; i < 3; i++) {
@@ -2106,7 +2199,8 @@ test_extract_thread_parts(void **state)
 		    "username>user%zu</span><div class=postmsg><p>#%zu</p><p>",
 		    i, i, i + 1);
 		buf_addf(&page, long_post, words[i]);
-		buf_addstr(&page, "</p><p>2 Likes</p><p>Edited May 1 by ann"
+		buf_addstr(&page, "</p><p>2 Likes</p><p>[\xe2\x80\x93] 5 points"
+		    "<span>6 points</span> (2 children)</p><p>Edited May 1 by ann"
 		    "</p><p>Posts: 312</p><dl><dd>Joined: May 2019</dd></dl>"
 		    "<p>{{ post.error }}</p><p><a href=/q>Quote</a>"
 		    "</p><ul><li><a href=/l>permalink</a></li><li>reply</li>"
@@ -2221,6 +2315,7 @@ main(void)
 		cmocka_unit_test(test_extract_thread_found),
 		cmocka_unit_test(test_extract_cards_declared),
 		cmocka_unit_test(test_extract_thread_parts),
+		cmocka_unit_test(test_extract_thread_quotes),
 		cmocka_unit_test(test_extract_description),
 	};
 
