@@ -155,6 +155,7 @@
 
 #include "buf.h"
 #include "feed.h"
+#include "filter.h"
 #include "html.h"
 #include "store.h"
 #include "store-int.h"
@@ -333,6 +334,12 @@ static const char *const store_migrations[] = {
 	"  enclosures TEXT, categories TEXT,"				\
 	"  seen INTEGER NOT NULL"					\
 	")"
+
+/* What the dotfile says of each feed, which filters read (feedtitle,
+ * tags; store_set_feeds()), per connection. */
+#define STORE_FEEDCONF							\
+	"CREATE TEMP TABLE feedconf ("					\
+	"  url TEXT PRIMARY KEY, title TEXT, tags TEXT) WITHOUT ROWID"
 
 /* The columns of a struct store_feed, in the order store_feed_row reads. */
 #define STORE_FEED_COLS							\
@@ -525,9 +532,15 @@ struct store {
 	sqlite3_stmt	*stmt[SQL__COUNT];
 	fts5_tokenizer	 tokenizer;	/* the index's, to split queries */
 	Fts5Tokenizer	*tok;		/* NULL until the first search */
+	struct filter	**ignore;	/* the killfile (store_set_ignore()) */
+	size_t		 nignore;
 };
 
 static int	store_fts_state(struct store *, int64_t *, int64_t *, char **);
+static int	store_feeds_ignored(struct store *, struct store_feed *, size_t,
+		    char **);
+static int	store_ignore_where(struct store *, struct buf *,
+		    struct store_params *, char **);
 static int	store_index_locked(struct store *, size_t, size_t *, char **);
 
 /* Scratch buffers reused across the entries of one merge. */
@@ -853,8 +866,14 @@ store_setup_session(struct store *st, char **cause)
 		store_error(st, cause);
 		return (-1);
 	}
-	if (sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY;" STORE_STAGE,
-	    NULL, NULL, NULL) != SQLITE_OK) {
+	if (sqlite3_create_function_v2(st->db, "filter_regexp", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    store_regexp_fn, NULL, NULL, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY;" STORE_STAGE
+	    ";" STORE_FEEDCONF, NULL, NULL, NULL) != SQLITE_OK) {
 		store_error(st, cause);
 		return (-1);
 	}
@@ -1081,6 +1100,9 @@ store_close(struct store *st)
 		sqlite3_finalize(st->stmt[i]);
 	if (st->tok != NULL)
 		st->tokenizer.xDelete(st->tok);
+	for (i = 0; i < st->nignore; i++)
+		filter_free(st->ignore[i]);
+	free(st->ignore);
 	if (sqlite3_close(st->db) != SQLITE_OK)
 		log_debug("store: %s: close: %s", st->path,
 		    sqlite3_errmsg(st->db));
@@ -1225,6 +1247,10 @@ store_feeds(struct store *st, struct store_feed **out, size_t *n,
 		return (-1);
 	}
 	sqlite3_reset(stmt);
+	if (store_feeds_ignored(st, v, len, cause) != 0) {
+		store_feeds_free(v, len);
+		return (-1);
+	}
 	*out = v;
 	*n = len;
 	return (0);
@@ -1925,7 +1951,7 @@ store_tokenizer(struct store *st, char **cause)
  */
 static int
 store_fts_query(struct store *st, struct store_query *sq, const char *text,
-    char **cause)
+    int prefix, char **cause)
 {
 	size_t	 len = strlen(text);
 	char	*last;
@@ -1945,10 +1971,27 @@ store_fts_query(struct store *st, struct store_query *sq, const char *text,
 	}
 	if (sq->nterms == 0)
 		return (0);
+	if (!prefix)
+		return (1);
 	xasprintf(&last, "%s*", sq->terms[sq->nterms - 1]);
 	free(sq->terms[sq->nterms - 1]);
 	sq->terms[sq->nterms - 1] = last;
 	return (1);
+}
+
+int
+store_fts_terms(struct store *st, const char *text, int prefix,
+    char ***terms, size_t *n, char **cause)
+{
+	struct store_query	 sq;
+	int			 rc;
+
+	rc = store_fts_query(st, &sq, text, prefix, cause);
+	*terms = sq.terms;
+	*n = sq.nterms;
+	if (rc != 1)
+		store_query_release(&sq);
+	return (rc);
 }
 
 /* Catch the search index up for at most STORE_SEARCH_INDEX_MS, batch by
@@ -1973,12 +2016,13 @@ store_search(struct store *st, const char *query, size_t limit,
 	struct store_query	 sq;
 	sqlite3_stmt		*stmt;
 	struct buf		 sql = BUF_INIT;
+	struct store_params	 ps = { NULL, 0 };
 	size_t			 i;
 	int			 rc;
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = store_fts_query(st, &sq, query, cause)) != 1)
+	if ((rc = store_fts_query(st, &sq, query, 1, cause)) != 1)
 		return (rc);
 	if (store_search_catch_up(st, cause) != 0) {
 		store_query_release(&sq);
@@ -1992,20 +2036,27 @@ store_search(struct store *st, const char *query, size_t limit,
 		    " WHERE items_fts MATCH ?%zu UNION SELECT rowid FROM"
 		    " articles_fts WHERE articles_fts MATCH ?%zu)", i + 1,
 		    i + 1);
-	buf_addf(&sql, " ORDER BY i.date DESC, i.id DESC LIMIT ?%zu",
-	    sq.nterms + 1);
+	if (store_ignore_where(st, &sql, &ps, cause) != 0) {
+		buf_release(&sql);
+		store_query_release(&sq);
+		return (-1);
+	}
+	buf_addstr(&sql, " ORDER BY i.date DESC, i.id DESC LIMIT :limit");
 	rc = sqlite3_prepare_v2(st->db, sql.data, -1, &stmt, NULL);
 	buf_release(&sql);
 	if (rc != SQLITE_OK) {
 		store_error(st, cause);
 		store_query_release(&sq);
+		store_params_release(&ps);
 		return (-1);
 	}
 	rc = SQLITE_OK;
 	for (i = 0; i < sq.nterms; i++)
 		rc |= sqlite3_bind_text(stmt, (int)i + 1, sq.terms[i], -1,
 		    SQLITE_STATIC);
-	rc |= store_bind_size(stmt, (int)sq.nterms + 1, limit);
+	rc |= store_bind_size(stmt, sqlite3_bind_parameter_index(stmt,
+	    ":limit"), limit);
+	rc |= store_params_bind(stmt, &ps);
 	if (rc != SQLITE_OK) {
 		store_error(st, cause);
 		rc = -1;
@@ -2013,6 +2064,7 @@ store_search(struct store *st, const char *query, size_t limit,
 		rc = store_item_rows(st, stmt, out, n, cause);
 	sqlite3_finalize(stmt);
 	store_query_release(&sq);
+	store_params_release(&ps);
 	return (rc);
 }
 
@@ -2026,12 +2078,36 @@ store_search(struct store *st, const char *query, size_t limit,
  * statement serves any number of them.
  */
 
+/* Append the killfile's condition, " AND NOT (rule OR rule ...)", when
+ * it has rules. */
+static int
+store_ignore_where(struct store *st, struct buf *sql,
+    struct store_params *ps, char **cause)
+{
+	size_t	 i;
+
+	if (st->nignore == 0)
+		return (0);
+	buf_addstr(sql, " AND NOT (");
+	for (i = 0; i < st->nignore; i++) {
+		if (i > 0)
+			buf_addstr(sql, " OR ");
+		if (store_filter_sql(st, sql, st->ignore[i], ps, cause) != 0)
+			return (-1);
+	}
+	buf_addch(sql, ')');
+	return (0);
+}
+
 /* Append q's conditions. Counts say read = 0, which the partial index
  * items_unread answers without touching the rows; pages say +read = 0,
  * which keeps SQLite walking a (date, id) index in list order instead of
- * sorting every unread item to find the first few. */
-static void
-store_filter_where(struct buf *sql, const struct store_filter *q, int count)
+ * sorting every unread item to find the first few. A filter's values go
+ * to ps. */
+static int
+store_filter_where(struct store *st, struct buf *sql,
+    const struct store_filter *q, int count, struct store_params *ps,
+    char **cause)
 {
 	if (q->feeds != NULL)
 		buf_addstr(sql, " AND i.feed_id IN"
@@ -2040,13 +2116,21 @@ store_filter_where(struct buf *sql, const struct store_filter *q, int count)
 		buf_addstr(sql, count ? " AND i.read = 0" : " AND +i.read = 0");
 	if (q->starred)
 		buf_addstr(sql, " AND i.starred = 1");
+	if (q->expr != NULL) {
+		buf_addstr(sql, " AND ");
+		if (store_filter_sql(st, sql, q->expr, ps, cause) != 0)
+			return (-1);
+	}
+	if (!q->ignored)
+		return (store_ignore_where(st, sql, ps, cause));
+	return (0);
 }
 
-/* Prepare sql and bind the parameters that q and from give it. */
+/* Prepare sql and bind the parameters that q, from and ps give it. */
 static sqlite3_stmt *
 store_filter_prepare(struct store *st, const char *sql,
     const struct store_filter *q, const struct store_item *from,
-    char **cause)
+    const struct store_params *ps, char **cause)
 {
 	sqlite3_stmt	*stmt;
 	struct buf	 ids = BUF_INIT;
@@ -2074,6 +2158,8 @@ store_filter_prepare(struct store *st, const char *sql,
 		rc |= sqlite3_bind_int64(stmt,
 		    sqlite3_bind_parameter_index(stmt, ":id"), from->id);
 	}
+	if (ps != NULL)
+		rc |= store_params_bind(stmt, ps);
 	if (rc != SQLITE_OK) {
 		store_error(st, cause);
 		sqlite3_finalize(stmt);
@@ -2086,20 +2172,23 @@ int
 store_count(struct store *st, const struct store_filter *q,
     const struct store_item *before, int64_t *n, char **cause)
 {
-	sqlite3_stmt	*stmt;
-	struct buf	 sql = BUF_INIT;
-	int		 rc;
+	sqlite3_stmt		*stmt = NULL;
+	struct buf		 sql = BUF_INIT;
+	struct store_params	 ps = { NULL, 0 };
+	int			 rc = -1;
 
 	buf_addstr(&sql, "SELECT count(*) FROM items i WHERE 1");
-	store_filter_where(&sql, q, 1);
+	if (store_filter_where(st, &sql, q, 1, &ps, cause) != 0)
+		goto out;
 	if (before != NULL)
 		buf_addstr(&sql, " AND (i.date, i.id) > (:date, :id)");
-	stmt = store_filter_prepare(st, sql.data, q, before, cause);
-	buf_release(&sql);
-	if (stmt == NULL)
-		return (-1);
-	rc = store_run_int(st, stmt, n, cause);
+	if ((stmt = store_filter_prepare(st, sql.data, q, before, &ps,
+	    cause)) != NULL)
+		rc = store_run_int(st, stmt, n, cause);
+out:
 	sqlite3_finalize(stmt);
+	store_params_release(&ps);
+	buf_release(&sql);
 	return (rc);
 }
 
@@ -2108,34 +2197,138 @@ store_page(struct store *st, const struct store_filter *q,
     const struct store_item *from, int backward, size_t skip, size_t limit,
     struct store_item **out, size_t *n, char **cause)
 {
-	sqlite3_stmt	*stmt;
-	struct buf	 sql = BUF_INIT;
-	int		 rc;
+	sqlite3_stmt		*stmt = NULL;
+	struct buf		 sql = BUF_INIT;
+	struct store_params	 ps = { NULL, 0 };
+	int			 rc = -1;
 
 	*out = NULL;
 	*n = 0;
 	buf_addstr(&sql, "SELECT " STORE_ITEM_COLS " FROM items i WHERE 1");
-	store_filter_where(&sql, q, 0);
+	if (store_filter_where(st, &sql, q, 0, &ps, cause) != 0)
+		goto out;
 	if (from != NULL)
 		buf_addf(&sql, " AND (i.date, i.id) %c (:date, :id)",
 		    backward ? '>' : '<');
 	buf_addf(&sql, " ORDER BY i.date %s, i.id %s LIMIT :limit"
 	    " OFFSET :skip", backward ? "ASC" : "DESC",
 	    backward ? "ASC" : "DESC");
-	stmt = store_filter_prepare(st, sql.data, q, from, cause);
-	buf_release(&sql);
-	if (stmt == NULL)
-		return (-1);
+	if ((stmt = store_filter_prepare(st, sql.data, q, from, &ps,
+	    cause)) == NULL)
+		goto out;
 	if ((store_bind_size(stmt, sqlite3_bind_parameter_index(stmt,
 	    ":limit"), limit) | store_bind_size(stmt,
 	    sqlite3_bind_parameter_index(stmt, ":skip"), skip)) !=
 	    SQLITE_OK) {
 		store_error(st, cause);
-		sqlite3_finalize(stmt);
-		return (-1);
+		goto out;
 	}
 	rc = store_item_rows(st, stmt, out, n, cause);
+out:
 	sqlite3_finalize(stmt);
+	store_params_release(&ps);
+	buf_release(&sql);
+	return (rc);
+}
+
+int
+store_set_feeds(struct store *st, char *const *urls, char *const *titles,
+    char *const *tags, size_t n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	size_t		 i;
+	int		 rc = 0;
+
+	if (sqlite3_exec(st->db, "DELETE FROM temp.feedconf", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO temp.feedconf"
+	    " (url, title, tags) VALUES (?1, ?2, ?3)", -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((store_bind_text(stmt, 1, urls[i]) | store_bind_text(stmt,
+		    2, titles[i]) | store_bind_text(stmt, 3, tags[i])) !=
+		    SQLITE_OK) {
+			store_error(st, cause);
+			rc = -1;
+		} else
+			rc = store_run(st, stmt, cause);
+	}
+	sqlite3_finalize(stmt);
+	return (rc);
+}
+
+int
+store_set_ignore(struct store *st, const struct filter *const *rules,
+    size_t n, char **cause)
+{
+	struct filter	**v;
+	size_t		 i, off;
+
+	v = xreallocarray(NULL, n + 1, sizeof *v);
+	for (i = 0; i < n; i++) {
+		if (filter_parse(rules[i]->text, strlen(rules[i]->text), &v[i],
+		    &off, cause) != 0) {
+			while (i-- > 0)
+				filter_free(v[i]);
+			free(v);
+			return (-1);
+		}
+	}
+	for (i = 0; i < st->nignore; i++)
+		filter_free(st->ignore[i]);
+	free(st->ignore);
+	st->ignore = v;
+	st->nignore = n;
+	return (0);
+}
+
+/* Subtract from each feed of v[0..n) its items the killfile leaves out:
+ * the counts the triggers keep count every item. */
+static int
+store_feeds_ignored(struct store *st, struct store_feed *v, size_t n,
+    char **cause)
+{
+	sqlite3_stmt		*stmt = NULL;
+	struct buf		 sql = BUF_INIT;
+	struct store_params	 ps = { NULL, 0 };
+	size_t			 i;
+	int64_t			 id;
+	int			 rc = -1;
+
+	if (st->nignore == 0)
+		return (0);
+	buf_addstr(&sql, "SELECT i.feed_id, count(*), sum(i.read = 0)"
+	    " FROM items i WHERE NOT (1");
+	if (store_ignore_where(st, &sql, &ps, cause) != 0)
+		goto out;
+	buf_addstr(&sql, ") GROUP BY i.feed_id");
+	if ((stmt = store_filter_prepare(st, sql.data,
+	    &(struct store_filter){ .ignored = 1 }, NULL, &ps, cause)) == NULL)
+		goto out;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(stmt, 0);
+		for (i = 0; i < n; i++) {
+			if (v[i].id != id)
+				continue;
+			v[i].total -= sqlite3_column_int64(stmt, 1);
+			v[i].unread -= sqlite3_column_int64(stmt, 2);
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		rc = -1;
+	} else
+		rc = 0;
+out:
+	sqlite3_finalize(stmt);
+	store_params_release(&ps);
+	buf_release(&sql);
 	return (rc);
 }
 
@@ -2143,11 +2336,12 @@ int64_t
 store_unread_urls(struct store *st, char *const *urls, size_t n,
     char **cause)
 {
-	sqlite3_stmt	*stmt;
-	struct buf	 list = BUF_INIT;
-	int64_t		 count;
-	size_t		 i;
-	int		 rc;
+	sqlite3_stmt		*stmt;
+	struct buf		 list = BUF_INIT, sql = BUF_INIT;
+	struct store_params	 ps = { NULL, 0 };
+	int64_t			 count;
+	size_t			 i;
+	int			 rc = -1;
 
 	buf_addch(&list, '[');
 	for (i = 0; i < n; i++) {
@@ -2156,20 +2350,31 @@ store_unread_urls(struct store *st, char *const *urls, size_t n,
 		buf_add_jsonstr(&list, urls[i]);
 	}
 	buf_addch(&list, ']');
-	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(sum(nunread), 0)"
-	    " FROM feeds WHERE url IN (SELECT value FROM json_each(?1))", -1,
-	    &stmt, NULL) != SQLITE_OK) {
-		store_error(st, cause);
-		buf_release(&list);
-		return (-1);
+	/* Less the killfile's unread items in those feeds. */
+	buf_addstr(&sql, "SELECT (SELECT coalesce(sum(nunread), 0)"
+	    " FROM feeds WHERE url IN (SELECT value FROM json_each(:urls)))");
+	if (st->nignore > 0) {
+		buf_addstr(&sql, " - (SELECT count(*) FROM items i"
+		    " WHERE i.read = 0 AND i.feed_id IN (SELECT id FROM feeds"
+		    " WHERE url IN (SELECT value FROM json_each(:urls)))"
+		    " AND NOT (1");
+		if (store_ignore_where(st, &sql, &ps, cause) != 0)
+			goto out;
+		buf_addstr(&sql, "))");
 	}
-	if (sqlite3_bind_text(stmt, 1, list.data, (int)list.len,
-	    SQLITE_STATIC) != SQLITE_OK) {
+	if ((stmt = store_filter_prepare(st, sql.data,
+	    &(struct store_filter){ .ignored = 1 }, NULL, &ps, cause)) == NULL)
+		goto out;
+	if (sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt,
+	    ":urls"), list.data, (int)list.len, SQLITE_STATIC) != SQLITE_OK) {
 		store_error(st, cause);
 		rc = -1;
 	} else
 		rc = store_run_int(st, stmt, &count, cause);
 	sqlite3_finalize(stmt);
+out:
+	store_params_release(&ps);
+	buf_release(&sql);
 	buf_release(&list);
 	return (rc == 0 ? count : -1);
 }
@@ -2270,12 +2475,12 @@ store_mark_run(struct store *st, const char *sql,
     const struct store_filter *q, int64_t mark, int64_t *changed,
     char **cause)
 {
-	static const struct store_filter	 none = { NULL, 0, 0, 0 };
+	static const struct store_filter	 none = { .ignored = 1 };
 	sqlite3_stmt			*stmt;
 	int				 rc;
 
 	if ((stmt = store_filter_prepare(st, sql, q != NULL ? q : &none, NULL,
-	    cause)) == NULL)
+	    NULL, cause)) == NULL)
 		return (-1);
 	if (sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt,
 	    ":mark"), mark) != SQLITE_OK) {
@@ -2345,8 +2550,10 @@ store_mark_step_read(struct store *st, const struct store_filter *q,
     int64_t mark, int64_t upto, size_t limit, int64_t *changed,
     char **cause)
 {
-	struct buf	 sql = BUF_INIT;
-	sqlite3_stmt	*stmt;
+	struct buf		 sql = BUF_INIT;
+	struct store_filter	 stq;
+	struct store_params	 ps = { NULL, 0 };
+	sqlite3_stmt		*stmt;
 	int64_t		 n = 0;
 	int		 rc;
 
@@ -2371,11 +2578,16 @@ store_mark_step_read(struct store *st, const struct store_filter *q,
 	 * for 100k items instead of 5). */
 	buf_addstr(&sql, "INSERT INTO temp.markstep (id)"
 	    " SELECT i.id FROM items i WHERE i.read = 0 AND +i.id <= :upto");
-	store_filter_where(&sql, &(struct store_filter){ q->feeds, q->nfeeds,
-	    0, q->starred }, 1);
+	stq = *q;
+	stq.unread = 0;
+	if (store_filter_where(st, &sql, &stq, 1, &ps, cause) != 0) {
+		buf_release(&sql);
+		goto fail;
+	}
 	buf_addstr(&sql, " LIMIT :limit");
-	stmt = store_filter_prepare(st, sql.data, q, NULL, cause);
+	stmt = store_filter_prepare(st, sql.data, q, NULL, &ps, cause);
 	buf_release(&sql);
+	store_params_release(&ps);
 	if (stmt == NULL)
 		goto fail;
 	if (sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt,

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 struct feed;				/* feed.h */
+struct filter;				/* filter.h */
 struct store;				/* opaque; owns the sqlite3 handle */
 
 #define STORE_NOTIME	INT64_MIN
@@ -118,6 +119,25 @@ int	 store_items(struct store *, int64_t feed_id, size_t offset,
 	     size_t limit, struct store_item **, size_t *, char **cause);
 void	 store_items_free(struct store_item *, size_t);
 
+/*
+ * Filters (filter.h). The dotfile's own names and tags for its feeds,
+ * which feedtitle and tags read: urls[i] has titles[i] (NULL: the feed's
+ * own) and tags[i] (space-separated, NULL: none). They replace what this
+ * connection was given before. Return 0, or -1 and set *cause.
+ */
+int	 store_set_feeds(struct store *, char *const *urls,
+	     char *const *titles, char *const *tags, size_t n, char **cause);
+
+/*
+ * The killfile: items any of rules[0..n) selects stay stored but are left
+ * out of every list, count and search of this connection (store_feeds(),
+ * store_count(), store_page(), store_search(), store_unread_urls(),
+ * marking), except where a struct store_filter says ignored. The rules
+ * are copied; they replace those given before. Return 0, or -1.
+ */
+int	 store_set_ignore(struct store *, const struct filter *const *rules,
+	     size_t n, char **cause);
+
 /* Set an item's read or starred flag; an item deleted meanwhile (by a
  * refresh trimming its feed) is an error. */
 int	 store_set_read(struct store *, int64_t item_id, int read, char **cause);
@@ -171,6 +191,8 @@ struct store_filter {
 	size_t		 nfeeds;
 	int		 unread;
 	int		 starred;	/* only starred items */
+	const struct filter *expr;	/* only the items it selects; borrowed */
+	int		 ignored;	/* the killfile's items too */
 };
 
 /* How many items q lists; with before not NULL, how many of them come
