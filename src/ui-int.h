@@ -70,7 +70,11 @@ struct ui_feed {
 
 #define UI_ROW_ALL	((size_t)-1)	/* the feeds pane's first row */
 #define UI_ROW_STARRED	((size_t)-2)	/* the starred items, when any */
-#define UI_ROW_FEED(r)	((r) < UI_ROW_STARRED)	/* a feed's row */
+/* The row of the dotfile's query k, and back. */
+#define UI_ROW_QUERY(k)	(UI_ROW_STARRED - 1 - (size_t)(k))
+#define UI_QUERY_OF(r)	((size_t)(UI_ROW_STARRED - 1 - (r)))
+#define UI_ROW_FEED(r)	((r) <= UI_ROW_QUERY(CONFIG_MAX_QUERIES))
+#define UI_ROW_IS_QUERY(r) (!UI_ROW_FEED(r) && (r) < UI_ROW_STARRED)
 
 struct ui_tag {
 	const char	*name;		/* borrowed from the config */
@@ -91,6 +95,8 @@ struct ui_list {
 	int		 every;		/* every stored feed: no filter */
 	int		 unread;
 	int		 starred;	/* starred items only */
+	const struct filter *expr;	/* a query's: into ui->cfg, made
+					   again by ui_list_refeed() */
 	int		 mixed;		/* rows of several feeds */
 	size_t		 row;		/* its row in the feeds pane */
 	size_t		 total;
@@ -204,6 +210,7 @@ struct ui_marking {
 	size_t		 nfeeds;	/* (store_filter); owned */
 	int		 every;
 	int		 starred;
+	struct filter	*expr;		/* a query's, copied; owned */
 	int64_t		 upto;		/* store_mark_begin()'s */
 	int64_t		 after;		/* store_unmark_step()'s place */
 	int64_t		 total, changed;
@@ -236,6 +243,8 @@ struct ui {
 	size_t		 nrows;
 	int64_t		 unread;	/* over every feed */
 	int64_t		 starred;	/* starred items, over every feed */
+	int64_t		*qunread;	/* each query's unread items */
+	size_t		 nq;
 	int		 strays;	/* the store has feeds the dotfile
 					   no longer lists */
 	char		*tag;		/* only feeds with this tag */
