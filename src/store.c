@@ -2121,6 +2121,11 @@ store_filter_where(struct store *st, struct buf *sql,
 		if (store_filter_sql(st, sql, q->expr, ps, cause) != 0)
 			return (-1);
 	}
+	if (q->narrow != NULL) {
+		buf_addstr(sql, " AND ");
+		if (store_filter_sql(st, sql, q->narrow, ps, cause) != 0)
+			return (-1);
+	}
 	if (!q->ignored)
 		return (store_ignore_where(st, sql, ps, cause));
 	return (0);

@@ -192,6 +192,7 @@ struct store_filter {
 	int		 unread;
 	int		 starred;	/* only starred items */
 	const struct filter *expr;	/* only the items it selects; borrowed */
+	const struct filter *narrow;	/* and those this one selects */
 	int		 ignored;	/* the killfile's items too */
 };
 

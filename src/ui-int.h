@@ -97,6 +97,7 @@ struct ui_list {
 	int		 starred;	/* starred items only */
 	const struct filter *expr;	/* a query's: into ui->cfg, made
 					   again by ui_list_refeed() */
+	struct filter	*narrow;	/* the filter action's; owned */
 	int		 mixed;		/* rows of several feeds */
 	size_t		 row;		/* its row in the feeds pane */
 	size_t		 total;
@@ -211,6 +212,7 @@ struct ui_marking {
 	int		 every;
 	int		 starred;
 	struct filter	*expr;		/* a query's, copied; owned */
+	struct filter	*narrow;	/* the list's filter, copied; owned */
 	int64_t		 upto;		/* store_mark_begin()'s */
 	int64_t		 after;		/* store_unmark_step()'s place */
 	int64_t		 total, changed;
@@ -219,7 +221,8 @@ struct ui_marking {
 
 struct ui_prompt {
 	int		 active;
-	int		 kind;		/* ':' or '/' */
+	int		 kind;		/* ':', '/' or 'F' (a filter) */
+	size_t		 preset;	/* the preset Tab shows next */
 	struct buf	 text;
 	size_t		 pos;		/* cursor, bytes into text */
 };
@@ -325,6 +328,7 @@ const struct store_item *ui_list_item(struct ui *, size_t i);
 void	 ui_list_draw_items(struct ui *, struct ui_pane *);
 const struct ui_feed *ui_list_feed_of(struct ui *, int64_t feed_id);
 int	 ui_list_search(struct ui *, const char *);
+int	 ui_list_filter(struct ui *, const char *);
 int	 ui_list_back(struct ui *);
 int	 ui_list_unread_step(struct ui *, int dir, int open);
 int	 ui_list_toggle_read(struct ui *);

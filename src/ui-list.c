@@ -43,6 +43,7 @@ ui_list_release(struct ui_list *l)
 	free(l->label);
 	free(l->feeds);
 	free(l->query);
+	filter_free(l->narrow);
 	memset(l, 0, sizeof *l);
 }
 
@@ -294,6 +295,7 @@ list_filter(const struct ui_list *l)
 	q.unread = l->unread;
 	q.starred = l->starred;
 	q.expr = l->expr;
+	q.narrow = l->narrow;
 	q.ignored = 0;
 	return (q);
 }
@@ -628,7 +630,7 @@ ui_list_reload(struct ui *ui)
 	q = list_filter(l);
 	/* The feeds' counts were read with the feeds; only a list that
 	 * came short of them is counted on its own. */
-	if (!stale && !l->starred && l->expr == NULL)
+	if (!stale && !l->starred && l->expr == NULL && l->narrow == NULL)
 		n = list_feeds_count(ui, l);
 	else if (store_count(ui->st, &q, NULL, &n, &cause) != 0)
 		goto fail;
@@ -873,7 +875,7 @@ void
 ui_list_draw_items(struct ui *ui, struct ui_pane *p)
 {
 	const struct store_item	*it;
-	struct buf		 right = BUF_INIT;
+	struct buf		 right = BUF_INIT, title = BUF_INIT;
 	size_t			 row;
 	int			 i;
 
@@ -881,9 +883,18 @@ ui_list_draw_items(struct ui *ui, struct ui_pane *p)
 	ui_scroll_to(p);
 	if (ui->list.unread && !ui->list.search)
 		buf_addstr(&right, "unread");
-	ui_draw_title(ui, p, ui->focus == UI_ITEMS, ui->list.label != NULL ?
-	    ui->list.label : "Items", right.data);
+	if (ui->list.narrow != NULL) {
+		/* The filter in force, after the list's name. */
+		buf_addf(&title, "%s | %s", ui->list.label != NULL ?
+		    ui->list.label : "Items", ui->list.narrow->text);
+		ui_draw_title(ui, p, ui->focus == UI_ITEMS, title.data,
+		    right.data);
+	} else
+		ui_draw_title(ui, p, ui->focus == UI_ITEMS,
+		    ui->list.label != NULL ? ui->list.label : "Items",
+		    right.data);
 	buf_release(&right);
+	buf_release(&title);
 	if ((ui->nfeeds == 0 || ui->list.total == 0) && p->h > 0) {
 		list_draw_empty(ui, p, 0);
 		return;
@@ -894,6 +905,52 @@ ui_list_draw_items(struct ui *ui, struct ui_pane *p)
 			break;
 		list_draw_item_row(ui, p, it, p->y + 1 + i, row == p->cur);
 	}
+}
+
+/* Narrow the items list to what expression text selects, a
+ * define-filter preset's name standing for its expression; empty text
+ * shows the whole list again. */
+int
+ui_list_filter(struct ui *ui, const char *text)
+{
+	struct ui_list	*l = &ui->list;
+	struct filter	*f;
+	struct buf	 q = BUF_INIT;
+	size_t		 i, off;
+	char		*cause;
+
+	ui_list_sync(ui);
+	text += strspn(text, " \t");
+	if (l->search || l->label == NULL) {
+		ui_message(ui, 1, "Search results are not filtered; go back "
+		    "to a feed's list first");
+		return (UI_REDRAW);
+	}
+	for (i = 0; i < ui->cfg->npresets; i++)
+		if (strcmp(text, ui->cfg->presets[i].name) == 0)
+			text = ui->cfg->presets[i].filter->text;
+	if (*text == '\0') {
+		if (l->narrow == NULL)
+			return (UI_REDRAW);
+		filter_free(l->narrow);
+		l->narrow = NULL;
+		ui_message(ui, 0, "Filter cleared");
+	} else if (filter_parse(text, strlen(text), &f, &off, &cause) != 0) {
+		ui_message(ui, 1, "Filter: column %zu: %s",
+		    filter_column(text, off), text_printable(&q, cause));
+		free(cause);
+		buf_release(&q);
+		return (UI_REDRAW);
+	} else {
+		filter_free(l->narrow);
+		l->narrow = f;
+	}
+	ui->panes[UI_ITEMS].cur = ui->panes[UI_ITEMS].top = 0;
+	ui_list_reload(ui);
+	if (l->narrow != NULL)
+		ui_message(ui, 0, "%zu item%s", l->total, l->total == 1 ? "" :
+		    "s");
+	return (UI_REDRAW);
 }
 
 /* Replace the items list with the results of a search. */
@@ -1221,6 +1278,7 @@ list_mark_step(struct ui *ui, size_t limit)
 		q.unread = 0;
 		q.starred = m->starred;
 		q.expr = m->expr;
+		q.narrow = m->narrow;
 		q.ignored = 0;
 		rc = store_mark_step_read(ui->st, &q, m->mark, m->upto, limit,
 		    &m->changed, &cause);
@@ -1248,6 +1306,7 @@ list_mark_step(struct ui *ui, size_t limit)
 	}
 	free(m->feeds);
 	filter_free(m->expr);
+	filter_free(m->narrow);
 	memset(m, 0, sizeof *m);
 	return (0);
 }
@@ -1303,6 +1362,27 @@ list_copy_expr(const struct filter *f)
 	return (copy);
 }
 
+/* Count the unread items a marking of a filtered list will change, for
+ * its progress. */
+static void
+list_count_unread(struct ui *ui, struct ui_marking *m)
+{
+	struct store_filter	 q;
+	char			*cause;
+
+	memset(&q, 0, sizeof q);
+	q.feeds = m->every ? NULL : (m->nfeeds > 0 ? m->feeds : list_none);
+	q.nfeeds = m->nfeeds;
+	q.unread = 1;
+	q.starred = m->starred;
+	q.expr = m->expr;
+	q.narrow = m->narrow;
+	if (store_count(ui->st, &q, NULL, &m->total, &cause) != 0) {
+		log_debug("ui: %s", cause);
+		free(cause);
+	}
+}
+
 /* Mark every item of the list (all: of every feed) read, undoably. */
 int
 ui_list_mark_read(struct ui *ui, int all)
@@ -1351,6 +1431,10 @@ ui_list_mark_read(struct ui *ui, int all)
 			m->total = ui->qunread[UI_QUERY_OF(
 			    ui->rows[ui->list.row])];
 		}
+		if (ui->list.narrow != NULL) {
+			m->narrow = list_copy_expr(ui->list.narrow);
+			list_count_unread(ui, m);
+		}
 	}
 	ui_undo_push(ui, UNDO_MARK, m->mark, 0);
 	/* A feed's worth is done at once; more goes on in idle turns. */
@@ -1367,6 +1451,7 @@ ui_list_unmark(struct ui *ui, int64_t mark)
 		ui_list_mark_finish(ui);
 	free(ui->marking.feeds);
 	filter_free(ui->marking.expr);
+	filter_free(ui->marking.narrow);
 	memset(&ui->marking, 0, sizeof ui->marking);
 	ui->marking.mark = mark;
 	ui->marking.read = 0;
