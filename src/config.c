@@ -503,7 +503,8 @@ config_snapshot(const struct config *cfg, unsigned feed_id)
 {
 	const struct config_feed	*one = NULL;
 	struct config			*s;
-	size_t				 i;
+	size_t				 i, off;
+	char				*cause;
 
 	if (feed_id != 0 && (one = config_feed_find(cfg, feed_id)) == NULL)
 		return (NULL);
@@ -516,6 +517,19 @@ config_snapshot(const struct config *cfg, unsigned feed_id)
 		    &cfg->feeds[i]);
 	config_values_copy(s->values, cfg->values);
 	memcpy(s->colors, cfg->colors, sizeof s->colors);
+	/* The killfile, with which a refresh marks what it stores. */
+	s->ignores = xreallocarray(NULL, cfg->nignores + 1,
+	    sizeof *s->ignores);
+	for (i = 0; i < cfg->nignores; i++) {
+		s->ignores[i] = cfg->ignores[i];
+		s->ignores[i].path = xstrdup(cfg->ignores[i].path);
+		if (filter_parse(cfg->ignores[i].filter->text,
+		    strlen(cfg->ignores[i].filter->text),
+		    &s->ignores[i].filter, &off, &cause) != 0)
+			fatalx("config: a rule that parsed does not: %s",
+			    cause);
+	}
+	s->nignores = cfg->nignores;
 	s->last_id = cfg->last_id;
 	atomic_init(&s->refs, 1);
 	return (s);
@@ -1620,6 +1634,14 @@ config_filter_line(struct config_parse *cp, size_t k, const char *line,
 		config_error_at(cp, config_column(line, at != NULL ? at[off] :
 		    start + off), "%s", cause);
 		free(cause);
+		goto out;
+	}
+	if (k == 1 && filter_stateful(f, &off)) {
+		config_error_at(cp, config_column(line, at != NULL ? at[off] :
+		    start + off), "ignore judges what an item is, not its "
+		    "state: age, unread, starred, flags, unread_count, "
+		    "total_count and ~ cannot be used here");
+		filter_free(f);
 		goto out;
 	}
 	if (k == 1) {

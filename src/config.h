@@ -188,8 +188,8 @@ void	 config_release(struct config *);
 
 /*
  * A snapshot of cfg for another thread: a copy of its feeds (only the one
- * with id feed_id, unless that is 0), settings and colours, without key
- * bindings, queries, killfile or presets, holding one reference. Return NULL when feed_id names no
+ * with id feed_id, unless that is 0), settings, colours and killfile,
+ * without key bindings, queries or presets, holding one reference. Return NULL when feed_id names no
  * feed. Never change a snapshot: a thread may be reading it.
  */
 struct config	*config_snapshot(const struct config *, unsigned feed_id);

@@ -85,6 +85,7 @@ struct filter_node {
 	char			*s;	/* owned; NULL when not text */
 	int64_t			 n, n2;
 	int64_t			 lo, hi, hi2;
+	size_t			 off;	/* where the comparison starts */
 };
 
 struct filter {
@@ -112,6 +113,12 @@ enum filter_type filter_attr_type(enum filter_attr);
 
 /* Whether any comparison of f uses attr. */
 int	 filter_uses(const struct filter *, enum filter_attr);
+
+/* Whether f asks about an item's state rather than what it is: age,
+ * unread, starred, flags, unread_count or total_count, which change
+ * while the item does not, or the search index (~). Return 1 and set
+ * *off to where the first such comparison starts, else 0. */
+int	 filter_stateful(const struct filter *, size_t *off);
 
 /*
  * Regular expressions as the filter language reads them: POSIX extended,

@@ -520,7 +520,7 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 		filter_free(expr);
 		return (EXIT_ERROR);
 	}
-	if (poll_store_config(st, cfg, &cause) != 0 ||
+	if (poll_store_config(st, cfg, 1, &cause) != 0 ||
 	    store_feeds(st, &feeds, &nfeeds, &cause) != 0)
 		goto fail;
 	dotfile_only(cfg, feeds, &nfeeds);
@@ -640,7 +640,7 @@ cmd_unread(struct opts *o, struct config *cfg, int argc, char **argv)
 		usage(EXIT_USAGE);
 	if ((st = open_store_read(o)) == NULL)
 		return (EXIT_ERROR);
-	if (poll_store_config(st, cfg, &cause) != 0)
+	if (poll_store_config(st, cfg, 1, &cause) != 0)
 		goto fail;
 	if (!json && fmt == NULL) {
 		tags = dotfile_urls(cfg);

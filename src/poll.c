@@ -433,6 +433,9 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 	int			 n;
 
 	memset(stats, 0, sizeof *stats);
+	/* What is fetched is marked with the killfile as it is stored. */
+	if (poll_store_config(st, cfg, 0, cause) != 0)
+		return (-1);
 	memset(&pc, 0, sizeof pc);
 	pc.cfg = cfg;
 	pc.st = st;
@@ -903,7 +906,8 @@ poll_found_free(struct poll_found *found, size_t n)
 
 /* Hand the dotfile's titles, tags and killfile to a store connection. */
 int
-poll_store_config(struct store *st, const struct config *cfg, char **cause)
+poll_store_config(struct store *st, const struct config *cfg, int mark,
+    char **cause)
 {
 	const struct filter	**rules;
 	struct buf		 b = BUF_INIT;
@@ -928,7 +932,7 @@ poll_store_config(struct store *st, const struct config *cfg, char **cause)
 		rules[i] = cfg->ignores[i].filter;
 	rc = store_set_feeds(st, urls, titles, tags, cfg->nfeeds, cause);
 	if (rc == 0)
-		rc = store_set_ignore(st, rules, cfg->nignores, cause);
+		rc = store_set_ignore(st, rules, cfg->nignores, mark, cause);
 	for (i = 0; i < cfg->nfeeds; i++)
 		free(tags[i]);
 	free(urls);

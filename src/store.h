@@ -132,11 +132,21 @@ int	 store_set_feeds(struct store *, char *const *urls,
  * The killfile: items any of rules[0..n) selects stay stored but are left
  * out of every list, count and search of this connection (store_feeds(),
  * store_count(), store_page(), store_search(), store_unread_urls(),
- * marking), except where a struct store_filter says ignored. The rules
- * are copied; they replace those given before. Return 0, or -1.
+ * marking), except where a struct store_filter says ignored. Rules must
+ * not ask about state (filter_stateful()). The rules are copied; they
+ * replace those given before, and store_update() marks what each fetch
+ * brings with them.
+ *
+ * With mark set, every item's mark is brought up to date first, a scan
+ * of the items when the rules (or the titles and tags of
+ * store_set_feeds() that they read) are not those the marks were made
+ * from, and nothing otherwise; lists and counts then read the marks. A
+ * file that cannot be written keeps its marks, and the rules then run in
+ * every query instead. Without mark (a refresh that sees part of the
+ * dotfile), only new items are marked. Return 0, or -1 and set *cause.
  */
 int	 store_set_ignore(struct store *, const struct filter *const *rules,
-	     size_t n, char **cause);
+	     size_t n, int mark, char **cause);
 
 /* Set an item's read or starred flag; an item deleted meanwhile (by a
  * refresh trimming its feed) is an error. */

@@ -147,7 +147,7 @@ ui_list_load_feeds(struct ui *ui)
 
 	/* The dotfile's titles, tags and killfile, which may have changed
 	 * (a reload, :add), before anything is counted. */
-	if (poll_store_config(ui->st, cfg, &cause) != 0 ||
+	if (poll_store_config(ui->st, cfg, 1, &cause) != 0 ||
 	    store_feeds(ui->st, &sf, &n, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);

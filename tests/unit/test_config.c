@@ -145,6 +145,13 @@ static const struct {
 	{ "ignore \xc3\xa9t\xc3\xa9 = 1\n", 0,
 	  "t:1:8: unknown attribute \"\xc3\xa9t\xc3\xa9\"" },
 	{ "ignore\n", 0, "t:1: usage: ignore EXPRESSION" },
+	{ "ignore title = \"x\" or age > 30\n", 0, "t:1:23: ignore judges "
+	  "what an item is, not its state: age, unread, starred, flags, "
+	  "unread_count, total_count and ~ cannot be used here" },
+	{ "ignore ~ \"sponsored\"\n", 0, "t:1:8: ignore judges what an item "
+	  "is, not its state: age, unread, starred, flags, unread_count, "
+	  "total_count and ~ cannot be used here" },
+	{ "query Old unread = \"no\" and age > 30\n", 0, NULL },
 	{ "query Unread\n", 0, "t:1: usage: query NAME EXPRESSION" },
 	{ "define-filter \"x\n", 0, "t:1: unterminated quote" },
 	{ "feed exec:~/bin/feed.sh\n", 0, "t:1: \"exec:\" feeds are not "

@@ -6,10 +6,14 @@
  * their link ("A1"), and a result is their names, sorted. */
 #include "testlib.h"
 
+#include <locale.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <sqlite3.h>
 
 #include "buf.h"
 #include "feed.h"
@@ -371,6 +375,25 @@ teardown(void **state)
 	return (0);
 }
 
+/* How many items of the file carry the killfile's mark. */
+static int64_t
+q_marks(const char *path)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*stmt;
+	int64_t		 n = -1;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK || sqlite3_prepare_v2(db,
+	    "SELECT count(*) FROM items WHERE ignored = 1", -1, &stmt,
+	    NULL) != SQLITE_OK)
+		failf("sqlite3: %s", sqlite3_errmsg(db));
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return (n);
+}
+
 /* The names of the items q selects, sorted, space-separated. */
 static void
 selected(struct store *st, const struct store_filter *q, struct buf *out)
@@ -517,9 +540,10 @@ test_filter_limits(void **state)
 }
 
 /* The killfile: ignored items stay stored, and no list, count or search
- * shows them; a filter can still see them when asked. */
+ * shows them; a filter can still see them when asked. With mark, through
+ * the marks in the file, else through the rules in every query. */
 static void
-test_filter_ignore(void **state)
+filter_ignore(void **state, int mark)
 {
 	struct fixture		*fx = *state;
 	struct store_filter	 q;
@@ -534,7 +558,8 @@ test_filter_ignore(void **state)
 	rules[0] = parse("title =~ \"^sponsored\"");
 	rules[1] = parse("feedtitle = \"Cast\" and enclosure_type = "
 	    "\"audio/mpeg\"");
-	assert_int_equal(store_set_ignore(fx->st, rules, 2, &cause), 0);
+	assert_int_equal(store_set_ignore(fx->st, rules, 2, mark, &cause), 0);
+	assert_int_equal(q_marks(fx->path), mark ? 2 : 0);
 	filter_free((struct filter *)rules[0]);
 	filter_free((struct filter *)rules[1]);
 
@@ -576,12 +601,55 @@ test_filter_ignore(void **state)
 	assert_int_equal(nf, 0);
 	store_items_free(v, nf);
 
-	/* No rule: everything again. */
-	assert_int_equal(store_set_ignore(fx->st, NULL, 0, &cause), 0);
+	/* No rule: everything again, and no mark left. */
+	assert_int_equal(store_set_ignore(fx->st, NULL, 0, 1, &cause), 0);
 	memset(&q, 0, sizeof q);
 	selected(fx->st, &q, &got);
 	assert_string_equal(got.data, "A1 A2 A3 B1 B2 C1 C2");
+	assert_int_equal(q_marks(fx->path), 0);
 	buf_release(&got);
+}
+
+static void
+test_filter_ignore_marked(void **state)
+{
+	filter_ignore(state, 1);
+}
+
+static void
+test_filter_ignore_unmarked(void **state)
+{
+	filter_ignore(state, 0);
+}
+
+/* A refresh marks what it stores with the rules it was given, and a
+ * reader whose rules are the marks' own scans nothing. */
+static void
+test_filter_ignore_refresh(void **state)
+{
+	struct fixture		*fx = *state;
+	const struct filter	*rules[1];
+	struct store		*other;
+	char			*cause = NULL;
+	static const struct titem more[] = {
+		{ "A9", "Sponsored: more", NULL, "ad", 3600, 0, 0, 0, NULL,
+		  NULL },
+	};
+	struct tfeed		 tf = feeds[0];
+
+	rules[0] = parse("title =~ \"^sponsored\"");
+	assert_int_equal(store_set_ignore(fx->st, rules, 1, 1, &cause), 0);
+	assert_int_equal(q_marks(fx->path), 1);
+	/* Another connection, as a refresh has. */
+	if ((other = store_open(fx->path, &cause)) == NULL)
+		failf("store_open: %s", cause);
+	assert_int_equal(store_set_ignore(other, rules, 1, 0, &cause), 0);
+	tf.items = more;
+	tf.nitems = 1;
+	add_feed(other, &tf, time_now());
+	store_close(other);
+	assert_int_equal(q_marks(fx->path), 2);
+	filter_free((struct filter *)rules[0]);
 }
 
 /* A query's age is now when it runs, not when it was parsed. */
@@ -600,6 +668,58 @@ test_filter_age_is_current(void **state)
 	buf_release(&got);
 }
 
+/* The literal that lets filter_regexec() skip the matcher never changes
+ * an answer: every pattern against every text, as glibc's matcher alone
+ * says. */
+static void
+test_filter_regex_literal(void **state)
+{
+	static const char *const patterns[] = {
+		"rust", "^sponsored:? ", "a|b", "ab*c", "ab+c", "a(bc)?d",
+		"x[abc]y", "colou?r", "\\.mp3$", "fo{2}", "a{1,3}b",
+		"[]a]bc", "(a|b)cd", "ab\\+", "abc.def", "AbC", "ab?", "k",
+		"[[:digit:]]+ items", "^$", "(x)+yz", "x(y|z)w", "caf\xc3\xa9",
+		"\\(paren\\)", "a.c", "^.*rust.*$", "is", "[^a]bc",
+	};
+	static const char *const texts[] = {
+		"Rust 1.80", "rUsT", "Sponsored: x", "sponsored ", "colour",
+		"color", "abbbc", "ac", "ad", "abcd", "aad", "foooo", "song.mp3",
+		"songxmp3", "]bc", "acd", "ab+", "abcxdef", "ABC", "a", "",
+		"12 items", "xyz", "xxyz", "xzw", "CAF\xc3\x89", "caf\xc3\xa9",
+		"(paren)", "paren", "Kelvin \xe2\x84\xaa", "k", "\xc3\x9f" "bc",
+		"This", "I\xcc\x87s", "xbc", "bbc",
+	};
+	struct filter_re	*re;
+	regex_t			 raw;
+	locale_t		 loc, old;
+	size_t			 i, j;
+	char			*cause;
+	int			 want;
+
+	(void)state;
+	loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	assert_true(loc != (locale_t)0);
+	for (i = 0; i < nitems(patterns); i++) {
+		if (filter_regcomp(&re, patterns[i], &cause) != 0)
+			failf("%s: %s", patterns[i], cause);
+		old = uselocale(loc);
+		assert_int_equal(regcomp(&raw, patterns[i], REG_EXTENDED |
+		    REG_ICASE | REG_NOSUB), 0);
+		uselocale(old);
+		for (j = 0; j < nitems(texts); j++) {
+			old = uselocale(loc);
+			want = regexec(&raw, texts[j], 0, NULL, 0) == 0;
+			uselocale(old);
+			if (filter_regexec(re, texts[j]) != want)
+				failf("\"%s\" =~ \"%s\": not %d", texts[j],
+				    patterns[i], want);
+		}
+		regfree(&raw);
+		filter_regfree(re);
+	}
+	freelocale(loc);
+}
+
 int
 main(void)
 {
@@ -607,10 +727,15 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_filter_selects, setup,
 		    teardown),
 		cmocka_unit_test(test_filter_errors),
+		cmocka_unit_test(test_filter_regex_literal),
 		cmocka_unit_test_setup_teardown(test_filter_limits, setup,
 		    teardown),
-		cmocka_unit_test_setup_teardown(test_filter_ignore, setup,
-		    teardown),
+		cmocka_unit_test_setup_teardown(test_filter_ignore_marked,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_ignore_unmarked,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_ignore_refresh,
+		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_age_is_current,
 		    setup, teardown),
 	};
