@@ -894,45 +894,48 @@ config_q(struct config_parse *cp, const char *s)
 	return (text_printable(b, s));
 }
 
-/* Add one "path:LINE: message" to the causes. */
-static void __attribute__((format(printf, 2, 3)))
-config_error(struct config_parse *cp, const char *fmt, ...)
+/* Add one "path:LINE: message" to the causes, or "path:LINE:COLUMN:
+ * message" when col is not 0. */
+static void
+config_verror(struct config_parse *cp, size_t col, const char *fmt,
+    va_list ap)
 {
 	struct buf	 path = BUF_INIT;
-	va_list		 ap;
 	char		*msg;
 
-	va_start(ap, fmt);
 	xvasprintf(&msg, fmt, ap);
-	va_end(ap);
 	text_printable(&path, cp->path);
 	if (cp->prompt)
 		causes_add(cp->causes, "%s", msg);
+	else if (col != 0)
+		causes_add(cp->causes, "%s:%u:%zu: %s", path.data, cp->line,
+		    col, msg);
 	else
 		causes_add(cp->causes, "%s:%u: %s", path.data, cp->line, msg);
 	buf_release(&path);
 	free(msg);
 }
 
+/* Add one "path:LINE: message" to the causes. */
+static void __attribute__((format(printf, 2, 3)))
+config_error(struct config_parse *cp, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	config_verror(cp, 0, fmt, ap);
+	va_end(ap);
+}
+
 /* Add one "path:LINE:COLUMN: message" to the causes. */
 static void __attribute__((format(printf, 3, 4)))
 config_error_at(struct config_parse *cp, size_t col, const char *fmt, ...)
 {
-	struct buf	 path = BUF_INIT;
-	va_list		 ap;
-	char		*msg;
+	va_list	 ap;
 
 	va_start(ap, fmt);
-	xvasprintf(&msg, fmt, ap);
+	config_verror(cp, col, fmt, ap);
 	va_end(ap);
-	text_printable(&path, cp->path);
-	if (cp->prompt)
-		causes_add(cp->causes, "%s", msg);
-	else
-		causes_add(cp->causes, "%s:%u:%zu: %s", path.data, cp->line,
-		    col, msg);
-	buf_release(&path);
-	free(msg);
 }
 
 /* Add an error about a whole file ("path: message"), outside any line. */
