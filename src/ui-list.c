@@ -220,10 +220,23 @@ ui_list_feeds_rows(struct ui *ui)
 	if (ui->list.row < ui->nrows)
 		listed = ui->rows[ui->list.row];
 	free(ui->rows);
-	ui->rows = xreallocarray(NULL, ui->nfeeds + 2, sizeof *ui->rows);
+	ui->rows = xreallocarray(NULL, ui->nfeeds + ui->nq + 2,
+	    sizeof *ui->rows);
 	ui->rows[0] = UI_ROW_ALL;
 	ui->nrows = 1;
 	p->cur = 0;
+	/* The queries under All items, where saved searches are found at
+	 * once however many feeds follow, but not among a tag's feeds. */
+	for (i = 0; i < ui->nq && ui->tag == NULL; i++) {
+		if (ui->unread_only && ui->qunread[i] == 0 &&
+		    UI_ROW_QUERY(i) != was)
+			continue;
+		if (UI_ROW_QUERY(i) == was)
+			p->cur = ui->nrows;
+		if (UI_ROW_QUERY(i) == listed)
+			ui->list.row = ui->nrows;
+		ui->rows[ui->nrows++] = UI_ROW_QUERY(i);
+	}
 	for (i = 0; i < ui->nfeeds; i++) {
 		f = &ui->feeds[i];
 		if (f->cf->hidden)
@@ -238,19 +251,6 @@ ui_list_feeds_rows(struct ui *ui)
 		if (i == listed)
 			ui->list.row = ui->nrows;
 		ui->rows[ui->nrows++] = i;
-	}
-	/* The queries after the feeds, but not among a tag's feeds. */
-	ui->rows = xreallocarray(ui->rows, ui->nrows + ui->nq + 2,
-	    sizeof *ui->rows);
-	for (i = 0; i < ui->nq && ui->tag == NULL; i++) {
-		if (ui->unread_only && ui->qunread[i] == 0 &&
-		    UI_ROW_QUERY(i) != was)
-			continue;
-		if (UI_ROW_QUERY(i) == was)
-			p->cur = ui->nrows;
-		if (UI_ROW_QUERY(i) == listed)
-			ui->list.row = ui->nrows;
-		ui->rows[ui->nrows++] = UI_ROW_QUERY(i);
 	}
 	/* Last, so that the feeds' rows stay where they were; it, too,
 	 * stays until the cursor leaves it. */

@@ -27,8 +27,9 @@ tui_screen | grep -qE "^ *2 +Second items" || {
 tui_screen | grep -qE "^ *2 +Tagged tech" || {
 	tui_screen >&2; fail "Tagged tech's count is not 2"; }
 
-# Opened like a feed: its items, of both feeds, and no others.
-keys j j j
+# Opened like a feed, from its row under All items: its items, of both
+# feeds, and no others.
+keys j
 wait_for "Second items"
 wait_for "Alpha item 2"
 wait_for "Beta item 2"
@@ -50,7 +51,7 @@ wait_for_count() {
 wait_for_count "^ *1 +Second items"
 
 # The ignored item: not in All items, not in Alpha's count.
-keys q k k k
+keys q k
 wait_for "│ All items"
 wait_for "Beta item 1"
 tui_screen | grep -q "Alpha item 3" && {
@@ -63,8 +64,8 @@ tui_screen | grep -qE "^ *$want +Alpha" || {
 [ "$(sql "select count(*) from items where title = 'Alpha item 3'")" = 1 ] ||
     fail "the ignored item left the database"
 
-# A marks the query's items read, and no others; u takes it back.
-keys j j j
+# A marks the query's items read, and no others.
+keys j
 wait_for "│ Second items"
 keys A
 wait_for_count "^ *1 +Alpha"
