@@ -121,6 +121,9 @@ static const struct keys_action_info actions[] = {
 	  "the prompt of filter (Tab fills in each in turn)." },
 	{ "clear-filter", ACT_CLEAR_FILTER, ALL,
 	  "Show the whole items list again after filter." },
+	{ "toggle-show-ignored", ACT_TOGGLE_SHOW_IGNORED, ALL,
+	  "Show the items the ignore lines hide in the lists too, or hide "
+	  "them again." },
 };
 _Static_assert(nitems(actions) == ACT__COUNT - 1,
     "actions[] must have one row per action");
@@ -216,6 +219,7 @@ static const char *const defaults[] = {
 	"bind items q back",
 	"bind items N toggle-read",
 	"bind items F filter",
+	"bind global I toggle-show-ignored",
 	"bind items f select-filter",
 	"bind feeds F filter",
 	"bind items s toggle-star",

@@ -378,6 +378,20 @@ store_filter_sql(struct store *st, struct buf *sql, const struct filter *f,
 }
 
 int
+store_filter_scans(const struct filter *f)
+{
+	static const enum filter_attr	 text[] = { FILTER_TITLE, FILTER_LINK,
+	    FILTER_AUTHOR, FILTER_GUID, FILTER_CONTENT, FILTER_ENCLOSURE_URL,
+	    FILTER_ENCLOSURE_TYPE };
+	size_t				 i;
+
+	for (i = 0; i < nitems(text); i++)
+		if (filter_uses(f, text[i]))
+			return (1);
+	return (0);
+}
+
+int
 store_params_bind(sqlite3_stmt *stmt, const struct store_params *ps)
 {
 	const struct store_param	*p;

@@ -62,6 +62,9 @@ struct store_params {
  * set *cause (the search index's tokenizer is missing). */
 int	 store_filter_sql(struct store *, struct buf *sql,
 	     const struct filter *f, struct store_params *ps, char **cause);
+/* Whether f reads an item's own text (title, link, author, guid,
+ * content, enclosures), which only a scan of every item answers. */
+int	 store_filter_scans(const struct filter *f);
 /* Bind ps into stmt. Return an SQLite code. */
 int	 store_params_bind(sqlite3_stmt *, const struct store_params *);
 void	 store_params_release(struct store_params *);

@@ -2182,6 +2182,12 @@ store_filter_where(struct store *st, struct buf *sql,
 	if (q->feeds != NULL)
 		buf_addstr(sql, " AND i.feed_id IN"
 		    " (SELECT value FROM json_each(:feeds))");
+	/* A filter that reads the items' text scans them, through the
+	 * list index, which holds read too, rather than look each unread
+	 * one up in the table (290 ms instead of 20 for 100k items). */
+	if ((q->expr != NULL && store_filter_scans(q->expr)) ||
+	    (q->narrow != NULL && store_filter_scans(q->narrow)))
+		count = 0;
 	if (q->unread)
 		buf_addstr(sql, count ? " AND i.read = 0" : " AND +i.read = 0");
 	if (q->starred)

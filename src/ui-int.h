@@ -98,6 +98,7 @@ struct ui_list {
 	const struct filter *expr;	/* a query's: into ui->cfg, made
 					   again by ui_list_refeed() */
 	struct filter	*narrow;	/* the filter action's; owned */
+	int		 ignored;	/* the killfile's items too */
 	int		 mixed;		/* rows of several feeds */
 	size_t		 row;		/* its row in the feeds pane */
 	size_t		 total;
@@ -255,6 +256,7 @@ struct ui {
 	struct ui_tag	*tags;		/* tags[0] is "every feed" */
 	size_t		 ntags;
 	int		 unread_only;
+	int		 show_ignored;	/* lists show the killfile's items */
 
 	struct ui_list	 list;
 	int		 pending;	/* the feeds cursor moved: build the

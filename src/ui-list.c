@@ -296,7 +296,7 @@ list_filter(const struct ui_list *l)
 	q.starred = l->starred;
 	q.expr = l->expr;
 	q.narrow = l->narrow;
-	q.ignored = 0;
+	q.ignored = l->ignored;
 	return (q);
 }
 
@@ -627,10 +627,12 @@ ui_list_reload(struct ui *ui)
 		have = 1;
 	}
 	list_drop_window(l);
+	l->ignored = ui->show_ignored;
 	q = list_filter(l);
 	/* The feeds' counts were read with the feeds; only a list that
 	 * came short of them is counted on its own. */
-	if (!stale && !l->starred && l->expr == NULL && l->narrow == NULL)
+	if (!stale && !l->starred && l->expr == NULL && l->narrow == NULL &&
+	    !l->ignored)
 		n = list_feeds_count(ui, l);
 	else if (store_count(ui->st, &q, NULL, &n, &cause) != 0)
 		goto fail;

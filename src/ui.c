@@ -1071,6 +1071,12 @@ ui_act(struct ui *ui, enum keys_action act)
 		ui_list_feeds_rows(ui);
 		ui_list_set_row(ui, ui->panes[UI_FEEDS].cur);
 		return (UI_REDRAW);
+	case ACT_TOGGLE_SHOW_IGNORED:
+		ui->show_ignored = !ui->show_ignored;
+		ui_message(ui, 0, ui->show_ignored ? "Showing ignored items "
+		    "too" : "Hiding ignored items");
+		ui_list_reload(ui);
+		return (UI_REDRAW);
 	case ACT_PICK_TAG:
 		return (ui_list_pick_tag(ui));
 	case ACT_REFRESH:

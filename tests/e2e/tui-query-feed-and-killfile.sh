@@ -63,6 +63,13 @@ tui_screen | grep -qE "^ *$want +Alpha" || {
 	tui_screen >&2; fail "Alpha's count is not $want"; }
 [ "$(sql "select count(*) from items where title = 'Alpha item 3'")" = 1 ] ||
     fail "the ignored item left the database"
+# I shows it in the lists, and hides it again.
+keys I
+wait_for "Showing ignored items too"
+wait_for "Alpha item 3"
+keys I
+wait_for "Hiding ignored items"
+wait_gone "Alpha item 3"
 
 # A marks the query's items read, and no others.
 keys j
