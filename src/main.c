@@ -472,10 +472,10 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 	struct store_item	*items = NULL, last;
 	struct store_filter	 q;
 	struct filter		*expr = NULL;
-	size_t			 off;
+	int64_t			*ids = NULL;
+	size_t			 off, stored;
 	struct buf		 b = BUF_INIT;
 	const struct store_feed	*sf;
-	int64_t			*ids;
 	size_t			 nfeeds = 0, nitems_ = 0, i, shown = 0;
 	char			*cause = NULL, *end, date[32];
 	long			 count = 20;
@@ -523,11 +523,14 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 	if (poll_store_config(st, cfg, 1, &cause) != 0 ||
 	    store_feeds(st, &feeds, &nfeeds, &cause) != 0)
 		goto fail;
+	stored = nfeeds;
 	dotfile_only(cfg, feeds, &nfeeds);
 	ids = xreallocarray(NULL, nfeeds + 1, sizeof *ids);
 	for (i = 0; i < nfeeds; i++)
 		ids[i] = feeds[i].id;
-	q.feeds = ids;
+	/* Every feed stored is the dotfile's: no list of them, which
+	 * keeps the query in date order (as the reader's All items). */
+	q.feeds = nfeeds == stored ? NULL : ids;
 	q.nfeeds = nfeeds;
 	if (json)
 		buf_addch(&b, '[');
@@ -576,7 +579,7 @@ fail:
 	free(cause);
 	rc = EXIT_ERROR;
 out:
-	free((void *)q.feeds);
+	free(ids);
 	filter_free(expr);
 	buf_release(&b);
 	store_items_free(items, nitems_);

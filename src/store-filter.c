@@ -308,14 +308,15 @@ store_cmp(struct store *st, struct buf *sql, struct store_params *ps,
 		store_cmp_age(sql, ps, n);
 		return (0);
 	case FILTER_UNREAD:
-		buf_addf(sql, "i.read = %d", (n->n != 0) == (n->op ==
-		    FILTER_NE));
+		buf_addf(sql, "%si.read = %d", ps->ordered ? "+" : "",
+		    (n->n != 0) == (n->op == FILTER_NE));
 		return (0);
 	case FILTER_STARRED:
 	case FILTER_FLAGS:
 		/* flags: any letter stands for the star (filter.c). */
-		buf_addf(sql, "i.starred = %d", (n->n != 0) ==
-		    (n->op == FILTER_EQ || n->op == FILTER_HAS));
+		buf_addf(sql, "%si.starred = %d", ps->ordered ? "+" : "",
+		    (n->n != 0) == (n->op == FILTER_EQ ||
+		    n->op == FILTER_HAS));
 		return (0);
 	case FILTER_TEXT:
 		return (store_cmp_fts(st, sql, ps, n, cause));
@@ -325,8 +326,11 @@ store_cmp(struct store *st, struct buf *sql, struct store_params *ps,
 	if (n->op == FILTER_FTS)
 		return (store_cmp_fts(st, sql, ps, n, cause));
 	if (store_feed_attr(n->attr)) {
-		buf_addstr(sql, "i.feed_id IN (SELECT f.id FROM feeds f"
-		    " LEFT JOIN temp.feedconf c ON c.url = f.url WHERE ");
+		/* In a page, +: walk the date order and test each item's
+		 * feed, rather than gather the feeds' items and sort them. */
+		buf_addf(sql, "%si.feed_id IN (SELECT f.id FROM feeds f"
+		    " LEFT JOIN temp.feedconf c ON c.url = f.url WHERE ",
+		    ps->ordered ? "+" : "");
 		store_cmp_value(sql, ps, n, store_attr_sql(n->attr));
 		buf_addch(sql, ')');
 		return (0);

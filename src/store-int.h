@@ -56,6 +56,9 @@ struct store_param {
 struct store_params {
 	struct store_param *v;
 	size_t		 n;
+	int		 ordered;	/* for a page in date order: flags are
+					   +i.read, not to be looked up
+					   through their partial indexes */
 };
 
 /* Append f's condition to sql and its values to ps. Return 0, or -1 and

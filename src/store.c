@@ -2058,7 +2058,7 @@ store_search(struct store *st, const char *query, size_t limit,
 	struct store_query	 sq;
 	sqlite3_stmt		*stmt;
 	struct buf		 sql = BUF_INIT;
-	struct store_params	 ps = { NULL, 0 };
+	struct store_params	 ps = { NULL, 0, 0 };
 	size_t			 i;
 	int			 rc;
 
@@ -2188,6 +2188,7 @@ store_filter_where(struct store *st, struct buf *sql,
 	if ((q->expr != NULL && store_filter_scans(q->expr)) ||
 	    (q->narrow != NULL && store_filter_scans(q->narrow)))
 		count = 0;
+	ps->ordered = !count;
 	if (q->unread)
 		buf_addstr(sql, count ? " AND i.read = 0" : " AND +i.read = 0");
 	if (q->starred)
@@ -2255,7 +2256,7 @@ store_count(struct store *st, const struct store_filter *q,
 {
 	sqlite3_stmt		*stmt = NULL;
 	struct buf		 sql = BUF_INIT;
-	struct store_params	 ps = { NULL, 0 };
+	struct store_params	 ps = { NULL, 0, 0 };
 	int			 rc = -1;
 
 	buf_addstr(&sql, "SELECT count(*) FROM items i WHERE 1");
@@ -2280,7 +2281,7 @@ store_page(struct store *st, const struct store_filter *q,
 {
 	sqlite3_stmt		*stmt = NULL;
 	struct buf		 sql = BUF_INIT;
-	struct store_params	 ps = { NULL, 0 };
+	struct store_params	 ps = { NULL, 0, 0 };
 	int			 rc = -1;
 
 	*out = NULL;
@@ -2353,7 +2354,7 @@ store_mark_ignored(struct store *st, const char *where, int64_t feed_id,
 {
 	sqlite3_stmt		*stmt = NULL;
 	struct buf		 sql = BUF_INIT;
-	struct store_params	 ps = { NULL, 0 };
+	struct store_params	 ps = { NULL, 0, 0 };
 	size_t			 i;
 	int			 rc = -1;
 
@@ -2510,7 +2511,7 @@ store_feeds_ignored(struct store *st, struct store_feed *v, size_t n,
 {
 	sqlite3_stmt		*stmt = NULL;
 	struct buf		 sql = BUF_INIT;
-	struct store_params	 ps = { NULL, 0 };
+	struct store_params	 ps = { NULL, 0, 0 };
 	size_t			 i;
 	int64_t			 id;
 	int			 rc = -1;
@@ -2552,7 +2553,7 @@ store_unread_urls(struct store *st, char *const *urls, size_t n,
 {
 	sqlite3_stmt		*stmt;
 	struct buf		 list = BUF_INIT, sql = BUF_INIT;
-	struct store_params	 ps = { NULL, 0 };
+	struct store_params	 ps = { NULL, 0, 0 };
 	int64_t			 count;
 	size_t			 i;
 	int			 rc = -1;
@@ -2765,7 +2766,7 @@ store_mark_step_read(struct store *st, const struct store_filter *q,
 {
 	struct buf		 sql = BUF_INIT;
 	struct store_filter	 stq;
-	struct store_params	 ps = { NULL, 0 };
+	struct store_params	 ps = { NULL, 0, 0 };
 	sqlite3_stmt		*stmt;
 	int64_t		 n = 0;
 	int		 rc;
