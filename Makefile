@@ -138,6 +138,7 @@ FUZZ_LEN_render = 65536
 FUZZ_LEN_opml = 65536
 FUZZ_LEN_date = 4096
 FUZZ_LEN_config = 4096
+FUZZ_LEN_filter = 4096
 
 $(FZ)/libtidings.a: $(SRCS:src/%.c=$(FZ)/%.o)
 	rm -f $@

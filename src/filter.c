@@ -214,7 +214,8 @@ filter_next(struct filter_parser *p)
 		return;
 	}
 	for (i = 0; i < nitems(filter_ops); i++) {
-		if (strncmp(t + p->pos, filter_ops[i].text,
+		if (p->len - p->pos >= strlen(filter_ops[i].text) &&
+		    memcmp(t + p->pos, filter_ops[i].text,
 		    strlen(filter_ops[i].text)) == 0) {
 			p->tok = TOK_OP;
 			p->op = filter_ops[i].op;
@@ -984,6 +985,78 @@ filter_has_literal(const struct filter_re *r, const char *s)
 	return (0);
 }
 
+/*
+ * glibc's regcomp() copies an atom once for each repetition it can make,
+ * and a repetition of a repetition multiplies: "a++++...+" or
+ * "((a{99}){99}){99}" ask it for gigabytes. So a pattern is measured
+ * first, each atom counted once times the repetitions around it ({m,n}
+ * as n + 1, + as 2), and refused above FILTER_RE_SIZE, as are a
+ * repetition of a repetition (undefined in POSIX) and patterns longer
+ * than FILTER_RE_LEN.
+ */
+#define FILTER_RE_LEN	1024
+#define FILTER_RE_SIZE	10000
+#define FILTER_RE_DEPTH	32
+
+/* The size of the sequence at *pp up to ")" or the end, advancing *pp;
+ * -1 when it is too large or repeats a repetition. */
+static long
+filter_re_size(const char **pp, int depth)
+{
+	const char	*p = *pp, *q;
+	long		 total = 0, atom, rep, m;
+	char		*end;
+	int		 repeated;
+
+	if (depth > FILTER_RE_DEPTH)
+		return (-1);
+	while (*p != '\0' && *p != ')') {
+		if (*p == '(') {
+			p++;
+			if ((atom = filter_re_size(&p, depth + 1)) < 0)
+				return (-1);
+			if (*p == ')')
+				p++;
+		} else if (*p == '[') {
+			if ((q = filter_skip_bracket(p)) == NULL)
+				return (-1);
+			p = q;
+			atom = 1;
+		} else if (*p == '\\' && p[1] != '\0') {
+			p += 2;
+			atom = 1;
+		} else {
+			p++;
+			atom = 1;
+		}
+		for (repeated = 0; *p == '*' || *p == '+' || *p == '?' ||
+		    *p == '{'; repeated = 1) {
+			if (repeated)
+				return (-1);
+			rep = *p == '+' ? 2 : 1;
+			if (*p == '{') {
+				m = strtol(p + 1, &end, 10);
+				if (*end == ',')
+					m = end[1] == '}' ? m : strtol(end + 1,
+					    &end, 10);
+				if ((q = strchr(p, '}')) == NULL || m < 0 ||
+				    m > FILTER_RE_SIZE)
+					return (-1);
+				rep = m + 1;
+				p = q;
+			}
+			p++;
+			if (atom > FILTER_RE_SIZE / rep)
+				return (-1);
+			atom *= rep;
+		}
+		if ((total += atom) > FILTER_RE_SIZE)
+			return (-1);
+	}
+	*pp = p;
+	return (total);
+}
+
 /* The locale to run regular expressions in, or 0 for the current one. */
 static locale_t
 filter_locale(void)
@@ -1008,9 +1081,24 @@ filter_regcomp(struct filter_re **out, const char *pattern, char **cause)
 {
 	struct filter_re	*r;
 	locale_t		 loc = filter_locale(), old = (locale_t)0;
+	const char		*q;
 	char			 msg[256];
+	long			 size = 0, part;
 	int			 rc;
 
+	/* An unmatched ")" is regcomp()'s to judge; what follows it is
+	 * measured all the same. */
+	for (q = pattern; size >= 0 && *q != '\0'; q += *q == ')') {
+		if ((part = filter_re_size(&q, 0)) < 0 ||
+		    (size += part) > FILTER_RE_SIZE)
+			size = -1;
+	}
+	if (strlen(pattern) > FILTER_RE_LEN || size < 0) {
+		xasprintf(cause, "regular expression too large or repeating "
+		    "a repetition; at most %d bytes and %d characters once "
+		    "repeated", FILTER_RE_LEN, FILTER_RE_SIZE);
+		return (-1);
+	}
 	r = xcalloc(1, sizeof *r);
 	if (loc != (locale_t)0)
 		old = uselocale(loc);

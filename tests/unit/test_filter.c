@@ -221,6 +221,11 @@ static const struct {
 	{ "unread = \"yes\" and", 19, "expected an attribute" },
 	{ "unread = \"yes\" xor x", 16, "expected and, or or the end" },
 	{ "title =~ \"(\"", 10, "bad regular expression" },
+	/* What would make regcomp() take gigabytes. */
+	{ "title =~ \"a++++\"", 10, "repeating a repetition" },
+	{ "title =~ \"((a{99}){99}){99}\"", 10, "too large" },
+	{ "title =~ \"a{99999}\"", 10, "too large" },
+	{ "title =~ \")((a{99}){99}){99}\"", 10, "too large" },
 	{ "author ~ \"x\"", 8, "~ searches title or content" },
 	{ "~ title", 3, "expected a value" },
 	{ "articleindex = 1", 1, "not supported" },
