@@ -42,6 +42,7 @@
 
 #include "buf.h"
 #include "config.h"
+#include "filter.h"
 #include "keys.h"
 #include "newsboat.h"
 #include "util.h"
@@ -427,6 +428,20 @@ config_values_free(struct setting_value *values)
 	}
 }
 
+/* Free a list of the dotfile's filters. */
+static void
+config_filters_free(struct config_filter *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].name);
+		filter_free(v[i].filter);
+		free(v[i].path);
+	}
+	free(v);
+}
+
 /* Free everything cfg holds and zero it. */
 void
 config_release(struct config *cfg)
@@ -446,6 +461,9 @@ config_release(struct config *cfg)
 	}
 	free(cfg->feeds);
 	free(cfg->path);
+	config_filters_free(cfg->queries, cfg->nqueries);
+	config_filters_free(cfg->ignores, cfg->nignores);
+	config_filters_free(cfg->presets, cfg->npresets);
 	config_values_free(cfg->values);
 	keys_free(cfg->keys);
 	memset(cfg, 0, sizeof *cfg);
@@ -485,7 +503,8 @@ config_snapshot(const struct config *cfg, unsigned feed_id)
 {
 	const struct config_feed	*one = NULL;
 	struct config			*s;
-	size_t				 i;
+	size_t				 i, off;
+	char				*cause;
 
 	if (feed_id != 0 && (one = config_feed_find(cfg, feed_id)) == NULL)
 		return (NULL);
@@ -498,6 +517,19 @@ config_snapshot(const struct config *cfg, unsigned feed_id)
 		    &cfg->feeds[i]);
 	config_values_copy(s->values, cfg->values);
 	memcpy(s->colors, cfg->colors, sizeof s->colors);
+	/* The killfile, with which a refresh marks what it stores. */
+	s->ignores = xreallocarray(NULL, cfg->nignores + 1,
+	    sizeof *s->ignores);
+	for (i = 0; i < cfg->nignores; i++) {
+		s->ignores[i] = cfg->ignores[i];
+		s->ignores[i].path = xstrdup(cfg->ignores[i].path);
+		if (filter_parse(cfg->ignores[i].filter->text,
+		    strlen(cfg->ignores[i].filter->text),
+		    &s->ignores[i].filter, &off, &cause) != 0)
+			fatalx("config: a rule that parsed does not: %s",
+			    cause);
+	}
+	s->nignores = cfg->nignores;
 	s->last_id = cfg->last_id;
 	atomic_init(&s->refs, 1);
 	return (s);
@@ -795,8 +827,8 @@ config_check_url(const char *url, char **cause)
 	rest = url + len + 1;
 	file = len == 4 && strncasecmp(url, "file", 4) == 0;
 	if (strncmp(url, "query:", 6) == 0) {
-		xasprintf(cause, "query feeds (\"%s\") are not supported",
-		    q.data);
+		xasprintf(cause, "\"%s\" is newsboat's query feed; write it "
+		    "\"query NAME EXPRESSION\" here", q.data);
 		goto out;
 	}
 	for (i = 0; i < nitems(newsboat); i++) {
@@ -862,24 +894,48 @@ config_q(struct config_parse *cp, const char *s)
 	return (text_printable(b, s));
 }
 
-/* Add one "path:LINE: message" to the causes. */
-static void __attribute__((format(printf, 2, 3)))
-config_error(struct config_parse *cp, const char *fmt, ...)
+/* Add one "path:LINE: message" to the causes, or "path:LINE:COLUMN:
+ * message" when col is not 0. */
+static void
+config_verror(struct config_parse *cp, size_t col, const char *fmt,
+    va_list ap)
 {
 	struct buf	 path = BUF_INIT;
-	va_list		 ap;
 	char		*msg;
 
-	va_start(ap, fmt);
 	xvasprintf(&msg, fmt, ap);
-	va_end(ap);
 	text_printable(&path, cp->path);
 	if (cp->prompt)
 		causes_add(cp->causes, "%s", msg);
+	else if (col != 0)
+		causes_add(cp->causes, "%s:%u:%zu: %s", path.data, cp->line,
+		    col, msg);
 	else
 		causes_add(cp->causes, "%s:%u: %s", path.data, cp->line, msg);
 	buf_release(&path);
 	free(msg);
+}
+
+/* Add one "path:LINE: message" to the causes. */
+static void __attribute__((format(printf, 2, 3)))
+config_error(struct config_parse *cp, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	config_verror(cp, 0, fmt, ap);
+	va_end(ap);
+}
+
+/* Add one "path:LINE:COLUMN: message" to the causes. */
+static void __attribute__((format(printf, 3, 4)))
+config_error_at(struct config_parse *cp, size_t col, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	config_verror(cp, col, fmt, ap);
+	va_end(ap);
 }
 
 /* Add an error about a whole file ("path: message"), outside any line. */
@@ -1450,16 +1506,203 @@ config_cmd_include(struct config_parse *cp, const struct config_cmd *cmd,
 	free(path);
 }
 
+/*
+ * The commands whose last argument is a filter expression: the rest of
+ * the line, as written, since the expression has quotes, # and
+ * parentheses of its own, which the words of a line would take. A rest
+ * that is one quoted word, as newsboat writes its expressions, is
+ * unquoted first. Errors in the expression name their column in the
+ * line.
+ */
+static const struct {
+	const char	*name;
+	int		 named;		/* takes NAME before the expression */
+	const char	*usage;
+} config_filter_cmds[] = {
+	{ "query", 1, "query NAME EXPRESSION" },
+	{ "ignore", 0, "ignore EXPRESSION" },
+	{ "define-filter", 1, "define-filter NAME EXPRESSION" },
+};
+
+/* Read one word of line at *pos (quotes as config_split() takes them)
+ * into b, with at[k] the offset in line of b's byte k when at is not
+ * NULL. Return 0, or -1 for an unterminated quote. */
+static int
+config_raw_word(const char *line, size_t len, size_t *pos, struct buf *b,
+    size_t **at)
+{
+	size_t	 i = *pos, n = 0;
+	char	 q;
+	int	 quoted = 0;
+
+	buf_reset(b);
+	if (at != NULL)
+		*at = xreallocarray(NULL, len + 1, sizeof **at);
+	while (i < len && line[i] != ' ' && line[i] != '\t') {
+		if (line[i] == '"' || line[i] == '\'') {
+			for (q = line[i++]; i < len && line[i] != q; i++) {
+				if (q == '"' && line[i] == '\\' &&
+				    i + 1 < len && (line[i + 1] == '"' ||
+				    line[i + 1] == '\\'))
+					i++;
+				if (at != NULL)
+					(*at)[n++] = i;
+				buf_addch(b, line[i]);
+			}
+			if (i++ >= len)
+				return (-1);
+			quoted = 1;
+			continue;
+		}
+		quoted = 0;
+		if (line[i] == '\\' && i + 1 < len)
+			i++;
+		if (at != NULL)
+			(*at)[n++] = i;
+		buf_addch(b, line[i++]);
+	}
+	if (at != NULL)			/* the end: at a closing quote */
+		(*at)[n] = i - quoted;
+	*pos = i;
+	return (0);
+}
+
+/* The column (1, 2, ...) in line of byte offset off, in characters. */
+static size_t
+config_column(const char *line, size_t off)
+{
+	size_t	 i, col = 1;
+
+	for (i = 0; i < off; i++)
+		if (((unsigned char)line[i] & 0xc0) != 0x80)
+			col++;
+	return (col);
+}
+
+/* Add a filter of the dotfile to one of cfg's lists. */
+static void
+config_filter_add(struct config_parse *cp, struct config_filter **v,
+    size_t *n, const char *name, struct filter *f)
+{
+	struct config_filter	*cf;
+
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	cf = &(*v)[(*n)++];
+	cf->name = name != NULL ? xstrdup(name) : NULL;
+	cf->filter = f;
+	cf->path = xstrdup(cp->path);
+	cf->line = cp->line;
+}
+
+/* Run a line of config_filter_cmds[k], whose name ends at pos. */
+static void
+config_filter_line(struct config_parse *cp, size_t k, const char *line,
+    size_t len, size_t pos)
+{
+	struct config		*cfg = cp->cfg;
+	struct config_filter	*list;
+	struct filter		*f;
+	struct buf		 name = BUF_INIT, expr = BUF_INIT;
+	size_t			*at = NULL, nlist, i, off, start, end;
+	char			*cause;
+
+	while (pos < len && (line[pos] == ' ' || line[pos] == '\t'))
+		pos++;
+	if (config_filter_cmds[k].named) {
+		if (config_raw_word(line, len, &pos, &name, NULL) != 0) {
+			config_error(cp, "unterminated quote");
+			goto out;
+		}
+		while (pos < len && (line[pos] == ' ' || line[pos] == '\t'))
+			pos++;
+	}
+	while (len > pos && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+		len--;
+	if ((config_filter_cmds[k].named && name.len == 0) || pos == len) {
+		config_error(cp, "usage: %s", config_filter_cmds[k].usage);
+		goto out;
+	}
+	start = pos;
+	end = pos;
+	if ((line[pos] == '"' || line[pos] == '\'') &&
+	    config_raw_word(line, len, &end, &expr, &at) == 0 && end == len) {
+		/* One quoted word: newsboat's way, unquoted. */
+	} else {
+		free(at);
+		at = NULL;
+		buf_reset(&expr);
+		buf_add(&expr, line + start, len - start);
+	}
+	if (filter_parse(expr.data, expr.len, &f, &off, &cause) != 0) {
+		config_error_at(cp, config_column(line, at != NULL ? at[off] :
+		    start + off), "%s", cause);
+		free(cause);
+		goto out;
+	}
+	if (k == 1 && filter_stateful(f, &off)) {
+		config_error_at(cp, config_column(line, at != NULL ? at[off] :
+		    start + off), "ignore judges what an item is, not its "
+		    "state: age, unread, starred, flags, unread_count, "
+		    "total_count and ~ cannot be used here");
+		filter_free(f);
+		goto out;
+	}
+	if (k == 1) {
+		config_filter_add(cp, &cfg->ignores, &cfg->nignores, NULL, f);
+		goto out;
+	}
+	list = k == 0 ? cfg->queries : cfg->presets;
+	nlist = k == 0 ? cfg->nqueries : cfg->npresets;
+	for (i = 0; i < nlist; i++) {
+		if (strcmp(list[i].name, name.data) == 0) {
+			config_error(cp, "%s \"%s\" is already defined at "
+			    "%s:%u", config_filter_cmds[k].name,
+			    config_q(cp, name.data), config_q(cp,
+			    list[i].path), list[i].line);
+			filter_free(f);
+			goto out;
+		}
+	}
+	if (k == 0 && cfg->nqueries >= CONFIG_MAX_QUERIES) {
+		config_error(cp, "more than %d queries", CONFIG_MAX_QUERIES);
+		filter_free(f);
+		goto out;
+	}
+	if (k == 0)
+		config_filter_add(cp, &cfg->queries, &cfg->nqueries,
+		    name.data, f);
+	else
+		config_filter_add(cp, &cfg->presets, &cfg->npresets,
+		    name.data, f);
+out:
+	free(at);
+	buf_release(&name);
+	buf_release(&expr);
+}
+
 /* Check, split and run one line. */
 static void
 config_parse_line(struct config_parse *cp, const char *line, size_t len)
 {
 	struct config_words	 w = { NULL, 0 };
 	const char		*near;
-	size_t			 i;
+	size_t			 i, pos, n;
 
-	if (config_check_text(cp, line, len) != 0 ||
-	    config_split(cp, line, len, &w) != 0 || w.n == 0) {
+	if (config_check_text(cp, line, len) != 0)
+		return;
+	for (pos = 0; pos < len && (line[pos] == ' ' || line[pos] == '\t');
+	    pos++)
+		;
+	for (i = 0; i < nitems(config_filter_cmds); i++) {
+		n = strlen(config_filter_cmds[i].name);
+		if (len - pos >= n && strncmp(line + pos,
+		    config_filter_cmds[i].name, n) == 0 && (pos + n == len ||
+		    line[pos + n] == ' ' || line[pos + n] == '\t')) {
+			config_filter_line(cp, i, line, len, pos + n);
+			return;
+		}
+	}
+	if (config_split(cp, line, len, &w) != 0 || w.n == 0) {
 		config_words_clear(&w);
 		return;
 	}

@@ -140,6 +140,19 @@ struct config_element_info {
 };
 
 struct keys;				/* keys.h */
+struct filter;				/* filter.h */
+
+#define CONFIG_MAX_QUERIES	1000	/* query lines in one dotfile */
+
+/* A filter expression of the dotfile: a query feed ("query NAME EXPR"),
+ * a killfile rule ("ignore EXPR", no name) or a preset ("define-filter
+ * NAME EXPR"). */
+struct config_filter {
+	char		*name;		/* NULL for ignore */
+	struct filter	*filter;	/* owned */
+	char		*path;		/* file that listed it */
+	unsigned	 line;
+};
 
 struct config {
 	char		*path;		/* as opened, or the buffer's name */
@@ -149,6 +162,12 @@ struct config {
 	struct config_color colors[EL__COUNT];
 	struct keys	*keys;		/* owned: the bindings in force;
 					   NULL in a snapshot */
+	struct config_filter *queries;	/* in the order listed */
+	size_t		 nqueries;
+	struct config_filter *ignores;
+	size_t		 nignores;
+	struct config_filter *presets;
+	size_t		 npresets;
 	unsigned	 last_id;	/* the id of the last feed added */
 	atomic_uint	 refs;		/* a snapshot's references; 0: not a
 					   snapshot */
@@ -169,8 +188,8 @@ void	 config_release(struct config *);
 
 /*
  * A snapshot of cfg for another thread: a copy of its feeds (only the one
- * with id feed_id, unless that is 0), settings and colours, without key
- * bindings, holding one reference. Return NULL when feed_id names no
+ * with id feed_id, unless that is 0), settings, colours and killfile,
+ * without key bindings, queries or presets, holding one reference. Return NULL when feed_id names no
  * feed. Never change a snapshot: a thread may be reading it.
  */
 struct config	*config_snapshot(const struct config *, unsigned feed_id);

@@ -112,6 +112,18 @@ static const struct keys_action_info actions[] = {
 	{ "edit-config", ACT_EDIT_CONFIG, ALL,
 	  "Edit the configuration file with $VISUAL or $EDITOR (else vi), "
 	  "then read it again, as reload-config does." },
+	{ "filter", ACT_FILTER, ALL,
+	  "Narrow the items list in view to what a filter expression "
+	  "selects (tidings-config(5), FILTERS); an empty one, or back, "
+	  "clears it." },
+	{ "select-filter", ACT_SELECT_FILTER, ALL,
+	  "Narrow the items list with a define-filter preset, picked at "
+	  "the prompt of filter (Tab fills in each in turn)." },
+	{ "clear-filter", ACT_CLEAR_FILTER, ALL,
+	  "Show the whole items list again after filter." },
+	{ "toggle-show-ignored", ACT_TOGGLE_SHOW_IGNORED, ALL,
+	  "Show the items the ignore lines hide in the lists too, or hide "
+	  "them again." },
 };
 _Static_assert(nitems(actions) == ACT__COUNT - 1,
     "actions[] must have one row per action");
@@ -206,6 +218,10 @@ static const char *const defaults[] = {
 	"bind items Escape back",
 	"bind items q back",
 	"bind items N toggle-read",
+	"bind items F filter",
+	"bind global I toggle-show-ignored",
+	"bind items f select-filter",
+	"bind feeds F filter",
 	"bind items s toggle-star",
 	"bind items A mark-feed-read",
 	"bind article Space page-down",

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "extract.h"
 #include "feed.h"
+#include "filter.h"
 #include "http.h"
 #include "newsboat.h"
 #include "opml.h"
@@ -87,7 +88,7 @@ static const struct command commands[] = {
 	{ "refresh", CONFIG_REQUIRED, cmd_refresh, "refresh [-q] [-a] [-v]",
 	    STOP_FLAG },
 	{ "items", CONFIG_REQUIRED, cmd_items,
-	    "items [-n COUNT] [-u] [--json]", STOP_DIES },
+	    "items [-n COUNT] [-u] [--filter EXPRESSION] [--json]", STOP_DIES },
 	{ "unread", CONFIG_OPTIONAL, cmd_unread,
 	    "unread [--json | --format FORMAT]", STOP_DIES },
 	{ "parse-feed", CONFIG_OPTIONAL, cmd_parse_feed, "parse-feed FILE|-",
@@ -463,15 +464,18 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 		{ "count", required_argument, NULL, 'n' },
 		{ "unread", no_argument, NULL, 'u' },
 		{ "json", no_argument, NULL, 'j' },
+		{ "filter", required_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct store		*st;
 	struct store_feed	*feeds = NULL;
 	struct store_item	*items = NULL, last;
 	struct store_filter	 q;
+	struct filter		*expr = NULL;
+	int64_t			*ids = NULL;
+	size_t			 off, stored;
 	struct buf		 b = BUF_INIT;
 	const struct store_feed	*sf;
-	int64_t			*ids;
 	size_t			 nfeeds = 0, nitems_ = 0, i, shown = 0;
 	char			*cause = NULL, *end, date[32];
 	long			 count = 20;
@@ -479,8 +483,21 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 
 	memset(&q, 0, sizeof q);
 	memset(&last, 0, sizeof last);
-	while ((ch = getopt_long(argc, argv, "n:uj", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "n:ujf:", longopts, NULL)) !=
+	    -1) {
 		switch (ch) {
+		case 'f':
+			filter_free(expr);
+			if (filter_parse(optarg, strlen(optarg), &expr, &off,
+			    &cause) != 0) {
+				fprintf(stderr, "tidings: --filter: column "
+				    "%zu: %s\n", filter_column(optarg, off),
+				    cause);
+				free(cause);
+				return (EXIT_USAGE);
+			}
+			q.expr = expr;
+			break;
 		case 'n':
 			errno = 0;
 			count = strtol(optarg, &end, 10);
@@ -499,15 +516,21 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 	}
 	if (optind != argc)
 		usage(EXIT_USAGE);
-	if ((st = open_store_read(o)) == NULL)
+	if ((st = open_store_read(o)) == NULL) {
+		filter_free(expr);
 		return (EXIT_ERROR);
-	if (store_feeds(st, &feeds, &nfeeds, &cause) != 0)
+	}
+	if (poll_store_config(st, cfg, 1, &cause) != 0 ||
+	    store_feeds(st, &feeds, &nfeeds, &cause) != 0)
 		goto fail;
+	stored = nfeeds;
 	dotfile_only(cfg, feeds, &nfeeds);
 	ids = xreallocarray(NULL, nfeeds + 1, sizeof *ids);
 	for (i = 0; i < nfeeds; i++)
 		ids[i] = feeds[i].id;
-	q.feeds = ids;
+	/* Every feed stored is the dotfile's: no list of them, which
+	 * keeps the query in date order (as the reader's All items). */
+	q.feeds = nfeeds == stored ? NULL : ids;
 	q.nfeeds = nfeeds;
 	if (json)
 		buf_addch(&b, '[');
@@ -556,7 +579,8 @@ fail:
 	free(cause);
 	rc = EXIT_ERROR;
 out:
-	free((void *)q.feeds);
+	free(ids);
+	filter_free(expr);
 	buf_release(&b);
 	store_items_free(items, nitems_);
 	store_feeds_free(feeds, nfeeds);
@@ -619,6 +643,8 @@ cmd_unread(struct opts *o, struct config *cfg, int argc, char **argv)
 		usage(EXIT_USAGE);
 	if ((st = open_store_read(o)) == NULL)
 		return (EXIT_ERROR);
+	if (poll_store_config(st, cfg, 1, &cause) != 0)
+		goto fail;
 	if (!json && fmt == NULL) {
 		tags = dotfile_urls(cfg);
 		total = store_unread_urls(st, tags, cfg->nfeeds, &cause);

@@ -121,6 +121,8 @@ static const struct {
 	{ "reload-time", "refresh-interval", "setting", "" },
 	{ "auto-reload", "refresh-interval", "setting",
 	  " (0 turns it off)" },
+	{ "ignore-article", "ignore", "command",
+	  "; ignore EXPRESSION (for one feed: feedurl = \"URL\" and ...)" },
 };
 
 const char *
@@ -230,6 +232,53 @@ newsboat_seen(const struct newsboat *nb, const char *url)
 	return (0);
 }
 
+/* Keep a dotfile line made from line n of name when it loads, else say
+ * why not. */
+static void
+newsboat_keep_line(struct newsboat *nb, const char *name, unsigned n,
+    const char *line, struct buf *out)
+{
+	char	*why;
+
+	buf_addch(out, '\n');
+	if (config_check_lines(out->data, out->len, &why) != 0) {
+		newsboat_unmapped(nb, name, n, line, why);
+		free(why);
+		return;
+	}
+	buf_add(&nb->settings, out->data, out->len);
+	nb->nsettings++;
+}
+
+/* A query feed of the urls file, "query:NAME:EXPRESSION" [TAG ...]:
+ * a query line, the expression as it is. */
+static void
+newsboat_query(struct newsboat *nb, const char *name, unsigned n,
+    const char *line, char **w, size_t nw)
+{
+	struct buf	 out = BUF_INIT;
+	const char	*colon, *expr;
+	char		*qname;
+
+	if ((colon = strchr(w[0] + 6, ':')) == NULL || colon == w[0] + 6 ||
+	    colon[1] == '\0') {
+		newsboat_unmapped(nb, name, n, line, "a query feed without "
+		    "a name or an expression");
+		return;
+	}
+	qname = xstrndup(w[0] + 6, (size_t)(colon - w[0] - 6));
+	expr = colon + 1;
+	buf_addstr(&out, "query ");
+	config_word(&out, qname);
+	buf_addf(&out, " %s", expr);
+	newsboat_keep_line(nb, name, n, line, &out);
+	if (nw > 1)
+		newsboat_unmapped(nb, name, n, line, "the query feed is kept, "
+		    "its tags are not: tidings's query feeds have none");
+	free(qname);
+	buf_release(&out);
+}
+
 /* One line of the urls file. */
 static void
 newsboat_url_line(struct newsboat *nb, const char *name, unsigned n,
@@ -248,8 +297,7 @@ newsboat_url_line(struct newsboat *nb, const char *name, unsigned n,
 	if (nw == 0)
 		goto out;
 	if (strncmp(w[0], "query:", 6) == 0) {
-		newsboat_unmapped(nb, name, n, line, "a query feed; tidings "
-		    "has no saved searches (use / or the search action)");
+		newsboat_query(nb, name, n, line, w, nw);
 		goto out;
 	}
 	/* Not file://: the dotfile reads a local file only for a line the
@@ -409,6 +457,17 @@ newsboat_map(struct newsboat *nb, char **w, size_t nw, struct buf *out,
 		*why = "the default here too";
 		return (-1);
 	}
+	if (strcmp(w[0], "ignore-mode") == 0 && nw == 2) {
+		*why = strcmp(w[1], "display") == 0 ? "the way here: ignored "
+		    "items are kept and hidden" : "tidings keeps ignored items "
+		    "and hides them (newsboat's display mode), so removing an "
+		    "ignore line brings them back";
+		return (-1);
+	}
+	if (strcmp(w[0], "prepopulate-query-feeds") == 0) {
+		*why = "query feeds are always current here";
+		return (-1);
+	}
 	if (strcmp(w[0], "proxy") == 0 || strcmp(w[0], "use-proxy") == 0) {
 		*why = "no setting in tidings; it uses the http_proxy and "
 		    "https_proxy environment variables";
@@ -548,6 +607,49 @@ newsboat_reload_end(struct newsboat *nb, struct config *scratch,
 	buf_release(&out);
 }
 
+/* ignore-article and define-filter, whose expressions go into the
+ * dotfile as they are; return 1 when w was one of them. */
+static int
+newsboat_filter_line(struct newsboat *nb, const char *name, unsigned n,
+    const char *line, char **w, size_t nw)
+{
+	struct buf	 out = BUF_INIT;
+
+	if (strcmp(w[0], "ignore-article") == 0) {
+		if (nw != 3) {
+			newsboat_unmapped(nb, name, n, line, "expected a feed "
+			    "URL (or *) and an expression");
+			return (1);
+		}
+		buf_addstr(&out, "ignore ");
+		if (strcmp(w[1], "*") == 0)
+			buf_addstr(&out, w[2]);
+		else {
+			/* The feed's URL as a string of the language. */
+			buf_addstr(&out, "feedurl = \"");
+			for (const char *p = w[1]; *p != '\0'; p++) {
+				if (*p == '"')
+					buf_addch(&out, '\\');
+				buf_addch(&out, *p);
+			}
+			buf_addf(&out, "\" and (%s)", w[2]);
+		}
+	} else if (strcmp(w[0], "define-filter") == 0) {
+		if (nw != 3) {
+			newsboat_unmapped(nb, name, n, line, "expected a name "
+			    "and an expression");
+			return (1);
+		}
+		buf_addstr(&out, "define-filter ");
+		config_word(&out, w[1]);
+		buf_addf(&out, " %s", w[2]);
+	} else
+		return (0);
+	newsboat_keep_line(nb, name, n, line, &out);
+	buf_release(&out);
+	return (1);
+}
+
 /* One line of the config file. */
 static void
 newsboat_config_line(struct newsboat *nb, const char *name, unsigned n,
@@ -565,6 +667,10 @@ newsboat_config_line(struct newsboat *nb, const char *name, unsigned n,
 		return;
 	}
 	if (nw == 0 || newsboat_reload(nb, name, n, line, w, nw)) {
+		config_words_free(w);
+		return;
+	}
+	if (newsboat_filter_line(nb, name, n, line, w, nw)) {
 		config_words_free(w);
 		return;
 	}

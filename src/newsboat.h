@@ -41,9 +41,10 @@ void	 newsboat_release(struct newsboat *);
 /*
  * Read newsboat's urls file (text of len bytes; name stands for its path
  * in messages). Each feed line becomes a "feed" line with the same tags,
- * "~title" and "!", unless cfg lists its URL already; query feeds, which
- * have no equivalent here, and exec: and filter: feeds, which tidings
- * does not run, go to unmapped.
+ * "~title" and "!", unless cfg lists its URL already; a query feed
+ * becomes a "query" line in settings (its tags, which query lines do not
+ * have, are reported); exec: and filter: feeds, which tidings does not
+ * run, go to unmapped.
  */
 void	 newsboat_urls(struct newsboat *, const char *text, size_t len,
 	     const char *name, const struct config *cfg);
@@ -53,7 +54,9 @@ void	 newsboat_urls(struct newsboat *, const char *text, size_t len,
  * lines (auto-reload with reload-time, max-items, browser, user-agent,
  * download-timeout, reload-threads, keep-articles-days, datetime-format,
  * text-width, download-full-page, show-read-feeds and show-read-articles
- * as one line, notify-program), bind-key and unbind-key become
+ * as one line, notify-program), ignore-article becomes ignore and
+ * define-filter stays itself (each checked as the dotfile would read
+ * it), bind-key and unbind-key become
  * bind and unbind where the operation and the dialog map, and color
  * becomes color where the element maps. Each line made is checked as the
  * reader's prompt would run it; every line that did not map goes to

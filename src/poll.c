@@ -433,6 +433,9 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 	int			 n;
 
 	memset(stats, 0, sizeof *stats);
+	/* What is fetched is marked with the killfile as it is stored. */
+	if (poll_store_config(st, cfg, 0, cause) != 0)
+		return (-1);
 	memset(&pc, 0, sizeof pc);
 	pc.cfg = cfg;
 	pc.st = st;
@@ -899,4 +902,43 @@ poll_found_free(struct poll_found *found, size_t n)
 		free(found[i].title);
 	}
 	free(found);
+}
+
+/* Hand the dotfile's titles, tags and killfile to a store connection. */
+int
+poll_store_config(struct store *st, const struct config *cfg, int mark,
+    char **cause)
+{
+	const struct filter	**rules;
+	struct buf		 b = BUF_INIT;
+	char			**urls, **titles, **tags;
+	size_t			 i, j;
+	int			 rc;
+
+	urls = xreallocarray(NULL, cfg->nfeeds + 1, sizeof *urls);
+	titles = xreallocarray(NULL, cfg->nfeeds + 1, sizeof *titles);
+	tags = xreallocarray(NULL, cfg->nfeeds + 1, sizeof *tags);
+	for (i = 0; i < cfg->nfeeds; i++) {
+		urls[i] = cfg->feeds[i].url;
+		titles[i] = cfg->feeds[i].title;
+		buf_reset(&b);
+		for (j = 0; j < cfg->feeds[i].ntags; j++)
+			buf_addf(&b, "%s%s", j > 0 ? " " : "",
+			    cfg->feeds[i].tags[j]);
+		tags[i] = xstrdup(b.data);
+	}
+	rules = xreallocarray(NULL, cfg->nignores + 1, sizeof *rules);
+	for (i = 0; i < cfg->nignores; i++)
+		rules[i] = cfg->ignores[i].filter;
+	rc = store_set_feeds(st, urls, titles, tags, cfg->nfeeds, cause);
+	if (rc == 0)
+		rc = store_set_ignore(st, rules, cfg->nignores, mark, cause);
+	for (i = 0; i < cfg->nfeeds; i++)
+		free(tags[i]);
+	free(urls);
+	free(titles);
+	free(tags);
+	free(rules);
+	buf_release(&b);
+	return (rc);
 }

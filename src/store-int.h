@@ -1,9 +1,16 @@
-/* store-int.h: newsboat's cache.db as the store module reads it
- * (store-nb.c); included by store*.c only. */
+/* store-int.h: what the files of the store module share: newsboat's
+ * cache.db as the store reads it (store-nb.c) and filters compiled to SQL
+ * (store-filter.c); included by store*.c only. */
 #ifndef TIDINGS_STORE_INT_H
 #define TIDINGS_STORE_INT_H
 
+#include <sqlite3.h>
+
 #include "feed.h"
+
+struct buf;
+struct filter;
+struct store;
 
 struct store_nb;			/* opaque; owns the handle of the file */
 
@@ -28,5 +35,51 @@ void		 store_nb_close(struct store_nb *);
 int		 store_nb_feed(struct store_nb *, const char *url,
 		     struct store_nb_feed *nf, char **cause);
 void		 store_nb_release(struct store_nb_feed *);
+
+/*
+ * Filters as SQL (store-filter.c). A filter becomes a condition on the
+ * row "i" of items, in parentheses, whose values are named parameters
+ * :f1, :f2, ... collected in a struct store_params, never text of the
+ * statement; feed attributes are looked up in feeds and temp.feedconf
+ * (store_set_feeds()). Times relative to now (age) are bound when the
+ * statement runs, so a kept statement stays current.
+ */
+struct store_param {
+	int		 kind;		/* STORE_P_* */
+	int64_t		 n;
+	char		*s;		/* STORE_P_TEXT; owned */
+};
+#define STORE_P_INT	0
+#define STORE_P_TEXT	1
+#define STORE_P_AGO	2		/* now - n */
+
+struct store_params {
+	struct store_param *v;
+	size_t		 n;
+	int		 ordered;	/* for a page in date order: flags are
+					   +i.read, not to be looked up
+					   through their partial indexes */
+};
+
+/* Append f's condition to sql and its values to ps. Return 0, or -1 and
+ * set *cause (the search index's tokenizer is missing). */
+int	 store_filter_sql(struct store *, struct buf *sql,
+	     const struct filter *f, struct store_params *ps, char **cause);
+/* Whether f reads an item's own text (title, link, author, guid,
+ * content, enclosures), which only a scan of every item answers. */
+int	 store_filter_scans(const struct filter *f);
+/* Bind ps into stmt. Return an SQLite code. */
+int	 store_params_bind(sqlite3_stmt *, const struct store_params *);
+void	 store_params_release(struct store_params *);
+/* The SQL function filter_regexp(pattern, text): 1 when the filter
+ * language's regular expression matches text, compiled once per
+ * statement (auxiliary data of the pattern argument). */
+void	 store_regexp_fn(sqlite3_context *, int, sqlite3_value **);
+
+/* store.c: split text into search terms as store_search() does, each a
+ * quoted FTS5 string, the last one a prefix when prefix is set. Return
+ * 1 and a vector (free each and it), 0 when text has no word, or -1. */
+int	 store_fts_terms(struct store *, const char *text, int prefix,
+	     char ***terms, size_t *n, char **cause);
 
 #endif /* TIDINGS_STORE_INT_H */

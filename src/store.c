@@ -10,8 +10,8 @@
  * first_seen, last_seen, read, starred. Its "date" column is generated as
  * COALESCE(published, updated, first_seen), so every list sorts on one
  * indexed column: (feed_id, date DESC, id DESC) serves a feed's items,
- * (date DESC, id DESC) all items, and a partial index on feed_id WHERE
- * read = 0 answers unread counts without touching read rows. The few
+ * (date DESC, id DESC, ...) all items, and a partial index on feed_id
+ * WHERE read = 0 answers unread counts without touching read rows. The few
  * starred items have a partial (date DESC, id DESC) index of their own
  * (schema version 3), so their list is read as fast as a feed's instead
  * of by walking every item for the starred ones.
@@ -88,6 +88,30 @@
  * than we know is refused rather than written by code that does not
  * understand it.
  *
+ * Filters (store-filter.c) and the list index. A filter's condition on
+ * title, author or link is answered by one scan, and the all-items list
+ * walks date order; items_list (schema version 7) serves both, holding
+ * (date DESC, id DESC) and then every column a list row and those
+ * filters read, so neither reads a single wide row: a query feed's count
+ * over 100,000 items scans some 20 MB of index instead of the 400 MB
+ * table, and a page of the all-items list is read from the index alone.
+ * It took the place of items_date, whose key it starts with.
+ *
+ * The killfile. An item the dotfile's ignore rules select carries a
+ * mark, ignored = 1 (version 7), and lists and counts leave marked items
+ * out: the feeds' counts less the marked ones of each (through the
+ * partial index items_ignored, as few as the rules take), lists with
+ * ignored = 0 (nothing at all while no item is marked). Running 20 rules
+ * in every count instead cost the feeds pane 700 ms on 100k items. The
+ * marks are made where the items change: store_update() marks what each
+ * document brings, with the rules of its connection, and
+ * store_set_ignore() marks every item again when the rules (or the
+ * dotfile's titles and tags they read) are not those recorded in
+ * killfile with the marks. So rules may judge only what an item is, not
+ * its state (age, read, starred), which changes without a write to mark
+ * it. A connection that cannot write its marks runs the rules in every
+ * query instead.
+ *
  * Identity. An entry is known by "id:" + its guid/atom:id, else "link:" +
  * its link, else "hash:" + the FNV-1a 64-bit hash of its title, "\n" and
  * its text (content, else summary). The kind prefix keeps a guid that
@@ -155,6 +179,7 @@
 
 #include "buf.h"
 #include "feed.h"
+#include "filter.h"
 #include "html.h"
 #include "store.h"
 #include "store-int.h"
@@ -317,6 +342,15 @@ static const char *const store_migrations[] = {
 	"INSERT INTO articles_fts (rowid, body)"
 	"  SELECT item_id, strip_tags(body) FROM articles"
 	"  WHERE body IS NOT NULL;",
+	/* 7: the killfile's mark and the rules it was made with, and the
+	 * list index that filters scan (see the essay). */
+	"ALTER TABLE items ADD COLUMN ignored INTEGER NOT NULL DEFAULT 0;"
+	"CREATE INDEX items_ignored ON items (feed_id) WHERE ignored = 1;"
+	"CREATE TABLE killfile (rules TEXT NOT NULL);"
+	"INSERT INTO killfile (rules) VALUES ('');"
+	"CREATE INDEX items_list ON items (date DESC, id DESC, feed_id, read,"
+	"  starred, ignored, title, author, link);"
+	"DROP INDEX items_date;",
 };
 #define STORE_VERSION	((int)nitems(store_migrations))
 
@@ -333,6 +367,12 @@ static const char *const store_migrations[] = {
 	"  enclosures TEXT, categories TEXT,"				\
 	"  seen INTEGER NOT NULL"					\
 	")"
+
+/* What the dotfile says of each feed, which filters read (feedtitle,
+ * tags; store_set_feeds()), per connection. */
+#define STORE_FEEDCONF							\
+	"CREATE TEMP TABLE feedconf ("					\
+	"  url TEXT PRIMARY KEY, title TEXT, tags TEXT) WITHOUT ROWID"
 
 /* The columns of a struct store_feed, in the order store_feed_row reads. */
 #define STORE_FEED_COLS							\
@@ -525,9 +565,18 @@ struct store {
 	sqlite3_stmt	*stmt[SQL__COUNT];
 	fts5_tokenizer	 tokenizer;	/* the index's, to split queries */
 	Fts5Tokenizer	*tok;		/* NULL until the first search */
+	struct filter	**ignore;	/* the killfile (store_set_ignore()) */
+	size_t		 nignore;
+	int		 marked;	/* items carry the killfile's mark */
 };
 
 static int	store_fts_state(struct store *, int64_t *, int64_t *, char **);
+static int	store_feeds_ignored(struct store *, struct store_feed *, size_t,
+		    char **);
+static int	store_ignore_where(struct store *, struct buf *,
+		    struct store_params *, int, char **);
+static int	store_mark_ignored(struct store *, const char *, int64_t,
+		    char **);
 static int	store_index_locked(struct store *, size_t, size_t *, char **);
 
 /* Scratch buffers reused across the entries of one merge. */
@@ -853,8 +902,14 @@ store_setup_session(struct store *st, char **cause)
 		store_error(st, cause);
 		return (-1);
 	}
-	if (sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY;" STORE_STAGE,
-	    NULL, NULL, NULL) != SQLITE_OK) {
+	if (sqlite3_create_function_v2(st->db, "filter_regexp", 2,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	    store_regexp_fn, NULL, NULL, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY;" STORE_STAGE
+	    ";" STORE_FEEDCONF, NULL, NULL, NULL) != SQLITE_OK) {
 		store_error(st, cause);
 		return (-1);
 	}
@@ -1081,6 +1136,9 @@ store_close(struct store *st)
 		sqlite3_finalize(st->stmt[i]);
 	if (st->tok != NULL)
 		st->tokenizer.xDelete(st->tok);
+	for (i = 0; i < st->nignore; i++)
+		filter_free(st->ignore[i]);
+	free(st->ignore);
 	if (sqlite3_close(st->db) != SQLITE_OK)
 		log_debug("store: %s: close: %s", st->path,
 		    sqlite3_errmsg(st->db));
@@ -1225,6 +1283,10 @@ store_feeds(struct store *st, struct store_feed **out, size_t *n,
 		return (-1);
 	}
 	sqlite3_reset(stmt);
+	if (store_feeds_ignored(st, v, len, cause) != 0) {
+		store_feeds_free(v, len);
+		return (-1);
+	}
 	*out = v;
 	*n = len;
 	return (0);
@@ -1499,6 +1561,12 @@ store_update(struct store *st, int64_t feed_id, const struct store_fetch *fx,
 	 * indexed items out again. */
 	if (added > 0 && upto >= newest &&
 	    store_index_locked(st, 0, NULL, cause) != 0)
+		goto fail;
+	/* The killfile's mark on what the document brought, new or
+	 * changed (see the essay). */
+	if (f != NULL && st->nignore > 0 && store_mark_ignored(st,
+	    "i.feed_id = :feed AND i.key IN (SELECT key FROM temp.incoming)",
+	    feed_id, cause) != 0)
 		goto fail;
 	if (store_trim(st, feed_id, fx->time, max_items, retention,
 	    f != NULL, cause) != 0)
@@ -1925,7 +1993,7 @@ store_tokenizer(struct store *st, char **cause)
  */
 static int
 store_fts_query(struct store *st, struct store_query *sq, const char *text,
-    char **cause)
+    int prefix, char **cause)
 {
 	size_t	 len = strlen(text);
 	char	*last;
@@ -1945,10 +2013,27 @@ store_fts_query(struct store *st, struct store_query *sq, const char *text,
 	}
 	if (sq->nterms == 0)
 		return (0);
+	if (!prefix)
+		return (1);
 	xasprintf(&last, "%s*", sq->terms[sq->nterms - 1]);
 	free(sq->terms[sq->nterms - 1]);
 	sq->terms[sq->nterms - 1] = last;
 	return (1);
+}
+
+int
+store_fts_terms(struct store *st, const char *text, int prefix,
+    char ***terms, size_t *n, char **cause)
+{
+	struct store_query	 sq;
+	int			 rc;
+
+	rc = store_fts_query(st, &sq, text, prefix, cause);
+	*terms = sq.terms;
+	*n = sq.nterms;
+	if (rc != 1)
+		store_query_release(&sq);
+	return (rc);
 }
 
 /* Catch the search index up for at most STORE_SEARCH_INDEX_MS, batch by
@@ -1973,12 +2058,13 @@ store_search(struct store *st, const char *query, size_t limit,
 	struct store_query	 sq;
 	sqlite3_stmt		*stmt;
 	struct buf		 sql = BUF_INIT;
+	struct store_params	 ps = { NULL, 0, 0 };
 	size_t			 i;
 	int			 rc;
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = store_fts_query(st, &sq, query, cause)) != 1)
+	if ((rc = store_fts_query(st, &sq, query, 1, cause)) != 1)
 		return (rc);
 	if (store_search_catch_up(st, cause) != 0) {
 		store_query_release(&sq);
@@ -1992,20 +2078,27 @@ store_search(struct store *st, const char *query, size_t limit,
 		    " WHERE items_fts MATCH ?%zu UNION SELECT rowid FROM"
 		    " articles_fts WHERE articles_fts MATCH ?%zu)", i + 1,
 		    i + 1);
-	buf_addf(&sql, " ORDER BY i.date DESC, i.id DESC LIMIT ?%zu",
-	    sq.nterms + 1);
+	if (store_ignore_where(st, &sql, &ps, 0, cause) != 0) {
+		buf_release(&sql);
+		store_query_release(&sq);
+		return (-1);
+	}
+	buf_addstr(&sql, " ORDER BY i.date DESC, i.id DESC LIMIT :limit");
 	rc = sqlite3_prepare_v2(st->db, sql.data, -1, &stmt, NULL);
 	buf_release(&sql);
 	if (rc != SQLITE_OK) {
 		store_error(st, cause);
 		store_query_release(&sq);
+		store_params_release(&ps);
 		return (-1);
 	}
 	rc = SQLITE_OK;
 	for (i = 0; i < sq.nterms; i++)
 		rc |= sqlite3_bind_text(stmt, (int)i + 1, sq.terms[i], -1,
 		    SQLITE_STATIC);
-	rc |= store_bind_size(stmt, (int)sq.nterms + 1, limit);
+	rc |= store_bind_size(stmt, sqlite3_bind_parameter_index(stmt,
+	    ":limit"), limit);
+	rc |= store_params_bind(stmt, &ps);
 	if (rc != SQLITE_OK) {
 		store_error(st, cause);
 		rc = -1;
@@ -2013,6 +2106,7 @@ store_search(struct store *st, const char *query, size_t limit,
 		rc = store_item_rows(st, stmt, out, n, cause);
 	sqlite3_finalize(stmt);
 	store_query_release(&sq);
+	store_params_release(&ps);
 	return (rc);
 }
 
@@ -2026,27 +2120,99 @@ store_search(struct store *st, const char *query, size_t limit,
  * statement serves any number of them.
  */
 
+/* Whether any item carries the killfile's mark, through the partial
+ * index items_ignored. */
+static int
+store_any_ignored(struct store *st)
+{
+	sqlite3_stmt	*stmt;
+	int		 any = 1;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT EXISTS (SELECT 1 FROM items"
+	    " WHERE ignored = 1)", -1, &stmt, NULL) != SQLITE_OK)
+		return (1);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		any = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return (any);
+}
+
+/* Append the killfile's condition: the items it leaves (only == 0) or
+ * those it takes (only == 1). Through the mark when the items carry it
+ * (nothing at all while no item is marked), else the rules themselves. */
+static int
+store_ignore_where(struct store *st, struct buf *sql,
+    struct store_params *ps, int only, char **cause)
+{
+	size_t	 i;
+
+	if (st->marked) {
+		if (only)
+			buf_addstr(sql, " AND i.ignored = 1");
+		else if (store_any_ignored(st))
+			buf_addstr(sql, " AND i.ignored = 0");
+		return (0);
+	}
+	if (st->nignore == 0) {
+		if (only)
+			buf_addstr(sql, " AND 0");
+		return (0);
+	}
+	buf_addstr(sql, only ? " AND (" : " AND NOT (");
+	for (i = 0; i < st->nignore; i++) {
+		if (i > 0)
+			buf_addstr(sql, " OR ");
+		if (store_filter_sql(st, sql, st->ignore[i], ps, cause) != 0)
+			return (-1);
+	}
+	buf_addch(sql, ')');
+	return (0);
+}
+
 /* Append q's conditions. Counts say read = 0, which the partial index
  * items_unread answers without touching the rows; pages say +read = 0,
  * which keeps SQLite walking a (date, id) index in list order instead of
- * sorting every unread item to find the first few. */
-static void
-store_filter_where(struct buf *sql, const struct store_filter *q, int count)
+ * sorting every unread item to find the first few. A filter's values go
+ * to ps. */
+static int
+store_filter_where(struct store *st, struct buf *sql,
+    const struct store_filter *q, int count, struct store_params *ps,
+    char **cause)
 {
 	if (q->feeds != NULL)
 		buf_addstr(sql, " AND i.feed_id IN"
 		    " (SELECT value FROM json_each(:feeds))");
+	/* A filter that reads the items' text scans them, through the
+	 * list index, which holds read too, rather than look each unread
+	 * one up in the table (290 ms instead of 20 for 100k items). */
+	if ((q->expr != NULL && store_filter_scans(q->expr)) ||
+	    (q->narrow != NULL && store_filter_scans(q->narrow)))
+		count = 0;
+	ps->ordered = !count;
 	if (q->unread)
 		buf_addstr(sql, count ? " AND i.read = 0" : " AND +i.read = 0");
 	if (q->starred)
 		buf_addstr(sql, " AND i.starred = 1");
+	if (q->expr != NULL) {
+		buf_addstr(sql, " AND ");
+		if (store_filter_sql(st, sql, q->expr, ps, cause) != 0)
+			return (-1);
+	}
+	if (q->narrow != NULL) {
+		buf_addstr(sql, " AND ");
+		if (store_filter_sql(st, sql, q->narrow, ps, cause) != 0)
+			return (-1);
+	}
+	if (!q->ignored)
+		return (store_ignore_where(st, sql, ps, 0, cause));
+	return (0);
 }
 
-/* Prepare sql and bind the parameters that q and from give it. */
+/* Prepare sql and bind the parameters that q, from and ps give it. */
 static sqlite3_stmt *
 store_filter_prepare(struct store *st, const char *sql,
     const struct store_filter *q, const struct store_item *from,
-    char **cause)
+    const struct store_params *ps, char **cause)
 {
 	sqlite3_stmt	*stmt;
 	struct buf	 ids = BUF_INIT;
@@ -2074,6 +2240,8 @@ store_filter_prepare(struct store *st, const char *sql,
 		rc |= sqlite3_bind_int64(stmt,
 		    sqlite3_bind_parameter_index(stmt, ":id"), from->id);
 	}
+	if (ps != NULL)
+		rc |= store_params_bind(stmt, ps);
 	if (rc != SQLITE_OK) {
 		store_error(st, cause);
 		sqlite3_finalize(stmt);
@@ -2086,20 +2254,23 @@ int
 store_count(struct store *st, const struct store_filter *q,
     const struct store_item *before, int64_t *n, char **cause)
 {
-	sqlite3_stmt	*stmt;
-	struct buf	 sql = BUF_INIT;
-	int		 rc;
+	sqlite3_stmt		*stmt = NULL;
+	struct buf		 sql = BUF_INIT;
+	struct store_params	 ps = { NULL, 0, 0 };
+	int			 rc = -1;
 
 	buf_addstr(&sql, "SELECT count(*) FROM items i WHERE 1");
-	store_filter_where(&sql, q, 1);
+	if (store_filter_where(st, &sql, q, 1, &ps, cause) != 0)
+		goto out;
 	if (before != NULL)
 		buf_addstr(&sql, " AND (i.date, i.id) > (:date, :id)");
-	stmt = store_filter_prepare(st, sql.data, q, before, cause);
-	buf_release(&sql);
-	if (stmt == NULL)
-		return (-1);
-	rc = store_run_int(st, stmt, n, cause);
+	if ((stmt = store_filter_prepare(st, sql.data, q, before, &ps,
+	    cause)) != NULL)
+		rc = store_run_int(st, stmt, n, cause);
+out:
 	sqlite3_finalize(stmt);
+	store_params_release(&ps);
+	buf_release(&sql);
 	return (rc);
 }
 
@@ -2108,34 +2279,271 @@ store_page(struct store *st, const struct store_filter *q,
     const struct store_item *from, int backward, size_t skip, size_t limit,
     struct store_item **out, size_t *n, char **cause)
 {
-	sqlite3_stmt	*stmt;
-	struct buf	 sql = BUF_INIT;
-	int		 rc;
+	sqlite3_stmt		*stmt = NULL;
+	struct buf		 sql = BUF_INIT;
+	struct store_params	 ps = { NULL, 0, 0 };
+	int			 rc = -1;
 
 	*out = NULL;
 	*n = 0;
 	buf_addstr(&sql, "SELECT " STORE_ITEM_COLS " FROM items i WHERE 1");
-	store_filter_where(&sql, q, 0);
+	if (store_filter_where(st, &sql, q, 0, &ps, cause) != 0)
+		goto out;
 	if (from != NULL)
 		buf_addf(&sql, " AND (i.date, i.id) %c (:date, :id)",
 		    backward ? '>' : '<');
 	buf_addf(&sql, " ORDER BY i.date %s, i.id %s LIMIT :limit"
 	    " OFFSET :skip", backward ? "ASC" : "DESC",
 	    backward ? "ASC" : "DESC");
-	stmt = store_filter_prepare(st, sql.data, q, from, cause);
-	buf_release(&sql);
-	if (stmt == NULL)
-		return (-1);
+	if ((stmt = store_filter_prepare(st, sql.data, q, from, &ps,
+	    cause)) == NULL)
+		goto out;
 	if ((store_bind_size(stmt, sqlite3_bind_parameter_index(stmt,
 	    ":limit"), limit) | store_bind_size(stmt,
 	    sqlite3_bind_parameter_index(stmt, ":skip"), skip)) !=
 	    SQLITE_OK) {
 		store_error(st, cause);
-		sqlite3_finalize(stmt);
-		return (-1);
+		goto out;
 	}
 	rc = store_item_rows(st, stmt, out, n, cause);
+out:
 	sqlite3_finalize(stmt);
+	store_params_release(&ps);
+	buf_release(&sql);
+	return (rc);
+}
+
+int
+store_set_feeds(struct store *st, char *const *urls, char *const *titles,
+    char *const *tags, size_t n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	size_t		 i;
+	int		 rc = 0;
+
+	if (sqlite3_exec(st->db, "DELETE FROM temp.feedconf", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO temp.feedconf"
+	    " (url, title, tags) VALUES (?1, ?2, ?3)", -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((store_bind_text(stmt, 1, urls[i]) | store_bind_text(stmt,
+		    2, titles[i]) | store_bind_text(stmt, 3, tags[i])) !=
+		    SQLITE_OK) {
+			store_error(st, cause);
+			rc = -1;
+		} else
+			rc = store_run(st, stmt, cause);
+	}
+	sqlite3_finalize(stmt);
+	return (rc);
+}
+
+/* Set or clear the killfile's mark on the items that where (SQL on i)
+ * selects, so that it says what the rules say now; only the items whose
+ * mark changes are written. */
+static int
+store_mark_ignored(struct store *st, const char *where, int64_t feed_id,
+    char **cause)
+{
+	sqlite3_stmt		*stmt = NULL;
+	struct buf		 sql = BUF_INIT;
+	struct store_params	 ps = { NULL, 0, 0 };
+	size_t			 i;
+	int			 rc = -1;
+
+	buf_addf(&sql, "UPDATE items AS i SET ignored = 1 - ignored WHERE %s"
+	    " AND i.ignored != (CASE WHEN (0", where);
+	for (i = 0; i < st->nignore; i++) {
+		buf_addstr(&sql, " OR ");
+		if (store_filter_sql(st, &sql, st->ignore[i], &ps, cause) != 0)
+			goto out;
+	}
+	buf_addstr(&sql, ") THEN 1 ELSE 0 END)");
+	if (sqlite3_prepare_v2(st->db, sql.data, -1, &stmt, NULL) !=
+	    SQLITE_OK || store_params_bind(stmt, &ps) != SQLITE_OK ||
+	    (feed_id != 0 && sqlite3_bind_int64(stmt,
+	    sqlite3_bind_parameter_index(stmt, ":feed"), feed_id) !=
+	    SQLITE_OK)) {
+		store_error(st, cause);
+		goto out;
+	}
+	rc = store_run(st, stmt, cause);
+out:
+	sqlite3_finalize(stmt);
+	store_params_release(&ps);
+	buf_release(&sql);
+	return (rc);
+}
+
+/* What the marks were made from: the rules and, when one reads them,
+ * the dotfile's titles and tags. */
+static int
+store_killfile_rules(struct store *st, struct buf *b, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	const char	*s;
+	size_t		 i;
+	int		 feeds = 0, rc;
+
+	for (i = 0; i < st->nignore; i++) {
+		buf_addf(b, "%s\n", st->ignore[i]->text);
+		feeds |= filter_uses(st->ignore[i], FILTER_TAGS) ||
+		    filter_uses(st->ignore[i], FILTER_FEEDTITLE);
+	}
+	if (!feeds)
+		return (0);
+	if (sqlite3_prepare_v2(st->db, "SELECT group_concat(url || char(9) ||"
+	    " coalesce(title, '') || char(9) || coalesce(tags, ''), char(10))"
+	    " FROM (SELECT * FROM temp.feedconf ORDER BY url)", -1, &stmt,
+	    NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		s = (const char *)sqlite3_column_text(stmt, 0);
+		buf_addf(b, "feeds:\n%s", s != NULL ? s : "");
+	} else
+		store_error(st, cause);
+	sqlite3_finalize(stmt);
+	return (rc == SQLITE_ROW ? 0 : -1);
+}
+
+/* Bring every item's mark up to date with the rules, unless they are
+ * what the marks were made from. Return 0, or -1 when the file cannot be
+ * written (the caller then runs the rules in every query). */
+static int
+store_killfile_mark(struct store *st, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	struct buf	 rules = BUF_INIT;
+	const char	*old;
+	int		 same = 0;
+
+	if (store_killfile_rules(st, &rules, cause) != 0)
+		return (-1);
+	if (sqlite3_prepare_v2(st->db, "SELECT rules FROM killfile", -1,
+	    &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		buf_release(&rules);
+		return (-1);
+	}
+	if (sqlite3_step(stmt) == SQLITE_ROW &&
+	    (old = (const char *)sqlite3_column_text(stmt, 0)) != NULL)
+		same = strcmp(old, rules.data) == 0;
+	sqlite3_finalize(stmt);
+	if (same) {
+		buf_release(&rules);
+		return (0);
+	}
+	if (store_exec(st, SQL_BEGIN, cause) != 0)
+		goto fail;
+	if (store_mark_ignored(st, "1", 0, cause) != 0)
+		goto fail;
+	if (sqlite3_prepare_v2(st->db, "UPDATE killfile SET rules = ?1", -1,
+	    &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		goto fail;
+	}
+	if (sqlite3_bind_text(stmt, 1, rules.data, (int)rules.len,
+	    SQLITE_STATIC) != SQLITE_OK || store_run(st, stmt, cause) != 0) {
+		sqlite3_finalize(stmt);
+		goto fail;
+	}
+	sqlite3_finalize(stmt);
+	buf_release(&rules);
+	log_debug("store: %s: killfile marks made again", st->path);
+	return (store_commit(st, cause));
+fail:
+	store_rollback(st);
+	buf_release(&rules);
+	return (-1);
+}
+
+int
+store_set_ignore(struct store *st, const struct filter *const *rules,
+    size_t n, int mark, char **cause)
+{
+	struct filter	**v;
+	size_t		 i, off;
+	char		*why;
+
+	v = xreallocarray(NULL, n + 1, sizeof *v);
+	for (i = 0; i < n; i++) {
+		if (filter_parse(rules[i]->text, strlen(rules[i]->text), &v[i],
+		    &off, cause) != 0) {
+			while (i-- > 0)
+				filter_free(v[i]);
+			free(v);
+			return (-1);
+		}
+	}
+	for (i = 0; i < st->nignore; i++)
+		filter_free(st->ignore[i]);
+	free(st->ignore);
+	st->ignore = v;
+	st->nignore = n;
+	st->marked = 0;
+	if (!mark)
+		return (0);
+	/* A file this process cannot write keeps its marks: the rules
+	 * then run in every query instead, slower but right. */
+	if (store_killfile_mark(st, &why) != 0) {
+		log_debug("store: killfile marks: %s", why);
+		free(why);
+		return (0);
+	}
+	st->marked = 1;
+	return (0);
+}
+
+/* Subtract from each feed of v[0..n) its items the killfile leaves out:
+ * the counts the triggers keep count every item. */
+static int
+store_feeds_ignored(struct store *st, struct store_feed *v, size_t n,
+    char **cause)
+{
+	sqlite3_stmt		*stmt = NULL;
+	struct buf		 sql = BUF_INIT;
+	struct store_params	 ps = { NULL, 0, 0 };
+	size_t			 i;
+	int64_t			 id;
+	int			 rc = -1;
+
+	if (st->nignore == 0 && !st->marked)
+		return (0);
+	buf_addstr(&sql, "SELECT i.feed_id, count(*), sum(i.read = 0)"
+	    " FROM items i WHERE 1");
+	if (store_ignore_where(st, &sql, &ps, 1, cause) != 0)
+		goto out;
+	buf_addstr(&sql, " GROUP BY i.feed_id");
+	if ((stmt = store_filter_prepare(st, sql.data,
+	    &(struct store_filter){ .ignored = 1 }, NULL, &ps, cause)) == NULL)
+		goto out;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(stmt, 0);
+		for (i = 0; i < n; i++) {
+			if (v[i].id != id)
+				continue;
+			v[i].total -= sqlite3_column_int64(stmt, 1);
+			v[i].unread -= sqlite3_column_int64(stmt, 2);
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		rc = -1;
+	} else
+		rc = 0;
+out:
+	sqlite3_finalize(stmt);
+	store_params_release(&ps);
+	buf_release(&sql);
 	return (rc);
 }
 
@@ -2143,11 +2551,12 @@ int64_t
 store_unread_urls(struct store *st, char *const *urls, size_t n,
     char **cause)
 {
-	sqlite3_stmt	*stmt;
-	struct buf	 list = BUF_INIT;
-	int64_t		 count;
-	size_t		 i;
-	int		 rc;
+	sqlite3_stmt		*stmt;
+	struct buf		 list = BUF_INIT, sql = BUF_INIT;
+	struct store_params	 ps = { NULL, 0, 0 };
+	int64_t			 count;
+	size_t			 i;
+	int			 rc = -1;
 
 	buf_addch(&list, '[');
 	for (i = 0; i < n; i++) {
@@ -2156,20 +2565,30 @@ store_unread_urls(struct store *st, char *const *urls, size_t n,
 		buf_add_jsonstr(&list, urls[i]);
 	}
 	buf_addch(&list, ']');
-	if (sqlite3_prepare_v2(st->db, "SELECT coalesce(sum(nunread), 0)"
-	    " FROM feeds WHERE url IN (SELECT value FROM json_each(?1))", -1,
-	    &stmt, NULL) != SQLITE_OK) {
-		store_error(st, cause);
-		buf_release(&list);
-		return (-1);
+	/* Less the killfile's unread items in those feeds. */
+	buf_addstr(&sql, "SELECT (SELECT coalesce(sum(nunread), 0)"
+	    " FROM feeds WHERE url IN (SELECT value FROM json_each(:urls)))");
+	if (st->nignore > 0 || st->marked) {
+		buf_addstr(&sql, " - (SELECT count(*) FROM items i"
+		    " WHERE i.read = 0 AND i.feed_id IN (SELECT id FROM feeds"
+		    " WHERE url IN (SELECT value FROM json_each(:urls)))");
+		if (store_ignore_where(st, &sql, &ps, 1, cause) != 0)
+			goto out;
+		buf_addstr(&sql, ")");
 	}
-	if (sqlite3_bind_text(stmt, 1, list.data, (int)list.len,
-	    SQLITE_STATIC) != SQLITE_OK) {
+	if ((stmt = store_filter_prepare(st, sql.data,
+	    &(struct store_filter){ .ignored = 1 }, NULL, &ps, cause)) == NULL)
+		goto out;
+	if (sqlite3_bind_text(stmt, sqlite3_bind_parameter_index(stmt,
+	    ":urls"), list.data, (int)list.len, SQLITE_STATIC) != SQLITE_OK) {
 		store_error(st, cause);
 		rc = -1;
 	} else
 		rc = store_run_int(st, stmt, &count, cause);
 	sqlite3_finalize(stmt);
+out:
+	store_params_release(&ps);
+	buf_release(&sql);
 	buf_release(&list);
 	return (rc == 0 ? count : -1);
 }
@@ -2270,12 +2689,12 @@ store_mark_run(struct store *st, const char *sql,
     const struct store_filter *q, int64_t mark, int64_t *changed,
     char **cause)
 {
-	static const struct store_filter	 none = { NULL, 0, 0, 0 };
+	static const struct store_filter	 none = { .ignored = 1 };
 	sqlite3_stmt			*stmt;
 	int				 rc;
 
 	if ((stmt = store_filter_prepare(st, sql, q != NULL ? q : &none, NULL,
-	    cause)) == NULL)
+	    NULL, cause)) == NULL)
 		return (-1);
 	if (sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt,
 	    ":mark"), mark) != SQLITE_OK) {
@@ -2345,8 +2764,10 @@ store_mark_step_read(struct store *st, const struct store_filter *q,
     int64_t mark, int64_t upto, size_t limit, int64_t *changed,
     char **cause)
 {
-	struct buf	 sql = BUF_INIT;
-	sqlite3_stmt	*stmt;
+	struct buf		 sql = BUF_INIT;
+	struct store_filter	 stq;
+	struct store_params	 ps = { NULL, 0, 0 };
+	sqlite3_stmt		*stmt;
 	int64_t		 n = 0;
 	int		 rc;
 
@@ -2371,11 +2792,16 @@ store_mark_step_read(struct store *st, const struct store_filter *q,
 	 * for 100k items instead of 5). */
 	buf_addstr(&sql, "INSERT INTO temp.markstep (id)"
 	    " SELECT i.id FROM items i WHERE i.read = 0 AND +i.id <= :upto");
-	store_filter_where(&sql, &(struct store_filter){ q->feeds, q->nfeeds,
-	    0, q->starred }, 1);
+	stq = *q;
+	stq.unread = 0;
+	if (store_filter_where(st, &sql, &stq, 1, &ps, cause) != 0) {
+		buf_release(&sql);
+		goto fail;
+	}
 	buf_addstr(&sql, " LIMIT :limit");
-	stmt = store_filter_prepare(st, sql.data, q, NULL, cause);
+	stmt = store_filter_prepare(st, sql.data, q, NULL, &ps, cause);
 	buf_release(&sql);
+	store_params_release(&ps);
 	if (stmt == NULL)
 		goto fail;
 	if (sqlite3_bind_int64(stmt, sqlite3_bind_parameter_index(stmt,

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 struct feed;				/* feed.h */
+struct filter;				/* filter.h */
 struct store;				/* opaque; owns the sqlite3 handle */
 
 #define STORE_NOTIME	INT64_MIN
@@ -118,6 +119,35 @@ int	 store_items(struct store *, int64_t feed_id, size_t offset,
 	     size_t limit, struct store_item **, size_t *, char **cause);
 void	 store_items_free(struct store_item *, size_t);
 
+/*
+ * Filters (filter.h). The dotfile's own names and tags for its feeds,
+ * which feedtitle and tags read: urls[i] has titles[i] (NULL: the feed's
+ * own) and tags[i] (space-separated, NULL: none). They replace what this
+ * connection was given before. Return 0, or -1 and set *cause.
+ */
+int	 store_set_feeds(struct store *, char *const *urls,
+	     char *const *titles, char *const *tags, size_t n, char **cause);
+
+/*
+ * The killfile: items any of rules[0..n) selects stay stored but are left
+ * out of every list, count and search of this connection (store_feeds(),
+ * store_count(), store_page(), store_search(), store_unread_urls(),
+ * marking), except where a struct store_filter says ignored. Rules must
+ * not ask about state (filter_stateful()). The rules are copied; they
+ * replace those given before, and store_update() marks what each fetch
+ * brings with them.
+ *
+ * With mark set, every item's mark is brought up to date first, a scan
+ * of the items when the rules (or the titles and tags of
+ * store_set_feeds() that they read) are not those the marks were made
+ * from, and nothing otherwise; lists and counts then read the marks. A
+ * file that cannot be written keeps its marks, and the rules then run in
+ * every query instead. Without mark (a refresh that sees part of the
+ * dotfile), only new items are marked. Return 0, or -1 and set *cause.
+ */
+int	 store_set_ignore(struct store *, const struct filter *const *rules,
+	     size_t n, int mark, char **cause);
+
 /* Set an item's read or starred flag; an item deleted meanwhile (by a
  * refresh trimming its feed) is an error. */
 int	 store_set_read(struct store *, int64_t item_id, int read, char **cause);
@@ -171,6 +201,9 @@ struct store_filter {
 	size_t		 nfeeds;
 	int		 unread;
 	int		 starred;	/* only starred items */
+	const struct filter *expr;	/* only the items it selects; borrowed */
+	const struct filter *narrow;	/* and those this one selects */
+	int		 ignored;	/* the killfile's items too */
 };
 
 /* How many items q lists; with before not NULL, how many of them come

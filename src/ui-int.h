@@ -70,7 +70,11 @@ struct ui_feed {
 
 #define UI_ROW_ALL	((size_t)-1)	/* the feeds pane's first row */
 #define UI_ROW_STARRED	((size_t)-2)	/* the starred items, when any */
-#define UI_ROW_FEED(r)	((r) < UI_ROW_STARRED)	/* a feed's row */
+/* The row of the dotfile's query k, and back. */
+#define UI_ROW_QUERY(k)	(UI_ROW_STARRED - 1 - (size_t)(k))
+#define UI_QUERY_OF(r)	((size_t)(UI_ROW_STARRED - 1 - (r)))
+#define UI_ROW_FEED(r)	((r) <= UI_ROW_QUERY(CONFIG_MAX_QUERIES))
+#define UI_ROW_IS_QUERY(r) (!UI_ROW_FEED(r) && (r) < UI_ROW_STARRED)
 
 struct ui_tag {
 	const char	*name;		/* borrowed from the config */
@@ -91,6 +95,10 @@ struct ui_list {
 	int		 every;		/* every stored feed: no filter */
 	int		 unread;
 	int		 starred;	/* starred items only */
+	const struct filter *expr;	/* a query's: into ui->cfg, made
+					   again by ui_list_refeed() */
+	struct filter	*narrow;	/* the filter action's; owned */
+	int		 ignored;	/* the killfile's items too */
 	int		 mixed;		/* rows of several feeds */
 	size_t		 row;		/* its row in the feeds pane */
 	size_t		 total;
@@ -204,6 +212,8 @@ struct ui_marking {
 	size_t		 nfeeds;	/* (store_filter); owned */
 	int		 every;
 	int		 starred;
+	struct filter	*expr;		/* a query's, copied; owned */
+	struct filter	*narrow;	/* the list's filter, copied; owned */
 	int64_t		 upto;		/* store_mark_begin()'s */
 	int64_t		 after;		/* store_unmark_step()'s place */
 	int64_t		 total, changed;
@@ -212,7 +222,8 @@ struct ui_marking {
 
 struct ui_prompt {
 	int		 active;
-	int		 kind;		/* ':' or '/' */
+	int		 kind;		/* ':', '/' or 'F' (a filter) */
+	size_t		 preset;	/* the preset Tab shows next */
 	struct buf	 text;
 	size_t		 pos;		/* cursor, bytes into text */
 };
@@ -236,6 +247,8 @@ struct ui {
 	size_t		 nrows;
 	int64_t		 unread;	/* over every feed */
 	int64_t		 starred;	/* starred items, over every feed */
+	int64_t		*qunread;	/* each query's unread items */
+	size_t		 nq;
 	int		 strays;	/* the store has feeds the dotfile
 					   no longer lists */
 	char		*tag;		/* only feeds with this tag */
@@ -243,6 +256,7 @@ struct ui {
 	struct ui_tag	*tags;		/* tags[0] is "every feed" */
 	size_t		 ntags;
 	int		 unread_only;
+	int		 show_ignored;	/* lists show the killfile's items */
 
 	struct ui_list	 list;
 	int		 pending;	/* the feeds cursor moved: build the
@@ -316,6 +330,7 @@ const struct store_item *ui_list_item(struct ui *, size_t i);
 void	 ui_list_draw_items(struct ui *, struct ui_pane *);
 const struct ui_feed *ui_list_feed_of(struct ui *, int64_t feed_id);
 int	 ui_list_search(struct ui *, const char *);
+int	 ui_list_filter(struct ui *, const char *);
 int	 ui_list_back(struct ui *);
 int	 ui_list_unread_step(struct ui *, int dir, int open);
 int	 ui_list_toggle_read(struct ui *);

@@ -23,6 +23,8 @@
 
 #include "buf.h"
 #include "config.h"
+#include "filter.h"
+#include "poll.h"
 #include "store.h"
 #include "ui-int.h"
 #include "util.h"
@@ -41,6 +43,7 @@ ui_list_release(struct ui_list *l)
 	free(l->label);
 	free(l->feeds);
 	free(l->query);
+	filter_free(l->narrow);
 	memset(l, 0, sizeof *l);
 }
 
@@ -109,6 +112,29 @@ list_tags(struct ui *ui)
 	}
 }
 
+/* Count each query's unread items: always from the store, so that a
+ * query is as current as the feeds. */
+static void
+list_count_queries(struct ui *ui)
+{
+	const struct config	*cfg = ui->cfg;
+	size_t			 k;
+	char			*cause;
+
+	ui->qunread = xreallocarray(ui->qunread, cfg->nqueries + 1,
+	    sizeof *ui->qunread);
+	ui->nq = cfg->nqueries;
+	for (k = 0; k < cfg->nqueries; k++) {
+		if (store_count(ui->st, &(struct store_filter){ .unread = 1,
+		    .expr = cfg->queries[k].filter }, NULL, &ui->qunread[k],
+		    &cause) != 0) {
+			ui_message(ui, 1, "%s", cause);
+			free(cause);
+			ui->qunread[k] = 0;
+		}
+	}
+}
+
 /* Read every feed's counts, title and last error from the store. */
 int
 ui_list_load_feeds(struct ui *ui)
@@ -119,7 +145,10 @@ ui_list_load_feeds(struct ui *ui)
 	size_t			 n = 0, i, matched = 0;
 	char			*cause;
 
-	if (store_feeds(ui->st, &sf, &n, &cause) != 0) {
+	/* The dotfile's titles, tags and killfile, which may have changed
+	 * (a reload, :add), before anything is counted. */
+	if (poll_store_config(ui->st, cfg, 1, &cause) != 0 ||
+	    store_feeds(ui->st, &sf, &n, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 		return (-1);
@@ -172,6 +201,7 @@ ui_list_load_feeds(struct ui *ui)
 		free(cause);
 		ui->starred = 0;
 	}
+	list_count_queries(ui);
 	list_tags(ui);
 	ui_list_feeds_rows(ui);
 	return (0);
@@ -190,10 +220,23 @@ ui_list_feeds_rows(struct ui *ui)
 	if (ui->list.row < ui->nrows)
 		listed = ui->rows[ui->list.row];
 	free(ui->rows);
-	ui->rows = xreallocarray(NULL, ui->nfeeds + 2, sizeof *ui->rows);
+	ui->rows = xreallocarray(NULL, ui->nfeeds + ui->nq + 2,
+	    sizeof *ui->rows);
 	ui->rows[0] = UI_ROW_ALL;
 	ui->nrows = 1;
 	p->cur = 0;
+	/* The queries under All items, where saved searches are found at
+	 * once however many feeds follow, but not among a tag's feeds. */
+	for (i = 0; i < ui->nq && ui->tag == NULL; i++) {
+		if (ui->unread_only && ui->qunread[i] == 0 &&
+		    UI_ROW_QUERY(i) != was)
+			continue;
+		if (UI_ROW_QUERY(i) == was)
+			p->cur = ui->nrows;
+		if (UI_ROW_QUERY(i) == listed)
+			ui->list.row = ui->nrows;
+		ui->rows[ui->nrows++] = UI_ROW_QUERY(i);
+	}
 	for (i = 0; i < ui->nfeeds; i++) {
 		f = &ui->feeds[i];
 		if (f->cf->hidden)
@@ -251,6 +294,9 @@ list_filter(const struct ui_list *l)
 	q.nfeeds = l->nfeeds;
 	q.unread = l->unread;
 	q.starred = l->starred;
+	q.expr = l->expr;
+	q.narrow = l->narrow;
+	q.ignored = l->ignored;
 	return (q);
 }
 
@@ -265,18 +311,32 @@ list_ids(struct ui *ui, size_t row, size_t *n, int *every)
 
 	*n = 0;
 	/* The starred items are those of every feed, whatever the tag. */
-	*every = (ui->rows[row] == UI_ROW_STARRED || (ui->rows[row] ==
+	*every = (ui->rows[row] == UI_ROW_STARRED ||
+	    UI_ROW_IS_QUERY(ui->rows[row]) || (ui->rows[row] ==
 	    UI_ROW_ALL && ui->tag == NULL)) && !ui->strays;
 	ids = xreallocarray(NULL, ui->nfeeds + 1, sizeof *ids);
 	if (!UI_ROW_FEED(ui->rows[row])) {
 		for (i = 0; i < ui->nfeeds; i++)
 			if (ui->feeds[i].id != 0 && (ui->tag == NULL ||
 			    ui->rows[row] == UI_ROW_STARRED ||
+			    UI_ROW_IS_QUERY(ui->rows[row]) ||
 			    list_has_tag(&ui->feeds[i], ui->tag)))
 				ids[(*n)++] = ui->feeds[i].id;
 	} else if (ui->feeds[ui->rows[row]].id != 0)
 		ids[(*n)++] = ui->feeds[ui->rows[row]].id;
 	return (ids);
+}
+
+/* The expression of a query's row, or NULL. */
+static const struct filter *
+list_expr(struct ui *ui, size_t row)
+{
+	size_t	 k;
+
+	if (row >= ui->nrows || !UI_ROW_IS_QUERY(ui->rows[row]))
+		return (NULL);
+	k = UI_QUERY_OF(ui->rows[row]);
+	return (k < ui->cfg->nqueries ? ui->cfg->queries[k].filter : NULL);
 }
 
 /* After the feeds were read again: a feed fetched for the first time has
@@ -290,6 +350,7 @@ ui_list_refeed(struct ui *ui)
 		return;
 	free(l->feeds);
 	l->feeds = list_ids(ui, l->row, &l->nfeeds, &l->every);
+	l->expr = list_expr(ui, l->row);
 }
 
 /* Build the list a feeds row stands for, if it is not the one shown. */
@@ -322,8 +383,12 @@ ui_list_sync(struct ui *ui)
 	l->row = row;
 	l->mixed = !UI_ROW_FEED(ui->rows[row]);
 	l->starred = ui->rows[row] == UI_ROW_STARRED;
+	l->expr = list_expr(ui, row);
 	if (!l->mixed)
 		l->label = xstrdup(ui->feeds[ui->rows[row]].title);
+	else if (l->expr != NULL)
+		l->label = xstrdup(ui->cfg->queries[UI_QUERY_OF(
+		    ui->rows[row])].name);
 	else if (l->starred)
 		l->label = xstrdup("Starred items");
 	else if (ui->tag != NULL)
@@ -562,10 +627,12 @@ ui_list_reload(struct ui *ui)
 		have = 1;
 	}
 	list_drop_window(l);
+	l->ignored = ui->show_ignored;
 	q = list_filter(l);
 	/* The feeds' counts were read with the feeds; only a list that
 	 * came short of them is counted on its own. */
-	if (!stale && !l->starred)
+	if (!stale && !l->starred && l->expr == NULL && l->narrow == NULL &&
+	    !l->ignored)
 		n = list_feeds_count(ui, l);
 	else if (store_count(ui->st, &q, NULL, &n, &cause) != 0)
 		goto fail;
@@ -640,6 +707,9 @@ list_draw_feed_row(struct ui *ui, struct ui_pane *p, size_t row, int y,
 			    EL_STAR));
 			buf_reset(&b);
 		}
+	} else if (UI_ROW_IS_QUERY(ui->rows[row])) {
+		title = ui->cfg->queries[UI_QUERY_OF(ui->rows[row])].name;
+		unread = ui->qunread[UI_QUERY_OF(ui->rows[row])];
 	} else if (ui->rows[row] == UI_ROW_ALL) {
 		title = ui->tag != NULL ? "All items of the tag" : "All items";
 		unread = 0;
@@ -807,7 +877,7 @@ void
 ui_list_draw_items(struct ui *ui, struct ui_pane *p)
 {
 	const struct store_item	*it;
-	struct buf		 right = BUF_INIT;
+	struct buf		 right = BUF_INIT, title = BUF_INIT;
 	size_t			 row;
 	int			 i;
 
@@ -815,9 +885,18 @@ ui_list_draw_items(struct ui *ui, struct ui_pane *p)
 	ui_scroll_to(p);
 	if (ui->list.unread && !ui->list.search)
 		buf_addstr(&right, "unread");
-	ui_draw_title(ui, p, ui->focus == UI_ITEMS, ui->list.label != NULL ?
-	    ui->list.label : "Items", right.data);
+	if (ui->list.narrow != NULL) {
+		/* The filter in force, after the list's name. */
+		buf_addf(&title, "%s | %s", ui->list.label != NULL ?
+		    ui->list.label : "Items", ui->list.narrow->text);
+		ui_draw_title(ui, p, ui->focus == UI_ITEMS, title.data,
+		    right.data);
+	} else
+		ui_draw_title(ui, p, ui->focus == UI_ITEMS,
+		    ui->list.label != NULL ? ui->list.label : "Items",
+		    right.data);
 	buf_release(&right);
+	buf_release(&title);
 	if ((ui->nfeeds == 0 || ui->list.total == 0) && p->h > 0) {
 		list_draw_empty(ui, p, 0);
 		return;
@@ -828,6 +907,52 @@ ui_list_draw_items(struct ui *ui, struct ui_pane *p)
 			break;
 		list_draw_item_row(ui, p, it, p->y + 1 + i, row == p->cur);
 	}
+}
+
+/* Narrow the items list to what expression text selects, a
+ * define-filter preset's name standing for its expression; empty text
+ * shows the whole list again. */
+int
+ui_list_filter(struct ui *ui, const char *text)
+{
+	struct ui_list	*l = &ui->list;
+	struct filter	*f;
+	struct buf	 q = BUF_INIT;
+	size_t		 i, off;
+	char		*cause;
+
+	ui_list_sync(ui);
+	text += strspn(text, " \t");
+	if (l->search || l->label == NULL) {
+		ui_message(ui, 1, "Search results are not filtered; go back "
+		    "to a feed's list first");
+		return (UI_REDRAW);
+	}
+	for (i = 0; i < ui->cfg->npresets; i++)
+		if (strcmp(text, ui->cfg->presets[i].name) == 0)
+			text = ui->cfg->presets[i].filter->text;
+	if (*text == '\0') {
+		if (l->narrow == NULL)
+			return (UI_REDRAW);
+		filter_free(l->narrow);
+		l->narrow = NULL;
+		ui_message(ui, 0, "Filter cleared");
+	} else if (filter_parse(text, strlen(text), &f, &off, &cause) != 0) {
+		ui_message(ui, 1, "Filter: column %zu: %s",
+		    filter_column(text, off), text_printable(&q, cause));
+		free(cause);
+		buf_release(&q);
+		return (UI_REDRAW);
+	} else {
+		filter_free(l->narrow);
+		l->narrow = f;
+	}
+	ui->panes[UI_ITEMS].cur = ui->panes[UI_ITEMS].top = 0;
+	ui_list_reload(ui);
+	if (l->narrow != NULL)
+		ui_message(ui, 0, "%zu item%s", l->total, l->total == 1 ? "" :
+		    "s");
+	return (UI_REDRAW);
 }
 
 /* Replace the items list with the results of a search. */
@@ -1047,6 +1172,11 @@ ui_list_item_changed(struct ui *ui, int64_t id, int unread, int starred)
 		if (ui->starred <= 1)
 			ui_list_feeds_rows(ui);
 	}
+	/* Whether the item is in a query is the store's to say: a few
+	 * counts, each through its indexes. */
+	if ((unread != -1 && was != (unread != 0)) ||
+	    (starred != -1 && was_starred != (starred != 0)))
+		list_count_queries(ui);
 	if (unread == -1 || was == (unread != 0))
 		return (1);
 	if (f != NULL)
@@ -1149,6 +1279,9 @@ list_mark_step(struct ui *ui, size_t limit)
 		q.nfeeds = m->nfeeds;
 		q.unread = 0;
 		q.starred = m->starred;
+		q.expr = m->expr;
+		q.narrow = m->narrow;
+		q.ignored = 0;
 		rc = store_mark_step_read(ui->st, &q, m->mark, m->upto, limit,
 		    &m->changed, &cause);
 	} else
@@ -1174,6 +1307,8 @@ list_mark_step(struct ui *ui, size_t limit)
 		free(cause);
 	}
 	free(m->feeds);
+	filter_free(m->expr);
+	filter_free(m->narrow);
 	memset(m, 0, sizeof *m);
 	return (0);
 }
@@ -1214,6 +1349,40 @@ ui_list_mark_status(struct ui *ui, struct buf *b)
 	else
 		buf_addf(b, "marking unread %lld", (long long)m->changed);
 	return (1);
+}
+
+/* A copy of a parsed filter. */
+static struct filter *
+list_copy_expr(const struct filter *f)
+{
+	struct filter	*copy;
+	size_t		 off;
+	char		*cause;
+
+	if (filter_parse(f->text, strlen(f->text), &copy, &off, &cause) != 0)
+		fatalx("ui: a filter that parsed does not: %s", cause);
+	return (copy);
+}
+
+/* Count the unread items a marking of a filtered list will change, for
+ * its progress. */
+static void
+list_count_unread(struct ui *ui, struct ui_marking *m)
+{
+	struct store_filter	 q;
+	char			*cause;
+
+	memset(&q, 0, sizeof q);
+	q.feeds = m->every ? NULL : (m->nfeeds > 0 ? m->feeds : list_none);
+	q.nfeeds = m->nfeeds;
+	q.unread = 1;
+	q.starred = m->starred;
+	q.expr = m->expr;
+	q.narrow = m->narrow;
+	if (store_count(ui->st, &q, NULL, &m->total, &cause) != 0) {
+		log_debug("ui: %s", cause);
+		free(cause);
+	}
 }
 
 /* Mark every item of the list (all: of every feed) read, undoably. */
@@ -1258,6 +1427,16 @@ ui_list_mark_read(struct ui *ui, int all)
 		m->total = m->starred ? ui->starred :
 		    list_feeds_count(ui, &(struct ui_list){ .feeds = m->feeds,
 		    .nfeeds = m->nfeeds, .every = m->every, .unread = 1 });
+		/* A query's own copy: a reload may free the config's. */
+		if (ui->list.expr != NULL) {
+			m->expr = list_copy_expr(ui->list.expr);
+			m->total = ui->qunread[UI_QUERY_OF(
+			    ui->rows[ui->list.row])];
+		}
+		if (ui->list.narrow != NULL) {
+			m->narrow = list_copy_expr(ui->list.narrow);
+			list_count_unread(ui, m);
+		}
 	}
 	ui_undo_push(ui, UNDO_MARK, m->mark, 0);
 	/* A feed's worth is done at once; more goes on in idle turns. */
@@ -1273,6 +1452,8 @@ ui_list_unmark(struct ui *ui, int64_t mark)
 	if (ui->marking.mark != 0 && ui->marking.mark != mark)
 		ui_list_mark_finish(ui);
 	free(ui->marking.feeds);
+	filter_free(ui->marking.expr);
+	filter_free(ui->marking.narrow);
 	memset(&ui->marking, 0, sizeof ui->marking);
 	ui->marking.mark = mark;
 	ui->marking.read = 0;
@@ -1376,6 +1557,9 @@ ui_list_free_feeds(struct ui *ui)
 	free(ui->feeds);
 	ui->feeds = NULL;
 	ui->nfeeds = 0;
+	free(ui->qunread);
+	ui->qunread = NULL;
+	ui->nq = 0;
 }
 
 /* Free the feeds, the tags and the lists ui holds, at the end. */

@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "config.h"
+#include "filter.h"
 #include "keys.h"
 #include "poll.h"
 #include "subscribe.h"
@@ -25,6 +26,7 @@ ui_prompt_start(struct ui *ui, int kind, const char *text)
 {
 	ui->prompt.active = 1;
 	ui->prompt.kind = kind;
+	ui->prompt.preset = 0;
 	buf_reset(&ui->prompt.text);
 	buf_addstr(&ui->prompt.text, text);
 	ui->prompt.pos = ui->prompt.text.len;
@@ -251,6 +253,8 @@ prompt_command(struct ui *ui, const char *line)
 		return (ui_list_tag(ui, rest));
 	if (strcmp(word, "search") == 0)
 		return (ui_list_search(ui, rest));
+	if (strcmp(word, "filter") == 0)
+		return (ui_list_filter(ui, rest));
 	if (strcmp(word, "add") == 0)
 		return (prompt_add(ui, rest));
 	if (strcmp(word, "set") == 0 || strcmp(word, "bind") == 0 ||
@@ -288,10 +292,22 @@ ui_prompt_key(struct ui *ui, int key)
 		curs_set(0);
 		if (kind == '/')
 			flags = ui_list_search(ui, line);
+		else if (kind == 'F')
+			flags = ui_list_filter(ui, line);
 		else
 			flags = prompt_command(ui, line);
 		free(line);
 		return (flags | UI_REDRAW);
+	case '\t':
+		/* A filter's Tab goes through the define-filter presets,
+		 * naming each one's expression. */
+		if (pr->kind != 'F' || ui->cfg->npresets == 0)
+			return (0);
+		p = pr->preset++ % ui->cfg->npresets;
+		buf_reset(&pr->text);
+		buf_addstr(&pr->text, ui->cfg->presets[p].filter->text);
+		pr->pos = pr->text.len;
+		return (UI_REDRAW);
 	case KEYS_ESCAPE:
 	case 0x03:			/* C-c */
 	case 0x07:			/* C-g */
@@ -369,20 +385,33 @@ void
 ui_prompt_draw(struct ui *ui, int y)
 {
 	struct ui_prompt	*pr = &ui->prompt;
-	char			 lead[2] = { (char)pr->kind, '\0' };
-	size_t			 start = 0, room;
-	int			 x;
+	struct buf		 lead = BUF_INIT;
+	size_t			 start = 0, room, n = ui->cfg->npresets;
+	int			 x, w;
 
-	if (COLS < 3)
+	/* A filter names the preset Tab last filled in. */
+	if (pr->kind == 'F' && pr->preset > 0 && n > 0)
+		buf_addf(&lead, "Filter [%s]:",
+		    ui->cfg->presets[(pr->preset - 1) % n].name);
+	else if (pr->kind == 'F')
+		buf_addstr(&lead, "Filter:");
+	else
+		buf_addch(&lead, pr->kind);
+	if (COLS < 3) {
+		buf_release(&lead);
 		return;
-	ui_put(ui, y, 0, 1, lead, ui_attr(ui, EL_PROMPT));
-	room = (size_t)COLS - 2;
+	}
+	w = ui_put(ui, y, 0, COLS / 2, lead.data, ui_attr(ui, EL_PROMPT));
+	if (pr->kind == 'F')
+		w++;			/* a blank after "Filter:" */
+	buf_release(&lead);
+	room = (size_t)(COLS - w - 1);
 	while (start < pr->pos &&
 	    render_cols(pr->text.data + start, pr->pos - start) > room)
 		start = prompt_next(&pr->text, start);
-	ui_put(ui, y, 1, COLS - 1, pr->text.data + start,
+	ui_put(ui, y, w, COLS - w, pr->text.data + start,
 	    ui_attr(ui, EL_PROMPT));
-	x = 1 + (int)render_cols(pr->text.data + start, pr->pos - start);
+	x = w + (int)render_cols(pr->text.data + start, pr->pos - start);
 	move(y, x < COLS ? x : COLS - 1);
 	curs_set(1);
 }

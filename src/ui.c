@@ -36,6 +36,7 @@
 
 #include "buf.h"
 #include "config.h"
+#include "filter.h"
 #include "keys.h"
 #include "render.h"
 #include "store.h"
@@ -978,6 +979,20 @@ ui_act(struct ui *ui, enum keys_action act)
 	case ACT_SEARCH:
 		ui_prompt_start(ui, '/', "");
 		return (UI_REDRAW);
+	case ACT_FILTER:
+		ui_prompt_start(ui, 'F', ui->list.narrow != NULL ?
+		    ui->list.narrow->text : "");
+		return (UI_REDRAW);
+	case ACT_SELECT_FILTER:
+		if (ui->cfg->npresets == 0) {
+			ui_message(ui, 1, "No presets: the dotfile has no "
+			    "define-filter line");
+			return (UI_REDRAW);
+		}
+		ui_prompt_start(ui, 'F', "");
+		return (ui_prompt_key(ui, '\t'));
+	case ACT_CLEAR_FILTER:
+		return (ui_list_filter(ui, ""));
 	case ACT_FOCUS_NEXT:
 		if (ui->focus == UI_FEEDS)
 			return (ui_focus(ui, UI_ITEMS));
@@ -996,6 +1011,8 @@ ui_act(struct ui *ui, enum keys_action act)
 		if (ui->focus == UI_ITEMS) {
 			if (ui->list.search)
 				return (ui_list_back(ui));
+			if (ui->list.narrow != NULL)
+				return (ui_list_filter(ui, ""));
 			return (ui_focus(ui, UI_FEEDS));
 		}
 		if (ui->picking) {
@@ -1053,6 +1070,12 @@ ui_act(struct ui *ui, enum keys_action act)
 		    "Showing all items");
 		ui_list_feeds_rows(ui);
 		ui_list_set_row(ui, ui->panes[UI_FEEDS].cur);
+		return (UI_REDRAW);
+	case ACT_TOGGLE_SHOW_IGNORED:
+		ui->show_ignored = !ui->show_ignored;
+		ui_message(ui, 0, ui->show_ignored ? "Showing ignored items "
+		    "too" : "Hiding ignored items");
+		ui_list_reload(ui);
 		return (UI_REDRAW);
 	case ACT_PICK_TAG:
 		return (ui_list_pick_tag(ui));

@@ -118,8 +118,42 @@ static const struct {
 	  "30m, 2h, 1d or 1w)" },
 	{ "feed https://a.org/x < max-itms 5\n", 0, "t:1: unknown setting "
 	  "\"max-itms\"; did you mean \"max-items\"?" },
-	{ "feed \"query:Unread:unread = yes\"\n", 0, "t:1: query feeds "
-	  "(\"query:Unread:unread = yes\") are not supported" },
+	{ "feed \"query:Unread:unread = yes\"\n", 0, "t:1: \"query:Unread:"
+	  "unread = yes\" is newsboat's query feed; write it \"query NAME "
+	  "EXPRESSION\" here" },
+	/* Filter expressions: the rest of the line, or one quoted word;
+	 * a mistake names its column in the line. */
+	{ "query Unread unread = \"yes\"\n", 0, NULL },
+	{ "query \"Long reads\" age < 7 and (content =~ \"#x\" or tags # "
+	  "\"long\")\n", 0, NULL },
+	{ "  ignore\ttitle =~ \"^Sponsored\"  \n", 0, NULL },
+	{ "ignore \"title =~ \\\"x\\\"\"\n", 0, NULL },
+	{ "ignore 'tags # \"ads\"'\n", 0, NULL },
+	{ "define-filter rust title =~ \"rust\"\n", 0, NULL },
+	{ "query Unread unread = \"yes\"\nquery Unread starred = \"yes\"\n",
+	  0, "t:2: query \"Unread\" is already defined at t:1" },
+	{ "query Unread unread = \"maybe\"\n", 0,
+	  "t:1:23: unread is \"yes\" or \"no\", not \"\"maybe\"\"" },
+	{ "query \"A b\" titel = \"x\"\n", 0,
+	  "t:1:13: unknown attribute \"titel\"; did you mean \"title\"?" },
+	{ "ignore title =~ \"(\"\n", 0, "t:1:17: bad regular expression: "
+	  "Unmatched ( or \\(" },
+	{ "ignore \"title = \\\"a\\\" or x\"\n", 0,
+	  "t:1:26: unknown attribute \"x\"" },
+	{ "ignore 'title ='\n", 0, "t:1:16: expected a value (\"text\" or a "
+	  "number) after title, not the end" },
+	{ "ignore \xc3\xa9t\xc3\xa9 = 1\n", 0,
+	  "t:1:8: unknown attribute \"\xc3\xa9t\xc3\xa9\"" },
+	{ "ignore\n", 0, "t:1: usage: ignore EXPRESSION" },
+	{ "ignore title = \"x\" or age > 30\n", 0, "t:1:23: ignore judges "
+	  "what an item is, not its state: age, unread, starred, flags, "
+	  "unread_count, total_count and ~ cannot be used here" },
+	{ "ignore ~ \"sponsored\"\n", 0, "t:1:8: ignore judges what an item "
+	  "is, not its state: age, unread, starred, flags, unread_count, "
+	  "total_count and ~ cannot be used here" },
+	{ "query Old unread = \"no\" and age > 30\n", 0, NULL },
+	{ "query Unread\n", 0, "t:1: usage: query NAME EXPRESSION" },
+	{ "define-filter \"x\n", 0, "t:1: unterminated quote" },
 	{ "feed exec:~/bin/feed.sh\n", 0, "t:1: \"exec:\" feeds are not "
 	  "supported; tidings reads only http, https and file URLs" },
 	{ "feed filter:~/f.sh:https://a.org/x\n", 0, "t:1: \"filter:\" feeds "

@@ -61,6 +61,22 @@ static const struct {
 	{ "confirm-exit yes",		NULL, "no equivalent in tidings" },
 	{ "include ~/.newsboat/more",	NULL, "no equivalent in tidings" },
 	{ "browser \"unterminated",	NULL, "unterminated quote" },
+	/* The killfile and presets: the expressions as they are. */
+	{ "ignore-article \"*\" \"title =~ \\\"Gentoo\\\"\"",
+	    "ignore title =~ \"Gentoo\"", NULL },
+	{ "ignore-article https://a.org/rss \"author = \\\"X\\\"\"",
+	    "ignore feedurl = \"https://a.org/rss\" and (author = \"X\")",
+	    NULL },
+	{ "ignore-article * \"title < 5\"", NULL,
+	    "title takes =, !=, =~, !~, # or !#, not <" },
+	{ "ignore-article *",		NULL, "expected a feed URL" },
+	{ "define-filter \"Rust news\" \"title =~ \\\"rust\\\"\"",
+	    "define-filter \"Rust news\" title =~ \"rust\"", NULL },
+	{ "ignore-mode display",	NULL, "the way here" },
+	{ "ignore-mode download",	NULL, "display mode" },
+	{ "prepopulate-query-feeds yes", NULL, "always current" },
+	{ "highlight-article \"unread = \\\"yes\\\"\" red default", NULL,
+	    "no equivalent in tidings" },
 };
 
 static void
@@ -153,7 +169,7 @@ test_newsboat_urls(void **state)
 	    "\n"
 	    "https://b.org/atom \"two words\" ! <\r\n"
 	    "https://old.org/rss\n"
-	    "\"query:Unread:unread = \\\"yes\\\"\"\n"
+	    "\"query:Unread:unread = \\\"yes\\\"\" news\n"
 	    "exec:~/bin/x\n"
 	    "filter:~/f:https://c.org/rss\n"
 	    "https://a.org/rss again\n"
@@ -179,10 +195,13 @@ test_newsboat_urls(void **state)
 	assert_int_equal(nb.listed, 1);
 	assert_int_equal(nb.nurls, 3);
 	assert_string_equal(nb.urls[2], "https://old.org/rss");
+	/* The query feed is kept; its tag is said to be dropped. */
+	assert_string_equal(nb.settings.data,
+	    "query Unread unread = \"yes\"\n");
 	assert_int_equal(nb.unmapped.n, 8);
 	assert_true(strncmp(nb.unmapped.v[0], "urls:6: \"query:Unread:", 22)
 	    == 0);
-	assert_non_null(strstr(nb.unmapped.v[0], "no saved searches"));
+	assert_non_null(strstr(nb.unmapped.v[0], "its tags are not"));
 	assert_true(strncmp(nb.unmapped.v[1], "urls:7: exec:", 13) == 0);
 	assert_true(strncmp(nb.unmapped.v[2], "urls:8: filter:", 15) == 0);
 	assert_string_equal(nb.unmapped.v[3],

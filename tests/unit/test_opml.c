@@ -495,8 +495,9 @@ test_opml_import_skips(void **state)
 		"writes it into the dotfile; not taken from elsewhere",
 		"http://example.org/a b: \"http://example.org/a b\" is not a "
 		"valid URL",
-		"query:Unread:unread = \"yes\": query feeds "
-		"(\"query:Unread:unread = \"yes\"\") are not supported",
+		"query:Unread:unread = \"yes\": \"query:Unread:unread = "
+		"\"yes\"\" is newsboat's query feed; write it \"query NAME "
+		"EXPRESSION\" here",
 		"exec:~/bin/feed: \"exec:\" feeds are not supported; tidings "
 		"reads only http, https and file URLs",
 		"http://example.org/ x: \"http://example.org/ x\" is not a "

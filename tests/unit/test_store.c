@@ -391,7 +391,7 @@ test_open_creates_and_reopens(void **state)
 	char		*cause = NULL;
 	int64_t		 id;
 
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 6);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 7);
 	assert_q_text(fx->path, "PRAGMA journal_mode", "wal");
 	assert_int_equal(q_int(fx->path, "PRAGMA page_size"), 16384);
 	id = feed_id(fx->st, "http://example.org/a");
@@ -402,7 +402,7 @@ test_open_creates_and_reopens(void **state)
 	store_close(fx->st);
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("reopen: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 6);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 7);
 	assert_int_equal(feed_id(fx->st, "http://example.org/a"), id);
 	assert_int_equal(store_unread(fx->st, 0, &cause), 1);
 }
@@ -1804,18 +1804,23 @@ test_migrate_v1_articles(void **state)
 
 	/* Version 2 is version 1 plus the articles table, 3 is 2 plus the
 	 * starred index, 4 is 3 plus the counts, 5 is 4 plus
-	 * the articles' index (6 changes no table). */
+	 * the articles' index (6 changes no table), 7 is 6 plus the
+	 * killfile's mark and the list index, in place of items_date. */
 	q_exec(fx->path, "DROP TABLE articles_fts; DROP TABLE articles;"
 	    " DROP INDEX items_starred;"
 	    " DROP TRIGGER items_count_insert; DROP TRIGGER items_count_delete;"
 	    " DROP TRIGGER items_count_read; ALTER TABLE feeds DROP nitems;"
-	    " ALTER TABLE feeds DROP nunread; PRAGMA user_version = 1");
+	    " ALTER TABLE feeds DROP nunread;"
+	    " DROP INDEX items_list; DROP INDEX items_ignored; DROP TABLE killfile;"
+	    " ALTER TABLE items DROP COLUMN ignored;"
+	    " CREATE INDEX items_date ON items (date DESC, id DESC);"
+	    " PRAGMA user_version = 1");
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name = 'articles'"), 0);
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 6);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 7);
 	assert_int_equal(q_int(fx->path, "SELECT starred FROM items"), 1);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
 	    " INDEXED BY items_starred WHERE starred = 1"), 1);
@@ -1894,10 +1899,13 @@ test_migrate_v4_article_search(void **state)
 	q_exec(fx->path, "DROP TRIGGER articles_fts_insert;"
 	    " DROP TRIGGER articles_fts_update;"
 	    " DROP TRIGGER articles_fts_delete; DROP TABLE articles_fts;"
+	    " DROP INDEX items_list; DROP INDEX items_ignored; DROP TABLE killfile;"
+	    " ALTER TABLE items DROP COLUMN ignored;"
+	    " CREATE INDEX items_date ON items (date DESC, id DESC);"
 	    " PRAGMA user_version = 4");
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 6);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 7);
 	assert_found(fx->st, "zeppelin", "One");
 	assert_found(fx->st, "teaser", "One");
 }
@@ -1931,11 +1939,14 @@ test_migrate_v5_index(void **state)
 	    " INSERT INTO articles_fts (articles_fts) VALUES ('delete-all');"
 	    " INSERT INTO articles_fts (rowid, body)"
 	    " SELECT item_id, 'Cr&egrave;me caram&eacute;l' FROM articles;"
+	    " DROP INDEX items_list; DROP INDEX items_ignored; DROP TABLE killfile;"
+	    " ALTER TABLE items DROP COLUMN ignored;"
+	    " CREATE INDEX items_date ON items (date DESC, id DESC);"
 	    " PRAGMA user_version = 5");
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 6);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 7);
 	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"), 0);
 	assert_int_equal(store_search(fx->st, "creme", 10, &items, &n,
 	    &cause), 0);

@@ -187,7 +187,7 @@ count(struct store *st, const struct store_filter *q,
 static void
 test_ui_store_paging(void **state)
 {
-	struct store_filter	 all = { NULL, 0, 0, 0 }, fa = { 0 }, none = { 0 },
+	struct store_filter	 all = { .feeds = NULL }, fa = { 0 }, none = { 0 },
 				 unread = { 0 };
 	struct store_item	*list, *v;
 	struct store		*st;
@@ -345,7 +345,7 @@ test_ui_store_marks(void **state)
 static void
 test_ui_store_starred(void **state)
 {
-	struct store_filter	 q = { NULL, 0, 0, 1 };
+	struct store_filter	 q = { .starred = 1 };
 	struct store_item	*v, *w;
 	struct store		*st;
 	char			 dir[] = "/tmp/test-ui-XXXXXX", *path, *cause;
@@ -402,7 +402,7 @@ test_ui_store_starred(void **state)
 static void
 test_ui_store_mark_steps(void **state)
 {
-	struct store_filter	 all = { NULL, 0, 1, 0 }, fb = { 0 };
+	struct store_filter	 all = { .unread = 1 }, fb = { 0 };
 	struct store		*st;
 	char			 dir[] = "/tmp/test-ui-XXXXXX", *path, *cause;
 	int64_t			 a, b, mark, upto, changed = 0, after = 0;

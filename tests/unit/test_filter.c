@@ -1,0 +1,749 @@
+/* test_filter.c: the filter language, parsed (filter.c) and run as SQL
+ * (store-filter.c) against a real store file built here: a table of
+ * expressions with the items each must select, every attribute and
+ * operator among them; a table of mistakes with the column each names;
+ * hostile expressions; the killfile. Items are known by the last part of
+ * their link ("A1"), and a result is their names, sorted. */
+#include "testlib.h"
+
+#include <locale.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "buf.h"
+#include "feed.h"
+#include "filter.h"
+#include "store.h"
+#include "util.h"
+
+#define DAY	86400
+
+/* One item of the test store. */
+struct titem {
+	const char	*name;		/* its link is FEED_URL_BASE/name */
+	const char	*title;
+	const char	*author;
+	const char	*content;
+	int64_t		 age;		/* seconds before now; < 0: a date */
+	int64_t		 date;		/* when age < 0 */
+	int		 read;
+	int		 starred;
+	const char	*enc_url;
+	const char	*enc_type;
+};
+
+struct tfeed {
+	const char	*url;
+	const char	*title;		/* the feed's own */
+	const char	*link;
+	const char	*description;
+	const char	*conf_title;	/* the dotfile's ~title, or NULL */
+	const char	*tags;		/* the dotfile's tags, or NULL */
+	const struct titem *items;
+	size_t		 nitems;
+};
+
+/* 2020-02-29 12:00:00 UTC; the test runs in TZ=UTC. */
+#define LEAP_NOON	1582977600
+
+static const struct titem items_a[] = {
+	{ "A1", "Rust 1.80 released", "Ferris",
+	  "<p>The Rust team ships borrow checker news</p>", DAY + 3600, 0,
+	  0, 0, NULL, NULL },
+	{ "A2", "\xc3\x9cn\xc3\xaf" "code Stra\xc3\x9f" "e caf\xc3\xa9",
+	  "Zo\xc3\xab", "<p>Gr\xc3\xbc\xc3\x9f" "e aus M\xc3\xbcnchen</p>",
+	  3 * DAY + 3600, 0, 1, 1, NULL, NULL },
+	{ "A3", "Sponsored: buy now", NULL, "ad", 10 * DAY + 3600, 0, 0, 0,
+	  NULL, NULL },
+};
+
+static const struct titem items_b[] = {
+	{ "B1", "Linux kernel 6.10", "Linus",
+	  "<p>FreeBSD and Linux compared</p>", 7200, 0, 0, 1, NULL, NULL },
+	{ "B2", "Quote \"this\" and 'that'; DROP TABLE items; --",
+	  "Bobby Tables", "x", -1, LEAP_NOON, 1, 0, NULL, NULL },
+};
+
+static const struct titem items_c[] = {
+	{ "C1", "Episode 12", "Host", "<p>audio</p>", 5 * DAY + 3600, 0, 0,
+	  0, "https://c.example/ep12.mp3", "audio/mpeg" },
+	{ "C2", "Episode 13 rust talk", "Host", "<p>audio</p>",
+	  2 * DAY + 3600, 0, 1, 0, "https://c.example/ep13.ogg",
+	  "audio/ogg" },
+};
+
+static const struct tfeed feeds[] = {
+	{ "http://a.example/feed", "Alpha News", "http://a.example/",
+	  "All about alpha", "Alpha", "news tech", items_a,
+	  nitems(items_a) },
+	{ "https://b.example/rss", "Beta Blog", "https://b.example/", NULL,
+	  NULL, "blog", items_b, nitems(items_b) },
+	{ "http://c.example/podcast", "Cast", NULL, NULL, NULL, NULL,
+	  items_c, nitems(items_c) },
+};
+
+/* Every expression with what it must select. */
+static const struct {
+	const char	*expr;
+	const char	*want;
+} cases[] = {
+	/* unread, starred, flags */
+	{ "unread = \"yes\"", "A1 A3 B1 C1" },
+	{ "unread = \"no\"", "A2 B2 C2" },
+	{ "unread != \"yes\"", "A2 B2 C2" },
+	{ "starred = \"yes\"", "A2 B1" },
+	{ "starred != \"yes\"", "A1 A3 B2 C1 C2" },
+	{ "flags # \"A\"", "A2 B1" },
+	{ "flags !# \"x\"", "A1 A3 B2 C1 C2" },
+	{ "flags = \"\"", "A1 A3 B2 C1 C2" },
+	{ "flags != \"\"", "A2 B1" },
+	/* text: = == != =~ !~ # !# */
+	{ "title =~ \"rust\"", "A1 C2" },
+	{ "title !~ \"rust\"", "A2 A3 B1 B2 C1" },
+	{ "title = \"Linux kernel 6.10\"", "B1" },
+	{ "title == \"Linux kernel 6.10\"", "B1" },
+	{ "title = \"linux kernel 6.10\"", "" },
+	{ "title != \"Linux kernel 6.10\"", "A1 A2 A3 B2 C1 C2" },
+	{ "title # \"kernel\"", "B1" },
+	{ "title !# \"Episode\"", "A1 A2 A3 B1 B2" },
+	{ "title # \"Linux kernel\"", "" },
+	{ "title # \"\"", "" },
+	/* Unicode regular expressions: case folds, "." is a character */
+	{ "title =~ \"^\xc3\xbcN\xc3\x8f" "CODE\"", "A2" },
+	{ "title =~ \"stra.e caf.$\"", "A2" },
+	{ "content =~ \"M\xc3\x9c" "NCHEN\"", "A2" },
+	{ "author = \"Zo\xc3\xab\"", "A2" },
+	{ "author = \"\"", "A3" },
+	{ "author =~ \"^l\"", "B1" },
+	{ "content =~ \"borrow\"", "A1" },
+	{ "guid = \"g-B1\"", "B1" },
+	{ "link =~ \"/C[0-9]$\"", "C1 C2" },
+	{ "enclosure_url =~ \"\\.mp3$\"", "C1" },
+	{ "enclosure_type = \"audio/ogg\"", "C2" },
+	{ "enclosure_url = \"\"", "A1 A2 A3 B1 B2" },
+	/* the feed's attributes */
+	{ "feedtitle = \"Alpha\"", "A1 A2 A3" },
+	{ "feedtitle = \"Alpha News\"", "" },
+	{ "feedtitle = \"Beta Blog\"", "B1 B2" },
+	{ "feedurl =~ \"^https:\"", "B1 B2" },
+	{ "rssurl = \"http://c.example/podcast\"", "C1 C2" },
+	{ "feedlink = \"http://a.example/\"", "A1 A2 A3" },
+	{ "feedlink = \"\"", "C1 C2" },
+	{ "description =~ \"ALPHA\"", "A1 A2 A3" },
+	{ "tags # \"tech\"", "A1 A2 A3" },
+	{ "tags !# \"news\"", "B1 B2 C1 C2" },
+	{ "tags # \"news tech\"", "" },
+	{ "tags = \"\"", "C1 C2" },
+	{ "unread_count > 1", "A1 A2 A3" },
+	{ "unread_count between 1:1", "B1 B2 C1 C2" },
+	{ "total_count = 2", "B1 B2 C1 C2" },
+	{ "total_count >= 3", "A1 A2 A3" },
+	{ "total_count <= \"2\"", "B1 B2 C1 C2" },
+	/* age: whole days */
+	{ "age < 1", "B1" },
+	{ "age = 1", "A1" },
+	{ "age != 1", "A2 A3 B1 B2 C1 C2" },
+	{ "age >= 5", "A3 B2 C1" },
+	{ "age > 100", "B2" },
+	{ "age <= 2", "A1 B1 C2" },
+	{ "age between 2:3", "A2 C2" },
+	{ "age between 3:2", "A2 C2" },
+	/* dates */
+	{ "date = \"2020-02-29\"", "B2" },
+	{ "date != \"2020-02-29\"", "A1 A2 A3 B1 C1 C2" },
+	{ "date < \"2020-03-01\"", "B2" },
+	{ "date > \"2020-02-29\"", "A1 A2 A3 B1 C1 C2" },
+	{ "date <= \"2020-02-29\"", "B2" },
+	{ "date >= \"2020-02-29 12:00\"", "A1 A2 A3 B1 B2 C1 C2" },
+	{ "date > \"2020-02-29 12:00\"", "A1 A2 A3 B1 C1 C2" },
+	{ "date = \"2020-02-29 12:00:00\"", "B2" },
+	{ "date between \"2020-02-01\":\"2020-02-29\"", "B2" },
+	{ "date =~ \"^2020-02-29 12:00\"", "B2" },
+	{ "date !~ \"^2020\"", "A1 A2 A3 B1 C1 C2" },
+	/* and, or, parentheses */
+	{ "unread = \"yes\" and (title =~ \"rust\" or tags # \"blog\")",
+	  "A1 B1" },
+	{ "unread = \"yes\" and title =~ \"rust\" or tags # \"blog\"",
+	  "A1 B1 B2" },
+	{ "tags # \"blog\" or unread = \"yes\" and title =~ \"rust\"",
+	  "A1 B1 B2" },
+	{ "((((starred = \"yes\"))))", "A2 B1" },
+	{ "(unread = \"no\") AND (feedtitle = \"Cast\")", "C2" },
+	{ "title=~\"rust\"and unread=\"yes\"", "A1" },
+	/* full-text search */
+	{ "~ \"borrow\"", "A1" },
+	{ "title ~ \"linux\"", "B1" },
+	{ "content ~ \"freebsd\"", "B1" },
+	{ "title ~ \"freebsd\"", "" },
+	{ "~ \"episode rust\"", "C2" },
+	{ "~ \"munchen\"", "A2" },
+	{ "~ \"\\\"; DROP\"", "B2" },
+	{ "~ \"...\"", "" },
+	/* what looks like SQL is text */
+	{ "title = \"x'; DROP TABLE items; --\"", "" },
+	{ "title =~ \"DROP TABLE\"", "B2" },
+	{ "author = \"Bobby Tables\" or author = \"') OR 1=1 --\"", "B2" },
+	{ "title = \"Quote \\\"this\\\" and 'that'; DROP TABLE items; --\"",
+	  "B2" },
+};
+
+/* Mistakes, with the column each must name and a part of its message. */
+static const struct {
+	const char	*expr;
+	size_t		 col;
+	const char	*msg;
+} errors[] = {
+	{ "", 1, "expected an expression" },
+	{ "   ", 1, "expected an expression" },
+	{ "titel = \"x\"", 1, "did you mean \"title\"?" },
+	{ "title", 6, "expected an operator" },
+	{ "title =", 8, "expected a value" },
+	{ "title = x", 9, "expected a value" },
+	{ "title = \"abc", 9, "unterminated string" },
+	{ "title < 5", 7, "title takes =, !=, =~, !~, # or !#, not <" },
+	{ "title between 1:2", 7, "not between" },
+	{ "unread = \"maybe\"", 10, "is \"yes\" or \"no\"" },
+	{ "unread =~ \"y\"", 8, "takes = or !=" },
+	{ "age < \"soon\"", 7, "whole number" },
+	{ "age =~ \"1\"", 5, "not =~" },
+	{ "date > \"yesterday\"", 8, "takes a date" },
+	{ "date = \"2023-02-30\"", 8, "takes a date" },
+	{ "date = 20230101", 8, "takes a date" },
+	{ "date between \"2024-02-01\":\"2024-01-01\"", 14, "must come" },
+	{ "(unread = \"yes\"", 16, "expected \")\" to close the \"(\" at "
+	  "column 1" },
+	{ "unread = \"yes\")", 15, "expected and, or or the end" },
+	{ "unread = \"yes\" and", 19, "expected an attribute" },
+	{ "unread = \"yes\" xor x", 16, "expected and, or or the end" },
+	{ "title =~ \"(\"", 10, "bad regular expression" },
+	/* What would make regcomp() take gigabytes. */
+	{ "title =~ \"a++++\"", 10, "repeating a repetition" },
+	{ "title =~ \"((a{99}){99}){99}\"", 10, "too large" },
+	{ "title =~ \"a{99999}\"", 10, "too large" },
+	{ "title =~ \")((a{99}){99}){99}\"", 10, "too large" },
+	{ "author ~ \"x\"", 8, "~ searches title or content" },
+	{ "~ title", 3, "expected a value" },
+	{ "articleindex = 1", 1, "not supported" },
+	{ "title = \"a\" ; DROP TABLE items", 13, "unexpected character" },
+	{ "flags # \"1\"", 9, "flags are letters" },
+	{ "age between 1", 14, "expected \":\"" },
+	{ "age < 99999999999999999999", 7, "too large" },
+	{ "title = \"a\x01\"", 11, "control character" },
+	{ "title = \"\xff\"", 10, "invalid UTF-8" },
+	{ "t\xc3\xaftle = 1", 1, "unknown attribute \"t\xc3\xaftle\"" },
+	{ "caf\xc3\xa9 = 1 and", 1, "unknown attribute" },
+	{ "title = \"\xc3\xa9\" or ~ 1 or x", 23, "unknown attribute" },
+};
+
+struct fixture {
+	char		 dir[64];
+	char		*path;
+	struct store	*st;
+};
+
+/* Add feed tf's items to the store as one fetch, then mark them. */
+static void
+add_feed(struct store *st, const struct tfeed *tf, int64_t now)
+{
+	struct store_fetch	 fx;
+	struct feed		 f;
+	struct feed_entry	*e;
+	struct store_item	*v;
+	struct store_filter	 q;
+	struct buf		 link = BUF_INIT;
+	int64_t			 id;
+	size_t			 i, j, n;
+	char			*cause = NULL;
+	int			 nnew;
+
+	memset(&f, 0, sizeof f);
+	f.title = xstrdup(tf->title);
+	f.link = tf->link != NULL ? xstrdup(tf->link) : NULL;
+	f.description = tf->description != NULL ?
+	    xstrdup(tf->description) : NULL;
+	f.updated = FEED_NODATE;
+	f.entries = xcalloc(tf->nitems, sizeof *f.entries);
+	f.nentries = tf->nitems;
+	for (i = 0; i < tf->nitems; i++) {
+		e = &f.entries[i];
+		xasprintf(&e->id, "g-%s", tf->items[i].name);
+		xasprintf(&e->link, "https://items.example/%s",
+		    tf->items[i].name);
+		e->title = xstrdup(tf->items[i].title);
+		e->author = tf->items[i].author != NULL ?
+		    xstrdup(tf->items[i].author) : NULL;
+		e->content = xstrdup(tf->items[i].content);
+		e->published = tf->items[i].age < 0 ? tf->items[i].date :
+		    now - tf->items[i].age;
+		e->updated = FEED_NODATE;
+		if (tf->items[i].enc_url != NULL) {
+			e->enclosures = xcalloc(1, sizeof *e->enclosures);
+			e->enclosures[0].url = xstrdup(tf->items[i].enc_url);
+			e->enclosures[0].type = xstrdup(tf->items[i].enc_type);
+			e->enclosures[0].length = -1;
+			e->nenclosures = 1;
+		}
+	}
+	memset(&fx, 0, sizeof fx);
+	fx.time = now;
+	fx.status = 200;
+	fx.next = STORE_NOTIME;
+	if (store_feed_id(st, tf->url, &id, &cause) != 0 ||
+	    store_update(st, id, &fx, &f, 0, 0, &nnew, &cause) != 0)
+		failf("store: %s", cause);
+	memset(&q, 0, sizeof q);
+	q.feeds = &id;
+	q.nfeeds = 1;
+	if (store_page(st, &q, NULL, 0, 0, 100, &v, &n, &cause) != 0)
+		failf("store_page: %s", cause);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < tf->nitems; j++) {
+			buf_reset(&link);
+			buf_addf(&link, "https://items.example/%s",
+			    tf->items[j].name);
+			if (strcmp(v[i].link, link.data) != 0)
+				continue;
+			if ((tf->items[j].read && store_set_read(st, v[i].id,
+			    1, &cause) != 0) || (tf->items[j].starred &&
+			    store_set_starred(st, v[i].id, 1, &cause) != 0))
+				failf("store: %s", cause);
+		}
+	}
+	store_items_free(v, n);
+	buf_release(&link);
+	for (i = 0; i < f.nentries; i++) {
+		e = &f.entries[i];
+		free(e->id);
+		free(e->link);
+		free(e->title);
+		free(e->author);
+		free(e->content);
+		if (e->nenclosures > 0) {
+			free(e->enclosures[0].url);
+			free(e->enclosures[0].type);
+		}
+		free(e->enclosures);
+	}
+	free(f.entries);
+	free(f.title);
+	free(f.link);
+	free(f.description);
+}
+
+/* Build the test store in a new directory, with the dotfile's titles and
+ * tags given to the connection. */
+static int
+setup(void **state)
+{
+	struct fixture	*fx;
+	char		*cause = NULL, *urls[nitems(feeds)];
+	char		*titles[nitems(feeds)], *tags[nitems(feeds)];
+	size_t		 i;
+	int64_t		 now = time_now();
+
+	setenv("TZ", "UTC", 1);
+	tzset();
+	fx = xcalloc(1, sizeof *fx);
+	snprintf(fx->dir, sizeof fx->dir, "/tmp/test-filter-XXXXXX");
+	if (mkdtemp(fx->dir) == NULL)
+		failf("mkdtemp failed");
+	xasprintf(&fx->path, "%s/tidings.db", fx->dir);
+	if ((fx->st = store_open(fx->path, &cause)) == NULL)
+		failf("store_open: %s", cause);
+	for (i = 0; i < nitems(feeds); i++) {
+		add_feed(fx->st, &feeds[i], now);
+		urls[i] = (char *)feeds[i].url;
+		titles[i] = (char *)feeds[i].conf_title;
+		tags[i] = (char *)feeds[i].tags;
+	}
+	if (store_set_feeds(fx->st, urls, titles, tags, nitems(feeds),
+	    &cause) != 0)
+		failf("store_set_feeds: %s", cause);
+	*state = fx;
+	return (0);
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*fx = *state;
+
+	store_close(fx->st);
+	rm_tree(fx->dir);
+	free(fx->path);
+	free(fx);
+	return (0);
+}
+
+/* How many items of the file carry the killfile's mark. */
+static int64_t
+q_marks(const char *path)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*stmt;
+	int64_t		 n = -1;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK || sqlite3_prepare_v2(db,
+	    "SELECT count(*) FROM items WHERE ignored = 1", -1, &stmt,
+	    NULL) != SQLITE_OK)
+		failf("sqlite3: %s", sqlite3_errmsg(db));
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return (n);
+}
+
+/* The names of the items q selects, sorted, space-separated. */
+static void
+selected(struct store *st, const struct store_filter *q, struct buf *out)
+{
+	struct store_item	*v;
+	const char		*names[64], *t;
+	size_t			 n, i, j;
+	char			*cause = NULL;
+
+	if (store_page(st, q, NULL, 0, 0, 64, &v, &n, &cause) != 0)
+		failf("store_page: %s", cause);
+	for (i = 0; i < n; i++) {
+		names[i] = strrchr(v[i].link, '/') + 1;
+		for (j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+			t = names[j];
+			names[j] = names[j - 1];
+			names[j - 1] = t;
+		}
+	}
+	buf_reset(out);
+	for (i = 0; i < n; i++)
+		buf_addf(out, "%s%s", i > 0 ? " " : "", names[i]);
+	store_items_free(v, n);
+}
+
+/* Parse text or fail the test naming it. */
+static struct filter *
+parse(const char *text)
+{
+	struct filter	*f;
+	size_t		 off;
+	char		*cause;
+
+	if (filter_parse(text, strlen(text), &f, &off, &cause) != 0)
+		failf("%s: column %zu: %s", text, filter_column(text, off),
+		    cause);
+	return (f);
+}
+
+/* Every row of cases selects exactly its items, in the list and in the
+ * count. */
+static void
+test_filter_selects(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_filter	 q;
+	struct buf		 got = BUF_INIT;
+	int64_t			 n;
+	size_t			 i, words;
+	char			*cause = NULL;
+
+	for (i = 0; i < nitems(cases); i++) {
+		memset(&q, 0, sizeof q);
+		q.expr = parse(cases[i].expr);
+		selected(fx->st, &q, &got);
+		if (strcmp(got.data, cases[i].want) != 0)
+			failf("%s: selected \"%s\", not \"%s\"",
+			    cases[i].expr, got.data, cases[i].want);
+		if (store_count(fx->st, &q, NULL, &n, &cause) != 0)
+			failf("%s: %s", cases[i].expr, cause);
+		words = got.len == 0 ? 0 : 1;
+		for (const char *p = got.data; *p != '\0'; p++)
+			words += *p == ' ';
+		if ((size_t)n != words)
+			failf("%s: counted %lld", cases[i].expr, (long long)n);
+		filter_free((struct filter *)q.expr);
+	}
+	buf_release(&got);
+}
+
+/* Every mistake is an error at its column, with nothing allocated. */
+static void
+test_filter_errors(void **state)
+{
+	struct filter	*f;
+	size_t		 i, off;
+	char		*cause;
+
+	(void)state;
+	for (i = 0; i < nitems(errors); i++) {
+		f = (struct filter *)1;
+		if (filter_parse(errors[i].expr, strlen(errors[i].expr), &f,
+		    &off, &cause) == 0)
+			failf("%s: parsed", errors[i].expr);
+		assert_null(f);
+		if (strstr(cause, errors[i].msg) == NULL ||
+		    filter_column(errors[i].expr, off) != errors[i].col)
+			failf("%s: column %zu: %s; wanted column %zu: %s",
+			    errors[i].expr, filter_column(errors[i].expr, off),
+			    cause, errors[i].col, errors[i].msg);
+		free(cause);
+	}
+}
+
+/* Hostile sizes: a 100 KB expression, 10,000 parentheses, too many
+ * comparisons are errors; the largest allowed ones parse and run. */
+static void
+test_filter_limits(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_filter	 q;
+	struct buf		 b = BUF_INIT, got = BUF_INIT;
+	struct filter		*f;
+	size_t			 i, off;
+	char			*cause;
+
+	for (i = 0; i < 100 * 1024 / 16; i++)
+		buf_addstr(&b, "title = \"aaaa\" or ");
+	buf_addstr(&b, "unread = \"yes\"");
+	assert_int_equal(filter_parse(b.data, b.len, &f, &off, &cause), -1);
+	assert_non_null(strstr(cause, "longer than"));
+	free(cause);
+
+	buf_reset(&b);
+	for (i = 0; i < 10000; i++)
+		buf_addch(&b, '(');
+	assert_int_equal(filter_parse(b.data, b.len, &f, &off, &cause), -1);
+	assert_non_null(strstr(cause, "more than 32 parentheses"));
+	assert_int_equal(filter_column(b.data, off), 33);
+	free(cause);
+
+	buf_reset(&b);
+	for (i = 0; i < FILTER_MAX_TERMS + 1; i++)
+		buf_addf(&b, "%stitle = \"%zu\"", i > 0 ? " or " : "", i);
+	assert_int_equal(filter_parse(b.data, b.len, &f, &off, &cause), -1);
+	assert_non_null(strstr(cause, "more than 256 comparisons"));
+	free(cause);
+
+	/* The most there may be: as deep and as long as allowed. */
+	buf_reset(&b);
+	for (i = 0; i < FILTER_MAX_DEPTH; i++)
+		buf_addch(&b, '(');
+	for (i = 0; i < FILTER_MAX_TERMS - 1; i++)
+		buf_addf(&b, "title =~ \"^%zu$\" %s ", i, i % 2 ? "and" : "or");
+	buf_addstr(&b, "guid = \"g-A1\"");
+	for (i = 0; i < FILTER_MAX_DEPTH; i++)
+		buf_addch(&b, ')');
+	memset(&q, 0, sizeof q);
+	q.expr = parse(b.data);
+	selected(fx->st, &q, &got);
+	filter_free((struct filter *)q.expr);
+	buf_release(&b);
+	buf_release(&got);
+}
+
+/* The killfile: ignored items stay stored, and no list, count or search
+ * shows them; a filter can still see them when asked. With mark, through
+ * the marks in the file, else through the rules in every query. */
+static void
+filter_ignore(void **state, int mark)
+{
+	struct fixture		*fx = *state;
+	struct store_filter	 q;
+	struct store_feed	*sf;
+	struct store_item	*v;
+	struct buf		 got = BUF_INIT;
+	const struct filter	*rules[2];
+	char			*cause = NULL, *urls[nitems(feeds)];
+	int64_t			 n, unread = 0;
+	size_t			 nf, i;
+
+	rules[0] = parse("title =~ \"^sponsored\"");
+	rules[1] = parse("feedtitle = \"Cast\" and enclosure_type = "
+	    "\"audio/mpeg\"");
+	assert_int_equal(store_set_ignore(fx->st, rules, 2, mark, &cause), 0);
+	assert_int_equal(q_marks(fx->path), mark ? 2 : 0);
+	filter_free((struct filter *)rules[0]);
+	filter_free((struct filter *)rules[1]);
+
+	memset(&q, 0, sizeof q);
+	selected(fx->st, &q, &got);
+	assert_string_equal(got.data, "A1 A2 B1 B2 C2");
+	q.unread = 1;
+	assert_int_equal(store_count(fx->st, &q, NULL, &n, &cause), 0);
+	assert_int_equal(n, 2);			/* A1 B1 */
+	q.unread = 0;
+	q.expr = parse("unread = \"yes\"");
+	selected(fx->st, &q, &got);
+	assert_string_equal(got.data, "A1 B1");
+	q.ignored = 1;
+	selected(fx->st, &q, &got);
+	assert_string_equal(got.data, "A1 A3 B1 C1");
+	filter_free((struct filter *)q.expr);
+
+	assert_int_equal(store_feeds(fx->st, &sf, &nf, &cause), 0);
+	for (i = 0; i < nf; i++) {
+		if (strcmp(sf[i].url, feeds[0].url) == 0) {
+			assert_int_equal(sf[i].unread, 1);
+			assert_int_equal(sf[i].total, 2);
+		}
+		if (strcmp(sf[i].url, feeds[2].url) == 0) {
+			assert_int_equal(sf[i].unread, 0);
+			assert_int_equal(sf[i].total, 1);
+		}
+		unread += sf[i].unread;
+	}
+	store_feeds_free(sf, nf);
+	assert_int_equal(unread, 2);
+	for (i = 0; i < nitems(feeds); i++)
+		urls[i] = (char *)feeds[i].url;
+	assert_int_equal(store_unread_urls(fx->st, urls, nitems(feeds),
+	    &cause), 2);
+	assert_int_equal(store_search(fx->st, "sponsored", 10, &v, &nf,
+	    &cause), 0);
+	assert_int_equal(nf, 0);
+	store_items_free(v, nf);
+
+	/* No rule: everything again, and no mark left. */
+	assert_int_equal(store_set_ignore(fx->st, NULL, 0, 1, &cause), 0);
+	memset(&q, 0, sizeof q);
+	selected(fx->st, &q, &got);
+	assert_string_equal(got.data, "A1 A2 A3 B1 B2 C1 C2");
+	assert_int_equal(q_marks(fx->path), 0);
+	buf_release(&got);
+}
+
+static void
+test_filter_ignore_marked(void **state)
+{
+	filter_ignore(state, 1);
+}
+
+static void
+test_filter_ignore_unmarked(void **state)
+{
+	filter_ignore(state, 0);
+}
+
+/* A refresh marks what it stores with the rules it was given, and a
+ * reader whose rules are the marks' own scans nothing. */
+static void
+test_filter_ignore_refresh(void **state)
+{
+	struct fixture		*fx = *state;
+	const struct filter	*rules[1];
+	struct store		*other;
+	char			*cause = NULL;
+	static const struct titem more[] = {
+		{ "A9", "Sponsored: more", NULL, "ad", 3600, 0, 0, 0, NULL,
+		  NULL },
+	};
+	struct tfeed		 tf = feeds[0];
+
+	rules[0] = parse("title =~ \"^sponsored\"");
+	assert_int_equal(store_set_ignore(fx->st, rules, 1, 1, &cause), 0);
+	assert_int_equal(q_marks(fx->path), 1);
+	/* Another connection, as a refresh has. */
+	if ((other = store_open(fx->path, &cause)) == NULL)
+		failf("store_open: %s", cause);
+	assert_int_equal(store_set_ignore(other, rules, 1, 0, &cause), 0);
+	tf.items = more;
+	tf.nitems = 1;
+	add_feed(other, &tf, time_now());
+	store_close(other);
+	assert_int_equal(q_marks(fx->path), 2);
+	filter_free((struct filter *)rules[0]);
+}
+
+/* A query's age is now when it runs, not when it was parsed. */
+static void
+test_filter_age_is_current(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_filter	 q;
+	struct buf		 got = BUF_INIT;
+
+	memset(&q, 0, sizeof q);
+	q.expr = parse("age >= 0 and age < 1");
+	selected(fx->st, &q, &got);
+	assert_string_equal(got.data, "B1");
+	filter_free((struct filter *)q.expr);
+	buf_release(&got);
+}
+
+/* The literal that lets filter_regexec() skip the matcher never changes
+ * an answer: every pattern against every text, as glibc's matcher alone
+ * says. */
+static void
+test_filter_regex_literal(void **state)
+{
+	static const char *const patterns[] = {
+		"rust", "^sponsored:? ", "a|b", "ab*c", "ab+c", "a(bc)?d",
+		"x[abc]y", "colou?r", "\\.mp3$", "fo{2}", "a{1,3}b",
+		"[]a]bc", "(a|b)cd", "ab\\+", "abc.def", "AbC", "ab?", "k",
+		"[[:digit:]]+ items", "^$", "(x)+yz", "x(y|z)w", "caf\xc3\xa9",
+		"\\(paren\\)", "a.c", "^.*rust.*$", "is", "[^a]bc",
+	};
+	static const char *const texts[] = {
+		"Rust 1.80", "rUsT", "Sponsored: x", "sponsored ", "colour",
+		"color", "abbbc", "ac", "ad", "abcd", "aad", "foooo", "song.mp3",
+		"songxmp3", "]bc", "acd", "ab+", "abcxdef", "ABC", "a", "",
+		"12 items", "xyz", "xxyz", "xzw", "CAF\xc3\x89", "caf\xc3\xa9",
+		"(paren)", "paren", "Kelvin \xe2\x84\xaa", "k", "\xc3\x9f" "bc",
+		"This", "I\xcc\x87s", "xbc", "bbc",
+	};
+	struct filter_re	*re;
+	regex_t			 raw;
+	locale_t		 loc, old;
+	size_t			 i, j;
+	char			*cause;
+	int			 want;
+
+	(void)state;
+	loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	assert_true(loc != (locale_t)0);
+	for (i = 0; i < nitems(patterns); i++) {
+		if (filter_regcomp(&re, patterns[i], &cause) != 0)
+			failf("%s: %s", patterns[i], cause);
+		old = uselocale(loc);
+		assert_int_equal(regcomp(&raw, patterns[i], REG_EXTENDED |
+		    REG_ICASE | REG_NOSUB), 0);
+		uselocale(old);
+		for (j = 0; j < nitems(texts); j++) {
+			old = uselocale(loc);
+			want = regexec(&raw, texts[j], 0, NULL, 0) == 0;
+			uselocale(old);
+			if (filter_regexec(re, texts[j]) != want)
+				failf("\"%s\" =~ \"%s\": not %d", texts[j],
+				    patterns[i], want);
+		}
+		regfree(&raw);
+		filter_regfree(re);
+	}
+	freelocale(loc);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_filter_selects, setup,
+		    teardown),
+		cmocka_unit_test(test_filter_errors),
+		cmocka_unit_test(test_filter_regex_literal),
+		cmocka_unit_test_setup_teardown(test_filter_limits, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_filter_ignore_marked,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_ignore_unmarked,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_ignore_refresh,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_age_is_current,
+		    setup, teardown),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
