@@ -1392,6 +1392,54 @@ thread_holds(struct extractor *x, int top)
 	return (own < 1000 && run >= 8 * own);
 }
 
+/*
+ * Listings: a run of four or more like siblings in the article top, each
+ * a card (a teaser of another page under a heading that links to it), is
+ * a list of stories, results or posts whether or not they are named as
+ * posts. The text of the longest run goes to x->cards for the region
+ * decision. A few signatures are tried in each container, as a section's
+ * heading may come before its cards.
+ */
+static void
+listing_cards(struct extractor *x, int top)
+{
+	uint32_t	 chars;
+	int		 i, c, d, count, tries, tried;
+
+	for (i = top; i < x->n[top].end; i++) {
+		if (x->n[i].flags & N_REMOVED) {
+			i = x->n[i].end - 1;
+			continue;
+		}
+		if (x->n[i].tag == TAG_TEXT || x->n[i].st.chars < 200)
+			continue;
+		for (c = x->n[i].first, tries = 0, tried = -1; c >= 0 &&
+		    tries < 3; c = x->n[c].next) {
+			if (x->n[c].tag == TAG_TEXT || x->n[c].st.chars == 0 ||
+			    (x->n[c].flags & N_REMOVED) ||
+			    (tried >= 0 && siblings_alike(x, tried, c)))
+				continue;
+			tried = c;
+			tries++;
+			for (d = c, count = 0; d >= 0 && count < 4;
+			    d = x->n[d].next)
+				count += siblings_alike(x, c, d);
+			if (count < 4)
+				continue;
+			for (d = c, count = 0, chars = 0; d >= 0;
+			    d = x->n[d].next)
+				if (!(x->n[d].flags & N_REMOVED) &&
+				    siblings_alike(x, c, d) &&
+				    thread_card(x, d)) {
+					count++;
+					chars += x->n[d].st.chars;
+				}
+			if (count >= 4 && chars > x->cards)
+				x->cards = chars;
+		}
+	}
+}
+
 /* The letters and digits of a text, lower-cased, markup left out, at
  * most max of them. */
 static void
@@ -1465,6 +1513,7 @@ grab(struct extractor *x, struct parts *ps)
 
 	x->nn = 0;
 	x->body = -1;
+	x->cards = 0;		/* of the article this run finds */
 	ps->n = 0;
 	ps->chars = 0;
 	if (x->out->root != NULL)
@@ -1503,6 +1552,8 @@ grab(struct extractor *x, struct parts *ps)
 		x->thread_head = -1;
 		return;
 	}
+	if (x->thread < 0 && top >= 0)
+		listing_cards(x, top);
 	if (x->thread >= 0) {
 		/* What follows the last post is the forum's, not the
 		 * thread's: reply buttons, pagers, the board's footer, at

@@ -2192,6 +2192,75 @@ test_extract_description(void **state)
 	extract_free(art);
 }
 
+/*
+ * A section front that says it is an article (og:type) and whose cards
+ * are named like nothing in particular: a heading that links to a story
+ * and a teaser each. Cleaning keeps the teasers without their headlines;
+ * the run of cards, with as much text as that, tells a listing.
+ */
+static void
+test_extract_listing_cards(void **state)
+{
+	static const char *const heads[] = {
+		"Glaciers in the south lose a tenth of their ice in one summer",
+		"A small beetle turns out to pollinate half the orchids of the "
+		"valley",
+		"The oldest known loaf of bread was baked from barley and peas",
+		"Night skies over the towns grow brighter by a tenth every year",
+		"Deep sea vents host more kinds of worm than anyone counted",
+		"Migrating geese follow the rivers more than the coast, tags show",
+	};
+	static const char *const teasers[] = {
+		"Survey teams measured the ice at forty sites, and the losses "
+		"were largest where the rock is dark.",
+		"The beetle visits at night, when the flowers open, and carries "
+		"pollen further than the bees do.",
+		"Found in a pit under a hearth, the loaf is older than the first "
+		"towns, the team says.",
+		"Street lights are the main cause, but lit signs and windows add "
+		"more than was thought.",
+		"A survey of three vents found forty kinds of worm, most of them "
+		"never described before.",
+		"Trackers on forty birds show they rest on river banks, far from "
+		"the shore, on the way north.",
+	};
+	struct buf	 page = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><head><title>Science</title><meta property="
+	    "og:type content=article></head><body><div class=top><a href=/>"
+	    "Home</a> <a href=/world>World</a> <a href=/science>Science</a> "
+	    "<a href=/sport>Sport</a></div><div class=layout><h1>Science</h1>"
+	    "<div class=stream>");
+	for (i = 0; i < nitems(heads); i++)
+		buf_addf(&page, "<div class=item><div class=item-info><h2 class="
+		    "title><a href=/science/%zu>%s</a></h2><p class=teaser><time>"
+		    "March %zu, 2024</time> %s The findings, published this "
+		    "week, will be tested again next year, with more sites.</p>"
+		    "</div></div>", i, heads[i], i + 1, teasers[i]);
+	buf_addstr(&page, "</div></div><div class=more><h3>Elsewhere</h3><ul>");
+	for (i = 0; i < 8; i++)
+		buf_addf(&page, "<li><a href=/world/%zu>World story number %zu "
+		    "of this week, told in brief</a></li>", i, i);
+	buf_addstr(&page, "</ul></div><div class=bottom><p>The newsroom "
+	    "follows the code of the press council, and every correction is "
+	    "noted at the foot of the story it concerns.</p><p>Contact the "
+	    "desk by letter or by telephone during office hours.</p></div>"
+	    "</body></html>");
+	art = extract_page(page.data, page.len,
+	    "https://news.example/science", NULL);
+	text = folded_text(art);
+	for (i = 0; i < nitems(heads); i++)
+		if (strstr(text, heads[i]) == NULL)
+			failf("card %zu's headline lost: %s", i, text);
+	free(text);
+	extract_free(art);
+	buf_release(&page);
+}
+
 int
 main(void)
 {
@@ -2222,6 +2291,7 @@ main(void)
 		cmocka_unit_test(test_extract_cards_declared),
 		cmocka_unit_test(test_extract_thread_parts),
 		cmocka_unit_test(test_extract_description),
+		cmocka_unit_test(test_extract_listing_cards),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
