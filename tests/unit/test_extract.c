@@ -2261,6 +2261,42 @@ test_extract_listing_cards(void **state)
 	buf_release(&page);
 }
 
+/* A card that clips what overflows it ("overflow-hidden", as CSS
+ * frameworks name it) is shown, not hidden. */
+static void
+test_extract_clipped_cards(void **state)
+{
+	static const char *const heads[] = {
+		"Ferry timetable changes for the winter months",
+		"Library opens on Sundays from next week",
+		"Roadworks close the bridge for two nights",
+		"Market square gets new trees and benches",
+		"School choir wins the regional competition",
+	};
+	struct buf	 page = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><head><title>Town news</title></head><body>"
+	    "<main><h1>Town news</h1><div class=\"grid gap-4\">");
+	for (i = 0; i < nitems(heads); i++)
+		buf_addf(&page, "<div class=\"rounded-sm overflow-hidden "
+		    "bg-gray-100\"><h3><a href=/news/%zu>%s</a></h3><p>What "
+		    "changes, and from when, in brief.</p></div>", i, heads[i]);
+	buf_addstr(&page, "</div></main></body></html>");
+	art = extract_page(page.data, page.len, "https://town.example/news",
+	    NULL);
+	text = folded_text(art);
+	for (i = 0; i < nitems(heads); i++)
+		if (strstr(text, heads[i]) == NULL)
+			failf("card %zu lost: %s", i, text);
+	free(text);
+	extract_free(art);
+	buf_release(&page);
+}
+
 int
 main(void)
 {
@@ -2292,6 +2328,7 @@ main(void)
 		cmocka_unit_test(test_extract_thread_parts),
 		cmocka_unit_test(test_extract_description),
 		cmocka_unit_test(test_extract_listing_cards),
+		cmocka_unit_test(test_extract_clipped_cards),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
