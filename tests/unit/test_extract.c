@@ -2297,6 +2297,53 @@ test_extract_clipped_cards(void **state)
 	buf_release(&page);
 }
 
+/* A card laid out twice, for small screens and large, shows its lines
+ * once; the lists it holds keep theirs, each item a card of its own. */
+static void
+test_extract_card_twice(void **state)
+{
+	static const char *const names[] = {
+		"Evening class in pottery for beginners",
+		"Guided walk along the old canal",
+		"Talk on the history of the town mill",
+		"Family day at the city farm",
+	};
+	struct buf	 page = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><head><title>Events this week</title></head>"
+	    "<body><main><h1>Events this week</h1><ul class=results>");
+	for (i = 0; i < nitems(names); i++)
+		buf_addf(&page, "<li class=result><div class=small><h3><a href="
+		    "/e/%zu>%s</a></h3><p>Saturday at %zu:00 PM</p><p>Free</p>"
+		    "</div><div class=large><h3><a href=/e/%zu>%s</a></h3><p>"
+		    "Saturday at %zu:00 PM</p><p>Free</p><p>Town hall</p></div>"
+		    "<ul><li>Open to all</li><li>Booking needed</li></ul><ul><li>"
+		    "Open to all</li><li>Booking needed</li></ul></li>", i,
+		    names[i], i + 2, i, names[i], i + 2);
+	buf_addstr(&page, "</ul><div class=more><h3>Elsewhere</h3><ul>");
+	for (i = 0; i < 8; i++)
+		buf_addf(&page, "<li><a href=/news/%zu>Town story number %zu of "
+		    "this week, told in brief</a></li>", i, i);
+	buf_addstr(&page, "</ul></div></main></body></html>");
+	art = extract_page(page.data, page.len, "https://town.example/events",
+	    NULL);
+	text = folded_text(art);
+	for (i = 0; i < nitems(names); i++)
+		if (count(text, names[i]) != 1)
+			failf("card %zu not once: %s", i, text);
+	if (count(text, "Free") != nitems(names) ||
+	    count(text, "Town hall") != nitems(names) ||
+	    count(text, "Booking needed") != 2 * nitems(names))
+		failf("card lines lost or kept twice: %s", text);
+	free(text);
+	extract_free(art);
+	buf_release(&page);
+}
+
 int
 main(void)
 {
@@ -2329,6 +2376,7 @@ main(void)
 		cmocka_unit_test(test_extract_description),
 		cmocka_unit_test(test_extract_listing_cards),
 		cmocka_unit_test(test_extract_clipped_cards),
+		cmocka_unit_test(test_extract_card_twice),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
