@@ -115,6 +115,39 @@ post_signature(const struct node *n)
 }
 
 /*
+ * A card's head, which a class may call its "header": a short box with
+ * a title (a heading of some length) that links to another page, as the
+ * cards of a listing have. An article's own header has a title that
+ * links nowhere, or only a short label that does (its section).
+ */
+static int
+card_head(struct extractor *x, int idx)
+{
+	const char	*href;
+	int		 i, a, end = x->n[idx].end;
+
+	if (x->n[idx].st.chars >= 300)
+		return (0);
+	for (i = idx + 1; i < end; i++) {
+		if (!tag_heading(x->n[i].tag) || x->n[i].st.chars < 15)
+			continue;
+		for (a = x->n[i].parent; a > idx && x->n[a].tag != GUMBO_TAG_A;
+		    a = x->n[a].parent)
+			;
+		if (a == idx)
+			for (a = i + 1; a < x->n[i].end && !(x->n[a].tag ==
+			    GUMBO_TAG_A && x->n[a].st.chars * 2 >
+			    x->n[i].st.chars); a++)
+				;
+		if (a > idx && a < end && x->n[a].tag == GUMBO_TAG_A &&
+		    (href = attr(x->n[a].g, "href")) != NULL &&
+		    *href != '\0' && *href != '#')
+			return (1);
+	}
+	return (0);
+}
+
+/*
  * First pass of a run: remove what is hidden, bylines, repeats of the
  * title and (with RUN_STRIP_UNLIKELY) what class, id, role or tag mark
  * as furniture.
@@ -199,7 +232,7 @@ preclean(struct extractor *x)
 			continue;
 		if ((n->cls & PAT_UNLIKELY) && !(n->cls & PAT_MAYBE) &&
 		    !(n->flags & (N_INTABLE | N_INCODE)) && i >= post_end &&
-		    n->tag != GUMBO_TAG_A && !most) {
+		    n->tag != GUMBO_TAG_A && !most && !card_head(x, i)) {
 			node_remove(x, i);
 			i = n->end - 1;
 		}

@@ -2344,6 +2344,47 @@ test_extract_card_twice(void **state)
 	buf_release(&page);
 }
 
+/* A card's head, which its class calls a "header", keeps the card's
+ * title; a page's header goes. */
+static void
+test_extract_card_header(void **state)
+{
+	static const char *const titles[] = {
+		"How we moved the archive to new shelves",
+		"Notes from the spring meeting of the members",
+		"A guide to the reading room for first visitors",
+		"What the volunteers found in the attic boxes",
+	};
+	struct buf	 page = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><head><title>Blog</title><meta property="
+	    "og:type content=website></head><body><div class=site-header>"
+	    "<a href=/>The Archive Society</a> <a href=/about>About</a></div>"
+	    "<main><h1>Blog</h1>");
+	for (i = 0; i < nitems(titles); i++)
+		buf_addf(&page, "<div class=card><div class=card__header><h2>"
+		    "<a href=/blog/%zu>%s</a></h2><span>May %zu, 2024</span>"
+		    "</div><p>A short account of the work, with pictures, for "
+		    "members who could not be there.</p></div>", i, titles[i],
+		    i + 1);
+	buf_addstr(&page, "</main></body></html>");
+	art = extract_page(page.data, page.len, "https://archive.example/blog",
+	    NULL);
+	text = folded_text(art);
+	for (i = 0; i < nitems(titles); i++)
+		if (strstr(text, titles[i]) == NULL)
+			failf("card %zu's title lost: %s", i, text);
+	if (strstr(text, "Archive Society") != NULL)
+		failf("page header kept: %s", text);
+	free(text);
+	extract_free(art);
+	buf_release(&page);
+}
+
 int
 main(void)
 {
@@ -2377,6 +2418,7 @@ main(void)
 		cmocka_unit_test(test_extract_listing_cards),
 		cmocka_unit_test(test_extract_clipped_cards),
 		cmocka_unit_test(test_extract_card_twice),
+		cmocka_unit_test(test_extract_card_header),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
