@@ -148,9 +148,9 @@ card_head(struct extractor *x, int idx)
 }
 
 /*
- * First pass of a run: remove what is hidden, bylines, repeats of the
- * title and (with RUN_STRIP_UNLIKELY) what class, id, role or tag mark
- * as furniture.
+ * First pass of a run: remove what is hidden, bylines (in a page read
+ * whole, each is part of an entry), repeats of the title and (with
+ * RUN_STRIP_UNLIKELY) what class, id, role or tag mark as furniture.
  */
 static void
 preclean(struct extractor *x)
@@ -175,7 +175,7 @@ preclean(struct extractor *x)
 		 * it in place. */
 		most = n->st.chars * 2 >= x->n[x->body].st.chars;
 		if ((mirror_hidden(n->g) && !most) || (n->cls & PAT_HIDDEN &&
-		    n->st.chars < 200) || (i >= post_end &&
+		    n->st.chars < 200) || (i >= post_end && !x->region &&
 		    preclean_byline(x, i)) ||
 		    (attr(n->g, "aria-modal") != NULL)) {
 			node_remove(x, i);

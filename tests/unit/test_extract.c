@@ -2385,6 +2385,40 @@ test_extract_card_header(void **state)
 	buf_release(&page);
 }
 
+/* In a page read whole, each entry's byline is part of the entry. */
+static void
+test_extract_listing_bylines(void **state)
+{
+	static const char *const authors[] = {
+		"Mara Lindqvist", "Tomas Okafor", "Ines Barreto", "Ravi Menon",
+	};
+	struct buf	 page = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><head><title>Engineering blog</title><meta "
+	    "property=og:type content=website></head><body><main><h1>"
+	    "Engineering blog</h1>");
+	for (i = 0; i < nitems(authors); i++)
+		buf_addf(&page, "<div class=card><h2><a href=/blog/%zu>Part %zu "
+		    "of our series on the build system</a></h2><p>What we "
+		    "changed in the build this month, and why it is faster "
+		    "now.</p><span class=byline>%s, March %zu, 2024</span></div>",
+		    i, i + 1, authors[i], i + 1);
+	buf_addstr(&page, "</main></body></html>");
+	art = extract_page(page.data, page.len,
+	    "https://eng.example/blog", NULL);
+	text = folded_text(art);
+	for (i = 0; i < nitems(authors); i++)
+		if (strstr(text, authors[i]) == NULL)
+			failf("entry %zu's byline lost: %s", i, text);
+	free(text);
+	extract_free(art);
+	buf_release(&page);
+}
+
 int
 main(void)
 {
@@ -2419,6 +2453,7 @@ main(void)
 		cmocka_unit_test(test_extract_clipped_cards),
 		cmocka_unit_test(test_extract_card_twice),
 		cmocka_unit_test(test_extract_card_header),
+		cmocka_unit_test(test_extract_listing_bylines),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
