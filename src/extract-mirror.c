@@ -142,6 +142,19 @@ utility_class(const char *s, size_t n)
 	    memcmp(s, "overflow-y-scroll", 17) == 0)));
 }
 
+/*
+ * Is the class token "overflow-hidden" (or -x-, -y-)? A box that clips
+ * what overflows it (a card, a carousel) is not hidden, though the word
+ * keeps the weight Readability gives it.
+ */
+static int
+clip_class(const char *s, size_t n)
+{
+	return ((n == 15 && memcmp(s, "overflow-hidden", 15) == 0) ||
+	    (n == 17 && (memcmp(s, "overflow-x-hidden", 17) == 0 ||
+	    memcmp(s, "overflow-y-hidden", 17) == 0)));
+}
+
 /* The pattern bits of one class or id value. */
 static unsigned
 pattern_bits(const struct pattern_index *pi, const char *s)
@@ -151,7 +164,7 @@ pattern_bits(const struct pattern_index *pi, const char *s)
 	const struct pattern	*p;
 	const char		*w;
 	unsigned		 bits = 0;
-	int			 start, end;
+	int			 start, end, clip = 0;
 
 	for (len = 0; s[len] != '\0' && len < sizeof low - 1; len++)
 		low[len] = (char)ascii_lower((unsigned char)s[len]);
@@ -162,6 +175,10 @@ pattern_bits(const struct pattern_index *pi, const char *s)
 			;
 		if (utility_class(low + i, k - i))
 			memset(low + i, ' ', k - i);
+		else if (clip_class(low + i, k - i)) {
+			memset(low + i, ' ', k - i);
+			clip = 1;
+		}
 	}
 	for (i = 0; i < len; i++) {
 		k = pi->count[(unsigned char)low[i]];
@@ -190,7 +207,7 @@ pattern_bits(const struct pattern_index *pi, const char *s)
 			bits |= p->bits;
 		}
 	}
-	return (bits);
+	return (clip ? bits | PAT_NEGATIVE : bits);
 }
 
 /* Readability's class weight: +-25 for each of class and id. */

@@ -500,6 +500,52 @@ card_lines(struct extract_block *b, size_t card, struct card_line **lines,
 	b->nchildren = k;
 }
 
+#define CARD_KEYS	64	/* the lines of a card compared for repeats */
+
+/*
+ * A card shown in two layouts at once (one for small screens, one for
+ * large) has each of its lines twice: the second of a line the card has
+ * already shown goes, recursively through its blocks but for the lists
+ * it holds, whose items are cards of their own.
+ */
+static void
+card_twice(struct extract_block *b, char **keys, size_t *nkeys,
+    struct buf *text, struct buf *key)
+{
+	struct extract_block	*c;
+	size_t			 i, j, k;
+
+	for (i = k = 0; i < b->nchildren; i++) {
+		c = &b->children[i];
+		if (c->kind == EXTRACT_LIST) {
+			b->children[k++] = *c;	/* items of their own */
+			continue;
+		}
+		if (c->nchildren > 0) {
+			card_twice(c, keys, nkeys, text, key);
+			if (c->nchildren > 0 || c->nspans > 0)
+				b->children[k++] = *c;
+			continue;
+		}
+		if (c->nspans == 0 || c->kind == EXTRACT_IMAGE) {
+			b->children[k++] = *c;
+			continue;
+		}
+		buf_reset(text);
+		block_plain(c, text);
+		text_key(text->data, text->len, key);
+		for (j = 0; key->len > 0 && j < *nkeys; j++)
+			if (strcmp(keys[j], key->data) == 0)
+				break;
+		if (key->len > 0 && j < *nkeys)
+			continue;
+		if (key->len > 0 && *nkeys < CARD_KEYS)
+			keys[(*nkeys)++] = xstrdup(key->data);
+		b->children[k++] = *c;
+	}
+	b->nchildren = k;
+}
+
 /*
  * The items of a list of cards, filtered as top-level blocks are:
  * interface phrases, notices and repeats go (a banner that rotates its
@@ -510,8 +556,8 @@ post_items(struct extract_block *list)
 {
 	struct buf		 text = BUF_INIT, key = BUF_INIT;
 	struct card_line	*lines = NULL, *common;
-	char			**seen;
-	size_t			 i, j, k, nseen = 0, n = 0, cap = 0, run;
+	char			**seen, **keys;
+	size_t			 i, j, k, nseen = 0, n = 0, cap = 0, run, nkeys;
 	int			 drop;
 
 	seen = xcalloc(list->nchildren + 1, sizeof *seen);
@@ -533,6 +579,14 @@ post_items(struct extract_block *list)
 	for (j = 0; j < nseen; j++)
 		free(seen[j]);
 	free(seen);
+	keys = xcalloc(CARD_KEYS, sizeof *keys);
+	for (i = 0; i < list->nchildren; i++) {
+		nkeys = 0;
+		card_twice(&list->children[i], keys, &nkeys, &text, &key);
+		for (j = 0; j < nkeys; j++)
+			free(keys[j]);
+	}
+	free(keys);
 	/* The short lines that at least half of the cards (three or more)
 	 * repeat, each counted once a card. */
 	for (i = 0; i < list->nchildren; i++)

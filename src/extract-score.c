@@ -115,9 +115,42 @@ post_signature(const struct node *n)
 }
 
 /*
- * First pass of a run: remove what is hidden, bylines, repeats of the
- * title and (with RUN_STRIP_UNLIKELY) what class, id, role or tag mark
- * as furniture.
+ * A card's head, which a class may call its "header": a short box with
+ * a title (a heading of some length) that links to another page, as the
+ * cards of a listing have. An article's own header has a title that
+ * links nowhere, or only a short label that does (its section).
+ */
+static int
+card_head(struct extractor *x, int idx)
+{
+	const char	*href;
+	int		 i, a, end = x->n[idx].end;
+
+	if (x->n[idx].st.chars >= 300)
+		return (0);
+	for (i = idx + 1; i < end; i++) {
+		if (!tag_heading(x->n[i].tag) || x->n[i].st.chars < 15)
+			continue;
+		for (a = x->n[i].parent; a > idx && x->n[a].tag != GUMBO_TAG_A;
+		    a = x->n[a].parent)
+			;
+		if (a == idx)
+			for (a = i + 1; a < x->n[i].end && !(x->n[a].tag ==
+			    GUMBO_TAG_A && x->n[a].st.chars * 2 >
+			    x->n[i].st.chars); a++)
+				;
+		if (a > idx && a < end && x->n[a].tag == GUMBO_TAG_A &&
+		    (href = attr(x->n[a].g, "href")) != NULL &&
+		    *href != '\0' && *href != '#')
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * First pass of a run: remove what is hidden, bylines (in a page read
+ * whole, each is part of an entry), repeats of the title and (with
+ * RUN_STRIP_UNLIKELY) what class, id, role or tag mark as furniture.
  */
 static void
 preclean(struct extractor *x)
@@ -142,7 +175,7 @@ preclean(struct extractor *x)
 		 * it in place. */
 		most = n->st.chars * 2 >= x->n[x->body].st.chars;
 		if ((mirror_hidden(n->g) && !most) || (n->cls & PAT_HIDDEN &&
-		    n->st.chars < 200) || (i >= post_end &&
+		    n->st.chars < 200) || (i >= post_end && !x->region &&
 		    preclean_byline(x, i)) ||
 		    (attr(n->g, "aria-modal") != NULL)) {
 			node_remove(x, i);
@@ -199,7 +232,7 @@ preclean(struct extractor *x)
 			continue;
 		if ((n->cls & PAT_UNLIKELY) && !(n->cls & PAT_MAYBE) &&
 		    !(n->flags & (N_INTABLE | N_INCODE)) && i >= post_end &&
-		    n->tag != GUMBO_TAG_A && !most) {
+		    n->tag != GUMBO_TAG_A && !most && !card_head(x, i)) {
 			node_remove(x, i);
 			i = n->end - 1;
 		}
@@ -1393,6 +1426,54 @@ thread_holds(struct extractor *x, int top)
 	return (own < 1000 && run >= 8 * own);
 }
 
+/*
+ * Listings: a run of four or more like siblings in the article top, each
+ * a card (a teaser of another page under a heading that links to it), is
+ * a list of stories, results or posts whether or not they are named as
+ * posts. The text of the longest run goes to x->cards for the region
+ * decision. A few signatures are tried in each container, as a section's
+ * heading may come before its cards.
+ */
+static void
+listing_cards(struct extractor *x, int top)
+{
+	uint32_t	 chars;
+	int		 i, c, d, count, tries, tried;
+
+	for (i = top; i < x->n[top].end; i++) {
+		if (x->n[i].flags & N_REMOVED) {
+			i = x->n[i].end - 1;
+			continue;
+		}
+		if (x->n[i].tag == TAG_TEXT || x->n[i].st.chars < 200)
+			continue;
+		for (c = x->n[i].first, tries = 0, tried = -1; c >= 0 &&
+		    tries < 3; c = x->n[c].next) {
+			if (x->n[c].tag == TAG_TEXT || x->n[c].st.chars == 0 ||
+			    (x->n[c].flags & N_REMOVED) ||
+			    (tried >= 0 && siblings_alike(x, tried, c)))
+				continue;
+			tried = c;
+			tries++;
+			for (d = c, count = 0; d >= 0 && count < 4;
+			    d = x->n[d].next)
+				count += siblings_alike(x, c, d);
+			if (count < 4)
+				continue;
+			for (d = c, count = 0, chars = 0; d >= 0;
+			    d = x->n[d].next)
+				if (!(x->n[d].flags & N_REMOVED) &&
+				    siblings_alike(x, c, d) &&
+				    thread_card(x, d)) {
+					count++;
+					chars += x->n[d].st.chars;
+				}
+			if (count >= 4 && chars > x->cards)
+				x->cards = chars;
+		}
+	}
+}
+
 /* The letters and digits of a text, lower-cased, markup left out, at
  * most max of them. */
 static void
@@ -1466,6 +1547,7 @@ grab(struct extractor *x, struct parts *ps)
 
 	x->nn = 0;
 	x->body = -1;
+	x->cards = 0;		/* of the article this run finds */
 	ps->n = 0;
 	ps->chars = 0;
 	if (x->out->root != NULL)
@@ -1504,6 +1586,8 @@ grab(struct extractor *x, struct parts *ps)
 		x->thread_head = -1;
 		return;
 	}
+	if (x->thread < 0 && top >= 0)
+		listing_cards(x, top);
 	if (x->thread >= 0) {
 		/* What follows the last post is the forum's, not the
 		 * thread's: reply buttons, pagers, the board's footer, at

@@ -302,9 +302,11 @@ extract_page(const char *data, size_t len, const char *url,
 		 * outweighs that, there is no second pass to make. */
 		need = x.ld_article ? chars * 10 : x.website || x.product ?
 		    chars * 5 / 4 : chars * 3 / 2;
-		/* A run of cards in the article found, with half again the
-		 * text it kept: cleaning cut a listing down, whatever the
-		 * page declares. */
+		/* A run of cards in the article found, with as much text
+		 * as it kept: a listing, whatever the page declares; with
+		 * half again that text, cleaning cut it down. */
+		if (x.cards >= chars && need > chars * 3 / 2)
+			need = chars * 3 / 2;
 		if (x.cards * 2 >= chars * 3 && need > chars * 5 / 4)
 			need = chars * 5 / 4;
 		if (need < x.body_chars) {

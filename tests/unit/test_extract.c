@@ -2286,6 +2286,233 @@ test_extract_description(void **state)
 	extract_free(art);
 }
 
+/*
+ * A section front that says it is an article (og:type) and whose cards
+ * are named like nothing in particular: a heading that links to a story
+ * and a teaser each. Cleaning keeps the teasers without their headlines;
+ * the run of cards, with as much text as that, tells a listing.
+ */
+static void
+test_extract_listing_cards(void **state)
+{
+	static const char *const heads[] = {
+		"Glaciers in the south lose a tenth of their ice in one summer",
+		"A small beetle turns out to pollinate half the orchids of the "
+		"valley",
+		"The oldest known loaf of bread was baked from barley and peas",
+		"Night skies over the towns grow brighter by a tenth every year",
+		"Deep sea vents host more kinds of worm than anyone counted",
+		"Migrating geese follow the rivers more than the coast, tags show",
+	};
+	static const char *const teasers[] = {
+		"Survey teams measured the ice at forty sites, and the losses "
+		"were largest where the rock is dark.",
+		"The beetle visits at night, when the flowers open, and carries "
+		"pollen further than the bees do.",
+		"Found in a pit under a hearth, the loaf is older than the first "
+		"towns, the team says.",
+		"Street lights are the main cause, but lit signs and windows add "
+		"more than was thought.",
+		"A survey of three vents found forty kinds of worm, most of them "
+		"never described before.",
+		"Trackers on forty birds show they rest on river banks, far from "
+		"the shore, on the way north.",
+	};
+	struct buf	 page = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><head><title>Science</title><meta property="
+	    "og:type content=article></head><body><div class=top><a href=/>"
+	    "Home</a> <a href=/world>World</a> <a href=/science>Science</a> "
+	    "<a href=/sport>Sport</a></div><div class=layout><h1>Science</h1>"
+	    "<div class=stream>");
+	for (i = 0; i < nitems(heads); i++)
+		buf_addf(&page, "<div class=item><div class=item-info><h2 class="
+		    "title><a href=/science/%zu>%s</a></h2><p class=teaser><time>"
+		    "March %zu, 2024</time> %s The findings, published this "
+		    "week, will be tested again next year, with more sites.</p>"
+		    "</div></div>", i, heads[i], i + 1, teasers[i]);
+	buf_addstr(&page, "</div></div><div class=more><h3>Elsewhere</h3><ul>");
+	for (i = 0; i < 8; i++)
+		buf_addf(&page, "<li><a href=/world/%zu>World story number %zu "
+		    "of this week, told in brief</a></li>", i, i);
+	buf_addstr(&page, "</ul></div><div class=bottom><p>The newsroom "
+	    "follows the code of the press council, and every correction is "
+	    "noted at the foot of the story it concerns.</p><p>Contact the "
+	    "desk by letter or by telephone during office hours.</p></div>"
+	    "</body></html>");
+	art = extract_page(page.data, page.len,
+	    "https://news.example/science", NULL);
+	text = folded_text(art);
+	for (i = 0; i < nitems(heads); i++)
+		if (strstr(text, heads[i]) == NULL)
+			failf("card %zu's headline lost: %s", i, text);
+	free(text);
+	extract_free(art);
+	buf_release(&page);
+}
+
+/* A card that clips what overflows it ("overflow-hidden", as CSS
+ * frameworks name it) is shown, not hidden. */
+static void
+test_extract_clipped_cards(void **state)
+{
+	static const char *const heads[] = {
+		"Ferry timetable changes for the winter months",
+		"Library opens on Sundays from next week",
+		"Roadworks close the bridge for two nights",
+		"Market square gets new trees and benches",
+		"School choir wins the regional competition",
+	};
+	struct buf	 page = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><head><title>Town news</title></head><body>"
+	    "<main><h1>Town news</h1><div class=\"grid gap-4\">");
+	for (i = 0; i < nitems(heads); i++)
+		buf_addf(&page, "<div class=\"rounded-sm overflow-hidden "
+		    "bg-gray-100\"><h3><a href=/news/%zu>%s</a></h3><p>What "
+		    "changes, and from when, in brief.</p></div>", i, heads[i]);
+	buf_addstr(&page, "</div></main></body></html>");
+	art = extract_page(page.data, page.len, "https://town.example/news",
+	    NULL);
+	text = folded_text(art);
+	for (i = 0; i < nitems(heads); i++)
+		if (strstr(text, heads[i]) == NULL)
+			failf("card %zu lost: %s", i, text);
+	free(text);
+	extract_free(art);
+	buf_release(&page);
+}
+
+/* A card laid out twice, for small screens and large, shows its lines
+ * once; the lists it holds keep theirs, each item a card of its own. */
+static void
+test_extract_card_twice(void **state)
+{
+	static const char *const names[] = {
+		"Evening class in pottery for beginners",
+		"Guided walk along the old canal",
+		"Talk on the history of the town mill",
+		"Family day at the city farm",
+	};
+	struct buf	 page = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><head><title>Events this week</title></head>"
+	    "<body><main><h1>Events this week</h1><ul class=results>");
+	for (i = 0; i < nitems(names); i++)
+		buf_addf(&page, "<li class=result><div class=small><h3><a href="
+		    "/e/%zu>%s</a></h3><p>Saturday at %zu:00 PM</p><p>Free</p>"
+		    "</div><div class=large><h3><a href=/e/%zu>%s</a></h3><p>"
+		    "Saturday at %zu:00 PM</p><p>Free</p><p>Town hall</p></div>"
+		    "<ul><li>Open to all</li><li>Booking needed</li></ul><ul><li>"
+		    "Open to all</li><li>Booking needed</li></ul></li>", i,
+		    names[i], i + 2, i, names[i], i + 2);
+	buf_addstr(&page, "</ul><div class=more><h3>Elsewhere</h3><ul>");
+	for (i = 0; i < 8; i++)
+		buf_addf(&page, "<li><a href=/news/%zu>Town story number %zu of "
+		    "this week, told in brief</a></li>", i, i);
+	buf_addstr(&page, "</ul></div></main></body></html>");
+	art = extract_page(page.data, page.len, "https://town.example/events",
+	    NULL);
+	text = folded_text(art);
+	for (i = 0; i < nitems(names); i++)
+		if (count(text, names[i]) != 1)
+			failf("card %zu not once: %s", i, text);
+	if (count(text, "Free") != nitems(names) ||
+	    count(text, "Town hall") != nitems(names) ||
+	    count(text, "Booking needed") != 2 * nitems(names))
+		failf("card lines lost or kept twice: %s", text);
+	free(text);
+	extract_free(art);
+	buf_release(&page);
+}
+
+/* A card's head, which its class calls a "header", keeps the card's
+ * title; a page's header goes. */
+static void
+test_extract_card_header(void **state)
+{
+	static const char *const titles[] = {
+		"How we moved the archive to new shelves",
+		"Notes from the spring meeting of the members",
+		"A guide to the reading room for first visitors",
+		"What the volunteers found in the attic boxes",
+	};
+	struct buf	 page = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><head><title>Blog</title><meta property="
+	    "og:type content=website></head><body><div class=site-header>"
+	    "<a href=/>The Archive Society</a> <a href=/about>About</a></div>"
+	    "<main><h1>Blog</h1>");
+	for (i = 0; i < nitems(titles); i++)
+		buf_addf(&page, "<div class=card><div class=card__header><h2>"
+		    "<a href=/blog/%zu>%s</a></h2><span>May %zu, 2024</span>"
+		    "</div><p>A short account of the work, with pictures, for "
+		    "members who could not be there.</p></div>", i, titles[i],
+		    i + 1);
+	buf_addstr(&page, "</main></body></html>");
+	art = extract_page(page.data, page.len, "https://archive.example/blog",
+	    NULL);
+	text = folded_text(art);
+	for (i = 0; i < nitems(titles); i++)
+		if (strstr(text, titles[i]) == NULL)
+			failf("card %zu's title lost: %s", i, text);
+	if (strstr(text, "Archive Society") != NULL)
+		failf("page header kept: %s", text);
+	free(text);
+	extract_free(art);
+	buf_release(&page);
+}
+
+/* In a page read whole, each entry's byline is part of the entry. */
+static void
+test_extract_listing_bylines(void **state)
+{
+	static const char *const authors[] = {
+		"Mara Lindqvist", "Tomas Okafor", "Ines Barreto", "Ravi Menon",
+	};
+	struct buf	 page = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><head><title>Engineering blog</title><meta "
+	    "property=og:type content=website></head><body><main><h1>"
+	    "Engineering blog</h1>");
+	for (i = 0; i < nitems(authors); i++)
+		buf_addf(&page, "<div class=card><h2><a href=/blog/%zu>Part %zu "
+		    "of our series on the build system</a></h2><p>What we "
+		    "changed in the build this month, and why it is faster "
+		    "now.</p><span class=byline>%s, March %zu, 2024</span></div>",
+		    i, i + 1, authors[i], i + 1);
+	buf_addstr(&page, "</main></body></html>");
+	art = extract_page(page.data, page.len,
+	    "https://eng.example/blog", NULL);
+	text = folded_text(art);
+	for (i = 0; i < nitems(authors); i++)
+		if (strstr(text, authors[i]) == NULL)
+			failf("entry %zu's byline lost: %s", i, text);
+	free(text);
+	extract_free(art);
+	buf_release(&page);
+}
+
 int
 main(void)
 {
@@ -2317,6 +2544,11 @@ main(void)
 		cmocka_unit_test(test_extract_thread_parts),
 		cmocka_unit_test(test_extract_thread_quotes),
 		cmocka_unit_test(test_extract_description),
+		cmocka_unit_test(test_extract_listing_cards),
+		cmocka_unit_test(test_extract_clipped_cards),
+		cmocka_unit_test(test_extract_card_twice),
+		cmocka_unit_test(test_extract_card_header),
+		cmocka_unit_test(test_extract_listing_bylines),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
