@@ -537,6 +537,104 @@ strip_text_chars(const char *s, size_t len)
 }
 
 /*
+ * Tags that end foreign content when they open (the HTML parser's list)
+ * or close: a page that leaves an <svg> open inside a link or a button
+ * still shows what follows it. Sorted.
+ */
+static const char *const foreign_breakers[] = {
+	"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div",
+	"dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+	"hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p",
+	"pre", "ruby", "s", "small", "span", "strike", "strong", "sub", "sup",
+	"table", "tt", "u", "ul", "var",
+};
+static const char *const foreign_closers[] = {	/* end tags only */
+	"a", "article", "button", "footer", "form", "header", "label",
+	"main", "nav", "section", "td", "th", "tr",
+};
+
+/* bsearch() order of a list of names. */
+static int
+strip_name_cmp(const void *key, const void *row)
+{
+	return (strcmp(key, *(const char *const *)row));
+}
+
+/* Does a start tag (or end tag, closing) of the name end foreign
+ * content? */
+static int
+foreign_breaks(const char *name, int closing)
+{
+	return (bsearch(name, foreign_breakers, nitems(foreign_breakers),
+	    sizeof foreign_breakers[0], strip_name_cmp) != NULL || (closing &&
+	    bsearch(name, foreign_closers, nitems(foreign_closers),
+	    sizeof foreign_closers[0], strip_name_cmp) != NULL));
+}
+
+/* Elements of svg and math that hold HTML (integration points). */
+static int
+foreign_html_point(const char *name)
+{
+	static const char *const points[] = {
+		"annotation-xml", "desc", "foreignobject", "mi", "mn", "mo",
+		"ms", "mtext", "title",
+	};
+	size_t	 i;
+
+	for (i = 0; i < nitems(points); i++)
+		if (strcmp(name, points[i]) == 0)
+			return (1);
+	return (0);
+}
+
+/*
+ * Where the foreign element (svg, math) name whose start tag ends at
+ * from ends: after its end tag, counting its own nesting, or at an HTML
+ * tag that closes it (a start tag of the HTML parser's list; an end tag
+ * of an HTML element not opened inside it, which closes the element the
+ * foreign one is in). HTML inside its own elements that hold HTML
+ * (<foreignObject>, <desc>) is part of it.
+ */
+static size_t
+strip_foreign_end(const char *s, size_t len, size_t from, const char *name)
+{
+	struct html_tag	 u;
+	const char	*p;
+	char		 inner[16];
+	size_t		 j = from;
+	int		 depth = 1, links = 0, points = 0;
+
+	while (j < len && (p = memchr(s + j, '<', len - j)) != NULL) {
+		j = (size_t)(p - s);
+		if (!html_tag_scan(s, len, j, &u)) {
+			j++;
+			continue;
+		}
+		if (strip_kind(&u, inner) == STRIP_FOREIGN &&
+		    strcmp(inner, name) == 0) {
+			if (u.closing && --depth == 0)
+				return (u.end);
+			if (!u.closing && !u.selfclosing)
+				depth++;
+		} else if (u.namelen < 16 && foreign_html_point(inner)) {
+			if (u.closing)
+				points -= points > 0;
+			else if (!u.selfclosing)
+				points++;
+		} else if (points > 0 || u.namelen >= 16)
+			;	/* HTML inside: part of the foreign element */
+		else if (strcmp(inner, "a") == 0 && !u.closing) {
+			links += !u.selfclosing;  /* svg has links of its own */
+		} else if (strcmp(inner, "a") == 0 && links > 0)
+			links--;
+		else if (foreign_breaks(inner, u.closing))
+			return (j);
+		j = u.end;
+	}
+	return (len);
+}
+
+/*
  * Copy the UTF-8 page to out without the elements that are never read
  * (script, style, noscript, svg, math, template), and append the text of
  * every JSON-LD script to ld as a NUL-terminated string.
@@ -548,12 +646,12 @@ strip_text_chars(const char *s, size_t len)
 void
 html_strip(const char *s, size_t len, struct buf *out, struct buf *ld)
 {
-	struct html_tag	 t, u;
+	struct html_tag	 t;
 	enum strip_kind	 kind;
 	const char	*p, *v;
-	char		 name[16], inner[16];
-	size_t		 i = 0, from = 0, end, after, vl, j;
-	int		 depth, open[2] = { 0, 0 }, *o;
+	char		 name[16];
+	size_t		 i = 0, from = 0, end, after, vl;
+	int		 open[2] = { 0, 0 }, *o;
 
 	while (i < len && (p = memchr(s + i, '<', len - i)) != NULL) {
 		i = (size_t)(p - s);
@@ -596,27 +694,8 @@ html_strip(const char *s, size_t len, struct buf *out, struct buf *ld)
 		case STRIP_FOREIGN:
 			if (t.selfclosing)
 				break;
-			/* Foreign content nests; count its own tags. */
-			depth = 1;
-			j = t.end;
-			while (depth > 0 && j < len &&
-			    (p = memchr(s + j, '<', len - j)) != NULL) {
-				j = (size_t)(p - s);
-				if (!html_tag_scan(s, len, j, &u)) {
-					j++;
-					continue;
-				}
-				j = u.end;
-				if (strip_kind(&u, inner) == STRIP_FOREIGN &&
-				    strcmp(inner, name) == 0) {
-					if (u.closing)
-						depth--;
-					else if (!u.selfclosing)
-						depth++;
-				}
-			}
 			buf_add(out, s + from, i - from);
-			i = from = depth > 0 ? len : j;
+			i = from = strip_foreign_end(s, len, t.end, name);
 			continue;
 		case STRIP_RAW:
 			/* Their text is not markup: skip it unread. */

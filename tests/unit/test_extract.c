@@ -2192,6 +2192,34 @@ test_extract_description(void **state)
 	extract_free(art);
 }
 
+/* An <svg> left open in a link ends where the browser ends it: the page
+ * after it is read; HTML inside the drawing's own <desc> is not. */
+static void
+test_extract_open_svg(void **state)
+{
+	static const char page[] = "<html><body><header><a href=/lang>"
+	    "<svg width=18 height=18 class=icon></a><svg><path d=M0/></svg>"
+	    "</header><main><h1>Garden care service</h1><p>We look after "
+	    "small gardens all year round, from the first mowing in spring "
+	    "to the last leaves of autumn, for a fixed price a month.</p>"
+	    "<svg viewBox=\"0 0 9 9\"><a href=/plan><desc><p>Hover text of "
+	    "the drawing, shown by a script only.</p></desc></a></svg>"
+	    "<p>Our gardeners bring their own tools, take the cuttings away "
+	    "and leave a note of what they did after every visit.</p></main>"
+	    "</body></html>";
+	struct article	*art;
+	char		*t;
+
+	(void)state;
+	art = extract_page(page, sizeof page - 1, NULL, NULL);
+	t = folded_text(art);
+	assert_non_null(strstr(t, "We look after small gardens"));
+	assert_non_null(strstr(t, "leave a note of what they did"));
+	assert_null(strstr(t, "Hover text"));
+	free(t);
+	extract_free(art);
+}
+
 int
 main(void)
 {
@@ -2222,6 +2250,7 @@ main(void)
 		cmocka_unit_test(test_extract_cards_declared),
 		cmocka_unit_test(test_extract_thread_parts),
 		cmocka_unit_test(test_extract_description),
+		cmocka_unit_test(test_extract_open_svg),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
