@@ -2220,6 +2220,59 @@ test_extract_open_svg(void **state)
 	extract_free(art);
 }
 
+/* A declared article found only in part (a recipe's introduction, its
+ * steps in lists the scoring does not read as prose) is read as the
+ * main region whole, when that has five times its text outside links. */
+static void
+test_extract_declared_part(void **state)
+{
+	static const char *const steps[] = {
+		"Mix the flour, the water and the starter in a large bowl "
+		"and leave the dough covered for half an hour to rest.",
+		"Add the salt with a splash of water, squeeze it through "
+		"the dough with wet hands until none of it is left dry.",
+		"Fold the dough over itself four times at half-hourly "
+		"intervals, turning the bowl a quarter between folds.",
+		"Shape it into a tight round loaf, dust it with flour and "
+		"let it rise in a basket in the fridge over the night.",
+		"Bake it in a covered pot in a very hot oven for twenty "
+		"minutes, then uncovered until the crust is dark brown.",
+		"Let the bread cool on a rack for at least an hour before "
+		"cutting it, or the crumb will be gummy and close.",
+	};
+	struct buf	 b = BUF_INIT;
+	struct article	*art;
+	char		*t;
+	size_t		 i, k;
+
+	(void)state;
+	buf_addstr(&b, "<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\": \"Article\", \"headline\": \"Everyday bread\"}"
+	    "</script></head><body><main><h1>Everyday bread</h1>"
+	    "<div class=intro><p>This is the loaf we bake every week: a "
+	    "plain sourdough that needs no kneading, only a few folds "
+	    "and a night in the fridge, and fits around a working day.</p>"
+	    "</div>");
+	for (k = 0; k < 2; k++) {
+		buf_addstr(&b, k == 0 ? "<div class=steps><h2>Day one</h2>"
+		    "<ol>" : "<div class=steps><h2>Day two</h2><ol>");
+		for (i = k * 3; i < nitems(steps); i++) {
+			buf_addstr(&b, "<li>");
+			buf_addstr(&b, steps[i]);
+			buf_addstr(&b, "</li>");
+		}
+		buf_addstr(&b, "</ol></div>");
+	}
+	buf_addstr(&b, "</main></body></html>");
+	art = extract_page(b.data, b.len, NULL, NULL);
+	t = folded_text(art);
+	assert_non_null(strstr(t, "This is the loaf we bake"));
+	assert_non_null(strstr(t, "Fold the dough over itself"));
+	free(t);
+	extract_free(art);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -2251,6 +2304,7 @@ main(void)
 		cmocka_unit_test(test_extract_thread_parts),
 		cmocka_unit_test(test_extract_description),
 		cmocka_unit_test(test_extract_open_svg),
+		cmocka_unit_test(test_extract_declared_part),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
