@@ -635,23 +635,44 @@ strip_foreign_end(const char *s, size_t len, size_t from, const char *name)
 }
 
 /*
- * Copy the UTF-8 page to out without the elements that are never read
- * (script, style, noscript, svg, math, template), and append the text of
- * every JSON-LD script to ld as a NUL-terminated string.
- *
- * Start tags nested deeper than STRIP_DEPTH are dropped too: gumbo's
- * time grows with the square of the nesting depth, and a page of nothing
- * but "<div>" would keep it busy for minutes. Their text stays.
+ * Segments a page streams after its shell (React's server rendering): a
+ * part of the page that was not ready when the page began comes at its
+ * end, in <div hidden id="S:n">, and a script moves it in place of the
+ * <template id="B:n"> that holds its place, over the fallback shown
+ * meanwhile (up to the comment "/$" that closes the boundary). A page
+ * read without its scripts gets the same by moving the bytes.
  */
-void
-html_strip(const char *s, size_t len, struct buf *out, struct buf *ld)
+struct strip_seg {
+	size_t		 at;		/* offset of its start tag */
+	size_t		 start;		/* of its content */
+	size_t		 end;		/* of its end tag */
+	size_t		 after;		/* past its end tag */
+	unsigned long	 id;
+	int		 used;
+};
+
+struct strip {
+	struct buf		*out;
+	struct buf		*ld;
+	int			 open[2];
+	struct strip_seg	*seg;
+	size_t			 nseg;
+	size_t			 cseg;
+};
+
+#define SEG_TAG		"<div hidden id=\"S:"
+#define SEG_DEPTH	8
+
+/* Where the <div> whose content starts at from ends: the offset of its
+ * end tag (len if none), *after past it. */
+static size_t
+strip_div_end(const char *s, size_t len, size_t from, size_t *after)
 {
 	struct html_tag	 t;
-	enum strip_kind	 kind;
-	const char	*p, *v;
+	const char	*p;
 	char		 name[16];
-	size_t		 i = 0, from = 0, end, after, vl;
-	int		 open[2] = { 0, 0 }, *o;
+	size_t		 i = from;
+	int		 depth = 1;
 
 	while (i < len && (p = memchr(s + i, '<', len - i)) != NULL) {
 		i = (size_t)(p - s);
@@ -663,43 +684,198 @@ html_strip(const char *s, size_t len, struct buf *out, struct buf *ld)
 			i++;
 			continue;
 		}
+		switch (strip_kind(&t, name)) {
+		case STRIP_DROP:
+		case STRIP_RAW:
+			if (!t.closing && !t.selfclosing) {
+				html_end_tag(s, len, t.end, name, &i);
+				continue;
+			}
+			break;
+		default:
+			if (!html_tag_is(&t, "div") || t.selfclosing)
+				break;
+			if (!t.closing)
+				depth++;
+			else if (--depth == 0) {
+				*after = t.end;
+				return (i);
+			}
+			break;
+		}
+		i = t.end;
+	}
+	*after = len;
+	return (len);
+}
+
+/* Find the page's streamed segments. */
+static void
+strip_segments(struct strip *st, const char *s, size_t len)
+{
+	struct strip_seg	*g;
+	const char		*p;
+	size_t			 i = 0, k, n = strlen(SEG_TAG);
+	unsigned long		 id;
+
+	while (i < len && (p = memmem(s + i, len - i, SEG_TAG, n)) != NULL) {
+		i = (size_t)(p - s) + n;
+		for (k = i, id = 0; k < len && s[k] >= '0' && s[k] <= '9' &&
+		    id < 1000000; k++)
+			id = id * 10 + (unsigned long)(s[k] - '0');
+		if (k == i || k + 2 > len || s[k] != '"' || s[k + 1] != '>')
+			continue;
+		if (st->nseg == st->cseg) {
+			st->cseg = st->cseg == 0 ? 16 : st->cseg * 2;
+			st->seg = xreallocarray(st->seg, st->cseg,
+			    sizeof *st->seg);
+		}
+		g = &st->seg[st->nseg++];
+		g->at = (size_t)(p - s);
+		g->start = k + 2;
+		g->id = id;
+		g->used = 0;
+		g->end = strip_div_end(s, len, g->start, &g->after);
+		i = g->after;
+	}
+}
+
+/* The segment whose start tag is at offset at, or NULL. */
+static struct strip_seg *
+strip_seg_at(struct strip *st, size_t at)
+{
+	size_t	 lo = 0, hi = st->nseg, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (st->seg[mid].at == at)
+			return (&st->seg[mid]);
+		if (st->seg[mid].at < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (NULL);
+}
+
+/* The segment a <template id="B:n"> holds the place of, or NULL. */
+static struct strip_seg *
+strip_seg_for(struct strip *st, const struct html_tag *t, size_t at)
+{
+	const char	*v;
+	size_t		 vl, k;
+	unsigned long	 id = 0;
+
+	if (st->nseg == 0 || !html_tag_attr(t, "id", &v, &vl) || vl < 3 ||
+	    v[0] != 'B' || v[1] != ':')
+		return (NULL);
+	for (k = 2; k < vl && v[k] >= '0' && v[k] <= '9' && id < 1000000; k++)
+		id = id * 10 + (unsigned long)(v[k] - '0');
+	if (k != vl)
+		return (NULL);
+	for (k = 0; k < st->nseg; k++)
+		if (st->seg[k].id == id)
+			return (st->seg[k].used || st->seg[k].at < at ? NULL :
+			    &st->seg[k]);
+	return (NULL);
+}
+
+/* Past the fallback that follows a segment's template at from: its
+ * boundary's closing comment "<!--/$-->", nested boundaries counted; from
+ * itself when there is none before limit. */
+static size_t
+strip_fallback_end(const char *s, size_t limit, size_t from)
+{
+	const char	*p;
+	size_t		 i = from, e;
+	int		 depth = 1;
+
+	while (i < limit && (p = memmem(s + i, limit - i, "<!--", 4)) != NULL) {
+		i = (size_t)(p - s);
+		e = html_skip_comment(s, limit, i);
+		if (i + 5 < limit && s[i + 4] == '$')
+			depth++;
+		else if (i + 6 < limit && s[i + 4] == '/' && s[i + 5] == '$' &&
+		    --depth == 0)
+			return (e);
+		i = e;
+	}
+	return (from);
+}
+
+/* html_strip() of the bytes lo..hi of s. */
+static void
+strip_range(struct strip *st, const char *s, size_t lo, size_t hi,
+    int level)
+{
+	struct html_tag		 t;
+	struct strip_seg	*g;
+	enum strip_kind		 kind;
+	const char		*p, *v;
+	char			 name[16];
+	size_t			 i = lo, from = lo, end, after, vl;
+	int			*o;
+
+	while (i < hi && (p = memchr(s + i, '<', hi - i)) != NULL) {
+		i = (size_t)(p - s);
+		if (i + 4 <= hi && memcmp(s + i, "<!--", 4) == 0) {
+			i = html_skip_comment(s, hi, i);
+			continue;
+		}
+		if (!html_tag_scan(s, hi, i, &t)) {
+			i++;
+			continue;
+		}
 		kind = strip_kind(&t, name);
-		o = &open[kind == STRIP_FORMAT];
+		o = &st->open[kind == STRIP_FORMAT];
 		if (t.closing) {
 			if (kind != STRIP_FLAT && *o > 0)
 				(*o)--;
 			i = t.end;
 			continue;
 		}
+		if (st->nseg > 0 && (g = strip_seg_at(st, i)) != NULL &&
+		    g->used) {
+			/* Moved in place already. */
+			buf_add(st->out, s + from, i - from);
+			i = from = g->after;
+			continue;
+		}
 		switch (kind) {
 		case STRIP_DROP:
-			end = html_end_tag(s, len, t.end, name, &after);
+			end = html_end_tag(s, hi, t.end, name, &after);
 			if (strcmp(name, "noscript") == 0 &&
 			    strip_text_chars(s + t.end, end - t.end) >= 500) {
 				/* What a page shows readers without scripts
 				 * (a thread's posts, say): read it. */
-				buf_add(out, s + from, i - from);
+				buf_add(st->out, s + from, i - from);
 				i = from = t.end;
 				continue;
 			}
 			if (strcmp(name, "script") == 0 &&
 			    html_tag_attr(&t, "type", &v, &vl) &&
 			    ascii_find_nocase(v, vl, "ld+json") != NULL) {
-				buf_add(ld, s + t.end, end - t.end);
-				buf_addch(ld, '\0');
+				buf_add(st->ld, s + t.end, end - t.end);
+				buf_addch(st->ld, '\0');
 			}
-			buf_add(out, s + from, i - from);
+			buf_add(st->out, s + from, i - from);
 			i = from = after;
+			if (strcmp(name, "template") == 0 && level < SEG_DEPTH &&
+			    (g = strip_seg_for(st, &t, i)) != NULL) {
+				g->used = 1;
+				strip_range(st, s, g->start, g->end, level + 1);
+				i = from = strip_fallback_end(s, g->at, after);
+			}
 			continue;
 		case STRIP_FOREIGN:
 			if (t.selfclosing)
 				break;
-			buf_add(out, s + from, i - from);
-			i = from = strip_foreign_end(s, len, t.end, name);
+			buf_add(st->out, s + from, i - from);
+			i = from = strip_foreign_end(s, hi, t.end, name);
 			continue;
 		case STRIP_RAW:
 			/* Their text is not markup: skip it unread. */
-			html_end_tag(s, len, t.end, name, &after);
+			html_end_tag(s, hi, t.end, name, &after);
 			i = after;
 			continue;
 		default:
@@ -708,10 +884,33 @@ html_strip(const char *s, size_t len, struct buf *out, struct buf *ld)
 		if (kind != STRIP_FLAT && !t.selfclosing &&
 		    ++*o > STRIP_DEPTH) {
 			(*o)--;
-			buf_add(out, s + from, i - from);
+			buf_add(st->out, s + from, i - from);
 			from = t.end;
 		}
 		i = t.end;
 	}
-	buf_add(out, s + from, len - from);
+	buf_add(st->out, s + from, hi - from);
+}
+
+/*
+ * Copy the UTF-8 page to out without the elements that are never read
+ * (script, style, noscript, svg, math, template), and append the text of
+ * every JSON-LD script to ld as a NUL-terminated string. Segments a page
+ * streams after its shell are read where they belong.
+ *
+ * Start tags nested deeper than STRIP_DEPTH are dropped too: gumbo's
+ * time grows with the square of the nesting depth, and a page of nothing
+ * but "<div>" would keep it busy for minutes. Their text stays.
+ */
+void
+html_strip(const char *s, size_t len, struct buf *out, struct buf *ld)
+{
+	struct strip	 st;
+
+	memset(&st, 0, sizeof st);
+	st.out = out;
+	st.ld = ld;
+	strip_segments(&st, s, len);
+	strip_range(&st, s, 0, len, 0);
+	free(st.seg);
 }

@@ -2273,6 +2273,39 @@ test_extract_declared_part(void **state)
 	buf_release(&b);
 }
 
+/* A part of the page streamed after its shell (hidden at the end, moved
+ * in place by a script) is read where it belongs, over its fallback. */
+static void
+test_extract_streamed(void **state)
+{
+	static const char page[] = "<html><body><main><h1>Window cleaning"
+	    "</h1><p>We clean the windows of houses and small offices in "
+	    "town every fortnight, inside and out, frames and sills too.</p>"
+	    "<!--$?--><template id=\"B:0\"></template><p>Loading reviews"
+	    "</p><!--/$--><p>Book a first visit by phone and we will come "
+	    "round to give you a price for the year at no charge.</p></main>"
+	    "<footer>Footer</footer><div hidden id=\"S:0\"><p>Our customers "
+	    "say the ladders never touch the walls and the gutters are "
+	    "checked on every visit, which saves them a call later.</p></div>"
+	    "<script>$RC(\"B:0\",\"S:0\")</script></body></html>";
+	struct article	*art;
+	char		*t, *a, *b, *c;
+
+	(void)state;
+	art = extract_page(page, sizeof page - 1, NULL, NULL);
+	t = folded_text(art);
+	a = strstr(t, "We clean the windows");
+	b = strstr(t, "Our customers say");
+	c = strstr(t, "Book a first visit");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_non_null(c);
+	assert_true(a < b && b < c);
+	assert_null(strstr(t, "Loading reviews"));
+	free(t);
+	extract_free(art);
+}
+
 int
 main(void)
 {
@@ -2305,6 +2338,7 @@ main(void)
 		cmocka_unit_test(test_extract_description),
 		cmocka_unit_test(test_extract_open_svg),
 		cmocka_unit_test(test_extract_declared_part),
+		cmocka_unit_test(test_extract_streamed),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
