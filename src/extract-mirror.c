@@ -123,12 +123,17 @@ pattern_index_init(struct pattern_index *pi)
  * Is the class token at s (n characters, lowered) a utility class of a
  * CSS framework whose name only looks like a pattern: "scroll-mt-20"
  * sets the margin a heading keeps when scrolled to, "overflow-x-scroll"
- * lets a code block scroll; neither says the element is furniture.
+ * lets a code block scroll; neither says the element is furniture. Nor
+ * does a token with an arbitrary value in brackets: its words are CSS
+ * ("has-[[data-slot=banner]]:pt-0", "bg-[url(/img/header.png)]").
  */
 static int
 utility_class(const char *s, size_t n)
 {
 	size_t	 k;
+
+	if (memchr(s, '[', n) != NULL)
+		return (1);
 
 	if (n > 8 && memcmp(s, "scroll-", 7) == 0 &&
 	    (s[7] == 'm' || s[7] == 'p')) {

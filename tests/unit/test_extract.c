@@ -2306,6 +2306,40 @@ test_extract_streamed(void **state)
 	extract_free(art);
 }
 
+/* A class token with an arbitrary value in brackets is CSS, whatever
+ * words are in it: "banner" there does not make the section furniture. */
+static void
+test_extract_bracket_class(void **state)
+{
+	static const char page[] = "<html><body><div><section class=\""
+	    "grid has-[[data-slot=banner]]:pt-0\"><p>The first part of the "
+	    "story: the ferry left the harbour an hour late, with the fog "
+	    "still lying over the water and the horn sounding.</p><p>Halfway "
+	    "across, the engines stopped, and for a long while the only "
+	    "sound was the water slapping against the hull.</p></section>"
+	    "<section class=grid><p>The second part: a tug came out from the "
+	    "far side, and by noon the ferry was tied up at the quay, its "
+	    "passengers cold, hungry and glad to be ashore.</p><p>The company "
+	    "said the fault was in the fuel pump, and that the ship would be "
+	    "back in service after an inspection next week.</p><p>Most of the "
+	    "passengers, asked whether they would sail again, said that they "
+	    "had no other way to get home and laughed about it.</p><p>The "
+	    "harbour master said a second ferry would run on the route from "
+	    "the spring, so that one breakdown no longer strands a town.</p>"
+	    "</section>"
+	    "</div></body></html>";
+	struct article	*art;
+	char		*t;
+
+	(void)state;
+	art = extract_page(page, sizeof page - 1, NULL, NULL);
+	t = folded_text(art);
+	assert_non_null(strstr(t, "the ferry left the harbour"));
+	assert_non_null(strstr(t, "a tug came out"));
+	free(t);
+	extract_free(art);
+}
+
 int
 main(void)
 {
@@ -2339,6 +2373,7 @@ main(void)
 		cmocka_unit_test(test_extract_open_svg),
 		cmocka_unit_test(test_extract_declared_part),
 		cmocka_unit_test(test_extract_streamed),
+		cmocka_unit_test(test_extract_bracket_class),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
