@@ -39,6 +39,7 @@ static const struct pattern patterns[] = {
 	{ "content",		PAT_MAYBE | PAT_POSITIVE },
 	{ "cover-wrap",		PAT_UNLIKELY },
 	{ "dateline",		PAT_BYLINE },
+	{ "disclaimer",		PAT_PROMO },
 	{ "disqus",		PAT_UNLIKELY | PAT_COMMENT },
 	{ "end-slate",		PAT_PLAYER },
 	{ "endslate",		PAT_PLAYER },

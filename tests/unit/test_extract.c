@@ -2340,6 +2340,34 @@ test_extract_bracket_class(void **state)
 	extract_free(art);
 }
 
+/* The fine print of an offer, in a box its class calls a disclaimer, is
+ * not part of the text. */
+static void
+test_extract_disclaimer(void **state)
+{
+	static const char page[] = "<html><body><article><h1>Lawn care "
+	    "plans</h1><p>Our lawn care plan covers mowing, edging and "
+	    "feeding from March to October, with a visit every other week "
+	    "and a report of what was done.</p><p>The plan suits gardens of "
+	    "up to three hundred square metres; larger ones get a price of "
+	    "their own after a first visit to measure them.</p><p>Leaves are "
+	    "cleared in the autumn at no extra cost, and the cuttings are "
+	    "taken away to be composted.</p><div class=\"offer-disclaimer\">"
+	    "<p>*Discount for new customers only, on a twelve-month plan paid "
+	    "monthly; it cannot be combined with other offers.</p></div>"
+	    "</article></body></html>";
+	struct article	*art;
+	char		*t;
+
+	(void)state;
+	art = extract_page(page, sizeof page - 1, NULL, NULL);
+	t = folded_text(art);
+	assert_non_null(strstr(t, "Leaves are cleared in the autumn"));
+	assert_null(strstr(t, "Discount for new customers"));
+	free(t);
+	extract_free(art);
+}
+
 int
 main(void)
 {
@@ -2374,6 +2402,7 @@ main(void)
 		cmocka_unit_test(test_extract_declared_part),
 		cmocka_unit_test(test_extract_streamed),
 		cmocka_unit_test(test_extract_bracket_class),
+		cmocka_unit_test(test_extract_disclaimer),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
