@@ -2368,6 +2368,36 @@ test_extract_disclaimer(void **state)
 	extract_free(art);
 }
 
+/* An article's reading time and the title of its table of contents are
+ * interface, in several languages; a duration in the text is not. */
+static void
+test_extract_read_time(void **state)
+{
+	static const char page[] = "<html><body><article><h1>Cleaning a "
+	    "cast iron pan</h1><p>6 min read</p><p>Reading time: 8 minutes"
+	    "</p><p>4 Min. Lesezeit</p><h2>Table of contents</h2><p>A cast "
+	    "iron pan needs little care, but what it needs it needs every "
+	    "time: hot water, a stiff brush and no soap left standing in "
+	    "it.</p><p>Dry it on the hob for 5 minutes until the last drop "
+	    "of water has gone, then rub in a thin film of oil.</p><p>Once "
+	    "a year, strip it and season it again in the oven, upside down, "
+	    "for an hour at the highest heat it will take.</p></article>"
+	    "</body></html>";
+	struct article	*art;
+	char		*t;
+
+	(void)state;
+	art = extract_page(page, sizeof page - 1, NULL, NULL);
+	t = folded_text(art);
+	assert_null(strstr(t, "min read"));
+	assert_null(strstr(t, "Reading time"));
+	assert_null(strstr(t, "Lesezeit"));
+	assert_null(strstr(t, "Table of contents"));
+	assert_non_null(strstr(t, "Dry it on the hob for 5 minutes"));
+	free(t);
+	extract_free(art);
+}
+
 int
 main(void)
 {
@@ -2403,6 +2433,7 @@ main(void)
 		cmocka_unit_test(test_extract_streamed),
 		cmocka_unit_test(test_extract_bracket_class),
 		cmocka_unit_test(test_extract_disclaimer),
+		cmocka_unit_test(test_extract_read_time),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
