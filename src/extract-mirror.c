@@ -148,6 +148,34 @@ utility_class(const char *s, size_t n)
 	    memcmp(s, "overflow-y-scroll", 17) == 0)));
 }
 
+/*
+ * Is the "header" or "footer" at s[i] the head or foot of a component
+ * ("card-header", "section__footer", "CustomerCardFooter"), not of the
+ * page? The word before it says so. An entry's or a post's header and
+ * footer stay furniture: they hold its date, tags and share buttons.
+ */
+static int
+part_of_component(const char *s, size_t i, const char *w)
+{
+	static const char *const parts[] = {
+		"card", "section", "block", "item", "tile", "panel", "box",
+		"hero", "feature", "accordion", "column", "col", "list",
+		"grid", "side",
+	};
+	size_t	 k, n;
+
+	if (strcmp(w, "header") != 0 && strcmp(w, "footer") != 0)
+		return (0);
+	while (i > 0 && (s[i - 1] == '-' || s[i - 1] == '_'))
+		i--;
+	for (k = 0; k < nitems(parts); k++) {
+		n = strlen(parts[k]);
+		if (i >= n && memcmp(s + i - n, parts[k], n) == 0)
+			return (1);
+	}
+	return (0);
+}
+
 /* The pattern bits of one class or id value. */
 static unsigned
 pattern_bits(const struct pattern_index *pi, const char *s)
@@ -192,6 +220,8 @@ pattern_bits(const struct pattern_index *pi, const char *s)
 				continue;
 			if (end && i + wl < len &&
 			    ascii_isalnum((unsigned char)low[i + wl]))
+				continue;
+			if (part_of_component(low, i, w))
 				continue;
 			bits |= p->bits;
 		}

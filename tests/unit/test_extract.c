@@ -2398,6 +2398,44 @@ test_extract_read_time(void **state)
 	extract_free(art);
 }
 
+/* The head of a card or a section ("card-header", "SectionFooter") is
+ * part of it, not the page's header or footer. */
+static void
+test_extract_component_header(void **state)
+{
+	static const char page[] = "<html><body><div class=page><div "
+	    "class=\"site-header\"><a href=/>Home</a> <a href=/plans>Plans"
+	    "</a></div><div class=plans><p>We keep the books of small firms "
+	    "and sole traders, from the first receipt of the year to the tax "
+	    "return, and answer the phone when the tax office writes.</p><p>"
+	    "Every plan comes with an accountant of your own, who knows your "
+	    "firm and will not pass you on to a call centre, ever.</p><p>You "
+	    "can change plans at the end of any month, and leave without a "
+	    "fee if we are not what you need after all.</p><p>Our office is "
+	    "open from eight to six on weekdays, and in the weeks before the "
+	    "tax deadline on Saturday mornings as well, for those who come "
+	    "in with a box of papers.</p><div class=card>"
+	    "<div class=\"card-header\"><p>The starter plan covers a firm "
+	    "with one owner, bank feeds from two accounts and a yearly "
+	    "return.</p></div></div><div class=card><div class=\"card__"
+	    "footer\"><p>The growth plan adds payroll for up to ten people, "
+	    "quarterly reports and a review meeting twice a year.</p></div>"
+	    "</div></div><div class=\"site-footer\"><p>Copyright 2024, "
+	    "Ledger and Sons.</p></div></div></body></html>";
+	struct article	*art;
+	char		*t;
+
+	(void)state;
+	art = extract_page(page, sizeof page - 1, NULL, NULL);
+	t = folded_text(art);
+	assert_non_null(strstr(t, "We keep the books"));
+	assert_non_null(strstr(t, "The starter plan covers"));
+	assert_non_null(strstr(t, "The growth plan adds payroll"));
+	assert_null(strstr(t, "Ledger and Sons"));
+	free(t);
+	extract_free(art);
+}
+
 int
 main(void)
 {
@@ -2434,6 +2472,7 @@ main(void)
 		cmocka_unit_test(test_extract_bracket_class),
 		cmocka_unit_test(test_extract_disclaimer),
 		cmocka_unit_test(test_extract_read_time),
+		cmocka_unit_test(test_extract_component_header),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
