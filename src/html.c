@@ -386,6 +386,26 @@ html_skip_comment(const char *s, size_t len, size_t at)
 	return (len);
 }
 
+/* The next tag at or after *i, comments skipped: set *i to its '<' and
+ * fill t. Return 0 when there is none before len. */
+static int
+html_next_tag(const char *s, size_t len, size_t *i, struct html_tag *t)
+{
+	const char	*p;
+
+	while (*i < len && (p = memchr(s + *i, '<', len - *i)) != NULL) {
+		*i = (size_t)(p - s);
+		if (*i + 4 <= len && memcmp(s + *i, "<!--", 4) == 0) {
+			*i = html_skip_comment(s, len, *i);
+			continue;
+		}
+		if (html_tag_scan(s, len, *i, t))
+			return (1);
+		(*i)++;
+	}
+	return (0);
+}
+
 /*
  * Find the charset a page declares in a <meta> of its head (charset=, or
  * http-equiv content-type). Return a lower-case label or NULL.
@@ -400,16 +420,7 @@ html_meta_charset(const char *s, size_t len)
 
 	if (len > 64 * 1024)
 		len = 64 * 1024;
-	while (i < len && (p = memchr(s + i, '<', len - i)) != NULL) {
-		i = (size_t)(p - s);
-		if (i + 4 <= len && memcmp(s + i, "<!--", 4) == 0) {
-			i = html_skip_comment(s, len, i);
-			continue;
-		}
-		if (!html_tag_scan(s, len, i, &t)) {
-			i++;
-			continue;
-		}
+	while (html_next_tag(s, len, &i, &t)) {
 		i = t.end;
 		if (html_tag_is(&t, "body"))
 			break;
@@ -599,17 +610,11 @@ static size_t
 strip_foreign_end(const char *s, size_t len, size_t from, const char *name)
 {
 	struct html_tag	 u;
-	const char	*p;
 	char		 inner[16];
 	size_t		 j = from;
 	int		 depth = 1, links = 0, points = 0;
 
-	while (j < len && (p = memchr(s + j, '<', len - j)) != NULL) {
-		j = (size_t)(p - s);
-		if (!html_tag_scan(s, len, j, &u)) {
-			j++;
-			continue;
-		}
+	while (html_next_tag(s, len, &j, &u)) {
 		if (strip_kind(&u, inner) == STRIP_FOREIGN &&
 		    strcmp(inner, name) == 0) {
 			if (u.closing && --depth == 0)
@@ -669,21 +674,11 @@ static size_t
 strip_div_end(const char *s, size_t len, size_t from, size_t *after)
 {
 	struct html_tag	 t;
-	const char	*p;
 	char		 name[16];
 	size_t		 i = from;
 	int		 depth = 1;
 
-	while (i < len && (p = memchr(s + i, '<', len - i)) != NULL) {
-		i = (size_t)(p - s);
-		if (i + 4 <= len && memcmp(s + i, "<!--", 4) == 0) {
-			i = html_skip_comment(s, len, i);
-			continue;
-		}
-		if (!html_tag_scan(s, len, i, &t)) {
-			i++;
-			continue;
-		}
+	while (html_next_tag(s, len, &i, &t)) {
 		switch (strip_kind(&t, name)) {
 		case STRIP_DROP:
 		case STRIP_RAW:
@@ -811,21 +806,12 @@ strip_range(struct strip *st, const char *s, size_t lo, size_t hi,
 	struct html_tag		 t;
 	struct strip_seg	*g;
 	enum strip_kind		 kind;
-	const char		*p, *v;
+	const char		*v;
 	char			 name[16];
 	size_t			 i = lo, from = lo, end, after, vl;
 	int			*o;
 
-	while (i < hi && (p = memchr(s + i, '<', hi - i)) != NULL) {
-		i = (size_t)(p - s);
-		if (i + 4 <= hi && memcmp(s + i, "<!--", 4) == 0) {
-			i = html_skip_comment(s, hi, i);
-			continue;
-		}
-		if (!html_tag_scan(s, hi, i, &t)) {
-			i++;
-			continue;
-		}
+	while (html_next_tag(s, hi, &i, &t)) {
 		kind = strip_kind(&t, name);
 		o = &st->open[kind == STRIP_FORMAT];
 		if (t.closing) {

@@ -2207,17 +2207,14 @@ test_extract_open_svg(void **state)
 	    "<p>Our gardeners bring their own tools, take the cuttings away "
 	    "and leave a note of what they did after every visit.</p></main>"
 	    "</body></html>";
-	struct article	*art;
 	char		*t;
 
 	(void)state;
-	art = extract_page(page, sizeof page - 1, NULL, NULL);
-	t = folded_text(art);
+	t = page_text(page, NULL);
 	assert_non_null(strstr(t, "We look after small gardens"));
 	assert_non_null(strstr(t, "leave a note of what they did"));
 	assert_null(strstr(t, "Hover text"));
 	free(t);
-	extract_free(art);
 }
 
 /* A declared article found only in part (a recipe's introduction, its
@@ -2288,12 +2285,10 @@ test_extract_streamed(void **state)
 	    "say the ladders never touch the walls and the gutters are "
 	    "checked on every visit, which saves them a call later.</p></div>"
 	    "<script>$RC(\"B:0\",\"S:0\")</script></body></html>";
-	struct article	*art;
 	char		*t, *a, *b, *c;
 
 	(void)state;
-	art = extract_page(page, sizeof page - 1, NULL, NULL);
-	t = folded_text(art);
+	t = page_text(page, NULL);
 	a = strstr(t, "We clean the windows");
 	b = strstr(t, "Our customers say");
 	c = strstr(t, "Book a first visit");
@@ -2303,7 +2298,6 @@ test_extract_streamed(void **state)
 	assert_true(a < b && b < c);
 	assert_null(strstr(t, "Loading reviews"));
 	free(t);
-	extract_free(art);
 }
 
 /* A class token with an arbitrary value in brackets is CSS, whatever
@@ -2328,16 +2322,13 @@ test_extract_bracket_class(void **state)
 	    "the spring, so that one breakdown no longer strands a town.</p>"
 	    "</section>"
 	    "</div></body></html>";
-	struct article	*art;
 	char		*t;
 
 	(void)state;
-	art = extract_page(page, sizeof page - 1, NULL, NULL);
-	t = folded_text(art);
+	t = page_text(page, NULL);
 	assert_non_null(strstr(t, "the ferry left the harbour"));
 	assert_non_null(strstr(t, "a tug came out"));
 	free(t);
-	extract_free(art);
 }
 
 /* The fine print of an offer, in a box its class calls a disclaimer, is
@@ -2356,16 +2347,13 @@ test_extract_disclaimer(void **state)
 	    "<p>*Discount for new customers only, on a twelve-month plan paid "
 	    "monthly; it cannot be combined with other offers.</p></div>"
 	    "</article></body></html>";
-	struct article	*art;
 	char		*t;
 
 	(void)state;
-	art = extract_page(page, sizeof page - 1, NULL, NULL);
-	t = folded_text(art);
+	t = page_text(page, NULL);
 	assert_non_null(strstr(t, "Leaves are cleared in the autumn"));
 	assert_null(strstr(t, "Discount for new customers"));
 	free(t);
-	extract_free(art);
 }
 
 /* An article's reading time and the title of its table of contents are
@@ -2383,19 +2371,16 @@ test_extract_read_time(void **state)
 	    "a year, strip it and season it again in the oven, upside down, "
 	    "for an hour at the highest heat it will take.</p></article>"
 	    "</body></html>";
-	struct article	*art;
 	char		*t;
 
 	(void)state;
-	art = extract_page(page, sizeof page - 1, NULL, NULL);
-	t = folded_text(art);
+	t = page_text(page, NULL);
 	assert_null(strstr(t, "min read"));
 	assert_null(strstr(t, "Reading time"));
 	assert_null(strstr(t, "Lesezeit"));
 	assert_null(strstr(t, "Table of contents"));
 	assert_non_null(strstr(t, "Dry it on the hob for 5 minutes"));
 	free(t);
-	extract_free(art);
 }
 
 /* The head of a card or a section ("card-header", "SectionFooter") is
@@ -2422,18 +2407,15 @@ test_extract_component_header(void **state)
 	    "quarterly reports and a review meeting twice a year.</p></div>"
 	    "</div></div><div class=\"site-footer\"><p>Copyright 2024, "
 	    "Ledger and Sons.</p></div></div></body></html>";
-	struct article	*art;
 	char		*t;
 
 	(void)state;
-	art = extract_page(page, sizeof page - 1, NULL, NULL);
-	t = folded_text(art);
+	t = page_text(page, NULL);
 	assert_non_null(strstr(t, "We keep the books"));
 	assert_non_null(strstr(t, "The starter plan covers"));
 	assert_non_null(strstr(t, "The growth plan adds payroll"));
 	assert_null(strstr(t, "Ledger and Sons"));
 	free(t);
-	extract_free(art);
 }
 
 int
