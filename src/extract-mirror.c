@@ -126,14 +126,16 @@ pattern_index_init(struct pattern_index *pi)
  * sets the margin a heading keeps when scrolled to, "overflow-x-scroll"
  * lets a code block scroll; neither says the element is furniture. Nor
  * does a token with an arbitrary value in brackets: its words are CSS
- * ("has-[[data-slot=banner]]:pt-0", "bg-[url(/img/header.png)]").
+ * ("has-[[data-slot=banner]]:pt-0", "bg-[url(/img/header.png)]"); nor
+ * one that says what the element has, not what it is ("has-comments"
+ * on a blog post).
  */
 static int
 utility_class(const char *s, size_t n)
 {
 	size_t	 k;
 
-	if (memchr(s, '[', n) != NULL)
+	if (memchr(s, '[', n) != NULL || (n > 4 && memcmp(s, "has-", 4) == 0))
 		return (1);
 
 	if (n > 8 && memcmp(s, "scroll-", 7) == 0 &&

@@ -2383,6 +2383,29 @@ test_extract_read_time(void **state)
 	free(t);
 }
 
+/* A class that says what a post has ("has-comments") does not make it
+ * a comment section. */
+static void
+test_extract_has_class(void **state)
+{
+	static const char page[] = "<html><body><div class=site><p>Notes "
+	    "from the allotment, a blog about growing vegetables on a small "
+	    "plot in town.</p></div><article class=\"blog-item has-comments "
+	    "has-tags\"><h1>Late potatoes</h1><p>The second early potatoes "
+	    "went in a month late this year, after the wettest April anyone "
+	    "at the allotments can remember, and they have caught up.</p><p>"
+	    "By the end of July the haulms were waist high, and the first "
+	    "root we lifted gave a dozen potatoes the size of a fist.</p>"
+	    "</article></body></html>";
+	char	*t;
+
+	(void)state;
+	t = page_text(page, NULL);
+	assert_non_null(strstr(t, "The second early potatoes went in"));
+	assert_non_null(strstr(t, "the first root we lifted"));
+	free(t);
+}
+
 /* The head of a card or a section ("card-header", "SectionFooter") is
  * part of it, not the page's header or footer. */
 static void
@@ -2455,6 +2478,7 @@ main(void)
 		cmocka_unit_test(test_extract_disclaimer),
 		cmocka_unit_test(test_extract_read_time),
 		cmocka_unit_test(test_extract_component_header),
+		cmocka_unit_test(test_extract_has_class),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
