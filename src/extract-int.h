@@ -52,7 +52,7 @@ struct pattern {
 };
 
 /* How many patterns extract-mirror.c has. */
-#define PATTERN_COUNT	78
+#define PATTERN_COUNT	79
 
 /* The patterns by first letter, built once per extraction. */
 struct pattern_index {

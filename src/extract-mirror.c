@@ -39,6 +39,7 @@ static const struct pattern patterns[] = {
 	{ "content",		PAT_MAYBE | PAT_POSITIVE },
 	{ "cover-wrap",		PAT_UNLIKELY },
 	{ "dateline",		PAT_BYLINE },
+	{ "disclaimer",		PAT_PROMO },
 	{ "disqus",		PAT_UNLIKELY | PAT_COMMENT },
 	{ "end-slate",		PAT_PLAYER },
 	{ "endslate",		PAT_PLAYER },
@@ -123,12 +124,19 @@ pattern_index_init(struct pattern_index *pi)
  * Is the class token at s (n characters, lowered) a utility class of a
  * CSS framework whose name only looks like a pattern: "scroll-mt-20"
  * sets the margin a heading keeps when scrolled to, "overflow-x-scroll"
- * lets a code block scroll; neither says the element is furniture.
+ * lets a code block scroll; neither says the element is furniture. Nor
+ * does a token with an arbitrary value in brackets: its words are CSS
+ * ("has-[[data-slot=banner]]:pt-0", "bg-[url(/img/header.png)]"); nor
+ * one that says what the element has, not what it is ("has-comments"
+ * on a blog post).
  */
 static int
 utility_class(const char *s, size_t n)
 {
 	size_t	 k;
+
+	if (memchr(s, '[', n) != NULL || (n > 4 && memcmp(s, "has-", 4) == 0))
+		return (1);
 
 	if (n > 8 && memcmp(s, "scroll-", 7) == 0 &&
 	    (s[7] == 'm' || s[7] == 'p')) {
@@ -153,6 +161,34 @@ clip_class(const char *s, size_t n)
 	return ((n == 15 && memcmp(s, "overflow-hidden", 15) == 0) ||
 	    (n == 17 && (memcmp(s, "overflow-x-hidden", 17) == 0 ||
 	    memcmp(s, "overflow-y-hidden", 17) == 0)));
+}
+
+/*
+ * Is the "header" or "footer" at s[i] the head or foot of a component
+ * ("card-header", "section__footer", "CustomerCardFooter"), not of the
+ * page? The word before it says so. An entry's or a post's header and
+ * footer stay furniture: they hold its date, tags and share buttons.
+ */
+static int
+part_of_component(const char *s, size_t i, const char *w)
+{
+	static const char *const parts[] = {
+		"card", "section", "block", "item", "tile", "panel", "box",
+		"hero", "feature", "accordion", "column", "col", "list",
+		"grid", "side",
+	};
+	size_t	 k, n;
+
+	if (strcmp(w, "header") != 0 && strcmp(w, "footer") != 0)
+		return (0);
+	while (i > 0 && (s[i - 1] == '-' || s[i - 1] == '_'))
+		i--;
+	for (k = 0; k < nitems(parts); k++) {
+		n = strlen(parts[k]);
+		if (i >= n && memcmp(s + i - n, parts[k], n) == 0)
+			return (1);
+	}
+	return (0);
 }
 
 /* The pattern bits of one class or id value. */
@@ -203,6 +239,8 @@ pattern_bits(const struct pattern_index *pi, const char *s)
 				continue;
 			if (end && i + wl < len &&
 			    ascii_isalnum((unsigned char)low[i + wl]))
+				continue;
+			if (part_of_component(low, i, w))
 				continue;
 			bits |= p->bits;
 		}

@@ -100,6 +100,9 @@ static const char *const ui_phrases[] = {
 	"shareonlinkedin", "shareonpinterest", "shareonwhatsapp",
 	"copylink", "linkcopied", "printthisarticle", "emailthisarticle",
 	"readtime", "listentothisarticle", "savearticle", "bookmark",
+	"readingtime", "tableofcontents", "inthisarticle", "onthispage",
+	"inhaltsverzeichnis", "sommaire", "tabledesmati\xc3\xa8res",
+	"\xc3\xadndice", "tabladecontenidos", "indice", "inhoudsopgave",
 	/* A documentation page's feedback box and edit links. */
 	"wasthishelpful", "wasthispagehelpful", "wasthisarticlehelpful",
 	"isthispagehelpful", "didthispagehelp", "didthishelp",
@@ -171,13 +174,61 @@ post_counter(const char *key, size_t len)
 	return (0);
 }
 
+/* Does the key open with one of the n words? Return its length or 0. */
+static size_t
+key_word(const char *key, size_t len, const char *const *words, size_t n)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < n; i++) {
+		k = strlen(words[i]);
+		if (k <= len && memcmp(key, words[i], k) == 0)
+			return (k);
+	}
+	return (0);
+}
+
+/*
+ * Is the key an article's reading time: "5 min read", "Reading time: 8
+ * minutes", "4 Min. Lesezeit", "3 min de lecture"?
+ */
+static int
+post_read_time(const char *key, size_t len)
+{
+	static const char *const labels[] = {
+		"readingtime", "readtime", "lesezeit", "tempsdelecture",
+		"tiempodelectura", "tempodileitura", "tempodilettura",
+		"leestijd",
+	};
+	static const char *const units[] = {	/* longest first */
+		"minutes", "minuten", "minutos", "minute", "minuti", "mins",
+		"min",
+	};
+	static const char *const reads[] = {
+		"reading", "read", "lesezeit", "delecture", "delectura",
+		"dilettura", "deleitura", "leestijd",
+	};
+	size_t	 k, d, r;
+
+	k = key_word(key, len, labels, nitems(labels));
+	for (d = k; d < len && key[d] >= '0' && key[d] <= '9'; d++)
+		;
+	if (d == k)
+		return (0);
+	d += key_word(key + d, len - d, units, nitems(units));
+	if (k > 0)
+		return (d == len);
+	r = key_word(key + d, len - d, reads, nitems(reads));
+	return (r > 0 && d + r == len);
+}
+
 /* Is the block's key one of the interface phrases? */
 static int
 post_ui_phrase(const char *key, size_t len)
 {
 	size_t	 i;
 
-	if (post_counter(key, len))
+	if (post_counter(key, len) || post_read_time(key, len))
 		return (1);
 	if (len > 48)
 		return (0);

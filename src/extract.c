@@ -294,7 +294,7 @@ extract_page(const char *data, size_t len, const char *url,
 		/* A page that is not an article: its main region whole,
 		 * when the article found is a small part of it. */
 		struct parts	 rp = { NULL, 0, 0, 0 };
-		size_t		 i, chars = 0, links = 0, need;
+		size_t		 i, chars = 0, links = 0, need, own;
 
 		for (i = 0; i < x.art->nblocks; i++)
 			block_counts(&x.art->blocks[i], &chars, &links);
@@ -309,11 +309,16 @@ extract_page(const char *data, size_t len, const char *url,
 			need = chars * 3 / 2;
 		if (x.cards * 2 >= chars * 3 && need > chars * 5 / 4)
 			need = chars * 5 / 4;
-		if (need < x.body_chars) {
+		/* A declared article that is a fifth of the prose around
+		 * it (text outside links) was found in part: the steps of
+		 * a recipe, the sections of a guide cleaning took apart. */
+		own = x.ld_article && need > chars * 5 ? chars * 5 : need;
+		if (own < x.body_chars) {
 			x.region = 1;
 			x.run = RUN_STRIP_UNLIKELY;
 			grab(&x, &rp);
-			if (need < rp.chars)
+			if (need < rp.chars || (rp.n == 1 && own <
+			    rp.chars - x.n[rp.v[0].first].st.links))
 				convert(&x, &rp);
 			free(rp.v);
 		}

@@ -386,6 +386,26 @@ html_skip_comment(const char *s, size_t len, size_t at)
 	return (len);
 }
 
+/* The next tag at or after *i, comments skipped: set *i to its '<' and
+ * fill t. Return 0 when there is none before len. */
+static int
+html_next_tag(const char *s, size_t len, size_t *i, struct html_tag *t)
+{
+	const char	*p;
+
+	while (*i < len && (p = memchr(s + *i, '<', len - *i)) != NULL) {
+		*i = (size_t)(p - s);
+		if (*i + 4 <= len && memcmp(s + *i, "<!--", 4) == 0) {
+			*i = html_skip_comment(s, len, *i);
+			continue;
+		}
+		if (html_tag_scan(s, len, *i, t))
+			return (1);
+		(*i)++;
+	}
+	return (0);
+}
+
 /*
  * Find the charset a page declares in a <meta> of its head (charset=, or
  * http-equiv content-type). Return a lower-case label or NULL.
@@ -400,16 +420,7 @@ html_meta_charset(const char *s, size_t len)
 
 	if (len > 64 * 1024)
 		len = 64 * 1024;
-	while (i < len && (p = memchr(s + i, '<', len - i)) != NULL) {
-		i = (size_t)(p - s);
-		if (i + 4 <= len && memcmp(s + i, "<!--", 4) == 0) {
-			i = html_skip_comment(s, len, i);
-			continue;
-		}
-		if (!html_tag_scan(s, len, i, &t)) {
-			i++;
-			continue;
-		}
+	while (html_next_tag(s, len, &i, &t)) {
 		i = t.end;
 		if (html_tag_is(&t, "body"))
 			break;
@@ -537,90 +548,320 @@ strip_text_chars(const char *s, size_t len)
 }
 
 /*
- * Copy the UTF-8 page to out without the elements that are never read
- * (script, style, noscript, svg, math, template), and append the text of
- * every JSON-LD script to ld as a NUL-terminated string.
- *
- * Start tags nested deeper than STRIP_DEPTH are dropped too: gumbo's
- * time grows with the square of the nesting depth, and a page of nothing
- * but "<div>" would keep it busy for minutes. Their text stays.
+ * Tags that end foreign content when they open (the HTML parser's list)
+ * or close: a page that leaves an <svg> open inside a link or a button
+ * still shows what follows it. Sorted.
  */
-void
-html_strip(const char *s, size_t len, struct buf *out, struct buf *ld)
-{
-	struct html_tag	 t, u;
-	enum strip_kind	 kind;
-	const char	*p, *v;
-	char		 name[16], inner[16];
-	size_t		 i = 0, from = 0, end, after, vl, j;
-	int		 depth, open[2] = { 0, 0 }, *o;
+static const char *const foreign_breakers[] = {
+	"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div",
+	"dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+	"hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p",
+	"pre", "ruby", "s", "small", "span", "strike", "strong", "sub", "sup",
+	"table", "tt", "u", "ul", "var",
+};
+static const char *const foreign_closers[] = {	/* end tags only */
+	"a", "article", "button", "footer", "form", "header", "label",
+	"main", "nav", "section", "td", "th", "tr",
+};
 
-	while (i < len && (p = memchr(s + i, '<', len - i)) != NULL) {
+/* bsearch() order of a list of names. */
+static int
+strip_name_cmp(const void *key, const void *row)
+{
+	return (strcmp(key, *(const char *const *)row));
+}
+
+/* Does a start tag (or end tag, closing) of the name end foreign
+ * content? */
+static int
+foreign_breaks(const char *name, int closing)
+{
+	return (bsearch(name, foreign_breakers, nitems(foreign_breakers),
+	    sizeof foreign_breakers[0], strip_name_cmp) != NULL || (closing &&
+	    bsearch(name, foreign_closers, nitems(foreign_closers),
+	    sizeof foreign_closers[0], strip_name_cmp) != NULL));
+}
+
+/* Elements of svg and math that hold HTML (integration points). */
+static int
+foreign_html_point(const char *name)
+{
+	static const char *const points[] = {
+		"annotation-xml", "desc", "foreignobject", "mi", "mn", "mo",
+		"ms", "mtext", "title",
+	};
+	size_t	 i;
+
+	for (i = 0; i < nitems(points); i++)
+		if (strcmp(name, points[i]) == 0)
+			return (1);
+	return (0);
+}
+
+/*
+ * Where the foreign element (svg, math) name whose start tag ends at
+ * from ends: after its end tag, counting its own nesting, or at an HTML
+ * tag that closes it (a start tag of the HTML parser's list; an end tag
+ * of an HTML element not opened inside it, which closes the element the
+ * foreign one is in). HTML inside its own elements that hold HTML
+ * (<foreignObject>, <desc>) is part of it.
+ */
+static size_t
+strip_foreign_end(const char *s, size_t len, size_t from, const char *name)
+{
+	struct html_tag	 u;
+	char		 inner[16];
+	size_t		 j = from;
+	int		 depth = 1, links = 0, points = 0;
+
+	while (html_next_tag(s, len, &j, &u)) {
+		if (strip_kind(&u, inner) == STRIP_FOREIGN &&
+		    strcmp(inner, name) == 0) {
+			if (u.closing && --depth == 0)
+				return (u.end);
+			if (!u.closing && !u.selfclosing)
+				depth++;
+		} else if (u.namelen < 16 && foreign_html_point(inner)) {
+			if (u.closing)
+				points -= points > 0;
+			else if (!u.selfclosing)
+				points++;
+		} else if (points > 0 || u.namelen >= 16)
+			;	/* HTML inside: part of the foreign element */
+		else if (strcmp(inner, "a") == 0 && !u.closing) {
+			links += !u.selfclosing;  /* svg has links of its own */
+		} else if (strcmp(inner, "a") == 0 && links > 0)
+			links--;
+		else if (foreign_breaks(inner, u.closing))
+			return (j);
+		j = u.end;
+	}
+	return (len);
+}
+
+/*
+ * Segments a page streams after its shell (React's server rendering): a
+ * part of the page that was not ready when the page began comes at its
+ * end, in <div hidden id="S:n">, and a script moves it in place of the
+ * <template id="B:n"> that holds its place, over the fallback shown
+ * meanwhile (up to the comment "/$" that closes the boundary). A page
+ * read without its scripts gets the same by moving the bytes.
+ */
+struct strip_seg {
+	size_t		 at;		/* offset of its start tag */
+	size_t		 start;		/* of its content */
+	size_t		 end;		/* of its end tag */
+	size_t		 after;		/* past its end tag */
+	unsigned long	 id;
+	int		 used;
+};
+
+struct strip {
+	struct buf		*out;
+	struct buf		*ld;
+	int			 open[2];
+	struct strip_seg	*seg;
+	size_t			 nseg;
+	size_t			 cseg;
+};
+
+#define SEG_TAG		"<div hidden id=\"S:"
+#define SEG_DEPTH	8
+
+/* Where the <div> whose content starts at from ends: the offset of its
+ * end tag (len if none), *after past it. */
+static size_t
+strip_div_end(const char *s, size_t len, size_t from, size_t *after)
+{
+	struct html_tag	 t;
+	char		 name[16];
+	size_t		 i = from;
+	int		 depth = 1;
+
+	while (html_next_tag(s, len, &i, &t)) {
+		switch (strip_kind(&t, name)) {
+		case STRIP_DROP:
+		case STRIP_RAW:
+			if (!t.closing && !t.selfclosing) {
+				html_end_tag(s, len, t.end, name, &i);
+				continue;
+			}
+			break;
+		default:
+			if (!html_tag_is(&t, "div") || t.selfclosing)
+				break;
+			if (!t.closing)
+				depth++;
+			else if (--depth == 0) {
+				*after = t.end;
+				return (i);
+			}
+			break;
+		}
+		i = t.end;
+	}
+	*after = len;
+	return (len);
+}
+
+/* Find the page's streamed segments. */
+static void
+strip_segments(struct strip *st, const char *s, size_t len)
+{
+	struct strip_seg	*g;
+	const char		*p;
+	size_t			 i = 0, k, n = strlen(SEG_TAG);
+	unsigned long		 id;
+
+	while (i < len && (p = memmem(s + i, len - i, SEG_TAG, n)) != NULL) {
+		i = (size_t)(p - s) + n;
+		for (k = i, id = 0; k < len && s[k] >= '0' && s[k] <= '9' &&
+		    id < 1000000; k++)
+			id = id * 10 + (unsigned long)(s[k] - '0');
+		if (k == i || k + 2 > len || s[k] != '"' || s[k + 1] != '>')
+			continue;
+		if (st->nseg == st->cseg) {
+			st->cseg = st->cseg == 0 ? 16 : st->cseg * 2;
+			st->seg = xreallocarray(st->seg, st->cseg,
+			    sizeof *st->seg);
+		}
+		g = &st->seg[st->nseg++];
+		g->at = (size_t)(p - s);
+		g->start = k + 2;
+		g->id = id;
+		g->used = 0;
+		g->end = strip_div_end(s, len, g->start, &g->after);
+		i = g->after;
+	}
+}
+
+/* The segment whose start tag is at offset at, or NULL. */
+static struct strip_seg *
+strip_seg_at(struct strip *st, size_t at)
+{
+	size_t	 lo = 0, hi = st->nseg, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (st->seg[mid].at == at)
+			return (&st->seg[mid]);
+		if (st->seg[mid].at < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (NULL);
+}
+
+/* The segment a <template id="B:n"> holds the place of, or NULL. */
+static struct strip_seg *
+strip_seg_for(struct strip *st, const struct html_tag *t, size_t at)
+{
+	const char	*v;
+	size_t		 vl, k;
+	unsigned long	 id = 0;
+
+	if (st->nseg == 0 || !html_tag_attr(t, "id", &v, &vl) || vl < 3 ||
+	    v[0] != 'B' || v[1] != ':')
+		return (NULL);
+	for (k = 2; k < vl && v[k] >= '0' && v[k] <= '9' && id < 1000000; k++)
+		id = id * 10 + (unsigned long)(v[k] - '0');
+	if (k != vl)
+		return (NULL);
+	for (k = 0; k < st->nseg; k++)
+		if (st->seg[k].id == id)
+			return (st->seg[k].used || st->seg[k].at < at ? NULL :
+			    &st->seg[k]);
+	return (NULL);
+}
+
+/* Past the fallback that follows a segment's template at from: its
+ * boundary's closing comment "<!--/$-->", nested boundaries counted; from
+ * itself when there is none before limit. */
+static size_t
+strip_fallback_end(const char *s, size_t limit, size_t from)
+{
+	const char	*p;
+	size_t		 i = from, e;
+	int		 depth = 1;
+
+	while (i < limit && (p = memmem(s + i, limit - i, "<!--", 4)) != NULL) {
 		i = (size_t)(p - s);
-		if (i + 4 <= len && memcmp(s + i, "<!--", 4) == 0) {
-			i = html_skip_comment(s, len, i);
-			continue;
-		}
-		if (!html_tag_scan(s, len, i, &t)) {
-			i++;
-			continue;
-		}
+		e = html_skip_comment(s, limit, i);
+		if (i + 5 < limit && s[i + 4] == '$')
+			depth++;
+		else if (i + 6 < limit && s[i + 4] == '/' && s[i + 5] == '$' &&
+		    --depth == 0)
+			return (e);
+		i = e;
+	}
+	return (from);
+}
+
+/* html_strip() of the bytes lo..hi of s. */
+static void
+strip_range(struct strip *st, const char *s, size_t lo, size_t hi,
+    int level)
+{
+	struct html_tag		 t;
+	struct strip_seg	*g;
+	enum strip_kind		 kind;
+	const char		*v;
+	char			 name[16];
+	size_t			 i = lo, from = lo, end, after, vl;
+	int			*o;
+
+	while (html_next_tag(s, hi, &i, &t)) {
 		kind = strip_kind(&t, name);
-		o = &open[kind == STRIP_FORMAT];
+		o = &st->open[kind == STRIP_FORMAT];
 		if (t.closing) {
 			if (kind != STRIP_FLAT && *o > 0)
 				(*o)--;
 			i = t.end;
 			continue;
 		}
+		if (st->nseg > 0 && (g = strip_seg_at(st, i)) != NULL &&
+		    g->used) {
+			/* Moved in place already. */
+			buf_add(st->out, s + from, i - from);
+			i = from = g->after;
+			continue;
+		}
 		switch (kind) {
 		case STRIP_DROP:
-			end = html_end_tag(s, len, t.end, name, &after);
+			end = html_end_tag(s, hi, t.end, name, &after);
 			if (strcmp(name, "noscript") == 0 &&
 			    strip_text_chars(s + t.end, end - t.end) >= 500) {
 				/* What a page shows readers without scripts
 				 * (a thread's posts, say): read it. */
-				buf_add(out, s + from, i - from);
+				buf_add(st->out, s + from, i - from);
 				i = from = t.end;
 				continue;
 			}
 			if (strcmp(name, "script") == 0 &&
 			    html_tag_attr(&t, "type", &v, &vl) &&
 			    ascii_find_nocase(v, vl, "ld+json") != NULL) {
-				buf_add(ld, s + t.end, end - t.end);
-				buf_addch(ld, '\0');
+				buf_add(st->ld, s + t.end, end - t.end);
+				buf_addch(st->ld, '\0');
 			}
-			buf_add(out, s + from, i - from);
+			buf_add(st->out, s + from, i - from);
 			i = from = after;
+			if (strcmp(name, "template") == 0 && level < SEG_DEPTH &&
+			    (g = strip_seg_for(st, &t, i)) != NULL) {
+				g->used = 1;
+				strip_range(st, s, g->start, g->end, level + 1);
+				i = from = strip_fallback_end(s, g->at, after);
+			}
 			continue;
 		case STRIP_FOREIGN:
 			if (t.selfclosing)
 				break;
-			/* Foreign content nests; count its own tags. */
-			depth = 1;
-			j = t.end;
-			while (depth > 0 && j < len &&
-			    (p = memchr(s + j, '<', len - j)) != NULL) {
-				j = (size_t)(p - s);
-				if (!html_tag_scan(s, len, j, &u)) {
-					j++;
-					continue;
-				}
-				j = u.end;
-				if (strip_kind(&u, inner) == STRIP_FOREIGN &&
-				    strcmp(inner, name) == 0) {
-					if (u.closing)
-						depth--;
-					else if (!u.selfclosing)
-						depth++;
-				}
-			}
-			buf_add(out, s + from, i - from);
-			i = from = depth > 0 ? len : j;
+			buf_add(st->out, s + from, i - from);
+			i = from = strip_foreign_end(s, hi, t.end, name);
 			continue;
 		case STRIP_RAW:
 			/* Their text is not markup: skip it unread. */
-			html_end_tag(s, len, t.end, name, &after);
+			html_end_tag(s, hi, t.end, name, &after);
 			i = after;
 			continue;
 		default:
@@ -629,10 +870,33 @@ html_strip(const char *s, size_t len, struct buf *out, struct buf *ld)
 		if (kind != STRIP_FLAT && !t.selfclosing &&
 		    ++*o > STRIP_DEPTH) {
 			(*o)--;
-			buf_add(out, s + from, i - from);
+			buf_add(st->out, s + from, i - from);
 			from = t.end;
 		}
 		i = t.end;
 	}
-	buf_add(out, s + from, len - from);
+	buf_add(st->out, s + from, hi - from);
+}
+
+/*
+ * Copy the UTF-8 page to out without the elements that are never read
+ * (script, style, noscript, svg, math, template), and append the text of
+ * every JSON-LD script to ld as a NUL-terminated string. Segments a page
+ * streams after its shell are read where they belong.
+ *
+ * Start tags nested deeper than STRIP_DEPTH are dropped too: gumbo's
+ * time grows with the square of the nesting depth, and a page of nothing
+ * but "<div>" would keep it busy for minutes. Their text stays.
+ */
+void
+html_strip(const char *s, size_t len, struct buf *out, struct buf *ld)
+{
+	struct strip	 st;
+
+	memset(&st, 0, sizeof st);
+	st.out = out;
+	st.ld = ld;
+	strip_segments(&st, s, len);
+	strip_range(&st, s, 0, len, 0);
+	free(st.seg);
 }

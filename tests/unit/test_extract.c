@@ -2513,6 +2513,255 @@ test_extract_listing_bylines(void **state)
 	buf_release(&page);
 }
 
+/* An <svg> left open in a link ends where the browser ends it: the page
+ * after it is read; HTML inside the drawing's own <desc> is not. */
+static void
+test_extract_open_svg(void **state)
+{
+	static const char page[] = "<html><body><header><a href=/lang>"
+	    "<svg width=18 height=18 class=icon></a><svg><path d=M0/></svg>"
+	    "</header><main><h1>Garden care service</h1><p>We look after "
+	    "small gardens all year round, from the first mowing in spring "
+	    "to the last leaves of autumn, for a fixed price a month.</p>"
+	    "<svg viewBox=\"0 0 9 9\"><a href=/plan><desc><p>Hover text of "
+	    "the drawing, shown by a script only.</p></desc></a></svg>"
+	    "<p>Our gardeners bring their own tools, take the cuttings away "
+	    "and leave a note of what they did after every visit.</p></main>"
+	    "</body></html>";
+	char		*t;
+
+	(void)state;
+	t = page_text(page, NULL);
+	assert_non_null(strstr(t, "We look after small gardens"));
+	assert_non_null(strstr(t, "leave a note of what they did"));
+	assert_null(strstr(t, "Hover text"));
+	free(t);
+}
+
+/* A declared article found only in part (a recipe's introduction, its
+ * steps in lists the scoring does not read as prose) is read as the
+ * main region whole, when that has five times its text outside links. */
+static void
+test_extract_declared_part(void **state)
+{
+	static const char *const steps[] = {
+		"Mix the flour, the water and the starter in a large bowl "
+		"and leave the dough covered for half an hour to rest.",
+		"Add the salt with a splash of water, squeeze it through "
+		"the dough with wet hands until none of it is left dry.",
+		"Fold the dough over itself four times at half-hourly "
+		"intervals, turning the bowl a quarter between folds.",
+		"Shape it into a tight round loaf, dust it with flour and "
+		"let it rise in a basket in the fridge over the night.",
+		"Bake it in a covered pot in a very hot oven for twenty "
+		"minutes, then uncovered until the crust is dark brown.",
+		"Let the bread cool on a rack for at least an hour before "
+		"cutting it, or the crumb will be gummy and close.",
+	};
+	struct buf	 b = BUF_INIT;
+	struct article	*art;
+	char		*t;
+	size_t		 i, k;
+
+	(void)state;
+	buf_addstr(&b, "<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\": \"Article\", \"headline\": \"Everyday bread\"}"
+	    "</script></head><body><main><h1>Everyday bread</h1>"
+	    "<div class=intro><p>This is the loaf we bake every week: a "
+	    "plain sourdough that needs no kneading, only a few folds "
+	    "and a night in the fridge, and fits around a working day.</p>"
+	    "</div>");
+	for (k = 0; k < 2; k++) {
+		buf_addstr(&b, k == 0 ? "<div class=steps><h2>Day one</h2>"
+		    "<ol>" : "<div class=steps><h2>Day two</h2><ol>");
+		for (i = k * 3; i < nitems(steps); i++) {
+			buf_addstr(&b, "<li>");
+			buf_addstr(&b, steps[i]);
+			buf_addstr(&b, "</li>");
+		}
+		buf_addstr(&b, "</ol></div>");
+	}
+	buf_addstr(&b, "</main></body></html>");
+	art = extract_page(b.data, b.len, NULL, NULL);
+	t = folded_text(art);
+	assert_non_null(strstr(t, "This is the loaf we bake"));
+	assert_non_null(strstr(t, "Fold the dough over itself"));
+	free(t);
+	extract_free(art);
+	buf_release(&b);
+}
+
+/* A part of the page streamed after its shell (hidden at the end, moved
+ * in place by a script) is read where it belongs, over its fallback. */
+static void
+test_extract_streamed(void **state)
+{
+	static const char page[] = "<html><body><main><h1>Window cleaning"
+	    "</h1><p>We clean the windows of houses and small offices in "
+	    "town every fortnight, inside and out, frames and sills too.</p>"
+	    "<!--$?--><template id=\"B:0\"></template><p>Loading reviews"
+	    "</p><!--/$--><p>Book a first visit by phone and we will come "
+	    "round to give you a price for the year at no charge.</p></main>"
+	    "<footer>Footer</footer><div hidden id=\"S:0\"><p>Our customers "
+	    "say the ladders never touch the walls and the gutters are "
+	    "checked on every visit, which saves them a call later.</p></div>"
+	    "<script>$RC(\"B:0\",\"S:0\")</script></body></html>";
+	char		*t, *a, *b, *c;
+
+	(void)state;
+	t = page_text(page, NULL);
+	a = strstr(t, "We clean the windows");
+	b = strstr(t, "Our customers say");
+	c = strstr(t, "Book a first visit");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_non_null(c);
+	assert_true(a < b && b < c);
+	assert_null(strstr(t, "Loading reviews"));
+	free(t);
+}
+
+/* A class token with an arbitrary value in brackets is CSS, whatever
+ * words are in it: "banner" there does not make the section furniture. */
+static void
+test_extract_bracket_class(void **state)
+{
+	static const char page[] = "<html><body><div><section class=\""
+	    "grid has-[[data-slot=banner]]:pt-0\"><p>The first part of the "
+	    "story: the ferry left the harbour an hour late, with the fog "
+	    "still lying over the water and the horn sounding.</p><p>Halfway "
+	    "across, the engines stopped, and for a long while the only "
+	    "sound was the water slapping against the hull.</p></section>"
+	    "<section class=grid><p>The second part: a tug came out from the "
+	    "far side, and by noon the ferry was tied up at the quay, its "
+	    "passengers cold, hungry and glad to be ashore.</p><p>The company "
+	    "said the fault was in the fuel pump, and that the ship would be "
+	    "back in service after an inspection next week.</p><p>Most of the "
+	    "passengers, asked whether they would sail again, said that they "
+	    "had no other way to get home and laughed about it.</p><p>The "
+	    "harbour master said a second ferry would run on the route from "
+	    "the spring, so that one breakdown no longer strands a town.</p>"
+	    "</section>"
+	    "</div></body></html>";
+	char		*t;
+
+	(void)state;
+	t = page_text(page, NULL);
+	assert_non_null(strstr(t, "the ferry left the harbour"));
+	assert_non_null(strstr(t, "a tug came out"));
+	free(t);
+}
+
+/* The fine print of an offer, in a box its class calls a disclaimer, is
+ * not part of the text. */
+static void
+test_extract_disclaimer(void **state)
+{
+	static const char page[] = "<html><body><article><h1>Lawn care "
+	    "plans</h1><p>Our lawn care plan covers mowing, edging and "
+	    "feeding from March to October, with a visit every other week "
+	    "and a report of what was done.</p><p>The plan suits gardens of "
+	    "up to three hundred square metres; larger ones get a price of "
+	    "their own after a first visit to measure them.</p><p>Leaves are "
+	    "cleared in the autumn at no extra cost, and the cuttings are "
+	    "taken away to be composted.</p><div class=\"offer-disclaimer\">"
+	    "<p>*Discount for new customers only, on a twelve-month plan paid "
+	    "monthly; it cannot be combined with other offers.</p></div>"
+	    "</article></body></html>";
+	char		*t;
+
+	(void)state;
+	t = page_text(page, NULL);
+	assert_non_null(strstr(t, "Leaves are cleared in the autumn"));
+	assert_null(strstr(t, "Discount for new customers"));
+	free(t);
+}
+
+/* An article's reading time and the title of its table of contents are
+ * interface, in several languages; a duration in the text is not. */
+static void
+test_extract_read_time(void **state)
+{
+	static const char page[] = "<html><body><article><h1>Cleaning a "
+	    "cast iron pan</h1><p>6 min read</p><p>Reading time: 8 minutes"
+	    "</p><p>4 Min. Lesezeit</p><h2>Table of contents</h2><p>A cast "
+	    "iron pan needs little care, but what it needs it needs every "
+	    "time: hot water, a stiff brush and no soap left standing in "
+	    "it.</p><p>Dry it on the hob for 5 minutes until the last drop "
+	    "of water has gone, then rub in a thin film of oil.</p><p>Once "
+	    "a year, strip it and season it again in the oven, upside down, "
+	    "for an hour at the highest heat it will take.</p></article>"
+	    "</body></html>";
+	char		*t;
+
+	(void)state;
+	t = page_text(page, NULL);
+	assert_null(strstr(t, "min read"));
+	assert_null(strstr(t, "Reading time"));
+	assert_null(strstr(t, "Lesezeit"));
+	assert_null(strstr(t, "Table of contents"));
+	assert_non_null(strstr(t, "Dry it on the hob for 5 minutes"));
+	free(t);
+}
+
+/* A class that says what a post has ("has-comments") does not make it
+ * a comment section. */
+static void
+test_extract_has_class(void **state)
+{
+	static const char page[] = "<html><body><div class=site><p>Notes "
+	    "from the allotment, a blog about growing vegetables on a small "
+	    "plot in town.</p></div><article class=\"blog-item has-comments "
+	    "has-tags\"><h1>Late potatoes</h1><p>The second early potatoes "
+	    "went in a month late this year, after the wettest April anyone "
+	    "at the allotments can remember, and they have caught up.</p><p>"
+	    "By the end of July the haulms were waist high, and the first "
+	    "root we lifted gave a dozen potatoes the size of a fist.</p>"
+	    "</article></body></html>";
+	char	*t;
+
+	(void)state;
+	t = page_text(page, NULL);
+	assert_non_null(strstr(t, "The second early potatoes went in"));
+	assert_non_null(strstr(t, "the first root we lifted"));
+	free(t);
+}
+
+/* The head of a card or a section ("card-header", "SectionFooter") is
+ * part of it, not the page's header or footer. */
+static void
+test_extract_component_header(void **state)
+{
+	static const char page[] = "<html><body><div class=page><div "
+	    "class=\"site-header\"><a href=/>Home</a> <a href=/plans>Plans"
+	    "</a></div><div class=plans><p>We keep the books of small firms "
+	    "and sole traders, from the first receipt of the year to the tax "
+	    "return, and answer the phone when the tax office writes.</p><p>"
+	    "Every plan comes with an accountant of your own, who knows your "
+	    "firm and will not pass you on to a call centre, ever.</p><p>You "
+	    "can change plans at the end of any month, and leave without a "
+	    "fee if we are not what you need after all.</p><p>Our office is "
+	    "open from eight to six on weekdays, and in the weeks before the "
+	    "tax deadline on Saturday mornings as well, for those who come "
+	    "in with a box of papers.</p><div class=card>"
+	    "<div class=\"card-header\"><p>The starter plan covers a firm "
+	    "with one owner, bank feeds from two accounts and a yearly "
+	    "return.</p></div></div><div class=card><div class=\"card__"
+	    "footer\"><p>The growth plan adds payroll for up to ten people, "
+	    "quarterly reports and a review meeting twice a year.</p></div>"
+	    "</div></div><div class=\"site-footer\"><p>Copyright 2024, "
+	    "Ledger and Sons.</p></div></div></body></html>";
+	char		*t;
+
+	(void)state;
+	t = page_text(page, NULL);
+	assert_non_null(strstr(t, "We keep the books"));
+	assert_non_null(strstr(t, "The starter plan covers"));
+	assert_non_null(strstr(t, "The growth plan adds payroll"));
+	assert_null(strstr(t, "Ledger and Sons"));
+	free(t);
+}
+
 int
 main(void)
 {
@@ -2549,6 +2798,14 @@ main(void)
 		cmocka_unit_test(test_extract_card_twice),
 		cmocka_unit_test(test_extract_card_header),
 		cmocka_unit_test(test_extract_listing_bylines),
+		cmocka_unit_test(test_extract_open_svg),
+		cmocka_unit_test(test_extract_declared_part),
+		cmocka_unit_test(test_extract_streamed),
+		cmocka_unit_test(test_extract_bracket_class),
+		cmocka_unit_test(test_extract_disclaimer),
+		cmocka_unit_test(test_extract_read_time),
+		cmocka_unit_test(test_extract_component_header),
+		cmocka_unit_test(test_extract_has_class),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
