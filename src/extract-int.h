@@ -45,6 +45,7 @@ struct extract_arena {
 #define PAT_PROMO	0x0200	/* ads, newsletters, subscriptions */
 #define PAT_PLAYER	0x0400	/* video players and playlists */
 #define PAT_COMMENT	0x0800	/* comment sections */
+#define PAT_FACET	0x1000	/* a shop's filters: facets, refinements */
 
 struct pattern {
 	const char	*word;
@@ -52,7 +53,7 @@ struct pattern {
 };
 
 /* How many patterns extract-mirror.c has. */
-#define PATTERN_COUNT	78
+#define PATTERN_COUNT	81
 
 /* The patterns by first letter, built once per extraction. */
 struct pattern_index {
@@ -161,6 +162,7 @@ struct extractor {
 	int			 region;	/* read the main region whole */
 	int			 website;	/* the page says it is not an article */
 	uint32_t		 cards;		/* text of a run of cards in the top */
+	uint32_t		 facets;	/* text of the filters taken away */
 	int			 ld_product;	/* JSON-LD Product objects */
 	int			 og_product;	/* og:type says product */
 	int			 product;	/* a page about one product */

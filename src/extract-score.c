@@ -182,6 +182,14 @@ preclean(struct extractor *x)
 			i = n->end - 1;
 			continue;
 		}
+		/* A shop's filters beside its shelf are no part of it. */
+		if (x->region && (n->cls & PAT_FACET) && !most &&
+		    n->st.chars > 0) {
+			x->facets += n->st.chars;
+			node_remove(x, i);
+			i = n->end - 1;
+			continue;
+		}
 		if (n->tag == GUMBO_TAG_NAV || ((n->cls & PAT_COMMENT) &&
 		    !(n->cls & PAT_MAYBE) && n->tag != GUMBO_TAG_A &&
 		    i >= post_end) || (!most && (preclean_role(attr(n->g,
@@ -1477,6 +1485,7 @@ grab(struct extractor *x, struct parts *ps)
 	if (x->body < 0)
 		return;
 	x->body_chars = x->n[x->body].st.chars;
+	x->facets = 0;
 	product_detect(x);
 	if (x->title == NULL)
 		meta_title(x);

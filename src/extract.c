@@ -311,7 +311,9 @@ extract_page(const char *data, size_t len, const char *url,
 			x.region = 1;
 			x.run = RUN_STRIP_UNLIKELY;
 			grab(&x, &rp);
-			if (need < rp.chars)
+			/* The shop's filters taken from the region count
+			 * as its own: the page showed them. */
+			if (need < rp.chars + x.facets)
 				convert(&x, &rp);
 			free(rp.v);
 		}

@@ -381,6 +381,46 @@ test_extract_form_page(void **state)
 	buf_release(&in);
 }
 
+/* shelf_page with html put in at the start of its <main>. */
+static char *
+shelf_with(const char *html)
+{
+	struct buf	 in = BUF_INIT;
+	const char	*at = strstr(shelf_page, "<main>") + 6;
+
+	buf_add(&in, shelf_page, (size_t)(at - shelf_page));
+	buf_addstr(&in, html);
+	buf_addstr(&in, at);
+	return (buf_detach(&in, NULL));
+}
+
+/* A shop's filters beside its shelf (brands and sizes to tick, with
+ * their counts) are not what the page shows: the shelf is. */
+static void
+test_extract_shelf_filters(void **state)
+{
+	static const char *const present[] = {
+		"Alder Trail Runner", "$89.00", "Elm Daily Trainer",
+		"Shoes for road, trail and track.",
+	};
+	char		*page, *text;
+
+	(void)state;
+	page = shelf_with("<div class=\"facets\"><h3>Brand</h3><ul><li>"
+	    "<a href=\"?brand=hollow\">Hollowpeak (12)</a></li><li><a href"
+	    "=\"?brand=river\">Riverstone (7)</a></li><li><a href=\"?brand="
+	    "quill\">Quillfoot (3)</a></li></ul><h3>Size</h3><ul><li><label>"
+	    "<input type=\"checkbox\"> Wide fit</label></li><li><label><inp"
+	    "ut type=\"checkbox\"> Narrow fit</label></li></ul></div>");
+	text = page_text(page, "https://shop.example/running");
+	want_all(text, present, nitems(present));
+	if (strstr(text, "Hollowpeak") != NULL || strstr(text, "Wide fit") !=
+	    NULL || strstr(text, "Brand") != NULL)
+		failf("filters kept in: %s", text);
+	free(text);
+	free(page);
+}
+
 /* A news section: four stories in <main>, each a title, a teaser and a
  * date, the first two in boxes classed as promotions. */
 static const char section_page[] =
@@ -2198,6 +2238,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_pages),
 		cmocka_unit_test(test_extract_cards),
+		cmocka_unit_test(test_extract_shelf_filters),
 		cmocka_unit_test(test_extract_card_figures),
 		cmocka_unit_test(test_extract_card_furniture),
 		cmocka_unit_test(test_extract_form_page),
