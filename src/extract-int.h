@@ -282,6 +282,7 @@ void	 node_remove(struct extractor *x, int idx);
 void	 parts_add(struct parts *ps, int first, int last);
 int	 data_table(struct extractor *x, int idx);
 void	 grab(struct extractor *x, struct parts *ps);
+uint32_t parts_prices(struct extractor *x, const struct parts *ps);
 
 /* extract-blocks.c */
 void	 convert(struct extractor *x, const struct parts *ps);
@@ -290,6 +291,7 @@ void	 fallback_declared(struct extractor *x);
 /* extract-product.c */
 void	 product_detect(struct extractor *x);
 int	 product_furniture(struct extractor *x, int idx);
+int	 product_price(const char *s, size_t len);
 
 /* extract-feeds.c */
 int	 extract_has_token(const char *s, const char *word);

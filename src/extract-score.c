@@ -1209,6 +1209,40 @@ region_root(struct extractor *x)
 }
 
 /*
+ * The prices shown in the parts: the small elements (a price and a word
+ * or two) whose text holds one, each counted once. A shop's shelf shows
+ * one on every card.
+ */
+uint32_t
+parts_prices(struct extractor *x, const struct parts *ps)
+{
+	uint32_t	 n = 0;
+	size_t		 k;
+	int		 i, c, end;
+
+	for (k = 0; k < ps->n; k++)
+		for (c = ps->v[k].first; c >= 0; c = x->n[c].next) {
+			end = x->n[c].end;
+			for (i = c; i < end; i++) {
+				if (x->n[i].flags & N_REMOVED) {
+					i = x->n[i].end - 1;
+					continue;
+				}
+				if (x->n[i].st.chars == 0 ||
+				    x->n[i].st.chars > 40)
+					continue;
+				buf_reset(&x->tmp);
+				node_text(x, i, &x->tmp);
+				n += product_price(x->tmp.data, x->tmp.len);
+				i = x->n[i].end - 1;
+			}
+			if (c == ps->v[k].last)
+				break;
+		}
+	return (n);
+}
+
+/*
  * Find the thread of the page, if it is one: set x->thread to its
  * container, or to -1 and x->thread_run to the first post of a run of
  * like siblings, which is the thread only if the article is in it.

@@ -230,6 +230,40 @@ extractor_parse(struct extractor *x, const char *html, size_t len,
 	x->out = gumbo_parse_with_options(&opts, html, len);
 }
 
+/*
+ * Is the main region of the page, read whole, what it shows rather than
+ * the article found (of chars characters, art_prices prices)? It is when
+ * it has need characters or more, the shop's filters taken from it
+ * counted in: the page showed them. A shelf of priced products that the
+ * article left out settles it either way: beside a short article (a
+ * newsletter's box, an offer) the shelf is the page; beside an article
+ * of prose (a shop's guide to what it sells), the text is what there is
+ * to read.
+ */
+static int
+region_wins(struct extractor *x, const struct parts *rp, size_t need,
+    size_t chars, uint32_t art_prices)
+{
+	uint32_t	 prices = parts_prices(x, rp);
+	size_t		 i, c, l, prose = 0;
+
+	if (prices >= 3 && art_prices * 4 < prices) {
+		if (chars < 1000)
+			return (1);
+		for (i = 0; i < x->art->nblocks; i++) {
+			if (x->art->blocks[i].kind != EXTRACT_PARAGRAPH)
+				continue;
+			c = l = 0;
+			block_counts(&x->art->blocks[i], &c, &l);
+			if (c >= 80 && l * 2 < c)
+				prose += c;
+		}
+		if (prices >= 12 && prose >= 2500 && prose * 3 >= chars * 2)
+			return (0);
+	}
+	return (need < rp->chars + x->facets);
+}
+
 /* Extract the article of a page (see extract.h). */
 struct article *
 extract_page(const char *data, size_t len, const char *url,
@@ -295,6 +329,7 @@ extract_page(const char *data, size_t len, const char *url,
 		 * when the article found is a small part of it. */
 		struct parts	 rp = { NULL, 0, 0, 0 };
 		size_t		 i, chars = 0, links = 0, need;
+		uint32_t	 prices;
 
 		for (i = 0; i < x.art->nblocks; i++)
 			block_counts(&x.art->blocks[i], &chars, &links);
@@ -308,12 +343,11 @@ extract_page(const char *data, size_t len, const char *url,
 		if (x.cards * 2 >= chars * 3 && need > chars * 5 / 4)
 			need = chars * 5 / 4;
 		if (need < x.body_chars) {
+			prices = parts_prices(&x, &ps);
 			x.region = 1;
 			x.run = RUN_STRIP_UNLIKELY;
 			grab(&x, &rp);
-			/* The shop's filters taken from the region count
-			 * as its own: the page showed them. */
-			if (need < rp.chars + x.facets)
+			if (region_wins(&x, &rp, need, chars, prices))
 				convert(&x, &rp);
 			free(rp.v);
 		}

@@ -421,6 +421,98 @@ test_extract_shelf_filters(void **state)
 	free(page);
 }
 
+/* A lamp shop's shelf in <main>: n cards, each a name, a line if line
+ * is set, and a price, after what html holds. */
+static char *
+lamp_shelf(const char *html, int n, int line)
+{
+	static const char *const woods[] = {
+		"Oak", "Ash", "Elm", "Fir", "Yew", "Box", "Bay", "Teak",
+	};
+	struct buf	 b = BUF_INIT;
+	int		 i;
+
+	buf_addstr(&b, "<!DOCTYPE html><html><head><title>Lamps | Glowworm"
+	    "</title></head><body><header><a href=\"/\">Glowworm</a></head"
+	    "er><main><h1>Lamps</h1>");
+	buf_addstr(&b, html);
+	buf_addstr(&b, "<div class=\"grid\">");
+	for (i = 0; i < n; i++) {
+		buf_addf(&b, "<div class=\"card\"><a href=\"/p/%d\">%s lamp "
+		    "no. %d</a>", i, woods[i % 8], i + 1);
+		if (line)
+			buf_addf(&b, "<div>%s shade, %d in tall</div>",
+			    woods[(i + 3) % 8], 12 + i);
+		buf_addf(&b, "<div class=\"price\">$%d.00</div></div>",
+		    20 + 5 * i);
+	}
+	buf_addstr(&b, "</div></main><footer><p>Glowworm lamps, 3 Mill Row, "
+	    "Stonebridge. Open Monday to Saturday, nine to five. Repairs, "
+	    "spare parts and gift cards at the counter.</p></footer></body>"
+	    "</html>");
+	return (buf_detach(&b, NULL));
+}
+
+/* A shelf of priced products beside a short box of prose (the shop's
+ * newsletter) is what the page shows, though the box reads better. */
+static void
+test_extract_shelf_box(void **state)
+{
+	char	*page, *text;
+
+	(void)state;
+	page = lamp_shelf("<div class=\"box\"><p>Join our letter, and hear "
+	    "first of new lamps, of workshop days, and of the sales we hold "
+	    "twice a year, in spring and in autumn.</p><p>We write once a "
+	    "month, never more, and you can leave with one click, whenever "
+	    "you like, no questions asked.</p><p>Members hear of seconds "
+	    "and spare parts, and may book a seat at the bench on open "
+	    "days.</p></div>", 6, 0);
+	text = page_text(page, "https://lamps.example/lamps");
+	if (strstr(text, "Oak lamp no. 1") == NULL || strstr(text,
+	    "$45.00") == NULL)
+		failf("shelf lost: %s", text);
+	free(text);
+	free(page);
+}
+
+/* A shop's long guide to what it sells is what there is to read on its
+ * page, not the shelf of priced products beside it. */
+static void
+test_extract_shelf_guide(void **state)
+{
+	static const char *const topics[] = {
+		"shades", "bulbs", "stands", "cords", "switches", "dimmers",
+		"plugs", "bases", "globes",
+	};
+	struct buf	 g = BUF_INIT;
+	char		*page, *text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&g, "<div class=\"guide\"><h2>Choosing a lamp</h2>");
+	for (i = 0; i < nitems(topics); i++)
+		buf_addf(&g, "<p>About %s: a lamp is only as good as its %s, "
+		    "so look at them first, and then at the rest. Ask how "
+		    "they were made, by whom, and how long they last; good "
+		    "%s cost more at first, but they save money over the "
+		    "years, since they need no care. Our makers test their "
+		    "%s for a week before they ship, and we keep spares "
+		    "for ten years.</p>", topics[i], topics[i], topics[i],
+		    topics[i]);
+	buf_addstr(&g, "</div>");
+	page = lamp_shelf(g.data, 40, 1);
+	text = page_text(page, "https://lamps.example/lamps");
+	if (strstr(text, "About dimmers") == NULL)
+		failf("guide lost: %s", text);
+	if (strstr(text, "$20.00") != NULL || strstr(text, "Oak lamp no. 1")
+	    != NULL)
+		failf("shelf kept beside the guide: %s", text);
+	free(text);
+	free(page);
+	buf_release(&g);
+}
+
 /* A news section: four stories in <main>, each a title, a teaser and a
  * date, the first two in boxes classed as promotions. */
 static const char section_page[] =
@@ -2239,6 +2331,8 @@ main(void)
 		cmocka_unit_test(test_extract_pages),
 		cmocka_unit_test(test_extract_cards),
 		cmocka_unit_test(test_extract_shelf_filters),
+		cmocka_unit_test(test_extract_shelf_box),
+		cmocka_unit_test(test_extract_shelf_guide),
 		cmocka_unit_test(test_extract_card_figures),
 		cmocka_unit_test(test_extract_card_furniture),
 		cmocka_unit_test(test_extract_form_page),
