@@ -236,9 +236,10 @@ extractor_parse(struct extractor *x, const char *html, size_t len,
  * it has need characters or more, the shop's filters taken from it
  * counted in: the page showed them. A shelf of priced products that the
  * article left out settles it either way: beside a short article (a
- * newsletter's box, an offer) the shelf is the page; beside an article
- * of prose (a shop's guide to what it sells), the text is what there is
- * to read.
+ * newsletter's box, an offer) the shelf is the page; a long shelf (a
+ * dozen prices or more) is too, as long as the region holds as much text
+ * as the article, unless that is a long text of prose (a shop's guide to
+ * what it sells), which is what there is to read.
  */
 static int
 region_wins(struct extractor *x, const struct parts *rp, size_t need,
@@ -258,8 +259,9 @@ region_wins(struct extractor *x, const struct parts *rp, size_t need,
 			if (c >= 80 && l * 2 < c)
 				prose += c;
 		}
-		if (prices >= 12 && prose >= 2500 && prose * 3 >= chars * 2)
-			return (0);
+		if (prices >= 12)
+			return (!(prose >= 2500 && prose * 3 >= chars * 2) &&
+			    rp->chars + x->facets >= chars);
 	}
 	return (need < rp->chars + x->facets);
 }

@@ -448,8 +448,10 @@ lamp_shelf(const char *html, int n, int line)
 	}
 	buf_addstr(&b, "</div></main><footer><p>Glowworm lamps, 3 Mill Row, "
 	    "Stonebridge. Open Monday to Saturday, nine to five. Repairs, "
-	    "spare parts and gift cards at the counter.</p></footer></body>"
-	    "</html>");
+	    "spare parts and gift cards at the counter.</p><p>Delivery in "
+	    "three days, returns free for a month. Trade accounts for shops "
+	    "and hotels, with prices on request. Call or write to us about "
+	    "anything else.</p></footer></body></html>");
 	return (buf_detach(&b, NULL));
 }
 
@@ -476,22 +478,19 @@ test_extract_shelf_box(void **state)
 	free(page);
 }
 
-/* A shop's long guide to what it sells is what there is to read on its
- * page, not the shelf of priced products beside it. */
-static void
-test_extract_shelf_guide(void **state)
+/* A shop's guide to lamps, of n topics, a paragraph each. */
+static char *
+lamp_guide(size_t n)
 {
 	static const char *const topics[] = {
 		"shades", "bulbs", "stands", "cords", "switches", "dimmers",
 		"plugs", "bases", "globes",
 	};
 	struct buf	 g = BUF_INIT;
-	char		*page, *text;
 	size_t		 i;
 
-	(void)state;
 	buf_addstr(&g, "<div class=\"guide\"><h2>Choosing a lamp</h2>");
-	for (i = 0; i < nitems(topics); i++)
+	for (i = 0; i < n && i < nitems(topics); i++)
 		buf_addf(&g, "<p>About %s: a lamp is only as good as its %s, "
 		    "so look at them first, and then at the rest. Ask how "
 		    "they were made, by whom, and how long they last; good "
@@ -501,7 +500,38 @@ test_extract_shelf_guide(void **state)
 		    "for ten years.</p>", topics[i], topics[i], topics[i],
 		    topics[i]);
 	buf_addstr(&g, "</div>");
-	page = lamp_shelf(g.data, 40, 1);
+	return (buf_detach(&g, NULL));
+}
+
+/* A shelf of a dozen priced products or more, left out of a short
+ * guide beside it, is what the page shows when it is as long. */
+static void
+test_extract_shelf_long(void **state)
+{
+	char	*guide, *page, *text;
+
+	(void)state;
+	guide = lamp_guide(4);
+	page = lamp_shelf(guide, 24, 0);
+	text = page_text(page, "https://lamps.example/lamps");
+	if (strstr(text, "About cords") == NULL || strstr(text,
+	    "Oak lamp no. 1") == NULL || strstr(text, "$135.00") == NULL)
+		failf("guide or shelf lost: %s", text);
+	free(text);
+	free(page);
+	free(guide);
+}
+
+/* A shop's long guide to what it sells is what there is to read on its
+ * page, not the shelf of priced products beside it. */
+static void
+test_extract_shelf_guide(void **state)
+{
+	char	*guide, *page, *text;
+
+	(void)state;
+	guide = lamp_guide(9);
+	page = lamp_shelf(guide, 40, 1);
 	text = page_text(page, "https://lamps.example/lamps");
 	if (strstr(text, "About dimmers") == NULL)
 		failf("guide lost: %s", text);
@@ -510,7 +540,7 @@ test_extract_shelf_guide(void **state)
 		failf("shelf kept beside the guide: %s", text);
 	free(text);
 	free(page);
-	buf_release(&g);
+	free(guide);
 }
 
 /* A news section: four stories in <main>, each a title, a teaser and a
@@ -2333,6 +2363,7 @@ main(void)
 		cmocka_unit_test(test_extract_shelf_filters),
 		cmocka_unit_test(test_extract_shelf_box),
 		cmocka_unit_test(test_extract_shelf_guide),
+		cmocka_unit_test(test_extract_shelf_long),
 		cmocka_unit_test(test_extract_card_figures),
 		cmocka_unit_test(test_extract_card_furniture),
 		cmocka_unit_test(test_extract_form_page),
