@@ -422,7 +422,8 @@ test_extract_shelf_filters(void **state)
 }
 
 /* A lamp shop's shelf in <main>: n cards, each a name, a line if line
- * is set, and a price, after what html holds. */
+ * is 1 (its badge and button if 2), and a price, after what html
+ * holds. */
 static char *
 lamp_shelf(const char *html, int n, int line)
 {
@@ -440,9 +441,12 @@ lamp_shelf(const char *html, int n, int line)
 	for (i = 0; i < n; i++) {
 		buf_addf(&b, "<div class=\"card\"><a href=\"/p/%d\">%s lamp "
 		    "no. %d</a>", i, woods[i % 8], i + 1);
-		if (line)
+		if (line == 1)
 			buf_addf(&b, "<div>%s shade, %d in tall</div>",
 			    woods[(i + 3) % 8], 12 + i);
+		else if (line == 2)
+			buf_addstr(&b, "<div class=\"badge\">New arrival</div>"
+			    "<div class=\"qs\">Quick shop</div>");
 		buf_addf(&b, "<div class=\"price\">$%d.00</div></div>",
 		    20 + 5 * i);
 	}
@@ -501,6 +505,27 @@ lamp_guide(size_t n)
 		    topics[i]);
 	buf_addstr(&g, "</div>");
 	return (buf_detach(&g, NULL));
+}
+
+/* A shelf's buttons and badges go, and the link that skips to it. */
+static void
+test_extract_shelf_buttons(void **state)
+{
+	char	*page, *text;
+
+	(void)state;
+	page = lamp_shelf("<p><a href=\"#grid\">Skip to results</a></p><p>"
+	    "Lamps for desks, for reading and for the garden, made by hand "
+	    "in our workshop.</p>", 6, 2);
+	text = page_text(page, "https://lamps.example/lamps");
+	if (strstr(text, "Oak lamp no. 1") == NULL || strstr(text,
+	    "$45.00") == NULL)
+		failf("shelf lost: %s", text);
+	if (strstr(text, "Skip to") != NULL || strstr(text, "New arrival") !=
+	    NULL || strstr(text, "Quick shop") != NULL)
+		failf("buttons kept: %s", text);
+	free(text);
+	free(page);
 }
 
 /* A shelf of a dozen priced products or more, left out of a short
@@ -2364,6 +2389,7 @@ main(void)
 		cmocka_unit_test(test_extract_shelf_box),
 		cmocka_unit_test(test_extract_shelf_guide),
 		cmocka_unit_test(test_extract_shelf_long),
+		cmocka_unit_test(test_extract_shelf_buttons),
 		cmocka_unit_test(test_extract_card_figures),
 		cmocka_unit_test(test_extract_card_furniture),
 		cmocka_unit_test(test_extract_form_page),
