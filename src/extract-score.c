@@ -921,6 +921,13 @@ clean_part(struct extractor *x, int root)
 		case GUMBO_TAG_CANVAS:
 			node_remove(x, i);
 			continue;
+		case GUMBO_TAG_LABEL:
+			/* A control's label, the control gone. */
+			if (x->region && n->st.chars < 100) {
+				node_remove(x, i);
+				continue;
+			}
+			break;
 		default:
 			break;
 		}

@@ -422,8 +422,8 @@ test_extract_shelf_filters(void **state)
 }
 
 /* A lamp shop's shelf in <main>: n cards, each a name, a line if line
- * is 1 (its badge and button if 2), and a price, after what html
- * holds. */
+ * is 1 (its badge and button if 2, its swatches to pick if 3), and a
+ * price, after what html holds. */
 static char *
 lamp_shelf(const char *html, int n, int line)
 {
@@ -447,6 +447,11 @@ lamp_shelf(const char *html, int n, int line)
 		else if (line == 2)
 			buf_addstr(&b, "<div class=\"badge\">New arrival</div>"
 			    "<div class=\"qs\">Quick shop</div>");
+		else if (line == 3)
+			buf_addf(&b, "<div class=\"swatches\"><label><input "
+			    "type=\"radio\" name=\"c%d\">Option: brass base"
+			    "</label><label><input type=\"radio\" name=\"c%d\">"
+			    "Option: steel base</label></div>", i, i);
 		buf_addf(&b, "<div class=\"price\">$%d.00</div></div>",
 		    20 + 5 * i);
 	}
@@ -524,6 +529,29 @@ test_extract_shelf_buttons(void **state)
 	if (strstr(text, "Skip to") != NULL || strstr(text, "New arrival") !=
 	    NULL || strstr(text, "Quick shop") != NULL)
 		failf("buttons kept: %s", text);
+	free(text);
+	free(page);
+}
+
+/* The labels of a shelf's controls (its sorting, a card's swatches)
+ * go with the controls. */
+static void
+test_extract_shelf_labels(void **state)
+{
+	char	*page, *text;
+
+	(void)state;
+	page = lamp_shelf("<p>Lamps for desks, for reading and for the "
+	    "garden, made by hand in our workshop.</p><div><label for=\"s\">"
+	    "Sort by</label><select id=\"s\"><option>Price</option><option>"
+	    "Name</option></select></div>", 6, 3);
+	text = page_text(page, "https://lamps.example/lamps");
+	if (strstr(text, "Oak lamp no. 1") == NULL || strstr(text,
+	    "$45.00") == NULL)
+		failf("shelf lost: %s", text);
+	if (strstr(text, "Sort by") != NULL || strstr(text, "Option:") !=
+	    NULL)
+		failf("labels kept: %s", text);
 	free(text);
 	free(page);
 }
@@ -2390,6 +2418,7 @@ main(void)
 		cmocka_unit_test(test_extract_shelf_guide),
 		cmocka_unit_test(test_extract_shelf_long),
 		cmocka_unit_test(test_extract_shelf_buttons),
+		cmocka_unit_test(test_extract_shelf_labels),
 		cmocka_unit_test(test_extract_card_figures),
 		cmocka_unit_test(test_extract_card_furniture),
 		cmocka_unit_test(test_extract_form_page),
