@@ -464,27 +464,37 @@ lamp_shelf(const char *html, int n, int line)
 	return (buf_detach(&b, NULL));
 }
 
+/* The text of lamp_shelf(html, n, line) as reader mode shows it. */
+static char *
+lamp_text(const char *html, int n, int line)
+{
+	char	*page, *text;
+
+	page = lamp_shelf(html, n, line);
+	text = page_text(page, "https://lamps.example/lamps");
+	free(page);
+	return (text);
+}
+
 /* A shelf of priced products beside a short box of prose (the shop's
  * newsletter) is what the page shows, though the box reads better. */
 static void
 test_extract_shelf_box(void **state)
 {
-	char	*page, *text;
+	char	*text;
 
 	(void)state;
-	page = lamp_shelf("<div class=\"box\"><p>Join our letter, and hear "
+	text = lamp_text("<div class=\"box\"><p>Join our letter, and hear "
 	    "first of new lamps, of workshop days, and of the sales we hold "
 	    "twice a year, in spring and in autumn.</p><p>We write once a "
 	    "month, never more, and you can leave with one click, whenever "
 	    "you like, no questions asked.</p><p>Members hear of seconds "
 	    "and spare parts, and may book a seat at the bench on open "
 	    "days.</p></div>", 6, 0);
-	text = page_text(page, "https://lamps.example/lamps");
 	if (strstr(text, "Oak lamp no. 1") == NULL || strstr(text,
 	    "$45.00") == NULL)
 		failf("shelf lost: %s", text);
 	free(text);
-	free(page);
 }
 
 /* A shop's guide to lamps, of n topics, a paragraph each. */
@@ -516,13 +526,12 @@ lamp_guide(size_t n)
 static void
 test_extract_shelf_buttons(void **state)
 {
-	char	*page, *text;
+	char	*text;
 
 	(void)state;
-	page = lamp_shelf("<p><a href=\"#grid\">Skip to results</a></p><p>"
+	text = lamp_text("<p><a href=\"#grid\">Skip to results</a></p><p>"
 	    "Lamps for desks, for reading and for the garden, made by hand "
 	    "in our workshop.</p>", 6, 2);
-	text = page_text(page, "https://lamps.example/lamps");
 	if (strstr(text, "Oak lamp no. 1") == NULL || strstr(text,
 	    "$45.00") == NULL)
 		failf("shelf lost: %s", text);
@@ -530,7 +539,6 @@ test_extract_shelf_buttons(void **state)
 	    NULL || strstr(text, "Quick shop") != NULL)
 		failf("buttons kept: %s", text);
 	free(text);
-	free(page);
 }
 
 /* The labels of a shelf's controls (its sorting, a card's swatches)
@@ -538,14 +546,13 @@ test_extract_shelf_buttons(void **state)
 static void
 test_extract_shelf_labels(void **state)
 {
-	char	*page, *text;
+	char	*text;
 
 	(void)state;
-	page = lamp_shelf("<p>Lamps for desks, for reading and for the "
+	text = lamp_text("<p>Lamps for desks, for reading and for the "
 	    "garden, made by hand in our workshop.</p><div><label for=\"s\">"
 	    "Sort by</label><select id=\"s\"><option>Price</option><option>"
 	    "Name</option></select></div>", 6, 3);
-	text = page_text(page, "https://lamps.example/lamps");
 	if (strstr(text, "Oak lamp no. 1") == NULL || strstr(text,
 	    "$45.00") == NULL)
 		failf("shelf lost: %s", text);
@@ -553,7 +560,6 @@ test_extract_shelf_labels(void **state)
 	    NULL)
 		failf("labels kept: %s", text);
 	free(text);
-	free(page);
 }
 
 /* A shelf of a dozen priced products or more, left out of a short
@@ -561,17 +567,15 @@ test_extract_shelf_labels(void **state)
 static void
 test_extract_shelf_long(void **state)
 {
-	char	*guide, *page, *text;
+	char	*guide, *text;
 
 	(void)state;
 	guide = lamp_guide(4);
-	page = lamp_shelf(guide, 24, 0);
-	text = page_text(page, "https://lamps.example/lamps");
+	text = lamp_text(guide, 24, 0);
 	if (strstr(text, "About cords") == NULL || strstr(text,
 	    "Oak lamp no. 1") == NULL || strstr(text, "$135.00") == NULL)
 		failf("guide or shelf lost: %s", text);
 	free(text);
-	free(page);
 	free(guide);
 }
 
@@ -580,19 +584,17 @@ test_extract_shelf_long(void **state)
 static void
 test_extract_shelf_guide(void **state)
 {
-	char	*guide, *page, *text;
+	char	*guide, *text;
 
 	(void)state;
 	guide = lamp_guide(9);
-	page = lamp_shelf(guide, 40, 1);
-	text = page_text(page, "https://lamps.example/lamps");
+	text = lamp_text(guide, 40, 1);
 	if (strstr(text, "About dimmers") == NULL)
 		failf("guide lost: %s", text);
 	if (strstr(text, "$20.00") != NULL || strstr(text, "Oak lamp no. 1")
 	    != NULL)
 		failf("shelf kept beside the guide: %s", text);
 	free(text);
-	free(page);
 	free(guide);
 }
 
