@@ -45,6 +45,7 @@ struct extract_arena {
 #define PAT_PROMO	0x0200	/* ads, newsletters, subscriptions */
 #define PAT_PLAYER	0x0400	/* video players and playlists */
 #define PAT_COMMENT	0x0800	/* comment sections */
+#define PAT_FACET	0x1000	/* a shop's filters: facets, refinements */
 
 struct pattern {
 	const char	*word;
@@ -52,7 +53,7 @@ struct pattern {
 };
 
 /* How many patterns extract-mirror.c has. */
-#define PATTERN_COUNT	79
+#define PATTERN_COUNT	82
 
 /* The patterns by first letter, built once per extraction. */
 struct pattern_index {
@@ -161,6 +162,7 @@ struct extractor {
 	int			 region;	/* read the main region whole */
 	int			 website;	/* the page says it is not an article */
 	uint32_t		 cards;		/* text of a run of cards in the top */
+	uint32_t		 facets;	/* text of the filters taken away */
 	int			 ld_product;	/* JSON-LD Product objects */
 	int			 og_product;	/* og:type says product */
 	int			 product;	/* a page about one product */
@@ -280,6 +282,7 @@ void	 node_remove(struct extractor *x, int idx);
 void	 parts_add(struct parts *ps, int first, int last);
 int	 data_table(struct extractor *x, int idx);
 void	 grab(struct extractor *x, struct parts *ps);
+uint32_t parts_prices(struct extractor *x, const struct parts *ps);
 
 /* extract-blocks.c */
 void	 convert(struct extractor *x, const struct parts *ps);
@@ -288,6 +291,7 @@ void	 fallback_declared(struct extractor *x);
 /* extract-product.c */
 void	 product_detect(struct extractor *x);
 int	 product_furniture(struct extractor *x, int idx);
+int	 product_price(const char *s, size_t len);
 
 /* extract-feeds.c */
 int	 extract_has_token(const char *s, const char *word);

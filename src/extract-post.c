@@ -122,7 +122,9 @@ static const char *const ui_phrases[] = {
 	"leaveareview", "writeareview", "contactsales", "speaktoanexpert",
 	"talktosales", "startafreetrial", "startfreetrial", "freetrial",
 	"getaquote", "comingsoon", "outofstock", "soldout", "pickupinstore",
-	"quickview", "quickadd", "compare", "showmore", "showless",
+	"quickview", "quickadd", "quickshop", "compare", "addtocompare",
+	"viewdetails", "seedetails", "shopnow", "newarrival", "freeshipping",
+	"instock", "showmore", "showless",
 	"loadmore", "viewall", "seeall", "privacy", "privacypolicy",
 	"termsofuse", "termsofservice", "cookiesettings", "cookiepolicy",
 	"aboutus", "careers", "sitemap", "search", "menu", "skiptomain",
@@ -229,6 +231,9 @@ post_ui_phrase(const char *key, size_t len)
 	size_t	 i;
 
 	if (post_counter(key, len) || post_read_time(key, len))
+		return (1);
+	/* A link that skips to a part of the page ("Skip to results"). */
+	if (len > 6 && len <= 40 && memcmp(key, "skipto", 6) == 0)
 		return (1);
 	if (len > 48)
 		return (0);

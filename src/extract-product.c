@@ -144,7 +144,7 @@ product_word(const char *v, const char *const *words, size_t nwords)
  * Does s hold a price: an amount beside a currency sign or code ("$20",
  * "20,00 €", "EUR 163.12", "99 zł")?
  */
-static int
+int
 product_price(const char *s, size_t len)
 {
 	static const char *const signs[] = {

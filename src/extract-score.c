@@ -215,6 +215,14 @@ preclean(struct extractor *x)
 			i = n->end - 1;
 			continue;
 		}
+		/* A shop's filters beside its shelf are no part of it. */
+		if (x->region && (n->cls & PAT_FACET) && !most &&
+		    n->st.chars > 0) {
+			x->facets += n->st.chars;
+			node_remove(x, i);
+			i = n->end - 1;
+			continue;
+		}
 		if (n->tag == GUMBO_TAG_NAV || ((n->cls & PAT_COMMENT) &&
 		    !(n->cls & PAT_MAYBE) && n->tag != GUMBO_TAG_A &&
 		    i >= post_end) || (!most && (preclean_role(attr(n->g,
@@ -946,6 +954,13 @@ clean_part(struct extractor *x, int root)
 		case GUMBO_TAG_CANVAS:
 			node_remove(x, i);
 			continue;
+		case GUMBO_TAG_LABEL:
+			/* A control's label, the control gone. */
+			if (x->region && n->st.chars < 100) {
+				node_remove(x, i);
+				continue;
+			}
+			break;
 		default:
 			break;
 		}
@@ -1232,6 +1247,40 @@ region_root(struct extractor *x)
 	if (best >= 0 && x->n[best].st.chars * 2 >= x->n[x->body].st.chars)
 		return (best);
 	return (x->body);
+}
+
+/*
+ * The prices shown in the parts: the small elements (a price and a word
+ * or two) whose text holds one, each counted once. A shop's shelf shows
+ * one on every card.
+ */
+uint32_t
+parts_prices(struct extractor *x, const struct parts *ps)
+{
+	uint32_t	 n = 0;
+	size_t		 k;
+	int		 i, c, end;
+
+	for (k = 0; k < ps->n; k++)
+		for (c = ps->v[k].first; c >= 0; c = x->n[c].next) {
+			end = x->n[c].end;
+			for (i = c; i < end; i++) {
+				if (x->n[i].flags & N_REMOVED) {
+					i = x->n[i].end - 1;
+					continue;
+				}
+				if (x->n[i].st.chars == 0 ||
+				    x->n[i].st.chars > 40)
+					continue;
+				buf_reset(&x->tmp);
+				node_text(x, i, &x->tmp);
+				n += product_price(x->tmp.data, x->tmp.len);
+				i = x->n[i].end - 1;
+			}
+			if (c == ps->v[k].last)
+				break;
+		}
+	return (n);
 }
 
 /*
@@ -1560,6 +1609,7 @@ grab(struct extractor *x, struct parts *ps)
 	if (x->body < 0)
 		return;
 	x->body_chars = x->n[x->body].st.chars;
+	x->facets = 0;
 	product_detect(x);
 	if (x->title == NULL)
 		meta_title(x);

@@ -230,6 +230,42 @@ extractor_parse(struct extractor *x, const char *html, size_t len,
 	x->out = gumbo_parse_with_options(&opts, html, len);
 }
 
+/*
+ * Is the main region of the page, read whole, what it shows rather than
+ * the article found (of chars characters, art_prices prices)? It is when
+ * it has need characters or more, the shop's filters taken from it
+ * counted in: the page showed them. A shelf of priced products that the
+ * article left out settles it either way: beside a short article (a
+ * newsletter's box, an offer) the shelf is the page; a long shelf (a
+ * dozen prices or more) is too, as long as the region holds as much text
+ * as the article, unless that is a long text of prose (a shop's guide to
+ * what it sells), which is what there is to read.
+ */
+static int
+region_wins(struct extractor *x, const struct parts *rp, size_t need,
+    size_t chars, uint32_t art_prices)
+{
+	uint32_t	 prices = parts_prices(x, rp);
+	size_t		 i, c, l, prose = 0;
+
+	if (prices >= 3 && art_prices * 4 < prices) {
+		if (chars < 1000)
+			return (1);
+		for (i = 0; i < x->art->nblocks; i++) {
+			if (x->art->blocks[i].kind != EXTRACT_PARAGRAPH)
+				continue;
+			c = l = 0;
+			block_counts(&x->art->blocks[i], &c, &l);
+			if (c >= 80 && l * 2 < c)
+				prose += c;
+		}
+		if (prices >= 12)
+			return (!(prose >= 2500 && prose * 3 >= chars * 2) &&
+			    rp->chars + x->facets >= chars);
+	}
+	return (need < rp->chars + x->facets);
+}
+
 /* Extract the article of a page (see extract.h). */
 struct article *
 extract_page(const char *data, size_t len, const char *url,
@@ -295,6 +331,7 @@ extract_page(const char *data, size_t len, const char *url,
 		 * when the article found is a small part of it. */
 		struct parts	 rp = { NULL, 0, 0, 0 };
 		size_t		 i, chars = 0, links = 0, need, own;
+		uint32_t	 prices;
 
 		for (i = 0; i < x.art->nblocks; i++)
 			block_counts(&x.art->blocks[i], &chars, &links);
@@ -314,10 +351,12 @@ extract_page(const char *data, size_t len, const char *url,
 		 * a recipe, the sections of a guide cleaning took apart. */
 		own = x.ld_article && need > chars * 5 ? chars * 5 : need;
 		if (own < x.body_chars) {
+			prices = parts_prices(&x, &ps);
 			x.region = 1;
 			x.run = RUN_STRIP_UNLIKELY;
 			grab(&x, &rp);
-			if (need < rp.chars || (rp.n == 1 && own <
+			if (region_wins(&x, &rp, need, chars, prices) ||
+			    (rp.n == 1 && own <
 			    rp.chars - x.n[rp.v[0].first].st.links))
 				convert(&x, &rp);
 			free(rp.v);

@@ -381,6 +381,223 @@ test_extract_form_page(void **state)
 	buf_release(&in);
 }
 
+/* shelf_page with html put in at the start of its <main>. */
+static char *
+shelf_with(const char *html)
+{
+	struct buf	 in = BUF_INIT;
+	const char	*at = strstr(shelf_page, "<main>") + 6;
+
+	buf_add(&in, shelf_page, (size_t)(at - shelf_page));
+	buf_addstr(&in, html);
+	buf_addstr(&in, at);
+	return (buf_detach(&in, NULL));
+}
+
+/* A shop's filters beside its shelf (brands and sizes to tick, with
+ * their counts) are not what the page shows: the shelf is. */
+static void
+test_extract_shelf_filters(void **state)
+{
+	static const char *const present[] = {
+		"Alder Trail Runner", "$89.00", "Elm Daily Trainer",
+		"Shoes for road, trail and track.",
+	};
+	char		*page, *text;
+
+	(void)state;
+	page = shelf_with("<div class=\"facets\"><h3>Brand</h3><ul><li>"
+	    "<a href=\"?brand=hollow\">Hollowpeak (12)</a></li><li><a href"
+	    "=\"?brand=river\">Riverstone (7)</a></li><li><a href=\"?brand="
+	    "quill\">Quillfoot (3)</a></li></ul><h3>Size</h3><ul><li><label>"
+	    "<input type=\"checkbox\"> Wide fit</label></li><li><label><inp"
+	    "ut type=\"checkbox\"> Narrow fit</label></li></ul></div>");
+	text = page_text(page, "https://shop.example/running");
+	want_all(text, present, nitems(present));
+	if (strstr(text, "Hollowpeak") != NULL || strstr(text, "Wide fit") !=
+	    NULL || strstr(text, "Brand") != NULL)
+		failf("filters kept in: %s", text);
+	free(text);
+	free(page);
+}
+
+/* A lamp shop's shelf in <main>: n cards, each a name, a line if line
+ * is 1 (its badge and button if 2, its swatches to pick if 3), and a
+ * price, after what html holds. */
+static char *
+lamp_shelf(const char *html, int n, int line)
+{
+	static const char *const woods[] = {
+		"Oak", "Ash", "Elm", "Fir", "Yew", "Box", "Bay", "Teak",
+	};
+	struct buf	 b = BUF_INIT;
+	int		 i;
+
+	buf_addstr(&b, "<!DOCTYPE html><html><head><title>Lamps | Glowworm"
+	    "</title></head><body><header><a href=\"/\">Glowworm</a></head"
+	    "er><main><h1>Lamps</h1>");
+	buf_addstr(&b, html);
+	buf_addstr(&b, "<div class=\"grid\">");
+	for (i = 0; i < n; i++) {
+		buf_addf(&b, "<div class=\"card\"><a href=\"/p/%d\">%s lamp "
+		    "no. %d</a>", i, woods[i % 8], i + 1);
+		if (line == 1)
+			buf_addf(&b, "<div>%s shade, %d in tall</div>",
+			    woods[(i + 3) % 8], 12 + i);
+		else if (line == 2)
+			buf_addstr(&b, "<div class=\"badge\">New arrival</div>"
+			    "<div class=\"qs\">Quick shop</div>");
+		else if (line == 3)
+			buf_addf(&b, "<div class=\"swatches\"><label><input "
+			    "type=\"radio\" name=\"c%d\">Option: brass base"
+			    "</label><label><input type=\"radio\" name=\"c%d\">"
+			    "Option: steel base</label></div>", i, i);
+		buf_addf(&b, "<div class=\"price\">$%d.00</div></div>",
+		    20 + 5 * i);
+	}
+	buf_addstr(&b, "</div></main><footer><p>Glowworm lamps, 3 Mill Row, "
+	    "Stonebridge. Open Monday to Saturday, nine to five. Repairs, "
+	    "spare parts and gift cards at the counter.</p><p>Delivery in "
+	    "three days, returns free for a month. Trade accounts for shops "
+	    "and hotels, with prices on request. Call or write to us about "
+	    "anything else.</p></footer></body></html>");
+	return (buf_detach(&b, NULL));
+}
+
+/* The text of lamp_shelf(html, n, line) as reader mode shows it. */
+static char *
+lamp_text(const char *html, int n, int line)
+{
+	char	*page, *text;
+
+	page = lamp_shelf(html, n, line);
+	text = page_text(page, "https://lamps.example/lamps");
+	free(page);
+	return (text);
+}
+
+/* A shelf of priced products beside a short box of prose (the shop's
+ * newsletter) is what the page shows, though the box reads better. */
+static void
+test_extract_shelf_box(void **state)
+{
+	char	*text;
+
+	(void)state;
+	text = lamp_text("<div class=\"box\"><p>Join our letter, and hear "
+	    "first of new lamps, of workshop days, and of the sales we hold "
+	    "twice a year, in spring and in autumn.</p><p>We write once a "
+	    "month, never more, and you can leave with one click, whenever "
+	    "you like, no questions asked.</p><p>Members hear of seconds "
+	    "and spare parts, and may book a seat at the bench on open "
+	    "days.</p></div>", 6, 0);
+	if (strstr(text, "Oak lamp no. 1") == NULL || strstr(text,
+	    "$45.00") == NULL)
+		failf("shelf lost: %s", text);
+	free(text);
+}
+
+/* A shop's guide to lamps, of n topics, a paragraph each. */
+static char *
+lamp_guide(size_t n)
+{
+	static const char *const topics[] = {
+		"shades", "bulbs", "stands", "cords", "switches", "dimmers",
+		"plugs", "bases", "globes",
+	};
+	struct buf	 g = BUF_INIT;
+	size_t		 i;
+
+	buf_addstr(&g, "<div class=\"guide\"><h2>Choosing a lamp</h2>");
+	for (i = 0; i < n && i < nitems(topics); i++)
+		buf_addf(&g, "<p>About %s: a lamp is only as good as its %s, "
+		    "so look at them first, and then at the rest. Ask how "
+		    "they were made, by whom, and how long they last; good "
+		    "%s cost more at first, but they save money over the "
+		    "years, since they need no care. Our makers test their "
+		    "%s for a week before they ship, and we keep spares "
+		    "for ten years.</p>", topics[i], topics[i], topics[i],
+		    topics[i]);
+	buf_addstr(&g, "</div>");
+	return (buf_detach(&g, NULL));
+}
+
+/* A shelf's buttons and badges go, and the link that skips to it. */
+static void
+test_extract_shelf_buttons(void **state)
+{
+	char	*text;
+
+	(void)state;
+	text = lamp_text("<p><a href=\"#grid\">Skip to results</a></p><p>"
+	    "Lamps for desks, for reading and for the garden, made by hand "
+	    "in our workshop.</p>", 6, 2);
+	if (strstr(text, "Oak lamp no. 1") == NULL || strstr(text,
+	    "$45.00") == NULL)
+		failf("shelf lost: %s", text);
+	if (strstr(text, "Skip to") != NULL || strstr(text, "New arrival") !=
+	    NULL || strstr(text, "Quick shop") != NULL)
+		failf("buttons kept: %s", text);
+	free(text);
+}
+
+/* The labels of a shelf's controls (its sorting, a card's swatches)
+ * go with the controls. */
+static void
+test_extract_shelf_labels(void **state)
+{
+	char	*text;
+
+	(void)state;
+	text = lamp_text("<p>Lamps for desks, for reading and for the "
+	    "garden, made by hand in our workshop.</p><div><label for=\"s\">"
+	    "Sort by</label><select id=\"s\"><option>Price</option><option>"
+	    "Name</option></select></div>", 6, 3);
+	if (strstr(text, "Oak lamp no. 1") == NULL || strstr(text,
+	    "$45.00") == NULL)
+		failf("shelf lost: %s", text);
+	if (strstr(text, "Sort by") != NULL || strstr(text, "Option:") !=
+	    NULL)
+		failf("labels kept: %s", text);
+	free(text);
+}
+
+/* A shelf of a dozen priced products or more, left out of a short
+ * guide beside it, is what the page shows when it is as long. */
+static void
+test_extract_shelf_long(void **state)
+{
+	char	*guide, *text;
+
+	(void)state;
+	guide = lamp_guide(4);
+	text = lamp_text(guide, 24, 0);
+	if (strstr(text, "About cords") == NULL || strstr(text,
+	    "Oak lamp no. 1") == NULL || strstr(text, "$135.00") == NULL)
+		failf("guide or shelf lost: %s", text);
+	free(text);
+	free(guide);
+}
+
+/* A shop's long guide to what it sells is what there is to read on its
+ * page, not the shelf of priced products beside it. */
+static void
+test_extract_shelf_guide(void **state)
+{
+	char	*guide, *text;
+
+	(void)state;
+	guide = lamp_guide(9);
+	text = lamp_text(guide, 40, 1);
+	if (strstr(text, "About dimmers") == NULL)
+		failf("guide lost: %s", text);
+	if (strstr(text, "$20.00") != NULL || strstr(text, "Oak lamp no. 1")
+	    != NULL)
+		failf("shelf kept beside the guide: %s", text);
+	free(text);
+	free(guide);
+}
+
 /* A news section: four stories in <main>, each a title, a teaser and a
  * date, the first two in boxes classed as promotions. */
 static const char section_page[] =
@@ -2768,6 +2985,12 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_pages),
 		cmocka_unit_test(test_extract_cards),
+		cmocka_unit_test(test_extract_shelf_filters),
+		cmocka_unit_test(test_extract_shelf_box),
+		cmocka_unit_test(test_extract_shelf_guide),
+		cmocka_unit_test(test_extract_shelf_long),
+		cmocka_unit_test(test_extract_shelf_buttons),
+		cmocka_unit_test(test_extract_shelf_labels),
 		cmocka_unit_test(test_extract_card_figures),
 		cmocka_unit_test(test_extract_card_furniture),
 		cmocka_unit_test(test_extract_form_page),
