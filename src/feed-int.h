@@ -49,6 +49,10 @@ struct feed_texts {
 int		 feed_clean(const char *s, size_t n, struct buf *o,
 		     struct feed_texts *texts, int *truncated, char **cause);
 
+/* Repair the text of f that a publisher encoded as UTF-8 twice. (feed.c) */
+struct feed;
+void		 feed_repair(struct feed *f);
+
 /* Character classes and names, as XML and HTML define them (feed.c). */
 int		 feed_isspace(int c);
 int		 feed_isalpha(int c);

@@ -48,6 +48,7 @@
 
 #define FEED_MAX_CATEGORIES	256	/* per entry */
 #define FEED_MAX_ENCLOSURES	64	/* per entry */
+#define FEED_MAX_AUTHORS	1024	/* bytes of names joined, per entry */
 
 /* HTML elements that never have content, so never get closed. */
 static const char *const feed_void[] = {
@@ -314,11 +315,16 @@ enum feed_tag {
 	T_GUID,
 	T_ID,
 	T_IGNORE,		/* containers whose contents are not ours */
+	T_ITUNES_DURATION,
+	T_ITUNES_IMAGE,
+	T_ITUNES_SUBTITLE,
 	T_ITUNES_SUMMARY,
 	T_LANGUAGE,		/* language, dc:language */
 	T_LINK,
 	T_MEDIA_CONTENT,
+	T_MEDIA_DESCRIPTION,
 	T_MEDIA_THUMBNAIL,
+	T_MEDIA_TITLE,
 	T_NAME,
 	T_SUBJECT,		/* dc:subject */
 	T_SUBTITLE,		/* subtitle, tagline */
@@ -361,13 +367,18 @@ static const struct feed_tagname {
 	{ "item",		T_ENTRY },
 	{ "items",		T_IGNORE },
 	{ "itunes:author",	T_CREATOR },
+	{ "itunes:duration",	T_ITUNES_DURATION },
+	{ "itunes:image",	T_ITUNES_IMAGE },
 	{ "itunes:owner",	T_IGNORE },
+	{ "itunes:subtitle",	T_ITUNES_SUBTITLE },
 	{ "itunes:summary",	T_ITUNES_SUMMARY },
 	{ "language",		T_LANGUAGE },
 	{ "lastbuilddate",	T_DATE_FEED },
 	{ "link",		T_LINK },
 	{ "media:content",	T_MEDIA_CONTENT },
+	{ "media:description",	T_MEDIA_DESCRIPTION },
 	{ "media:thumbnail",	T_MEDIA_THUMBNAIL },
+	{ "media:title",	T_MEDIA_TITLE },
 	{ "modified",		T_DATE_UPD },
 	{ "name",		T_NAME },
 	{ "pubdate",		T_DATE_PUB },
@@ -424,11 +435,15 @@ enum feed_field {
 	F_CONTENT,
 	F_DATE,
 	F_DESC,
+	F_DURATION,
 	F_EMAIL,
 	F_GUID,
 	F_ID,
+	F_ITSUBTITLE,
 	F_ITSUMMARY,
 	F_LANG,
+	F_MDESC,
+	F_MTITLE,
 	F_LINK,
 	F_NAME,
 	F_PERSON,
@@ -452,7 +467,9 @@ struct parser_entry {
 	char			*guid_link;	/* a permalink guid */
 	char			*about;		/* rdf:about */
 	char			*name, *email;	/* first author name, email */
-	char			*itsummary;
+	char			*itsummary, *itsubtitle;
+	char			*mtitle, *mdesc;	/* Media RSS */
+	int64_t			 duration;	/* itunes:duration */
 	struct feed_enclosure	*media, *thumbs;
 	size_t			 nmedia, nthumbs;
 	int			 pub_rank, upd_rank;
@@ -486,6 +503,7 @@ struct parser {
 	struct buf		 pname, pemail, ptext;
 
 	char			*alt_html, *alt_other, *rss_link;
+	char			*itsummary, *itsubtitle;	/* the feed's */
 	char			*lang;		/* xml:lang of the root */
 	int			 date_rank;
 	struct buf		 tmp;
@@ -570,7 +588,8 @@ parser_class(struct parser *p, mxml_node_t *node, enum feed_class dflt)
 	memcpy(type, t, n);
 	type[n] = '\0';
 	if (strcasecmp(type, "text") == 0 ||
-	    strcasecmp(type, "text/plain") == 0)
+	    strcasecmp(type, "text/plain") == 0 ||
+	    strcasecmp(type, "plain") == 0)
 		return (TC_TEXT);
 	if (strcasecmp(type, "html") == 0 || strcasecmp(type, "text/html") == 0)
 		return (TC_HTML);
@@ -607,11 +626,15 @@ parser_capture(struct parser *p, enum feed_field field, mxml_node_t *node,
 	case F_SUMMARY:
 	case F_CONTENT:
 	case F_ITSUMMARY:
+	case F_ITSUBTITLE:
+	case F_MDESC:
+	case F_MTITLE:
 		if (tag == T_CONTENT_ENCODED)
 			dflt = TC_HTML;
 		else if (tag == T_XHTML_BODY)
 			dflt = TC_XHTML;
-		else if (tag == T_ITUNES_SUMMARY)
+		else if (field == F_ITSUMMARY || field == F_ITSUBTITLE ||
+		    field == F_MDESC || field == F_MTITLE)
 			dflt = TC_TEXT;
 		else if (p->atom && tag != T_DESCRIPTION)
 			dflt = TC_TEXT;
@@ -1041,13 +1064,39 @@ parser_person(const char *s, char **name, char **email)
 	buf_release(&b);
 }
 
-/* Keep an author's name and email for the entry, if it has none yet. */
+/* Is name one of the names in list, joined by ", "? */
+static int
+parser_has_name(const char *list, const char *name)
+{
+	size_t		 n = strlen(name);
+	const char	*s;
+
+	for (s = list; (s = strstr(s, name)) != NULL; s++)
+		if ((s == list || (s >= list + 2 && s[-2] == ',' &&
+		    s[-1] == ' ')) && (s[n] == '\0' || s[n] == ','))
+			return (1);
+	return (0);
+}
+
+/*
+ * Keep an author's name for the entry, after those it has (an entry with
+ * several authors or dc:creators names them all), and its email if it
+ * has none yet.
+ */
 static void
 parser_author(struct parser *p, char *name, char *email)
 {
+	char	*joined;
+
 	if (p->pe->name == NULL)
 		p->pe->name = name;
-	else
+	else if (name != NULL && !parser_has_name(p->pe->name, name) &&
+	    strlen(p->pe->name) < FEED_MAX_AUTHORS) {
+		xasprintf(&joined, "%s, %s", p->pe->name, name);
+		free(p->pe->name);
+		free(name);
+		p->pe->name = joined;
+	} else
 		free(name);
 	if (p->pe->email == NULL)
 		p->pe->email = email;
@@ -1069,6 +1118,35 @@ parser_length(const char *s)
 		v = v * 10 + (*s - '0');
 	}
 	return (v);
+}
+
+/*
+ * Parse a duration, "3723", "62:03" or "1:02:03" (a fraction of a second
+ * is dropped): seconds, or -1 when it is none of those.
+ */
+static int64_t
+parser_duration(const char *s)
+{
+	int64_t	 v = 0, part;
+	int	 parts = 0;
+
+	if (s == NULL)
+		return (-1);
+	for (;;) {
+		if (*s < '0' || *s > '9' || ++parts > 3)
+			return (-1);
+		for (part = 0; *s >= '0' && *s <= '9'; s++)
+			if ((part = part * 10 + (*s - '0')) > 100000000)
+				return (-1);
+		v = v * 60 + part;
+		if (*s == '.')
+			for (s++; *s >= '0' && *s <= '9'; s++)
+				;
+		if (*s == '\0')
+			return (v);
+		if (*s++ != ':')
+			return (-1);
+	}
 }
 
 /* Add an enclosure to a list unless its URL is there already. */
@@ -1098,6 +1176,7 @@ parser_enclosure(struct parser *p, struct feed_enclosure **list, size_t *n,
 	enc->type = v != NULL ? xstrdup(v) : NULL;
 	enc->length = lenattr != NULL ?
 	    parser_length(parser_attr_text(p, node, lenattr)) : -1;
+	enc->duration = parser_duration(parser_attr_text(p, node, "duration"));
 }
 
 /* Add a category to the entry, once. */
@@ -1161,6 +1240,7 @@ parser_entry_start(struct parser *p, mxml_node_t *node)
 	p->pe = xcalloc(1, sizeof *p->pe);
 	p->pe->e.published = p->pe->e.updated = FEED_NODATE;
 	p->pe->pub_rank = p->pe->upd_rank = 99;
+	p->pe->duration = -1;
 	if ((about = parser_attr_text(p, node, "rdf:about")) != NULL)
 		p->pe->about = xstrdup(about);
 }
@@ -1201,13 +1281,18 @@ parser_entry_end(struct parser *p)
 	e->link = parser_pick(pe->alt_html, parser_pick(pe->rss_link,
 	    parser_pick(pe->alt_other, pe->guid_link)));
 	e->author = parser_pick(pe->name, pe->email);
-	e->summary = parser_pick(e->summary, pe->itsummary);
+	/* A podcast's or a video site's text, when there is no other. */
+	e->summary = parser_pick(e->summary, parser_pick(pe->itsummary,
+	    parser_pick(pe->itsubtitle, pe->mdesc)));
+	e->title = parser_pick(e->title, pe->mtitle);
 	if (e->nenclosures == 0 && pe->nmedia > 0) {
 		e->enclosures = pe->media;
 		e->nenclosures = pe->nmedia;
 		pe->media = NULL;
 		pe->nmedia = 0;
 	}
+	if (e->nenclosures > 0 && e->enclosures[0].duration < 0)
+		e->enclosures[0].duration = pe->duration;
 	if (e->nenclosures == 0 && pe->nthumbs > 0) {
 		e->enclosures = pe->thumbs;
 		e->nenclosures = pe->nthumbs;
@@ -1274,7 +1359,22 @@ parser_capture_end(struct parser *p)
 		parser_set(&pe->e.content, parser_captured(p, 0, fr->base));
 		break;
 	case F_ITSUMMARY:
-		parser_set(&pe->itsummary, parser_captured(p, 0, fr->base));
+		parser_set(entry ? &pe->itsummary : &p->itsummary,
+		    parser_captured(p, 0, fr->base));
+		break;
+	case F_ITSUBTITLE:
+		parser_set(entry ? &pe->itsubtitle : &p->itsubtitle,
+		    parser_captured(p, 0, fr->base));
+		break;
+	case F_MDESC:
+		parser_set(&pe->mdesc, parser_captured(p, 0, fr->base));
+		break;
+	case F_MTITLE:
+		parser_set(&pe->mtitle, parser_captured(p, 1, NULL));
+		break;
+	case F_DURATION:
+		if (pe->duration < 0)
+			pe->duration = parser_duration(parser_captured_text(p));
 		break;
 	case F_LINK:
 		if ((t = parser_captured_text(p)) == NULL)
@@ -1437,6 +1537,12 @@ parser_feed_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 	case T_LANGUAGE:
 		parser_capture(p, F_LANG, node, tag);
 		break;
+	case T_ITUNES_SUMMARY:
+		parser_capture(p, F_ITSUMMARY, node, tag);
+		break;
+	case T_ITUNES_SUBTITLE:
+		parser_capture(p, F_ITSUBTITLE, node, tag);
+		break;
 	case T_TTL:
 		parser_capture(p, F_TTL, node, tag);
 		break;
@@ -1499,6 +1605,22 @@ parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 		break;
 	case T_ITUNES_SUMMARY:
 		parser_capture(p, F_ITSUMMARY, node, tag);
+		break;
+	case T_ITUNES_SUBTITLE:
+		parser_capture(p, F_ITSUBTITLE, node, tag);
+		break;
+	case T_ITUNES_DURATION:
+		parser_capture(p, F_DURATION, node, tag);
+		break;
+	case T_MEDIA_DESCRIPTION:
+		parser_capture(p, F_MDESC, node, tag);
+		break;
+	case T_MEDIA_TITLE:
+		parser_capture(p, F_MTITLE, node, tag);
+		break;
+	case T_ITUNES_IMAGE:
+		parser_enclosure(p, &p->pe->thumbs, &p->pe->nthumbs, node,
+		    "href", NULL);
 		break;
 	case T_ENCLOSURE:
 		parser_enclosure(p, &p->pe->e.enclosures, &p->pe->e.nenclosures,
@@ -1741,6 +1863,9 @@ parser_free(struct parser *p)
 		free(pe->name);
 		free(pe->email);
 		free(pe->itsummary);
+		free(pe->itsubtitle);
+		free(pe->mtitle);
+		free(pe->mdesc);
 		parser_enclosures_free(pe->media, pe->nmedia);
 		parser_enclosures_free(pe->thumbs, pe->nthumbs);
 		feed_entry_free(&pe->e);
@@ -1751,6 +1876,8 @@ parser_free(struct parser *p)
 	free(p->alt_html);
 	free(p->alt_other);
 	free(p->rss_link);
+	free(p->itsummary);
+	free(p->itsubtitle);
 	free(p->lang);
 	buf_release(&p->cb);
 	buf_release(&p->pname);
@@ -1826,6 +1953,10 @@ feed_parse(const char *data, size_t len, const char *url,
 	f->link = parser_pick(p->alt_html, parser_pick(p->rss_link,
 	    p->alt_other));
 	p->alt_html = p->rss_link = p->alt_other = NULL;
+	/* A feed's description is its subtitle, as for feedparser. */
+	f->description = parser_pick(f->description,
+	    parser_pick(p->itsubtitle, p->itsummary));
+	p->itsummary = p->itsubtitle = NULL;
 	if (f->language == NULL) {
 		f->language = p->lang;
 		p->lang = NULL;
@@ -1834,7 +1965,77 @@ feed_parse(const char *data, size_t len, const char *url,
 		log_debug("feed: %s: the document is cut off; its last "
 		    "entry was dropped", url != NULL ? url : "-");
 	parser_free(p);
+	feed_repair(f);
 	return (0);
+}
+
+/*
+ * Repair *sp if it is UTF-8 that was decoded once more as windows-1252
+ * (or ISO-8859-1) and encoded again, "caf\xc3\x83\xc2\xa9" for "caf\xc3\xa9":
+ * when every character past ASCII maps back to a windows-1252 byte and
+ * those bytes make valid UTF-8, the whole string was double-encoded.
+ * A single character that does not fit means it was not, and the string
+ * is left as it is.
+ */
+static void
+feed_undouble(char **sp)
+{
+	const unsigned char	*p, *end;
+	struct buf		 out = BUF_INIT;
+	uint32_t		 cp;
+	size_t			 n;
+	int			 b, multi = 0;
+
+	if (*sp == NULL)
+		return;
+	p = (const unsigned char *)*sp;
+	end = p + strlen(*sp);
+	while (p < end && *p < 0x80)
+		p++;
+	if (p == end)
+		return;
+	buf_add(&out, *sp, (size_t)(p - (const unsigned char *)*sp));
+	for (; p < end; p += n) {
+		if ((n = utf8_decode(p, (size_t)(end - p), &cp)) == 0 ||
+		    (b = html_cp1252_byte(cp)) < 0)
+			goto keep;
+		buf_addch(&out, b);
+	}
+	p = (const unsigned char *)out.data;
+	end = p + out.len;
+	for (; p < end; p += n) {
+		if ((n = utf8_decode(p, (size_t)(end - p), &cp)) == 0)
+			goto keep;
+		if (n > 1)
+			multi = 1;
+	}
+	if (!multi)
+		goto keep;
+	free(*sp);
+	*sp = buf_detach(&out, NULL);
+	return;
+keep:
+	buf_release(&out);
+}
+
+/* Repair the text of f that was double-encoded (feed_undouble()). */
+void
+feed_repair(struct feed *f)
+{
+	struct feed_entry	*e;
+	size_t			 i, j;
+
+	feed_undouble(&f->title);
+	feed_undouble(&f->description);
+	for (i = 0; i < f->nentries; i++) {
+		e = &f->entries[i];
+		feed_undouble(&e->title);
+		feed_undouble(&e->author);
+		feed_undouble(&e->summary);
+		feed_undouble(&e->content);
+		for (j = 0; j < e->ncategories; j++)
+			feed_undouble(&e->categories[j]);
+	}
 }
 
 /* Free what a parsed feed holds and leave it empty. */
@@ -1918,6 +2119,11 @@ feed_json(const struct feed *f, struct buf *b)
 				buf_addstr(b, "null");
 			else
 				buf_addf(b, "%lld", (long long)enc->length);
+			buf_addstr(b, ",\"duration\":");
+			if (enc->duration < 0)
+				buf_addstr(b, "null");
+			else
+				buf_addf(b, "%lld", (long long)enc->duration);
 			buf_addch(b, '}');
 		}
 		buf_addstr(b, "],\"categories\":[");

@@ -20,13 +20,16 @@ struct feed_enclosure {
 	char		*url;		/* resolved; never NULL */
 	char		*type;		/* may be NULL */
 	int64_t		 length;	/* bytes, or -1 when unknown */
+	int64_t		 duration;	/* seconds (itunes:duration, Media
+					 * RSS duration=), or -1 */
 };
 
 struct feed_entry {
 	char		*id;		/* guid / atom:id as given, or NULL */
 	char		*title;		/* plain text, or NULL */
 	char		*link;		/* resolved absolute URL, or NULL */
-	char		*author;	/* plain text name, or NULL */
+	char		*author;	/* plain text names joined by ", ",
+					 * or NULL */
 	int64_t		 published;	/* UTC seconds or FEED_NODATE */
 	int64_t		 updated;	/* UTC seconds or FEED_NODATE */
 	char		*summary;	/* HTML, or NULL */

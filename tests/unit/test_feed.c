@@ -224,6 +224,42 @@ static const struct {
 	    "http://example.com/v.mp4 video/mp4 2048 | "
 	    "http://example.com/v.webm video/webm -" },
 	{ "media.xml", NULL, 2, "enclosures", "http://example.com/t2.jpg - -" },
+	/* a YouTube channel: media:group holds the text */
+	{ "youtube.xml", NULL, 0, "title", "First video" },
+	{ "youtube.xml", NULL, 0, "link", "https://www.youtube.com/watch?v=v1" },
+	{ "youtube.xml", NULL, 0, "summary",
+	    "Line one &amp; &lt;b&gt;not a tag&lt;/b&gt;\nLine two" },
+	{ "youtube.xml", NULL, 0, "enclosures",
+	    "https://www.youtube.com/v/v1?version=3 "
+	    "application/x-shockwave-flash -" },
+	{ "youtube.xml", NULL, 1, "title", "Title from the group" },
+	{ "youtube.xml", NULL, 1, "summary", "<p>HTML description</p>" },
+	{ "youtube.xml", NULL, 1, "enclosures",
+	    "https://i1.ytimg.com/vi/v2/hqdefault.jpg - -" },
+	/* a podcast: iTunes text when there is no other, durations */
+	{ "podcast.xml", NULL, -1, "description", "Channel subtitle" },
+	{ "podcast.xml", NULL, 0, "summary", "The long summary" },
+	{ "podcast.xml", NULL, 0, "enclosures",
+	    "http://pod.example.com/ep1.mp3 audio/mpeg 1234" },
+	{ "podcast.xml", NULL, 0, "duration", "3723" },
+	{ "podcast.xml", NULL, 1, "summary", "Only a subtitle" },
+	{ "podcast.xml", NULL, 1, "duration", "754" },
+	{ "podcast.xml", NULL, 2, "summary", "The description wins" },
+	{ "podcast.xml", NULL, 2, "enclosures",
+	    "http://pod.example.com/ep3.jpg - -" },
+	/* several authors; text encoded as UTF-8 twice; cp1252 references */
+	{ "wild.xml", NULL, -1, "title", "Caf\xc3\xa9 au lait" },
+	{ "wild.xml", NULL, 0, "author", "Ann Author, Bob Writer" },
+	{ "wild.xml", NULL, 1, "author", "Ann Author, Bob Writer" },
+	{ "wild.xml", NULL, 2, "title", "Cr\xc3\xa8me br\xc3\xbbl\xc3\xa9" "e "
+	    "\xe2\x80\x93 it\xe2\x80\x99s" },
+	{ "wild.xml", NULL, 2, "summary", "<p>\xc3\xa9t\xc3\xa9</p>" },
+	{ "wild.xml", NULL, 3, "title", "\xc3\x83\xc2\xa9 is how mojibake "
+	    "looks, and \xc3\xa9 is not" },
+	{ "wild.xml", NULL, 3, "summary",
+	    "\xc3\x82\xc2\xa3" "5 \xc3\xa2\xe2\x82\xac\xe2\x80\x9d \xc3\x83" },
+	{ "wild.xml", NULL, 4, "title", "It\xe2\x80\x99s \xe2\x80\x9cquoted"
+	    "\xe2\x80\x9d \xe2\x80\x93 \xe2\x82\xac" "5" },
 	/* a download cut off: the complete entries survive */
 	{ "truncated.xml", NULL, -1, "title", "Cut off" },
 	{ "truncated.xml", NULL, -1, "entries", "2" },
@@ -305,6 +341,12 @@ field_get(const struct feed *f, int entry, const char *field, struct buf *out)
 				buf_addf(out, "%lld",
 				    (long long)e->enclosures[i].length);
 		}
+		return (out->data);
+	}
+	if (strcmp(field, "duration") == 0) {
+		if (e->nenclosures == 0 || e->enclosures[0].duration < 0)
+			return (NULL);
+		buf_addf(out, "%lld", (long long)e->enclosures[0].duration);
 		return (out->data);
 	}
 	if (strcmp(field, "categories") == 0) {
@@ -519,7 +561,8 @@ test_feed_json_shape(void **state)
 	    "\"link\":\"http://e.org/1\",\"author\":null,"
 	    "\"published\":\"2003-12-31T10:14:55Z\",\"updated\":null,"
 	    "\"summary\":null,\"content\":null,\"enclosures\":[{\"url\":"
-	    "\"http://e.org/a.mp3\",\"type\":null,\"length\":null}],"
+	    "\"http://e.org/a.mp3\",\"type\":null,\"length\":null,"
+	    "\"duration\":null}],"
 	    "\"categories\":[\"c1\",\"c2\"]},{\"id\":null,\"title\":null,"
 	    "\"link\":null,\"author\":null,\"published\":null,\"updated\":null,"
 	    "\"summary\":null,\"content\":null,\"enclosures\":[],"
