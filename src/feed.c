@@ -75,7 +75,7 @@ static const char *const feed_html_elements[] = {
 
 /*
  * HTML attributes holding a URL, resolved inside summaries and content.
- * Sorted by tag: parser_html_urls() reads a tag's rows as one run.
+ * Sorted by tag: feed_html_urls() reads a tag's rows as one run.
  */
 static const struct {
 	const char	*tag;
@@ -192,7 +192,7 @@ feed_add_text(struct buf *b, const char *s, size_t len, int escape)
 }
 
 /* Remove ASCII white space from both ends of b. */
-static void
+void
 feed_trim(struct buf *b)
 {
 	size_t	 i = 0;
@@ -208,7 +208,7 @@ feed_trim(struct buf *b)
 }
 
 /* Fold every run of white space in b into one space, and trim it. */
-static void
+void
 feed_collapse(struct buf *b)
 {
 	size_t	 i, o = 0;
@@ -277,7 +277,7 @@ feed_url_unsafe(const char *url)
 }
 
 /* Resolve a link found in the feed; NULL if it is empty or unsafe. */
-static char *
+char *
 feed_link(const char *base, const char *ref)
 {
 	char	*url;
@@ -873,8 +873,8 @@ parser_add_xml(struct buf *out, const char *s)
  * Copy HTML s (len bytes) to out with the URLs in its attributes (see
  * feed_url_attrs) resolved against base.
  */
-static void
-parser_html_urls(struct buf *out, const char *s, size_t len,
+void
+feed_html_urls(struct buf *out, const char *s, size_t len,
     const char *base)
 {
 	struct buf	 v = BUF_INIT, url = BUF_INIT;
@@ -986,7 +986,7 @@ parser_captured(struct parser *p, int plain, const char *base)
 			b = &p->tmp;
 		}
 		if (base != NULL && *base != '\0')
-			parser_html_urls(&out, b->data, b->len, base);
+			feed_html_urls(&out, b->data, b->len, base);
 		else
 			buf_add(&out, b->data, b->len);
 		feed_trim(&out);
@@ -1905,6 +1905,9 @@ feed_parse(const char *data, size_t len, const char *url,
 		data = "";
 		len = 0;
 	}
+	if (feed_is_json(data, len))
+		return (feed_parse_jsonfeed(data, len, url, charset, 0, f,
+		    cause));
 	if (!charset_xml_to_utf8(data, len, charset, &u)) {
 		data = u.data;
 		len = u.len;
@@ -2036,6 +2039,28 @@ feed_repair(struct feed *f)
 		for (j = 0; j < e->ncategories; j++)
 			feed_undouble(&e->categories[j]);
 	}
+}
+
+/* Parse an HTTP response's body as its Content-Type says. */
+int
+feed_parse_response(const char *data, size_t len, const char *url,
+    const char *content_type, struct feed *f, char **cause)
+{
+	char	*charset;
+	size_t	 n;
+	int	 rc;
+
+	charset = charset_from_content_type(content_type);
+	n = content_type != NULL ? strcspn(content_type, "; \t") : 0;
+	if (n == 21 && strncasecmp(content_type, "application/feed+json",
+	    n) == 0 && data != NULL) {
+		memset(f, 0, sizeof *f);
+		f->updated = FEED_NODATE;
+		rc = feed_parse_jsonfeed(data, len, url, charset, 1, f, cause);
+	} else
+		rc = feed_parse(data, len, url, charset, f, cause);
+	free(charset);
+	return (rc);
 }
 
 /* Free what a parsed feed holds and leave it empty. */

@@ -1,4 +1,4 @@
-/* feed.h: RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 bytes -> struct feed.
+/* feed.h: RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed bytes -> struct feed.
  *
  * A pure function of its input: no I/O, no database, no terminal. All text
  * in a struct feed is valid UTF-8 with no NUL bytes. */
@@ -62,6 +62,15 @@ struct feed {
  */
 int	 feed_parse(const char *data, size_t len, const char *url,
 	     const char *charset, struct feed *f, char **cause);
+
+/*
+ * The same for an HTTP response: content_type is its Content-Type header
+ * value (or NULL), which gives the charset and tells a JSON Feed served as
+ * application/feed+json. A document that starts with '{' is read as a JSON
+ * Feed (1.0 or 1.1) by feed_parse() too, if its version says it is one.
+ */
+int	 feed_parse_response(const char *data, size_t len, const char *url,
+	     const char *content_type, struct feed *f, char **cause);
 void	 feed_release(struct feed *);
 
 /* Append f as the JSON document printed by "tidings parse-feed". */

@@ -260,6 +260,48 @@ static const struct {
 	    "\xc3\x82\xc2\xa3" "5 \xc3\xa2\xe2\x82\xac\xe2\x80\x9d \xc3\x83" },
 	{ "wild.xml", NULL, 4, "title", "It\xe2\x80\x99s \xe2\x80\x9cquoted"
 	    "\xe2\x80\x9d \xe2\x80\x93 \xe2\x82\xac" "5" },
+	/* JSON Feed 1.1 */
+	{ "jsonfeed11.json", NULL, -1, "title", "JSON Feed Example" },
+	{ "jsonfeed11.json", NULL, -1, "link", "https://json.example.org/" },
+	{ "jsonfeed11.json", NULL, -1, "description", "Posts &amp; notes" },
+	{ "jsonfeed11.json", NULL, -1, "language", "en-GB" },
+	{ "jsonfeed11.json", NULL, -1, "entries", "3" },
+	{ "jsonfeed11.json", NULL, 0, "id", "2" },
+	{ "jsonfeed11.json", NULL, 0, "title", "Second post" },
+	{ "jsonfeed11.json", NULL, 0, "link",
+	    "https://json.example.org/posts/2" },
+	{ "jsonfeed11.json", NULL, 0, "author", "Ann, Bob" },
+	{ "jsonfeed11.json", NULL, 0, "published", "2024-02-03T15:00:00Z" },
+	{ "jsonfeed11.json", NULL, 0, "updated", "2024-02-04T00:00:00Z" },
+	{ "jsonfeed11.json", NULL, 0, "summary", "A &lt;summary&gt;" },
+	{ "jsonfeed11.json", NULL, 0, "content", "<p>Hello, <a href=\""
+	    "https://json.example.org/world\">world</a> &amp; all.</p>" },
+	{ "jsonfeed11.json", NULL, 0, "enclosures",
+	    "https://json.example.org/ep2.mp3 audio/mpeg 12345 | "
+	    "http://example.com/ep2.m4a audio/x-m4a -" },
+	{ "jsonfeed11.json", NULL, 0, "duration", "1800" },
+	{ "jsonfeed11.json", NULL, 0, "categories", "json | feeds" },
+	{ "jsonfeed11.json", NULL, 1, "id", "1" },
+	{ "jsonfeed11.json", NULL, 1, "title", NULL },
+	{ "jsonfeed11.json", NULL, 1, "link",
+	    "https://elsewhere.example.com/story" },
+	{ "jsonfeed11.json", NULL, 1, "author", "Feed Author" },
+	{ "jsonfeed11.json", NULL, 1, "content",
+	    "Plain text: 1 &lt; 2 &amp; 3 &gt; 2" },
+	{ "jsonfeed11.json", NULL, 1, "enclosures",
+	    "https://json.example.org/pic.jpg - -" },
+	{ "jsonfeed11.json", NULL, 2, "link", NULL },
+	{ "jsonfeed11.json", NULL, 2, "title", "Caf\xc3\xa9 cr\xc3\xa8me" },
+	/* JSON Feed 1.0: author, relative links, a trailing comma */
+	{ "jsonfeed10.json", NULL, -1, "title", "Old style" },
+	{ "jsonfeed10.json", NULL, -1, "link", "http://example.com/home" },
+	{ "jsonfeed10.json", NULL, 0, "link",
+	    "http://example.com/dir/posts/a.html" },
+	{ "jsonfeed10.json", NULL, 0, "author", "Item Author" },
+	{ "jsonfeed10.json", NULL, 0, "content", "Text" },
+	{ "jsonfeed10.json", NULL, 1, "author", "Solo Author" },
+	{ "jsonfeed10.json", NULL, 1, "content",
+	    "<img src=\"http://example.com/dir/i.png\">" },
 	/* a download cut off: the complete entries survive */
 	{ "truncated.xml", NULL, -1, "title", "Cut off" },
 	{ "truncated.xml", NULL, -1, "entries", "2" },
@@ -419,7 +461,66 @@ static const struct {
 	    "not a feed: root element <x:rss>" },
 	{ NULL, "<opml version=\"2.0\"><body/></opml>",
 	    "not a feed: root element <opml>" },
+	{ NULL, "{\"items\":[]}", "not a feed: JSON but no JSON Feed" },
+	{ NULL, " [1, 2]", "not a feed: JSON but no JSON Feed" },
+	{ NULL, "{\"version\":\"https://example.com/version/1\"}",
+	    "not a feed: JSON but no JSON Feed" },
 };
+
+/* How the Content-Type of a response decides what its body is. */
+static const struct {
+	const char	*type;
+	const char	*body;
+	int		 rc;
+	const char	*title;
+} type_cases[] = {
+	/* A JSON Feed is known by its version, whatever it is served as. */
+	{ "application/json", "{\"version\":\"https://jsonfeed.org/version/"
+	    "1.1\",\"title\":\"J\",\"items\":[]}", 0, "J" },
+	{ "text/xml", " \n{\"version\":\"https://jsonfeed.org/version/1\","
+	    "\"title\":\"J\"}", 0, "J" },
+	{ NULL, "\xef\xbb\xbf{\"version\":\"https://jsonfeed.org/version/1\","
+	    "\"title\":\"BOM\"}", 0, "BOM" },
+	/* Served as one, a feed without its version is read too ... */
+	{ "application/feed+json; charset=utf-8",
+	    "{\"title\":\"No version\",\"items\":[{\"id\":\"1\"}]}", 0,
+	    "No version" },
+	/* ... but other JSON is not a feed. */
+	{ "application/json", "{\"title\":\"x\",\"items\":[]}", -1, NULL },
+	{ "application/feed+json", "{\"title\":\"x\"}", -1, NULL },
+	/* The charset parameter still reaches XML. */
+	{ "application/rss+xml; charset=\"ISO-8859-1\"",
+	    "<rss><channel><title>Caf\xe9</title></channel></rss>", 0,
+	    "Caf\xc3\xa9" },
+};
+
+static void
+test_feed_content_types(void **state)
+{
+	struct feed	 f;
+	char		*cause = NULL;
+	size_t		 i;
+	int		 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof type_cases / sizeof type_cases[0]; i++) {
+		rc = feed_parse_response(type_cases[i].body,
+		    strlen(type_cases[i].body), URL, type_cases[i].type, &f,
+		    &cause);
+		if (rc != type_cases[i].rc)
+			fail_msg("row %zu: returned %d (%s)", i, rc,
+			    rc != 0 ? cause : "");
+		if (rc != 0) {
+			assert_int_equal(f.nentries, 0);
+			free(cause);
+			continue;
+		}
+		if (f.title == NULL || strcmp(f.title, type_cases[i].title) != 0)
+			fail_msg("row %zu: title \"%s\"", i,
+			    f.title != NULL ? f.title : "(null)");
+		feed_release(&f);
+	}
+}
 
 static void
 test_feed_not_a_feed(void **state)
@@ -940,6 +1041,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_feed_fields),
 		cmocka_unit_test(test_feed_not_a_feed),
+		cmocka_unit_test(test_feed_content_types),
 		cmocka_unit_test(test_feed_depth_limit),
 		cmocka_unit_test(test_feed_entry_limit),
 		cmocka_unit_test(test_feed_json_shape),
