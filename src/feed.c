@@ -304,9 +304,9 @@ enum feed_tag {
 	T_DATE_FEED,		/* lastBuildDate */
 	T_DATE_DC,		/* dc:date */
 	T_DATE_PUB,		/* pubDate, published, issued, dcterms:issued */
-	T_DATE_CREATED,		/* dcterms:created */
+	T_DATE_CREATED,		/* created, dcterms:created */
 	T_DATE_UPD,		/* updated, modified, dcterms:modified */
-	T_DESCRIPTION,		/* description, dc:description */
+	T_DESCRIPTION,		/* description, dc:description, abstract */
 	T_EMAIL,
 	T_ENCLOSURE,
 	T_ENTRY,		/* item, entry */
@@ -317,6 +317,7 @@ enum feed_tag {
 	T_IGNORE,		/* containers whose contents are not ours */
 	T_ITUNES_DURATION,
 	T_ITUNES_IMAGE,
+	T_KEYWORDS,		/* itunes:keywords, media:keywords */
 	T_ITUNES_SUBTITLE,
 	T_ITUNES_SUMMARY,
 	T_LANGUAGE,		/* language, dc:language */
@@ -326,7 +327,7 @@ enum feed_tag {
 	T_MEDIA_THUMBNAIL,
 	T_MEDIA_TITLE,
 	T_NAME,
-	T_SUBJECT,		/* dc:subject */
+	T_SUBJECT,		/* dc:subject, media:category */
 	T_SUBTITLE,		/* subtitle, tagline */
 	T_SUMMARY,
 	T_TITLE,		/* title, dc:title */
@@ -339,12 +340,15 @@ static const struct feed_tagname {
 	const char	*name;
 	enum feed_tag	 tag;
 } feed_tags[] = {
+	{ "abstract",		T_DESCRIPTION },	/* CDF */
 	{ "author",		T_AUTHOR },
+	{ "body",		T_XHTML_BODY },
 	{ "category",		T_CATEGORY },
 	{ "channel",		T_CHANNEL },
 	{ "content",		T_CONTENT },
 	{ "content:encoded",	T_CONTENT_ENCODED },
 	{ "contributor",	T_IGNORE },
+	{ "created",		T_DATE_CREATED },
 	{ "dc:author",		T_CREATOR },
 	{ "dc:creator",		T_CREATOR },
 	{ "dc:date",		T_DATE_DC },
@@ -360,6 +364,7 @@ static const struct feed_tagname {
 	{ "enclosure",		T_ENCLOSURE },
 	{ "entry",		T_ENTRY },
 	{ "feed",		T_FEED },
+	{ "fullitem",		T_CONTENT_ENCODED },
 	{ "guid",		T_GUID },
 	{ "id",			T_ID },
 	{ "image",		T_IGNORE },
@@ -369,14 +374,17 @@ static const struct feed_tagname {
 	{ "itunes:author",	T_CREATOR },
 	{ "itunes:duration",	T_ITUNES_DURATION },
 	{ "itunes:image",	T_ITUNES_IMAGE },
+	{ "itunes:keywords",	T_KEYWORDS },
 	{ "itunes:owner",	T_IGNORE },
 	{ "itunes:subtitle",	T_ITUNES_SUBTITLE },
 	{ "itunes:summary",	T_ITUNES_SUMMARY },
 	{ "language",		T_LANGUAGE },
 	{ "lastbuilddate",	T_DATE_FEED },
 	{ "link",		T_LINK },
+	{ "media:category",	T_SUBJECT },
 	{ "media:content",	T_MEDIA_CONTENT },
 	{ "media:description",	T_MEDIA_DESCRIPTION },
+	{ "media:keywords",	T_KEYWORDS },
 	{ "media:thumbnail",	T_MEDIA_THUMBNAIL },
 	{ "media:title",	T_MEDIA_TITLE },
 	{ "modified",		T_DATE_UPD },
@@ -441,6 +449,7 @@ enum feed_field {
 	F_ID,
 	F_ITSUBTITLE,
 	F_ITSUMMARY,
+	F_KEYWORDS,
 	F_LANG,
 	F_MDESC,
 	F_MTITLE,
@@ -1231,6 +1240,39 @@ parser_link(struct parser *p, mxml_node_t *node, const char *href,
 	*slot = url;
 }
 
+/* Set a date of rank rank if it is better than what *rank says is there. */
+static void
+parser_date(int64_t *t, int *rank, int newrank, const char *s)
+{
+	int64_t	 v;
+
+	if (newrank < *rank && s != NULL && date_parse(s, &v) == 0) {
+		*t = v;
+		*rank = newrank;
+	}
+}
+
+/*
+ * CDF, Microsoft's channel format, gives a channel's or an item's link and
+ * date in attributes: <item href="..." lastmod="...">.
+ */
+static void
+parser_cdf(struct parser *p, mxml_node_t *node, enum feed_kind kind)
+{
+	const char	*v;
+
+	if ((v = parser_attr(node, "href")) != NULL ||
+	    (v = parser_attr(node, "HREF")) != NULL)
+		parser_link(p, node, v, kind);
+	if ((v = parser_attr_text(p, node, "lastmod")) == NULL &&
+	    (v = parser_attr_text(p, node, "LASTMOD")) == NULL)
+		return;
+	if (kind == K_ENTRY)
+		parser_date(&p->pe->e.updated, &p->pe->upd_rank, 10, v);
+	else
+		parser_date(&p->f->updated, &p->date_rank, 0, v);
+}
+
 /* Start a new entry. */
 static void
 parser_entry_start(struct parser *p, mxml_node_t *node)
@@ -1243,6 +1285,7 @@ parser_entry_start(struct parser *p, mxml_node_t *node)
 	p->pe->duration = -1;
 	if ((about = parser_attr_text(p, node, "rdf:about")) != NULL)
 		p->pe->about = xstrdup(about);
+	parser_cdf(p, node, K_ENTRY);
 }
 
 /* Free a list of enclosures. */
@@ -1309,18 +1352,6 @@ parser_entry_end(struct parser *p)
 	f->entries[f->nentries++] = *e;
 	free(pe);
 	p->pe = NULL;
-}
-
-/* Set a date of rank rank if it is better than what *rank says is there. */
-static void
-parser_date(int64_t *t, int *rank, int newrank, const char *s)
-{
-	int64_t	 v;
-
-	if (newrank < *rank && s != NULL && date_parse(s, &v) == 0) {
-		*t = v;
-		*rank = newrank;
-	}
 }
 
 /* Store a string in *slot unless it is set already; free it otherwise. */
@@ -1414,6 +1445,12 @@ parser_capture_end(struct parser *p)
 		break;
 	case F_CATEGORY:
 		if (!p->cap_hasterm && (t = parser_captured_text(p)) != NULL)
+			parser_category(p, t);
+		break;
+	case F_KEYWORDS:
+		/* "news, world affairs": each a category, as feedparser
+		 * reads them. */
+		for (s = p->cb.data; (t = strsep(&s, ",")) != NULL;)
 			parser_category(p, t);
 		break;
 	case F_PERSON:
@@ -1635,6 +1672,9 @@ parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 		parser_enclosure(p, &p->pe->thumbs, &p->pe->nthumbs, node,
 		    "url", NULL);
 		break;
+	case T_KEYWORDS:
+		parser_capture(p, F_KEYWORDS, node, tag);
+		break;
 	case T_CATEGORY:
 	case T_SUBJECT:
 		parser_capture(p, F_CATEGORY, node, tag);
@@ -1695,6 +1735,7 @@ parser_open(struct parser *p, mxml_node_t *node)
 			free(p->lang);
 			p->lang = xstrdup(v);
 		}
+		parser_cdf(p, node, K_FEED);
 		return;
 	case T_ENTRY:
 		if (parent->kind != K_NONE && parent->kind != K_FEED) {

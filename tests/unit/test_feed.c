@@ -260,6 +260,20 @@ static const struct {
 	    "\xc3\x82\xc2\xa3" "5 \xc3\xa2\xe2\x82\xac\xe2\x80\x9d \xc3\x83" },
 	{ "wild.xml", NULL, 4, "title", "It\xe2\x80\x99s \xe2\x80\x9cquoted"
 	    "\xe2\x80\x9d \xe2\x80\x93 \xe2\x82\xac" "5" },
+	/* CDF: links and dates in attributes, abstracts */
+	{ "cdf.xml", NULL, -1, "title", "CDF title" },
+	{ "cdf.xml", NULL, -1, "link", "http://example.com/" },
+	{ "cdf.xml", NULL, -1, "description", "CDF abstract" },
+	{ "cdf.xml", NULL, -1, "updated", "2004-01-01T00:00:00Z" },
+	{ "cdf.xml", NULL, 0, "link", "http://example.com/i1" },
+	{ "cdf.xml", NULL, 0, "updated", "2004-02-01T00:00:00Z" },
+	{ "cdf.xml", NULL, 0, "summary", "Item abstract" },
+	/* keywords as categories, <body> and <fullitem> as content */
+	{ "old-forms.xml", NULL, 0, "categories",
+	    "news | world affairs | tech | video | clips" },
+	{ "old-forms.xml", NULL, 0, "content", "<p>An XHTML <b>body</b></p>" },
+	{ "old-forms.xml", NULL, 1, "content", "<p>Full <i>item</i></p>" },
+	{ "atom03-created.xml", NULL, 0, "published", "2003-12-13T12:29:29Z" },
 	/* JSON Feed 1.1 */
 	{ "jsonfeed11.json", NULL, -1, "title", "JSON Feed Example" },
 	{ "jsonfeed11.json", NULL, -1, "link", "https://json.example.org/" },
