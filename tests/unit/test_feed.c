@@ -141,6 +141,10 @@ static const struct {
 	{ "utf16.xml", NULL, -1, "title", "UTF-16 \xc3\xbc" "ber "
 	    "\xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80" },
 	{ "utf16.xml", NULL, 0, "title", "Item \xc3\xa9" },
+	{ "utf32le.xml", NULL, -1, "title",
+	    "UTF-32 caf\xc3\xa9 \xf0\x9f\x98\x80" },
+	{ "ebcdic.xml", NULL, -1, "title", "EBCDIC caf\xc3\xa9" },
+	{ "declares-utf32.xml", NULL, -1, "title", "ASCII that says UTF-32" },
 	{ "http-charset.xml", "koi8-r", -1, "title",
 	    "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82" },
 	{ "http-charset.xml", "KOI8-R", 0, "title",
