@@ -63,8 +63,9 @@ static const char *const date_months[] = {
 /*
  * Month names of the languages whose blogs write RFC 822 dates in their own
  * words ("Di, 02 M\xc3\xa4r 2021", "mar., 02 f\xc3\xa9vr. 2021"): German, French,
- * Spanish, Italian, Dutch and Portuguese, lower case, in UTF-8. A word
- * matches a name it is a prefix of, three bytes or longer.
+ * Spanish, Italian, Dutch and Portuguese, lower case, and Greek's short
+ * names, in UTF-8. A word matches a name it is a prefix of, three bytes or
+ * longer.
  */
 static const struct {
 	const char	*name;
@@ -92,6 +93,21 @@ static const struct {
 	{ "novembre", 11 }, { "noviembre", 11 }, { "novembro", 11 },
 	{ "dezember", 12 }, { "d\xc3\xa9" "cembre", 12 }, { "decembre", 12 },
 	{ "diciembre", 12 }, { "dicembre", 12 }, { "dezembro", 12 },
+	/* Greek, as written: capital first, with or without accents */
+	{ "\xce\x99\xce\xb1\xce\xbd", 1 }, { "\xce\xa6\xce\xb5\xce\xb2", 2 },
+	{ "\xce\x9c\xce\xac\xcf\x81", 3 }, { "\xce\x9c\xce\xb1\xcf\x81", 3 },
+	{ "\xce\x91\xcf\x80\xcf\x81", 4 }, { "\xce\x9c\xce\xac\xce\xb9", 5 },
+	{ "\xce\x9c\xce\xb1\xce\x90", 5 }, { "\xce\x9c\xce\xb1\xce\xb9", 5 },
+	{ "\xce\x99\xce\xbf\xcf\x8d\xce\xbd", 6 },
+	{ "\xce\x99\xce\xbf\xcf\x85\xce\xbd", 6 },
+	{ "\xce\x99\xce\xbf\xcf\x8d\xce\xbb", 7 },
+	{ "\xce\x99\xce\xbf\xcf\x85\xce\xbb", 7 },
+	{ "\xce\x91\xcf\x8d\xce\xb3", 8 }, { "\xce\x91\xcf\x85\xce\xb3", 8 },
+	{ "\xce\xa3\xce\xb5\xcf\x80", 9 },
+	{ "\xce\x9f\xce\xba\xcf\x84", 10 },
+	{ "\xce\x9d\xce\xbf\xce\xad", 11 },
+	{ "\xce\x9d\xce\xbf\xce\xb5", 11 },
+	{ "\xce\x94\xce\xb5\xce\xba", 12 },
 };
 
 static const char *const date_wdays[] = {
