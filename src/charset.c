@@ -423,11 +423,14 @@ charset_is_utf8(const char *label)
 	    strcasecmp(label, "unicode-1-1-utf-8") == 0);
 }
 
-/* Is label a name of UTF-16? A document that declares it in ASCII lies. */
+/* Is label a name of UTF-16 or UTF-32? A document that declares it in
+ * ASCII lies. */
 static int
-charset_is_utf16(const char *label)
+charset_is_wide(const char *label)
 {
 	return (strncasecmp(label, "utf-16", 6) == 0 ||
+	    strncasecmp(label, "utf-32", 6) == 0 ||
+	    strncasecmp(label, "ucs-4", 5) == 0 ||
 	    strcasecmp(label, "ucs-2") == 0 ||
 	    strcasecmp(label, "unicode") == 0 ||
 	    strcasecmp(label, "iso-10646-ucs-2") == 0 ||
@@ -490,18 +493,26 @@ charset_xml_to_utf8(const char *data, size_t len, const char *charset,
 	    (len >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
 	    (b[0] == 0xfe && b[1] == 0xff)));
 	hasdecl = charset_xml_declared(data, len, decl, sizeof decl) == 0;
+	/* Without a byte order mark, the first character tells the
+	 * encoding family (XML 1.0, appendix F). */
 	if (charset != NULL && *charset != '\0')
 		label = charset;
+	else if (len >= 4 && memcmp(b, "<\0\0\0", 4) == 0)
+		label = "utf-32le";
+	else if (len >= 4 && memcmp(b, "\0\0\0<", 4) == 0)
+		label = "utf-32be";
+	else if (len >= 4 && memcmp(b, "\x4c\x6f\xa7\x94", 4) == 0)
+		label = "ibm037";		/* "<?xm" in EBCDIC */
 	else if (len >= 2 && b[0] == '<' && b[1] == 0)
 		label = "utf-16le";
 	else if (len >= 2 && b[0] == 0 && b[1] == '<')
 		label = "utf-16be";
-	else if (hasdecl && !charset_is_utf16(decl))
+	else if (hasdecl && !charset_is_wide(decl))
 		label = decl;
 	if (!bom && (label == NULL || charset_is_utf8(label))) {
 		if ((sniff = charset_sniff_utf8(data, len)) == 1)
 			return (1);
-		if (hasdecl && !charset_is_utf8(decl) && !charset_is_utf16(decl))
+		if (hasdecl && !charset_is_utf8(decl) && !charset_is_wide(decl))
 			label = decl;
 		else if (sniff == -1)
 			label = "windows-1252";

@@ -60,6 +60,56 @@ static const char *const date_months[] = {
 	"august", "september", "october", "november", "december"
 };
 
+/*
+ * Month names of the languages whose blogs write RFC 822 dates in their own
+ * words ("Di, 02 M\xc3\xa4r 2021", "mar., 02 f\xc3\xa9vr. 2021"): German, French,
+ * Spanish, Italian, Dutch and Portuguese, lower case, and Greek's short
+ * names, in UTF-8. A word matches a name it is a prefix of, three bytes or
+ * longer.
+ */
+static const struct {
+	const char	*name;
+	int		 month;
+} date_months_intl[] = {
+	{ "januar", 1 }, { "janvier", 1 }, { "enero", 1 }, { "gennaio", 1 },
+	{ "januari", 1 }, { "janeiro", 1 },
+	{ "februar", 2 }, { "f\xc3\xa9vrier", 2 }, { "fevrier", 2 },
+	{ "febrero", 2 }, { "febbraio", 2 }, { "februari", 2 },
+	{ "fevereiro", 2 },
+	{ "m\xc3\xa4rz", 3 }, { "maerz", 3 }, { "mrz", 3 }, { "mars", 3 },
+	{ "marzo", 3 }, { "maart", 3 }, { "mrt", 3 }, { "mar\xc3\xa7o", 3 },
+	{ "avril", 4 }, { "abril", 4 }, { "aprile", 4 },
+	{ "mai", 5 }, { "mayo", 5 }, { "maggio", 5 }, { "mei", 5 },
+	{ "maio", 5 },
+	{ "juni", 6 }, { "juin", 6 }, { "junio", 6 }, { "giugno", 6 },
+	{ "junho", 6 },
+	{ "juli", 7 }, { "juillet", 7 }, { "julio", 7 }, { "luglio", 7 },
+	{ "julho", 7 },
+	{ "ao\xc3\xbbt", 8 }, { "aout", 8 }, { "agosto", 8 }, { "augustus", 8 },
+	{ "septembre", 9 }, { "septiembre", 9 }, { "setiembre", 9 },
+	{ "settembre", 9 }, { "setembro", 9 },
+	{ "oktober", 10 }, { "octobre", 10 }, { "octubre", 10 },
+	{ "ottobre", 10 }, { "outubro", 10 },
+	{ "novembre", 11 }, { "noviembre", 11 }, { "novembro", 11 },
+	{ "dezember", 12 }, { "d\xc3\xa9" "cembre", 12 }, { "decembre", 12 },
+	{ "diciembre", 12 }, { "dicembre", 12 }, { "dezembro", 12 },
+	/* Greek, as written: capital first, with or without accents */
+	{ "\xce\x99\xce\xb1\xce\xbd", 1 }, { "\xce\xa6\xce\xb5\xce\xb2", 2 },
+	{ "\xce\x9c\xce\xac\xcf\x81", 3 }, { "\xce\x9c\xce\xb1\xcf\x81", 3 },
+	{ "\xce\x91\xcf\x80\xcf\x81", 4 }, { "\xce\x9c\xce\xac\xce\xb9", 5 },
+	{ "\xce\x9c\xce\xb1\xce\x90", 5 }, { "\xce\x9c\xce\xb1\xce\xb9", 5 },
+	{ "\xce\x99\xce\xbf\xcf\x8d\xce\xbd", 6 },
+	{ "\xce\x99\xce\xbf\xcf\x85\xce\xbd", 6 },
+	{ "\xce\x99\xce\xbf\xcf\x8d\xce\xbb", 7 },
+	{ "\xce\x99\xce\xbf\xcf\x85\xce\xbb", 7 },
+	{ "\xce\x91\xcf\x8d\xce\xb3", 8 }, { "\xce\x91\xcf\x85\xce\xb3", 8 },
+	{ "\xce\xa3\xce\xb5\xcf\x80", 9 },
+	{ "\xce\x9f\xce\xba\xcf\x84", 10 },
+	{ "\xce\x9d\xce\xbf\xce\xad", 11 },
+	{ "\xce\x9d\xce\xbf\xce\xb5", 11 },
+	{ "\xce\x94\xce\xb5\xce\xba", 12 },
+};
+
 static const char *const date_wdays[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday"
@@ -444,6 +494,28 @@ date_name(const char *w, size_t len, const char *const *names, int n)
 	return (-1);
 }
 
+/* The month a word (lower case, len bytes) names in another language, or
+ * -1 when it names none or months that differ ("jui": juin or juillet). */
+static int
+date_month_intl(const char *w, size_t len)
+{
+	size_t	 i;
+	int	 m = -1;
+
+	if (len < 3)
+		return (-1);
+	for (i = 0; i < sizeof date_months_intl / sizeof date_months_intl[0];
+	    i++) {
+		if (len > strlen(date_months_intl[i].name) ||
+		    strncmp(date_months_intl[i].name, w, len) != 0)
+			continue;
+		if (m != -1 && m != date_months_intl[i].month)
+			return (-1);
+		m = date_months_intl[i].month;
+	}
+	return (m);
+}
+
 /*
  * Parse the RFC 822 family, taking its pieces in whatever order they come:
  * "Sun, 19 May 2002 15:21:36 GMT", "19 May 02 15:21 +0100",
@@ -516,21 +588,35 @@ date_rfc822(const char *p, int64_t *t)
 			have_zone = 1;
 			continue;
 		}
-		if (!date_isalpha(*p))
+		/* Words are ASCII letters, and UTF-8 for other languages. */
+		if (!date_isalpha(*p) && (unsigned char)*p < 0x80)
 			return (-1);
-		for (len = 0; date_isalpha(p[len]); len++)
+		for (len = 0; date_isalpha(p[len]) ||
+		    (unsigned char)p[len] >= 0x80; len++)
 			if (len < sizeof word - 1)
-				word[len] = p[len] | 0x20;
+				word[len] = date_isalpha(p[len]) ? p[len] | 0x20 :
+				    p[len];
 		if (len >= sizeof word)
 			return (-1);
 		word[len] = '\0';
-		if ((i = date_name(word, len, date_months, 12)) != -1 &&
+		if (dp.day == -1 && dp.month == -1 && dp.year == -1 &&
+		    !have_time && (p[len] == ',' ||
+		    (p[len] == '.' && p[len + 1] == ','))) {
+			/* A weekday in any language, "Di," or "mar.," (which
+			 * is no March). */
+			p += len;
+		} else if ((i = date_name(word, len, date_months, 12)) != -1 &&
 		    dp.month == -1) {
 			dp.month = i + 1;
 			p += len;
 		} else if (date_name(word, len, date_wdays, 7) != -1 &&
 		    !have_time) {
 			p += len;
+		} else if (dp.month == -1 && !have_time &&
+		    (i = date_month_intl(word, len)) != -1) {
+			dp.month = i;
+			p += len;
+
 		} else if (have_time && (strcmp(word, "am") == 0 ||
 		    strcmp(word, "pm") == 0)) {
 			if (dp.hour < 1 || dp.hour > 12)

@@ -43,7 +43,7 @@ extract_feed_type(const char *type)
 	static const char *const types[] = {
 		"application/rss+xml", "application/atom+xml",
 		"application/rdf+xml", "application/rss", "application/atom",
-		"text/xml", "application/xml",
+		"text/xml", "application/xml", "application/feed+json",
 	};
 	size_t	 i, n;
 

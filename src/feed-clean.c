@@ -486,12 +486,14 @@ clean_value(struct clean *c, const char *v, size_t n)
 	buf_add(&c->val, v + start, n - start);
 }
 
-/* Is this the root element of a feed? */
+/* Is this the root element of a feed? A <channel> is one of CDF, or of
+ * RSS 0.9x without its <rss>. */
 static int
 clean_feed_root(const char *canon, size_t len)
 {
 	return ((len == 3 && strncasecmp(canon, "rss", 3) == 0) ||
 	    (len == 4 && strncasecmp(canon, "feed", 4) == 0) ||
+	    (len == 7 && strncasecmp(canon, "channel", 7) == 0) ||
 	    (len == 7 && strncasecmp(canon, "rdf:rdf", 7) == 0));
 }
 

@@ -49,6 +49,35 @@ struct feed_texts {
 int		 feed_clean(const char *s, size_t n, struct buf *o,
 		     struct feed_texts *texts, int *truncated, char **cause);
 
+/* Remove ASCII white space from both ends of b. (feed.c) */
+void		 feed_trim(struct buf *b);
+/* Fold every run of white space in b into one space, and trim it. */
+void		 feed_collapse(struct buf *b);
+/* Resolve a link found in a feed against base, as a new string; NULL if
+ * it is empty or would run code when followed. */
+char		*feed_link(const char *base, const char *ref);
+/* Append HTML s (len bytes) to out with the URLs of its attributes
+ * resolved against base. */
+void		 feed_html_urls(struct buf *out, const char *s, size_t len,
+		     const char *base);
+
+/* Does s (len bytes) start with '{' or '[', after a byte order mark and
+ * white space, as a JSON document does and no XML one? (feed-json.c) */
+int		 feed_is_json(const char *s, size_t len);
+/*
+ * Parse a JSON Feed of len bytes fetched from url (may be NULL), in
+ * charset (the HTTP one, or NULL). With sure set (the server said it is
+ * one) a document without a JSON Feed version is read too. Fill *f and
+ * return 0, or return -1 with *cause.
+ */
+int		 feed_parse_jsonfeed(const char *data, size_t len,
+		     const char *url, const char *charset, int sure,
+		     struct feed *f, char **cause);
+
+/* Repair the text of f that a publisher encoded as UTF-8 twice. (feed.c) */
+struct feed;
+void		 feed_repair(struct feed *f);
+
 /* Character classes and names, as XML and HTML define them (feed.c). */
 int		 feed_isspace(int c);
 int		 feed_isalpha(int c);

@@ -48,6 +48,7 @@
 
 #define FEED_MAX_CATEGORIES	256	/* per entry */
 #define FEED_MAX_ENCLOSURES	64	/* per entry */
+#define FEED_MAX_AUTHORS	1024	/* bytes of names joined, per entry */
 
 /* HTML elements that never have content, so never get closed. */
 static const char *const feed_void[] = {
@@ -74,7 +75,7 @@ static const char *const feed_html_elements[] = {
 
 /*
  * HTML attributes holding a URL, resolved inside summaries and content.
- * Sorted by tag: parser_html_urls() reads a tag's rows as one run.
+ * Sorted by tag: feed_html_urls() reads a tag's rows as one run.
  */
 static const struct {
 	const char	*tag;
@@ -191,7 +192,7 @@ feed_add_text(struct buf *b, const char *s, size_t len, int escape)
 }
 
 /* Remove ASCII white space from both ends of b. */
-static void
+void
 feed_trim(struct buf *b)
 {
 	size_t	 i = 0;
@@ -207,7 +208,7 @@ feed_trim(struct buf *b)
 }
 
 /* Fold every run of white space in b into one space, and trim it. */
-static void
+void
 feed_collapse(struct buf *b)
 {
 	size_t	 i, o = 0;
@@ -276,7 +277,7 @@ feed_url_unsafe(const char *url)
 }
 
 /* Resolve a link found in the feed; NULL if it is empty or unsafe. */
-static char *
+char *
 feed_link(const char *base, const char *ref)
 {
 	char	*url;
@@ -303,9 +304,9 @@ enum feed_tag {
 	T_DATE_FEED,		/* lastBuildDate */
 	T_DATE_DC,		/* dc:date */
 	T_DATE_PUB,		/* pubDate, published, issued, dcterms:issued */
-	T_DATE_CREATED,		/* dcterms:created */
+	T_DATE_CREATED,		/* created, dcterms:created */
 	T_DATE_UPD,		/* updated, modified, dcterms:modified */
-	T_DESCRIPTION,		/* description, dc:description */
+	T_DESCRIPTION,		/* description, dc:description, abstract */
 	T_EMAIL,
 	T_ENCLOSURE,
 	T_ENTRY,		/* item, entry */
@@ -314,13 +315,19 @@ enum feed_tag {
 	T_GUID,
 	T_ID,
 	T_IGNORE,		/* containers whose contents are not ours */
+	T_ITUNES_DURATION,
+	T_ITUNES_IMAGE,
+	T_KEYWORDS,		/* itunes:keywords, media:keywords */
+	T_ITUNES_SUBTITLE,
 	T_ITUNES_SUMMARY,
 	T_LANGUAGE,		/* language, dc:language */
 	T_LINK,
 	T_MEDIA_CONTENT,
+	T_MEDIA_DESCRIPTION,
 	T_MEDIA_THUMBNAIL,
+	T_MEDIA_TITLE,
 	T_NAME,
-	T_SUBJECT,		/* dc:subject */
+	T_SUBJECT,		/* dc:subject, media:category */
 	T_SUBTITLE,		/* subtitle, tagline */
 	T_SUMMARY,
 	T_TITLE,		/* title, dc:title */
@@ -333,12 +340,15 @@ static const struct feed_tagname {
 	const char	*name;
 	enum feed_tag	 tag;
 } feed_tags[] = {
+	{ "abstract",		T_DESCRIPTION },	/* CDF */
 	{ "author",		T_AUTHOR },
+	{ "body",		T_XHTML_BODY },
 	{ "category",		T_CATEGORY },
 	{ "channel",		T_CHANNEL },
 	{ "content",		T_CONTENT },
 	{ "content:encoded",	T_CONTENT_ENCODED },
 	{ "contributor",	T_IGNORE },
+	{ "created",		T_DATE_CREATED },
 	{ "dc:author",		T_CREATOR },
 	{ "dc:creator",		T_CREATOR },
 	{ "dc:date",		T_DATE_DC },
@@ -354,6 +364,7 @@ static const struct feed_tagname {
 	{ "enclosure",		T_ENCLOSURE },
 	{ "entry",		T_ENTRY },
 	{ "feed",		T_FEED },
+	{ "fullitem",		T_CONTENT_ENCODED },
 	{ "guid",		T_GUID },
 	{ "id",			T_ID },
 	{ "image",		T_IGNORE },
@@ -361,13 +372,21 @@ static const struct feed_tagname {
 	{ "item",		T_ENTRY },
 	{ "items",		T_IGNORE },
 	{ "itunes:author",	T_CREATOR },
+	{ "itunes:duration",	T_ITUNES_DURATION },
+	{ "itunes:image",	T_ITUNES_IMAGE },
+	{ "itunes:keywords",	T_KEYWORDS },
 	{ "itunes:owner",	T_IGNORE },
+	{ "itunes:subtitle",	T_ITUNES_SUBTITLE },
 	{ "itunes:summary",	T_ITUNES_SUMMARY },
 	{ "language",		T_LANGUAGE },
 	{ "lastbuilddate",	T_DATE_FEED },
 	{ "link",		T_LINK },
+	{ "media:category",	T_SUBJECT },
 	{ "media:content",	T_MEDIA_CONTENT },
+	{ "media:description",	T_MEDIA_DESCRIPTION },
+	{ "media:keywords",	T_KEYWORDS },
 	{ "media:thumbnail",	T_MEDIA_THUMBNAIL },
+	{ "media:title",	T_MEDIA_TITLE },
 	{ "modified",		T_DATE_UPD },
 	{ "name",		T_NAME },
 	{ "pubdate",		T_DATE_PUB },
@@ -424,11 +443,16 @@ enum feed_field {
 	F_CONTENT,
 	F_DATE,
 	F_DESC,
+	F_DURATION,
 	F_EMAIL,
 	F_GUID,
 	F_ID,
+	F_ITSUBTITLE,
 	F_ITSUMMARY,
+	F_KEYWORDS,
 	F_LANG,
+	F_MDESC,
+	F_MTITLE,
 	F_LINK,
 	F_NAME,
 	F_PERSON,
@@ -452,7 +476,9 @@ struct parser_entry {
 	char			*guid_link;	/* a permalink guid */
 	char			*about;		/* rdf:about */
 	char			*name, *email;	/* first author name, email */
-	char			*itsummary;
+	char			*itsummary, *itsubtitle;
+	char			*mtitle, *mdesc;	/* Media RSS */
+	int64_t			 duration;	/* itunes:duration */
 	struct feed_enclosure	*media, *thumbs;
 	size_t			 nmedia, nthumbs;
 	int			 pub_rank, upd_rank;
@@ -486,6 +512,7 @@ struct parser {
 	struct buf		 pname, pemail, ptext;
 
 	char			*alt_html, *alt_other, *rss_link;
+	char			*itsummary, *itsubtitle;	/* the feed's */
 	char			*lang;		/* xml:lang of the root */
 	int			 date_rank;
 	struct buf		 tmp;
@@ -570,7 +597,8 @@ parser_class(struct parser *p, mxml_node_t *node, enum feed_class dflt)
 	memcpy(type, t, n);
 	type[n] = '\0';
 	if (strcasecmp(type, "text") == 0 ||
-	    strcasecmp(type, "text/plain") == 0)
+	    strcasecmp(type, "text/plain") == 0 ||
+	    strcasecmp(type, "plain") == 0)
 		return (TC_TEXT);
 	if (strcasecmp(type, "html") == 0 || strcasecmp(type, "text/html") == 0)
 		return (TC_HTML);
@@ -607,11 +635,15 @@ parser_capture(struct parser *p, enum feed_field field, mxml_node_t *node,
 	case F_SUMMARY:
 	case F_CONTENT:
 	case F_ITSUMMARY:
+	case F_ITSUBTITLE:
+	case F_MDESC:
+	case F_MTITLE:
 		if (tag == T_CONTENT_ENCODED)
 			dflt = TC_HTML;
 		else if (tag == T_XHTML_BODY)
 			dflt = TC_XHTML;
-		else if (tag == T_ITUNES_SUMMARY)
+		else if (field == F_ITSUMMARY || field == F_ITSUBTITLE ||
+		    field == F_MDESC || field == F_MTITLE)
 			dflt = TC_TEXT;
 		else if (p->atom && tag != T_DESCRIPTION)
 			dflt = TC_TEXT;
@@ -850,8 +882,8 @@ parser_add_xml(struct buf *out, const char *s)
  * Copy HTML s (len bytes) to out with the URLs in its attributes (see
  * feed_url_attrs) resolved against base.
  */
-static void
-parser_html_urls(struct buf *out, const char *s, size_t len,
+void
+feed_html_urls(struct buf *out, const char *s, size_t len,
     const char *base)
 {
 	struct buf	 v = BUF_INIT, url = BUF_INIT;
@@ -963,7 +995,7 @@ parser_captured(struct parser *p, int plain, const char *base)
 			b = &p->tmp;
 		}
 		if (base != NULL && *base != '\0')
-			parser_html_urls(&out, b->data, b->len, base);
+			feed_html_urls(&out, b->data, b->len, base);
 		else
 			buf_add(&out, b->data, b->len);
 		feed_trim(&out);
@@ -1041,13 +1073,39 @@ parser_person(const char *s, char **name, char **email)
 	buf_release(&b);
 }
 
-/* Keep an author's name and email for the entry, if it has none yet. */
+/* Is name one of the names in list, joined by ", "? */
+static int
+parser_has_name(const char *list, const char *name)
+{
+	size_t		 n = strlen(name);
+	const char	*s;
+
+	for (s = list; (s = strstr(s, name)) != NULL; s++)
+		if ((s == list || (s >= list + 2 && s[-2] == ',' &&
+		    s[-1] == ' ')) && (s[n] == '\0' || s[n] == ','))
+			return (1);
+	return (0);
+}
+
+/*
+ * Keep an author's name for the entry, after those it has (an entry with
+ * several authors or dc:creators names them all), and its email if it
+ * has none yet.
+ */
 static void
 parser_author(struct parser *p, char *name, char *email)
 {
+	char	*joined;
+
 	if (p->pe->name == NULL)
 		p->pe->name = name;
-	else
+	else if (name != NULL && !parser_has_name(p->pe->name, name) &&
+	    strlen(p->pe->name) < FEED_MAX_AUTHORS) {
+		xasprintf(&joined, "%s, %s", p->pe->name, name);
+		free(p->pe->name);
+		free(name);
+		p->pe->name = joined;
+	} else
 		free(name);
 	if (p->pe->email == NULL)
 		p->pe->email = email;
@@ -1069,6 +1127,35 @@ parser_length(const char *s)
 		v = v * 10 + (*s - '0');
 	}
 	return (v);
+}
+
+/*
+ * Parse a duration, "3723", "62:03" or "1:02:03" (a fraction of a second
+ * is dropped): seconds, or -1 when it is none of those.
+ */
+static int64_t
+parser_duration(const char *s)
+{
+	int64_t	 v = 0, part;
+	int	 parts = 0;
+
+	if (s == NULL)
+		return (-1);
+	for (;;) {
+		if (*s < '0' || *s > '9' || ++parts > 3)
+			return (-1);
+		for (part = 0; *s >= '0' && *s <= '9'; s++)
+			if ((part = part * 10 + (*s - '0')) > 100000000)
+				return (-1);
+		v = v * 60 + part;
+		if (*s == '.')
+			for (s++; *s >= '0' && *s <= '9'; s++)
+				;
+		if (*s == '\0')
+			return (v);
+		if (*s++ != ':')
+			return (-1);
+	}
 }
 
 /* Add an enclosure to a list unless its URL is there already. */
@@ -1098,6 +1185,7 @@ parser_enclosure(struct parser *p, struct feed_enclosure **list, size_t *n,
 	enc->type = v != NULL ? xstrdup(v) : NULL;
 	enc->length = lenattr != NULL ?
 	    parser_length(parser_attr_text(p, node, lenattr)) : -1;
+	enc->duration = parser_duration(parser_attr_text(p, node, "duration"));
 }
 
 /* Add a category to the entry, once. */
@@ -1152,6 +1240,39 @@ parser_link(struct parser *p, mxml_node_t *node, const char *href,
 	*slot = url;
 }
 
+/* Set a date of rank rank if it is better than what *rank says is there. */
+static void
+parser_date(int64_t *t, int *rank, int newrank, const char *s)
+{
+	int64_t	 v;
+
+	if (newrank < *rank && s != NULL && date_parse(s, &v) == 0) {
+		*t = v;
+		*rank = newrank;
+	}
+}
+
+/*
+ * CDF, Microsoft's channel format, gives a channel's or an item's link and
+ * date in attributes: <item href="..." lastmod="...">.
+ */
+static void
+parser_cdf(struct parser *p, mxml_node_t *node, enum feed_kind kind)
+{
+	const char	*v;
+
+	if ((v = parser_attr(node, "href")) != NULL ||
+	    (v = parser_attr(node, "HREF")) != NULL)
+		parser_link(p, node, v, kind);
+	if ((v = parser_attr_text(p, node, "lastmod")) == NULL &&
+	    (v = parser_attr_text(p, node, "LASTMOD")) == NULL)
+		return;
+	if (kind == K_ENTRY)
+		parser_date(&p->pe->e.updated, &p->pe->upd_rank, 10, v);
+	else
+		parser_date(&p->f->updated, &p->date_rank, 0, v);
+}
+
 /* Start a new entry. */
 static void
 parser_entry_start(struct parser *p, mxml_node_t *node)
@@ -1161,8 +1282,10 @@ parser_entry_start(struct parser *p, mxml_node_t *node)
 	p->pe = xcalloc(1, sizeof *p->pe);
 	p->pe->e.published = p->pe->e.updated = FEED_NODATE;
 	p->pe->pub_rank = p->pe->upd_rank = 99;
+	p->pe->duration = -1;
 	if ((about = parser_attr_text(p, node, "rdf:about")) != NULL)
 		p->pe->about = xstrdup(about);
+	parser_cdf(p, node, K_ENTRY);
 }
 
 /* Free a list of enclosures. */
@@ -1201,13 +1324,18 @@ parser_entry_end(struct parser *p)
 	e->link = parser_pick(pe->alt_html, parser_pick(pe->rss_link,
 	    parser_pick(pe->alt_other, pe->guid_link)));
 	e->author = parser_pick(pe->name, pe->email);
-	e->summary = parser_pick(e->summary, pe->itsummary);
+	/* A podcast's or a video site's text, when there is no other. */
+	e->summary = parser_pick(e->summary, parser_pick(pe->itsummary,
+	    parser_pick(pe->itsubtitle, pe->mdesc)));
+	e->title = parser_pick(e->title, pe->mtitle);
 	if (e->nenclosures == 0 && pe->nmedia > 0) {
 		e->enclosures = pe->media;
 		e->nenclosures = pe->nmedia;
 		pe->media = NULL;
 		pe->nmedia = 0;
 	}
+	if (e->nenclosures > 0 && e->enclosures[0].duration < 0)
+		e->enclosures[0].duration = pe->duration;
 	if (e->nenclosures == 0 && pe->nthumbs > 0) {
 		e->enclosures = pe->thumbs;
 		e->nenclosures = pe->nthumbs;
@@ -1224,18 +1352,6 @@ parser_entry_end(struct parser *p)
 	f->entries[f->nentries++] = *e;
 	free(pe);
 	p->pe = NULL;
-}
-
-/* Set a date of rank rank if it is better than what *rank says is there. */
-static void
-parser_date(int64_t *t, int *rank, int newrank, const char *s)
-{
-	int64_t	 v;
-
-	if (newrank < *rank && s != NULL && date_parse(s, &v) == 0) {
-		*t = v;
-		*rank = newrank;
-	}
 }
 
 /* Store a string in *slot unless it is set already; free it otherwise. */
@@ -1274,7 +1390,22 @@ parser_capture_end(struct parser *p)
 		parser_set(&pe->e.content, parser_captured(p, 0, fr->base));
 		break;
 	case F_ITSUMMARY:
-		parser_set(&pe->itsummary, parser_captured(p, 0, fr->base));
+		parser_set(entry ? &pe->itsummary : &p->itsummary,
+		    parser_captured(p, 0, fr->base));
+		break;
+	case F_ITSUBTITLE:
+		parser_set(entry ? &pe->itsubtitle : &p->itsubtitle,
+		    parser_captured(p, 0, fr->base));
+		break;
+	case F_MDESC:
+		parser_set(&pe->mdesc, parser_captured(p, 0, fr->base));
+		break;
+	case F_MTITLE:
+		parser_set(&pe->mtitle, parser_captured(p, 1, NULL));
+		break;
+	case F_DURATION:
+		if (pe->duration < 0)
+			pe->duration = parser_duration(parser_captured_text(p));
 		break;
 	case F_LINK:
 		if ((t = parser_captured_text(p)) == NULL)
@@ -1314,6 +1445,12 @@ parser_capture_end(struct parser *p)
 		break;
 	case F_CATEGORY:
 		if (!p->cap_hasterm && (t = parser_captured_text(p)) != NULL)
+			parser_category(p, t);
+		break;
+	case F_KEYWORDS:
+		/* "news, world affairs": each a category, as feedparser
+		 * reads them. */
+		for (s = p->cb.data; (t = strsep(&s, ",")) != NULL;)
 			parser_category(p, t);
 		break;
 	case F_PERSON:
@@ -1437,6 +1574,12 @@ parser_feed_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 	case T_LANGUAGE:
 		parser_capture(p, F_LANG, node, tag);
 		break;
+	case T_ITUNES_SUMMARY:
+		parser_capture(p, F_ITSUMMARY, node, tag);
+		break;
+	case T_ITUNES_SUBTITLE:
+		parser_capture(p, F_ITSUBTITLE, node, tag);
+		break;
 	case T_TTL:
 		parser_capture(p, F_TTL, node, tag);
 		break;
@@ -1500,6 +1643,22 @@ parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 	case T_ITUNES_SUMMARY:
 		parser_capture(p, F_ITSUMMARY, node, tag);
 		break;
+	case T_ITUNES_SUBTITLE:
+		parser_capture(p, F_ITSUBTITLE, node, tag);
+		break;
+	case T_ITUNES_DURATION:
+		parser_capture(p, F_DURATION, node, tag);
+		break;
+	case T_MEDIA_DESCRIPTION:
+		parser_capture(p, F_MDESC, node, tag);
+		break;
+	case T_MEDIA_TITLE:
+		parser_capture(p, F_MTITLE, node, tag);
+		break;
+	case T_ITUNES_IMAGE:
+		parser_enclosure(p, &p->pe->thumbs, &p->pe->nthumbs, node,
+		    "href", NULL);
+		break;
 	case T_ENCLOSURE:
 		parser_enclosure(p, &p->pe->e.enclosures, &p->pe->e.nenclosures,
 		    node, parser_attr(node, "url") != NULL ? "url" : "href",
@@ -1512,6 +1671,9 @@ parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 	case T_MEDIA_THUMBNAIL:
 		parser_enclosure(p, &p->pe->thumbs, &p->pe->nthumbs, node,
 		    "url", NULL);
+		break;
+	case T_KEYWORDS:
+		parser_capture(p, F_KEYWORDS, node, tag);
 		break;
 	case T_CATEGORY:
 	case T_SUBJECT:
@@ -1573,6 +1735,7 @@ parser_open(struct parser *p, mxml_node_t *node)
 			free(p->lang);
 			p->lang = xstrdup(v);
 		}
+		parser_cdf(p, node, K_FEED);
 		return;
 	case T_ENTRY:
 		if (parent->kind != K_NONE && parent->kind != K_FEED) {
@@ -1741,6 +1904,9 @@ parser_free(struct parser *p)
 		free(pe->name);
 		free(pe->email);
 		free(pe->itsummary);
+		free(pe->itsubtitle);
+		free(pe->mtitle);
+		free(pe->mdesc);
 		parser_enclosures_free(pe->media, pe->nmedia);
 		parser_enclosures_free(pe->thumbs, pe->nthumbs);
 		feed_entry_free(&pe->e);
@@ -1751,6 +1917,8 @@ parser_free(struct parser *p)
 	free(p->alt_html);
 	free(p->alt_other);
 	free(p->rss_link);
+	free(p->itsummary);
+	free(p->itsubtitle);
 	free(p->lang);
 	buf_release(&p->cb);
 	buf_release(&p->pname);
@@ -1778,6 +1946,9 @@ feed_parse(const char *data, size_t len, const char *url,
 		data = "";
 		len = 0;
 	}
+	if (feed_is_json(data, len))
+		return (feed_parse_jsonfeed(data, len, url, charset, 0, f,
+		    cause));
 	if (!charset_xml_to_utf8(data, len, charset, &u)) {
 		data = u.data;
 		len = u.len;
@@ -1826,6 +1997,10 @@ feed_parse(const char *data, size_t len, const char *url,
 	f->link = parser_pick(p->alt_html, parser_pick(p->rss_link,
 	    p->alt_other));
 	p->alt_html = p->rss_link = p->alt_other = NULL;
+	/* A feed's description is its subtitle, as for feedparser. */
+	f->description = parser_pick(f->description,
+	    parser_pick(p->itsubtitle, p->itsummary));
+	p->itsummary = p->itsubtitle = NULL;
 	if (f->language == NULL) {
 		f->language = p->lang;
 		p->lang = NULL;
@@ -1834,7 +2009,99 @@ feed_parse(const char *data, size_t len, const char *url,
 		log_debug("feed: %s: the document is cut off; its last "
 		    "entry was dropped", url != NULL ? url : "-");
 	parser_free(p);
+	feed_repair(f);
 	return (0);
+}
+
+/*
+ * Repair *sp if it is UTF-8 that was decoded once more as windows-1252
+ * (or ISO-8859-1) and encoded again, "caf\xc3\x83\xc2\xa9" for "caf\xc3\xa9":
+ * when every character past ASCII maps back to a windows-1252 byte and
+ * those bytes make valid UTF-8, the whole string was double-encoded.
+ * A single character that does not fit means it was not, and the string
+ * is left as it is.
+ */
+static void
+feed_undouble(char **sp)
+{
+	const unsigned char	*p, *end;
+	struct buf		 out = BUF_INIT;
+	uint32_t		 cp;
+	size_t			 n;
+	int			 b, multi = 0;
+
+	if (*sp == NULL)
+		return;
+	p = (const unsigned char *)*sp;
+	end = p + strlen(*sp);
+	while (p < end && *p < 0x80)
+		p++;
+	if (p == end)
+		return;
+	buf_add(&out, *sp, (size_t)(p - (const unsigned char *)*sp));
+	for (; p < end; p += n) {
+		if ((n = utf8_decode(p, (size_t)(end - p), &cp)) == 0 ||
+		    (b = html_cp1252_byte(cp)) < 0)
+			goto keep;
+		buf_addch(&out, b);
+	}
+	p = (const unsigned char *)out.data;
+	end = p + out.len;
+	for (; p < end; p += n) {
+		if ((n = utf8_decode(p, (size_t)(end - p), &cp)) == 0)
+			goto keep;
+		if (n > 1)
+			multi = 1;
+	}
+	if (!multi)
+		goto keep;
+	free(*sp);
+	*sp = buf_detach(&out, NULL);
+	return;
+keep:
+	buf_release(&out);
+}
+
+/* Repair the text of f that was double-encoded (feed_undouble()). */
+void
+feed_repair(struct feed *f)
+{
+	struct feed_entry	*e;
+	size_t			 i, j;
+
+	feed_undouble(&f->title);
+	feed_undouble(&f->description);
+	for (i = 0; i < f->nentries; i++) {
+		e = &f->entries[i];
+		feed_undouble(&e->title);
+		feed_undouble(&e->author);
+		feed_undouble(&e->summary);
+		feed_undouble(&e->content);
+		for (j = 0; j < e->ncategories; j++)
+			feed_undouble(&e->categories[j]);
+	}
+}
+
+/* Parse an HTTP response's body as its Content-Type says. */
+int
+feed_parse_response(const char *data, size_t len, const char *url,
+    const char *content_type, struct feed *f, char **cause)
+{
+	char	*charset;
+	size_t	 n;
+	int	 rc;
+
+	charset = charset_from_content_type(content_type);
+	n = content_type != NULL ? strcspn(content_type, "; \t") : 0;
+	if (n == 21 && strncasecmp(content_type, "application/feed+json",
+	    n) == 0 && data != NULL) {
+		memset(f, 0, sizeof *f);
+		f->updated = FEED_NODATE;
+		rc = feed_parse_jsonfeed(data, len, url, charset, 1, f, cause);
+	} else
+		rc = feed_parse(data, len, url, charset, f, cause);
+	free(charset);
+	return (rc);
 }
 
 /* Free what a parsed feed holds and leave it empty. */
@@ -1918,6 +2185,11 @@ feed_json(const struct feed *f, struct buf *b)
 				buf_addstr(b, "null");
 			else
 				buf_addf(b, "%lld", (long long)enc->length);
+			buf_addstr(b, ",\"duration\":");
+			if (enc->duration < 0)
+				buf_addstr(b, "null");
+			else
+				buf_addf(b, "%lld", (long long)enc->duration);
 			buf_addch(b, '}');
 		}
 		buf_addstr(b, "],\"categories\":[");

@@ -1,4 +1,4 @@
-/* feed.h: RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 bytes -> struct feed.
+/* feed.h: RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and JSON Feed bytes -> struct feed.
  *
  * A pure function of its input: no I/O, no database, no terminal. All text
  * in a struct feed is valid UTF-8 with no NUL bytes. */
@@ -20,13 +20,16 @@ struct feed_enclosure {
 	char		*url;		/* resolved; never NULL */
 	char		*type;		/* may be NULL */
 	int64_t		 length;	/* bytes, or -1 when unknown */
+	int64_t		 duration;	/* seconds (itunes:duration, Media
+					 * RSS duration=), or -1 */
 };
 
 struct feed_entry {
 	char		*id;		/* guid / atom:id as given, or NULL */
 	char		*title;		/* plain text, or NULL */
 	char		*link;		/* resolved absolute URL, or NULL */
-	char		*author;	/* plain text name, or NULL */
+	char		*author;	/* plain text names joined by ", ",
+					 * or NULL */
 	int64_t		 published;	/* UTC seconds or FEED_NODATE */
 	int64_t		 updated;	/* UTC seconds or FEED_NODATE */
 	char		*summary;	/* HTML, or NULL */
@@ -59,6 +62,15 @@ struct feed {
  */
 int	 feed_parse(const char *data, size_t len, const char *url,
 	     const char *charset, struct feed *f, char **cause);
+
+/*
+ * The same for an HTTP response: content_type is its Content-Type header
+ * value (or NULL), which gives the charset and tells a JSON Feed served as
+ * application/feed+json. A document that starts with '{' is read as a JSON
+ * Feed (1.0 or 1.1) by feed_parse() too, if its version says it is one.
+ */
+int	 feed_parse_response(const char *data, size_t len, const char *url,
+	     const char *content_type, struct feed *f, char **cause);
 void	 feed_release(struct feed *);
 
 /* Append f as the JSON document printed by "tidings parse-feed". */

@@ -150,6 +150,20 @@ static const uint16_t html_cp1252[32] = {
 };
 
 
+/* The windows-1252 byte for cp, or -1. */
+int
+html_cp1252_byte(uint32_t cp)
+{
+	size_t	 i;
+
+	if (cp < 0x100)
+		return ((int)cp);
+	for (i = 0; i < nitems(html_cp1252); i++)
+		if (html_cp1252[i] == cp)
+			return ((int)(0x80 + i));
+	return (-1);
+}
+
 /* Compare a key with an entity table row, for bsearch. */
 static int
 html_entity_cmp(const void *key, const void *row)

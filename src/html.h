@@ -32,6 +32,10 @@ struct html_tag {
  */
 size_t		 html_charref(const char *s, size_t len, uint32_t *cp);
 
+/* The windows-1252 byte that stands for code point cp (U+0000 to U+00FF
+ * stand for their own value), or -1 when none does. */
+int		 html_cp1252_byte(uint32_t cp);
+
 /*
  * Scan the tag that starts at s[at] == '<' (len bytes in all) into *t.
  * Return 1, or 0 when the '<' does not open a tag (no letter after "<" or

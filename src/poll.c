@@ -252,7 +252,7 @@ poll_parser(void *arg)
 {
 	struct poll_ctx	*pc = arg;
 	struct poll_job	*job;
-	char		*charset, *cause;
+	char		*cause;
 
 	for (;;) {
 		pthread_mutex_lock(&pc->lock);
@@ -261,14 +261,12 @@ poll_parser(void *arg)
 		if (job == NULL)
 			break;
 		if (job->error == NULL && !job->not_modified) {
-			charset = charset_from_content_type(job->content_type);
-			if (feed_parse(job->body.data, job->body.len,
-			    job->url != NULL ? job->url : job->cf->url, charset,
-			    &job->feed, &cause) == 0)
+			if (feed_parse_response(job->body.data, job->body.len,
+			    job->url != NULL ? job->url : job->cf->url,
+			    job->content_type, &job->feed, &cause) == 0)
 				job->parsed = 1;
 			else
 				job->error = cause;
-			free(charset);
 		}
 		buf_release(&job->body);	/* the feed holds what it needs */
 		pthread_mutex_lock(&pc->lock);
@@ -840,8 +838,8 @@ poll_discover(const struct config *cfg, const char *url,
 	page = pg.url != NULL ? pg.url : url;
 	charset = pg.content_type != NULL ?
 	    charset_from_content_type(pg.content_type) : NULL;
-	if (feed_parse(pg.body.data, pg.body.len, page, charset, &f,
-	    &why) == 0) {
+	if (feed_parse_response(pg.body.data, pg.body.len, page,
+	    pg.content_type, &f, &why) == 0) {
 		*found = xcalloc(1, sizeof **found);
 		(*found)->url = xstrdup(url);
 		(*found)->title = f.title != NULL ? xstrdup(f.title) : NULL;

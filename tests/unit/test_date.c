@@ -11,6 +11,18 @@ static const struct {
 	const char	*in;
 	const char	*out;		/* RFC 3339 UTC, or NULL: not a date */
 } date_cases[] = {
+	/* RFC 822 in the words of the blog's language */
+	{ "Di, 02 M\xc3\xa4r 2021 10:00:00 +0100", "2021-03-02T09:00:00Z" },
+	{ "mar., 02 f\xc3\xa9vr. 2021 10:00:00 +0000", "2021-02-02T10:00:00Z" },
+	{ "Mi, 15 Okt 2014 08:00:00 GMT",	"2014-10-15T08:00:00Z" },
+	{ "mer, 15 ao\xc3\xbbt 2018 12:00:00 +0200", "2018-08-15T10:00:00Z" },
+	{ "jue, 12 dic 2019 18:30:00 +0100",	"2019-12-12T17:30:00Z" },
+	{ "ven, 03 mag 2019 09:00:00 +0200",	"2019-05-03T07:00:00Z" },
+	{ "za, 01 mei 2021 00:00:00 +0000",	"2021-05-01T00:00:00Z" },
+	{ "seg, 04 out 2021 12:00:00 -0300",	"2021-10-04T15:00:00Z" },
+	{ "2 janvier 2020",			"2020-01-02T00:00:00Z" },
+	{ "\xce\x9a\xcf\x85\xcf\x81, 11 \xce\x99\xce\xbf\xcf\x8d\xce\xbb "
+	    "2004 12:00:00 EST",		"2004-07-11T17:00:00Z" },
 	/* RFC 822 and its real-world variants */
 	{ "Sun, 19 May 2002 15:21:36 GMT",	"2002-05-19T15:21:36Z" },
 	{ "Sun, 19 May 2002 15:21:36 +0000",	"2002-05-19T15:21:36Z" },
@@ -72,6 +84,9 @@ static const struct {
 	/* not dates */
 	{ "",					NULL },
 	{ "   ",				NULL },
+	{ "Sa, 01 jui 2021 00:00:00 +0000",	NULL },
+	{ "Sun, 19 Bla 2002 15:21:36 GMT",	NULL },
+	{ "Foo, bar 19 May 2002",		NULL },
 	{ "yesterday",				NULL },
 	{ "2003-13-01",				NULL },
 	{ "2003-02-29",				NULL },

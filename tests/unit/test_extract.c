@@ -1590,8 +1590,8 @@ test_extract_robust(void **state)
 	buf_release(&t);
 }
 
-/* The feeds a page announces: RSS and Atom alternates only, in page
- * order, once each, resolved against <base> and the page. */
+/* The feeds a page announces: RSS, Atom and JSON Feed alternates only,
+ * in page order, once each, resolved against <base> and the page. */
 static void
 test_extract_feed_links(void **state)
 {
@@ -1609,7 +1609,7 @@ test_extract_feed_links(void **state)
 		  "<link rel=stylesheet type=text/css href=c.css>"
 		  "<link rel=alternate type=text/html href=h.html>"
 		  "<link rel=alternate type=application/rss+xml href=''>",
-		  "https://a.org/", "" },
+		  "https://a.org/", "https://a.org/j|\n" },
 		{ "<body><link rel='alternate home' type=application/rss+xml "
 		  "href=a><link rel=alternate type='application/rss+xml' "
 		  "href=b><link rel=alternate type=application/rss+xml "

@@ -141,6 +141,10 @@ static const struct {
 	{ "utf16.xml", NULL, -1, "title", "UTF-16 \xc3\xbc" "ber "
 	    "\xe6\x97\xa5\xe6\x9c\xac \xf0\x9f\x98\x80" },
 	{ "utf16.xml", NULL, 0, "title", "Item \xc3\xa9" },
+	{ "utf32le.xml", NULL, -1, "title",
+	    "UTF-32 caf\xc3\xa9 \xf0\x9f\x98\x80" },
+	{ "ebcdic.xml", NULL, -1, "title", "EBCDIC caf\xc3\xa9" },
+	{ "declares-utf32.xml", NULL, -1, "title", "ASCII that says UTF-32" },
 	{ "http-charset.xml", "koi8-r", -1, "title",
 	    "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82" },
 	{ "http-charset.xml", "KOI8-R", 0, "title",
@@ -224,6 +228,98 @@ static const struct {
 	    "http://example.com/v.mp4 video/mp4 2048 | "
 	    "http://example.com/v.webm video/webm -" },
 	{ "media.xml", NULL, 2, "enclosures", "http://example.com/t2.jpg - -" },
+	/* a YouTube channel: media:group holds the text */
+	{ "youtube.xml", NULL, 0, "title", "First video" },
+	{ "youtube.xml", NULL, 0, "link", "https://www.youtube.com/watch?v=v1" },
+	{ "youtube.xml", NULL, 0, "summary",
+	    "Line one &amp; &lt;b&gt;not a tag&lt;/b&gt;\nLine two" },
+	{ "youtube.xml", NULL, 0, "enclosures",
+	    "https://www.youtube.com/v/v1?version=3 "
+	    "application/x-shockwave-flash -" },
+	{ "youtube.xml", NULL, 1, "title", "Title from the group" },
+	{ "youtube.xml", NULL, 1, "summary", "<p>HTML description</p>" },
+	{ "youtube.xml", NULL, 1, "enclosures",
+	    "https://i1.ytimg.com/vi/v2/hqdefault.jpg - -" },
+	/* a podcast: iTunes text when there is no other, durations */
+	{ "podcast.xml", NULL, -1, "description", "Channel subtitle" },
+	{ "podcast.xml", NULL, 0, "summary", "The long summary" },
+	{ "podcast.xml", NULL, 0, "enclosures",
+	    "http://pod.example.com/ep1.mp3 audio/mpeg 1234" },
+	{ "podcast.xml", NULL, 0, "duration", "3723" },
+	{ "podcast.xml", NULL, 1, "summary", "Only a subtitle" },
+	{ "podcast.xml", NULL, 1, "duration", "754" },
+	{ "podcast.xml", NULL, 2, "summary", "The description wins" },
+	{ "podcast.xml", NULL, 2, "enclosures",
+	    "http://pod.example.com/ep3.jpg - -" },
+	/* several authors; text encoded as UTF-8 twice; cp1252 references */
+	{ "wild.xml", NULL, -1, "title", "Caf\xc3\xa9 au lait" },
+	{ "wild.xml", NULL, 0, "author", "Ann Author, Bob Writer" },
+	{ "wild.xml", NULL, 1, "author", "Ann Author, Bob Writer" },
+	{ "wild.xml", NULL, 2, "title", "Cr\xc3\xa8me br\xc3\xbbl\xc3\xa9" "e "
+	    "\xe2\x80\x93 it\xe2\x80\x99s" },
+	{ "wild.xml", NULL, 2, "summary", "<p>\xc3\xa9t\xc3\xa9</p>" },
+	{ "wild.xml", NULL, 3, "title", "\xc3\x83\xc2\xa9 is how mojibake "
+	    "looks, and \xc3\xa9 is not" },
+	{ "wild.xml", NULL, 3, "summary",
+	    "\xc3\x82\xc2\xa3" "5 \xc3\xa2\xe2\x82\xac\xe2\x80\x9d \xc3\x83" },
+	{ "wild.xml", NULL, 4, "title", "It\xe2\x80\x99s \xe2\x80\x9cquoted"
+	    "\xe2\x80\x9d \xe2\x80\x93 \xe2\x82\xac" "5" },
+	/* CDF: links and dates in attributes, abstracts */
+	{ "cdf.xml", NULL, -1, "title", "CDF title" },
+	{ "cdf.xml", NULL, -1, "link", "http://example.com/" },
+	{ "cdf.xml", NULL, -1, "description", "CDF abstract" },
+	{ "cdf.xml", NULL, -1, "updated", "2004-01-01T00:00:00Z" },
+	{ "cdf.xml", NULL, 0, "link", "http://example.com/i1" },
+	{ "cdf.xml", NULL, 0, "updated", "2004-02-01T00:00:00Z" },
+	{ "cdf.xml", NULL, 0, "summary", "Item abstract" },
+	/* keywords as categories, <body> and <fullitem> as content */
+	{ "old-forms.xml", NULL, 0, "categories",
+	    "news | world affairs | tech | video | clips" },
+	{ "old-forms.xml", NULL, 0, "content", "<p>An XHTML <b>body</b></p>" },
+	{ "old-forms.xml", NULL, 1, "content", "<p>Full <i>item</i></p>" },
+	{ "atom03-created.xml", NULL, 0, "published", "2003-12-13T12:29:29Z" },
+	/* JSON Feed 1.1 */
+	{ "jsonfeed11.json", NULL, -1, "title", "JSON Feed Example" },
+	{ "jsonfeed11.json", NULL, -1, "link", "https://json.example.org/" },
+	{ "jsonfeed11.json", NULL, -1, "description", "Posts &amp; notes" },
+	{ "jsonfeed11.json", NULL, -1, "language", "en-GB" },
+	{ "jsonfeed11.json", NULL, -1, "entries", "3" },
+	{ "jsonfeed11.json", NULL, 0, "id", "2" },
+	{ "jsonfeed11.json", NULL, 0, "title", "Second post" },
+	{ "jsonfeed11.json", NULL, 0, "link",
+	    "https://json.example.org/posts/2" },
+	{ "jsonfeed11.json", NULL, 0, "author", "Ann, Bob" },
+	{ "jsonfeed11.json", NULL, 0, "published", "2024-02-03T15:00:00Z" },
+	{ "jsonfeed11.json", NULL, 0, "updated", "2024-02-04T00:00:00Z" },
+	{ "jsonfeed11.json", NULL, 0, "summary", "A &lt;summary&gt;" },
+	{ "jsonfeed11.json", NULL, 0, "content", "<p>Hello, <a href=\""
+	    "https://json.example.org/world\">world</a> &amp; all.</p>" },
+	{ "jsonfeed11.json", NULL, 0, "enclosures",
+	    "https://json.example.org/ep2.mp3 audio/mpeg 12345 | "
+	    "http://example.com/ep2.m4a audio/x-m4a -" },
+	{ "jsonfeed11.json", NULL, 0, "duration", "1800" },
+	{ "jsonfeed11.json", NULL, 0, "categories", "json | feeds" },
+	{ "jsonfeed11.json", NULL, 1, "id", "1" },
+	{ "jsonfeed11.json", NULL, 1, "title", NULL },
+	{ "jsonfeed11.json", NULL, 1, "link",
+	    "https://elsewhere.example.com/story" },
+	{ "jsonfeed11.json", NULL, 1, "author", "Feed Author" },
+	{ "jsonfeed11.json", NULL, 1, "content",
+	    "Plain text: 1 &lt; 2 &amp; 3 &gt; 2" },
+	{ "jsonfeed11.json", NULL, 1, "enclosures",
+	    "https://json.example.org/pic.jpg - -" },
+	{ "jsonfeed11.json", NULL, 2, "link", NULL },
+	{ "jsonfeed11.json", NULL, 2, "title", "Caf\xc3\xa9 cr\xc3\xa8me" },
+	/* JSON Feed 1.0: author, relative links, a trailing comma */
+	{ "jsonfeed10.json", NULL, -1, "title", "Old style" },
+	{ "jsonfeed10.json", NULL, -1, "link", "http://example.com/home" },
+	{ "jsonfeed10.json", NULL, 0, "link",
+	    "http://example.com/dir/posts/a.html" },
+	{ "jsonfeed10.json", NULL, 0, "author", "Item Author" },
+	{ "jsonfeed10.json", NULL, 0, "content", "Text" },
+	{ "jsonfeed10.json", NULL, 1, "author", "Solo Author" },
+	{ "jsonfeed10.json", NULL, 1, "content",
+	    "<img src=\"http://example.com/dir/i.png\">" },
 	/* a download cut off: the complete entries survive */
 	{ "truncated.xml", NULL, -1, "title", "Cut off" },
 	{ "truncated.xml", NULL, -1, "entries", "2" },
@@ -307,6 +403,12 @@ field_get(const struct feed *f, int entry, const char *field, struct buf *out)
 		}
 		return (out->data);
 	}
+	if (strcmp(field, "duration") == 0) {
+		if (e->nenclosures == 0 || e->enclosures[0].duration < 0)
+			return (NULL);
+		buf_addf(out, "%lld", (long long)e->enclosures[0].duration);
+		return (out->data);
+	}
 	if (strcmp(field, "categories") == 0) {
 		for (i = 0; i < e->ncategories; i++)
 			buf_addf(out, "%s%s", i > 0 ? " | " : "",
@@ -377,7 +479,66 @@ static const struct {
 	    "not a feed: root element <x:rss>" },
 	{ NULL, "<opml version=\"2.0\"><body/></opml>",
 	    "not a feed: root element <opml>" },
+	{ NULL, "{\"items\":[]}", "not a feed: JSON but no JSON Feed" },
+	{ NULL, " [1, 2]", "not a feed: JSON but no JSON Feed" },
+	{ NULL, "{\"version\":\"https://example.com/version/1\"}",
+	    "not a feed: JSON but no JSON Feed" },
 };
+
+/* How the Content-Type of a response decides what its body is. */
+static const struct {
+	const char	*type;
+	const char	*body;
+	int		 rc;
+	const char	*title;
+} type_cases[] = {
+	/* A JSON Feed is known by its version, whatever it is served as. */
+	{ "application/json", "{\"version\":\"https://jsonfeed.org/version/"
+	    "1.1\",\"title\":\"J\",\"items\":[]}", 0, "J" },
+	{ "text/xml", " \n{\"version\":\"https://jsonfeed.org/version/1\","
+	    "\"title\":\"J\"}", 0, "J" },
+	{ NULL, "\xef\xbb\xbf{\"version\":\"https://jsonfeed.org/version/1\","
+	    "\"title\":\"BOM\"}", 0, "BOM" },
+	/* Served as one, a feed without its version is read too ... */
+	{ "application/feed+json; charset=utf-8",
+	    "{\"title\":\"No version\",\"items\":[{\"id\":\"1\"}]}", 0,
+	    "No version" },
+	/* ... but other JSON is not a feed. */
+	{ "application/json", "{\"title\":\"x\",\"items\":[]}", -1, NULL },
+	{ "application/feed+json", "{\"title\":\"x\"}", -1, NULL },
+	/* The charset parameter still reaches XML. */
+	{ "application/rss+xml; charset=\"ISO-8859-1\"",
+	    "<rss><channel><title>Caf\xe9</title></channel></rss>", 0,
+	    "Caf\xc3\xa9" },
+};
+
+static void
+test_feed_content_types(void **state)
+{
+	struct feed	 f;
+	char		*cause = NULL;
+	size_t		 i;
+	int		 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof type_cases / sizeof type_cases[0]; i++) {
+		rc = feed_parse_response(type_cases[i].body,
+		    strlen(type_cases[i].body), URL, type_cases[i].type, &f,
+		    &cause);
+		if (rc != type_cases[i].rc)
+			fail_msg("row %zu: returned %d (%s)", i, rc,
+			    rc != 0 ? cause : "");
+		if (rc != 0) {
+			assert_int_equal(f.nentries, 0);
+			free(cause);
+			continue;
+		}
+		if (f.title == NULL || strcmp(f.title, type_cases[i].title) != 0)
+			fail_msg("row %zu: title \"%s\"", i,
+			    f.title != NULL ? f.title : "(null)");
+		feed_release(&f);
+	}
+}
 
 static void
 test_feed_not_a_feed(void **state)
@@ -519,7 +680,8 @@ test_feed_json_shape(void **state)
 	    "\"link\":\"http://e.org/1\",\"author\":null,"
 	    "\"published\":\"2003-12-31T10:14:55Z\",\"updated\":null,"
 	    "\"summary\":null,\"content\":null,\"enclosures\":[{\"url\":"
-	    "\"http://e.org/a.mp3\",\"type\":null,\"length\":null}],"
+	    "\"http://e.org/a.mp3\",\"type\":null,\"length\":null,"
+	    "\"duration\":null}],"
 	    "\"categories\":[\"c1\",\"c2\"]},{\"id\":null,\"title\":null,"
 	    "\"link\":null,\"author\":null,\"published\":null,\"updated\":null,"
 	    "\"summary\":null,\"content\":null,\"enclosures\":[],"
@@ -897,6 +1059,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_feed_fields),
 		cmocka_unit_test(test_feed_not_a_feed),
+		cmocka_unit_test(test_feed_content_types),
 		cmocka_unit_test(test_feed_depth_limit),
 		cmocka_unit_test(test_feed_entry_limit),
 		cmocka_unit_test(test_feed_json_shape),
