@@ -1835,6 +1835,73 @@ test_extract_product(void **state)
 	}
 }
 
+/*
+ * A shelf of other products that says what it is ("customers also
+ * bought"), in a heading or the short line that opens it, goes from a
+ * product's page whatever its size; a section beside it that the shelf's
+ * name does not head stays.
+ */
+static void
+test_extract_product_named_shelf(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Oak stool</title>"
+	    "<meta property=\"og:type\" content=\"product\"></head><body>"
+	    "<main><h1>Oak stool</h1><p>A low stool of solid oak, joined by "
+	    "hand with wedged tenons and finished with hard wax oil, that "
+	    "sits as well at the hearth as at the workbench.</p>"
+	    "<div class=\"band\"><div class=\"box\"><div><%s>%s</%s></div>"
+	    "<ul>"
+	    "<li><img src=\"/a.jpg\"><h3>Linen apron</h3><p>A long apron of "
+	    "washed linen with two deep pockets and ties that cross at the "
+	    "back, sewn by a maker two villages away.</p></li>"
+	    "<li><img src=\"/b.jpg\"><h3>Ash bench</h3><p>A bench of white "
+	    "ash for two, with a seat that is shaped by hand and legs that "
+	    "are splayed for a steady stance on any floor.</p></li>"
+	    "<li><img src=\"/c.jpg\"><h3>Walnut tray</h3><p>A serving tray "
+	    "of walnut with raised edges and cut handles, oiled to bring "
+	    "out the figure of the wood, for tea in the garden.</p></li>"
+	    "</ul></div>%s</div></main>"
+	    "<footer>Woodshop, 3 Mill Lane</footer></body></html>";
+	static const struct {
+		const char	*tag;
+		const char	*name;
+		const char	*after;		/* more in the band */
+		int		 kept;
+	} cases[] = {
+		{ "h2", "Customers also bought", "", 0 },
+		{ "h2", "Das k\xc3\xb6nnte dir auch gefallen", "", 0 },
+		{ "p", "You may also like", "", 0 },
+		/* A name that is no shelf's. */
+		{ "h2", "From the same workshop", "", 1 },
+		/* The shelf's name does not head what follows it. */
+		{ "h2", "Similar items", "<h2>Care</h2><p>Wipe the oak with a "
+		  "damp cloth and oil it once a year.</p>", 0 },
+	};
+	struct buf	 b = BUF_INIT;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, cases[i].tag, cases[i].name, cases[i].tag,
+		    cases[i].after);
+		text = page_text(b.data, "https://woodshop.example/oak");
+		if (strstr(text, "A low stool of solid oak") == NULL)
+			failf("case %zu: description lost: %s", i, text);
+		if (cases[i].kept != (strstr(text, "Walnut tray") != NULL))
+			failf("case %zu: shelf %s: %s", i, cases[i].kept ?
+			    "gone" : "kept", text);
+		if (cases[i].after[0] != '\0' &&
+		    strstr(text, "Wipe the oak") == NULL)
+			failf("case %zu: section after the shelf lost: %s", i,
+			    text);
+		free(text);
+	}
+	buf_release(&b);
+}
+
 /* Count the post blocks of a page. */
 static size_t
 count_posts(const char *page)
@@ -2218,6 +2285,7 @@ main(void)
 		cmocka_unit_test(test_extract_thread),
 		cmocka_unit_test(test_extract_post_headers),
 		cmocka_unit_test(test_extract_product),
+		cmocka_unit_test(test_extract_product_named_shelf),
 		cmocka_unit_test(test_extract_thread_found),
 		cmocka_unit_test(test_extract_cards_declared),
 		cmocka_unit_test(test_extract_thread_parts),
