@@ -108,7 +108,7 @@ product_detect(struct extractor *x)
 
 	x->product_cart = -1;
 	x->product = 0;
-	if (x->ld_article)
+	if (x->ld_article & ARTICLE_LD)
 		return;		/* a review of a product is an article */
 	for (i = x->body; i >= 0 && i < x->n[x->body].end; i++) {
 		if (x->n[i].tag == TAG_TEXT)
@@ -121,6 +121,10 @@ product_detect(struct extractor *x)
 	x->product = ((x->ld_product >= 1 &&
 	    x->ld_product <= 3) || x->og_product || (items >= 1 &&
 	    items <= 2) || (buttons >= 1 && buttons <= 2));
+	/* Some shops call every page an article in og:type; the product
+	 * and its cart say otherwise. */
+	if (x->product)
+		x->ld_article = 0;
 }
 
 /* Does a class or id value hold one of the words (as part of a word)? */

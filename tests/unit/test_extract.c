@@ -1788,6 +1788,10 @@ test_extract_product(void **state)
 		{ "", "", "<p>$120.00</p><a href=\"/cart?add=1\" class=\"btn\"> "
 		  "Add to cart </a>", "",
 		  1, 0 },
+		/* A shop that calls every page an article in og:type. */
+		{ "<meta property=\"og:type\" content=\"article\">", "",
+		  "<p>$120.00</p><a href=\"/cart?add=1\">Add to cart</a>", "",
+		  1, 0 },
 		/* A shelf whose card holds the page's one cart button is
 		 * what the page sells. */
 		{ "", "", "", "<input type=\"submit\" value=\"Add to cart\">",
