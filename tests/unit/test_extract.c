@@ -809,6 +809,19 @@ test_extract_scoring_parts(void **state)
 		  "<p>Then run the client once to write its configuration "
 		  "file, and edit the file to taste.</p>",
 		  "npm install quay", NULL, 1 },
+		{ "a disclosure's panel shows, as a tab's does",
+		  "<h3><button aria-expanded=\"false\">Care</button></h3>"
+		  "<div style=\"display:none\"><p>Oil the oak once a year "
+		  "with a soft cloth and a little hard wax oil.</p></div>"
+		  "<p>Then run the client once to write its configuration "
+		  "file, and edit the file to taste.</p>",
+		  "Oil the oak once a year", NULL, 1 },
+		{ "a menu behind its button stays hidden",
+		  "<button aria-haspopup=\"true\" aria-expanded=\"false\">"
+		  "Language</button><div hidden><p>Deutsch, English, "
+		  "Nederlands, Svenska, Italiano, each chosen once and kept "
+		  "for the next visit.</p></div>",
+		  "Paragraph 3", "Nederlands", 1 },
 		{ "hidden text goes",
 		  "<div hidden><p>A note meant only for a script that never "
 		  "runs, long enough to count as a paragraph.</p></div>",
