@@ -292,6 +292,7 @@ void	 fallback_declared(struct extractor *x);
 /* extract-product.c */
 void	 product_detect(struct extractor *x);
 int	 product_furniture(struct extractor *x, int idx);
+int	 product_fine_print(struct extractor *x, int idx);
 
 /* extract-feeds.c */
 int	 extract_has_token(const char *s, const char *word);

@@ -414,3 +414,24 @@ product_furniture(struct extractor *x, int idx)
 			return (1);
 	return (product_shelf(x, idx));
 }
+
+/*
+ * Is node idx the fine print of a page that sells (a maker's page about
+ * its product, a shop's): a disclaimer, by its class or id? An article's
+ * disclaimer (of its opinions, of its affiliate links) is its own.
+ */
+int
+product_fine_print(struct extractor *x, int idx)
+{
+	static const char *const words[] = { "disclaimer" };
+	static const char *const names[] = { "class", "id" };
+	const struct node	*n = &x->n[idx];
+	size_t			 i;
+
+	if (x->ld_article || n->st.chars * 2 >= x->n[x->body].st.chars)
+		return (0);
+	for (i = 0; i < nitems(names); i++)
+		if (product_word(attr(n->g, names[i]), words, nitems(words)))
+			return (1);
+	return (0);
+}

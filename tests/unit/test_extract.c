@@ -1919,6 +1919,51 @@ test_extract_product_named_shelf(void **state)
 	buf_release(&b);
 }
 
+/*
+ * The fine print of a page that sells (a disclaimer, by its class) goes;
+ * an article's disclaimer is the article's and stays.
+ */
+static void
+test_extract_fine_print(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Tern 7 phone</title>%s</head><body><main>"
+	    "<h1>Tern 7 phone</h1><p>A phone of recycled aluminium with a "
+	    "screen that stays readable in bright sun, a battery that lasts "
+	    "two days of ordinary use, and a camera that keeps its colours "
+	    "true at dusk.</p><p>It comes in three colours and two sizes, "
+	    "and every part of it can be replaced with a screwdriver.</p>"
+	    "<div class=\"page-disclaimer\"><p>* Battery life is measured "
+	    "in a laboratory and varies with settings and signal.</p></div>"
+	    "</main><footer>Tern, 1 Quay Street</footer></body></html>";
+	static const struct {
+		const char	*head;
+		int		 kept;
+	} cases[] = {
+		{ "", 0 },
+		{ "<meta property=\"og:type\" content=\"product\">", 0 },
+		{ "<meta property=\"og:type\" content=\"article\">", 1 },
+	};
+	struct buf	 b = BUF_INIT;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, cases[i].head);
+		text = page_text(b.data, "https://tern.example/7");
+		if (strstr(text, "A phone of recycled aluminium") == NULL)
+			failf("case %zu: description lost: %s", i, text);
+		if (cases[i].kept != (strstr(text, "Battery life is measured")
+		    != NULL))
+			failf("case %zu: disclaimer %s: %s", i, cases[i].kept ?
+			    "gone" : "kept", text);
+		free(text);
+	}
+	buf_release(&b);
+}
+
 /* Count the post blocks of a page. */
 static size_t
 count_posts(const char *page)
@@ -2303,6 +2348,7 @@ main(void)
 		cmocka_unit_test(test_extract_post_headers),
 		cmocka_unit_test(test_extract_product),
 		cmocka_unit_test(test_extract_product_named_shelf),
+		cmocka_unit_test(test_extract_fine_print),
 		cmocka_unit_test(test_extract_thread_found),
 		cmocka_unit_test(test_extract_cards_declared),
 		cmocka_unit_test(test_extract_thread_parts),
