@@ -380,6 +380,21 @@ product_named_shelf(struct extractor *x, int idx)
 	return (1);
 }
 
+/* Does node idx hold a field for an e-mail address (a sign-up)? */
+static int
+product_signup(struct extractor *x, int idx)
+{
+	const char	*t;
+	int		 c;
+
+	for (c = idx; c < x->n[idx].end; c++)
+		if (x->n[c].tag == GUMBO_TAG_INPUT &&
+		    (t = attr(x->n[c].g, "type")) != NULL &&
+		    strcmp(t, "email") == 0)
+			return (1);
+	return (0);
+}
+
 /*
  * Is node idx of a product page the selling part of it: reviews, ratings
  * or a shelf of other products?
@@ -412,6 +427,8 @@ product_furniture(struct extractor *x, int idx)
 	for (i = 0; i < nitems(names); i++)
 		if (product_word(attr(n->g, names[i]), words, nitems(words)))
 			return (1);
+	if (n->st.input > 0 && n->st.chars < 600 && product_signup(x, idx))
+		return (1);
 	return (product_shelf(x, idx));
 }
 

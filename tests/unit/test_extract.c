@@ -1964,6 +1964,25 @@ test_extract_fine_print(void **state)
 	buf_release(&b);
 }
 
+/* A product page's sign-up for news of it (an e-mail field) goes. */
+static void
+test_extract_product_signup(void **state)
+{
+	char	*text;
+
+	(void)state;
+	text = product_text("<meta property=\"og:type\" content=\"product\">",
+	    "", "<div class=\"notify\"><p>Tell me when it is back in "
+	    "the workshop</p><input type=\"email\" name=\"email\">"
+	    "<button>Notify me</button></div>", "");
+	if (strstr(text, "A low stool of solid oak") == NULL ||
+	    strstr(text, "Height: 45 cm") == NULL)
+		failf("description or details lost: %s", text);
+	if (strstr(text, "back in the workshop") != NULL)
+		failf("sign-up kept: %s", text);
+	free(text);
+}
+
 /* Count the post blocks of a page. */
 static size_t
 count_posts(const char *page)
@@ -2349,6 +2368,7 @@ main(void)
 		cmocka_unit_test(test_extract_product),
 		cmocka_unit_test(test_extract_product_named_shelf),
 		cmocka_unit_test(test_extract_fine_print),
+		cmocka_unit_test(test_extract_product_signup),
 		cmocka_unit_test(test_extract_thread_found),
 		cmocka_unit_test(test_extract_cards_declared),
 		cmocka_unit_test(test_extract_thread_parts),
