@@ -10,17 +10,23 @@
  * "customers also bought"). On such a page, precleaning takes those away
  * too: the reviews by their markup or their names, the shelves by their
  * names (in their markup, or in the heading that opens them) or by their
- * shape (like siblings that each carry a price), and the main region is
- * read whole sooner, since a product's details sit in lists and tables
- * beside its description.
+ * shape (like siblings that each carry a price), sign-ups for news of
+ * the product by their e-mail field, and the main region is read whole
+ * sooner, since a product's details sit in lists and tables beside its
+ * description.
  *
  * A page that lists many products (a shop's shelf) is no product page:
  * the profile is for one product, declared once or twice; nor is an
- * article about a product (a review), which declares itself an article.
+ * article about a product (a review), which declares itself an article
+ * in JSON-LD (og:type "article" is what some shops say of every page).
+ *
+ * On any page that does not declare itself an article (a maker's, a
+ * shop's, an insurer's), its fine print (disclaimers) goes too.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ascii.h"
 #include "buf.h"
@@ -390,7 +396,7 @@ product_signup(struct extractor *x, int idx)
 	for (c = idx; c < x->n[idx].end; c++)
 		if (x->n[c].tag == GUMBO_TAG_INPUT &&
 		    (t = attr(x->n[c].g, "type")) != NULL &&
-		    strcmp(t, "email") == 0)
+		    strcasecmp(t, "email") == 0)
 			return (1);
 	return (0);
 }
