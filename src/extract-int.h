@@ -109,6 +109,10 @@ struct node {
 	struct stats	 st;
 };
 
+/* Who declares the page an article. */
+#define ARTICLE_OG		0x1	/* og:type, as some sites say of all */
+#define ARTICLE_LD		0x2	/* JSON-LD */
+
 /* The flags of one run of the candidate search (Readability's). */
 #define RUN_STRIP_UNLIKELY	0x1
 #define RUN_WEIGHT_CLASSES	0x2
@@ -154,7 +158,7 @@ struct extractor {
 	const char		*ld_body;	/* JSON-LD articleBody */
 	int			 ld_thread;	/* JSON-LD declares a thread */
 	const char		*ld_thread_text; /* and its first post's text */
-	int			 ld_article;	/* JSON-LD declares an article */
+	int			 ld_article;	/* an article: ARTICLE_* bits */
 	int			 thread;	/* the thread's container, -1 */
 	int			 thread_run;	/* a run of posts, maybe */
 	int			 thread_forced;	/* the run is the thread */
@@ -292,6 +296,7 @@ void	 fallback_declared(struct extractor *x);
 void	 product_detect(struct extractor *x);
 int	 product_furniture(struct extractor *x, int idx);
 int	 product_price(const char *s, size_t len);
+int	 product_fine_print(struct extractor *x, int idx);
 
 /* extract-feeds.c */
 int	 extract_has_token(const char *s, const char *word);

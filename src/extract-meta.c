@@ -185,7 +185,7 @@ meta_element(struct extractor *x, const GumboNode *g)
 			meta_offer(x, keys[i].field, v, keys[i].rank);
 	if (strcmp(low, "og:type") == 0 && v != NULL &&
 	    strcasecmp(v, "article") == 0)
-		x->ld_article = 1;
+		x->ld_article |= ARTICLE_OG;
 	else if (strcmp(low, "og:type") == 0 && v != NULL &&
 	    strcasecmp(v, "website") == 0)
 		x->website = 1;
@@ -300,7 +300,7 @@ ld_kinds(struct extractor *x, const struct json *v, int depth)
 		    f->type == JSON_STRING)
 			x->ld_thread_text = f->str;
 		else if (ld_type_is(t, name_is_article))
-			x->ld_article = 1;
+			x->ld_article |= ARTICLE_LD;
 	}
 	/* A product on sale; one declared only for its rating stars is
 	 * often a service's page. */

@@ -566,6 +566,53 @@ stats_sub(struct stats *a, const struct stats *b)
 	a->heads -= b->heads < a->heads ? b->heads : a->heads;
 }
 
+/* Does a button say it opens a disclosure (not a menu or a popup)? */
+static int
+mirror_discloses(const GumboNode *g)
+{
+	return (attr(g, "aria-expanded") != NULL &&
+	    attr(g, "aria-haspopup") == NULL);
+}
+
+/*
+ * Is the element the panel of a disclosure: a block after a button that
+ * says whether it is expanded (aria-expanded), or after an element that
+ * holds one? A tooltip or a menu is none.
+ */
+static int
+mirror_disclosed(const GumboNode *g)
+{
+	const GumboVector	*kids;
+	const GumboNode		*p = NULL, *c;
+	unsigned		 i;
+
+	if (g->type != GUMBO_NODE_ELEMENT || !tag_block(g->v.element.tag) ||
+	    g->parent == NULL || g->parent->type != GUMBO_NODE_ELEMENT)
+		return (0);
+	kids = &g->parent->v.element.children;
+	for (i = g->index_within_parent; i-- > 0; ) {
+		c = kids->data[i];
+		if (c->type == GUMBO_NODE_ELEMENT) {
+			p = c;
+			break;
+		}
+		if (c->type != GUMBO_NODE_WHITESPACE &&
+		    c->type != GUMBO_NODE_COMMENT)
+			return (0);
+	}
+	if (p == NULL)
+		return (0);
+	if (mirror_discloses(p))
+		return (1);
+	kids = &p->v.element.children;
+	for (i = 0; i < kids->length; i++) {
+		c = kids->data[i];
+		if (c->type == GUMBO_NODE_ELEMENT && mirror_discloses(c))
+			return (1);
+	}
+	return (0);
+}
+
 /* Is the element hidden by its attributes? */
 int
 mirror_hidden(const GumboNode *g)
@@ -573,8 +620,10 @@ mirror_hidden(const GumboNode *g)
 	const char	*v;
 
 	/* A tab's panel is hidden only until its tab is clicked, and a
-	 * page read as text has no tabs to click: it shows every panel. */
-	if ((v = attr(g, "role")) != NULL && strcmp(v, "tabpanel") == 0)
+	 * page read as text has no tabs to click: it shows every panel.
+	 * So does a disclosure's panel, under the button that opens it. */
+	if (((v = attr(g, "role")) != NULL && strcmp(v, "tabpanel") == 0) ||
+	    mirror_disclosed(g))
 		return (0);
 	if (attr(g, "hidden") != NULL)
 		return (1);

@@ -9,17 +9,24 @@
  * histograms, and shelves of other products ("you may also like",
  * "customers also bought"). On such a page, precleaning takes those away
  * too: the reviews by their markup or their names, the shelves by their
- * names or by their shape (like siblings that each carry a price), and
- * the main region is read whole sooner, since a product's details sit in
- * lists and tables beside its description.
+ * names (in their markup, or in the heading that opens them) or by their
+ * shape (like siblings that each carry a price), sign-ups for news of
+ * the product by their e-mail field, and the main region is read whole
+ * sooner, since a product's details sit in lists and tables beside its
+ * description.
  *
  * A page that lists many products (a shop's shelf) is no product page:
  * the profile is for one product, declared once or twice; nor is an
- * article about a product (a review), which declares itself an article.
+ * article about a product (a review), which declares itself an article
+ * in JSON-LD (og:type "article" is what some shops say of every page).
+ *
+ * On any page that does not declare itself an article (a maker's, a
+ * shop's, an insurer's), its fine print (disclaimers) goes too.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ascii.h"
 #include "buf.h"
@@ -107,7 +114,7 @@ product_detect(struct extractor *x)
 
 	x->product_cart = -1;
 	x->product = 0;
-	if (x->ld_article)
+	if (x->ld_article & ARTICLE_LD)
 		return;		/* a review of a product is an article */
 	for (i = x->body; i >= 0 && i < x->n[x->body].end; i++) {
 		if (x->n[i].tag == TAG_TEXT)
@@ -120,6 +127,10 @@ product_detect(struct extractor *x)
 	x->product = ((x->ld_product >= 1 &&
 	    x->ld_product <= 3) || x->og_product || (items >= 1 &&
 	    items <= 2) || (buttons >= 1 && buttons <= 2));
+	/* Some shops call every page an article in og:type; the product
+	 * and its cart say otherwise. */
+	if (x->product)
+		x->ld_article = 0;
 }
 
 /* Does a class or id value hold one of the words (as part of a word)? */
@@ -244,6 +255,153 @@ product_shelf(struct extractor *x, int idx)
 }
 
 /*
+ * Does a heading's text name a shelf of other products ("you may also
+ * like", "customers also bought", "similar items"), in one of several
+ * languages?
+ */
+static int
+product_shelf_name(const char *s, size_t len)
+{
+	static const char *const names[] = {
+		"you may also like", "you might also like", "you may also be",
+		"you might be interested", "also bought", "also viewed",
+		"also purchased", "bought together", "who viewed this",
+		"who bought this", "related products", "related items",
+		"similar items", "similar products", "explore related",
+		"recently viewed", "complete the look", "shop the look",
+		"get the look", "more from this seller", "other items",
+		"sponsored products", "related to this item",
+		"recommended for you", "recommended products",
+		"more to consider", "pairs well with", "goes well with",
+		"consider these",
+		"auch gefallen", "kauften auch", "zuletzt angesehen",
+		"zusammen gekauft", "hnliche artikel", "hnliche produkte",
+		"passende artikel", "aimerez aussi", "aimerez peut-",
+		"pourriez aussi aimer", "produits similaires",
+		"produits associ", "articles similaires", "consult\xc3\xa9s",
+		"achet\xc3\xa9s ensemble", "te puede interesar",
+		"productos relacionados", "productos similares",
+		"art\xc3\xad" "culos similares", "vistos recientemente",
+		"comprados juntos", "potrebbe interessarti",
+		"prodotti correlati", "prodotti simili", "articoli simili",
+		"visti di recente", "ook interessant",
+		"vergelijkbare producten", "gerelateerde producten",
+		"recent bekeken", "tamb\xc3\xa9m pode gostar",
+		"produtos relacionados", "produtos semelhantes",
+		"podobne produkty", "produkty powi\xc4\x85zane",
+		"liknande produkter", "kanske ocks\xc3\xa5 gillar",
+	};
+	size_t	 i;
+
+	if (len > 80)
+		return (0);
+	for (i = 0; i < nitems(names); i++)
+		if (ascii_find_nocase(s, len, names[i]) != NULL)
+			return (1);
+	return (0);
+}
+
+/*
+ * Is node idx a section that a shelf's name heads: its first heading
+ * (or the short line it opens with) names a shelf, and no heading of
+ * that rank or higher in it names anything else? The page's own name
+ * and cart button are never in it. Such a shelf may be most of a page
+ * that has little to say about its product.
+ */
+static int
+product_named_shelf(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	uint32_t		 before = 0;
+	int			 a, c, h = -1, d, p, rank;
+
+	if (n->tag == TAG_TEXT || tag_heading(n->tag) ||
+	    (x->product_cart > idx && x->product_cart < n->end))
+		return (0);
+	/* The first heading, at the start of the section: what comes
+	 * before it is short (a picture, a count). Or else the element
+	 * of its first text, when that is short, is one. */
+	for (c = idx + 1; c < n->end && before <= 100; c++) {
+		if (x->n[c].flags & N_REMOVED) {
+			c = x->n[c].end - 1;
+			continue;
+		}
+		if (x->n[c].tag == TAG_TEXT) {
+			if (before == 0 && x->n[c].st.chars > 0 &&
+			    (p = x->n[c].parent) != idx &&
+			    x->n[p].st.chars <= 80) {
+				buf_reset(&x->tmp);
+				node_text(x, p, &x->tmp);
+				if (product_shelf_name(x->tmp.data,
+				    x->tmp.len)) {
+					h = p;
+					break;
+				}
+			}
+			before += x->n[c].st.chars;
+		} else if (tag_heading(x->n[c].tag)) {
+			h = c;
+			break;
+		}
+	}
+	if (h < 0 || x->n[h].tag == GUMBO_TAG_H1)
+		return (0);
+	rank = tag_heading(x->n[h].tag) ? x->n[h].tag : GUMBO_TAG_H2;
+	/* The shelf: the heading's first ancestor with cards (two items
+	 * of a list or two pictures); the section is that, or holds little
+	 * more, so what follows the shelf stays. */
+	for (a = x->n[h].parent; a != idx && x->n[a].st.li < 2 &&
+	    x->n[a].st.img < 2; a = x->n[a].parent)
+		;
+	if ((x->n[a].st.li < 2 && x->n[a].st.img < 2) ||
+	    n->st.chars > x->n[a].st.chars + 50)
+		return (0);
+	buf_reset(&x->tmp);
+	node_text(x, h, &x->tmp);
+	if (!product_shelf_name(x->tmp.data, x->tmp.len))
+		return (0);
+	for (c = x->n[h].end; c < n->end; c++) {
+		d = x->n[c].tag;
+		if (d == TAG_TEXT)
+			continue;
+		/* What precleaning will take away (hidden dialogs) says
+		 * nothing. */
+		if ((x->n[c].flags & N_REMOVED) || mirror_hidden(x->n[c].g) ||
+		    (x->n[c].cls & PAT_HIDDEN) ||
+		    attr(x->n[c].g, "aria-modal") != NULL) {
+			c = x->n[c].end - 1;
+			continue;
+		}
+		if (!tag_heading(d))
+			continue;
+		if (d == GUMBO_TAG_H1)
+			return (0);
+		if (d > rank)
+			continue;
+		buf_reset(&x->tmp);
+		node_text(x, c, &x->tmp);
+		if (!product_shelf_name(x->tmp.data, x->tmp.len))
+			return (0);
+	}
+	return (1);
+}
+
+/* Does node idx hold a field for an e-mail address (a sign-up)? */
+static int
+product_signup(struct extractor *x, int idx)
+{
+	const char	*t;
+	int		 c;
+
+	for (c = idx; c < x->n[idx].end; c++)
+		if (x->n[c].tag == GUMBO_TAG_INPUT &&
+		    (t = attr(x->n[c].g, "type")) != NULL &&
+		    strcasecmp(t, "email") == 0)
+			return (1);
+	return (0);
+}
+
+/*
  * Is node idx of a product page the selling part of it: reviews, ratings
  * or a shelf of other products?
  */
@@ -259,6 +417,9 @@ product_furniture(struct extractor *x, int idx)
 	const char		*v;
 	size_t			 i;
 
+	/* A shelf that says what it is goes, whatever its size. */
+	if (product_named_shelf(x, idx))
+		return (1);
 	if (n->st.chars * 2 >= x->n[x->body].st.chars)
 		return (0);
 	if ((v = attr(n->g, "itemprop")) != NULL &&
@@ -272,5 +433,28 @@ product_furniture(struct extractor *x, int idx)
 	for (i = 0; i < nitems(names); i++)
 		if (product_word(attr(n->g, names[i]), words, nitems(words)))
 			return (1);
+	if (n->st.input > 0 && n->st.chars < 600 && product_signup(x, idx))
+		return (1);
 	return (product_shelf(x, idx));
+}
+
+/*
+ * Is node idx the fine print of a page that sells (a maker's page about
+ * its product, a shop's): a disclaimer, by its class or id? An article's
+ * disclaimer (of its opinions, of its affiliate links) is its own.
+ */
+int
+product_fine_print(struct extractor *x, int idx)
+{
+	static const char *const words[] = { "disclaimer" };
+	static const char *const names[] = { "class", "id" };
+	const struct node	*n = &x->n[idx];
+	size_t			 i;
+
+	if (x->ld_article || n->st.chars * 2 >= x->n[x->body].st.chars)
+		return (0);
+	for (i = 0; i < nitems(names); i++)
+		if (product_word(attr(n->g, names[i]), words, nitems(words)))
+			return (1);
+	return (0);
 }

@@ -231,7 +231,8 @@ preclean(struct extractor *x)
 			i = n->end - 1;
 			continue;
 		}
-		if (x->product && product_furniture(x, i)) {
+		if ((x->product && product_furniture(x, i)) ||
+		    product_fine_print(x, i)) {
 			node_remove(x, i);
 			i = n->end - 1;
 			continue;

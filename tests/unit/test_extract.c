@@ -1026,6 +1026,19 @@ test_extract_scoring_parts(void **state)
 		  "<p>Then run the client once to write its configuration "
 		  "file, and edit the file to taste.</p>",
 		  "npm install quay", NULL, 1 },
+		{ "a disclosure's panel shows, as a tab's does",
+		  "<h3><button aria-expanded=\"false\">Care</button></h3>"
+		  "<div style=\"display:none\"><p>Oil the oak once a year "
+		  "with a soft cloth and a little hard wax oil.</p></div>"
+		  "<p>Then run the client once to write its configuration "
+		  "file, and edit the file to taste.</p>",
+		  "Oil the oak once a year", NULL, 1 },
+		{ "a menu behind its button stays hidden",
+		  "<button aria-haspopup=\"true\" aria-expanded=\"false\">"
+		  "Language</button><div hidden><p>Deutsch, English, "
+		  "Nederlands, Svenska, Italiano, each chosen once and kept "
+		  "for the next visit.</p></div>",
+		  "Paragraph 3", "Nederlands", 1 },
 		{ "hidden text goes",
 		  "<div hidden><p>A note meant only for a script that never "
 		  "runs, long enough to count as a paragraph.</p></div>",
@@ -2019,6 +2032,10 @@ test_extract_product(void **state)
 		{ "", "", "<p>$120.00</p><a href=\"/cart?add=1\" class=\"btn\"> "
 		  "Add to cart </a>", "",
 		  1, 0 },
+		/* A shop that calls every page an article in og:type. */
+		{ "<meta property=\"og:type\" content=\"article\">", "",
+		  "<p>$120.00</p><a href=\"/cart?add=1\">Add to cart</a>", "",
+		  1, 0 },
 		/* A shelf whose card holds the page's one cart button is
 		 * what the page sells. */
 		{ "", "", "", "<input type=\"submit\" value=\"Add to cart\">",
@@ -2115,6 +2132,137 @@ test_extract_thread_quotes(void **state)
 	extract_free(art);
 	buf_release(&text);
 	buf_release(&page);
+}
+
+/*
+ * A shelf of other products that says what it is ("customers also
+ * bought"), in a heading or the short line that opens it, goes from a
+ * product's page whatever its size; a section beside it that the shelf's
+ * name does not head stays.
+ */
+static void
+test_extract_product_named_shelf(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Oak stool</title>"
+	    "<meta property=\"og:type\" content=\"product\"></head><body>"
+	    "<main><h1>Oak stool</h1><p>A low stool of solid oak, joined by "
+	    "hand with wedged tenons and finished with hard wax oil, that "
+	    "sits as well at the hearth as at the workbench.</p>"
+	    "<div class=\"band\"><div class=\"box\"><div><%s>%s</%s></div>"
+	    "<ul>"
+	    "<li><img src=\"/a.jpg\"><h3>Linen apron</h3><p>A long apron of "
+	    "washed linen with two deep pockets and ties that cross at the "
+	    "back, sewn by a maker two villages away.</p></li>"
+	    "<li><img src=\"/b.jpg\"><h3>Ash bench</h3><p>A bench of white "
+	    "ash for two, with a seat that is shaped by hand and legs that "
+	    "are splayed for a steady stance on any floor.</p></li>"
+	    "<li><img src=\"/c.jpg\"><h3>Walnut tray</h3><p>A serving tray "
+	    "of walnut with raised edges and cut handles, oiled to bring "
+	    "out the figure of the wood, for tea in the garden.</p></li>"
+	    "</ul></div>%s</div></main>"
+	    "<footer>Woodshop, 3 Mill Lane</footer></body></html>";
+	static const struct {
+		const char	*tag;
+		const char	*name;
+		const char	*after;		/* more in the band */
+		int		 kept;
+	} cases[] = {
+		{ "h2", "Customers also bought", "", 0 },
+		{ "h2", "Das k\xc3\xb6nnte dir auch gefallen", "", 0 },
+		{ "p", "You may also like", "", 0 },
+		/* A name that is no shelf's. */
+		{ "h2", "From the same workshop", "", 1 },
+		/* The shelf's name does not head what follows it. */
+		{ "h2", "Similar items", "<h2>Care</h2><p>Wipe the oak with a "
+		  "damp cloth and oil it once a year.</p>", 0 },
+	};
+	struct buf	 b = BUF_INIT;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, cases[i].tag, cases[i].name, cases[i].tag,
+		    cases[i].after);
+		text = page_text(b.data, "https://woodshop.example/oak");
+		if (strstr(text, "A low stool of solid oak") == NULL)
+			failf("case %zu: description lost: %s", i, text);
+		if (cases[i].kept != (strstr(text, "Walnut tray") != NULL))
+			failf("case %zu: shelf %s: %s", i, cases[i].kept ?
+			    "gone" : "kept", text);
+		if (cases[i].after[0] != '\0' &&
+		    strstr(text, "Wipe the oak") == NULL)
+			failf("case %zu: section after the shelf lost: %s", i,
+			    text);
+		free(text);
+	}
+	buf_release(&b);
+}
+
+/*
+ * The fine print of a page that sells (a disclaimer, by its class) goes;
+ * an article's disclaimer is the article's and stays.
+ */
+static void
+test_extract_fine_print(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Tern 7 phone</title>%s</head><body><main>"
+	    "<h1>Tern 7 phone</h1><p>A phone of recycled aluminium with a "
+	    "screen that stays readable in bright sun, a battery that lasts "
+	    "two days of ordinary use, and a camera that keeps its colours "
+	    "true at dusk.</p><p>It comes in three colours and two sizes, "
+	    "and every part of it can be replaced with a screwdriver.</p>"
+	    "<div class=\"page-disclaimer\"><p>* Battery life is measured "
+	    "in a laboratory and varies with settings and signal.</p></div>"
+	    "</main><footer>Tern, 1 Quay Street</footer></body></html>";
+	static const struct {
+		const char	*head;
+		int		 kept;
+	} cases[] = {
+		{ "", 0 },
+		{ "<meta property=\"og:type\" content=\"product\">", 0 },
+		{ "<meta property=\"og:type\" content=\"article\">", 1 },
+	};
+	struct buf	 b = BUF_INIT;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, cases[i].head);
+		text = page_text(b.data, "https://tern.example/7");
+		if (strstr(text, "A phone of recycled aluminium") == NULL)
+			failf("case %zu: description lost: %s", i, text);
+		if (cases[i].kept != (strstr(text, "Battery life is measured")
+		    != NULL))
+			failf("case %zu: disclaimer %s: %s", i, cases[i].kept ?
+			    "gone" : "kept", text);
+		free(text);
+	}
+	buf_release(&b);
+}
+
+/* A product page's sign-up for news of it (an e-mail field) goes. */
+static void
+test_extract_product_signup(void **state)
+{
+	char	*text;
+
+	(void)state;
+	text = product_text("<meta property=\"og:type\" content=\"product\">",
+	    "", "<div class=\"notify\"><p>Tell me when it is back in "
+	    "the workshop</p><input type=\"email\" name=\"email\">"
+	    "<button>Notify me</button></div>", "");
+	if (strstr(text, "A low stool of solid oak") == NULL ||
+	    strstr(text, "Height: 45 cm") == NULL)
+		failf("description or details lost: %s", text);
+	if (strstr(text, "back in the workshop") != NULL)
+		failf("sign-up kept: %s", text);
+	free(text);
 }
 
 /* Count the post blocks of a page. */
@@ -3011,6 +3159,9 @@ main(void)
 		cmocka_unit_test(test_extract_thread),
 		cmocka_unit_test(test_extract_post_headers),
 		cmocka_unit_test(test_extract_product),
+		cmocka_unit_test(test_extract_product_named_shelf),
+		cmocka_unit_test(test_extract_fine_print),
+		cmocka_unit_test(test_extract_product_signup),
 		cmocka_unit_test(test_extract_thread_found),
 		cmocka_unit_test(test_extract_cards_declared),
 		cmocka_unit_test(test_extract_thread_parts),
