@@ -681,6 +681,11 @@ struct strip {
 
 #define SEG_TAG		"<div hidden id=\"S:"
 #define SEG_DEPTH	8
+/* Pages stream a few dozen segments behind fallbacks of a few KB; more,
+ * or a fallback without its end near, is a hostile page that would
+ * otherwise cost a scan of the page per template. */
+#define SEG_MAX		256
+#define SEG_FALLBACK	(64 * 1024)
 
 /* Where the <div> whose content starts at from ends: the offset of its
  * end tag (len if none), *after past it. */
@@ -734,6 +739,8 @@ strip_segments(struct strip *st, const char *s, size_t len)
 			id = id * 10 + (unsigned long)(s[k] - '0');
 		if (k == i || k + 2 > len || s[k] != '"' || s[k + 1] != '>')
 			continue;
+		if (st->nseg == SEG_MAX)
+			break;
 		if (st->nseg == st->cseg) {
 			st->cseg = st->cseg == 0 ? 16 : st->cseg * 2;
 			st->seg = xreallocarray(st->seg, st->cseg,
@@ -864,7 +871,9 @@ strip_range(struct strip *st, const char *s, size_t lo, size_t hi,
 			    (g = strip_seg_for(st, &t, i)) != NULL) {
 				g->used = 1;
 				strip_range(st, s, g->start, g->end, level + 1);
-				i = from = strip_fallback_end(s, g->at, after);
+				i = from = strip_fallback_end(s, g->at -
+				    after > SEG_FALLBACK ? after + SEG_FALLBACK :
+				    g->at, after);
 			}
 			continue;
 		case STRIP_FOREIGN:

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "extract.h"
+#include "html.h"
 #include "util.h"
 
 #define FIXTURES	"tests/fixtures/html/"
@@ -2986,6 +2987,51 @@ test_extract_streamed(void **state)
 	free(t);
 }
 
+/*
+ * A page that streams more segments than pages do, or whose fallback has
+ * no end near its template, is hostile: the first 256 segments move in
+ * place, the rest stay where they are (hidden), and a fallback whose end
+ * is not within 64 KB stays too, so that each template costs little.
+ */
+static void
+test_extract_streamed_bounds(void **state)
+{
+	struct buf	 page = BUF_INIT, out = BUF_INIT, ld = BUF_INIT;
+	const char	*end;
+	char		 word[32];
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&page, "<html><body>");
+	for (i = 0; i < 300; i++)
+		buf_addf(&page, "<template id=\"B:%zu\"></template>", i);
+	buf_addstr(&page, "<p>END</p>");
+	for (i = 0; i < 300; i++)
+		buf_addf(&page, "<div hidden id=\"S:%zu\"><p>seg%zu.</p></div>",
+		    i, i);
+	buf_addstr(&page, "<template id=\"B:9999\"></template>");
+	for (i = 0; i < 70 * 1024 / 16; i++)
+		buf_addstr(&page, "<p>fallback..</p>");
+	buf_addstr(&page, "<!--/$--><div hidden id=\"S:9999\"><p>late.</p>"
+	    "</div></body></html>");
+	html_strip(page.data, page.len, &out, &ld);
+	buf_addch(&out, '\0');
+	end = strstr(out.data, "<p>END</p>");
+	assert_non_null(end);
+	for (i = 0; i < 300; i++) {
+		snprintf(word, sizeof word, "seg%zu.", i);
+		if (strstr(out.data, word) == NULL)
+			failf("%s lost", word);
+		if ((strstr(out.data, word) < end) != (i < 256))
+			failf("%s %s", word, i < 256 ? "not moved" :
+			    "moved past the bound");
+	}
+	assert_non_null(strstr(out.data, "fallback.."));
+	buf_release(&page);
+	buf_release(&out);
+	buf_release(&ld);
+}
+
 /* A class token with an arbitrary value in brackets is CSS, whatever
  * words are in it: "banner" there does not make the section furniture. */
 static void
@@ -3175,6 +3221,7 @@ main(void)
 		cmocka_unit_test(test_extract_open_svg),
 		cmocka_unit_test(test_extract_declared_part),
 		cmocka_unit_test(test_extract_streamed),
+		cmocka_unit_test(test_extract_streamed_bounds),
 		cmocka_unit_test(test_extract_bracket_class),
 		cmocka_unit_test(test_extract_disclaimer),
 		cmocka_unit_test(test_extract_read_time),
