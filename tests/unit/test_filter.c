@@ -673,6 +673,53 @@ test_filter_age_is_current(void **state)
 	buf_release(&got);
 }
 
+/* A filter on the title reads items_feed_list, in the feeds' order, and
+ * sorts what it finds: its pages come newest first and follow each
+ * other as the unfiltered list's do, a tag's feeds looked up by key. */
+static void
+test_filter_page_order(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_filter	 all, q;
+	struct store_item	*want, *v, *w;
+	size_t			 nwant, n, nw, i;
+	char			*cause = NULL;
+
+	memset(&all, 0, sizeof all);
+	if (store_page(fx->st, &all, NULL, 0, 0, 64, &want, &nwant,
+	    &cause) != 0)
+		failf("store_page: %s", cause);
+	assert_true(nwant > 4);
+	memset(&q, 0, sizeof q);
+	q.expr = parse("title =~ \".\" or title = \"\"");
+	if (store_page(fx->st, &q, NULL, 0, 0, 64, &v, &n, &cause) != 0)
+		failf("store_page: %s", cause);
+	assert_int_equal(n, nwant);
+	for (i = 0; i < n; i++)
+		assert_int_equal(v[i].id, want[i].id);
+	store_items_free(v, n);
+
+	/* Two rows, then the two after them, then the two before the
+	 * last of those, backward. */
+	if (store_page(fx->st, &q, NULL, 0, 0, 2, &v, &n, &cause) != 0 ||
+	    store_page(fx->st, &q, &v[1], 0, 0, 2, &w, &nw, &cause) != 0)
+		failf("store_page: %s", cause);
+	assert_int_equal(n, 2);
+	assert_int_equal(nw, 2);
+	assert_int_equal(w[0].id, want[2].id);
+	assert_int_equal(w[1].id, want[3].id);
+	store_items_free(v, n);
+	if (store_page(fx->st, &q, &w[1], 1, 0, 2, &v, &n, &cause) != 0)
+		failf("store_page: %s", cause);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].id, want[2].id);
+	assert_int_equal(v[1].id, want[1].id);
+	store_items_free(v, n);
+	store_items_free(w, nw);
+	filter_free((struct filter *)q.expr);
+	store_items_free(want, nwant);
+}
+
 /* The literal that lets filter_regexec() skip the matcher never changes
  * an answer: every pattern against every text, as glibc's matcher alone
  * says. */
@@ -742,6 +789,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_filter_ignore_refresh,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_age_is_current,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_page_order,
 		    setup, teardown),
 	};
 
