@@ -581,6 +581,8 @@ struct store {
 	struct filter	**ignore;	/* the killfile (store_set_ignore()) */
 	size_t		 nignore;
 	int		 marked;	/* items carry the killfile's mark */
+	struct filter	**highlight;	/* store_set_highlights() */
+	size_t		 nhighlight;
 };
 
 static int	store_fts_state(struct store *, int64_t *, int64_t *, char **);
@@ -1152,6 +1154,9 @@ store_close(struct store *st)
 	for (i = 0; i < st->nignore; i++)
 		filter_free(st->ignore[i]);
 	free(st->ignore);
+	for (i = 0; i < st->nhighlight; i++)
+		filter_free(st->highlight[i]);
+	free(st->highlight);
 	if (sqlite3_close(st->db) != SQLITE_OK)
 		log_debug("store: %s: close: %s", st->path,
 		    sqlite3_errmsg(st->db));
@@ -1705,6 +1710,8 @@ store_item_rows(struct store *st, sqlite3_stmt *stmt, struct store_item **out,
 		it->date = sqlite3_column_int64(stmt, 5);
 		it->unread = sqlite3_column_int(stmt, 6) == 0;
 		it->starred = sqlite3_column_int(stmt, 7) != 0;
+		if (sqlite3_column_count(stmt) > 8)
+			it->highlight = (size_t)sqlite3_column_int(stmt, 8);
 	}
 	if (rc != SQLITE_DONE) {
 		store_error(st, cause);
@@ -2317,11 +2324,23 @@ store_page(struct store *st, const struct store_filter *q,
 	sqlite3_stmt		*stmt = NULL;
 	struct buf		 sql = BUF_INIT;
 	struct store_params	 ps = { NULL, 0, 0 };
+	size_t			 i;
 	int			 rc = -1;
 
 	*out = NULL;
 	*n = 0;
 	buf_addstr(&sql, "SELECT " STORE_ITEM_COLS);
+	if (st->nhighlight > 0) {
+		buf_addstr(&sql, ", CASE");
+		for (i = 0; i < st->nhighlight; i++) {
+			buf_addstr(&sql, " WHEN (");
+			if (store_filter_sql(st, &sql, st->highlight[i], &ps,
+			    cause) != 0)
+				goto out;
+			buf_addf(&sql, ") THEN %zu", i + 1);
+		}
+		buf_addstr(&sql, " ELSE 0 END");
+	}
 	store_filter_from(&sql, q);
 	if (store_filter_where(st, &sql, q, 0, &ps, cause) != 0)
 		goto out;
@@ -2502,29 +2521,50 @@ fail:
 	return (-1);
 }
 
+/* Replace *v[0..*nv) by copies of rules[0..n), which their owner may
+ * free. Return 0, or -1 and set *cause, keeping *v. */
+static int
+store_filters_copy(struct filter ***v, size_t *nv,
+    const struct filter *const *rules, size_t n, char **cause)
+{
+	struct filter	**nw;
+	size_t		 i, off;
+
+	nw = xreallocarray(NULL, n + 1, sizeof *nw);
+	for (i = 0; i < n; i++) {
+		if (filter_parse(rules[i]->text, strlen(rules[i]->text),
+		    &nw[i], &off, cause) != 0) {
+			while (i-- > 0)
+				filter_free(nw[i]);
+			free(nw);
+			return (-1);
+		}
+	}
+	for (i = 0; i < *nv; i++)
+		filter_free((*v)[i]);
+	free(*v);
+	*v = nw;
+	*nv = n;
+	return (0);
+}
+
+int
+store_set_highlights(struct store *st, const struct filter *const *rules,
+    size_t n, char **cause)
+{
+	return (store_filters_copy(&st->highlight, &st->nhighlight, rules, n,
+	    cause));
+}
+
 int
 store_set_ignore(struct store *st, const struct filter *const *rules,
     size_t n, int mark, char **cause)
 {
-	struct filter	**v;
-	size_t		 i, off;
 	char		*why;
 
-	v = xreallocarray(NULL, n + 1, sizeof *v);
-	for (i = 0; i < n; i++) {
-		if (filter_parse(rules[i]->text, strlen(rules[i]->text), &v[i],
-		    &off, cause) != 0) {
-			while (i-- > 0)
-				filter_free(v[i]);
-			free(v);
-			return (-1);
-		}
-	}
-	for (i = 0; i < st->nignore; i++)
-		filter_free(st->ignore[i]);
-	free(st->ignore);
-	st->ignore = v;
-	st->nignore = n;
+	if (store_filters_copy(&st->ignore, &st->nignore, rules, n,
+	    cause) != 0)
+		return (-1);
 	st->marked = 0;
 	if (!mark)
 		return (0);

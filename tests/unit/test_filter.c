@@ -720,6 +720,45 @@ test_filter_page_order(void **state)
 	store_items_free(want, nwant);
 }
 
+/* A page tells which highlight rule each item meets first; an item that
+ * meets none, and every item once the rules are gone, says 0. */
+static void
+test_filter_highlight(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_filter	 q;
+	const struct filter	*rules[2];
+	struct store_item	*v;
+	struct buf		 got = BUF_INIT;
+	size_t			 n, i;
+	char			*cause = NULL;
+
+	rules[0] = parse("title =~ \"rust\"");
+	rules[1] = parse("tags # \"news\" or content =~ \"audio\"");
+	assert_int_equal(store_set_highlights(fx->st, rules, 2, &cause), 0);
+	filter_free((struct filter *)rules[0]);
+	filter_free((struct filter *)rules[1]);
+	memset(&q, 0, sizeof q);
+	q.expr = parse("title !~ \"^Q\"");
+	if (store_page(fx->st, &q, NULL, 0, 0, 64, &v, &n, &cause) != 0)
+		failf("store_page: %s", cause);
+	for (i = 0; i < n; i++)
+		buf_addf(&got, "%s%s=%zu", i > 0 ? " " : "",
+		    strrchr(v[i].link, '/') + 1, v[i].highlight);
+	store_items_free(v, n);
+	/* Newest first, as the list shows them. */
+	assert_string_equal(got.data, "B1=0 A1=1 C2=1 A2=2 C1=2 A3=2");
+
+	assert_int_equal(store_set_highlights(fx->st, NULL, 0, &cause), 0);
+	if (store_page(fx->st, &q, NULL, 0, 0, 64, &v, &n, &cause) != 0)
+		failf("store_page: %s", cause);
+	for (i = 0; i < n; i++)
+		assert_int_equal(v[i].highlight, 0);
+	store_items_free(v, n);
+	filter_free((struct filter *)q.expr);
+	buf_release(&got);
+}
+
 /* The literal that lets filter_regexec() skip the matcher never changes
  * an answer: every pattern against every text, as glibc's matcher alone
  * says. */
@@ -791,6 +830,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_filter_age_is_current,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_page_order,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_highlight,
 		    setup, teardown),
 	};
 
