@@ -563,7 +563,7 @@ static const char *const store_sql[SQL__COUNT] = {
 	[SQL_ARTICLE_GET] = "SELECT item_id, url, title, byline, site_name,"
 	    " lead_image, published, body, fetched, tried, error"
 	    " FROM articles WHERE item_id = ?1",
-	/* Through items_feed_date, newest first; the lookup in articles
+	/* Through items_feed_list, newest first; the lookup in articles
 	 * is by its key. */
 	[SQL_ARTICLE_WANTED] = "SELECT i.id FROM items i"
 	    " WHERE i.feed_id = ?1 AND i.read = 0 AND i.link IS NOT NULL"
