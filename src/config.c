@@ -464,6 +464,7 @@ config_release(struct config *cfg)
 	config_filters_free(cfg->queries, cfg->nqueries);
 	config_filters_free(cfg->ignores, cfg->nignores);
 	config_filters_free(cfg->presets, cfg->npresets);
+	config_filters_free(cfg->highlights, cfg->nhighlights);
 	config_values_free(cfg->values);
 	keys_free(cfg->keys);
 	memset(cfg, 0, sizeof *cfg);
@@ -1224,6 +1225,33 @@ config_color_value(struct config_parse *cp, const char *s, int *out)
 	return (0);
 }
 
+/* FG BG [ATTR ...] of w[0..n), n >= 2, into c; every mistake is told. */
+static int
+config_color_words(struct config_parse *cp, const struct config_word *w,
+    size_t n, struct config_color *c)
+{
+	size_t	 i, j;
+	int	 rc = 0;
+
+	if (config_color_value(cp, w[0].s, &c->fg) != 0)
+		rc = -1;
+	if (config_color_value(cp, w[1].s, &c->bg) != 0)
+		rc = -1;
+	for (i = 2; i < n; i++) {
+		for (j = 0; j < nitems(attr_names); j++)
+			if (strcasecmp(w[i].s, attr_names[j].name) == 0)
+				break;
+		if (j == nitems(attr_names)) {
+			config_error(cp, "\"%s\" is not an attribute (bold, "
+			    "dim, underline, reverse, italic, blink, standout "
+			    "or none)", config_q(cp, w[i].s));
+			rc = -1;
+		} else
+			c->attr |= attr_names[j].attr;
+	}
+	return (rc);
+}
+
 /* color ELEMENT FG BG [ATTR ...] */
 static void
 config_cmd_color(struct config_parse *cp, const struct config_cmd *cmd,
@@ -1231,7 +1259,7 @@ config_cmd_color(struct config_parse *cp, const struct config_cmd *cmd,
 {
 	struct config_color	 c = { C_DEF, C_DEF, 0 };
 	const char		*near;
-	size_t			 i, j;
+	size_t			 i;
 	int			 el = -1, bad = 0;
 
 	if (n < 4) {
@@ -1252,22 +1280,8 @@ config_cmd_color(struct config_parse *cp, const struct config_cmd *cmd,
 			    config_q(cp, w[1].s));
 		bad = 1;
 	}
-	if (config_color_value(cp, w[2].s, &c.fg) != 0)
+	if (config_color_words(cp, w + 2, n - 2, &c) != 0)
 		bad = 1;
-	if (config_color_value(cp, w[3].s, &c.bg) != 0)
-		bad = 1;
-	for (i = 4; i < n; i++) {
-		for (j = 0; j < nitems(attr_names); j++)
-			if (strcasecmp(w[i].s, attr_names[j].name) == 0)
-				break;
-		if (j == nitems(attr_names)) {
-			config_error(cp, "\"%s\" is not an attribute (bold, "
-			    "dim, underline, reverse, italic, blink, standout "
-			    "or none)", config_q(cp, w[i].s));
-			bad = 1;
-		} else
-			c.attr |= attr_names[j].attr;
-	}
 	if (!bad)
 		cp->cfg->colors[el] = c;
 }
@@ -1522,6 +1536,7 @@ static const struct {
 	{ "query", 1, "query NAME EXPRESSION" },
 	{ "ignore", 0, "ignore EXPRESSION" },
 	{ "define-filter", 1, "define-filter NAME EXPRESSION" },
+	{ "highlight", 0, "highlight EXPRESSION FG BG [ATTR ...]" },
 };
 
 /* Read one word of line at *pos (quotes as config_split() takes them)
@@ -1592,6 +1607,58 @@ config_filter_add(struct config_parse *cp, struct config_filter **v,
 	cf->filter = f;
 	cf->path = xstrdup(cp->path);
 	cf->line = cp->line;
+	cf->color = (struct config_color){ C_DEF, C_DEF, 0 };
+}
+
+/* highlight EXPRESSION FG BG [ATTR ...], whose name ends at pos: the
+ * expression is one word, quoted as newsboat's highlight-article has
+ * it, and the colours follow as color has them. */
+static void
+config_highlight_line(struct config_parse *cp, const char *line, size_t len,
+    size_t pos)
+{
+	struct config_words	 w = { NULL, 0 };
+	struct config_color	 c = { C_DEF, C_DEF, 0 };
+	struct filter		*f = NULL;
+	struct buf		 expr = BUF_INIT;
+	size_t			*at = NULL, start, off;
+	char			*cause;
+
+	while (pos < len && (line[pos] == ' ' || line[pos] == '\t'))
+		pos++;
+	start = pos;
+	if (config_raw_word(line, len, &pos, &expr, &at) != 0) {
+		config_error(cp, "unterminated quote");
+		goto out;
+	}
+	if (config_split(cp, line + pos, len - pos, &w) != 0)
+		goto out;
+	if (expr.len == 0 || w.n < 2) {
+		config_error(cp, "usage: %s", config_filter_cmds[3].usage);
+		goto out;
+	}
+	if (filter_parse(expr.data, expr.len, &f, &off, &cause) != 0) {
+		config_error_at(cp, config_column(line, at != NULL ? at[off] :
+		    start + off), "%s", cause);
+		free(cause);
+		goto out;
+	}
+	if (config_color_words(cp, w.v, w.n, &c) != 0)
+		goto out;
+	if (cp->cfg->nhighlights >= CONFIG_MAX_HIGHLIGHTS) {
+		config_error(cp, "more than %d highlight lines",
+		    CONFIG_MAX_HIGHLIGHTS);
+		goto out;
+	}
+	config_filter_add(cp, &cp->cfg->highlights, &cp->cfg->nhighlights,
+	    NULL, f);
+	cp->cfg->highlights[cp->cfg->nhighlights - 1].color = c;
+	f = NULL;
+out:
+	filter_free(f);
+	free(at);
+	buf_release(&expr);
+	config_words_clear(&w);
 }
 
 /* Run a line of config_filter_cmds[k], whose name ends at pos. */
@@ -1606,6 +1673,10 @@ config_filter_line(struct config_parse *cp, size_t k, const char *line,
 	size_t			*at = NULL, nlist, i, off, start, end;
 	char			*cause;
 
+	if (k == 3) {
+		config_highlight_line(cp, line, len, pos);
+		return;
+	}
 	while (pos < len && (line[pos] == ' ' || line[pos] == '\t'))
 		pos++;
 	if (config_filter_cmds[k].named) {

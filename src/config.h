@@ -148,11 +148,14 @@ struct filter;				/* filter.h */
  * a killfile rule ("ignore EXPR", no name) or a preset ("define-filter
  * NAME EXPR"). */
 struct config_filter {
-	char		*name;		/* NULL for ignore */
+	char		*name;		/* NULL for ignore and highlight */
 	struct filter	*filter;	/* owned */
 	char		*path;		/* file that listed it */
 	unsigned	 line;
+	struct config_color color;	/* highlight's */
 };
+
+#define CONFIG_MAX_HIGHLIGHTS	64	/* highlight lines in one dotfile */
 
 struct config {
 	char		*path;		/* as opened, or the buffer's name */
@@ -168,6 +171,8 @@ struct config {
 	size_t		 nignores;
 	struct config_filter *presets;
 	size_t		 npresets;
+	struct config_filter *highlights; /* "highlight EXPR FG BG ..." */
+	size_t		 nhighlights;
 	unsigned	 last_id;	/* the id of the last feed added */
 	atomic_uint	 refs;		/* a snapshot's references; 0: not a
 					   snapshot */

@@ -123,6 +123,8 @@ static const struct {
 	  " (0 turns it off)" },
 	{ "ignore-article", "ignore", "command",
 	  "; ignore EXPRESSION (for one feed: feedurl = \"URL\" and ...)" },
+	{ "highlight-article", "highlight", "command",
+	  "; highlight EXPRESSION FG BG [ATTR ...]" },
 };
 
 const char *
@@ -607,8 +609,9 @@ newsboat_reload_end(struct newsboat *nb, struct config *scratch,
 	buf_release(&out);
 }
 
-/* ignore-article and define-filter, whose expressions go into the
- * dotfile as they are; return 1 when w was one of them. */
+/* ignore-article, highlight-article and define-filter, whose
+ * expressions go into the dotfile as they are; return 1 when w was one
+ * of them. */
 static int
 newsboat_filter_line(struct newsboat *nb, const char *name, unsigned n,
     const char *line, char **w, size_t nw)
@@ -633,6 +636,17 @@ newsboat_filter_line(struct newsboat *nb, const char *name, unsigned n,
 				buf_addch(&out, *p);
 			}
 			buf_addf(&out, "\" and (%s)", w[2]);
+		}
+	} else if (strcmp(w[0], "highlight-article") == 0) {
+		if (nw < 4) {
+			newsboat_unmapped(nb, name, n, line, "expected an "
+			    "expression and two colours");
+			return (1);
+		}
+		buf_addstr(&out, "highlight");
+		for (size_t i = 1; i < nw; i++) {
+			buf_addch(&out, ' ');
+			config_word(&out, w[i]);
 		}
 	} else if (strcmp(w[0], "define-filter") == 0) {
 		if (nw != 3) {

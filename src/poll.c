@@ -902,7 +902,8 @@ poll_found_free(struct poll_found *found, size_t n)
 	free(found);
 }
 
-/* Hand the dotfile's titles, tags and killfile to a store connection. */
+/* Hand the dotfile's titles, tags, killfile and highlight rules to a
+ * store connection. */
 int
 poll_store_config(struct store *st, const struct config *cfg, int mark,
     char **cause)
@@ -931,6 +932,11 @@ poll_store_config(struct store *st, const struct config *cfg, int mark,
 	rc = store_set_feeds(st, urls, titles, tags, cfg->nfeeds, cause);
 	if (rc == 0)
 		rc = store_set_ignore(st, rules, cfg->nignores, mark, cause);
+	rules = xreallocarray(rules, cfg->nhighlights + 1, sizeof *rules);
+	for (i = 0; i < cfg->nhighlights; i++)
+		rules[i] = cfg->highlights[i].filter;
+	if (rc == 0)
+		rc = store_set_highlights(st, rules, cfg->nhighlights, cause);
 	for (i = 0; i < cfg->nfeeds; i++)
 		free(tags[i]);
 	free(urls);

@@ -151,7 +151,8 @@ void	 poll_found_free(struct poll_found *, size_t);
 
 /* Give a store connection what the dotfile says that filters read: its
  * feeds' titles and tags (store_set_feeds()) and its killfile
- * (store_set_ignore(), marking every item when mark is set). Return 0,
+ * (store_set_ignore(), marking every item when mark is set) and its
+ * highlight rules (store_set_highlights()). Return 0,
  * or -1 and set *cause. */
 int	 poll_store_config(struct store *, const struct config *, int mark,
 	     char **cause);

@@ -396,6 +396,19 @@ store_filter_scans(const struct filter *f)
 }
 
 int
+store_filter_reads_rows(const struct filter *f)
+{
+	static const enum filter_attr	 wide[] = { FILTER_GUID,
+	    FILTER_CONTENT, FILTER_ENCLOSURE_URL, FILTER_ENCLOSURE_TYPE };
+	size_t				 i;
+
+	for (i = 0; i < nitems(wide); i++)
+		if (filter_uses(f, wide[i]))
+			return (1);
+	return (0);
+}
+
+int
 store_params_bind(sqlite3_stmt *stmt, const struct store_params *ps)
 {
 	const struct store_param	*p;

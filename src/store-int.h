@@ -68,6 +68,9 @@ int	 store_filter_sql(struct store *, struct buf *sql,
 /* Whether f reads an item's own text (title, link, author, guid,
  * content, enclosures), which only a scan of every item answers. */
 int	 store_filter_scans(const struct filter *f);
+/* Whether f reads a column the index items_feed_list does not hold
+ * (guid, content, enclosures): a scan of f reads the rows. */
+int	 store_filter_reads_rows(const struct filter *f);
 /* Bind ps into stmt. Return an SQLite code. */
 int	 store_params_bind(sqlite3_stmt *, const struct store_params *);
 void	 store_params_release(struct store_params *);

@@ -54,6 +54,9 @@ struct store_item {
 	int64_t		 date;		/* published, else updated, else first seen */
 	unsigned	 unread : 1;
 	unsigned	 starred : 1;
+	size_t		 highlight;	/* store_page(): 1 + the index of the
+					   first highlight rule it meets, 0:
+					   none (store_set_highlights()) */
 };
 
 /* Open or create the database at path (creating its directory), migrate
@@ -145,6 +148,11 @@ int	 store_set_feeds(struct store *, char *const *urls,
  * every query instead. Without mark (a refresh that sees part of the
  * dotfile), only new items are marked. Return 0, or -1 and set *cause.
  */
+/* The dotfile's highlight rules, rules[0..n), copied: store_page() tells
+ * which one each item it lists meets first. Return 0, or -1 and set
+ * *cause. */
+int	 store_set_highlights(struct store *,
+	     const struct filter *const *rules, size_t n, char **cause);
 int	 store_set_ignore(struct store *, const struct filter *const *rules,
 	     size_t n, int mark, char **cause);
 

@@ -285,6 +285,9 @@ struct ui {
 	double		 msg_until;
 
 	attr_t		 attrs[EL__COUNT];	/* each element's look */
+	attr_t		 hl_attrs[CONFIG_MAX_HIGHLIGHTS]; /* each highlight
+						   rule's look */
+	size_t		 nhl;
 	int		 utf8;		/* the terminal takes UTF-8 */
 	int		 mouse;		/* mouse events asked for */
 	struct buf	 scratch;	/* for drawing */

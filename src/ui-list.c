@@ -781,6 +781,23 @@ ui_list_draw_feeds(struct ui *ui, struct ui_pane *p)
 		list_draw_empty(ui, p, (int)p->n + 1);
 }
 
+/* The look of part el of item it's row: a highlight rule's colours
+ * paint the whole row (keeping the selection's, as elements do). */
+static attr_t
+list_item_attr(struct ui *ui, const struct store_item *it, int sel,
+    int focus, enum config_element el)
+{
+	attr_t	 hl;
+
+	if (it->highlight == 0 || it->highlight > ui->nhl)
+		return (ui_row_attr(ui, sel, focus, el));
+	hl = ui->hl_attrs[it->highlight - 1];
+	if (!sel)
+		return (hl);
+	return (ui_attr(ui, focus ? EL_SELECTED : EL_SELECTED_IDLE) |
+	    (hl & ~A_COLOR));
+}
+
 /* Draw one row of the items pane: marks, date, feed, title, author. */
 static void
 list_draw_item_row(struct ui *ui, struct ui_pane *p,
@@ -795,13 +812,13 @@ list_draw_item_row(struct ui *ui, struct ui_pane *p,
 	enum config_element	 el = it->unread ? EL_UNREAD : EL_NORMAL;
 
 	focus = ui->focus == UI_ITEMS;
-	ui_fill(ui, y, x, w, ui_row_attr(ui, sel, focus, EL_NORMAL));
+	ui_fill(ui, y, x, w, list_item_attr(ui, it, sel, focus, EL_NORMAL));
 	if (it->unread)
-		ui_put(ui, y, x, 1, "N", ui_row_attr(ui, sel, focus,
+		ui_put(ui, y, x, 1, "N", list_item_attr(ui, it, sel, focus,
 		    EL_UNREAD));
 	if (it->starred)
-		ui_put(ui, y, x + 1, 1, "*", ui_row_attr(ui, sel, focus,
-		    EL_STAR));
+		ui_put(ui, y, x + 1, 1, "*", list_item_attr(ui, it, sel,
+		    focus, EL_STAR));
 	x += 3;
 	w -= 3;
 	fmt = config_str(ui->cfg, NULL, SET_DATE_FORMAT);
@@ -810,24 +827,24 @@ list_draw_item_row(struct ui *ui, struct ui_pane *p,
 	    strftime(date, sizeof date, fmt, &tm) == 0)
 		date[0] = '\0';
 	if (date[0] != '\0' && w >= 40) {
-		used = ui_put(ui, y, x, w / 3, date, ui_row_attr(ui, sel, focus,
-		    EL_DATE));
+		used = ui_put(ui, y, x, w / 3, date, list_item_attr(ui, it,
+		    sel, focus, EL_DATE));
 		x += used + 2;
 		w -= used + 2;
 	}
 	if (ui->list.mixed && w > 30 &&
 	    (f = ui_list_feed_of(ui, it->feed_id)) != NULL) {
 		fw = w / 4 > 20 ? 20 : w / 4;
-		ui_put(ui, y, x, fw, f->title, ui_row_attr(ui, sel, focus,
-		    EL_FEED));
+		ui_put(ui, y, x, fw, f->title, list_item_attr(ui, it, sel,
+		    focus, EL_FEED));
 		x += fw + 2;
 		w -= fw + 2;
 	}
 	used = ui_put(ui, y, x, w, *it->title != '\0' ? it->title :
-	    "(untitled)", ui_row_attr(ui, sel, focus, el));
+	    "(untitled)", list_item_attr(ui, it, sel, focus, el));
 	if (it->author != NULL && *it->author != '\0' && w - used > 8)
 		ui_put(ui, y, x + used + 2, w - used - 2, it->author,
-		    ui_row_attr(ui, sel, focus, EL_DIM));
+		    list_item_attr(ui, it, sel, focus, EL_DIM));
 }
 
 /* Why the items pane is empty (drawn skip rows down): with no feeds, how

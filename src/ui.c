@@ -158,6 +158,7 @@ ui_apply_colors(struct ui *ui)
 	};
 	const struct config_color	*c;
 	const char			*nc;
+	attr_t				*a;
 	size_t				 i, j;
 	int				 color;
 
@@ -165,18 +166,22 @@ ui_apply_colors(struct ui *ui)
 	color = has_colors() && (nc == NULL || *nc == '\0');
 	if (color && start_color() == OK)
 		use_default_colors();
-	for (i = 0; i < EL__COUNT; i++) {
-		c = &ui->cfg->colors[i];
-		ui->attrs[i] = 0;
+	/* Pair i + 1 for element i, then one for each highlight rule. */
+	ui->nhl = ui->cfg->nhighlights;
+	for (i = 0; i < EL__COUNT + ui->nhl; i++) {
+		c = i < EL__COUNT ? &ui->cfg->colors[i] :
+		    &ui->cfg->highlights[i - EL__COUNT].color;
+		a = i < EL__COUNT ? &ui->attrs[i] : &ui->hl_attrs[i - EL__COUNT];
+		*a = 0;
 		for (j = 0; j < nitems(attrs); j++)
 			if (c->attr & attrs[j].config)
-				ui->attrs[i] |= attrs[j].curses;
+				*a |= attrs[j].curses;
 		if (color && (int)i + 1 < COLOR_PAIRS &&
 		    (c->fg != CONFIG_COLOR_DEFAULT ||
 		    c->bg != CONFIG_COLOR_DEFAULT)) {
 			init_pair((short)(i + 1), ui_color(c->fg),
 			    ui_color(c->bg));
-			ui->attrs[i] |= COLOR_PAIR(i + 1);
+			*a |= COLOR_PAIR(i + 1);
 		}
 	}
 }

@@ -154,6 +154,22 @@ static const struct {
 	{ "query Old unread = \"no\" and age > 30\n", 0, NULL },
 	{ "query Unread\n", 0, "t:1: usage: query NAME EXPRESSION" },
 	{ "define-filter \"x\n", 0, "t:1: unterminated quote" },
+	/* highlight: the expression is one word, colours as color's. */
+	{ "highlight 'title =~ \"rust\"' red default bold\n", 0, NULL },
+	{ "highlight \"unread = \\\"yes\\\" and age < 2\" color208 "
+	  "colour0\n", 0, NULL },
+	{ "highlight 'title =~ \"rust\"' red\n", 0,
+	  "t:1: usage: highlight EXPRESSION FG BG [ATTR ...]" },
+	{ "highlight\n", 0,
+	  "t:1: usage: highlight EXPRESSION FG BG [ATTR ...]" },
+	{ "highlight 'titel = \"x\"' red blue\n", 0,
+	  "t:1:12: unknown attribute \"titel\"; did you mean \"title\"?" },
+	{ "highlight 'title = \"x\"' rouge blue\n", 0,
+	  "t:1: colour \"rouge\" is not a colour name or number" },
+	{ "highlight 'title = \"x\"' red blue shiny\n", 0,
+	  "t:1: \"shiny\" is not an attribute (bold, dim, underline, "
+	  "reverse, italic, blink, standout or none)" },
+	{ "highlight 'title = \"x\n", 0, "t:1: unterminated quote" },
 	{ "feed exec:~/bin/feed.sh\n", 0, "t:1: \"exec:\" feeds are not "
 	  "supported; tidings reads only http, https and file URLs" },
 	{ "feed filter:~/f.sh:https://a.org/x\n", 0, "t:1: \"filter:\" feeds "

@@ -673,6 +673,92 @@ test_filter_age_is_current(void **state)
 	buf_release(&got);
 }
 
+/* A filter on the title reads items_feed_list, in the feeds' order, and
+ * sorts what it finds: its pages come newest first and follow each
+ * other as the unfiltered list's do, a tag's feeds looked up by key. */
+static void
+test_filter_page_order(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_filter	 all, q;
+	struct store_item	*want, *v, *w;
+	size_t			 nwant, n, nw, i;
+	char			*cause = NULL;
+
+	memset(&all, 0, sizeof all);
+	if (store_page(fx->st, &all, NULL, 0, 0, 64, &want, &nwant,
+	    &cause) != 0)
+		failf("store_page: %s", cause);
+	assert_true(nwant > 4);
+	memset(&q, 0, sizeof q);
+	q.expr = parse("title =~ \".\" or title = \"\"");
+	if (store_page(fx->st, &q, NULL, 0, 0, 64, &v, &n, &cause) != 0)
+		failf("store_page: %s", cause);
+	assert_int_equal(n, nwant);
+	for (i = 0; i < n; i++)
+		assert_int_equal(v[i].id, want[i].id);
+	store_items_free(v, n);
+
+	/* Two rows, then the two after them, then the two before the
+	 * last of those, backward. */
+	if (store_page(fx->st, &q, NULL, 0, 0, 2, &v, &n, &cause) != 0 ||
+	    store_page(fx->st, &q, &v[1], 0, 0, 2, &w, &nw, &cause) != 0)
+		failf("store_page: %s", cause);
+	assert_int_equal(n, 2);
+	assert_int_equal(nw, 2);
+	assert_int_equal(w[0].id, want[2].id);
+	assert_int_equal(w[1].id, want[3].id);
+	store_items_free(v, n);
+	if (store_page(fx->st, &q, &w[1], 1, 0, 2, &v, &n, &cause) != 0)
+		failf("store_page: %s", cause);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].id, want[2].id);
+	assert_int_equal(v[1].id, want[1].id);
+	store_items_free(v, n);
+	store_items_free(w, nw);
+	filter_free((struct filter *)q.expr);
+	store_items_free(want, nwant);
+}
+
+/* A page tells which highlight rule each item meets first; an item that
+ * meets none, and every item once the rules are gone, says 0. */
+static void
+test_filter_highlight(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_filter	 q;
+	const struct filter	*rules[2];
+	struct store_item	*v;
+	struct buf		 got = BUF_INIT;
+	size_t			 n, i;
+	char			*cause = NULL;
+
+	rules[0] = parse("title =~ \"rust\"");
+	rules[1] = parse("tags # \"news\" or content =~ \"audio\"");
+	assert_int_equal(store_set_highlights(fx->st, rules, 2, &cause), 0);
+	filter_free((struct filter *)rules[0]);
+	filter_free((struct filter *)rules[1]);
+	memset(&q, 0, sizeof q);
+	q.expr = parse("title !~ \"^Q\"");
+	if (store_page(fx->st, &q, NULL, 0, 0, 64, &v, &n, &cause) != 0)
+		failf("store_page: %s", cause);
+	for (i = 0; i < n; i++)
+		buf_addf(&got, "%s%s=%zu", i > 0 ? " " : "",
+		    strrchr(v[i].link, '/') + 1, v[i].highlight);
+	store_items_free(v, n);
+	/* Newest first, as the list shows them. */
+	assert_string_equal(got.data, "B1=0 A1=1 C2=1 A2=2 C1=2 A3=2");
+
+	assert_int_equal(store_set_highlights(fx->st, NULL, 0, &cause), 0);
+	if (store_page(fx->st, &q, NULL, 0, 0, 64, &v, &n, &cause) != 0)
+		failf("store_page: %s", cause);
+	for (i = 0; i < n; i++)
+		assert_int_equal(v[i].highlight, 0);
+	store_items_free(v, n);
+	filter_free((struct filter *)q.expr);
+	buf_release(&got);
+}
+
 /* The literal that lets filter_regexec() skip the matcher never changes
  * an answer: every pattern against every text, as glibc's matcher alone
  * says. */
@@ -742,6 +828,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_filter_ignore_refresh,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_age_is_current,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_page_order,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_highlight,
 		    setup, teardown),
 	};
 

@@ -75,8 +75,17 @@ static const struct {
 	{ "ignore-mode display",	NULL, "the way here" },
 	{ "ignore-mode download",	NULL, "display mode" },
 	{ "prepopulate-query-feeds yes", NULL, "always current" },
-	{ "highlight-article \"unread = \\\"yes\\\"\" red default", NULL,
-	    "no equivalent in tidings" },
+	{ "highlight-article \"unread = \\\"yes\\\"\" red default",
+	    "highlight \"unread = \\\"yes\\\"\" red default", NULL },
+	{ "highlight-article \"title =~ \\\"rust\\\"\" color208 black bold "
+	    "underline", "highlight \"title =~ \\\"rust\\\"\" color208 black "
+	    "bold underline", NULL },
+	{ "highlight-article \"title =~ \\\"rust\\\"\" red default protect",
+	    NULL, "\"protect\" is not an attribute" },
+	{ "highlight-article \"titel = \\\"x\\\"\" red default", NULL,
+	    "unknown attribute \"titel\"" },
+	{ "highlight-article \"unread = \\\"yes\\\"\" red", NULL,
+	    "expected an expression and two colours" },
 };
 
 static void

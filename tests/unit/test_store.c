@@ -391,7 +391,7 @@ test_open_creates_and_reopens(void **state)
 	char		*cause = NULL;
 	int64_t		 id;
 
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 7);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 8);
 	assert_q_text(fx->path, "PRAGMA journal_mode", "wal");
 	assert_int_equal(q_int(fx->path, "PRAGMA page_size"), 16384);
 	id = feed_id(fx->st, "http://example.org/a");
@@ -402,7 +402,7 @@ test_open_creates_and_reopens(void **state)
 	store_close(fx->st);
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("reopen: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 7);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 8);
 	assert_int_equal(feed_id(fx->st, "http://example.org/a"), id);
 	assert_int_equal(store_unread(fx->st, 0, &cause), 1);
 }
@@ -1805,22 +1805,25 @@ test_migrate_v1_articles(void **state)
 	/* Version 2 is version 1 plus the articles table, 3 is 2 plus the
 	 * starred index, 4 is 3 plus the counts, 5 is 4 plus
 	 * the articles' index (6 changes no table), 7 is 6 plus the
-	 * killfile's mark and the list index, in place of items_date. */
+	 * killfile's mark and the list index items_list, in place of
+	 * items_date, and 8 has items_feed_list in place of items_list
+	 * and items_feed_date. */
 	q_exec(fx->path, "DROP TABLE articles_fts; DROP TABLE articles;"
 	    " DROP INDEX items_starred;"
 	    " DROP TRIGGER items_count_insert; DROP TRIGGER items_count_delete;"
 	    " DROP TRIGGER items_count_read; ALTER TABLE feeds DROP nitems;"
 	    " ALTER TABLE feeds DROP nunread;"
-	    " DROP INDEX items_list; DROP INDEX items_ignored; DROP TABLE killfile;"
-	    " ALTER TABLE items DROP COLUMN ignored;"
-	    " CREATE INDEX items_date ON items (date DESC, id DESC);"
+	    " DROP INDEX items_feed_list; DROP INDEX items_ignored;"
+	    " DROP TABLE killfile; ALTER TABLE items DROP COLUMN ignored;"
+	    " CREATE INDEX items_feed_date ON items (feed_id, date DESC,"
+	    " id DESC);"
 	    " PRAGMA user_version = 1");
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name = 'articles'"), 0);
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 7);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 8);
 	assert_int_equal(q_int(fx->path, "SELECT starred FROM items"), 1);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
 	    " INDEXED BY items_starred WHERE starred = 1"), 1);
@@ -1899,15 +1902,59 @@ test_migrate_v4_article_search(void **state)
 	q_exec(fx->path, "DROP TRIGGER articles_fts_insert;"
 	    " DROP TRIGGER articles_fts_update;"
 	    " DROP TRIGGER articles_fts_delete; DROP TABLE articles_fts;"
-	    " DROP INDEX items_list; DROP INDEX items_ignored; DROP TABLE killfile;"
-	    " ALTER TABLE items DROP COLUMN ignored;"
-	    " CREATE INDEX items_date ON items (date DESC, id DESC);"
+	    " DROP INDEX items_feed_list; DROP INDEX items_ignored;"
+	    " DROP TABLE killfile; ALTER TABLE items DROP COLUMN ignored;"
+	    " CREATE INDEX items_feed_date ON items (feed_id, date DESC,"
+	    " id DESC);"
 	    " PRAGMA user_version = 4");
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 7);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 8);
 	assert_found(fx->st, "zeppelin", "One");
 	assert_found(fx->st, "teaser", "One");
+}
+
+/* A database of schema version 7, whose list index items_list came
+ * after the date and before the columns, has it in the feed's order
+ * (items_feed_list, in place of items_feed_date) and items_date back;
+ * its items are listed as before. */
+static void
+test_migrate_v7_list(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_item	*items;
+	char			*cause = NULL;
+	size_t			 n;
+	int64_t			 fid;
+
+	fid = feed_id(fx->st, "http://example.org/a");
+	fetch(fx->st, fid, T0, (struct tentry[]){
+	    { "1", NULL, "Older", NULL, T0 - 20 },
+	    { "2", NULL, "Newer", NULL, T0 - 10 } }, 2, 0, 0);
+	store_close(fx->st);
+	fx->st = NULL;
+	q_exec(fx->path, "DROP INDEX items_feed_list; DROP INDEX items_date;"
+	    " CREATE INDEX items_feed_date ON items (feed_id, date DESC,"
+	    " id DESC);"
+	    " CREATE INDEX items_list ON items (date DESC, id DESC, feed_id,"
+	    " read, starred, ignored, title, author, link);"
+	    " PRAGMA user_version = 7");
+
+	if ((fx->st = store_open(fx->path, &cause)) == NULL)
+		fail_msg("store_open: %s", cause);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 8);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM sqlite_schema"
+	    " WHERE name IN ('items_list', 'items_feed_date')"), 0);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
+	    " INDEXED BY items_feed_list WHERE feed_id = 1"), 2);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
+	    " INDEXED BY items_date WHERE date > 0"), 2);
+	assert_int_equal(store_items(fx->st, 0, 0, 10, &items, &n, &cause),
+	    0);
+	assert_int_equal(n, 2);
+	assert_string_equal(items[0].title, "Newer");
+	assert_string_equal(items[1].title, "Older");
+	store_items_free(items, n);
 }
 
 /* A database of schema version 5, whose indexes were made when
@@ -1939,14 +1986,15 @@ test_migrate_v5_index(void **state)
 	    " INSERT INTO articles_fts (articles_fts) VALUES ('delete-all');"
 	    " INSERT INTO articles_fts (rowid, body)"
 	    " SELECT item_id, 'Cr&egrave;me caram&eacute;l' FROM articles;"
-	    " DROP INDEX items_list; DROP INDEX items_ignored; DROP TABLE killfile;"
-	    " ALTER TABLE items DROP COLUMN ignored;"
-	    " CREATE INDEX items_date ON items (date DESC, id DESC);"
+	    " DROP INDEX items_feed_list; DROP INDEX items_ignored;"
+	    " DROP TABLE killfile; ALTER TABLE items DROP COLUMN ignored;"
+	    " CREATE INDEX items_feed_date ON items (feed_id, date DESC,"
+	    " id DESC);"
 	    " PRAGMA user_version = 5");
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 7);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 8);
 	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"), 0);
 	assert_int_equal(store_search(fx->st, "creme", 10, &items, &n,
 	    &cause), 0);
@@ -1974,6 +2022,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_open_creates_and_reopens,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_v7_list, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v5_index,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_refuses_newer_schema,
