@@ -167,6 +167,7 @@ struct extractor {
 	int			 website;	/* the page says it is not an article */
 	uint32_t		 cards;		/* text of a run of cards in the top */
 	uint32_t		 facets;	/* text of the filters taken away */
+	uint32_t		 entries;	/* text of an index's linked headings */
 	int			 ld_product;	/* JSON-LD Product objects */
 	int			 og_product;	/* og:type says product */
 	int			 product;	/* a page about one product */

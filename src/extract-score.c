@@ -1598,6 +1598,7 @@ grab(struct extractor *x, struct parts *ps)
 	x->nn = 0;
 	x->body = -1;
 	x->cards = 0;		/* of the article this run finds */
+	x->entries = 0;
 	ps->n = 0;
 	ps->chars = 0;
 	if (x->out->root != NULL)

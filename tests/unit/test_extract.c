@@ -917,6 +917,16 @@ test_extract_scoring_parts(void **state)
 		  "<p>The last paragraph of the story, long enough to count "
 		  "as one, ends here.</p>",
 		  "The last paragraph", "Another story entirely", 1 },
+		{ "an index's linked headings stay with their summaries",
+		  "<div><h2><a href=/g/install>Installing the tool</a></h2>"
+		  "<p>Get the package for your system, check that it runs, "
+		  "and learn which of its commands you will use first.</p>"
+		  "</div>"
+		  "<div><h2><a href=/g/config>Writing a configuration</a>"
+		  "</h2><p>Name the sources to read, how often to read them, "
+		  "and where the results should go when they are done.</p>"
+		  "</div>",
+		  "Writing a configuration", NULL, 1 },
 		{ "repeated caption kept once",
 		  "<div class=caption>A crowd gathers outside the town hall "
 		  "before the vote on Tuesday evening.</div>"
