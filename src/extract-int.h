@@ -53,7 +53,7 @@ struct pattern {
 };
 
 /* How many patterns extract-mirror.c has. */
-#define PATTERN_COUNT	82
+#define PATTERN_COUNT	83
 
 /* The patterns by first letter, built once per extraction. */
 struct pattern_index {

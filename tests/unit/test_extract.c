@@ -927,6 +927,22 @@ test_extract_scoring_parts(void **state)
 		  "and where the results should go when they are done.</p>"
 		  "</div>",
 		  "Writing a configuration", NULL, 1 },
+		{ "a dropdown menu goes",
+		  "<div class=\"versions-dropdown\"><p>Choose the release "
+		  "whose manual you want to read, the newest at the top and "
+		  "the oldest at the bottom.</p></div>",
+		  "Paragraph 3", "Choose the release", 1 },
+		{ "an accordion's dropdown panel stays",
+		  "<div class=\"accordion-item__dropdown\"><p>The course "
+		  "runs for three months, with a few hours of reading and a "
+		  "project to hand in every week.</p></div>",
+		  "The course runs", NULL, 1 },
+		{ "a dropdown's button is a title and stays",
+		  "<div class=\"links__dropdown-button\"><h3>Numbers for "
+		  "text messages</h3></div><p>Each kind of number has its "
+		  "own limits, its own price and its own checks before it "
+		  "can send.</p>",
+		  "Numbers for text messages", NULL, 1 },
 		{ "repeated caption kept once",
 		  "<div class=caption>A crowd gathers outside the town hall "
 		  "before the vote on Tuesday evening.</div>"
