@@ -288,6 +288,7 @@ void	 parts_add(struct parts *ps, int first, int last);
 int	 data_table(struct extractor *x, int idx);
 void	 grab(struct extractor *x, struct parts *ps);
 uint32_t parts_prices(struct extractor *x, const struct parts *ps);
+int	 section_number(const char *s);
 
 /* extract-blocks.c */
 void	 convert(struct extractor *x, const struct parts *ps);

@@ -968,7 +968,8 @@ postprocess(struct conv *cv, struct bvec *root)
 		    links * 10 >= chars * 9) ||
 		    (b->kind == EXTRACT_PARAGRAPH && chars < 150 &&
 		    links * 10 >= chars * 9 && strncmp(text.data, "http", 4) !=
-		    0 && strncmp(text.data, "www.", 4) != 0)) {
+		    0 && strncmp(text.data, "www.", 4) != 0 &&
+		    !section_number(text.data))) {
 			drop[i] = 1;
 			continue;
 		}

@@ -943,6 +943,13 @@ test_extract_scoring_parts(void **state)
 		  "own limits, its own price and its own checks before it "
 		  "can send.</p>",
 		  "Numbers for text messages", NULL, 1 },
+		{ "a chapter's numbered contents stay on its short page",
+		  "<div class=contents><dl><dt><a href=/c/3-1>3.1. Reading "
+		  "the logs</a></dt><dt><a href=/c/3-2>3.2. Rotating them</a>"
+		  "</dt><dd><dl><dt><a href=/c/3-2#a>3.2.1. By size</a></dt>"
+		  "<dt><a href=/c/3-2#b>3.2.2. By age</a></dt></dl></dd>"
+		  "</dl></div>",
+		  "3.1. Reading the logs", NULL, 1 },
 		{ "repeated caption kept once",
 		  "<div class=caption>A crowd gathers outside the town hall "
 		  "before the vote on Tuesday evening.</div>"
