@@ -950,6 +950,27 @@ test_extract_scoring_parts(void **state)
 		  "<dt><a href=/c/3-2#b>3.2.2. By age</a></dt></dl></dd>"
 		  "</dl></div>",
 		  "3.1. Reading the logs", NULL, 1 },
+		{ "a long chapter's numbered contents go",
+		  "<div class=contents><ul><li><a href=/c/3-1>3.1. Reading "
+		  "the logs</a></li><li><a href=/c/3-2>3.2. Rotating them</a>"
+		  "</li><li><a href=/c/3-3>3.3. Sending them away</a></li>"
+		  "</ul></div>"
+		  "<p>The first part of the chapter goes on at length, with commas, "
+		  "clauses and enough words to be read as prose, about logs "
+		  "and where they are kept, and for how long, and by whom.</p>"
+		  "<p>The second part of the chapter goes on at length, with commas, "
+		  "clauses and enough words to be read as prose, about logs "
+		  "and where they are kept, and for how long, and by whom.</p>"
+		  "<p>The third part of the chapter goes on at length, with commas, "
+		  "clauses and enough words to be read as prose, about logs "
+		  "and where they are kept, and for how long, and by whom.</p>"
+		  "<p>The fourth part of the chapter goes on at length, with commas, "
+		  "clauses and enough words to be read as prose, about logs "
+		  "and where they are kept, and for how long, and by whom.</p>"
+		  "<p>The fifth part of the chapter goes on at length, with commas, "
+		  "clauses and enough words to be read as prose, about logs "
+		  "and where they are kept, and for how long, and by whom.</p>"
+		  , "Paragraph 3", "Rotating them", 1 },
 		{ "repeated caption kept once",
 		  "<div class=caption>A crowd gathers outside the town hall "
 		  "before the vote on Tuesday evening.</div>"
