@@ -53,7 +53,7 @@ struct pattern {
 };
 
 /* How many patterns extract-mirror.c has. */
-#define PATTERN_COUNT	82
+#define PATTERN_COUNT	83
 
 /* The patterns by first letter, built once per extraction. */
 struct pattern_index {
@@ -167,6 +167,7 @@ struct extractor {
 	int			 website;	/* the page says it is not an article */
 	uint32_t		 cards;		/* text of a run of cards in the top */
 	uint32_t		 facets;	/* text of the filters taken away */
+	uint32_t		 entries;	/* text of an index's linked headings */
 	int			 ld_product;	/* JSON-LD Product objects */
 	int			 og_product;	/* og:type says product */
 	int			 product;	/* a page about one product */
@@ -287,6 +288,7 @@ void	 parts_add(struct parts *ps, int first, int last);
 int	 data_table(struct extractor *x, int idx);
 void	 grab(struct extractor *x, struct parts *ps);
 uint32_t parts_prices(struct extractor *x, const struct parts *ps);
+int	 section_number(const char *s);
 
 /* extract-blocks.c */
 void	 convert(struct extractor *x, const struct parts *ps);

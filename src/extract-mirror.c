@@ -39,6 +39,7 @@ static const struct pattern patterns[] = {
 	{ "content",		PAT_MAYBE | PAT_POSITIVE },
 	{ "cover-wrap",		PAT_UNLIKELY },
 	{ "dateline",		PAT_BYLINE },
+	{ "dropdown",		PAT_UNLIKELY },
 	{ "disclaimer",		PAT_PROMO },
 	{ "disqus",		PAT_UNLIKELY | PAT_COMMENT },
 	{ "end-slate",		PAT_PLAYER },
@@ -182,6 +183,20 @@ part_of_component(const char *s, size_t i, const char *w)
 	};
 	size_t	 k, n;
 
+	/* A dropdown is a menu, unless it is an accordion's panel
+	 * ("accordion-item__dropdown") or the button that opens one, whose
+	 * text is a title. */
+	if (strcmp(w, "dropdown") == 0) {
+		for (n = i; n > 0 && !ascii_isspace((unsigned char)s[n - 1]);
+		    n--)
+			if (n + 9 <= i && memcmp(s + n, "accordion", 9) == 0)
+				return (1);
+		if (n + 9 <= i && memcmp(s + n, "accordion", 9) == 0)
+			return (1);
+		for (k = i + 8; s[k] == '-' || s[k] == '_'; k++)
+			;
+		return (strncmp(s + k, "button", 6) == 0);
+	}
 	if (strcmp(w, "header") != 0 && strcmp(w, "footer") != 0)
 		return (0);
 	while (i > 0 && (s[i - 1] == '-' || s[i - 1] == '_'))

@@ -690,6 +690,39 @@ prose_follows(const struct bvec *root, size_t i)
 	return (0);
 }
 
+/* Is block i a heading that is all link? */
+static int
+link_heading(const struct bvec *root, size_t i, int level)
+{
+	size_t	 chars = 0, links = 0;
+
+	if (i >= root->n || root->v[i].kind != EXTRACT_HEADING ||
+	    (level > 0 && root->v[i].level != level))
+		return (0);
+	block_counts(&root->v[i], &chars, &links);
+	return (chars > 0 && links * 10 >= chars * 9);
+}
+
+/*
+ * An index of a guide's pages: each entry a heading that links to the
+ * page and a sentence that says what it holds, two or more in a row.
+ * Its headings are the entries' names, not teasers of other stories.
+ */
+static int
+index_entry(const struct bvec *root, size_t i)
+{
+	size_t	 chars = 0, links = 0;
+	int	 level = root->v[i].level;
+
+	if (i + 1 >= root->n || root->v[i + 1].kind != EXTRACT_PARAGRAPH)
+		return (0);
+	block_counts(&root->v[i + 1], &chars, &links);
+	if (chars < 30 || links * 2 >= chars)
+		return (0);
+	return (link_heading(root, i + 2, level) ||
+	    (i >= 2 && link_heading(root, i - 2, level)));
+}
+
 /*
  * Titles of the sections that follow an article rather than belong to
  * it (compared as keys; openings end in '*'): an author's box, and
@@ -928,10 +961,15 @@ postprocess(struct conv *cv, struct bvec *root)
 		}
 		/* A headline that is all link is a teaser, not a section;
 		 * so is a short paragraph made mostly of a link. */
-		if ((b->kind == EXTRACT_HEADING && links * 10 >= chars * 9) ||
+		if (b->kind == EXTRACT_HEADING && links * 10 >= chars * 9 &&
+		    index_entry(root, i))
+			x->entries += chars;
+		else if ((b->kind == EXTRACT_HEADING &&
+		    links * 10 >= chars * 9) ||
 		    (b->kind == EXTRACT_PARAGRAPH && chars < 150 &&
 		    links * 10 >= chars * 9 && strncmp(text.data, "http", 4) !=
-		    0 && strncmp(text.data, "www.", 4) != 0)) {
+		    0 && strncmp(text.data, "www.", 4) != 0 &&
+		    !section_number(text.data))) {
 			drop[i] = 1;
 			continue;
 		}

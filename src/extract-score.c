@@ -910,6 +910,55 @@ text_chars(const struct node *n)
 	    0);
 }
 
+/* Does the text s open with a section's number ("11.2", "3.1.4.")? */
+int
+section_number(const char *s)
+{
+	int	 parts = 0;
+
+	while (ascii_isspace((unsigned char)*s))
+		s++;
+	for (;;) {
+		if (!ascii_isdigit((unsigned char)*s))
+			return (0);
+		while (ascii_isdigit((unsigned char)*s))
+			s++;
+		parts++;
+		if (*s != '.' || !ascii_isdigit((unsigned char)s[1]))
+			return (parts >= 2);
+		s++;
+	}
+}
+
+/*
+ * A chapter's table of contents: a box of links most of which open with
+ * a section's number. On a page that is little more than the chapter's
+ * title, its contents and a word of introduction, the contents are what
+ * there is to read, not a menu beside it.
+ */
+static int
+chapter_contents(struct extractor *x, int root, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	uint32_t		 links = 0, numbered = 0;
+	int			 i, t;
+
+	if (x->n[root].st.chars > n->st.chars + 1000)
+		return (0);
+	for (i = idx + 1; i < n->end; i++) {
+		if (x->n[i].tag != GUMBO_TAG_A)
+			continue;
+		links++;
+		for (t = i + 1; t < x->n[i].end && x->n[t].tag != TAG_TEXT;
+		    t++)
+			;
+		if (t < x->n[i].end && section_number(x->n[t].g->v.text.text))
+			numbered++;
+		i = x->n[i].end - 1;
+	}
+	return (numbered >= 3 && numbered * 10 >= links * 8);
+}
+
 /* Remove what does not belong in the article from one part. */
 static void
 clean_part(struct extractor *x, int root)
@@ -981,7 +1030,8 @@ clean_part(struct extractor *x, int root)
 		    n->tag == GUMBO_TAG_UL || n->tag == GUMBO_TAG_DIV) &&
 		    !(post[i - root] >= 0 &&
 		    text_chars(n) * 2 >= own[post[i - root] - root]) &&
-		    clean_conditionally(x, i)) {
+		    clean_conditionally(x, i) &&
+		    !chapter_contents(x, root, i)) {
 			clean_remove(x, i);
 			continue;
 		}
@@ -1598,6 +1648,7 @@ grab(struct extractor *x, struct parts *ps)
 	x->nn = 0;
 	x->body = -1;
 	x->cards = 0;		/* of the article this run finds */
+	x->entries = 0;
 	ps->n = 0;
 	ps->chars = 0;
 	if (x->out->root != NULL)

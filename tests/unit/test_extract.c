@@ -918,6 +918,60 @@ test_extract_scoring_parts(void **state)
 		  "<p>The last paragraph of the story, long enough to count "
 		  "as one, ends here.</p>",
 		  "The last paragraph", "Another story entirely", 1 },
+		{ "an index's linked headings stay with their summaries",
+		  "<div><h2><a href=/g/install>Installing the tool</a></h2>"
+		  "<p>Get the package for your system, check that it runs, "
+		  "and learn which of its commands you will use first.</p>"
+		  "</div>"
+		  "<div><h2><a href=/g/config>Writing a configuration</a>"
+		  "</h2><p>Name the sources to read, how often to read them, "
+		  "and where the results should go when they are done.</p>"
+		  "</div>",
+		  "Writing a configuration", NULL, 1 },
+		{ "a dropdown menu goes",
+		  "<div class=\"versions-dropdown\"><p>Choose the release "
+		  "whose manual you want to read, the newest at the top and "
+		  "the oldest at the bottom.</p></div>",
+		  "Paragraph 3", "Choose the release", 1 },
+		{ "an accordion's dropdown panel stays",
+		  "<div class=\"accordion-item__dropdown\"><p>The course "
+		  "runs for three months, with a few hours of reading and a "
+		  "project to hand in every week.</p></div>",
+		  "The course runs", NULL, 1 },
+		{ "a dropdown's button is a title and stays",
+		  "<div class=\"links__dropdown-button\"><h3>Numbers for "
+		  "text messages</h3></div><p>Each kind of number has its "
+		  "own limits, its own price and its own checks before it "
+		  "can send.</p>",
+		  "Numbers for text messages", NULL, 1 },
+		{ "a chapter's numbered contents stay on its short page",
+		  "<div class=contents><dl><dt><a href=/c/3-1>3.1. Reading "
+		  "the logs</a></dt><dt><a href=/c/3-2>3.2. Rotating them</a>"
+		  "</dt><dd><dl><dt><a href=/c/3-2#a>3.2.1. By size</a></dt>"
+		  "<dt><a href=/c/3-2#b>3.2.2. By age</a></dt></dl></dd>"
+		  "</dl></div>",
+		  "3.1. Reading the logs", NULL, 1 },
+		{ "a long chapter's numbered contents go",
+		  "<div class=contents><ul><li><a href=/c/3-1>3.1. Reading "
+		  "the logs</a></li><li><a href=/c/3-2>3.2. Rotating them</a>"
+		  "</li><li><a href=/c/3-3>3.3. Sending them away</a></li>"
+		  "</ul></div>"
+		  "<p>The first part of the chapter goes on at length, with commas, "
+		  "clauses and enough words to be read as prose, about logs "
+		  "and where they are kept, and for how long, and by whom.</p>"
+		  "<p>The second part of the chapter goes on at length, with commas, "
+		  "clauses and enough words to be read as prose, about logs "
+		  "and where they are kept, and for how long, and by whom.</p>"
+		  "<p>The third part of the chapter goes on at length, with commas, "
+		  "clauses and enough words to be read as prose, about logs "
+		  "and where they are kept, and for how long, and by whom.</p>"
+		  "<p>The fourth part of the chapter goes on at length, with commas, "
+		  "clauses and enough words to be read as prose, about logs "
+		  "and where they are kept, and for how long, and by whom.</p>"
+		  "<p>The fifth part of the chapter goes on at length, with commas, "
+		  "clauses and enough words to be read as prose, about logs "
+		  "and where they are kept, and for how long, and by whom.</p>"
+		  , "Paragraph 3", "Rotating them", 1 },
 		{ "repeated caption kept once",
 		  "<div class=caption>A crowd gathers outside the town hall "
 		  "before the vote on Tuesday evening.</div>"
