@@ -2021,6 +2021,26 @@ feed_parse(const char *data, size_t len, const char *url,
  * A single character that does not fit means it was not, and the string
  * is left as it is.
  */
+/*
+ * Can s hold a double-encoded character at all? Its lead byte, 0xc2 to
+ * 0xf4, read as one windows-1252 character and encoded again, is U+00C2
+ * to U+00F4: the bytes 0xc3 0x82 to 0xc3 0xb4. Most text has none, and
+ * is passed over at memchr()'s pace.
+ */
+static int
+feed_doubled(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+
+	while ((p = (const unsigned char *)strchr((const char *)p, 0xc3)) !=
+	    NULL) {
+		if (p[1] >= 0x82 && p[1] <= 0xb4)
+			return (1);
+		p++;
+	}
+	return (0);
+}
+
 static void
 feed_undouble(char **sp)
 {
@@ -2030,14 +2050,12 @@ feed_undouble(char **sp)
 	size_t			 n;
 	int			 b, multi = 0;
 
-	if (*sp == NULL)
+	if (*sp == NULL || !feed_doubled(*sp))
 		return;
 	p = (const unsigned char *)*sp;
 	end = p + strlen(*sp);
 	while (p < end && *p < 0x80)
 		p++;
-	if (p == end)
-		return;
 	buf_add(&out, *sp, (size_t)(p - (const unsigned char *)*sp));
 	for (; p < end; p += n) {
 		if ((n = utf8_decode(p, (size_t)(end - p), &cp)) == 0 ||
