@@ -2025,6 +2025,12 @@ test_extract_product(void **state)
 		  "\"Oak stool\",\"offers\":{\"@type\":\"Offer\",\"price\":"
 		  "\"120.00\",\"priceCurrency\":\"USD\"}}</script>", "", "",
 		  "", 1, 0 },
+		/* A product in several colours: a group whose variants
+		 * carry the offers. */
+		{ "<script type=\"application/ld+json\">{\"@context\":"
+		  "\"https://schema.org\",\"@type\":\"ProductGroup\",\"name\":"
+		  "\"Oak stool\",\"hasVariant\":[{\"@type\":\"Product\","
+		  "\"color\":\"Oak\"}]}</script>", "", "", "", 1, 0 },
 		{ "<meta property=\"og:type\" content=\"product\">", "", "", "",
 		  1, 0 },
 		{ "", " itemscope itemtype=\"https://schema.org/Product\"", "",
