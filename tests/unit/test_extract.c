@@ -2089,6 +2089,63 @@ test_extract_product(void **state)
 	}
 }
 
+/*
+ * A product's page takes away a shelf of other products by their prices,
+ * written in the currencies of many countries, before the amount or after
+ * it, with a no-break space between them or among the digits.
+ */
+static void
+test_extract_product_prices(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Oak stool</title><meta property=\"og:type\" "
+	    "content=\"product\"></head><body><main><h1>Oak stool</h1>"
+	    "<p>A low stool of solid oak, joined by hand with wedged "
+	    "tenons and finished with hard wax oil, that sits as well at "
+	    "the hearth as at the workbench. Each one is cut from the "
+	    "same board, so the grain runs on from the seat into the "
+	    "legs, and no two are ever quite alike.</p>"
+	    "<p>The seat is dished a little, the edges are eased, and the "
+	    "legs are splayed for a steady stance on uneven floors.</p>"
+	    "<h2>From the workshop</h2><div class=\"grid\">"
+	    "<div class=\"tile\"><a href=\"/bench\">Ash bench</a> "
+	    "<span>%s</span></div>"
+	    "<div class=\"tile\"><a href=\"/shelf\">Pine shelf</a> "
+	    "<span>%s</span></div>"
+	    "<div class=\"tile\"><a href=\"/tray\">Walnut tray</a> "
+	    "<span>%s</span></div>"
+	    "<div class=\"tile\"><a href=\"/box\">Cherry box</a> "
+	    "<span>%s</span></div></div></main></body></html>";
+	static const char *const prices[] = {
+		"1\xc2\xa0" "299,00\xc2\xa0\xd0\xbb\xd0\xb2",	/* lev */
+		"\xe2\x82\xac\xc2\xa0" "45",
+		"349 lei",
+		"2\xe2\x80\xaf" "490\xe2\x80\xaf" "K\xc4\x8d",
+		"\xe2\x82\xaa 120",
+		"CZK 2 490",
+	};
+	struct buf	 b = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(prices); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, prices[i], prices[i], prices[i],
+		    prices[i]);
+		art = extract_page(b.data, b.len,
+		    "https://woodshop.example/oak", NULL);
+		text = folded_text(art);
+		if (strstr(text, "A low stool of solid oak") == NULL ||
+		    strstr(text, "Walnut tray") != NULL)
+			failf("case %zu: %s", i, text);
+		free(text);
+		extract_free(art);
+	}
+	buf_release(&b);
+}
+
 /* A reply's quote of a post the thread has already shown goes; a short
  * quote, and one of words from elsewhere, stay. */
 static void
@@ -3165,6 +3222,7 @@ main(void)
 		cmocka_unit_test(test_extract_thread),
 		cmocka_unit_test(test_extract_post_headers),
 		cmocka_unit_test(test_extract_product),
+		cmocka_unit_test(test_extract_product_prices),
 		cmocka_unit_test(test_extract_product_named_shelf),
 		cmocka_unit_test(test_extract_fine_print),
 		cmocka_unit_test(test_extract_product_signup),
