@@ -148,6 +148,24 @@ card_head(struct extractor *x, int idx)
 }
 
 /*
+ * Is node idx, named a shop's filters, its shelf: pictures and prices of
+ * products, as a wrapper of the filters and the grid both is named?
+ */
+static int
+facet_shelf(struct extractor *x, int idx)
+{
+	struct parts	 ps = { NULL, 0, 0, 0 };
+	uint32_t	 prices;
+
+	if (x->n[idx].st.img < 8)
+		return (0);
+	parts_add(&ps, idx, idx);
+	prices = parts_prices(x, &ps);
+	free(ps.v);
+	return (prices >= 4);
+}
+
+/*
  * First pass of a run: remove what is hidden, bylines (in a page read
  * whole, each is part of an entry), repeats of the title and (with
  * RUN_STRIP_UNLIKELY) what class, id, role or tag mark as furniture.
@@ -217,7 +235,7 @@ preclean(struct extractor *x)
 		}
 		/* A shop's filters beside its shelf are no part of it. */
 		if (x->region && (n->cls & PAT_FACET) && !most &&
-		    n->st.chars > 0) {
+		    n->st.chars > 0 && !facet_shelf(x, i)) {
 			x->facets += n->st.chars;
 			node_remove(x, i);
 			i = n->end - 1;
@@ -241,7 +259,8 @@ preclean(struct extractor *x)
 			continue;
 		if ((n->cls & PAT_UNLIKELY) && !(n->cls & PAT_MAYBE) &&
 		    !(n->flags & (N_INTABLE | N_INCODE)) && i >= post_end &&
-		    n->tag != GUMBO_TAG_A && !most && !card_head(x, i)) {
+		    n->tag != GUMBO_TAG_A && !most && !card_head(x, i) &&
+		    !facet_shelf(x, i)) {
 			node_remove(x, i);
 			i = n->end - 1;
 		}

@@ -421,6 +421,53 @@ test_extract_shelf_filters(void **state)
 	free(page);
 }
 
+/* A shelf in a wrapper named for the filters beside it and the pages
+ * after it ("filters-and-pagination") is the shelf all the same; the
+ * filters in it still go. */
+static void
+test_extract_shelf_in_filters(void **state)
+{
+	static const char *const names[] = {
+		"Alder", "Birch", "Cedar", "Dune", "Elm", "Fir", "Gorse",
+		"Hazel", "Ivy",
+	};
+	struct buf	 in = BUF_INIT;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&in, "<html><head><title>Running shoes</title></head>"
+	    "<body><header><a href=\"/\">Pinecone Outfitters</a></header>"
+	    "<main><h1>Running shoes</h1><p>Shoes for road, trail and "
+	    "track, from light racers to cushioned trainers for the long "
+	    "miles, each one tried on our own runs before it reaches the "
+	    "shelf. Our staff can help you find the pair that fits the way "
+	    "you run, and every pair may be returned within sixty days, "
+	    "worn or not, if it does not suit you after all.</p>"
+	    "<div class=\"filters-and-pagination\"><div class=\"filter-panel\"><h3>Brand</h3><ul><li><a href="
+	    "\"?b=hollow\">Hollowpeak (12)</a></li><li><a href=\"?b=river\">"
+	    "Riverstone (7)</a></li></ul></div><div class=\"pagination-grid"
+	    "\">");
+	for (i = 0; i < nitems(names); i++)
+		buf_addf(&in, "<div class=\"tile\"><figure><a href=\"/p/%zu"
+		    "\"><img src=\"/img/%zu.jpg\" alt=\"%s Trail Runner\"></a>"
+		    "<div class=\"info\"><a href=\"/p/%zu\">%s Trail Runner</a>"
+		    "<div class=\"ship\">Ships free</div><div class=\"price\">"
+		    "$%zu9.00</div></div></figure></div>", i, i, names[i], i,
+		    names[i], i + 1);
+	buf_addstr(&in, "</div></div></main><footer><p>Pinecone Outfitters, "
+	    "12 Fern Lane.</p></footer></body></html>");
+	text = page_text(in.data, "https://shop.example/running");
+	if (strstr(text, "Alder Trail Runner") == NULL ||
+	    strstr(text, "Ivy Trail Runner") == NULL ||
+	    strstr(text, "$59.00") == NULL)
+		failf("shelf lost: %s", text);
+	if (strstr(text, "Hollowpeak") != NULL)
+		failf("filters kept: %s", text);
+	free(text);
+	buf_release(&in);
+}
+
 /* A lamp shop's shelf in <main>: n cards, each a name, a line if line
  * is 1 (its badge and button if 2, its swatches to pick if 3), and a
  * price, after what html holds. */
@@ -3197,6 +3244,7 @@ main(void)
 		cmocka_unit_test(test_extract_pages),
 		cmocka_unit_test(test_extract_cards),
 		cmocka_unit_test(test_extract_shelf_filters),
+		cmocka_unit_test(test_extract_shelf_in_filters),
 		cmocka_unit_test(test_extract_shelf_box),
 		cmocka_unit_test(test_extract_shelf_guide),
 		cmocka_unit_test(test_extract_shelf_long),
