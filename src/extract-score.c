@@ -148,6 +148,39 @@ card_head(struct extractor *x, int idx)
 }
 
 /*
+ * Is node idx a label only screen readers read (a price's "Sale price",
+ * "Regular price"): a few words in an element whose class hides it from
+ * the eye?
+ */
+static int
+preclean_unseen(struct extractor *x, int idx)
+{
+	static const char *const names[] = {
+		"visually-hidden", "visuallyhidden", "sr-only",
+		"screen-reader-text", "screenreader-only", "a11y-hidden",
+	};
+	const char	*cls;
+	size_t		 i;
+
+	if (x->n[idx].st.chars == 0 || x->n[idx].st.chars > 40 ||
+	    (cls = attr(x->n[idx].g, "class")) == NULL)
+		return (0);
+	for (i = 0; i < nitems(names); i++)
+		if (extract_has_token(cls, names[i]))
+			break;
+	if (i == nitems(names))
+		return (0);
+	/* What it says in full, where the eye sees an amount (what a price
+	 * was, hidden itself from screen readers), stays. */
+	buf_reset(&x->tmp);
+	node_text(x, idx, &x->tmp);
+	for (i = 0; i < x->tmp.len; i++)
+		if (ascii_isdigit((unsigned char)x->tmp.data[i]))
+			return (0);
+	return (1);
+}
+
+/*
  * Is node idx, named a shop's filters, its shelf: pictures and prices of
  * products, as a wrapper of the filters and the grid both is named?
  */
@@ -193,7 +226,7 @@ preclean(struct extractor *x)
 		 * it in place. */
 		most = n->st.chars * 2 >= x->n[x->body].st.chars;
 		if ((mirror_hidden(n->g) && !most) || (n->cls & PAT_HIDDEN &&
-		    n->st.chars < 200) || (i >= post_end && !x->region &&
+		    n->st.chars < 200) || preclean_unseen(x, i) || (i >= post_end && !x->region &&
 		    preclean_byline(x, i)) ||
 		    (attr(n->g, "aria-modal") != NULL)) {
 			node_remove(x, i);

@@ -468,6 +468,30 @@ test_extract_shelf_in_filters(void **state)
 	buf_release(&in);
 }
 
+/* Labels only screen readers read ("Sale price") go; one that says an
+ * amount the eye sees only struck through stays. */
+static void
+test_extract_unseen_labels(void **state)
+{
+	char	*page, *text;
+
+	(void)state;
+	page = shelf_with("<p class=\"offer\"><span class=\"visually-hidden\">"
+	    "Regular price</span><s>$120.00</s> <span class=\"sr-only\">Sale "
+	    "price</span>$96.00 <span class=\"screen-reader-text\">Original "
+	    "price was: $120.00.</span></p>");
+	text = page_text(page, "https://shop.example/running");
+	if (strstr(text, "$96.00") == NULL || strstr(text, "Original price "
+	    "was: $120.00.") == NULL || strstr(text, "Alder Trail Runner") ==
+	    NULL)
+		failf("lost: %s", text);
+	if (strstr(text, "Sale price") != NULL || strstr(text,
+	    "Regular price") != NULL)
+		failf("unseen label kept: %s", text);
+	free(text);
+	free(page);
+}
+
 /* A lamp shop's shelf in <main>: n cards, each a name, a line if line
  * is 1 (its badge and button if 2, its swatches to pick if 3), and a
  * price, after what html holds. */
@@ -3245,6 +3269,7 @@ main(void)
 		cmocka_unit_test(test_extract_cards),
 		cmocka_unit_test(test_extract_shelf_filters),
 		cmocka_unit_test(test_extract_shelf_in_filters),
+		cmocka_unit_test(test_extract_unseen_labels),
 		cmocka_unit_test(test_extract_shelf_box),
 		cmocka_unit_test(test_extract_shelf_guide),
 		cmocka_unit_test(test_extract_shelf_long),
