@@ -303,8 +303,10 @@ ld_kinds(struct extractor *x, const struct json *v, int depth)
 			x->ld_article |= ARTICLE_LD;
 	}
 	/* A product on sale; one declared only for its rating stars is
-	 * often a service's page. */
-	if (ld_type_is(t, name_is_product) && json_get(v, "offers") != NULL)
+	 * often a service's page. A product that comes in several sizes or
+	 * colours is a group whose variants carry the offers. */
+	if (ld_type_is(t, name_is_product) && (json_get(v, "offers") !=
+	    NULL || json_get(v, "hasVariant") != NULL))
 		x->ld_product++;
 	ld_kinds(x, json_get(v, "@graph"), depth + 1);
 	ld_kinds(x, json_get(v, "mainEntity"), depth + 1);

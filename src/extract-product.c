@@ -152,8 +152,31 @@ product_word(const char *v, const char *const *words, size_t nwords)
 }
 
 /*
+ * The length of the space between an amount and its currency: a space
+ * (or a colon, before the amount), a no-break space or a narrow one. It
+ * is at the start of s (of len bytes) when after is set, else at its end.
+ */
+static size_t
+product_gap(const char *s, size_t len, int after)
+{
+	static const char *const gaps[] = { "\xc2\xa0", "\xe2\x80\xaf" };
+	size_t	 i, n;
+
+	if (len > 0 && (after ? s[0] == ' ' : (s[len - 1] == ' ' ||
+	    s[len - 1] == ':')))
+		return (1);
+	for (i = 0; i < nitems(gaps); i++) {
+		n = strlen(gaps[i]);
+		if (len >= n && memcmp(after ? s : s + len - n, gaps[i],
+		    n) == 0)
+			return (n);
+	}
+	return (0);
+}
+
+/*
  * Does s hold a price: an amount beside a currency sign or code ("$20",
- * "20,00 €", "EUR 163.12", "99 zł")?
+ * "20,00 €", "EUR 163.12", "99 zł", "1 299,00 лв")?
  */
 int
 product_price(const char *s, size_t len)
@@ -163,7 +186,11 @@ product_price(const char *s, size_t len)
 		"\xe2\x82\xbd", "\xe2\x82\xa9", "\xe2\x82\xba", "\xe2\x82\xb4",
 		"z\xc5\x82", "K\xc4\x8d", "USD", "EUR", "GBP", "AUD", "CAD",
 		"CHF", "JPY", "SEK", "NOK", "DKK", "PLN", "INR", "NZD", "AED",
-		"kr", "Rs", "R$",
+		"kr", "Rs", "R$", "\xd0\xbb\xd0\xb2", "\xd1\x80\xd1\x83\xd0\xb1",
+		"\xd0\xb3\xd1\x80\xd0\xbd", "lei", "\xe2\x82\xaa", "\xe2\x82\xab",
+		"\xe2\x82\xb1", "\xe0\xb8\xbf", "CZK", "HUF", "BGN", "RON",
+		"BRL", "MXN", "ZAR", "SGD", "HKD", "CNY", "KRW", "TRY", "RUB",
+		"UAH", "ILS",
 	};
 	size_t	 i, j, k, n, at;
 
@@ -180,8 +207,7 @@ product_price(const char *s, size_t len)
 		for (k = 0; k < nitems(signs); k++) {
 			n = strlen(signs[k]);
 			/* The sign before it ("$ 5", "EUR: 5") ... */
-			at = i > 0 && (s[i - 1] == ' ' || s[i - 1] == ':') ?
-			    i - 1 : i;
+			at = i - product_gap(s, i, 0);
 			if (at >= n && memcmp(s + at - n, signs[k], n) == 0 &&
 			    (!ascii_isalpha((unsigned char)signs[k][0]) ||
 			    at == n || !ascii_isalpha((unsigned char)
@@ -189,7 +215,7 @@ product_price(const char *s, size_t len)
 				return (1);
 			/* ... or after it ("5 zł", "5EUR"), a word of its
 			 * own when it is written in letters. */
-			at = j < len && s[j] == ' ' ? j + 1 : j;
+			at = j + product_gap(s + j, len - j, 1);
 			if (len - at >= n && memcmp(s + at, signs[k], n) == 0 &&
 			    (!ascii_isalpha((unsigned char)signs[k][n - 1]) ||
 			    at + n == len || !ascii_isalpha((unsigned char)

@@ -148,6 +148,57 @@ card_head(struct extractor *x, int idx)
 }
 
 /*
+ * Is node idx a label only screen readers read (a price's "Sale price",
+ * "Regular price"): a few words in an element whose class hides it from
+ * the eye?
+ */
+static int
+preclean_unseen(struct extractor *x, int idx)
+{
+	static const char *const names[] = {
+		"visually-hidden", "visuallyhidden", "sr-only",
+		"screen-reader-text", "screenreader-only", "a11y-hidden",
+	};
+	const char	*cls;
+	size_t		 i;
+
+	if (x->n[idx].st.chars == 0 || x->n[idx].st.chars > 40 ||
+	    (cls = attr(x->n[idx].g, "class")) == NULL)
+		return (0);
+	for (i = 0; i < nitems(names); i++)
+		if (extract_has_token(cls, names[i]))
+			break;
+	if (i == nitems(names))
+		return (0);
+	/* What it says in full, where the eye sees an amount (what a price
+	 * was, hidden itself from screen readers), stays. */
+	buf_reset(&x->tmp);
+	node_text(x, idx, &x->tmp);
+	for (i = 0; i < x->tmp.len; i++)
+		if (ascii_isdigit((unsigned char)x->tmp.data[i]))
+			return (0);
+	return (1);
+}
+
+/*
+ * Is node idx, named a shop's filters, its shelf: pictures and prices of
+ * products, as a wrapper of the filters and the grid both is named?
+ */
+static int
+facet_shelf(struct extractor *x, int idx)
+{
+	struct parts	 ps = { NULL, 0, 0, 0 };
+	uint32_t	 prices;
+
+	if (x->n[idx].st.img < 8)
+		return (0);
+	parts_add(&ps, idx, idx);
+	prices = parts_prices(x, &ps);
+	free(ps.v);
+	return (prices >= 4);
+}
+
+/*
  * First pass of a run: remove what is hidden, bylines (in a page read
  * whole, each is part of an entry), repeats of the title and (with
  * RUN_STRIP_UNLIKELY) what class, id, role or tag mark as furniture.
@@ -175,7 +226,7 @@ preclean(struct extractor *x)
 		 * it in place. */
 		most = n->st.chars * 2 >= x->n[x->body].st.chars;
 		if ((mirror_hidden(n->g) && !most) || (n->cls & PAT_HIDDEN &&
-		    n->st.chars < 200) || (i >= post_end && !x->region &&
+		    n->st.chars < 200) || preclean_unseen(x, i) || (i >= post_end && !x->region &&
 		    preclean_byline(x, i)) ||
 		    (attr(n->g, "aria-modal") != NULL)) {
 			node_remove(x, i);
@@ -217,7 +268,7 @@ preclean(struct extractor *x)
 		}
 		/* A shop's filters beside its shelf are no part of it. */
 		if (x->region && (n->cls & PAT_FACET) && !most &&
-		    n->st.chars > 0) {
+		    n->st.chars > 0 && !facet_shelf(x, i)) {
 			x->facets += n->st.chars;
 			node_remove(x, i);
 			i = n->end - 1;
@@ -241,7 +292,8 @@ preclean(struct extractor *x)
 			continue;
 		if ((n->cls & PAT_UNLIKELY) && !(n->cls & PAT_MAYBE) &&
 		    !(n->flags & (N_INTABLE | N_INCODE)) && i >= post_end &&
-		    n->tag != GUMBO_TAG_A && !most && !card_head(x, i)) {
+		    n->tag != GUMBO_TAG_A && !most && !card_head(x, i) &&
+		    !facet_shelf(x, i)) {
 			node_remove(x, i);
 			i = n->end - 1;
 		}

@@ -422,6 +422,77 @@ test_extract_shelf_filters(void **state)
 	free(page);
 }
 
+/* A shelf in a wrapper named for the filters beside it and the pages
+ * after it ("filters-and-pagination") is the shelf all the same; the
+ * filters in it still go. */
+static void
+test_extract_shelf_in_filters(void **state)
+{
+	static const char *const names[] = {
+		"Alder", "Birch", "Cedar", "Dune", "Elm", "Fir", "Gorse",
+		"Hazel", "Ivy",
+	};
+	struct buf	 in = BUF_INIT;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&in, "<html><head><title>Running shoes</title></head>"
+	    "<body><header><a href=\"/\">Pinecone Outfitters</a></header>"
+	    "<main><h1>Running shoes</h1><p>Shoes for road, trail and "
+	    "track, from light racers to cushioned trainers for the long "
+	    "miles, each one tried on our own runs before it reaches the "
+	    "shelf. Our staff can help you find the pair that fits the way "
+	    "you run, and every pair may be returned within sixty days, "
+	    "worn or not, if it does not suit you after all.</p>"
+	    "<div class=\"filters-and-pagination\"><div class=\"filter-panel\"><h3>Brand</h3><ul><li><a href="
+	    "\"?b=hollow\">Hollowpeak (12)</a></li><li><a href=\"?b=river\">"
+	    "Riverstone (7)</a></li></ul></div><div class=\"pagination-grid"
+	    "\">");
+	for (i = 0; i < nitems(names); i++)
+		buf_addf(&in, "<div class=\"tile\"><figure><a href=\"/p/%zu"
+		    "\"><img src=\"/img/%zu.jpg\" alt=\"%s Trail Runner\"></a>"
+		    "<div class=\"info\"><a href=\"/p/%zu\">%s Trail Runner</a>"
+		    "<div class=\"ship\">Ships free</div><div class=\"price\">"
+		    "$%zu9.00</div></div></figure></div>", i, i, names[i], i,
+		    names[i], i + 1);
+	buf_addstr(&in, "</div></div></main><footer><p>Pinecone Outfitters, "
+	    "12 Fern Lane.</p></footer></body></html>");
+	text = page_text(in.data, "https://shop.example/running");
+	if (strstr(text, "Alder Trail Runner") == NULL ||
+	    strstr(text, "Ivy Trail Runner") == NULL ||
+	    strstr(text, "$59.00") == NULL)
+		failf("shelf lost: %s", text);
+	if (strstr(text, "Hollowpeak") != NULL)
+		failf("filters kept: %s", text);
+	free(text);
+	buf_release(&in);
+}
+
+/* Labels only screen readers read ("Sale price") go; one that says an
+ * amount the eye sees only struck through stays. */
+static void
+test_extract_unseen_labels(void **state)
+{
+	char	*page, *text;
+
+	(void)state;
+	page = shelf_with("<p class=\"offer\"><span class=\"visually-hidden\">"
+	    "Regular price</span><s>$120.00</s> <span class=\"sr-only\">Sale "
+	    "price</span>$96.00 <span class=\"screen-reader-text\">Original "
+	    "price was: $120.00.</span></p>");
+	text = page_text(page, "https://shop.example/running");
+	if (strstr(text, "$96.00") == NULL || strstr(text, "Original price "
+	    "was: $120.00.") == NULL || strstr(text, "Alder Trail Runner") ==
+	    NULL)
+		failf("lost: %s", text);
+	if (strstr(text, "Sale price") != NULL || strstr(text,
+	    "Regular price") != NULL)
+		failf("unseen label kept: %s", text);
+	free(text);
+	free(page);
+}
+
 /* A lamp shop's shelf in <main>: n cards, each a name, a line if line
  * is 1 (its badge and button if 2, its swatches to pick if 3), and a
  * price, after what html holds. */
@@ -2080,6 +2151,12 @@ test_extract_product(void **state)
 		  "\"Oak stool\",\"offers\":{\"@type\":\"Offer\",\"price\":"
 		  "\"120.00\",\"priceCurrency\":\"USD\"}}</script>", "", "",
 		  "", 1, 0 },
+		/* A product in several colours: a group whose variants
+		 * carry the offers. */
+		{ "<script type=\"application/ld+json\">{\"@context\":"
+		  "\"https://schema.org\",\"@type\":\"ProductGroup\",\"name\":"
+		  "\"Oak stool\",\"hasVariant\":[{\"@type\":\"Product\","
+		  "\"color\":\"Oak\"}]}</script>", "", "", "", 1, 0 },
 		{ "<meta property=\"og:type\" content=\"product\">", "", "", "",
 		  1, 0 },
 		{ "", " itemscope itemtype=\"https://schema.org/Product\"", "",
@@ -2136,6 +2213,63 @@ test_extract_product(void **state)
 			    i, text);
 		free(text);
 	}
+}
+
+/*
+ * A product's page takes away a shelf of other products by their prices,
+ * written in the currencies of many countries, before the amount or after
+ * it, with a no-break space between them or among the digits.
+ */
+static void
+test_extract_product_prices(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Oak stool</title><meta property=\"og:type\" "
+	    "content=\"product\"></head><body><main><h1>Oak stool</h1>"
+	    "<p>A low stool of solid oak, joined by hand with wedged "
+	    "tenons and finished with hard wax oil, that sits as well at "
+	    "the hearth as at the workbench. Each one is cut from the "
+	    "same board, so the grain runs on from the seat into the "
+	    "legs, and no two are ever quite alike.</p>"
+	    "<p>The seat is dished a little, the edges are eased, and the "
+	    "legs are splayed for a steady stance on uneven floors.</p>"
+	    "<h2>From the workshop</h2><div class=\"grid\">"
+	    "<div class=\"tile\"><a href=\"/bench\">Ash bench</a> "
+	    "<span>%s</span></div>"
+	    "<div class=\"tile\"><a href=\"/shelf\">Pine shelf</a> "
+	    "<span>%s</span></div>"
+	    "<div class=\"tile\"><a href=\"/tray\">Walnut tray</a> "
+	    "<span>%s</span></div>"
+	    "<div class=\"tile\"><a href=\"/box\">Cherry box</a> "
+	    "<span>%s</span></div></div></main></body></html>";
+	static const char *const prices[] = {
+		"1\xc2\xa0" "299,00\xc2\xa0\xd0\xbb\xd0\xb2",	/* lev */
+		"\xe2\x82\xac\xc2\xa0" "45",
+		"349 lei",
+		"2\xe2\x80\xaf" "490\xe2\x80\xaf" "K\xc4\x8d",
+		"\xe2\x82\xaa 120",
+		"CZK 2 490",
+	};
+	struct buf	 b = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(prices); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, prices[i], prices[i], prices[i],
+		    prices[i]);
+		art = extract_page(b.data, b.len,
+		    "https://woodshop.example/oak", NULL);
+		text = folded_text(art);
+		if (strstr(text, "A low stool of solid oak") == NULL ||
+		    strstr(text, "Walnut tray") != NULL)
+			failf("case %zu: %s", i, text);
+		free(text);
+		extract_free(art);
+	}
+	buf_release(&b);
 }
 
 /* A reply's quote of a post the thread has already shown goes; a short
@@ -3234,6 +3368,8 @@ main(void)
 		cmocka_unit_test(test_extract_pages),
 		cmocka_unit_test(test_extract_cards),
 		cmocka_unit_test(test_extract_shelf_filters),
+		cmocka_unit_test(test_extract_shelf_in_filters),
+		cmocka_unit_test(test_extract_unseen_labels),
 		cmocka_unit_test(test_extract_shelf_box),
 		cmocka_unit_test(test_extract_shelf_guide),
 		cmocka_unit_test(test_extract_shelf_long),
@@ -3259,6 +3395,7 @@ main(void)
 		cmocka_unit_test(test_extract_thread),
 		cmocka_unit_test(test_extract_post_headers),
 		cmocka_unit_test(test_extract_product),
+		cmocka_unit_test(test_extract_product_prices),
 		cmocka_unit_test(test_extract_product_named_shelf),
 		cmocka_unit_test(test_extract_fine_print),
 		cmocka_unit_test(test_extract_product_signup),
