@@ -192,6 +192,14 @@ static const struct setting settings[] = {
 	    .text = "A command run without a shell after a refresh that "
 		"stored new items, with %n, %f and %u in its words standing "
 		"for new items, feeds with new items and unread items." },
+	[SET_SORT] = {
+	    .name = "sort", .id = SET_SORT,
+	    .type = SET_SORT_ORDER, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .min = 0, .max = FILTER_SORT_ASC | (FILTER_SORT__COUNT - 1),
+	    .def = FILTER_SORT_DATE,
+	    .text = "The order of item lists: date, title, feed, author or "
+		"unread (unread first), each -asc or -desc; per feed, the "
+		"order of that feed's list." },
 };
 _Static_assert(nitems(settings) == SET__COUNT,
     "settings[] must have one row per enum setting_id");
@@ -633,6 +641,9 @@ config_format_value(struct buf *b, const struct setting *s, int64_t n)
 	case SET_BOOL:
 		buf_addstr(b, n ? "yes" : "no");
 		break;
+	case SET_SORT_ORDER:
+		filter_sort_name(b, (int)n);
+		break;
 	case SET_STRING:
 		break;
 	}
@@ -751,6 +762,9 @@ config_type_hint(enum setting_type type)
 		return ("is not a size (like 512K, 16M or 1G)");
 	case SET_BOOL:
 		return ("is not yes or no");
+	case SET_SORT_ORDER:
+		return ("is not an order (date, title, feed, author or "
+		    "unread, with -asc or -desc)");
 	case SET_STRING:
 		break;
 	}
@@ -766,7 +780,7 @@ config_parse_value(const struct setting *s, const char *text, int64_t *out,
 	const char	*p = text;
 	int64_t		 n = 0;
 	size_t		 i;
-	int		 rc = -1;
+	int		 rc = -1, sort;
 
 	switch (s->type) {
 	case SET_NUMBER:
@@ -787,11 +801,18 @@ config_parse_value(const struct setting *s, const char *text, int64_t *out,
 			}
 		}
 		break;
+	case SET_SORT_ORDER:
+		if (filter_sort_parse(text, &sort) == 0) {
+			n = sort;
+			rc = 0;
+		}
+		break;
 	case SET_STRING:
 		*out = 0;
 		return (0);
 	}
-	if (rc == 0 && s->type != SET_BOOL && (n < s->min || n > s->max))
+	if (rc == 0 && s->type != SET_BOOL && s->type != SET_SORT_ORDER &&
+	    (n < s->min || n > s->max))
 		rc = -2;
 	if (rc == 0) {
 		*out = n;

@@ -46,6 +46,7 @@ enum setting_id {
 	SET_TEXT_WIDTH,
 	SET_TEXT_CENTRE,
 	SET_NOTIFY_COMMAND,
+	SET_SORT,
 	SET__COUNT
 };
 
@@ -54,7 +55,9 @@ enum setting_type {
 	SET_SECONDS,		/* a duration: 90, 90s, 30m, 2h, 1d, 1w */
 	SET_BYTES,		/* a size: 512, 64K, 16M, 1G (powers of 1024) */
 	SET_BOOL,		/* yes/no, true/false, on/off, 1/0 */
-	SET_STRING		/* any text */
+	SET_STRING,		/* any text */
+	SET_SORT_ORDER		/* an item list's order: title-asc, date-desc
+				   (filter_sort_parse()) */
 };
 
 #define SET_SCOPE_GLOBAL	0x1	/* may be set with "set" */
