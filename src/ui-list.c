@@ -297,7 +297,20 @@ list_filter(const struct ui_list *l)
 	q.expr = l->expr;
 	q.narrow = l->narrow;
 	q.ignored = l->ignored;
+	q.sort = l->sort;
 	return (q);
+}
+
+/* The dotfile's order for the list of a feeds row: the feed's own sort,
+ * else the global one. */
+static int
+list_sort_of(struct ui *ui, size_t row)
+{
+	const struct config_feed	*cf = NULL;
+
+	if (row < ui->nrows && UI_ROW_FEED(ui->rows[row]))
+		cf = ui->feeds[ui->rows[row]].cf;
+	return ((int)config_num(ui->cfg, cf, SET_SORT));
 }
 
 /* The store ids of the feeds a feeds row stands for; caller frees.
@@ -351,6 +364,7 @@ ui_list_refeed(struct ui *ui)
 	free(l->feeds);
 	l->feeds = list_ids(ui, l->row, &l->nfeeds, &l->every);
 	l->expr = list_expr(ui, l->row);
+	l->sort = list_sort_of(ui, l->row);
 }
 
 /* Build the list a feeds row stands for, if it is not the one shown. */
@@ -384,6 +398,7 @@ ui_list_sync(struct ui *ui)
 	l->mixed = !UI_ROW_FEED(ui->rows[row]);
 	l->starred = ui->rows[row] == UI_ROW_STARRED;
 	l->expr = list_expr(ui, row);
+	l->sort = list_sort_of(ui, row);
 	if (!l->mixed)
 		l->label = xstrdup(ui->feeds[ui->rows[row]].title);
 	else if (l->expr != NULL)
@@ -969,6 +984,28 @@ ui_list_filter(struct ui *ui, const char *text)
 	if (l->narrow != NULL)
 		ui_message(ui, 0, "%zu item%s", l->total, l->total == 1 ? "" :
 		    "s");
+	return (UI_REDRAW);
+}
+
+int
+ui_list_sort(struct ui *ui, int cycle)
+{
+	struct ui_list	*l = &ui->list;
+	struct buf	 b = BUF_INIT;
+
+	ui_list_sync(ui);
+	if (l->search || l->label == NULL) {
+		if (cycle)
+			ui_message(ui, 1, "Search results come newest first; "
+			    "go back to a feed's list to sort it");
+		return (UI_REDRAW);
+	}
+	l->sort = cycle ? filter_sort_next(l->sort) :
+	    list_sort_of(ui, l->row);
+	ui_list_reload(ui);
+	filter_sort_name(&b, l->sort);
+	ui_message(ui, 0, "Sorted by %s", b.data);
+	buf_release(&b);
 	return (UI_REDRAW);
 }
 

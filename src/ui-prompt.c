@@ -143,6 +143,9 @@ prompt_config(struct ui *ui, const char *line, const char *word,
 		    (config_num(ui->cfg, NULL, SET_UNREAD_ONLY) != 0))
 			ui_act(ui, ACT_TOGGLE_UNREAD_ONLY);
 		break;
+	case SET_SORT:
+		ui_list_sort(ui, 0);
+		break;
 	default:
 		break;
 	}
