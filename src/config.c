@@ -200,6 +200,13 @@ static const struct setting settings[] = {
 	    .text = "The order of item lists: date, title, feed, author or "
 		"unread (unread first), each -asc or -desc; per feed, the "
 		"order of that feed's list." },
+	[SET_FEED_SORT] = {
+	    .name = "feed-sort-order", .id = SET_FEED_SORT,
+	    .type = SET_FEED_ORDER, .scope = SET_SCOPE_GLOBAL,
+	    .min = 0, .max = CONFIG_FEEDS_ASC | (CONFIG_FEEDS__COUNT - 1),
+	    .def = CONFIG_FEEDS_NONE | CONFIG_FEEDS_ASC,
+	    .text = "The order of the feeds pane: none (the dotfile's), "
+		"title or unread (the unread count), each -asc or -desc." },
 };
 _Static_assert(nitems(settings) == SET__COUNT,
     "settings[] must have one row per enum setting_id");
@@ -625,6 +632,29 @@ config_format_units(struct buf *b, int64_t n, const struct config_unit *u,
 }
 
 /* Append a value in the config language, with the largest exact unit. */
+/* The words of feed-sort-order, by enum config_feed_order. */
+static const char *const feed_orders[CONFIG_FEEDS__COUNT] = {
+	[CONFIG_FEEDS_NONE] = "none",
+	[CONFIG_FEEDS_TITLE] = "title",
+	[CONFIG_FEEDS_UNREAD] = "unread",
+};
+
+/* "KEY[-asc|-desc]" of feed-sort-order; a bare key is ascending but
+ * unread, whose usual order is the most unread first. Return 0, or -1. */
+static int
+config_feed_order(const char *text, int64_t *out)
+{
+	int	 key, asc;
+
+	if (util_order_parse(text, feed_orders, CONFIG_FEEDS__COUNT, &key,
+	    &asc) != 0)
+		return (-1);
+	if (asc == -1)
+		asc = key != CONFIG_FEEDS_UNREAD;
+	*out = key | (asc ? CONFIG_FEEDS_ASC : 0);
+	return (0);
+}
+
 void
 config_format_value(struct buf *b, const struct setting *s, int64_t n)
 {
@@ -643,6 +673,11 @@ config_format_value(struct buf *b, const struct setting *s, int64_t n)
 		break;
 	case SET_SORT_ORDER:
 		filter_sort_name(b, (int)n);
+		break;
+	case SET_FEED_ORDER:
+		if ((n & ~CONFIG_FEEDS_ASC) < CONFIG_FEEDS__COUNT)
+			buf_addf(b, "%s-%s", feed_orders[n & ~CONFIG_FEEDS_ASC],
+			    n & CONFIG_FEEDS_ASC ? "asc" : "desc");
 		break;
 	case SET_STRING:
 		break;
@@ -765,6 +800,9 @@ config_type_hint(enum setting_type type)
 	case SET_SORT_ORDER:
 		return ("is not an order (date, title, feed, author or "
 		    "unread, with -asc or -desc)");
+	case SET_FEED_ORDER:
+		return ("is not an order (none, title or unread, with -asc "
+		    "or -desc)");
 	case SET_STRING:
 		break;
 	}
@@ -807,12 +845,15 @@ config_parse_value(const struct setting *s, const char *text, int64_t *out,
 			rc = 0;
 		}
 		break;
+	case SET_FEED_ORDER:
+		rc = config_feed_order(text, &n);
+		break;
 	case SET_STRING:
 		*out = 0;
 		return (0);
 	}
 	if (rc == 0 && s->type != SET_BOOL && s->type != SET_SORT_ORDER &&
-	    (n < s->min || n > s->max))
+	    s->type != SET_FEED_ORDER && (n < s->min || n > s->max))
 		rc = -2;
 	if (rc == 0) {
 		*out = n;

@@ -1153,30 +1153,14 @@ static const char *const filter_sort_words[FILTER_SORT__COUNT] = {
 int
 filter_sort_parse(const char *text, int *out)
 {
-	const char	*dash;
-	size_t		 len, i;
-	int		 asc;
+	int	 key, asc;
 
-	if ((dash = strchr(text, '-')) == NULL)
-		len = strlen(text);
-	else
-		len = (size_t)(dash - text);
-	for (i = 0; i < FILTER_SORT__COUNT; i++) {
-		if (strlen(filter_sort_words[i]) == len &&
-		    strncasecmp(text, filter_sort_words[i], len) == 0)
-			break;
-	}
-	if (i == FILTER_SORT__COUNT)
+	if (util_order_parse(text, filter_sort_words, FILTER_SORT__COUNT,
+	    &key, &asc) != 0)
 		return (-1);
-	if (dash == NULL)
-		asc = i != FILTER_SORT_DATE && i != FILTER_SORT_UNREAD;
-	else if (strcasecmp(dash + 1, "asc") == 0)
-		asc = 1;
-	else if (strcasecmp(dash + 1, "desc") == 0)
-		asc = 0;
-	else
-		return (-1);
-	*out = (int)i | (asc ? FILTER_SORT_ASC : 0);
+	if (asc == -1)
+		asc = key != FILTER_SORT_DATE && key != FILTER_SORT_UNREAD;
+	*out = key | (asc ? FILTER_SORT_ASC : 0);
 	return (0);
 }
 

@@ -507,7 +507,8 @@ newsboat_map(struct newsboat *nb, char **w, size_t nw, struct buf *out,
 	if (strcmp(w[0], "article-sort-order") == 0 && nw == 2)
 		return (newsboat_sort(w[1], out, why));
 	if (strcmp(w[0], "feed-sort-order") == 0) {
-		*why = "the feeds pane keeps the dotfile's order";
+		*why = "its keys and directions are not ours; set "
+		    "feed-sort-order (none, title, unread) by hand";
 		return (-1);
 	}
 	if (strcmp(w[0], "prepopulate-query-feeds") == 0) {

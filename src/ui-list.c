@@ -19,6 +19,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "buf.h"
@@ -207,13 +208,55 @@ ui_list_load_feeds(struct ui *ui)
 	return (0);
 }
 
+/* The feeds and the order that list_feed_cmp() compares them in: qsort()
+ * takes no context, and the UI has one thread. */
+static const struct ui_feed	*sort_feeds;
+static int			 sort_order;
+
+/* Two feeds' rows in the order of feed-sort-order; equal ones in the
+ * dotfile's order. */
+static int
+list_feed_cmp(const void *a, const void *b)
+{
+	size_t			 i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct ui_feed	*f = &sort_feeds[i], *g = &sort_feeds[j];
+	int			 c = 0;
+
+	switch (sort_order & ~CONFIG_FEEDS_ASC) {
+	case CONFIG_FEEDS_TITLE:
+		c = strcasecmp(f->title, g->title);
+		break;
+	case CONFIG_FEEDS_UNREAD:
+		c = (f->unread > g->unread) - (f->unread < g->unread);
+		break;
+	default:
+		c = (i > j) - (i < j);
+		break;
+	}
+	if (!(sort_order & CONFIG_FEEDS_ASC))
+		c = -c;
+	return (c != 0 ? c : (i > j) - (i < j));
+}
+
+/* Sort the feeds' rows rows[a..b) in the order of feed-sort-order. */
+static void
+list_sort_feeds(struct ui *ui, size_t a, size_t b)
+{
+	sort_order = (int)config_num(ui->cfg, NULL, SET_FEED_SORT);
+	if (sort_order == (CONFIG_FEEDS_NONE | CONFIG_FEEDS_ASC) || b - a < 2)
+		return;
+	sort_feeds = ui->feeds;
+	qsort(&ui->rows[a], b - a, sizeof ui->rows[0], list_feed_cmp);
+	sort_feeds = NULL;
+}
+
 /* Rebuild the rows of the feeds pane, keeping the cursor on its feed. */
 void
 ui_list_feeds_rows(struct ui *ui)
 {
 	struct ui_pane		*p = &ui->panes[UI_FEEDS];
 	const struct ui_feed	*f;
-	size_t			 i, was = UI_ROW_ALL, listed = UI_ROW_ALL;
+	size_t			 i, first, was = UI_ROW_ALL, listed = UI_ROW_ALL;
 
 	if (p->cur < ui->nrows)
 		was = ui->rows[p->cur];
@@ -237,6 +280,7 @@ ui_list_feeds_rows(struct ui *ui)
 			ui->list.row = ui->nrows;
 		ui->rows[ui->nrows++] = UI_ROW_QUERY(i);
 	}
+	first = ui->nrows;
 	for (i = 0; i < ui->nfeeds; i++) {
 		f = &ui->feeds[i];
 		if (f->cf->hidden)
@@ -246,11 +290,14 @@ ui_list_feeds_rows(struct ui *ui)
 		/* The feed being read stays until the cursor leaves it. */
 		if (ui->unread_only && f->unread == 0 && i != was)
 			continue;
-		if (i == was)
-			p->cur = ui->nrows;
-		if (i == listed)
-			ui->list.row = ui->nrows;
 		ui->rows[ui->nrows++] = i;
+	}
+	list_sort_feeds(ui, first, ui->nrows);
+	for (i = first; i < ui->nrows; i++) {
+		if (ui->rows[i] == was)
+			p->cur = i;
+		if (ui->rows[i] == listed)
+			ui->list.row = i;
 	}
 	/* Last, so that the feeds' rows stay where they were; it, too,
 	 * stays until the cursor leaves it. */

@@ -146,6 +146,9 @@ prompt_config(struct ui *ui, const char *line, const char *word,
 	case SET_SORT:
 		ui_list_sort(ui, 0);
 		break;
+	case SET_FEED_SORT:
+		ui_list_feeds_rows(ui);
+		break;
 	default:
 		break;
 	}

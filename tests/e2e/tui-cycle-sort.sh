@@ -2,7 +2,7 @@
 # S (cycle-sort) sorts the items list in view in the next order, the
 # status line naming it and the cursor staying on its item; a feed's
 # "sort" in the dotfile is its list's order, and tidings items follows
-# the global one.
+# the global one; feed-sort-order orders the feeds pane.
 . ./lib.sh
 serve
 fruit() {
@@ -78,3 +78,18 @@ case $first in
 *apple*) ;;
 *) cat "$WORK/items" >&2; fail "items not in title order" ;;
 esac
+
+# feed-sort-order: the feeds pane by name, Z first; set at the prompt,
+# the order of the feed lines again.
+echo "set feed-sort-order title-desc" >>"$CONF"
+echo "set panes 1" >>"$CONF"
+tui_start 100 20
+wait_for "6 unread"
+order "All items" Sorted Fruit
+keys :
+keys -l "set feed-sort-order none"
+keys Enter
+wait_for "feed-sort-order is none-asc"
+order "All items" Fruit Sorted
+keys Q
+wait_exit 0

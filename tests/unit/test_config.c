@@ -113,6 +113,13 @@ static const struct {
 	{ "set sort title-up\n", 0, "t:1: sort: \"title-up\" is not an "
 	  "order (date, title, feed, author or unread, with -asc or -desc)" },
 	{ "set sort\n", 0, "t:1: usage: set NAME VALUE" },
+	{ "set feed-sort-order unread-asc\n", 0, NULL },
+	{ "set feed-sort-order title\n", 0, NULL },
+	{ "set feed-sort-order articlecount\n", 0, "t:1: feed-sort-order: "
+	  "\"articlecount\" is not an order (none, title or unread, with "
+	  "-asc or -desc)" },
+	{ "feed https://a.org/x < feed-sort-order title\n", 0,
+	  "t:1: feed-sort-order cannot be set per feed" },
 	/* Feed lines. */
 	{ "feed https://a.org/x < sort random\n", 0, "t:1: sort: \"random\" "
 	  "is not an order (date, title, feed, author or unread, with -asc "
@@ -988,6 +995,7 @@ test_config_man_page(void **state)
 		[SET_NUMBER] = "number", [SET_SECONDS] = "duration",
 		[SET_BYTES] = "size", [SET_BOOL] = "boolean",
 		[SET_STRING] = "string", [SET_SORT_ORDER] = "order",
+		[SET_FEED_ORDER] = "feed-order",
 	};
 	const struct setting	*t;
 	struct buf		 man = BUF_INIT, want = BUF_INIT;
@@ -1021,7 +1029,8 @@ test_config_man_page(void **state)
 		config_format_value(&want, &t[i], t[i].def);
 		/* A boolean's range goes without saying, and an order's
 		 * words are listed in its entry. */
-		if (t[i].type == SET_BOOL || t[i].type == SET_SORT_ORDER) {
+		if (t[i].type == SET_BOOL || t[i].type == SET_SORT_ORDER ||
+		    t[i].type == SET_FEED_ORDER) {
 			buf_addstr(&want, " .");
 			if (strstr(item, want.data) == NULL)
 				fail_msg("%s: the man page should say\n%s",

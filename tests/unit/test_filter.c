@@ -749,6 +749,32 @@ names_of(const struct store_item *v, size_t n, struct buf *out)
 		    strrchr(v[i].link, '/') + 1);
 }
 
+/* Set out to the names of q's items read two rows a page, forward from
+ * the top or backward from the bottom, each page after the last row of
+ * the one before. */
+static void
+walk(struct store *st, const struct store_filter *q, int backward,
+    struct buf *out)
+{
+	struct store_item	*v = NULL, *w, last;
+	size_t			 n = 0, nw;
+	char			*cause = NULL;
+
+	buf_reset(out);
+	do {
+		if (n > 0)
+			last = v[n - 1];
+		if (store_page(st, q, n > 0 ? &last : NULL, backward, 0, 2,
+		    &w, &nw, &cause) != 0)
+			failf("store_page: %s", cause);
+		store_items_free(v, n);
+		names_of(w, nw, out);
+		v = w;
+		n = nw;
+	} while (n > 0);
+	free(v);
+}
+
 /* Each order lists the items in it whether read in one page, two rows
  * at a time forward, or two at a time backward from the bottom, and a
  * row's count of those before it is its index, with and without a
@@ -758,9 +784,9 @@ test_filter_sort(void **state)
 {
 	struct fixture		*fx = *state;
 	struct store_filter	 q;
-	struct store_item	*v, *w, last;
+	struct store_item	*v;
 	struct buf		 got = BUF_INIT, back = BUF_INIT;
-	size_t			 n, nw, i, k, pos;
+	size_t			 n, i, k, pos;
 	int64_t			 idx;
 	char			*cause = NULL, *names[16], *tok;
 
@@ -790,40 +816,12 @@ test_filter_sort(void **state)
 		store_items_free(v, n);
 
 		/* Forward, two at a time. */
-		buf_reset(&got);
-		v = NULL;
-		n = 0;
-		do {
-			if (n > 0)
-				last = v[n - 1];
-			if (store_page(fx->st, &q, n > 0 ? &last : NULL, 0,
-			    0, 2, &w, &nw, &cause) != 0)
-				failf("store_page: %s", cause);
-			store_items_free(v, n);
-			names_of(w, nw, &got);
-			v = w;
-			n = nw;
-		} while (n > 0);
-		free(v);
+		walk(fx->st, &q, 0, &got);
 		if (strcmp(got.data, sorts[i].want) != 0)
 			failf("%s forward: %s", sorts[i].sort, got.data);
 
 		/* Backward from the bottom, two at a time. */
-		buf_reset(&back);
-		v = NULL;
-		n = 0;
-		do {
-			if (n > 0)
-				last = v[n - 1];
-			if (store_page(fx->st, &q, n > 0 ? &last : NULL, 1,
-			    0, 2, &w, &nw, &cause) != 0)
-				failf("store_page: %s", cause);
-			store_items_free(v, n);
-			names_of(w, nw, &back);
-			v = w;
-			n = nw;
-		} while (n > 0);
-		free(v);
+		walk(fx->st, &q, 1, &back);
 		/* back is the list reversed. */
 		n = 0;
 		for (tok = strtok(back.data, " "); tok != NULL && n < 16;

@@ -64,7 +64,7 @@ static const struct {
 	{ "article-sort-order author-desc", "set sort author-desc", NULL },
 	{ "article-sort-order flags-asc", NULL, "no such order here" },
 	{ "article-sort-order title-up", NULL, "not a direction" },
-	{ "feed-sort-order title-asc",	NULL, "the dotfile's order" },
+	{ "feed-sort-order title-asc",	NULL, "set feed-sort-order" },
 	{ "proxy localhost:3128",	NULL, "http_proxy" },
 	{ "confirm-exit yes",		NULL, "no equivalent in tidings" },
 	{ "include ~/.newsboat/more",	NULL, "no equivalent in tidings" },
