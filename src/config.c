@@ -192,6 +192,21 @@ static const struct setting settings[] = {
 	    .text = "A command run without a shell after a refresh that "
 		"stored new items, with %n, %f and %u in its words standing "
 		"for new items, feeds with new items and unread items." },
+	[SET_SORT] = {
+	    .name = "sort", .id = SET_SORT,
+	    .type = SET_SORT_ORDER, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .min = 0, .max = FILTER_SORT_ASC | (FILTER_SORT__COUNT - 1),
+	    .def = FILTER_SORT_DATE,
+	    .text = "The order of item lists: date, title, feed, author or "
+		"unread (unread first), each -asc or -desc; per feed, the "
+		"order of that feed's list." },
+	[SET_FEED_SORT] = {
+	    .name = "feed-sort-order", .id = SET_FEED_SORT,
+	    .type = SET_FEED_ORDER, .scope = SET_SCOPE_GLOBAL,
+	    .min = 0, .max = CONFIG_FEEDS_ASC | (CONFIG_FEEDS__COUNT - 1),
+	    .def = CONFIG_FEEDS_NONE | CONFIG_FEEDS_ASC,
+	    .text = "The order of the feeds pane: none (the dotfile's), "
+		"title or unread (the unread count), each -asc or -desc." },
 };
 _Static_assert(nitems(settings) == SET__COUNT,
     "settings[] must have one row per enum setting_id");
@@ -617,6 +632,29 @@ config_format_units(struct buf *b, int64_t n, const struct config_unit *u,
 }
 
 /* Append a value in the config language, with the largest exact unit. */
+/* The words of feed-sort-order, by enum config_feed_order. */
+static const char *const feed_orders[CONFIG_FEEDS__COUNT] = {
+	[CONFIG_FEEDS_NONE] = "none",
+	[CONFIG_FEEDS_TITLE] = "title",
+	[CONFIG_FEEDS_UNREAD] = "unread",
+};
+
+/* "KEY[-asc|-desc]" of feed-sort-order; a bare key is ascending but
+ * unread, whose usual order is the most unread first. Return 0, or -1. */
+static int
+config_feed_order(const char *text, int64_t *out)
+{
+	int	 key, asc;
+
+	if (util_order_parse(text, feed_orders, CONFIG_FEEDS__COUNT, &key,
+	    &asc) != 0)
+		return (-1);
+	if (asc == -1)
+		asc = key != CONFIG_FEEDS_UNREAD;
+	*out = key | (asc ? CONFIG_FEEDS_ASC : 0);
+	return (0);
+}
+
 void
 config_format_value(struct buf *b, const struct setting *s, int64_t n)
 {
@@ -632,6 +670,14 @@ config_format_value(struct buf *b, const struct setting *s, int64_t n)
 		break;
 	case SET_BOOL:
 		buf_addstr(b, n ? "yes" : "no");
+		break;
+	case SET_SORT_ORDER:
+		filter_sort_name(b, (int)n);
+		break;
+	case SET_FEED_ORDER:
+		if ((n & ~CONFIG_FEEDS_ASC) < CONFIG_FEEDS__COUNT)
+			buf_addf(b, "%s-%s", feed_orders[n & ~CONFIG_FEEDS_ASC],
+			    n & CONFIG_FEEDS_ASC ? "asc" : "desc");
 		break;
 	case SET_STRING:
 		break;
@@ -751,6 +797,12 @@ config_type_hint(enum setting_type type)
 		return ("is not a size (like 512K, 16M or 1G)");
 	case SET_BOOL:
 		return ("is not yes or no");
+	case SET_SORT_ORDER:
+		return ("is not an order (date, title, feed, author or "
+		    "unread, with -asc or -desc)");
+	case SET_FEED_ORDER:
+		return ("is not an order (none, title or unread, with -asc "
+		    "or -desc)");
 	case SET_STRING:
 		break;
 	}
@@ -766,7 +818,7 @@ config_parse_value(const struct setting *s, const char *text, int64_t *out,
 	const char	*p = text;
 	int64_t		 n = 0;
 	size_t		 i;
-	int		 rc = -1;
+	int		 rc = -1, sort;
 
 	switch (s->type) {
 	case SET_NUMBER:
@@ -787,11 +839,21 @@ config_parse_value(const struct setting *s, const char *text, int64_t *out,
 			}
 		}
 		break;
+	case SET_SORT_ORDER:
+		if (filter_sort_parse(text, &sort) == 0) {
+			n = sort;
+			rc = 0;
+		}
+		break;
+	case SET_FEED_ORDER:
+		rc = config_feed_order(text, &n);
+		break;
 	case SET_STRING:
 		*out = 0;
 		return (0);
 	}
-	if (rc == 0 && s->type != SET_BOOL && (n < s->min || n > s->max))
+	if (rc == 0 && s->type != SET_BOOL && s->type != SET_SORT_ORDER &&
+	    s->type != SET_FEED_ORDER && (n < s->min || n > s->max))
 		rc = -2;
 	if (rc == 0) {
 		*out = n;

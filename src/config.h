@@ -46,6 +46,8 @@ enum setting_id {
 	SET_TEXT_WIDTH,
 	SET_TEXT_CENTRE,
 	SET_NOTIFY_COMMAND,
+	SET_SORT,
+	SET_FEED_SORT,
 	SET__COUNT
 };
 
@@ -54,11 +56,24 @@ enum setting_type {
 	SET_SECONDS,		/* a duration: 90, 90s, 30m, 2h, 1d, 1w */
 	SET_BYTES,		/* a size: 512, 64K, 16M, 1G (powers of 1024) */
 	SET_BOOL,		/* yes/no, true/false, on/off, 1/0 */
-	SET_STRING		/* any text */
+	SET_STRING,		/* any text */
+	SET_SORT_ORDER,		/* an item list's order: title-asc, date-desc
+				   (filter_sort_parse()) */
+	SET_FEED_ORDER		/* the feeds pane's order: CONFIG_FEEDS_* */
 };
 
 #define SET_SCOPE_GLOBAL	0x1	/* may be set with "set" */
 #define SET_SCOPE_FEED		0x2	/* may be set per feed after "<" */
+
+/* The orders of the feeds pane (feed-sort-order): a key, with
+ * CONFIG_FEEDS_ASC for ascending. */
+enum config_feed_order {
+	CONFIG_FEEDS_NONE,		/* the dotfile's order */
+	CONFIG_FEEDS_TITLE,		/* by name */
+	CONFIG_FEEDS_UNREAD,		/* by unread count */
+	CONFIG_FEEDS__COUNT
+};
+#define CONFIG_FEEDS_ASC	0x10
 
 struct setting {
 	const char		*name;	/* first member: see util_nearest() */

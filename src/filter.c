@@ -1141,3 +1141,64 @@ filter_regfree(struct filter_re *r)
 	regfree(&r->re);
 	free(r);
 }
+
+static const char *const filter_sort_words[FILTER_SORT__COUNT] = {
+	[FILTER_SORT_DATE] = "date",
+	[FILTER_SORT_TITLE] = "title",
+	[FILTER_SORT_FEED] = "feed",
+	[FILTER_SORT_AUTHOR] = "author",
+	[FILTER_SORT_UNREAD] = "unread",
+};
+
+int
+filter_sort_parse(const char *text, int *out)
+{
+	int	 key, asc;
+
+	if (util_order_parse(text, filter_sort_words, FILTER_SORT__COUNT,
+	    &key, &asc) != 0)
+		return (-1);
+	if (asc == -1)
+		asc = key != FILTER_SORT_DATE && key != FILTER_SORT_UNREAD;
+	*out = key | (asc ? FILTER_SORT_ASC : 0);
+	return (0);
+}
+
+void
+filter_sort_name(struct buf *b, int sort)
+{
+	int	 key = FILTER_SORT_KEY(sort);
+
+	if (key >= FILTER_SORT__COUNT)
+		key = FILTER_SORT_DATE;
+	buf_addf(b, "%s-%s", filter_sort_words[key],
+	    sort & FILTER_SORT_ASC ? "asc" : "desc");
+}
+
+/* The orders cycle-sort goes through, each key in its usual direction
+ * first; an order set in the dotfile that is not among them goes on at
+ * the next key. */
+static const int filter_sort_cycle[] = {
+	FILTER_SORT_DATE,
+	FILTER_SORT_DATE | FILTER_SORT_ASC,
+	FILTER_SORT_TITLE | FILTER_SORT_ASC,
+	FILTER_SORT_TITLE,
+	FILTER_SORT_FEED | FILTER_SORT_ASC,
+	FILTER_SORT_AUTHOR | FILTER_SORT_ASC,
+	FILTER_SORT_UNREAD,
+};
+
+int
+filter_sort_next(int sort)
+{
+	size_t	 i, n = nitems(filter_sort_cycle);
+
+	for (i = 0; i < n; i++)
+		if (filter_sort_cycle[i] == sort)
+			return (filter_sort_cycle[(i + 1) % n]);
+	for (i = 0; i < n; i++)
+		if (FILTER_SORT_KEY(filter_sort_cycle[i]) >
+		    FILTER_SORT_KEY(sort))
+			return (filter_sort_cycle[i]);
+	return (filter_sort_cycle[0]);
+}

@@ -133,4 +133,32 @@ int	 filter_regcomp(struct filter_re **, const char *pattern,
 int	 filter_regexec(const struct filter_re *, const char *s);
 void	 filter_regfree(struct filter_re *);
 
+/*
+ * The order of an item list, as one number: a key (FILTER_SORT_DATE ...)
+ * with FILTER_SORT_ASC set for ascending. 0, date descending, is newest
+ * first, what lists do unless told otherwise. Items with the same key
+ * follow newest first, then by id, so that every order is total.
+ */
+struct buf;
+
+enum filter_sort_key {
+	FILTER_SORT_DATE,
+	FILTER_SORT_TITLE,
+	FILTER_SORT_FEED,
+	FILTER_SORT_AUTHOR,
+	FILTER_SORT_UNREAD,	/* descending: unread first */
+	FILTER_SORT__COUNT
+};
+#define FILTER_SORT_ASC		0x10
+#define FILTER_SORT_KEY(s)	((s) & 0x0f)
+
+/* Parse "KEY[-asc|-desc]" (date-desc, title-asc, unread...); a bare key
+ * takes its usual direction (date and unread descending, the others
+ * ascending). Return 0 and set *out, or -1. */
+int	 filter_sort_parse(const char *text, int *out);
+/* The words of sort ("title-asc"), for messages and the status line. */
+void	 filter_sort_name(struct buf *, int sort);
+/* The order after sort that the cycle-sort action shows. */
+int	 filter_sort_next(int sort);
+
 #endif /* TIDINGS_FILTER_H */

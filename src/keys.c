@@ -124,6 +124,10 @@ static const struct keys_action_info actions[] = {
 	{ "toggle-show-ignored", ACT_TOGGLE_SHOW_IGNORED, ALL,
 	  "Show the items the ignore lines hide in the lists too, or hide "
 	  "them again." },
+	{ "cycle-sort", ACT_CYCLE_SORT, ALL,
+	  "Sort the items list in view in the next order: date newest and "
+	  "oldest first, title, feed, author, unread first (see sort in "
+	  "tidings-config(5))." },
 };
 _Static_assert(nitems(actions) == ACT__COUNT - 1,
     "actions[] must have one row per action");
@@ -220,6 +224,7 @@ static const char *const defaults[] = {
 	"bind items N toggle-read",
 	"bind items F filter",
 	"bind global I toggle-show-ignored",
+	"bind global S cycle-sort",
 	"bind items f select-filter",
 	"bind feeds F filter",
 	"bind items s toggle-star",

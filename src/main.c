@@ -532,6 +532,7 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 	 * keeps the query in date order (as the reader's All items). */
 	q.feeds = nfeeds == stored ? NULL : ids;
 	q.nfeeds = nfeeds;
+	q.sort = (int)config_num(cfg, NULL, SET_SORT);
 	if (json)
 		buf_addch(&b, '[');
 	while (shown < (size_t)count) {

@@ -390,6 +390,44 @@ newsboat_table(const char *dialog)
 	return (NULL);
 }
 
+/* newsboat's article-sort-order: the same words, but its date order is
+ * the other way round (date-asc is newest first), and its direction
+ * is ascending unless told. */
+static int
+newsboat_sort(const char *value, struct buf *out, const char **why)
+{
+	static const char *const keys[] = { "date", "title", "author" };
+	const char	*dash;
+	size_t		 len, i;
+	int		 desc = 0;
+
+	len = (dash = strchr(value, '-')) != NULL ? (size_t)(dash - value) :
+	    strlen(value);
+	if (dash != NULL && strcmp(dash, "-desc") == 0)
+		desc = 1;
+	else if (dash != NULL && strcmp(dash, "-asc") != 0) {
+		*why = "not a direction (asc or desc)";
+		return (-1);
+	}
+	for (i = 0; i < nitems(keys); i++)
+		if (strlen(keys[i]) == len && strncmp(value, keys[i], len) == 0)
+			break;
+	if (i == nitems(keys)) {
+		*why = "no such order here (date, title, author, feed, "
+		    "unread)";
+		return (-1);
+	}
+	if (i == 0 && !desc) {
+		*why = "the default here too (newest first)";
+		return (-1);
+	}
+	if (i == 0)
+		buf_addstr(out, "set sort date-asc");
+	else
+		buf_addf(out, "set sort %s-%s", keys[i], desc ? "desc" : "asc");
+	return (0);
+}
+
 /* Make the dotfile line for one config line of newsboat's in out; return
  * 0 (out empty when an earlier line made it already), or -1 with a
  * static reason in *why. */
@@ -464,6 +502,13 @@ newsboat_map(struct newsboat *nb, char **w, size_t nw, struct buf *out,
 		    "items are kept and hidden" : "tidings keeps ignored items "
 		    "and hides them (newsboat's display mode), so removing an "
 		    "ignore line brings them back";
+		return (-1);
+	}
+	if (strcmp(w[0], "article-sort-order") == 0 && nw == 2)
+		return (newsboat_sort(w[1], out, why));
+	if (strcmp(w[0], "feed-sort-order") == 0) {
+		*why = "its keys and directions are not ours; set "
+		    "feed-sort-order (none, title, unread) by hand";
 		return (-1);
 	}
 	if (strcmp(w[0], "prepopulate-query-feeds") == 0) {

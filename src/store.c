@@ -2291,6 +2291,82 @@ store_filter_prepare(struct store *st, const char *sql,
 	return (stmt);
 }
 
+/*
+ * Sorting. A list's order is a key, then the date, then the id, so that
+ * it is total and a page can start after a row: the row value (key,
+ * date, id) is compared with that of the row. Date order is (date, id),
+ * the index items_date's, walked backwards for ascending; the SQL of
+ * the default order, newest first, is what it was before sorting came.
+ * An ascending key keeps equal keys newest first by negating date and
+ * id, so that every part of the row value goes one way. The row's key
+ * is read by its id (:id), so the caller needs only its date and id.
+ */
+
+/* The key of sort for the item of alias a. */
+static void
+store_sort_key(struct buf *sql, int sort, const char *a)
+{
+	switch (FILTER_SORT_KEY(sort)) {
+	case FILTER_SORT_TITLE:
+		buf_addf(sql, "%s.title COLLATE NOCASE", a);
+		break;
+	case FILTER_SORT_AUTHOR:
+		buf_addf(sql, "coalesce(%s.author, '') COLLATE NOCASE", a);
+		break;
+	case FILTER_SORT_FEED:
+		/* The dotfile's name of the feed, else its own, else its
+		 * URL, as the feeds pane shows it. */
+		buf_addf(sql, "(SELECT coalesce(c.title, nullif(f.title,"
+		    " ''), f.url) FROM feeds f LEFT JOIN temp.feedconf c"
+		    " ON c.url = f.url WHERE f.id = %s.feed_id)"
+		    " COLLATE NOCASE", a);
+		break;
+	case FILTER_SORT_UNREAD:
+		buf_addf(sql, "(1 - %s.read)", a);
+		break;
+	}
+}
+
+/* Append the condition that an item comes after (before, with back) the
+ * row :date, :id in q's order. */
+static void
+store_sort_after(struct buf *sql, const struct store_filter *q, int back)
+{
+	int	 asc = (q->sort & FILTER_SORT_ASC) != 0;
+	char	 op = (asc != back) ? '>' : '<';
+
+	if (FILTER_SORT_KEY(q->sort) == FILTER_SORT_DATE ||
+	    FILTER_SORT_KEY(q->sort) >= FILTER_SORT__COUNT) {
+		buf_addf(sql, " AND (i.date, i.id) %c (:date, :id)", op);
+		return;
+	}
+	buf_addstr(sql, " AND (");
+	store_sort_key(sql, q->sort, "i");
+	buf_addf(sql, ", %si.date, %si.id) %c ((SELECT ", asc ? "-" : "",
+	    asc ? "-" : "", op);
+	store_sort_key(sql, q->sort, "j");
+	buf_addf(sql, " FROM items j WHERE j.id = :id), %s:date, %s:id)",
+	    asc ? "-" : "", asc ? "-" : "");
+}
+
+/* Append the ORDER BY of q's order (reversed, with back). */
+static void
+store_sort_order(struct buf *sql, const struct store_filter *q, int back)
+{
+	int		 asc = (q->sort & FILTER_SORT_ASC) != 0;
+	const char	*dir = (asc != back) ? "ASC" : "DESC";
+
+	buf_addstr(sql, " ORDER BY ");
+	if (FILTER_SORT_KEY(q->sort) == FILTER_SORT_DATE ||
+	    FILTER_SORT_KEY(q->sort) >= FILTER_SORT__COUNT) {
+		buf_addf(sql, "i.date %s, i.id %s", dir, dir);
+		return;
+	}
+	store_sort_key(sql, q->sort, "i");
+	buf_addf(sql, " %s, %si.date %s, %si.id %s", dir, asc ? "-" : "",
+	    dir, asc ? "-" : "", dir);
+}
+
 int
 store_count(struct store *st, const struct store_filter *q,
     const struct store_item *before, int64_t *n, char **cause)
@@ -2305,7 +2381,7 @@ store_count(struct store *st, const struct store_filter *q,
 	if (store_filter_where(st, &sql, q, 1, &ps, cause) != 0)
 		goto out;
 	if (before != NULL)
-		buf_addstr(&sql, " AND (i.date, i.id) > (:date, :id)");
+		store_sort_after(&sql, q, 1);
 	if ((stmt = store_filter_prepare(st, sql.data, q, before, &ps,
 	    cause)) != NULL)
 		rc = store_run_int(st, stmt, n, cause);
@@ -2345,11 +2421,9 @@ store_page(struct store *st, const struct store_filter *q,
 	if (store_filter_where(st, &sql, q, 0, &ps, cause) != 0)
 		goto out;
 	if (from != NULL)
-		buf_addf(&sql, " AND (i.date, i.id) %c (:date, :id)",
-		    backward ? '>' : '<');
-	buf_addf(&sql, " ORDER BY i.date %s, i.id %s LIMIT :limit"
-	    " OFFSET :skip", backward ? "ASC" : "DESC",
-	    backward ? "ASC" : "DESC");
+		store_sort_after(&sql, q, backward);
+	store_sort_order(&sql, q, backward);
+	buf_addstr(&sql, " LIMIT :limit OFFSET :skip");
 	if ((stmt = store_filter_prepare(st, sql.data, q, from, &ps,
 	    cause)) == NULL)
 		goto out;

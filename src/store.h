@@ -202,8 +202,10 @@ int	 store_search(struct store *, const char *query, size_t limit,
 /* Which items a list shows: those of feeds[0..nfeeds) (every feed when
  * feeds is NULL), only the unread ones when unread is set, only the
  * starred ones when starred is (through their own small index). Newest
- * first,
- * as store_items() orders them. */
+ * first, as store_items() orders them, unless sort says otherwise: only
+ * date order walks an index, any other sorts the items the list holds
+ * at every page. A page after a row in another order reads that row's
+ * key (title, author, feed or read state) from the store by its id. */
 struct store_filter {
 	const int64_t	*feeds;
 	size_t		 nfeeds;
@@ -212,6 +214,9 @@ struct store_filter {
 	const struct filter *expr;	/* only the items it selects; borrowed */
 	const struct filter *narrow;	/* and those this one selects */
 	int		 ignored;	/* the killfile's items too */
+	int		 sort;		/* the order (filter.h's
+					   filter_sort_parse()); 0: newest
+					   first */
 };
 
 /* How many items q lists; with before not NULL, how many of them come

@@ -99,6 +99,7 @@ struct ui_list {
 					   again by ui_list_refeed() */
 	struct filter	*narrow;	/* the filter action's; owned */
 	int		 ignored;	/* the killfile's items too */
+	int		 sort;		/* its order (filter_sort_parse()) */
 	int		 mixed;		/* rows of several feeds */
 	size_t		 row;		/* its row in the feeds pane */
 	size_t		 total;
@@ -334,6 +335,9 @@ void	 ui_list_draw_items(struct ui *, struct ui_pane *);
 const struct ui_feed *ui_list_feed_of(struct ui *, int64_t feed_id);
 int	 ui_list_search(struct ui *, const char *);
 int	 ui_list_filter(struct ui *, const char *);
+/* Sort the list in view in the next order of cycle-sort (cycle), or in
+ * the dotfile's order for it again. */
+int	 ui_list_sort(struct ui *, int cycle);
 int	 ui_list_back(struct ui *);
 int	 ui_list_unread_step(struct ui *, int dir, int open);
 int	 ui_list_toggle_read(struct ui *);

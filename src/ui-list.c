@@ -19,6 +19,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "buf.h"
@@ -207,13 +208,55 @@ ui_list_load_feeds(struct ui *ui)
 	return (0);
 }
 
+/* The feeds and the order that list_feed_cmp() compares them in: qsort()
+ * takes no context, and the UI has one thread. */
+static const struct ui_feed	*sort_feeds;
+static int			 sort_order;
+
+/* Two feeds' rows in the order of feed-sort-order; equal ones in the
+ * dotfile's order. */
+static int
+list_feed_cmp(const void *a, const void *b)
+{
+	size_t			 i = *(const size_t *)a, j = *(const size_t *)b;
+	const struct ui_feed	*f = &sort_feeds[i], *g = &sort_feeds[j];
+	int			 c = 0;
+
+	switch (sort_order & ~CONFIG_FEEDS_ASC) {
+	case CONFIG_FEEDS_TITLE:
+		c = strcasecmp(f->title, g->title);
+		break;
+	case CONFIG_FEEDS_UNREAD:
+		c = (f->unread > g->unread) - (f->unread < g->unread);
+		break;
+	default:
+		c = (i > j) - (i < j);
+		break;
+	}
+	if (!(sort_order & CONFIG_FEEDS_ASC))
+		c = -c;
+	return (c != 0 ? c : (i > j) - (i < j));
+}
+
+/* Sort the feeds' rows rows[a..b) in the order of feed-sort-order. */
+static void
+list_sort_feeds(struct ui *ui, size_t a, size_t b)
+{
+	sort_order = (int)config_num(ui->cfg, NULL, SET_FEED_SORT);
+	if (sort_order == (CONFIG_FEEDS_NONE | CONFIG_FEEDS_ASC) || b - a < 2)
+		return;
+	sort_feeds = ui->feeds;
+	qsort(&ui->rows[a], b - a, sizeof ui->rows[0], list_feed_cmp);
+	sort_feeds = NULL;
+}
+
 /* Rebuild the rows of the feeds pane, keeping the cursor on its feed. */
 void
 ui_list_feeds_rows(struct ui *ui)
 {
 	struct ui_pane		*p = &ui->panes[UI_FEEDS];
 	const struct ui_feed	*f;
-	size_t			 i, was = UI_ROW_ALL, listed = UI_ROW_ALL;
+	size_t			 i, first, was = UI_ROW_ALL, listed = UI_ROW_ALL;
 
 	if (p->cur < ui->nrows)
 		was = ui->rows[p->cur];
@@ -237,6 +280,7 @@ ui_list_feeds_rows(struct ui *ui)
 			ui->list.row = ui->nrows;
 		ui->rows[ui->nrows++] = UI_ROW_QUERY(i);
 	}
+	first = ui->nrows;
 	for (i = 0; i < ui->nfeeds; i++) {
 		f = &ui->feeds[i];
 		if (f->cf->hidden)
@@ -246,11 +290,14 @@ ui_list_feeds_rows(struct ui *ui)
 		/* The feed being read stays until the cursor leaves it. */
 		if (ui->unread_only && f->unread == 0 && i != was)
 			continue;
-		if (i == was)
-			p->cur = ui->nrows;
-		if (i == listed)
-			ui->list.row = ui->nrows;
 		ui->rows[ui->nrows++] = i;
+	}
+	list_sort_feeds(ui, first, ui->nrows);
+	for (i = first; i < ui->nrows; i++) {
+		if (ui->rows[i] == was)
+			p->cur = i;
+		if (ui->rows[i] == listed)
+			ui->list.row = i;
 	}
 	/* Last, so that the feeds' rows stay where they were; it, too,
 	 * stays until the cursor leaves it. */
@@ -297,7 +344,20 @@ list_filter(const struct ui_list *l)
 	q.expr = l->expr;
 	q.narrow = l->narrow;
 	q.ignored = l->ignored;
+	q.sort = l->sort;
 	return (q);
+}
+
+/* The dotfile's order for the list of a feeds row: the feed's own sort,
+ * else the global one. */
+static int
+list_sort_of(struct ui *ui, size_t row)
+{
+	const struct config_feed	*cf = NULL;
+
+	if (row < ui->nrows && UI_ROW_FEED(ui->rows[row]))
+		cf = ui->feeds[ui->rows[row]].cf;
+	return ((int)config_num(ui->cfg, cf, SET_SORT));
 }
 
 /* The store ids of the feeds a feeds row stands for; caller frees.
@@ -351,6 +411,7 @@ ui_list_refeed(struct ui *ui)
 	free(l->feeds);
 	l->feeds = list_ids(ui, l->row, &l->nfeeds, &l->every);
 	l->expr = list_expr(ui, l->row);
+	l->sort = list_sort_of(ui, l->row);
 }
 
 /* Build the list a feeds row stands for, if it is not the one shown. */
@@ -384,6 +445,7 @@ ui_list_sync(struct ui *ui)
 	l->mixed = !UI_ROW_FEED(ui->rows[row]);
 	l->starred = ui->rows[row] == UI_ROW_STARRED;
 	l->expr = list_expr(ui, row);
+	l->sort = list_sort_of(ui, row);
 	if (!l->mixed)
 		l->label = xstrdup(ui->feeds[ui->rows[row]].title);
 	else if (l->expr != NULL)
@@ -969,6 +1031,28 @@ ui_list_filter(struct ui *ui, const char *text)
 	if (l->narrow != NULL)
 		ui_message(ui, 0, "%zu item%s", l->total, l->total == 1 ? "" :
 		    "s");
+	return (UI_REDRAW);
+}
+
+int
+ui_list_sort(struct ui *ui, int cycle)
+{
+	struct ui_list	*l = &ui->list;
+	struct buf	 b = BUF_INIT;
+
+	ui_list_sync(ui);
+	if (l->search || l->label == NULL) {
+		if (cycle)
+			ui_message(ui, 1, "Search results come newest first; "
+			    "go back to a feed's list to sort it");
+		return (UI_REDRAW);
+	}
+	l->sort = cycle ? filter_sort_next(l->sort) :
+	    list_sort_of(ui, l->row);
+	ui_list_reload(ui);
+	filter_sort_name(&b, l->sort);
+	ui_message(ui, 0, "Sorted by %s", b.data);
+	buf_release(&b);
 	return (UI_REDRAW);
 }
 

@@ -143,6 +143,12 @@ prompt_config(struct ui *ui, const char *line, const char *word,
 		    (config_num(ui->cfg, NULL, SET_UNREAD_ONLY) != 0))
 			ui_act(ui, ACT_TOGGLE_UNREAD_ONLY);
 		break;
+	case SET_SORT:
+		ui_list_sort(ui, 0);
+		break;
+	case SET_FEED_SORT:
+		ui_list_feeds_rows(ui);
+		break;
 	default:
 		break;
 	}

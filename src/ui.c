@@ -677,6 +677,11 @@ ui_draw_status(struct ui *ui)
 		    ui_attr(ui, EL_PROGRESS));
 	}
 	buf_reset(&right);
+	if (ui->list.sort != 0 && !ui->list.search &&
+	    ui->list.label != NULL && !ui->picking) {
+		filter_sort_name(&right, ui->list.sort);
+		buf_addstr(&right, " \xc2\xb7 ");
+	}
 	if (ui->list.total > 0 && !ui->picking)
 		buf_addf(&right, "%zu/%zu \xc2\xb7 ",
 		    ui->panes[UI_ITEMS].cur + 1, ui->list.total);
@@ -998,6 +1003,8 @@ ui_act(struct ui *ui, enum keys_action act)
 		return (ui_prompt_key(ui, '\t'));
 	case ACT_CLEAR_FILTER:
 		return (ui_list_filter(ui, ""));
+	case ACT_CYCLE_SORT:
+		return (ui_list_sort(ui, 1));
 	case ACT_FOCUS_NEXT:
 		if (ui->focus == UI_FEEDS)
 			return (ui_focus(ui, UI_ITEMS));

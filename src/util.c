@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -532,5 +533,32 @@ util_mkdirs_for(const char *path, char **cause)
 		*slash = '/';
 	}
 	free(p);
+	return (0);
+}
+
+int
+util_order_parse(const char *text, const char *const *words, size_t n,
+    int *key, int *asc)
+{
+	const char	*dash;
+	size_t		 len, i;
+
+	len = (dash = strchr(text, '-')) != NULL ? (size_t)(dash - text) :
+	    strlen(text);
+	for (i = 0; i < n; i++)
+		if (strlen(words[i]) == len &&
+		    strncasecmp(text, words[i], len) == 0)
+			break;
+	if (i == n)
+		return (-1);
+	if (dash == NULL)
+		*asc = -1;
+	else if (strcasecmp(dash, "-asc") == 0)
+		*asc = 1;
+	else if (strcasecmp(dash, "-desc") == 0)
+		*asc = 0;
+	else
+		return (-1);
+	*key = (int)i;
 	return (0);
 }

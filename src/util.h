@@ -130,4 +130,10 @@ void	 util_expand_argv(char **argv);
 /* Create the directories leading to path (not path itself), mode 0700. */
 int	 util_mkdirs_for(const char *path, char **cause);
 
+/* Parse "WORD[-asc|-desc]", WORD one of words[0..n) (ignoring case), as
+ * the sort settings write an order: set *key to its index and *asc to 1
+ * for -asc, 0 for -desc, -1 without a direction. Return 0, or -1. */
+int	 util_order_parse(const char *text, const char *const *words,
+	     size_t n, int *key, int *asc);
+
 #endif /* TIDINGS_UTIL_H */

@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "config.h"
+#include "filter.h"
 #include "util.h"
 
 #define FIX	"tests/fixtures/config/"
@@ -56,6 +57,9 @@ static const struct {
 	{ "feed https://a.org/x < max-items 5;\n", 0, NULL },
 	{ "feed https://a.org/x <;; max-items 5 ;;\n", 0, NULL },
 	{ "feed https://a.org/x \"~T\" < user-agent \"a;b\"\n", 0, NULL },
+	{ "set sort title-asc\n", 0, NULL },
+	{ "set sort unread\n", 0, NULL },
+	{ "feed https://a.org/x < sort AUTHOR-DESC\n", 0, NULL },
 
 	/* Commands. */
 	{ "fed https://a.org/x\n", 0,
@@ -104,7 +108,22 @@ static const struct {
 	{ "set max-items 99999999999999999999\n", 0, "t:1: max-items: "
 	  "\"99999999999999999999\" is out of range (0 to 1000000)" },
 
+	{ "set sort flags-asc\n", 0, "t:1: sort: \"flags-asc\" is not an "
+	  "order (date, title, feed, author or unread, with -asc or -desc)" },
+	{ "set sort title-up\n", 0, "t:1: sort: \"title-up\" is not an "
+	  "order (date, title, feed, author or unread, with -asc or -desc)" },
+	{ "set sort\n", 0, "t:1: usage: set NAME VALUE" },
+	{ "set feed-sort-order unread-asc\n", 0, NULL },
+	{ "set feed-sort-order title\n", 0, NULL },
+	{ "set feed-sort-order articlecount\n", 0, "t:1: feed-sort-order: "
+	  "\"articlecount\" is not an order (none, title or unread, with "
+	  "-asc or -desc)" },
+	{ "feed https://a.org/x < feed-sort-order title\n", 0,
+	  "t:1: feed-sort-order cannot be set per feed" },
 	/* Feed lines. */
+	{ "feed https://a.org/x < sort random\n", 0, "t:1: sort: \"random\" "
+	  "is not an order (date, title, feed, author or unread, with -asc "
+	  "or -desc)" },
 	{ "feed https://a.org/x < max-connections 4\n", 0,
 	  "t:1: max-connections cannot be set per feed" },
 	{ "feed https://a.org/x < max-items\n", 0,
@@ -320,6 +339,36 @@ test_config_messages(void **state)
 		config_release(&cfg);
 		causes_release(&causes);
 	}
+}
+
+/* The sort setting: newest first unless set, set globally, and per
+ * feed over the global value. */
+static void
+test_config_sort(void **state)
+{
+	static const char text[] =
+	    "feed https://a.org/x < sort title-asc\n"
+	    "feed https://b.org/y\n";
+	struct config	 cfg;
+	struct causes	 causes = CAUSES_INIT;
+	char		*cause = NULL;
+
+	(void)state;
+	config_init(&cfg);
+	assert_int_equal(config_num(&cfg, NULL, SET_SORT), FILTER_SORT_DATE);
+	assert_int_equal(config_load_buffer(text, strlen(text), "t", &cfg,
+	    &causes), 0);
+	assert_int_equal(config_num(&cfg, &cfg.feeds[0], SET_SORT),
+	    FILTER_SORT_TITLE | FILTER_SORT_ASC);
+	assert_int_equal(config_num(&cfg, &cfg.feeds[1], SET_SORT),
+	    FILTER_SORT_DATE);
+	assert_int_equal(config_command(&cfg, "set sort feed-desc", &cause), 0);
+	assert_int_equal(config_num(&cfg, &cfg.feeds[1], SET_SORT),
+	    FILTER_SORT_FEED);
+	assert_int_equal(config_num(&cfg, &cfg.feeds[0], SET_SORT),
+	    FILTER_SORT_TITLE | FILTER_SORT_ASC);
+	config_release(&cfg);
+	causes_release(&causes);
 }
 
 /* A bad file and its .err file of the expected "path:LINE: message"s. */
@@ -945,7 +994,8 @@ test_config_man_page(void **state)
 	static const char *const types[] = {
 		[SET_NUMBER] = "number", [SET_SECONDS] = "duration",
 		[SET_BYTES] = "size", [SET_BOOL] = "boolean",
-		[SET_STRING] = "string",
+		[SET_STRING] = "string", [SET_SORT_ORDER] = "order",
+		[SET_FEED_ORDER] = "feed-order",
 	};
 	const struct setting	*t;
 	struct buf		 man = BUF_INIT, want = BUF_INIT;
@@ -977,8 +1027,10 @@ test_config_man_page(void **state)
 		buf_reset(&want);
 		buf_addstr(&want, "Default:\n.Ql ");
 		config_format_value(&want, &t[i], t[i].def);
-		/* A boolean's range goes without saying. */
-		if (t[i].type == SET_BOOL) {
+		/* A boolean's range goes without saying, and an order's
+		 * words are listed in its entry. */
+		if (t[i].type == SET_BOOL || t[i].type == SET_SORT_ORDER ||
+		    t[i].type == SET_FEED_ORDER) {
 			buf_addstr(&want, " .");
 			if (strstr(item, want.data) == NULL)
 				fail_msg("%s: the man page should say\n%s",
@@ -1328,6 +1380,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_config_messages),
+		cmocka_unit_test(test_config_sort),
 		cmocka_unit_test(test_config_bad_files),
 		cmocka_unit_test(test_config_good_file),
 		cmocka_unit_test(test_config_defaults),

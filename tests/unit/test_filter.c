@@ -720,6 +720,157 @@ test_filter_page_order(void **state)
 	store_items_free(want, nwant);
 }
 
+/* Every order of the sort setting, with the items in it: equal keys
+ * newest first. */
+static const struct {
+	const char	*sort;
+	const char	*want;
+} sorts[] = {
+	{ "date-desc", "B1 A1 C2 A2 C1 A3 B2" },
+	{ "date-asc", "B2 A3 C1 A2 C2 A1 B1" },
+	{ "title-asc", "C1 C2 B1 B2 A1 A3 A2" },
+	{ "title-desc", "A2 A3 A1 B2 B1 C2 C1" },
+	{ "author-asc", "A3 B2 A1 C2 C1 B1 A2" },
+	{ "author-desc", "A2 B1 C2 C1 A1 B2 A3" },
+	{ "feed-asc", "A1 A2 A3 B1 B2 C2 C1" },
+	{ "feed-desc", "C2 C1 B1 B2 A1 A2 A3" },
+	{ "unread-desc", "B1 A1 C1 A3 C2 A2 B2" },
+	{ "unread-asc", "C2 A2 B2 B1 A1 C1 A3" },
+};
+
+/* Append the name of each of v[0..n) to out. */
+static void
+names_of(const struct store_item *v, size_t n, struct buf *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		buf_addf(out, "%s%s", out->len > 0 ? " " : "",
+		    strrchr(v[i].link, '/') + 1);
+}
+
+/* Set out to the names of q's items read two rows a page, forward from
+ * the top or backward from the bottom, each page after the last row of
+ * the one before. */
+static void
+walk(struct store *st, const struct store_filter *q, int backward,
+    struct buf *out)
+{
+	struct store_item	*v = NULL, *w, last;
+	size_t			 n = 0, nw;
+	char			*cause = NULL;
+
+	buf_reset(out);
+	do {
+		if (n > 0)
+			last = v[n - 1];
+		if (store_page(st, q, n > 0 ? &last : NULL, backward, 0, 2,
+		    &w, &nw, &cause) != 0)
+			failf("store_page: %s", cause);
+		store_items_free(v, n);
+		names_of(w, nw, out);
+		v = w;
+		n = nw;
+	} while (n > 0);
+	free(v);
+}
+
+/* Each order lists the items in it whether read in one page, two rows
+ * at a time forward, or two at a time backward from the bottom, and a
+ * row's count of those before it is its index, with and without a
+ * filter on the title (which scans items_feed_list). */
+static void
+test_filter_sort(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_filter	 q;
+	struct store_item	*v;
+	struct buf		 got = BUF_INIT, back = BUF_INIT;
+	size_t			 n, i, k, pos;
+	int64_t			 idx;
+	char			*cause = NULL, *names[16], *tok;
+
+	for (k = 0; k < 2; k++) {
+	for (i = 0; i < nitems(sorts); i++) {
+		memset(&q, 0, sizeof q);
+		if (k == 1)
+			q.expr = parse("title =~ \".\"");
+		if (filter_sort_parse(sorts[i].sort, &q.sort) != 0)
+			failf("filter_sort_parse(%s)", sorts[i].sort);
+		buf_reset(&got);
+		if (store_page(fx->st, &q, NULL, 0, 0, 64, &v, &n,
+		    &cause) != 0)
+			failf("store_page: %s", cause);
+		names_of(v, n, &got);
+		if (strcmp(got.data, sorts[i].want) != 0)
+			failf("%s: %s, want %s", sorts[i].sort, got.data,
+			    sorts[i].want);
+		for (pos = 0; pos < n; pos++) {
+			if (store_count(fx->st, &q, &v[pos], &idx,
+			    &cause) != 0)
+				failf("store_count: %s", cause);
+			if (idx != (int64_t)pos)
+				failf("%s: row %zu counts %lld before it",
+				    sorts[i].sort, pos, (long long)idx);
+		}
+		store_items_free(v, n);
+
+		/* Forward, two at a time. */
+		walk(fx->st, &q, 0, &got);
+		if (strcmp(got.data, sorts[i].want) != 0)
+			failf("%s forward: %s", sorts[i].sort, got.data);
+
+		/* Backward from the bottom, two at a time. */
+		walk(fx->st, &q, 1, &back);
+		/* back is the list reversed. */
+		n = 0;
+		for (tok = strtok(back.data, " "); tok != NULL && n < 16;
+		    tok = strtok(NULL, " "))
+			names[n++] = tok;
+		buf_reset(&got);
+		while (n > 0)
+			buf_addf(&got, "%s%s", got.len > 0 ? " " : "",
+			    names[--n]);
+		if (strcmp(got.data, sorts[i].want) != 0)
+			failf("%s backward: %s", sorts[i].sort, got.data);
+		filter_free((struct filter *)q.expr);
+	}
+	}
+	buf_release(&got);
+	buf_release(&back);
+}
+
+/* The sort setting's words: a bare key takes its usual direction, and
+ * cycle-sort comes back to the start. */
+static void
+test_filter_sort_words(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	int		 s, t, i;
+
+	(void)state;
+	assert_int_equal(filter_sort_parse("date", &s), 0);
+	assert_int_equal(s, 0);
+	assert_int_equal(filter_sort_parse("Title", &s), 0);
+	filter_sort_name(&b, s);
+	assert_string_equal(b.data, "title-asc");
+	assert_int_equal(filter_sort_parse("unread", &s), 0);
+	buf_reset(&b);
+	filter_sort_name(&b, s);
+	assert_string_equal(b.data, "unread-desc");
+	assert_int_equal(filter_sort_parse("title-up", &s), -1);
+	assert_int_equal(filter_sort_parse("flags-asc", &s), -1);
+	assert_int_equal(filter_sort_parse("", &s), -1);
+	assert_int_equal(filter_sort_parse("-asc", &s), -1);
+	assert_int_equal(filter_sort_parse("date-asc-desc", &s), -1);
+	for (s = 0, i = 0; i < 7; i++)
+		s = filter_sort_next(s);
+	assert_int_equal(s, 0);
+	assert_int_equal(filter_sort_parse("author-desc", &t), 0);
+	assert_int_not_equal(filter_sort_next(t), t);
+	buf_release(&b);
+}
+
 /* A page tells which highlight rule each item meets first; an item that
  * meets none, and every item once the rules are gone, says 0. */
 static void
@@ -829,6 +980,9 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_age_is_current,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_sort,
+		    setup, teardown),
+		cmocka_unit_test(test_filter_sort_words),
 		cmocka_unit_test_setup_teardown(test_filter_page_order,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_highlight,
