@@ -2324,6 +2324,53 @@ test_extract_thread_quotes(void **state)
 }
 
 /*
+ * A product's page that shows its code and delivery line again (for
+ * another screen size, or in a bar that follows the reader) says them
+ * once; an article that repeats a short line keeps both.
+ */
+static void
+test_extract_product_repeats(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Oak stool</title><meta property=\"og:type\" "
+	    "content=\"%s\"></head><body><main><h1>Oak stool</h1>"
+	    "<p>Code: OS-120</p><p>Ships within three days</p>"
+	    "<p>A low stool of solid oak, joined by hand with wedged "
+	    "tenons and finished with hard wax oil, that sits as well at "
+	    "the hearth as at the workbench. Each one is cut from the "
+	    "same board, so the grain runs on from the seat into the "
+	    "legs, and no two are ever quite alike.</p>"
+	    "<p>The seat is dished a little, the edges are eased, and the "
+	    "legs are splayed for a steady stance on uneven floors, which "
+	    "makes it a stool for a garden room as much as a kitchen.</p>"
+	    "<div class=\"bar\"><p>Code: OS-120</p>"
+	    "<p>Ships within three days</p></div></main></body></html>";
+	static const char *const types[] = { "product", "article" };
+	struct buf	 b = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i, want;
+
+	(void)state;
+	for (i = 0; i < nitems(types); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, types[i]);
+		art = extract_page(b.data, b.len,
+		    "https://woodshop.example/oak", NULL);
+		text = folded_text(art);
+		want = i == 0 ? 1 : 2;
+		if (strstr(text, "A low stool of solid oak") == NULL ||
+		    count(text, "OS-120") != want ||
+		    count(text, "Ships within three days") != want)
+			failf("%s: want each line %zu times: %s", types[i],
+			    want, text);
+		free(text);
+		extract_free(art);
+	}
+	buf_release(&b);
+}
+
+/*
  * A shelf of other products that says what it is ("customers also
  * bought"), in a heading or the short line that opens it, goes from a
  * product's page whatever its size; a section beside it that the shelf's
@@ -3397,6 +3444,7 @@ main(void)
 		cmocka_unit_test(test_extract_product),
 		cmocka_unit_test(test_extract_product_prices),
 		cmocka_unit_test(test_extract_product_named_shelf),
+		cmocka_unit_test(test_extract_product_repeats),
 		cmocka_unit_test(test_extract_fine_print),
 		cmocka_unit_test(test_extract_product_signup),
 		cmocka_unit_test(test_extract_thread_found),
