@@ -2371,6 +2371,53 @@ test_extract_product_repeats(void **state)
 }
 
 /*
+ * A shop's shelf whose later cards are still loading: their prices are
+ * hidden from screen readers only (aria-hidden), and the eye sees them.
+ * The cards are read whole, prices and all; a price whose words beside
+ * it say the amount again for screen readers is said once.
+ */
+static void
+test_extract_shelf_aria_prices(void **state)
+{
+	static const char *const names[] = {
+		"Amber", "Birch", "Cedar", "Dune", "Ember", "Fern", "Gale",
+		"Heath", "Iris", "Jade", "Kelp", "Lark",
+	};
+	struct buf	 b = BUF_INIT, want = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addf(&b, "<html><head><title>Candles</title></head><body>"
+	    "<header><a href=\"/\">Chandler</a></header><main>"
+	    "<h1>Candles</h1><div class=\"grid\">");
+	for (i = 0; i < nitems(names); i++)
+		buf_addf(&b, "<div class=\"tile\"><a href=\"/c/%zu\">"
+		    "<h2>%s candle</h2></a><p aria-hidden=\"%s\">"
+		    "$%zu.50</p>%s</div>", i, names[i], i < 4 ? "false" :
+		    "true", 20 + i, i == 11 ? "<span class=\"sr-only\">Was "
+		    "$31.50</span>" : "");
+	buf_addf(&b, "</div></main><footer>Chandler Ltd</footer>"
+	    "</body></html>");
+	art = extract_page(b.data, b.len, "https://chandler.example/c",
+	    NULL);
+	text = folded_text(art);
+	for (i = 0; i < nitems(names); i++) {
+		buf_reset(&want);
+		buf_addf(&want, "$%zu.50", 20 + i);
+		if (strstr(text, names[i]) == NULL ||
+		    count(text, want.data) != 1)
+			failf("card %zu: want its name and %s once: %s", i,
+			    want.data, text);
+	}
+	free(text);
+	extract_free(art);
+	buf_release(&want);
+	buf_release(&b);
+}
+
+/*
  * A shelf of other products that says what it is ("customers also
  * bought"), in a heading or the short line that opens it, goes from a
  * product's page whatever its size; a section beside it that the shelf's
@@ -3445,6 +3492,7 @@ main(void)
 		cmocka_unit_test(test_extract_product_prices),
 		cmocka_unit_test(test_extract_product_named_shelf),
 		cmocka_unit_test(test_extract_product_repeats),
+		cmocka_unit_test(test_extract_shelf_aria_prices),
 		cmocka_unit_test(test_extract_fine_print),
 		cmocka_unit_test(test_extract_product_signup),
 		cmocka_unit_test(test_extract_thread_found),
