@@ -2215,6 +2215,16 @@ test_extract_product(void **state)
 	}
 }
 
+/* The description of the product that the shop's pages sell. */
+#define OAK_STOOL_PROSE							\
+	"<p>A low stool of solid oak, joined by hand with wedged "	\
+	"tenons and finished with hard wax oil, that sits as well at "	\
+	"the hearth as at the workbench. Each one is cut from the "	\
+	"same board, so the grain runs on from the seat into the "	\
+	"legs, and no two are ever quite alike.</p>"			\
+	"<p>The seat is dished a little, the edges are eased, and the "	\
+	"legs are splayed for a steady stance on uneven floors"
+
 /*
  * A product's page takes away a shelf of other products by their prices,
  * written in the currencies of many countries, before the amount or after
@@ -2226,13 +2236,7 @@ test_extract_product_prices(void **state)
 	static const char page[] =
 	    "<html><head><title>Oak stool</title><meta property=\"og:type\" "
 	    "content=\"product\"></head><body><main><h1>Oak stool</h1>"
-	    "<p>A low stool of solid oak, joined by hand with wedged "
-	    "tenons and finished with hard wax oil, that sits as well at "
-	    "the hearth as at the workbench. Each one is cut from the "
-	    "same board, so the grain runs on from the seat into the "
-	    "legs, and no two are ever quite alike.</p>"
-	    "<p>The seat is dished a little, the edges are eased, and the "
-	    "legs are splayed for a steady stance on uneven floors.</p>"
+	    OAK_STOOL_PROSE ".</p>"
 	    "<h2>From the workshop</h2><div class=\"grid\">"
 	    "<div class=\"tile\"><a href=\"/bench\">Ash bench</a> "
 	    "<span>%s</span></div>"
@@ -2335,13 +2339,7 @@ test_extract_product_repeats(void **state)
 	    "<html><head><title>Oak stool</title><meta property=\"og:type\" "
 	    "content=\"%s\"></head><body><main><h1>Oak stool</h1>"
 	    "<p>Code: OS-120</p><p>Ships within three days</p>"
-	    "<p>A low stool of solid oak, joined by hand with wedged "
-	    "tenons and finished with hard wax oil, that sits as well at "
-	    "the hearth as at the workbench. Each one is cut from the "
-	    "same board, so the grain runs on from the seat into the "
-	    "legs, and no two are ever quite alike.</p>"
-	    "<p>The seat is dished a little, the edges are eased, and the "
-	    "legs are splayed for a steady stance on uneven floors, which "
+	    OAK_STOOL_PROSE ", which "
 	    "makes it a stool for a garden room as much as a kitchen.</p>"
 	    "<div class=\"bar\"><p>Code: OS-120</p>"
 	    "<p>Ships within three days</p></div></main></body></html>";
