@@ -982,8 +982,11 @@ postprocess(struct conv *cv, struct bvec *root)
 		if (b->kind == EXTRACT_PARAGRAPH && chars >= 80)
 			started = 1;
 repeats:
-		if (key.len >= 60 || (b->kind == EXTRACT_FIGURE &&
-		    key.len > 0)) {
+		/* A product page shows its name, price and code again for
+		 * each screen size and in the sticky buy bar: there any
+		 * block said before is a copy. */
+		if (key.len >= 60 || ((b->kind == EXTRACT_FIGURE ||
+		    x->product) && key.len > 0)) {
 			for (j = 0; j < nseen; j++)
 				if (strcmp(seen[j], key.data) == 0)
 					break;

@@ -181,6 +181,62 @@ preclean_unseen(struct extractor *x, int idx)
 }
 
 /*
+ * How often does the text s (of len bytes, trimmed here) occur in the
+ * text of node idx?
+ */
+static size_t
+text_count(struct extractor *x, int idx, const char *s, size_t len)
+{
+	struct buf	 t = BUF_INIT;
+	const char	*p;
+	size_t		 n = 0;
+
+	while (len > 0 && ascii_isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	while (len > 0 && ascii_isspace((unsigned char)s[len - 1]))
+		len--;
+	if (len == 0)
+		return (0);
+	node_text(x, idx, &t);
+	for (p = t.data; p != NULL && p + len <= t.data + t.len; p++) {
+		if ((p = memmem(p, (size_t)(t.data + t.len - p), s, len)) ==
+		    NULL)
+			break;
+		n++;
+	}
+	buf_release(&t);
+	return (n);
+}
+
+/*
+ * Is node idx a price that only screen readers are told to skip: a short
+ * amount under aria-hidden, nothing else hiding it? The eye sees it (the
+ * words a screen reader gets instead are a label, dropped as unseen), so
+ * it stays.
+ */
+static int
+preclean_seen_price(struct extractor *x, int idx)
+{
+	const GumboNode	*g = x->n[idx].g;
+	const char	*v;
+
+	if (x->n[idx].st.chars == 0 || x->n[idx].st.chars > 40 ||
+	    attr(g, "hidden") != NULL || ((v = attr(g, "style")) != NULL &&
+	    (ascii_find_nocase(v, strlen(v), "none") != NULL ||
+	    ascii_find_nocase(v, strlen(v), "hidden") != NULL)))
+		return (0);
+	buf_reset(&x->tmp);
+	node_text(x, idx, &x->tmp);
+	if (product_price(x->tmp.data, x->tmp.len) == 0)
+		return (0);
+	/* Unless the words beside it say the amount again. */
+	return (x->n[idx].parent < 0 || text_count(x, x->n[idx].parent,
+	    x->tmp.data, x->tmp.len) < 2);
+}
+
+/*
  * Is node idx, named a shop's filters, its shelf: pictures and prices of
  * products, as a wrapper of the filters and the grid both is named?
  */
@@ -225,7 +281,8 @@ preclean(struct extractor *x)
 		 * layout "with sidebars", text hidden until a script moves
 		 * it in place. */
 		most = n->st.chars * 2 >= x->n[x->body].st.chars;
-		if ((mirror_hidden(n->g) && !most) || (n->cls & PAT_HIDDEN &&
+		if ((mirror_hidden(n->g) && !most &&
+		    !preclean_seen_price(x, i)) || (n->cls & PAT_HIDDEN &&
 		    n->st.chars < 200) || preclean_unseen(x, i) || (i >= post_end && !x->region &&
 		    preclean_byline(x, i)) ||
 		    (attr(n->g, "aria-modal") != NULL)) {

@@ -2215,6 +2215,16 @@ test_extract_product(void **state)
 	}
 }
 
+/* The description of the product that the shop's pages sell. */
+#define OAK_STOOL_PROSE							\
+	"<p>A low stool of solid oak, joined by hand with wedged "	\
+	"tenons and finished with hard wax oil, that sits as well at "	\
+	"the hearth as at the workbench. Each one is cut from the "	\
+	"same board, so the grain runs on from the seat into the "	\
+	"legs, and no two are ever quite alike.</p>"			\
+	"<p>The seat is dished a little, the edges are eased, and the "	\
+	"legs are splayed for a steady stance on uneven floors"
+
 /*
  * A product's page takes away a shelf of other products by their prices,
  * written in the currencies of many countries, before the amount or after
@@ -2226,13 +2236,7 @@ test_extract_product_prices(void **state)
 	static const char page[] =
 	    "<html><head><title>Oak stool</title><meta property=\"og:type\" "
 	    "content=\"product\"></head><body><main><h1>Oak stool</h1>"
-	    "<p>A low stool of solid oak, joined by hand with wedged "
-	    "tenons and finished with hard wax oil, that sits as well at "
-	    "the hearth as at the workbench. Each one is cut from the "
-	    "same board, so the grain runs on from the seat into the "
-	    "legs, and no two are ever quite alike.</p>"
-	    "<p>The seat is dished a little, the edges are eased, and the "
-	    "legs are splayed for a steady stance on uneven floors.</p>"
+	    OAK_STOOL_PROSE ".</p>"
 	    "<h2>From the workshop</h2><div class=\"grid\">"
 	    "<div class=\"tile\"><a href=\"/bench\">Ash bench</a> "
 	    "<span>%s</span></div>"
@@ -2321,6 +2325,94 @@ test_extract_thread_quotes(void **state)
 	extract_free(art);
 	buf_release(&text);
 	buf_release(&page);
+}
+
+/*
+ * A product's page that shows its code and delivery line again (for
+ * another screen size, or in a bar that follows the reader) says them
+ * once; an article that repeats a short line keeps both.
+ */
+static void
+test_extract_product_repeats(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Oak stool</title><meta property=\"og:type\" "
+	    "content=\"%s\"></head><body><main><h1>Oak stool</h1>"
+	    "<p>Code: OS-120</p><p>Ships within three days</p>"
+	    OAK_STOOL_PROSE ", which "
+	    "makes it a stool for a garden room as much as a kitchen.</p>"
+	    "<div class=\"bar\"><p>Code: OS-120</p>"
+	    "<p>Ships within three days</p></div></main></body></html>";
+	static const char *const types[] = { "product", "article" };
+	struct buf	 b = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i, want;
+
+	(void)state;
+	for (i = 0; i < nitems(types); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, types[i]);
+		art = extract_page(b.data, b.len,
+		    "https://woodshop.example/oak", NULL);
+		text = folded_text(art);
+		want = i == 0 ? 1 : 2;
+		if (strstr(text, "A low stool of solid oak") == NULL ||
+		    count(text, "OS-120") != want ||
+		    count(text, "Ships within three days") != want)
+			failf("%s: want each line %zu times: %s", types[i],
+			    want, text);
+		free(text);
+		extract_free(art);
+	}
+	buf_release(&b);
+}
+
+/*
+ * A shop's shelf whose later cards are still loading: their prices are
+ * hidden from screen readers only (aria-hidden), and the eye sees them.
+ * The cards are read whole, prices and all; a price whose words beside
+ * it say the amount again for screen readers is said once.
+ */
+static void
+test_extract_shelf_aria_prices(void **state)
+{
+	static const char *const names[] = {
+		"Amber", "Birch", "Cedar", "Dune", "Ember", "Fern", "Gale",
+		"Heath", "Iris", "Jade", "Kelp", "Lark",
+	};
+	struct buf	 b = BUF_INIT, want = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addf(&b, "<html><head><title>Candles</title></head><body>"
+	    "<header><a href=\"/\">Chandler</a></header><main>"
+	    "<h1>Candles</h1><div class=\"grid\">");
+	for (i = 0; i < nitems(names); i++)
+		buf_addf(&b, "<div class=\"tile\"><a href=\"/c/%zu\">"
+		    "<h2>%s candle</h2></a><p aria-hidden=\"%s\">"
+		    "$%zu.50</p>%s</div>", i, names[i], i < 4 ? "false" :
+		    "true", 20 + i, i == 11 ? "<span class=\"sr-only\">Was "
+		    "$31.50</span>" : "");
+	buf_addf(&b, "</div></main><footer>Chandler Ltd</footer>"
+	    "</body></html>");
+	art = extract_page(b.data, b.len, "https://chandler.example/c",
+	    NULL);
+	text = folded_text(art);
+	for (i = 0; i < nitems(names); i++) {
+		buf_reset(&want);
+		buf_addf(&want, "$%zu.50", 20 + i);
+		if (strstr(text, names[i]) == NULL ||
+		    count(text, want.data) != 1)
+			failf("card %zu: want its name and %s once: %s", i,
+			    want.data, text);
+	}
+	free(text);
+	extract_free(art);
+	buf_release(&want);
+	buf_release(&b);
 }
 
 /*
@@ -3397,6 +3489,8 @@ main(void)
 		cmocka_unit_test(test_extract_product),
 		cmocka_unit_test(test_extract_product_prices),
 		cmocka_unit_test(test_extract_product_named_shelf),
+		cmocka_unit_test(test_extract_product_repeats),
+		cmocka_unit_test(test_extract_shelf_aria_prices),
 		cmocka_unit_test(test_extract_fine_print),
 		cmocka_unit_test(test_extract_product_signup),
 		cmocka_unit_test(test_extract_thread_found),
