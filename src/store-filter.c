@@ -10,7 +10,10 @@
  * feedurl, tags, unread_count...) become "i.feed_id IN (SELECT the
  * feeds that match)": the subquery runs once per statement over a few
  * hundred feeds, instead of once per item, and the list of items is then
- * walked through its usual (feed_id, date) or (date) index. The dotfile's
+ * walked through its usual (feed_id, date) or (date) index. A statement
+ * on the items of one feed (the killfile's marks on what a refresh
+ * brought) looks up that feed alone, not every feed once per document
+ * of a refresh. The dotfile's
  * titles and tags, which the file does not hold, are in temp.feedconf,
  * which store_set_feeds() fills for the connection.
  *
@@ -329,10 +332,11 @@ store_cmp(struct store *st, struct buf *sql, struct store_params *ps,
 		/* In a page, +: walk the date order and test each item's
 		 * feed, rather than gather the feeds' items and sort them. */
 		buf_addf(sql, "%si.feed_id IN (SELECT f.id FROM feeds f"
-		    " LEFT JOIN temp.feedconf c ON c.url = f.url WHERE ",
-		    ps->ordered ? "+" : "");
+		    " LEFT JOIN temp.feedconf c ON c.url = f.url WHERE %s(",
+		    ps->ordered ? "+" : "", ps->onefeed ? "f.id = :feed AND " :
+		    "");
 		store_cmp_value(sql, ps, n, store_attr_sql(n->attr));
-		buf_addch(sql, ')');
+		buf_addstr(sql, "))");
 		return (0);
 	}
 	store_cmp_value(sql, ps, n, store_attr_sql(n->attr));

@@ -59,6 +59,9 @@ struct store_params {
 	int		 ordered;	/* for a page in date order: flags are
 					   +i.read, not to be looked up
 					   through their partial indexes */
+	int		 onefeed;	/* the statement's items are all of
+					   the feed :feed, whose attributes
+					   alone the feed's rules look up */
 };
 
 /* Append f's condition to sql and its values to ps. Return 0, or -1 and

@@ -581,6 +581,8 @@ struct store {
 	struct filter	**ignore;	/* the killfile (store_set_ignore()) */
 	size_t		 nignore;
 	int		 marked;	/* items carry the killfile's mark */
+	sqlite3_stmt	*mark;		/* marks what a document brought */
+	struct store_params mark_ps;	/* and its values */
 	struct filter	**highlight;	/* store_set_highlights() */
 	size_t		 nhighlight;
 };
@@ -592,7 +594,12 @@ static int	store_ignore_where(struct store *, struct buf *,
 		    struct store_params *, int, char **);
 static int	store_mark_ignored(struct store *, const char *, int64_t,
 		    char **);
+static void	store_mark_forget_stmt(struct store *);
 static int	store_index_locked(struct store *, size_t, size_t *, char **);
+
+/* The items of the feed :feed that a document brought. */
+static const char store_mark_incoming[] =
+    "i.feed_id = :feed AND i.key IN (SELECT key FROM temp.incoming)";
 
 /* Scratch buffers reused across the entries of one merge. */
 struct store_scratch {
@@ -1149,6 +1156,7 @@ store_close(struct store *st)
 		return;
 	for (i = 0; i < nitems(st->stmt); i++)
 		sqlite3_finalize(st->stmt[i]);
+	store_mark_forget_stmt(st);
 	if (st->tok != NULL)
 		st->tokenizer.xDelete(st->tok);
 	for (i = 0; i < st->nignore; i++)
@@ -1583,8 +1591,7 @@ store_update(struct store *st, int64_t feed_id, const struct store_fetch *fx,
 	/* The killfile's mark on what the document brought, new or
 	 * changed (see the essay). */
 	if (f != NULL && st->nignore > 0 && store_mark_ignored(st,
-	    "i.feed_id = :feed AND i.key IN (SELECT key FROM temp.incoming)",
-	    feed_id, cause) != 0)
+	    store_mark_incoming, feed_id, cause) != 0)
 		goto fail;
 	if (store_trim(st, feed_id, fx->time, max_items, retention,
 	    f != NULL, cause) != 0)
@@ -2078,7 +2085,7 @@ store_search(struct store *st, const char *query, size_t limit,
 	struct store_query	 sq;
 	sqlite3_stmt		*stmt;
 	struct buf		 sql = BUF_INIT;
-	struct store_params	 ps = { NULL, 0, 0 };
+	struct store_params	 ps = { NULL, 0, 0, 0 };
 	size_t			 i;
 	int			 rc;
 
@@ -2373,7 +2380,7 @@ store_count(struct store *st, const struct store_filter *q,
 {
 	sqlite3_stmt		*stmt = NULL;
 	struct buf		 sql = BUF_INIT;
-	struct store_params	 ps = { NULL, 0, 0 };
+	struct store_params	 ps = { NULL, 0, 0, 0 };
 	int			 rc = -1;
 
 	buf_addstr(&sql, "SELECT count(*)");
@@ -2399,7 +2406,7 @@ store_page(struct store *st, const struct store_filter *q,
 {
 	sqlite3_stmt		*stmt = NULL;
 	struct buf		 sql = BUF_INIT;
-	struct store_params	 ps = { NULL, 0, 0 };
+	struct store_params	 ps = { NULL, 0, 0, 0 };
 	size_t			 i;
 	int			 rc = -1;
 
@@ -2474,19 +2481,37 @@ store_set_feeds(struct store *st, char *const *urls, char *const *titles,
 	return (rc);
 }
 
+/* Finalize the cached statement of store_mark_ignored(), made from the
+ * rules that are about to change. */
+static void
+store_mark_forget_stmt(struct store *st)
+{
+	sqlite3_finalize(st->mark);
+	st->mark = NULL;
+	store_params_release(&st->mark_ps);
+}
+
 /* Set or clear the killfile's mark on the items that where (SQL on i)
  * selects, so that it says what the rules say now; only the items whose
- * mark changes are written. */
+ * mark changes are written. With a feed_id, where is about the items of
+ * :feed, and their rules on feed attributes look up that feed alone.
+ * The statement for store_mark_incoming, run for every document of a
+ * refresh, is prepared once per set of rules and kept. */
 static int
 store_mark_ignored(struct store *st, const char *where, int64_t feed_id,
     char **cause)
 {
 	sqlite3_stmt		*stmt = NULL;
 	struct buf		 sql = BUF_INIT;
-	struct store_params	 ps = { NULL, 0, 0 };
+	struct store_params	 ps = { NULL, 0, 0, feed_id != 0 };
 	size_t			 i;
-	int			 rc = -1;
+	int			 keep, rc = -1;
 
+	keep = where == store_mark_incoming;
+	if (keep && st->mark != NULL) {
+		stmt = st->mark;
+		goto run;
+	}
 	buf_addf(&sql, "UPDATE items AS i SET ignored = 1 - ignored WHERE %s"
 	    " AND i.ignored != (CASE WHEN (0", where);
 	for (i = 0; i < st->nignore; i++) {
@@ -2495,9 +2520,20 @@ store_mark_ignored(struct store *st, const char *where, int64_t feed_id,
 			goto out;
 	}
 	buf_addstr(&sql, ") THEN 1 ELSE 0 END)");
-	if (sqlite3_prepare_v2(st->db, sql.data, -1, &stmt, NULL) !=
-	    SQLITE_OK || store_params_bind(stmt, &ps) != SQLITE_OK ||
-	    (feed_id != 0 && sqlite3_bind_int64(stmt,
+	if (sqlite3_prepare_v3(st->db, sql.data, -1, keep ?
+	    SQLITE_PREPARE_PERSISTENT : 0, &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		goto out;
+	}
+	if (keep) {
+		st->mark = stmt;
+		st->mark_ps = ps;
+		ps = (struct store_params){ NULL, 0, 0, 0 };
+	}
+run:
+	/* Bound each time: a span of age ends now. */
+	if (store_params_bind(stmt, keep ? &st->mark_ps : &ps) !=
+	    SQLITE_OK || (feed_id != 0 && sqlite3_bind_int64(stmt,
 	    sqlite3_bind_parameter_index(stmt, ":feed"), feed_id) !=
 	    SQLITE_OK)) {
 		store_error(st, cause);
@@ -2505,7 +2541,8 @@ store_mark_ignored(struct store *st, const char *where, int64_t feed_id,
 	}
 	rc = store_run(st, stmt, cause);
 out:
-	sqlite3_finalize(stmt);
+	if (!keep)
+		sqlite3_finalize(stmt);
 	store_params_release(&ps);
 	buf_release(&sql);
 	return (rc);
@@ -2639,6 +2676,7 @@ store_set_ignore(struct store *st, const struct filter *const *rules,
 	if (store_filters_copy(&st->ignore, &st->nignore, rules, n,
 	    cause) != 0)
 		return (-1);
+	store_mark_forget_stmt(st);
 	st->marked = 0;
 	if (!mark)
 		return (0);
@@ -2661,7 +2699,7 @@ store_feeds_ignored(struct store *st, struct store_feed *v, size_t n,
 {
 	sqlite3_stmt		*stmt = NULL;
 	struct buf		 sql = BUF_INIT;
-	struct store_params	 ps = { NULL, 0, 0 };
+	struct store_params	 ps = { NULL, 0, 0, 0 };
 	size_t			 i;
 	int64_t			 id;
 	int			 rc = -1;
@@ -2703,7 +2741,7 @@ store_unread_urls(struct store *st, char *const *urls, size_t n,
 {
 	sqlite3_stmt		*stmt;
 	struct buf		 list = BUF_INIT, sql = BUF_INIT;
-	struct store_params	 ps = { NULL, 0, 0 };
+	struct store_params	 ps = { NULL, 0, 0, 0 };
 	int64_t			 count;
 	size_t			 i;
 	int			 rc = -1;
@@ -2916,7 +2954,7 @@ store_mark_step_read(struct store *st, const struct store_filter *q,
 {
 	struct buf		 sql = BUF_INIT;
 	struct store_filter	 stq;
-	struct store_params	 ps = { NULL, 0, 0 };
+	struct store_params	 ps = { NULL, 0, 0, 0 };
 	sqlite3_stmt		*stmt;
 	int64_t		 n = 0;
 	int		 rc;

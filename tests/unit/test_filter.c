@@ -657,6 +657,65 @@ test_filter_ignore_refresh(void **state)
 	filter_free((struct filter *)rules[0]);
 }
 
+/* A refresh of several feeds through one connection marks each feed's
+ * items by that feed's own attributes (the rules on them look up the
+ * feed being stored), and new rules are those of the next refresh. */
+static void
+test_filter_ignore_refresh_feeds(void **state)
+{
+	struct fixture		*fx = *state;
+	const struct filter	*rules[3];
+	struct store_filter	 q;
+	struct buf		 got = BUF_INIT;
+	struct tfeed		 tf;
+	char			*cause = NULL;
+	size_t			 i;
+	static const struct titem more[][2] = {
+		{ { "A8", "A8 again", "Host", "x", 3600, 0, 0, 0, NULL, NULL },
+		  { "A9", "A9 plain", "Host", "x", 3600, 0, 0, 0, NULL,
+		    NULL } },
+		{ { "B8", "B8 again", "Host", "x", 3600, 0, 0, 0, NULL, NULL },
+		  { "B9", "B9 plain", "Host", "x", 3600, 0, 0, 0, NULL,
+		    NULL } },
+		{ { "C8", "C8 again", "Host", "x", 3600, 0, 0, 0, NULL, NULL },
+		  { "C9", "C9 plain", "Host", "x", 3600, 0, 0, 0, NULL,
+		    NULL } },
+	};
+	static const struct titem again[] = {
+		{ "A7", "A7 again", "Host", "x", 3600, 0, 0, 0, NULL, NULL },
+	};
+
+	rules[0] = parse("tags # \"tech\" and title =~ \"again\"");
+	rules[1] = parse("feedurl =~ \"^https:\" and title =~ \"again\"");
+	rules[2] = parse("feedtitle = \"Cast\" and author = \"Host\"");
+	assert_int_equal(store_set_ignore(fx->st, rules, 3, 1, &cause), 0);
+	for (i = 0; i < 3; i++)
+		filter_free((struct filter *)rules[i]);
+	assert_int_equal(q_marks(fx->path), 2);		/* C1 C2 */
+	for (i = 0; i < nitems(feeds); i++) {
+		tf = feeds[i];
+		tf.items = more[i];
+		tf.nitems = 2;
+		add_feed(fx->st, &tf, time_now());
+	}
+	assert_int_equal(q_marks(fx->path), 6);
+	memset(&q, 0, sizeof q);
+	selected(fx->st, &q, &got);
+	assert_string_equal(got.data, "A1 A2 A3 A9 B1 B2 B9");
+
+	rules[0] = parse("feedurl =~ \"^https:\"");
+	assert_int_equal(store_set_ignore(fx->st, rules, 1, 1, &cause), 0);
+	filter_free((struct filter *)rules[0]);
+	tf = feeds[0];
+	tf.items = again;
+	tf.nitems = 1;
+	add_feed(fx->st, &tf, time_now());
+	selected(fx->st, &q, &got);
+	assert_string_equal(got.data, "A1 A2 A3 A7 A8 A9 C1 C2 C8 C9");
+	assert_int_equal(q_marks(fx->path), 4);
+	buf_release(&got);
+}
+
 /* A query's age is now when it runs, not when it was parsed. */
 static void
 test_filter_age_is_current(void **state)
@@ -978,6 +1037,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_ignore_refresh,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_filter_ignore_refresh_feeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_age_is_current,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_sort,
