@@ -1644,18 +1644,6 @@ config_raw_word(const char *line, size_t len, size_t *pos, struct buf *b,
 	return (0);
 }
 
-/* The column (1, 2, ...) in line of byte offset off, in characters. */
-static size_t
-config_column(const char *line, size_t off)
-{
-	size_t	 i, col = 1;
-
-	for (i = 0; i < off; i++)
-		if (((unsigned char)line[i] & 0xc0) != 0x80)
-			col++;
-	return (col);
-}
-
 /* Add a filter of the dotfile to one of cfg's lists. */
 static void
 config_filter_add(struct config_parse *cp, struct config_filter **v,
@@ -1700,7 +1688,7 @@ config_highlight_line(struct config_parse *cp, const char *line, size_t len,
 		goto out;
 	}
 	if (filter_parse(expr.data, expr.len, &f, &off, &cause) != 0) {
-		config_error_at(cp, config_column(line, at != NULL ? at[off] :
+		config_error_at(cp, filter_column(line, at != NULL ? at[off] :
 		    start + off), "%s", cause);
 		free(cause);
 		goto out;
@@ -1767,13 +1755,13 @@ config_filter_line(struct config_parse *cp, size_t k, const char *line,
 		buf_add(&expr, line + start, len - start);
 	}
 	if (filter_parse(expr.data, expr.len, &f, &off, &cause) != 0) {
-		config_error_at(cp, config_column(line, at != NULL ? at[off] :
+		config_error_at(cp, filter_column(line, at != NULL ? at[off] :
 		    start + off), "%s", cause);
 		free(cause);
 		goto out;
 	}
 	if (k == 1 && filter_stateful(f, &off)) {
-		config_error_at(cp, config_column(line, at != NULL ? at[off] :
+		config_error_at(cp, filter_column(line, at != NULL ? at[off] :
 		    start + off), "ignore judges what an item is, not its "
 		    "state: age, unread, starred, flags, unread_count, "
 		    "total_count and ~ cannot be used here");

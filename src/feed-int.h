@@ -10,6 +10,11 @@
 #define FEED_MARK		"\xf4\x8f\xbf\xbd"	/* U+10FFFD */
 #define FEED_MARK_LEN		4
 
+/* What one entry keeps at most, whatever the format (feed.c, feed-json.c). */
+#define FEED_MAX_CATEGORIES	256
+#define FEED_MAX_ENCLOSURES	64
+#define FEED_MAX_AUTHORS	1024	/* bytes of names joined */
+
 /* The namespaces the reader knows, and the prefix each is written with. */
 enum feed_ns {
 	NS_NONE,		/* no namespace, RSS or Atom: no prefix */

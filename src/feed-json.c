@@ -163,7 +163,7 @@ feed_json_authors(const struct json *o, struct buf *tmp)
 		n = 1;
 	else
 		return (NULL);
-	for (i = 0; i < n && out.len < 1024; i++) {
+	for (i = 0; i < n && out.len < FEED_MAX_AUTHORS; i++) {
 		one = a->type == JSON_ARRAY ? &a->v[i] : a;
 		if ((name = feed_json_text(one, "name", tmp)) == NULL)
 			continue;
@@ -237,7 +237,8 @@ feed_json_item(const struct json *it, const char *base, const char *authors,
 	if (e->content == NULL)
 		e->content = feed_json_html(it, "content_text", 0, ibase, tmp);
 	if ((v = json_get(it, "tags")) != NULL && v->type == JSON_ARRAY) {
-		for (i = 0; i < v->n && e->ncategories < 256; i++) {
+		for (i = 0; i < v->n &&
+		    e->ncategories < FEED_MAX_CATEGORIES; i++) {
 			if (v->v[i].type != JSON_STRING)
 				continue;
 			buf_reset(tmp);
@@ -251,7 +252,8 @@ feed_json_item(const struct json *it, const char *base, const char *authors,
 		}
 	}
 	if ((v = json_get(it, "attachments")) != NULL && v->type == JSON_ARRAY)
-		for (i = 0; i < v->n && e->nenclosures < 64; i++)
+		for (i = 0; i < v->n &&
+		    e->nenclosures < FEED_MAX_ENCLOSURES; i++)
 			feed_json_enclosure(e, &v->v[i], NULL, base, tmp);
 	/* A picture, as for a Media RSS thumbnail, when nothing else is. */
 	if (e->nenclosures == 0 && ((s = feed_json_str(it, "image", 0,

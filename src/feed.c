@@ -46,9 +46,6 @@
 #include "url.h"
 #include "util.h"
 
-#define FEED_MAX_CATEGORIES	256	/* per entry */
-#define FEED_MAX_ENCLOSURES	64	/* per entry */
-#define FEED_MAX_AUTHORS	1024	/* bytes of names joined, per entry */
 
 /* HTML elements that never have content, so never get closed. */
 static const char *const feed_void[] = {
@@ -1372,7 +1369,7 @@ parser_capture_end(struct parser *p)
 	struct feed		*f = p->f;
 	struct parser_entry	*pe = p->pe;
 	const char		*t;
-	char			*s, *name, *email;
+	char			*s, *words, *name, *email;
 	int			 entry = p->cap_kind == K_ENTRY && pe != NULL;
 
 	switch (p->cap) {
@@ -1450,8 +1447,13 @@ parser_capture_end(struct parser *p)
 	case F_KEYWORDS:
 		/* "news, world affairs": each a category, as feedparser
 		 * reads them. */
-		for (s = p->cb.data; (t = strsep(&s, ",")) != NULL;)
+		/* Split a copy: p->cb keeps its one NUL at its end. */
+		if ((t = parser_captured_text(p)) == NULL)
+			break;
+		words = s = xstrdup(t);
+		while ((t = strsep(&s, ",")) != NULL)
 			parser_category(p, t);
+		free(words);
 		break;
 	case F_PERSON:
 		if ((t = parser_captured_text(p)) == NULL)
@@ -2014,18 +2016,12 @@ feed_parse(const char *data, size_t len, const char *url,
 }
 
 /*
- * Repair *sp if it is UTF-8 that was decoded once more as windows-1252
- * (or ISO-8859-1) and encoded again, "caf\xc3\x83\xc2\xa9" for "caf\xc3\xa9":
- * when every character past ASCII maps back to a windows-1252 byte and
- * those bytes make valid UTF-8, the whole string was double-encoded.
- * A single character that does not fit means it was not, and the string
- * is left as it is.
- */
-/*
  * Can s hold a double-encoded character at all? Its lead byte, 0xc2 to
  * 0xf4, read as one windows-1252 character and encoded again, is U+00C2
- * to U+00F4: the bytes 0xc3 0x82 to 0xc3 0xb4. Most text has none, and
- * is passed over at memchr()'s pace.
+ * to U+00F4: the bytes 0xc3 0x82 to 0xc3 0xb4; the continuation byte
+ * after it, 0x80 to 0xbf, is U+0080 to U+00BF (0xc2 ...) or one of
+ * windows-1252's own characters (0xc5, 0xc6, 0xcb or 0xe2 ...). Text
+ * without that pair, accented or not, is passed over at strchr()'s pace.
  */
 static int
 feed_doubled(const char *s)
@@ -2034,13 +2030,22 @@ feed_doubled(const char *s)
 
 	while ((p = (const unsigned char *)strchr((const char *)p, 0xc3)) !=
 	    NULL) {
-		if (p[1] >= 0x82 && p[1] <= 0xb4)
+		if (p[1] >= 0x82 && p[1] <= 0xb4 && (p[2] == 0xc2 ||
+		    p[2] == 0xc5 || p[2] == 0xc6 || p[2] == 0xcb || p[2] == 0xe2))
 			return (1);
 		p++;
 	}
 	return (0);
 }
 
+/*
+ * Repair *sp if it is UTF-8 that was decoded once more as windows-1252
+ * (or ISO-8859-1) and encoded again, "caf\xc3\x83\xc2\xa9" for "caf\xc3\xa9":
+ * when every character past ASCII maps back to a windows-1252 byte and
+ * those bytes make valid UTF-8, the whole string was double-encoded.
+ * A single character that does not fit means it was not, and the string
+ * is left as it is.
+ */
 static void
 feed_undouble(char **sp)
 {

@@ -39,7 +39,7 @@ uiconf_follow(struct ui *ui)
 			break;
 	if (ui->tag != NULL && i == ui->ntags)
 		ui_list_tag(ui, NULL);
-	ui_list_refeed(ui);
+	ui_list_refeed(ui, 1);
 	ui_list_reload(ui);
 	if (ui->art.id != 0) {
 		f = ui_list_feed_of(ui, ui->art.body.item.feed_id);

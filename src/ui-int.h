@@ -328,7 +328,7 @@ void	 ui_list_draw_feeds(struct ui *, struct ui_pane *);
 void	 ui_list_set_row(struct ui *, size_t row);
 void	 ui_list_sync(struct ui *);
 int	 ui_list_reload(struct ui *);
-void	 ui_list_refeed(struct ui *);
+void	 ui_list_refeed(struct ui *, int resort);
 void	 ui_list_release(struct ui_list *);
 const struct store_item *ui_list_item(struct ui *, size_t i);
 void	 ui_list_draw_items(struct ui *, struct ui_pane *);

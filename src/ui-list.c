@@ -400,9 +400,10 @@ list_expr(struct ui *ui, size_t row)
 }
 
 /* After the feeds were read again: a feed fetched for the first time has
- * an id now, so the list's feeds may have grown. */
+ * an id now, so the list's feeds may have grown. resort: take the order
+ * of the dotfile again (it changed), not the one picked with cycle-sort. */
 void
-ui_list_refeed(struct ui *ui)
+ui_list_refeed(struct ui *ui, int resort)
 {
 	struct ui_list	*l = &ui->list;
 
@@ -411,7 +412,8 @@ ui_list_refeed(struct ui *ui)
 	free(l->feeds);
 	l->feeds = list_ids(ui, l->row, &l->nfeeds, &l->every);
 	l->expr = list_expr(ui, l->row);
-	l->sort = list_sort_of(ui, l->row);
+	if (resort)
+		l->sort = list_sort_of(ui, l->row);
 }
 
 /* Build the list a feeds row stands for, if it is not the one shown. */
@@ -1008,8 +1010,10 @@ ui_list_filter(struct ui *ui, const char *text)
 		return (UI_REDRAW);
 	}
 	for (i = 0; i < ui->cfg->npresets; i++)
-		if (strcmp(text, ui->cfg->presets[i].name) == 0)
+		if (strcmp(text, ui->cfg->presets[i].name) == 0) {
 			text = ui->cfg->presets[i].filter->text;
+			break;
+		}
 	if (*text == '\0') {
 		if (l->narrow == NULL)
 			return (UI_REDRAW);

@@ -1353,7 +1353,7 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 			break;
 		if (flags & UI_RELOAD) {
 			ui_list_load_feeds(ui);
-			ui_list_refeed(ui);
+			ui_list_refeed(ui, 0);
 			ui_list_reload(ui);
 		} else if (ui->list.stale)
 			ui_list_reload(ui);
@@ -1417,7 +1417,7 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 				}
 				if (flags & UI_RELOAD) {
 					ui_list_load_feeds(ui);
-					ui_list_refeed(ui);
+					ui_list_refeed(ui, 0);
 					ui_list_reload(ui);
 					flags = (flags & ~UI_RELOAD) |
 					    UI_REDRAW;

@@ -50,6 +50,11 @@ order apple Cherry Banana
 keys S
 wait_for "Sorted by title-asc"
 order apple Banana Cherry
+# A refresh reloads the list; the order picked stays.
+keys R
+wait_for "new items from"
+order apple Banana Cherry
+wait_for "$(printf 'title-asc \302\267')"
 # The cursor stays on its item: the first row, apple, is now last.
 keys g S
 wait_for "Sorted by title-desc"

@@ -15,7 +15,6 @@ expect_status 0 td refresh
 tui_start 120 12
 wait_for "Beta item 3"
 $T capture-pane -p -e >"$WORK/screen"
-esc=$(printf '\033')
 row() { grep "$1" "$WORK/screen" | head -1; }
 row "Beta item 1" | grep -q "38;5;208" ||
     fail "Beta item 1 is not in colour 208: $(row 'Beta item 1')"

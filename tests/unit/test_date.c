@@ -81,6 +81,8 @@ static const struct {
 	{ "2004-060",				"2004-02-29T00:00:00Z" },
 	{ "2004-02-29T23:59:60Z",		"2004-03-01T00:00:00Z" },
 	{ "1969-07-20T20:17:40Z",		"1969-07-20T20:17:40Z" },
+	/* a first word and a comma: a weekday in any language */
+	{ "Foo, 19 May 2002 10:00:00 GMT",	"2002-05-19T10:00:00Z" },
 	/* not dates */
 	{ "",					NULL },
 	{ "   ",				NULL },
