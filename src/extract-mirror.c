@@ -633,30 +633,27 @@ int
 mirror_hidden(const GumboNode *g)
 {
 	const char	*v;
+	int		 hidden = 0;
 
-	/* A tab's panel is hidden only until its tab is clicked, and a
-	 * page read as text has no tabs to click: it shows every panel.
-	 * So does a disclosure's panel, under the button that opens it. */
-	if (((v = attr(g, "role")) != NULL && strcmp(v, "tabpanel") == 0) ||
-	    mirror_disclosed(g))
-		return (0);
 	if (attr(g, "hidden") != NULL)
-		return (1);
-	if ((v = attr(g, "aria-hidden")) != NULL && strcmp(v, "true") == 0) {
+		hidden = 1;
+	else if ((v = attr(g, "aria-hidden")) != NULL &&
+	    strcmp(v, "true") == 0) {
 		/* Readability's exception: images that only JS replaces. */
 		v = attr(g, "class");
-		return (v == NULL || strstr(v, "fallback-image") == NULL);
-	}
-	if ((v = attr(g, "style")) != NULL) {
-		if (ascii_find_nocase(v, strlen(v), "display:none") != NULL ||
-		    ascii_find_nocase(v, strlen(v), "display: none") != NULL ||
-		    ascii_find_nocase(v, strlen(v),
-		    "visibility:hidden") != NULL ||
-		    ascii_find_nocase(v, strlen(v),
-		    "visibility: hidden") != NULL)
-			return (1);
-	}
-	return (0);
+		hidden = v == NULL || strstr(v, "fallback-image") == NULL;
+	} else if ((v = attr(g, "style")) != NULL)
+		hidden = ascii_find_nocase(v, strlen(v), "display:none") !=
+		    NULL || ascii_find_nocase(v, strlen(v), "display: none") !=
+		    NULL || ascii_find_nocase(v, strlen(v),
+		    "visibility:hidden") != NULL || ascii_find_nocase(v,
+		    strlen(v), "visibility: hidden") != NULL;
+	/* A tab's panel is hidden only until its tab is clicked, and a
+	 * page read as text has no tabs to click: it shows every panel.
+	 * So does a disclosure's panel, under the button that opens it
+	 * (asked last: it looks at the siblings). */
+	return (hidden && !((v = attr(g, "role")) != NULL &&
+	    strcmp(v, "tabpanel") == 0) && !mirror_disclosed(g));
 }
 
 /* Append a node to the mirror under parent and return its index. */

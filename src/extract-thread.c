@@ -613,12 +613,12 @@ post_interface_line(const struct extract_span *sp, size_t nspans,
 	struct buf	 raw = BUF_INIT;
 	size_t		 i, d, n;
 
+	for (i = n = 0; i < nspans; i++)
+		n += sp[i].len;
+	if (n > 120)
+		return (0);
 	for (i = 0; i < nspans; i++)
 		buf_add(&raw, sp[i].text, sp[i].len);
-	if (raw.len > 120) {
-		buf_release(&raw);
-		return (0);
-	}
 	/* A template's placeholder no script filled in: "{{ x.message }}". */
 	if (raw.len > 4 && strncmp(raw.data, "{{", 2) == 0 &&
 	    strncmp(raw.data + raw.len - 2, "}}", 2) == 0) {
