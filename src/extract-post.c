@@ -900,6 +900,140 @@ post_tail_sections(const struct bvec *root, int *drop)
 }
 
 /*
+ * Does the text open with the name (n bytes) as the subject of a
+ * sentence: the name, then a word in lower case ("Ana Ruiz is", "Ana
+ * has written"), not a heading or a name in a list?
+ */
+static int
+bio_opening(const char *t, size_t tlen, const char *name, size_t n)
+{
+	size_t	 k;
+
+	if (n < 3 || tlen < n + 3 || memcmp(t, name, n) != 0 || t[n] != ' ')
+		return (0);
+	for (k = n + 1; k < tlen && t[k] == ' '; k++)
+		;
+	return (k < tlen && t[k] >= 'a' && t[k] <= 'z');
+}
+
+/*
+ * Does the text open with one of the byline's names, or the first name
+ * of one? The byline lists them between commas, "and", "&" or "|". The
+ * name found is set in *name, *n.
+ */
+static int
+bio_of_byline(const char *t, size_t tlen, const char *byline,
+    const char **name, size_t *n)
+{
+	const char	*p = byline, *e, *w;
+
+	while (tlen > 0 && (*t == '(' || *t == ' '))
+		t++, tlen--;
+	while (*p != '\0') {
+		e = p + strcspn(p, ",&|(");
+		for (w = p; w + 5 <= e && memcmp(w, " and ", 5) != 0; w++)
+			;
+		if (w + 5 <= e)
+			e = w;
+		while (p < e && *p == ' ')
+			p++;
+		*name = p;
+		*n = (size_t)(e - p);
+		while (*n > 0 && p[*n - 1] == ' ')
+			(*n)--;
+		if (bio_opening(t, tlen, p, *n))
+			return (1);
+		/* The first name alone, of a name of two words or more. */
+		w = memchr(p, ' ', *n);
+		if (w != NULL && bio_opening(t, tlen, p, (size_t)(w - p))) {
+			*n = (size_t)(w - p);
+			return (1);
+		}
+		p = *e == '\0' ? e : e + (*e == ' ' ? 5 : 1);
+	}
+	return (0);
+}
+
+/* Do the blocks before i, kept, or the title or site name hold the name?
+ * Then it is what the article is about, or the site's own. */
+static int
+bio_named_before(const struct bvec *root, size_t i, const int *drop,
+    const struct article *art, const char *name, size_t n)
+{
+	struct buf	 text = BUF_INIT;
+	size_t		 j;
+	int		 found = 0;
+
+	if ((art->title != NULL && memmem(art->title, strlen(art->title),
+	    name, n) != NULL) || (art->site_name != NULL &&
+	    memmem(art->site_name, strlen(art->site_name), name, n) != NULL))
+		return (1);
+	for (j = 0; j < i && !found; j++) {
+		if (drop[j])
+			continue;
+		buf_reset(&text);
+		block_plain(&root->v[j], &text);
+		found = text.len > 0 && memmem(text.data, text.len, name, n) !=
+		    NULL;
+	}
+	buf_release(&text);
+	return (found);
+}
+
+/*
+ * An author's note at the end: a paragraph that opens with the byline's
+ * name as its subject ("Ana Ruiz is a reporter who covers ..."), a name
+ * the article has not spoken of, with no heading after it and less
+ * after it than a third of what comes before, goes with what follows.
+ */
+static void
+post_author_bio(const struct bvec *root, const struct article *art,
+    int *drop)
+{
+	struct buf	 text = BUF_INIT;
+	const char	*name;
+	size_t		 i, j, n, before = 0, after, chars, links;
+
+	if (art->byline == NULL || *art->byline == '\0')
+		return;
+	for (i = 0; i < root->n; i++) {
+		const struct extract_block *b = &root->v[i];
+
+		chars = links = 0;
+		if (!drop[i])
+			block_counts(b, &chars, &links);
+		if (b->kind != EXTRACT_PARAGRAPH || drop[i] || before < 400) {
+			before += chars;
+			continue;
+		}
+		buf_reset(&text);
+		block_plain(b, &text);
+		if (!bio_of_byline(text.data, text.len, art->byline, &name,
+		    &n)) {
+			before += chars;
+			continue;
+		}
+		after = 0;
+		for (j = i + 1; j < root->n; j++) {
+			if (drop[j])
+				continue;
+			if (root->v[j].kind == EXTRACT_HEADING)
+				break;
+			block_counts(&root->v[j], &after, &links);
+		}
+		if (j < root->n || after * 3 >= before ||
+		    bio_named_before(root, i, drop, art, name, n)) {
+			before += chars;
+			continue;
+		}
+		for (j = i; j < root->n; j++)
+			drop[j] = 1;
+		break;
+	}
+	buf_release(&text);
+}
+
+/*
  * Drop clutter from the top-level blocks: interface phrases, teaser
  * headlines and lines, repeated text, and metadata lines at the head.
  */
@@ -1001,8 +1135,10 @@ repeats:
 		buf_addch(&lastkey, '\0');
 		lastkey.len--;
 	}
-	if (!x->region)
+	if (!x->region) {
 		post_tail_sections(root, drop);
+		post_author_bio(root, x->art, drop);
+	}
 	/* A heading whose section is now empty goes too. */
 	for (i = root->n; i > 0; i--) {
 		if (drop[i - 1] || root->v[i - 1].kind != EXTRACT_HEADING)
