@@ -66,7 +66,7 @@ preclean_role(const char *role)
 {
 	static const char *const roles[] = {
 		"menu", "menubar", "complementary", "navigation", "alert",
-		"alertdialog", "dialog",
+		"alertdialog", "dialog", "listbox", "combobox",
 	};
 	size_t	 i;
 
@@ -97,6 +97,48 @@ region_furniture(struct extractor *x, int idx)
 		    x->n[p].tag == GUMBO_TAG_MAIN)
 			return (x->n[idx].tag == GUMBO_TAG_FORM);
 	return (1);
+}
+
+/* Is the control at idx one a reader types into or picks from a list? */
+static int
+entry_control(struct extractor *x, int idx)
+{
+	static const char *const types[] = {
+		"text", "email", "tel", "number", "password", "search", "url",
+		"date",
+	};
+	const char	*t;
+	size_t		 k;
+
+	if (x->n[idx].tag == GUMBO_TAG_SELECT ||
+	    x->n[idx].tag == GUMBO_TAG_TEXTAREA)
+		return (1);
+	if (x->n[idx].tag != GUMBO_TAG_INPUT)
+		return (0);
+	if ((t = attr(x->n[idx].g, "type")) == NULL)
+		return (1);
+	for (k = 0; k < nitems(types); k++)
+		if (strcasecmp(t, types[k]) == 0)
+			return (1);
+	return (0);
+}
+
+/*
+ * Is the label at idx a form field's: beside or around a control one
+ * types into (not a choice's, whose label is what is chosen)? Its words
+ * ("First name", "Your email") are the form's, not the text's.
+ */
+static int
+label_of_control(struct extractor *x, int idx)
+{
+	int	 i, p = x->n[idx].parent;
+
+	if (p < 0)
+		return (0);
+	for (i = p + 1; i < x->n[p].end; i++)
+		if (entry_control(x, i))
+			return (1);
+	return (0);
 }
 
 /* A poster's signature, repeated under each of their posts. */
@@ -1115,7 +1157,8 @@ clean_part(struct extractor *x, int root)
 			continue;
 		case GUMBO_TAG_LABEL:
 			/* A control's label, the control gone. */
-			if (x->region && n->st.chars < 100) {
+			if ((x->region || label_of_control(x, i)) &&
+			    n->st.chars < 100) {
 				node_remove(x, i);
 				continue;
 			}

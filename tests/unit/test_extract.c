@@ -3453,11 +3453,114 @@ test_extract_component_header(void **state)
 	free(t);
 }
 
+/*
+ * An author's note at the end of an article, a paragraph that opens with
+ * the byline's name, goes; a paragraph that opens with a name the
+ * article speaks of, or that more of the article follows, stays.
+ */
+static void
+test_extract_author_note(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Night ferries</title>"
+	    "<meta name=\"author\" content=\"Ana Ruiz\"></head><body>"
+	    "<article><h1>Night ferries</h1>"
+	    "<p>The night ferry leaves the harbour at eleven, when the "
+	    "last train has come in, and reaches the island before dawn "
+	    "with a few dozen cars and a handful of sleepy travellers.</p>%s"
+	    "<p>The crew of six knows most of the passengers by name, and "
+	    "the cafe on the upper deck stays open until the lights of "
+	    "the island show, selling soup, tea and the morning paper.</p>"
+	    "<p>The company wants to end the crossing next year, as too "
+	    "few people take it, and the island's council has written to "
+	    "the ministry to ask for help in keeping it running.</p>%s"
+	    "</article></body></html>";
+	static const struct {
+		const char	*head, *tail, *gone, *kept;
+	} cases[] = {
+		{ "", "<p>Ana Ruiz is a reporter who covers the islands and "
+		  "their boats, and lives by the harbour.</p>",
+		  "is a reporter", NULL },
+		{ "", "<p>Ana has written about the islands since 2015, "
+		  "and takes the ferry every month.</p>",
+		  "has written about", NULL },
+		{ "<p>The captain told Ana Ruiz that the crossing has run "
+		  "every night since 1962, storms aside.</p>",
+		  "<p>Ana Ruiz is a reporter who covers the islands.</p>",
+		  NULL, "is a reporter" },
+		{ "", "<p>Ana Ruiz is a reporter who covers the islands.</p>"
+		  "<h2>The return</h2><p>The ferry back leaves at six in "
+		  "the morning, and it is the busier of the two crossings, "
+		  "full of people who work on the mainland.</p>",
+		  NULL, "is a reporter" },
+	};
+	struct buf	 b = BUF_INIT;
+	char		*t;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, cases[i].head, cases[i].tail);
+		buf_addch(&b, '\0');
+		t = page_text(b.data, "https://news.example/ferries");
+		buf_release(&b);
+		assert_non_null(strstr(t, "The night ferry leaves"));
+		if (cases[i].gone != NULL && strstr(t, cases[i].gone) != NULL)
+			failf("case %zu: kept \"%s\"", i, cases[i].gone);
+		if (cases[i].kept != NULL && strstr(t, cases[i].kept) == NULL)
+			failf("case %zu: lost \"%s\"", i, cases[i].kept);
+		free(t);
+	}
+}
+
+/*
+ * A form inside the article: the labels of the fields one types into
+ * and a list box of choices go; the label of a choice is its name and
+ * stays.
+ */
+static void
+test_extract_form_fields(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Night ferries</title></head><body>"
+	    "<article><h1>Night ferries</h1>"
+	    "<p>The night ferry leaves the harbour at eleven, when the "
+	    "last train has come in, and reaches the island before dawn "
+	    "with a few dozen cars and a handful of sleepy travellers.</p>"
+	    "<p>The crew of six knows most of the passengers by name, and "
+	    "the cafe on the upper deck stays open until the lights of "
+	    "the island show, selling soup, tea and the morning paper.</p>"
+	    "<div class=\"field\"><label for=\"em\">Your email address"
+	    "</label><input type=\"email\" id=\"em\"></div>"
+	    "<div class=\"field\"><span>Your country</span>"
+	    "<div role=\"listbox\"><div role=\"option\">Albania</div>"
+	    "<div role=\"option\">Andorra</div><div role=\"option\">"
+	    "Armenia</div></div></div>"
+	    "<div class=\"field\"><label><input type=\"radio\" "
+	    "name=\"c\">Cabin with a porthole</label></div>"
+	    "<p>The company wants to end the crossing next year, as too "
+	    "few people take it, and the island's council has written to "
+	    "the ministry to ask for help in keeping it running.</p>"
+	    "</article></body></html>";
+	char	*t;
+
+	(void)state;
+	t = page_text(page, "https://news.example/ferries");
+	assert_non_null(strstr(t, "The company wants"));
+	assert_null(strstr(t, "Your email address"));
+	assert_null(strstr(t, "Andorra"));
+	assert_non_null(strstr(t, "Cabin with a porthole"));
+	free(t);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_pages),
+		cmocka_unit_test(test_extract_author_note),
+		cmocka_unit_test(test_extract_form_fields),
 		cmocka_unit_test(test_extract_cards),
 		cmocka_unit_test(test_extract_shelf_filters),
 		cmocka_unit_test(test_extract_shelf_in_filters),
