@@ -753,6 +753,13 @@ static const char *const other_titles[] = {
 	"art\xc3\xad" "culosrelacionados", "noticiasrelacionadas",
 	"articolicorrelati", "artigosrelacionados",
 	"not\xc3\xad" "ciasrelacionadas", "gerelateerdeartikelen", "leesook",
+	/* The works cited: a list of sources, not the article's text. */
+	"references", "sources", "articlesources", "sourcesandreferences",
+	"referencesandsources", "citations", "workscited", "bibliography",
+	"footnotes", "quellen", "literatur", "einzelnachweise",
+	"r\xc3\xa9" "f\xc3\xa9" "rences", "referencias", "fuentes",
+	"bibliograf\xc3\xad" "a", "riferimenti", "fonti",
+	"refer\xc3\xaa" "ncias", "fontes", "bronnen", "bronvermelding",
 };
 
 /* Is the key one of the n titles? */

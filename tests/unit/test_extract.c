@@ -1207,6 +1207,18 @@ test_extract_scoring_parts(void **state)
 		  "<p>Last updated in spring, the map still shows the old "
 		  "ferry route across the bay.</p>",
 		  "the map still shows", NULL, 1 },
+		{ "the works cited at the end go",
+		  "<h2>References</h2><ol><li>Roe J. Tides of the northern "
+		  "bays. Journal of the Sea. 1998;4:12-19.</li><li>Doe A, Poe "
+		  "B. Ferries and weather. Harbour Studies. 2004;9:1-8.</li>"
+		  "</ol>",
+		  "Paragraph 3", "Tides of the northern", 1 },
+		{ "works cited in the middle stay",
+		  "<h2>References</h2><ol><li>Roe J. Tides of the northern "
+		  "bays. Journal of the Sea. 1998;4:12-19.</li></ol>"
+		  "<h2>Afterword</h2><p>A last part of the story, long enough "
+		  "to be read as the article's own matter, comes here.</p>",
+		  "Tides of the northern", NULL, 1 },
 		{ "heading of a section left empty goes",
 		  "<h2>Related stories</h2><ul><li><a href=/1>One more story"
 		  "</a></li><li><a href=/2>Another</a></li></ul>",
