@@ -908,17 +908,32 @@ post_tail_sections(const struct bvec *root, int *drop)
 
 /*
  * Does the text open with the name (n bytes) as the subject of a
- * sentence: the name, then a word in lower case ("Ana Ruiz is", "Ana
- * has written"), not a heading or a name in a list?
+ * sentence: the name, maybe a title or two after a comma ("Ana Ruiz,
+ * MD,"), then a word in lower case ("Ana Ruiz is", "Ana has written"),
+ * not a heading or a name in a list?
  */
 static int
 bio_opening(const char *t, size_t tlen, const char *name, size_t n)
 {
-	size_t	 k;
+	size_t	 k, titles;
 
-	if (n < 3 || tlen < n + 3 || memcmp(t, name, n) != 0 || t[n] != ' ')
+	if (n < 3 || tlen < n + 3 || memcmp(t, name, n) != 0 ||
+	    (t[n] != ' ' && t[n] != ','))
 		return (0);
-	for (k = n + 1; k < tlen && t[k] == ' '; k++)
+	k = n;
+	for (titles = 0; k < tlen && t[k] == ','; titles++) {
+		for (k++; k < tlen && t[k] == ' '; k++)
+			;
+		if (titles > 0 && k < tlen && t[k] >= 'a' && t[k] <= 'z')
+			return (1);
+		if (titles == 2 || k == tlen || t[k] < 'A' || t[k] > 'Z')
+			return (0);
+		while (k < tlen && t[k] != ' ' && t[k] != ',')
+			k++;
+	}
+	if (k == tlen || t[k] != ' ')
+		return (0);
+	for (k++; k < tlen && t[k] == ' '; k++)
 		;
 	return (k < tlen && t[k] >= 'a' && t[k] <= 'z');
 }
@@ -934,7 +949,7 @@ bio_of_byline(const char *t, size_t tlen, const char *byline,
 {
 	const char	*p = byline, *e, *w;
 
-	while (tlen > 0 && (*t == '(' || *t == ' '))
+	while (tlen > 0 && (*t == '(' || *t == ' ' || *t == '*'))
 		t++, tlen--;
 	while (*p != '\0') {
 		e = p + strcspn(p, ",&|(");
@@ -944,6 +959,10 @@ bio_of_byline(const char *t, size_t tlen, const char *byline,
 			e = w;
 		while (p < e && *p == ' ')
 			p++;
+		if (e - p > 11 && ascii_eq_nocase(p, "written by ", 11))
+			p += 11;
+		else if (e - p > 3 && ascii_eq_nocase(p, "by ", 3))
+			p += 3;
 		*name = p;
 		*n = (size_t)(e - p);
 		while (*n > 0 && p[*n - 1] == ' ')
@@ -988,10 +1007,11 @@ bio_named_before(const struct bvec *root, size_t i, const int *drop,
 }
 
 /*
- * An author's note at the end: a paragraph that opens with the byline's
- * name as its subject ("Ana Ruiz is a reporter who covers ..."), a name
- * the article has not spoken of, with no heading after it and less
- * after it than a third of what comes before, goes with what follows.
+ * An author's note: a paragraph that opens with the byline's name as its
+ * subject ("Ana Ruiz is a reporter who covers ..."), a name the article
+ * has not spoken of. At the end, with no heading and less than a third
+ * of the article after it, it goes with what follows; at the head,
+ * before the article's first paragraph of prose, it goes alone.
  */
 static void
 post_author_bio(const struct bvec *root, const struct article *art,
@@ -999,7 +1019,7 @@ post_author_bio(const struct bvec *root, const struct article *art,
 {
 	struct buf	 text = BUF_INIT;
 	const char	*name;
-	size_t		 i, j, n, before = 0, after, chars, links;
+	size_t		 i, j, n, before = 0, prose = 0, after, chars, links;
 
 	if (art->byline == NULL || *art->byline == '\0')
 		return;
@@ -1009,16 +1029,18 @@ post_author_bio(const struct bvec *root, const struct article *art,
 		chars = links = 0;
 		if (!drop[i])
 			block_counts(b, &chars, &links);
-		if (b->kind != EXTRACT_PARAGRAPH || drop[i] || before < 400) {
-			before += chars;
-			continue;
-		}
+		if (b->kind != EXTRACT_PARAGRAPH || drop[i] ||
+		    (before < 400 && (prose > 0 || chars >= 800)))
+			goto next;
 		buf_reset(&text);
 		block_plain(b, &text);
 		if (!bio_of_byline(text.data, text.len, art->byline, &name,
-		    &n)) {
-			before += chars;
-			continue;
+		    &n))
+			goto next;
+		if (before < 400) {
+			if (!bio_named_before(root, i, drop, art, name, n))
+				drop[i] = 1;
+			goto next;
 		}
 		after = 0;
 		for (j = i + 1; j < root->n; j++) {
@@ -1029,13 +1051,17 @@ post_author_bio(const struct bvec *root, const struct article *art,
 			block_counts(&root->v[j], &after, &links);
 		}
 		if (j < root->n || after * 3 >= before ||
-		    bio_named_before(root, i, drop, art, name, n)) {
-			before += chars;
-			continue;
-		}
+		    bio_named_before(root, i, drop, art, name, n))
+			goto next;
 		for (j = i; j < root->n; j++)
 			drop[j] = 1;
 		break;
+next:
+		if (!drop[i]) {
+			before += chars;
+			if (b->kind == EXTRACT_PARAGRAPH && chars >= 150)
+				prose++;
+		}
 	}
 	buf_release(&text);
 }

@@ -3476,7 +3476,7 @@ test_extract_author_note(void **state)
 	static const char page[] =
 	    "<html><head><title>Night ferries</title>"
 	    "<meta name=\"author\" content=\"Ana Ruiz\"></head><body>"
-	    "<article><h1>Night ferries</h1>"
+	    "<article><h1>Night ferries</h1>%s"
 	    "<p>The night ferry leaves the harbour at eleven, when the "
 	    "last train has come in, and reaches the island before dawn "
 	    "with a few dozen cars and a handful of sleepy travellers.</p>%s"
@@ -3488,19 +3488,24 @@ test_extract_author_note(void **state)
 	    "the ministry to ask for help in keeping it running.</p>%s"
 	    "</article></body></html>";
 	static const struct {
-		const char	*head, *tail, *gone, *kept;
+		const char	*lead, *head, *tail, *gone, *kept;
 	} cases[] = {
-		{ "", "<p>Ana Ruiz is a reporter who covers the islands and "
+		{ "", "", "<p>Ana Ruiz is a reporter who covers the islands and "
 		  "their boats, and lives by the harbour.</p>",
 		  "is a reporter", NULL },
-		{ "", "<p>Ana has written about the islands since 2015, "
+		{ "", "", "<p>Ana has written about the islands since 2015, "
 		  "and takes the ferry every month.</p>",
 		  "has written about", NULL },
-		{ "<p>The captain told Ana Ruiz that the crossing has run "
+		{ "", "", "<p>Ana Ruiz, PhD, is a historian of the islands and "
+		  "their boats.</p>", "is a historian", NULL },
+		{ "<p>Ana is a reporter who has crossed to the island on "
+		  "every boat that runs there, by day and by night.</p>", "",
+		  "", "is a reporter", NULL },
+		{ "", "<p>The captain told Ana Ruiz that the crossing has run "
 		  "every night since 1962, storms aside.</p>",
 		  "<p>Ana Ruiz is a reporter who covers the islands.</p>",
 		  NULL, "is a reporter" },
-		{ "", "<p>Ana Ruiz is a reporter who covers the islands.</p>"
+		{ "", "", "<p>Ana Ruiz is a reporter who covers the islands.</p>"
 		  "<h2>The return</h2><p>The ferry back leaves at six in "
 		  "the morning, and it is the busier of the two crossings, "
 		  "full of people who work on the mainland.</p>",
@@ -3513,7 +3518,8 @@ test_extract_author_note(void **state)
 	(void)state;
 	for (i = 0; i < nitems(cases); i++) {
 		buf_reset(&b);
-		buf_addf(&b, page, cases[i].head, cases[i].tail);
+		buf_addf(&b, page, cases[i].lead, cases[i].head,
+		    cases[i].tail);
 		buf_addch(&b, '\0');
 		t = page_text(b.data, "https://news.example/ferries");
 		buf_release(&b);
