@@ -581,12 +581,18 @@ stats_sub(struct stats *a, const struct stats *b)
 	a->heads -= b->heads < a->heads ? b->heads : a->heads;
 }
 
-/* Does a button say it opens a disclosure (not a menu or a popup)? */
+/* Does a button say it opens a disclosure (not a menu or a popup): by
+ * saying whether it is expanded, or by naming the panel (its id) as the
+ * one it controls? */
 static int
-mirror_discloses(const GumboNode *g)
+mirror_discloses(const GumboNode *g, const char *panel)
 {
-	return (attr(g, "aria-expanded") != NULL &&
-	    attr(g, "aria-haspopup") == NULL);
+	const char	*v;
+
+	if (attr(g, "aria-haspopup") != NULL)
+		return (0);
+	return (attr(g, "aria-expanded") != NULL || (panel != NULL &&
+	    (v = attr(g, "aria-controls")) != NULL && strcmp(v, panel) == 0));
 }
 
 /*
@@ -599,6 +605,7 @@ mirror_disclosed(const GumboNode *g)
 {
 	const GumboVector	*kids;
 	const GumboNode		*p = NULL, *c;
+	const char		*id;
 	unsigned		 i;
 
 	if (g->type != GUMBO_NODE_ELEMENT || !tag_block(g->v.element.tag) ||
@@ -617,12 +624,13 @@ mirror_disclosed(const GumboNode *g)
 	}
 	if (p == NULL)
 		return (0);
-	if (mirror_discloses(p))
+	id = attr(g, "id");
+	if (mirror_discloses(p, id))
 		return (1);
 	kids = &p->v.element.children;
 	for (i = 0; i < kids->length; i++) {
 		c = kids->data[i];
-		if (c->type == GUMBO_NODE_ELEMENT && mirror_discloses(c))
+		if (c->type == GUMBO_NODE_ELEMENT && mirror_discloses(c, id))
 			return (1);
 	}
 	return (0);

@@ -296,6 +296,52 @@ facet_shelf(struct extractor *x, int idx)
 	return (prices >= 4);
 }
 
+/* Order two strings, for qsort and bsearch. */
+static int
+controls_cmp(const void *a, const void *b)
+{
+	return (strcmp(*(const char *const *)a, *(const char *const *)b));
+}
+
+/*
+ * Is the hidden element at idx the panel of a disclosure: one whose id a
+ * button that says whether it is expanded names in aria-controls? It is
+ * hidden only until the button is pressed, and a page read as text shows
+ * it (an accordion's answers, a guide's folded steps). The ids are
+ * gathered once, on the first question.
+ */
+static int
+controlled_panel(struct extractor *x, int idx)
+{
+	const char	*id = attr(x->n[idx].g, "id"), *v;
+	size_t		 n = 0;
+	int		 i, end;
+
+	if (id == NULL || x->body < 0)
+		return (0);
+	if (x->ncontrols == (size_t)-1) {
+		end = x->n[x->body].end;
+		for (i = x->body; i < end; i++)
+			if (x->n[i].tag != TAG_TEXT &&
+			    attr(x->n[i].g, "aria-expanded") != NULL &&
+			    attr(x->n[i].g, "aria-controls") != NULL)
+				n++;
+		x->controls = n == 0 ? NULL :
+		    arena_alloc(&x->garena, n * sizeof *x->controls);
+		x->ncontrols = 0;
+		for (i = x->body; i < end && n > 0; i++)
+			if (x->n[i].tag != TAG_TEXT &&
+			    attr(x->n[i].g, "aria-expanded") != NULL &&
+			    (v = attr(x->n[i].g, "aria-controls")) != NULL)
+				x->controls[x->ncontrols++] = v;
+		if (x->ncontrols > 1)
+			qsort(x->controls, x->ncontrols, sizeof *x->controls,
+			    controls_cmp);
+	}
+	return (x->ncontrols > 0 && bsearch(&id, x->controls, x->ncontrols,
+	    sizeof *x->controls, controls_cmp) != NULL);
+}
+
 /*
  * First pass of a run: remove what is hidden, bylines (in a page read
  * whole, each is part of an entry), repeats of the title and (with
@@ -324,7 +370,7 @@ preclean(struct extractor *x)
 		 * it in place. */
 		most = n->st.chars * 2 >= x->n[x->body].st.chars;
 		if ((mirror_hidden(n->g) && !most &&
-		    !preclean_seen_price(x, i)) || (n->cls & PAT_HIDDEN &&
+		    !preclean_seen_price(x, i) && !controlled_panel(x, i)) || (n->cls & PAT_HIDDEN &&
 		    n->st.chars < 200) || preclean_unseen(x, i) || (i >= post_end && !x->region &&
 		    preclean_byline(x, i)) ||
 		    (attr(n->g, "aria-modal") != NULL)) {

@@ -3572,6 +3572,46 @@ test_extract_form_fields(void **state)
 	free(t);
 }
 
+/*
+ * Folded panels a button opens are read: the button names the panel
+ * in aria-controls, beside it or elsewhere in the page; a hidden block
+ * no button opens is not.
+ */
+static void
+test_extract_folded_panels(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Night ferries</title></head><body>"
+	    "<article><h1>Night ferries</h1>"
+	    "<p>The night ferry leaves the harbour at eleven, when the "
+	    "last train has come in, and reaches the island before dawn "
+	    "with a few dozen cars and a handful of sleepy travellers.</p>"
+	    "<div class=\"fold\"><a role=\"button\" aria-controls=\"p1\">"
+	    "Booking a cabin</a></div><div id=\"p1\" style=\"display:none\" "
+	    "role=\"region\"><p>Cabins are booked at the harbour office or "
+	    "on board, and cost the same as a seat on the day boat.</p>"
+	    "</div>"
+	    "<h3><button aria-expanded=\"false\" aria-controls=\"p2\">"
+	    "Bringing a bicycle</button></h3><div class=\"wrap\"><div "
+	    "id=\"p2\" aria-hidden=\"true\"><p>Bicycles travel free on the "
+	    "car deck, tied to the rail by the crew before the ferry "
+	    "sails.</p></div></div>"
+	    "<div id=\"p3\" style=\"display:none\"><p>Your session has "
+	    "expired, please sign in again to go on.</p></div>"
+	    "<p>The company wants to end the crossing next year, as too "
+	    "few people take it, and the island's council has written to "
+	    "the ministry to ask for help in keeping it running.</p>"
+	    "</article></body></html>";
+	char	*t;
+
+	(void)state;
+	t = page_text(page, "https://news.example/ferries");
+	assert_non_null(strstr(t, "Cabins are booked"));
+	assert_non_null(strstr(t, "Bicycles travel free"));
+	assert_null(strstr(t, "session has expired"));
+	free(t);
+}
+
 int
 main(void)
 {
@@ -3579,6 +3619,7 @@ main(void)
 		cmocka_unit_test(test_extract_pages),
 		cmocka_unit_test(test_extract_author_note),
 		cmocka_unit_test(test_extract_form_fields),
+		cmocka_unit_test(test_extract_folded_panels),
 		cmocka_unit_test(test_extract_cards),
 		cmocka_unit_test(test_extract_shelf_filters),
 		cmocka_unit_test(test_extract_shelf_in_filters),
