@@ -636,6 +636,22 @@ mirror_disclosed(const GumboNode *g)
 	return (0);
 }
 
+/* Is the element a tab's panel by the class CSS frameworks give one
+ * ("tab-pane"), without the role? */
+static int
+mirror_tab_pane(const GumboNode *g)
+{
+	const char	*v = attr(g, "class"), *p;
+
+	if (v == NULL)
+		return (0);
+	for (p = v; (p = strstr(p, "tab-pane")) != NULL; p += 8)
+		if ((p == v || ascii_isspace((unsigned char)p[-1])) &&
+		    (p[8] == '\0' || ascii_isspace((unsigned char)p[8])))
+			return (1);
+	return (0);
+}
+
 /* Is the element hidden by its attributes? */
 int
 mirror_hidden(const GumboNode *g)
@@ -661,7 +677,8 @@ mirror_hidden(const GumboNode *g)
 	 * So does a disclosure's panel, under the button that opens it
 	 * (asked last: it looks at the siblings). */
 	return (hidden && !((v = attr(g, "role")) != NULL &&
-	    strcmp(v, "tabpanel") == 0) && !mirror_disclosed(g));
+	    strcmp(v, "tabpanel") == 0) && !mirror_tab_pane(g) &&
+	    !mirror_disclosed(g));
 }
 
 /* Append a node to the mirror under parent and return its index. */

@@ -3574,8 +3574,8 @@ test_extract_form_fields(void **state)
 
 /*
  * Folded panels a button opens are read: the button names the panel
- * in aria-controls, beside it or elsewhere in the page; a hidden block
- * no button opens is not.
+ * in aria-controls, beside it or elsewhere in the page; so are a tab's
+ * panels, named by their class; a hidden block no button opens is not.
  */
 static void
 test_extract_folded_panels(void **state)
@@ -3596,6 +3596,9 @@ test_extract_folded_panels(void **state)
 	    "id=\"p2\" aria-hidden=\"true\"><p>Bicycles travel free on the "
 	    "car deck, tied to the rail by the crew before the ferry "
 	    "sails.</p></div></div>"
+	    "<div class=\"tab-pane fade\" style=\"display:none\"><p>Dogs "
+	    "ride on the open deck only, on a lead, with their owner."
+	    "</p></div>"
 	    "<div id=\"p3\" style=\"display:none\"><p>Your session has "
 	    "expired, please sign in again to go on.</p></div>"
 	    "<p>The company wants to end the crossing next year, as too "
@@ -3608,6 +3611,7 @@ test_extract_folded_panels(void **state)
 	t = page_text(page, "https://news.example/ferries");
 	assert_non_null(strstr(t, "Cabins are booked"));
 	assert_non_null(strstr(t, "Bicycles travel free"));
+	assert_non_null(strstr(t, "Dogs ride on the open deck"));
 	assert_null(strstr(t, "session has expired"));
 	free(t);
 }
