@@ -139,6 +139,12 @@ static const char *const ui_phrases[] = {
 	"iscriviti", "tornasu",
 	"compartilhar", "publicidade", "leiatamb\xc3\xa9m", "coment\xc3\xa1rios",
 	"delen", "advertentie", "leesmeer", "reacties", "abonneren",
+	/* An empty list's message: a widget with nothing in it. */
+	"noposts", "nopostsfound", "nocomments", "nocommentsyet",
+	"bethefirsttocomment", "noresultsfound", "nothingfound",
+	"keinebeitr\xc3\xa4ge", "keinekommentare", "aucunarticle",
+	"aucuncommentaire", "noentradas", "nohaycomentarios",
+	"nessunarticolo", "nessuncommento", "geenberichten", "geenreacties",
 };
 
 /* Openings of teaser lines that sit between an article's paragraphs. */

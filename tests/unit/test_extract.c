@@ -1101,6 +1101,10 @@ test_extract_scoring_parts(void **state)
 		  "<h2>The crossing</h2><p>The second half of the story, long "
 		  "enough to count as the article's matter, begins here.</p>",
 		  "Jane Roe", NULL, 1 },
+		{ "an empty list's message goes",
+		  "<div class=archive><p>No posts</p></div>"
+		  "<p>Keine Kommentare</p>",
+		  "Paragraph 3", "No posts", 1 },
 		{ "a number alone goes",
 		  "<p>7</p>", "Paragraph 3", "7", 1 },
 		{ "a block repeated at once is kept once",
