@@ -3469,6 +3469,20 @@ test_extract_component_header(void **state)
 	free(t);
 }
 
+/* The paragraphs of a short invented article, for the tests below. */
+#define FERRY_LEAD							\
+	"<p>The night ferry leaves the harbour at eleven, when the "	\
+	"last train has come in, and reaches the island before dawn "	\
+	"with a few dozen cars and a handful of sleepy travellers.</p>"
+#define FERRY_CREW							\
+	"<p>The crew of six knows most of the passengers by name, and "	\
+	"the cafe on the upper deck stays open until the lights of "	\
+	"the island show, selling soup, tea and the morning paper.</p>"
+#define FERRY_END							\
+	"<p>The company wants to end the crossing next year, as too "	\
+	"few people take it, and the island's council has written to "	\
+	"the ministry to ask for help in keeping it running.</p>"
+
 /*
  * An author's note at the end of an article, a paragraph that opens with
  * the byline's name, goes; a paragraph that opens with a name the
@@ -3481,15 +3495,9 @@ test_extract_author_note(void **state)
 	    "<html><head><title>Night ferries</title>"
 	    "<meta name=\"author\" content=\"Ana Ruiz\"></head><body>"
 	    "<article><h1>Night ferries</h1>%s"
-	    "<p>The night ferry leaves the harbour at eleven, when the "
-	    "last train has come in, and reaches the island before dawn "
-	    "with a few dozen cars and a handful of sleepy travellers.</p>%s"
-	    "<p>The crew of six knows most of the passengers by name, and "
-	    "the cafe on the upper deck stays open until the lights of "
-	    "the island show, selling soup, tea and the morning paper.</p>"
-	    "<p>The company wants to end the crossing next year, as too "
-	    "few people take it, and the island's council has written to "
-	    "the ministry to ask for help in keeping it running.</p>%s"
+	    FERRY_LEAD "%s"
+	    FERRY_CREW
+	    FERRY_END "%s"
 	    "</article></body></html>";
 	static const struct {
 		const char	*lead, *head, *tail, *gone, *kept;
@@ -3547,12 +3555,8 @@ test_extract_form_fields(void **state)
 	static const char page[] =
 	    "<html><head><title>Night ferries</title></head><body>"
 	    "<article><h1>Night ferries</h1>"
-	    "<p>The night ferry leaves the harbour at eleven, when the "
-	    "last train has come in, and reaches the island before dawn "
-	    "with a few dozen cars and a handful of sleepy travellers.</p>"
-	    "<p>The crew of six knows most of the passengers by name, and "
-	    "the cafe on the upper deck stays open until the lights of "
-	    "the island show, selling soup, tea and the morning paper.</p>"
+	    FERRY_LEAD
+	    FERRY_CREW
 	    "<div class=\"field\"><label for=\"em\">Your email address"
 	    "</label><input type=\"email\" id=\"em\"></div>"
 	    "<div class=\"field\"><span>Your country</span>"
@@ -3561,9 +3565,7 @@ test_extract_form_fields(void **state)
 	    "Armenia</div></div></div>"
 	    "<div class=\"field\"><label><input type=\"radio\" "
 	    "name=\"c\">Cabin with a porthole</label></div>"
-	    "<p>The company wants to end the crossing next year, as too "
-	    "few people take it, and the island's council has written to "
-	    "the ministry to ask for help in keeping it running.</p>"
+	    FERRY_END
 	    "</article></body></html>";
 	char	*t;
 
@@ -3587,9 +3589,7 @@ test_extract_folded_panels(void **state)
 	static const char page[] =
 	    "<html><head><title>Night ferries</title></head><body>"
 	    "<article><h1>Night ferries</h1>"
-	    "<p>The night ferry leaves the harbour at eleven, when the "
-	    "last train has come in, and reaches the island before dawn "
-	    "with a few dozen cars and a handful of sleepy travellers.</p>"
+	    FERRY_LEAD
 	    "<div class=\"fold\"><a role=\"button\" aria-controls=\"p1\">"
 	    "Booking a cabin</a></div><div id=\"p1\" style=\"display:none\" "
 	    "role=\"region\"><p>Cabins are booked at the harbour office or "
@@ -3605,9 +3605,7 @@ test_extract_folded_panels(void **state)
 	    "</p></div>"
 	    "<div id=\"p3\" style=\"display:none\"><p>Your session has "
 	    "expired, please sign in again to go on.</p></div>"
-	    "<p>The company wants to end the crossing next year, as too "
-	    "few people take it, and the island's council has written to "
-	    "the ministry to ask for help in keeping it running.</p>"
+	    FERRY_END
 	    "</article></body></html>";
 	char	*t;
 
