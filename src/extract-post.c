@@ -730,6 +730,71 @@ index_entry(const struct bvec *root, size_t i)
 }
 
 /*
+ * Is the item's text (len bytes, key its key) a piece of an article's
+ * header: a date, with or without its year ("Jan 23", "2 days ago"), a
+ * reading time, or the byline? *dated is set for a date or a time.
+ */
+static int
+meta_item(struct extractor *x, const char *text, size_t len,
+    const char *key, size_t klen, int *dated)
+{
+	size_t	 i, w;
+	int	 digits = 0, words = 1;
+
+	if (len == 0 || len > 60)
+		return (0);
+	if (post_read_time(key, klen) || post_date_line(text, len) ||
+	    (ascii_find_nocase(text, len, " ago") != NULL && len < 30)) {
+		*dated = 1;
+		return (1);
+	}
+	for (i = 0; i < len && words; i++) {
+		if (ascii_isdigit((unsigned char)text[i]))
+			digits = 1;
+		else if (ascii_isalpha((unsigned char)text[i])) {
+			for (w = i; i < len && ascii_isalpha((unsigned char)
+			    text[i]); i++)
+				;
+			words = date_word(text + w, i - w);
+			i--;
+		}
+	}
+	if (words && digits) {
+		*dated = 1;
+		return (1);
+	}
+	return (post_meta_line(x, text, len));
+}
+
+/*
+ * Is the list the header of the article, its items the author, the date
+ * and the reading time ("Ana Ruiz", "Jan 23", "5 min read"), one of them
+ * at least a date or a time?
+ */
+static int
+post_meta_list(struct extractor *x, const struct extract_block *b)
+{
+	struct buf	 text = BUF_INIT, key = BUF_INIT;
+	size_t		 i;
+	int		 dated = 0, meta = 1;
+
+	if (b->kind != EXTRACT_LIST || b->nchildren < 2 || b->nchildren > 6)
+		return (0);
+	for (i = 0; i < b->nchildren && meta; i++) {
+		buf_reset(&text);
+		block_plain(&b->children[i], &text);
+		while (text.len > 0 && text.data[text.len - 1] == ' ')
+			text.len--;
+		text_key(text.data, text.len, &key);
+		meta = meta_item(x, text.data, text.len, key.data, key.len,
+		    &dated);
+	}
+	buf_release(&text);
+	buf_release(&key);
+	return (meta && dated);
+}
+
+/*
  * Titles of the sections that follow an article rather than belong to
  * it (compared as keys; openings end in '*'): an author's box, and
  * other stories, the newsletter's form, sharing.
@@ -1146,9 +1211,9 @@ postprocess(struct conv *cv, struct bvec *root)
 			drop[i] = 1;
 			continue;
 		}
-		if (!started && (b->kind == EXTRACT_PARAGRAPH ||
+		if (!started && (((b->kind == EXTRACT_PARAGRAPH ||
 		    b->kind == EXTRACT_HEADING) && post_meta_line(x, text.data,
-		    text.len)) {
+		    text.len)) || post_meta_list(x, b))) {
 			drop[i] = 1;
 			continue;
 		}

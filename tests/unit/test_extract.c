@@ -3486,7 +3486,9 @@ test_extract_component_header(void **state)
 /*
  * An author's note at the end of an article, a paragraph that opens with
  * the byline's name, goes; a paragraph that opens with a name the
- * article speaks of, or that more of the article follows, stays.
+ * article speaks of, or that more of the article follows, stays. A
+ * list at the head made of the author, the date and the reading time
+ * goes too.
  */
 static void
 test_extract_author_note(void **state)
@@ -3513,6 +3515,10 @@ test_extract_author_note(void **state)
 		{ "<p>Ana is a reporter who has crossed to the island on "
 		  "every boat that runs there, by day and by night.</p>", "",
 		  "", "is a reporter", NULL },
+		{ "<ul><li><a href=\"/u/ana\">Ana Ruiz</a></li><li>Jan 23"
+		  "</li><li>5 min read</li></ul>", "", "", "5 min read", NULL },
+		{ "<ul><li>Cars</li><li>Bicycles</li><li>Dogs, 2 a crossing"
+		  "</li></ul>", "", "", NULL, "Bicycles" },
 		{ "", "<p>The captain told Ana Ruiz that the crossing has run "
 		  "every night since 1962, storms aside.</p>",
 		  "<p>Ana Ruiz is a reporter who covers the islands.</p>",
