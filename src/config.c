@@ -2278,13 +2278,7 @@ config_words(const char *line, char ***argv, size_t *n, char **cause)
 void
 config_words_free(char **argv)
 {
-	size_t	 i;
-
-	if (argv == NULL)
-		return;
-	for (i = 0; argv[i] != NULL; i++)
-		free(argv[i]);
-	free(argv);
+	util_argv_free(argv);
 }
 
 /* Append one word, quoted when it needs to be. */

@@ -200,21 +200,8 @@ fail:
 	free(home);
 	buf_release(&w);
 	buf_release(&q);
-	hook_free(out);
+	util_argv_free(out);
 	return (-1);
-}
-
-/* Free a vector of hook_expand(). */
-void
-hook_free(char **argv)
-{
-	size_t	 i;
-
-	if (argv == NULL)
-		return;
-	for (i = 0; argv[i] != NULL; i++)
-		free(argv[i]);
-	free(argv);
 }
 
 /* In a child, before exec: default signal actions and an empty mask, as

@@ -45,11 +45,10 @@ int	 hook_command(char *const *w, size_t n, int allow_wait, int *wait,
  * %u, %e and %f must be absolute URLs (a scheme, so never a leading
  * "-"): a missing or relative one is an error rather than an empty
  * argument; the others may be "". Return 0 and a NULL-terminated vector
- * (free it with hook_free()), or -1 and set *cause.
+ * (free it with util_argv_free()), or -1 and set *cause.
  */
 int	 hook_expand(char *const *tmpl, size_t n, const struct hook_vars *,
 	     char ***argv, char **cause);
-void	 hook_free(char **argv);
 
 /*
  * Start argv detached: in a session of its own, with standard input,

@@ -125,36 +125,51 @@ ui_hook_report(struct ui *ui, const char *name, int rc, char *cause)
 	buf_release(&s);
 }
 
-/* exec [-w] [--] COMMAND ARG... */
+/* Read exec's (allow_wait) or pipe-to's words and fill the command in
+ * for what the focused pane shows; 0, or -1 after saying why not. */
 static int
-ui_hook_exec(struct ui *ui, char *const *args, size_t nargs)
+ui_hook_argv(struct ui *ui, char *const *args, size_t nargs,
+    int allow_wait, int *wait, char ***argv)
 {
 	struct ui_hook_target	 t;
 	struct buf		 q = BUF_INIT;
-	char			**argv, *cause;
+	char			*cause;
 	size_t			 start, i;
-	int			 wait, rc, flags = UI_REDRAW, enc = 0;
+	int			 enc = 0, rc;
 
-	if (hook_command(args, nargs, 1, &wait, &start, &cause) != 0) {
-		ui_message(ui, 1, "exec: %s", cause);
+	if (hook_command(args, nargs, allow_wait, wait, &start,
+	    &cause) != 0) {
+		ui_message(ui, 1, "%s: %s", allow_wait ? "exec" : "pipe-to",
+		    cause);
 		free(cause);
-		return (UI_REDRAW);
+		return (-1);
 	}
 	for (i = start; i < nargs; i++)
 		if (strstr(args[i], "%e") != NULL)
 			enc = 1;
 	if (ui_hook_target(ui, &t, enc) != 0)
-		return (UI_REDRAW);
-	if (hook_expand(args + start, nargs - start, &t.v, &argv,
-	    &cause) != 0) {
+		return (-1);
+	if ((rc = hook_expand(args + start, nargs - start, &t.v, argv,
+	    &cause)) != 0) {
 		ui_message(ui, 1, "Not running %s: %s", text_printable(&q,
 		    args[start]), cause);
 		free(cause);
-		free(t.enclosure);
-		buf_release(&q);
-		return (UI_REDRAW);
 	}
 	free(t.enclosure);
+	buf_release(&q);
+	return (rc);
+}
+
+/* exec [-w] [--] COMMAND ARG... */
+static int
+ui_hook_exec(struct ui *ui, char *const *args, size_t nargs)
+{
+	struct buf	 q = BUF_INIT;
+	char		**argv, *cause;
+	int		 wait, rc, flags = UI_REDRAW;
+
+	if (ui_hook_argv(ui, args, nargs, 1, &wait, &argv) != 0)
+		return (UI_REDRAW);
 	text_printable(&q, argv[0]);
 	if (!wait) {
 		if (hook_detach(argv, NULL, &cause) != 0) {
@@ -168,7 +183,7 @@ ui_hook_exec(struct ui *ui, char *const *args, size_t nargs)
 		flags = ui_hook_resume();
 		ui_hook_report(ui, argv[0], rc, cause);
 	}
-	hook_free(argv);
+	util_argv_free(argv);
 	buf_release(&q);
 	return (flags);
 }
@@ -204,34 +219,18 @@ ui_hook_article(struct ui *ui)
 static int
 ui_hook_pipe(struct ui *ui, char *const *args, size_t nargs)
 {
-	struct ui_hook_target	 t;
-	struct buf		 text = BUF_INIT, q = BUF_INIT;
-	char			**argv, *cause;
-	size_t			 start;
-	int			 wait, fd, rc, flags;
+	struct buf	 text = BUF_INIT, q = BUF_INIT;
+	char		**argv, *cause;
+	int		 wait, fd, rc, flags;
 
-	if (hook_command(args, nargs, 0, &wait, &start, &cause) != 0) {
-		ui_message(ui, 1, "pipe-to: %s", cause);
-		free(cause);
+	if (ui_hook_article(ui) != 0 ||
+	    ui_hook_argv(ui, args, nargs, 0, &wait, &argv) != 0)
 		return (UI_REDRAW);
-	}
-	if (ui_hook_article(ui) != 0)
-		return (UI_REDRAW);
-	if (ui_hook_target(ui, &t, 0) != 0)
-		return (UI_REDRAW);
-	if (hook_expand(args + start, nargs - start, &t.v, &argv,
-	    &cause) != 0) {
-		ui_message(ui, 1, "Not running %s: %s", text_printable(&q,
-		    args[start]), cause);
-		free(cause);
-		buf_release(&q);
-		return (UI_REDRAW);
-	}
 	ui_article_text(ui, &text);
 	if ((fd = hook_tmpfile(text.data, text.len, &cause)) == -1) {
 		ui_message(ui, 1, "%s", text_printable(&q, cause));
 		free(cause);
-		hook_free(argv);
+		util_argv_free(argv);
 		buf_release(&text);
 		buf_release(&q);
 		return (UI_REDRAW);
@@ -242,7 +241,7 @@ ui_hook_pipe(struct ui *ui, char *const *args, size_t nargs)
 	flags = ui_hook_resume();
 	close(fd);
 	ui_hook_report(ui, argv[0], rc, cause);
-	hook_free(argv);
+	util_argv_free(argv);
 	buf_release(&q);
 	return (flags);
 }

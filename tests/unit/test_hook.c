@@ -88,7 +88,7 @@ test_hook_expand(void **state)
 				    argv[j] != NULL ? argv[j] : "(null)");
 		if (argv[n] != NULL)
 			failf("expands[%zu]: more words", i);
-		hook_free(argv);
+		util_argv_free(argv);
 	}
 }
 
@@ -128,7 +128,7 @@ test_hook_expand_missing(void **state)
 				failf("rows[%zu]: %s", i, cause);
 			if (strcmp(argv[1], "") != 0)
 				failf("rows[%zu]: \"%s\"", i, argv[1]);
-			hook_free(argv);
+			util_argv_free(argv);
 			continue;
 		}
 		if (hook_expand(w, 2, &rows[i].v, &argv, &cause) != -1)
