@@ -3,7 +3,9 @@
  * Every action the UI can take is one row of actions[]: its name (as
  * written after "bind"), the panes it acts in and its help text, which
  * the "?" screen shows and tidings-config(5) must document (a unit test
- * compares them). A key press is looked up in the focused pane's table
+ * compares them). A few take arguments (with_args[]): a binding then
+ * keeps its words, which config.c has checked (exec's command, a macro's
+ * steps), and the UI hands them to the action. A key press is looked up in the focused pane's table
  * first and then in the global one, as tmux looks up its key tables.
  *
  * Key names are parsed once, when a binding is made, into the int codes

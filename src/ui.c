@@ -548,7 +548,7 @@ ui_draw_title(struct ui *ui, struct ui_pane *p, int focused,
 
 /* The help's rows for the bindings of table t with arguments (exec's
  * command, a macro's steps): a row each, the key, the action and its
- * arguments as the dotfile gave them, then the action's text. */
+ * arguments as the dotfile would write them, then the action's text. */
 static void
 ui_help_args(struct ui *ui, enum keys_table t, enum keys_table here,
     size_t width)
@@ -570,7 +570,10 @@ ui_help_args(struct ui *ui, enum keys_table t, enum keys_table here,
 		for (i = 0; i < b[j].nargs; i++) {
 			buf_addstr(&raw, i == 0 ? " " : a->id == ACT_MACRO ?
 			    "; " : " ");
-			buf_addstr(&raw, b[j].args[i]);
+			if (a->id == ACT_MACRO)
+				buf_addstr(&raw, b[j].args[i]);
+			else
+				config_word(&raw, b[j].args[i]);
 		}
 		buf_reset(&lead);
 		text_printable(&lead, raw.data);

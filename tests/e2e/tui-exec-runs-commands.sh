@@ -63,6 +63,18 @@ while [ -n "$(ps -o stat= --ppid "$pid" 2>/dev/null)" ]; do
 	[ "$n" -lt 100 ] || fail "the reader has children: $(ps -o pid,stat,args --ppid "$pid")"
 	sleep 0.05
 done
+# The help lists each binding with its command.
+keys '?'
+wait_for "Keys in the items pane (here)"
+n=0
+until tui_screen | grep -qF "x exec no-such-command-here %u"; do
+	n=$((n + 1))
+	[ "$n" -lt 40 ] || fail "the help does not show exec's command"
+	keys PageDown
+	sleep 0.1
+done
+keys q
+wait_gone "Keys in the items pane"
 # A command that is not there is said.
 keys x
 wait_for "cannot run no-such-command-here: No such file or directory"
