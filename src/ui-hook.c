@@ -387,13 +387,18 @@ ui_hook_copy_link(struct ui *ui)
 }
 
 /* macro: each step as if typed at the prompt, until one fails (says so
- * on the status line as an error) or quits. */
+ * on the status line as an error) or quits. The steps are copied first:
+ * a step such as reload-config frees the bindings they came from. */
 static int
-ui_hook_macro(struct ui *ui, char *const *steps, size_t n)
+ui_hook_macro(struct ui *ui, char *const *bound, size_t n)
 {
+	char	**steps;
 	size_t	 i;
 	int	 flags = 0;
 
+	steps = xcalloc(n + 1, sizeof *steps);
+	for (i = 0; i < n; i++)
+		steps[i] = xstrdup(bound[i]);
 	for (i = 0; i < n; i++) {
 		free(ui->msg);
 		ui->msg = NULL;
@@ -408,6 +413,7 @@ ui_hook_macro(struct ui *ui, char *const *steps, size_t n)
 		if ((flags & UI_QUIT) || (ui->msg != NULL && ui->msg_error))
 			break;
 	}
+	util_argv_free(steps);
 	return (flags | UI_REDRAW);
 }
 

@@ -26,6 +26,7 @@ bind items , "set panes 1; next-unread"
 bind items M macro "set sort title-asc" toggle-read
 bind items Z "set text-width 40; exec $WORK/nothing-here %u; set text-width 50"
 bind macro z "set text-width 33; set date-format %d.%m."
+bind items X "reload-config; set panes 2"
 CONF
 expect_status 0 td refresh
 tui_start 100 20
@@ -90,6 +91,10 @@ wait_gone "Feeds"
 wait_for "2/2"
 keys : "set panes" Enter
 wait_for "panes is 1"
+# A step that reads the dotfile again, which replaces the bindings the
+# macro came from, and the step after it.
+keys X
+wait_for "panes is 2"
 # A step that fails stops the macro there.
 keys Z
 wait_for "cannot run $WORK/nothing-here"
