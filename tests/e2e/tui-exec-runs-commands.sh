@@ -55,7 +55,7 @@ wait_for "Started $WORK/stub"
 tui_screen >"$WORK/screen"
 grep -q "on the screen" "$WORK/screen" && fail "the command wrote on the screen"
 # Not a zombie of the reader: its children are all gone.
-pid=$(pgrep -f "^$TIDINGS -c $CONF" | head -n 1)
+pid=$(pgrep -f -- "-c $CONF -d $DB" | head -n 1)
 [ -n "$pid" ] || fail "no reader"
 n=0
 while [ -n "$(ps -o stat= --ppid "$pid" 2>/dev/null)" ]; do
