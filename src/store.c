@@ -2265,7 +2265,7 @@ store_filter_prepare(struct store *st, const char *sql,
 	sqlite3_stmt	*stmt;
 	struct buf	 ids = BUF_INIT;
 	size_t		 i;
-	int		 rc = SQLITE_OK;
+	int		 rc = SQLITE_OK, k;
 
 	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
 		store_error(st, cause);
@@ -2287,6 +2287,21 @@ store_filter_prepare(struct store *st, const char *sql,
 		    sqlite3_bind_parameter_index(stmt, ":date"), from->date);
 		rc |= sqlite3_bind_int64(stmt,
 		    sqlite3_bind_parameter_index(stmt, ":id"), from->id);
+		/* The row's key, in case the store lost it: only from a
+		 * whole copy of the row (its title is never NULL), and
+		 * only in the orders that read one. */
+		if (from->title != NULL &&
+		    (k = sqlite3_bind_parameter_index(stmt, ":title")) > 0)
+			rc |= store_bind_text(stmt, k, from->title);
+		if (from->title != NULL &&
+		    (k = sqlite3_bind_parameter_index(stmt, ":author")) > 0)
+			rc |= store_bind_text(stmt, k, from->author);
+		if (from->title != NULL &&
+		    (k = sqlite3_bind_parameter_index(stmt, ":feed")) > 0)
+			rc |= sqlite3_bind_int64(stmt, k, from->feed_id);
+		if (from->title != NULL &&
+		    (k = sqlite3_bind_parameter_index(stmt, ":read")) > 0)
+			rc |= sqlite3_bind_int(stmt, k, !from->unread);
 	}
 	if (ps != NULL)
 		rc |= store_params_bind(stmt, ps);
@@ -2334,6 +2349,33 @@ store_sort_key(struct buf *sql, int sort, const char *a)
 	}
 }
 
+/* The key of sort for the row a page starts from when the store no
+ * longer has it (a refresh deleted it while it was on the screen): the
+ * one the caller's copy of the row carries (:title, :author, :unread,
+ * :feed, bound by store_filter_prepare()). Without them, as when only
+ * the row's date and id are given, the key is NULL and the page comes
+ * back empty. */
+static void
+store_sort_anchor(struct buf *sql, int sort)
+{
+	switch (FILTER_SORT_KEY(sort)) {
+	case FILTER_SORT_TITLE:
+		buf_addstr(sql, ":title COLLATE NOCASE");
+		break;
+	case FILTER_SORT_AUTHOR:
+		buf_addstr(sql, "coalesce(:author, '') COLLATE NOCASE");
+		break;
+	case FILTER_SORT_FEED:
+		buf_addstr(sql, "(SELECT coalesce(c.title, nullif(f.title,"
+		    " ''), f.url) FROM feeds f LEFT JOIN temp.feedconf c"
+		    " ON c.url = f.url WHERE f.id = :feed) COLLATE NOCASE");
+		break;
+	case FILTER_SORT_UNREAD:
+		buf_addstr(sql, "(1 - :read)");
+		break;
+	}
+}
+
 /* Append the condition that an item comes after (before, with back) the
  * row :date, :id in q's order. */
 static void
@@ -2349,11 +2391,12 @@ store_sort_after(struct buf *sql, const struct store_filter *q, int back)
 	}
 	buf_addstr(sql, " AND (");
 	store_sort_key(sql, q->sort, "i");
-	buf_addf(sql, ", %si.date, %si.id) %c ((SELECT ", asc ? "-" : "",
-	    asc ? "-" : "", op);
+	buf_addf(sql, ", %si.date, %si.id) %c (coalesce((SELECT ",
+	    asc ? "-" : "", asc ? "-" : "", op);
 	store_sort_key(sql, q->sort, "j");
-	buf_addf(sql, " FROM items j WHERE j.id = :id), %s:date, %s:id)",
-	    asc ? "-" : "", asc ? "-" : "");
+	buf_addstr(sql, " FROM items j WHERE j.id = :id), ");
+	store_sort_anchor(sql, q->sort);
+	buf_addf(sql, "), %s:date, %s:id)", asc ? "-" : "", asc ? "-" : "");
 }
 
 /* Append the ORDER BY of q's order (reversed, with back). */
