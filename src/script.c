@@ -5,8 +5,10 @@
  * those words are the argv, so nothing in them (a "$(...)", a ";", a
  * quote) means anything to anybody but the command itself.
  *
- * The command runs in a process group of its own, so that a timeout, an
- * interrupt or the end of the command kills whatever it started too. Its
+ * The command runs in a session (so a process group) of its own, so that
+ * a timeout, an interrupt or the end of the command kills whatever it
+ * started too, and so that it has no controlling terminal to write on
+ * under the reader's screen or to be stopped at when it reads. Its
  * standard output and error come back on pipes, and a filter's input
  * goes in on a third, all served by one poll() loop, so neither side
  * ever blocks on a full pipe. Every pipe is close-on-exec: other threads
@@ -137,7 +139,9 @@ script_child(char *const *argv, int in, int out, int err, int report)
 	ssize_t			 n;
 	int			 e;
 
-	setpgid(0, 0);
+	/* A session of its own: a group to kill, and no terminal to draw
+	 * on or to stop at under the reader's screen. */
+	setsid();
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
 	sigaction(SIGPIPE, &dfl, NULL);
@@ -228,11 +232,11 @@ script_run(const struct script_run *sr, struct buf *out, char **cause)
 	}
 	if (pid == 0)
 		script_child(sr->argv, in[0], po[1], pe[1], px[1]);
-	setpgid(pid, pid);		/* either side may win the race */
 	script_close(&in[0]);
 	script_close(&po[1]);
 	script_close(&pe[1]);
 	script_close(&px[1]);
+	/* Until exec or its failure, so its session exists from here on. */
 	do
 		n = read(px[0], &e, sizeof e);
 	while (n == -1 && errno == EINTR);
@@ -256,8 +260,9 @@ script_run(const struct script_run *sr, struct buf *out, char **cause)
 	for (;;) {
 		if (!reaped && waitpid(pid, &status, WNOHANG) == pid) {
 			reaped = 1;
-			/* Done: what it left running would hold the pipes. */
-			kill(-pid, SIGKILL);
+			/* Done: what it left running holds the pipes. */
+			if (po[0] != -1 || pe[0] != -1)
+				kill(-pid, SIGKILL);
 			script_close(&in[1]);
 		}
 		if (reaped && po[0] == -1 && pe[0] == -1)

@@ -22,7 +22,8 @@ struct script_run {
 };
 
 /*
- * Run sr->argv in a process group of its own, with the environment
+ * Run sr->argv in a session and process group of its own (no
+ * controlling terminal), with the environment
  * inherited, input on its standard input and its standard output and
  * error read at once. It fails when it cannot start, exits with a status
  * other than 0, is killed by a signal, outlasts the timeout or *stop

@@ -25,6 +25,9 @@ for w in "$@"; do
 done
 printf '</channel></rss>\n'
 echo "a warning nobody needs to see" >&2
+# Under the reader, no terminal to scribble on.
+{ echo TTY-SCRIBBLE >/dev/tty; } 2>/dev/null && echo yes >"$ARGV_FILE.tty"
+exit 0
 SH
 cat >"$BIN/hang" <<'SH'
 #!/bin/sh
@@ -104,8 +107,15 @@ grep "/src.xml" "$WORK/server.log" | tail -n 1 | grep -q "	304	" ||
     fail "the filter's feed was not asked for conditionally: $(grep /src.xml "$WORK/server.log")"
 [ -s "$WORK/argv" ] || fail "the exec: command did not run again"
 
-# The reader shows the command feeds by their titles.
+# The reader shows the command feeds by their titles, and its refresh
+# runs them with no terminal to draw on.
 tui_start 100 20
 wait_for "Made here"
 wait_for "filtered"
+rm -f "$WORK/argv"
+keys R
+wait_file "$WORK/argv"
+wait_for "failed"
+tui_screen | grep -q TTY-SCRIBBLE && fail "a command wrote on the screen"
+[ ! -e "$WORK/argv.tty" ] || fail "a command had a terminal"
 tui_stop
