@@ -433,31 +433,37 @@ date:
 	return (out->data);
 }
 
+/* Fail row i (of the document named what) unless field of entry in f is
+ * want. */
+static void
+field_check(const struct feed *f, size_t i, const char *what, int entry,
+    const char *field, const char *want)
+{
+	struct buf	 tmp = BUF_INIT;
+	const char	*got;
+
+	got = field_get(f, entry, field, &tmp);
+	if (want == NULL ? got != NULL : got == NULL || strcmp(got, want) != 0)
+		fail_msg("row %zu, %s entry %d %s: got \"%s\", expected "
+		    "\"%s\"", i, what, entry, field,
+		    got != NULL ? got : "(null)", want != NULL ? want : "(null)");
+	buf_release(&tmp);
+}
+
 static void
 test_feed_fields(void **state)
 {
 	struct feed	 f;
-	struct buf	 tmp = BUF_INIT;
-	const char	*got, *want;
 	size_t		 i;
 
 	(void)state;
 	for (i = 0; i < sizeof field_cases / sizeof field_cases[0]; i++) {
 		parse_fixture(field_cases[i].fixture, field_cases[i].charset,
 		    &f);
-		got = field_get(&f, field_cases[i].entry, field_cases[i].field,
-		    &tmp);
-		want = field_cases[i].want;
-		if (want == NULL ? got != NULL :
-		    got == NULL || strcmp(got, want) != 0)
-			fail_msg("row %zu, %s entry %d %s: got \"%s\", "
-			    "expected \"%s\"", i, field_cases[i].fixture,
-			    field_cases[i].entry, field_cases[i].field,
-			    got != NULL ? got : "(null)",
-			    want != NULL ? want : "(null)");
+		field_check(&f, i, field_cases[i].fixture, field_cases[i].entry,
+		    field_cases[i].field, field_cases[i].want);
 		feed_release(&f);
 	}
-	buf_release(&tmp);
 }
 
 /* Documents that are no feed, and the one line that says why. */
@@ -632,8 +638,6 @@ static void
 test_feed_more_fields(void **state)
 {
 	struct feed	 f;
-	struct buf	 tmp = BUF_INIT;
-	const char	*got, *want;
 	char		*cause;
 	size_t		 i;
 
@@ -642,18 +646,10 @@ test_feed_more_fields(void **state)
 		if (feed_parse(more_cases[i].doc, strlen(more_cases[i].doc),
 		    URL, NULL, &f, &cause) != 0)
 			fail_msg("row %zu: %s", i, cause);
-		got = field_get(&f, more_cases[i].entry, more_cases[i].field,
-		    &tmp);
-		want = more_cases[i].want;
-		if (want == NULL ? got != NULL :
-		    got == NULL || strcmp(got, want) != 0)
-			fail_msg("row %zu, entry %d %s: got \"%s\", expected "
-			    "\"%s\"", i, more_cases[i].entry,
-			    more_cases[i].field, got != NULL ? got : "(null)",
-			    want != NULL ? want : "(null)");
+		field_check(&f, i, "more_cases", more_cases[i].entry,
+		    more_cases[i].field, more_cases[i].want);
 		feed_release(&f);
 	}
-	buf_release(&tmp);
 }
 
 static void
