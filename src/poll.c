@@ -37,7 +37,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -642,11 +641,9 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 static int
 poll_spawn(char **argv, char **envp, char **cause)
 {
-	struct sigaction	 dfl;
-	sigset_t		 none;
-	pid_t			 pid;
-	ssize_t			 n;
-	int			 fds[2], fd, status, err = 0;
+	pid_t		 pid;
+	ssize_t		 n;
+	int		 fds[2], fd, status, err = 0;
 
 	if (pipe2(fds, O_CLOEXEC) == -1) {
 		xasprintf(cause, "pipe: %s", strerror(errno));
@@ -663,14 +660,7 @@ poll_spawn(char **argv, char **envp, char **cause)
 		close(fds[0]);
 		if (fork() != 0)
 			_exit(0);
-		setsid();
-		memset(&dfl, 0, sizeof dfl);
-		dfl.sa_handler = SIG_DFL;
-		sigaction(SIGPIPE, &dfl, NULL);
-		sigaction(SIGINT, &dfl, NULL);
-		sigaction(SIGTERM, &dfl, NULL);
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
+		script_child_setup();
 		if ((fd = open("/dev/null", O_RDWR)) != -1) {
 			dup2(fd, STDIN_FILENO);
 			dup2(fd, STDOUT_FILENO);

@@ -129,18 +129,12 @@ script_last_line(struct buf *b, const char *s, size_t len, size_t max)
 	buf_release(&line);
 }
 
-/* The child: take the pipes as standard input, output and error and run
- * argv. Only async-signal-safe calls, since the parent has threads. */
-static void __attribute__((noreturn))
-script_child(char *const *argv, int in, int out, int err, int report)
+void
+script_child_setup(void)
 {
 	struct sigaction	 dfl;
 	sigset_t		 none;
-	ssize_t			 n;
-	int			 e;
 
-	/* A session of its own: a group to kill, and no terminal to draw
-	 * on or to stop at under the reader's screen. */
 	setsid();
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
@@ -150,6 +144,19 @@ script_child(char *const *argv, int in, int out, int err, int report)
 	sigaction(SIGCHLD, &dfl, NULL);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+/* The child: take the pipes as standard input, output and error and run
+ * argv. Only async-signal-safe calls, since the parent has threads. */
+static void __attribute__((noreturn))
+script_child(char *const *argv, int in, int out, int err, int report)
+{
+	ssize_t	 n;
+	int	 e;
+
+	/* A session of its own: a group to kill, and no terminal to draw
+	 * on or to stop at under the reader's screen. */
+	script_child_setup();
 	if (dup2(in, STDIN_FILENO) == -1 || dup2(out, STDOUT_FILENO) == -1 ||
 	    dup2(err, STDERR_FILENO) == -1)
 		e = errno;
