@@ -37,6 +37,7 @@
 #include "buf.h"
 #include "hook.h"
 #include "json.h"
+#include "script.h"
 #include "util.h"
 
 #define HOOK_NAME_MAX	100	/* bytes of a file name made of a title */
@@ -279,8 +280,7 @@ hook_detach(char *const *argv, char *const *envp, char **cause)
 		close(fds[0]);
 		if (fork() != 0)
 			_exit(0);
-		setsid();
-		hook_child_signals();
+		script_child_setup();	/* a session of its own */
 		if ((fd = open("/dev/null", O_RDWR)) != -1) {
 			dup2(fd, STDIN_FILENO);
 			dup2(fd, STDOUT_FILENO);

@@ -131,6 +131,10 @@ void	 util_expand_argv(char **argv);
  * nothing). */
 void	 util_argv_free(char **argv);
 
+/* Describe n bytes for a person into out: "16 MiB", "1.5 KiB", "100
+ * bytes". */
+void	 util_bytes(char *out, size_t len, size_t n);
+
 /* Create the directories leading to path (not path itself), mode 0700. */
 int	 util_mkdirs_for(const char *path, char **cause);
 
