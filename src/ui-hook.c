@@ -5,8 +5,8 @@
  *
  * They act on the article shown when the article pane has the focus,
  * on the item under the cursor in the items pane (pipe-to and save open
- * it in the article pane first, the focus staying in the list, so what
- * is given away is what that pane shows) and, for exec and copy-link, on the feed under
+ * it in the article pane first, the focus staying in the list and the
+ * item unread if it was, so what is given away is what that pane shows) and, for exec and copy-link, on the feed under
  * the cursor in the feeds pane (%u is its site).
  *
  * A command in the foreground gets the terminal as curses leaves it:
@@ -194,6 +194,7 @@ static int
 ui_hook_article(struct ui *ui)
 {
 	const struct store_item	*it;
+	int64_t			 mark;
 
 	if (ui->focus == UI_ITEMS) {
 		if ((it = ui_list_item(ui, ui->panes[UI_ITEMS].cur)) == NULL) {
@@ -201,8 +202,12 @@ ui_hook_article(struct ui *ui)
 			return (-1);
 		}
 		if (it->id != ui->art.id) {
-			/* Opened to be read from, not to move the focus. */
+			/* Opened to be given away: neither the focus nor
+			 * the item's read mark changes. */
+			mark = ui->cfg->values[SET_MARK_READ_ON_OPEN].n;
+			ui->cfg->values[SET_MARK_READ_ON_OPEN].n = 0;
 			ui_article_open(ui, it->id);
+			ui->cfg->values[SET_MARK_READ_ON_OPEN].n = mark;
 			ui->focus = UI_ITEMS;
 		}
 	}

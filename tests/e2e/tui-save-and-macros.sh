@@ -64,6 +64,7 @@ code \`x\`
 MD
 diff "$WORK/want" "$HOME/Downloads/Plans-for *today*.md" ||
     fail "the Markdown differs"
+expect_eq "still unread" "$(sql "select count(*) from items where guid = 'n1' and read = 0")" 1
 # Again: a name of its own.
 keys w
 wait_for "Saved $HOME/Downloads/Plans-for *today*-2.md"
@@ -82,6 +83,8 @@ expect_grep "Alder River" "$HOME/notes/Bridge vote.md"
 grep -q "Teaser" "$HOME/notes/Bridge vote.md" && fail "saved the teaser"
 
 # A macro: both steps run: one pane, and the cursor on the unread item.
+keys g N
+wait_for "0 unread"
 keys G N
 wait_for "1 unread"
 keys g
