@@ -263,6 +263,7 @@ hook_detach(char *const *argv, char *const *envp, char **cause)
 {
 	struct buf	 q = BUF_INIT;
 	pid_t		 pid;
+	ssize_t		 n;
 	int		 fds[2], fd, status, err;
 
 	if (pipe2(fds, O_CLOEXEC) == -1) {
@@ -278,9 +279,18 @@ hook_detach(char *const *argv, char *const *envp, char **cause)
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		if (fork() != 0)
+		if ((pid = fork()) == -1) {
+			err = errno;
+			n = write(fds[1], &err, sizeof err);
+			(void)n;
+			_exit(127);
+		}
+		if (pid != 0)
 			_exit(0);
 		script_child_setup();	/* a session of its own */
+		/* And what hook_wait() may have set meanwhile, in another
+		 * thread: SIGQUIT ignored, SIGTSTP at its default. */
+		hook_child_signals();
 		if ((fd = open("/dev/null", O_RDWR)) != -1) {
 			dup2(fd, STDIN_FILENO);
 			dup2(fd, STDOUT_FILENO);
