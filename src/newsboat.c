@@ -78,6 +78,7 @@ static const struct {
 	{ "reload-urls", "reload-config" },
 	{ "edit-urls", "edit-config" },
 	{ "switch-focus", "focus-next" },
+	{ "save", "save" },
 };
 
 /* newsboat's dialogs and our key tables. */
@@ -113,6 +114,8 @@ static const struct {
 } newsboat_words[] = {
 	{ "bind-key", "bind", "command", "; bind TABLE KEY ACTION" },
 	{ "unbind-key", "unbind", "command", "; unbind TABLE KEY" },
+	{ "macro", "bind", "command", "; bind macro KEY \"STEP; STEP\", "
+	  "run after macro-prefix (,)" },
 	{ "show-read-feeds", "unread-only", "setting",
 	  ", the other way round" },
 	{ "show-read-articles", "unread-only", "setting",
@@ -471,6 +474,9 @@ newsboat_sort(const char *value, struct buf *out, const char **why)
 	return (0);
 }
 
+static int	newsboat_macro(struct newsboat *, char **, size_t,
+		    struct buf *, const char **);
+
 /* Make the dotfile line for one config line of newsboat's in out; return
  * 0 (out empty when an earlier line made it already), or -1 with a
  * static reason in *why. */
@@ -572,6 +578,8 @@ newsboat_map(struct newsboat *nb, char **w, size_t nw, struct buf *out,
 		buf_release(&inner);
 		return (0);
 	}
+	if (strcmp(w[0], "macro") == 0 && nw >= 3)
+		return (newsboat_macro(nb, w, nw, out, why));
 	if (strcmp(w[0], "bind-key") == 0 && (nw == 3 || nw == 4)) {
 		for (i = 0; i < nitems(newsboat_ops); i++)
 			if (strcmp(newsboat_ops[i].op, w[2]) == 0)
@@ -615,6 +623,82 @@ newsboat_map(struct newsboat *nb, char **w, size_t nw, struct buf *out,
 		return (0);
 	}
 	return (-1);
+}
+
+/*
+ * newsboat's "macro KEY OP [ARG...] [; OP [ARG...]]... [-- DESCRIPTION]",
+ * run by pressing the macro prefix and KEY: a binding of KEY in the macro
+ * table, pressed after macro-prefix (",", as in newsboat), whose steps
+ * are the operations mapped as bind-key maps them, "set" as the config
+ * file's options are, and pipe-to with its command split into words (a
+ * command that needs newsboat's shell does not map).
+ */
+static int
+newsboat_macro(struct newsboat *nb, char **w, size_t nw, struct buf *out,
+    const char **why)
+{
+	struct buf	 step = BUF_INIT, steps = BUF_INIT;
+	char		**t;
+	size_t		 i, j, n = 0, op, k;
+	int		 rc = -1;
+
+	/* The words after the key, with a ";" that ends one split off,
+	 * up to the description. */
+	t = xcalloc(2 * nw + 1, sizeof *t);
+	for (i = 2; i < nw && strcmp(w[i], "--") != 0; i++) {
+		k = strlen(w[i]);
+		if (k > 1 && w[i][k - 1] == ';') {
+			w[i][k - 1] = '\0';
+			t[n++] = w[i];
+			t[n++] = (char *)";";
+		} else
+			t[n++] = w[i];
+	}
+	t[n] = (char *)";";
+	buf_addstr(&steps, "bind macro ");
+	newsboat_key(&steps, w[1]);
+	buf_addstr(&steps, " macro");
+	for (op = 0; op < n; op = j + 1) {
+		for (j = op; strcmp(t[j], ";") != 0; j++)
+			;
+		if (j == op)
+			continue;
+		buf_reset(&step);
+		if (strcmp(t[op], "set") == 0) {
+			if (j - op != 3) {
+				*why = "set takes a name and a value";
+				goto out;
+			}
+			if (newsboat_map(nb, t + op + 1, 2, &step, why) != 0)
+				goto out;
+		} else if (strcmp(t[op], "pipe-to") == 0 && j - op == 2) {
+			if (strpbrk(t[op + 1], "|&;<>$`*?(){}'\"\\") != NULL) {
+				*why = "pipe-to's command needs a shell, which "
+				    "tidings does not run; write a script";
+				goto out;
+			}
+			buf_addf(&step, "pipe-to %s", t[op + 1]);
+		} else {
+			for (k = 0; k < nitems(newsboat_ops); k++)
+				if (strcmp(newsboat_ops[k].op, t[op]) == 0)
+					break;
+			if (k == nitems(newsboat_ops) || j - op != 1) {
+				*why = "an operation of the macro has no "
+				    "equivalent in tidings";
+				goto out;
+			}
+			buf_addstr(&step, newsboat_ops[k].action);
+		}
+		buf_addch(&steps, ' ');
+		config_word(&steps, step.data);
+	}
+	buf_add(out, steps.data, steps.len);
+	rc = 0;
+out:
+	free(t);
+	buf_release(&step);
+	buf_release(&steps);
+	return (rc);
 }
 
 /* Run the dotfile line out, made from line n of name, as the reader's

@@ -47,6 +47,7 @@
 #include "config.h"
 #include "extract.h"
 #include "feed.h"
+#include "hook.h"
 #include "http.h"
 #include "poll.h"
 #include "script.h"
@@ -631,63 +632,6 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 	return (0);
 }
 
-/*
- * Start argv with envp, detached: a child forks the command and exits at
- * once, so the command is reparented to init and nobody has to reap it,
- * and the caller waits only for that child. A close-on-exec pipe brings
- * back the errno of a failed exec. Between fork and exec only
- * async-signal-safe calls are made, since the caller may have threads.
- */
-static int
-poll_spawn(char **argv, char **envp, char **cause)
-{
-	pid_t		 pid;
-	ssize_t		 n;
-	int		 fds[2], fd, status, err = 0;
-
-	if (pipe2(fds, O_CLOEXEC) == -1) {
-		xasprintf(cause, "pipe: %s", strerror(errno));
-		return (-1);
-	}
-	if ((pid = fork()) == -1) {
-		err = errno;
-		close(fds[0]);
-		close(fds[1]);
-		xasprintf(cause, "fork: %s", strerror(err));
-		return (-1);
-	}
-	if (pid == 0) {
-		close(fds[0]);
-		if (fork() != 0)
-			_exit(0);
-		script_child_setup();
-		if ((fd = open("/dev/null", O_RDWR)) != -1) {
-			dup2(fd, STDIN_FILENO);
-			dup2(fd, STDOUT_FILENO);
-			dup2(fd, STDERR_FILENO);
-			if (fd > STDERR_FILENO)
-				close(fd);
-		}
-		execvpe(argv[0], argv, envp);
-		err = errno;
-		n = write(fds[1], &err, sizeof err);
-		(void)n;
-		_exit(127);
-	}
-	close(fds[1]);
-	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
-		;
-	do
-		n = read(fds[0], &err, sizeof err);
-	while (n == -1 && errno == EINTR);
-	close(fds[0]);
-	if (n == (ssize_t)sizeof err) {
-		xasprintf(cause, "cannot run %s: %s", argv[0], strerror(err));
-		return (-1);
-	}
-	return (0);
-}
-
 int
 poll_notify(const struct config *cfg, struct store *st,
     const struct poll_stats *stats, char **cause)
@@ -744,7 +688,7 @@ poll_notify(const struct config *cfg, struct store *st,
 	xasprintf(&envp[n++], "TIDINGS_UNREAD=%lld",
 	    (long long)counts[COUNT_UNREAD]);
 	envp[n] = NULL;
-	rc = poll_spawn(argv, envp, cause);
+	rc = hook_detach(argv, envp, cause);
 	config_words_free(envp);
 	config_words_free(argv);
 	return (rc);

@@ -324,6 +324,41 @@ ui_article_layout(struct ui *ui)
 	p->n = a->head.n + 1 + a->text.n;
 }
 
+/* The article as plain text, as the pane shows it (see ui-int.h). */
+void
+ui_article_text(struct ui *ui, struct buf *out)
+{
+	struct ui_pane	*p = &ui->panes[UI_ARTICLE];
+	struct ui_pane	 saved = *p;
+
+	if (!p->shown) {
+		/* Laid out for the terminal, and again for the pane when
+		 * it shows. */
+		p->shown = 1;
+		p->w = COLS;
+		ui->art.width = 0;
+	}
+	ui_article_layout(ui);
+	render_text(&ui->art.head, out);
+	buf_addch(out, '\n');
+	render_text(&ui->art.text, out);
+	if (!saved.shown) {
+		*p = saved;
+		ui->art.width = 0;
+	}
+}
+
+/* The full article when one is kept, else the feed's text. */
+const struct article *
+ui_article_best(struct ui *ui)
+{
+	struct ui_article	*a = &ui->art;
+
+	if (a->page_art != NULL || article_load_page(ui))
+		return (a->page_art);
+	return (a->art);
+}
+
 /* Draw the article pane; its title row says which text is shown. */
 void
 ui_article_draw(struct ui *ui, struct ui_pane *p)

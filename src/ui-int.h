@@ -2,7 +2,8 @@
  * drawing and dispatch; ui-list.c: the feeds and items panes; ui-article.c:
  * the article pane and the browser; ui-prompt.c: the prompt; ui-refresh.c:
  * the background refresh; ui-fetch.c: full articles in the background;
- * ui-config.c: the dotfile read again or edited).
+ * ui-config.c: the dotfile read again or edited; ui-hook.c: the user's
+ * commands, save and macros).
  * Nothing outside ui*.c includes it.
  *
  * Threads: the loop's thread owns struct ui and ui->cfg, which changes
@@ -291,6 +292,10 @@ struct ui {
 	size_t		 nhl;
 	int		 utf8;		/* the terminal takes UTF-8 */
 	int		 mouse;		/* mouse events asked for */
+	int		 macro_key;	/* macro-prefix was pressed: the next
+					   key is the macro table's */
+	char *const	*act_args;	/* ui_act_args()'s, for ui_hook_act() */
+	size_t		 act_nargs;
 	struct buf	 scratch;	/* for drawing */
 	double		 started;	/* start, for the log */
 };
@@ -367,6 +372,24 @@ void	 ui_article_release(struct ui *);
 int	 ui_article_toggle_full(struct ui *);
 int	 ui_article_fetched(struct ui *, int64_t id, const char *error);
 
+/* The article as the pane shows it, laid out for the pane (for the
+ * terminal's width when it is not on screen), as plain text. */
+void	 ui_article_text(struct ui *, struct buf *);
+/* The article's best text: the full article when one is kept, else the
+ * feed's; NULL when it has none. */
+const struct article *ui_article_best(struct ui *);
+
+/* ui-hook.c */
+/* Run act as ui_act() does, with arguments (exec's command, a macro's
+ * steps) that the action reads; args are borrowed for the call. */
+int	 ui_act_args(struct ui *, enum keys_action, char *const *args,
+	     size_t nargs);
+/* exec, pipe-to, save, copy-link, macro and macro-prefix, for
+ * ui_act(). */
+int	 ui_hook_act(struct ui *, enum keys_action);
+/* The key after macro-prefix: run its macro. */
+int	 ui_hook_macro_key(struct ui *, int key);
+
 /* ui-config.c */
 int	 ui_config_reload(struct ui *);
 int	 ui_config_edit(struct ui *);
@@ -376,6 +399,8 @@ void	 ui_prompt_start(struct ui *, int kind, const char *text);
 int	 ui_prompt_key(struct ui *, int key);
 void	 ui_prompt_draw(struct ui *, int y);
 void	 ui_prompt_release(struct ui *);
+/* Run a line as if typed after ':'. */
+int	 ui_prompt_run(struct ui *, const char *line);
 
 /* ui-refresh.c */
 int	 ui_refresh_init(struct ui *);

@@ -546,6 +546,44 @@ ui_draw_title(struct ui *ui, struct ui_pane *p, int focused,
  * keys and name; on a narrower one the text goes on lines of its own. */
 #define UI_HELP_SIDE	72
 
+/* The help's rows for the bindings of table t with arguments (exec's
+ * command, a macro's steps): a row each, the key, the action and its
+ * arguments as the dotfile would write them, then the action's text. */
+static void
+ui_help_args(struct ui *ui, enum keys_table t, enum keys_table here,
+    size_t width)
+{
+	const struct keys_binding	*b;
+	const struct keys_action_info	*a;
+	struct buf			 lead = BUF_INIT, raw = BUF_INIT;
+	size_t				 j, i, n;
+
+	b = keys_bindings(ui->cfg->keys, t, &n);
+	for (j = 0; j < n; j++) {
+		if (b[j].nargs == 0 || (t == KEYS_GLOBAL &&
+		    keys_find(ui->cfg->keys, here, b[j].key) != &b[j]))
+			continue;
+		a = keys_action_info(b[j].action);
+		buf_reset(&raw);
+		keys_name(&raw, b[j].key);
+		buf_addf(&raw, " %s", a->name);
+		for (i = 0; i < b[j].nargs; i++) {
+			buf_addstr(&raw, i == 0 ? " " : a->id == ACT_MACRO ?
+			    "; " : " ");
+			if (a->id == ACT_MACRO)
+				buf_addstr(&raw, b[j].args[i]);
+			else
+				config_word(&raw, b[j].args[i]);
+		}
+		buf_reset(&lead);
+		text_printable(&lead, raw.data);
+		ui_wrap(&ui->helptext, "", 0, lead.data, UI_A_KEY, width);
+		ui_wrap(&ui->helptext, "    ", 0, a->text, 0, width);
+	}
+	buf_release(&lead);
+	buf_release(&raw);
+}
+
 /* The help screen: the bindings of every table, the focused pane's first,
  * then the other panes' and the global one, with each action's help
  * text. A global key that the focused pane's table takes over does
@@ -572,12 +610,18 @@ ui_help_build(struct ui *ui)
 		if (panes[k] != here)
 			t[nt++] = panes[k];
 	t[nt++] = KEYS_GLOBAL;
+	t[nt++] = KEYS_MACRO;
 	acts = keys_actions(&nacts);
 	for (k = 0; k < nt; k++) {
+		b = keys_bindings(ui->cfg->keys, t[k], &n);
+		if (t[k] == KEYS_MACRO && n == 0)
+			continue;
 		buf_reset(&title);
 		if (t[k] == KEYS_GLOBAL)
 			buf_addf(&title, "Keys in every pane (global), unless "
 			    "the pane's own take them");
+		else if (t[k] == KEYS_MACRO)
+			buf_addf(&title, "Keys after macro-prefix (macro)");
 		else
 			buf_addf(&title, "Keys in the %s pane%s",
 			    keys_table_name(t[k]), k == 0 ? " (here)" : "");
@@ -585,12 +629,11 @@ ui_help_build(struct ui *ui)
 			ui_wrap(&ui->helptext, "", 0, "", 0, width);
 		ui_wrap(&ui->helptext, "", 0, title.data, RENDER_HEADING,
 		    width);
-		b = keys_bindings(ui->cfg->keys, t[k], &n);
 		for (i = 0; i < nacts; i++) {
 			buf_reset(&keys);
 			any = 0;
 			for (j = 0; j < n; j++) {
-				if (b[j].action != acts[i].id)
+				if (b[j].action != acts[i].id || b[j].nargs > 0)
 					continue;
 				if (t[k] == KEYS_GLOBAL && keys_lookup(
 				    ui->cfg->keys, here, b[j].key) !=
@@ -619,6 +662,7 @@ ui_help_build(struct ui *ui)
 			ui_wrap(&ui->helptext, lead.data, UI_A_KEY,
 			    acts[i].text, 0, width);
 		}
+		ui_help_args(ui, t[k], here, width);
 	}
 	buf_release(&keys);
 	buf_release(&lead);
@@ -1132,6 +1176,13 @@ ui_act(struct ui *ui, enum keys_action act)
 		return (ui_config_reload(ui));
 	case ACT_EDIT_CONFIG:
 		return (ui_config_edit(ui));
+	case ACT_EXEC:
+	case ACT_PIPE_TO:
+	case ACT_SAVE:
+	case ACT_COPY_LINK:
+	case ACT_MACRO:
+	case ACT_MACRO_PREFIX:
+		return (ui_hook_act(ui, act));
 	case ACT__COUNT:
 		break;
 	}
@@ -1269,7 +1320,8 @@ ui_getkey(struct ui *ui, int *key, int *flags)
 static int
 ui_key(struct ui *ui, int key)
 {
-	enum keys_table	 t;
+	const struct keys_binding	*b;
+	enum keys_table			 t;
 
 	if (ui->prompt.active)
 		return (ui_prompt_key(ui, key));
@@ -1284,8 +1336,12 @@ ui_key(struct ui *ui, int key)
 		free(ui->msg);
 		ui->msg = NULL;
 	}
+	if (ui->macro_key)
+		return (ui_hook_macro_key(ui, key));
 	t = ui->help ? KEYS_ARTICLE : (enum keys_table)(ui->focus + KEYS_FEEDS);
-	return (ui_act(ui, keys_lookup(ui->cfg->keys, t, key)));
+	if ((b = keys_find(ui->cfg->keys, t, key)) == NULL)
+		return (ui_act(ui, ACT_NONE));
+	return (ui_act_args(ui, b->action, b->args, b->nargs));
 }
 
 /* Whether a key waits to be read. */

@@ -517,6 +517,18 @@ util_expand_argv(char **argv)
 	}
 }
 
+void
+util_argv_free(char **argv)
+{
+	size_t	 i;
+
+	if (argv == NULL)
+		return;
+	for (i = 0; argv[i] != NULL; i++)
+		free(argv[i]);
+	free(argv);
+}
+
 int
 util_mkdirs_for(const char *path, char **cause)
 {

@@ -41,6 +41,7 @@ text-width 72
 show-read-feeds no
 show-read-articles no
 ignore-article "*" "title =~ \"a item 3\""
+macro v set browser "mpv %u" ; open-in-browser ; set browser "w3m %u" -- "Play"
 EOF
 # newsboat 2.x's schema, as "sqlite3 cache.db .schema" shows it.
 sqlite3 "$NB/cache.db" <<EOF
@@ -69,7 +70,7 @@ cmp "$CONF" "$WORK/before" || fail "the dotfile changed"
 rm "$NB/cache.db.lock"
 
 expect_status 0 td import-newsboat "$NB"
-expect_grep "2 feeds and 9 other lines added" "$WORK/out"
+expect_grep "2 feeds and 10 other lines added" "$WORK/out"
 expect_grep "(1 feed was listed already)" "$WORK/out"
 expect_grep "3 items of 1 feed from cache.db: 1 read, 1 starred" "$WORK/out"
 expect_grep "not mapped (2):" "$WORK/out"
@@ -96,6 +97,7 @@ color selected black yellow bold
 set text-width 72
 set unread-only yes
 ignore title =~ "a item 3"
+bind macro v macro "set browser \\"mpv %s\\"" open-browser "set browser \\"w3m %s\\""
 set refresh-interval 30m
 feed $URL/a.xml?gzip=0 news "~Feed A"
 feed exec:~/bin/feed.sh

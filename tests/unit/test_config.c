@@ -229,9 +229,9 @@ static const struct {
 	  NULL },
 	{ "bind feeds \"#\" top\n", 0, NULL },
 	{ "unbind items j\nunbind items j\n", 0, NULL },
-	{ "bind\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
-	{ "bind items x\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
-	{ "bind items x quit now\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
+	{ "bind\n", 0, "t:1: usage: bind TABLE KEY ACTION [ARG ...]" },
+	{ "bind items x\n", 0, "t:1: usage: bind TABLE KEY ACTION [ARG ...]" },
+	{ "bind items x quit now\n", 0, "t:1: quit takes no arguments" },
 	/* newsboat's words, with what they are called here. */
 	{ "reload-time 30\n", 0, "t:1: unknown command \"reload-time\": "
 	  "newsboat's reload-time is the setting refresh-interval here" },
@@ -253,7 +253,7 @@ static const struct {
 	  "t:1: \"Ctrl-r\" is written C-r here" },
 	{ "set confirm-quit yes\n", 0, NULL },
 	{ "bind item x quit\n", 0, "t:1: unknown key table \"item\"; it is "
-	  "global, feeds, items or article" },
+	  "global, feeds, items, article or macro" },
 	{ "bind items PgDwn quit\n", 0,
 	  "t:1: \"PgDwn\" is not a key; did you mean \"PgDn\"?" },
 	{ "bind items jj quit\n", 0, "t:1: \"jj\" is not a key" },
@@ -270,7 +270,7 @@ static const struct {
 	{ "unbind\n", 0, "t:1: usage: unbind TABLE KEY" },
 	{ "unbind items j k\n", 0, "t:1: usage: unbind TABLE KEY" },
 	{ "unbind nowhere j\n", 0, "t:1: unknown key table \"nowhere\"; it is "
-	  "global, feeds, items or article" },
+	  "global, feeds, items, article or macro" },
 	{ "unbind items F13\n", 0,
 	  "t:1: \"F13\" is not a key; did you mean \"F1\"?" },
 

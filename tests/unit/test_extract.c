@@ -3453,6 +3453,56 @@ test_extract_component_header(void **state)
 	free(t);
 }
 
+/* extract_markdown(): each construct as Markdown writes it, and text
+ * that would read as Markdown escaped. */
+static void
+test_extract_markdown(void **state)
+{
+	static const struct {
+		const char	*html;
+		const char	*md;
+	} rows[] = {
+		{ "<p>Read <a href=\"http://b.example/x(1) y\">the <b>notes</b>"
+		  "</a> <i>first</i>.</p>",
+		  "Read [the **notes**](http://b.example/x%281%29%20y) "
+		  "*first*.\n" },
+		{ "<h2>Title</h2><p>a<br>b</p>", "## Title\n\na\\\nb\n" },
+		{ "<p>*not* _emph_ [x](y) `c` a|b &lt;tag&gt;</p>",
+		  "\\*not\\* \\_emph\\_ \\[x\\](y) \\`c\\` a\\|b \\<tag\\>\n" },
+		{ "<p># not a heading</p><p>1. not a list</p><p>- nor this</p>",
+		  "\\# not a heading\n\n1\\. not a list\n\n\\- nor this\n" },
+		{ "<ol start=\"3\"><li>three</li><li>four<ul><li>in</li></ul>"
+		  "</li></ol>",
+		  "3. three\n\n4. four\n\n   - in\n" },
+		{ "<blockquote><p>one</p><p>two</p></blockquote>",
+		  "> one\n> \n> two\n" },
+		{ "<pre>a ``` b\nline</pre>", "````\na ``` b\nline\n````\n" },
+		{ "<p>use <code>x`y</code></p>", "use `` x`y ``\n" },
+		{ "<table><tr><th>h1</th><th>h2</th></tr><tr><td>a|b</td>"
+		  "<td>c</td></tr></table>",
+		  "| h1 | h2 |\n| --- | --- |\n| a\\|b | c |\n" },
+		{ "<p><img src=\"http://i.example/p.png\" alt=\"a [pic]\"></p>",
+		  "![a \\[pic\\]](http://i.example/p.png)\n" },
+		{ "<p>x</p><hr><p>y</p>", "x\n\n---\n\ny\n" },
+		{ "", "" },
+	};
+	struct article	*a;
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(rows); i++) {
+		a = extract_fragment(rows[i].html, strlen(rows[i].html),
+		    "http://example.org/");
+		buf_reset(&b);
+		extract_markdown(a, &b);
+		if (strcmp(b.data, rows[i].md) != 0)
+			failf("rows[%zu]:\n%s", i, b.data);
+		extract_free(a);
+	}
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -3512,6 +3562,7 @@ main(void)
 		cmocka_unit_test(test_extract_read_time),
 		cmocka_unit_test(test_extract_component_header),
 		cmocka_unit_test(test_extract_has_class),
+		cmocka_unit_test(test_extract_markdown),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -40,6 +40,20 @@ static const struct {
 	{ "bind-key X edit-flags",	NULL, "no such action in tidings" },
 	{ "bind-key o open article", NULL, "does nothing in" },
 	{ "unbind-key A",		"unbind global A", NULL },
+	/* Macros: run after macro-prefix, as in newsboat. */
+	{ "macro p set browser \"mpv %u\" ; open-in-browser ; set browser "
+	  "\"lynx %u\" -- \"Play it\"",
+	  "bind macro p macro \"set browser \\\"mpv %s\\\"\" open-browser "
+	  "\"set browser \\\"lynx %s\\\"\"", NULL },
+	{ "macro ^R reload-all; toggle-article-read",
+	  "bind macro C-r macro refresh-all toggle-read", NULL },
+	{ "macro u pipe-to urlview",
+	  "bind macro u macro \"pipe-to urlview\"", NULL },
+	{ "macro u pipe-to \"urlview | less\"", NULL,
+	  "pipe-to's command needs a shell" },
+	{ "macro e edit-flags ; open", NULL,
+	  "an operation of the macro has no equivalent" },
+	{ "macro s set no-such-option 3", NULL, "no equivalent in tidings" },
 	{ "unbind-key -a",		NULL, "no equivalent in tidings" },
 	{ "color listfocus black yellow bold",
 	    "color selected black yellow bold", NULL },
