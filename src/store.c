@@ -1379,8 +1379,9 @@ store_entry_json(struct store_scratch *sc, const struct feed_entry *e)
 		buf_add_jsonstr(&sc->enclosures, enc->url);
 		buf_addstr(&sc->enclosures, ",\"type\":");
 		buf_add_jsonstr(&sc->enclosures, enc->type);
-		buf_addf(&sc->enclosures, ",\"length\":%lld}",
-		    (long long)enc->length);
+		buf_addf(&sc->enclosures, ",\"length\":%lld,"
+		    "\"duration\":%lld}", (long long)enc->length,
+		    (long long)enc->duration);
 	}
 	if (e->nenclosures != 0)
 		buf_addch(&sc->enclosures, ']');
@@ -2820,6 +2821,65 @@ store_item_enclosures(struct store *st, int64_t item_id, char **json,
 	}
 	sqlite3_finalize(stmt);
 	return (rc == SQLITE_ROW);
+}
+
+int
+store_item_enclosure_list(struct store *st, int64_t item_id,
+    struct store_enclosure **v, size_t *n, char **cause)
+{
+	sqlite3_stmt		*stmt;
+	struct store_enclosure	*e;
+	size_t			 cap = 0;
+	int			 rc, found;
+
+	*v = NULL;
+	*n = 0;
+	/* The item's own row first, so that a gone item is told from one
+	 * without enclosures; json_each() then walks its array in order. */
+	if ((stmt = store_prepare_item(st, "SELECT e.value ->> '$.url',"
+	    " e.value ->> '$.type', coalesce(e.value ->> '$.length', -1),"
+	    " coalesce(e.value ->> '$.duration', -1)"
+	    " FROM items i LEFT JOIN json_each(CASE WHEN"
+	    " json_valid(i.enclosures) THEN i.enclosures END) e"
+	    " WHERE i.id = ?1 ORDER BY e.key", item_id, cause)) == NULL)
+		return (-1);
+	found = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		found = 1;
+		if (sqlite3_column_type(stmt, 0) != SQLITE_TEXT)
+			continue;
+		if (*n == cap) {
+			cap = cap == 0 ? 2 : cap * 2;
+			*v = xreallocarray(*v, cap, sizeof **v);
+		}
+		e = &(*v)[(*n)++];
+		e->url = store_col_text(stmt, 0);
+		e->type = store_col_text(stmt, 1);
+		e->length = sqlite3_column_int64(stmt, 2);
+		e->duration = sqlite3_column_int64(stmt, 3);
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		store_enclosures_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return (-1);
+	}
+	sqlite3_finalize(stmt);
+	return (found);
+}
+
+void
+store_enclosures_free(struct store_enclosure *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].url);
+		free(v[i].type);
+	}
+	free(v);
 }
 
 int

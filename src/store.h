@@ -236,10 +236,30 @@ int	 store_page(struct store *, const struct store_filter *q,
 	     size_t limit, struct store_item **, size_t *, char **cause);
 
 /* Set *json to item_id's enclosures as the JSON array stored with it
- * ([{"url":..,"type":..,"length":N}, ...]), "[]" when it has none; the
+ * ([{"url":..,"type":..,"length":N,"duration":S}, ...]; length and
+ * duration are -1 when unknown, and duration is absent from items stored
+ * before it was kept), "[]" when it has none; the
  * caller frees it. Return 1, 0 when the item is gone, or -1. */
 int	 store_item_enclosures(struct store *, int64_t item_id, char **json,
 	     char **cause);
+
+/* An item's enclosure (a podcast's episode), as the feed gave it. */
+struct store_enclosure {
+	char		*url;		/* never NULL */
+	char		*type;		/* MIME type, or NULL */
+	int64_t		 length;	/* bytes, or -1 when unknown */
+	int64_t		 duration;	/* seconds, or -1 when unknown (and
+					   for items stored before durations
+					   were kept, until their feed's next
+					   refresh) */
+};
+
+/* Set *v to item_id's enclosures in the feed's order, *n to how many (0:
+ * none, *v NULL). Return 1, 0 when the item is gone, or -1. Free with
+ * store_enclosures_free(). */
+int	 store_item_enclosure_list(struct store *, int64_t item_id,
+	     struct store_enclosure **v, size_t *n, char **cause);
+void	 store_enclosures_free(struct store_enclosure *, size_t);
 
 /* One item with its text, for the article view. */
 struct store_body {
