@@ -207,6 +207,14 @@ static const struct setting settings[] = {
 	    .def = CONFIG_FEEDS_NONE | CONFIG_FEEDS_ASC,
 	    .text = "The order of the feeds pane: none (the dotfile's), "
 		"title or unread (the unread count), each -asc or -desc." },
+	[SET_PLAYER] = {
+	    .name = "player", .id = SET_PLAYER,
+	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .defstr = "mpv",
+	    .text = "The command that plays an enclosure (open-enclosure), "
+		"split into words without a shell, the enclosure's URL "
+		"added as one more word or put where a "
+		"word says %s; it runs detached from the terminal." },
 };
 _Static_assert(nitems(settings) == SET__COUNT,
     "settings[] must have one row per enum setting_id");

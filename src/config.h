@@ -48,6 +48,7 @@ enum setting_id {
 	SET_NOTIFY_COMMAND,
 	SET_SORT,
 	SET_FEED_SORT,
+	SET_PLAYER,
 	SET__COUNT
 };
 

@@ -128,6 +128,9 @@ static const struct keys_action_info actions[] = {
 	  "Sort the items list in view in the next order: date newest and "
 	  "oldest first, title, feed, author, unread first (see sort in "
 	  "tidings-config(5))." },
+	{ "open-enclosure", ACT_OPEN_ENCLOSURE, ITEMS | ARTICLE,
+	  "Play the item's first enclosure (a podcast's episode) with the "
+	  "player; typed as open-enclosure N, play link N of the article." },
 };
 _Static_assert(nitems(actions) == ACT__COUNT - 1,
     "actions[] must have one row per action");
@@ -247,6 +250,8 @@ static const char *const defaults[] = {
 	"bind article O open-browser-mark-read",
 	"bind global E edit-config",
 	"bind global C-r reload-config",
+	"bind items e open-enclosure",
+	"bind article e open-enclosure",
 };
 
 struct keys_table_v {

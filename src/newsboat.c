@@ -35,6 +35,7 @@ struct newsboat_option {
 static const struct newsboat_option newsboat_options[] = {
 	{ "max-items", "max-items", "" },
 	{ "browser", "browser", NULL },
+	{ "player", "player", NULL },
 	{ "user-agent", "user-agent", NULL },
 	{ "download-timeout", "download-timeout", "s" },
 	{ "reload-threads", "max-connections", "" },

@@ -51,7 +51,8 @@ void	 newsboat_urls(struct newsboat *, const char *text, size_t len,
 
 /*
  * Read newsboat's config file. Options with an equivalent become "set"
- * lines (auto-reload with reload-time, max-items, browser, user-agent,
+ * lines (auto-reload with reload-time, max-items, browser, player,
+ * user-agent,
  * download-timeout, reload-threads, keep-articles-days, datetime-format,
  * text-width, download-full-page, show-read-feeds and show-read-articles
  * as one line, notify-program), ignore-article becomes ignore and

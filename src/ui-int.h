@@ -129,6 +129,8 @@ struct ui_article {
 	int		 want_full;	/* the full article is asked for */
 	int		 full;		/* ... and shown */
 	int		 fetching;	/* ... and its page is on the way */
+	struct store_enclosure *encl;	/* its enclosures; owned */
+	size_t		 nencl;
 	struct store_article page;	/* the full article kept */
 	struct article	*page_art;	/* parsed, with page's metadata */
 	size_t		 top[2];	/* each view's scroll */
@@ -360,12 +362,23 @@ int	 ui_article_open(struct ui *, int64_t id);
 void	 ui_article_close(struct ui *);
 void	 ui_article_layout(struct ui *);
 void	 ui_article_draw(struct ui *, struct ui_pane *);
-int	 ui_article_open_link(struct ui *, const char *number);
+int	 ui_article_open_link(struct ui *, const char *number, int play);
 int	 ui_browser(struct ui *, const char *url);
+char	**ui_browser_argv(const char *cmd, const char *url);
 int	 ui_spawn(char **argv);
 void	 ui_article_release(struct ui *);
 int	 ui_article_toggle_full(struct ui *);
 int	 ui_article_fetched(struct ui *, int64_t id, const char *error);
+
+/* ui-encl.c */
+void	 ui_encl_load(struct ui *);
+void	 ui_encl_header(struct ui *, struct render *, size_t nlinks,
+	     size_t width);
+void	 ui_encl_links(struct ui *, struct render *, size_t nlinks,
+	     size_t width);
+int	 ui_encl_play(struct ui *, const char *url, unsigned feed);
+int	 ui_encl_open_item(struct ui *, int quiet);
+int	 ui_spawn_detached(char **argv);
 
 /* ui-config.c */
 int	 ui_config_reload(struct ui *);

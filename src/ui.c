@@ -896,20 +896,17 @@ ui_open_browser(struct ui *ui)
 	const struct ui_feed	*f;
 	size_t			 row;
 
+	/* An item without a link may still have an enclosure to play. */
 	if (ui->focus == UI_ARTICLE && ui->art.id != 0) {
-		if (ui->art.body.item.link == NULL) {
-			ui_message(ui, 1, "This item has no link");
-			return (UI_REDRAW);
-		}
+		if (ui->art.body.item.link == NULL)
+			return (ui_encl_open_item(ui, 1));
 		return (ui_browser(ui, ui->art.body.item.link));
 	}
 	if (ui->focus == UI_ITEMS) {
 		if ((it = ui_list_item(ui, ui->panes[UI_ITEMS].cur)) == NULL)
 			return (UI_REDRAW);
-		if (it->link == NULL) {
-			ui_message(ui, 1, "This item has no link");
-			return (UI_REDRAW);
-		}
+		if (it->link == NULL)
+			return (ui_encl_open_item(ui, 1));
 		return (ui_browser(ui, it->link));
 	}
 	row = ui->panes[UI_FEEDS].cur;
@@ -1128,6 +1125,8 @@ ui_act(struct ui *ui, enum keys_action act)
 		return (ui_article_toggle_full(ui));
 	case ACT_OPEN_BROWSER_MARK_READ:
 		return (ui_open_mark_read(ui));
+	case ACT_OPEN_ENCLOSURE:
+		return (ui_encl_open_item(ui, 0));
 	case ACT_RELOAD_CONFIG:
 		return (ui_config_reload(ui));
 	case ACT_EDIT_CONFIG:

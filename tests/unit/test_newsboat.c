@@ -26,6 +26,7 @@ static const struct {
 	{ "datetime-format \"%b %d\"",	"set date-format \"%b %d\"", NULL },
 	{ "browser \"lynx %u\"",	"set browser \"lynx %s\"", NULL },
 	{ "browser firefox",		"set browser firefox", NULL },
+	{ "player \"mpv --no-video\"",	"set player \"mpv --no-video\"", NULL },
 	{ "show-read-feeds no",		"set unread-only yes", NULL },
 	{ "show-read-articles yes",	NULL, "the default here too" },
 	{ "notify-program notify-send",	"set notify-command \"notify-send "
