@@ -212,8 +212,8 @@ static const struct setting settings[] = {
 	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
 	    .defstr = "mpv",
 	    .text = "The command that plays an enclosure (open-enclosure), "
-		"split into words without a shell, the enclosure's URL "
-		"added as one more word or put where a "
+		"split into words without a shell, the enclosure's URL (or "
+		"its downloaded file) added as one more word or put where a "
 		"word says %s; it runs detached from the terminal." },
 	[SET_DOWNLOAD_DIR] = {
 	    .name = "download-dir", .id = SET_DOWNLOAD_DIR,

@@ -131,6 +131,12 @@ static const struct keys_action_info actions[] = {
 	{ "open-enclosure", ACT_OPEN_ENCLOSURE, ITEMS | ARTICLE,
 	  "Play the item's first enclosure (a podcast's episode) with the "
 	  "player; typed as open-enclosure N, play link N of the article." },
+	{ "download-enclosure", ACT_DOWNLOAD_ENCLOSURE, ITEMS | ARTICLE,
+	  "Download the item's first enclosure into download-dir in the "
+	  "background; its progress shows on the status line." },
+	{ "downloads", ACT_DOWNLOADS, ALL,
+	  "Show the downloads, queued, under way, done and failed, over "
+	  "the panes; again, or q, closes them." },
 };
 _Static_assert(nitems(actions) == ACT__COUNT - 1,
     "actions[] must have one row per action");
@@ -252,6 +258,9 @@ static const char *const defaults[] = {
 	"bind global C-r reload-config",
 	"bind items e open-enclosure",
 	"bind article e open-enclosure",
+	"bind items d download-enclosure",
+	"bind article d download-enclosure",
+	"bind global D downloads",
 };
 
 struct keys_table_v {

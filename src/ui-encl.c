@@ -11,7 +11,8 @@
  * standard streams on /dev/null, so that the reader goes on while it
  * plays and a player that ends, fails or is killed leaves the screen
  * alone. Only http and https URLs are handed to it: a feed's enclosure
- * must not name a local file or an option.
+ * must not name a local file or an option; an enclosure downloaded
+ * (ui-dl.c) is played from its file instead, an absolute path.
  */
 #include <sys/wait.h>
 
@@ -215,7 +216,7 @@ ui_encl_play(struct ui *ui, const char *url, unsigned feed)
 {
 	struct buf	 q = BUF_INIT, w = BUF_INIT;
 	const char	*cmd;
-	char		**argv;
+	char		**argv, *file;
 	size_t		 i;
 
 	if (!encl_playable(url)) {
@@ -224,9 +225,13 @@ ui_encl_play(struct ui *ui, const char *url, unsigned feed)
 		buf_release(&q);
 		return (UI_REDRAW);
 	}
+	/* A downloaded file plays offline (an absolute path: no option). */
+	file = ui_dl_file(ui, url);
 	cmd = config_str(ui->cfg, config_feed_find(ui->cfg, feed), SET_PLAYER);
-	if (cmd == NULL || (argv = ui_browser_argv(cmd, url)) == NULL) {
+	if (cmd == NULL || (argv = ui_browser_argv(cmd, file != NULL ? file :
+	    url)) == NULL) {
 		ui_message(ui, 1, "The player setting is empty");
+		free(file);
 		return (UI_REDRAW);
 	}
 	util_expand_argv(argv);
@@ -235,7 +240,8 @@ ui_encl_play(struct ui *ui, const char *url, unsigned feed)
 		ui_message(ui, 1, "Cannot run %s: %s", q.data, strerror(errno));
 	else
 		ui_message(ui, 0, "Playing %s with %s",
-		    text_printable(&w, url), q.data);
+		    text_printable(&w, file != NULL ? file : url), q.data);
+	free(file);
 	for (i = 0; argv[i] != NULL; i++)
 		free(argv[i]);
 	free(argv);

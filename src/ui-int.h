@@ -206,6 +206,30 @@ struct ui_fetch {
 	int		 quit;
 };
 
+/* Enclosures downloaded in the background (ui-dl.c): one worker thread
+ * with its own store connection that runs the store's queue when kicked,
+ * and a self-pipe. */
+#define UI_DL_EPISODES	3	/* new episodes queued per feed and refresh */
+
+struct ui_dl {
+	int		 started;
+	pthread_t	 thread;
+	int		 pipe[2];
+	const char	*db_path;	/* ui's, which outlives the thread */
+	atomic_int	 stop;
+
+	pthread_mutex_t	 lock;		/* guards the rest */
+	pthread_cond_t	 cond;		/* kicked, or quit */
+	struct config	*cfg;		/* the newest snapshot (held) */
+	int		 kicked;	/* run the queue (again) */
+	int		 quit;
+	int64_t		 id;		/* the download under way, or 0 */
+	int64_t		 got, size;	/* its progress (size -1: unknown) */
+	char		 name[256];	/* its file's name */
+	char		*msg;		/* news for the status line, or NULL */
+	int		 msg_error;
+};
+
 /* Marks changed over many items a step per idle turn (ui-list.c): a
  * mark-all-read of 100k items, or its undo. */
 struct ui_marking {
@@ -269,7 +293,8 @@ struct ui {
 	int		 has_before;
 	struct ui_article art;
 
-	int		 help;		/* the help screen is shown */
+	int		 help;		/* over the panes: 1 the help screen,
+					   2 the downloads (ui-dl.c) */
 	int		 asking;	/* quit? waits for y (confirm-quit) */
 	struct ui_pane	 helppane;
 	struct render	 helptext;
@@ -280,6 +305,7 @@ struct ui {
 
 	struct ui_refresh refresh;
 	struct ui_fetch	 fetch;
+	struct ui_dl	 dl;
 	struct ui_prompt prompt;
 	size_t		 index_left;	/* items not yet indexed */
 
@@ -379,6 +405,19 @@ void	 ui_encl_links(struct ui *, struct render *, size_t nlinks,
 int	 ui_encl_play(struct ui *, const char *url, unsigned feed);
 int	 ui_encl_open_item(struct ui *, int quiet);
 int	 ui_spawn_detached(char **argv);
+
+/* ui-dl.c */
+int	 ui_dl_init(struct ui *);
+void	 ui_dl_config(struct ui *);
+void	 ui_dl_kick(struct ui *);
+int	 ui_dl_enqueue(struct ui *);
+void	 ui_dl_after_refresh(struct ui *, const struct config *,
+	     int64_t since);
+int	 ui_dl_event(struct ui *);
+int	 ui_dl_status(struct ui *, struct buf *);
+void	 ui_dl_build(struct ui *);
+char	*ui_dl_file(struct ui *, const char *url);
+void	 ui_dl_stop(struct ui *);
 
 /* ui-config.c */
 int	 ui_config_reload(struct ui *);
