@@ -19,8 +19,9 @@
  * over. A 416 to a range at the end of the file means the .part was
  * complete already (a process stopped between the last byte and the
  * rename). Complete, the .part is synced and then renamed to NAME, so
- * NAME is never a partial file; the lock is held until after the rename,
- * and whoever takes a lock checks for NAME first.
+ * NAME is never a partial file (one that is there, say from podboat, is
+ * replaced only by a whole one); the lock is held until the row says
+ * done, and whoever takes a lock reads the row again first.
  *
  * Names. A file is named after its feed and item, which come from the
  * network: download_name() makes one path component of them that no
@@ -489,6 +490,7 @@ download_one(const struct config *cfg, struct store *st,
     const atomic_int *stop, char **cause)
 {
 	struct download_job	 j;
+	struct store_download	 now;
 	struct stat		 sb;
 	char			*part = NULL, *why = NULL;
 	int			 rc;
@@ -525,14 +527,21 @@ download_one(const struct config *cfg, struct store *st,
 		xasprintf(&why, "%s: not a regular file", part);
 		goto failed;
 	}
-	/* Finished by another process between its rename and its mark. */
-	if (lstat(d->path, &sb) == 0) {
+	/* Finished (or failed) by another process since the queue was
+	 * read: it let go of the lock only after it said so in the row. */
+	memset(&now, 0, sizeof now);
+	if ((rc = store_download_find(st, d->url, &now, cause)) != 1 ||
+	    now.state != STORE_DL_QUEUED || strcmp(now.path, d->path) != 0) {
 		if (fstat(j.fd, &sb) == 0 && sb.st_size == 0)
 			unlink(part);
-		if (lstat(d->path, &sb) == 0)
-			d->got = d->size = sb.st_size;
-		goto complete;
+		store_download_release(&now);
+		close(j.fd);
+		free(part);
+		if (rc >= 0 && report != NULL)
+			report(arg, DOWNLOAD_BUSY, d);
+		return (rc < 0 ? -1 : 1);
 	}
+	store_download_release(&now);
 	if (report != NULL)
 		report(arg, DOWNLOAD_START, d);
 	j.saved = j.reported = time_mono();
@@ -550,7 +559,6 @@ download_one(const struct config *cfg, struct store *st,
 		xasprintf(&why, "%s: %s", d->path, strerror(errno));
 		goto failed;
 	}
-complete:
 	d->state = STORE_DL_DONE;
 	goto out;
 failed:

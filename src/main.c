@@ -914,8 +914,8 @@ cmd_import_opml(struct opts *o, struct config *cfg, int argc, char **argv)
 
 /* Where newsboat keeps name: dir/name when dir is given, else
  * ~/.newsboat/name when ~/.newsboat/urls exists, else the XDG place
- * (urls and config under $XDG_CONFIG_HOME, cache.db under
- * $XDG_DATA_HOME). Caller frees. NULL without a home directory. */
+ * (urls and config under $XDG_CONFIG_HOME, cache.db and podboat's queue
+ * under $XDG_DATA_HOME). Caller frees. NULL without a home directory. */
 static char *
 newsboat_path(const char *dir, const char *name)
 {
@@ -936,7 +936,7 @@ newsboat_path(const char *dir, const char *name)
 		return (path);
 	}
 	free(path);
-	if (strcmp(name, "cache.db") == 0) {
+	if (strcmp(name, "cache.db") == 0 || strcmp(name, "queue") == 0) {
 		if ((xdg = getenv("XDG_DATA_HOME")) != NULL && *xdg == '/')
 			xasprintf(&path, "%s/newsboat/%s", xdg, name);
 		else
@@ -989,6 +989,51 @@ has_line(const struct buf *text, const char *s, size_t len)
 	return (0);
 }
 
+/* Bring podboat's queue (nb->episodes) into the downloads: a whole file
+ * as done, the others queued, to be downloaded over what podboat left.
+ * Episodes queued before are left alone. Count them in *queued and
+ * *done; return 0, or -1 and set *cause. */
+static int
+import_queue(struct store *st, const struct newsboat *nb, int *queued,
+    int *done, char **cause)
+{
+	const struct newsboat_episode	*ep;
+	struct store_download		 d;
+	struct stat			 sb;
+	const char			*base;
+	size_t				 i;
+	int				 rc;
+
+	for (i = 0; i < nb->nepisodes; i++) {
+		ep = &nb->episodes[i];
+		memset(&d, 0, sizeof d);
+		d.url = xstrdup(ep->url);
+		d.path = xstrdup(ep->path);
+		base = strrchr(ep->path, '/') + 1;
+		d.title = xstrdup(*base != '\0' ? base : ep->path);
+		d.size = -1;
+		d.added = time_now();
+		if ((rc = store_download_add(st, &d, cause)) < 0) {
+			store_download_release(&d);
+			return (-1);
+		}
+		if (rc == 1 && ep->done) {
+			d.state = STORE_DL_DONE;
+			d.got = d.size = stat(ep->path, &sb) == 0 ?
+			    (int64_t)sb.st_size : 0;
+			d.finished = time_now();
+			if (store_download_set(st, &d, cause) != 0) {
+				store_download_release(&d);
+				return (-1);
+			}
+		}
+		if (rc == 1)
+			*(ep->done ? done : queued) += 1;
+		store_download_release(&d);
+	}
+	return (0);
+}
+
 static int
 cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
     char **argv)
@@ -1000,9 +1045,11 @@ cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
 	struct store		*st;
 	struct stat		 sb;
 	const char		*dir;
-	char			*urls, *conf, *cache, *cause = NULL, *line, *nl;
+	char			*urls, *conf, *cache, *queue, *cause = NULL;
+	char			*line, *nl;
 	size_t			 i;
 	int			 rc = EXIT_ERROR, have_cache, nsettings;
+	int			 nq = 0, nd = 0;
 
 	if (argc > 2)
 		usage(EXIT_USAGE);
@@ -1010,12 +1057,14 @@ cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
 	urls = newsboat_path(dir, "urls");
 	conf = newsboat_path(dir, "config");
 	cache = newsboat_path(dir, "cache.db");
-	if (urls == NULL || conf == NULL || cache == NULL) {
+	queue = newsboat_path(dir, "queue");
+	if (urls == NULL || conf == NULL || cache == NULL || queue == NULL) {
 		fprintf(stderr, "tidings: %s; name newsboat's directory\n",
 		    NO_HOME);
 		free(urls);
 		free(conf);
 		free(cache);
+		free(queue);
 		return (EXIT_ERROR);
 	}
 	newsboat_init(&nb);
@@ -1036,6 +1085,12 @@ cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
 		if (read_file(conf, input_cap(cfg), &in, &cause) != 0)
 			goto fail;
 		newsboat_config(&nb, in.data, in.len, "config");
+	}
+	buf_reset(&in);
+	if (access(queue, F_OK) == 0) {
+		if (read_file(queue, input_cap(cfg), &in, &cause) != 0)
+			goto fail;
+		newsboat_queue(&nb, in.data, in.len, "queue");
 	}
 
 	/* A line the dotfile has already (a second import) is not added. */
@@ -1068,6 +1123,18 @@ cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
 		    nb.listed == 1 ? " was" : "s were");
 	putchar('\n');
 
+	if (nb.nepisodes > 0) {
+		if ((st = open_store(o)) == NULL)
+			goto out;
+		if (import_queue(st, &nb, &nq, &nd, &cause) != 0) {
+			store_close(st);
+			goto fail;
+		}
+		store_close(st);
+		printf("%d episode%s of podboat's queue: %d downloaded, %d to "
+		    "download (tidings download)\n", nq + nd, nq + nd == 1 ?
+		    "" : "s", nd, nq);
+	}
 	if (have_cache) {
 		if ((st = open_store(o)) == NULL)
 			goto out;
@@ -1111,6 +1178,7 @@ out:
 	free(urls);
 	free(conf);
 	free(cache);
+	free(queue);
 	return (rc);
 }
 
