@@ -1333,6 +1333,28 @@ cmd_gc(struct opts *o, struct config *cfg, int argc, char **argv)
 	return (EXIT_OK);
 }
 
+/* Whether every one of argv[0..argc) is an item id; say the first that
+ * is not. */
+static int
+item_ids_ok(int argc, char **argv)
+{
+	char		*end;
+	long long	 id;
+	int		 i;
+
+	for (i = 0; i < argc; i++) {
+		errno = 0;
+		id = strtoll(argv[i], &end, 10);
+		if (errno != 0 || *end != '\0' || end == argv[i] || id < 1) {
+			fputs("tidings: not an item id: ", stderr);
+			print_safe(stderr, argv[i]);
+			fputc('\n', stderr);
+			return (0);
+		}
+	}
+	return (1);
+}
+
 static int
 cmd_mark(struct opts *o, struct config *cfg, int argc, char **argv)
 {
@@ -1345,7 +1367,7 @@ cmd_mark(struct opts *o, struct config *cfg, int argc, char **argv)
 		{ "star", 1, 1 }, { "unstar", 1, 0 },
 	};
 	struct store	*st;
-	char		*cause, *end;
+	char		*cause;
 	long long	 id;
 	size_t		 m;
 	int		 i, rc = EXIT_OK;
@@ -1358,16 +1380,8 @@ cmd_mark(struct opts *o, struct config *cfg, int argc, char **argv)
 			break;
 	if (m == nitems(marks))
 		usage(EXIT_USAGE);
-	for (i = 2; i < argc; i++) {
-		errno = 0;
-		id = strtoll(argv[i], &end, 10);
-		if (errno != 0 || *end != '\0' || end == argv[i] || id < 1) {
-			fputs("tidings: not an item id: ", stderr);
-			print_safe(stderr, argv[i]);
-			fputc('\n', stderr);
-			return (EXIT_USAGE);
-		}
-	}
+	if (!item_ids_ok(argc - 2, argv + 2))
+		return (EXIT_USAGE);
 	if ((st = open_store(o)) == NULL)
 		return (EXIT_ERROR);
 	/* Every id is tried: one that is gone does not stop the others. */
@@ -1406,7 +1420,7 @@ cmd_download(struct opts *o, struct config *cfg, int argc, char **argv)
 	struct store_body	 body;
 	struct buf		 b = BUF_INIT;
 	struct store		*st;
-	char			*cause, *end, *path;
+	char			*cause, *path;
 	long long		 id;
 	size_t			 nfeeds = 0, n, i;
 	int			 ch, quiet = 0, list = 0, tty, rc = EXIT_OK;
@@ -1423,16 +1437,8 @@ cmd_download(struct opts *o, struct config *cfg, int argc, char **argv)
 			usage(EXIT_USAGE);
 		}
 	}
-	for (i = (size_t)optind; i < (size_t)argc; i++) {
-		errno = 0;
-		id = strtoll(argv[i], &end, 10);
-		if (errno != 0 || *end != '\0' || end == argv[i] || id < 1) {
-			fputs("tidings: not an item id: ", stderr);
-			print_safe(stderr, argv[i]);
-			fputc('\n', stderr);
-			return (EXIT_USAGE);
-		}
-	}
+	if (!item_ids_ok(argc - optind, argv + optind))
+		return (EXIT_USAGE);
 	if ((st = open_store(o)) == NULL)
 		return (EXIT_ERROR);
 	if (optind < argc && store_feeds(st, &feeds, &nfeeds, &cause) != 0)

@@ -499,7 +499,7 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
  * back the errno of a failed exec. Between fork and exec only
  * async-signal-safe calls are made, since the caller may have threads.
  */
-static int
+int
 poll_spawn(char **argv, char **envp, char **cause)
 {
 	struct sigaction	 dfl;

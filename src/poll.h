@@ -72,6 +72,12 @@ int	 poll_refresh(const struct config *, struct store *, int flags,
  */
 int	 poll_notify(const struct config *, struct store *,
 	     const struct poll_stats *, char **cause);
+/* Start argv (execvp, with envp as its environment) detached, as
+ * poll_notify() starts its command: in a session of its own, standard
+ * input, output and error on /dev/null, never waited for; the reader's
+ * player runs the same way. Return 0 once it has started, or -1 and set
+ * *cause ("cannot run NAME: reason"). */
+int	 poll_spawn(char **argv, char **envp, char **cause);
 
 /*
  * Fetch the web page at url with the fetch settings of cf (NULL: the

@@ -14,23 +14,20 @@
  * must not name a local file or an option; an enclosure downloaded
  * (ui-dl.c) is played from its file instead, an absolute path.
  */
-#include <sys/wait.h>
-
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
+#include <ctype.h>
 #include <stdlib.h>
-#include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "config.h"
 #include "extract.h"
+#include "poll.h"
 #include "render.h"
 #include "store.h"
 #include "ui-int.h"
 #include "util.h"
+
+extern char	**environ;
 
 /* Read the enclosures of the article shown from the store. */
 void
@@ -141,74 +138,6 @@ encl_playable(const char *url)
 	    strncasecmp(url, "https://", 8) == 0);
 }
 
-/* Run argv detached: in a session of its own, its standard streams on
- * /dev/null, as a grandchild nobody waits for (init reaps it). Return 0
- * once it has started, or -1 with errno when it could not be run. */
-int
-ui_spawn_detached(char **argv)
-{
-	struct sigaction	 dfl;
-	sigset_t		 none;
-	pid_t			 pid;
-	ssize_t			 n;
-	int			 fds[2], status, err = 0, fd;
-
-	if (pipe2(fds, O_CLOEXEC) == -1)
-		return (-1);
-	if ((pid = fork()) == -1) {
-		err = errno;
-		close(fds[0]);
-		close(fds[1]);
-		errno = err;
-		return (-1);
-	}
-	if (pid == 0) {
-		/* Only async-signal-safe calls from here to exec. */
-		close(fds[0]);
-		memset(&dfl, 0, sizeof dfl);
-		dfl.sa_handler = SIG_DFL;
-		sigaction(SIGPIPE, &dfl, NULL);
-		sigaction(SIGINT, &dfl, NULL);
-		sigaction(SIGTERM, &dfl, NULL);
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		setsid();
-		if ((fd = open("/dev/null", O_RDWR)) != -1) {
-			dup2(fd, 0);
-			dup2(fd, 1);
-			dup2(fd, 2);
-			if (fd > 2)
-				close(fd);
-		}
-		if ((pid = fork()) != 0) {
-			if (pid == -1) {
-				err = errno;
-				n = write(fds[1], &err, sizeof err);
-				(void)n;
-			}
-			_exit(0);
-		}
-		execvp(argv[0], argv);
-		err = errno;
-		n = write(fds[1], &err, sizeof err);
-		(void)n;
-		_exit(127);
-	}
-	close(fds[1]);
-	do
-		n = read(fds[0], &err, sizeof err);
-	while (n == -1 && errno == EINTR);
-	close(fds[0]);
-	while (waitpid(pid, &status, 0) == -1)
-		if (errno != EINTR)
-			break;
-	if (n == (ssize_t)sizeof err) {
-		errno = err;
-		return (-1);
-	}
-	return (0);
-}
-
 /* Play url with the player of the feed with config id feed (0: the
  * global setting). */
 int
@@ -216,7 +145,7 @@ ui_encl_play(struct ui *ui, const char *url, unsigned feed)
 {
 	struct buf	 q = BUF_INIT, w = BUF_INIT;
 	const char	*cmd;
-	char		**argv, *file;
+	char		**argv, *file, *cause;
 	size_t		 i;
 
 	if (!encl_playable(url)) {
@@ -236,9 +165,13 @@ ui_encl_play(struct ui *ui, const char *url, unsigned feed)
 	}
 	util_expand_argv(argv);
 	text_printable(&q, argv[0]);
-	if (ui_spawn_detached(argv) == -1)
-		ui_message(ui, 1, "Cannot run %s: %s", q.data, strerror(errno));
-	else
+	if (poll_spawn(argv, environ, &cause) == -1) {
+		buf_reset(&q);
+		text_printable(&q, cause);
+		q.data[0] = (char)toupper((unsigned char)q.data[0]);
+		ui_message(ui, 1, "%s", q.data);
+		free(cause);
+	} else
 		ui_message(ui, 0, "Playing %s with %s",
 		    text_printable(&w, file != NULL ? file : url), q.data);
 	free(file);

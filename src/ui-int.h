@@ -404,7 +404,6 @@ void	 ui_encl_links(struct ui *, struct render *, size_t nlinks,
 	     size_t width);
 int	 ui_encl_play(struct ui *, const char *url, unsigned feed);
 int	 ui_encl_open_item(struct ui *, int quiet);
-int	 ui_spawn_detached(char **argv);
 
 /* ui-dl.c */
 int	 ui_dl_init(struct ui *);

@@ -89,7 +89,7 @@ keys q j o
 wait_for 'Not playing "file:///etc/passwd"'
 keys : "set player $WORK/no-such-player" Enter
 keys k e
-wait_for "Cannot run $WORK/no-such-player"
+wait_for "Cannot run $WORK/no-such-player: No such file"
 keys Q
 wait_exit 0
 for f in "$WORK"/pwned* ./pwned* "$HOME"/pwned*; do

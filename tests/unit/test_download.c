@@ -114,29 +114,41 @@ static const char queue_feed[] =
     "<item><guid>4</guid><title>No enclosure</title></item>"
     "</channel></rss>";
 
-/* The item with guid g. */
+/* The item titled title. */
 static int64_t
-item_of(struct store *st, int64_t feed, const char *g)
+item_of(struct store *st, int64_t feed, const char *title)
 {
 	struct store_item	*v;
 	size_t			 n, i;
 	char			*cause = NULL;
 	int64_t			 id = 0;
 
-	(void)g;
 	if (store_items(st, feed, 0, 100, &v, &n, &cause) != 0)
 		fail_msg("store_items: %s", cause);
-	for (i = 0; i < n; i++) {
-		if ((strcmp(g, "1") == 0 && strcmp(v[i].title, "A/B") == 0) ||
-		    (strcmp(g, "2") == 0 && strcmp(v[i].title, "A:B") == 0) ||
-		    (strcmp(g, "3") == 0 && strcmp(v[i].title, "C") == 0) ||
-		    (strcmp(g, "4") == 0 && strcmp(v[i].title,
-		    "No enclosure") == 0))
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].title, title) == 0)
 			id = v[i].id;
-	}
 	store_items_free(v, n);
 	assert_true(id > 0);
 	return (id);
+}
+
+/* Queue item's enclosure, expecting rc and the file dir/dl/name. */
+static void
+enqueue(const struct config *cfg, struct store *st, int64_t item, int rc,
+    const char *dir, const char *name)
+{
+	char	*path, *want, *cause = NULL;
+	int	 got;
+
+	if ((got = download_enqueue(cfg, NULL, st, item, "F", &path,
+	    &cause)) != rc)
+		fail_msg("download_enqueue: %d: %s", got,
+		    cause != NULL ? cause : "");
+	xasprintf(&want, "%s/dl/%s", dir, name);
+	assert_string_equal(path, want);
+	free(want);
+	free(path);
 }
 
 /* One enclosure, one file: a name another download or someone's file
@@ -151,8 +163,7 @@ test_download_queue(void **state)
 	struct config		 cfg;
 	struct store		*st;
 	struct feed		 f;
-	char			 dir[64], *db, *text, *path, *cause = NULL,
-				*want;
+	char			 dir[64], *db, *text, *path, *cause = NULL;
 	int64_t			 feed;
 	size_t			 n;
 	int			 nnew, fd;
@@ -189,36 +200,14 @@ test_download_queue(void **state)
 	close(fd);
 	free(path);
 
-	if (download_enqueue(&cfg, NULL, st, item_of(st, feed, "1"), "F",
-	    &path, &cause) != 1)
-		fail_msg("download_enqueue: %s", cause);
-	xasprintf(&want, "%s/dl/F - A_B.mp3", dir);
-	assert_string_equal(path, want);
-	free(want);
-	free(path);
-	if (download_enqueue(&cfg, NULL, st, item_of(st, feed, "2"), "F",
-	    &path, &cause) != 1)
-		fail_msg("download_enqueue: %s", cause);
-	xasprintf(&want, "%s/dl/F - A_B (2).mp3", dir);
-	assert_string_equal(path, want);
-	free(want);
-	free(path);
-	assert_int_equal(download_enqueue(&cfg, NULL, st, item_of(st, feed,
-	    "3"), "F", &path, &cause), 1);
-	xasprintf(&want, "%s/dl/F - C (2).mp3", dir);
-	assert_string_equal(path, want);
-	free(want);
-	free(path);
+	enqueue(&cfg, st, item_of(st, feed, "A/B"), 1, dir, "F - A_B.mp3");
+	enqueue(&cfg, st, item_of(st, feed, "A:B"), 1, dir, "F - A_B (2).mp3");
+	enqueue(&cfg, st, item_of(st, feed, "C"), 1, dir, "F - C (2).mp3");
 	/* Again: where it is, nothing queued. */
-	assert_int_equal(download_enqueue(&cfg, NULL, st, item_of(st, feed,
-	    "1"), "F", &path, &cause), 0);
-	xasprintf(&want, "%s/dl/F - A_B.mp3", dir);
-	assert_string_equal(path, want);
-	free(want);
-	free(path);
+	enqueue(&cfg, st, item_of(st, feed, "A/B"), 0, dir, "F - A_B.mp3");
 	/* No enclosure, or no item: nothing, and no file. */
 	assert_int_equal(download_enqueue(&cfg, NULL, st, item_of(st, feed,
-	    "4"), "F", &path, &cause), 0);
+	    "No enclosure"), "F", &path, &cause), 0);
 	assert_null(path);
 	assert_int_equal(download_enqueue(&cfg, NULL, st, 999999, "F", &path,
 	    &cause), 0);
@@ -249,7 +238,7 @@ test_download_queue(void **state)
 	assert_int_equal(d.finished, 1700000100);
 	store_download_release(&d);
 	assert_int_equal(download_enqueue(&cfg, NULL, st, item_of(st, feed,
-	    "1"), "F", &path, &cause), 1);
+	    "A/B"), "F", &path, &cause), 1);
 	assert_string_equal(path, v[0].path);
 	free(path);
 	assert_int_equal(store_download_find(st, "http://e/1.mp3", &d, &cause),

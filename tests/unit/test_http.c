@@ -923,6 +923,26 @@ sink(void *arg, const struct http_chunk *c)
 	return (NULL);
 }
 
+/* Download path from range_from into a fresh k, the response into g. */
+static void
+sink_get(const char *path, int64_t range_from, size_t fail_after,
+    struct sunk *k, struct got *g)
+{
+	struct http_request	 r;
+	char			*u = url_for(path);
+
+	memset(k, 0, sizeof *k);
+	k->data = (struct buf)BUF_INIT;
+	k->fail_after = fail_after;
+	r = request(u);
+	r.sink = sink;
+	r.sink_arg = k;
+	r.range_from = range_from;
+	memset(g, 0, sizeof *g);
+	assert_int_equal(fetch(&r, g, 1, 1, NULL), 0);
+	free(u);
+}
+
 /* A download hands its body to the sink undecoded, asks for a range
  * and is told where the server's answer starts and how big the whole
  * file is; a server that ignores the range answers from 0; a range past
@@ -930,10 +950,9 @@ sink(void *arg, const struct http_chunk *c)
 static void
 test_http_sink_range(void **state)
 {
-	struct http_request	 r;
 	struct sunk		 k;
 	struct got		 g;
-	char			*u, *path, *line, file[5000];
+	char			*path, *line, file[5000];
 	size_t			 i;
 	FILE			*f;
 
@@ -946,15 +965,7 @@ test_http_sink_range(void **state)
 	fwrite(file, 1, sizeof file, f);
 	fclose(f);
 
-	u = url_for("/ep.mp3");
-	memset(&k, 0, sizeof k);
-	k.data = (struct buf)BUF_INIT;
-	r = request(u);
-	r.sink = sink;
-	r.sink_arg = &k;
-	r.range_from = 1000;
-	memset(&g, 0, sizeof g);
-	assert_int_equal(fetch(&r, &g, 1, 1, NULL), 0);
+	sink_get("/ep.mp3", 1000, 0, &k, &g);
 	assert_null(g.error);
 	assert_int_equal(g.status, 206);
 	assert_int_equal(g.total, 5000);
@@ -970,17 +981,9 @@ test_http_sink_range(void **state)
 	free(line);
 	got_free(&g);
 	buf_release(&k.data);
-	free(u);
 
 	/* A server that ignores ranges sends it all, from 0. */
-	u = url_for("/ep.mp3?range=0");
-	memset(&k, 0, sizeof k);
-	k.data = (struct buf)BUF_INIT;
-	r = request(u);
-	r.sink = sink;
-	r.sink_arg = &k;
-	r.range_from = 1000;
-	assert_int_equal(fetch(&r, &g, 1, 1, NULL), 0);
+	sink_get("/ep.mp3?range=0", 1000, 0, &k, &g);
 	assert_null(g.error);
 	assert_int_equal(k.status, 200);
 	assert_int_equal(k.from, 0);
@@ -989,32 +992,22 @@ test_http_sink_range(void **state)
 	assert_memory_equal(k.data.data, file, 5000);
 	got_free(&g);
 	buf_release(&k.data);
-	free(u);
 
 	/* Past the end: 416, with the size. */
-	u = url_for("/ep.mp3");
-	memset(&k, 0, sizeof k);
-	k.data = (struct buf)BUF_INIT;
-	r = request(u);
-	r.sink = sink;
-	r.sink_arg = &k;
-	r.range_from = 5000;
-	assert_int_equal(fetch(&r, &g, 1, 1, NULL), 0);
+	sink_get("/ep.mp3", 5000, 0, &k, &g);
 	assert_non_null(g.error);
 	assert_int_equal(g.status, 416);
 	assert_int_equal(g.total, 5000);
 	assert_int_equal(k.chunks, 0);
 	got_free(&g);
+	buf_release(&k.data);
 
 	/* The sink's error ends the transfer and is the response's. */
-	k.fail_after = 100;
-	r.range_from = 0;
-	assert_int_equal(fetch(&r, &g, 1, 1, NULL), 0);
+	sink_get("/ep.mp3", 0, 100, &k, &g);
 	assert_string_equal(g.error, "the disk is full");
 	assert_true(k.data.len <= 100);
 	got_free(&g);
 	buf_release(&k.data);
-	free(u);
 	unlink(path);
 	free(path);
 }
