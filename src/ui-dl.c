@@ -290,17 +290,38 @@ dl_progress(struct buf *b, int64_t got, int64_t size)
 int
 ui_dl_status(struct ui *ui, struct buf *b)
 {
-	struct ui_dl	*dl = &ui->dl;
+	struct ui_dl		*dl = &ui->dl;
+	const unsigned char	*p;
+	char			 name[sizeof dl->name];
+	size_t			 len, n, i, k;
+	int64_t			 id, got, size;
+	uint32_t		 cp;
+	int			 cut;
 
 	if (!dl->started)
 		return (0);
 	pthread_mutex_lock(&dl->lock);
-	if (dl->id != 0) {
-		buf_addstr(b, "downloading ");
-		dl_progress(b, dl->got, dl->size);
-	}
+	id = dl->id;
+	got = dl->got;
+	size = dl->size;
+	memcpy(name, dl->name, sizeof name);
 	pthread_mutex_unlock(&dl->lock);
-	return (dl->id != 0);
+	if (id == 0)
+		return (0);
+	/* The name's first UI_DL_NAME_CHARS characters, for the room. */
+	p = (const unsigned char *)name;
+	len = strlen(name);
+	for (i = 0, n = 0; n < len && i < UI_DL_NAME_CHARS; i++) {
+		k = utf8_decode(p + n, len - n, &cp);
+		n += k > 0 ? k : 1;
+	}
+	cut = n < len;
+	name[n] = '\0';
+	buf_addstr(b, "downloading ");
+	text_printable(b, name);
+	buf_addstr(b, cut ? "\xe2\x80\xa6 " : " ");
+	dl_progress(b, got, size);
+	return (1);
 }
 
 /* The downloads view: every download in the order queued, with its state

@@ -210,6 +210,7 @@ struct ui_fetch {
  * with its own store connection that runs the store's queue when kicked,
  * and a self-pipe. */
 #define UI_DL_EPISODES	3	/* new episodes queued per feed and refresh */
+#define UI_DL_NAME_CHARS 24	/* of a file's name on the status line */
 
 struct ui_dl {
 	int		 started;

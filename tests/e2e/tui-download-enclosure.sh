@@ -34,7 +34,7 @@ tui_start 160 24 "WORK_DIR=$WORK"
 wait_for "Episode one"
 keys j Enter d
 wait_for "Downloading into $DL/Pod - Episode one.mp3"
-wait_for "downloading "
+wait_for "downloading Pod - Episode one.mp3 "
 # The reader answers while it downloads: the view opens and follows it.
 keys D
 wait_for "1 download: 1 queued, 0 done, 0 failed"
