@@ -376,8 +376,9 @@ download_sink(void *arg, const struct http_chunk *c)
 				j->off = 0;
 			return (why);
 		}
-		if (c->total >= 0)
-			j->d->size = c->total;
+		/* The server's word, not the feed's: a feed's length is
+		 * often a guess, or 0. */
+		j->d->size = c->total;
 	}
 	while (left > 0) {
 		if ((n = pwrite(j->fd, p, left, (off_t)j->off)) == -1) {

@@ -35,6 +35,8 @@ Files
                   range=0         ignore Range (answer 200 with it all)
                   pace=S          send the body in 20 pieces spread over
                                   S seconds (at most 60)
+                  length=0        no Content-Length: the body ends when
+                                  the connection closes
                 Range: bytes=N- or bytes=N-M (one range, without gzip)
                 answers 206 with Content-Range: bytes N-M/SIZE, or 416
                 with Content-Range: bytes */SIZE when N is past the end;
@@ -404,14 +406,19 @@ class Handler(BaseHTTPRequestHandler):
                 data = data[lo:hi + 1]
                 code = 206
         pace = number(q, "pace", 0.0, 0.0, 60.0, float)
-        if pace <= 0:
+        unsized = first(q, "length") == "0"
+        if pace <= 0 and not unsized:
             self.reply(code, data, ctype, headers)
             return
         self.send_response(code)
         self.send_header("Content-Type", ctype)
         for k, v in headers:
             self.send_header(k, v)
-        self.send_header("Content-Length", str(len(data)))
+        if unsized:
+            self.send_header("Connection", "close")
+            self.close_connection = True
+        else:
+            self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         if self.head:
             return
@@ -420,7 +427,7 @@ class Handler(BaseHTTPRequestHandler):
         for i in range(pieces):
             self.wfile.write(data[i * step:(i + 1) * step])
             self.wfile.flush()
-            if self.wait_hangup(pace / pieces):
+            if pace > 0 and self.wait_hangup(pace / pieces):
                 self.close_connection = True
                 return
 
