@@ -916,8 +916,9 @@ config_check_url(const char *url, char **cause)
 	}
 	for (i = 0; i < nitems(newsboat); i++) {
 		if (strncmp(url, newsboat[i], strlen(newsboat[i])) == 0) {
-			xasprintf(cause, "\"%s\" feeds are not supported; "
-			    "tidings reads only http, https and file URLs",
+			/* A command runs only from a line the user wrote. */
+			xasprintf(cause, "\"%s\" feeds run a command: only "
+			    "the dotfile's own feed lines may name one",
 			    newsboat[i]);
 			goto out;
 		}
@@ -946,6 +947,55 @@ config_check_url(const char *url, char **cause)
 out:
 	buf_release(&q);
 	return (rc);
+}
+
+/* Tell how a feed line's URL is read; split its command. */
+int
+config_feed_source(const char *url, int expand, char ***argv,
+    const char **fetch, char **cause)
+{
+	enum config_source	 source;
+	const char		*cmd, *colon;
+	char			*text;
+	size_t			 n;
+	int			 rc;
+
+	*argv = NULL;
+	*fetch = NULL;
+	if (strncmp(url, "exec:", 5) == 0) {
+		source = CONFIG_SOURCE_EXEC;
+		text = xstrdup(url + 5);
+	} else if (strncmp(url, "filter:", 7) == 0) {
+		source = CONFIG_SOURCE_FILTER;
+		cmd = url + 7;
+		if ((colon = strchr(cmd, ':')) == NULL) {
+			*cause = xstrdup("a filter feed is "
+			    "\"filter:COMMAND:URL\"; this one has no URL");
+			return (-1);
+		}
+		if (config_check_url(colon + 1, cause) != 0)
+			return (-1);
+		text = xstrndup(cmd, (size_t)(colon - cmd));
+		*fetch = colon + 1;
+	} else
+		return (CONFIG_SOURCE_URL);
+	rc = config_words(text, argv, &n, cause);
+	free(text);
+	if (rc != 0) {
+		*fetch = NULL;
+		return (-1);
+	}
+	if (n == 0) {
+		config_words_free(*argv);
+		*argv = NULL;
+		*fetch = NULL;
+		xasprintf(cause, "no command after \"%s\"",
+		    source == CONFIG_SOURCE_EXEC ? "exec:" : "filter:");
+		return (-1);
+	}
+	if (expand)
+		util_expand_argv(*argv);
+	return ((int)source);
 }
 
 /* Check that a URL from elsewhere may become a feed of the dotfile. */
@@ -1406,20 +1456,24 @@ config_cmd_feed(struct config_parse *cp, const struct config_cmd *cmd,
 {
 	struct config		*cfg = cp->cfg;
 	struct config_feed	 cf;
-	char			*cause;
+	const char		*fetch;
+	char			*cause, **argv;
 	size_t			 i, j;
-	int			 bad = 0;
+	int			 source, bad = 0;
 
 	if (n < 2) {
 		config_error(cp, "usage: %s", cmd->usage);
 		return;
 	}
 	memset(&cf, 0, sizeof cf);
-	if (config_check_url(w[1].s, &cause) != 0) {
+	if ((source = config_feed_source(w[1].s, 0, &argv, &fetch,
+	    &cause)) == -1 || (source == CONFIG_SOURCE_URL &&
+	    config_check_url(w[1].s, &cause) != 0)) {
 		config_error(cp, "%s", cause);
 		free(cause);
 		bad = 1;
 	}
+	config_words_free(argv);
 	for (i = 0; i < cfg->nfeeds && !bad; i++) {
 		if (strcmp(cfg->feeds[i].url, w[1].s) == 0) {
 			config_error(cp, "feed \"%s\" is already listed at "

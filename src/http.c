@@ -368,26 +368,6 @@ http_xfer_free(struct http_xfer *x)
 	free(x);
 }
 
-/* Describe n bytes for a person: "16 MiB", "1.5 KiB", "100 bytes". */
-static void
-http_size(char *out, size_t len, size_t n)
-{
-	static const char *const units[] = { "KiB", "MiB", "GiB", "TiB" };
-	size_t		 i, unit = 1024;
-
-	if (n < 1024) {
-		snprintf(out, len, "%zu bytes", n);
-		return;
-	}
-	for (i = 0; i + 1 < nitems(units) && n / unit >= 1024; i++)
-		unit *= 1024;
-	if (n % unit == 0)
-		snprintf(out, len, "%zu %s", n / unit, units[i]);
-	else
-		snprintf(out, len, "%.1f %s", (double)n / (double)unit,
-		    units[i]);
-}
-
 /* Whether s (len bytes) may go back to a server in a header and to the
  * store: no controls, and not absurdly long. */
 static int
@@ -499,7 +479,7 @@ http_header(char *data, size_t size, size_t n, void *arg)
 		x->header_bytes = 0;
 	x->header_bytes += len;
 	if (x->header_bytes > HTTP_MAX_HEADER) {
-		http_size(max, sizeof max, HTTP_MAX_HEADER);
+		util_bytes(max, sizeof max, HTTP_MAX_HEADER);
 		free(x->error);
 		xasprintf(&x->error, "response headers larger than %s", max);
 		return (0);
@@ -552,7 +532,7 @@ http_write(char *data, size_t size, size_t n, void *arg)
 	char		 max[32];
 
 	if (x->max_bytes != 0 && len > x->max_bytes - x->received) {
-		http_size(max, sizeof max, x->max_bytes);
+		util_bytes(max, sizeof max, x->max_bytes);
 		free(x->error);
 		xasprintf(&x->error, "response larger than %s", max);
 		return (0);
@@ -980,7 +960,7 @@ http_file(struct http_xfer *x)
 			break;
 		if (x->max_bytes != 0 &&
 		    (size_t)n > x->max_bytes - res->body.len) {
-			http_size(max, sizeof max, x->max_bytes);
+			util_bytes(max, sizeof max, x->max_bytes);
 			xasprintf(&res->error, "%s is larger than %s", path,
 			    max);
 			break;

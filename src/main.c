@@ -633,8 +633,15 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 			}
 			putchar('\n');
 		}
-		last.date = items[nitems_ - 1].date;
-		last.id = items[nitems_ - 1].id;
+		/* The whole row, in case a refresh deletes it before the
+		 * next page. */
+		free(last.title);
+		free(last.author);
+		last = items[nitems_ - 1];
+		last.title = xstrdup(last.title);
+		last.author = last.author != NULL ? xstrdup(last.author) :
+		    NULL;
+		last.link = NULL;
 		store_items_free(items, nitems_);
 		items = NULL;
 		nitems_ = 0;
@@ -649,6 +656,8 @@ fail:
 	free(cause);
 	rc = EXIT_ERROR;
 out:
+	free(last.title);
+	free(last.author);
 	free(ids);
 	filter_free(expr);
 	buf_release(&b);

@@ -289,6 +289,41 @@ newsboat_query(struct newsboat *nb, const char *name, unsigned n,
 	buf_release(&out);
 }
 
+/* Check a urls line's exec: or filter: feed (config_feed_source()).
+ * newsboat hands the command to sh; tidings splits it into words and
+ * runs it without a shell, which gives the same argv for a plain command
+ * with quoted words, but not for one that asks the shell for more. */
+static int
+newsboat_command(const char *url, char **why)
+{
+	static const char	 shell[] = "|&;<>()$`*?[{";
+	const char		*fetch, *cmd, *end, *c;
+	char			**argv;
+
+	if (config_feed_source(url, 0, &argv, &fetch, why) == -1)
+		return (-1);
+	if (fetch != NULL && config_check_import_url(fetch, why) != 0) {
+		config_words_free(argv);
+		return (-1);
+	}
+	cmd = strchr(url, ':') + 1;
+	end = fetch != NULL ? fetch - 1 : cmd + strlen(cmd);
+	for (c = cmd; c < end; c++)
+		if (strchr(shell, *c) != NULL)
+			break;
+	if (c == end && strchr(argv[0], '=') == NULL) {
+		config_words_free(argv);
+		return (0);
+	}
+	if (c == end)
+		c = "=";
+	xasprintf(why, "newsboat runs this command with sh, and it needs "
+	    "one (\"%c\"); tidings runs commands without a shell: put it "
+	    "in a script", *c);
+	config_words_free(argv);
+	return (-1);
+}
+
 /* One line of the urls file. */
 static void
 newsboat_url_line(struct newsboat *nb, const char *name, unsigned n,
@@ -311,8 +346,16 @@ newsboat_url_line(struct newsboat *nb, const char *name, unsigned n,
 		goto out;
 	}
 	/* Not file://: the dotfile reads a local file only for a line the
-	 * user wrote there. */
-	if (config_check_import_url(w[0], &why) != 0) {
+	 * user wrote there. A command, though, ran already in newsboat,
+	 * from the user's own urls file. */
+	if (strncmp(w[0], "exec:", 5) == 0 ||
+	    strncmp(w[0], "filter:", 7) == 0) {
+		if (newsboat_command(w[0], &why) != 0) {
+			newsboat_unmapped(nb, name, n, line, why);
+			free(why);
+			goto out;
+		}
+	} else if (config_check_import_url(w[0], &why) != 0) {
 		newsboat_unmapped(nb, name, n, line, why);
 		free(why);
 		goto out;

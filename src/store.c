@@ -2,11 +2,12 @@
  *
  * Schema. Two tables. "feeds" has one row per subscribed URL (UNIQUE) with
  * what the feed says about itself (title, site link, description, its own
- * updated date) and what its last fetch said: time, HTTP status, error,
- * validators (ETag, Last-Modified), a permanent redirect and the earliest
- * next fetch. "items" belongs to a feed (ON DELETE CASCADE) and keeps the
- * entry as the feed gave it (guid, link, title, author, dates, summary,
- * content, enclosures and categories as JSON arrays) plus our own state:
+ * updated date, its image since version 9) and what its last fetch said:
+ * time, HTTP status, error, validators (ETag, Last-Modified), a permanent
+ * redirect and the earliest next fetch. "items" belongs to a feed (ON
+ * DELETE CASCADE) and keeps the entry as the feed gave it (guid, link,
+ * title, author, dates, summary, content, enclosures and categories as
+ * JSON arrays, its language since version 9) plus our own state:
  * first_seen, last_seen, read, starred. Its "date" column is generated as
  * COALESCE(published, updated, first_seen), so every list sorts on one
  * indexed column: (feed_id, date DESC, id DESC, ...) serves a feed's
@@ -82,7 +83,7 @@
  * title and another in the article.
  *
  * Downloads. Enclosures fetched into files (download.c) have a row each
- * in downloads (schema version 9): the URL and the file, both UNIQUE, so
+ * in downloads (schema version 10): the URL and the file, both UNIQUE, so
  * that one enclosure is never downloaded twice nor two into one file;
  * what it is for the list (title, item_id, which its item's deletion
  * sets to NULL: the file stays); its state (queued, done or failed) and
@@ -373,7 +374,11 @@ static const char *const store_migrations[] = {
 	"CREATE INDEX items_date ON items (date DESC, id DESC);"
 	"CREATE INDEX items_feed_list ON items (feed_id, date DESC, id DESC,"
 	"  read, starred, ignored, title, author, link);",
-	/* 9: the enclosures downloaded, or on the way (see the essay). */
+	/* 9: a feed's image (its icon or logo) and an item's language, as
+	 * the feed gives them. */
+	"ALTER TABLE feeds ADD COLUMN image TEXT;"
+	"ALTER TABLE items ADD COLUMN lang TEXT;",
+	/* 10: the enclosures downloaded, or on the way (see the essay). */
 	"CREATE TABLE downloads ("
 	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
 	"  url TEXT NOT NULL UNIQUE,"
@@ -400,7 +405,7 @@ static const char *const store_migrations[] = {
 	"  guid TEXT, link TEXT, title TEXT NOT NULL, author TEXT,"	\
 	"  published INTEGER, updated INTEGER,"				\
 	"  summary TEXT, content TEXT,"					\
-	"  enclosures TEXT, categories TEXT,"				\
+	"  enclosures TEXT, categories TEXT, lang TEXT,"		\
 	"  seen INTEGER NOT NULL"					\
 	")"
 
@@ -483,15 +488,17 @@ static const char *const store_sql[SQL__COUNT] = {
 	    " redirect = CASE ?6 WHEN 2 THEN coalesce(?9, redirect) ELSE ?9 END"
 	    " WHERE id = ?1",
 	[SQL_FEED_META] = "UPDATE feeds SET title = ?2, link = ?3,"
-	    " description = ?4, updated = ?5, items_seen = ?6 WHERE id = ?1",
+	    " description = ?4, updated = ?5, items_seen = ?6, image = ?7"
+	    " WHERE id = ?1",
 	/* A document's entries are staged in temp.incoming, then merged
 	 * by three statements (see the essay). The unary + keeps SQLite
 	 * from scanning all items to look each up in the stage. */
 	[SQL_STAGE_CLEAR] = "DELETE FROM temp.incoming",
 	[SQL_STAGE] = "INSERT OR IGNORE INTO temp.incoming (feed_id, key,"
 	    " guid, link, title, author, published, updated, summary,"
-	    " content, enclosures, categories, seen)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	    " content, enclosures, categories, seen, lang)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14)",
 	[SQL_MERGE_SEEN] = "UPDATE items SET last_seen = s.seen"
 	    " FROM temp.incoming s"
 	    " WHERE items.feed_id = +s.feed_id AND items.key = +s.key",
@@ -501,7 +508,8 @@ static const char *const store_sql[SQL__COUNT] = {
 	    " link = s.link, title = s.title, author = s.author,"
 	    " published = s.published, updated = s.updated,"
 	    " summary = s.summary, content = s.content,"
-	    " enclosures = s.enclosures, categories = s.categories"
+	    " enclosures = s.enclosures, categories = s.categories,"
+	    " lang = s.lang"
 	    " FROM temp.incoming s"
 	    " WHERE items.feed_id = +s.feed_id AND items.key = +s.key"
 	    " AND (items.guid IS NOT s.guid OR items.link IS NOT s.link"
@@ -511,15 +519,16 @@ static const char *const store_sql[SQL__COUNT] = {
 	    " OR items.summary IS NOT s.summary"
 	    " OR items.content IS NOT s.content"
 	    " OR items.enclosures IS NOT s.enclosures"
-	    " OR items.categories IS NOT s.categories)",
+	    " OR items.categories IS NOT s.categories"
+	    " OR items.lang IS NOT s.lang)",
 	/* Last entry first, so that among undated items, which sort by
 	 * id, the document's first is on top. */
 	[SQL_MERGE_NEW] = "INSERT INTO items (feed_id, key, guid, link,"
 	    " title, author, published, updated, summary, content,"
-	    " enclosures, categories, first_seen, last_seen)"
+	    " enclosures, categories, first_seen, last_seen, lang)"
 	    " SELECT s.feed_id, s.key, s.guid, s.link, s.title, s.author,"
 	    " s.published, s.updated, s.summary, s.content, s.enclosures,"
-	    " s.categories, s.seen, s.seen FROM temp.incoming s"
+	    " s.categories, s.seen, s.seen, s.lang FROM temp.incoming s"
 	    " WHERE NOT EXISTS (SELECT 1 FROM items i"
 	    "   WHERE i.feed_id = +s.feed_id AND i.key = +s.key)"
 	    " ORDER BY s.seq DESC",
@@ -1441,6 +1450,7 @@ store_bind_entry(sqlite3_stmt *stmt, int64_t feed_id, int64_t now,
 	rc |= store_bind_text(stmt, 12, sc->categories.len != 0 ?
 	    sc->categories.data : NULL);
 	rc |= sqlite3_bind_int64(stmt, 13, now);
+	rc |= store_bind_text(stmt, 14, e->lang);
 	return (rc);
 }
 
@@ -1579,6 +1589,7 @@ store_feed_meta(struct store *st, int64_t feed_id, int64_t now,
 	rc |= store_bind_text(stmt, 4, f->description);
 	rc |= store_bind_time(stmt, 5, f->updated);
 	rc |= sqlite3_bind_int64(stmt, 6, now);
+	rc |= store_bind_text(stmt, 7, f->image);
 	if (rc != SQLITE_OK) {
 		store_error(st, cause);
 		return (-1);
@@ -2289,7 +2300,7 @@ store_filter_prepare(struct store *st, const char *sql,
 	sqlite3_stmt	*stmt;
 	struct buf	 ids = BUF_INIT;
 	size_t		 i;
-	int		 rc = SQLITE_OK;
+	int		 rc = SQLITE_OK, k;
 
 	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
 		store_error(st, cause);
@@ -2311,6 +2322,21 @@ store_filter_prepare(struct store *st, const char *sql,
 		    sqlite3_bind_parameter_index(stmt, ":date"), from->date);
 		rc |= sqlite3_bind_int64(stmt,
 		    sqlite3_bind_parameter_index(stmt, ":id"), from->id);
+		/* The row's key, in case the store lost it: only from a
+		 * whole copy of the row (its title is never NULL), and
+		 * only in the orders that read one. */
+		if (from->title != NULL &&
+		    (k = sqlite3_bind_parameter_index(stmt, ":title")) > 0)
+			rc |= store_bind_text(stmt, k, from->title);
+		if (from->title != NULL &&
+		    (k = sqlite3_bind_parameter_index(stmt, ":author")) > 0)
+			rc |= store_bind_text(stmt, k, from->author);
+		if (from->title != NULL &&
+		    (k = sqlite3_bind_parameter_index(stmt, ":feed")) > 0)
+			rc |= sqlite3_bind_int64(stmt, k, from->feed_id);
+		if (from->title != NULL &&
+		    (k = sqlite3_bind_parameter_index(stmt, ":read")) > 0)
+			rc |= sqlite3_bind_int(stmt, k, !from->unread);
 	}
 	if (ps != NULL)
 		rc |= store_params_bind(stmt, ps);
@@ -2358,6 +2384,33 @@ store_sort_key(struct buf *sql, int sort, const char *a)
 	}
 }
 
+/* The key of sort for the row a page starts from when the store no
+ * longer has it (a refresh deleted it while it was on the screen): the
+ * one the caller's copy of the row carries (:title, :author, :unread,
+ * :feed, bound by store_filter_prepare()). Without them, as when only
+ * the row's date and id are given, the key is NULL and the page comes
+ * back empty. */
+static void
+store_sort_anchor(struct buf *sql, int sort)
+{
+	switch (FILTER_SORT_KEY(sort)) {
+	case FILTER_SORT_TITLE:
+		buf_addstr(sql, ":title COLLATE NOCASE");
+		break;
+	case FILTER_SORT_AUTHOR:
+		buf_addstr(sql, "coalesce(:author, '') COLLATE NOCASE");
+		break;
+	case FILTER_SORT_FEED:
+		buf_addstr(sql, "(SELECT coalesce(c.title, nullif(f.title,"
+		    " ''), f.url) FROM feeds f LEFT JOIN temp.feedconf c"
+		    " ON c.url = f.url WHERE f.id = :feed) COLLATE NOCASE");
+		break;
+	case FILTER_SORT_UNREAD:
+		buf_addstr(sql, "(1 - :read)");
+		break;
+	}
+}
+
 /* Append the condition that an item comes after (before, with back) the
  * row :date, :id in q's order. */
 static void
@@ -2373,11 +2426,12 @@ store_sort_after(struct buf *sql, const struct store_filter *q, int back)
 	}
 	buf_addstr(sql, " AND (");
 	store_sort_key(sql, q->sort, "i");
-	buf_addf(sql, ", %si.date, %si.id) %c ((SELECT ", asc ? "-" : "",
-	    asc ? "-" : "", op);
+	buf_addf(sql, ", %si.date, %si.id) %c (coalesce((SELECT ",
+	    asc ? "-" : "", asc ? "-" : "", op);
 	store_sort_key(sql, q->sort, "j");
-	buf_addf(sql, " FROM items j WHERE j.id = :id), %s:date, %s:id)",
-	    asc ? "-" : "", asc ? "-" : "");
+	buf_addstr(sql, " FROM items j WHERE j.id = :id), ");
+	store_sort_anchor(sql, q->sort);
+	buf_addf(sql, "), %s:date, %s:id)", asc ? "-" : "", asc ? "-" : "");
 }
 
 /* Append the ORDER BY of q's order (reversed, with back). */

@@ -228,8 +228,10 @@ int	 store_count(struct store *, const struct store_filter *q,
  * Up to limit items of q, skipping skip first. Forward (backward == 0):
  * in list order, starting after the row from, or at the top when from is
  * NULL. Backward: in reverse order, starting before from, or at the bottom
- * when from is NULL. Only from's date and id are used. Free the rows with
- * store_items_free().
+ * when from is NULL. from's date and id place it; in an order by another
+ * key its title, author, feed and read state too, when the store no longer
+ * has the row (a refresh deleted it) and from->title is not NULL. Free the
+ * rows with store_items_free().
  */
 int	 store_page(struct store *, const struct store_filter *q,
 	     const struct store_item *from, int backward, size_t skip,

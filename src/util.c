@@ -562,3 +562,22 @@ util_order_parse(const char *text, const char *const *words, size_t n,
 	*key = (int)i;
 	return (0);
 }
+
+void
+util_bytes(char *out, size_t len, size_t n)
+{
+	static const char *const units[] = { "KiB", "MiB", "GiB", "TiB" };
+	size_t		 i, unit = 1024;
+
+	if (n < 1024) {
+		snprintf(out, len, "%zu bytes", n);
+		return;
+	}
+	for (i = 0; i + 1 < nitems(units) && n / unit >= 1024; i++)
+		unit *= 1024;
+	if (n % unit == 0)
+		snprintf(out, len, "%zu %s", n / unit, units[i]);
+	else
+		snprintf(out, len, "%.1f %s", (double)n / (double)unit,
+		    units[i]);
+}

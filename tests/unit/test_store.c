@@ -134,10 +134,12 @@ clear_feed(struct feed *f)
 		for (j = 0; j < f->entries[i].ncategories; j++)
 			free(f->entries[i].categories[j]);
 		free(f->entries[i].categories);
+		free(f->entries[i].lang);
 	}
 	free(f->entries);
 	free(f->title);
 	free(f->link);
+	free(f->image);
 	free(f->description);
 	free(f->language);
 }
@@ -391,7 +393,7 @@ test_open_creates_and_reopens(void **state)
 	char		*cause = NULL;
 	int64_t		 id;
 
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 10);
 	assert_q_text(fx->path, "PRAGMA journal_mode", "wal");
 	assert_int_equal(q_int(fx->path, "PRAGMA page_size"), 16384);
 	id = feed_id(fx->st, "http://example.org/a");
@@ -402,7 +404,7 @@ test_open_creates_and_reopens(void **state)
 	store_close(fx->st);
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("reopen: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 10);
 	assert_int_equal(feed_id(fx->st, "http://example.org/a"), id);
 	assert_int_equal(store_unread(fx->st, 0, &cause), 1);
 }
@@ -657,13 +659,21 @@ test_item_fields(void **state)
 	e->categories = xcalloc(2, sizeof *e->categories);
 	e->categories[0] = xstrdup("news");
 	e->categories[1] = xstrdup("say \"hi\"");
+	e->lang = xstrdup("en-GB");
 	f.updated = T0 - 1;
+	f.image = xstrdup("http://example.org/icon.png");
 	assert_int_equal(store_update(fx->st, id, &ok, &f, 0, 0, &nnew,
 	    &cause), 0);
 	clear_feed(&f);
 
 	assert_q_text(fx->path, "SELECT title FROM feeds", "Test feed");
+	assert_q_text(fx->path, "SELECT image FROM feeds",
+	    "http://example.org/icon.png");
 	assert_int_equal(q_int(fx->path, "SELECT updated FROM feeds"), T0 - 1);
+	assert_q_text(fx->path, "SELECT lang FROM items WHERE guid = '1'",
+	    "en-GB");
+	assert_q_text(fx->path, "SELECT lang FROM items WHERE guid = '2'",
+	    "(null)");
 	assert_q_text(fx->path, "SELECT key FROM items WHERE guid = '1'",
 	    "id:1");
 	assert_q_text(fx->path, "SELECT title FROM items WHERE guid = '1'",
@@ -1879,8 +1889,9 @@ test_migrate_v1_articles(void **state)
 	 * starred index, 4 is 3 plus the counts, 5 is 4 plus
 	 * the articles' index (6 changes no table), 7 is 6 plus the
 	 * killfile's mark and the list index items_list, in place of
-	 * items_date, and 8 has items_feed_list in place of items_list
-	 * and items_feed_date. */
+	 * items_date, 8 has items_feed_list in place of items_list
+	 * and items_feed_date, and 9 has the feed's image and the item's
+	 * language. */
 	q_exec(fx->path, "DROP TABLE articles_fts; DROP TABLE articles;"
 	    " DROP INDEX items_starred;"
 	    " DROP TRIGGER items_count_insert; DROP TRIGGER items_count_delete;"
@@ -1890,13 +1901,15 @@ test_migrate_v1_articles(void **state)
 	    " DROP TABLE killfile; ALTER TABLE items DROP COLUMN ignored;"
 	    " CREATE INDEX items_feed_date ON items (feed_id, date DESC,"
 	    " id DESC);"
+	    " ALTER TABLE feeds DROP COLUMN image;"
+	    " ALTER TABLE items DROP COLUMN lang;"
 	    " DROP TABLE downloads; PRAGMA user_version = 1");
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name = 'articles'"), 0);
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 10);
 	assert_int_equal(q_int(fx->path, "SELECT starred FROM items"), 1);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
 	    " INDEXED BY items_starred WHERE starred = 1"), 1);
@@ -1979,10 +1992,12 @@ test_migrate_v4_article_search(void **state)
 	    " DROP TABLE killfile; ALTER TABLE items DROP COLUMN ignored;"
 	    " CREATE INDEX items_feed_date ON items (feed_id, date DESC,"
 	    " id DESC);"
+	    " ALTER TABLE feeds DROP COLUMN image;"
+	    " ALTER TABLE items DROP COLUMN lang;"
 	    " DROP TABLE downloads; PRAGMA user_version = 4");
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 10);
 	assert_found(fx->st, "zeppelin", "One");
 	assert_found(fx->st, "teaser", "One");
 }
@@ -2011,11 +2026,13 @@ test_migrate_v7_list(void **state)
 	    " id DESC);"
 	    " CREATE INDEX items_list ON items (date DESC, id DESC, feed_id,"
 	    " read, starred, ignored, title, author, link);"
+	    " ALTER TABLE feeds DROP COLUMN image;"
+	    " ALTER TABLE items DROP COLUMN lang;"
 	    " DROP TABLE downloads; PRAGMA user_version = 7");
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 10);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name IN ('items_list', 'items_feed_date')"), 0);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
@@ -2063,11 +2080,13 @@ test_migrate_v5_index(void **state)
 	    " DROP TABLE killfile; ALTER TABLE items DROP COLUMN ignored;"
 	    " CREATE INDEX items_feed_date ON items (feed_id, date DESC,"
 	    " id DESC);"
+	    " ALTER TABLE feeds DROP COLUMN image;"
+	    " ALTER TABLE items DROP COLUMN lang;"
 	    " DROP TABLE downloads; PRAGMA user_version = 5");
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 10);
 	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"), 0);
 	assert_int_equal(store_search(fx->st, "creme", 10, &items, &n,
 	    &cause), 0);
