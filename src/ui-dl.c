@@ -339,7 +339,8 @@ ui_dl_build(struct ui *ui)
 	char			*cause;
 	size_t			 i, n, width, top = ui->helppane.top;
 	int64_t			 id, got, size;
-	int			 queued = 0, done = 0, failed = 0;
+	int			 getting = 0, queued = 0, done = 0;
+	int			 failed = 0;
 
 	render_release(&ui->helptext);
 	width = COLS > 20 ? (size_t)COLS - 2 : 20;
@@ -359,11 +360,13 @@ ui_dl_build(struct ui *ui)
 			done++;
 		else if (v[i].state == STORE_DL_FAILED)
 			failed++;
+		else if (v[i].id == id)
+			getting++;
 		else
 			queued++;
 	}
-	buf_addf(&text, "%zu download%s: %d queued, %d done, %d failed", n,
-	    n == 1 ? "" : "s", queued, done, failed);
+	buf_addf(&text, "%zu download%s: %d under way, %d queued, %d done, "
+	    "%d failed", n, n == 1 ? "" : "s", getting, queued, done, failed);
 	ui_wrap(&ui->helptext, "", 0, text.data, RENDER_HEADING, width);
 	if (n == 0)
 		ui_wrap(&ui->helptext, "", 0, "download-enclosure (d) on an "

@@ -37,10 +37,10 @@ wait_for "Downloading into $DL/Pod - Episode one.mp3"
 wait_for "downloading Pod - Episode one.mp3 "
 # The reader answers while it downloads: the view opens and follows it.
 keys D
-wait_for "1 download: 1 queued, 0 done, 0 failed"
+wait_for "1 download: 1 under way, 0 queued, 0 done, 0 failed"
 wait_for "getting  "
 wait_for "Pod: Episode one"
-wait_for "1 download: 0 queued, 1 done, 0 failed"
+wait_for "1 download: 0 under way, 0 queued, 1 done, 0 failed"
 wait_for "done     2.0 MB"
 wait_for "Downloaded Pod - Episode one.mp3"
 keys D
