@@ -130,6 +130,8 @@ struct ui_article {
 	int		 want_full;	/* the full article is asked for */
 	int		 full;		/* ... and shown */
 	int		 fetching;	/* ... and its page is on the way */
+	struct store_enclosure *encl;	/* its enclosures; owned */
+	size_t		 nencl;
 	struct store_article page;	/* the full article kept */
 	struct article	*page_art;	/* parsed, with page's metadata */
 	size_t		 top[2];	/* each view's scroll */
@@ -205,6 +207,31 @@ struct ui_fetch {
 	int		 quit;
 };
 
+/* Enclosures downloaded in the background (ui-dl.c): one worker thread
+ * with its own store connection that runs the store's queue when kicked,
+ * and a self-pipe. */
+#define UI_DL_EPISODES	3	/* new episodes queued per feed and refresh */
+#define UI_DL_NAME_CHARS 24	/* of a file's name on the status line */
+
+struct ui_dl {
+	int		 started;
+	pthread_t	 thread;
+	int		 pipe[2];
+	const char	*db_path;	/* ui's, which outlives the thread */
+	atomic_int	 stop;
+
+	pthread_mutex_t	 lock;		/* guards the rest */
+	pthread_cond_t	 cond;		/* kicked, or quit */
+	struct config	*cfg;		/* the newest snapshot (held) */
+	int		 kicked;	/* run the queue (again) */
+	int		 quit;
+	int64_t		 id;		/* the download under way, or 0 */
+	int64_t		 got, size;	/* its progress (size -1: unknown) */
+	char		 name[256];	/* its file's name */
+	char		*msg;		/* news for the status line, or NULL */
+	int		 msg_error;
+};
+
 /* Marks changed over many items a step per idle turn (ui-list.c): a
  * mark-all-read of 100k items, or its undo. */
 struct ui_marking {
@@ -268,7 +295,8 @@ struct ui {
 	int		 has_before;
 	struct ui_article art;
 
-	int		 help;		/* the help screen is shown */
+	int		 help;		/* over the panes: 1 the help screen,
+					   2 the downloads (ui-dl.c) */
 	int		 asking;	/* quit? waits for y (confirm-quit) */
 	struct ui_pane	 helppane;
 	struct render	 helptext;
@@ -279,6 +307,7 @@ struct ui {
 
 	struct ui_refresh refresh;
 	struct ui_fetch	 fetch;
+	struct ui_dl	 dl;
 	struct ui_prompt prompt;
 	size_t		 index_left;	/* items not yet indexed */
 
@@ -365,8 +394,9 @@ int	 ui_article_open(struct ui *, int64_t id);
 void	 ui_article_close(struct ui *);
 void	 ui_article_layout(struct ui *);
 void	 ui_article_draw(struct ui *, struct ui_pane *);
-int	 ui_article_open_link(struct ui *, const char *number);
+int	 ui_article_open_link(struct ui *, const char *number, int play);
 int	 ui_browser(struct ui *, const char *url);
+char	**ui_browser_argv(const char *cmd, const char *url);
 int	 ui_spawn(char **argv);
 void	 ui_article_release(struct ui *);
 int	 ui_article_toggle_full(struct ui *);
@@ -389,6 +419,27 @@ int	 ui_act_args(struct ui *, enum keys_action, char *const *args,
 int	 ui_hook_act(struct ui *, enum keys_action);
 /* The key after macro-prefix: run its macro. */
 int	 ui_hook_macro_key(struct ui *, int key);
+/* ui-encl.c */
+void	 ui_encl_load(struct ui *);
+void	 ui_encl_header(struct ui *, struct render *, size_t nlinks,
+	     size_t width);
+void	 ui_encl_links(struct ui *, struct render *, size_t nlinks,
+	     size_t width);
+int	 ui_encl_play(struct ui *, const char *url, unsigned feed);
+int	 ui_encl_open_item(struct ui *, int quiet);
+
+/* ui-dl.c */
+int	 ui_dl_init(struct ui *);
+void	 ui_dl_config(struct ui *);
+void	 ui_dl_kick(struct ui *);
+int	 ui_dl_enqueue(struct ui *);
+void	 ui_dl_after_refresh(struct ui *, const struct config *,
+	     int64_t since);
+int	 ui_dl_event(struct ui *);
+int	 ui_dl_status(struct ui *, struct buf *);
+void	 ui_dl_build(struct ui *);
+char	*ui_dl_file(struct ui *, const char *url);
+void	 ui_dl_stop(struct ui *);
 
 /* ui-config.c */
 int	 ui_config_reload(struct ui *);
