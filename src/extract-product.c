@@ -428,6 +428,65 @@ product_signup(struct extractor *x, int idx)
 }
 
 /*
+ * Is s (of len bytes) a name for programs: its first word joins words
+ * with an underscore ("short_description:", "cat_thumb_Navy")? A shop's
+ * template that lists its product's fields by such names shows what it
+ * keeps for its scripts (the links of thumbnails, prices by tier), not
+ * what a reader is told.
+ */
+static int
+product_field_key(const char *s, size_t len)
+{
+	size_t	 i;
+
+	while (len > 0 && ascii_isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	if (len == 0 || len > 60)
+		return (0);
+	for (i = 1; i + 1 < len && !ascii_isspace((unsigned char)s[i]); i++)
+		if (s[i] == '_' && ascii_isalnum((unsigned char)s[i - 1]) &&
+		    ascii_isalnum((unsigned char)s[i + 1]))
+			return (1);
+	return (0);
+}
+
+/*
+ * Is node idx the name of a field named for programs, in a list of
+ * names and values (a <dt>) or the head of a table's row? The row goes
+ * whole; the name's values (the <dd> up to the next name) go with it.
+ */
+static int
+product_field(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	int			 c, h;
+
+	if (n->tag == GUMBO_TAG_TR) {
+		for (h = n->first; h >= 0 && x->n[h].tag == TAG_TEXT;
+		    h = x->n[h].next)
+			;
+		if (h < 0 || x->n[h].st.chars > 60)
+			return (0);
+		buf_reset(&x->tmp);
+		node_text(x, h, &x->tmp);
+		return (product_field_key(x->tmp.data, x->tmp.len));
+	}
+	if (n->tag != GUMBO_TAG_DT || n->st.chars > 60)
+		return (0);
+	buf_reset(&x->tmp);
+	node_text(x, idx, &x->tmp);
+	if (!product_field_key(x->tmp.data, x->tmp.len))
+		return (0);
+	for (c = n->next; c >= 0 && x->n[c].tag != GUMBO_TAG_DT;
+	    c = x->n[c].next)
+		if (x->n[c].tag == GUMBO_TAG_DD)
+			node_remove(x, c);
+	return (1);
+}
+
+/*
  * Is node idx of a product page the selling part of it: reviews, ratings
  * or a shelf of other products?
  */
@@ -460,6 +519,8 @@ product_furniture(struct extractor *x, int idx)
 		if (product_word(attr(n->g, names[i]), words, nitems(words)))
 			return (1);
 	if (n->st.input > 0 && n->st.chars < 600 && product_signup(x, idx))
+		return (1);
+	if (product_field(x, idx))
 		return (1);
 	return (product_shelf(x, idx));
 }

@@ -2546,6 +2546,37 @@ test_extract_product_signup(void **state)
 	free(text);
 }
 
+/*
+ * A product page's fields named for programs (as a shop's template lists
+ * them, by their keys) go, name and value; fields named for readers
+ * stay, in a list of names and values or in a table.
+ */
+static void
+test_extract_product_field_keys(void **state)
+{
+	char	*text;
+
+	(void)state;
+	text = product_text("<meta property=\"og:type\" content=\"product\">",
+	    "", "<dl class=\"info\"><dt>Maker:</dt><dd>Two joiners</dd>"
+	    "<dt>price_tier_2:</dt><dd>$60.00_10+ items</dd>"
+	    "<dt>thumb_Natural oak:</dt>"
+	    "<dd>https://img.example/thumbs/oak_natural_160.jpg</dd>"
+	    "</dl><table><tr><th>Joints</th><td>Wedged</td></tr>"
+	    "<tr><th>swatch_url</th><td>https://img.example/sw.png</td>"
+	    "</tr></table>", "");
+	if (strstr(text, "A low stool of solid oak") == NULL ||
+	    strstr(text, "Two joiners") == NULL ||
+	    strstr(text, "Wedged") == NULL)
+		failf("description or fields lost: %s", text);
+	if (strstr(text, "price_tier") != NULL ||
+	    strstr(text, "10+ items") != NULL ||
+	    strstr(text, "oak_natural") != NULL ||
+	    strstr(text, "sw.png") != NULL)
+		failf("fields for programs kept: %s", text);
+	free(text);
+}
+
 /* Count the post blocks of a page. */
 static size_t
 count_posts(const char *page)
@@ -3487,6 +3518,7 @@ main(void)
 		cmocka_unit_test(test_extract_thread),
 		cmocka_unit_test(test_extract_post_headers),
 		cmocka_unit_test(test_extract_product),
+		cmocka_unit_test(test_extract_product_field_keys),
 		cmocka_unit_test(test_extract_product_prices),
 		cmocka_unit_test(test_extract_product_named_shelf),
 		cmocka_unit_test(test_extract_product_repeats),
