@@ -2,8 +2,9 @@
  * extract-product.c: the product profile of reader mode.
  *
  * A shop's page about one product says so: a JSON-LD Product on offer,
- * an og:type of "product", a schema.org/Product item in its markup, or
- * else one or two buttons that put the product in the cart. What readers
+ * an og:type of "product", a schema.org/Product item in its markup, a
+ * main heading marked as the product's title, or else one or two
+ * buttons that put the product in the cart. What readers
  * come for there is the product's name, its description and its details;
  * much of the rest of the page sells: customer reviews and their
  * histograms, and shelves of other products ("you may also like",
@@ -104,13 +105,53 @@ product_cart_button(struct extractor *x, int idx)
 }
 
 /*
+ * Does a class or id value name a product's title ("product-title",
+ * "product__name", "productTitle")? Shops of every make mark the heading
+ * of the product they sell so, for their scripts and styles.
+ */
+static int
+product_title_mark(const char *v)
+{
+	const char	*p;
+	size_t		 i, len;
+
+	if (v == NULL)
+		return (0);
+	len = strlen(v);
+	while ((p = ascii_find_nocase(v, len, "product")) != NULL) {
+		len -= (size_t)(p - v) + 7;
+		v = p + 7;
+		for (i = 0; i < 2 && i < len && (v[i] == '-' || v[i] == '_' ||
+		    v[i] == ' '); i++)
+			;
+		if ((len - i >= 5 && strncasecmp(v + i, "title", 5) == 0) ||
+		    (len - i >= 4 && strncasecmp(v + i, "name", 4) == 0))
+			return (1);
+	}
+	return (0);
+}
+
+/* Is node idx the heading of a product's page, marked as its title? */
+static int
+product_title(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+
+	if (n->tag != GUMBO_TAG_H1 && (n->parent < 0 ||
+	    x->n[n->parent].tag != GUMBO_TAG_H1))
+		return (0);
+	return (product_title_mark(attr(n->g, "class")) ||
+	    product_title_mark(attr(n->g, "id")));
+}
+
+/*
  * Decide whether the page is about one product: JSON-LD and og:type were
  * read with the metadata; the microdata items are counted here.
  */
 void
 product_detect(struct extractor *x)
 {
-	int	 i, items = 0, buttons = 0;
+	int	 i, items = 0, buttons = 0, titles = 0;
 
 	x->product_cart = -1;
 	x->product = 0;
@@ -123,10 +164,12 @@ product_detect(struct extractor *x)
 			items++;
 		if (product_cart_button(x, i) && buttons++ == 0)
 			x->product_cart = i;
+		titles += product_title(x, i);
 	}
 	x->product = ((x->ld_product >= 1 &&
 	    x->ld_product <= 3) || x->og_product || (items >= 1 &&
-	    items <= 2) || (buttons >= 1 && buttons <= 2));
+	    items <= 2) || (buttons >= 1 && buttons <= 2) ||
+	    (titles >= 1 && titles <= 2));
 	/* Some shops call every page an article in og:type; the product
 	 * and its cart say otherwise. */
 	if (x->product)

@@ -2164,6 +2164,14 @@ test_extract_product(void **state)
 		{ "", "", "<p>$120.00</p><a href=\"/cart?add=1\" class=\"btn\"> "
 		  "Add to cart </a>", "",
 		  1, 0 },
+		/* A heading marked as the product's title, by itself or
+		 * by what it holds. */
+		{ "", "", "<h1 class=\"product__title\">Oak stool, waxed</h1>",
+		  "", 1, 0 },
+		{ "", "", "<h1><span id=\"productTitle\">Oak stool, waxed"
+		  "</span></h1>", "", 1, 0 },
+		{ "", "", "<h1 class=\"page-title\">Oak stool, waxed</h1>",
+		  "", 0, 1 },
 		/* A shop that calls every page an article in og:type. */
 		{ "<meta property=\"og:type\" content=\"article\">", "",
 		  "<p>$120.00</p><a href=\"/cart?add=1\">Add to cart</a>", "",
