@@ -371,14 +371,40 @@ product_shelf_name(const char *s, size_t len)
 }
 
 /*
+ * Does a heading's text name the reviews of the product ("customer
+ * reviews", "what our customers say"), in one of several languages?
+ */
+static int
+product_reviews_name(const char *s, size_t len)
+{
+	static const char *const names[] = {
+		"reviews", "testimonials", "what our customers",
+		"what customers say", "bewertungen", "avis client",
+		"avis des clients", "opiniones", "rese\xc3\xb1" "as", "recensioni",
+		"beoordelingen", "recenzje", "opinie klient", "omd\xc3\xb6" "men",
+		"anmeldelser", "arvostelut", "avalia\xc3\xa7\xc3\xb5" "es",
+	};
+	size_t	 i;
+
+	if (len > 60)
+		return (0);
+	for (i = 0; i < nitems(names); i++)
+		if (ascii_find_nocase(s, len, names[i]) != NULL)
+			return (1);
+	return (0);
+}
+
+/*
  * Is node idx a section that a shelf's name heads: its first heading
- * (or the short line it opens with) names a shelf, and no heading of
+ * (or the short line it opens with) names a shelf (by named: of other
+ * products, of the product's reviews), and no heading of
  * that rank or higher in it names anything else? The page's own name
  * and cart button are never in it. Such a shelf may be most of a page
  * that has little to say about its product.
  */
 static int
-product_named_shelf(struct extractor *x, int idx)
+product_named_shelf(struct extractor *x, int idx, int (*named)(const char *,
+    size_t))
 {
 	const struct node	*n = &x->n[idx];
 	uint32_t		 before = 0;
@@ -401,8 +427,7 @@ product_named_shelf(struct extractor *x, int idx)
 			    x->n[p].st.chars <= 80) {
 				buf_reset(&x->tmp);
 				node_text(x, p, &x->tmp);
-				if (product_shelf_name(x->tmp.data,
-				    x->tmp.len)) {
+				if (named(x->tmp.data, x->tmp.len)) {
 					h = p;
 					break;
 				}
@@ -427,7 +452,7 @@ product_named_shelf(struct extractor *x, int idx)
 		return (0);
 	buf_reset(&x->tmp);
 	node_text(x, h, &x->tmp);
-	if (!product_shelf_name(x->tmp.data, x->tmp.len))
+	if (!named(x->tmp.data, x->tmp.len))
 		return (0);
 	for (c = x->n[h].end; c < n->end; c++) {
 		d = x->n[c].tag;
@@ -449,7 +474,7 @@ product_named_shelf(struct extractor *x, int idx)
 			continue;
 		buf_reset(&x->tmp);
 		node_text(x, c, &x->tmp);
-		if (!product_shelf_name(x->tmp.data, x->tmp.len))
+		if (!named(x->tmp.data, x->tmp.len))
 			return (0);
 	}
 	return (1);
@@ -546,7 +571,8 @@ product_furniture(struct extractor *x, int idx)
 	size_t			 i;
 
 	/* A shelf that says what it is goes, whatever its size. */
-	if (product_named_shelf(x, idx))
+	if (product_named_shelf(x, idx, product_shelf_name) ||
+	    product_named_shelf(x, idx, product_reviews_name))
 		return (1);
 	if (n->st.chars * 2 >= x->n[x->body].st.chars)
 		return (0);

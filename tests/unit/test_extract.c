@@ -2535,6 +2535,31 @@ test_extract_fine_print(void **state)
 	buf_release(&b);
 }
 
+/*
+ * A product page's reviews that their heading names go, in a list of
+ * their own, whatever their classes say.
+ */
+static void
+test_extract_product_named_reviews(void **state)
+{
+	char	*text;
+
+	(void)state;
+	text = product_text("<meta property=\"og:type\" content=\"product\">",
+	    "", "<section class=\"rpx-widget\"><h2>What our customers say"
+	    "</h2><ul><li><b>Ann</b> Solid and warm to the touch, it "
+	    "has stood by our stove for a winter.</li><li><b>Joe</b> "
+	    "Came in two days and the grain is lovely.</li><li><b>Bea"
+	    "</b> A second one is on its way.</li></ul></section>", "");
+	if (strstr(text, "A low stool of solid oak") == NULL ||
+	    strstr(text, "Height: 45 cm") == NULL)
+		failf("description or details lost: %s", text);
+	if (strstr(text, "warm to the touch") != NULL ||
+	    strstr(text, "What our customers") != NULL)
+		failf("reviews kept: %s", text);
+	free(text);
+}
+
 /* A product page's sign-up for news of it (an e-mail field) goes. */
 static void
 test_extract_product_signup(void **state)
@@ -3527,6 +3552,7 @@ main(void)
 		cmocka_unit_test(test_extract_post_headers),
 		cmocka_unit_test(test_extract_product),
 		cmocka_unit_test(test_extract_product_field_keys),
+		cmocka_unit_test(test_extract_product_named_reviews),
 		cmocka_unit_test(test_extract_product_prices),
 		cmocka_unit_test(test_extract_product_named_shelf),
 		cmocka_unit_test(test_extract_product_repeats),
