@@ -2560,6 +2560,30 @@ test_extract_product_named_reviews(void **state)
 	free(text);
 }
 
+/*
+ * Words said twice in one element, the second time for screen readers
+ * or for another screen, are read once; words said twice apart stay.
+ */
+static void
+test_extract_screen_reader_copy(void **state)
+{
+	char	*text;
+
+	(void)state;
+	text = product_text("<meta property=\"og:type\" content=\"product\">",
+	    "", "<p class=\"price\"><span>$120.00<span class=\"clipped\">"
+	    "$120.00</span></span></p><p>Listed <span><span aria-hidden="
+	    "\"true\">Mon, Apr 22</span><span class=\"offscreen\">Mon, "
+	    "Apr 22</span></span></p><p>Sold by <b>Mill Lane</b> Mill "
+	    "Lane Joinery</p>", "");
+	if (strstr(text, "A low stool of solid oak") == NULL ||
+	    count(text, "$120.00") != 1 || count(text, "Apr 22") != 1)
+		failf("a copy read again, or the words lost: %s", text);
+	if (strstr(text, "Mill Lane Mill Lane Joinery") == NULL)
+		failf("words said twice apart lost: %s", text);
+	free(text);
+}
+
 /* A product page's sign-up for news of it (an e-mail field) goes. */
 static void
 test_extract_product_signup(void **state)
@@ -3553,6 +3577,7 @@ main(void)
 		cmocka_unit_test(test_extract_product),
 		cmocka_unit_test(test_extract_product_field_keys),
 		cmocka_unit_test(test_extract_product_named_reviews),
+		cmocka_unit_test(test_extract_screen_reader_copy),
 		cmocka_unit_test(test_extract_product_prices),
 		cmocka_unit_test(test_extract_product_named_shelf),
 		cmocka_unit_test(test_extract_product_repeats),
