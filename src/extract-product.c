@@ -323,6 +323,21 @@ product_shelf(struct extractor *x, int idx)
 	    n->st.chars);
 }
 
+/* Does s, of len bytes and at most max, hold one of the names? */
+static int
+product_names(const char *s, size_t len, size_t max,
+    const char *const *names, size_t n)
+{
+	size_t	 i;
+
+	if (len > max)
+		return (0);
+	for (i = 0; i < n; i++)
+		if (ascii_find_nocase(s, len, names[i]) != NULL)
+			return (1);
+	return (0);
+}
+
 /*
  * Does a heading's text name a shelf of other products ("you may also
  * like", "customers also bought", "similar items"), in one of several
@@ -360,14 +375,8 @@ product_shelf_name(const char *s, size_t len)
 		"podobne produkty", "produkty powi\xc4\x85zane",
 		"liknande produkter", "kanske ocks\xc3\xa5 gillar",
 	};
-	size_t	 i;
 
-	if (len > 80)
-		return (0);
-	for (i = 0; i < nitems(names); i++)
-		if (ascii_find_nocase(s, len, names[i]) != NULL)
-			return (1);
-	return (0);
+	return (product_names(s, len, 80, names, nitems(names)));
 }
 
 /*
@@ -380,18 +389,13 @@ product_reviews_name(const char *s, size_t len)
 	static const char *const names[] = {
 		"reviews", "testimonials", "what our customers",
 		"what customers say", "bewertungen", "avis client",
-		"avis des clients", "opiniones", "rese\xc3\xb1" "as", "recensioni",
-		"beoordelingen", "recenzje", "opinie klient", "omd\xc3\xb6" "men",
-		"anmeldelser", "arvostelut", "avalia\xc3\xa7\xc3\xb5" "es",
+		"avis des clients", "opiniones", "rese\xc3\xb1" "as",
+		"recensioni", "beoordelingen", "recenzje", "opinie klient",
+		"omd\xc3\xb6" "men", "anmeldelser", "arvostelut",
+		"avalia\xc3\xa7\xc3\xb5" "es",
 	};
-	size_t	 i;
 
-	if (len > 60)
-		return (0);
-	for (i = 0; i < nitems(names); i++)
-		if (ascii_find_nocase(s, len, names[i]) != NULL)
-			return (1);
-	return (0);
+	return (product_names(s, len, 60, names, nitems(names)));
 }
 
 /*
