@@ -180,6 +180,49 @@ preclean_unseen(struct extractor *x, int idx)
 	return (1);
 }
 
+/* Append the text of node idx to out without its spaces. */
+static void
+text_unspaced(struct extractor *x, int idx, struct buf *out)
+{
+	size_t	 i, k;
+
+	node_text(x, idx, out);
+	for (i = k = 0; i < out->len; i++)
+		if (!ascii_isspace((unsigned char)out->data[i]))
+			out->data[k++] = out->data[i];
+	out->len = k;
+}
+
+/*
+ * Is node idx a copy of the words beside it: for screen readers (a
+ * "clipped" or "offscreen" span after the amount, the date or the name
+ * the eye reads), for another screen's width, or a sale price that is
+ * the regular one? Its parent says its text twice, spaces aside.
+ */
+static int
+preclean_copy(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	struct buf		 p = BUF_INIT;
+	uint32_t		 c = n->st.chars, pc;
+	size_t			 len;
+	int			 copy;
+
+	if (c < 3 || c > 150 || n->parent < 0)
+		return (0);
+	pc = x->n[n->parent].st.chars;
+	if (pc + 3 < c * 2 || pc > c * 2 + 3)
+		return (0);
+	buf_reset(&x->tmp);
+	text_unspaced(x, idx, &x->tmp);
+	text_unspaced(x, n->parent, &p);
+	len = x->tmp.len;
+	copy = len > 0 && p.len == len * 2 && memcmp(p.data, x->tmp.data,
+	    len) == 0 && memcmp(p.data + len, x->tmp.data, len) == 0;
+	buf_release(&p);
+	return (copy);
+}
+
 /*
  * How often does the text s (of len bytes, trimmed here) occur in the
  * text of node idx?
@@ -287,6 +330,14 @@ preclean(struct extractor *x)
 		    preclean_byline(x, i)) ||
 		    (attr(n->g, "aria-modal") != NULL)) {
 			node_remove(x, i);
+			i = n->end - 1;
+			continue;
+		}
+		/* A copy of the words beside it is not read twice; its words
+		 * still weigh what they weighed in the choice of the
+		 * article. */
+		if (preclean_copy(x, i)) {
+			n->flags |= N_REMOVED;
 			i = n->end - 1;
 			continue;
 		}

@@ -2164,6 +2164,14 @@ test_extract_product(void **state)
 		{ "", "", "<p>$120.00</p><a href=\"/cart?add=1\" class=\"btn\"> "
 		  "Add to cart </a>", "",
 		  1, 0 },
+		/* A heading marked as the product's title, by itself or
+		 * by what it holds. */
+		{ "", "", "<h1 class=\"product__title\">Oak stool, waxed</h1>",
+		  "", 1, 0 },
+		{ "", "", "<h1><span id=\"productTitle\">Oak stool, waxed"
+		  "</span></h1>", "", 1, 0 },
+		{ "", "", "<h1 class=\"page-title\">Oak stool, waxed</h1>",
+		  "", 0, 1 },
 		/* A shop that calls every page an article in og:type. */
 		{ "<meta property=\"og:type\" content=\"article\">", "",
 		  "<p>$120.00</p><a href=\"/cart?add=1\">Add to cart</a>", "",
@@ -2527,6 +2535,55 @@ test_extract_fine_print(void **state)
 	buf_release(&b);
 }
 
+/*
+ * A product page's reviews that their heading names go, in a list of
+ * their own, whatever their classes say.
+ */
+static void
+test_extract_product_named_reviews(void **state)
+{
+	char	*text;
+
+	(void)state;
+	text = product_text("<meta property=\"og:type\" content=\"product\">",
+	    "", "<section class=\"rpx-widget\"><h2>What our customers say"
+	    "</h2><ul><li><b>Ann</b> Solid and warm to the touch, it "
+	    "has stood by our stove for a winter.</li><li><b>Joe</b> "
+	    "Came in two days and the grain is lovely.</li><li><b>Bea"
+	    "</b> A second one is on its way.</li></ul></section>", "");
+	if (strstr(text, "A low stool of solid oak") == NULL ||
+	    strstr(text, "Height: 45 cm") == NULL)
+		failf("description or details lost: %s", text);
+	if (strstr(text, "warm to the touch") != NULL ||
+	    strstr(text, "What our customers") != NULL)
+		failf("reviews kept: %s", text);
+	free(text);
+}
+
+/*
+ * Words said twice in one element, the second time for screen readers
+ * or for another screen, are read once; words said twice apart stay.
+ */
+static void
+test_extract_screen_reader_copy(void **state)
+{
+	char	*text;
+
+	(void)state;
+	text = product_text("<meta property=\"og:type\" content=\"product\">",
+	    "", "<p class=\"price\"><span>$120.00<span class=\"clipped\">"
+	    "$120.00</span></span></p><p>Listed <span><span aria-hidden="
+	    "\"true\">Mon, Apr 22</span><span class=\"offscreen\">Mon, "
+	    "Apr 22</span></span></p><p>Sold by <b>Mill Lane</b> Mill "
+	    "Lane Joinery</p>", "");
+	if (strstr(text, "A low stool of solid oak") == NULL ||
+	    count(text, "$120.00") != 1 || count(text, "Apr 22") != 1)
+		failf("a copy read again, or the words lost: %s", text);
+	if (strstr(text, "Mill Lane Mill Lane Joinery") == NULL)
+		failf("words said twice apart lost: %s", text);
+	free(text);
+}
+
 /* A product page's sign-up for news of it (an e-mail field) goes. */
 static void
 test_extract_product_signup(void **state)
@@ -2543,6 +2600,37 @@ test_extract_product_signup(void **state)
 		failf("description or details lost: %s", text);
 	if (strstr(text, "back in the workshop") != NULL)
 		failf("sign-up kept: %s", text);
+	free(text);
+}
+
+/*
+ * A product page's fields named for programs (as a shop's template lists
+ * them, by their keys) go, name and value; fields named for readers
+ * stay, in a list of names and values or in a table.
+ */
+static void
+test_extract_product_field_keys(void **state)
+{
+	char	*text;
+
+	(void)state;
+	text = product_text("<meta property=\"og:type\" content=\"product\">",
+	    "", "<dl class=\"info\"><dt>Maker:</dt><dd>Two joiners</dd>"
+	    "<dt>price_tier_2:</dt><dd>$60.00_10+ items</dd>"
+	    "<dt>thumb_Natural oak:</dt>"
+	    "<dd>https://img.example/thumbs/oak_natural_160.jpg</dd>"
+	    "</dl><table><tr><th>Joints</th><td>Wedged</td></tr>"
+	    "<tr><th>swatch_url</th><td>https://img.example/sw.png</td>"
+	    "</tr></table>", "");
+	if (strstr(text, "A low stool of solid oak") == NULL ||
+	    strstr(text, "Two joiners") == NULL ||
+	    strstr(text, "Wedged") == NULL)
+		failf("description or fields lost: %s", text);
+	if (strstr(text, "price_tier") != NULL ||
+	    strstr(text, "10+ items") != NULL ||
+	    strstr(text, "oak_natural") != NULL ||
+	    strstr(text, "sw.png") != NULL)
+		failf("fields for programs kept: %s", text);
 	free(text);
 }
 
@@ -3537,6 +3625,9 @@ main(void)
 		cmocka_unit_test(test_extract_thread),
 		cmocka_unit_test(test_extract_post_headers),
 		cmocka_unit_test(test_extract_product),
+		cmocka_unit_test(test_extract_product_field_keys),
+		cmocka_unit_test(test_extract_product_named_reviews),
+		cmocka_unit_test(test_extract_screen_reader_copy),
 		cmocka_unit_test(test_extract_product_prices),
 		cmocka_unit_test(test_extract_product_named_shelf),
 		cmocka_unit_test(test_extract_product_repeats),
