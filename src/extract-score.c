@@ -181,6 +181,48 @@ preclean_unseen(struct extractor *x, int idx)
 }
 
 /*
+ * Is node idx a cookie consent box: its class or id names cookies or
+ * consent, it has controls (to accept, to choose) and its text speaks
+ * of cookies (the word most languages borrowed)? A banner, a dialog of
+ * cookie categories: never content. A section of a text about cookies
+ * (id "cookies") has no buttons.
+ */
+static int
+preclean_consent(struct extractor *x, int idx)
+{
+	static const char *const names[] = { "class", "id" };
+	static const char *const words[] = { "cookie", "consent" };
+	const char	*v;
+	size_t		 i, k;
+
+	if (x->n[idx].st.chars == 0 || x->n[idx].st.chars > 6000)
+		return (0);
+	for (i = 0; i < nitems(names); i++) {
+		if ((v = attr(x->n[idx].g, names[i])) == NULL)
+			continue;
+		for (k = 0; k < nitems(words); k++)
+			if (ascii_find_nocase(v, strlen(v), words[k]) != NULL)
+				break;
+		if (k < nitems(words))
+			break;
+	}
+	if (i == nitems(names))
+		return (0);
+	for (k = (size_t)idx + 1; k < (size_t)x->n[idx].end; k++)
+		if (x->n[k].tag == GUMBO_TAG_BUTTON ||
+		    x->n[k].tag == GUMBO_TAG_INPUT ||
+		    ((v = attr(x->n[k].g, "role")) != NULL &&
+		    (strcmp(v, "button") == 0 || strcmp(v, "switch") == 0 ||
+		    strcmp(v, "checkbox") == 0)))
+			break;
+	if (k == (size_t)x->n[idx].end)
+		return (0);
+	buf_reset(&x->tmp);
+	node_text(x, idx, &x->tmp);
+	return (ascii_find_nocase(x->tmp.data, x->tmp.len, "cookie") != NULL);
+}
+
+/*
  * How often does the text s (of len bytes, trimmed here) occur in the
  * text of node idx?
  */
@@ -283,7 +325,8 @@ preclean(struct extractor *x)
 		most = n->st.chars * 2 >= x->n[x->body].st.chars;
 		if ((mirror_hidden(n->g) && !most &&
 		    !preclean_seen_price(x, i)) || (n->cls & PAT_HIDDEN &&
-		    n->st.chars < 200) || preclean_unseen(x, i) || (i >= post_end && !x->region &&
+		    n->st.chars < 200) || preclean_unseen(x, i) ||
+		    (!most && preclean_consent(x, i)) || (i >= post_end && !x->region &&
 		    preclean_byline(x, i)) ||
 		    (attr(n->g, "aria-modal") != NULL)) {
 			node_remove(x, i);

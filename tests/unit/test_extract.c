@@ -422,6 +422,40 @@ test_extract_shelf_filters(void **state)
 	free(page);
 }
 
+/* A cookie consent box (named so, with its buttons and categories) is
+ * not what the page shows; a section of a text about cookies, with no
+ * controls, is. */
+static void
+test_extract_cookie_consent(void **state)
+{
+	static const char *const present[] = {
+		"Alder Trail Runner", "$89.00", "Elm Daily Trainer",
+	};
+	char		*page, *text;
+
+	(void)state;
+	page = shelf_with("<div class=\"modal_cookie-box\"><h3>Functional "
+	    "cookies</h3><p>These cookies remember the choices you make so "
+	    "that the shop can offer you a smoother visit.</p><h3>Analytic "
+	    "cookies</h3><p>These cookies count visits and tell us which "
+	    "pages are read most often.</p><button>Accept all</button>"
+	    "<button>Save choices</button></div>");
+	text = page_text(page, "https://shop.example/running");
+	want_all(text, present, nitems(present));
+	if (strstr(text, "cookies") != NULL || strstr(text, "Accept") != NULL)
+		failf("consent box kept: %s", text);
+	free(text);
+	free(page);
+	page = shelf_with("<section id=\"cookies\"><h2>About cookies</h2>"
+	    "<p>Session cookies keep your basket between visits.</p>"
+	    "</section>");
+	text = page_text(page, "https://shop.example/running");
+	if (strstr(text, "Session cookies keep your basket") == NULL)
+		failf("section about cookies lost: %s", text);
+	free(text);
+	free(page);
+}
+
 /* A shelf in a wrapper named for the filters beside it and the pages
  * after it ("filters-and-pagination") is the shelf all the same; the
  * filters in it still go. */
@@ -3460,6 +3494,7 @@ main(void)
 		cmocka_unit_test(test_extract_pages),
 		cmocka_unit_test(test_extract_cards),
 		cmocka_unit_test(test_extract_shelf_filters),
+		cmocka_unit_test(test_extract_cookie_consent),
 		cmocka_unit_test(test_extract_shelf_in_filters),
 		cmocka_unit_test(test_extract_unseen_labels),
 		cmocka_unit_test(test_extract_shelf_box),
