@@ -724,6 +724,29 @@ index_entry(const struct bvec *root, size_t i)
 }
 
 /*
+ * Is the article an index: four lists of links or more ("A" and the
+ * names under it, a directory's sections), its lists two thirds of its
+ * text? Then the lists are its entries, not other stories.
+ */
+static int
+link_lists_index(const struct bvec *root)
+{
+	size_t	 i, chars, links, lists = 0, all = 0, n = 0;
+
+	for (i = 0; i < root->n; i++) {
+		chars = links = 0;
+		block_counts(&root->v[i], &chars, &links);
+		all += chars;
+		if (root->v[i].kind != EXTRACT_LIST)
+			continue;
+		lists += chars;
+		if (links * 10 >= chars * 8)
+			n++;
+	}
+	return (n >= 4 && lists * 3 >= all * 2);
+}
+
+/*
  * Titles of the sections that follow an article rather than belong to
  * it (compared as keys; openings end in '*'): an author's box, and
  * other stories, the newsletter's form, sharing.
@@ -911,10 +934,11 @@ postprocess(struct conv *cv, struct bvec *root)
 	struct buf		 lastkey = BUF_INIT;
 	char			**seen = NULL;
 	size_t			 nseen = 0, i, j, k, chars, links;
-	int			*drop, started = 0;
+	int			*drop, started = 0, index;
 	unsigned		 promo;
 	struct extract_block	*b;
 
+	index = link_lists_index(root);
 	drop = xcalloc(root->n + 1, sizeof *drop);
 	seen = xcalloc(root->n + 1, sizeof *seen);
 	for (i = 0; i < root->n; i++) {
@@ -955,7 +979,7 @@ postprocess(struct conv *cv, struct bvec *root)
 			goto repeats;	/* a page of links is what it is */
 		/* A list of links is a list of other stories. */
 		if (b->kind == EXTRACT_LIST && links * 10 >= chars * 8 &&
-		    !prose_follows(root, i)) {
+		    !prose_follows(root, i) && !index) {
 			drop[i] = 1;
 			continue;
 		}

@@ -456,6 +456,49 @@ test_extract_cookie_consent(void **state)
 	free(page);
 }
 
+/* A page that is an index (letters, each over a list of links to the
+ * entries) keeps its lists, even declared an article: they are what it
+ * has to read. */
+static void
+test_extract_index_lists(void **state)
+{
+	static const char *const letters[] = { "A", "B", "C", "D", "E" };
+	static const char *const names[] = {
+		"Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Gorse",
+		"Hazel",
+	};
+	struct buf	 in = BUF_INIT;
+	char		*text;
+	size_t		 i, k;
+
+	(void)state;
+	buf_addstr(&in, "<html><head><title>List of trees</title><script "
+	    "type=\"application/ld+json\">{\"@context\": \"https://schema.org"
+	    "\", \"@type\": \"Article\", \"headline\": \"List of trees\"}"
+	    "</script></head><body><div id=\"content\"><h1>List of trees"
+	    "</h1><p>This is an "
+	    "index of the trees described in this wiki, by the first letter "
+	    "of their common name, in current or historical cultivation.</p>");
+	for (i = 0; i < nitems(letters); i++) {
+		buf_addf(&in, "<div class=\"heading\"><h2>%s</h2><a href="
+		    "\"/edit/%zu\">edit</a></div><div class=\"cols\"><ul>",
+		    letters[i], i);
+		for (k = 0; k < nitems(names); k++)
+			buf_addf(&in, "<li><a href=\"/wiki/%s_%s\">%s %s tree"
+			    "</a></li>", letters[i], names[k], letters[i],
+			    names[k]);
+		buf_addstr(&in, "</ul></div>");
+	}
+	buf_addstr(&in, "</div></body></html>");
+	text = page_text(in.data, "https://wiki.example/List_of_trees");
+	if (strstr(text, "A Alder tree") == NULL ||
+	    strstr(text, "C Fir tree") == NULL ||
+	    strstr(text, "E Hazel tree") == NULL)
+		failf("index lists lost: %s", text);
+	free(text);
+	buf_release(&in);
+}
+
 /* A shelf in a wrapper named for the filters beside it and the pages
  * after it ("filters-and-pagination") is the shelf all the same; the
  * filters in it still go. */
@@ -3495,6 +3538,7 @@ main(void)
 		cmocka_unit_test(test_extract_cards),
 		cmocka_unit_test(test_extract_shelf_filters),
 		cmocka_unit_test(test_extract_cookie_consent),
+		cmocka_unit_test(test_extract_index_lists),
 		cmocka_unit_test(test_extract_shelf_in_filters),
 		cmocka_unit_test(test_extract_unseen_labels),
 		cmocka_unit_test(test_extract_shelf_box),
