@@ -60,6 +60,30 @@ preclean_byline(struct extractor *x, int idx)
 	return (1);
 }
 
+/*
+ * Is the byline idx one entry's of a list: in an item (<li>, <dd>,
+ * <article>, a row) that has two like siblings or more? Each of a
+ * listing's entries names its author; none of them is the page's.
+ */
+static int
+entry_byline(struct extractor *x, int idx)
+{
+	int	 a, c, k, like = 0;
+
+	for (a = x->n[idx].parent, k = 0; a >= 0 && k < 6;
+	    a = x->n[a].parent, k++)
+		if (x->n[a].tag == GUMBO_TAG_LI || x->n[a].tag == GUMBO_TAG_DD ||
+		    x->n[a].tag == GUMBO_TAG_ARTICLE ||
+		    x->n[a].tag == GUMBO_TAG_TR)
+			break;
+	if (a < 0 || k == 6 || x->n[a].parent < 0)
+		return (0);
+	for (c = x->n[x->n[a].parent].first; c >= 0; c = x->n[c].next)
+		if (x->n[c].tag == x->n[a].tag && ++like >= 3)
+			return (1);
+	return (0);
+}
+
 /* ARIA roles of page furniture. */
 static int
 preclean_role(const char *role)
@@ -326,7 +350,8 @@ preclean(struct extractor *x)
 		if ((mirror_hidden(n->g) && !most &&
 		    !preclean_seen_price(x, i)) || (n->cls & PAT_HIDDEN &&
 		    n->st.chars < 200) || preclean_unseen(x, i) ||
-		    (!most && preclean_consent(x, i)) || (i >= post_end && !x->region &&
+		    (!most && preclean_consent(x, i)) || (i >= post_end &&
+		    !x->region && !entry_byline(x, i) &&
 		    preclean_byline(x, i)) ||
 		    (attr(n->g, "aria-modal") != NULL)) {
 			node_remove(x, i);

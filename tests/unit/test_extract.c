@@ -499,6 +499,38 @@ test_extract_index_lists(void **state)
 	buf_release(&in);
 }
 
+/* The authors named in each entry of a list of papers are part of the
+ * entries, not the page's byline to take away. */
+static void
+test_extract_entry_bylines(void **state)
+{
+	static const char *const who[] = {
+		"Ada Quill", "Bram Fenwick", "Cora Lindqvist", "Dov Amsel",
+	};
+	struct buf	 in = BUF_INIT;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&in, "<html><head><title>Recent papers</title></head>"
+	    "<body><h1>Recent papers</h1><ul>");
+	for (i = 0; i < nitems(who); i++)
+		buf_addf(&in, "<li><div class=\"title\"><a href=\"/p/%zu\">"
+		    "On the shape of rivers, part %zu</a></div><div class=\"lis"
+		    "t-authors\"><a href=\"/a/%zu\">%s</a></div><p>We study "
+		    "how rivers bend across plains and what the bends tell of "
+		    "the ground beneath them, with maps of %zu basins.</p></li>",
+		    i, i + 1, i, who[i], i + 3);
+	buf_addstr(&in, "</ul></body></html>");
+	text = page_text(in.data, "https://papers.example/recent");
+	if (strstr(text, "Ada Quill") == NULL ||
+	    strstr(text, "Dov Amsel") == NULL ||
+	    strstr(text, "part 4") == NULL)
+		failf("entries' authors lost: %s", text);
+	free(text);
+	buf_release(&in);
+}
+
 /* A shelf in a wrapper named for the filters beside it and the pages
  * after it ("filters-and-pagination") is the shelf all the same; the
  * filters in it still go. */
@@ -3539,6 +3571,7 @@ main(void)
 		cmocka_unit_test(test_extract_shelf_filters),
 		cmocka_unit_test(test_extract_cookie_consent),
 		cmocka_unit_test(test_extract_index_lists),
+		cmocka_unit_test(test_extract_entry_bylines),
 		cmocka_unit_test(test_extract_shelf_in_filters),
 		cmocka_unit_test(test_extract_unseen_labels),
 		cmocka_unit_test(test_extract_shelf_box),
