@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <gumbo.h>
 
@@ -171,6 +172,39 @@ card_head(struct extractor *x, int idx)
 	return (0);
 }
 
+/* Classes that hide an element from the eye, not from screen readers. */
+static const char *const unseen_names[] = {
+	"visually-hidden", "visuallyhidden", "sr-only",
+	"screen-reader-text", "screenreader-only", "a11y-hidden",
+};
+
+/* Does element idx have a class that hides it from the eye: one of
+ * unseen_names, alone or at the end of a prefixed token ("u-sr-only")? */
+static int
+unseen_class(struct extractor *x, int idx)
+{
+	const char	*cls, *s;
+	size_t		 i, t, n;
+
+	if ((cls = attr(x->n[idx].g, "class")) == NULL)
+		return (0);
+	for (s = cls; *s != '\0'; s += t) {
+		while (ascii_isspace((unsigned char)*s))
+			s++;
+		for (t = 0; s[t] != '\0' && !ascii_isspace((unsigned char)s[t]);
+		    t++)
+			;
+		for (i = 0; i < nitems(unseen_names); i++) {
+			n = strlen(unseen_names[i]);
+			if (t >= n && strncasecmp(s + t - n, unseen_names[i],
+			    n) == 0 && (t == n || s[t - n - 1] == '-' ||
+			    s[t - n - 1] == '_'))
+				return (1);
+		}
+	}
+	return (0);
+}
+
 /*
  * Is node idx a label only screen readers read (a price's "Sale price",
  * "Regular price"): a few words in an element whose class hides it from
@@ -179,20 +213,10 @@ card_head(struct extractor *x, int idx)
 static int
 preclean_unseen(struct extractor *x, int idx)
 {
-	static const char *const names[] = {
-		"visually-hidden", "visuallyhidden", "sr-only",
-		"screen-reader-text", "screenreader-only", "a11y-hidden",
-	};
-	const char	*cls;
 	size_t		 i;
 
 	if (x->n[idx].st.chars == 0 || x->n[idx].st.chars > 40 ||
-	    (cls = attr(x->n[idx].g, "class")) == NULL)
-		return (0);
-	for (i = 0; i < nitems(names); i++)
-		if (extract_has_token(cls, names[i]))
-			break;
-	if (i == nitems(names))
+	    !unseen_class(x, idx))
 		return (0);
 	/* What it says in full, where the eye sees an amount (what a price
 	 * was, hidden itself from screen readers), stays. */
@@ -303,6 +327,41 @@ preclean_seen_price(struct extractor *x, int idx)
 }
 
 /*
+ * Is node idx a sentence only screen readers are told to skip: text of
+ * some length under aria-hidden, nothing else hiding it, not said again
+ * beside it? A card's summary in a link kept from screen readers (they
+ * get the headline's link) is there for the eye, and stays.
+ */
+static int
+preclean_seen_text(struct extractor *x, int idx)
+{
+	const GumboNode	*g = x->n[idx].g;
+	const char	*v;
+	uint32_t	 unseen = 0;
+	int		 up, i;
+
+	if (x->n[idx].st.chars < 60 || x->n[idx].st.chars > 1000 ||
+	    (v = attr(g, "aria-hidden")) == NULL || strcmp(v, "true") != 0 ||
+	    attr(g, "hidden") != NULL || ((v = attr(g, "style")) != NULL &&
+	    (ascii_find_nocase(v, strlen(v), "none") != NULL ||
+	    ascii_find_nocase(v, strlen(v), "hidden") != NULL)))
+		return (0);
+	/* Words for screen readers only, hidden from them too: unseen. */
+	for (i = idx + 1; i < x->n[idx].end; i++)
+		if (x->n[i].tag != TAG_TEXT && unseen_class(x, i)) {
+			unseen += x->n[i].st.chars;
+			i = x->n[i].end - 1;
+		}
+	if (x->n[idx].st.chars < unseen + 60)
+		return (0);
+	if ((up = x->n[idx].parent) >= 0 && x->n[up].parent >= 0)
+		up = x->n[up].parent;
+	buf_reset(&x->tmp);
+	node_text(x, idx, &x->tmp);
+	return (up < 0 || text_count(x, up, x->tmp.data, x->tmp.len) < 2);
+}
+
+/*
  * Is node idx, named a shop's filters, its shelf: pictures and prices of
  * products, as a wrapper of the filters and the grid both is named?
  */
@@ -348,7 +407,8 @@ preclean(struct extractor *x)
 		 * it in place. */
 		most = n->st.chars * 2 >= x->n[x->body].st.chars;
 		if ((mirror_hidden(n->g) && !most &&
-		    !preclean_seen_price(x, i)) || (n->cls & PAT_HIDDEN &&
+		    !preclean_seen_price(x, i) && !preclean_seen_text(x, i)) ||
+		    (n->cls & PAT_HIDDEN &&
 		    n->st.chars < 200) || preclean_unseen(x, i) ||
 		    (!most && preclean_consent(x, i)) || (i >= post_end &&
 		    !x->region && !entry_byline(x, i) &&

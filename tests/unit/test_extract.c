@@ -531,6 +531,45 @@ test_extract_entry_bylines(void **state)
 	buf_release(&in);
 }
 
+/* A card's summary that screen readers are told to skip (they read the
+ * headline's link) is there for the eye, and stays; words for screen
+ * readers only, hidden from them too, go. */
+static void
+test_extract_aria_hidden_summary(void **state)
+{
+	static const char *const heads[] = {
+		"Rivers bend toward the sea", "Storms gather over the bay",
+		"Frost returns to the hills", "Tides rise along the coast",
+	};
+	struct buf	 in = BUF_INIT;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&in, "<html><head><title>Weather news</title></head>"
+	    "<body><header><a href=\"/\">Daily Weather</a></header><main>"
+	    "<h1>Weather news</h1>");
+	for (i = 0; i < nitems(heads); i++)
+		buf_addf(&in, "<article><h2><a href=\"/s/%zu\">%s</a></h2>"
+		    "<p class=\"desc\"><a href=\"/s/%zu\" aria-hidden=\"true\""
+		    " tabindex=\"-1\">Forecasters expect the change to last "
+		    "through the week, story number %zu of the day, with more "
+		    "to follow.</a></p><div aria-hidden=\"true\"><span class="
+		    "\"u-sr-only\">Story %zu rated 4 of 5 stars by our readers "
+		    "this very week, thank you all</span></div></article>", i,
+		    heads[i], i, i + 1, i + 1);
+	buf_addstr(&in, "</main><footer><p>Daily Weather, 3 Cloud Lane."
+	    "</p></footer></body></html>");
+	text = page_text(in.data, "https://weather.example/news");
+	if (strstr(text, "story number 1 of the day") == NULL ||
+	    strstr(text, "story number 4 of the day") == NULL)
+		failf("summaries lost: %s", text);
+	if (strstr(text, "rated 4 of 5") != NULL)
+		failf("unseen words kept: %s", text);
+	free(text);
+	buf_release(&in);
+}
+
 /* A shelf in a wrapper named for the filters beside it and the pages
  * after it ("filters-and-pagination") is the shelf all the same; the
  * filters in it still go. */
@@ -3572,6 +3611,7 @@ main(void)
 		cmocka_unit_test(test_extract_cookie_consent),
 		cmocka_unit_test(test_extract_index_lists),
 		cmocka_unit_test(test_extract_entry_bylines),
+		cmocka_unit_test(test_extract_aria_hidden_summary),
 		cmocka_unit_test(test_extract_shelf_in_filters),
 		cmocka_unit_test(test_extract_unseen_labels),
 		cmocka_unit_test(test_extract_shelf_box),
