@@ -300,6 +300,18 @@ text_count(struct extractor *x, int idx, const char *s, size_t len)
 	return (n);
 }
 
+/* Is g hidden from the eye by more than aria-hidden: the hidden
+ * attribute, or a style that says none or hidden? */
+static int
+hidden_from_eye(const GumboNode *g)
+{
+	const char	*v;
+
+	return (attr(g, "hidden") != NULL || ((v = attr(g, "style")) != NULL &&
+	    (ascii_find_nocase(v, strlen(v), "none") != NULL ||
+	    ascii_find_nocase(v, strlen(v), "hidden") != NULL)));
+}
+
 /*
  * Is node idx a price that only screen readers are told to skip: a short
  * amount under aria-hidden, nothing else hiding it? The eye sees it (the
@@ -309,13 +321,8 @@ text_count(struct extractor *x, int idx, const char *s, size_t len)
 static int
 preclean_seen_price(struct extractor *x, int idx)
 {
-	const GumboNode	*g = x->n[idx].g;
-	const char	*v;
-
 	if (x->n[idx].st.chars == 0 || x->n[idx].st.chars > 40 ||
-	    attr(g, "hidden") != NULL || ((v = attr(g, "style")) != NULL &&
-	    (ascii_find_nocase(v, strlen(v), "none") != NULL ||
-	    ascii_find_nocase(v, strlen(v), "hidden") != NULL)))
+	    hidden_from_eye(x->n[idx].g))
 		return (0);
 	buf_reset(&x->tmp);
 	node_text(x, idx, &x->tmp);
@@ -342,9 +349,7 @@ preclean_seen_text(struct extractor *x, int idx)
 
 	if (x->n[idx].st.chars < 60 || x->n[idx].st.chars > 1000 ||
 	    (v = attr(g, "aria-hidden")) == NULL || strcmp(v, "true") != 0 ||
-	    attr(g, "hidden") != NULL || ((v = attr(g, "style")) != NULL &&
-	    (ascii_find_nocase(v, strlen(v), "none") != NULL ||
-	    ascii_find_nocase(v, strlen(v), "hidden") != NULL)))
+	    hidden_from_eye(g))
 		return (0);
 	/* Words for screen readers only, hidden from them too: unseen. */
 	for (i = idx + 1; i < x->n[idx].end; i++)
