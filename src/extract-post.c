@@ -98,6 +98,7 @@ static const char *const ui_phrases[] = {
 	"contactus", "requestademo", "bookademo", "requestaquote",
 	"followusonfacebook", "followusontwitter", "followusoninstagram",
 	"shareonlinkedin", "shareonpinterest", "shareonwhatsapp",
+	"shareonothersites", "openinapp",
 	"copylink", "linkcopied", "printthisarticle", "emailthisarticle",
 	"readtime", "listentothisarticle", "savearticle", "bookmark",
 	"readingtime", "tableofcontents", "inthisarticle", "onthispage",

@@ -1216,6 +1216,9 @@ test_extract_scoring_parts(void **state)
 		  "<p>Advertisement</p><div>Read more</div>"
 		  "<p>Image 2 of 7</p>",
 		  "Paragraph 0", "Advertisement", 1 },
+		{ "a platform's buttons go",
+		  "<p>Open in app</p><div>Share on other sites</div>",
+		  "Paragraph 0", "other sites", 1 },
 		{ "interface words in other languages go",
 		  "<p>Teilen</p><div>Weiterlesen</div>"
 		  "<p>Suscr\xc3\xad" "bete</p><p>Lire la suite</p>",
