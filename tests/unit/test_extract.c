@@ -1310,6 +1310,19 @@ test_extract_scoring_parts(void **state)
 		  "<p>Then run the client once to write its configuration "
 		  "file, and edit the file to taste.</p>",
 		  "Oil the oak once a year", NULL, 1 },
+		{ "a question's hidden answer shows",
+		  "<div class=q>Does the oak need oil every year?</div>"
+		  "<div style=\"display:none\"><p>Once a year is enough, "
+		  "with a soft cloth and a little hard wax oil.</p></div>"
+		  "<div class=q>Can it stand in the sun?</div>"
+		  "<div style=\"display:none\"><p>Out of the midday sun the "
+		  "colour keeps for many years.</p></div>",
+		  "Once a year is enough", NULL, 1 },
+		{ "hidden text after a statement stays hidden",
+		  "<div class=q>The oak needs oil every year.</div>"
+		  "<div style=\"display:none\"><p>A note meant only for a "
+		  "script that never runs, long enough to count.</p></div>",
+		  "Paragraph 3", "never runs", 1 },
 		{ "a menu behind its button stays hidden",
 		  "<button aria-haspopup=\"true\" aria-expanded=\"false\">"
 		  "Language</button><div hidden><p>Deutsch, English, "
