@@ -98,6 +98,7 @@ static const char *const ui_phrases[] = {
 	"contactus", "requestademo", "bookademo", "requestaquote",
 	"followusonfacebook", "followusontwitter", "followusoninstagram",
 	"shareonlinkedin", "shareonpinterest", "shareonwhatsapp",
+	"shareonothersites", "openinapp",
 	"copylink", "linkcopied", "printthisarticle", "emailthisarticle",
 	"readtime", "listentothisarticle", "savearticle", "bookmark",
 	"readingtime", "tableofcontents", "inthisarticle", "onthispage",
@@ -724,6 +725,29 @@ index_entry(const struct bvec *root, size_t i)
 }
 
 /*
+ * Is the article an index: four lists of links or more ("A" and the
+ * names under it, a directory's sections), its lists two thirds of its
+ * text? Then the lists are its entries, not other stories.
+ */
+static int
+link_lists_index(const struct bvec *root)
+{
+	size_t	 i, chars, links, lists = 0, all = 0, n = 0;
+
+	for (i = 0; i < root->n; i++) {
+		chars = links = 0;
+		block_counts(&root->v[i], &chars, &links);
+		all += chars;
+		if (root->v[i].kind != EXTRACT_LIST)
+			continue;
+		lists += chars;
+		if (links * 10 >= chars * 8)
+			n++;
+	}
+	return (n >= 4 && lists * 3 >= all * 2);
+}
+
+/*
  * Titles of the sections that follow an article rather than belong to
  * it (compared as keys; openings end in '*'): an author's box, and
  * other stories, the newsletter's form, sharing.
@@ -927,10 +951,11 @@ postprocess(struct conv *cv, struct bvec *root)
 	struct shingles		 seen = { NULL, 0, 0 };
 	uint64_t		 h;
 	size_t			 i, j, k, chars, links;
-	int			*drop, started = 0;
+	int			*drop, started = 0, index;
 	unsigned		 promo;
 	struct extract_block	*b;
 
+	index = link_lists_index(root);
 	drop = xcalloc(root->n + 1, sizeof *drop);
 	for (i = 0; i < root->n; i++) {
 		b = &root->v[i];
@@ -970,7 +995,7 @@ postprocess(struct conv *cv, struct bvec *root)
 			goto repeats;	/* a page of links is what it is */
 		/* A list of links is a list of other stories. */
 		if (b->kind == EXTRACT_LIST && links * 10 >= chars * 8 &&
-		    !prose_follows(root, i)) {
+		    !prose_follows(root, i) && !index) {
 			drop[i] = 1;
 			continue;
 		}
