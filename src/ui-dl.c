@@ -17,13 +17,10 @@
  * the queue from the store, the running download's progress from the
  * worker.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "config.h"
@@ -42,12 +39,8 @@ ui_dl_init(struct ui *ui)
 	char			*cause;
 	size_t			 n;
 
-	if (pipe2(dl->pipe, O_CLOEXEC | O_NONBLOCK) == -1)
+	if (ui_worker_init(&dl->w, ui) != 0)
 		return (-1);
-	pthread_mutex_init(&dl->lock, NULL);
-	pthread_cond_init(&dl->cond, NULL);
-	dl->db_path = ui->db_path;
-	dl->cfg = config_hold(ui->snap);
 	if (store_downloads(ui->st, 0, 1, &v, &n, &cause) != 0) {
 		log_debug("downloads: %s", cause);
 		free(cause);
@@ -63,24 +56,7 @@ ui_dl_init(struct ui *ui)
 void
 ui_dl_config(struct ui *ui)
 {
-	struct ui_dl	*dl = &ui->dl;
-	struct config	*old;
-
-	pthread_mutex_lock(&dl->lock);
-	old = dl->cfg;
-	dl->cfg = config_hold(ui->snap);
-	pthread_mutex_unlock(&dl->lock);
-	config_drop(old);
-}
-
-/* Wake the loop; a full pipe already will. */
-static void
-dl_poke(struct ui_dl *dl)
-{
-	ssize_t	 n;
-
-	n = write(dl->pipe[1], "", 1);
-	(void)n;
+	ui_worker_config(&ui->dl.w, ui);
 }
 
 /* download_run()'s news, in the worker: keep it for the loop. */
@@ -97,7 +73,7 @@ dl_report(void *arg, enum download_event ev, const struct store_download *d)
 	else if (ev == DOWNLOAD_END)
 		xasprintf(&msg, "Download of %s failed: %s", name,
 		    d->error != NULL ? d->error : "unknown error");
-	pthread_mutex_lock(&dl->lock);
+	pthread_mutex_lock(&dl->w.lock);
 	if (ev == DOWNLOAD_START || ev == DOWNLOAD_PROGRESS) {
 		dl->id = d->id;
 		dl->got = d->got;
@@ -111,8 +87,8 @@ dl_report(void *arg, enum download_event ev, const struct store_download *d)
 		dl->msg = msg;
 		dl->msg_error = d->state != STORE_DL_DONE;
 	}
-	pthread_mutex_unlock(&dl->lock);
-	dl_poke(dl);
+	pthread_mutex_unlock(&dl->w.lock);
+	ui_worker_poke(&dl->w);
 }
 
 /* The worker: run the queue whenever kicked, until told to quit. */
@@ -125,36 +101,36 @@ dl_main(void *arg)
 	struct store		*st;
 	char			*cause = NULL;
 
-	st = store_open(dl->db_path, &cause);
-	pthread_mutex_lock(&dl->lock);
+	st = store_open(dl->w.db_path, &cause);
+	pthread_mutex_lock(&dl->w.lock);
 	for (;;) {
-		while (!dl->quit && !dl->kicked)
-			pthread_cond_wait(&dl->cond, &dl->lock);
-		if (dl->quit)
+		while (!dl->w.quit && !dl->kicked)
+			pthread_cond_wait(&dl->w.cond, &dl->w.lock);
+		if (dl->w.quit)
 			break;
 		dl->kicked = 0;
-		cfg = config_hold(dl->cfg);
-		pthread_mutex_unlock(&dl->lock);
+		cfg = config_hold(dl->w.cfg);
+		pthread_mutex_unlock(&dl->w.lock);
 
 		memset(&stats, 0, sizeof stats);
 		if (st == NULL || download_run(cfg, st, dl_report, dl,
-		    &dl->stop, &stats, &cause) != 0) {
-			pthread_mutex_lock(&dl->lock);
+		    &dl->w.stop, &stats, &cause) != 0) {
+			pthread_mutex_lock(&dl->w.lock);
 			free(dl->msg);
 			xasprintf(&dl->msg, "Downloads: %s", cause != NULL ?
 			    cause : "no database");
 			dl->msg_error = 1;
-			pthread_mutex_unlock(&dl->lock);
+			pthread_mutex_unlock(&dl->w.lock);
 			if (st != NULL) {
 				free(cause);
 				cause = NULL;
 			}
-			dl_poke(dl);
+			ui_worker_poke(&dl->w);
 		}
 		config_drop(cfg);
-		pthread_mutex_lock(&dl->lock);
+		pthread_mutex_lock(&dl->w.lock);
 	}
-	pthread_mutex_unlock(&dl->lock);
+	pthread_mutex_unlock(&dl->w.lock);
 	free(cause);
 	store_close(st);
 	return (NULL);
@@ -165,20 +141,18 @@ void
 ui_dl_kick(struct ui *ui)
 {
 	struct ui_dl	*dl = &ui->dl;
+	int		 error;
 
-	pthread_mutex_lock(&dl->lock);
+	pthread_mutex_lock(&dl->w.lock);
 	dl->kicked = 1;
-	if (!dl->started) {
-		if (pthread_create(&dl->thread, NULL, dl_main, dl) != 0) {
-			pthread_mutex_unlock(&dl->lock);
-			ui_message(ui, 1, "Cannot start the downloads: %s",
-			    strerror(errno));
-			return;
-		}
-		dl->started = 1;
+	if ((error = ui_worker_start(&dl->w, dl_main, dl)) != 0) {
+		pthread_mutex_unlock(&dl->w.lock);
+		ui_message(ui, 1, "Cannot start the downloads: %s",
+		    strerror(error));
+		return;
 	}
-	pthread_cond_signal(&dl->cond);
-	pthread_mutex_unlock(&dl->lock);
+	pthread_cond_signal(&dl->w.cond);
+	pthread_mutex_unlock(&dl->w.lock);
 }
 
 /* download-enclosure: queue the enclosure of the article shown or of the
@@ -244,17 +218,15 @@ ui_dl_event(struct ui *ui)
 {
 	struct ui_dl	*dl = &ui->dl;
 	struct buf	 q = BUF_INIT;
-	char		 drain[64];
 	char		*msg;
 	int		 error;
 
-	while (read(dl->pipe[0], drain, sizeof drain) > 0)
-		;
-	pthread_mutex_lock(&dl->lock);
+	ui_worker_drain(&dl->w);
+	pthread_mutex_lock(&dl->w.lock);
 	msg = dl->msg;
 	error = dl->msg_error;
 	dl->msg = NULL;
-	pthread_mutex_unlock(&dl->lock);
+	pthread_mutex_unlock(&dl->w.lock);
 	if (msg != NULL) {
 		ui_message(ui, error, "%s", text_printable(&q, msg));
 		free(msg);
@@ -298,14 +270,14 @@ ui_dl_status(struct ui *ui, struct buf *b)
 	uint32_t		 cp;
 	int			 cut;
 
-	if (!dl->started)
+	if (!dl->w.started)
 		return (0);
-	pthread_mutex_lock(&dl->lock);
+	pthread_mutex_lock(&dl->w.lock);
 	id = dl->id;
 	got = dl->got;
 	size = dl->size;
 	memcpy(name, dl->name, sizeof name);
-	pthread_mutex_unlock(&dl->lock);
+	pthread_mutex_unlock(&dl->w.lock);
 	if (id == 0)
 		return (0);
 	/* The name's first UI_DL_NAME_CHARS characters, for the room. */
@@ -350,11 +322,11 @@ ui_dl_build(struct ui *ui)
 		v = NULL;
 		n = 0;
 	}
-	pthread_mutex_lock(&dl->lock);
+	pthread_mutex_lock(&dl->w.lock);
 	id = dl->id;
 	got = dl->got;
 	size = dl->size;
-	pthread_mutex_unlock(&dl->lock);
+	pthread_mutex_unlock(&dl->w.lock);
 	for (i = 0; i < n; i++) {
 		if (v[i].state == STORE_DL_DONE)
 			done++;
@@ -438,21 +410,7 @@ ui_dl_stop(struct ui *ui)
 {
 	struct ui_dl	*dl = &ui->dl;
 
-	if (dl->started) {
-		pthread_mutex_lock(&dl->lock);
-		dl->quit = 1;
-		atomic_store(&dl->stop, 1);
-		pthread_cond_signal(&dl->cond);
-		pthread_mutex_unlock(&dl->lock);
-		pthread_join(dl->thread, NULL);
-		dl->started = 0;
-	}
-	close(dl->pipe[0]);
-	close(dl->pipe[1]);
+	ui_worker_stop(&dl->w);
 	free(dl->msg);
 	dl->msg = NULL;
-	config_drop(dl->cfg);
-	dl->cfg = NULL;
-	pthread_mutex_destroy(&dl->lock);
-	pthread_cond_destroy(&dl->cond);
 }

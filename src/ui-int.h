@@ -175,6 +175,23 @@ struct ui_refresh {
 	char		 notify[256];	/* why notify-command did not start */
 };
 
+/* A worker thread of the reader (ui-worker.c): the article fetcher and
+ * the downloads each run one, with a store connection of its own, woken
+ * through cond, its news to the loop through a self-pipe. */
+struct ui_worker {
+	int		 started;
+	pthread_t	 thread;
+	int		 pipe[2];	/* [0] polled by the loop */
+	const char	*db_path;	/* ui's, which outlives the thread */
+	atomic_int	 stop;		/* stop now (a transfer under way) */
+
+	pthread_mutex_t	 lock;		/* guards cfg, quit and the owner's
+					   shared fields */
+	pthread_cond_t	 cond;
+	struct config	*cfg;		/* the newest snapshot (held) */
+	int		 quit;
+};
+
 /* Full articles fetched in the background (ui-fetch.c): one worker
  * thread with its own store connection, a queue, and a self-pipe. */
 struct ui_fetch_job {
@@ -189,22 +206,14 @@ struct ui_fetch_done {
 };
 
 struct ui_fetch {
-	int		 started;
-	pthread_t	 thread;
-	int		 pipe[2];
-	const char	*db_path;	/* ui's, which outlives the thread */
-	atomic_int	 stop;
-
-	pthread_mutex_t	 lock;		/* guards the rest */
-	pthread_cond_t	 cond;		/* a job, or quit */
-	struct config	*cfg;		/* the newest snapshot (held): each job
-					   holds it while it runs */
+	struct ui_worker w;		/* w.cond: a job, or quit; each job
+					   holds w.cfg while it runs */
+	/* Under w.lock: */
 	struct ui_fetch_job *jobs;
 	size_t		 njobs;
 	int64_t		 busy;		/* the item fetched now, or 0 */
 	struct ui_fetch_done *done;	/* for the loop to take */
 	size_t		 ndone;
-	int		 quit;
 };
 
 /* Enclosures downloaded in the background (ui-dl.c): one worker thread
@@ -214,17 +223,9 @@ struct ui_fetch {
 #define UI_DL_NAME_CHARS 24	/* of a file's name on the status line */
 
 struct ui_dl {
-	int		 started;
-	pthread_t	 thread;
-	int		 pipe[2];
-	const char	*db_path;	/* ui's, which outlives the thread */
-	atomic_int	 stop;
-
-	pthread_mutex_t	 lock;		/* guards the rest */
-	pthread_cond_t	 cond;		/* kicked, or quit */
-	struct config	*cfg;		/* the newest snapshot (held) */
+	struct ui_worker w;		/* w.cond: kicked, or quit */
+	/* Under w.lock: */
 	int		 kicked;	/* run the queue (again) */
-	int		 quit;
 	int64_t		 id;		/* the download under way, or 0 */
 	int64_t		 got, size;	/* its progress (size -1: unknown) */
 	char		 name[256];	/* its file's name */
@@ -419,6 +420,22 @@ int	 ui_act_args(struct ui *, enum keys_action, char *const *args,
 int	 ui_hook_act(struct ui *, enum keys_action);
 /* The key after macro-prefix: run its macro. */
 int	 ui_hook_macro_key(struct ui *, int key);
+/* ui-worker.c */
+/* Make w's pipe and lock and hold ui's snapshot; -1 when no pipe. */
+int	 ui_worker_init(struct ui_worker *, const struct ui *);
+/* Start fn(arg) as w's thread, with every signal blocked in it (they are
+ * for the loop's poll()), unless it runs; 0, or pthread_create()'s
+ * error number. */
+int	 ui_worker_start(struct ui_worker *, void *(*fn)(void *), void *arg);
+/* Give w the newest snapshot of the config. */
+void	 ui_worker_config(struct ui_worker *, const struct ui *);
+/* From the thread: wake the loop. From the loop: empty the pipe. */
+void	 ui_worker_poke(struct ui_worker *);
+void	 ui_worker_drain(struct ui_worker *);
+/* Have the thread quit (quit and stop set, cond signalled), join it,
+ * and release what ui_worker_init() made. */
+void	 ui_worker_stop(struct ui_worker *);
+
 /* ui-encl.c */
 void	 ui_encl_load(struct ui *);
 void	 ui_encl_header(struct ui *, struct render *, size_t nlinks,

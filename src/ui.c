@@ -1460,9 +1460,9 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 		fds[0].events = POLLIN;
 		fds[1].fd = ui->refresh.pipe[0];
 		fds[1].events = POLLIN;
-		fds[2].fd = ui->fetch.pipe[0];
+		fds[2].fd = ui->fetch.w.pipe[0];
 		fds[2].events = POLLIN;
-		fds[3].fd = ui->dl.pipe[0];
+		fds[3].fd = ui->dl.w.pipe[0];
 		fds[3].events = POLLIN;
 		ts.tv_sec = timeout / 1000;
 		ts.tv_nsec = (long)(timeout % 1000) * 1000000;
