@@ -43,6 +43,7 @@
 #include "buf.h"
 #include "config.h"
 #include "filter.h"
+#include "hook.h"
 #include "keys.h"
 #include "newsboat.h"
 #include "util.h"
@@ -207,6 +208,40 @@ static const struct setting settings[] = {
 	    .def = CONFIG_FEEDS_NONE | CONFIG_FEEDS_ASC,
 	    .text = "The order of the feeds pane: none (the dotfile's), "
 		"title or unread (the unread count), each -asc or -desc." },
+	[SET_SAVE_DIR] = {
+	    .name = "save-dir", .id = SET_SAVE_DIR,
+	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL,
+	    .defstr = NULL,
+	    .text = "The directory save writes articles to (~/ is the home "
+		"directory); unset, the XDG download directory, else "
+		"~/Downloads." },
+	[SET_CLIPBOARD_OSC52] = {
+	    .name = "clipboard-osc52", .id = SET_CLIPBOARD_OSC52,
+	    .type = SET_BOOL, .scope = SET_SCOPE_GLOBAL,
+	    .min = 0, .max = 1, .def = 0,
+	    .text = "Let copy-link put the link on the clipboard by writing "
+		"an OSC 52 sequence to the terminal; off, since a terminal "
+		"that honours it lets any program there set the clipboard." },
+	[SET_PLAYER] = {
+	    .name = "player", .id = SET_PLAYER,
+	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .defstr = "mpv",
+	    .text = "The command that plays an enclosure (open-enclosure), "
+		"split into words without a shell, the enclosure's URL (or "
+		"its downloaded file) added as one more word or put where a "
+		"word says %s; it runs detached from the terminal." },
+	[SET_DOWNLOAD_DIR] = {
+	    .name = "download-dir", .id = SET_DOWNLOAD_DIR,
+	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .defstr = "~/Downloads/podcasts",
+	    .text = "The directory download-enclosure saves enclosures into, "
+		"each named after its feed and item; made when missing." },
+	[SET_DOWNLOAD_ENCLOSURES] = {
+	    .name = "download-enclosures", .id = SET_DOWNLOAD_ENCLOSURES,
+	    .type = SET_BOOL, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .min = 0, .max = 1, .def = 0,
+	    .text = "Download the enclosures of a feed's new items after "
+		"each refresh, the reader's and tidings refresh's alike." },
 };
 _Static_assert(nitems(settings) == SET__COUNT,
     "settings[] must have one row per enum setting_id");
@@ -351,7 +386,7 @@ static void	config_bind_defaults(struct config *);
 
 /* Sorted by name; a new command is one more row. */
 static const struct config_cmd commands[] = {
-	{ "bind", "bind TABLE KEY ACTION", config_cmd_bind },
+	{ "bind", "bind TABLE KEY ACTION [ARG ...]", config_cmd_bind },
 	{ "color", "color ELEMENT FG BG [ATTR ...]", config_cmd_color },
 	{ "feed", "feed URL [TAG ...] [\"~TITLE\"] [!] "
 	    "[< NAME VALUE; ...]", config_cmd_feed },
@@ -896,8 +931,9 @@ config_check_url(const char *url, char **cause)
 	}
 	for (i = 0; i < nitems(newsboat); i++) {
 		if (strncmp(url, newsboat[i], strlen(newsboat[i])) == 0) {
-			xasprintf(cause, "\"%s\" feeds are not supported; "
-			    "tidings reads only http, https and file URLs",
+			/* A command runs only from a line the user wrote. */
+			xasprintf(cause, "\"%s\" feeds run a command: only "
+			    "the dotfile's own feed lines may name one",
 			    newsboat[i]);
 			goto out;
 		}
@@ -926,6 +962,55 @@ config_check_url(const char *url, char **cause)
 out:
 	buf_release(&q);
 	return (rc);
+}
+
+/* Tell how a feed line's URL is read; split its command. */
+int
+config_feed_source(const char *url, int expand, char ***argv,
+    const char **fetch, char **cause)
+{
+	enum config_source	 source;
+	const char		*cmd, *colon;
+	char			*text;
+	size_t			 n;
+	int			 rc;
+
+	*argv = NULL;
+	*fetch = NULL;
+	if (strncmp(url, "exec:", 5) == 0) {
+		source = CONFIG_SOURCE_EXEC;
+		text = xstrdup(url + 5);
+	} else if (strncmp(url, "filter:", 7) == 0) {
+		source = CONFIG_SOURCE_FILTER;
+		cmd = url + 7;
+		if ((colon = strchr(cmd, ':')) == NULL) {
+			*cause = xstrdup("a filter feed is "
+			    "\"filter:COMMAND:URL\"; this one has no URL");
+			return (-1);
+		}
+		if (config_check_url(colon + 1, cause) != 0)
+			return (-1);
+		text = xstrndup(cmd, (size_t)(colon - cmd));
+		*fetch = colon + 1;
+	} else
+		return (CONFIG_SOURCE_URL);
+	rc = config_words(text, argv, &n, cause);
+	free(text);
+	if (rc != 0) {
+		*fetch = NULL;
+		return (-1);
+	}
+	if (n == 0) {
+		config_words_free(*argv);
+		*argv = NULL;
+		*fetch = NULL;
+		xasprintf(cause, "no command after \"%s\"",
+		    source == CONFIG_SOURCE_EXEC ? "exec:" : "filter:");
+		return (-1);
+	}
+	if (expand)
+		util_expand_argv(*argv);
+	return ((int)source);
 }
 
 /* Check that a URL from elsewhere may become a feed of the dotfile. */
@@ -1216,24 +1301,172 @@ config_cmd_set(struct config_parse *cp, const struct config_cmd *cmd,
 	    NULL);
 }
 
-/* bind TABLE KEY ACTION */
+/*
+ * Split a macro's text into its steps at each ';' outside quotes, each
+ * step trimmed of blanks; empty steps are dropped. The steps are added
+ * to *steps (n of them).
+ */
+static void
+config_macro_split(const char *text, char ***steps, size_t *n)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p;
+	char		 quote = 0;
+	size_t		 len;
+
+	for (p = text;; p++) {
+		if (*p == '\0' || (*p == ';' && quote == 0)) {
+			len = b.len;
+			while (len > 0 && (b.data[len - 1] == ' ' ||
+			    b.data[len - 1] == '\t'))
+				len--;
+			buf_truncate(&b, len);
+			if (b.len > 0) {
+				*steps = xreallocarray(*steps, *n + 2,
+				    sizeof **steps);
+				(*steps)[(*n)++] = buf_detach(&b, NULL);
+				(*steps)[*n] = NULL;
+			}
+			buf_reset(&b);
+			if (*p == '\0')
+				break;
+			continue;
+		}
+		if (b.len == 0 && (*p == ' ' || *p == '\t'))
+			continue;
+		if (*p == '\\' && quote != '\'' && p[1] != '\0') {
+			buf_addch(&b, *p++);
+		} else if (quote == 0 && (*p == '"' || *p == '\''))
+			quote = *p;
+		else if (*p == quote)
+			quote = 0;
+		buf_addch(&b, *p);
+	}
+	buf_release(&b);
+}
+
+/* Check the command of exec or pipe-to (words after the action's
+ * name; none: it is asked for at the prompt). */
+static int
+config_check_command(struct config_parse *cp, enum keys_action act,
+    char *const *w, size_t n)
+{
+	char	*cause;
+	size_t	 start;
+	int	 wait;
+
+	if (n == 0 || hook_command(w, n, act == ACT_EXEC, &wait, &start,
+	    &cause) == 0)
+		return (0);
+	config_error(cp, "%s: %s", act == ACT_EXEC ? "exec" : "pipe-to",
+	    cause);
+	free(cause);
+	return (-1);
+}
+
+/* Check one step of a macro: "set NAME VALUE" or an action with its
+ * arguments, never another macro. */
+static int
+config_check_step(struct config_parse *cp, const char *step)
+{
+	const struct keys_action_info	*a;
+	struct setting_value		 scratch[SET__COUNT];
+	char				**w, *cause;
+	size_t				 n, i;
+	int				 rc = -1;
+
+	if (config_words(step, &w, &n, &cause) != 0) {
+		config_error(cp, "macro step \"%s\": %s", config_q(cp, step),
+		    cause);
+		free(cause);
+		return (-1);
+	}
+	if (n == 0)
+		rc = 0;
+	else if (strcmp(w[0], "set") == 0) {
+		if (n != 3)
+			config_error(cp, "macro step \"%s\": usage: set NAME "
+			    "VALUE", config_q(cp, step));
+		else {
+			memset(scratch, 0, sizeof scratch);
+			rc = config_assign(cp, SET_SCOPE_GLOBAL, w[1], w[2],
+			    scratch, NULL);
+			for (i = 0; i < SET__COUNT; i++)
+				free(scratch[i].s);
+		}
+	} else if ((a = keys_action_find(w[0])) == NULL) {
+		if (!config_newsboat(cp, "action", w[0]))
+			config_error(cp, "macro step \"%s\": unknown action "
+			    "\"%s\"; a step is an action or set NAME VALUE",
+			    config_q(cp, step), config_q(cp, w[0]));
+	} else if (a->id == ACT_MACRO)
+		config_error(cp, "a macro cannot run a macro");
+	else if (a->id == ACT_EXEC || a->id == ACT_PIPE_TO)
+		rc = config_check_command(cp, a->id, w + 1, n - 1);
+	else if (n > 1)
+		config_error(cp, "macro step \"%s\": %s takes no arguments",
+		    config_q(cp, step), a->name);
+	else
+		rc = 0;
+	config_words_free(w);
+	return (rc);
+}
+
+/*
+ * bind TABLE KEY ACTION [ARG ...]: exec and pipe-to take a command,
+ * macro its steps (a word each, or several in one word separated by
+ * ';'); a word that is no action's name but holds a blank or a ';' is a
+ * macro's steps too ("set panes 1; next-unread").
+ */
 static void
 config_cmd_bind(struct config_parse *cp, const struct config_cmd *cmd,
     struct config_word *w, size_t n)
 {
-	char	*cause;
+	const struct keys_action_info	*a;
+	const char			*action = NULL;
+	char				*cause, **args = NULL;
+	size_t				 i, nargs = 0;
+	int				 bad = 0;
 
-	if (n != 4) {
+	if (n < 4) {
 		config_error(cp, "usage: %s", cmd->usage);
 		return;
 	}
-	if (keys_action_find(w[3].s) == NULL &&
-	    config_newsboat(cp, "action", w[3].s))
-		return;
-	if (keys_bind(cp->cfg->keys, w[1].s, w[2].s, w[3].s, &cause) != 0) {
+	a = keys_action_find(w[3].s);
+	if (a == NULL && n == 4 && strpbrk(w[3].s, " \t;") != NULL) {
+		action = "macro";
+		config_macro_split(w[3].s, &args, &nargs);
+	} else if (a == NULL) {
+		if (config_newsboat(cp, "action", w[3].s))
+			return;
+		action = w[3].s;	/* keys_bind() says what is wrong */
+	} else if (a->id == ACT_MACRO) {
+		action = a->name;
+		for (i = 4; i < n; i++)
+			config_macro_split(w[i].s, &args, &nargs);
+		if (nargs == 0) {
+			config_error(cp, "macro: which steps?");
+			return;
+		}
+	} else {
+		action = a->name;
+		args = xcalloc(n - 3, sizeof *args);
+		for (i = 4; i < n; i++)
+			args[nargs++] = xstrdup(w[i].s);
+		if (a->id == ACT_EXEC || a->id == ACT_PIPE_TO)
+			bad = config_check_command(cp, a->id, args, nargs);
+	}
+	if (strcmp(action, "macro") == 0)
+		for (i = 0; i < nargs && !bad; i++)
+			bad = config_check_step(cp, args[i]);
+	if (!bad && keys_bind_args(cp->cfg->keys, w[1].s, w[2].s, action,
+	    args, nargs, &cause) != 0) {
 		config_error(cp, "%s", cause);
 		free(cause);
 	}
+	for (i = 0; i < nargs; i++)
+		free(args[i]);
+	free(args);
 }
 
 /* unbind TABLE KEY */
@@ -1386,20 +1619,24 @@ config_cmd_feed(struct config_parse *cp, const struct config_cmd *cmd,
 {
 	struct config		*cfg = cp->cfg;
 	struct config_feed	 cf;
-	char			*cause;
+	const char		*fetch;
+	char			*cause, **argv;
 	size_t			 i, j;
-	int			 bad = 0;
+	int			 source, bad = 0;
 
 	if (n < 2) {
 		config_error(cp, "usage: %s", cmd->usage);
 		return;
 	}
 	memset(&cf, 0, sizeof cf);
-	if (config_check_url(w[1].s, &cause) != 0) {
+	if ((source = config_feed_source(w[1].s, 0, &argv, &fetch,
+	    &cause)) == -1 || (source == CONFIG_SOURCE_URL &&
+	    config_check_url(w[1].s, &cause) != 0)) {
 		config_error(cp, "%s", cause);
 		free(cause);
 		bad = 1;
 	}
+	config_words_free(argv);
 	for (i = 0; i < cfg->nfeeds && !bad; i++) {
 		if (strcmp(cfg->feeds[i].url, w[1].s) == 0) {
 			config_error(cp, "feed \"%s\" is already listed at "
@@ -2115,13 +2352,7 @@ config_words(const char *line, char ***argv, size_t *n, char **cause)
 void
 config_words_free(char **argv)
 {
-	size_t	 i;
-
-	if (argv == NULL)
-		return;
-	for (i = 0; argv[i] != NULL; i++)
-		free(argv[i]);
-	free(argv);
+	util_argv_free(argv);
 }
 
 /* Append one word, quoted when it needs to be. */

@@ -44,7 +44,11 @@ struct poll_stats {
 
 /*
  * Fetch every feed of cfg that is due (or all with POLL_ALL), parse and
- * store each as it arrives. A server's Retry-After and a feed's RSS ttl
+ * store each as it arrives. A feed of a command (exec:, filter:;
+ * config_feed_source()) is run beside the fetches (script_run(), with the
+ * feed's download-timeout and max-response-size), and what it prints is
+ * parsed as a body; its failure is the feed's error. A server's
+ * Retry-After and a feed's RSS ttl
  * put its next fetch off by a week at most. report(arg, r) is called
  * after each feed is stored (for progress lines or the TUI), from a
  * thread of poll's own, one call at a time; it may be NULL. With

@@ -666,7 +666,7 @@ ui_list_reload(struct ui *ui)
 	int64_t			 n, idx;
 	size_t			 nb = 0, nf = 0, i, h;
 	char			*cause;
-	int			 have = 0, stale = l->stale;
+	int			 have = 0, stale = l->stale, rc = -1;
 
 	l->stale = 0;
 	if (l->label == NULL)
@@ -685,9 +685,12 @@ ui_list_reload(struct ui *ui)
 		return (0);
 	}
 	if (p->cur >= l->woff && p->cur < l->woff + l->nwin) {
-		memset(&at, 0, sizeof at);
-		at.id = l->win[p->cur - l->woff].id;
-		at.date = l->win[p->cur - l->woff].date;
+		/* The whole row, which places the list even when the
+		 * refresh that made it stale deleted the row. */
+		at = l->win[p->cur - l->woff];
+		at.title = xstrdup(at.title);
+		at.author = at.author != NULL ? xstrdup(at.author) : NULL;
+		at.link = NULL;
 		have = 1;
 	}
 	list_drop_window(l);
@@ -711,19 +714,20 @@ ui_list_reload(struct ui *ui)
 	/* The rows just before the item, then the item and on. */
 	h = p->h > 0 ? (size_t)p->h : 1;
 	if (list_page(ui, &at, 1, 0, LIST_PAGE, &back, &nb) != 0)
-		return (-1);
+		goto out;
 	list_reverse(back, nb);
 	if (list_page(ui, nb > 0 ? &back[nb - 1] : NULL, 0, 0,
 	    2 * h + LIST_PAGE, &fwd, &nf) != 0) {
 		store_items_free(back, nb);
-		return (-1);
+		goto out;
 	}
 	if (nb > (size_t)idx) {
 		/* The list changed between the queries. */
 		store_items_free(back, nb);
 		store_items_free(fwd, nf);
 		l->stale = 1;
-		return (0);
+		rc = 0;
+		goto out;
 	}
 	back = xreallocarray(back, nb + nf + 1, sizeof *back);
 	if (nf > 0)
@@ -735,11 +739,17 @@ ui_list_reload(struct ui *ui)
 	p->cur = (size_t)idx < l->total ? (size_t)idx :
 	    (l->total > 0 ? l->total - 1 : 0);
 	ui_scroll_to(p);
-	return (0);
+	rc = 0;
+	goto out;
 fail:
 	ui_message(ui, 1, "%s", cause);
 	free(cause);
-	return (-1);
+out:
+	if (have) {
+		free(at.title);
+		free(at.author);
+	}
+	return (rc);
 }
 
 static void	 list_draw_empty(struct ui *, struct ui_pane *, int);

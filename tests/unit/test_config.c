@@ -189,10 +189,20 @@ static const struct {
 	  "t:1: \"shiny\" is not an attribute (bold, dim, underline, "
 	  "reverse, italic, blink, standout or none)" },
 	{ "highlight 'title = \"x\n", 0, "t:1: unterminated quote" },
-	{ "feed exec:~/bin/feed.sh\n", 0, "t:1: \"exec:\" feeds are not "
-	  "supported; tidings reads only http, https and file URLs" },
-	{ "feed filter:~/f.sh:https://a.org/x\n", 0, "t:1: \"filter:\" feeds "
-	  "are not supported; tidings reads only http, https and file URLs" },
+	{ "feed exec:~/bin/feed.sh\n", 0, NULL },
+	{ "feed \"exec:~/bin/feed.sh 'a b' -x\" t \"~T\"\n", 0, NULL },
+	{ "feed filter:~/f.sh:https://a.org/x\n", 0, NULL },
+	{ "feed exec:\n", 0, "t:1: no command after \"exec:\"" },
+	{ "feed \"exec: # x\"\n", 0, "t:1: no command after \"exec:\"" },
+	{ "feed \"exec:a 'b\"\n", 0, "t:1: unterminated quote" },
+	{ "feed filter:~/f.sh\n", 0, "t:1: a filter feed is "
+	  "\"filter:COMMAND:URL\"; this one has no URL" },
+	{ "feed filter::https://a.org/x\n", 0,
+	  "t:1: no command after \"filter:\"" },
+	{ "feed filter:f:exec:g\n", 0, "t:1: \"exec:\" feeds run a command: "
+	  "only the dotfile's own feed lines may name one" },
+	{ "feed filter:f:a.org/x\n", 0, "t:1: \"a.org/x\" is not a URL; it "
+	  "must start with http://, https:// or file://" },
 	{ "feed example.org/feed.xml\n", 0, "t:1: \"example.org/feed.xml\" is "
 	  "not a URL; it must start with http://, https:// or file://" },
 	{ "feed \"\"\n", 0, "t:1: \"\" is not a URL; it must start with "
@@ -219,9 +229,9 @@ static const struct {
 	  NULL },
 	{ "bind feeds \"#\" top\n", 0, NULL },
 	{ "unbind items j\nunbind items j\n", 0, NULL },
-	{ "bind\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
-	{ "bind items x\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
-	{ "bind items x quit now\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
+	{ "bind\n", 0, "t:1: usage: bind TABLE KEY ACTION [ARG ...]" },
+	{ "bind items x\n", 0, "t:1: usage: bind TABLE KEY ACTION [ARG ...]" },
+	{ "bind items x quit now\n", 0, "t:1: quit takes no arguments" },
 	/* newsboat's words, with what they are called here. */
 	{ "reload-time 30\n", 0, "t:1: unknown command \"reload-time\": "
 	  "newsboat's reload-time is the setting refresh-interval here" },
@@ -243,7 +253,7 @@ static const struct {
 	  "t:1: \"Ctrl-r\" is written C-r here" },
 	{ "set confirm-quit yes\n", 0, NULL },
 	{ "bind item x quit\n", 0, "t:1: unknown key table \"item\"; it is "
-	  "global, feeds, items or article" },
+	  "global, feeds, items, article or macro" },
 	{ "bind items PgDwn quit\n", 0,
 	  "t:1: \"PgDwn\" is not a key; did you mean \"PgDn\"?" },
 	{ "bind items jj quit\n", 0, "t:1: \"jj\" is not a key" },
@@ -260,7 +270,7 @@ static const struct {
 	{ "unbind\n", 0, "t:1: usage: unbind TABLE KEY" },
 	{ "unbind items j k\n", 0, "t:1: usage: unbind TABLE KEY" },
 	{ "unbind nowhere j\n", 0, "t:1: unknown key table \"nowhere\"; it is "
-	  "global, feeds, items or article" },
+	  "global, feeds, items, article or macro" },
 	{ "unbind items F13\n", 0,
 	  "t:1: \"F13\" is not a key; did you mean \"F1\"?" },
 
@@ -339,6 +349,73 @@ test_config_messages(void **state)
 		config_release(&cfg);
 		causes_release(&causes);
 	}
+}
+
+/* newsboat's exec: and filter: feeds: the command split as the dotfile
+ * splits words, never by a shell, "~" expanded when asked; a filter's
+ * command ends at the first colon. */
+static void
+test_config_feed_source(void **state)
+{
+	static const struct {
+		const char	*url;
+		int		 expand, source;
+		const char	*words;		/* joined by "|" */
+		const char	*fetch;
+	} sources[] = {
+		{ "https://a.org/x", 1, CONFIG_SOURCE_URL, NULL, NULL },
+		{ "exec:feed.sh", 0, CONFIG_SOURCE_EXEC, "feed.sh", NULL },
+		{ "exec:~/bin/f '$(touch x)' \"a b\" ; `id` -rf", 0,
+		  CONFIG_SOURCE_EXEC, "~/bin/f|$(touch x)|a b|;|`id`|-rf",
+		  NULL },
+		{ "exec:~/bin/f ~/x a~", 1, CONFIG_SOURCE_EXEC,
+		  "/home/t/bin/f|/home/t/x|a~", NULL },
+		{ "exec:  f  # comment", 0, CONFIG_SOURCE_EXEC, "f", NULL },
+		{ "filter:sed -e s/a/b/:https://a.org/x?y=1:2", 0,
+		  CONFIG_SOURCE_FILTER, "sed|-e|s/a/b/",
+		  "https://a.org/x?y=1:2" },
+		{ "filter:~/f:file:///tmp/x", 1, CONFIG_SOURCE_FILTER,
+		  "/home/t/f", "file:///tmp/x" },
+		{ "exec:", 0, -1, NULL, NULL },
+		{ "filter:f", 0, -1, NULL, NULL },
+		{ "filter:f:ftp://a.org/", 0, -1, NULL, NULL },
+	};
+	struct buf	 got = BUF_INIT;
+	const char	*fetch;
+	char		**argv, *cause = NULL;
+	size_t		 i, j;
+	int		 rc;
+
+	(void)state;
+	setenv("HOME", "/home/t", 1);
+	for (i = 0; i < nitems(sources); i++) {
+		rc = config_feed_source(sources[i].url, sources[i].expand, &argv,
+		    &fetch, &cause);
+		if (rc != sources[i].source)
+			fail_msg("row %zu (%s): %d, want %d", i, sources[i].url,
+			    rc, sources[i].source);
+		if (rc == -1) {
+			assert_non_null(cause);
+			assert_null(argv);
+			free(cause);
+			cause = NULL;
+			continue;
+		}
+		buf_reset(&got);
+		for (j = 0; argv != NULL && argv[j] != NULL; j++)
+			buf_addf(&got, "%s%s", j > 0 ? "|" : "", argv[j]);
+		if (sources[i].words == NULL)
+			assert_null(argv);
+		else if (strcmp(got.data, sources[i].words) != 0)
+			fail_msg("row %zu: words \"%s\", want \"%s\"", i,
+			    got.data, sources[i].words);
+		if (sources[i].fetch == NULL)
+			assert_null(fetch);
+		else
+			assert_string_equal(fetch, sources[i].fetch);
+		config_words_free(argv);
+	}
+	buf_release(&got);
 }
 
 /* The sort setting: newest first unless set, set globally, and per
@@ -1380,6 +1457,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_config_messages),
+		cmocka_unit_test(test_config_feed_source),
 		cmocka_unit_test(test_config_sort),
 		cmocka_unit_test(test_config_bad_files),
 		cmocka_unit_test(test_config_good_file),

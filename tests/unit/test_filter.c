@@ -246,9 +246,11 @@ struct fixture {
 	struct store	*st;
 };
 
-/* Add feed tf's items to the store as one fetch, then mark them. */
+/* Add feed tf's items to the store as one fetch keeping max_items (0:
+ * all), then mark them. */
 static void
-add_feed(struct store *st, const struct tfeed *tf, int64_t now)
+add_feed(struct store *st, const struct tfeed *tf, int64_t now,
+    int64_t max_items)
 {
 	struct store_fetch	 fx;
 	struct feed		 f;
@@ -294,7 +296,7 @@ add_feed(struct store *st, const struct tfeed *tf, int64_t now)
 	fx.status = 200;
 	fx.next = STORE_NOTIME;
 	if (store_feed_id(st, tf->url, &id, &cause) != 0 ||
-	    store_update(st, id, &fx, &f, 0, 0, &nnew, &cause) != 0)
+	    store_update(st, id, &fx, &f, max_items, 0, &nnew, &cause) != 0)
 		failf("store: %s", cause);
 	memset(&q, 0, sizeof q);
 	q.feeds = &id;
@@ -356,7 +358,7 @@ setup(void **state)
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		failf("store_open: %s", cause);
 	for (i = 0; i < nitems(feeds); i++) {
-		add_feed(fx->st, &feeds[i], now);
+		add_feed(fx->st, &feeds[i], now, 0);
 		urls[i] = (char *)feeds[i].url;
 		titles[i] = (char *)feeds[i].conf_title;
 		tags[i] = (char *)feeds[i].tags;
@@ -653,7 +655,7 @@ test_filter_ignore_refresh(void **state)
 	assert_int_equal(store_set_ignore(other, rules, 1, 0, &cause), 0);
 	tf.items = more;
 	tf.nitems = 1;
-	add_feed(other, &tf, time_now());
+	add_feed(other, &tf, time_now(), 0);
 	store_close(other);
 	assert_int_equal(q_marks(fx->path), 2);
 	filter_free((struct filter *)rules[0]);
@@ -698,7 +700,7 @@ test_filter_ignore_refresh_feeds(void **state)
 		tf = feeds[i];
 		tf.items = more[i];
 		tf.nitems = 2;
-		add_feed(fx->st, &tf, time_now());
+		add_feed(fx->st, &tf, time_now(), 0);
 	}
 	assert_int_equal(q_marks(fx->path), 6);
 	memset(&q, 0, sizeof q);
@@ -711,7 +713,7 @@ test_filter_ignore_refresh_feeds(void **state)
 	tf = feeds[0];
 	tf.items = again;
 	tf.nitems = 1;
-	add_feed(fx->st, &tf, time_now());
+	add_feed(fx->st, &tf, time_now(), 0);
 	selected(fx->st, &q, &got);
 	assert_string_equal(got.data, "A1 A2 A3 A7 A8 A9 C1 C2 C8 C9");
 	assert_int_equal(q_marks(fx->path), 4);
@@ -901,6 +903,85 @@ test_filter_sort(void **state)
 	buf_release(&back);
 }
 
+/* A page in an order by another key than the date starts after a row
+ * the store deleted meanwhile (a refresh while it was on the screen)
+ * from the row's copy: the rows after it, counted as before. */
+static void
+test_filter_sort_row_gone(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_filter	 q;
+	struct store_item	*v, *w, gone;
+	struct buf		 got = BUF_INIT;
+	size_t			 n, nw, i;
+	int64_t			 idx;
+	char			*cause = NULL;
+	static const struct {
+		const char	*sort;
+		size_t		 row;
+		const char	*after;
+		const char	*before;
+	} gone_cases[] = {
+		/* From sorts[]: C1 is gone from each of these. */
+		{ "title-asc", 0, "C2 B1 B2 A1 A3 A2", "" },
+		{ "title-desc", 6, "", "C2 B1 B2 A1 A3 A2" },
+		{ "author-asc", 4, "B1 A2", "C2 A1 B2 A3" },
+		{ "feed-desc", 1, "B1 B2 A1 A2 A3", "C2" },
+		{ "unread-desc", 2, "A3 C2 A2 B2", "A1 B1" },
+	};
+	/* The podcast fetched again with its newest episode only, keeping
+	 * one: its refresh deletes C1. */
+	struct tfeed		 newest = feeds[2];
+
+	newest.items = items_c + 1;
+	newest.nitems = 1;
+	for (i = 0; i < nitems(gone_cases); i++) {
+		if (i > 0) {
+			teardown(state);
+			setup(state);
+			fx = *state;
+		}
+		memset(&q, 0, sizeof q);
+		if (filter_sort_parse(gone_cases[i].sort, &q.sort) != 0)
+			failf("filter_sort_parse(%s)", gone_cases[i].sort);
+		if (store_page(fx->st, &q, NULL, 0, 0, 64, &v, &n,
+		    &cause) != 0)
+			failf("store_page: %s", cause);
+		assert_true(gone_cases[i].row < n);
+		assert_string_equal(strrchr(v[gone_cases[i].row].link, '/') +
+		    1, "C1");
+		gone = v[gone_cases[i].row];
+		add_feed(fx->st, &newest, time_now(), 1);
+
+		if (store_count(fx->st, &q, &gone, &idx, &cause) != 0)
+			failf("store_count: %s", cause);
+		assert_int_equal(idx, (int64_t)gone_cases[i].row);
+		if (store_page(fx->st, &q, &gone, 0, 0, 64, &w, &nw,
+		    &cause) != 0)
+			failf("store_page: %s", cause);
+		assert_int_equal(nw + gone_cases[i].row, n - 1);
+		buf_reset(&got);
+		names_of(w, nw, &got);
+		if (strcmp(got.data != NULL ? got.data : "",
+		    gone_cases[i].after) != 0)
+			failf("%s after: \"%s\"", gone_cases[i].sort,
+			    got.data);
+		store_items_free(w, nw);
+		if (store_page(fx->st, &q, &gone, 1, 0, 64, &w, &nw,
+		    &cause) != 0)
+			failf("store_page: %s", cause);
+		buf_reset(&got);
+		names_of(w, nw, &got);
+		if (strcmp(got.data != NULL ? got.data : "",
+		    gone_cases[i].before) != 0)
+			failf("%s before: \"%s\"", gone_cases[i].sort,
+			    got.data);
+		store_items_free(w, nw);
+		store_items_free(v, n);
+	}
+	buf_release(&got);
+}
+
 /* The sort setting's words: a bare key takes its usual direction, and
  * cycle-sort comes back to the start. */
 static void
@@ -1042,6 +1123,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_filter_ignore_refresh_feeds, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_age_is_current,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_sort_row_gone,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_sort,
 		    setup, teardown),
