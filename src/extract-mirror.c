@@ -581,12 +581,18 @@ stats_sub(struct stats *a, const struct stats *b)
 	a->heads -= b->heads < a->heads ? b->heads : a->heads;
 }
 
-/* Does a button say it opens a disclosure (not a menu or a popup)? */
+/* Does a button say it opens a disclosure (not a menu or a popup): by
+ * saying whether it is expanded, or by naming the panel (its id) as the
+ * one it controls? */
 static int
-mirror_discloses(const GumboNode *g)
+mirror_discloses(const GumboNode *g, const char *panel)
 {
-	return (attr(g, "aria-expanded") != NULL &&
-	    attr(g, "aria-haspopup") == NULL);
+	const char	*v;
+
+	if (attr(g, "aria-haspopup") != NULL)
+		return (0);
+	return (attr(g, "aria-expanded") != NULL || (panel != NULL &&
+	    (v = attr(g, "aria-controls")) != NULL && strcmp(v, panel) == 0));
 }
 
 /*
@@ -649,6 +655,7 @@ mirror_disclosed(const GumboNode *g)
 {
 	const GumboVector	*kids;
 	const GumboNode		*p = NULL, *c;
+	const char		*id;
 	unsigned		 i;
 
 	if (g->type != GUMBO_NODE_ELEMENT || !tag_block(g->v.element.tag) ||
@@ -667,14 +674,31 @@ mirror_disclosed(const GumboNode *g)
 	}
 	if (p == NULL)
 		return (0);
-	if (mirror_discloses(p) || mirror_question(p))
+	id = attr(g, "id");
+	if (mirror_discloses(p, id) || mirror_question(p))
 		return (1);
 	kids = &p->v.element.children;
 	for (i = 0; i < kids->length; i++) {
 		c = kids->data[i];
-		if (c->type == GUMBO_NODE_ELEMENT && mirror_discloses(c))
+		if (c->type == GUMBO_NODE_ELEMENT && mirror_discloses(c, id))
 			return (1);
 	}
+	return (0);
+}
+
+/* Is the element a tab's panel by the class CSS frameworks give one
+ * ("tab-pane"), without the role? */
+static int
+mirror_tab_pane(const GumboNode *g)
+{
+	const char	*v = attr(g, "class"), *p;
+
+	if (v == NULL)
+		return (0);
+	for (p = v; (p = strstr(p, "tab-pane")) != NULL; p += 8)
+		if ((p == v || ascii_isspace((unsigned char)p[-1])) &&
+		    (p[8] == '\0' || ascii_isspace((unsigned char)p[8])))
+			return (1);
 	return (0);
 }
 
@@ -703,7 +727,8 @@ mirror_hidden(const GumboNode *g)
 	 * So does a disclosure's panel, under the button that opens it
 	 * (asked last: it looks at the siblings). */
 	return (hidden && !((v = attr(g, "role")) != NULL &&
-	    strcmp(v, "tabpanel") == 0) && !mirror_disclosed(g));
+	    strcmp(v, "tabpanel") == 0) && !mirror_tab_pane(g) &&
+	    !mirror_disclosed(g));
 }
 
 /* Append a node to the mirror under parent and return its index. */

@@ -91,7 +91,7 @@ preclean_role(const char *role)
 {
 	static const char *const roles[] = {
 		"menu", "menubar", "complementary", "navigation", "alert",
-		"alertdialog", "dialog",
+		"alertdialog", "dialog", "listbox", "combobox",
 	};
 	size_t	 i;
 
@@ -122,6 +122,48 @@ region_furniture(struct extractor *x, int idx)
 		    x->n[p].tag == GUMBO_TAG_MAIN)
 			return (x->n[idx].tag == GUMBO_TAG_FORM);
 	return (1);
+}
+
+/* Is the control at idx one a reader types into or picks from a list? */
+static int
+entry_control(struct extractor *x, int idx)
+{
+	static const char *const types[] = {
+		"text", "email", "tel", "number", "password", "search", "url",
+		"date",
+	};
+	const char	*t;
+	size_t		 k;
+
+	if (x->n[idx].tag == GUMBO_TAG_SELECT ||
+	    x->n[idx].tag == GUMBO_TAG_TEXTAREA)
+		return (1);
+	if (x->n[idx].tag != GUMBO_TAG_INPUT)
+		return (0);
+	if ((t = attr(x->n[idx].g, "type")) == NULL)
+		return (1);
+	for (k = 0; k < nitems(types); k++)
+		if (strcasecmp(t, types[k]) == 0)
+			return (1);
+	return (0);
+}
+
+/*
+ * Is the label at idx a form field's: beside or around a control one
+ * types into (not a choice's, whose label is what is chosen)? Its words
+ * ("First name", "Your email") are the form's, not the text's.
+ */
+static int
+label_of_control(struct extractor *x, int idx)
+{
+	int	 i, p = x->n[idx].parent;
+
+	if (p < 0)
+		return (0);
+	for (i = p + 1; i < x->n[p].end; i++)
+		if (entry_control(x, i))
+			return (1);
+	return (0);
 }
 
 /* A poster's signature, repeated under each of their posts. */
@@ -427,6 +469,52 @@ facet_shelf(struct extractor *x, int idx)
 	return (prices >= 4);
 }
 
+/* Order two strings, for qsort and bsearch. */
+static int
+controls_cmp(const void *a, const void *b)
+{
+	return (strcmp(*(const char *const *)a, *(const char *const *)b));
+}
+
+/*
+ * Is the hidden element at idx the panel of a disclosure: one whose id a
+ * button that says whether it is expanded names in aria-controls? It is
+ * hidden only until the button is pressed, and a page read as text shows
+ * it (an accordion's answers, a guide's folded steps). The ids are
+ * gathered once, on the first question.
+ */
+static int
+controlled_panel(struct extractor *x, int idx)
+{
+	const char	*id = attr(x->n[idx].g, "id"), *v;
+	size_t		 n = 0;
+	int		 i, end;
+
+	if (id == NULL || x->body < 0)
+		return (0);
+	if (x->ncontrols == (size_t)-1) {
+		end = x->n[x->body].end;
+		for (i = x->body; i < end; i++)
+			if (x->n[i].tag != TAG_TEXT &&
+			    attr(x->n[i].g, "aria-expanded") != NULL &&
+			    attr(x->n[i].g, "aria-controls") != NULL)
+				n++;
+		x->controls = n == 0 ? NULL :
+		    arena_alloc(&x->garena, n * sizeof *x->controls);
+		x->ncontrols = 0;
+		for (i = x->body; i < end && n > 0; i++)
+			if (x->n[i].tag != TAG_TEXT &&
+			    attr(x->n[i].g, "aria-expanded") != NULL &&
+			    (v = attr(x->n[i].g, "aria-controls")) != NULL)
+				x->controls[x->ncontrols++] = v;
+		if (x->ncontrols > 1)
+			qsort(x->controls, x->ncontrols, sizeof *x->controls,
+			    controls_cmp);
+	}
+	return (x->ncontrols > 0 && bsearch(&id, x->controls, x->ncontrols,
+	    sizeof *x->controls, controls_cmp) != NULL);
+}
+
 /*
  * First pass of a run: remove what is hidden, bylines (in a page read
  * whole, each is part of an entry), repeats of the title and (with
@@ -455,7 +543,8 @@ preclean(struct extractor *x)
 		 * it in place. */
 		most = n->st.chars * 2 >= x->n[x->body].st.chars;
 		if ((mirror_hidden(n->g) && !most &&
-		    !preclean_seen_price(x, i) && !preclean_seen_text(x, i)) ||
+		    !preclean_seen_price(x, i) && !preclean_seen_text(x, i) &&
+		    !controlled_panel(x, i)) ||
 		    (n->cls & PAT_HIDDEN &&
 		    n->st.chars < 200) || preclean_unseen(x, i) ||
 		    (!most && preclean_consent(x, i)) || (i >= post_end &&
@@ -1299,7 +1388,8 @@ clean_part(struct extractor *x, int root)
 			continue;
 		case GUMBO_TAG_LABEL:
 			/* A control's label, the control gone. */
-			if (x->region && n->st.chars < 100) {
+			if ((x->region || label_of_control(x, i)) &&
+			    n->st.chars < 100) {
 				node_remove(x, i);
 				continue;
 			}

@@ -1252,6 +1252,10 @@ test_extract_scoring_parts(void **state)
 		  "<h2>The crossing</h2><p>The second half of the story, long "
 		  "enough to count as the article's matter, begins here.</p>",
 		  "Jane Roe", NULL, 1 },
+		{ "an empty list's message goes",
+		  "<div class=archive><p>No posts</p></div>"
+		  "<p>Keine Kommentare</p>",
+		  "Paragraph 3", "No posts", 1 },
 		{ "a number alone goes",
 		  "<p>7</p>", "Paragraph 3", "7", 1 },
 		{ "a block repeated at once is kept once",
@@ -1371,6 +1375,18 @@ test_extract_scoring_parts(void **state)
 		  "<p>Last updated in spring, the map still shows the old "
 		  "ferry route across the bay.</p>",
 		  "the map still shows", NULL, 1 },
+		{ "the works cited at the end go",
+		  "<h2>References</h2><ol><li>Roe J. Tides of the northern "
+		  "bays. Journal of the Sea. 1998;4:12-19.</li><li>Doe A, Poe "
+		  "B. Ferries and weather. Harbour Studies. 2004;9:1-8.</li>"
+		  "</ol>",
+		  "Paragraph 3", "Tides of the northern", 1 },
+		{ "works cited in the middle stay",
+		  "<h2>References</h2><ol><li>Roe J. Tides of the northern "
+		  "bays. Journal of the Sea. 1998;4:12-19.</li></ol>"
+		  "<h2>Afterword</h2><p>A last part of the story, long enough "
+		  "to be read as the article's own matter, comes here.</p>",
+		  "Tides of the northern", NULL, 1 },
 		{ "heading of a section left empty goes",
 		  "<h2>Related stories</h2><ul><li><a href=/1>One more story"
 		  "</a></li><li><a href=/2>Another</a></li></ul>",
@@ -3705,6 +3721,161 @@ test_extract_component_header(void **state)
 	free(t);
 }
 
+/* The paragraphs of a short invented article, for the tests below. */
+#define FERRY_LEAD							\
+	"<p>The night ferry leaves the harbour at eleven, when the "	\
+	"last train has come in, and reaches the island before dawn "	\
+	"with a few dozen cars and a handful of sleepy travellers.</p>"
+#define FERRY_CREW							\
+	"<p>The crew of six knows most of the passengers by name, and "	\
+	"the cafe on the upper deck stays open until the lights of "	\
+	"the island show, selling soup, tea and the morning paper.</p>"
+#define FERRY_END							\
+	"<p>The company wants to end the crossing next year, as too "	\
+	"few people take it, and the island's council has written to "	\
+	"the ministry to ask for help in keeping it running.</p>"
+
+/*
+ * An author's note at the end of an article, a paragraph that opens with
+ * the byline's name, goes; a paragraph that opens with a name the
+ * article speaks of, or that more of the article follows, stays. A
+ * list at the head made of the author, the date and the reading time
+ * goes too.
+ */
+static void
+test_extract_author_note(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Night ferries</title>"
+	    "<meta name=\"author\" content=\"Ana Ruiz\"></head><body>"
+	    "<article><h1>Night ferries</h1>%s"
+	    FERRY_LEAD "%s"
+	    FERRY_CREW
+	    FERRY_END "%s"
+	    "</article></body></html>";
+	static const struct {
+		const char	*lead, *head, *tail, *gone, *kept;
+	} cases[] = {
+		{ "", "", "<p>Ana Ruiz is a reporter who covers the islands and "
+		  "their boats, and lives by the harbour.</p>",
+		  "is a reporter", NULL },
+		{ "", "", "<p>Ana has written about the islands since 2015, "
+		  "and takes the ferry every month.</p>",
+		  "has written about", NULL },
+		{ "", "", "<p>Ana Ruiz, PhD, is a historian of the islands and "
+		  "their boats.</p>", "is a historian", NULL },
+		{ "<p>Ana is a reporter who has crossed to the island on "
+		  "every boat that runs there, by day and by night.</p>", "",
+		  "", "is a reporter", NULL },
+		{ "<ul><li><a href=\"/u/ana\">Ana Ruiz</a></li><li>Jan 23"
+		  "</li><li>5 min read</li></ul>", "", "", "5 min read", NULL },
+		{ "<ul><li>Cars</li><li>Bicycles</li><li>Dogs, 2 a crossing"
+		  "</li></ul>", "", "", NULL, "Bicycles" },
+		{ "", "<p>The captain told Ana Ruiz that the crossing has run "
+		  "every night since 1962, storms aside.</p>",
+		  "<p>Ana Ruiz is a reporter who covers the islands.</p>",
+		  NULL, "is a reporter" },
+		{ "", "", "<p>Ana Ruiz is a reporter who covers the islands.</p>"
+		  "<h2>The return</h2><p>The ferry back leaves at six in "
+		  "the morning, and it is the busier of the two crossings, "
+		  "full of people who work on the mainland.</p>",
+		  NULL, "is a reporter" },
+	};
+	struct buf	 b = BUF_INIT;
+	char		*t;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, cases[i].lead, cases[i].head,
+		    cases[i].tail);
+		buf_addch(&b, '\0');
+		t = page_text(b.data, "https://news.example/ferries");
+		buf_release(&b);
+		assert_non_null(strstr(t, "The night ferry leaves"));
+		if (cases[i].gone != NULL && strstr(t, cases[i].gone) != NULL)
+			failf("case %zu: kept \"%s\"", i, cases[i].gone);
+		if (cases[i].kept != NULL && strstr(t, cases[i].kept) == NULL)
+			failf("case %zu: lost \"%s\"", i, cases[i].kept);
+		free(t);
+	}
+}
+
+/*
+ * A form inside the article: the labels of the fields one types into
+ * and a list box of choices go; the label of a choice is its name and
+ * stays.
+ */
+static void
+test_extract_form_fields(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Night ferries</title></head><body>"
+	    "<article><h1>Night ferries</h1>"
+	    FERRY_LEAD
+	    FERRY_CREW
+	    "<div class=\"field\"><label for=\"em\">Your email address"
+	    "</label><input type=\"email\" id=\"em\"></div>"
+	    "<div class=\"field\"><span>Your country</span>"
+	    "<div role=\"listbox\"><div role=\"option\">Albania</div>"
+	    "<div role=\"option\">Andorra</div><div role=\"option\">"
+	    "Armenia</div></div></div>"
+	    "<div class=\"field\"><label><input type=\"radio\" "
+	    "name=\"c\">Cabin with a porthole</label></div>"
+	    FERRY_END
+	    "</article></body></html>";
+	char	*t;
+
+	(void)state;
+	t = page_text(page, "https://news.example/ferries");
+	assert_non_null(strstr(t, "The company wants"));
+	assert_null(strstr(t, "Your email address"));
+	assert_null(strstr(t, "Andorra"));
+	assert_non_null(strstr(t, "Cabin with a porthole"));
+	free(t);
+}
+
+/*
+ * Folded panels a button opens are read: the button names the panel
+ * in aria-controls, beside it or elsewhere in the page; so are a tab's
+ * panels, named by their class; a hidden block no button opens is not.
+ */
+static void
+test_extract_folded_panels(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Night ferries</title></head><body>"
+	    "<article><h1>Night ferries</h1>"
+	    FERRY_LEAD
+	    "<div class=\"fold\"><a role=\"button\" aria-controls=\"p1\">"
+	    "Booking a cabin</a></div><div id=\"p1\" style=\"display:none\" "
+	    "role=\"region\"><p>Cabins are booked at the harbour office or "
+	    "on board, and cost the same as a seat on the day boat.</p>"
+	    "</div>"
+	    "<h3><button aria-expanded=\"false\" aria-controls=\"p2\">"
+	    "Bringing a bicycle</button></h3><div class=\"wrap\"><div "
+	    "id=\"p2\" aria-hidden=\"true\"><p>Bicycles travel free on the "
+	    "car deck, tied to the rail by the crew before the ferry "
+	    "sails.</p></div></div>"
+	    "<div class=\"tab-pane fade\" style=\"display:none\"><p>Dogs "
+	    "ride on the open deck only, on a lead, with their owner."
+	    "</p></div>"
+	    "<div id=\"p3\" style=\"display:none\"><p>Your session has "
+	    "expired, please sign in again to go on.</p></div>"
+	    FERRY_END
+	    "</article></body></html>";
+	char	*t;
+
+	(void)state;
+	t = page_text(page, "https://news.example/ferries");
+	assert_non_null(strstr(t, "Cabins are booked"));
+	assert_non_null(strstr(t, "Bicycles travel free"));
+	assert_non_null(strstr(t, "Dogs ride on the open deck"));
+	assert_null(strstr(t, "session has expired"));
+	free(t);
+}
+
 /* extract_markdown(): each construct as Markdown writes it, and text
  * that would read as Markdown escaped. */
 static void
@@ -3760,6 +3931,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_pages),
+		cmocka_unit_test(test_extract_author_note),
+		cmocka_unit_test(test_extract_form_fields),
+		cmocka_unit_test(test_extract_folded_panels),
 		cmocka_unit_test(test_extract_cards),
 		cmocka_unit_test(test_extract_shelf_filters),
 		cmocka_unit_test(test_extract_cookie_consent),
