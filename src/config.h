@@ -170,6 +170,8 @@ struct config_filter {
 	char		*path;		/* file that listed it */
 	unsigned	 line;
 	struct config_color color;	/* highlight's */
+	char		**tags;		/* a query's, as a feed's; owned */
+	size_t		 ntags;
 };
 
 #define CONFIG_MAX_HIGHLIGHTS	64	/* highlight lines in one dotfile */

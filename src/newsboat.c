@@ -256,7 +256,8 @@ newsboat_keep_line(struct newsboat *nb, const char *name, unsigned n,
 }
 
 /* A query feed of the urls file, "query:NAME:EXPRESSION" [TAG ...]:
- * a query line, the expression as it is. */
+ * a query line, the expression as it is, and its tags after it, quoted
+ * so that they stay apart ("query NAME 'EXPRESSION' TAG ..."). */
 static void
 newsboat_query(struct newsboat *nb, const char *name, unsigned n,
     const char *line, char **w, size_t nw)
@@ -264,6 +265,7 @@ newsboat_query(struct newsboat *nb, const char *name, unsigned n,
 	struct buf	 out = BUF_INIT;
 	const char	*colon, *expr;
 	char		*qname;
+	size_t		 i, ntags = 0, dropped = 0;
 
 	if ((colon = strchr(w[0] + 6, ':')) == NULL || colon == w[0] + 6 ||
 	    colon[1] == '\0') {
@@ -273,13 +275,32 @@ newsboat_query(struct newsboat *nb, const char *name, unsigned n,
 	}
 	qname = xstrndup(w[0] + 6, (size_t)(colon - w[0] - 6));
 	expr = colon + 1;
+	for (i = 1; i < nw; i++) {
+		if (w[i][0] == '\0' || w[i][0] == '~' || w[i][0] == '!')
+			dropped++;
+		else
+			ntags++;
+	}
 	buf_addstr(&out, "query ");
 	config_word(&out, qname);
-	buf_addf(&out, " %s", expr);
+	buf_addch(&out, ' ');
+	if (ntags == 0)
+		buf_addstr(&out, expr);
+	else if (strchr(expr, '\'') == NULL)
+		buf_addf(&out, "'%s'", expr);
+	else
+		config_word(&out, expr);	/* quoted: it has a ' */
+	for (i = 1; i < nw; i++) {
+		if (w[i][0] == '\0' || w[i][0] == '~' || w[i][0] == '!')
+			continue;
+		buf_addch(&out, ' ');
+		config_word(&out, w[i]);
+	}
 	newsboat_keep_line(nb, name, n, line, &out);
-	if (nw > 1)
-		newsboat_unmapped(nb, name, n, line, "the query feed is kept, "
-		    "its tags are not: tidings's query feeds have none");
+	if (dropped > 0)
+		newsboat_unmapped(nb, name, n, line, "the query feed is kept "
+		    "with its tags, not its \"~title\" or \"!\": its name is "
+		    "its title, and a query is never hidden");
 	free(qname);
 	buf_release(&out);
 }

@@ -80,6 +80,7 @@ struct ui_feed {
 struct ui_tag {
 	const char	*name;		/* borrowed from the config */
 	int64_t		 unread;
+	size_t		 feeds;		/* feeds that carry it */
 };
 
 /*

@@ -171,6 +171,20 @@ static const struct {
 	  "is, not its state: age, unread, starred, flags, unread_count, "
 	  "total_count and ~ cannot be used here" },
 	{ "query Old unread = \"no\" and age > 30\n", 0, NULL },
+	/* A query's tags follow its expression when that is quoted. */
+	{ "query Unread 'unread = \"yes\"' news \"long reads\"\n", 0, NULL },
+	{ "query Unread \"unread = \\\"yes\\\"\" news # tagged\n", 0, NULL },
+	{ "query Unread 'unread = \"yes\"' news \"~Title\"\n", 0,
+	  "t:1: \"~Title\" after a query's expression: a query takes tags "
+	  "only (its name is its title)" },
+	{ "query Unread 'unread = \"yes\"' news < sort title\n", 0,
+	  "t:1: \"<\" after a query's expression: a query takes tags only "
+	  "(its name is its title)" },
+	{ "query Unread 'unread = \"yes\"' \"\"\n", 0, "t:1: empty tag" },
+	{ "query Unread 'unread = \"x\"' news\n", 0,
+	  "t:1:24: unread is \"yes\" or \"no\", not \"\"x\"\"" },
+	{ "ignore 'title = \"x\"' news\n", 0, "t:1:22: words after the "
+	  "quoted expression: only a query takes tags" },
 	{ "query Unread\n", 0, "t:1: usage: query NAME EXPRESSION" },
 	{ "define-filter \"x\n", 0, "t:1: unterminated quote" },
 	/* highlight: the expression is one word, colours as color's. */
@@ -444,6 +458,36 @@ test_config_sort(void **state)
 	    FILTER_SORT_FEED);
 	assert_int_equal(config_num(&cfg, &cfg.feeds[0], SET_SORT),
 	    FILTER_SORT_TITLE | FILTER_SORT_ASC);
+	config_release(&cfg);
+	causes_release(&causes);
+}
+
+/* A query's tags: after its expression, quoted, as a feed line has
+ * them; an expression that is not quoted keeps the rest of the line. */
+static void
+test_config_query_tags(void **state)
+{
+	static const char text[] =
+	    "query Unread 'unread = \"yes\"' news \"long reads\"\n"
+	    "query Tech tags # \"tech\" and title =~ \"a b\"\n"
+	    "query Old \"age > 30\"\n";
+	struct config	 cfg;
+	struct causes	 causes = CAUSES_INIT;
+
+	(void)state;
+	config_init(&cfg);
+	assert_int_equal(config_load_buffer(text, strlen(text), "t", &cfg,
+	    &causes), 0);
+	assert_int_equal(cfg.nqueries, 3);
+	assert_string_equal(cfg.queries[0].filter->text, "unread = \"yes\"");
+	assert_int_equal(cfg.queries[0].ntags, 2);
+	assert_string_equal(cfg.queries[0].tags[0], "news");
+	assert_string_equal(cfg.queries[0].tags[1], "long reads");
+	assert_string_equal(cfg.queries[1].filter->text,
+	    "tags # \"tech\" and title =~ \"a b\"");
+	assert_int_equal(cfg.queries[1].ntags, 0);
+	assert_string_equal(cfg.queries[2].filter->text, "age > 30");
+	assert_int_equal(cfg.queries[2].ntags, 0);
 	config_release(&cfg);
 	causes_release(&causes);
 }
@@ -1459,6 +1503,7 @@ main(void)
 		cmocka_unit_test(test_config_messages),
 		cmocka_unit_test(test_config_feed_source),
 		cmocka_unit_test(test_config_sort),
+		cmocka_unit_test(test_config_query_tags),
 		cmocka_unit_test(test_config_bad_files),
 		cmocka_unit_test(test_config_good_file),
 		cmocka_unit_test(test_config_defaults),
