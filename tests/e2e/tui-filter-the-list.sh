@@ -1,7 +1,7 @@
 #!/bin/sh
 # F narrows the items list in view to a filter expression; a mistake is
-# shown with its column and changes nothing; f picks a define-filter
-# preset (Tab goes through them); back shows the whole list again.
+# shown with its column and changes nothing; Tab at its prompt goes
+# through the define-filter presets; back shows the whole list again.
 . ./lib.sh
 serve
 rss alpha.xml Alpha 4
@@ -33,8 +33,8 @@ wait_for 'Filter: column 18: unknown attribute "unred"'
 wait_for "Alpha item 4"
 tui_screen | grep -q "Alpha item 2" && { tui_screen >&2; fail "filter lost"; }
 
-# A preset from the list: Tab goes to the next one.
-keys f
+# A preset at the prompt: Tab goes to the next one.
+keys F C-u Tab
 wait_for 'Filter [odd]: title =~ "[13]$"'
 keys Tab
 wait_for 'Filter [the second]: title = "Alpha item 2"'
