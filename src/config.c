@@ -543,8 +543,7 @@ config_snapshot(const struct config *cfg, unsigned feed_id)
 {
 	const struct config_feed	*one = NULL;
 	struct config			*s;
-	size_t				 i, off;
-	char				*cause;
+	size_t				 i;
 
 	if (feed_id != 0 && (one = config_feed_find(cfg, feed_id)) == NULL)
 		return (NULL);
@@ -563,11 +562,9 @@ config_snapshot(const struct config *cfg, unsigned feed_id)
 	for (i = 0; i < cfg->nignores; i++) {
 		s->ignores[i] = cfg->ignores[i];
 		s->ignores[i].path = xstrdup(cfg->ignores[i].path);
-		if (filter_parse(cfg->ignores[i].filter->text,
-		    strlen(cfg->ignores[i].filter->text),
-		    &s->ignores[i].filter, &off, &cause) != 0)
-			fatalx("config: a rule that parsed does not: %s",
-			    cause);
+		s->ignores[i].filter = filter_dup(cfg->ignores[i].filter);
+		s->ignores[i].tags = NULL;
+		s->ignores[i].ntags = 0;
 	}
 	s->nignores = cfg->nignores;
 	s->last_id = cfg->last_id;

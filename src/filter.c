@@ -743,6 +743,38 @@ filter_free(struct filter *f)
 	free(f);
 }
 
+/* A copy of the tree n: recursion down l, whose depth the parser
+ * bounds, and a loop down r, as filter_node_free() goes. */
+static struct filter_node *
+filter_node_dup(const struct filter_node *n)
+{
+	struct filter_node	*top = NULL, **at = &top, *c;
+
+	for (; n != NULL; n = n->r) {
+		c = xmalloc(sizeof *c);
+		*c = *n;
+		c->l = filter_node_dup(n->l);
+		c->s = n->s != NULL ? xstrdup(n->s) : NULL;
+		c->r = NULL;
+		*at = c;
+		at = &c->r;
+	}
+	return (top);
+}
+
+struct filter *
+filter_dup(const struct filter *f)
+{
+	struct filter	*c;
+
+	if (f == NULL)
+		return (NULL);
+	c = xmalloc(sizeof *c);
+	c->root = filter_node_dup(f->root);
+	c->text = xstrdup(f->text);
+	return (c);
+}
+
 size_t
 filter_column(const char *text, size_t off)
 {

@@ -102,6 +102,9 @@ struct filter {
 int	 filter_parse(const char *text, size_t len, struct filter **out,
 	     size_t *off, char **cause);
 void	 filter_free(struct filter *);
+/* A copy of f (NULL: NULL), as it parsed, for another owner or thread;
+ * free it with filter_free(). */
+struct filter	*filter_dup(const struct filter *);
 
 /* The column (1, 2, ...) of byte offset off in text, counted in
  * characters, for messages. */

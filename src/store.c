@@ -2687,38 +2687,31 @@ fail:
 }
 
 /* Replace *v[0..*nv) by copies of rules[0..n), which their owner may
- * free. Return 0, or -1 and set *cause, keeping *v. */
-static int
+ * free. */
+static void
 store_filters_copy(struct filter ***v, size_t *nv,
-    const struct filter *const *rules, size_t n, char **cause)
+    const struct filter *const *rules, size_t n)
 {
 	struct filter	**nw;
-	size_t		 i, off;
+	size_t		 i;
 
 	nw = xreallocarray(NULL, n + 1, sizeof *nw);
-	for (i = 0; i < n; i++) {
-		if (filter_parse(rules[i]->text, strlen(rules[i]->text),
-		    &nw[i], &off, cause) != 0) {
-			while (i-- > 0)
-				filter_free(nw[i]);
-			free(nw);
-			return (-1);
-		}
-	}
+	for (i = 0; i < n; i++)
+		nw[i] = filter_dup(rules[i]);
 	for (i = 0; i < *nv; i++)
 		filter_free((*v)[i]);
 	free(*v);
 	*v = nw;
 	*nv = n;
-	return (0);
 }
 
 int
 store_set_highlights(struct store *st, const struct filter *const *rules,
     size_t n, char **cause)
 {
-	return (store_filters_copy(&st->highlight, &st->nhighlight, rules, n,
-	    cause));
+	(void)cause;
+	store_filters_copy(&st->highlight, &st->nhighlight, rules, n);
+	return (0);
 }
 
 int
@@ -2727,9 +2720,8 @@ store_set_ignore(struct store *st, const struct filter *const *rules,
 {
 	char		*why;
 
-	if (store_filters_copy(&st->ignore, &st->nignore, rules, n,
-	    cause) != 0)
-		return (-1);
+	(void)cause;
+	store_filters_copy(&st->ignore, &st->nignore, rules, n);
 	store_mark_forget_stmt(st);
 	st->marked = 0;
 	if (!mark)

@@ -1508,19 +1508,6 @@ ui_list_mark_status(struct ui *ui, struct buf *b)
 	return (1);
 }
 
-/* A copy of a parsed filter. */
-static struct filter *
-list_copy_expr(const struct filter *f)
-{
-	struct filter	*copy;
-	size_t		 off;
-	char		*cause;
-
-	if (filter_parse(f->text, strlen(f->text), &copy, &off, &cause) != 0)
-		fatalx("ui: a filter that parsed does not: %s", cause);
-	return (copy);
-}
-
 /* Count the unread items a marking of a filtered list will change, for
  * its progress. */
 static void
@@ -1586,12 +1573,12 @@ ui_list_mark_read(struct ui *ui, int all)
 		    .nfeeds = m->nfeeds, .every = m->every, .unread = 1 });
 		/* A query's own copy: a reload may free the config's. */
 		if (ui->list.expr != NULL) {
-			m->expr = list_copy_expr(ui->list.expr);
+			m->expr = filter_dup(ui->list.expr);
 			m->total = ui->qunread[UI_QUERY_OF(
 			    ui->rows[ui->list.row])];
 		}
 		if (ui->list.narrow != NULL) {
-			m->narrow = list_copy_expr(ui->list.narrow);
+			m->narrow = filter_dup(ui->list.narrow);
 			list_count_unread(ui, m);
 		}
 	}

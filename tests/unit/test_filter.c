@@ -447,6 +447,7 @@ test_filter_selects(void **state)
 {
 	struct fixture		*fx = *state;
 	struct store_filter	 q;
+	struct filter		*copy;
 	struct buf		 got = BUF_INIT;
 	int64_t			 n;
 	size_t			 i, words;
@@ -466,8 +467,18 @@ test_filter_selects(void **state)
 			words += *p == ' ';
 		if ((size_t)n != words)
 			failf("%s: counted %lld", cases[i].expr, (long long)n);
+		/* A copy selects the same, once the original is gone. */
+		copy = filter_dup(q.expr);
 		filter_free((struct filter *)q.expr);
+		q.expr = copy;
+		assert_string_equal(copy->text, cases[i].expr);
+		selected(fx->st, &q, &got);
+		if (strcmp(got.data, cases[i].want) != 0)
+			failf("%s: its copy selected \"%s\", not \"%s\"",
+			    cases[i].expr, got.data, cases[i].want);
+		filter_free(copy);
 	}
+	assert_null(filter_dup(NULL));
 	buf_release(&got);
 }
 
