@@ -819,8 +819,9 @@ config_type_hint(enum setting_type type)
 	case SET_BOOL:
 		return ("is not yes or no");
 	case SET_SORT_ORDER:
-		return ("is not an order (date, title, feed, author or "
-		    "unread, with -asc or -desc)");
+		return ("is not an order (date, title, feed, author, "
+		    "unread, starred, link, guid or random, with -asc or "
+		    "-desc)");
 	case SET_FEED_ORDER:
 		return ("is not an order (none, title or unread, with -asc "
 		    "or -desc)");

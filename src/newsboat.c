@@ -463,7 +463,10 @@ newsboat_table(const char *dialog)
 static int
 newsboat_sort(const char *value, struct buf *out, const char **why)
 {
-	static const char *const keys[] = { "date", "title", "author" };
+	static const char *const keys[] = { "date", "title", "author",
+	    "flags", "link", "guid", "random" };
+	static const char *const here[] = { "date", "title", "author",
+	    "starred", "link", "guid", "random" };
 	const char	*dash;
 	size_t		 len, i;
 	int		 desc = 0;
@@ -480,8 +483,8 @@ newsboat_sort(const char *value, struct buf *out, const char **why)
 		if (strlen(keys[i]) == len && strncmp(value, keys[i], len) == 0)
 			break;
 	if (i == nitems(keys)) {
-		*why = "no such order here (date, title, author, feed, "
-		    "unread)";
+		*why = "no such order here (date, title, author, flags, "
+		    "link, guid, random)";
 		return (-1);
 	}
 	if (i == 0 && !desc) {
@@ -490,8 +493,10 @@ newsboat_sort(const char *value, struct buf *out, const char **why)
 	}
 	if (i == 0)
 		buf_addstr(out, "set sort date-asc");
+	else if (strcmp(keys[i], "random") == 0)
+		buf_addstr(out, "set sort random");
 	else
-		buf_addf(out, "set sort %s-%s", keys[i], desc ? "desc" : "asc");
+		buf_addf(out, "set sort %s-%s", here[i], desc ? "desc" : "asc");
 	return (0);
 }
 
