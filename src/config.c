@@ -1040,7 +1040,9 @@ config_verror(struct config_parse *cp, size_t col, const char *fmt,
 
 	xvasprintf(&msg, fmt, ap);
 	text_printable(&path, cp->path);
-	if (cp->prompt)
+	if (cp->prompt && col != 0)	/* a column helps there too */
+		causes_add(cp->causes, "column %zu: %s", col, msg);
+	else if (cp->prompt)
 		causes_add(cp->causes, "%s", msg);
 	else if (col != 0)
 		causes_add(cp->causes, "%s:%u:%zu: %s", path.data, cp->line,
@@ -2232,7 +2234,7 @@ int
 config_command(struct config *cfg, const char *line, char **cause)
 {
 	static const char *const allowed[] = { "set", "bind", "unbind",
-	    "color" };
+	    "color", "highlight" };
 	struct config_parse	 cp;
 	struct causes		 causes = CAUSES_INIT;
 	struct config_words	 w = { NULL, 0 };
@@ -2252,7 +2254,8 @@ config_command(struct config *cfg, const char *line, char **cause)
 			config_parse_line(&cp, line, strlen(line));
 		else
 			config_error(&cp, "\"%s\" is not a command here; use "
-			    "set, bind, unbind or color", config_q(&cp,
+			    "set, bind, unbind, color or highlight",
+			    config_q(&cp,
 			    w.v[0].s));
 	}
 	config_words_clear(&w);

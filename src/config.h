@@ -243,7 +243,8 @@ int	 config_load_buffer(const char *text, size_t len, const char *name,
 
 /*
  * Run one line of the config language typed at the UI's prompt. Only set,
- * bind, unbind and color are allowed there (a feed list that changed under
+ * bind, unbind, color and highlight (added after the dotfile's highlight
+ * lines) are allowed there (a feed list that changed under
  * a running UI could not be followed). Return 0, or -1 and set *cause to
  * the message, without a path or line.
  */

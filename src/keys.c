@@ -36,8 +36,9 @@ static const struct keys_action_info actions[] = {
 	{ "help", ACT_HELP, ALL,
 	  "Show the key bindings in force and what they do." },
 	{ "command", ACT_COMMAND, ALL,
-	  "Open the prompt for a command: set, bind, unbind, color, open, "
-	  "tag, search, add, quit or the name of an action." },
+	  "Open the prompt for a command: set, bind, unbind, color, "
+	  "highlight, open, tag, search, add, quit or the name of an "
+	  "action." },
 	{ "search", ACT_SEARCH, ALL,
 	  "Search the title and text of every item; the results are "
 	  "listed in the items pane." },

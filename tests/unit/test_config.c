@@ -1227,12 +1227,16 @@ test_config_command(void **state)
 		{ "bind items x quit", NULL },
 		{ "unbind items x", NULL },
 		{ "color selected red default bold", NULL },
+		{ "highlight 'title =~ \"rust\"' red default bold", NULL },
+		{ "highlight 'titel = \"x\"' red blue",
+		  "column 12: unknown attribute \"titel\"; did you mean "
+		  "\"title\"?" },
 		{ "set panes 4", "panes: \"4\" is out of range (0 to 3)" },
 		{ "bind items x nothing", "unknown action \"nothing\"" },
 		{ "feed https://a.org/x", "\"feed\" is not a command here; use "
-		  "set, bind, unbind or color" },
+		  "set, bind, unbind, color or highlight" },
 		{ "include other", "\"include\" is not a command here; use "
-		  "set, bind, unbind or color" },
+		  "set, bind, unbind, color or highlight" },
 		{ "set \"x", "unterminated quote" },
 		{ "", NULL },
 	};
@@ -1261,6 +1265,8 @@ test_config_command(void **state)
 	assert_int_equal(config_num(&cfg, NULL, SET_PANES), 2);
 	assert_int_equal(config_num(&cfg, NULL, SET_MOUSE), 1);
 	assert_int_equal(cfg.colors[EL_SELECTED].fg, 1);
+	assert_int_equal(cfg.nhighlights, 1);
+	assert_string_equal(cfg.highlights[0].filter->text, "title =~ \"rust\"");
 	assert_string_equal(cfg.path, "kept");
 	config_release(&cfg);
 }
