@@ -1082,6 +1082,10 @@ ui_list_filter(struct ui *ui, const char *text)
 		filter_free(l->narrow);
 		l->narrow = f;
 	}
+	/* A new list, from its top: without the rows of the old one, which
+	 * ui_list_reload() would place the cursor by, it counts the list
+	 * and the first page is read as it is drawn. */
+	list_drop_window(l);
 	ui->panes[UI_ITEMS].cur = ui->panes[UI_ITEMS].top = 0;
 	ui_list_reload(ui);
 	if (l->narrow != NULL)

@@ -16,12 +16,16 @@ wait_for "4 unread"
 keys j Tab
 wait_for "Alpha item 4"
 
+# From the third row: the narrowed list starts at its top.
+keys j j
+wait_for "3/4"
 keys F
 wait_for "Filter:"
 keys -l 'title =~ "item [34]$" and unread = "yes"'
 keys Enter
 wait_for "Alpha | title =~"
 wait_for "2 items"
+wait_for "1/2"
 tui_screen | grep -q "Alpha item 1" && { tui_screen >&2; fail "not narrowed"; }
 wait_for "Alpha item 3"
 
@@ -44,6 +48,14 @@ keys Enter
 wait_for "2 items"
 wait_for "Alpha item 1"
 tui_screen | grep -q "Alpha item 4" && { tui_screen >&2; fail "preset"; }
+
+# Another filter starts at its top too, wherever the last one's top
+# item falls in it.
+keys F C-u
+keys -l 'title =~ "item [34]$"'
+keys Enter
+wait_for "Alpha item 4"
+wait_for "1/2"
 
 # Back: the whole list again.
 keys Escape
