@@ -222,6 +222,26 @@ static const struct setting settings[] = {
 	    .text = "Let copy-link put the link on the clipboard by writing "
 		"an OSC 52 sequence to the terminal; off, since a terminal "
 		"that honours it lets any program there set the clipboard." },
+	[SET_PLAYER] = {
+	    .name = "player", .id = SET_PLAYER,
+	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .defstr = "mpv",
+	    .text = "The command that plays an enclosure (open-enclosure), "
+		"split into words without a shell, the enclosure's URL (or "
+		"its downloaded file) added as one more word or put where a "
+		"word says %s; it runs detached from the terminal." },
+	[SET_DOWNLOAD_DIR] = {
+	    .name = "download-dir", .id = SET_DOWNLOAD_DIR,
+	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .defstr = "~/Downloads/podcasts",
+	    .text = "The directory download-enclosure saves enclosures into, "
+		"each named after its feed and item; made when missing." },
+	[SET_DOWNLOAD_ENCLOSURES] = {
+	    .name = "download-enclosures", .id = SET_DOWNLOAD_ENCLOSURES,
+	    .type = SET_BOOL, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .min = 0, .max = 1, .def = 0,
+	    .text = "Download the enclosures of a feed's new items after "
+		"each refresh, the reader's and tidings refresh's alike." },
 };
 _Static_assert(nitems(settings) == SET__COUNT,
     "settings[] must have one row per enum setting_id");

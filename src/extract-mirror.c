@@ -590,9 +590,59 @@ mirror_discloses(const GumboNode *g)
 }
 
 /*
+ * Add the length of g's text to *len and record where its last
+ * non-blank character is; stop once *len passes max.
+ */
+static void
+mirror_tail(const GumboNode *g, size_t *len, const char **last,
+    size_t *lastlen, size_t max)
+{
+	const GumboVector	*kids;
+	const char		*t;
+	size_t			 i, n;
+
+	if (*len > max)
+		return;
+	if (g->type == GUMBO_NODE_TEXT) {
+		t = g->v.text.text;
+		n = strlen(t);
+		*len += n;
+		while (n > 0 && ascii_isspace((unsigned char)t[n - 1]))
+			n--;
+		if (n > 0) {
+			*last = t;
+			*lastlen = n;
+		}
+		return;
+	}
+	if (g->type != GUMBO_NODE_ELEMENT)
+		return;
+	kids = &g->v.element.children;
+	for (i = 0; i < kids->length && *len <= max; i++)
+		mirror_tail(kids->data[i], len, last, lastlen, max);
+}
+
+/* Is g a short question ("What is an online course?"), as the head of
+ * a frequently asked question shows above its hidden answer? */
+static int
+mirror_question(const GumboNode *g)
+{
+	const char	*last = NULL;
+	size_t		 len = 0, n = 0;
+
+	mirror_tail(g, &len, &last, &n, 300);
+	if (last == NULL || len > 300)
+		return (0);
+	return (last[n - 1] == '?' || (n >= 3 &&
+	    memcmp(last + n - 3, "\xef\xbc\x9f", 3) == 0) || (n >= 2 &&
+	    memcmp(last + n - 2, "\xd8\x9f", 2) == 0));
+}
+
+/*
  * Is the element the panel of a disclosure: a block after a button that
  * says whether it is expanded (aria-expanded), or after an element that
- * holds one? A tooltip or a menu is none.
+ * holds one, or after a question (a frequently asked one, its answer
+ * shown on a click)? A tooltip or a menu is none.
  */
 static int
 mirror_disclosed(const GumboNode *g)
@@ -617,7 +667,7 @@ mirror_disclosed(const GumboNode *g)
 	}
 	if (p == NULL)
 		return (0);
-	if (mirror_discloses(p))
+	if (mirror_discloses(p) || mirror_question(p))
 		return (1);
 	kids = &p->v.element.children;
 	for (i = 0; i < kids->length; i++) {

@@ -98,6 +98,7 @@ static const char *const ui_phrases[] = {
 	"contactus", "requestademo", "bookademo", "requestaquote",
 	"followusonfacebook", "followusontwitter", "followusoninstagram",
 	"shareonlinkedin", "shareonpinterest", "shareonwhatsapp",
+	"shareonothersites", "openinapp",
 	"copylink", "linkcopied", "printthisarticle", "emailthisarticle",
 	"readtime", "listentothisarticle", "savearticle", "bookmark",
 	"readingtime", "tableofcontents", "inthisarticle", "onthispage",
@@ -724,6 +725,29 @@ index_entry(const struct bvec *root, size_t i)
 }
 
 /*
+ * Is the article an index: four lists of links or more ("A" and the
+ * names under it, a directory's sections), its lists two thirds of its
+ * text? Then the lists are its entries, not other stories.
+ */
+static int
+link_lists_index(const struct bvec *root)
+{
+	size_t	 i, chars, links, lists = 0, all = 0, n = 0;
+
+	for (i = 0; i < root->n; i++) {
+		chars = links = 0;
+		block_counts(&root->v[i], &chars, &links);
+		all += chars;
+		if (root->v[i].kind != EXTRACT_LIST)
+			continue;
+		lists += chars;
+		if (links * 10 >= chars * 8)
+			n++;
+	}
+	return (n >= 4 && lists * 3 >= all * 2);
+}
+
+/*
  * Titles of the sections that follow an article rather than belong to
  * it (compared as keys; openings end in '*'): an author's box, and
  * other stories, the newsletter's form, sharing.
@@ -899,6 +923,21 @@ post_tail_sections(const struct bvec *root, int *drop)
 	buf_release(&key);
 }
 
+static void	shingles_put(struct shingles *, uint64_t);
+static int	shingles_has(const struct shingles *, uint64_t);
+
+/* The hash of a block's key, for the set of keys seen. */
+static uint64_t
+key_hash(const char *s, size_t len)
+{
+	uint64_t	 h = 1469598103934665603ULL;
+	size_t		 i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return (h);
+}
+
 /*
  * Drop clutter from the top-level blocks: interface phrases, teaser
  * headlines and lines, repeated text, and metadata lines at the head.
@@ -909,14 +948,15 @@ postprocess(struct conv *cv, struct bvec *root)
 	struct extractor	*x = cv->x;
 	struct buf		 text = BUF_INIT, key = BUF_INIT;
 	struct buf		 lastkey = BUF_INIT;
-	char			**seen = NULL;
-	size_t			 nseen = 0, i, j, k, chars, links;
-	int			*drop, started = 0;
+	struct shingles		 seen = { NULL, 0, 0 };
+	uint64_t		 h;
+	size_t			 i, j, k, chars, links;
+	int			*drop, started = 0, index;
 	unsigned		 promo;
 	struct extract_block	*b;
 
+	index = link_lists_index(root);
 	drop = xcalloc(root->n + 1, sizeof *drop);
-	seen = xcalloc(root->n + 1, sizeof *seen);
 	for (i = 0; i < root->n; i++) {
 		b = &root->v[i];
 		if (x->region && b->kind == EXTRACT_LIST)
@@ -955,7 +995,7 @@ postprocess(struct conv *cv, struct bvec *root)
 			goto repeats;	/* a page of links is what it is */
 		/* A list of links is a list of other stories. */
 		if (b->kind == EXTRACT_LIST && links * 10 >= chars * 8 &&
-		    !prose_follows(root, i)) {
+		    !prose_follows(root, i) && !index) {
 			drop[i] = 1;
 			continue;
 		}
@@ -987,14 +1027,12 @@ repeats:
 		 * block said before is a copy. */
 		if (key.len >= 60 || ((b->kind == EXTRACT_FIGURE ||
 		    x->product) && key.len > 0)) {
-			for (j = 0; j < nseen; j++)
-				if (strcmp(seen[j], key.data) == 0)
-					break;
-			if (j < nseen) {
+			h = key_hash(key.data, key.len);
+			if (shingles_has(&seen, h)) {
 				drop[i] = 1;
 				continue;
 			}
-			seen[nseen++] = xstrdup(key.data);
+			shingles_put(&seen, h);
 		}
 		buf_reset(&lastkey);
 		buf_add(&lastkey, key.data, key.len);
@@ -1020,9 +1058,7 @@ repeats:
 			k++;
 		}
 	root->n = k;
-	for (j = 0; j < nseen; j++)
-		free(seen[j]);
-	free(seen);
+	free(seen.v);
 	free(drop);
 	buf_release(&text);
 	buf_release(&key);

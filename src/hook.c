@@ -36,7 +36,6 @@
 
 #include "buf.h"
 #include "hook.h"
-#include "json.h"
 #include "script.h"
 #include "util.h"
 
@@ -435,45 +434,6 @@ hook_status(struct buf *b, int status)
 	else
 		buf_addf(b, "was killed by signal %d (%s)", status - 256,
 		    strsignal(status - 256));
-}
-
-/* json_parse()'s allocator: every block kept in a list, freed at once. */
-struct hook_arena {
-	void	**v;
-	size_t	  n;
-};
-
-static void *
-hook_alloc(void *ctx, size_t n)
-{
-	struct hook_arena	*a = ctx;
-
-	a->v = xreallocarray(a->v, a->n + 1, sizeof *a->v);
-	return (a->v[a->n++] = xmalloc(n > 0 ? n : 1));
-}
-
-/* The URL of the first enclosure that has one. */
-char *
-hook_enclosure(const char *json)
-{
-	struct hook_arena	 a = { NULL, 0 };
-	struct json		 root;
-	const struct json	*url;
-	char			*s = NULL;
-	size_t			 i;
-
-	if (json == NULL)
-		return (NULL);
-	memset(&root, 0, sizeof root);
-	json_parse(json, strlen(json), hook_alloc, &a, &root);
-	for (i = 0; root.type == JSON_ARRAY && i < root.n && s == NULL; i++)
-		if ((url = json_get(&root.v[i], "url")) != NULL &&
-		    url->type == JSON_STRING && *url->str != '\0')
-			s = xstrdup(url->str);
-	for (i = 0; i < a.n; i++)
-		free(a.v[i]);
-	free(a.v);
-	return (s);
 }
 
 /* Append a file name made of title (see hook.h). */

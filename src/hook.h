@@ -79,9 +79,6 @@ int	 hook_tmpfile(const void *data, size_t len, char **cause);
  * "was killed by signal 9 (Killed)". */
 void	 hook_status(struct buf *, int status);
 
-/* The URL of the first enclosure in the JSON array the store keeps
- * (store_item_enclosures()), or NULL; the caller frees it. */
-char	*hook_enclosure(const char *json);
 
 /* Append a file name made of title: "/" and control characters become
  * "-" or spaces, a leading dot or dash is dropped, runs of blanks are

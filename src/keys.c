@@ -150,6 +150,15 @@ static const struct keys_action_info actions[] = {
 	{ "macro-prefix", ACT_MACRO_PREFIX, ALL,
 	  "Run the macro bound to the next key in the macro table, as "
 	  "newsboat's macro keys do." },
+	{ "open-enclosure", ACT_OPEN_ENCLOSURE, ITEMS | ARTICLE,
+	  "Play the item's first enclosure (a podcast's episode) with the "
+	  "player; typed as open-enclosure N, play link N of the article." },
+	{ "download-enclosure", ACT_DOWNLOAD_ENCLOSURE, ITEMS | ARTICLE,
+	  "Download the item's first enclosure into download-dir in the "
+	  "background; its progress shows on the status line." },
+	{ "downloads", ACT_DOWNLOADS, ALL,
+	  "Show the downloads, queued, under way, done and failed, over "
+	  "the panes; again, or q, closes them." },
 };
 _Static_assert(nitems(actions) == ACT__COUNT - 1,
     "actions[] must have one row per action");
@@ -280,6 +289,11 @@ static const char *const defaults[] = {
 	"bind article w save",
 	"bind global y copy-link",
 	"bind global , macro-prefix",
+	"bind items e open-enclosure",
+	"bind article e open-enclosure",
+	"bind items d download-enclosure",
+	"bind article d download-enclosure",
+	"bind global D downloads",
 };
 
 struct keys_table_v {

@@ -35,6 +35,7 @@ struct newsboat_option {
 static const struct newsboat_option newsboat_options[] = {
 	{ "max-items", "max-items", "" },
 	{ "browser", "browser", NULL },
+	{ "player", "player", NULL },
 	{ "user-agent", "user-agent", NULL },
 	{ "download-timeout", "download-timeout", "s" },
 	{ "reload-threads", "max-connections", "" },
@@ -177,6 +178,13 @@ newsboat_release(struct newsboat *nb)
 	for (i = 0; i < nb->nurls; i++)
 		free(nb->urls[i]);
 	free(nb->urls);
+	for (i = 0; i < nb->nepisodes; i++) {
+		free(nb->episodes[i].url);
+		free(nb->episodes[i].path);
+	}
+	free(nb->episodes);
+	nb->episodes = NULL;
+	nb->nepisodes = 0;
 	causes_release(&nb->unmapped);
 	free(nb->reload_time);
 	free(nb->reload_text);
@@ -560,6 +568,37 @@ newsboat_map(struct newsboat *nb, char **w, size_t nw, struct buf *out,
 		*why = "the default here too";
 		return (-1);
 	}
+	if (strcmp(w[0], "download-path") == 0) {
+		if (nw != 2) {
+			*why = "expected one value";
+			return (-1);
+		}
+		if (strchr(w[1], '%') != NULL) {
+			*why = "its %n and %h have no equivalent: files are "
+			    "named after their feed here; set download-dir "
+			    "(per feed too) by hand";
+			return (-1);
+		}
+		buf_addstr(out, "set download-dir ");
+		config_word(out, w[1]);
+		return (0);
+	}
+	if (strcmp(w[0], "podcast-auto-enqueue") == 0) {
+		if (nw != 2) {
+			*why = "expected one value";
+			return (-1);
+		}
+		if (strcmp(w[1], "yes") == 0 || strcmp(w[1], "true") == 0) {
+			buf_addstr(out, "set download-enclosures yes");
+			return (0);
+		}
+		*why = "the default here too";
+		return (-1);
+	}
+	if (strcmp(w[0], "max-downloads") == 0) {
+		*why = "downloads run one at a time here";
+		return (-1);
+	}
 	if (strcmp(w[0], "download-full-page") == 0) {
 		if (nw != 2) {
 			*why = "expected one value";
@@ -892,6 +931,51 @@ newsboat_config_line(struct newsboat *nb, const char *name, unsigned n,
 		newsboat_keep(nb, scratch, name, n, line, &out);
 	buf_release(&out);
 	config_words_free(w);
+}
+
+/* A line of podboat's queue: URL "PATH" [downloaded|played|finished|
+ * failed|...]; its status word, when there is one, says whether the
+ * file is whole. */
+static void
+newsboat_queue_line(struct newsboat *nb, const char *name, unsigned n,
+    const char *line, const void *arg)
+{
+	struct newsboat_episode	*ep;
+	char			**w, *cause;
+	size_t			 nw;
+
+	(void)arg;
+	if (config_words(line, &w, &nw, &cause) != 0) {
+		newsboat_unmapped(nb, name, n, line, cause);
+		free(cause);
+		return;
+	}
+	if (nw == 0) {
+		config_words_free(w);
+		return;
+	}
+	if (nw < 2 || nw > 3 || util_scheme_len(w[0]) == 0 ||
+	    w[1][0] != '/') {
+		newsboat_unmapped(nb, name, n, line, "not a URL and a "
+		    "file's absolute path");
+		config_words_free(w);
+		return;
+	}
+	nb->episodes = xreallocarray(nb->episodes, nb->nepisodes + 1,
+	    sizeof *nb->episodes);
+	ep = &nb->episodes[nb->nepisodes++];
+	ep->url = xstrdup(w[0]);
+	ep->path = xstrdup(w[1]);
+	ep->done = nw == 3 && (strcmp(w[2], "downloaded") == 0 ||
+	    strcmp(w[2], "played") == 0 || strcmp(w[2], "finished") == 0);
+	config_words_free(w);
+}
+
+void
+newsboat_queue(struct newsboat *nb, const char *text, size_t len,
+    const char *name)
+{
+	newsboat_lines(nb, text, len, name, NULL, newsboat_queue_line);
 }
 
 void

@@ -82,6 +82,15 @@
  * asks for each word in either index, so that one word may be in the
  * title and another in the article.
  *
+ * Downloads. Enclosures fetched into files (download.c) have a row each
+ * in downloads (schema version 10): the URL and the file, both UNIQUE, so
+ * that one enclosure is never downloaded twice nor two into one file;
+ * what it is for the list (title, item_id, which its item's deletion
+ * sets to NULL: the file stays); its state (queued, done or failed) and
+ * progress (got of size bytes, written now and then while it comes).
+ * Which process is downloading a file is not stored, as a kill -9 would
+ * leave it claimed: download.c locks the file instead.
+ *
  * Migrations. PRAGMA user_version is the schema version; store_migrations
  * holds one SQL step per version, applied in order, each in its own
  * transaction together with the user_version bump, so an interrupted
@@ -369,6 +378,20 @@ static const char *const store_migrations[] = {
 	 * the feed gives them. */
 	"ALTER TABLE feeds ADD COLUMN image TEXT;"
 	"ALTER TABLE items ADD COLUMN lang TEXT;",
+	/* 10: the enclosures downloaded, or on the way (see the essay). */
+	"CREATE TABLE downloads ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  url TEXT NOT NULL UNIQUE,"
+	"  path TEXT NOT NULL UNIQUE,"
+	"  item_id INTEGER REFERENCES items (id) ON DELETE SET NULL,"
+	"  title TEXT NOT NULL,"
+	"  state INTEGER NOT NULL DEFAULT 0,"
+	"  size INTEGER,"
+	"  got INTEGER NOT NULL DEFAULT 0,"
+	"  error TEXT,"
+	"  added INTEGER NOT NULL,"
+	"  finished INTEGER);"
+	"CREATE INDEX downloads_item ON downloads (item_id);",
 };
 #define STORE_VERSION	((int)nitems(store_migrations))
 
@@ -1393,8 +1416,9 @@ store_entry_json(struct store_scratch *sc, const struct feed_entry *e)
 		buf_add_jsonstr(&sc->enclosures, enc->url);
 		buf_addstr(&sc->enclosures, ",\"type\":");
 		buf_add_jsonstr(&sc->enclosures, enc->type);
-		buf_addf(&sc->enclosures, ",\"length\":%lld}",
-		    (long long)enc->length);
+		buf_addf(&sc->enclosures, ",\"length\":%lld,"
+		    "\"duration\":%lld}", (long long)enc->length,
+		    (long long)enc->duration);
 	}
 	if (e->nenclosures != 0)
 		buf_addch(&sc->enclosures, ']');
@@ -2924,6 +2948,65 @@ store_item_enclosures(struct store *st, int64_t item_id, char **json,
 }
 
 int
+store_item_enclosure_list(struct store *st, int64_t item_id,
+    struct store_enclosure **v, size_t *n, char **cause)
+{
+	sqlite3_stmt		*stmt;
+	struct store_enclosure	*e;
+	size_t			 cap = 0;
+	int			 rc, found;
+
+	*v = NULL;
+	*n = 0;
+	/* The item's own row first, so that a gone item is told from one
+	 * without enclosures; json_each() then walks its array in order. */
+	if ((stmt = store_prepare_item(st, "SELECT e.value ->> '$.url',"
+	    " e.value ->> '$.type', coalesce(e.value ->> '$.length', -1),"
+	    " coalesce(e.value ->> '$.duration', -1)"
+	    " FROM items i LEFT JOIN json_each(CASE WHEN"
+	    " json_valid(i.enclosures) THEN i.enclosures END) e"
+	    " WHERE i.id = ?1 ORDER BY e.key", item_id, cause)) == NULL)
+		return (-1);
+	found = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		found = 1;
+		if (sqlite3_column_type(stmt, 0) != SQLITE_TEXT)
+			continue;
+		if (*n == cap) {
+			cap = cap == 0 ? 2 : cap * 2;
+			*v = xreallocarray(*v, cap, sizeof **v);
+		}
+		e = &(*v)[(*n)++];
+		e->url = store_col_text(stmt, 0);
+		e->type = store_col_text(stmt, 1);
+		e->length = sqlite3_column_int64(stmt, 2);
+		e->duration = sqlite3_column_int64(stmt, 3);
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		store_enclosures_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return (-1);
+	}
+	sqlite3_finalize(stmt);
+	return (found);
+}
+
+void
+store_enclosures_free(struct store_enclosure *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].url);
+		free(v[i].type);
+	}
+	free(v);
+}
+
+int
 store_item_get(struct store *st, int64_t item_id, struct store_body *b,
     char **cause)
 {
@@ -3369,6 +3452,280 @@ store_articles_wanted(struct store *st, int64_t feed_id, int64_t since,
 		return (-1);
 	}
 	sqlite3_reset(stmt);
+	return (0);
+}
+
+/* The columns of a download, in the order store_download_row() reads. */
+#define STORE_DL_COLS	"id, url, path, coalesce(item_id, 0), title, state," \
+			" coalesce(size, -1), got, error, added, finished"
+
+/* Fill *d from a row of STORE_DL_COLS. */
+static void
+store_download_row(sqlite3_stmt *stmt, struct store_download *d)
+{
+	d->id = sqlite3_column_int64(stmt, 0);
+	d->url = store_col_text(stmt, 1);
+	d->path = store_col_text(stmt, 2);
+	d->item_id = sqlite3_column_int64(stmt, 3);
+	d->title = store_col_text(stmt, 4);
+	d->state = sqlite3_column_int(stmt, 5);
+	d->size = sqlite3_column_int64(stmt, 6);
+	d->got = sqlite3_column_int64(stmt, 7);
+	d->error = store_col_text(stmt, 8);
+	d->added = sqlite3_column_int64(stmt, 9);
+	d->finished = store_col_time(stmt, 10);
+}
+
+/* Prepare sql (not cached: downloads are few and far between). */
+static sqlite3_stmt *
+store_prepare(struct store *st, const char *sql, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (NULL);
+	}
+	return (stmt);
+}
+
+/* Step stmt to its end, collecting its download rows into *v and *n when
+ * v is not NULL; finalize it. Return 0, or -1 and set *cause. */
+static int
+store_download_rows(struct store *st, sqlite3_stmt *stmt,
+    struct store_download **v, size_t *n, char **cause)
+{
+	int	 rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (v == NULL)
+			continue;
+		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		store_download_row(stmt, &(*v)[(*n)++]);
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	sqlite3_finalize(stmt);
+	return (0);
+}
+
+int
+store_download_add(struct store *st, struct store_download *d, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc, ext;
+
+	/* One that failed is queued again, in its own file. */
+	if ((stmt = store_prepare(st, "UPDATE downloads SET state = 0,"
+	    " error = NULL, finished = NULL WHERE url = ?1 AND state = 2"
+	    " RETURNING id, path", cause)) == NULL)
+		return (-1);
+	if (store_bind_text(stmt, 1, d->url) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		d->id = sqlite3_column_int64(stmt, 0);
+		free(d->path);
+		d->path = store_col_text(stmt, 1);
+		sqlite3_finalize(stmt);
+		return (1);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if ((stmt = store_prepare(st, "INSERT INTO downloads (url, path,"
+	    " item_id, title, size, added) VALUES (?1, ?2, nullif(?3, 0), ?4,"
+	    " nullif(?5, -1), ?6) ON CONFLICT (url) DO NOTHING"
+	    " RETURNING id", cause)) == NULL)
+		return (-1);
+	if (store_bind_text(stmt, 1, d->url) != SQLITE_OK ||
+	    store_bind_text(stmt, 2, d->path) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 3, d->item_id) != SQLITE_OK ||
+	    store_bind_text(stmt, 4, d->title != NULL ? d->title : "") !=
+	    SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 5, d->size) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 6, d->added) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		d->id = sqlite3_column_int64(stmt, 0);
+		sqlite3_finalize(stmt);
+		return (1);
+	}
+	ext = sqlite3_extended_errcode(st->db);
+	sqlite3_finalize(stmt);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT && ext == SQLITE_CONSTRAINT_UNIQUE)
+		return (2);		/* the path: another enclosure's file */
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		return (-1);
+	}
+	/* The URL is queued or downloaded already: say where. */
+	switch (store_download_find(st, d->url, d, cause)) {
+	case -1:
+		return (-1);
+	case 0:
+		xasprintf(cause, "%s: the download vanished", st->path);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+store_download_find(struct store *st, const char *url,
+    struct store_download *d, char **cause)
+{
+	struct store_download	*v = NULL;
+	sqlite3_stmt		*stmt;
+	size_t			 n = 0;
+
+	if ((stmt = store_prepare(st, "SELECT " STORE_DL_COLS
+	    " FROM downloads WHERE url = ?1", cause)) == NULL)
+		return (-1);
+	if (store_bind_text(stmt, 1, url) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	if (store_download_rows(st, stmt, &v, &n, cause) != 0)
+		return (-1);
+	if (n == 0)
+		return (0);
+	store_download_release(d);
+	*d = v[0];
+	free(v);
+	return (1);
+}
+
+int
+store_downloads(struct store *st, int64_t after, int queued,
+    struct store_download **v, size_t *n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	*v = NULL;
+	*n = 0;
+	if ((stmt = store_prepare(st, queued ? "SELECT " STORE_DL_COLS
+	    " FROM downloads WHERE id > ?1 AND state = 0 ORDER BY id LIMIT 1" :
+	    "SELECT " STORE_DL_COLS " FROM downloads WHERE id > ?1"
+	    " ORDER BY id", cause)) == NULL)
+		return (-1);
+	if (sqlite3_bind_int64(stmt, 1, after) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	if (store_download_rows(st, stmt, v, n, cause) != 0) {
+		store_downloads_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return (-1);
+	}
+	return (0);
+}
+
+int
+store_download_set(struct store *st, const struct store_download *d,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = store_prepare(st, "UPDATE downloads SET state = ?2,"
+	    " size = nullif(?3, -1), got = ?4, error = ?5, finished = ?6"
+	    " WHERE id = ?1", cause)) == NULL)
+		return (-1);
+	if (sqlite3_bind_int64(stmt, 1, d->id) != SQLITE_OK ||
+	    sqlite3_bind_int(stmt, 2, d->state) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 3, d->size) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 4, d->got) != SQLITE_OK ||
+	    store_bind_text(stmt, 5, d->error) != SQLITE_OK ||
+	    store_bind_time(stmt, 6, d->finished) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	return (store_download_rows(st, stmt, NULL, NULL, cause));
+}
+
+int
+store_download_forget(struct store *st, int64_t id, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = store_prepare(st, "DELETE FROM downloads WHERE id = ?1",
+	    cause)) == NULL)
+		return (-1);
+	if (sqlite3_bind_int64(stmt, 1, id) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	return (store_download_rows(st, stmt, NULL, NULL, cause));
+}
+
+void
+store_download_release(struct store_download *d)
+{
+	free(d->url);
+	free(d->path);
+	free(d->title);
+	free(d->error);
+	memset(d, 0, sizeof *d);
+}
+
+void
+store_downloads_free(struct store_download *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		store_download_release(&v[i]);
+	free(v);
+}
+
+int
+store_enclosures_new(struct store *st, int64_t feed_id, int64_t since,
+    size_t limit, int64_t **ids, size_t *n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((stmt = store_prepare(st, "SELECT id FROM items"
+	    " WHERE feed_id = ?1 AND first_seen >= ?2 AND ignored = 0"
+	    " AND json_valid(enclosures) AND json_array_length(enclosures) > 0"
+	    " ORDER BY date DESC, id DESC LIMIT ?3", cause)) == NULL)
+		return (-1);
+	if (sqlite3_bind_int64(stmt, 1, feed_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 2, since) != SQLITE_OK ||
+	    store_bind_size(stmt, 3, limit) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return (-1);
+	}
 	return (0);
 }
 

@@ -46,8 +46,9 @@ ui_hook_target(struct ui *ui, struct ui_hook_target *t, int want_enclosure)
 {
 	const struct store_item	*it = NULL;
 	const struct ui_feed	*f = NULL;
-	char			*json, *cause;
-	size_t			 row;
+	struct store_enclosure	*encl;
+	char			*cause;
+	size_t			 row, nencl, i;
 
 	memset(t, 0, sizeof *t);
 	if (ui->focus == UI_ARTICLE && ui->art.id != 0)
@@ -79,14 +80,18 @@ ui_hook_target(struct ui *ui, struct ui_hook_target *t, int want_enclosure)
 		t->v.feed_title = f->title;
 	}
 	if (want_enclosure && t->id != 0) {
-		if (store_item_enclosures(ui->st, t->id, &json, &cause) < 0) {
+		if (store_item_enclosure_list(ui->st, t->id, &encl, &nencl,
+		    &cause) < 0) {
 			ui_message(ui, 1, "%s", cause);
 			free(cause);
 			return (-1);
 		}
-		t->enclosure = hook_enclosure(json);
+		/* The first with a URL, as the store keeps none without. */
+		for (i = 0; i < nencl && t->enclosure == NULL; i++)
+			if (*encl[i].url != '\0')
+				t->enclosure = xstrdup(encl[i].url);
 		t->v.enclosure = t->enclosure;
-		free(json);
+		store_enclosures_free(encl, nencl);
 	}
 	return (0);
 }

@@ -131,6 +131,8 @@ struct ui_article {
 	int		 want_full;	/* the full article is asked for */
 	int		 full;		/* ... and shown */
 	int		 fetching;	/* ... and its page is on the way */
+	struct store_enclosure *encl;	/* its enclosures; owned */
+	size_t		 nencl;
 	struct store_article page;	/* the full article kept */
 	struct article	*page_art;	/* parsed, with page's metadata */
 	size_t		 top[2];	/* each view's scroll */
@@ -174,6 +176,23 @@ struct ui_refresh {
 	char		 notify[256];	/* why notify-command did not start */
 };
 
+/* A worker thread of the reader (ui-worker.c): the article fetcher and
+ * the downloads each run one, with a store connection of its own, woken
+ * through cond, its news to the loop through a self-pipe. */
+struct ui_worker {
+	int		 started;
+	pthread_t	 thread;
+	int		 pipe[2];	/* [0] polled by the loop */
+	const char	*db_path;	/* ui's, which outlives the thread */
+	atomic_int	 stop;		/* stop now (a transfer under way) */
+
+	pthread_mutex_t	 lock;		/* guards cfg, quit and the owner's
+					   shared fields */
+	pthread_cond_t	 cond;
+	struct config	*cfg;		/* the newest snapshot (held) */
+	int		 quit;
+};
+
 /* Full articles fetched in the background (ui-fetch.c): one worker
  * thread with its own store connection, a queue, and a self-pipe. */
 struct ui_fetch_job {
@@ -188,22 +207,31 @@ struct ui_fetch_done {
 };
 
 struct ui_fetch {
-	int		 started;
-	pthread_t	 thread;
-	int		 pipe[2];
-	const char	*db_path;	/* ui's, which outlives the thread */
-	atomic_int	 stop;
-
-	pthread_mutex_t	 lock;		/* guards the rest */
-	pthread_cond_t	 cond;		/* a job, or quit */
-	struct config	*cfg;		/* the newest snapshot (held): each job
-					   holds it while it runs */
+	struct ui_worker w;		/* w.cond: a job, or quit; each job
+					   holds w.cfg while it runs */
+	/* Under w.lock: */
 	struct ui_fetch_job *jobs;
 	size_t		 njobs;
 	int64_t		 busy;		/* the item fetched now, or 0 */
 	struct ui_fetch_done *done;	/* for the loop to take */
 	size_t		 ndone;
-	int		 quit;
+};
+
+/* Enclosures downloaded in the background (ui-dl.c): one worker thread
+ * with its own store connection that runs the store's queue when kicked,
+ * and a self-pipe. */
+#define UI_DL_EPISODES	3	/* new episodes queued per feed and refresh */
+#define UI_DL_NAME_CHARS 24	/* of a file's name on the status line */
+
+struct ui_dl {
+	struct ui_worker w;		/* w.cond: kicked, or quit */
+	/* Under w.lock: */
+	int		 kicked;	/* run the queue (again) */
+	int64_t		 id;		/* the download under way, or 0 */
+	int64_t		 got, size;	/* its progress (size -1: unknown) */
+	char		 name[256];	/* its file's name */
+	char		*msg;		/* news for the status line, or NULL */
+	int		 msg_error;
 };
 
 /* Marks changed over many items a step per idle turn (ui-list.c): a
@@ -276,7 +304,8 @@ struct ui {
 	int		 has_before;
 	struct ui_article art;
 
-	int		 help;		/* the help screen is shown */
+	int		 help;		/* over the panes: 1 the help screen,
+					   2 the downloads (ui-dl.c) */
 	int		 asking;	/* quit? waits for y (confirm-quit) */
 	struct ui_pane	 helppane;
 	struct render	 helptext;
@@ -287,6 +316,7 @@ struct ui {
 
 	struct ui_refresh refresh;
 	struct ui_fetch	 fetch;
+	struct ui_dl	 dl;
 	struct ui_prompt prompt;
 	struct ui_menu	 menu;
 	size_t		 index_left;	/* items not yet indexed */
@@ -374,8 +404,9 @@ int	 ui_article_open(struct ui *, int64_t id);
 void	 ui_article_close(struct ui *);
 void	 ui_article_layout(struct ui *);
 void	 ui_article_draw(struct ui *, struct ui_pane *);
-int	 ui_article_open_link(struct ui *, const char *number);
+int	 ui_article_open_link(struct ui *, const char *number, int play);
 int	 ui_browser(struct ui *, const char *url);
+char	**ui_browser_argv(const char *cmd, const char *url);
 int	 ui_spawn(char **argv);
 void	 ui_article_release(struct ui *);
 int	 ui_article_toggle_full(struct ui *);
@@ -398,6 +429,43 @@ int	 ui_act_args(struct ui *, enum keys_action, char *const *args,
 int	 ui_hook_act(struct ui *, enum keys_action);
 /* The key after macro-prefix: run its macro. */
 int	 ui_hook_macro_key(struct ui *, int key);
+/* ui-worker.c */
+/* Make w's pipe and lock and hold ui's snapshot; -1 when no pipe. */
+int	 ui_worker_init(struct ui_worker *, const struct ui *);
+/* Start fn(arg) as w's thread, with every signal blocked in it (they are
+ * for the loop's poll()), unless it runs; 0, or pthread_create()'s
+ * error number. */
+int	 ui_worker_start(struct ui_worker *, void *(*fn)(void *), void *arg);
+/* Give w the newest snapshot of the config. */
+void	 ui_worker_config(struct ui_worker *, const struct ui *);
+/* From the thread: wake the loop. From the loop: empty the pipe. */
+void	 ui_worker_poke(struct ui_worker *);
+void	 ui_worker_drain(struct ui_worker *);
+/* Have the thread quit (quit and stop set, cond signalled), join it,
+ * and release what ui_worker_init() made. */
+void	 ui_worker_stop(struct ui_worker *);
+
+/* ui-encl.c */
+void	 ui_encl_load(struct ui *);
+void	 ui_encl_header(struct ui *, struct render *, size_t nlinks,
+	     size_t width);
+void	 ui_encl_links(struct ui *, struct render *, size_t nlinks,
+	     size_t width);
+int	 ui_encl_play(struct ui *, const char *url, unsigned feed);
+int	 ui_encl_open_item(struct ui *, int quiet);
+
+/* ui-dl.c */
+int	 ui_dl_init(struct ui *);
+void	 ui_dl_config(struct ui *);
+void	 ui_dl_kick(struct ui *);
+int	 ui_dl_enqueue(struct ui *);
+void	 ui_dl_after_refresh(struct ui *, const struct config *,
+	     int64_t since);
+int	 ui_dl_event(struct ui *);
+int	 ui_dl_status(struct ui *, struct buf *);
+void	 ui_dl_build(struct ui *);
+char	*ui_dl_file(struct ui *, const char *url);
+void	 ui_dl_stop(struct ui *);
 
 /* ui-config.c */
 int	 ui_config_reload(struct ui *);

@@ -3,7 +3,7 @@
  *
  * The line editor knows the usual keys (Left, Right, Home, End, C-a, C-e,
  * BSpace, DC, C-u, C-k, C-w) and moves by whole UTF-8 characters. A
- * command is "quit", "open [N]", "tag [NAME]", "search WORDS", "add URL
+ * command is "quit", "open [N]", "open-enclosure N", "tag [NAME]", "search WORDS", "add URL
  * [TAG...]", a line of
  * the config language (set, bind, unbind, color, highlight) or the name of an
  * action, with its arguments for exec and pipe-to, so anything a key
@@ -290,8 +290,10 @@ prompt_command(struct ui *ui, const char *line)
 	if (strcmp(word, "open") == 0) {
 		if (*rest == '\0')
 			return (ui_act(ui, ACT_OPEN_BROWSER));
-		return (ui_article_open_link(ui, rest));
+		return (ui_article_open_link(ui, rest, 0));
 	}
+	if (strcmp(word, "open-enclosure") == 0 && *rest != '\0')
+		return (ui_article_open_link(ui, rest, 1));
 	if (strcmp(word, "tag") == 0)
 		return (ui_list_tag(ui, rest));
 	if (strcmp(word, "search") == 0)

@@ -229,8 +229,10 @@ ui_refresh_event(struct ui *ui)
 	free(cause);
 	free(error);
 	ui->index_left = 1;
-	if (nnew > 0)
+	if (nnew > 0) {
 		ui_fetch_after_refresh(ui, rf->cfg, rf->since);
+		ui_dl_after_refresh(ui, rf->cfg, rf->since);
+	}
 	config_drop(rf->cfg);
 	rf->cfg = NULL;
 	return (flags | UI_RELOAD);

@@ -680,7 +680,11 @@ ui_help_draw(struct ui *ui)
 
 	if (!p->shown)
 		return;
-	ui_draw_title(ui, p, 1, "Help", "q, ? or Escape closes it");
+	if (ui->help == 2)
+		ui_draw_title(ui, p, 1, "Downloads", "q, D or Escape closes "
+		    "them");
+	else
+		ui_draw_title(ui, p, 1, "Help", "q, ? or Escape closes it");
 	for (i = 0; i < p->h; i++)
 		if (p->top + (size_t)i < ui->helptext.n)
 			ui_draw_line(ui, p->y + 1 + i, p->x + 1, p->w - 1,
@@ -702,9 +706,17 @@ ui_draw_status(struct ui *ui)
 		ui_prompt_draw(ui, y);
 		return;
 	}
+	if (ui_dl_status(ui, &mark)) {
+		buf_add(&right, mark.data, mark.len);
+		buf_addstr(&right, " \xc2\xb7 ");
+		buf_reset(&mark);
+	}
 	if (ui_fetch_status(ui, &right) && ui->refresh.running)
 		buf_addstr(&right, " \xc2\xb7 ");
 	ui_refresh_status(ui, &right);
+	if (right.len >= 4 && memcmp(right.data + right.len - 4,
+	    " \xc2\xb7 ", 4) == 0)
+		buf_truncate(&right, right.len - 4);
 	if (ui_list_mark_status(ui, &mark) && right.len > 0)
 		buf_addstr(&mark, " \xc2\xb7 ");
 	if (mark.len > 0) {
@@ -941,20 +953,17 @@ ui_open_browser(struct ui *ui)
 	const struct ui_feed	*f;
 	size_t			 row;
 
+	/* An item without a link may still have an enclosure to play. */
 	if (ui->focus == UI_ARTICLE && ui->art.id != 0) {
-		if (ui->art.body.item.link == NULL) {
-			ui_message(ui, 1, "This item has no link");
-			return (UI_REDRAW);
-		}
+		if (ui->art.body.item.link == NULL)
+			return (ui_encl_open_item(ui, 1));
 		return (ui_browser(ui, ui->art.body.item.link));
 	}
 	if (ui->focus == UI_ITEMS) {
 		if ((it = ui_list_item(ui, ui->panes[UI_ITEMS].cur)) == NULL)
 			return (UI_REDRAW);
-		if (it->link == NULL) {
-			ui_message(ui, 1, "This item has no link");
-			return (UI_REDRAW);
-		}
+		if (it->link == NULL)
+			return (ui_encl_open_item(ui, 1));
 		return (ui_browser(ui, it->link));
 	}
 	row = ui->panes[UI_FEEDS].cur;
@@ -998,6 +1007,7 @@ ui_act(struct ui *ui, enum keys_action act)
 		case ACT_QUIT:
 		case ACT_HELP:
 		case ACT_BACK:
+		case ACT_DOWNLOADS:
 			ui->help = 0;
 			return (UI_REDRAW);
 		default:
@@ -1167,6 +1177,15 @@ ui_act(struct ui *ui, enum keys_action act)
 		return (ui_article_toggle_full(ui));
 	case ACT_OPEN_BROWSER_MARK_READ:
 		return (ui_open_mark_read(ui));
+	case ACT_OPEN_ENCLOSURE:
+		return (ui_encl_open_item(ui, 0));
+	case ACT_DOWNLOAD_ENCLOSURE:
+		return (ui_dl_enqueue(ui));
+	case ACT_DOWNLOADS:
+		ui->help = 2;
+		ui->helppane.top = 0;
+		ui_dl_build(ui);
+		return (UI_REDRAW);
 	case ACT_RELOAD_CONFIG:
 		return (ui_config_reload(ui));
 	case ACT_EDIT_CONFIG:
@@ -1361,7 +1380,9 @@ ui_resize(struct ui *ui)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
 	    ws.ws_col > 0)
 		resizeterm(ws.ws_row, ws.ws_col);
-	if (ui->help)
+	if (ui->help == 2)
+		ui_dl_build(ui);
+	else if (ui->help)
 		ui_help_build(ui);
 }
 
@@ -1388,7 +1409,7 @@ ui_log_turn(double turn, struct buf *keys)
 static void
 ui_loop(struct ui *ui, const sigset_t *waitmask)
 {
-	struct pollfd	 fds[3];
+	struct pollfd	 fds[4];
 	struct timespec	 ts;
 	struct buf	 keys = BUF_INIT;
 	double		 now, turn = 0;
@@ -1436,11 +1457,13 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 		fds[0].events = POLLIN;
 		fds[1].fd = ui->refresh.pipe[0];
 		fds[1].events = POLLIN;
-		fds[2].fd = ui->fetch.pipe[0];
+		fds[2].fd = ui->fetch.w.pipe[0];
 		fds[2].events = POLLIN;
+		fds[3].fd = ui->dl.w.pipe[0];
+		fds[3].events = POLLIN;
 		ts.tv_sec = timeout / 1000;
 		ts.tv_nsec = (long)(timeout % 1000) * 1000000;
-		if ((rc = ppoll(fds, 3, timeout < 0 ? NULL : &ts,
+		if ((rc = ppoll(fds, 4, timeout < 0 ? NULL : &ts,
 		    waitmask)) == -1) {
 			if (errno != EINTR)
 				fatal("ppoll");
@@ -1451,6 +1474,8 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 			flags |= ui_refresh_event(ui);
 		if (fds[2].revents & POLLIN)
 			flags |= ui_fetch_event(ui);
+		if (fds[3].revents & POLLIN)
+			flags |= ui_dl_event(ui);
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break;		/* the terminal went away */
 		if (fds[0].revents & POLLIN) {
@@ -1496,6 +1521,7 @@ ui_config_changed(struct ui *ui)
 	config_drop(ui->snap);
 	ui->snap = config_snapshot(ui->cfg, 0);
 	ui_fetch_config(ui);
+	ui_dl_config(ui);
 }
 
 /* Run the reader until the user quits (see ui.h). */
@@ -1540,6 +1566,14 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 		store_close(ui.st);
 		return (-1);
 	}
+	if (ui_dl_init(&ui) != 0) {
+		xasprintf(cause, "pipe: %s", strerror(errno));
+		ui_refresh_stop(&ui);
+		ui_fetch_stop(&ui);
+		config_drop(ui.snap);
+		store_close(ui.st);
+		return (-1);
+	}
 
 	/* Ours before newterm(), so curses leaves SIGWINCH to us. */
 	memset(&sa, 0, sizeof sa);
@@ -1562,6 +1596,7 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 			sigaction(ui_signals[i], &old[i], NULL);
 		ui_refresh_stop(&ui);
 		ui_fetch_stop(&ui);
+		ui_dl_stop(&ui);
 		config_drop(ui.snap);
 		store_close(ui.st);
 		return (-1);
@@ -1587,6 +1622,7 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 
 	ui_refresh_stop(&ui);
 	ui_fetch_stop(&ui);
+	ui_dl_stop(&ui);
 	if (ui.mouse)
 		mousemask(0, NULL);
 	endwin();

@@ -439,25 +439,6 @@ test_hook_download_dir(void **state)
 	buf_release(&p);
 }
 
-/* The first enclosure's URL, from the store's JSON. */
-static void
-test_hook_enclosure(void **state)
-{
-	char	*s;
-
-	(void)state;
-	s = hook_enclosure("[{\"url\":\"http://a.example/1.mp3?x=\\\"q\\\"\","
-	    "\"type\":\"audio/mpeg\",\"length\":1},{\"url\":\"http://b\"}]");
-	assert_string_equal(s, "http://a.example/1.mp3?x=\"q\"");
-	free(s);
-	assert_null(hook_enclosure("[]"));
-	assert_null(hook_enclosure(NULL));
-	assert_null(hook_enclosure("[{\"type\":\"x\"}]"));
-	s = hook_enclosure("[{\"url\":\"\"},{\"url\":\"http://c\"}]");
-	assert_string_equal(s, "http://c");
-	free(s);
-}
-
 /* OSC 52: base64 of the text between ESC ] 52 ; c ; and BEL. */
 static void
 test_hook_osc52(void **state)
@@ -497,7 +478,6 @@ main(void)
 		cmocka_unit_test(test_hook_file_name),
 		cmocka_unit_test(test_hook_create),
 		cmocka_unit_test(test_hook_download_dir),
-		cmocka_unit_test(test_hook_enclosure),
 		cmocka_unit_test(test_hook_osc52),
 	};
 

@@ -26,6 +26,12 @@ static const struct {
 	{ "datetime-format \"%b %d\"",	"set date-format \"%b %d\"", NULL },
 	{ "browser \"lynx %u\"",	"set browser \"lynx %s\"", NULL },
 	{ "browser firefox",		"set browser firefox", NULL },
+	{ "player \"mpv --no-video\"",	"set player \"mpv --no-video\"", NULL },
+	{ "download-path ~/Podcasts/",	"set download-dir ~/Podcasts/", NULL },
+	{ "download-path \"~/My Podcasts/%n\"", NULL, "its %n and %h" },
+	{ "podcast-auto-enqueue yes",	"set download-enclosures yes", NULL },
+	{ "podcast-auto-enqueue no",	NULL, "the default here too" },
+	{ "max-downloads 4",		NULL, "one at a time here" },
 	{ "show-read-feeds no",		"set unread-only yes", NULL },
 	{ "show-read-articles yes",	NULL, "the default here too" },
 	{ "notify-program notify-send",	"set notify-command \"notify-send "
@@ -293,6 +299,40 @@ test_newsboat_urls(void **state)
 
 /* Words split as the dotfile splits them, for commands run without a
  * shell. */
+/* podboat's queue: an episode a line, whole when its status says so;
+ * what is not a URL and an absolute path is said. */
+static void
+test_newsboat_queue(void **state)
+{
+	static const char text[] =
+	    "http://e/1.mp3 \"/home/u/Podcasts/one.mp3\"\n"
+	    "http://e/2.mp3 \"/home/u/Podcasts/two \\\"2\\\".mp3\" downloaded\r\n"
+	    "\n"
+	    "http://e/3.mp3 \"/home/u/3.mp3\" played\n"
+	    "http://e/4.mp3 \"relative.mp3\"\n"
+	    "http://e/5.mp3 \"/x/5.mp3\" failed\n"
+	    "just-a-word\n";
+	struct newsboat	 nb;
+
+	(void)state;
+	newsboat_init(&nb);
+	newsboat_queue(&nb, text, strlen(text), "queue");
+	assert_int_equal(nb.nepisodes, 4);
+	assert_string_equal(nb.episodes[0].url, "http://e/1.mp3");
+	assert_string_equal(nb.episodes[0].path, "/home/u/Podcasts/one.mp3");
+	assert_int_equal(nb.episodes[0].done, 0);
+	assert_string_equal(nb.episodes[1].path,
+	    "/home/u/Podcasts/two \"2\".mp3");
+	assert_int_equal(nb.episodes[1].done, 1);
+	assert_int_equal(nb.episodes[2].done, 1);
+	assert_string_equal(nb.episodes[3].url, "http://e/5.mp3");
+	assert_int_equal(nb.episodes[3].done, 0);
+	assert_int_equal(nb.unmapped.n, 2);
+	assert_non_null(strstr(nb.unmapped.v[0], "queue:5: "));
+	assert_non_null(strstr(nb.unmapped.v[1], "queue:7: just-a-word"));
+	newsboat_release(&nb);
+}
+
 static void
 test_newsboat_words(void **state)
 {
@@ -321,6 +361,7 @@ main(void)
 		cmocka_unit_test(test_newsboat_config),
 		cmocka_unit_test(test_newsboat_config_together),
 		cmocka_unit_test(test_newsboat_urls),
+		cmocka_unit_test(test_newsboat_queue),
 		cmocka_unit_test(test_newsboat_words),
 	};
 
