@@ -340,6 +340,12 @@ struct config_words {
 	size_t		 n;
 };
 
+/* A query's tags, while its line is read. */
+struct config_tags {
+	char		**v;
+	size_t		 n;
+};
+
 /* The state of one load: the file being read and the include stack. */
 struct config_parse {
 	struct config	*cfg;
@@ -482,12 +488,15 @@ config_values_free(struct setting_value *values)
 static void
 config_filters_free(struct config_filter *v, size_t n)
 {
-	size_t	 i;
+	size_t	 i, j;
 
 	for (i = 0; i < n; i++) {
 		free(v[i].name);
 		filter_free(v[i].filter);
 		free(v[i].path);
+		for (j = 0; j < v[i].ntags; j++)
+			free(v[i].tags[j]);
+		free(v[i].tags);
 	}
 	free(v);
 }
@@ -554,8 +563,7 @@ config_snapshot(const struct config *cfg, unsigned feed_id)
 {
 	const struct config_feed	*one = NULL;
 	struct config			*s;
-	size_t				 i, off;
-	char				*cause;
+	size_t				 i;
 
 	if (feed_id != 0 && (one = config_feed_find(cfg, feed_id)) == NULL)
 		return (NULL);
@@ -574,11 +582,9 @@ config_snapshot(const struct config *cfg, unsigned feed_id)
 	for (i = 0; i < cfg->nignores; i++) {
 		s->ignores[i] = cfg->ignores[i];
 		s->ignores[i].path = xstrdup(cfg->ignores[i].path);
-		if (filter_parse(cfg->ignores[i].filter->text,
-		    strlen(cfg->ignores[i].filter->text),
-		    &s->ignores[i].filter, &off, &cause) != 0)
-			fatalx("config: a rule that parsed does not: %s",
-			    cause);
+		s->ignores[i].filter = filter_dup(cfg->ignores[i].filter);
+		s->ignores[i].tags = NULL;
+		s->ignores[i].ntags = 0;
 	}
 	s->nignores = cfg->nignores;
 	s->last_id = cfg->last_id;
@@ -833,8 +839,9 @@ config_type_hint(enum setting_type type)
 	case SET_BOOL:
 		return ("is not yes or no");
 	case SET_SORT_ORDER:
-		return ("is not an order (date, title, feed, author or "
-		    "unread, with -asc or -desc)");
+		return ("is not an order (date, title, feed, author, "
+		    "unread, starred, link, guid or random, with -asc or "
+		    "-desc)");
 	case SET_FEED_ORDER:
 		return ("is not an order (none, title or unread, with -asc "
 		    "or -desc)");
@@ -1053,7 +1060,9 @@ config_verror(struct config_parse *cp, size_t col, const char *fmt,
 
 	xvasprintf(&msg, fmt, ap);
 	text_printable(&path, cp->path);
-	if (cp->prompt)
+	if (cp->prompt && col != 0)	/* a column helps there too */
+		causes_add(cp->causes, "column %zu: %s", col, msg);
+	else if (cp->prompt)
 		causes_add(cp->causes, "%s", msg);
 	else if (col != 0)
 		causes_add(cp->causes, "%s:%u:%zu: %s", path.data, cp->line,
@@ -1895,6 +1904,8 @@ config_filter_add(struct config_parse *cp, struct config_filter **v,
 	cf->path = xstrdup(cp->path);
 	cf->line = cp->line;
 	cf->color = (struct config_color){ C_DEF, C_DEF, 0 };
+	cf->tags = NULL;
+	cf->ntags = 0;
 }
 
 /* highlight EXPRESSION FG BG [ATTR ...], whose name ends at pos: the
@@ -1948,6 +1959,39 @@ out:
 	config_words_clear(&w);
 }
 
+/* The tags after a query's quoted expression, words as a feed line's;
+ * a title ("~"), "!" and settings ("<") are a feed's alone. Return 0,
+ * or -1 with the mistake reported. */
+static int
+config_query_tags(struct config_parse *cp, const char *s, size_t len,
+    struct config_tags *tags)
+{
+	struct config_words	 w = { NULL, 0 };
+	size_t			 i;
+	int			 rc = 0;
+
+	if (config_split(cp, s, len, &w) != 0)
+		return (-1);
+	for (i = 0; i < w.n && rc == 0; i++) {
+		if (w.v[i].s[0] == '\0') {
+			config_error(cp, "empty tag");
+			rc = -1;
+		} else if (w.v[i].s[0] == '~' || w.v[i].s[0] == '!' ||
+		    (w.v[i].bare && strcmp(w.v[i].s, "<") == 0)) {
+			config_error(cp, "\"%s\" after a query's expression: "
+			    "a query takes tags only (its name is its title)",
+			    config_q(cp, w.v[i].s));
+			rc = -1;
+		} else {
+			tags->v = xreallocarray(tags->v, tags->n + 1,
+			    sizeof *tags->v);
+			tags->v[tags->n++] = xstrdup(w.v[i].s);
+		}
+	}
+	config_words_clear(&w);
+	return (rc);
+}
+
 /* Run a line of config_filter_cmds[k], whose name ends at pos. */
 static void
 config_filter_line(struct config_parse *cp, size_t k, const char *line,
@@ -1957,8 +2001,10 @@ config_filter_line(struct config_parse *cp, size_t k, const char *line,
 	struct config_filter	*list;
 	struct filter		*f;
 	struct buf		 name = BUF_INIT, expr = BUF_INIT;
+	struct config_tags	 tags = { NULL, 0 };
 	size_t			*at = NULL, nlist, i, off, start, end;
 	char			*cause;
+	int			 quoted;
 
 	if (k == 3) {
 		config_highlight_line(cp, line, len, pos);
@@ -1982,9 +2028,20 @@ config_filter_line(struct config_parse *cp, size_t k, const char *line,
 	}
 	start = pos;
 	end = pos;
-	if ((line[pos] == '"' || line[pos] == '\'') &&
-	    config_raw_word(line, len, &end, &expr, &at) == 0 && end == len) {
-		/* One quoted word: newsboat's way, unquoted. */
+	quoted = (line[pos] == '"' || line[pos] == '\'') &&
+	    config_raw_word(line, len, &end, &expr, &at) == 0;
+	if (quoted && end < len && k != 0) {
+		config_error_at(cp, filter_column(line, end + 1), "words after "
+		    "the quoted expression: only a query takes tags");
+		goto out;
+	}
+	if (quoted) {
+		/* One quoted word: newsboat's way, unquoted. A query's tags
+		 * may follow it: no expression starts with a quote, so no
+		 * line that held one expression reads otherwise. */
+		if (end < len && config_query_tags(cp, line + end,
+		    len - end, &tags) != 0)
+			goto out;
 	} else {
 		free(at);
 		at = NULL;
@@ -2026,13 +2083,20 @@ config_filter_line(struct config_parse *cp, size_t k, const char *line,
 		filter_free(f);
 		goto out;
 	}
-	if (k == 0)
+	if (k == 0) {
 		config_filter_add(cp, &cfg->queries, &cfg->nqueries,
 		    name.data, f);
-	else
+		cfg->queries[cfg->nqueries - 1].tags = tags.v;
+		cfg->queries[cfg->nqueries - 1].ntags = tags.n;
+		tags.v = NULL;
+		tags.n = 0;
+	} else
 		config_filter_add(cp, &cfg->presets, &cfg->npresets,
 		    name.data, f);
 out:
+	for (i = 0; i < tags.n; i++)
+		free(tags.v[i]);
+	free(tags.v);
 	free(at);
 	buf_release(&name);
 	buf_release(&expr);
@@ -2190,7 +2254,7 @@ int
 config_command(struct config *cfg, const char *line, char **cause)
 {
 	static const char *const allowed[] = { "set", "bind", "unbind",
-	    "color" };
+	    "color", "highlight" };
 	struct config_parse	 cp;
 	struct causes		 causes = CAUSES_INIT;
 	struct config_words	 w = { NULL, 0 };
@@ -2210,7 +2274,8 @@ config_command(struct config *cfg, const char *line, char **cause)
 			config_parse_line(&cp, line, strlen(line));
 		else
 			config_error(&cp, "\"%s\" is not a command here; use "
-			    "set, bind, unbind or color", config_q(&cp,
+			    "set, bind, unbind, color or highlight",
+			    config_q(&cp,
 			    w.v[0].s));
 	}
 	config_words_clear(&w);

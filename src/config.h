@@ -173,6 +173,8 @@ struct config_filter {
 	char		*path;		/* file that listed it */
 	unsigned	 line;
 	struct config_color color;	/* highlight's */
+	char		**tags;		/* a query's, as a feed's; owned */
+	size_t		 ntags;
 };
 
 #define CONFIG_MAX_HIGHLIGHTS	64	/* highlight lines in one dotfile */
@@ -244,7 +246,8 @@ int	 config_load_buffer(const char *text, size_t len, const char *name,
 
 /*
  * Run one line of the config language typed at the UI's prompt. Only set,
- * bind, unbind and color are allowed there (a feed list that changed under
+ * bind, unbind, color and highlight (added after the dotfile's highlight
+ * lines) are allowed there (a feed list that changed under
  * a running UI could not be followed). Return 0, or -1 and set *cause to
  * the message, without a path or line.
  */

@@ -36,8 +36,9 @@ static const struct keys_action_info actions[] = {
 	{ "help", ACT_HELP, ALL,
 	  "Show the key bindings in force and what they do." },
 	{ "command", ACT_COMMAND, ALL,
-	  "Open the prompt for a command: set, bind, unbind, color, open, "
-	  "tag, search, add, quit or the name of an action." },
+	  "Open the prompt for a command: set, bind, unbind, color, "
+	  "highlight, open, tag, search, add, quit or the name of an "
+	  "action." },
 	{ "search", ACT_SEARCH, ALL,
 	  "Search the title and text of every item; the results are "
 	  "listed in the items pane." },
@@ -119,8 +120,8 @@ static const struct keys_action_info actions[] = {
 	  "selects (tidings-config(5), FILTERS); an empty one, or back, "
 	  "clears it." },
 	{ "select-filter", ACT_SELECT_FILTER, ALL,
-	  "Narrow the items list with a define-filter preset, picked at "
-	  "the prompt of filter (Tab fills in each in turn)." },
+	  "Narrow the items list with a define-filter preset picked from "
+	  "a menu, whose first row opens the prompt of filter instead." },
 	{ "clear-filter", ACT_CLEAR_FILTER, ALL,
 	  "Show the whole items list again after filter." },
 	{ "toggle-show-ignored", ACT_TOGGLE_SHOW_IGNORED, ALL,

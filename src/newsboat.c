@@ -264,7 +264,8 @@ newsboat_keep_line(struct newsboat *nb, const char *name, unsigned n,
 }
 
 /* A query feed of the urls file, "query:NAME:EXPRESSION" [TAG ...]:
- * a query line, the expression as it is. */
+ * a query line, the expression as it is, and its tags after it, quoted
+ * so that they stay apart ("query NAME 'EXPRESSION' TAG ..."). */
 static void
 newsboat_query(struct newsboat *nb, const char *name, unsigned n,
     const char *line, char **w, size_t nw)
@@ -272,6 +273,7 @@ newsboat_query(struct newsboat *nb, const char *name, unsigned n,
 	struct buf	 out = BUF_INIT;
 	const char	*colon, *expr;
 	char		*qname;
+	size_t		 i, ntags = 0, dropped = 0;
 
 	if ((colon = strchr(w[0] + 6, ':')) == NULL || colon == w[0] + 6 ||
 	    colon[1] == '\0') {
@@ -281,13 +283,32 @@ newsboat_query(struct newsboat *nb, const char *name, unsigned n,
 	}
 	qname = xstrndup(w[0] + 6, (size_t)(colon - w[0] - 6));
 	expr = colon + 1;
+	for (i = 1; i < nw; i++) {
+		if (w[i][0] == '\0' || w[i][0] == '~' || w[i][0] == '!')
+			dropped++;
+		else
+			ntags++;
+	}
 	buf_addstr(&out, "query ");
 	config_word(&out, qname);
-	buf_addf(&out, " %s", expr);
+	buf_addch(&out, ' ');
+	if (ntags == 0)
+		buf_addstr(&out, expr);
+	else if (strchr(expr, '\'') == NULL)
+		buf_addf(&out, "'%s'", expr);
+	else
+		config_word(&out, expr);	/* quoted: it has a ' */
+	for (i = 1; i < nw; i++) {
+		if (w[i][0] == '\0' || w[i][0] == '~' || w[i][0] == '!')
+			continue;
+		buf_addch(&out, ' ');
+		config_word(&out, w[i]);
+	}
 	newsboat_keep_line(nb, name, n, line, &out);
-	if (nw > 1)
-		newsboat_unmapped(nb, name, n, line, "the query feed is kept, "
-		    "its tags are not: tidings's query feeds have none");
+	if (dropped > 0)
+		newsboat_unmapped(nb, name, n, line, "the query feed is kept "
+		    "with its tags, not its \"~title\" or \"!\": its name is "
+		    "its title, and a query is never hidden");
 	free(qname);
 	buf_release(&out);
 }
@@ -450,7 +471,10 @@ newsboat_table(const char *dialog)
 static int
 newsboat_sort(const char *value, struct buf *out, const char **why)
 {
-	static const char *const keys[] = { "date", "title", "author" };
+	static const char *const keys[] = { "date", "title", "author",
+	    "flags", "link", "guid", "random" };
+	static const char *const here[] = { "date", "title", "author",
+	    "starred", "link", "guid", "random" };
 	const char	*dash;
 	size_t		 len, i;
 	int		 desc = 0;
@@ -467,8 +491,8 @@ newsboat_sort(const char *value, struct buf *out, const char **why)
 		if (strlen(keys[i]) == len && strncmp(value, keys[i], len) == 0)
 			break;
 	if (i == nitems(keys)) {
-		*why = "no such order here (date, title, author, feed, "
-		    "unread)";
+		*why = "no such order here (date, title, author, flags, "
+		    "link, guid, random)";
 		return (-1);
 	}
 	if (i == 0 && !desc) {
@@ -477,8 +501,10 @@ newsboat_sort(const char *value, struct buf *out, const char **why)
 	}
 	if (i == 0)
 		buf_addstr(out, "set sort date-asc");
+	else if (strcmp(keys[i], "random") == 0)
+		buf_addstr(out, "set sort random");
 	else
-		buf_addf(out, "set sort %s-%s", keys[i], desc ? "desc" : "asc");
+		buf_addf(out, "set sort %s-%s", here[i], desc ? "desc" : "asc");
 	return (0);
 }
 

@@ -51,8 +51,8 @@ void	 newsboat_release(struct newsboat *);
  * Read newsboat's urls file (text of len bytes; name stands for its path
  * in messages). Each feed line becomes a "feed" line with the same tags,
  * "~title" and "!", unless cfg lists its URL already; a query feed
- * becomes a "query" line in settings (its tags, which query lines do not
- * have, are reported); exec: and filter: feeds, which tidings does not
+ * becomes a "query" line in settings with its tags (a "~title" or "!"
+ * of it is reported); exec: and filter: feeds, which tidings does not
  * run, go to unmapped.
  */
 void	 newsboat_urls(struct newsboat *, const char *text, size_t len,

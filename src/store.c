@@ -604,6 +604,8 @@ static const char *const store_sql[SQL__COUNT] = {
 	    " ORDER BY i.date DESC, i.id DESC LIMIT ?3",
 };
 
+#define STORE_RANDOM_MOD	3037000493LL	/* of the random order's key */
+
 struct store {
 	sqlite3		*db;
 	char		*path;
@@ -617,6 +619,7 @@ struct store {
 	struct store_params mark_ps;	/* and its values */
 	struct filter	**highlight;	/* store_set_highlights() */
 	size_t		 nhighlight;
+	int64_t		 seed;		/* of the random order (:seed) */
 };
 
 static int	store_fts_state(struct store *, int64_t *, int64_t *, char **);
@@ -1127,6 +1130,8 @@ store_open_as(const char *path, int immutable, int read_only_ok, int *full,
 
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
+	st->seed = ((int64_t)time(NULL) * 7919 + getpid()) %
+	    STORE_RANDOM_MOD;
 	if (immutable)
 		rc = store_open_immutable(st);
 	else
@@ -2337,7 +2342,15 @@ store_filter_prepare(struct store *st, const char *sql,
 		if (from->title != NULL &&
 		    (k = sqlite3_bind_parameter_index(stmt, ":read")) > 0)
 			rc |= sqlite3_bind_int(stmt, k, !from->unread);
+		if (from->title != NULL &&
+		    (k = sqlite3_bind_parameter_index(stmt, ":starred")) > 0)
+			rc |= sqlite3_bind_int(stmt, k, from->starred);
+		if (from->title != NULL &&
+		    (k = sqlite3_bind_parameter_index(stmt, ":link")) > 0)
+			rc |= store_bind_text(stmt, k, from->link);
 	}
+	if ((k = sqlite3_bind_parameter_index(stmt, ":seed")) > 0)
+		rc |= sqlite3_bind_int64(stmt, k, st->seed);
 	if (ps != NULL)
 		rc |= store_params_bind(stmt, ps);
 	if (rc != SQLITE_OK) {
@@ -2357,12 +2370,28 @@ store_filter_prepare(struct store *st, const char *sql,
  * An ascending key keeps equal keys newest first by negating date and
  * id, so that every part of the row value goes one way. The row's key
  * is read by its id (:id), so the caller needs only its date and id.
+ * The random order is a key made from the id and the connection's seed
+ * (:seed): a shuffle that pages like any other order, and the same
+ * until the store is opened again.
  */
+
+/* The random order's key for the item whose id is the SQL id: the id
+ * stepped through a large modulus, then squared, which scatters
+ * neighbouring ids; every product stays below 2^63. */
+static void
+store_random_key(struct buf *sql, const char *id)
+{
+	buf_addf(sql, "((((%s * 40503 + :seed) %% %lld) * ((%s * 40503 +"
+	    " :seed) %% %lld)) %% %lld)", id, STORE_RANDOM_MOD, id,
+	    STORE_RANDOM_MOD, STORE_RANDOM_MOD);
+}
 
 /* The key of sort for the item of alias a. */
 static void
 store_sort_key(struct buf *sql, int sort, const char *a)
 {
+	struct buf	 id = BUF_INIT;
+
 	switch (FILTER_SORT_KEY(sort)) {
 	case FILTER_SORT_TITLE:
 		buf_addf(sql, "%s.title COLLATE NOCASE", a);
@@ -2380,6 +2409,20 @@ store_sort_key(struct buf *sql, int sort, const char *a)
 		break;
 	case FILTER_SORT_UNREAD:
 		buf_addf(sql, "(1 - %s.read)", a);
+		break;
+	case FILTER_SORT_STARRED:
+		buf_addf(sql, "%s.starred", a);
+		break;
+	case FILTER_SORT_LINK:
+		buf_addf(sql, "coalesce(%s.link, '')", a);
+		break;
+	case FILTER_SORT_GUID:
+		buf_addf(sql, "coalesce(%s.guid, '')", a);
+		break;
+	case FILTER_SORT_RANDOM:
+		buf_addf(&id, "%s.id", a);
+		store_random_key(sql, id.data);
+		buf_release(&id);
 		break;
 	}
 }
@@ -2407,6 +2450,18 @@ store_sort_anchor(struct buf *sql, int sort)
 		break;
 	case FILTER_SORT_UNREAD:
 		buf_addstr(sql, "(1 - :read)");
+		break;
+	case FILTER_SORT_STARRED:
+		buf_addstr(sql, ":starred");
+		break;
+	case FILTER_SORT_LINK:
+		buf_addstr(sql, "coalesce(:link, '')");
+		break;
+	case FILTER_SORT_GUID:
+		buf_addstr(sql, "NULL");	/* a row does not carry it */
+		break;
+	case FILTER_SORT_RANDOM:
+		store_random_key(sql, ":id");
 		break;
 	}
 }
@@ -2711,38 +2766,31 @@ fail:
 }
 
 /* Replace *v[0..*nv) by copies of rules[0..n), which their owner may
- * free. Return 0, or -1 and set *cause, keeping *v. */
-static int
+ * free. */
+static void
 store_filters_copy(struct filter ***v, size_t *nv,
-    const struct filter *const *rules, size_t n, char **cause)
+    const struct filter *const *rules, size_t n)
 {
 	struct filter	**nw;
-	size_t		 i, off;
+	size_t		 i;
 
 	nw = xreallocarray(NULL, n + 1, sizeof *nw);
-	for (i = 0; i < n; i++) {
-		if (filter_parse(rules[i]->text, strlen(rules[i]->text),
-		    &nw[i], &off, cause) != 0) {
-			while (i-- > 0)
-				filter_free(nw[i]);
-			free(nw);
-			return (-1);
-		}
-	}
+	for (i = 0; i < n; i++)
+		nw[i] = filter_dup(rules[i]);
 	for (i = 0; i < *nv; i++)
 		filter_free((*v)[i]);
 	free(*v);
 	*v = nw;
 	*nv = n;
-	return (0);
 }
 
 int
 store_set_highlights(struct store *st, const struct filter *const *rules,
     size_t n, char **cause)
 {
-	return (store_filters_copy(&st->highlight, &st->nhighlight, rules, n,
-	    cause));
+	(void)cause;
+	store_filters_copy(&st->highlight, &st->nhighlight, rules, n);
+	return (0);
 }
 
 int
@@ -2751,9 +2799,8 @@ store_set_ignore(struct store *st, const struct filter *const *rules,
 {
 	char		*why;
 
-	if (store_filters_copy(&st->ignore, &st->nignore, rules, n,
-	    cause) != 0)
-		return (-1);
+	(void)cause;
+	store_filters_copy(&st->ignore, &st->nignore, rules, n);
 	store_mark_forget_stmt(st);
 	st->marked = 0;
 	if (!mark)

@@ -3,7 +3,7 @@
  * the article pane and the browser; ui-prompt.c: the prompt; ui-refresh.c:
  * the background refresh; ui-fetch.c: full articles in the background;
  * ui-config.c: the dotfile read again or edited; ui-hook.c: the user's
- * commands, save and macros).
+ * commands, save and macros; ui-menu.c: select-filter's menu).
  * Nothing outside ui*.c includes it.
  *
  * Threads: the loop's thread owns struct ui and ui->cfg, which changes
@@ -80,6 +80,7 @@ struct ui_feed {
 struct ui_tag {
 	const char	*name;		/* borrowed from the config */
 	int64_t		 unread;
+	size_t		 feeds;		/* feeds that carry it */
 };
 
 /*
@@ -258,6 +259,13 @@ struct ui_prompt {
 	size_t		 pos;		/* cursor, bytes into text */
 };
 
+/* The menu of select-filter (ui-menu.c): row 0 opens filter's prompt,
+ * row k the preset k - 1. */
+struct ui_menu {
+	int		 active;
+	struct ui_pane	 pane;		/* placed each time it is drawn */
+};
+
 struct ui {
 	struct config	*cfg;		/* main()'s; this thread's alone */
 	struct config	*snap;		/* a snapshot of cfg for the threads,
@@ -310,6 +318,7 @@ struct ui {
 	struct ui_fetch	 fetch;
 	struct ui_dl	 dl;
 	struct ui_prompt prompt;
+	struct ui_menu	 menu;
 	size_t		 index_left;	/* items not yet indexed */
 
 	char		*msg;		/* the status line's message */
@@ -469,6 +478,11 @@ void	 ui_prompt_draw(struct ui *, int y);
 void	 ui_prompt_release(struct ui *);
 /* Run a line as if typed after ':'. */
 int	 ui_prompt_run(struct ui *, const char *line);
+
+/* ui-menu.c */
+int	 ui_menu_filter(struct ui *);
+int	 ui_menu_key(struct ui *, int key);
+void	 ui_menu_draw(struct ui *);
 
 /* ui-refresh.c */
 int	 ui_refresh_init(struct ui *);

@@ -5,7 +5,7 @@
  * BSpace, DC, C-u, C-k, C-w) and moves by whole UTF-8 characters. A
  * command is "quit", "open [N]", "open-enclosure N", "tag [NAME]", "search WORDS", "add URL
  * [TAG...]", a line of
- * the config language (set, bind, unbind, color) or the name of an
+ * the config language (set, bind, unbind, color, highlight) or the name of an
  * action, with its arguments for exec and pipe-to, so anything a key
  * does can also be typed; a macro's steps run through here too.
  */
@@ -123,6 +123,13 @@ prompt_config(struct ui *ui, const char *line, const char *word,
 		return (UI_REDRAW);
 	}
 	ui_config_changed(ui);
+	if (strcmp(word, "highlight") == 0) {
+		/* Its colour pair, and the rows read again to say which
+		 * rule each meets (poll_store_config() hands it over). */
+		ui_apply_colors(ui);
+		ui_message(ui, 0, "Highlight added");
+		return (UI_RELOAD | UI_REDRAW | UI_CLEAR);
+	}
 	if (strcmp(word, "color") == 0) {
 		ui_apply_colors(ui);
 		ui_message(ui, 0, "Colour set");
@@ -296,7 +303,8 @@ prompt_command(struct ui *ui, const char *line)
 	if (strcmp(word, "add") == 0)
 		return (prompt_add(ui, rest));
 	if (strcmp(word, "set") == 0 || strcmp(word, "bind") == 0 ||
-	    strcmp(word, "unbind") == 0 || strcmp(word, "color") == 0)
+	    strcmp(word, "unbind") == 0 || strcmp(word, "color") == 0 ||
+	    strcmp(word, "highlight") == 0)
 		return (prompt_config(ui, line, word, rest));
 	if ((a = keys_action_find(word)) != NULL && *rest == '\0')
 		return (ui_act(ui, a->id));
@@ -306,7 +314,8 @@ prompt_command(struct ui *ui, const char *line)
 		char	*w = xstrndup(line, len);
 
 		ui_message(ui, 1, "Unknown command \"%s\"; try quit, open, "
-		    "tag, search, add, set, bind, unbind, color or an action",
+		    "tag, search, add, set, bind, unbind, color, highlight or "
+		    "an action",
 		    text_printable(&q, w));
 		free(w);
 	}

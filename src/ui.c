@@ -789,6 +789,7 @@ ui_draw(struct ui *ui, int clear)
 				break;
 			}
 		}
+		ui_menu_draw(ui);
 	}
 	ui_draw_status(ui);
 	if (!ui->prompt.active)
@@ -1048,13 +1049,7 @@ ui_act(struct ui *ui, enum keys_action act)
 		    ui->list.narrow->text : "");
 		return (UI_REDRAW);
 	case ACT_SELECT_FILTER:
-		if (ui->cfg->npresets == 0) {
-			ui_message(ui, 1, "No presets: the dotfile has no "
-			    "define-filter line");
-			return (UI_REDRAW);
-		}
-		ui_prompt_start(ui, 'F', "");
-		return (ui_prompt_key(ui, '\t'));
+		return (ui_menu_filter(ui));
 	case ACT_CLEAR_FILTER:
 		return (ui_list_filter(ui, ""));
 	case ACT_CYCLE_SORT:
@@ -1247,7 +1242,7 @@ ui_mouse(struct ui *ui)
 	size_t		 row;
 	int		 i, flags;
 
-	if (getmouse(&ev) != OK || ui->help)
+	if (getmouse(&ev) != OK || ui->help || ui->menu.active)
 		return (0);
 	for (i = 0; i < UI__PANES; i++) {
 		if (ui->panes[i].shown && ev.x >= ui->panes[i].x &&
@@ -1344,6 +1339,8 @@ ui_key(struct ui *ui, int key)
 
 	if (ui->prompt.active)
 		return (ui_prompt_key(ui, key));
+	if (ui->menu.active)
+		return (ui_menu_key(ui, key));
 	if (ui->asking) {
 		ui->asking = 0;
 		if (key == 'y' || key == 'Y')

@@ -108,10 +108,11 @@ static const struct {
 	{ "set max-items 99999999999999999999\n", 0, "t:1: max-items: "
 	  "\"99999999999999999999\" is out of range (0 to 1000000)" },
 
-	{ "set sort flags-asc\n", 0, "t:1: sort: \"flags-asc\" is not an "
-	  "order (date, title, feed, author or unread, with -asc or -desc)" },
+	{ "set sort flags-asc\n", 0, NULL },
+	{ "set sort random\n", 0, NULL },
 	{ "set sort title-up\n", 0, "t:1: sort: \"title-up\" is not an "
-	  "order (date, title, feed, author or unread, with -asc or -desc)" },
+	  "order (date, title, feed, author, unread, starred, link, guid or "
+	  "random, with -asc or -desc)" },
 	{ "set sort\n", 0, "t:1: usage: set NAME VALUE" },
 	{ "set feed-sort-order unread-asc\n", 0, NULL },
 	{ "set feed-sort-order title\n", 0, NULL },
@@ -121,9 +122,9 @@ static const struct {
 	{ "feed https://a.org/x < feed-sort-order title\n", 0,
 	  "t:1: feed-sort-order cannot be set per feed" },
 	/* Feed lines. */
-	{ "feed https://a.org/x < sort random\n", 0, "t:1: sort: \"random\" "
-	  "is not an order (date, title, feed, author or unread, with -asc "
-	  "or -desc)" },
+	{ "feed https://a.org/x < sort shuffle\n", 0, "t:1: sort: "
+	  "\"shuffle\" is not an order (date, title, feed, author, unread, "
+	  "starred, link, guid or random, with -asc or -desc)" },
 	{ "feed https://a.org/x < max-connections 4\n", 0,
 	  "t:1: max-connections cannot be set per feed" },
 	{ "feed https://a.org/x < max-items\n", 0,
@@ -171,6 +172,20 @@ static const struct {
 	  "is, not its state: age, unread, starred, flags, unread_count, "
 	  "total_count and ~ cannot be used here" },
 	{ "query Old unread = \"no\" and age > 30\n", 0, NULL },
+	/* A query's tags follow its expression when that is quoted. */
+	{ "query Unread 'unread = \"yes\"' news \"long reads\"\n", 0, NULL },
+	{ "query Unread \"unread = \\\"yes\\\"\" news # tagged\n", 0, NULL },
+	{ "query Unread 'unread = \"yes\"' news \"~Title\"\n", 0,
+	  "t:1: \"~Title\" after a query's expression: a query takes tags "
+	  "only (its name is its title)" },
+	{ "query Unread 'unread = \"yes\"' news < sort title\n", 0,
+	  "t:1: \"<\" after a query's expression: a query takes tags only "
+	  "(its name is its title)" },
+	{ "query Unread 'unread = \"yes\"' \"\"\n", 0, "t:1: empty tag" },
+	{ "query Unread 'unread = \"x\"' news\n", 0,
+	  "t:1:24: unread is \"yes\" or \"no\", not \"\"x\"\"" },
+	{ "ignore 'title = \"x\"' news\n", 0, "t:1:22: words after the "
+	  "quoted expression: only a query takes tags" },
 	{ "query Unread\n", 0, "t:1: usage: query NAME EXPRESSION" },
 	{ "define-filter \"x\n", 0, "t:1: unterminated quote" },
 	/* highlight: the expression is one word, colours as color's. */
@@ -444,6 +459,36 @@ test_config_sort(void **state)
 	    FILTER_SORT_FEED);
 	assert_int_equal(config_num(&cfg, &cfg.feeds[0], SET_SORT),
 	    FILTER_SORT_TITLE | FILTER_SORT_ASC);
+	config_release(&cfg);
+	causes_release(&causes);
+}
+
+/* A query's tags: after its expression, quoted, as a feed line has
+ * them; an expression that is not quoted keeps the rest of the line. */
+static void
+test_config_query_tags(void **state)
+{
+	static const char text[] =
+	    "query Unread 'unread = \"yes\"' news \"long reads\"\n"
+	    "query Tech tags # \"tech\" and title =~ \"a b\"\n"
+	    "query Old \"age > 30\"\n";
+	struct config	 cfg;
+	struct causes	 causes = CAUSES_INIT;
+
+	(void)state;
+	config_init(&cfg);
+	assert_int_equal(config_load_buffer(text, strlen(text), "t", &cfg,
+	    &causes), 0);
+	assert_int_equal(cfg.nqueries, 3);
+	assert_string_equal(cfg.queries[0].filter->text, "unread = \"yes\"");
+	assert_int_equal(cfg.queries[0].ntags, 2);
+	assert_string_equal(cfg.queries[0].tags[0], "news");
+	assert_string_equal(cfg.queries[0].tags[1], "long reads");
+	assert_string_equal(cfg.queries[1].filter->text,
+	    "tags # \"tech\" and title =~ \"a b\"");
+	assert_int_equal(cfg.queries[1].ntags, 0);
+	assert_string_equal(cfg.queries[2].filter->text, "age > 30");
+	assert_int_equal(cfg.queries[2].ntags, 0);
 	config_release(&cfg);
 	causes_release(&causes);
 }
@@ -1182,12 +1227,16 @@ test_config_command(void **state)
 		{ "bind items x quit", NULL },
 		{ "unbind items x", NULL },
 		{ "color selected red default bold", NULL },
+		{ "highlight 'title =~ \"rust\"' red default bold", NULL },
+		{ "highlight 'titel = \"x\"' red blue",
+		  "column 12: unknown attribute \"titel\"; did you mean "
+		  "\"title\"?" },
 		{ "set panes 4", "panes: \"4\" is out of range (0 to 3)" },
 		{ "bind items x nothing", "unknown action \"nothing\"" },
 		{ "feed https://a.org/x", "\"feed\" is not a command here; use "
-		  "set, bind, unbind or color" },
+		  "set, bind, unbind, color or highlight" },
 		{ "include other", "\"include\" is not a command here; use "
-		  "set, bind, unbind or color" },
+		  "set, bind, unbind, color or highlight" },
 		{ "set \"x", "unterminated quote" },
 		{ "", NULL },
 	};
@@ -1216,6 +1265,8 @@ test_config_command(void **state)
 	assert_int_equal(config_num(&cfg, NULL, SET_PANES), 2);
 	assert_int_equal(config_num(&cfg, NULL, SET_MOUSE), 1);
 	assert_int_equal(cfg.colors[EL_SELECTED].fg, 1);
+	assert_int_equal(cfg.nhighlights, 1);
+	assert_string_equal(cfg.highlights[0].filter->text, "title =~ \"rust\"");
 	assert_string_equal(cfg.path, "kept");
 	config_release(&cfg);
 }
@@ -1459,6 +1510,7 @@ main(void)
 		cmocka_unit_test(test_config_messages),
 		cmocka_unit_test(test_config_feed_source),
 		cmocka_unit_test(test_config_sort),
+		cmocka_unit_test(test_config_query_tags),
 		cmocka_unit_test(test_config_bad_files),
 		cmocka_unit_test(test_config_good_file),
 		cmocka_unit_test(test_config_defaults),

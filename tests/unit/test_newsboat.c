@@ -82,7 +82,10 @@ static const struct {
 	{ "article-sort-order date-desc", "set sort date-asc", NULL },
 	{ "article-sort-order title",	"set sort title-asc", NULL },
 	{ "article-sort-order author-desc", "set sort author-desc", NULL },
-	{ "article-sort-order flags-asc", NULL, "no such order here" },
+	{ "article-sort-order flags-desc", "set sort starred-desc", NULL },
+	{ "article-sort-order guid",	"set sort guid-asc", NULL },
+	{ "article-sort-order random-desc", "set sort random", NULL },
+	{ "article-sort-order feed-asc", NULL, "no such order here" },
 	{ "article-sort-order title-up", NULL, "not a direction" },
 	{ "feed-sort-order title-asc",	NULL, "set feed-sort-order" },
 	{ "proxy localhost:3128",	NULL, "http_proxy" },
@@ -206,7 +209,7 @@ test_newsboat_urls(void **state)
 	    "\n"
 	    "https://b.org/atom \"two words\" ! <\r\n"
 	    "https://old.org/rss\n"
-	    "\"query:Unread:unread = \\\"yes\\\"\" news\n"
+	    "\"query:Unread:unread = \\\"yes\\\"\" news \"~T\" tv\n"
 	    "exec:~/bin/x\n"
 	    "filter:~/f:https://c.org/rss\n"
 	    "https://a.org/rss again\n"
@@ -218,7 +221,9 @@ test_newsboat_urls(void **state)
 	    "\"exec:~/bin/x | grep a\"\n"
 	    "\"exec:LANG=C ~/bin/x\"\n"
 	    "filter:f:file:///etc/passwd\n"
-	    "filter:f\n";
+	    "filter:f\n"
+	    "\"query:It's:title =~ \\\"it's\\\"\" \"a b\"\n"
+	    "\"query:Old:age > 30\"\n";
 	struct config		 cfg;
 	struct causes		 causes = CAUSES_INIT;
 	struct newsboat		 nb;
@@ -242,13 +247,17 @@ test_newsboat_urls(void **state)
 	assert_int_equal(nb.listed, 1);
 	assert_int_equal(nb.nurls, 6);
 	assert_string_equal(nb.urls[2], "https://old.org/rss");
-	/* The query feed is kept; its tag is said to be dropped. */
+	/* The query feeds are kept with their tags, the expression quoted
+	 * before them; a title is said to be dropped. */
 	assert_string_equal(nb.settings.data,
-	    "query Unread unread = \"yes\"\n");
+	    "query Unread 'unread = \"yes\"' news tv\n"
+	    "query \"It's\" \"title =~ \\\"it's\\\"\" \"a b\"\n"
+	    "query Old age > 30\n");
 	assert_int_equal(nb.unmapped.n, 10);
 	assert_true(strncmp(nb.unmapped.v[0], "urls:6: \"query:Unread:", 22)
 	    == 0);
-	assert_non_null(strstr(nb.unmapped.v[0], "its tags are not"));
+	assert_non_null(strstr(nb.unmapped.v[0], "with its tags, not its "
+	    "\"~title\""));
 	assert_string_equal(nb.unmapped.v[1],
 	    "urls:9: https://a.org/rss again: listed twice");
 	assert_true(strncmp(nb.unmapped.v[2], "urls:10: gopher:", 16) == 0);
