@@ -299,6 +299,8 @@ void	 product_detect(struct extractor *x);
 int	 product_furniture(struct extractor *x, int idx);
 int	 product_price(const char *s, size_t len);
 int	 product_fine_print(struct extractor *x, int idx);
+size_t	 product_region_need(struct extractor *x, const struct parts *rp,
+	    size_t need, size_t chars, size_t links);
 
 /* extract-feeds.c */
 int	 extract_has_token(const char *s, const char *word);

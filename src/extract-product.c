@@ -618,3 +618,24 @@ product_fine_print(struct extractor *x, int idx)
 			return (1);
 	return (0);
 }
+
+/*
+ * How much text must the main region of a product's page hold (read
+ * whole) to be chosen over the article found, of chars characters and
+ * links characters in links? What the region adds in links (the shop's
+ * menus, its shelves of other products, the ways to compare and to
+ * browse) is no reason to read it whole: those characters count
+ * against it. A short article found (under 500 characters) says little
+ * either way, and is left to the usual weighing.
+ */
+size_t
+product_region_need(struct extractor *x, const struct parts *rp,
+    size_t need, size_t chars, size_t links)
+{
+	uint32_t	 rl;
+
+	if (chars < 500 || rp->n != 1)
+		return (need);
+	rl = x->n[rp->v[0].first].st.links;
+	return (rl > links ? need + (rl - links) : need);
+}

@@ -2448,6 +2448,66 @@ test_extract_product_prices(void **state)
 	buf_release(&b);
 }
 
+/*
+ * On a product's page, the links the main region adds to the description
+ * found (a box of ways to browse the shop) do not make it read whole;
+ * the same lines as plain text (details) do.
+ */
+static void
+test_extract_product_region_links(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Oak stool</title><meta property=\"og:type\" "
+	    "content=\"product\"></head><body><header><a href=\"/\">"
+	    "Woodshop</a></header><main><h1>Oak stool</h1>"
+	    "<div class=\"summary\">" OAK_STOOL_PROSE ", which makes it a "
+	    "stool for a garden room as much as for a kitchen.</p><p>We oil "
+	    "every stool twice before it leaves the bench, and a tin of the "
+	    "same wax comes with it, enough for years of care in a busy "
+	    "house.</p></div><div class=\"browse\"><h2>Browse the workshop"
+	    "</h2><ul><li>%sAll stools and benches%s</li>"
+	    "<li>%sStools under 100 pounds%s</li>"
+	    "<li>%sStools in oak and ash%s</li>"
+	    "<li>%sBenches for the hall%s</li>"
+	    "<li>%sKitchen stools and chairs%s</li>"
+	    "<li>%sGarden furniture in oak%s</li>"
+	    "<li>%sGifts for woodworkers%s</li>"
+	    "<li>%sGift cards for the workshop%s</li></ul></div></main>"
+	    "<footer>Woodshop, 3 Mill Lane</footer></body></html>";
+	static const struct {
+		const char	*open, *close;
+		int		 kept;
+	} cases[] = {
+		{ "<a href=\"/c\">", "</a>", 0 },
+		{ "<span>", "</span>", 1 },
+	};
+	struct buf	 b = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, cases[i].open, cases[i].close,
+		    cases[i].open, cases[i].close, cases[i].open,
+		    cases[i].close, cases[i].open, cases[i].close,
+		    cases[i].open, cases[i].close, cases[i].open,
+		    cases[i].close, cases[i].open, cases[i].close,
+		    cases[i].open, cases[i].close);
+		art = extract_page(b.data, b.len,
+		    "https://woodshop.example/oak", NULL);
+		text = folded_text(art);
+		if (strstr(text, "A low stool of solid oak") == NULL ||
+		    cases[i].kept != (strstr(text, "Gifts for woodworkers") !=
+		    NULL))
+			failf("case %zu: %s", i, text);
+		free(text);
+		extract_free(art);
+	}
+	buf_release(&b);
+}
+
 /* A reply's quote of a post the thread has already shown goes; a short
  * quote, and one of words from elsewhere, stay. */
 static void
@@ -3797,6 +3857,7 @@ main(void)
 		cmocka_unit_test(test_extract_product_named_reviews),
 		cmocka_unit_test(test_extract_screen_reader_copy),
 		cmocka_unit_test(test_extract_product_prices),
+		cmocka_unit_test(test_extract_product_region_links),
 		cmocka_unit_test(test_extract_product_named_shelf),
 		cmocka_unit_test(test_extract_product_repeats),
 		cmocka_unit_test(test_extract_shelf_aria_prices),
