@@ -639,3 +639,31 @@ product_region_need(struct extractor *x, const struct parts *rp,
 	rl = x->n[rp->v[0].first].st.links;
 	return (rl > links ? need + (rl - links) : need);
 }
+
+/*
+ * Is node idx, on a product's page, the box that holds the description
+ * the page declares for its product (JSON-LD)? Shops put it in a drawer
+ * or a dialog that a button opens, marked up as such (an <aside>, a
+ * dialog's role); it is what the page is about all the same.
+ */
+int
+product_description_box(struct extractor *x, int idx)
+{
+	struct buf	 want = BUF_INIT, have = BUF_INIT;
+	int		 found = 0;
+
+	if (!x->product || x->ld_product_text == NULL ||
+	    x->n[idx].st.chars < 40)
+		return (0);
+	thread_key(x->ld_product_text, &want, 40);
+	if (want.len >= 20) {
+		buf_reset(&x->tmp);
+		node_text(x, idx, &x->tmp);
+		buf_addch(&x->tmp, '\0');
+		thread_key(x->tmp.data, &have, SIZE_MAX);
+		found = strstr(have.data, want.data) != NULL;
+	}
+	buf_release(&want);
+	buf_release(&have);
+	return (found);
+}

@@ -2508,6 +2508,57 @@ test_extract_product_region_links(void **state)
 	buf_release(&b);
 }
 
+/*
+ * A product's page that keeps its description in a drawer (a dialog, an
+ * aside) that a button opens: the drawer that holds the description the
+ * page declares is read; a dialog of another kind is not.
+ */
+static void
+test_extract_product_description_box(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Oak stool</title><script type=\"application/"
+	    "ld+json\">{\"@context\":\"https://schema.org\",\"@type\":"
+	    "\"Product\",\"name\":\"Oak stool\",\"description\":\"%s\","
+	    "\"offers\":{\"@type\":\"Offer\",\"price\":\"120.00\"}}"
+	    "</script></head><body><header><a href=\"/\">Woodshop</a>"
+	    "</header><main><h1>Oak stool</h1><p>$120.00</p>"
+	    "<p>Free delivery on orders over $50, returns within 30 days "
+	    "of purchase.</p><button>Description</button>"
+	    "<div class=\"drawer\" role=\"dialog\" aria-modal=\"false\">"
+	    "<aside><h5>Description</h5><div class=\"content\">"
+	    OAK_STOOL_PROSE ".</p></div></aside>"
+	    "</div></main><footer>Woodshop, 3 Mill Lane</footer></body>"
+	    "</html>";
+	static const struct {
+		const char	*desc;
+		int		 kept;
+	} cases[] = {
+		{ "A low stool of solid oak, joined by hand with wedged "
+		  "tenons.", 1 },
+		{ "Our stools ship flat and assemble in minutes.", 0 },
+	};
+	struct buf	 b = BUF_INIT;
+	struct article	*art;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, cases[i].desc);
+		art = extract_page(b.data, b.len,
+		    "https://woodshop.example/oak", NULL);
+		text = folded_text(art);
+		if (cases[i].kept != (strstr(text, "the grain runs on") !=
+		    NULL))
+			failf("case %zu: %s", i, text);
+		free(text);
+		extract_free(art);
+	}
+	buf_release(&b);
+}
+
 /* A reply's quote of a post the thread has already shown goes; a short
  * quote, and one of words from elsewhere, stay. */
 static void
@@ -3858,6 +3909,7 @@ main(void)
 		cmocka_unit_test(test_extract_screen_reader_copy),
 		cmocka_unit_test(test_extract_product_prices),
 		cmocka_unit_test(test_extract_product_region_links),
+		cmocka_unit_test(test_extract_product_description_box),
 		cmocka_unit_test(test_extract_product_named_shelf),
 		cmocka_unit_test(test_extract_product_repeats),
 		cmocka_unit_test(test_extract_shelf_aria_prices),
