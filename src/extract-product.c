@@ -164,7 +164,13 @@ product_detect(struct extractor *x)
 			items++;
 		if (product_cart_button(x, i) && buttons++ == 0)
 			x->product_cart = i;
-		titles += product_title(x, i);
+		/* A heading counts once, however many of its parts are
+		 * marked (the brand, the model). */
+		if (product_title(x, i)) {
+			titles++;
+			i = x->n[i].tag == GUMBO_TAG_H1 ? x->n[i].end - 1 :
+			    x->n[x->n[i].parent].end - 1;
+		}
 	}
 	x->product = ((x->ld_product >= 1 &&
 	    x->ld_product <= 3) || x->og_product || (items >= 1 &&

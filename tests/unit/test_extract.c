@@ -2334,6 +2334,12 @@ test_extract_product(void **state)
 		  "", 1, 0 },
 		{ "", "", "<h1><span id=\"productTitle\">Oak stool, waxed"
 		  "</span></h1>", "", 1, 0 },
+		/* Marked in its parts too (the brand, the model): one
+		 * heading all the same. */
+		{ "", "", "<h1 class=\"product-name\"><span class=\""
+		  "product-name__brand\">Woodshop</span> <span class=\""
+		  "product-name__model\">Oak stool, waxed</span></h1>", "", 1,
+		  0 },
 		{ "", "", "<h1 class=\"page-title\">Oak stool, waxed</h1>",
 		  "", 0, 1 },
 		/* A shop that calls every page an article in og:type. */
