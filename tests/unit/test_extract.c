@@ -2488,7 +2488,6 @@ test_extract_product_region_links(void **state)
 		{ "<span>", "</span>", 1 },
 	};
 	struct buf	 b = BUF_INIT;
-	struct article	*art;
 	char		*text;
 	size_t		 i;
 
@@ -2501,15 +2500,12 @@ test_extract_product_region_links(void **state)
 		    cases[i].open, cases[i].close, cases[i].open,
 		    cases[i].close, cases[i].open, cases[i].close,
 		    cases[i].open, cases[i].close);
-		art = extract_page(b.data, b.len,
-		    "https://woodshop.example/oak", NULL);
-		text = folded_text(art);
+		text = page_text(b.data, "https://woodshop.example/oak");
 		if (strstr(text, "A low stool of solid oak") == NULL ||
 		    cases[i].kept != (strstr(text, "Gifts for woodworkers") !=
 		    NULL))
 			failf("case %zu: %s", i, text);
 		free(text);
-		extract_free(art);
 	}
 	buf_release(&b);
 }
@@ -2545,7 +2541,6 @@ test_extract_product_description_box(void **state)
 		{ "Our stools ship flat and assemble in minutes.", 0 },
 	};
 	struct buf	 b = BUF_INIT;
-	struct article	*art;
 	char		*text;
 	size_t		 i;
 
@@ -2553,14 +2548,11 @@ test_extract_product_description_box(void **state)
 	for (i = 0; i < nitems(cases); i++) {
 		buf_reset(&b);
 		buf_addf(&b, page, cases[i].desc);
-		art = extract_page(b.data, b.len,
-		    "https://woodshop.example/oak", NULL);
-		text = folded_text(art);
+		text = page_text(b.data, "https://woodshop.example/oak");
 		if (cases[i].kept != (strstr(text, "the grain runs on") !=
 		    NULL))
 			failf("case %zu: %s", i, text);
 		free(text);
-		extract_free(art);
 	}
 	buf_release(&b);
 }
