@@ -169,6 +169,7 @@ struct extractor {
 	uint32_t		 facets;	/* text of the filters taken away */
 	uint32_t		 entries;	/* text of an index's linked headings */
 	int			 ld_product;	/* JSON-LD Product objects */
+	const char		*ld_product_text; /* the first one's description */
 	int			 og_product;	/* og:type says product */
 	int			 product;	/* a page about one product */
 	int			 product_cart;	/* its add-to-cart button, -1 */
@@ -291,6 +292,7 @@ int	 data_table(struct extractor *x, int idx);
 void	 grab(struct extractor *x, struct parts *ps);
 uint32_t parts_prices(struct extractor *x, const struct parts *ps);
 int	 section_number(const char *s);
+void	 thread_key(const char *s, struct buf *out, size_t max);
 
 /* extract-blocks.c */
 void	 convert(struct extractor *x, const struct parts *ps);
@@ -301,6 +303,9 @@ void	 product_detect(struct extractor *x);
 int	 product_furniture(struct extractor *x, int idx);
 int	 product_price(const char *s, size_t len);
 int	 product_fine_print(struct extractor *x, int idx);
+int	 product_description_box(struct extractor *x, int idx);
+size_t	 product_region_need(struct extractor *x, const struct parts *rp,
+	    size_t need, size_t chars, size_t links);
 
 /* extract-feeds.c */
 int	 extract_has_token(const char *s, const char *word);

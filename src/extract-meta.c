@@ -306,8 +306,13 @@ ld_kinds(struct extractor *x, const struct json *v, int depth)
 	 * often a service's page. A product that comes in several sizes or
 	 * colours is a group whose variants carry the offers. */
 	if (ld_type_is(t, name_is_product) && (json_get(v, "offers") !=
-	    NULL || json_get(v, "hasVariant") != NULL))
+	    NULL || json_get(v, "hasVariant") != NULL)) {
 		x->ld_product++;
+		if (x->ld_product_text == NULL &&
+		    (f = json_get(v, "description")) != NULL &&
+		    f->type == JSON_STRING)
+			x->ld_product_text = f->str;
+	}
 	ld_kinds(x, json_get(v, "@graph"), depth + 1);
 	ld_kinds(x, json_get(v, "mainEntity"), depth + 1);
 }

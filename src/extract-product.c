@@ -164,7 +164,13 @@ product_detect(struct extractor *x)
 			items++;
 		if (product_cart_button(x, i) && buttons++ == 0)
 			x->product_cart = i;
-		titles += product_title(x, i);
+		/* A heading counts once, however many of its parts are
+		 * marked (the brand, the model). */
+		if (product_title(x, i)) {
+			titles++;
+			i = x->n[i].tag == GUMBO_TAG_H1 ? x->n[i].end - 1 :
+			    x->n[x->n[i].parent].end - 1;
+		}
 	}
 	x->product = ((x->ld_product >= 1 &&
 	    x->ld_product <= 3) || x->og_product || (items >= 1 &&
@@ -617,4 +623,53 @@ product_fine_print(struct extractor *x, int idx)
 		if (product_word(attr(n->g, names[i]), words, nitems(words)))
 			return (1);
 	return (0);
+}
+
+/*
+ * How much text must the main region of a product's page hold (read
+ * whole) to be chosen over the article found, of chars characters and
+ * links characters in links? What the region adds in links (the shop's
+ * menus, its shelves of other products, the ways to compare and to
+ * browse) is no reason to read it whole: those characters count
+ * against it. A short article found (under 500 characters) says little
+ * either way, and is left to the usual weighing.
+ */
+size_t
+product_region_need(struct extractor *x, const struct parts *rp,
+    size_t need, size_t chars, size_t links)
+{
+	uint32_t	 rl;
+
+	if (chars < 500 || rp->n != 1)
+		return (need);
+	rl = x->n[rp->v[0].first].st.links;
+	return (rl > links ? need + (rl - links) : need);
+}
+
+/*
+ * Is node idx, on a product's page, the box that holds the description
+ * the page declares for its product (JSON-LD)? Shops put it in a drawer
+ * or a dialog that a button opens, marked up as such (an <aside>, a
+ * dialog's role); it is what the page is about all the same.
+ */
+int
+product_description_box(struct extractor *x, int idx)
+{
+	struct buf	 want = BUF_INIT, have = BUF_INIT;
+	int		 found = 0;
+
+	if (!x->product || x->ld_product_text == NULL ||
+	    x->n[idx].st.chars < 40)
+		return (0);
+	thread_key(x->ld_product_text, &want, 40);
+	if (want.len >= 20) {
+		buf_reset(&x->tmp);
+		node_text(x, idx, &x->tmp);
+		buf_addch(&x->tmp, '\0');
+		thread_key(x->tmp.data, &have, SIZE_MAX);
+		found = strstr(have.data, want.data) != NULL;
+	}
+	buf_release(&want);
+	buf_release(&have);
+	return (found);
 }

@@ -550,7 +550,8 @@ preclean(struct extractor *x)
 		    (!most && preclean_consent(x, i)) || (i >= post_end &&
 		    !x->region && !entry_byline(x, i) &&
 		    preclean_byline(x, i)) ||
-		    (attr(n->g, "aria-modal") != NULL)) {
+		    (attr(n->g, "aria-modal") != NULL &&
+		    !product_description_box(x, i))) {
 			node_remove(x, i);
 			i = n->end - 1;
 			continue;
@@ -607,7 +608,8 @@ preclean(struct extractor *x)
 		if (n->tag == GUMBO_TAG_NAV || ((n->cls & PAT_COMMENT) &&
 		    !(n->cls & PAT_MAYBE) && n->tag != GUMBO_TAG_A &&
 		    i >= post_end) || (!most && (preclean_role(attr(n->g,
-		    "role")) || n->tag == GUMBO_TAG_ASIDE))) {
+		    "role")) || n->tag == GUMBO_TAG_ASIDE) &&
+		    !product_description_box(x, i))) {
 			node_remove(x, i);
 			i = n->end - 1;
 			continue;
@@ -1959,7 +1961,7 @@ listing_cards(struct extractor *x, int top)
 
 /* The letters and digits of a text, lower-cased, markup left out, at
  * most max of them. */
-static void
+void
 thread_key(const char *s, struct buf *out, size_t max)
 {
 	int	 tag = 0;

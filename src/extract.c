@@ -359,6 +359,9 @@ extract_page(const char *data, size_t len, const char *url,
 			x.region = 1;
 			x.run = RUN_STRIP_UNLIKELY;
 			grab(&x, &rp);
+			if (x.product)
+				need = product_region_need(&x, &rp, need,
+				    chars, links);
 			if (region_wins(&x, &rp, need, chars, prices) ||
 			    (rp.n == 1 && own <
 			    rp.chars - x.n[rp.v[0].first].st.links))

@@ -2350,6 +2350,12 @@ test_extract_product(void **state)
 		  "", 1, 0 },
 		{ "", "", "<h1><span id=\"productTitle\">Oak stool, waxed"
 		  "</span></h1>", "", 1, 0 },
+		/* Marked in its parts too (the brand, the model): one
+		 * heading all the same. */
+		{ "", "", "<h1 class=\"product-name\"><span class=\""
+		  "product-name__brand\">Woodshop</span> <span class=\""
+		  "product-name__model\">Oak stool, waxed</span></h1>", "", 1,
+		  0 },
 		{ "", "", "<h1 class=\"page-title\">Oak stool, waxed</h1>",
 		  "", 0, 1 },
 		/* A shop that calls every page an article in og:type. */
@@ -2460,6 +2466,109 @@ test_extract_product_prices(void **state)
 			failf("case %zu: %s", i, text);
 		free(text);
 		extract_free(art);
+	}
+	buf_release(&b);
+}
+
+/*
+ * On a product's page, the links the main region adds to the description
+ * found (a box of ways to browse the shop) do not make it read whole;
+ * the same lines as plain text (details) do.
+ */
+static void
+test_extract_product_region_links(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Oak stool</title><meta property=\"og:type\" "
+	    "content=\"product\"></head><body><header><a href=\"/\">"
+	    "Woodshop</a></header><main><h1>Oak stool</h1>"
+	    "<div class=\"summary\">" OAK_STOOL_PROSE ", which makes it a "
+	    "stool for a garden room as much as for a kitchen.</p><p>We oil "
+	    "every stool twice before it leaves the bench, and a tin of the "
+	    "same wax comes with it, enough for years of care in a busy "
+	    "house.</p></div><div class=\"browse\"><h2>Browse the workshop"
+	    "</h2><ul><li>%sAll stools and benches%s</li>"
+	    "<li>%sStools under 100 pounds%s</li>"
+	    "<li>%sStools in oak and ash%s</li>"
+	    "<li>%sBenches for the hall%s</li>"
+	    "<li>%sKitchen stools and chairs%s</li>"
+	    "<li>%sGarden furniture in oak%s</li>"
+	    "<li>%sGifts for woodworkers%s</li>"
+	    "<li>%sGift cards for the workshop%s</li></ul></div></main>"
+	    "<footer>Woodshop, 3 Mill Lane</footer></body></html>";
+	static const struct {
+		const char	*open, *close;
+		int		 kept;
+	} cases[] = {
+		{ "<a href=\"/c\">", "</a>", 0 },
+		{ "<span>", "</span>", 1 },
+	};
+	struct buf	 b = BUF_INIT;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, cases[i].open, cases[i].close,
+		    cases[i].open, cases[i].close, cases[i].open,
+		    cases[i].close, cases[i].open, cases[i].close,
+		    cases[i].open, cases[i].close, cases[i].open,
+		    cases[i].close, cases[i].open, cases[i].close,
+		    cases[i].open, cases[i].close);
+		text = page_text(b.data, "https://woodshop.example/oak");
+		if (strstr(text, "A low stool of solid oak") == NULL ||
+		    cases[i].kept != (strstr(text, "Gifts for woodworkers") !=
+		    NULL))
+			failf("case %zu: %s", i, text);
+		free(text);
+	}
+	buf_release(&b);
+}
+
+/*
+ * A product's page that keeps its description in a drawer (a dialog, an
+ * aside) that a button opens: the drawer that holds the description the
+ * page declares is read; a dialog of another kind is not.
+ */
+static void
+test_extract_product_description_box(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Oak stool</title><script type=\"application/"
+	    "ld+json\">{\"@context\":\"https://schema.org\",\"@type\":"
+	    "\"Product\",\"name\":\"Oak stool\",\"description\":\"%s\","
+	    "\"offers\":{\"@type\":\"Offer\",\"price\":\"120.00\"}}"
+	    "</script></head><body><header><a href=\"/\">Woodshop</a>"
+	    "</header><main><h1>Oak stool</h1><p>$120.00</p>"
+	    "<p>Free delivery on orders over $50, returns within 30 days "
+	    "of purchase.</p><button>Description</button>"
+	    "<div class=\"drawer\" role=\"dialog\" aria-modal=\"false\">"
+	    "<aside><h5>Description</h5><div class=\"content\">"
+	    OAK_STOOL_PROSE ".</p></div></aside>"
+	    "</div></main><footer>Woodshop, 3 Mill Lane</footer></body>"
+	    "</html>";
+	static const struct {
+		const char	*desc;
+		int		 kept;
+	} cases[] = {
+		{ "A low stool of solid oak, joined by hand with wedged "
+		  "tenons.", 1 },
+		{ "Our stools ship flat and assemble in minutes.", 0 },
+	};
+	struct buf	 b = BUF_INIT;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, cases[i].desc);
+		text = page_text(b.data, "https://woodshop.example/oak");
+		if (cases[i].kept != (strstr(text, "the grain runs on") !=
+		    NULL))
+			failf("case %zu: %s", i, text);
+		free(text);
 	}
 	buf_release(&b);
 }
@@ -3971,6 +4080,8 @@ main(void)
 		cmocka_unit_test(test_extract_product_named_reviews),
 		cmocka_unit_test(test_extract_screen_reader_copy),
 		cmocka_unit_test(test_extract_product_prices),
+		cmocka_unit_test(test_extract_product_region_links),
+		cmocka_unit_test(test_extract_product_description_box),
 		cmocka_unit_test(test_extract_product_named_shelf),
 		cmocka_unit_test(test_extract_product_repeats),
 		cmocka_unit_test(test_extract_shelf_aria_prices),
