@@ -466,6 +466,12 @@ preclean(struct extractor *x)
 			i = n->end - 1;
 			continue;
 		}
+		/* A post's list of its poster's profile fields. */
+		if (i < post_end && post_profile_list(x, i)) {
+			node_remove(x, i);
+			i = n->end - 1;
+			continue;
+		}
 		/* A copy of the words beside it is not read twice; its words
 		 * still weigh what they weighed in the choice of the
 		 * article. */

@@ -571,6 +571,82 @@ post_counts(const char *k)
 	return (0);
 }
 
+/* The fields of a poster's profile beside their posts. */
+static const char *const post_fields[] = {
+	"Posts", "Joined", "Join Date", "Registered", "Location",
+	"Messages", "Reputation", "Member since", "Reaction score",
+	"Points", "Likes Received", "Trophy Points", "Beiträge",
+	"Registriert", "Wohnort", "Inscrit", "Mensajes", "Registrado",
+	"Messaggi", "Iscritto", "Сообщений", "Регистрация",
+};
+
+/*
+ * Does s open with a field of a poster's profile and its colon ("Posts:
+ * 4032", "Joined: May 2019"), or, when alone may, is it one ("Joined",
+ * the term of a <dt> whose <dd> says when)?
+ */
+static int
+post_profile_field(const char *s, size_t len, int colon)
+{
+	size_t	 d, n;
+
+	while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\n')) {
+		s++;
+		len--;
+	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n'))
+		len--;
+	for (d = 0; d < nitems(post_fields); d++) {
+		n = strlen(post_fields[d]);
+		if (len < n || !ascii_eq_nocase(s, post_fields[d], n))
+			continue;
+		if (len > n && s[n] == ':')
+			return (1);
+		if (!colon && (len == n || (len == n + 1 && s[n] == ':')))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Is node idx, in a post, a list of its poster's profile: a <dl> of
+ * short terms and values, without paragraphs, one of which is a field of it
+ * ("Joined" and its date, "Posts: 4032" beside a rank and a place)? It
+ * goes whole, wherever the post keeps it.
+ */
+int
+post_profile_list(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	int			 c, found = 0;
+
+	if (n->tag != GUMBO_TAG_DL || n->st.chars == 0 || n->st.chars > 300)
+		return (0);
+	for (c = idx + 1; c < n->end; c++) {
+		switch (x->n[c].tag) {
+		case GUMBO_TAG_P:
+		case GUMBO_TAG_PRE:
+		case GUMBO_TAG_BLOCKQUOTE:
+		case GUMBO_TAG_DL:
+			return (0);
+		case GUMBO_TAG_DT:
+		case GUMBO_TAG_DD:
+			if (x->n[c].st.chars > 40)
+				return (0);	/* a definition: words of the post */
+			if (found)
+				break;
+			buf_reset(&x->tmp);
+			node_text(x, c, &x->tmp);
+			found = post_profile_field(x->tmp.data, x->tmp.len,
+			    x->n[c].tag == GUMBO_TAG_DD);
+			break;
+		default:
+			break;
+		}
+	}
+	return (found);
+}
+
 /*
  * A line of a post's interface rather than of its text: a button's
  * word ("Quote", "Reply", "Report", "Share"), a count of likes, answers
@@ -603,13 +679,6 @@ post_interface_line(const struct extract_span *sp, size_t nspans,
 		"modifiépar", "dernièremodification", "editadopor",
 		"últimaedición", "modificatoda", "ultimamodifica",
 	};
-	static const char *const fields[] = {
-		"Posts", "Joined", "Join Date", "Registered", "Location",
-		"Messages", "Reputation", "Member since", "Reaction score",
-		"Points", "Likes Received", "Trophy Points", "Beiträge",
-		"Registriert", "Wohnort", "Messages", "Inscrit", "Mensajes",
-		"Registrado", "Messaggi", "Iscritto",
-	};
 	struct buf	 raw = BUF_INIT;
 	size_t		 i, d, n;
 
@@ -641,12 +710,8 @@ post_interface_line(const struct extract_span *sp, size_t nspans,
 		return (0);
 	/* A field of the poster's profile: "Posts: 4032", "Joined: May
 	 * 2019", "Location: Leeds". */
-	for (d = 0; d < nitems(fields); d++) {
-		n = strlen(fields[d]);
-		if (nspans > 0 && sp[0].len > n && sp[0].text[n] == ':' &&
-		    ascii_eq_nocase(sp[0].text, fields[d], n))
-			return (1);
-	}
+	if (nspans > 0 && post_profile_field(sp[0].text, sp[0].len, 1))
+		return (1);
 	for (i = 0; i < nitems(words); i++)
 		if (strcmp(key->data, words[i]) == 0)
 			return (1);

@@ -2109,6 +2109,51 @@ test_extract_thread(void **state)
 	buf_release(&out);
 }
 
+/* A post's list of its poster's profile goes: terms of a field with
+ * their values ("Joined" and its date), or a list beside the name whose
+ * values say "Posts: 12"; a list of the post's own words stays. */
+static void
+test_extract_post_profile(void **state)
+{
+	struct buf		 page = BUF_INIT, text = BUF_INIT;
+	struct article		*art;
+	size_t			 k;
+
+	(void)state;
+	buf_addstr(&page, "<html><body itemscope itemtype=\"https://"
+	    "schema.org/QAPage\"><div class=\"answers\">");
+	for (k = 0; k < 2; k++)
+		buf_addf(&page, "<div class=\"answer\" itemscope itemtype=\""
+		    "https://schema.org/Answer\"><div class=\"side\">"
+		    "<span class=\"username\">ann</span>"
+		    "<dl><dt>Joined</dt><dd>Nov 4, 2011</dd></dl>"
+		    "<dl><dt>Messages</dt><dd>65,334</dd></dl></div>"
+		    "<dl class=\"box\"><dt>Grand Vizier</dt><dd>Posts: 4032</dd>"
+		    "<dd>Founded: Dec 11, 2021</dd><dd>Quiet Seaside Town</dd>"
+		    "</dl><time datetime=\"2023-03-0%zuT10:00:00Z\">March %zu, "
+		    "2023</time><p>Answer %zu: let the dough rest for a full "
+		    "hour before shaping, longer in a cold kitchen, and keep "
+		    "it covered so the surface does not dry out.</p><dl><dt>"
+		    "Flour</dt><dd>Strong white, 500 g</dd><dt>Location</dt>"
+		    "<dd>The warmest shelf of the kitchen, away from drafts"
+		    "</dd></dl></div>", k + 1, k + 1, k);
+	buf_addstr(&page, "</div></body></html>");
+	art = extract_page(page.data, page.len, NULL, NULL);
+	extract_text(art, &text);
+	if (strstr(text.data, "Joined") != NULL ||
+	    strstr(text.data, "Nov 4") != NULL ||
+	    strstr(text.data, "Vizier") != NULL ||
+	    strstr(text.data, "Seaside") != NULL ||
+	    strstr(text.data, "Founded") != NULL)
+		failf("kept the poster's profile:\n%s", text.data);
+	assert_int_equal(count(text.data, "Strong white"), 2);
+	assert_int_equal(count(text.data, "warmest shelf"), 2);
+	assert_int_equal(count(text.data, "let the dough rest"), 2);
+	extract_free(art);
+	buf_release(&page);
+	buf_release(&text);
+}
+
 /* Where a post's author and date are found, and when a thread is none. */
 static void
 test_extract_post_headers(void **state)
@@ -3792,6 +3837,7 @@ main(void)
 		cmocka_unit_test(test_extract_pre_blocks),
 		cmocka_unit_test(test_extract_thread),
 		cmocka_unit_test(test_extract_post_headers),
+		cmocka_unit_test(test_extract_post_profile),
 		cmocka_unit_test(test_extract_product),
 		cmocka_unit_test(test_extract_product_field_keys),
 		cmocka_unit_test(test_extract_product_named_reviews),
