@@ -2111,7 +2111,8 @@ test_extract_thread(void **state)
 
 /* A post's list of its poster's profile goes: terms of a field with
  * their values ("Joined" and its date), or a list beside the name whose
- * values say "Posts: 12"; a list of the post's own words stays. */
+ * values say "Posts: 12"; a list among the post's own words stays. The
+ * poster's state ("Offline") goes too. */
 static void
 test_extract_post_profile(void **state)
 {
@@ -2130,13 +2131,15 @@ test_extract_post_profile(void **state)
 		    "<dl><dt>Messages</dt><dd>65,334</dd></dl></div>"
 		    "<dl class=\"box\"><dt>Grand Vizier</dt><dd>Posts: 4032</dd>"
 		    "<dd>Founded: Dec 11, 2021</dd><dd>Quiet Seaside Town</dd>"
+		    "<dd>Systems: Windows, Linux, BSD and Solaris</dd>"
 		    "</dl><time datetime=\"2023-03-0%zuT10:00:00Z\">March %zu, "
 		    "2023</time><p>Answer %zu: let the dough rest for a full "
 		    "hour before shaping, longer in a cold kitchen, and keep "
 		    "it covered so the surface does not dry out.</p><dl><dt>"
 		    "Flour</dt><dd>Strong white, 500 g</dd><dt>Location</dt>"
 		    "<dd>The warmest shelf of the kitchen, away from drafts"
-		    "</dd></dl></div>", k + 1, k + 1, k);
+		    "</dd></dl><div class=\"foot\">Offline</div></div>",
+		    k + 1, k + 1, k);
 	buf_addstr(&page, "</div></body></html>");
 	art = extract_page(page.data, page.len, NULL, NULL);
 	extract_text(art, &text);
@@ -2144,6 +2147,8 @@ test_extract_post_profile(void **state)
 	    strstr(text.data, "Nov 4") != NULL ||
 	    strstr(text.data, "Vizier") != NULL ||
 	    strstr(text.data, "Seaside") != NULL ||
+	    strstr(text.data, "Solaris") != NULL ||
+	    strstr(text.data, "Offline") != NULL ||
 	    strstr(text.data, "Founded") != NULL)
 		failf("kept the poster's profile:\n%s", text.data);
 	assert_int_equal(count(text.data, "Strong white"), 2);
@@ -2208,6 +2213,16 @@ test_extract_post_headers(void **state)
 		  "2023-03-03T10:00:00Z\"><span>March 3, 2023</span><span>"
 		  "2 yr</span></time></div>",
 		  "ann", "March 3, 2023" },
+		/* No class or microdata: the link to the member's page
+		 * before the date. */
+		{ "<span><a href=\"/~ann\">ann</a> <a href=\"/c/x1\"><time "
+		  "datetime=\"2023-03-03T10:00:00Z\">2 years ago</time></a>"
+		  "</span>",
+		  "ann", "2023-03-03 10:00" },
+		{ "<div><a href=\"https://example.org/members/ann.12/\">ann</a>"
+		  "</div><time datetime=\"2023-03-03T10:00:00Z\">3 March "
+		  "2023</time>",
+		  "ann", "3 March 2023" },
 		/* A class that names a date but holds none. */
 		{ "<span class=\"date\">sometime</span>", NULL, NULL },
 	};
