@@ -2109,6 +2109,57 @@ test_extract_thread(void **state)
 	buf_release(&out);
 }
 
+/* A post's text kept hidden by a class for its microdata, beside the
+ * one the eye reads, is not read: the post says its words and shows its
+ * pictures once. */
+static void
+test_extract_post_hidden_copy(void **state)
+{
+	static const char words[] = "The lights came on with the gate the "
+	    "first evening, and the harness fit the plug behind the panel "
+	    "without cutting a single wire or drilling any hole in the "
+	    "trim, which took about an hour with a friend holding the "
+	    "torch. I used a quick splice on the red wire, tested the "
+	    "lights, tidied the wiring and put the panel back.";
+	struct buf		 page = BUF_INIT, text = BUF_INIT;
+	struct buf		 body = BUF_INIT;
+	struct article		*art;
+	size_t			 k;
+
+	(void)state;
+	buf_addstr(&body, words);
+	for (k = 0; k < 4; k++)
+		buf_addf(&body, "<br><div class=\"box\"><img src=\"/att/%zu"
+		    ".jpg\" alt=\"Tail light %zu\"></div>", k, k);
+	buf_addf(&page, "<html><body><div class=\"thread\" itemscope "
+	    "itemtype=\"https://schema.org/DiscussionForumPosting\">"
+	    "<div class=\"hidden\"><span itemprop=\"author\">ann</span>"
+	    "<div itemprop=\"text\">Copy: %s</div></div>"
+	    "<div class=\"card\"><span class=\"username\">ann</span>"
+	    "<time datetime=\"2024-03-01\">Mar 1, 2024</time>"
+	    "<div class=\"body\">%s</div></div>", body.data, body.data);
+	for (k = 0; k < 2; k++)
+		buf_addf(&page, "<div class=\"card\" itemscope itemtype=\""
+		    "https://schema.org/Comment\"><span class=\"username\">"
+		    "bob%zu</span><time datetime=\"2024-03-0%zu\">Mar %zu, "
+		    "2024</time><div class=\"body\">Reply %zu: mine took "
+		    "longer, the clips on the left side of the panel broke "
+		    "and I had to order new ones from the dealer.</div>"
+		    "</div>", k, k + 2, k + 2, k);
+	buf_addstr(&page, "</div></body></html>");
+	art = extract_page(page.data, page.len, NULL, NULL);
+	extract_html(art, &text);
+	if (strstr(text.data, "Copy:") != NULL ||
+	    count(text.data, "without cutting a single wire") != 1 ||
+	    count(text.data, "Tail light 0") != 1)
+		failf("the post's words:\n%s", text.data);
+	assert_int_equal(count(text.data, "the clips on the left"), 2);
+	extract_free(art);
+	buf_release(&body);
+	buf_release(&page);
+	buf_release(&text);
+}
+
 /* A post's list of its poster's profile goes: terms of a field with
  * their values ("Joined" and its date), or a list beside the name whose
  * values say "Posts: 12"; a list among the post's own words stays. The
@@ -3853,6 +3904,7 @@ main(void)
 		cmocka_unit_test(test_extract_thread),
 		cmocka_unit_test(test_extract_post_headers),
 		cmocka_unit_test(test_extract_post_profile),
+		cmocka_unit_test(test_extract_post_hidden_copy),
 		cmocka_unit_test(test_extract_product),
 		cmocka_unit_test(test_extract_product_field_keys),
 		cmocka_unit_test(test_extract_product_named_reviews),
