@@ -317,6 +317,7 @@ void	 post_header(struct conv *cv, int idx, struct extract_block *b,
 	    int skip[2]);
 size_t	 post_group(struct conv *cv, struct extract_block *v, size_t n);
 void	 post_mark_fragment(struct extractor *x);
+int	 post_profile_list(struct extractor *x, int idx);
 
 /* extract-post.c */
 /* Same tag and same first class name: cards of a list, posts of a run. */

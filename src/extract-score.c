@@ -452,6 +452,31 @@ preclean_seen_text(struct extractor *x, int idx)
 }
 
 /*
+ * Is node idx, in a post, hidden by its class and long, a copy of words
+ * the page shows elsewhere (the post's text kept hidden for its
+ * microdata beside the one the eye reads)? Words from its middle, past
+ * a name it may open with, are on the page twice.
+ */
+static int
+preclean_hidden_copy(struct extractor *x, int idx)
+{
+	size_t	 at, len = 120;
+
+	if (!(x->n[idx].cls & PAT_HIDDEN) || x->n[idx].st.chars < 2 * len)
+		return (0);
+	buf_reset(&x->tmp);
+	node_text(x, idx, &x->tmp);
+	if (x->tmp.len < 2 * len)
+		return (0);
+	for (at = x->tmp.len / 2; at > 0 &&
+	    (x->tmp.data[at] & 0xc0) == 0x80; at--)
+		;
+	while (len > 0 && (x->tmp.data[at + len] & 0xc0) == 0x80)
+		len--;
+	return (text_count(x, x->body, x->tmp.data + at, len) >= 2);
+}
+
+/*
  * Is node idx, named a shop's filters, its shelf: pictures and prices of
  * products, as a wrapper of the filters and the grid both is named?
  */
@@ -546,12 +571,19 @@ preclean(struct extractor *x)
 		    !preclean_seen_price(x, i) && !preclean_seen_text(x, i) &&
 		    !controlled_panel(x, i)) ||
 		    (n->cls & PAT_HIDDEN &&
-		    n->st.chars < 200) || preclean_unseen(x, i) ||
+		    n->st.chars < 200) || (i < post_end &&
+		    preclean_hidden_copy(x, i)) || preclean_unseen(x, i) ||
 		    (!most && preclean_consent(x, i)) || (i >= post_end &&
 		    !x->region && !entry_byline(x, i) &&
 		    preclean_byline(x, i)) ||
 		    (attr(n->g, "aria-modal") != NULL &&
 		    !product_description_box(x, i))) {
+			node_remove(x, i);
+			i = n->end - 1;
+			continue;
+		}
+		/* A post's list of its poster's profile fields. */
+		if (i < post_end && post_profile_list(x, i)) {
 			node_remove(x, i);
 			i = n->end - 1;
 			continue;

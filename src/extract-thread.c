@@ -190,8 +190,51 @@ post_author_name(struct extractor *x, int idx, struct buf *out)
 	return (0);
 }
 
+/*
+ * Is href the address of a member's page: a path that opens with a
+ * folder of members and goes on ("/u/ann", "/users/12/ann",
+ * "/members/ann.134/", "/profile/ann"), or with "~" or "@" and a name
+ * ("/~ann", "/@ann")?
+ */
+static int
+post_profile_href(const char *href)
+{
+	static const char *const dirs[] = {
+		"u", "user", "users", "member", "members", "profile",
+		"profiles", "people", "benutzer", "mitglieder", "membres",
+		"usuario", "usuarios", "utente", "utenti",
+	};
+	const char	*p, *e;
+	size_t		 i, n;
+
+	if (href == NULL)
+		return (0);
+	if ((p = strstr(href, "://")) != NULL) {
+		if ((p = strchr(p + 3, '/')) == NULL)
+			return (0);
+	} else if (href[0] == '/' && href[1] == '/')
+		return (0);
+	else
+		p = href;
+	if (*p != '/')
+		return (0);
+	p++;
+	if ((*p == '~' || *p == '@') && p[1] != '\0' && p[1] != '/' &&
+	    p[1] != '?' && p[1] != '#')
+		return (1);
+	for (e = p; *e != '\0' && *e != '/' && *e != '?' && *e != '#'; e++)
+		;
+	if (*e != '/' || e[1] == '\0' || e[1] == '?' || e[1] == '#')
+		return (0);
+	n = (size_t)(e - p);
+	for (i = 0; i < nitems(dirs); i++)
+		if (strlen(dirs[i]) == n && ascii_eq_nocase(p, dirs[i], n))
+			return (1);
+	return (0);
+}
+
 /* The author's name from the element idx of the given kind (0: microdata,
- * 1: class, 2: rel="author"), into out. */
+ * 1: class, 2: rel="author", 3: a link to their page), into out. */
 static int
 post_author_text(struct extractor *x, int idx, int kind, struct buf *out)
 {
@@ -438,7 +481,8 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 	const GumboNode		*g;
 	const char		*ip, *meta = NULL, *v;
 	int64_t			 when;
-	int			 i, end = x->n[idx].end, author[3] = { -1, -1, -1 };
+	int			 i, end = x->n[idx].end;
+	int			 author[4] = { -1, -1, -1, -1 };
 	int			 date[2] = { -1, -1 }, k, outer = -1;
 
 	for (i = idx; i < end; i++) {
@@ -464,6 +508,11 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 		} else if (post_has_word(attr(g, "rel"), "author") &&
 		    x->n[i].st.chars > 0 && author[2] < 0)
 			author[2] = i;
+		else if (author[3] < 0 && x->n[i].tag == GUMBO_TAG_A &&
+		    x->n[i].st.chars > 0 && x->n[i].st.chars < POST_SHORT &&
+		    date[0] < 0 && date[1] < 0 &&
+		    post_profile_href(attr(g, "href")))
+			author[3] = i;
 		if (date[0] < 0 && (post_has_word(ip, "datePublished") ||
 		    post_has_word(ip, "dateCreated") ||
 		    x->n[i].tag == GUMBO_TAG_TIME))
@@ -476,7 +525,7 @@ post_header(struct conv *cv, int idx, struct extract_block *b, int skip[2])
 		}
 	}
 	skip[0] = skip[1] = -1;
-	for (k = 0; k < 3; k++) {
+	for (k = 0; k < 4; k++) {
 		if (author[k] < 0 || !post_author_text(x, author[k], k, &t))
 			continue;
 		b->author = arena_strndup(cv->a, t.data, t.len);
@@ -571,6 +620,92 @@ post_counts(const char *k)
 	return (0);
 }
 
+/* The fields of a poster's profile beside their posts. */
+static const char *const post_fields[] = {
+	"Posts", "Joined", "Join Date", "Registered", "Location",
+	"Messages", "Reputation", "Member since", "Reaction score",
+	"Points", "Likes Received", "Trophy Points", "Beiträge",
+	"Registriert", "Wohnort", "Inscrit", "Mensajes", "Registrado",
+	"Messaggi", "Iscritto", "Сообщений", "Регистрация",
+};
+
+/*
+ * Does s open with a field of a poster's profile and its colon ("Posts:
+ * 4032", "Joined: May 2019"), or, when alone may, is it one ("Joined",
+ * the term of a <dt> whose <dd> says when)?
+ */
+static int
+post_profile_field(const char *s, size_t len, int colon)
+{
+	size_t	 d, n;
+
+	while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\n')) {
+		s++;
+		len--;
+	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n'))
+		len--;
+	for (d = 0; d < nitems(post_fields); d++) {
+		n = strlen(post_fields[d]);
+		if (len < n || !ascii_eq_nocase(s, post_fields[d], n))
+			continue;
+		if (len > n && s[n] == ':')
+			return (1);
+		if (!colon && (len == n || (len == n + 1 && s[n] == ':')))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Is node idx, in a post, a list of its poster's profile: a <dl> of
+ * short terms and values, before the post's paragraphs and without any,
+ * one of which is a field of it ("Joined" and its date, "Posts: 4032"
+ * beside a rank and a place)? It goes whole.
+ */
+int
+post_profile_list(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	int			 c, found = 0;
+
+	if (n->tag != GUMBO_TAG_DL || n->st.chars == 0 || n->st.chars > 400)
+		return (0);
+	/* Beside the name, before the post's words. */
+	for (c = n->parent; c >= 0 && !(x->n[c].flags & N_POST);
+	    c = x->n[c].parent)
+		;
+	if (c < 0)
+		return (0);
+	for (c++; c < idx; c++)
+		if (x->n[c].tag == GUMBO_TAG_P || x->n[c].tag == GUMBO_TAG_PRE ||
+		    x->n[c].tag == GUMBO_TAG_BLOCKQUOTE)
+			return (0);
+	for (c = idx + 1; c < n->end; c++) {
+		switch (x->n[c].tag) {
+		case GUMBO_TAG_P:
+		case GUMBO_TAG_PRE:
+		case GUMBO_TAG_BLOCKQUOTE:
+		case GUMBO_TAG_DL:
+			return (0);
+		case GUMBO_TAG_DT:
+		case GUMBO_TAG_DD:
+			if (x->n[c].st.chars > 80)
+				return (0);	/* a definition: words of the post */
+			if (found || x->n[c].st.chars > 40)
+				break;
+			buf_reset(&x->tmp);
+			node_text(x, c, &x->tmp);
+			found = post_profile_field(x->tmp.data, x->tmp.len,
+			    x->n[c].tag == GUMBO_TAG_DD);
+			break;
+		default:
+			break;
+		}
+	}
+	return (found);
+}
+
 /*
  * A line of a post's interface rather than of its text: a button's
  * word ("Quote", "Reply", "Report", "Share"), a count of likes, answers
@@ -597,18 +732,17 @@ post_interface_line(const struct extract_span *sp, size_t nspans,
 		"citer", "répondre", "signaler", "partager", "jaime",
 		"citar", "responder", "reportar", "compartir", "megusta",
 		"rispondi", "cita", "segnala", "condividi", "mipiace",
+		/* The poster's state and rank beside the name. */
+		"online", "offline", "member", "newmember", "juniormember",
+		"seniormember", "fullmember", "activemember", "guest",
+		"mitglied", "neuesmitglied", "membre", "nouveaumembre",
+		"miembro", "nuevomiembro", "membro", "nuovoutente", "gast",
+		"invité", "invitado", "ospite",
 	};
 	static const char *const edited[] = {
 		"edited", "lastedited", "zuletztbearbeitet", "bearbeitet",
 		"modifiépar", "dernièremodification", "editadopor",
 		"últimaedición", "modificatoda", "ultimamodifica",
-	};
-	static const char *const fields[] = {
-		"Posts", "Joined", "Join Date", "Registered", "Location",
-		"Messages", "Reputation", "Member since", "Reaction score",
-		"Points", "Likes Received", "Trophy Points", "Beiträge",
-		"Registriert", "Wohnort", "Messages", "Inscrit", "Mensajes",
-		"Registrado", "Messaggi", "Iscritto",
 	};
 	struct buf	 raw = BUF_INIT;
 	size_t		 i, d, n;
@@ -641,12 +775,8 @@ post_interface_line(const struct extract_span *sp, size_t nspans,
 		return (0);
 	/* A field of the poster's profile: "Posts: 4032", "Joined: May
 	 * 2019", "Location: Leeds". */
-	for (d = 0; d < nitems(fields); d++) {
-		n = strlen(fields[d]);
-		if (nspans > 0 && sp[0].len > n && sp[0].text[n] == ':' &&
-		    ascii_eq_nocase(sp[0].text, fields[d], n))
-			return (1);
-	}
+	if (nspans > 0 && post_profile_field(sp[0].text, sp[0].len, 1))
+		return (1);
 	for (i = 0; i < nitems(words); i++)
 		if (strcmp(key->data, words[i]) == 0)
 			return (1);

@@ -2125,6 +2125,107 @@ test_extract_thread(void **state)
 	buf_release(&out);
 }
 
+/* A post's text kept hidden by a class for its microdata, beside the
+ * one the eye reads, is not read: the post says its words and shows its
+ * pictures once. */
+static void
+test_extract_post_hidden_copy(void **state)
+{
+	static const char words[] = "The lights came on with the gate the "
+	    "first evening, and the harness fit the plug behind the panel "
+	    "without cutting a single wire or drilling any hole in the "
+	    "trim, which took about an hour with a friend holding the "
+	    "torch. I used a quick splice on the red wire, tested the "
+	    "lights, tidied the wiring and put the panel back.";
+	struct buf		 page = BUF_INIT, text = BUF_INIT;
+	struct buf		 body = BUF_INIT;
+	struct article		*art;
+	size_t			 k;
+
+	(void)state;
+	buf_addstr(&body, words);
+	for (k = 0; k < 4; k++)
+		buf_addf(&body, "<br><div class=\"box\"><img src=\"/att/%zu"
+		    ".jpg\" alt=\"Tail light %zu\"></div>", k, k);
+	buf_addf(&page, "<html><body><div class=\"thread\" itemscope "
+	    "itemtype=\"https://schema.org/DiscussionForumPosting\">"
+	    "<div class=\"hidden\"><span itemprop=\"author\">ann</span>"
+	    "<div itemprop=\"text\">Copy: %s</div></div>"
+	    "<div class=\"card\"><span class=\"username\">ann</span>"
+	    "<time datetime=\"2024-03-01\">Mar 1, 2024</time>"
+	    "<div class=\"body\">%s</div></div>", body.data, body.data);
+	for (k = 0; k < 2; k++)
+		buf_addf(&page, "<div class=\"card\" itemscope itemtype=\""
+		    "https://schema.org/Comment\"><span class=\"username\">"
+		    "bob%zu</span><time datetime=\"2024-03-0%zu\">Mar %zu, "
+		    "2024</time><div class=\"body\">Reply %zu: mine took "
+		    "longer, the clips on the left side of the panel broke "
+		    "and I had to order new ones from the dealer.</div>"
+		    "</div>", k, k + 2, k + 2, k);
+	buf_addstr(&page, "</div></body></html>");
+	art = extract_page(page.data, page.len, NULL, NULL);
+	extract_html(art, &text);
+	if (strstr(text.data, "Copy:") != NULL ||
+	    count(text.data, "without cutting a single wire") != 1 ||
+	    count(text.data, "Tail light 0") != 1)
+		failf("the post's words:\n%s", text.data);
+	assert_int_equal(count(text.data, "the clips on the left"), 2);
+	extract_free(art);
+	buf_release(&body);
+	buf_release(&page);
+	buf_release(&text);
+}
+
+/* A post's list of its poster's profile goes: terms of a field with
+ * their values ("Joined" and its date), or a list beside the name whose
+ * values say "Posts: 12"; a list among the post's own words stays. The
+ * poster's state ("Offline") goes too. */
+static void
+test_extract_post_profile(void **state)
+{
+	struct buf		 page = BUF_INIT, text = BUF_INIT;
+	struct article		*art;
+	size_t			 k;
+
+	(void)state;
+	buf_addstr(&page, "<html><body itemscope itemtype=\"https://"
+	    "schema.org/QAPage\"><div class=\"answers\">");
+	for (k = 0; k < 2; k++)
+		buf_addf(&page, "<div class=\"answer\" itemscope itemtype=\""
+		    "https://schema.org/Answer\"><div class=\"side\">"
+		    "<span class=\"username\">ann</span>"
+		    "<dl><dt>Joined</dt><dd>Nov 4, 2011</dd></dl>"
+		    "<dl><dt>Messages</dt><dd>65,334</dd></dl></div>"
+		    "<dl class=\"box\"><dt>Grand Vizier</dt><dd>Posts: 4032</dd>"
+		    "<dd>Founded: Dec 11, 2021</dd><dd>Quiet Seaside Town</dd>"
+		    "<dd>Systems: Windows, Linux, BSD and Solaris</dd>"
+		    "</dl><time datetime=\"2023-03-0%zuT10:00:00Z\">March %zu, "
+		    "2023</time><p>Answer %zu: let the dough rest for a full "
+		    "hour before shaping, longer in a cold kitchen, and keep "
+		    "it covered so the surface does not dry out.</p><dl><dt>"
+		    "Flour</dt><dd>Strong white, 500 g</dd><dt>Location</dt>"
+		    "<dd>The warmest shelf of the kitchen, away from drafts"
+		    "</dd></dl><div class=\"foot\">Offline</div></div>",
+		    k + 1, k + 1, k);
+	buf_addstr(&page, "</div></body></html>");
+	art = extract_page(page.data, page.len, NULL, NULL);
+	extract_text(art, &text);
+	if (strstr(text.data, "Joined") != NULL ||
+	    strstr(text.data, "Nov 4") != NULL ||
+	    strstr(text.data, "Vizier") != NULL ||
+	    strstr(text.data, "Seaside") != NULL ||
+	    strstr(text.data, "Solaris") != NULL ||
+	    strstr(text.data, "Offline") != NULL ||
+	    strstr(text.data, "Founded") != NULL)
+		failf("kept the poster's profile:\n%s", text.data);
+	assert_int_equal(count(text.data, "Strong white"), 2);
+	assert_int_equal(count(text.data, "warmest shelf"), 2);
+	assert_int_equal(count(text.data, "let the dough rest"), 2);
+	extract_free(art);
+	buf_release(&page);
+	buf_release(&text);
+}
+
 /* Where a post's author and date are found, and when a thread is none. */
 static void
 test_extract_post_headers(void **state)
@@ -2179,6 +2280,16 @@ test_extract_post_headers(void **state)
 		  "2023-03-03T10:00:00Z\"><span>March 3, 2023</span><span>"
 		  "2 yr</span></time></div>",
 		  "ann", "March 3, 2023" },
+		/* No class or microdata: the link to the member's page
+		 * before the date. */
+		{ "<span><a href=\"/~ann\">ann</a> <a href=\"/c/x1\"><time "
+		  "datetime=\"2023-03-03T10:00:00Z\">2 years ago</time></a>"
+		  "</span>",
+		  "ann", "2023-03-03 10:00" },
+		{ "<div><a href=\"https://example.org/members/ann.12/\">ann</a>"
+		  "</div><time datetime=\"2023-03-03T10:00:00Z\">3 March "
+		  "2023</time>",
+		  "ann", "3 March 2023" },
 		/* A class that names a date but holds none. */
 		{ "<span class=\"date\">sometime</span>", NULL, NULL },
 	};
@@ -4075,6 +4186,8 @@ main(void)
 		cmocka_unit_test(test_extract_pre_blocks),
 		cmocka_unit_test(test_extract_thread),
 		cmocka_unit_test(test_extract_post_headers),
+		cmocka_unit_test(test_extract_post_profile),
+		cmocka_unit_test(test_extract_post_hidden_copy),
 		cmocka_unit_test(test_extract_product),
 		cmocka_unit_test(test_extract_product_field_keys),
 		cmocka_unit_test(test_extract_product_named_reviews),
