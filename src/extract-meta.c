@@ -31,6 +31,24 @@ meta_invisible(uint32_t cp)
 	    cp == 0x200e || cp == 0x200f || cp == 0x061c || cp == 0xfeff);
 }
 
+/* The length of the reference "&" + p[0..len) would make, when it ends
+ * with ';' (so "&amp;T" stays "&T"), setting *cp; 0 when none. */
+static size_t
+meta_charref_after(const unsigned char *p, size_t len, uint32_t *cp)
+{
+	char	 ref[40];
+	size_t	 n;
+
+	if (len == 0 || (*p != '#' && !ascii_isalpha(*p)))
+		return (0);
+	ref[0] = '&';
+	n = len < sizeof ref - 2 ? len : sizeof ref - 2;
+	memcpy(ref + 1, p, n);
+	ref[n + 1] = '\0';
+	n = html_charref(ref, n + 1, cp);
+	return (n > 1 && ref[n - 1] == ';' ? n - 1 : 0);
+}
+
 /*
  * Append s to out with whitespace folded, controls dropped and the
  * character references pages double-escape (&amp;#39;) decoded.
@@ -39,7 +57,7 @@ void
 meta_clean(struct buf *out, const char *s, int entities)
 {
 	const unsigned char	*p = (const unsigned char *)s, *end;
-	size_t			 n;
+	size_t			 n, m;
 	uint32_t		 cp;
 	int			 space = 0;
 
@@ -57,6 +75,12 @@ meta_clean(struct buf *out, const char *s, int entities)
 		if (*p == '&' && entities && (n = html_charref((const char *)p,
 		    (size_t)(end - p), &cp)) != 0) {
 			p += n;
+			/* Escaped twice, as JSON-LD written by an HTML
+			 * template often is: "&amp;#8230;" read as the
+			 * reference "&#8230;" that it escapes. */
+			if (cp == '&' && (m = meta_charref_after(p,
+			    (size_t)(end - p), &cp)) != 0)
+				p += m;
 			if (cp <= 0x20 || cp == 0x7f || cp == 0xa0)
 				space = out->len > 0 &&
 				    out->data[out->len - 1] != ' ';
@@ -566,6 +590,32 @@ title_names_site(const char *part, size_t len, const char *site,
 	return (r);
 }
 
+/* Is the part the site's whole name, or its host written as a domain
+ * ("Example.com")? Stricter than title_names_site(), for the colon that
+ * also ends a brand or a headline's first half. */
+static int
+title_is_site(const char *part, size_t len, const char *site,
+    const char *host)
+{
+	struct buf	 a = BUF_INIT, b = BUF_INIT;
+	int		 r = 0;
+
+	text_key(part, len, &a);
+	if (a.len > 0 && site != NULL) {
+		text_key(site, strlen(site), &b);
+		r = strcmp(a.data, b.data) == 0;
+	}
+	if (!r && a.len > 0 && host != NULL && memchr(part, '.', len) != NULL &&
+	    memchr(part, ' ', len) == NULL) {
+		buf_reset(&b);
+		text_key(host, strlen(host), &b);
+		r = b.len > 2 && strncmp(a.data, b.data, b.len) == 0;
+	}
+	buf_release(&a);
+	buf_release(&b);
+	return (r);
+}
+
 /* The main label of the page's host: "cnn" for www.cnn.com. */
 static char *
 title_host(const char *url)
@@ -605,6 +655,7 @@ meta_title(struct extractor *x)
 	static const char *const seps[] = {
 		" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
 		" \xc2\xab ", " \xc2\xbb ", " / ", " \xc2\xb7 ",
+		" \xe2\x80\xa2 ", ": ",
 	};
 	const struct meta_slot	*m = &x->meta[M_TITLE];
 	struct buf		 t = BUF_INIT, h = BUF_INIT;
@@ -639,15 +690,21 @@ meta_title(struct extractor *x)
 		if (p == NULL)
 			continue;
 		len = strlen(seps[i]);
-		/* "Headline - Site" or "Site | Headline". */
+		/* "Headline - Site" or "Site | Headline"; a colon only
+		 * after the site ("Example.com: Headline"), since after a
+		 * headline it starts its second half. */
 		for (k = t.len; k >= len; k--)
 			if (memcmp(t.data + k - len, seps[i], len) == 0)
 				break;
+		if (*seps[i] == ':')
+			k = 0;
 		if (k >= len && title_names_site(t.data + k, t.len - k,
 		    x->meta[M_SITE].v, host)) {
 			best = t.data;
 			blen = k - len;
-		} else if (title_names_site(t.data, (size_t)(p - t.data),
+		} else if (*seps[i] == ':' ? title_is_site(t.data,
+		    (size_t)(p - t.data), x->meta[M_SITE].v, host) :
+		    title_names_site(t.data, (size_t)(p - t.data),
 		    x->meta[M_SITE].v, host)) {
 			best = p + len;
 			blen = t.len - (size_t)(best - t.data);

@@ -1744,6 +1744,29 @@ test_extract_metadata(void **state)
 		  "Times\">",
 		  "Plain title", NULL, NULL,
 		  "Caf\xc3\xa9 \xe2\x80\x9cNord\xe2\x80\x9d Times", NULL },
+		/* JSON-LD is no attribute: HTML never unescapes it, and
+		 * a template that escapes its text twice leaves
+		 * "&amp;#8230;" in it. A lone "&amp;" stays "&". */
+		{ "JSON-LD escaped twice",
+		  "<script type=\"application/ld+json\">{\"@type\": "
+		  "\"NewsArticle\", \"headline\": \"And then&amp;#8230; "
+		  "rain &amp;amp; wind, AT&amp;T\"}</script>",
+		  "And then\xe2\x80\xa6 rain & wind, AT&T", NULL, NULL, NULL,
+		  NULL },
+		{ "title with a bullet before the site",
+		  "<title>A note on rivers \xe2\x80\xa2 Jo Bloggs</title>"
+		  "<meta property=og:site_name content=\"Jo Bloggs\">",
+		  "A note on rivers", NULL, NULL, "Jo Bloggs", NULL },
+		{ "domain before a colon",
+		  "<title>ExampleNews.com: Lights out in the old town</title>",
+		  "Lights out in the old town", NULL, NULL, NULL, NULL },
+		/* A colon after a name that is not the site's own is a
+		 * headline's, and stays. */
+		{ "brand before a colon",
+		  "<title>ExampleNews Review: Lights out in the old town"
+		  "</title>",
+		  "ExampleNews Review: Lights out in the old town", NULL, NULL,
+		  NULL, NULL },
 		{ "nothing declared",
 		  "", NULL, NULL, NULL, NULL, NULL },
 	};
