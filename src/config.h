@@ -98,10 +98,27 @@ struct config_feed {
 	char		**tags;
 	size_t		 ntags;
 	int		 hidden;	/* "!" on the feed line */
+	unsigned	 sync;		/* a server's feed: the id of its sync
+					   line (config_sync_feed()); 0: a
+					   feed of the dotfile */
 	char		*path;		/* file that listed it (for messages) */
 	unsigned	 line;		/* line that listed it */
 	uint64_t	 overridden;	/* bit (1 << id) set: values[id] applies */
 	struct setting_value values[SET__COUNT];
+};
+
+/* A "sync TYPE URL < user NAME; password-command CMD" line: a server
+ * account whose feeds, items and marks tidings keeps in step. */
+struct config_sync {
+	unsigned	 id;		/* 1, 2, ... in the order listed */
+	char		*type;		/* "ttrss" */
+	char		*url;		/* as written: http:// or https:// */
+	char		*user;
+	char		*password;	/* "password VALUE", or NULL */
+	char		**password_cmd;	/* "password-command" split into
+					   words (config_words()), or NULL */
+	char		*path;		/* file that listed it */
+	unsigned	 line;
 };
 
 /* The parts of the screen that "color" may paint. */
@@ -188,6 +205,8 @@ struct config {
 	size_t		 npresets;
 	struct config_filter *highlights; /* "highlight EXPR FG BG ..." */
 	size_t		 nhighlights;
+	struct config_sync *syncs;	/* the sync lines, in order */
+	size_t		 nsyncs;
 	unsigned	 last_id;	/* the id of the last feed added */
 	atomic_uint	 refs;		/* a snapshot's references; 0: not a
 					   snapshot */
@@ -249,6 +268,16 @@ int	 config_command(struct config *, const char *line, char **cause);
  * running config, as if the file had it at its end; cfg->feeds may move.
  * Return 0, or -1 and set *cause (a URL listed already, a bad line). */
 int	 config_add_feed(struct config *, const char *line, char **cause);
+
+/*
+ * Give a running config the feed of sync line sync_id whose store URL is
+ * url, with tag (the server's category; NULL: none) as its only tag,
+ * as if the file had it at its end (cfg->feeds may move), or bring the
+ * tag of one it has up to date. Such a feed is never fetched by itself
+ * and never written to the dotfile. Return 1 when added, else 0.
+ */
+int	 config_sync_feed(struct config *, unsigned sync_id, const char *url,
+	     const char *tag);
 
 /* A setting's value for feed (NULL: the global value). */
 int64_t		 config_num(const struct config *, const struct config_feed *,
