@@ -364,6 +364,10 @@ static const char *const store_migrations[] = {
 	"CREATE INDEX items_date ON items (date DESC, id DESC);"
 	"CREATE INDEX items_feed_list ON items (feed_id, date DESC, id DESC,"
 	"  read, starred, ignored, title, author, link);",
+	/* 9: sync with servers (store-sync.c): a server's feeds and the
+	 * article ids of their items, and the queue of marks not yet sent,
+	 * which triggers fill in the transaction of the mark itself. */
+	STORE_SYNC_SCHEMA,
 };
 #define STORE_VERSION	((int)nitems(store_migrations))
 
@@ -514,7 +518,7 @@ static const char *const store_sql[SQL__COUNT] = {
 	    "   THEN key NOT IN (SELECT key FROM temp.incoming)"
 	    "   ELSE last_seen < (SELECT items_seen FROM feeds WHERE id = ?1)"
 	    " END",
-	[SQL_GC_LIST] = "SELECT id, url FROM feeds",
+	[SQL_GC_LIST] = "SELECT id, url FROM feeds WHERE sync IS NULL",
 	[SQL_GC_DELETE] = "DELETE FROM feeds WHERE id = ?1",
 	[SQL_UNREAD_ALL] = "SELECT coalesce(sum(nunread), 0) FROM feeds",
 	[SQL_UNREAD_FEED] =
@@ -769,6 +773,19 @@ store_exec(struct store *st, enum store_sql which, char **cause)
 	if ((stmt = store_stmt(st, which, cause)) == NULL)
 		return (-1);
 	return (store_run(st, stmt, cause));
+}
+
+/* For the other store*.c files (store-int.h). */
+sqlite3 *
+store_sqlite(struct store *st)
+{
+	return (st->db);
+}
+
+void
+store_fail(struct store *st, char **cause)
+{
+	store_error(st, cause);
 }
 
 /* Undo the open transaction after a failure whose cause is already set. */

@@ -1,0 +1,431 @@
+/*
+ * store-sync.c: what a sync with a server keeps (store.h, sync.h): the
+ * server's feeds, the article ids of their items, the marks the server
+ * holds, and the queue of changes made here that the server has not
+ * taken yet.
+ *
+ * The queue is filled by triggers (STORE_SYNC_SCHEMA in store-int.h), so
+ * that every way of marking an item (one item, a feed, a list in steps,
+ * undo) queues its change in its own transaction: a crash keeps both or
+ * neither. The sync's own changes must not be queued back to the server:
+ * it writes them inside a transaction that holds a row in sync_quiet,
+ * which no other connection ever sees.
+ *
+ * These are a sync's statements, run a few times per sync: each is
+ * prepared when it runs, not cached.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "feed.h"
+#include "store.h"
+#include "store-int.h"
+#include "util.h"
+
+/* Prepare sql, or set *cause. */
+static sqlite3_stmt *
+sync_prepare(struct store *st, const char *sql, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &stmt, NULL) !=
+	    SQLITE_OK) {
+		store_fail(st, cause);
+		return (NULL);
+	}
+	return (stmt);
+}
+
+/* Step stmt to its end and finalize it. Return 0, or -1 and *cause. */
+static int
+sync_run(struct store *st, sqlite3_stmt *stmt, char **cause)
+{
+	int	 rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		;
+	if (rc != SQLITE_DONE) {
+		store_fail(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	sqlite3_finalize(stmt);
+	return (0);
+}
+
+/* Run sql, which takes no parameter. */
+static int
+sync_exec(struct store *st, const char *sql, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = sync_prepare(st, sql, cause)) == NULL)
+		return (-1);
+	return (sync_run(st, stmt, cause));
+}
+
+/* Begin a transaction whose changes are not queued. */
+static int
+sync_begin_quiet(struct store *st, char **cause)
+{
+	if (sync_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		return (-1);
+	if (sync_exec(st, "INSERT INTO sync_quiet (on_) VALUES (1)",
+	    cause) != 0) {
+		sync_exec(st, "ROLLBACK", &(char *){ NULL });
+		return (-1);
+	}
+	return (0);
+}
+
+/* Commit it, or roll it back. */
+static int
+sync_end_quiet(struct store *st, int ok, char **cause)
+{
+	char	*ignored = NULL;
+
+	if (ok && sync_exec(st, "DELETE FROM sync_quiet", cause) == 0 &&
+	    sync_exec(st, "COMMIT", cause) == 0)
+		return (0);
+	if (!sqlite3_get_autocommit(store_sqlite(st)) &&
+	    sync_exec(st, "ROLLBACK", &ignored) != 0) {
+		log_debug("store: %s", ignored);
+		free(ignored);
+	}
+	return (-1);
+}
+
+int
+store_sync_feeds(struct store *st, const char *server,
+    const struct store_sync_feed *feeds, size_t n, int64_t *ids,
+    char **cause)
+{
+	sqlite3_stmt	*up = NULL, *get = NULL, *keep = NULL, *del = NULL;
+	char		*url = NULL;
+	size_t		 i;
+	int		 ok = 0;
+
+	if (sync_begin_quiet(st, cause) != 0)
+		return (-1);
+	if (sync_exec(st, "CREATE TEMP TABLE IF NOT EXISTS sync_keep "
+	    "(id INTEGER PRIMARY KEY)", cause) != 0 ||
+	    sync_exec(st, "DELETE FROM temp.sync_keep", cause) != 0)
+		goto out;
+	if ((up = sync_prepare(st, "INSERT INTO feeds (url, title, sync,"
+	    " sync_tag) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (url) DO UPDATE"
+	    " SET title = coalesce(?2, title), sync = ?3, sync_tag = ?4",
+	    cause)) == NULL ||
+	    (get = sync_prepare(st, "SELECT id FROM feeds WHERE url = ?1",
+	    cause)) == NULL ||
+	    (keep = sync_prepare(st, "INSERT OR IGNORE INTO temp.sync_keep"
+	    " (id) VALUES (?1)", cause)) == NULL ||
+	    (del = sync_prepare(st, "DELETE FROM feeds WHERE sync = ?1 AND"
+	    " id NOT IN (SELECT id FROM temp.sync_keep)", cause)) == NULL)
+		goto out;
+	for (i = 0; i < n; i++) {
+		free(url);
+		xasprintf(&url, "%s#%lld", server,
+		    (long long)feeds[i].remote_id);
+		sqlite3_reset(up);
+		sqlite3_reset(get);
+		sqlite3_reset(keep);
+		if ((sqlite3_bind_text(up, 1, url, -1, SQLITE_STATIC) |
+		    sqlite3_bind_text(up, 2, feeds[i].title, -1,
+		    SQLITE_STATIC) |
+		    sqlite3_bind_text(up, 3, server, -1, SQLITE_STATIC) |
+		    sqlite3_bind_text(up, 4, feeds[i].tag, -1, SQLITE_STATIC) |
+		    sqlite3_bind_text(get, 1, url, -1, SQLITE_STATIC)) !=
+		    SQLITE_OK || sqlite3_step(up) != SQLITE_DONE ||
+		    sqlite3_step(get) != SQLITE_ROW) {
+			store_fail(st, cause);
+			goto out;
+		}
+		ids[i] = sqlite3_column_int64(get, 0);
+		if (sqlite3_bind_int64(keep, 1, ids[i]) != SQLITE_OK ||
+		    sqlite3_step(keep) != SQLITE_DONE) {
+			store_fail(st, cause);
+			goto out;
+		}
+	}
+	/* A feed the account no longer has goes, with its items. */
+	sqlite3_bind_text(del, 1, server, -1, SQLITE_STATIC);
+	if (sqlite3_step(del) != SQLITE_DONE) {
+		store_fail(st, cause);
+		goto out;
+	}
+	ok = 1;
+out:
+	sqlite3_finalize(up);
+	sqlite3_finalize(get);
+	sqlite3_finalize(keep);
+	sqlite3_finalize(del);
+	free(url);
+	return (sync_end_quiet(st, ok, cause));
+}
+
+int
+store_sync_list(struct store *st, const char *server, char ***urls,
+    char ***tags, size_t *n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	const char	*t;
+	int		 rc;
+
+	*urls = NULL;
+	*tags = NULL;
+	*n = 0;
+	if ((stmt = sync_prepare(st, "SELECT url, sync_tag FROM feeds"
+	    " WHERE sync = ?1 ORDER BY coalesce(title, url), id", cause)) == NULL)
+		return (-1);
+	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*urls = xreallocarray(*urls, *n + 1, sizeof **urls);
+		*tags = xreallocarray(*tags, *n + 1, sizeof **tags);
+		(*urls)[*n] = xstrdup((const char *)sqlite3_column_text(stmt,
+		    0));
+		t = (const char *)sqlite3_column_text(stmt, 1);
+		(*tags)[*n] = t != NULL && *t != '\0' ? xstrdup(t) : NULL;
+		(*n)++;
+	}
+	if (rc != SQLITE_DONE) {
+		store_fail(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	sqlite3_finalize(stmt);
+	return (0);
+}
+
+int
+store_sync_since(struct store *st, const char *server, int64_t *since,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	*since = 0;
+	if ((stmt = sync_prepare(st, "SELECT coalesce(max(i.remote_id), 0)"
+	    " FROM items i JOIN feeds f ON f.id = i.feed_id"
+	    " WHERE f.sync = ?1 AND i.remote_id IS NOT NULL", cause)) == NULL)
+		return (-1);
+	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		store_fail(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	*since = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return (0);
+}
+
+int
+store_sync_last(struct store *st, const char *server, int64_t *when,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*when = STORE_NOTIME;
+	if ((stmt = sync_prepare(st, "SELECT last FROM sync_state"
+	    " WHERE server = ?1", cause)) == NULL)
+		return (-1);
+	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*when = sqlite3_column_int64(stmt, 0);
+	else if (rc != SQLITE_DONE) {
+		store_fail(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	sqlite3_finalize(stmt);
+	return (0);
+}
+
+int
+store_sync_done(struct store *st, const char *server, int64_t when,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = sync_prepare(st, "INSERT OR REPLACE INTO sync_state"
+	    " (server, last) VALUES (?1, ?2)", cause)) == NULL)
+		return (-1);
+	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, when);
+	return (sync_run(st, stmt, cause));
+}
+
+int
+store_sync_pending(struct store *st, const char *server,
+    struct store_sync_change **v, size_t *n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*v = NULL;
+	*n = 0;
+	if ((stmt = sync_prepare(st, "SELECT seq, remote_id, field, value"
+	    " FROM sync_queue WHERE server = ?1 ORDER BY seq", cause)) == NULL)
+		return (-1);
+	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		(*v)[*n].seq = sqlite3_column_int64(stmt, 0);
+		(*v)[*n].remote_id = sqlite3_column_int64(stmt, 1);
+		(*v)[*n].field = sqlite3_column_int(stmt, 2);
+		(*v)[*n].value = sqlite3_column_int(stmt, 3) != 0;
+		(*n)++;
+	}
+	if (rc != SQLITE_DONE) {
+		store_fail(st, cause);
+		sqlite3_finalize(stmt);
+		free(*v);
+		*v = NULL;
+		*n = 0;
+		return (-1);
+	}
+	sqlite3_finalize(stmt);
+	return (0);
+}
+
+int
+store_sync_sent(struct store *st, const int64_t *seq, size_t n,
+    char **cause)
+{
+	sqlite3_stmt	*stmt = NULL;
+	size_t		 i;
+	int		 ok = 0;
+
+	if (sync_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		return (-1);
+	if ((stmt = sync_prepare(st, "DELETE FROM sync_queue WHERE seq = ?1",
+	    cause)) == NULL)
+		goto out;
+	for (i = 0; i < n; i++) {
+		sqlite3_reset(stmt);
+		sqlite3_bind_int64(stmt, 1, seq[i]);
+		if (sqlite3_step(stmt) != SQLITE_DONE) {
+			store_fail(st, cause);
+			goto out;
+		}
+	}
+	ok = 1;
+out:
+	sqlite3_finalize(stmt);
+	if (ok && sync_exec(st, "COMMIT", cause) == 0)
+		return (0);
+	if (!sqlite3_get_autocommit(store_sqlite(st)))
+		sync_exec(st, "ROLLBACK", &(char *){ NULL });
+	return (-1);
+}
+
+int
+store_sync_queued(struct store *st, const char *server, int64_t *n,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = sync_prepare(st, "SELECT count(*) FROM sync_queue"
+	    " WHERE ?1 IS NULL OR server = ?1", cause)) == NULL)
+		return (-1);
+	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		store_fail(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	*n = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	return (0);
+}
+
+/* Fill temp.table with ids[0..n). */
+static int
+sync_ids(struct store *st, const char *table, const int64_t *ids, size_t n,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+	char		*sql;
+	size_t		 i;
+
+	xasprintf(&sql, "CREATE TEMP TABLE IF NOT EXISTS %s "
+	    "(id INTEGER PRIMARY KEY)", table);
+	if (sync_exec(st, sql, cause) != 0) {
+		free(sql);
+		return (-1);
+	}
+	free(sql);
+	xasprintf(&sql, "DELETE FROM temp.%s", table);
+	if (sync_exec(st, sql, cause) != 0) {
+		free(sql);
+		return (-1);
+	}
+	free(sql);
+	xasprintf(&sql, "INSERT OR IGNORE INTO temp.%s (id) VALUES (?1)",
+	    table);
+	stmt = sync_prepare(st, sql, cause);
+	free(sql);
+	if (stmt == NULL)
+		return (-1);
+	for (i = 0; i < n; i++) {
+		sqlite3_reset(stmt);
+		sqlite3_bind_int64(stmt, 1, ids[i]);
+		if (sqlite3_step(stmt) != SQLITE_DONE) {
+			store_fail(st, cause);
+			sqlite3_finalize(stmt);
+			return (-1);
+		}
+	}
+	sqlite3_finalize(stmt);
+	return (0);
+}
+
+int
+store_sync_marks(struct store *st, const char *server, const int64_t *unread,
+    size_t nu, const int64_t *starred, size_t ns, int64_t *changed,
+    char **cause)
+{
+	static const char *const sql[] = {
+		"UPDATE items SET read = (remote_id NOT IN"
+		" (SELECT id FROM temp.sync_unread))"
+		" WHERE feed_id IN (SELECT id FROM feeds WHERE sync = ?1)"
+		" AND remote_id IS NOT NULL"
+		" AND (read <> 0) IS NOT (remote_id NOT IN"
+		"  (SELECT id FROM temp.sync_unread))"
+		" AND NOT EXISTS (SELECT 1 FROM sync_queue q WHERE"
+		"  q.server = ?1 AND q.remote_id = items.remote_id"
+		"  AND q.field = 2)",
+		"UPDATE items SET starred = (remote_id IN"
+		" (SELECT id FROM temp.sync_starred))"
+		" WHERE feed_id IN (SELECT id FROM feeds WHERE sync = ?1)"
+		" AND remote_id IS NOT NULL"
+		" AND (starred <> 0) IS NOT (remote_id IN"
+		"  (SELECT id FROM temp.sync_starred))"
+		" AND NOT EXISTS (SELECT 1 FROM sync_queue q WHERE"
+		"  q.server = ?1 AND q.remote_id = items.remote_id"
+		"  AND q.field = 0)",
+	};
+	sqlite3_stmt	*stmt;
+	size_t		 i;
+	int		 ok = 0;
+
+	if (sync_begin_quiet(st, cause) != 0)
+		return (-1);
+	if (sync_ids(st, "sync_unread", unread, nu, cause) != 0 ||
+	    sync_ids(st, "sync_starred", starred, ns, cause) != 0)
+		goto out;
+	for (i = 0; i < nitems(sql); i++) {
+		if ((stmt = sync_prepare(st, sql[i], cause)) == NULL)
+			goto out;
+		sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
+		if (sync_run(st, stmt, cause) != 0)
+			goto out;
+		*changed += sqlite3_changes(store_sqlite(st));
+	}
+	ok = 1;
+out:
+	return (sync_end_quiet(st, ok, cause));
+}
