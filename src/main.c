@@ -23,6 +23,7 @@
 #include "render.h"
 #include "store.h"
 #include "subscribe.h"
+#include "sync.h"
 #include "ui.h"
 #include "util.h"
 
@@ -535,7 +536,9 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 		filter_free(expr);
 		return (EXIT_ERROR);
 	}
-	if (poll_store_config(st, cfg, 1, &cause) != 0 ||
+	/* The servers' feeds are listed as the dotfile's are. */
+	if (sync_config_feeds(cfg, st, &cause) < 0 ||
+	    poll_store_config(st, cfg, 1, &cause) != 0 ||
 	    store_feeds(st, &feeds, &nfeeds, &cause) != 0)
 		goto fail;
 	stored = nfeeds;
@@ -668,7 +671,8 @@ cmd_unread(struct opts *o, struct config *cfg, int argc, char **argv)
 		usage(EXIT_USAGE);
 	if ((st = open_store_read(o)) == NULL)
 		return (EXIT_ERROR);
-	if (poll_store_config(st, cfg, 1, &cause) != 0)
+	if (sync_config_feeds(cfg, st, &cause) < 0 ||
+	    poll_store_config(st, cfg, 1, &cause) != 0)
 		goto fail;
 	if (!json && fmt == NULL) {
 		tags = dotfile_urls(cfg);

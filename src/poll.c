@@ -428,7 +428,7 @@ poll_syncs(struct poll_ctx *pc, int flags, const atomic_int *stop)
 	const struct config	*cfg = pc->cfg;
 	struct sync_stats	 ss;
 	struct poll_result	 r;
-	int64_t			 last;
+	int64_t			 last, marks;
 	size_t			 i;
 	char			*key, *error = NULL;
 
@@ -437,7 +437,7 @@ poll_syncs(struct poll_ctx *pc, int flags, const atomic_int *stop)
 			break;
 		key = sync_key(&cfg->syncs[i]);
 		if (!(flags & POLL_ALL) && store_sync_last(pc->st, key, &last,
-		    &error) == 0 && last != STORE_NOTIME && last +
+		    &marks, &error) == 0 && last != STORE_NOTIME && last +
 		    config_num(cfg, NULL, SET_REFRESH_INTERVAL) > pc->now) {
 			pc->stats->skipped++;
 			free(key);
@@ -450,8 +450,7 @@ poll_syncs(struct poll_ctx *pc, int flags, const atomic_int *stop)
 		pc->stats->feeds++;
 		pc->stats->syncs++;
 		if (sync_run(cfg, &cfg->syncs[i], pc->st, stop, &ss,
-		    &error) == 0 &&
-		    store_sync_done(pc->st, key, pc->now, &error) == 0) {
+		    &error) == 0) {
 			pc->stats->ok++;
 			r.status = 200;
 		} else {

@@ -116,7 +116,7 @@ void	 store_fail(struct store *, char **cause);
 	"  UNIQUE (server, remote_id, field));"			\
 	"CREATE TABLE sync_quiet (on_ INTEGER);"			\
 	"CREATE TABLE sync_state (server TEXT PRIMARY KEY,"		\
-	"  last INTEGER NOT NULL) WITHOUT ROWID;"			\
+	"  last INTEGER, marks INTEGER) WITHOUT ROWID;"		\
 	"CREATE TRIGGER sync_queue_read AFTER UPDATE OF read ON items"	\
 	"  WHEN new.remote_id IS NOT NULL"				\
 	"    AND (old.read = 0) IS NOT (new.read = 0)"			\

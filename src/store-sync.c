@@ -223,19 +223,22 @@ store_sync_since(struct store *st, const char *server, int64_t *since,
 
 int
 store_sync_last(struct store *st, const char *server, int64_t *when,
-    char **cause)
+    int64_t *marks, char **cause)
 {
 	sqlite3_stmt	*stmt;
 	int		 rc;
 
-	*when = STORE_NOTIME;
-	if ((stmt = sync_prepare(st, "SELECT last FROM sync_state"
+	*when = *marks = STORE_NOTIME;
+	if ((stmt = sync_prepare(st, "SELECT last, marks FROM sync_state"
 	    " WHERE server = ?1", cause)) == NULL)
 		return (-1);
 	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		*when = sqlite3_column_int64(stmt, 0);
-	else if (rc != SQLITE_DONE) {
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (sqlite3_column_type(stmt, 0) != SQLITE_NULL)
+			*when = sqlite3_column_int64(stmt, 0);
+		if (sqlite3_column_type(stmt, 1) != SQLITE_NULL)
+			*marks = sqlite3_column_int64(stmt, 1);
+	} else if (rc != SQLITE_DONE) {
 		store_fail(st, cause);
 		sqlite3_finalize(stmt);
 		return (-1);
@@ -244,18 +247,104 @@ store_sync_last(struct store *st, const char *server, int64_t *when,
 	return (0);
 }
 
+/* Bind t as a time, NULL for STORE_NOTIME. */
+static int
+sync_bind_time(sqlite3_stmt *stmt, int i, int64_t t)
+{
+	if (t == STORE_NOTIME)
+		return (sqlite3_bind_null(stmt, i));
+	return (sqlite3_bind_int64(stmt, i, t));
+}
+
 int
 store_sync_done(struct store *st, const char *server, int64_t when,
-    char **cause)
+    int64_t marks, char **cause)
 {
 	sqlite3_stmt	*stmt;
 
-	if ((stmt = sync_prepare(st, "INSERT OR REPLACE INTO sync_state"
-	    " (server, last) VALUES (?1, ?2)", cause)) == NULL)
+	if ((stmt = sync_prepare(st, "INSERT INTO sync_state (server, last,"
+	    " marks) VALUES (?1, ?2, ?3) ON CONFLICT (server) DO UPDATE SET"
+	    " last = coalesce(?2, last), marks = coalesce(?3, marks)",
+	    cause)) == NULL)
 		return (-1);
 	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, when);
+	sync_bind_time(stmt, 2, when);
+	sync_bind_time(stmt, 3, marks);
 	return (sync_run(st, stmt, cause));
+}
+
+int
+store_sync_counts(struct store *st, const char *server, int64_t **feed,
+    int64_t **unread, int64_t **starred, size_t *n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*feed = *unread = *starred = NULL;
+	*n = 0;
+	if ((stmt = sync_prepare(st, "SELECT f.id, f.nunread,"
+	    " (SELECT count(*) FROM items i WHERE i.feed_id = f.id"
+	    "  AND i.starred = 1)"
+	    " FROM feeds f WHERE f.sync = ?1", cause)) == NULL)
+		return (-1);
+	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*feed = xreallocarray(*feed, *n + 1, sizeof **feed);
+		*unread = xreallocarray(*unread, *n + 1, sizeof **unread);
+		*starred = xreallocarray(*starred, *n + 1, sizeof **starred);
+		(*feed)[*n] = sqlite3_column_int64(stmt, 0);
+		(*unread)[*n] = sqlite3_column_int64(stmt, 1);
+		(*starred)[*n] = sqlite3_column_int64(stmt, 2);
+		(*n)++;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		store_fail(st, cause);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+store_sync_item_marks(struct store *st, const char *server,
+    const int64_t *remote, const unsigned char *unread,
+    const unsigned char *starred, size_t n, int64_t *changed, char **cause)
+{
+	sqlite3_stmt	*stmt = NULL;
+	size_t		 i;
+	int		 ok = 0;
+
+	if (n == 0)
+		return (0);
+	if (sync_begin_quiet(st, cause) != 0)
+		return (-1);
+	if ((stmt = sync_prepare(st, "UPDATE items SET"
+	    " read = CASE WHEN EXISTS (SELECT 1 FROM sync_queue q"
+	    "  WHERE q.server = ?1 AND q.remote_id = ?2 AND q.field = 2)"
+	    "  THEN read ELSE ?3 END,"
+	    " starred = CASE WHEN EXISTS (SELECT 1 FROM sync_queue q"
+	    "  WHERE q.server = ?1 AND q.remote_id = ?2 AND q.field = 0)"
+	    "  THEN starred ELSE ?4 END"
+	    " WHERE remote_id = ?2"
+	    " AND feed_id IN (SELECT id FROM feeds WHERE sync = ?1)"
+	    " AND (read <> ?3 OR starred <> ?4)", cause)) == NULL)
+		goto out;
+	for (i = 0; i < n; i++) {
+		sqlite3_reset(stmt);
+		if ((sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC) |
+		    sqlite3_bind_int64(stmt, 2, remote[i]) |
+		    sqlite3_bind_int(stmt, 3, !unread[i]) |
+		    sqlite3_bind_int(stmt, 4, starred[i] != 0)) != SQLITE_OK ||
+		    sqlite3_step(stmt) != SQLITE_DONE) {
+			store_fail(st, cause);
+			goto out;
+		}
+		*changed += sqlite3_changes(store_sqlite(st));
+	}
+	ok = 1;
+out:
+	sqlite3_finalize(stmt);
+	return (sync_end_quiet(st, ok, cause));
 }
 
 int

@@ -391,11 +391,25 @@ int	 store_sync_list(struct store *, const char *server, char ***urls,
 int	 store_sync_since(struct store *, const char *server, int64_t *since,
 	     char **cause);
 
-/* When the server's last sync succeeded (STORE_NOTIME: never), and
- * set it. */
+/* When the server's last sync succeeded, and when its last one read
+ * every mark (STORE_NOTIME: never); and set them (STORE_NOTIME: leave
+ * as it is). */
 int	 store_sync_last(struct store *, const char *server, int64_t *when,
-	     char **cause);
+	     int64_t *marks, char **cause);
 int	 store_sync_done(struct store *, const char *server, int64_t when,
+	     int64_t marks, char **cause);
+
+/* Each of the server's feeds with its unread and starred items: feed[i]
+ * is the row's id. Free the three arrays. */
+int	 store_sync_counts(struct store *, const char *server, int64_t **feed,
+	     int64_t **unread, int64_t **starred, size_t *n, char **cause);
+
+/* Take the marks the server gave articles remote[0..n) (new ones, read
+ * with them): unread[i], starred[i] are 0 or 1; a field with a change
+ * queued keeps its own. Nothing is queued. Add to *changed. */
+int	 store_sync_item_marks(struct store *, const char *server,
+	     const int64_t *remote, const unsigned char *unread,
+	     const unsigned char *starred, size_t n, int64_t *changed,
 	     char **cause);
 
 /* A change of the queue. */

@@ -49,6 +49,8 @@
 #define SYNC_PASSWORD_MAX	4096	/* bytes read from password-command */
 #define SYNC_PASSWORD_WAIT	30	/* seconds it may take */
 #define SYNC_MAX_PAGES		5000	/* pages of one list, at most */
+#define SYNC_MARKS_EVERY	3600	/* seconds between full readings
+					   of the marks, counters agreeing */
 
 /* One account's session. */
 struct sync_conn {
@@ -57,6 +59,7 @@ struct sync_conn {
 	const atomic_int	*stop;
 	struct http		*http;
 	char			*api;
+	const char		*key;		/* the account's, in the store */
 	char			*sid;
 	struct json_arena	 arena;		/* the latest answer */
 	struct sync_stats	*stats;
@@ -606,9 +609,35 @@ out:
 }
 
 /* Store one page of new articles, feed by feed. */
+/* Set the marks of the stored articles h[0..n) as the server gave them. */
 static int
-sync_store_page(struct store *st, const struct sync_map *map, size_t nmap,
-    struct sync_headline *h, size_t n, int *nnew, char **error)
+sync_page_marks(struct store *st, const char *key,
+    const struct sync_headline *h, size_t n, char **error)
+{
+	unsigned char	*unread, *starred;
+	int64_t		*remote, changed = 0;
+	size_t		 i;
+	int		 rc;
+
+	remote = xreallocarray(NULL, n + 1, sizeof *remote);
+	unread = xmalloc(n + 1);
+	starred = xmalloc(n + 1);
+	for (i = 0; i < n; i++) {
+		remote[i] = h[i].id;
+		unread[i] = h[i].unread != 0;
+		starred[i] = h[i].marked != 0;
+	}
+	rc = store_sync_item_marks(st, key, remote, unread, starred, n,
+	    &changed, error);
+	free(remote);
+	free(unread);
+	free(starred);
+	return (rc);
+}
+
+static int
+sync_store_page(struct store *st, const char *key_, const struct sync_map *map,
+    size_t nmap, struct sync_headline *h, size_t n, int *nnew, char **error)
 {
 	struct sync_map		 key, *m;
 	struct feed		 f;
@@ -664,6 +693,10 @@ sync_store_page(struct store *st, const struct sync_map *map, size_t nmap,
 		*nnew += added;
 		free(f.entries);
 	}
+	/* The marks the articles came with: a sync whose counters then
+	 * agree need not read every unread id. */
+	if (sync_page_marks(st, key_, h, n, error) != 0)
+		goto fail;
 	for (i = 0; i < n; i++)
 		free(ids[i]);
 	free(ids);
@@ -705,7 +738,7 @@ sync_pages(struct sync_conn *c, const char *args, struct store *st,
 		}
 		sync_headlines(content, &h, &n, &total);
 		if (st != NULL) {
-			rc = sync_store_page(st, map, nmap, h, n,
+			rc = sync_store_page(st, c->key, map, nmap, h, n,
 			    &c->stats->nnew, error);
 		} else {
 			*ids = xreallocarray(*ids, *nids + n + 1,
@@ -721,6 +754,90 @@ sync_pages(struct sync_conn *c, const char *args, struct store *st,
 	return (rc);
 }
 
+/* A feed's counters as getCounters gives them. */
+struct sync_count {
+	int64_t		 feed, unread, starred;
+};
+
+static int
+sync_count_cmp(const void *a, const void *b)
+{
+	const struct sync_count	*x = a, *y = b;
+
+	return ((x->feed > y->feed) - (x->feed < y->feed));
+}
+
+/*
+ * Whether every feed of the account has as many unread and starred
+ * articles on the server (getCounters) as in the store: set *match.
+ * When they agree, the marks are taken as unchanged (a read and an
+ * unread that cancel out in one feed wait for the next full reading).
+ */
+static int
+sync_counters(struct sync_conn *c, struct store *st,
+    const struct sync_map *map, size_t nmap, int *match, char **error)
+{
+	const struct json	*content, *o, *kind;
+	struct sync_count	*sv = NULL, key, *found;
+	struct sync_map		 mkey;
+	int64_t			*feed = NULL, *unread = NULL, *starred = NULL;
+	size_t			 ns = 0, n = 0, i, j;
+
+	*match = 0;
+	if (sync_call(c, "getCounters", NULL, &content, error) != 0)
+		return (-1);
+	if (content->type != JSON_ARRAY)
+		return (0);
+	sv = xreallocarray(NULL, content->n + 1, sizeof *sv);
+	for (i = 0; i < content->n; i++) {
+		o = &content->v[i];
+		kind = json_get(o, "kind");
+		if (o->type != JSON_OBJECT || kind != NULL ||
+		    sync_int(json_get(o, "id"), &sv[ns].feed) != 0 ||
+		    sv[ns].feed <= 0)
+			continue;
+		if (sync_int(json_get(o, "counter"), &sv[ns].unread) != 0 ||
+		    sync_int(json_get(o, "markedcounter"),
+		    &sv[ns].starred) != 0) {
+			free(sv);
+			return (0);
+		}
+		ns++;
+	}
+	qsort(sv, ns, sizeof *sv, sync_count_cmp);
+	if (store_sync_counts(st, c->key, &feed, &unread, &starred, &n,
+	    error) != 0) {
+		free(sv);
+		return (-1);
+	}
+	*match = 1;
+	for (i = 0; i < n && *match; i++) {
+		for (j = 0; j < nmap && map[j].id != feed[i]; j++)
+			;
+		if (j == nmap) {
+			*match = 0;
+			break;
+		}
+		key.feed = map[j].remote;
+		found = bsearch(&key, sv, ns, sizeof *sv, sync_count_cmp);
+		if ((found != NULL ? found->unread : 0) != unread[i] ||
+		    (found != NULL ? found->starred : 0) != starred[i])
+			*match = 0;
+	}
+	/* Counted articles of a feed the store lacks. */
+	for (i = 0; i < ns && *match; i++) {
+		mkey.remote = sv[i].feed;
+		if ((sv[i].unread > 0 || sv[i].starred > 0) &&
+		    bsearch(&mkey, map, nmap, sizeof *map, sync_map_cmp) == NULL)
+			*match = 0;
+	}
+	free(sv);
+	free(feed);
+	free(unread);
+	free(starred);
+	return (0);
+}
+
 int
 sync_run(const struct config *cfg, const struct config_sync *cs,
     struct store *st, const atomic_int *stop, struct sync_stats *stats,
@@ -730,9 +847,10 @@ sync_run(const struct config *cfg, const struct config_sync *cs,
 	struct http_options	 ho = { 1, 1 };
 	struct sync_map		*map = NULL;
 	int64_t			 since, *unread = NULL, *starred = NULL;
+	int64_t			 now = time_now(), last, marks;
 	size_t			 nmap = 0, nu = 0, ns = 0;
 	char			*key, args[160];
-	int			 rc = -1;
+	int			 rc = -1, full, match;
 
 	memset(stats, 0, sizeof *stats);
 	memset(&c, 0, sizeof c);
@@ -743,7 +861,9 @@ sync_run(const struct config *cfg, const struct config_sync *cs,
 	c.api = sync_api_url(cs->url);
 	c.http = http_new(&ho);
 	key = sync_key(cs);
-	if (sync_login(&c, error) != 0 ||
+	c.key = key;
+	if (store_sync_last(st, key, &last, &marks, error) != 0 ||
+	    sync_login(&c, error) != 0 ||
 	    sync_push(&c, st, key, error) != 0 ||
 	    sync_feeds(&c, st, key, &map, &nmap, error) != 0 ||
 	    store_sync_since(st, key, &since, error) != 0)
@@ -751,12 +871,26 @@ sync_run(const struct config *cfg, const struct config_sync *cs,
 	snprintf(args, sizeof args, "\"view_mode\":\"all_articles\","
 	    "\"since_id\":%lld,\"show_content\":true,"
 	    "\"order_by\":\"date_reverse\"", (long long)since);
-	if (sync_pages(&c, args, st, map, nmap, NULL, NULL, error) != 0 ||
-	    sync_pages(&c, "\"view_mode\":\"unread\",\"show_content\":false",
-	    NULL, NULL, 0, &unread, &nu, error) != 0 ||
+	if (sync_pages(&c, args, st, map, nmap, NULL, NULL, error) != 0)
+		goto out;
+	/* Every unread and starred id, when the counters say the marks
+	 * changed or the last full reading is old. */
+	full = marks == STORE_NOTIME || now - marks >= SYNC_MARKS_EVERY ||
+	    now < marks;
+	if (!full) {
+		if (sync_counters(&c, st, map, nmap, &match, error) != 0)
+			goto out;
+		full = !match;
+	}
+	if (full && (sync_pages(&c, "\"view_mode\":\"unread\","
+	    "\"show_content\":false", NULL, NULL, 0, &unread, &nu,
+	    error) != 0 ||
 	    sync_pages(&c, "\"view_mode\":\"marked\",\"show_content\":false",
 	    NULL, NULL, 0, &starred, &ns, error) != 0 ||
 	    store_sync_marks(st, key, unread, nu, starred, ns, &stats->marks,
+	    error) != 0))
+		goto out;
+	if (store_sync_done(st, key, now, full ? now : STORE_NOTIME,
 	    error) != 0)
 		goto out;
 	rc = 0;

@@ -111,7 +111,7 @@ expect_eq "nothing queued" "$(sql "SELECT count(*) FROM sync_queue")" 0
 # A sync with nothing new: a few small requests.
 expect_status 0 td refresh -a
 expect_grep "0 new items" "$WORK/out"
-expect_grep "in 6 requests, 0 changes sent" "$WORK/out"
+expect_grep "in 5 requests, 0 changes sent" "$WORK/out"
 
 # The reader lists the server's feeds and its category from the store,
 # before any request: the server is not even asked.

@@ -23,6 +23,15 @@
 #include "store.h"
 #include "util.h"
 
+/* Takes a current file back to before schema version 9 (sync), so that a
+ * test can make it look older. */
+#define UNDO_SYNC							\
+	" DROP TRIGGER sync_queue_read; DROP TRIGGER sync_queue_starred;"	\
+	" DROP TABLE sync_queue; DROP TABLE sync_quiet; DROP TABLE sync_state;"\
+	" DROP INDEX items_remote; ALTER TABLE items DROP COLUMN remote_id;"	\
+	" DROP INDEX feeds_sync; ALTER TABLE feeds DROP COLUMN sync;"	\
+	" ALTER TABLE feeds DROP COLUMN sync_tag;"
+
 #define T0	1700000000		/* the first fetch of every test */
 
 /* One test's directory, database path and open store. */
@@ -391,7 +400,7 @@ test_open_creates_and_reopens(void **state)
 	char		*cause = NULL;
 	int64_t		 id;
 
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 8);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
 	assert_q_text(fx->path, "PRAGMA journal_mode", "wal");
 	assert_int_equal(q_int(fx->path, "PRAGMA page_size"), 16384);
 	id = feed_id(fx->st, "http://example.org/a");
@@ -402,7 +411,7 @@ test_open_creates_and_reopens(void **state)
 	store_close(fx->st);
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("reopen: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 8);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
 	assert_int_equal(feed_id(fx->st, "http://example.org/a"), id);
 	assert_int_equal(store_unread(fx->st, 0, &cause), 1);
 }
@@ -1817,13 +1826,13 @@ test_migrate_v1_articles(void **state)
 	    " DROP TABLE killfile; ALTER TABLE items DROP COLUMN ignored;"
 	    " CREATE INDEX items_feed_date ON items (feed_id, date DESC,"
 	    " id DESC);"
-	    " PRAGMA user_version = 1");
+	    UNDO_SYNC " PRAGMA user_version = 1");
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name = 'articles'"), 0);
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 8);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
 	assert_int_equal(q_int(fx->path, "SELECT starred FROM items"), 1);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
 	    " INDEXED BY items_starred WHERE starred = 1"), 1);
@@ -1906,10 +1915,10 @@ test_migrate_v4_article_search(void **state)
 	    " DROP TABLE killfile; ALTER TABLE items DROP COLUMN ignored;"
 	    " CREATE INDEX items_feed_date ON items (feed_id, date DESC,"
 	    " id DESC);"
-	    " PRAGMA user_version = 4");
+	    UNDO_SYNC " PRAGMA user_version = 4");
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 8);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
 	assert_found(fx->st, "zeppelin", "One");
 	assert_found(fx->st, "teaser", "One");
 }
@@ -1938,11 +1947,11 @@ test_migrate_v7_list(void **state)
 	    " id DESC);"
 	    " CREATE INDEX items_list ON items (date DESC, id DESC, feed_id,"
 	    " read, starred, ignored, title, author, link);"
-	    " PRAGMA user_version = 7");
+	    UNDO_SYNC " PRAGMA user_version = 7");
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 8);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name IN ('items_list', 'items_feed_date')"), 0);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
@@ -1990,11 +1999,11 @@ test_migrate_v5_index(void **state)
 	    " DROP TABLE killfile; ALTER TABLE items DROP COLUMN ignored;"
 	    " CREATE INDEX items_feed_date ON items (feed_id, date DESC,"
 	    " id DESC);"
-	    " PRAGMA user_version = 5");
+	    UNDO_SYNC " PRAGMA user_version = 5");
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 8);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
 	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"), 0);
 	assert_int_equal(store_search(fx->st, "creme", 10, &items, &n,
 	    &cause), 0);
