@@ -736,17 +736,21 @@ sync_pages(struct sync_conn *c, const char *args, struct store *st,
 			rc = -1;
 			break;
 		}
-		sync_headlines(content, &h, &n, &total);
 		if (st != NULL) {
+			sync_headlines(content, &h, &n, &total);
 			rc = sync_store_page(st, c->key, map, nmap, h, n,
 			    &c->stats->nnew, error);
+			sync_headlines_free(h, n);
 		} else {
-			*ids = xreallocarray(*ids, *nids + n + 1,
+			/* Ids alone: an article's id is all it needs. */
+			total = content->n;
+			*ids = xreallocarray(*ids, *nids + total + 1,
 			    sizeof **ids);
-			for (i = 0; i < n; i++)
-				(*ids)[(*nids)++] = h[i].id;
+			for (i = 0; i < total; i++)
+				if (sync_int(json_get(&content->v[i], "id"),
+				    &(*ids)[*nids]) == 0 && (*ids)[*nids] > 0)
+					(*nids)++;
 		}
-		sync_headlines_free(h, n);
 		if (rc != 0 || total < SYNC_PAGE)
 			break;
 	}

@@ -108,6 +108,12 @@ expect_eq "starred from the server" "$(sql "SELECT starred FROM items
 expect_eq "unread" "$(sql "SELECT count(*) FROM items
     WHERE remote_id IS NOT NULL AND read = 0")" 4
 expect_eq "nothing queued" "$(sql "SELECT count(*) FROM sync_queue")" 0
+# The commands list the server's items beside the dotfile's.
+expect_status 0 td items -n 50
+expect_grep "Beta item 3" "$WORK/out"
+expect_grep "Alpha item 1" "$WORK/out"
+expect_status 0 td unread
+expect_eq "unread, the dotfile's 2 and the server's 4" "$(cat "$WORK/out")" 6
 # A sync with nothing new: a few small requests.
 expect_status 0 td refresh -a
 expect_grep "0 new items" "$WORK/out"
