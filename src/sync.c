@@ -919,9 +919,10 @@ out:
 int
 sync_config_feeds(struct config *cfg, struct store *st, char **cause)
 {
-	char	*key, **urls, **tags;
-	size_t	 i, j, n;
-	int	 added = 0;
+	struct config_feed	*cf;
+	char			*key, **urls, **tags;
+	size_t			 i, j, k, n;
+	int			 added = 0;
 
 	for (i = 0; i < cfg->nsyncs; i++) {
 		key = sync_key(&cfg->syncs[i]);
@@ -929,9 +930,20 @@ sync_config_feeds(struct config *cfg, struct store *st, char **cause)
 			free(key);
 			return (-1);
 		}
-		for (j = 0; j < n; j++) {
+		for (j = 0; j < n; j++)
 			added += config_sync_feed(cfg, cfg->syncs[i].id,
 			    urls[j], tags[j]);
+		/* A feed the account dropped leaves the feeds pane. */
+		for (k = 0; k < cfg->nfeeds; k++) {
+			cf = &cfg->feeds[k];
+			if (cf->sync != cfg->syncs[i].id)
+				continue;
+			for (j = 0; j < n; j++)
+				if (strcmp(urls[j], cf->url) == 0)
+					break;
+			cf->hidden = j == n;
+		}
+		for (j = 0; j < n; j++) {
 			free(urls[j]);
 			free(tags[j]);
 		}

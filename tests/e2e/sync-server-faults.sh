@@ -147,16 +147,16 @@ expect_status 0 td mark read "$id"
 expect_eq "queued" "$(sql "SELECT count(*) FROM sync_queue")" 1
 for mode in 401 mid401 notlogged slow html; do
 	case $mode in
-	401)		want="login: HTTP 401" ;;
-	mid401)		want="getCategories: HTTP 401" ;;
-	notlogged)	want="the server says NOT_LOGGED_IN" ;;
-	slow)		want="login: timed out after 2 seconds" ;;
-	html)		want="login: not a Tiny Tiny RSS API answer" ;;
+	401)		why="login: HTTP 401" ;;
+	mid401)		why="updateArticle: HTTP 401" ;;
+	notlogged)	why="the server says NOT_LOGGED_IN" ;;
+	slow)		why="login: timed out after 2 seconds" ;;
+	html)		why="login: not a Tiny Tiny RSS API answer" ;;
 	esac
 	echo "$mode" >"$WORK/mode"
 	expect_status 3 td refresh -a
 	expect_grep "$FAKE (alice): " "$WORK/out"
-	expect_grep "$want" "$WORK/out"
+	expect_grep "$why" "$WORK/out"
 	expect_eq "queue kept ($mode)" \
 	    "$(sql "SELECT count(*) FROM sync_queue")" 1
 done

@@ -478,6 +478,12 @@ test_sync_marks(void **state)
 {
 	struct fixture		*fx = *state;
 	const int64_t		 unread[] = { 101, 555 }, starred[] = { 103 };
+	static const char	 conf[] = "sync ttrss http://x/ < user alice;"
+	    " password p\n";
+	struct causes		 causes = CAUSES_INIT;
+	struct config		 cfg;
+	int64_t			*feeds, *nunread, *nstarred;
+	size_t			 n;
 	struct store_body	 b;
 	int64_t			 changed = 0, queued;
 	char			*cause;
@@ -504,10 +510,51 @@ test_sync_marks(void **state)
 	assert_int_equal(store_sync_queued(fx->st, SERVER, &queued, &cause),
 	    0);
 	assert_int_equal(queued, 1);
-	/* A feed the account dropped goes, with its items. */
+	/* New articles bring their own marks; a queued change still wins.
+	 * The counts follow. */
+	changed = 0;
+	assert_int_equal(store_sync_item_marks(fx->st, SERVER,
+	    (const int64_t[]){ 101, 102 }, (const unsigned char[]){ 0, 1 },
+	    (const unsigned char[]){ 1, 0 }, 2, &changed, &cause), 0);
+	assert_int_equal(store_item_get(fx->st, item_of(fx, 101), &b, &cause),
+	    1);
+	assert_true(!b.item.unread && b.item.starred);
+	store_body_release(&b);
+	assert_int_equal(store_item_get(fx->st, item_of(fx, 102), &b, &cause),
+	    1);
+	assert_true(b.item.unread && b.item.starred);
+	store_body_release(&b);
+	assert_int_equal(store_sync_counts(fx->st, SERVER, &feeds, &nunread,
+	    &nstarred, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(feeds[0], fx->feed);
+	assert_int_equal(nunread[0], 1);
+	assert_int_equal(nstarred[0], 3);
+	free(feeds);
+	free(nunread);
+	free(nstarred);
+	assert_int_equal(store_sync_queued(fx->st, SERVER, &queued, &cause),
+	    0);
+	assert_int_equal(queued, 1);
+	/* The feeds pane lists the account's feeds from the store, with
+	 * the category as the tag, before any sync. */
+	config_init(&cfg);
+	assert_int_equal(config_load_buffer(conf, strlen(conf), "config",
+	    &cfg, &causes), 0);
+	assert_int_equal(sync_config_feeds(&cfg, fx->st, &cause), 1);
+	assert_int_equal(cfg.nfeeds, 1);
+	assert_int_equal(cfg.feeds[0].sync, 1);
+	assert_string_equal(cfg.feeds[0].tags[0], "News");
+	assert_false(cfg.feeds[0].hidden);
+	assert_int_equal(sync_config_feeds(&cfg, fx->st, &cause), 0);
+	/* A feed the account dropped goes, with its items, and leaves the
+	 * pane. */
 	assert_int_equal(store_sync_feeds(fx->st, SERVER, NULL, 0, NULL,
 	    &cause), 0);
 	assert_int_equal(item_of(fx, 101), 0);
+	assert_int_equal(sync_config_feeds(&cfg, fx->st, &cause), 0);
+	assert_true(cfg.feeds[0].hidden);
+	config_release(&cfg);
 }
 
 int
