@@ -200,6 +200,41 @@ store_sync_list(struct store *st, const char *server, char ***urls,
 }
 
 int
+store_sync_rows(struct store *st, const char *server,
+    struct store_sync_row **rows, size_t *n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	const char	*t;
+	int		 rc;
+
+	*rows = NULL;
+	*n = 0;
+	if ((stmt = sync_prepare(st, "SELECT id, CAST(substr(url,"
+	    " length(?1) + 2) AS INTEGER), title FROM feeds WHERE sync = ?1",
+	    cause)) == NULL)
+		return (-1);
+	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*rows = xreallocarray(*rows, *n + 1, sizeof **rows);
+		(*rows)[*n].id = sqlite3_column_int64(stmt, 0);
+		(*rows)[*n].remote_id = sqlite3_column_int64(stmt, 1);
+		t = (const char *)sqlite3_column_text(stmt, 2);
+		(*rows)[*n].title = t != NULL ? xstrdup(t) : NULL;
+		(*n)++;
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		while (*n > 0)
+			free((*rows)[--(*n)].title);
+		free(*rows);
+		*rows = NULL;
+		store_fail(st, cause);
+		return (-1);
+	}
+	return (0);
+}
+
+int
 store_sync_since(struct store *st, const char *server, int64_t *since,
     char **cause)
 {

@@ -387,6 +387,16 @@ int	 store_sync_feeds(struct store *, const char *server,
 int	 store_sync_list(struct store *, const char *server, char ***urls,
 	     char ***tags, size_t *n, char **cause);
 
+/* The server's feed rows: id, the server's feed id, title (owned, may
+ * be NULL). Free *rows and each title. */
+struct store_sync_row {
+	int64_t		 id;
+	int64_t		 remote_id;
+	char		*title;
+};
+int	 store_sync_rows(struct store *, const char *server,
+	     struct store_sync_row **rows, size_t *n, char **cause);
+
 /* The highest article id of the server stored, 0 when none. */
 int	 store_sync_since(struct store *, const char *server, int64_t *since,
 	     char **cause);

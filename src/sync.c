@@ -49,8 +49,11 @@
 #define SYNC_PASSWORD_MAX	4096	/* bytes read from password-command */
 #define SYNC_PASSWORD_WAIT	30	/* seconds it may take */
 #define SYNC_MAX_PAGES		5000	/* pages of one list, at most */
-#define SYNC_MARKS_EVERY	3600	/* seconds between full readings
-					   of the marks, counters agreeing */
+#define SYNC_FULL_EVERY		3600	/* seconds between full readings
+					   of the feeds and marks, counters
+					   agreeing */
+
+struct sync_count;
 
 /* One account's session. */
 struct sync_conn {
@@ -63,9 +66,13 @@ struct sync_conn {
 	char			*sid;
 	struct json_arena	 arena;		/* the latest answer */
 	struct sync_stats	*stats;
+	struct sync_count	*counts;	/* getCounters' feeds, by id */
+	ssize_t			 ncounts;	/* -1: not understood */
+	int64_t			 subscribed;	/* its number of feeds, or -1 */
 	/* The latest response, filled by sync_done(). */
 	struct buf		 body;
 	char			*error;
+	double			 seconds;
 	int			 got;
 };
 
@@ -255,6 +262,7 @@ sync_done(void *arg, void *req_arg, struct http_response *res)
 
 	(void)req_arg;
 	c->got = 1;
+	c->seconds = res->seconds;
 	free(c->error);
 	c->error = res->error != NULL ? xstrdup(res->error) : NULL;
 	buf_release(&c->body);
@@ -305,6 +313,7 @@ sync_call(struct sync_conn *c, const char *op, const char *args,
 		*error = xstrdup("interrupted");
 		return (-1);
 	}
+	log_debug("sync: %s: %.3f s, %zu bytes", op, c->seconds, c->body.len);
 	if (c->error != NULL) {
 		xasprintf(error, "%s: %s", op, c->error);
 		return (-1);
@@ -589,7 +598,6 @@ sync_feeds(struct sync_conn *c, struct store *st, const char *key,
 		(*map)[i].id = ids[i];
 	*nmap = n;
 	qsort(*map, n, sizeof **map, sync_map_cmp);
-	c->stats->feeds = (int)n;
 	rc = 0;
 out:
 	if (rc != 0) {
@@ -771,49 +779,90 @@ sync_count_cmp(const void *a, const void *b)
 	return ((x->feed > y->feed) - (x->feed < y->feed));
 }
 
-/*
- * Whether every feed of the account has as many unread and starred
- * articles on the server (getCounters) as in the store: set *match.
- * When they agree, the marks are taken as unchanged (a read and an
- * unread that cancel out in one feed wait for the next full reading).
- */
+/* The account's counters: c->counts sorted by feed, c->subscribed its
+ * number of feeds; c->ncounts is -1 when the answer is not understood. */
 static int
-sync_counters(struct sync_conn *c, struct store *st,
-    const struct sync_map *map, size_t nmap, int *match, char **error)
+sync_counters(struct sync_conn *c, char **error)
 {
-	const struct json	*content, *o, *kind;
-	struct sync_count	*sv = NULL, key, *found;
-	struct sync_map		 mkey;
-	int64_t			*feed = NULL, *unread = NULL, *starred = NULL;
-	size_t			 ns = 0, n = 0, i, j;
+	const struct json	*content, *o, *id;
+	struct sync_count	*sv;
+	size_t			 i, n = 0;
 
-	*match = 0;
 	if (sync_call(c, "getCounters", NULL, &content, error) != 0)
 		return (-1);
+	c->ncounts = -1;
+	c->subscribed = -1;
 	if (content->type != JSON_ARRAY)
 		return (0);
 	sv = xreallocarray(NULL, content->n + 1, sizeof *sv);
 	for (i = 0; i < content->n; i++) {
 		o = &content->v[i];
-		kind = json_get(o, "kind");
-		if (o->type != JSON_OBJECT || kind != NULL ||
-		    sync_int(json_get(o, "id"), &sv[ns].feed) != 0 ||
-		    sv[ns].feed <= 0)
+		id = json_get(o, "id");
+		if (id != NULL && id->type == JSON_STRING &&
+		    strcmp(id->str, "subscribed-feeds") == 0) {
+			if (sync_int(json_get(o, "counter"),
+			    &c->subscribed) != 0)
+				c->subscribed = -1;
 			continue;
-		if (sync_int(json_get(o, "counter"), &sv[ns].unread) != 0 ||
+		}
+		/* Feeds alone: no kind (categories say "cat"), an id > 0. */
+		if (o->type != JSON_OBJECT || json_get(o, "kind") != NULL ||
+		    sync_int(id, &sv[n].feed) != 0 || sv[n].feed <= 0)
+			continue;
+		if (sync_int(json_get(o, "counter"), &sv[n].unread) != 0 ||
 		    sync_int(json_get(o, "markedcounter"),
-		    &sv[ns].starred) != 0) {
+		    &sv[n].starred) != 0) {
 			free(sv);
 			return (0);
 		}
-		ns++;
+		n++;
 	}
-	qsort(sv, ns, sizeof *sv, sync_count_cmp);
+	qsort(sv, n, sizeof *sv, sync_count_cmp);
+	c->counts = sv;
+	c->ncounts = (ssize_t)n;
+	return (0);
+}
+
+/* Whether the feeds the counters name are those of map, as many as the
+ * account has. */
+static int
+sync_counters_feeds(const struct sync_conn *c, const struct sync_map *map,
+    size_t nmap)
+{
+	struct sync_map	 key;
+	ssize_t		 i;
+
+	if (c->ncounts < 0 || c->subscribed != (int64_t)nmap)
+		return (0);
+	for (i = 0; i < c->ncounts; i++) {
+		key.remote = c->counts[i].feed;
+		if (bsearch(&key, map, nmap, sizeof *map, sync_map_cmp) ==
+		    NULL)
+			return (0);
+	}
+	return (1);
+}
+
+/*
+ * Whether every feed of the account has as many unread and starred
+ * articles by the counters as in the store. When they agree, the marks
+ * are taken as unchanged (a read and an unread that cancel out in one
+ * feed wait for the next full reading).
+ */
+static int
+sync_counters_match(struct sync_conn *c, struct store *st,
+    const struct sync_map *map, size_t nmap, int *match, char **error)
+{
+	struct sync_count	 key, *found;
+	int64_t			*feed = NULL, *unread = NULL, *starred = NULL;
+	size_t			 n = 0, i, j;
+
+	*match = 0;
+	if (c->ncounts < 0 || !sync_counters_feeds(c, map, nmap))
+		return (0);
 	if (store_sync_counts(st, c->key, &feed, &unread, &starred, &n,
-	    error) != 0) {
-		free(sv);
+	    error) != 0)
 		return (-1);
-	}
 	*match = 1;
 	for (i = 0; i < n && *match; i++) {
 		for (j = 0; j < nmap && map[j].id != feed[i]; j++)
@@ -823,22 +872,38 @@ sync_counters(struct sync_conn *c, struct store *st,
 			break;
 		}
 		key.feed = map[j].remote;
-		found = bsearch(&key, sv, ns, sizeof *sv, sync_count_cmp);
+		found = bsearch(&key, c->counts, (size_t)c->ncounts,
+		    sizeof *c->counts, sync_count_cmp);
 		if ((found != NULL ? found->unread : 0) != unread[i] ||
 		    (found != NULL ? found->starred : 0) != starred[i])
 			*match = 0;
 	}
-	/* Counted articles of a feed the store lacks. */
-	for (i = 0; i < ns && *match; i++) {
-		mkey.remote = sv[i].feed;
-		if ((sv[i].unread > 0 || sv[i].starred > 0) &&
-		    bsearch(&mkey, map, nmap, sizeof *map, sync_map_cmp) == NULL)
-			*match = 0;
-	}
-	free(sv);
 	free(feed);
 	free(unread);
 	free(starred);
+	return (0);
+}
+
+/* The account's feeds as the store has them, for a sync that does not
+ * ask the server for them. */
+static int
+sync_known_feeds(struct store *st, const char *key, struct sync_map **map,
+    size_t *nmap, char **error)
+{
+	struct store_sync_row	*rows;
+	size_t			 i, n;
+
+	if (store_sync_rows(st, key, &rows, &n, error) != 0)
+		return (-1);
+	*map = xreallocarray(NULL, n + 1, sizeof **map);
+	for (i = 0; i < n; i++) {
+		(*map)[i].remote = rows[i].remote_id;
+		(*map)[i].id = rows[i].id;
+		(*map)[i].title = rows[i].title;
+	}
+	*nmap = n;
+	free(rows);
+	qsort(*map, n, sizeof **map, sync_map_cmp);
 	return (0);
 }
 
@@ -864,25 +929,43 @@ sync_run(const struct config *cfg, const struct config_sync *cs,
 	c.stats = stats;
 	c.api = sync_api_url(cs->url);
 	c.http = http_new(&ho);
+	c.ncounts = -1;
 	key = sync_key(cs);
 	c.key = key;
 	if (store_sync_last(st, key, &last, &marks, error) != 0 ||
+	    store_sync_since(st, key, &since, error) != 0 ||
 	    sync_login(&c, error) != 0 ||
 	    sync_push(&c, st, key, error) != 0 ||
-	    sync_feeds(&c, st, key, &map, &nmap, error) != 0 ||
-	    store_sync_since(st, key, &since, error) != 0)
+	    sync_counters(&c, error) != 0)
 		goto out;
+	/* Every feed, every unread and starred id, when the last full
+	 * reading is an hour old; the first sync has every article with
+	 * its marks. */
+	full = since > 0 && (marks == STORE_NOTIME ||
+	    now - marks >= SYNC_FULL_EVERY || now < marks);
+	/* The feeds and categories, unless the counters name the feeds the
+	 * store has. */
+	if (!full && since > 0 && sync_known_feeds(st, key, &map, &nmap,
+	    error) != 0)
+		goto out;
+	if (full || since == 0 || !sync_counters_feeds(&c, map, nmap)) {
+		sync_map_free(map, nmap);
+		map = NULL;
+		nmap = 0;
+		if (sync_feeds(&c, st, key, &map, &nmap, error) != 0)
+			goto out;
+	}
+	c.stats->feeds = (int)nmap;
 	snprintf(args, sizeof args, "\"view_mode\":\"all_articles\","
 	    "\"since_id\":%lld,\"show_content\":true,"
 	    "\"order_by\":\"date_reverse\"", (long long)since);
 	if (sync_pages(&c, args, st, map, nmap, NULL, NULL, error) != 0)
 		goto out;
-	/* Every unread and starred id, when the counters say the marks
-	 * changed or the last full reading is old. */
-	full = marks == STORE_NOTIME || now - marks >= SYNC_MARKS_EVERY ||
-	    now < marks;
+	/* And when the counters, taken before the new articles, do not
+	 * match the store with them. */
 	if (!full) {
-		if (sync_counters(&c, st, map, nmap, &match, error) != 0)
+		if (sync_counters_match(&c, st, map, nmap, &match,
+		    error) != 0)
 			goto out;
 		full = !match;
 	}
@@ -894,8 +977,8 @@ sync_run(const struct config *cfg, const struct config_sync *cs,
 	    store_sync_marks(st, key, unread, nu, starred, ns, &stats->marks,
 	    error) != 0))
 		goto out;
-	if (store_sync_done(st, key, now, full ? now : STORE_NOTIME,
-	    error) != 0)
+	if (store_sync_done(st, key, now, full || since == 0 ? now :
+	    STORE_NOTIME, error) != 0)
 		goto out;
 	rc = 0;
 out:
@@ -904,6 +987,7 @@ out:
 	    (long long)stats->marks, rc != 0 ? ": " : "",
 	    rc != 0 ? *error : "");
 	sync_map_free(map, nmap);
+	free(c.counts);
 	free(unread);
 	free(starred);
 	free(key);

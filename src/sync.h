@@ -36,13 +36,15 @@ char	*sync_api_url(const char *url);
 
 /*
  * Sync the account cs of cfg with st: log in, send the queued changes
- * (then drop them from the queue), take the account's feeds and
- * categories, its articles newer than the newest stored (all of them the
- * first time) with their marks, then its counters: when every feed's
- * unread and starred counts agree with the store's, and every mark was
- * read in the last hour, that is all; otherwise the ids of its unread
- * and starred articles set the items' marks, except where a change is
- * still queued. Record the sync's time (store_sync_done()). Blocks; stops
+ * (then drop them from the queue), read the account's counters, its
+ * feeds and categories when the counters name others than the store has
+ * (or an hour has passed), its articles newer than the newest stored
+ * (all of them the first time) with their marks. When every feed's
+ * unread and starred counts then agree with the store's, and the last
+ * full reading is less than an hour old, that is all (three requests);
+ * otherwise the ids of its unread and starred articles set the items'
+ * marks, except where a change is still queued. Record the sync's time
+ * (store_sync_done()). Blocks; stops
  * between requests when *stop is set. Return 0, or -1 and set *error to
  * one line (which may quote the server: pass it through the terminal
  * gate); the queue then keeps what was not sent.

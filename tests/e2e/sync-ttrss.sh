@@ -117,7 +117,7 @@ expect_eq "unread, the dotfile's 2 and the server's 4" "$(cat "$WORK/out")" 6
 # A sync with nothing new: a few small requests.
 expect_status 0 td refresh -a
 expect_grep "0 new items" "$WORK/out"
-expect_grep "in 5 requests, 0 changes sent" "$WORK/out"
+expect_grep "in 3 requests, 0 changes sent" "$WORK/out"
 
 # The reader lists the server's feeds and its category from the store,
 # before any request: the server is not even asked.
@@ -179,6 +179,13 @@ mark 2 0 0				# unstarred there, starred here
 expect_status 0 td refresh -a
 expect_eq "read on the server" "$(local_read 1)" 1
 expect_eq "the local change won" "$(ids marked)" 2
+# A feed subscribed on the server joins at the next sync.
+subscribe b.xml
+expect_status 0 td refresh -a
+expect_eq "the new feed" "$(sql "SELECT count(*) FROM feeds
+    WHERE sync IS NOT NULL")" 2
+expect_eq "its items" "$(sql "SELECT count(*) FROM items
+    WHERE remote_id IS NOT NULL")" 5
 
 # --- The server stopped: an error line, the queue kept, sent once the
 # server is back.
