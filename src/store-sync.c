@@ -234,16 +234,14 @@ store_sync_rows(struct store *st, const char *server,
 	return (0);
 }
 
-int
-store_sync_since(struct store *st, const char *server, int64_t *since,
-    char **cause)
+/* The one number sql (whose ?1 is server) answers. */
+static int
+sync_number(struct store *st, const char *sql, const char *server,
+    int64_t *n, char **cause)
 {
 	sqlite3_stmt	*stmt;
 
-	*since = 0;
-	if ((stmt = sync_prepare(st, "SELECT coalesce(max(i.remote_id), 0)"
-	    " FROM items i JOIN feeds f ON f.id = i.feed_id"
-	    " WHERE f.sync = ?1 AND i.remote_id IS NOT NULL", cause)) == NULL)
+	if ((stmt = sync_prepare(st, sql, cause)) == NULL)
 		return (-1);
 	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) != SQLITE_ROW) {
@@ -251,9 +249,20 @@ store_sync_since(struct store *st, const char *server, int64_t *since,
 		sqlite3_finalize(stmt);
 		return (-1);
 	}
-	*since = sqlite3_column_int64(stmt, 0);
+	*n = sqlite3_column_int64(stmt, 0);
 	sqlite3_finalize(stmt);
 	return (0);
+}
+
+int
+store_sync_since(struct store *st, const char *server, int64_t *since,
+    char **cause)
+{
+	*since = 0;
+	return (sync_number(st, "SELECT coalesce(max(i.remote_id), 0)"
+	    " FROM items i JOIN feeds f ON f.id = i.feed_id"
+	    " WHERE f.sync = ?1 AND i.remote_id IS NOT NULL", server, since,
+	    cause));
 }
 
 int
@@ -415,84 +424,15 @@ store_sync_pending(struct store *st, const char *server,
 	return (0);
 }
 
-int
-store_sync_sent(struct store *st, const int64_t *seq, size_t n,
-    char **cause)
-{
-	sqlite3_stmt	*stmt = NULL;
-	size_t		 i;
-	int		 ok = 0;
-
-	if (sync_exec(st, "BEGIN IMMEDIATE", cause) != 0)
-		return (-1);
-	if ((stmt = sync_prepare(st, "DELETE FROM sync_queue WHERE seq = ?1",
-	    cause)) == NULL)
-		goto out;
-	for (i = 0; i < n; i++) {
-		sqlite3_reset(stmt);
-		sqlite3_bind_int64(stmt, 1, seq[i]);
-		if (sqlite3_step(stmt) != SQLITE_DONE) {
-			store_fail(st, cause);
-			goto out;
-		}
-	}
-	ok = 1;
-out:
-	sqlite3_finalize(stmt);
-	if (ok && sync_exec(st, "COMMIT", cause) == 0)
-		return (0);
-	if (!sqlite3_get_autocommit(store_sqlite(st)))
-		sync_exec(st, "ROLLBACK", &(char *){ NULL });
-	return (-1);
-}
-
-int
-store_sync_queued(struct store *st, const char *server, int64_t *n,
-    char **cause)
-{
-	sqlite3_stmt	*stmt;
-
-	if ((stmt = sync_prepare(st, "SELECT count(*) FROM sync_queue"
-	    " WHERE ?1 IS NULL OR server = ?1", cause)) == NULL)
-		return (-1);
-	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
-	if (sqlite3_step(stmt) != SQLITE_ROW) {
-		store_fail(st, cause);
-		sqlite3_finalize(stmt);
-		return (-1);
-	}
-	*n = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	return (0);
-}
-
-/* Fill temp.table with ids[0..n). */
+/* Run sql once for each of ids[0..n), bound to ?1. */
 static int
-sync_ids(struct store *st, const char *table, const int64_t *ids, size_t n,
+sync_each(struct store *st, const char *sql, const int64_t *ids, size_t n,
     char **cause)
 {
 	sqlite3_stmt	*stmt;
-	char		*sql;
 	size_t		 i;
 
-	xasprintf(&sql, "CREATE TEMP TABLE IF NOT EXISTS %s "
-	    "(id INTEGER PRIMARY KEY)", table);
-	if (sync_exec(st, sql, cause) != 0) {
-		free(sql);
-		return (-1);
-	}
-	free(sql);
-	xasprintf(&sql, "DELETE FROM temp.%s", table);
-	if (sync_exec(st, sql, cause) != 0) {
-		free(sql);
-		return (-1);
-	}
-	free(sql);
-	xasprintf(&sql, "INSERT OR IGNORE INTO temp.%s (id) VALUES (?1)",
-	    table);
-	stmt = sync_prepare(st, sql, cause);
-	free(sql);
-	if (stmt == NULL)
+	if ((stmt = sync_prepare(st, sql, cause)) == NULL)
 		return (-1);
 	for (i = 0; i < n; i++) {
 		sqlite3_reset(stmt);
@@ -505,6 +445,54 @@ sync_ids(struct store *st, const char *table, const int64_t *ids, size_t n,
 	}
 	sqlite3_finalize(stmt);
 	return (0);
+}
+
+int
+store_sync_sent(struct store *st, const int64_t *seq, size_t n,
+    char **cause)
+{
+	if (sync_exec(st, "BEGIN IMMEDIATE", cause) != 0)
+		return (-1);
+	if (sync_each(st, "DELETE FROM sync_queue WHERE seq = ?1", seq, n,
+	    cause) == 0 && sync_exec(st, "COMMIT", cause) == 0)
+		return (0);
+	if (!sqlite3_get_autocommit(store_sqlite(st)))
+		sync_exec(st, "ROLLBACK", &(char *){ NULL });
+	return (-1);
+}
+
+int
+store_sync_queued(struct store *st, const char *server, int64_t *n,
+    char **cause)
+{
+	return (sync_number(st, "SELECT count(*) FROM sync_queue"
+	    " WHERE ?1 IS NULL OR server = ?1", server, n, cause));
+}
+
+/* Fill temp.table with ids[0..n). */
+static int
+sync_ids(struct store *st, const char *table, const int64_t *ids, size_t n,
+    char **cause)
+{
+	char	*sql;
+	int	 rc;
+
+	xasprintf(&sql, "CREATE TEMP TABLE IF NOT EXISTS %s "
+	    "(id INTEGER PRIMARY KEY)", table);
+	rc = sync_exec(st, sql, cause);
+	free(sql);
+	if (rc != 0)
+		return (-1);
+	xasprintf(&sql, "DELETE FROM temp.%s", table);
+	rc = sync_exec(st, sql, cause);
+	free(sql);
+	if (rc != 0)
+		return (-1);
+	xasprintf(&sql, "INSERT OR IGNORE INTO temp.%s (id) VALUES (?1)",
+	    table);
+	rc = sync_each(st, sql, ids, n, cause);
+	free(sql);
+	return (rc);
 }
 
 int
