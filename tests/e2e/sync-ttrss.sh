@@ -219,14 +219,17 @@ subscribe b.xml
 expect_status 0 td refresh
 sql "UPDATE items SET read = 1 WHERE remote_id IN (1, 3, 5)"
 sql "UPDATE items SET starred = 1 WHERE remote_id = 4"
+killed=0
 for delay in 0.05 0.1 0.2 0.3 0.5; do
-	td refresh -a >/dev/null 2>&1 &
+	# The binary itself, not td: kill -9 must reach tidings.
+	"$TIDINGS" -c "$CONF" -d "$DB" refresh -a >/dev/null 2>&1 &
 	pid=$!
 	sleep "$delay"
-	kill -9 "$pid" 2>/dev/null || true
+	kill -9 "$pid" 2>/dev/null && killed=$((killed + 1))
 	wait "$pid" 2>/dev/null || true
 	sql "UPDATE items SET read = 1 - read WHERE remote_id = 2"
 done
+[ "$killed" -gt 0 ] || fail "no sync was killed while it ran"
 expect_status 0 td refresh -a
 expect_eq "queue after the sync" "$(sql "SELECT count(*) FROM sync_queue")" 0
 want=$(sql "SELECT group_concat(remote_id, ' ') FROM (SELECT remote_id
