@@ -170,6 +170,33 @@ if grep -q "hunter2\|secret" "$WORK/out" "$WORK/err"; then
 	fail "the password shows in the output"
 fi
 
+# A password-command that fails, or is not there.
+sed 's/password secret/password-command false/' "$CONF" >"$WORK/cmd"
+expect_status 3 "$TIDINGS" -c "$WORK/cmd" -d "$DB" refresh -a
+expect_grep "(alice): password-command failed (exit status 1)" "$WORK/out"
+sed 's/password secret/password-command "no-such-command-here x"/' \
+    "$CONF" >"$WORK/cmd"
+expect_status 3 "$TIDINGS" -c "$WORK/cmd" -d "$DB" refresh -a
+expect_grep "password-command: cannot run \"no-such-command-here\"" \
+    "$WORK/out"
+# The reader says it in its status line, and goes on from the database.
+echo 401 >"$WORK/mode"
+# No refresh at start, whose end R would have to wait for: R alone.
+{ cat "$CONF"; echo "set refresh-interval 0"; } >"$WORK/quiet"
+CONF_SAVED=$CONF
+CONF="$WORK/quiet"
+tui_start 120 30
+wait_for "One"
+keys R
+wait_for "(alice): login: HTTP 401"
+keys q q
+wait_exit
+tui_stop
+CONF=$CONF_SAVED
+expect_eq "queue kept by the reader" \
+    "$(sql "SELECT count(*) FROM sync_queue")" 1
+echo ok >"$WORK/mode"
+
 # --- Back: the change goes in one request, once.
 : >"$WORK/fake.log"
 expect_status 0 td refresh -a

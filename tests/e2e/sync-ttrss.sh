@@ -139,6 +139,16 @@ wait_for "News"
 tui_stop
 CONF=$CONF_SAVED
 
+# --- The reader's own refresh at start brings a new account's feeds
+# into the feeds pane.
+fresh
+subscribe b.xml
+tui_start 100 30
+wait_for "Beta item 3" 30
+keys q q
+wait_exit
+tui_stop
+
 # --- Marking read in tidings reaches the server; the reader's own keys.
 fresh
 subscribe a.xml
