@@ -346,6 +346,9 @@ http_xfer_free(struct http_xfer *x)
 	free(x->etag);
 	free(x->last_modified);
 	free(x->user_agent);
+	/* A body may carry a password (an API's login). */
+	if (x->post != NULL)
+		explicit_bzero(x->post, strlen(x->post));
 	free(x->post);
 	free(x->host);
 	free(x->reason);

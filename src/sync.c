@@ -366,6 +366,8 @@ sync_password_command(char **argv, char **error)
 		if ((fd = open("/dev/null", O_RDWR)) != -1) {
 			dup2(fd, STDIN_FILENO);
 			dup2(fd, STDERR_FILENO);
+			if (fd > STDERR_FILENO)
+				close(fd);
 		}
 		dup2(fds[1], STDOUT_FILENO);
 		execvp(argv[0], argv);
