@@ -579,14 +579,13 @@ config_snapshot(const struct config *cfg, unsigned feed_id)
 		    &cfg->feeds[i]);
 	config_values_copy(s->values, cfg->values);
 	memcpy(s->colors, cfg->colors, sizeof s->colors);
-	/* The servers, whose sync a refresh of every feed runs. */
-	if (one == NULL) {
-		s->syncs = xreallocarray(NULL, cfg->nsyncs + 1,
-		    sizeof *s->syncs);
-		for (i = 0; i < cfg->nsyncs; i++)
-			config_sync_copy(&s->syncs[i], &cfg->syncs[i]);
-		s->nsyncs = cfg->nsyncs;
-	}
+	/* The servers, whose sync a refresh of every feed runs; that of a
+	 * server's one feed, its server's. */
+	s->syncs = xreallocarray(NULL, cfg->nsyncs + 1, sizeof *s->syncs);
+	for (i = 0; i < cfg->nsyncs; i++)
+		if (one == NULL || one->sync == cfg->syncs[i].id)
+			config_sync_copy(&s->syncs[s->nsyncs++],
+			    &cfg->syncs[i]);
 	/* The killfile, with which a refresh marks what it stores. */
 	s->ignores = xreallocarray(NULL, cfg->nignores + 1,
 	    sizeof *s->ignores);

@@ -227,7 +227,8 @@ void	 config_release(struct config *);
 
 /*
  * A snapshot of cfg for another thread: a copy of its feeds (only the one
- * with id feed_id, unless that is 0), settings, colours and killfile,
+ * with id feed_id, unless that is 0), its sync lines (only that feed's
+ * server's, if any, with feed_id), settings, colours and killfile,
  * without key bindings, queries or presets, holding one reference. Return NULL when feed_id names no
  * feed. Never change a snapshot: a thread may be reading it.
  */

@@ -319,6 +319,15 @@ test_sync_config(void **state)
 	assert_string_equal(snap->syncs[0].password_cmd[2], "tt rss");
 	assert_int_equal(snap->feeds[1].sync, 1);
 	config_drop(snap);
+	/* A refresh of a server's one feed syncs its server alone. */
+	snap = config_snapshot(&cfg, cfg.feeds[1].id);
+	assert_int_equal(snap->nfeeds, 1);
+	assert_int_equal(snap->nsyncs, 1);
+	assert_string_equal(snap->syncs[0].user, "alice");
+	config_drop(snap);
+	snap = config_snapshot(&cfg, cfg.feeds[0].id);
+	assert_int_equal(snap->nsyncs, 0);
+	config_drop(snap);
 	config_release(&cfg);
 }
 
