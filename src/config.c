@@ -43,6 +43,7 @@
 #include "buf.h"
 #include "config.h"
 #include "filter.h"
+#include "hook.h"
 #include "keys.h"
 #include "newsboat.h"
 #include "util.h"
@@ -207,6 +208,40 @@ static const struct setting settings[] = {
 	    .def = CONFIG_FEEDS_NONE | CONFIG_FEEDS_ASC,
 	    .text = "The order of the feeds pane: none (the dotfile's), "
 		"title or unread (the unread count), each -asc or -desc." },
+	[SET_SAVE_DIR] = {
+	    .name = "save-dir", .id = SET_SAVE_DIR,
+	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL,
+	    .defstr = NULL,
+	    .text = "The directory save writes articles to (~/ is the home "
+		"directory); unset, the XDG download directory, else "
+		"~/Downloads." },
+	[SET_CLIPBOARD_OSC52] = {
+	    .name = "clipboard-osc52", .id = SET_CLIPBOARD_OSC52,
+	    .type = SET_BOOL, .scope = SET_SCOPE_GLOBAL,
+	    .min = 0, .max = 1, .def = 0,
+	    .text = "Let copy-link put the link on the clipboard by writing "
+		"an OSC 52 sequence to the terminal; off, since a terminal "
+		"that honours it lets any program there set the clipboard." },
+	[SET_PLAYER] = {
+	    .name = "player", .id = SET_PLAYER,
+	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .defstr = "mpv",
+	    .text = "The command that plays an enclosure (open-enclosure), "
+		"split into words without a shell, the enclosure's URL (or "
+		"its downloaded file) added as one more word or put where a "
+		"word says %s; it runs detached from the terminal." },
+	[SET_DOWNLOAD_DIR] = {
+	    .name = "download-dir", .id = SET_DOWNLOAD_DIR,
+	    .type = SET_STRING, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .defstr = "~/Downloads/podcasts",
+	    .text = "The directory download-enclosure saves enclosures into, "
+		"each named after its feed and item; made when missing." },
+	[SET_DOWNLOAD_ENCLOSURES] = {
+	    .name = "download-enclosures", .id = SET_DOWNLOAD_ENCLOSURES,
+	    .type = SET_BOOL, .scope = SET_SCOPE_GLOBAL | SET_SCOPE_FEED,
+	    .min = 0, .max = 1, .def = 0,
+	    .text = "Download the enclosures of a feed's new items after "
+		"each refresh, the reader's and tidings refresh's alike." },
 };
 _Static_assert(nitems(settings) == SET__COUNT,
     "settings[] must have one row per enum setting_id");
@@ -305,6 +340,12 @@ struct config_words {
 	size_t		 n;
 };
 
+/* A query's tags, while its line is read. */
+struct config_tags {
+	char		**v;
+	size_t		 n;
+};
+
 /* The state of one load: the file being read and the include stack. */
 struct config_parse {
 	struct config	*cfg;
@@ -353,7 +394,7 @@ static void	config_bind_defaults(struct config *);
 
 /* Sorted by name; a new command is one more row. */
 static const struct config_cmd commands[] = {
-	{ "bind", "bind TABLE KEY ACTION", config_cmd_bind },
+	{ "bind", "bind TABLE KEY ACTION [ARG ...]", config_cmd_bind },
 	{ "color", "color ELEMENT FG BG [ATTR ...]", config_cmd_color },
 	{ "feed", "feed URL [TAG ...] [\"~TITLE\"] [!] "
 	    "[< NAME VALUE; ...]", config_cmd_feed },
@@ -451,12 +492,15 @@ config_values_free(struct setting_value *values)
 static void
 config_filters_free(struct config_filter *v, size_t n)
 {
-	size_t	 i;
+	size_t	 i, j;
 
 	for (i = 0; i < n; i++) {
 		free(v[i].name);
 		filter_free(v[i].filter);
 		free(v[i].path);
+		for (j = 0; j < v[i].ntags; j++)
+			free(v[i].tags[j]);
+		free(v[i].tags);
 	}
 	free(v);
 }
@@ -565,8 +609,7 @@ config_snapshot(const struct config *cfg, unsigned feed_id)
 {
 	const struct config_feed	*one = NULL;
 	struct config			*s;
-	size_t				 i, off;
-	char				*cause;
+	size_t				 i;
 
 	if (feed_id != 0 && (one = config_feed_find(cfg, feed_id)) == NULL)
 		return (NULL);
@@ -592,11 +635,9 @@ config_snapshot(const struct config *cfg, unsigned feed_id)
 	for (i = 0; i < cfg->nignores; i++) {
 		s->ignores[i] = cfg->ignores[i];
 		s->ignores[i].path = xstrdup(cfg->ignores[i].path);
-		if (filter_parse(cfg->ignores[i].filter->text,
-		    strlen(cfg->ignores[i].filter->text),
-		    &s->ignores[i].filter, &off, &cause) != 0)
-			fatalx("config: a rule that parsed does not: %s",
-			    cause);
+		s->ignores[i].filter = filter_dup(cfg->ignores[i].filter);
+		s->ignores[i].tags = NULL;
+		s->ignores[i].ntags = 0;
 	}
 	s->nignores = cfg->nignores;
 	s->last_id = cfg->last_id;
@@ -851,8 +892,9 @@ config_type_hint(enum setting_type type)
 	case SET_BOOL:
 		return ("is not yes or no");
 	case SET_SORT_ORDER:
-		return ("is not an order (date, title, feed, author or "
-		    "unread, with -asc or -desc)");
+		return ("is not an order (date, title, feed, author, "
+		    "unread, starred, link, guid or random, with -asc or "
+		    "-desc)");
 	case SET_FEED_ORDER:
 		return ("is not an order (none, title or unread, with -asc "
 		    "or -desc)");
@@ -949,8 +991,9 @@ config_check_url(const char *url, char **cause)
 	}
 	for (i = 0; i < nitems(newsboat); i++) {
 		if (strncmp(url, newsboat[i], strlen(newsboat[i])) == 0) {
-			xasprintf(cause, "\"%s\" feeds are not supported; "
-			    "tidings reads only http, https and file URLs",
+			/* A command runs only from a line the user wrote. */
+			xasprintf(cause, "\"%s\" feeds run a command: only "
+			    "the dotfile's own feed lines may name one",
 			    newsboat[i]);
 			goto out;
 		}
@@ -979,6 +1022,55 @@ config_check_url(const char *url, char **cause)
 out:
 	buf_release(&q);
 	return (rc);
+}
+
+/* Tell how a feed line's URL is read; split its command. */
+int
+config_feed_source(const char *url, int expand, char ***argv,
+    const char **fetch, char **cause)
+{
+	enum config_source	 source;
+	const char		*cmd, *colon;
+	char			*text;
+	size_t			 n;
+	int			 rc;
+
+	*argv = NULL;
+	*fetch = NULL;
+	if (strncmp(url, "exec:", 5) == 0) {
+		source = CONFIG_SOURCE_EXEC;
+		text = xstrdup(url + 5);
+	} else if (strncmp(url, "filter:", 7) == 0) {
+		source = CONFIG_SOURCE_FILTER;
+		cmd = url + 7;
+		if ((colon = strchr(cmd, ':')) == NULL) {
+			*cause = xstrdup("a filter feed is "
+			    "\"filter:COMMAND:URL\"; this one has no URL");
+			return (-1);
+		}
+		if (config_check_url(colon + 1, cause) != 0)
+			return (-1);
+		text = xstrndup(cmd, (size_t)(colon - cmd));
+		*fetch = colon + 1;
+	} else
+		return (CONFIG_SOURCE_URL);
+	rc = config_words(text, argv, &n, cause);
+	free(text);
+	if (rc != 0) {
+		*fetch = NULL;
+		return (-1);
+	}
+	if (n == 0) {
+		config_words_free(*argv);
+		*argv = NULL;
+		*fetch = NULL;
+		xasprintf(cause, "no command after \"%s\"",
+		    source == CONFIG_SOURCE_EXEC ? "exec:" : "filter:");
+		return (-1);
+	}
+	if (expand)
+		util_expand_argv(*argv);
+	return ((int)source);
 }
 
 /* Check that a URL from elsewhere may become a feed of the dotfile. */
@@ -1021,7 +1113,9 @@ config_verror(struct config_parse *cp, size_t col, const char *fmt,
 
 	xvasprintf(&msg, fmt, ap);
 	text_printable(&path, cp->path);
-	if (cp->prompt)
+	if (cp->prompt && col != 0)	/* a column helps there too */
+		causes_add(cp->causes, "column %zu: %s", col, msg);
+	else if (cp->prompt)
 		causes_add(cp->causes, "%s", msg);
 	else if (col != 0)
 		causes_add(cp->causes, "%s:%u:%zu: %s", path.data, cp->line,
@@ -1269,24 +1363,172 @@ config_cmd_set(struct config_parse *cp, const struct config_cmd *cmd,
 	    NULL);
 }
 
-/* bind TABLE KEY ACTION */
+/*
+ * Split a macro's text into its steps at each ';' outside quotes, each
+ * step trimmed of blanks; empty steps are dropped. The steps are added
+ * to *steps (n of them).
+ */
+static void
+config_macro_split(const char *text, char ***steps, size_t *n)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p;
+	char		 quote = 0;
+	size_t		 len;
+
+	for (p = text;; p++) {
+		if (*p == '\0' || (*p == ';' && quote == 0)) {
+			len = b.len;
+			while (len > 0 && (b.data[len - 1] == ' ' ||
+			    b.data[len - 1] == '\t'))
+				len--;
+			buf_truncate(&b, len);
+			if (b.len > 0) {
+				*steps = xreallocarray(*steps, *n + 2,
+				    sizeof **steps);
+				(*steps)[(*n)++] = buf_detach(&b, NULL);
+				(*steps)[*n] = NULL;
+			}
+			buf_reset(&b);
+			if (*p == '\0')
+				break;
+			continue;
+		}
+		if (b.len == 0 && (*p == ' ' || *p == '\t'))
+			continue;
+		if (*p == '\\' && quote != '\'' && p[1] != '\0') {
+			buf_addch(&b, *p++);
+		} else if (quote == 0 && (*p == '"' || *p == '\''))
+			quote = *p;
+		else if (*p == quote)
+			quote = 0;
+		buf_addch(&b, *p);
+	}
+	buf_release(&b);
+}
+
+/* Check the command of exec or pipe-to (words after the action's
+ * name; none: it is asked for at the prompt). */
+static int
+config_check_command(struct config_parse *cp, enum keys_action act,
+    char *const *w, size_t n)
+{
+	char	*cause;
+	size_t	 start;
+	int	 wait;
+
+	if (n == 0 || hook_command(w, n, act == ACT_EXEC, &wait, &start,
+	    &cause) == 0)
+		return (0);
+	config_error(cp, "%s: %s", act == ACT_EXEC ? "exec" : "pipe-to",
+	    cause);
+	free(cause);
+	return (-1);
+}
+
+/* Check one step of a macro: "set NAME VALUE" or an action with its
+ * arguments, never another macro. */
+static int
+config_check_step(struct config_parse *cp, const char *step)
+{
+	const struct keys_action_info	*a;
+	struct setting_value		 scratch[SET__COUNT];
+	char				**w, *cause;
+	size_t				 n, i;
+	int				 rc = -1;
+
+	if (config_words(step, &w, &n, &cause) != 0) {
+		config_error(cp, "macro step \"%s\": %s", config_q(cp, step),
+		    cause);
+		free(cause);
+		return (-1);
+	}
+	if (n == 0)
+		rc = 0;
+	else if (strcmp(w[0], "set") == 0) {
+		if (n != 3)
+			config_error(cp, "macro step \"%s\": usage: set NAME "
+			    "VALUE", config_q(cp, step));
+		else {
+			memset(scratch, 0, sizeof scratch);
+			rc = config_assign(cp, SET_SCOPE_GLOBAL, w[1], w[2],
+			    scratch, NULL);
+			for (i = 0; i < SET__COUNT; i++)
+				free(scratch[i].s);
+		}
+	} else if ((a = keys_action_find(w[0])) == NULL) {
+		if (!config_newsboat(cp, "action", w[0]))
+			config_error(cp, "macro step \"%s\": unknown action "
+			    "\"%s\"; a step is an action or set NAME VALUE",
+			    config_q(cp, step), config_q(cp, w[0]));
+	} else if (a->id == ACT_MACRO)
+		config_error(cp, "a macro cannot run a macro");
+	else if (a->id == ACT_EXEC || a->id == ACT_PIPE_TO)
+		rc = config_check_command(cp, a->id, w + 1, n - 1);
+	else if (n > 1)
+		config_error(cp, "macro step \"%s\": %s takes no arguments",
+		    config_q(cp, step), a->name);
+	else
+		rc = 0;
+	config_words_free(w);
+	return (rc);
+}
+
+/*
+ * bind TABLE KEY ACTION [ARG ...]: exec and pipe-to take a command,
+ * macro its steps (a word each, or several in one word separated by
+ * ';'); a word that is no action's name but holds a blank or a ';' is a
+ * macro's steps too ("set panes 1; next-unread").
+ */
 static void
 config_cmd_bind(struct config_parse *cp, const struct config_cmd *cmd,
     struct config_word *w, size_t n)
 {
-	char	*cause;
+	const struct keys_action_info	*a;
+	const char			*action = NULL;
+	char				*cause, **args = NULL;
+	size_t				 i, nargs = 0;
+	int				 bad = 0;
 
-	if (n != 4) {
+	if (n < 4) {
 		config_error(cp, "usage: %s", cmd->usage);
 		return;
 	}
-	if (keys_action_find(w[3].s) == NULL &&
-	    config_newsboat(cp, "action", w[3].s))
-		return;
-	if (keys_bind(cp->cfg->keys, w[1].s, w[2].s, w[3].s, &cause) != 0) {
+	a = keys_action_find(w[3].s);
+	if (a == NULL && n == 4 && strpbrk(w[3].s, " \t;") != NULL) {
+		action = "macro";
+		config_macro_split(w[3].s, &args, &nargs);
+	} else if (a == NULL) {
+		if (config_newsboat(cp, "action", w[3].s))
+			return;
+		action = w[3].s;	/* keys_bind() says what is wrong */
+	} else if (a->id == ACT_MACRO) {
+		action = a->name;
+		for (i = 4; i < n; i++)
+			config_macro_split(w[i].s, &args, &nargs);
+		if (nargs == 0) {
+			config_error(cp, "macro: which steps?");
+			return;
+		}
+	} else {
+		action = a->name;
+		args = xcalloc(n - 3, sizeof *args);
+		for (i = 4; i < n; i++)
+			args[nargs++] = xstrdup(w[i].s);
+		if (a->id == ACT_EXEC || a->id == ACT_PIPE_TO)
+			bad = config_check_command(cp, a->id, args, nargs);
+	}
+	if (strcmp(action, "macro") == 0)
+		for (i = 0; i < nargs && !bad; i++)
+			bad = config_check_step(cp, args[i]);
+	if (!bad && keys_bind_args(cp->cfg->keys, w[1].s, w[2].s, action,
+	    args, nargs, &cause) != 0) {
 		config_error(cp, "%s", cause);
 		free(cause);
 	}
+	for (i = 0; i < nargs; i++)
+		free(args[i]);
+	free(args);
 }
 
 /* unbind TABLE KEY */
@@ -1439,20 +1681,24 @@ config_cmd_feed(struct config_parse *cp, const struct config_cmd *cmd,
 {
 	struct config		*cfg = cp->cfg;
 	struct config_feed	 cf;
-	char			*cause;
+	const char		*fetch;
+	char			*cause, **argv;
 	size_t			 i, j;
-	int			 bad = 0;
+	int			 source, bad = 0;
 
 	if (n < 2) {
 		config_error(cp, "usage: %s", cmd->usage);
 		return;
 	}
 	memset(&cf, 0, sizeof cf);
-	if (config_check_url(w[1].s, &cause) != 0) {
+	if ((source = config_feed_source(w[1].s, 0, &argv, &fetch,
+	    &cause)) == -1 || (source == CONFIG_SOURCE_URL &&
+	    config_check_url(w[1].s, &cause) != 0)) {
 		config_error(cp, "%s", cause);
 		free(cause);
 		bad = 1;
 	}
+	config_words_free(argv);
 	for (i = 0; i < cfg->nfeeds && !bad; i++) {
 		if (strcmp(cfg->feeds[i].url, w[1].s) == 0) {
 			config_error(cp, "feed \"%s\" is already listed at "
@@ -1862,6 +2108,8 @@ config_filter_add(struct config_parse *cp, struct config_filter **v,
 	cf->path = xstrdup(cp->path);
 	cf->line = cp->line;
 	cf->color = (struct config_color){ C_DEF, C_DEF, 0 };
+	cf->tags = NULL;
+	cf->ntags = 0;
 }
 
 /* highlight EXPRESSION FG BG [ATTR ...], whose name ends at pos: the
@@ -1915,6 +2163,39 @@ out:
 	config_words_clear(&w);
 }
 
+/* The tags after a query's quoted expression, words as a feed line's;
+ * a title ("~"), "!" and settings ("<") are a feed's alone. Return 0,
+ * or -1 with the mistake reported. */
+static int
+config_query_tags(struct config_parse *cp, const char *s, size_t len,
+    struct config_tags *tags)
+{
+	struct config_words	 w = { NULL, 0 };
+	size_t			 i;
+	int			 rc = 0;
+
+	if (config_split(cp, s, len, &w) != 0)
+		return (-1);
+	for (i = 0; i < w.n && rc == 0; i++) {
+		if (w.v[i].s[0] == '\0') {
+			config_error(cp, "empty tag");
+			rc = -1;
+		} else if (w.v[i].s[0] == '~' || w.v[i].s[0] == '!' ||
+		    (w.v[i].bare && strcmp(w.v[i].s, "<") == 0)) {
+			config_error(cp, "\"%s\" after a query's expression: "
+			    "a query takes tags only (its name is its title)",
+			    config_q(cp, w.v[i].s));
+			rc = -1;
+		} else {
+			tags->v = xreallocarray(tags->v, tags->n + 1,
+			    sizeof *tags->v);
+			tags->v[tags->n++] = xstrdup(w.v[i].s);
+		}
+	}
+	config_words_clear(&w);
+	return (rc);
+}
+
 /* Run a line of config_filter_cmds[k], whose name ends at pos. */
 static void
 config_filter_line(struct config_parse *cp, size_t k, const char *line,
@@ -1924,8 +2205,10 @@ config_filter_line(struct config_parse *cp, size_t k, const char *line,
 	struct config_filter	*list;
 	struct filter		*f;
 	struct buf		 name = BUF_INIT, expr = BUF_INIT;
+	struct config_tags	 tags = { NULL, 0 };
 	size_t			*at = NULL, nlist, i, off, start, end;
 	char			*cause;
+	int			 quoted;
 
 	if (k == 3) {
 		config_highlight_line(cp, line, len, pos);
@@ -1949,9 +2232,20 @@ config_filter_line(struct config_parse *cp, size_t k, const char *line,
 	}
 	start = pos;
 	end = pos;
-	if ((line[pos] == '"' || line[pos] == '\'') &&
-	    config_raw_word(line, len, &end, &expr, &at) == 0 && end == len) {
-		/* One quoted word: newsboat's way, unquoted. */
+	quoted = (line[pos] == '"' || line[pos] == '\'') &&
+	    config_raw_word(line, len, &end, &expr, &at) == 0;
+	if (quoted && end < len && k != 0) {
+		config_error_at(cp, filter_column(line, end + 1), "words after "
+		    "the quoted expression: only a query takes tags");
+		goto out;
+	}
+	if (quoted) {
+		/* One quoted word: newsboat's way, unquoted. A query's tags
+		 * may follow it: no expression starts with a quote, so no
+		 * line that held one expression reads otherwise. */
+		if (end < len && config_query_tags(cp, line + end,
+		    len - end, &tags) != 0)
+			goto out;
 	} else {
 		free(at);
 		at = NULL;
@@ -1993,13 +2287,20 @@ config_filter_line(struct config_parse *cp, size_t k, const char *line,
 		filter_free(f);
 		goto out;
 	}
-	if (k == 0)
+	if (k == 0) {
 		config_filter_add(cp, &cfg->queries, &cfg->nqueries,
 		    name.data, f);
-	else
+		cfg->queries[cfg->nqueries - 1].tags = tags.v;
+		cfg->queries[cfg->nqueries - 1].ntags = tags.n;
+		tags.v = NULL;
+		tags.n = 0;
+	} else
 		config_filter_add(cp, &cfg->presets, &cfg->npresets,
 		    name.data, f);
 out:
+	for (i = 0; i < tags.n; i++)
+		free(tags.v[i]);
+	free(tags.v);
 	free(at);
 	buf_release(&name);
 	buf_release(&expr);
@@ -2157,7 +2458,7 @@ int
 config_command(struct config *cfg, const char *line, char **cause)
 {
 	static const char *const allowed[] = { "set", "bind", "unbind",
-	    "color" };
+	    "color", "highlight" };
 	struct config_parse	 cp;
 	struct causes		 causes = CAUSES_INIT;
 	struct config_words	 w = { NULL, 0 };
@@ -2177,7 +2478,8 @@ config_command(struct config *cfg, const char *line, char **cause)
 			config_parse_line(&cp, line, strlen(line));
 		else
 			config_error(&cp, "\"%s\" is not a command here; use "
-			    "set, bind, unbind or color", config_q(&cp,
+			    "set, bind, unbind, color or highlight",
+			    config_q(&cp,
 			    w.v[0].s));
 	}
 	config_words_clear(&w);
@@ -2319,13 +2621,7 @@ config_words(const char *line, char ***argv, size_t *n, char **cause)
 void
 config_words_free(char **argv)
 {
-	size_t	 i;
-
-	if (argv == NULL)
-		return;
-	for (i = 0; argv[i] != NULL; i++)
-		free(argv[i]);
-	free(argv);
+	util_argv_free(argv);
 }
 
 /* Append one word, quoted when it needs to be. */

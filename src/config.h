@@ -48,6 +48,11 @@ enum setting_id {
 	SET_NOTIFY_COMMAND,
 	SET_SORT,
 	SET_FEED_SORT,
+	SET_SAVE_DIR,
+	SET_CLIPBOARD_OSC52,
+	SET_PLAYER,
+	SET_DOWNLOAD_DIR,
+	SET_DOWNLOAD_ENCLOSURES,
 	SET__COUNT
 };
 
@@ -185,6 +190,8 @@ struct config_filter {
 	char		*path;		/* file that listed it */
 	unsigned	 line;
 	struct config_color color;	/* highlight's */
+	char		**tags;		/* a query's, as a feed's; owned */
+	size_t		 ntags;
 };
 
 #define CONFIG_MAX_HIGHLIGHTS	64	/* highlight lines in one dotfile */
@@ -259,7 +266,8 @@ int	 config_load_buffer(const char *text, size_t len, const char *name,
 
 /*
  * Run one line of the config language typed at the UI's prompt. Only set,
- * bind, unbind and color are allowed there (a feed list that changed under
+ * bind, unbind, color and highlight (added after the dotfile's highlight
+ * lines) are allowed there (a feed list that changed under
  * a running UI could not be followed). Return 0, or -1 and set *cause to
  * the message, without a path or line.
  */
@@ -298,10 +306,33 @@ void	 config_format_value(struct buf *, const struct setting *, int64_t);
 int	 config_parse_value(const struct setting *s, const char *text,
 	     int64_t *out, char **cause);
 
-/* Check that url can be a feed: http://, https:// or file://. Return 0,
- * or -1 and set *cause (newsboat's query:, exec: and filter: forms are
- * named as unsupported). */
+/* Check that url can be fetched as a feed: http://, https:// or
+ * file://. Return 0, or -1 and set *cause (newsboat's query: form is
+ * named as unsupported, its exec: and filter: forms as taken from feed
+ * lines only). */
 int	 config_check_url(const char *url, char **cause);
+
+/* How a feed line's URL is read (config_feed_source()). */
+enum config_source {
+	CONFIG_SOURCE_URL,	/* fetched */
+	CONFIG_SOURCE_EXEC,	/* "exec:COMMAND": the command's output */
+	CONFIG_SOURCE_FILTER	/* "filter:COMMAND:URL": URL fetched and
+				   piped through the command */
+};
+
+/*
+ * Tell how the feed of a feed line's url is read, newsboat's way: a URL
+ * is fetched; "exec:COMMAND" runs COMMAND; "filter:COMMAND:URL" fetches
+ * URL and pipes it through COMMAND, which ends at the first ':' (as in
+ * newsboat). For the two commands set *argv to COMMAND's words, split as
+ * the dotfile splits words (config_words()), with "~" expanded when
+ * expand is set (util_expand_argv()); the caller frees it with
+ * config_words_free(). For filter set *fetch to the URL, which points
+ * into url. Return the source, or -1 and set *cause (an empty command,
+ * or a filter's URL that config_check_url() refuses).
+ */
+int	 config_feed_source(const char *url, int expand, char ***argv,
+	     const char **fetch, char **cause);
 
 /* Check that url, which comes from elsewhere than the user's own hand (an
  * OPML file, newsboat's urls, a page found by add), may become a feed of

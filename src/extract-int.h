@@ -173,6 +173,8 @@ struct extractor {
 	int			 product;	/* a page about one product */
 	int			 product_cart;	/* its add-to-cart button, -1 */
 	uint32_t		 body_chars;	/* the body's text before precleaning */
+	const char		**controls;	/* ids disclosure buttons open, */
+	size_t			 ncontrols;	/* sorted; -1 before the first */
 	struct buf		 tmp;
 	int			 fragment;	/* extract_fragment() */
 };

@@ -581,24 +581,81 @@ stats_sub(struct stats *a, const struct stats *b)
 	a->heads -= b->heads < a->heads ? b->heads : a->heads;
 }
 
-/* Does a button say it opens a disclosure (not a menu or a popup)? */
+/* Does a button say it opens a disclosure (not a menu or a popup): by
+ * saying whether it is expanded, or by naming the panel (its id) as the
+ * one it controls? */
 static int
-mirror_discloses(const GumboNode *g)
+mirror_discloses(const GumboNode *g, const char *panel)
 {
-	return (attr(g, "aria-expanded") != NULL &&
-	    attr(g, "aria-haspopup") == NULL);
+	const char	*v;
+
+	if (attr(g, "aria-haspopup") != NULL)
+		return (0);
+	return (attr(g, "aria-expanded") != NULL || (panel != NULL &&
+	    (v = attr(g, "aria-controls")) != NULL && strcmp(v, panel) == 0));
+}
+
+/*
+ * Add the length of g's text to *len and record where its last
+ * non-blank character is; stop once *len passes max.
+ */
+static void
+mirror_tail(const GumboNode *g, size_t *len, const char **last,
+    size_t *lastlen, size_t max)
+{
+	const GumboVector	*kids;
+	const char		*t;
+	size_t			 i, n;
+
+	if (*len > max)
+		return;
+	if (g->type == GUMBO_NODE_TEXT) {
+		t = g->v.text.text;
+		n = strlen(t);
+		*len += n;
+		while (n > 0 && ascii_isspace((unsigned char)t[n - 1]))
+			n--;
+		if (n > 0) {
+			*last = t;
+			*lastlen = n;
+		}
+		return;
+	}
+	if (g->type != GUMBO_NODE_ELEMENT)
+		return;
+	kids = &g->v.element.children;
+	for (i = 0; i < kids->length && *len <= max; i++)
+		mirror_tail(kids->data[i], len, last, lastlen, max);
+}
+
+/* Is g a short question ("What is an online course?"), as the head of
+ * a frequently asked question shows above its hidden answer? */
+static int
+mirror_question(const GumboNode *g)
+{
+	const char	*last = NULL;
+	size_t		 len = 0, n = 0;
+
+	mirror_tail(g, &len, &last, &n, 300);
+	if (last == NULL || len > 300)
+		return (0);
+	return (last[n - 1] == '?' || (n >= 3 &&
+	    memcmp(last + n - 3, "\xef\xbc\x9f", 3) == 0) || (n >= 2 &&
+	    memcmp(last + n - 2, "\xd8\x9f", 2) == 0));
 }
 
 /*
  * Is the element the panel of a disclosure: a block after a button that
  * says whether it is expanded (aria-expanded), or after an element that
- * holds one? A tooltip or a menu is none.
+ * holds one, or after a question (a frequently asked one, its answer
+ * shown on a click)? A tooltip or a menu is none.
  */
 static int
 mirror_disclosed(const GumboNode *g)
 {
 	const GumboVector	*kids;
 	const GumboNode		*p = NULL, *c;
+	const char		*id;
 	unsigned		 i;
 
 	if (g->type != GUMBO_NODE_ELEMENT || !tag_block(g->v.element.tag) ||
@@ -617,14 +674,31 @@ mirror_disclosed(const GumboNode *g)
 	}
 	if (p == NULL)
 		return (0);
-	if (mirror_discloses(p))
+	id = attr(g, "id");
+	if (mirror_discloses(p, id) || mirror_question(p))
 		return (1);
 	kids = &p->v.element.children;
 	for (i = 0; i < kids->length; i++) {
 		c = kids->data[i];
-		if (c->type == GUMBO_NODE_ELEMENT && mirror_discloses(c))
+		if (c->type == GUMBO_NODE_ELEMENT && mirror_discloses(c, id))
 			return (1);
 	}
+	return (0);
+}
+
+/* Is the element a tab's panel by the class CSS frameworks give one
+ * ("tab-pane"), without the role? */
+static int
+mirror_tab_pane(const GumboNode *g)
+{
+	const char	*v = attr(g, "class"), *p;
+
+	if (v == NULL)
+		return (0);
+	for (p = v; (p = strstr(p, "tab-pane")) != NULL; p += 8)
+		if ((p == v || ascii_isspace((unsigned char)p[-1])) &&
+		    (p[8] == '\0' || ascii_isspace((unsigned char)p[8])))
+			return (1);
 	return (0);
 }
 
@@ -653,7 +727,8 @@ mirror_hidden(const GumboNode *g)
 	 * So does a disclosure's panel, under the button that opens it
 	 * (asked last: it looks at the siblings). */
 	return (hidden && !((v = attr(g, "role")) != NULL &&
-	    strcmp(v, "tabpanel") == 0) && !mirror_disclosed(g));
+	    strcmp(v, "tabpanel") == 0) && !mirror_tab_pane(g) &&
+	    !mirror_disclosed(g));
 }
 
 /* Append a node to the mirror under parent and return its index. */

@@ -98,6 +98,7 @@ static const char *const ui_phrases[] = {
 	"contactus", "requestademo", "bookademo", "requestaquote",
 	"followusonfacebook", "followusontwitter", "followusoninstagram",
 	"shareonlinkedin", "shareonpinterest", "shareonwhatsapp",
+	"shareonothersites", "openinapp",
 	"copylink", "linkcopied", "printthisarticle", "emailthisarticle",
 	"readtime", "listentothisarticle", "savearticle", "bookmark",
 	"readingtime", "tableofcontents", "inthisarticle", "onthispage",
@@ -139,6 +140,12 @@ static const char *const ui_phrases[] = {
 	"iscriviti", "tornasu",
 	"compartilhar", "publicidade", "leiatamb\xc3\xa9m", "coment\xc3\xa1rios",
 	"delen", "advertentie", "leesmeer", "reacties", "abonneren",
+	/* An empty list's message: a widget with nothing in it. */
+	"noposts", "nopostsfound", "nocomments", "nocommentsyet",
+	"bethefirsttocomment", "noresultsfound", "nothingfound",
+	"keinebeitr\xc3\xa4ge", "keinekommentare", "aucunarticle",
+	"aucuncommentaire", "noentradas", "nohaycomentarios",
+	"nessunarticolo", "nessuncommento", "geenberichten", "geenreacties",
 };
 
 /* Openings of teaser lines that sit between an article's paragraphs. */
@@ -724,6 +731,94 @@ index_entry(const struct bvec *root, size_t i)
 }
 
 /*
+ * Is the item's text (len bytes, key its key) a piece of an article's
+ * header: a date, with or without its year ("Jan 23", "2 days ago"), a
+ * reading time, or the byline? *dated is set for a date or a time.
+ */
+static int
+meta_item(struct extractor *x, const char *text, size_t len,
+    const char *key, size_t klen, int *dated)
+{
+	size_t	 i, w;
+	int	 digits = 0, words = 1;
+
+	if (len == 0 || len > 60)
+		return (0);
+	if (post_read_time(key, klen) || post_date_line(text, len) ||
+	    (ascii_find_nocase(text, len, " ago") != NULL && len < 30)) {
+		*dated = 1;
+		return (1);
+	}
+	for (i = 0; i < len && words; i++) {
+		if (ascii_isdigit((unsigned char)text[i]))
+			digits = 1;
+		else if (ascii_isalpha((unsigned char)text[i])) {
+			for (w = i; i < len && ascii_isalpha((unsigned char)
+			    text[i]); i++)
+				;
+			words = date_word(text + w, i - w);
+			i--;
+		}
+	}
+	if (words && digits) {
+		*dated = 1;
+		return (1);
+	}
+	return (post_meta_line(x, text, len));
+}
+
+/*
+ * Is the list the header of the article, its items the author, the date
+ * and the reading time ("Ana Ruiz", "Jan 23", "5 min read"), one of them
+ * at least a date or a time?
+ */
+static int
+post_meta_list(struct extractor *x, const struct extract_block *b)
+{
+	struct buf	 text = BUF_INIT, key = BUF_INIT;
+	size_t		 i;
+	int		 dated = 0, meta = 1;
+
+	if (b->kind != EXTRACT_LIST || b->nchildren < 2 || b->nchildren > 6)
+		return (0);
+	for (i = 0; i < b->nchildren && meta; i++) {
+		buf_reset(&text);
+		block_plain(&b->children[i], &text);
+		while (text.len > 0 && text.data[text.len - 1] == ' ')
+			text.len--;
+		text_key(text.data, text.len, &key);
+		meta = meta_item(x, text.data, text.len, key.data, key.len,
+		    &dated);
+	}
+	buf_release(&text);
+	buf_release(&key);
+	return (meta && dated);
+}
+
+/*
+ * Is the article an index: four lists of links or more ("A" and the
+ * names under it, a directory's sections), its lists two thirds of its
+ * text? Then the lists are its entries, not other stories.
+ */
+static int
+link_lists_index(const struct bvec *root)
+{
+	size_t	 i, chars, links, lists = 0, all = 0, n = 0;
+
+	for (i = 0; i < root->n; i++) {
+		chars = links = 0;
+		block_counts(&root->v[i], &chars, &links);
+		all += chars;
+		if (root->v[i].kind != EXTRACT_LIST)
+			continue;
+		lists += chars;
+		if (links * 10 >= chars * 8)
+			n++;
+	}
+	return (n >= 4 && lists * 3 >= all * 2);
+}
+
+/*
  * Titles of the sections that follow an article rather than belong to
  * it (compared as keys; openings end in '*'): an author's box, and
  * other stories, the newsletter's form, sharing.
@@ -753,6 +848,13 @@ static const char *const other_titles[] = {
 	"art\xc3\xad" "culosrelacionados", "noticiasrelacionadas",
 	"articolicorrelati", "artigosrelacionados",
 	"not\xc3\xad" "ciasrelacionadas", "gerelateerdeartikelen", "leesook",
+	/* The works cited: a list of sources, not the article's text. */
+	"references", "sources", "articlesources", "sourcesandreferences",
+	"referencesandsources", "citations", "workscited", "bibliography",
+	"footnotes", "quellen", "literatur", "einzelnachweise",
+	"r\xc3\xa9" "f\xc3\xa9" "rences", "referencias", "fuentes",
+	"bibliograf\xc3\xad" "a", "riferimenti", "fonti",
+	"refer\xc3\xaa" "ncias", "fontes", "bronnen", "bronvermelding",
 };
 
 /* Is the key one of the n titles? */
@@ -899,6 +1001,181 @@ post_tail_sections(const struct bvec *root, int *drop)
 	buf_release(&key);
 }
 
+static void	shingles_put(struct shingles *, uint64_t);
+static int	shingles_has(const struct shingles *, uint64_t);
+
+/* The hash of a block's key, for the set of keys seen. */
+static uint64_t
+key_hash(const char *s, size_t len)
+{
+	uint64_t	 h = 1469598103934665603ULL;
+	size_t		 i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return (h);
+}
+
+/*
+ * Does the text open with the name (n bytes) as the subject of a
+ * sentence: the name, maybe a title or two after a comma ("Ana Ruiz,
+ * MD,"), then a word in lower case ("Ana Ruiz is", "Ana has written"),
+ * not a heading or a name in a list?
+ */
+static int
+bio_opening(const char *t, size_t tlen, const char *name, size_t n)
+{
+	size_t	 k, titles;
+
+	if (n < 3 || tlen < n + 3 || memcmp(t, name, n) != 0 ||
+	    (t[n] != ' ' && t[n] != ','))
+		return (0);
+	k = n;
+	for (titles = 0; k < tlen && t[k] == ','; titles++) {
+		for (k++; k < tlen && t[k] == ' '; k++)
+			;
+		if (titles > 0 && k < tlen && t[k] >= 'a' && t[k] <= 'z')
+			return (1);
+		if (titles == 2 || k == tlen || t[k] < 'A' || t[k] > 'Z')
+			return (0);
+		while (k < tlen && t[k] != ' ' && t[k] != ',')
+			k++;
+	}
+	if (k == tlen || t[k] != ' ')
+		return (0);
+	for (k++; k < tlen && t[k] == ' '; k++)
+		;
+	return (k < tlen && t[k] >= 'a' && t[k] <= 'z');
+}
+
+/*
+ * Does the text open with one of the byline's names, or the first name
+ * of one? The byline lists them between commas, "and", "&" or "|". The
+ * name found is set in *name, *n.
+ */
+static int
+bio_of_byline(const char *t, size_t tlen, const char *byline,
+    const char **name, size_t *n)
+{
+	const char	*p = byline, *e, *w;
+
+	while (tlen > 0 && (*t == '(' || *t == ' ' || *t == '*'))
+		t++, tlen--;
+	while (*p != '\0') {
+		e = p + strcspn(p, ",&|(");
+		for (w = p; w + 5 <= e && memcmp(w, " and ", 5) != 0; w++)
+			;
+		if (w + 5 <= e)
+			e = w;
+		while (p < e && *p == ' ')
+			p++;
+		if (e - p > 11 && ascii_eq_nocase(p, "written by ", 11))
+			p += 11;
+		else if (e - p > 3 && ascii_eq_nocase(p, "by ", 3))
+			p += 3;
+		*name = p;
+		*n = (size_t)(e - p);
+		while (*n > 0 && p[*n - 1] == ' ')
+			(*n)--;
+		if (bio_opening(t, tlen, p, *n))
+			return (1);
+		/* The first name alone, of a name of two words or more. */
+		w = memchr(p, ' ', *n);
+		if (w != NULL && bio_opening(t, tlen, p, (size_t)(w - p))) {
+			*n = (size_t)(w - p);
+			return (1);
+		}
+		p = *e == '\0' ? e : e + (*e == ' ' ? 5 : 1);
+	}
+	return (0);
+}
+
+/* Do the blocks before i, kept, or the title or site name hold the name?
+ * Then it is what the article is about, or the site's own. */
+static int
+bio_named_before(const struct bvec *root, size_t i, const int *drop,
+    const struct article *art, const char *name, size_t n)
+{
+	struct buf	 text = BUF_INIT;
+	size_t		 j;
+	int		 found = 0;
+
+	if ((art->title != NULL && memmem(art->title, strlen(art->title),
+	    name, n) != NULL) || (art->site_name != NULL &&
+	    memmem(art->site_name, strlen(art->site_name), name, n) != NULL))
+		return (1);
+	for (j = 0; j < i && !found; j++) {
+		if (drop[j])
+			continue;
+		buf_reset(&text);
+		block_plain(&root->v[j], &text);
+		found = text.len > 0 && memmem(text.data, text.len, name, n) !=
+		    NULL;
+	}
+	buf_release(&text);
+	return (found);
+}
+
+/*
+ * An author's note: a paragraph that opens with the byline's name as its
+ * subject ("Ana Ruiz is a reporter who covers ..."), a name the article
+ * has not spoken of. At the end, with no heading and less than a third
+ * of the article after it, it goes with what follows; at the head,
+ * before the article's first paragraph of prose, it goes alone.
+ */
+static void
+post_author_bio(const struct bvec *root, const struct article *art,
+    int *drop)
+{
+	struct buf	 text = BUF_INIT;
+	const char	*name;
+	size_t		 i, j, n, before = 0, prose = 0, after, chars, links;
+
+	if (art->byline == NULL || *art->byline == '\0')
+		return;
+	for (i = 0; i < root->n; i++) {
+		const struct extract_block *b = &root->v[i];
+
+		chars = links = 0;
+		if (!drop[i])
+			block_counts(b, &chars, &links);
+		if (b->kind != EXTRACT_PARAGRAPH || drop[i] ||
+		    (before < 400 && (prose > 0 || chars >= 800)))
+			goto next;
+		buf_reset(&text);
+		block_plain(b, &text);
+		if (!bio_of_byline(text.data, text.len, art->byline, &name,
+		    &n))
+			goto next;
+		if (before < 400) {
+			if (!bio_named_before(root, i, drop, art, name, n))
+				drop[i] = 1;
+			goto next;
+		}
+		after = 0;
+		for (j = i + 1; j < root->n; j++) {
+			if (drop[j])
+				continue;
+			if (root->v[j].kind == EXTRACT_HEADING)
+				break;
+			block_counts(&root->v[j], &after, &links);
+		}
+		if (j < root->n || after * 3 >= before ||
+		    bio_named_before(root, i, drop, art, name, n))
+			goto next;
+		for (j = i; j < root->n; j++)
+			drop[j] = 1;
+		break;
+next:
+		if (!drop[i]) {
+			before += chars;
+			if (b->kind == EXTRACT_PARAGRAPH && chars >= 150)
+				prose++;
+		}
+	}
+	buf_release(&text);
+}
+
 /*
  * Drop clutter from the top-level blocks: interface phrases, teaser
  * headlines and lines, repeated text, and metadata lines at the head.
@@ -909,14 +1186,15 @@ postprocess(struct conv *cv, struct bvec *root)
 	struct extractor	*x = cv->x;
 	struct buf		 text = BUF_INIT, key = BUF_INIT;
 	struct buf		 lastkey = BUF_INIT;
-	char			**seen = NULL;
-	size_t			 nseen = 0, i, j, k, chars, links;
-	int			*drop, started = 0;
+	struct shingles		 seen = { NULL, 0, 0 };
+	uint64_t		 h;
+	size_t			 i, j, k, chars, links;
+	int			*drop, started = 0, index;
 	unsigned		 promo;
 	struct extract_block	*b;
 
+	index = link_lists_index(root);
 	drop = xcalloc(root->n + 1, sizeof *drop);
-	seen = xcalloc(root->n + 1, sizeof *seen);
 	for (i = 0; i < root->n; i++) {
 		b = &root->v[i];
 		if (x->region && b->kind == EXTRACT_LIST)
@@ -955,7 +1233,7 @@ postprocess(struct conv *cv, struct bvec *root)
 			goto repeats;	/* a page of links is what it is */
 		/* A list of links is a list of other stories. */
 		if (b->kind == EXTRACT_LIST && links * 10 >= chars * 8 &&
-		    !prose_follows(root, i)) {
+		    !prose_follows(root, i) && !index) {
 			drop[i] = 1;
 			continue;
 		}
@@ -973,9 +1251,9 @@ postprocess(struct conv *cv, struct bvec *root)
 			drop[i] = 1;
 			continue;
 		}
-		if (!started && (b->kind == EXTRACT_PARAGRAPH ||
+		if (!started && (((b->kind == EXTRACT_PARAGRAPH ||
 		    b->kind == EXTRACT_HEADING) && post_meta_line(x, text.data,
-		    text.len)) {
+		    text.len)) || post_meta_list(x, b))) {
 			drop[i] = 1;
 			continue;
 		}
@@ -987,22 +1265,22 @@ repeats:
 		 * block said before is a copy. */
 		if (key.len >= 60 || ((b->kind == EXTRACT_FIGURE ||
 		    x->product) && key.len > 0)) {
-			for (j = 0; j < nseen; j++)
-				if (strcmp(seen[j], key.data) == 0)
-					break;
-			if (j < nseen) {
+			h = key_hash(key.data, key.len);
+			if (shingles_has(&seen, h)) {
 				drop[i] = 1;
 				continue;
 			}
-			seen[nseen++] = xstrdup(key.data);
+			shingles_put(&seen, h);
 		}
 		buf_reset(&lastkey);
 		buf_add(&lastkey, key.data, key.len);
 		buf_addch(&lastkey, '\0');
 		lastkey.len--;
 	}
-	if (!x->region)
+	if (!x->region) {
 		post_tail_sections(root, drop);
+		post_author_bio(root, x->art, drop);
+	}
 	/* A heading whose section is now empty goes too. */
 	for (i = root->n; i > 0; i--) {
 		if (drop[i - 1] || root->v[i - 1].kind != EXTRACT_HEADING)
@@ -1020,9 +1298,7 @@ repeats:
 			k++;
 		}
 	root->n = k;
-	for (j = 0; j < nseen; j++)
-		free(seen[j]);
-	free(seen);
+	free(seen.v);
 	free(drop);
 	buf_release(&text);
 	buf_release(&key);

@@ -2,8 +2,9 @@
  * extract-product.c: the product profile of reader mode.
  *
  * A shop's page about one product says so: a JSON-LD Product on offer,
- * an og:type of "product", a schema.org/Product item in its markup, or
- * else one or two buttons that put the product in the cart. What readers
+ * an og:type of "product", a schema.org/Product item in its markup, a
+ * main heading marked as the product's title, or else one or two
+ * buttons that put the product in the cart. What readers
  * come for there is the product's name, its description and its details;
  * much of the rest of the page sells: customer reviews and their
  * histograms, and shelves of other products ("you may also like",
@@ -104,13 +105,53 @@ product_cart_button(struct extractor *x, int idx)
 }
 
 /*
+ * Does a class or id value name a product's title ("product-title",
+ * "product__name", "productTitle")? Shops of every make mark the heading
+ * of the product they sell so, for their scripts and styles.
+ */
+static int
+product_title_mark(const char *v)
+{
+	const char	*p;
+	size_t		 i, len;
+
+	if (v == NULL)
+		return (0);
+	len = strlen(v);
+	while ((p = ascii_find_nocase(v, len, "product")) != NULL) {
+		len -= (size_t)(p - v) + 7;
+		v = p + 7;
+		for (i = 0; i < 2 && i < len && (v[i] == '-' || v[i] == '_' ||
+		    v[i] == ' '); i++)
+			;
+		if ((len - i >= 5 && strncasecmp(v + i, "title", 5) == 0) ||
+		    (len - i >= 4 && strncasecmp(v + i, "name", 4) == 0))
+			return (1);
+	}
+	return (0);
+}
+
+/* Is node idx the heading of a product's page, marked as its title? */
+static int
+product_title(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+
+	if (n->tag != GUMBO_TAG_H1 && (n->parent < 0 ||
+	    x->n[n->parent].tag != GUMBO_TAG_H1))
+		return (0);
+	return (product_title_mark(attr(n->g, "class")) ||
+	    product_title_mark(attr(n->g, "id")));
+}
+
+/*
  * Decide whether the page is about one product: JSON-LD and og:type were
  * read with the metadata; the microdata items are counted here.
  */
 void
 product_detect(struct extractor *x)
 {
-	int	 i, items = 0, buttons = 0;
+	int	 i, items = 0, buttons = 0, titles = 0;
 
 	x->product_cart = -1;
 	x->product = 0;
@@ -123,10 +164,12 @@ product_detect(struct extractor *x)
 			items++;
 		if (product_cart_button(x, i) && buttons++ == 0)
 			x->product_cart = i;
+		titles += product_title(x, i);
 	}
 	x->product = ((x->ld_product >= 1 &&
 	    x->ld_product <= 3) || x->og_product || (items >= 1 &&
-	    items <= 2) || (buttons >= 1 && buttons <= 2));
+	    items <= 2) || (buttons >= 1 && buttons <= 2) ||
+	    (titles >= 1 && titles <= 2));
 	/* Some shops call every page an article in og:type; the product
 	 * and its cart say otherwise. */
 	if (x->product)
@@ -280,6 +323,21 @@ product_shelf(struct extractor *x, int idx)
 	    n->st.chars);
 }
 
+/* Does s, of len bytes and at most max, hold one of the names? */
+static int
+product_names(const char *s, size_t len, size_t max,
+    const char *const *names, size_t n)
+{
+	size_t	 i;
+
+	if (len > max)
+		return (0);
+	for (i = 0; i < n; i++)
+		if (ascii_find_nocase(s, len, names[i]) != NULL)
+			return (1);
+	return (0);
+}
+
 /*
  * Does a heading's text name a shelf of other products ("you may also
  * like", "customers also bought", "similar items"), in one of several
@@ -317,25 +375,40 @@ product_shelf_name(const char *s, size_t len)
 		"podobne produkty", "produkty powi\xc4\x85zane",
 		"liknande produkter", "kanske ocks\xc3\xa5 gillar",
 	};
-	size_t	 i;
 
-	if (len > 80)
-		return (0);
-	for (i = 0; i < nitems(names); i++)
-		if (ascii_find_nocase(s, len, names[i]) != NULL)
-			return (1);
-	return (0);
+	return (product_names(s, len, 80, names, nitems(names)));
+}
+
+/*
+ * Does a heading's text name the reviews of the product ("customer
+ * reviews", "what our customers say"), in one of several languages?
+ */
+static int
+product_reviews_name(const char *s, size_t len)
+{
+	static const char *const names[] = {
+		"reviews", "testimonials", "what our customers",
+		"what customers say", "bewertungen", "avis client",
+		"avis des clients", "opiniones", "rese\xc3\xb1" "as",
+		"recensioni", "beoordelingen", "recenzje", "opinie klient",
+		"omd\xc3\xb6" "men", "anmeldelser", "arvostelut",
+		"avalia\xc3\xa7\xc3\xb5" "es",
+	};
+
+	return (product_names(s, len, 60, names, nitems(names)));
 }
 
 /*
  * Is node idx a section that a shelf's name heads: its first heading
- * (or the short line it opens with) names a shelf, and no heading of
+ * (or the short line it opens with) names a shelf (by named: of other
+ * products, of the product's reviews), and no heading of
  * that rank or higher in it names anything else? The page's own name
  * and cart button are never in it. Such a shelf may be most of a page
  * that has little to say about its product.
  */
 static int
-product_named_shelf(struct extractor *x, int idx)
+product_named_shelf(struct extractor *x, int idx, int (*named)(const char *,
+    size_t))
 {
 	const struct node	*n = &x->n[idx];
 	uint32_t		 before = 0;
@@ -358,8 +431,7 @@ product_named_shelf(struct extractor *x, int idx)
 			    x->n[p].st.chars <= 80) {
 				buf_reset(&x->tmp);
 				node_text(x, p, &x->tmp);
-				if (product_shelf_name(x->tmp.data,
-				    x->tmp.len)) {
+				if (named(x->tmp.data, x->tmp.len)) {
 					h = p;
 					break;
 				}
@@ -384,7 +456,7 @@ product_named_shelf(struct extractor *x, int idx)
 		return (0);
 	buf_reset(&x->tmp);
 	node_text(x, h, &x->tmp);
-	if (!product_shelf_name(x->tmp.data, x->tmp.len))
+	if (!named(x->tmp.data, x->tmp.len))
 		return (0);
 	for (c = x->n[h].end; c < n->end; c++) {
 		d = x->n[c].tag;
@@ -406,7 +478,7 @@ product_named_shelf(struct extractor *x, int idx)
 			continue;
 		buf_reset(&x->tmp);
 		node_text(x, c, &x->tmp);
-		if (!product_shelf_name(x->tmp.data, x->tmp.len))
+		if (!named(x->tmp.data, x->tmp.len))
 			return (0);
 	}
 	return (1);
@@ -428,6 +500,65 @@ product_signup(struct extractor *x, int idx)
 }
 
 /*
+ * Is s (of len bytes) a name for programs: its first word joins words
+ * with an underscore ("short_description:", "cat_thumb_Navy")? A shop's
+ * template that lists its product's fields by such names shows what it
+ * keeps for its scripts (the links of thumbnails, prices by tier), not
+ * what a reader is told.
+ */
+static int
+product_field_key(const char *s, size_t len)
+{
+	size_t	 i;
+
+	while (len > 0 && ascii_isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	if (len == 0 || len > 60)
+		return (0);
+	for (i = 1; i + 1 < len && !ascii_isspace((unsigned char)s[i]); i++)
+		if (s[i] == '_' && ascii_isalnum((unsigned char)s[i - 1]) &&
+		    ascii_isalnum((unsigned char)s[i + 1]))
+			return (1);
+	return (0);
+}
+
+/*
+ * Is node idx the name of a field named for programs, in a list of
+ * names and values (a <dt>) or the head of a table's row? The row goes
+ * whole; the name's values (the <dd> up to the next name) go with it.
+ */
+static int
+product_field(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	int			 c, h;
+
+	if (n->tag == GUMBO_TAG_TR) {
+		for (h = n->first; h >= 0 && x->n[h].tag == TAG_TEXT;
+		    h = x->n[h].next)
+			;
+		if (h < 0 || x->n[h].st.chars > 60)
+			return (0);
+		buf_reset(&x->tmp);
+		node_text(x, h, &x->tmp);
+		return (product_field_key(x->tmp.data, x->tmp.len));
+	}
+	if (n->tag != GUMBO_TAG_DT || n->st.chars > 60)
+		return (0);
+	buf_reset(&x->tmp);
+	node_text(x, idx, &x->tmp);
+	if (!product_field_key(x->tmp.data, x->tmp.len))
+		return (0);
+	for (c = n->next; c >= 0 && x->n[c].tag != GUMBO_TAG_DT;
+	    c = x->n[c].next)
+		if (x->n[c].tag == GUMBO_TAG_DD)
+			node_remove(x, c);
+	return (1);
+}
+
+/*
  * Is node idx of a product page the selling part of it: reviews, ratings
  * or a shelf of other products?
  */
@@ -444,7 +575,8 @@ product_furniture(struct extractor *x, int idx)
 	size_t			 i;
 
 	/* A shelf that says what it is goes, whatever its size. */
-	if (product_named_shelf(x, idx))
+	if (product_named_shelf(x, idx, product_shelf_name) ||
+	    product_named_shelf(x, idx, product_reviews_name))
 		return (1);
 	if (n->st.chars * 2 >= x->n[x->body].st.chars)
 		return (0);
@@ -460,6 +592,8 @@ product_furniture(struct extractor *x, int idx)
 		if (product_word(attr(n->g, names[i]), words, nitems(words)))
 			return (1);
 	if (n->st.input > 0 && n->st.chars < 600 && product_signup(x, idx))
+		return (1);
+	if (product_field(x, idx))
 		return (1);
 	return (product_shelf(x, idx));
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <gumbo.h>
 
@@ -60,13 +61,37 @@ preclean_byline(struct extractor *x, int idx)
 	return (1);
 }
 
+/*
+ * Is the byline idx one entry's of a list: in an item (<li>, <dd>,
+ * <article>, a row) that has two like siblings or more? Each of a
+ * listing's entries names its author; none of them is the page's.
+ */
+static int
+entry_byline(struct extractor *x, int idx)
+{
+	int	 a, c, k, like = 0;
+
+	for (a = x->n[idx].parent, k = 0; a >= 0 && k < 6;
+	    a = x->n[a].parent, k++)
+		if (x->n[a].tag == GUMBO_TAG_LI || x->n[a].tag == GUMBO_TAG_DD ||
+		    x->n[a].tag == GUMBO_TAG_ARTICLE ||
+		    x->n[a].tag == GUMBO_TAG_TR)
+			break;
+	if (a < 0 || k == 6 || x->n[a].parent < 0)
+		return (0);
+	for (c = x->n[x->n[a].parent].first; c >= 0; c = x->n[c].next)
+		if (x->n[c].tag == x->n[a].tag && ++like >= 3)
+			return (1);
+	return (0);
+}
+
 /* ARIA roles of page furniture. */
 static int
 preclean_role(const char *role)
 {
 	static const char *const roles[] = {
 		"menu", "menubar", "complementary", "navigation", "alert",
-		"alertdialog", "dialog",
+		"alertdialog", "dialog", "listbox", "combobox",
 	};
 	size_t	 i;
 
@@ -97,6 +122,48 @@ region_furniture(struct extractor *x, int idx)
 		    x->n[p].tag == GUMBO_TAG_MAIN)
 			return (x->n[idx].tag == GUMBO_TAG_FORM);
 	return (1);
+}
+
+/* Is the control at idx one a reader types into or picks from a list? */
+static int
+entry_control(struct extractor *x, int idx)
+{
+	static const char *const types[] = {
+		"text", "email", "tel", "number", "password", "search", "url",
+		"date",
+	};
+	const char	*t;
+	size_t		 k;
+
+	if (x->n[idx].tag == GUMBO_TAG_SELECT ||
+	    x->n[idx].tag == GUMBO_TAG_TEXTAREA)
+		return (1);
+	if (x->n[idx].tag != GUMBO_TAG_INPUT)
+		return (0);
+	if ((t = attr(x->n[idx].g, "type")) == NULL)
+		return (1);
+	for (k = 0; k < nitems(types); k++)
+		if (strcasecmp(t, types[k]) == 0)
+			return (1);
+	return (0);
+}
+
+/*
+ * Is the label at idx a form field's: beside or around a control one
+ * types into (not a choice's, whose label is what is chosen)? Its words
+ * ("First name", "Your email") are the form's, not the text's.
+ */
+static int
+label_of_control(struct extractor *x, int idx)
+{
+	int	 i, p = x->n[idx].parent;
+
+	if (p < 0)
+		return (0);
+	for (i = p + 1; i < x->n[p].end; i++)
+		if (entry_control(x, i))
+			return (1);
+	return (0);
 }
 
 /* A poster's signature, repeated under each of their posts. */
@@ -147,6 +214,39 @@ card_head(struct extractor *x, int idx)
 	return (0);
 }
 
+/* Classes that hide an element from the eye, not from screen readers. */
+static const char *const unseen_names[] = {
+	"visually-hidden", "visuallyhidden", "sr-only",
+	"screen-reader-text", "screenreader-only", "a11y-hidden",
+};
+
+/* Does element idx have a class that hides it from the eye: one of
+ * unseen_names, alone or at the end of a prefixed token ("u-sr-only")? */
+static int
+unseen_class(struct extractor *x, int idx)
+{
+	const char	*cls, *s;
+	size_t		 i, t, n;
+
+	if ((cls = attr(x->n[idx].g, "class")) == NULL)
+		return (0);
+	for (s = cls; *s != '\0'; s += t) {
+		while (ascii_isspace((unsigned char)*s))
+			s++;
+		for (t = 0; s[t] != '\0' && !ascii_isspace((unsigned char)s[t]);
+		    t++)
+			;
+		for (i = 0; i < nitems(unseen_names); i++) {
+			n = strlen(unseen_names[i]);
+			if (t >= n && strncasecmp(s + t - n, unseen_names[i],
+			    n) == 0 && (t == n || s[t - n - 1] == '-' ||
+			    s[t - n - 1] == '_'))
+				return (1);
+		}
+	}
+	return (0);
+}
+
 /*
  * Is node idx a label only screen readers read (a price's "Sale price",
  * "Regular price"): a few words in an element whose class hides it from
@@ -155,20 +255,10 @@ card_head(struct extractor *x, int idx)
 static int
 preclean_unseen(struct extractor *x, int idx)
 {
-	static const char *const names[] = {
-		"visually-hidden", "visuallyhidden", "sr-only",
-		"screen-reader-text", "screenreader-only", "a11y-hidden",
-	};
-	const char	*cls;
 	size_t		 i;
 
 	if (x->n[idx].st.chars == 0 || x->n[idx].st.chars > 40 ||
-	    (cls = attr(x->n[idx].g, "class")) == NULL)
-		return (0);
-	for (i = 0; i < nitems(names); i++)
-		if (extract_has_token(cls, names[i]))
-			break;
-	if (i == nitems(names))
+	    !unseen_class(x, idx))
 		return (0);
 	/* What it says in full, where the eye sees an amount (what a price
 	 * was, hidden itself from screen readers), stays. */
@@ -178,6 +268,91 @@ preclean_unseen(struct extractor *x, int idx)
 		if (ascii_isdigit((unsigned char)x->tmp.data[i]))
 			return (0);
 	return (1);
+}
+
+/* Append the text of node idx to out without its spaces. */
+static void
+text_unspaced(struct extractor *x, int idx, struct buf *out)
+{
+	size_t	 i, k;
+
+	node_text(x, idx, out);
+	for (i = k = 0; i < out->len; i++)
+		if (!ascii_isspace((unsigned char)out->data[i]))
+			out->data[k++] = out->data[i];
+	out->len = k;
+}
+
+/*
+ * Is node idx a copy of the words beside it: for screen readers (a
+ * "clipped" or "offscreen" span after the amount, the date or the name
+ * the eye reads), for another screen's width, or a sale price that is
+ * the regular one? Its parent says its text twice, spaces aside.
+ */
+static int
+preclean_copy(struct extractor *x, int idx)
+{
+	const struct node	*n = &x->n[idx];
+	struct buf		 p = BUF_INIT;
+	uint32_t		 c = n->st.chars, pc;
+	size_t			 len;
+	int			 copy;
+
+	if (c < 3 || c > 150 || n->parent < 0)
+		return (0);
+	pc = x->n[n->parent].st.chars;
+	if (pc + 3 < c * 2 || pc > c * 2 + 3)
+		return (0);
+	buf_reset(&x->tmp);
+	text_unspaced(x, idx, &x->tmp);
+	text_unspaced(x, n->parent, &p);
+	len = x->tmp.len;
+	copy = len > 0 && p.len == len * 2 && memcmp(p.data, x->tmp.data,
+	    len) == 0 && memcmp(p.data + len, x->tmp.data, len) == 0;
+	buf_release(&p);
+	return (copy);
+}
+
+/*
+ * Is node idx a cookie consent box: its class or id names cookies or
+ * consent, it has controls (to accept, to choose) and its text speaks
+ * of cookies (the word most languages borrowed)? A banner, a dialog of
+ * cookie categories: never content. A section of a text about cookies
+ * (id "cookies") has no buttons.
+ */
+static int
+preclean_consent(struct extractor *x, int idx)
+{
+	static const char *const names[] = { "class", "id" };
+	static const char *const words[] = { "cookie", "consent" };
+	const char	*v;
+	size_t		 i, k;
+
+	if (x->n[idx].st.chars == 0 || x->n[idx].st.chars > 6000)
+		return (0);
+	for (i = 0; i < nitems(names); i++) {
+		if ((v = attr(x->n[idx].g, names[i])) == NULL)
+			continue;
+		for (k = 0; k < nitems(words); k++)
+			if (ascii_find_nocase(v, strlen(v), words[k]) != NULL)
+				break;
+		if (k < nitems(words))
+			break;
+	}
+	if (i == nitems(names))
+		return (0);
+	for (k = (size_t)idx + 1; k < (size_t)x->n[idx].end; k++)
+		if (x->n[k].tag == GUMBO_TAG_BUTTON ||
+		    x->n[k].tag == GUMBO_TAG_INPUT ||
+		    ((v = attr(x->n[k].g, "role")) != NULL &&
+		    (strcmp(v, "button") == 0 || strcmp(v, "switch") == 0 ||
+		    strcmp(v, "checkbox") == 0)))
+			break;
+	if (k == (size_t)x->n[idx].end)
+		return (0);
+	buf_reset(&x->tmp);
+	node_text(x, idx, &x->tmp);
+	return (ascii_find_nocase(x->tmp.data, x->tmp.len, "cookie") != NULL);
 }
 
 /*
@@ -210,6 +385,18 @@ text_count(struct extractor *x, int idx, const char *s, size_t len)
 	return (n);
 }
 
+/* Is g hidden from the eye by more than aria-hidden: the hidden
+ * attribute, or a style that says none or hidden? */
+static int
+hidden_from_eye(const GumboNode *g)
+{
+	const char	*v;
+
+	return (attr(g, "hidden") != NULL || ((v = attr(g, "style")) != NULL &&
+	    (ascii_find_nocase(v, strlen(v), "none") != NULL ||
+	    ascii_find_nocase(v, strlen(v), "hidden") != NULL)));
+}
+
 /*
  * Is node idx a price that only screen readers are told to skip: a short
  * amount under aria-hidden, nothing else hiding it? The eye sees it (the
@@ -219,13 +406,8 @@ text_count(struct extractor *x, int idx, const char *s, size_t len)
 static int
 preclean_seen_price(struct extractor *x, int idx)
 {
-	const GumboNode	*g = x->n[idx].g;
-	const char	*v;
-
 	if (x->n[idx].st.chars == 0 || x->n[idx].st.chars > 40 ||
-	    attr(g, "hidden") != NULL || ((v = attr(g, "style")) != NULL &&
-	    (ascii_find_nocase(v, strlen(v), "none") != NULL ||
-	    ascii_find_nocase(v, strlen(v), "hidden") != NULL)))
+	    hidden_from_eye(x->n[idx].g))
 		return (0);
 	buf_reset(&x->tmp);
 	node_text(x, idx, &x->tmp);
@@ -234,6 +416,39 @@ preclean_seen_price(struct extractor *x, int idx)
 	/* Unless the words beside it say the amount again. */
 	return (x->n[idx].parent < 0 || text_count(x, x->n[idx].parent,
 	    x->tmp.data, x->tmp.len) < 2);
+}
+
+/*
+ * Is node idx a sentence only screen readers are told to skip: text of
+ * some length under aria-hidden, nothing else hiding it, not said again
+ * beside it? A card's summary in a link kept from screen readers (they
+ * get the headline's link) is there for the eye, and stays.
+ */
+static int
+preclean_seen_text(struct extractor *x, int idx)
+{
+	const GumboNode	*g = x->n[idx].g;
+	const char	*v;
+	uint32_t	 unseen = 0;
+	int		 up, i;
+
+	if (x->n[idx].st.chars < 60 || x->n[idx].st.chars > 1000 ||
+	    (v = attr(g, "aria-hidden")) == NULL || strcmp(v, "true") != 0 ||
+	    hidden_from_eye(g))
+		return (0);
+	/* Words for screen readers only, hidden from them too: unseen. */
+	for (i = idx + 1; i < x->n[idx].end; i++)
+		if (x->n[i].tag != TAG_TEXT && unseen_class(x, i)) {
+			unseen += x->n[i].st.chars;
+			i = x->n[i].end - 1;
+		}
+	if (x->n[idx].st.chars < unseen + 60)
+		return (0);
+	if ((up = x->n[idx].parent) >= 0 && x->n[up].parent >= 0)
+		up = x->n[up].parent;
+	buf_reset(&x->tmp);
+	node_text(x, idx, &x->tmp);
+	return (up < 0 || text_count(x, up, x->tmp.data, x->tmp.len) < 2);
 }
 
 /*
@@ -252,6 +467,52 @@ facet_shelf(struct extractor *x, int idx)
 	prices = parts_prices(x, &ps);
 	free(ps.v);
 	return (prices >= 4);
+}
+
+/* Order two strings, for qsort and bsearch. */
+static int
+controls_cmp(const void *a, const void *b)
+{
+	return (strcmp(*(const char *const *)a, *(const char *const *)b));
+}
+
+/*
+ * Is the hidden element at idx the panel of a disclosure: one whose id a
+ * button that says whether it is expanded names in aria-controls? It is
+ * hidden only until the button is pressed, and a page read as text shows
+ * it (an accordion's answers, a guide's folded steps). The ids are
+ * gathered once, on the first question.
+ */
+static int
+controlled_panel(struct extractor *x, int idx)
+{
+	const char	*id = attr(x->n[idx].g, "id"), *v;
+	size_t		 n = 0;
+	int		 i, end;
+
+	if (id == NULL || x->body < 0)
+		return (0);
+	if (x->ncontrols == (size_t)-1) {
+		end = x->n[x->body].end;
+		for (i = x->body; i < end; i++)
+			if (x->n[i].tag != TAG_TEXT &&
+			    attr(x->n[i].g, "aria-expanded") != NULL &&
+			    attr(x->n[i].g, "aria-controls") != NULL)
+				n++;
+		x->controls = n == 0 ? NULL :
+		    arena_alloc(&x->garena, n * sizeof *x->controls);
+		x->ncontrols = 0;
+		for (i = x->body; i < end && n > 0; i++)
+			if (x->n[i].tag != TAG_TEXT &&
+			    attr(x->n[i].g, "aria-expanded") != NULL &&
+			    (v = attr(x->n[i].g, "aria-controls")) != NULL)
+				x->controls[x->ncontrols++] = v;
+		if (x->ncontrols > 1)
+			qsort(x->controls, x->ncontrols, sizeof *x->controls,
+			    controls_cmp);
+	}
+	return (x->ncontrols > 0 && bsearch(&id, x->controls, x->ncontrols,
+	    sizeof *x->controls, controls_cmp) != NULL);
 }
 
 /*
@@ -282,11 +543,23 @@ preclean(struct extractor *x)
 		 * it in place. */
 		most = n->st.chars * 2 >= x->n[x->body].st.chars;
 		if ((mirror_hidden(n->g) && !most &&
-		    !preclean_seen_price(x, i)) || (n->cls & PAT_HIDDEN &&
-		    n->st.chars < 200) || preclean_unseen(x, i) || (i >= post_end && !x->region &&
+		    !preclean_seen_price(x, i) && !preclean_seen_text(x, i) &&
+		    !controlled_panel(x, i)) ||
+		    (n->cls & PAT_HIDDEN &&
+		    n->st.chars < 200) || preclean_unseen(x, i) ||
+		    (!most && preclean_consent(x, i)) || (i >= post_end &&
+		    !x->region && !entry_byline(x, i) &&
 		    preclean_byline(x, i)) ||
 		    (attr(n->g, "aria-modal") != NULL)) {
 			node_remove(x, i);
+			i = n->end - 1;
+			continue;
+		}
+		/* A copy of the words beside it is not read twice; its words
+		 * still weigh what they weighed in the choice of the
+		 * article. */
+		if (preclean_copy(x, i)) {
+			n->flags |= N_REMOVED;
 			i = n->end - 1;
 			continue;
 		}
@@ -1115,7 +1388,8 @@ clean_part(struct extractor *x, int root)
 			continue;
 		case GUMBO_TAG_LABEL:
 			/* A control's label, the control gone. */
-			if (x->region && n->st.chars < 100) {
+			if ((x->region || label_of_control(x, i)) &&
+			    n->st.chars < 100) {
 				node_remove(x, i);
 				continue;
 			}

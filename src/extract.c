@@ -198,6 +198,7 @@ extractor_init(struct extractor *x, const char *url)
 	x->base = x->art->url;
 	x->body = -1;
 	x->thread = x->thread_run = x->thread_head = -1;
+	x->ncontrols = (size_t)-1;
 	pattern_index_init(&x->pi);
 	buf_init(&x->tmp);
 }

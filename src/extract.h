@@ -182,6 +182,20 @@ void		 extract_html(const struct article *, struct buf *);
 void		 extract_text(const struct article *, struct buf *);
 
 /*
+ * Append the body as Markdown (CommonMark, tables as GitHub writes them),
+ * without the title: links kept as [text](url) where they are, images as
+ * ![alt](src), emphasis, code, lists, quotes and posts as Markdown writes
+ * them, and text escaped so that none of it reads as Markdown. Ends in
+ * one newline (nothing for an empty body).
+ */
+void		 extract_markdown(const struct article *, struct buf *);
+/* Append text escaped for Markdown, newlines and tabs as spaces. */
+void		 extract_md_text(struct buf *, const char *);
+/* Append url for a Markdown link: blanks, controls, <, >, ( and )
+ * percent-encoded. */
+void		 extract_md_url(struct buf *, const char *);
+
+/*
  * Parts of the scoring model, exposed for tests. extract_class_weight()
  * is the weight an element's class and id add to its score (-50..50).
  */

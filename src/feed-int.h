@@ -81,7 +81,14 @@ int		 feed_parse_jsonfeed(const char *data, size_t len,
 
 /* Repair the text of f that a publisher encoded as UTF-8 twice. (feed.c) */
 struct feed;
+struct feed_entry;
 void		 feed_repair(struct feed *f);
+/* Add category s (plain text with its white space folded) to e, unless
+ * it is empty, e has it already or has FEED_MAX_CATEGORIES. (feed.c) */
+void		 feed_category(struct feed_entry *e, const char *s);
+/* Set f's image to url (taken) if it is better than the one there: rank
+ * 0 is the best; *rank holds the rank of the one there. (feed.c) */
+void		 feed_image(struct feed *f, int *rank, int newrank, char *url);
 
 /* Character classes and names, as XML and HTML define them (feed.c). */
 int		 feed_isspace(int c);

@@ -207,20 +207,17 @@ feed_json_item(const struct json *it, const char *base, const char *authors,
 	if (e->content == NULL)
 		e->content = feed_json_html(it, "content_text", 0, ibase, tmp);
 	if ((v = json_get(it, "tags")) != NULL && v->type == JSON_ARRAY) {
-		for (i = 0; i < v->n &&
-		    e->ncategories < FEED_MAX_CATEGORIES; i++) {
+		for (i = 0; i < v->n; i++) {
 			if (v->v[i].type != JSON_STRING)
 				continue;
 			buf_reset(tmp);
 			buf_addstr(tmp, v->v[i].str);
 			feed_collapse(tmp);
-			if (tmp->len == 0)
-				continue;
-			e->categories = xreallocarray(e->categories,
-			    e->ncategories + 1, sizeof *e->categories);
-			e->categories[e->ncategories++] = xstrdup(tmp->data);
+			feed_category(e, tmp->data);
 		}
 	}
+	if ((s = feed_json_str(it, "language", 0, tmp)) != NULL && *s != '\0')
+		e->lang = xstrdup(s);
 	if ((v = json_get(it, "attachments")) != NULL && v->type == JSON_ARRAY)
 		for (i = 0; i < v->n &&
 		    e->nenclosures < FEED_MAX_ENCLOSURES; i++)
@@ -287,6 +284,9 @@ feed_parse_jsonfeed(const char *data, size_t len, const char *url,
 	if ((s = feed_json_str(&doc, "language", 0, &tmp)) != NULL &&
 	    *s != '\0')
 		f->language = xstrdup(s);
+	f->image = feed_json_link(&doc, "icon", url, &tmp);
+	if (f->image == NULL)
+		f->image = feed_json_link(&doc, "favicon", url, &tmp);
 	/* Items resolve against the document, else the feed's own URL. */
 	base = url;
 	if ((base == NULL || *base == '\0') &&

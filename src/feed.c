@@ -311,7 +311,9 @@ enum feed_tag {
 	T_ROOT,			/* rss, rdf:RDF */
 	T_GUID,
 	T_ID,
+	T_ICON,			/* Atom icon */
 	T_IGNORE,		/* containers whose contents are not ours */
+	T_IMAGE,		/* RSS image */
 	T_ITUNES_DURATION,
 	T_ITUNES_IMAGE,
 	T_KEYWORDS,		/* itunes:keywords, media:keywords */
@@ -319,6 +321,7 @@ enum feed_tag {
 	T_ITUNES_SUMMARY,
 	T_LANGUAGE,		/* language, dc:language */
 	T_LINK,
+	T_LOGO,			/* Atom logo */
 	T_MEDIA_CONTENT,
 	T_MEDIA_DESCRIPTION,
 	T_MEDIA_THUMBNAIL,
@@ -329,6 +332,7 @@ enum feed_tag {
 	T_SUMMARY,
 	T_TITLE,		/* title, dc:title */
 	T_TTL,
+	T_URL,			/* an RSS image's url */
 	T_XHTML_BODY
 };
 
@@ -363,8 +367,9 @@ static const struct feed_tagname {
 	{ "feed",		T_FEED },
 	{ "fullitem",		T_CONTENT_ENCODED },
 	{ "guid",		T_GUID },
+	{ "icon",		T_ICON },
 	{ "id",			T_ID },
-	{ "image",		T_IGNORE },
+	{ "image",		T_IMAGE },
 	{ "issued",		T_DATE_PUB },
 	{ "item",		T_ENTRY },
 	{ "items",		T_IGNORE },
@@ -378,6 +383,7 @@ static const struct feed_tagname {
 	{ "language",		T_LANGUAGE },
 	{ "lastbuilddate",	T_DATE_FEED },
 	{ "link",		T_LINK },
+	{ "logo",		T_LOGO },
 	{ "media:category",	T_SUBJECT },
 	{ "media:content",	T_MEDIA_CONTENT },
 	{ "media:description",	T_MEDIA_DESCRIPTION },
@@ -398,6 +404,7 @@ static const struct feed_tagname {
 	{ "title",		T_TITLE },
 	{ "ttl",		T_TTL },
 	{ "updated",		T_DATE_UPD },
+	{ "url",		T_URL },
 	{ "xhtml:body",		T_XHTML_BODY },
 };
 
@@ -407,7 +414,8 @@ enum feed_kind {
 	K_FEED,			/* the channel or Atom feed */
 	K_ENTRY,		/* an item or entry */
 	K_PERSON,		/* an entry's author */
-	K_IGNORE		/* image, textInput, source, ... */
+	K_IMAGE,		/* the feed's RSS image */
+	K_IGNORE		/* textInput, source, ... */
 };
 
 /* How a captured element's content is turned into text. */
@@ -444,6 +452,7 @@ enum feed_field {
 	F_EMAIL,
 	F_GUID,
 	F_ID,
+	F_IMAGE,
 	F_ITSUBTITLE,
 	F_ITSUMMARY,
 	F_KEYWORDS,
@@ -462,6 +471,8 @@ struct parser_frame {
 	enum feed_kind	 kind;
 	const char	*base;		/* xml:base in effect, or the URL */
 	char		*ownbase;	/* set here by xml:base */
+	const char	*lang;		/* xml:lang in effect, or NULL */
+	char		*ownlang;	/* set here by xml:lang */
 };
 
 /* An entry being read, with what decides its fields at the end. */
@@ -475,6 +486,7 @@ struct parser_entry {
 	char			*name, *email;	/* first author name, email */
 	char			*itsummary, *itsubtitle;
 	char			*mtitle, *mdesc;	/* Media RSS */
+	char			*content_src;	/* Atom content out of line */
 	int64_t			 duration;	/* itunes:duration */
 	struct feed_enclosure	*media, *thumbs;
 	size_t			 nmedia, nthumbs;
@@ -512,6 +524,7 @@ struct parser {
 	char			*itsummary, *itsubtitle;	/* the feed's */
 	char			*lang;		/* xml:lang of the root */
 	int			 date_rank;
+	int			 image_rank;	/* of f->image (feed_image()) */
 	struct buf		 tmp;
 	struct buf		 cat;
 };
@@ -1189,19 +1202,38 @@ parser_enclosure(struct parser *p, struct feed_enclosure **list, size_t *n,
 static void
 parser_category(struct parser *p, const char *s)
 {
-	struct feed_entry	*e = &p->pe->e;
-	size_t			 i;
-
 	buf_reset(&p->cat);
 	parser_plain(&p->cat, s, strlen(s));
-	if (p->cat.len == 0 || e->ncategories >= FEED_MAX_CATEGORIES)
+	feed_category(&p->pe->e, p->cat.data);
+}
+
+void
+feed_category(struct feed_entry *e, const char *s)
+{
+	size_t	 i;
+
+	if (*s == '\0' || e->ncategories >= FEED_MAX_CATEGORIES)
 		return;
 	for (i = 0; i < e->ncategories; i++)
-		if (strcmp(e->categories[i], p->cat.data) == 0)
+		if (strcmp(e->categories[i], s) == 0)
 			return;
 	e->categories = xreallocarray(e->categories, e->ncategories + 1,
 	    sizeof *e->categories);
-	e->categories[e->ncategories++] = xstrdup(p->cat.data);
+	e->categories[e->ncategories++] = xstrdup(s);
+}
+
+void
+feed_image(struct feed *f, int *rank, int newrank, char *url)
+{
+	if (url == NULL)
+		return;
+	if (f->image != NULL && newrank >= *rank) {
+		free(url);
+		return;
+	}
+	free(f->image);
+	f->image = url;
+	*rank = newrank;
 }
 
 /* Record an <atom:link> (a link element with href) of the feed or entry. */
@@ -1318,8 +1350,11 @@ parser_entry_end(struct parser *p)
 	struct feed		*f = p->f;
 
 	e->id = parser_pick(e->id, pe->about);
+	/* Atom content out of line is where the entry is, when no link
+	 * says so. */
 	e->link = parser_pick(pe->alt_html, parser_pick(pe->rss_link,
-	    parser_pick(pe->alt_other, pe->guid_link)));
+	    parser_pick(pe->alt_other, parser_pick(pe->content_src,
+	    pe->guid_link))));
 	e->author = parser_pick(pe->name, pe->email);
 	/* A podcast's or a video site's text, when there is no other. */
 	e->summary = parser_pick(e->summary, parser_pick(pe->itsummary,
@@ -1434,6 +1469,11 @@ parser_capture_end(struct parser *p)
 	case F_LANG:
 		if ((t = parser_captured_text(p)) != NULL)
 			parser_set(&f->language, xstrdup(t));
+		break;
+	case F_IMAGE:
+		if ((t = parser_captured_text(p)) != NULL)
+			feed_image(f, &p->image_rank, p->cap_rank,
+			    feed_link(fr->base, t));
 		break;
 	case F_TTL:
 		if ((t = parser_captured_text(p)) != NULL &&
@@ -1585,6 +1625,16 @@ parser_feed_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 	case T_TTL:
 		parser_capture(p, F_TTL, node, tag);
 		break;
+	case T_ICON:
+	case T_LOGO:
+		parser_capture(p, F_IMAGE, node, tag);
+		p->cap_rank = tag == T_ICON ? 0 : 2;
+		break;
+	case T_ITUNES_IMAGE:
+		if ((href = parser_attr(node, "href")) != NULL)
+			feed_image(p->f, &p->image_rank, 3, feed_link(
+			    p->st[p->depth - 1].base, href));
+		break;
 	case T_DATE_UPD:
 	case T_DATE_FEED:
 	case T_DATE_DC:
@@ -1638,6 +1688,11 @@ parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 		parser_capture(p, F_SUMMARY, node, tag);
 		break;
 	case T_CONTENT:
+		if ((href = parser_attr(node, "src")) != NULL)
+			parser_set(&p->pe->content_src, feed_link(
+			    p->st[p->depth - 1].base, href));
+		parser_capture(p, F_CONTENT, node, tag);
+		break;
 	case T_CONTENT_ENCODED:
 	case T_XHTML_BODY:
 		parser_capture(p, F_CONTENT, node, tag);
@@ -1710,6 +1765,13 @@ parser_open(struct parser *p, mxml_node_t *node)
 	fr->kind = parent->kind;
 	fr->base = parent->base;
 	fr->ownbase = NULL;
+	fr->lang = parent->lang;
+	fr->ownlang = NULL;
+	if ((v = parser_attr_text(p, node, "xml:lang")) != NULL) {
+		/* xml:lang="" says the language is unknown. */
+		fr->ownlang = *v != '\0' ? xstrdup(v) : NULL;
+		fr->lang = fr->ownlang;
+	}
 	if ((v = parser_attr(node, "xml:base")) != NULL) {
 		buf_reset(&p->tmp);
 		feed_add_text(&p->tmp, v, strlen(v), 0);
@@ -1751,6 +1813,13 @@ parser_open(struct parser *p, mxml_node_t *node)
 		}
 		fr->kind = K_ENTRY;
 		parser_entry_start(p, node);
+		if (fr->lang != NULL)
+			p->pe->e.lang = xstrdup(fr->lang);
+		return;
+	case T_IMAGE:
+		/* RSS 1.0's image is beside the channel. */
+		fr->kind = parent->kind == K_FEED || parent->kind == K_NONE ?
+		    K_IMAGE : K_IGNORE;
 		return;
 	case T_IGNORE:
 		fr->kind = K_IGNORE;
@@ -1775,6 +1844,10 @@ parser_open(struct parser *p, mxml_node_t *node)
 		parser_entry_field(p, tag, node);
 	else if (parent->kind == K_PERSON && (tag == T_NAME || tag == T_EMAIL))
 		parser_capture(p, tag == T_NAME ? F_NAME : F_EMAIL, node, tag);
+	else if (parent->kind == K_IMAGE && tag == T_URL) {
+		parser_capture(p, F_IMAGE, node, tag);
+		p->cap_rank = 1;
+	}
 }
 
 /* An element closes. */
@@ -1801,6 +1874,7 @@ parser_close(struct parser *p, mxml_node_t *node)
 	    p->pe != NULL)
 		parser_entry_end(p);
 	free(fr->ownbase);
+	free(fr->ownlang);
 	p->depth--;
 }
 
@@ -1876,6 +1950,7 @@ feed_entry_free(struct feed_entry *e)
 	free(e->author);
 	free(e->summary);
 	free(e->content);
+	free(e->lang);
 	parser_enclosures_free(e->enclosures, e->nenclosures);
 	for (j = 0; j < e->ncategories; j++)
 		free(e->categories[j]);
@@ -1909,13 +1984,16 @@ parser_free(struct parser *p)
 		free(pe->itsubtitle);
 		free(pe->mtitle);
 		free(pe->mdesc);
+		free(pe->content_src);
 		parser_enclosures_free(pe->media, pe->nmedia);
 		parser_enclosures_free(pe->thumbs, pe->nthumbs);
 		feed_entry_free(&pe->e);
 		free(pe);
 	}
-	for (i = 1; i < p->depth && i < nitems(p->st); i++)
+	for (i = 1; i < p->depth && i < nitems(p->st); i++) {
 		free(p->st[i].ownbase);
+		free(p->st[i].ownlang);
+	}
 	free(p->alt_html);
 	free(p->alt_other);
 	free(p->rss_link);
@@ -1929,6 +2007,20 @@ parser_free(struct parser *p)
 	buf_release(&p->tmp);
 	buf_release(&p->cat);
 	free(p);
+}
+
+/* What every format shares once parsed: an entry without a language
+ * of its own has the feed's. */
+static void
+feed_finish(struct feed *f)
+{
+	size_t	 i;
+
+	if (f->language == NULL)
+		return;
+	for (i = 0; i < f->nentries; i++)
+		if (f->entries[i].lang == NULL)
+			f->entries[i].lang = xstrdup(f->language);
 }
 
 /* Parse a feed document into *f, or say in *cause why it is none. */
@@ -1948,9 +2040,13 @@ feed_parse(const char *data, size_t len, const char *url,
 		data = "";
 		len = 0;
 	}
-	if (feed_is_json(data, len))
-		return (feed_parse_jsonfeed(data, len, url, charset, 0, f,
-		    cause));
+	if (feed_is_json(data, len)) {
+		if (feed_parse_jsonfeed(data, len, url, charset, 0, f,
+		    cause) != 0)
+			return (-1);
+		feed_finish(f);
+		return (0);
+	}
 	if (!charset_xml_to_utf8(data, len, charset, &u)) {
 		data = u.data;
 		len = u.len;
@@ -1974,6 +2070,7 @@ feed_parse(const char *data, size_t len, const char *url,
 	p->st[0].base = url;
 	p->depth = 1;
 	p->date_rank = 99;
+	p->image_rank = 99;
 	buf_init(&p->cb);
 	buf_init(&p->pname);
 	buf_init(&p->pemail);
@@ -2012,6 +2109,7 @@ feed_parse(const char *data, size_t len, const char *url,
 		    "entry was dropped", url != NULL ? url : "-");
 	parser_free(p);
 	feed_repair(f);
+	feed_finish(f);
 	return (0);
 }
 
@@ -2116,11 +2214,15 @@ feed_parse_response(const char *data, size_t len, const char *url,
 
 	charset = charset_from_content_type(content_type);
 	n = content_type != NULL ? strcspn(content_type, "; \t") : 0;
+	/* The JSON Feed type over markup is a mislabelled XML feed; JSON
+	 * under any other type is found by feed_parse(). */
 	if (n == 21 && strncasecmp(content_type, "application/feed+json",
-	    n) == 0 && data != NULL) {
+	    n) == 0 && data != NULL && feed_is_json(data, len)) {
 		memset(f, 0, sizeof *f);
 		f->updated = FEED_NODATE;
-		rc = feed_parse_jsonfeed(data, len, url, charset, 1, f, cause);
+		if ((rc = feed_parse_jsonfeed(data, len, url, charset, 1, f,
+		    cause)) == 0)
+			feed_finish(f);
 	} else
 		rc = feed_parse(data, len, url, charset, f, cause);
 	free(charset);
@@ -2137,6 +2239,7 @@ feed_release(struct feed *f)
 	free(f->link);
 	free(f->description);
 	free(f->language);
+	free(f->image);
 	for (i = 0; i < f->nentries; i++)
 		feed_entry_free(&f->entries[i]);
 	free(f->entries);
@@ -2174,6 +2277,8 @@ feed_json(const struct feed *f, struct buf *b)
 	buf_add_jsonstr(b, f->description);
 	buf_addstr(b, ",\"language\":");
 	buf_add_jsonstr(b, f->language);
+	buf_addstr(b, ",\"image\":");
+	buf_add_jsonstr(b, f->image);
 	buf_addstr(b, ",\"updated\":");
 	feed_json_date(b, f->updated);
 	buf_addf(b, ",\"dropped_entries\":%zu", f->dropped);
@@ -2196,6 +2301,8 @@ feed_json(const struct feed *f, struct buf *b)
 		buf_add_jsonstr(b, e->summary);
 		buf_addstr(b, ",\"content\":");
 		buf_add_jsonstr(b, e->content);
+		buf_addstr(b, ",\"lang\":");
+		buf_add_jsonstr(b, e->lang);
 		buf_addstr(b, ",\"enclosures\":[");
 		for (j = 0; j < e->nenclosures; j++) {
 			enc = &e->enclosures[j];

@@ -36,8 +36,10 @@ struct feed_entry {
 	char		*content;	/* HTML, or NULL */
 	struct feed_enclosure *enclosures;
 	size_t		 nenclosures;
-	char		**categories;	/* plain text */
+	char		**categories;	/* plain text, each once */
 	size_t		 ncategories;
+	char		*lang;		/* its xml:lang (JSON Feed: language),
+					 * else the feed's language, or NULL */
 };
 
 struct feed {
@@ -45,6 +47,11 @@ struct feed {
 	char		*link;		/* the site's URL, resolved, or NULL */
 	char		*description;	/* HTML, or NULL */
 	char		*language;	/* or NULL */
+	char		*image;		/* its icon or logo, resolved: Atom
+					 * icon, RSS image, Atom logo,
+					 * itunes:image (JSON Feed: icon,
+					 * favicon), the first there is; or
+					 * NULL */
 	int64_t		 updated;	/* the feed's own date, or FEED_NODATE */
 	int		 ttl;		/* RSS <ttl> in minutes, or 0 */
 	struct feed_entry *entries;
@@ -66,8 +73,10 @@ int	 feed_parse(const char *data, size_t len, const char *url,
 /*
  * The same for an HTTP response: content_type is its Content-Type header
  * value (or NULL), which gives the charset and tells a JSON Feed served as
- * application/feed+json. A document that starts with '{' is read as a JSON
- * Feed (1.0 or 1.1) by feed_parse() too, if its version says it is one.
+ * application/feed+json, unless the body is no JSON at all (it starts
+ * with '<'): servers mislabel feeds, and the bytes tell. A document that starts
+ * with '{' is read as a JSON Feed (1.0 or 1.1) by feed_parse() too,
+ * whatever the Content-Type, if its version says it is one.
  */
 int	 feed_parse_response(const char *data, size_t len, const char *url,
 	     const char *content_type, struct feed *f, char **cause);

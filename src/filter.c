@@ -743,6 +743,38 @@ filter_free(struct filter *f)
 	free(f);
 }
 
+/* A copy of the tree n: recursion down l, whose depth the parser
+ * bounds, and a loop down r, as filter_node_free() goes. */
+static struct filter_node *
+filter_node_dup(const struct filter_node *n)
+{
+	struct filter_node	*top = NULL, **at = &top, *c;
+
+	for (; n != NULL; n = n->r) {
+		c = xmalloc(sizeof *c);
+		*c = *n;
+		c->l = filter_node_dup(n->l);
+		c->s = n->s != NULL ? xstrdup(n->s) : NULL;
+		c->r = NULL;
+		*at = c;
+		at = &c->r;
+	}
+	return (top);
+}
+
+struct filter *
+filter_dup(const struct filter *f)
+{
+	struct filter	*c;
+
+	if (f == NULL)
+		return (NULL);
+	c = xmalloc(sizeof *c);
+	c->root = filter_node_dup(f->root);
+	c->text = xstrdup(f->text);
+	return (c);
+}
+
 size_t
 filter_column(const char *text, size_t off)
 {
@@ -1148,18 +1180,29 @@ static const char *const filter_sort_words[FILTER_SORT__COUNT] = {
 	[FILTER_SORT_FEED] = "feed",
 	[FILTER_SORT_AUTHOR] = "author",
 	[FILTER_SORT_UNREAD] = "unread",
+	[FILTER_SORT_STARRED] = "starred",
+	[FILTER_SORT_LINK] = "link",
+	[FILTER_SORT_GUID] = "guid",
+	[FILTER_SORT_RANDOM] = "random",
 };
 
 int
 filter_sort_parse(const char *text, int *out)
 {
+	char	 alias[32];
 	int	 key, asc;
 
+	if (strncasecmp(text, "flags", 5) == 0 && (text[5] == '\0' ||
+	    text[5] == '-') && strlen(text + 5) < sizeof alias - 8) {
+		snprintf(alias, sizeof alias, "starred%s", text + 5);
+		text = alias;
+	}
 	if (util_order_parse(text, filter_sort_words, FILTER_SORT__COUNT,
 	    &key, &asc) != 0)
 		return (-1);
 	if (asc == -1)
-		asc = key != FILTER_SORT_DATE && key != FILTER_SORT_UNREAD;
+		asc = key != FILTER_SORT_DATE && key != FILTER_SORT_UNREAD &&
+		    key != FILTER_SORT_STARRED;
 	*out = key | (asc ? FILTER_SORT_ASC : 0);
 	return (0);
 }

@@ -102,6 +102,9 @@ struct filter {
 int	 filter_parse(const char *text, size_t len, struct filter **out,
 	     size_t *off, char **cause);
 void	 filter_free(struct filter *);
+/* A copy of f (NULL: NULL), as it parsed, for another owner or thread;
+ * free it with filter_free(). */
+struct filter	*filter_dup(const struct filter *);
 
 /* The column (1, 2, ...) of byte offset off in text, counted in
  * characters, for messages. */
@@ -147,14 +150,20 @@ enum filter_sort_key {
 	FILTER_SORT_FEED,
 	FILTER_SORT_AUTHOR,
 	FILTER_SORT_UNREAD,	/* descending: unread first */
+	FILTER_SORT_STARRED,	/* descending: starred first */
+	FILTER_SORT_LINK,
+	FILTER_SORT_GUID,
+	FILTER_SORT_RANDOM,	/* a shuffle, the same for the store's
+				   connection while it is open */
 	FILTER_SORT__COUNT
 };
 #define FILTER_SORT_ASC		0x10
 #define FILTER_SORT_KEY(s)	((s) & 0x0f)
 
 /* Parse "KEY[-asc|-desc]" (date-desc, title-asc, unread...); a bare key
- * takes its usual direction (date and unread descending, the others
- * ascending). Return 0 and set *out, or -1. */
+ * takes its usual direction (date, unread and starred descending, the
+ * others ascending); newsboat's "flags" stands for starred. Return 0 and
+ * set *out, or -1. */
 int	 filter_sort_parse(const char *text, int *out);
 /* The words of sort ("title-asc"), for messages and the status line. */
 void	 filter_sort_name(struct buf *, int sort);

@@ -129,6 +129,10 @@ struct http_xfer {
 	long			 max_redirects;
 	enum http_route		 route;
 	void			*arg;
+	char			*(*sink)(void *, const struct http_chunk *);
+	void			*sink_arg;
+	int64_t			 range_from;
+	char			 range[32];	/* "N-" for CURLOPT_RANGE */
 
 	/* Filled in as the transfer runs. */
 	struct http_response	 res;
@@ -136,6 +140,8 @@ struct http_xfer {
 	char			*reason;	/* its reason phrase, or NULL */
 	size_t			 header_bytes;	/* of the latest header block */
 	size_t			 received;	/* decoded body bytes */
+	int64_t			 range_first;	/* Content-Range's, or -1 */
+	int64_t			 length;	/* Content-Length, or -1 */
 	long			 hops;		/* redirects seen */
 	int			 permanent;	/* each of them 301 or 308 */
 	char			*error;		/* why a callback stopped it */
@@ -314,8 +320,13 @@ http_add(struct http *h, const struct http_request *req)
 	x->max_bytes = req->max_bytes;
 	x->max_redirects = req->max_redirects > 0 ? req->max_redirects : 0;
 	x->arg = req->arg;
+	x->sink = req->sink;
+	x->sink_arg = req->sink_arg;
+	x->range_from = req->range_from > 0 ? req->range_from : 0;
+	x->range_first = x->length = -1;
 	x->res.body = (struct buf)BUF_INIT;
 	x->res.retry_after = -1;
+	x->res.total = -1;
 	x->permanent = 1;
 
 	/* Without libcurl, not even a file: URL can be parsed. */
@@ -361,26 +372,6 @@ http_xfer_free(struct http_xfer *x)
 	free(x->res.url);
 	free(x->res.permanent);
 	free(x);
-}
-
-/* Describe n bytes for a person: "16 MiB", "1.5 KiB", "100 bytes". */
-static void
-http_size(char *out, size_t len, size_t n)
-{
-	static const char *const units[] = { "KiB", "MiB", "GiB", "TiB" };
-	size_t		 i, unit = 1024;
-
-	if (n < 1024) {
-		snprintf(out, len, "%zu bytes", n);
-		return;
-	}
-	for (i = 0; i + 1 < nitems(units) && n / unit >= 1024; i++)
-		unit *= 1024;
-	if (n % unit == 0)
-		snprintf(out, len, "%zu %s", n / unit, units[i]);
-	else
-		snprintf(out, len, "%.1f %s", (double)n / (double)unit,
-		    units[i]);
 }
 
 /* Whether s (len bytes) may go back to a server in a header and to the
@@ -435,6 +426,43 @@ http_status_line(struct http_xfer *x, const char *s, size_t len)
 	free(x->res.last_modified);
 	free(x->res.content_type);
 	x->res.etag = x->res.last_modified = x->res.content_type = NULL;
+	x->range_first = x->length = x->res.total = -1;
+}
+
+/* A whole number of up to 18 digits at s (len bytes), or -1; *end is
+ * set past it. */
+static int64_t
+http_number(const char *s, size_t len, size_t *end)
+{
+	int64_t	 n = 0;
+	size_t	 i;
+
+	for (i = 0; i < len && i < 18 && s[i] >= '0' && s[i] <= '9'; i++)
+		n = n * 10 + (s[i] - '0');
+	*end = i;
+	return (i > 0 && (i == len || s[i] < '0' || s[i] > '9') ? n : -1);
+}
+
+/* Content-Range: "bytes FIRST-LAST/TOTAL" or "bytes *\/TOTAL" (a 416);
+ * TOTAL may be "*". */
+static void
+http_content_range(struct http_xfer *x, const char *v, size_t len)
+{
+	const char	*slash;
+	size_t		 end;
+	int64_t		 first;
+
+	if (len < 6 || strncasecmp(v, "bytes ", 6) != 0)
+		return;
+	v += 6;
+	len -= 6;
+	if ((slash = memchr(v, '/', len)) == NULL)
+		return;
+	first = http_number(v, len, &end);
+	if (first >= 0 && end < len && v[end] == '-')
+		x->range_first = first;
+	x->res.total = http_number(slash + 1, len - (size_t)(slash + 1 - v),
+	    &end);
 }
 
 /* Whether the header name (len bytes) is want, ignoring case. */
@@ -457,7 +485,7 @@ http_header(char *data, size_t size, size_t n, void *arg)
 		x->header_bytes = 0;
 	x->header_bytes += len;
 	if (x->header_bytes > HTTP_MAX_HEADER) {
-		http_size(max, sizeof max, HTTP_MAX_HEADER);
+		util_bytes(max, sizeof max, HTTP_MAX_HEADER);
 		free(x->error);
 		xasprintf(&x->error, "response headers larger than %s", max);
 		return (0);
@@ -471,6 +499,17 @@ http_header(char *data, size_t size, size_t n, void *arg)
 	if ((colon = memchr(data, ':', len)) == NULL)
 		return (size * n);
 	nlen = (size_t)(colon - data);
+	v = colon + 1;
+	while (v < data + len && (*v == ' ' || *v == '\t'))
+		v++;
+	if (http_header_is(data, nlen, "Content-Range")) {
+		http_content_range(x, v, len - (size_t)(v - data));
+		return (size * n);
+	}
+	if (http_header_is(data, nlen, "Content-Length")) {
+		x->length = http_number(v, len - (size_t)(v - data), &nlen);
+		return (size * n);
+	}
 	if (http_header_is(data, nlen, "ETag"))
 		slot = &x->res.etag;
 	else if (http_header_is(data, nlen, "Last-Modified"))
@@ -479,9 +518,6 @@ http_header(char *data, size_t size, size_t n, void *arg)
 		slot = &x->res.content_type;
 	else
 		return (size * n);
-	v = colon + 1;
-	while (v < data + len && (*v == ' ' || *v == '\t'))
-		v++;
 	while (len > (size_t)(v - data) &&
 	    (data[len - 1] == ' ' || data[len - 1] == '\t'))
 		len--;
@@ -502,12 +538,25 @@ http_write(char *data, size_t size, size_t n, void *arg)
 	char		 max[32];
 
 	if (x->max_bytes != 0 && len > x->max_bytes - x->received) {
-		http_size(max, sizeof max, x->max_bytes);
+		util_bytes(max, sizeof max, x->max_bytes);
 		free(x->error);
 		xasprintf(&x->error, "response larger than %s", max);
 		return (0);
 	}
 	x->received += len;
+	if (x->sink != NULL && x->code >= 200 && x->code <= 299) {
+		struct http_chunk	 c;
+
+		c.status = x->code;
+		c.from = x->code == 206 ? x->range_first : 0;
+		c.total = x->code == 206 ? x->res.total : x->length;
+		c.data = data;
+		c.len = len;
+		free(x->error);
+		if ((x->error = x->sink(x->sink_arg, &c)) != NULL)
+			return (0);
+		return (len);
+	}
 	if (x->code == 0 || (x->code >= 200 && x->code <= 299))
 		buf_add(&x->res.body, data, len);
 	return (len);
@@ -547,7 +596,15 @@ http_setup(struct http_xfer *x)
 	curl.easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
 	curl.easy_setopt(e, CURLOPT_USERAGENT,
 	    x->user_agent != NULL ? x->user_agent : HTTP_USER_AGENT);
-	curl.easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	/* A download is taken as stored, so that a range means the same
+	 * bytes each time (and a file is not inflated on the way). */
+	if (x->sink == NULL)
+		curl.easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	if (x->range_from > 0) {
+		snprintf(x->range, sizeof x->range, "%lld-",
+		    (long long)x->range_from);
+		curl.easy_setopt(e, CURLOPT_RANGE, x->range);
+	}
 	curl.easy_setopt(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 	curl.easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
 	curl.easy_setopt(e, CURLOPT_MAXREDIRS, x->max_redirects);
@@ -759,6 +816,7 @@ http_error(struct http_xfer *x, CURL *e, CURLcode result, long status)
 	if (status >= 400)
 		return (http_status_error(x, status));
 	if (x->error != NULL) {
+		/* A sink's own reason, or a cap's. */
 		s = x->error;
 		x->error = NULL;
 		return (s);
@@ -825,6 +883,8 @@ http_respond(struct http_xfer *x, CURL *e, CURLcode result)
 	    after > 0)
 		res->retry_after = after > LONG_MAX ? LONG_MAX : (long)after;
 
+	if (res->total < 0 && res->status == 200)
+		res->total = x->length;
 	res->error = http_error(x, e, result, res->status);
 	if (res->error != NULL) {
 		/* Partial, so nobody may parse it. */
@@ -912,7 +972,7 @@ http_file(struct http_xfer *x)
 			break;
 		if (x->max_bytes != 0 &&
 		    (size_t)n > x->max_bytes - res->body.len) {
-			http_size(max, sizeof max, x->max_bytes);
+			util_bytes(max, sizeof max, x->max_bytes);
 			xasprintf(&res->error, "%s is larger than %s", path,
 			    max);
 			break;

@@ -15,10 +15,23 @@
 
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
 struct http;
+
+/* A piece of a download's body (http_request.sink). */
+struct http_chunk {
+	long		 status;	/* 200, or 206 for a range */
+	int64_t		 from;		/* 206: where the range starts, as
+					   Content-Range says; 200: 0 */
+	int64_t		 total;		/* the whole file's size (Content-
+					   Range's, or a 200's Content-Length),
+					   or -1 when not said */
+	const char	*data;
+	size_t		 len;
+};
 
 struct http_options {
 	long		 max_total;	/* connections at once, all hosts
@@ -44,6 +57,18 @@ struct http_request {
 					   the dotfile, a URL typed): a file://
 					   URL may be read */
 	void		*arg;		/* handed back with the response */
+
+	/* A download: with sink set, the body of a 2xx response is handed
+	 * to sink piece by piece, in this thread, as it arrives, instead of
+	 * going into res.body; it is asked for and passed on as the server
+	 * stores it (no Accept-Encoding), so that byte ranges mean the same
+	 * bytes every time. sink returns NULL to go on, or a one-line error
+	 * (the caller's to give; http frees it) that stops the transfer
+	 * and becomes res.error. */
+	char		*(*sink)(void *sink_arg, const struct http_chunk *);
+	void		*sink_arg;
+	int64_t		 range_from;	/* > 0: ask for the bytes from there
+					   on (Range: bytes=N-) */
 };
 
 struct http_response {
@@ -61,6 +86,9 @@ struct http_response {
 					   were all permanent (301, 308): the
 					   final URL, else NULL */
 	long		 retry_after;	/* seconds asked by 429/503, or -1 */
+	int64_t		 total;		/* the whole file's size, as
+					   Content-Range says (a 416's too) or
+					   a 200's Content-Length, or -1 */
 	double		 seconds;	/* how long the transfer took */
 };
 

@@ -3,7 +3,9 @@
  * Every action the UI can take is one row of actions[]: its name (as
  * written after "bind"), the panes it acts in and its help text, which
  * the "?" screen shows and tidings-config(5) must document (a unit test
- * compares them). A key press is looked up in the focused pane's table
+ * compares them). A few take arguments (with_args[]): a binding then
+ * keeps its words, which config.c has checked (exec's command, a macro's
+ * steps), and the UI hands them to the action. A key press is looked up in the focused pane's table
  * first and then in the global one, as tmux looks up its key tables.
  *
  * Key names are parsed once, when a binding is made, into the int codes
@@ -34,8 +36,9 @@ static const struct keys_action_info actions[] = {
 	{ "help", ACT_HELP, ALL,
 	  "Show the key bindings in force and what they do." },
 	{ "command", ACT_COMMAND, ALL,
-	  "Open the prompt for a command: set, bind, unbind, color, open, "
-	  "tag, search, add, quit or the name of an action." },
+	  "Open the prompt for a command: set, bind, unbind, color, "
+	  "highlight, open, tag, search, add, quit or the name of an "
+	  "action." },
 	{ "search", ACT_SEARCH, ALL,
 	  "Search the title and text of every item; the results are "
 	  "listed in the items pane." },
@@ -117,8 +120,8 @@ static const struct keys_action_info actions[] = {
 	  "selects (tidings-config(5), FILTERS); an empty one, or back, "
 	  "clears it." },
 	{ "select-filter", ACT_SELECT_FILTER, ALL,
-	  "Narrow the items list with a define-filter preset, picked at "
-	  "the prompt of filter (Tab fills in each in turn)." },
+	  "Narrow the items list with a define-filter preset picked from "
+	  "a menu, whose first row opens the prompt of filter instead." },
 	{ "clear-filter", ACT_CLEAR_FILTER, ALL,
 	  "Show the whole items list again after filter." },
 	{ "toggle-show-ignored", ACT_TOGGLE_SHOW_IGNORED, ALL,
@@ -128,15 +131,48 @@ static const struct keys_action_info actions[] = {
 	  "Sort the items list in view in the next order: date newest and "
 	  "oldest first, title, feed, author, unread first (see sort in "
 	  "tidings-config(5))." },
+	{ "exec", ACT_EXEC, ALL,
+	  "Run a command with the item's fields as its arguments (%u link, "
+	  "%e enclosure, %t title, %a author, %f feed URL, %F feed title), "
+	  "detached; with -w in the foreground, the terminal given to it." },
+	{ "pipe-to", ACT_PIPE_TO, ITEMS | ARTICLE,
+	  "Give the article as the pane shows it, links list included, to "
+	  "a command on its standard input, in the foreground." },
+	{ "save", ACT_SAVE, ITEMS | ARTICLE,
+	  "Save the article as Markdown, the full article when one is kept, "
+	  "in save-dir, in a file named after its title." },
+	{ "copy-link", ACT_COPY_LINK, ALL,
+	  "Put the item's link on the clipboard through the terminal (OSC "
+	  "52), when clipboard-osc52 allows it." },
+	{ "macro", ACT_MACRO, ALL,
+	  "Run its steps in turn, actions and set commands separated by "
+	  "\";\", stopping at the first that fails." },
+	{ "macro-prefix", ACT_MACRO_PREFIX, ALL,
+	  "Run the macro bound to the next key in the macro table, as "
+	  "newsboat's macro keys do." },
+	{ "open-enclosure", ACT_OPEN_ENCLOSURE, ITEMS | ARTICLE,
+	  "Play the item's first enclosure (a podcast's episode) with the "
+	  "player; typed as open-enclosure N, play link N of the article." },
+	{ "download-enclosure", ACT_DOWNLOAD_ENCLOSURE, ITEMS | ARTICLE,
+	  "Download the item's first enclosure into download-dir in the "
+	  "background; its progress shows on the status line." },
+	{ "downloads", ACT_DOWNLOADS, ALL,
+	  "Show the downloads, queued, under way, done and failed, over "
+	  "the panes; again, or q, closes them." },
 };
 _Static_assert(nitems(actions) == ACT__COUNT - 1,
     "actions[] must have one row per action");
+
+/* The actions that take arguments after their name. */
+static const enum keys_action with_args[] = { ACT_EXEC, ACT_PIPE_TO,
+    ACT_MACRO };
 
 static const char *const tables[] = {
 	[KEYS_GLOBAL] = "global",
 	[KEYS_FEEDS] = "feeds",
 	[KEYS_ITEMS] = "items",
 	[KEYS_ARTICLE] = "article",
+	[KEYS_MACRO] = "macro",
 };
 
 /* Keys with names, canonical name first among equal codes. */
@@ -247,6 +283,17 @@ static const char *const defaults[] = {
 	"bind article O open-browser-mark-read",
 	"bind global E edit-config",
 	"bind global C-r reload-config",
+	"bind items | pipe-to",
+	"bind article | pipe-to",
+	"bind items w save",
+	"bind article w save",
+	"bind global y copy-link",
+	"bind global , macro-prefix",
+	"bind items e open-enclosure",
+	"bind article e open-enclosure",
+	"bind items d download-enclosure",
+	"bind article d download-enclosure",
+	"bind global D downloads",
 };
 
 struct keys_table_v {
@@ -285,6 +332,18 @@ keys_action_info(enum keys_action id)
 	if (id <= ACT_NONE || id >= ACT__COUNT)
 		return (NULL);
 	return (&actions[id - 1]);
+}
+
+/* Whether action id takes arguments. */
+int
+keys_action_args(enum keys_action id)
+{
+	size_t	 i;
+
+	for (i = 0; i < nitems(with_args); i++)
+		if (with_args[i] == id)
+			return (1);
+	return (0);
 }
 
 /* A table by its name. */
@@ -466,16 +525,33 @@ keys_new(void)
 	return (xcalloc(1, sizeof (struct keys)));
 }
 
+/* Free a binding's arguments. */
+static void
+keys_args_free(struct keys_binding *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->nargs; i++)
+		free(b->args[i]);
+	free(b->args);
+	b->args = NULL;
+	b->nargs = 0;
+}
+
 /* Free the tables. */
 void
 keys_free(struct keys *k)
 {
-	size_t	 i;
+	size_t	 i, j;
 
 	if (k == NULL)
 		return;
-	for (i = 0; i < KEYS__TABLES; i++)
+
+	for (i = 0; i < KEYS__TABLES; i++) {
+		for (j = 0; j < k->t[i].n; j++)
+			keys_args_free(&k->t[i].v[j]);
 		free(k->t[i].v);
+	}
 	free(k);
 }
 
@@ -497,7 +573,7 @@ keys_table_arg(const char *name, char **cause)
 	if ((t = keys_table_find(name)) != -1)
 		return (t);
 	xasprintf(cause, "unknown key table \"%s\"; it is global, feeds, "
-	    "items or article", text_printable(&q, name));
+	    "items, article or macro", text_printable(&q, name));
 	buf_release(&q);
 	return (-1);
 }
@@ -511,6 +587,7 @@ keys_remove(struct keys *k, int t, int key)
 
 	for (i = 0; i < tv->n; i++) {
 		if (tv->v[i].key == key) {
+			keys_args_free(&tv->v[i]);
 			memmove(&tv->v[i], &tv->v[i + 1],
 			    (tv->n - i - 1) * sizeof tv->v[0]);
 			tv->n--;
@@ -524,10 +601,19 @@ int
 keys_bind(struct keys *k, const char *table, const char *key,
     const char *action, char **cause)
 {
+	return (keys_bind_args(k, table, key, action, NULL, 0, cause));
+}
+
+/* bind TABLE KEY ACTION ARG... */
+int
+keys_bind_args(struct keys *k, const char *table, const char *key,
+    const char *action, char *const *args, size_t nargs, char **cause)
+{
 	const struct keys_action_info	*a;
 	struct keys_table_v		*tv;
 	struct buf			 q = BUF_INIT;
 	const char			*near;
+	size_t				 i;
 	int				 t, code;
 
 	if ((t = keys_table_arg(table, cause)) == -1)
@@ -546,9 +632,14 @@ keys_bind(struct keys *k, const char *table, const char *key,
 		buf_release(&q);
 		return (-1);
 	}
-	if (t != KEYS_GLOBAL && (a->tables & KEYS_IN(t)) == 0) {
+	if (t != KEYS_GLOBAL && t != KEYS_MACRO &&
+	    (a->tables & KEYS_IN(t)) == 0) {
 		xasprintf(cause, "%s does nothing in the %s pane; bind it in "
 		    "the global table or another pane", a->name, tables[t]);
+		return (-1);
+	}
+	if (nargs > 0 && !keys_action_args(a->id)) {
+		xasprintf(cause, "%s takes no arguments", a->name);
 		return (-1);
 	}
 	keys_remove(k, t, code);
@@ -556,6 +647,13 @@ keys_bind(struct keys *k, const char *table, const char *key,
 	tv->v = xreallocarray(tv->v, tv->n + 1, sizeof tv->v[0]);
 	tv->v[tv->n].key = code;
 	tv->v[tv->n].action = a->id;
+	tv->v[tv->n].args = NULL;
+	tv->v[tv->n].nargs = nargs;
+	if (nargs > 0) {
+		tv->v[tv->n].args = xcalloc(nargs + 1, sizeof *args);
+		for (i = 0; i < nargs; i++)
+			tv->v[tv->n].args[i] = xstrdup(args[i]);
+	}
 	tv->n++;
 	return (0);
 }
@@ -575,9 +673,9 @@ keys_unbind(struct keys *k, const char *table, const char *key,
 	return (0);
 }
 
-/* The action of a key in table t, else in the global table. */
-enum keys_action
-keys_lookup(const struct keys *k, enum keys_table t, int key)
+/* The binding of a key in table t, else in the global table. */
+const struct keys_binding *
+keys_find(const struct keys *k, enum keys_table t, int key)
 {
 	const struct keys_table_v	*tv;
 	size_t				 i;
@@ -587,11 +685,20 @@ keys_lookup(const struct keys *k, enum keys_table t, int key)
 		tv = &k->t[pass == 0 ? t : KEYS_GLOBAL];
 		for (i = 0; i < tv->n; i++)
 			if (tv->v[i].key == key)
-				return (tv->v[i].action);
-		if (t == KEYS_GLOBAL)
+				return (&tv->v[i]);
+		if (t == KEYS_GLOBAL || t == KEYS_MACRO)
 			break;
 	}
-	return (ACT_NONE);
+	return (NULL);
+}
+
+/* The action of a key in table t, else in the global table. */
+enum keys_action
+keys_lookup(const struct keys *k, enum keys_table t, int key)
+{
+	const struct keys_binding	*b;
+
+	return ((b = keys_find(k, t, key)) != NULL ? b->action : ACT_NONE);
 }
 
 /* The bindings of table t. */

@@ -39,12 +39,14 @@ enum keys_special {
 	KEYS_F12 = KEYS_F1 + 11
 };
 
-/* The key tables, one per pane and one tried after each of them. */
+/* The key tables, one per pane and one tried after each of them, and
+ * the keys that follow macro-prefix (newsboat's macros), in no pane. */
 enum keys_table {
 	KEYS_GLOBAL,
 	KEYS_FEEDS,
 	KEYS_ITEMS,
 	KEYS_ARTICLE,
+	KEYS_MACRO,
 	KEYS__TABLES
 };
 #define KEYS_IN(t)	(1u << (t))
@@ -93,6 +95,15 @@ enum keys_action {
 	ACT_CLEAR_FILTER,
 	ACT_TOGGLE_SHOW_IGNORED,
 	ACT_CYCLE_SORT,
+	ACT_EXEC,
+	ACT_PIPE_TO,
+	ACT_SAVE,
+	ACT_COPY_LINK,
+	ACT_MACRO,
+	ACT_MACRO_PREFIX,
+	ACT_OPEN_ENCLOSURE,
+	ACT_DOWNLOAD_ENCLOSURE,
+	ACT_DOWNLOADS,
 	ACT__COUNT
 };
 
@@ -106,6 +117,9 @@ struct keys_action_info {
 struct keys_binding {
 	int		 key;
 	enum keys_action action;
+	char		**args;		/* owned, NULL-terminated; NULL when
+					   bound without arguments */
+	size_t		 nargs;
 };
 
 struct keys;				/* the bindings in force */
@@ -115,8 +129,12 @@ const struct keys_action_info	*keys_actions(size_t *n);
 /* An action by name, or NULL. */
 const struct keys_action_info	*keys_action_find(const char *name);
 const struct keys_action_info	*keys_action_info(enum keys_action);
+/* Whether an action takes arguments after its name (exec's command, a
+ * macro's steps). */
+int		 keys_action_args(enum keys_action);
 
-/* A table by name ("global", "feeds", "items", "article"), or -1. */
+/* A table by name ("global", "feeds", "items", "article", "macro"), or
+ * -1. */
 int		 keys_table_find(const char *name);
 const char	*keys_table_name(enum keys_table);
 
@@ -149,11 +167,21 @@ int	 keys_bind(struct keys *, const char *table, const char *key,
 	     const char *action, char **cause);
 int	 keys_unbind(struct keys *, const char *table, const char *key,
 	     char **cause);
+/* bind with the n words that follow an action which takes arguments
+ * (keys_action_args()), copied; the caller has checked them. */
+int	 keys_bind_args(struct keys *, const char *table, const char *key,
+	     const char *action, char *const *args, size_t n, char **cause);
 
-/* The action key runs in table, else in the global table; ACT_NONE when
- * it runs none. */
+/* The action key runs in table, else in the global table (the macro
+ * table alone for KEYS_MACRO); ACT_NONE when it runs none. */
 enum keys_action	 keys_lookup(const struct keys *, enum keys_table,
 			     int key);
+
+/* The binding of key in table, else in the global table, with its
+ * arguments; NULL when it has none. Borrowed until the next bind or
+ * unbind. */
+const struct keys_binding	*keys_find(const struct keys *,
+				     enum keys_table, int key);
 
 /* The bindings of one table, in the order they were made; borrowed until
  * the next bind or unbind. */

@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "config.h"
+#include "download.h"
 #include "extract.h"
 #include "feed.h"
 #include "filter.h"
@@ -37,6 +38,7 @@
 #define EXIT_USAGE	2	/* bad options or a mistake in the dotfile */
 #define EXIT_FEEDS	3	/* refresh ran, but some feeds failed */
 #define REFRESH_ARTICLES 20	/* full articles fetched per feed and refresh */
+#define REFRESH_EPISODES 3	/* enclosures queued per feed and refresh */
 
 struct opts {
 	const char	*config_path;	/* -c, or NULL for the default */
@@ -84,6 +86,7 @@ static int	cmd_export_opml(struct opts *, struct config *, int, char **);
 static int	cmd_gc(struct opts *, struct config *, int, char **);
 static int	cmd_extract(struct opts *, struct config *, int, char **);
 static int	cmd_mark(struct opts *, struct config *, int, char **);
+static int	cmd_download(struct opts *, struct config *, int, char **);
 
 static const struct command commands[] = {
 	{ "refresh", CONFIG_REQUIRED, cmd_refresh, "refresh [-q] [-a] [-v]",
@@ -105,6 +108,8 @@ static const struct command commands[] = {
 	{ "gc", CONFIG_REQUIRED, cmd_gc, "gc", STOP_DIES },
 	{ "mark", CONFIG_NONE, cmd_mark, "mark read|unread|star|unstar ID...",
 	    STOP_DIES },
+	{ "download", CONFIG_OPTIONAL, cmd_download, "download [-q] [-l] [ID...]",
+	    STOP_FLAG },
 	{ "extract", CONFIG_OPTIONAL, cmd_extract,
 	    "extract [--url URL] [--width N] [--format text|json|html] FILE|URL|-",
 	    STOP_DIES },
@@ -272,6 +277,61 @@ refresh_report(void *arg, const struct poll_result *r)
 	buf_release(&server);
 }
 
+/* What a download run shows on a terminal: the file and how far. */
+static void
+download_report(void *arg, enum download_event ev,
+    const struct store_download *d)
+{
+	const int	*tty = arg;
+	struct buf	 b = BUF_INIT;
+	const char	*name;
+
+	name = (name = strrchr(d->path, '/')) != NULL ? name + 1 : d->path;
+	text_printable(&b, name);
+	if (ev == DOWNLOAD_BUSY)
+		fprintf(stderr, "%s%s: downloaded by another process\n",
+		    *tty ? "\r\033[K" : "", b.data);
+	else if (ev == DOWNLOAD_END && d->state == STORE_DL_FAILED) {
+		fprintf(stderr, "%s%s: ", *tty ? "\r\033[K" : "", b.data);
+		buf_reset(&b);
+		fprintf(stderr, "%s\n", text_printable(&b, d->error != NULL ?
+		    d->error : "failed"));
+	} else if (*tty && d->size > 0)
+		fprintf(stderr, "\r\033[K%.60s %lld%%", b.data,
+		    (long long)(d->got * 100 / d->size));
+	else if (*tty)
+		fprintf(stderr, "\r\033[K%.60s %lld KB", b.data,
+		    (long long)(d->got / 1000));
+	buf_release(&b);
+}
+
+/* After a refresh from since: queue the new episodes of the feeds that
+ * download them and run the queue, when some feed does (tty: progress on
+ * stderr, unless quiet). Return 0, or -1 (said on stderr). */
+static int
+refresh_downloads(const struct config *cfg, struct store *st, int64_t since,
+    int *tty, int quiet, struct download_stats *dls)
+{
+	char	*cause;
+	size_t	 i;
+	int	 queued = 0, quiet_tty = 0;
+
+	for (i = 0; i < cfg->nfeeds; i++)
+		if (config_num(cfg, &cfg->feeds[i], SET_DOWNLOAD_ENCLOSURES))
+			break;
+	if (i == cfg->nfeeds)
+		return (0);
+	if (download_after_refresh(cfg, st, since, REFRESH_EPISODES, &queued,
+	    &cause) != 0 || download_run(cfg, st, download_report,
+	    quiet ? &quiet_tty : tty, &stop, dls, &cause) != 0) {
+		fprintf(stderr, "%stidings: %s\n", *tty && !quiet ?
+		    "\r\033[K" : "", cause);
+		free(cause);
+		return (-1);
+	}
+	return (0);
+}
+
 static int
 cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 {
@@ -285,6 +345,7 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 	    BUF_INIT };
 	struct poll_stats	 stats;
 	struct poll_prefetch_stats pre = { 0, 0 };
+	struct download_stats	 dls = { 0, 0, 0 };
 	struct store		*st;
 	char			*cause;
 	int64_t			 since;
@@ -325,6 +386,11 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 			free(cause);
 		}
 	}
+	/* Then the new episodes of feeds that download them, and whatever
+	 * an earlier run left half done. */
+	if (rc == 0 && !stop && refresh_downloads(cfg, st, since, &p.tty,
+	    p.quiet, &dls) != 0)
+		dls.failed++;
 	if (p.tty && !p.quiet)
 		fprintf(stderr, "\r\033[K");
 	store_close(st);
@@ -356,6 +422,9 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 		if (pre.kept + pre.failed > 0)
 			printf("; %d full article%s kept, %d failed", pre.kept,
 			    pre.kept == 1 ? "" : "s", pre.failed);
+		if (dls.done + dls.failed > 0)
+			printf("; %d enclosure%s downloaded, %d failed",
+			    dls.done, dls.done == 1 ? "" : "s", dls.failed);
 		printf("%s\n", stop ? " (interrupted)" : "");
 		if (p.failures.len > 0)
 			printf("failed:\n%s", p.failures.data);
@@ -873,8 +942,8 @@ cmd_import_opml(struct opts *o, struct config *cfg, int argc, char **argv)
 
 /* Where newsboat keeps name: dir/name when dir is given, else
  * ~/.newsboat/name when ~/.newsboat/urls exists, else the XDG place
- * (urls and config under $XDG_CONFIG_HOME, cache.db under
- * $XDG_DATA_HOME). Caller frees. NULL without a home directory. */
+ * (urls and config under $XDG_CONFIG_HOME, cache.db and podboat's queue
+ * under $XDG_DATA_HOME). Caller frees. NULL without a home directory. */
 static char *
 newsboat_path(const char *dir, const char *name)
 {
@@ -895,7 +964,7 @@ newsboat_path(const char *dir, const char *name)
 		return (path);
 	}
 	free(path);
-	if (strcmp(name, "cache.db") == 0) {
+	if (strcmp(name, "cache.db") == 0 || strcmp(name, "queue") == 0) {
 		if ((xdg = getenv("XDG_DATA_HOME")) != NULL && *xdg == '/')
 			xasprintf(&path, "%s/newsboat/%s", xdg, name);
 		else
@@ -948,6 +1017,51 @@ has_line(const struct buf *text, const char *s, size_t len)
 	return (0);
 }
 
+/* Bring podboat's queue (nb->episodes) into the downloads: a whole file
+ * as done, the others queued, to be downloaded over what podboat left.
+ * Episodes queued before are left alone. Count them in *queued and
+ * *done; return 0, or -1 and set *cause. */
+static int
+import_queue(struct store *st, const struct newsboat *nb, int *queued,
+    int *done, char **cause)
+{
+	const struct newsboat_episode	*ep;
+	struct store_download		 d;
+	struct stat			 sb;
+	const char			*base;
+	size_t				 i;
+	int				 rc;
+
+	for (i = 0; i < nb->nepisodes; i++) {
+		ep = &nb->episodes[i];
+		memset(&d, 0, sizeof d);
+		d.url = xstrdup(ep->url);
+		d.path = xstrdup(ep->path);
+		base = strrchr(ep->path, '/') + 1;
+		d.title = xstrdup(*base != '\0' ? base : ep->path);
+		d.size = -1;
+		d.added = time_now();
+		if ((rc = store_download_add(st, &d, cause)) < 0) {
+			store_download_release(&d);
+			return (-1);
+		}
+		if (rc == 1 && ep->done) {
+			d.state = STORE_DL_DONE;
+			d.got = d.size = stat(ep->path, &sb) == 0 ?
+			    (int64_t)sb.st_size : 0;
+			d.finished = time_now();
+			if (store_download_set(st, &d, cause) != 0) {
+				store_download_release(&d);
+				return (-1);
+			}
+		}
+		if (rc == 1)
+			*(ep->done ? done : queued) += 1;
+		store_download_release(&d);
+	}
+	return (0);
+}
+
 static int
 cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
     char **argv)
@@ -959,9 +1073,11 @@ cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
 	struct store		*st;
 	struct stat		 sb;
 	const char		*dir;
-	char			*urls, *conf, *cache, *cause = NULL, *line, *nl;
+	char			*urls, *conf, *cache, *queue, *cause = NULL;
+	char			*line, *nl;
 	size_t			 i;
 	int			 rc = EXIT_ERROR, have_cache, nsettings;
+	int			 nq = 0, nd = 0;
 
 	if (argc > 2)
 		usage(EXIT_USAGE);
@@ -969,12 +1085,14 @@ cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
 	urls = newsboat_path(dir, "urls");
 	conf = newsboat_path(dir, "config");
 	cache = newsboat_path(dir, "cache.db");
-	if (urls == NULL || conf == NULL || cache == NULL) {
+	queue = newsboat_path(dir, "queue");
+	if (urls == NULL || conf == NULL || cache == NULL || queue == NULL) {
 		fprintf(stderr, "tidings: %s; name newsboat's directory\n",
 		    NO_HOME);
 		free(urls);
 		free(conf);
 		free(cache);
+		free(queue);
 		return (EXIT_ERROR);
 	}
 	newsboat_init(&nb);
@@ -995,6 +1113,12 @@ cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
 		if (read_file(conf, input_cap(cfg), &in, &cause) != 0)
 			goto fail;
 		newsboat_config(&nb, in.data, in.len, "config");
+	}
+	buf_reset(&in);
+	if (access(queue, F_OK) == 0) {
+		if (read_file(queue, input_cap(cfg), &in, &cause) != 0)
+			goto fail;
+		newsboat_queue(&nb, in.data, in.len, "queue");
 	}
 
 	/* A line the dotfile has already (a second import) is not added. */
@@ -1027,6 +1151,18 @@ cmd_import_newsboat(struct opts *o, struct config *cfg, int argc,
 		    nb.listed == 1 ? " was" : "s were");
 	putchar('\n');
 
+	if (nb.nepisodes > 0) {
+		if ((st = open_store(o)) == NULL)
+			goto out;
+		if (import_queue(st, &nb, &nq, &nd, &cause) != 0) {
+			store_close(st);
+			goto fail;
+		}
+		store_close(st);
+		printf("%d episode%s of podboat's queue: %d downloaded, %d to "
+		    "download (tidings download)\n", nq + nd, nq + nd == 1 ?
+		    "" : "s", nd, nq);
+	}
 	if (have_cache) {
 		if ((st = open_store(o)) == NULL)
 			goto out;
@@ -1070,6 +1206,7 @@ out:
 	free(urls);
 	free(conf);
 	free(cache);
+	free(queue);
 	return (rc);
 }
 
@@ -1224,6 +1361,28 @@ cmd_gc(struct opts *o, struct config *cfg, int argc, char **argv)
 	return (EXIT_OK);
 }
 
+/* Whether every one of argv[0..argc) is an item id; say the first that
+ * is not. */
+static int
+item_ids_ok(int argc, char **argv)
+{
+	char		*end;
+	long long	 id;
+	int		 i;
+
+	for (i = 0; i < argc; i++) {
+		errno = 0;
+		id = strtoll(argv[i], &end, 10);
+		if (errno != 0 || *end != '\0' || end == argv[i] || id < 1) {
+			fputs("tidings: not an item id: ", stderr);
+			print_safe(stderr, argv[i]);
+			fputc('\n', stderr);
+			return (0);
+		}
+	}
+	return (1);
+}
+
 static int
 cmd_mark(struct opts *o, struct config *cfg, int argc, char **argv)
 {
@@ -1236,7 +1395,7 @@ cmd_mark(struct opts *o, struct config *cfg, int argc, char **argv)
 		{ "star", 1, 1 }, { "unstar", 1, 0 },
 	};
 	struct store	*st;
-	char		*cause, *end;
+	char		*cause;
 	long long	 id;
 	size_t		 m;
 	int		 i, rc = EXIT_OK;
@@ -1249,16 +1408,8 @@ cmd_mark(struct opts *o, struct config *cfg, int argc, char **argv)
 			break;
 	if (m == nitems(marks))
 		usage(EXIT_USAGE);
-	for (i = 2; i < argc; i++) {
-		errno = 0;
-		id = strtoll(argv[i], &end, 10);
-		if (errno != 0 || *end != '\0' || end == argv[i] || id < 1) {
-			fputs("tidings: not an item id: ", stderr);
-			print_safe(stderr, argv[i]);
-			fputc('\n', stderr);
-			return (EXIT_USAGE);
-		}
-	}
+	if (!item_ids_ok(argc - 2, argv + 2))
+		return (EXIT_USAGE);
 	if ((st = open_store(o)) == NULL)
 		return (EXIT_ERROR);
 	/* Every id is tried: one that is gone does not stop the others. */
@@ -1274,6 +1425,115 @@ cmd_mark(struct opts *o, struct config *cfg, int argc, char **argv)
 	}
 	store_close(st);
 	return (rc);
+}
+
+/* tidings download: queue the enclosures of the items given, then run the
+ * queue; or list it. */
+static int
+cmd_download(struct opts *o, struct config *cfg, int argc, char **argv)
+{
+	static const char *const states[] = {
+		[STORE_DL_QUEUED] = "queued", [STORE_DL_DONE] = "done",
+		[STORE_DL_FAILED] = "failed",
+	};
+	static const struct option longopts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "list", no_argument, NULL, 'l' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct download_stats	 dls = { 0, 0, 0 };
+	struct store_download	*v;
+	struct store_feed	*feeds = NULL;
+	const struct store_feed	*sf;
+	struct store_body	 body;
+	struct buf		 b = BUF_INIT;
+	struct store		*st;
+	char			*cause, *path;
+	long long		 id;
+	size_t			 nfeeds = 0, n, i;
+	int			 ch, quiet = 0, list = 0, tty, rc = EXIT_OK;
+
+	while ((ch = getopt_long(argc, argv, "ql", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'q':
+			quiet = 1;
+			break;
+		case 'l':
+			list = 1;
+			break;
+		default:
+			usage(EXIT_USAGE);
+		}
+	}
+	if (!item_ids_ok(argc - optind, argv + optind))
+		return (EXIT_USAGE);
+	if ((st = open_store(o)) == NULL)
+		return (EXIT_ERROR);
+	if (optind < argc && store_feeds(st, &feeds, &nfeeds, &cause) != 0)
+		goto fail;
+	for (i = (size_t)optind; i < (size_t)argc; i++) {
+		id = strtoll(argv[i], NULL, 10);
+		if (store_item_get(st, id, &body, &cause) < 0)
+			goto fail;
+		sf = feed_row(feeds, nfeeds, body.item.feed_id);
+		switch (download_enqueue(cfg, sf != NULL ? dotfile_feed(cfg,
+		    sf->url) : NULL, st, id, title_of(cfg, sf), &path,
+		    &cause)) {
+		case -1:
+			store_body_release(&body);
+			goto fail;
+		case 0:
+			if (path == NULL) {
+				fprintf(stderr, "tidings: item %lld has no "
+				    "enclosure\n", id);
+				rc = EXIT_ERROR;
+			}
+			break;
+		}
+		free(path);
+		store_body_release(&body);
+	}
+	store_feeds_free(feeds, nfeeds);
+	feeds = NULL;
+	if (list) {
+		if (store_downloads(st, 0, 0, &v, &n, &cause) != 0)
+			goto fail;
+		for (i = 0; i < n; i++) {
+			buf_reset(&b);
+			buf_addf(&b, "%lld\t%s\t%lld\t%lld\t", (long long)v[i].id,
+			    states[v[i].state < 0 || v[i].state > 2 ? 2 :
+			    v[i].state], (long long)v[i].got,
+			    (long long)v[i].size);
+			text_printable(&b, v[i].path);
+			buf_addch(&b, '\t');
+			text_printable(&b, v[i].error != NULL ? v[i].error : "");
+			printf("%s\n", b.data);
+		}
+		store_downloads_free(v, n);
+		buf_release(&b);
+		store_close(st);
+		return (rc);
+	}
+	tty = isatty(STDERR_FILENO) && !quiet;
+	if (download_run(cfg, st, download_report, &tty, &stop, &dls,
+	    &cause) != 0)
+		goto fail;
+	if (tty)
+		fprintf(stderr, "\r\033[K");
+	store_close(st);
+	if (!quiet || dls.failed > 0)
+		printf("%d downloaded, %d failed, %d left to another process%s"
+		    "\n", dls.done, dls.failed, dls.busy, stop ?
+		    " (interrupted)" : "");
+	if (stop || dls.failed > 0)
+		return (EXIT_ERROR);
+	return (rc);
+fail:
+	fprintf(stderr, "tidings: %s\n", cause);
+	free(cause);
+	store_feeds_free(feeds, nfeeds);
+	store_close(st);
+	return (EXIT_ERROR);
 }
 
 /* An argument that names a page on the web rather than a file. */

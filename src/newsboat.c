@@ -35,6 +35,7 @@ struct newsboat_option {
 static const struct newsboat_option newsboat_options[] = {
 	{ "max-items", "max-items", "" },
 	{ "browser", "browser", NULL },
+	{ "player", "player", NULL },
 	{ "user-agent", "user-agent", NULL },
 	{ "download-timeout", "download-timeout", "s" },
 	{ "reload-threads", "max-connections", "" },
@@ -78,6 +79,7 @@ static const struct {
 	{ "reload-urls", "reload-config" },
 	{ "edit-urls", "edit-config" },
 	{ "switch-focus", "focus-next" },
+	{ "save", "save" },
 };
 
 /* newsboat's dialogs and our key tables. */
@@ -113,6 +115,8 @@ static const struct {
 } newsboat_words[] = {
 	{ "bind-key", "bind", "command", "; bind TABLE KEY ACTION" },
 	{ "unbind-key", "unbind", "command", "; unbind TABLE KEY" },
+	{ "macro", "bind", "command", "; bind macro KEY \"STEP; STEP\", "
+	  "run after macro-prefix (,)" },
 	{ "show-read-feeds", "unread-only", "setting",
 	  ", the other way round" },
 	{ "show-read-articles", "unread-only", "setting",
@@ -174,6 +178,13 @@ newsboat_release(struct newsboat *nb)
 	for (i = 0; i < nb->nurls; i++)
 		free(nb->urls[i]);
 	free(nb->urls);
+	for (i = 0; i < nb->nepisodes; i++) {
+		free(nb->episodes[i].url);
+		free(nb->episodes[i].path);
+	}
+	free(nb->episodes);
+	nb->episodes = NULL;
+	nb->nepisodes = 0;
 	causes_release(&nb->unmapped);
 	free(nb->reload_time);
 	free(nb->reload_text);
@@ -253,7 +264,8 @@ newsboat_keep_line(struct newsboat *nb, const char *name, unsigned n,
 }
 
 /* A query feed of the urls file, "query:NAME:EXPRESSION" [TAG ...]:
- * a query line, the expression as it is. */
+ * a query line, the expression as it is, and its tags after it, quoted
+ * so that they stay apart ("query NAME 'EXPRESSION' TAG ..."). */
 static void
 newsboat_query(struct newsboat *nb, const char *name, unsigned n,
     const char *line, char **w, size_t nw)
@@ -261,6 +273,7 @@ newsboat_query(struct newsboat *nb, const char *name, unsigned n,
 	struct buf	 out = BUF_INIT;
 	const char	*colon, *expr;
 	char		*qname;
+	size_t		 i, ntags = 0, dropped = 0;
 
 	if ((colon = strchr(w[0] + 6, ':')) == NULL || colon == w[0] + 6 ||
 	    colon[1] == '\0') {
@@ -270,15 +283,69 @@ newsboat_query(struct newsboat *nb, const char *name, unsigned n,
 	}
 	qname = xstrndup(w[0] + 6, (size_t)(colon - w[0] - 6));
 	expr = colon + 1;
+	for (i = 1; i < nw; i++) {
+		if (w[i][0] == '\0' || w[i][0] == '~' || w[i][0] == '!')
+			dropped++;
+		else
+			ntags++;
+	}
 	buf_addstr(&out, "query ");
 	config_word(&out, qname);
-	buf_addf(&out, " %s", expr);
+	buf_addch(&out, ' ');
+	if (ntags == 0)
+		buf_addstr(&out, expr);
+	else if (strchr(expr, '\'') == NULL)
+		buf_addf(&out, "'%s'", expr);
+	else
+		config_word(&out, expr);	/* quoted: it has a ' */
+	for (i = 1; i < nw; i++) {
+		if (w[i][0] == '\0' || w[i][0] == '~' || w[i][0] == '!')
+			continue;
+		buf_addch(&out, ' ');
+		config_word(&out, w[i]);
+	}
 	newsboat_keep_line(nb, name, n, line, &out);
-	if (nw > 1)
-		newsboat_unmapped(nb, name, n, line, "the query feed is kept, "
-		    "its tags are not: tidings's query feeds have none");
+	if (dropped > 0)
+		newsboat_unmapped(nb, name, n, line, "the query feed is kept "
+		    "with its tags, not its \"~title\" or \"!\": its name is "
+		    "its title, and a query is never hidden");
 	free(qname);
 	buf_release(&out);
+}
+
+/* Check a urls line's exec: or filter: feed (config_feed_source()).
+ * newsboat hands the command to sh; tidings splits it into words and
+ * runs it without a shell, which gives the same argv for a plain command
+ * with quoted words, but not for one that asks the shell for more. */
+static int
+newsboat_command(const char *url, char **why)
+{
+	static const char	 shell[] = "|&;<>()$`*?[{";
+	const char		*fetch, *cmd, *end, *c;
+	char			**argv;
+
+	if (config_feed_source(url, 0, &argv, &fetch, why) == -1)
+		return (-1);
+	if (fetch != NULL && config_check_import_url(fetch, why) != 0) {
+		config_words_free(argv);
+		return (-1);
+	}
+	cmd = strchr(url, ':') + 1;
+	end = fetch != NULL ? fetch - 1 : cmd + strlen(cmd);
+	for (c = cmd; c < end; c++)
+		if (strchr(shell, *c) != NULL)
+			break;
+	if (c == end && strchr(argv[0], '=') == NULL) {
+		config_words_free(argv);
+		return (0);
+	}
+	if (c == end)
+		c = "=";
+	xasprintf(why, "newsboat runs this command with sh, and it needs "
+	    "one (\"%c\"); tidings runs commands without a shell: put it "
+	    "in a script", *c);
+	config_words_free(argv);
+	return (-1);
 }
 
 /* One line of the urls file. */
@@ -303,8 +370,16 @@ newsboat_url_line(struct newsboat *nb, const char *name, unsigned n,
 		goto out;
 	}
 	/* Not file://: the dotfile reads a local file only for a line the
-	 * user wrote there. */
-	if (config_check_import_url(w[0], &why) != 0) {
+	 * user wrote there. A command, though, ran already in newsboat,
+	 * from the user's own urls file. */
+	if (strncmp(w[0], "exec:", 5) == 0 ||
+	    strncmp(w[0], "filter:", 7) == 0) {
+		if (newsboat_command(w[0], &why) != 0) {
+			newsboat_unmapped(nb, name, n, line, why);
+			free(why);
+			goto out;
+		}
+	} else if (config_check_import_url(w[0], &why) != 0) {
 		newsboat_unmapped(nb, name, n, line, why);
 		free(why);
 		goto out;
@@ -396,7 +471,10 @@ newsboat_table(const char *dialog)
 static int
 newsboat_sort(const char *value, struct buf *out, const char **why)
 {
-	static const char *const keys[] = { "date", "title", "author" };
+	static const char *const keys[] = { "date", "title", "author",
+	    "flags", "link", "guid", "random" };
+	static const char *const here[] = { "date", "title", "author",
+	    "starred", "link", "guid", "random" };
 	const char	*dash;
 	size_t		 len, i;
 	int		 desc = 0;
@@ -413,8 +491,8 @@ newsboat_sort(const char *value, struct buf *out, const char **why)
 		if (strlen(keys[i]) == len && strncmp(value, keys[i], len) == 0)
 			break;
 	if (i == nitems(keys)) {
-		*why = "no such order here (date, title, author, feed, "
-		    "unread)";
+		*why = "no such order here (date, title, author, flags, "
+		    "link, guid, random)";
 		return (-1);
 	}
 	if (i == 0 && !desc) {
@@ -423,10 +501,15 @@ newsboat_sort(const char *value, struct buf *out, const char **why)
 	}
 	if (i == 0)
 		buf_addstr(out, "set sort date-asc");
+	else if (strcmp(keys[i], "random") == 0)
+		buf_addstr(out, "set sort random");
 	else
-		buf_addf(out, "set sort %s-%s", keys[i], desc ? "desc" : "asc");
+		buf_addf(out, "set sort %s-%s", here[i], desc ? "desc" : "asc");
 	return (0);
 }
+
+static int	newsboat_macro(struct newsboat *, char **, size_t,
+		    struct buf *, const char **);
 
 /* Make the dotfile line for one config line of newsboat's in out; return
  * 0 (out empty when an earlier line made it already), or -1 with a
@@ -485,6 +568,37 @@ newsboat_map(struct newsboat *nb, char **w, size_t nw, struct buf *out,
 		*why = "the default here too";
 		return (-1);
 	}
+	if (strcmp(w[0], "download-path") == 0) {
+		if (nw != 2) {
+			*why = "expected one value";
+			return (-1);
+		}
+		if (strchr(w[1], '%') != NULL) {
+			*why = "its %n and %h have no equivalent: files are "
+			    "named after their feed here; set download-dir "
+			    "(per feed too) by hand";
+			return (-1);
+		}
+		buf_addstr(out, "set download-dir ");
+		config_word(out, w[1]);
+		return (0);
+	}
+	if (strcmp(w[0], "podcast-auto-enqueue") == 0) {
+		if (nw != 2) {
+			*why = "expected one value";
+			return (-1);
+		}
+		if (strcmp(w[1], "yes") == 0 || strcmp(w[1], "true") == 0) {
+			buf_addstr(out, "set download-enclosures yes");
+			return (0);
+		}
+		*why = "the default here too";
+		return (-1);
+	}
+	if (strcmp(w[0], "max-downloads") == 0) {
+		*why = "downloads run one at a time here";
+		return (-1);
+	}
 	if (strcmp(w[0], "download-full-page") == 0) {
 		if (nw != 2) {
 			*why = "expected one value";
@@ -529,6 +643,8 @@ newsboat_map(struct newsboat *nb, char **w, size_t nw, struct buf *out,
 		buf_release(&inner);
 		return (0);
 	}
+	if (strcmp(w[0], "macro") == 0 && nw >= 3)
+		return (newsboat_macro(nb, w, nw, out, why));
 	if (strcmp(w[0], "bind-key") == 0 && (nw == 3 || nw == 4)) {
 		for (i = 0; i < nitems(newsboat_ops); i++)
 			if (strcmp(newsboat_ops[i].op, w[2]) == 0)
@@ -572,6 +688,82 @@ newsboat_map(struct newsboat *nb, char **w, size_t nw, struct buf *out,
 		return (0);
 	}
 	return (-1);
+}
+
+/*
+ * newsboat's "macro KEY OP [ARG...] [; OP [ARG...]]... [-- DESCRIPTION]",
+ * run by pressing the macro prefix and KEY: a binding of KEY in the macro
+ * table, pressed after macro-prefix (",", as in newsboat), whose steps
+ * are the operations mapped as bind-key maps them, "set" as the config
+ * file's options are, and pipe-to with its command split into words (a
+ * command that needs newsboat's shell does not map).
+ */
+static int
+newsboat_macro(struct newsboat *nb, char **w, size_t nw, struct buf *out,
+    const char **why)
+{
+	struct buf	 step = BUF_INIT, steps = BUF_INIT;
+	char		**t;
+	size_t		 i, j, n = 0, op, k;
+	int		 rc = -1;
+
+	/* The words after the key, with a ";" that ends one split off,
+	 * up to the description. */
+	t = xcalloc(2 * nw + 1, sizeof *t);
+	for (i = 2; i < nw && strcmp(w[i], "--") != 0; i++) {
+		k = strlen(w[i]);
+		if (k > 1 && w[i][k - 1] == ';') {
+			w[i][k - 1] = '\0';
+			t[n++] = w[i];
+			t[n++] = (char *)";";
+		} else
+			t[n++] = w[i];
+	}
+	t[n] = (char *)";";
+	buf_addstr(&steps, "bind macro ");
+	newsboat_key(&steps, w[1]);
+	buf_addstr(&steps, " macro");
+	for (op = 0; op < n; op = j + 1) {
+		for (j = op; strcmp(t[j], ";") != 0; j++)
+			;
+		if (j == op)
+			continue;
+		buf_reset(&step);
+		if (strcmp(t[op], "set") == 0) {
+			if (j - op != 3) {
+				*why = "set takes a name and a value";
+				goto out;
+			}
+			if (newsboat_map(nb, t + op + 1, 2, &step, why) != 0)
+				goto out;
+		} else if (strcmp(t[op], "pipe-to") == 0 && j - op == 2) {
+			if (strpbrk(t[op + 1], "|&;<>$`*?(){}'\"\\") != NULL) {
+				*why = "pipe-to's command needs a shell, which "
+				    "tidings does not run; write a script";
+				goto out;
+			}
+			buf_addf(&step, "pipe-to %s", t[op + 1]);
+		} else {
+			for (k = 0; k < nitems(newsboat_ops); k++)
+				if (strcmp(newsboat_ops[k].op, t[op]) == 0)
+					break;
+			if (k == nitems(newsboat_ops) || j - op != 1) {
+				*why = "an operation of the macro has no "
+				    "equivalent in tidings";
+				goto out;
+			}
+			buf_addstr(&step, newsboat_ops[k].action);
+		}
+		buf_addch(&steps, ' ');
+		config_word(&steps, step.data);
+	}
+	buf_add(out, steps.data, steps.len);
+	rc = 0;
+out:
+	free(t);
+	buf_release(&step);
+	buf_release(&steps);
+	return (rc);
 }
 
 /* Run the dotfile line out, made from line n of name, as the reader's
@@ -739,6 +931,51 @@ newsboat_config_line(struct newsboat *nb, const char *name, unsigned n,
 		newsboat_keep(nb, scratch, name, n, line, &out);
 	buf_release(&out);
 	config_words_free(w);
+}
+
+/* A line of podboat's queue: URL "PATH" [downloaded|played|finished|
+ * failed|...]; its status word, when there is one, says whether the
+ * file is whole. */
+static void
+newsboat_queue_line(struct newsboat *nb, const char *name, unsigned n,
+    const char *line, const void *arg)
+{
+	struct newsboat_episode	*ep;
+	char			**w, *cause;
+	size_t			 nw;
+
+	(void)arg;
+	if (config_words(line, &w, &nw, &cause) != 0) {
+		newsboat_unmapped(nb, name, n, line, cause);
+		free(cause);
+		return;
+	}
+	if (nw == 0) {
+		config_words_free(w);
+		return;
+	}
+	if (nw < 2 || nw > 3 || util_scheme_len(w[0]) == 0 ||
+	    w[1][0] != '/') {
+		newsboat_unmapped(nb, name, n, line, "not a URL and a "
+		    "file's absolute path");
+		config_words_free(w);
+		return;
+	}
+	nb->episodes = xreallocarray(nb->episodes, nb->nepisodes + 1,
+	    sizeof *nb->episodes);
+	ep = &nb->episodes[nb->nepisodes++];
+	ep->url = xstrdup(w[0]);
+	ep->path = xstrdup(w[1]);
+	ep->done = nw == 3 && (strcmp(w[2], "downloaded") == 0 ||
+	    strcmp(w[2], "played") == 0 || strcmp(w[2], "finished") == 0);
+	config_words_free(w);
+}
+
+void
+newsboat_queue(struct newsboat *nb, const char *text, size_t len,
+    const char *name)
+{
+	newsboat_lines(nb, text, len, name, NULL, newsboat_queue_line);
 }
 
 void

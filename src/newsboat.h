@@ -14,6 +14,13 @@
 
 struct config;
 
+/* An episode of podboat's queue. */
+struct newsboat_episode {
+	char		*url;		/* the enclosure's */
+	char		*path;		/* its file, absolute */
+	int		 done;		/* podboat says the file is whole */
+};
+
 struct newsboat {
 	struct buf	 settings;	/* set/bind/unbind/color lines */
 	struct buf	 feeds;		/* feed lines for URLs not listed */
@@ -25,6 +32,8 @@ struct newsboat {
 	int		 nsettings;	/* lines in settings */
 	int		 listed;	/* feeds the dotfile had already */
 	struct causes	 unmapped;	/* "NAME:LINE: text: why", one each */
+	struct newsboat_episode *episodes;	/* podboat's queue */
+	size_t		 nepisodes;
 
 	/* While the config file is read: what maps only together. */
 	int		 unread_only;	/* "set unread-only yes" written */
@@ -42,8 +51,8 @@ void	 newsboat_release(struct newsboat *);
  * Read newsboat's urls file (text of len bytes; name stands for its path
  * in messages). Each feed line becomes a "feed" line with the same tags,
  * "~title" and "!", unless cfg lists its URL already; a query feed
- * becomes a "query" line in settings (its tags, which query lines do not
- * have, are reported); exec: and filter: feeds, which tidings does not
+ * becomes a "query" line in settings with its tags (a "~title" or "!"
+ * of it is reported); exec: and filter: feeds, which tidings does not
  * run, go to unmapped.
  */
 void	 newsboat_urls(struct newsboat *, const char *text, size_t len,
@@ -51,7 +60,9 @@ void	 newsboat_urls(struct newsboat *, const char *text, size_t len,
 
 /*
  * Read newsboat's config file. Options with an equivalent become "set"
- * lines (auto-reload with reload-time, max-items, browser, user-agent,
+ * lines (auto-reload with reload-time, max-items, browser, player,
+ * download-path, podcast-auto-enqueue,
+ * user-agent,
  * download-timeout, reload-threads, keep-articles-days, datetime-format,
  * text-width, download-full-page, show-read-feeds and show-read-articles
  * as one line, notify-program), ignore-article becomes ignore and
@@ -65,6 +76,14 @@ void	 newsboat_urls(struct newsboat *, const char *text, size_t len,
 void	 newsboat_config(struct newsboat *, const char *text, size_t len,
 	     const char *name);
 
+/*
+ * Read podboat's queue file (text of len bytes; name stands for its path
+ * in messages): one episode a line, its URL, its file's path in quotes
+ * and, for a file that is whole, "downloaded", "played" or "finished".
+ * Each goes to nb->episodes; a line that does not read goes to unmapped.
+ */
+void	 newsboat_queue(struct newsboat *, const char *text, size_t len,
+	     const char *name);
 /*
  * What newsboat's word (a config option or command, or an operation that
  * bind-key takes) is called here, for the messages of config mistakes

@@ -332,6 +332,29 @@ opml_outline(mxml_node_t *node, char *url, struct opml_feed *f)
 	}
 }
 
+/* Liferea's command feeds, which newsboat reads and writes too, in the
+ * dotfile's words: an xmlUrl "|COMMAND" is "exec:COMMAND", and a
+ * filtercmd attribute pipes the feed through a command, which is
+ * "filter:COMMAND:URL". Return url, or a new string in its place. */
+static char *
+opml_command(mxml_node_t *node, char *url)
+{
+	char	*cmd, *s;
+
+	if (url[0] == '|') {
+		xasprintf(&s, "exec:%s", url + 1);
+		free(url);
+		url = s;
+	}
+	if ((cmd = opml_fold(opml_attr(node, "filtercmd"))) != NULL) {
+		xasprintf(&s, "filter:%s:%s", cmd, url);
+		free(cmd);
+		free(url);
+		url = s;
+	}
+	return (url);
+}
+
 /* Parse OPML bytes into the feeds they list. */
 int
 opml_parse(const char *data, size_t len, struct opml_feed **feeds,
@@ -376,6 +399,7 @@ opml_parse(const char *data, size_t len, struct opml_feed **feeds,
 		if (strcasecmp(name, "outline") != 0 ||
 		    (url = opml_fold(opml_attr(node, "xmlUrl"))) == NULL)
 			continue;
+		url = opml_command(node, url);
 		*feeds = xreallocarray(*feeds, *nfeeds + 1, sizeof **feeds);
 		opml_outline(node, url, &(*feeds)[(*nfeeds)++]);
 	}
@@ -486,9 +510,10 @@ static void
 opml_export_feed(struct buf *out, const struct config_feed *cf,
     const struct opml_known *k, const char *indent)
 {
-	const char	*label = cf->url;
+	const char	*label = cf->url, *url = cf->url, *fetch;
+	char		**argv, *why, *cmd;
 	size_t		 i;
-	int		 first = 1;
+	int		 first = 1, source;
 
 	if (cf->title != NULL)
 		label = cf->title;
@@ -498,8 +523,25 @@ opml_export_feed(struct buf *out, const struct config_feed *cf,
 	buf_add_xml(out, label);
 	buf_addstr(out, "\" title=\"");
 	buf_add_xml(out, label);
-	buf_addstr(out, "\" xmlUrl=\"");
-	buf_add_xml(out, cf->url);
+	/* Command feeds as Liferea writes them (opml_command()). */
+	source = config_feed_source(cf->url, 0, &argv, &fetch, &why);
+	if (source == -1)
+		free(why);
+	config_words_free(argv);
+	if (source == CONFIG_SOURCE_EXEC) {
+		buf_addstr(out, "\" xmlUrl=\"|");
+		url += 5;
+	} else if (source == CONFIG_SOURCE_FILTER) {
+		buf_addstr(out, "\" filtercmd=\"");
+		cmd = xstrndup(cf->url + 7, (size_t)(fetch - 1 -
+		    (cf->url + 7)));
+		buf_add_xml(out, cmd);
+		free(cmd);
+		buf_addstr(out, "\" xmlUrl=\"");
+		url = fetch;
+	} else
+		buf_addstr(out, "\" xmlUrl=\"");
+	buf_add_xml(out, url);
 	buf_addch(out, '"');
 	if (k != NULL && k->site != NULL && *k->site != '\0') {
 		buf_addstr(out, " htmlUrl=\"");

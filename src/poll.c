@@ -9,8 +9,17 @@
  *	store thread		store_update(), one transaction per feed,
  *				then the report callback
  *
+ * Feeds read from commands (exec: and filter:, config_feed_source()) go
+ * through script threads of their own beside the network: an exec:
+ * feed's command starts at once, a filter: feed's when its response
+ * arrives, and its standard output goes on to the parsers like a
+ * response body. A command that hangs holds one script thread until the
+ * feed's download-timeout, never the network or the parsers.
+ *
  * The queues are bounded, so a fast network cannot pile up more than a
- * few bodies in memory; when they are full the stage before waits. Only
+ * few bodies in memory; when they are full the stage before waits. (The
+ * filters' queue is not: the network must never wait for a command, and
+ * only the dotfile's few filter: feeds go there.) Only
  * the store thread touches the struct store, so the caller's one
  * connection is used from one thread at a time, as store.h requires.
  *
@@ -28,7 +37,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,19 +47,24 @@
 #include "config.h"
 #include "extract.h"
 #include "feed.h"
+#include "hook.h"
 #include "http.h"
 #include "poll.h"
+#include "script.h"
 #include "store.h"
 #include "sync.h"
 #include "util.h"
 
 #define POLL_PARSERS	2		/* parser threads */
+#define POLL_SCRIPTS	4		/* script threads, at most */
 #define POLL_QUEUED	8		/* responses waiting, per queue */
 #define POLL_MAX_POSTPONE (7 * 86400)	/* longest a server may park a feed */
 
 struct poll_job {
 	const struct config_feed *cf;
 	int64_t		 feed_id;
+	int		 source;	/* CONFIG_SOURCE_* */
+	char		**argv;		/* exec: and filter: command, owned */
 
 	/* What the response said; owned copies, filled by poll_done(). */
 	struct buf	 body;
@@ -87,8 +100,12 @@ struct poll_ctx {
 	void			(*report)(void *, const struct poll_result *);
 	void			*arg;
 
-	pthread_mutex_t		 lock;	/* guards both queues */
-	struct poll_queue	 parse, store;
+	const atomic_int	*stop;
+
+	pthread_mutex_t		 lock;	/* guards the queues and next_exec */
+	struct poll_queue	 script, parse, store;
+	struct poll_job		**exec;	/* the exec: jobs, run in order */
+	size_t			 nexec, next_exec;
 };
 
 static void
@@ -218,6 +235,8 @@ poll_job_clear(struct poll_job *job)
 	job->error = job->etag = job->last_modified = NULL;
 	job->content_type = job->url = job->permanent = NULL;
 	job->parsed = 0;
+	config_words_free(job->argv);
+	job->argv = NULL;
 }
 
 /* A response arrived (the caller's thread): keep it and queue it. */
@@ -243,8 +262,88 @@ poll_done(void *arg, void *req_arg, struct http_response *res)
 	    res->seconds);
 
 	pthread_mutex_lock(&pc->lock);
-	poll_queue_put(pc, &pc->parse, job);
+	poll_queue_put(pc, job->source == CONFIG_SOURCE_FILTER ? &pc->script :
+	    &pc->parse, job);
 	pthread_mutex_unlock(&pc->lock);
+}
+
+/* Run job's command: an exec: feed's, or a filter: feed's on the body
+ * that came (not on an error or a 304). Its output becomes the body, and
+ * its failure the job's error. Return -1 when the refresh was stopped:
+ * the job is then dropped, like a transfer that never ended. */
+static int
+poll_script(struct poll_ctx *pc, struct poll_job *job)
+{
+	struct script_run	 sr;
+	struct buf		 out = BUF_INIT;
+	char			*cause = NULL;
+	int64_t			 t0;
+	int			 rc;
+
+	if (job->error != NULL || job->not_modified)
+		return (0);
+	if (pc->stop != NULL && *pc->stop)
+		return (-1);
+	memset(&sr, 0, sizeof sr);
+	sr.argv = job->argv;
+	if (job->source == CONFIG_SOURCE_FILTER) {
+		sr.input = job->body.data;
+		sr.inlen = job->body.len;
+	}
+	sr.timeout = config_num(pc->cfg, job->cf, SET_DOWNLOAD_TIMEOUT);
+	sr.max_bytes = (size_t)config_num(pc->cfg, job->cf,
+	    SET_MAX_RESPONSE_SIZE);
+	sr.stop = pc->stop;
+	t0 = time_now();
+	rc = script_run(&sr, &out, &cause);
+	log_debug("%s: %s, %zu bytes, %llds", job->cf->url,
+	    rc == 0 ? "ok" : cause, out.len, (long long)(time_now() - t0));
+	if (rc != 0 && pc->stop != NULL && *pc->stop) {
+		free(cause);
+		buf_release(&out);
+		return (-1);
+	}
+	buf_release(&job->body);
+	if (rc != 0) {
+		job->error = cause;
+		buf_release(&out);
+	} else {
+		job->body.data = buf_detach(&out, &job->body.len);
+		job->body.cap = job->body.len + 1;
+	}
+	/* The command's output says for itself what it is. */
+	free(job->content_type);
+	job->content_type = NULL;
+	return (0);
+}
+
+/* A script thread: run the exec: commands, and the filter: commands as
+ * their responses arrive (those first, since the network has finished
+ * with them), and pass what they print on to the parsers. */
+static void *
+poll_scripter(void *arg)
+{
+	struct poll_ctx	*pc = arg;
+	struct poll_job	*job;
+
+	for (;;) {
+		pthread_mutex_lock(&pc->lock);
+		if (pc->script.head == NULL && pc->next_exec < pc->nexec)
+			job = pc->exec[pc->next_exec++];
+		else
+			job = poll_queue_get(pc, &pc->script);
+		pthread_mutex_unlock(&pc->lock);
+		if (job == NULL)
+			break;
+		if (poll_script(pc, job) != 0) {
+			poll_job_clear(job);
+			continue;
+		}
+		pthread_mutex_lock(&pc->lock);
+		poll_queue_put(pc, &pc->parse, job);
+		pthread_mutex_unlock(&pc->lock);
+	}
+	return (NULL);
 }
 
 /* A parser thread: turn queued bodies into feeds. */
@@ -262,7 +361,10 @@ poll_parser(void *arg)
 		if (job == NULL)
 			break;
 		if (job->error == NULL && !job->not_modified) {
+			/* An exec: feed's links have nothing to be
+			 * relative to. */
 			if (feed_parse_response(job->body.data, job->body.len,
+			    job->source == CONFIG_SOURCE_EXEC ? NULL :
 			    job->url != NULL ? job->url : job->cf->url,
 			    job->content_type, &job->feed, &cause) == 0)
 				job->parsed = 1;
@@ -375,7 +477,7 @@ poll_queue_due(struct poll_ctx *pc, struct http *http, struct poll_job *jobs,
 	struct poll_result	 r;
 	size_t			 i, n = 0;
 	int64_t			 at;
-	const char		*why;
+	const char		*why, *url;
 	int			 found;
 
 	for (i = 0; i < cfg->nfeeds; i++) {
@@ -406,7 +508,21 @@ poll_queue_due(struct poll_ctx *pc, struct http *http, struct poll_job *jobs,
 			return (-1);
 		jobs[n].cf = cf;
 
-		poll_request(cfg, cf, cf->url, &req);
+		/* The dotfile's parser checked the command already. */
+		jobs[n].source = config_feed_source(cf->url, 1, &jobs[n].argv,
+		    &url, &jobs[n].error);
+		if (jobs[n].source == CONFIG_SOURCE_URL)
+			url = cf->url;
+		else if (jobs[n].source != CONFIG_SOURCE_FILTER ||
+		    jobs[n].error != NULL) {
+			jobs[n].source = CONFIG_SOURCE_EXEC;
+			pc->exec[pc->nexec++] = &jobs[n];
+			if (found)
+				store_feed_release(&sf);
+			n++;
+			continue;
+		}
+		poll_request(cfg, cf, url, &req);
 		req.local = 1;		/* the user's own: file:// may be read */
 		req.etag = found ? sf.etag : NULL;
 		req.last_modified = found ? sf.last_modified : NULL;
@@ -483,7 +599,8 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 	struct poll_job		*jobs;
 	struct poll_ctx		 pc;
 	pthread_t		 parsers[POLL_PARSERS], storer;
-	size_t			 i;
+	pthread_t		 scripts[POLL_SCRIPTS];
+	size_t			 i, nscripts = 0;
 	char			*why;
 	int			 n;
 
@@ -498,8 +615,10 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 	pc.stats = stats;
 	pc.report = report;
 	pc.arg = arg;
+	pc.stop = stop;
 
 	jobs = xcalloc(cfg->nfeeds, sizeof *jobs);
+	pc.exec = xcalloc(cfg->nfeeds, sizeof *pc.exec);
 	for (i = 0; i < cfg->nfeeds; i++)
 		buf_init(&jobs[i].body);
 	ho.max_total = config_num(cfg, NULL, SET_MAX_CONNECTIONS);
@@ -507,15 +626,27 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 	http = http_new(&ho);
 	if ((n = poll_queue_due(&pc, http, jobs, flags, cause)) < 0) {
 		http_free(http);
+		for (i = 0; i < cfg->nfeeds; i++)
+			poll_job_clear(&jobs[i]);
 		free(jobs);
+		free(pc.exec);
 		return (-1);
 	}
 	pc.total = (size_t)n;
 	stats->feeds = n;
+	for (i = 0; i < (size_t)n; i++)
+		if (jobs[i].source != CONFIG_SOURCE_URL)
+			nscripts++;
+	if (nscripts > POLL_SCRIPTS)
+		nscripts = POLL_SCRIPTS;
 
 	pthread_mutex_init(&pc.lock, NULL);
+	poll_queue_init(&pc.script, SIZE_MAX);
 	poll_queue_init(&pc.parse, POLL_QUEUED);
 	poll_queue_init(&pc.store, POLL_QUEUED);
+	for (i = 0; i < nscripts; i++)
+		if (pthread_create(&scripts[i], NULL, poll_scripter, &pc) != 0)
+			fatalx("pthread_create failed");
 	for (i = 0; i < POLL_PARSERS; i++)
 		if (pthread_create(&parsers[i], NULL, poll_parser, &pc) != 0)
 			fatalx("pthread_create failed");
@@ -526,6 +657,11 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 	http_run(http, poll_done, &pc, stop);
 
 	pthread_mutex_lock(&pc.lock);
+	poll_queue_close(&pc.script);
+	pthread_mutex_unlock(&pc.lock);
+	for (i = 0; i < nscripts; i++)
+		pthread_join(scripts[i], NULL);
+	pthread_mutex_lock(&pc.lock);
 	poll_queue_close(&pc.parse);
 	pthread_mutex_unlock(&pc.lock);
 	for (i = 0; i < POLL_PARSERS; i++)
@@ -535,83 +671,21 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 	pthread_mutex_unlock(&pc.lock);
 	pthread_join(storer, NULL);
 
+	poll_queue_release(&pc.script);
 	poll_queue_release(&pc.parse);
 	poll_queue_release(&pc.store);
 	pthread_mutex_destroy(&pc.lock);
 	http_free(http);
+	for (i = 0; i < cfg->nfeeds; i++)	/* those never finished */
+		poll_job_clear(&jobs[i]);
 	free(jobs);
+	free(pc.exec);
 	poll_syncs(&pc, flags, stop);
 	if (stats->nnew > 0 && poll_notify(cfg, st, stats, &why) != 0) {
 		log_debug("notify-command: %s", why);
 		snprintf(stats->notify_error, sizeof stats->notify_error,
 		    "%s", why);
 		free(why);
-	}
-	return (0);
-}
-
-/*
- * Start argv with envp, detached: a child forks the command and exits at
- * once, so the command is reparented to init and nobody has to reap it,
- * and the caller waits only for that child. A close-on-exec pipe brings
- * back the errno of a failed exec. Between fork and exec only
- * async-signal-safe calls are made, since the caller may have threads.
- */
-static int
-poll_spawn(char **argv, char **envp, char **cause)
-{
-	struct sigaction	 dfl;
-	sigset_t		 none;
-	pid_t			 pid;
-	ssize_t			 n;
-	int			 fds[2], fd, status, err = 0;
-
-	if (pipe2(fds, O_CLOEXEC) == -1) {
-		xasprintf(cause, "pipe: %s", strerror(errno));
-		return (-1);
-	}
-	if ((pid = fork()) == -1) {
-		err = errno;
-		close(fds[0]);
-		close(fds[1]);
-		xasprintf(cause, "fork: %s", strerror(err));
-		return (-1);
-	}
-	if (pid == 0) {
-		close(fds[0]);
-		if (fork() != 0)
-			_exit(0);
-		setsid();
-		memset(&dfl, 0, sizeof dfl);
-		dfl.sa_handler = SIG_DFL;
-		sigaction(SIGPIPE, &dfl, NULL);
-		sigaction(SIGINT, &dfl, NULL);
-		sigaction(SIGTERM, &dfl, NULL);
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		if ((fd = open("/dev/null", O_RDWR)) != -1) {
-			dup2(fd, STDIN_FILENO);
-			dup2(fd, STDOUT_FILENO);
-			dup2(fd, STDERR_FILENO);
-			if (fd > STDERR_FILENO)
-				close(fd);
-		}
-		execvpe(argv[0], argv, envp);
-		err = errno;
-		n = write(fds[1], &err, sizeof err);
-		(void)n;
-		_exit(127);
-	}
-	close(fds[1]);
-	while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
-		;
-	do
-		n = read(fds[0], &err, sizeof err);
-	while (n == -1 && errno == EINTR);
-	close(fds[0]);
-	if (n == (ssize_t)sizeof err) {
-		xasprintf(cause, "cannot run %s: %s", argv[0], strerror(err));
-		return (-1);
 	}
 	return (0);
 }
@@ -672,7 +746,7 @@ poll_notify(const struct config *cfg, struct store *st,
 	xasprintf(&envp[n++], "TIDINGS_UNREAD=%lld",
 	    (long long)counts[COUNT_UNREAD]);
 	envp[n] = NULL;
-	rc = poll_spawn(argv, envp, cause);
+	rc = hook_detach(argv, envp, cause);
 	config_words_free(envp);
 	config_words_free(argv);
 	return (rc);

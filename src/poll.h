@@ -49,10 +49,14 @@ struct poll_stats {
 
 /*
  * Fetch every feed of cfg that is due (or all with POLL_ALL), parse and
- * store each as it arrives; then sync each server of cfg that is due by
- * the global refresh-interval (sync.h), reported as a result whose feed
- * is NULL. A server's feeds in cfg (config_sync_feed()) are never
- * fetched by themselves. A server's Retry-After and a feed's RSS ttl
+ * store each as it arrives. A feed of a command (exec:, filter:;
+ * config_feed_source()) is run beside the fetches (script_run(), with the
+ * feed's download-timeout and max-response-size), and what it prints is
+ * parsed as a body; its failure is the feed's error. Then sync each
+ * server of cfg that is due by the global refresh-interval (sync.h),
+ * reported as a result whose feed is NULL; a server's feeds in cfg
+ * (config_sync_feed()) are never fetched by themselves. A server's
+ * Retry-After and a feed's RSS ttl
  * put its next fetch off by a week at most. report(arg, r) is called
  * after each feed is stored (for progress lines or the TUI), from a
  * thread of poll's own, one call at a time; it may be NULL. With

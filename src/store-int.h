@@ -88,7 +88,7 @@ sqlite3	*store_sqlite(struct store *);
 void	 store_fail(struct store *, char **cause);
 
 /*
- * Schema version 9 (store-sync.c): a server's feeds carry its key (sync)
+ * Schema version 11 (store-sync.c): a server's feeds carry its key (sync)
  * and category (sync_tag); an item of a server has the key
  * "id:tidings-sync:N", N the server's article id, which remote_id reads.
  * A change of read or starred on such an item, unless the sync itself

@@ -2,11 +2,12 @@
  *
  * Schema. Two tables. "feeds" has one row per subscribed URL (UNIQUE) with
  * what the feed says about itself (title, site link, description, its own
- * updated date) and what its last fetch said: time, HTTP status, error,
- * validators (ETag, Last-Modified), a permanent redirect and the earliest
- * next fetch. "items" belongs to a feed (ON DELETE CASCADE) and keeps the
- * entry as the feed gave it (guid, link, title, author, dates, summary,
- * content, enclosures and categories as JSON arrays) plus our own state:
+ * updated date, its image since version 9) and what its last fetch said:
+ * time, HTTP status, error, validators (ETag, Last-Modified), a permanent
+ * redirect and the earliest next fetch. "items" belongs to a feed (ON
+ * DELETE CASCADE) and keeps the entry as the feed gave it (guid, link,
+ * title, author, dates, summary, content, enclosures and categories as
+ * JSON arrays, its language since version 9) plus our own state:
  * first_seen, last_seen, read, starred. Its "date" column is generated as
  * COALESCE(published, updated, first_seen), so every list sorts on one
  * indexed column: (feed_id, date DESC, id DESC, ...) serves a feed's
@@ -80,6 +81,15 @@
  * indexing them as they come costs nothing anyone waits for. A search
  * asks for each word in either index, so that one word may be in the
  * title and another in the article.
+ *
+ * Downloads. Enclosures fetched into files (download.c) have a row each
+ * in downloads (schema version 10): the URL and the file, both UNIQUE, so
+ * that one enclosure is never downloaded twice nor two into one file;
+ * what it is for the list (title, item_id, which its item's deletion
+ * sets to NULL: the file stays); its state (queued, done or failed) and
+ * progress (got of size bytes, written now and then while it comes).
+ * Which process is downloading a file is not stored, as a kill -9 would
+ * leave it claimed: download.c locks the file instead.
  *
  * Migrations. PRAGMA user_version is the schema version; store_migrations
  * holds one SQL step per version, applied in order, each in its own
@@ -364,7 +374,25 @@ static const char *const store_migrations[] = {
 	"CREATE INDEX items_date ON items (date DESC, id DESC);"
 	"CREATE INDEX items_feed_list ON items (feed_id, date DESC, id DESC,"
 	"  read, starred, ignored, title, author, link);",
-	/* 9: sync with servers (store-sync.c): a server's feeds and the
+	/* 9: a feed's image (its icon or logo) and an item's language, as
+	 * the feed gives them. */
+	"ALTER TABLE feeds ADD COLUMN image TEXT;"
+	"ALTER TABLE items ADD COLUMN lang TEXT;",
+	/* 10: the enclosures downloaded, or on the way (see the essay). */
+	"CREATE TABLE downloads ("
+	"  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  url TEXT NOT NULL UNIQUE,"
+	"  path TEXT NOT NULL UNIQUE,"
+	"  item_id INTEGER REFERENCES items (id) ON DELETE SET NULL,"
+	"  title TEXT NOT NULL,"
+	"  state INTEGER NOT NULL DEFAULT 0,"
+	"  size INTEGER,"
+	"  got INTEGER NOT NULL DEFAULT 0,"
+	"  error TEXT,"
+	"  added INTEGER NOT NULL,"
+	"  finished INTEGER);"
+	"CREATE INDEX downloads_item ON downloads (item_id);",
+	/* 11: sync with servers (store-sync.c): a server's feeds and the
 	 * article ids of their items, and the queue of marks not yet sent,
 	 * which triggers fill in the transaction of the mark itself. */
 	STORE_SYNC_SCHEMA,
@@ -381,7 +409,7 @@ static const char *const store_migrations[] = {
 	"  guid TEXT, link TEXT, title TEXT NOT NULL, author TEXT,"	\
 	"  published INTEGER, updated INTEGER,"				\
 	"  summary TEXT, content TEXT,"					\
-	"  enclosures TEXT, categories TEXT,"				\
+	"  enclosures TEXT, categories TEXT, lang TEXT,"		\
 	"  seen INTEGER NOT NULL"					\
 	")"
 
@@ -464,15 +492,17 @@ static const char *const store_sql[SQL__COUNT] = {
 	    " redirect = CASE ?6 WHEN 2 THEN coalesce(?9, redirect) ELSE ?9 END"
 	    " WHERE id = ?1",
 	[SQL_FEED_META] = "UPDATE feeds SET title = ?2, link = ?3,"
-	    " description = ?4, updated = ?5, items_seen = ?6 WHERE id = ?1",
+	    " description = ?4, updated = ?5, items_seen = ?6, image = ?7"
+	    " WHERE id = ?1",
 	/* A document's entries are staged in temp.incoming, then merged
 	 * by three statements (see the essay). The unary + keeps SQLite
 	 * from scanning all items to look each up in the stage. */
 	[SQL_STAGE_CLEAR] = "DELETE FROM temp.incoming",
 	[SQL_STAGE] = "INSERT OR IGNORE INTO temp.incoming (feed_id, key,"
 	    " guid, link, title, author, published, updated, summary,"
-	    " content, enclosures, categories, seen)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+	    " content, enclosures, categories, seen, lang)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14)",
 	[SQL_MERGE_SEEN] = "UPDATE items SET last_seen = s.seen"
 	    " FROM temp.incoming s"
 	    " WHERE items.feed_id = +s.feed_id AND items.key = +s.key",
@@ -482,7 +512,8 @@ static const char *const store_sql[SQL__COUNT] = {
 	    " link = s.link, title = s.title, author = s.author,"
 	    " published = s.published, updated = s.updated,"
 	    " summary = s.summary, content = s.content,"
-	    " enclosures = s.enclosures, categories = s.categories"
+	    " enclosures = s.enclosures, categories = s.categories,"
+	    " lang = s.lang"
 	    " FROM temp.incoming s"
 	    " WHERE items.feed_id = +s.feed_id AND items.key = +s.key"
 	    " AND (items.guid IS NOT s.guid OR items.link IS NOT s.link"
@@ -492,15 +523,16 @@ static const char *const store_sql[SQL__COUNT] = {
 	    " OR items.summary IS NOT s.summary"
 	    " OR items.content IS NOT s.content"
 	    " OR items.enclosures IS NOT s.enclosures"
-	    " OR items.categories IS NOT s.categories)",
+	    " OR items.categories IS NOT s.categories"
+	    " OR items.lang IS NOT s.lang)",
 	/* Last entry first, so that among undated items, which sort by
 	 * id, the document's first is on top. */
 	[SQL_MERGE_NEW] = "INSERT INTO items (feed_id, key, guid, link,"
 	    " title, author, published, updated, summary, content,"
-	    " enclosures, categories, first_seen, last_seen)"
+	    " enclosures, categories, first_seen, last_seen, lang)"
 	    " SELECT s.feed_id, s.key, s.guid, s.link, s.title, s.author,"
 	    " s.published, s.updated, s.summary, s.content, s.enclosures,"
-	    " s.categories, s.seen, s.seen FROM temp.incoming s"
+	    " s.categories, s.seen, s.seen, s.lang FROM temp.incoming s"
 	    " WHERE NOT EXISTS (SELECT 1 FROM items i"
 	    "   WHERE i.feed_id = +s.feed_id AND i.key = +s.key)"
 	    " ORDER BY s.seq DESC",
@@ -576,6 +608,8 @@ static const char *const store_sql[SQL__COUNT] = {
 	    " ORDER BY i.date DESC, i.id DESC LIMIT ?3",
 };
 
+#define STORE_RANDOM_MOD	3037000493LL	/* of the random order's key */
+
 struct store {
 	sqlite3		*db;
 	char		*path;
@@ -589,6 +623,7 @@ struct store {
 	struct store_params mark_ps;	/* and its values */
 	struct filter	**highlight;	/* store_set_highlights() */
 	size_t		 nhighlight;
+	int64_t		 seed;		/* of the random order (:seed) */
 };
 
 static int	store_fts_state(struct store *, int64_t *, int64_t *, char **);
@@ -1112,6 +1147,8 @@ store_open_as(const char *path, int immutable, int read_only_ok, int *full,
 
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
+	st->seed = ((int64_t)time(NULL) * 7919 + getpid()) %
+	    STORE_RANDOM_MOD;
 	if (immutable)
 		rc = store_open_immutable(st);
 	else
@@ -1396,8 +1433,9 @@ store_entry_json(struct store_scratch *sc, const struct feed_entry *e)
 		buf_add_jsonstr(&sc->enclosures, enc->url);
 		buf_addstr(&sc->enclosures, ",\"type\":");
 		buf_add_jsonstr(&sc->enclosures, enc->type);
-		buf_addf(&sc->enclosures, ",\"length\":%lld}",
-		    (long long)enc->length);
+		buf_addf(&sc->enclosures, ",\"length\":%lld,"
+		    "\"duration\":%lld}", (long long)enc->length,
+		    (long long)enc->duration);
 	}
 	if (e->nenclosures != 0)
 		buf_addch(&sc->enclosures, ']');
@@ -1434,6 +1472,7 @@ store_bind_entry(sqlite3_stmt *stmt, int64_t feed_id, int64_t now,
 	rc |= store_bind_text(stmt, 12, sc->categories.len != 0 ?
 	    sc->categories.data : NULL);
 	rc |= sqlite3_bind_int64(stmt, 13, now);
+	rc |= store_bind_text(stmt, 14, e->lang);
 	return (rc);
 }
 
@@ -1572,6 +1611,7 @@ store_feed_meta(struct store *st, int64_t feed_id, int64_t now,
 	rc |= store_bind_text(stmt, 4, f->description);
 	rc |= store_bind_time(stmt, 5, f->updated);
 	rc |= sqlite3_bind_int64(stmt, 6, now);
+	rc |= store_bind_text(stmt, 7, f->image);
 	if (rc != SQLITE_OK) {
 		store_error(st, cause);
 		return (-1);
@@ -2319,7 +2359,15 @@ store_filter_prepare(struct store *st, const char *sql,
 		if (from->title != NULL &&
 		    (k = sqlite3_bind_parameter_index(stmt, ":read")) > 0)
 			rc |= sqlite3_bind_int(stmt, k, !from->unread);
+		if (from->title != NULL &&
+		    (k = sqlite3_bind_parameter_index(stmt, ":starred")) > 0)
+			rc |= sqlite3_bind_int(stmt, k, from->starred);
+		if (from->title != NULL &&
+		    (k = sqlite3_bind_parameter_index(stmt, ":link")) > 0)
+			rc |= store_bind_text(stmt, k, from->link);
 	}
+	if ((k = sqlite3_bind_parameter_index(stmt, ":seed")) > 0)
+		rc |= sqlite3_bind_int64(stmt, k, st->seed);
 	if (ps != NULL)
 		rc |= store_params_bind(stmt, ps);
 	if (rc != SQLITE_OK) {
@@ -2339,12 +2387,28 @@ store_filter_prepare(struct store *st, const char *sql,
  * An ascending key keeps equal keys newest first by negating date and
  * id, so that every part of the row value goes one way. The row's key
  * is read by its id (:id), so the caller needs only its date and id.
+ * The random order is a key made from the id and the connection's seed
+ * (:seed): a shuffle that pages like any other order, and the same
+ * until the store is opened again.
  */
+
+/* The random order's key for the item whose id is the SQL id: the id
+ * stepped through a large modulus, then squared, which scatters
+ * neighbouring ids; every product stays below 2^63. */
+static void
+store_random_key(struct buf *sql, const char *id)
+{
+	buf_addf(sql, "((((%s * 40503 + :seed) %% %lld) * ((%s * 40503 +"
+	    " :seed) %% %lld)) %% %lld)", id, STORE_RANDOM_MOD, id,
+	    STORE_RANDOM_MOD, STORE_RANDOM_MOD);
+}
 
 /* The key of sort for the item of alias a. */
 static void
 store_sort_key(struct buf *sql, int sort, const char *a)
 {
+	struct buf	 id = BUF_INIT;
+
 	switch (FILTER_SORT_KEY(sort)) {
 	case FILTER_SORT_TITLE:
 		buf_addf(sql, "%s.title COLLATE NOCASE", a);
@@ -2362,6 +2426,20 @@ store_sort_key(struct buf *sql, int sort, const char *a)
 		break;
 	case FILTER_SORT_UNREAD:
 		buf_addf(sql, "(1 - %s.read)", a);
+		break;
+	case FILTER_SORT_STARRED:
+		buf_addf(sql, "%s.starred", a);
+		break;
+	case FILTER_SORT_LINK:
+		buf_addf(sql, "coalesce(%s.link, '')", a);
+		break;
+	case FILTER_SORT_GUID:
+		buf_addf(sql, "coalesce(%s.guid, '')", a);
+		break;
+	case FILTER_SORT_RANDOM:
+		buf_addf(&id, "%s.id", a);
+		store_random_key(sql, id.data);
+		buf_release(&id);
 		break;
 	}
 }
@@ -2389,6 +2467,18 @@ store_sort_anchor(struct buf *sql, int sort)
 		break;
 	case FILTER_SORT_UNREAD:
 		buf_addstr(sql, "(1 - :read)");
+		break;
+	case FILTER_SORT_STARRED:
+		buf_addstr(sql, ":starred");
+		break;
+	case FILTER_SORT_LINK:
+		buf_addstr(sql, "coalesce(:link, '')");
+		break;
+	case FILTER_SORT_GUID:
+		buf_addstr(sql, "NULL");	/* a row does not carry it */
+		break;
+	case FILTER_SORT_RANDOM:
+		store_random_key(sql, ":id");
 		break;
 	}
 }
@@ -2693,38 +2783,31 @@ fail:
 }
 
 /* Replace *v[0..*nv) by copies of rules[0..n), which their owner may
- * free. Return 0, or -1 and set *cause, keeping *v. */
-static int
+ * free. */
+static void
 store_filters_copy(struct filter ***v, size_t *nv,
-    const struct filter *const *rules, size_t n, char **cause)
+    const struct filter *const *rules, size_t n)
 {
 	struct filter	**nw;
-	size_t		 i, off;
+	size_t		 i;
 
 	nw = xreallocarray(NULL, n + 1, sizeof *nw);
-	for (i = 0; i < n; i++) {
-		if (filter_parse(rules[i]->text, strlen(rules[i]->text),
-		    &nw[i], &off, cause) != 0) {
-			while (i-- > 0)
-				filter_free(nw[i]);
-			free(nw);
-			return (-1);
-		}
-	}
+	for (i = 0; i < n; i++)
+		nw[i] = filter_dup(rules[i]);
 	for (i = 0; i < *nv; i++)
 		filter_free((*v)[i]);
 	free(*v);
 	*v = nw;
 	*nv = n;
-	return (0);
 }
 
 int
 store_set_highlights(struct store *st, const struct filter *const *rules,
     size_t n, char **cause)
 {
-	return (store_filters_copy(&st->highlight, &st->nhighlight, rules, n,
-	    cause));
+	(void)cause;
+	store_filters_copy(&st->highlight, &st->nhighlight, rules, n);
+	return (0);
 }
 
 int
@@ -2733,9 +2816,8 @@ store_set_ignore(struct store *st, const struct filter *const *rules,
 {
 	char		*why;
 
-	if (store_filters_copy(&st->ignore, &st->nignore, rules, n,
-	    cause) != 0)
-		return (-1);
+	(void)cause;
+	store_filters_copy(&st->ignore, &st->nignore, rules, n);
 	store_mark_forget_stmt(st);
 	st->marked = 0;
 	if (!mark)
@@ -2880,6 +2962,65 @@ store_item_enclosures(struct store *st, int64_t item_id, char **json,
 	}
 	sqlite3_finalize(stmt);
 	return (rc == SQLITE_ROW);
+}
+
+int
+store_item_enclosure_list(struct store *st, int64_t item_id,
+    struct store_enclosure **v, size_t *n, char **cause)
+{
+	sqlite3_stmt		*stmt;
+	struct store_enclosure	*e;
+	size_t			 cap = 0;
+	int			 rc, found;
+
+	*v = NULL;
+	*n = 0;
+	/* The item's own row first, so that a gone item is told from one
+	 * without enclosures; json_each() then walks its array in order. */
+	if ((stmt = store_prepare_item(st, "SELECT e.value ->> '$.url',"
+	    " e.value ->> '$.type', coalesce(e.value ->> '$.length', -1),"
+	    " coalesce(e.value ->> '$.duration', -1)"
+	    " FROM items i LEFT JOIN json_each(CASE WHEN"
+	    " json_valid(i.enclosures) THEN i.enclosures END) e"
+	    " WHERE i.id = ?1 ORDER BY e.key", item_id, cause)) == NULL)
+		return (-1);
+	found = 0;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		found = 1;
+		if (sqlite3_column_type(stmt, 0) != SQLITE_TEXT)
+			continue;
+		if (*n == cap) {
+			cap = cap == 0 ? 2 : cap * 2;
+			*v = xreallocarray(*v, cap, sizeof **v);
+		}
+		e = &(*v)[(*n)++];
+		e->url = store_col_text(stmt, 0);
+		e->type = store_col_text(stmt, 1);
+		e->length = sqlite3_column_int64(stmt, 2);
+		e->duration = sqlite3_column_int64(stmt, 3);
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		store_enclosures_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return (-1);
+	}
+	sqlite3_finalize(stmt);
+	return (found);
+}
+
+void
+store_enclosures_free(struct store_enclosure *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].url);
+		free(v[i].type);
+	}
+	free(v);
 }
 
 int
@@ -3328,6 +3469,280 @@ store_articles_wanted(struct store *st, int64_t feed_id, int64_t since,
 		return (-1);
 	}
 	sqlite3_reset(stmt);
+	return (0);
+}
+
+/* The columns of a download, in the order store_download_row() reads. */
+#define STORE_DL_COLS	"id, url, path, coalesce(item_id, 0), title, state," \
+			" coalesce(size, -1), got, error, added, finished"
+
+/* Fill *d from a row of STORE_DL_COLS. */
+static void
+store_download_row(sqlite3_stmt *stmt, struct store_download *d)
+{
+	d->id = sqlite3_column_int64(stmt, 0);
+	d->url = store_col_text(stmt, 1);
+	d->path = store_col_text(stmt, 2);
+	d->item_id = sqlite3_column_int64(stmt, 3);
+	d->title = store_col_text(stmt, 4);
+	d->state = sqlite3_column_int(stmt, 5);
+	d->size = sqlite3_column_int64(stmt, 6);
+	d->got = sqlite3_column_int64(stmt, 7);
+	d->error = store_col_text(stmt, 8);
+	d->added = sqlite3_column_int64(stmt, 9);
+	d->finished = store_col_time(stmt, 10);
+}
+
+/* Prepare sql (not cached: downloads are few and far between). */
+static sqlite3_stmt *
+store_prepare(struct store *st, const char *sql, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		store_error(st, cause);
+		return (NULL);
+	}
+	return (stmt);
+}
+
+/* Step stmt to its end, collecting its download rows into *v and *n when
+ * v is not NULL; finalize it. Return 0, or -1 and set *cause. */
+static int
+store_download_rows(struct store *st, sqlite3_stmt *stmt,
+    struct store_download **v, size_t *n, char **cause)
+{
+	int	 rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (v == NULL)
+			continue;
+		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		store_download_row(stmt, &(*v)[(*n)++]);
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	sqlite3_finalize(stmt);
+	return (0);
+}
+
+int
+store_download_add(struct store *st, struct store_download *d, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc, ext;
+
+	/* One that failed is queued again, in its own file. */
+	if ((stmt = store_prepare(st, "UPDATE downloads SET state = 0,"
+	    " error = NULL, finished = NULL WHERE url = ?1 AND state = 2"
+	    " RETURNING id, path", cause)) == NULL)
+		return (-1);
+	if (store_bind_text(stmt, 1, d->url) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		d->id = sqlite3_column_int64(stmt, 0);
+		free(d->path);
+		d->path = store_col_text(stmt, 1);
+		sqlite3_finalize(stmt);
+		return (1);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		return (-1);
+	}
+	if ((stmt = store_prepare(st, "INSERT INTO downloads (url, path,"
+	    " item_id, title, size, added) VALUES (?1, ?2, nullif(?3, 0), ?4,"
+	    " nullif(?5, -1), ?6) ON CONFLICT (url) DO NOTHING"
+	    " RETURNING id", cause)) == NULL)
+		return (-1);
+	if (store_bind_text(stmt, 1, d->url) != SQLITE_OK ||
+	    store_bind_text(stmt, 2, d->path) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 3, d->item_id) != SQLITE_OK ||
+	    store_bind_text(stmt, 4, d->title != NULL ? d->title : "") !=
+	    SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 5, d->size) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 6, d->added) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		d->id = sqlite3_column_int64(stmt, 0);
+		sqlite3_finalize(stmt);
+		return (1);
+	}
+	ext = sqlite3_extended_errcode(st->db);
+	sqlite3_finalize(stmt);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT && ext == SQLITE_CONSTRAINT_UNIQUE)
+		return (2);		/* the path: another enclosure's file */
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		return (-1);
+	}
+	/* The URL is queued or downloaded already: say where. */
+	switch (store_download_find(st, d->url, d, cause)) {
+	case -1:
+		return (-1);
+	case 0:
+		xasprintf(cause, "%s: the download vanished", st->path);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+store_download_find(struct store *st, const char *url,
+    struct store_download *d, char **cause)
+{
+	struct store_download	*v = NULL;
+	sqlite3_stmt		*stmt;
+	size_t			 n = 0;
+
+	if ((stmt = store_prepare(st, "SELECT " STORE_DL_COLS
+	    " FROM downloads WHERE url = ?1", cause)) == NULL)
+		return (-1);
+	if (store_bind_text(stmt, 1, url) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	if (store_download_rows(st, stmt, &v, &n, cause) != 0)
+		return (-1);
+	if (n == 0)
+		return (0);
+	store_download_release(d);
+	*d = v[0];
+	free(v);
+	return (1);
+}
+
+int
+store_downloads(struct store *st, int64_t after, int queued,
+    struct store_download **v, size_t *n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	*v = NULL;
+	*n = 0;
+	if ((stmt = store_prepare(st, queued ? "SELECT " STORE_DL_COLS
+	    " FROM downloads WHERE id > ?1 AND state = 0 ORDER BY id LIMIT 1" :
+	    "SELECT " STORE_DL_COLS " FROM downloads WHERE id > ?1"
+	    " ORDER BY id", cause)) == NULL)
+		return (-1);
+	if (sqlite3_bind_int64(stmt, 1, after) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	if (store_download_rows(st, stmt, v, n, cause) != 0) {
+		store_downloads_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return (-1);
+	}
+	return (0);
+}
+
+int
+store_download_set(struct store *st, const struct store_download *d,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = store_prepare(st, "UPDATE downloads SET state = ?2,"
+	    " size = nullif(?3, -1), got = ?4, error = ?5, finished = ?6"
+	    " WHERE id = ?1", cause)) == NULL)
+		return (-1);
+	if (sqlite3_bind_int64(stmt, 1, d->id) != SQLITE_OK ||
+	    sqlite3_bind_int(stmt, 2, d->state) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 3, d->size) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 4, d->got) != SQLITE_OK ||
+	    store_bind_text(stmt, 5, d->error) != SQLITE_OK ||
+	    store_bind_time(stmt, 6, d->finished) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	return (store_download_rows(st, stmt, NULL, NULL, cause));
+}
+
+int
+store_download_forget(struct store *st, int64_t id, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = store_prepare(st, "DELETE FROM downloads WHERE id = ?1",
+	    cause)) == NULL)
+		return (-1);
+	if (sqlite3_bind_int64(stmt, 1, id) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	return (store_download_rows(st, stmt, NULL, NULL, cause));
+}
+
+void
+store_download_release(struct store_download *d)
+{
+	free(d->url);
+	free(d->path);
+	free(d->title);
+	free(d->error);
+	memset(d, 0, sizeof *d);
+}
+
+void
+store_downloads_free(struct store_download *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		store_download_release(&v[i]);
+	free(v);
+}
+
+int
+store_enclosures_new(struct store *st, int64_t feed_id, int64_t since,
+    size_t limit, int64_t **ids, size_t *n, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	int		 rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((stmt = store_prepare(st, "SELECT id FROM items"
+	    " WHERE feed_id = ?1 AND first_seen >= ?2 AND ignored = 0"
+	    " AND json_valid(enclosures) AND json_array_length(enclosures) > 0"
+	    " ORDER BY date DESC, id DESC LIMIT ?3", cause)) == NULL)
+		return (-1);
+	if (sqlite3_bind_int64(stmt, 1, feed_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(stmt, 2, since) != SQLITE_OK ||
+	    store_bind_size(stmt, 3, limit) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		*ids = xreallocarray(*ids, *n + 1, sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return (-1);
+	}
 	return (0);
 }
 

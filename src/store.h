@@ -238,10 +238,30 @@ int	 store_page(struct store *, const struct store_filter *q,
 	     size_t limit, struct store_item **, size_t *, char **cause);
 
 /* Set *json to item_id's enclosures as the JSON array stored with it
- * ([{"url":..,"type":..,"length":N}, ...]), "[]" when it has none; the
+ * ([{"url":..,"type":..,"length":N,"duration":S}, ...]; length and
+ * duration are -1 when unknown, and duration is absent from items stored
+ * before it was kept), "[]" when it has none; the
  * caller frees it. Return 1, 0 when the item is gone, or -1. */
 int	 store_item_enclosures(struct store *, int64_t item_id, char **json,
 	     char **cause);
+
+/* An item's enclosure (a podcast's episode), as the feed gave it. */
+struct store_enclosure {
+	char		*url;		/* never NULL */
+	char		*type;		/* MIME type, or NULL */
+	int64_t		 length;	/* bytes, or -1 when unknown */
+	int64_t		 duration;	/* seconds, or -1 when unknown (and
+					   for items stored before durations
+					   were kept, until their feed's next
+					   refresh) */
+};
+
+/* Set *v to item_id's enclosures in the feed's order, *n to how many (0:
+ * none, *v NULL). Return 1, 0 when the item is gone, or -1. Free with
+ * store_enclosures_free(). */
+int	 store_item_enclosure_list(struct store *, int64_t item_id,
+	     struct store_enclosure **v, size_t *n, char **cause);
+void	 store_enclosures_free(struct store_enclosure *, size_t);
 
 /* One item with its text, for the article view. */
 struct store_body {
@@ -333,6 +353,59 @@ void	 store_article_release(struct store_article *);
  * after since, whose article was never fetched nor tried: what a
  * prefetch should fetch, newest first. The caller frees *ids. */
 int	 store_articles_wanted(struct store *, int64_t feed_id, int64_t since,
+	     size_t limit, int64_t **ids, size_t *n, char **cause);
+
+/*
+ * Enclosures downloaded into files (download.c), a row each: one per
+ * URL and one per file. The rows say what is queued, done or failed and
+ * how far a download came; which process runs one is not theirs to say
+ * (a lock on the file is, which a killed process cannot leave behind).
+ */
+#define STORE_DL_QUEUED	0
+#define STORE_DL_DONE	1
+#define STORE_DL_FAILED	2
+
+struct store_download {
+	int64_t		 id;
+	char		*url;		/* the enclosure's */
+	char		*path;		/* the file, complete; it comes as
+					   path + ".part" */
+	int64_t		 item_id;	/* 0: none, or the item is gone */
+	char		*title;		/* what the list shows */
+	int		 state;		/* STORE_DL_* */
+	int64_t		 size;		/* bytes in all, or -1 when unknown */
+	int64_t		 got;		/* bytes written so far */
+	char		*error;		/* why it failed, or NULL */
+	int64_t		 added;
+	int64_t		 finished;	/* or STORE_NOTIME */
+};
+
+/* Queue d (url, path, item_id, title, size, added are used). Return 1
+ * when queued (d->id set; a download of url that failed is queued again,
+ * d->path set to its file), 0 when url is queued or downloaded already
+ * (*d is then that row), 2 when another download has the file d->path
+ * (nothing is queued: choose another), or -1 and set *cause. */
+int	 store_download_add(struct store *, struct store_download *d,
+	     char **cause);
+/* Fill *d with the download of url (release it first). Return 1, 0 when
+ * there is none, or -1. */
+int	 store_download_find(struct store *, const char *url,
+	     struct store_download *d, char **cause);
+/* The downloads with ids above after, in the order queued; with queued
+ * set, only the first queued one. Free with store_downloads_free(). */
+int	 store_downloads(struct store *, int64_t after, int queued,
+	     struct store_download **v, size_t *n, char **cause);
+/* Write d's state, size, got, error and finished to its row (d->id). */
+int	 store_download_set(struct store *, const struct store_download *d,
+	     char **cause);
+/* Forget the download id (its file stays). */
+int	 store_download_forget(struct store *, int64_t id, char **cause);
+void	 store_download_release(struct store_download *);
+void	 store_downloads_free(struct store_download *, size_t);
+/* Up to limit items of feed_id first seen at or after since that have
+ * enclosures and are not ignored, newest first: what a feed that
+ * downloads its enclosures brought. The caller frees *ids. */
+int	 store_enclosures_new(struct store *, int64_t feed_id, int64_t since,
 	     size_t limit, int64_t **ids, size_t *n, char **cause);
 
 /* What store_import_newsboat() brought in. */

@@ -48,6 +48,7 @@ ui_article_close(struct ui *ui)
 	struct ui_article	*a = &ui->art;
 
 	store_body_release(&a->body);
+	store_enclosures_free(a->encl, a->nencl);
 	free(a->feed);
 	extract_free(a->art);
 	extract_free(a->page_art);	/* borrows from page */
@@ -166,6 +167,7 @@ ui_article_open(struct ui *ui, int64_t id)
 	ui_article_close(ui);
 	a->id = id;
 	a->body = body;
+	ui_encl_load(ui);
 	f = ui_list_feed_of(ui, body.item.feed_id);
 	a->feed = xstrdup(f != NULL ? f->title : "");
 	a->cfid = f != NULL ? f->cf->id : 0;
@@ -299,6 +301,7 @@ ui_article_layout(struct ui *ui)
 	if (tw > 0 && (size_t)tw < width)
 		width = (size_t)tw;
 	a->margin = centre ? (int)((avail - width) / 2) : 0;
+	shown = a->full ? a->page_art : a->art;
 	ui_wrap(&a->head, "Title: ", UI_A_HEADER, *it->title != '\0' ?
 	    it->title : "(untitled)", RENDER_BOLD, width);
 	if (*a->feed != '\0')
@@ -310,18 +313,55 @@ ui_article_layout(struct ui *ui)
 	if (it->link != NULL)
 		ui_wrap(&a->head, "Link: ", UI_A_HEADER, it->link, RENDER_DIM,
 		    width);
+	ui_encl_header(ui, &a->head, shown != NULL ? shown->nlinks : 0,
+	    width);
 	if (a->full && a->page.fetched != STORE_NOTIME)
 		article_date(&a->head, "Fetched: ", a->page.fetched, width);
 	memset(&o, 0, sizeof o);
 	o.width = (int)width;
-	shown = a->full ? a->page_art : a->art;
 	if (shown != NULL)
 		render_article(shown, &o, &a->text);
 	if (a->text.n == 0)
 		ui_wrap(&a->text, "", 0, it->link != NULL ? "This item has no "
 		    "text; toggle-full-article fetches its page." :
 		    "This item has no text.", RENDER_DIM, width);
+	ui_encl_links(ui, &a->text, shown != NULL ? shown->nlinks : 0, width);
 	p->n = a->head.n + 1 + a->text.n;
+}
+
+/* The article as plain text, as the pane shows it (see ui-int.h). */
+void
+ui_article_text(struct ui *ui, struct buf *out)
+{
+	struct ui_pane	*p = &ui->panes[UI_ARTICLE];
+	struct ui_pane	 saved = *p;
+
+	if (!p->shown) {
+		/* Laid out for the terminal, and again for the pane when
+		 * it shows. */
+		p->shown = 1;
+		p->w = COLS;
+		ui->art.width = 0;
+	}
+	ui_article_layout(ui);
+	render_text(&ui->art.head, out);
+	buf_addch(out, '\n');
+	render_text(&ui->art.text, out);
+	if (!saved.shown) {
+		*p = saved;
+		ui->art.width = 0;
+	}
+}
+
+/* The full article when one is kept, else the feed's text. */
+const struct article *
+ui_article_best(struct ui *ui)
+{
+	struct ui_article	*a = &ui->art;
+
+	if (a->page_art != NULL || article_load_page(ui))
+		return (a->page_art);
+	return (a->art);
 }
 
 /* Draw the article pane; its title row says which text is shown. */
@@ -372,13 +412,16 @@ ui_article_draw(struct ui *ui, struct ui_pane *p)
 	}
 }
 
-/* "open N": open link N of the article in the browser. */
+/* "open N": open link N of the article in the browser, or with the
+ * player when play is set (open-enclosure N) or N is an enclosure's. */
 int
-ui_article_open_link(struct ui *ui, const char *number)
+ui_article_open_link(struct ui *ui, const char *number, int play)
 {
+	const struct ui_article	*a = &ui->art;
 	const struct article	*shown;
 	char			*end;
 	unsigned long		 n;
+	size_t			 nlinks;
 
 	if (ui->art.id == 0) {
 		ui_message(ui, 1, "No article is open");
@@ -398,12 +441,17 @@ ui_article_open_link(struct ui *ui, const char *number)
 		buf_release(&q);
 		return (UI_REDRAW);
 	}
-	shown = ui->art.full ? ui->art.page_art : ui->art.art;
-	if (shown == NULL || n > shown->nlinks) {
+	shown = a->full ? a->page_art : a->art;
+	nlinks = shown != NULL ? shown->nlinks : 0;
+	if (n > nlinks && n - nlinks <= a->nencl)
+		return (ui_encl_play(ui, a->encl[n - nlinks - 1].url, a->cfid));
+	if (n > nlinks) {
 		ui_message(ui, 1, "No link %lu: the article has %zu", n,
-		    shown != NULL ? shown->nlinks : 0);
+		    nlinks + a->nencl);
 		return (UI_REDRAW);
 	}
+	if (play)
+		return (ui_encl_play(ui, shown->links[n - 1].url, a->cfid));
 	return (ui_browser(ui, shown->links[n - 1].url));
 }
 
@@ -435,7 +483,7 @@ ui_openable(const char *url)
 
 /* Split the browser command into words at blanks; the URL is one more
  * word, or takes the place of %s in the words that have one. */
-static char **
+char **
 ui_browser_argv(const char *cmd, const char *url)
 {
 	struct buf	 w = BUF_INIT;

@@ -20,14 +20,10 @@
  * competing with the feeds' own refresh for connections. An item is in
  * the queue at most once.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "config.h"
@@ -42,39 +38,14 @@
 int
 ui_fetch_init(struct ui *ui)
 {
-	struct ui_fetch	*fc = &ui->fetch;
-
-	if (pipe2(fc->pipe, O_CLOEXEC | O_NONBLOCK) == -1)
-		return (-1);
-	pthread_mutex_init(&fc->lock, NULL);
-	pthread_cond_init(&fc->cond, NULL);
-	fc->db_path = ui->db_path;
-	fc->cfg = config_hold(ui->snap);
-	return (0);
+	return (ui_worker_init(&ui->fetch.w, ui));
 }
 
 /* Give the worker the newest snapshot of the config, for its next job. */
 void
 ui_fetch_config(struct ui *ui)
 {
-	struct ui_fetch	*fc = &ui->fetch;
-	struct config	*old;
-
-	pthread_mutex_lock(&fc->lock);
-	old = fc->cfg;
-	fc->cfg = config_hold(ui->snap);
-	pthread_mutex_unlock(&fc->lock);
-	config_drop(old);
-}
-
-/* Wake the loop. A full pipe already will. */
-static void
-fetch_poke(struct ui_fetch *fc)
-{
-	ssize_t	 n;
-
-	n = write(fc->pipe[1], "", 1);
-	(void)n;
+	ui_worker_config(&ui->fetch.w, ui);
 }
 
 /* Fetch one item's article with the settings of cfg, a snapshot, and keep
@@ -87,7 +58,7 @@ fetch_one(struct ui_fetch *fc, const struct config *cfg, struct store *st,
 	char	*why, *cause;
 
 	switch (poll_fetch_article(cfg, config_feed_find(cfg, j->feed), st,
-	    j->item_id, &fc->stop, &why, &cause)) {
+	    j->item_id, &fc->w.stop, &why, &cause)) {
 	case 1:
 		return (NULL);
 	case 0:
@@ -108,18 +79,18 @@ fetch_main(void *arg)
 	struct store		*st;
 	char			*cause = NULL, *error;
 
-	st = store_open(fc->db_path, &cause);
-	pthread_mutex_lock(&fc->lock);
+	st = store_open(fc->w.db_path, &cause);
+	pthread_mutex_lock(&fc->w.lock);
 	for (;;) {
-		while (!fc->quit && fc->njobs == 0)
-			pthread_cond_wait(&fc->cond, &fc->lock);
-		if (fc->quit)
+		while (!fc->w.quit && fc->njobs == 0)
+			pthread_cond_wait(&fc->w.cond, &fc->w.lock);
+		if (fc->w.quit)
 			break;
 		j = fc->jobs[0];
 		memmove(fc->jobs, fc->jobs + 1, --fc->njobs * sizeof *fc->jobs);
 		fc->busy = j.item_id;
-		cfg = config_hold(fc->cfg);
-		pthread_mutex_unlock(&fc->lock);
+		cfg = config_hold(fc->w.cfg);
+		pthread_mutex_unlock(&fc->w.lock);
 
 		if (st == NULL)
 			error = xstrdup(cause);
@@ -127,16 +98,16 @@ fetch_main(void *arg)
 			error = fetch_one(fc, cfg, st, &j);
 		config_drop(cfg);
 
-		pthread_mutex_lock(&fc->lock);
+		pthread_mutex_lock(&fc->w.lock);
 		fc->busy = 0;
 		fc->done = xreallocarray(fc->done, fc->ndone + 1,
 		    sizeof *fc->done);
 		fc->done[fc->ndone].item_id = j.item_id;
 		fc->done[fc->ndone].error = error;
 		fc->ndone++;
-		fetch_poke(fc);
+		ui_worker_poke(&fc->w);
 	}
-	pthread_mutex_unlock(&fc->lock);
+	pthread_mutex_unlock(&fc->w.lock);
 	store_close(st);
 	free(cause);
 	return (NULL);
@@ -184,29 +155,20 @@ ui_fetch_request(struct ui *ui, int64_t item_id, unsigned feed, int front)
 {
 	struct ui_fetch		*fc = &ui->fetch;
 	struct ui_fetch_job	 j;
-	sigset_t		 every, old;
 	int			 error;
 
-	if (!fc->started) {
-		/* Signals are for the loop's thread, to interrupt its poll(). */
-		sigfillset(&every);
-		pthread_sigmask(SIG_SETMASK, &every, &old);
-		error = pthread_create(&fc->thread, NULL, fetch_main, fc);
-		pthread_sigmask(SIG_SETMASK, &old, NULL);
-		if (error != 0) {
-			ui_message(ui, 1, "Cannot fetch the article: %s",
-			    strerror(error));
-			return (-1);
-		}
-		fc->started = 1;
+	if ((error = ui_worker_start(&fc->w, fetch_main, fc)) != 0) {
+		ui_message(ui, 1, "Cannot fetch the article: %s",
+		    strerror(error));
+		return (-1);
 	}
 	j.item_id = item_id;
 	j.feed = feed;
-	pthread_mutex_lock(&fc->lock);
+	pthread_mutex_lock(&fc->w.lock);
 	if (fc->busy != item_id)
 		ui_fetch_queue(&fc->jobs, &fc->njobs, &j, front);
-	pthread_cond_signal(&fc->cond);
-	pthread_mutex_unlock(&fc->lock);
+	pthread_cond_signal(&fc->w.cond);
+	pthread_mutex_unlock(&fc->w.lock);
 	return (0);
 }
 
@@ -216,18 +178,16 @@ ui_fetch_event(struct ui *ui)
 {
 	struct ui_fetch		*fc = &ui->fetch;
 	struct ui_fetch_done	*done;
-	char			 drain[256];
 	size_t			 i, n;
 	int			 flags = 0;
 
-	while (read(fc->pipe[0], drain, sizeof drain) > 0)
-		;
-	pthread_mutex_lock(&fc->lock);
+	ui_worker_drain(&fc->w);
+	pthread_mutex_lock(&fc->w.lock);
 	done = fc->done;
 	n = fc->ndone;
 	fc->done = NULL;
 	fc->ndone = 0;
-	pthread_mutex_unlock(&fc->lock);
+	pthread_mutex_unlock(&fc->w.lock);
 	for (i = 0; i < n; i++) {
 		flags |= ui_article_fetched(ui, done[i].item_id, done[i].error);
 		free(done[i].error);
@@ -276,15 +236,15 @@ ui_fetch_status(struct ui *ui, struct buf *b)
 	struct ui_fetch	*fc = &ui->fetch;
 	size_t		 n;
 
-	if (!fc->started)
+	if (!fc->w.started)
 		return (0);
 	if (ui->art.id != 0 && ui->art.want_full && ui->art.fetching) {
 		buf_addstr(b, "fetching the article");
 		return (1);
 	}
-	pthread_mutex_lock(&fc->lock);
+	pthread_mutex_lock(&fc->w.lock);
 	n = fc->njobs + (fc->busy != 0);
-	pthread_mutex_unlock(&fc->lock);
+	pthread_mutex_unlock(&fc->w.lock);
 	if (n == 0)
 		return (0);
 	buf_addf(b, "fetching %zu article%s", n, n == 1 ? "" : "s");
@@ -298,25 +258,11 @@ ui_fetch_stop(struct ui *ui)
 	struct ui_fetch	*fc = &ui->fetch;
 	size_t		 i;
 
-	if (fc->started) {
-		pthread_mutex_lock(&fc->lock);
-		fc->quit = 1;
-		atomic_store(&fc->stop, 1);
-		pthread_cond_signal(&fc->cond);
-		pthread_mutex_unlock(&fc->lock);
-		pthread_join(fc->thread, NULL);
-		fc->started = 0;
-	}
-	close(fc->pipe[0]);
-	close(fc->pipe[1]);
-	pthread_cond_destroy(&fc->cond);
-	pthread_mutex_destroy(&fc->lock);
+	ui_worker_stop(&fc->w);
 	for (i = 0; i < fc->ndone; i++)
 		free(fc->done[i].error);
 	free(fc->done);
 	free(fc->jobs);
-	config_drop(fc->cfg);
-	fc->cfg = NULL;
 	fc->done = NULL;
 	fc->jobs = NULL;
 	fc->ndone = fc->njobs = 0;

@@ -2,7 +2,8 @@
  * drawing and dispatch; ui-list.c: the feeds and items panes; ui-article.c:
  * the article pane and the browser; ui-prompt.c: the prompt; ui-refresh.c:
  * the background refresh; ui-fetch.c: full articles in the background;
- * ui-config.c: the dotfile read again or edited).
+ * ui-config.c: the dotfile read again or edited; ui-hook.c: the user's
+ * commands, save and macros; ui-menu.c: select-filter's menu).
  * Nothing outside ui*.c includes it.
  *
  * Threads: the loop's thread owns struct ui and ui->cfg, which changes
@@ -79,6 +80,7 @@ struct ui_feed {
 struct ui_tag {
 	const char	*name;		/* borrowed from the config */
 	int64_t		 unread;
+	size_t		 feeds;		/* feeds that carry it */
 };
 
 /*
@@ -129,6 +131,8 @@ struct ui_article {
 	int		 want_full;	/* the full article is asked for */
 	int		 full;		/* ... and shown */
 	int		 fetching;	/* ... and its page is on the way */
+	struct store_enclosure *encl;	/* its enclosures; owned */
+	size_t		 nencl;
 	struct store_article page;	/* the full article kept */
 	struct article	*page_art;	/* parsed, with page's metadata */
 	size_t		 top[2];	/* each view's scroll */
@@ -172,6 +176,23 @@ struct ui_refresh {
 	char		 notify[256];	/* why notify-command did not start */
 };
 
+/* A worker thread of the reader (ui-worker.c): the article fetcher and
+ * the downloads each run one, with a store connection of its own, woken
+ * through cond, its news to the loop through a self-pipe. */
+struct ui_worker {
+	int		 started;
+	pthread_t	 thread;
+	int		 pipe[2];	/* [0] polled by the loop */
+	const char	*db_path;	/* ui's, which outlives the thread */
+	atomic_int	 stop;		/* stop now (a transfer under way) */
+
+	pthread_mutex_t	 lock;		/* guards cfg, quit and the owner's
+					   shared fields */
+	pthread_cond_t	 cond;
+	struct config	*cfg;		/* the newest snapshot (held) */
+	int		 quit;
+};
+
 /* Full articles fetched in the background (ui-fetch.c): one worker
  * thread with its own store connection, a queue, and a self-pipe. */
 struct ui_fetch_job {
@@ -186,22 +207,31 @@ struct ui_fetch_done {
 };
 
 struct ui_fetch {
-	int		 started;
-	pthread_t	 thread;
-	int		 pipe[2];
-	const char	*db_path;	/* ui's, which outlives the thread */
-	atomic_int	 stop;
-
-	pthread_mutex_t	 lock;		/* guards the rest */
-	pthread_cond_t	 cond;		/* a job, or quit */
-	struct config	*cfg;		/* the newest snapshot (held): each job
-					   holds it while it runs */
+	struct ui_worker w;		/* w.cond: a job, or quit; each job
+					   holds w.cfg while it runs */
+	/* Under w.lock: */
 	struct ui_fetch_job *jobs;
 	size_t		 njobs;
 	int64_t		 busy;		/* the item fetched now, or 0 */
 	struct ui_fetch_done *done;	/* for the loop to take */
 	size_t		 ndone;
-	int		 quit;
+};
+
+/* Enclosures downloaded in the background (ui-dl.c): one worker thread
+ * with its own store connection that runs the store's queue when kicked,
+ * and a self-pipe. */
+#define UI_DL_EPISODES	3	/* new episodes queued per feed and refresh */
+#define UI_DL_NAME_CHARS 24	/* of a file's name on the status line */
+
+struct ui_dl {
+	struct ui_worker w;		/* w.cond: kicked, or quit */
+	/* Under w.lock: */
+	int		 kicked;	/* run the queue (again) */
+	int64_t		 id;		/* the download under way, or 0 */
+	int64_t		 got, size;	/* its progress (size -1: unknown) */
+	char		 name[256];	/* its file's name */
+	char		*msg;		/* news for the status line, or NULL */
+	int		 msg_error;
 };
 
 /* Marks changed over many items a step per idle turn (ui-list.c): a
@@ -227,6 +257,13 @@ struct ui_prompt {
 	size_t		 preset;	/* the preset Tab shows next */
 	struct buf	 text;
 	size_t		 pos;		/* cursor, bytes into text */
+};
+
+/* The menu of select-filter (ui-menu.c): row 0 opens filter's prompt,
+ * row k the preset k - 1. */
+struct ui_menu {
+	int		 active;
+	struct ui_pane	 pane;		/* placed each time it is drawn */
 };
 
 struct ui {
@@ -267,7 +304,8 @@ struct ui {
 	int		 has_before;
 	struct ui_article art;
 
-	int		 help;		/* the help screen is shown */
+	int		 help;		/* over the panes: 1 the help screen,
+					   2 the downloads (ui-dl.c) */
 	int		 asking;	/* quit? waits for y (confirm-quit) */
 	struct ui_pane	 helppane;
 	struct render	 helptext;
@@ -278,7 +316,9 @@ struct ui {
 
 	struct ui_refresh refresh;
 	struct ui_fetch	 fetch;
+	struct ui_dl	 dl;
 	struct ui_prompt prompt;
+	struct ui_menu	 menu;
 	size_t		 index_left;	/* items not yet indexed */
 
 	char		*msg;		/* the status line's message */
@@ -291,6 +331,10 @@ struct ui {
 	size_t		 nhl;
 	int		 utf8;		/* the terminal takes UTF-8 */
 	int		 mouse;		/* mouse events asked for */
+	int		 macro_key;	/* macro-prefix was pressed: the next
+					   key is the macro table's */
+	char *const	*act_args;	/* ui_act_args()'s, for ui_hook_act() */
+	size_t		 act_nargs;
 	struct buf	 scratch;	/* for drawing */
 	double		 started;	/* start, for the log */
 };
@@ -360,12 +404,68 @@ int	 ui_article_open(struct ui *, int64_t id);
 void	 ui_article_close(struct ui *);
 void	 ui_article_layout(struct ui *);
 void	 ui_article_draw(struct ui *, struct ui_pane *);
-int	 ui_article_open_link(struct ui *, const char *number);
+int	 ui_article_open_link(struct ui *, const char *number, int play);
 int	 ui_browser(struct ui *, const char *url);
+char	**ui_browser_argv(const char *cmd, const char *url);
 int	 ui_spawn(char **argv);
 void	 ui_article_release(struct ui *);
 int	 ui_article_toggle_full(struct ui *);
 int	 ui_article_fetched(struct ui *, int64_t id, const char *error);
+
+/* The article as the pane shows it, laid out for the pane (for the
+ * terminal's width when it is not on screen), as plain text. */
+void	 ui_article_text(struct ui *, struct buf *);
+/* The article's best text: the full article when one is kept, else the
+ * feed's; NULL when it has none. */
+const struct article *ui_article_best(struct ui *);
+
+/* ui-hook.c */
+/* Run act as ui_act() does, with arguments (exec's command, a macro's
+ * steps) that the action reads; args are borrowed for the call. */
+int	 ui_act_args(struct ui *, enum keys_action, char *const *args,
+	     size_t nargs);
+/* exec, pipe-to, save, copy-link, macro and macro-prefix, for
+ * ui_act(). */
+int	 ui_hook_act(struct ui *, enum keys_action);
+/* The key after macro-prefix: run its macro. */
+int	 ui_hook_macro_key(struct ui *, int key);
+/* ui-worker.c */
+/* Make w's pipe and lock and hold ui's snapshot; -1 when no pipe. */
+int	 ui_worker_init(struct ui_worker *, const struct ui *);
+/* Start fn(arg) as w's thread, with every signal blocked in it (they are
+ * for the loop's poll()), unless it runs; 0, or pthread_create()'s
+ * error number. */
+int	 ui_worker_start(struct ui_worker *, void *(*fn)(void *), void *arg);
+/* Give w the newest snapshot of the config. */
+void	 ui_worker_config(struct ui_worker *, const struct ui *);
+/* From the thread: wake the loop. From the loop: empty the pipe. */
+void	 ui_worker_poke(struct ui_worker *);
+void	 ui_worker_drain(struct ui_worker *);
+/* Have the thread quit (quit and stop set, cond signalled), join it,
+ * and release what ui_worker_init() made. */
+void	 ui_worker_stop(struct ui_worker *);
+
+/* ui-encl.c */
+void	 ui_encl_load(struct ui *);
+void	 ui_encl_header(struct ui *, struct render *, size_t nlinks,
+	     size_t width);
+void	 ui_encl_links(struct ui *, struct render *, size_t nlinks,
+	     size_t width);
+int	 ui_encl_play(struct ui *, const char *url, unsigned feed);
+int	 ui_encl_open_item(struct ui *, int quiet);
+
+/* ui-dl.c */
+int	 ui_dl_init(struct ui *);
+void	 ui_dl_config(struct ui *);
+void	 ui_dl_kick(struct ui *);
+int	 ui_dl_enqueue(struct ui *);
+void	 ui_dl_after_refresh(struct ui *, const struct config *,
+	     int64_t since);
+int	 ui_dl_event(struct ui *);
+int	 ui_dl_status(struct ui *, struct buf *);
+void	 ui_dl_build(struct ui *);
+char	*ui_dl_file(struct ui *, const char *url);
+void	 ui_dl_stop(struct ui *);
 
 /* ui-config.c */
 int	 ui_config_reload(struct ui *);
@@ -376,6 +476,13 @@ void	 ui_prompt_start(struct ui *, int kind, const char *text);
 int	 ui_prompt_key(struct ui *, int key);
 void	 ui_prompt_draw(struct ui *, int y);
 void	 ui_prompt_release(struct ui *);
+/* Run a line as if typed after ':'. */
+int	 ui_prompt_run(struct ui *, const char *line);
+
+/* ui-menu.c */
+int	 ui_menu_filter(struct ui *);
+int	 ui_menu_key(struct ui *, int key);
+void	 ui_menu_draw(struct ui *);
 
 /* ui-refresh.c */
 int	 ui_refresh_init(struct ui *);

@@ -82,13 +82,33 @@ list_cmp_url(const void *a, const void *b)
 	return (strcmp(x->url, y->url));
 }
 
-/* Collect the tags of the dotfile's feeds with their unread counts;
- * tags[0] stands for every feed. */
+/* The index in ui->tags of tag, adding it when new. */
+static size_t
+list_tag_add(struct ui *ui, const char *tag)
+{
+	size_t	 t;
+
+	for (t = 1; t < ui->ntags; t++)
+		if (strcmp(ui->tags[t].name, tag) == 0)
+			return (t);
+	ui->tags = xreallocarray(ui->tags, ui->ntags + 1, sizeof *ui->tags);
+	ui->tags[t].name = tag;
+	ui->tags[t].unread = 0;
+	ui->tags[t].feeds = 0;
+	ui->ntags++;
+	return (t);
+}
+
+/* Collect the tags of the dotfile's feeds and queries with their unread
+ * counts; tags[0] stands for every feed. A tag counts its feeds' unread
+ * items, which its first row lists; one that queries alone carry counts
+ * theirs. */
 static void
 list_tags(struct ui *ui)
 {
-	const struct ui_feed	*f;
-	size_t			 i, j, t;
+	const struct ui_feed		*f;
+	const struct config_filter	*q;
+	size_t				 i, j, t;
 
 	free(ui->tags);
 	ui->tags = xcalloc(1, sizeof *ui->tags);
@@ -97,20 +117,32 @@ list_tags(struct ui *ui)
 	for (i = 0; i < ui->nfeeds; i++) {
 		f = &ui->feeds[i];
 		for (j = 0; j < f->cf->ntags; j++) {
-			for (t = 1; t < ui->ntags; t++)
-				if (strcmp(ui->tags[t].name,
-				    f->cf->tags[j]) == 0)
-					break;
-			if (t == ui->ntags) {
-				ui->tags = xreallocarray(ui->tags,
-				    ui->ntags + 1, sizeof *ui->tags);
-				ui->tags[t].name = f->cf->tags[j];
-				ui->tags[t].unread = 0;
-				ui->ntags++;
-			}
+			t = list_tag_add(ui, f->cf->tags[j]);
 			ui->tags[t].unread += f->unread;
+			ui->tags[t].feeds++;
 		}
 	}
+	for (i = 0; i < ui->nq && i < ui->cfg->nqueries; i++) {
+		q = &ui->cfg->queries[i];
+		for (j = 0; j < q->ntags; j++) {
+			t = list_tag_add(ui, q->tags[j]);
+			if (ui->tags[t].feeds == 0)
+				ui->tags[t].unread += ui->qunread[i];
+		}
+	}
+}
+
+/* Whether query k of the dotfile carries tag. */
+static int
+list_query_has_tag(struct ui *ui, size_t k, const char *tag)
+{
+	const struct config_filter	*q = &ui->cfg->queries[k];
+	size_t				 i;
+
+	for (i = 0; i < q->ntags; i++)
+		if (strcmp(q->tags[i], tag) == 0)
+			return (1);
+	return (0);
 }
 
 /* Count each query's unread items: always from the store, so that a
@@ -269,8 +301,11 @@ ui_list_feeds_rows(struct ui *ui)
 	ui->nrows = 1;
 	p->cur = 0;
 	/* The queries under All items, where saved searches are found at
-	 * once however many feeds follow, but not among a tag's feeds. */
-	for (i = 0; i < ui->nq && ui->tag == NULL; i++) {
+	 * once however many feeds follow; among a tag's feeds, those with
+	 * the tag. */
+	for (i = 0; i < ui->nq; i++) {
+		if (ui->tag != NULL && !list_query_has_tag(ui, i, ui->tag))
+			continue;
 		if (ui->unread_only && ui->qunread[i] == 0 &&
 		    UI_ROW_QUERY(i) != was)
 			continue;
@@ -759,12 +794,14 @@ static void
 list_draw_feed_row(struct ui *ui, struct ui_pane *p, size_t row, int y,
     int sel)
 {
-	const struct ui_feed	*f = NULL;
-	struct buf		 b = BUF_INIT;
-	const char		*title;
-	int64_t			 unread;
-	size_t			 i;
-	int			 x = p->x, w = p->w, focus, used;
+	const struct ui_feed		*f = NULL;
+	const struct config_filter	*q;
+	struct buf			 b = BUF_INIT;
+	const char			*title;
+	char *const			*tags = NULL;
+	int64_t				 unread;
+	size_t				 i, ntags = 0;
+	int				 x = p->x, w = p->w, focus, used;
 
 	focus = ui->focus == UI_FEEDS;
 	ui_fill(ui, y, x, w, ui_row_attr(ui, sel, focus, EL_NORMAL));
@@ -782,7 +819,10 @@ list_draw_feed_row(struct ui *ui, struct ui_pane *p, size_t row, int y,
 			buf_reset(&b);
 		}
 	} else if (UI_ROW_IS_QUERY(ui->rows[row])) {
-		title = ui->cfg->queries[UI_QUERY_OF(ui->rows[row])].name;
+		q = &ui->cfg->queries[UI_QUERY_OF(ui->rows[row])];
+		title = q->name;
+		tags = q->tags;
+		ntags = q->ntags;
 		unread = ui->qunread[UI_QUERY_OF(ui->rows[row])];
 	} else if (ui->rows[row] == UI_ROW_ALL) {
 		title = ui->tag != NULL ? "All items of the tag" : "All items";
@@ -794,6 +834,8 @@ list_draw_feed_row(struct ui *ui, struct ui_pane *p, size_t row, int y,
 	} else {
 		f = &ui->feeds[ui->rows[row]];
 		title = f->title;
+		tags = f->cf->tags;
+		ntags = f->cf->ntags;
 		unread = f->unread;
 	}
 	if (f != NULL && f->error != NULL)
@@ -809,10 +851,10 @@ list_draw_feed_row(struct ui *ui, struct ui_pane *p, size_t row, int y,
 	}
 	used = ui_put(ui, y, x + 8, w - 8, title, ui_row_attr(ui, sel, focus,
 	    unread > 0 ? EL_UNREAD : EL_NORMAL));
-	if (f != NULL && f->cf->ntags > 0 && w - 8 - used > 4) {
+	if (ntags > 0 && w - 8 - used > 4) {
 		buf_reset(&b);
-		for (i = 0; i < f->cf->ntags; i++)
-			buf_addf(&b, "%s%s", i > 0 ? " " : "", f->cf->tags[i]);
+		for (i = 0; i < ntags; i++)
+			buf_addf(&b, "%s%s", i > 0 ? " " : "", tags[i]);
 		ui_put(ui, y, x + 8 + used + 2, w - 10 - used, b.data,
 		    ui_row_attr(ui, sel, focus, EL_TAG));
 	}
@@ -1040,6 +1082,10 @@ ui_list_filter(struct ui *ui, const char *text)
 		filter_free(l->narrow);
 		l->narrow = f;
 	}
+	/* A new list, from its top: without the rows of the old one, which
+	 * ui_list_reload() would place the cursor by, it counts the list
+	 * and the first page is read as it is drawn. */
+	list_drop_window(l);
 	ui->panes[UI_ITEMS].cur = ui->panes[UI_ITEMS].top = 0;
 	ui_list_reload(ui);
 	if (l->narrow != NULL)
@@ -1466,19 +1512,6 @@ ui_list_mark_status(struct ui *ui, struct buf *b)
 	return (1);
 }
 
-/* A copy of a parsed filter. */
-static struct filter *
-list_copy_expr(const struct filter *f)
-{
-	struct filter	*copy;
-	size_t		 off;
-	char		*cause;
-
-	if (filter_parse(f->text, strlen(f->text), &copy, &off, &cause) != 0)
-		fatalx("ui: a filter that parsed does not: %s", cause);
-	return (copy);
-}
-
 /* Count the unread items a marking of a filtered list will change, for
  * its progress. */
 static void
@@ -1544,12 +1577,12 @@ ui_list_mark_read(struct ui *ui, int all)
 		    .nfeeds = m->nfeeds, .every = m->every, .unread = 1 });
 		/* A query's own copy: a reload may free the config's. */
 		if (ui->list.expr != NULL) {
-			m->expr = list_copy_expr(ui->list.expr);
+			m->expr = filter_dup(ui->list.expr);
 			m->total = ui->qunread[UI_QUERY_OF(
 			    ui->rows[ui->list.row])];
 		}
 		if (ui->list.narrow != NULL) {
-			m->narrow = list_copy_expr(ui->list.narrow);
+			m->narrow = filter_dup(ui->list.narrow);
 			list_count_unread(ui, m);
 		}
 	}

@@ -3,10 +3,11 @@
  *
  * The line editor knows the usual keys (Left, Right, Home, End, C-a, C-e,
  * BSpace, DC, C-u, C-k, C-w) and moves by whole UTF-8 characters. A
- * command is "quit", "open [N]", "tag [NAME]", "search WORDS", "add URL
+ * command is "quit", "open [N]", "open-enclosure N", "tag [NAME]", "search WORDS", "add URL
  * [TAG...]", a line of
- * the config language (set, bind, unbind, color) or the name of an
- * action, so anything a key does can also be typed.
+ * the config language (set, bind, unbind, color, highlight) or the name of an
+ * action, with its arguments for exec and pipe-to, so anything a key
+ * does can also be typed; a macro's steps run through here too.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,8 @@
 #include "subscribe.h"
 #include "ui-int.h"
 #include "util.h"
+
+static int	prompt_command(struct ui *, const char *);
 
 /* Open the prompt with text already typed. */
 void
@@ -120,6 +123,13 @@ prompt_config(struct ui *ui, const char *line, const char *word,
 		return (UI_REDRAW);
 	}
 	ui_config_changed(ui);
+	if (strcmp(word, "highlight") == 0) {
+		/* Its colour pair, and the rows read again to say which
+		 * rule each meets (poll_store_config() hands it over). */
+		ui_apply_colors(ui);
+		ui_message(ui, 0, "Highlight added");
+		return (UI_RELOAD | UI_REDRAW | UI_CLEAR);
+	}
 	if (strcmp(word, "color") == 0) {
 		ui_apply_colors(ui);
 		ui_message(ui, 0, "Colour set");
@@ -227,6 +237,33 @@ out:
 	return (UI_REDRAW);
 }
 
+/* An action with its arguments ("exec -w less %u"), split into words
+ * as the dotfile splits them. */
+static int
+prompt_args(struct ui *ui, const struct keys_action_info *a,
+    const char *rest)
+{
+	char	**w, *cause;
+	size_t	 n;
+	int	 flags;
+
+	if (config_words(rest, &w, &n, &cause) != 0) {
+		ui_message(ui, 1, "%s: %s", a->name, cause);
+		free(cause);
+		return (UI_REDRAW);
+	}
+	flags = ui_act_args(ui, a->id, w, n);
+	config_words_free(w);
+	return (flags);
+}
+
+/* Run a line as if typed after ':' (a macro's steps). */
+int
+ui_prompt_run(struct ui *ui, const char *line)
+{
+	return (prompt_command(ui, line));
+}
+
 /* Run a command typed after ':'. */
 static int
 prompt_command(struct ui *ui, const char *line)
@@ -253,8 +290,10 @@ prompt_command(struct ui *ui, const char *line)
 	if (strcmp(word, "open") == 0) {
 		if (*rest == '\0')
 			return (ui_act(ui, ACT_OPEN_BROWSER));
-		return (ui_article_open_link(ui, rest));
+		return (ui_article_open_link(ui, rest, 0));
 	}
+	if (strcmp(word, "open-enclosure") == 0 && *rest != '\0')
+		return (ui_article_open_link(ui, rest, 1));
 	if (strcmp(word, "tag") == 0)
 		return (ui_list_tag(ui, rest));
 	if (strcmp(word, "search") == 0)
@@ -264,15 +303,19 @@ prompt_command(struct ui *ui, const char *line)
 	if (strcmp(word, "add") == 0)
 		return (prompt_add(ui, rest));
 	if (strcmp(word, "set") == 0 || strcmp(word, "bind") == 0 ||
-	    strcmp(word, "unbind") == 0 || strcmp(word, "color") == 0)
+	    strcmp(word, "unbind") == 0 || strcmp(word, "color") == 0 ||
+	    strcmp(word, "highlight") == 0)
 		return (prompt_config(ui, line, word, rest));
 	if ((a = keys_action_find(word)) != NULL && *rest == '\0')
 		return (ui_act(ui, a->id));
+	if (a != NULL && keys_action_args(a->id) && a->id != ACT_MACRO)
+		return (prompt_args(ui, a, rest));
 	{
 		char	*w = xstrndup(line, len);
 
 		ui_message(ui, 1, "Unknown command \"%s\"; try quit, open, "
-		    "tag, search, add, set, bind, unbind, color or an action",
+		    "tag, search, add, set, bind, unbind, color, highlight or "
+		    "an action",
 		    text_printable(&q, w));
 		free(w);
 	}

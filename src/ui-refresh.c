@@ -237,8 +237,10 @@ ui_refresh_event(struct ui *ui)
 	free(error);
 	ui->index_left = 1;
 	ui_refresh_sync_feeds(ui);
-	if (nnew > 0)
+	if (nnew > 0) {
 		ui_fetch_after_refresh(ui, rf->cfg, rf->since);
+		ui_dl_after_refresh(ui, rf->cfg, rf->since);
+	}
 	config_drop(rf->cfg);
 	rf->cfg = NULL;
 	return (flags | UI_RELOAD);

@@ -547,6 +547,44 @@ ui_draw_title(struct ui *ui, struct ui_pane *p, int focused,
  * keys and name; on a narrower one the text goes on lines of its own. */
 #define UI_HELP_SIDE	72
 
+/* The help's rows for the bindings of table t with arguments (exec's
+ * command, a macro's steps): a row each, the key, the action and its
+ * arguments as the dotfile would write them, then the action's text. */
+static void
+ui_help_args(struct ui *ui, enum keys_table t, enum keys_table here,
+    size_t width)
+{
+	const struct keys_binding	*b;
+	const struct keys_action_info	*a;
+	struct buf			 lead = BUF_INIT, raw = BUF_INIT;
+	size_t				 j, i, n;
+
+	b = keys_bindings(ui->cfg->keys, t, &n);
+	for (j = 0; j < n; j++) {
+		if (b[j].nargs == 0 || (t == KEYS_GLOBAL &&
+		    keys_find(ui->cfg->keys, here, b[j].key) != &b[j]))
+			continue;
+		a = keys_action_info(b[j].action);
+		buf_reset(&raw);
+		keys_name(&raw, b[j].key);
+		buf_addf(&raw, " %s", a->name);
+		for (i = 0; i < b[j].nargs; i++) {
+			buf_addstr(&raw, i == 0 ? " " : a->id == ACT_MACRO ?
+			    "; " : " ");
+			if (a->id == ACT_MACRO)
+				buf_addstr(&raw, b[j].args[i]);
+			else
+				config_word(&raw, b[j].args[i]);
+		}
+		buf_reset(&lead);
+		text_printable(&lead, raw.data);
+		ui_wrap(&ui->helptext, "", 0, lead.data, UI_A_KEY, width);
+		ui_wrap(&ui->helptext, "    ", 0, a->text, 0, width);
+	}
+	buf_release(&lead);
+	buf_release(&raw);
+}
+
 /* The help screen: the bindings of every table, the focused pane's first,
  * then the other panes' and the global one, with each action's help
  * text. A global key that the focused pane's table takes over does
@@ -573,12 +611,18 @@ ui_help_build(struct ui *ui)
 		if (panes[k] != here)
 			t[nt++] = panes[k];
 	t[nt++] = KEYS_GLOBAL;
+	t[nt++] = KEYS_MACRO;
 	acts = keys_actions(&nacts);
 	for (k = 0; k < nt; k++) {
+		b = keys_bindings(ui->cfg->keys, t[k], &n);
+		if (t[k] == KEYS_MACRO && n == 0)
+			continue;
 		buf_reset(&title);
 		if (t[k] == KEYS_GLOBAL)
 			buf_addf(&title, "Keys in every pane (global), unless "
 			    "the pane's own take them");
+		else if (t[k] == KEYS_MACRO)
+			buf_addf(&title, "Keys after macro-prefix (macro)");
 		else
 			buf_addf(&title, "Keys in the %s pane%s",
 			    keys_table_name(t[k]), k == 0 ? " (here)" : "");
@@ -586,12 +630,11 @@ ui_help_build(struct ui *ui)
 			ui_wrap(&ui->helptext, "", 0, "", 0, width);
 		ui_wrap(&ui->helptext, "", 0, title.data, RENDER_HEADING,
 		    width);
-		b = keys_bindings(ui->cfg->keys, t[k], &n);
 		for (i = 0; i < nacts; i++) {
 			buf_reset(&keys);
 			any = 0;
 			for (j = 0; j < n; j++) {
-				if (b[j].action != acts[i].id)
+				if (b[j].action != acts[i].id || b[j].nargs > 0)
 					continue;
 				if (t[k] == KEYS_GLOBAL && keys_lookup(
 				    ui->cfg->keys, here, b[j].key) !=
@@ -620,6 +663,7 @@ ui_help_build(struct ui *ui)
 			ui_wrap(&ui->helptext, lead.data, UI_A_KEY,
 			    acts[i].text, 0, width);
 		}
+		ui_help_args(ui, t[k], here, width);
 	}
 	buf_release(&keys);
 	buf_release(&lead);
@@ -637,7 +681,11 @@ ui_help_draw(struct ui *ui)
 
 	if (!p->shown)
 		return;
-	ui_draw_title(ui, p, 1, "Help", "q, ? or Escape closes it");
+	if (ui->help == 2)
+		ui_draw_title(ui, p, 1, "Downloads", "q, D or Escape closes "
+		    "them");
+	else
+		ui_draw_title(ui, p, 1, "Help", "q, ? or Escape closes it");
 	for (i = 0; i < p->h; i++)
 		if (p->top + (size_t)i < ui->helptext.n)
 			ui_draw_line(ui, p->y + 1 + i, p->x + 1, p->w - 1,
@@ -659,9 +707,17 @@ ui_draw_status(struct ui *ui)
 		ui_prompt_draw(ui, y);
 		return;
 	}
+	if (ui_dl_status(ui, &mark)) {
+		buf_add(&right, mark.data, mark.len);
+		buf_addstr(&right, " \xc2\xb7 ");
+		buf_reset(&mark);
+	}
 	if (ui_fetch_status(ui, &right) && ui->refresh.running)
 		buf_addstr(&right, " \xc2\xb7 ");
 	ui_refresh_status(ui, &right);
+	if (right.len >= 4 && memcmp(right.data + right.len - 4,
+	    " \xc2\xb7 ", 4) == 0)
+		buf_truncate(&right, right.len - 4);
 	if (ui_list_mark_status(ui, &mark) && right.len > 0)
 		buf_addstr(&mark, " \xc2\xb7 ");
 	if (mark.len > 0) {
@@ -734,6 +790,7 @@ ui_draw(struct ui *ui, int clear)
 				break;
 			}
 		}
+		ui_menu_draw(ui);
 	}
 	ui_draw_status(ui);
 	if (!ui->prompt.active)
@@ -897,20 +954,17 @@ ui_open_browser(struct ui *ui)
 	const struct ui_feed	*f;
 	size_t			 row;
 
+	/* An item without a link may still have an enclosure to play. */
 	if (ui->focus == UI_ARTICLE && ui->art.id != 0) {
-		if (ui->art.body.item.link == NULL) {
-			ui_message(ui, 1, "This item has no link");
-			return (UI_REDRAW);
-		}
+		if (ui->art.body.item.link == NULL)
+			return (ui_encl_open_item(ui, 1));
 		return (ui_browser(ui, ui->art.body.item.link));
 	}
 	if (ui->focus == UI_ITEMS) {
 		if ((it = ui_list_item(ui, ui->panes[UI_ITEMS].cur)) == NULL)
 			return (UI_REDRAW);
-		if (it->link == NULL) {
-			ui_message(ui, 1, "This item has no link");
-			return (UI_REDRAW);
-		}
+		if (it->link == NULL)
+			return (ui_encl_open_item(ui, 1));
 		return (ui_browser(ui, it->link));
 	}
 	row = ui->panes[UI_FEEDS].cur;
@@ -954,6 +1008,7 @@ ui_act(struct ui *ui, enum keys_action act)
 		case ACT_QUIT:
 		case ACT_HELP:
 		case ACT_BACK:
+		case ACT_DOWNLOADS:
 			ui->help = 0;
 			return (UI_REDRAW);
 		default:
@@ -995,13 +1050,7 @@ ui_act(struct ui *ui, enum keys_action act)
 		    ui->list.narrow->text : "");
 		return (UI_REDRAW);
 	case ACT_SELECT_FILTER:
-		if (ui->cfg->npresets == 0) {
-			ui_message(ui, 1, "No presets: the dotfile has no "
-			    "define-filter line");
-			return (UI_REDRAW);
-		}
-		ui_prompt_start(ui, 'F', "");
-		return (ui_prompt_key(ui, '\t'));
+		return (ui_menu_filter(ui));
 	case ACT_CLEAR_FILTER:
 		return (ui_list_filter(ui, ""));
 	case ACT_CYCLE_SORT:
@@ -1129,10 +1178,26 @@ ui_act(struct ui *ui, enum keys_action act)
 		return (ui_article_toggle_full(ui));
 	case ACT_OPEN_BROWSER_MARK_READ:
 		return (ui_open_mark_read(ui));
+	case ACT_OPEN_ENCLOSURE:
+		return (ui_encl_open_item(ui, 0));
+	case ACT_DOWNLOAD_ENCLOSURE:
+		return (ui_dl_enqueue(ui));
+	case ACT_DOWNLOADS:
+		ui->help = 2;
+		ui->helppane.top = 0;
+		ui_dl_build(ui);
+		return (UI_REDRAW);
 	case ACT_RELOAD_CONFIG:
 		return (ui_config_reload(ui));
 	case ACT_EDIT_CONFIG:
 		return (ui_config_edit(ui));
+	case ACT_EXEC:
+	case ACT_PIPE_TO:
+	case ACT_SAVE:
+	case ACT_COPY_LINK:
+	case ACT_MACRO:
+	case ACT_MACRO_PREFIX:
+		return (ui_hook_act(ui, act));
 	case ACT__COUNT:
 		break;
 	}
@@ -1178,7 +1243,7 @@ ui_mouse(struct ui *ui)
 	size_t		 row;
 	int		 i, flags;
 
-	if (getmouse(&ev) != OK || ui->help)
+	if (getmouse(&ev) != OK || ui->help || ui->menu.active)
 		return (0);
 	for (i = 0; i < UI__PANES; i++) {
 		if (ui->panes[i].shown && ev.x >= ui->panes[i].x &&
@@ -1270,10 +1335,13 @@ ui_getkey(struct ui *ui, int *key, int *flags)
 static int
 ui_key(struct ui *ui, int key)
 {
-	enum keys_table	 t;
+	const struct keys_binding	*b;
+	enum keys_table			 t;
 
 	if (ui->prompt.active)
 		return (ui_prompt_key(ui, key));
+	if (ui->menu.active)
+		return (ui_menu_key(ui, key));
 	if (ui->asking) {
 		ui->asking = 0;
 		if (key == 'y' || key == 'Y')
@@ -1285,8 +1353,12 @@ ui_key(struct ui *ui, int key)
 		free(ui->msg);
 		ui->msg = NULL;
 	}
+	if (ui->macro_key)
+		return (ui_hook_macro_key(ui, key));
 	t = ui->help ? KEYS_ARTICLE : (enum keys_table)(ui->focus + KEYS_FEEDS);
-	return (ui_act(ui, keys_lookup(ui->cfg->keys, t, key)));
+	if ((b = keys_find(ui->cfg->keys, t, key)) == NULL)
+		return (ui_act(ui, ACT_NONE));
+	return (ui_act_args(ui, b->action, b->args, b->nargs));
 }
 
 /* Whether a key waits to be read. */
@@ -1309,7 +1381,9 @@ ui_resize(struct ui *ui)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
 	    ws.ws_col > 0)
 		resizeterm(ws.ws_row, ws.ws_col);
-	if (ui->help)
+	if (ui->help == 2)
+		ui_dl_build(ui);
+	else if (ui->help)
 		ui_help_build(ui);
 }
 
@@ -1336,7 +1410,7 @@ ui_log_turn(double turn, struct buf *keys)
 static void
 ui_loop(struct ui *ui, const sigset_t *waitmask)
 {
-	struct pollfd	 fds[3];
+	struct pollfd	 fds[4];
 	struct timespec	 ts;
 	struct buf	 keys = BUF_INIT;
 	double		 now, turn = 0;
@@ -1384,11 +1458,13 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 		fds[0].events = POLLIN;
 		fds[1].fd = ui->refresh.pipe[0];
 		fds[1].events = POLLIN;
-		fds[2].fd = ui->fetch.pipe[0];
+		fds[2].fd = ui->fetch.w.pipe[0];
 		fds[2].events = POLLIN;
+		fds[3].fd = ui->dl.w.pipe[0];
+		fds[3].events = POLLIN;
 		ts.tv_sec = timeout / 1000;
 		ts.tv_nsec = (long)(timeout % 1000) * 1000000;
-		if ((rc = ppoll(fds, 3, timeout < 0 ? NULL : &ts,
+		if ((rc = ppoll(fds, 4, timeout < 0 ? NULL : &ts,
 		    waitmask)) == -1) {
 			if (errno != EINTR)
 				fatal("ppoll");
@@ -1399,6 +1475,8 @@ ui_loop(struct ui *ui, const sigset_t *waitmask)
 			flags |= ui_refresh_event(ui);
 		if (fds[2].revents & POLLIN)
 			flags |= ui_fetch_event(ui);
+		if (fds[3].revents & POLLIN)
+			flags |= ui_dl_event(ui);
 		if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
 			break;		/* the terminal went away */
 		if (fds[0].revents & POLLIN) {
@@ -1444,6 +1522,7 @@ ui_config_changed(struct ui *ui)
 	config_drop(ui->snap);
 	ui->snap = config_snapshot(ui->cfg, 0);
 	ui_fetch_config(ui);
+	ui_dl_config(ui);
 }
 
 /* Run the reader until the user quits (see ui.h). */
@@ -1494,6 +1573,14 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 		store_close(ui.st);
 		return (-1);
 	}
+	if (ui_dl_init(&ui) != 0) {
+		xasprintf(cause, "pipe: %s", strerror(errno));
+		ui_refresh_stop(&ui);
+		ui_fetch_stop(&ui);
+		config_drop(ui.snap);
+		store_close(ui.st);
+		return (-1);
+	}
 
 	/* Ours before newterm(), so curses leaves SIGWINCH to us. */
 	memset(&sa, 0, sizeof sa);
@@ -1516,6 +1603,7 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 			sigaction(ui_signals[i], &old[i], NULL);
 		ui_refresh_stop(&ui);
 		ui_fetch_stop(&ui);
+		ui_dl_stop(&ui);
 		config_drop(ui.snap);
 		store_close(ui.st);
 		return (-1);
@@ -1541,6 +1629,7 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 
 	ui_refresh_stop(&ui);
 	ui_fetch_stop(&ui);
+	ui_dl_stop(&ui);
 	if (ui.mouse)
 		mousemask(0, NULL);
 	endwin();

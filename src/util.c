@@ -517,6 +517,18 @@ util_expand_argv(char **argv)
 	}
 }
 
+void
+util_argv_free(char **argv)
+{
+	size_t	 i;
+
+	if (argv == NULL)
+		return;
+	for (i = 0; argv[i] != NULL; i++)
+		free(argv[i]);
+	free(argv);
+}
+
 int
 util_mkdirs_for(const char *path, char **cause)
 {
@@ -561,4 +573,23 @@ util_order_parse(const char *text, const char *const *words, size_t n,
 		return (-1);
 	*key = (int)i;
 	return (0);
+}
+
+void
+util_bytes(char *out, size_t len, size_t n)
+{
+	static const char *const units[] = { "KiB", "MiB", "GiB", "TiB" };
+	size_t		 i, unit = 1024;
+
+	if (n < 1024) {
+		snprintf(out, len, "%zu bytes", n);
+		return;
+	}
+	for (i = 0; i + 1 < nitems(units) && n / unit >= 1024; i++)
+		unit *= 1024;
+	if (n % unit == 0)
+		snprintf(out, len, "%zu %s", n / unit, units[i]);
+	else
+		snprintf(out, len, "%.1f %s", (double)n / (double)unit,
+		    units[i]);
 }

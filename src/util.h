@@ -127,6 +127,14 @@ char	*util_expand_home(const char *);
  * place, as a shell would before running a command. */
 void	 util_expand_argv(char **argv);
 
+/* Free a NULL-terminated vector of malloc'd words and the vector (NULL:
+ * nothing). */
+void	 util_argv_free(char **argv);
+
+/* Describe n bytes for a person into out: "16 MiB", "1.5 KiB", "100
+ * bytes". */
+void	 util_bytes(char *out, size_t len, size_t n);
+
 /* Create the directories leading to path (not path itself), mode 0700. */
 int	 util_mkdirs_for(const char *path, char **cause);
 

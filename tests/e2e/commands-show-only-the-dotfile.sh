@@ -9,9 +9,10 @@ rss a.xml a 4
 rss b.xml b 6
 cat >"$WORK/www/pod.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Pod</title><link>http://example.org/</link>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Pod</title><link>http://example.org/</link>
 <item><title>Episode "1"</title><guid>ep1</guid><link>http://example.org/ep1</link>
 <pubDate>Mon, 08 Jan 2024 10:00:00 GMT</pubDate>
+<itunes:duration>1:02:03</itunes:duration>
 <enclosure url="http://example.org/ep1.mp3" type="audio/mpeg" length="1234"/></item>
 </channel></rss>
 XML
@@ -44,7 +45,7 @@ assert ep["link"] == "http://example.org/ep1" and ep["author"] is None, ep
 assert ep["date"] == "2024-01-08T10:00:00Z", ep
 assert ep["unread"] is True and ep["starred"] is False, ep
 assert ep["enclosures"] == [{"url": "http://example.org/ep1.mp3",
-    "type": "audio/mpeg", "length": 1234}], ep
+    "type": "audio/mpeg", "length": 1234, "duration": 3723}], ep
 assert all(i["feed"] == "a" and i["enclosures"] == [] for i in items[1:]), items
 assert all(isinstance(i["id"], int) for i in items), items
 PY

@@ -21,6 +21,13 @@ $URL/b.xml news "tech talk" !
 "query:Unread Articles:unread = \"yes\""
 exec:~/bin/feed.sh
 EOF
+# A command feed, which newsboat ran and tidings runs too.
+mkdir -p "$HOME/bin"
+cat >"$HOME/bin/feed.sh" <<'EOF'
+#!/bin/sh
+echo '<rss version="2.0"><channel><title>Made</title><item><title>made 1</title><guid>m1</guid></item></channel></rss>'
+EOF
+chmod +x "$HOME/bin/feed.sh"
 cat >"$NB/config" <<'EOF'
 reload-time 30
 browser "w3m %u"
@@ -34,6 +41,7 @@ text-width 72
 show-read-feeds no
 show-read-articles no
 ignore-article "*" "title =~ \"a item 3\""
+macro v set browser "mpv %u" ; open-in-browser ; set browser "w3m %u" -- "Play"
 EOF
 # newsboat 2.x's schema, as "sqlite3 cache.db .schema" shows it.
 sqlite3 "$NB/cache.db" <<EOF
@@ -62,12 +70,12 @@ cmp "$CONF" "$WORK/before" || fail "the dotfile changed"
 rm "$NB/cache.db.lock"
 
 expect_status 0 td import-newsboat "$NB"
-expect_grep "1 feed and 9 other lines added" "$WORK/out"
+expect_grep "2 feeds and 10 other lines added" "$WORK/out"
 expect_grep "(1 feed was listed already)" "$WORK/out"
 expect_grep "3 items of 1 feed from cache.db: 1 read, 1 starred" "$WORK/out"
-expect_grep "not mapped (3):" "$WORK/out"
+expect_grep "not mapped (2):" "$WORK/out"
 grep -q 'urls:4:' "$WORK/out" && fail "the query feed was not mapped"
-expect_grep "urls:5: exec:~/bin/feed.sh:" "$WORK/out"
+grep -q 'urls:5:' "$WORK/out" && fail "the exec: feed was not mapped"
 expect_grep "config:5: bind-key z edit-flags: no such action" "$WORK/out"
 expect_grep "config:7: color info red default protect: \"protect\" is not an attribute" "$WORK/out"
 grep -q "auto-reload\|text-width\|show-read\|download-full-page" "$WORK/out" &&
@@ -89,8 +97,10 @@ color selected black yellow bold
 set text-width 72
 set unread-only yes
 ignore title =~ "a item 3"
+bind macro v macro "set browser \\"mpv %s\\"" open-browser "set browser \\"w3m %s\\""
 set refresh-interval 30m
 feed $URL/a.xml?gzip=0 news "~Feed A"
+feed exec:~/bin/feed.sh
 EOF
 tail -n +2 "$CONF" | diff -u "$WORK/want" - || fail "appended lines differ"
 
@@ -106,11 +116,11 @@ expect_eq "etag" "$(sql "select etag from feeds where url like '%a.xml%'")" "$ET
 # written, so it is not due yet; fetched anyway, it answers 304 to
 # newsboat's ETag and keeps the items and their marks.
 expect_status 0 td refresh
-expect_grep "2 new items from 1 feed: 1 updated, 0 unchanged, 0 failed, 1 not due" "$WORK/out"
+expect_grep "3 new items from 2 feeds: 2 updated, 0 unchanged, 0 failed, 1 not due" "$WORK/out"
 expect_status 0 td refresh --all
-expect_grep "0 new items from 2 feeds: 0 updated, 2 unchanged, 0 failed" "$WORK/out"
+expect_grep "0 new items from 3 feeds: 1 updated, 2 unchanged, 0 failed" "$WORK/out"
 # a item 3, unread, is in the killfile: not counted.
-expect_eq "unread" "$(td unread)" 3
+expect_eq "unread" "$(td unread)" 4
 
 cp "$CONF" "$WORK/conf1"
 
@@ -118,4 +128,4 @@ cp "$CONF" "$WORK/conf1"
 expect_status 0 td import-newsboat "$NB"
 expect_grep "0 feeds and 0 other lines added" "$WORK/out"
 cmp "$CONF" "$WORK/conf1" || fail "the second import changed the dotfile"
-expect_grep "2 feeds fetched by tidings already left alone" "$WORK/out"
+expect_grep "3 feeds fetched by tidings already left alone" "$WORK/out"

@@ -142,6 +142,13 @@ tui_start() {
 	done
 	_cmd="'$TIDINGS' -c '$CONF' -d '$DB' -l '$WORK/tui.log'; \
 	    echo \$? >'$WORK/tui.status'"
+	# TUI_JOBS=1: under a shell with job control, as people run it: the
+	# reader is a job of its own, and when C-z stops it the shell notes
+	# it in $WORK/tui.stops and carries on with fg.
+	[ -n "${TUI_JOBS:-}" ] && _cmd="set -m; '$TIDINGS' -c '$CONF' \
+	    -d '$DB' -l '$WORK/tui.log'; s=\$?; while [ \$s -eq 148 ]; \
+	    do echo stopped >>'$WORK/tui.stops'; fg >/dev/null; s=\$?; \
+	    done; echo \$s >'$WORK/tui.status'"
 	# The pane outlives the reader (remain-on-exit), so a test can
 	# start it again in the same place and the server is there to be
 	# killed at the end.

@@ -17,7 +17,8 @@ assert e[0]["published"] == "2024-01-02T10:00:00Z", e[0]
 assert e[0]["summary"] == "<p>Body 1</p>", e[0]
 assert e[0]["enclosures"] == [] and e[0]["categories"] == [], e[0]
 assert set(e[0]) == {"id", "title", "link", "author", "published", "updated",
-                     "summary", "content", "enclosures", "categories"}, e[0]
+                     "summary", "content", "lang", "enclosures",
+                     "categories"}, e[0]
 PY
 
 # From standard input too.

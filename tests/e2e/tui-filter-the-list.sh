@@ -1,7 +1,7 @@
 #!/bin/sh
 # F narrows the items list in view to a filter expression; a mistake is
-# shown with its column and changes nothing; f picks a define-filter
-# preset (Tab goes through them); back shows the whole list again.
+# shown with its column and changes nothing; Tab at its prompt goes
+# through the define-filter presets; back shows the whole list again.
 . ./lib.sh
 serve
 rss alpha.xml Alpha 4
@@ -16,12 +16,16 @@ wait_for "4 unread"
 keys j Tab
 wait_for "Alpha item 4"
 
+# From the third row: the narrowed list starts at its top.
+keys j j
+wait_for "3/4"
 keys F
 wait_for "Filter:"
 keys -l 'title =~ "item [34]$" and unread = "yes"'
 keys Enter
 wait_for "Alpha | title =~"
 wait_for "2 items"
+wait_for "1/2"
 tui_screen | grep -q "Alpha item 1" && { tui_screen >&2; fail "not narrowed"; }
 wait_for "Alpha item 3"
 
@@ -33,8 +37,8 @@ wait_for 'Filter: column 18: unknown attribute "unred"'
 wait_for "Alpha item 4"
 tui_screen | grep -q "Alpha item 2" && { tui_screen >&2; fail "filter lost"; }
 
-# A preset from the list: Tab goes to the next one.
-keys f
+# A preset at the prompt: Tab goes to the next one.
+keys F C-u Tab
 wait_for 'Filter [odd]: title =~ "[13]$"'
 keys Tab
 wait_for 'Filter [the second]: title = "Alpha item 2"'
@@ -44,6 +48,14 @@ keys Enter
 wait_for "2 items"
 wait_for "Alpha item 1"
 tui_screen | grep -q "Alpha item 4" && { tui_screen >&2; fail "preset"; }
+
+# Another filter starts at its top too, wherever the last one's top
+# item falls in it.
+keys F C-u
+keys -l 'title =~ "item [34]$"'
+keys Enter
+wait_for "Alpha item 4"
+wait_for "1/2"
 
 # Back: the whole list again.
 keys Escape

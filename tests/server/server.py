@@ -32,6 +32,15 @@ Files
                   etag=0, lm=0    leave out ETag / Last-Modified
                   validators=0    a 304 carries neither ETag nor
                                   Last-Modified (as many servers do)
+                  range=0         ignore Range (answer 200 with it all)
+                  pace=S          send the body in 20 pieces spread over
+                                  S seconds (at most 60)
+                  length=0        no Content-Length: the body ends when
+                                  the connection closes
+                Range: bytes=N- or bytes=N-M (one range, without gzip)
+                answers 206 with Content-Range: bytes N-M/SIZE, or 416
+                with Content-Range: bytes */SIZE when N is past the end;
+                every answer says Accept-Ranges: bytes.
 
 Behaviours, under /_/
     /_/status/CODE[?reason=R]   answers CODE (200-599) with a short text
@@ -89,7 +98,7 @@ sent, so that a client that has its answer finds the line already there.
 Fields are separated by tabs; a missing header is "-":
 
     METHOD  PATH?QUERY  STATUS  active=N  inm=If-None-Match
-        ims=If-Modified-Since  ae=Accept-Encoding
+        ims=If-Modified-Since  ae=Accept-Encoding  range=Range
 
 active is the number of requests being handled at that moment, this one
 included, so the largest value in the log bounds the client's concurrency
@@ -249,10 +258,12 @@ class Handler(BaseHTTPRequestHandler):
             v = h.get(name) if h is not None else None
             return "-" if v is None else v.replace("\t", " ")
 
-        self.server.log("%s\t%s\t%d\tactive=%d\tinm=%s\tims=%s\tae=%s\n" % (
-            self.command or "-", (self.path or "-").replace("\t", " "),
-            code, self.server.active, hdr("If-None-Match"),
-            hdr("If-Modified-Since"), hdr("Accept-Encoding")))
+        self.server.log(
+            "%s\t%s\t%d\tactive=%d\tinm=%s\tims=%s\tae=%s\trange=%s\n" % (
+                self.command or "-", (self.path or "-").replace("\t", " "),
+                code, self.server.active, hdr("If-None-Match"),
+                hdr("If-Modified-Since"), hdr("Accept-Encoding"),
+                hdr("Range")))
         super().send_response(code, message)
 
     def do_GET(self):
@@ -376,11 +387,67 @@ class Handler(BaseHTTPRequestHandler):
                 validators = []
             self.reply(304, b"", ctype, validators + vary)
             return
-        headers = validators + vary
+        headers = validators + vary + [("Accept-Ranges", "bytes")]
         if gz:
             data = gzip.compress(data, mtime=0)
             headers.append(("Content-Encoding", "gzip"))
-        self.reply(200, data, ctype, headers)
+        code = 200
+        want = self.headers.get("Range")
+        if want is not None and not gz and first(q, "range") != "0":
+            span = self.byte_range(want, len(data))
+            if span == "unsatisfiable":
+                self.reply(416, b"", ctype, headers + [
+                    ("Content-Range", "bytes */%d" % len(data))])
+                return
+            if span is not None:
+                lo, hi = span
+                headers.append(("Content-Range",
+                                "bytes %d-%d/%d" % (lo, hi, len(data))))
+                data = data[lo:hi + 1]
+                code = 206
+        pace = number(q, "pace", 0.0, 0.0, 60.0, float)
+        unsized = first(q, "length") == "0"
+        if pace <= 0 and not unsized:
+            self.reply(code, data, ctype, headers)
+            return
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        for k, v in headers:
+            self.send_header(k, v)
+        if unsized:
+            self.send_header("Connection", "close")
+            self.close_connection = True
+        else:
+            self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.head:
+            return
+        pieces = 20
+        step = (len(data) + pieces - 1) // pieces or 1
+        for i in range(pieces):
+            self.wfile.write(data[i * step:(i + 1) * step])
+            self.wfile.flush()
+            if pace > 0 and self.wait_hangup(pace / pieces):
+                self.close_connection = True
+                return
+
+    @staticmethod
+    def byte_range(value, size):
+        """(first, last) of a one-range "bytes=N-[M]" header within size,
+        "unsatisfiable" when N is past the end, None to ignore it."""
+        unit, _, spec = value.strip().partition("=")
+        if unit.strip().lower() != "bytes" or "," in spec:
+            return None
+        lo, dash, hi = spec.strip().partition("-")
+        if not dash or not lo.isdigit() or (hi and not hi.isdigit()):
+            return None
+        lo = int(lo)
+        hi = min(int(hi), size - 1) if hi else size - 1
+        if lo >= size:
+            return "unsatisfiable"
+        if hi < lo:
+            return None
+        return lo, hi
 
     def not_modified(self, tag, mtime):
         """Whether the request's validators match (RFC 9110 13.2.2)."""

@@ -108,10 +108,11 @@ static const struct {
 	{ "set max-items 99999999999999999999\n", 0, "t:1: max-items: "
 	  "\"99999999999999999999\" is out of range (0 to 1000000)" },
 
-	{ "set sort flags-asc\n", 0, "t:1: sort: \"flags-asc\" is not an "
-	  "order (date, title, feed, author or unread, with -asc or -desc)" },
+	{ "set sort flags-asc\n", 0, NULL },
+	{ "set sort random\n", 0, NULL },
 	{ "set sort title-up\n", 0, "t:1: sort: \"title-up\" is not an "
-	  "order (date, title, feed, author or unread, with -asc or -desc)" },
+	  "order (date, title, feed, author, unread, starred, link, guid or "
+	  "random, with -asc or -desc)" },
 	{ "set sort\n", 0, "t:1: usage: set NAME VALUE" },
 	{ "set feed-sort-order unread-asc\n", 0, NULL },
 	{ "set feed-sort-order title\n", 0, NULL },
@@ -121,9 +122,9 @@ static const struct {
 	{ "feed https://a.org/x < feed-sort-order title\n", 0,
 	  "t:1: feed-sort-order cannot be set per feed" },
 	/* Feed lines. */
-	{ "feed https://a.org/x < sort random\n", 0, "t:1: sort: \"random\" "
-	  "is not an order (date, title, feed, author or unread, with -asc "
-	  "or -desc)" },
+	{ "feed https://a.org/x < sort shuffle\n", 0, "t:1: sort: "
+	  "\"shuffle\" is not an order (date, title, feed, author, unread, "
+	  "starred, link, guid or random, with -asc or -desc)" },
 	{ "feed https://a.org/x < max-connections 4\n", 0,
 	  "t:1: max-connections cannot be set per feed" },
 	{ "feed https://a.org/x < max-items\n", 0,
@@ -171,6 +172,20 @@ static const struct {
 	  "is, not its state: age, unread, starred, flags, unread_count, "
 	  "total_count and ~ cannot be used here" },
 	{ "query Old unread = \"no\" and age > 30\n", 0, NULL },
+	/* A query's tags follow its expression when that is quoted. */
+	{ "query Unread 'unread = \"yes\"' news \"long reads\"\n", 0, NULL },
+	{ "query Unread \"unread = \\\"yes\\\"\" news # tagged\n", 0, NULL },
+	{ "query Unread 'unread = \"yes\"' news \"~Title\"\n", 0,
+	  "t:1: \"~Title\" after a query's expression: a query takes tags "
+	  "only (its name is its title)" },
+	{ "query Unread 'unread = \"yes\"' news < sort title\n", 0,
+	  "t:1: \"<\" after a query's expression: a query takes tags only "
+	  "(its name is its title)" },
+	{ "query Unread 'unread = \"yes\"' \"\"\n", 0, "t:1: empty tag" },
+	{ "query Unread 'unread = \"x\"' news\n", 0,
+	  "t:1:24: unread is \"yes\" or \"no\", not \"\"x\"\"" },
+	{ "ignore 'title = \"x\"' news\n", 0, "t:1:22: words after the "
+	  "quoted expression: only a query takes tags" },
 	{ "query Unread\n", 0, "t:1: usage: query NAME EXPRESSION" },
 	{ "define-filter \"x\n", 0, "t:1: unterminated quote" },
 	/* highlight: the expression is one word, colours as color's. */
@@ -189,10 +204,20 @@ static const struct {
 	  "t:1: \"shiny\" is not an attribute (bold, dim, underline, "
 	  "reverse, italic, blink, standout or none)" },
 	{ "highlight 'title = \"x\n", 0, "t:1: unterminated quote" },
-	{ "feed exec:~/bin/feed.sh\n", 0, "t:1: \"exec:\" feeds are not "
-	  "supported; tidings reads only http, https and file URLs" },
-	{ "feed filter:~/f.sh:https://a.org/x\n", 0, "t:1: \"filter:\" feeds "
-	  "are not supported; tidings reads only http, https and file URLs" },
+	{ "feed exec:~/bin/feed.sh\n", 0, NULL },
+	{ "feed \"exec:~/bin/feed.sh 'a b' -x\" t \"~T\"\n", 0, NULL },
+	{ "feed filter:~/f.sh:https://a.org/x\n", 0, NULL },
+	{ "feed exec:\n", 0, "t:1: no command after \"exec:\"" },
+	{ "feed \"exec: # x\"\n", 0, "t:1: no command after \"exec:\"" },
+	{ "feed \"exec:a 'b\"\n", 0, "t:1: unterminated quote" },
+	{ "feed filter:~/f.sh\n", 0, "t:1: a filter feed is "
+	  "\"filter:COMMAND:URL\"; this one has no URL" },
+	{ "feed filter::https://a.org/x\n", 0,
+	  "t:1: no command after \"filter:\"" },
+	{ "feed filter:f:exec:g\n", 0, "t:1: \"exec:\" feeds run a command: "
+	  "only the dotfile's own feed lines may name one" },
+	{ "feed filter:f:a.org/x\n", 0, "t:1: \"a.org/x\" is not a URL; it "
+	  "must start with http://, https:// or file://" },
 	{ "feed example.org/feed.xml\n", 0, "t:1: \"example.org/feed.xml\" is "
 	  "not a URL; it must start with http://, https:// or file://" },
 	{ "feed \"\"\n", 0, "t:1: \"\" is not a URL; it must start with "
@@ -219,9 +244,9 @@ static const struct {
 	  NULL },
 	{ "bind feeds \"#\" top\n", 0, NULL },
 	{ "unbind items j\nunbind items j\n", 0, NULL },
-	{ "bind\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
-	{ "bind items x\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
-	{ "bind items x quit now\n", 0, "t:1: usage: bind TABLE KEY ACTION" },
+	{ "bind\n", 0, "t:1: usage: bind TABLE KEY ACTION [ARG ...]" },
+	{ "bind items x\n", 0, "t:1: usage: bind TABLE KEY ACTION [ARG ...]" },
+	{ "bind items x quit now\n", 0, "t:1: quit takes no arguments" },
 	/* newsboat's words, with what they are called here. */
 	{ "reload-time 30\n", 0, "t:1: unknown command \"reload-time\": "
 	  "newsboat's reload-time is the setting refresh-interval here" },
@@ -243,7 +268,7 @@ static const struct {
 	  "t:1: \"Ctrl-r\" is written C-r here" },
 	{ "set confirm-quit yes\n", 0, NULL },
 	{ "bind item x quit\n", 0, "t:1: unknown key table \"item\"; it is "
-	  "global, feeds, items or article" },
+	  "global, feeds, items, article or macro" },
 	{ "bind items PgDwn quit\n", 0,
 	  "t:1: \"PgDwn\" is not a key; did you mean \"PgDn\"?" },
 	{ "bind items jj quit\n", 0, "t:1: \"jj\" is not a key" },
@@ -260,7 +285,7 @@ static const struct {
 	{ "unbind\n", 0, "t:1: usage: unbind TABLE KEY" },
 	{ "unbind items j k\n", 0, "t:1: usage: unbind TABLE KEY" },
 	{ "unbind nowhere j\n", 0, "t:1: unknown key table \"nowhere\"; it is "
-	  "global, feeds, items or article" },
+	  "global, feeds, items, article or macro" },
 	{ "unbind items F13\n", 0,
 	  "t:1: \"F13\" is not a key; did you mean \"F1\"?" },
 
@@ -341,6 +366,73 @@ test_config_messages(void **state)
 	}
 }
 
+/* newsboat's exec: and filter: feeds: the command split as the dotfile
+ * splits words, never by a shell, "~" expanded when asked; a filter's
+ * command ends at the first colon. */
+static void
+test_config_feed_source(void **state)
+{
+	static const struct {
+		const char	*url;
+		int		 expand, source;
+		const char	*words;		/* joined by "|" */
+		const char	*fetch;
+	} sources[] = {
+		{ "https://a.org/x", 1, CONFIG_SOURCE_URL, NULL, NULL },
+		{ "exec:feed.sh", 0, CONFIG_SOURCE_EXEC, "feed.sh", NULL },
+		{ "exec:~/bin/f '$(touch x)' \"a b\" ; `id` -rf", 0,
+		  CONFIG_SOURCE_EXEC, "~/bin/f|$(touch x)|a b|;|`id`|-rf",
+		  NULL },
+		{ "exec:~/bin/f ~/x a~", 1, CONFIG_SOURCE_EXEC,
+		  "/home/t/bin/f|/home/t/x|a~", NULL },
+		{ "exec:  f  # comment", 0, CONFIG_SOURCE_EXEC, "f", NULL },
+		{ "filter:sed -e s/a/b/:https://a.org/x?y=1:2", 0,
+		  CONFIG_SOURCE_FILTER, "sed|-e|s/a/b/",
+		  "https://a.org/x?y=1:2" },
+		{ "filter:~/f:file:///tmp/x", 1, CONFIG_SOURCE_FILTER,
+		  "/home/t/f", "file:///tmp/x" },
+		{ "exec:", 0, -1, NULL, NULL },
+		{ "filter:f", 0, -1, NULL, NULL },
+		{ "filter:f:ftp://a.org/", 0, -1, NULL, NULL },
+	};
+	struct buf	 got = BUF_INIT;
+	const char	*fetch;
+	char		**argv, *cause = NULL;
+	size_t		 i, j;
+	int		 rc;
+
+	(void)state;
+	setenv("HOME", "/home/t", 1);
+	for (i = 0; i < nitems(sources); i++) {
+		rc = config_feed_source(sources[i].url, sources[i].expand, &argv,
+		    &fetch, &cause);
+		if (rc != sources[i].source)
+			fail_msg("row %zu (%s): %d, want %d", i, sources[i].url,
+			    rc, sources[i].source);
+		if (rc == -1) {
+			assert_non_null(cause);
+			assert_null(argv);
+			free(cause);
+			cause = NULL;
+			continue;
+		}
+		buf_reset(&got);
+		for (j = 0; argv != NULL && argv[j] != NULL; j++)
+			buf_addf(&got, "%s%s", j > 0 ? "|" : "", argv[j]);
+		if (sources[i].words == NULL)
+			assert_null(argv);
+		else if (strcmp(got.data, sources[i].words) != 0)
+			fail_msg("row %zu: words \"%s\", want \"%s\"", i,
+			    got.data, sources[i].words);
+		if (sources[i].fetch == NULL)
+			assert_null(fetch);
+		else
+			assert_string_equal(fetch, sources[i].fetch);
+		config_words_free(argv);
+	}
+	buf_release(&got);
+}
+
 /* The sort setting: newest first unless set, set globally, and per
  * feed over the global value. */
 static void
@@ -367,6 +459,36 @@ test_config_sort(void **state)
 	    FILTER_SORT_FEED);
 	assert_int_equal(config_num(&cfg, &cfg.feeds[0], SET_SORT),
 	    FILTER_SORT_TITLE | FILTER_SORT_ASC);
+	config_release(&cfg);
+	causes_release(&causes);
+}
+
+/* A query's tags: after its expression, quoted, as a feed line has
+ * them; an expression that is not quoted keeps the rest of the line. */
+static void
+test_config_query_tags(void **state)
+{
+	static const char text[] =
+	    "query Unread 'unread = \"yes\"' news \"long reads\"\n"
+	    "query Tech tags # \"tech\" and title =~ \"a b\"\n"
+	    "query Old \"age > 30\"\n";
+	struct config	 cfg;
+	struct causes	 causes = CAUSES_INIT;
+
+	(void)state;
+	config_init(&cfg);
+	assert_int_equal(config_load_buffer(text, strlen(text), "t", &cfg,
+	    &causes), 0);
+	assert_int_equal(cfg.nqueries, 3);
+	assert_string_equal(cfg.queries[0].filter->text, "unread = \"yes\"");
+	assert_int_equal(cfg.queries[0].ntags, 2);
+	assert_string_equal(cfg.queries[0].tags[0], "news");
+	assert_string_equal(cfg.queries[0].tags[1], "long reads");
+	assert_string_equal(cfg.queries[1].filter->text,
+	    "tags # \"tech\" and title =~ \"a b\"");
+	assert_int_equal(cfg.queries[1].ntags, 0);
+	assert_string_equal(cfg.queries[2].filter->text, "age > 30");
+	assert_int_equal(cfg.queries[2].ntags, 0);
 	config_release(&cfg);
 	causes_release(&causes);
 }
@@ -1105,12 +1227,16 @@ test_config_command(void **state)
 		{ "bind items x quit", NULL },
 		{ "unbind items x", NULL },
 		{ "color selected red default bold", NULL },
+		{ "highlight 'title =~ \"rust\"' red default bold", NULL },
+		{ "highlight 'titel = \"x\"' red blue",
+		  "column 12: unknown attribute \"titel\"; did you mean "
+		  "\"title\"?" },
 		{ "set panes 4", "panes: \"4\" is out of range (0 to 3)" },
 		{ "bind items x nothing", "unknown action \"nothing\"" },
 		{ "feed https://a.org/x", "\"feed\" is not a command here; use "
-		  "set, bind, unbind or color" },
+		  "set, bind, unbind, color or highlight" },
 		{ "include other", "\"include\" is not a command here; use "
-		  "set, bind, unbind or color" },
+		  "set, bind, unbind, color or highlight" },
 		{ "set \"x", "unterminated quote" },
 		{ "", NULL },
 	};
@@ -1139,6 +1265,8 @@ test_config_command(void **state)
 	assert_int_equal(config_num(&cfg, NULL, SET_PANES), 2);
 	assert_int_equal(config_num(&cfg, NULL, SET_MOUSE), 1);
 	assert_int_equal(cfg.colors[EL_SELECTED].fg, 1);
+	assert_int_equal(cfg.nhighlights, 1);
+	assert_string_equal(cfg.highlights[0].filter->text, "title =~ \"rust\"");
 	assert_string_equal(cfg.path, "kept");
 	config_release(&cfg);
 }
@@ -1380,7 +1508,9 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_config_messages),
+		cmocka_unit_test(test_config_feed_source),
 		cmocka_unit_test(test_config_sort),
+		cmocka_unit_test(test_config_query_tags),
 		cmocka_unit_test(test_config_bad_files),
 		cmocka_unit_test(test_config_good_file),
 		cmocka_unit_test(test_config_defaults),

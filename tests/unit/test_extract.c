@@ -422,6 +422,154 @@ test_extract_shelf_filters(void **state)
 	free(page);
 }
 
+/* A cookie consent box (named so, with its buttons and categories) is
+ * not what the page shows; a section of a text about cookies, with no
+ * controls, is. */
+static void
+test_extract_cookie_consent(void **state)
+{
+	static const char *const present[] = {
+		"Alder Trail Runner", "$89.00", "Elm Daily Trainer",
+	};
+	char		*page, *text;
+
+	(void)state;
+	page = shelf_with("<div class=\"modal_cookie-box\"><h3>Functional "
+	    "cookies</h3><p>These cookies remember the choices you make so "
+	    "that the shop can offer you a smoother visit.</p><h3>Analytic "
+	    "cookies</h3><p>These cookies count visits and tell us which "
+	    "pages are read most often.</p><button>Accept all</button>"
+	    "<button>Save choices</button></div>");
+	text = page_text(page, "https://shop.example/running");
+	want_all(text, present, nitems(present));
+	if (strstr(text, "cookies") != NULL || strstr(text, "Accept") != NULL)
+		failf("consent box kept: %s", text);
+	free(text);
+	free(page);
+	page = shelf_with("<section id=\"cookies\"><h2>About cookies</h2>"
+	    "<p>Session cookies keep your basket between visits.</p>"
+	    "</section>");
+	text = page_text(page, "https://shop.example/running");
+	if (strstr(text, "Session cookies keep your basket") == NULL)
+		failf("section about cookies lost: %s", text);
+	free(text);
+	free(page);
+}
+
+/* A page that is an index (letters, each over a list of links to the
+ * entries) keeps its lists, even declared an article: they are what it
+ * has to read. */
+static void
+test_extract_index_lists(void **state)
+{
+	static const char *const letters[] = { "A", "B", "C", "D", "E" };
+	static const char *const names[] = {
+		"Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Gorse",
+		"Hazel",
+	};
+	struct buf	 in = BUF_INIT;
+	char		*text;
+	size_t		 i, k;
+
+	(void)state;
+	buf_addstr(&in, "<html><head><title>List of trees</title><script "
+	    "type=\"application/ld+json\">{\"@context\": \"https://schema.org"
+	    "\", \"@type\": \"Article\", \"headline\": \"List of trees\"}"
+	    "</script></head><body><div id=\"content\"><h1>List of trees"
+	    "</h1><p>This is an "
+	    "index of the trees described in this wiki, by the first letter "
+	    "of their common name, in current or historical cultivation.</p>");
+	for (i = 0; i < nitems(letters); i++) {
+		buf_addf(&in, "<div class=\"heading\"><h2>%s</h2><a href="
+		    "\"/edit/%zu\">edit</a></div><div class=\"cols\"><ul>",
+		    letters[i], i);
+		for (k = 0; k < nitems(names); k++)
+			buf_addf(&in, "<li><a href=\"/wiki/%s_%s\">%s %s tree"
+			    "</a></li>", letters[i], names[k], letters[i],
+			    names[k]);
+		buf_addstr(&in, "</ul></div>");
+	}
+	buf_addstr(&in, "</div></body></html>");
+	text = page_text(in.data, "https://wiki.example/List_of_trees");
+	if (strstr(text, "A Alder tree") == NULL ||
+	    strstr(text, "C Fir tree") == NULL ||
+	    strstr(text, "E Hazel tree") == NULL)
+		failf("index lists lost: %s", text);
+	free(text);
+	buf_release(&in);
+}
+
+/* The authors named in each entry of a list of papers are part of the
+ * entries, not the page's byline to take away. */
+static void
+test_extract_entry_bylines(void **state)
+{
+	static const char *const who[] = {
+		"Ada Quill", "Bram Fenwick", "Cora Lindqvist", "Dov Amsel",
+	};
+	struct buf	 in = BUF_INIT;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&in, "<html><head><title>Recent papers</title></head>"
+	    "<body><h1>Recent papers</h1><ul>");
+	for (i = 0; i < nitems(who); i++)
+		buf_addf(&in, "<li><div class=\"title\"><a href=\"/p/%zu\">"
+		    "On the shape of rivers, part %zu</a></div><div class=\"lis"
+		    "t-authors\"><a href=\"/a/%zu\">%s</a></div><p>We study "
+		    "how rivers bend across plains and what the bends tell of "
+		    "the ground beneath them, with maps of %zu basins.</p></li>",
+		    i, i + 1, i, who[i], i + 3);
+	buf_addstr(&in, "</ul></body></html>");
+	text = page_text(in.data, "https://papers.example/recent");
+	if (strstr(text, "Ada Quill") == NULL ||
+	    strstr(text, "Dov Amsel") == NULL ||
+	    strstr(text, "part 4") == NULL)
+		failf("entries' authors lost: %s", text);
+	free(text);
+	buf_release(&in);
+}
+
+/* A card's summary that screen readers are told to skip (they read the
+ * headline's link) is there for the eye, and stays; words for screen
+ * readers only, hidden from them too, go. */
+static void
+test_extract_aria_hidden_summary(void **state)
+{
+	static const char *const heads[] = {
+		"Rivers bend toward the sea", "Storms gather over the bay",
+		"Frost returns to the hills", "Tides rise along the coast",
+	};
+	struct buf	 in = BUF_INIT;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_addstr(&in, "<html><head><title>Weather news</title></head>"
+	    "<body><header><a href=\"/\">Daily Weather</a></header><main>"
+	    "<h1>Weather news</h1>");
+	for (i = 0; i < nitems(heads); i++)
+		buf_addf(&in, "<article><h2><a href=\"/s/%zu\">%s</a></h2>"
+		    "<p class=\"desc\"><a href=\"/s/%zu\" aria-hidden=\"true\""
+		    " tabindex=\"-1\">Forecasters expect the change to last "
+		    "through the week, story number %zu of the day, with more "
+		    "to follow.</a></p><div aria-hidden=\"true\"><span class="
+		    "\"u-sr-only\">Story %zu rated 4 of 5 stars by our readers "
+		    "this very week, thank you all</span></div></article>", i,
+		    heads[i], i, i + 1, i + 1);
+	buf_addstr(&in, "</main><footer><p>Daily Weather, 3 Cloud Lane."
+	    "</p></footer></body></html>");
+	text = page_text(in.data, "https://weather.example/news");
+	if (strstr(text, "story number 1 of the day") == NULL ||
+	    strstr(text, "story number 4 of the day") == NULL)
+		failf("summaries lost: %s", text);
+	if (strstr(text, "rated 4 of 5") != NULL)
+		failf("unseen words kept: %s", text);
+	free(text);
+	buf_release(&in);
+}
+
 /* A shelf in a wrapper named for the filters beside it and the pages
  * after it ("filters-and-pagination") is the shelf all the same; the
  * filters in it still go. */
@@ -1068,6 +1216,9 @@ test_extract_scoring_parts(void **state)
 		  "<p>Advertisement</p><div>Read more</div>"
 		  "<p>Image 2 of 7</p>",
 		  "Paragraph 0", "Advertisement", 1 },
+		{ "a platform's buttons go",
+		  "<p>Open in app</p><div>Share on other sites</div>",
+		  "Paragraph 0", "other sites", 1 },
 		{ "interface words in other languages go",
 		  "<p>Teilen</p><div>Weiterlesen</div>"
 		  "<p>Suscr\xc3\xad" "bete</p><p>Lire la suite</p>",
@@ -1101,6 +1252,10 @@ test_extract_scoring_parts(void **state)
 		  "<h2>The crossing</h2><p>The second half of the story, long "
 		  "enough to count as the article's matter, begins here.</p>",
 		  "Jane Roe", NULL, 1 },
+		{ "an empty list's message goes",
+		  "<div class=archive><p>No posts</p></div>"
+		  "<p>Keine Kommentare</p>",
+		  "Paragraph 3", "No posts", 1 },
 		{ "a number alone goes",
 		  "<p>7</p>", "Paragraph 3", "7", 1 },
 		{ "a block repeated at once is kept once",
@@ -1159,6 +1314,19 @@ test_extract_scoring_parts(void **state)
 		  "<p>Then run the client once to write its configuration "
 		  "file, and edit the file to taste.</p>",
 		  "Oil the oak once a year", NULL, 1 },
+		{ "a question's hidden answer shows",
+		  "<div class=q>Does the oak need oil every year?</div>"
+		  "<div style=\"display:none\"><p>Once a year is enough, "
+		  "with a soft cloth and a little hard wax oil.</p></div>"
+		  "<div class=q>Can it stand in the sun?</div>"
+		  "<div style=\"display:none\"><p>Out of the midday sun the "
+		  "colour keeps for many years.</p></div>",
+		  "Once a year is enough", NULL, 1 },
+		{ "hidden text after a statement stays hidden",
+		  "<div class=q>The oak needs oil every year.</div>"
+		  "<div style=\"display:none\"><p>A note meant only for a "
+		  "script that never runs, long enough to count.</p></div>",
+		  "Paragraph 3", "never runs", 1 },
 		{ "a menu behind its button stays hidden",
 		  "<button aria-haspopup=\"true\" aria-expanded=\"false\">"
 		  "Language</button><div hidden><p>Deutsch, English, "
@@ -1207,6 +1375,18 @@ test_extract_scoring_parts(void **state)
 		  "<p>Last updated in spring, the map still shows the old "
 		  "ferry route across the bay.</p>",
 		  "the map still shows", NULL, 1 },
+		{ "the works cited at the end go",
+		  "<h2>References</h2><ol><li>Roe J. Tides of the northern "
+		  "bays. Journal of the Sea. 1998;4:12-19.</li><li>Doe A, Poe "
+		  "B. Ferries and weather. Harbour Studies. 2004;9:1-8.</li>"
+		  "</ol>",
+		  "Paragraph 3", "Tides of the northern", 1 },
+		{ "works cited in the middle stay",
+		  "<h2>References</h2><ol><li>Roe J. Tides of the northern "
+		  "bays. Journal of the Sea. 1998;4:12-19.</li></ol>"
+		  "<h2>Afterword</h2><p>A last part of the story, long enough "
+		  "to be read as the article's own matter, comes here.</p>",
+		  "Tides of the northern", NULL, 1 },
 		{ "heading of a section left empty goes",
 		  "<h2>Related stories</h2><ul><li><a href=/1>One more story"
 		  "</a></li><li><a href=/2>Another</a></li></ul>",
@@ -2164,6 +2344,14 @@ test_extract_product(void **state)
 		{ "", "", "<p>$120.00</p><a href=\"/cart?add=1\" class=\"btn\"> "
 		  "Add to cart </a>", "",
 		  1, 0 },
+		/* A heading marked as the product's title, by itself or
+		 * by what it holds. */
+		{ "", "", "<h1 class=\"product__title\">Oak stool, waxed</h1>",
+		  "", 1, 0 },
+		{ "", "", "<h1><span id=\"productTitle\">Oak stool, waxed"
+		  "</span></h1>", "", 1, 0 },
+		{ "", "", "<h1 class=\"page-title\">Oak stool, waxed</h1>",
+		  "", 0, 1 },
 		/* A shop that calls every page an article in og:type. */
 		{ "<meta property=\"og:type\" content=\"article\">", "",
 		  "<p>$120.00</p><a href=\"/cart?add=1\">Add to cart</a>", "",
@@ -2527,6 +2715,55 @@ test_extract_fine_print(void **state)
 	buf_release(&b);
 }
 
+/*
+ * A product page's reviews that their heading names go, in a list of
+ * their own, whatever their classes say.
+ */
+static void
+test_extract_product_named_reviews(void **state)
+{
+	char	*text;
+
+	(void)state;
+	text = product_text("<meta property=\"og:type\" content=\"product\">",
+	    "", "<section class=\"rpx-widget\"><h2>What our customers say"
+	    "</h2><ul><li><b>Ann</b> Solid and warm to the touch, it "
+	    "has stood by our stove for a winter.</li><li><b>Joe</b> "
+	    "Came in two days and the grain is lovely.</li><li><b>Bea"
+	    "</b> A second one is on its way.</li></ul></section>", "");
+	if (strstr(text, "A low stool of solid oak") == NULL ||
+	    strstr(text, "Height: 45 cm") == NULL)
+		failf("description or details lost: %s", text);
+	if (strstr(text, "warm to the touch") != NULL ||
+	    strstr(text, "What our customers") != NULL)
+		failf("reviews kept: %s", text);
+	free(text);
+}
+
+/*
+ * Words said twice in one element, the second time for screen readers
+ * or for another screen, are read once; words said twice apart stay.
+ */
+static void
+test_extract_screen_reader_copy(void **state)
+{
+	char	*text;
+
+	(void)state;
+	text = product_text("<meta property=\"og:type\" content=\"product\">",
+	    "", "<p class=\"price\"><span>$120.00<span class=\"clipped\">"
+	    "$120.00</span></span></p><p>Listed <span><span aria-hidden="
+	    "\"true\">Mon, Apr 22</span><span class=\"offscreen\">Mon, "
+	    "Apr 22</span></span></p><p>Sold by <b>Mill Lane</b> Mill "
+	    "Lane Joinery</p>", "");
+	if (strstr(text, "A low stool of solid oak") == NULL ||
+	    count(text, "$120.00") != 1 || count(text, "Apr 22") != 1)
+		failf("a copy read again, or the words lost: %s", text);
+	if (strstr(text, "Mill Lane Mill Lane Joinery") == NULL)
+		failf("words said twice apart lost: %s", text);
+	free(text);
+}
+
 /* A product page's sign-up for news of it (an e-mail field) goes. */
 static void
 test_extract_product_signup(void **state)
@@ -2543,6 +2780,37 @@ test_extract_product_signup(void **state)
 		failf("description or details lost: %s", text);
 	if (strstr(text, "back in the workshop") != NULL)
 		failf("sign-up kept: %s", text);
+	free(text);
+}
+
+/*
+ * A product page's fields named for programs (as a shop's template lists
+ * them, by their keys) go, name and value; fields named for readers
+ * stay, in a list of names and values or in a table.
+ */
+static void
+test_extract_product_field_keys(void **state)
+{
+	char	*text;
+
+	(void)state;
+	text = product_text("<meta property=\"og:type\" content=\"product\">",
+	    "", "<dl class=\"info\"><dt>Maker:</dt><dd>Two joiners</dd>"
+	    "<dt>price_tier_2:</dt><dd>$60.00_10+ items</dd>"
+	    "<dt>thumb_Natural oak:</dt>"
+	    "<dd>https://img.example/thumbs/oak_natural_160.jpg</dd>"
+	    "</dl><table><tr><th>Joints</th><td>Wedged</td></tr>"
+	    "<tr><th>swatch_url</th><td>https://img.example/sw.png</td>"
+	    "</tr></table>", "");
+	if (strstr(text, "A low stool of solid oak") == NULL ||
+	    strstr(text, "Two joiners") == NULL ||
+	    strstr(text, "Wedged") == NULL)
+		failf("description or fields lost: %s", text);
+	if (strstr(text, "price_tier") != NULL ||
+	    strstr(text, "10+ items") != NULL ||
+	    strstr(text, "oak_natural") != NULL ||
+	    strstr(text, "sw.png") != NULL)
+		failf("fields for programs kept: %s", text);
 	free(text);
 }
 
@@ -3453,13 +3721,225 @@ test_extract_component_header(void **state)
 	free(t);
 }
 
+/* The paragraphs of a short invented article, for the tests below. */
+#define FERRY_LEAD							\
+	"<p>The night ferry leaves the harbour at eleven, when the "	\
+	"last train has come in, and reaches the island before dawn "	\
+	"with a few dozen cars and a handful of sleepy travellers.</p>"
+#define FERRY_CREW							\
+	"<p>The crew of six knows most of the passengers by name, and "	\
+	"the cafe on the upper deck stays open until the lights of "	\
+	"the island show, selling soup, tea and the morning paper.</p>"
+#define FERRY_END							\
+	"<p>The company wants to end the crossing next year, as too "	\
+	"few people take it, and the island's council has written to "	\
+	"the ministry to ask for help in keeping it running.</p>"
+
+/*
+ * An author's note at the end of an article, a paragraph that opens with
+ * the byline's name, goes; a paragraph that opens with a name the
+ * article speaks of, or that more of the article follows, stays. A
+ * list at the head made of the author, the date and the reading time
+ * goes too.
+ */
+static void
+test_extract_author_note(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Night ferries</title>"
+	    "<meta name=\"author\" content=\"Ana Ruiz\"></head><body>"
+	    "<article><h1>Night ferries</h1>%s"
+	    FERRY_LEAD "%s"
+	    FERRY_CREW
+	    FERRY_END "%s"
+	    "</article></body></html>";
+	static const struct {
+		const char	*lead, *head, *tail, *gone, *kept;
+	} cases[] = {
+		{ "", "", "<p>Ana Ruiz is a reporter who covers the islands and "
+		  "their boats, and lives by the harbour.</p>",
+		  "is a reporter", NULL },
+		{ "", "", "<p>Ana has written about the islands since 2015, "
+		  "and takes the ferry every month.</p>",
+		  "has written about", NULL },
+		{ "", "", "<p>Ana Ruiz, PhD, is a historian of the islands and "
+		  "their boats.</p>", "is a historian", NULL },
+		{ "<p>Ana is a reporter who has crossed to the island on "
+		  "every boat that runs there, by day and by night.</p>", "",
+		  "", "is a reporter", NULL },
+		{ "<ul><li><a href=\"/u/ana\">Ana Ruiz</a></li><li>Jan 23"
+		  "</li><li>5 min read</li></ul>", "", "", "5 min read", NULL },
+		{ "<ul><li>Cars</li><li>Bicycles</li><li>Dogs, 2 a crossing"
+		  "</li></ul>", "", "", NULL, "Bicycles" },
+		{ "", "<p>The captain told Ana Ruiz that the crossing has run "
+		  "every night since 1962, storms aside.</p>",
+		  "<p>Ana Ruiz is a reporter who covers the islands.</p>",
+		  NULL, "is a reporter" },
+		{ "", "", "<p>Ana Ruiz is a reporter who covers the islands.</p>"
+		  "<h2>The return</h2><p>The ferry back leaves at six in "
+		  "the morning, and it is the busier of the two crossings, "
+		  "full of people who work on the mainland.</p>",
+		  NULL, "is a reporter" },
+	};
+	struct buf	 b = BUF_INIT;
+	char		*t;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, cases[i].lead, cases[i].head,
+		    cases[i].tail);
+		buf_addch(&b, '\0');
+		t = page_text(b.data, "https://news.example/ferries");
+		buf_release(&b);
+		assert_non_null(strstr(t, "The night ferry leaves"));
+		if (cases[i].gone != NULL && strstr(t, cases[i].gone) != NULL)
+			failf("case %zu: kept \"%s\"", i, cases[i].gone);
+		if (cases[i].kept != NULL && strstr(t, cases[i].kept) == NULL)
+			failf("case %zu: lost \"%s\"", i, cases[i].kept);
+		free(t);
+	}
+}
+
+/*
+ * A form inside the article: the labels of the fields one types into
+ * and a list box of choices go; the label of a choice is its name and
+ * stays.
+ */
+static void
+test_extract_form_fields(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Night ferries</title></head><body>"
+	    "<article><h1>Night ferries</h1>"
+	    FERRY_LEAD
+	    FERRY_CREW
+	    "<div class=\"field\"><label for=\"em\">Your email address"
+	    "</label><input type=\"email\" id=\"em\"></div>"
+	    "<div class=\"field\"><span>Your country</span>"
+	    "<div role=\"listbox\"><div role=\"option\">Albania</div>"
+	    "<div role=\"option\">Andorra</div><div role=\"option\">"
+	    "Armenia</div></div></div>"
+	    "<div class=\"field\"><label><input type=\"radio\" "
+	    "name=\"c\">Cabin with a porthole</label></div>"
+	    FERRY_END
+	    "</article></body></html>";
+	char	*t;
+
+	(void)state;
+	t = page_text(page, "https://news.example/ferries");
+	assert_non_null(strstr(t, "The company wants"));
+	assert_null(strstr(t, "Your email address"));
+	assert_null(strstr(t, "Andorra"));
+	assert_non_null(strstr(t, "Cabin with a porthole"));
+	free(t);
+}
+
+/*
+ * Folded panels a button opens are read: the button names the panel
+ * in aria-controls, beside it or elsewhere in the page; so are a tab's
+ * panels, named by their class; a hidden block no button opens is not.
+ */
+static void
+test_extract_folded_panels(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Night ferries</title></head><body>"
+	    "<article><h1>Night ferries</h1>"
+	    FERRY_LEAD
+	    "<div class=\"fold\"><a role=\"button\" aria-controls=\"p1\">"
+	    "Booking a cabin</a></div><div id=\"p1\" style=\"display:none\" "
+	    "role=\"region\"><p>Cabins are booked at the harbour office or "
+	    "on board, and cost the same as a seat on the day boat.</p>"
+	    "</div>"
+	    "<h3><button aria-expanded=\"false\" aria-controls=\"p2\">"
+	    "Bringing a bicycle</button></h3><div class=\"wrap\"><div "
+	    "id=\"p2\" aria-hidden=\"true\"><p>Bicycles travel free on the "
+	    "car deck, tied to the rail by the crew before the ferry "
+	    "sails.</p></div></div>"
+	    "<div class=\"tab-pane fade\" style=\"display:none\"><p>Dogs "
+	    "ride on the open deck only, on a lead, with their owner."
+	    "</p></div>"
+	    "<div id=\"p3\" style=\"display:none\"><p>Your session has "
+	    "expired, please sign in again to go on.</p></div>"
+	    FERRY_END
+	    "</article></body></html>";
+	char	*t;
+
+	(void)state;
+	t = page_text(page, "https://news.example/ferries");
+	assert_non_null(strstr(t, "Cabins are booked"));
+	assert_non_null(strstr(t, "Bicycles travel free"));
+	assert_non_null(strstr(t, "Dogs ride on the open deck"));
+	assert_null(strstr(t, "session has expired"));
+	free(t);
+}
+
+/* extract_markdown(): each construct as Markdown writes it, and text
+ * that would read as Markdown escaped. */
+static void
+test_extract_markdown(void **state)
+{
+	static const struct {
+		const char	*html;
+		const char	*md;
+	} rows[] = {
+		{ "<p>Read <a href=\"http://b.example/x(1) y\">the <b>notes</b>"
+		  "</a> <i>first</i>.</p>",
+		  "Read [the **notes**](http://b.example/x%281%29%20y) "
+		  "*first*.\n" },
+		{ "<h2>Title</h2><p>a<br>b</p>", "## Title\n\na\\\nb\n" },
+		{ "<p>*not* _emph_ [x](y) `c` a|b &lt;tag&gt;</p>",
+		  "\\*not\\* \\_emph\\_ \\[x\\](y) \\`c\\` a\\|b \\<tag\\>\n" },
+		{ "<p># not a heading</p><p>1. not a list</p><p>- nor this</p>",
+		  "\\# not a heading\n\n1\\. not a list\n\n\\- nor this\n" },
+		{ "<ol start=\"3\"><li>three</li><li>four<ul><li>in</li></ul>"
+		  "</li></ol>",
+		  "3. three\n\n4. four\n\n   - in\n" },
+		{ "<blockquote><p>one</p><p>two</p></blockquote>",
+		  "> one\n> \n> two\n" },
+		{ "<pre>a ``` b\nline</pre>", "````\na ``` b\nline\n````\n" },
+		{ "<p>use <code>x`y</code></p>", "use `` x`y ``\n" },
+		{ "<table><tr><th>h1</th><th>h2</th></tr><tr><td>a|b</td>"
+		  "<td>c</td></tr></table>",
+		  "| h1 | h2 |\n| --- | --- |\n| a\\|b | c |\n" },
+		{ "<p><img src=\"http://i.example/p.png\" alt=\"a [pic]\"></p>",
+		  "![a \\[pic\\]](http://i.example/p.png)\n" },
+		{ "<p>x</p><hr><p>y</p>", "x\n\n---\n\ny\n" },
+		{ "", "" },
+	};
+	struct article	*a;
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(rows); i++) {
+		a = extract_fragment(rows[i].html, strlen(rows[i].html),
+		    "http://example.org/");
+		buf_reset(&b);
+		extract_markdown(a, &b);
+		if (strcmp(b.data, rows[i].md) != 0)
+			failf("rows[%zu]:\n%s", i, b.data);
+		extract_free(a);
+	}
+	buf_release(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_pages),
+		cmocka_unit_test(test_extract_author_note),
+		cmocka_unit_test(test_extract_form_fields),
+		cmocka_unit_test(test_extract_folded_panels),
 		cmocka_unit_test(test_extract_cards),
 		cmocka_unit_test(test_extract_shelf_filters),
+		cmocka_unit_test(test_extract_cookie_consent),
+		cmocka_unit_test(test_extract_index_lists),
+		cmocka_unit_test(test_extract_entry_bylines),
+		cmocka_unit_test(test_extract_aria_hidden_summary),
 		cmocka_unit_test(test_extract_shelf_in_filters),
 		cmocka_unit_test(test_extract_unseen_labels),
 		cmocka_unit_test(test_extract_shelf_box),
@@ -3487,6 +3967,9 @@ main(void)
 		cmocka_unit_test(test_extract_thread),
 		cmocka_unit_test(test_extract_post_headers),
 		cmocka_unit_test(test_extract_product),
+		cmocka_unit_test(test_extract_product_field_keys),
+		cmocka_unit_test(test_extract_product_named_reviews),
+		cmocka_unit_test(test_extract_screen_reader_copy),
 		cmocka_unit_test(test_extract_product_prices),
 		cmocka_unit_test(test_extract_product_named_shelf),
 		cmocka_unit_test(test_extract_product_repeats),
@@ -3512,6 +3995,7 @@ main(void)
 		cmocka_unit_test(test_extract_read_time),
 		cmocka_unit_test(test_extract_component_header),
 		cmocka_unit_test(test_extract_has_class),
+		cmocka_unit_test(test_extract_markdown),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -361,6 +361,8 @@ field_get(const struct feed *f, int entry, const char *field, struct buf *out)
 			return (f->description);
 		if (strcmp(field, "language") == 0)
 			return (f->language);
+		if (strcmp(field, "image") == 0)
+			return (f->image);
 		if (strcmp(field, "ttl") == 0) {
 			buf_addf(out, "%d", f->ttl);
 			return (out->data);
@@ -390,6 +392,8 @@ field_get(const struct feed *f, int entry, const char *field, struct buf *out)
 		return (e->summary);
 	if (strcmp(field, "content") == 0)
 		return (e->content);
+	if (strcmp(field, "lang") == 0)
+		return (e->lang);
 	if (strcmp(field, "enclosures") == 0) {
 		for (i = 0; i < e->nenclosures; i++) {
 			buf_addf(out, "%s%s %s ", i > 0 ? " | " : "",
@@ -429,31 +433,37 @@ date:
 	return (out->data);
 }
 
+/* Fail row i (of the document named what) unless field of entry in f is
+ * want. */
+static void
+field_check(const struct feed *f, size_t i, const char *what, int entry,
+    const char *field, const char *want)
+{
+	struct buf	 tmp = BUF_INIT;
+	const char	*got;
+
+	got = field_get(f, entry, field, &tmp);
+	if (want == NULL ? got != NULL : got == NULL || strcmp(got, want) != 0)
+		fail_msg("row %zu, %s entry %d %s: got \"%s\", expected "
+		    "\"%s\"", i, what, entry, field,
+		    got != NULL ? got : "(null)", want != NULL ? want : "(null)");
+	buf_release(&tmp);
+}
+
 static void
 test_feed_fields(void **state)
 {
 	struct feed	 f;
-	struct buf	 tmp = BUF_INIT;
-	const char	*got, *want;
 	size_t		 i;
 
 	(void)state;
 	for (i = 0; i < sizeof field_cases / sizeof field_cases[0]; i++) {
 		parse_fixture(field_cases[i].fixture, field_cases[i].charset,
 		    &f);
-		got = field_get(&f, field_cases[i].entry, field_cases[i].field,
-		    &tmp);
-		want = field_cases[i].want;
-		if (want == NULL ? got != NULL :
-		    got == NULL || strcmp(got, want) != 0)
-			fail_msg("row %zu, %s entry %d %s: got \"%s\", "
-			    "expected \"%s\"", i, field_cases[i].fixture,
-			    field_cases[i].entry, field_cases[i].field,
-			    got != NULL ? got : "(null)",
-			    want != NULL ? want : "(null)");
+		field_check(&f, i, field_cases[i].fixture, field_cases[i].entry,
+		    field_cases[i].field, field_cases[i].want);
 		feed_release(&f);
 	}
-	buf_release(&tmp);
 }
 
 /* Documents that are no feed, and the one line that says why. */
@@ -506,11 +516,141 @@ static const struct {
 	/* ... but other JSON is not a feed. */
 	{ "application/json", "{\"title\":\"x\",\"items\":[]}", -1, NULL },
 	{ "application/feed+json", "{\"title\":\"x\"}", -1, NULL },
+	/* The JSON Feed type over an XML feed: the bytes tell. */
+	{ "application/feed+json", "\n<rss><channel><title>Really XML"
+	    "</title></channel></rss>", 0, "Really XML" },
+	{ "application/json", "<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+	    "<title>Atom</title></feed>", 0, "Atom" },
+	{ "application/rss+xml", "{\"version\":\"https://jsonfeed.org/"
+	    "version/1.1\",\"title\":\"Really JSON\",\"items\":[]}", 0,
+	    "Really JSON" },
 	/* The charset parameter still reaches XML. */
 	{ "application/rss+xml; charset=\"ISO-8859-1\"",
 	    "<rss><channel><title>Caf\xe9</title></channel></rss>", 0,
 	    "Caf\xc3\xa9" },
 };
+
+/*
+ * What a feed says of itself and its entries beyond the text: languages
+ * (an entry's xml:lang, inherited from the elements around it, else the
+ * feed's language), the feed's image, Atom content out of line standing
+ * in for a link, JSON Feed tags counted once as categories are. One row
+ * per field: document, entry (-1: the feed), field, value (NULL: null).
+ */
+static const struct {
+	const char	*doc;
+	int		 entry;
+	const char	*field;
+	const char	*want;
+} more_cases[] = {
+	/* xml:lang: the entry's, its feed's, the root's, or the
+	 * language element's; "" (unknown) leaves the feed's. */
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"
+	  "<entry xml:lang=\"de-AT\"><id>1</id></entry>"
+	  "<entry><id>2</id></entry>"
+	  "<entry xml:lang=\"\"><id>3</id></entry></feed>", 0, "lang",
+	  "de-AT" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"
+	  "<entry xml:lang=\"de-AT\"><id>1</id></entry>"
+	  "<entry><id>2</id></entry></feed>", 1, "lang", "en" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"
+	  "<entry xml:lang=\"\"><id>3</id></entry></feed>", 0, "lang",
+	  "en" },
+	{ "<rss xml:lang=\"fr\"><channel><item><guid>1</guid></item>"
+	  "</channel></rss>", 0, "lang", "fr" },
+	{ "<rss><channel><item><guid>1</guid></item><language>pt-BR"
+	  "</language></channel></rss>", 0, "lang", "pt-BR" },
+	{ "<rss><channel><item><guid>1</guid></item></channel></rss>", 0,
+	  "lang", NULL },
+	{ "<rss><channel><language>en</language><item xml:lang=\"cy\">"
+	  "<guid>1</guid></item></channel></rss>", 0, "lang", "cy" },
+	{ "{\"version\":\"https://jsonfeed.org/version/1.1\",\"language\":"
+	  "\"es\",\"items\":[{\"id\":\"1\",\"language\":\"ca\"},"
+	  "{\"id\":\"2\"}]}", 1, "lang", "es" },
+	{ "{\"version\":\"https://jsonfeed.org/version/1.1\",\"language\":"
+	  "\"es\",\"items\":[{\"id\":\"1\",\"language\":\"ca\"}]}", 0,
+	  "lang", "ca" },
+	/* The feed's image: RSS image url, resolved; its title and link
+	 * are not the channel's. */
+	{ "<rss><channel><title>C</title><image><url>/logo.png</url>"
+	  "<title>Logo</title><link>http://other/</link></image>"
+	  "<link>http://e.org/</link></channel></rss>", -1, "image",
+	  "http://example.com/logo.png" },
+	{ "<rss><channel><image><title>Logo</title></image><title>C</title>"
+	  "</channel></rss>", -1, "title", "C" },
+	{ "<rss><channel><image><link>http://other/</link></image>"
+	  "<link>http://e.org/</link></channel></rss>", -1, "link",
+	  "http://e.org/" },
+	/* RSS 1.0: beside the channel. */
+	{ "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+	  " xmlns=\"http://purl.org/rss/1.0/\"><channel><title>R</title>"
+	  "</channel><image><url>http://e.org/r.gif</url></image>"
+	  "</rdf:RDF>", -1, "image", "http://e.org/r.gif" },
+	/* Atom: the icon before the logo, whatever the order. */
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><logo>/big.png</logo>"
+	  "<icon>/small.ico</icon></feed>", -1, "image",
+	  "http://example.com/small.ico" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><logo>/big.png</logo>"
+	  "</feed>", -1, "image", "http://example.com/big.png" },
+	/* A podcast's artwork, when there is nothing else; an episode's is
+	 * the episode's. */
+	{ "<rss xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">"
+	  "<channel><itunes:image href=\"http://e.org/art.jpg\"/><item>"
+	  "<itunes:image href=\"http://e.org/ep.jpg\"/></item></channel>"
+	  "</rss>", -1, "image", "http://e.org/art.jpg" },
+	{ "<rss xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">"
+	  "<channel><itunes:image href=\"http://e.org/art.jpg\"/><image>"
+	  "<url>http://e.org/rss.png</url></image></channel></rss>", -1,
+	  "image", "http://e.org/rss.png" },
+	{ "<rss><channel><title>x</title></channel></rss>", -1, "image",
+	  NULL },
+	{ "<rss><channel><image><url>javascript:alert(1)</url></image>"
+	  "</channel></rss>", -1, "image", NULL },
+	{ "{\"version\":\"https://jsonfeed.org/version/1.1\",\"icon\":"
+	  "\"https://j.org/i.png\",\"favicon\":\"https://j.org/f.ico\","
+	  "\"items\":[]}", -1, "image", "https://j.org/i.png" },
+	{ "{\"version\":\"https://jsonfeed.org/version/1\",\"favicon\":"
+	  "\"https://j.org/f.ico\",\"items\":[]}", -1, "image",
+	  "https://j.org/f.ico" },
+	/* Atom content out of line: the entry's link when it has none. */
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>1</id>"
+	  "<content type=\"text/html\" src=\"/posts/1.html\"/></entry>"
+	  "</feed>", 0, "link", "http://example.com/posts/1.html" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>1</id>"
+	  "<content type=\"text/html\" src=\"/posts/1.html\"/></entry>"
+	  "</feed>", 0, "content", NULL },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>1</id>"
+	  "<content src=\"http://e.org/c\"/><link href=\"http://e.org/a\"/>"
+	  "</entry></feed>", 0, "link", "http://e.org/a" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>1</id>"
+	  "<content src=\"javascript:x()\"/></entry></feed>", 0, "link",
+	  NULL },
+	/* JSON Feed tags as categories: folded, each once, none empty. */
+	{ "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":"
+	  "[{\"id\":\"1\",\"tags\":[\"news\",\" news \",\"a  b\",\"\","
+	  "\"a b\",7,\"c\"]}]}", 0, "categories", "news | a b | c" },
+	{ "<rss><channel><item><category>news</category><category> news"
+	  "</category><category>a  b</category><category/></item>"
+	  "</channel></rss>", 0, "categories", "news | a b" },
+};
+
+static void
+test_feed_more_fields(void **state)
+{
+	struct feed	 f;
+	char		*cause;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(more_cases); i++) {
+		if (feed_parse(more_cases[i].doc, strlen(more_cases[i].doc),
+		    URL, NULL, &f, &cause) != 0)
+			fail_msg("row %zu: %s", i, cause);
+		field_check(&f, i, "more_cases", more_cases[i].entry,
+		    more_cases[i].field, more_cases[i].want);
+		feed_release(&f);
+	}
+}
 
 static void
 test_feed_content_types(void **state)
@@ -674,18 +814,19 @@ test_feed_json_shape(void **state)
 	    "<item/></channel></rss>";
 	static const char want[] =
 	    "{\"feed\":{\"title\":\"T \\\"q\\\"\",\"link\":\"http://e.org/\","
-	    "\"description\":null,\"language\":null,\"updated\":null,"
-	    "\"dropped_entries\":0},"
+	    "\"description\":null,\"language\":null,\"image\":null,"
+	    "\"updated\":null,\"dropped_entries\":0},"
 	    "\"entries\":[{\"id\":\"http://e.org/1\",\"title\":\"A\\\\B\","
 	    "\"link\":\"http://e.org/1\",\"author\":null,"
 	    "\"published\":\"2003-12-31T10:14:55Z\",\"updated\":null,"
-	    "\"summary\":null,\"content\":null,\"enclosures\":[{\"url\":"
+	    "\"summary\":null,\"content\":null,\"lang\":null,"
+	    "\"enclosures\":[{\"url\":"
 	    "\"http://e.org/a.mp3\",\"type\":null,\"length\":null,"
 	    "\"duration\":null}],"
 	    "\"categories\":[\"c1\",\"c2\"]},{\"id\":null,\"title\":null,"
 	    "\"link\":null,\"author\":null,\"published\":null,\"updated\":null,"
-	    "\"summary\":null,\"content\":null,\"enclosures\":[],"
-	    "\"categories\":[]}]}";
+	    "\"summary\":null,\"content\":null,\"lang\":null,"
+	    "\"enclosures\":[],\"categories\":[]}]}";
 	struct buf	 out = BUF_INIT;
 	struct feed	 f;
 	char		*cause;
@@ -1060,6 +1201,7 @@ main(void)
 		cmocka_unit_test(test_feed_fields),
 		cmocka_unit_test(test_feed_not_a_feed),
 		cmocka_unit_test(test_feed_content_types),
+		cmocka_unit_test(test_feed_more_fields),
 		cmocka_unit_test(test_feed_depth_limit),
 		cmocka_unit_test(test_feed_entry_limit),
 		cmocka_unit_test(test_feed_json_shape),

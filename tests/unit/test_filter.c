@@ -447,6 +447,7 @@ test_filter_selects(void **state)
 {
 	struct fixture		*fx = *state;
 	struct store_filter	 q;
+	struct filter		*copy;
 	struct buf		 got = BUF_INIT;
 	int64_t			 n;
 	size_t			 i, words;
@@ -466,8 +467,18 @@ test_filter_selects(void **state)
 			words += *p == ' ';
 		if ((size_t)n != words)
 			failf("%s: counted %lld", cases[i].expr, (long long)n);
+		/* A copy selects the same, once the original is gone. */
+		copy = filter_dup(q.expr);
 		filter_free((struct filter *)q.expr);
+		q.expr = copy;
+		assert_string_equal(copy->text, cases[i].expr);
+		selected(fx->st, &q, &got);
+		if (strcmp(got.data, cases[i].want) != 0)
+			failf("%s: its copy selected \"%s\", not \"%s\"",
+			    cases[i].expr, got.data, cases[i].want);
+		filter_free(copy);
 	}
+	assert_null(filter_dup(NULL));
 	buf_release(&got);
 }
 
@@ -799,6 +810,12 @@ static const struct {
 	{ "feed-desc", "C2 C1 B1 B2 A1 A2 A3" },
 	{ "unread-desc", "B1 A1 C1 A3 C2 A2 B2" },
 	{ "unread-asc", "C2 A2 B2 B1 A1 C1 A3" },
+	{ "starred-desc", "B1 A2 A1 C2 C1 A3 B2" },
+	{ "flags-asc", "A1 C2 C1 A3 B2 B1 A2" },
+	{ "link-asc", "A1 A2 A3 B1 B2 C1 C2" },
+	{ "guid-desc", "C2 C1 B2 B1 A3 A2 A1" },
+	/* A shuffle: NULL wants every item, in the order of one page. */
+	{ "random", NULL },
 };
 
 /* Append the name of each of v[0..n) to out. */
@@ -852,6 +869,8 @@ test_filter_sort(void **state)
 	size_t			 n, i, k, pos;
 	int64_t			 idx;
 	char			*cause = NULL, *names[16], *tok;
+	char			*shuffled = NULL;
+	const char		*want;
 
 	for (k = 0; k < 2; k++) {
 	for (i = 0; i < nitems(sorts); i++) {
@@ -865,9 +884,19 @@ test_filter_sort(void **state)
 		    &cause) != 0)
 			failf("store_page: %s", cause);
 		names_of(v, n, &got);
-		if (strcmp(got.data, sorts[i].want) != 0)
+		if ((want = sorts[i].want) == NULL) {
+			want = shuffled = xstrdup(got.data);
+			if (strlen(want) != 20 || strcmp(want,
+			    "B1 A1 C2 A2 C1 A3 B2") == 0)
+				failf("%s: %s", sorts[i].sort, want);
+			for (tok = strtok(got.data, " "); tok != NULL;
+			    tok = strtok(NULL, " "))
+				if (strstr("A1 A2 A3 B1 B2 C1 C2", tok) ==
+				    NULL)
+					failf("%s: %s", sorts[i].sort, tok);
+		} else if (strcmp(got.data, want) != 0)
 			failf("%s: %s, want %s", sorts[i].sort, got.data,
-			    sorts[i].want);
+			    want);
 		for (pos = 0; pos < n; pos++) {
 			if (store_count(fx->st, &q, &v[pos], &idx,
 			    &cause) != 0)
@@ -880,7 +909,7 @@ test_filter_sort(void **state)
 
 		/* Forward, two at a time. */
 		walk(fx->st, &q, 0, &got);
-		if (strcmp(got.data, sorts[i].want) != 0)
+		if (strcmp(got.data, want) != 0)
 			failf("%s forward: %s", sorts[i].sort, got.data);
 
 		/* Backward from the bottom, two at a time. */
@@ -894,9 +923,11 @@ test_filter_sort(void **state)
 		while (n > 0)
 			buf_addf(&got, "%s%s", got.len > 0 ? " " : "",
 			    names[--n]);
-		if (strcmp(got.data, sorts[i].want) != 0)
+		if (strcmp(got.data, want) != 0)
 			failf("%s backward: %s", sorts[i].sort, got.data);
 		filter_free((struct filter *)q.expr);
+		free(shuffled);
+		shuffled = NULL;
 	}
 	}
 	buf_release(&got);
@@ -928,6 +959,8 @@ test_filter_sort_row_gone(void **state)
 		{ "author-asc", 4, "B1 A2", "C2 A1 B2 A3" },
 		{ "feed-desc", 1, "B1 B2 A1 A2 A3", "C2" },
 		{ "unread-desc", 2, "A3 C2 A2 B2", "A1 B1" },
+		{ "starred-desc", 4, "A3 B2", "C2 A1 A2 B1" },
+		{ "link-desc", 1, "B2 B1 A3 A2 A1", "C2" },
 	};
 	/* The podcast fetched again with its newest episode only, keeping
 	 * one: its refresh deletes C1. */
@@ -1001,7 +1034,15 @@ test_filter_sort_words(void **state)
 	filter_sort_name(&b, s);
 	assert_string_equal(b.data, "unread-desc");
 	assert_int_equal(filter_sort_parse("title-up", &s), -1);
-	assert_int_equal(filter_sort_parse("flags-asc", &s), -1);
+	assert_int_equal(filter_sort_parse("flags-asc", &s), 0);
+	buf_reset(&b);
+	filter_sort_name(&b, s);
+	assert_string_equal(b.data, "starred-asc");
+	assert_int_equal(filter_sort_parse("flags", &s), 0);
+	assert_int_equal(s, FILTER_SORT_STARRED);
+	assert_int_equal(filter_sort_parse("random", &s), 0);
+	assert_int_equal(s, FILTER_SORT_RANDOM | FILTER_SORT_ASC);
+	assert_int_equal(filter_sort_parse("flagsy", &s), -1);
 	assert_int_equal(filter_sort_parse("", &s), -1);
 	assert_int_equal(filter_sort_parse("-asc", &s), -1);
 	assert_int_equal(filter_sort_parse("date-asc-desc", &s), -1);

@@ -69,6 +69,7 @@ struct got {
 	char	*url;
 	char	*permanent;
 	long	 retry_after;
+	int64_t	 total;
 };
 
 static void
@@ -88,6 +89,7 @@ got_done(void *arg, void *req_arg, struct http_response *res)
 	g->url = dup_or_null(res->url);
 	g->permanent = dup_or_null(res->permanent);
 	g->retry_after = res->retry_after;
+	g->total = res->total;
 }
 
 static void
@@ -896,6 +898,120 @@ test_http_stop(void **state)
 	free(stall);
 }
 
+/* What a download's sink saw. */
+struct sunk {
+	struct buf	 data;
+	long		 status;
+	int64_t		 from, total;
+	int		 chunks;
+	size_t		 fail_after;	/* > 0: refuse past this many bytes */
+};
+
+static char *
+sink(void *arg, const struct http_chunk *c)
+{
+	struct sunk	*k = arg;
+
+	if (k->chunks++ == 0) {
+		k->status = c->status;
+		k->from = c->from;
+		k->total = c->total;
+	}
+	if (k->fail_after > 0 && k->data.len + c->len > k->fail_after)
+		return (xstrdup("the disk is full"));
+	buf_add(&k->data, c->data, c->len);
+	return (NULL);
+}
+
+/* Download path from range_from into a fresh k, the response into g. */
+static void
+sink_get(const char *path, int64_t range_from, size_t fail_after,
+    struct sunk *k, struct got *g)
+{
+	struct http_request	 r;
+	char			*u = url_for(path);
+
+	memset(k, 0, sizeof *k);
+	k->data = (struct buf)BUF_INIT;
+	k->fail_after = fail_after;
+	r = request(u);
+	r.sink = sink;
+	r.sink_arg = k;
+	r.range_from = range_from;
+	memset(g, 0, sizeof *g);
+	assert_int_equal(fetch(&r, g, 1, 1, NULL), 0);
+	free(u);
+}
+
+/* A download hands its body to the sink undecoded, asks for a range
+ * and is told where the server's answer starts and how big the whole
+ * file is; a server that ignores the range answers from 0; a range past
+ * the end is a 416 that still says the size; a sink's error stops it. */
+static void
+test_http_sink_range(void **state)
+{
+	struct sunk		 k;
+	struct got		 g;
+	char			*path, *line, file[5000];
+	size_t			 i;
+	FILE			*f;
+
+	(void)state;
+	for (i = 0; i < sizeof file; i++)
+		file[i] = (char)(i * 7 + i / 256);
+	xasprintf(&path, "%s/ep.mp3", srv.root);
+	if ((f = fopen(path, "w")) == NULL)
+		fail_msg("%s: cannot create", path);
+	fwrite(file, 1, sizeof file, f);
+	fclose(f);
+
+	sink_get("/ep.mp3", 1000, 0, &k, &g);
+	assert_null(g.error);
+	assert_int_equal(g.status, 206);
+	assert_int_equal(g.total, 5000);
+	assert_int_equal(g.len, 0);
+	assert_int_equal(k.status, 206);
+	assert_int_equal(k.from, 1000);
+	assert_int_equal(k.total, 5000);
+	assert_int_equal(k.data.len, 4000);
+	assert_memory_equal(k.data.data, file + 1000, 4000);
+	line = log_find("/ep.mp3");
+	assert_non_null(line);
+	assert_non_null(strstr(line, "\tae=-\trange=bytes=1000-\n"));
+	free(line);
+	got_free(&g);
+	buf_release(&k.data);
+
+	/* A server that ignores ranges sends it all, from 0. */
+	sink_get("/ep.mp3?range=0", 1000, 0, &k, &g);
+	assert_null(g.error);
+	assert_int_equal(k.status, 200);
+	assert_int_equal(k.from, 0);
+	assert_int_equal(k.total, 5000);
+	assert_int_equal(k.data.len, 5000);
+	assert_memory_equal(k.data.data, file, 5000);
+	got_free(&g);
+	buf_release(&k.data);
+
+	/* Past the end: 416, with the size. */
+	sink_get("/ep.mp3", 5000, 0, &k, &g);
+	assert_non_null(g.error);
+	assert_int_equal(g.status, 416);
+	assert_int_equal(g.total, 5000);
+	assert_int_equal(k.chunks, 0);
+	got_free(&g);
+	buf_release(&k.data);
+
+	/* The sink's error ends the transfer and is the response's. */
+	sink_get("/ep.mp3", 0, 100, &k, &g);
+	assert_string_equal(g.error, "the disk is full");
+	assert_true(k.data.len <= 100);
+	got_free(&g);
+	buf_release(&k.data);
+	unlink(path);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -912,6 +1028,7 @@ main(void)
 		cmocka_unit_test(test_http_headers_sent),
 		cmocka_unit_test(test_http_many),
 		cmocka_unit_test(test_http_stop),
+		cmocka_unit_test(test_http_sink_range),
 	};
 
 	return (cmocka_run_group_tests(tests, setup, teardown));

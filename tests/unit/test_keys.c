@@ -221,7 +221,7 @@ test_keys_bind_unbind(void **state)
 	free(cause);
 	assert_int_equal(keys_bind(k, "item", "x", "quit", &cause), -1);
 	assert_string_equal(cause, "unknown key table \"item\"; it is "
-	    "global, feeds, items or article");
+	    "global, feeds, items, article or macro");
 	free(cause);
 	assert_int_equal(keys_bind(k, "items", "x", "qit", &cause), -1);
 	assert_string_equal(cause, "unknown action \"qit\"; did you mean "
@@ -328,6 +328,103 @@ test_keys_config(void **state)
 	    ACT_TOGGLE_READ);
 	assert_int_equal(keys_lookup(cfg.keys, KEYS_FEEDS, 0x12), ACT_REFRESH);
 	config_release(&cfg);
+}
+
+/* bind with arguments: exec's and pipe-to's commands are kept word for
+ * word, a macro's steps one each, and every mistake in them is the
+ * line's ("config:LINE: ..."). */
+static void
+test_keys_args(void **state)
+{
+	static const struct {
+		const char	*line;
+		const char	*error;		/* NULL: it binds */
+		enum keys_action act;
+		const char	*args;		/* the words, '|' between */
+	} rows[] = {
+		{ "bind items m exec mpv %e", NULL, ACT_EXEC, "mpv|%e" },
+		{ "bind items m exec -w less \"%t here\" 100%%", NULL, ACT_EXEC,
+		  "-w|less|%t here|100%%" },
+		{ "bind items m exec", NULL, ACT_EXEC, "" },
+		{ "bind article m pipe-to urlview", NULL, ACT_PIPE_TO,
+		  "urlview" },
+		{ "bind items , \"set panes 1; next-unread\"", NULL, ACT_MACRO,
+		  "set panes 1|next-unread" },
+		{ "bind items , macro \"set browser 'mpv %u'; open-browser\" "
+		  "toggle-read", NULL, ACT_MACRO,
+		  "set browser 'mpv %u'|open-browser|toggle-read" },
+		{ "bind items , \"set panes 1;; ; exec -w less %u ;\"", NULL,
+		  ACT_MACRO, "set panes 1|exec -w less %u" },
+		{ "bind items m exec mpv %x", "t:1: exec: %x in \"%x\" is not "
+		  "a placeholder", ACT_NONE, NULL },
+		{ "bind items m exec -x mpv", "t:1: exec: unknown option \"-x\"",
+		  ACT_NONE, NULL },
+		{ "bind items m pipe-to -w less", "t:1: pipe-to: unknown option "
+		  "\"-w\"", ACT_NONE, NULL },
+		{ "bind items m exec -w", "t:1: exec: which command?", ACT_NONE,
+		  NULL },
+		{ "bind items m next extra", "t:1: next takes no arguments",
+		  ACT_NONE, NULL },
+		{ "bind items , \"set panes 9; next\"", "t:1: panes: \"9\" is "
+		  "out of range", ACT_NONE, NULL },
+		{ "bind items , \"set no-such 1\"", "t:1: unknown setting "
+		  "\"no-such\"", ACT_NONE, NULL },
+		{ "bind items , \"set panes\"", "t:1: macro step \"set panes\": "
+		  "usage: set NAME VALUE", ACT_NONE, NULL },
+		{ "bind items , \"next; frobnicate\"", "t:1: macro step "
+		  "\"frobnicate\": unknown action \"frobnicate\"", ACT_NONE,
+		  NULL },
+		{ "bind items , \"next; reload-all\"", "t:1: unknown action "
+		  "\"reload-all\": newsboat's reload-all is the action "
+		  "refresh-all here", ACT_NONE, NULL },
+		{ "bind items , \"next 3; prev\"", "t:1: macro step \"next 3\": "
+		  "next takes no arguments", ACT_NONE, NULL },
+		{ "bind items , macro \"macro next\"", "t:1: a macro cannot run "
+		  "a macro", ACT_NONE, NULL },
+		{ "bind items , \"exec mpv %z\"", "t:1: exec: %z in", ACT_NONE,
+		  NULL },
+		{ "bind items , macro", "t:1: macro: which steps?", ACT_NONE,
+		  NULL },
+		{ "bind feeds w save", "t:1: save does nothing in the feeds "
+		  "pane", ACT_NONE, NULL },
+	};
+	const struct keys_binding	*b;
+	struct config			 cfg;
+	struct causes			 causes = CAUSES_INIT;
+	struct buf			 got = BUF_INIT;
+	size_t				 i, j;
+	int				 key, rc;
+
+	(void)state;
+	for (i = 0; i < nitems(rows); i++) {
+		config_init(&cfg);
+		rc = config_load_buffer(rows[i].line, strlen(rows[i].line),
+		    "t", &cfg, &causes);
+		if (rows[i].error != NULL) {
+			if (rc == 0)
+				failf("rows[%zu]: no error", i);
+			if (strncmp(causes.v[0], rows[i].error,
+			    strlen(rows[i].error)) != 0)
+				failf("rows[%zu]: %s", i, causes.v[0]);
+			causes_release(&causes);
+			config_release(&cfg);
+			continue;
+		}
+		if (rc != 0)
+			failf("rows[%zu]: %s", i, causes.v[0]);
+		key = strchr(rows[i].line + 11, ',') != NULL ? ',' : 'm';
+		b = keys_find(cfg.keys, strncmp(rows[i].line, "bind items",
+		    10) == 0 ? KEYS_ITEMS : KEYS_ARTICLE, key);
+		if (b == NULL || b->action != rows[i].act)
+			failf("rows[%zu]: action", i);
+		buf_reset(&got);
+		for (j = 0; j < b->nargs; j++)
+			buf_addf(&got, "%s%s", j > 0 ? "|" : "", b->args[j]);
+		if (strcmp(got.data, rows[i].args) != 0)
+			failf("rows[%zu]: \"%s\"", i, got.data);
+		config_release(&cfg);
+	}
+	buf_release(&got);
 }
 
 /* tidings-config(5) has an ".It Ic NAME" entry for each action, in its
@@ -441,6 +538,7 @@ main(void)
 		cmocka_unit_test(test_keys_actions),
 		cmocka_unit_test(test_keys_defaults),
 		cmocka_unit_test(test_keys_config),
+		cmocka_unit_test(test_keys_args),
 		cmocka_unit_test(test_keys_man_page),
 		cmocka_unit_test(test_keys_man_key_names),
 	};

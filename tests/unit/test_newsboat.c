@@ -26,6 +26,12 @@ static const struct {
 	{ "datetime-format \"%b %d\"",	"set date-format \"%b %d\"", NULL },
 	{ "browser \"lynx %u\"",	"set browser \"lynx %s\"", NULL },
 	{ "browser firefox",		"set browser firefox", NULL },
+	{ "player \"mpv --no-video\"",	"set player \"mpv --no-video\"", NULL },
+	{ "download-path ~/Podcasts/",	"set download-dir ~/Podcasts/", NULL },
+	{ "download-path \"~/My Podcasts/%n\"", NULL, "its %n and %h" },
+	{ "podcast-auto-enqueue yes",	"set download-enclosures yes", NULL },
+	{ "podcast-auto-enqueue no",	NULL, "the default here too" },
+	{ "max-downloads 4",		NULL, "one at a time here" },
 	{ "show-read-feeds no",		"set unread-only yes", NULL },
 	{ "show-read-articles yes",	NULL, "the default here too" },
 	{ "notify-program notify-send",	"set notify-command \"notify-send "
@@ -40,6 +46,20 @@ static const struct {
 	{ "bind-key X edit-flags",	NULL, "no such action in tidings" },
 	{ "bind-key o open article", NULL, "does nothing in" },
 	{ "unbind-key A",		"unbind global A", NULL },
+	/* Macros: run after macro-prefix, as in newsboat. */
+	{ "macro p set browser \"mpv %u\" ; open-in-browser ; set browser "
+	  "\"lynx %u\" -- \"Play it\"",
+	  "bind macro p macro \"set browser \\\"mpv %s\\\"\" open-browser "
+	  "\"set browser \\\"lynx %s\\\"\"", NULL },
+	{ "macro ^R reload-all; toggle-article-read",
+	  "bind macro C-r macro refresh-all toggle-read", NULL },
+	{ "macro u pipe-to urlview",
+	  "bind macro u macro \"pipe-to urlview\"", NULL },
+	{ "macro u pipe-to \"urlview | less\"", NULL,
+	  "pipe-to's command needs a shell" },
+	{ "macro e edit-flags ; open", NULL,
+	  "an operation of the macro has no equivalent" },
+	{ "macro s set no-such-option 3", NULL, "no equivalent in tidings" },
 	{ "unbind-key -a",		NULL, "no equivalent in tidings" },
 	{ "color listfocus black yellow bold",
 	    "color selected black yellow bold", NULL },
@@ -62,7 +82,10 @@ static const struct {
 	{ "article-sort-order date-desc", "set sort date-asc", NULL },
 	{ "article-sort-order title",	"set sort title-asc", NULL },
 	{ "article-sort-order author-desc", "set sort author-desc", NULL },
-	{ "article-sort-order flags-asc", NULL, "no such order here" },
+	{ "article-sort-order flags-desc", "set sort starred-desc", NULL },
+	{ "article-sort-order guid",	"set sort guid-asc", NULL },
+	{ "article-sort-order random-desc", "set sort random", NULL },
+	{ "article-sort-order feed-asc", NULL, "no such order here" },
 	{ "article-sort-order title-up", NULL, "not a direction" },
 	{ "feed-sort-order title-asc",	NULL, "set feed-sort-order" },
 	{ "proxy localhost:3128",	NULL, "http_proxy" },
@@ -186,14 +209,21 @@ test_newsboat_urls(void **state)
 	    "\n"
 	    "https://b.org/atom \"two words\" ! <\r\n"
 	    "https://old.org/rss\n"
-	    "\"query:Unread:unread = \\\"yes\\\"\" news\n"
+	    "\"query:Unread:unread = \\\"yes\\\"\" news \"~T\" tv\n"
 	    "exec:~/bin/x\n"
 	    "filter:~/f:https://c.org/rss\n"
 	    "https://a.org/rss again\n"
 	    "gopher://d.org/\n"
 	    "file:///etc/passwd\n"
 	    "https://e.org/rss \"~One\" \"~Two\"\n"
-	    "https://f.org/rss \"~\"\n";
+	    "https://f.org/rss \"~\"\n"
+	    "\"exec:~/bin/y 'a b' -n\" news \"~Y\"\n"
+	    "\"exec:~/bin/x | grep a\"\n"
+	    "\"exec:LANG=C ~/bin/x\"\n"
+	    "filter:f:file:///etc/passwd\n"
+	    "filter:f\n"
+	    "\"query:It's:title =~ \\\"it's\\\"\" \"a b\"\n"
+	    "\"query:Old:age > 30\"\n";
 	struct config		 cfg;
 	struct causes		 causes = CAUSES_INIT;
 	struct newsboat		 nb;
@@ -205,40 +235,59 @@ test_newsboat_urls(void **state)
 	    &causes), 0);
 	newsboat_init(&nb);
 	newsboat_urls(&nb, urls, sizeof urls - 1, "urls", &cfg);
+	/* Commands come in as they ran in newsboat, one that needs sh's
+	 * help excepted. */
 	assert_string_equal(nb.feeds.data,
 	    "feed https://a.org/rss news \"~A feed\"\n"
-	    "feed https://b.org/atom \"two words\" ! \"<\"\n");
-	assert_int_equal(nb.nfeeds, 2);
+	    "feed https://b.org/atom \"two words\" ! \"<\"\n"
+	    "feed exec:~/bin/x\n"
+	    "feed filter:~/f:https://c.org/rss\n"
+	    "feed \"exec:~/bin/y 'a b' -n\" news ~Y\n");
+	assert_int_equal(nb.nfeeds, 5);
 	assert_int_equal(nb.listed, 1);
-	assert_int_equal(nb.nurls, 3);
+	assert_int_equal(nb.nurls, 6);
 	assert_string_equal(nb.urls[2], "https://old.org/rss");
-	/* The query feed is kept; its tag is said to be dropped. */
+	/* The query feeds are kept with their tags, the expression quoted
+	 * before them; a title is said to be dropped. */
 	assert_string_equal(nb.settings.data,
-	    "query Unread unread = \"yes\"\n");
-	assert_int_equal(nb.unmapped.n, 8);
+	    "query Unread 'unread = \"yes\"' news tv\n"
+	    "query \"It's\" \"title =~ \\\"it's\\\"\" \"a b\"\n"
+	    "query Old age > 30\n");
+	assert_int_equal(nb.unmapped.n, 10);
 	assert_true(strncmp(nb.unmapped.v[0], "urls:6: \"query:Unread:", 22)
 	    == 0);
-	assert_non_null(strstr(nb.unmapped.v[0], "its tags are not"));
-	assert_true(strncmp(nb.unmapped.v[1], "urls:7: exec:", 13) == 0);
-	assert_true(strncmp(nb.unmapped.v[2], "urls:8: filter:", 15) == 0);
-	assert_string_equal(nb.unmapped.v[3],
+	assert_non_null(strstr(nb.unmapped.v[0], "with its tags, not its "
+	    "\"~title\""));
+	assert_string_equal(nb.unmapped.v[1],
 	    "urls:9: https://a.org/rss again: listed twice");
-	assert_true(strncmp(nb.unmapped.v[4], "urls:10: gopher:", 16) == 0);
+	assert_true(strncmp(nb.unmapped.v[2], "urls:10: gopher:", 16) == 0);
 	/* Not a local file, nor a line the dotfile would refuse. */
-	assert_string_equal(nb.unmapped.v[5], "urls:11: file:///etc/passwd: "
+	assert_string_equal(nb.unmapped.v[3], "urls:11: file:///etc/passwd: "
 	    "a file: URL is read only when the user writes it into the "
 	    "dotfile; not taken from elsewhere");
-	assert_string_equal(nb.unmapped.v[6], "urls:12: https://e.org/rss "
+	assert_string_equal(nb.unmapped.v[4], "urls:12: https://e.org/rss "
 	    "\"~One\" \"~Two\": two titles: \"~One\" and \"~Two\"");
-	assert_string_equal(nb.unmapped.v[7], "urls:13: https://f.org/rss "
+	assert_string_equal(nb.unmapped.v[5], "urls:13: https://f.org/rss "
 	    "\"~\": empty title after \"~\"");
+	assert_string_equal(nb.unmapped.v[6], "urls:15: \"exec:~/bin/x | "
+	    "grep a\": newsboat runs this command with sh, and it needs one "
+	    "(\"|\"); tidings runs commands without a shell: put it in a "
+	    "script");
+	assert_non_null(strstr(nb.unmapped.v[7], "(\"=\")"));
+	assert_string_equal(nb.unmapped.v[8], "urls:17: "
+	    "filter:f:file:///etc/passwd: a file: URL is read only when the "
+	    "user writes it into the dotfile; not taken from elsewhere");
+	assert_string_equal(nb.unmapped.v[9], "urls:18: filter:f: a filter "
+	    "feed is \"filter:COMMAND:URL\"; this one has no URL");
 
 	/* What was made loads as a dotfile and means the same. */
 	config_release(&cfg);
 	config_init(&cfg);
 	assert_int_equal(config_load_buffer(nb.feeds.data, nb.feeds.len, "t",
 	    &cfg, &causes), 0);
-	assert_int_equal(cfg.nfeeds, 2);
+	assert_int_equal(cfg.nfeeds, 5);
+	assert_string_equal(cfg.feeds[4].url, "exec:~/bin/y 'a b' -n");
+	assert_string_equal(cfg.feeds[4].title, "Y");
 	assert_string_equal(cfg.feeds[0].title, "A feed");
 	assert_int_equal(cfg.feeds[1].ntags, 2);
 	assert_string_equal(cfg.feeds[1].tags[0], "two words");
@@ -250,6 +299,40 @@ test_newsboat_urls(void **state)
 
 /* Words split as the dotfile splits them, for commands run without a
  * shell. */
+/* podboat's queue: an episode a line, whole when its status says so;
+ * what is not a URL and an absolute path is said. */
+static void
+test_newsboat_queue(void **state)
+{
+	static const char text[] =
+	    "http://e/1.mp3 \"/home/u/Podcasts/one.mp3\"\n"
+	    "http://e/2.mp3 \"/home/u/Podcasts/two \\\"2\\\".mp3\" downloaded\r\n"
+	    "\n"
+	    "http://e/3.mp3 \"/home/u/3.mp3\" played\n"
+	    "http://e/4.mp3 \"relative.mp3\"\n"
+	    "http://e/5.mp3 \"/x/5.mp3\" failed\n"
+	    "just-a-word\n";
+	struct newsboat	 nb;
+
+	(void)state;
+	newsboat_init(&nb);
+	newsboat_queue(&nb, text, strlen(text), "queue");
+	assert_int_equal(nb.nepisodes, 4);
+	assert_string_equal(nb.episodes[0].url, "http://e/1.mp3");
+	assert_string_equal(nb.episodes[0].path, "/home/u/Podcasts/one.mp3");
+	assert_int_equal(nb.episodes[0].done, 0);
+	assert_string_equal(nb.episodes[1].path,
+	    "/home/u/Podcasts/two \"2\".mp3");
+	assert_int_equal(nb.episodes[1].done, 1);
+	assert_int_equal(nb.episodes[2].done, 1);
+	assert_string_equal(nb.episodes[3].url, "http://e/5.mp3");
+	assert_int_equal(nb.episodes[3].done, 0);
+	assert_int_equal(nb.unmapped.n, 2);
+	assert_non_null(strstr(nb.unmapped.v[0], "queue:5: "));
+	assert_non_null(strstr(nb.unmapped.v[1], "queue:7: just-a-word"));
+	newsboat_release(&nb);
+}
+
 static void
 test_newsboat_words(void **state)
 {
@@ -278,6 +361,7 @@ main(void)
 		cmocka_unit_test(test_newsboat_config),
 		cmocka_unit_test(test_newsboat_config_together),
 		cmocka_unit_test(test_newsboat_urls),
+		cmocka_unit_test(test_newsboat_queue),
 		cmocka_unit_test(test_newsboat_words),
 	};
 

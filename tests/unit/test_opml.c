@@ -498,8 +498,8 @@ test_opml_import_skips(void **state)
 		"query:Unread:unread = \"yes\": \"query:Unread:unread = "
 		"\"yes\"\" is newsboat's query feed; write it \"query NAME "
 		"EXPRESSION\" here",
-		"exec:~/bin/feed: \"exec:\" feeds are not supported; tidings "
-		"reads only http, https and file URLs",
+		"exec:~/bin/feed: \"exec:\" feeds run a command: only the "
+		"dotfile's own feed lines may name one",
 		"http://example.org/ x: \"http://example.org/ x\" is not a "
 		"valid URL",
 	};
@@ -733,6 +733,60 @@ test_opml_export_known(void **state)
 	buf_release(&out);
 }
 
+/* Command feeds go out as Liferea writes them and newsboat reads them
+ * ("|COMMAND", a filtercmd attribute) and come back in as exec: and
+ * filter: URLs, which an import names and skips: an OPML file is someone
+ * else's, and only the user's own feed lines run commands. */
+static void
+test_opml_commands(void **state)
+{
+	static const char	 text[] =
+	    "feed \"exec:~/bin/f 'a b' <&>\" \"~Made\"\n"
+	    "feed \"filter:sed -e s/a/b/:https://a.org/x?a=1&b=2\"\n";
+	struct config		 cfg;
+	struct causes		 causes = CAUSES_INIT, skipped = CAUSES_INIT;
+	struct opml_feed	*feeds;
+	struct buf		 out = BUF_INIT;
+	char			 dir[] = "/tmp/tidings-test-XXXXXX";
+	char			*path, *cause;
+	size_t			 n;
+	int			 added;
+
+	(void)state;
+	config_init(&cfg);
+	if (config_load_buffer(text, strlen(text), "t", &cfg, &causes) != 0)
+		fail_msg("%s", causes.v[0]);
+	opml_export(&cfg, NULL, &out);
+	assert_non_null(strstr(out.data, "<outline type=\"rss\" text=\"Made\" "
+	    "title=\"Made\" xmlUrl=\"|~/bin/f 'a b' &lt;&amp;&gt;\"/>"));
+	assert_non_null(strstr(out.data, " filtercmd=\"sed -e s/a/b/\" "
+	    "xmlUrl=\"https://a.org/x?a=1&amp;b=2\"/>"));
+	assert_int_equal(opml_parse(out.data, out.len, &feeds, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(feeds[0].url, cfg.feeds[0].url);
+	assert_string_equal(feeds[1].url, cfg.feeds[1].url);
+	opml_feeds_free(feeds, n);
+
+	assert_non_null(mkdtemp(dir));
+	xasprintf(&path, "%s/config", dir);
+	config_release(&cfg);
+	config_init(&cfg);
+	assert_int_equal(opml_import(path, out.data, out.len, &cfg, &added,
+	    &skipped, &cause), 0);
+	assert_int_equal(added, 0);
+	assert_int_equal(skipped.n, 2);
+	assert_string_equal(skipped.v[0], "exec:~/bin/f 'a b' <&>: \"exec:\" "
+	    "feeds run a command: only the dotfile's own feed lines may name "
+	    "one");
+	assert_non_null(strstr(skipped.v[1], "\"filter:\" feeds run a "
+	    "command"));
+	causes_release(&skipped);
+	free(path);
+	rm_tree(dir);
+	config_release(&cfg);
+	buf_release(&out);
+}
+
 /* An empty config exports an empty but valid list. */
 static void
 test_opml_export_empty(void **state)
@@ -769,6 +823,7 @@ main(void)
 		cmocka_unit_test(test_opml_import_creates),
 		cmocka_unit_test(test_opml_export),
 		cmocka_unit_test(test_opml_export_empty),
+		cmocka_unit_test(test_opml_commands),
 		cmocka_unit_test(test_opml_export_known),
 	};
 

@@ -143,10 +143,12 @@ clear_feed(struct feed *f)
 		for (j = 0; j < f->entries[i].ncategories; j++)
 			free(f->entries[i].categories[j]);
 		free(f->entries[i].categories);
+		free(f->entries[i].lang);
 	}
 	free(f->entries);
 	free(f->title);
 	free(f->link);
+	free(f->image);
 	free(f->description);
 	free(f->language);
 }
@@ -400,7 +402,7 @@ test_open_creates_and_reopens(void **state)
 	char		*cause = NULL;
 	int64_t		 id;
 
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
 	assert_q_text(fx->path, "PRAGMA journal_mode", "wal");
 	assert_int_equal(q_int(fx->path, "PRAGMA page_size"), 16384);
 	id = feed_id(fx->st, "http://example.org/a");
@@ -411,7 +413,7 @@ test_open_creates_and_reopens(void **state)
 	store_close(fx->st);
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("reopen: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
 	assert_int_equal(feed_id(fx->st, "http://example.org/a"), id);
 	assert_int_equal(store_unread(fx->st, 0, &cause), 1);
 }
@@ -661,17 +663,26 @@ test_item_fields(void **state)
 	e->enclosures[0].url = xstrdup("http://a/ep1.mp3");
 	e->enclosures[0].type = xstrdup("audio/mpeg");
 	e->enclosures[0].length = 1234;
+	e->enclosures[0].duration = 3723;
 	e->ncategories = 2;
 	e->categories = xcalloc(2, sizeof *e->categories);
 	e->categories[0] = xstrdup("news");
 	e->categories[1] = xstrdup("say \"hi\"");
+	e->lang = xstrdup("en-GB");
 	f.updated = T0 - 1;
+	f.image = xstrdup("http://example.org/icon.png");
 	assert_int_equal(store_update(fx->st, id, &ok, &f, 0, 0, &nnew,
 	    &cause), 0);
 	clear_feed(&f);
 
 	assert_q_text(fx->path, "SELECT title FROM feeds", "Test feed");
+	assert_q_text(fx->path, "SELECT image FROM feeds",
+	    "http://example.org/icon.png");
 	assert_int_equal(q_int(fx->path, "SELECT updated FROM feeds"), T0 - 1);
+	assert_q_text(fx->path, "SELECT lang FROM items WHERE guid = '1'",
+	    "en-GB");
+	assert_q_text(fx->path, "SELECT lang FROM items WHERE guid = '2'",
+	    "(null)");
 	assert_q_text(fx->path, "SELECT key FROM items WHERE guid = '1'",
 	    "id:1");
 	assert_q_text(fx->path, "SELECT title FROM items WHERE guid = '1'",
@@ -680,7 +691,7 @@ test_item_fields(void **state)
 	    "Ana");
 	assert_q_text(fx->path, "SELECT enclosures FROM items WHERE guid = '1'",
 	    "[{\"url\":\"http://a/ep1.mp3\",\"type\":\"audio/mpeg\","
-	    "\"length\":1234}]");
+	    "\"length\":1234,\"duration\":3723}]");
 	assert_q_text(fx->path, "SELECT categories FROM items WHERE guid = '1'",
 	    "[\"news\",\"say \\\"hi\\\"\"]");
 	assert_q_text(fx->path, "SELECT enclosures FROM items WHERE guid = '2'",
@@ -690,6 +701,78 @@ test_item_fields(void **state)
 	    "SELECT date FROM items WHERE guid = '1'"), T0 - 5);
 	assert_int_equal(q_int(fx->path,
 	    "SELECT date FROM items WHERE guid = '2'"), T0);
+}
+
+/* Enclosures come back whole and in order, with their durations; those
+ * stored before durations were kept read as unknown. */
+static void
+test_enclosure_list(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_fetch	 ok = ok_fetch(T0);
+	struct store_enclosure	*v;
+	struct feed		 f;
+	struct feed_entry	*e;
+	char			*cause = NULL, *sql;
+	int64_t			 id, item;
+	size_t			 n;
+	int			 nnew;
+
+	id = feed_id(fx->st, "http://example.org/a");
+	make_feed(&f, (struct tentry[]){ { "1", "http://a/1", "One", NULL, 0 },
+	    { "2", "http://a/2", "Two", NULL, 0 } }, 2);
+	e = &f.entries[0];
+	e->nenclosures = 2;
+	e->enclosures = xcalloc(2, sizeof *e->enclosures);
+	e->enclosures[0].url = xstrdup("http://a/ep1.mp3");
+	e->enclosures[0].type = xstrdup("audio/mpeg");
+	e->enclosures[0].length = 27000000;
+	e->enclosures[0].duration = 3723;
+	e->enclosures[1].url = xstrdup("http://a/\"odd\".ogg");
+	e->enclosures[1].type = NULL;
+	e->enclosures[1].length = -1;
+	e->enclosures[1].duration = -1;
+	assert_int_equal(store_update(fx->st, id, &ok, &f, 0, 0, &nnew,
+	    &cause), 0);
+	clear_feed(&f);
+
+	item = q_int(fx->path, "SELECT id FROM items WHERE guid = '1'");
+	assert_int_equal(store_item_enclosure_list(fx->st, item, &v, &n,
+	    &cause), 1);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].url, "http://a/ep1.mp3");
+	assert_string_equal(v[0].type, "audio/mpeg");
+	assert_int_equal(v[0].length, 27000000);
+	assert_int_equal(v[0].duration, 3723);
+	assert_string_equal(v[1].url, "http://a/\"odd\".ogg");
+	assert_null(v[1].type);
+	assert_int_equal(v[1].length, -1);
+	assert_int_equal(v[1].duration, -1);
+	store_enclosures_free(v, n);
+
+	/* An item without enclosures has none; a gone one is told apart. */
+	item = q_int(fx->path, "SELECT id FROM items WHERE guid = '2'");
+	assert_int_equal(store_item_enclosure_list(fx->st, item, &v, &n,
+	    &cause), 1);
+	assert_int_equal(n, 0);
+	assert_null(v);
+	assert_int_equal(store_item_enclosure_list(fx->st, 999999, &v, &n,
+	    &cause), 0);
+	assert_int_equal(n, 0);
+
+	/* A row written before durations were kept. */
+	xasprintf(&sql, "UPDATE items SET enclosures = '[{\"url\":\"http://a/"
+	    "old.mp3\",\"type\":\"audio/mpeg\",\"length\":5}]' WHERE id = %lld",
+	    (long long)item);
+	q_exec(fx->path, sql);
+	free(sql);
+	assert_int_equal(store_item_enclosure_list(fx->st, item, &v, &n,
+	    &cause), 1);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].url, "http://a/old.mp3");
+	assert_int_equal(v[0].length, 5);
+	assert_int_equal(v[0].duration, -1);
+	store_enclosures_free(v, n);
 }
 
 /* Entries without guid or link are known by a stable hash. */
@@ -1815,8 +1898,9 @@ test_migrate_v1_articles(void **state)
 	 * starred index, 4 is 3 plus the counts, 5 is 4 plus
 	 * the articles' index (6 changes no table), 7 is 6 plus the
 	 * killfile's mark and the list index items_list, in place of
-	 * items_date, and 8 has items_feed_list in place of items_list
-	 * and items_feed_date. */
+	 * items_date, 8 has items_feed_list in place of items_list
+	 * and items_feed_date, and 9 has the feed's image and the item's
+	 * language. */
 	q_exec(fx->path, "DROP TABLE articles_fts; DROP TABLE articles;"
 	    " DROP INDEX items_starred;"
 	    " DROP TRIGGER items_count_insert; DROP TRIGGER items_count_delete;"
@@ -1826,13 +1910,15 @@ test_migrate_v1_articles(void **state)
 	    " DROP TABLE killfile; ALTER TABLE items DROP COLUMN ignored;"
 	    " CREATE INDEX items_feed_date ON items (feed_id, date DESC,"
 	    " id DESC);"
-	    UNDO_SYNC " PRAGMA user_version = 1");
+	    " ALTER TABLE feeds DROP COLUMN image;"
+	    " ALTER TABLE items DROP COLUMN lang;"
+	    " DROP TABLE downloads;" UNDO_SYNC " PRAGMA user_version = 1");
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name = 'articles'"), 0);
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
 	assert_int_equal(q_int(fx->path, "SELECT starred FROM items"), 1);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
 	    " INDEXED BY items_starred WHERE starred = 1"), 1);
@@ -1915,10 +2001,12 @@ test_migrate_v4_article_search(void **state)
 	    " DROP TABLE killfile; ALTER TABLE items DROP COLUMN ignored;"
 	    " CREATE INDEX items_feed_date ON items (feed_id, date DESC,"
 	    " id DESC);"
-	    UNDO_SYNC " PRAGMA user_version = 4");
+	    " ALTER TABLE feeds DROP COLUMN image;"
+	    " ALTER TABLE items DROP COLUMN lang;"
+	    " DROP TABLE downloads;" UNDO_SYNC " PRAGMA user_version = 4");
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
 	assert_found(fx->st, "zeppelin", "One");
 	assert_found(fx->st, "teaser", "One");
 }
@@ -1947,11 +2035,13 @@ test_migrate_v7_list(void **state)
 	    " id DESC);"
 	    " CREATE INDEX items_list ON items (date DESC, id DESC, feed_id,"
 	    " read, starred, ignored, title, author, link);"
-	    UNDO_SYNC " PRAGMA user_version = 7");
+	    " ALTER TABLE feeds DROP COLUMN image;"
+	    " ALTER TABLE items DROP COLUMN lang;"
+	    " DROP TABLE downloads;" UNDO_SYNC " PRAGMA user_version = 7");
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name IN ('items_list', 'items_feed_date')"), 0);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
@@ -1999,11 +2089,13 @@ test_migrate_v5_index(void **state)
 	    " DROP TABLE killfile; ALTER TABLE items DROP COLUMN ignored;"
 	    " CREATE INDEX items_feed_date ON items (feed_id, date DESC,"
 	    " id DESC);"
-	    UNDO_SYNC " PRAGMA user_version = 5");
+	    " ALTER TABLE feeds DROP COLUMN image;"
+	    " ALTER TABLE items DROP COLUMN lang;"
+	    " DROP TABLE downloads;" UNDO_SYNC " PRAGMA user_version = 5");
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 9);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
 	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"), 0);
 	assert_int_equal(store_search(fx->st, "creme", 10, &items, &n,
 	    &cause), 0);
@@ -2044,6 +2136,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_merge_identity, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_refetch_keeps_state, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_enclosure_list, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_item_fields, setup,
 		    teardown),

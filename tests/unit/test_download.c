@@ -1,0 +1,288 @@
+/* test_download.c: the names enclosures are saved under, made of titles
+ * from the network, and the queue that gives each enclosure one file,
+ * on a real store in a temporary directory. Downloading itself, with
+ * ranges and kill -9, is tests/e2e/download-resumes-after-kill.sh. */
+#include "testlib.h"
+
+#include <sys/stat.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "config.h"
+#include "download.h"
+#include "feed.h"
+#include "store.h"
+#include "util.h"
+
+static const struct {
+	const char	*feed, *title, *url, *type;
+	const char	*want;
+} names[] = {
+	{ "Pod", "Episode 1", "http://e/ep1.mp3", "audio/mpeg",
+	  "Pod - Episode 1.mp3" },
+	/* No way out of the directory, no option, no hidden file. */
+	{ "../..", "../../etc/passwd", "http://e/x.mp3", NULL,
+	  "_.. - .._.._etc_passwd.mp3" },
+	{ NULL, "-rf /", "http://e/a.ogg", NULL, "rf _.ogg" },
+	{ "", ".bashrc", "http://e/a", "audio/mpeg", "bashrc.mp3" },
+	{ " -- .x", NULL, "http://e/a", NULL, "x" },
+	/* Controls, escapes and characters shells and file systems take
+	 * specially. */
+	{ "A\x1b[31mred", "t\tab\nnew\x7f", "http://e/a.M4A?x=1#y", NULL,
+	  "A_[31mred - t ab new_.m4a" },
+	{ "Q", "what? \"yes\" <a|b> *:\\", "http://e/a.mp3", NULL,
+	  "Q - what_ _yes_ _a_b_ ___.mp3" },
+	{ "Q", "$(touch x) `y` ;z", "http://e/a.mp3", NULL,
+	  "Q - $(touch x) `y` ;z.mp3" },
+	/* Invalid UTF-8 becomes _, valid stays. */
+	{ "Caf\xc3\xa9", "bad \xff\xfe byte", "http://e/a.mp3", NULL,
+	  "Caf\xc3\xa9 - bad __ byte.mp3" },
+	/* Nothing left: a name all the same. */
+	{ "...", "- -", "http://e/", NULL, "enclosure" },
+	{ NULL, NULL, "http://e/a.weird-extension", "video/mp4",
+	  "enclosure.mp4" },
+	{ "P", "T", "http://e/path.d/file", "application/x-unknown", "P - T" },
+	{ "P", "T", "http://e/a.mp3", "audio/ogg; codecs=opus", "P - T.mp3" },
+	{ "P", "T", "http://e/a", "Audio/Ogg; codecs=vorbis", "P - T.ogg" },
+	{ "P", "ends in dots and blanks . . ", "http://e/a.mp3", NULL,
+	  "P - ends in dots and blanks.mp3" },
+};
+
+/* Names are one safe path component, whatever the titles hold. */
+static void
+test_download_names(void **state)
+{
+	size_t	 i;
+	char	*got;
+
+	(void)state;
+	for (i = 0; i < nitems(names); i++) {
+		got = download_name(names[i].feed, names[i].title,
+		    names[i].url, names[i].type);
+		if (strcmp(got, names[i].want) != 0)
+			failf("row %zu: got \"%s\", want \"%s\"", i, got,
+			    names[i].want);
+		free(got);
+	}
+}
+
+/* A long title is cut at DOWNLOAD_NAME_MAX bytes between characters,
+ * so that with its extension, " (N)" and ".part" it fits NAME_MAX. */
+static void
+test_download_name_length(void **state)
+{
+	struct buf	 t = BUF_INIT;
+	const char	*dot;
+	char		*got;
+	size_t		 i;
+	uint32_t	 cp;
+
+	(void)state;
+	for (i = 0; i < 300; i++)
+		buf_addstr(&t, "\xc3\xa9");	/* two bytes each */
+	got = download_name("F", t.data, "http://e/a.mp3", NULL);
+	dot = strrchr(got, '.');
+	assert_non_null(dot);
+	assert_string_equal(dot, ".mp3");
+	assert_true((size_t)(dot - got) <= DOWNLOAD_NAME_MAX);
+	assert_true((size_t)(dot - got) >= DOWNLOAD_NAME_MAX - 1);
+	assert_true(strlen(got) + strlen(" (100).part") <= 255);
+	/* Every character whole. */
+	for (i = 0; got[i] != '\0'; i += utf8_decode(
+	    (const unsigned char *)got + i, strlen(got + i), &cp))
+		assert_int_not_equal(cp, 0xfffd);
+	free(got);
+	buf_release(&t);
+}
+
+/* The feed of the queue test: titles that clean up to one name, an
+ * enclosure twice, an item without one. */
+static const char queue_feed[] =
+    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>F</title>"
+    "<item><guid>1</guid><title>A/B</title>"
+    "<enclosure url=\"http://e/1.mp3\" type=\"audio/mpeg\" length=\"10\"/>"
+    "</item>"
+    "<item><guid>2</guid><title>A:B</title>"
+    "<enclosure url=\"http://e/2.mp3\" type=\"audio/mpeg\"/></item>"
+    "<item><guid>3</guid><title>C</title>"
+    "<enclosure url=\"http://e/3.mp3\" type=\"audio/mpeg\"/></item>"
+    "<item><guid>4</guid><title>No enclosure</title></item>"
+    "</channel></rss>";
+
+/* The item titled title. */
+static int64_t
+item_of(struct store *st, int64_t feed, const char *title)
+{
+	struct store_item	*v;
+	size_t			 n, i;
+	char			*cause = NULL;
+	int64_t			 id = 0;
+
+	if (store_items(st, feed, 0, 100, &v, &n, &cause) != 0)
+		fail_msg("store_items: %s", cause);
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].title, title) == 0)
+			id = v[i].id;
+	store_items_free(v, n);
+	assert_true(id > 0);
+	return (id);
+}
+
+/* Queue item's enclosure, expecting rc and the file dir/dl/name. */
+static void
+enqueue(const struct config *cfg, struct store *st, int64_t item, int rc,
+    const char *dir, const char *name)
+{
+	char	*path, *want, *cause = NULL;
+	int	 got;
+
+	if ((got = download_enqueue(cfg, NULL, st, item, "F", &path,
+	    &cause)) != rc)
+		fail_msg("download_enqueue: %d: %s", got,
+		    cause != NULL ? cause : "");
+	xasprintf(&want, "%s/dl/%s", dir, name);
+	assert_string_equal(path, want);
+	free(want);
+	free(path);
+}
+
+/* One enclosure, one file: a name another download or someone's file
+ * has gets " (2)"; queueing again says where it is; a failed one is
+ * queued again into its file; an item's deletion leaves its download. */
+static void
+test_download_queue(void **state)
+{
+	struct store_fetch	 ok;
+	struct store_download	*v, d;
+	struct causes		 causes = CAUSES_INIT;
+	struct config		 cfg;
+	struct store		*st;
+	struct feed		 f;
+	char			 dir[64], *db, *text, *path, *cause = NULL;
+	int64_t			 feed;
+	size_t			 n;
+	int			 nnew, fd;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/test-download-XXXXXX");
+	if (mkdtemp(dir) == NULL)
+		fail_msg("mkdtemp failed");
+	xasprintf(&db, "%s/tidings.db", dir);
+	xasprintf(&text, "set download-dir %s/dl\n", dir);
+	config_init(&cfg);
+	if (config_load_buffer(text, strlen(text), "t", &cfg, &causes) != 0)
+		fail_msg("config: %s", causes.v[0]);
+	free(text);
+	if ((st = store_open(db, &cause)) == NULL)
+		fail_msg("store_open: %s", cause);
+	assert_int_equal(store_feed_id(st, "http://e/feed", &feed, &cause), 0);
+	if (feed_parse(queue_feed, strlen(queue_feed), "http://e/feed", NULL,
+	    &f, &cause) != 0)
+		fail_msg("feed_parse: %s", cause);
+	memset(&ok, 0, sizeof ok);
+	ok.time = 1700000000;
+	ok.status = 200;
+	ok.next = STORE_NOTIME;
+	assert_int_equal(store_update(st, feed, &ok, &f, 0, 0, &nnew, &cause),
+	    0);
+	feed_release(&f);
+
+	/* Someone's own file, which is not to be written over. */
+	xasprintf(&path, "%s/dl/F - C.mp3", dir);
+	assert_int_equal(util_mkdirs_for(path, &cause), 0);
+	fd = open(path, O_WRONLY | O_CREAT, 0644);
+	assert_true(fd >= 0);
+	close(fd);
+	free(path);
+
+	enqueue(&cfg, st, item_of(st, feed, "A/B"), 1, dir, "F - A_B.mp3");
+	enqueue(&cfg, st, item_of(st, feed, "A:B"), 1, dir, "F - A_B (2).mp3");
+	enqueue(&cfg, st, item_of(st, feed, "C"), 1, dir, "F - C (2).mp3");
+	/* Again: where it is, nothing queued. */
+	enqueue(&cfg, st, item_of(st, feed, "A/B"), 0, dir, "F - A_B.mp3");
+	/* No enclosure, or no item: nothing, and no file. */
+	assert_int_equal(download_enqueue(&cfg, NULL, st, item_of(st, feed,
+	    "No enclosure"), "F", &path, &cause), 0);
+	assert_null(path);
+	assert_int_equal(download_enqueue(&cfg, NULL, st, 999999, "F", &path,
+	    &cause), 0);
+	assert_null(path);
+
+	assert_int_equal(store_downloads(st, 0, 0, &v, &n, &cause), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(v[0].url, "http://e/1.mp3");
+	assert_string_equal(v[0].title, "F: A/B");
+	assert_int_equal(v[0].state, STORE_DL_QUEUED);
+	assert_int_equal(v[0].size, 10);
+	assert_int_equal(v[1].size, -1);
+	assert_int_equal(v[0].got, 0);
+	assert_int_equal(v[0].finished, STORE_NOTIME);
+
+	/* A failure, then queued again: the same file. */
+	v[0].state = STORE_DL_FAILED;
+	v[0].error = xstrdup("HTTP 404");
+	v[0].got = 5;
+	v[0].finished = 1700000100;
+	assert_int_equal(store_download_set(st, &v[0], &cause), 0);
+	memset(&d, 0, sizeof d);
+	assert_int_equal(store_download_find(st, "http://e/1.mp3", &d, &cause),
+	    1);
+	assert_int_equal(d.state, STORE_DL_FAILED);
+	assert_string_equal(d.error, "HTTP 404");
+	assert_int_equal(d.got, 5);
+	assert_int_equal(d.finished, 1700000100);
+	store_download_release(&d);
+	assert_int_equal(download_enqueue(&cfg, NULL, st, item_of(st, feed,
+	    "A/B"), "F", &path, &cause), 1);
+	assert_string_equal(path, v[0].path);
+	free(path);
+	assert_int_equal(store_download_find(st, "http://e/1.mp3", &d, &cause),
+	    1);
+	assert_int_equal(d.state, STORE_DL_QUEUED);
+	assert_null(d.error);
+	store_download_release(&d);
+	store_downloads_free(v, n);
+
+	/* The first queued after an id; none after the last. */
+	assert_int_equal(store_downloads(st, 1, 1, &v, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(v[0].url, "http://e/2.mp3");
+	store_downloads_free(v, n);
+	assert_int_equal(store_downloads(st, 3, 1, &v, &n, &cause), 0);
+	assert_int_equal(n, 0);
+
+	/* The feed goes, its items with it; the downloads stay, without
+	 * an item. */
+	assert_int_equal(store_gc(st, NULL, 0, &cause), 1);
+	assert_int_equal(store_downloads(st, 0, 0, &v, &n, &cause), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(v[0].item_id, 0);
+	assert_int_equal(store_download_forget(st, v[0].id, &cause), 0);
+	store_downloads_free(v, n);
+	assert_int_equal(store_downloads(st, 0, 0, &v, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	store_downloads_free(v, n);
+
+	store_close(st);
+	config_release(&cfg);
+	causes_release(&causes);
+	rm_tree(dir);
+	free(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_download_names),
+		cmocka_unit_test(test_download_name_length),
+		cmocka_unit_test(test_download_queue),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
