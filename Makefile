@@ -214,11 +214,45 @@ define need_clang_rt
 	$(call install_debs)
 endef
 
+# The sync stories' server (tests/server/ttrss): Debian's Tiny Tiny RSS,
+# PHP's CGI binary and PostgreSQL. php-cgi goes in first, so that tt-rss
+# takes it and not apache2, and dbconfig-no-thanks keeps debconf from
+# setting up a database; 9.4 MB the first time. Where apt-get cannot
+# install them, make says so and goes on: the sync stories then fail,
+# naming what they lack.
+define need_ttrss
+	@missing=; \
+	[ -d /usr/share/tt-rss/www ] || missing="$$missing tt-rss,"; \
+	command -v php-cgi >/dev/null 2>&1 || missing="$$missing php-cgi,"; \
+	php -m 2>/dev/null | grep -qx pdo_pgsql || \
+	    missing="$$missing php-pgsql,"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	    missing="$$missing postgresql,"; \
+	[ -z "$$missing" ] && exit 0; \
+	missing=$${missing%,}; \
+	if ! dpkg --version >/dev/null 2>&1 || \
+	    ! apt-get --version >/dev/null 2>&1; then \
+	    echo "make: missing$$missing, which the sync stories need;" \
+	        "they will fail" >&2; \
+	    exit 0; \
+	fi; \
+	echo "make: missing$$missing; installing from Debian for the" \
+	    "sync stories"; \
+	sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	$$sudo apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq \
+	    --no-install-recommends php-cgi php-pgsql postgresql \
+	    dbconfig-no-thanks && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq \
+	    --no-install-recommends tt-rss
+endef
+
 deps:
 	$(call need,$(PKGS),$(BUILD_CMDS))
 
 check-deps:
 	$(call need,$(CHECK_LIBS),$(CHECK_CMDS))
+	$(call need_ttrss)
 
 fuzz-deps:
 	$(call need,$(PKGS),$(BUILD_CMDS) $(FUZZ_CC))

@@ -376,6 +376,8 @@ struct config_cmd {
 
 static void	config_cmd_feed(struct config_parse *,
 		    const struct config_cmd *, struct config_word *, size_t);
+static void	config_cmd_sync(struct config_parse *,
+		    const struct config_cmd *, struct config_word *, size_t);
 static void	config_cmd_include(struct config_parse *,
 		    const struct config_cmd *, struct config_word *, size_t);
 static void	config_cmd_set(struct config_parse *,
@@ -398,6 +400,8 @@ static const struct config_cmd commands[] = {
 	    "[< NAME VALUE; ...]", config_cmd_feed },
 	{ "include", "include FILE", config_cmd_include },
 	{ "set", "set NAME VALUE", config_cmd_set },
+	{ "sync", "sync ttrss URL < user NAME; password-command \"CMD ...\"",
+	    config_cmd_sync },
 	{ "unbind", "unbind TABLE KEY", config_cmd_unbind },
 };
 
@@ -501,6 +505,45 @@ config_filters_free(struct config_filter *v, size_t n)
 	free(v);
 }
 
+/* Free what one sync line holds. */
+static void
+config_sync_free(struct config_sync *cs)
+{
+	free(cs->type);
+	free(cs->url);
+	free(cs->user);
+	if (cs->password != NULL)
+		explicit_bzero(cs->password, strlen(cs->password));
+	free(cs->password);
+	config_words_free(cs->password_cmd);
+	free(cs->path);
+}
+
+/* Copy one sync line, strings and all. */
+static void
+config_sync_copy(struct config_sync *to, const struct config_sync *from)
+{
+	size_t	 n;
+
+	*to = *from;
+	to->type = xstrdup(from->type);
+	to->url = xstrdup(from->url);
+	to->user = xstrdup(from->user);
+	to->password = from->password != NULL ? xstrdup(from->password) :
+	    NULL;
+	to->path = xstrdup(from->path);
+	to->password_cmd = NULL;
+	if (from->password_cmd != NULL) {
+		for (n = 0; from->password_cmd[n] != NULL; n++)
+			;
+		to->password_cmd = xreallocarray(NULL, n + 1,
+		    sizeof *to->password_cmd);
+		to->password_cmd[n] = NULL;
+		while (n-- > 0)
+			to->password_cmd[n] = xstrdup(from->password_cmd[n]);
+	}
+}
+
 /* Free everything cfg holds and zero it. */
 void
 config_release(struct config *cfg)
@@ -519,6 +562,9 @@ config_release(struct config *cfg)
 		config_values_free(cf->values);
 	}
 	free(cfg->feeds);
+	for (i = 0; i < cfg->nsyncs; i++)
+		config_sync_free(&cfg->syncs[i]);
+	free(cfg->syncs);
 	free(cfg->path);
 	config_filters_free(cfg->queries, cfg->nqueries);
 	config_filters_free(cfg->ignores, cfg->nignores);
@@ -576,6 +622,13 @@ config_snapshot(const struct config *cfg, unsigned feed_id)
 		    &cfg->feeds[i]);
 	config_values_copy(s->values, cfg->values);
 	memcpy(s->colors, cfg->colors, sizeof s->colors);
+	/* The servers, whose sync a refresh of every feed runs; that of a
+	 * server's one feed, its server's. */
+	s->syncs = xreallocarray(NULL, cfg->nsyncs + 1, sizeof *s->syncs);
+	for (i = 0; i < cfg->nsyncs; i++)
+		if (one == NULL || one->sync == cfg->syncs[i].id)
+			config_sync_copy(&s->syncs[s->nsyncs++],
+			    &cfg->syncs[i]);
 	/* The killfile, with which a refresh marks what it stores. */
 	s->ignores = xreallocarray(NULL, cfg->nignores + 1,
 	    sizeof *s->ignores);
@@ -1699,6 +1752,157 @@ config_cmd_feed(struct config_parse *cp, const struct config_cmd *cmd,
 	cfg->feeds = xreallocarray(cfg->feeds, cfg->nfeeds + 1,
 	    sizeof *cfg->feeds);
 	cfg->feeds[cfg->nfeeds++] = cf;
+}
+
+/* sync TYPE URL < user NAME; password-command "CMD ..." (or password
+ * VALUE): a server account (see config.h). */
+static void
+config_cmd_sync(struct config_parse *cp, const struct config_cmd *cmd,
+    struct config_word *w, size_t n)
+{
+	struct config		*cfg = cp->cfg;
+	struct config_sync	 cs;
+	char			*cause, **argv;
+	size_t			 i, start, nw;
+	int			 bad = 0;
+
+	if (n < 3 || (n > 3 && !(w[3].bare && strcmp(w[3].s, "<") == 0))) {
+		config_error(cp, "usage: %s", cmd->usage);
+		return;
+	}
+	memset(&cs, 0, sizeof cs);
+	if (strcmp(w[1].s, "ttrss") != 0) {
+		config_error(cp, "unknown server type \"%s\"; tidings syncs "
+		    "with ttrss (Tiny Tiny RSS)", config_q(cp, w[1].s));
+		bad = 1;
+	}
+	if (strncasecmp(w[2].s, "http://", 7) != 0 &&
+	    strncasecmp(w[2].s, "https://", 8) != 0) {
+		config_error(cp, "a server's URL starts with http:// or "
+		    "https://, not \"%s\"", config_q(cp, w[2].s));
+		bad = 1;
+	} else if (config_check_url(w[2].s, &cause) != 0) {
+		config_error(cp, "%s", cause);
+		free(cause);
+		bad = 1;
+	}
+	/* NAME VALUE parts split by ';', as after a feed's "<". */
+	for (start = i = 4; i <= n && n > 3; i++) {
+		if (i < n && !w[i].sep)
+			continue;
+		if (i == start)
+			goto next;
+		if (i - start != 2) {
+			config_error(cp, "%s takes one value after \"<\"",
+			    config_q(cp, w[start].s));
+			bad = 1;
+		} else if (strcmp(w[start].s, "user") == 0) {
+			free(cs.user);
+			cs.user = xstrdup(w[start + 1].s);
+		} else if (strcmp(w[start].s, "password") == 0) {
+			free(cs.password);
+			cs.password = xstrdup(w[start + 1].s);
+		} else if (strcmp(w[start].s, "password-command") == 0) {
+			if (config_words(w[start + 1].s, &argv, &nw,
+			    &cause) != 0) {
+				config_error(cp, "password-command: %s", cause);
+				free(cause);
+				bad = 1;
+			} else if (nw == 0) {
+				config_error(cp, "password-command is empty");
+				config_words_free(argv);
+				bad = 1;
+			} else {
+				config_words_free(cs.password_cmd);
+				cs.password_cmd = argv;
+			}
+		} else {
+			config_error(cp, "unknown server setting \"%s\"; a sync "
+			    "line takes user, password-command and password",
+			    config_q(cp, w[start].s));
+			bad = 1;
+		}
+next:
+		start = i + 1;
+	}
+	if (!bad && cs.user == NULL) {
+		config_error(cp, "sync needs \"< user NAME\"");
+		bad = 1;
+	}
+	if (!bad && cs.password == NULL && cs.password_cmd == NULL) {
+		config_error(cp, "sync needs password-command (or password)");
+		bad = 1;
+	}
+	if (!bad && cs.password != NULL && cs.password_cmd != NULL) {
+		config_error(cp, "sync takes password-command or password, "
+		    "not both");
+		bad = 1;
+	}
+	for (i = 0; i < cfg->nsyncs && !bad; i++) {
+		if (strcmp(cfg->syncs[i].url, w[2].s) == 0 &&
+		    strcmp(cfg->syncs[i].user, cs.user) == 0) {
+			config_error(cp, "this account is already listed at "
+			    "%s:%u", config_q(cp, cfg->syncs[i].path),
+			    cfg->syncs[i].line);
+			bad = 1;
+		}
+	}
+	cs.type = xstrdup(w[1].s);
+	cs.url = xstrdup(w[2].s);
+	cs.path = xstrdup(cp->path);
+	cs.line = cp->line;
+	if (cs.user == NULL)
+		cs.user = xstrdup("");
+	if (bad) {
+		config_sync_free(&cs);
+		return;
+	}
+	cs.id = (unsigned)cfg->nsyncs + 1;
+	cfg->syncs = xreallocarray(cfg->syncs, cfg->nsyncs + 1,
+	    sizeof *cfg->syncs);
+	cfg->syncs[cfg->nsyncs++] = cs;
+}
+
+/* Add a server's feed to a running config, or bring its tag up to date. */
+int
+config_sync_feed(struct config *cfg, unsigned sync_id, const char *url,
+    const char *tag)
+{
+	const struct config_sync	*cs = NULL;
+	struct config_feed		*f, cf;
+	size_t				 i;
+
+	for (i = 0; i < cfg->nfeeds; i++) {
+		f = &cfg->feeds[i];
+		if (f->sync != sync_id || strcmp(f->url, url) != 0)
+			continue;
+		if (f->ntags == (tag != NULL) && (tag == NULL ||
+		    strcmp(f->tags[0], tag) == 0))
+			return (0);
+		while (f->ntags > 0)
+			free(f->tags[--f->ntags]);
+		if (tag != NULL) {
+			f->tags = xreallocarray(f->tags, 1, sizeof *f->tags);
+			f->tags[f->ntags++] = xstrdup(tag);
+		}
+		return (0);
+	}
+	for (i = 0; i < cfg->nsyncs; i++)
+		if (cfg->syncs[i].id == sync_id)
+			cs = &cfg->syncs[i];
+	memset(&cf, 0, sizeof cf);
+	cf.id = ++cfg->last_id;
+	cf.url = xstrdup(url);
+	cf.sync = sync_id;
+	cf.path = xstrdup(cs != NULL ? cs->path : "");
+	cf.line = cs != NULL ? cs->line : 0;
+	cf.tags = xreallocarray(NULL, 1, sizeof *cf.tags);
+	if (tag != NULL)
+		cf.tags[cf.ntags++] = xstrdup(tag);
+	cfg->feeds = xreallocarray(cfg->feeds, cfg->nfeeds + 1,
+	    sizeof *cfg->feeds);
+	cfg->feeds[cfg->nfeeds++] = cf;
+	return (1);
 }
 
 /* Read a whole file descriptor into b, failing with EFBIG past max

@@ -103,10 +103,27 @@ struct config_feed {
 	char		**tags;
 	size_t		 ntags;
 	int		 hidden;	/* "!" on the feed line */
+	unsigned	 sync;		/* a server's feed: the id of its sync
+					   line (config_sync_feed()); 0: a
+					   feed of the dotfile */
 	char		*path;		/* file that listed it (for messages) */
 	unsigned	 line;		/* line that listed it */
 	uint64_t	 overridden;	/* bit (1 << id) set: values[id] applies */
 	struct setting_value values[SET__COUNT];
+};
+
+/* A "sync TYPE URL < user NAME; password-command CMD" line: a server
+ * account whose feeds, items and marks tidings keeps in step. */
+struct config_sync {
+	unsigned	 id;		/* 1, 2, ... in the order listed */
+	char		*type;		/* "ttrss" */
+	char		*url;		/* as written: http:// or https:// */
+	char		*user;
+	char		*password;	/* "password VALUE", or NULL */
+	char		**password_cmd;	/* "password-command" split into
+					   words (config_words()), or NULL */
+	char		*path;		/* file that listed it */
+	unsigned	 line;
 };
 
 /* The parts of the screen that "color" may paint. */
@@ -195,6 +212,8 @@ struct config {
 	size_t		 npresets;
 	struct config_filter *highlights; /* "highlight EXPR FG BG ..." */
 	size_t		 nhighlights;
+	struct config_sync *syncs;	/* the sync lines, in order */
+	size_t		 nsyncs;
 	unsigned	 last_id;	/* the id of the last feed added */
 	atomic_uint	 refs;		/* a snapshot's references; 0: not a
 					   snapshot */
@@ -215,7 +234,8 @@ void	 config_release(struct config *);
 
 /*
  * A snapshot of cfg for another thread: a copy of its feeds (only the one
- * with id feed_id, unless that is 0), settings, colours and killfile,
+ * with id feed_id, unless that is 0), its sync lines (only that feed's
+ * server's, if any, with feed_id), settings, colours and killfile,
  * without key bindings, queries or presets, holding one reference. Return NULL when feed_id names no
  * feed. Never change a snapshot: a thread may be reading it.
  */
@@ -257,6 +277,16 @@ int	 config_command(struct config *, const char *line, char **cause);
  * running config, as if the file had it at its end; cfg->feeds may move.
  * Return 0, or -1 and set *cause (a URL listed already, a bad line). */
 int	 config_add_feed(struct config *, const char *line, char **cause);
+
+/*
+ * Give a running config the feed of sync line sync_id whose store URL is
+ * url, with tag (the server's category; NULL: none) as its only tag,
+ * as if the file had it at its end (cfg->feeds may move), or bring the
+ * tag of one it has up to date. Such a feed is never fetched by itself
+ * and never written to the dotfile. Return 1 when added, else 0.
+ */
+int	 config_sync_feed(struct config *, unsigned sync_id, const char *url,
+	     const char *tag);
 
 /* A setting's value for feed (NULL: the global value). */
 int64_t		 config_num(const struct config *, const struct config_feed *,

@@ -28,36 +28,6 @@
 
 #define FEED_JSON_VERSION	"https://jsonfeed.org/version/"
 
-/* The arena json_parse() allocates from: every block, freed at the end. */
-struct feed_json_arena {
-	void		**v;
-	size_t		  n, cap;
-};
-
-/* Allocate n bytes from the arena (json_parse()'s allocator). */
-static void *
-feed_json_alloc(void *ctx, size_t n)
-{
-	struct feed_json_arena	*a = ctx;
-
-	if (a->n == a->cap) {
-		a->cap = a->cap == 0 ? 64 : a->cap * 2;
-		a->v = xreallocarray(a->v, a->cap, sizeof *a->v);
-	}
-	return (a->v[a->n++] = xmalloc(n == 0 ? 1 : n));
-}
-
-/* Free every block of the arena. */
-static void
-feed_json_arena_release(struct feed_json_arena *a)
-{
-	size_t	 i;
-
-	for (i = 0; i < a->n; i++)
-		free(a->v[i]);
-	free(a->v);
-}
-
 /* The text of member key of o when it is a string (or, with number, a
  * number), trimmed; NULL when absent, of another type or empty. */
 static const char *
@@ -277,7 +247,7 @@ int
 feed_parse_jsonfeed(const char *data, size_t len, const char *url,
     const char *charset, int sure, struct feed *f, char **cause)
 {
-	struct feed_json_arena	 a;
+	struct json_arena	 a;
 	struct json		 doc;
 	const struct json	*items, *v;
 	struct buf		 u = BUF_INIT, tmp = BUF_INIT;
@@ -295,7 +265,7 @@ feed_parse_jsonfeed(const char *data, size_t len, const char *url,
 		data += 3;
 		len -= 3;
 	}
-	json_parse(data, len, feed_json_alloc, &a, &doc);
+	json_parse(data, len, json_arena_alloc, &a, &doc);
 	s = feed_json_str(&doc, "version", 0, &tmp);
 	items = json_get(&doc, "items");
 	if (doc.type != JSON_OBJECT || (!sure && (s == NULL ||
@@ -305,7 +275,7 @@ feed_parse_jsonfeed(const char *data, size_t len, const char *url,
 		*cause = xstrdup("not a feed: JSON but no JSON Feed");
 		buf_release(&u);
 		buf_release(&tmp);
-		feed_json_arena_release(&a);
+		json_arena_release(&a);
 		return (-1);
 	}
 	f->title = feed_json_text(&doc, "title", &tmp);
@@ -343,7 +313,7 @@ feed_parse_jsonfeed(const char *data, size_t len, const char *url,
 	free(authors);
 	buf_release(&u);
 	buf_release(&tmp);
-	feed_json_arena_release(&a);
+	json_arena_release(&a);
 	feed_repair(f);
 	return (0);
 }

@@ -120,6 +120,7 @@ struct http_xfer {
 	char			*etag;
 	char			*last_modified;
 	char			*user_agent;
+	char			*post;		/* a JSON body to POST, or NULL */
 	char			*host;		/* "host:port", for max_host */
 	long			 connect_timeout;
 	long			 timeout;
@@ -311,6 +312,7 @@ http_add(struct http *h, const struct http_request *req)
 	x->etag = http_strdup(req->etag);
 	x->last_modified = http_strdup(req->last_modified);
 	x->user_agent = http_strdup(req->user_agent);
+	x->post = req->post != NULL ? xstrdup(req->post) : NULL;
 	x->connect_timeout = req->connect_timeout > 0 ?
 	    req->connect_timeout : 0;
 	x->timeout = req->timeout > 0 ? req->timeout : 0;
@@ -355,6 +357,10 @@ http_xfer_free(struct http_xfer *x)
 	free(x->etag);
 	free(x->last_modified);
 	free(x->user_agent);
+	/* A body may carry a password (an API's login). */
+	if (x->post != NULL)
+		explicit_bzero(x->post, strlen(x->post));
+	free(x->post);
 	free(x->host);
 	free(x->reason);
 	free(x->error);
@@ -621,6 +627,12 @@ http_setup(struct http_xfer *x)
 	}
 	http_add_header(x, "If-None-Match", x->etag);
 	http_add_header(x, "If-Modified-Since", x->last_modified);
+	if (x->post != NULL) {
+		curl.easy_setopt(e, CURLOPT_POSTFIELDSIZE,
+		    (long)strlen(x->post));
+		curl.easy_setopt(e, CURLOPT_POSTFIELDS, x->post);
+		http_add_header(x, "Content-Type", "application/json");
+	}
 	if (x->headers != NULL)
 		curl.easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
 }

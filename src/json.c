@@ -255,3 +255,29 @@ json_get(const struct json *o, const char *key)
 			return (&o->v[i]);
 	return (NULL);
 }
+
+/* Allocate n bytes from the arena (json_parse()'s allocator). */
+void *
+json_arena_alloc(void *ctx, size_t n)
+{
+	struct json_arena	*a = ctx;
+
+	if (a->n == a->cap) {
+		a->cap = a->cap == 0 ? 64 : a->cap * 2;
+		a->v = xreallocarray(a->v, a->cap, sizeof *a->v);
+	}
+	return (a->v[a->n++] = xmalloc(n == 0 ? 1 : n));
+}
+
+/* Free every block of the arena and empty it. */
+void
+json_arena_release(struct json_arena *a)
+{
+	size_t	 i;
+
+	for (i = 0; i < a->n; i++)
+		free(a->v[i]);
+	free(a->v);
+	a->v = NULL;
+	a->n = a->cap = 0;
+}

@@ -44,4 +44,13 @@ int		 json_parse(const char *s, size_t len,
  * object or without key (the first one wins when repeated). */
 const struct json *json_get(const struct json *o, const char *key);
 
+/* An arena for json_parse(): every block it hands out is freed at once
+ * by json_arena_release(). Start from a zeroed struct. */
+struct json_arena {
+	void		**v;
+	size_t		  n, cap;
+};
+void	*json_arena_alloc(void *arena, size_t n);
+void	 json_arena_release(struct json_arena *);
+
 #endif /* TIDINGS_JSON_H */

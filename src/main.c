@@ -24,6 +24,7 @@
 #include "render.h"
 #include "store.h"
 #include "subscribe.h"
+#include "sync.h"
 #include "ui.h"
 #include "util.h"
 
@@ -228,27 +229,35 @@ static void
 refresh_report(void *arg, const struct poll_result *r)
 {
 	struct progress	*p = arg;
-	struct buf	 b = BUF_INIT;
+	struct buf	 b = BUF_INIT, server = BUF_INIT;
 	char		 when[32];
+	const char	*name;
+
+	/* A server's sync goes by its URL and user. */
+	if (r->feed == NULL) {
+		buf_addf(&server, "%s (%s)", r->sync->url, r->sync->user);
+		name = server.data;
+	} else
+		name = feed_name(r->feed);
 
 	if (r->not_due != 0) {
 		time_rfc3339(r->not_due, when, sizeof when);
 		buf_addstr(&p->not_due, "  ");
-		text_printable(&p->not_due, feed_name(r->feed));
+		text_printable(&p->not_due, name);
 		buf_addf(&p->not_due, ": not due until %s (%s)\n", when,
 		    r->not_due_why);
 		return;
 	}
 	if (r->error != NULL) {
 		buf_addstr(&p->failures, "  ");
-		text_printable(&p->failures, feed_name(r->feed));
+		text_printable(&p->failures, name);
 		buf_addstr(&p->failures, ": ");
 		text_printable(&p->failures, r->error);
 		buf_addch(&p->failures, '\n');
 	}
 	if (r->dropped > 0) {
 		buf_addstr(&p->cut, "  ");
-		text_printable(&p->cut, feed_name(r->feed));
+		text_printable(&p->cut, name);
 		buf_addf(&p->cut, ": %zu more not stored\n", r->dropped);
 	}
 	if (r->redirect != NULL) {
@@ -259,12 +268,13 @@ refresh_report(void *arg, const struct poll_result *r)
 		buf_addch(&p->moved, '\n');
 	}
 	if (p->tty && !p->quiet) {
-		text_printable(&b, feed_name(r->feed));
+		text_printable(&b, name);
 		fprintf(stderr, "\r\033[K[%zu/%zu] %.60s", r->done, r->total,
 		    b.data);
 		fflush(stderr);
 	}
 	buf_release(&b);
+	buf_release(&server);
 }
 
 /* What a download run shows on a terminal: the file and how far. */
@@ -403,6 +413,12 @@ cmd_refresh(struct opts *o, struct config *cfg, int argc, char **argv)
 		    stats.not_modified, stats.failed);
 		if (stats.skipped > 0)
 			printf(", %d not due", stats.skipped);
+		if (stats.syncs > 0)
+			printf("; %d server%s synced in %d request%s, %lld "
+			    "change%s sent", stats.syncs, stats.syncs == 1 ?
+			    "" : "s", stats.requests, stats.requests == 1 ?
+			    "" : "s", (long long)stats.sent, stats.sent == 1 ?
+			    "" : "s");
 		if (pre.kept + pre.failed > 0)
 			printf("; %d full article%s kept, %d failed", pre.kept,
 			    pre.kept == 1 ? "" : "s", pre.failed);
@@ -589,7 +605,9 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 		filter_free(expr);
 		return (EXIT_ERROR);
 	}
-	if (poll_store_config(st, cfg, 1, &cause) != 0 ||
+	/* The servers' feeds are listed as the dotfile's are. */
+	if (sync_config_feeds(cfg, st, &cause) < 0 ||
+	    poll_store_config(st, cfg, 1, &cause) != 0 ||
 	    store_feeds(st, &feeds, &nfeeds, &cause) != 0)
 		goto fail;
 	stored = nfeeds;
@@ -722,7 +740,8 @@ cmd_unread(struct opts *o, struct config *cfg, int argc, char **argv)
 		usage(EXIT_USAGE);
 	if ((st = open_store_read(o)) == NULL)
 		return (EXIT_ERROR);
-	if (poll_store_config(st, cfg, 1, &cause) != 0)
+	if (sync_config_feeds(cfg, st, &cause) < 0 ||
+	    poll_store_config(st, cfg, 1, &cause) != 0)
 		goto fail;
 	if (!json && fmt == NULL) {
 		tags = dotfile_urls(cfg);

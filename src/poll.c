@@ -52,6 +52,7 @@
 #include "poll.h"
 #include "script.h"
 #include "store.h"
+#include "sync.h"
 #include "util.h"
 
 #define POLL_PARSERS	2		/* parser threads */
@@ -481,6 +482,8 @@ poll_queue_due(struct poll_ctx *pc, struct http *http, struct poll_job *jobs,
 
 	for (i = 0; i < cfg->nfeeds; i++) {
 		cf = &cfg->feeds[i];
+		if (cf->sync != 0)
+			continue;	/* its server's sync brings it */
 		if ((found = store_feed_get(pc->st, cf->url, &sf, cause)) < 0)
 			return (-1);
 		at = found ? poll_due_at(config_num(cfg, cf,
@@ -530,6 +533,60 @@ poll_queue_due(struct poll_ctx *pc, struct http *http, struct poll_job *jobs,
 		n++;
 	}
 	return ((int)n);
+}
+
+/* Sync every server of the config that is due, one after another, after
+ * the feeds (whose storer thread has ended: this thread may write). A
+ * server that fails is a result with its error; its queue is kept. */
+static void
+poll_syncs(struct poll_ctx *pc, int flags, const atomic_int *stop)
+{
+	const struct config	*cfg = pc->cfg;
+	struct sync_stats	 ss;
+	struct poll_result	 r;
+	int64_t			 last, marks;
+	size_t			 i;
+	char			*key, *error = NULL;
+
+	for (i = 0; i < cfg->nsyncs; i++) {
+		if (stop != NULL && atomic_load(stop))
+			break;
+		key = sync_key(&cfg->syncs[i]);
+		if (!(flags & POLL_ALL) && store_sync_last(pc->st, key, &last,
+		    &marks, &error) == 0 && last != STORE_NOTIME && last +
+		    config_num(cfg, NULL, SET_REFRESH_INTERVAL) > pc->now) {
+			pc->stats->skipped++;
+			free(key);
+			continue;
+		}
+		free(error);
+		error = NULL;
+		memset(&r, 0, sizeof r);
+		r.sync = &cfg->syncs[i];
+		pc->stats->feeds++;
+		pc->stats->syncs++;
+		if (sync_run(cfg, &cfg->syncs[i], pc->st, stop, &ss,
+		    &error) == 0) {
+			pc->stats->ok++;
+			r.status = 200;
+		} else {
+			pc->stats->failed++;
+			r.error = error;
+		}
+		r.nnew = ss.nnew;
+		pc->stats->nnew += ss.nnew;
+		pc->stats->feeds_new += ss.nnew > 0;
+		pc->stats->requests += ss.requests;
+		pc->stats->sent += ss.sent;
+		pc->total++;
+		r.done = ++pc->done;
+		r.total = pc->total;
+		if (pc->report != NULL)
+			pc->report(pc->arg, &r);
+		free(error);
+		error = NULL;
+		free(key);
+	}
 }
 
 int
@@ -623,6 +680,7 @@ poll_refresh(const struct config *cfg, struct store *st, int flags,
 		poll_job_clear(&jobs[i]);
 	free(jobs);
 	free(pc.exec);
+	poll_syncs(&pc, flags, stop);
 	if (stats->nnew > 0 && poll_notify(cfg, st, stats, &why) != 0) {
 		log_debug("notify-command: %s", why);
 		snprintf(stats->notify_error, sizeof stats->notify_error,

@@ -13,7 +13,8 @@ struct config_feed;
 struct store;
 
 struct poll_result {			/* one feed's outcome */
-	const struct config_feed *feed;
+	const struct config_feed *feed;	/* NULL for a server's sync */
+	const struct config_sync *sync;	/* the server, when feed is NULL */
 	const char	*error;		/* NULL on success */
 	const char	*redirect;	/* permanent redirect, or NULL */
 	long		 status;
@@ -35,6 +36,10 @@ struct poll_stats {
 	int		 skipped;	/* not due yet */
 	int		 nnew;
 	int		 feeds_new;	/* feeds that brought new items */
+	int		 syncs;		/* servers synced (counted in feeds,
+					   ok and failed too) */
+	int		 requests;	/* HTTP requests of the syncs */
+	int64_t		 sent;		/* queued changes the servers took */
 	char		 notify_error[256];	/* why notify-command could
 						   not start, or "" */
 };
@@ -47,7 +52,10 @@ struct poll_stats {
  * store each as it arrives. A feed of a command (exec:, filter:;
  * config_feed_source()) is run beside the fetches (script_run(), with the
  * feed's download-timeout and max-response-size), and what it prints is
- * parsed as a body; its failure is the feed's error. A server's
+ * parsed as a body; its failure is the feed's error. Then sync each
+ * server of cfg that is due by the global refresh-interval (sync.h),
+ * reported as a result whose feed is NULL; a server's feeds in cfg
+ * (config_sync_feed()) are never fetched by themselves. A server's
  * Retry-After and a feed's RSS ttl
  * put its next fetch off by a week at most. report(arg, r) is called
  * after each feed is stored (for progress lines or the TUI), from a

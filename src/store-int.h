@@ -82,6 +82,58 @@ void	 store_params_release(struct store_params *);
  * statement (auxiliary data of the pattern argument). */
 void	 store_regexp_fn(sqlite3_context *, int, sqlite3_value **);
 
+/* store.c: the connection's handle, and *cause set from its last
+ * error, for the other store*.c files. */
+sqlite3	*store_sqlite(struct store *);
+void	 store_fail(struct store *, char **cause);
+
+/*
+ * Schema version 11 (store-sync.c): a server's feeds carry its key (sync)
+ * and category (sync_tag); an item of a server has the key
+ * "id:tidings-sync:N", N the server's article id, which remote_id reads.
+ * A change of read or starred on such an item, unless the sync itself
+ * makes it (a row in sync_quiet, inside the sync's transaction), puts
+ * (server, article, field, value) in sync_queue in the same
+ * transaction, replacing an older change of that field: field 2 is
+ * "unread", 0 "starred", as Tiny Tiny RSS numbers them.
+ */
+#define STORE_SYNC_KEY	"tidings-sync:"
+#define STORE_SYNC_SCHEMA						\
+	"ALTER TABLE feeds ADD COLUMN sync TEXT;"			\
+	"ALTER TABLE feeds ADD COLUMN sync_tag TEXT;"			\
+	"CREATE INDEX feeds_sync ON feeds (sync) WHERE sync IS NOT NULL;" \
+	"ALTER TABLE items ADD COLUMN remote_id INTEGER GENERATED ALWAYS AS"\
+	"  (CASE WHEN key GLOB 'id:tidings-sync:[0-9]*'"		\
+	"  THEN CAST(substr(key, 17) AS INTEGER) END) VIRTUAL;"	\
+	"CREATE INDEX items_remote ON items (remote_id)"		\
+	"  WHERE remote_id IS NOT NULL;"				\
+	"CREATE TABLE sync_queue ("					\
+	"  seq INTEGER PRIMARY KEY AUTOINCREMENT,"			\
+	"  server TEXT NOT NULL,"					\
+	"  remote_id INTEGER NOT NULL,"				\
+	"  field INTEGER NOT NULL,"					\
+	"  value INTEGER NOT NULL,"					\
+	"  UNIQUE (server, remote_id, field));"			\
+	"CREATE TABLE sync_quiet (on_ INTEGER);"			\
+	"CREATE TABLE sync_state (server TEXT PRIMARY KEY,"		\
+	"  last INTEGER, marks INTEGER) WITHOUT ROWID;"		\
+	"CREATE TRIGGER sync_queue_read AFTER UPDATE OF read ON items"	\
+	"  WHEN new.remote_id IS NOT NULL"				\
+	"    AND (old.read = 0) IS NOT (new.read = 0)"			\
+	"    AND NOT EXISTS (SELECT 1 FROM sync_quiet) BEGIN"		\
+	"  INSERT OR REPLACE INTO sync_queue (server, remote_id, field,"\
+	"    value) SELECT sync, new.remote_id, 2, new.read = 0"	\
+	"    FROM feeds WHERE id = new.feed_id AND sync IS NOT NULL;"	\
+	"END;"								\
+	"CREATE TRIGGER sync_queue_starred AFTER UPDATE OF starred ON items"\
+	"  WHEN new.remote_id IS NOT NULL"				\
+	"    AND (old.starred = 0) IS NOT (new.starred = 0)"		\
+	"    AND NOT EXISTS (SELECT 1 FROM sync_quiet) BEGIN"		\
+	"  INSERT OR REPLACE INTO sync_queue (server, remote_id, field,"\
+	"    value) SELECT sync, new.remote_id, 0, new.starred <> 0"	\
+	"    FROM feeds WHERE id = new.feed_id AND sync IS NOT NULL;"	\
+	"END;"
+
 /* store.c: split text into search terms as store_search() does, each a
  * quoted FTS5 string, the last one a prefix when prefix is set. Return
  * 1 and a vector (free each and it), 0 when text has no word, or -1. */

@@ -392,6 +392,10 @@ static const char *const store_migrations[] = {
 	"  added INTEGER NOT NULL,"
 	"  finished INTEGER);"
 	"CREATE INDEX downloads_item ON downloads (item_id);",
+	/* 11: sync with servers (store-sync.c): a server's feeds and the
+	 * article ids of their items, and the queue of marks not yet sent,
+	 * which triggers fill in the transaction of the mark itself. */
+	STORE_SYNC_SCHEMA,
 };
 #define STORE_VERSION	((int)nitems(store_migrations))
 
@@ -546,7 +550,7 @@ static const char *const store_sql[SQL__COUNT] = {
 	    "   THEN key NOT IN (SELECT key FROM temp.incoming)"
 	    "   ELSE last_seen < (SELECT items_seen FROM feeds WHERE id = ?1)"
 	    " END",
-	[SQL_GC_LIST] = "SELECT id, url FROM feeds",
+	[SQL_GC_LIST] = "SELECT id, url FROM feeds WHERE sync IS NULL",
 	[SQL_GC_DELETE] = "DELETE FROM feeds WHERE id = ?1",
 	[SQL_UNREAD_ALL] = "SELECT coalesce(sum(nunread), 0) FROM feeds",
 	[SQL_UNREAD_FEED] =
@@ -804,6 +808,19 @@ store_exec(struct store *st, enum store_sql which, char **cause)
 	if ((stmt = store_stmt(st, which, cause)) == NULL)
 		return (-1);
 	return (store_run(st, stmt, cause));
+}
+
+/* For the other store*.c files (store-int.h). */
+sqlite3 *
+store_sqlite(struct store *st)
+{
+	return (st->db);
+}
+
+void
+store_fail(struct store *st, char **cause)
+{
+	store_error(st, cause);
 }
 
 /* Undo the open transaction after a failure whose cause is already set. */

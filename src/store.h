@@ -432,4 +432,97 @@ int	 store_import_newsboat(struct store *, const char *nbpath,
 	     char *const *urls, size_t n, int64_t when,
 	     struct store_import *out, char **cause);
 
+/*
+ * Sync with servers (sync.h; store-sync.c). A server is named by its
+ * key (sync_key()); its feeds are rows whose URL is the key, "#" and the
+ * server's feed id, which store_gc() leaves alone. An item of a server
+ * is stored by store_update() from an entry whose id is
+ * "tidings-sync:N", N the server's article id. Marking such an item read,
+ * unread, starred or not, by any function of this file, queues the
+ * change in the same transaction; the queue keeps the latest change of
+ * each item's field.
+ */
+struct store_sync_feed {
+	int64_t		 remote_id;	/* the server's feed id */
+	const char	*title;		/* or NULL */
+	const char	*tag;		/* its category, or NULL */
+};
+
+/* Make the server's feeds feeds[0..n): add rows missing, set titles and
+ * tags, delete the server's other rows with their items, in one
+ * transaction; set ids[i] to feeds[i]'s row. Return 0, or -1. */
+int	 store_sync_feeds(struct store *, const char *server,
+	     const struct store_sync_feed *feeds, size_t n, int64_t *ids,
+	     char **cause);
+
+/* The server's feed rows: their URLs and tags (NULL: none), for the
+ * feeds pane; free both with util's strv or one by one. */
+int	 store_sync_list(struct store *, const char *server, char ***urls,
+	     char ***tags, size_t *n, char **cause);
+
+/* The server's feed rows: id, the server's feed id, title (owned, may
+ * be NULL). Free *rows and each title. */
+struct store_sync_row {
+	int64_t		 id;
+	int64_t		 remote_id;
+	char		*title;
+};
+int	 store_sync_rows(struct store *, const char *server,
+	     struct store_sync_row **rows, size_t *n, char **cause);
+
+/* The highest article id of the server stored, 0 when none. */
+int	 store_sync_since(struct store *, const char *server, int64_t *since,
+	     char **cause);
+
+/* When the server's last sync succeeded, and when its last one read
+ * every mark (STORE_NOTIME: never); and set them (STORE_NOTIME: leave
+ * as it is). */
+int	 store_sync_last(struct store *, const char *server, int64_t *when,
+	     int64_t *marks, char **cause);
+int	 store_sync_done(struct store *, const char *server, int64_t when,
+	     int64_t marks, char **cause);
+
+/* Each of the server's feeds with its unread and starred items: feed[i]
+ * is the row's id. Free the three arrays. */
+int	 store_sync_counts(struct store *, const char *server, int64_t **feed,
+	     int64_t **unread, int64_t **starred, size_t *n, char **cause);
+
+/* Take the marks the server gave articles remote[0..n) (new ones, read
+ * with them): unread[i], starred[i] are 0 or 1; a field with a change
+ * queued keeps its own. Nothing is queued. Add to *changed. */
+int	 store_sync_item_marks(struct store *, const char *server,
+	     const int64_t *remote, const unsigned char *unread,
+	     const unsigned char *starred, size_t n, int64_t *changed,
+	     char **cause);
+
+/* A change of the queue. */
+struct store_sync_change {
+	int64_t		 seq;		/* its place in the queue */
+	int64_t		 remote_id;	/* the server's article id */
+	int		 field;		/* 2: unread, 0: starred */
+	int		 value;		/* 1: set, 0: cleared */
+};
+
+/* Every change queued for the server, oldest first. Free *v. */
+int	 store_sync_pending(struct store *, const char *server,
+	     struct store_sync_change **v, size_t *n, char **cause);
+/* Drop the changes seq[0..n) the server took (a change made since, with
+ * a new seq, stays). */
+int	 store_sync_sent(struct store *, const int64_t *seq, size_t n,
+	     char **cause);
+/* How many changes wait for the server (NULL: every server). */
+int	 store_sync_queued(struct store *, const char *server, int64_t *n,
+	     char **cause);
+
+/*
+ * Take the server's marks: its items whose article ids are among
+ * unread[0..nu) are unread, the others read; those among
+ * starred[0..ns) starred, the others not; except a field with a change
+ * still queued, which wins (it is sent at the next sync). Nothing is
+ * queued by this. Add to *changed the items whose marks changed.
+ */
+int	 store_sync_marks(struct store *, const char *server,
+	     const int64_t *unread, size_t nu, const int64_t *starred,
+	     size_t ns, int64_t *changed, char **cause);
+
 #endif /* TIDINGS_STORE_H */

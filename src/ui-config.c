@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "config.h"
 #include "keys.h"
+#include "sync.h"
 #include "ui-int.h"
 #include "util.h"
 
@@ -62,6 +63,7 @@ ui_config_reload(struct ui *ui)
 	struct causes	 causes = CAUSES_INIT;
 	struct buf	 q = BUF_INIT;
 	const char	*path = ui->cfg->path;
+	char		*cause;
 	int		 rc = 0;
 
 	if (path == NULL) {
@@ -90,6 +92,16 @@ ui_config_reload(struct ui *ui)
 		return (UI_REDRAW);
 	}
 	causes_release(&causes);
+	/* The servers' feeds, which the file does not list. */
+	if (fresh.nsyncs > 0 && sync_config_feeds(&fresh, ui->st,
+	    &cause) < 0) {
+		ui_message(ui, 1, "Not reloaded: %s", text_printable(&q,
+		    cause));
+		free(cause);
+		buf_release(&q);
+		config_release(&fresh);
+		return (UI_REDRAW);
+	}
 	memcpy(&old, ui->cfg, sizeof old);
 	memcpy(ui->cfg, &fresh, sizeof fresh);
 	uiconf_follow(ui);

@@ -488,6 +488,7 @@ void	 ui_menu_draw(struct ui *);
 int	 ui_refresh_init(struct ui *);
 int	 ui_refresh_start(struct ui *, unsigned feed, int all);
 int	 ui_refresh_event(struct ui *);
+void	 ui_refresh_sync_feeds(struct ui *);
 int	 ui_refresh_tick(struct ui *, double now, int *timeout_ms);
 int	 ui_refresh_status(struct ui *, struct buf *);
 void	 ui_refresh_stop(struct ui *);

@@ -35,6 +35,7 @@
 #include "config.h"
 #include "poll.h"
 #include "store.h"
+#include "sync.h"
 #include "ui-int.h"
 #include "util.h"
 
@@ -78,9 +79,15 @@ refresh_report(void *arg, const struct poll_result *r)
 	rf->done = r->done;
 	rf->total = r->total;
 	if (r->error != NULL) {
-		name = r->feed->title != NULL ? r->feed->title : r->feed->url;
 		free(rf->error);
-		xasprintf(&rf->error, "%s: %s", name, r->error);
+		if (r->feed == NULL)
+			xasprintf(&rf->error, "%s (%s): %s", r->sync->url,
+			    r->sync->user, r->error);
+		else {
+			name = r->feed->title != NULL ? r->feed->title :
+			    r->feed->url;
+			xasprintf(&rf->error, "%s: %s", name, r->error);
+		}
 	}
 	pthread_mutex_unlock(&rf->lock);
 	refresh_poke(rf);
@@ -229,6 +236,7 @@ ui_refresh_event(struct ui *ui)
 	free(cause);
 	free(error);
 	ui->index_left = 1;
+	ui_refresh_sync_feeds(ui);
 	if (nnew > 0) {
 		ui_fetch_after_refresh(ui, rf->cfg, rf->since);
 		ui_dl_after_refresh(ui, rf->cfg, rf->since);
@@ -238,14 +246,43 @@ ui_refresh_event(struct ui *ui)
 	return (flags | UI_RELOAD);
 }
 
-/* The shortest refresh-interval of any feed, 0 when none refreshes by
- * itself. */
+/* Give the feeds pane the feeds a sync brought that it lacks, and the
+ * servers' categories as tags (sync_config_feeds()). */
+void
+ui_refresh_sync_feeds(struct ui *ui)
+{
+	struct config	*cfg = ui->cfg;
+	char		*cause;
+	int		 added;
+
+	if (cfg->nsyncs == 0)
+		return;
+	if ((added = sync_config_feeds(cfg, ui->st, &cause)) < 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return;
+	}
+	if (added > 0) {
+		ui->feeds = xreallocarray(ui->feeds, cfg->nfeeds + 1,
+		    sizeof *ui->feeds);
+		memset(&ui->feeds[ui->nfeeds], 0,
+		    (cfg->nfeeds + 1 - ui->nfeeds) * sizeof *ui->feeds);
+		ui->nfeeds = cfg->nfeeds;
+		ui_config_changed(ui);
+	}
+	ui_list_load_feeds(ui);
+}
+
+/* The shortest refresh-interval of any feed (or the global one, which
+ * servers sync by), 0 when none refreshes by itself. */
 static double
 refresh_period(const struct config *cfg)
 {
 	int64_t	 v, best = 0;
 	size_t	 i;
 
+	if (cfg->nsyncs > 0)
+		best = config_num(cfg, NULL, SET_REFRESH_INTERVAL);
 	for (i = 0; i < cfg->nfeeds; i++) {
 		v = config_num(cfg, &cfg->feeds[i], SET_REFRESH_INTERVAL);
 		if (v > 0 && (best == 0 || v < best))

@@ -40,6 +40,7 @@
 #include "keys.h"
 #include "render.h"
 #include "store.h"
+#include "sync.h"
 #include "ui.h"
 #include "ui-int.h"
 #include "util.h"
@@ -1552,6 +1553,12 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 	 * written (a full disk); what needs a write then says why it fails. */
 	if ((ui.st = store_open_read(db_path, cause)) == NULL)
 		return (-1);
+	/* The servers' feeds as the store has them: nothing waits for a
+	 * server. */
+	if (cfg->nsyncs > 0 && sync_config_feeds(cfg, ui.st, cause) < 0) {
+		store_close(ui.st);
+		return (-1);
+	}
 	ui.snap = config_snapshot(cfg, 0);
 	if (ui_refresh_init(&ui) != 0) {
 		xasprintf(cause, "pipe: %s", strerror(errno));

@@ -23,6 +23,15 @@
 #include "store.h"
 #include "util.h"
 
+/* Takes a current file back to before schema version 9 (sync), so that a
+ * test can make it look older. */
+#define UNDO_SYNC							\
+	" DROP TRIGGER sync_queue_read; DROP TRIGGER sync_queue_starred;"	\
+	" DROP TABLE sync_queue; DROP TABLE sync_quiet; DROP TABLE sync_state;"\
+	" DROP INDEX items_remote; ALTER TABLE items DROP COLUMN remote_id;"	\
+	" DROP INDEX feeds_sync; ALTER TABLE feeds DROP COLUMN sync;"	\
+	" ALTER TABLE feeds DROP COLUMN sync_tag;"
+
 #define T0	1700000000		/* the first fetch of every test */
 
 /* One test's directory, database path and open store. */
@@ -393,7 +402,7 @@ test_open_creates_and_reopens(void **state)
 	char		*cause = NULL;
 	int64_t		 id;
 
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 10);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
 	assert_q_text(fx->path, "PRAGMA journal_mode", "wal");
 	assert_int_equal(q_int(fx->path, "PRAGMA page_size"), 16384);
 	id = feed_id(fx->st, "http://example.org/a");
@@ -404,7 +413,7 @@ test_open_creates_and_reopens(void **state)
 	store_close(fx->st);
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("reopen: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 10);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
 	assert_int_equal(feed_id(fx->st, "http://example.org/a"), id);
 	assert_int_equal(store_unread(fx->st, 0, &cause), 1);
 }
@@ -1903,13 +1912,13 @@ test_migrate_v1_articles(void **state)
 	    " id DESC);"
 	    " ALTER TABLE feeds DROP COLUMN image;"
 	    " ALTER TABLE items DROP COLUMN lang;"
-	    " DROP TABLE downloads; PRAGMA user_version = 1");
+	    " DROP TABLE downloads;" UNDO_SYNC " PRAGMA user_version = 1");
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name = 'articles'"), 0);
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 10);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
 	assert_int_equal(q_int(fx->path, "SELECT starred FROM items"), 1);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
 	    " INDEXED BY items_starred WHERE starred = 1"), 1);
@@ -1994,10 +2003,10 @@ test_migrate_v4_article_search(void **state)
 	    " id DESC);"
 	    " ALTER TABLE feeds DROP COLUMN image;"
 	    " ALTER TABLE items DROP COLUMN lang;"
-	    " DROP TABLE downloads; PRAGMA user_version = 4");
+	    " DROP TABLE downloads;" UNDO_SYNC " PRAGMA user_version = 4");
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 10);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
 	assert_found(fx->st, "zeppelin", "One");
 	assert_found(fx->st, "teaser", "One");
 }
@@ -2028,11 +2037,11 @@ test_migrate_v7_list(void **state)
 	    " read, starred, ignored, title, author, link);"
 	    " ALTER TABLE feeds DROP COLUMN image;"
 	    " ALTER TABLE items DROP COLUMN lang;"
-	    " DROP TABLE downloads; PRAGMA user_version = 7");
+	    " DROP TABLE downloads;" UNDO_SYNC " PRAGMA user_version = 7");
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 10);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name IN ('items_list', 'items_feed_date')"), 0);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
@@ -2082,11 +2091,11 @@ test_migrate_v5_index(void **state)
 	    " id DESC);"
 	    " ALTER TABLE feeds DROP COLUMN image;"
 	    " ALTER TABLE items DROP COLUMN lang;"
-	    " DROP TABLE downloads; PRAGMA user_version = 5");
+	    " DROP TABLE downloads;" UNDO_SYNC " PRAGMA user_version = 5");
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 10);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
 	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"), 0);
 	assert_int_equal(store_search(fx->st, "creme", 10, &items, &n,
 	    &cause), 0);

@@ -1,0 +1,211 @@
+#!/bin/sh
+# Story: a sync server that misbehaves never harms the reader. Hostile
+# answers (escape sequences in titles, wrong types, huge numbers) are
+# stored as clean text or left out; a server that answers 401, forgets
+# the session (NOT_LOGGED_IN), is too slow or answers HTML is an error
+# line of the refresh (exit status 3), and the changes queued meanwhile
+# wait until it answers again, then go in one request.
+#
+# The server is a small fake of Tiny Tiny RSS's API, written below, whose
+# behaviour a file chooses between two refreshes.
+. ./lib.sh
+
+cat >"$WORK/fake.py" <<'EOF'
+import http.server, json, signal, sys, time
+
+signal.signal(signal.SIGTERM, lambda *a: sys.exit(0))
+
+mode_file, log_file, port_file = sys.argv[1:4]
+
+ARTICLES = [
+    {"id": 1, "feed_id": 5, "title": "One\u001b]0;owned\u0007\u001b[2J red",
+     "link": "http://example.org/1", "author": "\u009b31mA", "updated":
+     1700000000, "unread": True, "marked": False, "content": "<p>one</p>"},
+    {"id": "2", "feed_id": "5", "title": ["not", "text"], "link": 7,
+     "updated": "later", "unread": "t", "marked": "f", "content": None},
+    {"id": 99999999999999999999999, "feed_id": 5, "title": "huge id"},
+    {"id": 3, "feed_id": 5, "title": "Three", "unread": False,
+     "marked": True, "updated": 1e400},
+    {"id": 4, "feed_id": 777, "title": "of no feed"},
+    "junk", 12, None,
+]
+
+class H(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+
+    def answer(self, code, body, ctype="application/json"):
+        data = body.encode()
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def ok(self, content):
+        self.answer(200, json.dumps({"seq": 0, "status": 0,
+                                     "content": content}))
+
+    def do_POST(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        req = json.loads(self.rfile.read(n) or b"{}")
+        mode = open(mode_file).read().strip()
+        op = req.get("op")
+        with open(log_file, "a") as f:
+            f.write("%s %s %s %s\n" % (mode, op, req.get("article_ids", "-"),
+                                       req.get("field", "-")))
+        if mode == "401":
+            return self.answer(401, "Unauthorized", "text/plain")
+        if mode == "html":
+            return self.answer(200, "<b>Fatal error</b>", "text/html")
+        if mode == "slow":
+            time.sleep(4)
+        if op == "login":
+            if req.get("password") != "secret":
+                return self.answer(200, json.dumps({"seq": 0, "status": 1,
+                    "content": {"error": "LOGIN_ERROR"}}))
+            return self.ok({"session_id": "s1", "api_level": 15})
+        if req.get("sid") != "s1":
+            return self.answer(200, json.dumps({"seq": 0, "status": 1,
+                "content": {"error": "NOT_LOGGED_IN"}}))
+        if mode == "mid401":
+            return self.answer(401, "Unauthorized", "text/plain")
+        if mode == "notlogged":
+            return self.answer(200, json.dumps({"seq": 0, "status": 1,
+                "content": {"error": "NOT_LOGGED_IN"}}))
+        if op == "getCategories":
+            return self.ok([{"id": 1, "title": "Cat\u001b[31m egory"},
+                            {"id": "x", "title": 5}, "junk"])
+        if op == "getFeeds":
+            return self.ok([{"id": 5, "title": "Five\u001b]0;pwn\u0007 feed",
+                             "cat_id": 1},
+                            {"id": 99999999999999999999, "title": "huge"},
+                            {"id": -3, "title": "virtual"}, [], "x"])
+        if op == "getHeadlines":
+            if req.get("skip", 0) > 0:
+                return self.ok([])
+            if req.get("view_mode") == "unread":
+                return self.ok([{"id": 1}, {"id": "2"}])
+            if req.get("view_mode") == "marked":
+                return self.ok([{"id": 3}])
+            if req.get("since_id", 0) > 0:
+                return self.ok([])
+            return self.ok(ARTICLES)
+        if op == "getCounters":
+            return self.ok([{"id": "global-unread", "counter": 2}])
+        if op == "updateArticle":
+            return self.ok({"status": "OK", "updated": 1})
+        self.ok({"error": "UNKNOWN_METHOD"})
+
+s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+open(port_file, "w").write(str(s.server_address[1]))
+s.serve_forever()
+EOF
+echo ok >"$WORK/mode"
+python3 "$WORK/fake.py" "$WORK/mode" "$WORK/fake.log" "$WORK/fake.port" \
+    2>"$WORK/fake.err" &
+SERVER_PID=$!
+n=0
+until [ -s "$WORK/fake.port" ]; do
+	n=$((n + 1))
+	[ $n -le 100 ] || fail "the fake server did not start: $(cat "$WORK/fake.err")"
+	sleep 0.1
+done
+FAKE="http://127.0.0.1:$(cat "$WORK/fake.port")/tt-rss/"
+cat >"$CONF" <<EOF
+set download-timeout 2
+sync ttrss $FAKE < user alice; password secret
+EOF
+
+# --- Hostile answers: what is sound is kept, as clean text.
+expect_status 0 td refresh
+expect_eq "server feeds" "$(sql "SELECT count(*) FROM feeds
+    WHERE sync IS NOT NULL")" 1
+expect_eq "articles kept" "$(sql "SELECT group_concat(remote_id) FROM
+    (SELECT remote_id FROM items ORDER BY remote_id)")" "1,2,3"
+esc=$(printf '\033')
+bel=$(printf '\007')
+expect_eq "control characters stored" "$(sql "SELECT count(*) FROM items
+    WHERE instr(title, '$esc') OR instr(title, '$bel')
+    OR instr(coalesce(author, ''), '$esc')")" 0
+expect_eq "control characters in feeds" "$(sql "SELECT count(*) FROM feeds
+    WHERE instr(title, '$esc') OR instr(sync_tag, '$esc')
+    OR instr(title, '$bel')")" 0
+expect_eq "tag" "$(sql "SELECT sync_tag LIKE 'Cat%egory' FROM feeds")" 1
+expect_eq "marks" "$(sql "SELECT group_concat(remote_id || ':' || read ||
+    starred) FROM (SELECT * FROM items ORDER BY remote_id)")" \
+    "1:00,2:00,3:11"
+expect_status 0 td items
+if grep -q "$esc" "$WORK/out"; then
+	fail "an escape sequence reached the output"
+fi
+expect_grep "One" "$WORK/out"
+
+# --- A change made here waits while the server misbehaves.
+id=$(sql "SELECT id FROM items WHERE remote_id = 1")
+expect_status 0 td mark read "$id"
+expect_eq "queued" "$(sql "SELECT count(*) FROM sync_queue")" 1
+for mode in 401 mid401 notlogged slow html; do
+	case $mode in
+	401)		why="login: HTTP 401" ;;
+	mid401)		why="updateArticle: HTTP 401" ;;
+	notlogged)	why="the server says NOT_LOGGED_IN" ;;
+	slow)		why="login: timed out after 2 seconds" ;;
+	html)		why="login: not a Tiny Tiny RSS API answer" ;;
+	esac
+	echo "$mode" >"$WORK/mode"
+	expect_status 3 td refresh -a
+	expect_grep "$FAKE (alice): " "$WORK/out"
+	expect_grep "$why" "$WORK/out"
+	expect_eq "queue kept ($mode)" \
+	    "$(sql "SELECT count(*) FROM sync_queue")" 1
+done
+grep -q "^slow " "$WORK/fake.log" || fail "the slow server was not asked"
+# A wrong password.
+sed 's/password secret/password hunter2/' "$CONF" >"$WORK/wrong"
+echo ok >"$WORK/mode"
+expect_status 3 "$TIDINGS" -c "$WORK/wrong" -d "$DB" refresh -a
+expect_grep "LOGIN_ERROR (wrong user or password)" "$WORK/out"
+if grep -q "hunter2\|secret" "$WORK/out" "$WORK/err"; then
+	fail "the password shows in the output"
+fi
+
+# A password-command that fails, or is not there.
+sed 's/password secret/password-command false/' "$CONF" >"$WORK/cmd"
+expect_status 3 "$TIDINGS" -c "$WORK/cmd" -d "$DB" refresh -a
+expect_grep "(alice): password-command failed (exit status 1)" "$WORK/out"
+sed 's/password secret/password-command "no-such-command-here x"/' \
+    "$CONF" >"$WORK/cmd"
+expect_status 3 "$TIDINGS" -c "$WORK/cmd" -d "$DB" refresh -a
+expect_grep "password-command: cannot run \"no-such-command-here\"" \
+    "$WORK/out"
+# The reader says it in its status line, and goes on from the database.
+echo 401 >"$WORK/mode"
+# No refresh at start, whose end R would have to wait for: R alone.
+{ cat "$CONF"; echo "set refresh-interval 0"; } >"$WORK/quiet"
+CONF_SAVED=$CONF
+CONF="$WORK/quiet"
+tui_start 120 30
+wait_for "One"
+keys R
+wait_for "(alice): login: HTTP 401"
+keys q q
+wait_exit
+tui_stop
+CONF=$CONF_SAVED
+expect_eq "queue kept by the reader" \
+    "$(sql "SELECT count(*) FROM sync_queue")" 1
+echo ok >"$WORK/mode"
+
+# --- Back: the change goes in one request, once.
+: >"$WORK/fake.log"
+expect_status 0 td refresh -a
+expect_grep "1 change sent" "$WORK/out"
+expect_eq "sent" "$(grep -c updateArticle "$WORK/fake.log")" 1
+expect_grep "ok updateArticle 1 2" "$WORK/fake.log"
+expect_eq "queue" "$(sql "SELECT count(*) FROM sync_queue")" 0
+expect_status 0 td refresh -a
+expect_eq "sent once" "$(grep -c updateArticle "$WORK/fake.log")" 1
+if grep -q "secret" "$DB" "$WORK"/*.log 2>/dev/null; then
+	fail "the password was written down"
+fi

@@ -1,0 +1,585 @@
+/* test_sync.c: Tiny Tiny RSS's answers as sync.c reads them, hostile ones
+ * above all; the sync lines of the dotfile; and the store's side of a
+ * sync (the queue its triggers fill, the marks the server sets). */
+#include "testlib.h"
+
+#include <unistd.h>
+
+#include "config.h"
+#include "feed.h"
+#include "json.h"
+#include "store.h"
+#include "sync.h"
+
+/* Parse s as JSON into arena. */
+static const struct json *
+parse(struct json_arena *a, const char *s)
+{
+	struct json	*v;
+
+	v = json_arena_alloc(a, sizeof *v);
+	json_parse(s, strlen(s), json_arena_alloc, a, v);
+	return (v);
+}
+
+/* Whether s holds a byte the terminal gate never lets through. */
+static int
+has_control(const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return (1);
+	return (0);
+}
+
+static void
+test_sync_answer(void **state)
+{
+	static const struct {
+		const char	*body;
+		int		 ok;
+		const char	*error;	/* a part of it */
+	} cases[] = {
+		{ "{\"seq\":0,\"status\":0,\"content\":{\"a\":1}}", 1, NULL },
+		{ "{\"status\":\"0\",\"content\":[]}", 1, NULL },
+		{ "{\"status\":1,\"content\":{\"error\":\"LOGIN_ERROR\"}}", 0,
+		    "LOGIN_ERROR (wrong user or password)" },
+		{ "{\"status\":1,\"content\":{\"error\":\"NOT_LOGGED_IN\"}}", 0,
+		    "the server says NOT_LOGGED_IN" },
+		{ "{\"status\":1,\"content\":{\"error\":\"\\u001b[2J\"}}", 0,
+		    "the server says" },
+		{ "{\"status\":1}", 0, "status 1" },
+		{ "{\"status\":0}", 0, "without content" },
+		{ "{\"status\":\"ok\",\"content\":1}", 0, "not a Tiny" },
+		{ "{\"status\":1e999,\"content\":1}", 0, "not a Tiny" },
+		{ "[0,1]", 0, "not a Tiny" },
+		{ "<html>Fatal error</html>", 0, "not a Tiny" },
+		{ "", 0, "not a Tiny" },
+	};
+	struct json_arena	 a;
+	const struct json	*content;
+	size_t			 i;
+	char			*error;
+	int			 rc;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		memset(&a, 0, sizeof a);
+		error = NULL;
+		content = NULL;
+		rc = sync_answer(cases[i].body, strlen(cases[i].body), &a,
+		    &content, &error);
+		if ((rc == 0) != cases[i].ok)
+			failf("%s: rc %d", cases[i].body, rc);
+		if (cases[i].ok)
+			assert_non_null(content);
+		else {
+			if (strstr(error, cases[i].error) == NULL)
+				failf("%s: error \"%s\"", cases[i].body, error);
+			if (has_control(error))
+				failf("%s: a control character in the error",
+				    cases[i].body);
+		}
+		free(error);
+		json_arena_release(&a);
+	}
+}
+
+static void
+test_sync_numbers(void **state)
+{
+	static const struct {
+		const char	*json;
+		int		 ok;
+		int64_t		 want;
+	} cases[] = {
+		{ "12", 1, 12 },
+		{ "\"12\"", 1, 12 },
+		{ "-4", 1, -4 },
+		{ "9223372036854775807", 1, INT64_MAX },
+		{ "9223372036854775808", 0, 0 },
+		{ "99999999999999999999999999", 0, 0 },
+		{ "1.5", 0, 0 },
+		{ "1e3", 0, 0 },
+		{ "\"12abc\"", 0, 0 },
+		{ "\"\"", 0, 0 },
+		{ "\" 12\"", 0, 0 },
+		{ "true", 0, 0 },
+		{ "null", 0, 0 },
+		{ "[12]", 0, 0 },
+		{ "{\"id\":12}", 0, 0 },
+		{ "-", 0, 0 },
+	};
+	struct json_arena	 a;
+	int64_t			 n;
+	size_t			 i;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	for (i = 0; i < nitems(cases); i++) {
+		n = 0;
+		if ((sync_int(parse(&a, cases[i].json), &n) == 0) !=
+		    cases[i].ok || (cases[i].ok && n != cases[i].want))
+			failf("%s: read %lld", cases[i].json, (long long)n);
+	}
+	assert_int_equal(sync_bool(parse(&a, "true"), 0), 1);
+	assert_int_equal(sync_bool(parse(&a, "false"), 1), 0);
+	assert_int_equal(sync_bool(parse(&a, "\"t\""), 0), 1);
+	assert_int_equal(sync_bool(parse(&a, "\"f\""), 1), 0);
+	assert_int_equal(sync_bool(parse(&a, "1"), 0), 1);
+	assert_int_equal(sync_bool(parse(&a, "\"maybe\""), 0), 0);
+	assert_int_equal(sync_bool(parse(&a, "[true]"), 0), 0);
+	assert_int_equal(sync_bool(NULL, 1), 1);
+	json_arena_release(&a);
+}
+
+static void
+test_sync_headlines_hostile(void **state)
+{
+	static const char doc[] = "["
+	    /* A good one: the title's escape sequences never pass. */
+	    "{\"id\":7,\"feed_id\":\"3\",\"title\":\"\\u001b]0;owned\\u0007"
+	    "Title\\u001b[31m red\\r\\nnext\",\"link\":\"http://x/\\u0000y\","
+	    "\"author\":\"\\u009bA\",\"updated\":1700000000,"
+	    "\"unread\":true,\"marked\":\"t\",\"content\":\"<p>x</p>\"},"
+	    /* Wrong types: kept where the id and feed are sound. */
+	    "{\"id\":\"8\",\"feed_id\":3,\"title\":42,\"link\":[1],"
+	    "\"author\":{},\"updated\":\"soon\",\"unread\":\"yes\","
+	    "\"content\":7},"
+	    /* No valid id or feed: left out. */
+	    "{\"id\":\"x\",\"feed_id\":3},"
+	    "{\"id\":99999999999999999999,\"feed_id\":3},"
+	    "{\"id\":-1,\"feed_id\":3},"
+	    "{\"id\":0,\"feed_id\":3},"
+	    "{\"id\":9,\"feed_id\":null},"
+	    "{\"id\":10},"
+	    "{\"id\":1.5,\"feed_id\":3},"
+	    "\"an article\", 12, null, [],"
+	    "{\"id\":11,\"feed_id\":0}"
+	    "]";
+	struct json_arena	 a;
+	struct sync_headline	*h;
+	size_t			 n, total;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	sync_headlines(parse(&a, doc), &h, &n, &total);
+	assert_int_equal(total, 14);
+	assert_int_equal(n, 2);
+	assert_int_equal(h[0].id, 7);
+	assert_int_equal(h[0].feed_id, 3);
+	assert_int_equal(h[0].updated, 1700000000);
+	assert_int_equal(h[0].unread, 1);
+	assert_int_equal(h[0].marked, 1);
+	assert_non_null(strstr(h[0].title, "Title"));
+	assert_non_null(strstr(h[0].title, "next"));
+	assert_false(has_control(h[0].title));
+	assert_false(has_control(h[0].link));
+	assert_false(has_control(h[0].author));
+	assert_null(strstr(h[0].author, "\xc2\x9b"));
+	assert_string_equal(h[0].content, "<p>x</p>");
+	assert_int_equal(h[1].id, 8);
+	assert_null(h[1].title);
+	assert_null(h[1].link);
+	assert_null(h[1].author);
+	assert_null(h[1].content);
+	assert_int_equal(h[1].updated, INT64_MIN);
+	assert_int_equal(h[1].unread, 0);
+	sync_headlines_free(h, n);
+
+	/* Not an array at all. */
+	sync_headlines(parse(&a, "{\"error\":\"x\"}"), &h, &n, &total);
+	assert_int_equal(n, 0);
+	assert_int_equal(total, 0);
+	sync_headlines_free(h, n);
+	sync_headlines(NULL, &h, &n, &total);
+	assert_int_equal(n, 0);
+	json_arena_release(&a);
+}
+
+static void
+test_sync_urls(void **state)
+{
+	static const struct {
+		const char	*url, *api;
+	} cases[] = {
+		{ "https://example.org/tt-rss/", "https://example.org/tt-rss/api/" },
+		{ "https://example.org/tt-rss", "https://example.org/tt-rss/api/" },
+		{ "https://example.org/tt-rss/api/", "https://example.org/tt-rss/api/" },
+		{ "https://example.org/tt-rss/api", "https://example.org/tt-rss/api/" },
+		{ "http://127.0.0.1:8080", "http://127.0.0.1:8080/api/" },
+	};
+	struct config_sync	 cs;
+	size_t			 i;
+	char			*s, type[] = "ttrss", user[] = "alice";
+	char			 url[] = "https://example.org/tt-rss";
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		s = sync_api_url(cases[i].url);
+		assert_string_equal(s, cases[i].api);
+		free(s);
+	}
+	memset(&cs, 0, sizeof cs);
+	cs.type = type;
+	cs.url = url;
+	cs.user = user;
+	s = sync_key(&cs);
+	assert_string_equal(s, "ttrss:alice@https://example.org/tt-rss/api/");
+	free(s);
+}
+
+/* Load text as a dotfile; return how many mistakes, the first in *first
+ * (caller frees). */
+static size_t
+load(const char *text, struct config *cfg, char **first)
+{
+	struct causes	 causes = CAUSES_INIT;
+	size_t		 n;
+
+	config_init(cfg);
+	config_load_buffer(text, strlen(text), "config", cfg, &causes);
+	n = causes.n;
+	*first = n > 0 ? xstrdup(causes.v[0]) : NULL;
+	causes_release(&causes);
+	return (n);
+}
+
+static void
+test_sync_config(void **state)
+{
+	static const struct {
+		const char	*line;
+		const char	*error;
+	} bad[] = {
+		{ "sync ttrss\n", "config:1: usage: sync" },
+		{ "sync miniflux https://x/ < user a; password p\n",
+		    "config:1: unknown server type \"miniflux\"" },
+		{ "sync ttrss ftp://x/ < user a; password p\n",
+		    "config:1: a server's URL starts with http://" },
+		{ "sync ttrss file:///etc/ < user a; password p\n",
+		    "config:1: a server's URL starts with http://" },
+		{ "sync ttrss https://x/ < password p\n",
+		    "config:1: sync needs \"< user NAME\"" },
+		{ "sync ttrss https://x/ < user a\n",
+		    "config:1: sync needs password-command" },
+		{ "sync ttrss https://x/ < user a; password-command \"\"\n",
+		    "config:1: password-command is empty" },
+		{ "sync ttrss https://x/ < user a; password p; "
+		    "password-command pass\n", "not both" },
+		{ "sync ttrss https://x/ < user a; token t\n",
+		    "config:1: unknown server setting \"token\"" },
+		{ "sync ttrss https://x/ < user\n",
+		    "config:1: user takes one value" },
+		{ "sync ttrss https://x/ extra\n", "config:1: usage: sync" },
+		{ "sync ttrss https://x/ < user a; password p\n"
+		    "sync ttrss https://x/ < user a; password q\n",
+		    "config:2: this account is already listed at config:1" },
+	};
+	struct config	 cfg;
+	struct config	*snap;
+	size_t		 i;
+	char		*first;
+
+	(void)state;
+	for (i = 0; i < nitems(bad); i++) {
+		if (load(bad[i].line, &cfg, &first) == 0 ||
+		    strstr(first, bad[i].error) == NULL)
+			failf("%s: got \"%s\"", bad[i].line,
+			    first != NULL ? first : "no mistake");
+		free(first);
+		config_release(&cfg);
+	}
+	assert_int_equal(load("feed http://a/\n"
+	    "sync ttrss https://x/tt-rss/ < user alice; "
+	    "password-command \"pass show 'tt rss'\"\n"
+	    "sync ttrss https://x/tt-rss/ < user bob; password secret\n",
+	    &cfg, &first), 0);
+	assert_int_equal(cfg.nsyncs, 2);
+	assert_string_equal(cfg.syncs[0].user, "alice");
+	assert_string_equal(cfg.syncs[0].password_cmd[0], "pass");
+	assert_string_equal(cfg.syncs[0].password_cmd[2], "tt rss");
+	assert_null(cfg.syncs[0].password_cmd[3]);
+	assert_null(cfg.syncs[0].password);
+	assert_string_equal(cfg.syncs[1].password, "secret");
+	assert_int_equal(cfg.syncs[1].line, 3);
+	/* A server's feed joins the config, its category its tag. */
+	assert_int_equal(config_sync_feed(&cfg, 1, "ttrss:alice@x#3", "News"),
+	    1);
+	assert_int_equal(config_sync_feed(&cfg, 1, "ttrss:alice@x#3", "Tech"),
+	    0);
+	assert_int_equal(cfg.nfeeds, 2);
+	assert_int_equal(cfg.feeds[1].sync, 1);
+	assert_string_equal(cfg.feeds[1].tags[0], "Tech");
+	assert_int_equal(config_sync_feed(&cfg, 1, "ttrss:alice@x#3", NULL),
+	    0);
+	assert_int_equal(cfg.feeds[1].ntags, 0);
+	snap = config_snapshot(&cfg, 0);
+	assert_int_equal(snap->nsyncs, 2);
+	assert_string_equal(snap->syncs[0].password_cmd[2], "tt rss");
+	assert_int_equal(snap->feeds[1].sync, 1);
+	config_drop(snap);
+	/* A refresh of a server's one feed syncs its server alone. */
+	snap = config_snapshot(&cfg, cfg.feeds[1].id);
+	assert_int_equal(snap->nfeeds, 1);
+	assert_int_equal(snap->nsyncs, 1);
+	assert_string_equal(snap->syncs[0].user, "alice");
+	config_drop(snap);
+	snap = config_snapshot(&cfg, cfg.feeds[0].id);
+	assert_int_equal(snap->nsyncs, 0);
+	config_drop(snap);
+	config_release(&cfg);
+}
+
+/* A store in a fresh directory, with one server's feed and items. */
+struct fixture {
+	char		 dir[64];
+	char		 path[96];
+	struct store	*st;
+	int64_t		 feed;
+};
+
+#define SERVER	"ttrss:alice@http://x/api/"
+
+static int
+setup(void **state)
+{
+	struct fixture		*fx;
+	struct store_sync_feed	 sf = { 3, "Feed three", "News" };
+	struct feed		 f;
+	struct feed_entry	 e[3];
+	struct store_fetch	 fx_ = { 0 };
+	char			*cause, id[3][32], title[] = "Feed three";
+	char			 t[] = "t";
+	int			 i, nnew;
+
+	fx = xcalloc(1, sizeof *fx);
+	snprintf(fx->dir, sizeof fx->dir, "/tmp/test-sync-XXXXXX");
+	if (mkdtemp(fx->dir) == NULL)
+		fail_msg("mkdtemp failed");
+	snprintf(fx->path, sizeof fx->path, "%s/t.db", fx->dir);
+	if ((fx->st = store_open(fx->path, &cause)) == NULL)
+		fail_msg("store_open: %s", cause);
+	if (store_sync_feeds(fx->st, SERVER, &sf, 1, &fx->feed, &cause) != 0)
+		fail_msg("store_sync_feeds: %s", cause);
+	memset(&f, 0, sizeof f);
+	memset(e, 0, sizeof e);
+	f.title = title;
+	f.updated = FEED_NODATE;
+	f.entries = e;
+	f.nentries = 3;
+	for (i = 0; i < 3; i++) {
+		snprintf(id[i], sizeof id[i], "tidings-sync:%d", 101 + i);
+		e[i].id = id[i];
+		e[i].title = t;
+		e[i].published = 1700000000 + i;
+		e[i].updated = FEED_NODATE;
+	}
+	fx_.time = 1700000100;
+	fx_.next = STORE_NOTIME;
+	if (store_update(fx->st, fx->feed, &fx_, &f, 0, 0, &nnew,
+	    &cause) != 0 || nnew != 3)
+		fail_msg("store_update: %s", cause);
+	*state = fx;
+	return (0);
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*fx = *state;
+	char		 p[128];
+
+	store_close(fx->st);
+	unlink(fx->path);
+	snprintf(p, sizeof p, "%s-wal", fx->path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", fx->path);
+	unlink(p);
+	rmdir(fx->dir);
+	free(fx);
+	return (0);
+}
+
+/* The item whose article id is remote. */
+static int64_t
+item_of(struct fixture *fx, int64_t remote)
+{
+	struct store_item	*it;
+	struct store_body	 b;
+	size_t			 n, i;
+	int64_t			 id = 0;
+	char			*cause;
+
+	if (store_items(fx->st, fx->feed, 0, 10, &it, &n, &cause) != 0)
+		fail_msg("store_items: %s", cause);
+	for (i = 0; i < n; i++) {
+		if (store_item_get(fx->st, it[i].id, &b, &cause) != 1)
+			fail_msg("store_item_get");
+		/* Dates were given in article order. */
+		if (b.item.date == 1700000000 + remote - 101)
+			id = it[i].id;
+		store_body_release(&b);
+	}
+	store_items_free(it, n);
+	return (id);
+}
+
+static void
+test_sync_queue(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_sync_change *v;
+	int64_t			 seq[8], since, mark, changed, queued;
+	size_t			 n, i;
+	char			*cause;
+
+	assert_int_equal(store_sync_since(fx->st, SERVER, &since, &cause), 0);
+	assert_int_equal(since, 103);
+	/* Every way of marking queues its change, the latest winning. */
+	assert_int_equal(store_set_read(fx->st, item_of(fx, 101), 1, &cause),
+	    0);
+	assert_int_equal(store_set_starred(fx->st, item_of(fx, 102), 1,
+	    &cause), 0);
+	assert_int_equal(store_set_read(fx->st, item_of(fx, 101), 0, &cause),
+	    0);
+	assert_int_equal(store_sync_pending(fx->st, SERVER, &v, &n, &cause),
+	    0);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].remote_id, 102);
+	assert_int_equal(v[0].field, 0);
+	assert_int_equal(v[0].value, 1);
+	assert_int_equal(v[1].remote_id, 101);
+	assert_int_equal(v[1].field, 2);
+	assert_int_equal(v[1].value, 1);	/* unread again */
+	seq[0] = v[0].seq;
+	free(v);
+	/* Mark-all-read and its undo. */
+	assert_int_equal(store_mark_read(fx->st, &(struct store_filter){
+	    .feeds = &fx->feed, .nfeeds = 1 }, &mark, &changed, &cause), 0);
+	assert_int_equal(changed, 3);
+	assert_int_equal(store_sync_pending(fx->st, SERVER, &v, &n, &cause),
+	    0);
+	assert_int_equal(n, 4);
+	for (i = 1; i < n; i++)
+		assert_true(v[i].field == 2 && v[i].value == 0);
+	free(v);
+	assert_int_equal(store_unmark_read(fx->st, mark, &changed, &cause),
+	    0);
+	assert_int_equal(store_sync_pending(fx->st, SERVER, &v, &n, &cause),
+	    0);
+	assert_int_equal(n, 4);
+	for (i = 1; i < n; i++)
+		assert_true(v[i].field == 2 && v[i].value == 1);
+	free(v);
+	/* What the server took leaves; a change made since stays. */
+	assert_int_equal(store_sync_sent(fx->st, seq, 1, &cause), 0);
+	assert_int_equal(store_sync_queued(fx->st, SERVER, &queued, &cause),
+	    0);
+	assert_int_equal(queued, 3);
+	assert_int_equal(store_sync_queued(fx->st, "other", &queued, &cause),
+	    0);
+	assert_int_equal(queued, 0);
+}
+
+static void
+test_sync_marks(void **state)
+{
+	struct fixture		*fx = *state;
+	const int64_t		 unread[] = { 101, 555 }, starred[] = { 103 };
+	static const char	 conf[] = "sync ttrss http://x/ < user alice;"
+	    " password p\n";
+	struct causes		 causes = CAUSES_INIT;
+	struct config		 cfg;
+	int64_t			*feeds, *nunread, *nstarred;
+	size_t			 n;
+	struct store_body	 b;
+	int64_t			 changed = 0, queued;
+	char			*cause;
+
+	/* A change still queued wins over the server's state. */
+	assert_int_equal(store_set_starred(fx->st, item_of(fx, 102), 1,
+	    &cause), 0);
+	assert_int_equal(store_sync_marks(fx->st, SERVER, unread, 2, starred,
+	    1, &changed, &cause), 0);
+	assert_int_equal(changed, 3);		/* 102, 103 read; 103 starred */
+	assert_int_equal(store_item_get(fx->st, item_of(fx, 101), &b, &cause),
+	    1);
+	assert_true(b.item.unread && !b.item.starred);
+	store_body_release(&b);
+	assert_int_equal(store_item_get(fx->st, item_of(fx, 102), &b, &cause),
+	    1);
+	assert_true(!b.item.unread && b.item.starred);
+	store_body_release(&b);
+	assert_int_equal(store_item_get(fx->st, item_of(fx, 103), &b, &cause),
+	    1);
+	assert_true(!b.item.unread && b.item.starred);
+	store_body_release(&b);
+	/* The server's marks are not queued back to it. */
+	assert_int_equal(store_sync_queued(fx->st, SERVER, &queued, &cause),
+	    0);
+	assert_int_equal(queued, 1);
+	/* New articles bring their own marks; a queued change still wins.
+	 * The counts follow. */
+	changed = 0;
+	assert_int_equal(store_sync_item_marks(fx->st, SERVER,
+	    (const int64_t[]){ 101, 102 }, (const unsigned char[]){ 0, 1 },
+	    (const unsigned char[]){ 1, 0 }, 2, &changed, &cause), 0);
+	assert_int_equal(store_item_get(fx->st, item_of(fx, 101), &b, &cause),
+	    1);
+	assert_true(!b.item.unread && b.item.starred);
+	store_body_release(&b);
+	assert_int_equal(store_item_get(fx->st, item_of(fx, 102), &b, &cause),
+	    1);
+	assert_true(b.item.unread && b.item.starred);
+	store_body_release(&b);
+	assert_int_equal(store_sync_counts(fx->st, SERVER, &feeds, &nunread,
+	    &nstarred, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(feeds[0], fx->feed);
+	assert_int_equal(nunread[0], 1);
+	assert_int_equal(nstarred[0], 3);
+	free(feeds);
+	free(nunread);
+	free(nstarred);
+	assert_int_equal(store_sync_queued(fx->st, SERVER, &queued, &cause),
+	    0);
+	assert_int_equal(queued, 1);
+	/* The feeds pane lists the account's feeds from the store, with
+	 * the category as the tag, before any sync. */
+	config_init(&cfg);
+	assert_int_equal(config_load_buffer(conf, strlen(conf), "config",
+	    &cfg, &causes), 0);
+	assert_int_equal(sync_config_feeds(&cfg, fx->st, &cause), 1);
+	assert_int_equal(cfg.nfeeds, 1);
+	assert_int_equal(cfg.feeds[0].sync, 1);
+	assert_string_equal(cfg.feeds[0].tags[0], "News");
+	assert_false(cfg.feeds[0].hidden);
+	assert_int_equal(sync_config_feeds(&cfg, fx->st, &cause), 0);
+	/* A feed the account dropped goes, with its items, and leaves the
+	 * pane. */
+	assert_int_equal(store_sync_feeds(fx->st, SERVER, NULL, 0, NULL,
+	    &cause), 0);
+	assert_int_equal(item_of(fx, 101), 0);
+	assert_int_equal(sync_config_feeds(&cfg, fx->st, &cause), 0);
+	assert_true(cfg.feeds[0].hidden);
+	config_release(&cfg);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sync_answer),
+		cmocka_unit_test(test_sync_numbers),
+		cmocka_unit_test(test_sync_headlines_hostile),
+		cmocka_unit_test(test_sync_urls),
+		cmocka_unit_test(test_sync_config),
+		cmocka_unit_test_setup_teardown(test_sync_queue, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_sync_marks, setup,
+		    teardown),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
