@@ -512,9 +512,7 @@ config_sync_free(struct config_sync *cs)
 	free(cs->type);
 	free(cs->url);
 	free(cs->user);
-	if (cs->password != NULL)
-		explicit_bzero(cs->password, strlen(cs->password));
-	free(cs->password);
+	free(cs->password_file);
 	config_words_free(cs->password_cmd);
 	free(cs->path);
 }
@@ -529,8 +527,8 @@ config_sync_copy(struct config_sync *to, const struct config_sync *from)
 	to->type = xstrdup(from->type);
 	to->url = xstrdup(from->url);
 	to->user = xstrdup(from->user);
-	to->password = from->password != NULL ? xstrdup(from->password) :
-	    NULL;
+	to->password_file = from->password_file != NULL ?
+	    xstrdup(from->password_file) : NULL;
 	to->path = xstrdup(from->path);
 	to->password_cmd = NULL;
 	if (from->password_cmd != NULL) {
@@ -1754,8 +1752,8 @@ config_cmd_feed(struct config_parse *cp, const struct config_cmd *cmd,
 	cfg->feeds[cfg->nfeeds++] = cf;
 }
 
-/* sync TYPE URL < user NAME; password-command "CMD ..." (or password
- * VALUE): a server account (see config.h). */
+/* sync TYPE URL < user NAME; password-command "CMD ..." (or
+ * password-file PATH): a server account (see config.h). */
 static void
 config_cmd_sync(struct config_parse *cp, const struct config_cmd *cmd,
     struct config_word *w, size_t n)
@@ -1799,9 +1797,15 @@ config_cmd_sync(struct config_parse *cp, const struct config_cmd *cmd,
 		} else if (strcmp(w[start].s, "user") == 0) {
 			free(cs.user);
 			cs.user = xstrdup(w[start + 1].s);
-		} else if (strcmp(w[start].s, "password") == 0) {
-			free(cs.password);
-			cs.password = xstrdup(w[start + 1].s);
+		} else if (strcmp(w[start].s, "password-file") == 0) {
+			free(cs.password_file);
+			cs.password_file = util_expand_home(w[start + 1].s);
+			if (cs.password_file[0] != '/') {
+				config_error(cp, "password-file takes a path "
+				    "from / or ~/, not \"%s\"",
+				    config_q(cp, w[start + 1].s));
+				bad = 1;
+			}
 		} else if (strcmp(w[start].s, "password-command") == 0) {
 			if (config_words(w[start + 1].s, &argv, &nw,
 			    &cause) != 0) {
@@ -1818,7 +1822,7 @@ config_cmd_sync(struct config_parse *cp, const struct config_cmd *cmd,
 			}
 		} else {
 			config_error(cp, "unknown server setting \"%s\"; a sync "
-			    "line takes user, password-command and password",
+			    "line takes user, password-command and password-file",
 			    config_q(cp, w[start].s));
 			bad = 1;
 		}
@@ -1829,13 +1833,14 @@ next:
 		config_error(cp, "sync needs \"< user NAME\"");
 		bad = 1;
 	}
-	if (!bad && cs.password == NULL && cs.password_cmd == NULL) {
-		config_error(cp, "sync needs password-command (or password)");
+	if (!bad && cs.password_file == NULL && cs.password_cmd == NULL) {
+		config_error(cp, "sync needs password-command or "
+		    "password-file");
 		bad = 1;
 	}
-	if (!bad && cs.password != NULL && cs.password_cmd != NULL) {
-		config_error(cp, "sync takes password-command or password, "
-		    "not both");
+	if (!bad && cs.password_file != NULL && cs.password_cmd != NULL) {
+		config_error(cp, "sync takes password-command or "
+		    "password-file, not both");
 		bad = 1;
 	}
 	for (i = 0; i < cfg->nsyncs && !bad; i++) {

@@ -119,7 +119,8 @@ struct config_sync {
 	char		*type;		/* "ttrss" */
 	char		*url;		/* as written: http:// or https:// */
 	char		*user;
-	char		*password;	/* "password VALUE", or NULL */
+	char		*password_file;	/* "password-file PATH", "~/" expanded,
+					   or NULL */
 	char		**password_cmd;	/* "password-command" split into
 					   words (config_words()), or NULL */
 	char		*path;		/* file that listed it */

@@ -24,6 +24,7 @@
  * is an error of its own, never a crash.
  */
 #include <sys/types.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <sys/poll.h>
 
@@ -330,6 +331,37 @@ sync_call(struct sync_conn *c, const char *op, const char *args,
 	return (rc);
 }
 
+/* Wipe b's bytes, then release it. */
+static void
+sync_wipe(struct buf *b)
+{
+	if (b->data != NULL)
+		explicit_bzero(b->data, b->len);
+	buf_release(b);
+}
+
+/* The first line of b, without its "\r\n", as a new string; b is
+ * wiped. NULL and *error ("WHAT no password") when it is empty. */
+static char *
+sync_first_line(struct buf *b, const char *what, char **error)
+{
+	char	*nl, *s;
+	size_t	 n;
+
+	n = b->data != NULL && (nl = memchr(b->data, '\n', b->len)) != NULL ?
+	    (size_t)(nl - b->data) : b->len;
+	if (n > 0 && b->data[n - 1] == '\r')
+		n--;
+	if (n == 0) {
+		xasprintf(error, "%s no password", what);
+		sync_wipe(b);
+		return (NULL);
+	}
+	s = xstrndup(b->data, n);
+	sync_wipe(b);
+	return (s);
+}
+
 /* Run password-command without a shell; its first line of output is the
  * password. Return it (the caller wipes and frees it), or NULL and set
  * *error. */
@@ -342,7 +374,7 @@ sync_password_command(char **argv, char **error)
 	sigset_t		 none;
 	pid_t			 pid;
 	ssize_t			 r;
-	char			 chunk[512], *nl;
+	char			 chunk[512];
 	int			 fds[2], fd, status, waited = 0;
 	time_t			 until;
 
@@ -412,20 +444,49 @@ sync_password_command(char **argv, char **error)
 		    WTERMSIG(status));
 		goto fail;
 	}
-	if (b.data != NULL && (nl = memchr(b.data, '\n', b.len)) != NULL)
-		buf_truncate(&b, (size_t)(nl - b.data));
-	if (b.len > 0 && b.data[b.len - 1] == '\r')
-		buf_truncate(&b, b.len - 1);
-	if (b.len == 0) {
-		*error = xstrdup("password-command printed no password");
-		goto fail;
-	}
-	return (buf_detach(&b, NULL));
+	return (sync_first_line(&b, "password-command printed", error));
 fail:
-	if (b.data != NULL)
-		explicit_bzero(b.data, b.len);
-	buf_release(&b);
+	sync_wipe(&b);
 	return (NULL);
+}
+
+/* Read the password from the first line of path, a regular file that
+ * only its owner may read or write (as ssh asks of a key). Return it
+ * (the caller wipes and frees it), or NULL and set *error. */
+static char *
+sync_password_file(const char *path, char **error)
+{
+	struct buf	 b = BUF_INIT;
+	struct stat	 sb;
+	ssize_t		 r;
+	char		 chunk[512];
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+	    O_NONBLOCK)) == -1) {
+		xasprintf(error, "password-file %s: %s", path,
+		    strerror(errno));
+		return (NULL);
+	}
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+		xasprintf(error, "password-file %s is not a file", path);
+		close(fd);
+		return (NULL);
+	}
+	if ((sb.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+		xasprintf(error, "password-file %s may be read or written by "
+		    "others (mode %03o): chmod 600 it", path,
+		    (unsigned)(sb.st_mode & 0777));
+		close(fd);
+		return (NULL);
+	}
+	while (b.len < SYNC_PASSWORD_MAX &&
+	    (r = read(fd, chunk, sizeof chunk)) > 0) {
+		buf_add(&b, chunk, (size_t)r);
+		explicit_bzero(chunk, sizeof chunk);
+	}
+	close(fd);
+	return (sync_first_line(&b, "password-file holds", error));
 }
 
 /* Log in: set c->sid. */
@@ -437,12 +498,11 @@ sync_login(struct sync_conn *c, char **error)
 	char			*password;
 	int			 rc;
 
-	if (c->cs->password_cmd != NULL) {
-		if ((password = sync_password_command(c->cs->password_cmd,
-		    error)) == NULL)
-			return (-1);
-	} else
-		password = xstrdup(c->cs->password);
+	password = c->cs->password_cmd != NULL ?
+	    sync_password_command(c->cs->password_cmd, error) :
+	    sync_password_file(c->cs->password_file, error);
+	if (password == NULL)
+		return (-1);
 	buf_addstr(&args, "\"user\":");
 	buf_add_jsonstr(&args, c->cs->user);
 	buf_addstr(&args, ",\"password\":");

@@ -112,9 +112,12 @@ until [ -s "$WORK/fake.port" ]; do
 	sleep 0.1
 done
 FAKE="http://127.0.0.1:$(cat "$WORK/fake.port")/tt-rss/"
+printf 'secret\n' >"$WORK/pw"
+printf 'hunter2\n' >"$WORK/pw-wrong"
+chmod 600 "$WORK/pw" "$WORK/pw-wrong"
 cat >"$CONF" <<EOF
 set download-timeout 2
-sync ttrss $FAKE < user alice; password secret
+sync ttrss $FAKE < user alice; password-file $WORK/pw
 EOF
 
 # --- Hostile answers: what is sound is kept, as clean text.
@@ -162,7 +165,7 @@ for mode in 401 mid401 notlogged slow html; do
 done
 grep -q "^slow " "$WORK/fake.log" || fail "the slow server was not asked"
 # A wrong password.
-sed 's/password secret/password hunter2/' "$CONF" >"$WORK/wrong"
+sed 's|password-file .*|password-file '"$WORK"'/pw-wrong|' "$CONF" >"$WORK/wrong"
 echo ok >"$WORK/mode"
 expect_status 3 "$TIDINGS" -c "$WORK/wrong" -d "$DB" refresh -a
 expect_grep "LOGIN_ERROR (wrong user or password)" "$WORK/out"
@@ -170,11 +173,24 @@ if grep -q "hunter2\|secret" "$WORK/out" "$WORK/err"; then
 	fail "the password shows in the output"
 fi
 
+# A password-file others may read is refused before any request, and
+# so is one that is not there.
+chmod 640 "$WORK/pw-wrong"
+: >"$WORK/fake.log"
+expect_status 3 "$TIDINGS" -c "$WORK/wrong" -d "$DB" refresh -a
+expect_grep "may be read or written by others (mode 640): chmod 600" \
+    "$WORK/out"
+[ -s "$WORK/fake.log" ] && fail "a request went out with an unsafe password-file"
+sed 's|password-file .*|password-file '"$WORK"'/no-such-file|' "$CONF" \
+    >"$WORK/gone"
+expect_status 3 "$TIDINGS" -c "$WORK/gone" -d "$DB" refresh -a
+expect_grep "password-file $WORK/no-such-file: No such file" "$WORK/out"
+
 # A password-command that fails, or is not there.
-sed 's/password secret/password-command false/' "$CONF" >"$WORK/cmd"
+sed 's|password-file .*|password-command false|' "$CONF" >"$WORK/cmd"
 expect_status 3 "$TIDINGS" -c "$WORK/cmd" -d "$DB" refresh -a
 expect_grep "(alice): password-command failed (exit status 1)" "$WORK/out"
-sed 's/password secret/password-command "no-such-command-here x"/' \
+sed 's|password-file .*|password-command "no-such-command-here x"|' \
     "$CONF" >"$WORK/cmd"
 expect_status 3 "$TIDINGS" -c "$WORK/cmd" -d "$DB" refresh -a
 expect_grep "password-command: cannot run \"no-such-command-here\"" \

@@ -124,7 +124,7 @@ expect_grep "in 3 requests, 0 changes sent" "$WORK/out"
 cat >"$WORK/offline" <<EOF
 feed $URL/a.xml own
 set refresh-interval 0
-sync ttrss http://127.0.0.1:9/ < user admin; password x
+sync ttrss http://127.0.0.1:9/ < user admin; password-command "printf x"
 EOF
 sql "UPDATE feeds SET sync = 'ttrss:admin@http://127.0.0.1:9/api/',
     url = replace(url, '$API', 'http://127.0.0.1:9/api/')

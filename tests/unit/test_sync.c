@@ -253,27 +253,31 @@ test_sync_config(void **state)
 		const char	*error;
 	} bad[] = {
 		{ "sync ttrss\n", "config:1: usage: sync" },
-		{ "sync miniflux https://x/ < user a; password p\n",
+		{ "sync miniflux https://x/ < user a; password-file ~/pw\n",
 		    "config:1: unknown server type \"miniflux\"" },
-		{ "sync ttrss ftp://x/ < user a; password p\n",
+		{ "sync ttrss ftp://x/ < user a; password-file ~/pw\n",
 		    "config:1: a server's URL starts with http://" },
-		{ "sync ttrss file:///etc/ < user a; password p\n",
+		{ "sync ttrss file:///etc/ < user a; password-file ~/pw\n",
 		    "config:1: a server's URL starts with http://" },
-		{ "sync ttrss https://x/ < password p\n",
+		{ "sync ttrss https://x/ < password-file ~/pw\n",
 		    "config:1: sync needs \"< user NAME\"" },
 		{ "sync ttrss https://x/ < user a\n",
 		    "config:1: sync needs password-command" },
 		{ "sync ttrss https://x/ < user a; password-command \"\"\n",
 		    "config:1: password-command is empty" },
-		{ "sync ttrss https://x/ < user a; password p; "
+		{ "sync ttrss https://x/ < user a; password-file ~/pw; "
 		    "password-command pass\n", "not both" },
 		{ "sync ttrss https://x/ < user a; token t\n",
 		    "config:1: unknown server setting \"token\"" },
+		{ "sync ttrss https://x/ < user a; password-file pw\n",
+		    "config:1: password-file takes a path from / or ~/" },
+		{ "sync ttrss https://x/ < user a; password p\n",
+		    "config:1: unknown server setting \"password\"" },
 		{ "sync ttrss https://x/ < user\n",
 		    "config:1: user takes one value" },
 		{ "sync ttrss https://x/ extra\n", "config:1: usage: sync" },
-		{ "sync ttrss https://x/ < user a; password p\n"
-		    "sync ttrss https://x/ < user a; password q\n",
+		{ "sync ttrss https://x/ < user a; password-file ~/pw\n"
+		    "sync ttrss https://x/ < user a; password-file ~/pw2\n",
 		    "config:2: this account is already listed at config:1" },
 	};
 	struct config	 cfg;
@@ -293,15 +297,17 @@ test_sync_config(void **state)
 	assert_int_equal(load("feed http://a/\n"
 	    "sync ttrss https://x/tt-rss/ < user alice; "
 	    "password-command \"pass show 'tt rss'\"\n"
-	    "sync ttrss https://x/tt-rss/ < user bob; password secret\n",
+	    "sync ttrss https://x/tt-rss/ < user bob; password-file ~/.pw\n",
 	    &cfg, &first), 0);
 	assert_int_equal(cfg.nsyncs, 2);
 	assert_string_equal(cfg.syncs[0].user, "alice");
 	assert_string_equal(cfg.syncs[0].password_cmd[0], "pass");
 	assert_string_equal(cfg.syncs[0].password_cmd[2], "tt rss");
 	assert_null(cfg.syncs[0].password_cmd[3]);
-	assert_null(cfg.syncs[0].password);
-	assert_string_equal(cfg.syncs[1].password, "secret");
+	assert_null(cfg.syncs[0].password_file);
+	assert_non_null(cfg.syncs[1].password_file);
+	assert_true(cfg.syncs[1].password_file[0] == '/');
+	assert_non_null(strstr(cfg.syncs[1].password_file, "/.pw"));
 	assert_int_equal(cfg.syncs[1].line, 3);
 	/* A server's feed joins the config, its category its tag. */
 	assert_int_equal(config_sync_feed(&cfg, 1, "ttrss:alice@x#3", "News"),
@@ -488,7 +494,7 @@ test_sync_marks(void **state)
 	struct fixture		*fx = *state;
 	const int64_t		 unread[] = { 101, 555 }, starred[] = { 103 };
 	static const char	 conf[] = "sync ttrss http://x/ < user alice;"
-	    " password p\n";
+	    " password-file ~/pw\n";
 	struct causes		 causes = CAUSES_INIT;
 	struct config		 cfg;
 	int64_t			*feeds, *nunread, *nstarred;
