@@ -209,6 +209,17 @@ script_name(struct buf *b, const char *argv0)
 	return (text_printable(b, argv0));
 }
 
+/* Whether pid has exited, without reaping it. */
+static int
+script_exited(pid_t pid)
+{
+	siginfo_t	 si;
+
+	memset(&si, 0, sizeof si);
+	return (waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT) ==
+	    0 && si.si_pid == pid);
+}
+
 int
 script_run(const struct script_run *sr, struct buf *out, char **cause)
 {
@@ -265,11 +276,14 @@ script_run(const struct script_run *sr, struct buf *out, char **cause)
 	if (sr->timeout > 0)
 		deadline = script_ms() + sr->timeout * 1000;
 	for (;;) {
-		if (!reaped && waitpid(pid, &status, WNOHANG) == pid) {
+		if (!reaped && script_exited(pid)) {
+			/* Done: what it left running goes too, holding the
+			 * pipes or not, while the unreaped child still keeps
+			 * its group's number from being used again. */
+			kill(-pid, SIGKILL);
+			while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+				;
 			reaped = 1;
-			/* Done: what it left running holds the pipes. */
-			if (po[0] != -1 || pe[0] != -1)
-				kill(-pid, SIGKILL);
 			script_close(&in[1]);
 		}
 		if (reaped && po[0] == -1 && pe[0] == -1)
