@@ -21,6 +21,7 @@
  * part of the error shown on the feed; only its tail is held in memory.
  */
 #include <sys/poll.h>		/* <poll.h> would be src/poll.h */
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
@@ -133,9 +134,23 @@ void
 script_child_setup(void)
 {
 	struct sigaction	 dfl;
+	struct rlimit		 rl;
 	sigset_t		 none;
+	unsigned		 fd, max = 1024;
 
 	setsid();
+	/* Only its standard input, output and error reach the command:
+	 * not what the reader holds without close-on-exec (libcurl's
+	 * sockets, for one). Close-on-exec rather than closed, so that the
+	 * caller's report pipe stays until the exec. */
+	if (close_range(STDERR_FILENO + 1, ~0U, CLOSE_RANGE_CLOEXEC) == -1) {
+		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
+		    rl.rlim_cur != RLIM_INFINITY)
+			max = rl.rlim_cur < 65536 ? (unsigned)rl.rlim_cur :
+			    65536;
+		for (fd = STDERR_FILENO + 1; fd < max; fd++)
+			fcntl((int)fd, F_SETFD, FD_CLOEXEC);
+	}
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
 	sigaction(SIGPIPE, &dfl, NULL);

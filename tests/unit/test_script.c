@@ -2,6 +2,7 @@
  * line of standard error a failure shows. */
 #include "testlib.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <time.h>
 
@@ -223,6 +224,33 @@ test_script_group_killed(void **state)
 	buf_release(&pid);
 }
 
+/* A descriptor the reader has open without close-on-exec (libcurl's
+ * sockets are such) does not reach the command. */
+static void
+test_script_fds_closed(void **state)
+{
+	char		 sh[] = "sh", c[] = "-c";
+	char		*script, *argv[] = { sh, c, NULL, NULL };
+	struct script_run sr;
+	struct buf	 out = BUF_INIT;
+	char		*cause = NULL;
+	int		 fd;
+
+	(void)state;
+	assert_true((fd = open("/dev/null", O_RDONLY)) > STDERR_FILENO);
+	xasprintf(&script, "if [ -e /proc/$$/fd/%d ]; then echo leaked; "
+	    "else echo closed; fi", fd);
+	argv[2] = script;
+	memset(&sr, 0, sizeof sr);
+	sr.argv = argv;
+	sr.timeout = 5;
+	assert_int_equal(script_run(&sr, &out, &cause), 0);
+	assert_string_equal(out.data, "closed\n");
+	close(fd);
+	free(script);
+	buf_release(&out);
+}
+
 int
 main(void)
 {
@@ -231,6 +259,7 @@ main(void)
 		cmocka_unit_test(test_script_run),
 		cmocka_unit_test(test_script_missing),
 		cmocka_unit_test(test_script_group_killed),
+		cmocka_unit_test(test_script_fds_closed),
 	};
 
 	signal(SIGPIPE, SIG_IGN);
