@@ -655,11 +655,12 @@ cmd_items(struct opts *o, struct config *cfg, int argc, char **argv)
 		 * next page. */
 		free(last.title);
 		free(last.author);
+		free(last.link);
 		last = items[nitems_ - 1];
 		last.title = xstrdup(last.title);
 		last.author = last.author != NULL ? xstrdup(last.author) :
 		    NULL;
-		last.link = NULL;
+		last.link = last.link != NULL ? xstrdup(last.link) : NULL;
 		store_items_free(items, nitems_);
 		items = NULL;
 		nitems_ = 0;
@@ -676,6 +677,7 @@ fail:
 out:
 	free(last.title);
 	free(last.author);
+	free(last.link);
 	free(ids);
 	filter_free(expr);
 	buf_release(&b);

@@ -21,6 +21,7 @@
  * part of the error shown on the feed; only its tail is held in memory.
  */
 #include <sys/poll.h>		/* <poll.h> would be src/poll.h */
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
@@ -133,9 +134,23 @@ void
 script_child_setup(void)
 {
 	struct sigaction	 dfl;
+	struct rlimit		 rl;
 	sigset_t		 none;
+	unsigned		 fd, max = 1024;
 
 	setsid();
+	/* Only its standard input, output and error reach the command:
+	 * not what the reader holds without close-on-exec (libcurl's
+	 * sockets, for one). Close-on-exec rather than closed, so that the
+	 * caller's report pipe stays until the exec. */
+	if (close_range(STDERR_FILENO + 1, ~0U, CLOSE_RANGE_CLOEXEC) == -1) {
+		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
+		    rl.rlim_cur != RLIM_INFINITY)
+			max = rl.rlim_cur < 65536 ? (unsigned)rl.rlim_cur :
+			    65536;
+		for (fd = STDERR_FILENO + 1; fd < max; fd++)
+			fcntl((int)fd, F_SETFD, FD_CLOEXEC);
+	}
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
 	sigaction(SIGPIPE, &dfl, NULL);
@@ -209,6 +224,17 @@ script_name(struct buf *b, const char *argv0)
 	return (text_printable(b, argv0));
 }
 
+/* Whether pid has exited, without reaping it. */
+static int
+script_exited(pid_t pid)
+{
+	siginfo_t	 si;
+
+	memset(&si, 0, sizeof si);
+	return (waitid(P_PID, (id_t)pid, &si, WEXITED | WNOHANG | WNOWAIT) ==
+	    0 && si.si_pid == pid);
+}
+
 int
 script_run(const struct script_run *sr, struct buf *out, char **cause)
 {
@@ -265,11 +291,14 @@ script_run(const struct script_run *sr, struct buf *out, char **cause)
 	if (sr->timeout > 0)
 		deadline = script_ms() + sr->timeout * 1000;
 	for (;;) {
-		if (!reaped && waitpid(pid, &status, WNOHANG) == pid) {
+		if (!reaped && script_exited(pid)) {
+			/* Done: what it left running goes too, holding the
+			 * pipes or not, while the unreaped child still keeps
+			 * its group's number from being used again. */
+			kill(-pid, SIGKILL);
+			while (waitpid(pid, &status, 0) == -1 && errno == EINTR)
+				;
 			reaped = 1;
-			/* Done: what it left running holds the pipes. */
-			if (po[0] != -1 || pe[0] != -1)
-				kill(-pid, SIGKILL);
 			script_close(&in[1]);
 		}
 		if (reaped && po[0] == -1 && pe[0] == -1)

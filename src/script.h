@@ -39,9 +39,10 @@ struct script_run {
  */
 int	 script_run(const struct script_run *, struct buf *out, char **cause);
 
-/* In a child between fork() and exec(): a session of its own, and the
- * signals the reader ignores or catches back to their defaults, none
- * blocked. Only async-signal-safe calls. */
+/* In a child between fork() and exec(): a session of its own, every
+ * descriptor above standard error close-on-exec, and the signals the
+ * reader ignores or catches back to their defaults, none blocked. Only
+ * async-signal-safe calls. */
 void	 script_child_setup(void);
 
 /* Append to b the last non-blank line of the len bytes at s, at most max

@@ -725,7 +725,7 @@ ui_list_reload(struct ui *ui)
 		at = l->win[p->cur - l->woff];
 		at.title = xstrdup(at.title);
 		at.author = at.author != NULL ? xstrdup(at.author) : NULL;
-		at.link = NULL;
+		at.link = at.link != NULL ? xstrdup(at.link) : NULL;
 		have = 1;
 	}
 	list_drop_window(l);
@@ -783,6 +783,7 @@ out:
 	if (have) {
 		free(at.title);
 		free(at.author);
+		free(at.link);
 	}
 	return (rc);
 }

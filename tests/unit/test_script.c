@@ -2,6 +2,7 @@
  * line of standard error a failure shows. */
 #include "testlib.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <time.h>
 
@@ -179,7 +180,8 @@ test_script_missing(void **state)
 }
 
 /* At the timeout the whole process group goes, and what a command
- * leaves behind when it exits goes too, so nothing holds its pipes. */
+ * leaves behind when it exits goes too, whether it holds the pipes or
+ * let go of them (run 2). */
 static void
 test_script_group_killed(void **state)
 {
@@ -195,9 +197,11 @@ test_script_group_killed(void **state)
 	(void)state;
 	assert_true((fd = mkstemp(path)) != -1);
 	close(fd);
-	for (i = 0; i < 2; i++) {
-		xasprintf(&script, "sleep 60 & echo $! >%s; %s", path,
-		    i == 0 ? "sleep 60" : "echo '<rss/>'");
+	for (i = 0; i < 3; i++) {
+		xasprintf(&script, "sleep 60 %s& echo $! >%s; %s",
+		    i == 2 ? ">/dev/null 2>&1 " : "", path,
+		    i == 0 ? "sleep 60" : i == 1 ? "echo '<rss/>'" :
+		    "echo '<rss/>'; exec >&- 2>&-; sleep 0.2");
 		argv[2] = script;
 		memset(&sr, 0, sizeof sr);
 		sr.argv = argv;
@@ -220,6 +224,33 @@ test_script_group_killed(void **state)
 	buf_release(&pid);
 }
 
+/* A descriptor the reader has open without close-on-exec (libcurl's
+ * sockets are such) does not reach the command. */
+static void
+test_script_fds_closed(void **state)
+{
+	char		 sh[] = "sh", c[] = "-c";
+	char		*script, *argv[] = { sh, c, NULL, NULL };
+	struct script_run sr;
+	struct buf	 out = BUF_INIT;
+	char		*cause = NULL;
+	int		 fd;
+
+	(void)state;
+	assert_true((fd = open("/dev/null", O_RDONLY)) > STDERR_FILENO);
+	xasprintf(&script, "if [ -e /proc/$$/fd/%d ]; then echo leaked; "
+	    "else echo closed; fi", fd);
+	argv[2] = script;
+	memset(&sr, 0, sizeof sr);
+	sr.argv = argv;
+	sr.timeout = 5;
+	assert_int_equal(script_run(&sr, &out, &cause), 0);
+	assert_string_equal(out.data, "closed\n");
+	close(fd);
+	free(script);
+	buf_release(&out);
+}
+
 int
 main(void)
 {
@@ -228,6 +259,7 @@ main(void)
 		cmocka_unit_test(test_script_run),
 		cmocka_unit_test(test_script_missing),
 		cmocka_unit_test(test_script_group_killed),
+		cmocka_unit_test(test_script_fds_closed),
 	};
 
 	signal(SIGPIPE, SIG_IGN);
