@@ -1177,6 +1177,194 @@ next:
 }
 
 /*
+ * Appeals at the end of an article: the box that asks the reader to
+ * subscribe, sign up for the newsletter, donate, become a member,
+ * follow the site or get in touch. They are known by their words (the
+ * openings of words, in several languages) or by a link to such a
+ * page, in a short block; the run of them (with a heading over them and
+ * short lines between) at the very end goes when the article before it
+ * is longer.
+ */
+static const char *const appeal_words[] = {
+	"subscribe", "subscribe to", "subscribe now", "sign up", "donate",
+	"donate now", "donate today", "make a donation", "make a gift",
+	"chip in", "pitching in", "support us", "support our*",
+	"support independent*", "become a member", "become a patron",
+	"become a paid*", "join our*", "join us", "follow us",
+	"download the app", "download our app", "get in touch", "contact us",
+	"book a demo", "request a demo", "schedule a demo", "free trial",
+	"already have an account", "please consider*",
+	"abonnieren", "abonnieren sie*", "jetzt abonnieren", "spenden sie*",
+	"jetzt spenden", "unterst\xc3\xbctzen sie*", "unterst\xc3\xbctze uns",
+	"mitglied werden", "werden sie mitglied", "folge uns", "folgen sie uns",
+	"kontaktieren sie*",
+	"abonnez vous", "abonnez*", "inscrivez vous", "faire un don",
+	"faites un don", "soutenez*", "suivez nous", "contactez nous",
+	"devenez membre", "t\xc3\xa9l\xc3\xa9" "chargez*",
+	"suscr\xc3\xad" "bete", "suscribete", "suscr\xc3\xad" "base",
+	"haz una donaci*", "dona ahora", "hazte socio", "ap\xc3\xb3yanos",
+	"s\xc3\xadguenos", "cont\xc3\xa1" "ctanos", "reg\xc3\xadstrate",
+	"iscriviti", "abbonati", "dona ora", "fai una donazione", "sostienici",
+	"seguici", "contattaci", "diventa socio",
+	"assine", "inscreva se", "fa\xc3\xa7" "a uma doa*", "doe agora",
+	"apoie*", "siga nos", "fale conosco", "cadastre se",
+	"abonneer", "schrijf je in", "doneer", "steun ons", "volg ons",
+	"word lid", "neem contact op", "meld je aan",
+	"subskrybuj", "zapisz si\xc4\x99", "wesprzyj*", "wp\xc5\x82" "a\xc4\x87",
+	"obserwuj nas", "do\xc5\x82\xc4\x85" "cz do*", "zosta\xc5\x84 cz\xc5\x82onkiem",
+	"skontaktuj si\xc4\x99", "pobierz aplikacj*",
+};
+
+static const char *const appeal_paths[] = {
+	"subscribe", "subscription", "signup", "sign-up", "donate",
+	"donation", "donations", "membership", "join", "newsletter",
+	"support-us", "abonnieren", "abonnement", "abonnements", "spenden",
+	"don", "faire-un-don", "suscribete", "suscripcion", "donar",
+	"iscriviti", "abbonati", "dona", "assine", "assinatura", "doe",
+	"doneer", "steun", "word-lid", "lidmaatschap", "wesprzyj",
+	"prenumerata", "subskrypcja",
+};
+
+/* Do the words of text (lower-cased, single spaces) hold an appeal? */
+static int
+appeal_text(const char *t, size_t n)
+{
+	size_t	 i, j, k;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && t[i - 1] != ' ')
+			continue;
+		for (j = 0; j < nitems(appeal_words); j++) {
+			k = strlen(appeal_words[j]);
+			if (appeal_words[j][k - 1] == '*')
+				k--;
+			else if (i + k < n && t[i + k] != ' ')
+				continue;
+			if (k <= n - i && memcmp(t + i, appeal_words[j], k) == 0)
+				return (1);
+		}
+	}
+	return (0);
+}
+
+/* Does a link of b lead to a page to subscribe, donate or join? */
+static int
+appeal_link(const struct conv *cv, const struct extract_block *b)
+{
+	const char	*u, *p, *seg;
+	size_t		 i, j, k;
+
+	for (i = 0; i < b->nspans; i++) {
+		if (b->spans[i].link == 0 || b->spans[i].link > cv->nurls)
+			continue;
+		u = cv->urls[b->spans[i].link - 1];
+		if ((p = strstr(u, "://")) != NULL)
+			u = p + 3;
+		if ((u = strchr(u, '/')) == NULL)
+			continue;
+		for (seg = u; *seg != '\0' && *seg != '?' && *seg != '#';
+		    seg++) {
+			if (*seg != '/' && *seg != '-' && *seg != '_')
+				continue;
+			if (*seg != '/')
+				continue;
+			for (j = 0; j < nitems(appeal_paths); j++) {
+				k = strlen(appeal_paths[j]);
+				if (strncasecmp(seg + 1, appeal_paths[j], k) == 0 &&
+				    strchr("/?#.", seg[1 + k]) != NULL)
+					return (1);
+			}
+		}
+	}
+	for (i = 0; i < b->nchildren; i++)
+		if (appeal_link(cv, &b->children[i]))
+			return (1);
+	return (0);
+}
+
+/* Is block b, short, an appeal by its words or its link? */
+static int
+post_appeal_block(const struct conv *cv, const struct extract_block *b,
+    struct buf *text, struct buf *words)
+{
+	size_t	 i;
+
+	buf_reset(text);
+	block_plain(b, text);
+	if (text->len > 320)
+		return (0);
+	buf_reset(words);
+	for (i = 0; i < text->len; i++) {
+		unsigned char c = (unsigned char)text->data[i];
+
+		if (ascii_isalnum(c) || c >= 0x80)
+			buf_addch(words, ascii_lower(c));
+		else if (words->len > 0 && words->data[words->len - 1] != ' ')
+			buf_addch(words, ' ');
+	}
+	return (appeal_text(words->data, words->len) ||
+	    (text->len <= 160 && appeal_link(cv, b)));
+}
+
+static void
+post_appeals(const struct conv *cv, const struct bvec *root, int *drop)
+{
+	struct buf	 text = BUF_INIT, words = BUF_INIT;
+	size_t		 i, start = SIZE_MAX, before = 0, after = 0;
+
+	if (cv->x->product)
+		return;		/* a shop's offers are the page's */
+	size_t		 chars, links, n = 0, most = 0, lines = 0;
+
+	for (i = root->n; i-- > 0; ) {
+		const struct extract_block *b = &root->v[i];
+
+		if (drop[i] || b->kind == EXTRACT_IMAGE ||
+		    b->kind == EXTRACT_RULE)
+			continue;
+		if (b->kind != EXTRACT_PARAGRAPH &&
+		    b->kind != EXTRACT_HEADING && b->kind != EXTRACT_LIST)
+			break;
+		chars = links = 0;
+		block_counts(b, &chars, &links);
+		if (post_appeal_block(cv, b, &text, &words)) {
+			start = i;
+			n++;
+			if (chars > most)
+				most = chars;
+		} else if (b->kind == EXTRACT_HEADING && start != SIZE_MAX &&
+		    chars <= 80 && links * 2 < chars &&
+		    root->v[start].kind != EXTRACT_HEADING) {
+			start = i;
+			break;
+		} else if (chars > 60 || b->kind == EXTRACT_HEADING ||
+		    ++lines > 3)
+			break;
+	}
+	/* A box: a heading over the appeal, two appeals, or one short. */
+	if (start == SIZE_MAX || (root->v[start].kind != EXTRACT_HEADING &&
+	    n < 2 && most > 120))
+		goto out;
+	for (i = 0; i < root->n; i++) {
+		chars = links = 0;
+		if (!drop[i])
+			block_counts(&root->v[i], &chars, &links);
+		if (i < start)
+			before += chars;
+		else
+			after += chars;
+	}
+	if (before < 400 || after * 2 >= before)
+		goto out;
+	for (i = start; i < root->n; i++)
+		drop[i] = 1;
+	cv->x->appeals += after;
+out:
+	buf_release(&text);
+	buf_release(&words);
+}
+
+/*
  * Drop clutter from the top-level blocks: interface phrases, teaser
  * headlines and lines, repeated text, and metadata lines at the head.
  */
@@ -1280,6 +1468,7 @@ repeats:
 	if (!x->region) {
 		post_tail_sections(root, drop);
 		post_author_bio(root, x->art, drop);
+		post_appeals(cv, root, drop);
 	}
 	/* A heading whose section is now empty goes too. */
 	for (i = root->n; i > 0; i--) {

@@ -1272,6 +1272,25 @@ test_extract_scoring_parts(void **state)
 		{ "a call to action goes",
 		  "<p>Pin this for later!</p><div>Learn more</div>",
 		  "Paragraph 0", "Pin this", 1 },
+		{ "an appeal to donate at the end goes",
+		  "<h3>Keep the harbour news coming</h3><p>Our reporting is "
+		  "free to read. If it helped you, please consider a gift."
+		  "</p><p><a href=/give>Donate now</a></p>",
+		  "Paragraph 3", "free to read", 1 },
+		{ "an appeal in another language goes",
+		  "<p>Hat Ihnen der Artikel gefallen?</p><p>Abonnieren Sie "
+		  "unseren Brief aus dem Hafen.</p>",
+		  "Paragraph 3", "Brief aus dem Hafen", 1 },
+		{ "a line that links to the membership page goes",
+		  "<p>Enjoyed the crossing? <a href=/membership/>Come aboard"
+		  "</a></p>",
+		  "Paragraph 3", "Enjoyed the crossing", 1 },
+		{ "a closing paragraph that names a contact stays",
+		  "<p>Our crews have kept the harbour's cranes running for "
+		  "twenty years, through storms and strikes. If you have "
+		  "questions about your own cranes, contact us to book a "
+		  "visit.</p>",
+		  "book a visit", NULL, 1 },
 		{ "copyright line goes",
 		  "<p>\xc2\xa9 2024 Example Media. All rights reserved.</p>",
 		  "Paragraph 2", "Example Media", 1 },
