@@ -1191,30 +1191,75 @@ static const char *const appeal_words[] = {
 	"chip in", "pitching in", "support us", "support our*",
 	"support independent*", "become a member", "become a patron",
 	"become a paid*", "join our*", "join us", "follow us",
-	"download the app", "download our app", "get in touch", "contact us",
-	"book a demo", "request a demo", "schedule a demo", "free trial",
-	"already have an account", "please consider*",
+	"download the app", "download our app", "already have an account",
+	"please consider*", "need your help", "your support",
+	"sign up for free", "create a free account",
 	"abonnieren", "abonnieren sie*", "jetzt abonnieren", "spenden sie*",
 	"jetzt spenden", "unterst\xc3\xbctzen sie*", "unterst\xc3\xbctze uns",
 	"mitglied werden", "werden sie mitglied", "folge uns", "folgen sie uns",
-	"kontaktieren sie*",
 	"abonnez vous", "abonnez*", "inscrivez vous", "faire un don",
-	"faites un don", "soutenez*", "suivez nous", "contactez nous",
-	"devenez membre", "t\xc3\xa9l\xc3\xa9" "chargez*",
+	"faites un don", "soutenez*", "suivez nous", "devenez membre",
+	"t\xc3\xa9l\xc3\xa9" "chargez*",
 	"suscr\xc3\xad" "bete", "suscribete", "suscr\xc3\xad" "base",
 	"haz una donaci*", "dona ahora", "hazte socio", "ap\xc3\xb3yanos",
-	"s\xc3\xadguenos", "cont\xc3\xa1" "ctanos", "reg\xc3\xadstrate",
+	"s\xc3\xadguenos", "reg\xc3\xadstrate",
 	"iscriviti", "abbonati", "dona ora", "fai una donazione", "sostienici",
-	"seguici", "contattaci", "diventa socio",
+	"seguici", "diventa socio",
 	"assine", "inscreva se", "fa\xc3\xa7" "a uma doa*", "doe agora",
-	"apoie*", "siga nos", "fale conosco", "cadastre se",
+	"apoie*", "siga nos", "cadastre se",
 	"abonneer", "schrijf je in", "doneer", "steun ons", "volg ons",
-	"word lid", "neem contact op", "meld je aan",
+	"word lid", "meld je aan",
 	"subskrybuj", "zapisz si\xc4\x99", "wesprzyj*", "wp\xc5\x82" "a\xc4\x87",
 	"obserwuj nas", "do\xc5\x82\xc4\x85" "cz do*", "zosta\xc5\x84 cz\xc5\x82onkiem",
-	"skontaktuj si\xc4\x99", "pobierz aplikacj*",
+	"pobierz aplikacj*",
 };
 
+/* A business's offer to talk or try: the close of a box, but a blog's
+ * own last sentence often says it too. */
+static const char *const offer_words[] = {
+	"get in touch", "contact us", "book a demo", "request a demo",
+	"schedule a demo", "free trial", "give us a call", "call us today",
+	"send us an email", "email us", "get started for free",
+	"start for free", "try it free", "try for free",
+	"start your free trial", "get a demo", "talk to an expert",
+	"talk to sales", "contact sales", "schedule a consultation",
+	"book a consultation", "request a quote", "get a quote",
+	"get a free quote",
+	"kontaktieren sie*", "kostenlos testen", "jetzt testen",
+	"demo anfordern", "contactez nous", "essai gratuit",
+	"essayez gratuitement", "demander une d\xc3\xa9mo",
+	"cont\xc3\xa1" "ctanos", "prueba gratis", "solicita una demo",
+	"contattaci", "prova gratis", "richiedi una demo", "fale conosco",
+	"teste gr\xc3\xa1tis", "neem contact op", "probeer gratis",
+	"vraag een demo aan", "skontaktuj si\xc4\x99",
+	"wypr\xc3\xb3" "buj za darmo",
+};
+
+/* Do the words of text (lower-cased, single spaces) hold one of the n
+ * openings of words? */
+static int
+appeal_text(const char *t, size_t n, const char *const *v, size_t nv)
+{
+	size_t	 i, j, k;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && t[i - 1] != ' ')
+			continue;
+		for (j = 0; j < nv; j++) {
+			k = strlen(v[j]);
+			if (v[j][k - 1] == '*')
+				k--;
+			else if (i + k < n && t[i + k] != ' ')
+				continue;
+			if (k <= n - i && memcmp(t + i, v[j], k) == 0)
+				return (1);
+		}
+	}
+	return (0);
+}
+
+/* The names of the pages to subscribe, donate or join, as a path's
+ * segment. */
 static const char *const appeal_paths[] = {
 	"subscribe", "subscription", "signup", "sign-up", "donate",
 	"donation", "donations", "membership", "join", "newsletter",
@@ -1224,28 +1269,6 @@ static const char *const appeal_paths[] = {
 	"doneer", "steun", "word-lid", "lidmaatschap", "wesprzyj",
 	"prenumerata", "subskrypcja",
 };
-
-/* Do the words of text (lower-cased, single spaces) hold an appeal? */
-static int
-appeal_text(const char *t, size_t n)
-{
-	size_t	 i, j, k;
-
-	for (i = 0; i < n; i++) {
-		if (i > 0 && t[i - 1] != ' ')
-			continue;
-		for (j = 0; j < nitems(appeal_words); j++) {
-			k = strlen(appeal_words[j]);
-			if (appeal_words[j][k - 1] == '*')
-				k--;
-			else if (i + k < n && t[i + k] != ' ')
-				continue;
-			if (k <= n - i && memcmp(t + i, appeal_words[j], k) == 0)
-				return (1);
-		}
-	}
-	return (0);
-}
 
 /* Does a link of b lead to a page to subscribe, donate or join? */
 static int
@@ -1282,7 +1305,11 @@ appeal_link(const struct conv *cv, const struct extract_block *b)
 	return (0);
 }
 
-/* Is block b, short, an appeal by its words or its link? */
+/* Is block b, short, an appeal by its words or its link? APPEAL for one
+ * to the reader, OFFER for a business's offer, 0 for neither. */
+#define APPEAL	2
+#define OFFER	1
+
 static int
 post_appeal_block(const struct conv *cv, const struct extract_block *b,
     struct buf *text, struct buf *words)
@@ -1302,8 +1329,11 @@ post_appeal_block(const struct conv *cv, const struct extract_block *b,
 		else if (words->len > 0 && words->data[words->len - 1] != ' ')
 			buf_addch(words, ' ');
 	}
-	return (appeal_text(words->data, words->len) ||
-	    (text->len <= 160 && appeal_link(cv, b)));
+	if (appeal_text(words->data, words->len, appeal_words,
+	    nitems(appeal_words)) || (text->len <= 160 && appeal_link(cv, b)))
+		return (APPEAL);
+	return (appeal_text(words->data, words->len, offer_words,
+	    nitems(offer_words)) ? OFFER : 0);
 }
 
 static void
@@ -1311,10 +1341,11 @@ post_appeals(const struct conv *cv, const struct bvec *root, int *drop)
 {
 	struct buf	 text = BUF_INIT, words = BUF_INIT;
 	size_t		 i, start = SIZE_MAX, before = 0, after = 0;
+	size_t		 chars, links, n = 0, strong = 0, most = 0, lines = 0;
+	int		 k;
 
 	if (cv->x->product)
 		return;		/* a shop's offers are the page's */
-	size_t		 chars, links, n = 0, most = 0, lines = 0;
 
 	for (i = root->n; i-- > 0; ) {
 		const struct extract_block *b = &root->v[i];
@@ -1327,9 +1358,11 @@ post_appeals(const struct conv *cv, const struct bvec *root, int *drop)
 			break;
 		chars = links = 0;
 		block_counts(b, &chars, &links);
-		if (post_appeal_block(cv, b, &text, &words)) {
+		if ((k = post_appeal_block(cv, b, &text, &words)) != 0) {
 			start = i;
 			n++;
+			if (k == APPEAL)
+				strong++;
 			if (chars > most)
 				most = chars;
 		} else if (b->kind == EXTRACT_HEADING && start != SIZE_MAX &&
@@ -1341,9 +1374,10 @@ post_appeals(const struct conv *cv, const struct bvec *root, int *drop)
 		    ++lines > 3)
 			break;
 	}
-	/* A box: a heading over the appeal, two appeals, or one short. */
+	/* A box: a heading over the appeal; else one to the reader, with
+	 * another or short. */
 	if (start == SIZE_MAX || (root->v[start].kind != EXTRACT_HEADING &&
-	    n < 2 && most > 120))
+	    (strong == 0 || (n < 2 && most > 120))))
 		goto out;
 	for (i = 0; i < root->n; i++) {
 		chars = links = 0;
@@ -1468,8 +1502,8 @@ repeats:
 	if (!x->region) {
 		post_tail_sections(root, drop);
 		post_author_bio(root, x->art, drop);
-		post_appeals(cv, root, drop);
 	}
+	post_appeals(cv, root, drop);
 	/* A heading whose section is now empty goes too. */
 	for (i = root->n; i > 0; i--) {
 		if (drop[i - 1] || root->v[i - 1].kind != EXTRACT_HEADING)

@@ -1285,6 +1285,13 @@ test_extract_scoring_parts(void **state)
 		  "<p>Enjoyed the crossing? <a href=/membership/>Come aboard"
 		  "</a></p>",
 		  "Paragraph 3", "Enjoyed the crossing", 1 },
+		{ "a business's offer under its own heading goes",
+		  "<h3>Need a hand?</h3><p>Our crews answer questions about "
+		  "cranes all week. Give us a call today.</p>",
+		  "Paragraph 3", "crews answer", 1 },
+		{ "a short closing line that offers a demo stays",
+		  "<p>Want to see the crane at work? Request a demo today.</p>",
+		  "Request a demo", NULL, 1 },
 		{ "a closing paragraph that names a contact stays",
 		  "<p>Our crews have kept the harbour's cranes running for "
 		  "twenty years, through storms and strikes. If you have "
