@@ -1336,8 +1336,27 @@ post_appeal_block(const struct conv *cv, const struct extract_block *b,
 	    nitems(offer_words)) ? OFFER : 0);
 }
 
+/* A grid of cards that ends in an appeal's card: the card goes. */
 static void
-post_appeals(const struct conv *cv, const struct bvec *root, int *drop)
+post_appeal_card(const struct conv *cv, struct bvec *root, const int *drop,
+    struct buf *text, struct buf *words)
+{
+	struct extract_block	*b;
+	size_t			 i;
+
+	for (i = root->n; i > 0 && drop[i - 1]; i--)
+		;
+	if (i == 0 || (b = &root->v[i - 1])->kind != EXTRACT_LIST ||
+	    b->nchildren < 3)
+		return;
+	if (post_appeal_block(cv, &b->children[b->nchildren - 1], text,
+	    words) == APPEAL && post_appeal_block(cv, &b->children[0], text,
+	    words) == 0)
+		b->nchildren--;
+}
+
+static void
+post_appeals(const struct conv *cv, struct bvec *root, int *drop)
 {
 	struct buf	 text = BUF_INIT, words = BUF_INIT;
 	size_t		 i, start = SIZE_MAX, before = 0, after = 0;
@@ -1346,6 +1365,7 @@ post_appeals(const struct conv *cv, const struct bvec *root, int *drop)
 
 	if (cv->x->product)
 		return;		/* a shop's offers are the page's */
+	post_appeal_card(cv, root, drop, &text, &words);
 
 	for (i = root->n; i-- > 0; ) {
 		const struct extract_block *b = &root->v[i];

@@ -1292,6 +1292,14 @@ test_extract_scoring_parts(void **state)
 		{ "a short closing line that offers a demo stays",
 		  "<p>Want to see the crane at work? Request a demo today.</p>",
 		  "Request a demo", NULL, 1 },
+		{ "a grid's last card that asks to sign up goes",
+		  "<ul><li><h3>Cranes</h3><p>How the harbour lifts its "
+		  "boxes, one by one, from dawn.</p></li><li><h3>Ferries</h3>"
+		  "<p>Timetables for the winter crossings, with the fares."
+		  "</p></li><li><h3>Tides</h3><p>When the water is high "
+		  "enough for the largest ships.</p></li><li><h3>Sign up "
+		  "today</h3><p>The harbour letter, every week.</p></li></ul>",
+		  "Timetables", "harbour letter", 1 },
 		{ "a closing paragraph that names a contact stays",
 		  "<p>Our crews have kept the harbour's cranes running for "
 		  "twenty years, through storms and strikes. If you have "
