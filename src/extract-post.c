@@ -1361,6 +1361,7 @@ post_appeals(const struct conv *cv, struct bvec *root, int *drop)
 	struct buf	 text = BUF_INIT, words = BUF_INIT;
 	size_t		 i, start = SIZE_MAX, before = 0, after = 0;
 	size_t		 chars, links, n = 0, strong = 0, most = 0, lines = 0;
+	size_t		 notes = 0;
 	int		 k;
 
 	if (cv->x->product)
@@ -1390,6 +1391,9 @@ post_appeals(const struct conv *cv, struct bvec *root, int *drop)
 		    root->v[start].kind != EXTRACT_HEADING) {
 			start = i;
 			break;
+		} else if (start == SIZE_MAX && b->kind == EXTRACT_PARAGRAPH &&
+		    chars > 60 && chars <= 400 && notes < 2) {
+			notes++;	/* a note under the box */
 		} else if (chars > 60 || b->kind == EXTRACT_HEADING ||
 		    ++lines > 3)
 			break;
@@ -1397,7 +1401,8 @@ post_appeals(const struct conv *cv, struct bvec *root, int *drop)
 	/* A box: a heading over the appeal; else one to the reader, with
 	 * another or short. */
 	if (start == SIZE_MAX || (root->v[start].kind != EXTRACT_HEADING &&
-	    (strong == 0 || (n < 2 && most > 120))))
+	    (strong == 0 || (n < 2 && most > 120))) ||
+	    (notes > 0 && strong == 0))
 		goto out;
 	for (i = 0; i < root->n; i++) {
 		chars = links = 0;

@@ -1300,6 +1300,12 @@ test_extract_scoring_parts(void **state)
 		  "enough for the largest ships.</p></li><li><h3>Sign up "
 		  "today</h3><p>The harbour letter, every week.</p></li></ul>",
 		  "Timetables", "harbour letter", 1 },
+		{ "an appeal goes with the note under it",
+		  "<p>Enjoyed the crossing? Please consider a gift to keep "
+		  "the harbour letter free.</p><p>The letter is a small "
+		  "project kept alive by its readers, with no adverts and no "
+		  "paywall, written on the pier each week.</p>",
+		  "Paragraph 3", "kept alive", 1 },
 		{ "a closing paragraph that names a contact stays",
 		  "<p>Our crews have kept the harbour's cranes running for "
 		  "twenty years, through storms and strikes. If you have "
