@@ -294,6 +294,38 @@ post_notice(const char *text, size_t len, const char *key)
 	    ascii_find_nocase(text, len, "consent") != NULL));
 }
 
+/* The small print of a sign-up form: consent, required fields, a
+ * captcha's notice. The form is gone; its print is no text. */
+static const char *const form_print[] = {
+	"unsubscribe at any time", "unsubscribe from these communications",
+	"you consent to receiv", "i agree to receive", "can email me",
+	"required fields are marked", "fields marked with an asterisk",
+	"this field is for validation purposes", "please enter a valid email",
+	"by submitting this form", "by signing up, you agree",
+	"protected by recaptcha",
+	"jederzeit abmelden", "jederzeit widerrufen", "pflichtfelder sind",
+	"d\xc3\xa9sinscrire \xc3\xa0 tout moment",
+	"d\xc3\xa9sabonner \xc3\xa0 tout moment", "champs obligatoires sont",
+	"darte de baja en cualquier momento", "campos obligatorios est",
+	"cancellarti in qualsiasi momento", "campi obbligatori sono",
+	"cancelar a inscri\xc3\xa7\xc3\xa3o a qualquer momento",
+	"campos obrigat\xc3\xb3rios", "op elk moment afmelden",
+	"verplichte velden", "wypisa\xc4\x87 si\xc4\x99 w dowolnym momencie",
+};
+
+static int
+post_form_print(const char *text, size_t len)
+{
+	size_t	 i;
+
+	if (len > 400)
+		return (0);
+	for (i = 0; i < nitems(form_print); i++)
+		if (ascii_find_nocase(text, len, form_print[i]) != NULL)
+			return (1);
+	return (0);
+}
+
 /* Words that may stand beside a date in a date line: month and day
  * names (by their first three letters) and a few others, whole. */
 static int
@@ -1459,6 +1491,7 @@ postprocess(struct conv *cv, struct bvec *root)
 		    (lastkey.len > 0 && strcmp(key.data, lastkey.data) == 0) ||
 		    post_teaser_line(b, key.data, key.len, chars, links) ||
 		    post_notice(text.data, text.len, key.data) ||
+		    post_form_print(text.data, text.len) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
 		    ((!x->region && post_date_line(text.data, text.len)) ||
 		    post_credit_line(text.data, text.len) ||

@@ -1306,6 +1306,13 @@ test_extract_scoring_parts(void **state)
 		  "project kept alive by its readers, with no adverts and no "
 		  "paywall, written on the pier each week.</p>",
 		  "Paragraph 3", "kept alive", 1 },
+		{ "a sign-up form's small print goes, wherever it stands",
+		  "<p>Required fields are marked with an asterisk.</p><p>I "
+		  "would like the harbour letter. You can unsubscribe at any "
+		  "time.</p><h2>The crossing</h2><p>The second half of the "
+		  "story, long enough to count as the article's matter, "
+		  "begins here.</p>",
+		  "second half", "unsubscribe", 1 },
 		{ "a closing paragraph that names a contact stays",
 		  "<p>Our crews have kept the harbour's cranes running for "
 		  "twenty years, through storms and strikes. If you have "
