@@ -966,7 +966,7 @@ post_excerpt(const struct extract_block *b)
  * another box at the end goes too.
  */
 static void
-post_tail_sections(const struct bvec *root, int *drop)
+post_tail_sections(const struct bvec *root, int *drop, int region)
 {
 	struct buf	 text = BUF_INIT, key = BUF_INIT;
 	size_t		*before, i, j, k, after, chars, links, last;
@@ -1007,15 +1007,23 @@ post_tail_sections(const struct bvec *root, int *drop)
 			chars = links = 0;
 			block_counts(&root->v[j], &chars, &links);
 			after += chars;
+			/* In a page read whole, a shelf of priced things
+			 * may be what the page shows. */
+			if (region) {
+				buf_reset(&text);
+				block_plain(&root->v[j], &text);
+				if (product_price(text.data, text.len))
+					prose |= 2;
+			}
 			if ((root->v[j].kind == EXTRACT_PARAGRAPH &&
 			    post_matter(&root->v[j]) &&
 			    !post_excerpt(&root->v[j])) ||
 			    ((root->v[j].kind == EXTRACT_TABLE ||
 			    root->v[j].kind == EXTRACT_PRE) &&
 			    post_matter(&root->v[j])))
-				prose = 1;
+				prose |= 1;
 		}
-		if ((prose && t != TAIL_AUTHOR) ||
+		if (((prose & 1) && t != TAIL_AUTHOR) || (prose & 2) ||
 		    (last != SIZE_MAX && last >= j) ||
 		    before[i] < 400 || after >= before[i])
 			continue;
@@ -1557,10 +1565,9 @@ repeats:
 		buf_addch(&lastkey, '\0');
 		lastkey.len--;
 	}
-	if (!x->region) {
-		post_tail_sections(root, drop);
+	post_tail_sections(root, drop, x->region);
+	if (!x->region)
 		post_author_bio(root, x->art, drop);
-	}
 	post_appeals(cv, root, drop);
 	/* A heading whose section is now empty goes too. */
 	for (i = root->n; i > 0; i--) {

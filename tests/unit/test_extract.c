@@ -885,6 +885,64 @@ test_extract_listing_dates(void **state)
 	free(text);
 }
 
+/* In a page read whole, a section after the entries titled like other
+ * stories ("Also see") goes, as it does after an article. */
+static const char section_tail_page[] =
+	    "<!DOCTYPE html><html><head><title>Science | Harbor Daily</ti"
+	    "tle></head><body><header><a href=\"/\">Harbor Daily</a><nav>"
+	    "<a href=\"/world\">World</a> <a href=\"/science\">Science</a"
+	    "> <a href=\"/sports\">Sports</a></nav></header><main><h1>Sci"
+	    "ence</h1><p>The science desk reports on the sea, the ice and"
+	    " the sky above the harbour, with stories from the survey shi"
+	    "ps, the observatory on the hill and the labs of the universi"
+	    "ty, each week of the year, in plain words for every reader o"
+	    "f the paper.</p><p>Letters about the stories are welcome and"
+	    " answered in the weekend edition, where the desk also explai"
+	    "ns how it checks its facts and which experts it asked.</p><d"
+	    "iv class=\"story\"><div class=\"promo-title\"><a href=\"/a/g"
+	    "lacier-melt-doubles-in-a-decade\">Glacier melt doubles in a "
+	    "decade</a></div><div class=\"promo-text\"><a href=\"/a/glaci"
+	    "er-melt-doubles-in-a-decade\">Survey teams measured the ice "
+	    "of forty glaciers every summer since 2015.</a></div><div cla"
+	    "ss=\"stamp\">March 3, 2026</div></div><hr><div class=\"story"
+	    "\"><div class=\"promo-title\"><a href=\"/a/owls-hunt-by-soun"
+	    "d-in-total-darkness\">Owls hunt by sound in total darkness</"
+	    "a></div><div class=\"promo-text\"><a href=\"/a/owls-hunt-by-"
+	    "sound-in-total-darkness\">A study of barn owls shows how the"
+	    "y find prey under snow.</a></div><div class=\"stamp\">March "
+	    "2, 2026</div></div><hr><div class=\"story\"><div class=\"pro"
+	    "mo-title\"><a href=\"/a/ancient-canoe-found-in-a-drained-lak"
+	    "e\">Ancient canoe found in a drained lake</a></div><div clas"
+	    "s=\"promo-text\"><a href=\"/a/ancient-canoe-found-in-a-drain"
+	    "ed-lake\">Divers brought up a dugout canoe some three thousa"
+	    "nd years old.</a></div><div class=\"stamp\">February 27, 202"
+	    "6</div></div><hr><div class=\"story\"><div class=\"promo-tit"
+	    "le\"><a href=\"/a/new-map-of-the-sea-floor-near-the-pole\">N"
+	    "ew map of the sea floor near the pole</a></div><div class=\""
+	    "promo-text\"><a href=\"/a/new-map-of-the-sea-floor-near-the-"
+	    "pole\">A research ship charted ridges nobody had seen before"
+	    ".</a></div><div class=\"stamp\">February 25, 2026</div></div"
+	    "><hr><h2>Also see</h2><ul><li><a href=/t/ice>Ice</a></li><li"
+	    "><a href=/t/owls>Owls and other birds</a></li><li><a href=/t"
+	    "/maps>Maps of the sea floor</a></li></ul></main><footer><p>H"
+	    "arbor Daily, 1 Quay Street. Letters to the editor, correctio"
+	    "ns, tips and subscriptions: write to us any day of the week."
+	    "</p><p>Advertise with us, careers, contact the newsroom, arc"
+	    "hive of past editions.</p></footer></body></html>";
+
+static void
+test_extract_listing_tail(void **state)
+{
+	char		*text;
+
+	(void)state;
+	text = page_text(section_tail_page, "https://news.example/science");
+	if (strstr(text, "New map of the sea floor") == NULL ||
+	    strstr(text, "Owls and other birds") != NULL)
+		failf("tail section kept or entries lost in: %s", text);
+	free(text);
+}
+
 static void
 test_extract_pages(void **state)
 {
@@ -3999,6 +4057,7 @@ main(void)
 		cmocka_unit_test(test_extract_form_page),
 		cmocka_unit_test(test_extract_listing_promos),
 		cmocka_unit_test(test_extract_listing_dates),
+		cmocka_unit_test(test_extract_listing_tail),
 		cmocka_unit_test(test_extract_qa),
 		cmocka_unit_test(test_extract_seedlike_json),
 		cmocka_unit_test(test_extract_class_weight),
