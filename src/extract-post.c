@@ -1395,6 +1395,8 @@ post_appeal_card(const struct conv *cv, struct bvec *root, const int *drop,
 		b->nchildren--;
 }
 
+/* Walk from the end over the appeals, the heading over them, short
+ * lines and the notes under them; drop the run when it is a box. */
 static void
 post_appeals(const struct conv *cv, struct bvec *root, int *drop)
 {
