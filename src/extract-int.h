@@ -168,6 +168,7 @@ struct extractor {
 	uint32_t		 cards;		/* text of a run of cards in the top */
 	uint32_t		 facets;	/* text of the filters taken away */
 	uint32_t		 entries;	/* text of an index's linked headings */
+	uint32_t		 appeals;	/* text of the appeals cut at the end */
 	int			 ld_product;	/* JSON-LD Product objects */
 	const char		*ld_product_text; /* the first one's description */
 	int			 og_product;	/* og:type says product */

@@ -294,6 +294,38 @@ post_notice(const char *text, size_t len, const char *key)
 	    ascii_find_nocase(text, len, "consent") != NULL));
 }
 
+/* The small print of a sign-up form: consent, required fields, a
+ * captcha's notice. The form is gone; its print is no text. */
+static const char *const form_print[] = {
+	"unsubscribe at any time", "unsubscribe from these communications",
+	"you consent to receiv", "i agree to receive", "can email me",
+	"required fields are marked", "fields marked with an asterisk",
+	"this field is for validation purposes", "please enter a valid email",
+	"by submitting this form", "by signing up, you agree",
+	"protected by recaptcha",
+	"jederzeit abmelden", "jederzeit widerrufen", "pflichtfelder sind",
+	"d\xc3\xa9sinscrire \xc3\xa0 tout moment",
+	"d\xc3\xa9sabonner \xc3\xa0 tout moment", "champs obligatoires sont",
+	"darte de baja en cualquier momento", "campos obligatorios est",
+	"cancellarti in qualsiasi momento", "campi obbligatori sono",
+	"cancelar a inscri\xc3\xa7\xc3\xa3o a qualquer momento",
+	"campos obrigat\xc3\xb3rios", "op elk moment afmelden",
+	"verplichte velden", "wypisa\xc4\x87 si\xc4\x99 w dowolnym momencie",
+};
+
+static int
+post_form_print(const char *text, size_t len)
+{
+	size_t	 i;
+
+	if (len > 400)
+		return (0);
+	for (i = 0; i < nitems(form_print); i++)
+		if (ascii_find_nocase(text, len, form_print[i]) != NULL)
+			return (1);
+	return (0);
+}
+
 /* Words that may stand beside a date in a date line: month and day
  * names (by their first three letters) and a few others, whole. */
 static int
@@ -934,7 +966,7 @@ post_excerpt(const struct extract_block *b)
  * another box at the end goes too.
  */
 static void
-post_tail_sections(const struct bvec *root, int *drop)
+post_tail_sections(const struct bvec *root, int *drop, int region)
 {
 	struct buf	 text = BUF_INIT, key = BUF_INIT;
 	size_t		*before, i, j, k, after, chars, links, last;
@@ -975,15 +1007,23 @@ post_tail_sections(const struct bvec *root, int *drop)
 			chars = links = 0;
 			block_counts(&root->v[j], &chars, &links);
 			after += chars;
+			/* In a page read whole, a shelf of priced things
+			 * may be what the page shows. */
+			if (region) {
+				buf_reset(&text);
+				block_plain(&root->v[j], &text);
+				if (product_price(text.data, text.len))
+					prose |= 2;
+			}
 			if ((root->v[j].kind == EXTRACT_PARAGRAPH &&
 			    post_matter(&root->v[j]) &&
 			    !post_excerpt(&root->v[j])) ||
 			    ((root->v[j].kind == EXTRACT_TABLE ||
 			    root->v[j].kind == EXTRACT_PRE) &&
 			    post_matter(&root->v[j])))
-				prose = 1;
+				prose |= 1;
 		}
-		if ((prose && t != TAIL_AUTHOR) ||
+		if (((prose & 1) && t != TAIL_AUTHOR) || (prose & 2) ||
 		    (last != SIZE_MAX && last >= j) ||
 		    before[i] < 400 || after >= before[i])
 			continue;
@@ -1177,6 +1217,255 @@ next:
 }
 
 /*
+ * Appeals at the end of an article: the box that asks the reader to
+ * subscribe, sign up for the newsletter, donate, become a member,
+ * follow the site or get in touch. They are known by their words (the
+ * openings of words, in several languages) or by a link to such a
+ * page, in a short block; the run of them (with a heading over them and
+ * short lines between) at the very end goes when the article before it
+ * is longer.
+ */
+static const char *const appeal_words[] = {
+	"subscribe", "subscribe to", "subscribe now", "sign up", "donate",
+	"donate now", "donate today", "make a donation", "make a gift",
+	"chip in", "pitching in", "support us", "support our*",
+	"support independent*", "become a member", "become a patron",
+	"become a paid*", "join our*", "join us", "follow us",
+	"download the app", "download our app", "already have an account",
+	"please consider*", "need your help", "your support",
+	"sign up for free", "create a free account",
+	"abonnieren", "abonnieren sie*", "jetzt abonnieren", "spenden sie*",
+	"jetzt spenden", "unterst\xc3\xbctzen sie*", "unterst\xc3\xbctze uns",
+	"mitglied werden", "werden sie mitglied", "folge uns", "folgen sie uns",
+	"abonnez vous", "abonnez*", "inscrivez vous", "faire un don",
+	"faites un don", "soutenez*", "suivez nous", "devenez membre",
+	"t\xc3\xa9l\xc3\xa9" "chargez*",
+	"suscr\xc3\xad" "bete", "suscribete", "suscr\xc3\xad" "base",
+	"haz una donaci*", "dona ahora", "hazte socio", "ap\xc3\xb3yanos",
+	"s\xc3\xadguenos", "reg\xc3\xadstrate",
+	"iscriviti", "abbonati", "dona ora", "fai una donazione", "sostienici",
+	"seguici", "diventa socio",
+	"assine", "inscreva se", "fa\xc3\xa7" "a uma doa*", "doe agora",
+	"apoie*", "siga nos", "cadastre se",
+	"abonneer", "schrijf je in", "doneer", "steun ons", "volg ons",
+	"word lid", "meld je aan",
+	"subskrybuj", "zapisz si\xc4\x99", "wesprzyj*", "wp\xc5\x82" "a\xc4\x87",
+	"obserwuj nas", "do\xc5\x82\xc4\x85" "cz do*", "zosta\xc5\x84 cz\xc5\x82onkiem",
+	"pobierz aplikacj*",
+};
+
+/* A business's offer to talk or try: the close of a box, but a blog's
+ * own last sentence often says it too. */
+static const char *const offer_words[] = {
+	"get in touch", "contact us", "book a demo", "request a demo",
+	"schedule a demo", "free trial", "give us a call", "call us today",
+	"send us an email", "email us", "get started for free",
+	"start for free", "try it free", "try for free",
+	"start your free trial", "get a demo", "talk to an expert",
+	"talk to sales", "contact sales", "schedule a consultation",
+	"book a consultation", "request a quote", "get a quote",
+	"get a free quote",
+	"kontaktieren sie*", "kostenlos testen", "jetzt testen",
+	"demo anfordern", "contactez nous", "essai gratuit",
+	"essayez gratuitement", "demander une d\xc3\xa9mo",
+	"cont\xc3\xa1" "ctanos", "prueba gratis", "solicita una demo",
+	"contattaci", "prova gratis", "richiedi una demo", "fale conosco",
+	"teste gr\xc3\xa1tis", "neem contact op", "probeer gratis",
+	"vraag een demo aan", "skontaktuj si\xc4\x99",
+	"wypr\xc3\xb3" "buj za darmo",
+};
+
+/* Do the words of text (lower-cased, single spaces) hold one of the n
+ * openings of words? */
+static int
+appeal_text(const char *t, size_t n, const char *const *v, size_t nv)
+{
+	size_t	 i, j, k;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && t[i - 1] != ' ')
+			continue;
+		for (j = 0; j < nv; j++) {
+			k = strlen(v[j]);
+			if (v[j][k - 1] == '*')
+				k--;
+			else if (i + k < n && t[i + k] != ' ')
+				continue;
+			if (k <= n - i && memcmp(t + i, v[j], k) == 0)
+				return (1);
+		}
+	}
+	return (0);
+}
+
+/* The names of the pages to subscribe, donate or join, as a path's
+ * segment. */
+static const char *const appeal_paths[] = {
+	"subscribe", "subscription", "signup", "sign-up", "donate",
+	"donation", "donations", "membership", "join", "newsletter",
+	"support-us", "abonnieren", "abonnement", "abonnements", "spenden",
+	"don", "faire-un-don", "suscribete", "suscripcion", "donar",
+	"iscriviti", "abbonati", "dona", "assine", "assinatura", "doe",
+	"doneer", "steun", "word-lid", "lidmaatschap", "wesprzyj",
+	"prenumerata", "subskrypcja",
+};
+
+/* Does a link of b lead to a page to subscribe, donate or join? */
+static int
+appeal_link(const struct conv *cv, const struct extract_block *b)
+{
+	const char	*u, *p, *seg;
+	size_t		 i, j, k;
+
+	for (i = 0; i < b->nspans; i++) {
+		if (b->spans[i].link == 0 || b->spans[i].link > cv->nurls)
+			continue;
+		u = cv->urls[b->spans[i].link - 1];
+		if ((p = strstr(u, "://")) != NULL)
+			u = p + 3;
+		if ((u = strchr(u, '/')) == NULL)
+			continue;
+		for (seg = u; *seg != '\0' && *seg != '?' && *seg != '#';
+		    seg++) {
+			if (*seg != '/' && *seg != '-' && *seg != '_')
+				continue;
+			if (*seg != '/')
+				continue;
+			for (j = 0; j < nitems(appeal_paths); j++) {
+				k = strlen(appeal_paths[j]);
+				if (strncasecmp(seg + 1, appeal_paths[j], k) == 0 &&
+				    strchr("/?#.", seg[1 + k]) != NULL)
+					return (1);
+			}
+		}
+	}
+	for (i = 0; i < b->nchildren; i++)
+		if (appeal_link(cv, &b->children[i]))
+			return (1);
+	return (0);
+}
+
+/* Is block b, short, an appeal by its words or its link? APPEAL for one
+ * to the reader, OFFER for a business's offer, 0 for neither. */
+#define APPEAL	2
+#define OFFER	1
+
+static int
+post_appeal_block(const struct conv *cv, const struct extract_block *b,
+    struct buf *text, struct buf *words)
+{
+	size_t	 i;
+
+	buf_reset(text);
+	block_plain(b, text);
+	if (text->len > 320)
+		return (0);
+	buf_reset(words);
+	for (i = 0; i < text->len; i++) {
+		unsigned char c = (unsigned char)text->data[i];
+
+		if (ascii_isalnum(c) || c >= 0x80)
+			buf_addch(words, ascii_lower(c));
+		else if (words->len > 0 && words->data[words->len - 1] != ' ')
+			buf_addch(words, ' ');
+	}
+	if (appeal_text(words->data, words->len, appeal_words,
+	    nitems(appeal_words)) || (text->len <= 160 && appeal_link(cv, b)))
+		return (APPEAL);
+	return (appeal_text(words->data, words->len, offer_words,
+	    nitems(offer_words)) ? OFFER : 0);
+}
+
+/* A grid of cards that ends in an appeal's card: the card goes. */
+static void
+post_appeal_card(const struct conv *cv, struct bvec *root, const int *drop,
+    struct buf *text, struct buf *words)
+{
+	struct extract_block	*b;
+	size_t			 i;
+
+	for (i = root->n; i > 0 && drop[i - 1]; i--)
+		;
+	if (i == 0 || (b = &root->v[i - 1])->kind != EXTRACT_LIST ||
+	    b->nchildren < 3)
+		return;
+	if (post_appeal_block(cv, &b->children[b->nchildren - 1], text,
+	    words) == APPEAL && post_appeal_block(cv, &b->children[0], text,
+	    words) == 0)
+		b->nchildren--;
+}
+
+/* Walk from the end over the appeals, the heading over them, short
+ * lines and the notes under them; drop the run when it is a box. */
+static void
+post_appeals(const struct conv *cv, struct bvec *root, int *drop)
+{
+	struct buf	 text = BUF_INIT, words = BUF_INIT;
+	size_t		 i, start = SIZE_MAX, before = 0, after = 0;
+	size_t		 chars, links, n = 0, strong = 0, most = 0, lines = 0;
+	size_t		 notes = 0;
+	int		 k;
+
+	if (cv->x->product)
+		return;		/* a shop's offers are the page's */
+	post_appeal_card(cv, root, drop, &text, &words);
+
+	for (i = root->n; i-- > 0; ) {
+		const struct extract_block *b = &root->v[i];
+
+		if (drop[i] || b->kind == EXTRACT_IMAGE ||
+		    b->kind == EXTRACT_RULE)
+			continue;
+		if (b->kind != EXTRACT_PARAGRAPH &&
+		    b->kind != EXTRACT_HEADING && b->kind != EXTRACT_LIST)
+			break;
+		chars = links = 0;
+		block_counts(b, &chars, &links);
+		if ((k = post_appeal_block(cv, b, &text, &words)) != 0) {
+			start = i;
+			n++;
+			if (k == APPEAL)
+				strong++;
+			if (chars > most)
+				most = chars;
+		} else if (b->kind == EXTRACT_HEADING && start != SIZE_MAX &&
+		    chars <= 80 && links * 2 < chars &&
+		    root->v[start].kind != EXTRACT_HEADING) {
+			start = i;
+			break;
+		} else if (start == SIZE_MAX && b->kind == EXTRACT_PARAGRAPH &&
+		    chars > 60 && chars <= 400 && notes < 2) {
+			notes++;	/* a note under the box */
+		} else if (chars > 60 || b->kind == EXTRACT_HEADING ||
+		    ++lines > 3)
+			break;
+	}
+	/* A box: a heading over the appeal; else one to the reader, with
+	 * another or short. */
+	if (start == SIZE_MAX || (root->v[start].kind != EXTRACT_HEADING &&
+	    (strong == 0 || (n < 2 && most > 120))) ||
+	    (notes > 0 && strong == 0))
+		goto out;
+	for (i = 0; i < root->n; i++) {
+		chars = links = 0;
+		if (!drop[i])
+			block_counts(&root->v[i], &chars, &links);
+		if (i < start)
+			before += chars;
+		else
+			after += chars;
+	}
+	if (before < 400 || after * 2 >= before)
+		goto out;
+	for (i = start; i < root->n; i++)
+		drop[i] = 1;
+	cv->x->appeals += after;
+out:
+	buf_release(&text);
+	buf_release(&words);
+}
+
+/*
  * Drop clutter from the top-level blocks: interface phrases, teaser
  * headlines and lines, repeated text, and metadata lines at the head.
  */
@@ -1212,6 +1501,7 @@ postprocess(struct conv *cv, struct bvec *root)
 		    (lastkey.len > 0 && strcmp(key.data, lastkey.data) == 0) ||
 		    post_teaser_line(b, key.data, key.len, chars, links) ||
 		    post_notice(text.data, text.len, key.data) ||
+		    post_form_print(text.data, text.len) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
 		    ((!x->region && post_date_line(text.data, text.len)) ||
 		    post_credit_line(text.data, text.len) ||
@@ -1277,10 +1567,10 @@ repeats:
 		buf_addch(&lastkey, '\0');
 		lastkey.len--;
 	}
-	if (!x->region) {
-		post_tail_sections(root, drop);
+	post_tail_sections(root, drop, x->region);
+	if (!x->region)
 		post_author_bio(root, x->art, drop);
-	}
+	post_appeals(cv, root, drop);
 	/* A heading whose section is now empty goes too. */
 	for (i = root->n; i > 0; i--) {
 		if (drop[i - 1] || root->v[i - 1].kind != EXTRACT_HEADING)

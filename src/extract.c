@@ -339,6 +339,8 @@ extract_page(const char *data, size_t len, const char *url,
 		/* The names of an index's entries the article kept weigh
 		 * nothing against the region: they are in it too. */
 		chars -= x.entries < chars ? x.entries : chars;
+		/* The appeals cut from its end were the article's. */
+		chars += x.appeals;
 		/* The region is at most the whole body: when the article
 		 * outweighs that, there is no second pass to make. */
 		need = x.ld_article ? chars * 10 : x.website || x.product ?

@@ -885,6 +885,64 @@ test_extract_listing_dates(void **state)
 	free(text);
 }
 
+/* In a page read whole, a section after the entries titled like other
+ * stories ("Also see") goes, as it does after an article. */
+static const char section_tail_page[] =
+	    "<!DOCTYPE html><html><head><title>Science | Harbor Daily</ti"
+	    "tle></head><body><header><a href=\"/\">Harbor Daily</a><nav>"
+	    "<a href=\"/world\">World</a> <a href=\"/science\">Science</a"
+	    "> <a href=\"/sports\">Sports</a></nav></header><main><h1>Sci"
+	    "ence</h1><p>The science desk reports on the sea, the ice and"
+	    " the sky above the harbour, with stories from the survey shi"
+	    "ps, the observatory on the hill and the labs of the universi"
+	    "ty, each week of the year, in plain words for every reader o"
+	    "f the paper.</p><p>Letters about the stories are welcome and"
+	    " answered in the weekend edition, where the desk also explai"
+	    "ns how it checks its facts and which experts it asked.</p><d"
+	    "iv class=\"story\"><div class=\"promo-title\"><a href=\"/a/g"
+	    "lacier-melt-doubles-in-a-decade\">Glacier melt doubles in a "
+	    "decade</a></div><div class=\"promo-text\"><a href=\"/a/glaci"
+	    "er-melt-doubles-in-a-decade\">Survey teams measured the ice "
+	    "of forty glaciers every summer since 2015.</a></div><div cla"
+	    "ss=\"stamp\">March 3, 2026</div></div><hr><div class=\"story"
+	    "\"><div class=\"promo-title\"><a href=\"/a/owls-hunt-by-soun"
+	    "d-in-total-darkness\">Owls hunt by sound in total darkness</"
+	    "a></div><div class=\"promo-text\"><a href=\"/a/owls-hunt-by-"
+	    "sound-in-total-darkness\">A study of barn owls shows how the"
+	    "y find prey under snow.</a></div><div class=\"stamp\">March "
+	    "2, 2026</div></div><hr><div class=\"story\"><div class=\"pro"
+	    "mo-title\"><a href=\"/a/ancient-canoe-found-in-a-drained-lak"
+	    "e\">Ancient canoe found in a drained lake</a></div><div clas"
+	    "s=\"promo-text\"><a href=\"/a/ancient-canoe-found-in-a-drain"
+	    "ed-lake\">Divers brought up a dugout canoe some three thousa"
+	    "nd years old.</a></div><div class=\"stamp\">February 27, 202"
+	    "6</div></div><hr><div class=\"story\"><div class=\"promo-tit"
+	    "le\"><a href=\"/a/new-map-of-the-sea-floor-near-the-pole\">N"
+	    "ew map of the sea floor near the pole</a></div><div class=\""
+	    "promo-text\"><a href=\"/a/new-map-of-the-sea-floor-near-the-"
+	    "pole\">A research ship charted ridges nobody had seen before"
+	    ".</a></div><div class=\"stamp\">February 25, 2026</div></div"
+	    "><hr><h2>Also see</h2><ul><li><a href=/t/ice>Ice</a></li><li"
+	    "><a href=/t/owls>Owls and other birds</a></li><li><a href=/t"
+	    "/maps>Maps of the sea floor</a></li></ul></main><footer><p>H"
+	    "arbor Daily, 1 Quay Street. Letters to the editor, correctio"
+	    "ns, tips and subscriptions: write to us any day of the week."
+	    "</p><p>Advertise with us, careers, contact the newsroom, arc"
+	    "hive of past editions.</p></footer></body></html>";
+
+static void
+test_extract_listing_tail(void **state)
+{
+	char		*text;
+
+	(void)state;
+	text = page_text(section_tail_page, "https://news.example/science");
+	if (strstr(text, "New map of the sea floor") == NULL ||
+	    strstr(text, "Owls and other birds") != NULL)
+		failf("tail section kept or entries lost in: %s", text);
+	free(text);
+}
+
 static void
 test_extract_pages(void **state)
 {
@@ -1272,6 +1330,53 @@ test_extract_scoring_parts(void **state)
 		{ "a call to action goes",
 		  "<p>Pin this for later!</p><div>Learn more</div>",
 		  "Paragraph 0", "Pin this", 1 },
+		{ "an appeal to donate at the end goes",
+		  "<h3>Keep the harbour news coming</h3><p>Our reporting is "
+		  "free to read. If it helped you, please consider a gift."
+		  "</p><p><a href=/give>Donate now</a></p>",
+		  "Paragraph 3", "free to read", 1 },
+		{ "an appeal in another language goes",
+		  "<p>Hat Ihnen der Artikel gefallen?</p><p>Abonnieren Sie "
+		  "unseren Brief aus dem Hafen.</p>",
+		  "Paragraph 3", "Brief aus dem Hafen", 1 },
+		{ "a line that links to the membership page goes",
+		  "<p>Enjoyed the crossing? <a href=/membership/>Come aboard"
+		  "</a></p>",
+		  "Paragraph 3", "Enjoyed the crossing", 1 },
+		{ "a business's offer under its own heading goes",
+		  "<h3>Need a hand?</h3><p>Our crews answer questions about "
+		  "cranes all week. Give us a call today.</p>",
+		  "Paragraph 3", "crews answer", 1 },
+		{ "a short closing line that offers a demo stays",
+		  "<p>Want to see the crane at work? Request a demo today.</p>",
+		  "Request a demo", NULL, 1 },
+		{ "a grid's last card that asks to sign up goes",
+		  "<ul><li><h3>Cranes</h3><p>How the harbour lifts its "
+		  "boxes, one by one, from dawn.</p></li><li><h3>Ferries</h3>"
+		  "<p>Timetables for the winter crossings, with the fares."
+		  "</p></li><li><h3>Tides</h3><p>When the water is high "
+		  "enough for the largest ships.</p></li><li><h3>Sign up "
+		  "today</h3><p>The harbour letter, every week.</p></li></ul>",
+		  "Timetables", "harbour letter", 1 },
+		{ "an appeal goes with the note under it",
+		  "<p>Enjoyed the crossing? Please consider a gift to keep "
+		  "the harbour letter free.</p><p>The letter is a small "
+		  "project kept alive by its readers, with no adverts and no "
+		  "paywall, written on the pier each week.</p>",
+		  "Paragraph 3", "kept alive", 1 },
+		{ "a sign-up form's small print goes, wherever it stands",
+		  "<p>Required fields are marked with an asterisk.</p><p>I "
+		  "would like the harbour letter. You can unsubscribe at any "
+		  "time.</p><h2>The crossing</h2><p>The second half of the "
+		  "story, long enough to count as the article's matter, "
+		  "begins here.</p>",
+		  "second half", "unsubscribe", 1 },
+		{ "a closing paragraph that names a contact stays",
+		  "<p>Our crews have kept the harbour's cranes running for "
+		  "twenty years, through storms and strikes. If you have "
+		  "questions about your own cranes, contact us to book a "
+		  "visit.</p>",
+		  "book a visit", NULL, 1 },
 		{ "copyright line goes",
 		  "<p>\xc2\xa9 2024 Example Media. All rights reserved.</p>",
 		  "Paragraph 2", "Example Media", 1 },
@@ -4195,6 +4300,7 @@ main(void)
 		cmocka_unit_test(test_extract_form_page),
 		cmocka_unit_test(test_extract_listing_promos),
 		cmocka_unit_test(test_extract_listing_dates),
+		cmocka_unit_test(test_extract_listing_tail),
 		cmocka_unit_test(test_extract_qa),
 		cmocka_unit_test(test_extract_seedlike_json),
 		cmocka_unit_test(test_extract_class_weight),
