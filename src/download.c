@@ -18,7 +18,8 @@
  * elsewhere ends the try, and the .part is emptied so the next starts
  * over. A 416 to a range at the end of the file means the .part was
  * complete already (a process stopped between the last byte and the
- * rename). Complete, the .part is synced and then renamed to NAME, so
+ * rename); one that gives a size below the .part's (the file changed on
+ * the server) empties it as a 206 that starts elsewhere does. Complete, the .part is synced and then renamed to NAME, so
  * NAME is never a partial file (one that is there, say from podboat, is
  * replaced only by a whole one); the lock is held until the row says
  * done, and whoever takes a lock reads the row again first.
@@ -349,6 +350,14 @@ struct download_job {
 	void			*arg;
 };
 
+/* Empty the .part, so that the next try starts the file over. */
+static void
+download_restart(struct download_job *j)
+{
+	if (ftruncate(j->fd, 0) == 0)
+		j->off = j->d->got = 0;
+}
+
 /* The sink: put a chunk where it belongs in the .part. */
 static char *
 download_sink(void *arg, const struct http_chunk *c)
@@ -372,8 +381,7 @@ download_sink(void *arg, const struct http_chunk *c)
 			xasprintf(&why, "the server sent bytes from %lld on, "
 			    "not from %lld", (long long)c->from,
 			    (long long)j->off);
-			if (ftruncate(j->fd, 0) == 0)
-				j->off = 0;
+			download_restart(j);
 			return (why);
 		}
 		/* The server's word, not the feed's: a feed's length is
@@ -466,6 +474,18 @@ download_fetch(const struct config *cfg, struct download_job *j,
 		j->d->size = res.total;
 		j->d->got = j->off;
 		return (0);
+	}
+	if (res.error != NULL && res.status == 416 && res.total >= 0 &&
+	    res.total < j->off) {
+		/* The .part is longer than the file: the file changed on the
+		 * server (or a server sent more than it said). Asking for the
+		 * rest would fail the same way for ever. */
+		free(res.error);
+		xasprintf(why, "the file is %lld bytes, shorter than the %lld "
+		    "downloaded; the next try starts over",
+		    (long long)res.total, (long long)j->off);
+		download_restart(j);
+		return (-1);
 	}
 	if (res.error != NULL) {
 		*why = res.error;

@@ -1,0 +1,43 @@
+#!/bin/sh
+# A .part longer than the file on the server (the episode was cut and
+# published again, or a server once sent more than it said): the range
+# asked for lies past the end, the server answers 416 with the file's
+# real size, and the .part is emptied so that the next try downloads the
+# file whole instead of failing the same way for ever.
+. ./lib.sh
+serve
+head -c 1000 /dev/urandom >"$WORK/www/ep.mp3"
+cat >"$WORK/www/pod.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Pod</title><link>http://example.org/</link>
+<item><title>Episode</title><guid>e1</guid>
+<enclosure url="$URL/ep.mp3" type="audio/mpeg"/></item>
+</channel></rss>
+XML
+DL="$WORK/dl"
+cat >"$CONF" <<EOF2
+set download-dir $DL
+feed $URL/pod.xml
+EOF2
+expect_status 0 td refresh
+id=$(sql "select id from items where guid = 'e1'")
+# Queued (-l lists the queue instead of running it), then what an
+# earlier, longer version of the episode left.
+expect_status 0 td download -l "$id"
+expect_grep "$DL/Pod - Episode.mp3" "$WORK/out"
+mkdir -p "$DL"
+head -c 1500 /dev/urandom >"$DL/Pod - Episode.mp3.part"
+
+# The first try finds out, and empties the .part.
+expect_status 1 td download "$id"
+expect_grep "0 downloaded, 1 failed" "$WORK/out"
+grep -q "^GET	/ep.mp3	416	.*range=bytes=1500-" "$WORK/server.log" ||
+	fail "no 416 for the range past the end: $(cat "$WORK/server.log")"
+expect_eq part "$(stat -c %s "$DL/Pod - Episode.mp3.part")" 0
+
+# The next downloads the file whole.
+expect_status 0 td download "$id"
+expect_grep "1 downloaded, 0 failed" "$WORK/out"
+cmp "$DL/Pod - Episode.mp3" "$WORK/www/ep.mp3" || fail "the file differs"
+[ -e "$DL/Pod - Episode.mp3.part" ] && fail "a .part is left"
+exit 0
