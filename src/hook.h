@@ -52,7 +52,8 @@ int	 hook_expand(char *const *tmpl, size_t n, const struct hook_vars *,
 
 /*
  * Start argv detached: in a session of its own, with standard input,
- * output and error on /dev/null and envp as its environment (NULL: this
+ * output and error on /dev/null (and no other descriptor of this
+ * process, here or in hook_wait()) and envp as its environment (NULL: this
  * process's), reparented to init so that nothing need reap it. Return 0
  * once it runs, or -1 and set *cause when it could not be started (a
  * command not found says so).
