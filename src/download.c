@@ -14,15 +14,17 @@
  * (the kernel keeps what a killed process wrote). The next try asks for
  * the rest (Range: bytes=SIZE-) and keeps the answer only when it is the
  * rest: a 206 whose Content-Range starts at SIZE. A server that answers
- * 200 sends the whole file, and the .part starts over; a 206 that starts
- * elsewhere ends the try, and the .part is emptied so the next starts
- * over. A 416 to a range at the end of the file means the .part was
- * complete already (a process stopped between the last byte and the
- * rename); one that gives a size below the .part's (the file changed on
- * the server) empties it as a 206 that starts elsewhere does. Complete, the .part is synced and then renamed to NAME, so
- * NAME is never a partial file (one that is there, say from podboat, is
- * replaced only by a whole one); the lock is held until the row says
- * done, and whoever takes a lock reads the row again first.
+ * 200 sends the whole file, and the .part starts over (an empty body
+ * included: the file is empty now); a 206 that starts elsewhere ends the
+ * try, and the .part is emptied so the next starts over. A 416 to a
+ * range at the end of the file means the .part was complete already (a
+ * process stopped between the last byte and the rename); one that gives
+ * a size below the .part's (the file changed on the server) empties it
+ * as a 206 that starts elsewhere does. Complete, the .part is synced and
+ * then renamed to NAME, so NAME is never a partial file (one that is
+ * there, say from podboat, is replaced only by a whole one); the lock is
+ * held until the row says done, and whoever takes a lock reads the row
+ * again first.
  *
  * Names. A file is named after its feed and item, which come from the
  * network: download_name() makes one path component of them that no
@@ -490,6 +492,17 @@ download_fetch(const struct config *cfg, struct download_job *j,
 	if (res.error != NULL) {
 		*why = res.error;
 		return (-1);
+	}
+	if (!j->started) {
+		/* No body at all: the whole file is empty (a 206 has a byte
+		 * at least), whatever the .part held and the feed said. */
+		if (ftruncate(j->fd, 0) == -1) {
+			xasprintf(why, "%s.part: %s", j->d->path,
+			    strerror(errno));
+			return (-1);
+		}
+		j->off = 0;
+		j->d->size = res.total;
 	}
 	if (j->d->size >= 0 && j->off != j->d->size) {
 		xasprintf(why, "the server sent %lld of %lld bytes",

@@ -3,15 +3,20 @@
 # published again, or a server once sent more than it said): the range
 # asked for lies past the end, the server answers 416 with the file's
 # real size, and the .part is emptied so that the next try downloads the
-# file whole instead of failing the same way for ever.
+# file whole instead of failing the same way for ever. A server that
+# ignores ranges and sends an empty file gets an empty file, not the old
+# bytes of the .part.
 . ./lib.sh
 serve
 head -c 1000 /dev/urandom >"$WORK/www/ep.mp3"
+: >"$WORK/www/empty.mp3"
 cat >"$WORK/www/pod.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Pod</title><link>http://example.org/</link>
 <item><title>Episode</title><guid>e1</guid>
 <enclosure url="$URL/ep.mp3" type="audio/mpeg"/></item>
+<item><title>Empty</title><guid>e2</guid>
+<enclosure url="$URL/empty.mp3?range=0" type="audio/mpeg" length="5000"/></item>
 </channel></rss>
 XML
 DL="$WORK/dl"
@@ -40,4 +45,14 @@ expect_status 0 td download "$id"
 expect_grep "1 downloaded, 0 failed" "$WORK/out"
 cmp "$DL/Pod - Episode.mp3" "$WORK/www/ep.mp3" || fail "the file differs"
 [ -e "$DL/Pod - Episode.mp3.part" ] && fail "a .part is left"
+
+id=$(sql "select id from items where guid = 'e2'")
+expect_status 0 td download -l "$id"
+head -c 500 /dev/urandom >"$DL/Pod - Empty.mp3.part"
+expect_status 0 td download
+expect_grep "1 downloaded, 0 failed" "$WORK/out"
+grep -q "^GET	/empty.mp3?range=0	200	.*range=bytes=500-" \
+    "$WORK/server.log" || fail "no 200 for the range: $(cat "$WORK/server.log")"
+expect_eq empty "$(stat -c %s "$DL/Pod - Empty.mp3")" 0
+expect_eq row "$(sql "select state, got, size from downloads where url like '%empty%'")" "1|0|0"
 exit 0
