@@ -70,9 +70,11 @@ static const struct {
 	{ "image/jpeg", "jpg" },	{ "image/png", "png" },
 };
 
-/* Append s to b as part of a file name: controls, invalid UTF-8 and the
- * characters file systems or shells take specially become "_", blanks
- * collapse into one space. */
+/* Append s to b as part of a file name: controls (and the bidi controls
+ * that would show the name in another order, as text_safe_cp() has
+ * them), invalid UTF-8 and the characters file systems or shells take
+ * specially become "_", blanks and line separators collapse into one
+ * space. */
 static void
 download_clean(struct buf *b, const char *s)
 {
@@ -86,11 +88,11 @@ download_clean(struct buf *b, const char *s)
 			cp = 0xfffd;
 		}
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-		    cp == 0xa0) {
+		    cp == 0xa0 || text_safe_cp(cp) == ' ') {
 			if (b->len > 0 && b->data[b->len - 1] != ' ')
 				buf_addch(b, ' ');
-		} else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
-		    cp == 0xfffd || strchr("/\\:*?\"<>|", (int)cp) != NULL)
+		} else if (text_safe_cp(cp) != cp || cp == 0xfffd ||
+		    strchr("/\\:*?\"<>|", (int)cp) != NULL)
 			buf_addch(b, '_');
 		else
 			buf_add(b, p, n);
