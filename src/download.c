@@ -392,6 +392,15 @@ download_sink(void *arg, const struct http_chunk *c)
 		 * often a guess, or 0. */
 		j->d->size = c->total;
 	}
+	if (j->d->size >= 0 && (int64_t)left > j->d->size - j->off) {
+		/* A Content-Range that lies: whatever else it says is not to
+		 * be trusted either, and a .part longer than the file would
+		 * be asked for the bytes past its end. */
+		xasprintf(&why, "the server sent more than the %lld bytes it "
+		    "said the file has", (long long)j->d->size);
+		download_restart(j);
+		return (why);
+	}
 	while (left > 0) {
 		if ((n = pwrite(j->fd, p, left, (off_t)j->off)) == -1) {
 			if (errno == EINTR)

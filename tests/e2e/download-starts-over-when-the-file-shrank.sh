@@ -5,7 +5,8 @@
 # real size, and the .part is emptied so that the next try downloads the
 # file whole instead of failing the same way for ever. A server that
 # ignores ranges and sends an empty file gets an empty file, not the old
-# bytes of the .part.
+# bytes of the .part. A server that sends more than the size it gives
+# stops at once, the .part emptied.
 . ./lib.sh
 serve
 head -c 1000 /dev/urandom >"$WORK/www/ep.mp3"
@@ -15,6 +16,8 @@ cat >"$WORK/www/pod.xml" <<XML
 <rss version="2.0"><channel><title>Pod</title><link>http://example.org/</link>
 <item><title>Episode</title><guid>e1</guid>
 <enclosure url="$URL/ep.mp3" type="audio/mpeg"/></item>
+<item><title>Liar</title><guid>e3</guid>
+<enclosure url="$URL/ep.mp3?total=600" type="audio/mpeg"/></item>
 <item><title>Empty</title><guid>e2</guid>
 <enclosure url="$URL/empty.mp3?range=0" type="audio/mpeg" length="5000"/></item>
 </channel></rss>
@@ -55,4 +58,16 @@ grep -q "^GET	/empty.mp3?range=0	200	.*range=bytes=500-" \
     "$WORK/server.log" || fail "no 200 for the range: $(cat "$WORK/server.log")"
 expect_eq empty "$(stat -c %s "$DL/Pod - Empty.mp3")" 0
 expect_eq row "$(sql "select state, got, size from downloads where url like '%empty%'")" "1|0|0"
+
+id=$(sql "select id from items where guid = 'e3'")
+expect_status 0 td download -l "$id"
+head -c 500 "$WORK/www/ep.mp3" >"$DL/Pod - Liar.mp3.part"
+expect_status 1 td download
+expect_grep "the server sent more than the 600 bytes" "$WORK/err"
+grep -q "^GET	/ep.mp3?total=600	206	.*range=bytes=500-" "$WORK/server.log" ||
+	fail "no 206 for the liar: $(cat "$WORK/server.log")"
+expect_eq part "$(stat -c %s "$DL/Pod - Liar.mp3.part")" 0
+# Asked for from the start, it needs no range and gets the file whole.
+expect_status 0 td download "$id"
+cmp "$DL/Pod - Liar.mp3" "$WORK/www/ep.mp3" || fail "the liar's file differs"
 exit 0
