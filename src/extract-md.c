@@ -127,26 +127,29 @@ md_spans(struct buf *b, const struct article *a,
 }
 
 /* Append the spans of a block that starts a line, escaping what would
- * make it a heading, a list item, a quote or a rule. */
+ * make it, or a line after one of its line breaks, a heading, a list
+ * item, a quote, a rule or a fence. */
 static void
 md_line(struct buf *b, const struct article *a,
     const struct extract_block *bl)
 {
 	struct buf	 t = BUF_INIT;
+	const char	*p, *nl;
 	size_t		 d;
 
 	md_spans(&t, a, bl->spans, bl->nspans);
-	d = strspn(t.data, "0123456789");
-	if (strchr("#-+=>", t.data[0]) != NULL && t.data[0] != '\0')
-		buf_addch(b, '\\');
-	else if (d > 0 && (t.data[d] == '.' || t.data[d] == ')')) {
-		buf_add(b, t.data, d);
-		buf_addch(b, '\\');
-		buf_addstr(b, t.data + d);
-		buf_release(&t);
-		return;
+	for (p = t.data; p != NULL; p = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		d = strspn(p, "0123456789");
+		if (*p != '\0' && strchr("#-+=>~", *p) != NULL)
+			buf_addch(b, '\\');
+		else if (d > 0 && (p[d] == '.' || p[d] == ')')) {
+			buf_add(b, p, d);
+			buf_addch(b, '\\');
+			p += d;
+		}
+		buf_add(b, p, nl != NULL ? (size_t)(nl + 1 - p) : strlen(p));
 	}
-	buf_add(b, t.data, t.len);
 	buf_release(&t);
 }
 

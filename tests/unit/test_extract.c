@@ -4150,6 +4150,10 @@ test_extract_markdown(void **state)
 		{ "<p><img src=\"http://i.example/p.png\" alt=\"a [pic]\"></p>",
 		  "![a \\[pic\\]](http://i.example/p.png)\n" },
 		{ "<p>x</p><hr><p>y</p>", "x\n\n---\n\ny\n" },
+		/* After a line break as at the start: a line of its own
+		 * would start a heading, a list or a fence. */
+		{ "<p>Menu:<br># one<br>2. two<br>- three<br>~~~</p>",
+		  "Menu:\\\n\\# one\\\n2\\. two\\\n\\- three\\\n\\~~~\n" },
 		{ "", "" },
 	};
 	struct article	*a;
