@@ -21,32 +21,79 @@
 static void	md_blocks(struct buf *, const struct article *,
 		    const struct extract_block *, size_t, const char *);
 
+/* The length of the character at s (at least 1, within the string), and
+ * in *cp what may be written of it. A saved file is read with cat as
+ * often as in an editor, so what the screen never shows of a feed's text
+ * (see text_safe_cp(): controls, bidi controls, invalid UTF-8) is U+FFFD
+ * here too, as the article's text already has it; newlines and tabs are
+ * the callers'. An item's title, author and link come as the feed gave
+ * them. */
+static size_t
+md_char(const char *s, uint32_t *cp)
+{
+	size_t	 n;
+
+	if ((unsigned char)*s < 0x80) {
+		*cp = (unsigned char)*s;
+		n = 1;
+	} else if ((n = utf8_decode((const unsigned char *)s,
+	    strnlen(s, 4), cp)) == 0) {
+		*cp = 0xfffd;
+		return (1);
+	}
+	if (*cp != '\n' && *cp != '\t')
+		*cp = text_safe_cp(*cp);
+	return (n);
+}
+
+/* Append code point cp. */
+static void
+md_put(struct buf *b, uint32_t cp)
+{
+	if (cp < 0x80)
+		buf_addch(b, (char)cp);
+	else
+		utf8_encode(b, cp);
+}
+
 /* Append text with Markdown's special characters escaped. */
 void
 extract_md_text(struct buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		if (strchr("\\`*_[]<>|", *s) != NULL)
+	uint32_t	 cp;
+
+	while (*s != '\0') {
+		s += md_char(s, &cp);
+		if (cp < 0x80 && strchr("\\`*_[]<>|", (int)cp) != NULL)
 			buf_addch(b, '\\');
-		if (*s == '\n' || *s == '\t')
-			buf_addch(b, ' ');
-		else
-			buf_addch(b, *s);
+		md_put(b, cp == '\n' || cp == '\t' ? ' ' : cp);
 	}
 }
 
 /* Append a URL for a link's destination: blanks, controls, <, >, ( and
- * ) percent-encoded, so that it never ends the link early. */
+ * ) percent-encoded, so that it never ends the link early, and so are
+ * the bytes of what md_char() would replace. */
 void
 extract_md_url(struct buf *b, const char *s)
 {
-	const unsigned char	*p;
+	const unsigned char	*p = (const unsigned char *)s;
+	uint32_t		 cp, raw;
+	size_t			 n, i;
 
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (*p <= ' ' || *p == 0x7f || strchr("<>()", *p) != NULL)
-			buf_addf(b, "%%%02X", *p);
-		else
-			buf_addch(b, (char)*p);
+	while (*p != '\0') {
+		n = md_char((const char *)p, &cp);
+		if (*p >= 0x80 && utf8_decode(p, n, &raw) == n && raw == cp) {
+			buf_add(b, p, n);
+			p += n;
+			continue;
+		}
+		for (i = 0; i < n; i++, p++) {
+			if (*p <= ' ' || *p >= 0x7f || strchr("<>()", *p) !=
+			    NULL)
+				buf_addf(b, "%%%02X", *p);
+			else
+				buf_addch(b, (char)*p);
+		}
 	}
 }
 
