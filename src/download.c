@@ -14,14 +14,17 @@
  * (the kernel keeps what a killed process wrote). The next try asks for
  * the rest (Range: bytes=SIZE-) and keeps the answer only when it is the
  * rest: a 206 whose Content-Range starts at SIZE. A server that answers
- * 200 sends the whole file, and the .part starts over; a 206 that starts
- * elsewhere ends the try, and the .part is emptied so the next starts
- * over. A 416 to a range at the end of the file means the .part was
- * complete already (a process stopped between the last byte and the
- * rename). Complete, the .part is synced and then renamed to NAME, so
- * NAME is never a partial file (one that is there, say from podboat, is
- * replaced only by a whole one); the lock is held until the row says
- * done, and whoever takes a lock reads the row again first.
+ * 200 sends the whole file, and the .part starts over (an empty body
+ * included: the file is empty now); a 206 that starts elsewhere ends the
+ * try, and the .part is emptied so the next starts over. A 416 to a
+ * range at the end of the file means the .part was complete already (a
+ * process stopped between the last byte and the rename); one that gives
+ * a size below the .part's (the file changed on the server) empties it
+ * as a 206 that starts elsewhere does. Complete, the .part is synced and
+ * then renamed to NAME, so NAME is never a partial file (one that is
+ * there, say from podboat, is replaced only by a whole one); the lock is
+ * held until the row says done, and whoever takes a lock reads the row
+ * again first.
  *
  * Names. A file is named after its feed and item, which come from the
  * network: download_name() makes one path component of them that no
@@ -67,9 +70,11 @@ static const struct {
 	{ "image/jpeg", "jpg" },	{ "image/png", "png" },
 };
 
-/* Append s to b as part of a file name: controls, invalid UTF-8 and the
- * characters file systems or shells take specially become "_", blanks
- * collapse into one space. */
+/* Append s to b as part of a file name: controls (and the bidi controls
+ * that would show the name in another order, as text_safe_cp() has
+ * them), invalid UTF-8 and the characters file systems or shells take
+ * specially become "_", blanks and line separators collapse into one
+ * space. */
 static void
 download_clean(struct buf *b, const char *s)
 {
@@ -83,11 +88,11 @@ download_clean(struct buf *b, const char *s)
 			cp = 0xfffd;
 		}
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-		    cp == 0xa0) {
+		    cp == 0xa0 || text_safe_cp(cp) == ' ') {
 			if (b->len > 0 && b->data[b->len - 1] != ' ')
 				buf_addch(b, ' ');
-		} else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
-		    cp == 0xfffd || strchr("/\\:*?\"<>|", (int)cp) != NULL)
+		} else if (text_safe_cp(cp) != cp || cp == 0xfffd ||
+		    strchr("/\\:*?\"<>|", (int)cp) != NULL)
 			buf_addch(b, '_');
 		else
 			buf_add(b, p, n);
@@ -349,6 +354,14 @@ struct download_job {
 	void			*arg;
 };
 
+/* Empty the .part, so that the next try starts the file over. */
+static void
+download_restart(struct download_job *j)
+{
+	if (ftruncate(j->fd, 0) == 0)
+		j->off = j->d->got = 0;
+}
+
 /* The sink: put a chunk where it belongs in the .part. */
 static char *
 download_sink(void *arg, const struct http_chunk *c)
@@ -372,13 +385,21 @@ download_sink(void *arg, const struct http_chunk *c)
 			xasprintf(&why, "the server sent bytes from %lld on, "
 			    "not from %lld", (long long)c->from,
 			    (long long)j->off);
-			if (ftruncate(j->fd, 0) == 0)
-				j->off = 0;
+			download_restart(j);
 			return (why);
 		}
 		/* The server's word, not the feed's: a feed's length is
 		 * often a guess, or 0. */
 		j->d->size = c->total;
+	}
+	if (j->d->size >= 0 && (int64_t)left > j->d->size - j->off) {
+		/* A Content-Range that lies: whatever else it says is not to
+		 * be trusted either, and a .part longer than the file would
+		 * be asked for the bytes past its end. */
+		xasprintf(&why, "the server sent more than the %lld bytes it "
+		    "said the file has", (long long)j->d->size);
+		download_restart(j);
+		return (why);
 	}
 	while (left > 0) {
 		if ((n = pwrite(j->fd, p, left, (off_t)j->off)) == -1) {
@@ -467,9 +488,32 @@ download_fetch(const struct config *cfg, struct download_job *j,
 		j->d->got = j->off;
 		return (0);
 	}
+	if (res.error != NULL && res.status == 416 && res.total >= 0 &&
+	    res.total < j->off) {
+		/* The .part is longer than the file: the file changed on the
+		 * server (or a server sent more than it said). Asking for the
+		 * rest would fail the same way for ever. */
+		free(res.error);
+		xasprintf(why, "the file is %lld bytes, shorter than the %lld "
+		    "downloaded; the next try starts over",
+		    (long long)res.total, (long long)j->off);
+		download_restart(j);
+		return (-1);
+	}
 	if (res.error != NULL) {
 		*why = res.error;
 		return (-1);
+	}
+	if (!j->started) {
+		/* No body at all: the whole file is empty (a 206 has a byte
+		 * at least), whatever the .part held and the feed said. */
+		if (ftruncate(j->fd, 0) == -1) {
+			xasprintf(why, "%s.part: %s", j->d->path,
+			    strerror(errno));
+			return (-1);
+		}
+		j->off = 0;
+		j->d->size = res.total;
 	}
 	if (j->d->size >= 0 && j->off != j->d->size) {
 		xasprintf(why, "the server sent %lld of %lld bytes",

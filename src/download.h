@@ -76,7 +76,8 @@ struct download_stats {
  * or *stop is set. Each goes into its file + ".part", locked (flock) so
  * that no other process (or thread) downloads the same file meanwhile,
  * and is resumed from the .part's size with a Range request; a 206 that
- * starts elsewhere, or a server that answers 200, starts the file over.
+ * starts elsewhere, a 416 that says the file is shorter than the .part,
+ * or a server that answers 200, starts the file over.
  * Complete (as long as the server said, or the whole file when it did
  * not), the .part is synced and renamed to the file and the row marked
  * done; a failure marks it failed with the reason, the .part kept for a

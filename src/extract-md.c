@@ -21,32 +21,79 @@
 static void	md_blocks(struct buf *, const struct article *,
 		    const struct extract_block *, size_t, const char *);
 
+/* The length of the character at s (at least 1, within the string), and
+ * in *cp what may be written of it. A saved file is read with cat as
+ * often as in an editor, so what the screen never shows of a feed's text
+ * (see text_safe_cp(): controls, bidi controls, invalid UTF-8) is U+FFFD
+ * here too, as the article's text already has it; newlines and tabs are
+ * the callers'. An item's title, author and link come as the feed gave
+ * them. */
+static size_t
+md_char(const char *s, uint32_t *cp)
+{
+	size_t	 n;
+
+	if ((unsigned char)*s < 0x80) {
+		*cp = (unsigned char)*s;
+		n = 1;
+	} else if ((n = utf8_decode((const unsigned char *)s,
+	    strnlen(s, 4), cp)) == 0) {
+		*cp = 0xfffd;
+		return (1);
+	}
+	if (*cp != '\n' && *cp != '\t')
+		*cp = text_safe_cp(*cp);
+	return (n);
+}
+
+/* Append code point cp. */
+static void
+md_put(struct buf *b, uint32_t cp)
+{
+	if (cp < 0x80)
+		buf_addch(b, (char)cp);
+	else
+		utf8_encode(b, cp);
+}
+
 /* Append text with Markdown's special characters escaped. */
 void
 extract_md_text(struct buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		if (strchr("\\`*_[]<>|", *s) != NULL)
+	uint32_t	 cp;
+
+	while (*s != '\0') {
+		s += md_char(s, &cp);
+		if (cp < 0x80 && strchr("\\`*_[]<>|", (int)cp) != NULL)
 			buf_addch(b, '\\');
-		if (*s == '\n' || *s == '\t')
-			buf_addch(b, ' ');
-		else
-			buf_addch(b, *s);
+		md_put(b, cp == '\n' || cp == '\t' ? ' ' : cp);
 	}
 }
 
 /* Append a URL for a link's destination: blanks, controls, <, >, ( and
- * ) percent-encoded, so that it never ends the link early. */
+ * ) percent-encoded, so that it never ends the link early, and so are
+ * the bytes of what md_char() would replace. */
 void
 extract_md_url(struct buf *b, const char *s)
 {
-	const unsigned char	*p;
+	const unsigned char	*p = (const unsigned char *)s;
+	uint32_t		 cp, raw;
+	size_t			 n, i;
 
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (*p <= ' ' || *p == 0x7f || strchr("<>()", *p) != NULL)
-			buf_addf(b, "%%%02X", *p);
-		else
-			buf_addch(b, (char)*p);
+	while (*p != '\0') {
+		n = md_char((const char *)p, &cp);
+		if (*p >= 0x80 && utf8_decode(p, n, &raw) == n && raw == cp) {
+			buf_add(b, p, n);
+			p += n;
+			continue;
+		}
+		for (i = 0; i < n; i++, p++) {
+			if (*p <= ' ' || *p >= 0x7f || strchr("<>()", *p) !=
+			    NULL)
+				buf_addf(b, "%%%02X", *p);
+			else
+				buf_addch(b, (char)*p);
+		}
 	}
 }
 
@@ -127,26 +174,29 @@ md_spans(struct buf *b, const struct article *a,
 }
 
 /* Append the spans of a block that starts a line, escaping what would
- * make it a heading, a list item, a quote or a rule. */
+ * make it, or a line after one of its line breaks, a heading, a list
+ * item, a quote, a rule or a fence. */
 static void
 md_line(struct buf *b, const struct article *a,
     const struct extract_block *bl)
 {
 	struct buf	 t = BUF_INIT;
+	const char	*p, *nl;
 	size_t		 d;
 
 	md_spans(&t, a, bl->spans, bl->nspans);
-	d = strspn(t.data, "0123456789");
-	if (strchr("#-+=>", t.data[0]) != NULL && t.data[0] != '\0')
-		buf_addch(b, '\\');
-	else if (d > 0 && (t.data[d] == '.' || t.data[d] == ')')) {
-		buf_add(b, t.data, d);
-		buf_addch(b, '\\');
-		buf_addstr(b, t.data + d);
-		buf_release(&t);
-		return;
+	for (p = t.data; p != NULL; p = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		d = strspn(p, "0123456789");
+		if (*p != '\0' && strchr("#-+=>~", *p) != NULL)
+			buf_addch(b, '\\');
+		else if (d > 0 && (p[d] == '.' || p[d] == ')')) {
+			buf_add(b, p, d);
+			buf_addch(b, '\\');
+			p += d;
+		}
+		buf_add(b, p, nl != NULL ? (size_t)(nl + 1 - p) : strlen(p));
 	}
-	buf_add(b, t.data, t.len);
 	buf_release(&t);
 }
 

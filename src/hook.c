@@ -22,6 +22,7 @@
  * C-z stops the reader with the command (it is one job for the shell)
  * instead of curses' handler repainting the reader over the command.
  */
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -224,6 +225,28 @@ hook_child_signals(void)
 	sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
+/* In a child, before exec: every descriptor above standard error
+ * close-on-exec, so that the command gets none of ours that is not
+ * (libcurl's sockets and its multi handle's wake-up pair are not, and a
+ * player holding a download's socket keeps the connection open after we
+ * drop it). Async-signal-safe. */
+static void
+hook_child_fds(void)
+{
+	struct rlimit	 rl;
+	rlim_t		 fd, max = 65536;
+
+#ifdef CLOSE_RANGE_CLOEXEC
+	if (close_range(STDERR_FILENO + 1, ~0U, CLOSE_RANGE_CLOEXEC) == 0)
+		return;
+#endif
+	/* Before Linux 5.11: one by one. */
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < max)
+		max = rl.rlim_cur;
+	for (fd = STDERR_FILENO + 1; fd < max; fd++)
+		fcntl((int)fd, F_SETFD, FD_CLOEXEC);
+}
+
 /* In a child: exec argv, or send errno back on fd and exit. */
 static void __attribute__((noreturn))
 hook_exec(char *const *argv, char *const *envp, int fd)
@@ -231,6 +254,7 @@ hook_exec(char *const *argv, char *const *envp, int fd)
 	ssize_t	 n;
 	int	 err;
 
+	hook_child_fds();
 	if (envp != NULL)
 		execvpe(argv[0], argv, envp);
 	else

@@ -52,7 +52,8 @@ int	 hook_expand(char *const *tmpl, size_t n, const struct hook_vars *,
 
 /*
  * Start argv detached: in a session of its own, with standard input,
- * output and error on /dev/null and envp as its environment (NULL: this
+ * output and error on /dev/null (and no other descriptor of this
+ * process, here or in hook_wait()) and envp as its environment (NULL: this
  * process's), reparented to init so that nothing need reap it. Return 0
  * once it runs, or -1 and set *cause when it could not be started (a
  * command not found says so).
@@ -65,7 +66,8 @@ int	 hook_detach(char *const *argv, char *const *envp, char **cause);
  * and SIGQUIT are ignored here (the command takes them, as system(3)
  * does) and SIGTSTP stops this process with it, so C-c ends the command
  * and never the caller, and C-z suspends both to the shell. Return its
- * exit status, 128 + N when signal N killed it, or -1 and set *cause
+ * exit status, 256 + N when signal N killed it (so that it is told
+ * from any exit status, as hook_status() reads it), or -1 and set *cause
  * when it could not be run.
  */
 int	 hook_wait(char *const *argv, int in_fd, char **cause);

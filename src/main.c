@@ -277,29 +277,32 @@ refresh_report(void *arg, const struct poll_result *r)
 	buf_release(&server);
 }
 
-/* What a download run shows on a terminal: the file and how far. */
+/* What a download run shows on standard error, by *arg: 1 on a terminal,
+ * the file and how far; 0 (not a terminal) a line for a failed file or
+ * one left to another process; -1 (quiet) a line for a failed file. */
 static void
 download_report(void *arg, enum download_event ev,
     const struct store_download *d)
 {
-	const int	*tty = arg;
+	const int	*show = arg;
 	struct buf	 b = BUF_INIT;
-	const char	*name;
+	const char	*name, *cr = *show > 0 ? "\r\033[K" : "";
 
 	name = (name = strrchr(d->path, '/')) != NULL ? name + 1 : d->path;
 	text_printable(&b, name);
-	if (ev == DOWNLOAD_BUSY)
-		fprintf(stderr, "%s%s: downloaded by another process\n",
-		    *tty ? "\r\033[K" : "", b.data);
-	else if (ev == DOWNLOAD_END && d->state == STORE_DL_FAILED) {
-		fprintf(stderr, "%s%s: ", *tty ? "\r\033[K" : "", b.data);
+	if (ev == DOWNLOAD_BUSY) {
+		if (*show >= 0)
+			fprintf(stderr, "%s%s: downloaded by another process\n",
+			    cr, b.data);
+	} else if (ev == DOWNLOAD_END && d->state == STORE_DL_FAILED) {
+		fprintf(stderr, "%s%s: ", cr, b.data);
 		buf_reset(&b);
 		fprintf(stderr, "%s\n", text_printable(&b, d->error != NULL ?
 		    d->error : "failed"));
-	} else if (*tty && d->size > 0)
+	} else if (*show > 0 && d->size > 0)
 		fprintf(stderr, "\r\033[K%.60s %lld%%", b.data,
 		    (long long)(d->got * 100 / d->size));
-	else if (*tty)
+	else if (*show > 0)
 		fprintf(stderr, "\r\033[K%.60s %lld KB", b.data,
 		    (long long)(d->got / 1000));
 	buf_release(&b);
@@ -314,7 +317,7 @@ refresh_downloads(const struct config *cfg, struct store *st, int64_t since,
 {
 	char	*cause;
 	size_t	 i;
-	int	 queued = 0, quiet_tty = 0;
+	int	 queued = 0, quiet_show = -1;
 
 	for (i = 0; i < cfg->nfeeds; i++)
 		if (config_num(cfg, &cfg->feeds[i], SET_DOWNLOAD_ENCLOSURES))
@@ -323,7 +326,7 @@ refresh_downloads(const struct config *cfg, struct store *st, int64_t since,
 		return (0);
 	if (download_after_refresh(cfg, st, since, REFRESH_EPISODES, &queued,
 	    &cause) != 0 || download_run(cfg, st, download_report,
-	    quiet ? &quiet_tty : tty, &stop, dls, &cause) != 0) {
+	    quiet ? &quiet_show : tty, &stop, dls, &cause) != 0) {
 		fprintf(stderr, "%stidings: %s\n", *tty && !quiet ?
 		    "\r\033[K" : "", cause);
 		free(cause);
@@ -1516,11 +1519,11 @@ cmd_download(struct opts *o, struct config *cfg, int argc, char **argv)
 		store_close(st);
 		return (rc);
 	}
-	tty = isatty(STDERR_FILENO) && !quiet;
+	tty = quiet ? -1 : isatty(STDERR_FILENO);
 	if (download_run(cfg, st, download_report, &tty, &stop, &dls,
 	    &cause) != 0)
 		goto fail;
-	if (tty)
+	if (tty > 0)
 		fprintf(stderr, "\r\033[K");
 	store_close(st);
 	if (!quiet || dls.failed > 0)

@@ -3614,8 +3614,10 @@ store_download_find(struct store *st, const char *url,
 		sqlite3_finalize(stmt);
 		return (-1);
 	}
-	if (store_download_rows(st, stmt, &v, &n, cause) != 0)
+	if (store_download_rows(st, stmt, &v, &n, cause) != 0) {
+		store_downloads_free(v, n);
 		return (-1);
+	}
 	if (n == 0)
 		return (0);
 	store_download_release(d);

@@ -145,7 +145,6 @@ ui_encl_play(struct ui *ui, const char *url, unsigned feed)
 	struct buf	 q = BUF_INIT, w = BUF_INIT;
 	const char	*cmd;
 	char		**argv, *file, *cause;
-	size_t		 i;
 
 	if (!encl_playable(url)) {
 		ui_message(ui, 1, "Not playing \"%s\": only http and https "
@@ -174,9 +173,7 @@ ui_encl_play(struct ui *ui, const char *url, unsigned feed)
 		ui_message(ui, 0, "Playing %s with %s",
 		    text_printable(&w, file != NULL ? file : url), q.data);
 	free(file);
-	for (i = 0; argv[i] != NULL; i++)
-		free(argv[i]);
-	free(argv);
+	util_argv_free(argv);
 	buf_release(&q);
 	buf_release(&w);
 	return (UI_REDRAW);

@@ -33,6 +33,8 @@ Files
                   validators=0    a 304 carries neither ETag nor
                                   Last-Modified (as many servers do)
                   range=0         ignore Range (answer 200 with it all)
+                  total=N         a lie: Content-Range gives N as the
+                                  file's size, whatever it is
                   pace=S          send the body in 20 pieces spread over
                                   S seconds (at most 60)
                   length=0        no Content-Length: the body ends when
@@ -401,8 +403,9 @@ class Handler(BaseHTTPRequestHandler):
                 return
             if span is not None:
                 lo, hi = span
-                headers.append(("Content-Range",
-                                "bytes %d-%d/%d" % (lo, hi, len(data))))
+                total = first(q, "total", "")
+                headers.append(("Content-Range", "bytes %d-%d/%s" % (
+                    lo, hi, total if total.isdigit() else len(data))))
                 data = data[lo:hi + 1]
                 code = 206
         pace = number(q, "pace", 0.0, 0.0, 60.0, float)

@@ -39,6 +39,12 @@ static const struct {
 	  "Q - what_ _yes_ _a_b_ ___.mp3" },
 	{ "Q", "$(touch x) `y` ;z", "http://e/a.mp3", NULL,
 	  "Q - $(touch x) `y` ;z.mp3" },
+	/* Nor what reorders a name out of sight: "evil<RLO>3pm.exe" shows
+	 * as "evilexe.mp3" in a file manager. Line separators are blanks. */
+	{ "P", "evil\xe2\x80\xae" "3pm.exe", "http://e/a", NULL,
+	  "P - evil_3pm.exe" },
+	{ "P", "a\xe2\x80\xa8" "b\xe2\x81\xa6" "c", "http://e/a", NULL,
+	  "P - a b_c" },
 	/* Invalid UTF-8 becomes _, valid stays. */
 	{ "Caf\xc3\xa9", "bad \xff\xfe byte", "http://e/a.mp3", NULL,
 	  "Caf\xc3\xa9 - bad __ byte.mp3" },

@@ -4255,6 +4255,10 @@ test_extract_markdown(void **state)
 		{ "<p><img src=\"http://i.example/p.png\" alt=\"a [pic]\"></p>",
 		  "![a \\[pic\\]](http://i.example/p.png)\n" },
 		{ "<p>x</p><hr><p>y</p>", "x\n\n---\n\ny\n" },
+		/* After a line break as at the start: a line of its own
+		 * would start a heading, a list or a fence. */
+		{ "<p>Menu:<br># one<br>2. two<br>- three<br>~~~</p>",
+		  "Menu:\\\n\\# one\\\n2\\. two\\\n\\- three\\\n\\~~~\n" },
 		{ "", "" },
 	};
 	struct article	*a;
@@ -4271,6 +4275,17 @@ test_extract_markdown(void **state)
 			failf("rows[%zu]:\n%s", i, b.data);
 		extract_free(a);
 	}
+	/* A title and a link as the feed gives them (the article's
+	 * header): what would act on a terminal is U+FFFD in the text and
+	 * percent-encoded in the link, the rest kept. */
+	buf_reset(&b);
+	extract_md_text(&b, "t\x1b\xe2\x80\xae*\xc3\xa9");
+	assert_string_equal(b.data, "t\xef\xbf\xbd\xef\xbf\xbd\\*\xc3\xa9");
+	buf_reset(&b);
+	extract_md_url(&b, "http://l.example/\xc2\x9b\xc3\xa9\xe2\x80\xae"
+	    "\xff \x1b");
+	assert_string_equal(b.data, "http://l.example/%C2%9B\xc3\xa9%E2%80%AE"
+	    "%FF%20%1B");
 	buf_release(&b);
 }
 

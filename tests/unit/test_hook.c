@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -326,6 +327,50 @@ test_hook_wait(void **state)
 	buf_release(&script);
 }
 
+/* A command gets standard input, output and error and nothing more: a
+ * descriptor of ours that is not close-on-exec (libcurl's sockets, for
+ * one) stays ours, whether the command waits or is detached. */
+static void
+test_hook_no_fds(void **state)
+{
+	struct buf	 script = BUF_INIT, path = BUF_INIT, got = BUF_INIT;
+	char		*dir, *cause = NULL;
+	int		 fds[2];
+
+	(void)state;
+	if (pipe(fds) == -1)
+		failf("pipe: %s", strerror(errno));
+	buf_addf(&script, "test -e /proc/self/fd/%d || test -e "
+	    "/proc/self/fd/%d", fds[0], fds[1]);
+	{
+		char	*argv[] = { (char *)"sh", (char *)"-c", script.data,
+		    NULL };
+
+		assert_int_equal(hook_wait(argv, -1, &cause), 1);
+	}
+	dir = test_hook_dir();
+	buf_addf(&path, "%s/fds", dir);
+	buf_addf(&script, "; echo $? >%s.tmp; mv %s.tmp %s", path.data,
+	    path.data, path.data);
+	{
+		char	*argv[] = { (char *)"sh", (char *)"-c", script.data,
+		    NULL };
+
+		if (hook_detach(argv, NULL, &cause) != 0)
+			failf("%s", cause);
+	}
+	test_hook_wait_file(path.data);
+	slurp(path.data, &got);
+	assert_string_equal(got.data, "1\n");
+	close(fds[0]);
+	close(fds[1]);
+	rm_tree(dir);
+	free(dir);
+	buf_release(&script);
+	buf_release(&path);
+	buf_release(&got);
+}
+
 /* File names made of titles. */
 static void
 test_hook_file_name(void **state)
@@ -475,6 +520,7 @@ main(void)
 		cmocka_unit_test(test_hook_command),
 		cmocka_unit_test(test_hook_detach),
 		cmocka_unit_test(test_hook_wait),
+		cmocka_unit_test(test_hook_no_fds),
 		cmocka_unit_test(test_hook_file_name),
 		cmocka_unit_test(test_hook_create),
 		cmocka_unit_test(test_hook_download_dir),
