@@ -22,7 +22,6 @@
  * C-z stops the reader with the command (it is one job for the shell)
  * instead of curses' handler repainting the reader over the command.
  */
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -205,48 +204,6 @@ fail:
 	return (-1);
 }
 
-/* In a child, before exec: default signal actions and an empty mask, as
- * a command expects them (ignored signals would stay ignored across
- * exec). Async-signal-safe. */
-static void
-hook_child_signals(void)
-{
-	static const int	 sigs[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
-	    SIGTTOU, SIGPIPE, SIGTERM, SIGHUP, SIGCHLD };
-	struct sigaction	 dfl;
-	sigset_t		 none;
-	size_t			 i;
-
-	memset(&dfl, 0, sizeof dfl);
-	dfl.sa_handler = SIG_DFL;
-	for (i = 0; i < nitems(sigs); i++)
-		sigaction(sigs[i], &dfl, NULL);
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
-}
-
-/* In a child, before exec: every descriptor above standard error
- * close-on-exec, so that the command gets none of ours that is not
- * (libcurl's sockets and its multi handle's wake-up pair are not, and a
- * player holding a download's socket keeps the connection open after we
- * drop it). Async-signal-safe. */
-static void
-hook_child_fds(void)
-{
-	struct rlimit	 rl;
-	rlim_t		 fd, max = 65536;
-
-#ifdef CLOSE_RANGE_CLOEXEC
-	if (close_range(STDERR_FILENO + 1, ~0U, CLOSE_RANGE_CLOEXEC) == 0)
-		return;
-#endif
-	/* Before Linux 5.11: one by one. */
-	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < max)
-		max = rl.rlim_cur;
-	for (fd = STDERR_FILENO + 1; fd < max; fd++)
-		fcntl((int)fd, F_SETFD, FD_CLOEXEC);
-}
-
 /* In a child: exec argv, or send errno back on fd and exit. */
 static void __attribute__((noreturn))
 hook_exec(char *const *argv, char *const *envp, int fd)
@@ -254,7 +211,6 @@ hook_exec(char *const *argv, char *const *envp, int fd)
 	ssize_t	 n;
 	int	 err;
 
-	hook_child_fds();
 	if (envp != NULL)
 		execvpe(argv[0], argv, envp);
 	else
@@ -310,10 +266,10 @@ hook_detach(char *const *argv, char *const *envp, char **cause)
 		}
 		if (pid != 0)
 			_exit(0);
-		script_child_setup();	/* a session of its own */
-		/* And what hook_wait() may have set meanwhile, in another
-		 * thread: SIGQUIT ignored, SIGTSTP at its default. */
-		hook_child_signals();
+		/* A session of its own, our descriptors closed at exec,
+		 * and what hook_wait() may have set meanwhile in another
+		 * thread (SIGQUIT ignored) back to the defaults. */
+		script_child_setup();
 		if ((fd = open("/dev/null", O_RDWR)) != -1) {
 			dup2(fd, STDIN_FILENO);
 			dup2(fd, STDOUT_FILENO);
@@ -368,7 +324,7 @@ hook_wait(char *const *argv, int in_fd, char **cause)
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		hook_child_signals();
+		script_child_defaults();
 		if (in_fd != -1 && in_fd != STDIN_FILENO) {
 			dup2(in_fd, STDIN_FILENO);
 			close(in_fd);

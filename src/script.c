@@ -131,18 +131,21 @@ script_last_line(struct buf *b, const char *s, size_t len, size_t max)
 }
 
 void
-script_child_setup(void)
+script_child_defaults(void)
 {
+	static const int	 sigs[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
+	    SIGTTOU, SIGPIPE, SIGTERM, SIGHUP, SIGCHLD };
 	struct sigaction	 dfl;
 	struct rlimit		 rl;
 	sigset_t		 none;
 	unsigned		 fd, max = 1024;
+	size_t			 i;
 
-	setsid();
 	/* Only its standard input, output and error reach the command:
 	 * not what the reader holds without close-on-exec (libcurl's
 	 * sockets, for one). Close-on-exec rather than closed, so that the
-	 * caller's report pipe stays until the exec. */
+	 * caller's report pipe stays until the exec. One by one before
+	 * Linux 5.11. */
 	if (close_range(STDERR_FILENO + 1, ~0U, CLOSE_RANGE_CLOEXEC) == -1) {
 		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
 		    rl.rlim_cur != RLIM_INFINITY)
@@ -151,14 +154,22 @@ script_child_setup(void)
 		for (fd = STDERR_FILENO + 1; fd < max; fd++)
 			fcntl((int)fd, F_SETFD, FD_CLOEXEC);
 	}
+	/* Ignored signals stay ignored across exec (the reader ignores
+	 * SIGQUIT while a command has the terminal): defaults, and an
+	 * empty mask, as a command expects them. */
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
-	sigaction(SIGPIPE, &dfl, NULL);
-	sigaction(SIGINT, &dfl, NULL);
-	sigaction(SIGTERM, &dfl, NULL);
-	sigaction(SIGCHLD, &dfl, NULL);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &dfl, NULL);
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+void
+script_child_setup(void)
+{
+	setsid();
+	script_child_defaults();
 }
 
 /* The child: take the pipes as standard input, output and error and run

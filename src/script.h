@@ -39,10 +39,12 @@ struct script_run {
  */
 int	 script_run(const struct script_run *, struct buf *out, char **cause);
 
-/* In a child between fork() and exec(): a session of its own, every
- * descriptor above standard error close-on-exec, and the signals the
- * reader ignores or catches back to their defaults, none blocked. Only
- * async-signal-safe calls. */
+/* In a child between fork() and exec(): every descriptor above standard
+ * error close-on-exec, and the signals the reader ignores or catches
+ * back to their defaults, none blocked. Only async-signal-safe calls. */
+void	 script_child_defaults(void);
+/* The same in a session of its own (a command that must not have the
+ * terminal, and whose whole group can be killed). */
 void	 script_child_setup(void);
 
 /* Append to b the last non-blank line of the len bytes at s, at most max

@@ -251,6 +251,37 @@ test_script_fds_closed(void **state)
 	buf_release(&out);
 }
 
+/* A feed command gets SIGQUIT at its default even while the reader
+ * ignores it (as it does while a command of exec -w has the terminal):
+ * an ignored signal stays ignored across exec. */
+static void
+test_script_signals_default(void **state)
+{
+	char		 sh[] = "sh", c[] = "-c";
+	char		 script[] = "sed -n 's/^SigIgn:[[:space:]]*//p' "
+			    "/proc/$$/status";
+	char		*argv[] = { sh, c, script, NULL };
+	struct script_run sr;
+	struct sigaction ign, old;
+	struct buf	 out = BUF_INIT;
+	char		*cause = NULL;
+	unsigned long long mask;
+
+	(void)state;
+	memset(&ign, 0, sizeof ign);
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGQUIT, &ign, &old);
+	memset(&sr, 0, sizeof sr);
+	sr.argv = argv;
+	sr.timeout = 5;
+	assert_int_equal(script_run(&sr, &out, &cause), 0);
+	sigaction(SIGQUIT, &old, NULL);
+	assert_non_null(out.data);
+	mask = strtoull(out.data, NULL, 16);
+	assert_int_equal(mask & (1ULL << (SIGQUIT - 1)), 0);
+	buf_release(&out);
+}
+
 int
 main(void)
 {
@@ -260,6 +291,7 @@ main(void)
 		cmocka_unit_test(test_script_missing),
 		cmocka_unit_test(test_script_group_killed),
 		cmocka_unit_test(test_script_fds_closed),
+		cmocka_unit_test(test_script_signals_default),
 	};
 
 	signal(SIGPIPE, SIG_IGN);
