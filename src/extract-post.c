@@ -1474,15 +1474,17 @@ postprocess(struct conv *cv, struct bvec *root)
 {
 	struct extractor	*x = cv->x;
 	struct buf		 text = BUF_INIT, key = BUF_INIT;
-	struct buf		 lastkey = BUF_INIT;
+	struct buf		 lastkey = BUF_INIT, tkey = BUF_INIT;
 	struct shingles		 seen = { NULL, 0, 0 };
 	uint64_t		 h;
-	size_t			 i, j, k, chars, links;
+	size_t			 i, j, k, chars, links, kept = 0;
 	int			*drop, started = 0, index;
 	unsigned		 promo;
 	struct extract_block	*b;
 
 	index = link_lists_index(root);
+	if (x->title != NULL)
+		text_key(x->title, strlen(x->title), &tkey);
 	drop = xcalloc(root->n + 1, sizeof *drop);
 	for (i = 0; i < root->n; i++) {
 		b = &root->v[i];
@@ -1496,6 +1498,11 @@ postprocess(struct conv *cv, struct bvec *root)
 		if (b->kind == EXTRACT_IMAGE || b->kind == EXTRACT_RULE)
 			continue;
 		if (post_ui_phrase(key.data, key.len) ||
+		    /* The title said again at the top, shown above. */
+		    (kept < 3 && tkey.len > 0 && key.len == tkey.len &&
+		    (b->kind == EXTRACT_HEADING ||
+		    b->kind == EXTRACT_PARAGRAPH) &&
+		    memcmp(key.data, tkey.data, key.len) == 0) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
 		    post_number(text.data, text.len)) ||
 		    (lastkey.len > 0 && strcmp(key.data, lastkey.data) == 0) ||
@@ -1566,7 +1573,9 @@ repeats:
 		buf_add(&lastkey, key.data, key.len);
 		buf_addch(&lastkey, '\0');
 		lastkey.len--;
+		kept++;
 	}
+	buf_release(&tkey);
 	post_tail_sections(root, drop, x->region);
 	if (!x->region)
 		post_author_bio(root, x->art, drop);

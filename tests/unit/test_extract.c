@@ -4083,6 +4083,36 @@ test_extract_component_header(void **state)
 	"few people take it, and the island's council has written to "	\
 	"the ministry to ask for help in keeping it running.</p>"
 
+/* The title said again at the top of the text (a paragraph rather than
+ * the <h1> the cleaning takes off, a product's name in its buy box) goes,
+ * since the title is shown above it; the same words further down are the
+ * page's own. */
+static void
+test_extract_title_again(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>The quiet harbour at dawn</title></head>"
+	    "<body><main><article>"
+	    "<p class=\"name\">The Quiet Harbour at Dawn</p>"
+	    "<p>Boats leave the harbour before the light comes up, and the "
+	    "nets are mended on the quay by the same hands, every morning, "
+	    "for as long as anyone in the village remembers.</p>"
+	    "<p>The fish market opens at six. Buyers walk the rows slowly, "
+	    "and prices are settled with a nod rather than a word.</p>"
+	    "<p>By eight the quay is empty again, and the gulls have it to "
+	    "themselves until the boats come back in the evening.</p>"
+	    "<p>The quiet harbour at dawn</p>"
+	    "</article></main></body></html>";
+	char	*text;
+
+	(void)state;
+	text = page_text(page, "https://harbour.example/dawn");
+	if (count(text, "uiet harbour at dawn") != 1 ||
+	    strstr(text, "Quiet Harbour at Dawn") != NULL)
+		failf("the title's copy at the top: %s", text);
+	free(text);
+}
+
 /*
  * An author's note at the end of an article, a paragraph that opens with
  * the byline's name, goes; a paragraph that opens with a name the
@@ -4294,6 +4324,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_pages),
+		cmocka_unit_test(test_extract_title_again),
 		cmocka_unit_test(test_extract_author_note),
 		cmocka_unit_test(test_extract_form_fields),
 		cmocka_unit_test(test_extract_folded_panels),
