@@ -533,31 +533,36 @@ card_line_common(const struct card_line *v, size_t n, const char *key)
 	return (lo < n && strcmp(v[lo].key, key) == 0);
 }
 
-#define CARD_LINE	32	/* the longest key of a line cards repeat */
+static void	shingles_put(struct shingles *, uint64_t);
+static int	shingles_has(const struct shingles *, uint64_t);
+static uint64_t	key_hash(const char *, size_t);
 
 /*
- * The lines of one card, recursively: with lines == NULL, drop the
- * card's buttons and furniture (interface phrases, notices, review
- * counts, and the short links most cards repeat: "View details"); else
- * note its short lines in lines. A line of text most cards repeat is
- * more often a field of theirs ("Full-time", a brand) than furniture.
+ * Walk card b's blocks, recursively (into the lists it holds too, when
+ * lists is set: otherwise their items are cards of their own), and ask
+ * keep() about each line (a block with text and no blocks of its own,
+ * not an image), its plain text and key made: a line it refuses goes, and
+ * so does a block that is left with nothing in it.
  */
 static void
-card_lines(struct extract_block *b, size_t card, struct card_line **lines,
-    size_t *n, size_t *cap, const struct card_line *common, size_t ncommon,
-    struct buf *text, struct buf *key)
+card_walk(struct extract_block *b, int lists,
+    int (*keep)(const struct extract_block *, const struct buf *,
+    const struct buf *, void *), void *arg, struct buf *text,
+    struct buf *key)
 {
 	struct extract_block	*c;
-	size_t			 i, k, chars, links;
-	int			 drop;
+	size_t			 i, k;
 
 	for (i = k = 0; i < b->nchildren; i++) {
 		c = &b->children[i];
+		if (c->kind == EXTRACT_LIST && !lists) {
+			b->children[k++] = *c;
+			continue;
+		}
 		if (c->nchildren > 0) {
-			card_lines(c, card, lines, n, cap, common, ncommon,
-			    text, key);
+			card_walk(c, lists, keep, arg, text, key);
 			if (c->nchildren > 0 || c->nspans > 0 ||
-			    c->kind == EXTRACT_IMAGE || lines != NULL)
+			    c->kind == EXTRACT_IMAGE)
 				b->children[k++] = *c;
 			continue;
 		}
@@ -568,77 +573,89 @@ card_lines(struct extract_block *b, size_t card, struct card_line **lines,
 		buf_reset(text);
 		block_plain(c, text);
 		text_key(text->data, text->len, key);
-		if (lines != NULL) {
-			if (key->len > 0 && key->len <= CARD_LINE &&
-			    c->kind != EXTRACT_HEADING) {
-				if (*n == *cap)
-					*lines = xreallocarray(*lines,
-					    *cap = *cap * 2 + 16,
-					    sizeof **lines);
-				(*lines)[*n].key = xstrdup(key->data);
-				(*lines)[(*n)++].card = card;
-			}
-			b->children[k++] = *c;
-			continue;
-		}
-		chars = links = 0;
-		block_counts(c, &chars, &links);
-		drop = post_ui_phrase(key->data, key->len) ||
-		    post_notice(text->data, text->len, key->data) ||
-		    post_count(text->data, text->len) ||
-		    (key->len > 0 && key->len <= CARD_LINE &&
-		    c->kind != EXTRACT_HEADING && links == chars &&
-		    card_line_common(common, ncommon, key->data));
-		if (!drop)
+		if (keep(c, text, key, arg))
 			b->children[k++] = *c;
 	}
 	b->nchildren = k;
 }
 
-#define CARD_KEYS	64	/* the lines of a card compared for repeats */
+/* Is a line short enough to be a field cards repeat ("Full-time", a
+ * brand)? */
+#define CARD_LINE	32	/* the longest key of a line cards repeat */
+#define CARD_SHORT(c, key) ((key)->len > 0 && (key)->len <= CARD_LINE && \
+	(c)->kind != EXTRACT_HEADING)
 
-/*
- * A card shown in two layouts at once (one for small screens, one for
- * large) has each of its lines twice: the second of a line the card has
- * already shown goes, recursively through its blocks but for the lists
- * it holds, whose items are cards of their own.
- */
-static void
-card_twice(struct extract_block *b, char **keys, size_t *nkeys,
-    struct buf *text, struct buf *key)
+/* card_walk() notes each short line of card number card in lines. */
+struct card_notes {
+	size_t		 card;
+	struct card_line **lines;
+	size_t		*n, *cap;
+};
+
+static int
+card_note(const struct extract_block *c, const struct buf *text,
+    const struct buf *key, void *arg)
 {
-	struct extract_block	*c;
-	size_t			 i, j, k;
+	struct card_notes	*cn = arg;
 
-	for (i = k = 0; i < b->nchildren; i++) {
-		c = &b->children[i];
-		if (c->kind == EXTRACT_LIST) {
-			b->children[k++] = *c;	/* items of their own */
-			continue;
-		}
-		if (c->nchildren > 0) {
-			card_twice(c, keys, nkeys, text, key);
-			if (c->nchildren > 0 || c->nspans > 0)
-				b->children[k++] = *c;
-			continue;
-		}
-		if (c->nspans == 0 || c->kind == EXTRACT_IMAGE) {
-			b->children[k++] = *c;
-			continue;
-		}
-		buf_reset(text);
-		block_plain(c, text);
-		text_key(text->data, text->len, key);
-		for (j = 0; key->len > 0 && j < *nkeys; j++)
-			if (strcmp(keys[j], key->data) == 0)
-				break;
-		if (key->len > 0 && j < *nkeys)
-			continue;
-		if (key->len > 0 && *nkeys < CARD_KEYS)
-			keys[(*nkeys)++] = xstrdup(key->data);
-		b->children[k++] = *c;
+	(void)text;
+	if (CARD_SHORT(c, key)) {
+		if (*cn->n == *cn->cap)
+			*cn->lines = xreallocarray(*cn->lines,
+			    *cn->cap = *cn->cap * 2 + 16, sizeof **cn->lines);
+		(*cn->lines)[*cn->n].key = xstrdup(key->data);
+		(*cn->lines)[(*cn->n)++].card = cn->card;
 	}
-	b->nchildren = k;
+	return (1);
+}
+
+/* card_walk() drops a card's buttons and furniture: interface phrases,
+ * notices, review counts, and the short links most cards repeat ("View
+ * details", common[0..n)). A line of text most cards repeat is more often
+ * a field of theirs than furniture, and stays. */
+struct card_common {
+	const struct card_line	*v;
+	size_t			 n;
+};
+
+static int
+card_furniture(const struct extract_block *c, const struct buf *text,
+    const struct buf *key, void *arg)
+{
+	const struct card_common *cc = arg;
+	size_t			 chars = 0, links = 0;
+
+	block_counts(c, &chars, &links);
+	return (!(post_ui_phrase(key->data, key->len) ||
+	    post_notice(text->data, text->len, key->data) ||
+	    post_count(text->data, text->len) ||
+	    (CARD_SHORT(c, key) && links == chars &&
+	    card_line_common(cc->v, cc->n, key->data))));
+}
+
+/* card_walk() drops the second of a line the card has already shown: a
+ * card laid out twice (for small screens and large) has each line twice.
+ * The keys seen are kept in a set, the first CARD_KEYS of them: a block
+ * longer than that is no card but a page's worth, whose lines may well
+ * say the same twice. */
+#define CARD_KEYS	64
+static int
+card_first(const struct extract_block *c, const struct buf *text,
+    const struct buf *key, void *arg)
+{
+	struct shingles	*seen = arg;
+	uint64_t	 h;
+
+	(void)c;
+	(void)text;
+	if (key->len == 0)
+		return (1);
+	h = key_hash(key->data, key->len);
+	if (shingles_has(seen, h))
+		return (0);
+	if (seen->n < CARD_KEYS)
+		shingles_put(seen, h);
+	return (1);
 }
 
 /*
@@ -651,8 +668,11 @@ post_items(struct extract_block *list)
 {
 	struct buf		 text = BUF_INIT, key = BUF_INIT;
 	struct card_line	*lines = NULL, *common;
-	char			**seen, **keys;
-	size_t			 i, j, k, nseen = 0, n = 0, cap = 0, run, nkeys;
+	struct card_notes	 cn = { 0, &lines, NULL, NULL };
+	struct card_common	 cc;
+	struct shingles		 twice = { NULL, 0, 0 };
+	char			**seen;
+	size_t			 i, j, k, nseen = 0, n = 0, cap = 0, run;
 	int			 drop;
 
 	seen = xcalloc(list->nchildren + 1, sizeof *seen);
@@ -674,19 +694,22 @@ post_items(struct extract_block *list)
 	for (j = 0; j < nseen; j++)
 		free(seen[j]);
 	free(seen);
-	keys = xcalloc(CARD_KEYS, sizeof *keys);
 	for (i = 0; i < list->nchildren; i++) {
-		nkeys = 0;
-		card_twice(&list->children[i], keys, &nkeys, &text, &key);
-		for (j = 0; j < nkeys; j++)
-			free(keys[j]);
+		twice.n = 0;
+		if (twice.v != NULL)
+			memset(twice.v, 0, twice.cap * sizeof *twice.v);
+		card_walk(&list->children[i], 0, card_first, &twice, &text,
+		    &key);
 	}
-	free(keys);
+	free(twice.v);
 	/* The short lines that at least half of the cards (three or more)
 	 * repeat, each counted once a card. */
-	for (i = 0; i < list->nchildren; i++)
-		card_lines(&list->children[i], i, &lines, &n, &cap, NULL, 0,
-		    &text, &key);
+	cn.n = &n;
+	cn.cap = &cap;
+	for (i = 0; i < list->nchildren; i++) {
+		cn.card = i;
+		card_walk(&list->children[i], 1, card_note, &cn, &text, &key);
+	}
 	if (n > 0)
 		qsort(lines, n, sizeof *lines, card_line_cmp);
 	common = xcalloc(n + 1, sizeof *common);
@@ -697,9 +720,11 @@ post_items(struct extract_block *list)
 		if (run >= 3 && run * 2 >= list->nchildren)
 			common[k++] = lines[i];
 	}
+	cc.v = common;
+	cc.n = k;
 	for (i = 0; i < list->nchildren; i++)
-		card_lines(&list->children[i], i, NULL, NULL, NULL, common, k,
-		    &text, &key);
+		card_walk(&list->children[i], 1, card_furniture, &cc, &text,
+		    &key);
 	for (i = 0; i < n; i++)
 		free(lines[i].key);
 	free(lines);
@@ -1040,9 +1065,6 @@ post_tail_sections(const struct bvec *root, int *drop, int region)
 	buf_release(&text);
 	buf_release(&key);
 }
-
-static void	shingles_put(struct shingles *, uint64_t);
-static int	shingles_has(const struct shingles *, uint64_t);
 
 /* The hash of a block's key, for the set of keys seen. */
 static uint64_t
