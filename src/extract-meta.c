@@ -591,7 +591,8 @@ title_names_site(const char *part, size_t len, const char *site,
 }
 
 /* Is the part the site's whole name, or its host written as a domain
- * ("Example.com")? Stricter than title_names_site(), for the colon that
+ * (a word with a dot and no blank that starts with the host's name)?
+ * Stricter than title_names_site(), for the colon that
  * also ends a brand or a headline's first half. */
 static int
 title_is_site(const char *part, size_t len, const char *site,
@@ -691,8 +692,8 @@ meta_title(struct extractor *x)
 			continue;
 		len = strlen(seps[i]);
 		/* "Headline - Site" or "Site | Headline"; a colon only
-		 * after the site ("Example.com: Headline"), since after a
-		 * headline it starts its second half. */
+		 * after the site's name or domain ("Site: Headline"), since
+		 * after a headline it starts its second half. */
 		for (k = t.len; k >= len; k--)
 			if (memcmp(t.data + k - len, seps[i], len) == 0)
 				break;
