@@ -670,30 +670,27 @@ post_items(struct extract_block *list)
 	struct card_line	*lines = NULL, *common;
 	struct card_notes	 cn = { 0, &lines, NULL, NULL };
 	struct card_common	 cc;
-	struct shingles		 twice = { NULL, 0, 0 };
-	char			**seen;
-	size_t			 i, j, k, nseen = 0, n = 0, cap = 0, run;
+	struct shingles		 twice = { NULL, 0, 0 }, seen = { NULL, 0, 0 };
+	uint64_t		 h;
+	size_t			 i, j, k, n = 0, cap = 0, run;
 	int			 drop;
 
-	seen = xcalloc(list->nchildren + 1, sizeof *seen);
 	for (i = k = 0; i < list->nchildren; i++) {
 		buf_reset(&text);
 		block_plain(&list->children[i], &text);
 		text_key(text.data, text.len, &key);
 		drop = post_ui_phrase(key.data, key.len) ||
 		    post_notice(text.data, text.len, key.data);
-		for (j = 0; !drop && key.len >= 30 && j < nseen; j++)
-			drop = strcmp(seen[j], key.data) == 0;
-		if (drop)
-			continue;
-		if (key.len >= 30)
-			seen[nseen++] = xstrdup(key.data);
-		list->children[k++] = list->children[i];
+		if (!drop && key.len >= 30) {
+			h = key_hash(key.data, key.len);
+			if (!(drop = shingles_has(&seen, h)))
+				shingles_put(&seen, h);
+		}
+		if (!drop)
+			list->children[k++] = list->children[i];
 	}
 	list->nchildren = k;
-	for (j = 0; j < nseen; j++)
-		free(seen[j]);
-	free(seen);
+	free(seen.v);
 	for (i = 0; i < list->nchildren; i++) {
 		twice.n = 0;
 		if (twice.v != NULL)
