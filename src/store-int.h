@@ -83,9 +83,10 @@ void	 store_params_release(struct store_params *);
 void	 store_regexp_fn(sqlite3_context *, int, sqlite3_value **);
 
 /* store.c: the connection's handle, and *cause set from its last
- * error, for the other store*.c files. */
+ * error (with what it means to the user: a full disk, a lock), for the
+ * other store*.c files. */
 sqlite3	*store_sqlite(struct store *);
-void	 store_fail(struct store *, char **cause);
+void	 store_error(struct store *, char **cause);
 
 /*
  * Schema version 11 (store-sync.c): a server's feeds carry its key (sync)

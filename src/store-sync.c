@@ -33,7 +33,7 @@ sync_prepare(struct store *st, const char *sql, char **cause)
 
 	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &stmt, NULL) !=
 	    SQLITE_OK) {
-		store_fail(st, cause);
+		store_error(st, cause);
 		return (NULL);
 	}
 	return (stmt);
@@ -48,7 +48,7 @@ sync_run(struct store *st, sqlite3_stmt *stmt, char **cause)
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		;
 	if (rc != SQLITE_DONE) {
-		store_fail(st, cause);
+		store_error(st, cause);
 		sqlite3_finalize(stmt);
 		return (-1);
 	}
@@ -140,20 +140,20 @@ store_sync_feeds(struct store *st, const char *server,
 		    sqlite3_bind_text(get, 1, url, -1, SQLITE_STATIC)) !=
 		    SQLITE_OK || sqlite3_step(up) != SQLITE_DONE ||
 		    sqlite3_step(get) != SQLITE_ROW) {
-			store_fail(st, cause);
+			store_error(st, cause);
 			goto out;
 		}
 		ids[i] = sqlite3_column_int64(get, 0);
 		if (sqlite3_bind_int64(keep, 1, ids[i]) != SQLITE_OK ||
 		    sqlite3_step(keep) != SQLITE_DONE) {
-			store_fail(st, cause);
+			store_error(st, cause);
 			goto out;
 		}
 	}
 	/* A feed the account no longer has goes, with its items. */
 	sqlite3_bind_text(del, 1, server, -1, SQLITE_STATIC);
 	if (sqlite3_step(del) != SQLITE_DONE) {
-		store_fail(st, cause);
+		store_error(st, cause);
 		goto out;
 	}
 	ok = 1;
@@ -191,7 +191,7 @@ store_sync_list(struct store *st, const char *server, char ***urls,
 		(*n)++;
 	}
 	if (rc != SQLITE_DONE) {
-		store_fail(st, cause);
+		store_error(st, cause);
 		sqlite3_finalize(stmt);
 		return (-1);
 	}
@@ -228,7 +228,7 @@ store_sync_rows(struct store *st, const char *server,
 			free((*rows)[--(*n)].title);
 		free(*rows);
 		*rows = NULL;
-		store_fail(st, cause);
+		store_error(st, cause);
 		return (-1);
 	}
 	return (0);
@@ -245,7 +245,7 @@ sync_number(struct store *st, const char *sql, const char *server,
 		return (-1);
 	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) != SQLITE_ROW) {
-		store_fail(st, cause);
+		store_error(st, cause);
 		sqlite3_finalize(stmt);
 		return (-1);
 	}
@@ -283,7 +283,7 @@ store_sync_last(struct store *st, const char *server, int64_t *when,
 		if (sqlite3_column_type(stmt, 1) != SQLITE_NULL)
 			*marks = sqlite3_column_int64(stmt, 1);
 	} else if (rc != SQLITE_DONE) {
-		store_fail(st, cause);
+		store_error(st, cause);
 		sqlite3_finalize(stmt);
 		return (-1);
 	}
@@ -343,7 +343,7 @@ store_sync_counts(struct store *st, const char *server, int64_t **feed,
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
-		store_fail(st, cause);
+		store_error(st, cause);
 		return (-1);
 	}
 	return (0);
@@ -380,7 +380,7 @@ store_sync_item_marks(struct store *st, const char *server,
 		    sqlite3_bind_int(stmt, 3, !unread[i]) |
 		    sqlite3_bind_int(stmt, 4, starred[i] != 0)) != SQLITE_OK ||
 		    sqlite3_step(stmt) != SQLITE_DONE) {
-			store_fail(st, cause);
+			store_error(st, cause);
 			goto out;
 		}
 		*changed += sqlite3_changes(store_sqlite(st));
@@ -413,7 +413,7 @@ store_sync_pending(struct store *st, const char *server,
 		(*n)++;
 	}
 	if (rc != SQLITE_DONE) {
-		store_fail(st, cause);
+		store_error(st, cause);
 		sqlite3_finalize(stmt);
 		free(*v);
 		*v = NULL;
@@ -438,7 +438,7 @@ sync_each(struct store *st, const char *sql, const int64_t *ids, size_t n,
 		sqlite3_reset(stmt);
 		sqlite3_bind_int64(stmt, 1, ids[i]);
 		if (sqlite3_step(stmt) != SQLITE_DONE) {
-			store_fail(st, cause);
+			store_error(st, cause);
 			sqlite3_finalize(stmt);
 			return (-1);
 		}

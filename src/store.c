@@ -649,7 +649,7 @@ struct store_scratch {
 
 /* Set *cause from the connection's last error, in words a user can act
  * on; the SQLite text (and the system's, for I/O) follows. */
-static void
+void
 store_error(struct store *st, char **cause)
 {
 	const char	*msg, *why;
@@ -815,12 +815,6 @@ sqlite3 *
 store_sqlite(struct store *st)
 {
 	return (st->db);
-}
-
-void
-store_fail(struct store *st, char **cause)
-{
-	store_error(st, cause);
 }
 
 /* Undo the open transaction after a failure whose cause is already set. */
