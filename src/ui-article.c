@@ -16,26 +16,22 @@
  * like a feed's text, with the page's byline, site and date put back.
  * Each text keeps its own scroll position.
  *
- * The browser runs as an argv vector through fork and execvp, never a
- * shell: the link is one word of its own, so quotes, $(...), backticks
- * and semicolons in it are just bytes of a URL. The screen is given back
- * to the terminal (endwin) while the browser runs, as a terminal browser
- * needs it, and repainted from scratch after.
+ * The browser runs as an argv vector (hook_wait()), never a shell: the
+ * link is one word of its own, so quotes, $(...), backticks and
+ * semicolons in it are just bytes of a URL. The screen is given back to
+ * the terminal while the browser runs, as a terminal browser needs it,
+ * and repainted from scratch after; C-c ends the browser, not tidings.
  */
-#include <sys/wait.h>
-
 #include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "config.h"
 #include "extract.h"
+#include "hook.h"
 #include "render.h"
 #include "store.h"
 #include "ui-int.h"
@@ -515,57 +511,6 @@ ui_browser_argv(const char *cmd, const char *url)
 	return (argv);
 }
 
-/* Run argv with the terminal given back, and wait for it. Return its
- * exit status, or -1 with errno when it could not be run. */
-int
-ui_spawn(char **argv)
-{
-	struct sigaction	 dfl;
-	sigset_t		 none;
-	pid_t			 pid;
-	ssize_t			 n;
-	int			 fds[2], status, err = 0;
-
-	if (pipe2(fds, O_CLOEXEC) == -1)
-		return (-1);
-	if ((pid = fork()) == -1) {
-		err = errno;
-		close(fds[0]);
-		close(fds[1]);
-		errno = err;
-		return (-1);
-	}
-	if (pid == 0) {
-		/* Only async-signal-safe calls from here to exec. */
-		memset(&dfl, 0, sizeof dfl);
-		dfl.sa_handler = SIG_DFL;
-		sigaction(SIGPIPE, &dfl, NULL);
-		sigemptyset(&none);
-		sigprocmask(SIG_SETMASK, &none, NULL);
-		close(fds[0]);
-		execvp(argv[0], argv);
-		err = errno;
-		n = write(fds[1], &err, sizeof err);
-		(void)n;
-		_exit(127);
-	}
-	close(fds[1]);
-	do
-		n = read(fds[0], &err, sizeof err);
-	while (n == -1 && errno == EINTR);
-	close(fds[0]);
-	while (waitpid(pid, &status, 0) == -1)
-		if (errno != EINTR)
-			return (-1);
-	if (n == (ssize_t)sizeof err) {
-		errno = err;
-		return (-1);
-	}
-	if (WIFEXITED(status))
-		return (WEXITSTATUS(status));
-	return (128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0));
-}
-
 /* Open url in the browser: the browser setting, else $BROWSER, else
  * xdg-open. */
 int
@@ -573,9 +518,9 @@ ui_browser(struct ui *ui, const char *url)
 {
 	struct buf	 q = BUF_INIT;
 	const char	*cmd;
-	char		**argv;
+	char		**argv, *cause = NULL;
 	size_t		 i;
-	int		 rc;
+	int		 rc, flags;
 
 	if (!ui_openable(url)) {
 		ui_message(ui, 1, "Not opening \"%s\": only http, https, ftp "
@@ -593,20 +538,16 @@ ui_browser(struct ui *ui, const char *url)
 		return (UI_REDRAW);
 	}
 	util_expand_argv(argv);
-	endwin();
-	rc = ui_spawn(argv);
-	text_printable(&q, argv[0]);
-	if (rc == -1)
-		ui_message(ui, 1, "Cannot run %s: %s", q.data, strerror(errno));
-	else if (rc != 0)
-		ui_message(ui, 1, "%s exited with status %d", q.data, rc);
-	else {
-		buf_reset(&q);
+	ui_hook_suspend();
+	rc = hook_wait(argv, -1, &cause);
+	flags = ui_hook_resume();
+	if (rc == 0)
 		ui_message(ui, 0, "Opened %s", text_printable(&q, url));
-	}
+	else
+		ui_hook_report(ui, argv[0], rc, cause);
 	for (i = 0; argv[i] != NULL; i++)
 		free(argv[i]);
 	free(argv);
 	buf_release(&q);
-	return (UI_REDRAW | UI_CLEAR);
+	return (flags);
 }

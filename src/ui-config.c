@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "config.h"
+#include "hook.h"
 #include "keys.h"
 #include "sync.h"
 #include "ui-int.h"
@@ -118,10 +119,10 @@ int
 ui_config_edit(struct ui *ui)
 {
 	const char	*editor, *path = ui->cfg->path;
-	struct buf	 q = BUF_INIT;
+	struct buf	 q = BUF_INIT, s = BUF_INIT;
 	char		**argv, *cause;
 	size_t		 n;
-	int		 rc;
+	int		 rc, flags;
 
 	if (path == NULL) {
 		ui_message(ui, 1, "No configuration file to edit");
@@ -155,22 +156,22 @@ ui_config_edit(struct ui *ui)
 		buf_release(&q);
 		return (UI_REDRAW);
 	}
-	endwin();
-	rc = ui_spawn(argv);
-	text_printable(&q, argv[0]);
-	config_words_free(argv);
-	if (rc == -1) {
-		ui_message(ui, 1, "Cannot run %s: %s", q.data,
-		    strerror(errno));
-		buf_release(&q);
-		return (UI_REDRAW | UI_CLEAR);
-	}
+	ui_hook_suspend();
+	rc = hook_wait(argv, -1, &cause);
+	flags = ui_hook_resume();
 	if (rc != 0) {
-		ui_message(ui, 1, "%s exited with status %d; not reloaded",
-		    q.data, rc);
-		buf_release(&q);
-		return (UI_REDRAW | UI_CLEAR);
+		if (rc == -1)
+			ui_hook_report(ui, argv[0], rc, cause);
+		else {
+			hook_status(&s, rc);
+			ui_message(ui, 1, "%s %s; not reloaded",
+			    text_printable(&q, argv[0]), s.data);
+			buf_release(&s);
+			buf_release(&q);
+		}
+		config_words_free(argv);
+		return (flags);
 	}
-	buf_release(&q);
-	return (ui_config_reload(ui) | UI_CLEAR);
+	config_words_free(argv);
+	return (ui_config_reload(ui) | flags);
 }

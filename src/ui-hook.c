@@ -97,7 +97,7 @@ ui_hook_target(struct ui *ui, struct ui_hook_target *t, int want_enclosure)
 }
 
 /* Give the terminal to a command. */
-static void
+void
 ui_hook_suspend(void)
 {
 	def_prog_mode();
@@ -105,7 +105,7 @@ ui_hook_suspend(void)
 }
 
 /* Take the terminal back after a command, however it ended. */
-static int
+int
 ui_hook_resume(void)
 {
 	reset_prog_mode();
@@ -114,7 +114,7 @@ ui_hook_resume(void)
 }
 
 /* Say how a command in the foreground ended, when not well. */
-static void
+void
 ui_hook_report(struct ui *ui, const char *name, int rc, char *cause)
 {
 	struct buf	 q = BUF_INIT, s = BUF_INIT;

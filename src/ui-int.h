@@ -407,7 +407,6 @@ void	 ui_article_draw(struct ui *, struct ui_pane *);
 int	 ui_article_open_link(struct ui *, const char *number, int play);
 int	 ui_browser(struct ui *, const char *url);
 char	**ui_browser_argv(const char *cmd, const char *url);
-int	 ui_spawn(char **argv);
 void	 ui_article_release(struct ui *);
 int	 ui_article_toggle_full(struct ui *);
 int	 ui_article_fetched(struct ui *, int64_t id, const char *error);
@@ -420,6 +419,13 @@ void	 ui_article_text(struct ui *, struct buf *);
 const struct article *ui_article_best(struct ui *);
 
 /* ui-hook.c */
+/* Give the terminal to a command in the foreground (hook_wait()), and
+ * take it back after, however the command ended (UI_REDRAW | UI_CLEAR). */
+void	 ui_hook_suspend(void);
+int	 ui_hook_resume(void);
+/* Say how a command of hook_wait() ended, when not well: its rc and
+ * cause (freed), name through the terminal gate. */
+void	 ui_hook_report(struct ui *, const char *name, int rc, char *cause);
 /* Run act as ui_act() does, with arguments (exec's command, a macro's
  * steps) that the action reads; args are borrowed for the call. */
 int	 ui_act_args(struct ui *, enum keys_action, char *const *args,

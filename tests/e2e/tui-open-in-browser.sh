@@ -1,7 +1,8 @@
 #!/bin/sh
 # o opens the item's link and "open N" the article's link N in the
 # browser, run with an argv of its own: a link full of shell syntax
-# reaches it as one word and nothing of it runs.
+# reaches it as one word and nothing of it runs. A browser in the
+# terminal that C-c ends leaves the reader alive, and it is said.
 . ./lib.sh
 serve
 cat >"$WORK/stub" <<'STUB'
@@ -54,6 +55,23 @@ keys : 'open 2' Enter
 wait_file "$WORK/argv"
 expect_eq argc "$(cat "$WORK/argc")" 1
 expect_eq argv "$(cat "$WORK/argv")" "--new-tab=$URL/--help"
+wait_for "Dangerous link"
+
+# A browser that runs in the terminal until C-c.
+cat >"$WORK/tbrowser" <<'STUB'
+#!/bin/sh
+echo "BROWSING $1"
+echo $$ >"$WORK_DIR/pid"
+while :; do sleep 1; done
+STUB
+chmod +x "$WORK/tbrowser"
+keys : "set browser $WORK/tbrowser" Enter
+wait_for "browser is"
+keys : 'open 2' Enter
+wait_file "$WORK/pid"
+wait_for "BROWSING $URL/--help"
+keys C-c
+wait_for "tbrowser was killed by signal 2"
 wait_for "Dangerous link"
 keys Q
 wait_exit 0
