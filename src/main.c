@@ -269,8 +269,8 @@ refresh_report(void *arg, const struct poll_result *r)
 	}
 	if (p->tty && !p->quiet) {
 		text_printable(&b, name);
-		fprintf(stderr, "\r\033[K[%zu/%zu] %.60s", r->done, r->total,
-		    b.data);
+		fprintf(stderr, "\r\033[K[%zu/%zu] %.*s", r->done, r->total,
+		    (int)render_fit(b.data, b.len, 60), b.data);
 		fflush(stderr);
 	}
 	buf_release(&b);
@@ -300,10 +300,12 @@ download_report(void *arg, enum download_event ev,
 		fprintf(stderr, "%s\n", text_printable(&b, d->error != NULL ?
 		    d->error : "failed"));
 	} else if (*show > 0 && d->size > 0)
-		fprintf(stderr, "\r\033[K%.60s %lld%%", b.data,
+		fprintf(stderr, "\r\033[K%.*s %lld%%",
+		    (int)render_fit(b.data, b.len, 60), b.data,
 		    (long long)(d->got * 100 / d->size));
 	else if (*show > 0)
-		fprintf(stderr, "\r\033[K%.60s %lld KB", b.data,
+		fprintf(stderr, "\r\033[K%.*s %lld KB",
+		    (int)render_fit(b.data, b.len, 60), b.data,
 		    (long long)(d->got / 1000));
 	buf_release(&b);
 }

@@ -246,6 +246,31 @@ render_safe(uint32_t cp)
 	return (text_safe_cp(cp));
 }
 
+/* How many of the len bytes of UTF-8 at s fill at most cols columns,
+ * cut between characters, a combining mark kept with its base. */
+size_t
+render_fit(const char *s, size_t len, size_t cols)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 used = 0, off = 0, n;
+	uint32_t		 cp;
+	int			 w;
+
+	while (off < len) {
+		n = utf8_decode(p + off, len - off, &cp);
+		if (n == 0) {
+			cp = 0xfffd;
+			n = 1;
+		}
+		w = render_width(render_safe(cp));
+		if (w > 0 && used + (size_t)w > cols)
+			break;
+		used += w > 0 ? (size_t)w : 0;
+		off += n;
+	}
+	return (off);
+}
+
 /* The display width of len bytes of UTF-8. */
 size_t
 render_cols(const char *s, size_t len)

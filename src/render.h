@@ -91,4 +91,8 @@ int	 render_width(uint32_t cp);
 /* Display width of len bytes of UTF-8 (invalid bytes count as U+FFFD). */
 size_t	 render_cols(const char *s, size_t len);
 
+/* How many of the len bytes of UTF-8 at s fill at most cols columns:
+ * never half a character, and a combining mark stays with its base. */
+size_t	 render_fit(const char *s, size_t len, size_t cols);
+
 #endif /* TIDINGS_RENDER_H */

@@ -92,6 +92,37 @@ test_render_width(void **state)
 			    strings[i].cols);
 }
 
+/* A prefix that fits a number of columns never cuts a character. */
+static void
+test_render_fit(void **state)
+{
+	static const struct {
+		const char	*s;
+		size_t		 cols;
+		size_t		 want;		/* bytes */
+	} cases[] = {
+		{ "abc", 2, 2 },
+		{ "abc", 9, 3 },
+		{ "\xc3\xa9t\xc3\xa9", 1, 2 },		/* été */
+		{ "\xc3\xa9t\xc3\xa9", 2, 3 },
+		{ "\xe4\xb8\xad\xe6\x96\x87", 3, 3 },	/* 中文: not half */
+		{ "\xe4\xb8\xad\xe6\x96\x87", 1, 0 },
+		{ "e\xcc\x81x", 1, 3 },		/* e + acute stay */
+		{ "\xf0\x9f\x98\x80!", 2, 4 },	/* 😀! */
+		{ "a\xff", 1, 1 },
+		{ "", 5, 0 },
+	};
+	size_t	 i, got;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		got = render_fit(cases[i].s, strlen(cases[i].s), cases[i].cols);
+		if (got != cases[i].want)
+			failf("case %zu: %zu bytes fit %zu columns, want %zu",
+			    i, got, cases[i].cols, cases[i].want);
+	}
+}
+
 /* Wrapping at several widths, in several scripts. */
 static void
 test_render_wrap(void **state)
@@ -625,6 +656,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_render_width),
+		cmocka_unit_test(test_render_fit),
 		cmocka_unit_test(test_render_wrap),
 		cmocka_unit_test(test_render_blocks),
 		cmocka_unit_test(test_render_attributes),
