@@ -1480,8 +1480,15 @@ cmd_download(struct opts *o, struct config *cfg, int argc, char **argv)
 		goto fail;
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
 		id = strtoll(argv[i], NULL, 10);
-		if (store_item_get(st, id, &body, &cause) < 0)
+		switch (store_item_get(st, id, &body, &cause)) {
+		case -1:
 			goto fail;
+		case 0:
+			/* One that is gone does not stop the others. */
+			fprintf(stderr, "tidings: no item %lld\n", id);
+			rc = EXIT_ERROR;
+			continue;
+		}
 		sf = feed_row(feeds, nfeeds, body.item.feed_id);
 		switch (download_enqueue(cfg, sf != NULL ? dotfile_feed(cfg,
 		    sf->url) : NULL, st, id, title_of(cfg, sf), &path,

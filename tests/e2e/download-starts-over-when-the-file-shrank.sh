@@ -70,4 +70,11 @@ expect_eq part "$(stat -c %s "$DL/Pod - Liar.mp3.part")" 0
 # Asked for from the start, it needs no range and gets the file whole.
 expect_status 0 td download "$id"
 cmp "$DL/Pod - Liar.mp3" "$WORK/www/ep.mp3" || fail "the liar's file differs"
+
+# An id that names no item is said as such, and the others still count.
+id=$(sql "select id from items where guid = 'e1'")
+expect_status 1 td download -l 999999 "$id"
+expect_grep "tidings: no item 999999" "$WORK/err"
+grep -q "has no enclosure" "$WORK/err" && fail "an unknown id has no enclosure?"
+expect_grep "$DL/Pod - Episode.mp3" "$WORK/out"
 exit 0
