@@ -293,6 +293,7 @@ extract_page(const char *data, size_t len, const char *url,
 		label = xstrdup("windows-1252");	/* as browsers guess */
 	charset_to_utf8(data, len, label, &utf8);
 	free(label);
+	html_undouble_text(&utf8);
 	html_strip(utf8.data, utf8.len, &html, &ld);
 	buf_release(&utf8);
 	extractor_parse(&x, html.data, html.len, 0);

@@ -2113,74 +2113,12 @@ feed_parse(const char *data, size_t len, const char *url,
 	return (0);
 }
 
-/*
- * Can s hold a double-encoded character at all? Its lead byte, 0xc2 to
- * 0xf4, read as one windows-1252 character and encoded again, is U+00C2
- * to U+00F4: the bytes 0xc3 0x82 to 0xc3 0xb4; the continuation byte
- * after it, 0x80 to 0xbf, is U+0080 to U+00BF (0xc2 ...) or one of
- * windows-1252's own characters (0xc5, 0xc6, 0xcb or 0xe2 ...). Text
- * without that pair, accented or not, is passed over at strchr()'s pace.
- */
-static int
-feed_doubled(const char *s)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-
-	while ((p = (const unsigned char *)strchr((const char *)p, 0xc3)) !=
-	    NULL) {
-		if (p[1] >= 0x82 && p[1] <= 0xb4 && (p[2] == 0xc2 ||
-		    p[2] == 0xc5 || p[2] == 0xc6 || p[2] == 0xcb || p[2] == 0xe2))
-			return (1);
-		p++;
-	}
-	return (0);
-}
-
-/*
- * Repair *sp if it is UTF-8 that was decoded once more as windows-1252
- * (or ISO-8859-1) and encoded again, "caf\xc3\x83\xc2\xa9" for "caf\xc3\xa9":
- * when every character past ASCII maps back to a windows-1252 byte and
- * those bytes make valid UTF-8, the whole string was double-encoded.
- * A single character that does not fit means it was not, and the string
- * is left as it is.
- */
+/* Repair *sp when it was double-encoded (html_undouble()). */
 static void
 feed_undouble(char **sp)
 {
-	const unsigned char	*p, *end;
-	struct buf		 out = BUF_INIT;
-	uint32_t		 cp;
-	size_t			 n;
-	int			 b, multi = 0;
-
-	if (*sp == NULL || !feed_doubled(*sp))
-		return;
-	p = (const unsigned char *)*sp;
-	end = p + strlen(*sp);
-	while (p < end && *p < 0x80)
-		p++;
-	buf_add(&out, *sp, (size_t)(p - (const unsigned char *)*sp));
-	for (; p < end; p += n) {
-		if ((n = utf8_decode(p, (size_t)(end - p), &cp)) == 0 ||
-		    (b = html_cp1252_byte(cp)) < 0)
-			goto keep;
-		buf_addch(&out, b);
-	}
-	p = (const unsigned char *)out.data;
-	end = p + out.len;
-	for (; p < end; p += n) {
-		if ((n = utf8_decode(p, (size_t)(end - p), &cp)) == 0)
-			goto keep;
-		if (n > 1)
-			multi = 1;
-	}
-	if (!multi)
-		goto keep;
-	free(*sp);
-	*sp = buf_detach(&out, NULL);
-	return;
-keep:
-	buf_release(&out);
+	if (*sp != NULL)
+		(*sp)[html_undouble(*sp, strlen(*sp))] = '\0';
 }
 
 /* Repair the text of f that was double-encoded (feed_undouble()). */

@@ -164,6 +164,98 @@ html_cp1252_byte(uint32_t cp)
 	return (-1);
 }
 
+/*
+ * Can s hold a double-encoded character at all? Its lead byte, 0xc2 to
+ * 0xf4, read as one windows-1252 character and encoded again, is U+00C2
+ * to U+00F4: the bytes 0xc3 0x82 to 0xc3 0xb4; the continuation byte
+ * after it, 0x80 to 0xbf, is U+0080 to U+00BF (0xc2 ...) or one of
+ * windows-1252's own characters (0xc5, 0xc6, 0xcb or 0xe2 ...). Text
+ * without that pair, accented or not, is passed over at memchr()'s pace.
+ */
+static int
+html_doubled(const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s, *end = p + len;
+
+	while ((p = memchr(p, 0xc3, (size_t)(end - p))) != NULL) {
+		if (end - p >= 3 && p[1] >= 0x82 && p[1] <= 0xb4 &&
+		    (p[2] == 0xc2 || p[2] == 0xc5 || p[2] == 0xc6 ||
+		    p[2] == 0xcb || p[2] == 0xe2))
+			return (1);
+		p++;
+	}
+	return (0);
+}
+
+/* Repair double-encoded UTF-8 in place (see html.h). */
+size_t
+html_undouble(char *s, size_t len)
+{
+	const unsigned char	*p, *end;
+	unsigned char		*out;
+	uint32_t		 cp;
+	size_t			 n, o = 0;
+	int			 b, multi = 0;
+
+	if (!html_doubled(s, len))
+		return (len);
+	out = xmalloc(len);
+	p = (const unsigned char *)s;
+	end = p + len;
+	for (; p < end; p += n) {
+		if (*p < 0x80) {
+			out[o++] = *p;
+			n = 1;
+			continue;
+		}
+		if ((n = utf8_decode(p, (size_t)(end - p), &cp)) == 0 ||
+		    (b = html_cp1252_byte(cp)) < 0)
+			goto keep;
+		out[o++] = (unsigned char)b;
+	}
+	for (p = out, end = out + o; p < end; p += n) {
+		if ((n = utf8_decode(p, (size_t)(end - p), &cp)) == 0)
+			goto keep;
+		if (n > 1)
+			multi = 1;
+	}
+	if (!multi)
+		goto keep;
+	memcpy(s, out, o);
+	free(out);
+	return (o);
+keep:
+	free(out);
+	return (len);
+}
+
+/* Repair the double-encoded texts of a page in place (see html.h). */
+void
+html_undouble_text(struct buf *b)
+{
+	const char	*lt;
+	size_t		 r = 0, w = 0, e, n;
+
+	if (b->len == 0 || !html_doubled(b->data, b->len))
+		return;
+	while (r < b->len) {
+		if (b->data[r] == '<') {
+			lt = memchr(b->data + r, '>', b->len - r);
+			e = lt != NULL ? (size_t)(lt - b->data) + 1 : b->len;
+			n = e - r;
+		} else {
+			lt = memchr(b->data + r, '<', b->len - r);
+			e = lt != NULL ? (size_t)(lt - b->data) : b->len;
+			n = html_undouble(b->data + r, e - r);
+		}
+		memmove(b->data + w, b->data + r, n);
+		w += n;
+		r = e;
+	}
+	b->len = w;
+	b->data[w] = '\0';
+}
+
 /* Compare a key with an entity table row, for bsearch. */
 static int
 html_entity_cmp(const void *key, const void *row)

@@ -37,6 +37,26 @@ size_t		 html_charref(const char *s, size_t len, uint32_t *cp);
 int		 html_cp1252_byte(uint32_t cp);
 
 /*
+ * Repair in place the len bytes of UTF-8 at s when they are UTF-8 that
+ * was read once more as windows-1252 (or ISO-8859-1) and encoded again,
+ * "caf\xc3\x83\xc2\xa9" for "caf\xc3\xa9": when every character past
+ * ASCII maps back to a windows-1252 byte and those bytes make valid
+ * UTF-8, the whole text was double-encoded. A single character that does
+ * not fit means it was not, and the text is left as it is. Return the
+ * new length (len when nothing changed; never more); s is not ended.
+ */
+size_t		 html_undouble(char *s, size_t len);
+
+/*
+ * Repair in place each text between the tags of the UTF-8 page in b
+ * that was double-encoded (html_undouble(), a text at a time: a page
+ * that went through one wrong conversion shows "donâ€™t" in every
+ * paragraph). Before the HTML parser: it turns the C1 controls such text
+ * holds into U+FFFD, and the repair can no longer be made after.
+ */
+void		 html_undouble_text(struct buf *b);
+
+/*
  * Scan the tag that starts at s[at] == '<' (len bytes in all) into *t.
  * Return 1, or 0 when the '<' does not open a tag (no letter after "<" or
  * "</"). A tag cut off by the end of s ends there (t->end == len).

@@ -3928,6 +3928,52 @@ test_extract_streamed_bounds(void **state)
 	buf_release(&ld);
 }
 
+/*
+ * A page that went through one wrong conversion ("don\xc3\xa2\xc2\x80\xc2\x99t"
+ * for "don't", with C1 controls the HTML parser would turn into U+FFFD)
+ * is read repaired, a text between tags at a time: a text whose
+ * characters do not all fit the pattern (German "Stra\xc3\x9fe\xe2\x80\x9c",
+ * a real "caf\xc3\xa9") is left as it is, on the same page.
+ */
+static void
+test_extract_double_encoded(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Caf\xc3\x83\xc2\xa9 notes</title></head><body>"
+	    "<article><h1>Caf\xc3\x83\xc2\xa9 notes</h1>"
+	    "<p>We don\xc3\xa2\xc2\x80\xc2\x99t roast on Sundays\xc3\xa2\xc2\x80\xc2\x94"
+	    "the <a href=\"/x\">ovens</a>\xc3\xa2\xc2\x80\xc2\x94rest, and the "
+	    "beans keep their taste for a week or two in a closed jar.</p>"
+	    "<p>\xe2\x80\x9eGro\xc3\x9f\xe2\x80\x9c, said the baker in the "
+	    "Stra\xc3\x9f" "e by the caf\xc3\xa9, was the word for it all year.</p>"
+	    "</article></body></html>";
+	struct article	*art;
+	struct buf	 b = BUF_INIT;
+	char		*text;
+
+	(void)state;
+	art = extract_page(page, strlen(page), "https://cafe.example/notes",
+	    NULL);
+	assert_string_equal(art->title, "Caf\xc3\xa9 notes");
+	text = folded_text(art);
+	extract_free(art);
+	if (strstr(text, "We don\xe2\x80\x99t roast on Sundays\xe2\x80\x94the "
+	    "ovens") == NULL || strstr(text, "\xe2\x80\x94rest,") == NULL)
+		failf("not repaired: %s", text);
+	if (strstr(text, "\xe2\x80\x9eGro\xc3\x9f\xe2\x80\x9c, said") == NULL ||
+	    strstr(text, "by the caf\xc3\xa9,") == NULL)
+		failf("a right text changed: %s", text);
+	free(text);
+
+	/* Tags and attributes stay as they were; only texts shrink. */
+	buf_addstr(&b, "<p title=\"\xc3\x83\xc2\xa9\">a\xc3\x83\xc2\xa9<br>"
+	    "\xc3\x83\xc2\xa9 \xc3\xa9</p>");
+	html_undouble_text(&b);
+	assert_string_equal(b.data, "<p title=\"\xc3\x83\xc2\xa9\">a\xc3\xa9<br>"
+	    "\xc3\x83\xc2\xa9 \xc3\xa9</p>");
+	buf_release(&b);
+}
+
 /* A class token with an arbitrary value in brackets is CSS, whatever
  * words are in it: "banner" there does not make the section furniture. */
 static void
@@ -4389,6 +4435,7 @@ main(void)
 		cmocka_unit_test(test_extract_declared_part),
 		cmocka_unit_test(test_extract_streamed),
 		cmocka_unit_test(test_extract_streamed_bounds),
+		cmocka_unit_test(test_extract_double_encoded),
 		cmocka_unit_test(test_extract_bracket_class),
 		cmocka_unit_test(test_extract_disclaimer),
 		cmocka_unit_test(test_extract_read_time),
