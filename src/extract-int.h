@@ -81,6 +81,9 @@ struct pattern_index {
 #define N_HASKEEP	0x1000	/* has an N_KEEP node below it */
 #define N_POST		0x2000	/* one post of a thread */
 #define N_POSTPATH	0x4000	/* a post or an ancestor of one */
+#define N_BODYNAME	0x10000	/* named as the post's own body
+					   (body_name()) */
+#define N_HASBODY	0x20000	/* is or holds an N_BODYNAME node */
 
 struct stats {
 	uint32_t	 chars;		/* text, whitespace runs counted once */

@@ -888,6 +888,53 @@ id_heading_slug(const GumboNode *g, const char *id)
 	return (strstr(have, want) != NULL);
 }
 
+/*
+ * Does an id or class (v) name the body of the page's own post or
+ * article: "postContent", "post-body", "article_body", "entry-content",
+ * "story-body", with no word of comments in it ("comment-body" is a
+ * reply's)? Separators and case aside, a token is checked whole.
+ */
+static int
+body_name(const char *v)
+{
+	static const char *const heads[] = { "post", "article", "entry",
+	    "story" };
+	static const char *const tails[] = { "content", "body", "text" };
+	char		 w[32];
+	size_t		 i, n;
+	const char	*p = v;
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		for (n = 0; *p != '\0' && *p != ' '; p++)
+			if (*p != '-' && *p != '_' && n < sizeof w - 1)
+				w[n++] = (char)ascii_lower((unsigned char)*p);
+		w[n] = '\0';
+		for (i = 0; i < nitems(heads); i++) {
+			n = strlen(heads[i]);
+			if (strncmp(w, heads[i], n) == 0 &&
+			    (strcmp(w + n, tails[0]) == 0 ||
+			    strcmp(w + n, tails[1]) == 0 ||
+			    strcmp(w + n, tails[2]) == 0))
+				return (1);
+		}
+	}
+	return (0);
+}
+
+/* Does the subtree of idx, added up to now, hold one N_BODYNAME node? */
+static int
+body_named_once(const struct extractor *x, int idx)
+{
+	size_t	 i, n = 0;
+
+	for (i = (size_t)idx + 1; i < x->nn && n < 2; i++)
+		if (x->n[i].flags & N_BODYNAME)
+			n++;
+	return (n == 1);
+}
+
 /* Copy g and its subtree into the mirror; return its index or -1. */
 int
 mirror_add(struct extractor *x, const GumboNode *g, int parent, int depth)
@@ -932,6 +979,8 @@ mirror_add(struct extractor *x, const GumboNode *g, int parent, int depth)
 		    strcmp(a->name, "id") == 0) {
 			if (a->value[0] == '\0')
 				continue;
+			if (body_name(a->value))
+				n->flags |= N_BODYNAME | N_HASBODY;
 			bits = pattern_bits(&x->pi, a->value);
 			if ((bits & (PAT_UNLIKELY | PAT_NEGATIVE)) &&
 			    a->name[0] == 'i' && id_heading_slug(g, a->value))
@@ -962,6 +1011,18 @@ mirror_add(struct extractor *x, const GumboNode *g, int parent, int depth)
 		stats_add(&n->st, &x->n[c].st);
 		if (x->n[c].tag != TAG_TEXT && tag_div_block(x->n[c].tag))
 			n->flags |= N_HASBLOCK;
+		n->flags |= x->n[c].flags & N_HASBODY;
+	}
+	/* A box named for comments that holds the post's own body, one
+	 * element named so (replies that each have one are comments), is
+	 * a feature of the page (commenting on a selection, a count of
+	 * comments in the wrapper's name), not its comments. */
+	if ((n->cls & PAT_COMMENT) && (n->flags & N_HASBODY) &&
+	    body_named_once(x, idx)) {
+		if (n->cls & PAT_NEGATIVE)
+			n->weight += 25;
+		n->cls &= ~(unsigned)(PAT_UNLIKELY | PAT_NEGATIVE |
+		    PAT_COMMENT);
 	}
 	if (tag == GUMBO_TAG_A || tag == GUMBO_TAG_DEL ||
 	    tag == GUMBO_TAG_INS) {

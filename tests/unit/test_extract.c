@@ -3974,6 +3974,42 @@ test_extract_double_encoded(void **state)
 	buf_release(&b);
 }
 
+/*
+ * A box whose class speaks of comments but that holds the post's own
+ * body (a page's "comment on a selection" feature) is read; a comments
+ * section whose replies each have a "post-body" stays out.
+ */
+static void
+test_extract_comment_wrapper(void **state)
+{
+	static const char page[] = "<html><body><header><a href=\"/\">Home"
+	    "</a></header><main><h1>Reading old maps</h1>"
+	    "<div class=\"commentOnSelection\"><div id=\"postContent\">"
+	    "<p>Old maps were drawn for sailors, soldiers and tax collectors, "
+	    "and each of them left out what the others needed most.</p>"
+	    "<p>A coastline on a chart for sailors is precise to the rock, "
+	    "while the land behind it is often a blank with a few names.</p>"
+	    "<p>Maps for tax collectors, on the other hand, show every field "
+	    "and its owner but hardly bother with the roads between them.</p>"
+	    "</div></div>"
+	    "<div class=\"comments\"><h2>Comments</h2>"
+	    "<div class=\"comment\"><div class=\"post-body\"><p>Great read, "
+	    "thanks for writing this up so clearly for the rest of us.</p>"
+	    "</div></div><div class=\"comment\"><div class=\"post-body\"><p>"
+	    "I have a map like that from my grandfather, it is lovely.</p>"
+	    "</div></div></div></main></body></html>";
+	char		*t;
+
+	(void)state;
+	t = page_text(page, "https://maps.example/old");
+	if (strstr(t, "Old maps were drawn") == NULL ||
+	    strstr(t, "Maps for tax collectors") == NULL)
+		failf("the post is lost: %s", t);
+	if (strstr(t, "Great read") != NULL || strstr(t, "grandfather") != NULL)
+		failf("comments kept: %s", t);
+	free(t);
+}
+
 /* A class token with an arbitrary value in brackets is CSS, whatever
  * words are in it: "banner" there does not make the section furniture. */
 static void
@@ -4436,6 +4472,7 @@ main(void)
 		cmocka_unit_test(test_extract_streamed),
 		cmocka_unit_test(test_extract_streamed_bounds),
 		cmocka_unit_test(test_extract_double_encoded),
+		cmocka_unit_test(test_extract_comment_wrapper),
 		cmocka_unit_test(test_extract_bracket_class),
 		cmocka_unit_test(test_extract_disclaimer),
 		cmocka_unit_test(test_extract_read_time),
