@@ -815,6 +815,28 @@ strip_div_end(const char *s, size_t len, size_t from, size_t *after)
 	return (len);
 }
 
+/* Read the id of a segment, a boundary or a placeholder ("1a" of
+ * "S:1a"): a number in lower-case hexadecimal, as the renderer writes
+ * it. Return how many of the n bytes at v it took (0: none). */
+static size_t
+strip_seg_id(const char *v, size_t n, unsigned long *id)
+{
+	size_t	 k;
+	int	 d;
+
+	*id = 0;
+	for (k = 0; k < n && *id < 0x1000000; k++) {
+		if (v[k] >= '0' && v[k] <= '9')
+			d = v[k] - '0';
+		else if (v[k] >= 'a' && v[k] <= 'f')
+			d = v[k] - 'a' + 10;
+		else
+			break;
+		*id = *id * 16 + (unsigned long)d;
+	}
+	return (k);
+}
+
 /* Find the page's streamed segments. */
 static void
 strip_segments(struct strip *st, const char *s, size_t len)
@@ -826,9 +848,7 @@ strip_segments(struct strip *st, const char *s, size_t len)
 
 	while (i < len && (p = memmem(s + i, len - i, SEG_TAG, n)) != NULL) {
 		i = (size_t)(p - s) + n;
-		for (k = i, id = 0; k < len && s[k] >= '0' && s[k] <= '9' &&
-		    id < 1000000; k++)
-			id = id * 10 + (unsigned long)(s[k] - '0');
+		k = i + strip_seg_id(s + i, len - i, &id);
 		if (k == i || k + 2 > len || s[k] != '"' || s[k + 1] != '>')
 			continue;
 		if (st->nseg == SEG_MAX)
@@ -866,20 +886,25 @@ strip_seg_at(struct strip *st, size_t at)
 	return (NULL);
 }
 
-/* The segment a <template id="B:n"> holds the place of, or NULL. */
+/*
+ * The segment a <template id="B:n"> holds the place of (a boundary, whose
+ * fallback the segment replaces), or a <template id="P:n"> (a
+ * placeholder inside a segment that came before its own parts: nothing
+ * to replace), or NULL. *fallback tells which.
+ */
 static struct strip_seg *
-strip_seg_for(struct strip *st, const struct html_tag *t, size_t at)
+strip_seg_for(struct strip *st, const struct html_tag *t, size_t at,
+    int *fallback)
 {
 	const char	*v;
 	size_t		 vl, k;
 	unsigned long	 id = 0;
 
 	if (st->nseg == 0 || !html_tag_attr(t, "id", &v, &vl) || vl < 3 ||
-	    v[0] != 'B' || v[1] != ':')
+	    (v[0] != 'B' && v[0] != 'P') || v[1] != ':')
 		return (NULL);
-	for (k = 2; k < vl && v[k] >= '0' && v[k] <= '9' && id < 1000000; k++)
-		id = id * 10 + (unsigned long)(v[k] - '0');
-	if (k != vl)
+	*fallback = v[0] == 'B';
+	if ((k = 2 + strip_seg_id(v + 2, vl - 2, &id)) != vl || k == 2)
 		return (NULL);
 	for (k = 0; k < st->nseg; k++)
 		if (st->seg[k].id == id)
@@ -922,7 +947,7 @@ strip_range(struct strip *st, const char *s, size_t lo, size_t hi,
 	const char		*v;
 	char			 name[16];
 	size_t			 i = lo, from = lo, end, after, vl;
-	int			*o;
+	int			*o, fallback;
 
 	while (html_next_tag(s, hi, &i, &t)) {
 		kind = strip_kind(&t, name);
@@ -960,12 +985,13 @@ strip_range(struct strip *st, const char *s, size_t lo, size_t hi,
 			buf_add(st->out, s + from, i - from);
 			i = from = after;
 			if (strcmp(name, "template") == 0 && level < SEG_DEPTH &&
-			    (g = strip_seg_for(st, &t, i)) != NULL) {
+			    (g = strip_seg_for(st, &t, i, &fallback)) != NULL) {
 				g->used = 1;
 				strip_range(st, s, g->start, g->end, level + 1);
-				i = from = strip_fallback_end(s, g->at -
-				    after > SEG_FALLBACK ? after + SEG_FALLBACK :
-				    g->at, after);
+				if (fallback)
+					i = from = strip_fallback_end(s,
+					    g->at - after > SEG_FALLBACK ?
+					    after + SEG_FALLBACK : g->at, after);
 			}
 			continue;
 		case STRIP_FOREIGN:

@@ -3884,6 +3884,47 @@ test_extract_streamed(void **state)
 }
 
 /*
+ * Segments are numbered in hexadecimal ("B:a", "S:1f"), and a segment
+ * may hold the place of another in a template "P:n" of its own (a part
+ * that came later than the part around it): each is read in its place,
+ * the parts of a post in order.
+ */
+static void
+test_extract_streamed_nested(void **state)
+{
+	static const char page[] = "<html><body><main><h1>Window cleaning"
+	    "</h1><p>We clean the windows of houses and small offices in "
+	    "town every fortnight, inside and out, frames and sills too.</p>"
+	    "<!--$?--><template id=\"B:a\"></template><p>Loading</p><!--/$-->"
+	    "<p>Book a first visit by phone and we will come round to give "
+	    "you a price for the year at no charge.</p></main>"
+	    "<footer>Footer</footer>"
+	    "<div hidden id=\"S:a\"><p>Our customers say the ladders never "
+	    "touch the walls and the gutters are checked on every visit.</p>"
+	    "<template id=\"P:1f\"></template><p>Prices are per window and "
+	    "per visit, with no contract to sign and nothing to pay ahead.</p>"
+	    "</div><script>$RC(\"B:a\",\"S:a\")</script>"
+	    "<div hidden id=\"S:1f\"><p>Skylights and conservatory roofs "
+	    "are cleaned from the inside with a pole, never from the roof.</p>"
+	    "</div><script>$RS(\"S:1f\",\"P:1f\")</script></body></html>";
+	const char	*want[] = { "We clean the windows", "Our customers say",
+	    "Skylights and conservatory", "Prices are per window",
+	    "Book a first visit" };
+	char		*t, *at, *last = NULL;
+	size_t		 i;
+
+	(void)state;
+	t = page_text(page, NULL);
+	for (i = 0; i < nitems(want); i++) {
+		if ((at = strstr(t, want[i])) == NULL || at < last)
+			failf("\"%s\" missing or out of order: %s", want[i], t);
+		last = at;
+	}
+	assert_null(strstr(t, "Loading"));
+	free(t);
+}
+
+/*
  * A page that streams more segments than pages do, or whose fallback has
  * no end near its template, is hostile: the first 256 segments move in
  * place, the rest stay where they are (hidden), and a fallback whose end
@@ -4470,6 +4511,7 @@ main(void)
 		cmocka_unit_test(test_extract_open_svg),
 		cmocka_unit_test(test_extract_declared_part),
 		cmocka_unit_test(test_extract_streamed),
+		cmocka_unit_test(test_extract_streamed_nested),
 		cmocka_unit_test(test_extract_streamed_bounds),
 		cmocka_unit_test(test_extract_double_encoded),
 		cmocka_unit_test(test_extract_comment_wrapper),
