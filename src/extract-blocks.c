@@ -128,6 +128,32 @@ conv_space(struct conv *cv)
 	conv_put(cv, " ", 1);
 }
 
+/* Is s made of nothing but blanks and zero-width characters (a page
+ * builder's spacer paragraph holds a lone joiner)? Inside text those
+ * join emoji and letters of some scripts, so they stay there. */
+static int
+conv_blank(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n;
+	uint32_t		 cp;
+
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			if (!ascii_isspace(*p))
+				return (0);
+			p++;
+			continue;
+		}
+		if ((n = utf8_decode(p, strlen((const char *)p), &cp)) == 0 ||
+		    (cp != 0xa0 && !(cp >= 0x200b && cp <= 0x200d) &&
+		    cp != 0x2060 && !conv_invisible(cp)))
+			return (0);
+		p += n;
+	}
+	return (1);
+}
+
 /* Add text to the paragraph in progress. */
 static void
 conv_text(struct conv *cv, const char *s)
@@ -136,6 +162,11 @@ conv_text(struct conv *cv, const char *s)
 	size_t			 n;
 	uint32_t		 cp;
 
+	if (conv_blank(s)) {
+		if (cv->text.len > 0 && cv->text.data[cv->text.len - 1] != '\n')
+			cv->space = 1;
+		return;
+	}
 	while (*p != '\0') {
 		if (!cv->pre && (ascii_isspace(*p) || (p[0] == 0xc2 &&
 		    p[1] == 0xa0))) {

@@ -532,6 +532,15 @@ text_stats(const char *s, struct stats *st, int *blank)
 			p += *p == 0xc2;
 			continue;
 		}
+		if ((p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0x8b &&
+		    p[2] <= 0x8d) || (p[0] == 0xe2 && p[1] == 0x81 &&
+		    p[2] == 0xa0) || (p[0] == 0xef && p[1] == 0xbb &&
+		    p[2] == 0xbf)) {
+			/* Zero width (a builder's spacer paragraph holds
+			 * one): nothing to read. */
+			p += 2;
+			continue;
+		}
 		if (space) {
 			chars++;
 			space = 0;

@@ -4051,6 +4051,28 @@ test_extract_comment_wrapper(void **state)
 	free(t);
 }
 
+/* A spacer paragraph of a zero-width joiner or space is no paragraph;
+ * a joiner inside text (an emoji sequence) stays. */
+static void
+test_extract_zero_width(void **state)
+{
+	static const char page[] = "<html><body><article><h1>Tide tables"
+	    "</h1><p>The tide comes in twice a day, a little under an hour "
+	    "later each day than the day before.</p><p>\xe2\x80\x8d</p>"
+	    "<p> \xe2\x80\x8b&nbsp;</p><p>Spring tides follow the full and the "
+	    "new moon \xf0\x9f\x8c\x8a\xe2\x80\x8d\xf0\x9f\x8c\x95 and rise "
+	    "highest.</p></article></body></html>";
+	char		*t;
+
+	(void)state;
+	t = page_text(page, "https://sea.example/tides");
+	if (strstr(t, "before. Spring tides") == NULL)
+		failf("a spacer paragraph is read: %s", t);
+	if (strstr(t, "\xf0\x9f\x8c\x8a\xe2\x80\x8d\xf0\x9f\x8c\x95") == NULL)
+		failf("the joiner in text is gone: %s", t);
+	free(t);
+}
+
 /* A class token with an arbitrary value in brackets is CSS, whatever
  * words are in it: "banner" there does not make the section furniture. */
 static void
@@ -4515,6 +4537,7 @@ main(void)
 		cmocka_unit_test(test_extract_streamed_bounds),
 		cmocka_unit_test(test_extract_double_encoded),
 		cmocka_unit_test(test_extract_comment_wrapper),
+		cmocka_unit_test(test_extract_zero_width),
 		cmocka_unit_test(test_extract_bracket_class),
 		cmocka_unit_test(test_extract_disclaimer),
 		cmocka_unit_test(test_extract_read_time),
