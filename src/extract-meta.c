@@ -565,10 +565,16 @@ title_similarity(const char *a, const char *b)
 	return (1.0 - (double)uniq / (double)total);
 }
 
-/* Does the title contain a site name part? Compare keys. */
+/*
+ * Does the title contain a site name part? Compare keys. With mostly
+ * set, the site's name or host must also be half the part or more: a
+ * part before the headline may say the site's name and more ("Site
+ * Arrival T-Shirt - Black" is a product named after its maker, not the
+ * site before a headline "Black").
+ */
 static int
 title_names_site(const char *part, size_t len, const char *site,
-    const char *host)
+    const char *host, int mostly)
 {
 	struct buf	 a = BUF_INIT, b = BUF_INIT;
 	int		 r = 0;
@@ -578,12 +584,14 @@ title_names_site(const char *part, size_t len, const char *site,
 		r = 1;
 	if (!r && site != NULL) {
 		text_key(site, strlen(site), &b);
-		r = b.len > 0 && (strstr(a.data, b.data) != NULL ||
+		r = b.len > 0 && ((strstr(a.data, b.data) != NULL &&
+		    (!mostly || b.len * 2 >= a.len)) ||
 		    strstr(b.data, a.data) != NULL);
 	}
 	if (!r && host != NULL) {
 		text_key(host, strlen(host), &b);
-		r = b.len > 2 && strstr(a.data, b.data) != NULL;
+		r = b.len > 2 && strstr(a.data, b.data) != NULL &&
+		    (!mostly || b.len * 2 >= a.len);
 	}
 	buf_release(&a);
 	buf_release(&b);
@@ -700,13 +708,13 @@ meta_title(struct extractor *x)
 		if (*seps[i] == ':')
 			k = 0;
 		if (k >= len && title_names_site(t.data + k, t.len - k,
-		    x->meta[M_SITE].v, host)) {
+		    x->meta[M_SITE].v, host, 0)) {
 			best = t.data;
 			blen = k - len;
 		} else if (*seps[i] == ':' ? title_is_site(t.data,
 		    (size_t)(p - t.data), x->meta[M_SITE].v, host) :
 		    title_names_site(t.data, (size_t)(p - t.data),
-		    x->meta[M_SITE].v, host)) {
+		    x->meta[M_SITE].v, host, 1)) {
 			best = p + len;
 			blen = t.len - (size_t)(best - t.data);
 		}

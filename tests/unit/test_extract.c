@@ -1858,6 +1858,12 @@ test_extract_metadata(void **state)
 		  "rain &amp;amp; wind, AT&amp;T\"}</script>",
 		  "And then\xe2\x80\xa6 rain & wind, AT&T", NULL, NULL, NULL,
 		  NULL },
+		/* A product named after its maker is no site's name
+		 * before a headline "Blue". */
+		{ "maker's name starts a product's title",
+		  "<meta property=og:title content=\"Fernway Trail Shoe - "
+		  "Blue\"><meta property=og:site_name content=\"Fernway\">",
+		  "Fernway Trail Shoe - Blue", NULL, NULL, "Fernway", NULL },
 		{ "title with a bullet before the site",
 		  "<title>A note on rivers \xe2\x80\xa2 Jo Bloggs</title>"
 		  "<meta property=og:site_name content=\"Jo Bloggs\">",
