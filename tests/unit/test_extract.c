@@ -4113,6 +4113,45 @@ test_extract_title_again(void **state)
 	free(text);
 }
 
+/* A title that gives the site's name and its motto ("Site - motto") names
+ * no page: the page's one <h1> does, when it shares no word with the
+ * motto; a heading that repeats the motto leaves the title as it is. */
+static void
+test_extract_title_motto(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Trailtalk - Where walkers meet</title></head>"
+	    "<body><main><h1>%s</h1>"
+	    "<p>My old boots split along the sole last week, after six "
+	    "winters, and I need a pair that keeps the wet out on long "
+	    "spring walks across the moor.</p>"
+	    "<p>Leather or fabric, and how much should I expect to pay for "
+	    "something that lasts as long as the last pair did?</p>"
+	    "</main></body></html>";
+	static const struct {
+		const char	*h1, *want;
+	} cases[] = {
+		{ "Which boots for a wet spring?", "Which boots for a wet spring?" },
+		{ "Where walkers meet to talk", "Where walkers meet" },
+	};
+	struct article	*art;
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, cases[i].h1);
+		art = extract_page(b.data, b.len,
+		    "https://forum.trailtalk.example/t/boots/12", NULL);
+		if (art->title == NULL || strcmp(art->title, cases[i].want) != 0)
+			failf("title \"%s\", want \"%s\"", art->title ?
+			    art->title : "(null)", cases[i].want);
+		extract_free(art);
+	}
+	buf_release(&b);
+}
+
 /*
  * An author's note at the end of an article, a paragraph that opens with
  * the byline's name, goes; a paragraph that opens with a name the
@@ -4325,6 +4364,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_pages),
 		cmocka_unit_test(test_extract_title_again),
+		cmocka_unit_test(test_extract_title_motto),
 		cmocka_unit_test(test_extract_author_note),
 		cmocka_unit_test(test_extract_form_fields),
 		cmocka_unit_test(test_extract_folded_panels),
