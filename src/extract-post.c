@@ -125,7 +125,8 @@ static const char *const ui_phrases[] = {
 	"getaquote", "comingsoon", "outofstock", "soldout", "pickupinstore",
 	"quickview", "quickadd", "quickshop", "compare", "addtocompare",
 	"viewdetails", "seedetails", "shopnow", "newarrival", "freeshipping",
-	"instock", "showmore", "showless",
+	"instock", "showmore", "showless", "readreviews", "wheretobuy",
+	"watchdemo", "readblog", "playgame",
 	"loadmore", "viewall", "seeall", "privacy", "privacypolicy",
 	"termsofuse", "termsofservice", "cookiesettings", "cookiepolicy",
 	"aboutus", "careers", "sitemap", "search", "menu", "skiptomain",
@@ -140,6 +141,10 @@ static const char *const ui_phrases[] = {
 	"iscriviti", "tornasu",
 	"compartilhar", "publicidade", "leiatamb\xc3\xa9m", "coment\xc3\xa1rios",
 	"delen", "advertentie", "leesmeer", "reacties", "abonneren",
+	/* A forum's buttons and tools around its posts. */
+	"linktopost", "linktocomment", "codeselectall", "originalpost",
+	"quote", "reportinappropriatecontent", "threadtools",
+	"displaymodes", "postingrules",
 	/* An empty list's message: a widget with nothing in it. */
 	"noposts", "nopostsfound", "nocomments", "nocommentsyet",
 	"bethefirsttocomment", "noresultsfound", "nothingfound",

@@ -1330,6 +1330,16 @@ test_extract_scoring_parts(void **state)
 		{ "a call to action goes",
 		  "<p>Pin this for later!</p><div>Learn more</div>",
 		  "Paragraph 0", "Pin this", 1 },
+		{ "a forum's tools around a post go",
+		  "<div>Code: Select all</div><pre>make install</pre>"
+		  "<p><a href=/p/2>Link to post</a></p><div>Quote</div>",
+		  "make install", "Select all", 1 },
+		{ "a shop's and a maker's buttons go",
+		  "<p>Where to buy</p><p>Read reviews</p><p>Watch demo</p>"
+		  "<p>The maker's story goes on for a while, with commas, "
+		  "clauses, and enough words to read as prose rather than "
+		  "as a line of navigation.</p>",
+		  "The maker's story", "Where to buy", 1 },
 		{ "an appeal to donate at the end goes",
 		  "<h3>Keep the harbour news coming</h3><p>Our reporting is "
 		  "free to read. If it helped you, please consider a gift."
