@@ -491,6 +491,29 @@ post_number(const char *text, size_t len)
 	return (1);
 }
 
+/*
+ * Is the key one short phrase said four times or more over ("Book now *
+ * Book now * Book now * Book now"), a ticker that scrolls across the
+ * page? Its period is the shortest that repeats the whole key, a phrase
+ * of 4 to 40 letters with a letter in it.
+ */
+static int
+post_marquee(const char *key, size_t len)
+{
+	size_t	 p, i, alpha;
+
+	for (p = 4; p <= 40 && p * 4 <= len; p++) {
+		for (i = p; i < len && key[i] == key[i - p]; i++)
+			;
+		if (i < len)
+			continue;
+		for (i = alpha = 0; i < p; i++)
+			alpha += !ascii_isdigit((unsigned char)key[i]);
+		return (alpha > 0);
+	}
+	return (0);
+}
+
 /* A count in brackets alone, as a card shows its reviews: "(132)". */
 static int
 post_count(const char *text, size_t len)
@@ -1528,7 +1551,8 @@ postprocess(struct conv *cv, struct bvec *root)
 		    b->kind == EXTRACT_PARAGRAPH) &&
 		    memcmp(key.data, tkey.data, key.len) == 0) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
-		    post_number(text.data, text.len)) ||
+		    (post_number(text.data, text.len) ||
+		    post_marquee(key.data, key.len))) ||
 		    (lastkey.len > 0 && strcmp(key.data, lastkey.data) == 0) ||
 		    post_teaser_line(b, key.data, key.len, chars, links) ||
 		    post_notice(text.data, text.len, key.data) ||

@@ -1314,6 +1314,12 @@ test_extract_scoring_parts(void **state)
 		  "<div class=archive><p>No posts</p></div>"
 		  "<p>Keine Kommentare</p>",
 		  "Paragraph 3", "No posts", 1 },
+		{ "a ticker that says one phrase over and over goes",
+		  "<p>Book a table * Book a table * Book a table * Book a "
+		  "table * Book a table *</p><p>The harbour's story goes on "
+		  "for a while, with commas, clauses, and enough words to "
+		  "read as prose rather than as a line of navigation.</p>",
+		  "The harbour's story", "Book a table", 1 },
 		{ "a number alone goes",
 		  "<p>7</p>", "Paragraph 3", "7", 1 },
 		{ "a block repeated at once is kept once",
