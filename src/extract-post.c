@@ -307,7 +307,11 @@ static const char *const form_print[] = {
 	"required fields are marked", "fields marked with an asterisk",
 	"this field is for validation purposes", "please enter a valid email",
 	"by submitting this form", "by signing up, you agree",
-	"protected by recaptcha",
+	"protected by recaptcha", "in submitting this form",
+	"by checking this box", "you agree to receive", "you agree to our",
+	"you agree to the terms", "you consent to", "i consent to",
+	"by posting to this forum", "you accept that your data",
+	"did you find what you were looking for",
 	"jederzeit abmelden", "jederzeit widerrufen", "pflichtfelder sind",
 	"d\xc3\xa9sinscrire \xc3\xa0 tout moment",
 	"d\xc3\xa9sabonner \xc3\xa0 tout moment", "champs obligatoires sont",
@@ -316,6 +320,19 @@ static const char *const form_print[] = {
 	"cancelar a inscri\xc3\xa7\xc3\xa3o a qualquer momento",
 	"campos obrigat\xc3\xb3rios", "op elk moment afmelden",
 	"verplichte velden", "wypisa\xc4\x87 si\xc4\x99 w dowolnym momencie",
+};
+
+/* The links at a page's foot, run together in one line: a privacy
+ * policy beside terms, a site map or a legal notice. */
+static const char *const foot_privacy[] = {
+	"privacy policy", "datenschutzerkl\xc3\xa4rung",
+	"politique de confidentialit\xc3\xa9",
+	"pol\xc3\xadtica de privacidad",
+};
+static const char *const foot_terms[] = {
+	"terms of use", "terms of service", "terms and conditions",
+	"terms & conditions", "sitemap", "site map", "impressum",
+	"mentions l\xc3\xa9gales", "aviso legal",
 };
 
 static int
@@ -327,6 +344,16 @@ post_form_print(const char *text, size_t len)
 		return (0);
 	for (i = 0; i < nitems(form_print); i++)
 		if (ascii_find_nocase(text, len, form_print[i]) != NULL)
+			return (1);
+	if (len > 300)
+		return (0);
+	for (i = 0; i < nitems(foot_privacy); i++)
+		if (ascii_find_nocase(text, len, foot_privacy[i]) != NULL)
+			break;
+	if (i == nitems(foot_privacy))
+		return (0);
+	for (i = 0; i < nitems(foot_terms); i++)
+		if (ascii_find_nocase(text, len, foot_terms[i]) != NULL)
 			return (1);
 	return (0);
 }

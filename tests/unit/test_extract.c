@@ -1320,6 +1320,18 @@ test_extract_scoring_parts(void **state)
 		  "for a while, with commas, clauses, and enough words to "
 		  "read as prose rather than as a line of navigation.</p>",
 		  "The harbour's story", "Book a table", 1 },
+		{ "a form's consent goes",
+		  "<p>By checking this box, I consent to receive text "
+		  "messages about my booking.</p><p>The harbour's story goes "
+		  "on for a while, with commas, clauses, and enough words to "
+		  "read as prose rather than as a line of navigation.</p>",
+		  "The harbour's story", "consent", 1 },
+		{ "a row of legal links goes",
+		  "<p>Site map \xc2\xb7 Terms of use \xc2\xb7 Privacy Policy"
+		  "</p><p>The harbour's story goes on for a while, with "
+		  "commas, clauses, and enough words to read as prose rather "
+		  "than as a line of navigation.</p>",
+		  "The harbour's story", "Privacy", 1 },
 		{ "a number alone goes",
 		  "<p>7</p>", "Paragraph 3", "7", 1 },
 		{ "a block repeated at once is kept once",
