@@ -656,6 +656,28 @@ title_host(const char *url)
 	return (xstrndup(prev, (size_t)(dot - prev)));
 }
 
+/* Put the text of the page's only <h1> in h (0 when it has none, or more
+ * than one, or one too short to be a headline). */
+static int
+title_lone_h1(struct extractor *x, struct buf *h)
+{
+	int	 j, one = -1;
+
+	for (j = 0; j < (int)x->nn; j++) {
+		if (x->n[j].tag != GUMBO_TAG_H1)
+			continue;
+		if (one >= 0)
+			return (0);
+		one = j;
+		j = x->n[j].end - 1;
+	}
+	if (one < 0 || x->n[one].st.chars < 10)
+		return (0);
+	buf_reset(h);
+	node_text(x, one, h);
+	return (h->len >= 10);
+}
+
 /* Decide the title: a declared headline as is; otherwise the page's
  * title with the site's name taken off, or the <h1> it starts with. */
 void
@@ -671,7 +693,7 @@ meta_title(struct extractor *x)
 	const char		*s, *p, *best = NULL;
 	char			*host;
 	size_t			 i, k, len, blen = 0;
-	int			 j;
+	int			 j, lead = 0;
 
 	s = m->v != NULL ? m->v : x->meta[M_DOCTITLE].v;
 	if (s == NULL)
@@ -717,17 +739,26 @@ meta_title(struct extractor *x)
 		    x->meta[M_SITE].v, host, 1)) {
 			best = p + len;
 			blen = t.len - (size_t)(best - t.data);
+			lead = 1;
 		}
 		if (best != NULL)
 			break;
 	}
-	free(host);
 	if (best != NULL && blen > 0) {
 		buf_reset(&h);
 		buf_add(&h, best, blen);
 		buf_reset(&t);
 		buf_add(&t, h.data, h.len);
+		/* "Site - motto" names no page: the page's one heading
+		 * does, when the motto holds next to none of its words. */
+		if (lead && m->v == NULL && title_lone_h1(x, &h) &&
+		    !title_is_site(h.data, h.len, x->meta[M_SITE].v, host) &&
+		    title_similarity(t.data, h.data) < 0.2) {
+			buf_reset(&t);
+			buf_add(&t, h.data, h.len);
+		}
 	}
+	free(host);
 done:
 	if (t.len > 0)
 		x->title = arena_strndup(x->arena, t.data, t.len);

@@ -125,7 +125,8 @@ static const char *const ui_phrases[] = {
 	"getaquote", "comingsoon", "outofstock", "soldout", "pickupinstore",
 	"quickview", "quickadd", "quickshop", "compare", "addtocompare",
 	"viewdetails", "seedetails", "shopnow", "newarrival", "freeshipping",
-	"instock", "showmore", "showless",
+	"instock", "showmore", "showless", "readreviews", "wheretobuy",
+	"watchdemo", "readblog", "playgame",
 	"loadmore", "viewall", "seeall", "privacy", "privacypolicy",
 	"termsofuse", "termsofservice", "cookiesettings", "cookiepolicy",
 	"aboutus", "careers", "sitemap", "search", "menu", "skiptomain",
@@ -140,6 +141,10 @@ static const char *const ui_phrases[] = {
 	"iscriviti", "tornasu",
 	"compartilhar", "publicidade", "leiatamb\xc3\xa9m", "coment\xc3\xa1rios",
 	"delen", "advertentie", "leesmeer", "reacties", "abonneren",
+	/* A forum's buttons and tools around its posts. */
+	"linktopost", "linktocomment", "codeselectall", "originalpost",
+	"quote", "reportinappropriatecontent", "threadtools",
+	"displaymodes", "postingrules",
 	/* An empty list's message: a widget with nothing in it. */
 	"noposts", "nopostsfound", "nocomments", "nocommentsyet",
 	"bethefirsttocomment", "noresultsfound", "nothingfound",
@@ -302,7 +307,11 @@ static const char *const form_print[] = {
 	"required fields are marked", "fields marked with an asterisk",
 	"this field is for validation purposes", "please enter a valid email",
 	"by submitting this form", "by signing up, you agree",
-	"protected by recaptcha",
+	"protected by recaptcha", "in submitting this form",
+	"by checking this box", "you agree to receive", "you agree to our",
+	"you agree to the terms", "you consent to", "i consent to",
+	"by posting to this forum", "you accept that your data",
+	"did you find what you were looking for",
 	"jederzeit abmelden", "jederzeit widerrufen", "pflichtfelder sind",
 	"d\xc3\xa9sinscrire \xc3\xa0 tout moment",
 	"d\xc3\xa9sabonner \xc3\xa0 tout moment", "champs obligatoires sont",
@@ -311,6 +320,19 @@ static const char *const form_print[] = {
 	"cancelar a inscri\xc3\xa7\xc3\xa3o a qualquer momento",
 	"campos obrigat\xc3\xb3rios", "op elk moment afmelden",
 	"verplichte velden", "wypisa\xc4\x87 si\xc4\x99 w dowolnym momencie",
+};
+
+/* The links at a page's foot, run together in one line: a privacy
+ * policy beside terms, a site map or a legal notice. */
+static const char *const foot_privacy[] = {
+	"privacy policy", "datenschutzerkl\xc3\xa4rung",
+	"politique de confidentialit\xc3\xa9",
+	"pol\xc3\xadtica de privacidad",
+};
+static const char *const foot_terms[] = {
+	"terms of use", "terms of service", "terms and conditions",
+	"terms & conditions", "sitemap", "site map", "impressum",
+	"mentions l\xc3\xa9gales", "aviso legal",
 };
 
 static int
@@ -322,6 +344,16 @@ post_form_print(const char *text, size_t len)
 		return (0);
 	for (i = 0; i < nitems(form_print); i++)
 		if (ascii_find_nocase(text, len, form_print[i]) != NULL)
+			return (1);
+	if (len > 300)
+		return (0);
+	for (i = 0; i < nitems(foot_privacy); i++)
+		if (ascii_find_nocase(text, len, foot_privacy[i]) != NULL)
+			break;
+	if (i == nitems(foot_privacy))
+		return (0);
+	for (i = 0; i < nitems(foot_terms); i++)
+		if (ascii_find_nocase(text, len, foot_terms[i]) != NULL)
 			return (1);
 	return (0);
 }
@@ -484,6 +516,29 @@ post_number(const char *text, size_t len)
 		if (!ascii_isdigit((unsigned char)text[i]))
 			return (0);
 	return (1);
+}
+
+/*
+ * Is the key one short phrase said four times or more over ("Book now *
+ * Book now * Book now * Book now"), a ticker that scrolls across the
+ * page? Its period is the shortest that repeats the whole key, a phrase
+ * of 4 to 40 letters with a letter in it.
+ */
+static int
+post_marquee(const char *key, size_t len)
+{
+	size_t	 p, i, alpha;
+
+	for (p = 4; p <= 40 && p * 4 <= len; p++) {
+		for (i = p; i < len && key[i] == key[i - p]; i++)
+			;
+		if (i < len)
+			continue;
+		for (i = alpha = 0; i < p; i++)
+			alpha += !ascii_isdigit((unsigned char)key[i]);
+		return (alpha > 0);
+	}
+	return (0);
 }
 
 /* A count in brackets alone, as a card shows its reviews: "(132)". */
@@ -1523,7 +1578,8 @@ postprocess(struct conv *cv, struct bvec *root)
 		    b->kind == EXTRACT_PARAGRAPH) &&
 		    memcmp(key.data, tkey.data, key.len) == 0) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
-		    post_number(text.data, text.len)) ||
+		    (post_number(text.data, text.len) ||
+		    post_marquee(key.data, key.len))) ||
 		    (lastkey.len > 0 && strcmp(key.data, lastkey.data) == 0) ||
 		    post_teaser_line(b, key.data, key.len, chars, links) ||
 		    post_notice(text.data, text.len, key.data) ||

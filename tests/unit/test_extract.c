@@ -1314,6 +1314,24 @@ test_extract_scoring_parts(void **state)
 		  "<div class=archive><p>No posts</p></div>"
 		  "<p>Keine Kommentare</p>",
 		  "Paragraph 3", "No posts", 1 },
+		{ "a ticker that says one phrase over and over goes",
+		  "<p>Book a table * Book a table * Book a table * Book a "
+		  "table * Book a table *</p><p>The harbour's story goes on "
+		  "for a while, with commas, clauses, and enough words to "
+		  "read as prose rather than as a line of navigation.</p>",
+		  "The harbour's story", "Book a table", 1 },
+		{ "a form's consent goes",
+		  "<p>By checking this box, I consent to receive text "
+		  "messages about my booking.</p><p>The harbour's story goes "
+		  "on for a while, with commas, clauses, and enough words to "
+		  "read as prose rather than as a line of navigation.</p>",
+		  "The harbour's story", "consent", 1 },
+		{ "a row of legal links goes",
+		  "<p>Site map \xc2\xb7 Terms of use \xc2\xb7 Privacy Policy"
+		  "</p><p>The harbour's story goes on for a while, with "
+		  "commas, clauses, and enough words to read as prose rather "
+		  "than as a line of navigation.</p>",
+		  "The harbour's story", "Privacy", 1 },
 		{ "a number alone goes",
 		  "<p>7</p>", "Paragraph 3", "7", 1 },
 		{ "a block repeated at once is kept once",
@@ -1330,6 +1348,16 @@ test_extract_scoring_parts(void **state)
 		{ "a call to action goes",
 		  "<p>Pin this for later!</p><div>Learn more</div>",
 		  "Paragraph 0", "Pin this", 1 },
+		{ "a forum's tools around a post go",
+		  "<div>Code: Select all</div><pre>make install</pre>"
+		  "<p><a href=/p/2>Link to post</a></p><div>Quote</div>",
+		  "make install", "Select all", 1 },
+		{ "a shop's and a maker's buttons go",
+		  "<p>Where to buy</p><p>Read reviews</p><p>Watch demo</p>"
+		  "<p>The maker's story goes on for a while, with commas, "
+		  "clauses, and enough words to read as prose rather than "
+		  "as a line of navigation.</p>",
+		  "The maker's story", "Where to buy", 1 },
 		{ "an appeal to donate at the end goes",
 		  "<h3>Keep the harbour news coming</h3><p>Our reporting is "
 		  "free to read. If it helped you, please consider a gift."
@@ -4264,6 +4292,45 @@ test_extract_title_again(void **state)
 	free(text);
 }
 
+/* A title that gives the site's name and its motto ("Site - motto") names
+ * no page: the page's one <h1> does, when it shares no word with the
+ * motto; a heading that repeats the motto leaves the title as it is. */
+static void
+test_extract_title_motto(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Trailtalk - Where walkers meet</title></head>"
+	    "<body><main><h1>%s</h1>"
+	    "<p>My old boots split along the sole last week, after six "
+	    "winters, and I need a pair that keeps the wet out on long "
+	    "spring walks across the moor.</p>"
+	    "<p>Leather or fabric, and how much should I expect to pay for "
+	    "something that lasts as long as the last pair did?</p>"
+	    "</main></body></html>";
+	static const struct {
+		const char	*h1, *want;
+	} cases[] = {
+		{ "Which boots for a wet spring?", "Which boots for a wet spring?" },
+		{ "Where walkers meet to talk", "Where walkers meet" },
+	};
+	struct article	*art;
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, cases[i].h1);
+		art = extract_page(b.data, b.len,
+		    "https://forum.trailtalk.example/t/boots/12", NULL);
+		if (art->title == NULL || strcmp(art->title, cases[i].want) != 0)
+			failf("title \"%s\", want \"%s\"", art->title ?
+			    art->title : "(null)", cases[i].want);
+		extract_free(art);
+	}
+	buf_release(&b);
+}
+
 /*
  * An author's note at the end of an article, a paragraph that opens with
  * the byline's name, goes; a paragraph that opens with a name the
@@ -4476,6 +4543,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_pages),
 		cmocka_unit_test(test_extract_title_again),
+		cmocka_unit_test(test_extract_title_motto),
 		cmocka_unit_test(test_extract_author_note),
 		cmocka_unit_test(test_extract_form_fields),
 		cmocka_unit_test(test_extract_folded_panels),
