@@ -656,10 +656,19 @@ title_host(const char *url)
 	return (xstrndup(prev, (size_t)(dot - prev)));
 }
 
+/* What parts of a title are set apart with. */
+static const char *const title_seps[] = {
+	" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
+	" \xc2\xab ", " \xc2\xbb ", " / ", " \xc2\xb7 ",
+	" \xe2\x80\xa2 ", ": ",
+};
+
 /* Put the text of the page's only <h1> in h (0 when it has none, or more
- * than one, or one too short to be a headline). */
+ * than one, or one shorter than min bytes). A mark that only links to the
+ * heading itself ("\xc2\xb6", "#", as documentation generators add) is
+ * no part of it. */
 static int
-title_lone_h1(struct extractor *x, struct buf *h)
+title_lone_h1(struct extractor *x, struct buf *h, size_t min)
 {
 	int	 j, one = -1;
 
@@ -671,11 +680,72 @@ title_lone_h1(struct extractor *x, struct buf *h)
 		one = j;
 		j = x->n[j].end - 1;
 	}
-	if (one < 0 || x->n[one].st.chars < 10)
+	if (one < 0 || x->n[one].st.chars < min)
 		return (0);
 	buf_reset(h);
 	node_text(x, one, h);
-	return (h->len >= 10);
+	while (h->len > 0 && (h->data[h->len - 1] == ' ' ||
+	    h->data[h->len - 1] == '#'))
+		h->len--;
+	if (h->len >= 2 && memcmp(h->data + h->len - 2, "\xc2\xb6", 2) == 0)
+		h->len -= 2;
+	while (h->len > 0 && h->data[h->len - 1] == ' ')
+		h->len--;
+	h->data[h->len] = '\0';
+	return (h->len >= min);
+}
+
+/* Does title t start with the heading h, alone or before a separator
+ * ("Quickstart \xe2\x80\x94 Project docs")? */
+static int
+title_leads(const char *t, const struct buf *h)
+{
+	size_t	 i;
+
+	if (strlen(t) < h->len || !ascii_eq_nocase(t, h->data, h->len))
+		return (0);
+	t += h->len;
+	if (*t == '\0')
+		return (1);
+	for (i = 0; i < nitems(title_seps); i++)
+		if (strncmp(t, title_seps[i], strlen(title_seps[i])) == 0)
+			return (1);
+	return (0);
+}
+
+/*
+ * The heading the page shows is its title when the page's <title> says
+ * it too (starts with it, or is made of its words), and the title found
+ * says something else: an og:title or a headline written as a teaser or
+ * a description ("Not sure which to buy? Here's..."), or the heading
+ * with the site's section and name after it. A heading that is the
+ * site's name (a logo) is no title.
+ */
+static void
+title_shown(struct extractor *x, struct buf *t)
+{
+	struct buf	 h = BUF_INIT, d = BUF_INIT;
+	char		*host;
+
+	if (x->meta[M_DOCTITLE].v == NULL || t->len == 0 ||
+	    !title_lone_h1(x, &h, 3)) {
+		buf_release(&h);
+		return;
+	}
+	meta_clean(&d, x->meta[M_DOCTITLE].v, 1);
+	host = title_host(x->art->url);
+	if (!title_names_site(h.data, h.len, x->meta[M_SITE].v, host, 1) &&
+	    (title_leads(d.data, &h) || (title_similarity(d.data, h.data) >=
+	    0.8 && title_similarity(h.data, d.data) >= 0.8)) &&
+	    !(t->len == h.len && ascii_eq_nocase(t->data, h.data, h.len)) &&
+	    (title_leads(t->data, &h) || title_similarity(t->data, h.data) <
+	    0.8 || title_similarity(h.data, t->data) < 0.8)) {
+		buf_reset(t);
+		buf_add(t, h.data, h.len);
+	}
+	free(host);
+	buf_release(&h);
+	buf_release(&d);
 }
 
 /* Decide the title: a declared headline as is; otherwise the page's
@@ -683,11 +753,7 @@ title_lone_h1(struct extractor *x, struct buf *h)
 void
 meta_title(struct extractor *x)
 {
-	static const char *const seps[] = {
-		" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
-		" \xc2\xab ", " \xc2\xbb ", " / ", " \xc2\xb7 ",
-		" \xe2\x80\xa2 ", ": ",
-	};
+	const char *const	*seps = title_seps;
 	const struct meta_slot	*m = &x->meta[M_TITLE];
 	struct buf		 t = BUF_INIT, h = BUF_INIT;
 	const char		*s, *p, *best = NULL;
@@ -716,7 +782,7 @@ meta_title(struct extractor *x)
 	}
 	/* Otherwise drop the parts that name the site. */
 	host = title_host(x->art->url);
-	for (i = 0; i < nitems(seps); i++) {
+	for (i = 0; i < nitems(title_seps); i++) {
 		p = strstr(t.data, seps[i]);
 		if (p == NULL)
 			continue;
@@ -751,7 +817,7 @@ meta_title(struct extractor *x)
 		buf_add(&t, h.data, h.len);
 		/* "Site - motto" names no page: the page's one heading
 		 * does, when the motto holds next to none of its words. */
-		if (lead && m->v == NULL && title_lone_h1(x, &h) &&
+		if (lead && m->v == NULL && title_lone_h1(x, &h, 10) &&
 		    !title_is_site(h.data, h.len, x->meta[M_SITE].v, host) &&
 		    title_similarity(t.data, h.data) < 0.2) {
 			buf_reset(&t);
@@ -760,6 +826,7 @@ meta_title(struct extractor *x)
 	}
 	free(host);
 done:
+	title_shown(x, &t);
 	if (t.len > 0)
 		x->title = arena_strndup(x->arena, t.data, t.len);
 	buf_release(&t);

@@ -1886,6 +1886,26 @@ test_extract_metadata(void **state)
 		  "rain &amp;amp; wind, AT&amp;T\"}</script>",
 		  "And then\xe2\x80\xa6 rain & wind, AT&T", NULL, NULL, NULL,
 		  NULL },
+		/* The heading the page shows, when its <title> says it
+		 * too, over a teaser in og:title. */
+		{ "heading over a teaser",
+		  "<meta property=og:title content=\"Not sure which kettle "
+		  "to buy? Read this first\"><title>The best kettles of the "
+		  "year | Kettle Review</title><h1>The best kettles of the "
+		  "year</h1>",
+		  "The best kettles of the year", NULL, NULL, NULL, NULL },
+		/* ... and over the same heading with the site's section
+		 * and name after it, less its link to itself. */
+		{ "heading before the docs' name",
+		  "<title>Quickstart \xe2\x80\x94 Fernway Docs (3.1)</title>"
+		  "<h1>Quickstart<a class=headerlink href=#q>\xc2\xb6</a></h1>",
+		  "Quickstart", NULL, NULL, NULL, NULL },
+		/* A heading that is the site's name is no title. */
+		{ "logo heading",
+		  "<title>Fernway | Walking in the hills</title>"
+		  "<meta property=og:site_name content=\"Fernway\">"
+		  "<h1>Fernway</h1>",
+		  "Walking in the hills", NULL, NULL, "Fernway", NULL },
 		/* A product named after its maker is no site's name
 		 * before a headline "Blue". */
 		{ "maker's name starts a product's title",
