@@ -452,6 +452,42 @@ node_text(struct extractor *x, int idx, struct buf *out)
 	}
 }
 
+/*
+ * Is the item g's itemprop belongs to (the nearest element above it with
+ * itemscope) the site's own furniture: its header (where themes mark the
+ * site's name as a "headline"), footer, sidebar, navigation, or the site
+ * or organisation itself?
+ */
+static int
+meta_site_item(const GumboNode *g)
+{
+	static const char *const types[] = { "WPHeader", "WPFooter",
+	    "WPSideBar", "SiteNavigationElement", "WebSite", "Organization",
+	    "Brand" };
+	const char	*type, *e;
+	size_t		 i;
+
+	for (g = g->parent; g != NULL && g->type == GUMBO_NODE_ELEMENT;
+	    g = g->parent) {
+		if (attr(g, "itemscope") == NULL)
+			continue;
+		if ((type = attr(g, "itemtype")) == NULL)
+			return (0);
+		/* The type's last path segment: ".../schema.org/WPHeader". */
+		e = type + strlen(type);
+		while (e > type && e[-1] == '/')
+			e--;
+		for (type = e; type > attr(g, "itemtype") && type[-1] != '/';)
+			type--;
+		for (i = 0; i < nitems(types); i++)
+			if ((size_t)(e - type) == strlen(types[i]) &&
+			    memcmp(type, types[i], (size_t)(e - type)) == 0)
+				return (1);
+		return (0);
+	}
+	return (0);
+}
+
 /* Metadata an element of the body declares (itemprop, rel, <time>). */
 void
 meta_body_element(struct extractor *x, int idx)
@@ -464,6 +500,8 @@ meta_body_element(struct extractor *x, int idx)
 	rel = attr(g, "rel");
 	if (ip != NULL) {
 		if (strcmp(ip, "headline") == 0) {
+			if (meta_site_item(g))
+				return;
 			field = M_TITLE;
 			rank = 2;
 		} else if (strcmp(ip, "datePublished") == 0) {
@@ -660,7 +698,7 @@ title_host(const char *url)
 static const char *const title_seps[] = {
 	" | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: ",
 	" \xc2\xab ", " \xc2\xbb ", " / ", " \xc2\xb7 ",
-	" \xe2\x80\xa2 ", ": ",
+	" \xe2\x80\xa2 ", " : ", ": ",
 };
 
 /* Put the text of the page's only <h1> in h (0 when it has none, or more
@@ -713,13 +751,27 @@ title_leads(const char *t, const struct buf *h)
 	return (0);
 }
 
+/* Is url a site's home page (no path past "/")? A page without an
+ * address may be one. */
+static int
+title_home(const char *url)
+{
+	struct url_parts	 u;
+
+	if (url == NULL)
+		return (1);
+	url_split(url, &u);
+	return (u.pathlen == 0 || (u.pathlen == 1 && u.path[0] == '/'));
+}
+
 /*
  * The heading the page shows is its title when the page's <title> says
  * it too (starts with it, or is made of its words), and the title found
  * says something else: an og:title or a headline written as a teaser or
  * a description ("Not sure which to buy? Here's..."), or the heading
- * with the site's section and name after it. A heading that is the
- * site's name (a logo) is no title.
+ * with the site's section and name after it. So it is when the title
+ * found is the site's name alone, but on the home page, which that names.
+ * A heading that is the site's name (a logo) is no title.
  */
 static void
 title_shown(struct extractor *x, struct buf *t)
@@ -735,7 +787,8 @@ title_shown(struct extractor *x, struct buf *t)
 	meta_clean(&d, x->meta[M_DOCTITLE].v, 1);
 	host = title_host(x->art->url);
 	if (!title_names_site(h.data, h.len, x->meta[M_SITE].v, host, 1) &&
-	    (title_leads(d.data, &h) || (title_similarity(d.data, h.data) >=
+	    ((!title_home(x->art->url) && title_is_site(t->data, t->len,
+	    x->meta[M_SITE].v, host)) || title_leads(d.data, &h) || (title_similarity(d.data, h.data) >=
 	    0.8 && title_similarity(h.data, d.data) >= 0.8)) &&
 	    !(t->len == h.len && ascii_eq_nocase(t->data, h.data, h.len)) &&
 	    (title_leads(t->data, &h) || title_similarity(t->data, h.data) <

@@ -1906,6 +1906,25 @@ test_extract_metadata(void **state)
 		  "<meta property=og:site_name content=\"Fernway\">"
 		  "<h1>Fernway</h1>",
 		  "Walking in the hills", NULL, NULL, "Fernway", NULL },
+		/* A theme marks the site's name in its header as a
+		 * "headline": that item is the header's, not the page's. */
+		{ "headline of the site's header",
+		  "<title>Tides of the bay | Fernway</title>"
+		  "<meta property=og:site_name content=\"Fernway\">"
+		  "<header itemscope itemtype=\"https://schema.org/WPHeader\">"
+		  "<p itemprop=headline><a href=/>Fernway Walks</a></p>"
+		  "</header>",
+		  "Tides of the bay", NULL, NULL, "Fernway", NULL },
+		{ "site after a spaced colon",
+		  "<title>Walking in the hills : Fernway</title>"
+		  "<meta property=og:site_name content=\"Fernway\">",
+		  "Walking in the hills", NULL, NULL, "Fernway", NULL },
+		/* A title that is the site's name alone names no page but
+		 * the home page. */
+		{ "site's name alone",
+		  "<title>Fernway</title><meta property=og:site_name "
+		  "content=\"Fernway\"><h1>Trail shoe</h1>",
+		  "Trail shoe", NULL, NULL, "Fernway", NULL },
 		/* A product named after its maker is no site's name
 		 * before a headline "Blue". */
 		{ "maker's name starts a product's title",
@@ -4127,6 +4146,25 @@ test_extract_zero_width(void **state)
 	free(t);
 }
 
+/* On the home page, the site's name is the title. */
+static void
+test_extract_title_home(void **state)
+{
+	static const char page[] = "<html><head><title>Fernway</title>"
+	    "<meta property=og:site_name content=\"Fernway\"></head><body>"
+	    "<h1>Walks for every week of the year</h1><p>Body text that is "
+	    "long enough to be read as an article by the extractor, with a "
+	    "comma, and a full stop.</p></body></html>";
+	struct article	*art;
+
+	(void)state;
+	art = extract_page(page, strlen(page), "https://fernway.example/",
+	    NULL);
+	assert_non_null(art->title);
+	assert_string_equal(art->title, "Fernway");
+	extract_free(art);
+}
+
 /* A class token with an arbitrary value in brackets is CSS, whatever
  * words are in it: "banner" there does not make the section furniture. */
 static void
@@ -4632,6 +4670,7 @@ main(void)
 		cmocka_unit_test(test_extract_double_encoded),
 		cmocka_unit_test(test_extract_comment_wrapper),
 		cmocka_unit_test(test_extract_zero_width),
+		cmocka_unit_test(test_extract_title_home),
 		cmocka_unit_test(test_extract_bracket_class),
 		cmocka_unit_test(test_extract_disclaimer),
 		cmocka_unit_test(test_extract_read_time),
