@@ -733,22 +733,24 @@ title_lone_h1(struct extractor *x, struct buf *h, size_t min)
 	return (h->len >= min);
 }
 
-/* Does title t start with the heading h, alone or before a separator
- * ("Quickstart \xe2\x80\x94 Project docs")? */
+/* Does title t start with the heading h, whole words: alone, before a
+ * separator ("Quickstart \xe2\x80\x94 Project docs") or before more words
+ * (a shop's "Headlamps for camping and running" over its heading
+ * "Headlamps")? */
 static int
 title_leads(const char *t, const struct buf *h)
 {
-	size_t	 i;
-
 	if (strlen(t) < h->len || !ascii_eq_nocase(t, h->data, h->len))
 		return (0);
 	t += h->len;
-	if (*t == '\0')
-		return (1);
-	for (i = 0; i < nitems(title_seps); i++)
-		if (strncmp(t, title_seps[i], strlen(title_seps[i])) == 0)
-			return (1);
-	return (0);
+	return (*t == '\0' || *t == ' ' || *t == ':');
+}
+
+/* Do titles a and b say the same, words mostly shared both ways? */
+static int
+title_same(const char *a, const char *b)
+{
+	return (title_similarity(a, b) >= 0.8 && title_similarity(b, a) >= 0.8);
 }
 
 /* Is url a site's home page (no path past "/")? A page without an
@@ -777,6 +779,7 @@ static void
 title_shown(struct extractor *x, struct buf *t)
 {
 	struct buf	 h = BUF_INIT, d = BUF_INIT;
+	const char	*site;
 	char		*host;
 
 	if (x->meta[M_DOCTITLE].v == NULL || t->len == 0 ||
@@ -786,13 +789,14 @@ title_shown(struct extractor *x, struct buf *t)
 	}
 	meta_clean(&d, x->meta[M_DOCTITLE].v, 1);
 	host = title_host(x->art->url);
-	if (!title_names_site(h.data, h.len, x->meta[M_SITE].v, host, 1) &&
-	    ((!title_home(x->art->url) && title_is_site(t->data, t->len,
-	    x->meta[M_SITE].v, host)) || title_leads(d.data, &h) || (title_similarity(d.data, h.data) >=
-	    0.8 && title_similarity(h.data, d.data) >= 0.8)) &&
-	    !(t->len == h.len && ascii_eq_nocase(t->data, h.data, h.len)) &&
-	    (title_leads(t->data, &h) || title_similarity(t->data, h.data) <
-	    0.8 || title_similarity(h.data, t->data) < 0.8)) {
+	site = x->meta[M_SITE].v;
+	if (title_names_site(h.data, h.len, site, host, 1) ||
+	    (t->len == h.len && ascii_eq_nocase(t->data, h.data, h.len)))
+		;	/* a logo, or the title already */
+	else if ((!title_home(x->art->url) && title_is_site(t->data, t->len,
+	    site, host)) || ((title_leads(d.data, &h) ||
+	    title_same(d.data, h.data)) && (title_leads(t->data, &h) ||
+	    !title_same(t->data, h.data)))) {
 		buf_reset(t);
 		buf_add(t, h.data, h.len);
 	}

@@ -1906,6 +1906,10 @@ test_extract_metadata(void **state)
 		  "<meta property=og:site_name content=\"Fernway\">"
 		  "<h1>Fernway</h1>",
 		  "Walking in the hills", NULL, NULL, "Fernway", NULL },
+		{ "heading the <title> goes on from",
+		  "<title>Headlamps for camping and running</title>"
+		  "<h1>Headlamps</h1>",
+		  "Headlamps", NULL, NULL, NULL, NULL },
 		/* A theme marks the site's name in its header as a
 		 * "headline": that item is the header's, not the page's. */
 		{ "headline of the site's header",
