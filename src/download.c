@@ -13,7 +13,9 @@
  * belong at, so after any stop the .part's size is how many are good
  * (the kernel keeps what a killed process wrote). The next try asks for
  * the rest (Range: bytes=SIZE-) and keeps the answer only when it is the
- * rest: a 206 whose Content-Range starts at SIZE. A server that answers
+ * rest: a 206 whose Content-Range starts at SIZE and gives the size the
+ * file had when the .part began (another size is another file, and the
+ * .part is emptied for the next try to start over). A server that answers
  * 200 sends the whole file, and the .part starts over (an empty body
  * included: the file is empty now); a 206 that starts elsewhere ends the
  * try, and the .part is emptied so the next starts over. A 416 to a
@@ -385,6 +387,15 @@ download_sink(void *arg, const struct http_chunk *c)
 			xasprintf(&why, "the server sent bytes from %lld on, "
 			    "not from %lld", (long long)c->from,
 			    (long long)j->off);
+			download_restart(j);
+			return (why);
+		} else if (j->d->size > 0 && c->total >= 0 &&
+		    c->total != j->d->size) {
+			/* The rest of another file: the one the .part began
+			 * was this size. The next try starts over. */
+			xasprintf(&why, "the file changed on the server "
+			    "(%lld bytes, was %lld)", (long long)c->total,
+			    (long long)j->d->size);
 			download_restart(j);
 			return (why);
 		}

@@ -6,7 +6,8 @@
 # file whole instead of failing the same way for ever. A server that
 # ignores ranges and sends an empty file gets an empty file, not the old
 # bytes of the .part. A server that sends more than the size it gives
-# stops at once, the .part emptied.
+# stops at once, the .part emptied. A file whose size changed on the
+# server since its .part began starts over rather than being glued to it.
 . ./lib.sh
 serve
 head -c 1000 /dev/urandom >"$WORK/www/ep.mp3"
@@ -18,6 +19,8 @@ cat >"$WORK/www/pod.xml" <<XML
 <enclosure url="$URL/ep.mp3" type="audio/mpeg"/></item>
 <item><title>Liar</title><guid>e3</guid>
 <enclosure url="$URL/ep.mp3?total=600" type="audio/mpeg"/></item>
+<item><title>Changed</title><guid>e4</guid>
+<enclosure url="$URL/ep.mp3?x=4" type="audio/mpeg"/></item>
 <item><title>Empty</title><guid>e2</guid>
 <enclosure url="$URL/empty.mp3?range=0" type="audio/mpeg" length="5000"/></item>
 </channel></rss>
@@ -70,6 +73,19 @@ expect_eq part "$(stat -c %s "$DL/Pod - Liar.mp3.part")" 0
 # Asked for from the start, it needs no range and gets the file whole.
 expect_status 0 td download "$id"
 cmp "$DL/Pod - Liar.mp3" "$WORK/www/ep.mp3" || fail "the liar's file differs"
+
+# The file changed on the server since the .part began (it was 1500
+# bytes then): the rest of the new file is not glued to the start of the
+# old one; the .part is emptied, and the next try gets the new file whole.
+id=$(sql "select id from items where guid = 'e4'")
+expect_status 0 td download -l "$id"
+head -c 400 /dev/urandom >"$DL/Pod - Changed.mp3.part"
+sql "update downloads set size = 1500 where url like '%x=4'" >/dev/null
+expect_status 1 td download
+expect_grep "the file changed on the server (1000 bytes, was 1500)" "$WORK/err"
+expect_eq part "$(stat -c %s "$DL/Pod - Changed.mp3.part")" 0
+expect_status 0 td download "$id"
+cmp "$DL/Pod - Changed.mp3" "$WORK/www/ep.mp3" || fail "the changed file differs"
 
 # An id that names no item is said as such, and the others still count.
 id=$(sql "select id from items where guid = 'e1'")
