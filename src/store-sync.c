@@ -362,6 +362,8 @@ store_sync_item_marks(struct store *st, const char *server,
 		return (0);
 	if (sync_begin_quiet(st, cause) != 0)
 		return (-1);
+	/* The feed by its rowid: "feed_id IN (SELECT ...)" would build
+	 * the list of the server's feeds again at every article. */
 	if ((stmt = sync_prepare(st, "UPDATE items SET"
 	    " read = CASE WHEN EXISTS (SELECT 1 FROM sync_queue q"
 	    "  WHERE q.server = ?1 AND q.remote_id = ?2 AND q.field = 2)"
@@ -370,7 +372,8 @@ store_sync_item_marks(struct store *st, const char *server,
 	    "  WHERE q.server = ?1 AND q.remote_id = ?2 AND q.field = 0)"
 	    "  THEN starred ELSE ?4 END"
 	    " WHERE remote_id = ?2"
-	    " AND feed_id IN (SELECT id FROM feeds WHERE sync = ?1)"
+	    " AND EXISTS (SELECT 1 FROM feeds f WHERE f.id = items.feed_id"
+	    "  AND f.sync = ?1)"
 	    " AND (read <> ?3 OR starred <> ?4)", cause)) == NULL)
 		goto out;
 	for (i = 0; i < n; i++) {
