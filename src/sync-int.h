@@ -1,7 +1,7 @@
 /* sync-int.h: what the sync*.c files share: one account's connection,
  * its requests, the password, the queue's push loop and the store side
  * of a page of articles. Each protocol is a file of its own
- * (sync-ttrss.c); sync.c holds the rest and picks the
+ * (sync-ttrss.c, sync-greader.c); sync.c holds the rest and picks the
  * protocol by the sync line's type. */
 #ifndef TIDINGS_SYNC_INT_H
 #define TIDINGS_SYNC_INT_H
@@ -34,6 +34,8 @@ struct sync_conn {
 	char			*api;		/* the API's address */
 	const char		*key;		/* the account's, in the store */
 	char			*sid;		/* ttrss: the session */
+	char			*auth;		/* greader: ClientLogin's Auth */
+	char			*token;		/* greader: the write token */
 	struct json_arena	 arena;		/* the latest answer */
 	struct sync_stats	*stats;
 	struct sync_count	*counts;	/* ttrss: getCounters' feeds */
@@ -90,10 +92,11 @@ int	 sync_map_cmp(const void *, const void *);
 void	 sync_map_free(struct sync_map *, size_t);
 
 /* Store feeds sf[0..n) as the account's (store_sync_feeds()); set *map
- * to them sorted by remote id, taking the titles of titles[0..n). */
+ * to them sorted by remote id. The titles titles[0..n) (sf's) go to the
+ * map; the tags tags[0..n) (sf's), the three arrays are freed. */
 struct store_sync_feed;
 int	 sync_store_feeds(struct sync_conn *c, struct store *st,
-	     const struct store_sync_feed *sf, char **titles, size_t n,
+	     struct store_sync_feed *sf, char **titles, char **tags, size_t n,
 	     struct sync_map **map, size_t *nmap, char **error);
 
 /* The account's feeds as the store has them, sorted by remote id. */
@@ -108,5 +111,7 @@ int	 sync_store_page(struct store *st, const char *key,
 
 /* The protocols. */
 int	 sync_ttrss_run(struct sync_conn *, struct store *, char **error);
+int	 sync_greader_run(struct sync_conn *, struct store *, char **error);
+char	*sync_greader_base(const char *url);
 
 #endif /* TIDINGS_SYNC_INT_H */

@@ -223,10 +223,9 @@ sync_feeds(struct sync_conn *c, struct store *st, struct sync_map **map,
     size_t *nmap, char **error)
 {
 	const struct json	*content, *o;
-	struct store_sync_feed	*sf = NULL;
+	struct store_sync_feed	*sf;
 	int64_t			 cid, *catid = NULL;
-	char			**catname = NULL, **tags = NULL;
-	char			**titles = NULL;
+	char			**catname = NULL, **tags, **titles;
 	size_t			 ncat = 0, n = 0, i, j;
 	int			 rc = -1;
 
@@ -273,18 +272,12 @@ sync_feeds(struct sync_conn *c, struct store *st, struct sync_map **map,
 		sf[n].tag = tags[n];
 		n++;
 	}
-	/* The titles go to the map (or are freed). */
-	rc = sync_store_feeds(c, st, sf, titles, n, map, nmap, error);
+	rc = sync_store_feeds(c, st, sf, titles, tags, n, map, nmap, error);
 out:
 	for (i = 0; i < ncat; i++)
 		free(catname[i]);
 	free(catname);
 	free(catid);
-	for (i = 0; tags != NULL && i < n; i++)
-		free(tags[i]);
-	free(tags);
-	free(titles);
-	free(sf);
 	return (rc);
 }
 

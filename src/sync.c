@@ -4,7 +4,7 @@
  * password-file only its owner may read), the HTTP requests, the push
  * of the queue in batches, and the store side of the server's feeds and
  * articles; then the choice of the protocol by the sync line's type:
- * sync-ttrss.c (Tiny Tiny RSS).
+ * sync-ttrss.c (Tiny Tiny RSS), sync-greader.c (the Google Reader API).
  *
  * Secrets stay in memory only, for as short a time as can be: a
  * password, a session or a token is wiped when done, never logged,
@@ -48,7 +48,8 @@ sync_key(const struct config_sync *cs)
 {
 	char	*api, *key;
 
-	api = sync_api_url(cs->url);
+	api = strcmp(cs->type, "greader") == 0 ? sync_greader_base(cs->url) :
+	    sync_api_url(cs->url);
 	xasprintf(&key, "%s:%s@%s", cs->type, cs->user, api);
 	free(api);
 	return (key);
@@ -413,20 +414,20 @@ sync_map_free(struct sync_map *m, size_t n)
 
 int
 sync_store_feeds(struct sync_conn *c, struct store *st,
-    const struct store_sync_feed *sf, char **titles, size_t n,
+    struct store_sync_feed *sf, char **titles, char **tags, size_t n,
     struct sync_map **map, size_t *nmap, char **error)
 {
 	int64_t		*ids;
 	size_t		 i;
+	int		 rc = -1;
 
 	*map = NULL;
 	*nmap = 0;
 	ids = xreallocarray(NULL, n + 1, sizeof *ids);
 	if (store_sync_feeds(st, c->key, sf, n, ids, error) != 0) {
-		free(ids);
 		for (i = 0; i < n; i++)
 			free(titles[i]);
-		return (-1);
+		goto out;
 	}
 	*map = xreallocarray(NULL, n + 1, sizeof **map);
 	for (i = 0; i < n; i++) {
@@ -436,8 +437,15 @@ sync_store_feeds(struct sync_conn *c, struct store *st,
 	}
 	*nmap = n;
 	qsort(*map, n, sizeof **map, sync_map_cmp);
+	rc = 0;
+out:
+	for (i = 0; i < n; i++)
+		free(tags[i]);
+	free(tags);
+	free(titles);
+	free(sf);
 	free(ids);
-	return (0);
+	return (rc);
 }
 
 /* Set the marks of the stored articles h[0..n) as the server gave them. */
@@ -580,8 +588,13 @@ sync_run(const struct config *cfg, const struct config_sync *cs,
 	c.ncounts = -1;
 	key = sync_key(cs);
 	c.key = key;
-	c.api = sync_api_url(cs->url);
-	rc = sync_ttrss_run(&c, st, error);
+	if (strcmp(cs->type, "greader") == 0) {
+		c.api = sync_greader_base(cs->url);
+		rc = sync_greader_run(&c, st, error);
+	} else {
+		c.api = sync_api_url(cs->url);
+		rc = sync_ttrss_run(&c, st, error);
+	}
 	log_debug("sync: %s: %d requests, %d new, %lld sent, %lld marks%s%s",
 	    c.api, stats->requests, stats->nnew, (long long)stats->sent,
 	    (long long)stats->marks, rc != 0 ? ": " : "",
@@ -592,6 +605,12 @@ sync_run(const struct config *cfg, const struct config_sync *cs,
 	if (c.sid != NULL)
 		explicit_bzero(c.sid, strlen(c.sid));
 	free(c.sid);
+	if (c.auth != NULL)
+		explicit_bzero(c.auth, strlen(c.auth));
+	free(c.auth);
+	if (c.token != NULL)
+		explicit_bzero(c.token, strlen(c.token));
+	free(c.token);
 	free(c.error);
 	buf_release(&c.body);
 	json_arena_release(&c.arena);
