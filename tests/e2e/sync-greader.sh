@@ -6,7 +6,8 @@
 # server in one edit-tag; a mark made on the server reaches tidings; an
 # item the last sync's time window missed is fetched by its id; a
 # server that is down or refuses the password is an error line that
-# quotes no secret, and the reader starts and shows what it has.
+# quotes no secret, kill -9 during a sync loses no queued change, and
+# the reader starts and shows what it has.
 #
 # The server is tests/server/greader.py, which speaks the protocol as
 # FreshRSS's and Miniflux's documentation give it.
@@ -185,6 +186,30 @@ ctl mode ok
 expect_status 0 td refresh -a
 expect_grep "1 change sent" "$WORK/out"
 expect_eq "read on the server at last" "$(state 1700000000000008 read)" True
+
+# --- kill -9 during syncs with queued changes: nothing is lost. Each
+# answer takes 4 s: the first kill comes during ClientLogin, the second
+# while the edit-tag is on its way (the server takes it, tidings never
+# hears so: the change is sent again, which changes nothing).
+sql "UPDATE items SET read = 0 WHERE remote_id = 1700000000000001"
+sql "UPDATE items SET starred = 1 WHERE remote_id = 1700000000000005"
+ctl mode slow
+for delay in 0.5 9; do
+	# The binary itself, not td: kill -9 must reach tidings.
+	"$TIDINGS" -c "$CONF" -d "$DB" refresh -a >/dev/null 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -9 "$pid" || fail "the sync ended before the kill"
+	wait "$pid" 2>/dev/null || true
+done
+ctl mode ok
+expect_eq "queue kept" "$(sql "SELECT count(*) FROM sync_queue")" 2
+expect_status 0 td refresh -a
+expect_grep "2 changes sent" "$WORK/out"
+expect_eq "queue sent" "$(sql "SELECT count(*) FROM sync_queue")" 0
+expect_eq "on the server" "$(state 1700000000000001 read) \
+$(state 1700000000000005 starred)" "False True"
+expect_eq "store intact" "$(sql "PRAGMA integrity_check")" ok
 
 # --- A wrong password: said so, no secret anywhere.
 sed "s/'pa ss&word=1'/'hunter2-wrong'/" "$CONF" >"$WORK/wrong"
