@@ -488,11 +488,6 @@ sync_greader_feeds(struct sync_conn *c, struct store *st,
 		if (id == NULL || id->type != JSON_STRING ||
 		    sync_greader_feed_id(id->str, &sf[n].remote_id) != 0)
 			continue;
-		for (j = 0; j < n; j++)
-			if (sf[j].remote_id == sf[n].remote_id)
-				break;
-		if (j < n)
-			continue;
 		titles[n] = sync_text(o, "title");
 		sf[n].title = titles[n];
 		cats = json_get(o, "categories");

@@ -91,9 +91,10 @@ int	 sync_push(struct sync_conn *c, struct store *st, size_t batch,
 int	 sync_map_cmp(const void *, const void *);
 void	 sync_map_free(struct sync_map *, size_t);
 
-/* Store feeds sf[0..n) as the account's (store_sync_feeds()); set *map
- * to them sorted by remote id. The titles titles[0..n) (sf's) go to the
- * map; the tags tags[0..n) (sf's), the three arrays are freed. */
+/* Store feeds sf[0..n) as the account's (store_sync_feeds()), each
+ * remote id once; set *map to them sorted by remote id. The titles
+ * titles[0..n) (sf's) go to the map; the tags tags[0..n) (sf's) and
+ * the three arrays are freed. */
 struct store_sync_feed;
 int	 sync_store_feeds(struct sync_conn *c, struct store *st,
 	     struct store_sync_feed *sf, char **titles, char **tags, size_t n,

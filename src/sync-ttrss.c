@@ -258,11 +258,6 @@ sync_feeds(struct sync_conn *c, struct store *st, struct sync_map **map,
 		if (sync_int(json_get(o, "id"), &sf[n].remote_id) != 0 ||
 		    sf[n].remote_id <= 0)
 			continue;
-		for (j = 0; j < n; j++)
-			if (sf[j].remote_id == sf[n].remote_id)
-				break;
-		if (j < n)
-			continue;
 		titles[n] = sync_text(o, "title");
 		sf[n].title = titles[n];
 		if (sync_int(json_get(o, "cat_id"), &cid) == 0)

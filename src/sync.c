@@ -418,11 +418,25 @@ sync_store_feeds(struct sync_conn *c, struct store *st,
     struct sync_map **map, size_t *nmap, char **error)
 {
 	int64_t		*ids;
-	size_t		 i;
+	size_t		 i, j, k;
 	int		 rc = -1;
 
 	*map = NULL;
 	*nmap = 0;
+	/* A feed listed twice is kept once, as first listed. */
+	for (i = k = 0; i < n; i++) {
+		for (j = 0; j < k && sf[j].remote_id != sf[i].remote_id; j++)
+			;
+		if (j < k) {
+			free(titles[i]);
+			free(tags[i]);
+			continue;
+		}
+		sf[k] = sf[i];
+		titles[k] = titles[i];
+		tags[k++] = tags[i];
+	}
+	n = k;
 	ids = xreallocarray(NULL, n + 1, sizeof *ids);
 	if (store_sync_feeds(st, c->key, sf, n, ids, error) != 0) {
 		for (i = 0; i < n; i++)
