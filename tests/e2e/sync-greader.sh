@@ -6,8 +6,9 @@
 # server in one edit-tag; a mark made on the server reaches tidings; an
 # item the last sync's time window missed is fetched by its id; a
 # server that is down or refuses the password is an error line that
-# quotes no secret, kill -9 during a sync loses no queued change, and
-# the reader starts and shows what it has.
+# quotes no secret, kill -9 during a sync loses no queued change, two
+# databases of the account converge, and the reader starts and shows
+# what it has.
 #
 # The server is tests/server/greader.py, which speaks the protocol as
 # FreshRSS's and Miniflux's documentation give it.
@@ -186,6 +187,24 @@ ctl mode ok
 expect_status 0 td refresh -a
 expect_grep "1 change sent" "$WORK/out"
 expect_eq "read on the server at last" "$(state 1700000000000008 read)" True
+
+# --- Two devices: a second database of the account converges with the
+# first through the server.
+DB2="$WORK/two.db"
+expect_status 0 "$TIDINGS" -c "$CONF" -d "$DB2" refresh
+sqlite3 "$DB2" "UPDATE items SET read = 1 WHERE remote_id = 1700000000000003"
+sql "UPDATE items SET starred = 1 WHERE remote_id = 1700000000000001"
+expect_status 0 "$TIDINGS" -c "$CONF" -d "$DB2" refresh -a
+expect_status 0 td refresh -a
+expect_status 0 "$TIDINGS" -c "$CONF" -d "$DB2" refresh -a
+marks="SELECT group_concat(remote_id || ':' || read || starred, ' ') FROM
+    (SELECT remote_id, read, starred FROM items WHERE remote_id IS NOT NULL
+    ORDER BY remote_id)"
+expect_eq "both devices alike" "$(sqlite3 "$DB2" "$marks")" "$(sql "$marks")"
+expect_eq "read on the other device" "$(sql "SELECT read FROM items
+    WHERE remote_id = 1700000000000003")" 1
+expect_eq "starred on the other device" "$(sqlite3 "$DB2" "SELECT starred
+    FROM items WHERE remote_id = 1700000000000001")" 1
 
 # --- kill -9 during syncs with queued changes: nothing is lost. Each
 # answer takes 4 s: the first kill comes during ClientLogin, the second
