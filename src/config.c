@@ -400,8 +400,8 @@ static const struct config_cmd commands[] = {
 	    "[< NAME VALUE; ...]", config_cmd_feed },
 	{ "include", "include FILE", config_cmd_include },
 	{ "set", "set NAME VALUE", config_cmd_set },
-	{ "sync", "sync ttrss URL < user NAME; password-command \"CMD ...\"",
-	    config_cmd_sync },
+	{ "sync", "sync ttrss|greader URL < user NAME; "
+	    "password-command \"CMD ...\"", config_cmd_sync },
 	{ "unbind", "unbind TABLE KEY", config_cmd_unbind },
 };
 
@@ -1769,9 +1769,10 @@ config_cmd_sync(struct config_parse *cp, const struct config_cmd *cmd,
 		return;
 	}
 	memset(&cs, 0, sizeof cs);
-	if (strcmp(w[1].s, "ttrss") != 0) {
+	if (strcmp(w[1].s, "ttrss") != 0 && strcmp(w[1].s, "greader") != 0) {
 		config_error(cp, "unknown server type \"%s\"; tidings syncs "
-		    "with ttrss (Tiny Tiny RSS)", config_q(cp, w[1].s));
+		    "with ttrss (Tiny Tiny RSS) and greader (the Google Reader "
+		    "API)", config_q(cp, w[1].s));
 		bad = 1;
 	}
 	if (strncasecmp(w[2].s, "http://", 7) != 0 &&

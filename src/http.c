@@ -120,7 +120,9 @@ struct http_xfer {
 	char			*etag;
 	char			*last_modified;
 	char			*user_agent;
-	char			*post;		/* a JSON body to POST, or NULL */
+	char			*post;		/* a body to POST, or NULL */
+	char			*post_type;	/* its Content-Type, or NULL */
+	char			*authorization;	/* a secret, or NULL */
 	char			*host;		/* "host:port", for max_host */
 	long			 connect_timeout;
 	long			 timeout;
@@ -313,6 +315,8 @@ http_add(struct http *h, const struct http_request *req)
 	x->last_modified = http_strdup(req->last_modified);
 	x->user_agent = http_strdup(req->user_agent);
 	x->post = req->post != NULL ? xstrdup(req->post) : NULL;
+	x->post_type = http_strdup(req->post_type);
+	x->authorization = http_strdup(req->authorization);
 	x->connect_timeout = req->connect_timeout > 0 ?
 	    req->connect_timeout : 0;
 	x->timeout = req->timeout > 0 ? req->timeout : 0;
@@ -361,6 +365,10 @@ http_xfer_free(struct http_xfer *x)
 	if (x->post != NULL)
 		explicit_bzero(x->post, strlen(x->post));
 	free(x->post);
+	free(x->post_type);
+	if (x->authorization != NULL)
+		explicit_bzero(x->authorization, strlen(x->authorization));
+	free(x->authorization);
 	free(x->host);
 	free(x->reason);
 	free(x->error);
@@ -576,6 +584,7 @@ http_add_header(struct http_xfer *x, const char *name, const char *value)
 	if ((l = curl.slist_append(x->headers, line)) == NULL)
 		fatalx("curl_slist_append failed");
 	x->headers = l;
+	explicit_bzero(line, strlen(line));	/* may be a credential */
 	free(line);
 }
 
@@ -631,8 +640,10 @@ http_setup(struct http_xfer *x)
 		curl.easy_setopt(e, CURLOPT_POSTFIELDSIZE,
 		    (long)strlen(x->post));
 		curl.easy_setopt(e, CURLOPT_POSTFIELDS, x->post);
-		http_add_header(x, "Content-Type", "application/json");
+		http_add_header(x, "Content-Type", x->post_type != NULL ?
+		    x->post_type : "application/json");
 	}
+	http_add_header(x, "Authorization", x->authorization);
 	if (x->headers != NULL)
 		curl.easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
 }

@@ -51,8 +51,12 @@ struct http_request {
 					   below 1 byte/s, 0: never */
 	size_t		 max_bytes;	/* decoded body cap, 0: none */
 	long		 max_redirects;	/* 0: follow none */
-	const char	*post;		/* a JSON document to POST (an API's
-					   request), or NULL for a GET */
+	const char	*post;		/* a body to POST (an API's request),
+					   or NULL for a GET */
+	const char	*post_type;	/* its Content-Type; NULL:
+					   application/json */
+	const char	*authorization;	/* sent as the Authorization header
+					   (wiped when done), or NULL */
 	int		 local;		/* the URL is the user's own (a feed of
 					   the dotfile, a URL typed): a file://
 					   URL may be read */

@@ -362,6 +362,8 @@ store_sync_item_marks(struct store *st, const char *server,
 		return (0);
 	if (sync_begin_quiet(st, cause) != 0)
 		return (-1);
+	/* The feed by its rowid: "feed_id IN (SELECT ...)" would build
+	 * the list of the server's feeds again at every article. */
 	if ((stmt = sync_prepare(st, "UPDATE items SET"
 	    " read = CASE WHEN EXISTS (SELECT 1 FROM sync_queue q"
 	    "  WHERE q.server = ?1 AND q.remote_id = ?2 AND q.field = 2)"
@@ -370,7 +372,8 @@ store_sync_item_marks(struct store *st, const char *server,
 	    "  WHERE q.server = ?1 AND q.remote_id = ?2 AND q.field = 0)"
 	    "  THEN starred ELSE ?4 END"
 	    " WHERE remote_id = ?2"
-	    " AND feed_id IN (SELECT id FROM feeds WHERE sync = ?1)"
+	    " AND EXISTS (SELECT 1 FROM feeds f WHERE f.id = items.feed_id"
+	    "  AND f.sync = ?1)"
 	    " AND (read <> ?3 OR starred <> ?4)", cause)) == NULL)
 		goto out;
 	for (i = 0; i < n; i++) {
@@ -389,6 +392,47 @@ store_sync_item_marks(struct store *st, const char *server,
 out:
 	sqlite3_finalize(stmt);
 	return (sync_end_quiet(st, ok, cause));
+}
+
+int
+store_sync_missing(struct store *st, const char *server, const int64_t *ids,
+    size_t n, int64_t **missing, size_t *nmissing, char **cause)
+{
+	sqlite3_stmt	*stmt;
+	size_t		 i, j;
+	int		 rc;
+
+	*missing = NULL;
+	*nmissing = 0;
+	/* The feed by its rowid, as in store_sync_item_marks(). */
+	if ((stmt = sync_prepare(st, "SELECT 1 FROM items i JOIN feeds f"
+	    " ON f.id = i.feed_id WHERE i.remote_id = ?2 AND f.sync = ?1",
+	    cause)) == NULL)
+		return (-1);
+	*missing = xreallocarray(NULL, n + 1, sizeof **missing);
+	for (i = 0; i < n; i++) {
+		sqlite3_reset(stmt);
+		if ((sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC) |
+		    sqlite3_bind_int64(stmt, 2, ids[i])) != SQLITE_OK ||
+		    ((rc = sqlite3_step(stmt)) != SQLITE_ROW &&
+		    rc != SQLITE_DONE)) {
+			store_error(st, cause);
+			sqlite3_finalize(stmt);
+			free(*missing);
+			*missing = NULL;
+			*nmissing = 0;
+			return (-1);
+		}
+		if (rc == SQLITE_ROW)
+			continue;
+		/* An id both unread and starred is asked for once. */
+		for (j = 0; j < *nmissing && (*missing)[j] != ids[i]; j++)
+			;
+		if (j == *nmissing)
+			(*missing)[(*nmissing)++] = ids[i];
+	}
+	sqlite3_finalize(stmt);
+	return (0);
 }
 
 int

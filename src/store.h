@@ -495,6 +495,12 @@ int	 store_sync_item_marks(struct store *, const char *server,
 	     const unsigned char *starred, size_t n, int64_t *changed,
 	     char **cause);
 
+/* Of the article ids ids[0..n), those the server's items in the store
+ * lack, each once, into *missing (free it). */
+int	 store_sync_missing(struct store *, const char *server,
+	     const int64_t *ids, size_t n, int64_t **missing, size_t *nmissing,
+	     char **cause);
+
 /* A change of the queue. */
 struct store_sync_change {
 	int64_t		 seq;		/* its place in the queue */

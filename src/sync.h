@@ -1,6 +1,7 @@
 /* sync.h: one sync with a server account of the dotfile ("sync" lines):
- * Tiny Tiny RSS's JSON API (level 15), over http.h, read with json.h,
- * kept with store.h. poll_refresh() runs it beside the feeds. */
+ * Tiny Tiny RSS's JSON API (level 15) or the Google Reader API, over
+ * http.h, read with json.h, kept with store.h. poll_refresh() runs it
+ * beside the feeds. */
 #ifndef TIDINGS_SYNC_H
 #define TIDINGS_SYNC_H
 
@@ -15,6 +16,9 @@ struct store;
 
 #define SYNC_PAGE	200		/* getHeadlines' largest limit */
 #define SYNC_BATCH	5000		/* article ids per updateArticle */
+#define SYNC_GREADER_PAGE	250	/* items per stream/contents */
+#define SYNC_GREADER_IDS	10000	/* ids per stream/items/ids */
+#define SYNC_GREADER_BATCH	1000	/* ids per edit-tag */
 
 /* What one sync did. */
 struct sync_stats {
@@ -26,8 +30,8 @@ struct sync_stats {
 					   changed */
 };
 
-/* The key that names the account in the store ("ttrss:USER@API-URL");
- * the caller frees it. */
+/* The key that names the account in the store ("ttrss:USER@API-URL",
+ * "greader:USER@URL" without its trailing "/"); the caller frees it. */
 char	*sync_key(const struct config_sync *);
 
 /* The API's address for the URL of a sync line: URL itself when it ends
@@ -97,5 +101,38 @@ struct sync_headline {
 void	 sync_headlines(const struct json *content, struct sync_headline **v,
 	     size_t *n, size_t *total);
 void	 sync_headlines_free(struct sync_headline *, size_t);
+
+/*
+ * The Google Reader API's parts, for the tests as well.
+ *
+ * An item id in its long form ("tag:google.com,2005:reader/item/" and
+ * 1 to 16 hex digits) or in decimal: return 0 and set *out, or -1 when
+ * it is neither, or is 0 or above 2^63 - 1 (which the store cannot keep).
+ */
+int	 sync_greader_item_id(const char *, int64_t *out);
+
+/* A feed's stream id "feed/...": "feed/N" (N decimal, 1 to 18 digits) is
+ * N; any other a number of its own above 2^62 (a hash). -1 when it does
+ * not start with "feed/". */
+int	 sync_greader_feed_id(const char *stream, int64_t *out);
+
+/* The token of the "Auth=" line of ClientLogin's answer (len bytes), or
+ * NULL when there is none or it is not visible ASCII. Caller frees. */
+char	*sync_greader_auth(const char *body, size_t len);
+
+/* The items of a stream/contents answer doc, as sync_headlines() gives
+ * getHeadlines': the feed id from origin.streamId, unread unless a
+ * category is the read state, marked when one is the starred state. */
+void	 sync_greader_items(const struct json *doc, struct sync_headline **v,
+	     size_t *n, size_t *total);
+
+/* Append the ids of a stream/items/ids answer's itemRefs to *ids (*n of
+ * them so far); *total is how many refs the answer held. */
+void	 sync_greader_ids(const struct json *doc, int64_t **ids, size_t *n,
+	     size_t *total);
+
+/* The answer's continuation (visible ASCII, at most 1024 bytes), or
+ * NULL. Caller frees. */
+char	*sync_greader_continuation(const struct json *doc);
 
 #endif /* TIDINGS_SYNC_H */

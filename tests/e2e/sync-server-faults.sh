@@ -79,6 +79,7 @@ class H(http.server.BaseHTTPRequestHandler):
         if op == "getFeeds":
             return self.ok([{"id": 5, "title": "Five\u001b]0;pwn\u0007 feed",
                              "cat_id": 1},
+                            {"id": "5", "title": "Five again"},
                             {"id": 99999999999999999999, "title": "huge"},
                             {"id": -3, "title": "virtual"}, [], "x"])
         if op == "getHeadlines":
@@ -124,6 +125,8 @@ EOF
 expect_status 0 td refresh
 expect_eq "server feeds" "$(sql "SELECT count(*) FROM feeds
     WHERE sync IS NOT NULL")" 1
+expect_eq "a feed listed twice, as first listed" "$(sql "SELECT count(*)
+    FROM feeds WHERE title LIKE 'Five%feed'")" 1
 expect_eq "articles kept" "$(sql "SELECT group_concat(remote_id) FROM
     (SELECT remote_id FROM items ORDER BY remote_id)")" "1,2,3"
 esc=$(printf '\033')

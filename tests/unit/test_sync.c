@@ -1,6 +1,7 @@
-/* test_sync.c: Tiny Tiny RSS's answers as sync.c reads them, hostile ones
- * above all; the sync lines of the dotfile; and the store's side of a
- * sync (the queue its triggers fill, the marks the server sets). */
+/* test_sync.c: Tiny Tiny RSS's and the Google Reader API's answers as
+ * sync*.c read them, hostile ones above all; the sync lines of the
+ * dotfile; and the store's side of a sync (the queue its triggers fill,
+ * the marks the server sets, the items it lacks). */
 #include "testlib.h"
 
 #include <unistd.h>
@@ -213,6 +214,8 @@ test_sync_urls(void **state)
 	size_t			 i;
 	char			*s, type[] = "ttrss", user[] = "alice";
 	char			 url[] = "https://example.org/tt-rss";
+	char			 gtype[] = "greader";
+	char			 gurl[] = "https://example.org/api/greader.php//";
 
 	(void)state;
 	for (i = 0; i < nitems(cases); i++) {
@@ -227,6 +230,233 @@ test_sync_urls(void **state)
 	s = sync_key(&cs);
 	assert_string_equal(s, "ttrss:alice@https://example.org/tt-rss/api/");
 	free(s);
+	/* The Google Reader API's base is the URL, without its "/". */
+	cs.type = gtype;
+	cs.url = gurl;
+	s = sync_key(&cs);
+	assert_string_equal(s,
+	    "greader:alice@https://example.org/api/greader.php");
+	free(s);
+}
+
+static void
+test_sync_greader_ids(void **state)
+{
+	static const struct {
+		const char	*s;
+		int64_t		 id;	/* 0: refused */
+	} cases[] = {
+		{ "tag:google.com,2005:reader/item/0000000000000001", 1 },
+		{ "tag:google.com,2005:reader/item/00060a24181e4007",
+		    1700000000000007 },
+		{ "tag:google.com,2005:reader/item/00060A24181E4007",
+		    1700000000000007 },
+		{ "tag:google.com,2005:reader/item/ff", 255 },
+		{ "1700000000000007", 1700000000000007 },
+		{ "9223372036854775807", INT64_MAX },
+		{ "tag:google.com,2005:reader/item/7fffffffffffffff",
+		    INT64_MAX },
+		/* Google's negative ones, and what is not an id. */
+		{ "tag:google.com,2005:reader/item/8000000000000000", 0 },
+		{ "9223372036854775808", 0 },
+		{ "18446744073709551616", 0 },
+		{ "-5", 0 },
+		{ "0", 0 },
+		{ "tag:google.com,2005:reader/item/0000000000000000", 0 },
+		{ "tag:google.com,2005:reader/item/", 0 },
+		{ "tag:google.com,2005:reader/item/00000000000000001", 0 },
+		{ "tag:google.com,2005:reader/item/12g4", 0 },
+		{ "tag:google.com,2005:reader/item/-1", 0 },
+		{ "12 ", 0 },
+		{ "1e5", 0 },
+		{ "", 0 },
+		{ "5ad1cc0c175ad6fb2f001ed3", 0 },
+	};
+	int64_t		 id;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		id = 0;
+		if ((sync_greader_item_id(cases[i].s, &id) == 0 ?
+		    id : 0) != cases[i].id)
+			failf("\"%s\": got %lld", cases[i].s, (long long)id);
+	}
+	assert_int_equal(sync_greader_item_id(NULL, &id), -1);
+}
+
+static void
+test_sync_greader_feeds(void **state)
+{
+	int64_t		 a, b;
+
+	(void)state;
+	assert_int_equal(sync_greader_feed_id("feed/12", &a), 0);
+	assert_int_equal(a, 12);
+	assert_int_equal(sync_greader_feed_id("feed/999999999999999999", &a),
+	    0);
+	assert_int_equal(a, 999999999999999999);
+	/* Any other stream id: a number of its own, the same each time,
+	 * apart from those of "feed/N". */
+	assert_int_equal(sync_greader_feed_id("feed/http://x/rss", &a), 0);
+	assert_int_equal(sync_greader_feed_id("feed/http://x/rss", &b), 0);
+	assert_int_equal(a, b);
+	assert_true(a > 999999999999999999);
+	assert_int_equal(sync_greader_feed_id("feed/http://y/rss", &b), 0);
+	assert_true(a != b);
+	assert_int_equal(sync_greader_feed_id("feed/012", &a), 0);
+	assert_true(a > 999999999999999999);
+	assert_int_equal(sync_greader_feed_id("feed/0", &a), 0);
+	assert_true(a > 0);
+	assert_int_equal(sync_greader_feed_id("feed/", &a), -1);
+	assert_int_equal(sync_greader_feed_id("user/-/label/x", &a), -1);
+	assert_int_equal(sync_greader_feed_id(NULL, &a), -1);
+}
+
+static void
+test_sync_greader_auth(void **state)
+{
+	static const struct {
+		const char	*body;
+		const char	*auth;	/* NULL: none */
+	} cases[] = {
+		{ "SID=a/1\nLSID=null\nAuth=alice/8d6f\n", "alice/8d6f" },
+		{ "SID=x\r\nLSID=y\r\nAuth=tok\r\n", "tok" },
+		{ "Auth=last", "last" },
+		{ "Error=BadAuthentication\n", NULL },
+		{ "Auth=\n", NULL },
+		{ "Auth=a b\n", NULL },
+		{ "Auth=a\033[2J\n", NULL },
+		{ "auth=lower\n", NULL },
+		{ "<html>Auth</html>", NULL },
+		{ "", NULL },
+	};
+	size_t		 i;
+	char		*s;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		s = sync_greader_auth(cases[i].body, strlen(cases[i].body));
+		if (cases[i].auth == NULL)
+			assert_null(s);
+		else
+			assert_string_equal(s, cases[i].auth);
+		free(s);
+	}
+}
+
+static void
+test_sync_greader_items_hostile(void **state)
+{
+	static const char doc[] = "{\"items\":["
+	    /* A good one: marks from its categories, escapes removed. */
+	    "{\"id\":\"tag:google.com,2005:reader/item/000000000000000a\","
+	    "\"title\":\"\\u001b]0;owned\\u0007Title\\u001b[31m red\","
+	    "\"published\":1700000000,\"author\":\"\\u009bA\","
+	    "\"canonical\":[{\"href\":\"http://x/1\"}],"
+	    "\"alternate\":[{\"href\":\"http://x/alt\"}],"
+	    "\"summary\":{\"content\":\"<p>x</p>\"},"
+	    "\"categories\":[\"user/-/state/com.google/reading-list\","
+	    "\"user/1005/state/com.google/read\","
+	    "\"user/-/state/com.google/starred\",\"user/-/label/News\"],"
+	    "\"origin\":{\"streamId\":\"feed/3\",\"title\":\"F\"}},"
+	    /* Wrong types: kept where the id and feed are sound; unread. */
+	    "{\"id\":\"tag:google.com,2005:reader/item/b\",\"title\":42,"
+	    "\"canonical\":\"http://x\",\"alternate\":[{\"href\":\"http://x/2\"}],"
+	    "\"published\":\"soon\",\"categories\":\"read\","
+	    "\"content\":{\"content\":\"<b>c</b>\"},"
+	    "\"summary\":{\"content\":\"s\"},"
+	    "\"origin\":{\"streamId\":\"feed/3\"}},"
+	    /* No valid id or feed: left out. */
+	    "{\"id\":12,\"origin\":{\"streamId\":\"feed/3\"}},"
+	    "{\"id\":\"x\",\"origin\":{\"streamId\":\"feed/3\"}},"
+	    "{\"id\":\"tag:google.com,2005:reader/item/ffffffffffffffff\","
+	    "\"origin\":{\"streamId\":\"feed/3\"}},"
+	    "{\"id\":\"13\",\"origin\":{\"streamId\":\"user/-/label/x\"}},"
+	    "{\"id\":\"14\",\"origin\":\"feed/3\"},"
+	    "{\"id\":\"15\"},"
+	    "\"an item\", 12, null, []"
+	    "]}";
+	struct json_arena	 a;
+	struct sync_headline	*h;
+	size_t			 n, total;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	sync_greader_items(parse(&a, doc), &h, &n, &total);
+	assert_int_equal(total, 12);
+	assert_int_equal(n, 2);
+	assert_int_equal(h[0].id, 10);
+	assert_int_equal(h[0].feed_id, 3);
+	assert_int_equal(h[0].updated, 1700000000);
+	assert_int_equal(h[0].unread, 0);
+	assert_int_equal(h[0].marked, 1);
+	assert_non_null(strstr(h[0].title, "Title"));
+	assert_false(has_control(h[0].title));
+	assert_false(has_control(h[0].author));
+	assert_string_equal(h[0].link, "http://x/1");
+	assert_string_equal(h[0].content, "<p>x</p>");
+	assert_int_equal(h[1].id, 11);
+	assert_null(h[1].title);
+	assert_string_equal(h[1].link, "http://x/2");
+	assert_string_equal(h[1].content, "<b>c</b>");
+	assert_int_equal(h[1].updated, INT64_MIN);
+	assert_int_equal(h[1].unread, 1);
+	assert_int_equal(h[1].marked, 0);
+	sync_headlines_free(h, n);
+
+	sync_greader_items(parse(&a, "[1,2]"), &h, &n, &total);
+	assert_int_equal(n, 0);
+	assert_int_equal(total, 0);
+	sync_headlines_free(h, n);
+	sync_greader_items(NULL, &h, &n, &total);
+	assert_int_equal(n, 0);
+	json_arena_release(&a);
+}
+
+static void
+test_sync_greader_refs(void **state)
+{
+	struct json_arena	 a;
+	int64_t			*ids = NULL;
+	size_t			 n = 0, total;
+	char			*c;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	sync_greader_ids(parse(&a, "{\"itemRefs\":[{\"id\":\"5\"},"
+	    "{\"id\":6},{\"id\":\"tag:google.com,2005:reader/item/7\"},"
+	    "{\"id\":\"-8\"},{\"id\":[9]},{},\"10\",null],"
+	    "\"continuation\":\"abc+/=\"}"), &ids, &n, &total);
+	assert_int_equal(total, 8);
+	assert_int_equal(n, 3);
+	assert_int_equal(ids[0], 5);
+	assert_int_equal(ids[1], 6);
+	assert_int_equal(ids[2], 7);
+	/* A second page adds to the first. */
+	sync_greader_ids(parse(&a, "{\"itemRefs\":[{\"id\":\"11\"}]}"),
+	    &ids, &n, &total);
+	assert_int_equal(n, 4);
+	assert_int_equal(ids[3], 11);
+	sync_greader_ids(parse(&a, "{\"itemRefs\":{}}"), &ids, &n, &total);
+	assert_int_equal(total, 0);
+	assert_int_equal(n, 4);
+	free(ids);
+
+	c = sync_greader_continuation(parse(&a, "{\"continuation\":\"a+b\"}"));
+	assert_string_equal(c, "a+b");
+	free(c);
+	c = sync_greader_continuation(parse(&a, "{\"continuation\":123}"));
+	assert_string_equal(c, "123");
+	free(c);
+	assert_null(sync_greader_continuation(parse(&a,
+	    "{\"continuation\":\"\"}")));
+	assert_null(sync_greader_continuation(parse(&a,
+	    "{\"continuation\":\"a\\u001bb\"}")));
+	assert_null(sync_greader_continuation(parse(&a,
+	    "{\"continuation\":[1]}")));
+	assert_null(sync_greader_continuation(parse(&a, "{}")));
+	json_arena_release(&a);
 }
 
 /* Load text as a dotfile; return how many mistakes, the first in *first
@@ -297,9 +527,12 @@ test_sync_config(void **state)
 	assert_int_equal(load("feed http://a/\n"
 	    "sync ttrss https://x/tt-rss/ < user alice; "
 	    "password-command \"pass show 'tt rss'\"\n"
-	    "sync ttrss https://x/tt-rss/ < user bob; password-file ~/.pw\n",
+	    "sync ttrss https://x/tt-rss/ < user bob; password-file ~/.pw\n"
+	    "sync greader https://x/api/greader.php < user alice; "
+	    "password-file ~/.pw\n",
 	    &cfg, &first), 0);
-	assert_int_equal(cfg.nsyncs, 2);
+	assert_int_equal(cfg.nsyncs, 3);
+	assert_string_equal(cfg.syncs[2].type, "greader");
 	assert_string_equal(cfg.syncs[0].user, "alice");
 	assert_string_equal(cfg.syncs[0].password_cmd[0], "pass");
 	assert_string_equal(cfg.syncs[0].password_cmd[2], "tt rss");
@@ -321,7 +554,7 @@ test_sync_config(void **state)
 	    0);
 	assert_int_equal(cfg.feeds[1].ntags, 0);
 	snap = config_snapshot(&cfg, 0);
-	assert_int_equal(snap->nsyncs, 2);
+	assert_int_equal(snap->nsyncs, 3);
 	assert_string_equal(snap->syncs[0].password_cmd[2], "tt rss");
 	assert_int_equal(snap->feeds[1].sync, 1);
 	config_drop(snap);
@@ -572,6 +805,34 @@ test_sync_marks(void **state)
 	config_release(&cfg);
 }
 
+static void
+test_sync_missing(void **state)
+{
+	static const int64_t	 ids[] = { 101, 104, 104, 105, 103 };
+	struct fixture		*fx = *state;
+	int64_t			*miss;
+	size_t			 n;
+	char			*cause;
+
+	if (store_sync_missing(fx->st, SERVER, ids, nitems(ids), &miss, &n,
+	    &cause) != 0)
+		fail_msg("store_sync_missing: %s", cause);
+	assert_int_equal(n, 2);
+	assert_int_equal(miss[0], 104);
+	assert_int_equal(miss[1], 105);
+	free(miss);
+	/* Another account's items are not this one's. */
+	if (store_sync_missing(fx->st, "greader:bob@http://y", ids,
+	    nitems(ids), &miss, &n, &cause) != 0)
+		fail_msg("store_sync_missing: %s", cause);
+	assert_int_equal(n, 4);
+	free(miss);
+	assert_int_equal(store_sync_missing(fx->st, SERVER, ids, 0, &miss, &n,
+	    &cause), 0);
+	assert_int_equal(n, 0);
+	free(miss);
+}
+
 int
 main(void)
 {
@@ -580,10 +841,17 @@ main(void)
 		cmocka_unit_test(test_sync_numbers),
 		cmocka_unit_test(test_sync_headlines_hostile),
 		cmocka_unit_test(test_sync_urls),
+		cmocka_unit_test(test_sync_greader_ids),
+		cmocka_unit_test(test_sync_greader_feeds),
+		cmocka_unit_test(test_sync_greader_auth),
+		cmocka_unit_test(test_sync_greader_items_hostile),
+		cmocka_unit_test(test_sync_greader_refs),
 		cmocka_unit_test(test_sync_config),
 		cmocka_unit_test_setup_teardown(test_sync_queue, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_sync_marks, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_sync_missing, setup,
 		    teardown),
 	};
 

@@ -1,0 +1,118 @@
+/* sync-int.h: what the sync*.c files share: one account's connection,
+ * its requests, the password, the queue's push loop and the store side
+ * of a page of articles. Each protocol is a file of its own
+ * (sync-ttrss.c, sync-greader.c); sync.c holds the rest and picks the
+ * protocol by the sync line's type. */
+#ifndef TIDINGS_SYNC_INT_H
+#define TIDINGS_SYNC_INT_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "buf.h"
+#include "json.h"
+
+struct config;
+struct config_sync;
+struct http;
+struct store;
+struct sync_count;
+struct sync_headline;
+struct sync_stats;
+
+#define SYNC_FULL_EVERY		3600	/* seconds between full readings
+					   of the feeds and marks */
+
+/* One account's session. */
+struct sync_conn {
+	const struct config	*cfg;
+	const struct config_sync *cs;
+	const atomic_int	*stop;
+	struct http		*http;
+	char			*api;		/* the API's address */
+	const char		*key;		/* the account's, in the store */
+	char			*sid;		/* ttrss: the session */
+	char			*auth;		/* greader: ClientLogin's Auth */
+	char			*token;		/* greader: the write token */
+	struct json_arena	 arena;		/* the latest answer */
+	struct sync_stats	*stats;
+	struct sync_count	*counts;	/* ttrss: getCounters' feeds */
+	ssize_t			 ncounts;	/* -1: not understood */
+	int64_t			 subscribed;	/* its number of feeds, or -1 */
+	/* The latest response, filled by sync_request(). */
+	struct buf		 body;
+	char			*error;
+	long			 status;	/* HTTP status, 0: none */
+	double			 seconds;
+	int			 got;
+};
+
+/* A server's feed: its id there, its row here, its title (owned). */
+struct sync_map {
+	int64_t		 remote, id;
+	char		*title;
+};
+
+/* Member key of o as text through the terminal gate, or NULL when it is
+ * not a string or is empty. Caller frees. */
+char	*sync_text(const struct json *o, const char *key);
+
+/*
+ * One request of c: a GET of url, or a POST of post (of Content-Type
+ * post_type, NULL: JSON) when post is set, with the Authorization
+ * header auth (or none); what names it in the log and in errors, and
+ * must hold no secret. post and auth are wiped from the request's
+ * copies when done. Return 0 with the body in c->body, or -1 and set
+ * *error (c->status then says the HTTP status, 0 when none).
+ */
+int	 sync_request(struct sync_conn *c, const char *what, const char *url,
+	     const char *post, const char *post_type, const char *auth,
+	     char **error);
+
+/* The account's password, from password-command or password-file; the
+ * caller wipes and frees it. NULL and *error when there is none. */
+char	*sync_password(const struct config_sync *, char **error);
+
+/* Wipe b's bytes, then release it. */
+void	 sync_wipe(struct buf *);
+
+/*
+ * Send the queued changes: for each kind (field, value) of change, the
+ * remote ids of at most batch changes at a time go to send(); each batch
+ * leaves the queue when send() returned 0. Return 0, or -1 and *error
+ * (what was not sent stays queued).
+ */
+int	 sync_push(struct sync_conn *c, struct store *st, size_t batch,
+	     int (*send)(struct sync_conn *, int field, int value,
+	     const int64_t *ids, size_t n, char **error), char **error);
+
+int	 sync_map_cmp(const void *, const void *);
+void	 sync_map_free(struct sync_map *, size_t);
+
+/* Store feeds sf[0..n) as the account's (store_sync_feeds()), each
+ * remote id once; set *map to them sorted by remote id. The titles
+ * titles[0..n) (sf's) go to the map; the tags tags[0..n) (sf's) and
+ * the three arrays are freed. */
+struct store_sync_feed;
+int	 sync_store_feeds(struct sync_conn *c, struct store *st,
+	     struct store_sync_feed *sf, char **titles, char **tags, size_t n,
+	     struct sync_map **map, size_t *nmap, char **error);
+
+/* The account's feeds as the store has them, sorted by remote id. */
+int	 sync_known_feeds(struct store *st, const char *key,
+	     struct sync_map **map, size_t *nmap, char **error);
+
+/* Store a page of articles h[0..n) of the feeds of map, with the marks
+ * they came with; add the new ones to *nnew. */
+int	 sync_store_page(struct store *st, const char *key,
+	     const struct sync_map *map, size_t nmap, struct sync_headline *h,
+	     size_t n, int *nnew, char **error);
+
+/* The protocols. */
+int	 sync_ttrss_run(struct sync_conn *, struct store *, char **error);
+int	 sync_greader_run(struct sync_conn *, struct store *, char **error);
+char	*sync_greader_base(const char *url);
+
+#endif /* TIDINGS_SYNC_INT_H */

@@ -1,0 +1,514 @@
+/*
+ * sync-ttrss.c: Tiny Tiny RSS's JSON API (level 15), a protocol of
+ * sync.c. Every request is a POST of one JSON object to the API's
+ * address; every answer is {"seq":N, "status":0|1, "content":...}, with
+ * content.error naming what went wrong when status is 1.
+ *
+ * One sync, one request after another:
+ *	login				-> a session id (kept in memory only)
+ *	updateArticle, per batch	the queued changes, oldest first;
+ *					each batch leaves the queue once
+ *					the server said OK
+ *	getCounters			whether anything changed
+ *	getCategories, getFeeds		the account's feeds and their tags
+ *	getHeadlines since_id		articles newer than the newest
+ *					stored, SYNC_PAGE at a time
+ *	getHeadlines unread, marked	ids only, SYNC_PAGE at a time: the
+ *					marks (store_sync_marks())
+ * Sending first means the marks read back already hold what was sent;
+ * a change made while the sync runs stays queued and wins over what
+ * the server says until it is sent (the rule of tidings-config(5)).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "config.h"
+#include "json.h"
+#include "store.h"
+#include "sync.h"
+#include "sync-int.h"
+#include "util.h"
+
+#define SYNC_MAX_PAGES		5000	/* pages of one list, at most */
+
+char *
+sync_api_url(const char *url)
+{
+	size_t	 n = strlen(url);
+	char	*s;
+
+	if (n >= 5 && strcmp(url + n - 5, "/api/") == 0)
+		return (xstrdup(url));
+	if (n >= 4 && strcmp(url + n - 4, "/api") == 0) {
+		xasprintf(&s, "%s/", url);
+		return (s);
+	}
+	xasprintf(&s, "%s%sapi/", url, n > 0 && url[n - 1] == '/' ? "" : "/");
+	return (s);
+}
+
+int
+sync_answer(const char *body, size_t len, struct json_arena *arena,
+    const struct json **content, char **error)
+{
+	struct json		*doc;
+	const struct json	*c, *e;
+	struct buf		 b = BUF_INIT;
+	int64_t			 status;
+
+	doc = json_arena_alloc(arena, sizeof *doc);
+	if (json_parse(body, len, json_arena_alloc, arena, doc) != 0 ||
+	    doc->type != JSON_OBJECT ||
+	    sync_int(json_get(doc, "status"), &status) != 0) {
+		*error = xstrdup("not a Tiny Tiny RSS API answer");
+		return (-1);
+	}
+	c = json_get(doc, "content");
+	if (status != 0) {
+		e = json_get(c, "error");
+		if (e != NULL && e->type == JSON_STRING && *e->str != '\0') {
+			buf_addstr(&b, "the server says ");
+			text_printable(&b, e->str);
+			if (strcmp(e->str, "LOGIN_ERROR") == 0)
+				buf_addstr(&b, " (wrong user or password)");
+			else if (strcmp(e->str, "API_DISABLED") == 0)
+				buf_addstr(&b, " (enable the API in the "
+				    "account's preferences)");
+			*error = buf_detach(&b, NULL);
+		} else
+			xasprintf(error, "the server answers status %lld",
+			    (long long)status);
+		return (-1);
+	}
+	if (c == NULL) {
+		*error = xstrdup("an API answer without content");
+		return (-1);
+	}
+	*content = c;
+	return (0);
+}
+
+void
+sync_headlines(const struct json *content, struct sync_headline **v,
+    size_t *n, size_t *total)
+{
+	const struct json	*a, *c;
+	struct sync_headline	 h;
+	size_t			 i;
+
+	*v = NULL;
+	*n = 0;
+	*total = 0;
+	if (content == NULL || content->type != JSON_ARRAY)
+		return;
+	*total = content->n;
+	*v = xreallocarray(NULL, content->n + 1, sizeof **v);
+	for (i = 0; i < content->n; i++) {
+		a = &content->v[i];
+		memset(&h, 0, sizeof h);
+		if (a->type != JSON_OBJECT ||
+		    sync_int(json_get(a, "id"), &h.id) != 0 || h.id <= 0 ||
+		    sync_int(json_get(a, "feed_id"), &h.feed_id) != 0 ||
+		    h.feed_id <= 0)
+			continue;
+		if (sync_int(json_get(a, "updated"), &h.updated) != 0)
+			h.updated = INT64_MIN;
+		h.title = sync_text(a, "title");
+		h.link = sync_text(a, "link");
+		h.author = sync_text(a, "author");
+		c = json_get(a, "content");
+		if (c != NULL && c->type == JSON_STRING && *c->str != '\0')
+			h.content = xstrdup(c->str);
+		h.unread = sync_bool(json_get(a, "unread"), 0);
+		h.marked = sync_bool(json_get(a, "marked"), 0);
+		(*v)[(*n)++] = h;
+	}
+}
+
+/* POST req (a JSON object without the session, which is added) and read
+ * the answer's content into c->arena. Return 0, or -1 and set *error. */
+static int
+sync_call(struct sync_conn *c, const char *op, const char *args,
+    const struct json **content, char **error)
+{
+	struct buf		 b = BUF_INIT;
+	int			 rc;
+
+	buf_addstr(&b, "{\"op\":");
+	buf_add_jsonstr(&b, op);
+	if (c->sid != NULL) {
+		buf_addstr(&b, ",\"sid\":");
+		buf_add_jsonstr(&b, c->sid);
+	}
+	if (args != NULL && *args != '\0')
+		buf_addf(&b, ",%s", args);
+	buf_addch(&b, '}');
+	rc = sync_request(c, op, c->api, b.data, NULL, NULL, error);
+	/* The login carries the password: gone from memory at once. */
+	sync_wipe(&b);
+	if (rc != 0)
+		return (-1);
+	json_arena_release(&c->arena);
+	rc = sync_answer(c->body.data != NULL ? c->body.data : "",
+	    c->body.len, &c->arena, content, error);
+	if (rc != 0) {
+		char	*e = *error;
+
+		xasprintf(error, "%s: %s", op, e);
+		free(e);
+	}
+	return (rc);
+}
+
+/* Log in: set c->sid. */
+static int
+sync_login(struct sync_conn *c, char **error)
+{
+	const struct json	*content, *sid;
+	struct buf		 args = BUF_INIT;
+	char			*password;
+	int			 rc;
+
+	password = sync_password(c->cs, error);
+	if (password == NULL)
+		return (-1);
+	buf_addstr(&args, "\"user\":");
+	buf_add_jsonstr(&args, c->cs->user);
+	buf_addstr(&args, ",\"password\":");
+	buf_add_jsonstr(&args, password);
+	explicit_bzero(password, strlen(password));
+	free(password);
+	rc = sync_call(c, "login", args.data, &content, error);
+	explicit_bzero(args.data, args.len);
+	buf_release(&args);
+	if (rc != 0)
+		return (-1);
+	sid = json_get(content, "session_id");
+	if (sid == NULL || sid->type != JSON_STRING || *sid->str == '\0' ||
+	    strlen(sid->str) > 256) {
+		*error = xstrdup("login: no session id in the answer");
+		return (-1);
+	}
+	c->sid = xstrdup(sid->str);
+	return (0);
+}
+
+/* updateArticle: set field of the articles ids[0..n) to value. */
+static int
+sync_ttrss_send(struct sync_conn *c, int field, int value,
+    const int64_t *ids, size_t n, char **error)
+{
+	const struct json	*content;
+	struct buf		 args = BUF_INIT;
+	size_t			 i;
+	int			 rc;
+
+	buf_addstr(&args, "\"article_ids\":\"");
+	for (i = 0; i < n; i++)
+		buf_addf(&args, "%s%lld", i > 0 ? "," : "", (long long)ids[i]);
+	buf_addf(&args, "\",\"mode\":%d,\"field\":%d", value, field);
+	rc = sync_call(c, "updateArticle", args.data, &content, error);
+	buf_release(&args);
+	return (rc);
+}
+
+/* The account's feeds with their categories as tags, into the store;
+ * set *map to (server id, store id) pairs sorted by server id. */
+static int
+sync_feeds(struct sync_conn *c, struct store *st, struct sync_map **map,
+    size_t *nmap, char **error)
+{
+	const struct json	*content, *o;
+	struct store_sync_feed	*sf;
+	int64_t			 cid, *catid = NULL;
+	char			**catname = NULL, **tags, **titles;
+	size_t			 ncat = 0, n = 0, i, j;
+	int			 rc = -1;
+
+	*map = NULL;
+	*nmap = 0;
+	if (sync_call(c, "getCategories", "\"include_empty\":true",
+	    &content, error) != 0)
+		return (-1);
+	for (i = 0; content->type == JSON_ARRAY && i < content->n; i++) {
+		o = &content->v[i];
+		if (sync_int(json_get(o, "id"), &cid) != 0 || cid <= 0)
+			continue;
+		catid = xreallocarray(catid, ncat + 1, sizeof *catid);
+		catname = xreallocarray(catname, ncat + 1, sizeof *catname);
+		catid[ncat] = cid;
+		catname[ncat++] = sync_text(o, "title");
+	}
+	if (sync_call(c, "getFeeds", "\"cat_id\":-3", &content, error) != 0)
+		goto out;
+	if (content->type != JSON_ARRAY) {
+		xasprintf(error, "getFeeds: not a list of feeds");
+		goto out;
+	}
+	sf = xreallocarray(NULL, content->n + 1, sizeof *sf);
+	tags = xcalloc(content->n + 1, sizeof *tags);
+	titles = xcalloc(content->n + 1, sizeof *titles);
+	for (i = 0; i < content->n; i++) {
+		o = &content->v[i];
+		memset(&sf[n], 0, sizeof sf[n]);
+		if (sync_int(json_get(o, "id"), &sf[n].remote_id) != 0 ||
+		    sf[n].remote_id <= 0)
+			continue;
+		titles[n] = sync_text(o, "title");
+		sf[n].title = titles[n];
+		if (sync_int(json_get(o, "cat_id"), &cid) == 0)
+			for (j = 0; j < ncat; j++)
+				if (catid[j] == cid && catname[j] != NULL)
+					tags[n] = xstrdup(catname[j]);
+		sf[n].tag = tags[n];
+		n++;
+	}
+	rc = sync_store_feeds(c, st, sf, titles, tags, n, map, nmap, error);
+out:
+	for (i = 0; i < ncat; i++)
+		free(catname[i]);
+	free(catname);
+	free(catid);
+	return (rc);
+}
+
+/* Page through getHeadlines of feed -4 with args: with store set, store
+ * each page's articles (new ones); else collect their ids in *ids. */
+static int
+sync_pages(struct sync_conn *c, const char *args, struct store *st,
+    const struct sync_map *map, size_t nmap, int64_t **ids, size_t *nids,
+    char **error)
+{
+	const struct json	*content;
+	struct sync_headline	*h;
+	struct buf		 a = BUF_INIT;
+	size_t			 n, total, i, page;
+	int			 rc = 0;
+
+	for (page = 0; page < SYNC_MAX_PAGES; page++) {
+		buf_reset(&a);
+		buf_addf(&a, "\"feed_id\":-4,\"limit\":%d,\"skip\":%zu,%s",
+		    SYNC_PAGE, page * SYNC_PAGE, args);
+		if (sync_call(c, "getHeadlines", a.data, &content,
+		    error) != 0) {
+			rc = -1;
+			break;
+		}
+		if (content->type != JSON_ARRAY) {
+			*error = xstrdup("getHeadlines: not a list of "
+			    "articles");
+			rc = -1;
+			break;
+		}
+		if (st != NULL) {
+			sync_headlines(content, &h, &n, &total);
+			rc = sync_store_page(st, c->key, map, nmap, h, n,
+			    &c->stats->nnew, error);
+			sync_headlines_free(h, n);
+		} else {
+			/* Ids alone: an article's id is all it needs. */
+			total = content->n;
+			*ids = xreallocarray(*ids, *nids + total + 1,
+			    sizeof **ids);
+			for (i = 0; i < total; i++)
+				if (sync_int(json_get(&content->v[i], "id"),
+				    &(*ids)[*nids]) == 0 && (*ids)[*nids] > 0)
+					(*nids)++;
+		}
+		if (rc != 0 || total < SYNC_PAGE)
+			break;
+	}
+	buf_release(&a);
+	return (rc);
+}
+
+/* A feed's counters as getCounters gives them. */
+struct sync_count {
+	int64_t		 feed, unread, starred;
+};
+
+static int
+sync_count_cmp(const void *a, const void *b)
+{
+	const struct sync_count	*x = a, *y = b;
+
+	return ((x->feed > y->feed) - (x->feed < y->feed));
+}
+
+/* The account's counters: c->counts sorted by feed, c->subscribed its
+ * number of feeds; c->ncounts is -1 when the answer is not understood. */
+static int
+sync_counters(struct sync_conn *c, char **error)
+{
+	const struct json	*content, *o, *id;
+	struct sync_count	*sv;
+	size_t			 i, n = 0;
+
+	if (sync_call(c, "getCounters", NULL, &content, error) != 0)
+		return (-1);
+	c->ncounts = -1;
+	c->subscribed = -1;
+	if (content->type != JSON_ARRAY)
+		return (0);
+	sv = xreallocarray(NULL, content->n + 1, sizeof *sv);
+	for (i = 0; i < content->n; i++) {
+		o = &content->v[i];
+		id = json_get(o, "id");
+		if (id != NULL && id->type == JSON_STRING &&
+		    strcmp(id->str, "subscribed-feeds") == 0) {
+			if (sync_int(json_get(o, "counter"),
+			    &c->subscribed) != 0)
+				c->subscribed = -1;
+			continue;
+		}
+		/* Feeds alone: no kind (categories say "cat"), an id > 0. */
+		if (o->type != JSON_OBJECT || json_get(o, "kind") != NULL ||
+		    sync_int(id, &sv[n].feed) != 0 || sv[n].feed <= 0)
+			continue;
+		if (sync_int(json_get(o, "counter"), &sv[n].unread) != 0 ||
+		    sync_int(json_get(o, "markedcounter"),
+		    &sv[n].starred) != 0) {
+			free(sv);
+			return (0);
+		}
+		n++;
+	}
+	qsort(sv, n, sizeof *sv, sync_count_cmp);
+	c->counts = sv;
+	c->ncounts = (ssize_t)n;
+	return (0);
+}
+
+/* Whether the feeds the counters name are those of map, as many as the
+ * account has. */
+static int
+sync_counters_feeds(const struct sync_conn *c, const struct sync_map *map,
+    size_t nmap)
+{
+	struct sync_map	 key;
+	ssize_t		 i;
+
+	if (c->ncounts < 0 || c->subscribed != (int64_t)nmap)
+		return (0);
+	for (i = 0; i < c->ncounts; i++) {
+		key.remote = c->counts[i].feed;
+		if (bsearch(&key, map, nmap, sizeof *map, sync_map_cmp) ==
+		    NULL)
+			return (0);
+	}
+	return (1);
+}
+
+/*
+ * Whether every feed of the account has as many unread and starred
+ * articles by the counters as in the store. When they agree, the marks
+ * are taken as unchanged (a read and an unread that cancel out in one
+ * feed wait for the next full reading).
+ */
+static int
+sync_counters_match(struct sync_conn *c, struct store *st,
+    const struct sync_map *map, size_t nmap, int *match, char **error)
+{
+	struct sync_count	 key, *found;
+	int64_t			*feed = NULL, *unread = NULL, *starred = NULL;
+	size_t			 n = 0, i, j;
+
+	*match = 0;
+	if (c->ncounts < 0 || !sync_counters_feeds(c, map, nmap))
+		return (0);
+	if (store_sync_counts(st, c->key, &feed, &unread, &starred, &n,
+	    error) != 0)
+		return (-1);
+	*match = 1;
+	for (i = 0; i < n && *match; i++) {
+		for (j = 0; j < nmap && map[j].id != feed[i]; j++)
+			;
+		if (j == nmap) {
+			*match = 0;
+			break;
+		}
+		key.feed = map[j].remote;
+		found = bsearch(&key, c->counts, (size_t)c->ncounts,
+		    sizeof *c->counts, sync_count_cmp);
+		if ((found != NULL ? found->unread : 0) != unread[i] ||
+		    (found != NULL ? found->starred : 0) != starred[i])
+			*match = 0;
+	}
+	free(feed);
+	free(unread);
+	free(starred);
+	return (0);
+}
+
+/* One sync of c's account with st (sync_run()). */
+int
+sync_ttrss_run(struct sync_conn *c, struct store *st, char **error)
+{
+	struct sync_map		*map = NULL;
+	struct sync_stats	*stats = c->stats;
+	int64_t			 since, *unread = NULL, *starred = NULL;
+	int64_t			 now = time_now(), last, marks;
+	size_t			 nmap = 0, nu = 0, ns = 0;
+	const char		*key = c->key;
+	char			 args[160];
+	int			 rc = -1, full, match;
+
+	if (store_sync_last(st, key, &last, &marks, error) != 0 ||
+	    store_sync_since(st, key, &since, error) != 0 ||
+	    sync_login(c, error) != 0 ||
+	    sync_push(c, st, SYNC_BATCH, sync_ttrss_send, error) != 0 ||
+	    sync_counters(c, error) != 0)
+		goto out;
+	/* Every feed, every unread and starred id, when the last full
+	 * reading is an hour old; the first sync has every article with
+	 * its marks. */
+	full = since > 0 && (marks == STORE_NOTIME ||
+	    now - marks >= SYNC_FULL_EVERY || now < marks);
+	/* The feeds and categories, unless the counters name the feeds the
+	 * store has. */
+	if (!full && since > 0 && sync_known_feeds(st, key, &map, &nmap,
+	    error) != 0)
+		goto out;
+	if (full || since == 0 || !sync_counters_feeds(c, map, nmap)) {
+		sync_map_free(map, nmap);
+		map = NULL;
+		nmap = 0;
+		if (sync_feeds(c, st, &map, &nmap, error) != 0)
+			goto out;
+	}
+	stats->feeds = (int)nmap;
+	snprintf(args, sizeof args, "\"view_mode\":\"all_articles\","
+	    "\"since_id\":%lld,\"show_content\":true,"
+	    "\"order_by\":\"date_reverse\"", (long long)since);
+	if (sync_pages(c, args, st, map, nmap, NULL, NULL, error) != 0)
+		goto out;
+	/* And when the counters, taken before the new articles, do not
+	 * match the store with them. */
+	if (!full) {
+		if (sync_counters_match(c, st, map, nmap, &match,
+		    error) != 0)
+			goto out;
+		full = !match;
+	}
+	if (full && (sync_pages(c, "\"view_mode\":\"unread\","
+	    "\"show_content\":false", NULL, NULL, 0, &unread, &nu,
+	    error) != 0 ||
+	    sync_pages(c, "\"view_mode\":\"marked\",\"show_content\":false",
+	    NULL, NULL, 0, &starred, &ns, error) != 0 ||
+	    store_sync_marks(st, key, unread, nu, starred, ns, &stats->marks,
+	    error) != 0))
+		goto out;
+	if (store_sync_done(st, key, now, full || since == 0 ? now :
+	    STORE_NOTIME, error) != 0)
+		goto out;
+	rc = 0;
+out:
+	sync_map_free(map, nmap);
+	free(unread);
+	free(starred);
+	return (rc);
+}
