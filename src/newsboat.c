@@ -186,6 +186,14 @@ newsboat_release(struct newsboat *nb)
 	nb->episodes = NULL;
 	nb->nepisodes = 0;
 	causes_release(&nb->unmapped);
+	for (i = 0; i < nb->nserver; i++) {
+		free(nb->server[i].key);
+		free(nb->server[i].value);
+		free(nb->server[i].text);
+	}
+	free(nb->server);
+	nb->server = NULL;
+	nb->nserver = 0;
 	free(nb->reload_time);
 	free(nb->reload_text);
 	free(nb->auto_text);
@@ -901,6 +909,195 @@ newsboat_filter_line(struct newsboat *nb, const char *name, unsigned n,
 	return (1);
 }
 
+/*
+ * newsboat's sync: "urls-source ttrss" or "freshrss" takes the feeds
+ * from a server, with the server's ttrss-* or freshrss-* options. They
+ * map together, once the file is read, to one sync line (ttrss, or
+ * greader for FreshRSS's Google Reader API). The prefixes of the other
+ * sources newsboat knows, whose options are kept to be said unused.
+ */
+static const char *const newsboat_sources[] = {
+	"ttrss", "freshrss", "miniflux", "newsblur", "feedbin", "inoreader",
+	"ocnews", "oldreader", "feedhq",
+};
+
+/* The line as messages show it: a password option's value hidden
+ * ("ttrss-password ..."). The caller frees it. */
+static char *
+newsboat_hidden(const char *line)
+{
+	size_t	 n;
+	char	*t;
+
+	line += strspn(line, " \t");
+	n = strcspn(line, " \t");
+	if (n >= 9 && strncmp(line + n - 9, "-password", 9) == 0) {
+		xasprintf(&t, "%.*s ...", (int)n, line);
+		return (t);
+	}
+	return (xstrdup(line));
+}
+
+/* Keep urls-source or a server's option for newsboat_server_end();
+ * return 1 when w was one. A password's value is hidden in the line kept
+ * for messages. */
+static int
+newsboat_server(struct newsboat *nb, unsigned n, const char *line, char **w,
+    size_t nw)
+{
+	struct newsboat_kv	*kv;
+	const char		*dash;
+	size_t			 i;
+
+	if (strcmp(w[0], "urls-source") != 0) {
+		if ((dash = strchr(w[0], '-')) == NULL)
+			return (0);
+		for (i = 0; i < nitems(newsboat_sources); i++)
+			if (strlen(newsboat_sources[i]) ==
+			    (size_t)(dash - w[0]) && strncmp(w[0],
+			    newsboat_sources[i], (size_t)(dash - w[0])) == 0)
+				break;
+		if (i == nitems(newsboat_sources))
+			return (0);
+	}
+	nb->server = xreallocarray(nb->server, nb->nserver + 1,
+	    sizeof *nb->server);
+	kv = &nb->server[nb->nserver++];
+	kv->key = xstrdup(w[0]);
+	kv->value = nw == 2 ? xstrdup(w[1]) : NULL;
+	kv->line = n;
+	kv->text = newsboat_hidden(line);
+	return (1);
+}
+
+/* The value of source's option opt ("url" of "ttrss-url"), or NULL. */
+static const struct newsboat_kv *
+newsboat_server_opt(const struct newsboat *nb, const char *source,
+    const char *opt)
+{
+	const struct newsboat_kv	*kv;
+	size_t				 i, l = strlen(source);
+
+	for (i = nb->nserver; i-- > 0;) {
+		kv = &nb->server[i];
+		if (strncmp(kv->key, source, l) == 0 && kv->key[l] == '-' &&
+		    strcmp(kv->key + l + 1, opt) == 0 && kv->value != NULL)
+			return (kv);
+	}
+	return (NULL);
+}
+
+/*
+ * Append the password-command newsboat's passwordeval becomes: its
+ * words as they are, as tidings runs a command without a shell, or
+ * "sh -c CMD" when it asks the shell for more (a pipe, a variable),
+ * as newsboat hands it to sh.
+ */
+static void
+newsboat_password_command(struct buf *out, const char *cmd)
+{
+	static const char	 shell[] = "|&;<>()$`*?[{~";
+	struct buf		 inner = BUF_INIT;
+
+	if (strpbrk(cmd, shell) == NULL)
+		config_word(out, cmd);
+	else {
+		buf_addstr(&inner, "sh -c ");
+		config_word(&inner, cmd);
+		config_word(out, inner.data);
+		buf_release(&inner);
+	}
+}
+
+/* Once the config file is read: the sync line urls-source and its
+ * server's options make, and the options no line uses said unused. */
+static void
+newsboat_server_end(struct newsboat *nb, const char *name)
+{
+	const struct newsboat_kv	*src = NULL, *url, *login, *file, *eval;
+	const struct newsboat_kv	*pw;
+	struct buf			 out = BUF_INIT;
+	const char			*type = "local", *why = NULL;
+	size_t				 i, l;
+	int				 syncs;
+
+	for (i = 0; i < nb->nserver; i++)
+		if (strcmp(nb->server[i].key, "urls-source") == 0)
+			src = &nb->server[i];
+	if (src != NULL && src->value != NULL)
+		type = src->value;
+	syncs = strcmp(type, "ttrss") == 0 || strcmp(type, "freshrss") == 0;
+	l = strlen(type);
+	for (i = 0; i < nb->nserver; i++) {
+		if (&nb->server[i] == src ||
+		    strcmp(nb->server[i].key, "urls-source") == 0)
+			continue;
+		if (strncmp(nb->server[i].key, type, l) != 0 ||
+		    nb->server[i].key[l] != '-')
+			why = "unused: urls-source does not name its server";
+		else if (!syncs)
+			why = "tidings does not sync with this server";
+		else if (strcmp(nb->server[i].key + l, "-url") == 0 ||
+		    strcmp(nb->server[i].key + l, "-login") == 0 ||
+		    strcmp(nb->server[i].key + l, "-passwordfile") == 0 ||
+		    strcmp(nb->server[i].key + l, "-passwordeval") == 0)
+			continue;
+		else if (strcmp(nb->server[i].key + l, "-password") == 0)
+			why = "not copied: a password is never written in the "
+			    "dotfile; keep it in a file only you can read "
+			    "(password-file) or give a command that prints it "
+			    "(password-command) on the sync line";
+		else
+			why = "no equivalent in tidings: every feed, unread "
+			    "and starred article of the account is synced";
+		newsboat_unmapped(nb, name, nb->server[i].line,
+		    nb->server[i].text, why);
+	}
+	if (src == NULL || strcmp(type, "local") == 0 ||
+	    strcmp(type, "opml") == 0)
+		return;
+	if (!syncs) {
+		newsboat_unmapped(nb, name, src->line, src->text, "tidings "
+		    "syncs with Tiny Tiny RSS (ttrss) and servers of the Google "
+		    "Reader API such as FreshRSS (greader); write a sync line "
+		    "by hand if the server speaks one of them");
+		return;
+	}
+	url = newsboat_server_opt(nb, type, "url");
+	login = newsboat_server_opt(nb, type, "login");
+	file = newsboat_server_opt(nb, type, "passwordfile");
+	eval = newsboat_server_opt(nb, type, "passwordeval");
+	pw = newsboat_server_opt(nb, type, "password");
+	if (url == NULL || login == NULL) {
+		newsboat_unmapped(nb, name, src->line, src->text, strcmp(type,
+		    "ttrss") == 0 ? "needs ttrss-url and ttrss-login" :
+		    "needs freshrss-url and freshrss-login");
+		return;
+	}
+	if (file == NULL && eval == NULL) {
+		newsboat_unmapped(nb, name, src->line, src->text, pw != NULL ?
+		    "no sync line: its password is in the config file, which "
+		    "the dotfile never holds; write the sync line by hand with "
+		    "password-file or password-command" : "no sync line: "
+		    "needs a passwordfile or passwordeval");
+		return;
+	}
+	buf_addf(&out, "sync %s ", strcmp(type, "ttrss") == 0 ? "ttrss" :
+	    "greader");
+	config_word(&out, url->value);
+	buf_addstr(&out, " < user ");
+	config_word(&out, login->value);
+	if (file != NULL) {
+		buf_addstr(&out, "; password-file ");
+		config_word(&out, file->value);
+	} else {
+		buf_addstr(&out, "; password-command ");
+		newsboat_password_command(&out, eval->value);
+	}
+	newsboat_keep_line(nb, name, src->line, src->text, &out);
+	buf_release(&out);
+}
+
 /* One line of the config file. */
 static void
 newsboat_config_line(struct newsboat *nb, const char *name, unsigned n,
@@ -909,15 +1106,19 @@ newsboat_config_line(struct newsboat *nb, const char *name, unsigned n,
 	struct config	*scratch = (struct config *)arg;
 	struct buf	 out = BUF_INIT;
 	const char	*why;
-	char		**w, *cause;
+	char		**w, *cause, *text;
 	size_t		 nw;
 
 	if (config_words(line, &w, &nw, &cause) != 0) {
-		newsboat_unmapped(nb, name, n, line, cause);
+		/* A password's line is never shown, mistaken or not. */
+		text = newsboat_hidden(line);
+		newsboat_unmapped(nb, name, n, text, cause);
+		free(text);
 		free(cause);
 		return;
 	}
-	if (nw == 0 || newsboat_reload(nb, name, n, line, w, nw)) {
+	if (nw == 0 || newsboat_reload(nb, name, n, line, w, nw) ||
+	    newsboat_server(nb, n, line, w, nw)) {
 		config_words_free(w);
 		return;
 	}
@@ -987,5 +1188,6 @@ newsboat_config(struct newsboat *nb, const char *text, size_t len,
 	config_init(&scratch);
 	newsboat_lines(nb, text, len, name, &scratch, newsboat_config_line);
 	newsboat_reload_end(nb, &scratch, name);
+	newsboat_server_end(nb, name);
 	config_release(&scratch);
 }

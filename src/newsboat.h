@@ -21,6 +21,14 @@ struct newsboat_episode {
 	int		 done;		/* podboat says the file is whole */
 };
 
+/* A config line kept for later: urls-source, ttrss-url ... */
+struct newsboat_kv {
+	char		*key;
+	char		*value;		/* NULL: not one value */
+	char		*text;		/* the line, a password's hidden */
+	unsigned	 line;
+};
+
 struct newsboat {
 	struct buf	 settings;	/* set/bind/unbind/color lines */
 	struct buf	 feeds;		/* feed lines for URLs not listed */
@@ -41,6 +49,9 @@ struct newsboat {
 	char		*reload_time;	/* reload-time's minutes, or NULL */
 	unsigned	 reload_line, auto_line;
 	char		*reload_text, *auto_text;	/* their lines */
+	struct newsboat_kv *server;	/* urls-source and the options of
+					   the servers it may name */
+	size_t		 nserver;
 };
 
 /* Set nb up empty; release frees what it holds (nb is the caller's). */

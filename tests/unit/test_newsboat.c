@@ -197,6 +197,83 @@ test_newsboat_config_together(void **state)
 	}
 }
 
+/* newsboat's sync (urls-source and the server's options) as one sync
+ * line, the options it does not use said, and a password in the file
+ * never copied nor shown. */
+static void
+test_newsboat_sync(void **state)
+{
+	static const struct {
+		const char	*text;
+		const char	*settings;
+		const char	*unmapped[3];
+	} rows[] = {
+		{ "urls-source \"ttrss\"\nttrss-url \"https://rss.example/tt/\"\n"
+		  "ttrss-login \"al ice\"\nttrss-passwordeval \"pass show tt\"\n"
+		  "ttrss-mode multi\n",
+		  "sync ttrss https://rss.example/tt/ < user \"al ice\"; "
+		  "password-command \"pass show tt\"\n",
+		  { "config:5: ttrss-mode multi: no equivalent" } },
+		{ "ttrss-passwordeval \"gpg -d ~/p.gpg | head -1\"\n"
+		  "urls-source ttrss\nttrss-url https://rss.example/tt/\n"
+		  "ttrss-login al\n",
+		  "sync ttrss https://rss.example/tt/ < user al; "
+		  "password-command \"sh -c \\\"gpg -d ~/p.gpg | head -1\\\"\"\n",
+		  { NULL } },
+		{ "urls-source freshrss\n"
+		  "freshrss-url https://rss.example/api/greader.php\n"
+		  "freshrss-login al\nfreshrss-passwordfile ~/.fresh\n",
+		  "sync greader https://rss.example/api/greader.php < user al; "
+		  "password-file ~/.fresh\n", { NULL } },
+		{ "urls-source ttrss\nttrss-url https://rss.example/tt/\n"
+		  "ttrss-login al\nttrss-password s3cret\n", "",
+		  { "config:4: ttrss-password ...: not copied",
+		    "config:1: urls-source ttrss: no sync line: its password" } },
+		{ "urls-source local\nttrss-url https://rss.example/tt/\n", "",
+		  { "config:2: ttrss-url https://rss.example/tt/: unused" } },
+		{ "urls-source miniflux\nminiflux-url https://rss.example/\n",
+		  "",
+		  { "config:2: miniflux-url https://rss.example/: tidings does "
+		    "not sync with this server",
+		    "config:1: urls-source miniflux: tidings syncs with" } },
+		{ "ttrss-password \"s3cret\n", "",
+		  { "config:1: ttrss-password ...: " } },
+		{ "urls-source ttrss\nttrss-login al\n", "",
+		  { "config:1: urls-source ttrss: needs ttrss-url and "
+		    "ttrss-login" } },
+	};
+	struct newsboat	 nb;
+	size_t		 i, j, n;
+
+	(void)state;
+	for (i = 0; i < nitems(rows); i++) {
+		newsboat_init(&nb);
+		newsboat_config(&nb, rows[i].text, strlen(rows[i].text),
+		    "config");
+		if (strcmp(nb.settings.len > 0 ? nb.settings.data : "",
+		    rows[i].settings) != 0)
+			fail_msg("row %zu: \"%s\" (%s)", i, nb.settings.len > 0 ?
+			    nb.settings.data : "", nb.unmapped.n > 0 ?
+			    nb.unmapped.v[0] : "");
+		for (n = 0; n < nitems(rows[i].unmapped) &&
+		    rows[i].unmapped[n] != NULL; n++)
+			;
+		if (nb.unmapped.n != n)
+			fail_msg("row %zu: %zu unmapped, want %zu (%s)", i,
+			    nb.unmapped.n, n, nb.unmapped.n > 0 ?
+			    nb.unmapped.v[0] : "");
+		for (j = 0; j < n; j++) {
+			if (strncmp(nb.unmapped.v[j], rows[i].unmapped[j],
+			    strlen(rows[i].unmapped[j])) != 0)
+				fail_msg("row %zu: \"%s\", want \"%s...\"", i,
+				    nb.unmapped.v[j], rows[i].unmapped[j]);
+			if (strstr(nb.unmapped.v[j], "s3cret") != NULL)
+				fail_msg("row %zu: the password is shown", i);
+		}
+		newsboat_release(&nb);
+	}
+}
+
 /* A urls file: feed lines with their tags, titles and hiding, the ones
  * listed already left out but still named for the cache, the rest
  * reported by line. */
@@ -360,6 +437,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_newsboat_config),
 		cmocka_unit_test(test_newsboat_config_together),
+		cmocka_unit_test(test_newsboat_sync),
 		cmocka_unit_test(test_newsboat_urls),
 		cmocka_unit_test(test_newsboat_queue),
 		cmocka_unit_test(test_newsboat_words),
