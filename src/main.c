@@ -82,6 +82,7 @@ static int	cmd_import_opml(struct opts *, struct config *, int, char **);
 static int	cmd_import_newsboat(struct opts *, struct config *, int,
 		    char **);
 static int	cmd_add(struct opts *, struct config *, int, char **);
+static int	cmd_remove(struct opts *, struct config *, int, char **);
 static int	cmd_export_opml(struct opts *, struct config *, int, char **);
 static int	cmd_gc(struct opts *, struct config *, int, char **);
 static int	cmd_extract(struct opts *, struct config *, int, char **);
@@ -99,8 +100,10 @@ static const struct command commands[] = {
 	    STOP_DIES },
 	{ "import-opml", CONFIG_OPTIONAL, cmd_import_opml, "import-opml FILE",
 	    STOP_DIES },
-	{ "add", CONFIG_OPTIONAL, cmd_add, "add [-n N] URL [TAG...]",
-	    STOP_FLAG },
+	{ "add", CONFIG_OPTIONAL, cmd_add,
+	    "add [-n N] [--account ACCOUNT] URL [TAG...]", STOP_FLAG },
+	{ "remove", CONFIG_REQUIRED, cmd_remove,
+	    "remove --account ACCOUNT URL", STOP_FLAG },
 	{ "import-newsboat", CONFIG_OPTIONAL, cmd_import_newsboat,
 	    "import-newsboat [DIR]", STOP_DIES },
 	{ "export-opml", CONFIG_REQUIRED, cmd_export_opml, "export-opml",
@@ -1217,22 +1220,121 @@ out:
 	return (rc);
 }
 
+/*
+ * Subscribe (add) or unsubscribe the server account that account names
+ * (subscribe_account()) to or from url: the server first, then the
+ * store as the next sync would leave it. Nothing changes when the
+ * server cannot be reached or refuses.
+ */
+static int
+server_edit(const struct opts *o, const struct config *cfg,
+    const char *account, const char *url, char *const *tags, size_t ntags,
+    long want, int add)
+{
+	const struct config_sync	*cs;
+	struct store			*st;
+	char				*cause = NULL, *feed = NULL;
+	size_t				 i;
+	int				 rc;
+
+	if ((cs = subscribe_account(cfg, account, &cause)) == NULL) {
+		fputs("tidings: ", stderr);
+		print_safe(stderr, cause);
+		fputc('\n', stderr);
+		free(cause);
+		return (EXIT_USAGE);
+	}
+	if ((st = open_store(o)) == NULL)
+		return (EXIT_ERROR);
+	rc = add ? sync_subscribe(cfg, cs, st, &stop, url, tags, ntags, want,
+	    &feed, &cause) : sync_unsubscribe(cfg, cs, st, &stop, url,
+	    &cause);
+	store_close(st);
+	if (rc < 0) {
+		fputs("tidings: ", stderr);
+		print_safe(stderr, cs->user);
+		fputs(" at ", stderr);
+		print_safe(stderr, cs->url);
+		fputs(": ", stderr);
+		print_safe(stderr, cause);
+		fputs(add ? " (not subscribed)\n" : " (not unsubscribed)\n",
+		    stderr);
+		free(cause);
+		return (EXIT_ERROR);
+	}
+	if (add && rc == SYNC_SUB_LISTED) {
+		fputs("tidings: ", stderr);
+		print_safe(stderr, cs->user);
+		fputs(" at ", stderr);
+		print_safe(stderr, cs->url);
+		fputs(" has ", stderr);
+		print_safe(stderr, feed);
+		fputs(" already\n", stderr);
+		free(feed);
+		return (EXIT_ERROR);
+	}
+	fputs(add ? "subscribed " : "unsubscribed ", stdout);
+	print_safe(stdout, cs->user);
+	fputs(" at ", stdout);
+	print_safe(stdout, cs->url);
+	fputs(add ? " to " : " from ", stdout);
+	print_safe(stdout, add ? feed : url);
+	for (i = 0; i < ntags; i++) {
+		fputs(i == 0 ? " (" : ", ", stdout);
+		print_safe(stdout, tags[i]);
+	}
+	fputs(ntags > 0 ? ")\n" : "\n", stdout);
+	free(feed);
+	return (EXIT_OK);
+}
+
+static int
+cmd_remove(struct opts *o, struct config *cfg, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "account", required_argument, NULL, 'A' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*account = NULL;
+	int		 ch;
+
+	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'A':
+			account = optarg;
+			break;
+		default:
+			usage(EXIT_USAGE);
+		}
+	}
+	if (optind != argc - 1)
+		usage(EXIT_USAGE);
+	if (account == NULL) {
+		fputs("tidings: remove unsubscribes from a server's feed: "
+		    "name the account with --account N (a dotfile feed goes "
+		    "by deleting its line)\n", stderr);
+		return (EXIT_USAGE);
+	}
+	return (server_edit(o, cfg, account, argv[optind], NULL, 0, 0, 0));
+}
+
 static int
 cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "number", required_argument, NULL, 'n' },
+		{ "account", required_argument, NULL, 'A' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct subscribe	 sub;
 	const struct poll_found	*f;
 	FILE			*out;
+	const char		*account = NULL;
 	char			*cause = NULL, *end;
 	size_t			 i;
 	long			 want = 0;
 	int			 ch, rc;
 
-	(void)o;
 	while ((ch = getopt_long(argc, argv, "+n:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
@@ -1241,12 +1343,18 @@ cmd_add(struct opts *o, struct config *cfg, int argc, char **argv)
 			if (errno != 0 || *end != '\0' || want < 1)
 				usage(EXIT_USAGE);
 			break;
+		case 'A':
+			account = optarg;
+			break;
 		default:
 			usage(EXIT_USAGE);
 		}
 	}
 	if (optind >= argc)
 		usage(EXIT_USAGE);
+	if (account != NULL)
+		return (server_edit(o, cfg, account, argv[optind],
+		    argv + optind + 1, (size_t)(argc - optind - 1), want, 1));
 	rc = subscribe_add(cfg, argv[optind], argv + optind + 1,
 	    (size_t)(argc - optind - 1), want, &stop, &sub, &cause);
 	if (rc < 0) {

@@ -5,6 +5,7 @@
  * written is checked by the dotfile's own parser before it is appended:
  * a feed link from a page may hold anything, and a line the parser then
  * rejects would stop every later start until the file is edited by hand. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,4 +74,46 @@ subscribe_release(struct subscribe *sub)
 	poll_found_free(sub->found, sub->nfound);
 	free(sub->line);
 	memset(sub, 0, sizeof *sub);
+}
+
+const struct config_sync *
+subscribe_account(const struct config *cfg, const char *word, char **cause)
+{
+	const struct config_sync	*cs = NULL;
+	struct buf			 q = BUF_INIT;
+	char				*end;
+	size_t				 i, n = 0;
+	unsigned long			 num;
+
+	if (cfg->nsyncs == 0) {
+		*cause = xstrdup("--account: the dotfile has no sync line");
+		return (NULL);
+	}
+	errno = 0;
+	num = strtoul(word, &end, 10);
+	if (*word >= '1' && *word <= '9' && *end == '\0' && errno == 0) {
+		if (num <= cfg->nsyncs)
+			return (&cfg->syncs[num - 1]);
+		xasprintf(cause, "--account %lu: the dotfile has %zu sync "
+		    "line%s", num, cfg->nsyncs, cfg->nsyncs == 1 ? "" : "s");
+		return (NULL);
+	}
+	for (i = 0; i < cfg->nsyncs; i++)
+		if (strcmp(cfg->syncs[i].type, word) == 0 ||
+		    strcmp(cfg->syncs[i].url, word) == 0) {
+			cs = &cfg->syncs[i];
+			n++;
+		}
+	if (n == 1)
+		return (cs);
+	text_printable(&q, word);
+	if (n == 0)
+		xasprintf(cause, "--account %s: no sync line has that type "
+		    "or URL; name it by its number, 1 to %zu", q.data,
+		    cfg->nsyncs);
+	else
+		xasprintf(cause, "--account %s: %zu sync lines have it; name "
+		    "one by its number", q.data, n);
+	buf_release(&q);
+	return (NULL);
 }

@@ -41,6 +41,16 @@ int	 subscribe_add(const struct config *, const char *url,
 	     char **cause);
 void	 subscribe_release(struct subscribe *);
 
+/*
+ * The sync line that word names, for "--account": its number (1: the
+ * dotfile's first sync line), or its type ("ttrss", "greader") or URL
+ * as written when one line alone has it. NULL and *cause (one line)
+ * when there is none, or several.
+ */
+struct config_sync;
+const struct config_sync *subscribe_account(const struct config *,
+	     const char *word, char **cause);
+
 /* Whether cfg lists url (compared exactly, as the dotfile's parser
  * does). */
 int	 subscribe_listed(const struct config *, const char *url);

@@ -652,3 +652,155 @@ out:
 	free(starred);
 	return (rc);
 }
+
+/* The stream id ("feed/...") of the account's feed whose address is
+ * url, or whose store address is url, as a new string in *stream; NULL
+ * when the account has none. */
+static int
+sync_greader_find(struct sync_conn *c, const char *url, char **stream,
+    char **error)
+{
+	const struct json	*doc, *subs, *o, *id, *u;
+	size_t			 n = strlen(c->key), i;
+	int64_t			 want = 0, fid;
+
+	*stream = NULL;
+	if (strncmp(url, c->key, n) == 0 && url[n] == '#')
+		want = strtoll(url + n + 1, NULL, 10);
+	if (sync_greader_call(c, "subscription/list",
+	    "subscription/list?output=json", NULL, &doc, error) != 0)
+		return (-1);
+	subs = json_get(doc, "subscriptions");
+	for (i = 0; subs != NULL && subs->type == JSON_ARRAY && i < subs->n;
+	    i++) {
+		o = &subs->v[i];
+		id = json_get(o, "id");
+		u = json_get(o, "url");
+		if (id == NULL || id->type != JSON_STRING ||
+		    sync_greader_feed_id(id->str, &fid) != 0)
+			continue;
+		if (want > 0 ? fid == want : (u != NULL &&
+		    u->type == JSON_STRING && strcmp(u->str, url) == 0) ||
+		    (strncmp(id->str, "feed/", 5) == 0 &&
+		    strcmp(id->str + 5, url) == 0)) {
+			*stream = xstrdup(id->str);
+			return (0);
+		}
+	}
+	return (0);
+}
+
+/* subscription/edit with the form's rest (after T=TOKEN&). */
+static int
+sync_greader_edit(struct sync_conn *c, const char *rest, char **error)
+{
+	struct buf	 form = BUF_INIT;
+	int		 rc;
+
+	if (c->token == NULL && sync_greader_token(c, error) != 0)
+		return (-1);
+	buf_addstr(&form, "T=");
+	sync_greader_escape(&form, c->token);
+	buf_addf(&form, "&%s", rest);
+	rc = sync_greader_call(c, "subscription/edit", "subscription/edit",
+	    form.data, NULL, error);
+	sync_wipe(&form);
+	return (rc);
+}
+
+/* Read the account's feeds back into the store, as a sync does. */
+static int
+sync_greader_relist(struct sync_conn *c, struct store *st, char **error)
+{
+	struct sync_map	*map;
+	size_t		 nmap;
+
+	if (sync_greader_feeds(c, st, &map, &nmap, error) != 0)
+		return (-1);
+	sync_map_free(map, nmap);
+	return (0);
+}
+
+int
+sync_greader_subscribe(struct sync_conn *c, struct store *st,
+    const char *url, char *const *tags, size_t ntags, long want,
+    char **feed_url, char **error)
+{
+	struct buf	 form = BUF_INIT, b = BUF_INIT;
+	char		*stream = NULL, *e;
+	size_t		 i;
+	int		 rc = -1;
+
+	if (want > 1) {
+		*error = xstrdup("the server picks the feed of a page itself: "
+		    "give the feed's own address rather than -n");
+		return (-1);
+	}
+	if (sync_greader_login(c, error) != 0 ||
+	    sync_greader_find(c, url, &stream, error) != 0)
+		return (-1);
+	if (stream != NULL) {
+		free(stream);
+		rc = SYNC_SUB_LISTED;
+		goto listed;
+	}
+	buf_addstr(&form, "ac=subscribe&s=");
+	sync_greader_escape(&form, "feed/");
+	sync_greader_escape(&form, url);
+	for (i = 0; i < ntags; i++) {
+		buf_addstr(&form, "&a=");
+		sync_greader_escape(&form, "user/-/label/");
+		sync_greader_escape(&form, tags[i]);
+	}
+	rc = sync_greader_edit(c, form.data, error);
+	buf_release(&form);
+	if (rc != 0) {
+		/* FreshRSS and Miniflux answer 400 or 500 for an address
+		 * that is no feed, or that they cannot fetch. */
+		if (c->status >= 400 && c->status != 401 &&
+		    c->status != 403) {
+			e = *error;
+			text_printable(&b, url);
+			buf_addf(&b, ": the server would not subscribe to it "
+			    "(HTTP %ld: not a feed, or out of its reach)",
+			    c->status);
+			*error = buf_detach(&b, NULL);
+			free(e);
+		}
+		return (-1);
+	}
+	rc = SYNC_SUB_ADDED;
+listed:
+	if (sync_greader_relist(c, st, error) != 0)
+		return (-1);
+	if (feed_url != NULL)
+		*feed_url = xstrdup(url);
+	return (rc);
+}
+
+int
+sync_greader_unsubscribe(struct sync_conn *c, struct store *st,
+    const char *url, char **error)
+{
+	struct buf	 form = BUF_INIT;
+	char		*stream;
+	int		 rc;
+
+	if (sync_greader_login(c, error) != 0 ||
+	    sync_greader_find(c, url, &stream, error) != 0)
+		return (-1);
+	if (stream == NULL) {
+		text_printable(&form, url);
+		xasprintf(error, "the account has no feed %s", form.data);
+		buf_release(&form);
+		return (-1);
+	}
+	buf_addstr(&form, "ac=unsubscribe&s=");
+	sync_greader_escape(&form, stream);
+	free(stream);
+	rc = sync_greader_edit(c, form.data, error);
+	buf_release(&form);
+	if (rc != 0)
+		return (-1);
+	return (sync_greader_relist(c, st, error));
+}

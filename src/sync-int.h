@@ -115,4 +115,17 @@ int	 sync_ttrss_run(struct sync_conn *, struct store *, char **error);
 int	 sync_greader_run(struct sync_conn *, struct store *, char **error);
 char	*sync_greader_base(const char *url);
 
+/* Their parts of sync_subscribe() and sync_unsubscribe(), once logged in
+ * (c->api set): the same returns. */
+int	 sync_ttrss_subscribe(struct sync_conn *, struct store *,
+	     const char *url, char *const *tags, size_t ntags, long want,
+	     char **feed_url, char **error);
+int	 sync_ttrss_unsubscribe(struct sync_conn *, struct store *,
+	     const char *url, char **error);
+int	 sync_greader_subscribe(struct sync_conn *, struct store *,
+	     const char *url, char *const *tags, size_t ntags, long want,
+	     char **feed_url, char **error);
+int	 sync_greader_unsubscribe(struct sync_conn *, struct store *,
+	     const char *url, char **error);
+
 #endif /* TIDINGS_SYNC_INT_H */

@@ -512,3 +512,260 @@ out:
 	free(starred);
 	return (rc);
 }
+
+int
+sync_ttrss_sub_status(const struct json *content, const char *url,
+    int64_t *feed_id, char ***feeds, size_t *nfeeds, char **error)
+{
+	const struct json	*s, *f;
+	struct buf		 b = BUF_INIT;
+	char			*m;
+	int64_t			 code;
+	size_t			 i;
+
+	*feed_id = 0;
+	*feeds = NULL;
+	*nfeeds = 0;
+	s = json_get(content, "status");
+	if (s == NULL || s->type != JSON_OBJECT ||
+	    sync_int(json_get(s, "code"), &code) != 0) {
+		*error = xstrdup("subscribeToFeed: not a subscription's status");
+		return (-1);
+	}
+	if (sync_int(json_get(s, "feed_id"), feed_id) != 0 || *feed_id < 0)
+		*feed_id = 0;
+	if ((code == 0 || code == 1) && *feed_id > 0)
+		return ((int)code);
+	text_printable(&b, url);
+	switch (code) {
+	case 0:
+	case 1:
+		buf_addstr(&b, ": the server named no feed id");
+		break;
+	case 2:
+		buf_addstr(&b, ": not an address the server takes");
+		break;
+	case 3:
+		buf_addstr(&b, ": a page that names no feed");
+		break;
+	case 4:
+		/* tt-rss gives {URL: title}; an array of URLs is read too. */
+		f = json_get(s, "feeds");
+		*feeds = xcalloc(f != NULL ? f->n + 1 : 1, sizeof **feeds);
+		for (i = 0; f != NULL && (f->type == JSON_OBJECT ||
+		    f->type == JSON_ARRAY) && i < f->n; i++) {
+			if (f->type == JSON_OBJECT && *f->k[i] != '\0')
+				(*feeds)[(*nfeeds)++] = xstrdup(f->k[i]);
+			else if (f->type == JSON_ARRAY &&
+			    f->v[i].type == JSON_STRING && *f->v[i].str != '\0')
+				(*feeds)[(*nfeeds)++] = xstrdup(f->v[i].str);
+		}
+		buf_addf(&b, ": the page names %zu feeds:", *nfeeds);
+		for (i = 0; i < *nfeeds; i++) {
+			buf_addf(&b, " %zu ", i + 1);
+			text_printable(&b, (*feeds)[i]);
+		}
+		buf_addstr(&b, " (pick one with -n N)");
+		break;
+	case 5:
+		buf_addstr(&b, ": the server cannot fetch it");
+		if ((m = sync_text(s, "message")) != NULL) {
+			buf_addf(&b, " (%s)", m);
+			free(m);
+		}
+		break;
+	case 6:
+		buf_addstr(&b, ": not a feed");
+		break;
+	case 7:
+		buf_addstr(&b, ": the server could not store the feed");
+		break;
+	case 8:
+		buf_addstr(&b, ": the server refuses that address");
+		break;
+	default:
+		buf_addf(&b, ": the server answers code %lld",
+		    (long long)code);
+		break;
+	}
+	*error = buf_detach(&b, NULL);
+	return ((int)code);
+}
+
+/* The id of the category named tag, in *cat (0: none); an error when
+ * the account has none of that name: the API cannot make one. */
+static int
+sync_ttrss_category(struct sync_conn *c, const char *tag, int64_t *cat,
+    char **error)
+{
+	const struct json	*content, *o;
+	char			*title;
+	size_t			 i;
+	int64_t			 id;
+
+	*cat = 0;
+	if (sync_call(c, "getCategories", "\"include_empty\":true",
+	    &content, error) != 0)
+		return (-1);
+	for (i = 0; content->type == JSON_ARRAY && i < content->n && *cat == 0;
+	    i++) {
+		o = &content->v[i];
+		if (sync_int(json_get(o, "id"), &id) != 0 || id <= 0 ||
+		    (title = sync_text(o, "title")) == NULL)
+			continue;
+		if (strcmp(title, tag) == 0)
+			*cat = id;
+		free(title);
+	}
+	if (*cat == 0) {
+		struct buf	 b = BUF_INIT;
+
+		buf_addstr(&b, "the server has no category ");
+		text_printable(&b, tag);
+		buf_addstr(&b, ", and its API cannot make one: make it in "
+		    "Tiny Tiny RSS's preferences, or add without a tag");
+		*error = buf_detach(&b, NULL);
+		return (-1);
+	}
+	return (0);
+}
+
+/* The server's id of the feed whose feed_url is url, or whose store
+ * address is url, in *id; an error when the account has none. */
+static int
+sync_ttrss_find(struct sync_conn *c, const char *url, int64_t *id,
+    char **error)
+{
+	const struct json	*content, *o, *fu;
+	struct buf		 b = BUF_INIT;
+	size_t			 n = strlen(c->key), i;
+	int64_t			 want = 0;
+
+	if (strncmp(url, c->key, n) == 0 && url[n] == '#')
+		want = strtoll(url + n + 1, NULL, 10);
+	if (sync_call(c, "getFeeds", "\"cat_id\":-3", &content, error) != 0)
+		return (-1);
+	for (i = 0; content->type == JSON_ARRAY && i < content->n; i++) {
+		o = &content->v[i];
+		fu = json_get(o, "feed_url");
+		if (sync_int(json_get(o, "id"), id) != 0 || *id <= 0)
+			continue;
+		if (want > 0 ? *id == want : fu != NULL &&
+		    fu->type == JSON_STRING && strcmp(fu->str, url) == 0)
+			return (0);
+	}
+	buf_addstr(&b, "the account has no feed ");
+	text_printable(&b, url);
+	*error = buf_detach(&b, NULL);
+	return (-1);
+}
+
+/* Read the account's feeds back into the store, as a sync does. */
+static int
+sync_ttrss_relist(struct sync_conn *c, struct store *st, char **error)
+{
+	struct sync_map	*map;
+	size_t		 nmap;
+
+	if (sync_feeds(c, st, &map, &nmap, error) != 0)
+		return (-1);
+	sync_map_free(map, nmap);
+	return (0);
+}
+
+int
+sync_ttrss_subscribe(struct sync_conn *c, struct store *st, const char *url,
+    char *const *tags, size_t ntags, long want, char **feed_url,
+    char **error)
+{
+	const struct json	*content;
+	struct buf		 args = BUF_INIT;
+	char			**feeds = NULL, *pick = NULL;
+	size_t			 nfeeds = 0, i;
+	int64_t			 cat = 0, id;
+	int			 rc = -1, code;
+
+	if (ntags > 1) {
+		*error = xstrdup("Tiny Tiny RSS files a feed under one "
+		    "category: give one tag");
+		return (-1);
+	}
+	if (sync_login(c, error) != 0 ||
+	    (ntags == 1 && sync_ttrss_category(c, tags[0], &cat,
+	    error) != 0))
+		return (-1);
+	for (;;) {
+		buf_reset(&args);
+		buf_addstr(&args, "\"feed_url\":");
+		buf_add_jsonstr(&args, pick != NULL ? pick : url);
+		buf_addf(&args, ",\"category_id\":%lld", (long long)cat);
+		if (sync_call(c, "subscribeToFeed", args.data, &content,
+		    error) != 0)
+			goto out;
+		code = sync_ttrss_sub_status(content, pick != NULL ? pick :
+		    url, &id, &feeds, &nfeeds, error);
+		/* A page of several feeds: the one asked for, once. */
+		if (code == 4 && pick == NULL && want > 0 &&
+		    (size_t)want <= nfeeds) {
+			free(*error);
+			*error = NULL;
+			pick = feeds[want - 1];
+			feeds[want - 1] = NULL;
+		} else if (code != 0 && code != 1)
+			goto out;
+		for (i = 0; i < nfeeds; i++)
+			free(feeds[i]);
+		free(feeds);
+		feeds = NULL;
+		nfeeds = 0;
+		if (code == 0 || code == 1)
+			break;
+	}
+	if (feed_url != NULL)
+		*feed_url = xstrdup(pick != NULL ? pick : url);
+	if (code == 1) {
+		/* Fetched now, so that the next sync has its articles and
+		 * the feeds pane its title. A failure here is the server's
+		 * to retry. */
+		buf_reset(&args);
+		buf_addf(&args, "\"feed_id\":%lld", (long long)id);
+		if (sync_call(c, "updateFeed", args.data, &content,
+		    error) != 0) {
+			log_debug("sync: updateFeed: %s", *error);
+			free(*error);
+			*error = NULL;
+		}
+	}
+	if (sync_ttrss_relist(c, st, error) != 0) {
+		if (feed_url != NULL) {
+			free(*feed_url);
+			*feed_url = NULL;
+		}
+		goto out;
+	}
+	rc = code == 0 ? SYNC_SUB_LISTED : SYNC_SUB_ADDED;
+out:
+	for (i = 0; i < nfeeds; i++)
+		free(feeds[i]);
+	free(feeds);
+	free(pick);
+	buf_release(&args);
+	return (rc);
+}
+
+int
+sync_ttrss_unsubscribe(struct sync_conn *c, struct store *st, const char *url,
+    char **error)
+{
+	const struct json	*content;
+	char			 args[64];
+	int64_t			 id;
+
+	if (sync_login(c, error) != 0 || sync_ttrss_find(c, url, &id,
+	    error) != 0)
+		return (-1);
+	snprintf(args, sizeof args, "\"feed_id\":%lld", (long long)id);
+	if (sync_call(c, "unsubscribeFeed", args, &content, error) != 0)
+		return (-1);
+	return (sync_ttrss_relist(c, st, error));
+}

@@ -582,26 +582,54 @@ sync_known_feeds(struct store *st, const char *key, struct sync_map **map,
 	return (0);
 }
 
+/* Start c, a session of the account cs (sync_run()'s and the edits'). */
+static void
+sync_conn_init(struct sync_conn *c, const struct config *cfg,
+    const struct config_sync *cs, const atomic_int *stop,
+    struct sync_stats *stats)
+{
+	memset(stats, 0, sizeof *stats);
+	memset(c, 0, sizeof *c);
+	c->cfg = cfg;
+	c->cs = cs;
+	c->stop = stop;
+	c->stats = stats;
+	c->http = http_new(&(struct http_options){ 1, 1 });
+	c->ncounts = -1;
+	c->key = sync_key(cs);
+}
+
+/* End c: its secrets wiped. */
+static void
+sync_conn_release(struct sync_conn *c)
+{
+	free(c->counts);
+	free((char *)c->key);
+	free(c->api);
+	if (c->sid != NULL)
+		explicit_bzero(c->sid, strlen(c->sid));
+	free(c->sid);
+	if (c->auth != NULL)
+		explicit_bzero(c->auth, strlen(c->auth));
+	free(c->auth);
+	if (c->token != NULL)
+		explicit_bzero(c->token, strlen(c->token));
+	free(c->token);
+	free(c->error);
+	buf_release(&c->body);
+	json_arena_release(&c->arena);
+	http_free(c->http);
+}
+
 int
 sync_run(const struct config *cfg, const struct config_sync *cs,
     struct store *st, const atomic_int *stop, struct sync_stats *stats,
     char **error)
 {
 	struct sync_conn	 c;
-	struct http_options	 ho = { 1, 1 };
-	char			*key;
 	int			 rc;
 
-	memset(stats, 0, sizeof *stats);
-	memset(&c, 0, sizeof c);
-	c.cfg = cfg;
-	c.cs = cs;
-	c.stop = stop;
-	c.stats = stats;
-	c.http = http_new(&ho);
-	c.ncounts = -1;
-	key = sync_key(cs);
-	c.key = key;
+	sync_conn_init(&c, cfg, cs, stop, stats);
 	if (strcmp(cs->type, "greader") == 0) {
 		c.api = sync_greader_base(cs->url);
 		rc = sync_greader_run(&c, st, error);
@@ -613,22 +641,55 @@ sync_run(const struct config *cfg, const struct config_sync *cs,
 	    c.api, stats->requests, stats->nnew, (long long)stats->sent,
 	    (long long)stats->marks, rc != 0 ? ": " : "",
 	    rc != 0 ? *error : "");
-	free(c.counts);
-	free(key);
-	free(c.api);
-	if (c.sid != NULL)
-		explicit_bzero(c.sid, strlen(c.sid));
-	free(c.sid);
-	if (c.auth != NULL)
-		explicit_bzero(c.auth, strlen(c.auth));
-	free(c.auth);
-	if (c.token != NULL)
-		explicit_bzero(c.token, strlen(c.token));
-	free(c.token);
-	free(c.error);
-	buf_release(&c.body);
-	json_arena_release(&c.arena);
-	http_free(c.http);
+	sync_conn_release(&c);
+	return (rc);
+}
+
+int
+sync_subscribe(const struct config *cfg, const struct config_sync *cs,
+    struct store *st, const atomic_int *stop, const char *url,
+    char *const *tags, size_t ntags, long want, char **feed_url,
+    char **error)
+{
+	struct sync_conn	 c;
+	struct sync_stats	 stats;
+	int			 rc;
+
+	sync_conn_init(&c, cfg, cs, stop, &stats);
+	if (strcmp(cs->type, "greader") == 0) {
+		c.api = sync_greader_base(cs->url);
+		rc = sync_greader_subscribe(&c, st, url, tags, ntags, want,
+		    feed_url, error);
+	} else {
+		c.api = sync_api_url(cs->url);
+		rc = sync_ttrss_subscribe(&c, st, url, tags, ntags, want,
+		    feed_url, error);
+	}
+	log_debug("sync: %s: subscribe: %d requests%s%s", c.api,
+	    stats.requests, rc < 0 ? ": " : "", rc < 0 ? *error : "");
+	sync_conn_release(&c);
+	return (rc);
+}
+
+int
+sync_unsubscribe(const struct config *cfg, const struct config_sync *cs,
+    struct store *st, const atomic_int *stop, const char *url, char **error)
+{
+	struct sync_conn	 c;
+	struct sync_stats	 stats;
+	int			 rc;
+
+	sync_conn_init(&c, cfg, cs, stop, &stats);
+	if (strcmp(cs->type, "greader") == 0) {
+		c.api = sync_greader_base(cs->url);
+		rc = sync_greader_unsubscribe(&c, st, url, error);
+	} else {
+		c.api = sync_api_url(cs->url);
+		rc = sync_ttrss_unsubscribe(&c, st, url, error);
+	}
+	log_debug("sync: %s: unsubscribe: %d requests%s%s", c.api,
+	    stats.requests, rc < 0 ? ": " : "", rc < 0 ? *error : "");
+	sync_conn_release(&c);
 	return (rc);
 }
 

@@ -135,4 +135,45 @@ void	 sync_greader_ids(const struct json *doc, int64_t **ids, size_t *n,
  * NULL. Caller frees. */
 char	*sync_greader_continuation(const struct json *doc);
 
+/*
+ * Subscribing and unsubscribing on the server ("tidings add --account",
+ * "tidings remove"): log in as sync_run() does, change the account's
+ * feeds there, then read them back into st as a sync would (a feed gone
+ * leaves the store with its items; a new one is listed with its tag, its
+ * items come with the next sync). Blocks; stops between requests when
+ * *stop is set.
+ *
+ * sync_subscribe(): subscribe the account to the feed at url (a feed, or
+ * a page naming one; want-th of a page's feeds when want > 0), filed
+ * under the category or labels tags[0..ntags). Return SYNC_SUB_ADDED
+ * (*feed_url, when set, gets the feed's address as the server has it),
+ * SYNC_SUB_LISTED when the account had it already, or -1 and set *error
+ * to one line (which may quote the server) with nothing changed there.
+ *
+ * sync_unsubscribe(): unsubscribe the account from the feed whose
+ * address is url, or whose store address ("KEY#N", as the feeds pane
+ * lists it) is url. Return 0, or -1 and set *error.
+ */
+#define SYNC_SUB_ADDED	0
+#define SYNC_SUB_LISTED	1
+int	 sync_subscribe(const struct config *cfg, const struct config_sync *cs,
+	     struct store *st, const atomic_int *stop, const char *url,
+	     char *const *tags, size_t ntags, long want, char **feed_url,
+	     char **error);
+int	 sync_unsubscribe(const struct config *cfg,
+	     const struct config_sync *cs, struct store *st,
+	     const atomic_int *stop, const char *url, char **error);
+
+/*
+ * subscribeToFeed's answer content, for the tests as well: return its
+ * code (0: subscribed already, 1: added; 2 to 8: refused) and set
+ * *feed_id (when the answer has one, else 0); for code 4 (the page names
+ * several feeds) set *feeds to their addresses, *nfeeds of them, in the
+ * answer's order (free each and the array). For any refusal set *error
+ * to one line saying why, quoting url. -1 (and *error) when the answer
+ * is not of that shape.
+ */
+int	 sync_ttrss_sub_status(const struct json *content, const char *url,
+	     int64_t *feed_id, char ***feeds, size_t *nfeeds, char **error);
+
 #endif /* TIDINGS_SYNC_H */

@@ -39,6 +39,17 @@ the API's base at the root (BASE = http://127.0.0.1:PORT):
     POST BASE/reader/api/0/stream/items/contents
                                         form i= (many, long or short form):
                                         {"items": [...]}
+    POST BASE/reader/api/0/subscription/edit
+                                        form T (the token), ac=subscribe
+                                        with s=feed/URL (fetched: a page
+                                        that is no RSS or Atom feed, or
+                                        that cannot be fetched, is 400),
+                                        t= its title, a=user/-/label/L
+                                        (many: the first is kept); the
+                                        feed's items are added, unread.
+                                        ac=unsubscribe with s=feed/N: the
+                                        feed goes with its items (an
+                                        unknown one: 400). "OK"
     POST BASE/reader/api/0/edit-tag     form T (the token), i= (many), a=
                                         and/or r= the states read, starred:
                                         "OK"; a wrong token: 401 with
@@ -77,6 +88,8 @@ import signal
 import sys
 import threading
 import time
+import urllib.request
+import xml.etree.ElementTree as ET
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -168,6 +181,40 @@ def select(q, stream, cap):
         v = [i for i in v if i["id"] <= c]
     page, rest = v[:n], v[n:]
     return page, (str(rest[0]["id"]) if rest else None)
+
+
+def subscribe(url, title, labels):
+    """Fetch url; when it is an RSS or Atom feed, add it and its items.
+    Whether it was one."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            root = ET.fromstring(r.read())
+    except Exception:
+        return False
+    atom = "{http://www.w3.org/2005/Atom}"
+    if root.tag == "rss":
+        chan = root.find("channel")
+        entries = chan.findall("item") if chan is not None else []
+        name = chan.findtext("title", "") if chan is not None else ""
+        tt, lk = "title", "link"
+    elif root.tag == atom + "feed":
+        entries = root.findall(atom + "entry")
+        name = root.findtext(atom + "title", "")
+        tt, lk = atom + "title", None
+    else:
+        return False
+    now = int(time.time())
+    with lock:
+        fid = max(list(feeds) + [0]) + 1
+        feeds[fid] = {"id": fid, "title": title or name, "url": url,
+                      "label": labels[0] if labels else None}
+        nid = max(list(items) + [1700000000000000]) + 1
+        for e in entries:
+            link = e.findtext(lk, "") if lk else ""
+            items[nid] = {"id": nid, "feed": fid, "crawl": now,
+                          "title": e.findtext(tt, ""), "link": link}
+            nid += 1
+    return True
 
 
 class H(BaseHTTPRequestHandler):
@@ -277,6 +324,38 @@ class H(BaseHTTPRequestHandler):
                 v = [item_json(items[i]) for i in ids if i in items]
             return self.json({"id": "user/-/state/com.google/reading-list",
                               "items": v}, nids=len(ids))
+        if op == "subscription/edit" and method == "POST":
+            d = {}
+            for k, v in self.form():
+                d.setdefault(k, []).append(v)
+            if d.get("T", [""])[0] != TOKEN:
+                return self.answer(401, "Unauthorized!", headers=[
+                    ("X-Reader-Google-Bad-Token", "true")])
+            ac = d.get("ac", [""])[0]
+            streams = d.get("s", [])
+            if not streams:
+                return self.answer(400, "Bad Request")
+            if ac == "subscribe":
+                for st in streams:
+                    if not st.startswith("feed/") or not subscribe(
+                            st[5:], d.get("t", [""])[0],
+                            [a[13:] for a in d.get("a", [])
+                             if a.startswith("user/-/label/")]):
+                        return self.answer(400, "Bad Request")
+                return self.answer(200, "OK")
+            if ac == "unsubscribe":
+                with lock:
+                    gone = [f["id"] for f in feeds.values()
+                            if "feed/%d" % f["id"] in streams]
+                    if not gone:
+                        return self.answer(400, "Bad Request")
+                    for fid in gone:
+                        del feeds[fid]
+                        for i in [i for i, it in items.items()
+                                  if it["feed"] == fid]:
+                            del items[i]
+                return self.answer(200, "OK")
+            return self.answer(400, "Bad Request")
         if op == "edit-tag" and method == "POST":
             f = self.form()
             d = {}
