@@ -1,6 +1,7 @@
 #!/bin/sh
 # Story: a Tiny Tiny RSS account in the dotfile keeps tidings and the
-# server in one state. Its feeds and items come in with the first
+# server in one state; "tidings add --account" and "tidings remove
+# --account" subscribe and unsubscribe it on the server. Its feeds and items come in with the first
 # refresh; marks made in tidings reach the server, marks made on the
 # server reach tidings; a server that is down is an error line and the
 # changes wait in the queue until it is back; kill -9 during a sync
@@ -15,6 +16,18 @@
 serve
 rss a.xml Alpha 2 a-
 rss b.xml Beta 3 b-
+rss c.xml Gamma 1 c-
+rss d.xml Delta 1 d-
+printf '<html><head><title>No feed</title></head><body>text</body></html>\n' \
+    >"$WORK/www/nofeed.html"
+cat >"$WORK/www/two.html" <<EOF
+<html><head><title>Two feeds</title>
+<link rel="alternate" type="application/rss+xml" title="Gamma"
+ href="http://feeds.invalid/c.xml">
+<link rel="alternate" type="application/rss+xml" title="Delta"
+ href="http://feeds.invalid/d.xml">
+</head><body>two</body></html>
+EOF
 chmod o+x "$WORK"			# the server runs as nobody under root
 TT="$WORK/tt"
 TTRSS="$TOP/tests/server/ttrss"
@@ -249,3 +262,85 @@ want=$(sql "SELECT group_concat(remote_id, ' ') FROM (SELECT remote_id
 expect_eq "the server's unread" "$(ids unread)" "$want"
 expect_eq "the server's starred" "$(ids marked)" 4
 expect_eq "store intact" "$(sql "PRAGMA integrity_check")" ok
+
+# --- tidings add --account: subscribed on the server, in the category
+# the tag names; the store lists it at once, the next sync brings its
+# articles. The dotfile is not touched.
+fresh
+psql_ "INSERT INTO ttrss_feed_categories (owner_uid, title)
+    VALUES (1, 'News')"
+subscribe a.xml
+expect_status 0 td refresh
+# server_feeds: the account's feeds on the server, "TITLE:CATEGORY_ID".
+server_feeds() {
+	api "{\"op\":\"getFeeds\",\"sid\":\"$SID\",\"cat_id\":-3}" |
+	    python3 -c 'import json,sys; print(" ".join(sorted("%s:%s" % (f["title"], f["cat_id"]) for f in json.load(sys.stdin)["content"])))'
+}
+local_feeds() {
+	sql "SELECT group_concat(t, ' ') FROM (SELECT coalesce(title, '') ||
+	    ':' || coalesce(sync_tag, '') AS t FROM feeds
+	    WHERE sync IS NOT NULL ORDER BY title)"
+}
+cp "$CONF" "$WORK/conf.orig"
+expect_status 0 td add --account 1 http://feeds.invalid/b.xml News
+expect_eq "said" "$(cat "$WORK/out")" \
+    "subscribed admin at ${API%api/} to http://feeds.invalid/b.xml (News)"
+expect_eq "on the server, in News" "$(server_feeds)" "Alpha:0 Beta:$(psql_ \
+    "SELECT id FROM ttrss_feed_categories WHERE title = 'News'")"
+expect_eq "in the store at once" "$(local_feeds)" "Alpha: Beta:News"
+cmp -s "$CONF" "$WORK/conf.orig" || fail "the dotfile changed"
+expect_status 0 td refresh -a
+expect_grep "3 new items" "$WORK/out"
+expect_eq "after the sync" "$(local_feeds)" "Alpha: Beta:News"
+# Subscribed already, the account named by its type.
+expect_status 1 td add --account ttrss http://feeds.invalid/b.xml
+expect_eq "listed" "$(cat "$WORK/err")" \
+    "tidings: admin at ${API%api/} has http://feeds.invalid/b.xml already"
+# A page of two feeds: named, then one picked with -n.
+expect_status 1 td add --account 1 http://feeds.invalid/two.html
+expect_grep "the page names 2 feeds: 1 http://feeds.invalid/c.xml 2 http://feeds.invalid/d.xml (pick one with -n N) (not subscribed)" "$WORK/err"
+expect_status 0 td add --account 1 -n 2 http://feeds.invalid/two.html
+expect_grep "to http://feeds.invalid/d.xml" "$WORK/out"
+expect_eq "the second feed" "$(local_feeds)" "Alpha: Beta:News Delta:"
+
+# --- Refusals: one line, nothing changed there or here.
+before=$(server_feeds)
+expect_status 1 td add --account 1 http://feeds.invalid/nofeed.html
+expect_eq "no feed" "$(cat "$WORK/err")" "tidings: admin at ${API%api/}: \
+http://feeds.invalid/nofeed.html: a page that names no feed (not subscribed)"
+expect_status 1 td add --account 1 http://feeds.invalid/c.xml Nope
+expect_grep "the server has no category Nope, and its API cannot make one" \
+    "$WORK/err"
+expect_status 1 td add --account 1 http://feeds.invalid/c.xml News Tech
+expect_grep "under one category: give one tag" "$WORK/err"
+expect_status 1 "$TIDINGS" -c "$WORK/wrong" -d "$DB" add --account 1 \
+    http://feeds.invalid/c.xml
+expect_grep "LOGIN_ERROR (wrong user or password) (not subscribed)" \
+    "$WORK/err"
+expect_eq "the server unchanged" "$(server_feeds)" "$before"
+expect_eq "the store unchanged" "$(local_feeds)" "Alpha: Beta:News Delta:"
+
+# --- tidings remove --account: unsubscribed there, gone here with its
+# articles (starred ones too, as a sync drops them); the next sync agrees.
+sql "UPDATE items SET starred = 1 WHERE feed_id =
+    (SELECT id FROM feeds WHERE title = 'Beta')"
+expect_status 0 td remove --account 1 http://feeds.invalid/b.xml
+expect_eq "said" "$(cat "$WORK/out")" \
+    "unsubscribed admin at ${API%api/} from http://feeds.invalid/b.xml"
+expect_eq "gone from the server" "$(server_feeds)" "Alpha:0 Delta:0"
+expect_eq "gone from the store" "$(local_feeds)" "Alpha: Delta:"
+expect_eq "its articles gone" "$(sql "SELECT count(*) FROM items
+    WHERE title LIKE 'Beta%'")" 0
+expect_status 0 td refresh -a
+expect_eq "after the sync" "$(local_feeds)" "Alpha: Delta:"
+expect_status 1 td remove --account 1 http://feeds.invalid/b.xml
+expect_grep "the account has no feed http://feeds.invalid/b.xml" "$WORK/err"
+
+# --- The server down: one line, nothing changed.
+sh "$TTRSS" stop "$TT"
+expect_status 1 td add --account 1 http://feeds.invalid/c.xml
+expect_grep "login: Failed to connect" "$WORK/err"
+expect_eq "one line" "$(wc -l <"$WORK/err" | tr -d ' ')" 1
+expect_status 1 td remove --account 1 http://feeds.invalid/d.xml
+expect_grep "(not unsubscribed)" "$WORK/err"
+expect_eq "the store unchanged" "$(local_feeds)" "Alpha: Delta:"
