@@ -833,11 +833,79 @@ test_sync_missing(void **state)
 	free(miss);
 }
 
+/* subscribeToFeed's status: each code its line, a page's feeds listed,
+ * hostile text kept off the terminal. */
+static void
+test_sync_ttrss_sub_status(void **state)
+{
+	static const struct {
+		const char	*content;
+		int		 code;
+		int64_t		 feed_id;
+		size_t		 nfeeds;
+		const char	*error;	/* a part of it, or NULL */
+	} cases[] = {
+		{ "{\"status\":{\"code\":1,\"feed_id\":12}}", 1, 12, 0, NULL },
+		{ "{\"status\":{\"code\":\"0\",\"feed_id\":\"3\"}}", 0, 3, 0,
+		    NULL },
+		{ "{\"status\":{\"code\":1}}", 1, 0, 0, "named no feed id" },
+		{ "{\"status\":{\"code\":2}}", 2, 0, 0,
+		    "u: not an address the server takes" },
+		{ "{\"status\":{\"code\":3}}", 3, 0, 0,
+		    "u: a page that names no feed" },
+		{ "{\"status\":{\"code\":4,\"feeds\":{\"http://x/a\":\"A\","
+		    "\"http://x/b\":\"B\"}}}", 4, 0, 2,
+		    "the page names 2 feeds: 1 http://x/a 2 http://x/b "
+		    "(pick one with -n N)" },
+		{ "{\"status\":{\"code\":4,\"feeds\":[\"http://x/a\",7]}}", 4,
+		    0, 1, "1 http://x/a" },
+		{ "{\"status\":{\"code\":4}}", 4, 0, 0, "names 0 feeds" },
+		{ "{\"status\":{\"code\":5,\"message\":\"timed out\"}}", 5, 0,
+		    0, "cannot fetch it (timed out)" },
+		{ "{\"status\":{\"code\":5,\"message\":\"\\u001b[2J\"}}", 5, 0,
+		    0, "cannot fetch it" },
+		{ "{\"status\":{\"code\":6}}", 6, 0, 0, "not a feed" },
+		{ "{\"status\":{\"code\":99}}", 99, 0, 0, "code 99" },
+		{ "{\"status\":\"OK\"}", -1, 0, 0, "not a subscription's" },
+		{ "{\"status\":{\"code\":1.5}}", -1, 0, 0, "not a subscr" },
+		{ "[]", -1, 0, 0, "not a subscription's" },
+	};
+	struct json_arena	 a;
+	char			**feeds, *error;
+	size_t			 i, j, nfeeds;
+	int64_t			 id;
+	int			 code;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		memset(&a, 0, sizeof a);
+		error = NULL;
+		code = sync_ttrss_sub_status(parse(&a, cases[i].content), "u",
+		    &id, &feeds, &nfeeds, &error);
+		assert_int_equal(code, cases[i].code);
+		assert_int_equal(id, cases[i].feed_id);
+		assert_int_equal(nfeeds, cases[i].nfeeds);
+		if (cases[i].error == NULL)
+			assert_null(error);
+		else {
+			assert_non_null(error);
+			assert_non_null(strstr(error, cases[i].error));
+			assert_false(has_control(error));
+		}
+		for (j = 0; j < nfeeds; j++)
+			free(feeds[j]);
+		free(feeds);
+		free(error);
+		json_arena_release(&a);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sync_answer),
+		cmocka_unit_test(test_sync_ttrss_sub_status),
 		cmocka_unit_test(test_sync_numbers),
 		cmocka_unit_test(test_sync_headlines_hostile),
 		cmocka_unit_test(test_sync_urls),
