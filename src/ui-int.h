@@ -174,7 +174,21 @@ struct ui_refresh {
 	char		*error;		/* the last feed error */
 	char		*cause;		/* why it could not run */
 	char		 notify[256];	/* why notify-command did not start */
+
+	/* Instead of a refresh, a change of a server account's feeds
+	 * (ui_refresh_edit()): what, and then how it went (under lock). */
+	int		 edit;		/* 0: a refresh; UI_EDIT_* */
+	unsigned	 edit_sync;	/* the account's config_sync id */
+	char		*edit_url;
+	char		**edit_tags;
+	size_t		 edit_ntags;
+	long		 edit_want;
+	int		 edit_rc;	/* sync_subscribe()'s */
+	char		*edit_feed;	/* the feed subscribed to */
 };
+#define UI_EDIT_ADD	1
+#define UI_EDIT_REMOVE	2
+#define UI_ASK_REMOVE	2		/* ui->asking */
 
 /* A worker thread of the reader (ui-worker.c): the article fetcher and
  * the downloads each run one, with a store connection of its own, woken
@@ -306,7 +320,10 @@ struct ui {
 
 	int		 help;		/* over the panes: 1 the help screen,
 					   2 the downloads (ui-dl.c) */
-	int		 asking;	/* quit? waits for y (confirm-quit) */
+	int		 asking;	/* waits for y: 1 to quit (confirm-quit),
+					   UI_ASK_REMOVE to unsubscribe */
+	char		*asking_url;	/* UI_ASK_REMOVE: the feed's address */
+	unsigned	 asking_sync;	/* and its account's id */
 	struct ui_pane	 helppane;
 	struct render	 helptext;
 
@@ -484,6 +501,7 @@ void	 ui_prompt_draw(struct ui *, int y);
 void	 ui_prompt_release(struct ui *);
 /* Run a line as if typed after ':'. */
 int	 ui_prompt_run(struct ui *, const char *line);
+int	 ui_prompt_remove_answer(struct ui *, int yes);
 
 /* ui-menu.c */
 int	 ui_menu_filter(struct ui *);
@@ -495,6 +513,8 @@ int	 ui_refresh_init(struct ui *);
 int	 ui_refresh_start(struct ui *, unsigned feed, int all);
 int	 ui_refresh_event(struct ui *);
 void	 ui_refresh_sync_feeds(struct ui *);
+int	 ui_refresh_edit(struct ui *, int edit, unsigned sync_id,
+	     const char *url, char *const *tags, size_t ntags, long want);
 int	 ui_refresh_tick(struct ui *, double now, int *timeout_ms);
 int	 ui_refresh_status(struct ui *, struct buf *);
 void	 ui_refresh_stop(struct ui *);

@@ -167,6 +167,122 @@ prompt_config(struct ui *ui, const char *line, const char *word,
 }
 
 /*
+ * The options of ":add" and ":remove" before the URL, as "tidings add"
+ * takes them: "--account ACCOUNT" (set *cs) and, when want is set,
+ * "-n N". Return how many words they took, or -1 (said).
+ */
+static int
+prompt_edit_options(struct ui *ui, char **w, size_t nw,
+    const struct config_sync **cs, long *want)
+{
+	char	*cause = NULL, *end;
+	size_t	 i;
+
+	*cs = NULL;
+	for (i = 0; i + 1 < nw; i += 2) {
+		if (strcmp(w[i], "--account") == 0) {
+			if ((*cs = subscribe_account(ui->cfg, w[i + 1],
+			    &cause)) == NULL) {
+				struct buf	 q = BUF_INIT;
+
+				ui_message(ui, 1, "%s", text_printable(&q,
+				    cause));
+				buf_release(&q);
+				free(cause);
+				return (-1);
+			}
+		} else if (want != NULL && strcmp(w[i], "-n") == 0) {
+			*want = strtol(w[i + 1], &end, 10);
+			if (*end != '\0' || *want < 1) {
+				ui_message(ui, 1, "-n: a feed's number, 1 or "
+				    "more");
+				return (-1);
+			}
+		} else
+			break;
+	}
+	return ((int)i);
+}
+
+/*
+ * "remove": unsubscribe a server's feed, as "tidings remove" does;
+ * "remove --account ACCOUNT URL" at once (typing it is the
+ * confirmation), "remove" alone the feeds pane's server feed, once y
+ * confirms (ui_prompt_remove_answer()). A dotfile feed goes by deleting
+ * its line.
+ */
+static int
+prompt_remove(struct ui *ui, const char *rest)
+{
+	const struct config_sync	*cs;
+	const struct config_feed	*cf = NULL;
+	struct buf			 q = BUF_INIT;
+	char				**w = NULL, *cause = NULL;
+	size_t				 nw, row, i;
+	int				 k;
+
+	if (config_words(rest, &w, &nw, &cause) != 0) {
+		ui_message(ui, 1, "%s", text_printable(&q, cause));
+		goto out;
+	}
+	if (nw > 0) {
+		if ((k = prompt_edit_options(ui, w, nw, &cs, NULL)) < 0)
+			goto out;
+		if (cs == NULL || (size_t)k + 1 != nw) {
+			ui_message(ui, 1, "remove --account ACCOUNT URL, or "
+			    "remove on a server's feed in the feeds pane");
+			goto out;
+		}
+		ui_refresh_edit(ui, UI_EDIT_REMOVE, cs->id, w[k], NULL, 0, 0);
+		goto out;
+	}
+	row = ui->panes[UI_FEEDS].cur;
+	if (!ui->picking && row < ui->nrows && UI_ROW_FEED(ui->rows[row]))
+		cf = ui->feeds[ui->rows[row]].cf;
+	if (cf == NULL || cf->sync == 0) {
+		ui_message(ui, 1, "remove unsubscribes from a server's feed: "
+		    "pick one in the feeds pane (a dotfile feed goes by "
+		    "deleting its line)");
+		goto out;
+	}
+	for (i = 0; i < ui->cfg->nsyncs; i++)
+		if (ui->cfg->syncs[i].id == cf->sync)
+			break;
+	free(ui->asking_url);
+	ui->asking_url = xstrdup(cf->url);
+	ui->asking_sync = cf->sync;
+	ui->asking = UI_ASK_REMOVE;
+	ui_message(ui, 0, "Unsubscribe %s from %s on the server? y "
+	    "unsubscribes, any other key keeps it",
+	    i < ui->cfg->nsyncs ? ui->cfg->syncs[i].user : "the account",
+	    text_printable(&q, ui->feeds[ui->rows[row]].title != NULL ?
+	    ui->feeds[ui->rows[row]].title : cf->url));
+	ui->msg_until = 0;
+out:
+	free(cause);
+	config_words_free(w);
+	buf_release(&q);
+	return (UI_REDRAW);
+}
+
+/* The answer to prompt_remove()'s question. */
+int
+ui_prompt_remove_answer(struct ui *ui, int yes)
+{
+	char	*url = ui->asking_url;
+
+	ui->asking = 0;
+	ui->asking_url = NULL;
+	if (yes)
+		ui_refresh_edit(ui, UI_EDIT_REMOVE, ui->asking_sync, url, NULL,
+		    0, 0);
+	else
+		ui_message(ui, 0, "Not unsubscribed");
+	free(url);
+	return (UI_REDRAW);
+}
+
+/*
  * "add URL [TAG...]": subscribe as "tidings add" does (subscribe_add()),
  * add the feed to the running config and fetch it. The page is fetched
  * here, with the status line saying so: the loop waits for it (at most
@@ -180,10 +296,12 @@ prompt_add(struct ui *ui, const char *rest)
 	struct subscribe	 sub;
 	struct config		*cfg = ui->cfg;
 	struct buf		 q = BUF_INIT;
+	const struct config_sync *cs;
 	char			**w = NULL, *cause = NULL;
 	const char		*url;
 	size_t			 nw;
-	int			 rc;
+	long			 want = 0;
+	int			 rc, k;
 
 	memset(&sub, 0, sizeof sub);
 	if (ui->refresh.running) {
@@ -192,14 +310,23 @@ prompt_add(struct ui *ui, const char *rest)
 	}
 	if (config_words(rest, &w, &nw, &cause) != 0)
 		goto fail;
-	if (nw == 0) {
-		ui_message(ui, 1, "add URL [TAG...]: which URL?");
+	if ((k = prompt_edit_options(ui, w, nw, &cs, &want)) < 0)
+		goto out;
+	if ((size_t)k >= nw) {
+		ui_message(ui, 1, "add [-n N] [--account ACCOUNT] URL "
+		    "[TAG...]: which URL?");
 		goto out;
 	}
-	ui_message(ui, 0, "Looking for feeds at %s", text_printable(&q, w[0]));
+	/* A server's: on the refresh's thread, the keys answered. */
+	if (cs != NULL) {
+		ui_refresh_edit(ui, UI_EDIT_ADD, cs->id, w[k], w + k + 1,
+		    nw - (size_t)k - 1, want);
+		goto out;
+	}
+	ui_message(ui, 0, "Looking for feeds at %s", text_printable(&q, w[k]));
 	ui_draw(ui, 0);
-	if ((rc = subscribe_add(cfg, w[0], w + 1, nw - 1, 0, NULL, &sub,
-	    &cause)) < 0)
+	if ((rc = subscribe_add(cfg, w[k], w + k + 1, nw - (size_t)k - 1, want,
+	    NULL, &sub, &cause)) < 0)
 		goto fail;
 	url = sub.found[sub.pick].url;
 	buf_reset(&q);
@@ -302,6 +429,8 @@ prompt_command(struct ui *ui, const char *line)
 		return (ui_list_filter(ui, rest));
 	if (strcmp(word, "add") == 0)
 		return (prompt_add(ui, rest));
+	if (strcmp(word, "remove") == 0)
+		return (prompt_remove(ui, rest));
 	if (strcmp(word, "set") == 0 || strcmp(word, "bind") == 0 ||
 	    strcmp(word, "unbind") == 0 || strcmp(word, "color") == 0 ||
 	    strcmp(word, "highlight") == 0)
@@ -314,8 +443,8 @@ prompt_command(struct ui *ui, const char *line)
 		char	*w = xstrndup(line, len);
 
 		ui_message(ui, 1, "Unknown command \"%s\"; try quit, open, "
-		    "tag, search, add, set, bind, unbind, color, highlight or "
-		    "an action",
+		    "tag, search, add, remove, set, bind, unbind, color, "
+		    "highlight or an action",
 		    text_printable(&q, w));
 		free(w);
 	}

@@ -93,6 +93,39 @@ refresh_report(void *arg, const struct poll_result *r)
 	refresh_poke(rf);
 }
 
+/* The thread of a change of a server account's feeds: the request, then
+ * the store as the next sync would leave it (sync_subscribe()). */
+static void *
+refresh_edit_main(struct ui_refresh *rf)
+{
+	const struct config_sync	*cs = NULL;
+	struct store			*st;
+	char				*cause = NULL, *feed = NULL;
+	size_t				 i;
+	int				 rc = -1;
+
+	for (i = 0; i < rf->cfg->nsyncs; i++)
+		if (rf->cfg->syncs[i].id == rf->edit_sync)
+			cs = &rf->cfg->syncs[i];
+	if (cs == NULL)
+		cause = xstrdup("that account is no longer in the dotfile");
+	else if ((st = store_open(rf->db_path, &cause)) != NULL) {
+		rc = rf->edit == UI_EDIT_ADD ? sync_subscribe(rf->cfg, cs, st,
+		    &rf->stop, rf->edit_url, rf->edit_tags, rf->edit_ntags,
+		    rf->edit_want, &feed, &cause) : sync_unsubscribe(rf->cfg,
+		    cs, st, &rf->stop, rf->edit_url, &cause);
+		store_close(st);
+	}
+	pthread_mutex_lock(&rf->lock);
+	rf->finished = 1;
+	rf->edit_rc = rc;
+	rf->cause = cause;
+	rf->edit_feed = feed;
+	pthread_mutex_unlock(&rf->lock);
+	refresh_poke(rf);
+	return (NULL);
+}
+
 /* The refresh thread. */
 static void *
 refresh_main(void *arg)
@@ -102,6 +135,8 @@ refresh_main(void *arg)
 	struct store		*st;
 	char			*cause = NULL;
 
+	if (rf->edit != 0)
+		return (refresh_edit_main(rf));
 	memset(&stats, 0, sizeof stats);
 	if ((st = store_open(rf->db_path, &cause)) != NULL) {
 		if (poll_refresh(rf->cfg, st, rf->flags, refresh_report, rf,
@@ -121,14 +156,39 @@ refresh_main(void *arg)
 	return (NULL);
 }
 
+/* Start the thread of rf, whose cfg is set: 0, or -1 (said). */
+static int
+refresh_spawn(struct ui *ui)
+{
+	struct ui_refresh	*rf = &ui->refresh;
+	sigset_t		 every, old;
+	int			 error;
+
+	rf->last_reload = time_mono();
+	rf->reload_due = 0;
+	/* Signals are for the loop's thread, to interrupt its poll(). */
+	sigfillset(&every);
+	pthread_sigmask(SIG_SETMASK, &every, &old);
+	error = pthread_create(&rf->thread, NULL, refresh_main, rf);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (error != 0) {
+		config_drop(rf->cfg);
+		rf->cfg = NULL;
+		rf->edit = 0;
+		ui_message(ui, 1, "Cannot start a refresh: %s",
+		    strerror(error));
+		return (-1);
+	}
+	rf->running = 1;
+	return (0);
+}
+
 /* Start refreshing the feed with config id feed, or all (0; every feed
  * with all, the due ones without). */
 int
 ui_refresh_start(struct ui *ui, unsigned feed, int all)
 {
 	struct ui_refresh	*rf = &ui->refresh;
-	sigset_t		 every, old;
-	int			 error;
 
 	if (rf->running) {
 		ui_message(ui, 0, "A refresh is running already");
@@ -152,21 +212,8 @@ ui_refresh_start(struct ui *ui, unsigned feed, int all)
 	free(rf->error);
 	free(rf->cause);
 	rf->error = rf->cause = NULL;
-	rf->last_reload = time_mono();
-	rf->reload_due = 0;
-	/* Signals are for the loop's thread, to interrupt its poll(). */
-	sigfillset(&every);
-	pthread_sigmask(SIG_SETMASK, &every, &old);
-	error = pthread_create(&rf->thread, NULL, refresh_main, rf);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (error != 0) {
-		config_drop(rf->cfg);
-		rf->cfg = NULL;
-		ui_message(ui, 1, "Cannot start a refresh: %s",
-		    strerror(error));
+	if (refresh_spawn(ui) != 0)
 		return (UI_REDRAW);
-	}
-	rf->running = 1;
 	if (all)
 		ui_message(ui, 0, "Refreshing %s", feed != 0 ?
 		    "the feed" : "every feed");
@@ -190,6 +237,112 @@ refresh_message(struct ui *ui, int nnew, int failed, size_t total,
 	ui_message(ui, (failed > 0 && error != NULL) ||
 	    ui->refresh.notify[0] != '\0', "%s", b.data);
 	buf_release(&b);
+}
+
+/* Release the edit's fields of rf. */
+static void
+refresh_edit_free(struct ui_refresh *rf)
+{
+	size_t	 i;
+
+	for (i = 0; i < rf->edit_ntags; i++)
+		free(rf->edit_tags[i]);
+	free(rf->edit_tags);
+	free(rf->edit_url);
+	free(rf->edit_feed);
+	rf->edit_tags = NULL;
+	rf->edit_ntags = 0;
+	rf->edit_url = rf->edit_feed = NULL;
+	rf->edit = 0;
+}
+
+/*
+ * Start changing a server account's feeds, as "tidings add --account"
+ * and "tidings remove --account" do, on the refresh's thread: the loop
+ * goes on answering keys meanwhile, and says how it went when the
+ * thread ends (refresh_edit_done()). Not while a refresh runs.
+ */
+int
+ui_refresh_edit(struct ui *ui, int edit, unsigned sync_id, const char *url,
+    char *const *tags, size_t ntags, long want)
+{
+	struct ui_refresh	*rf = &ui->refresh;
+	struct buf		 q = BUF_INIT;
+	size_t			 i;
+
+	if (rf->running) {
+		ui_message(ui, 1, "Cannot change a server's feeds while a "
+		    "refresh runs");
+		return (UI_REDRAW);
+	}
+	rf->cfg = config_hold(ui->snap);
+	atomic_store(&rf->stop, 0);
+	rf->finished = 0;
+	rf->edit = edit;
+	rf->edit_sync = sync_id;
+	rf->edit_url = xstrdup(url);
+	rf->edit_tags = xcalloc(ntags + 1, sizeof *rf->edit_tags);
+	for (i = 0; i < ntags; i++)
+		rf->edit_tags[i] = xstrdup(tags[i]);
+	rf->edit_ntags = ntags;
+	rf->edit_want = want;
+	rf->edit_rc = -1;
+	rf->edit_feed = NULL;
+	free(rf->cause);
+	rf->cause = NULL;
+	if (refresh_spawn(ui) != 0) {
+		refresh_edit_free(rf);
+		return (UI_REDRAW);
+	}
+	ui_message(ui, 0, "%s %s on the server", edit == UI_EDIT_ADD ?
+	    "Subscribing to" : "Unsubscribing from", text_printable(&q, url));
+	buf_release(&q);
+	return (UI_REDRAW);
+}
+
+/* An edit's thread ended (joined): say how, list the account's feeds
+ * as the store now has them, and sync a new feed's items at once. */
+static int
+refresh_edit_done(struct ui *ui, char *cause)
+{
+	struct ui_refresh	*rf = &ui->refresh;
+	struct buf		 q = BUF_INIT;
+	unsigned		 sync_id = rf->edit_sync, feed = 0;
+	size_t			 i;
+	int			 add = rf->edit == UI_EDIT_ADD, rc = rf->edit_rc;
+
+	char			*what;
+
+	if (rc < 0)
+		xasprintf(&what, "%s (not %s)", cause, add ? "subscribed" :
+		    "unsubscribed");
+	else if (rc == SYNC_SUB_LISTED)
+		xasprintf(&what, "The server has %s already", rf->edit_feed);
+	else
+		xasprintf(&what, "%s %s on the server", add ? "Subscribed to" :
+		    "Unsubscribed from", add ? rf->edit_feed : rf->edit_url);
+	free(cause);
+	config_drop(rf->cfg);
+	rf->cfg = NULL;
+	refresh_edit_free(rf);
+	if (rc >= 0) {
+		ui_refresh_sync_feeds(ui);
+		/* A feed gone from under the cursor: the row's list anew. */
+		ui_list_release(&ui->list);
+		ui_list_set_row(ui, ui->panes[UI_FEEDS].cur);
+	}
+	if (rc == SYNC_SUB_ADDED && add) {
+		for (i = 0; i < ui->cfg->nfeeds && feed == 0; i++)
+			if (ui->cfg->feeds[i].sync == sync_id)
+				feed = ui->cfg->feeds[i].id;
+		/* Its items: a sync of the account, which is quick. */
+		if (feed != 0)
+			ui_refresh_start(ui, feed, 1);
+	}
+	ui_message(ui, rc != SYNC_SUB_ADDED, "%s", text_printable(&q, what));
+	buf_release(&q);
+	free(what);
+	return (UI_REDRAW);
 }
 
 /* The pipe is readable: take in progress, finish a refresh that ended. */
@@ -229,6 +382,10 @@ ui_refresh_event(struct ui *ui)
 	rf->reload_due = 0;
 	pthread_join(rf->thread, NULL);
 	rf->running = 0;
+	if (rf->edit != 0) {
+		free(error);
+		return (refresh_edit_done(ui, cause) | flags | UI_RELOAD);
+	}
 	if (cause != NULL)
 		ui_message(ui, 1, "Refresh: %s", cause);
 	else if (total > 0 || rf->notify[0] != '\0')
@@ -378,6 +535,9 @@ ui_refresh_stop(struct ui *ui)
 		pthread_join(rf->thread, NULL);
 		rf->running = 0;
 	}
+	refresh_edit_free(rf);
+	free(ui->asking_url);
+	ui->asking_url = NULL;
 	config_drop(rf->cfg);
 	rf->cfg = NULL;
 	close(rf->pipe[0]);

@@ -1342,6 +1342,8 @@ ui_key(struct ui *ui, int key)
 		return (ui_prompt_key(ui, key));
 	if (ui->menu.active)
 		return (ui_menu_key(ui, key));
+	if (ui->asking == UI_ASK_REMOVE)
+		return (ui_prompt_remove_answer(ui, key == 'y' || key == 'Y'));
 	if (ui->asking) {
 		ui->asking = 0;
 		if (key == 'y' || key == 'Y')

@@ -134,6 +134,46 @@ expect_status 1 td remove --account 1 "$URL/c.xml"
 expect_grep "the account has no feed $URL/c.xml (not unsubscribed)" \
     "$WORK/err"
 
+# --- The reader: ":add --account" subscribes on the server while the
+# keys are answered (each answer takes 4 s), then syncs the new feed's
+# items; ":remove" on the server's feed in the feeds pane asks first.
+cat >"$WORK/tui.conf" <<EOF
+sync greader $BASE/ < user alice; password-command "printf '%s\n' secret"
+set refresh-interval 0
+EOF
+CONF_SAVED=$CONF
+CONF="$WORK/tui.conf"
+tui_start 100 30
+wait_for "Alpha"
+ctl mode slow
+keys : "add --account 1 $URL/c.xml Tech" Enter
+wait_for "Subscribing to $URL/c.xml on the server"
+keys "?"
+wait_for "q, ? or Escape closes it" 3
+keys q
+ctl mode ok
+wait_for "Gamma  Tech" 30
+wait_for "Gamma item 2" 20
+keys : "add --account 1 $URL/page.html" Enter
+wait_for "page.html: the server would not subscribe to it (HTTP 400"
+keys End
+keys : remove Enter
+wait_for "Unsubscribe alice from Gamma on the server? y unsubscribes"
+keys n
+wait_for "Not unsubscribed"
+expect_eq "kept" "$(server_feeds)" "Alpha:News Gamma:Tech"
+keys : remove Enter
+wait_for "Unsubscribe alice from Gamma"
+keys y
+wait_for "Unsubscribed from"
+wait_gone "Gamma"
+keys q q
+wait_exit
+tui_stop
+CONF=$CONF_SAVED
+expect_eq "gone from the server" "$(server_feeds)" "Alpha:News"
+expect_eq "gone from the store" "$(local_feeds)" "Alpha:News"
+
 # --- The server gone: one line, nothing changed.
 kill $GR_PID
 wait $GR_PID 2>/dev/null || true
