@@ -1220,6 +1220,15 @@ out:
 	return (rc);
 }
 
+/* Name a server account on f: "USER at URL". */
+static void
+print_account(FILE *f, const struct config_sync *cs)
+{
+	print_safe(f, cs->user);
+	fputs(" at ", f);
+	print_safe(f, cs->url);
+}
+
 /*
  * Subscribe (add) or unsubscribe the server account that account names
  * (subscribe_account()) to or from url: the server first, then the
@@ -1250,33 +1259,25 @@ server_edit(const struct opts *o, const struct config *cfg,
 	    &feed, &cause) : sync_unsubscribe(cfg, cs, st, &stop, url,
 	    &cause);
 	store_close(st);
-	if (rc < 0) {
+	if (rc < 0 || rc == SYNC_SUB_LISTED) {
 		fputs("tidings: ", stderr);
-		print_safe(stderr, cs->user);
-		fputs(" at ", stderr);
-		print_safe(stderr, cs->url);
-		fputs(": ", stderr);
-		print_safe(stderr, cause);
-		fputs(add ? " (not subscribed)\n" : " (not unsubscribed)\n",
-		    stderr);
+		print_account(stderr, cs);
+		if (rc < 0) {
+			fputs(": ", stderr);
+			print_safe(stderr, cause);
+			fputs(add ? " (not subscribed)\n" :
+			    " (not unsubscribed)\n", stderr);
+		} else {
+			fputs(" has ", stderr);
+			print_safe(stderr, feed);
+			fputs(" already\n", stderr);
+		}
 		free(cause);
-		return (EXIT_ERROR);
-	}
-	if (add && rc == SYNC_SUB_LISTED) {
-		fputs("tidings: ", stderr);
-		print_safe(stderr, cs->user);
-		fputs(" at ", stderr);
-		print_safe(stderr, cs->url);
-		fputs(" has ", stderr);
-		print_safe(stderr, feed);
-		fputs(" already\n", stderr);
 		free(feed);
 		return (EXIT_ERROR);
 	}
 	fputs(add ? "subscribed " : "unsubscribed ", stdout);
-	print_safe(stdout, cs->user);
-	fputs(" at ", stdout);
-	print_safe(stdout, cs->url);
+	print_account(stdout, cs);
 	fputs(add ? " to " : " from ", stdout);
 	print_safe(stdout, add ? feed : url);
 	for (i = 0; i < ntags; i++) {

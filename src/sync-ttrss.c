@@ -517,6 +517,18 @@ int
 sync_ttrss_sub_status(const struct json *content, const char *url,
     int64_t *feed_id, char ***feeds, size_t *nfeeds, char **error)
 {
+	/* By code; 4 lists the page's feeds. */
+	static const char *const why[] = {
+		": the server named no feed id",
+		": the server named no feed id",
+		": not an address the server takes",
+		": a page that names no feed",
+		"",
+		": the server cannot fetch it",
+		": not a feed",
+		": the server could not store the feed",
+		": the server refuses that address",
+	};
 	const struct json	*s, *f;
 	struct buf		 b = BUF_INIT;
 	char			*m;
@@ -537,18 +549,7 @@ sync_ttrss_sub_status(const struct json *content, const char *url,
 	if ((code == 0 || code == 1) && *feed_id > 0)
 		return ((int)code);
 	text_printable(&b, url);
-	switch (code) {
-	case 0:
-	case 1:
-		buf_addstr(&b, ": the server named no feed id");
-		break;
-	case 2:
-		buf_addstr(&b, ": not an address the server takes");
-		break;
-	case 3:
-		buf_addstr(&b, ": a page that names no feed");
-		break;
-	case 4:
+	if (code == 4) {
 		/* tt-rss gives {URL: title}; an array of URLs is read too. */
 		f = json_get(s, "feeds");
 		*feeds = xcalloc(f != NULL ? f->n + 1 : 1, sizeof **feeds);
@@ -566,27 +567,14 @@ sync_ttrss_sub_status(const struct json *content, const char *url,
 			text_printable(&b, (*feeds)[i]);
 		}
 		buf_addstr(&b, " (pick one with -n N)");
-		break;
-	case 5:
-		buf_addstr(&b, ": the server cannot fetch it");
-		if ((m = sync_text(s, "message")) != NULL) {
-			buf_addf(&b, " (%s)", m);
-			free(m);
-		}
-		break;
-	case 6:
-		buf_addstr(&b, ": not a feed");
-		break;
-	case 7:
-		buf_addstr(&b, ": the server could not store the feed");
-		break;
-	case 8:
-		buf_addstr(&b, ": the server refuses that address");
-		break;
-	default:
+	} else if (code >= 0 && (size_t)code < nitems(why))
+		buf_addstr(&b, why[code]);
+	else
 		buf_addf(&b, ": the server answers code %lld",
 		    (long long)code);
-		break;
+	if (code == 5 && (m = sync_text(s, "message")) != NULL) {
+		buf_addf(&b, " (%s)", m);
+		free(m);
 	}
 	*error = buf_detach(&b, NULL);
 	return ((int)code);

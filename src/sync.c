@@ -645,10 +645,11 @@ sync_run(const struct config *cfg, const struct config_sync *cs,
 	return (rc);
 }
 
-int
-sync_subscribe(const struct config *cfg, const struct config_sync *cs,
+/* sync_subscribe() when add, else sync_unsubscribe(). */
+static int
+sync_edit(const struct config *cfg, const struct config_sync *cs,
     struct store *st, const atomic_int *stop, const char *url,
-    char *const *tags, size_t ntags, long want, char **feed_url,
+    char *const *tags, size_t ntags, long want, char **feed_url, int add,
     char **error)
 {
 	struct sync_conn	 c;
@@ -658,39 +659,38 @@ sync_subscribe(const struct config *cfg, const struct config_sync *cs,
 	sync_conn_init(&c, cfg, cs, stop, &stats);
 	if (strcmp(cs->type, "greader") == 0) {
 		c.api = sync_greader_base(cs->url);
-		rc = sync_greader_subscribe(&c, st, url, tags, ntags, want,
-		    feed_url, error);
+		rc = add ? sync_greader_subscribe(&c, st, url, tags, ntags,
+		    want, feed_url, error) : sync_greader_unsubscribe(&c, st,
+		    url, error);
 	} else {
 		c.api = sync_api_url(cs->url);
-		rc = sync_ttrss_subscribe(&c, st, url, tags, ntags, want,
-		    feed_url, error);
+		rc = add ? sync_ttrss_subscribe(&c, st, url, tags, ntags,
+		    want, feed_url, error) : sync_ttrss_unsubscribe(&c, st,
+		    url, error);
 	}
-	log_debug("sync: %s: subscribe: %d requests%s%s", c.api,
-	    stats.requests, rc < 0 ? ": " : "", rc < 0 ? *error : "");
+	log_debug("sync: %s: %s: %d requests%s%s", c.api, add ? "subscribe" :
+	    "unsubscribe", stats.requests, rc < 0 ? ": " : "",
+	    rc < 0 ? *error : "");
 	sync_conn_release(&c);
 	return (rc);
+}
+
+int
+sync_subscribe(const struct config *cfg, const struct config_sync *cs,
+    struct store *st, const atomic_int *stop, const char *url,
+    char *const *tags, size_t ntags, long want, char **feed_url,
+    char **error)
+{
+	return (sync_edit(cfg, cs, st, stop, url, tags, ntags, want, feed_url,
+	    1, error));
 }
 
 int
 sync_unsubscribe(const struct config *cfg, const struct config_sync *cs,
     struct store *st, const atomic_int *stop, const char *url, char **error)
 {
-	struct sync_conn	 c;
-	struct sync_stats	 stats;
-	int			 rc;
-
-	sync_conn_init(&c, cfg, cs, stop, &stats);
-	if (strcmp(cs->type, "greader") == 0) {
-		c.api = sync_greader_base(cs->url);
-		rc = sync_greader_unsubscribe(&c, st, url, error);
-	} else {
-		c.api = sync_api_url(cs->url);
-		rc = sync_ttrss_unsubscribe(&c, st, url, error);
-	}
-	log_debug("sync: %s: unsubscribe: %d requests%s%s", c.api,
-	    stats.requests, rc < 0 ? ": " : "", rc < 0 ? *error : "");
-	sync_conn_release(&c);
-	return (rc);
+	return (sync_edit(cfg, cs, st, stop, url, NULL, 0, 0, NULL, 0,
+	    error));
 }
 
 int

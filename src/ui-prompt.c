@@ -288,7 +288,9 @@ ui_prompt_remove_answer(struct ui *ui, int yes)
  * here, with the status line saying so: the loop waits for it (at most
  * download-timeout), which is simpler than a thread for an action a
  * person takes now and then. Not while a refresh runs, which would keep
- * the new feed's first fetch from starting.
+ * the new feed's first fetch from starting. "add --account ACCOUNT URL
+ * [TAG...]" subscribes a server's account instead, on the refresh's
+ * thread (ui_refresh_edit()): a server may be slow.
  */
 static int
 prompt_add(struct ui *ui, const char *rest)
