@@ -517,7 +517,10 @@ ui_refresh_status(struct ui *ui, struct buf *b)
 	done = rf->done;
 	total = rf->total;
 	pthread_mutex_unlock(&rf->lock);
-	if (total > 0)
+	if (rf->edit != 0)
+		buf_addstr(b, rf->edit == UI_EDIT_ADD ? "subscribing" :
+		    "unsubscribing");
+	else if (total > 0)
 		buf_addf(b, "refreshing %zu/%zu", done, total);
 	else
 		buf_addstr(b, "refreshing");

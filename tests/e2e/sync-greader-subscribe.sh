@@ -148,6 +148,7 @@ wait_for "Alpha"
 ctl mode slow
 keys : "add --account 1 $URL/c.xml Tech" Enter
 wait_for "Subscribing to $URL/c.xml on the server"
+wait_for "subscribing"
 keys "?"
 wait_for "q, ? or Escape closes it" 3
 keys q
