@@ -1469,6 +1469,50 @@ post_appeal_card(const struct conv *cv, struct bvec *root, const int *drop,
 		b->nchildren--;
 }
 
+/*
+ * On a product's page, a shelf of other products that the cleaning let
+ * through: a heading that names it ("Related items", "Recently viewed")
+ * over nothing but short lines (the cards' names, prices and dates),
+ * up to the next heading of its rank.
+ */
+static void
+post_shelves(const struct conv *cv, struct bvec *root, int *drop)
+{
+	struct buf	 text = BUF_INIT;
+	size_t		 i, j, chars, links;
+	int		 level;
+
+	if (!cv->x->product)
+		return;
+	for (i = 0; i < root->n; i++) {
+		const struct extract_block *b = &root->v[i];
+
+		if (drop[i] || b->kind != EXTRACT_HEADING)
+			continue;
+		buf_reset(&text);
+		block_plain(b, &text);
+		if (text.len > 80 || !product_shelf_name(text.data, text.len))
+			continue;
+		level = b->level;
+		for (j = i + 1; j < root->n; j++) {
+			const struct extract_block *c = &root->v[j];
+
+			if (c->kind == EXTRACT_HEADING && c->level <= level)
+				break;
+			chars = links = 0;
+			block_counts(c, &chars, &links);
+			if (!drop[j] && chars >= 200)
+				break;
+		}
+		if (j < root->n && root->v[j].kind != EXTRACT_HEADING)
+			continue;	/* prose under it: no shelf */
+		for (; i < j; i++)
+			drop[i] = 1;
+		i--;
+	}
+	buf_release(&text);
+}
+
 /* Walk from the end over the appeals, the heading over them, short
  * lines and the notes under them; drop the run when it is a box. */
 static void
@@ -1655,6 +1699,7 @@ repeats:
 	if (!x->region)
 		post_author_bio(root, x->art, drop);
 	post_appeals(cv, root, drop);
+	post_shelves(cv, root, drop);
 	/* A heading whose section is now empty goes too. */
 	for (i = root->n; i > 0; i--) {
 		if (drop[i - 1] || root->v[i - 1].kind != EXTRACT_HEADING)
