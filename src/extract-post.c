@@ -145,6 +145,8 @@ static const char *const ui_phrases[] = {
 	"linktopost", "linktocomment", "codeselectall", "originalpost",
 	"quote", "reportinappropriatecontent", "threadtools",
 	"displaymodes", "postingrules",
+	/* The markers a site's formula renderer leaves around each post. */
+	"begingroup", "endgroup",
 	/* An empty list's message: a widget with nothing in it. */
 	"noposts", "nopostsfound", "nocomments", "nocommentsyet",
 	"bethefirsttocomment", "noresultsfound", "nothingfound",
@@ -234,6 +236,36 @@ post_read_time(const char *key, size_t len)
 		return (d == len);
 	r = key_word(key + d, len - d, reads, nitems(reads));
 	return (r > 0 && d + r == len);
+}
+
+/*
+ * Is the text an advertisement's label with a note after it
+ * ("Advertisement - Page continues below", "Anzeige (weiter unten)")?
+ */
+static int
+post_ad_label(const char *text, size_t len)
+{
+	static const char *const labels[] = {
+		"advertisement", "advertising", "anzeige", "werbung",
+		"publicit\xc3\xa9", "publicidad", "pubblicit\xc3\xa0",
+		"advertentie", "sponsored",
+	};
+	size_t	 i, n;
+
+	if (len > 60)
+		return (0);
+	for (i = 0; i < nitems(labels); i++) {
+		n = strlen(labels[i]);
+		if (len <= n || !ascii_eq_nocase(text, labels[i], n))
+			continue;
+		while (n < len && text[n] == ' ')
+			n++;
+		if (n < len && (text[n] == '-' || text[n] == '(' ||
+		    text[n] == ':' || text[n] == '|' ||
+		    (unsigned char)text[n] == 0xe2))	/* a dash */
+			return (1);
+	}
+	return (0);
 }
 
 /* Is the block's key one of the interface phrases? */
@@ -1627,6 +1659,7 @@ postprocess(struct conv *cv, struct bvec *root)
 		    (lastkey.len > 0 && strcmp(key.data, lastkey.data) == 0) ||
 		    post_teaser_line(b, key.data, key.len, chars, links) ||
 		    post_notice(text.data, text.len, key.data) ||
+		    post_ad_label(text.data, text.len) ||
 		    post_form_print(text.data, text.len) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
 		    ((!x->region && post_date_line(text.data, text.len)) ||

@@ -1332,6 +1332,18 @@ test_extract_scoring_parts(void **state)
 		  "commas, clauses, and enough words to read as prose rather "
 		  "than as a line of navigation.</p>",
 		  "The harbour's story", "Privacy", 1 },
+		{ "an advertisement's label with a note goes",
+		  "<p>Advertisement - Page continues below</p><p>The "
+		  "harbour's story goes on for a while, with "
+		  "commas, clauses, and enough words to read as prose rather "
+		  "than as a line of navigation.</p>",
+		  "The harbour's story", "Advertisement", 1 },
+		{ "a formula renderer's markers go",
+		  "<p>$\\begingroup$</p><p>The harbour's story goes on for a "
+		  "while, with commas, clauses, and enough words to read as "
+		  "prose rather than as a line of navigation.</p>"
+		  "<p>$\\endgroup$</p>",
+		  "The harbour's story", "group", 1 },
 		{ "a number alone goes",
 		  "<p>7</p>", "Paragraph 3", "7", 1 },
 		{ "a block repeated at once is kept once",
