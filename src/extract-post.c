@@ -144,7 +144,7 @@ static const char *const ui_phrases[] = {
 	/* A forum's buttons and tools around its posts. */
 	"linktopost", "linktocomment", "codeselectall", "originalpost",
 	"quote", "reportinappropriatecontent", "threadtools",
-	"displaymodes", "postingrules",
+	"displaymodes", "postingrules", "previousthreadnextthread",
 	/* The markers a site's formula renderer leaves around each post. */
 	"begingroup", "endgroup",
 	/* An empty list's message: a widget with nothing in it. */
@@ -344,6 +344,10 @@ static const char *const form_print[] = {
 	"you agree to the terms", "you consent to", "i consent to",
 	"by posting to this forum", "you accept that your data",
 	"did you find what you were looking for",
+	/* A forum's notices under a thread. */
+	"not open for further replies", "you may not post new threads",
+	"all times are gmt", "all times are utc",
+	"create an account or log in to",
 	"jederzeit abmelden", "jederzeit widerrufen", "pflichtfelder sind",
 	"d\xc3\xa9sinscrire \xc3\xa0 tout moment",
 	"d\xc3\xa9sabonner \xc3\xa0 tout moment", "champs obligatoires sont",

@@ -1344,6 +1344,13 @@ test_extract_scoring_parts(void **state)
 		  "prose rather than as a line of navigation.</p>"
 		  "<p>$\\endgroup$</p>",
 		  "The harbour's story", "group", 1 },
+		{ "a forum's notices under a thread go",
+		  "<p>The harbour's story goes on for a while, with commas, "
+		  "clauses, and enough words to read as prose rather than as "
+		  "a line of navigation.</p><p>You may not post new threads. "
+		  "You may not post replies. You may not edit your posts.</p>"
+		  "<p>All times are GMT +1. The time now is 14:01.</p>",
+		  "The harbour's story", "time now", 1 },
 		{ "a number alone goes",
 		  "<p>7</p>", "Paragraph 3", "7", 1 },
 		{ "a block repeated at once is kept once",
