@@ -4427,7 +4427,8 @@ test_extract_title_again(void **state)
 
 /* A title that gives the site's name and its motto ("Site - motto") names
  * no page: the page's one <h1> does, when it shares no word with the
- * motto; a heading that repeats the motto leaves the title as it is. */
+ * motto; a heading that repeats the motto, or names the site, leaves the
+ * title as it is. */
 static void
 test_extract_title_motto(void **state)
 {
@@ -4445,6 +4446,8 @@ test_extract_title_motto(void **state)
 	} cases[] = {
 		{ "Which boots for a wet spring?", "Which boots for a wet spring?" },
 		{ "Where walkers meet to talk", "Where walkers meet" },
+		/* A heading that names the site is its banner. */
+		{ "Trailtalk Forums", "Where walkers meet" },
 	};
 	struct article	*art;
 	struct buf	 b = BUF_INIT;
