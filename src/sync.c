@@ -662,11 +662,17 @@ sync_edit(const struct config *cfg, const struct config_sync *cs,
 		rc = add ? sync_greader_subscribe(&c, st, url, tags, ntags,
 		    want, feed_url, error) : sync_greader_unsubscribe(&c, st,
 		    url, error);
-	} else {
+	} else if (strcmp(cs->type, "ttrss") == 0) {
 		c.api = sync_api_url(cs->url);
 		rc = add ? sync_ttrss_subscribe(&c, st, url, tags, ntags,
 		    want, feed_url, error) : sync_ttrss_unsubscribe(&c, st,
 		    url, error);
+	} else {
+		/* A protocol without its part here says so. */
+		c.api = xstrdup(cs->url);
+		xasprintf(error, "tidings cannot %ssubscribe a %s account "
+		    "yet", add ? "" : "un", cs->type);
+		rc = -1;
 	}
 	log_debug("sync: %s: %s: %d requests%s%s", c.api, add ? "subscribe" :
 	    "unsubscribe", stats.requests, rc < 0 ? ": " : "",
