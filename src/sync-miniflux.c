@@ -15,18 +15,23 @@
  *	PUT /v1/entries/N/bookmark	toggle, so the entry's starred is
  *					read first and toggled only when it
  *					differs (sent twice, it is still set)
- *	GET /v1/feeds/counters		the feeds that have entries: when
- *					they are all known and the last full
- *					reading is less than an hour old,
- *					the feeds are not read again
+ *	GET /v1/feeds/counters		each feed's unread entries: when the
+ *					feeds they name are all known and
+ *					the last full reading is less than
+ *					an hour old, the feeds are not read
+ *					again
  *	GET /v1/feeds			the feeds, their categories as tags
  *	GET /v1/entries?after_entry_id	entries newer than the newest
  *					stored (every one the first time),
  *					in id order, a page at a time
- *	GET /v1/entries?changed_after	the older entries whose status or
- *					star changed since the last sync
- *					(less a margin for clocks): the
- *					marks made elsewhere
+ *	GET /v1/entries?starred=true	the number of starred entries
+ *					(limit=1): with the counters, whether
+ *					the store's marks agree
+ *	GET /v1/entries?changed_after	when they do not, or once an hour,
+ *					the older entries whose status or
+ *					star changed since the last such
+ *					reading (less a margin for clocks):
+ *					the marks made elsewhere
  * Entry and feed ids are positive integers, kept as they are. Sending
  * first means the marks read back hold what was sent; a change made
  * while the sync runs stays queued and wins (tidings-config(5)).
@@ -124,15 +129,16 @@ sync_miniflux_entries(const struct json *doc, struct sync_headline **v,
 }
 
 int
-sync_miniflux_counters(const struct json *doc, int64_t **ids, size_t *n)
+sync_miniflux_counters(const struct json *doc, int64_t **ids,
+    int64_t **unread, size_t *n)
 {
 	static const char *const keys[] = { "unreads", "reads" };
 	const struct json	*o;
 	struct json		 k;
-	size_t			 i, j;
-	int64_t			 id;
+	size_t			 i, j, m;
+	int64_t			 id, count;
 
-	*ids = NULL;
+	*ids = *unread = NULL;
 	*n = 0;
 	if (doc == NULL || doc->type != JSON_OBJECT)
 		return (-1);
@@ -143,20 +149,32 @@ sync_miniflux_counters(const struct json *doc, int64_t **ids, size_t *n)
 		if (o->type != JSON_OBJECT)
 			goto bad;
 		*ids = xreallocarray(*ids, *n + o->n + 1, sizeof **ids);
+		*unread = xreallocarray(*unread, *n + o->n + 1,
+		    sizeof **unread);
 		for (j = 0; j < o->n; j++) {
 			/* Each member's name is a feed's id. */
 			memset(&k, 0, sizeof k);
 			k.type = JSON_STRING;
 			k.str = o->k[j];
-			if (sync_int(&k, &id) != 0 || id <= 0)
+			if (sync_int(&k, &id) != 0 || id <= 0 ||
+			    sync_int(&o->v[j], &count) != 0 || count < 0)
 				goto bad;
-			(*ids)[(*n)++] = id;
+			for (m = 0; m < *n && (*ids)[m] != id; m++)
+				;
+			if (m < *n) {
+				if (i == 0)
+					goto bad;	/* named twice */
+				continue;
+			}
+			(*ids)[*n] = id;
+			(*unread)[(*n)++] = i == 0 ? count : 0;
 		}
 	}
 	return (0);
 bad:
 	free(*ids);
-	*ids = NULL;
+	free(*unread);
+	*ids = *unread = NULL;
 	*n = 0;
 	return (-1);
 }
@@ -377,16 +395,71 @@ sync_miniflux_known(const int64_t *ids, size_t n, const struct sync_map *map,
 	return (1);
 }
 
+/*
+ * Whether the store agrees with the server: each feed's unread entries
+ * by the counters (ids[0..n), unread[0..n)) and the number of starred
+ * ones (a small request). When they agree, the marks are taken as
+ * unchanged: a read and an unread, or a star and an unstar, that cancel
+ * out wait for the hourly reading.
+ */
+static int
+sync_miniflux_match(struct sync_conn *c, struct store *st,
+    const struct sync_map *map, size_t nmap, const int64_t *ids,
+    const int64_t *unread, size_t n, int *match, char **error)
+{
+	const struct json	*doc;
+	int64_t			*feed = NULL, *su = NULL, *ss = NULL;
+	int64_t			 starred = 0, total, want;
+	size_t			 ns = 0, i, j, k;
+
+	*match = 0;
+	if (store_sync_counts(st, c->key, &feed, &su, &ss, &ns, error) != 0)
+		return (-1);
+	*match = 1;
+	/* Each feed of either side: the server's unread (0 when it names
+	 * the feed not) against the store's. */
+	for (i = 0; i < ns && *match; i++) {
+		starred += ss[i];
+		for (j = 0; j < nmap && map[j].id != feed[i]; j++)
+			;
+		want = 0;
+		for (k = 0; j < nmap && k < n; k++)
+			if (ids[k] == map[j].remote)
+				want = unread[k];
+		if (j == nmap ? su[i] != 0 : want != su[i])
+			*match = 0;
+	}
+	for (k = 0; k < n && *match; k++) {
+		for (j = 0; j < nmap && map[j].remote != ids[k]; j++)
+			;
+		for (i = 0; j < nmap && i < ns && feed[i] != map[j].id; i++)
+			;
+		if (unread[k] != 0 && (j == nmap || i == ns))
+			*match = 0;
+	}
+	free(feed);
+	free(su);
+	free(ss);
+	if (!*match)
+		return (0);
+	if (sync_miniflux_call(c, "starred", NULL, "entries?starred=true"
+	    "&status=unread&status=read&limit=1", NULL, &doc, error) != 0)
+		return (-1);
+	if (sync_int(json_get(doc, "total"), &total) != 0 || total != starred)
+		*match = 0;
+	return (0);
+}
+
 int
 sync_miniflux_run(struct sync_conn *c, struct store *st, char **error)
 {
 	const struct json	*doc;
 	struct sync_map		*map = NULL;
 	int64_t			 since, last, marks, now = time_now();
-	int64_t			*fids = NULL;
+	int64_t			*fids = NULL, *funread = NULL;
 	size_t			 nmap = 0, nf = 0;
 	char			 query[160];
-	int			 rc = -1, full;
+	int			 rc = -1, full, known, match = 0;
 
 	if (store_sync_last(st, c->key, &last, &marks, error) != 0 ||
 	    store_sync_since(st, c->key, &since, error) != 0 ||
@@ -396,22 +469,20 @@ sync_miniflux_run(struct sync_conn *c, struct store *st, char **error)
 	    sync_miniflux_call(c, "counters", NULL, "feeds/counters", NULL,
 	    &doc, error) != 0)
 		goto out;
-	if (sync_miniflux_counters(doc, &fids, &nf) != 0)
-		nf = SIZE_MAX;		/* not understood: read the feeds */
-	/* The feeds: the first time, every hour, and when the counters
-	 * name one the store lacks (a feed added on the server). */
+	known = sync_miniflux_counters(doc, &fids, &funread, &nf) == 0;
+	/* Every feed and every changed mark the first time and every
+	 * hour; the feeds too when the counters name one the store lacks
+	 * (a feed added on the server). */
 	full = since == 0 || marks == STORE_NOTIME ||
 	    now - marks >= SYNC_FULL_EVERY || now < marks;
 	if (!full && sync_known_feeds(st, c->key, &map, &nmap, error) != 0)
 		goto out;
-	if (full || nf == SIZE_MAX ||
-	    !sync_miniflux_known(fids, nf, map, nmap)) {
+	if (full || !known || !sync_miniflux_known(fids, nf, map, nmap)) {
 		sync_map_free(map, nmap);
 		map = NULL;
 		nmap = 0;
 		if (sync_miniflux_feeds(c, st, &map, &nmap, error) != 0)
 			goto out;
-		full = 1;
 	}
 	c->stats->feeds = (int)nmap;
 	/* The new entries, with their marks; "removed" ones are not the
@@ -419,14 +490,25 @@ sync_miniflux_run(struct sync_conn *c, struct store *st, char **error)
 	if (sync_miniflux_pages(c, st, "entries", "status=unread&status=read",
 	    since, map, nmap, error) != 0)
 		goto out;
-	/* The marks of older entries, changed elsewhere since the last
-	 * sync (the new ones came with theirs); all of them after a sync
-	 * that never ended, or when the clock went back. */
-	if (since > 0) {
-		if (last != STORE_NOTIME && last <= now)
+	if (since == 0) {
+		/* The first time, every entry came with its marks. */
+		if (store_sync_done(st, c->key, now, now, error) != 0)
+			goto out;
+		rc = 0;
+		goto out;
+	}
+	/* The marks of older entries: when the counters (taken before the
+	 * new entries) or the starred disagree with the store, or once an
+	 * hour, those changed since the last such reading (less a margin
+	 * for clocks) or, when there was none, all of them. */
+	if (!full && known && sync_miniflux_match(c, st, map, nmap, fids,
+	    funread, nf, &match, error) != 0)
+		goto out;
+	if (!match) {
+		if (marks != STORE_NOTIME && marks <= now)
 			snprintf(query, sizeof query, "changed_after=%lld"
 			    "&before_entry_id=%lld",
-			    (long long)(last - MF_SLACK), (long long)since + 1);
+			    (long long)(marks - MF_SLACK), (long long)since + 1);
 		else
 			snprintf(query, sizeof query, "status=unread"
 			    "&status=read&before_entry_id=%lld",
@@ -435,12 +517,13 @@ sync_miniflux_run(struct sync_conn *c, struct store *st, char **error)
 		    map, nmap, error) != 0)
 			goto out;
 	}
-	if (store_sync_done(st, c->key, now, full ? now : STORE_NOTIME,
+	if (store_sync_done(st, c->key, now, match ? STORE_NOTIME : now,
 	    error) != 0)
 		goto out;
 	rc = 0;
 out:
 	sync_map_free(map, nmap);
 	free(fids);
+	free(funread);
 	return (rc);
 }

@@ -155,9 +155,11 @@ int	 sync_miniflux_entries(const struct json *doc,
 	     struct sync_headline **v, size_t *n, size_t *total,
 	     int64_t *last);
 
-/* The feed ids a GET /v1/feeds/counters answer names (its "reads" and
- * "unreads" members' names) into *ids (free it), or -1. */
+/* The feeds a GET /v1/feeds/counters answer names (its "unreads" and
+ * "reads" members' names), each once, into *ids, with its unread
+ * entries (0 when "unreads" names it not) into *unread (free both);
+ * -1 when it is anything else. */
 int	 sync_miniflux_counters(const struct json *doc, int64_t **ids,
-	     size_t *n);
+	     int64_t **unread, size_t *n);
 
 #endif /* TIDINGS_SYNC_H */

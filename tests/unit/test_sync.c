@@ -354,33 +354,48 @@ static void
 test_sync_miniflux_counters(void **state)
 {
 	struct json_arena	 a;
-	int64_t			*ids;
+	int64_t			*ids, *unread;
 	size_t			 n;
 
 	(void)state;
 	memset(&a, 0, sizeof a);
 	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"reads\":"
-	    "{\"1\":12,\"3\":1},\"unreads\":{\"4\":14}}"), &ids, &n), 0);
+	    "{\"1\":12,\"3\":1,\"4\":2},\"unreads\":{\"4\":14}}"), &ids,
+	    &unread, &n), 0);
 	assert_int_equal(n, 3);
 	assert_int_equal(ids[0], 4);
+	assert_int_equal(unread[0], 14);
 	assert_int_equal(ids[1], 1);
+	assert_int_equal(unread[1], 0);
 	assert_int_equal(ids[2], 3);
+	assert_int_equal(unread[2], 0);
 	free(ids);
+	free(unread);
 	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"reads\":null,"
-	    "\"unreads\":{}}"), &ids, &n), 0);
+	    "\"unreads\":{}}"), &ids, &unread, &n), 0);
 	assert_int_equal(n, 0);
 	free(ids);
-	/* Names that are no feed ids, or the wrong shape: not understood. */
+	free(unread);
+	/* Names that are no feed ids, counts that are no counts, a feed
+	 * named twice, the wrong shape: not understood. */
 	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"reads\":"
-	    "{\"x\":1}}"), &ids, &n), -1);
+	    "{\"x\":1}}"), &ids, &unread, &n), -1);
 	assert_null(ids);
+	assert_null(unread);
+	assert_int_equal(n, 0);
 	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"reads\":"
-	    "{\"0\":1}}"), &ids, &n), -1);
+	    "{\"0\":1}}"), &ids, &unread, &n), -1);
+	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"unreads\":"
+	    "{\"2\":-1}}"), &ids, &unread, &n), -1);
+	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"unreads\":"
+	    "{\"2\":\"many\"}}"), &ids, &unread, &n), -1);
+	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"unreads\":"
+	    "{\"2\":1,\"2\":3}}"), &ids, &unread, &n), -1);
 	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"reads\":[1]}"),
-	    &ids, &n), -1);
-	assert_int_equal(sync_miniflux_counters(parse(&a, "[]"), &ids, &n),
-	    -1);
-	assert_int_equal(sync_miniflux_counters(NULL, &ids, &n), -1);
+	    &ids, &unread, &n), -1);
+	assert_int_equal(sync_miniflux_counters(parse(&a, "[]"), &ids, &unread,
+	    &n), -1);
+	assert_int_equal(sync_miniflux_counters(NULL, &ids, &unread, &n), -1);
 	json_arena_release(&a);
 }
 
