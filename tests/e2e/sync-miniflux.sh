@@ -124,8 +124,12 @@ sql "UPDATE items SET read = 1 WHERE remote_id IN (101, 104, 105)"
 sql "UPDATE items SET read = 0 WHERE remote_id = 102"
 sql "UPDATE items SET starred = 1 WHERE remote_id = 107"
 expect_eq "queued" "$(sql "SELECT count(*) FROM sync_queue")" 5
+before=$(requests)
 expect_status 0 td refresh -a
 expect_grep "5 changes sent" "$WORK/out"
+# Two PUTs of statuses, the star's GET and PUT, then the three of a
+# sync with nothing new: the entries just changed are not read back.
+expect_eq "requests of a sync that sent marks" $(($(requests) - before)) 7
 expect_eq "queue sent" "$(sql "SELECT count(*) FROM sync_queue")" 0
 expect_eq "read on the server" "$(state 101 read) $(state 104 read) \
 $(state 105 read)" "True True True"
