@@ -274,31 +274,20 @@ class H(BaseHTTPRequestHandler):
                     it["removed"] = status == "removed"
                     it["changed"] = now
             return self.answer(204, nids=len(ids))
-        if len(parts) == 2 and parts[0] == "entries" and method == "GET":
-            try:
-                i = int(parts[1])
-            except ValueError:
-                return self.error(404, "Not Found")
+        one = len(parts) == 2 and parts[0] == "entries" and method == "GET"
+        star = len(parts) == 3 and parts[0] == "entries" and \
+            parts[2] == "bookmark" and method == "PUT"
+        if one or star:
             with lock:
-                it = items.get(i)
+                it = items.get(int(parts[1])) if parts[1].isdigit() \
+                    else None
+                if it is not None and star:
+                    it["starred"] = not it.get("starred")
+                    it["changed"] = time.time()
                 out = entry_json(it) if it is not None else None
             if out is None:
                 return self.error(404, "Not Found")
-            return self.answer(200, out)
-        if len(parts) == 3 and parts[0] == "entries" and \
-           parts[2] == "bookmark" and method == "PUT":
-            try:
-                i = int(parts[1])
-            except ValueError:
-                return self.error(404, "Not Found")
-            with lock:
-                it = items.get(i)
-                if it is not None:
-                    it["starred"] = not it.get("starred")
-                    it["changed"] = time.time()
-            if it is None:
-                return self.error(404, "Not Found")
-            return self.answer(204)
+            return self.answer(200, out) if one else self.answer(204)
         return self.error(404, "Not Found")
 
     def control(self, method, path):
