@@ -873,9 +873,11 @@ meta_title(struct extractor *x)
 		buf_reset(&t);
 		buf_add(&t, h.data, h.len);
 		/* "Site - motto" names no page: the page's one heading
-		 * does, when the motto holds next to none of its words. */
+		 * does, when the motto holds next to none of its words
+		 * (and it is no banner with the site's name). */
 		if (lead && m->v == NULL && title_lone_h1(x, &h, 10) &&
-		    !title_is_site(h.data, h.len, x->meta[M_SITE].v, host) &&
+		    !title_names_site(h.data, h.len, x->meta[M_SITE].v, host,
+		    0) &&
 		    title_similarity(t.data, h.data) < 0.2) {
 			buf_reset(&t);
 			buf_add(&t, h.data, h.len);

@@ -144,7 +144,9 @@ static const char *const ui_phrases[] = {
 	/* A forum's buttons and tools around its posts. */
 	"linktopost", "linktocomment", "codeselectall", "originalpost",
 	"quote", "reportinappropriatecontent", "threadtools",
-	"displaymodes", "postingrules",
+	"displaymodes", "postingrules", "previousthreadnextthread",
+	/* The markers a site's formula renderer leaves around each post. */
+	"begingroup", "endgroup",
 	/* An empty list's message: a widget with nothing in it. */
 	"noposts", "nopostsfound", "nocomments", "nocommentsyet",
 	"bethefirsttocomment", "noresultsfound", "nothingfound",
@@ -236,6 +238,36 @@ post_read_time(const char *key, size_t len)
 	return (r > 0 && d + r == len);
 }
 
+/*
+ * Is the text an advertisement's label with a note after it
+ * ("Advertisement - Page continues below", "Anzeige (weiter unten)")?
+ */
+static int
+post_ad_label(const char *text, size_t len)
+{
+	static const char *const labels[] = {
+		"advertisement", "advertising", "anzeige", "werbung",
+		"publicit\xc3\xa9", "publicidad", "pubblicit\xc3\xa0",
+		"advertentie", "sponsored",
+	};
+	size_t	 i, n;
+
+	if (len > 60)
+		return (0);
+	for (i = 0; i < nitems(labels); i++) {
+		n = strlen(labels[i]);
+		if (len <= n || !ascii_eq_nocase(text, labels[i], n))
+			continue;
+		while (n < len && text[n] == ' ')
+			n++;
+		if (n < len && (text[n] == '-' || text[n] == '(' ||
+		    text[n] == ':' || text[n] == '|' ||
+		    (unsigned char)text[n] == 0xe2))	/* a dash */
+			return (1);
+	}
+	return (0);
+}
+
 /* Is the block's key one of the interface phrases? */
 static int
 post_ui_phrase(const char *key, size_t len)
@@ -312,6 +344,10 @@ static const char *const form_print[] = {
 	"you agree to the terms", "you consent to", "i consent to",
 	"by posting to this forum", "you accept that your data",
 	"did you find what you were looking for",
+	/* A forum's notices under a thread. */
+	"not open for further replies", "you may not post new threads",
+	"all times are gmt", "all times are utc",
+	"create an account or log in to",
 	"jederzeit abmelden", "jederzeit widerrufen", "pflichtfelder sind",
 	"d\xc3\xa9sinscrire \xc3\xa0 tout moment",
 	"d\xc3\xa9sabonner \xc3\xa0 tout moment", "champs obligatoires sont",
@@ -1469,6 +1505,50 @@ post_appeal_card(const struct conv *cv, struct bvec *root, const int *drop,
 		b->nchildren--;
 }
 
+/*
+ * On a product's page, a shelf of other products that the cleaning let
+ * through: a heading that names it ("Related items", "Recently viewed")
+ * over nothing but short lines (the cards' names, prices and dates),
+ * up to the next heading of its rank.
+ */
+static void
+post_shelves(const struct conv *cv, struct bvec *root, int *drop)
+{
+	struct buf	 text = BUF_INIT;
+	size_t		 i, j, chars, links;
+	int		 level;
+
+	if (!cv->x->product)
+		return;
+	for (i = 0; i < root->n; i++) {
+		const struct extract_block *b = &root->v[i];
+
+		if (drop[i] || b->kind != EXTRACT_HEADING)
+			continue;
+		buf_reset(&text);
+		block_plain(b, &text);
+		if (text.len > 80 || !product_shelf_name(text.data, text.len))
+			continue;
+		level = b->level;
+		for (j = i + 1; j < root->n; j++) {
+			const struct extract_block *c = &root->v[j];
+
+			if (c->kind == EXTRACT_HEADING && c->level <= level)
+				break;
+			chars = links = 0;
+			block_counts(c, &chars, &links);
+			if (!drop[j] && chars >= 200)
+				break;
+		}
+		if (j < root->n && root->v[j].kind != EXTRACT_HEADING)
+			continue;	/* prose under it: no shelf */
+		for (; i < j; i++)
+			drop[i] = 1;
+		i--;
+	}
+	buf_release(&text);
+}
+
 /* Walk from the end over the appeals, the heading over them, short
  * lines and the notes under them; drop the run when it is a box. */
 static void
@@ -1583,6 +1663,7 @@ postprocess(struct conv *cv, struct bvec *root)
 		    (lastkey.len > 0 && strcmp(key.data, lastkey.data) == 0) ||
 		    post_teaser_line(b, key.data, key.len, chars, links) ||
 		    post_notice(text.data, text.len, key.data) ||
+		    post_ad_label(text.data, text.len) ||
 		    post_form_print(text.data, text.len) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
 		    ((!x->region && post_date_line(text.data, text.len)) ||
@@ -1655,6 +1736,7 @@ repeats:
 	if (!x->region)
 		post_author_bio(root, x->art, drop);
 	post_appeals(cv, root, drop);
+	post_shelves(cv, root, drop);
 	/* A heading whose section is now empty goes too. */
 	for (i = root->n; i > 0; i--) {
 		if (drop[i - 1] || root->v[i - 1].kind != EXTRACT_HEADING)

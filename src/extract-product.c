@@ -349,7 +349,7 @@ product_names(const char *s, size_t len, size_t max,
  * like", "customers also bought", "similar items"), in one of several
  * languages?
  */
-static int
+int
 product_shelf_name(const char *s, size_t len)
 {
 	static const char *const names[] = {
@@ -363,7 +363,7 @@ product_shelf_name(const char *s, size_t len)
 		"sponsored products", "related to this item",
 		"recommended for you", "recommended products",
 		"more to consider", "pairs well with", "goes well with",
-		"consider these",
+		"consider these", "featured products",
 		"auch gefallen", "kauften auch", "zuletzt angesehen",
 		"zusammen gekauft", "hnliche artikel", "hnliche produkte",
 		"passende artikel", "aimerez aussi", "aimerez peut-",

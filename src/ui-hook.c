@@ -120,7 +120,11 @@ ui_hook_report(struct ui *ui, const char *name, int rc, char *cause)
 	struct buf	 q = BUF_INIT, s = BUF_INIT;
 
 	if (rc == -1) {
-		ui_message(ui, 1, "%s", text_printable(&q, cause));
+		/* A sentence of the status line: "Cannot run ...". */
+		text_printable(&q, cause);
+		if (q.len > 0 && q.data[0] >= 'a' && q.data[0] <= 'z')
+			q.data[0] = (char)(q.data[0] - 'a' + 'A');
+		ui_message(ui, 1, "%s", q.data);
 		free(cause);
 	} else if (rc != 0) {
 		hook_status(&s, rc);

@@ -29,7 +29,8 @@ tui_screen | grep -qE "^ *2 +Tagged tech" || {
 # Opened like a feed, from its row under All items: its items, of both
 # feeds, and no others.
 keys j
-wait_for "Second items"
+# The items pane is titled after the list it shows once it shows it.
+wait_for "│ Second items"
 wait_for "Alpha item 2"
 wait_for "Beta item 2"
 tui_screen | grep -q "item 1" && { tui_screen >&2; fail "item 1 listed"; }

@@ -1332,6 +1332,25 @@ test_extract_scoring_parts(void **state)
 		  "commas, clauses, and enough words to read as prose rather "
 		  "than as a line of navigation.</p>",
 		  "The harbour's story", "Privacy", 1 },
+		{ "an advertisement's label with a note goes",
+		  "<p>Advertisement - Page continues below</p><p>The "
+		  "harbour's story goes on for a while, with "
+		  "commas, clauses, and enough words to read as prose rather "
+		  "than as a line of navigation.</p>",
+		  "The harbour's story", "Advertisement", 1 },
+		{ "a formula renderer's markers go",
+		  "<p>$\\begingroup$</p><p>The harbour's story goes on for a "
+		  "while, with commas, clauses, and enough words to read as "
+		  "prose rather than as a line of navigation.</p>"
+		  "<p>$\\endgroup$</p>",
+		  "The harbour's story", "group", 1 },
+		{ "a forum's notices under a thread go",
+		  "<p>The harbour's story goes on for a while, with commas, "
+		  "clauses, and enough words to read as prose rather than as "
+		  "a line of navigation.</p><p>You may not post new threads. "
+		  "You may not post replies. You may not edit your posts.</p>"
+		  "<p>All times are GMT +1. The time now is 14:01.</p>",
+		  "The harbour's story", "time now", 1 },
 		{ "a number alone goes",
 		  "<p>7</p>", "Paragraph 3", "7", 1 },
 		{ "a block repeated at once is kept once",
@@ -3096,6 +3115,58 @@ test_extract_product_named_shelf(void **state)
 }
 
 /*
+ * A shelf the cleaning let through (no list, no pictures) still goes by
+ * its heading, when nothing but short lines stand under it; a section
+ * of prose under such a name stays.
+ */
+static void
+test_extract_product_shelf_lines(void **state)
+{
+	static const char page[] =
+	    "<html><head><title>Oak stool</title>"
+	    "<meta property=\"og:type\" content=\"product\"></head><body>"
+	    "<main><h1>Oak stool</h1><p>A low stool of solid oak, joined by "
+	    "hand with wedged tenons and finished with hard wax oil, that "
+	    "sits as well at the hearth as at the workbench.</p>"
+	    "<h2>Recently viewed</h2>%s"
+	    "<h2>Care</h2><p>Wipe the oak with a damp cloth, and oil it "
+	    "once a year with the wax that comes with it.</p></main>"
+	    "<footer>Woodshop, 3 Mill Lane</footer></body></html>";
+	static const struct {
+		const char	*under;
+		const char	*probe;
+		int		 kept;
+	} cases[] = {
+		{ "<div><div><a href=\"/tray\">Walnut tray</a></div>"
+		  "<div>38.00 EUR</div></div><p>Start comparison</p>",
+		  "38.00 EUR", 0 },
+		{ "<p>Our workshop keeps the stools you looked at for a week, "
+		  "so that you can come back to them when you have measured "
+		  "the hearth, and it sends no reminders, offers or letters "
+		  "about them to you or to anyone else.</p>",
+		  "keeps the stools", 1 },
+	};
+	struct buf	 b = BUF_INIT;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		buf_addf(&b, page, cases[i].under);
+		text = page_text(b.data, "https://woodshop.example/oak");
+		if (strstr(text, "A low stool of solid oak") == NULL ||
+		    strstr(text, "Wipe the oak") == NULL)
+			failf("case %zu: text lost: %s", i, text);
+		if (cases[i].kept != (strstr(text, cases[i].probe) != NULL))
+			failf("case %zu: section %s: %s", i, cases[i].kept ?
+			    "gone" : "kept", text);
+		free(text);
+	}
+	buf_release(&b);
+}
+
+/*
  * The fine print of a page that sells (a disclaimer, by its class) goes;
  * an article's disclaimer is the article's and stays.
  */
@@ -4356,7 +4427,8 @@ test_extract_title_again(void **state)
 
 /* A title that gives the site's name and its motto ("Site - motto") names
  * no page: the page's one <h1> does, when it shares no word with the
- * motto; a heading that repeats the motto leaves the title as it is. */
+ * motto; a heading that repeats the motto, or names the site, leaves the
+ * title as it is. */
 static void
 test_extract_title_motto(void **state)
 {
@@ -4374,6 +4446,8 @@ test_extract_title_motto(void **state)
 	} cases[] = {
 		{ "Which boots for a wet spring?", "Which boots for a wet spring?" },
 		{ "Where walkers meet to talk", "Where walkers meet" },
+		/* A heading that names the site is its banner. */
+		{ "Trailtalk Forums", "Where walkers meet" },
 	};
 	struct article	*art;
 	struct buf	 b = BUF_INIT;
@@ -4645,6 +4719,7 @@ main(void)
 		cmocka_unit_test(test_extract_post_profile),
 		cmocka_unit_test(test_extract_post_hidden_copy),
 		cmocka_unit_test(test_extract_product),
+		cmocka_unit_test(test_extract_product_shelf_lines),
 		cmocka_unit_test(test_extract_product_field_keys),
 		cmocka_unit_test(test_extract_product_named_reviews),
 		cmocka_unit_test(test_extract_screen_reader_copy),
