@@ -245,6 +245,7 @@ struct conv {
 	size_t			 ctcls;
 	int			 depth;
 	int			 root;		/* the part being converted */
+	uint32_t		 total;		/* text of all the parts */
 	int			 skip[2];	/* the post's author and date
 						   elements, -1: none */
 };

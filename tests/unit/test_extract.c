@@ -355,6 +355,69 @@ test_extract_card_furniture(void **state)
 	free(text);
 }
 
+/* A section front found as an article: a run of story cards, each a
+ * linked heading, a summary and a label. The cards come out as one
+ * list, their names kept, not taken apart as teasers whose summaries
+ * and labels stay without the names. */
+static const char card_river_page[] =
+	    "<!DOCTYPE html><html><head><title>Science | The Lamp</title></"
+	    "head><body><main><h1>Science</h1><div class=\"river\"><div cla"
+	    "ss=\"entry\"><a href=\"/science/moss\"><h3>Moss clocks keep ti"
+	    "me</h3></a><p>Botanists found that a common moss tracks the ho"
+	    "urs without any light at all, and that it keeps doing so for w"
+	    "eeks after it is moved into a dark cupboard.</p><span class=\""
+	    "tag\">Nature</span></div><div class=\"entry\"><a href=\"/scien"
+	    "ce/comet\"><h3>A comet returns</h3></a><p>Amateur astronomers "
+	    "spotted it first, low on the western horizon at dusk, two nigh"
+	    "ts before the observatories confirmed its orbit and its long w"
+	    "ay back.</p><span class=\"tag\">Nature</span></div><div class="
+	    "\"entry\"><a href=\"/science/bees\"><h3>Bees count to four</h3"
+	    "></a><p>A maze with painted doors shows where their arithmetic"
+	    " runs out: past four doors the insects guess, and the guesses "
+	    "get no better with practice.</p><span class=\"tag\">Nature</sp"
+	    "an></div><div class=\"entry\"><a href=\"/science/salt\"><h3>Sa"
+	    "lt flats that sing</h3></a><p>Cooling crusts crack in a rhythm"
+	    " that microphones can pick up from a mile away, and the song c"
+	    "hanges with the seasons as the lake below dries out.</p><span "
+	    "class=\"tag\">Nature</span></div><div class=\"entry\"><a href="
+	    "\"/science/eels\"><h3>Eels use the field</h3></a><p>Young eels"
+	    " turned the same way in a tank whatever the light, which sugge"
+	    "sts they read the magnetic field of the earth on their first l"
+	    "ong journey.</p><span class=\"tag\">Nature</span></div><div cl"
+	    "ass=\"entry\"><a href=\"/science/ice\"><h3>Old ice melts</h3><"
+	    "/a><p>A core drilled last winter holds air from before the fir"
+	    "st cities, and the team hurried to sample it before the warm s"
+	    "ummer reached the storage hut.</p><span class=\"tag\">Nature</"
+	    "span></div></div></main></body></html>";
+
+static void
+test_extract_article_cards(void **state)
+{
+	static const char *const present[] = {
+		"Moss clocks keep time", "A comet returns", "Old ice melts",
+		"Botanists found that a common moss",
+	};
+	struct article	*art;
+	char		*text;
+	size_t		 i, lists = 0, items = 0;
+
+	(void)state;
+	art = extract_page(card_river_page, strlen(card_river_page),
+	    "https://lamp.example/science", NULL);
+	for (i = 0; i < art->nblocks; i++)
+		if (art->blocks[i].kind == EXTRACT_LIST) {
+			lists++;
+			items += art->blocks[i].nchildren;
+		}
+	text = folded_text(art);
+	if (lists != 1 || items != 6)
+		failf("%zu lists of %zu items, want 1 of 6: %s", lists, items,
+		    text);
+	want_all(text, present, nitems(present));
+	free(text);
+	extract_free(art);
+}
+
 /* A page that some framework wraps whole in one <form> is read whole
  * all the same: the form is the page, not a search box in it. */
 static void
@@ -4343,6 +4406,7 @@ main(void)
 		cmocka_unit_test(test_extract_shelf_labels),
 		cmocka_unit_test(test_extract_card_figures),
 		cmocka_unit_test(test_extract_card_furniture),
+		cmocka_unit_test(test_extract_article_cards),
 		cmocka_unit_test(test_extract_form_page),
 		cmocka_unit_test(test_extract_listing_promos),
 		cmocka_unit_test(test_extract_listing_dates),
