@@ -418,6 +418,57 @@ test_extract_article_cards(void **state)
 	extract_free(art);
 }
 
+/* Cards of related stories below a long text, inside its container:
+ * teasers, not a list the article is made of. */
+static const char related_cards_page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour board keeps the old "
+	    "crane</title></head><body><article><h1>Harbour board keeps the"
+	    " old crane</h1><p>The harbour board met on Tuesday to decide t"
+	    "he fate of the old crane, which has stood over the east quay s"
+	    "ince the shipyard closed, and which most people in town have c"
+	    "ome to think of as part of the skyline rather than a machine.<"
+	    "/p><p>Engineers told the board that the steel is sound but the"
+	    " cab and the winding gear would need replacing before anyone c"
+	    "ould climb it safely, and that the paint alone would cost more"
+	    " than the town spends on its parks in a year.</p><p>Several re"
+	    "sidents spoke in favour of keeping it, pointing out that visit"
+	    "ors photograph it more than anything else in the harbour, and "
+	    "that a lit crane at night would cost little once the wiring wa"
+	    "s done properly.</p><p>The board voted to keep the crane for n"
+	    "ow and to ask the county for help with the cost of the repairs"
+	    ", with a further report due before the end of the summer, when"
+	    " the tenders for the work will have come in.</p><div class=\"g"
+	    "rid\"><h2>More news</h2><div class=\"tile\"><a href=\"/ferry\""
+	    "><h3>Ferry timetable changes</h3></a><p>The winter timetable s"
+	    "tarts a week early this year, with fewer crossings on weekdays"
+	    " and no late boat on Sundays until the spring, the operator sa"
+	    "id in a notice posted at the terminal.</p><a href=\"/ferry\">R"
+	    "ead more</a></div><div class=\"tile\"><a href=\"/market\"><h3>"
+	    "Market moves to the square</h3></a><p>Stalls will set up by th"
+	    "e fountain while the hall roof is repaired, which the council "
+	    "expects to take most of the winter and part of the spring as w"
+	    "ell.</p><a href=\"/market\">Read more</a></div><div class=\"ti"
+	    "le\"><a href=\"/school\"><h3>School gets a new roof</h3></a><p"
+	    ">Work on the gym roof will be finished before the autumn term,"
+	    " the head teacher wrote to parents, so the sports day can go a"
+	    "head in the hall as usual this year.</p><a href=\"/school\">Re"
+	    "ad more</a></div></div></article></body></html>";
+
+static void
+test_extract_related_cards(void **state)
+{
+	struct article	*art;
+	size_t		 i;
+
+	(void)state;
+	art = extract_page(related_cards_page, strlen(related_cards_page),
+	    "https://harbour.example/crane", NULL);
+	for (i = 0; i < art->nblocks; i++)
+		if (art->blocks[i].kind == EXTRACT_LIST)
+			failf("related cards made a list, block %zu", i);
+	extract_free(art);
+}
+
 /* A page that some framework wraps whole in one <form> is read whole
  * all the same: the form is the page, not a search box in it. */
 static void
@@ -4407,6 +4458,7 @@ main(void)
 		cmocka_unit_test(test_extract_card_figures),
 		cmocka_unit_test(test_extract_card_furniture),
 		cmocka_unit_test(test_extract_article_cards),
+		cmocka_unit_test(test_extract_related_cards),
 		cmocka_unit_test(test_extract_form_page),
 		cmocka_unit_test(test_extract_listing_promos),
 		cmocka_unit_test(test_extract_listing_dates),
