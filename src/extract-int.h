@@ -46,6 +46,7 @@ struct extract_arena {
 #define PAT_PLAYER	0x0400	/* video players and playlists */
 #define PAT_COMMENT	0x0800	/* comment sections */
 #define PAT_FACET	0x1000	/* a shop's filters: facets, refinements */
+#define PAT_DIALOG	0x2000	/* modal dialogs: sheets, overlays */
 
 struct pattern {
 	const char	*word;
@@ -53,7 +54,7 @@ struct pattern {
 };
 
 /* How many patterns extract-mirror.c has. */
-#define PATTERN_COUNT	83
+#define PATTERN_COUNT	84
 
 /* The patterns by first letter, built once per extraction. */
 struct pattern_index {

@@ -469,6 +469,62 @@ test_extract_related_cards(void **state)
 	extract_free(art);
 }
 
+/* A modal dialog left in the page (a sheet of a loyalty scheme's terms,
+ * shown when a button is pressed) is no part of the article, however
+ * many commas its fine print has. */
+static const char modal_page[] =
+	    "<!DOCTYPE html><html><head><title>Canvas sneakers | Hob Shoes<"
+	    "/title></head><body><div class=\"page\"><h1>Canvas sneakers</h"
+	    "1><div class=\"intro\"><p>Our canvas sneakers are cut from hea"
+	    "vy cotton duck and stitched onto natural rubber soles so they "
+	    "soften with wear instead of wearing out.</p><p>Every pair is m"
+	    "ade in our own workshop and the laces and insoles and eyelets "
+	    "can all be replaced when the rest of the shoe still has years "
+	    "left in it.</p><p>Choose from six colours and half sizes and r"
+	    "eturn any pair within sixty days if the fit is not right for y"
+	    "ou.</p><p>The uppers are dyed with plant colours that fade slo"
+	    "wly into a softer shade over the first summer of wear.</p><p>E"
+	    "ach shoe is checked by hand before it leaves the workshop and "
+	    "any pair with a fault is mended or recycled.</p><p>We ship in "
+	    "plain card boxes that can go straight into the paper bin once "
+	    "the shoes are out.</p><p>Spare laces in every colour are sold "
+	    "in pairs and posted free with any order of shoes.</p><p>Our re"
+	    "pair service replaces worn soles for a flat fee and sends the "
+	    "shoes back within two weeks.</p></div></div><div class=\"sheet"
+	    "-modal\"><div class=\"sheet-modal__body\"><h5>Reward points</h"
+	    "5><p>When you collect two hundred points, a voucher worth ten "
+	    "pounds is added to your account, automatically, and you can us"
+	    "e it, in full or in part, on your next order.</p><p>Points app"
+	    "ear in your account within three days of delivery, and points "
+	    "for items you send back are taken off your balance again, whic"
+	    "h may, in some cases, leave it below zero.</p><p>Vouchers cann"
+	    "ot be exchanged for cash, cannot be combined with other offers"
+	    ", and expire one year after they are issued, whether or not, i"
+	    "n the meantime, you have used them.</p><p>Points expire two ye"
+	    "ars after they were earned, and we may change these terms, wit"
+	    "h notice, at any time; the terms in force on the day of your o"
+	    "rder, however, apply to it.</p><p>Points are personal, cannot "
+	    "be sold, given away, or moved to another account, and are lost"
+	    ", with any vouchers, when an account is closed, by you or by u"
+	    "s.</p></div></div></body></html>";
+
+static void
+test_extract_modal(void **state)
+{
+	static const char *const present[] = {
+		"Our canvas sneakers are cut from heavy cotton duck",
+		"Our repair service replaces worn soles",
+	};
+	char		*text;
+
+	(void)state;
+	text = page_text(modal_page, "https://hob.example/canvas");
+	want_all(text, present, nitems(present));
+	if (strstr(text, "Points") != NULL || strstr(text, "voucher") != NULL)
+		failf("modal kept in: %s", text);
+	free(text);
+}
+
 /* A page that some framework wraps whole in one <form> is read whole
  * all the same: the form is the page, not a search box in it. */
 static void
@@ -4459,6 +4515,7 @@ main(void)
 		cmocka_unit_test(test_extract_card_furniture),
 		cmocka_unit_test(test_extract_article_cards),
 		cmocka_unit_test(test_extract_related_cards),
+		cmocka_unit_test(test_extract_modal),
 		cmocka_unit_test(test_extract_form_page),
 		cmocka_unit_test(test_extract_listing_promos),
 		cmocka_unit_test(test_extract_listing_dates),
