@@ -1105,6 +1105,9 @@ test_filter_regex_literal(void **state)
 		"[]a]bc", "(a|b)cd", "ab\\+", "abc.def", "AbC", "ab?", "k",
 		"[[:digit:]]+ items", "^$", "(x)+yz", "x(y|z)w", "caf\xc3\xa9",
 		"\\(paren\\)", "a.c", "^.*rust.*$", "is", "[^a]bc",
+		/* The literal alone, which decides for ASCII text. */
+		"^the ", "the$", "^the$", "^k", "k$", "^is", "is$", "^a\\.c",
+		"c\\+\\+$", "^caf", "^\\(paren", "ss", "^ss$", "^a-b,c",
 	};
 	static const char *const texts[] = {
 		"Rust 1.80", "rUsT", "Sponsored: x", "sponsored ", "colour",
@@ -1113,6 +1116,12 @@ test_filter_regex_literal(void **state)
 		"12 items", "xyz", "xxyz", "xzw", "CAF\xc3\x89", "caf\xc3\xa9",
 		"(paren)", "paren", "Kelvin \xe2\x84\xaa", "k", "\xc3\x9f" "bc",
 		"This", "I\xcc\x87s", "xbc", "bbc",
+		"The end", "the", "THE", "tHe\n", "theme", "Breathe", "bathe",
+		"\xc3\xa9the ", "\xe2\x84\xaa", "\xe2\x84\xaa" "elvin",
+		"s\xe2\x84\xaa", "a.c", "A.C d", "abc", "C++", "c\xc3\xa9++",
+		"Caf\xc3\xa9", "CAF", "(paren", "\xc3\x9f", "SS", "sS", "\xc5\xbfs",
+		"\xc5\xbf\xc5\xbf", "A-B,C!", "the\xc3\xa9", "\xc4\xb0s", "\xc4\xb1s",
+		"\xc3\xa9 the",
 	};
 	struct filter_re	*re;
 	regex_t			 raw;
