@@ -972,7 +972,10 @@ store_setup_session(struct store *st, char **cause)
 	}
 	if (sqlite3_create_function_v2(st->db, "filter_regexp", 2,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-	    store_regexp_fn, NULL, NULL, NULL) != SQLITE_OK) {
+	    store_regexp_fn, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(st->db, "filter_top", 4,
+	    SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, NULL, store_top_step,
+	    store_top_final, NULL) != SQLITE_OK) {
 		store_error(st, cause);
 		return (-1);
 	}
@@ -2543,6 +2546,28 @@ out:
 	return (rc);
 }
 
+/* Append the columns of a page of q: STORE_ITEM_COLS and the first
+ * highlight rule each row meets. */
+static int
+store_page_cols(struct store *st, struct buf *sql, struct store_params *ps,
+    char **cause)
+{
+	size_t	 i;
+
+	buf_addstr(sql, "SELECT " STORE_ITEM_COLS);
+	if (st->nhighlight == 0)
+		return (0);
+	buf_addstr(sql, ", CASE");
+	for (i = 0; i < st->nhighlight; i++) {
+		buf_addstr(sql, " WHEN (");
+		if (store_filter_sql(st, sql, st->highlight[i], ps, cause) != 0)
+			return (-1);
+		buf_addf(sql, ") THEN %zu", i + 1);
+	}
+	buf_addstr(sql, " ELSE 0 END");
+	return (0);
+}
+
 int
 store_page(struct store *st, const struct store_filter *q,
     const struct store_item *from, int backward, size_t skip, size_t limit,
@@ -2551,23 +2576,12 @@ store_page(struct store *st, const struct store_filter *q,
 	sqlite3_stmt		*stmt = NULL;
 	struct buf		 sql = BUF_INIT;
 	struct store_params	 ps = { NULL, 0, 0, 0 };
-	size_t			 i;
 	int			 rc = -1;
 
 	*out = NULL;
 	*n = 0;
-	buf_addstr(&sql, "SELECT " STORE_ITEM_COLS);
-	if (st->nhighlight > 0) {
-		buf_addstr(&sql, ", CASE");
-		for (i = 0; i < st->nhighlight; i++) {
-			buf_addstr(&sql, " WHEN (");
-			if (store_filter_sql(st, &sql, st->highlight[i], &ps,
-			    cause) != 0)
-				goto out;
-			buf_addf(&sql, ") THEN %zu", i + 1);
-		}
-		buf_addstr(&sql, " ELSE 0 END");
-	}
+	if (store_page_cols(st, &sql, &ps, cause) != 0)
+		goto out;
 	store_filter_from(&sql, q);
 	if (store_filter_where(st, &sql, q, 0, &ps, cause) != 0)
 		goto out;
@@ -2590,6 +2604,79 @@ out:
 	sqlite3_finalize(stmt);
 	store_params_release(&ps);
 	buf_release(&sql);
+	return (rc);
+}
+
+/*
+ * A count and a first page in one pass. When q's filters read the items'
+ * text, the count reads every item the list may hold, and so does the
+ * page, which sorts what it finds (store_filter_from()): a regular
+ * expression runs twice on every title. Instead, the count's statement
+ * also keeps the ids of the first limit items it finds in date order
+ * (filter_top()), and the page is read by them. Other lists, whose page
+ * stops after limit rows of the date index or whose order is not the
+ * date, take the two statements.
+ */
+int
+store_count_page(struct store *st, const struct store_filter *q,
+    size_t limit, int64_t *total, struct store_item **out, size_t *n,
+    char **cause)
+{
+	sqlite3_stmt		*stmt = NULL;
+	struct store_filter	 byid = *q;
+	struct buf		 sql = BUF_INIT;
+	struct store_params	 ps = { NULL, 0, 0, 0 };
+	char			*ids = NULL;
+	int			 key = FILTER_SORT_KEY(q->sort), rc = -1;
+
+	*out = NULL;
+	*n = 0;
+	if (((q->expr == NULL || !store_filter_scans(q->expr)) &&
+	    (q->narrow == NULL || !store_filter_scans(q->narrow))) ||
+	    (key != FILTER_SORT_DATE && key < FILTER_SORT__COUNT) ||
+	    limit == 0 || limit > STORE_TOP_MAX) {
+		if (store_count(st, q, NULL, total, cause) != 0)
+			return (-1);
+		return (store_page(st, q, NULL, 0, 0, limit, out, n, cause));
+	}
+	buf_addf(&sql, "SELECT count(*), filter_top(%zu, i.date, i.id, %d)",
+	    limit, (q->sort & FILTER_SORT_ASC) != 0);
+	store_filter_from(&sql, q);
+	if (store_filter_where(st, &sql, q, 1, &ps, cause) != 0 ||
+	    (stmt = store_filter_prepare(st, sql.data, q, NULL, &ps,
+	    cause)) == NULL)
+		goto out;
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		store_error(st, cause);
+		goto out;
+	}
+	*total = sqlite3_column_int64(stmt, 0);
+	ids = store_col_text(stmt, 1);
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	store_params_release(&ps);
+	buf_reset(&sql);
+	/* The rows of those ids, in the list's order. */
+	if (store_page_cols(st, &sql, &ps, cause) != 0)
+		goto out;
+	buf_addstr(&sql, " FROM items i WHERE i.id IN"
+	    " (SELECT value FROM json_each(:ids))");
+	store_sort_order(&sql, q, 0);
+	byid.feeds = NULL;
+	if ((stmt = store_filter_prepare(st, sql.data, &byid, NULL, &ps,
+	    cause)) == NULL)
+		goto out;
+	if (store_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":ids"),
+	    ids != NULL ? ids : "[]") != SQLITE_OK) {
+		store_error(st, cause);
+		goto out;
+	}
+	rc = store_item_rows(st, stmt, out, n, cause);
+out:
+	sqlite3_finalize(stmt);
+	store_params_release(&ps);
+	buf_release(&sql);
+	free(ids);
 	return (rc);
 }
 

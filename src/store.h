@@ -237,6 +237,14 @@ int	 store_page(struct store *, const struct store_filter *q,
 	     const struct store_item *from, int backward, size_t skip,
 	     size_t limit, struct store_item **, size_t *, char **cause);
 
+/* How many items q lists, in *total, and its first limit rows, as
+ * store_count() and store_page() from the top give them, read together:
+ * when q's filters read the items' text, in one pass over them instead
+ * of two. Free the rows with store_items_free(). */
+int	 store_count_page(struct store *, const struct store_filter *q,
+	     size_t limit, int64_t *total, struct store_item **, size_t *,
+	     char **cause);
+
 /* Set *json to item_id's enclosures as the JSON array stored with it
  * ([{"url":..,"type":..,"length":N,"duration":S}, ...]; length and
  * duration are -1 when unknown, and duration is absent from items stored

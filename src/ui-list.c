@@ -733,10 +733,21 @@ ui_list_reload(struct ui *ui)
 	q = list_filter(l);
 	/* The feeds' counts were read with the feeds; only a list that
 	 * came short of them is counted on its own. */
+	h = p->h > 0 ? (size_t)p->h : 1;
 	if (!stale && !l->starred && l->expr == NULL && l->narrow == NULL &&
 	    !l->ignored)
 		n = list_feeds_count(ui, l);
-	else if (store_count(ui->st, &q, NULL, &n, &cause) != 0)
+	else if (!have && p->top == 0) {
+		/* A list shown from its top: counted with the rows the
+		 * screen shows first (ui_list_item()'s window), which a
+		 * filter finds in the same pass. */
+		if (store_count_page(ui->st, &q, 2 * h + LIST_PAGE + 1, &n,
+		    &l->win, &l->nwin, &cause) != 0)
+			goto fail;
+		l->woff = 0;
+		if (l->nwin < (size_t)n && l->nwin < 2 * h + LIST_PAGE + 1)
+			l->stale = 1;
+	} else if (store_count(ui->st, &q, NULL, &n, &cause) != 0)
 		goto fail;
 	l->total = (size_t)n;
 	p->n = l->total;
@@ -747,7 +758,6 @@ ui_list_reload(struct ui *ui)
 	if (store_count(ui->st, &q, &at, &idx, &cause) != 0)
 		goto fail;
 	/* The rows just before the item, then the item and on. */
-	h = p->h > 0 ? (size_t)p->h : 1;
 	if (list_page(ui, &at, 1, 0, LIST_PAGE, &back, &nb) != 0)
 		goto out;
 	list_reverse(back, nb);

@@ -1093,6 +1093,85 @@ test_filter_highlight(void **state)
 	buf_release(&got);
 }
 
+/* A count and first page read together (store_count_page()) are those
+ * that store_count() and store_page() give, in one pass or not: every
+ * filter, in date order both ways and another, a narrowed list of some
+ * feeds, a page shorter than the list and one longer, with highlights
+ * and with the killfile. */
+static void
+test_filter_count_page(void **state)
+{
+	static const char *const exprs[] = {
+		NULL, "title =~ \"^e\"", "title =~ \".\"",
+		"author = \"Host\"", "content =~ \"audio\"",
+		"unread = \"yes\"", "title =~ \"rust\" or tags # \"blog\"",
+		"title =~ \"nothing at all\"", "title !~ \"\xc3\xbc\"",
+	};
+	static const char *const orders[] = { "date-desc", "date-asc",
+	    "title-asc" };
+	static const size_t limits[] = { 1, 3, 64 };
+	struct fixture		*fx = *state;
+	struct store_filter	 q;
+	const struct filter	*rules[1];
+	struct store_item	*v, *w;
+	struct store_feed	*sf;
+	struct filter		*f;
+	size_t			 nsf, n, nw, e, o, k, i, pass;
+	int64_t			 ids[2], total, want;
+	char			*cause = NULL;
+
+	if (store_feeds(fx->st, &sf, &nsf, &cause) != 0)
+		failf("store_feeds: %s", cause);
+	assert_true(nsf >= 2);
+	ids[0] = sf[0].id;
+	ids[1] = sf[nsf - 1].id;
+	store_feeds_free(sf, nsf);
+	rules[0] = parse("title =~ \"rust\"");
+	for (pass = 0; pass < 4; pass++) {
+		if (pass == 2 && store_set_highlights(fx->st, rules, 1,
+		    &cause) != 0)
+			failf("store_set_highlights: %s", cause);
+		if (pass == 3 && store_set_ignore(fx->st, rules, 1, 1,
+		    &cause) != 0)
+			failf("store_set_ignore: %s", cause);
+		for (e = 0; e < nitems(exprs); e++)
+		for (o = 0; o < nitems(orders); o++)
+		for (k = 0; k < nitems(limits); k++) {
+			f = exprs[e] != NULL ? parse(exprs[e]) : NULL;
+			memset(&q, 0, sizeof q);
+			q.narrow = f;
+			if (pass == 1) {
+				q.feeds = ids;
+				q.nfeeds = 2;
+			}
+			if (filter_sort_parse(orders[o], &q.sort) != 0)
+				failf("filter_sort_parse(%s)", orders[o]);
+			if (store_count(fx->st, &q, NULL, &want, &cause) != 0 ||
+			    store_page(fx->st, &q, NULL, 0, 0, limits[k], &v,
+			    &n, &cause) != 0)
+				failf("%s: %s", exprs[e], cause);
+			if (store_count_page(fx->st, &q, limits[k], &total,
+			    &w, &nw, &cause) != 0)
+				failf("store_count_page: %s: %s", exprs[e],
+				    cause);
+			if (total != want || nw != n)
+				failf("%s, %s, %zu: %lld in %zu rows, want %lld"
+				    " in %zu", exprs[e], orders[o], limits[k],
+				    (long long)total, nw, (long long)want, n);
+			for (i = 0; i < n; i++)
+				if (w[i].id != v[i].id || strcmp(w[i].title,
+				    v[i].title) != 0 ||
+				    w[i].highlight != v[i].highlight)
+					failf("%s, %s, %zu: row %zu differs",
+					    exprs[e], orders[o], limits[k], i);
+			store_items_free(v, n);
+			store_items_free(w, nw);
+			filter_free(f);
+		}
+	}
+	filter_free((struct filter *)rules[0]);
+}
+
 /* The literal that lets filter_regexec() skip the matcher never changes
  * an answer: every pattern against every text, as glibc's matcher alone
  * says. */
@@ -1182,6 +1261,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_filter_page_order,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_highlight,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_count_page,
 		    setup, teardown),
 	};
 
