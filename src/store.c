@@ -1773,6 +1773,9 @@ store_item_rows(struct store *st, sqlite3_stmt *stmt, struct store_item **out,
 		it->starred = sqlite3_column_int(stmt, 7) != 0;
 		if (sqlite3_column_count(stmt) > 8)
 			it->highlight = (size_t)sqlite3_column_int(stmt, 8);
+		if (sqlite3_column_count(stmt) > 9 &&
+		    (it->guid = store_col_text(stmt, 9)) == NULL)
+			it->guid = xstrdup("");
 	}
 	if (rc != SQLITE_DONE) {
 		store_error(st, cause);
@@ -1821,6 +1824,7 @@ store_items_free(struct store_item *v, size_t n)
 		free(v[i].title);
 		free(v[i].link);
 		free(v[i].author);
+		free(v[i].guid);
 	}
 	free(v);
 }
@@ -2362,6 +2366,9 @@ store_filter_prepare(struct store *st, const char *sql,
 		if (from->title != NULL &&
 		    (k = sqlite3_bind_parameter_index(stmt, ":link")) > 0)
 			rc |= store_bind_text(stmt, k, from->link);
+		if (from->title != NULL && from->guid != NULL &&
+		    (k = sqlite3_bind_parameter_index(stmt, ":guid")) > 0)
+			rc |= store_bind_text(stmt, k, from->guid);
 	}
 	if ((k = sqlite3_bind_parameter_index(stmt, ":seed")) > 0)
 		rc |= sqlite3_bind_int64(stmt, k, st->seed);
@@ -2444,9 +2451,10 @@ store_sort_key(struct buf *sql, int sort, const char *a)
 /* The key of sort for the row a page starts from when the store no
  * longer has it (a refresh deleted it while it was on the screen): the
  * one the caller's copy of the row carries (:title, :author, :unread,
- * :feed, bound by store_filter_prepare()). Without them, as when only
- * the row's date and id are given, the key is NULL and the page comes
- * back empty. */
+ * :feed, :link, :guid, bound by store_filter_prepare(); a row carries
+ * its guid only when it was read in guid order). Without them, as when
+ * only the row's date and id are given, the key is NULL and the page
+ * comes back empty. */
 static void
 store_sort_anchor(struct buf *sql, int sort)
 {
@@ -2472,7 +2480,7 @@ store_sort_anchor(struct buf *sql, int sort)
 		buf_addstr(sql, "coalesce(:link, '')");
 		break;
 	case FILTER_SORT_GUID:
-		buf_addstr(sql, "NULL");	/* a row does not carry it */
+		buf_addstr(sql, ":guid");	/* a row read in guid order's */
 		break;
 	case FILTER_SORT_RANDOM:
 		store_random_key(sql, ":id");
@@ -2546,25 +2554,31 @@ out:
 	return (rc);
 }
 
-/* Append the columns of a page of q: STORE_ITEM_COLS and the first
- * highlight rule each row meets. */
+/* Append the columns of a page of q: STORE_ITEM_COLS, the first
+ * highlight rule each row meets and, in guid order, the guid, which
+ * places a page after the row should the store lose it (the guid is not
+ * in items_feed_list, which the other orders read alone). */
 static int
-store_page_cols(struct store *st, struct buf *sql, struct store_params *ps,
-    char **cause)
+store_page_cols(struct store *st, struct buf *sql,
+    const struct store_filter *q, struct store_params *ps, char **cause)
 {
 	size_t	 i;
 
 	buf_addstr(sql, "SELECT " STORE_ITEM_COLS);
-	if (st->nhighlight == 0)
-		return (0);
-	buf_addstr(sql, ", CASE");
-	for (i = 0; i < st->nhighlight; i++) {
-		buf_addstr(sql, " WHEN (");
-		if (store_filter_sql(st, sql, st->highlight[i], ps, cause) != 0)
-			return (-1);
-		buf_addf(sql, ") THEN %zu", i + 1);
-	}
-	buf_addstr(sql, " ELSE 0 END");
+	if (st->nhighlight > 0) {
+		buf_addstr(sql, ", CASE");
+		for (i = 0; i < st->nhighlight; i++) {
+			buf_addstr(sql, " WHEN (");
+			if (store_filter_sql(st, sql, st->highlight[i], ps,
+			    cause) != 0)
+				return (-1);
+			buf_addf(sql, ") THEN %zu", i + 1);
+		}
+		buf_addstr(sql, " ELSE 0 END");
+	} else if (FILTER_SORT_KEY(q->sort) == FILTER_SORT_GUID)
+		buf_addstr(sql, ", 0");
+	if (FILTER_SORT_KEY(q->sort) == FILTER_SORT_GUID)
+		buf_addstr(sql, ", i.guid");
 	return (0);
 }
 
@@ -2580,7 +2594,7 @@ store_page(struct store *st, const struct store_filter *q,
 
 	*out = NULL;
 	*n = 0;
-	if (store_page_cols(st, &sql, &ps, cause) != 0)
+	if (store_page_cols(st, &sql, q, &ps, cause) != 0)
 		goto out;
 	store_filter_from(&sql, q);
 	if (store_filter_where(st, &sql, q, 0, &ps, cause) != 0)
@@ -2657,7 +2671,7 @@ store_count_page(struct store *st, const struct store_filter *q,
 	store_params_release(&ps);
 	buf_reset(&sql);
 	/* The rows of those ids, in the list's order. */
-	if (store_page_cols(st, &sql, &ps, cause) != 0)
+	if (store_page_cols(st, &sql, q, &ps, cause) != 0)
 		goto out;
 	buf_addstr(&sql, " FROM items i WHERE i.id IN"
 	    " (SELECT value FROM json_each(:ids))");
@@ -3147,6 +3161,7 @@ store_body_release(struct store_body *b)
 	free(b->item.title);
 	free(b->item.link);
 	free(b->item.author);
+	free(b->item.guid);
 	free(b->summary);
 	free(b->content);
 	memset(b, 0, sizeof *b);

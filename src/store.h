@@ -57,6 +57,8 @@ struct store_item {
 	size_t		 highlight;	/* store_page(): 1 + the index of the
 					   first highlight rule it meets, 0:
 					   none (store_set_highlights()) */
+	char		*guid;		/* store_page() in guid order: the
+					   guid ("" for none), else NULL */
 };
 
 /* Open or create the database at path (creating its directory), migrate
@@ -229,9 +231,9 @@ int	 store_count(struct store *, const struct store_filter *q,
  * in list order, starting after the row from, or at the top when from is
  * NULL. Backward: in reverse order, starting before from, or at the bottom
  * when from is NULL. from's date and id place it; in an order by another
- * key its title, author, feed and read state too, when the store no longer
- * has the row (a refresh deleted it) and from->title is not NULL. Free the
- * rows with store_items_free().
+ * key its title, author, feed, read state, link or guid too, when the
+ * store no longer has the row (a refresh deleted it) and from->title is
+ * not NULL. Free the rows with store_items_free().
  */
 int	 store_page(struct store *, const struct store_filter *q,
 	     const struct store_item *from, int backward, size_t skip,

@@ -726,6 +726,7 @@ ui_list_reload(struct ui *ui)
 		at.title = xstrdup(at.title);
 		at.author = at.author != NULL ? xstrdup(at.author) : NULL;
 		at.link = at.link != NULL ? xstrdup(at.link) : NULL;
+		at.guid = at.guid != NULL ? xstrdup(at.guid) : NULL;
 		have = 1;
 	}
 	list_drop_window(l);
@@ -794,6 +795,7 @@ out:
 		free(at.title);
 		free(at.author);
 		free(at.link);
+		free(at.guid);
 	}
 	return (rc);
 }

@@ -961,6 +961,8 @@ test_filter_sort_row_gone(void **state)
 		{ "unread-desc", 2, "A3 C2 A2 B2", "A1 B1" },
 		{ "starred-desc", 4, "A3 B2", "C2 A1 A2 B1" },
 		{ "link-desc", 1, "B2 B1 A3 A2 A1", "C2" },
+		{ "guid-desc", 1, "B2 B1 A3 A2 A1", "C2" },
+		{ "guid-asc", 5, "C2", "B2 B1 A3 A2 A1" },
 	};
 	/* The podcast fetched again with its newest episode only, keeping
 	 * one: its refresh deletes C1. */
