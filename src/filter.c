@@ -775,6 +775,32 @@ filter_dup(const struct filter *f)
 	return (c);
 }
 
+struct filter *
+filter_or(const struct filter *const *v, size_t n)
+{
+	struct filter		*c;
+	struct filter_node	*or;
+	struct buf		 text = BUF_INIT;
+	size_t			 i;
+
+	if (n == 0)
+		return (NULL);
+	c = xmalloc(sizeof *c);
+	c->root = filter_node_dup(v[0]->root);
+	buf_addf(&text, "(%s)", v[0]->text);
+	/* Left-deep, as the parser builds a chain of or. */
+	for (i = 1; i < n; i++) {
+		or = xcalloc(1, sizeof *or);
+		or->op = FILTER_OR;
+		or->l = c->root;
+		or->r = filter_node_dup(v[i]->root);
+		c->root = or;
+		buf_addf(&text, " or (%s)", v[i]->text);
+	}
+	c->text = buf_detach(&text, NULL);
+	return (c);
+}
+
 size_t
 filter_column(const char *text, size_t off)
 {

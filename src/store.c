@@ -2254,17 +2254,29 @@ store_ignore_where(struct store *st, struct buf *sql,
 	return (0);
 }
 
+/* Whether any of q's filters reads the items' text, which a count reads
+ * from every item. */
+static int
+store_filters_scan(const struct store_filter *q)
+{
+	return ((q->expr != NULL && store_filter_scans(q->expr)) ||
+	    (q->narrow != NULL && store_filter_scans(q->narrow)) ||
+	    (q->feeds != NULL && q->also != NULL &&
+	    store_filter_scans(q->also)));
+}
+
 /* Whether q's filters read the items' title, author or link and nothing
  * else of their text: those are answered by a scan of items_feed_list,
  * which holds them, rather than of the rows (see the essay). */
 static int
 store_filter_indexed(const struct store_filter *q)
 {
-	if ((q->expr == NULL || !store_filter_scans(q->expr)) &&
-	    (q->narrow == NULL || !store_filter_scans(q->narrow)))
+	if (!store_filters_scan(q))
 		return (0);
 	return ((q->expr == NULL || !store_filter_reads_rows(q->expr)) &&
-	    (q->narrow == NULL || !store_filter_reads_rows(q->narrow)));
+	    (q->narrow == NULL || !store_filter_reads_rows(q->narrow)) &&
+	    (q->feeds == NULL || q->also == NULL ||
+	    !store_filter_reads_rows(q->also)));
 }
 
 /* The items a count or a page of q reads: a filter on their text scans
@@ -2289,12 +2301,18 @@ store_filter_where(struct store *st, struct buf *sql,
     const struct store_filter *q, int count, struct store_params *ps,
     char **cause)
 {
-	if (q->feeds != NULL)
-		buf_addstr(sql, " AND i.feed_id IN"
-		    " (SELECT value FROM json_each(:feeds))");
 	/* A scan of items_feed_list (store_filter_from()) may still look
 	 * up the feeds it wants by their key. */
 	ps->ordered = !count && !store_filter_indexed(q);
+	if (q->feeds != NULL && q->also != NULL) {
+		buf_addstr(sql, " AND (i.feed_id IN"
+		    " (SELECT value FROM json_each(:feeds)) OR ");
+		if (store_filter_sql(st, sql, q->also, ps, cause) != 0)
+			return (-1);
+		buf_addch(sql, ')');
+	} else if (q->feeds != NULL)
+		buf_addstr(sql, " AND i.feed_id IN"
+		    " (SELECT value FROM json_each(:feeds))");
 	if (q->unread)
 		buf_addstr(sql, count ? " AND i.read = 0" : " AND +i.read = 0");
 	if (q->starred)
@@ -2645,10 +2663,8 @@ store_count_page(struct store *st, const struct store_filter *q,
 
 	*out = NULL;
 	*n = 0;
-	if (((q->expr == NULL || !store_filter_scans(q->expr)) &&
-	    (q->narrow == NULL || !store_filter_scans(q->narrow))) ||
-	    (key != FILTER_SORT_DATE && key < FILTER_SORT__COUNT) ||
-	    limit == 0 || limit > STORE_TOP_MAX) {
+	if (!store_filters_scan(q) || (key != FILTER_SORT_DATE &&
+	    key < FILTER_SORT__COUNT) || limit == 0 || limit > STORE_TOP_MAX) {
 		if (store_count(st, q, NULL, total, cause) != 0)
 			return (-1);
 		return (store_page(st, q, NULL, 0, 0, limit, out, n, cause));

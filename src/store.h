@@ -215,6 +215,9 @@ struct store_filter {
 	int		 starred;	/* only starred items */
 	const struct filter *expr;	/* only the items it selects; borrowed */
 	const struct filter *narrow;	/* and those this one selects */
+	const struct filter *also;	/* beside feeds' items, those this
+					   one selects in any feed (a tag's
+					   queries); borrowed */
 	int		 ignored;	/* the killfile's items too */
 	int		 sort;		/* the order (filter.h's
 					   filter_sort_parse()); 0: newest

@@ -1174,6 +1174,63 @@ test_filter_count_page(void **state)
 	filter_free((struct filter *)rules[0]);
 }
 
+/* A tag's All items: the items of its feeds and those its queries
+ * select in any feed (store_filter's also, made by filter_or()), each
+ * once, counted as listed, with or without a filter's one pass. */
+static void
+test_filter_also(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_filter	 q;
+	struct filter		*qs[2], *also;
+	struct store_feed	*sf;
+	struct store_item	*v;
+	struct buf		 got = BUF_INIT;
+	size_t			 nsf, n, i;
+	int64_t			 id = 0, total;
+	char			*cause = NULL;
+
+	if (store_feeds(fx->st, &sf, &nsf, &cause) != 0)
+		failf("store_feeds: %s", cause);
+	for (i = 0; i < nsf; i++)
+		if (strcmp(sf[i].url, "https://b.example/rss") == 0)
+			id = sf[i].id;
+	store_feeds_free(sf, nsf);
+	assert_true(id != 0);
+	qs[0] = parse("title =~ \"rust\"");
+	qs[1] = parse("author = \"Host\" or title =~ \"^linux\"");
+	assert_null(filter_or((const struct filter *const *)qs, 0));
+	also = filter_or((const struct filter *const *)qs, 2);
+	assert_string_equal(also->text, "(title =~ \"rust\") or "
+	    "(author = \"Host\" or title =~ \"^linux\")");
+	memset(&q, 0, sizeof q);
+	q.feeds = &id;
+	q.nfeeds = 1;
+	q.also = also;
+	selected(fx->st, &q, &got);
+	assert_string_equal(got.data, "A1 B1 B2 C1 C2");
+	assert_int_equal(store_count(fx->st, &q, NULL, &total, &cause), 0);
+	assert_int_equal(total, 5);
+	q.unread = 1;
+	selected(fx->st, &q, &got);
+	assert_string_equal(got.data, "A1 B1 C1");
+	assert_int_equal(store_count_page(fx->st, &q, 2, &total, &v, &n,
+	    &cause), 0);
+	assert_int_equal(total, 3);
+	assert_int_equal(n, 2);
+	store_items_free(v, n);
+	/* Without feeds the list has every item, and also adds none. */
+	q.feeds = NULL;
+	q.nfeeds = 0;
+	q.unread = 0;
+	selected(fx->st, &q, &got);
+	assert_string_equal(got.data, "A1 A2 A3 B1 B2 C1 C2");
+	filter_free(also);
+	filter_free(qs[0]);
+	filter_free(qs[1]);
+	buf_release(&got);
+}
+
 /* The literal that lets filter_regexec() skip the matcher never changes
  * an answer: every pattern against every text, as glibc's matcher alone
  * says. */
@@ -1265,6 +1322,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_filter_highlight,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_count_page,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_also,
 		    setup, teardown),
 	};
 
