@@ -400,7 +400,7 @@ static const struct config_cmd commands[] = {
 	    "[< NAME VALUE; ...]", config_cmd_feed },
 	{ "include", "include FILE", config_cmd_include },
 	{ "set", "set NAME VALUE", config_cmd_set },
-	{ "sync", "sync ttrss|greader URL < user NAME; "
+	{ "sync", "sync ttrss|greader|miniflux URL < user NAME; "
 	    "password-command \"CMD ...\"", config_cmd_sync },
 	{ "unbind", "unbind TABLE KEY", config_cmd_unbind },
 };
@@ -1769,10 +1769,12 @@ config_cmd_sync(struct config_parse *cp, const struct config_cmd *cmd,
 		return;
 	}
 	memset(&cs, 0, sizeof cs);
-	if (strcmp(w[1].s, "ttrss") != 0 && strcmp(w[1].s, "greader") != 0) {
+	if (strcmp(w[1].s, "ttrss") != 0 && strcmp(w[1].s, "greader") != 0 &&
+	    strcmp(w[1].s, "miniflux") != 0) {
 		config_error(cp, "unknown server type \"%s\"; tidings syncs "
-		    "with ttrss (Tiny Tiny RSS) and greader (the Google Reader "
-		    "API)", config_q(cp, w[1].s));
+		    "with ttrss (Tiny Tiny RSS), greader (the Google Reader "
+		    "API) and miniflux (Miniflux's API, with a token)",
+		    config_q(cp, w[1].s));
 		bad = 1;
 	}
 	if (strncasecmp(w[2].s, "http://", 7) != 0 &&

@@ -116,7 +116,7 @@ struct config_feed {
  * account whose feeds, items and marks tidings keeps in step. */
 struct config_sync {
 	unsigned	 id;		/* 1, 2, ... in the order listed */
-	char		*type;		/* "ttrss" or "greader" */
+	char		*type;		/* "ttrss", "greader" or "miniflux" */
 	char		*url;		/* as written: http:// or https:// */
 	char		*user;
 	char		*password_file;	/* "password-file PATH", "~/" expanded,

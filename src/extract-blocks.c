@@ -686,7 +686,10 @@ conv_posts(struct conv *cv, int idx, struct bvec *out, unsigned cls)
  * A page read whole shows its listings (stories, products, results) as
  * runs of like cards: three or more like siblings, each with a link,
  * that hold most of their container. Such a run becomes a list, a card
- * an item, so that the terminal shows them as what they are.
+ * an item, so that the terminal shows them as what they are. So does a
+ * run of short cards that is most of an article found (an index page's
+ * entries), which the pass over the blocks would otherwise take apart
+ * as teasers, keeping their dates and prices without their names.
  */
 /* The parts of a card with text: a title, a line, a price... A card
  * also has a heading or a picture; a run of notices has neither. */
@@ -717,7 +720,7 @@ conv_cards(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 	struct extractor	*x = cv->x;
 	struct extract_block	*b;
 	struct bvec		 items = { NULL, 0, 0 }, kids;
-	uint32_t		 chars = 0;
+	uint32_t		 chars = 0, links = 0;
 	int			 c, first = -1, count = 0;
 
 	for (c = x->n[idx].first; c >= 0; c = x->n[c].next)
@@ -734,9 +737,23 @@ conv_cards(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 		    (x->n[c].st.heads > 0 || x->n[c].st.img > 0)) {
 			count++;
 			chars += x->n[c].st.chars;
+			links += x->n[c].st.links;
 		}
 	if (count < 3 || chars * 10 < x->n[idx].st.chars * 6)
 		return (0);
+	if (x->fragment)
+		return (0);
+	if (!x->region) {
+		/* In an article found, only short cards that are the
+		 * article, or half of it, or runs of a listing that is
+		 * (related stories below a text stay teasers). Their
+		 * links are the entries' names, which the region decision
+		 * weighs as nothing: the region holds them too. */
+		if (chars / count > 250 || (chars * 2 < cv->total &&
+		    x->cards * 2 < cv->total))
+			return (0);
+		x->entries += links;
+	}
 	conv_flush(cv, out, cls);
 	for (c = x->n[idx].first; c >= 0; c = x->n[c].next) {
 		if (x->n[c].flags & N_REMOVED)
@@ -951,7 +968,7 @@ conv_node(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 		conv_top(cv, out, cls);
 		break;
 	default:
-		if (cv->x->region && conv_cards(cv, idx, out, cls))
+		if (conv_cards(cv, idx, out, cls))
 			break;
 		conv_children(cv, idx, out, cls);
 		break;
@@ -975,6 +992,7 @@ convert(struct extractor *x, const struct parts *ps)
 	cv.x = x;
 	cv.a = x->arena;
 	cv.skip[0] = cv.skip[1] = -1;
+	cv.total = ps->chars;
 	buf_init(&cv.text);
 	for (k = 0; k < ps->n; k++) {
 		cv.root = ps->v[k].first;

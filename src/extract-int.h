@@ -46,6 +46,7 @@ struct extract_arena {
 #define PAT_PLAYER	0x0400	/* video players and playlists */
 #define PAT_COMMENT	0x0800	/* comment sections */
 #define PAT_FACET	0x1000	/* a shop's filters: facets, refinements */
+#define PAT_DIALOG	0x2000	/* modal dialogs: sheets, overlays */
 
 struct pattern {
 	const char	*word;
@@ -53,7 +54,7 @@ struct pattern {
 };
 
 /* How many patterns extract-mirror.c has. */
-#define PATTERN_COUNT	83
+#define PATTERN_COUNT	84
 
 /* The patterns by first letter, built once per extraction. */
 struct pattern_index {
@@ -248,6 +249,7 @@ struct conv {
 	size_t			 ctcls;
 	int			 depth;
 	int			 root;		/* the part being converted */
+	uint32_t		 total;		/* text of all the parts */
 	int			 skip[2];	/* the post's author and date
 						   elements, -1: none */
 };

@@ -62,6 +62,7 @@ static const struct pattern patterns[] = {
 	{ "media",		PAT_NEGATIVE },
 	{ "menu",		PAT_UNLIKELY },
 	{ "meta",		PAT_NEGATIVE },
+	{ "modal",		PAT_DIALOG },
 	{ "newsletter",		PAT_PROMO },
 	{ "outbrain",		PAT_NEGATIVE | PAT_TEASER },
 	{ "p-author",		PAT_BYLINE },

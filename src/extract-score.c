@@ -654,7 +654,12 @@ preclean(struct extractor *x)
 		}
 		if (!(x->run & RUN_STRIP_UNLIKELY))
 			continue;
-		if ((n->cls & PAT_UNLIKELY) && !(n->cls & PAT_MAYBE) &&
+		/* A modal dialog is furniture too (a cart, the terms of a
+		 * loyalty scheme), but on a product's page it may hold
+		 * the product's details. */
+		if (((n->cls & PAT_UNLIKELY) ||
+		    ((n->cls & PAT_DIALOG) && !x->product)) &&
+		    !(n->cls & PAT_MAYBE) &&
 		    !(n->flags & (N_INTABLE | N_INCODE)) && i >= post_end &&
 		    n->tag != GUMBO_TAG_A && !most && !card_head(x, i) &&
 		    !facet_shelf(x, i)) {

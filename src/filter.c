@@ -775,6 +775,32 @@ filter_dup(const struct filter *f)
 	return (c);
 }
 
+struct filter *
+filter_or(const struct filter *const *v, size_t n)
+{
+	struct filter		*c;
+	struct filter_node	*or;
+	struct buf		 text = BUF_INIT;
+	size_t			 i;
+
+	if (n == 0)
+		return (NULL);
+	c = xmalloc(sizeof *c);
+	c->root = filter_node_dup(v[0]->root);
+	buf_addf(&text, "(%s)", v[0]->text);
+	/* Left-deep, as the parser builds a chain of or. */
+	for (i = 1; i < n; i++) {
+		or = xcalloc(1, sizeof *or);
+		or->op = FILTER_OR;
+		or->l = c->root;
+		or->r = filter_node_dup(v[i]->root);
+		c->root = or;
+		buf_addf(&text, " or (%s)", v[i]->text);
+	}
+	c->text = buf_detach(&text, NULL);
+	return (c);
+}
+
 size_t
 filter_column(const char *text, size_t off)
 {
@@ -879,6 +905,13 @@ filter_stateful(const struct filter *f, size_t *off)
  * nothing for "a|b"), and a text in ASCII that lacks it, in any case, is
  * refused without running the matcher; any other text runs it. In ASCII
  * text, ignoring case is ASCII's folding, so the answer is the same.
+ *
+ * A pattern that is nothing but its literal, perhaps between ^ and $
+ * ("^the ", "theatre", "\.mp3$"), is answered without the matcher for
+ * text that is ASCII where it decides: the first bytes for ^, the last
+ * for $, all of it otherwise. That its folding is ASCII's is checked
+ * once, when it is compiled, against the literal in upper and in lower
+ * case (a locale might fold "I" to a dotless "i").
  */
 #define FILTER_LITERAL	64
 
@@ -886,7 +919,18 @@ struct filter_re {
 	regex_t		 re;
 	char		 lit[FILTER_LITERAL];	/* lower case; "" for none */
 	size_t		 litlen;
+	int		 exact;		/* the pattern is the literal, with: */
+#define FILTER_RE_HEAD	0x1		/* ^ before it */
+#define FILTER_RE_TAIL	0x2		/* $ after it */
+#define FILTER_RE_EXACT	0x4		/* (set: the literal decides) */
 };
+
+/* ASCII's lower case of c, whatever the locale. */
+static int
+filter_lower(int c)
+{
+	return (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
 
 /* Skip the bracket expression at p ("[...]", "]" first is literal);
  * return the byte after it, or NULL when it does not end. */
@@ -971,7 +1015,7 @@ filter_literal(struct filter_re *r, const char *p)
 		if (*p == '*' || *p == '?' || *p == '{')
 			c = c == -1 ? -1 : -2;
 		if (c >= 0 && n + 1 < sizeof cur)
-			cur[n++] = (char)tolower(c);
+			cur[n++] = (char)filter_lower(c);
 		if (c < 0 || *p == '+' || n + 1 >= sizeof cur) {
 			if (n > r->litlen) {
 				memcpy(r->lit, cur, n);
@@ -1006,15 +1050,103 @@ filter_has_literal(const struct filter_re *r, const char *s)
 		if (*p >= 0x80)
 			return (-1);
 	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		if (tolower(*p) != (unsigned char)r->lit[0])
+		if (filter_lower(*p) != (unsigned char)r->lit[0])
 			continue;
 		for (i = 1; i < r->litlen && p[i] != '\0' &&
-		    tolower(p[i]) == (unsigned char)r->lit[i]; i++)
+		    filter_lower(p[i]) == (unsigned char)r->lit[i]; i++)
 			;
 		if (i == r->litlen)
 			return (1);
 	}
 	return (0);
+}
+
+/* Whether the bytes of s at p fold to r's literal, all ASCII; -1 when
+ * one of them is not ASCII, or the byte before p is not (p might not
+ * start a character then). */
+static int
+filter_at_literal(const struct filter_re *r, const char *s, const char *p)
+{
+	const unsigned char	*q = (const unsigned char *)p;
+	size_t			 i;
+	int			 rc = 1;
+
+	if (p > s && (unsigned char)p[-1] >= 0x80)
+		return (-1);
+	for (i = 0; i < r->litlen; i++) {
+		if (q[i] == '\0')
+			return (0);
+		if (q[i] >= 0x80)
+			return (-1);
+		if (filter_lower(q[i]) != (unsigned char)r->lit[i])
+			rc = 0;
+	}
+	return (rc);
+}
+
+/* The answer for a pattern that is its literal (FILTER_RE_EXACT), or -1
+ * when only the matcher can say. */
+static int
+filter_exact(const struct filter_re *r, const char *s)
+{
+	size_t	 len;
+	int	 rc;
+
+	switch (r->exact & (FILTER_RE_HEAD | FILTER_RE_TAIL)) {
+	case FILTER_RE_HEAD:
+		return (filter_at_literal(r, s, s));
+	case FILTER_RE_TAIL:
+		if ((len = strlen(s)) < r->litlen)
+			return (0);	/* fewer characters than it has */
+		return (filter_at_literal(r, s, s + len - r->litlen));
+	case FILTER_RE_HEAD | FILTER_RE_TAIL:
+		if ((rc = filter_at_literal(r, s, s)) != 1)
+			return (rc);
+		return (s[r->litlen] == '\0');
+	default:
+		return (filter_has_literal(r, s));
+	}
+}
+
+/* Set r->exact when pattern is r's literal alone, perhaps after ^ and
+ * before $, and the matcher folds it as ASCII does. */
+static void
+filter_exact_setup(struct filter_re *r, const char *pattern)
+{
+	char		 up[FILTER_LITERAL], low[FILTER_LITERAL];
+	const char	*p = pattern;
+	size_t		 n = 0;
+	int		 flags = 0;
+
+	r->exact = 0;
+	if (*p == '^') {
+		flags |= FILTER_RE_HEAD;
+		p++;
+	}
+	while (*p != '\0' && n + 1 < sizeof low) {
+		if (*p == '\\' && p[1] != '\0' && (unsigned char)p[1] < 0x80 &&
+		    ispunct((unsigned char)p[1]))
+			p++;
+		else if ((unsigned char)*p >= 0x80 || *p == '\\' ||
+		    strchr(".[]()*+?{}|^$", *p) != NULL)
+			break;
+		low[n++] = (char)filter_lower((unsigned char)*p++);
+	}
+	if (*p == '$' && p[1] == '\0') {
+		flags |= FILTER_RE_TAIL;
+		p++;
+	}
+	low[n] = '\0';
+	if (*p != '\0' || n == 0 || n != r->litlen ||
+	    memcmp(low, r->lit, n) != 0)
+		return;
+	for (n = 0; low[n] != '\0'; n++)
+		up[n] = (char)(low[n] >= 'a' && low[n] <= 'z' ?
+		    low[n] - 'a' + 'A' : low[n]);
+	up[n] = '\0';
+	if (regexec(&r->re, low, 0, NULL, 0) == 0 &&
+	    regexec(&r->re, up, 0, NULL, 0) == 0)
+		r->exact = flags | FILTER_RE_EXACT;
 }
 
 /*
@@ -1137,6 +1269,10 @@ filter_regcomp(struct filter_re **out, const char *pattern, char **cause)
 	rc = regcomp(&r->re, pattern, REG_EXTENDED | REG_ICASE | REG_NOSUB);
 	if (rc != 0)
 		regerror(rc, &r->re, msg, sizeof msg);
+	else {
+		filter_literal(r, pattern);
+		filter_exact_setup(r, pattern);
+	}
 	if (loc != (locale_t)0)
 		uselocale(old);
 	if (rc != 0) {
@@ -1144,7 +1280,6 @@ filter_regcomp(struct filter_re **out, const char *pattern, char **cause)
 		free(r);
 		return (-1);
 	}
-	filter_literal(r, pattern);
 	*out = r;
 	return (0);
 }
@@ -1155,7 +1290,10 @@ filter_regexec(const struct filter_re *r, const char *s)
 	locale_t	 loc, old = (locale_t)0;
 	int		 rc;
 
-	if (r->litlen > 0 && filter_has_literal(r, s) == 0)
+	if (r->exact != 0) {
+		if ((rc = filter_exact(r, s)) >= 0)
+			return (rc);
+	} else if (r->litlen > 0 && filter_has_literal(r, s) == 0)
 		return (0);
 	if ((loc = filter_locale()) != (locale_t)0)
 		old = uselocale(loc);

@@ -105,6 +105,9 @@ void	 filter_free(struct filter *);
 /* A copy of f (NULL: NULL), as it parsed, for another owner or thread;
  * free it with filter_free(). */
 struct filter	*filter_dup(const struct filter *);
+/* A filter that selects what any of v[0..n) selects, made of copies of
+ * them (NULL when n is 0); free it with filter_free(). */
+struct filter	*filter_or(const struct filter *const *v, size_t n);
 
 /* The column (1, 2, ...) of byte offset off in text, counted in
  * characters, for messages. */

@@ -123,6 +123,8 @@ struct http_xfer {
 	char			*post;		/* a body to POST, or NULL */
 	char			*post_type;	/* its Content-Type, or NULL */
 	char			*authorization;	/* a secret, or NULL */
+	char			*auth_header;	/* its header's name, or NULL */
+	char			*method;	/* "PUT", or NULL */
 	char			*host;		/* "host:port", for max_host */
 	long			 connect_timeout;
 	long			 timeout;
@@ -317,6 +319,8 @@ http_add(struct http *h, const struct http_request *req)
 	x->post = req->post != NULL ? xstrdup(req->post) : NULL;
 	x->post_type = http_strdup(req->post_type);
 	x->authorization = http_strdup(req->authorization);
+	x->auth_header = http_strdup(req->auth_header);
+	x->method = http_strdup(req->method);
 	x->connect_timeout = req->connect_timeout > 0 ?
 	    req->connect_timeout : 0;
 	x->timeout = req->timeout > 0 ? req->timeout : 0;
@@ -369,6 +373,8 @@ http_xfer_free(struct http_xfer *x)
 	if (x->authorization != NULL)
 		explicit_bzero(x->authorization, strlen(x->authorization));
 	free(x->authorization);
+	free(x->auth_header);
+	free(x->method);
 	free(x->host);
 	free(x->reason);
 	free(x->error);
@@ -643,7 +649,10 @@ http_setup(struct http_xfer *x)
 		http_add_header(x, "Content-Type", x->post_type != NULL ?
 		    x->post_type : "application/json");
 	}
-	http_add_header(x, "Authorization", x->authorization);
+	if (x->method != NULL)
+		curl.easy_setopt(e, CURLOPT_CUSTOMREQUEST, x->method);
+	http_add_header(x, x->auth_header != NULL ? x->auth_header :
+	    "Authorization", x->authorization);
 	if (x->headers != NULL)
 		curl.easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
 }

@@ -57,6 +57,10 @@ struct http_request {
 					   application/json */
 	const char	*authorization;	/* sent as the Authorization header
 					   (wiped when done), or NULL */
+	const char	*auth_header;	/* the header authorization goes in
+					   instead ("X-Auth-Token"), or NULL */
+	const char	*method;	/* "PUT" for the body post (which may
+					   be ""), or NULL: GET or POST */
 	int		 local;		/* the URL is the user's own (a feed of
 					   the dotfile, a URL typed): a file://
 					   URL may be read */

@@ -910,19 +910,21 @@ newsboat_filter_line(struct newsboat *nb, const char *name, unsigned n,
 }
 
 /*
- * newsboat's sync: "urls-source ttrss" or "freshrss" takes the feeds
- * from a server, with the server's ttrss-* or freshrss-* options. They
- * map together, once the file is read, to one sync line (ttrss, or
- * greader for FreshRSS's Google Reader API). The prefixes of the other
- * sources newsboat knows, whose options are kept to be said unused.
+ * newsboat's sync: "urls-source ttrss", "freshrss" or "miniflux" takes
+ * the feeds from a server, with the server's ttrss-*, freshrss-* or
+ * miniflux-* options. They map together, once the file is read, to one
+ * sync line (ttrss; greader for FreshRSS's Google Reader API; miniflux,
+ * whose secret is the API token of miniflux-tokenfile or -tokeneval).
+ * The prefixes of the other sources newsboat knows, whose options are
+ * kept to be said unused.
  */
 static const char *const newsboat_sources[] = {
 	"ttrss", "freshrss", "miniflux", "newsblur", "feedbin", "inoreader",
 	"ocnews", "oldreader", "feedhq",
 };
 
-/* The line as messages show it: a password option's value hidden
- * ("ttrss-password ..."). The caller frees it. */
+/* The line as messages show it: a password's or a token's value hidden
+ * ("ttrss-password ...", "miniflux-token ..."). The caller frees it. */
 static char *
 newsboat_hidden(const char *line)
 {
@@ -931,7 +933,8 @@ newsboat_hidden(const char *line)
 
 	line += strspn(line, " \t");
 	n = strcspn(line, " \t");
-	if (n >= 9 && strncmp(line + n - 9, "-password", 9) == 0) {
+	if ((n >= 9 && strncmp(line + n - 9, "-password", 9) == 0) ||
+	    (n >= 6 && strncmp(line + n - 6, "-token", 6) == 0)) {
 		xasprintf(&t, "%.*s ...", (int)n, line);
 		return (t);
 	}
@@ -1017,36 +1020,50 @@ newsboat_server_end(struct newsboat *nb, const char *name)
 	const struct newsboat_kv	*src = NULL, *url, *login, *file, *eval;
 	const struct newsboat_kv	*pw;
 	struct buf			 out = BUF_INIT;
-	const char			*type = "local", *why = NULL;
+	const char			*type = "local", *why = NULL, *opt;
 	size_t				 i, l;
-	int				 syncs;
+	int				 syncs, mf;
 
 	for (i = 0; i < nb->nserver; i++)
 		if (strcmp(nb->server[i].key, "urls-source") == 0)
 			src = &nb->server[i];
 	if (src != NULL && src->value != NULL)
 		type = src->value;
-	syncs = strcmp(type, "ttrss") == 0 || strcmp(type, "freshrss") == 0;
+	/* Miniflux's secret is its API token: tidings does not log in
+	 * with the account's password (HTTP Basic), which its API also
+	 * takes. */
+	mf = strcmp(type, "miniflux") == 0;
+	syncs = strcmp(type, "ttrss") == 0 || strcmp(type, "freshrss") == 0 ||
+	    mf;
 	l = strlen(type);
 	for (i = 0; i < nb->nserver; i++) {
 		if (&nb->server[i] == src ||
 		    strcmp(nb->server[i].key, "urls-source") == 0)
 			continue;
-		if (strncmp(nb->server[i].key, type, l) != 0 ||
-		    nb->server[i].key[l] != '-')
+		opt = nb->server[i].key + l;
+		if (strncmp(nb->server[i].key, type, l) != 0 || *opt != '-')
 			why = "unused: urls-source does not name its server";
 		else if (!syncs)
 			why = "tidings does not sync with this server";
-		else if (strcmp(nb->server[i].key + l, "-url") == 0 ||
-		    strcmp(nb->server[i].key + l, "-login") == 0 ||
-		    strcmp(nb->server[i].key + l, "-passwordfile") == 0 ||
-		    strcmp(nb->server[i].key + l, "-passwordeval") == 0)
+		else if (strcmp(opt, "-url") == 0 ||
+		    strcmp(opt, "-login") == 0 ||
+		    (!mf && (strcmp(opt, "-passwordfile") == 0 ||
+		    strcmp(opt, "-passwordeval") == 0)) ||
+		    (mf && (strcmp(opt, "-tokenfile") == 0 ||
+		    strcmp(opt, "-tokeneval") == 0)))
 			continue;
-		else if (strcmp(nb->server[i].key + l, "-password") == 0)
-			why = "not copied: a password is never written in the "
-			    "dotfile; keep it in a file only you can read "
-			    "(password-file) or give a command that prints it "
-			    "(password-command) on the sync line";
+		else if (strcmp(opt, "-password") == 0 ||
+		    strcmp(opt, "-token") == 0)
+			why = "not copied: a password or a token is never "
+			    "written in the dotfile; keep it in a file only you "
+			    "can read (password-file) or give a command that "
+			    "prints it (password-command) on the sync line";
+		else if (mf && (strcmp(opt, "-passwordfile") == 0 ||
+		    strcmp(opt, "-passwordeval") == 0))
+			why = "not used: tidings signs in to Miniflux with an "
+			    "API token (Settings, API Keys), not the account's "
+			    "password; give it with miniflux-tokenfile or "
+			    "miniflux-tokeneval";
 		else
 			why = "no equivalent in tidings: every feed, unread "
 			    "and starred article of the account is synced";
@@ -1058,32 +1075,45 @@ newsboat_server_end(struct newsboat *nb, const char *name)
 		return;
 	if (!syncs) {
 		newsboat_unmapped(nb, name, src->line, src->text, "tidings "
-		    "syncs with Tiny Tiny RSS (ttrss) and servers of the Google "
-		    "Reader API such as FreshRSS (greader); write a sync line "
-		    "by hand if the server speaks one of them");
+		    "syncs with Tiny Tiny RSS (ttrss), servers of the Google "
+		    "Reader API such as FreshRSS (greader) and Miniflux "
+		    "(miniflux); write a sync line by hand if the server "
+		    "speaks one of them");
 		return;
 	}
 	url = newsboat_server_opt(nb, type, "url");
 	login = newsboat_server_opt(nb, type, "login");
-	file = newsboat_server_opt(nb, type, "passwordfile");
-	eval = newsboat_server_opt(nb, type, "passwordeval");
-	pw = newsboat_server_opt(nb, type, "password");
+	file = newsboat_server_opt(nb, type, mf ? "tokenfile" :
+	    "passwordfile");
+	eval = newsboat_server_opt(nb, type, mf ? "tokeneval" :
+	    "passwordeval");
+	pw = newsboat_server_opt(nb, type, mf ? "token" : "password");
 	if (url == NULL || login == NULL) {
 		newsboat_unmapped(nb, name, src->line, src->text, strcmp(type,
-		    "ttrss") == 0 ? "needs ttrss-url and ttrss-login" :
-		    "needs freshrss-url and freshrss-login");
+		    "ttrss") == 0 ? "needs ttrss-url and ttrss-login" : mf ?
+		    "needs miniflux-url and miniflux-login (the account's "
+		    "name in tidings)" : "needs freshrss-url and "
+		    "freshrss-login");
 		return;
 	}
 	if (file == NULL && eval == NULL) {
-		newsboat_unmapped(nb, name, src->line, src->text, pw != NULL ?
-		    "no sync line: its password is in the config file, which "
-		    "the dotfile never holds; write the sync line by hand with "
-		    "password-file or password-command" : "no sync line: "
-		    "needs a passwordfile or passwordeval");
+		if (pw != NULL)
+			why = mf ? "no sync line: its token is in the config "
+			    "file, which the dotfile never holds; write the "
+			    "sync line by hand with password-file or "
+			    "password-command" : "no sync line: its password "
+			    "is in the config file, which the dotfile never "
+			    "holds; write the sync line by hand with "
+			    "password-file or password-command";
+		else
+			why = mf ? "no sync line: needs a miniflux-tokenfile "
+			    "or miniflux-tokeneval" : "no sync line: needs a "
+			    "passwordfile or passwordeval";
+		newsboat_unmapped(nb, name, src->line, src->text, why);
 		return;
 	}
 	buf_addf(&out, "sync %s ", strcmp(type, "ttrss") == 0 ? "ttrss" :
-	    "greader");
+	    mf ? "miniflux" : "greader");
 	config_word(&out, url->value);
 	buf_addstr(&out, " < user ");
 	config_word(&out, login->value);

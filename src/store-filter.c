@@ -482,3 +482,125 @@ store_regexp_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	/* Kept for the next rows, unless SQLite frees it at once. */
 	sqlite3_set_auxdata(ctx, 0, re, store_regexp_free);
 }
+
+/*
+ * The SQL aggregate filter_top(limit, date, id, asc): the ids of the
+ * first limit rows in date order (newest first, or oldest with asc set;
+ * equal dates by id the same way), as a JSON array in that order; "[]"
+ * for none. It keeps the limit rows in a heap whose root is the last of
+ * them, so a scan that counts a list can find its first page on the way
+ * (store_count_page()) for a few comparisons a row.
+ */
+struct store_top {
+	struct store_top_row {
+		int64_t	 date, id;
+	}		*v;
+	size_t		 n, limit;
+	int		 asc, ready;
+};
+
+/* Whether a comes before b in t's order. */
+static int
+store_top_before(const struct store_top *t, const struct store_top_row *a,
+    const struct store_top_row *b)
+{
+	int	 c;
+
+	c = a->date != b->date ? (a->date > b->date ? 1 : -1) :
+	    (a->id > b->id) - (a->id < b->id);
+	return (t->asc ? c < 0 : c > 0);
+}
+
+/* Move the row at i down to its place in the heap, where each row comes
+ * after its children. */
+static void
+store_top_sift(struct store_top *t, size_t i)
+{
+	struct store_top_row	 r;
+	size_t			 c;
+
+	for (;;) {
+		c = 2 * i + 1;
+		if (c >= t->n)
+			break;
+		if (c + 1 < t->n && store_top_before(t, &t->v[c], &t->v[c + 1]))
+			c++;
+		if (!store_top_before(t, &t->v[i], &t->v[c]))
+			break;
+		r = t->v[i];
+		t->v[i] = t->v[c];
+		t->v[c] = r;
+		i = c;
+	}
+}
+
+void
+store_top_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store_top	*t;
+	struct store_top_row	 r;
+	size_t			 i, p;
+	sqlite3_int64		 limit;
+
+	(void)argc;
+	if ((t = sqlite3_aggregate_context(ctx, sizeof *t)) == NULL) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	if (!t->ready) {
+		limit = sqlite3_value_int64(argv[0]);
+		t->limit = limit > 0 ? (size_t)(limit < STORE_TOP_MAX ? limit :
+		    STORE_TOP_MAX) : 0;
+		t->asc = sqlite3_value_int(argv[3]) != 0;
+		t->v = t->limit > 0 ? xcalloc(t->limit, sizeof *t->v) : NULL;
+		t->ready = 1;
+	}
+	if (t->limit == 0)
+		return;
+	r.date = sqlite3_value_int64(argv[1]);
+	r.id = sqlite3_value_int64(argv[2]);
+	if (t->n == t->limit) {
+		/* Full: the row replaces the last one if it comes first. */
+		if (!store_top_before(t, &r, &t->v[0]))
+			return;
+		t->v[0] = r;
+		store_top_sift(t, 0);
+		return;
+	}
+	/* Up from the bottom while it comes after its parent. */
+	for (i = t->n++; i > 0; i = p) {
+		p = (i - 1) / 2;
+		if (!store_top_before(t, &t->v[p], &r))
+			break;
+		t->v[i] = t->v[p];
+	}
+	t->v[i] = r;
+}
+
+void
+store_top_final(sqlite3_context *ctx)
+{
+	struct store_top	*t;
+	struct store_top_row	 r;
+	struct buf		 b = BUF_INIT;
+	size_t			 n = 0, i;
+
+	buf_addch(&b, '[');
+	if ((t = sqlite3_aggregate_context(ctx, 0)) != NULL) {
+		/* Heapsort: the last row to the back, each time. */
+		for (n = t->n; t->n > 1;) {
+			r = t->v[0];
+			t->v[0] = t->v[--t->n];
+			t->v[t->n] = r;
+			store_top_sift(t, 0);
+		}
+		for (i = 0; i < n; i++)
+			buf_addf(&b, "%s%lld", i > 0 ? "," : "",
+			    (long long)t->v[i].id);
+		free(t->v);
+		t->v = NULL;
+	}
+	buf_addch(&b, ']');
+	sqlite3_result_text(ctx, b.data, (int)b.len, SQLITE_TRANSIENT);
+	buf_release(&b);
+}

@@ -81,6 +81,12 @@ void	 store_params_release(struct store_params *);
  * language's regular expression matches text, compiled once per
  * statement (auxiliary data of the pattern argument). */
 void	 store_regexp_fn(sqlite3_context *, int, sqlite3_value **);
+/* The SQL aggregate filter_top(limit, date, id, asc): the ids of the
+ * first limit (at most STORE_TOP_MAX) rows it was given in date order,
+ * newest first unless asc, as a JSON array. */
+#define STORE_TOP_MAX	65536
+void	 store_top_step(sqlite3_context *, int, sqlite3_value **);
+void	 store_top_final(sqlite3_context *);
 
 /* store.c: the connection's handle, and *cause set from its last
  * error (with what it means to the user: a full disk, a lock), for the

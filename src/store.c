@@ -972,7 +972,10 @@ store_setup_session(struct store *st, char **cause)
 	}
 	if (sqlite3_create_function_v2(st->db, "filter_regexp", 2,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-	    store_regexp_fn, NULL, NULL, NULL) != SQLITE_OK) {
+	    store_regexp_fn, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(st->db, "filter_top", 4,
+	    SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, NULL, store_top_step,
+	    store_top_final, NULL) != SQLITE_OK) {
 		store_error(st, cause);
 		return (-1);
 	}
@@ -1770,6 +1773,9 @@ store_item_rows(struct store *st, sqlite3_stmt *stmt, struct store_item **out,
 		it->starred = sqlite3_column_int(stmt, 7) != 0;
 		if (sqlite3_column_count(stmt) > 8)
 			it->highlight = (size_t)sqlite3_column_int(stmt, 8);
+		if (sqlite3_column_count(stmt) > 9 &&
+		    (it->guid = store_col_text(stmt, 9)) == NULL)
+			it->guid = xstrdup("");
 	}
 	if (rc != SQLITE_DONE) {
 		store_error(st, cause);
@@ -1818,6 +1824,7 @@ store_items_free(struct store_item *v, size_t n)
 		free(v[i].title);
 		free(v[i].link);
 		free(v[i].author);
+		free(v[i].guid);
 	}
 	free(v);
 }
@@ -2247,17 +2254,29 @@ store_ignore_where(struct store *st, struct buf *sql,
 	return (0);
 }
 
+/* Whether any of q's filters reads the items' text, which a count reads
+ * from every item. */
+static int
+store_filters_scan(const struct store_filter *q)
+{
+	return ((q->expr != NULL && store_filter_scans(q->expr)) ||
+	    (q->narrow != NULL && store_filter_scans(q->narrow)) ||
+	    (q->feeds != NULL && q->also != NULL &&
+	    store_filter_scans(q->also)));
+}
+
 /* Whether q's filters read the items' title, author or link and nothing
  * else of their text: those are answered by a scan of items_feed_list,
  * which holds them, rather than of the rows (see the essay). */
 static int
 store_filter_indexed(const struct store_filter *q)
 {
-	if ((q->expr == NULL || !store_filter_scans(q->expr)) &&
-	    (q->narrow == NULL || !store_filter_scans(q->narrow)))
+	if (!store_filters_scan(q))
 		return (0);
 	return ((q->expr == NULL || !store_filter_reads_rows(q->expr)) &&
-	    (q->narrow == NULL || !store_filter_reads_rows(q->narrow)));
+	    (q->narrow == NULL || !store_filter_reads_rows(q->narrow)) &&
+	    (q->feeds == NULL || q->also == NULL ||
+	    !store_filter_reads_rows(q->also)));
 }
 
 /* The items a count or a page of q reads: a filter on their text scans
@@ -2282,12 +2301,18 @@ store_filter_where(struct store *st, struct buf *sql,
     const struct store_filter *q, int count, struct store_params *ps,
     char **cause)
 {
-	if (q->feeds != NULL)
-		buf_addstr(sql, " AND i.feed_id IN"
-		    " (SELECT value FROM json_each(:feeds))");
 	/* A scan of items_feed_list (store_filter_from()) may still look
 	 * up the feeds it wants by their key. */
 	ps->ordered = !count && !store_filter_indexed(q);
+	if (q->feeds != NULL && q->also != NULL) {
+		buf_addstr(sql, " AND (i.feed_id IN"
+		    " (SELECT value FROM json_each(:feeds)) OR ");
+		if (store_filter_sql(st, sql, q->also, ps, cause) != 0)
+			return (-1);
+		buf_addch(sql, ')');
+	} else if (q->feeds != NULL)
+		buf_addstr(sql, " AND i.feed_id IN"
+		    " (SELECT value FROM json_each(:feeds))");
 	if (q->unread)
 		buf_addstr(sql, count ? " AND i.read = 0" : " AND +i.read = 0");
 	if (q->starred)
@@ -2359,6 +2384,9 @@ store_filter_prepare(struct store *st, const char *sql,
 		if (from->title != NULL &&
 		    (k = sqlite3_bind_parameter_index(stmt, ":link")) > 0)
 			rc |= store_bind_text(stmt, k, from->link);
+		if (from->title != NULL && from->guid != NULL &&
+		    (k = sqlite3_bind_parameter_index(stmt, ":guid")) > 0)
+			rc |= store_bind_text(stmt, k, from->guid);
 	}
 	if ((k = sqlite3_bind_parameter_index(stmt, ":seed")) > 0)
 		rc |= sqlite3_bind_int64(stmt, k, st->seed);
@@ -2441,9 +2469,10 @@ store_sort_key(struct buf *sql, int sort, const char *a)
 /* The key of sort for the row a page starts from when the store no
  * longer has it (a refresh deleted it while it was on the screen): the
  * one the caller's copy of the row carries (:title, :author, :unread,
- * :feed, bound by store_filter_prepare()). Without them, as when only
- * the row's date and id are given, the key is NULL and the page comes
- * back empty. */
+ * :feed, :link, :guid, bound by store_filter_prepare(); a row carries
+ * its guid only when it was read in guid order). Without them, as when
+ * only the row's date and id are given, the key is NULL and the page
+ * comes back empty. */
 static void
 store_sort_anchor(struct buf *sql, int sort)
 {
@@ -2469,7 +2498,7 @@ store_sort_anchor(struct buf *sql, int sort)
 		buf_addstr(sql, "coalesce(:link, '')");
 		break;
 	case FILTER_SORT_GUID:
-		buf_addstr(sql, "NULL");	/* a row does not carry it */
+		buf_addstr(sql, ":guid");	/* a row read in guid order's */
 		break;
 	case FILTER_SORT_RANDOM:
 		store_random_key(sql, ":id");
@@ -2543,6 +2572,34 @@ out:
 	return (rc);
 }
 
+/* Append the columns of a page of q: STORE_ITEM_COLS, the first
+ * highlight rule each row meets and, in guid order, the guid, which
+ * places a page after the row should the store lose it (the guid is not
+ * in items_feed_list, which the other orders read alone). */
+static int
+store_page_cols(struct store *st, struct buf *sql,
+    const struct store_filter *q, struct store_params *ps, char **cause)
+{
+	size_t	 i;
+
+	buf_addstr(sql, "SELECT " STORE_ITEM_COLS);
+	if (st->nhighlight > 0) {
+		buf_addstr(sql, ", CASE");
+		for (i = 0; i < st->nhighlight; i++) {
+			buf_addstr(sql, " WHEN (");
+			if (store_filter_sql(st, sql, st->highlight[i], ps,
+			    cause) != 0)
+				return (-1);
+			buf_addf(sql, ") THEN %zu", i + 1);
+		}
+		buf_addstr(sql, " ELSE 0 END");
+	} else if (FILTER_SORT_KEY(q->sort) == FILTER_SORT_GUID)
+		buf_addstr(sql, ", 0");
+	if (FILTER_SORT_KEY(q->sort) == FILTER_SORT_GUID)
+		buf_addstr(sql, ", i.guid");
+	return (0);
+}
+
 int
 store_page(struct store *st, const struct store_filter *q,
     const struct store_item *from, int backward, size_t skip, size_t limit,
@@ -2551,23 +2608,12 @@ store_page(struct store *st, const struct store_filter *q,
 	sqlite3_stmt		*stmt = NULL;
 	struct buf		 sql = BUF_INIT;
 	struct store_params	 ps = { NULL, 0, 0, 0 };
-	size_t			 i;
 	int			 rc = -1;
 
 	*out = NULL;
 	*n = 0;
-	buf_addstr(&sql, "SELECT " STORE_ITEM_COLS);
-	if (st->nhighlight > 0) {
-		buf_addstr(&sql, ", CASE");
-		for (i = 0; i < st->nhighlight; i++) {
-			buf_addstr(&sql, " WHEN (");
-			if (store_filter_sql(st, &sql, st->highlight[i], &ps,
-			    cause) != 0)
-				goto out;
-			buf_addf(&sql, ") THEN %zu", i + 1);
-		}
-		buf_addstr(&sql, " ELSE 0 END");
-	}
+	if (store_page_cols(st, &sql, q, &ps, cause) != 0)
+		goto out;
 	store_filter_from(&sql, q);
 	if (store_filter_where(st, &sql, q, 0, &ps, cause) != 0)
 		goto out;
@@ -2590,6 +2636,77 @@ out:
 	sqlite3_finalize(stmt);
 	store_params_release(&ps);
 	buf_release(&sql);
+	return (rc);
+}
+
+/*
+ * A count and a first page in one pass. When q's filters read the items'
+ * text, the count reads every item the list may hold, and so does the
+ * page, which sorts what it finds (store_filter_from()): a regular
+ * expression runs twice on every title. Instead, the count's statement
+ * also keeps the ids of the first limit items it finds in date order
+ * (filter_top()), and the page is read by them. Other lists, whose page
+ * stops after limit rows of the date index or whose order is not the
+ * date, take the two statements.
+ */
+int
+store_count_page(struct store *st, const struct store_filter *q,
+    size_t limit, int64_t *total, struct store_item **out, size_t *n,
+    char **cause)
+{
+	sqlite3_stmt		*stmt = NULL;
+	struct store_filter	 byid = *q;
+	struct buf		 sql = BUF_INIT;
+	struct store_params	 ps = { NULL, 0, 0, 0 };
+	char			*ids = NULL;
+	int			 key = FILTER_SORT_KEY(q->sort), rc = -1;
+
+	*out = NULL;
+	*n = 0;
+	if (!store_filters_scan(q) || (key != FILTER_SORT_DATE &&
+	    key < FILTER_SORT__COUNT) || limit == 0 || limit > STORE_TOP_MAX) {
+		if (store_count(st, q, NULL, total, cause) != 0)
+			return (-1);
+		return (store_page(st, q, NULL, 0, 0, limit, out, n, cause));
+	}
+	buf_addf(&sql, "SELECT count(*), filter_top(%zu, i.date, i.id, %d)",
+	    limit, (q->sort & FILTER_SORT_ASC) != 0);
+	store_filter_from(&sql, q);
+	if (store_filter_where(st, &sql, q, 1, &ps, cause) != 0 ||
+	    (stmt = store_filter_prepare(st, sql.data, q, NULL, &ps,
+	    cause)) == NULL)
+		goto out;
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		store_error(st, cause);
+		goto out;
+	}
+	*total = sqlite3_column_int64(stmt, 0);
+	ids = store_col_text(stmt, 1);
+	sqlite3_finalize(stmt);
+	stmt = NULL;
+	store_params_release(&ps);
+	buf_reset(&sql);
+	/* The rows of those ids, in the list's order. */
+	if (store_page_cols(st, &sql, q, &ps, cause) != 0)
+		goto out;
+	buf_addstr(&sql, " FROM items i WHERE i.id IN"
+	    " (SELECT value FROM json_each(:ids))");
+	store_sort_order(&sql, q, 0);
+	byid.feeds = NULL;
+	if ((stmt = store_filter_prepare(st, sql.data, &byid, NULL, &ps,
+	    cause)) == NULL)
+		goto out;
+	if (store_bind_text(stmt, sqlite3_bind_parameter_index(stmt, ":ids"),
+	    ids != NULL ? ids : "[]") != SQLITE_OK) {
+		store_error(st, cause);
+		goto out;
+	}
+	rc = store_item_rows(st, stmt, out, n, cause);
+out:
+	sqlite3_finalize(stmt);
+	store_params_release(&ps);
+	buf_release(&sql);
+	free(ids);
 	return (rc);
 }
 
@@ -3060,6 +3177,7 @@ store_body_release(struct store_body *b)
 	free(b->item.title);
 	free(b->item.link);
 	free(b->item.author);
+	free(b->item.guid);
 	free(b->summary);
 	free(b->content);
 	memset(b, 0, sizeof *b);

@@ -57,6 +57,8 @@ struct store_item {
 	size_t		 highlight;	/* store_page(): 1 + the index of the
 					   first highlight rule it meets, 0:
 					   none (store_set_highlights()) */
+	char		*guid;		/* store_page() in guid order: the
+					   guid ("" for none), else NULL */
 };
 
 /* Open or create the database at path (creating its directory), migrate
@@ -213,6 +215,9 @@ struct store_filter {
 	int		 starred;	/* only starred items */
 	const struct filter *expr;	/* only the items it selects; borrowed */
 	const struct filter *narrow;	/* and those this one selects */
+	const struct filter *also;	/* beside feeds' items, those this
+					   one selects in any feed (a tag's
+					   queries); borrowed */
 	int		 ignored;	/* the killfile's items too */
 	int		 sort;		/* the order (filter.h's
 					   filter_sort_parse()); 0: newest
@@ -229,13 +234,21 @@ int	 store_count(struct store *, const struct store_filter *q,
  * in list order, starting after the row from, or at the top when from is
  * NULL. Backward: in reverse order, starting before from, or at the bottom
  * when from is NULL. from's date and id place it; in an order by another
- * key its title, author, feed and read state too, when the store no longer
- * has the row (a refresh deleted it) and from->title is not NULL. Free the
- * rows with store_items_free().
+ * key its title, author, feed, read state, link or guid too, when the
+ * store no longer has the row (a refresh deleted it) and from->title is
+ * not NULL. Free the rows with store_items_free().
  */
 int	 store_page(struct store *, const struct store_filter *q,
 	     const struct store_item *from, int backward, size_t skip,
 	     size_t limit, struct store_item **, size_t *, char **cause);
+
+/* How many items q lists, in *total, and its first limit rows, as
+ * store_count() and store_page() from the top give them, read together:
+ * when q's filters read the items' text, in one pass over them instead
+ * of two. Free the rows with store_items_free(). */
+int	 store_count_page(struct store *, const struct store_filter *q,
+	     size_t limit, int64_t *total, struct store_item **, size_t *,
+	     char **cause);
 
 /* Set *json to item_id's enclosures as the JSON array stored with it
  * ([{"url":..,"type":..,"length":N,"duration":S}, ...]; length and

@@ -1,7 +1,7 @@
 /* sync-int.h: what the sync*.c files share: one account's connection,
  * its requests, the password, the queue's push loop and the store side
  * of a page of articles. Each protocol is a file of its own
- * (sync-ttrss.c, sync-greader.c); sync.c holds the rest and picks the
+ * (sync-ttrss.c, sync-greader.c, sync-miniflux.c); sync.c holds the rest and picks the
  * protocol by the sync line's type. */
 #ifndef TIDINGS_SYNC_INT_H
 #define TIDINGS_SYNC_INT_H
@@ -34,7 +34,8 @@ struct sync_conn {
 	char			*api;		/* the API's address */
 	const char		*key;		/* the account's, in the store */
 	char			*sid;		/* ttrss: the session */
-	char			*auth;		/* greader: ClientLogin's Auth */
+	char			*auth;		/* greader: ClientLogin's Auth;
+						   miniflux: the API token */
 	char			*token;		/* greader: the write token */
 	struct json_arena	 arena;		/* the latest answer */
 	struct sync_stats	*stats;
@@ -70,6 +71,14 @@ char	*sync_text(const struct json *o, const char *key);
 int	 sync_request(struct sync_conn *c, const char *what, const char *url,
 	     const char *post, const char *post_type, const char *auth,
 	     char **error);
+
+/* sync_request() with a method ("PUT"; NULL: GET, or POST when body
+ * is set) and the secret value in the header name ("X-Auth-Token");
+ * body is JSON. No redirect is followed: curl would take a header of
+ * another name than Authorization to the new host. */
+int	 sync_request_header(struct sync_conn *c, const char *what,
+	     const char *method, const char *url, const char *body,
+	     const char *name, const char *value, char **error);
 
 /* The account's password, from password-command or password-file; the
  * caller wipes and frees it. NULL and *error when there is none. */
@@ -114,6 +123,7 @@ int	 sync_store_page(struct store *st, const char *key,
 int	 sync_ttrss_run(struct sync_conn *, struct store *, char **error);
 int	 sync_greader_run(struct sync_conn *, struct store *, char **error);
 char	*sync_greader_base(const char *url);
+int	 sync_miniflux_run(struct sync_conn *, struct store *, char **error);
 
 /* Their parts of sync_subscribe() and sync_unsubscribe(), once logged in
  * (c->api set): the same returns. */

@@ -4,7 +4,8 @@
  * password-file only its owner may read), the HTTP requests, the push
  * of the queue in batches, and the store side of the server's feeds and
  * articles; then the choice of the protocol by the sync line's type:
- * sync-ttrss.c (Tiny Tiny RSS), sync-greader.c (the Google Reader API).
+ * sync-ttrss.c (Tiny Tiny RSS), sync-greader.c (the Google Reader API),
+ * sync-miniflux.c (Miniflux's own API).
  *
  * Secrets stay in memory only, for as short a time as can be: a
  * password, a session or a token is wiped when done, never logged,
@@ -48,8 +49,12 @@ sync_key(const struct config_sync *cs)
 {
 	char	*api, *key;
 
-	api = strcmp(cs->type, "greader") == 0 ? sync_greader_base(cs->url) :
-	    sync_api_url(cs->url);
+	if (strcmp(cs->type, "greader") == 0)
+		api = sync_greader_base(cs->url);
+	else if (strcmp(cs->type, "miniflux") == 0)
+		api = sync_miniflux_base(cs->url);
+	else
+		api = sync_api_url(cs->url);
 	xasprintf(&key, "%s:%s@%s", cs->type, cs->user, api);
 	free(api);
 	return (key);
@@ -145,9 +150,11 @@ sync_done(void *arg, void *req_arg, struct http_response *res)
 	res->body = (struct buf)BUF_INIT;
 }
 
-int
-sync_request(struct sync_conn *c, const char *what, const char *url,
-    const char *post, const char *post_type, const char *auth, char **error)
+/* One request of c (sync_request(), sync_request_header()). */
+static int
+sync_request_do(struct sync_conn *c, const char *what, const char *method,
+    const char *url, const char *post, const char *post_type,
+    const char *auth_header, const char *auth, char **error)
 {
 	struct http_request	 req;
 	const struct config	*cfg = c->cfg;
@@ -162,12 +169,15 @@ sync_request(struct sync_conn *c, const char *what, const char *url,
 	req.post = post;
 	req.post_type = post_type;
 	req.authorization = auth;
+	req.auth_header = auth_header;
+	req.method = method;
 	req.user_agent = config_str(cfg, NULL, SET_USER_AGENT);
 	req.connect_timeout = config_num(cfg, NULL, SET_CONNECT_TIMEOUT);
 	req.timeout = config_num(cfg, NULL, SET_DOWNLOAD_TIMEOUT);
 	req.stall_timeout = config_num(cfg, NULL, SET_STALL_TIMEOUT);
 	req.max_bytes = (size_t)config_num(cfg, NULL, SET_MAX_RESPONSE_SIZE);
-	req.max_redirects = config_num(cfg, NULL, SET_MAX_REDIRECTS);
+	req.max_redirects = auth_header != NULL ? 0 :
+	    config_num(cfg, NULL, SET_MAX_REDIRECTS);
 	c->got = 0;
 	http_add(c->http, &req);
 	c->stats->requests++;
@@ -182,6 +192,23 @@ sync_request(struct sync_conn *c, const char *what, const char *url,
 		return (-1);
 	}
 	return (0);
+}
+
+int
+sync_request(struct sync_conn *c, const char *what, const char *url,
+    const char *post, const char *post_type, const char *auth, char **error)
+{
+	return (sync_request_do(c, what, NULL, url, post, post_type, NULL,
+	    auth, error));
+}
+
+int
+sync_request_header(struct sync_conn *c, const char *what,
+    const char *method, const char *url, const char *body, const char *name,
+    const char *value, char **error)
+{
+	return (sync_request_do(c, what, method, url, body, NULL, name, value,
+	    error));
 }
 
 void
@@ -633,6 +660,9 @@ sync_run(const struct config *cfg, const struct config_sync *cs,
 	if (strcmp(cs->type, "greader") == 0) {
 		c.api = sync_greader_base(cs->url);
 		rc = sync_greader_run(&c, st, error);
+	} else if (strcmp(cs->type, "miniflux") == 0) {
+		c.api = sync_miniflux_base(cs->url);
+		rc = sync_miniflux_run(&c, st, error);
 	} else {
 		c.api = sync_api_url(cs->url);
 		rc = sync_ttrss_run(&c, st, error);

@@ -1,5 +1,6 @@
 /* sync.h: one sync with a server account of the dotfile ("sync" lines):
- * Tiny Tiny RSS's JSON API (level 15) or the Google Reader API, over
+ * Tiny Tiny RSS's JSON API (level 15), the Google Reader API or
+ * Miniflux's API (v1), over
  * http.h, read with json.h, kept with store.h. poll_refresh() runs it
  * beside the feeds. */
 #ifndef TIDINGS_SYNC_H
@@ -19,6 +20,8 @@ struct store;
 #define SYNC_GREADER_PAGE	250	/* items per stream/contents */
 #define SYNC_GREADER_IDS	10000	/* ids per stream/items/ids */
 #define SYNC_GREADER_BATCH	1000	/* ids per edit-tag */
+#define SYNC_MINIFLUX_PAGE	250	/* entries per GET /v1/entries */
+#define SYNC_MINIFLUX_BATCH	5000	/* ids per PUT /v1/entries */
 
 /* What one sync did. */
 struct sync_stats {
@@ -175,5 +178,29 @@ int	 sync_unsubscribe(const struct config *cfg,
  */
 int	 sync_ttrss_sub_status(const struct json *content, const char *url,
 	     int64_t *feed_id, char ***feeds, size_t *nfeeds, char **error);
+
+/*
+ * Miniflux's API (v1), for the tests as well.
+ *
+ * The server's root for the URL of a sync line: without its trailing
+ * "/" and "/v1". Caller frees.
+ */
+char	*sync_miniflux_base(const char *url);
+
+/* The entries of a GET /v1/entries answer doc ({"total", "entries"}), as
+ * sync_headlines() gives getHeadlines': those without a positive id or
+ * feed id, or whose status is neither "read" nor "unread", left out;
+ * *total is how many the array held, *last raised to the highest id.
+ * -1 when doc is not such an answer. */
+int	 sync_miniflux_entries(const struct json *doc,
+	     struct sync_headline **v, size_t *n, size_t *total,
+	     int64_t *last);
+
+/* The feeds a GET /v1/feeds/counters answer names (its "unreads" and
+ * "reads" members' names), each once, into *ids, with its unread
+ * entries (0 when "unreads" names it not) into *unread (free both);
+ * -1 when it is anything else. */
+int	 sync_miniflux_counters(const struct json *doc, int64_t **ids,
+	     int64_t **unread, size_t *n);
 
 #endif /* TIDINGS_SYNC_H */

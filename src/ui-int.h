@@ -100,6 +100,8 @@ struct ui_list {
 	const struct filter *expr;	/* a query's: into ui->cfg, made
 					   again by ui_list_refeed() */
 	struct filter	*narrow;	/* the filter action's; owned */
+	struct filter	*also;		/* a tag's queries, whose items its
+					   All items lists too; owned */
 	int		 ignored;	/* the killfile's items too */
 	int		 sort;		/* its order (filter_sort_parse()) */
 	int		 mixed;		/* rows of several feeds */
@@ -259,6 +261,7 @@ struct ui_marking {
 	int		 starred;
 	struct filter	*expr;		/* a query's, copied; owned */
 	struct filter	*narrow;	/* the list's filter, copied; owned */
+	struct filter	*also;		/* the list's, copied; owned */
 	int64_t		 upto;		/* store_mark_begin()'s */
 	int64_t		 after;		/* store_unmark_step()'s place */
 	int64_t		 total, changed;

@@ -45,6 +45,7 @@ ui_list_release(struct ui_list *l)
 	free(l->feeds);
 	free(l->query);
 	filter_free(l->narrow);
+	filter_free(l->also);
 	memset(l, 0, sizeof *l);
 }
 
@@ -99,10 +100,78 @@ list_tag_add(struct ui *ui, const char *tag)
 	return (t);
 }
 
+/* Whether query k of the dotfile carries tag. */
+static int
+list_query_has_tag(struct ui *ui, size_t k, const char *tag)
+{
+	const struct config_filter	*q = &ui->cfg->queries[k];
+	size_t				 i;
+
+	for (i = 0; i < q->ntags; i++)
+		if (strcmp(q->tags[i], tag) == 0)
+			return (1);
+	return (0);
+}
+
+/* The store ids of the feeds that carry tag; caller frees. */
+static int64_t *
+list_tag_ids(struct ui *ui, const char *tag, size_t *n)
+{
+	int64_t	*ids;
+	size_t	 i;
+
+	*n = 0;
+	ids = xreallocarray(NULL, ui->nfeeds + 1, sizeof *ids);
+	for (i = 0; i < ui->nfeeds; i++)
+		if (ui->feeds[i].id != 0 && list_has_tag(&ui->feeds[i], tag))
+			ids[(*n)++] = ui->feeds[i].id;
+	return (ids);
+}
+
+/* The queries that carry tag as one filter, or NULL when none does: the
+ * tag's All items row lists their items beside its feeds'. */
+static struct filter *
+list_tag_queries(struct ui *ui, const char *tag)
+{
+	const struct filter	**v;
+	struct filter		*f;
+	size_t			 k, n = 0;
+
+	v = xreallocarray(NULL, ui->nq + 1, sizeof *v);
+	for (k = 0; k < ui->nq && k < ui->cfg->nqueries; k++)
+		if (list_query_has_tag(ui, k, tag))
+			v[n++] = ui->cfg->queries[k].filter;
+	f = filter_or(v, n);
+	free(v);
+	return (f);
+}
+
+/* Count the unread items of tag t's All items row when queries carry
+ * the tag: those of its feeds and its queries', each once. */
+static void
+list_count_tag(struct ui *ui, size_t t)
+{
+	struct filter	*also;
+	int64_t		*ids;
+	size_t		 n;
+	char		*cause;
+
+	if ((also = list_tag_queries(ui, ui->tags[t].name)) == NULL)
+		return;
+	ids = list_tag_ids(ui, ui->tags[t].name, &n);
+	if (store_count(ui->st, &(struct store_filter){ .feeds = n > 0 ?
+	    ids : list_none, .nfeeds = n, .unread = 1, .also = also }, NULL,
+	    &ui->tags[t].unread, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+	free(ids);
+	filter_free(also);
+}
+
 /* Collect the tags of the dotfile's feeds and queries with their unread
- * counts; tags[0] stands for every feed. A tag counts its feeds' unread
- * items, which its first row lists; one that queries alone carry counts
- * theirs. */
+ * counts; tags[0] stands for every feed. A tag counts the unread items
+ * its first row lists: its feeds' and its queries'. */
 static void
 list_tags(struct ui *ui)
 {
@@ -124,24 +193,22 @@ list_tags(struct ui *ui)
 	}
 	for (i = 0; i < ui->nq && i < ui->cfg->nqueries; i++) {
 		q = &ui->cfg->queries[i];
-		for (j = 0; j < q->ntags; j++) {
-			t = list_tag_add(ui, q->tags[j]);
-			if (ui->tags[t].feeds == 0)
-				ui->tags[t].unread += ui->qunread[i];
-		}
+		for (j = 0; j < q->ntags; j++)
+			(void)list_tag_add(ui, q->tags[j]);
 	}
+	for (t = 1; t < ui->ntags; t++)
+		list_count_tag(ui, t);
 }
 
-/* Whether query k of the dotfile carries tag. */
-static int
-list_query_has_tag(struct ui *ui, size_t k, const char *tag)
+/* The unread count of the All items row of tag. */
+static int64_t
+list_tag_unread(struct ui *ui, const char *tag)
 {
-	const struct config_filter	*q = &ui->cfg->queries[k];
-	size_t				 i;
+	size_t	 t;
 
-	for (i = 0; i < q->ntags; i++)
-		if (strcmp(q->tags[i], tag) == 0)
-			return (1);
+	for (t = 1; t < ui->ntags; t++)
+		if (strcmp(ui->tags[t].name, tag) == 0)
+			return (ui->tags[t].unread);
 	return (0);
 }
 
@@ -378,6 +445,7 @@ list_filter(const struct ui_list *l)
 	q.starred = l->starred;
 	q.expr = l->expr;
 	q.narrow = l->narrow;
+	q.also = l->also;
 	q.ignored = l->ignored;
 	q.sort = l->sort;
 	return (q);
@@ -434,6 +502,16 @@ list_expr(struct ui *ui, size_t row)
 	return (k < ui->cfg->nqueries ? ui->cfg->queries[k].filter : NULL);
 }
 
+/* The queries whose items a row lists beside its feeds': a tag's, for
+ * its All items row; NULL for any other. */
+static struct filter *
+list_also(struct ui *ui, size_t row)
+{
+	if (row >= ui->nrows || ui->rows[row] != UI_ROW_ALL || ui->tag == NULL)
+		return (NULL);
+	return (list_tag_queries(ui, ui->tag));
+}
+
 /* After the feeds were read again: a feed fetched for the first time has
  * an id now, so the list's feeds may have grown. resort: take the order
  * of the dotfile again (it changed), not the one picked with cycle-sort. */
@@ -447,6 +525,8 @@ ui_list_refeed(struct ui *ui, int resort)
 	free(l->feeds);
 	l->feeds = list_ids(ui, l->row, &l->nfeeds, &l->every);
 	l->expr = list_expr(ui, l->row);
+	filter_free(l->also);
+	l->also = list_also(ui, l->row);
 	if (resort)
 		l->sort = list_sort_of(ui, l->row);
 }
@@ -482,6 +562,7 @@ ui_list_sync(struct ui *ui)
 	l->mixed = !UI_ROW_FEED(ui->rows[row]);
 	l->starred = ui->rows[row] == UI_ROW_STARRED;
 	l->expr = list_expr(ui, row);
+	l->also = list_also(ui, row);
 	l->sort = list_sort_of(ui, row);
 	if (!l->mixed)
 		l->label = xstrdup(ui->feeds[ui->rows[row]].title);
@@ -726,6 +807,7 @@ ui_list_reload(struct ui *ui)
 		at.title = xstrdup(at.title);
 		at.author = at.author != NULL ? xstrdup(at.author) : NULL;
 		at.link = at.link != NULL ? xstrdup(at.link) : NULL;
+		at.guid = at.guid != NULL ? xstrdup(at.guid) : NULL;
 		have = 1;
 	}
 	list_drop_window(l);
@@ -733,10 +815,21 @@ ui_list_reload(struct ui *ui)
 	q = list_filter(l);
 	/* The feeds' counts were read with the feeds; only a list that
 	 * came short of them is counted on its own. */
+	h = p->h > 0 ? (size_t)p->h : 1;
 	if (!stale && !l->starred && l->expr == NULL && l->narrow == NULL &&
-	    !l->ignored)
+	    l->also == NULL && !l->ignored)
 		n = list_feeds_count(ui, l);
-	else if (store_count(ui->st, &q, NULL, &n, &cause) != 0)
+	else if (!have && p->top == 0) {
+		/* A list shown from its top: counted with the rows the
+		 * screen shows first (ui_list_item()'s window), which a
+		 * filter finds in the same pass. */
+		if (store_count_page(ui->st, &q, 2 * h + LIST_PAGE + 1, &n,
+		    &l->win, &l->nwin, &cause) != 0)
+			goto fail;
+		l->woff = 0;
+		if (l->nwin < (size_t)n && l->nwin < 2 * h + LIST_PAGE + 1)
+			l->stale = 1;
+	} else if (store_count(ui->st, &q, NULL, &n, &cause) != 0)
 		goto fail;
 	l->total = (size_t)n;
 	p->n = l->total;
@@ -747,7 +840,6 @@ ui_list_reload(struct ui *ui)
 	if (store_count(ui->st, &q, &at, &idx, &cause) != 0)
 		goto fail;
 	/* The rows just before the item, then the item and on. */
-	h = p->h > 0 ? (size_t)p->h : 1;
 	if (list_page(ui, &at, 1, 0, LIST_PAGE, &back, &nb) != 0)
 		goto out;
 	list_reverse(back, nb);
@@ -784,6 +876,7 @@ out:
 		free(at.title);
 		free(at.author);
 		free(at.link);
+		free(at.guid);
 	}
 	return (rc);
 }
@@ -827,11 +920,8 @@ list_draw_feed_row(struct ui *ui, struct ui_pane *p, size_t row, int y,
 		unread = ui->qunread[UI_QUERY_OF(ui->rows[row])];
 	} else if (ui->rows[row] == UI_ROW_ALL) {
 		title = ui->tag != NULL ? "All items of the tag" : "All items";
-		unread = 0;
-		for (i = 0; i < ui->nfeeds; i++)
-			if (ui->tag == NULL || list_has_tag(&ui->feeds[i],
-			    ui->tag))
-				unread += ui->feeds[i].unread;
+		unread = ui->tag != NULL ? list_tag_unread(ui, ui->tag) :
+		    ui->unread;
 	} else {
 		f = &ui->feeds[ui->rows[row]];
 		title = f->title;
@@ -1436,14 +1526,14 @@ list_mark_step(struct ui *ui, size_t limit)
 	int			 rc;
 
 	if (m->read) {
+		memset(&q, 0, sizeof q);
 		q.feeds = m->every ? NULL : (m->nfeeds > 0 ? m->feeds :
 		    list_none);
 		q.nfeeds = m->nfeeds;
-		q.unread = 0;
 		q.starred = m->starred;
 		q.expr = m->expr;
 		q.narrow = m->narrow;
-		q.ignored = 0;
+		q.also = m->also;
 		rc = store_mark_step_read(ui->st, &q, m->mark, m->upto, limit,
 		    &m->changed, &cause);
 	} else
@@ -1471,6 +1561,7 @@ list_mark_step(struct ui *ui, size_t limit)
 	free(m->feeds);
 	filter_free(m->expr);
 	filter_free(m->narrow);
+	filter_free(m->also);
 	memset(m, 0, sizeof *m);
 	return (0);
 }
@@ -1528,6 +1619,7 @@ list_count_unread(struct ui *ui, struct ui_marking *m)
 	q.starred = m->starred;
 	q.expr = m->expr;
 	q.narrow = m->narrow;
+	q.also = m->also;
 	if (store_count(ui->st, &q, NULL, &m->total, &cause) != 0) {
 		log_debug("ui: %s", cause);
 		free(cause);
@@ -1582,10 +1674,11 @@ ui_list_mark_read(struct ui *ui, int all)
 			m->total = ui->qunread[UI_QUERY_OF(
 			    ui->rows[ui->list.row])];
 		}
-		if (ui->list.narrow != NULL) {
+		m->also = filter_dup(ui->list.also);
+		if (ui->list.narrow != NULL)
 			m->narrow = filter_dup(ui->list.narrow);
+		if (ui->list.narrow != NULL || ui->list.also != NULL)
 			list_count_unread(ui, m);
-		}
 	}
 	ui_undo_push(ui, UNDO_MARK, m->mark, 0);
 	/* A feed's worth is done at once; more goes on in idle turns. */
@@ -1603,6 +1696,7 @@ ui_list_unmark(struct ui *ui, int64_t mark)
 	free(ui->marking.feeds);
 	filter_free(ui->marking.expr);
 	filter_free(ui->marking.narrow);
+	filter_free(ui->marking.also);
 	memset(&ui->marking, 0, sizeof ui->marking);
 	ui->marking.mark = mark;
 	ui->marking.read = 0;

@@ -14,6 +14,8 @@ query "Second items" 'title =~ " item 2$"' news saved
 query Everything 'unread = "yes"'
 CONF
 expect_status 0 td refresh
+# The feeds pane alone: the items pane lists the queries' items too.
+feeds_pane() { tui_screen | sed 's/│.*//'; }
 tui_start 100 20
 wait_for "5 unread"
 wait_for "Second items"
@@ -33,7 +35,7 @@ wait_for "Second items"
 wait_for "Alpha"
 tui_screen | grep -q "Everything" && {
 	tui_screen >&2; fail "a query without the tag is listed"; }
-tui_screen | grep -q "Beta" && { tui_screen >&2; fail "Beta is listed"; }
+feeds_pane | grep -q "Beta" && { tui_screen >&2; fail "Beta is listed"; }
 # Opened from there, it lists its items of every feed.
 keys j
 wait_for "Alpha item 2"
@@ -44,7 +46,7 @@ wait_for "(every feed)"
 keys j j j Enter
 wait_for "Feeds: saved"
 wait_for "Second items"
-tui_screen | grep -q "Alpha" && { tui_screen >&2; fail "Alpha is listed"; }
+feeds_pane | grep -q "Alpha" && { tui_screen >&2; fail "Alpha is listed"; }
 keys Escape
 wait_for "Everything"
 keys q

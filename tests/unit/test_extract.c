@@ -355,6 +355,176 @@ test_extract_card_furniture(void **state)
 	free(text);
 }
 
+/* A section front found as an article: a run of story cards, each a
+ * linked heading, a summary and a label. The cards come out as one
+ * list, their names kept, not taken apart as teasers whose summaries
+ * and labels stay without the names. */
+static const char card_river_page[] =
+	    "<!DOCTYPE html><html><head><title>Science | The Lamp</title></"
+	    "head><body><main><h1>Science</h1><div class=\"river\"><div cla"
+	    "ss=\"entry\"><a href=\"/science/moss\"><h3>Moss clocks keep ti"
+	    "me</h3></a><p>Botanists found that a common moss tracks the ho"
+	    "urs without any light at all, and that it keeps doing so for w"
+	    "eeks after it is moved into a dark cupboard.</p><span class=\""
+	    "tag\">Nature</span></div><div class=\"entry\"><a href=\"/scien"
+	    "ce/comet\"><h3>A comet returns</h3></a><p>Amateur astronomers "
+	    "spotted it first, low on the western horizon at dusk, two nigh"
+	    "ts before the observatories confirmed its orbit and its long w"
+	    "ay back.</p><span class=\"tag\">Nature</span></div><div class="
+	    "\"entry\"><a href=\"/science/bees\"><h3>Bees count to four</h3"
+	    "></a><p>A maze with painted doors shows where their arithmetic"
+	    " runs out: past four doors the insects guess, and the guesses "
+	    "get no better with practice.</p><span class=\"tag\">Nature</sp"
+	    "an></div><div class=\"entry\"><a href=\"/science/salt\"><h3>Sa"
+	    "lt flats that sing</h3></a><p>Cooling crusts crack in a rhythm"
+	    " that microphones can pick up from a mile away, and the song c"
+	    "hanges with the seasons as the lake below dries out.</p><span "
+	    "class=\"tag\">Nature</span></div><div class=\"entry\"><a href="
+	    "\"/science/eels\"><h3>Eels use the field</h3></a><p>Young eels"
+	    " turned the same way in a tank whatever the light, which sugge"
+	    "sts they read the magnetic field of the earth on their first l"
+	    "ong journey.</p><span class=\"tag\">Nature</span></div><div cl"
+	    "ass=\"entry\"><a href=\"/science/ice\"><h3>Old ice melts</h3><"
+	    "/a><p>A core drilled last winter holds air from before the fir"
+	    "st cities, and the team hurried to sample it before the warm s"
+	    "ummer reached the storage hut.</p><span class=\"tag\">Nature</"
+	    "span></div></div></main></body></html>";
+
+static void
+test_extract_article_cards(void **state)
+{
+	static const char *const present[] = {
+		"Moss clocks keep time", "A comet returns", "Old ice melts",
+		"Botanists found that a common moss",
+	};
+	struct article	*art;
+	char		*text;
+	size_t		 i, lists = 0, items = 0;
+
+	(void)state;
+	art = extract_page(card_river_page, strlen(card_river_page),
+	    "https://lamp.example/science", NULL);
+	for (i = 0; i < art->nblocks; i++)
+		if (art->blocks[i].kind == EXTRACT_LIST) {
+			lists++;
+			items += art->blocks[i].nchildren;
+		}
+	text = folded_text(art);
+	if (lists != 1 || items != 6)
+		failf("%zu lists of %zu items, want 1 of 6: %s", lists, items,
+		    text);
+	want_all(text, present, nitems(present));
+	free(text);
+	extract_free(art);
+}
+
+/* Cards of related stories below a long text, inside its container:
+ * teasers, not a list the article is made of. */
+static const char related_cards_page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour board keeps the old "
+	    "crane</title></head><body><article><h1>Harbour board keeps the"
+	    " old crane</h1><p>The harbour board met on Tuesday to decide t"
+	    "he fate of the old crane, which has stood over the east quay s"
+	    "ince the shipyard closed, and which most people in town have c"
+	    "ome to think of as part of the skyline rather than a machine.<"
+	    "/p><p>Engineers told the board that the steel is sound but the"
+	    " cab and the winding gear would need replacing before anyone c"
+	    "ould climb it safely, and that the paint alone would cost more"
+	    " than the town spends on its parks in a year.</p><p>Several re"
+	    "sidents spoke in favour of keeping it, pointing out that visit"
+	    "ors photograph it more than anything else in the harbour, and "
+	    "that a lit crane at night would cost little once the wiring wa"
+	    "s done properly.</p><p>The board voted to keep the crane for n"
+	    "ow and to ask the county for help with the cost of the repairs"
+	    ", with a further report due before the end of the summer, when"
+	    " the tenders for the work will have come in.</p><div class=\"g"
+	    "rid\"><h2>More news</h2><div class=\"tile\"><a href=\"/ferry\""
+	    "><h3>Ferry timetable changes</h3></a><p>The winter timetable s"
+	    "tarts a week early this year, with fewer crossings on weekdays"
+	    " and no late boat on Sundays until the spring, the operator sa"
+	    "id in a notice posted at the terminal.</p><a href=\"/ferry\">R"
+	    "ead more</a></div><div class=\"tile\"><a href=\"/market\"><h3>"
+	    "Market moves to the square</h3></a><p>Stalls will set up by th"
+	    "e fountain while the hall roof is repaired, which the council "
+	    "expects to take most of the winter and part of the spring as w"
+	    "ell.</p><a href=\"/market\">Read more</a></div><div class=\"ti"
+	    "le\"><a href=\"/school\"><h3>School gets a new roof</h3></a><p"
+	    ">Work on the gym roof will be finished before the autumn term,"
+	    " the head teacher wrote to parents, so the sports day can go a"
+	    "head in the hall as usual this year.</p><a href=\"/school\">Re"
+	    "ad more</a></div></div></article></body></html>";
+
+static void
+test_extract_related_cards(void **state)
+{
+	struct article	*art;
+	size_t		 i;
+
+	(void)state;
+	art = extract_page(related_cards_page, strlen(related_cards_page),
+	    "https://harbour.example/crane", NULL);
+	for (i = 0; i < art->nblocks; i++)
+		if (art->blocks[i].kind == EXTRACT_LIST)
+			failf("related cards made a list, block %zu", i);
+	extract_free(art);
+}
+
+/* A modal dialog left in the page (a sheet of a loyalty scheme's terms,
+ * shown when a button is pressed) is no part of the article, however
+ * many commas its fine print has. */
+static const char modal_page[] =
+	    "<!DOCTYPE html><html><head><title>Canvas sneakers | Hob Shoes<"
+	    "/title></head><body><div class=\"page\"><h1>Canvas sneakers</h"
+	    "1><div class=\"intro\"><p>Our canvas sneakers are cut from hea"
+	    "vy cotton duck and stitched onto natural rubber soles so they "
+	    "soften with wear instead of wearing out.</p><p>Every pair is m"
+	    "ade in our own workshop and the laces and insoles and eyelets "
+	    "can all be replaced when the rest of the shoe still has years "
+	    "left in it.</p><p>Choose from six colours and half sizes and r"
+	    "eturn any pair within sixty days if the fit is not right for y"
+	    "ou.</p><p>The uppers are dyed with plant colours that fade slo"
+	    "wly into a softer shade over the first summer of wear.</p><p>E"
+	    "ach shoe is checked by hand before it leaves the workshop and "
+	    "any pair with a fault is mended or recycled.</p><p>We ship in "
+	    "plain card boxes that can go straight into the paper bin once "
+	    "the shoes are out.</p><p>Spare laces in every colour are sold "
+	    "in pairs and posted free with any order of shoes.</p><p>Our re"
+	    "pair service replaces worn soles for a flat fee and sends the "
+	    "shoes back within two weeks.</p></div></div><div class=\"sheet"
+	    "-modal\"><div class=\"sheet-modal__body\"><h5>Reward points</h"
+	    "5><p>When you collect two hundred points, a voucher worth ten "
+	    "pounds is added to your account, automatically, and you can us"
+	    "e it, in full or in part, on your next order.</p><p>Points app"
+	    "ear in your account within three days of delivery, and points "
+	    "for items you send back are taken off your balance again, whic"
+	    "h may, in some cases, leave it below zero.</p><p>Vouchers cann"
+	    "ot be exchanged for cash, cannot be combined with other offers"
+	    ", and expire one year after they are issued, whether or not, i"
+	    "n the meantime, you have used them.</p><p>Points expire two ye"
+	    "ars after they were earned, and we may change these terms, wit"
+	    "h notice, at any time; the terms in force on the day of your o"
+	    "rder, however, apply to it.</p><p>Points are personal, cannot "
+	    "be sold, given away, or moved to another account, and are lost"
+	    ", with any vouchers, when an account is closed, by you or by u"
+	    "s.</p></div></div></body></html>";
+
+static void
+test_extract_modal(void **state)
+{
+	static const char *const present[] = {
+		"Our canvas sneakers are cut from heavy cotton duck",
+		"Our repair service replaces worn soles",
+	};
+	char		*text;
+
+	(void)state;
+	text = page_text(modal_page, "https://hob.example/canvas");
+	want_all(text, present, nitems(present));
+	if (strstr(text, "Points") != NULL || strstr(text, "voucher") != NULL)
+		failf("modal kept in: %s", text);
+	free(text);
+}
+
 /* A page that some framework wraps whole in one <form> is read whole
  * all the same: the form is the page, not a search box in it. */
 static void
@@ -4698,6 +4868,9 @@ main(void)
 		cmocka_unit_test(test_extract_shelf_labels),
 		cmocka_unit_test(test_extract_card_figures),
 		cmocka_unit_test(test_extract_card_furniture),
+		cmocka_unit_test(test_extract_article_cards),
+		cmocka_unit_test(test_extract_related_cards),
+		cmocka_unit_test(test_extract_modal),
 		cmocka_unit_test(test_extract_form_page),
 		cmocka_unit_test(test_extract_listing_promos),
 		cmocka_unit_test(test_extract_listing_dates),

@@ -961,6 +961,8 @@ test_filter_sort_row_gone(void **state)
 		{ "unread-desc", 2, "A3 C2 A2 B2", "A1 B1" },
 		{ "starred-desc", 4, "A3 B2", "C2 A1 A2 B1" },
 		{ "link-desc", 1, "B2 B1 A3 A2 A1", "C2" },
+		{ "guid-desc", 1, "B2 B1 A3 A2 A1", "C2" },
+		{ "guid-asc", 5, "C2", "B2 B1 A3 A2 A1" },
 	};
 	/* The podcast fetched again with its newest episode only, keeping
 	 * one: its refresh deletes C1. */
@@ -1093,6 +1095,142 @@ test_filter_highlight(void **state)
 	buf_release(&got);
 }
 
+/* A count and first page read together (store_count_page()) are those
+ * that store_count() and store_page() give, in one pass or not: every
+ * filter, in date order both ways and another, a narrowed list of some
+ * feeds, a page shorter than the list and one longer, with highlights
+ * and with the killfile. */
+static void
+test_filter_count_page(void **state)
+{
+	static const char *const exprs[] = {
+		NULL, "title =~ \"^e\"", "title =~ \".\"",
+		"author = \"Host\"", "content =~ \"audio\"",
+		"unread = \"yes\"", "title =~ \"rust\" or tags # \"blog\"",
+		"title =~ \"nothing at all\"", "title !~ \"\xc3\xbc\"",
+	};
+	static const char *const orders[] = { "date-desc", "date-asc",
+	    "title-asc" };
+	static const size_t limits[] = { 1, 3, 64 };
+	struct fixture		*fx = *state;
+	struct store_filter	 q;
+	const struct filter	*rules[1];
+	struct store_item	*v, *w;
+	struct store_feed	*sf;
+	struct filter		*f;
+	size_t			 nsf, n, nw, e, o, k, i, pass;
+	int64_t			 ids[2], total, want;
+	char			*cause = NULL;
+
+	if (store_feeds(fx->st, &sf, &nsf, &cause) != 0)
+		failf("store_feeds: %s", cause);
+	assert_true(nsf >= 2);
+	ids[0] = sf[0].id;
+	ids[1] = sf[nsf - 1].id;
+	store_feeds_free(sf, nsf);
+	rules[0] = parse("title =~ \"rust\"");
+	for (pass = 0; pass < 4; pass++) {
+		if (pass == 2 && store_set_highlights(fx->st, rules, 1,
+		    &cause) != 0)
+			failf("store_set_highlights: %s", cause);
+		if (pass == 3 && store_set_ignore(fx->st, rules, 1, 1,
+		    &cause) != 0)
+			failf("store_set_ignore: %s", cause);
+		for (e = 0; e < nitems(exprs); e++)
+		for (o = 0; o < nitems(orders); o++)
+		for (k = 0; k < nitems(limits); k++) {
+			f = exprs[e] != NULL ? parse(exprs[e]) : NULL;
+			memset(&q, 0, sizeof q);
+			q.narrow = f;
+			if (pass == 1) {
+				q.feeds = ids;
+				q.nfeeds = 2;
+			}
+			if (filter_sort_parse(orders[o], &q.sort) != 0)
+				failf("filter_sort_parse(%s)", orders[o]);
+			if (store_count(fx->st, &q, NULL, &want, &cause) != 0 ||
+			    store_page(fx->st, &q, NULL, 0, 0, limits[k], &v,
+			    &n, &cause) != 0)
+				failf("%s: %s", exprs[e], cause);
+			if (store_count_page(fx->st, &q, limits[k], &total,
+			    &w, &nw, &cause) != 0)
+				failf("store_count_page: %s: %s", exprs[e],
+				    cause);
+			if (total != want || nw != n)
+				failf("%s, %s, %zu: %lld in %zu rows, want %lld"
+				    " in %zu", exprs[e], orders[o], limits[k],
+				    (long long)total, nw, (long long)want, n);
+			for (i = 0; i < n; i++)
+				if (w[i].id != v[i].id || strcmp(w[i].title,
+				    v[i].title) != 0 ||
+				    w[i].highlight != v[i].highlight)
+					failf("%s, %s, %zu: row %zu differs",
+					    exprs[e], orders[o], limits[k], i);
+			store_items_free(v, n);
+			store_items_free(w, nw);
+			filter_free(f);
+		}
+	}
+	filter_free((struct filter *)rules[0]);
+}
+
+/* A tag's All items: the items of its feeds and those its queries
+ * select in any feed (store_filter's also, made by filter_or()), each
+ * once, counted as listed, with or without a filter's one pass. */
+static void
+test_filter_also(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_filter	 q;
+	struct filter		*qs[2], *also;
+	struct store_feed	*sf;
+	struct store_item	*v;
+	struct buf		 got = BUF_INIT;
+	size_t			 nsf, n, i;
+	int64_t			 id = 0, total;
+	char			*cause = NULL;
+
+	if (store_feeds(fx->st, &sf, &nsf, &cause) != 0)
+		failf("store_feeds: %s", cause);
+	for (i = 0; i < nsf; i++)
+		if (strcmp(sf[i].url, "https://b.example/rss") == 0)
+			id = sf[i].id;
+	store_feeds_free(sf, nsf);
+	assert_true(id != 0);
+	qs[0] = parse("title =~ \"rust\"");
+	qs[1] = parse("author = \"Host\" or title =~ \"^linux\"");
+	assert_null(filter_or((const struct filter *const *)qs, 0));
+	also = filter_or((const struct filter *const *)qs, 2);
+	assert_string_equal(also->text, "(title =~ \"rust\") or "
+	    "(author = \"Host\" or title =~ \"^linux\")");
+	memset(&q, 0, sizeof q);
+	q.feeds = &id;
+	q.nfeeds = 1;
+	q.also = also;
+	selected(fx->st, &q, &got);
+	assert_string_equal(got.data, "A1 B1 B2 C1 C2");
+	assert_int_equal(store_count(fx->st, &q, NULL, &total, &cause), 0);
+	assert_int_equal(total, 5);
+	q.unread = 1;
+	selected(fx->st, &q, &got);
+	assert_string_equal(got.data, "A1 B1 C1");
+	assert_int_equal(store_count_page(fx->st, &q, 2, &total, &v, &n,
+	    &cause), 0);
+	assert_int_equal(total, 3);
+	assert_int_equal(n, 2);
+	store_items_free(v, n);
+	/* Without feeds the list has every item, and also adds none. */
+	q.feeds = NULL;
+	q.nfeeds = 0;
+	q.unread = 0;
+	selected(fx->st, &q, &got);
+	assert_string_equal(got.data, "A1 A2 A3 B1 B2 C1 C2");
+	filter_free(also);
+	filter_free(qs[0]);
+	filter_free(qs[1]);
+	buf_release(&got);
+}
+
 /* The literal that lets filter_regexec() skip the matcher never changes
  * an answer: every pattern against every text, as glibc's matcher alone
  * says. */
@@ -1105,6 +1243,9 @@ test_filter_regex_literal(void **state)
 		"[]a]bc", "(a|b)cd", "ab\\+", "abc.def", "AbC", "ab?", "k",
 		"[[:digit:]]+ items", "^$", "(x)+yz", "x(y|z)w", "caf\xc3\xa9",
 		"\\(paren\\)", "a.c", "^.*rust.*$", "is", "[^a]bc",
+		/* The literal alone, which decides for ASCII text. */
+		"^the ", "the$", "^the$", "^k", "k$", "^is", "is$", "^a\\.c",
+		"c\\+\\+$", "^caf", "^\\(paren", "ss", "^ss$", "^a-b,c",
 	};
 	static const char *const texts[] = {
 		"Rust 1.80", "rUsT", "Sponsored: x", "sponsored ", "colour",
@@ -1113,6 +1254,12 @@ test_filter_regex_literal(void **state)
 		"12 items", "xyz", "xxyz", "xzw", "CAF\xc3\x89", "caf\xc3\xa9",
 		"(paren)", "paren", "Kelvin \xe2\x84\xaa", "k", "\xc3\x9f" "bc",
 		"This", "I\xcc\x87s", "xbc", "bbc",
+		"The end", "the", "THE", "tHe\n", "theme", "Breathe", "bathe",
+		"\xc3\xa9the ", "\xe2\x84\xaa", "\xe2\x84\xaa" "elvin",
+		"s\xe2\x84\xaa", "a.c", "A.C d", "abc", "C++", "c\xc3\xa9++",
+		"Caf\xc3\xa9", "CAF", "(paren", "\xc3\x9f", "SS", "sS", "\xc5\xbfs",
+		"\xc5\xbf\xc5\xbf", "A-B,C!", "the\xc3\xa9", "\xc4\xb0s", "\xc4\xb1s",
+		"\xc3\xa9 the",
 	};
 	struct filter_re	*re;
 	regex_t			 raw;
@@ -1173,6 +1320,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_filter_page_order,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_highlight,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_count_page,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_also,
 		    setup, teardown),
 	};
 

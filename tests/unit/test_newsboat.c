@@ -231,11 +231,38 @@ test_newsboat_sync(void **state)
 		    "config:1: urls-source ttrss: no sync line: its password" } },
 		{ "urls-source local\nttrss-url https://rss.example/tt/\n", "",
 		  { "config:2: ttrss-url https://rss.example/tt/: unused" } },
-		{ "urls-source miniflux\nminiflux-url https://rss.example/\n",
-		  "",
-		  { "config:2: miniflux-url https://rss.example/: tidings does "
-		    "not sync with this server",
-		    "config:1: urls-source miniflux: tidings syncs with" } },
+		{ "urls-source \"miniflux\"\nminiflux-url https://rss.example/\n"
+		  "miniflux-login al\nminiflux-tokenfile ~/.mf-token\n"
+		  "miniflux-min-items 20\n",
+		  "sync miniflux https://rss.example/ < user al; "
+		  "password-file ~/.mf-token\n",
+		  { "config:5: miniflux-min-items 20: no equivalent" } },
+		{ "urls-source miniflux\nminiflux-url https://rss.example/\n"
+		  "miniflux-login al\nminiflux-tokeneval \"pass show mf\"\n",
+		  "sync miniflux https://rss.example/ < user al; "
+		  "password-command \"pass show mf\"\n", { NULL } },
+		/* The account's password is not what tidings signs in with;
+		 * a token or a password written in the file is never shown. */
+		{ "urls-source miniflux\nminiflux-url https://rss.example/\n"
+		  "miniflux-login al\nminiflux-passwordeval \"pass show mf\"\n"
+		  "miniflux-token \"s3cret\"\n", "",
+		  { "config:4: miniflux-passwordeval \"pass show mf\": not used: "
+		    "tidings signs in to Miniflux with an API token",
+		    "config:5: miniflux-token ...: not copied",
+		    "config:1: urls-source miniflux: no sync line: its token" } },
+		{ "urls-source miniflux\nminiflux-url https://rss.example/\n"
+		  "miniflux-login al\nminiflux-password s3cret\n", "",
+		  { "config:4: miniflux-password ...: not copied",
+		    "config:1: urls-source miniflux: no sync line: needs a "
+		    "miniflux-tokenfile or miniflux-tokeneval" } },
+		{ "urls-source miniflux\nminiflux-url https://rss.example/\n"
+		  "miniflux-tokenfile ~/t\n", "",
+		  { "config:1: urls-source miniflux: needs miniflux-url and "
+		    "miniflux-login" } },
+		{ "urls-source feedbin\nfeedbin-login al\n", "",
+		  { "config:2: feedbin-login al: tidings does not sync with "
+		    "this server",
+		    "config:1: urls-source feedbin: tidings syncs with" } },
 		{ "ttrss-password \"s3cret\n", "",
 		  { "config:1: ttrss-password ...: " } },
 		{ "urls-source ttrss\nttrss-login al\n", "",

@@ -1,6 +1,6 @@
-/* test_sync.c: Tiny Tiny RSS's and the Google Reader API's answers as
- * sync*.c read them, hostile ones above all; the sync lines of the
- * dotfile; and the store's side of a sync (the queue its triggers fill,
+/* test_sync.c: Tiny Tiny RSS's, the Google Reader API's and Miniflux's
+ * answers as sync*.c read them, hostile ones above all; the sync lines
+ * of the dotfile; and the store's side of a sync (the queue its triggers fill,
  * the marks the server sets, the items it lacks). */
 #include "testlib.h"
 
@@ -237,6 +237,166 @@ test_sync_urls(void **state)
 	assert_string_equal(s,
 	    "greader:alice@https://example.org/api/greader.php");
 	free(s);
+}
+
+static void
+test_sync_miniflux_base(void **state)
+{
+	static const struct {
+		const char	*url, *base;
+	} cases[] = {
+		{ "https://example.org/", "https://example.org" },
+		{ "https://example.org", "https://example.org" },
+		{ "https://example.org/miniflux//", "https://example.org/miniflux" },
+		{ "https://example.org/v1/", "https://example.org" },
+		{ "https://example.org/rss/v1", "https://example.org/rss" },
+		{ "https://example.org/v10/", "https://example.org/v10" },
+	};
+	struct config_sync	 cs;
+	size_t			 i;
+	char			*s, type[] = "miniflux", user[] = "alice";
+	char			 url[] = "https://example.org/v1/";
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		s = sync_miniflux_base(cases[i].url);
+		assert_string_equal(s, cases[i].base);
+		free(s);
+	}
+	memset(&cs, 0, sizeof cs);
+	cs.type = type;
+	cs.url = url;
+	cs.user = user;
+	s = sync_key(&cs);
+	assert_string_equal(s, "miniflux:alice@https://example.org");
+	free(s);
+}
+
+static void
+test_sync_miniflux_entries_hostile(void **state)
+{
+	static const char doc[] = "{\"total\":12,\"entries\":["
+	    /* A good one: its zone read, escapes removed. */
+	    "{\"id\":888,\"user_id\":1,\"feed_id\":42,\"status\":\"read\","
+	    "\"title\":\"\\u001b]0;owned\\u0007Title\\u001b[31m red\","
+	    "\"url\":\"http://x/1\",\"author\":\"\\u009bA\","
+	    "\"content\":\"<p>x</p>\",\"starred\":true,"
+	    "\"published_at\":\"2023-11-14T17:13:20.123456-05:00\","
+	    "\"feed\":{\"id\":7}},"
+	    /* Wrong types: kept where the id and feed are sound. */
+	    "{\"id\":\"889\",\"feed\":{\"id\":42},\"status\":\"unread\","
+	    "\"title\":42,\"url\":[\"http://x\"],\"starred\":\"maybe\","
+	    "\"published_at\":\"soon\",\"content\":{}},"
+	    /* Removed, or of no known status: left out, yet the cursor
+	     * goes past them. */
+	    "{\"id\":900,\"feed_id\":42,\"status\":\"removed\"},"
+	    "{\"id\":901,\"feed_id\":42,\"status\":1},"
+	    "{\"id\":902,\"feed_id\":42},"
+	    /* No valid id or feed: left out. */
+	    "{\"id\":-3,\"feed_id\":42,\"status\":\"read\"},"
+	    "{\"id\":1.5,\"feed_id\":42,\"status\":\"read\"},"
+	    "{\"id\":12,\"feed_id\":0,\"status\":\"read\"},"
+	    "{\"id\":13,\"feed_id\":\"x\",\"status\":\"read\"},"
+	    "{\"id\":99999999999999999999,\"feed_id\":4,\"status\":\"read\"},"
+	    "\"an entry\", null"
+	    "]}";
+	struct json_arena	 a;
+	struct sync_headline	*h;
+	size_t			 n, total;
+	int64_t			 last = 5;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	assert_int_equal(sync_miniflux_entries(parse(&a, doc), &h, &n, &total,
+	    &last), 0);
+	assert_int_equal(total, 12);
+	assert_int_equal(last, 902);
+	assert_int_equal(n, 2);
+	assert_int_equal(h[0].id, 888);
+	assert_int_equal(h[0].feed_id, 42);
+	assert_int_equal(h[0].updated, 1700000000);
+	assert_int_equal(h[0].unread, 0);
+	assert_int_equal(h[0].marked, 1);
+	assert_non_null(strstr(h[0].title, "Title"));
+	assert_false(has_control(h[0].title));
+	assert_false(has_control(h[0].author));
+	assert_string_equal(h[0].link, "http://x/1");
+	assert_string_equal(h[0].content, "<p>x</p>");
+	assert_int_equal(h[1].id, 889);
+	assert_int_equal(h[1].feed_id, 42);
+	assert_null(h[1].title);
+	assert_null(h[1].link);
+	assert_null(h[1].content);
+	assert_int_equal(h[1].updated, INT64_MIN);
+	assert_int_equal(h[1].unread, 1);
+	assert_int_equal(h[1].marked, 0);
+	sync_headlines_free(h, n);
+
+	/* Not an answer of entries. */
+	assert_int_equal(sync_miniflux_entries(parse(&a, "[1,2]"), &h, &n,
+	    &total, &last), -1);
+	assert_int_equal(n, 0);
+	assert_int_equal(sync_miniflux_entries(parse(&a,
+	    "{\"error_message\":\"Access Unauthorized\"}"), &h, &n, &total,
+	    &last), -1);
+	assert_int_equal(sync_miniflux_entries(NULL, &h, &n, &total, &last),
+	    -1);
+	/* None: Miniflux writes an empty list as null. */
+	assert_int_equal(sync_miniflux_entries(parse(&a,
+	    "{\"total\":0,\"entries\":null}"), &h, &n, &total, &last), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(total, 0);
+	sync_headlines_free(h, n);
+	json_arena_release(&a);
+}
+
+static void
+test_sync_miniflux_counters(void **state)
+{
+	struct json_arena	 a;
+	int64_t			*ids, *unread;
+	size_t			 n;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"reads\":"
+	    "{\"1\":12,\"3\":1,\"4\":2},\"unreads\":{\"4\":14}}"), &ids,
+	    &unread, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(ids[0], 4);
+	assert_int_equal(unread[0], 14);
+	assert_int_equal(ids[1], 1);
+	assert_int_equal(unread[1], 0);
+	assert_int_equal(ids[2], 3);
+	assert_int_equal(unread[2], 0);
+	free(ids);
+	free(unread);
+	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"reads\":null,"
+	    "\"unreads\":{}}"), &ids, &unread, &n), 0);
+	assert_int_equal(n, 0);
+	free(ids);
+	free(unread);
+	/* Names that are no feed ids, counts that are no counts, a feed
+	 * named twice, the wrong shape: not understood. */
+	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"reads\":"
+	    "{\"x\":1}}"), &ids, &unread, &n), -1);
+	assert_null(ids);
+	assert_null(unread);
+	assert_int_equal(n, 0);
+	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"reads\":"
+	    "{\"0\":1}}"), &ids, &unread, &n), -1);
+	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"unreads\":"
+	    "{\"2\":-1}}"), &ids, &unread, &n), -1);
+	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"unreads\":"
+	    "{\"2\":\"many\"}}"), &ids, &unread, &n), -1);
+	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"unreads\":"
+	    "{\"2\":1,\"2\":3}}"), &ids, &unread, &n), -1);
+	assert_int_equal(sync_miniflux_counters(parse(&a, "{\"reads\":[1]}"),
+	    &ids, &unread, &n), -1);
+	assert_int_equal(sync_miniflux_counters(parse(&a, "[]"), &ids, &unread,
+	    &n), -1);
+	assert_int_equal(sync_miniflux_counters(NULL, &ids, &unread, &n), -1);
+	json_arena_release(&a);
 }
 
 static void
@@ -483,8 +643,8 @@ test_sync_config(void **state)
 		const char	*error;
 	} bad[] = {
 		{ "sync ttrss\n", "config:1: usage: sync" },
-		{ "sync miniflux https://x/ < user a; password-file ~/pw\n",
-		    "config:1: unknown server type \"miniflux\"" },
+		{ "sync feedbin https://x/ < user a; password-file ~/pw\n",
+		    "config:1: unknown server type \"feedbin\"" },
 		{ "sync ttrss ftp://x/ < user a; password-file ~/pw\n",
 		    "config:1: a server's URL starts with http://" },
 		{ "sync ttrss file:///etc/ < user a; password-file ~/pw\n",
@@ -529,10 +689,13 @@ test_sync_config(void **state)
 	    "password-command \"pass show 'tt rss'\"\n"
 	    "sync ttrss https://x/tt-rss/ < user bob; password-file ~/.pw\n"
 	    "sync greader https://x/api/greader.php < user alice; "
-	    "password-file ~/.pw\n",
+	    "password-file ~/.pw\n"
+	    "sync miniflux https://x/miniflux/ < user alice; "
+	    "password-command \"pass show miniflux-token\"\n",
 	    &cfg, &first), 0);
-	assert_int_equal(cfg.nsyncs, 3);
+	assert_int_equal(cfg.nsyncs, 4);
 	assert_string_equal(cfg.syncs[2].type, "greader");
+	assert_string_equal(cfg.syncs[3].type, "miniflux");
 	assert_string_equal(cfg.syncs[0].user, "alice");
 	assert_string_equal(cfg.syncs[0].password_cmd[0], "pass");
 	assert_string_equal(cfg.syncs[0].password_cmd[2], "tt rss");
@@ -554,7 +717,7 @@ test_sync_config(void **state)
 	    0);
 	assert_int_equal(cfg.feeds[1].ntags, 0);
 	snap = config_snapshot(&cfg, 0);
-	assert_int_equal(snap->nsyncs, 3);
+	assert_int_equal(snap->nsyncs, 4);
 	assert_string_equal(snap->syncs[0].password_cmd[2], "tt rss");
 	assert_int_equal(snap->feeds[1].sync, 1);
 	config_drop(snap);
@@ -914,6 +1077,9 @@ main(void)
 		cmocka_unit_test(test_sync_greader_auth),
 		cmocka_unit_test(test_sync_greader_items_hostile),
 		cmocka_unit_test(test_sync_greader_refs),
+		cmocka_unit_test(test_sync_miniflux_base),
+		cmocka_unit_test(test_sync_miniflux_entries_hostile),
+		cmocka_unit_test(test_sync_miniflux_counters),
 		cmocka_unit_test(test_sync_config),
 		cmocka_unit_test_setup_teardown(test_sync_queue, setup,
 		    teardown),

@@ -1,0 +1,529 @@
+/*
+ * sync-miniflux.c: Miniflux's own REST API (v1), a protocol of sync.c.
+ * The sync line's URL is Miniflux's root (BASE); every request goes to
+ * BASE/v1/... with the account's API token in the X-Auth-Token header
+ * (the token comes from password-command or password-file, as a password
+ * does; it is kept in memory only). Answers are JSON; an error is an
+ * HTTP status (401: the token was refused).
+ *
+ * One sync, one request after another:
+ *	PUT /v1/entries, per batch	the queued read and unread changes,
+ *					thousands of ids a request; a
+ *					batch leaves the queue once the
+ *					server answered 204
+ *	GET /v1/entries/N, then		a queued star: the bookmark is a
+ *	PUT /v1/entries/N/bookmark	toggle, so the entry's starred is
+ *					read first and toggled only when it
+ *					differs (sent twice, it is still set)
+ *	GET /v1/feeds/counters		each feed's unread entries: when the
+ *					feeds they name are all known and
+ *					the last full reading is less than
+ *					an hour old, the feeds are not read
+ *					again
+ *	GET /v1/feeds			the feeds, their categories as tags
+ *	GET /v1/entries?after_entry_id	entries newer than the newest
+ *					stored (every one the first time),
+ *					in id order, a page at a time
+ *	GET /v1/entries?starred=true	the number of starred entries
+ *					(limit=1): with the counters, whether
+ *					the store's marks agree
+ *	GET /v1/entries?changed_after	when they do not, or once an hour,
+ *					the older entries whose status or
+ *					star changed since the last such
+ *					reading (less a margin for clocks):
+ *					the marks made elsewhere
+ * Entry and feed ids are positive integers, kept as they are. Sending
+ * first means the marks read back hold what was sent; a change made
+ * while the sync runs stays queued and wins (tidings-config(5)).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "config.h"
+#include "date.h"
+#include "json.h"
+#include "store.h"
+#include "sync.h"
+#include "sync-int.h"
+#include "util.h"
+
+#define MF_TOKEN_MAX	1024		/* bytes of a token, at most */
+#define MF_MAX_PAGES	5000		/* pages of one list, at most */
+#define MF_SLACK	600		/* seconds before the last sync that
+					   changed_after asks from */
+
+char *
+sync_miniflux_base(const char *url)
+{
+	size_t	 n = strlen(url);
+
+	while (n > 0 && url[n - 1] == '/')
+		n--;
+	/* The API's own address names the same server. */
+	if (n >= 3 && strncmp(url + n - 3, "/v1", 3) == 0)
+		n -= 3;
+	while (n > 0 && url[n - 1] == '/')
+		n--;
+	return (xstrndup(url, n));
+}
+
+int
+sync_miniflux_entries(const struct json *doc, struct sync_headline **v,
+    size_t *n, size_t *total, int64_t *last)
+{
+	const struct json	*a, *entries, *s;
+	struct sync_headline	 h;
+	int64_t			 id, t;
+	size_t			 i;
+
+	*v = NULL;
+	*n = 0;
+	*total = 0;
+	entries = json_get(doc, "entries");
+	if (doc == NULL || doc->type != JSON_OBJECT || entries == NULL ||
+	    (entries->type != JSON_ARRAY && entries->type != JSON_NULL))
+		return (-1);
+	if (entries->type == JSON_NULL)
+		return (0);
+	*total = entries->n;
+	*v = xreallocarray(NULL, entries->n + 1, sizeof **v);
+	for (i = 0; i < entries->n; i++) {
+		a = &entries->v[i];
+		memset(&h, 0, sizeof h);
+		if (a->type != JSON_OBJECT ||
+		    sync_int(json_get(a, "id"), &id) != 0 || id <= 0)
+			continue;
+		/* The page's end, even past an entry left out. */
+		if (id > *last)
+			*last = id;
+		h.id = id;
+		if (sync_int(json_get(a, "feed_id"), &h.feed_id) != 0 &&
+		    sync_int(json_get(json_get(a, "feed"), "id"),
+		    &h.feed_id) != 0)
+			continue;
+		s = json_get(a, "status");
+		if (h.feed_id <= 0 || s == NULL || s->type != JSON_STRING ||
+		    (strcmp(s->str, "read") != 0 &&
+		    strcmp(s->str, "unread") != 0))
+			continue;	/* "removed": gone from the account */
+		h.unread = strcmp(s->str, "unread") == 0;
+		h.marked = sync_bool(json_get(a, "starred"), 0);
+		h.updated = INT64_MIN;
+		s = json_get(a, "published_at");
+		if (s != NULL && s->type == JSON_STRING &&
+		    date_parse(s->str, &t) == 0 && t > 0)
+			h.updated = t;
+		h.title = sync_text(a, "title");
+		h.link = sync_text(a, "url");
+		h.author = sync_text(a, "author");
+		s = json_get(a, "content");
+		if (s != NULL && s->type == JSON_STRING && *s->str != '\0')
+			h.content = xstrdup(s->str);
+		(*v)[(*n)++] = h;
+	}
+	return (0);
+}
+
+int
+sync_miniflux_counters(const struct json *doc, int64_t **ids,
+    int64_t **unread, size_t *n)
+{
+	static const char *const keys[] = { "unreads", "reads" };
+	const struct json	*o;
+	struct json		 k;
+	size_t			 i, j, m;
+	int64_t			 id, count;
+
+	*ids = *unread = NULL;
+	*n = 0;
+	if (doc == NULL || doc->type != JSON_OBJECT)
+		return (-1);
+	for (i = 0; i < nitems(keys); i++) {
+		o = json_get(doc, keys[i]);
+		if (o == NULL || o->type == JSON_NULL)
+			continue;
+		if (o->type != JSON_OBJECT)
+			goto bad;
+		*ids = xreallocarray(*ids, *n + o->n + 1, sizeof **ids);
+		*unread = xreallocarray(*unread, *n + o->n + 1,
+		    sizeof **unread);
+		for (j = 0; j < o->n; j++) {
+			/* Each member's name is a feed's id. */
+			memset(&k, 0, sizeof k);
+			k.type = JSON_STRING;
+			k.str = o->k[j];
+			if (sync_int(&k, &id) != 0 || id <= 0 ||
+			    sync_int(&o->v[j], &count) != 0 || count < 0)
+				goto bad;
+			for (m = 0; m < *n && (*ids)[m] != id; m++)
+				;
+			if (m < *n) {
+				if (i == 0)
+					goto bad;	/* named twice */
+				continue;
+			}
+			(*ids)[*n] = id;
+			(*unread)[(*n)++] = i == 0 ? count : 0;
+		}
+	}
+	return (0);
+bad:
+	free(*ids);
+	free(*unread);
+	*ids = *unread = NULL;
+	*n = 0;
+	return (-1);
+}
+
+/* One request to the API: METHOD (NULL: GET) BASE/v1/PATH with body
+ * (JSON) when set; the answer's JSON into *doc when doc is set. */
+static int
+sync_miniflux_call(struct sync_conn *c, const char *what, const char *method,
+    const char *path, const char *body, const struct json **doc,
+    char **error)
+{
+	struct json	*d;
+	char		*url, *e;
+	int		 rc;
+
+	xasprintf(&url, "%s/v1/%s", c->api, path);
+	rc = sync_request_header(c, what, method, url, body, "X-Auth-Token",
+	    c->auth, error);
+	free(url);
+	if (rc != 0) {
+		if (c->status == 401 || c->status == 403) {
+			e = *error;
+			xasprintf(error, "%s (the API token was refused)", e);
+			free(e);
+		}
+		return (-1);
+	}
+	if (doc == NULL)
+		return (0);
+	json_arena_release(&c->arena);
+	d = json_arena_alloc(&c->arena, sizeof *d);
+	if (json_parse(c->body.data != NULL ? c->body.data : "", c->body.len,
+	    json_arena_alloc, &c->arena, d) != 0) {
+		xasprintf(error, "%s: not a Miniflux API answer", what);
+		return (-1);
+	}
+	*doc = d;
+	return (0);
+}
+
+/* The token: into c->auth, or -1 and *error. */
+static int
+sync_miniflux_token(struct sync_conn *c, char **error)
+{
+	char	*t;
+	size_t	 i, n;
+
+	if ((t = sync_password(c->cs, error)) == NULL)
+		return (-1);
+	n = strlen(t);
+	/* It goes in a header: visible ASCII only. */
+	for (i = 0; i < n && t[i] > ' ' && t[i] <= '~'; i++)
+		;
+	if (i < n || n > MF_TOKEN_MAX) {
+		explicit_bzero(t, n);
+		free(t);
+		*error = xstrdup("the API token holds a space or a byte "
+		    "other than visible ASCII");
+		return (-1);
+	}
+	c->auth = t;
+	return (0);
+}
+
+/* Set starred of entry id to value: read it, toggle when it differs. */
+static int
+sync_miniflux_star(struct sync_conn *c, int64_t id, int value, char **error)
+{
+	const struct json	*doc;
+	char			 path[64];
+
+	snprintf(path, sizeof path, "entries/%lld", (long long)id);
+	if (sync_miniflux_call(c, "entry", NULL, path, NULL, &doc,
+	    error) != 0) {
+		if (c->status != 404)
+			return (-1);
+		/* Gone from the server: nothing to star. */
+		free(*error);
+		*error = NULL;
+		return (0);
+	}
+	if (doc->type != JSON_OBJECT || json_get(doc, "starred") == NULL) {
+		*error = xstrdup("entry: not an entry");
+		return (-1);
+	}
+	if (sync_bool(json_get(doc, "starred"), 0) == (value != 0))
+		return (0);
+	snprintf(path, sizeof path, "entries/%lld/bookmark", (long long)id);
+	return (sync_miniflux_call(c, "bookmark", "PUT", path, "", NULL,
+	    error));
+}
+
+/* Send a batch of the queue: field 2 (unread) as one PUT /v1/entries,
+ * field 0 (starred) entry by entry. */
+static int
+sync_miniflux_send(struct sync_conn *c, int field, int value,
+    const int64_t *ids, size_t n, char **error)
+{
+	struct buf	 body = BUF_INIT;
+	size_t		 i;
+	int		 rc;
+
+	if (field == 0) {
+		for (i = 0; i < n; i++)
+			if (sync_miniflux_star(c, ids[i], value, error) != 0)
+				return (-1);
+		return (0);
+	}
+	buf_addstr(&body, "{\"entry_ids\":[");
+	for (i = 0; i < n; i++)
+		buf_addf(&body, "%s%lld", i > 0 ? "," : "", (long long)ids[i]);
+	buf_addf(&body, "],\"status\":\"%s\"}", value ? "unread" : "read");
+	rc = sync_miniflux_call(c, "entries status", "PUT", "entries",
+	    body.data, NULL, error);
+	buf_release(&body);
+	return (rc);
+}
+
+/* The account's feeds with their categories as tags, into the store. */
+static int
+sync_miniflux_feeds(struct sync_conn *c, struct store *st,
+    struct sync_map **map, size_t *nmap, char **error)
+{
+	const struct json	*doc, *o;
+	struct store_sync_feed	*sf;
+	char			**titles, **tags;
+	size_t			 n = 0, i;
+
+	if (sync_miniflux_call(c, "feeds", NULL, "feeds", NULL, &doc,
+	    error) != 0)
+		return (-1);
+	if (doc->type != JSON_ARRAY) {
+		*error = xstrdup("feeds: not a list of feeds");
+		return (-1);
+	}
+	sf = xcalloc(doc->n + 1, sizeof *sf);
+	titles = xcalloc(doc->n + 1, sizeof *titles);
+	tags = xcalloc(doc->n + 1, sizeof *tags);
+	for (i = 0; i < doc->n; i++) {
+		o = &doc->v[i];
+		if (o->type != JSON_OBJECT ||
+		    sync_int(json_get(o, "id"), &sf[n].remote_id) != 0 ||
+		    sf[n].remote_id <= 0)
+			continue;
+		titles[n] = sync_text(o, "title");
+		sf[n].title = titles[n];
+		tags[n] = sync_text(json_get(o, "category"), "title");
+		sf[n].tag = tags[n];
+		n++;
+	}
+	return (sync_store_feeds(c, st, sf, titles, tags, n, map, nmap,
+	    error));
+}
+
+/*
+ * Page through GET /v1/entries?QUERY in id order from after_entry_id
+ * from, storing each page's entries with their marks; *last is the
+ * highest id seen.
+ */
+static int
+sync_miniflux_pages(struct sync_conn *c, struct store *st, const char *what,
+    const char *query, int64_t from, const struct sync_map *map,
+    size_t nmap, char **error)
+{
+	const struct json	*doc;
+	struct sync_headline	*h;
+	struct buf		 q = BUF_INIT;
+	size_t			 page, n, total;
+	int64_t			 last = from, all;
+	int			 rc = 0;
+
+	for (page = 0; page < MF_MAX_PAGES && rc == 0; page++) {
+		buf_reset(&q);
+		buf_addf(&q, "entries?%s&order=id&direction=asc&limit=%d"
+		    "&after_entry_id=%lld", query, SYNC_MINIFLUX_PAGE,
+		    (long long)last);
+		from = last;
+		if (sync_miniflux_call(c, what, NULL, q.data, NULL, &doc,
+		    error) != 0) {
+			rc = -1;
+			break;
+		}
+		if (sync_miniflux_entries(doc, &h, &n, &total, &last) != 0) {
+			xasprintf(error, "%s: not a list of entries", what);
+			rc = -1;
+			break;
+		}
+		rc = sync_store_page(st, c->key, map, nmap, h, n,
+		    &c->stats->nnew, error);
+		sync_headlines_free(h, n);
+		/* "total" counts every entry the query matches from this
+		 * page on: a page holding them all is the last (a server
+		 * may give fewer than limit). A page whose ids do not go
+		 * forward would never end. */
+		if (total == 0 || last <= from ||
+		    (sync_int(json_get(doc, "total"), &all) == 0 &&
+		    all <= (int64_t)total))
+			break;
+	}
+	buf_release(&q);
+	return (rc);
+}
+
+/* Whether every feed the counters name is one of map's. */
+static int
+sync_miniflux_known(const int64_t *ids, size_t n, const struct sync_map *map,
+    size_t nmap)
+{
+	struct sync_map	 key;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		key.remote = ids[i];
+		if (bsearch(&key, map, nmap, sizeof *map, sync_map_cmp) ==
+		    NULL)
+			return (0);
+	}
+	return (1);
+}
+
+/*
+ * Whether the store agrees with the server: each feed's unread entries
+ * by the counters (ids[0..n), unread[0..n)) and the number of starred
+ * ones (a small request). When they agree, the marks are taken as
+ * unchanged: a read and an unread, or a star and an unstar, that cancel
+ * out wait for the hourly reading.
+ */
+static int
+sync_miniflux_match(struct sync_conn *c, struct store *st,
+    const struct sync_map *map, size_t nmap, const int64_t *ids,
+    const int64_t *unread, size_t n, int *match, char **error)
+{
+	const struct json	*doc;
+	int64_t			*feed = NULL, *su = NULL, *ss = NULL;
+	int64_t			 starred = 0, total, want;
+	size_t			 ns = 0, i, j, k;
+
+	*match = 0;
+	if (store_sync_counts(st, c->key, &feed, &su, &ss, &ns, error) != 0)
+		return (-1);
+	*match = 1;
+	/* Each feed of either side: the server's unread (0 when it names
+	 * the feed not) against the store's. */
+	for (i = 0; i < ns && *match; i++) {
+		starred += ss[i];
+		for (j = 0; j < nmap && map[j].id != feed[i]; j++)
+			;
+		want = 0;
+		for (k = 0; j < nmap && k < n; k++)
+			if (ids[k] == map[j].remote)
+				want = unread[k];
+		if (j == nmap ? su[i] != 0 : want != su[i])
+			*match = 0;
+	}
+	for (k = 0; k < n && *match; k++) {
+		for (j = 0; j < nmap && map[j].remote != ids[k]; j++)
+			;
+		for (i = 0; j < nmap && i < ns && feed[i] != map[j].id; i++)
+			;
+		if (unread[k] != 0 && (j == nmap || i == ns))
+			*match = 0;
+	}
+	free(feed);
+	free(su);
+	free(ss);
+	if (!*match)
+		return (0);
+	if (sync_miniflux_call(c, "starred", NULL, "entries?starred=true"
+	    "&status=unread&status=read&limit=1", NULL, &doc, error) != 0)
+		return (-1);
+	if (sync_int(json_get(doc, "total"), &total) != 0 || total != starred)
+		*match = 0;
+	return (0);
+}
+
+int
+sync_miniflux_run(struct sync_conn *c, struct store *st, char **error)
+{
+	const struct json	*doc;
+	struct sync_map		*map = NULL;
+	int64_t			 since, last, marks, now = time_now();
+	int64_t			*fids = NULL, *funread = NULL;
+	size_t			 nmap = 0, nf = 0;
+	char			 query[160];
+	int			 rc = -1, full, known, match = 0;
+
+	if (store_sync_last(st, c->key, &last, &marks, error) != 0 ||
+	    store_sync_since(st, c->key, &since, error) != 0 ||
+	    sync_miniflux_token(c, error) != 0 ||
+	    sync_push(c, st, SYNC_MINIFLUX_BATCH, sync_miniflux_send,
+	    error) != 0 ||
+	    sync_miniflux_call(c, "counters", NULL, "feeds/counters", NULL,
+	    &doc, error) != 0)
+		goto out;
+	known = sync_miniflux_counters(doc, &fids, &funread, &nf) == 0;
+	/* Every feed and every changed mark the first time and every
+	 * hour; the feeds too when the counters name one the store lacks
+	 * (a feed added on the server). */
+	full = since == 0 || marks == STORE_NOTIME ||
+	    now - marks >= SYNC_FULL_EVERY || now < marks;
+	if (!full && sync_known_feeds(st, c->key, &map, &nmap, error) != 0)
+		goto out;
+	if (full || !known || !sync_miniflux_known(fids, nf, map, nmap)) {
+		sync_map_free(map, nmap);
+		map = NULL;
+		nmap = 0;
+		if (sync_miniflux_feeds(c, st, &map, &nmap, error) != 0)
+			goto out;
+	}
+	c->stats->feeds = (int)nmap;
+	/* The new entries, with their marks; "removed" ones are not the
+	 * account's any more. */
+	if (sync_miniflux_pages(c, st, "entries", "status=unread&status=read",
+	    since, map, nmap, error) != 0)
+		goto out;
+	if (since == 0) {
+		/* The first time, every entry came with its marks. */
+		if (store_sync_done(st, c->key, now, now, error) != 0)
+			goto out;
+		rc = 0;
+		goto out;
+	}
+	/* The marks of older entries: when the counters (taken before the
+	 * new entries) or the starred disagree with the store, or once an
+	 * hour, those changed since the last such reading (less a margin
+	 * for clocks) or, when there was none, all of them. */
+	if (!full && known && sync_miniflux_match(c, st, map, nmap, fids,
+	    funread, nf, &match, error) != 0)
+		goto out;
+	if (!match) {
+		if (marks != STORE_NOTIME && marks <= now)
+			snprintf(query, sizeof query, "changed_after=%lld"
+			    "&before_entry_id=%lld",
+			    (long long)(marks - MF_SLACK), (long long)since + 1);
+		else
+			snprintf(query, sizeof query, "status=unread"
+			    "&status=read&before_entry_id=%lld",
+			    (long long)since + 1);
+		if (sync_miniflux_pages(c, st, "changed entries", query, 0,
+		    map, nmap, error) != 0)
+			goto out;
+	}
+	if (store_sync_done(st, c->key, now, match ? STORE_NOTIME : now,
+	    error) != 0)
+		goto out;
+	rc = 0;
+out:
+	sync_map_free(map, nmap);
+	free(fids);
+	free(funread);
+	return (rc);
+}
