@@ -708,17 +708,22 @@ sync_greader_edit(struct sync_conn *c, const char *rest, char **error)
 	return (rc);
 }
 
-/* Read the account's feeds back into the store, as a sync does. */
-static int
-sync_greader_relist(struct sync_conn *c, struct store *st, char **error)
+/* Read the account's feeds back into the store, as a sync does. The
+ * server has changed already: when this fails (the server gone since),
+ * the change stands and the next sync brings the store in line. */
+static void
+sync_greader_relist(struct sync_conn *c, struct store *st)
 {
 	struct sync_map	*map;
 	size_t		 nmap;
+	char		*error = NULL;
 
-	if (sync_greader_feeds(c, st, &map, &nmap, error) != 0)
-		return (-1);
+	if (sync_greader_feeds(c, st, &map, &nmap, &error) != 0) {
+		log_debug("sync: the feeds after the change: %s", error);
+		free(error);
+		return;
+	}
 	sync_map_free(map, nmap);
-	return (0);
 }
 
 int
@@ -771,8 +776,7 @@ sync_greader_subscribe(struct sync_conn *c, struct store *st,
 	}
 	rc = SYNC_SUB_ADDED;
 listed:
-	if (sync_greader_relist(c, st, error) != 0)
-		return (-1);
+	sync_greader_relist(c, st);
 	if (feed_url != NULL)
 		*feed_url = xstrdup(url);
 	return (rc);
@@ -802,5 +806,6 @@ sync_greader_unsubscribe(struct sync_conn *c, struct store *st,
 	buf_release(&form);
 	if (rc != 0)
 		return (-1);
-	return (sync_greader_relist(c, st, error));
+	sync_greader_relist(c, st);
+	return (0);
 }

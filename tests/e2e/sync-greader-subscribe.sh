@@ -105,6 +105,18 @@ expect_eq "nothing changed on the server" "$(server_feeds)" \
 expect_eq "nothing changed here" "$(local_feeds)" "$before"
 cmp -s "$CONF" "$WORK/conf.orig" || fail "the dotfile changed"
 
+# The server gone right after it subscribed: the change stands and is
+# said so; the store catches up at the next sync.
+ctl mode editthendown
+expect_status 0 td add --account 1 "$URL/d.xml"
+expect_grep "subscribed alice at $BASE/ to $URL/d.xml" "$WORK/out"
+expect_eq "the store not yet" "$(local_feeds)" "$before"
+ctl mode ok
+expect_status 0 td refresh -a
+expect_eq "after the sync" "$(local_feeds)" "$before Delta:"
+expect_status 0 td remove --account 1 "$URL/d.xml"
+expect_eq "removed" "$(local_feeds)" "$before"
+
 # --- Which account: said, never guessed.
 expect_status 2 td add --account 2 "$URL/d.xml"
 expect_grep "the dotfile has 1 sync line" "$WORK/err"

@@ -71,7 +71,9 @@ Control, under /_/ (no authentication; JSON bodies):
     POST /_/mode        one word: "ok", "down" (every API request 503),
                         "slow" (4 s before each answer), "500" (every
                         API request 500 but ClientLogin), "badtoken" (the
-                        next edit-tag's token is refused, once)
+                        next edit-tag's token is refused, once),
+                        "editthendown" ("down" once a subscription/edit
+                        has subscribed)
     GET  /_/state       {"ID": {"read": bool, "starred": bool}} of every
                         item, ID decimal
 
@@ -342,6 +344,8 @@ class H(BaseHTTPRequestHandler):
                             [a[13:] for a in d.get("a", [])
                              if a.startswith("user/-/label/")]):
                         return self.answer(400, "Bad Request")
+                if m == "editthendown":
+                    mode[0] = "down"
                 return self.answer(200, "OK")
             if ac == "unsubscribe":
                 with lock:
