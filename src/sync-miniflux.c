@@ -458,7 +458,7 @@ sync_miniflux_run(struct sync_conn *c, struct store *st, char **error)
 	int64_t			 since, last, marks, now = time_now();
 	int64_t			*fids = NULL, *funread = NULL;
 	size_t			 nmap = 0, nf = 0;
-	char			 query[160];
+	char			 query[160], before[48];
 	int			 rc = -1, full, known, match = 0;
 
 	if (store_sync_last(st, c->key, &last, &marks, error) != 0 ||
@@ -505,14 +505,18 @@ sync_miniflux_run(struct sync_conn *c, struct store *st, char **error)
 	    funread, nf, &match, error) != 0)
 		goto out;
 	if (!match) {
+		/* Up to since: none is above the highest id there is. */
+		if (since < INT64_MAX)
+			snprintf(before, sizeof before, "&before_entry_id=%lld",
+			    (long long)(since + 1));
+		else
+			*before = '\0';
 		if (marks != STORE_NOTIME && marks <= now)
-			snprintf(query, sizeof query, "changed_after=%lld"
-			    "&before_entry_id=%lld",
-			    (long long)(marks - MF_SLACK), (long long)since + 1);
+			snprintf(query, sizeof query, "changed_after=%lld%s",
+			    (long long)(marks - MF_SLACK), before);
 		else
 			snprintf(query, sizeof query, "status=unread"
-			    "&status=read&before_entry_id=%lld",
-			    (long long)since + 1);
+			    "&status=read%s", before);
 		if (sync_miniflux_pages(c, st, "changed entries", query, 0,
 		    map, nmap, error) != 0)
 			goto out;

@@ -234,6 +234,16 @@ expect_eq "one toggle of the star" "$(grep -c \
     '^PUT /v1/entries/105/bookmark' "$WORK/mf.log")" 1
 expect_eq "store intact" "$(sql "PRAGMA integrity_check")" ok
 
+# --- An entry whose id is the highest there is (a broken server's): the
+# marks of the entries before it are still asked for, by a query that
+# does not overflow.
+ctl items '[{"id": 9223372036854775807, "feed": 1, "title": "Top id"}]'
+expect_status 0 td refresh -a
+phone PUT entries '{"entry_ids": [102], "status": "read"}'
+expect_status 0 td refresh -a
+expect_eq "read there, read here, below the top id" "$(sql "SELECT read
+    FROM items WHERE remote_id = 102")" 1
+
 # --- A wrong token: said so, no secret anywhere.
 sed "s/'$TOKEN'/'hunter2-wrong'/" "$CONF" >"$WORK/wrong"
 expect_status 3 "$TIDINGS" -c "$WORK/wrong" -d "$DB" -l "$WORK/wrong.log" \
