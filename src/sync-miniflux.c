@@ -135,7 +135,8 @@ sync_miniflux_counters(const struct json *doc, int64_t **ids,
 	static const char *const keys[] = { "unreads", "reads" };
 	const struct json	*o;
 	struct json		 k;
-	size_t			 i, j, m;
+	unsigned char		*dup;
+	size_t			 i, j, nunreads = 0;
 	int64_t			 id, count;
 
 	*ids = *unread = NULL;
@@ -159,17 +160,28 @@ sync_miniflux_counters(const struct json *doc, int64_t **ids,
 			if (sync_int(&k, &id) != 0 || id <= 0 ||
 			    sync_int(&o->v[j], &count) != 0 || count < 0)
 				goto bad;
-			for (m = 0; m < *n && (*ids)[m] != id; m++)
-				;
-			if (m < *n) {
-				if (i == 0)
-					goto bad;	/* named twice */
-				continue;
-			}
 			(*ids)[*n] = id;
 			(*unread)[(*n)++] = i == 0 ? count : 0;
 		}
+		if (i == 0)
+			nunreads = *n;
 	}
+	/* Each feed once: named twice in "unreads" is not understood; in
+	 * "reads" too, it is the one of "unreads". */
+	dup = xmalloc(*n + 1);
+	sync_dups(*ids, *n, dup);
+	for (i = j = 0; i < *n; i++) {
+		if (dup[i] && i < nunreads) {
+			free(dup);
+			goto bad;
+		}
+		if (dup[i])
+			continue;
+		(*ids)[j] = (*ids)[i];
+		(*unread)[j++] = (*unread)[i];
+	}
+	*n = j;
+	free(dup);
 	return (0);
 bad:
 	free(*ids);

@@ -399,6 +399,39 @@ test_sync_miniflux_counters(void **state)
 	json_arena_release(&a);
 }
 
+/* A server that names a great many feeds: each once, in the time of a
+ * sort (a search of every earlier one took minutes). */
+static void
+test_sync_miniflux_counters_many(void **state)
+{
+	struct json_arena	 a;
+	struct buf		 b = BUF_INIT;
+	int64_t			*ids, *unread;
+	size_t			 n, i, many = 300000;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	buf_addstr(&b, "{\"unreads\":{");
+	for (i = 1; i <= many; i++)
+		buf_addf(&b, "%s\"%zu\":1", i > 1 ? "," : "", i);
+	buf_addstr(&b, "},\"reads\":{");
+	for (i = 1; i <= many; i++)
+		buf_addf(&b, "%s\"%zu\":2", i > 1 ? "," : "", many + 1 - i);
+	buf_addstr(&b, ",\"0123\":5}}");
+	alarm(20);
+	assert_int_equal(sync_miniflux_counters(parse(&a, b.data), &ids,
+	    &unread, &n), 0);
+	alarm(0);
+	assert_int_equal(n, many);
+	assert_int_equal(ids[0], 1);
+	assert_int_equal(unread[0], 1);
+	assert_int_equal(ids[many - 1], (int64_t)many);
+	free(ids);
+	free(unread);
+	buf_release(&b);
+	json_arena_release(&a);
+}
+
 static void
 test_sync_greader_ids(void **state)
 {
@@ -1012,6 +1045,7 @@ main(void)
 		cmocka_unit_test(test_sync_miniflux_base),
 		cmocka_unit_test(test_sync_miniflux_entries_hostile),
 		cmocka_unit_test(test_sync_miniflux_counters),
+		cmocka_unit_test(test_sync_miniflux_counters_many),
 		cmocka_unit_test(test_sync_config),
 		cmocka_unit_test_setup_teardown(test_sync_queue, setup,
 		    teardown),
