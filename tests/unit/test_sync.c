@@ -1029,6 +1029,32 @@ test_sync_missing(void **state)
 	free(miss);
 }
 
+/* A server that names a great many unread ids the store lacks: each
+ * once, in the time of a sort (a search of every earlier one took
+ * minutes). */
+static void
+test_sync_missing_many(void **state)
+{
+	struct fixture		*fx = *state;
+	int64_t			*ids, *miss;
+	size_t			 n, i, many = 300000;
+	char			*cause;
+
+	ids = xreallocarray(NULL, 2 * many, sizeof *ids);
+	for (i = 0; i < many; i++)
+		ids[i] = ids[2 * many - 1 - i] = 1000000 + (int64_t)i;
+	alarm(30);
+	if (store_sync_missing(fx->st, SERVER, ids, 2 * many, &miss, &n,
+	    &cause) != 0)
+		fail_msg("store_sync_missing: %s", cause);
+	alarm(0);
+	assert_int_equal(n, many);
+	assert_int_equal(miss[0], 1000000);
+	assert_int_equal(miss[many - 1], 1000000 + (int64_t)many - 1);
+	free(miss);
+	free(ids);
+}
+
 int
 main(void)
 {
@@ -1052,6 +1078,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_sync_marks, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_sync_missing, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_sync_missing_many, setup,
 		    teardown),
 	};
 
