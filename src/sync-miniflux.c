@@ -214,8 +214,15 @@ sync_miniflux_call(struct sync_conn *c, const char *what, const char *method,
 		}
 		return (-1);
 	}
-	if (doc == NULL)
-		return (0);
+	if (doc == NULL) {
+		/* The API's answer to a change is 204 and nothing: a 200
+		 * page (a proxy's sign-in) has not taken it. */
+		if (c->status == 204 || c->body.len == 0)
+			return (0);
+		xasprintf(error, "%s: HTTP %ld, not the API's answer (204 No "
+		    "Content)", what, c->status);
+		return (-1);
+	}
 	json_arena_release(&c->arena);
 	d = json_arena_alloc(&c->arena, sizeof *d);
 	if (json_parse(c->body.data != NULL ? c->body.data : "", c->body.len,

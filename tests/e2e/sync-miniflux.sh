@@ -183,6 +183,13 @@ ctl mode 500
 expect_status 3 td refresh -a
 expect_grep "HTTP 500" "$WORK/out"
 expect_eq "queue kept after a 500" "$(sql "SELECT count(*) FROM sync_queue")" 1
+# A proxy's sign-in page answers 200 to everything: no change is taken
+# as sent.
+ctl mode portal
+expect_status 3 td refresh -a
+expect_grep "entries status: HTTP 200, not the API's answer" "$WORK/out"
+expect_eq "queue kept behind a portal" "$(sql "SELECT count(*)
+    FROM sync_queue")" 1
 ctl mode ok
 expect_status 0 td refresh -a
 expect_grep "1 change sent" "$WORK/out"
