@@ -394,6 +394,14 @@ out:
 	return (sync_end_quiet(st, ok, cause));
 }
 
+static int
+sync_id_cmp(const void *a, const void *b)
+{
+	const int64_t	*x = a, *y = b;
+
+	return ((*x > *y) - (*x < *y));
+}
+
 int
 store_sync_missing(struct store *st, const char *server, const int64_t *ids,
     size_t n, int64_t **missing, size_t *nmissing, char **cause)
@@ -425,13 +433,16 @@ store_sync_missing(struct store *st, const char *server, const int64_t *ids,
 		}
 		if (rc == SQLITE_ROW)
 			continue;
-		/* An id both unread and starred is asked for once. */
-		for (j = 0; j < *nmissing && (*missing)[j] != ids[i]; j++)
-			;
-		if (j == *nmissing)
-			(*missing)[(*nmissing)++] = ids[i];
+		(*missing)[(*nmissing)++] = ids[i];
 	}
 	sqlite3_finalize(stmt);
+	/* An id both unread and starred is asked for once: sorted, as
+	 * a server may name a million. */
+	qsort(*missing, *nmissing, sizeof **missing, sync_id_cmp);
+	for (i = j = 0; i < *nmissing; i++)
+		if (j == 0 || (*missing)[i] != (*missing)[j - 1])
+			(*missing)[j++] = (*missing)[i];
+	*nmissing = j;
 	return (0);
 }
 

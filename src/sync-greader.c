@@ -531,7 +531,7 @@ sync_greader_pages(struct sync_conn *c, const char *what, const char *query,
 	const struct json	*doc;
 	struct buf		 q = BUF_INIT;
 	size_t			 page, total;
-	char			*cont = NULL;
+	char			*cont = NULL, *sent = NULL;
 	int			 rc = 0;
 
 	for (page = 0; page < GR_MAX_PAGES; page++) {
@@ -541,7 +541,8 @@ sync_greader_pages(struct sync_conn *c, const char *what, const char *query,
 			buf_addstr(&q, "&c=");
 			sync_greader_escape(&q, cont);
 		}
-		free(cont);
+		free(sent);
+		sent = cont;
 		cont = NULL;
 		if (sync_greader_call(c, what, q.data, NULL, &doc,
 		    error) != 0) {
@@ -556,7 +557,22 @@ sync_greader_pages(struct sync_conn *c, const char *what, const char *query,
 		if (rc != 0 || total == 0 ||
 		    (cont = sync_greader_continuation(doc)) == NULL)
 			break;
+		/* The same page again would never end. */
+		if (sent != NULL && strcmp(cont, sent) == 0) {
+			xasprintf(error, "%s: the server gives the same "
+			    "continuation again", what);
+			rc = -1;
+			break;
+		}
 	}
+	/* A list of ids cut short is not the whole list: the unread ids
+	 * it lacks would be marked read. (Items cut short are fetched by
+	 * their ids when unread or starred.) */
+	if (rc == 0 && cont != NULL && st == NULL) {
+		xasprintf(error, "%s: more than %d pages", what, GR_MAX_PAGES);
+		rc = -1;
+	}
+	free(sent);
 	free(cont);
 	buf_release(&q);
 	return (rc);

@@ -97,6 +97,10 @@ int	 sync_push(struct sync_conn *c, struct store *st, size_t batch,
 	     int (*send)(struct sync_conn *, int field, int value,
 	     const int64_t *ids, size_t n, char **error), char **error);
 
+/* Set dup[i] (of n) when v[i] repeats an earlier v[j], j < i; in
+ * O(n log n), as a server may name a million of them. */
+void	 sync_dups(const int64_t *v, size_t n, unsigned char *dup);
+
 int	 sync_map_cmp(const void *, const void *);
 void	 sync_map_free(struct sync_map *, size_t);
 

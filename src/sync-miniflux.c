@@ -135,7 +135,8 @@ sync_miniflux_counters(const struct json *doc, int64_t **ids,
 	static const char *const keys[] = { "unreads", "reads" };
 	const struct json	*o;
 	struct json		 k;
-	size_t			 i, j, m;
+	unsigned char		*dup;
+	size_t			 i, j, nunreads = 0;
 	int64_t			 id, count;
 
 	*ids = *unread = NULL;
@@ -159,17 +160,28 @@ sync_miniflux_counters(const struct json *doc, int64_t **ids,
 			if (sync_int(&k, &id) != 0 || id <= 0 ||
 			    sync_int(&o->v[j], &count) != 0 || count < 0)
 				goto bad;
-			for (m = 0; m < *n && (*ids)[m] != id; m++)
-				;
-			if (m < *n) {
-				if (i == 0)
-					goto bad;	/* named twice */
-				continue;
-			}
 			(*ids)[*n] = id;
 			(*unread)[(*n)++] = i == 0 ? count : 0;
 		}
+		if (i == 0)
+			nunreads = *n;
 	}
+	/* Each feed once: named twice in "unreads" is not understood; in
+	 * "reads" too, it is the one of "unreads". */
+	dup = xmalloc(*n + 1);
+	sync_dups(*ids, *n, dup);
+	for (i = j = 0; i < *n; i++) {
+		if (dup[i] && i < nunreads) {
+			free(dup);
+			goto bad;
+		}
+		if (dup[i])
+			continue;
+		(*ids)[j] = (*ids)[i];
+		(*unread)[j++] = (*unread)[i];
+	}
+	*n = j;
+	free(dup);
 	return (0);
 bad:
 	free(*ids);
@@ -202,8 +214,15 @@ sync_miniflux_call(struct sync_conn *c, const char *what, const char *method,
 		}
 		return (-1);
 	}
-	if (doc == NULL)
-		return (0);
+	if (doc == NULL) {
+		/* The API's answer to a change is 204 and nothing: a 200
+		 * page (a proxy's sign-in) has not taken it. */
+		if (c->status == 204 || c->body.len == 0)
+			return (0);
+		xasprintf(error, "%s: HTTP %ld, not the API's answer (204 No "
+		    "Content)", what, c->status);
+		return (-1);
+	}
 	json_arena_release(&c->arena);
 	d = json_arena_alloc(&c->arena, sizeof *d);
 	if (json_parse(c->body.data != NULL ? c->body.data : "", c->body.len,
@@ -458,7 +477,7 @@ sync_miniflux_run(struct sync_conn *c, struct store *st, char **error)
 	int64_t			 since, last, marks, now = time_now();
 	int64_t			*fids = NULL, *funread = NULL;
 	size_t			 nmap = 0, nf = 0;
-	char			 query[160];
+	char			 query[160], before[48];
 	int			 rc = -1, full, known, match = 0;
 
 	if (store_sync_last(st, c->key, &last, &marks, error) != 0 ||
@@ -505,14 +524,18 @@ sync_miniflux_run(struct sync_conn *c, struct store *st, char **error)
 	    funread, nf, &match, error) != 0)
 		goto out;
 	if (!match) {
+		/* Up to since: none is above the highest id there is. */
+		if (since < INT64_MAX)
+			snprintf(before, sizeof before, "&before_entry_id=%lld",
+			    (long long)(since + 1));
+		else
+			*before = '\0';
 		if (marks != STORE_NOTIME && marks <= now)
-			snprintf(query, sizeof query, "changed_after=%lld"
-			    "&before_entry_id=%lld",
-			    (long long)(marks - MF_SLACK), (long long)since + 1);
+			snprintf(query, sizeof query, "changed_after=%lld%s",
+			    (long long)(marks - MF_SLACK), before);
 		else
 			snprintf(query, sizeof query, "status=unread"
-			    "&status=read&before_entry_id=%lld",
-			    (long long)since + 1);
+			    "&status=read%s", before);
 		if (sync_miniflux_pages(c, st, "changed entries", query, 0,
 		    map, nmap, error) != 0)
 			goto out;

@@ -421,6 +421,39 @@ sync_push(struct sync_conn *c, struct store *st, size_t max,
 	return (rc);
 }
 
+/* A value of sync_dups() and where it stood. */
+struct sync_pos {
+	int64_t		 v;
+	size_t		 i;
+};
+
+static int
+sync_pos_cmp(const void *a, const void *b)
+{
+	const struct sync_pos	*x = a, *y = b;
+
+	if (x->v != y->v)
+		return ((x->v > y->v) - (x->v < y->v));
+	return ((x->i > y->i) - (x->i < y->i));
+}
+
+void
+sync_dups(const int64_t *v, size_t n, unsigned char *dup)
+{
+	struct sync_pos	*p;
+	size_t		 i;
+
+	p = xreallocarray(NULL, n + 1, sizeof *p);
+	for (i = 0; i < n; i++) {
+		p[i].v = v[i];
+		p[i].i = i;
+	}
+	qsort(p, n, sizeof *p, sync_pos_cmp);
+	for (i = 0; i < n; i++)
+		dup[p[i].i] = i > 0 && p[i].v == p[i - 1].v;
+	free(p);
+}
+
 int
 sync_map_cmp(const void *a, const void *b)
 {
@@ -445,16 +478,20 @@ sync_store_feeds(struct sync_conn *c, struct store *st,
     struct sync_map **map, size_t *nmap, char **error)
 {
 	int64_t		*ids;
-	size_t		 i, j, k;
+	unsigned char	*dup;
+	size_t		 i, k;
 	int		 rc = -1;
 
 	*map = NULL;
 	*nmap = 0;
 	/* A feed listed twice is kept once, as first listed. */
+	ids = xreallocarray(NULL, n + 1, sizeof *ids);
+	dup = xmalloc(n + 1);
+	for (i = 0; i < n; i++)
+		ids[i] = sf[i].remote_id;
+	sync_dups(ids, n, dup);
 	for (i = k = 0; i < n; i++) {
-		for (j = 0; j < k && sf[j].remote_id != sf[i].remote_id; j++)
-			;
-		if (j < k) {
+		if (dup[i]) {
 			free(titles[i]);
 			free(tags[i]);
 			continue;
@@ -463,8 +500,8 @@ sync_store_feeds(struct sync_conn *c, struct store *st,
 		titles[k] = titles[i];
 		tags[k++] = tags[i];
 	}
+	free(dup);
 	n = k;
-	ids = xreallocarray(NULL, n + 1, sizeof *ids);
 	if (store_sync_feeds(st, c->key, sf, n, ids, error) != 0) {
 		for (i = 0; i < n; i++)
 			free(titles[i]);

@@ -188,6 +188,17 @@ expect_status 0 td refresh -a
 expect_grep "1 change sent" "$WORK/out"
 expect_eq "read on the server at last" "$(state 1700000000000008 read)" True
 
+# --- A continuation that never changes: an error after two pages, not
+# thousands of requests and every unread id past the first page read.
+ctl mode loop
+before=$(requests)
+expect_status 3 td refresh -a
+expect_grep "stream/items/ids: the server gives the same continuation" \
+    "$WORK/out"
+[ $(($(requests) - before)) -le 6 ] ||
+    fail "a looping continuation: $(($(requests) - before)) requests"
+ctl mode ok
+
 # --- Two devices: a second database of the account converges with the
 # first through the server.
 DB2="$WORK/two.db"

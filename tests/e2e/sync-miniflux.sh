@@ -183,6 +183,13 @@ ctl mode 500
 expect_status 3 td refresh -a
 expect_grep "HTTP 500" "$WORK/out"
 expect_eq "queue kept after a 500" "$(sql "SELECT count(*) FROM sync_queue")" 1
+# A proxy's sign-in page answers 200 to everything: no change is taken
+# as sent.
+ctl mode portal
+expect_status 3 td refresh -a
+expect_grep "entries status: HTTP 200, not the API's answer" "$WORK/out"
+expect_eq "queue kept behind a portal" "$(sql "SELECT count(*)
+    FROM sync_queue")" 1
 ctl mode ok
 expect_status 0 td refresh -a
 expect_grep "1 change sent" "$WORK/out"
@@ -233,6 +240,16 @@ expect_eq "on the server" "$(state 101 read) $(state 105 starred)" \
 expect_eq "one toggle of the star" "$(grep -c \
     '^PUT /v1/entries/105/bookmark' "$WORK/mf.log")" 1
 expect_eq "store intact" "$(sql "PRAGMA integrity_check")" ok
+
+# --- An entry whose id is the highest there is (a broken server's): the
+# marks of the entries before it are still asked for, by a query that
+# does not overflow.
+ctl items '[{"id": 9223372036854775807, "feed": 1, "title": "Top id"}]'
+expect_status 0 td refresh -a
+phone PUT entries '{"entry_ids": [102], "status": "read"}'
+expect_status 0 td refresh -a
+expect_eq "read there, read here, below the top id" "$(sql "SELECT read
+    FROM items WHERE remote_id = 102")" 1
 
 # --- A wrong token: said so, no secret anywhere.
 sed "s/'$TOKEN'/'hunter2-wrong'/" "$CONF" >"$WORK/wrong"

@@ -71,7 +71,9 @@ Control, under /_/ (no authentication; JSON bodies):
     POST /_/mode        one word: "ok", "down" (every API request 503),
                         "slow" (4 s before each answer), "500" (every
                         API request 500 but ClientLogin), "badtoken" (the
-                        next edit-tag's token is refused, once),
+                        next edit-tag's token is refused, once), "loop"
+                        (stream/items/ids gives its first page and the
+                        continuation "again", whatever c asks),
                         "editthendown" ("down" once a subscription/edit
                         has subscribed)
     GET  /_/state       {"ID": {"read": bool, "starred": bool}} of every
@@ -311,9 +313,13 @@ class H(BaseHTTPRequestHandler):
                 out["continuation"] = cont
             return self.json(out)
         if op == "stream/items/ids" and method == "GET":
+            if m == "loop":
+                q.pop("c", None)
             page, cont = select(q, q.get("s", [""])[0], args.ids_max)
             if page is None:
                 return self.answer(400, "Bad Request")
+            if m == "loop":
+                cont = "again"
             out = {"itemRefs": [{"id": str(i["id"]), "directStreamIds": [],
                                  "timestampUsec": str(i["crawl"] * 1000000)}
                                 for i in page]}

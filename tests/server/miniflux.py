@@ -48,7 +48,9 @@ Control, under /_/ (no authentication; JSON bodies):
                         to now)
     POST /_/mode        one word: "ok", "down" (every API request 503),
                         "slow" (4 s before each answer), "500" (every
-                        API request 500)
+                        API request 500), "portal" (every API request a
+                        200 sign-in page in HTML, as a proxy in front
+                        of the server answers)
     GET  /_/state       {"ID": {"read": bool, "starred": bool}} of every
                         item
 
@@ -193,6 +195,20 @@ class H(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def portal(self):
+        """A sign-in page of a proxy in front of the server."""
+        self.body()
+        if args.log:
+            with open(args.log, "a") as f:
+                f.write("%s %s 200 ids=0\n" % (
+                    self.command, urlsplit(self.path).path))
+        data = b"<!DOCTYPE html><title>Sign in</title><form></form>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
     def error(self, code, msg):
         self.answer(code, {"error_message": msg})
 
@@ -222,6 +238,8 @@ class H(BaseHTTPRequestHandler):
             time.sleep(4)
         if m == "down":
             return self.error(503, "Service Unavailable")
+        if m == "portal":
+            return self.portal()
         if self.headers.get("X-Auth-Token") != args.token:
             return self.error(401, "Access Unauthorized")
         if m == "500":

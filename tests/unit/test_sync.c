@@ -399,6 +399,39 @@ test_sync_miniflux_counters(void **state)
 	json_arena_release(&a);
 }
 
+/* A server that names a great many feeds: each once, in the time of a
+ * sort (a search of every earlier one took minutes). */
+static void
+test_sync_miniflux_counters_many(void **state)
+{
+	struct json_arena	 a;
+	struct buf		 b = BUF_INIT;
+	int64_t			*ids, *unread;
+	size_t			 n, i, many = 300000;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	buf_addstr(&b, "{\"unreads\":{");
+	for (i = 1; i <= many; i++)
+		buf_addf(&b, "%s\"%zu\":1", i > 1 ? "," : "", i);
+	buf_addstr(&b, "},\"reads\":{");
+	for (i = 1; i <= many; i++)
+		buf_addf(&b, "%s\"%zu\":2", i > 1 ? "," : "", many + 1 - i);
+	buf_addstr(&b, ",\"0123\":5}}");
+	alarm(20);
+	assert_int_equal(sync_miniflux_counters(parse(&a, b.data), &ids,
+	    &unread, &n), 0);
+	alarm(0);
+	assert_int_equal(n, many);
+	assert_int_equal(ids[0], 1);
+	assert_int_equal(unread[0], 1);
+	assert_int_equal(ids[many - 1], (int64_t)many);
+	free(ids);
+	free(unread);
+	buf_release(&b);
+	json_arena_release(&a);
+}
+
 static void
 test_sync_greader_ids(void **state)
 {
@@ -1063,6 +1096,32 @@ test_sync_ttrss_sub_status(void **state)
 	}
 }
 
+/* A server that names a great many unread ids the store lacks: each
+ * once, in the time of a sort (a search of every earlier one took
+ * minutes). */
+static void
+test_sync_missing_many(void **state)
+{
+	struct fixture		*fx = *state;
+	int64_t			*ids, *miss;
+	size_t			 n, i, many = 300000;
+	char			*cause;
+
+	ids = xreallocarray(NULL, 2 * many, sizeof *ids);
+	for (i = 0; i < many; i++)
+		ids[i] = ids[2 * many - 1 - i] = 1000000 + (int64_t)i;
+	alarm(30);
+	if (store_sync_missing(fx->st, SERVER, ids, 2 * many, &miss, &n,
+	    &cause) != 0)
+		fail_msg("store_sync_missing: %s", cause);
+	alarm(0);
+	assert_int_equal(n, many);
+	assert_int_equal(miss[0], 1000000);
+	assert_int_equal(miss[many - 1], 1000000 + (int64_t)many - 1);
+	free(miss);
+	free(ids);
+}
+
 int
 main(void)
 {
@@ -1080,12 +1139,15 @@ main(void)
 		cmocka_unit_test(test_sync_miniflux_base),
 		cmocka_unit_test(test_sync_miniflux_entries_hostile),
 		cmocka_unit_test(test_sync_miniflux_counters),
+		cmocka_unit_test(test_sync_miniflux_counters_many),
 		cmocka_unit_test(test_sync_config),
 		cmocka_unit_test_setup_teardown(test_sync_queue, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_sync_marks, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_sync_missing, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_sync_missing_many, setup,
 		    teardown),
 	};
 
