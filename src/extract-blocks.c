@@ -134,18 +134,19 @@ conv_space(struct conv *cv)
 static int
 conv_blank(const char *s)
 {
-	const unsigned char	*p = (const unsigned char *)s;
+	const unsigned char	*p = (const unsigned char *)s, *end;
 	size_t			 n;
 	uint32_t		 cp;
 
-	while (*p != '\0') {
+	end = p + strlen(s);
+	while (p < end) {
 		if (*p < 0x80) {
 			if (!ascii_isspace(*p))
 				return (0);
 			p++;
 			continue;
 		}
-		if ((n = utf8_decode(p, strlen((const char *)p), &cp)) == 0 ||
+		if ((n = utf8_decode(p, (size_t)(end - p), &cp)) == 0 ||
 		    (cp != 0xa0 && !(cp >= 0x200b && cp <= 0x200d) &&
 		    cp != 0x2060 && !conv_invisible(cp)))
 			return (0);

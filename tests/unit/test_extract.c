@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "extract.h"
@@ -2301,6 +2302,43 @@ test_extract_robust(void **state)
 
 	buf_release(&b);
 	buf_release(&t);
+}
+
+/* CPU seconds since start. */
+static double
+cpu_since(const struct timespec *start)
+{
+	struct timespec	 now;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+	return ((double)(now.tv_sec - start->tv_sec) +
+	    (double)(now.tv_nsec - start->tv_nsec) / 1e9);
+}
+
+/* A hostile page costs time in proportion to its size: a paragraph of
+ * 1,000,000 no-break spaces is read once, not once a character. */
+static void
+test_extract_blank_run_linear(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	struct article	*art;
+	struct timespec	 start;
+	int		 i;
+
+	(void)state;
+	buf_addstr(&b, "<html><body><article><h1>Quiet harbour</h1><p>");
+	for (i = 0; i < 20; i++)
+		buf_addstr(&b, "The harbour was quiet that morning and the "
+		    "boats stayed in. ");
+	buf_addstr(&b, "</p><p>");
+	for (i = 0; i < 1000000; i++)
+		buf_addstr(&b, "\xc2\xa0");
+	buf_addstr(&b, "</p></article></body></html>");
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start);
+	art = extract_page(b.data, b.len, NULL, NULL);
+	assert_true(cpu_since(&start) < 2.0);
+	extract_free(art);
+	buf_release(&b);
 }
 
 /* The feeds a page announces: RSS, Atom and JSON Feed alternates only,
@@ -4885,6 +4923,7 @@ main(void)
 		cmocka_unit_test(test_extract_metadata),
 		cmocka_unit_test(test_extract_outputs),
 		cmocka_unit_test(test_extract_robust),
+		cmocka_unit_test(test_extract_blank_run_linear),
 		cmocka_unit_test(test_extract_feed_links),
 		cmocka_unit_test(test_extract_pre_blocks),
 		cmocka_unit_test(test_extract_thread),
