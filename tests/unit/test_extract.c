@@ -2090,6 +2090,22 @@ test_extract_metadata(void **state)
 		  "<title>Quickstart \xe2\x80\x94 Fernway Docs (3.1)</title>"
 		  "<h1>Quickstart<a class=headerlink href=#q>\xc2\xb6</a></h1>",
 		  "Quickstart", NULL, NULL, NULL, NULL },
+		/* A "#" that is a word's own stays; a "#" of its own
+		 * after it is the link to the heading. */
+		{ "heading that ends in a sharp",
+		  "<meta property=og:title content=\"Everything you need "
+		  "to start writing code today\"><title>Learn C# - Fernway "
+		  "Guides</title><h1>Learn C#</h1>",
+		  "Learn C#", NULL, NULL, NULL, NULL },
+		{ "heading that ends in a sharp, and its link",
+		  "<meta property=og:title content=\"Everything you need "
+		  "to start writing code today\"><title>Learn C# - Fernway "
+		  "Guides</title><h1>Learn C#<a href=#l>#</a></h1>",
+		  "Learn C#", NULL, NULL, NULL, NULL },
+		{ "heading with its link after a space",
+		  "<title>Quickstart \xe2\x80\x94 Fernway Docs (3.1)</title>"
+		  "<h1>Quickstart #</h1>",
+		  "Quickstart", NULL, NULL, NULL, NULL },
 		/* A heading that is the site's name is no title. */
 		{ "logo heading",
 		  "<title>Fernway | Walking in the hills</title>"
