@@ -241,6 +241,8 @@ post_read_time(const char *key, size_t len)
 /*
  * Is the text an advertisement's label with a note after it
  * ("Advertisement - Page continues below", "Anzeige (weiter unten)")?
+ * For a paragraph: a heading that starts so ("Advertising - the older
+ * source") heads a section about it.
  */
 static int
 post_ad_label(const char *text, size_t len)
@@ -1663,7 +1665,8 @@ postprocess(struct conv *cv, struct bvec *root)
 		    (lastkey.len > 0 && strcmp(key.data, lastkey.data) == 0) ||
 		    post_teaser_line(b, key.data, key.len, chars, links) ||
 		    post_notice(text.data, text.len, key.data) ||
-		    post_ad_label(text.data, text.len) ||
+		    (b->kind == EXTRACT_PARAGRAPH &&
+		    post_ad_label(text.data, text.len)) ||
 		    post_form_print(text.data, text.len) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
 		    ((!x->region && post_date_line(text.data, text.len)) ||

@@ -1509,6 +1509,12 @@ test_extract_scoring_parts(void **state)
 		  "commas, clauses, and enough words to read as prose rather "
 		  "than as a line of navigation.</p>",
 		  "The harbour's story", "Advertisement", 1 },
+		/* A heading that opens with the word heads a section. */
+		{ "a heading about advertising stays",
+		  "<h2>Advertising - the older source</h2><p>Merchants "
+		  "bought space from the first weeklies on, announcing ships, "
+		  "sales and lost horses, with commas and clauses.</p>",
+		  "Advertising - the older source", NULL, 1 },
 		{ "a formula renderer's markers go",
 		  "<p>$\\begingroup$</p><p>The harbour's story goes on for a "
 		  "while, with commas, clauses, and enough words to read as "
