@@ -343,7 +343,7 @@ static const char *const form_print[] = {
 	"by submitting this form", "by signing up, you agree",
 	"protected by recaptcha", "in submitting this form",
 	"by checking this box", "you agree to receive", "you agree to our",
-	"you agree to the terms", "you consent to", "i consent to",
+	"you agree to the terms", "you consent to our", "i consent to",
 	"by posting to this forum", "you accept that your data",
 	"did you find what you were looking for",
 	/* A forum's notices under a thread. */

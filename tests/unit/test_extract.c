@@ -1509,6 +1509,12 @@ test_extract_scoring_parts(void **state)
 		  "commas, clauses, and enough words to read as prose rather "
 		  "than as a line of navigation.</p>",
 		  "The harbour's story", "Advertisement", 1 },
+		/* Prose may say what a form's print says, in part. */
+		{ "a paragraph about consent stays",
+		  "<p>A shop may send you its letters only if you consent "
+		  "to it, and it must be as easy to take that back as it "
+		  "was to give.</p>",
+		  "only if you consent to it", NULL, 1 },
 		/* A heading that opens with the word heads a section. */
 		{ "a heading about advertising stays",
 		  "<h2>Advertising - the older source</h2><p>Merchants "
