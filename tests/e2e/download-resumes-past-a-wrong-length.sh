@@ -25,16 +25,7 @@ expect_status 0 td download -l "$id"
 part="$DL/Pod - Guess.mp3.part"
 
 # Killed at its first bytes, long before the row's progress is saved.
-"$TIDINGS" -c "$CONF" -d "$DB" download >"$WORK/run.out" 2>&1 &
-pid=$!
-n=0
-until [ "$(stat -c %s "$part" 2>/dev/null || echo 0)" -gt 0 ]; do
-	n=$((n + 1))
-	[ $n -le 200 ] || fail "the download did not start"
-	sleep 0.05
-done
-kill -9 "$pid"
-wait "$pid" 2>/dev/null || true
+kill_when "$part" download
 have=$(stat -c %s "$part")
 [ "$have" -lt 400000 ] || fail "the download was not cut short"
 
