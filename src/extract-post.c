@@ -373,8 +373,11 @@ static const char *const foot_terms[] = {
 	"mentions l\xc3\xa9gales", "aviso legal",
 };
 
+/* Is the text a form's small print, or (with foot set: no heading,
+ * which may name them as its section's subject) the row of links at a
+ * page's foot? */
 static int
-post_form_print(const char *text, size_t len)
+post_form_print(const char *text, size_t len, int foot)
 {
 	size_t	 i;
 
@@ -383,7 +386,7 @@ post_form_print(const char *text, size_t len)
 	for (i = 0; i < nitems(form_print); i++)
 		if (ascii_find_nocase(text, len, form_print[i]) != NULL)
 			return (1);
-	if (len > 300)
+	if (!foot || len > 300)
 		return (0);
 	for (i = 0; i < nitems(foot_privacy); i++)
 		if (ascii_find_nocase(text, len, foot_privacy[i]) != NULL)
@@ -1667,7 +1670,8 @@ postprocess(struct conv *cv, struct bvec *root)
 		    post_notice(text.data, text.len, key.data) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
 		    post_ad_label(text.data, text.len)) ||
-		    post_form_print(text.data, text.len) ||
+		    post_form_print(text.data, text.len,
+		    b->kind != EXTRACT_HEADING) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
 		    ((!x->region && post_date_line(text.data, text.len)) ||
 		    post_credit_line(text.data, text.len) ||

@@ -1515,6 +1515,12 @@ test_extract_scoring_parts(void **state)
 		  "to it, and it must be as easy to take that back as it "
 		  "was to give.</p>",
 		  "only if you consent to it", NULL, 1 },
+		{ "a heading about the legal pages stays",
+		  "<h2>What changed in the privacy policy and terms of use"
+		  "</h2><p>Merchants bought space from the first weeklies "
+		  "on, announcing ships, sales and lost horses, with commas "
+		  "and clauses.</p>",
+		  "What changed in the privacy policy", NULL, 1 },
 		/* A heading that opens with the word heads a section. */
 		{ "a heading about advertising stays",
 		  "<h2>Advertising - the older source</h2><p>Merchants "
