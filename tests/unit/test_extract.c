@@ -4743,6 +4743,11 @@ test_extract_title_motto(void **state)
 		{ "Where walkers meet to talk", "Where walkers meet" },
 		/* A heading that names the site is its banner. */
 		{ "Trailtalk Forums", "Where walkers meet" },
+		/* Its link to itself, a zero-width space after it, is
+		 * none of it. */
+		{ "Which boots for a wet spring?<a href=#b>#</a>"
+		  "<span>\xe2\x80\x8b</span>",
+		  "Which boots for a wet spring?" },
 	};
 	struct article	*art;
 	struct buf	 b = BUF_INIT;
