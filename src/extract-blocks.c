@@ -159,7 +159,7 @@ conv_blank(const char *s)
 static void
 conv_text(struct conv *cv, const char *s)
 {
-	const unsigned char	*p = (const unsigned char *)s, *run;
+	const unsigned char	*p = (const unsigned char *)s, *run, *end;
 	size_t			 n;
 	uint32_t		 cp;
 
@@ -168,6 +168,7 @@ conv_text(struct conv *cv, const char *s)
 			cv->space = 1;
 		return;
 	}
+	end = p + strlen(s);
 	while (*p != '\0') {
 		if (!cv->pre && (ascii_isspace(*p) || (p[0] == 0xc2 &&
 		    p[1] == 0xa0))) {
@@ -198,7 +199,7 @@ conv_text(struct conv *cv, const char *s)
 			p++;
 			continue;
 		}
-		n = utf8_decode(p, strlen((const char *)p), &cp);
+		n = utf8_decode(p, (size_t)(end - p), &cp);
 		if (n == 0) {
 			conv_put(cv, "\xef\xbf\xbd", 3);
 			p++;
