@@ -14,9 +14,10 @@
  * (the kernel keeps what a killed process wrote). The next try asks for
  * the rest (Range: bytes=SIZE-) and keeps the answer only when it is the
  * rest: a 206 whose Content-Range starts at SIZE and gives the size the
- * file had when the .part began (another size is another file, and the
- * .part is emptied for the next try to start over). A server that answers
- * 200 sends the whole file, and the .part starts over (an empty body
+ * file had when the .part began (the row holds it from the first answer
+ * on, before the .part's first byte; another size is another file, and
+ * the .part is emptied for the next try to start over). A server that
+ * answers 200 sends the whole file, and the .part starts over (an empty body
  * included: the file is empty now); a 206 that starts elsewhere ends the
  * try, and the .part is emptied so the next starts over. A 416 to a
  * range at the end of the file means the .part was complete already (a
@@ -400,8 +401,17 @@ download_sink(void *arg, const struct http_chunk *c)
 			return (why);
 		}
 		/* The server's word, not the feed's: a feed's length is
-		 * often a guess, or 0. */
-		j->d->size = c->total;
+		 * often a guess, or 0. In the row before a byte is in the
+		 * .part, since it is what the next try checks the rest
+		 * against, however this one ends. */
+		if (j->d->size != c->total) {
+			j->d->size = c->total;
+			j->d->got = j->off;
+			if (store_download_set(j->st, j->d, &cause) != 0) {
+				log_debug("download: %s", cause);
+				free(cause);
+			}
+		}
 	}
 	if (j->d->size >= 0 && (int64_t)left > j->d->size - j->off) {
 		/* A Content-Range that lies: whatever else it says is not to

@@ -134,18 +134,19 @@ conv_space(struct conv *cv)
 static int
 conv_blank(const char *s)
 {
-	const unsigned char	*p = (const unsigned char *)s;
+	const unsigned char	*p = (const unsigned char *)s, *end;
 	size_t			 n;
 	uint32_t		 cp;
 
-	while (*p != '\0') {
+	end = p + strlen(s);
+	while (p < end) {
 		if (*p < 0x80) {
 			if (!ascii_isspace(*p))
 				return (0);
 			p++;
 			continue;
 		}
-		if ((n = utf8_decode(p, strlen((const char *)p), &cp)) == 0 ||
+		if ((n = utf8_decode(p, (size_t)(end - p), &cp)) == 0 ||
 		    (cp != 0xa0 && !(cp >= 0x200b && cp <= 0x200d) &&
 		    cp != 0x2060 && !conv_invisible(cp)))
 			return (0);
@@ -158,7 +159,7 @@ conv_blank(const char *s)
 static void
 conv_text(struct conv *cv, const char *s)
 {
-	const unsigned char	*p = (const unsigned char *)s, *run;
+	const unsigned char	*p = (const unsigned char *)s, *run, *end;
 	size_t			 n;
 	uint32_t		 cp;
 
@@ -167,6 +168,7 @@ conv_text(struct conv *cv, const char *s)
 			cv->space = 1;
 		return;
 	}
+	end = p + strlen(s);
 	while (*p != '\0') {
 		if (!cv->pre && (ascii_isspace(*p) || (p[0] == 0xc2 &&
 		    p[1] == 0xa0))) {
@@ -197,7 +199,7 @@ conv_text(struct conv *cv, const char *s)
 			p++;
 			continue;
 		}
-		n = utf8_decode(p, strlen((const char *)p), &cp);
+		n = utf8_decode(p, (size_t)(end - p), &cp);
 		if (n == 0) {
 			conv_put(cv, "\xef\xbf\xbd", 3);
 			p++;

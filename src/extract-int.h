@@ -85,6 +85,8 @@ struct pattern_index {
 #define N_BODYNAME	0x10000	/* named as the post's own body
 					   (body_name()) */
 #define N_HASBODY	0x20000	/* is or holds an N_BODYNAME node */
+#define N_MANYBODY	0x40000	/* is or holds two N_BODYNAME nodes or
+					   more */
 
 struct stats {
 	uint32_t	 chars;		/* text, whitespace runs counted once */

@@ -701,14 +701,77 @@ static const char *const title_seps[] = {
 	" \xe2\x80\xa2 ", " : ", ": ",
 };
 
+/* How many bytes the mark at the end of heading idx takes when its last
+ * text is a text of its own made of "#" and "\xc2\xb6" alone (a link to
+ * the heading), put at *mp; or 0. */
+static size_t
+title_h1_mark(const struct extractor *x, int idx, const char **mp)
+{
+	const char	*s, *e;
+	int		 i = idx + 1, last = -1, texts = 0;
+
+	while (i < x->n[idx].end) {
+		if (x->n[i].flags & N_REMOVED) {
+			i = x->n[i].end;
+			continue;
+		}
+		if (x->n[i].tag == TAG_TEXT && !(x->n[i].flags & N_SPACE)) {
+			last = i;
+			texts++;
+		}
+		i++;
+	}
+	if (texts < 2)
+		return (0);
+	s = x->n[last].g->v.text.text;
+	while (ascii_isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && ascii_isspace((unsigned char)e[-1]))
+		e--;
+	for (i = 0; s + i < e; )
+		if (s[i] == '#')
+			i++;
+		else if (e - (s + i) >= 2 && memcmp(s + i, "\xc2\xb6", 2) == 0)
+			i += 2;
+		else
+			return (0);
+	*mp = s;
+	return ((size_t)i);
+}
+
+/* Take the blanks off the end of h, zero-width ones too (a heading's
+ * link to itself may hold one). */
+static void
+title_trim(struct buf *h)
+{
+	const unsigned char	*e;
+
+	while (h->len > 0) {
+		e = (const unsigned char *)h->data + h->len;
+		if (e[-1] == ' ')
+			h->len--;
+		else if (h->len >= 3 && ((e[-3] == 0xe2 && e[-2] == 0x80 &&
+		    e[-1] >= 0x8b && e[-1] <= 0x8d) || (e[-3] == 0xe2 &&
+		    e[-2] == 0x81 && e[-1] == 0xa0) || (e[-3] == 0xef &&
+		    e[-2] == 0xbb && e[-1] == 0xbf)))
+			h->len -= 3;
+		else
+			break;
+	}
+}
+
 /* Put the text of the page's only <h1> in h (0 when it has none, or more
  * than one, or one shorter than min bytes). A mark that only links to the
  * heading itself ("\xc2\xb6", "#", as documentation generators add) is
- * no part of it. */
+ * no part of it: a text of its own, a pilcrow, or "#" after a blank; a
+ * "#" that ends a word ("C#") is the word's. */
 static int
 title_lone_h1(struct extractor *x, struct buf *h, size_t min)
 {
-	int	 j, one = -1;
+	const char	*m = NULL;
+	size_t		 mark, n;
+	int		 j, one = -1;
 
 	for (j = 0; j < (int)x->nn; j++) {
 		if (x->n[j].tag != GUMBO_TAG_H1)
@@ -720,15 +783,24 @@ title_lone_h1(struct extractor *x, struct buf *h, size_t min)
 	}
 	if (one < 0 || x->n[one].st.chars < min)
 		return (0);
+	mark = title_h1_mark(x, one, &m);
 	buf_reset(h);
 	node_text(x, one, h);
-	while (h->len > 0 && (h->data[h->len - 1] == ' ' ||
-	    h->data[h->len - 1] == '#'))
-		h->len--;
+	title_trim(h);
+	if (mark > 0 && h->len > mark &&
+	    memcmp(h->data + h->len - mark, m, mark) == 0)
+		h->len -= mark;
+	title_trim(h);
 	if (h->len >= 2 && memcmp(h->data + h->len - 2, "\xc2\xb6", 2) == 0)
 		h->len -= 2;
-	while (h->len > 0 && h->data[h->len - 1] == ' ')
-		h->len--;
+	title_trim(h);
+	for (n = h->len; n > 0 && h->data[n - 1] == '#'; n--)
+		;
+	if (n < h->len && (n == 0 || h->data[n - 1] == ' '))
+		h->len = n;
+	title_trim(h);
+	if (h->len == 0)
+		return (0);
 	h->data[h->len] = '\0';
 	return (h->len >= min);
 }

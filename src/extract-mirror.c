@@ -933,18 +933,6 @@ body_name(const char *v)
 	return (0);
 }
 
-/* Does the subtree of idx, added up to now, hold one N_BODYNAME node? */
-static int
-body_named_once(const struct extractor *x, int idx)
-{
-	size_t	 i, n = 0;
-
-	for (i = (size_t)idx + 1; i < x->nn && n < 2; i++)
-		if (x->n[i].flags & N_BODYNAME)
-			n++;
-	return (n == 1);
-}
-
 /* Copy g and its subtree into the mirror; return its index or -1. */
 int
 mirror_add(struct extractor *x, const GumboNode *g, int parent, int depth)
@@ -955,6 +943,7 @@ mirror_add(struct extractor *x, const GumboNode *g, int parent, int depth)
 	struct node		*n;
 	unsigned		 i, bits;
 	int			 idx, c, tag, blank, meta = 0;
+	int			 below = 0, many = 0;
 
 	if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
 	    g->type == GUMBO_NODE_CDATA) {
@@ -1021,14 +1010,22 @@ mirror_add(struct extractor *x, const GumboNode *g, int parent, int depth)
 		stats_add(&n->st, &x->n[c].st);
 		if (x->n[c].tag != TAG_TEXT && tag_div_block(x->n[c].tag))
 			n->flags |= N_HASBLOCK;
-		n->flags |= x->n[c].flags & N_HASBODY;
+		/* The bodies below, counted up to two as the tree is
+		 * built. */
+		if ((x->n[c].flags & N_MANYBODY) ||
+		    ((x->n[c].flags & N_HASBODY) && below))
+			many = 1;
+		below |= (x->n[c].flags & N_HASBODY) != 0;
 	}
+	if (below)
+		n->flags |= N_HASBODY;
+	if (many || (below && (n->flags & N_BODYNAME)))
+		n->flags |= N_MANYBODY;
 	/* A box named for comments that holds the post's own body, one
 	 * element named so (replies that each have one are comments), is
 	 * a feature of the page (commenting on a selection, a count of
 	 * comments in the wrapper's name), not its comments. */
-	if ((n->cls & PAT_COMMENT) && (n->flags & N_HASBODY) &&
-	    body_named_once(x, idx)) {
+	if ((n->cls & PAT_COMMENT) && below && !many) {
 		if (n->cls & PAT_NEGATIVE)
 			n->weight += 25;
 		n->cls &= ~(unsigned)(PAT_UNLIKELY | PAT_NEGATIVE |

@@ -241,6 +241,8 @@ post_read_time(const char *key, size_t len)
 /*
  * Is the text an advertisement's label with a note after it
  * ("Advertisement - Page continues below", "Anzeige (weiter unten)")?
+ * For a paragraph: a heading that starts so ("Advertising - the older
+ * source") heads a section about it.
  */
 static int
 post_ad_label(const char *text, size_t len)
@@ -341,7 +343,7 @@ static const char *const form_print[] = {
 	"by submitting this form", "by signing up, you agree",
 	"protected by recaptcha", "in submitting this form",
 	"by checking this box", "you agree to receive", "you agree to our",
-	"you agree to the terms", "you consent to", "i consent to",
+	"you agree to the terms", "you consent to our", "i consent to",
 	"by posting to this forum", "you accept that your data",
 	"did you find what you were looking for",
 	/* A forum's notices under a thread. */
@@ -371,8 +373,11 @@ static const char *const foot_terms[] = {
 	"mentions l\xc3\xa9gales", "aviso legal",
 };
 
+/* Is the text a form's small print, or (with foot set: no heading,
+ * which may name them as its section's subject) the row of links at a
+ * page's foot? */
 static int
-post_form_print(const char *text, size_t len)
+post_form_print(const char *text, size_t len, int foot)
 {
 	size_t	 i;
 
@@ -381,7 +386,7 @@ post_form_print(const char *text, size_t len)
 	for (i = 0; i < nitems(form_print); i++)
 		if (ascii_find_nocase(text, len, form_print[i]) != NULL)
 			return (1);
-	if (len > 300)
+	if (!foot || len > 300)
 		return (0);
 	for (i = 0; i < nitems(foot_privacy); i++)
 		if (ascii_find_nocase(text, len, foot_privacy[i]) != NULL)
@@ -1663,8 +1668,10 @@ postprocess(struct conv *cv, struct bvec *root)
 		    (lastkey.len > 0 && strcmp(key.data, lastkey.data) == 0) ||
 		    post_teaser_line(b, key.data, key.len, chars, links) ||
 		    post_notice(text.data, text.len, key.data) ||
-		    post_ad_label(text.data, text.len) ||
-		    post_form_print(text.data, text.len) ||
+		    (b->kind == EXTRACT_PARAGRAPH &&
+		    post_ad_label(text.data, text.len)) ||
+		    post_form_print(text.data, text.len,
+		    b->kind != EXTRACT_HEADING) ||
 		    (b->kind == EXTRACT_PARAGRAPH &&
 		    ((!x->region && post_date_line(text.data, text.len)) ||
 		    post_credit_line(text.data, text.len) ||

@@ -52,26 +52,15 @@ run_killed() {
 	wait "$pid" 2>/dev/null || true
 }
 
-# kill_when FILE CMD...: run tidings with CMD in the background and kill
-# it with SIGKILL as soon as FILE has bytes.
-kill_when() {
-	file=$1
+# killed_when FILE CMD...: kill_when, noted in the list of kills.
+killed_when() {
+	kill_when "$@"
 	shift
-	"$TIDINGS" -c "$CONF" -d "$DB" "$@" >"$WORK/run.out" 2>&1 &
-	pid=$!
-	n=0
-	until [ "$(stat -c %s "$file" 2>/dev/null || echo 0)" -gt 0 ]; do
-		n=$((n + 1))
-		[ $n -le 200 ] || fail "$file did not start"
-		sleep 0.05
-	done
-	kill -9 "$pid"
-	wait "$pid" 2>/dev/null || true
 	echo "kill -9 with $file under way: $*" >>"$WORK/kills"
 }
 
 # Once with episode one under way, then at random instants.
-kill_when "$DL/Pod - Episode one.mp3.part" refresh
+killed_when "$DL/Pod - Episode one.mp3.part" refresh
 i=0
 while [ $i -lt 6 ]; do
 	run_killed download
@@ -80,7 +69,7 @@ done
 # And once more as episode two comes, so that it is asked for from the
 # middle of a server that ignores ranges.
 [ -e "$DL/Pod - Episode two.mp3" ] ||
-	kill_when "$DL/Pod - Episode two.mp3.part" download
+	killed_when "$DL/Pod - Episode two.mp3.part" download
 expect_status 0 td download
 cat "$WORK/kills" >&2
 cmp "$DL/Pod - Episode one.mp3" "$WORK/www/ep1.mp3" ||

@@ -70,6 +70,23 @@ sql() {
 	sqlite3 -batch -noheader "$DB" "$1"
 }
 
+# kill_when FILE CMD...: run tidings with CMD in the background and kill
+# it with SIGKILL as soon as FILE has bytes.
+kill_when() {
+	file=$1
+	shift
+	"$TIDINGS" -c "$CONF" -d "$DB" "$@" >"$WORK/run.out" 2>&1 &
+	pid=$!
+	n=0
+	until [ "$(stat -c %s "$file" 2>/dev/null || echo 0)" -gt 0 ]; do
+		n=$((n + 1))
+		[ $n -le 200 ] || fail "$file did not start"
+		sleep 0.05
+	done
+	kill -9 "$pid"
+	wait "$pid" 2>/dev/null || true
+}
+
 # expect_status N CMD...: run CMD, fail unless it exits with N.
 expect_status() {
 	want=$1

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "extract.h"
@@ -1508,6 +1509,24 @@ test_extract_scoring_parts(void **state)
 		  "commas, clauses, and enough words to read as prose rather "
 		  "than as a line of navigation.</p>",
 		  "The harbour's story", "Advertisement", 1 },
+		/* Prose may say what a form's print says, in part. */
+		{ "a paragraph about consent stays",
+		  "<p>A shop may send you its letters only if you consent "
+		  "to it, and it must be as easy to take that back as it "
+		  "was to give.</p>",
+		  "only if you consent to it", NULL, 1 },
+		{ "a heading about the legal pages stays",
+		  "<h2>What changed in the privacy policy and terms of use"
+		  "</h2><p>Merchants bought space from the first weeklies "
+		  "on, announcing ships, sales and lost horses, with commas "
+		  "and clauses.</p>",
+		  "What changed in the privacy policy", NULL, 1 },
+		/* A heading that opens with the word heads a section. */
+		{ "a heading about advertising stays",
+		  "<h2>Advertising - the older source</h2><p>Merchants "
+		  "bought space from the first weeklies on, announcing ships, "
+		  "sales and lost horses, with commas and clauses.</p>",
+		  "Advertising - the older source", NULL, 1 },
 		{ "a formula renderer's markers go",
 		  "<p>$\\begingroup$</p><p>The harbour's story goes on for a "
 		  "while, with commas, clauses, and enough words to read as "
@@ -2089,6 +2108,22 @@ test_extract_metadata(void **state)
 		  "<title>Quickstart \xe2\x80\x94 Fernway Docs (3.1)</title>"
 		  "<h1>Quickstart<a class=headerlink href=#q>\xc2\xb6</a></h1>",
 		  "Quickstart", NULL, NULL, NULL, NULL },
+		/* A "#" that is a word's own stays; a "#" of its own
+		 * after it is the link to the heading. */
+		{ "heading that ends in a sharp",
+		  "<meta property=og:title content=\"Everything you need "
+		  "to start writing code today\"><title>Learn C# - Fernway "
+		  "Guides</title><h1>Learn C#</h1>",
+		  "Learn C#", NULL, NULL, NULL, NULL },
+		{ "heading that ends in a sharp, and its link",
+		  "<meta property=og:title content=\"Everything you need "
+		  "to start writing code today\"><title>Learn C# - Fernway "
+		  "Guides</title><h1>Learn C#<a href=#l>#</a></h1>",
+		  "Learn C#", NULL, NULL, NULL, NULL },
+		{ "heading with its link after a space",
+		  "<title>Quickstart \xe2\x80\x94 Fernway Docs (3.1)</title>"
+		  "<h1>Quickstart #</h1>",
+		  "Quickstart", NULL, NULL, NULL, NULL },
 		/* A heading that is the site's name is no title. */
 		{ "logo heading",
 		  "<title>Fernway | Walking in the hills</title>"
@@ -2301,6 +2336,108 @@ test_extract_robust(void **state)
 
 	buf_release(&b);
 	buf_release(&t);
+}
+
+/* CPU seconds since start. */
+static double
+cpu_since(const struct timespec *start)
+{
+	struct timespec	 now;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+	return ((double)(now.tv_sec - start->tv_sec) +
+	    (double)(now.tv_nsec - start->tv_nsec) / 1e9);
+}
+
+/* Extract a page whose second paragraph is n times the UTF-8 character
+ * c; return the CPU seconds it took. */
+static double
+long_paragraph(const char *c, int n)
+{
+	struct buf	 b = BUF_INIT;
+	struct article	*art;
+	struct timespec	 start;
+	double		 t;
+	int		 i;
+
+	buf_addstr(&b, "<html><body><article><h1>Quiet harbour</h1><p>");
+	for (i = 0; i < 20; i++)
+		buf_addstr(&b, "The harbour was quiet that morning and the "
+		    "boats stayed in. ");
+	buf_addstr(&b, "</p><p>");
+	for (i = 0; i < n; i++)
+		buf_addstr(&b, c);
+	buf_addstr(&b, "</p></article></body></html>");
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start);
+	art = extract_page(b.data, b.len, NULL, NULL);
+	t = cpu_since(&start);
+	extract_free(art);
+	buf_release(&b);
+	return (t);
+}
+
+/* A hostile page costs time in proportion to its size: a paragraph of
+ * 1,000,000 no-break spaces, or of as many letters past ASCII, is read
+ * once, not once a character. */
+static void
+test_extract_long_text_linear(void **state)
+{
+	(void)state;
+	assert_true(long_paragraph("\xc2\xa0", 1000000) < 2.0);
+	assert_true(long_paragraph("\xc3\xa9", 1000000) < 2.0);
+}
+
+/* Extract a page of boxes nested as deep as the mirror goes, each named
+ * name and holding many short lines, the post's body at the bottom;
+ * return the CPU seconds it took. */
+static double
+nested_boxes(const char *name)
+{
+	struct buf	 b = BUF_INIT;
+	struct article	*art;
+	struct timespec	 start;
+	double		 t;
+	int		 i, j;
+
+	buf_addstr(&b, "<html><body><article><h1>Nested</h1>");
+	for (i = 0; i < 380; i++) {
+		buf_addf(&b, "<div class=\"%s\">", name);
+		for (j = 0; j < 300; j++)
+			buf_addstr(&b, "<b>x</b>");
+	}
+	buf_addstr(&b, "<div class=\"post-body\"><p>");
+	for (i = 0; i < 10; i++)
+		buf_addstr(&b, "Words of the post, long enough to read. ");
+	buf_addstr(&b, "</p></div>");
+	for (i = 0; i < 380; i++)
+		buf_addstr(&b, "</div>");
+	buf_addstr(&b, "</article></body></html>");
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start);
+	art = extract_page(b.data, b.len, NULL, NULL);
+	t = cpu_since(&start);
+	extract_free(art);
+	buf_release(&b);
+	return (t);
+}
+
+/* Boxes named for comments around the post's one body cost no more
+ * than boxes of another name: each box does not walk its subtree again
+ * to count the bodies below it. */
+static void
+test_extract_comment_boxes_linear(void **state)
+{
+	double	 comments = 1e9, boxes = 1e9, t;
+	int	 i;
+
+	(void)state;
+	/* The best of three, as the machine's load comes and goes. */
+	for (i = 0; i < 3; i++) {
+		if ((t = nested_boxes("box")) < boxes)
+			boxes = t;
+		if ((t = nested_boxes("comment")) < comments)
+			comments = t;
+	}
+	assert_true(comments < boxes * 1.3);
 }
 
 /* The feeds a page announces: RSS, Atom and JSON Feed alternates only,
@@ -4618,6 +4755,11 @@ test_extract_title_motto(void **state)
 		{ "Where walkers meet to talk", "Where walkers meet" },
 		/* A heading that names the site is its banner. */
 		{ "Trailtalk Forums", "Where walkers meet" },
+		/* Its link to itself, a zero-width space after it, is
+		 * none of it. */
+		{ "Which boots for a wet spring?<a href=#b>#</a>"
+		  "<span>\xe2\x80\x8b</span>",
+		  "Which boots for a wet spring?" },
 	};
 	struct article	*art;
 	struct buf	 b = BUF_INIT;
@@ -4885,6 +5027,8 @@ main(void)
 		cmocka_unit_test(test_extract_metadata),
 		cmocka_unit_test(test_extract_outputs),
 		cmocka_unit_test(test_extract_robust),
+		cmocka_unit_test(test_extract_long_text_linear),
+		cmocka_unit_test(test_extract_comment_boxes_linear),
 		cmocka_unit_test(test_extract_feed_links),
 		cmocka_unit_test(test_extract_pre_blocks),
 		cmocka_unit_test(test_extract_thread),
