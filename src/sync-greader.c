@@ -724,24 +724,6 @@ sync_greader_edit(struct sync_conn *c, const char *rest, char **error)
 	return (rc);
 }
 
-/* Read the account's feeds back into the store, as a sync does. The
- * server has changed already: when this fails (the server gone since),
- * the change stands and the next sync brings the store in line. */
-static void
-sync_greader_relist(struct sync_conn *c, struct store *st)
-{
-	struct sync_map	*map;
-	size_t		 nmap;
-	char		*error = NULL;
-
-	if (sync_greader_feeds(c, st, &map, &nmap, &error) != 0) {
-		log_debug("sync: the feeds after the change: %s", error);
-		free(error);
-		return;
-	}
-	sync_map_free(map, nmap);
-}
-
 int
 sync_greader_subscribe(struct sync_conn *c, struct store *st,
     const char *url, char *const *tags, size_t ntags, long want,
@@ -792,7 +774,7 @@ sync_greader_subscribe(struct sync_conn *c, struct store *st,
 	}
 	rc = SYNC_SUB_ADDED;
 listed:
-	sync_greader_relist(c, st);
+	sync_relist(c, st, sync_greader_feeds);
 	if (feed_url != NULL)
 		*feed_url = xstrdup(url);
 	return (rc);
@@ -822,6 +804,6 @@ sync_greader_unsubscribe(struct sync_conn *c, struct store *st,
 	buf_release(&form);
 	if (rc != 0)
 		return (-1);
-	sync_greader_relist(c, st);
+	sync_relist(c, st, sync_greader_feeds);
 	return (0);
 }

@@ -104,6 +104,16 @@ void	 sync_dups(const int64_t *v, size_t n, unsigned char *dup);
 int	 sync_map_cmp(const void *, const void *);
 void	 sync_map_free(struct sync_map *, size_t);
 
+/* A protocol's reading of the account's feeds into the store (the map
+ * of server feed ids to rows is the caller's to free). */
+typedef int	(*sync_feeds_fn)(struct sync_conn *, struct store *,
+		    struct sync_map **, size_t *, char **);
+
+/* Read the account's feeds back into the store with feeds, as a sync
+ * does, after a change on the server: when that fails (the server gone
+ * since), the change stands and the next sync brings the store in line. */
+void	 sync_relist(struct sync_conn *, struct store *, sync_feeds_fn feeds);
+
 /* Store feeds sf[0..n) as the account's (store_sync_feeds()), each
  * remote id once; set *map to them sorted by remote id. The titles
  * titles[0..n) (sf's) go to the map; the tags tags[0..n) (sf's) and

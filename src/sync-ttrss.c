@@ -648,24 +648,6 @@ sync_ttrss_find(struct sync_conn *c, const char *url, int64_t *id,
 	return (-1);
 }
 
-/* Read the account's feeds back into the store, as a sync does. The
- * server has changed already: when this fails (the server gone since),
- * the change stands and the next sync brings the store in line. */
-static void
-sync_ttrss_relist(struct sync_conn *c, struct store *st)
-{
-	struct sync_map	*map;
-	size_t		 nmap;
-	char		*error = NULL;
-
-	if (sync_feeds(c, st, &map, &nmap, &error) != 0) {
-		log_debug("sync: the feeds after the change: %s", error);
-		free(error);
-		return;
-	}
-	sync_map_free(map, nmap);
-}
-
 int
 sync_ttrss_subscribe(struct sync_conn *c, struct store *st, const char *url,
     char *const *tags, size_t ntags, long want, char **feed_url,
@@ -729,7 +711,7 @@ sync_ttrss_subscribe(struct sync_conn *c, struct store *st, const char *url,
 			*error = NULL;
 		}
 	}
-	sync_ttrss_relist(c, st);
+	sync_relist(c, st, sync_feeds);
 	rc = code == 0 ? SYNC_SUB_LISTED : SYNC_SUB_ADDED;
 out:
 	for (i = 0; i < nfeeds; i++)
@@ -754,6 +736,6 @@ sync_ttrss_unsubscribe(struct sync_conn *c, struct store *st, const char *url,
 	snprintf(args, sizeof args, "\"feed_id\":%lld", (long long)id);
 	if (sync_call(c, "unsubscribeFeed", args, &content, error) != 0)
 		return (-1);
-	sync_ttrss_relist(c, st);
+	sync_relist(c, st, sync_feeds);
 	return (0);
 }

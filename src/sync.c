@@ -472,6 +472,22 @@ sync_map_free(struct sync_map *m, size_t n)
 	free(m);
 }
 
+/* Read the account's feeds back after a change (see sync-int.h). */
+void
+sync_relist(struct sync_conn *c, struct store *st, sync_feeds_fn feeds)
+{
+	struct sync_map	*map;
+	size_t		 nmap;
+	char		*error = NULL;
+
+	if (feeds(c, st, &map, &nmap, &error) != 0) {
+		log_debug("sync: the feeds after the change: %s", error);
+		free(error);
+		return;
+	}
+	sync_map_free(map, nmap);
+}
+
 int
 sync_store_feeds(struct sync_conn *c, struct store *st,
     struct store_sync_feed *sf, char **titles, char **tags, size_t n,
