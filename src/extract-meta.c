@@ -848,32 +848,25 @@ title_home(const char *url)
  * A heading that is the site's name (a logo) is no title.
  */
 static void
-title_shown(struct extractor *x, struct buf *t)
+title_shown(struct extractor *x, struct buf *t, const struct buf *h,
+    const char *host)
 {
-	struct buf	 h = BUF_INIT, d = BUF_INIT;
-	const char	*site;
-	char		*host;
+	struct buf	 d = BUF_INIT;
+	const char	*site = x->meta[M_SITE].v;
 
-	if (x->meta[M_DOCTITLE].v == NULL || t->len == 0 ||
-	    !title_lone_h1(x, &h, 3)) {
-		buf_release(&h);
+	if (x->meta[M_DOCTITLE].v == NULL || t->len == 0 || h->len == 0)
 		return;
-	}
 	meta_clean(&d, x->meta[M_DOCTITLE].v, 1);
-	host = title_host(x->art->url);
-	site = x->meta[M_SITE].v;
-	if (title_names_site(h.data, h.len, site, host, 1) ||
-	    (t->len == h.len && ascii_eq_nocase(t->data, h.data, h.len)))
+	if (title_names_site(h->data, h->len, site, host, 1) ||
+	    (t->len == h->len && ascii_eq_nocase(t->data, h->data, h->len)))
 		;	/* a logo, or the title already */
 	else if ((!title_home(x->art->url) && title_is_site(t->data, t->len,
-	    site, host)) || ((title_leads(d.data, &h) ||
-	    title_same(d.data, h.data)) && (title_leads(t->data, &h) ||
-	    !title_same(t->data, h.data)))) {
+	    site, host)) || ((title_leads(d.data, h) ||
+	    title_same(d.data, h->data)) && (title_leads(t->data, h) ||
+	    !title_same(t->data, h->data)))) {
 		buf_reset(t);
-		buf_add(t, h.data, h.len);
+		buf_add(t, h->data, h->len);
 	}
-	free(host);
-	buf_release(&h);
 	buf_release(&d);
 }
 
@@ -884,16 +877,20 @@ meta_title(struct extractor *x)
 {
 	const char *const	*seps = title_seps;
 	const struct meta_slot	*m = &x->meta[M_TITLE];
-	struct buf		 t = BUF_INIT, h = BUF_INIT;
+	struct buf		 t = BUF_INIT, h = BUF_INIT, lone = BUF_INIT;
 	const char		*s, *p, *best = NULL;
 	char			*host;
 	size_t			 i, k, len, blen = 0;
-	int			 j, lead = 0;
+	int			 j, lead;
 
 	s = m->v != NULL ? m->v : x->meta[M_DOCTITLE].v;
 	if (s == NULL)
 		return;
 	meta_clean(&t, s, 1);
+	/* The page's one heading, which the rules below compare with. */
+	if (!title_lone_h1(x, &lone, 3))
+		buf_reset(&lone);
+	host = title_host(x->art->url);
 	if (m->v != NULL && m->rank <= 2)
 		goto done;
 	/* The headline shown on the page, when the title starts with it. */
@@ -910,7 +907,6 @@ meta_title(struct extractor *x)
 		}
 	}
 	/* Otherwise drop the parts that name the site. */
-	host = title_host(x->art->url);
 	for (i = 0; i < nitems(title_seps); i++) {
 		p = strstr(t.data, seps[i]);
 		if (p == NULL)
@@ -934,12 +930,12 @@ meta_title(struct extractor *x)
 		    x->meta[M_SITE].v, host, 1)) {
 			best = p + len;
 			blen = t.len - (size_t)(best - t.data);
-			lead = 1;
 		}
 		if (best != NULL)
 			break;
 	}
 	if (best != NULL && blen > 0) {
+		lead = best != t.data;	/* the site's name came first */
 		buf_reset(&h);
 		buf_add(&h, best, blen);
 		buf_reset(&t);
@@ -947,21 +943,21 @@ meta_title(struct extractor *x)
 		/* "Site - motto" names no page: the page's one heading
 		 * does, when the motto holds next to none of its words
 		 * (and it is no banner with the site's name). */
-		if (lead && m->v == NULL && title_lone_h1(x, &h, 10) &&
-		    !title_names_site(h.data, h.len, x->meta[M_SITE].v, host,
-		    0) &&
-		    title_similarity(t.data, h.data) < 0.2) {
+		if (lead && m->v == NULL && lone.len >= 10 &&
+		    !title_names_site(lone.data, lone.len, x->meta[M_SITE].v,
+		    host, 0) && title_similarity(t.data, lone.data) < 0.2) {
 			buf_reset(&t);
-			buf_add(&t, h.data, h.len);
+			buf_add(&t, lone.data, lone.len);
 		}
 	}
-	free(host);
 done:
-	title_shown(x, &t);
+	title_shown(x, &t, &lone, host);
+	free(host);
 	if (t.len > 0)
 		x->title = arena_strndup(x->arena, t.data, t.len);
 	buf_release(&t);
 	buf_release(&h);
+	buf_release(&lone);
 }
 
 /* Settle the metadata into the article. */
