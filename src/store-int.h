@@ -92,6 +92,8 @@ void	 store_top_final(sqlite3_context *);
  * error (with what it means to the user: a full disk, a lock), for the
  * other store*.c files. */
 sqlite3	*store_sqlite(struct store *);
+/* Prepare sql uncached (store.c), or set *cause. */
+sqlite3_stmt *store_prepare(struct store *, const char *sql, char **cause);
 void	 store_error(struct store *, char **cause);
 
 /*

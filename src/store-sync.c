@@ -25,20 +25,6 @@
 #include "store-int.h"
 #include "util.h"
 
-/* Prepare sql, or set *cause. */
-static sqlite3_stmt *
-sync_prepare(struct store *st, const char *sql, char **cause)
-{
-	sqlite3_stmt	*stmt;
-
-	if (sqlite3_prepare_v2(store_sqlite(st), sql, -1, &stmt, NULL) !=
-	    SQLITE_OK) {
-		store_error(st, cause);
-		return (NULL);
-	}
-	return (stmt);
-}
-
 /* Step stmt to its end and finalize it. Return 0, or -1 and *cause. */
 static int
 sync_run(struct store *st, sqlite3_stmt *stmt, char **cause)
@@ -62,7 +48,7 @@ sync_exec(struct store *st, const char *sql, char **cause)
 {
 	sqlite3_stmt	*stmt;
 
-	if ((stmt = sync_prepare(st, sql, cause)) == NULL)
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
 		return (-1);
 	return (sync_run(st, stmt, cause));
 }
@@ -114,15 +100,15 @@ store_sync_feeds(struct store *st, const char *server,
 	    "(id INTEGER PRIMARY KEY)", cause) != 0 ||
 	    sync_exec(st, "DELETE FROM temp.sync_keep", cause) != 0)
 		goto out;
-	if ((up = sync_prepare(st, "INSERT INTO feeds (url, title, sync,"
+	if ((up = store_prepare(st, "INSERT INTO feeds (url, title, sync,"
 	    " sync_tag) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (url) DO UPDATE"
 	    " SET title = coalesce(?2, title), sync = ?3, sync_tag = ?4",
 	    cause)) == NULL ||
-	    (get = sync_prepare(st, "SELECT id FROM feeds WHERE url = ?1",
+	    (get = store_prepare(st, "SELECT id FROM feeds WHERE url = ?1",
 	    cause)) == NULL ||
-	    (keep = sync_prepare(st, "INSERT OR IGNORE INTO temp.sync_keep"
+	    (keep = store_prepare(st, "INSERT OR IGNORE INTO temp.sync_keep"
 	    " (id) VALUES (?1)", cause)) == NULL ||
-	    (del = sync_prepare(st, "DELETE FROM feeds WHERE sync = ?1 AND"
+	    (del = store_prepare(st, "DELETE FROM feeds WHERE sync = ?1 AND"
 	    " id NOT IN (SELECT id FROM temp.sync_keep)", cause)) == NULL)
 		goto out;
 	for (i = 0; i < n; i++) {
@@ -177,7 +163,7 @@ store_sync_list(struct store *st, const char *server, char ***urls,
 	*urls = NULL;
 	*tags = NULL;
 	*n = 0;
-	if ((stmt = sync_prepare(st, "SELECT url, sync_tag FROM feeds"
+	if ((stmt = store_prepare(st, "SELECT url, sync_tag FROM feeds"
 	    " WHERE sync = ?1 ORDER BY coalesce(title, url), id", cause)) == NULL)
 		return (-1);
 	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
@@ -209,7 +195,7 @@ store_sync_rows(struct store *st, const char *server,
 
 	*rows = NULL;
 	*n = 0;
-	if ((stmt = sync_prepare(st, "SELECT id, CAST(substr(url,"
+	if ((stmt = store_prepare(st, "SELECT id, CAST(substr(url,"
 	    " length(?1) + 2) AS INTEGER), title FROM feeds WHERE sync = ?1",
 	    cause)) == NULL)
 		return (-1);
@@ -241,7 +227,7 @@ sync_number(struct store *st, const char *sql, const char *server,
 {
 	sqlite3_stmt	*stmt;
 
-	if ((stmt = sync_prepare(st, sql, cause)) == NULL)
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
 		return (-1);
 	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) != SQLITE_ROW) {
@@ -273,7 +259,7 @@ store_sync_last(struct store *st, const char *server, int64_t *when,
 	int		 rc;
 
 	*when = *marks = STORE_NOTIME;
-	if ((stmt = sync_prepare(st, "SELECT last, marks FROM sync_state"
+	if ((stmt = store_prepare(st, "SELECT last, marks FROM sync_state"
 	    " WHERE server = ?1", cause)) == NULL)
 		return (-1);
 	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
@@ -306,7 +292,7 @@ store_sync_done(struct store *st, const char *server, int64_t when,
 {
 	sqlite3_stmt	*stmt;
 
-	if ((stmt = sync_prepare(st, "INSERT INTO sync_state (server, last,"
+	if ((stmt = store_prepare(st, "INSERT INTO sync_state (server, last,"
 	    " marks) VALUES (?1, ?2, ?3) ON CONFLICT (server) DO UPDATE SET"
 	    " last = coalesce(?2, last), marks = coalesce(?3, marks)",
 	    cause)) == NULL)
@@ -326,7 +312,7 @@ store_sync_counts(struct store *st, const char *server, int64_t **feed,
 
 	*feed = *unread = *starred = NULL;
 	*n = 0;
-	if ((stmt = sync_prepare(st, "SELECT f.id, f.nunread,"
+	if ((stmt = store_prepare(st, "SELECT f.id, f.nunread,"
 	    " (SELECT count(*) FROM items i WHERE i.feed_id = f.id"
 	    "  AND i.starred = 1)"
 	    " FROM feeds f WHERE f.sync = ?1", cause)) == NULL)
@@ -364,7 +350,7 @@ store_sync_item_marks(struct store *st, const char *server,
 		return (-1);
 	/* The feed by its rowid: "feed_id IN (SELECT ...)" would build
 	 * the list of the server's feeds again at every article. */
-	if ((stmt = sync_prepare(st, "UPDATE items SET"
+	if ((stmt = store_prepare(st, "UPDATE items SET"
 	    " read = CASE WHEN EXISTS (SELECT 1 FROM sync_queue q"
 	    "  WHERE q.server = ?1 AND q.remote_id = ?2 AND q.field = 2)"
 	    "  THEN read ELSE ?3 END,"
@@ -413,7 +399,7 @@ store_sync_missing(struct store *st, const char *server, const int64_t *ids,
 	*missing = NULL;
 	*nmissing = 0;
 	/* The feed by its rowid, as in store_sync_item_marks(). */
-	if ((stmt = sync_prepare(st, "SELECT 1 FROM items i JOIN feeds f"
+	if ((stmt = store_prepare(st, "SELECT 1 FROM items i JOIN feeds f"
 	    " ON f.id = i.feed_id WHERE i.remote_id = ?2 AND f.sync = ?1",
 	    cause)) == NULL)
 		return (-1);
@@ -455,7 +441,7 @@ store_sync_pending(struct store *st, const char *server,
 
 	*v = NULL;
 	*n = 0;
-	if ((stmt = sync_prepare(st, "SELECT seq, remote_id, field, value"
+	if ((stmt = store_prepare(st, "SELECT seq, remote_id, field, value"
 	    " FROM sync_queue WHERE server = ?1 ORDER BY seq", cause)) == NULL)
 		return (-1);
 	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
@@ -487,7 +473,7 @@ sync_each(struct store *st, const char *sql, const int64_t *ids, size_t n,
 	sqlite3_stmt	*stmt;
 	size_t		 i;
 
-	if ((stmt = sync_prepare(st, sql, cause)) == NULL)
+	if ((stmt = store_prepare(st, sql, cause)) == NULL)
 		return (-1);
 	for (i = 0; i < n; i++) {
 		sqlite3_reset(stmt);
@@ -585,7 +571,7 @@ store_sync_marks(struct store *st, const char *server, const int64_t *unread,
 	    sync_ids(st, "sync_starred", starred, ns, cause) != 0)
 		goto out;
 	for (i = 0; i < nitems(sql); i++) {
-		if ((stmt = sync_prepare(st, sql[i], cause)) == NULL)
+		if ((stmt = store_prepare(st, sql[i], cause)) == NULL)
 			goto out;
 		sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
 		if (sync_run(st, stmt, cause) != 0)

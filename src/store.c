@@ -3605,8 +3605,9 @@ store_download_row(sqlite3_stmt *stmt, struct store_download *d)
 	d->finished = store_col_time(stmt, 10);
 }
 
-/* Prepare sql (not cached: downloads are few and far between). */
-static sqlite3_stmt *
+/* Prepare sql, not cached: for statements run now and then (downloads,
+ * a sync), which the statement cache would only hold on to. */
+sqlite3_stmt *
 store_prepare(struct store *st, const char *sql, char **cause)
 {
 	sqlite3_stmt	*stmt;
