@@ -175,7 +175,7 @@ ui_dl_enqueue(struct ui *ui)
 	}
 	f = ui_list_feed_of(ui, it->feed_id);
 	rc = download_enqueue(ui->cfg, f != NULL ? f->cf : NULL, ui->st, it->id,
-	    f != NULL ? f->title : NULL, &path, &cause);
+	    DOWNLOAD_PICK, f != NULL ? f->title : NULL, &path, &cause);
 	if (rc < 0) {
 		ui_message(ui, 1, "%s", text_printable(&q, cause));
 		free(cause);
@@ -303,7 +303,7 @@ ui_dl_build(struct ui *ui)
 {
 	static const char *const states[] = {
 		[STORE_DL_QUEUED] = "queued", [STORE_DL_DONE] = "done",
-		[STORE_DL_FAILED] = "failed",
+		[STORE_DL_FAILED] = "failed", [STORE_DL_CANCELLED] = "cancelled",
 	};
 	struct ui_dl		*dl = &ui->dl;
 	struct store_download	*v;
@@ -351,7 +351,8 @@ ui_dl_build(struct ui *ui)
 			dl_progress(&text, got, size);
 		} else {
 			buf_addstr(&lead, states[v[i].state >= 0 &&
-			    v[i].state <= 2 ? v[i].state : 2]);
+			    v[i].state <= STORE_DL_CANCELLED ? v[i].state :
+			    STORE_DL_FAILED]);
 			if (v[i].state == STORE_DL_DONE)
 				dl_size(&text, v[i].got);
 			else if (v[i].got > 0)
