@@ -38,10 +38,11 @@ wait_for "downloading Pod - Episode one.mp3 "
 # The reader answers while it downloads: the view opens and follows it.
 keys D
 wait_for "1 download: 1 under way, 0 queued, 0 done, 0 failed"
-wait_for "getting  "
+wait_for " downloading "
 wait_for "Pod: Episode one"
 wait_for "1 download: 0 under way, 0 queued, 1 done, 0 failed"
-wait_for "done     2.0 MB"
+tui_screen | grep -q "^ done  *2.0 MB  *Pod: Episode one" ||
+	{ tui_screen >&2; fail "no row for the file done"; }
 wait_for "Downloaded Pod - Episode one.mp3"
 keys D
 wait_gone "1 download:"
