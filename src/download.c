@@ -642,15 +642,16 @@ download_fetch(const struct config *cfg, struct download_job *j,
 	return (0);
 }
 
-/* The download of d ends as cancelled: its .part goes (the caller holds
- * its lock; nothing will resume it) and its row is left as the one who
- * cancelled it wrote it. */
+/* The download of d ends as cancelled: its .part goes (when part is not
+ * NULL: the caller holds its lock; nothing will resume it) and its row
+ * is left as the one who cancelled it wrote it. */
 static void
 download_cancelled(struct store_download *d, const char *part,
     void (*report)(void *, enum download_event,
 	const struct store_download *), void *arg)
 {
-	unlink(part);
+	if (part != NULL)
+		unlink(part);
 	d->state = STORE_DL_CANCELLED;
 	d->got = 0;
 	if (report != NULL)
@@ -767,10 +768,12 @@ failed:
 	d->finished = time_now();
 	/* A failure of a download cancelled meanwhile (the cancel stops it)
 	 * is the cancel's. */
-	if ((rc = store_download_update(st, d, cause)) == 0 && part != NULL) {
-		download_cancelled(d, part, report, arg);
-		close(j.fd);
+	if ((rc = store_download_update(st, d, cause)) == 0) {
+		download_cancelled(d, j.fd != -1 ? part : NULL, report, arg);
+		if (j.fd != -1)
+			close(j.fd);
 		free(part);
+		free(why);
 		return (0);
 	}
 	rc = rc < 0 ? -1 : 0;

@@ -524,9 +524,6 @@ ui_dl_draw(struct ui *ui)
 	}
 	ui_put(ui, p->y + 1, x, w, b.data, ui_attr(ui, EL_HEADING));
 	if (dl->nrows == 0 && p->h > 1) {
-		buf_reset(&b);
-		dl_key(ui, &b, ACT_DOWNLOAD_ENCLOSURE);
-		buf_reset(&b);
 		ui_put(ui, p->y + 2, x, w, "download-enclosure (d in the items "
 		    "and the article) downloads an item's enclosure.",
 		    ui_attr(ui, EL_DIM));
@@ -711,10 +708,14 @@ ui_dl_act(struct ui *ui, enum keys_action act)
 		}
 		/* The player of the item's feed, while the item is there. */
 		f = NULL;
-		if (d->item_id != 0 && store_item_get(ui->st, d->item_id,
-		    &body, &cause) == 1) {
+		rc = d->item_id != 0 ? store_item_get(ui->st, d->item_id,
+		    &body, &cause) : 0;
+		if (rc == 1) {
 			f = ui_list_feed_of(ui, body.item.feed_id);
 			store_body_release(&body);
+		} else if (rc < 0) {
+			log_debug("downloads: %s", cause);
+			free(cause);
 		}
 		flags = ui_encl_play_file(ui, d->path, f != NULL ? f->cf->id :
 		    0);

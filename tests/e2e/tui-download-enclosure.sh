@@ -7,12 +7,7 @@
 serve
 head -c 2000000 /dev/urandom >"$WORK/www/ep1.mp3"
 head -c 3000000 /dev/urandom >"$WORK/www/ep2.mp3"
-cat >"$WORK/stub" <<'STUB'
-#!/bin/sh
-for a in "$@"; do printf '%s\n' "$a"; done >"$WORK_DIR/argv.tmp"
-mv "$WORK_DIR/argv.tmp" "$WORK_DIR/argv"
-STUB
-chmod +x "$WORK/stub"
+argv_stub
 cat >"$WORK/www/pod.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Pod</title><link>http://example.org/</link>

@@ -11,12 +11,7 @@
 serve
 head -c 2000000 /dev/urandom >"$WORK/www/ep1.mp3"
 head -c 300000 /dev/urandom >"$WORK/www/ep2.mp3"
-cat >"$WORK/stub" <<'STUB'
-#!/bin/sh
-for a in "$@"; do printf '%s\n' "$a"; done >"$WORK_DIR/argv.tmp"
-mv "$WORK_DIR/argv.tmp" "$WORK_DIR/argv"
-STUB
-chmod +x "$WORK/stub"
+argv_stub
 # Episode one comes slowly (a minute), episode two at once; episode
 # three is not on the server yet.
 cat >"$WORK/www/pod.xml" <<XML
@@ -48,13 +43,7 @@ keys j Enter d
 wait_for "Downloading into $DL/Pod - Episode one.mp3"
 keys j d j d
 wait_for "Downloading into $DL/Pod - Episode three.mp3"
-n=0
-until [ "$(stat -c %s "$DL/Pod - Episode one.mp3.part" 2>/dev/null ||
-    echo 0)" -gt 0 ]; do
-	n=$((n + 1))
-	[ $n -le 200 ] || fail "episode one did not start"
-	sleep 0.05
-done
+wait_file "$DL/Pod - Episode one.mp3.part"
 keys D
 wait_for "3 downloads: 1 under way, 2 queued, 0 done, 0 failed, 0 cancelled"
 wait_for "c cancel"

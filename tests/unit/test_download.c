@@ -212,36 +212,32 @@ enqueue(const struct config *cfg, struct store *st, int64_t item, int rc,
 	free(path);
 }
 
-/* One enclosure, one file: a name another download or someone's file
- * has gets " (2)"; queueing again says where it is; a failed one is
- * queued again into its file; an item's deletion leaves its download. */
-static void
-test_download_queue(void **state)
+/* A temporary directory dir (64 bytes), a config with download-dir
+ * dir/dl, and a store there with queue_feed's items in feed *feed. */
+static struct store *
+queue_open(char *dir, struct config *cfg, int64_t *feed)
 {
 	struct store_fetch	 ok;
-	struct store_download	*v, d;
 	struct causes		 causes = CAUSES_INIT;
-	struct config		 cfg;
 	struct store		*st;
 	struct feed		 f;
-	char			 dir[64], *db, *text, *path, *cause = NULL;
-	int64_t			 feed;
-	size_t			 n;
-	int			 nnew, fd;
+	char			*db, *text, *cause = NULL;
+	int			 nnew;
 
-	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/test-download-XXXXXX");
+	snprintf(dir, 64, "/tmp/test-download-XXXXXX");
 	if (mkdtemp(dir) == NULL)
 		fail_msg("mkdtemp failed");
 	xasprintf(&db, "%s/tidings.db", dir);
 	xasprintf(&text, "set download-dir %s/dl\n", dir);
-	config_init(&cfg);
-	if (config_load_buffer(text, strlen(text), "t", &cfg, &causes) != 0)
+	config_init(cfg);
+	if (config_load_buffer(text, strlen(text), "t", cfg, &causes) != 0)
 		fail_msg("config: %s", causes.v[0]);
 	free(text);
+	causes_release(&causes);
 	if ((st = store_open(db, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(store_feed_id(st, "http://e/feed", &feed, &cause), 0);
+	free(db);
+	assert_int_equal(store_feed_id(st, "http://e/feed", feed, &cause), 0);
 	if (feed_parse(queue_feed, strlen(queue_feed), "http://e/feed", NULL,
 	    &f, &cause) != 0)
 		fail_msg("feed_parse: %s", cause);
@@ -249,9 +245,28 @@ test_download_queue(void **state)
 	ok.time = 1700000000;
 	ok.status = 200;
 	ok.next = STORE_NOTIME;
-	assert_int_equal(store_update(st, feed, &ok, &f, 0, 0, &nnew, &cause),
+	assert_int_equal(store_update(st, *feed, &ok, &f, 0, 0, &nnew, &cause),
 	    0);
 	feed_release(&f);
+	return (st);
+}
+
+/* One enclosure, one file: a name another download or someone's file
+ * has gets " (2)"; queueing again says where it is; a failed one is
+ * queued again into its file; an item's deletion leaves its download. */
+static void
+test_download_queue(void **state)
+{
+	struct store_download	*v, d;
+	struct config		 cfg;
+	struct store		*st;
+	char			 dir[64], *path, *cause = NULL;
+	int64_t			 feed;
+	size_t			 n;
+	int			 fd;
+
+	(void)state;
+	st = queue_open(dir, &cfg, &feed);
 
 	/* Someone's own file, which is not to be written over. */
 	xasprintf(&path, "%s/dl/F - C.mp3", dir);
@@ -334,9 +349,7 @@ test_download_queue(void **state)
 
 	store_close(st);
 	config_release(&cfg);
-	causes_release(&causes);
 	rm_tree(dir);
-	free(db);
 }
 
 /* Whether path exists. */
@@ -391,40 +404,16 @@ state_of(struct store *st, const char *url)
 static void
 test_download_cancel_remove(void **state)
 {
-	struct store_fetch	 ok;
 	struct store_download	 d;
-	struct causes		 causes = CAUSES_INIT;
 	struct config		 cfg;
 	struct store		*st;
-	struct feed		 f;
-	char			 dir[64], *db, *text, *path, *part;
+	char			 dir[64], *text, *path, *part;
 	char			*cause = NULL;
 	int64_t			 feed, two;
-	int			 nnew, fd;
+	int			 fd;
 
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/test-download-XXXXXX");
-	if (mkdtemp(dir) == NULL)
-		fail_msg("mkdtemp failed");
-	xasprintf(&db, "%s/tidings.db", dir);
-	xasprintf(&text, "set download-dir %s/dl\n", dir);
-	config_init(&cfg);
-	if (config_load_buffer(text, strlen(text), "t", &cfg, &causes) != 0)
-		fail_msg("config: %s", causes.v[0]);
-	free(text);
-	if ((st = store_open(db, &cause)) == NULL)
-		fail_msg("store_open: %s", cause);
-	assert_int_equal(store_feed_id(st, "http://e/feed", &feed, &cause), 0);
-	if (feed_parse(queue_feed, strlen(queue_feed), "http://e/feed", NULL,
-	    &f, &cause) != 0)
-		fail_msg("feed_parse: %s", cause);
-	memset(&ok, 0, sizeof ok);
-	ok.time = 1700000000;
-	ok.status = 200;
-	ok.next = STORE_NOTIME;
-	assert_int_equal(store_update(st, feed, &ok, &f, 0, 0, &nnew, &cause),
-	    0);
-	feed_release(&f);
+	st = queue_open(dir, &cfg, &feed);
 	two = item_of(st, feed, "Two");
 
 	/* The episode, not the transcript listed first; then the
@@ -502,9 +491,7 @@ test_download_cancel_remove(void **state)
 
 	store_close(st);
 	config_release(&cfg);
-	causes_release(&causes);
 	rm_tree(dir);
-	free(db);
 }
 
 int
