@@ -29,6 +29,13 @@
  * held until the row says done, and whoever takes a lock reads the row
  * again first.
  *
+ * Cancelling. The row is the user's word: a cancel (or a removal) makes
+ * it something else than queued, from any process, and the downloader
+ * writes its row only while it still says queued, so its next progress
+ * tells it to stop; it deletes the .part itself, under its lock (the
+ * canceller deletes one that nobody holds). Only the rename is past
+ * recall: a cancel that comes after the last byte leaves the file done.
+ *
  * Names. A file is named after its feed and item, which come from the
  * network: download_name() makes one path component of them that no
  * shell, option parser or file manager misreads.

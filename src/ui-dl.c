@@ -13,9 +13,16 @@
  * config that it holds while it runs the queue. A quit stops it at once;
  * the .part stays for the next start.
  *
- * The view (downloads, D) is drawn like the help screen, over the panes:
- * the queue from the store, the running download's progress from the
- * worker.
+ * The view (downloads, D) is drawn over the panes, as the help screen
+ * is: the rows from the store, read again as the worker's news comes,
+ * the running download's progress from the worker, a cursor that stays
+ * on its download, and a key table of its own (KEYS_DOWNLOADS) whose
+ * actions act on the download under it. A cancel goes to the store
+ * (download_cancel()), which every downloader reads at its next
+ * progress; for the worker's own download under way it also sets the
+ * worker's stop, so that the transfer ends at once, and the worker,
+ * seeing its stop set without a quit, clears it and goes on with the
+ * queue.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -70,11 +77,10 @@ dl_report(void *arg, enum download_event ev, const struct store_download *d)
 	char		*msg = NULL;
 
 	name = (name = strrchr(d->path, '/')) != NULL ? name + 1 : d->path;
+	/* A cancel was said by whoever cancelled it. */
 	if (ev == DOWNLOAD_END && d->state == STORE_DL_DONE)
 		xasprintf(&msg, "Downloaded %s", name);
-	else if (ev == DOWNLOAD_END && d->state == STORE_DL_CANCELLED)
-		xasprintf(&msg, "Cancelled the download of %s", name);
-	else if (ev == DOWNLOAD_END)
+	else if (ev == DOWNLOAD_END && d->state == STORE_DL_FAILED)
 		xasprintf(&msg, "Download of %s failed: %s", name,
 		    d->error != NULL ? d->error : "unknown error");
 	pthread_mutex_lock(&dl->w.lock);

@@ -15,14 +15,16 @@ cat >"$WORK/www/pod.xml" <<XML
 <rss version="2.0"><channel><title>Pod</title><link>http://example.org/</link>
 <item><title>Formats</title><guid>f</guid>
 <pubDate>Mon, 08 Jan 2024 10:00:00 GMT</pubDate>
-<enclosure url="$URL/ep.vtt?pace=2" type="text/vtt" length="40"/>
+<enclosure url="$URL/ep.vtt?pace=4" type="text/vtt" length="40"/>
 <enclosure url="$URL/ep.mp3" type="audio/mpeg" length="200000"/>
-<enclosure url="$URL/ep.ogg?pace=3" type="audio/ogg" length="150000"/></item>
+<enclosure url="$URL/ep.ogg?pace=4" type="audio/ogg" length="150000"/></item>
 <item><title>Single</title><guid>s</guid>
 <pubDate>Sun, 07 Jan 2024 10:00:00 GMT</pubDate>
 <enclosure url="$URL/one.mp3" type="audio/mpeg"/></item>
 </channel></rss>
 XML
+# The transcript and the ogg come over seconds, so that what d says
+# stays on the status line until the news that they are done.
 DL="$WORK/dl"
 printf 'feed %s/pod.xml < download-enclosures yes\nset download-dir %s\n' \
     "$URL" "$DL" >"$CONF"

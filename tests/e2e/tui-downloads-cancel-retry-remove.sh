@@ -72,6 +72,8 @@ expect_eq states "$(sql 'select group_concat(state) from downloads order by id')
 tui_screen | grep -q "^ failed .*Pod: Episode three" ||
 	{ tui_screen >&2; fail "episode three is not shown failed"; }
 wait_for "failed: HTTP 404"
+# (The worker's last news: nothing it says later hides what a key says.)
+wait_for "Download of Pod - Episode three.mp3 failed: HTTP 404"
 
 # A removal never takes a queued download: retried, episode one is
 # queued again (it starts over), and stays listed until cancelled.
@@ -88,17 +90,19 @@ wait_for "2 downloads: 0 under way, 0 queued, 0 done, 1 failed, 1 cancelled"
 expect_eq rows "$(sql 'select count(*) from downloads')" 2
 
 # Retry: the cancelled episode two starts over and is done; episode three
-# is on the server now, and retried it is done too.
+# is on the server now, and retried it is done too (each comes at once,
+# and the news that it is done follows the news that it is queued).
 cp "$WORK/www/ep2.mp3" "$WORK/www/ep3.mp3"
 keys r
-wait_for "Queued Pod - Episode 二"
-keys j
-# Done is no failure: nothing to retry.
-keys r
-wait_for "Queued Pod - Episode three.mp3 again"
+wait_for "2 downloads: 0 under way, 0 queued, 1 done, 1 failed, 0 cancelled"
+keys j r
 wait_for "2 downloads: 0 under way, 0 queued, 2 done, 0 failed, 0 cancelled"
+wait_for "Downloaded Pod - Episode three.mp3"
+cmp "$DL/Pod - Episode 二 with a title long enough to be cut on a narrow screen.mp3" \
+    "$WORK/www/ep2.mp3" || fail "episode two differs"
 cmp "$DL/Pod - Episode three.mp3" "$WORK/www/ep3.mp3" ||
 	fail "episode three differs"
+# Done is no failure: nothing to retry.
 keys r
 wait_for "Pod - Episode three.mp3 has not failed nor been cancelled"
 
