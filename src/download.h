@@ -91,8 +91,8 @@ int	 download_after_refresh(const struct config *, struct store *,
 enum download_event {
 	DOWNLOAD_START,			/* d is being downloaded */
 	DOWNLOAD_PROGRESS,		/* d->got (of d->size) moved on */
-	DOWNLOAD_END,			/* d->state says how it ended (done,
-					   failed or cancelled) */
+	DOWNLOAD_END,			/* d->state says how it ended
+					   (done, failed or cancelled) */
 	DOWNLOAD_BUSY			/* another process downloads d */
 };
 
@@ -115,13 +115,14 @@ struct download_stats {
  * done; a failure marks it failed with the reason, the .part kept for a
  * later try. A row found cancelled or forgotten (download_cancel(), by
  * this process or another) ends its download as STORE_DL_CANCELLED, the
- * .part removed; only once the .part is renamed is a cancel too late. Progress goes to the row every second or so. The fetch
- * settings are cfg's global ones, without a whole-transfer timeout or a
- * size cap: an hour's episode may take a while. report(arg, event, d) is called from this thread as each
- * download starts, moves on (at most some 4 times a second), ends or is
- * found busy; it may be NULL. Add to *stats; return 0 (also when
- * stopped: the .part stays for the next run), or -1 and set *cause when
- * the store fails.
+ * .part removed; only once the .part is renamed is a cancel too late.
+ * Progress goes to the row every second or so. The fetch settings are
+ * cfg's global ones, without a whole-transfer timeout or a size cap: an
+ * hour's episode may take a while. report(arg, event, d) is called from
+ * this thread as each download starts, moves on (at most some 4 times a
+ * second), ends or is found busy; it may be NULL. Add to *stats;
+ * return 0 (also when stopped: the .part stays for the next run), or -1
+ * and set *cause when the store fails.
  */
 int	 download_run(const struct config *, struct store *,
 	     void (*report)(void *, enum download_event,

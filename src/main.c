@@ -1550,7 +1550,8 @@ cmd_download(struct opts *o, struct config *cfg, int argc, char **argv)
 {
 	static const char *const states[] = {
 		[STORE_DL_QUEUED] = "queued", [STORE_DL_DONE] = "done",
-		[STORE_DL_FAILED] = "failed", [STORE_DL_CANCELLED] = "cancelled",
+		[STORE_DL_FAILED] = "failed",
+		[STORE_DL_CANCELLED] = "cancelled",
 	};
 	static const struct option longopts[] = {
 		{ "quiet", no_argument, NULL, 'q' },

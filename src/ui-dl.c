@@ -36,7 +36,7 @@
 #include "ui-int.h"
 #include "util.h"
 
-#define DL_SIZE_COLS	11		/* the view's size column, "1234.5 MB " */
+#define DL_SIZE_COLS	11		/* the view's size column */
 
 /* Set up the pipe and the lock; the thread starts with the first
  * download, or now when one waits from before. */
@@ -489,8 +489,8 @@ ui_dl_draw(struct ui *ui)
 	struct buf		 b = BUF_INIT;
 	size_t			 i, row;
 	int64_t			 id, got, size;
-	int			 counts[5] = { 0, 0, 0, 0, 0 }, y, x, w, sw, zw;
-	int			 sel, getting = 0;
+	int			 counts[4] = { 0, 0, 0, 0 };
+	int			 y, x, w, sw, zw, sel, getting = 0;
 	attr_t			 a;
 
 	if (!p->shown)
@@ -529,11 +529,9 @@ ui_dl_draw(struct ui *ui)
 		return;
 	}
 	ui_put(ui, p->y + 1, x, w, b.data, ui_attr(ui, EL_HEADING));
-	if (dl->nrows == 0 && p->h > 1) {
-		ui_put(ui, p->y + 2, x, w, "download-enclosure (d in the items "
-		    "and the article) downloads an item's enclosure.",
-		    ui_attr(ui, EL_DIM));
-	}
+	if (dl->nrows == 0 && p->h > 1)
+		ui_put(ui, p->y + 2, x, w, "download-enclosure, on an item "
+		    "with an enclosure, downloads it.", ui_attr(ui, EL_DIM));
 	/* Two lines a download, below the counts: the cursor's download
 	 * in view. */
 	view = *p;

@@ -254,7 +254,7 @@ struct ui_dl {
 	struct store_download *rows;
 	size_t		 nrows;
 };
-#define UI_DL_ALL	(-2)		/* ui_dl_queue(): every enclosure */
+#define UI_DL_ALL	(-2)		/* ui_dl_queue(): all enclosures */
 
 /* Marks changed over many items a step per idle turn (ui-list.c): a
  * mark-all-read of 100k items, or its undo. */
@@ -294,7 +294,7 @@ struct ui_menu {
 	struct ui_pane	 pane;		/* placed each time it is drawn */
 	int64_t		 item_id;	/* UI_MENU_ENCL: the item, */
 	unsigned	 cfid;		/* its feed's config id (or 0), */
-	char		*feed;		/* its feed's name (owned, or NULL) */
+	char		*feed;		/* its feed's name, or NULL */
 	struct store_enclosure *encl;	/* and its enclosures (owned) */
 	size_t		 nencl;
 };

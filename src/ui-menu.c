@@ -27,7 +27,7 @@
 #include "util.h"
 
 #define MENU_NAME_MAX	24		/* columns of the names' column */
-#define MENU_DESC_MAX	40		/* ... of an enclosure's description */
+#define MENU_DESC_MAX	40		/* ... of an enclosure's */
 
 /* Open the menu, on the preset in force when there is one. */
 int
@@ -228,7 +228,8 @@ ui_menu_draw(struct ui *ui)
 	const struct config	*cfg = ui->cfg;
 	struct buf		 name = BUF_INIT, text = BUF_INIT;
 	const char		*title;
-	size_t			 i, row, namew = 0, c, widest = 0, namemax;
+	size_t			 i, row, namew = 0, c, widest = 0;
+	size_t			 namemax;
 	int			 y, x, w, h, sel;
 	attr_t			 a;
 
