@@ -550,6 +550,8 @@ ui_dl_draw(struct ui *ui)
 			break;
 		d = &dl->rows[row];
 		y = p->y + 2 + 2 * (int)i;
+		if (y > p->y + p->h)		/* no room below the counts */
+			break;
 		sel = row == p->cur;
 		a = ui_row_attr(ui, sel, 1, EL_NORMAL);
 		ui_fill(ui, y, x - 1, w + 2, a);

@@ -42,6 +42,8 @@ expect_grep "0 downloaded, 0 failed" "$WORK/dl.out"
 [ -e "$DL/Pod - Episode one.mp3.part" ] && fail "the .part stayed"
 [ -e "$DL/Pod - Episode one.mp3" ] && fail "the file was finished"
 expect_eq state "$(sql 'select state from downloads')" 3
+expect_status 0 td download --list
+expect_grep "	cancelled	0	2000000	$DL/Pod - Episode one.mp3	" "$WORK/out"
 expect_eq hits "$(grep -c '^GET	/ep1.mp3' "$WORK/server.log")" 1
 keys q Q
 wait_exit 0
