@@ -29,6 +29,13 @@
  * held until the row says done, and whoever takes a lock reads the row
  * again first.
  *
+ * Cancelling. The row is the user's word: a cancel (or a removal) makes
+ * it something else than queued, from any process, and the downloader
+ * writes its row only while it still says queued, so its next progress
+ * tells it to stop; it deletes the .part itself, under its lock (the
+ * canceller deletes one that nobody holds). Only the rename is past
+ * recall: a cancel that comes after the last byte leaves the file done.
+ *
  * Names. A file is named after its feed and item, which come from the
  * network: download_name() makes one path component of them that no
  * shell, option parser or file manager misreads.
@@ -192,6 +199,41 @@ download_name(const char *feed, const char *title, const char *url,
 	return (buf_detach(&b, NULL));
 }
 
+/* Whether enclosure e is audio or video: by its MIME type, or by its
+ * URL's extension when it has no type or a vague one. */
+static int
+download_is_media(const struct store_enclosure *e)
+{
+	const char	*t = e->type;
+	char		 ext[8];
+	size_t		 i;
+
+	if (t != NULL && (strncasecmp(t, "audio/", 6) == 0 ||
+	    strncasecmp(t, "video/", 6) == 0))
+		return (1);
+	if (t != NULL && *t != '\0' &&
+	    strncasecmp(t, "application/octet-stream", 24) != 0)
+		return (0);
+	download_ext(ext, sizeof ext, e->url, NULL);
+	for (i = 0; ext[0] != '\0' && i < nitems(download_types); i++)
+		if (strcmp(download_types[i].ext, ext) == 0)
+			return (strncmp(download_types[i].type, "audio/", 6) ==
+			    0 || strncmp(download_types[i].type, "video/", 6) ==
+			    0);
+	return (0);
+}
+
+size_t
+download_pick(const struct store_enclosure *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (download_is_media(&v[i]))
+			return (i);
+	return (0);
+}
+
 /* name with " (k)" before its extension (k > 1), in dir. */
 static char *
 download_path(const char *dir, const char *name, int k)
@@ -232,10 +274,10 @@ download_exists(const char *path)
 
 int
 download_enqueue(const struct config *cfg, const struct config_feed *cf,
-    struct store *st, int64_t item_id, const char *feed, char **path,
-    char **cause)
+    struct store *st, int64_t item_id, int which, const char *feed,
+    char **path, char **cause)
 {
-	struct store_enclosure	*v = NULL;
+	struct store_enclosure	*v = NULL, *e;
 	struct store_download	 d;
 	struct store_body	 body;
 	const char		*dirset;
@@ -248,16 +290,18 @@ download_enqueue(const struct config *cfg, const struct config_feed *cf,
 	if ((rc = store_item_get(st, item_id, &body, cause)) <= 0)
 		return (rc);
 	if ((rc = store_item_enclosure_list(st, item_id, &v, &n, cause)) <= 0
-	    || n == 0) {
+	    || n == 0 || (which >= 0 && (size_t)which >= n)) {
 		rc = rc < 0 ? -1 : 0;
 		goto out;
 	}
-	/* Queued or downloaded before: where it is (one that failed is
-	 * queued again, into the same file). */
-	if ((rc = store_download_find(st, v[0].url, &d, cause)) < 0)
+	e = &v[which >= 0 ? (size_t)which : download_pick(v, n)];
+	/* Queued or downloaded before: where it is (one that failed or was
+	 * cancelled is queued again, into the same file). */
+	if ((rc = store_download_find(st, e->url, &d, cause)) < 0)
 		goto out;
 	if (rc == 1) {
-		rc = d.state == STORE_DL_FAILED ?
+		rc = d.state == STORE_DL_FAILED ||
+		    d.state == STORE_DL_CANCELLED ?
 		    store_download_add(st, &d, cause) : 0;
 		goto done;
 	}
@@ -268,10 +312,10 @@ download_enqueue(const struct config *cfg, const struct config_feed *cf,
 		goto out;
 	}
 	dir = util_expand_home(dirset);
-	name = download_name(feed, body.item.title, v[0].url, v[0].type);
-	d.url = xstrdup(v[0].url);
+	name = download_name(feed, body.item.title, e->url, e->type);
+	d.url = xstrdup(e->url);
 	d.item_id = item_id;
-	d.size = v[0].length > 0 ? v[0].length : -1;
+	d.size = e->length > 0 ? e->length : -1;
 	d.added = time_now();
 	xasprintf(&d.title, "%s%s%s", feed != NULL ? feed : "",
 	    feed != NULL && *feed != '\0' ? ": " : "", body.item.title);
@@ -329,8 +373,8 @@ download_after_refresh(const struct config *cfg, struct store *st,
 		name = cf->title != NULL ? cf->title : sf.title != NULL &&
 		    *sf.title != '\0' ? sf.title : cf->url;
 		for (j = 0; j < n; j++) {
-			if ((rc = download_enqueue(cfg, cf, st, ids[j], name,
-			    &path, cause)) < 0)
+			if ((rc = download_enqueue(cfg, cf, st, ids[j],
+			    DOWNLOAD_PICK, name, &path, cause)) < 0)
 				break;
 			*queued += rc;
 			free(path);
@@ -341,6 +385,51 @@ download_after_refresh(const struct config *cfg, struct store *st,
 			return (-1);
 	}
 	return (0);
+}
+
+/* Remove path's .part unless someone downloads it (holds its lock). */
+static void
+download_drop_part(const char *path)
+{
+	char	*part;
+	int	 fd;
+
+	xasprintf(&part, "%s.part", path);
+	fd = open(part, O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY);
+	if (fd != -1) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			unlink(part);
+		close(fd);
+	}
+	free(part);
+}
+
+int
+download_cancel(struct store *st, int64_t id, char **cause)
+{
+	char	*path;
+	int	 rc;
+
+	if ((rc = store_download_cancel(st, id, time_now(), &path,
+	    cause)) == 1) {
+		/* Whoever downloads it now removes it when it stops. */
+		download_drop_part(path);
+		free(path);
+	}
+	return (rc);
+}
+
+int
+download_remove(struct store *st, int64_t id, char **cause)
+{
+	char	*path;
+	int	 rc;
+
+	if ((rc = store_download_forget(st, id, &path, cause)) == 1) {
+		download_drop_part(path);
+		free(path);
+	}
+	return (rc);
 }
 
 /* One download under way. */
@@ -365,6 +454,25 @@ download_restart(struct download_job *j)
 		j->off = j->d->got = 0;
 }
 
+/* Write how far the download came to its row, while the row says
+ * queued; -1 when it no longer does (cancelled, or removed from the
+ * list, perhaps by another process): the download is to stop. */
+static int
+download_save(struct download_job *j)
+{
+	char	*cause;
+
+	switch (store_download_update(j->st, j->d, &cause)) {
+	case -1:
+		log_debug("download: %s", cause);
+		free(cause);
+		break;
+	case 0:
+		return (-1);
+	}
+	return (0);
+}
+
 /* The sink: put a chunk where it belongs in the .part. */
 static char *
 download_sink(void *arg, const struct http_chunk *c)
@@ -374,7 +482,7 @@ download_sink(void *arg, const struct http_chunk *c)
 	size_t			 left = c->len;
 	ssize_t			 n;
 	double			 now;
-	char			*cause, *why;
+	char			*why;
 
 	if (!j->started) {
 		j->started = 1;
@@ -407,10 +515,8 @@ download_sink(void *arg, const struct http_chunk *c)
 		if (j->d->size != c->total) {
 			j->d->size = c->total;
 			j->d->got = j->off;
-			if (store_download_set(j->st, j->d, &cause) != 0) {
-				log_debug("download: %s", cause);
-				free(cause);
-			}
+			if (download_save(j) != 0)
+				return (xstrdup("cancelled"));
 		}
 	}
 	if (j->d->size >= 0 && (int64_t)left > j->d->size - j->off) {
@@ -436,10 +542,8 @@ download_sink(void *arg, const struct http_chunk *c)
 	now = time_mono();
 	if (now - j->saved >= DOWNLOAD_SAVE_SECS) {
 		j->saved = now;
-		if (store_download_set(j->st, j->d, &cause) != 0) {
-			log_debug("download: %s", cause);
-			free(cause);
-		}
+		if (download_save(j) != 0)
+			return (xstrdup("cancelled"));
 	}
 	if (j->report != NULL && now - j->reported >= DOWNLOAD_REPORT_SECS) {
 		j->reported = now;
@@ -545,6 +649,22 @@ download_fetch(const struct config *cfg, struct download_job *j,
 	return (0);
 }
 
+/* The download of d ends as cancelled: its .part goes (when part is not
+ * NULL: the caller holds its lock; nothing will resume it) and its row
+ * is left as the one who cancelled it wrote it. */
+static void
+download_cancelled(struct store_download *d, const char *part,
+    void (*report)(void *, enum download_event,
+	const struct store_download *), void *arg)
+{
+	if (part != NULL)
+		unlink(part);
+	d->state = STORE_DL_CANCELLED;
+	d->got = 0;
+	if (report != NULL)
+		report(arg, DOWNLOAD_END, d);
+}
+
 /* Download d. Return 0 (d->state says how it went; still queued when
  * stopped), 1 when another process has its file, or -1 with *cause when
  * the store fails. */
@@ -593,12 +713,15 @@ download_one(const struct config *cfg, struct store *st,
 		xasprintf(&why, "%s: not a regular file", part);
 		goto failed;
 	}
-	/* Finished (or failed) by another process since the queue was
-	 * read: it let go of the lock only after it said so in the row. */
+	/* Finished, failed, cancelled or forgotten since the queue was
+	 * read: whoever did it let go of the lock only after saying so in
+	 * the row. A .part that no row can resume any more goes. */
 	memset(&now, 0, sizeof now);
 	if ((rc = store_download_find(st, d->url, &now, cause)) != 1 ||
 	    now.state != STORE_DL_QUEUED || strcmp(now.path, d->path) != 0) {
-		if (fstat(j.fd, &sb) == 0 && sb.st_size == 0)
+		if ((fstat(j.fd, &sb) == 0 && sb.st_size == 0) || rc == 0 ||
+		    (rc == 1 && now.state == STORE_DL_CANCELLED &&
+		    strcmp(now.path, d->path) == 0))
 			unlink(part);
 		store_download_release(&now);
 		close(j.fd);
@@ -613,28 +736,55 @@ download_one(const struct config *cfg, struct store *st,
 	j.saved = j.reported = time_mono();
 	switch (download_fetch(cfg, &j, stop, &why)) {
 	case 1:
-		/* Stopped: the row stays queued, with how far it came. */
-		rc = store_download_set(st, d, cause);
+		/* Stopped: the row stays queued, with how far it came;
+		 * cancelled, the .part goes. */
+		if ((rc = store_download_update(st, d, cause)) == 0)
+			download_cancelled(d, part, report, arg);
 		close(j.fd);
 		free(part);
-		return (rc);
+		return (rc < 0 ? -1 : 0);
 	case -1:
 		goto failed;
 	}
-	if (fsync(j.fd) == -1 || rename(part, d->path) == -1) {
+	/* Cancelled as the last bytes came: the .part goes. Past this
+	 * point a cancel is too late, and the file is done. */
+	if (fsync(j.fd) == -1) {
+		xasprintf(&why, "%s: %s", d->path, strerror(errno));
+		goto failed;
+	}
+	if ((rc = store_download_update(st, d, cause)) <= 0) {
+		if (rc == 0)
+			download_cancelled(d, part, report, arg);
+		close(j.fd);
+		free(part);
+		return (rc < 0 ? -1 : 0);
+	}
+	if (rename(part, d->path) == -1) {
 		xasprintf(&why, "%s: %s", d->path, strerror(errno));
 		goto failed;
 	}
 	d->state = STORE_DL_DONE;
+	d->finished = time_now();
+	rc = store_download_set(st, d, cause);
 	goto out;
 failed:
 	d->state = STORE_DL_FAILED;
 	free(d->error);
 	d->error = why;
 	why = NULL;
-out:
 	d->finished = time_now();
-	rc = store_download_set(st, d, cause);
+	/* A failure of a download cancelled meanwhile (the cancel stops it)
+	 * is the cancel's. */
+	if ((rc = store_download_update(st, d, cause)) == 0) {
+		download_cancelled(d, j.fd != -1 ? part : NULL, report, arg);
+		if (j.fd != -1)
+			close(j.fd);
+		free(part);
+		free(why);
+		return (0);
+	}
+	rc = rc < 0 ? -1 : 0;
+out:
 	/* The lock goes only now that the row says so. */
 	if (j.fd != -1)
 		close(j.fd);

@@ -30,12 +30,13 @@
 #define FEEDS	KEYS_IN(KEYS_FEEDS)
 #define ITEMS	KEYS_IN(KEYS_ITEMS)
 #define ARTICLE	KEYS_IN(KEYS_ARTICLE)
+#define DLVIEW	KEYS_IN(KEYS_DOWNLOADS)
 
 static const struct keys_action_info actions[] = {
-	{ "quit", ACT_QUIT, ALL, "Quit tidings." },
-	{ "help", ACT_HELP, ALL,
+	{ "quit", ACT_QUIT, ALL | DLVIEW, "Quit tidings." },
+	{ "help", ACT_HELP, ALL | DLVIEW,
 	  "Show the key bindings in force and what they do." },
-	{ "command", ACT_COMMAND, ALL,
+	{ "command", ACT_COMMAND, ALL | DLVIEW,
 	  "Open the prompt for a command: set, bind, unbind, color, "
 	  "highlight, open, tag, search, add, quit or the name of an "
 	  "action." },
@@ -46,20 +47,20 @@ static const struct keys_action_info actions[] = {
 	  "Move the focus to the next pane." },
 	{ "focus-prev", ACT_FOCUS_PREV, ALL,
 	  "Move the focus to the previous pane." },
-	{ "back", ACT_BACK, ALL,
+	{ "back", ACT_BACK, ALL | DLVIEW,
 	  "Go back: from the article to the items, from the items to the "
 	  "feeds, out of search results or the tag list." },
 	{ "open", ACT_OPEN, FEEDS | ITEMS,
 	  "Show the items of the feed, or the article of the item, under "
 	  "the cursor." },
-	{ "next", ACT_NEXT, ALL,
+	{ "next", ACT_NEXT, ALL | DLVIEW,
 	  "Move down one row; in the article, scroll down one line." },
-	{ "prev", ACT_PREV, ALL,
+	{ "prev", ACT_PREV, ALL | DLVIEW,
 	  "Move up one row; in the article, scroll up one line." },
-	{ "page-down", ACT_PAGE_DOWN, ALL, "Move down one page." },
-	{ "page-up", ACT_PAGE_UP, ALL, "Move up one page." },
-	{ "top", ACT_TOP, ALL, "Go to the first row." },
-	{ "bottom", ACT_BOTTOM, ALL, "Go to the last row." },
+	{ "page-down", ACT_PAGE_DOWN, ALL | DLVIEW, "Move down one page." },
+	{ "page-up", ACT_PAGE_UP, ALL | DLVIEW, "Move up one page." },
+	{ "top", ACT_TOP, ALL | DLVIEW, "Go to the first row." },
+	{ "bottom", ACT_BOTTOM, ALL | DLVIEW, "Go to the last row." },
 	{ "next-unread", ACT_NEXT_UNREAD, ALL,
 	  "Go to the next unread item, in the next feed with unread items "
 	  "when this one has none; in the article, open it." },
@@ -101,7 +102,7 @@ static const struct keys_action_info actions[] = {
 	{ "cycle-layout", ACT_CYCLE_LAYOUT, ALL,
 	  "Show one, two or three panes side by side, or as many as the "
 	  "terminal's width suits, in turn." },
-	{ "redraw", ACT_REDRAW, ALL, "Clear and redraw the screen." },
+	{ "redraw", ACT_REDRAW, ALL | DLVIEW, "Clear and redraw the screen." },
 	{ "toggle-full-article", ACT_TOGGLE_FULL_ARTICLE, ITEMS | ARTICLE,
 	  "Show the item's full article, fetched from its link in the "
 	  "background and kept for reading offline, or the feed's own text "
@@ -156,9 +157,23 @@ static const struct keys_action_info actions[] = {
 	{ "download-enclosure", ACT_DOWNLOAD_ENCLOSURE, ITEMS | ARTICLE,
 	  "Download the item's first enclosure into download-dir in the "
 	  "background; its progress shows on the status line." },
-	{ "downloads", ACT_DOWNLOADS, ALL,
-	  "Show the downloads, queued, under way, done and failed, over "
-	  "the panes; again, or q, closes them." },
+	{ "downloads", ACT_DOWNLOADS, ALL | DLVIEW,
+	  "Show the downloads, queued, under way, done, failed and "
+	  "cancelled, over the panes, a row each; again, or q, closes "
+	  "them." },
+	{ "cancel-download", ACT_CANCEL_DOWNLOAD, DLVIEW,
+	  "In the downloads, cancel the download under the cursor: one "
+	  "under way stops and its .part file is deleted, one queued "
+	  "leaves the queue." },
+	{ "retry-download", ACT_RETRY_DOWNLOAD, DLVIEW,
+	  "In the downloads, queue the failed or cancelled download under "
+	  "the cursor again." },
+	{ "remove-download", ACT_REMOVE_DOWNLOAD, DLVIEW,
+	  "In the downloads, remove the done, failed or cancelled download "
+	  "under the cursor from the list; a downloaded file stays." },
+	{ "play-download", ACT_PLAY_DOWNLOAD, DLVIEW,
+	  "In the downloads, play the downloaded file under the cursor with "
+	  "the player." },
 };
 _Static_assert(nitems(actions) == ACT__COUNT - 1,
     "actions[] must have one row per action");
@@ -173,6 +188,7 @@ static const char *const tables[] = {
 	[KEYS_ITEMS] = "items",
 	[KEYS_ARTICLE] = "article",
 	[KEYS_MACRO] = "macro",
+	[KEYS_DOWNLOADS] = "downloads",
 };
 
 /* Keys with names, canonical name first among equal codes. */
@@ -294,6 +310,15 @@ static const char *const defaults[] = {
 	"bind items d download-enclosure",
 	"bind article d download-enclosure",
 	"bind global D downloads",
+	"bind downloads q back",
+	"bind downloads Escape back",
+	"bind downloads Space page-down",
+	"bind downloads c cancel-download",
+	"bind downloads r retry-download",
+	"bind downloads x remove-download",
+	"bind downloads DC remove-download",
+	"bind downloads Enter play-download",
+	"bind downloads e play-download",
 };
 
 struct keys_table_v {
@@ -573,7 +598,7 @@ keys_table_arg(const char *name, char **cause)
 	if ((t = keys_table_find(name)) != -1)
 		return (t);
 	xasprintf(cause, "unknown key table \"%s\"; it is global, feeds, "
-	    "items, article or macro", text_printable(&q, name));
+	    "items, article, downloads or macro", text_printable(&q, name));
 	buf_release(&q);
 	return (-1);
 }
@@ -634,8 +659,11 @@ keys_bind_args(struct keys *k, const char *table, const char *key,
 	}
 	if (t != KEYS_GLOBAL && t != KEYS_MACRO &&
 	    (a->tables & KEYS_IN(t)) == 0) {
-		xasprintf(cause, "%s does nothing in the %s pane; bind it in "
-		    "the global table or another pane", a->name, tables[t]);
+		xasprintf(cause, "%s does nothing in the %s %s; bind it in "
+		    "the global table or %s", a->name, tables[t],
+		    t == KEYS_DOWNLOADS ? "view" : "pane",
+		    a->tables == DLVIEW ? "the downloads table" :
+		    "another pane");
 		return (-1);
 	}
 	if (nargs > 0 && !keys_action_args(a->id)) {

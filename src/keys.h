@@ -39,14 +39,17 @@ enum keys_special {
 	KEYS_F12 = KEYS_F1 + 11
 };
 
-/* The key tables, one per pane and one tried after each of them, and
- * the keys that follow macro-prefix (newsboat's macros), in no pane. */
+/* The key tables, one per pane and one tried after each of them, the
+ * keys that follow macro-prefix (newsboat's macros), in no pane, and
+ * the downloads view's (podboat's keys), tried before the global one
+ * while it is shown. */
 enum keys_table {
 	KEYS_GLOBAL,
 	KEYS_FEEDS,
 	KEYS_ITEMS,
 	KEYS_ARTICLE,
 	KEYS_MACRO,
+	KEYS_DOWNLOADS,
 	KEYS__TABLES
 };
 #define KEYS_IN(t)	(1u << (t))
@@ -104,13 +107,18 @@ enum keys_action {
 	ACT_OPEN_ENCLOSURE,
 	ACT_DOWNLOAD_ENCLOSURE,
 	ACT_DOWNLOADS,
+	ACT_CANCEL_DOWNLOAD,
+	ACT_RETRY_DOWNLOAD,
+	ACT_REMOVE_DOWNLOAD,
+	ACT_PLAY_DOWNLOAD,
 	ACT__COUNT
 };
 
 struct keys_action_info {
 	const char	*name;		/* first member: see util_nearest() */
 	enum keys_action id;
-	unsigned	 tables;	/* KEYS_IN() of the panes it acts in */
+	unsigned	 tables;	/* KEYS_IN() of the panes (and the
+					   downloads view) it acts in */
 	const char	*text;		/* help text, one sentence */
 };
 
@@ -133,8 +141,8 @@ const struct keys_action_info	*keys_action_info(enum keys_action);
  * macro's steps). */
 int		 keys_action_args(enum keys_action);
 
-/* A table by name ("global", "feeds", "items", "article", "macro"), or
- * -1. */
+/* A table by name ("global", "feeds", "items", "article", "macro",
+ * "downloads"), or -1. */
 int		 keys_table_find(const char *name);
 const char	*keys_table_name(enum keys_table);
 

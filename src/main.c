@@ -1551,6 +1551,7 @@ cmd_download(struct opts *o, struct config *cfg, int argc, char **argv)
 	static const char *const states[] = {
 		[STORE_DL_QUEUED] = "queued", [STORE_DL_DONE] = "done",
 		[STORE_DL_FAILED] = "failed",
+		[STORE_DL_CANCELLED] = "cancelled",
 	};
 	static const struct option longopts[] = {
 		{ "quiet", no_argument, NULL, 'q' },
@@ -1600,8 +1601,8 @@ cmd_download(struct opts *o, struct config *cfg, int argc, char **argv)
 		}
 		sf = feed_row(feeds, nfeeds, body.item.feed_id);
 		switch (download_enqueue(cfg, sf != NULL ? dotfile_feed(cfg,
-		    sf->url) : NULL, st, id, title_of(cfg, sf), &path,
-		    &cause)) {
+		    sf->url) : NULL, st, id, DOWNLOAD_PICK, title_of(cfg, sf),
+		    &path, &cause)) {
 		case -1:
 			store_body_release(&body);
 			goto fail;
@@ -1624,7 +1625,8 @@ cmd_download(struct opts *o, struct config *cfg, int argc, char **argv)
 		for (i = 0; i < n; i++) {
 			buf_reset(&b);
 			buf_addf(&b, "%lld\t%s\t%lld\t%lld\t", (long long)v[i].id,
-			    states[v[i].state < 0 || v[i].state > 2 ? 2 :
+			    states[v[i].state < 0 || v[i].state >=
+			    (int)nitems(states) ? STORE_DL_FAILED :
 			    v[i].state], (long long)v[i].got,
 			    (long long)v[i].size);
 			text_printable(&b, v[i].path);

@@ -80,6 +80,10 @@ static const struct {
 	{ "edit-urls", "edit-config" },
 	{ "switch-focus", "focus-next" },
 	{ "save", "save" },
+	/* podboat's, in its dialog: the downloads view. */
+	{ "pb-cancel", "cancel-download" },
+	{ "pb-download", "retry-download" },
+	{ "pb-play", "play-download" },
 };
 
 /* newsboat's dialogs and our key tables. */
@@ -91,6 +95,7 @@ static const struct {
 	{ "feedlist", "feeds" },
 	{ "articlelist", "items" },
 	{ "article", "article" },
+	{ "podboat", "downloads" },
 };
 
 /* newsboat's colour elements and ours. */

@@ -3648,9 +3648,10 @@ store_download_add(struct store *st, struct store_download *d, char **cause)
 	sqlite3_stmt	*stmt;
 	int		 rc, ext;
 
-	/* One that failed is queued again, in its own file. */
+	/* One that failed or was cancelled is queued again, in its own
+	 * file. */
 	if ((stmt = store_prepare(st, "UPDATE downloads SET state = 0,"
-	    " error = NULL, finished = NULL WHERE url = ?1 AND state = 2"
+	    " error = NULL, finished = NULL WHERE url = ?1 AND state IN (2, 3)"
 	    " RETURNING id, path", cause)) == NULL)
 		return (-1);
 	if (store_bind_text(stmt, 1, d->url) != SQLITE_OK) {
@@ -3766,15 +3767,20 @@ store_downloads(struct store *st, int64_t after, int queued,
 	return (0);
 }
 
-int
-store_download_set(struct store *st, const struct store_download *d,
-    char **cause)
+/* Write d's state, size, got, error and finished to its row; with
+ * queued set, only while the row says queued. Return 1 when written, 0
+ * when not (no such row, or not queued), or -1 and set *cause. */
+static int
+store_download_write(struct store *st, const struct store_download *d,
+    int queued, char **cause)
 {
 	sqlite3_stmt	*stmt;
 
-	if ((stmt = store_prepare(st, "UPDATE downloads SET state = ?2,"
-	    " size = nullif(?3, -1), got = ?4, error = ?5, finished = ?6"
-	    " WHERE id = ?1", cause)) == NULL)
+	if ((stmt = store_prepare(st, queued ? "UPDATE downloads SET"
+	    " state = ?2, size = nullif(?3, -1), got = ?4, error = ?5,"
+	    " finished = ?6 WHERE id = ?1 AND state = 0" : "UPDATE downloads"
+	    " SET state = ?2, size = nullif(?3, -1), got = ?4, error = ?5,"
+	    " finished = ?6 WHERE id = ?1", cause)) == NULL)
 		return (-1);
 	if (sqlite3_bind_int64(stmt, 1, d->id) != SQLITE_OK ||
 	    sqlite3_bind_int(stmt, 2, d->state) != SQLITE_OK ||
@@ -3786,23 +3792,104 @@ store_download_set(struct store *st, const struct store_download *d,
 		sqlite3_finalize(stmt);
 		return (-1);
 	}
-	return (store_download_rows(st, stmt, NULL, NULL, cause));
+	if (store_download_rows(st, stmt, NULL, NULL, cause) != 0)
+		return (-1);
+	return (sqlite3_changes(st->db) > 0);
 }
 
 int
-store_download_forget(struct store *st, int64_t id, char **cause)
+store_download_set(struct store *st, const struct store_download *d,
+    char **cause)
 {
-	sqlite3_stmt	*stmt;
+	return (store_download_write(st, d, 0, cause) < 0 ? -1 : 0);
+}
 
-	if ((stmt = store_prepare(st, "DELETE FROM downloads WHERE id = ?1",
-	    cause)) == NULL)
-		return (-1);
+int
+store_download_update(struct store *st, const struct store_download *d,
+    char **cause)
+{
+	return (store_download_write(st, d, 1, cause));
+}
+
+/* Run stmt, which has ?1 for a download's id and returns its path, to
+ * its end: 1 with *path set (when path is not NULL) when it changed a
+ * row, 0 when none, or -1 and set *cause. */
+static int
+store_download_id_step(struct store *st, sqlite3_stmt *stmt, int64_t id,
+    char **path, char **cause)
+{
+	int	 rc;
+
+	if (path != NULL)
+		*path = NULL;
 	if (sqlite3_bind_int64(stmt, 1, id) != SQLITE_OK) {
 		store_error(st, cause);
 		sqlite3_finalize(stmt);
 		return (-1);
 	}
-	return (store_download_rows(st, stmt, NULL, NULL, cause));
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (path != NULL)
+			*path = store_col_text(stmt, 0);
+		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+			;
+		if (rc == SQLITE_DONE) {
+			sqlite3_finalize(stmt);
+			return (1);
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		if (path != NULL) {
+			free(*path);
+			*path = NULL;
+		}
+		return (-1);
+	}
+	sqlite3_finalize(stmt);
+	return (0);
+}
+
+int
+store_download_cancel(struct store *st, int64_t id, int64_t now,
+    char **path, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = store_prepare(st, "UPDATE downloads SET state = 3,"
+	    " got = 0, error = NULL, finished = ?2 WHERE id = ?1 AND state = 0"
+	    " RETURNING path", cause)) == NULL)
+		return (-1);
+	if (store_bind_time(stmt, 2, now) != SQLITE_OK) {
+		store_error(st, cause);
+		sqlite3_finalize(stmt);
+		return (-1);
+	}
+	return (store_download_id_step(st, stmt, id, path, cause));
+}
+
+int
+store_download_retry(struct store *st, int64_t id, char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = store_prepare(st, "UPDATE downloads SET state = 0,"
+	    " error = NULL, finished = NULL WHERE id = ?1 AND state IN (2, 3)"
+	    " RETURNING path", cause)) == NULL)
+		return (-1);
+	return (store_download_id_step(st, stmt, id, NULL, cause));
+}
+
+int
+store_download_forget(struct store *st, int64_t id, char **path,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = store_prepare(st, "DELETE FROM downloads WHERE id = ?1"
+	    " AND state != 0 RETURNING path", cause)) == NULL)
+		return (-1);
+	return (store_download_id_step(st, stmt, id, path, cause));
 }
 
 void

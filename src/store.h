@@ -377,6 +377,7 @@ int	 store_articles_wanted(struct store *, int64_t feed_id, int64_t since,
 #define STORE_DL_QUEUED	0
 #define STORE_DL_DONE	1
 #define STORE_DL_FAILED	2
+#define STORE_DL_CANCELLED 3		/* stopped by the user; no .part */
 
 struct store_download {
 	int64_t		 id;
@@ -394,7 +395,8 @@ struct store_download {
 };
 
 /* Queue d (url, path, item_id, title, size, added are used). Return 1
- * when queued (d->id set; a download of url that failed is queued again,
+ * when queued (d->id set; a download of url that failed or was cancelled
+ * is queued again,
  * d->path set to its file), 0 when url is queued or downloaded already
  * (*d is then that row), 2 when another download has the file d->path
  * (nothing is queued: choose another), or -1 and set *cause. */
@@ -411,8 +413,26 @@ int	 store_downloads(struct store *, int64_t after, int queued,
 /* Write d's state, size, got, error and finished to its row (d->id). */
 int	 store_download_set(struct store *, const struct store_download *d,
 	     char **cause);
-/* Forget the download id (its file stays). */
-int	 store_download_forget(struct store *, int64_t id, char **cause);
+/* The same, but only while the row says queued: what the one who
+ * downloads it writes, since a row cancelled (or forgotten) meanwhile is
+ * no longer the downloader's. Return 1 when written, 0 when the row is
+ * not queued (the download is to stop), or -1 and set *cause. */
+int	 store_download_update(struct store *,
+	     const struct store_download *d, char **cause);
+/* Cancel the download id when it is queued: its state becomes
+ * STORE_DL_CANCELLED and got 0, finished now. Return 1 with *path its
+ * file (the caller frees it), 0 when it is not queued (or gone), or -1
+ * and set *cause. */
+int	 store_download_cancel(struct store *, int64_t id, int64_t now,
+	     char **path, char **cause);
+/* Queue the download id again when it failed or was cancelled. Return 1,
+ * 0 when it did neither (or is gone), or -1 and set *cause. */
+int	 store_download_retry(struct store *, int64_t id, char **cause);
+/* Forget the download id unless it is queued (its file stays). Return 1
+ * with *path its file (when path is not NULL; the caller frees it), 0
+ * when it is queued or gone, or -1 and set *cause. */
+int	 store_download_forget(struct store *, int64_t id, char **path,
+	     char **cause);
 void	 store_download_release(struct store_download *);
 void	 store_downloads_free(struct store_download *, size_t);
 /* Up to limit items of feed_id first seen at or after since that have

@@ -15,8 +15,11 @@
  * (ui-dl.c) is played from its file instead, an absolute path.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "config.h"
@@ -63,8 +66,8 @@ encl_size(struct buf *b, int64_t n)
 }
 
 /* Append "[N] type · size · h:mm:ss" for enclosure e, numbered n. */
-static void
-encl_describe(struct buf *b, const struct store_enclosure *e, size_t n)
+void
+ui_encl_describe(struct buf *b, const struct store_enclosure *e, size_t n)
 {
 	int64_t	 d = e->duration;
 
@@ -91,7 +94,7 @@ ui_encl_header(struct ui *ui, struct render *head, size_t nlinks,
 
 	for (i = 0; i < a->nencl; i++) {
 		buf_reset(&b);
-		encl_describe(&b, &a->encl[i], nlinks + 1 + i);
+		ui_encl_describe(&b, &a->encl[i], nlinks + 1 + i);
 		ui_wrap(head, "Enclosure: ", UI_A_HEADER, b.data, 0, width);
 	}
 	buf_release(&b);
@@ -137,28 +140,18 @@ encl_playable(const char *url)
 	    strncasecmp(url, "https://", 8) == 0);
 }
 
-/* Play url with the player of the feed with config id feed (0: the
- * global setting). */
-int
-ui_encl_play(struct ui *ui, const char *url, unsigned feed)
+/* Run the player of the feed with config id feed (0: the global setting)
+ * on target, a URL or an absolute path (never an option), detached. */
+static int
+encl_run(struct ui *ui, const char *target, unsigned feed)
 {
 	struct buf	 q = BUF_INIT, w = BUF_INIT;
 	const char	*cmd;
-	char		**argv, *file, *cause;
+	char		**argv, *cause;
 
-	if (!encl_playable(url)) {
-		ui_message(ui, 1, "Not playing \"%s\": only http and https "
-		    "enclosures are played", text_printable(&q, url));
-		buf_release(&q);
-		return (UI_REDRAW);
-	}
-	/* A downloaded file plays offline (an absolute path: no option). */
-	file = ui_dl_file(ui, url);
 	cmd = config_str(ui->cfg, config_feed_find(ui->cfg, feed), SET_PLAYER);
-	if (cmd == NULL || (argv = ui_browser_argv(cmd, file != NULL ? file :
-	    url)) == NULL) {
+	if (cmd == NULL || (argv = ui_browser_argv(cmd, target)) == NULL) {
 		ui_message(ui, 1, "The player setting is empty");
-		free(file);
 		return (UI_REDRAW);
 	}
 	util_expand_argv(argv);
@@ -171,12 +164,50 @@ ui_encl_play(struct ui *ui, const char *url, unsigned feed)
 		free(cause);
 	} else
 		ui_message(ui, 0, "Playing %s with %s",
-		    text_printable(&w, file != NULL ? file : url), q.data);
-	free(file);
+		    text_printable(&w, target), q.data);
 	util_argv_free(argv);
 	buf_release(&q);
 	buf_release(&w);
 	return (UI_REDRAW);
+}
+
+/* Play url with the player of the feed with config id feed (0: the
+ * global setting). */
+int
+ui_encl_play(struct ui *ui, const char *url, unsigned feed)
+{
+	struct buf	 q = BUF_INIT;
+	char		*file;
+	int		 flags;
+
+	if (!encl_playable(url)) {
+		ui_message(ui, 1, "Not playing \"%s\": only http and https "
+		    "enclosures are played", text_printable(&q, url));
+		buf_release(&q);
+		return (UI_REDRAW);
+	}
+	/* A downloaded file plays offline (an absolute path: no option). */
+	file = ui_dl_file(ui, url);
+	flags = encl_run(ui, file != NULL ? file : url, feed);
+	free(file);
+	return (flags);
+}
+
+/* Play the downloaded file path. */
+int
+ui_encl_play_file(struct ui *ui, const char *path, unsigned feed)
+{
+	struct buf	 q = BUF_INIT;
+
+	/* An absolute path is no option for the player. */
+	if (path[0] != '/' || access(path, R_OK) != 0) {
+		ui_message(ui, 1, "Cannot play %s: %s", text_printable(&q,
+		    path), path[0] != '/' ? "not an absolute path" :
+		    strerror(errno));
+		buf_release(&q);
+		return (UI_REDRAW);
+	}
+	return (encl_run(ui, path, feed));
 }
 
 /* open-enclosure: play the first enclosure of the article shown or of

@@ -3,7 +3,9 @@
  * the article pane and the browser; ui-prompt.c: the prompt; ui-refresh.c:
  * the background refresh; ui-fetch.c: full articles in the background;
  * ui-config.c: the dotfile read again or edited; ui-hook.c: the user's
- * commands, save and macros; ui-menu.c: select-filter's menu).
+ * commands, save and macros; ui-menu.c: the menus of select-filter and
+ * download-enclosure; ui-encl.c: enclosures and the player; ui-dl.c:
+ * downloads and their view).
  * Nothing outside ui*.c includes it.
  *
  * Threads: the loop's thread owns struct ui and ui->cfg, which changes
@@ -248,7 +250,11 @@ struct ui_dl {
 	char		 name[256];	/* its file's name */
 	char		*msg;		/* news for the status line, or NULL */
 	int		 msg_error;
+	/* The loop's alone: the view's rows, read from the store. */
+	struct store_download *rows;
+	size_t		 nrows;
 };
+#define UI_DL_ALL	(-2)		/* ui_dl_queue(): all enclosures */
 
 /* Marks changed over many items a step per idle turn (ui-list.c): a
  * mark-all-read of 100k items, or its undo. */
@@ -276,11 +282,21 @@ struct ui_prompt {
 	size_t		 pos;		/* cursor, bytes into text */
 };
 
-/* The menu of select-filter (ui-menu.c): row 0 opens filter's prompt,
- * row k the preset k - 1. */
+/* A menu over the panes (ui-menu.c): select-filter's, whose row 0 opens
+ * filter's prompt and row k picks the preset k - 1; or download-
+ * enclosure's, whose row 0 downloads every enclosure of the item and row
+ * k its enclosure k - 1. */
+#define UI_MENU_FILTER	1
+#define UI_MENU_ENCL	2
+
 struct ui_menu {
-	int		 active;
+	int		 active;	/* UI_MENU_*, or 0 */
 	struct ui_pane	 pane;		/* placed each time it is drawn */
+	int64_t		 item_id;	/* UI_MENU_ENCL: the item, */
+	unsigned	 cfid;		/* its feed's config id (or 0), */
+	char		*feed;		/* its feed's name, or NULL */
+	struct store_enclosure *encl;	/* and its enclosures (owned) */
+	size_t		 nencl;
 };
 
 struct ui {
@@ -478,6 +494,12 @@ void	 ui_encl_header(struct ui *, struct render *, size_t nlinks,
 void	 ui_encl_links(struct ui *, struct render *, size_t nlinks,
 	     size_t width);
 int	 ui_encl_play(struct ui *, const char *url, unsigned feed);
+/* Play a downloaded file (an absolute path) with the player of the feed
+ * whose config id is feed (0: the global setting). */
+int	 ui_encl_play_file(struct ui *, const char *path, unsigned feed);
+/* Append "[N] type · size · h:mm:ss" for enclosure e, numbered n. */
+void	 ui_encl_describe(struct buf *, const struct store_enclosure *e,
+	     size_t n);
 int	 ui_encl_open_item(struct ui *, int quiet);
 
 /* ui-dl.c */
@@ -485,6 +507,10 @@ int	 ui_dl_init(struct ui *);
 void	 ui_dl_config(struct ui *);
 void	 ui_dl_kick(struct ui *);
 int	 ui_dl_enqueue(struct ui *);
+int	 ui_dl_queue(struct ui *, int64_t item_id, unsigned cfid,
+	     const char *feed, int which);
+int	 ui_dl_act(struct ui *, enum keys_action);
+void	 ui_dl_draw(struct ui *);
 void	 ui_dl_after_refresh(struct ui *, const struct config *,
 	     int64_t since);
 int	 ui_dl_event(struct ui *);
@@ -508,6 +534,11 @@ int	 ui_prompt_remove_answer(struct ui *, int yes);
 
 /* ui-menu.c */
 int	 ui_menu_filter(struct ui *);
+/* Ask which of item_id's n enclosures v to download (the menu keeps
+ * v, and a copy of feed). */
+int	 ui_menu_enclosures(struct ui *, int64_t item_id, unsigned cfid,
+	     const char *feed, struct store_enclosure *v, size_t n);
+void	 ui_menu_close(struct ui *);
 int	 ui_menu_key(struct ui *, int key);
 void	 ui_menu_draw(struct ui *);
 

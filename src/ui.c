@@ -610,6 +610,7 @@ ui_help_build(struct ui *ui)
 	for (k = 0; k < nitems(panes); k++)
 		if (panes[k] != here)
 			t[nt++] = panes[k];
+	t[nt++] = KEYS_DOWNLOADS;
 	t[nt++] = KEYS_GLOBAL;
 	t[nt++] = KEYS_MACRO;
 	acts = keys_actions(&nacts);
@@ -623,6 +624,9 @@ ui_help_build(struct ui *ui)
 			    "the pane's own take them");
 		else if (t[k] == KEYS_MACRO)
 			buf_addf(&title, "Keys after macro-prefix (macro)");
+		else if (t[k] == KEYS_DOWNLOADS)
+			buf_addf(&title, "Keys in the downloads view (D), "
+			    "before the global ones (downloads)");
 		else
 			buf_addf(&title, "Keys in the %s pane%s",
 			    keys_table_name(t[k]), k == 0 ? " (here)" : "");
@@ -681,11 +685,11 @@ ui_help_draw(struct ui *ui)
 
 	if (!p->shown)
 		return;
-	if (ui->help == 2)
-		ui_draw_title(ui, p, 1, "Downloads", "q, D or Escape closes "
-		    "them");
-	else
-		ui_draw_title(ui, p, 1, "Help", "q, ? or Escape closes it");
+	if (ui->help == 2) {
+		ui_dl_draw(ui);
+		return;
+	}
+	ui_draw_title(ui, p, 1, "Help", "q, ? or Escape closes it");
 	for (i = 0; i < p->h; i++)
 		if (p->top + (size_t)i < ui->helptext.n)
 			ui_draw_line(ui, p->y + 1 + i, p->x + 1, p->w - 1,
@@ -999,14 +1003,25 @@ ui_act(struct ui *ui, enum keys_action act)
 	const struct keys_action_info	*info;
 	struct ui_pane			*p;
 	size_t				 row;
+	int				 flags;
 
+	/* The downloads view's own actions and moves. */
+	if (ui->help == 2 && (flags = ui_dl_act(ui, act)) >= 0)
+		return (flags);
 	if (ui->help) {
 		switch (act) {
 		case ACT_NEXT: case ACT_PREV: case ACT_PAGE_DOWN:
 		case ACT_PAGE_UP: case ACT_TOP: case ACT_BOTTOM:
 			return (ui_move(ui, act, 1));
-		case ACT_QUIT:
 		case ACT_HELP:
+			if (ui->help == 2) {
+				/* From the downloads, the help. */
+				ui->help = 0;
+				break;
+			}
+			ui->help = 0;
+			return (UI_REDRAW);
+		case ACT_QUIT:
 		case ACT_BACK:
 		case ACT_DOWNLOADS:
 			ui->help = 0;
@@ -1185,7 +1200,14 @@ ui_act(struct ui *ui, enum keys_action act)
 	case ACT_DOWNLOADS:
 		ui->help = 2;
 		ui->helppane.top = 0;
+		ui->helppane.cur = 0;
 		ui_dl_build(ui);
+		return (UI_REDRAW);
+	case ACT_CANCEL_DOWNLOAD:
+	case ACT_RETRY_DOWNLOAD:
+	case ACT_REMOVE_DOWNLOAD:
+	case ACT_PLAY_DOWNLOAD:
+		/* Only in the downloads view (the check above says so). */
 		return (UI_REDRAW);
 	case ACT_RELOAD_CONFIG:
 		return (ui_config_reload(ui));
@@ -1357,7 +1379,8 @@ ui_key(struct ui *ui, int key)
 	}
 	if (ui->macro_key)
 		return (ui_hook_macro_key(ui, key));
-	t = ui->help ? KEYS_ARTICLE : (enum keys_table)(ui->focus + KEYS_FEEDS);
+	t = ui->help == 2 ? KEYS_DOWNLOADS : ui->help ? KEYS_ARTICLE :
+	    (enum keys_table)(ui->focus + KEYS_FEEDS);
 	if ((b = keys_find(ui->cfg->keys, t, key)) == NULL)
 		return (ui_act(ui, ACT_NONE));
 	return (ui_act_args(ui, b->action, b->args, b->nargs));
@@ -1643,6 +1666,7 @@ ui_run(struct config *cfg, const char *db_path, char **cause)
 	ui_article_release(&ui);
 	ui_lists_release(&ui);
 	ui_prompt_release(&ui);
+	ui_menu_close(&ui);
 	render_release(&ui.helptext);
 	buf_release(&ui.scratch);
 	free(ui.msg);

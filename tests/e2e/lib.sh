@@ -60,6 +60,19 @@ fixture() {
 	cp "$TOP/tests/fixtures/feeds/$1" "$WORK/www/${2:-$1}"
 }
 
+# argv_stub: write $WORK/stub, a command that records its arguments, one
+# a line, in $WORK_DIR/argv (whole once there: written aside, then
+# renamed), for a test to give as the player or the browser; the reader
+# is started with WORK_DIR=$WORK in its environment.
+argv_stub() {
+	cat >"$WORK/stub" <<'STUB'
+#!/bin/sh
+for a in "$@"; do printf '%s\n' "$a"; done >"$WORK_DIR/argv.tmp"
+mv "$WORK_DIR/argv.tmp" "$WORK_DIR/argv"
+STUB
+	chmod +x "$WORK/stub"
+}
+
 # td ARGS...: run tidings on the test config and database.
 td() {
 	"$TIDINGS" -c "$CONF" -d "$DB" "$@"

@@ -7,12 +7,7 @@
 serve
 head -c 2000000 /dev/urandom >"$WORK/www/ep1.mp3"
 head -c 3000000 /dev/urandom >"$WORK/www/ep2.mp3"
-cat >"$WORK/stub" <<'STUB'
-#!/bin/sh
-for a in "$@"; do printf '%s\n' "$a"; done >"$WORK_DIR/argv.tmp"
-mv "$WORK_DIR/argv.tmp" "$WORK_DIR/argv"
-STUB
-chmod +x "$WORK/stub"
+argv_stub
 cat >"$WORK/www/pod.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Pod</title><link>http://example.org/</link>
@@ -38,10 +33,11 @@ wait_for "downloading Pod - Episode one.mp3 "
 # The reader answers while it downloads: the view opens and follows it.
 keys D
 wait_for "1 download: 1 under way, 0 queued, 0 done, 0 failed"
-wait_for "getting  "
+wait_for " downloading "
 wait_for "Pod: Episode one"
 wait_for "1 download: 0 under way, 0 queued, 1 done, 0 failed"
-wait_for "done     2.0 MB"
+tui_screen | grep -q "^ done  *2.0 MB  *Pod: Episode one" ||
+	{ tui_screen >&2; fail "no row for the file done"; }
 wait_for "Downloaded Pod - Episode one.mp3"
 keys D
 wait_gone "1 download:"

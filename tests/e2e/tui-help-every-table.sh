@@ -1,6 +1,7 @@
 #!/bin/sh
 # ? shows every key table, the focused pane's first, so the items' and
-# the article's keys (s, N, v, f, J, K) are found from the feeds pane; on
+# the article's keys (s, N, v, f, J, K) and the downloads view's (c, r,
+# x, Enter) are found from the feeds pane; on
 # a terminal 40 columns wide each action's text gets lines of its own,
 # whole words at a time, rather than a column one character wide.
 . ./lib.sh
@@ -14,9 +15,11 @@ wait_for "Keys in the feeds pane (here)"
 wait_for "Keys in the items pane"
 wait_for "Keys in the article pane"
 wait_for "Keys in every pane (global)"
+wait_for "Keys in the downloads view (D)"
 tui_screen >"$WORK/help"
 for want in "s toggle-star" "N toggle-read" "v toggle-full-article" \
-    "f open-link" "J next-item" "K prev-item" \
+    "f open-link" "J next-item" "K prev-item" "c cancel-download" \
+    "r retry-download" "x, DC remove-download" "Enter, e play-download" \
     "    Open the next item of the list." \
     "    Star the item, or take its star"; do
 	grep -qF -- "$want" "$WORK/help" ||

@@ -38,4 +38,4 @@ printf 'feed %s/alpha.xml\n\nbind items z mark-raed\nbind itemz z quit\n' \
     "$URL" >"$WORK/bad.conf"
 expect_status 2 "$TIDINGS" -c "$WORK/bad.conf" -d "$DB"
 expect_grep "bad.conf:3: unknown action \"mark-raed\"" "$WORK/err"
-expect_grep "bad.conf:4: unknown key table \"itemz\"; it is global, feeds, items, article or macro" "$WORK/err"
+expect_grep "bad.conf:4: unknown key table \"itemz\"; it is global, feeds, items, article, downloads or macro" "$WORK/err"

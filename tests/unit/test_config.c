@@ -268,7 +268,7 @@ static const struct {
 	  "t:1: \"Ctrl-r\" is written C-r here" },
 	{ "set confirm-quit yes\n", 0, NULL },
 	{ "bind item x quit\n", 0, "t:1: unknown key table \"item\"; it is "
-	  "global, feeds, items, article or macro" },
+	  "global, feeds, items, article, downloads or macro" },
 	{ "bind items PgDwn quit\n", 0,
 	  "t:1: \"PgDwn\" is not a key; did you mean \"PgDn\"?" },
 	{ "bind items jj quit\n", 0, "t:1: \"jj\" is not a key" },
@@ -285,7 +285,7 @@ static const struct {
 	{ "unbind\n", 0, "t:1: usage: unbind TABLE KEY" },
 	{ "unbind items j k\n", 0, "t:1: usage: unbind TABLE KEY" },
 	{ "unbind nowhere j\n", 0, "t:1: unknown key table \"nowhere\"; it is "
-	  "global, feeds, items, article or macro" },
+	  "global, feeds, items, article, downloads or macro" },
 	{ "unbind items F13\n", 0,
 	  "t:1: \"F13\" is not a key; did you mean \"F1\"?" },
 

@@ -1,9 +1,11 @@
 /* test_download.c: the names enclosures are saved under, made of titles
- * from the network, and the queue that gives each enclosure one file,
- * on a real store in a temporary directory. Downloading itself, with
+ * from the network, which enclosure a feed downloads, and the queue that
+ * gives each enclosure one file, with cancel, retry and remove, on a real
+ * store in a temporary directory. Downloading itself, with
  * ranges and kill -9, is tests/e2e/download-resumes-after-kill.sh. */
 #include "testlib.h"
 
+#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <fcntl.h>
@@ -106,6 +108,56 @@ test_download_name_length(void **state)
 	buf_release(&t);
 }
 
+/* Which enclosure a feed downloads: the first audio or video one, by
+ * type, or by extension without a type; else the first. */
+static void
+test_download_pick(void **state)
+{
+	static const struct {
+		const char	*encl[3][2];	/* url, type (NULL: none) */
+		size_t		 want;
+	} cases[] = {
+		/* A transcript first, the episode after. */
+		{ { { "http://e/t.vtt", "text/vtt" },
+		    { "http://e/e.mp3", "audio/mpeg" } }, 1 },
+		{ { { "http://e/e.mp3", "audio/mpeg" },
+		    { "http://e/e.mp4", "video/mp4" } }, 0 },
+		{ { { "http://e/cover.jpg", "image/jpeg" },
+		    { "http://e/show.pdf", "application/pdf" },
+		    { "http://e/e.MP4", "Video/MP4" } }, 2 },
+		/* No type, or a vague one: the extension tells. */
+		{ { { "http://e/notes.pdf", NULL },
+		    { "http://e/e.m4a?token=1", NULL } }, 1 },
+		{ { { "http://e/a.txt", "application/octet-stream" },
+		    { "http://e/e.ogg", "application/octet-stream" } }, 1 },
+		{ { { "http://e/t.srt", "" },
+		    { "http://e/e.webm#t=1", "" } }, 1 },
+		/* A type that says otherwise wins over the extension. */
+		{ { { "http://e/notes.pdf", "application/pdf" },
+		    { "http://e/lie.mp3", "text/plain" },
+		    { "http://e/e.opus", "audio/opus" } }, 2 },
+		/* Nothing audio or video: the first. */
+		{ { { "http://e/a.pdf", "application/pdf" },
+		    { "http://e/b.png", "image/png" } }, 0 },
+		{ { { "http://e/a", NULL } }, 0 },
+	};
+	struct store_enclosure	 v[3];
+	size_t			 i, n, got;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		memset(v, 0, sizeof v);
+		for (n = 0; n < 3 && cases[i].encl[n][0] != NULL; n++) {
+			v[n].url = (char *)cases[i].encl[n][0];
+			v[n].type = (char *)cases[i].encl[n][1];
+			v[n].length = v[n].duration = -1;
+		}
+		if ((got = download_pick(v, n)) != cases[i].want)
+			failf("case %zu: picked %zu, want %zu", i, got,
+			    cases[i].want);
+	}
+}
+
 /* The feed of the queue test: titles that clean up to one name, an
  * enclosure twice, an item without one. */
 static const char queue_feed[] =
@@ -118,6 +170,9 @@ static const char queue_feed[] =
     "<item><guid>3</guid><title>C</title>"
     "<enclosure url=\"http://e/3.mp3\" type=\"audio/mpeg\"/></item>"
     "<item><guid>4</guid><title>No enclosure</title></item>"
+    "<item><guid>5</guid><title>Two</title>"
+    "<enclosure url=\"http://e/5.vtt\" type=\"text/vtt\"/>"
+    "<enclosure url=\"http://e/5.mp3\" type=\"audio/mpeg\"/></item>"
     "</channel></rss>";
 
 /* The item titled title. */
@@ -147,8 +202,8 @@ enqueue(const struct config *cfg, struct store *st, int64_t item, int rc,
 	char	*path, *want, *cause = NULL;
 	int	 got;
 
-	if ((got = download_enqueue(cfg, NULL, st, item, "F", &path,
-	    &cause)) != rc)
+	if ((got = download_enqueue(cfg, NULL, st, item, DOWNLOAD_PICK, "F",
+	    &path, &cause)) != rc)
 		fail_msg("download_enqueue: %d: %s", got,
 		    cause != NULL ? cause : "");
 	xasprintf(&want, "%s/dl/%s", dir, name);
@@ -157,36 +212,32 @@ enqueue(const struct config *cfg, struct store *st, int64_t item, int rc,
 	free(path);
 }
 
-/* One enclosure, one file: a name another download or someone's file
- * has gets " (2)"; queueing again says where it is; a failed one is
- * queued again into its file; an item's deletion leaves its download. */
-static void
-test_download_queue(void **state)
+/* A temporary directory dir (64 bytes), a config with download-dir
+ * dir/dl, and a store there with queue_feed's items in feed *feed. */
+static struct store *
+queue_open(char *dir, struct config *cfg, int64_t *feed)
 {
 	struct store_fetch	 ok;
-	struct store_download	*v, d;
 	struct causes		 causes = CAUSES_INIT;
-	struct config		 cfg;
 	struct store		*st;
 	struct feed		 f;
-	char			 dir[64], *db, *text, *path, *cause = NULL;
-	int64_t			 feed;
-	size_t			 n;
-	int			 nnew, fd;
+	char			*db, *text, *cause = NULL;
+	int			 nnew;
 
-	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/test-download-XXXXXX");
+	snprintf(dir, 64, "/tmp/test-download-XXXXXX");
 	if (mkdtemp(dir) == NULL)
 		fail_msg("mkdtemp failed");
 	xasprintf(&db, "%s/tidings.db", dir);
 	xasprintf(&text, "set download-dir %s/dl\n", dir);
-	config_init(&cfg);
-	if (config_load_buffer(text, strlen(text), "t", &cfg, &causes) != 0)
+	config_init(cfg);
+	if (config_load_buffer(text, strlen(text), "t", cfg, &causes) != 0)
 		fail_msg("config: %s", causes.v[0]);
 	free(text);
+	causes_release(&causes);
 	if ((st = store_open(db, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(store_feed_id(st, "http://e/feed", &feed, &cause), 0);
+	free(db);
+	assert_int_equal(store_feed_id(st, "http://e/feed", feed, &cause), 0);
 	if (feed_parse(queue_feed, strlen(queue_feed), "http://e/feed", NULL,
 	    &f, &cause) != 0)
 		fail_msg("feed_parse: %s", cause);
@@ -194,9 +245,28 @@ test_download_queue(void **state)
 	ok.time = 1700000000;
 	ok.status = 200;
 	ok.next = STORE_NOTIME;
-	assert_int_equal(store_update(st, feed, &ok, &f, 0, 0, &nnew, &cause),
+	assert_int_equal(store_update(st, *feed, &ok, &f, 0, 0, &nnew, &cause),
 	    0);
 	feed_release(&f);
+	return (st);
+}
+
+/* One enclosure, one file: a name another download or someone's file
+ * has gets " (2)"; queueing again says where it is; a failed one is
+ * queued again into its file; an item's deletion leaves its download. */
+static void
+test_download_queue(void **state)
+{
+	struct store_download	*v, d;
+	struct config		 cfg;
+	struct store		*st;
+	char			 dir[64], *path, *cause = NULL;
+	int64_t			 feed;
+	size_t			 n;
+	int			 fd;
+
+	(void)state;
+	st = queue_open(dir, &cfg, &feed);
 
 	/* Someone's own file, which is not to be written over. */
 	xasprintf(&path, "%s/dl/F - C.mp3", dir);
@@ -213,10 +283,10 @@ test_download_queue(void **state)
 	enqueue(&cfg, st, item_of(st, feed, "A/B"), 0, dir, "F - A_B.mp3");
 	/* No enclosure, or no item: nothing, and no file. */
 	assert_int_equal(download_enqueue(&cfg, NULL, st, item_of(st, feed,
-	    "No enclosure"), "F", &path, &cause), 0);
+	    "No enclosure"), DOWNLOAD_PICK, "F", &path, &cause), 0);
 	assert_null(path);
-	assert_int_equal(download_enqueue(&cfg, NULL, st, 999999, "F", &path,
-	    &cause), 0);
+	assert_int_equal(download_enqueue(&cfg, NULL, st, 999999,
+	    DOWNLOAD_PICK, "F", &path, &cause), 0);
 	assert_null(path);
 
 	assert_int_equal(store_downloads(st, 0, 0, &v, &n, &cause), 0);
@@ -244,7 +314,7 @@ test_download_queue(void **state)
 	assert_int_equal(d.finished, 1700000100);
 	store_download_release(&d);
 	assert_int_equal(download_enqueue(&cfg, NULL, st, item_of(st, feed,
-	    "A/B"), "F", &path, &cause), 1);
+	    "A/B"), DOWNLOAD_PICK, "F", &path, &cause), 1);
 	assert_string_equal(path, v[0].path);
 	free(path);
 	assert_int_equal(store_download_find(st, "http://e/1.mp3", &d, &cause),
@@ -268,7 +338,10 @@ test_download_queue(void **state)
 	assert_int_equal(store_downloads(st, 0, 0, &v, &n, &cause), 0);
 	assert_int_equal(n, 3);
 	assert_int_equal(v[0].item_id, 0);
-	assert_int_equal(store_download_forget(st, v[0].id, &cause), 0);
+	/* A queued one is not forgotten; a cancelled one is. */
+	assert_int_equal(store_download_forget(st, v[0].id, NULL, &cause), 0);
+	assert_int_equal(download_cancel(st, v[0].id, &cause), 1);
+	assert_int_equal(store_download_forget(st, v[0].id, NULL, &cause), 1);
 	store_downloads_free(v, n);
 	assert_int_equal(store_downloads(st, 0, 0, &v, &n, &cause), 0);
 	assert_int_equal(n, 2);
@@ -276,9 +349,149 @@ test_download_queue(void **state)
 
 	store_close(st);
 	config_release(&cfg);
-	causes_release(&causes);
 	rm_tree(dir);
-	free(db);
+}
+
+/* Whether path exists. */
+static int
+exists(const char *path)
+{
+	struct stat	 sb;
+
+	return (lstat(path, &sb) == 0);
+}
+
+/* Write a .part of n bytes beside path. */
+static void
+make_part(const char *path, size_t n)
+{
+	char	*part;
+	int	 fd;
+
+	xasprintf(&part, "%s.part", path);
+	assert_int_equal(util_mkdirs_for(part, NULL), 0);
+	fd = open(part, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	assert_true(fd >= 0);
+	while (n-- > 0)
+		assert_int_equal(write(fd, "x", 1), 1);
+	close(fd);
+	free(part);
+}
+
+/* The state of the download of url. */
+static int
+state_of(struct store *st, const char *url)
+{
+	struct store_download	 d;
+	char			*cause = NULL;
+	int			 state;
+
+	memset(&d, 0, sizeof d);
+	assert_int_equal(store_download_find(st, url, &d, &cause), 1);
+	state = d.state;
+	store_download_release(&d);
+	return (state);
+}
+
+/*
+ * An item's enclosures one by one: by number, or the one a feed picks.
+ * Cancel: a queued download leaves the queue, its .part goes, unless a
+ * process holds it (which removes it as it stops: its next progress is
+ * not written, store_download_update() says 0); retried, it is queued
+ * again. Remove: never a queued one; a done one's file stays, a failed
+ * one's .part goes.
+ */
+static void
+test_download_cancel_remove(void **state)
+{
+	struct store_download	 d;
+	struct config		 cfg;
+	struct store		*st;
+	char			 dir[64], *text, *path, *part;
+	char			*cause = NULL;
+	int64_t			 feed, two;
+	int			 fd;
+
+	(void)state;
+	st = queue_open(dir, &cfg, &feed);
+	two = item_of(st, feed, "Two");
+
+	/* The episode, not the transcript listed first; then the
+	 * transcript by its number; no third one. */
+	enqueue(&cfg, st, two, 1, dir, "F - Two.mp3");
+	assert_int_equal(download_enqueue(&cfg, NULL, st, two, 0, "F", &path,
+	    &cause), 1);
+	xasprintf(&text, "%s/dl/F - Two.vtt", dir);
+	assert_string_equal(path, text);
+	free(text);
+	free(path);
+	assert_int_equal(download_enqueue(&cfg, NULL, st, two, 2, "F", &path,
+	    &cause), 0);
+	assert_null(path);
+
+	/* Cancelled while queued, with a .part from before: it goes. */
+	memset(&d, 0, sizeof d);
+	assert_int_equal(store_download_find(st, "http://e/5.mp3", &d, &cause),
+	    1);
+	make_part(d.path, 5);
+	assert_int_equal(download_cancel(st, d.id, &cause), 1);
+	assert_int_equal(state_of(st, "http://e/5.mp3"), STORE_DL_CANCELLED);
+	xasprintf(&part, "%s.part", d.path);
+	assert_false(exists(part));
+	/* Once is enough; a downloader's progress is no longer written. */
+	assert_int_equal(download_cancel(st, d.id, &cause), 0);
+	d.got = 3;
+	assert_int_equal(store_download_update(st, &d, &cause), 0);
+	/* Retried, queued again (and its progress written again); or
+	 * queued again from the item. */
+	assert_int_equal(store_download_retry(st, d.id, &cause), 1);
+	assert_int_equal(store_download_retry(st, d.id, &cause), 0);
+	assert_int_equal(state_of(st, "http://e/5.mp3"), STORE_DL_QUEUED);
+	assert_int_equal(store_download_update(st, &d, &cause), 1);
+	assert_int_equal(download_cancel(st, d.id, &cause), 1);
+	enqueue(&cfg, st, two, 1, dir, "F - Two.mp3");
+	assert_int_equal(state_of(st, "http://e/5.mp3"), STORE_DL_QUEUED);
+
+	/* A .part that a process holds stays, for it to remove. */
+	make_part(d.path, 5);
+	fd = open(part, O_RDWR);
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX | LOCK_NB), 0);
+	assert_int_equal(download_cancel(st, d.id, &cause), 1);
+	assert_true(exists(part));
+	close(fd);
+
+	/* Not removed while queued. */
+	assert_int_equal(store_download_retry(st, d.id, &cause), 1);
+	assert_int_equal(download_remove(st, d.id, &cause), 0);
+	/* Failed: removed with its .part. */
+	d.state = STORE_DL_FAILED;
+	assert_int_equal(store_download_set(st, &d, &cause), 0);
+	assert_int_equal(download_remove(st, d.id, &cause), 1);
+	assert_false(exists(part));
+	assert_int_equal(store_download_find(st, "http://e/5.mp3", &d, &cause),
+	    0);
+	free(part);
+	store_download_release(&d);
+
+	/* Done: removed from the list, the file stays. */
+	memset(&d, 0, sizeof d);
+	assert_int_equal(store_download_find(st, "http://e/5.vtt", &d, &cause),
+	    1);
+	fd = open(d.path, O_WRONLY | O_CREAT, 0644);
+	assert_true(fd >= 0);
+	close(fd);
+	d.state = STORE_DL_DONE;
+	assert_int_equal(download_cancel(st, d.id, &cause), 1);
+	assert_int_equal(store_download_set(st, &d, &cause), 0);
+	assert_int_equal(download_cancel(st, d.id, &cause), 0);
+	assert_int_equal(download_remove(st, d.id, &cause), 1);
+	assert_true(exists(d.path));
+	store_download_release(&d);
+
+	store_close(st);
+	config_release(&cfg);
+	rm_tree(dir);
 }
 
 int
@@ -288,6 +501,8 @@ main(void)
 		cmocka_unit_test(test_download_names),
 		cmocka_unit_test(test_download_name_length),
 		cmocka_unit_test(test_download_queue),
+		cmocka_unit_test(test_download_pick),
+		cmocka_unit_test(test_download_cancel_remove),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

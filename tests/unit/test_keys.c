@@ -221,7 +221,7 @@ test_keys_bind_unbind(void **state)
 	free(cause);
 	assert_int_equal(keys_bind(k, "item", "x", "quit", &cause), -1);
 	assert_string_equal(cause, "unknown key table \"item\"; it is "
-	    "global, feeds, items, article or macro");
+	    "global, feeds, items, article, downloads or macro");
 	free(cause);
 	assert_int_equal(keys_bind(k, "items", "x", "qit", &cause), -1);
 	assert_string_equal(cause, "unknown action \"qit\"; did you mean "
@@ -246,7 +246,8 @@ test_keys_actions(void **state)
 	assert_int_equal(n, ACT__COUNT - 1);
 	for (i = 0; i < n; i++) {
 		if (a[i].name == NULL || a[i].text == NULL ||
-		    (a[i].tables & KEYS_PANES) == 0 ||
+		    (a[i].tables & (KEYS_PANES |
+		    KEYS_IN(KEYS_DOWNLOADS))) == 0 ||
 		    a[i].id != (enum keys_action)(i + 1))
 			fail_msg("actions[%zu] is incomplete", i);
 		assert_ptr_equal(keys_action_find(a[i].name), &a[i]);
@@ -285,6 +286,17 @@ test_keys_defaults(void **state)
 		{ KEYS_FEEDS, 0x0c, ACT_REDRAW },
 		{ KEYS_FEEDS, KEYS_F1 + 4, ACT_REFRESH_ALL },
 		{ KEYS_FEEDS, 'x', ACT_NONE },
+		/* The downloads view: podboat's keys, the motions of every
+		 * pane, q closes it. */
+		{ KEYS_DOWNLOADS, 'c', ACT_CANCEL_DOWNLOAD },
+		{ KEYS_DOWNLOADS, 'r', ACT_RETRY_DOWNLOAD },
+		{ KEYS_DOWNLOADS, 'x', ACT_REMOVE_DOWNLOAD },
+		{ KEYS_DOWNLOADS, KEYS_DC, ACT_REMOVE_DOWNLOAD },
+		{ KEYS_DOWNLOADS, KEYS_ENTER, ACT_PLAY_DOWNLOAD },
+		{ KEYS_DOWNLOADS, 'j', ACT_NEXT },
+		{ KEYS_DOWNLOADS, 'q', ACT_BACK },
+		{ KEYS_DOWNLOADS, 'D', ACT_DOWNLOADS },
+		{ KEYS_ITEMS, 'c', ACT_NONE },
 	};
 	struct config		 cfg;
 	struct causes		 causes = CAUSES_INIT;
@@ -328,6 +340,41 @@ test_keys_config(void **state)
 	    ACT_TOGGLE_READ);
 	assert_int_equal(keys_lookup(cfg.keys, KEYS_FEEDS, 0x12), ACT_REFRESH);
 	config_release(&cfg);
+
+	/* The downloads view's actions bind there (or globally), not in a
+	 * pane; its table takes the motions too. */
+	config_init(&cfg);
+	assert_int_equal(config_load_buffer("bind downloads k cancel-download\n"
+	    "bind downloads C-d remove-download\nunbind downloads c\n"
+	    "bind downloads J next\nbind global F9 retry-download\n",
+	    strlen("bind downloads k cancel-download\n"
+	    "bind downloads C-d remove-download\nunbind downloads c\n"
+	    "bind downloads J next\nbind global F9 retry-download\n"), "t",
+	    &cfg, &causes), 0);
+	assert_int_equal(keys_lookup(cfg.keys, KEYS_DOWNLOADS, 'k'),
+	    ACT_CANCEL_DOWNLOAD);
+	assert_int_equal(keys_lookup(cfg.keys, KEYS_DOWNLOADS, 0x04),
+	    ACT_REMOVE_DOWNLOAD);
+	assert_int_equal(keys_lookup(cfg.keys, KEYS_DOWNLOADS, 'c'), ACT_NONE);
+	assert_int_equal(keys_lookup(cfg.keys, KEYS_DOWNLOADS, 'J'), ACT_NEXT);
+	assert_int_equal(keys_lookup(cfg.keys, KEYS_DOWNLOADS, KEYS_F1 + 8),
+	    ACT_RETRY_DOWNLOAD);
+	assert_int_equal(keys_lookup(cfg.keys, KEYS_ITEMS, 'k'), ACT_PREV);
+	config_release(&cfg);
+	config_init(&cfg);
+	assert_int_equal(config_load_buffer("bind items c cancel-download\n"
+	    "bind downloads z toggle-read\n", strlen("bind items c "
+	    "cancel-download\nbind downloads z toggle-read\n"), "t", &cfg,
+	    &causes), -1);
+	assert_int_equal(causes.n, 2);
+	assert_string_equal(causes.v[0], "t:1: cancel-download does nothing "
+	    "in the items pane; bind it in the global table or the downloads "
+	    "table");
+	assert_string_equal(causes.v[1], "t:2: toggle-read does nothing in "
+	    "the downloads view; bind it in the global table or another "
+	    "pane");
+	config_release(&cfg);
+	causes_release(&causes);
 }
 
 /* bind with arguments: exec's and pipe-to's commands are kept word for

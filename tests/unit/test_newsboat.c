@@ -46,6 +46,15 @@ static const struct {
 	{ "bind-key X edit-flags",	NULL, "no such action in tidings" },
 	{ "bind-key o open article", NULL, "does nothing in" },
 	{ "unbind-key A",		"unbind global A", NULL },
+	/* podboat's keys: the downloads view's. */
+	{ "bind-key c pb-cancel podboat", "bind downloads c cancel-download",
+	    NULL },
+	{ "bind-key ENTER pb-play podboat",
+	    "bind downloads ENTER play-download", NULL },
+	{ "bind-key R pb-download podboat",
+	    "bind downloads R retry-download", NULL },
+	{ "bind-key c pb-cancel articlelist", NULL, "does nothing in" },
+	{ "bind-key P pb-purge podboat", NULL, "no such action in tidings" },
 	/* Macros: run after macro-prefix, as in newsboat. */
 	{ "macro p set browser \"mpv %u\" ; open-in-browser ; set browser "
 	  "\"lynx %u\" -- \"Play it\"",
