@@ -260,8 +260,9 @@ sync_feeds(struct sync_conn *c, struct store *st, struct sync_map **map,
 			continue;
 		titles[n] = sync_text(o, "title");
 		sf[n].title = titles[n];
+		/* A category listed twice names the feed as first listed. */
 		if (sync_int(json_get(o, "cat_id"), &cid) == 0)
-			for (j = 0; j < ncat; j++)
+			for (j = 0; j < ncat && tags[n] == NULL; j++)
 				if (catid[j] == cid && catname[j] != NULL)
 					tags[n] = xstrdup(catname[j]);
 		sf[n].tag = tags[n];

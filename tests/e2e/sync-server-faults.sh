@@ -75,7 +75,8 @@ class H(http.server.BaseHTTPRequestHandler):
                 "content": {"error": "NOT_LOGGED_IN"}}))
         if op == "getCategories":
             return self.ok([{"id": 1, "title": "Cat\u001b[31m egory"},
-                            {"id": "x", "title": 5}, "junk"])
+                            {"id": "x", "title": 5}, "junk",
+                            {"id": 1, "title": "Cat again"}])
         if op == "getFeeds":
             return self.ok([{"id": 5, "title": "Five\u001b]0;pwn\u0007 feed",
                              "cat_id": 1},
@@ -137,6 +138,7 @@ expect_eq "control characters stored" "$(sql "SELECT count(*) FROM items
 expect_eq "control characters in feeds" "$(sql "SELECT count(*) FROM feeds
     WHERE instr(title, '$esc') OR instr(sync_tag, '$esc')
     OR instr(title, '$bel')")" 0
+# A category listed twice: its first title.
 expect_eq "tag" "$(sql "SELECT sync_tag LIKE 'Cat%egory' FROM feeds")" 1
 expect_eq "marks" "$(sql "SELECT group_concat(remote_id || ':' || read ||
     starred) FROM (SELECT * FROM items ORDER BY remote_id)")" \
