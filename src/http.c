@@ -131,6 +131,7 @@ struct http_xfer {
 	long			 stall_timeout;
 	size_t			 max_bytes;
 	long			 max_redirects;
+	int			 error_body;
 	enum http_route		 route;
 	void			*arg;
 	char			*(*sink)(void *, const struct http_chunk *);
@@ -327,6 +328,7 @@ http_add(struct http *h, const struct http_request *req)
 	x->stall_timeout = req->stall_timeout > 0 ? req->stall_timeout : 0;
 	x->max_bytes = req->max_bytes;
 	x->max_redirects = req->max_redirects > 0 ? req->max_redirects : 0;
+	x->error_body = req->error_body;
 	x->arg = req->arg;
 	x->sink = req->sink;
 	x->sink_arg = req->sink_arg;
@@ -543,7 +545,8 @@ http_header(char *data, size_t size, size_t n, void *arg)
 }
 
 /* Write callback: decoded body bytes. The body of an error response is
- * counted against the cap but not kept, since nobody reads it. */
+ * counted against the cap but not kept unless the request asks for it:
+ * only an API's caller reads it. */
 static size_t
 http_write(char *data, size_t size, size_t n, void *arg)
 {
@@ -571,7 +574,8 @@ http_write(char *data, size_t size, size_t n, void *arg)
 			return (0);
 		return (len);
 	}
-	if (x->code == 0 || (x->code >= 200 && x->code <= 299))
+	if (x->code == 0 || (x->code >= 200 && x->code <= 299) ||
+	    (x->error_body && x->code >= 400))
 		buf_add(&x->res.body, data, len);
 	return (len);
 }
@@ -907,8 +911,11 @@ http_respond(struct http_xfer *x, CURL *e, CURLcode result)
 		res->total = x->length;
 	res->error = http_error(x, e, result, res->status);
 	if (res->error != NULL) {
-		/* Partial, so nobody may parse it. */
-		buf_release(&res->body);
+		/* Partial, so nobody may parse it; a whole error status's
+		 * body is kept when asked for. */
+		if (!x->error_body || res->status < 400 ||
+		    result != CURLE_OK || x->error != NULL)
+			buf_release(&res->body);
 		return;
 	}
 	if (res->status == 304) {

@@ -61,6 +61,9 @@ struct http_request {
 					   instead ("X-Auth-Token"), or NULL */
 	const char	*method;	/* "PUT" for the body post (which may
 					   be ""), or NULL: GET or POST */
+	int		 error_body;	/* keep the body of a 4xx or 5xx
+					   response in res.body (an API says
+					   there why it refused) */
 	int		 local;		/* the URL is the user's own (a feed of
 					   the dotfile, a URL typed): a file://
 					   URL may be read */
@@ -83,7 +86,9 @@ struct http_response {
 	long		 status;	/* final HTTP status, 0 when none
 					   (and for file://) */
 	int		 not_modified;	/* status 304 */
-	struct buf	 body;		/* decoded body; empty unless success */
+	struct buf	 body;		/* decoded body; empty unless success
+					   (or an error status, when the
+					   request's error_body asks) */
 	char		*error;		/* NULL on success, else one line */
 	char		*etag;		/* of the final response, or NULL; a
 					   304 without one keeps the one sent */

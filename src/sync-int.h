@@ -66,7 +66,8 @@ char	*sync_text(const struct json *o, const char *key);
  * header auth (or none); what names it in the log and in errors, and
  * must hold no secret. post and auth are wiped from the request's
  * copies when done. Return 0 with the body in c->body, or -1 and set
- * *error (c->status then says the HTTP status, 0 when none).
+ * *error (c->status then says the HTTP status, 0 when none, and c->body
+ * holds the body of an error status, where an API says why).
  */
 int	 sync_request(struct sync_conn *c, const char *what, const char *url,
 	     const char *post, const char *post_type, const char *auth,
@@ -150,6 +151,11 @@ int	 sync_greader_subscribe(struct sync_conn *, struct store *,
 	     const char *url, char *const *tags, size_t ntags, long want,
 	     char **feed_url, char **error);
 int	 sync_greader_unsubscribe(struct sync_conn *, struct store *,
+	     const char *url, char **error);
+int	 sync_miniflux_subscribe(struct sync_conn *, struct store *,
+	     const char *url, char *const *tags, size_t ntags, long want,
+	     char **feed_url, char **error);
+int	 sync_miniflux_unsubscribe(struct sync_conn *, struct store *,
 	     const char *url, char **error);
 
 #endif /* TIDINGS_SYNC_INT_H */

@@ -176,6 +176,7 @@ sync_request_do(struct sync_conn *c, const char *what, const char *method,
 	req.timeout = config_num(cfg, NULL, SET_DOWNLOAD_TIMEOUT);
 	req.stall_timeout = config_num(cfg, NULL, SET_STALL_TIMEOUT);
 	req.max_bytes = (size_t)config_num(cfg, NULL, SET_MAX_RESPONSE_SIZE);
+	req.error_body = 1;
 	req.max_redirects = auth_header != NULL ? 0 :
 	    config_num(cfg, NULL, SET_MAX_REDIRECTS);
 	c->got = 0;
@@ -745,17 +746,16 @@ sync_edit(const struct config *cfg, const struct config_sync *cs,
 		rc = add ? sync_greader_subscribe(&c, st, url, tags, ntags,
 		    want, feed_url, error) : sync_greader_unsubscribe(&c, st,
 		    url, error);
-	} else if (strcmp(cs->type, "ttrss") == 0) {
+	} else if (strcmp(cs->type, "miniflux") == 0) {
+		c.api = sync_miniflux_base(cs->url);
+		rc = add ? sync_miniflux_subscribe(&c, st, url, tags, ntags,
+		    want, feed_url, error) : sync_miniflux_unsubscribe(&c, st,
+		    url, error);
+	} else {
 		c.api = sync_api_url(cs->url);
 		rc = add ? sync_ttrss_subscribe(&c, st, url, tags, ntags,
 		    want, feed_url, error) : sync_ttrss_unsubscribe(&c, st,
 		    url, error);
-	} else {
-		/* A protocol without its part here says so. */
-		c.api = xstrdup(cs->url);
-		xasprintf(error, "tidings cannot %ssubscribe a %s account "
-		    "yet", add ? "" : "un", cs->type);
-		rc = -1;
 	}
 	log_debug("sync: %s: %s: %d requests%s%s", c.api, add ? "subscribe" :
 	    "unsubscribe", stats.requests, rc < 0 ? ": " : "",

@@ -124,13 +124,6 @@ expect_status 2 td add --account ttrss "$URL/d.xml"
 expect_grep "no sync line has that type or URL" "$WORK/err"
 expect_status 2 td remove "$URL/c.xml"
 expect_grep "name the account with --account N" "$WORK/err"
-# A Miniflux account cannot subscribe yet: said, before any request.
-printf 'sync miniflux http://127.0.0.1:9/ < user alice; password-command "printf x"\n' \
-    >"$WORK/mf.conf"
-expect_status 1 "$TIDINGS" -c "$WORK/mf.conf" -d "$DB" add --account 1 \
-    "$URL/d.xml"
-expect_grep "tidings cannot subscribe a miniflux account yet (not subscribed)" \
-    "$WORK/err"
 # Without --account, add writes a feed line, as it always did, even with
 # one sync line in the dotfile.
 expect_status 0 td add "$URL/d.xml"
