@@ -31,7 +31,11 @@
  * status line. The header callback resets what it captured (validators,
  * Content-Type, reason phrase) at every status line, so that what is left
  * at the end describes the final response, and it notes whether every
- * redirect followed was permanent.
+ * redirect followed was permanent. A request that carries a secret
+ * (same_origin) has each redirect's Location checked there too: one that
+ * leaves the request's origin stops the transfer before curl follows
+ * it, since curl would send a 307's or 308's body, and a header of
+ * another name than Authorization, to wherever it points.
  *
  * The size cap is counted in the write callback, after decompression, so
  * a gzip bomb stops at max_bytes of inflated data rather than at its few
@@ -73,6 +77,7 @@
 #define HTTP_MAX_HEADER	(256 << 10)	/* bytes of one response's headers */
 #define HTTP_MAX_VALUE	1024		/* longer captured values are dropped */
 #define HTTP_MAX_REASON	64		/* longer reason phrases are dropped */
+#define HTTP_MAX_QUOTE	200		/* bytes of a URL quoted in an error */
 #define HTTP_POLL_MS	100		/* how often *stop is looked at */
 
 /* The library loaded on first use: its soname, which the libcurl of the
@@ -131,6 +136,8 @@ struct http_xfer {
 	long			 stall_timeout;
 	size_t			 max_bytes;
 	long			 max_redirects;
+	int			 same_origin;
+	char			*origin;	/* same_origin's, or NULL */
 	int			 error_body;
 	enum http_route		 route;
 	void			*arg;
@@ -275,6 +282,35 @@ http_host_key(const char *url)
 	return (key);
 }
 
+/* The origin of url, "scheme://host:port" in lower case with the
+ * scheme's port when it names none, or NULL when it does not parse. */
+static char *
+http_origin(const char *url)
+{
+	CURLU	*u;
+	char	*scheme = NULL, *host = NULL, *port = NULL, *o = NULL;
+	size_t	 i;
+
+	if ((u = curl.url()) == NULL)
+		fatalx("curl_url failed");
+	if (curl.url_set(u, CURLUPART_URL, url, CURLU_DEFAULT_SCHEME) ==
+	    CURLUE_OK &&
+	    curl.url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	    curl.url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	    curl.url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) ==
+	    CURLUE_OK) {
+		xasprintf(&o, "%s://%s:%s", scheme, host, port);
+		for (i = 0; o[i] != '\0'; i++)
+			if (o[i] >= 'A' && o[i] <= 'Z')
+				o[i] = (char)(o[i] - 'A' + 'a');
+	}
+	curl.free(scheme);
+	curl.free(host);
+	curl.free(port);
+	curl.url_cleanup(u);
+	return (o);
+}
+
 /* How url is fetched, and why not when it is refused. curl takes a URL
  * without a scheme for http; its protocol list (http_setup()) still
  * keeps it from anything but http and https. */
@@ -329,6 +365,7 @@ http_add(struct http *h, const struct http_request *req)
 	x->max_bytes = req->max_bytes;
 	x->max_redirects = req->max_redirects > 0 ? req->max_redirects : 0;
 	x->error_body = req->error_body;
+	x->same_origin = req->same_origin;
 	x->arg = req->arg;
 	x->sink = req->sink;
 	x->sink_arg = req->sink_arg;
@@ -347,6 +384,8 @@ http_add(struct http *h, const struct http_request *req)
 	} else {
 		x->host = http_host_key(req->url);
 		x->route = http_route(x->url, req->local, &x->res.error);
+		if (x->same_origin)
+			x->origin = http_origin(x->url);
 	}
 	if (x->route != HTTP_CURL) {
 		x->next = h->local;
@@ -378,6 +417,7 @@ http_xfer_free(struct http_xfer *x)
 	free(x->auth_header);
 	free(x->method);
 	free(x->host);
+	free(x->origin);
 	free(x->reason);
 	free(x->error);
 	buf_release(&x->res.body);
@@ -488,6 +528,52 @@ http_header_is(const char *name, size_t len, const char *want)
 	return (strlen(want) == len && strncasecmp(name, want, len) == 0);
 }
 
+/*
+ * The Location (len bytes) of a redirect of a same_origin request: NULL
+ * when it leads within the request's origin, else the error that stops
+ * the transfer before curl follows it, naming where it pointed (through
+ * the terminal gate, cut at HTTP_MAX_QUOTE bytes). A relative address
+ * is resolved against the URL it came from.
+ */
+static char *
+http_redirect_elsewhere(struct http_xfer *x, const char *loc, size_t len)
+{
+	struct buf	 b = BUF_INIT;
+	CURLU		*u;
+	char		*value, *base = NULL, *target = NULL, *o = NULL, *cut;
+	const char	*to;
+	size_t		 n;
+
+	value = xstrndup(loc, len);
+	if ((u = curl.url()) == NULL)
+		fatalx("curl_url failed");
+	if (curl.easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &base) ==
+	    CURLE_OK && base != NULL &&
+	    curl.url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
+	    curl.url_set(u, CURLUPART_URL, value, 0) == CURLUE_OK &&
+	    curl.url_get(u, CURLUPART_URL, &target, 0) == CURLUE_OK)
+		o = http_origin(target);
+	curl.url_cleanup(u);
+	if (o != NULL && x->origin != NULL && strcmp(o, x->origin) == 0) {
+		free(o);
+		free(value);
+		curl.free(target);
+		return (NULL);
+	}
+	to = target != NULL ? target : value;
+	n = strlen(to);
+	cut = xstrndup(to, n > HTTP_MAX_QUOTE ? HTTP_MAX_QUOTE : n);
+	buf_addstr(&b, "redirected to ");
+	text_printable(&b, cut);
+	buf_addf(&b, "%s, another server: not followed",
+	    n > HTTP_MAX_QUOTE ? "\u2026" : "");
+	free(cut);
+	free(o);
+	free(value);
+	curl.free(target);
+	return (buf_detach(&b, NULL));
+}
+
 /* Header callback: one line of a response's headers, CRLF included. */
 static size_t
 http_header(char *data, size_t size, size_t n, void *arg)
@@ -518,6 +604,17 @@ http_header(char *data, size_t size, size_t n, void *arg)
 	v = colon + 1;
 	while (v < data + len && (*v == ' ' || *v == '\t'))
 		v++;
+	if (x->same_origin && x->code >= 300 && x->code <= 399 &&
+	    x->code != 304 && http_header_is(data, nlen, "Location")) {
+		while (len > (size_t)(v - data) &&
+		    (data[len - 1] == ' ' || data[len - 1] == '\t'))
+			len--;
+		free(x->error);
+		if ((x->error = http_redirect_elsewhere(x, v,
+		    len - (size_t)(v - data))) != NULL)
+			return (0);
+		return (size * n);
+	}
 	if (http_header_is(data, nlen, "Content-Range")) {
 		http_content_range(x, v, len - (size_t)(v - data));
 		return (size * n);

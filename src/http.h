@@ -61,6 +61,12 @@ struct http_request {
 					   instead ("X-Auth-Token"), or NULL */
 	const char	*method;	/* "PUT" for the body post (which may
 					   be ""), or NULL: GET or POST */
+	int		 same_origin;	/* a request that carries a secret:
+					   follow a redirect only within the
+					   URL's origin (scheme, host, port);
+					   one elsewhere fails, naming where
+					   it pointed, and nothing is sent
+					   there */
 	int		 error_body;	/* keep the body of a 4xx or 5xx
 					   response in res.body (an API says
 					   there why it refused) */

@@ -75,8 +75,8 @@ int	 sync_request(struct sync_conn *c, const char *what, const char *url,
 
 /* sync_request() with a method ("PUT"; NULL: GET, or POST when body
  * is set) and the secret value in the header name ("X-Auth-Token");
- * body is JSON. No redirect is followed: curl would take a header of
- * another name than Authorization to the new host. */
+ * body is JSON. Neither follows a redirect to another origin (scheme,
+ * host and port): it is an error naming where it pointed. */
 int	 sync_request_header(struct sync_conn *c, const char *what,
 	     const char *method, const char *url, const char *body,
 	     const char *name, const char *value, char **error);

@@ -177,8 +177,12 @@ sync_request_do(struct sync_conn *c, const char *what, const char *method,
 	req.stall_timeout = config_num(cfg, NULL, SET_STALL_TIMEOUT);
 	req.max_bytes = (size_t)config_num(cfg, NULL, SET_MAX_RESPONSE_SIZE);
 	req.error_body = 1;
-	req.max_redirects = auth_header != NULL ? 0 :
-	    config_num(cfg, NULL, SET_MAX_REDIRECTS);
+	/* Every request of a sync carries a secret (a password, a session,
+	 * a token): a redirect is followed within the server's origin only,
+	 * where curl also sends a header of another name than
+	 * Authorization (which it alone drops on another host). */
+	req.same_origin = 1;
+	req.max_redirects = config_num(cfg, NULL, SET_MAX_REDIRECTS);
 	c->got = 0;
 	http_add(c->http, &req);
 	c->stats->requests++;

@@ -42,6 +42,12 @@ class H(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def redirect(self, code, to):
+        self.send_response(code)
+        self.send_header("Location", to)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def ok(self, content):
         self.answer(200, json.dumps({"seq": 0, "status": 0,
                                      "content": content}))
@@ -60,6 +66,10 @@ class H(http.server.BaseHTTPRequestHandler):
             return self.answer(200, "<b>Fatal error</b>", "text/html")
         if mode == "slow":
             time.sleep(4)
+        if mode == "moved" and not self.path.startswith("/moved/"):
+            return self.redirect(308, "/moved" + self.path)
+        if mode.startswith("elsewhere:"):
+            return self.redirect(307, mode[10:])
         if op == "login":
             if req.get("password") != "secret":
                 return self.answer(200, json.dumps({"seq": 0, "status": 1,
@@ -229,4 +239,29 @@ expect_status 0 td refresh -a
 expect_eq "sent once" "$(grep -c updateArticle "$WORK/fake.log")" 1
 if grep -q "secret" "$DB" "$WORK"/*.log 2>/dev/null; then
 	fail "the password was written down"
+fi
+
+# --- A server that redirects: within its own origin, the sync follows
+# (a 308 sends the login again, to the same server); to another server
+# nothing is sent there, and the sync fails naming where it pointed.
+serve
+echo moved >"$WORK/mode"
+: >"$WORK/fake.log"
+expect_status 0 td refresh -a
+expect_grep "moved login" "$WORK/fake.log"
+echo "elsewhere:$URL/steal" >"$WORK/mode"
+expect_status 3 td refresh -a
+expect_grep "login: redirected to $URL/steal, another server: not followed" \
+    "$WORK/out"
+if grep -q steal "$WORK/server.log"; then
+	fail "the login went to another server"
+fi
+# Where it pointed, its escape sequence made harmless.
+printf 'elsewhere:%s/steal\033[2J\n' "$URL" >"$WORK/mode"
+expect_status 3 td refresh -a
+bad=$(printf '\357\277\275')
+expect_grep "login: redirected to $URL/steal$bad[2J, another server: not followed" \
+    "$WORK/out"
+if grep -q "$esc" "$WORK/out"; then
+	fail "the redirect's escape sequence reached the output"
 fi
