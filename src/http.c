@@ -32,7 +32,7 @@
  * Content-Type, reason phrase) at every status line, so that what is left
  * at the end describes the final response, and it notes whether every
  * redirect followed was permanent. A request that carries a secret
- * (same_origin) has each redirect's Location checked there too: one that
+ * (secret) has each redirect's Location checked there too: one that
  * leaves the request's origin stops the transfer before curl follows
  * it, since curl would send a 307's or 308's body, and a header of
  * another name than Authorization, to wherever it points.
@@ -136,8 +136,8 @@ struct http_xfer {
 	long			 stall_timeout;
 	size_t			 max_bytes;
 	long			 max_redirects;
-	int			 same_origin;
-	char			*origin;	/* same_origin's, or NULL */
+	int			 secret;
+	char			*origin;	/* a secret's, or NULL */
 	int			 error_body;
 	enum http_route		 route;
 	void			*arg;
@@ -365,7 +365,9 @@ http_add(struct http *h, const struct http_request *req)
 	x->max_bytes = req->max_bytes;
 	x->max_redirects = req->max_redirects > 0 ? req->max_redirects : 0;
 	x->error_body = req->error_body;
-	x->same_origin = req->same_origin;
+	x->secret = req->secret;
+	if (x->secret)
+		buf_secret(&x->res.body);
 	x->arg = req->arg;
 	x->sink = req->sink;
 	x->sink_arg = req->sink_arg;
@@ -384,7 +386,7 @@ http_add(struct http *h, const struct http_request *req)
 	} else {
 		x->host = http_host_key(req->url);
 		x->route = http_route(x->url, req->local, &x->res.error);
-		if (x->same_origin)
+		if (x->secret)
 			x->origin = http_origin(x->url);
 	}
 	if (x->route != HTTP_CURL) {
@@ -400,6 +402,11 @@ http_add(struct http *h, const struct http_request *req)
 static void
 http_xfer_free(struct http_xfer *x)
 {
+	struct curl_slist	*l;
+
+	/* curl's copies of the header lines: one may be a credential. */
+	for (l = x->headers; l != NULL; l = l->next)
+		explicit_bzero(l->data, strlen(l->data));
 	if (x->headers != NULL)
 		curl.slist_free_all(x->headers);
 	free(x->url);
@@ -529,7 +536,7 @@ http_header_is(const char *name, size_t len, const char *want)
 }
 
 /*
- * The Location (len bytes) of a redirect of a same_origin request: NULL
+ * The Location (len bytes) of a redirect of a secret's request: NULL
  * when it leads within the request's origin, else the error that stops
  * the transfer before curl follows it, naming where it pointed (through
  * the terminal gate, cut at HTTP_MAX_QUOTE bytes). A relative address
@@ -604,7 +611,7 @@ http_header(char *data, size_t size, size_t n, void *arg)
 	v = colon + 1;
 	while (v < data + len && (*v == ' ' || *v == '\t'))
 		v++;
-	if (x->same_origin && x->code >= 300 && x->code <= 399 &&
+	if (x->secret && x->code >= 300 && x->code <= 399 &&
 	    x->code != 304 && http_header_is(data, nlen, "Location")) {
 		while (len > (size_t)(v - data) &&
 		    (data[len - 1] == ' ' || data[len - 1] == '\t'))
@@ -684,14 +691,22 @@ http_add_header(struct http_xfer *x, const char *name, const char *value)
 {
 	struct curl_slist	*l;
 	char			*line;
+	size_t			 n, v;
 
 	if (value == NULL || strpbrk(value, "\r\n") != NULL)
 		return;
-	xasprintf(&line, "%s: %s", name, value);
+	/* Sized first: a line grown by realloc() would leave a copy of a
+	 * credential behind. */
+	n = strlen(name);
+	v = strlen(value);
+	line = xmalloc(n + v + 3);
+	memcpy(line, name, n);
+	memcpy(line + n, ": ", 2);
+	memcpy(line + n + 2, value, v + 1);
 	if ((l = curl.slist_append(x->headers, line)) == NULL)
 		fatalx("curl_slist_append failed");
 	x->headers = l;
-	explicit_bzero(line, strlen(line));	/* may be a credential */
+	explicit_bzero(line, n + v + 2);	/* may be a credential */
 	free(line);
 }
 

@@ -55,18 +55,22 @@ struct http_request {
 					   or NULL for a GET */
 	const char	*post_type;	/* its Content-Type; NULL:
 					   application/json */
-	const char	*authorization;	/* sent as the Authorization header
-					   (wiped when done), or NULL */
+	const char	*authorization;	/* sent as the Authorization header,
+					   or NULL; every copy made here (of
+					   it, of post, of the header lines)
+					   is wiped when done */
 	const char	*auth_header;	/* the header authorization goes in
 					   instead ("X-Auth-Token"), or NULL */
 	const char	*method;	/* "PUT" for the body post (which may
 					   be ""), or NULL: GET or POST */
-	int		 same_origin;	/* a request that carries a secret:
-					   follow a redirect only within the
-					   URL's origin (scheme, host, port);
-					   one elsewhere fails, naming where
-					   it pointed, and nothing is sent
-					   there */
+	int		 secret;	/* the request carries a secret (a
+					   password, a token, a session): a
+					   redirect is followed only within
+					   the URL's origin (scheme, host,
+					   port), one elsewhere fails, naming
+					   where it pointed, and nothing is
+					   sent there; res.body is a secret's
+					   buffer (buf.h) */
 	int		 error_body;	/* keep the body of a 4xx or 5xx
 					   response in res.body (an API says
 					   there why it refused) */

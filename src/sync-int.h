@@ -85,9 +85,6 @@ int	 sync_request_header(struct sync_conn *c, const char *what,
  * caller wipes and frees it. NULL and *error when there is none. */
 char	*sync_password(const struct config_sync *, char **error);
 
-/* Wipe b's bytes, then release it. */
-void	 sync_wipe(struct buf *);
-
 /*
  * Send the queued changes: for each kind (field, value) of change, the
  * remote ids of at most batch changes at a time go to send(); each batch

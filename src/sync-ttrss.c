@@ -135,7 +135,7 @@ static int
 sync_call(struct sync_conn *c, const char *op, const char *args,
     const struct json **content, char **error)
 {
-	struct buf		 b = BUF_INIT;
+	struct buf		 b = BUF_SECRET_INIT;
 	int			 rc;
 
 	buf_addstr(&b, "{\"op\":");
@@ -148,8 +148,9 @@ sync_call(struct sync_conn *c, const char *op, const char *args,
 		buf_addf(&b, ",%s", args);
 	buf_addch(&b, '}');
 	rc = sync_request(c, op, c->api, b.data, NULL, NULL, error);
-	/* The login carries the password: gone from memory at once. */
-	sync_wipe(&b);
+	/* The login carries the password, every call the session: gone
+	 * from memory at once. */
+	buf_wipe(&b);
 	if (rc != 0)
 		return (-1);
 	json_arena_release(&c->arena);
@@ -169,7 +170,7 @@ static int
 sync_login(struct sync_conn *c, char **error)
 {
 	const struct json	*content, *sid;
-	struct buf		 args = BUF_INIT;
+	struct buf		 args = BUF_SECRET_INIT;
 	char			*password;
 	int			 rc;
 
@@ -183,8 +184,7 @@ sync_login(struct sync_conn *c, char **error)
 	explicit_bzero(password, strlen(password));
 	free(password);
 	rc = sync_call(c, "login", args.data, &content, error);
-	explicit_bzero(args.data, args.len);
-	buf_release(&args);
+	buf_wipe(&args);
 	if (rc != 0)
 		return (-1);
 	sid = json_get(content, "session_id");

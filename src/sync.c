@@ -181,7 +181,7 @@ sync_request_do(struct sync_conn *c, const char *what, const char *method,
 	 * a token): a redirect is followed within the server's origin only,
 	 * where curl also sends a header of another name than
 	 * Authorization (which it alone drops on another host). */
-	req.same_origin = 1;
+	req.secret = 1;
 	req.max_redirects = config_num(cfg, NULL, SET_MAX_REDIRECTS);
 	c->got = 0;
 	http_add(c->http, &req);
@@ -216,14 +216,6 @@ sync_request_header(struct sync_conn *c, const char *what,
 	    error));
 }
 
-void
-sync_wipe(struct buf *b)
-{
-	if (b->data != NULL)
-		explicit_bzero(b->data, b->len);
-	buf_release(b);
-}
-
 /* The first line of b, without its "\r\n", as a new string; b is
  * wiped. NULL and *error ("WHAT no password") when it is empty. */
 static char *
@@ -238,11 +230,11 @@ sync_first_line(struct buf *b, const char *what, char **error)
 		n--;
 	if (n == 0) {
 		xasprintf(error, "%s no password", what);
-		sync_wipe(b);
+		buf_wipe(b);
 		return (NULL);
 	}
 	s = xstrndup(b->data, n);
-	sync_wipe(b);
+	buf_wipe(b);
 	return (s);
 }
 
@@ -254,7 +246,7 @@ sync_password_command(char **argv, char **error)
 {
 	struct sigaction	 dfl;
 	struct pollfd		 pfd;
-	struct buf		 b = BUF_INIT;
+	struct buf		 b = BUF_SECRET_INIT;
 	sigset_t		 none;
 	pid_t			 pid;
 	ssize_t			 r;
@@ -330,7 +322,7 @@ sync_password_command(char **argv, char **error)
 	}
 	return (sync_first_line(&b, "password-command printed", error));
 fail:
-	sync_wipe(&b);
+	buf_wipe(&b);
 	return (NULL);
 }
 
@@ -340,7 +332,7 @@ fail:
 static char *
 sync_password_file(const char *path, char **error)
 {
-	struct buf	 b = BUF_INIT;
+	struct buf	 b = BUF_SECRET_INIT;
 	struct stat	 sb;
 	ssize_t		 r;
 	char		 chunk[512];

@@ -449,7 +449,7 @@ test_http_same_origin(void **state)
 		snprintf(path, sizeof path, origin_cases[i].path, srv.port);
 		u[i] = url_for(path);
 		r[i] = request(u[i]);
-		r[i].same_origin = 1;
+		r[i].secret = 1;
 		r[i].authorization = "Bearer a-secret";
 	}
 	assert_int_equal(fetch(r, g, nitems(r), 4, NULL), 0);
