@@ -679,12 +679,10 @@ sync_greader_find(struct sync_conn *c, const char *url, char **stream,
     char **error)
 {
 	const struct json	*doc, *subs, *o, *id, *u;
-	size_t			 n = strlen(c->key), i;
-	int64_t			 want = 0, fid;
+	size_t			 i;
+	int64_t			 want = sync_store_address(c, url), fid;
 
 	*stream = NULL;
-	if (strncmp(url, c->key, n) == 0 && url[n] == '#')
-		want = strtoll(url + n + 1, NULL, 10);
 	if (sync_greader_call(c, "subscription/list",
 	    "subscription/list?output=json", NULL, &doc, error) != 0)
 		return (-1);
@@ -794,9 +792,7 @@ sync_greader_unsubscribe(struct sync_conn *c, struct store *st,
 	    sync_greader_find(c, url, &stream, error) != 0)
 		return (-1);
 	if (stream == NULL) {
-		text_printable(&form, url);
-		xasprintf(error, "the account has no feed %s", form.data);
-		buf_release(&form);
+		*error = sync_no_feed(url);
 		return (-1);
 	}
 	buf_addstr(&form, "ac=unsubscribe&s=");

@@ -107,6 +107,13 @@ void	 sync_map_free(struct sync_map *, size_t);
 typedef int	(*sync_feeds_fn)(struct sync_conn *, struct store *,
 		    struct sync_map **, size_t *, char **);
 
+/* The server's id of the feed whose store address ("KEY#N", as the
+ * feeds pane lists it) is url, or 0 when url is not such an address. */
+int64_t	 sync_store_address(const struct sync_conn *, const char *url);
+
+/* The error of an unsubscribe from a feed the account does not have. */
+char	*sync_no_feed(const char *url);
+
 /* Read the account's feeds back into the store with feeds, as a sync
  * does, after a change on the server: when that fails (the server gone
  * since), the change stands and the next sync brings the store in line. */

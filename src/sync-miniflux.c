@@ -603,12 +603,10 @@ sync_miniflux_find(struct sync_conn *c, const char *url, int64_t *id,
     char **error)
 {
 	const struct json	*doc, *o, *fu;
-	size_t			 n = strlen(c->key), i;
-	int64_t			 want = 0, fid;
+	size_t			 i;
+	int64_t			 want = sync_store_address(c, url), fid;
 
 	*id = 0;
-	if (strncmp(url, c->key, n) == 0 && url[n] == '#')
-		want = strtoll(url + n + 1, NULL, 10);
 	if (sync_miniflux_call(c, "feeds", NULL, "feeds", NULL, &doc,
 	    error) != 0)
 		return (-1);
@@ -805,7 +803,6 @@ int
 sync_miniflux_unsubscribe(struct sync_conn *c, struct store *st,
     const char *url, char **error)
 {
-	struct buf	 b = BUF_INIT;
 	char		 path[48];
 	int64_t		 id;
 
@@ -813,9 +810,7 @@ sync_miniflux_unsubscribe(struct sync_conn *c, struct store *st,
 	    sync_miniflux_find(c, url, &id, error) != 0)
 		return (-1);
 	if (id == 0) {
-		buf_addstr(&b, "the account has no feed ");
-		text_printable(&b, url);
-		*error = buf_detach(&b, NULL);
+		*error = sync_no_feed(url);
 		return (-1);
 	}
 	snprintf(path, sizeof path, "feeds/%lld", (long long)id);

@@ -626,12 +626,9 @@ sync_ttrss_find(struct sync_conn *c, const char *url, int64_t *id,
     char **error)
 {
 	const struct json	*content, *o, *fu;
-	struct buf		 b = BUF_INIT;
-	size_t			 n = strlen(c->key), i;
-	int64_t			 want = 0;
+	size_t			 i;
+	int64_t			 want = sync_store_address(c, url);
 
-	if (strncmp(url, c->key, n) == 0 && url[n] == '#')
-		want = strtoll(url + n + 1, NULL, 10);
 	if (sync_call(c, "getFeeds", "\"cat_id\":-3", &content, error) != 0)
 		return (-1);
 	for (i = 0; content->type == JSON_ARRAY && i < content->n; i++) {
@@ -643,9 +640,7 @@ sync_ttrss_find(struct sync_conn *c, const char *url, int64_t *id,
 		    fu->type == JSON_STRING && strcmp(fu->str, url) == 0)
 			return (0);
 	}
-	buf_addstr(&b, "the account has no feed ");
-	text_printable(&b, url);
-	*error = buf_detach(&b, NULL);
+	*error = sync_no_feed(url);
 	return (-1);
 }
 

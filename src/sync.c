@@ -469,6 +469,26 @@ sync_map_free(struct sync_map *m, size_t n)
 	free(m);
 }
 
+int64_t
+sync_store_address(const struct sync_conn *c, const char *url)
+{
+	size_t	 n = strlen(c->key);
+
+	if (strncmp(url, c->key, n) != 0 || url[n] != '#')
+		return (0);
+	return (strtoll(url + n + 1, NULL, 10));
+}
+
+char *
+sync_no_feed(const char *url)
+{
+	struct buf	 b = BUF_INIT;
+
+	buf_addstr(&b, "the account has no feed ");
+	text_printable(&b, url);
+	return (buf_detach(&b, NULL));
+}
+
 /* Read the account's feeds back after a change (see sync-int.h). */
 void
 sync_relist(struct sync_conn *c, struct store *st, sync_feeds_fn feeds)

@@ -26,23 +26,9 @@ cat >"$WORK/www/two.html" <<END
 </head><body>two</body></html>
 END
 
-MF="$TOP/tests/server/miniflux.py"
 TOKEN=tok-5e4d3c2b1a
-python3 "$MF" --port 0 --log "$WORK/mf.log" --token "$TOKEN" \
-    >"$WORK/mf.port" 2>"$WORK/mf.err" &
-MF_PID=$!
-trap 'kill $MF_PID 2>/dev/null || true; cleanup' EXIT
-n=0
-while [ ! -s "$WORK/mf.port" ]; do
-	n=$((n + 1))
-	[ $n -le 100 ] || fail "miniflux.py did not start: $(cat "$WORK/mf.err")"
-	sleep 0.1
-done
-BASE="http://127.0.0.1:$(head -n 1 "$WORK/mf.port")"
+fake miniflux.py --log "$WORK/mf.log" --token "$TOKEN"
 
-ctl() {
-	curl -fsS -d "$2" "$BASE/_/$1" >/dev/null
-}
 # api PATH: the server's answer to a GET of the API.
 api() {
 	curl -fsS -H "X-Auth-Token: $TOKEN" "$BASE/v1/$1"
@@ -50,12 +36,6 @@ api() {
 # server_feeds: the account's feeds on the server, "TITLE:CATEGORY" each.
 server_feeds() {
 	api feeds | python3 -c 'import json,sys; print(" ".join("%s:%s" % (f["title"], f["category"]["title"]) for f in json.load(sys.stdin)))'
-}
-# local_feeds: the store's feeds of the account, "TITLE:TAG" each.
-local_feeds() {
-	sql "SELECT group_concat(coalesce(title, '') || ':' ||
-	    coalesce(sync_tag, ''), ' ') FROM (SELECT title, sync_tag FROM
-	    feeds WHERE sync IS NOT NULL ORDER BY id)"
 }
 # made: how many categories the server was asked to make.
 made() {
@@ -71,7 +51,7 @@ sync miniflux $BASE/ < user alice; password-command "printf '%s\n' '$TOKEN'"
 END
 cp "$CONF" "$WORK/conf.orig"
 expect_status 0 td refresh
-expect_eq "first sync" "$(local_feeds)" "Alpha:News"
+expect_eq "first sync" "$(sync_feeds)" "Alpha:News"
 
 # --- Subscribe on the server, with a tag the server has no category of:
 # made there, and the store lists the feed at once.
@@ -80,7 +60,7 @@ expect_eq "said" "$(cat "$WORK/out")" \
     "subscribed alice at $BASE/ to $URL/c.xml (Tech)"
 expect_eq "on the server, filed" "$(server_feeds)" "Alpha:News Gamma:Tech"
 expect_eq "the category made" "$(made)" 1
-expect_eq "in the store at once" "$(local_feeds)" "Alpha:News Gamma:Tech"
+expect_eq "in the store at once" "$(sync_feeds)" "Alpha:News Gamma:Tech"
 cmp -s "$CONF" "$WORK/conf.orig" || fail "the dotfile changed"
 expect_grep "POST /v1/discover 200" "$WORK/mf.log"
 expect_grep "POST /v1/feeds 201" "$WORK/mf.log"
@@ -114,7 +94,7 @@ expect_eq "unsubscribed" "$(cat "$WORK/out")" \
     "unsubscribed alice at $BASE/ from $URL/d.xml"
 
 # --- Refusals change nothing, here or there.
-before=$(local_feeds)
+before=$(sync_feeds)
 expect_status 1 td add --account 1 "$URL/page.html"
 expect_eq "no feed" "$(cat "$WORK/err")" "tidings: alice at $BASE/: \
 $URL/page.html: not a feed, nor a page that names one (HTTP 404: Resource \
@@ -140,7 +120,7 @@ expect_grep "(not unsubscribed)" "$WORK/err"
 ctl mode ok
 expect_eq "nothing changed on the server" "$(server_feeds)" \
     "Alpha:News Gamma:Tech"
-expect_eq "nothing changed here" "$(local_feeds)" "$before"
+expect_eq "nothing changed here" "$(sync_feeds)" "$before"
 cmp -s "$CONF" "$WORK/conf.orig" || fail "the dotfile changed"
 for f in "$WORK/out" "$WORK/err" "$WORK/wrong.log" "$WORK/mf.log"; do
 	if grep -q "hunter2\|$TOKEN" "$f" 2>/dev/null; then
@@ -153,10 +133,10 @@ done
 ctl mode createthendown
 expect_status 0 td add --account 1 "$URL/d.xml"
 expect_grep "subscribed alice at $BASE/ to $URL/d.xml" "$WORK/out"
-expect_eq "the store not yet" "$(local_feeds)" "$before"
+expect_eq "the store not yet" "$(sync_feeds)" "$before"
 ctl mode ok
 expect_status 0 td refresh -a
-expect_eq "after the sync" "$(local_feeds)" "$before Delta:All"
+expect_eq "after the sync" "$(sync_feeds)" "$before Delta:All"
 
 # --- Unsubscribe: gone from the server and, with its items, from the
 # store; the next sync agrees.
@@ -164,12 +144,12 @@ expect_status 0 td remove --account 1 "$URL/c.xml"
 expect_eq "said" "$(cat "$WORK/out")" \
     "unsubscribed alice at $BASE/ from $URL/c.xml"
 expect_eq "gone from the server" "$(server_feeds)" "Alpha:News Delta:All"
-expect_eq "gone from the store" "$(local_feeds)" "Alpha:News Delta:All"
+expect_eq "gone from the store" "$(sync_feeds)" "Alpha:News Delta:All"
 expect_eq "its items gone" "$(sql "SELECT count(*) FROM items
     WHERE title LIKE 'Gamma%'")" 0
 expect_grep "DELETE /v1/feeds/2 204" "$WORK/mf.log"
 expect_status 0 td refresh -a
-expect_eq "after the sync" "$(local_feeds)" "Alpha:News Delta:All"
+expect_eq "after the sync" "$(sync_feeds)" "Alpha:News Delta:All"
 expect_status 1 td remove --account 1 "$URL/c.xml"
 expect_grep "the account has no feed $URL/c.xml (not unsubscribed)" \
     "$WORK/err"
