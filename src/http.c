@@ -366,14 +366,14 @@ http_add(struct http *h, const struct http_request *req)
 	x->max_redirects = req->max_redirects > 0 ? req->max_redirects : 0;
 	x->error_body = req->error_body;
 	x->secret = req->secret;
-	if (x->secret)
-		buf_secret(&x->res.body);
 	x->arg = req->arg;
 	x->sink = req->sink;
 	x->sink_arg = req->sink_arg;
 	x->range_from = req->range_from > 0 ? req->range_from : 0;
 	x->range_first = x->length = -1;
 	x->res.body = (struct buf)BUF_INIT;
+	if (req->secret_answer)
+		buf_secret(&x->res.body);
 	x->res.retry_after = -1;
 	x->res.total = -1;
 	x->permanent = 1;

@@ -69,8 +69,11 @@ struct http_request {
 					   the URL's origin (scheme, host,
 					   port), one elsewhere fails, naming
 					   where it pointed, and nothing is
-					   sent there; res.body is a secret's
-					   buffer (buf.h) */
+					   sent there */
+	int		 secret_answer;	/* the answer carries one (a session,
+					   a token): res.body is a secret's
+					   buffer (buf.h), wiped as it grows
+					   and when it goes */
 	int		 error_body;	/* keep the body of a 4xx or 5xx
 					   response in res.body (an API says
 					   there why it refused) */

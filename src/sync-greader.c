@@ -366,6 +366,7 @@ sync_greader_login(struct sync_conn *c, char **error)
 	explicit_bzero(password, strlen(password));
 	free(password);
 	xasprintf(&url, "%s/accounts/ClientLogin", c->api);
+	c->secret_answer = 1;			/* "Auth=" */
 	rc = sync_request(c, "ClientLogin", url, form.data,
 	    "application/x-www-form-urlencoded", NULL, error);
 	buf_wipe(&form);
@@ -402,6 +403,7 @@ sync_greader_token(struct sync_conn *c, char **error)
 	int	 rc;
 
 	xasprintf(&url, "%s/reader/api/0/token", c->api);
+	c->secret_answer = 1;
 	rc = sync_request(c, "token", url, NULL, NULL, c->auth, error);
 	free(url);
 	if (rc != 0)

@@ -48,6 +48,8 @@ struct sync_conn {
 	long			 status;	/* HTTP status, 0: none */
 	double			 seconds;
 	int			 got;
+	int			 secret_answer;	/* the next answer carries a
+						   secret: it is wiped */
 };
 
 /* A server's feed: its id there, its row here, its title (owned). */

@@ -183,6 +183,7 @@ sync_login(struct sync_conn *c, char **error)
 	buf_add_jsonstr(&args, password);
 	explicit_bzero(password, strlen(password));
 	free(password);
+	c->secret_answer = 1;			/* the session id */
 	rc = sync_call(c, "login", args.data, &content, error);
 	buf_wipe(&args);
 	if (rc != 0)

@@ -182,6 +182,8 @@ sync_request_do(struct sync_conn *c, const char *what, const char *method,
 	 * where curl also sends a header of another name than
 	 * Authorization (which it alone drops on another host). */
 	req.secret = 1;
+	req.secret_answer = c->secret_answer;
+	c->secret_answer = 0;
 	req.max_redirects = config_num(cfg, NULL, SET_MAX_REDIRECTS);
 	c->got = 0;
 	http_add(c->http, &req);

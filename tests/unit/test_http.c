@@ -70,6 +70,7 @@ struct got {
 	char	*permanent;
 	long	 retry_after;
 	int64_t	 total;
+	int	 secret;	/* res.body was a secret's buffer */
 };
 
 static void
@@ -81,6 +82,7 @@ got_done(void *arg, void *req_arg, struct http_response *res)
 	g->calls++;
 	g->status = res->status;
 	g->not_modified = res->not_modified;
+	g->secret = res->body.secret;
 	g->body = buf_detach(&res->body, &g->len);
 	g->error = dup_or_null(res->error);
 	g->etag = dup_or_null(res->etag);
@@ -472,7 +474,8 @@ test_http_same_origin(void **state)
 	}
 }
 
-/* An API's error status keeps its body when asked: it says why. */
+/* An API's error status keeps its body when asked: it says why; an
+ * answer that carries a secret comes in a secret's buffer. */
 static void
 test_http_error_body(void **state)
 {
@@ -486,7 +489,10 @@ test_http_error_body(void **state)
 	r[0] = request(u);
 	r[1] = request(u);
 	r[1].error_body = 1;
+	r[1].secret_answer = 1;
 	assert_int_equal(fetch(r, g, 2, 2, NULL), 0);
+	assert_int_equal(g[0].secret, 0);
+	assert_int_equal(g[1].secret, 1);
 	assert_string_equal(g[0].error, "HTTP 404 Not Found");
 	assert_int_equal(g[0].len, 0);
 	assert_string_equal(g[1].error, "HTTP 404 Not Found");
