@@ -17,6 +17,29 @@ buf_init(struct buf *b)
 	b->data = buf_empty;
 	b->len = 0;
 	b->cap = 0;
+	b->secret = 0;
+}
+
+/* Make the empty buffer b a secret's. */
+void
+buf_secret(struct buf *b)
+{
+	if (b->cap != 0)
+		fatalx("buf_secret: the buffer holds bytes already");
+	b->secret = 1;
+}
+
+/* Move a secret's bytes to a block of cap bytes, wiping the old one. */
+static void
+buf_move(struct buf *b, size_t cap)
+{
+	char	*p;
+
+	p = xmalloc(cap);
+	memcpy(p, b->data, b->len + 1);
+	explicit_bzero(b->data, b->cap);
+	free(b->data);
+	b->data = p;
 }
 
 /* Make room for more bytes and the NUL; die rather than overflow. */
@@ -36,7 +59,9 @@ buf_grow(struct buf *b, size_t more)
 	if (b->cap == 0) {
 		b->data = xmalloc(cap);
 		b->data[0] = '\0';
-	} else
+	} else if (b->secret)
+		buf_move(b, cap);
+	else
 		b->data = xrealloc(b->data, cap);
 	b->cap = cap;
 }
@@ -110,6 +135,8 @@ buf_truncate(struct buf *b, size_t len)
 		fatalx("buf_truncate: %zu > %zu", len, b->len);
 	if (b->cap == 0)
 		return;
+	if (b->secret)
+		explicit_bzero(b->data + len, b->cap - len);
 	b->len = len;
 	b->data[len] = '\0';
 }
@@ -126,6 +153,7 @@ char *
 buf_detach(struct buf *b, size_t *len)
 {
 	char	*p;
+	int	 secret = b->secret;
 
 	if (b->cap == 0)
 		buf_grow(b, 0);
@@ -133,16 +161,36 @@ buf_detach(struct buf *b, size_t *len)
 	if (len != NULL)
 		*len = b->len;
 	buf_init(b);
+	b->secret = secret;
 	return (p);
 }
 
-/* Free the memory and reset b. */
+/* Free the memory and reset b; a secret's bytes are wiped first. */
 void
 buf_release(struct buf *b)
 {
-	if (b->cap != 0)
+	int	 secret = b->secret;
+
+	if (secret)
+		buf_wipe(b);
+	else if (b->cap != 0)
 		free(b->data);
 	buf_init(b);
+	b->secret = secret;
+}
+
+/* Wipe the memory, every byte of it, free it and reset b. */
+void
+buf_wipe(struct buf *b)
+{
+	int	 secret = b->secret;
+
+	if (b->cap != 0) {
+		explicit_bzero(b->data, b->cap);
+		free(b->data);
+	}
+	buf_init(b);
+	b->secret = secret;
 }
 
 /* Append s as a JSON string; invalid UTF-8 becomes U+FFFD. */

@@ -13,10 +13,27 @@ struct buf {
 	char	*data;
 	size_t	 len;
 	size_t	 cap;		/* private; 0 while data points at buf_empty */
+	int	 secret;	/* private; see BUF_SECRET_INIT */
 };
 
 extern char	 buf_empty[1];
-#define BUF_INIT { buf_empty, 0, 0 }
+#define BUF_INIT { buf_empty, 0, 0, 0 }
+
+/*
+ * A buffer for a secret (a password, a token, a request or an answer that
+ * holds one): its bytes never linger in freed memory. Growing it copies
+ * them to a new block and wipes the old one where realloc() would leave
+ * a copy behind; what buf_truncate() and buf_reset() cut off, and what
+ * buf_release() frees, is wiped first. It stays a secret's buffer after
+ * buf_release() and buf_detach(); the caller of buf_detach() wipes what
+ * it got. buf_secret() makes an empty buffer one.
+ */
+#define BUF_SECRET_INIT { buf_empty, 0, 0, 1 }
+void	 buf_secret(struct buf *);
+
+/* Wipe every byte b ever held in its memory, then release it, whether it
+ * is a secret's buffer or not. */
+void	 buf_wipe(struct buf *);
 
 void	 buf_init(struct buf *);
 void	 buf_grow(struct buf *, size_t more);	/* room for more bytes + NUL */

@@ -31,7 +31,11 @@
  * status line. The header callback resets what it captured (validators,
  * Content-Type, reason phrase) at every status line, so that what is left
  * at the end describes the final response, and it notes whether every
- * redirect followed was permanent.
+ * redirect followed was permanent. A request that carries a secret
+ * (secret) has each redirect's Location checked there too: one that
+ * leaves the request's origin stops the transfer before curl follows
+ * it, since curl would send a 307's or 308's body, and a header of
+ * another name than Authorization, to wherever it points.
  *
  * The size cap is counted in the write callback, after decompression, so
  * a gzip bomb stops at max_bytes of inflated data rather than at its few
@@ -73,6 +77,7 @@
 #define HTTP_MAX_HEADER	(256 << 10)	/* bytes of one response's headers */
 #define HTTP_MAX_VALUE	1024		/* longer captured values are dropped */
 #define HTTP_MAX_REASON	64		/* longer reason phrases are dropped */
+#define HTTP_MAX_QUOTE	200		/* bytes of a URL quoted in an error */
 #define HTTP_POLL_MS	100		/* how often *stop is looked at */
 
 /* The library loaded on first use: its soname, which the libcurl of the
@@ -131,6 +136,9 @@ struct http_xfer {
 	long			 stall_timeout;
 	size_t			 max_bytes;
 	long			 max_redirects;
+	int			 secret;
+	char			*origin;	/* a secret's, or NULL */
+	int			 error_body;
 	enum http_route		 route;
 	void			*arg;
 	char			*(*sink)(void *, const struct http_chunk *);
@@ -274,6 +282,35 @@ http_host_key(const char *url)
 	return (key);
 }
 
+/* The origin of url, "scheme://host:port" in lower case with the
+ * scheme's port when it names none, or NULL when it does not parse. */
+static char *
+http_origin(const char *url)
+{
+	CURLU	*u;
+	char	*scheme = NULL, *host = NULL, *port = NULL, *o = NULL;
+	size_t	 i;
+
+	if ((u = curl.url()) == NULL)
+		fatalx("curl_url failed");
+	if (curl.url_set(u, CURLUPART_URL, url, CURLU_DEFAULT_SCHEME) ==
+	    CURLUE_OK &&
+	    curl.url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	    curl.url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	    curl.url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) ==
+	    CURLUE_OK) {
+		xasprintf(&o, "%s://%s:%s", scheme, host, port);
+		for (i = 0; o[i] != '\0'; i++)
+			if (o[i] >= 'A' && o[i] <= 'Z')
+				o[i] = (char)(o[i] - 'A' + 'a');
+	}
+	curl.free(scheme);
+	curl.free(host);
+	curl.free(port);
+	curl.url_cleanup(u);
+	return (o);
+}
+
 /* How url is fetched, and why not when it is refused. curl takes a URL
  * without a scheme for http; its protocol list (http_setup()) still
  * keeps it from anything but http and https. */
@@ -327,12 +364,16 @@ http_add(struct http *h, const struct http_request *req)
 	x->stall_timeout = req->stall_timeout > 0 ? req->stall_timeout : 0;
 	x->max_bytes = req->max_bytes;
 	x->max_redirects = req->max_redirects > 0 ? req->max_redirects : 0;
+	x->error_body = req->error_body;
+	x->secret = req->secret;
 	x->arg = req->arg;
 	x->sink = req->sink;
 	x->sink_arg = req->sink_arg;
 	x->range_from = req->range_from > 0 ? req->range_from : 0;
 	x->range_first = x->length = -1;
 	x->res.body = (struct buf)BUF_INIT;
+	if (req->secret_answer)
+		buf_secret(&x->res.body);
 	x->res.retry_after = -1;
 	x->res.total = -1;
 	x->permanent = 1;
@@ -345,6 +386,8 @@ http_add(struct http *h, const struct http_request *req)
 	} else {
 		x->host = http_host_key(req->url);
 		x->route = http_route(x->url, req->local, &x->res.error);
+		if (x->secret)
+			x->origin = http_origin(x->url);
 	}
 	if (x->route != HTTP_CURL) {
 		x->next = h->local;
@@ -359,6 +402,11 @@ http_add(struct http *h, const struct http_request *req)
 static void
 http_xfer_free(struct http_xfer *x)
 {
+	struct curl_slist	*l;
+
+	/* curl's copies of the header lines: one may be a credential. */
+	for (l = x->headers; l != NULL; l = l->next)
+		explicit_bzero(l->data, strlen(l->data));
 	if (x->headers != NULL)
 		curl.slist_free_all(x->headers);
 	free(x->url);
@@ -376,6 +424,7 @@ http_xfer_free(struct http_xfer *x)
 	free(x->auth_header);
 	free(x->method);
 	free(x->host);
+	free(x->origin);
 	free(x->reason);
 	free(x->error);
 	buf_release(&x->res.body);
@@ -486,6 +535,52 @@ http_header_is(const char *name, size_t len, const char *want)
 	return (strlen(want) == len && strncasecmp(name, want, len) == 0);
 }
 
+/*
+ * The Location (len bytes) of a redirect of a secret's request: NULL
+ * when it leads within the request's origin, else the error that stops
+ * the transfer before curl follows it, naming where it pointed (through
+ * the terminal gate, cut at HTTP_MAX_QUOTE bytes). A relative address
+ * is resolved against the URL it came from.
+ */
+static char *
+http_redirect_elsewhere(struct http_xfer *x, const char *loc, size_t len)
+{
+	struct buf	 b = BUF_INIT;
+	CURLU		*u;
+	char		*value, *base = NULL, *target = NULL, *o = NULL, *cut;
+	const char	*to;
+	size_t		 n;
+
+	value = xstrndup(loc, len);
+	if ((u = curl.url()) == NULL)
+		fatalx("curl_url failed");
+	if (curl.easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &base) ==
+	    CURLE_OK && base != NULL &&
+	    curl.url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
+	    curl.url_set(u, CURLUPART_URL, value, 0) == CURLUE_OK &&
+	    curl.url_get(u, CURLUPART_URL, &target, 0) == CURLUE_OK)
+		o = http_origin(target);
+	curl.url_cleanup(u);
+	if (o != NULL && x->origin != NULL && strcmp(o, x->origin) == 0) {
+		free(o);
+		free(value);
+		curl.free(target);
+		return (NULL);
+	}
+	to = target != NULL ? target : value;
+	n = strlen(to);
+	cut = xstrndup(to, n > HTTP_MAX_QUOTE ? HTTP_MAX_QUOTE : n);
+	buf_addstr(&b, "redirected to ");
+	text_printable(&b, cut);
+	buf_addf(&b, "%s, another server: not followed",
+	    n > HTTP_MAX_QUOTE ? "\u2026" : "");
+	free(cut);
+	free(o);
+	free(value);
+	curl.free(target);
+	return (buf_detach(&b, NULL));
+}
+
 /* Header callback: one line of a response's headers, CRLF included. */
 static size_t
 http_header(char *data, size_t size, size_t n, void *arg)
@@ -516,6 +611,17 @@ http_header(char *data, size_t size, size_t n, void *arg)
 	v = colon + 1;
 	while (v < data + len && (*v == ' ' || *v == '\t'))
 		v++;
+	if (x->secret && x->code >= 300 && x->code <= 399 &&
+	    x->code != 304 && http_header_is(data, nlen, "Location")) {
+		while (len > (size_t)(v - data) &&
+		    (data[len - 1] == ' ' || data[len - 1] == '\t'))
+			len--;
+		free(x->error);
+		if ((x->error = http_redirect_elsewhere(x, v,
+		    len - (size_t)(v - data))) != NULL)
+			return (0);
+		return (size * n);
+	}
 	if (http_header_is(data, nlen, "Content-Range")) {
 		http_content_range(x, v, len - (size_t)(v - data));
 		return (size * n);
@@ -543,7 +649,8 @@ http_header(char *data, size_t size, size_t n, void *arg)
 }
 
 /* Write callback: decoded body bytes. The body of an error response is
- * counted against the cap but not kept, since nobody reads it. */
+ * counted against the cap but not kept unless the request asks for it:
+ * only an API's caller reads it. */
 static size_t
 http_write(char *data, size_t size, size_t n, void *arg)
 {
@@ -571,7 +678,8 @@ http_write(char *data, size_t size, size_t n, void *arg)
 			return (0);
 		return (len);
 	}
-	if (x->code == 0 || (x->code >= 200 && x->code <= 299))
+	if (x->code == 0 || (x->code >= 200 && x->code <= 299) ||
+	    (x->error_body && x->code >= 400))
 		buf_add(&x->res.body, data, len);
 	return (len);
 }
@@ -583,14 +691,22 @@ http_add_header(struct http_xfer *x, const char *name, const char *value)
 {
 	struct curl_slist	*l;
 	char			*line;
+	size_t			 n, v;
 
 	if (value == NULL || strpbrk(value, "\r\n") != NULL)
 		return;
-	xasprintf(&line, "%s: %s", name, value);
+	/* Sized first: a line grown by realloc() would leave a copy of a
+	 * credential behind. */
+	n = strlen(name);
+	v = strlen(value);
+	line = xmalloc(n + v + 3);
+	memcpy(line, name, n);
+	memcpy(line + n, ": ", 2);
+	memcpy(line + n + 2, value, v + 1);
 	if ((l = curl.slist_append(x->headers, line)) == NULL)
 		fatalx("curl_slist_append failed");
 	x->headers = l;
-	explicit_bzero(line, strlen(line));	/* may be a credential */
+	explicit_bzero(line, n + v + 2);	/* may be a credential */
 	free(line);
 }
 
@@ -907,8 +1023,11 @@ http_respond(struct http_xfer *x, CURL *e, CURLcode result)
 		res->total = x->length;
 	res->error = http_error(x, e, result, res->status);
 	if (res->error != NULL) {
-		/* Partial, so nobody may parse it. */
-		buf_release(&res->body);
+		/* Partial, so nobody may parse it; a whole error status's
+		 * body is kept when asked for. */
+		if (!x->error_body || res->status < 400 ||
+		    result != CURLE_OK || x->error != NULL)
+			buf_release(&res->body);
 		return;
 	}
 	if (res->status == 304) {

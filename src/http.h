@@ -55,12 +55,28 @@ struct http_request {
 					   or NULL for a GET */
 	const char	*post_type;	/* its Content-Type; NULL:
 					   application/json */
-	const char	*authorization;	/* sent as the Authorization header
-					   (wiped when done), or NULL */
+	const char	*authorization;	/* sent as the Authorization header,
+					   or NULL; every copy made here (of
+					   it, of post, of the header lines)
+					   is wiped when done */
 	const char	*auth_header;	/* the header authorization goes in
 					   instead ("X-Auth-Token"), or NULL */
 	const char	*method;	/* "PUT" for the body post (which may
 					   be ""), or NULL: GET or POST */
+	int		 secret;	/* the request carries a secret (a
+					   password, a token, a session): a
+					   redirect is followed only within
+					   the URL's origin (scheme, host,
+					   port), one elsewhere fails, naming
+					   where it pointed, and nothing is
+					   sent there */
+	int		 secret_answer;	/* the answer carries one (a session,
+					   a token): res.body is a secret's
+					   buffer (buf.h), wiped as it grows
+					   and when it goes */
+	int		 error_body;	/* keep the body of a 4xx or 5xx
+					   response in res.body (an API says
+					   there why it refused) */
 	int		 local;		/* the URL is the user's own (a feed of
 					   the dotfile, a URL typed): a file://
 					   URL may be read */
@@ -83,7 +99,9 @@ struct http_response {
 	long		 status;	/* final HTTP status, 0 when none
 					   (and for file://) */
 	int		 not_modified;	/* status 304 */
-	struct buf	 body;		/* decoded body; empty unless success */
+	struct buf	 body;		/* decoded body; empty unless success
+					   (or an error status, when the
+					   request's error_body asks) */
 	char		*error;		/* NULL on success, else one line */
 	char		*etag;		/* of the final response, or NULL; a
 					   304 without one keeps the one sent */

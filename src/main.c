@@ -1812,6 +1812,19 @@ no_dotfile(const char *path)
 	buf_release(&b);
 }
 
+/* A dotfile with a sync line makes a process that will hold a password
+ * or a token: it writes no core file, should it crash. */
+static void
+no_core_dumps(const struct config *cfg)
+{
+	char	*cause;
+
+	if (cfg->nsyncs > 0 && util_no_core_dumps(&cause) != 0) {
+		log_debug("%s", cause);
+		free(cause);
+	}
+}
+
 /* Read the dotfile as the command needs it; print every mistake. */
 static int
 load_config(const struct opts *o, enum need_config need, int hint,
@@ -1899,6 +1912,7 @@ main(int argc, char **argv)
 			config_release(&cfg);
 			return (EXIT_USAGE);
 		}
+		no_core_dumps(&cfg);
 		signal(SIGPIPE, SIG_IGN);
 		http_global_init();
 		rc = run_reader(&o, &cfg);
@@ -1923,6 +1937,7 @@ main(int argc, char **argv)
 		config_release(&cfg);
 		return (EXIT_USAGE);
 	}
+	no_core_dumps(&cfg);
 
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);

@@ -353,7 +353,7 @@ sync_greader_call(struct sync_conn *c, const char *what, const char *path,
 static int
 sync_greader_login(struct sync_conn *c, char **error)
 {
-	struct buf	 form = BUF_INIT;
+	struct buf	 form = BUF_SECRET_INIT, a = BUF_SECRET_INIT;
 	char		*password, *url, *auth;
 	int		 rc;
 
@@ -366,9 +366,10 @@ sync_greader_login(struct sync_conn *c, char **error)
 	explicit_bzero(password, strlen(password));
 	free(password);
 	xasprintf(&url, "%s/accounts/ClientLogin", c->api);
+	c->secret_answer = 1;			/* "Auth=" */
 	rc = sync_request(c, "ClientLogin", url, form.data,
 	    "application/x-www-form-urlencoded", NULL, error);
-	sync_wipe(&form);
+	buf_wipe(&form);
 	free(url);
 	if (rc != 0) {
 		if (c->status == 401 || c->status == 403) {
@@ -380,12 +381,14 @@ sync_greader_login(struct sync_conn *c, char **error)
 	}
 	auth = sync_greader_auth(c->body.data != NULL ? c->body.data : "",
 	    c->body.len);
-	sync_wipe(&c->body);
+	buf_wipe(&c->body);
 	if (auth == NULL) {
 		*error = xstrdup("ClientLogin: no Auth in the answer");
 		return (-1);
 	}
-	xasprintf(&c->auth, "GoogleLogin auth=%s", auth);
+	buf_addstr(&a, "GoogleLogin auth=");
+	buf_addstr(&a, auth);
+	c->auth = buf_detach(&a, NULL);
 	explicit_bzero(auth, strlen(auth));
 	free(auth);
 	return (0);
@@ -400,6 +403,7 @@ sync_greader_token(struct sync_conn *c, char **error)
 	int	 rc;
 
 	xasprintf(&url, "%s/reader/api/0/token", c->api);
+	c->secret_answer = 1;
 	rc = sync_request(c, "token", url, NULL, NULL, c->auth, error);
 	free(url);
 	if (rc != 0)
@@ -412,12 +416,12 @@ sync_greader_token(struct sync_conn *c, char **error)
 	    i++)
 		;
 	if (n == 0 || i < n || n > GR_TOKEN_MAX) {
-		sync_wipe(&c->body);
+		buf_wipe(&c->body);
 		*error = xstrdup("token: not a token");
 		return (-1);
 	}
 	c->token = xstrndup(c->body.data, n);
-	sync_wipe(&c->body);
+	buf_wipe(&c->body);
 	return (0);
 }
 
@@ -427,7 +431,7 @@ static int
 sync_greader_send(struct sync_conn *c, int field, int value,
     const int64_t *ids, size_t n, char **error)
 {
-	struct buf	 form = BUF_INIT;
+	struct buf	 form = BUF_SECRET_INIT;
 	size_t		 i;
 	int		 rc = -1, tries;
 	int		 add;
@@ -457,7 +461,7 @@ sync_greader_send(struct sync_conn *c, int field, int value,
 		free(c->token);
 		c->token = NULL;
 	}
-	sync_wipe(&form);
+	buf_wipe(&form);
 	return (rc);
 }
 
@@ -677,12 +681,10 @@ sync_greader_find(struct sync_conn *c, const char *url, char **stream,
     char **error)
 {
 	const struct json	*doc, *subs, *o, *id, *u;
-	size_t			 n = strlen(c->key), i;
-	int64_t			 want = 0, fid;
+	size_t			 i;
+	int64_t			 want = sync_store_address(c, url), fid;
 
 	*stream = NULL;
-	if (strncmp(url, c->key, n) == 0 && url[n] == '#')
-		want = strtoll(url + n + 1, NULL, 10);
 	if (sync_greader_call(c, "subscription/list",
 	    "subscription/list?output=json", NULL, &doc, error) != 0)
 		return (-1);
@@ -710,7 +712,7 @@ sync_greader_find(struct sync_conn *c, const char *url, char **stream,
 static int
 sync_greader_edit(struct sync_conn *c, const char *rest, char **error)
 {
-	struct buf	 form = BUF_INIT;
+	struct buf	 form = BUF_SECRET_INIT;
 	int		 rc;
 
 	if (c->token == NULL && sync_greader_token(c, error) != 0)
@@ -720,7 +722,7 @@ sync_greader_edit(struct sync_conn *c, const char *rest, char **error)
 	buf_addf(&form, "&%s", rest);
 	rc = sync_greader_call(c, "subscription/edit", "subscription/edit",
 	    form.data, NULL, error);
-	sync_wipe(&form);
+	buf_wipe(&form);
 	return (rc);
 }
 
@@ -792,9 +794,7 @@ sync_greader_unsubscribe(struct sync_conn *c, struct store *st,
 	    sync_greader_find(c, url, &stream, error) != 0)
 		return (-1);
 	if (stream == NULL) {
-		text_printable(&form, url);
-		xasprintf(error, "the account has no feed %s", form.data);
-		buf_release(&form);
+		*error = sync_no_feed(url);
 		return (-1);
 	}
 	buf_addstr(&form, "ac=unsubscribe&s=");

@@ -48,6 +48,8 @@ struct sync_conn {
 	long			 status;	/* HTTP status, 0: none */
 	double			 seconds;
 	int			 got;
+	int			 secret_answer;	/* the next answer carries a
+						   secret: it is wiped */
 };
 
 /* A server's feed: its id there, its row here, its title (owned). */
@@ -66,7 +68,8 @@ char	*sync_text(const struct json *o, const char *key);
  * header auth (or none); what names it in the log and in errors, and
  * must hold no secret. post and auth are wiped from the request's
  * copies when done. Return 0 with the body in c->body, or -1 and set
- * *error (c->status then says the HTTP status, 0 when none).
+ * *error (c->status then says the HTTP status, 0 when none, and c->body
+ * holds the body of an error status, where an API says why).
  */
 int	 sync_request(struct sync_conn *c, const char *what, const char *url,
 	     const char *post, const char *post_type, const char *auth,
@@ -74,8 +77,8 @@ int	 sync_request(struct sync_conn *c, const char *what, const char *url,
 
 /* sync_request() with a method ("PUT"; NULL: GET, or POST when body
  * is set) and the secret value in the header name ("X-Auth-Token");
- * body is JSON. No redirect is followed: curl would take a header of
- * another name than Authorization to the new host. */
+ * body is JSON. Neither follows a redirect to another origin (scheme,
+ * host and port): it is an error naming where it pointed. */
 int	 sync_request_header(struct sync_conn *c, const char *what,
 	     const char *method, const char *url, const char *body,
 	     const char *name, const char *value, char **error);
@@ -83,9 +86,6 @@ int	 sync_request_header(struct sync_conn *c, const char *what,
 /* The account's password, from password-command or password-file; the
  * caller wipes and frees it. NULL and *error when there is none. */
 char	*sync_password(const struct config_sync *, char **error);
-
-/* Wipe b's bytes, then release it. */
-void	 sync_wipe(struct buf *);
 
 /*
  * Send the queued changes: for each kind (field, value) of change, the
@@ -108,6 +108,13 @@ void	 sync_map_free(struct sync_map *, size_t);
  * of server feed ids to rows is the caller's to free). */
 typedef int	(*sync_feeds_fn)(struct sync_conn *, struct store *,
 		    struct sync_map **, size_t *, char **);
+
+/* The server's id of the feed whose store address ("KEY#N", as the
+ * feeds pane lists it) is url, or 0 when url is not such an address. */
+int64_t	 sync_store_address(const struct sync_conn *, const char *url);
+
+/* The error of an unsubscribe from a feed the account does not have. */
+char	*sync_no_feed(const char *url);
 
 /* Read the account's feeds back into the store with feeds, as a sync
  * does, after a change on the server: when that fails (the server gone
@@ -150,6 +157,11 @@ int	 sync_greader_subscribe(struct sync_conn *, struct store *,
 	     const char *url, char *const *tags, size_t ntags, long want,
 	     char **feed_url, char **error);
 int	 sync_greader_unsubscribe(struct sync_conn *, struct store *,
+	     const char *url, char **error);
+int	 sync_miniflux_subscribe(struct sync_conn *, struct store *,
+	     const char *url, char *const *tags, size_t ntags, long want,
+	     char **feed_url, char **error);
+int	 sync_miniflux_unsubscribe(struct sync_conn *, struct store *,
 	     const char *url, char **error);
 
 #endif /* TIDINGS_SYNC_INT_H */

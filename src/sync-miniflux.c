@@ -32,6 +32,12 @@
  *					star changed since the last such
  *					reading (less a margin for clocks):
  *					the marks made elsewhere
+ * Subscribing ("tidings add --account") asks GET /v1/feeds whether the
+ * account has the feed, POST /v1/discover for the feeds of the address
+ * (a feed finds itself, a page those it names), GET /v1/categories for
+ * the tag's category (POST /v1/categories makes a missing one), then
+ * POST /v1/feeds; unsubscribing is DELETE /v1/feeds/N. A refusal quotes
+ * the error_message of the error status's body.
  * Entry and feed ids are positive integers, kept as they are. Sending
  * first means the marks read back hold what was sent; a change made
  * while the sync runs stays queued and wins (tidings-config(5)).
@@ -549,4 +555,271 @@ out:
 	free(fids);
 	free(funread);
 	return (rc);
+}
+
+/* What the server said when it refused a request: the error_message of
+ * the body of its error status (through the terminal gate), or NULL.
+ * Caller frees. */
+static char *
+sync_miniflux_said(struct sync_conn *c)
+{
+	struct json	*d;
+
+	if (c->status < 400 || c->body.len == 0)
+		return (NULL);
+	json_arena_release(&c->arena);
+	d = json_arena_alloc(&c->arena, sizeof *d);
+	if (json_parse(c->body.data, c->body.len, json_arena_alloc,
+	    &c->arena, d) != 0)
+		return (NULL);
+	return (sync_text(d, "error_message"));
+}
+
+/* A refusal by the server of what (a URL, a category) becomes *error,
+ * "WHAT: WHY (HTTP N: what the server said)"; an error of another kind
+ * (no answer, a refused token) stays as it is. */
+static void
+sync_miniflux_refused(struct sync_conn *c, const char *what,
+    const char *why, char **error)
+{
+	struct buf	 b = BUF_INIT;
+	char		*said;
+
+	if (c->status < 400 || c->status == 401 || c->status == 403)
+		return;
+	said = sync_miniflux_said(c);
+	text_printable(&b, what);
+	buf_addf(&b, ": %s (HTTP %ld%s%s)", why, c->status,
+	    said != NULL ? ": " : "", said != NULL ? said : "");
+	free(said);
+	free(*error);
+	*error = buf_detach(&b, NULL);
+}
+
+/* The server's id of the account's feed whose feed_url is url, or whose
+ * store address ("KEY#N") is url, in *id; 0 when it has none. */
+static int
+sync_miniflux_find(struct sync_conn *c, const char *url, int64_t *id,
+    char **error)
+{
+	const struct json	*doc, *o, *fu;
+	size_t			 i;
+	int64_t			 want = sync_store_address(c, url), fid;
+
+	*id = 0;
+	if (sync_miniflux_call(c, "feeds", NULL, "feeds", NULL, &doc,
+	    error) != 0)
+		return (-1);
+	for (i = 0; doc->type == JSON_ARRAY && i < doc->n; i++) {
+		o = &doc->v[i];
+		fu = json_get(o, "feed_url");
+		if (sync_int(json_get(o, "id"), &fid) != 0 || fid <= 0)
+			continue;
+		if (want > 0 ? fid == want : fu != NULL &&
+		    fu->type == JSON_STRING && strcmp(fu->str, url) == 0) {
+			*id = fid;
+			break;
+		}
+	}
+	return (0);
+}
+
+/*
+ * The feed to subscribe to for url, in *pick: POST /v1/discover finds
+ * the feeds of a page (a feed's address finds itself). One feed is the
+ * one; of several, the want-th, or url itself when it is one of them;
+ * else the error lists them.
+ */
+static int
+sync_miniflux_discover(struct sync_conn *c, const char *url, long want,
+    char **pick, char **error)
+{
+	const struct json	*doc;
+	struct buf		 b = BUF_INIT;
+	char			**feeds;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	*pick = NULL;
+	buf_addstr(&b, "{\"url\":");
+	buf_add_jsonstr(&b, url);
+	buf_addch(&b, '}');
+	rc = sync_miniflux_call(c, "discover", NULL, "discover", b.data, &doc,
+	    error);
+	buf_release(&b);
+	if (rc != 0) {
+		/* Miniflux answers 404 when it finds no feed there. */
+		sync_miniflux_refused(c, url, c->status == 404 ? "not a feed, "
+		    "nor a page that names one" : "the server could not look "
+		    "for a feed there", error);
+		return (-1);
+	}
+	if (doc->type != JSON_ARRAY) {
+		*error = xstrdup("discover: not a list of feeds");
+		return (-1);
+	}
+	feeds = xcalloc(doc->n + 1, sizeof *feeds);
+	for (i = 0; i < doc->n; i++)
+		if ((feeds[n] = sync_text(&doc->v[i], "url")) != NULL)
+			n++;
+	if (want > 0 && (size_t)want <= n)
+		i = (size_t)want - 1;
+	else if (want == 0 && n == 1)
+		i = 0;
+	else
+		for (i = 0; want == 0 && i < n &&
+		    strcmp(feeds[i], url) != 0; i++)
+			;
+	if (i < n && (want == 0 || (size_t)want <= n)) {
+		*pick = feeds[i];
+		feeds[i] = NULL;
+	} else {
+		text_printable(&b, url);
+		if (n == 0)
+			buf_addstr(&b, ": not a feed, nor a page that names "
+			    "one");
+		else {
+			buf_addf(&b, ": the page names %zu feeds:", n);
+			for (i = 0; i < n; i++) {
+				buf_addf(&b, " %zu ", i + 1);
+				text_printable(&b, feeds[i]);
+			}
+			buf_addstr(&b, " (pick one with -n N)");
+		}
+		*error = buf_detach(&b, NULL);
+	}
+	for (i = 0; i < n; i++)
+		free(feeds[i]);
+	free(feeds);
+	return (*pick != NULL ? 0 : -1);
+}
+
+/* The id of the category titled tag in *cat: the account's, or one made
+ * for it (POST /v1/categories). */
+static int
+sync_miniflux_category(struct sync_conn *c, const char *tag, int64_t *cat,
+    char **error)
+{
+	const struct json	*doc, *o;
+	struct buf		 b = BUF_INIT;
+	char			*title;
+	size_t			 i;
+	int			 rc;
+
+	*cat = 0;
+	if (sync_miniflux_call(c, "categories", NULL, "categories", NULL,
+	    &doc, error) != 0)
+		return (-1);
+	for (i = 0; doc->type == JSON_ARRAY && i < doc->n && *cat == 0;
+	    i++) {
+		o = &doc->v[i];
+		if ((title = sync_text(o, "title")) == NULL)
+			continue;
+		if (strcmp(title, tag) != 0 || sync_int(json_get(o, "id"),
+		    cat) != 0 || *cat <= 0)
+			*cat = 0;
+		free(title);
+	}
+	if (*cat > 0)
+		return (0);
+	buf_addstr(&b, "{\"title\":");
+	buf_add_jsonstr(&b, tag);
+	buf_addch(&b, '}');
+	rc = sync_miniflux_call(c, "create category", NULL, "categories",
+	    b.data, &doc, error);
+	buf_release(&b);
+	if (rc != 0) {
+		sync_miniflux_refused(c, tag, "the server would not make "
+		    "that category", error);
+		return (-1);
+	}
+	if (sync_int(json_get(doc, "id"), cat) != 0 || *cat <= 0) {
+		*error = xstrdup("create category: no category id in the "
+		    "answer");
+		return (-1);
+	}
+	return (0);
+}
+
+int
+sync_miniflux_subscribe(struct sync_conn *c, struct store *st,
+    const char *url, char *const *tags, size_t ntags, long want,
+    char **feed_url, char **error)
+{
+	const struct json	*doc;
+	struct buf		 b = BUF_INIT;
+	char			*pick = NULL;
+	int64_t			 id, cat = 0;
+	int			 rc = -1;
+
+	if (ntags > 1) {
+		*error = xstrdup("Miniflux files a feed under one category: "
+		    "give one tag");
+		return (-1);
+	}
+	if (sync_miniflux_token(c, error) != 0 ||
+	    sync_miniflux_find(c, url, &id, error) != 0)
+		return (-1);
+	/* A page's feed may be the account's already too. */
+	if (id == 0 && (sync_miniflux_discover(c, url, want, &pick,
+	    error) != 0 || (strcmp(pick, url) != 0 &&
+	    sync_miniflux_find(c, pick, &id, error) != 0)))
+		goto out;
+	if (id != 0) {
+		rc = SYNC_SUB_LISTED;
+		goto listed;
+	}
+	if (ntags == 1 && sync_miniflux_category(c, tags[0], &cat,
+	    error) != 0)
+		goto out;
+	/* Without a category, the server files it under its first. */
+	buf_addstr(&b, "{\"feed_url\":");
+	buf_add_jsonstr(&b, pick);
+	if (cat > 0)
+		buf_addf(&b, ",\"category_id\":%lld", (long long)cat);
+	buf_addch(&b, '}');
+	if (sync_miniflux_call(c, "create feed", NULL, "feeds", b.data, &doc,
+	    error) != 0) {
+		/* 400: the server's own checks (subscribed already, a bad
+		 * category); 500: it could not fetch or read the feed. */
+		sync_miniflux_refused(c, pick, "the server would not "
+		    "subscribe to it", error);
+		goto out;
+	}
+	rc = SYNC_SUB_ADDED;
+listed:
+	/* Miniflux has fetched a new feed already: its entries come with
+	 * the next sync. */
+	sync_relist(c, st, sync_miniflux_feeds);
+	if (feed_url != NULL)
+		*feed_url = xstrdup(pick != NULL ? pick : url);
+out:
+	buf_release(&b);
+	free(pick);
+	return (rc);
+}
+
+int
+sync_miniflux_unsubscribe(struct sync_conn *c, struct store *st,
+    const char *url, char **error)
+{
+	char		 path[48];
+	int64_t		 id;
+
+	if (sync_miniflux_token(c, error) != 0 ||
+	    sync_miniflux_find(c, url, &id, error) != 0)
+		return (-1);
+	if (id == 0) {
+		*error = sync_no_feed(url);
+		return (-1);
+	}
+	snprintf(path, sizeof path, "feeds/%lld", (long long)id);
+	if (sync_miniflux_call(c, "remove feed", "DELETE", path, NULL, NULL,
+	    error) != 0) {
+		sync_miniflux_refused(c, url, "the server would not "
+		    "unsubscribe from it", error);
+		return (-1);
+	}
+	sync_relist(c, st, sync_miniflux_feeds);
+	return (0);
 }

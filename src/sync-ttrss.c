@@ -135,7 +135,7 @@ static int
 sync_call(struct sync_conn *c, const char *op, const char *args,
     const struct json **content, char **error)
 {
-	struct buf		 b = BUF_INIT;
+	struct buf		 b = BUF_SECRET_INIT;
 	int			 rc;
 
 	buf_addstr(&b, "{\"op\":");
@@ -148,8 +148,9 @@ sync_call(struct sync_conn *c, const char *op, const char *args,
 		buf_addf(&b, ",%s", args);
 	buf_addch(&b, '}');
 	rc = sync_request(c, op, c->api, b.data, NULL, NULL, error);
-	/* The login carries the password: gone from memory at once. */
-	sync_wipe(&b);
+	/* The login carries the password, every call the session: gone
+	 * from memory at once. */
+	buf_wipe(&b);
 	if (rc != 0)
 		return (-1);
 	json_arena_release(&c->arena);
@@ -169,7 +170,7 @@ static int
 sync_login(struct sync_conn *c, char **error)
 {
 	const struct json	*content, *sid;
-	struct buf		 args = BUF_INIT;
+	struct buf		 args = BUF_SECRET_INIT;
 	char			*password;
 	int			 rc;
 
@@ -182,9 +183,9 @@ sync_login(struct sync_conn *c, char **error)
 	buf_add_jsonstr(&args, password);
 	explicit_bzero(password, strlen(password));
 	free(password);
+	c->secret_answer = 1;			/* the session id */
 	rc = sync_call(c, "login", args.data, &content, error);
-	explicit_bzero(args.data, args.len);
-	buf_release(&args);
+	buf_wipe(&args);
 	if (rc != 0)
 		return (-1);
 	sid = json_get(content, "session_id");
@@ -260,8 +261,9 @@ sync_feeds(struct sync_conn *c, struct store *st, struct sync_map **map,
 			continue;
 		titles[n] = sync_text(o, "title");
 		sf[n].title = titles[n];
+		/* A category listed twice names the feed as first listed. */
 		if (sync_int(json_get(o, "cat_id"), &cid) == 0)
-			for (j = 0; j < ncat; j++)
+			for (j = 0; j < ncat && tags[n] == NULL; j++)
 				if (catid[j] == cid && catname[j] != NULL)
 					tags[n] = xstrdup(catname[j]);
 		sf[n].tag = tags[n];
@@ -625,12 +627,9 @@ sync_ttrss_find(struct sync_conn *c, const char *url, int64_t *id,
     char **error)
 {
 	const struct json	*content, *o, *fu;
-	struct buf		 b = BUF_INIT;
-	size_t			 n = strlen(c->key), i;
-	int64_t			 want = 0;
+	size_t			 i;
+	int64_t			 want = sync_store_address(c, url);
 
-	if (strncmp(url, c->key, n) == 0 && url[n] == '#')
-		want = strtoll(url + n + 1, NULL, 10);
 	if (sync_call(c, "getFeeds", "\"cat_id\":-3", &content, error) != 0)
 		return (-1);
 	for (i = 0; content->type == JSON_ARRAY && i < content->n; i++) {
@@ -642,9 +641,7 @@ sync_ttrss_find(struct sync_conn *c, const char *url, int64_t *id,
 		    fu->type == JSON_STRING && strcmp(fu->str, url) == 0)
 			return (0);
 	}
-	buf_addstr(&b, "the account has no feed ");
-	text_printable(&b, url);
-	*error = buf_detach(&b, NULL);
+	*error = sync_no_feed(url);
 	return (-1);
 }
 

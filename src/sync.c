@@ -176,8 +176,15 @@ sync_request_do(struct sync_conn *c, const char *what, const char *method,
 	req.timeout = config_num(cfg, NULL, SET_DOWNLOAD_TIMEOUT);
 	req.stall_timeout = config_num(cfg, NULL, SET_STALL_TIMEOUT);
 	req.max_bytes = (size_t)config_num(cfg, NULL, SET_MAX_RESPONSE_SIZE);
-	req.max_redirects = auth_header != NULL ? 0 :
-	    config_num(cfg, NULL, SET_MAX_REDIRECTS);
+	req.error_body = 1;
+	/* Every request of a sync carries a secret (a password, a session,
+	 * a token): a redirect is followed within the server's origin only,
+	 * where curl also sends a header of another name than
+	 * Authorization (which it alone drops on another host). */
+	req.secret = 1;
+	req.secret_answer = c->secret_answer;
+	c->secret_answer = 0;
+	req.max_redirects = config_num(cfg, NULL, SET_MAX_REDIRECTS);
 	c->got = 0;
 	http_add(c->http, &req);
 	c->stats->requests++;
@@ -211,14 +218,6 @@ sync_request_header(struct sync_conn *c, const char *what,
 	    error));
 }
 
-void
-sync_wipe(struct buf *b)
-{
-	if (b->data != NULL)
-		explicit_bzero(b->data, b->len);
-	buf_release(b);
-}
-
 /* The first line of b, without its "\r\n", as a new string; b is
  * wiped. NULL and *error ("WHAT no password") when it is empty. */
 static char *
@@ -233,11 +232,11 @@ sync_first_line(struct buf *b, const char *what, char **error)
 		n--;
 	if (n == 0) {
 		xasprintf(error, "%s no password", what);
-		sync_wipe(b);
+		buf_wipe(b);
 		return (NULL);
 	}
 	s = xstrndup(b->data, n);
-	sync_wipe(b);
+	buf_wipe(b);
 	return (s);
 }
 
@@ -249,7 +248,7 @@ sync_password_command(char **argv, char **error)
 {
 	struct sigaction	 dfl;
 	struct pollfd		 pfd;
-	struct buf		 b = BUF_INIT;
+	struct buf		 b = BUF_SECRET_INIT;
 	sigset_t		 none;
 	pid_t			 pid;
 	ssize_t			 r;
@@ -325,7 +324,7 @@ sync_password_command(char **argv, char **error)
 	}
 	return (sync_first_line(&b, "password-command printed", error));
 fail:
-	sync_wipe(&b);
+	buf_wipe(&b);
 	return (NULL);
 }
 
@@ -335,7 +334,7 @@ fail:
 static char *
 sync_password_file(const char *path, char **error)
 {
-	struct buf	 b = BUF_INIT;
+	struct buf	 b = BUF_SECRET_INIT;
 	struct stat	 sb;
 	ssize_t		 r;
 	char		 chunk[512];
@@ -470,6 +469,26 @@ sync_map_free(struct sync_map *m, size_t n)
 	for (i = 0; i < n; i++)
 		free(m[i].title);
 	free(m);
+}
+
+int64_t
+sync_store_address(const struct sync_conn *c, const char *url)
+{
+	size_t	 n = strlen(c->key);
+
+	if (strncmp(url, c->key, n) != 0 || url[n] != '#')
+		return (0);
+	return (strtoll(url + n + 1, NULL, 10));
+}
+
+char *
+sync_no_feed(const char *url)
+{
+	struct buf	 b = BUF_INIT;
+
+	buf_addstr(&b, "the account has no feed ");
+	text_printable(&b, url);
+	return (buf_detach(&b, NULL));
 }
 
 /* Read the account's feeds back after a change (see sync-int.h). */
@@ -745,17 +764,16 @@ sync_edit(const struct config *cfg, const struct config_sync *cs,
 		rc = add ? sync_greader_subscribe(&c, st, url, tags, ntags,
 		    want, feed_url, error) : sync_greader_unsubscribe(&c, st,
 		    url, error);
-	} else if (strcmp(cs->type, "ttrss") == 0) {
+	} else if (strcmp(cs->type, "miniflux") == 0) {
+		c.api = sync_miniflux_base(cs->url);
+		rc = add ? sync_miniflux_subscribe(&c, st, url, tags, ntags,
+		    want, feed_url, error) : sync_miniflux_unsubscribe(&c, st,
+		    url, error);
+	} else {
 		c.api = sync_api_url(cs->url);
 		rc = add ? sync_ttrss_subscribe(&c, st, url, tags, ntags,
 		    want, feed_url, error) : sync_ttrss_unsubscribe(&c, st,
 		    url, error);
-	} else {
-		/* A protocol without its part here says so. */
-		c.api = xstrdup(cs->url);
-		xasprintf(error, "tidings cannot %ssubscribe a %s account "
-		    "yet", add ? "" : "un", cs->type);
-		rc = -1;
 	}
 	log_debug("sync: %s: %s: %d requests%s%s", c.api, add ? "subscribe" :
 	    "unsubscribe", stats.requests, rc < 0 ? ": " : "",

@@ -1,4 +1,5 @@
 /* util.c: allocation, fatal errors, logging, UTF-8 and the terminal gate. */
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -592,4 +593,27 @@ util_bytes(char *out, size_t len, size_t n)
 	else
 		snprintf(out, len, "%.1f %s", (double)n / (double)unit,
 		    units[i]);
+}
+
+/*
+ * No core file, soft limit and hard alike, so that nothing in the
+ * process can raise it again and a password-command it starts inherits
+ * it. A limit rather than prctl(PR_SET_DUMPABLE, 0): that would also
+ * keep the user's own debugger and strace from attaching and make the
+ * process's /proc files root's, to guard against a process of the same
+ * user, which can read the password-file or run the password-command
+ * anyway. A core_pattern that pipes to a handler is the handler's to
+ * honour: systemd-coredump stores nothing when the limit is 0.
+ */
+int
+util_no_core_dumps(char **cause)
+{
+	struct rlimit	 rl;
+
+	rl.rlim_cur = rl.rlim_max = 0;
+	if (setrlimit(RLIMIT_CORE, &rl) != 0) {
+		xasprintf(cause, "setrlimit: %s", strerror(errno));
+		return (-1);
+	}
+	return (0);
 }

@@ -144,4 +144,10 @@ int	 util_mkdirs_for(const char *path, char **cause);
 int	 util_order_parse(const char *text, const char *const *words,
 	     size_t n, int *key, int *asc);
 
+/* Keep this process, and what it starts, from writing a core file: one
+ * that holds a password or a token must not leave it on disk when it
+ * crashes (see util.c for why a resource limit and not PR_SET_DUMPABLE).
+ * Return 0, or -1 and set *cause. */
+int	 util_no_core_dumps(char **cause);
+
 #endif /* TIDINGS_UTIL_H */

@@ -15,10 +15,13 @@ mkdir -p "$HOME" "$WORK/www"
 DB="$WORK/tidings.db"
 CONF="$WORK/config"
 SERVER_PID=
+FAKE_PID=
 T=
 
 cleanup() {
 	[ -n "$T" ] && $T kill-server 2>/dev/null || true
+	[ -n "$FAKE_PID" ] && kill "$FAKE_PID" 2>/dev/null && \
+	    wait "$FAKE_PID" 2>/dev/null
 	[ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && \
 	    wait "$SERVER_PID" 2>/dev/null
 	rm -rf "$WORK"
@@ -53,6 +56,45 @@ serve() {
 	done
 	PORT=$(head -n 1 "$WORK/port")
 	URL="http://127.0.0.1:$PORT"
+}
+
+# fake SERVER [ARG...]: start the sync server tests/server/SERVER
+# (greader.py, miniflux.py) with ARGs on a free port; sets FAKE_PID and
+# BASE, its address. It is stopped at exit.
+fake() {
+	_fake=$1
+	shift
+	python3 "$TOP/tests/server/$_fake" --port 0 "$@" >"$WORK/$_fake.port" \
+	    2>"$WORK/$_fake.err" &
+	FAKE_PID=$!
+	n=0
+	while [ ! -s "$WORK/$_fake.port" ]; do
+		n=$((n + 1))
+		[ $n -le 100 ] ||
+		    fail "$_fake did not start: $(cat "$WORK/$_fake.err")"
+		sleep 0.1
+	done
+	BASE="http://127.0.0.1:$(head -n 1 "$WORK/$_fake.port")"
+}
+
+# ctl PATH BODY: a control request (/_/PATH) to the sync server of fake.
+ctl() {
+	curl -fsS -d "$2" "$BASE/_/$1" >/dev/null
+}
+
+# fake_stop: stop the sync server of fake.
+fake_stop() {
+	kill "$FAKE_PID"
+	wait "$FAKE_PID" 2>/dev/null || true
+	FAKE_PID=
+}
+
+# sync_feeds: the store's feeds of the sync accounts, "TITLE:TAG" each,
+# oldest first.
+sync_feeds() {
+	sql "SELECT group_concat(coalesce(title, '') || ':' ||
+	    coalesce(sync_tag, ''), ' ') FROM (SELECT title, sync_tag FROM
+	    feeds WHERE sync IS NOT NULL ORDER BY id)"
 }
 
 # fixture NAME [AS]: copy a feed fixture into the served directory.

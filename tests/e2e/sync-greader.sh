@@ -14,24 +14,9 @@
 # FreshRSS's and Miniflux's documentation give it.
 . ./lib.sh
 
-GR="$TOP/tests/server/greader.py"
-python3 "$GR" --port 0 --log "$WORK/gr.log" --user alice \
-    --password 'pa ss&word=1' --ids-max 3 --contents-max 4 \
-    >"$WORK/gr.port" 2>"$WORK/gr.err" &
-GR_PID=$!
-trap 'kill $GR_PID 2>/dev/null || true; cleanup' EXIT
-n=0
-while [ ! -s "$WORK/gr.port" ]; do
-	n=$((n + 1))
-	[ $n -le 100 ] || fail "greader.py did not start: $(cat "$WORK/gr.err")"
-	sleep 0.1
-done
-BASE="http://127.0.0.1:$(head -n 1 "$WORK/gr.port")"
+fake greader.py --log "$WORK/gr.log" --user alice \
+    --password 'pa ss&word=1' --ids-max 3 --contents-max 4
 
-# ctl PATH JSON: a control request to the server.
-ctl() {
-	curl -fsS -d "$2" "$BASE/_/$1" >/dev/null
-}
 # state ID FIELD: the server's mark (True/False) of item ID.
 state() {
 	curl -fsS "$BASE/_/state" |
@@ -256,8 +241,7 @@ if sqlite3 "$DB" .dump | grep -q "hunter2\|pa ss\|8d6f0c1e2b3a"; then
 fi
 
 # --- The server unreachable: the reader starts and shows what it has.
-kill $GR_PID
-wait $GR_PID 2>/dev/null || true
+fake_stop
 tui_start 100 30
 wait_for "Alpha"
 wait_for "Gamma"

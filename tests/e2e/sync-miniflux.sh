@@ -13,24 +13,9 @@
 # Miniflux's documentation gives it.
 . ./lib.sh
 
-MF="$TOP/tests/server/miniflux.py"
 TOKEN=tok-8d6f0c1e2b3a4d5e
-python3 "$MF" --port 0 --log "$WORK/mf.log" --token "$TOKEN" \
-    --page-max 4 >"$WORK/mf.port" 2>"$WORK/mf.err" &
-MF_PID=$!
-trap 'kill $MF_PID 2>/dev/null || true; cleanup' EXIT
-n=0
-while [ ! -s "$WORK/mf.port" ]; do
-	n=$((n + 1))
-	[ $n -le 100 ] || fail "miniflux.py did not start: $(cat "$WORK/mf.err")"
-	sleep 0.1
-done
-BASE="http://127.0.0.1:$(head -n 1 "$WORK/mf.port")"
+fake miniflux.py --log "$WORK/mf.log" --token "$TOKEN" --page-max 4
 
-# ctl PATH JSON: a control request to the server.
-ctl() {
-	curl -fsS -d "$2" "$BASE/_/$1" >/dev/null
-}
 # state ID FIELD: the server's mark (True/False) of entry ID.
 state() {
 	curl -fsS "$BASE/_/state" |
@@ -266,8 +251,7 @@ if sqlite3 "$DB" .dump | grep -q "hunter2\|$TOKEN"; then
 fi
 
 # --- The server unreachable: the reader starts and shows what it has.
-kill $MF_PID
-wait $MF_PID 2>/dev/null || true
+fake_stop
 tui_start 100 30
 wait_for "Alpha"
 wait_for "Gamma"

@@ -42,6 +42,12 @@ class H(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
+    def redirect(self, code, to):
+        self.send_response(code)
+        self.send_header("Location", to)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def ok(self, content):
         self.answer(200, json.dumps({"seq": 0, "status": 0,
                                      "content": content}))
@@ -60,6 +66,10 @@ class H(http.server.BaseHTTPRequestHandler):
             return self.answer(200, "<b>Fatal error</b>", "text/html")
         if mode == "slow":
             time.sleep(4)
+        if mode == "moved" and not self.path.startswith("/moved/"):
+            return self.redirect(308, "/moved" + self.path)
+        if mode.startswith("elsewhere:"):
+            return self.redirect(307, mode[10:])
         if op == "login":
             if req.get("password") != "secret":
                 return self.answer(200, json.dumps({"seq": 0, "status": 1,
@@ -75,7 +85,8 @@ class H(http.server.BaseHTTPRequestHandler):
                 "content": {"error": "NOT_LOGGED_IN"}}))
         if op == "getCategories":
             return self.ok([{"id": 1, "title": "Cat\u001b[31m egory"},
-                            {"id": "x", "title": 5}, "junk"])
+                            {"id": "x", "title": 5}, "junk",
+                            {"id": 1, "title": "Cat again"}])
         if op == "getFeeds":
             return self.ok([{"id": 5, "title": "Five\u001b]0;pwn\u0007 feed",
                              "cat_id": 1},
@@ -137,6 +148,7 @@ expect_eq "control characters stored" "$(sql "SELECT count(*) FROM items
 expect_eq "control characters in feeds" "$(sql "SELECT count(*) FROM feeds
     WHERE instr(title, '$esc') OR instr(sync_tag, '$esc')
     OR instr(title, '$bel')")" 0
+# A category listed twice: its first title.
 expect_eq "tag" "$(sql "SELECT sync_tag LIKE 'Cat%egory' FROM feeds")" 1
 expect_eq "marks" "$(sql "SELECT group_concat(remote_id || ':' || read ||
     starred) FROM (SELECT * FROM items ORDER BY remote_id)")" \
@@ -227,4 +239,29 @@ expect_status 0 td refresh -a
 expect_eq "sent once" "$(grep -c updateArticle "$WORK/fake.log")" 1
 if grep -q "secret" "$DB" "$WORK"/*.log 2>/dev/null; then
 	fail "the password was written down"
+fi
+
+# --- A server that redirects: within its own origin, the sync follows
+# (a 308 sends the login again, to the same server); to another server
+# nothing is sent there, and the sync fails naming where it pointed.
+serve
+echo moved >"$WORK/mode"
+: >"$WORK/fake.log"
+expect_status 0 td refresh -a
+expect_grep "moved login" "$WORK/fake.log"
+echo "elsewhere:$URL/steal" >"$WORK/mode"
+expect_status 3 td refresh -a
+expect_grep "login: redirected to $URL/steal, another server: not followed" \
+    "$WORK/out"
+if grep -q steal "$WORK/server.log"; then
+	fail "the login went to another server"
+fi
+# Where it pointed, its escape sequence made harmless.
+printf 'elsewhere:%s/steal\033[2J\n' "$URL" >"$WORK/mode"
+expect_status 3 td refresh -a
+bad=$(printf '\357\277\275')
+expect_grep "login: redirected to $URL/steal$bad[2J, another server: not followed" \
+    "$WORK/out"
+if grep -q "$esc" "$WORK/out"; then
+	fail "the redirect's escape sequence reached the output"
 fi

@@ -33,6 +33,36 @@ Miniflux's API documentation gives it, with the server's root at the root
                                 "read" | "unread" | "removed"}: 204; an
                                 empty or missing list or a bad status: 400
     PUT  /v1/entries/N/bookmark toggles starred: 204 (404 when unknown)
+    GET  /v1/categories         [{"id", "user_id", "title",
+                                "hide_globally"}]: "All" and those of the
+                                feeds and made since
+    POST /v1/categories         JSON {"title"}: 201 the category; no
+                                title: 400 "The title is mandatory.", one
+                                of that title: 400 "This category already
+                                exists."
+    POST /v1/discover           JSON {"url"}: the server fetches url: a
+                                feed (RSS or Atom) is [{"url", "title",
+                                "type"}] of itself, a page the feeds its
+                                <link rel="alternate"> name (relative
+                                addresses resolved), in order; a page
+                                naming none: 404; url out of reach or
+                                answering an error: 500 {"error_message":
+                                "Unable to fetch ..."}
+    POST /v1/feeds              JSON {"feed_url", "category_id"}: the
+                                server fetches the feed and adds it, its
+                                items unread: 201 {"feed_id"}; no
+                                category_id is the first category ("All");
+                                validated first, as Miniflux does: no
+                                feed_url: 400 "The URL and the category
+                                are mandatory.", not http(s): 400
+                                "Invalid feed URL.", the account's already:
+                                400 "This feed already exists.", an unknown
+                                category: 400 "This category does not
+                                exist or does not belong to this user.";
+                                then a feed that cannot be fetched or read:
+                                500 {"error_message": "..."}
+    DELETE /v1/feeds/N          the feed goes with its entries: 204; an
+                                unknown one: 404
 
 ENTRY is {"id", "user_id", "feed_id", "status", "hash", "title", "url",
 "comments_url", "published_at", "created_at", "changed_at" (RFC 3339),
@@ -50,7 +80,8 @@ Control, under /_/ (no authentication; JSON bodies):
                         "slow" (4 s before each answer), "500" (every
                         API request 500), "portal" (every API request a
                         200 sign-in page in HTML, as a proxy in front
-                        of the server answers)
+                        of the server answers), "createthendown"
+                        ("down" once a POST /v1/feeds has added a feed)
     GET  /_/state       {"ID": {"read": bool, "starred": bool}} of every
                         item
 
@@ -63,17 +94,23 @@ GET /v1/entries answered (else 0). Bodies and tokens are never logged.
 
 import argparse
 import json
+import re
 import signal
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 lock = threading.Lock()
 feeds = {}          # id -> dict
 items = {}          # id -> dict
+cats = {}           # title -> id, besides those of the feeds
+ATOM = "{http://www.w3.org/2005/Atom}"
 mode = ["ok"]
 args = None
 # Dates as a server west of Greenwich writes them, fractions and all.
@@ -90,11 +127,123 @@ def status_of(it):
     return "read" if it.get("read") else "unread"
 
 
+def cat_id(title):
+    """The id of the category title: the one it was made with, else one
+    of its own."""
+    return cats.get(title, 100 + sum(map(ord, title)))
+
+
+def categories():
+    """Every category: "All", those of the feeds, those made since."""
+    names = {"All"} | set(cats) | {f.get("category") or "All"
+                                   for f in feeds.values()}
+    return sorted(({"id": cat_id(t), "user_id": 1, "title": t,
+                    "hide_globally": False} for t in names),
+                  key=lambda c: c["id"])
+
+
+def fetch(url):
+    """The body of url, or an error message as Miniflux words it."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.read(), None
+    except urllib.error.HTTPError as e:
+        return None, "Unable to fetch this resource (Status Code = %d)" % \
+            e.code
+    except Exception:
+        return None, "Unable to fetch this resource: it is unreachable"
+
+
+def parse_feed(body):
+    """(title, kind, [(title, link)]) of an RSS or Atom feed, or None."""
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError:
+        return None
+    if root.tag == "rss":
+        chan = root.find("channel")
+        if chan is None:
+            return None
+        return (chan.findtext("title", ""), "rss",
+                [(e.findtext("title", ""), e.findtext("link", ""))
+                 for e in chan.findall("item")])
+    if root.tag == ATOM + "feed":
+        return (root.findtext(ATOM + "title", ""), "atom",
+                [(e.findtext(ATOM + "title", ""), "")
+                 for e in root.findall(ATOM + "entry")])
+    return None
+
+
+def discover(url):
+    """The feeds url is or names, or an error (code, message)."""
+    body, err = fetch(url)
+    if err:
+        return None, (500, err)
+    f = parse_feed(body)
+    if f is not None:
+        return [{"url": url, "title": f[0], "type": f[1]}], None
+    out = []
+    for tag in re.findall(r"<link\b[^>]*>", body.decode("utf-8", "replace"),
+                          re.I):
+        a = dict((k.lower(), v) for k, v in
+                 re.findall(r'(\w+)="([^"]*)"', tag))
+        kind = {"application/rss+xml": "rss",
+                "application/atom+xml": "atom"}.get(a.get("type", ""))
+        if a.get("rel", "").lower() == "alternate" and kind and \
+           a.get("href"):
+            out.append({"url": urljoin(url, a["href"]),
+                        "title": a.get("title", ""), "type": kind})
+    if not out:
+        return None, (404, "Resource not found")
+    return out, None
+
+
+def create_feed(req):
+    """Subscribe to the feed of the request: (code, answer)."""
+    url = req.get("feed_url") or ""
+    cid = req.get("category_id") or 0
+    if not isinstance(cid, int):
+        return 400, {"error_message": "invalid JSON payload"}
+    with lock:
+        names = {c["id"]: c["title"] for c in categories()}
+        if cid == 0:
+            cid = min(names)
+    if not url or cid <= 0:
+        return 400, {"error_message": "The URL and the category are "
+                     "mandatory."}
+    if urlsplit(url).scheme not in ("http", "https"):
+        return 400, {"error_message": "Invalid feed URL."}
+    with lock:
+        if any(f.get("feed_url") == url for f in feeds.values()):
+            return 400, {"error_message": "This feed already exists."}
+    if cid not in names:
+        return 400, {"error_message": "This category does not exist or "
+                     "does not belong to this user."}
+    body, err = fetch(url)
+    if err:
+        return 500, {"error_message": err}
+    f = parse_feed(body)
+    if f is None:
+        return 500, {"error_message": "Unable to detect feed format"}
+    now = time.time()
+    with lock:
+        fid = max(list(feeds) + [0]) + 1
+        feeds[fid] = {"id": fid, "title": f[0], "url": url,
+                      "feed_url": url, "category": names[cid]}
+        nid = max(list(items) + [0]) + 1
+        for title, link in f[2]:
+            items[nid] = {"id": nid, "feed": fid, "title": title,
+                          "link": link, "changed": now, "created": now}
+            nid += 1
+    return 201, {"feed_id": fid}
+
+
 def feed_json(f):
     cat = f.get("category") or "All"
     return {
         "id": f["id"], "user_id": 1, "title": f.get("title", ""),
-        "site_url": f.get("url", ""), "feed_url": f.get("url", "") + "feed",
+        "site_url": f.get("url", ""),
+        "feed_url": f.get("feed_url", f.get("url", "") + "feed"),
         "checked_at": stamp(time.time()), "etag_header": "",
         "last_modified_header": "", "parsing_error_message": "",
         "parsing_error_count": 0, "scraper_rules": "", "rewrite_rules": "",
@@ -102,8 +251,7 @@ def feed_json(f):
         "user_agent": "", "username": "", "password": "",
         "disabled": False, "ignore_http_cache": False,
         "fetch_via_proxy": False,
-        "category": {"id": 100 + sum(map(ord, cat)), "user_id": 1,
-                     "title": cat},
+        "category": {"id": cat_id(cat), "user_id": 1, "title": cat},
         "icon": None,
     }
 
@@ -225,6 +373,9 @@ class H(BaseHTTPRequestHandler):
     def do_POST(self):
         self.route("POST")
 
+    def do_DELETE(self):
+        self.route("DELETE")
+
     def route(self, method):
         u = urlsplit(self.path)
         path = u.path
@@ -252,6 +403,59 @@ class H(BaseHTTPRequestHandler):
             with lock:
                 out = [feed_json(f) for f in
                        sorted(feeds.values(), key=lambda f: f["id"])]
+            return self.answer(200, out)
+        if parts == ["feeds"] and method == "POST":
+            try:
+                req = json.loads(self.body())
+                assert isinstance(req, dict)
+            except (ValueError, AssertionError):
+                return self.error(400, "invalid JSON payload")
+            code, out = create_feed(req)
+            if code == 201 and m == "createthendown":
+                mode[0] = "down"
+            return self.answer(code, out)
+        if len(parts) == 2 and parts[0] == "feeds" and method == "DELETE":
+            with lock:
+                fid = int(parts[1]) if parts[1].isdigit() else 0
+                if fid not in feeds:
+                    gone = False
+                else:
+                    gone = True
+                    del feeds[fid]
+                    for i in [i for i, it in items.items()
+                              if it["feed"] == fid]:
+                        del items[i]
+            if not gone:
+                return self.error(404, "Resource not found")
+            return self.answer(204)
+        if parts == ["categories"] and method == "GET":
+            with lock:
+                return self.answer(200, categories())
+        if parts == ["categories"] and method == "POST":
+            try:
+                title = json.loads(self.body()).get("title") or ""
+            except (ValueError, AttributeError):
+                return self.error(400, "invalid JSON payload")
+            with lock:
+                if not title:
+                    return self.error(400, "The title is mandatory.")
+                if any(c["title"] == title for c in categories()):
+                    return self.error(400, "This category already "
+                                      "exists.")
+                cats[title] = max([c["id"] for c in categories()]) + 1
+                out = {"id": cats[title], "user_id": 1, "title": title,
+                       "hide_globally": False}
+            return self.answer(201, out)
+        if parts == ["discover"] and method == "POST":
+            try:
+                url = json.loads(self.body()).get("url") or ""
+            except (ValueError, AttributeError):
+                return self.error(400, "invalid JSON payload")
+            if urlsplit(url).scheme not in ("http", "https"):
+                return self.error(400, "Invalid site URL.")
+            out, err = discover(url)
+            if err:
+                return self.error(*err)
             return self.answer(200, out)
         if parts == ["feeds", "counters"] and method == "GET":
             reads, unreads = {}, {}

@@ -1,8 +1,11 @@
 /* test_buf.c: the growable buffer and its JSON/XML escaping. */
 #include "testlib.h"
 
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 
@@ -113,6 +116,127 @@ test_buf_xml_escapes(void **state)
 	buf_release(&b);
 }
 
+/* Read n bytes at p, a block that may have been freed, as they are now:
+ * through /proc/self/mem, past the allocator and AddressSanitizer (which
+ * keeps a freed block aside, unchanged, for a while). Return how many
+ * were read, or -1. */
+static ssize_t
+peek(const void *p, size_t n, char *out)
+{
+	ssize_t	 r;
+	int	 fd;
+
+	if ((fd = open("/proc/self/mem", O_RDONLY | O_CLOEXEC)) == -1)
+		return (-1);
+	r = pread(fd, out, n, (off_t)(uintptr_t)p);
+	close(fd);
+	return (r);
+}
+
+/* Blocks a buffer outgrew, with their sizes. */
+struct blocks {
+	const void	*p[64];
+	size_t		 n[64];
+	size_t		 count;
+};
+
+/* Fill b with a login's body around pw, growing it many times; note the
+ * blocks it leaves behind in *old. */
+static void
+login_body(struct buf *b, const char *pw, struct blocks *old)
+{
+	const void	*p;
+	size_t		 i, cap;
+
+	buf_addstr(b, "{\"op\":\"login\",\"user\":\"alice\",\"password\":");
+	buf_add_jsonstr(b, pw);
+	for (i = 0; i < 300; i++) {
+		p = b->data;
+		cap = b->cap;
+		buf_addf(b, ",\"k%zu\":%zu", i, i * 7919);
+		if (b->data != p && cap > 0 && old->count < nitems(old->p)) {
+			old->p[old->count] = p;
+			old->n[old->count++] = cap;
+		}
+	}
+}
+
+/* Whether any block of old still holds pw. */
+static int
+lingers(const struct blocks *old, const char *pw)
+{
+	static char	 seen[1 << 16];
+	ssize_t		 r;
+	size_t		 i;
+
+	for (i = 0; i < old->count; i++) {
+		if (old->n[i] > sizeof seen)
+			continue;
+		if ((r = peek(old->p[i], old->n[i], seen)) < 0)
+			skip();
+		if (memmem(seen, (size_t)r, pw, strlen(pw)) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/* A secret's buffer leaves no copy of it in a block it outgrew or
+ * released, nor past what it was cut to. */
+static void
+test_buf_secret_leaves_no_copy(void **state)
+{
+	struct buf	 b = BUF_SECRET_INIT;
+	struct blocks	 old;
+	size_t		 i, len;
+
+	(void)state;
+	memset(&old, 0, sizeof old);
+	login_body(&b, "hunter2-horse-battery", &old);
+	assert_true(old.count >= 4);
+	len = b.len;
+	buf_truncate(&b, 10);
+	for (i = 10; i < len; i++)
+		assert_int_equal(b.data[i], 0);
+	assert_int_equal(b.secret, 1);
+	old.p[old.count] = b.data;
+	old.n[old.count++] = b.cap;
+	buf_release(&b);
+	assert_int_equal(b.secret, 1);		/* a secret's still */
+	assert_false(lingers(&old, "hunter2-horse-battery"));
+
+#ifdef __SANITIZE_ADDRESS__
+	/* The same with a plain buffer: realloc() leaves copies, which is
+	 * what this test would see. */
+	{
+		struct buf	 plain = BUF_INIT;
+
+		memset(&old, 0, sizeof old);
+		login_body(&plain, "hunter2-horse-battery", &old);
+		buf_release(&plain);
+		assert_true(lingers(&old, "hunter2-horse-battery"));
+	}
+#endif
+}
+
+/* buf_wipe() zeroes what any buffer held before it frees it. */
+static void
+test_buf_wipe(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	struct blocks	 old;
+
+	(void)state;
+	memset(&old, 0, sizeof old);
+	buf_addf(&b, "Passwd=%s&Email=%s", "s3cr3t-wipe-me", "alice");
+	old.p[0] = b.data;
+	old.n[0] = b.cap;
+	old.count = 1;
+	buf_wipe(&b);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.data, "");
+	assert_false(lingers(&old, "s3cr3t-wipe-me"));
+}
+
 int
 main(void)
 {
@@ -122,6 +246,8 @@ main(void)
 		cmocka_unit_test(test_buf_detach_owns),
 		cmocka_unit_test(test_buf_json_escapes),
 		cmocka_unit_test(test_buf_xml_escapes),
+		cmocka_unit_test(test_buf_secret_leaves_no_copy),
+		cmocka_unit_test(test_buf_wipe),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

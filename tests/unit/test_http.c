@@ -70,6 +70,7 @@ struct got {
 	char	*permanent;
 	long	 retry_after;
 	int64_t	 total;
+	int	 secret;	/* res.body was a secret's buffer */
 };
 
 static void
@@ -81,6 +82,7 @@ got_done(void *arg, void *req_arg, struct http_response *res)
 	g->calls++;
 	g->status = res->status;
 	g->not_modified = res->not_modified;
+	g->secret = res->body.secret;
 	g->body = buf_detach(&res->body, &g->len);
 	g->error = dup_or_null(res->error);
 	g->etag = dup_or_null(res->etag);
@@ -407,6 +409,97 @@ test_http_gzip(void **state)
 	assert_non_null(strstr(line, "\tae="));
 	assert_non_null(strstr(strstr(line, "\tae="), "gzip"));
 	free(line);
+}
+
+/* A request that carries a secret follows a redirect within its origin
+ * (scheme, host, port) only: one elsewhere fails, naming where it
+ * pointed with its escapes made harmless, and nothing goes there. */
+static const struct {
+	const char	*path;		/* %d: the server's port */
+	const char	*error;		/* NULL: the feed; %d likewise */
+} origin_cases[] = {
+	{ "/_/redirect/307?to=/feed.xml", NULL },
+	{ "/_/redirect/301,308?to=/feed.xml", NULL },
+	{ "/_/redirect/307?to=http://127.0.0.1:%d/feed.xml", NULL },
+	{ "/_/redirect/307?to=http://localhost:%d/feed.xml",
+	  "redirected to http://localhost:%d/feed.xml, another server: "
+	  "not followed" },
+	{ "/_/redirect/301,308?to=https://127.0.0.1:%d/feed.xml",
+	  "redirected to https://127.0.0.1:%d/feed.xml, another server: "
+	  "not followed" },
+	{ "/_/redirect/302?to=http://127.0.0.1:1/x",
+	  "redirected to http://127.0.0.1:1/x, another server: not followed" },
+	{ "/_/redirect/308?to=//localhost:%d/feed.xml",
+	  "redirected to http://localhost:%d/feed.xml, another server: "
+	  "not followed" },
+	{ "/_/redirect/307?to=http://evil.example/%%1B%%5B2J%%07",
+	  "redirected to http://evil.example/\xef\xbf\xbd[2J\xef\xbf\xbd, "
+	  "another server: not followed" },
+};
+
+static void
+test_http_same_origin(void **state)
+{
+	struct http_request	 r[nitems(origin_cases)];
+	struct got		 g[nitems(origin_cases)];
+	char			*u[nitems(origin_cases)], path[256], want[256];
+	size_t			 i;
+
+	(void)state;
+	memset(g, 0, sizeof g);
+	for (i = 0; i < nitems(origin_cases); i++) {
+		snprintf(path, sizeof path, origin_cases[i].path, srv.port);
+		u[i] = url_for(path);
+		r[i] = request(u[i]);
+		r[i].secret = 1;
+		r[i].authorization = "Bearer a-secret";
+	}
+	assert_int_equal(fetch(r, g, nitems(r), 4, NULL), 0);
+	for (i = 0; i < nitems(origin_cases); i++) {
+		if (origin_cases[i].error == NULL) {
+			if (g[i].error != NULL)
+				fail_msg("%s: %s", origin_cases[i].path,
+				    g[i].error);
+			assert_string_equal(g[i].body, feed_xml);
+		} else {
+			snprintf(want, sizeof want, origin_cases[i].error,
+			    srv.port);
+			if (g[i].error == NULL || strcmp(g[i].error, want) != 0)
+				fail_msg("%s: error \"%s\", want \"%s\"",
+				    origin_cases[i].path, g[i].error, want);
+			assert_int_equal(g[i].len, 0);
+		}
+		got_free(&g[i]);
+		free(u[i]);
+	}
+}
+
+/* An API's error status keeps its body when asked: it says why; an
+ * answer that carries a secret comes in a secret's buffer. */
+static void
+test_http_error_body(void **state)
+{
+	struct http_request	 r[2];
+	struct got		 g[2];
+	char			*u;
+
+	(void)state;
+	memset(g, 0, sizeof g);
+	u = url_for("/_/status/404");
+	r[0] = request(u);
+	r[1] = request(u);
+	r[1].error_body = 1;
+	r[1].secret_answer = 1;
+	assert_int_equal(fetch(r, g, 2, 2, NULL), 0);
+	assert_int_equal(g[0].secret, 0);
+	assert_int_equal(g[1].secret, 1);
+	assert_string_equal(g[0].error, "HTTP 404 Not Found");
+	assert_int_equal(g[0].len, 0);
+	assert_string_equal(g[1].error, "HTTP 404 Not Found");
+	assert_string_equal(g[1].body, "404\n");
+	got_free(&g[0]);
+	got_free(&g[1]);
+	free(u);
 }
 
 /* Whether error got matches want (exact, or a prefix if want ends in *). */
@@ -1021,6 +1114,8 @@ main(void)
 		cmocka_unit_test(test_http_conditional),
 		cmocka_unit_test(test_http_gzip),
 		cmocka_unit_test(test_http_redirects),
+		cmocka_unit_test(test_http_same_origin),
+		cmocka_unit_test(test_http_error_body),
 		cmocka_unit_test(test_http_errors),
 		cmocka_unit_test(test_http_refused_says_why),
 		cmocka_unit_test(test_http_file_url),
