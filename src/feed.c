@@ -27,7 +27,9 @@
  *    serialized too (as feedparser does). Titles, authors and categories are
  *    plain text. Links are resolved against xml:base and the document's URL,
  *    in attributes and inside HTML content alike, by url.c's RFC 3986
- *    resolver, the one reader mode uses.
+ *    resolver, the one reader mode uses. A document read from a file has no
+ *    URL on the web: the feed's own link, else its self link, stands in for
+ *    it once it has been read.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -271,6 +273,14 @@ feed_url_unsafe(const char *url)
 		if (strncasecmp(url, bad[i], strlen(bad[i])) == 0)
 			return (1);
 	return (0);
+}
+
+/* Is url no place on the web (none, or a file), so that links found in
+ * its document cannot be resolved against it? */
+int
+feed_url_local(const char *url)
+{
+	return (url == NULL || *url == '\0' || strncasecmp(url, "file:", 5) == 0);
 }
 
 /* Resolve a link found in the feed; NULL if it is empty or unsafe. */
@@ -523,6 +533,10 @@ struct parser {
 	char			*alt_html, *alt_other, *rss_link;
 	char			*itsummary, *itsubtitle;	/* the feed's */
 	char			*lang;		/* xml:lang of the root */
+	int			 link_base;	/* the document has no URL of
+						 * its own on the web */
+	char			*docbase;	/* the base adopted instead */
+	int			 docbase_rank;	/* 0 the feed's link, 1 self */
 	int			 date_rank;
 	int			 image_rank;	/* of f->image (feed_image()) */
 	struct buf		 tmp;
@@ -1236,6 +1250,29 @@ feed_image(struct feed *f, int *rank, int newrank, char *url)
 	*rank = newrank;
 }
 
+/*
+ * A document read from a file (or from nowhere) resolves its links against
+ * the feed's own link, as readers do, else its self link: take url (of rank
+ * 0 or 1) as the base of every frame that has none of its own from here on.
+ */
+static void
+parser_adopt_base(struct parser *p, const char *url, int rank)
+{
+	char	*old = p->docbase;
+	size_t	 i;
+
+	if (!p->link_base || url == NULL || (old != NULL &&
+	    rank >= p->docbase_rank) || (strncasecmp(url, "http://", 7) != 0 &&
+	    strncasecmp(url, "https://", 8) != 0))
+		return;
+	p->docbase = xstrdup(url);
+	p->docbase_rank = rank;
+	for (i = 0; i < p->depth && i < nitems(p->st); i++)
+		if (p->st[i].base == old)
+			p->st[i].base = p->docbase;
+	free(old);
+}
+
 /* Record an <atom:link> (a link element with href) of the feed or entry. */
 static void
 parser_link(struct parser *p, mxml_node_t *node, const char *href,
@@ -1250,6 +1287,12 @@ parser_link(struct parser *p, mxml_node_t *node, const char *href,
 		if (kind == K_ENTRY)
 			parser_enclosure(p, &p->pe->e.enclosures,
 			    &p->pe->e.nenclosures, node, "href", "length");
+		return;
+	}
+	if (rel != NULL && strcasecmp(rel, "self") == 0 && kind == K_FEED) {
+		if ((url = feed_link(p->st[p->depth - 1].base, href)) != NULL)
+			parser_adopt_base(p, url, 1);
+		free(url);
 		return;
 	}
 	if (rel != NULL && strcasecmp(rel, "alternate") != 0 &&
@@ -1267,6 +1310,8 @@ parser_link(struct parser *p, mxml_node_t *node, const char *href,
 	    href)) == NULL)
 		return;
 	*slot = url;
+	if (kind == K_FEED)
+		parser_adopt_base(p, url, 0);
 }
 
 /* Set a date of rank rank if it is better than what *rank says is there. */
@@ -1443,6 +1488,8 @@ parser_capture_end(struct parser *p)
 		if ((t = parser_captured_text(p)) == NULL)
 			break;
 		s = feed_link(fr->base, t);
+		if (!entry && p->rss_link == NULL)
+			parser_adopt_base(p, s, 0);
 		parser_set(entry ? &pe->rss_link : &p->rss_link, s);
 		break;
 	case F_GUID:
@@ -2000,6 +2047,7 @@ parser_free(struct parser *p)
 	free(p->itsummary);
 	free(p->itsubtitle);
 	free(p->lang);
+	free(p->docbase);
 	buf_release(&p->cb);
 	buf_release(&p->pname);
 	buf_release(&p->pemail);
@@ -2067,7 +2115,8 @@ feed_parse(const char *data, size_t len, const char *url,
 	p->atom = strncmp(x.data, "<feed", 5) == 0 &&
 	    (x.data[5] == ' ' || x.data[5] == '>' || x.data[5] == '/');
 	p->st[0].kind = K_NONE;
-	p->st[0].base = url;
+	p->link_base = feed_url_local(url);
+	p->st[0].base = p->link_base ? NULL : url;
 	p->depth = 1;
 	p->date_rank = 99;
 	p->image_rank = 99;

@@ -634,6 +634,75 @@ static const struct {
 	  "</channel></rss>", 0, "categories", "news | a b" },
 };
 
+/*
+ * Feeds as found in the wild, read as feedparser, the most complete parser,
+ * reads them where that is right for a reader (bench/conformance compares
+ * the two at large). One row per field: document, its URL (NULL: standard
+ * input), entry (-1: the feed), field, value (NULL: null).
+ */
+#define RSS_CHAN	"<rss><channel><title>C</title>" \
+			"<link>http://site.org/blog/</link>"
+static const struct {
+	const char	*doc;
+	const char	*url;
+	int		 entry;
+	const char	*field;
+	const char	*want;
+} conform_cases[] = {
+	/* Read from a file or standard input, links resolve against the
+	 * feed's link, else its self link; before either, not at all. */
+	{ RSS_CHAN "<item><link>/a</link></item></channel></rss>",
+	  "file:///tmp/f.xml", 0, "link", "http://site.org/a" },
+	{ RSS_CHAN "<item><link>p/1</link></item></channel></rss>", NULL, 0,
+	  "link", "http://site.org/blog/p/1" },
+	{ RSS_CHAN "<item><description>&lt;img src=\"i.png\"&gt;"
+	  "</description></item></channel></rss>", "file:///f.xml", 0,
+	  "summary", "<img src=\"http://site.org/blog/i.png\">" },
+	{ RSS_CHAN "<item><enclosure url=\"/e.mp3\"/></item></channel></rss>",
+	  NULL, 0, "enclosures", "http://site.org/e.mp3 - -" },
+	{ RSS_CHAN "<image><url>/logo.png</url></image></channel></rss>",
+	  "file:///f.xml", -1, "image", "http://site.org/logo.png" },
+	{ "<rss><channel><link>/rel/</link><item><link>/a</link></item>"
+	  "</channel></rss>", "file:///f.xml", 0, "link", "/a" },
+	{ "<rss><channel><link>/rel/</link></channel></rss>", "file:///f.xml",
+	  -1, "link", "/rel/" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><link rel=\"self\" "
+	  "href=\"http://a.org/x/feed\"/><entry><link href=\"e\"/></entry>"
+	  "</feed>", "file:///f.xml", 0, "link", "http://a.org/x/e" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><link rel=\"self\" "
+	  "href=\"http://a.org/x/feed\"/><link href=\"http://a.org/\"/>"
+	  "<entry><link href=\"e\"/></entry></feed>", NULL, 0, "link",
+	  "http://a.org/e" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\""
+	  "http://b.org/d/\"><link href=\"http://a.org/\"/><entry><link "
+	  "href=\"e\"/></entry></feed>", NULL, 0, "link", "http://b.org/d/e" },
+	{ RSS_CHAN "<item><link>/a</link></item></channel></rss>",
+	  "http://feed.org/rss", 0, "link", "http://feed.org/a" },
+	{ "{\"version\":\"https://jsonfeed.org/version/1.1\",\"home_page_url"
+	  "\":\"https://j.org/\",\"feed_url\":\"https://f.org/f.json\","
+	  "\"items\":[{\"id\":\"1\",\"url\":\"/p\"}]}", "file:///f.json", 0,
+	  "link", "https://j.org/p" },
+};
+
+static void
+test_feed_conformance(void **state)
+{
+	struct feed	 f;
+	char		*cause;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < nitems(conform_cases); i++) {
+		if (feed_parse(conform_cases[i].doc,
+		    strlen(conform_cases[i].doc), conform_cases[i].url, NULL,
+		    &f, &cause) != 0)
+			fail_msg("row %zu: %s", i, cause);
+		field_check(&f, i, "conform_cases", conform_cases[i].entry,
+		    conform_cases[i].field, conform_cases[i].want);
+		feed_release(&f);
+	}
+}
+
 static void
 test_feed_more_fields(void **state)
 {
@@ -1202,6 +1271,7 @@ main(void)
 		cmocka_unit_test(test_feed_not_a_feed),
 		cmocka_unit_test(test_feed_content_types),
 		cmocka_unit_test(test_feed_more_fields),
+		cmocka_unit_test(test_feed_conformance),
 		cmocka_unit_test(test_feed_depth_limit),
 		cmocka_unit_test(test_feed_entry_limit),
 		cmocka_unit_test(test_feed_json_shape),
