@@ -503,10 +503,12 @@ charset_xml_to_utf8(const char *data, size_t len, const char *charset,
 		label = "utf-32be";
 	else if (len >= 4 && memcmp(b, "\x4c\x6f\xa7\x94", 4) == 0)
 		label = "ibm037";		/* "<?xm" in EBCDIC */
-	else if (len >= 2 && b[0] == '<' && b[1] == 0)
+	else if (len >= 4 && b[0] == '<' && b[1] == 0 && b[2] != 0 &&
+	    b[3] == 0)
 		label = "utf-16le";
-	else if (len >= 2 && b[0] == 0 && b[1] == '<')
-		label = "utf-16be";
+	else if (len >= 4 && b[0] == 0 && b[1] == '<' && b[2] == 0 &&
+	    b[3] != 0)
+		label = "utf-16be";	/* not a stray NUL before "<?xml" */
 	else if (hasdecl && !charset_is_wide(decl))
 		label = decl;
 	if (!bom && (label == NULL || charset_is_utf8(label))) {

@@ -1031,6 +1031,14 @@ static const struct {
 	    "bom" },
 	{ "<rss><channel><title>cr\r\nlf\rcr</title></channel></rss>", 0,
 	    "cr lf cr" },
+	/* a stray NUL first is no UTF-16; UTF-16 without a BOM is */
+	{ "\0<rss><channel><title>nul</title></channel></rss>", 49, "nul" },
+	{ "<\0r\0s\0s\0>\0<\0c\0h\0a\0n\0n\0e\0l\0>\0<\0t\0i\0t\0l"
+	    "\0e\0>\0w\0i\0d\0e\0<\0/\0t\0i\0t\0l\0e\0>\0<\0/\0c\0h\0"
+	    "a\0n\0n\0e\0l\0>\0<\0/\0r\0s\0s\0>\0", 98, "wide" },
+	{ "\0<\0r\0s\0s\0>\0<\0c\0h\0a\0n\0n\0e\0l\0>\0<\0t\0i\0t\0"
+	    "l\0e\0>\0w\0i\0d\0e\0<\0/\0t\0i\0t\0l\0e\0>\0<\0/\0c\0h"
+	    "\0a\0n\0n\0e\0l\0>\0<\0/\0r\0s\0s\0>", 98, "wide" },
 };
 
 /*
