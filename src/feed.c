@@ -498,6 +498,7 @@ struct parser_entry {
 	char			*mtitle, *mdesc;	/* Media RSS */
 	char			*content_src;	/* Atom content out of line */
 	int64_t			 duration;	/* itunes:duration */
+	int64_t			 dcdate;	/* the first dc:date */
 	struct feed_enclosure	*media, *thumbs;
 	size_t			 nmedia, nthumbs;
 	int			 pub_rank, upd_rank;
@@ -1357,6 +1358,7 @@ parser_entry_start(struct parser *p, mxml_node_t *node)
 	p->pe->e.published = p->pe->e.updated = FEED_NODATE;
 	p->pe->pub_rank = p->pe->upd_rank = 99;
 	p->pe->duration = -1;
+	p->pe->dcdate = FEED_NODATE;
 	if ((about = parser_attr_text(p, node, "rdf:about")) != NULL)
 		p->pe->about = xstrdup(about);
 	parser_cdf(p, node, K_ENTRY);
@@ -1395,6 +1397,10 @@ parser_entry_end(struct parser *p)
 	struct feed		*f = p->f;
 
 	e->id = parser_pick(e->id, pe->about);
+	/* dc:date beside pubDate says when the entry last changed, as for
+	 * feedparser. */
+	if (pe->pub_rank == 0 && e->updated == FEED_NODATE)
+		e->updated = pe->dcdate;
 	/* Atom content out of line is where the entry is, when no link
 	 * says so. */
 	e->link = parser_pick(pe->alt_html, parser_pick(pe->rss_link,
@@ -1450,6 +1456,7 @@ parser_capture_end(struct parser *p)
 	struct parser_entry	*pe = p->pe;
 	const char		*t;
 	char			*s, *words, *name, *email;
+	int64_t			 v;
 	int			 entry = p->cap_kind == K_ENTRY && pe != NULL;
 
 	switch (p->cap) {
@@ -1509,9 +1516,13 @@ parser_capture_end(struct parser *p)
 		else if (p->cap_rank >= 10)
 			parser_date(&pe->e.updated, &pe->upd_rank,
 			    p->cap_rank, t);
-		else
+		else {
 			parser_date(&pe->e.published, &pe->pub_rank,
 			    p->cap_rank, t);
+			if (p->cap_rank == 1 && pe->dcdate == FEED_NODATE &&
+			    t != NULL && date_parse(t, &v) == 0)
+				pe->dcdate = v;
+		}
 		break;
 	case F_LANG:
 		if ((t = parser_captured_text(p)) != NULL)

@@ -678,6 +678,23 @@ static const struct {
 	  "href=\"e\"/></entry></feed>", NULL, 0, "link", "http://b.org/d/e" },
 	{ RSS_CHAN "<item><link>/a</link></item></channel></rss>",
 	  "http://feed.org/rss", 0, "link", "http://feed.org/a" },
+	/* dc:date beside pubDate, in either order, is the updated date;
+	 * alone, it is the published one. */
+	{ "<rss><channel><item><pubDate>Tue, 10 Jun 2003 04:00:00 GMT"
+	  "</pubDate><dc:date>2004-01-01T00:00:00Z</dc:date></item></channel>"
+	  "</rss>", NULL, 0, "updated", "2004-01-01T00:00:00Z" },
+	{ "<rss><channel><item><dc:date>2004-01-01T00:00:00Z</dc:date>"
+	  "<pubDate>Tue, 10 Jun 2003 04:00:00 GMT</pubDate></item></channel>"
+	  "</rss>", NULL, 0, "published", "2003-06-10T04:00:00Z" },
+	{ "<rss><channel><item><dc:date>2004-01-01T00:00:00Z</dc:date>"
+	  "<pubDate>Tue, 10 Jun 2003 04:00:00 GMT</pubDate></item></channel>"
+	  "</rss>", NULL, 0, "updated", "2004-01-01T00:00:00Z" },
+	{ "<rss><channel><item><dc:date>2004-01-01T00:00:00Z</dc:date>"
+	  "</item></channel></rss>", NULL, 0, "updated", NULL },
+	{ "<rss><channel><item><pubDate>Tue, 10 Jun 2003 04:00:00 GMT"
+	  "</pubDate><dc:date>2004-01-01T00:00:00Z</dc:date><atom:updated>"
+	  "2005-01-01T00:00:00Z</atom:updated></item></channel></rss>", NULL,
+	  0, "updated", "2005-01-01T00:00:00Z" },
 	{ "{\"version\":\"https://jsonfeed.org/version/1.1\",\"home_page_url"
 	  "\":\"https://j.org/\",\"feed_url\":\"https://f.org/f.json\","
 	  "\"items\":[{\"id\":\"1\",\"url\":\"/p\"}]}", "file:///f.json", 0,
