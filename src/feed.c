@@ -1504,7 +1504,9 @@ parser_capture_end(struct parser *p)
 		if ((t = parser_captured_text(p)) == NULL)
 			break;
 		parser_set(&pe->e.id, xstrdup(t));
-		if (p->cap == F_GUID && p->cap_permalink &&
+		/* An Atom id that is a web address is where the entry is
+		 * when no link says so, as a permalink guid is. */
+		if ((p->cap == F_ID || p->cap_permalink) &&
 		    (strncasecmp(t, "http://", 7) == 0 ||
 		    strncasecmp(t, "https://", 8) == 0))
 			parser_set(&pe->guid_link, feed_link(fr->base, t));

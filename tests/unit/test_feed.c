@@ -678,6 +678,15 @@ static const struct {
 	  "href=\"e\"/></entry></feed>", NULL, 0, "link", "http://b.org/d/e" },
 	{ RSS_CHAN "<item><link>/a</link></item></channel></rss>",
 	  "http://feed.org/rss", 0, "link", "http://feed.org/a" },
+	/* An Atom id that is a web address stands in for a missing link. */
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>"
+	  "https://a.org/p/1</id></entry></feed>", NULL, 0, "link",
+	  "https://a.org/p/1" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>"
+	  "https://a.org/p/1</id><link href=\"https://a.org/a\"/></entry>"
+	  "</feed>", NULL, 0, "link", "https://a.org/a" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>"
+	  "tag:a.org,2024:1</id></entry></feed>", NULL, 0, "link", NULL },
 	/* dc:date beside pubDate, in either order, is the updated date;
 	 * alone, it is the published one. */
 	{ "<rss><channel><item><pubDate>Tue, 10 Jun 2003 04:00:00 GMT"
