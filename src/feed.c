@@ -499,6 +499,10 @@ struct parser_entry {
 	char			*content_src;	/* Atom content out of line */
 	int64_t			 duration;	/* itunes:duration */
 	int64_t			 dcdate;	/* the first dc:date */
+	int			 haslang;	/* the entry has xml:lang */
+	char			*textlang;	/* xml:lang of its text */
+	int			 textlang_rank;	/* 0 content, 1 summary,
+						 * 2 title */
 	struct feed_enclosure	*media, *thumbs;
 	size_t			 nmedia, nthumbs;
 	int			 pub_rank, upd_rank;
@@ -1401,6 +1405,14 @@ parser_entry_end(struct parser *p)
 	 * feedparser. */
 	if (pe->pub_rank == 0 && e->updated == FEED_NODATE)
 		e->updated = pe->dcdate;
+	/* An entry says its language, else its text does: the language
+	 * of its content, summary or title, before the feed's. */
+	if (!pe->haslang && pe->textlang != NULL) {
+		free(e->lang);
+		e->lang = pe->textlang;
+		pe->textlang = NULL;
+	}
+	free(pe->textlang);
 	/* Atom content out of line is where the entry is, when no link
 	 * says so. */
 	e->link = parser_pick(pe->alt_html, parser_pick(pe->rss_link,
@@ -1708,6 +1720,21 @@ parser_feed_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 	}
 }
 
+/* Keep the xml:lang of an entry's text element of rank rank (0 content, 1
+ * summary, 2 title), the best there is. */
+static void
+parser_text_lang(struct parser *p, int rank)
+{
+	const char	*lang = p->st[p->depth - 1].ownlang;
+
+	if (lang == NULL || (p->pe->textlang != NULL &&
+	    rank >= p->pe->textlang_rank))
+		return;
+	free(p->pe->textlang);
+	p->pe->textlang = xstrdup(lang);
+	p->pe->textlang_rank = rank;
+}
+
 /* Act on an element of an entry. */
 static void
 parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
@@ -1717,6 +1744,7 @@ parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 	switch (tag) {
 	case T_TITLE:
 		parser_capture(p, F_TITLE, node, tag);
+		parser_text_lang(p, 2);
 		break;
 	case T_LINK:
 		if ((href = parser_attr(node, "href")) != NULL)
@@ -1746,16 +1774,19 @@ parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 	case T_DESCRIPTION:
 	case T_SUMMARY:
 		parser_capture(p, F_SUMMARY, node, tag);
+		parser_text_lang(p, 1);
 		break;
 	case T_CONTENT:
 		if ((href = parser_attr(node, "src")) != NULL)
 			parser_set(&p->pe->content_src, feed_link(
 			    p->st[p->depth - 1].base, href));
 		parser_capture(p, F_CONTENT, node, tag);
+		parser_text_lang(p, 0);
 		break;
 	case T_CONTENT_ENCODED:
 	case T_XHTML_BODY:
 		parser_capture(p, F_CONTENT, node, tag);
+		parser_text_lang(p, 0);
 		break;
 	case T_ITUNES_SUMMARY:
 		parser_capture(p, F_ITSUMMARY, node, tag);
@@ -1875,6 +1906,7 @@ parser_open(struct parser *p, mxml_node_t *node)
 		parser_entry_start(p, node);
 		if (fr->lang != NULL)
 			p->pe->e.lang = xstrdup(fr->lang);
+		p->pe->haslang = parser_attr(node, "xml:lang") != NULL;
 		return;
 	case T_IMAGE:
 		/* RSS 1.0's image is beside the channel. */
@@ -2045,6 +2077,7 @@ parser_free(struct parser *p)
 		free(pe->mtitle);
 		free(pe->mdesc);
 		free(pe->content_src);
+		free(pe->textlang);
 		parser_enclosures_free(pe->media, pe->nmedia);
 		parser_enclosures_free(pe->thumbs, pe->nthumbs);
 		feed_entry_free(&pe->e);

@@ -687,6 +687,20 @@ static const struct {
 	  "</feed>", NULL, 0, "link", "https://a.org/a" },
 	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>"
 	  "tag:a.org,2024:1</id></entry></feed>", NULL, 0, "link", NULL },
+	/* An entry without a language of its own has its text's: content,
+	 * then summary, then title, before the feed's. */
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"
+	  "<entry><title xml:lang=\"es\">Hola</title></entry></feed>", NULL,
+	  0, "lang", "es" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title "
+	  "xml:lang=\"es\">Hola</title><content xml:lang=\"ca\">Bon dia"
+	  "</content></entry></feed>", NULL, 0, "lang", "ca" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry xml:lang="
+	  "\"de\"><title xml:lang=\"es\">Hola</title></entry></feed>", NULL,
+	  0, "lang", "de" },
+	{ "<rss><channel><language>en</language><item><description "
+	  "xml:lang=\"fr\">Bonjour</description></item></channel></rss>",
+	  NULL, 0, "lang", "fr" },
 	/* dc:date beside pubDate, in either order, is the updated date;
 	 * alone, it is the published one. */
 	{ "<rss><channel><item><pubDate>Tue, 10 Jun 2003 04:00:00 GMT"
