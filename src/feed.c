@@ -1258,13 +1258,16 @@ feed_image(struct feed *f, int *rank, int newrank, char *url)
 /*
  * A document read from a file (or from nowhere) resolves its links against
  * the feed's own link, as readers do, else its self link: take url (of rank
- * 0 or 1) as the base of every frame that has none of its own from here on.
+ * 0 or 1) as the base of every frame that has none of its own from here on,
+ * and of those whose xml:base is relative.
  */
 static void
 parser_adopt_base(struct parser *p, const char *url, int rank)
 {
-	char	*old = p->docbase;
-	size_t	 i;
+	struct parser_frame	*fr;
+	struct url_parts	 u;
+	char			*old = p->docbase, *prev;
+	size_t			 i, j, depth = p->depth;
 
 	if (!p->link_base || url == NULL || (old != NULL &&
 	    rank >= p->docbase_rank) || (strncasecmp(url, "http://", 7) != 0 &&
@@ -1272,9 +1275,32 @@ parser_adopt_base(struct parser *p, const char *url, int rank)
 		return;
 	p->docbase = xstrdup(url);
 	p->docbase_rank = rank;
-	for (i = 0; i < p->depth && i < nitems(p->st); i++)
-		if (p->st[i].base == old)
-			p->st[i].base = p->docbase;
+	if (depth > nitems(p->st))
+		depth = nitems(p->st);
+	for (i = 0; i < depth; i++) {
+		fr = &p->st[i];
+		if (fr->base == old) {
+			fr->base = p->docbase;
+			continue;
+		}
+		if (i == 0 || fr->ownbase == NULL || fr->base != fr->ownbase)
+			continue;
+		url_split(fr->ownbase, &u);
+		if (u.scheme != NULL)
+			continue;
+		/* Frames below share the pointer; a parent comes first. */
+		prev = fr->ownbase;
+		if ((fr->ownbase = feed_url_resolve(p->st[i - 1].base,
+		    prev)) == NULL) {
+			fr->ownbase = prev;
+			continue;
+		}
+		fr->base = fr->ownbase;
+		for (j = i + 1; j < depth; j++)
+			if (p->st[j].base == prev)
+				p->st[j].base = fr->ownbase;
+		free(prev);
+	}
 	free(old);
 }
 

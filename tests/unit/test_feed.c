@@ -676,6 +676,13 @@ static const struct {
 	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\""
 	  "http://b.org/d/\"><link href=\"http://a.org/\"/><entry><link "
 	  "href=\"e\"/></entry></feed>", NULL, 0, "link", "http://b.org/d/e" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"/sub/\">"
+	  "<link href=\"http://a.org/x/\"/><entry><link href=\"p\"/>"
+	  "</entry></feed>", NULL, 0, "link", "http://a.org/sub/p" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"s/\">"
+	  "<link href=\"http://a.org/x/\"/><entry xml:base=\"e/\"><link "
+	  "href=\"p\"/></entry></feed>", NULL, 0, "link",
+	  "http://a.org/x/s/e/p" },
 	{ RSS_CHAN "<item><link>/a</link></item></channel></rss>",
 	  "http://feed.org/rss", 0, "link", "http://feed.org/a" },
 	/* An Atom id that is a web address stands in for a missing link. */
