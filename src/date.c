@@ -369,6 +369,9 @@ date_iso_time(const char **pp, struct date_parts *dp, int loose)
 			return (-1);
 		dp->off = 0;		/* an unknown zone reads as UTC */
 	}
+	/* "+00:00Z": a Z after an offset says it again. */
+	if ((*p == 'Z' || *p == 'z') && date_isdigit(p[-1]))
+		p++;
 	*pp = p;
 	return (0);
 }
@@ -586,8 +589,9 @@ date_rfc822(const char *p, int64_t *t)
 				return (-1);
 			continue;
 		}
-		if ((*p == '+' || *p == '-') && have_time && !have_zone) {
-			if (date_zone_num(&p, &dp.off) != 0)
+		if ((*p == '+' || *p == '-') && have_time) {
+			/* A second offset ("+0000 +0000") repeats the first. */
+			if (date_zone_num(&p, have_zone ? &v : &dp.off) != 0)
 				return (-1);
 			have_zone = 1;
 			continue;
