@@ -1729,7 +1729,9 @@ parser_feed_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 		p->cap_rank = tag == T_ICON ? 0 : 2;
 		break;
 	case T_ITUNES_IMAGE:
-		if ((href = parser_attr(node, "href")) != NULL)
+		/* Publishers write url= for href= as in <enclosure>. */
+		if ((href = parser_attr(node, "href")) != NULL ||
+		    (href = parser_attr(node, "url")) != NULL)
 			feed_image(p->f, &p->image_rank, 3, feed_link(
 			    p->st[p->depth - 1].base, href));
 		break;
@@ -1831,7 +1833,7 @@ parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 		break;
 	case T_ITUNES_IMAGE:
 		parser_enclosure(p, &p->pe->thumbs, &p->pe->nthumbs, node,
-		    "href", NULL);
+		    parser_attr(node, "href") != NULL ? "href" : "url", NULL);
 		break;
 	case T_ENCLOSURE:
 		parser_enclosure(p, &p->pe->e.enclosures, &p->pe->e.nenclosures,

@@ -708,6 +708,13 @@ static const struct {
 	{ "<rss><channel><language>en</language><item><description "
 	  "xml:lang=\"fr\">Bonjour</description></item></channel></rss>",
 	  NULL, 0, "lang", "fr" },
+	/* itunes:image written with url= as an enclosure is */
+	{ "<rss><channel><itunes:image url=\"http://e.org/art.jpg\"/>"
+	  "<item><itunes:image url=\"http://e.org/ep.jpg\"/></item>"
+	  "</channel></rss>", NULL, -1, "image", "http://e.org/art.jpg" },
+	{ "<rss><channel><item><itunes:image url=\"http://e.org/ep.jpg\"/>"
+	  "</item></channel></rss>", NULL, 0, "enclosures",
+	  "http://e.org/ep.jpg - -" },
 	/* dc:date beside pubDate, in either order, is the updated date;
 	 * alone, it is the published one. */
 	{ "<rss><channel><item><pubDate>Tue, 10 Jun 2003 04:00:00 GMT"
