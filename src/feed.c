@@ -671,8 +671,9 @@ parser_capture(struct parser *p, enum feed_field field, mxml_node_t *node,
 			dflt = TC_HTML;
 		else if (tag == T_XHTML_BODY)
 			dflt = TC_XHTML;
-		else if (field == F_ITSUMMARY || field == F_ITSUBTITLE ||
-		    field == F_MDESC || field == F_MTITLE)
+		else if (field == F_ITSUMMARY || field == F_ITSUBTITLE)
+			dflt = TC_RSS;	/* said to be text, often HTML */
+		else if (field == F_MDESC || field == F_MTITLE)
 			dflt = TC_TEXT;
 		else if (p->atom && tag != T_DESCRIPTION)
 			dflt = TC_TEXT;

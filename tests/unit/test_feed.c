@@ -715,6 +715,17 @@ static const struct {
 	{ "<rss><channel><item><itunes:image url=\"http://e.org/ep.jpg\"/>"
 	  "</item></channel></rss>", NULL, 0, "enclosures",
 	  "http://e.org/ep.jpg - -" },
+	/* itunes:summary and itunes:subtitle are said to be text, and are
+	 * HTML as often: read as RSS descriptions are. */
+	{ "<rss><channel><item><itunes:summary>&lt;p&gt;P&lt;/p&gt;"
+	  "</itunes:summary></item></channel></rss>", NULL, 0, "summary",
+	  "<p>P</p>" },
+	{ "<rss><channel><itunes:summary><![CDATA[<p>Show</p>]]>"
+	  "</itunes:summary></channel></rss>", NULL, -1, "description",
+	  "<p>Show</p>" },
+	{ "<rss><channel><item><itunes:subtitle>Tom &amp; Jerry"
+	  "</itunes:subtitle></item></channel></rss>", NULL, 0, "summary",
+	  "Tom & Jerry" },
 	/* dc:date beside pubDate, in either order, is the updated date;
 	 * alone, it is the published one. */
 	{ "<rss><channel><item><pubDate>Tue, 10 Jun 2003 04:00:00 GMT"
