@@ -694,7 +694,8 @@ parser_capture(struct parser *p, enum feed_field field, mxml_node_t *node,
 	}
 }
 
-/* Decode base64 text in b in place; what is not base64 is skipped. */
+/* Decode base64 text in b in place, to UTF-8; what is not base64 is
+ * skipped. */
 static void
 parser_base64(struct buf *b)
 {
@@ -717,8 +718,11 @@ parser_base64(struct buf *b)
 			buf_addch(&out, (int)((acc >> bits) & 0xff));
 		}
 	}
+	/* Bytes that are no UTF-8 at all are in the legacy encoding of
+	 * the web, as a document's would be. */
 	buf_reset(b);
-	charset_to_utf8(out.data, out.len, "utf-8", b);
+	charset_to_utf8(out.data, out.len, charset_sniff_utf8(out.data,
+	    out.len) == -1 ? "windows-1252" : "utf-8", b);
 	buf_release(&out);
 }
 

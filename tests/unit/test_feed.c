@@ -726,6 +726,13 @@ static const struct {
 	{ "<rss><channel><item><itunes:subtitle>Tom &amp; Jerry"
 	  "</itunes:subtitle></item></channel></rss>", NULL, 0, "summary",
 	  "Tom & Jerry" },
+	/* Atom 0.3 base64 content: UTF-8, else windows-1252 */
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><content "
+	  "type=\"text/html\" mode=\"base64\">PHA+Q2Fm6TwvcD4=</content>"
+	  "</entry></feed>", NULL, 0, "content", "<p>Caf\xc3\xa9</p>" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><content "
+	  "type=\"text/html\" mode=\"base64\">PHA+Q2Fmw6k8L3A+</content>"
+	  "</entry></feed>", NULL, 0, "content", "<p>Caf\xc3\xa9</p>" },
 	/* dc:date beside pubDate, in either order, is the updated date;
 	 * alone, it is the published one. */
 	{ "<rss><channel><item><pubDate>Tue, 10 Jun 2003 04:00:00 GMT"
