@@ -324,6 +324,7 @@ enum feed_tag {
 	T_ICON,			/* Atom icon */
 	T_IGNORE,		/* containers whose contents are not ours */
 	T_IMAGE,		/* RSS image */
+	T_ITUNES_CATEGORY,
 	T_ITUNES_DURATION,
 	T_ITUNES_IMAGE,
 	T_KEYWORDS,		/* itunes:keywords, media:keywords */
@@ -384,6 +385,7 @@ static const struct feed_tagname {
 	{ "item",		T_ENTRY },
 	{ "items",		T_IGNORE },
 	{ "itunes:author",	T_CREATOR },
+	{ "itunes:category",	T_ITUNES_CATEGORY },
 	{ "itunes:duration",	T_ITUNES_DURATION },
 	{ "itunes:image",	T_ITUNES_IMAGE },
 	{ "itunes:keywords",	T_KEYWORDS },
@@ -1855,6 +1857,11 @@ parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 		break;
 	case T_KEYWORDS:
 		parser_capture(p, F_KEYWORDS, node, tag);
+		break;
+	case T_ITUNES_CATEGORY:
+		/* Its name is in text=; a subcategory is inside it. */
+		if ((term = parser_attr_text(p, node, "text")) != NULL)
+			parser_category(p, term);
 		break;
 	case T_CATEGORY:
 	case T_SUBJECT:

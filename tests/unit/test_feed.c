@@ -733,6 +733,11 @@ static const struct {
 	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><content "
 	  "type=\"text/html\" mode=\"base64\">PHA+Q2Fmw6k8L3A+</content>"
 	  "</entry></feed>", NULL, 0, "content", "<p>Caf\xc3\xa9</p>" },
+	/* An episode's itunes:category, and the subcategory inside it. */
+	{ "<rss><channel><item><itunes:category text=\"Tech &amp; Co\">"
+	  "<itunes:category text=\"Gadgets\"/></itunes:category>"
+	  "<category>Tech &amp; Co</category></item></channel></rss>", NULL,
+	  0, "categories", "Tech & Co | Gadgets" },
 	/* dc:date beside pubDate, in either order, is the updated date;
 	 * alone, it is the published one. */
 	{ "<rss><channel><item><pubDate>Tue, 10 Jun 2003 04:00:00 GMT"
