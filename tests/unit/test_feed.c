@@ -738,6 +738,19 @@ static const struct {
 	  "<itunes:category text=\"Gadgets\"/></itunes:category>"
 	  "<category>Tech &amp; Co</category></item></channel></rss>", NULL,
 	  0, "categories", "Tech & Co | Gadgets" },
+	/* Namespaces as feeds misname them: https:, Apple's example URI. */
+	{ "<rss xmlns:i=\"https://www.itunes.com/dtds/podcast-1.0.dtd\">"
+	  "<channel><item><i:author>A</i:author></item></channel></rss>",
+	  NULL, 0, "author", "A" },
+	{ "<rss xmlns:i=\"http://example.com/DTDs/PodCast-1.0.dtd\">"
+	  "<channel><item><i:author>A</i:author></item></channel></rss>",
+	  NULL, 0, "author", "A" },
+	{ "<rss xmlns:c=\"HTTPS://purl.org/rss/1.0/modules/content/\">"
+	  "<channel><item><c:encoded>C</c:encoded></item></channel></rss>",
+	  NULL, 0, "content", "C" },
+	{ "<rss xmlns:c=\"ftp://purl.org/rss/1.0/modules/content/\">"
+	  "<channel><item><c:encoded>C</c:encoded></item></channel></rss>",
+	  NULL, 0, "content", NULL },
 	/* dc:date beside pubDate, in either order, is the updated date;
 	 * alone, it is the published one. */
 	{ "<rss><channel><item><pubDate>Tue, 10 Jun 2003 04:00:00 GMT"
