@@ -642,6 +642,7 @@ static const struct {
  */
 #define RSS_CHAN	"<rss><channel><title>C</title>" \
 			"<link>http://site.org/blog/</link>"
+#define ATOM_FEED	"<feed xmlns=\"http://www.w3.org/2005/Atom\">"
 static const struct {
 	const char	*doc;
 	const char	*url;
@@ -666,10 +667,10 @@ static const struct {
 	  "</channel></rss>", "file:///f.xml", 0, "link", "/a" },
 	{ "<rss><channel><link>/rel/</link></channel></rss>", "file:///f.xml",
 	  -1, "link", "/rel/" },
-	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><link rel=\"self\" "
+	{ ATOM_FEED "<link rel=\"self\" "
 	  "href=\"http://a.org/x/feed\"/><entry><link href=\"e\"/></entry>"
 	  "</feed>", "file:///f.xml", 0, "link", "http://a.org/x/e" },
-	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><link rel=\"self\" "
+	{ ATOM_FEED "<link rel=\"self\" "
 	  "href=\"http://a.org/x/feed\"/><link href=\"http://a.org/\"/>"
 	  "<entry><link href=\"e\"/></entry></feed>", NULL, 0, "link",
 	  "http://a.org/e" },
@@ -686,23 +687,23 @@ static const struct {
 	{ RSS_CHAN "<item><link>/a</link></item></channel></rss>",
 	  "http://feed.org/rss", 0, "link", "http://feed.org/a" },
 	/* An Atom id that is a web address stands in for a missing link. */
-	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>"
+	{ ATOM_FEED "<entry><id>"
 	  "https://a.org/p/1</id></entry></feed>", NULL, 0, "link",
 	  "https://a.org/p/1" },
-	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>"
+	{ ATOM_FEED "<entry><id>"
 	  "https://a.org/p/1</id><link href=\"https://a.org/a\"/></entry>"
 	  "</feed>", NULL, 0, "link", "https://a.org/a" },
-	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>"
+	{ ATOM_FEED "<entry><id>"
 	  "tag:a.org,2024:1</id></entry></feed>", NULL, 0, "link", NULL },
 	/* An entry without a language of its own has its text's: content,
 	 * then summary, then title, before the feed's. */
 	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"
 	  "<entry><title xml:lang=\"es\">Hola</title></entry></feed>", NULL,
 	  0, "lang", "es" },
-	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title "
+	{ ATOM_FEED "<entry><title "
 	  "xml:lang=\"es\">Hola</title><content xml:lang=\"ca\">Bon dia"
 	  "</content></entry></feed>", NULL, 0, "lang", "ca" },
-	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry xml:lang="
+	{ ATOM_FEED "<entry xml:lang="
 	  "\"de\"><title xml:lang=\"es\">Hola</title></entry></feed>", NULL,
 	  0, "lang", "de" },
 	{ "<rss><channel><language>en</language><item><description "
@@ -727,10 +728,10 @@ static const struct {
 	  "</itunes:subtitle></item></channel></rss>", NULL, 0, "summary",
 	  "Tom & Jerry" },
 	/* Atom 0.3 base64 content: UTF-8, else windows-1252 */
-	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><content "
+	{ ATOM_FEED "<entry><content "
 	  "type=\"text/html\" mode=\"base64\">PHA+Q2Fm6TwvcD4=</content>"
 	  "</entry></feed>", NULL, 0, "content", "<p>Caf\xc3\xa9</p>" },
-	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><content "
+	{ ATOM_FEED "<entry><content "
 	  "type=\"text/html\" mode=\"base64\">PHA+Q2Fmw6k8L3A+</content>"
 	  "</entry></feed>", NULL, 0, "content", "<p>Caf\xc3\xa9</p>" },
 	/* An episode's itunes:category, and the subcategory inside it. */
@@ -774,41 +775,41 @@ static const struct {
 	  "link", "https://j.org/p" },
 };
 
+/* Parse doc, fetched from url, and check a field as field_check() does. */
 static void
-test_feed_conformance(void **state)
+doc_check(const char *doc, const char *url, size_t i, const char *what,
+    int entry, const char *field, const char *want)
 {
 	struct feed	 f;
 	char		*cause;
-	size_t		 i;
+
+	if (feed_parse(doc, strlen(doc), url, NULL, &f, &cause) != 0)
+		fail_msg("row %zu of %s: %s", i, what, cause);
+	field_check(&f, i, what, entry, field, want);
+	feed_release(&f);
+}
+
+static void
+test_feed_conformance(void **state)
+{
+	size_t	 i;
 
 	(void)state;
-	for (i = 0; i < nitems(conform_cases); i++) {
-		if (feed_parse(conform_cases[i].doc,
-		    strlen(conform_cases[i].doc), conform_cases[i].url, NULL,
-		    &f, &cause) != 0)
-			fail_msg("row %zu: %s", i, cause);
-		field_check(&f, i, "conform_cases", conform_cases[i].entry,
+	for (i = 0; i < nitems(conform_cases); i++)
+		doc_check(conform_cases[i].doc, conform_cases[i].url, i,
+		    "conform_cases", conform_cases[i].entry,
 		    conform_cases[i].field, conform_cases[i].want);
-		feed_release(&f);
-	}
 }
 
 static void
 test_feed_more_fields(void **state)
 {
-	struct feed	 f;
-	char		*cause;
-	size_t		 i;
+	size_t	 i;
 
 	(void)state;
-	for (i = 0; i < nitems(more_cases); i++) {
-		if (feed_parse(more_cases[i].doc, strlen(more_cases[i].doc),
-		    URL, NULL, &f, &cause) != 0)
-			fail_msg("row %zu: %s", i, cause);
-		field_check(&f, i, "more_cases", more_cases[i].entry,
-		    more_cases[i].field, more_cases[i].want);
-		feed_release(&f);
-	}
+	for (i = 0; i < nitems(more_cases); i++)
+		doc_check(more_cases[i].doc, URL, i, "more_cases",
+		    more_cases[i].entry, more_cases[i].field, more_cases[i].want);
 }
 
 static void
