@@ -1101,7 +1101,7 @@ static const struct {
 } mxml_cases[] = {
 	{ "\xff\xfe<\0r\0s\0s\0>\0<\0", 11, NULL },	/* odd UTF-16 */
 	{ "<rss><channel><title>\xc3\xa9\xff\xfe" "b</title></channel></rss>",
-	    0, "\xc3\xa9\xef\xbf\xbd\xef\xbf\xbd" "b" },
+	    0, "\xc3\xa9\xc3\xbf\xc3\xbe" "b" },	/* UTF-8 and cp1252 */
 	{ "<rss><channel><title>a\xff\xfe" "b</title></channel></rss>", 0,
 	    "a\xc3\xbf\xc3\xbe" "b" },		/* no UTF-8 at all: cp1252 */
 	{ "<rss><channel><title>a\0b</title></channel></rss>", 42,
