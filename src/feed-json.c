@@ -26,7 +26,8 @@
 #include "json.h"
 #include "util.h"
 
-#define FEED_JSON_VERSION	"https://jsonfeed.org/version/"
+#define FEED_JSON_VERSION	"://jsonfeed.org/version/"	/* after https
+							 * (or http) */
 
 /* The text of member key of o when it is a string (or, with number, a
  * number), trimmed; NULL when absent, of another type or empty. */
@@ -261,7 +262,7 @@ feed_parse_jsonfeed(const char *data, size_t len, const char *url,
 	struct json		 doc;
 	const struct json	*items, *v;
 	struct buf		 u = BUF_INIT, tmp = BUF_INIT;
-	const char		*s, *base;
+	const char		*s, *base, *ver;
 	char			*authors;
 	size_t			 i, cap = 0;
 
@@ -278,8 +279,12 @@ feed_parse_jsonfeed(const char *data, size_t len, const char *url,
 	json_parse(data, len, json_arena_alloc, &a, &doc);
 	s = feed_json_str(&doc, "version", 0, &tmp);
 	items = json_get(&doc, "items");
-	if (doc.type != JSON_OBJECT || (!sure && (s == NULL ||
-	    strncmp(s, FEED_JSON_VERSION, strlen(FEED_JSON_VERSION)) != 0)) ||
+	/* Feeds write http: for the https: of the version's URL. */
+	ver = s != NULL && strncmp(s, "https", 5) == 0 ? s + 5 :
+	    s != NULL && strncmp(s, "http", 4) == 0 ? s + 4 : NULL;
+	if (doc.type != JSON_OBJECT || (!sure && (ver == NULL ||
+	    strncmp(ver, FEED_JSON_VERSION, strlen(FEED_JSON_VERSION)) !=
+	    0)) ||
 	    (sure && s == NULL && (items == NULL || items->type !=
 	    JSON_ARRAY))) {
 		*cause = xstrdup("not a feed: JSON but no JSON Feed");

@@ -509,6 +509,10 @@ static const struct {
 	    "\"title\":\"J\"}", 0, "J" },
 	{ NULL, "\xef\xbb\xbf{\"version\":\"https://jsonfeed.org/version/1\","
 	    "\"title\":\"BOM\"}", 0, "BOM" },
+	{ NULL, "{\"version\":\"http://jsonfeed.org/version/1\",\"title\":"
+	    "\"http:\",\"items\":[]}", 0, "http:" },
+	{ NULL, "{\"version\":\"ftp://jsonfeed.org/version/1\",\"title\":"
+	    "\"ftp:\",\"items\":[]}", -1, NULL },
 	/* Served as one, a feed without its version is read too ... */
 	{ "application/feed+json; charset=utf-8",
 	    "{\"title\":\"No version\",\"items\":[{\"id\":\"1\"}]}", 0,
