@@ -1438,8 +1438,9 @@ parser_entry_end(struct parser *p)
 	 * feedparser. */
 	if (pe->pub_rank == 0 && e->updated == FEED_NODATE)
 		e->updated = pe->dcdate;
-	/* An entry says its language, else its text does: the language
-	 * of its content, summary or title, before the feed's. */
+	/* An entry says its language (xml:lang, else dc:language), else its
+	 * text does: that of its content, summary or title, before the
+	 * feed's. */
 	if (!pe->haslang && pe->textlang != NULL) {
 		free(e->lang);
 		e->lang = pe->textlang;
@@ -1480,6 +1481,18 @@ parser_entry_end(struct parser *p)
 	f->entries[f->nentries++] = *e;
 	free(pe);
 	p->pe = NULL;
+}
+
+/* Keep lang as the language of the entry being read if its rank (-1 its
+ * language element, 0 content, 1 summary, 2 title) is the best yet. */
+static void
+parser_entry_lang(struct parser_entry *pe, const char *lang, int rank)
+{
+	if (lang == NULL || (pe->textlang != NULL && rank >= pe->textlang_rank))
+		return;
+	free(pe->textlang);
+	pe->textlang = xstrdup(lang);
+	pe->textlang_rank = rank;
 }
 
 /* Store a string in *slot unless it is set already; free it otherwise. */
@@ -1572,7 +1585,11 @@ parser_capture_end(struct parser *p)
 		}
 		break;
 	case F_LANG:
-		if ((t = parser_captured_text(p)) != NULL)
+		if ((t = parser_captured_text(p)) == NULL)
+			break;
+		if (entry)
+			parser_entry_lang(pe, t, -1);
+		else
 			parser_set(&f->language, xstrdup(t));
 		break;
 	case F_IMAGE:
@@ -1755,19 +1772,11 @@ parser_feed_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 	}
 }
 
-/* Keep the xml:lang of an entry's text element of rank rank (0 content, 1
- * summary, 2 title), the best there is. */
+/* Keep the xml:lang of an entry's text element of rank rank. */
 static void
 parser_text_lang(struct parser *p, int rank)
 {
-	const char	*lang = p->st[p->depth - 1].ownlang;
-
-	if (lang == NULL || (p->pe->textlang != NULL &&
-	    rank >= p->pe->textlang_rank))
-		return;
-	free(p->pe->textlang);
-	p->pe->textlang = xstrdup(lang);
-	p->pe->textlang_rank = rank;
+	parser_entry_lang(p->pe, p->st[p->depth - 1].ownlang, rank);
 }
 
 /* Act on an element of an entry. */
@@ -1828,6 +1837,9 @@ parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 		break;
 	case T_ITUNES_SUBTITLE:
 		parser_capture(p, F_ITSUBTITLE, node, tag);
+		break;
+	case T_LANGUAGE:
+		parser_capture(p, F_LANG, node, tag);
 		break;
 	case T_ITUNES_DURATION:
 		parser_capture(p, F_DURATION, node, tag);

@@ -699,8 +699,8 @@ static const struct {
 	  "</feed>", NULL, 0, "link", "https://a.org/a" },
 	{ ATOM_FEED "<entry><id>"
 	  "tag:a.org,2024:1</id></entry></feed>", NULL, 0, "link", NULL },
-	/* An entry without a language of its own has its text's: content,
-	 * then summary, then title, before the feed's. */
+	/* An entry without a language of its own (xml:lang, else a language
+	 * element) has its text's: content, summary, title; then the feed's. */
 	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"
 	  "<entry><title xml:lang=\"es\">Hola</title></entry></feed>", NULL,
 	  0, "lang", "es" },
@@ -713,6 +713,14 @@ static const struct {
 	{ "<rss><channel><language>en</language><item><description "
 	  "xml:lang=\"fr\">Bonjour</description></item></channel></rss>",
 	  NULL, 0, "lang", "fr" },
+	{ "<rss><channel><language>en</language><item><dc:language>de"
+	  "</dc:language><description xml:lang=\"fr\">x</description></item>"
+	  "</channel></rss>", NULL, 0, "lang", "de" },
+	{ "<rss><channel><language>en</language><item xml:lang=\"cy\">"
+	  "<language>de</language></item></channel></rss>", NULL, 0, "lang",
+	  "cy" },
+	{ "<rss><channel><item><language>de</language></item><language>en"
+	  "</language></channel></rss>", NULL, -1, "language", "en" },
 	/* itunes:image written with url= as an enclosure is */
 	{ "<rss><channel><itunes:image url=\"http://e.org/art.jpg\"/>"
 	  "<item><itunes:image url=\"http://e.org/ep.jpg\"/></item>"
