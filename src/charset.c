@@ -11,9 +11,10 @@
  * copies runs of valid text and replaces each maximal invalid subsequence
  * with one U+FFFD, as the Encoding Standard's decoder does. A feed, though,
  * that is UTF-8 but for a few bytes of windows-1252 (text pasted in from
- * elsewhere) has those bytes read as windows-1252, one at a time. Everything else
- * goes through iconv, and its output is passed through the same pass, so
- * whatever a converter emits the result is valid UTF-8 without NUL bytes.
+ * elsewhere) has those bytes read as windows-1252, one at a time.
+ * Everything else goes through iconv, and its output is passed through the
+ * same pass, so whatever a converter emits the result is valid UTF-8
+ * without NUL bytes.
  */
 #include <errno.h>
 #include <iconv.h>

@@ -280,7 +280,8 @@ feed_url_unsafe(const char *url)
 int
 feed_url_local(const char *url)
 {
-	return (url == NULL || *url == '\0' || strncasecmp(url, "file:", 5) == 0);
+	return (url == NULL || *url == '\0' ||
+	    strncasecmp(url, "file:", 5) == 0);
 }
 
 /* Resolve a link found in the feed; NULL if it is empty or unsafe. */

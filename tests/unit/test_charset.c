@@ -143,7 +143,8 @@ static const struct {
 	{ "<a>\xe9</a>", 0, "<a>\xc3\xa9</a>" },
 	{ "<a>\xc3\xa9 \xc3( \xe2\x80\xa6 \xdf" "e</a>", 0,	/* "\xc3" cut */
 	  "<a>\xc3\xa9 " R "( \xe2\x80\xa6 \xc3\x9f" "e</a>" },
-	{ "<a>\xc9T\xc9\x85 \xe0</a>", 0,	/* windows-1252, UTF-8 by chance */
+	/* windows-1252 in which two bytes make UTF-8 by chance */
+	{ "<a>\xc9T\xc9\x85 \xe0</a>", 0,
 	  "<a>\xc3\x89T\xc3\x89\xe2\x80\xa6 \xc3\xa0</a>" },
 	{ "<?xml version=\"1.0\" encoding=\"koi8-r\"?><a>\xc3\xa9\xe9</a>", 0,
 	  "<?xml version=\"1.0\" encoding=\"koi8-r\"?><a>\xd1\x86"

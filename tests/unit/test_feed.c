@@ -821,7 +821,8 @@ test_feed_more_fields(void **state)
 	(void)state;
 	for (i = 0; i < nitems(more_cases); i++)
 		doc_check(more_cases[i].doc, URL, i, "more_cases",
-		    more_cases[i].entry, more_cases[i].field, more_cases[i].want);
+		    more_cases[i].entry, more_cases[i].field,
+		    more_cases[i].want);
 }
 
 static void
