@@ -545,6 +545,7 @@ struct parser {
 						 * its own on the web */
 	char			*docbase;	/* the base adopted instead */
 	int			 docbase_rank;	/* 0 the feed's link, 1 self */
+	size_t			 early;		/* entries begun before it */
 	int			 date_rank;
 	int			 image_rank;	/* of f->image (feed_image()) */
 	struct buf		 tmp;
@@ -1281,6 +1282,8 @@ parser_adopt_base(struct parser *p, const char *url, int rank)
 	    rank >= p->docbase_rank) || (strncasecmp(url, "http://", 7) != 0 &&
 	    strncasecmp(url, "https://", 8) != 0))
 		return;
+	if (old == NULL)
+		p->early = p->f->nentries + (p->pe != NULL);
 	p->docbase = xstrdup(url);
 	p->docbase_rank = rank;
 	if (depth > nitems(p->st))
@@ -1310,6 +1313,67 @@ parser_adopt_base(struct parser *p, const char *url, int rank)
 		free(prev);
 	}
 	free(old);
+}
+
+/* Resolve *sp against base if it is a relative URL (see parser_rebase()). */
+static void
+feed_rebase_url(char **sp, const char *base)
+{
+	struct url_parts	 u;
+	char			*url;
+
+	if (*sp == NULL)
+		return;
+	url_split(*sp, &u);
+	if (u.scheme != NULL)
+		return;
+	url = feed_link(base, *sp);
+	free(*sp);
+	*sp = url;
+}
+
+/* Resolve the relative URLs of HTML *sp against base. */
+static void
+feed_rebase_html(char **sp, const char *base)
+{
+	struct buf	 out = BUF_INIT;
+
+	if (*sp == NULL)
+		return;
+	feed_html_urls(&out, *sp, strlen(*sp), base);
+	free(*sp);
+	*sp = buf_detach(&out, NULL);
+}
+
+/*
+ * Once a document without a URL of its own is read, resolve what was read
+ * before its base was known (the channel's link after its items, or its
+ * image before its link) against that base.
+ */
+static void
+parser_rebase(struct parser *p)
+{
+	struct feed_entry	*e;
+	size_t			 i, j, n = 0;
+
+	if (p->docbase == NULL)
+		return;
+	feed_rebase_url(&p->f->image, p->docbase);
+	for (i = 0; i < p->early && i < p->f->nentries; i++) {
+		e = &p->f->entries[i];
+		feed_rebase_url(&e->link, p->docbase);
+		feed_rebase_html(&e->summary, p->docbase);
+		feed_rebase_html(&e->content, p->docbase);
+		for (j = n = 0; j < e->nenclosures; j++) {
+			feed_rebase_url(&e->enclosures[j].url, p->docbase);
+			if (e->enclosures[j].url == NULL) {
+				free(e->enclosures[j].type);
+				continue;
+			}
+			e->enclosures[n++] = e->enclosures[j];
+		}
+		e->nenclosures = n;
+	}
 }
 
 /* Record an <atom:link> (a link element with href) of the feed or entry. */
@@ -2252,6 +2316,7 @@ feed_parse(const char *data, size_t len, const char *url,
 		f->language = p->lang;
 		p->lang = NULL;
 	}
+	parser_rebase(p);
 	if (truncated)
 		log_debug("feed: %s: the document is cut off; its last "
 		    "entry was dropped", url != NULL ? url : "-");

@@ -688,6 +688,18 @@ static const struct {
 	  "<link href=\"http://a.org/x/\"/><entry xml:base=\"e/\"><link "
 	  "href=\"p\"/></entry></feed>", NULL, 0, "link",
 	  "http://a.org/x/s/e/p" },
+	/* ... even when the link comes after what it resolves. */
+#define LATE_LINK	"<rss><channel><image><url>/logo.png</url></image>" \
+			"<item><link>/a</link><enclosure url=\"e.mp3\"/>" \
+			"<description>&lt;img src=\"i.png\"&gt;" \
+			"</description></item><link>http://s.org/d/</link>" \
+			"</channel></rss>"
+	{ LATE_LINK, "file:///f.xml", 0, "link", "http://s.org/a" },
+	{ LATE_LINK, "file:///f.xml", 0, "enclosures",
+	  "http://s.org/d/e.mp3 - -" },
+	{ LATE_LINK, "file:///f.xml", 0, "summary",
+	  "<img src=\"http://s.org/d/i.png\">" },
+	{ LATE_LINK, NULL, -1, "image", "http://s.org/logo.png" },
 	{ RSS_CHAN "<item><link>/a</link></item></channel></rss>",
 	  "http://feed.org/rss", 0, "link", "http://feed.org/a" },
 	/* An Atom id that is a web address stands in for a missing link. */
