@@ -673,7 +673,8 @@ date_parse(const char *s, int64_t *t)
 		yy = (s[0] - '0') * 10 + (s[1] - '0');
 		snprintf(full, sizeof full, "%d%s", yy < 50 ? 2000 + yy :
 		    1900 + yy, s + 2);
-		return (date_iso(full, t, 0));
+		if (date_iso(full, t, 0) == 0)
+			return (0);
 	}
 	return (date_rfc822(s, t));
 }

@@ -111,6 +111,7 @@ static const struct {
 	{ "Sun, 19 May 2002 15:21:36 GMT and then some", NULL },
 	{ "15:21:36",				NULL },
 	{ "03-12-31 garbage",			NULL },
+	{ "10-06-2003",				NULL },
 	{ "2003-12-31T10:14:55ZZ",		NULL },
 	{ "2003-12-31T10:14:55+01:00ZZ",	NULL },
 	{ "2004-W54-1",				NULL },
