@@ -503,8 +503,10 @@ struct parser_entry {
 	int64_t			 duration;	/* itunes:duration */
 	int64_t			 dcdate;	/* the first dc:date */
 	int			 haslang;	/* the entry has xml:lang */
-	char			*textlang;	/* xml:lang of its text */
-	int			 textlang_rank;	/* 0 content, 1 summary,
+	char			*textlang;	/* its language element's, or
+						 * its text's xml:lang */
+	int			 textlang_rank;	/* -1 language element,
+						 * 0 content, 1 summary,
 						 * 2 title */
 	struct feed_enclosure	*media, *thumbs;
 	size_t			 nmedia, nthumbs;
