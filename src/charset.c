@@ -9,9 +9,12 @@
  *
  * UTF-8, by far the most common case, never goes through iconv: one pass
  * copies runs of valid text and replaces each maximal invalid subsequence
- * with one U+FFFD, as the Encoding Standard's decoder does. Everything else
- * goes through iconv, and its output is passed through the same pass, so
- * whatever a converter emits the result is valid UTF-8 without NUL bytes.
+ * with one U+FFFD, as the Encoding Standard's decoder does. A feed, though,
+ * that is UTF-8 but for a few bytes of windows-1252 (text pasted in from
+ * elsewhere) has those bytes read as windows-1252, one at a time.
+ * Everything else goes through iconv, and its output is passed through the
+ * same pass, so whatever a converter emits the result is valid UTF-8
+ * without NUL bytes.
  */
 #include <errno.h>
 #include <iconv.h>
@@ -358,6 +361,73 @@ charset_iconv(iconv_t cd, const char *data, size_t len, size_t unit,
 	tmp->data[tmp->len] = '\0';
 }
 
+/*
+ * Is UTF-8 with errors (len bytes) UTF-8 with strays, not legacy text in
+ * which some bytes happen to make UTF-8? In windows-1252, the two bytes of
+ * a sequence are an upper-case letter and a symbol ("\xc9\x85", "E" with
+ * an acute accent and an ellipsis): only the letters that lead the
+ * sequences of real text (Latin-1's, Greek, Cyrillic) and three-byte
+ * sequences tell UTF-8.
+ */
+static int
+charset_has_utf8(const unsigned char *s, size_t len)
+{
+	size_t	 i = 0, n, bad;
+
+	while (i < len) {
+		if (s[i] < 0x80 && s[i] != 0)
+			i++;
+		else if ((n = charset_seq(s + i, len - i, &bad)) == 0)
+			i += bad;
+		else if (n > 2 || s[i] == 0xc2 || s[i] == 0xc3 ||
+		    s[i] == 0xc5 || (s[i] >= 0xce && s[i] <= 0xd1))
+			return (1);
+		else
+			i += n;
+	}
+	return (0);
+}
+
+/*
+ * Append len bytes of UTF-8 with errors to out: each byte of an invalid
+ * sequence read as windows-1252, the encoding of what was pasted into
+ * UTF-8 text (a Latin-1 "\xe9" in a UTF-8 page). NUL is U+FFFD, and so is
+ * a sequence cut short that starts as Latin-1's letters do in UTF-8
+ * ("\xc3" without its second byte), which windows-1252 text seldom has.
+ */
+static void
+charset_add_mixed(struct buf *out, const unsigned char *s, size_t len)
+{
+	struct buf	 tmp = BUF_INIT;
+	iconv_t		 cd = (iconv_t)-1;
+	size_t		 i = 0, start, n, bad = 1;
+
+	buf_grow(out, len + len / 4);
+	while (i < len) {
+		start = i;
+		while (i < len && (n = charset_seq(s + i, len - i, &bad)) != 0)
+			i += n;
+		buf_add(out, s + start, i - start);
+		for (; bad > 0 && i < len; bad--, i++) {
+			if (s[i] != 0 && cd == (iconv_t)-1)
+				cd = iconv_open("UTF-8", "WINDOWS-1252");
+			if (s[i] == 0 || s[i] == 0xc2 || s[i] == 0xc3 ||
+			    cd == (iconv_t)-1) {
+				buf_add(out, CHARSET_FFFD, 3);
+				i += bad;
+				break;
+			}
+			buf_reset(&tmp);
+			charset_iconv(cd, (const char *)s + i, 1, 1, &tmp);
+			charset_add_utf8(out, (const unsigned char *)tmp.data,
+			    tmp.len);
+		}
+	}
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	buf_release(&tmp);
+}
+
 /* Append text in any character set to out as valid UTF-8. */
 int
 charset_to_utf8(const char *data, size_t len, const char *label,
@@ -503,10 +573,12 @@ charset_xml_to_utf8(const char *data, size_t len, const char *charset,
 		label = "utf-32be";
 	else if (len >= 4 && memcmp(b, "\x4c\x6f\xa7\x94", 4) == 0)
 		label = "ibm037";		/* "<?xm" in EBCDIC */
-	else if (len >= 2 && b[0] == '<' && b[1] == 0)
+	else if (len >= 4 && b[0] == '<' && b[1] == 0 && b[2] != 0 &&
+	    b[3] == 0)
 		label = "utf-16le";
-	else if (len >= 2 && b[0] == 0 && b[1] == '<')
-		label = "utf-16be";
+	else if (len >= 4 && b[0] == 0 && b[1] == '<' && b[2] == 0 &&
+	    b[3] != 0)
+		label = "utf-16be";	/* not a stray NUL before "<?xml" */
 	else if (hasdecl && !charset_is_wide(decl))
 		label = decl;
 	if (!bom && (label == NULL || charset_is_utf8(label))) {
@@ -514,8 +586,13 @@ charset_xml_to_utf8(const char *data, size_t len, const char *charset,
 			return (1);
 		if (hasdecl && !charset_is_utf8(decl) && !charset_is_wide(decl))
 			label = decl;
-		else if (sniff == -1)
+		else if (sniff == -1 || !charset_has_utf8(
+		    (const unsigned char *)data, len))
 			label = "windows-1252";
+		else {
+			charset_add_mixed(u, (const unsigned char *)data, len);
+			return (0);
+		}
 	}
 	charset_to_utf8(data, len, label, u);
 	return (0);

@@ -32,7 +32,8 @@ int	 charset_sniff_utf8(const char *data, size_t len);
  * encoding= of the XML declaration (RFC 7303), and a byte order mark
  * over both. But when what claims to be UTF-8 is not, the declaration is
  * believed instead, and without one, bytes that never form a UTF-8
- * sequence are read as windows-1252, as feedparser and browsers do.
+ * sequence are read as windows-1252, as feedparser and browsers do; in
+ * UTF-8 with such bytes here and there, those bytes alone are.
  * Return 1, with nothing appended, when data is valid UTF-8 already and
  * can be read where it is; else append it as UTF-8 to out and return 0.
  */

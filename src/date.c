@@ -20,6 +20,7 @@
  * normalise impossible dates instead of rejecting them, and vary by libc.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "date.h"
@@ -250,8 +251,9 @@ date_zone_name(const char *name, size_t len, int *off)
 }
 
 /*
- * Read a numeric offset at *pp ("+05:30", "-0800", "+05", "+5") into
- * *off in minutes. Return 0, or -1 if there is none.
+ * Read a numeric offset at *pp ("+05:30", "-0800", "+05", "+5", and the
+ * digit short of "+0530": "+530", "+000") into *off in minutes. Return 0,
+ * or -1 if there is none.
  */
 static int
 date_zone_num(const char **pp, int *off)
@@ -263,8 +265,8 @@ date_zone_num(const char **pp, int *off)
 		return (-1);
 	sign = *p++ == '-' ? -1 : 1;
 	n = date_ndigits(p);
-	if (n == 4) {
-		date_digits(&p, 2, &h);
+	if (n == 4 || n == 3) {
+		date_digits(&p, n - 2, &h);
 		date_digits(&p, 2, &m);
 	} else if (n == 1 || n == 2) {
 		date_digits(&p, n, &h);
@@ -354,7 +356,9 @@ date_iso_time(const char **pp, struct date_parts *dp, int loose)
 				return (-1);
 		}
 	}
-	if ((*p == '.' || *p == ',') && date_isdigit(p[1])) {
+	/* A fraction, or the point of one with its digits left out. */
+	if ((*p == '.' && !loose) || ((*p == '.' || *p == ',') &&
+	    date_isdigit(p[1]))) {
 		p++;
 		while (date_isdigit(*p))
 			p++;
@@ -365,6 +369,9 @@ date_iso_time(const char **pp, struct date_parts *dp, int loose)
 			return (-1);
 		dp->off = 0;		/* an unknown zone reads as UTC */
 	}
+	/* "+00:00Z": a Z after an offset says it again. */
+	if ((*p == 'Z' || *p == 'z') && date_isdigit(p[-1]))
+		p++;
 	*pp = p;
 	return (0);
 }
@@ -582,8 +589,9 @@ date_rfc822(const char *p, int64_t *t)
 				return (-1);
 			continue;
 		}
-		if ((*p == '+' || *p == '-') && have_time && !have_zone) {
-			if (date_zone_num(&p, &dp.off) != 0)
+		if ((*p == '+' || *p == '-') && have_time) {
+			/* A second offset ("+0000 +0000") repeats the first. */
+			if (date_zone_num(&p, have_zone ? &v : &dp.off) != 0)
 				return (-1);
 			have_zone = 1;
 			continue;
@@ -650,11 +658,24 @@ date_rfc822(const char *p, int64_t *t)
 int
 date_parse(const char *s, int64_t *t)
 {
+	char	 full[64];
+	int	 yy;
+
 	if (s == NULL)
 		return (-1);
 	s = date_skip(s);
 	if (date_ndigits(s) >= 4 && date_iso(s, t, 0) == 0)
 		return (0);
+	/* ISO 8601:1988's two-digit year, "03-12-31", with RFC 2822's
+	 * century. */
+	if (date_ndigits(s) == 2 && s[2] == '-' && date_ndigits(s + 3) == 2 &&
+	    s[5] == '-' && date_ndigits(s + 6) == 2 && strlen(s) < 50) {
+		yy = (s[0] - '0') * 10 + (s[1] - '0');
+		snprintf(full, sizeof full, "%d%s", yy < 50 ? 2000 + yy :
+		    1900 + yy, s + 2);
+		if (date_iso(full, t, 0) == 0)
+			return (0);
+	}
 	return (date_rfc822(s, t));
 }
 

@@ -87,6 +87,8 @@ static const struct {
 	{ "http://search.yahoo.com/mrss",			NS_MEDIA },
 	{ "http://tools.search.yahoo.com/mrss/",		NS_MEDIA },
 	{ "http://www.itunes.com/dtds/podcast-1.0.dtd",		NS_ITUNES },
+	/* Apple's own documentation once wrote it so, and feeds copied it. */
+	{ "http://example.com/DTDs/PodCast-1.0.dtd",		NS_ITUNES },
 	{ "http://www.w3.org/1999/xhtml",			NS_XHTML },
 	{ "http://www.w3.org/XML/1998/namespace",		NS_XML },
 };
@@ -359,7 +361,8 @@ clean_flush(struct clean *c)
 static enum feed_ns
 clean_ns_uri(const char *uri, size_t len)
 {
-	size_t	 i;
+	const char	*known;
+	size_t		 i;
 
 	while (len > 0 && feed_isspace((unsigned char)uri[len - 1]))
 		len--;
@@ -369,10 +372,19 @@ clean_ns_uri(const char *uri, size_t len)
 	}
 	if (len == 0)
 		return (NS_NONE);
-	for (i = 0; i < nitems(feed_ns_uris); i++)
-		if (strlen(feed_ns_uris[i].uri) == len &&
-		    strncasecmp(feed_ns_uris[i].uri, uri, len) == 0)
+	/* Feeds write https: for the http: of a namespace's name. */
+	if (len > 8 && strncasecmp(uri, "https://", 8) == 0) {
+		uri += 5;
+		len -= 5;
+	} else if (len > 7 && strncasecmp(uri, "http://", 7) == 0) {
+		uri += 4;
+		len -= 4;
+	}
+	for (i = 0; i < nitems(feed_ns_uris); i++) {
+		known = feed_ns_uris[i].uri + 4;		/* "http" */
+		if (strlen(known) == len && strncasecmp(known, uri, len) == 0)
 			return (feed_ns_uris[i].ns);
+	}
 	return (NS_OTHER);
 }
 

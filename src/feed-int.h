@@ -58,6 +58,9 @@ int		 feed_clean(const char *s, size_t n, struct buf *o,
 void		 feed_trim(struct buf *b);
 /* Fold every run of white space in b into one space, and trim it. */
 void		 feed_collapse(struct buf *b);
+/* Is url no place on the web (NULL, empty or a file:), so that a feed's
+ * links resolve against the feed's own link instead? */
+int		 feed_url_local(const char *url);
 /* Resolve a link found in a feed against base, as a new string; NULL if
  * it is empty or would run code when followed. */
 char		*feed_link(const char *base, const char *ref);

@@ -26,7 +26,8 @@
 #include "json.h"
 #include "util.h"
 
-#define FEED_JSON_VERSION	"https://jsonfeed.org/version/"
+#define FEED_JSON_VERSION	"://jsonfeed.org/version/"	/* after https
+							 * (or http) */
 
 /* The text of member key of o when it is a string (or, with number, a
  * number), trimmed; NULL when absent, of another type or empty. */
@@ -242,6 +243,16 @@ feed_is_json(const char *s, size_t len)
 	return (i < len && (s[i] == '{' || s[i] == '['));
 }
 
+/* Is s an absolute http or https URL? */
+static int
+feed_json_absolute(const char *s)
+{
+	while (feed_isspace((unsigned char)*s))
+		s++;
+	return (strncasecmp(s, "http://", 7) == 0 ||
+	    strncasecmp(s, "https://", 8) == 0);
+}
+
 /* Parse a JSON Feed into *f, or say in *cause why it is none. */
 int
 feed_parse_jsonfeed(const char *data, size_t len, const char *url,
@@ -251,7 +262,7 @@ feed_parse_jsonfeed(const char *data, size_t len, const char *url,
 	struct json		 doc;
 	const struct json	*items, *v;
 	struct buf		 u = BUF_INIT, tmp = BUF_INIT;
-	const char		*s, *base;
+	const char		*s, *base, *ver;
 	char			*authors;
 	size_t			 i, cap = 0;
 
@@ -268,8 +279,12 @@ feed_parse_jsonfeed(const char *data, size_t len, const char *url,
 	json_parse(data, len, json_arena_alloc, &a, &doc);
 	s = feed_json_str(&doc, "version", 0, &tmp);
 	items = json_get(&doc, "items");
-	if (doc.type != JSON_OBJECT || (!sure && (s == NULL ||
-	    strncmp(s, FEED_JSON_VERSION, strlen(FEED_JSON_VERSION)) != 0)) ||
+	/* Feeds write http: for the https: of the version's URL. */
+	ver = s != NULL && strncmp(s, "https", 5) == 0 ? s + 5 :
+	    s != NULL && strncmp(s, "http", 4) == 0 ? s + 4 : NULL;
+	if (doc.type != JSON_OBJECT || (!sure && (ver == NULL ||
+	    strncmp(ver, FEED_JSON_VERSION, strlen(FEED_JSON_VERSION)) !=
+	    0)) ||
 	    (sure && s == NULL && (items == NULL || items->type !=
 	    JSON_ARRAY))) {
 		*cause = xstrdup("not a feed: JSON but no JSON Feed");
@@ -278,20 +293,27 @@ feed_parse_jsonfeed(const char *data, size_t len, const char *url,
 		json_arena_release(&a);
 		return (-1);
 	}
+	/* Links resolve against the document; one read from a file, against
+	 * the site's URL, else the feed's own, as in XML feeds (feed.c). */
+	base = url;
+	if (feed_url_local(url)) {
+		base = NULL;
+		if ((v = json_get(&doc, "home_page_url")) != NULL &&
+		    v->type == JSON_STRING && feed_json_absolute(v->str))
+			base = v->str;
+		else if ((v = json_get(&doc, "feed_url")) != NULL &&
+		    v->type == JSON_STRING && feed_json_absolute(v->str))
+			base = v->str;
+	}
 	f->title = feed_json_text(&doc, "title", &tmp);
-	f->link = feed_json_link(&doc, "home_page_url", url, &tmp);
+	f->link = feed_json_link(&doc, "home_page_url", base, &tmp);
 	f->description = feed_json_html(&doc, "description", 0, NULL, &tmp);
 	if ((s = feed_json_str(&doc, "language", 0, &tmp)) != NULL &&
 	    *s != '\0')
 		f->language = xstrdup(s);
-	f->image = feed_json_link(&doc, "icon", url, &tmp);
+	f->image = feed_json_link(&doc, "icon", base, &tmp);
 	if (f->image == NULL)
-		f->image = feed_json_link(&doc, "favicon", url, &tmp);
-	/* Items resolve against the document, else the feed's own URL. */
-	base = url;
-	if ((base == NULL || *base == '\0') &&
-	    (v = json_get(&doc, "feed_url")) != NULL && v->type == JSON_STRING)
-		base = v->str;
+		f->image = feed_json_link(&doc, "favicon", base, &tmp);
 	authors = feed_json_authors(&doc, &tmp);
 	if (items != NULL && items->type == JSON_ARRAY) {
 		for (i = 0; i < items->n; i++) {

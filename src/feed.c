@@ -27,7 +27,9 @@
  *    serialized too (as feedparser does). Titles, authors and categories are
  *    plain text. Links are resolved against xml:base and the document's URL,
  *    in attributes and inside HTML content alike, by url.c's RFC 3986
- *    resolver, the one reader mode uses.
+ *    resolver, the one reader mode uses. A document read from a file has no
+ *    URL on the web: the feed's own link, else its self link, stands in for
+ *    it once it has been read.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -273,6 +275,15 @@ feed_url_unsafe(const char *url)
 	return (0);
 }
 
+/* Is url no place on the web (none, or a file), so that links found in
+ * its document cannot be resolved against it? */
+int
+feed_url_local(const char *url)
+{
+	return (url == NULL || *url == '\0' ||
+	    strncasecmp(url, "file:", 5) == 0);
+}
+
 /* Resolve a link found in the feed; NULL if it is empty or unsafe. */
 char *
 feed_link(const char *base, const char *ref)
@@ -314,6 +325,7 @@ enum feed_tag {
 	T_ICON,			/* Atom icon */
 	T_IGNORE,		/* containers whose contents are not ours */
 	T_IMAGE,		/* RSS image */
+	T_ITUNES_CATEGORY,
 	T_ITUNES_DURATION,
 	T_ITUNES_IMAGE,
 	T_KEYWORDS,		/* itunes:keywords, media:keywords */
@@ -374,6 +386,7 @@ static const struct feed_tagname {
 	{ "item",		T_ENTRY },
 	{ "items",		T_IGNORE },
 	{ "itunes:author",	T_CREATOR },
+	{ "itunes:category",	T_ITUNES_CATEGORY },
 	{ "itunes:duration",	T_ITUNES_DURATION },
 	{ "itunes:image",	T_ITUNES_IMAGE },
 	{ "itunes:keywords",	T_KEYWORDS },
@@ -488,6 +501,13 @@ struct parser_entry {
 	char			*mtitle, *mdesc;	/* Media RSS */
 	char			*content_src;	/* Atom content out of line */
 	int64_t			 duration;	/* itunes:duration */
+	int64_t			 dcdate;	/* the first dc:date */
+	int			 haslang;	/* the entry has xml:lang */
+	char			*textlang;	/* its language element's, or
+						 * its text's xml:lang */
+	int			 textlang_rank;	/* -1 language element,
+						 * 0 content, 1 summary,
+						 * 2 title */
 	struct feed_enclosure	*media, *thumbs;
 	size_t			 nmedia, nthumbs;
 	int			 pub_rank, upd_rank;
@@ -523,6 +543,11 @@ struct parser {
 	char			*alt_html, *alt_other, *rss_link;
 	char			*itsummary, *itsubtitle;	/* the feed's */
 	char			*lang;		/* xml:lang of the root */
+	int			 link_base;	/* the document has no URL of
+						 * its own on the web */
+	char			*docbase;	/* the base adopted instead */
+	int			 docbase_rank;	/* 0 the feed's link, 1 self */
+	size_t			 early;		/* entries begun before it */
 	int			 date_rank;
 	int			 image_rank;	/* of f->image (feed_image()) */
 	struct buf		 tmp;
@@ -652,8 +677,9 @@ parser_capture(struct parser *p, enum feed_field field, mxml_node_t *node,
 			dflt = TC_HTML;
 		else if (tag == T_XHTML_BODY)
 			dflt = TC_XHTML;
-		else if (field == F_ITSUMMARY || field == F_ITSUBTITLE ||
-		    field == F_MDESC || field == F_MTITLE)
+		else if (field == F_ITSUMMARY || field == F_ITSUBTITLE)
+			dflt = TC_RSS;	/* said to be text, often HTML */
+		else if (field == F_MDESC || field == F_MTITLE)
 			dflt = TC_TEXT;
 		else if (p->atom && tag != T_DESCRIPTION)
 			dflt = TC_TEXT;
@@ -674,7 +700,8 @@ parser_capture(struct parser *p, enum feed_field field, mxml_node_t *node,
 	}
 }
 
-/* Decode base64 text in b in place; what is not base64 is skipped. */
+/* Decode base64 text in b in place, to UTF-8; what is not base64 is
+ * skipped. */
 static void
 parser_base64(struct buf *b)
 {
@@ -697,8 +724,11 @@ parser_base64(struct buf *b)
 			buf_addch(&out, (int)((acc >> bits) & 0xff));
 		}
 	}
+	/* Bytes that are no UTF-8 at all are in the legacy encoding of
+	 * the web, as a document's would be. */
 	buf_reset(b);
-	charset_to_utf8(out.data, out.len, "utf-8", b);
+	charset_to_utf8(out.data, out.len, charset_sniff_utf8(out.data,
+	    out.len) == -1 ? "windows-1252" : "utf-8", b);
 	buf_release(&out);
 }
 
@@ -1236,6 +1266,118 @@ feed_image(struct feed *f, int *rank, int newrank, char *url)
 	*rank = newrank;
 }
 
+/*
+ * A document read from a file (or from nowhere) resolves its links against
+ * the feed's own link, as readers do, else its self link: take url (of rank
+ * 0 or 1) as the base of every frame that has none of its own from here on,
+ * and of those whose xml:base is relative.
+ */
+static void
+parser_adopt_base(struct parser *p, const char *url, int rank)
+{
+	struct parser_frame	*fr;
+	struct url_parts	 u;
+	char			*old = p->docbase, *prev;
+	size_t			 i, j, depth = p->depth;
+
+	if (!p->link_base || url == NULL || (old != NULL &&
+	    rank >= p->docbase_rank) || (strncasecmp(url, "http://", 7) != 0 &&
+	    strncasecmp(url, "https://", 8) != 0))
+		return;
+	if (old == NULL)
+		p->early = p->f->nentries + (p->pe != NULL);
+	p->docbase = xstrdup(url);
+	p->docbase_rank = rank;
+	if (depth > nitems(p->st))
+		depth = nitems(p->st);
+	for (i = 0; i < depth; i++) {
+		fr = &p->st[i];
+		if (fr->base == old) {
+			fr->base = p->docbase;
+			continue;
+		}
+		if (i == 0 || fr->ownbase == NULL || fr->base != fr->ownbase)
+			continue;
+		url_split(fr->ownbase, &u);
+		if (u.scheme != NULL)
+			continue;
+		/* Frames below share the pointer; a parent comes first. */
+		prev = fr->ownbase;
+		if ((fr->ownbase = feed_url_resolve(p->st[i - 1].base,
+		    prev)) == NULL) {
+			fr->ownbase = prev;
+			continue;
+		}
+		fr->base = fr->ownbase;
+		for (j = i + 1; j < depth; j++)
+			if (p->st[j].base == prev)
+				p->st[j].base = fr->ownbase;
+		free(prev);
+	}
+	free(old);
+}
+
+/* Resolve *sp against base if it is a relative URL (see parser_rebase()). */
+static void
+feed_rebase_url(char **sp, const char *base)
+{
+	struct url_parts	 u;
+	char			*url;
+
+	if (*sp == NULL)
+		return;
+	url_split(*sp, &u);
+	if (u.scheme != NULL)
+		return;
+	url = feed_link(base, *sp);
+	free(*sp);
+	*sp = url;
+}
+
+/* Resolve the relative URLs of HTML *sp against base. */
+static void
+feed_rebase_html(char **sp, const char *base)
+{
+	struct buf	 out = BUF_INIT;
+
+	if (*sp == NULL)
+		return;
+	feed_html_urls(&out, *sp, strlen(*sp), base);
+	free(*sp);
+	*sp = buf_detach(&out, NULL);
+}
+
+/*
+ * Once a document without a URL of its own is read, resolve what was read
+ * before its base was known (the channel's link after its items, or its
+ * image before its link) against that base.
+ */
+static void
+parser_rebase(struct parser *p)
+{
+	struct feed_entry	*e;
+	size_t			 i, j, n = 0;
+
+	if (p->docbase == NULL)
+		return;
+	feed_rebase_url(&p->f->image, p->docbase);
+	for (i = 0; i < p->early && i < p->f->nentries; i++) {
+		e = &p->f->entries[i];
+		feed_rebase_url(&e->link, p->docbase);
+		feed_rebase_html(&e->summary, p->docbase);
+		feed_rebase_html(&e->content, p->docbase);
+		for (j = n = 0; j < e->nenclosures; j++) {
+			feed_rebase_url(&e->enclosures[j].url, p->docbase);
+			if (e->enclosures[j].url == NULL) {
+				free(e->enclosures[j].type);
+				continue;
+			}
+			e->enclosures[n++] = e->enclosures[j];
+		}
+		e->nenclosures = n;
+	}
+}
+
 /* Record an <atom:link> (a link element with href) of the feed or entry. */
 static void
 parser_link(struct parser *p, mxml_node_t *node, const char *href,
@@ -1250,6 +1392,12 @@ parser_link(struct parser *p, mxml_node_t *node, const char *href,
 		if (kind == K_ENTRY)
 			parser_enclosure(p, &p->pe->e.enclosures,
 			    &p->pe->e.nenclosures, node, "href", "length");
+		return;
+	}
+	if (rel != NULL && strcasecmp(rel, "self") == 0 && kind == K_FEED) {
+		if ((url = feed_link(p->st[p->depth - 1].base, href)) != NULL)
+			parser_adopt_base(p, url, 1);
+		free(url);
 		return;
 	}
 	if (rel != NULL && strcasecmp(rel, "alternate") != 0 &&
@@ -1267,6 +1415,8 @@ parser_link(struct parser *p, mxml_node_t *node, const char *href,
 	    href)) == NULL)
 		return;
 	*slot = url;
+	if (kind == K_FEED)
+		parser_adopt_base(p, url, 0);
 }
 
 /* Set a date of rank rank if it is better than what *rank says is there. */
@@ -1312,6 +1462,7 @@ parser_entry_start(struct parser *p, mxml_node_t *node)
 	p->pe->e.published = p->pe->e.updated = FEED_NODATE;
 	p->pe->pub_rank = p->pe->upd_rank = 99;
 	p->pe->duration = -1;
+	p->pe->dcdate = FEED_NODATE;
 	if ((about = parser_attr_text(p, node, "rdf:about")) != NULL)
 		p->pe->about = xstrdup(about);
 	parser_cdf(p, node, K_ENTRY);
@@ -1350,6 +1501,19 @@ parser_entry_end(struct parser *p)
 	struct feed		*f = p->f;
 
 	e->id = parser_pick(e->id, pe->about);
+	/* dc:date beside pubDate says when the entry last changed, as for
+	 * feedparser. */
+	if (pe->pub_rank == 0 && e->updated == FEED_NODATE)
+		e->updated = pe->dcdate;
+	/* An entry says its language (xml:lang, else dc:language), else its
+	 * text does: that of its content, summary or title, before the
+	 * feed's. */
+	if (!pe->haslang && pe->textlang != NULL) {
+		free(e->lang);
+		e->lang = pe->textlang;
+		pe->textlang = NULL;
+	}
+	free(pe->textlang);
 	/* Atom content out of line is where the entry is, when no link
 	 * says so. */
 	e->link = parser_pick(pe->alt_html, parser_pick(pe->rss_link,
@@ -1386,6 +1550,18 @@ parser_entry_end(struct parser *p)
 	p->pe = NULL;
 }
 
+/* Keep lang as the language of the entry being read if its rank (-1 its
+ * language element, 0 content, 1 summary, 2 title) is the best yet. */
+static void
+parser_entry_lang(struct parser_entry *pe, const char *lang, int rank)
+{
+	if (lang == NULL || (pe->textlang != NULL && rank >= pe->textlang_rank))
+		return;
+	free(pe->textlang);
+	pe->textlang = xstrdup(lang);
+	pe->textlang_rank = rank;
+}
+
 /* Store a string in *slot unless it is set already; free it otherwise. */
 static void
 parser_set(char **slot, char *s)
@@ -1405,6 +1581,7 @@ parser_capture_end(struct parser *p)
 	struct parser_entry	*pe = p->pe;
 	const char		*t;
 	char			*s, *words, *name, *email;
+	int64_t			 v;
 	int			 entry = p->cap_kind == K_ENTRY && pe != NULL;
 
 	switch (p->cap) {
@@ -1443,6 +1620,8 @@ parser_capture_end(struct parser *p)
 		if ((t = parser_captured_text(p)) == NULL)
 			break;
 		s = feed_link(fr->base, t);
+		if (!entry && p->rss_link == NULL)
+			parser_adopt_base(p, s, 0);
 		parser_set(entry ? &pe->rss_link : &p->rss_link, s);
 		break;
 	case F_GUID:
@@ -1450,7 +1629,9 @@ parser_capture_end(struct parser *p)
 		if ((t = parser_captured_text(p)) == NULL)
 			break;
 		parser_set(&pe->e.id, xstrdup(t));
-		if (p->cap == F_GUID && p->cap_permalink &&
+		/* An Atom id that is a web address is where the entry is
+		 * when no link says so, as a permalink guid is. */
+		if ((p->cap == F_ID || p->cap_permalink) &&
 		    (strncasecmp(t, "http://", 7) == 0 ||
 		    strncasecmp(t, "https://", 8) == 0))
 			parser_set(&pe->guid_link, feed_link(fr->base, t));
@@ -1462,12 +1643,20 @@ parser_capture_end(struct parser *p)
 		else if (p->cap_rank >= 10)
 			parser_date(&pe->e.updated, &pe->upd_rank,
 			    p->cap_rank, t);
-		else
+		else {
 			parser_date(&pe->e.published, &pe->pub_rank,
 			    p->cap_rank, t);
+			if (p->cap_rank == 1 && pe->dcdate == FEED_NODATE &&
+			    t != NULL && date_parse(t, &v) == 0)
+				pe->dcdate = v;
+		}
 		break;
 	case F_LANG:
-		if ((t = parser_captured_text(p)) != NULL)
+		if ((t = parser_captured_text(p)) == NULL)
+			break;
+		if (entry)
+			parser_entry_lang(pe, t, -1);
+		else
 			parser_set(&f->language, xstrdup(t));
 		break;
 	case F_IMAGE:
@@ -1631,7 +1820,9 @@ parser_feed_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 		p->cap_rank = tag == T_ICON ? 0 : 2;
 		break;
 	case T_ITUNES_IMAGE:
-		if ((href = parser_attr(node, "href")) != NULL)
+		/* Publishers write url= for href= as in <enclosure>. */
+		if ((href = parser_attr(node, "href")) != NULL ||
+		    (href = parser_attr(node, "url")) != NULL)
 			feed_image(p->f, &p->image_rank, 3, feed_link(
 			    p->st[p->depth - 1].base, href));
 		break;
@@ -1648,6 +1839,13 @@ parser_feed_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 	}
 }
 
+/* Keep the xml:lang of an entry's text element of rank rank. */
+static void
+parser_text_lang(struct parser *p, int rank)
+{
+	parser_entry_lang(p->pe, p->st[p->depth - 1].ownlang, rank);
+}
+
 /* Act on an element of an entry. */
 static void
 parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
@@ -1657,6 +1855,7 @@ parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 	switch (tag) {
 	case T_TITLE:
 		parser_capture(p, F_TITLE, node, tag);
+		parser_text_lang(p, 2);
 		break;
 	case T_LINK:
 		if ((href = parser_attr(node, "href")) != NULL)
@@ -1686,22 +1885,28 @@ parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 	case T_DESCRIPTION:
 	case T_SUMMARY:
 		parser_capture(p, F_SUMMARY, node, tag);
+		parser_text_lang(p, 1);
 		break;
 	case T_CONTENT:
 		if ((href = parser_attr(node, "src")) != NULL)
 			parser_set(&p->pe->content_src, feed_link(
 			    p->st[p->depth - 1].base, href));
 		parser_capture(p, F_CONTENT, node, tag);
+		parser_text_lang(p, 0);
 		break;
 	case T_CONTENT_ENCODED:
 	case T_XHTML_BODY:
 		parser_capture(p, F_CONTENT, node, tag);
+		parser_text_lang(p, 0);
 		break;
 	case T_ITUNES_SUMMARY:
 		parser_capture(p, F_ITSUMMARY, node, tag);
 		break;
 	case T_ITUNES_SUBTITLE:
 		parser_capture(p, F_ITSUBTITLE, node, tag);
+		break;
+	case T_LANGUAGE:
+		parser_capture(p, F_LANG, node, tag);
 		break;
 	case T_ITUNES_DURATION:
 		parser_capture(p, F_DURATION, node, tag);
@@ -1714,7 +1919,7 @@ parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 		break;
 	case T_ITUNES_IMAGE:
 		parser_enclosure(p, &p->pe->thumbs, &p->pe->nthumbs, node,
-		    "href", NULL);
+		    parser_attr(node, "href") != NULL ? "href" : "url", NULL);
 		break;
 	case T_ENCLOSURE:
 		parser_enclosure(p, &p->pe->e.enclosures, &p->pe->e.nenclosures,
@@ -1731,6 +1936,11 @@ parser_entry_field(struct parser *p, enum feed_tag tag, mxml_node_t *node)
 		break;
 	case T_KEYWORDS:
 		parser_capture(p, F_KEYWORDS, node, tag);
+		break;
+	case T_ITUNES_CATEGORY:
+		/* Its name is in text=; a subcategory is inside it. */
+		if ((term = parser_attr_text(p, node, "text")) != NULL)
+			parser_category(p, term);
 		break;
 	case T_CATEGORY:
 	case T_SUBJECT:
@@ -1815,6 +2025,7 @@ parser_open(struct parser *p, mxml_node_t *node)
 		parser_entry_start(p, node);
 		if (fr->lang != NULL)
 			p->pe->e.lang = xstrdup(fr->lang);
+		p->pe->haslang = parser_attr(node, "xml:lang") != NULL;
 		return;
 	case T_IMAGE:
 		/* RSS 1.0's image is beside the channel. */
@@ -1985,6 +2196,7 @@ parser_free(struct parser *p)
 		free(pe->mtitle);
 		free(pe->mdesc);
 		free(pe->content_src);
+		free(pe->textlang);
 		parser_enclosures_free(pe->media, pe->nmedia);
 		parser_enclosures_free(pe->thumbs, pe->nthumbs);
 		feed_entry_free(&pe->e);
@@ -2000,6 +2212,7 @@ parser_free(struct parser *p)
 	free(p->itsummary);
 	free(p->itsubtitle);
 	free(p->lang);
+	free(p->docbase);
 	buf_release(&p->cb);
 	buf_release(&p->pname);
 	buf_release(&p->pemail);
@@ -2067,7 +2280,8 @@ feed_parse(const char *data, size_t len, const char *url,
 	p->atom = strncmp(x.data, "<feed", 5) == 0 &&
 	    (x.data[5] == ' ' || x.data[5] == '>' || x.data[5] == '/');
 	p->st[0].kind = K_NONE;
-	p->st[0].base = url;
+	p->link_base = feed_url_local(url);
+	p->st[0].base = p->link_base ? NULL : url;
 	p->depth = 1;
 	p->date_rank = 99;
 	p->image_rank = 99;
@@ -2104,6 +2318,7 @@ feed_parse(const char *data, size_t len, const char *url,
 		f->language = p->lang;
 		p->lang = NULL;
 	}
+	parser_rebase(p);
 	if (truncated)
 		log_debug("feed: %s: the document is cut off; its last "
 		    "entry was dropped", url != NULL ? url : "-");

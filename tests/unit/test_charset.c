@@ -125,6 +125,55 @@ test_charset_sniff(void **state)
 	}
 }
 
+/* Whole documents: UTF-8 with a few windows-1252 bytes has those read as
+ * windows-1252, one by one; NULL: valid UTF-8 already, read in place. */
+static const struct {
+	const char	*in;
+	size_t		 len;		/* 0: strlen(in) */
+	const char	*out;
+} xml_cases[] = {
+	{ "<?xml version=\"1.0\" encoding=\"utf-8\"?><a>caf\xc3\xa9 "
+	  "na\xefve \x93q\x94</a>", 0, "<?xml version=\"1.0\" encoding=\""
+	  "utf-8\"?><a>caf\xc3\xa9 na\xc3\xafve \xe2\x80\x9cq\xe2\x80\x9d"
+	  "</a>" },
+	{ "<a>\xc3\xa9\xe9</a>", 0, "<a>\xc3\xa9\xc3\xa9</a>" },
+	{ "<a>\xc3\xa9\0\xe9</a>", 11, "<a>\xc3\xa9" R "\xc3\xa9</a>" },
+	{ "<a>\xc3\xa9\x81\xe2\x80</a>", 0,
+	  "<a>\xc3\xa9" R "\xc3\xa2\xe2\x82\xac</a>" },
+	{ "<a>\xe9</a>", 0, "<a>\xc3\xa9</a>" },
+	{ "<a>\xc3\xa9 \xc3( \xe2\x80\xa6 \xdf" "e</a>", 0,	/* "\xc3" cut */
+	  "<a>\xc3\xa9 " R "( \xe2\x80\xa6 \xc3\x9f" "e</a>" },
+	/* windows-1252 in which two bytes make UTF-8 by chance */
+	{ "<a>\xc9T\xc9\x85 \xe0</a>", 0,
+	  "<a>\xc3\x89T\xc3\x89\xe2\x80\xa6 \xc3\xa0</a>" },
+	{ "<?xml version=\"1.0\" encoding=\"koi8-r\"?><a>\xc3\xa9\xe9</a>", 0,
+	  "<?xml version=\"1.0\" encoding=\"koi8-r\"?><a>\xd1\x86"
+	  "\xe2\x95\x98\xd0\x98</a>" },
+	{ "<a>\xc3\xa9</a>", 0, NULL },
+};
+
+static void
+test_charset_xml(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 i, len;
+	int		 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof xml_cases / sizeof xml_cases[0]; i++) {
+		len = xml_cases[i].len != 0 ? xml_cases[i].len :
+		    strlen(xml_cases[i].in);
+		buf_reset(&b);
+		rc = charset_xml_to_utf8(xml_cases[i].in, len, NULL, &b);
+		if (xml_cases[i].out == NULL ? rc != 1 : rc != 0 ||
+		    b.len != strlen(xml_cases[i].out) ||
+		    memcmp(b.data, xml_cases[i].out, b.len) != 0)
+			fail_msg("row %zu: got %d \"%.*s\"", i, rc, (int)b.len,
+			    b.data != NULL ? b.data : "");
+	}
+	buf_release(&b);
+}
+
 static const struct {
 	const char	*in;
 	const char	*out;
@@ -164,6 +213,7 @@ main(void)
 		cmocka_unit_test(test_charset_conversions),
 		cmocka_unit_test(test_charset_large_input),
 		cmocka_unit_test(test_charset_sniff),
+		cmocka_unit_test(test_charset_xml),
 		cmocka_unit_test(test_charset_from_content_type),
 	};
 

@@ -509,6 +509,10 @@ static const struct {
 	    "\"title\":\"J\"}", 0, "J" },
 	{ NULL, "\xef\xbb\xbf{\"version\":\"https://jsonfeed.org/version/1\","
 	    "\"title\":\"BOM\"}", 0, "BOM" },
+	{ NULL, "{\"version\":\"http://jsonfeed.org/version/1\",\"title\":"
+	    "\"http:\",\"items\":[]}", 0, "http:" },
+	{ NULL, "{\"version\":\"ftp://jsonfeed.org/version/1\",\"title\":"
+	    "\"ftp:\",\"items\":[]}", -1, NULL },
 	/* Served as one, a feed without its version is read too ... */
 	{ "application/feed+json; charset=utf-8",
 	    "{\"title\":\"No version\",\"items\":[{\"id\":\"1\"}]}", 0,
@@ -634,22 +638,203 @@ static const struct {
 	  "</channel></rss>", 0, "categories", "news | a b" },
 };
 
+/*
+ * Feeds as found in the wild, read as feedparser, the most complete parser,
+ * reads them where that is right for a reader (bench/conformance compares
+ * the two at large). One row per field: document, its URL (NULL: standard
+ * input), entry (-1: the feed), field, value (NULL: null).
+ */
+#define RSS_CHAN	"<rss><channel><title>C</title>" \
+			"<link>http://site.org/blog/</link>"
+#define ATOM_FEED	"<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+static const struct {
+	const char	*doc;
+	const char	*url;
+	int		 entry;
+	const char	*field;
+	const char	*want;
+} conform_cases[] = {
+	/* Read from a file or standard input, links resolve against the
+	 * feed's link, else its self link; before either, not at all. */
+	{ RSS_CHAN "<item><link>/a</link></item></channel></rss>",
+	  "file:///tmp/f.xml", 0, "link", "http://site.org/a" },
+	{ RSS_CHAN "<item><link>p/1</link></item></channel></rss>", NULL, 0,
+	  "link", "http://site.org/blog/p/1" },
+	{ RSS_CHAN "<item><description>&lt;img src=\"i.png\"&gt;"
+	  "</description></item></channel></rss>", "file:///f.xml", 0,
+	  "summary", "<img src=\"http://site.org/blog/i.png\">" },
+	{ RSS_CHAN "<item><enclosure url=\"/e.mp3\"/></item></channel></rss>",
+	  NULL, 0, "enclosures", "http://site.org/e.mp3 - -" },
+	{ RSS_CHAN "<image><url>/logo.png</url></image></channel></rss>",
+	  "file:///f.xml", -1, "image", "http://site.org/logo.png" },
+	{ "<rss><channel><link>/rel/</link><item><link>/a</link></item>"
+	  "</channel></rss>", "file:///f.xml", 0, "link", "/a" },
+	{ "<rss><channel><link>/rel/</link></channel></rss>", "file:///f.xml",
+	  -1, "link", "/rel/" },
+	{ ATOM_FEED "<link rel=\"self\" "
+	  "href=\"http://a.org/x/feed\"/><entry><link href=\"e\"/></entry>"
+	  "</feed>", "file:///f.xml", 0, "link", "http://a.org/x/e" },
+	{ ATOM_FEED "<link rel=\"self\" "
+	  "href=\"http://a.org/x/feed\"/><link href=\"http://a.org/\"/>"
+	  "<entry><link href=\"e\"/></entry></feed>", NULL, 0, "link",
+	  "http://a.org/e" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\""
+	  "http://b.org/d/\"><link href=\"http://a.org/\"/><entry><link "
+	  "href=\"e\"/></entry></feed>", NULL, 0, "link", "http://b.org/d/e" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"/sub/\">"
+	  "<link href=\"http://a.org/x/\"/><entry><link href=\"p\"/>"
+	  "</entry></feed>", NULL, 0, "link", "http://a.org/sub/p" },
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"s/\">"
+	  "<link href=\"http://a.org/x/\"/><entry xml:base=\"e/\"><link "
+	  "href=\"p\"/></entry></feed>", NULL, 0, "link",
+	  "http://a.org/x/s/e/p" },
+	/* ... even when the link comes after what it resolves. */
+#define LATE_LINK	"<rss><channel><image><url>/logo.png</url></image>" \
+			"<item><link>/a</link><enclosure url=\"e.mp3\"/>" \
+			"<description>&lt;img src=\"i.png\"&gt;" \
+			"</description></item><link>http://s.org/d/</link>" \
+			"</channel></rss>"
+	{ LATE_LINK, "file:///f.xml", 0, "link", "http://s.org/a" },
+	{ LATE_LINK, "file:///f.xml", 0, "enclosures",
+	  "http://s.org/d/e.mp3 - -" },
+	{ LATE_LINK, "file:///f.xml", 0, "summary",
+	  "<img src=\"http://s.org/d/i.png\">" },
+	{ LATE_LINK, NULL, -1, "image", "http://s.org/logo.png" },
+	{ RSS_CHAN "<item><link>/a</link></item></channel></rss>",
+	  "http://feed.org/rss", 0, "link", "http://feed.org/a" },
+	/* An Atom id that is a web address stands in for a missing link. */
+	{ ATOM_FEED "<entry><id>"
+	  "https://a.org/p/1</id></entry></feed>", NULL, 0, "link",
+	  "https://a.org/p/1" },
+	{ ATOM_FEED "<entry><id>"
+	  "https://a.org/p/1</id><link href=\"https://a.org/a\"/></entry>"
+	  "</feed>", NULL, 0, "link", "https://a.org/a" },
+	{ ATOM_FEED "<entry><id>"
+	  "tag:a.org,2024:1</id></entry></feed>", NULL, 0, "link", NULL },
+	/* An entry without a language of its own (xml:lang, else a language
+	 * element) has its text's: content, summary, title; then the feed's. */
+	{ "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"
+	  "<entry><title xml:lang=\"es\">Hola</title></entry></feed>", NULL,
+	  0, "lang", "es" },
+	{ ATOM_FEED "<entry><title "
+	  "xml:lang=\"es\">Hola</title><content xml:lang=\"ca\">Bon dia"
+	  "</content></entry></feed>", NULL, 0, "lang", "ca" },
+	{ ATOM_FEED "<entry xml:lang="
+	  "\"de\"><title xml:lang=\"es\">Hola</title></entry></feed>", NULL,
+	  0, "lang", "de" },
+	{ "<rss><channel><language>en</language><item><description "
+	  "xml:lang=\"fr\">Bonjour</description></item></channel></rss>",
+	  NULL, 0, "lang", "fr" },
+	{ "<rss><channel><language>en</language><item><dc:language>de"
+	  "</dc:language><description xml:lang=\"fr\">x</description></item>"
+	  "</channel></rss>", NULL, 0, "lang", "de" },
+	{ "<rss><channel><language>en</language><item xml:lang=\"cy\">"
+	  "<language>de</language></item></channel></rss>", NULL, 0, "lang",
+	  "cy" },
+	{ "<rss><channel><item><language>de</language></item><language>en"
+	  "</language></channel></rss>", NULL, -1, "language", "en" },
+	/* itunes:image written with url= as an enclosure is */
+	{ "<rss><channel><itunes:image url=\"http://e.org/art.jpg\"/>"
+	  "<item><itunes:image url=\"http://e.org/ep.jpg\"/></item>"
+	  "</channel></rss>", NULL, -1, "image", "http://e.org/art.jpg" },
+	{ "<rss><channel><item><itunes:image url=\"http://e.org/ep.jpg\"/>"
+	  "</item></channel></rss>", NULL, 0, "enclosures",
+	  "http://e.org/ep.jpg - -" },
+	/* itunes:summary and itunes:subtitle are said to be text, and are
+	 * HTML as often: read as RSS descriptions are. */
+	{ "<rss><channel><item><itunes:summary>&lt;p&gt;P&lt;/p&gt;"
+	  "</itunes:summary></item></channel></rss>", NULL, 0, "summary",
+	  "<p>P</p>" },
+	{ "<rss><channel><itunes:summary><![CDATA[<p>Show</p>]]>"
+	  "</itunes:summary></channel></rss>", NULL, -1, "description",
+	  "<p>Show</p>" },
+	{ "<rss><channel><item><itunes:subtitle>Tom &amp; Jerry"
+	  "</itunes:subtitle></item></channel></rss>", NULL, 0, "summary",
+	  "Tom & Jerry" },
+	/* Atom 0.3 base64 content: UTF-8, else windows-1252 */
+	{ ATOM_FEED "<entry><content "
+	  "type=\"text/html\" mode=\"base64\">PHA+Q2Fm6TwvcD4=</content>"
+	  "</entry></feed>", NULL, 0, "content", "<p>Caf\xc3\xa9</p>" },
+	{ ATOM_FEED "<entry><content "
+	  "type=\"text/html\" mode=\"base64\">PHA+Q2Fmw6k8L3A+</content>"
+	  "</entry></feed>", NULL, 0, "content", "<p>Caf\xc3\xa9</p>" },
+	/* An episode's itunes:category, and the subcategory inside it. */
+	{ "<rss><channel><item><itunes:category text=\"Tech &amp; Co\">"
+	  "<itunes:category text=\"Gadgets\"/></itunes:category>"
+	  "<category>Tech &amp; Co</category></item></channel></rss>", NULL,
+	  0, "categories", "Tech & Co | Gadgets" },
+	/* Namespaces as feeds misname them: https:, Apple's example URI. */
+	{ "<rss xmlns:i=\"https://www.itunes.com/dtds/podcast-1.0.dtd\">"
+	  "<channel><item><i:author>A</i:author></item></channel></rss>",
+	  NULL, 0, "author", "A" },
+	{ "<rss xmlns:i=\"http://example.com/DTDs/PodCast-1.0.dtd\">"
+	  "<channel><item><i:author>A</i:author></item></channel></rss>",
+	  NULL, 0, "author", "A" },
+	{ "<rss xmlns:c=\"HTTPS://purl.org/rss/1.0/modules/content/\">"
+	  "<channel><item><c:encoded>C</c:encoded></item></channel></rss>",
+	  NULL, 0, "content", "C" },
+	{ "<rss xmlns:c=\"ftp://purl.org/rss/1.0/modules/content/\">"
+	  "<channel><item><c:encoded>C</c:encoded></item></channel></rss>",
+	  NULL, 0, "content", NULL },
+	/* dc:date beside pubDate, in either order, is the updated date;
+	 * alone, it is the published one. */
+	{ "<rss><channel><item><pubDate>Tue, 10 Jun 2003 04:00:00 GMT"
+	  "</pubDate><dc:date>2004-01-01T00:00:00Z</dc:date></item></channel>"
+	  "</rss>", NULL, 0, "updated", "2004-01-01T00:00:00Z" },
+	{ "<rss><channel><item><dc:date>2004-01-01T00:00:00Z</dc:date>"
+	  "<pubDate>Tue, 10 Jun 2003 04:00:00 GMT</pubDate></item></channel>"
+	  "</rss>", NULL, 0, "published", "2003-06-10T04:00:00Z" },
+	{ "<rss><channel><item><dc:date>2004-01-01T00:00:00Z</dc:date>"
+	  "<pubDate>Tue, 10 Jun 2003 04:00:00 GMT</pubDate></item></channel>"
+	  "</rss>", NULL, 0, "updated", "2004-01-01T00:00:00Z" },
+	{ "<rss><channel><item><dc:date>2004-01-01T00:00:00Z</dc:date>"
+	  "</item></channel></rss>", NULL, 0, "updated", NULL },
+	{ "<rss><channel><item><pubDate>Tue, 10 Jun 2003 04:00:00 GMT"
+	  "</pubDate><dc:date>2004-01-01T00:00:00Z</dc:date><atom:updated>"
+	  "2005-01-01T00:00:00Z</atom:updated></item></channel></rss>", NULL,
+	  0, "updated", "2005-01-01T00:00:00Z" },
+	{ "{\"version\":\"https://jsonfeed.org/version/1.1\",\"home_page_url"
+	  "\":\"https://j.org/\",\"feed_url\":\"https://f.org/f.json\","
+	  "\"items\":[{\"id\":\"1\",\"url\":\"/p\"}]}", "file:///f.json", 0,
+	  "link", "https://j.org/p" },
+};
+
+/* Parse doc, fetched from url, and check a field as field_check() does. */
 static void
-test_feed_more_fields(void **state)
+doc_check(const char *doc, const char *url, size_t i, const char *what,
+    int entry, const char *field, const char *want)
 {
 	struct feed	 f;
 	char		*cause;
-	size_t		 i;
+
+	if (feed_parse(doc, strlen(doc), url, NULL, &f, &cause) != 0)
+		fail_msg("row %zu of %s: %s", i, what, cause);
+	field_check(&f, i, what, entry, field, want);
+	feed_release(&f);
+}
+
+static void
+test_feed_conformance(void **state)
+{
+	size_t	 i;
 
 	(void)state;
-	for (i = 0; i < nitems(more_cases); i++) {
-		if (feed_parse(more_cases[i].doc, strlen(more_cases[i].doc),
-		    URL, NULL, &f, &cause) != 0)
-			fail_msg("row %zu: %s", i, cause);
-		field_check(&f, i, "more_cases", more_cases[i].entry,
-		    more_cases[i].field, more_cases[i].want);
-		feed_release(&f);
-	}
+	for (i = 0; i < nitems(conform_cases); i++)
+		doc_check(conform_cases[i].doc, conform_cases[i].url, i,
+		    "conform_cases", conform_cases[i].entry,
+		    conform_cases[i].field, conform_cases[i].want);
+}
+
+static void
+test_feed_more_fields(void **state)
+{
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < nitems(more_cases); i++)
+		doc_check(more_cases[i].doc, URL, i, "more_cases",
+		    more_cases[i].entry, more_cases[i].field,
+		    more_cases[i].want);
 }
 
 static void
@@ -941,7 +1126,7 @@ static const struct {
 } mxml_cases[] = {
 	{ "\xff\xfe<\0r\0s\0s\0>\0<\0", 11, NULL },	/* odd UTF-16 */
 	{ "<rss><channel><title>\xc3\xa9\xff\xfe" "b</title></channel></rss>",
-	    0, "\xc3\xa9\xef\xbf\xbd\xef\xbf\xbd" "b" },
+	    0, "\xc3\xa9\xc3\xbf\xc3\xbe" "b" },	/* UTF-8 and cp1252 */
 	{ "<rss><channel><title>a\xff\xfe" "b</title></channel></rss>", 0,
 	    "a\xc3\xbf\xc3\xbe" "b" },		/* no UTF-8 at all: cp1252 */
 	{ "<rss><channel><title>a\0b</title></channel></rss>", 42,
@@ -962,6 +1147,14 @@ static const struct {
 	    "bom" },
 	{ "<rss><channel><title>cr\r\nlf\rcr</title></channel></rss>", 0,
 	    "cr lf cr" },
+	/* a stray NUL first is no UTF-16; UTF-16 without a BOM is */
+	{ "\0<rss><channel><title>nul</title></channel></rss>", 49, "nul" },
+	{ "<\0r\0s\0s\0>\0<\0c\0h\0a\0n\0n\0e\0l\0>\0<\0t\0i\0t\0l"
+	    "\0e\0>\0w\0i\0d\0e\0<\0/\0t\0i\0t\0l\0e\0>\0<\0/\0c\0h\0"
+	    "a\0n\0n\0e\0l\0>\0<\0/\0r\0s\0s\0>\0", 98, "wide" },
+	{ "\0<\0r\0s\0s\0>\0<\0c\0h\0a\0n\0n\0e\0l\0>\0<\0t\0i\0t\0"
+	    "l\0e\0>\0w\0i\0d\0e\0<\0/\0t\0i\0t\0l\0e\0>\0<\0/\0c\0h"
+	    "\0a\0n\0n\0e\0l\0>\0<\0/\0r\0s\0s\0>", 98, "wide" },
 };
 
 /*
@@ -1202,6 +1395,7 @@ main(void)
 		cmocka_unit_test(test_feed_not_a_feed),
 		cmocka_unit_test(test_feed_content_types),
 		cmocka_unit_test(test_feed_more_fields),
+		cmocka_unit_test(test_feed_conformance),
 		cmocka_unit_test(test_feed_depth_limit),
 		cmocka_unit_test(test_feed_entry_limit),
 		cmocka_unit_test(test_feed_json_shape),
