@@ -187,6 +187,39 @@ html_doubled(const char *s, size_t len)
 	return (0);
 }
 
+/* Whether c is an ASCII letter. */
+static int
+html_ascii_letter(int c)
+{
+	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
+
+/*
+ * Whether the character cp (n bytes at out[at], of o) that a repair
+ * would make is one that no double-encoded text holds: a letter of a
+ * script written past U+0800 (Chinese, Japanese, Korean...) alone
+ * beside an ASCII letter. Accented Latin text whose every
+ * character past ASCII happens to spell one such character ("caf" + "e
+ * acute, no-break space, ellipsis") would otherwise turn into "caf" and
+ * an ideograph. Punctuation and symbols (U+2000 to U+2BFF) are what
+ * double-encoded Latin text holds most, and stay repaired.
+ */
+static int
+html_undouble_odd(const unsigned char *out, size_t o, size_t at, size_t n,
+    uint32_t cp)
+{
+	int	 before, after;
+
+	if (cp < 0x800 || (cp >= 0x2000 && cp < 0x2c00))
+		return (0);
+	before = at > 0 ? out[at - 1] : ' ';
+	after = at + n < o ? out[at + n] : ' ';
+	/* A neighbour past ASCII makes it a word of its script. */
+	if (before >= 0x80 || after >= 0x80)
+		return (0);
+	return (html_ascii_letter(before) || html_ascii_letter(after));
+}
+
 /* Repair double-encoded UTF-8 in place (see html.h). */
 size_t
 html_undouble(char *s, size_t len)
@@ -214,7 +247,8 @@ html_undouble(char *s, size_t len)
 		out[o++] = (unsigned char)b;
 	}
 	for (p = out, end = out + o; p < end; p += n) {
-		if ((n = utf8_decode(p, (size_t)(end - p), &cp)) == 0)
+		if ((n = utf8_decode(p, (size_t)(end - p), &cp)) == 0 ||
+		    html_undouble_odd(out, o, (size_t)(p - out), n, cp))
 			goto keep;
 		if (n > 1)
 			multi = 1;

@@ -42,7 +42,9 @@ int		 html_cp1252_byte(uint32_t cp);
  * "caf\xc3\x83\xc2\xa9" for "caf\xc3\xa9": when every character past
  * ASCII maps back to a windows-1252 byte and those bytes make valid
  * UTF-8, the whole text was double-encoded. A single character that does
- * not fit means it was not, and the text is left as it is. Return the
+ * not fit means it was not, and the text is left as it is; so does one
+ * whose repair would give a lone ideograph beside an ASCII letter
+ * (accented Latin text that happens to spell one). Return the
  * new length (len when nothing changed; never more); s is not ended.
  */
 size_t		 html_undouble(char *s, size_t len);

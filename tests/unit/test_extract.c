@@ -4412,6 +4412,18 @@ test_extract_streamed_bounds(void **state)
 	buf_release(&ld);
 }
 
+
+/* html_undouble() of in gives want. */
+static void
+undouble_check(const char *in, const char *want)
+{
+	char	*s = xstrdup(in);
+
+	s[html_undouble(s, strlen(s))] = '\0';
+	if (strcmp(s, want) != 0)
+		failf("undouble(\"%s\") = \"%s\", not \"%s\"", in, s, want);
+	free(s);
+}
 /*
  * A page that went through one wrong conversion ("don\xc3\xa2\xc2\x80\xc2\x99t"
  * for "don't", with C1 controls the HTML parser would turn into U+FFFD)
@@ -4456,6 +4468,17 @@ test_extract_double_encoded(void **state)
 	assert_string_equal(b.data, "<p title=\"\xc3\x83\xc2\xa9\">a\xc3\xa9<br>"
 	    "\xc3\x83\xc2\xa9 \xc3\xa9</p>");
 	buf_release(&b);
+	/* Accented text whose characters past ASCII happen to spell one
+	 * ideograph stays; a double-encoded word of ideographs is repaired. */
+	undouble_check("caf\xc3\xa9\xc2\xa0\xe2\x80\xa6",
+	    "caf\xc3\xa9\xc2\xa0\xe2\x80\xa6");
+	undouble_check("en \xc3\xa9t\xc3\xa9\xc2\xa0\xc2\xbb fin",
+	    "en \xc3\xa9t\xc3\xa9\xc2\xa0\xc2\xbb fin");
+	/* U+7528 U+306E, each byte read as windows-1252 and encoded again */
+	undouble_check("iPhone\xc3\xa7\xe2\x80\x9d\xc2\xa8\xc3\xa3\xc2\x81"
+	    "\xc2\xae", "iPhone\xe7\x94\xa8\xe3\x81\xae");
+	undouble_check("don\xc3\xa2\xe2\x82\xac\xe2\x84\xa2t",
+	    "don\xe2\x80\x99t");
 }
 
 /*
