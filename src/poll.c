@@ -361,8 +361,8 @@ poll_parser(void *arg)
 		if (job == NULL)
 			break;
 		if (job->error == NULL && !job->not_modified) {
-			/* An exec: feed's links have nothing to be
-			 * relative to. */
+			/* An exec: feed has no address: its links are
+			 * relative to the link it names itself. */
 			if (feed_parse_response(job->body.data, job->body.len,
 			    job->source == CONFIG_SOURCE_EXEC ? NULL :
 			    job->url != NULL ? job->url : job->cf->url,
