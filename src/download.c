@@ -281,7 +281,7 @@ download_enqueue(const struct config *cfg, const struct config_feed *cf,
 	struct store_download	 d;
 	struct store_body	 body;
 	const char		*dirset;
-	char			*dir = NULL, *name = NULL;
+	char			*dir = NULL, *name = NULL, *cwd, *abs;
 	size_t			 n = 0;
 	int			 rc, k;
 
@@ -312,6 +312,21 @@ download_enqueue(const struct config *cfg, const struct config_feed *cf,
 		goto out;
 	}
 	dir = util_expand_home(dirset);
+	/* A relative one is the working directory's: the row keeps the
+	 * file's absolute path, which a process started elsewhere finds
+	 * and which the player takes for no option. */
+	if (dir[0] != '/') {
+		if ((cwd = getcwd(NULL, 0)) == NULL) {
+			xasprintf(cause, "download-dir %s: %s", dir,
+			    strerror(errno));
+			rc = -1;
+			goto out;
+		}
+		xasprintf(&abs, "%s/%s", cwd, dir);
+		free(cwd);
+		free(dir);
+		dir = abs;
+	}
 	name = download_name(feed, body.item.title, e->url, e->type);
 	d.url = xstrdup(e->url);
 	d.item_id = item_id;

@@ -46,7 +46,8 @@ size_t	 download_pick(const struct store_enclosure *v, size_t n);
 /*
  * Queue enclosure which (0 the first; DOWNLOAD_PICK: download_pick()'s)
  * of item item_id for download into the
- * download-dir of cf (NULL: the global one), named by download_name()
+ * download-dir of cf (NULL: the global one; a relative one is the working
+ * directory's, and the file's path absolute), named by download_name()
  * from feed (the feed's name as shown) and the item's title, with
  * " (2)", " (3)"... before the extension when another download or a file
  * there has that name. Return 1 when queued, 0 when it was queued or

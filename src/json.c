@@ -237,6 +237,9 @@ json_parse(const char *s, size_t len, void *(*alloc)(void *, size_t),
 	jp.alloc = alloc;
 	jp.ctx = ctx;
 	buf_init(&jp.tmp);
+	/* A secret's arena: the strings pass through tmp first. */
+	if (alloc == json_arena_alloc && ((struct json_arena *)ctx)->secret)
+		buf_secret(&jp.tmp);
 	rc = json_value(&jp, out, 0);
 	buf_release(&jp.tmp);
 	return (rc);
@@ -265,19 +268,27 @@ json_arena_alloc(void *ctx, size_t n)
 	if (a->n == a->cap) {
 		a->cap = a->cap == 0 ? 64 : a->cap * 2;
 		a->v = xreallocarray(a->v, a->cap, sizeof *a->v);
+		a->len = xreallocarray(a->len, a->cap, sizeof *a->len);
 	}
+	a->len[a->n] = n == 0 ? 1 : n;
 	return (a->v[a->n++] = xmalloc(n == 0 ? 1 : n));
 }
 
-/* Free every block of the arena and empty it. */
+/* Free every block of the arena, a secret's wiped first, and empty it. */
 void
 json_arena_release(struct json_arena *a)
 {
 	size_t	 i;
 
-	for (i = 0; i < a->n; i++)
+	for (i = 0; i < a->n; i++) {
+		if (a->secret)
+			explicit_bzero(a->v[i], a->len[i]);
 		free(a->v[i]);
+	}
 	free(a->v);
+	free(a->len);
 	a->v = NULL;
+	a->len = NULL;
 	a->n = a->cap = 0;
+	a->secret = 0;
 }

@@ -44,11 +44,18 @@ int		 json_parse(const char *s, size_t len,
  * object or without key (the first one wins when repeated). */
 const struct json *json_get(const struct json *o, const char *key);
 
-/* An arena for json_parse(): every block it hands out is freed at once
- * by json_arena_release(). Start from a zeroed struct. */
+/*
+ * An arena for json_parse(): every block it hands out is freed at once
+ * by json_arena_release(). Start from a zeroed struct. Set secret, while
+ * it is empty, for an answer that carries a secret (a session): the parse
+ * then keeps its scratch in a secret's buffer (buf.h), and the release
+ * wipes every block before it frees it, and clears secret.
+ */
 struct json_arena {
 	void		**v;
+	size_t		 *len;		/* each block's size */
 	size_t		  n, cap;
+	int		  secret;
 };
 void	*json_arena_alloc(void *arena, size_t n);
 void	 json_arena_release(struct json_arena *);

@@ -281,8 +281,9 @@ refresh_report(void *arg, const struct poll_result *r)
 }
 
 /* What a download run shows on standard error, by *arg: 1 on a terminal,
- * the file and how far; 0 (not a terminal) a line for a failed file or
- * one left to another process; -1 (quiet) a line for a failed file. */
+ * the file and how far; 0 (not a terminal) a line for a failed file, a
+ * cancelled one or one left to another process; -1 (quiet) a line for a
+ * failed file. */
 static void
 download_report(void *arg, enum download_event ev,
     const struct store_download *d)
@@ -302,6 +303,10 @@ download_report(void *arg, enum download_event ev,
 		buf_reset(&b);
 		fprintf(stderr, "%s\n", text_printable(&b, d->error != NULL ?
 		    d->error : "failed"));
+	} else if (ev == DOWNLOAD_END && d->state == STORE_DL_CANCELLED) {
+		/* By the user, in a reader's downloads view. */
+		if (*show >= 0)
+			fprintf(stderr, "%s%s: cancelled\n", cr, b.data);
 	} else if (*show > 0 && d->size > 0)
 		fprintf(stderr, "\r\033[K%.*s %lld%%",
 		    (int)render_fit(b.data, b.len, 60), b.data,

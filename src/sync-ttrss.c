@@ -136,7 +136,7 @@ sync_call(struct sync_conn *c, const char *op, const char *args,
     const struct json **content, char **error)
 {
 	struct buf		 b = BUF_SECRET_INIT;
-	int			 rc;
+	int			 rc, secret = c->secret_answer;
 
 	buf_addstr(&b, "{\"op\":");
 	buf_add_jsonstr(&b, op);
@@ -154,6 +154,8 @@ sync_call(struct sync_conn *c, const char *op, const char *args,
 	if (rc != 0)
 		return (-1);
 	json_arena_release(&c->arena);
+	/* The login's answer holds the session, and so will its parse. */
+	c->arena.secret = secret;
 	rc = sync_answer(c->body.data != NULL ? c->body.data : "",
 	    c->body.len, &c->arena, content, error);
 	if (rc != 0) {

@@ -2,7 +2,7 @@
 # A download that "tidings download" runs is cancelled from the reader's
 # downloads view: the reader, finding the file locked, leaves it to that
 # process, which stops at its next progress, deletes its .part and ends
-# without a failure; nothing downloads the file twice, and the row stays
+# without a failure, saying the file was cancelled; nothing downloads the file twice, and the row stays
 # cancelled.
 . ./lib.sh
 serve
@@ -39,6 +39,7 @@ while kill -0 "$pid" 2>/dev/null; do
 done
 wait "$pid" || fail "tidings download failed: $(cat "$WORK/dl.out")"
 expect_grep "0 downloaded, 0 failed" "$WORK/dl.out"
+expect_grep "Pod - Episode one.mp3: cancelled" "$WORK/dl.out"
 [ -e "$DL/Pod - Episode one.mp3.part" ] && fail "the .part stayed"
 [ -e "$DL/Pod - Episode one.mp3" ] && fail "the file was finished"
 expect_eq state "$(sql 'select state from downloads')" 3

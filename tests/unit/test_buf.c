@@ -116,23 +116,6 @@ test_buf_xml_escapes(void **state)
 	buf_release(&b);
 }
 
-/* Read n bytes at p, a block that may have been freed, as they are now:
- * through /proc/self/mem, past the allocator and AddressSanitizer (which
- * keeps a freed block aside, unchanged, for a while). Return how many
- * were read, or -1. */
-static ssize_t
-peek(const void *p, size_t n, char *out)
-{
-	ssize_t	 r;
-	int	 fd;
-
-	if ((fd = open("/proc/self/mem", O_RDONLY | O_CLOEXEC)) == -1)
-		return (-1);
-	r = pread(fd, out, n, (off_t)(uintptr_t)p);
-	close(fd);
-	return (r);
-}
-
 /* Blocks a buffer outgrew, with their sizes. */
 struct blocks {
 	const void	*p[64];

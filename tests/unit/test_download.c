@@ -494,6 +494,37 @@ test_download_cancel_remove(void **state)
 	rm_tree(dir);
 }
 
+/* A relative download-dir is the working directory's, and the file's
+ * path is kept absolute: another process, elsewhere, finds it, and the
+ * player takes it (play-download plays absolute paths alone). */
+static void
+test_download_relative_dir(void **state)
+{
+	static const char	 text[] = "set download-dir rel/dl\n";
+	struct causes		 causes = CAUSES_INIT;
+	struct config		 cfg, rel;
+	struct store		*st;
+	char			 dir[64], cwd[4096], *sub;
+	int64_t			 feed;
+
+	(void)state;
+	st = queue_open(dir, &cfg, &feed);
+	config_init(&rel);
+	if (config_load_buffer(text, strlen(text), "t", &rel, &causes) != 0)
+		fail_msg("config: %s", causes.v[0]);
+	causes_release(&causes);
+	assert_non_null(getcwd(cwd, sizeof cwd));
+	assert_int_equal(chdir(dir), 0);
+	xasprintf(&sub, "%s/rel", dir);
+	enqueue(&rel, st, item_of(st, feed, "C"), 1, sub, "F - C.mp3");
+	free(sub);
+	assert_int_equal(chdir(cwd), 0);
+	store_close(st);
+	config_release(&rel);
+	config_release(&cfg);
+	rm_tree(dir);
+}
+
 int
 main(void)
 {
@@ -503,6 +534,7 @@ main(void)
 		cmocka_unit_test(test_download_queue),
 		cmocka_unit_test(test_download_pick),
 		cmocka_unit_test(test_download_cancel_remove),
+		cmocka_unit_test(test_download_relative_dir),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

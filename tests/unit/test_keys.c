@@ -514,6 +514,78 @@ test_keys_man_page(void **state)
 	buf_release(&man);
 }
 
+/* Each default binding shows in its action's entry of tidings-config(5),
+ * under its table: "Keys:" for the global table, "In the items pane:",
+ * "In the downloads view:" and so on, on the .Cm line that follows. */
+static void
+test_keys_man_defaults(void **state)
+{
+	static const struct {
+		const char	*table, *lead;
+	} leads[] = {
+		{ "global", "\nKeys:\n" },
+		{ "global", "\nKey:\n" },
+		{ "feeds", "\nIn the feeds pane:\n" },
+		{ "items", "\nIn the items pane:\n" },
+		{ "article", "\nIn the article:\n" },
+		{ "downloads", "\nIn the downloads view:\n" },
+	};
+	struct buf		 man = BUF_INIT;
+	const char *const	*lines;
+	const char		*entry, *end, *lead, *cm, *eol, *l;
+	char			 table[16], key[32], act[64], *item, *line;
+	char			*amp;
+	size_t			 i, j, n, bad = 0;
+
+	(void)state;
+	slurp("man/tidings-config.5", &man);
+	lines = keys_defaults(&n);
+	for (i = 0; i < n; i++) {
+		if (sscanf(lines[i], "bind %15s %31s %63s", table, key,
+		    act) != 3)
+			fail_msg("%s: not a bind line", lines[i]);
+		if (strcmp(table, "macro") == 0 || strcmp(key, ",") == 0)
+			continue;
+		xasprintf(&item, "\n.It Ic %s\n", act);
+		if ((entry = strstr(man.data, item)) == NULL)
+			fail_msg("no entry %s", item + 1);
+		free(item);
+		entry++;
+		if ((end = strstr(entry, "\n.It ")) == NULL)
+			end = man.data + man.len;
+		/* A pane's key may be named under "Key:" with its pane
+		 * in words, as filter's is. */
+		line = NULL;
+		for (j = 0; j < 2 * nitems(leads) && line == NULL; j++) {
+			if (j < nitems(leads) ?
+			    strcmp(leads[j].table, table) != 0 :
+			    strcmp(leads[j - nitems(leads)].table,
+			    "global") != 0)
+				continue;
+			l = leads[j % nitems(leads)].lead;
+			if ((lead = strstr(entry, l)) == NULL || lead > end)
+				continue;
+			cm = lead + strlen(l);
+			eol = strchr(cm, '\n');
+			xasprintf(&line, " %.*s ", (int)(eol - cm), cm);
+			/* mdoc's "\\&" before a key that is punctuation. */
+			while ((amp = strstr(line, "\\&")) != NULL)
+				memmove(amp, amp + 2, strlen(amp + 2) + 1);
+		}
+		xasprintf(&item, " %s ", key);
+		if (line == NULL || strstr(line, item) == NULL) {
+			print_message("%s: not in its entry of "
+			    "tidings-config(5) (%s)\n", lines[i],
+			    line != NULL ? line : "no such lead");
+			bad++;
+		}
+		free(item);
+		free(line);
+	}
+	buf_release(&man);
+	assert_int_equal(bad, 0);
+}
+
 /* Whether s holds w followed by a blank or the end of a line. */
 static int
 test_keys_has_word(const char *s, const char *w)
@@ -588,6 +660,7 @@ main(void)
 		cmocka_unit_test(test_keys_args),
 		cmocka_unit_test(test_keys_man_page),
 		cmocka_unit_test(test_keys_man_key_names),
+		cmocka_unit_test(test_keys_man_defaults),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
