@@ -366,8 +366,9 @@ charset_iconv(iconv_t cd, const char *data, size_t len, size_t unit,
  * which some bytes happen to make UTF-8? In windows-1252, the two bytes of
  * a sequence are an upper-case letter and a symbol ("\xc9\x85", "E" with
  * an acute accent and an ellipsis): only the letters that lead the
- * sequences of real text (Latin-1's, Greek, Cyrillic) and three-byte
- * sequences tell UTF-8.
+ * sequences of real text (Latin-1's, Greek, Cyrillic), three-byte
+ * sequences and two sequences in a row (a word of Arabic or Hebrew, whose
+ * letters lead with the bytes of other upper-case letters) tell UTF-8.
  */
 static int
 charset_has_utf8(const unsigned char *s, size_t len)
@@ -380,7 +381,9 @@ charset_has_utf8(const unsigned char *s, size_t len)
 		else if ((n = charset_seq(s + i, len - i, &bad)) == 0)
 			i += bad;
 		else if (n > 2 || s[i] == 0xc2 || s[i] == 0xc3 ||
-		    s[i] == 0xc5 || (s[i] >= 0xce && s[i] <= 0xd1))
+		    s[i] == 0xc5 || (s[i] >= 0xce && s[i] <= 0xd1) ||
+		    (i + n < len && s[i + n] >= 0x80 &&
+		    charset_seq(s + i + n, len - i - n, &bad) != 0))
 			return (1);
 		else
 			i += n;

@@ -150,6 +150,12 @@ static const struct {
 	  "<?xml version=\"1.0\" encoding=\"koi8-r\"?><a>\xd1\x86"
 	  "\xe2\x95\x98\xd0\x98</a>" },
 	{ "<a>\xc3\xa9</a>", 0, NULL },
+	/* Arabic and Hebrew, two bytes a letter, with a stray: a word of
+	 * such letters tells UTF-8 as well as any three-byte sequence */
+	{ "<a>\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \x92</a>", 0,
+	  "<a>\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xe2\x80\x99</a>" },
+	{ "<a>\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \x93</a>", 0,
+	  "<a>\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xe2\x80\x9c</a>" },
 };
 
 static void
