@@ -1301,10 +1301,12 @@ parser_adopt_base(struct parser *p, const char *url, int rank)
 		url_split(fr->ownbase, &u);
 		if (u.scheme != NULL)
 			continue;
-		/* Frames below share the pointer; a parent comes first. */
+		/* A relative xml:base holds those of the frames above it
+		 * already ("a/b/" below "a/"): it is relative to the
+		 * document. Frames below share the pointer. */
 		prev = fr->ownbase;
-		if ((fr->ownbase = feed_url_resolve(p->st[i - 1].base,
-		    prev)) == NULL) {
+		if ((fr->ownbase = feed_url_resolve(p->docbase, prev)) ==
+		    NULL) {
 			fr->ownbase = prev;
 			continue;
 		}

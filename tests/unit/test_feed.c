@@ -688,6 +688,9 @@ static const struct {
 	  "<link href=\"http://a.org/x/\"/><entry xml:base=\"e/\"><link "
 	  "href=\"p\"/></entry></feed>", NULL, 0, "link",
 	  "http://a.org/x/s/e/p" },
+	{ "<rss xml:base=\"a/\"><channel xml:base=\"b/\"><link>"
+	  "http://x.org/</link><item><link>p</link></item></channel></rss>",
+	  NULL, 0, "link", "http://x.org/a/b/p" },
 	/* ... even when the link comes after what it resolves. */
 #define LATE_LINK	"<rss><channel><image><url>/logo.png</url></image>" \
 			"<item><link>/a</link><enclosure url=\"e.mp3\"/>" \
