@@ -966,6 +966,36 @@ test_feed_depth_limit(void **state)
 	assert_int_equal(f.nentries, 1);
 	assert_string_equal(f.entries[0].title, "ok");
 	feed_release(&f);
+
+	/* Text on either side of the part that goes, long or short, is
+	 * text side by side: in an item ... */
+	buf_reset(&b);
+	buf_addstr(&b, "<rss><channel><item><title>t</title>"
+	    "text long enough to be kept aside<description>");
+	for (i = 0; i < FEED_MAX_DEPTH + 10; i++)
+		buf_addstr(&b, "<x>");
+	buf_addstr(&b, "</description>and as long after it<link>"
+	    "http://e.org/1</link></item></channel></rss>");
+	assert_int_equal(feed_parse(b.data, b.len, NULL, NULL, &f, &cause), 0);
+	assert_int_equal(f.nentries, 1);
+	assert_string_equal(f.entries[0].link, "http://e.org/1");
+	feed_release(&f);
+
+	/* ... and outside one. */
+	buf_reset(&b);
+	buf_addstr(&b, "<rss><channel><title>");
+	for (i = 0; i < FEED_MAX_DEPTH - 3; i++)
+		buf_addstr(&b, "<x>");
+	buf_addstr(&b, "text long enough to be kept aside<y>deep</y>7");
+	for (i = 0; i < FEED_MAX_DEPTH - 3; i++)
+		buf_addstr(&b, "</x>");
+	buf_addstr(&b, "</title><item><title>kept</title></item>"
+	    "</channel></rss>");
+	assert_int_equal(feed_parse(b.data, b.len, NULL, NULL, &f, &cause), 0);
+	assert_string_equal(f.title, "text long enough to be kept aside7");
+	assert_int_equal(f.nentries, 1);
+	assert_string_equal(f.entries[0].title, "kept");
+	feed_release(&f);
 	buf_release(&b);
 }
 
