@@ -362,12 +362,39 @@ charset_iconv(iconv_t cd, const char *data, size_t len, size_t unit,
 }
 
 /*
+ * Is the three-byte sequence at s[i] (of len bytes) one that windows-1252
+ * text makes by chance? There it is a lower-case accented letter and two
+ * symbols ("\xe9\xa0\xbb": "e" acute, a no-break space, a guillemet, as
+ * French ends a quotation), which read as UTF-8 is an ideograph alone
+ * beside an ASCII letter; a word of Chinese or Japanese has more than one
+ * character. Punctuation (U+2000 to U+2BFF) is what UTF-8 strays sit
+ * among, and is UTF-8.
+ */
+static int
+charset_chance3(const unsigned char *s, size_t len, size_t i)
+{
+	uint32_t	 cp;
+	int		 before, after;
+
+	cp = (uint32_t)(s[i] & 0x0f) << 12 | (uint32_t)(s[i + 1] & 0x3f) << 6 |
+	    (s[i + 2] & 0x3f);
+	if (cp >= 0x2000 && cp < 0x2c00)
+		return (0);
+	before = i > 0 ? s[i - 1] : ' ';
+	after = i + 3 < len ? s[i + 3] : ' ';
+	if (before >= 0x80 || after >= 0x80)
+		return (0);
+	return (ascii_isalpha(before) || ascii_isalpha(after));
+}
+
+/*
  * Is UTF-8 with errors (len bytes) UTF-8 with strays, not legacy text in
  * which some bytes happen to make UTF-8? In windows-1252, the two bytes of
  * a sequence are an upper-case letter and a symbol ("\xc9\x85", "E" with
  * an acute accent and an ellipsis): only the letters that lead the
- * sequences of real text (Latin-1's, Greek, Cyrillic) and three-byte
- * sequences tell UTF-8.
+ * sequences of real text (Latin-1's, Greek, Cyrillic), three-byte
+ * sequences and two sequences in a row (a word of Arabic or Hebrew, whose
+ * letters lead with the bytes of other upper-case letters) tell UTF-8.
  */
 static int
 charset_has_utf8(const unsigned char *s, size_t len)
@@ -379,8 +406,11 @@ charset_has_utf8(const unsigned char *s, size_t len)
 			i++;
 		else if ((n = charset_seq(s + i, len - i, &bad)) == 0)
 			i += bad;
-		else if (n > 2 || s[i] == 0xc2 || s[i] == 0xc3 ||
-		    s[i] == 0xc5 || (s[i] >= 0xce && s[i] <= 0xd1))
+		else if ((n == 3 && !charset_chance3(s, len, i)) || n == 4 ||
+		    s[i] == 0xc2 || s[i] == 0xc3 ||
+		    s[i] == 0xc5 || (s[i] >= 0xce && s[i] <= 0xd1) ||
+		    (i + n < len && s[i + n] >= 0x80 &&
+		    charset_seq(s + i + n, len - i - n, &bad) != 0))
 			return (1);
 		else
 			i += n;
@@ -405,8 +435,13 @@ charset_add_mixed(struct buf *out, const unsigned char *s, size_t len)
 	buf_grow(out, len + len / 4);
 	while (i < len) {
 		start = i;
-		while (i < len && (n = charset_seq(s + i, len - i, &bad)) != 0)
+		while (i < len && (n = charset_seq(s + i, len - i, &bad)) != 0) {
+			if (n == 3 && charset_chance3(s, len, i)) {
+				bad = 3;
+				break;
+			}
 			i += n;
+		}
 		buf_add(out, s + start, i - start);
 		for (; bad > 0 && i < len; bad--, i++) {
 			if (s[i] != 0 && cd == (iconv_t)-1)

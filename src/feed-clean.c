@@ -354,6 +354,7 @@ clean_flush(struct clean *c)
 		i /= 10;
 	} while (i > 0);
 	buf_add(c->o, num + k, sizeof num - k);
+	buf_addch(c->o, FEED_MARK_END);
 	c->run = t->data.len;
 }
 

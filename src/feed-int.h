@@ -9,6 +9,7 @@
 
 #define FEED_MARK		"\xf4\x8f\xbf\xbd"	/* U+10FFFD */
 #define FEED_MARK_LEN		4
+#define FEED_MARK_END		';'	/* after the placeholder's number */
 
 /* What one entry keeps at most, whatever the format (feed.c, feed-json.c). */
 #define FEED_MAX_CATEGORIES	256
@@ -31,9 +32,11 @@ enum feed_ns {
 
 /*
  * The text runs that cleaning keeps out of the document, in document order:
- * span i is the run that the placeholder FEED_MARK "i" stands for. Each run
- * is held as mxml would have handed it over: references decoded, U+FEFF
- * dropped.
+ * span i is the run that the placeholder FEED_MARK "i" FEED_MARK_END stands
+ * for. Each run is held as mxml would have handed it over: references
+ * decoded, U+FEFF dropped. A placeholder may have text or another
+ * placeholder right beside it (where a part too deep was dropped), and
+ * no text in the document holds FEED_MARK.
  */
 struct feed_span {
 	size_t		 off, len;	/* in data */

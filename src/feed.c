@@ -1301,10 +1301,12 @@ parser_adopt_base(struct parser *p, const char *url, int rank)
 		url_split(fr->ownbase, &u);
 		if (u.scheme != NULL)
 			continue;
-		/* Frames below share the pointer; a parent comes first. */
+		/* A relative xml:base holds those of the frames above it
+		 * already ("a/b/" below "a/"): it is relative to the
+		 * document. Frames below share the pointer. */
 		prev = fr->ownbase;
-		if ((fr->ownbase = feed_url_resolve(p->st[i - 1].base,
-		    prev)) == NULL) {
+		if ((fr->ownbase = feed_url_resolve(p->docbase, prev)) ==
+		    NULL) {
 			fr->ownbase = prev;
 			continue;
 		}
@@ -2089,26 +2091,12 @@ parser_close(struct parser *p, mxml_node_t *node)
 	p->depth--;
 }
 
-/* Text: as mxml read it, or the span of p->texts its placeholder names. */
+/* Text of len bytes at s, one piece of what mxml read. */
 static void
-parser_data(struct parser *p, const char *s)
+parser_text(struct parser *p, const char *s, size_t len)
 {
-	const struct feed_span	*sp;
-	size_t			 i, len;
+	size_t	 i;
 
-	if (s == NULL || p->overflow > 0)
-		return;
-	if (strncmp(s, FEED_MARK, FEED_MARK_LEN) == 0) {
-		/* Text with FEED_MARK of its own is sent this way too. */
-		for (i = 0, s += FEED_MARK_LEN; *s >= '0' && *s <= '9'; s++)
-			i = i * 10 + (size_t)(*s - '0');
-		if (*s != '\0' || i >= p->texts->n)
-			fatalx("feed: no text for a placeholder");
-		sp = &p->texts->spans[i];
-		s = p->texts->data.data + sp->off;
-		len = sp->len;
-	} else
-		len = strlen(s);
 	if (p->cap != F_NONE) {
 		for (i = 0; i < len && !p->cap_text; i++)
 			if (!feed_isspace((unsigned char)s[i]))
@@ -2118,6 +2106,39 @@ parser_data(struct parser *p, const char *s)
 	} else if (p->st[p->depth - 1].kind == K_PERSON &&
 	    p->depth - 1 == p->person_depth)
 		feed_add_text(&p->ptext, s, len, 0);
+}
+
+/*
+ * Text as mxml read it, with each placeholder in it replaced by the span
+ * of p->texts it names. Most text is one placeholder, or no placeholder;
+ * where cleaning dropped a part too deep, the text on either side of it
+ * comes as one.
+ */
+static void
+parser_data(struct parser *p, const char *s)
+{
+	const struct feed_span	*sp;
+	const char		*m;
+	size_t			 i, len;
+
+	if (s == NULL || p->overflow > 0)
+		return;
+	while (*s != '\0') {
+		if ((m = strstr(s, FEED_MARK)) != s) {
+			len = m != NULL ? (size_t)(m - s) : strlen(s);
+			parser_text(p, s, len);
+			s += len;
+			continue;
+		}
+		for (i = 0, s += FEED_MARK_LEN; *s >= '0' && *s <= '9' &&
+		    i < p->texts->n; s++)
+			i = i * 10 + (size_t)(*s - '0');
+		if (*s != FEED_MARK_END || i >= p->texts->n)
+			fatalx("feed: no text for a placeholder");
+		s++;
+		sp = &p->texts->spans[i];
+		parser_text(p, p->texts->data.data + sp->off, sp->len);
+	}
 }
 
 /* mxml's SAX callback. */

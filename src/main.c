@@ -890,7 +890,8 @@ cmd_parse_feed(struct opts *o, struct config *cfg, int argc, char **argv)
 		free(cause);
 		return (EXIT_ERROR);
 	}
-	/* The document's location resolves relative links. */
+	/* The document's location, a file: URL: feed.c resolves relative
+	 * links against the feed's own link instead. */
 	if (strcmp(argv[1], "-") != 0) {
 		if (argv[1][0] == '/')
 			xasprintf(&url, "file://%s", argv[1]);

@@ -6,6 +6,7 @@
  * relative links and converts through charset.c. A parsed feed must hold
  * only valid UTF-8 (feed.h) and must print as JSON. */
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "feed.h"
@@ -26,6 +27,20 @@ check_text(const char *s)
 		FUZZ_ASSERT(fuzz_text_ok(s, strlen(s), FUZZ_ANY_CONTROLS));
 }
 
+/* A link must be text too, and never one that runs code when followed
+ * (feed.c drops those, wherever their base came from). */
+static void
+check_link(const char *s)
+{
+	static const char *const bad[] = { "javascript:", "vbscript:",
+	    "data:" };
+	size_t	 i;
+
+	check_text(s);
+	for (i = 0; s != NULL && i < nitems(bad); i++)
+		FUZZ_ASSERT(strncasecmp(s, bad[i], strlen(bad[i])) != 0);
+}
+
 /* Check a parsed feed, print it, free it. */
 static void
 check_feed(struct feed *f)
@@ -34,22 +49,24 @@ check_feed(struct feed *f)
 	size_t		 i, j;
 
 	check_text(f->title);
-	check_text(f->link);
+	check_link(f->link);
 	check_text(f->description);
 	check_text(f->language);
+	check_link(f->image);
 	FUZZ_ASSERT(f->nentries <= FEED_MAX_ENTRIES);
 	for (i = 0; i < f->nentries; i++) {
 		struct feed_entry	*e = &f->entries[i];
 
 		check_text(e->id);
 		check_text(e->title);
-		check_text(e->link);
+		check_link(e->link);
+		check_text(e->lang);
 		check_text(e->author);
 		check_text(e->summary);
 		check_text(e->content);
 		for (j = 0; j < e->nenclosures; j++) {
 			FUZZ_ASSERT(e->enclosures[j].url != NULL);
-			check_text(e->enclosures[j].url);
+			check_link(e->enclosures[j].url);
 			check_text(e->enclosures[j].type);
 		}
 		for (j = 0; j < e->ncategories; j++) {

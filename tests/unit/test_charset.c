@@ -150,6 +150,21 @@ static const struct {
 	  "<?xml version=\"1.0\" encoding=\"koi8-r\"?><a>\xd1\x86"
 	  "\xe2\x95\x98\xd0\x98</a>" },
 	{ "<a>\xc3\xa9</a>", 0, NULL },
+	/* Arabic and Hebrew, two bytes a letter, with a stray: a word of
+	 * such letters tells UTF-8 as well as any three-byte sequence */
+	{ "<a>\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \x92</a>", 0,
+	  "<a>\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7 \xe2\x80\x99</a>" },
+	{ "<a>\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \x93</a>", 0,
+	  "<a>\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xe2\x80\x9c</a>" },
+	/* French in windows-1252: "e" acute, a no-break space and a
+	 * guillemet make a lone ideograph after a word, and are no UTF-8,
+	 * whether the rest is windows-1252 or UTF-8; Chinese words are */
+	{ "<a>\xab\xa0soci\xe9t\xe9\xa0\xbb</a>", 0, "<a>\xc2\xab\xc2\xa0soci"
+	  "\xc3\xa9t\xc3\xa9\xc2\xa0\xc2\xbb</a>" },
+	{ "<a>l\xe2\x80\x99\xe9t\xe9\xa0\xbb</a>", 0,
+	  "<a>l\xe2\x80\x99\xc3\xa9t\xc3\xa9\xc2\xa0\xc2\xbb</a>" },
+	{ "<a>A\xe8\x82\xa1\xe5\xb8\x82 \x93</a>", 0,
+	  "<a>A\xe8\x82\xa1\xe5\xb8\x82 \xe2\x80\x9c</a>" },
 };
 
 static void

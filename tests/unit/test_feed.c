@@ -688,6 +688,9 @@ static const struct {
 	  "<link href=\"http://a.org/x/\"/><entry xml:base=\"e/\"><link "
 	  "href=\"p\"/></entry></feed>", NULL, 0, "link",
 	  "http://a.org/x/s/e/p" },
+	{ "<rss xml:base=\"a/\"><channel xml:base=\"b/\"><link>"
+	  "http://x.org/</link><item><link>p</link></item></channel></rss>",
+	  NULL, 0, "link", "http://x.org/a/b/p" },
 	/* ... even when the link comes after what it resolves. */
 #define LATE_LINK	"<rss><channel><image><url>/logo.png</url></image>" \
 			"<item><link>/a</link><enclosure url=\"e.mp3\"/>" \
@@ -962,6 +965,36 @@ test_feed_depth_limit(void **state)
 	assert_int_equal(feed_parse(b.data, b.len, NULL, NULL, &f, &cause), 0);
 	assert_int_equal(f.nentries, 1);
 	assert_string_equal(f.entries[0].title, "ok");
+	feed_release(&f);
+
+	/* Text on either side of the part that goes, long or short, is
+	 * text side by side: in an item ... */
+	buf_reset(&b);
+	buf_addstr(&b, "<rss><channel><item><title>t</title>"
+	    "text long enough to be kept aside<description>");
+	for (i = 0; i < FEED_MAX_DEPTH + 10; i++)
+		buf_addstr(&b, "<x>");
+	buf_addstr(&b, "</description>and as long after it<link>"
+	    "http://e.org/1</link></item></channel></rss>");
+	assert_int_equal(feed_parse(b.data, b.len, NULL, NULL, &f, &cause), 0);
+	assert_int_equal(f.nentries, 1);
+	assert_string_equal(f.entries[0].link, "http://e.org/1");
+	feed_release(&f);
+
+	/* ... and outside one. */
+	buf_reset(&b);
+	buf_addstr(&b, "<rss><channel><title>");
+	for (i = 0; i < FEED_MAX_DEPTH - 3; i++)
+		buf_addstr(&b, "<x>");
+	buf_addstr(&b, "text long enough to be kept aside<y>deep</y>7");
+	for (i = 0; i < FEED_MAX_DEPTH - 3; i++)
+		buf_addstr(&b, "</x>");
+	buf_addstr(&b, "</title><item><title>kept</title></item>"
+	    "</channel></rss>");
+	assert_int_equal(feed_parse(b.data, b.len, NULL, NULL, &f, &cause), 0);
+	assert_string_equal(f.title, "text long enough to be kept aside7");
+	assert_int_equal(f.nentries, 1);
+	assert_string_equal(f.entries[0].title, "kept");
 	feed_release(&f);
 	buf_release(&b);
 }
