@@ -396,6 +396,12 @@ static const char *const store_migrations[] = {
 	 * article ids of their items, and the queue of marks not yet sent,
 	 * which triggers fill in the transaction of the mark itself. */
 	STORE_SYNC_SCHEMA,
+	/* 12: how far a server's new articles were read through to the end
+	 * (store-sync.c): so far the highest article id stored. */
+	"ALTER TABLE sync_state ADD COLUMN upto INTEGER;"
+	"UPDATE sync_state SET upto = (SELECT max(i.remote_id) FROM items i"
+	"  JOIN feeds f ON f.id = i.feed_id WHERE f.sync = sync_state.server"
+	"  AND i.remote_id IS NOT NULL);",
 };
 #define STORE_VERSION	((int)nitems(store_migrations))
 

@@ -507,6 +507,16 @@ int	 store_sync_rows(struct store *, const char *server,
 int	 store_sync_since(struct store *, const char *server, int64_t *since,
 	     char **cause);
 
+/* The article id up to which the server's new articles were last read
+ * through to the end, 0 when never; and set it. A reading cut short
+ * (killed, failed) leaves it, so that the next one asks again for every
+ * article above it: what was stored meanwhile is known, what was not
+ * comes then. */
+int	 store_sync_upto(struct store *, const char *server, int64_t *upto,
+	     char **cause);
+int	 store_sync_set_upto(struct store *, const char *server, int64_t upto,
+	     char **cause);
+
 /* When the server's last sync succeeded, and when its last one read
  * every mark (STORE_NOTIME: never); and set them (STORE_NOTIME: leave
  * as it is). */
