@@ -311,7 +311,9 @@ out:
  * SYNC_INFLIGHT pages in flight (sync_posts()): with st set, each page's
  * articles are stored as it comes, in whatever order the pages come;
  * else their ids are collected. A page of fewer than SYNC_PAGE is the
- * last; pages asked for beyond it come back empty. One of SYNC_PAGE
+ * last; pages asked for beyond it come back empty. With the length the
+ * counters give the list (hint), the pages past it are asked for one at
+ * a time, once every page before has come. One of SYNC_PAGE
  * articles at the cap is an error: the list goes on past what tidings
  * reads, and a list cut short would read as articles gone.
  */
@@ -327,6 +329,9 @@ struct sync_pager {
 	size_t			 end;		/* the pages from here on are
 						   past the last */
 	size_t			 max;		/* pages of a list, at most */
+	size_t			 come;		/* pages answered */
+	int64_t			 hint;		/* the list's length as the
+						   counters say, or -1 */
 	int64_t			 top;		/* the highest article id read */
 	int64_t			 unknown;	/* the lowest of a feed not in
 						   map, or INT64_MAX */
@@ -345,6 +350,7 @@ sync_pager_init(struct sync_pager *p, struct sync_conn *c, const char *args,
 	p->nids = nids;
 	p->end = SIZE_MAX;
 	p->max = SYNC_MAX_PAGES;
+	p->hint = -1;
 	p->unknown = INT64_MAX;
 }
 
@@ -355,7 +361,8 @@ sync_pager_next(void *arg, struct buf *post)
 	struct sync_pager	*p = arg;
 	struct buf		 a = BUF_INIT;
 
-	if (p->next >= p->end || p->next >= p->max)
+	if (p->next >= p->end || p->next >= p->max || (p->hint >= 0 &&
+	    p->next > (size_t)(p->hint / SYNC_PAGE) && p->come < p->next))
 		return (-1);
 	buf_addf(&a, "\"feed_id\":-4,\"limit\":%d,\"skip\":%zu,%s",
 	    SYNC_PAGE, p->next * SYNC_PAGE, p->args);
@@ -376,6 +383,7 @@ sync_pager_got(void *arg, long n, struct buf *body, char **error)
 	int64_t			 id;
 	int			 rc;
 
+	p->come++;
 	if (sync_read(body, "getHeadlines", &p->arena, 0, &content,
 	    error) != 0)
 		return (-1);
@@ -437,14 +445,16 @@ sync_pager_run(struct sync_pager *p, char **error)
 }
 
 /* Page through getHeadlines of feed -4 with args, collecting the ids of
- * its articles in *ids. */
+ * its articles in *ids; hint is how many there are by the counters, or
+ * -1. */
 static int
-sync_ids(struct sync_conn *c, const char *args, int64_t **ids, size_t *nids,
-    char **error)
+sync_ids(struct sync_conn *c, const char *args, int64_t hint, int64_t **ids,
+    size_t *nids, char **error)
 {
 	struct sync_pager	 p;
 
 	sync_pager_init(&p, c, args, NULL, ids, nids);
+	p.hint = hint;
 	return (sync_pager_run(&p, error));
 }
 
@@ -500,6 +510,20 @@ sync_counters(struct sync_conn *c, const struct json *content)
 	qsort(sv, n, sizeof *sv, sync_count_cmp);
 	c->counts = sv;
 	c->ncounts = (ssize_t)n;
+}
+
+/* The account's unread and starred articles by the counters, or -1. */
+static void
+sync_counters_sum(const struct sync_conn *c, int64_t *unread,
+    int64_t *starred)
+{
+	ssize_t	 i;
+
+	*unread = *starred = c->ncounts < 0 ? -1 : 0;
+	for (i = 0; i < c->ncounts; i++) {
+		*unread += c->counts[i].unread;
+		*starred += c->counts[i].starred;
+	}
 }
 
 /* Whether the feeds the counters name are those of map, as many as the
@@ -564,30 +588,33 @@ sync_counters_match(struct sync_conn *c, struct store *st,
 }
 
 /*
- * The start of a sync, two requests in flight at once: getCounters, and
- * the first page of the new articles, whose answer is kept until the
- * counters have said whether the feeds must be read first.
+ * The start of a sync: getCounters, and in flight with it the new
+ * articles, stored as they come when the feeds are known (hold unset);
+ * else their first page alone, whose answer is kept until the counters
+ * have said whether the feeds must be read first. Request 0 is
+ * getCounters, n + 1 page n.
  */
 struct sync_start {
 	struct sync_pager	*p;
+	int			 hold;
 	struct buf		 page;		/* the first page's answer */
-	int			 sent;
+	int			 counted;	/* getCounters sent */
 };
 
 static long
 sync_start_next(void *arg, struct buf *post)
 {
 	struct sync_start	*s = arg;
+	long			 n;
 
-	switch (s->sent++) {
-	case 0:
+	if (!s->counted) {
+		s->counted = 1;
 		sync_body(s->p->c, post, "getCounters", NULL);
 		return (0);
-	case 1:
-		return (sync_pager_next(s->p, post) < 0 ? -1 : 1);
-	default:
-		return (-1);
 	}
+	if (s->hold && s->p->next > 0)
+		return (-1);
+	return ((n = sync_pager_next(s->p, post)) < 0 ? -1 : n + 1);
 }
 
 static int
@@ -596,16 +623,18 @@ sync_start_got(void *arg, long n, struct buf *body, char **error)
 	struct sync_start	*s = arg;
 	const struct json	*content;
 
-	if (n == 0) {
-		if (sync_read(body, "getCounters", &s->p->arena, 0, &content,
-		    error) != 0)
-			return (-1);
-		sync_counters(s->p->c, content);
-		json_arena_release(&s->p->arena);
+	if (n > 0 && !s->hold)
+		return (sync_pager_got(s->p, n - 1, body, error));
+	if (n > 0) {
+		s->page = *body;
+		*body = (struct buf)BUF_INIT;
 		return (0);
 	}
-	s->page = *body;
-	*body = (struct buf)BUF_INIT;
+	if (sync_read(body, "getCounters", &s->p->arena, 0, &content,
+	    error) != 0)
+		return (-1);
+	sync_counters(s->p->c, content);
+	json_arena_release(&s->p->arena);
 	return (0);
 }
 
@@ -618,7 +647,7 @@ sync_ttrss_run(struct sync_conn *c, struct store *st, char **error)
 	struct sync_pager	 p;
 	struct sync_start	 start;
 	int64_t			 since, upto, *unread = NULL, *starred = NULL;
-	int64_t			 now = time_now(), last, marks;
+	int64_t			 now = time_now(), last, marks, cu, cs;
 	size_t			 nmap = 0, nu = 0, ns = 0;
 	const char		*key = c->key;
 	char			 args[160];
@@ -633,41 +662,48 @@ sync_ttrss_run(struct sync_conn *c, struct store *st, char **error)
 	snprintf(args, sizeof args, "\"view_mode\":\"all_articles\","
 	    "\"since_id\":%lld,\"show_content\":true,"
 	    "\"order_by\":\"date_reverse\"", (long long)since);
-	/* The counters and the first page of new articles at once: an
-	 * article that comes or changes between the two only makes them
-	 * disagree below, which costs a full reading, never a mark. */
-	if (sync_login(c, error) != 0 ||
-	    sync_push(c, st, SYNC_BATCH, sync_ttrss_send, error) != 0 ||
-	    sync_posts(c, "getCounters, getHeadlines", 2, sync_start_next,
-	    sync_start_got, &start, error) != 0)
-		goto out;
 	/* Every feed, every unread and starred id, when the last full
 	 * reading is an hour old; the first sync has every article with
 	 * its marks. */
 	full = since > 0 && (marks == STORE_NOTIME ||
 	    now - marks >= SYNC_FULL_EVERY || now < marks);
-	/* The feeds and categories, unless the counters name the feeds the
-	 * store has. */
-	if (!full && since > 0 && sync_known_feeds(st, key, &map, &nmap,
-	    error) != 0)
+	if (sync_login(c, error) != 0 ||
+	    sync_push(c, st, SYNC_BATCH, sync_ttrss_send, error) != 0)
 		goto out;
-	if (full || since == 0 || !sync_counters_feeds(c, map, nmap)) {
-		sync_map_free(map, nmap);
-		map = NULL;
-		nmap = 0;
-		if (sync_feeds(c, st, &map, &nmap, error) != 0)
+	/* Then, all in flight, the counters and the new articles: the
+	 * feeds and categories first when they are read whatever the
+	 * counters say, else the first page waits for the counters to say
+	 * whether the store has the feeds. An article that comes or
+	 * changes meanwhile only makes the counters disagree below, which
+	 * costs a full reading, never a mark. The new articles read
+	 * through to the end, the highest id read is where the next sync
+	 * starts; not past an article of a feed not known yet, which the
+	 * next sync takes with its feed. */
+	start.hold = !full && since > 0;
+	if (!start.hold && sync_feeds(c, st, &map, &nmap, error) != 0)
+		goto out;
+	p.map = map;
+	p.nmap = nmap;
+	if (sync_posts(c, "getCounters, getHeadlines", SYNC_INFLIGHT,
+	    sync_start_next, sync_start_got, &start, error) != 0)
+		goto out;
+	if (start.hold) {
+		if (sync_known_feeds(st, key, &map, &nmap, error) != 0)
+			goto out;
+		if (!sync_counters_feeds(c, map, nmap)) {
+			sync_map_free(map, nmap);
+			map = NULL;
+			nmap = 0;
+			if (sync_feeds(c, st, &map, &nmap, error) != 0)
+				goto out;
+		}
+		p.map = map;
+		p.nmap = nmap;
+		if (sync_pager_got(&p, 0, &start.page, error) != 0 ||
+		    sync_pager_run(&p, error) != 0)
 			goto out;
 	}
 	stats->feeds = (int)nmap;
-	/* The new articles: the first page, then the rest. Read through to
-	 * the end, the highest id read is where the next sync starts; not
-	 * past an article of a feed not known yet, which the next sync
-	 * takes with its feed. */
-	p.map = map;
-	p.nmap = nmap;
-	if (sync_pager_got(&p, 0, &start.page, error) != 0 ||
-	    sync_pager_run(&p, error) != 0)
-		goto out;
 	upto = p.top < p.unknown ? p.top : p.unknown - 1;
 	if (upto > since && store_sync_set_upto(st, key, upto, error) != 0)
 		goto out;
@@ -678,10 +714,14 @@ sync_ttrss_run(struct sync_conn *c, struct store *st, char **error)
 			goto out;
 		full = !match;
 	}
+	/* As many ids as the counters say, the pages past them one at a
+	 * time. */
+	if (full)
+		sync_counters_sum(c, &cu, &cs);
 	if (full && (sync_ids(c, "\"view_mode\":\"unread\","
-	    "\"show_content\":false", &unread, &nu, error) != 0 ||
+	    "\"show_content\":false", cu, &unread, &nu, error) != 0 ||
 	    sync_ids(c, "\"view_mode\":\"marked\",\"show_content\":false",
-	    &starred, &ns, error) != 0 ||
+	    cs, &starred, &ns, error) != 0 ||
 	    store_sync_marks(st, key, unread, nu, starred, ns, &stats->marks,
 	    error) != 0))
 		goto out;

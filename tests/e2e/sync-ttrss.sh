@@ -204,6 +204,10 @@ mark 2 0 0				# unstarred there, starred here
 expect_status 0 td refresh -a
 expect_eq "read on the server" "$(local_read 1)" 1
 expect_eq "the local change won" "$(ids marked)" 2
+# Login, the change, the counters with the new articles, then one page
+# each of unread and starred ids, as many as the counters said: none
+# asked for on the chance that the lists are longer.
+expect_grep "in 6 requests, 1 change sent" "$WORK/out"
 # A feed subscribed on the server joins at the next sync.
 subscribe b.xml
 expect_status 0 td refresh -a
