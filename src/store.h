@@ -105,6 +105,18 @@ int	 store_update(struct store *, int64_t feed_id,
 	     const struct store_fetch *, const struct feed *f,
 	     int64_t max_items, int64_t retention, int *nnew, char **cause);
 
+/*
+ * Several store_update() calls in one transaction, which writes each page
+ * of the database once rather than once a feed: a server's page of
+ * articles from a hundred feeds. store_batch() begins it; until
+ * store_batch_end(), store_update() neither begins nor commits, and one
+ * that fails rolls back the whole batch. store_batch_end() commits it
+ * (commit set) or rolls it back. Return 0, or -1 and set *cause: a
+ * commit of a batch rolled back already fails.
+ */
+int	 store_batch(struct store *, char **cause);
+int	 store_batch_end(struct store *, int commit, char **cause);
+
 /* Remove feeds (and their items) whose URLs are not among keep[0..n).
  * Return the number of feeds removed, or -1. */
 int	 store_gc(struct store *, char *const *keep, size_t n, char **cause);

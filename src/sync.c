@@ -698,6 +698,9 @@ sync_store_page(struct store *st, const char *key_,
 	fx.time = time_now();
 	fx.status = 200;
 	fx.next = STORE_NOTIME;
+	/* The page's feeds in one transaction. */
+	if (store_batch(st, error) != 0)
+		goto fail;
 	for (i = 0; i < n; i++) {
 		if (ids[i] != NULL || h[i].id == 0)
 			continue;
@@ -735,11 +738,14 @@ sync_store_page(struct store *st, const char *key_,
 		if (store_update(st, m->id, &fx, &f, 0, 0, &added,
 		    error) != 0) {
 			free(f.entries);
+			store_batch_end(st, 0, NULL);
 			goto fail;
 		}
 		*nnew += added;
 		free(f.entries);
 	}
+	if (store_batch_end(st, 1, error) != 0)
+		goto fail;
 	/* The marks the articles came with: a sync whose counters then
 	 * agree need not read every unread id. */
 	if (sync_page_marks(st, key_, h, n, error) != 0)

@@ -418,6 +418,40 @@ test_open_creates_and_reopens(void **state)
 	assert_int_equal(store_unread(fx->st, 0, &cause), 1);
 }
 
+/* store_update() of several feeds in one batch: all or nothing. */
+static void
+test_store_batch(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*cause = NULL;
+	int64_t		 a, b;
+
+	a = feed_id(fx->st, "http://example.org/a");
+	b = feed_id(fx->st, "http://example.org/b");
+	assert_int_equal(store_batch(fx->st, &cause), 0);
+	assert_int_equal(fetch(fx->st, a, T0, (struct tentry[]){
+	    { "a1", NULL, "A1", NULL, 0 } }, 1, 0, 0), 1);
+	assert_int_equal(fetch(fx->st, b, T0, (struct tentry[]){
+	    { "b1", NULL, "B1", NULL, 0 } }, 1, 0, 0), 1);
+	/* Nothing is written until the batch ends. */
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"), 0);
+	assert_int_equal(store_batch_end(fx->st, 1, &cause), 0);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"), 2);
+	/* Rolled back: neither feed's items. */
+	assert_int_equal(store_batch(fx->st, &cause), 0);
+	assert_int_equal(fetch(fx->st, a, T0 + 1, (struct tentry[]){
+	    { "a2", NULL, "A2", NULL, 0 } }, 1, 0, 0), 1);
+	assert_int_equal(fetch(fx->st, b, T0 + 1, (struct tentry[]){
+	    { "b2", NULL, "B2", NULL, 0 } }, 1, 0, 0), 1);
+	assert_int_equal(store_batch_end(fx->st, 0, &cause), 0);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"), 2);
+	assert_int_equal(store_unread(fx->st, 0, &cause), 2);
+	/* And the store goes on as before. */
+	assert_int_equal(fetch(fx->st, a, T0 + 2, (struct tentry[]){
+	    { "a3", NULL, "A3", NULL, 0 } }, 1, 0, 0), 1);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"), 3);
+}
+
 /* How far a server's new articles were read (schema 12): a store of
  * schema 11 starts from the highest article id it holds of each server,
  * as its syncs did; then only store_sync_set_upto() moves it. */
@@ -2163,6 +2197,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_store_batch, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_sync_upto, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_open_creates_and_reopens,
