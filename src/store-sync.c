@@ -252,6 +252,30 @@ store_sync_since(struct store *st, const char *server, int64_t *since,
 }
 
 int
+store_sync_upto(struct store *st, const char *server, int64_t *upto,
+    char **cause)
+{
+	*upto = 0;
+	return (sync_number(st, "SELECT coalesce((SELECT upto FROM sync_state"
+	    " WHERE server = ?1), 0)", server, upto, cause));
+}
+
+int
+store_sync_set_upto(struct store *st, const char *server, int64_t upto,
+    char **cause)
+{
+	sqlite3_stmt	*stmt;
+
+	if ((stmt = store_prepare(st, "INSERT INTO sync_state (server, upto)"
+	    " VALUES (?1, ?2) ON CONFLICT (server) DO UPDATE SET upto = ?2",
+	    cause)) == NULL)
+		return (-1);
+	sqlite3_bind_text(stmt, 1, server, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, upto);
+	return (sync_run(st, stmt, cause));
+}
+
+int
 store_sync_last(struct store *st, const char *server, int64_t *when,
     int64_t *marks, char **cause)
 {

@@ -396,6 +396,12 @@ static const char *const store_migrations[] = {
 	 * article ids of their items, and the queue of marks not yet sent,
 	 * which triggers fill in the transaction of the mark itself. */
 	STORE_SYNC_SCHEMA,
+	/* 12: how far a server's new articles were read through to the end
+	 * (store-sync.c): so far the highest article id stored. */
+	"ALTER TABLE sync_state ADD COLUMN upto INTEGER;"
+	"UPDATE sync_state SET upto = (SELECT max(i.remote_id) FROM items i"
+	"  JOIN feeds f ON f.id = i.feed_id WHERE f.sync = sync_state.server"
+	"  AND i.remote_id IS NOT NULL);",
 };
 #define STORE_VERSION	((int)nitems(store_migrations))
 
@@ -624,6 +630,8 @@ struct store {
 	struct filter	**highlight;	/* store_set_highlights() */
 	size_t		 nhighlight;
 	int64_t		 seed;		/* of the random order (:seed) */
+	int		 batch;		/* in store_batch(): store_update()
+					   neither begins nor commits */
 };
 
 static int	store_fts_state(struct store *, int64_t *, int64_t *, char **);
@@ -1625,7 +1633,7 @@ store_update(struct store *st, int64_t feed_id, const struct store_fetch *fx,
 	int	 added = 0;
 
 	*nnew = 0;
-	if (store_exec(st, SQL_BEGIN, cause) != 0)
+	if (!st->batch && store_exec(st, SQL_BEGIN, cause) != 0)
 		return (-1);
 	if (store_fetched(st, feed_id, fx, cause) != 0)
 		goto fail;
@@ -1650,7 +1658,7 @@ store_update(struct store *st, int64_t feed_id, const struct store_fetch *fx,
 	if (store_trim(st, feed_id, fx->time, max_items, retention,
 	    f != NULL, cause) != 0)
 		goto fail;
-	if (store_commit(st, cause) != 0)
+	if (!st->batch && store_commit(st, cause) != 0)
 		return (-1);
 	*nnew = added;
 	return (0);
@@ -1658,6 +1666,32 @@ store_update(struct store *st, int64_t feed_id, const struct store_fetch *fx,
 fail:
 	store_rollback(st);
 	return (-1);
+}
+
+int
+store_batch(struct store *st, char **cause)
+{
+	if (store_exec(st, SQL_BEGIN, cause) != 0)
+		return (-1);
+	st->batch = 1;
+	return (0);
+}
+
+int
+store_batch_end(struct store *st, int commit, char **cause)
+{
+	st->batch = 0;
+	/* A store_update() that failed rolled the batch back already. */
+	if (sqlite3_get_autocommit(st->db)) {
+		if (commit)
+			*cause = xstrdup("the batch was rolled back");
+		return (commit ? -1 : 0);
+	}
+	if (!commit) {
+		store_rollback(st);
+		return (0);
+	}
+	return (store_commit(st, cause));
 }
 
 /* qsort and bsearch order for an array of strings. */

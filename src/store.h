@@ -105,6 +105,18 @@ int	 store_update(struct store *, int64_t feed_id,
 	     const struct store_fetch *, const struct feed *f,
 	     int64_t max_items, int64_t retention, int *nnew, char **cause);
 
+/*
+ * Several store_update() calls in one transaction, which writes each page
+ * of the database once rather than once a feed: a server's page of
+ * articles from a hundred feeds. store_batch() begins it; until
+ * store_batch_end(), store_update() neither begins nor commits, and one
+ * that fails rolls back the whole batch. store_batch_end() commits it
+ * (commit set) or rolls it back. Return 0, or -1 and set *cause: a
+ * commit of a batch rolled back already fails.
+ */
+int	 store_batch(struct store *, char **cause);
+int	 store_batch_end(struct store *, int commit, char **cause);
+
 /* Remove feeds (and their items) whose URLs are not among keep[0..n).
  * Return the number of feeds removed, or -1. */
 int	 store_gc(struct store *, char *const *keep, size_t n, char **cause);
@@ -505,6 +517,16 @@ int	 store_sync_rows(struct store *, const char *server,
 
 /* The highest article id of the server stored, 0 when none. */
 int	 store_sync_since(struct store *, const char *server, int64_t *since,
+	     char **cause);
+
+/* The article id up to which the server's new articles were last read
+ * through to the end, 0 when never; and set it. A reading cut short
+ * (killed, failed) leaves it, so that the next one asks again for every
+ * article above it: what was stored meanwhile is known, what was not
+ * comes then. */
+int	 store_sync_upto(struct store *, const char *server, int64_t *upto,
+	     char **cause);
+int	 store_sync_set_upto(struct store *, const char *server, int64_t upto,
 	     char **cause);
 
 /* When the server's last sync succeeded, and when its last one read

@@ -24,6 +24,9 @@ struct sync_stats;
 
 #define SYNC_FULL_EVERY		3600	/* seconds between full readings
 					   of the feeds and marks */
+#define SYNC_INFLIGHT		4	/* requests of a list in flight at
+					   once, as a web server's workers
+					   answer them together */
 
 /* One account's session. */
 struct sync_conn {
@@ -82,6 +85,23 @@ int	 sync_request(struct sync_conn *c, const char *what, const char *url,
 int	 sync_request_header(struct sync_conn *c, const char *what,
 	     const char *method, const char *url, const char *body,
 	     const char *name, const char *value, char **error);
+
+/*
+ * Requests of c in flight together, at most max at once, each a POST of
+ * JSON to c->api: next(arg, post) writes the next request's body into
+ * post (empty) and returns its number (>= 0), or -1 when there is none to
+ * send now; got(arg, number, body, error) takes each answer as it comes,
+ * in any order (it may take body's bytes), and returns 0, or -1 and sets
+ * *error: then nothing more is sent, and the answers on the way are
+ * dropped. next() is asked again after each answer. what names the
+ * requests in the log and in errors. The bodies are wiped once sent.
+ * Return 0 when next() has no more and every answer is in, or -1 and set
+ * *error.
+ */
+int	 sync_posts(struct sync_conn *c, const char *what, size_t max,
+	     long (*next)(void *arg, struct buf *post),
+	     int (*got)(void *arg, long n, struct buf *body, char **error),
+	     void *arg, char **error);
 
 /* The account's password, from password-command or password-file; the
  * caller wipes and frees it. NULL and *error when there is none. */

@@ -4,17 +4,26 @@
  * address; every answer is {"seq":N, "status":0|1, "content":...}, with
  * content.error naming what went wrong when status is 1.
  *
- * One sync, one request after another:
+ * One sync:
  *	login				-> a session id (kept in memory only)
  *	updateArticle, per batch	the queued changes, oldest first;
  *					each batch leaves the queue once
  *					the server said OK
- *	getCounters			whether anything changed
+ *	getCounters			whether anything changed, and at
+ *	  with getHeadlines since_id	the same time the first page of
+ *					articles above the highest id read
+ *					through to the end (upto)
  *	getCategories, getFeeds		the account's feeds and their tags
- *	getHeadlines since_id		articles newer than the newest
- *					stored, SYNC_PAGE at a time
- *	getHeadlines unread, marked	ids only, SYNC_PAGE at a time: the
- *					marks (store_sync_marks())
+ *	getHeadlines since_id		the other pages of new articles,
+ *					SYNC_PAGE each, SYNC_INFLIGHT in
+ *					flight, stored as they come
+ *	getHeadlines unread, marked	ids only, likewise: the marks
+ *					(store_sync_marks())
+ * The pages go by skip in tt-rss's date order, not by id, so a reading
+ * cut short leaves no id below which every article is stored: upto moves
+ * only once a reading went through to its end (store_sync_set_upto()),
+ * and a reading killed or failed is asked for again whole next time,
+ * the articles stored meanwhile known already.
  * Sending first means the marks read back already hold what was sent;
  * a change made while the sync runs stays queued and wins over what
  * the server says until it is sent (the rule of tidings-config(5)).
@@ -129,6 +138,42 @@ sync_headlines(const struct json *content, struct sync_headline **v,
 	}
 }
 
+/* The body of a request: {"op":op,"sid":the session,args}. */
+static void
+sync_body(const struct sync_conn *c, struct buf *b, const char *op,
+    const char *args)
+{
+	buf_addstr(b, "{\"op\":");
+	buf_add_jsonstr(b, op);
+	if (c->sid != NULL) {
+		buf_addstr(b, ",\"sid\":");
+		buf_add_jsonstr(b, c->sid);
+	}
+	if (args != NULL && *args != '\0')
+		buf_addf(b, ",%s", args);
+	buf_addch(b, '}');
+}
+
+/* Read body as the answer to op into arena (secret: the answer holds
+ * the session, and so will its parse); set *content. Return 0, or -1 and
+ * set *error ("OP: why"). */
+static int
+sync_read(const struct buf *body, const char *op, struct json_arena *arena,
+    int secret, const struct json **content, char **error)
+{
+	char	*e;
+
+	json_arena_release(arena);
+	arena->secret = secret;
+	if (sync_answer(body->data != NULL ? body->data : "", body->len,
+	    arena, content, error) == 0)
+		return (0);
+	e = *error;
+	xasprintf(error, "%s: %s", op, e);
+	free(e);
+	return (-1);
+}
+
 /* POST req (a JSON object without the session, which is added) and read
  * the answer's content into c->arena. Return 0, or -1 and set *error. */
 static int
@@ -138,33 +183,14 @@ sync_call(struct sync_conn *c, const char *op, const char *args,
 	struct buf		 b = BUF_SECRET_INIT;
 	int			 rc, secret = c->secret_answer;
 
-	buf_addstr(&b, "{\"op\":");
-	buf_add_jsonstr(&b, op);
-	if (c->sid != NULL) {
-		buf_addstr(&b, ",\"sid\":");
-		buf_add_jsonstr(&b, c->sid);
-	}
-	if (args != NULL && *args != '\0')
-		buf_addf(&b, ",%s", args);
-	buf_addch(&b, '}');
+	sync_body(c, &b, op, args);
 	rc = sync_request(c, op, c->api, b.data, NULL, NULL, error);
 	/* The login carries the password, every call the session: gone
 	 * from memory at once. */
 	buf_wipe(&b);
 	if (rc != 0)
 		return (-1);
-	json_arena_release(&c->arena);
-	/* The login's answer holds the session, and so will its parse. */
-	c->arena.secret = secret;
-	rc = sync_answer(c->body.data != NULL ? c->body.data : "",
-	    c->body.len, &c->arena, content, error);
-	if (rc != 0) {
-		char	*e = *error;
-
-		xasprintf(error, "%s: %s", op, e);
-		free(e);
-	}
-	return (rc);
+	return (sync_read(&c->body, op, &c->arena, secret, content, error));
 }
 
 /* Log in: set c->sid. */
@@ -280,54 +306,156 @@ out:
 	return (rc);
 }
 
-/* Page through getHeadlines of feed -4 with args: with store set, store
- * each page's articles (new ones); else collect their ids in *ids. */
-static int
-sync_pages(struct sync_conn *c, const char *args, struct store *st,
-    const struct sync_map *map, size_t nmap, int64_t **ids, size_t *nids,
-    char **error)
+/*
+ * A reading of getHeadlines of feed -4, SYNC_PAGE articles a page (skip),
+ * SYNC_INFLIGHT pages in flight (sync_posts()): with st set, each page's
+ * articles are stored as it comes, in whatever order the pages come;
+ * else their ids are collected. A page of fewer than SYNC_PAGE is the
+ * last; pages asked for beyond it come back empty. With the length the
+ * counters give the list (hint), the pages past it are asked for one at
+ * a time, once every page before has come. One of SYNC_PAGE
+ * articles at the cap is an error: the list goes on past what tidings
+ * reads, and a list cut short would read as articles gone.
+ */
+struct sync_pager {
+	struct sync_conn	*c;
+	const char		*args;		/* the view, what to show */
+	struct store		*st;		/* NULL: ids alone */
+	const struct sync_map	*map;
+	size_t			 nmap;
+	int64_t			**ids;
+	size_t			*nids;
+	size_t			 next;		/* the next page to ask for */
+	size_t			 end;		/* the pages from here on are
+						   past the last */
+	size_t			 max;		/* pages of a list, at most */
+	size_t			 come;		/* pages answered */
+	int64_t			 hint;		/* the list's length as the
+						   counters say, or -1 */
+	int64_t			 top;		/* the highest article id read */
+	int64_t			 unknown;	/* the lowest of a feed not in
+						   map, or INT64_MAX */
+	struct json_arena	 arena;
+};
+
+static void
+sync_pager_init(struct sync_pager *p, struct sync_conn *c, const char *args,
+    struct store *st, int64_t **ids, size_t *nids)
 {
+	memset(p, 0, sizeof *p);
+	p->c = c;
+	p->args = args;
+	p->st = st;
+	p->ids = ids;
+	p->nids = nids;
+	p->end = SIZE_MAX;
+	p->max = SYNC_MAX_PAGES;
+	p->hint = -1;
+	p->unknown = INT64_MAX;
+}
+
+/* sync_posts()'s next(): the next page, while the last is not known. */
+static long
+sync_pager_next(void *arg, struct buf *post)
+{
+	struct sync_pager	*p = arg;
+	struct buf		 a = BUF_INIT;
+
+	if (p->next >= p->end || p->next >= p->max || (p->hint >= 0 &&
+	    p->next > (size_t)(p->hint / SYNC_PAGE) && p->come < p->next))
+		return (-1);
+	buf_addf(&a, "\"feed_id\":-4,\"limit\":%d,\"skip\":%zu,%s",
+	    SYNC_PAGE, p->next * SYNC_PAGE, p->args);
+	sync_body(p->c, post, "getHeadlines", a.data);
+	buf_release(&a);
+	return ((long)p->next++);
+}
+
+/* sync_posts()'s got(): page n. */
+static int
+sync_pager_got(void *arg, long n, struct buf *body, char **error)
+{
+	struct sync_pager	*p = arg;
 	const struct json	*content;
 	struct sync_headline	*h;
-	struct buf		 a = BUF_INIT;
-	size_t			 n, total, i, page;
-	int			 rc = 0;
+	struct sync_map		 key;
+	size_t			 nh, total, i;
+	int64_t			 id;
+	int			 rc;
 
-	for (page = 0; page < SYNC_MAX_PAGES; page++) {
-		buf_reset(&a);
-		buf_addf(&a, "\"feed_id\":-4,\"limit\":%d,\"skip\":%zu,%s",
-		    SYNC_PAGE, page * SYNC_PAGE, args);
-		if (sync_call(c, "getHeadlines", a.data, &content,
-		    error) != 0) {
-			rc = -1;
-			break;
-		}
-		if (content->type != JSON_ARRAY) {
-			*error = xstrdup("getHeadlines: not a list of "
-			    "articles");
-			rc = -1;
-			break;
-		}
-		if (st != NULL) {
-			sync_headlines(content, &h, &n, &total);
-			rc = sync_store_page(st, c->key, map, nmap, h, n,
-			    &c->stats->nnew, error);
-			sync_headlines_free(h, n);
-		} else {
-			/* Ids alone: an article's id is all it needs. */
-			total = content->n;
-			*ids = xreallocarray(*ids, *nids + total + 1,
-			    sizeof **ids);
-			for (i = 0; i < total; i++)
-				if (sync_int(json_get(&content->v[i], "id"),
-				    &(*ids)[*nids]) == 0 && (*ids)[*nids] > 0)
-					(*nids)++;
-		}
-		if (rc != 0 || total < SYNC_PAGE)
-			break;
+	p->come++;
+	if (sync_read(body, "getHeadlines", &p->arena, 0, &content,
+	    error) != 0)
+		return (-1);
+	if (content->type != JSON_ARRAY) {
+		*error = xstrdup("getHeadlines: not a list of articles");
+		return (-1);
 	}
-	buf_release(&a);
+	total = content->n;
+	for (i = 0; i < total; i++)
+		if (sync_int(json_get(&content->v[i], "id"), &id) == 0 &&
+		    id > p->top)
+			p->top = id;
+	if (p->st != NULL) {
+		sync_headlines(content, &h, &nh, &total);
+		for (i = 0; i < nh; i++) {
+			key.remote = h[i].feed_id;
+			if (h[i].id < p->unknown && bsearch(&key, p->map,
+			    p->nmap, sizeof *p->map, sync_map_cmp) == NULL)
+				p->unknown = h[i].id;
+		}
+		rc = sync_store_page(p->st, p->c->key, p->map, p->nmap, h, nh,
+		    &p->c->stats->nnew, error);
+		sync_headlines_free(h, nh);
+		if (rc != 0)
+			return (-1);
+	} else {
+		/* Ids alone: an article's id is all it needs. */
+		*p->ids = xreallocarray(*p->ids, *p->nids + total + 1,
+		    sizeof **p->ids);
+		for (i = 0; i < total; i++)
+			if (sync_int(json_get(&content->v[i], "id"),
+			    &(*p->ids)[*p->nids]) == 0 &&
+			    (*p->ids)[*p->nids] > 0)
+				(*p->nids)++;
+	}
+	json_arena_release(&p->arena);
+	if (total < SYNC_PAGE) {
+		if ((size_t)n + 1 < p->end)
+			p->end = (size_t)n + 1;
+	} else if ((size_t)n + 1 == p->max && p->end > p->max) {
+		xasprintf(error, "getHeadlines: the server lists more than "
+		    "%zu articles (%s); tidings reads no more", p->max *
+		    SYNC_PAGE, p->st != NULL ? "new ones" : "ids");
+		return (-1);
+	}
+	return (0);
+}
+
+/* Read the pages of p from p->next on. */
+static int
+sync_pager_run(struct sync_pager *p, char **error)
+{
+	int	 rc;
+
+	rc = sync_posts(p->c, "getHeadlines", SYNC_INFLIGHT, sync_pager_next,
+	    sync_pager_got, p, error);
+	json_arena_release(&p->arena);
 	return (rc);
+}
+
+/* Page through getHeadlines of feed -4 with args, collecting the ids of
+ * its articles in *ids; hint is how many there are by the counters, or
+ * -1. */
+static int
+sync_ids(struct sync_conn *c, const char *args, int64_t hint, int64_t **ids,
+    size_t *nids, char **error)
+{
+	struct sync_pager	 p;
+
+	sync_pager_init(&p, c, args, NULL, ids, nids);
+	p.hint = hint;
+	return (sync_pager_run(&p, error));
 }
 
 /* A feed's counters as getCounters gives them. */
@@ -345,19 +473,17 @@ sync_count_cmp(const void *a, const void *b)
 
 /* The account's counters: c->counts sorted by feed, c->subscribed its
  * number of feeds; c->ncounts is -1 when the answer is not understood. */
-static int
-sync_counters(struct sync_conn *c, char **error)
+static void
+sync_counters(struct sync_conn *c, const struct json *content)
 {
-	const struct json	*content, *o, *id;
+	const struct json	*o, *id;
 	struct sync_count	*sv;
 	size_t			 i, n = 0;
 
-	if (sync_call(c, "getCounters", NULL, &content, error) != 0)
-		return (-1);
 	c->ncounts = -1;
 	c->subscribed = -1;
 	if (content->type != JSON_ARRAY)
-		return (0);
+		return;
 	sv = xreallocarray(NULL, content->n + 1, sizeof *sv);
 	for (i = 0; i < content->n; i++) {
 		o = &content->v[i];
@@ -377,14 +503,27 @@ sync_counters(struct sync_conn *c, char **error)
 		    sync_int(json_get(o, "markedcounter"),
 		    &sv[n].starred) != 0) {
 			free(sv);
-			return (0);
+			return;
 		}
 		n++;
 	}
 	qsort(sv, n, sizeof *sv, sync_count_cmp);
 	c->counts = sv;
 	c->ncounts = (ssize_t)n;
-	return (0);
+}
+
+/* The account's unread and starred articles by the counters, or -1. */
+static void
+sync_counters_sum(const struct sync_conn *c, int64_t *unread,
+    int64_t *starred)
+{
+	ssize_t	 i;
+
+	*unread = *starred = c->ncounts < 0 ? -1 : 0;
+	for (i = 0; i < c->ncounts; i++) {
+		*unread += c->counts[i].unread;
+		*starred += c->counts[i].starred;
+	}
 }
 
 /* Whether the feeds the counters name are those of map, as many as the
@@ -448,61 +587,141 @@ sync_counters_match(struct sync_conn *c, struct store *st,
 	return (0);
 }
 
+/*
+ * The start of a sync: getCounters, and in flight with it the new
+ * articles, stored as they come when the feeds are known (hold unset);
+ * else their first page alone, whose answer is kept until the counters
+ * have said whether the feeds must be read first. Request 0 is
+ * getCounters, n + 1 page n.
+ */
+struct sync_start {
+	struct sync_pager	*p;
+	int			 hold;
+	struct buf		 page;		/* the first page's answer */
+	int			 counted;	/* getCounters sent */
+};
+
+static long
+sync_start_next(void *arg, struct buf *post)
+{
+	struct sync_start	*s = arg;
+	long			 n;
+
+	if (!s->counted) {
+		s->counted = 1;
+		sync_body(s->p->c, post, "getCounters", NULL);
+		return (0);
+	}
+	if (s->hold && s->p->next > 0)
+		return (-1);
+	return ((n = sync_pager_next(s->p, post)) < 0 ? -1 : n + 1);
+}
+
+static int
+sync_start_got(void *arg, long n, struct buf *body, char **error)
+{
+	struct sync_start	*s = arg;
+	const struct json	*content;
+
+	if (n > 0 && !s->hold)
+		return (sync_pager_got(s->p, n - 1, body, error));
+	if (n > 0) {
+		s->page = *body;
+		*body = (struct buf)BUF_INIT;
+		return (0);
+	}
+	if (sync_read(body, "getCounters", &s->p->arena, 0, &content,
+	    error) != 0)
+		return (-1);
+	sync_counters(s->p->c, content);
+	json_arena_release(&s->p->arena);
+	return (0);
+}
+
 /* One sync of c's account with st (sync_run()). */
 int
 sync_ttrss_run(struct sync_conn *c, struct store *st, char **error)
 {
 	struct sync_map		*map = NULL;
 	struct sync_stats	*stats = c->stats;
-	int64_t			 since, *unread = NULL, *starred = NULL;
-	int64_t			 now = time_now(), last, marks;
+	struct sync_pager	 p;
+	struct sync_start	 start;
+	int64_t			 since, upto, *unread = NULL, *starred = NULL;
+	int64_t			 now = time_now(), last, marks, cu, cs;
 	size_t			 nmap = 0, nu = 0, ns = 0;
 	const char		*key = c->key;
 	char			 args[160];
 	int			 rc = -1, full, match;
 
+	memset(&start, 0, sizeof start);
+	sync_pager_init(&p, c, args, st, NULL, NULL);
+	start.p = &p;
 	if (store_sync_last(st, key, &last, &marks, error) != 0 ||
-	    store_sync_since(st, key, &since, error) != 0 ||
-	    sync_login(c, error) != 0 ||
-	    sync_push(c, st, SYNC_BATCH, sync_ttrss_send, error) != 0 ||
-	    sync_counters(c, error) != 0)
+	    store_sync_upto(st, key, &since, error) != 0)
 		goto out;
+	snprintf(args, sizeof args, "\"view_mode\":\"all_articles\","
+	    "\"since_id\":%lld,\"show_content\":true,"
+	    "\"order_by\":\"date_reverse\"", (long long)since);
 	/* Every feed, every unread and starred id, when the last full
 	 * reading is an hour old; the first sync has every article with
 	 * its marks. */
 	full = since > 0 && (marks == STORE_NOTIME ||
 	    now - marks >= SYNC_FULL_EVERY || now < marks);
-	/* The feeds and categories, unless the counters name the feeds the
-	 * store has. */
-	if (!full && since > 0 && sync_known_feeds(st, key, &map, &nmap,
-	    error) != 0)
+	if (sync_login(c, error) != 0 ||
+	    sync_push(c, st, SYNC_BATCH, sync_ttrss_send, error) != 0)
 		goto out;
-	if (full || since == 0 || !sync_counters_feeds(c, map, nmap)) {
-		sync_map_free(map, nmap);
-		map = NULL;
-		nmap = 0;
-		if (sync_feeds(c, st, &map, &nmap, error) != 0)
+	/* Then, all in flight, the counters and the new articles: the
+	 * feeds and categories first when they are read whatever the
+	 * counters say, else the first page waits for the counters to say
+	 * whether the store has the feeds. An article that comes or
+	 * changes meanwhile only makes the counters disagree below, which
+	 * costs a full reading, never a mark. The new articles read
+	 * through to the end, the highest id read is where the next sync
+	 * starts; not past an article of a feed not known yet, which the
+	 * next sync takes with its feed. */
+	start.hold = !full && since > 0;
+	if (!start.hold && sync_feeds(c, st, &map, &nmap, error) != 0)
+		goto out;
+	p.map = map;
+	p.nmap = nmap;
+	if (sync_posts(c, "getCounters, getHeadlines", SYNC_INFLIGHT,
+	    sync_start_next, sync_start_got, &start, error) != 0)
+		goto out;
+	if (start.hold) {
+		if (sync_known_feeds(st, key, &map, &nmap, error) != 0)
+			goto out;
+		if (!sync_counters_feeds(c, map, nmap)) {
+			sync_map_free(map, nmap);
+			map = NULL;
+			nmap = 0;
+			if (sync_feeds(c, st, &map, &nmap, error) != 0)
+				goto out;
+		}
+		p.map = map;
+		p.nmap = nmap;
+		if (sync_pager_got(&p, 0, &start.page, error) != 0 ||
+		    sync_pager_run(&p, error) != 0)
 			goto out;
 	}
 	stats->feeds = (int)nmap;
-	snprintf(args, sizeof args, "\"view_mode\":\"all_articles\","
-	    "\"since_id\":%lld,\"show_content\":true,"
-	    "\"order_by\":\"date_reverse\"", (long long)since);
-	if (sync_pages(c, args, st, map, nmap, NULL, NULL, error) != 0)
+	upto = p.top < p.unknown ? p.top : p.unknown - 1;
+	if (upto > since && store_sync_set_upto(st, key, upto, error) != 0)
 		goto out;
-	/* And when the counters, taken before the new articles, do not
-	 * match the store with them. */
+	/* And when the counters do not match the store with them. */
 	if (!full) {
 		if (sync_counters_match(c, st, map, nmap, &match,
 		    error) != 0)
 			goto out;
 		full = !match;
 	}
-	if (full && (sync_pages(c, "\"view_mode\":\"unread\","
-	    "\"show_content\":false", NULL, NULL, 0, &unread, &nu,
-	    error) != 0 ||
-	    sync_pages(c, "\"view_mode\":\"marked\",\"show_content\":false",
-	    NULL, NULL, 0, &starred, &ns, error) != 0 ||
+	/* As many ids as the counters say, the pages past them one at a
+	 * time. */
+	if (full)
+		sync_counters_sum(c, &cu, &cs);
+	if (full && (sync_ids(c, "\"view_mode\":\"unread\","
+	    "\"show_content\":false", cu, &unread, &nu, error) != 0 ||
+	    sync_ids(c, "\"view_mode\":\"marked\",\"show_content\":false",
+	    cs, &starred, &ns, error) != 0 ||
 	    store_sync_marks(st, key, unread, nu, starred, ns, &stats->marks,
 	    error) != 0))
 		goto out;
@@ -511,6 +730,8 @@ sync_ttrss_run(struct sync_conn *c, struct store *st, char **error)
 		goto out;
 	rc = 0;
 out:
+	json_arena_release(&p.arena);
+	buf_release(&start.page);
 	sync_map_free(map, nmap);
 	free(unread);
 	free(starred);

@@ -150,11 +150,12 @@ sync_done(void *arg, void *req_arg, struct http_response *res)
 	res->body = (struct buf)BUF_INIT;
 }
 
-/* One request of c (sync_request(), sync_request_header()). */
+/* Queue one request of c, handed back to http_run()'s done() with arg
+ * (sync_request_do(), sync_posts()). */
 static int
-sync_request_do(struct sync_conn *c, const char *what, const char *method,
+sync_request_queue(struct sync_conn *c, const char *method,
     const char *url, const char *post, const char *post_type,
-    const char *auth_header, const char *auth, char **error)
+    const char *auth_header, const char *auth, void *arg, char **error)
 {
 	struct http_request	 req;
 	const struct config	*cfg = c->cfg;
@@ -171,6 +172,7 @@ sync_request_do(struct sync_conn *c, const char *what, const char *method,
 	req.authorization = auth;
 	req.auth_header = auth_header;
 	req.method = method;
+	req.arg = arg;
 	req.user_agent = config_str(cfg, NULL, SET_USER_AGENT);
 	req.connect_timeout = config_num(cfg, NULL, SET_CONNECT_TIMEOUT);
 	req.timeout = config_num(cfg, NULL, SET_DOWNLOAD_TIMEOUT);
@@ -188,6 +190,18 @@ sync_request_do(struct sync_conn *c, const char *what, const char *method,
 	c->got = 0;
 	http_add(c->http, &req);
 	c->stats->requests++;
+	return (0);
+}
+
+/* One request of c (sync_request(), sync_request_header()). */
+static int
+sync_request_do(struct sync_conn *c, const char *what, const char *method,
+    const char *url, const char *post, const char *post_type,
+    const char *auth_header, const char *auth, char **error)
+{
+	if (sync_request_queue(c, method, url, post, post_type, auth_header,
+	    auth, NULL, error) != 0)
+		return (-1);
 	if (http_run(c->http, sync_done, c, c->stop) != 0 || !c->got) {
 		*error = xstrdup("interrupted");
 		return (-1);
@@ -196,6 +210,87 @@ sync_request_do(struct sync_conn *c, const char *what, const char *method,
 	    c->body.len);
 	if (c->error != NULL) {
 		xasprintf(error, "%s: %s", what, c->error);
+		return (-1);
+	}
+	return (0);
+}
+
+/* The requests of sync_posts() in flight. */
+struct sync_flight {
+	struct sync_conn	*c;
+	const char		*what;
+	size_t			 max;
+	size_t			 busy;		/* in flight */
+	long			(*next)(void *, struct buf *);
+	int			(*got)(void *, long, struct buf *, char **);
+	void			*arg;
+	char			*error;		/* the first error */
+};
+
+/* Send requests until max are in flight or next() has none now. */
+static void
+sync_flight_fill(struct sync_flight *f)
+{
+	struct buf	 post = BUF_SECRET_INIT;
+	long		 n;
+
+	while (f->error == NULL && f->busy < f->max) {
+		buf_reset(&post);
+		if ((n = f->next(f->arg, &post)) < 0)
+			break;
+		if (sync_request_queue(f->c, NULL, f->c->api, post.data != NULL ?
+		    post.data : "", NULL, NULL, NULL, (void *)(intptr_t)n,
+		    &f->error) != 0)
+			break;
+		f->busy++;
+	}
+	/* A session id is in it: wiped (the request's copy is too). */
+	buf_wipe(&post);
+}
+
+/* http_run()'s callback of sync_posts(): one answer. */
+static void
+sync_flight_done(void *arg, void *req_arg, struct http_response *res)
+{
+	struct sync_flight	*f = arg;
+	long			 n = (long)(intptr_t)req_arg;
+
+	f->busy--;
+	if (f->error != NULL)
+		return;
+	log_debug("sync: %s %ld: %.3f s, %zu bytes", f->what, n, res->seconds,
+	    res->body.len);
+	if (res->error != NULL)
+		xasprintf(&f->error, "%s: %s", f->what, res->error);
+	else if (f->got(f->arg, n, &res->body, &f->error) != 0 &&
+	    f->error == NULL)
+		xasprintf(&f->error, "%s: failed", f->what);
+	sync_flight_fill(f);
+}
+
+int
+sync_posts(struct sync_conn *c, const char *what, size_t max,
+    long (*next)(void *, struct buf *),
+    int (*got)(void *, long, struct buf *, char **), void *arg,
+    char **error)
+{
+	struct sync_flight	 f;
+
+	memset(&f, 0, sizeof f);
+	f.c = c;
+	f.what = what;
+	f.max = max > 0 ? max : 1;
+	f.next = next;
+	f.got = got;
+	f.arg = arg;
+	sync_flight_fill(&f);
+	/* After an error the answers still on the way are waited for and
+	 * dropped: http_run() stops early only for *c->stop. */
+	if (http_run(c->http, sync_flight_done, &f, c->stop) != 0 &&
+	    f.error == NULL)
+		f.error = xstrdup("interrupted");
+	if (f.error != NULL) {
+		*error = f.error;
 		return (-1);
 	}
 	return (0);
@@ -603,6 +698,9 @@ sync_store_page(struct store *st, const char *key_,
 	fx.time = time_now();
 	fx.status = 200;
 	fx.next = STORE_NOTIME;
+	/* The page's feeds in one transaction. */
+	if (store_batch(st, error) != 0)
+		goto fail;
 	for (i = 0; i < n; i++) {
 		if (ids[i] != NULL || h[i].id == 0)
 			continue;
@@ -640,11 +738,14 @@ sync_store_page(struct store *st, const char *key_,
 		if (store_update(st, m->id, &fx, &f, 0, 0, &added,
 		    error) != 0) {
 			free(f.entries);
+			store_batch_end(st, 0, NULL);
 			goto fail;
 		}
 		*nnew += added;
 		free(f.entries);
 	}
+	if (store_batch_end(st, 1, error) != 0)
+		goto fail;
 	/* The marks the articles came with: a sync whose counters then
 	 * agree need not read every unread id. */
 	if (sync_page_marks(st, key_, h, n, error) != 0)
@@ -693,7 +794,8 @@ sync_conn_init(struct sync_conn *c, const struct config *cfg,
 	c->cs = cs;
 	c->stop = stop;
 	c->stats = stats;
-	c->http = http_new(&(struct http_options){ 1, 1 });
+	c->http = http_new(&(struct http_options){ SYNC_INFLIGHT,
+	    SYNC_INFLIGHT });
 	c->ncounts = -1;
 	c->key = sync_key(cs);
 }

@@ -313,6 +313,25 @@ wait_exit() {
 	expect_eq "exit status" "$(cat "$WORK/tui.status")" "${1:-0}"
 }
 
+# fake_start: run the story's fake server $WORK/fake.py, as
+# "fake.py MODE-FILE LOG-FILE PORT-FILE", in the mode "ok" (the story
+# writes another to $WORK/mode); set FAKE to its address with the path
+# /tt-rss/.
+fake_start() {
+	echo ok >"$WORK/mode"
+	python3 "$WORK/fake.py" "$WORK/mode" "$WORK/fake.log" \
+	    "$WORK/fake.port" 2>"$WORK/fake.err" &
+	SERVER_PID=$!
+	_n=0
+	until [ -s "$WORK/fake.port" ]; do
+		_n=$((_n + 1))
+		[ $_n -le 100 ] ||
+		    fail "the fake server did not start: $(cat "$WORK/fake.err")"
+		sleep 0.1
+	done
+	FAKE="http://127.0.0.1:$(cat "$WORK/fake.port")/tt-rss/"
+}
+
 # wait_file FILE: poll until FILE exists and is not empty.
 wait_file() {
 	_n=0

@@ -113,17 +113,7 @@ s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
 open(port_file, "w").write(str(s.server_address[1]))
 s.serve_forever()
 EOF
-echo ok >"$WORK/mode"
-python3 "$WORK/fake.py" "$WORK/mode" "$WORK/fake.log" "$WORK/fake.port" \
-    2>"$WORK/fake.err" &
-SERVER_PID=$!
-n=0
-until [ -s "$WORK/fake.port" ]; do
-	n=$((n + 1))
-	[ $n -le 100 ] || fail "the fake server did not start: $(cat "$WORK/fake.err")"
-	sleep 0.1
-done
-FAKE="http://127.0.0.1:$(cat "$WORK/fake.port")/tt-rss/"
+fake_start
 printf 'secret\n' >"$WORK/pw"
 printf 'hunter2\n' >"$WORK/pw-wrong"
 chmod 600 "$WORK/pw" "$WORK/pw-wrong"

@@ -5,7 +5,8 @@
 # refresh; marks made in tidings reach the server, marks made on the
 # server reach tidings; a server that is down is an error line and the
 # changes wait in the queue until it is back; kill -9 during a sync
-# loses none of them.
+# loses none of them, and a first sync killed half way is made whole by
+# the next.
 #
 # Against Debian's real tt-rss (tests/server/ttrss), one server for every
 # story of this file, reset between them; its feeds are served by the
@@ -203,6 +204,10 @@ mark 2 0 0				# unstarred there, starred here
 expect_status 0 td refresh -a
 expect_eq "read on the server" "$(local_read 1)" 1
 expect_eq "the local change won" "$(ids marked)" 2
+# Login, the change, the counters with the new articles, then one page
+# each of unread and starred ids, as many as the counters said: none
+# asked for on the chance that the lists are longer.
+expect_grep "in 6 requests, 1 change sent" "$WORK/out"
 # A feed subscribed on the server joins at the next sync.
 subscribe b.xml
 expect_status 0 td refresh -a
@@ -262,6 +267,44 @@ want=$(sql "SELECT group_concat(remote_id, ' ') FROM (SELECT remote_id
 expect_eq "the server's unread" "$(ids unread)" "$want"
 expect_eq "the server's starred" "$(ids marked)" 4
 expect_eq "store intact" "$(sql "PRAGMA integrity_check")" ok
+
+# --- kill -9 in the middle of a first sync of many articles, whose pages
+# come in tt-rss's date order (here the reverse of their ids) and several
+# at once: the next sync brings every article, each once.
+fresh
+psql_ "INSERT INTO ttrss_feeds (owner_uid, title, feed_url)
+    VALUES (1, 'Many', 'http://feeds.invalid/many.xml');
+INSERT INTO ttrss_entries (title, guid, link, updated, content, content_hash,
+    date_entered, date_updated)
+    SELECT 'Many ' || i, 'm' || i, 'http://example.org/' || i,
+    now() - i * interval '1 minute', 'text', 'h' || i,
+    now() - i * interval '1 minute', now()
+    FROM generate_series(1, 3000) i;
+INSERT INTO ttrss_user_entries (ref_id, uuid, feed_id, owner_uid,
+    tag_cache, label_cache)
+    SELECT e.id, '', f.id, 1, '', '' FROM ttrss_entries e, ttrss_feeds f;"
+stored() {
+	sql "SELECT count(*) FROM items WHERE remote_id IS NOT NULL" \
+	    2>/dev/null || echo 0
+}
+"$TIDINGS" -c "$CONF" -d "$DB" refresh >/dev/null 2>&1 &
+pid=$!
+n=0
+until [ "$(stored)" -gt 0 ]; do
+	n=$((n + 1))
+	[ $n -le 600 ] || fail "no article stored in 60 seconds"
+	sleep 0.1
+done
+kill -9 "$pid"
+wait "$pid" 2>/dev/null || true
+[ "$(stored)" -lt 3000 ] || fail "the first sync ended before the kill"
+expect_status 0 td refresh -a
+expect_eq "every article after the kill" "$(sql "SELECT count(*),
+    count(DISTINCT remote_id) FROM items WHERE remote_id IS NOT NULL")" \
+    "3000|3000"
+expect_status 0 td refresh -a
+expect_grep "0 new items" "$WORK/out"
+expect_grep "in 3 requests" "$WORK/out"
 
 # --- tidings add --account: subscribed on the server, in the category
 # the tag names; the store lists it at once, the next sync brings its

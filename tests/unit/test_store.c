@@ -402,7 +402,7 @@ test_open_creates_and_reopens(void **state)
 	char		*cause = NULL;
 	int64_t		 id;
 
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 12);
 	assert_q_text(fx->path, "PRAGMA journal_mode", "wal");
 	assert_int_equal(q_int(fx->path, "PRAGMA page_size"), 16384);
 	id = feed_id(fx->st, "http://example.org/a");
@@ -413,9 +413,85 @@ test_open_creates_and_reopens(void **state)
 	store_close(fx->st);
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("reopen: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 12);
 	assert_int_equal(feed_id(fx->st, "http://example.org/a"), id);
 	assert_int_equal(store_unread(fx->st, 0, &cause), 1);
+}
+
+/* store_update() of several feeds in one batch: all or nothing. */
+static void
+test_store_batch(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*cause = NULL;
+	int64_t		 a, b;
+
+	a = feed_id(fx->st, "http://example.org/a");
+	b = feed_id(fx->st, "http://example.org/b");
+	assert_int_equal(store_batch(fx->st, &cause), 0);
+	assert_int_equal(fetch(fx->st, a, T0, (struct tentry[]){
+	    { "a1", NULL, "A1", NULL, 0 } }, 1, 0, 0), 1);
+	assert_int_equal(fetch(fx->st, b, T0, (struct tentry[]){
+	    { "b1", NULL, "B1", NULL, 0 } }, 1, 0, 0), 1);
+	/* Nothing is written until the batch ends. */
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"), 0);
+	assert_int_equal(store_batch_end(fx->st, 1, &cause), 0);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"), 2);
+	/* Rolled back: neither feed's items. */
+	assert_int_equal(store_batch(fx->st, &cause), 0);
+	assert_int_equal(fetch(fx->st, a, T0 + 1, (struct tentry[]){
+	    { "a2", NULL, "A2", NULL, 0 } }, 1, 0, 0), 1);
+	assert_int_equal(fetch(fx->st, b, T0 + 1, (struct tentry[]){
+	    { "b2", NULL, "B2", NULL, 0 } }, 1, 0, 0), 1);
+	assert_int_equal(store_batch_end(fx->st, 0, &cause), 0);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"), 2);
+	assert_int_equal(store_unread(fx->st, 0, &cause), 2);
+	/* And the store goes on as before. */
+	assert_int_equal(fetch(fx->st, a, T0 + 2, (struct tentry[]){
+	    { "a3", NULL, "A3", NULL, 0 } }, 1, 0, 0), 1);
+	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"), 3);
+}
+
+/* How far a server's new articles were read (schema 12): a store of
+ * schema 11 starts from the highest article id it holds of each server,
+ * as its syncs did; then only store_sync_set_upto() moves it. */
+static void
+test_sync_upto(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_sync_feed	 sf = { 3, "Three", NULL };
+	char			*cause = NULL;
+	int64_t			 feed, upto;
+	const char		*a = "ttrss:a@http://x/api/";
+	const char		*b = "ttrss:b@http://x/api/";
+
+	if (store_sync_feeds(fx->st, a, &sf, 1, &feed, &cause) != 0)
+		fail_msg("store_sync_feeds: %s", cause);
+	assert_int_equal(fetch(fx->st, feed, T0, (struct tentry[]){
+	    { "tidings-sync:42", NULL, "A", NULL, 0 },
+	    { "tidings-sync:7", NULL, "B", NULL, 0 } }, 2, 0, 0), 2);
+	assert_int_equal(store_sync_done(fx->st, a, T0, T0, &cause), 0);
+	assert_int_equal(store_sync_upto(fx->st, a, &upto, &cause), 0);
+	assert_int_equal(upto, 0);
+	store_close(fx->st);
+	q_exec(fx->path, "ALTER TABLE sync_state DROP COLUMN upto;"
+	    " PRAGMA user_version = 11");
+	if ((fx->st = store_open(fx->path, &cause)) == NULL)
+		fail_msg("store_open: %s", cause);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 12);
+	assert_int_equal(store_sync_upto(fx->st, a, &upto, &cause), 0);
+	assert_int_equal(upto, 42);
+	assert_int_equal(store_sync_upto(fx->st, b, &upto, &cause), 0);
+	assert_int_equal(upto, 0);
+	assert_int_equal(store_sync_set_upto(fx->st, a, 50, &cause), 0);
+	assert_int_equal(store_sync_set_upto(fx->st, b, 9, &cause), 0);
+	assert_int_equal(store_sync_upto(fx->st, a, &upto, &cause), 0);
+	assert_int_equal(upto, 50);
+	assert_int_equal(store_sync_upto(fx->st, b, &upto, &cause), 0);
+	assert_int_equal(upto, 9);
+	/* The sync's times stay as they were. */
+	assert_int_equal(q_int(fx->path, "SELECT last FROM sync_state"
+	    " WHERE server = 'ttrss:a@http://x/api/'"), T0);
 }
 
 /* A database from a newer tidings is refused and left as it is. */
@@ -1918,7 +1994,7 @@ test_migrate_v1_articles(void **state)
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 12);
 	assert_int_equal(q_int(fx->path, "SELECT starred FROM items"), 1);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
 	    " INDEXED BY items_starred WHERE starred = 1"), 1);
@@ -2006,7 +2082,7 @@ test_migrate_v4_article_search(void **state)
 	    " DROP TABLE downloads;" UNDO_SYNC " PRAGMA user_version = 4");
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 12);
 	assert_found(fx->st, "zeppelin", "One");
 	assert_found(fx->st, "teaser", "One");
 }
@@ -2041,7 +2117,7 @@ test_migrate_v7_list(void **state)
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 12);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM sqlite_schema"
 	    " WHERE name IN ('items_list', 'items_feed_date')"), 0);
 	assert_int_equal(q_int(fx->path, "SELECT count(*) FROM items"
@@ -2095,7 +2171,7 @@ test_migrate_v5_index(void **state)
 
 	if ((fx->st = store_open(fx->path, &cause)) == NULL)
 		fail_msg("store_open: %s", cause);
-	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 11);
+	assert_int_equal(q_int(fx->path, "PRAGMA user_version"), 12);
 	assert_int_equal(q_int(fx->path, "SELECT upto FROM fts_state"), 0);
 	assert_int_equal(store_search(fx->st, "creme", 10, &items, &n,
 	    &cause), 0);
@@ -2121,6 +2197,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_store_batch, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_sync_upto, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_open_creates_and_reopens,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v7_list, setup,

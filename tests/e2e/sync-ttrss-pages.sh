@@ -1,0 +1,98 @@
+#!/bin/sh
+# Story: a Tiny Tiny RSS sync reads its lists of articles several pages at
+# a time. Pages that come back in another order than asked are stored
+# all the same, each article once, and no page is asked for twice; a list
+# longer than tidings reads (SYNC_MAX_PAGES pages) is an error line of the
+# refresh, never a list silently cut short.
+#
+# The server is a small fake of Tiny Tiny RSS's API, written below: its
+# first pages answer last, and in the mode "endless" its list of unread
+# ids never ends.
+. ./lib.sh
+
+cat >"$WORK/fake.py" <<'EOF'
+import http.server, json, signal, sys, time
+
+signal.signal(signal.SIGTERM, lambda *a: sys.exit(0))
+
+mode_file, log_file, port_file = sys.argv[1:4]
+ARTICLES = 1000
+
+class H(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *a):
+        pass
+
+    def ok(self, content):
+        data = json.dumps({"seq": 0, "status": 0,
+                           "content": content}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_POST(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        req = json.loads(self.rfile.read(n) or b"{}")
+        mode = open(mode_file).read().strip()
+        op = req.get("op")
+        skip = req.get("skip", 0)
+        view = req.get("view_mode", "-")
+        with open(log_file, "a") as f:
+            f.write("%s %s %s\n" % (op, view, skip))
+        if op == "login":
+            return self.ok({"session_id": "s1", "api_level": 15})
+        if op == "getCategories":
+            return self.ok([])
+        if op == "getFeeds":
+            return self.ok([{"id": 5, "title": "Five", "cat_id": 0}])
+        if op == "getCounters":
+            return self.ok([{"id": "global-unread", "counter": 0}])
+        if op != "getHeadlines":
+            return self.ok({"status": "OK"})
+        if view == "unread":
+            last = skip + 200 if mode == "endless" else ARTICLES
+            return self.ok([{"id": i} for i in
+                            range(skip + 1, min(skip + 200, last) + 1)])
+        if view != "all_articles" or req.get("since_id", 0) > 0:
+            return self.ok([])
+        # The first pages answer last: page 0 after page 4.
+        if skip < ARTICLES:
+            time.sleep(0.2 * (ARTICLES - skip) / 200)
+        ids = range(skip + 1, min(skip + 200, ARTICLES) + 1)
+        return self.ok([{"id": i, "feed_id": 5, "title": "Article %d" % i,
+                         "unread": True, "marked": False,
+                         "updated": 1700000000 + i} for i in ids])
+
+s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+open(port_file, "w").write(str(s.server_address[1]))
+s.serve_forever()
+EOF
+fake_start
+printf 'secret\n' >"$WORK/pw"
+chmod 600 "$WORK/pw"
+cat >"$CONF" <<EOF
+sync ttrss $FAKE < user alice; password-file $WORK/pw
+EOF
+
+# --- Pages out of order: every article, once; every page asked once.
+expect_status 0 td refresh
+expect_grep "1000 new items" "$WORK/out"
+expect_eq "articles" "$(sql "SELECT count(*), count(DISTINCT remote_id),
+    min(remote_id), max(remote_id) FROM items")" "1000|1000|1|1000"
+grep "^getHeadlines all_articles" "$WORK/fake.log" | sort >"$WORK/asked"
+expect_eq "pages asked twice" "$(uniq -d "$WORK/asked")" ""
+for skip in 0 200 400 600 800 1000; do
+	expect_grep "getHeadlines all_articles $skip" "$WORK/asked"
+done
+expect_status 0 td refresh -a
+expect_grep "0 new items" "$WORK/out"
+
+# --- A list of unread ids without end: an error line, no marks taken.
+echo endless >"$WORK/mode"
+: >"$WORK/fake.log"
+expect_status 3 td refresh -a
+expect_grep "the server lists more than 1000000 articles (ids)" \
+    "$WORK/out"
+expect_eq "still unread" "$(sql "SELECT count(*) FROM items
+    WHERE read = 0")" 1000
