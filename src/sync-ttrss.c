@@ -512,6 +512,17 @@ sync_counters(struct sync_conn *c, const struct json *content)
 	c->ncounts = (ssize_t)n;
 }
 
+/* Add the server's count n to *sum, unless either is -1 already: a
+ * count below 0, or a sum past INT64_MAX, is no length of a list. */
+static void
+sync_count_add(int64_t *sum, int64_t n)
+{
+	if (*sum < 0 || n < 0 || n > INT64_MAX - *sum)
+		*sum = -1;
+	else
+		*sum += n;
+}
+
 /* The account's unread and starred articles by the counters, or -1. */
 static void
 sync_counters_sum(const struct sync_conn *c, int64_t *unread,
@@ -521,8 +532,8 @@ sync_counters_sum(const struct sync_conn *c, int64_t *unread,
 
 	*unread = *starred = c->ncounts < 0 ? -1 : 0;
 	for (i = 0; i < c->ncounts; i++) {
-		*unread += c->counts[i].unread;
-		*starred += c->counts[i].starred;
+		sync_count_add(unread, c->counts[i].unread);
+		sync_count_add(starred, c->counts[i].starred);
 	}
 }
 

@@ -7,7 +7,8 @@
 #
 # The server is a small fake of Tiny Tiny RSS's API, written below: its
 # first pages answer last, and in the mode "endless" its list of unread
-# ids never ends.
+# ids never ends; in the mode "huge" its counters add up past what a
+# 64-bit number holds, which is no hint of a list's length.
 . ./lib.sh
 
 cat >"$WORK/fake.py" <<'EOF'
@@ -46,6 +47,9 @@ class H(http.server.BaseHTTPRequestHandler):
             return self.ok([])
         if op == "getFeeds":
             return self.ok([{"id": 5, "title": "Five", "cat_id": 0}])
+        if op == "getCounters" and mode == "huge":
+            return self.ok([{"id": i, "counter": 2**63 - 1,
+                             "markedcounter": 2**63 - 1} for i in (5, 6)])
         if op == "getCounters":
             return self.ok([{"id": "global-unread", "counter": 0}])
         if op != "getHeadlines":
@@ -96,3 +100,10 @@ expect_grep "the server lists more than 1000000 articles (ids)" \
     "$WORK/out"
 expect_eq "still unread" "$(sql "SELECT count(*) FROM items
     WHERE read = 0")" 1000
+
+# --- Counters that add up past 2^63: no hint, no overflow; the lists are
+# read to their ends all the same.
+echo huge >"$WORK/mode"
+: >"$WORK/fake.log"
+expect_status 0 td refresh -a
+expect_eq "unread" "$(sql "SELECT count(*) FROM items WHERE read = 0")" 1000
