@@ -42,7 +42,11 @@
 #include "sync-int.h"
 #include "util.h"
 
-#define SYNC_MAX_PAGES		5000	/* pages of one list, at most */
+#define SYNC_OVERLAP		20	/* articles a page shares with the
+					   one before */
+#define SYNC_STEP		(SYNC_PAGE - SYNC_OVERLAP)
+#define SYNC_MAX_PAGES		5556	/* pages of one list, at most: a
+					   million articles */
 
 char *
 sync_api_url(const char *url)
@@ -316,6 +320,12 @@ out:
  * a time, once every page before has come. One of SYNC_PAGE
  * articles at the cap is an error: the list goes on past what tidings
  * reads, and a list cut short would read as articles gone.
+ * Each page starts SYNC_OVERLAP articles before the end of the one
+ * before: an article that joins or leaves the list on the server moves
+ * every later one a place, and between two pages in flight, answered in
+ * either order, the one at their border would slip between them unseen
+ * (and upto past it). Up to SYNC_OVERLAP such moves are read twice
+ * instead, which costs nothing but the bytes.
  */
 struct sync_pager {
 	struct sync_conn	*c;
@@ -361,11 +371,15 @@ sync_pager_next(void *arg, struct buf *post)
 	struct sync_pager	*p = arg;
 	struct buf		 a = BUF_INIT;
 
+	/* With hint articles, the page that ends short is the last one
+	 * asked for in flight. */
 	if (p->next >= p->end || p->next >= p->max || (p->hint >= 0 &&
-	    p->next > (size_t)(p->hint / SYNC_PAGE) && p->come < p->next))
+	    p->next > (p->hint < SYNC_PAGE ? 0 :
+	    (size_t)((p->hint - SYNC_PAGE) / SYNC_STEP) + 1) &&
+	    p->come < p->next))
 		return (-1);
 	buf_addf(&a, "\"feed_id\":-4,\"limit\":%d,\"skip\":%zu,%s",
-	    SYNC_PAGE, p->next * SYNC_PAGE, p->args);
+	    SYNC_PAGE, p->next * SYNC_STEP, p->args);
 	sync_body(p->c, post, "getHeadlines", a.data);
 	buf_release(&a);
 	return ((long)p->next++);
@@ -425,8 +439,8 @@ sync_pager_got(void *arg, long n, struct buf *body, char **error)
 			p->end = (size_t)n + 1;
 	} else if ((size_t)n + 1 == p->max && p->end > p->max) {
 		xasprintf(error, "getHeadlines: the server lists more than "
-		    "%zu articles (%s); tidings reads no more", p->max *
-		    SYNC_PAGE, p->st != NULL ? "new ones" : "ids");
+		    "%zu articles (%s); tidings reads no more", (p->max - 1) *
+		    SYNC_STEP + SYNC_PAGE, p->st != NULL ? "new ones" : "ids");
 		return (-1);
 	}
 	return (0);
@@ -452,10 +466,22 @@ sync_ids(struct sync_conn *c, const char *args, int64_t hint, int64_t **ids,
     size_t *nids, char **error)
 {
 	struct sync_pager	 p;
+	unsigned char		*dup;
+	size_t			 i, j;
 
 	sync_pager_init(&p, c, args, NULL, ids, nids);
 	p.hint = hint;
-	return (sync_pager_run(&p, error));
+	if (sync_pager_run(&p, error) != 0)
+		return (-1);
+	/* Each id once, though pages overlap. */
+	dup = xmalloc(*nids + 1);
+	sync_dups(*ids, *nids, dup);
+	for (i = j = 0; i < *nids; i++)
+		if (!dup[i])
+			(*ids)[j++] = (*ids)[i];
+	*nids = j;
+	free(dup);
+	return (0);
 }
 
 /* A feed's counters as getCounters gives them. */
@@ -512,6 +538,17 @@ sync_counters(struct sync_conn *c, const struct json *content)
 	c->ncounts = (ssize_t)n;
 }
 
+/* Add the server's count n to *sum, unless either is -1 already: a
+ * count below 0, or a sum past INT64_MAX, is no length of a list. */
+static void
+sync_count_add(int64_t *sum, int64_t n)
+{
+	if (*sum < 0 || n < 0 || n > INT64_MAX - *sum)
+		*sum = -1;
+	else
+		*sum += n;
+}
+
 /* The account's unread and starred articles by the counters, or -1. */
 static void
 sync_counters_sum(const struct sync_conn *c, int64_t *unread,
@@ -521,8 +558,8 @@ sync_counters_sum(const struct sync_conn *c, int64_t *unread,
 
 	*unread = *starred = c->ncounts < 0 ? -1 : 0;
 	for (i = 0; i < c->ncounts; i++) {
-		*unread += c->counts[i].unread;
-		*starred += c->counts[i].starred;
+		sync_count_add(unread, c->counts[i].unread);
+		sync_count_add(starred, c->counts[i].starred);
 	}
 }
 
