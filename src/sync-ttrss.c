@@ -226,6 +226,20 @@ sync_login(struct sync_conn *c, char **error)
 	return (0);
 }
 
+/* The argument name:"ID,ID,..." of ids[0..n): tt-rss takes a list of
+ * article ids as one string (a JSON array is a server error). */
+static void
+sync_id_list(struct buf *b, const char *name, const int64_t *ids, size_t n)
+{
+	size_t	 i;
+
+	buf_add_jsonstr(b, name);
+	buf_addstr(b, ":\"");
+	for (i = 0; i < n; i++)
+		buf_addf(b, "%s%lld", i > 0 ? "," : "", (long long)ids[i]);
+	buf_addch(b, '"');
+}
+
 /* updateArticle: set field of the articles ids[0..n) to value. */
 static int
 sync_ttrss_send(struct sync_conn *c, int field, int value,
@@ -233,13 +247,10 @@ sync_ttrss_send(struct sync_conn *c, int field, int value,
 {
 	const struct json	*content;
 	struct buf		 args = BUF_INIT;
-	size_t			 i;
 	int			 rc;
 
-	buf_addstr(&args, "\"article_ids\":\"");
-	for (i = 0; i < n; i++)
-		buf_addf(&args, "%s%lld", i > 0 ? "," : "", (long long)ids[i]);
-	buf_addf(&args, "\",\"mode\":%d,\"field\":%d", value, field);
+	sync_id_list(&args, "article_ids", ids, n);
+	buf_addf(&args, ",\"mode\":%d,\"field\":%d", value, field);
 	rc = sync_call(c, "updateArticle", args.data, &content, error);
 	buf_release(&args);
 	return (rc);
@@ -371,17 +382,38 @@ sync_pager_next(void *arg, struct buf *post)
 	return ((long)p->next++);
 }
 
+/* Store the articles of content, an array of getHeadlines' or
+ * getArticle's, with p's map; note the lowest of a feed not in it. */
+static int
+sync_pager_store(struct sync_pager *p, const struct json *content,
+    char **error)
+{
+	struct sync_headline	*h;
+	struct sync_map		 key;
+	size_t			 nh, total, i;
+	int			 rc;
+
+	sync_headlines(content, &h, &nh, &total);
+	for (i = 0; i < nh; i++) {
+		key.remote = h[i].feed_id;
+		if (h[i].id < p->unknown && bsearch(&key, p->map, p->nmap,
+		    sizeof *p->map, sync_map_cmp) == NULL)
+			p->unknown = h[i].id;
+	}
+	rc = sync_store_page(p->st, p->c->key, p->map, p->nmap, h, nh,
+	    &p->c->stats->nnew, error);
+	sync_headlines_free(h, nh);
+	return (rc);
+}
+
 /* sync_posts()'s got(): page n. */
 static int
 sync_pager_got(void *arg, long n, struct buf *body, char **error)
 {
 	struct sync_pager	*p = arg;
 	const struct json	*content;
-	struct sync_headline	*h;
-	struct sync_map		 key;
-	size_t			 nh, total, i;
+	size_t			 total, i;
 	int64_t			 id;
-	int			 rc;
 
 	p->come++;
 	if (sync_read(body, "getHeadlines", &p->arena, 0, &content,
@@ -397,17 +429,7 @@ sync_pager_got(void *arg, long n, struct buf *body, char **error)
 		    id > p->top)
 			p->top = id;
 	if (p->st != NULL) {
-		sync_headlines(content, &h, &nh, &total);
-		for (i = 0; i < nh; i++) {
-			key.remote = h[i].feed_id;
-			if (h[i].id < p->unknown && bsearch(&key, p->map,
-			    p->nmap, sizeof *p->map, sync_map_cmp) == NULL)
-				p->unknown = h[i].id;
-		}
-		rc = sync_store_page(p->st, p->c->key, p->map, p->nmap, h, nh,
-		    &p->c->stats->nnew, error);
-		sync_headlines_free(h, nh);
-		if (rc != 0)
+		if (sync_pager_store(p, content, error) != 0)
 			return (-1);
 	} else {
 		/* Ids alone: an article's id is all it needs. */
