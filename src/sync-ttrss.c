@@ -480,6 +480,121 @@ sync_ids(struct sync_conn *c, const char *args, int64_t hint, int64_t **ids,
 	return (sync_pager_run(&p, error));
 }
 
+/*
+ * The net under the pages. tt-rss orders date_reverse by updated alone,
+ * so articles of one date (a feed that dates many items alike, items
+ * without a date stamped at fetch time) come in no fixed order from one
+ * page's query to the next, and an article deleted or added meanwhile
+ * moves the rest: a reading by skip can list one article twice and
+ * another never, and once it went through to its end, upto is past
+ * the one it missed. After a full reading of the unread and starred ids,
+ * those the store lacks are fetched by id with getArticle, which takes
+ * them as one string "ID,ID,..." (article_id), answers every one it
+ * has at once (the ids are SQL parameters, each article sanitized
+ * as a page's: SYNC_ARTICLE_IDS a request, SYNC_INFLIGHT in flight),
+ * with its content, marks and feed_id (null when archived), and they
+ * are stored as a page's articles. One of a feed not in the map (a feed
+ * subscribed since getFeeds, or an archived article) is left out with a
+ * line in the log rather than the feeds read again: the counters of the
+ * next sync name a new feed, which reads the feeds and every id again,
+ * and the net then takes it; an archived one has no feed to go to.
+ */
+#define SYNC_ARTICLE_IDS	SYNC_PAGE
+
+struct sync_fetch {
+	struct sync_pager	*p;
+	const int64_t		*ids;
+	size_t			 n, next;
+	size_t			 answered;	/* articles in the answers */
+};
+
+/* sync_posts()'s next(): getArticle of the next ids. */
+static long
+sync_fetch_next(void *arg, struct buf *post)
+{
+	struct sync_fetch	*f = arg;
+	struct buf		 a = BUF_INIT;
+	size_t			 k;
+	long			 n;
+
+	if (f->next >= f->n)
+		return (-1);
+	k = f->n - f->next < SYNC_ARTICLE_IDS ? f->n - f->next :
+	    SYNC_ARTICLE_IDS;
+	sync_id_list(&a, "article_id", f->ids + f->next, k);
+	sync_body(f->p->c, post, "getArticle", a.data);
+	buf_release(&a);
+	n = (long)(f->next / SYNC_ARTICLE_IDS);
+	f->next += k;
+	return (n);
+}
+
+/* sync_posts()'s got(): the articles of one getArticle. */
+static int
+sync_fetch_got(void *arg, long n, struct buf *body, char **error)
+{
+	struct sync_fetch	*f = arg;
+	const struct json	*content;
+	int			 rc;
+
+	(void)n;
+	if (sync_read(body, "getArticle", &f->p->arena, 0, &content,
+	    error) != 0)
+		return (-1);
+	if (content->type != JSON_ARRAY) {
+		*error = xstrdup("getArticle: not a list of articles");
+		return (-1);
+	}
+	f->answered += content->n;
+	rc = sync_pager_store(f->p, content, error);
+	json_arena_release(&f->p->arena);
+	return (rc);
+}
+
+/* Fetch and store, of the unread ids unread[0..nu) and the starred
+ * starred[0..ns), those the store lacks. */
+static int
+sync_ttrss_missing(struct sync_conn *c, struct store *st,
+    const struct sync_map *map, size_t nmap, const int64_t *unread,
+    size_t nu, const int64_t *starred, size_t ns, char **error)
+{
+	struct sync_pager	 p;
+	struct sync_fetch	 f;
+	int64_t			*both, *miss = NULL;
+	size_t			 nmiss = 0;
+	int			 rc, nnew = c->stats->nnew;
+
+	both = xreallocarray(NULL, nu + ns + 1, sizeof *both);
+	if (nu > 0)
+		memcpy(both, unread, nu * sizeof *both);
+	if (ns > 0)
+		memcpy(both + nu, starred, ns * sizeof *both);
+	rc = store_sync_missing(st, c->key, both, nu + ns, &miss, &nmiss,
+	    error);
+	free(both);
+	if (rc != 0 || nmiss == 0) {
+		free(miss);
+		return (rc);
+	}
+	sync_pager_init(&p, c, NULL, st, NULL, NULL);
+	p.map = map;
+	p.nmap = nmap;
+	memset(&f, 0, sizeof f);
+	f.p = &p;
+	f.ids = miss;
+	f.n = nmiss;
+	rc = sync_posts(c, "getArticle", SYNC_INFLIGHT, sync_fetch_next,
+	    sync_fetch_got, &f, error);
+	json_arena_release(&p.arena);
+	/* Those answered but not stored are of no feed known here. */
+	if (rc == 0)
+		log_debug("sync: %s: %zu unread or starred articles missing, "
+		    "fetched by id: %zu answered, %d stored", c->api, nmiss,
+		    f.answered, c->stats->nnew - nnew);
+	free(miss);
+	return (rc);
+}
+
 /* A feed's counters as getCounters gives them. */
 struct sync_count {
 	int64_t		 feed, unread, starred;
@@ -737,13 +852,15 @@ sync_ttrss_run(struct sync_conn *c, struct store *st, char **error)
 		full = !match;
 	}
 	/* As many ids as the counters say, the pages past them one at a
-	 * time. */
+	 * time; then the unread and starred articles the pages missed. */
 	if (full)
 		sync_counters_sum(c, &cu, &cs);
 	if (full && (sync_ids(c, "\"view_mode\":\"unread\","
 	    "\"show_content\":false", cu, &unread, &nu, error) != 0 ||
 	    sync_ids(c, "\"view_mode\":\"marked\",\"show_content\":false",
 	    cs, &starred, &ns, error) != 0 ||
+	    sync_ttrss_missing(c, st, map, nmap, unread, nu, starred, ns,
+	    error) != 0 ||
 	    store_sync_marks(st, key, unread, nu, starred, ns, &stats->marks,
 	    error) != 0))
 		goto out;
