@@ -19,6 +19,9 @@
  *					flight, stored as they come
  *	getHeadlines unread, marked	ids only, likewise: the marks
  *					(store_sync_marks())
+ *	getArticle			the unread and starred articles
+ *					the store lacks, by id (the net
+ *					under the pages, below)
  * The pages go by skip in tt-rss's date order, not by id, so a reading
  * cut short leaves no id below which every article is stored: upto moves
  * only once a reading went through to its end (store_sync_set_upto()),
@@ -346,6 +349,10 @@ struct sync_pager {
 	int64_t			 top;		/* the highest article id read */
 	int64_t			 unknown;	/* the lowest of a feed not in
 						   map, or INT64_MAX */
+	int			 list;		/* collect every id listed
+						   in listed, as stored */
+	int64_t			*listed;
+	size_t			 nlisted;
 	struct json_arena	 arena;
 };
 
@@ -424,10 +431,18 @@ sync_pager_got(void *arg, long n, struct buf *body, char **error)
 		return (-1);
 	}
 	total = content->n;
-	for (i = 0; i < total; i++)
-		if (sync_int(json_get(&content->v[i], "id"), &id) == 0 &&
-		    id > p->top)
+	if (p->list)
+		p->listed = xreallocarray(p->listed, p->nlisted + total + 1,
+		    sizeof *p->listed);
+	for (i = 0; i < total; i++) {
+		if (sync_int(json_get(&content->v[i], "id"), &id) != 0 ||
+		    id <= 0)
+			continue;
+		if (id > p->top)
 			p->top = id;
+		if (p->list)
+			p->listed[p->nlisted++] = id;
+	}
 	if (p->st != NULL) {
 		if (sync_pager_store(p, content, error) != 0)
 			return (-1);
@@ -775,6 +790,50 @@ sync_start_got(void *arg, long n, struct buf *body, char **error)
 	return (0);
 }
 
+/*
+ * What the log says of a first sync (whose pages listed p->listed): how
+ * many articles its pages listed twice, each the mark of another that
+ * slipped past them (only the unread and starred are fetched by id),
+ * and whether the store has fewer unread or starred articles than the
+ * counters say.
+ */
+static int
+sync_ttrss_first(struct sync_conn *c, struct store *st,
+    const struct sync_pager *p, char **error)
+{
+	unsigned char	*dup;
+	int64_t		*feed, *unread, *starred, cu, cs, su = 0, ss = 0;
+	size_t		 n, i, twice = 0;
+
+	dup = xmalloc(p->nlisted + 1);
+	sync_dups(p->listed, p->nlisted, dup);
+	for (i = 0; i < p->nlisted; i++)
+		twice += dup[i];
+	free(dup);
+	if (twice > 0)
+		log_debug("sync: %s: the first sync's pages listed %zu "
+		    "articles twice: as many others may have slipped past "
+		    "them (tt-rss orders by date alone); the unread and "
+		    "starred ones are fetched by id", c->api, twice);
+	sync_counters_sum(c, &cu, &cs);
+	if (cu < 0 || store_sync_counts(st, c->key, &feed, &unread,
+	    &starred, &n, error) != 0)
+		return (cu < 0 ? 0 : -1);
+	for (i = 0; i < n; i++) {
+		su += unread[i];
+		ss += starred[i];
+	}
+	free(feed);
+	free(unread);
+	free(starred);
+	if (su < cu || ss < cs)
+		log_debug("sync: %s: the first sync stored %lld unread and "
+		    "%lld starred articles, the counters say %lld and %lld",
+		    c->api, (long long)su, (long long)ss, (long long)cu,
+		    (long long)cs);
+	return (0);
+}
+
 /* One sync of c's account with st (sync_run()). */
 int
 sync_ttrss_run(struct sync_conn *c, struct store *st, char **error)
@@ -804,6 +863,7 @@ sync_ttrss_run(struct sync_conn *c, struct store *st, char **error)
 	 * its marks. */
 	full = since > 0 && (marks == STORE_NOTIME ||
 	    now - marks >= SYNC_FULL_EVERY || now < marks);
+	p.list = since == 0;
 	if (sync_login(c, error) != 0 ||
 	    sync_push(c, st, SYNC_BATCH, sync_ttrss_send, error) != 0)
 		goto out;
@@ -864,12 +924,15 @@ sync_ttrss_run(struct sync_conn *c, struct store *st, char **error)
 	    store_sync_marks(st, key, unread, nu, starred, ns, &stats->marks,
 	    error) != 0))
 		goto out;
+	if (since == 0 && sync_ttrss_first(c, st, &p, error) != 0)
+		goto out;
 	if (store_sync_done(st, key, now, full || since == 0 ? now :
 	    STORE_NOTIME, error) != 0)
 		goto out;
 	rc = 0;
 out:
 	json_arena_release(&p.arena);
+	free(p.listed);
 	buf_release(&start.page);
 	sync_map_free(map, nmap);
 	free(unread);

@@ -130,7 +130,8 @@ stored() {
 }
 
 # --- The first sync: the pages miss three articles; the unread and the
-# starred one are fetched by id, the read one is lost.
+# starred one are fetched by id, the read one is lost and the log says
+# the pages listed three twice.
 expect_status 0 "$TIDINGS" -c "$CONF" -d "$DB" -l "$WORK/log" refresh
 # 1000 articles but 601; 666 unread with 201, 143 starred with 401.
 expect_eq "stored" "$(stored)" "999|999|666|143"
@@ -142,6 +143,7 @@ expect_eq "getArticle asked for" "$(grep '^getArticle' "$WORK/fake.log" |
     cut -d' ' -f4)" "201,401,5000"
 expect_grep "sync: ${FAKE}api/: 3 unread or starred articles missing, fetched by id: 3 answered, 2 stored" \
     "$WORK/log"
+expect_grep "the first sync's pages listed 3 articles twice" "$WORK/log"
 # Every request counted: the fake's log has as many.
 expect_grep "in $(wc -l <"$WORK/fake.log" | tr -d ' ') requests" \
     "$WORK/out"
