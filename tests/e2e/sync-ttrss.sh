@@ -272,18 +272,23 @@ expect_eq "store intact" "$(sql "PRAGMA integrity_check")" ok
 # --- kill -9 in the middle of a first sync of many articles, whose pages
 # come in tt-rss's date order (here the reverse of their ids) and several
 # at once: the next sync brings every article, each once.
-fresh
-psql_ "INSERT INTO ttrss_feeds (owner_uid, title, feed_url)
-    VALUES (1, 'Many', 'http://feeds.invalid/many.xml');
+# many TITLE N UPDATED: a feed TITLE of the server with N articles, all
+# unread, the i-th updated at UPDATED (SQL, of i), written there by SQL
+# (fetching that many is not the story's).
+many() {
+	psql_ "INSERT INTO ttrss_feeds (owner_uid, title, feed_url)
+    VALUES (1, '$1', 'http://feeds.invalid/$1.xml');
 INSERT INTO ttrss_entries (title, guid, link, updated, content, content_hash,
     date_entered, date_updated)
-    SELECT 'Many ' || i, 'm' || i, 'http://example.org/' || i,
-    now() - i * interval '1 minute', 'text', 'h' || i,
-    now() - i * interval '1 minute', now()
-    FROM generate_series(1, 3000) i;
+    SELECT '$1 ' || i, '$1' || i, 'http://example.org/$1/' || i,
+    $3, 'text ' || i, '$1' || i, $3, now()
+    FROM generate_series(1, $2) i;
 INSERT INTO ttrss_user_entries (ref_id, uuid, feed_id, owner_uid,
     tag_cache, label_cache)
     SELECT e.id, '', f.id, 1, '', '' FROM ttrss_entries e, ttrss_feeds f;"
+}
+fresh
+many Many 3000 "now() - i * interval '1 minute'"
 stored() {
 	sql "SELECT count(*) FROM items WHERE remote_id IS NOT NULL" \
 	    2>/dev/null || echo 0
@@ -314,17 +319,9 @@ expect_grep "in 3 requests" "$WORK/out"
 # reading would have left them) are fetched by id at the next sync whose
 # counters disagree, each once, with their marks.
 fresh
-psql_ "INSERT INTO ttrss_feeds (owner_uid, title, feed_url)
-    VALUES (1, 'Ties', 'http://feeds.invalid/ties.xml');
-INSERT INTO ttrss_entries (title, guid, link, updated, content, content_hash,
-    date_entered, date_updated)
-    SELECT 'Tie ' || i, 't' || i, 'http://example.org/t' || i,
-    '2024-01-01 00:00:00', 'text ' || i, 't' || i, now(), now()
-    FROM generate_series(1, 1000) i;
-INSERT INTO ttrss_user_entries (ref_id, uuid, feed_id, owner_uid,
-    tag_cache, label_cache, unread, marked)
-    SELECT e.id, '', f.id, 1, '', '', e.id % 3 <> 0, e.id % 7 = 0
-    FROM ttrss_entries e, ttrss_feeds f;"
+many Ties 1000 "'2024-01-01 00:00:00'::timestamp"
+psql_ "UPDATE ttrss_user_entries SET unread = ref_id % 3 <> 0,
+    marked = ref_id % 7 = 0"
 expect_status 0 td refresh
 marks() {
 	sql "SELECT count(*), count(DISTINCT remote_id), sum(read = 0),
