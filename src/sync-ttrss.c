@@ -19,6 +19,9 @@
  *					flight, stored as they come
  *	getHeadlines unread, marked	ids only, likewise: the marks
  *					(store_sync_marks())
+ *	getArticle			the unread and starred articles
+ *					the store lacks, by id (the net
+ *					under the pages, below)
  * The pages go by skip in tt-rss's date order, not by id, so a reading
  * cut short leaves no id below which every article is stored: upto moves
  * only once a reading went through to its end (store_sync_set_upto()),
@@ -230,6 +233,20 @@ sync_login(struct sync_conn *c, char **error)
 	return (0);
 }
 
+/* The argument name:"ID,ID,..." of ids[0..n): tt-rss takes a list of
+ * article ids as one string (a JSON array is a server error). */
+static void
+sync_id_list(struct buf *b, const char *name, const int64_t *ids, size_t n)
+{
+	size_t	 i;
+
+	buf_add_jsonstr(b, name);
+	buf_addstr(b, ":\"");
+	for (i = 0; i < n; i++)
+		buf_addf(b, "%s%lld", i > 0 ? "," : "", (long long)ids[i]);
+	buf_addch(b, '"');
+}
+
 /* updateArticle: set field of the articles ids[0..n) to value. */
 static int
 sync_ttrss_send(struct sync_conn *c, int field, int value,
@@ -237,13 +254,10 @@ sync_ttrss_send(struct sync_conn *c, int field, int value,
 {
 	const struct json	*content;
 	struct buf		 args = BUF_INIT;
-	size_t			 i;
 	int			 rc;
 
-	buf_addstr(&args, "\"article_ids\":\"");
-	for (i = 0; i < n; i++)
-		buf_addf(&args, "%s%lld", i > 0 ? "," : "", (long long)ids[i]);
-	buf_addf(&args, "\",\"mode\":%d,\"field\":%d", value, field);
+	sync_id_list(&args, "article_ids", ids, n);
+	buf_addf(&args, ",\"mode\":%d,\"field\":%d", value, field);
 	rc = sync_call(c, "updateArticle", args.data, &content, error);
 	buf_release(&args);
 	return (rc);
@@ -345,6 +359,10 @@ struct sync_pager {
 	int64_t			 top;		/* the highest article id read */
 	int64_t			 unknown;	/* the lowest of a feed not in
 						   map, or INT64_MAX */
+	int			 list;		/* collect every id listed
+						   in listed, as stored */
+	int64_t			*listed;
+	size_t			 nlisted;
 	struct json_arena	 arena;
 };
 
@@ -385,17 +403,38 @@ sync_pager_next(void *arg, struct buf *post)
 	return ((long)p->next++);
 }
 
+/* Store the articles of content, an array of getHeadlines' or
+ * getArticle's, with p's map; note the lowest of a feed not in it. */
+static int
+sync_pager_store(struct sync_pager *p, const struct json *content,
+    char **error)
+{
+	struct sync_headline	*h;
+	struct sync_map		 key;
+	size_t			 nh, total, i;
+	int			 rc;
+
+	sync_headlines(content, &h, &nh, &total);
+	for (i = 0; i < nh; i++) {
+		key.remote = h[i].feed_id;
+		if (h[i].id < p->unknown && bsearch(&key, p->map, p->nmap,
+		    sizeof *p->map, sync_map_cmp) == NULL)
+			p->unknown = h[i].id;
+	}
+	rc = sync_store_page(p->st, p->c->key, p->map, p->nmap, h, nh,
+	    &p->c->stats->nnew, error);
+	sync_headlines_free(h, nh);
+	return (rc);
+}
+
 /* sync_posts()'s got(): page n. */
 static int
 sync_pager_got(void *arg, long n, struct buf *body, char **error)
 {
 	struct sync_pager	*p = arg;
 	const struct json	*content;
-	struct sync_headline	*h;
-	struct sync_map		 key;
-	size_t			 nh, total, i;
+	size_t			 total, i;
 	int64_t			 id;
-	int			 rc;
 
 	p->come++;
 	if (sync_read(body, "getHeadlines", &p->arena, 0, &content,
@@ -406,22 +445,20 @@ sync_pager_got(void *arg, long n, struct buf *body, char **error)
 		return (-1);
 	}
 	total = content->n;
-	for (i = 0; i < total; i++)
-		if (sync_int(json_get(&content->v[i], "id"), &id) == 0 &&
-		    id > p->top)
+	if (p->list)
+		p->listed = xreallocarray(p->listed, p->nlisted + total + 1,
+		    sizeof *p->listed);
+	for (i = 0; i < total; i++) {
+		if (sync_int(json_get(&content->v[i], "id"), &id) != 0 ||
+		    id <= 0)
+			continue;
+		if (id > p->top)
 			p->top = id;
+		if (p->list)
+			p->listed[p->nlisted++] = id;
+	}
 	if (p->st != NULL) {
-		sync_headlines(content, &h, &nh, &total);
-		for (i = 0; i < nh; i++) {
-			key.remote = h[i].feed_id;
-			if (h[i].id < p->unknown && bsearch(&key, p->map,
-			    p->nmap, sizeof *p->map, sync_map_cmp) == NULL)
-				p->unknown = h[i].id;
-		}
-		rc = sync_store_page(p->st, p->c->key, p->map, p->nmap, h, nh,
-		    &p->c->stats->nnew, error);
-		sync_headlines_free(h, nh);
-		if (rc != 0)
+		if (sync_pager_store(p, content, error) != 0)
 			return (-1);
 	} else {
 		/* Ids alone: an article's id is all it needs. */
@@ -482,6 +519,121 @@ sync_ids(struct sync_conn *c, const char *args, int64_t hint, int64_t **ids,
 	*nids = j;
 	free(dup);
 	return (0);
+}
+
+/*
+ * The net under the pages. tt-rss orders date_reverse by updated alone,
+ * so articles of one date (a feed that dates many items alike, items
+ * without a date stamped at fetch time) come in no fixed order from one
+ * page's query to the next, and an article deleted or added meanwhile
+ * moves the rest: a reading by skip can list one article twice and
+ * another never, and once it went through to its end, upto is past
+ * the one it missed. After a full reading of the unread and starred ids,
+ * those the store lacks are fetched by id with getArticle, which takes
+ * them as one string "ID,ID,..." (article_id), answers every one it
+ * has at once (the ids are SQL parameters, each article sanitized
+ * as a page's: SYNC_ARTICLE_IDS a request, SYNC_INFLIGHT in flight),
+ * with its content, marks and feed_id (null when archived), and they
+ * are stored as a page's articles. One of a feed not in the map (a feed
+ * subscribed since getFeeds, or an archived article) is left out with a
+ * line in the log rather than the feeds read again: the counters of the
+ * next sync name a new feed, which reads the feeds and every id again,
+ * and the net then takes it; an archived one has no feed to go to.
+ */
+#define SYNC_ARTICLE_IDS	SYNC_PAGE
+
+struct sync_fetch {
+	struct sync_pager	*p;
+	const int64_t		*ids;
+	size_t			 n, next;
+	size_t			 answered;	/* articles in the answers */
+};
+
+/* sync_posts()'s next(): getArticle of the next ids. */
+static long
+sync_fetch_next(void *arg, struct buf *post)
+{
+	struct sync_fetch	*f = arg;
+	struct buf		 a = BUF_INIT;
+	size_t			 k;
+	long			 n;
+
+	if (f->next >= f->n)
+		return (-1);
+	k = f->n - f->next < SYNC_ARTICLE_IDS ? f->n - f->next :
+	    SYNC_ARTICLE_IDS;
+	sync_id_list(&a, "article_id", f->ids + f->next, k);
+	sync_body(f->p->c, post, "getArticle", a.data);
+	buf_release(&a);
+	n = (long)(f->next / SYNC_ARTICLE_IDS);
+	f->next += k;
+	return (n);
+}
+
+/* sync_posts()'s got(): the articles of one getArticle. */
+static int
+sync_fetch_got(void *arg, long n, struct buf *body, char **error)
+{
+	struct sync_fetch	*f = arg;
+	const struct json	*content;
+	int			 rc;
+
+	(void)n;
+	if (sync_read(body, "getArticle", &f->p->arena, 0, &content,
+	    error) != 0)
+		return (-1);
+	if (content->type != JSON_ARRAY) {
+		*error = xstrdup("getArticle: not a list of articles");
+		return (-1);
+	}
+	f->answered += content->n;
+	rc = sync_pager_store(f->p, content, error);
+	json_arena_release(&f->p->arena);
+	return (rc);
+}
+
+/* Fetch and store, of the unread ids unread[0..nu) and the starred
+ * starred[0..ns), those the store lacks. */
+static int
+sync_ttrss_missing(struct sync_conn *c, struct store *st,
+    const struct sync_map *map, size_t nmap, const int64_t *unread,
+    size_t nu, const int64_t *starred, size_t ns, char **error)
+{
+	struct sync_pager	 p;
+	struct sync_fetch	 f;
+	int64_t			*both, *miss = NULL;
+	size_t			 nmiss = 0;
+	int			 rc, nnew = c->stats->nnew;
+
+	both = xreallocarray(NULL, nu + ns + 1, sizeof *both);
+	if (nu > 0)
+		memcpy(both, unread, nu * sizeof *both);
+	if (ns > 0)
+		memcpy(both + nu, starred, ns * sizeof *both);
+	rc = store_sync_missing(st, c->key, both, nu + ns, &miss, &nmiss,
+	    error);
+	free(both);
+	if (rc != 0 || nmiss == 0) {
+		free(miss);
+		return (rc);
+	}
+	sync_pager_init(&p, c, NULL, st, NULL, NULL);
+	p.map = map;
+	p.nmap = nmap;
+	memset(&f, 0, sizeof f);
+	f.p = &p;
+	f.ids = miss;
+	f.n = nmiss;
+	rc = sync_posts(c, "getArticle", SYNC_INFLIGHT, sync_fetch_next,
+	    sync_fetch_got, &f, error);
+	json_arena_release(&p.arena);
+	/* Those answered but not stored are of no feed known here. */
+	if (rc == 0)
+		log_debug("sync: %s: %zu unread or starred articles missing, "
+		    "fetched by id: %zu answered, %d stored", c->api, nmiss,
+		    f.answered, c->stats->nnew - nnew);
+	free(miss);
+	return (rc);
 }
 
 /* A feed's counters as getCounters gives them. */
@@ -675,6 +827,50 @@ sync_start_got(void *arg, long n, struct buf *body, char **error)
 	return (0);
 }
 
+/*
+ * What the log says of a first sync (whose pages listed p->listed): how
+ * many articles its pages listed twice, each the mark of another that
+ * slipped past them (only the unread and starred are fetched by id),
+ * and whether the store has fewer unread or starred articles than the
+ * counters say.
+ */
+static int
+sync_ttrss_first(struct sync_conn *c, struct store *st,
+    const struct sync_pager *p, char **error)
+{
+	unsigned char	*dup;
+	int64_t		*feed, *unread, *starred, cu, cs, su = 0, ss = 0;
+	size_t		 n, i, twice = 0;
+
+	dup = xmalloc(p->nlisted + 1);
+	sync_dups(p->listed, p->nlisted, dup);
+	for (i = 0; i < p->nlisted; i++)
+		twice += dup[i];
+	free(dup);
+	if (twice > 0)
+		log_debug("sync: %s: the first sync's pages listed %zu "
+		    "articles twice: as many others may have slipped past "
+		    "them (tt-rss orders by date alone); the unread and "
+		    "starred ones are fetched by id", c->api, twice);
+	sync_counters_sum(c, &cu, &cs);
+	if (cu < 0 || store_sync_counts(st, c->key, &feed, &unread,
+	    &starred, &n, error) != 0)
+		return (cu < 0 ? 0 : -1);
+	for (i = 0; i < n; i++) {
+		su += unread[i];
+		ss += starred[i];
+	}
+	free(feed);
+	free(unread);
+	free(starred);
+	if (su < cu || ss < cs)
+		log_debug("sync: %s: the first sync stored %lld unread and "
+		    "%lld starred articles, the counters say %lld and %lld",
+		    c->api, (long long)su, (long long)ss, (long long)cu,
+		    (long long)cs);
+	return (0);
+}
+
 /* One sync of c's account with st (sync_run()). */
 int
 sync_ttrss_run(struct sync_conn *c, struct store *st, char **error)
@@ -704,6 +900,7 @@ sync_ttrss_run(struct sync_conn *c, struct store *st, char **error)
 	 * its marks. */
 	full = since > 0 && (marks == STORE_NOTIME ||
 	    now - marks >= SYNC_FULL_EVERY || now < marks);
+	p.list = since == 0;
 	if (sync_login(c, error) != 0 ||
 	    sync_push(c, st, SYNC_BATCH, sync_ttrss_send, error) != 0)
 		goto out;
@@ -752,15 +949,19 @@ sync_ttrss_run(struct sync_conn *c, struct store *st, char **error)
 		full = !match;
 	}
 	/* As many ids as the counters say, the pages past them one at a
-	 * time. */
+	 * time; then the unread and starred articles the pages missed. */
 	if (full)
 		sync_counters_sum(c, &cu, &cs);
 	if (full && (sync_ids(c, "\"view_mode\":\"unread\","
 	    "\"show_content\":false", cu, &unread, &nu, error) != 0 ||
 	    sync_ids(c, "\"view_mode\":\"marked\",\"show_content\":false",
 	    cs, &starred, &ns, error) != 0 ||
+	    sync_ttrss_missing(c, st, map, nmap, unread, nu, starred, ns,
+	    error) != 0 ||
 	    store_sync_marks(st, key, unread, nu, starred, ns, &stats->marks,
 	    error) != 0))
+		goto out;
+	if (since == 0 && sync_ttrss_first(c, st, &p, error) != 0)
 		goto out;
 	if (store_sync_done(st, key, now, full || since == 0 ? now :
 	    STORE_NOTIME, error) != 0)
@@ -768,6 +969,7 @@ sync_ttrss_run(struct sync_conn *c, struct store *st, char **error)
 	rc = 0;
 out:
 	json_arena_release(&p.arena);
+	free(p.listed);
 	buf_release(&start.page);
 	sync_map_free(map, nmap);
 	free(unread);

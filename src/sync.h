@@ -50,7 +50,8 @@ char	*sync_api_url(const char *url);
  * unread and starred counts then agree with the store's, and the last
  * full reading is less than an hour old, that is all (three requests);
  * otherwise the ids of its unread and starred articles set the items'
- * marks, except where a change is still queued. Record the sync's time
+ * marks, except where a change is still queued (Tiny Tiny RSS: those the
+ * store lacks, which a reading by pages missed, are fetched by id). Record the sync's time
  * (store_sync_done()). Blocks; stops
  * between requests when *stop is set. Return 0, or -1 and set *error to
  * one line (which may quote the server: pass it through the terminal
