@@ -454,7 +454,9 @@ sync_pager_got(void *arg, long n, struct buf *body, char **error)
 			continue;
 		if (id > p->top)
 			p->top = id;
-		if (p->list)
+		/* The first SYNC_OVERLAP of a page repeat the page before
+		 * by design; a repeat past them is a slip's mark. */
+		if (p->list && (n == 0 || i >= SYNC_OVERLAP))
 			p->listed[p->nlisted++] = id;
 	}
 	if (p->st != NULL) {
@@ -828,8 +830,9 @@ sync_start_got(void *arg, long n, struct buf *body, char **error)
 }
 
 /*
- * What the log says of a first sync (whose pages listed p->listed): how
- * many articles its pages listed twice, each the mark of another that
+ * What the log says of a first sync (whose pages listed p->listed, past
+ * the overlap each page shares with the one before): how many articles
+ * its pages listed twice, each the mark of another that
  * slipped past them (only the unread and starred are fetched by id),
  * and whether the store has fewer unread or starred articles than the
  * counters say.

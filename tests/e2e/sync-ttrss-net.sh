@@ -9,9 +9,9 @@
 # known (archived) is left out, and the sync goes on.
 #
 # The server is a small fake of Tiny Tiny RSS's API, written below: its
-# pages of articles (getHeadlines by skip) list, where a page starts, the
-# last article of the page before instead of the one due, as PostgreSQL
-# may when both have the same date; its getArticle answers as tt-rss's
+# pages of articles (getHeadlines by skip) list, where a missed article
+# is due, the article before it again, as PostgreSQL may when both have
+# the same date; its getArticle answers as tt-rss's
 # does (article_id "ID,ID,...", anything else a server error).
 . ./lib.sh
 
@@ -102,11 +102,13 @@ class H(http.server.BaseHTTPRequestHandler):
             since = req.get("since_id", 0)
             ids = [i for i in sorted(a) if i > since]
         page = ids[skip:skip + PAGE]
-        # The tie: a page starts with the one before's last article, and
-        # the article due there is listed by no page.
-        if skip > 0 and page and view == "all_articles" and \
-                page[0] in (201, 401, 601, 1201):
-            page[0] = ids[skip - 1]
+        # The tie: where a missed article is due, the article before it
+        # is listed again, on whichever page asks for that place, so no
+        # page lists it (however far pages overlap).
+        if view == "all_articles":
+            page = [ids[skip + k - 1]
+                    if i in (201, 401, 601, 1201) and skip + k > 0 else i
+                    for k, i in enumerate(page)]
         if view in ("unread", "marked"):
             return self.ok([{"id": i, "feed_id": 5} for i in page])
         return self.ok([self.article(i, a) for i in page])
