@@ -93,6 +93,12 @@ ui_config_reload(struct ui *ui)
 		return (UI_REDRAW);
 	}
 	causes_release(&causes);
+	/* A sync line added: from now on a password is held, and no core
+	 * file may be written (as at start, main.c). */
+	if (fresh.nsyncs > 0 && util_no_core_dumps(&cause) != 0) {
+		log_debug("%s", cause);
+		free(cause);
+	}
 	/* The servers' feeds, which the file does not list. */
 	if (fresh.nsyncs > 0 && sync_config_feeds(&fresh, ui->st,
 	    &cause) < 0) {

@@ -2,8 +2,9 @@
 # Story: a tidings that syncs an account holds its password or token in
 # memory, so it never writes a core file: the reader, "tidings refresh"
 # and "tidings add --account" each run with a core size limit of 0, soft
-# and hard, which the password-command they start inherits. A dotfile
-# without a sync line leaves the limit as it was.
+# and hard, which the password-command they start inherits; so does a
+# reader whose dotfile gains a sync line that reload-config reads. A
+# dotfile without a sync line leaves the limit as it was.
 #
 # The password-command is a script that writes down the limits of its
 # parent, tidings itself (/proc/PPID/limits); the server's port is
@@ -65,3 +66,25 @@ hard=$(ulimit -H -c)
 expect_status 0 td refresh -a
 core=$(limits)
 expect_eq "no sync line" "${core#* }" "$hard"
+
+# A reader started without a sync line: the line added and read again
+# with reload-config (C-r), its first sync runs with the limit at 0.
+cat >"$CONF" <<EOF2
+set refresh-interval 1
+EOF2
+tui_start 100 30
+cat >>"$CONF" <<EOF2
+sync ttrss http://127.0.0.1:9/ < user alice; password-command "sh $WORK/pw.sh"
+EOF2
+keys C-r
+wait_for "Reloaded $CONF"
+n=0
+until [ -s "$WORK/core" ]; do
+	n=$((n + 1))
+	[ $n -le 200 ] || fail "the reader did not sync after reload-config"
+	sleep 0.05
+done
+keys q q
+wait_exit
+tui_stop
+expect_eq "the reader after reload-config" "$(limits | head -n 1)" "0 0"
