@@ -646,28 +646,9 @@ ui_dl_act(struct ui *ui, enum keys_action act)
 	int				 rc, flags = UI_REDRAW;
 
 	page = p->h > 2 ? (size_t)(p->h - 1) / 2 : 1;
+	if (ui_pane_move(p, act, page))
+		return (UI_REDRAW);
 	switch (act) {
-	case ACT_NEXT:
-		if (p->cur + 1 < p->n)
-			p->cur++;
-		return (UI_REDRAW);
-	case ACT_PREV:
-		if (p->cur > 0)
-			p->cur--;
-		return (UI_REDRAW);
-	case ACT_PAGE_DOWN:
-		p->cur = p->cur + page < p->n ? p->cur + page :
-		    (p->n > 0 ? p->n - 1 : 0);
-		return (UI_REDRAW);
-	case ACT_PAGE_UP:
-		p->cur = p->cur > page ? p->cur - page : 0;
-		return (UI_REDRAW);
-	case ACT_TOP:
-		p->cur = 0;
-		return (UI_REDRAW);
-	case ACT_BOTTOM:
-		p->cur = p->n > 0 ? p->n - 1 : 0;
-		return (UI_REDRAW);
 	case ACT_CANCEL_DOWNLOAD:
 	case ACT_RETRY_DOWNLOAD:
 	case ACT_REMOVE_DOWNLOAD:

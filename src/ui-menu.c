@@ -143,30 +143,22 @@ ui_menu_key(struct ui *ui, int key)
 		break;
 	}
 	switch (a) {
-	case ACT_NEXT:
 	case ACT_NEXT_UNREAD:
 	case ACT_NEXT_ITEM:
-		if (p->cur + 1 < p->n)
-			p->cur++;
+		a = ACT_NEXT;
 		break;
-	case ACT_PREV:
 	case ACT_PREV_UNREAD:
 	case ACT_PREV_ITEM:
-		if (p->cur > 0)
-			p->cur--;
+		a = ACT_PREV;
 		break;
-	case ACT_TOP:
-		p->cur = 0;
+	default:
 		break;
-	case ACT_BOTTOM:
-		p->cur = p->n - 1;
-		break;
-	case ACT_PAGE_DOWN:
-		p->cur = p->cur + page < p->n ? p->cur + page : p->n - 1;
-		break;
-	case ACT_PAGE_UP:
-		p->cur = p->cur > page ? p->cur - page : 0;
-		break;
+	}
+	if (ui_pane_move(p, a, page)) {
+		ui_scroll_to(p);
+		return (UI_REDRAW);
+	}
+	switch (a) {
 	case ACT_OPEN:
 	case ACT_SELECT_FILTER:
 	case ACT_DOWNLOAD_ENCLOSURE:
@@ -178,8 +170,6 @@ ui_menu_key(struct ui *ui, int key)
 	default:
 		return (0);
 	}
-	ui_scroll_to(p);
-	return (UI_REDRAW);
 }
 
 /* Row row of the menu: *name in the first column (NULL: none, the row is
