@@ -24,6 +24,7 @@
 #include "keys.h"
 #include "render.h"
 #include "ui-int.h"
+#include "url.h"
 #include "util.h"
 
 #define MENU_NAME_MAX	24		/* columns of the names' column */
@@ -179,7 +180,8 @@ menu_row(struct ui *ui, size_t row, struct buf *name, struct buf *b)
 {
 	const struct ui_menu	*m = &ui->menu;
 	const struct store_enclosure *e;
-	const char		*url, *end, *seg;
+	const char		*seg;
+	size_t			 n;
 
 	buf_reset(name);
 	buf_reset(b);
@@ -200,13 +202,10 @@ menu_row(struct ui *ui, size_t row, struct buf *name, struct buf *b)
 	/* The enclosure as the header has it, beside its file's name. */
 	e = &m->encl[row - 1];
 	ui_encl_describe(name, e, row);
-	url = e->url;
-	end = url + strcspn(url, "?#");
-	for (seg = end; seg > url && seg[-1] != '/'; seg--)
-		;
-	buf_add(b, seg, (size_t)(end - seg));
+	seg = url_last_segment(e->url, &n);
+	buf_add(b, seg, n);
 	if (b->len == 0)
-		buf_addstr(b, url);
+		buf_addstr(b, e->url);
 }
 
 /* Draw the menu over the panes, centred, as wide as its rows need and
