@@ -68,15 +68,23 @@ ui_dl_config(struct ui *ui)
 	ui_worker_config(&ui->dl.w, ui);
 }
 
+/* The name of d's file, for messages. */
+static const char *
+dl_name(const struct store_download *d)
+{
+	const char	*name;
+
+	return ((name = strrchr(d->path, '/')) != NULL ? name + 1 : d->path);
+}
+
 /* download_run()'s news, in the worker: keep it for the loop. */
 static void
 dl_report(void *arg, enum download_event ev, const struct store_download *d)
 {
 	struct ui_dl	*dl = arg;
-	const char	*name;
+	const char	*name = dl_name(d);
 	char		*msg = NULL;
 
-	name = (name = strrchr(d->path, '/')) != NULL ? name + 1 : d->path;
 	/* A cancel was said by whoever cancelled it. */
 	if (ev == DOWNLOAD_END && d->state == STORE_DL_DONE)
 		xasprintf(&msg, "Downloaded %s", name);
@@ -593,15 +601,6 @@ dl_current(struct ui *ui)
 		return (NULL);
 	}
 	return (&ui->dl.rows[ui->helppane.cur]);
-}
-
-/* The name of d's file, for messages. */
-static const char *
-dl_name(const struct store_download *d)
-{
-	const char	*name;
-
-	return ((name = strrchr(d->path, '/')) != NULL ? name + 1 : d->path);
 }
 
 /* cancel-download on d. */
