@@ -56,6 +56,7 @@
 #include "download.h"
 #include "http.h"
 #include "store.h"
+#include "url.h"
 #include "util.h"
 
 #define DOWNLOAD_SAVE_SECS	1.0	/* progress to the row this often */
@@ -121,9 +122,8 @@ download_ext(char *out, size_t len, const char *url, const char *type)
 
 	out[0] = '\0';
 	if (url != NULL) {
-		end = url + strcspn(url, "?#");
-		for (seg = end; seg > url && seg[-1] != '/'; seg--)
-			;
+		seg = url_last_segment(url, &n);
+		end = seg + n;
 		for (dot = end; dot > seg && dot[-1] != '.'; dot--)
 			;
 		n = (size_t)(end - dot);

@@ -68,15 +68,23 @@ ui_dl_config(struct ui *ui)
 	ui_worker_config(&ui->dl.w, ui);
 }
 
+/* The name of d's file, for messages. */
+static const char *
+dl_name(const struct store_download *d)
+{
+	const char	*name;
+
+	return ((name = strrchr(d->path, '/')) != NULL ? name + 1 : d->path);
+}
+
 /* download_run()'s news, in the worker: keep it for the loop. */
 static void
 dl_report(void *arg, enum download_event ev, const struct store_download *d)
 {
 	struct ui_dl	*dl = arg;
-	const char	*name;
+	const char	*name = dl_name(d);
 	char		*msg = NULL;
 
-	name = (name = strrchr(d->path, '/')) != NULL ? name + 1 : d->path;
 	/* A cancel was said by whoever cancelled it. */
 	if (ev == DOWNLOAD_END && d->state == STORE_DL_DONE)
 		xasprintf(&msg, "Downloaded %s", name);
@@ -595,15 +603,6 @@ dl_current(struct ui *ui)
 	return (&ui->dl.rows[ui->helppane.cur]);
 }
 
-/* The name of d's file, for messages. */
-static const char *
-dl_name(const struct store_download *d)
-{
-	const char	*name;
-
-	return ((name = strrchr(d->path, '/')) != NULL ? name + 1 : d->path);
-}
-
 /* cancel-download on d. */
 static void
 dl_cancel(struct ui *ui, const struct store_download *d)
@@ -646,28 +645,9 @@ ui_dl_act(struct ui *ui, enum keys_action act)
 	int				 rc, flags = UI_REDRAW;
 
 	page = p->h > 2 ? (size_t)(p->h - 1) / 2 : 1;
+	if (ui_pane_move(p, act, page))
+		return (UI_REDRAW);
 	switch (act) {
-	case ACT_NEXT:
-		if (p->cur + 1 < p->n)
-			p->cur++;
-		return (UI_REDRAW);
-	case ACT_PREV:
-		if (p->cur > 0)
-			p->cur--;
-		return (UI_REDRAW);
-	case ACT_PAGE_DOWN:
-		p->cur = p->cur + page < p->n ? p->cur + page :
-		    (p->n > 0 ? p->n - 1 : 0);
-		return (UI_REDRAW);
-	case ACT_PAGE_UP:
-		p->cur = p->cur > page ? p->cur - page : 0;
-		return (UI_REDRAW);
-	case ACT_TOP:
-		p->cur = 0;
-		return (UI_REDRAW);
-	case ACT_BOTTOM:
-		p->cur = p->n > 0 ? p->n - 1 : 0;
-		return (UI_REDRAW);
 	case ACT_CANCEL_DOWNLOAD:
 	case ACT_RETRY_DOWNLOAD:
 	case ACT_REMOVE_DOWNLOAD:

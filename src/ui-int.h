@@ -389,6 +389,7 @@ void	 ui_draw_line(struct ui *, int y, int x, int w,
 attr_t	 ui_row_attr(struct ui *, int selected, int focused,
 	     enum config_element);
 void	 ui_scroll_to(struct ui_pane *);
+int	 ui_pane_move(struct ui_pane *, enum keys_action, size_t);
 void	 ui_draw_title(struct ui *, struct ui_pane *, int focused,
 	     const char *left, const char *right);
 int	 ui_focus(struct ui *, enum ui_pane_id);

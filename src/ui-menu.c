@@ -24,6 +24,7 @@
 #include "keys.h"
 #include "render.h"
 #include "ui-int.h"
+#include "url.h"
 #include "util.h"
 
 #define MENU_NAME_MAX	24		/* columns of the names' column */
@@ -143,30 +144,22 @@ ui_menu_key(struct ui *ui, int key)
 		break;
 	}
 	switch (a) {
-	case ACT_NEXT:
 	case ACT_NEXT_UNREAD:
 	case ACT_NEXT_ITEM:
-		if (p->cur + 1 < p->n)
-			p->cur++;
+		a = ACT_NEXT;
 		break;
-	case ACT_PREV:
 	case ACT_PREV_UNREAD:
 	case ACT_PREV_ITEM:
-		if (p->cur > 0)
-			p->cur--;
+		a = ACT_PREV;
 		break;
-	case ACT_TOP:
-		p->cur = 0;
+	default:
 		break;
-	case ACT_BOTTOM:
-		p->cur = p->n - 1;
-		break;
-	case ACT_PAGE_DOWN:
-		p->cur = p->cur + page < p->n ? p->cur + page : p->n - 1;
-		break;
-	case ACT_PAGE_UP:
-		p->cur = p->cur > page ? p->cur - page : 0;
-		break;
+	}
+	if (ui_pane_move(p, a, page)) {
+		ui_scroll_to(p);
+		return (UI_REDRAW);
+	}
+	switch (a) {
 	case ACT_OPEN:
 	case ACT_SELECT_FILTER:
 	case ACT_DOWNLOAD_ENCLOSURE:
@@ -178,8 +171,6 @@ ui_menu_key(struct ui *ui, int key)
 	default:
 		return (0);
 	}
-	ui_scroll_to(p);
-	return (UI_REDRAW);
 }
 
 /* Row row of the menu: *name in the first column (NULL: none, the row is
@@ -189,7 +180,8 @@ menu_row(struct ui *ui, size_t row, struct buf *name, struct buf *b)
 {
 	const struct ui_menu	*m = &ui->menu;
 	const struct store_enclosure *e;
-	const char		*url, *end, *seg;
+	const char		*seg;
+	size_t			 n;
 
 	buf_reset(name);
 	buf_reset(b);
@@ -210,13 +202,10 @@ menu_row(struct ui *ui, size_t row, struct buf *name, struct buf *b)
 	/* The enclosure as the header has it, beside its file's name. */
 	e = &m->encl[row - 1];
 	ui_encl_describe(name, e, row);
-	url = e->url;
-	end = url + strcspn(url, "?#");
-	for (seg = end; seg > url && seg[-1] != '/'; seg--)
-		;
-	buf_add(b, seg, (size_t)(end - seg));
+	seg = url_last_segment(e->url, &n);
+	buf_add(b, seg, n);
 	if (b->len == 0)
-		buf_addstr(b, url);
+		buf_addstr(b, e->url);
 }
 
 /* Draw the menu over the panes, centred, as wide as its rows need and

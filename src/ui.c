@@ -470,6 +470,39 @@ ui_scroll_to(struct ui_pane *p)
 		p->top = p->n > h ? p->n - h : 0;
 }
 
+/* Move a list's cursor for act (next, prev, page-down by page rows,
+ * page-up, top, bottom), kept on a row; 0 for another action. */
+int
+ui_pane_move(struct ui_pane *p, enum keys_action act, size_t page)
+{
+	size_t	 last = p->n > 0 ? p->n - 1 : 0;
+
+	switch (act) {
+	case ACT_NEXT:
+		if (p->cur + 1 < p->n)
+			p->cur++;
+		return (1);
+	case ACT_PREV:
+		if (p->cur > 0)
+			p->cur--;
+		return (1);
+	case ACT_PAGE_DOWN:
+		p->cur = p->cur + page < p->n ? p->cur + page : last;
+		return (1);
+	case ACT_PAGE_UP:
+		p->cur = p->cur > page ? p->cur - page : 0;
+		return (1);
+	case ACT_TOP:
+		p->cur = 0;
+		return (1);
+	case ACT_BOTTOM:
+		p->cur = last;
+		return (1);
+	default:
+		return (0);
+	}
+}
+
 /* Place the panes: how many fit side by side and which of them show. */
 static void
 ui_layout(struct ui *ui)

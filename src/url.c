@@ -205,6 +205,19 @@ done:
 	return (rc);
 }
 
+/* The last segment of url's path. (See url.h.) */
+const char *
+url_last_segment(const char *url, size_t *len)
+{
+	const char	*end, *seg;
+
+	end = url + strcspn(url, "?#");
+	for (seg = end; seg > url && seg[-1] != '/'; seg--)
+		;
+	*len = (size_t)(end - seg);
+	return (seg);
+}
+
 /* Is the scheme of url s (lower case), ignoring case? */
 int
 url_scheme_is(const char *url, const char *s)

@@ -44,6 +44,12 @@ void	 url_clean(struct buf *out, const char *s);
  */
 int	 url_resolve(struct buf *out, const char *base, const char *ref);
 
+/* The last segment of url's path, the text after its last '/' before
+ * any query or fragment (the whole of url up to them when there is no
+ * '/'), not NUL-terminated: its length goes to *len, 0 when url ends
+ * with '/'. url is not split first, so a bare host is its own segment. */
+const char *url_last_segment(const char *url, size_t *len);
+
 /* Is the scheme of url s (a lower-case scheme name), ignoring case? */
 int	 url_scheme_is(const char *url, const char *s);
 

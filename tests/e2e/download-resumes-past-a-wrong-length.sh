@@ -7,19 +7,10 @@
 . ./lib.sh
 serve
 head -c 400000 /dev/urandom >"$WORK/www/ep.mp3"
-cat >"$WORK/www/pod.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Pod</title><link>http://example.org/</link>
+pod <<XML
 <item><title>Guess</title><guid>e1</guid>
 <enclosure url="$URL/ep.mp3?pace=6" type="audio/mpeg" length="12345"/></item>
-</channel></rss>
 XML
-DL="$WORK/dl"
-cat >"$CONF" <<EOF2
-set download-dir $DL
-feed $URL/pod.xml
-EOF2
-expect_status 0 td refresh
 id=$(sql "select id from items where guid = 'e1'")
 expect_status 0 td download -l "$id"
 part="$DL/Pod - Guess.mp3.part"

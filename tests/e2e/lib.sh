@@ -187,6 +187,22 @@ rss() {
 	} >"$WORK/www/$1"
 }
 
+# pod <<XML: a podcast to download: $WORK/www/pod.xml, the RSS 2.0 feed
+# "Pod" with the <item> elements read from the standard input; $CONF
+# subscribed to it with download-dir $DL ($WORK/dl); the feed refreshed.
+pod() {
+	DL="$WORK/dl"
+	{
+		printf '<?xml version="1.0" encoding="UTF-8"?>\n'
+		printf '<rss version="2.0"><channel><title>Pod</title>'
+		printf '<link>http://example.org/</link>\n'
+		cat
+		printf '</channel></rss>\n'
+	} >"$WORK/www/pod.xml"
+	printf 'set download-dir %s\nfeed %s/pod.xml\n' "$DL" "$URL" >"$CONF"
+	expect_status 0 td refresh
+}
+
 # --- The reader, driven through tmux (tests/e2e/tui-*.sh) ---------------
 #
 # Each test runs its own tmux server on a private socket without a

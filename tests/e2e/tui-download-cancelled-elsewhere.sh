@@ -7,16 +7,10 @@
 . ./lib.sh
 serve
 head -c 2000000 /dev/urandom >"$WORK/www/ep1.mp3"
-cat >"$WORK/www/pod.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0"><channel><title>Pod</title><link>http://example.org/</link>
+pod <<XML
 <item><title>Episode one</title><guid>e1</guid>
 <enclosure url="$URL/ep1.mp3?pace=60" type="audio/mpeg" length="2000000"/></item>
-</channel></rss>
 XML
-DL="$WORK/dl"
-printf 'feed %s/pod.xml\nset download-dir %s\n' "$URL" "$DL" >"$CONF"
-expect_status 0 td refresh
 id=$(sql "select id from items where guid = 'e1'")
 "$TIDINGS" -c "$CONF" -d "$DB" download "$id" >"$WORK/dl.out" 2>&1 &
 pid=$!

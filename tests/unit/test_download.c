@@ -488,6 +488,8 @@ test_download_cancel_remove(void **state)
 	assert_int_equal(download_remove(st, d.id, &cause), 1);
 	assert_true(exists(d.path));
 	store_download_release(&d);
+	assert_int_equal(store_download_find(st, "http://e/5.vtt", &d, &cause),
+	    0);
 
 	store_close(st);
 	config_release(&cfg);

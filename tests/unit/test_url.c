@@ -195,6 +195,24 @@ test_url_split(void **state)
 	assert_null(u.frag);
 }
 
+/* The last segment of a path, before a query or fragment. */
+static void
+test_url_last_segment(void **state)
+{
+	const char	*seg;
+	size_t		 n;
+
+	(void)state;
+	seg = url_last_segment("https://h.example/a/ep.mp3?x=/y#z", &n);
+	assert_int_equal(n, 6);
+	assert_memory_equal(seg, "ep.mp3", n);
+	seg = url_last_segment("https://h.example/a/", &n);
+	assert_int_equal(n, 0);
+	seg = url_last_segment("ep.mp3#t", &n);
+	assert_int_equal(n, 6);
+	assert_memory_equal(seg, "ep.mp3", n);
+}
+
 /* The schemes reader mode lets through, looked at in resolved URLs. */
 static void
 test_url_safe(void **state)
@@ -235,6 +253,7 @@ main(void)
 		cmocka_unit_test(test_url_other),
 		cmocka_unit_test(test_url_base_chain),
 		cmocka_unit_test(test_url_split),
+		cmocka_unit_test(test_url_last_segment),
 		cmocka_unit_test(test_url_safe),
 	};
 
