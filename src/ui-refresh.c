@@ -310,7 +310,6 @@ refresh_edit_done(struct ui *ui, char *cause)
 	unsigned		 sync_id = rf->edit_sync, feed = 0;
 	size_t			 i;
 	int			 add = rf->edit == UI_EDIT_ADD, rc = rf->edit_rc;
-
 	char			*what;
 
 	if (rc < 0)
