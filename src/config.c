@@ -1871,6 +1871,17 @@ next:
 	cfg->syncs[cfg->nsyncs++] = cs;
 }
 
+const struct config_sync *
+config_sync_get(const struct config *cfg, unsigned sync_id)
+{
+	size_t	 i;
+
+	for (i = 0; i < cfg->nsyncs; i++)
+		if (cfg->syncs[i].id == sync_id)
+			return (&cfg->syncs[i]);
+	return (NULL);
+}
+
 /* Add a server's feed to a running config, or bring its tag up to date. */
 int
 config_sync_feed(struct config *cfg, unsigned sync_id, const char *url,
@@ -1895,9 +1906,7 @@ config_sync_feed(struct config *cfg, unsigned sync_id, const char *url,
 		}
 		return (0);
 	}
-	for (i = 0; i < cfg->nsyncs; i++)
-		if (cfg->syncs[i].id == sync_id)
-			cs = &cfg->syncs[i];
+	cs = config_sync_get(cfg, sync_id);
 	memset(&cf, 0, sizeof cf);
 	cf.id = ++cfg->last_id;
 	cf.url = xstrdup(url);

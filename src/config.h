@@ -279,6 +279,10 @@ int	 config_command(struct config *, const char *line, char **cause);
  * Return 0, or -1 and set *cause (a URL listed already, a bad line). */
 int	 config_add_feed(struct config *, const char *line, char **cause);
 
+/* The sync line of cfg with id sync_id, or NULL. */
+const struct config_sync *config_sync_get(const struct config *,
+	    unsigned sync_id);
+
 /*
  * Give a running config the feed of sync line sync_id whose store URL is
  * url, with tag (the server's category; NULL: none) as its only tag,

@@ -218,7 +218,7 @@ prompt_remove(struct ui *ui, const char *rest)
 	const struct config_feed	*cf = NULL;
 	struct buf			 q = BUF_INIT;
 	char				**w = NULL, *cause = NULL;
-	size_t				 nw, row, i;
+	size_t				 nw, row;
 	int				 k;
 
 	if (config_words(rest, &w, &nw, &cause) != 0) {
@@ -245,16 +245,14 @@ prompt_remove(struct ui *ui, const char *rest)
 		    "deleting its line)");
 		goto out;
 	}
-	for (i = 0; i < ui->cfg->nsyncs; i++)
-		if (ui->cfg->syncs[i].id == cf->sync)
-			break;
+	cs = config_sync_get(ui->cfg, cf->sync);
 	free(ui->asking_url);
 	ui->asking_url = xstrdup(cf->url);
 	ui->asking_sync = cf->sync;
 	ui->asking = UI_ASK_REMOVE;
 	ui_message(ui, 0, "Unsubscribe %s from %s on the server? y "
 	    "unsubscribes, any other key keeps it",
-	    i < ui->cfg->nsyncs ? ui->cfg->syncs[i].user : "the account",
+	    cs != NULL ? cs->user : "the account",
 	    text_printable(&q, ui->feeds[ui->rows[row]].title != NULL ?
 	    ui->feeds[ui->rows[row]].title : cf->url));
 	ui->msg_until = 0;

@@ -101,13 +101,9 @@ refresh_edit_main(struct ui_refresh *rf)
 	const struct config_sync	*cs = NULL;
 	struct store			*st;
 	char				*cause = NULL, *feed = NULL;
-	size_t				 i;
 	int				 rc = -1;
 
-	for (i = 0; i < rf->cfg->nsyncs; i++)
-		if (rf->cfg->syncs[i].id == rf->edit_sync)
-			cs = &rf->cfg->syncs[i];
-	if (cs == NULL)
+	if ((cs = config_sync_get(rf->cfg, rf->edit_sync)) == NULL)
 		cause = xstrdup("that account is no longer in the dotfile");
 	else if ((st = store_open(rf->db_path, &cause)) != NULL) {
 		rc = rf->edit == UI_EDIT_ADD ? sync_subscribe(rf->cfg, cs, st,
