@@ -316,10 +316,11 @@ wait_exit() {
 # fake_start: run the story's fake server $WORK/fake.py, as
 # "fake.py MODE-FILE LOG-FILE PORT-FILE", in the mode "ok" (the story
 # writes another to $WORK/mode); set FAKE to its address with the path
-# /tt-rss/.
+# /tt-rss/. fake.py may import tests/server/ttrss_fake.py.
 fake_start() {
 	echo ok >"$WORK/mode"
-	python3 "$WORK/fake.py" "$WORK/mode" "$WORK/fake.log" \
+	PYTHONPATH="$TOP/tests/server" PYTHONDONTWRITEBYTECODE=1 \
+	    python3 "$WORK/fake.py" "$WORK/mode" "$WORK/fake.log" \
 	    "$WORK/fake.port" 2>"$WORK/fake.err" &
 	SERVER_PID=$!
 	_n=0
