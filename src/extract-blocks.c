@@ -725,6 +725,8 @@ conv_cards(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 	uint32_t		 chars = 0, links = 0;
 	int			 c, first = -1, count = 0;
 
+	if (x->fragment)	/* a feed item's content stays as written */
+		return (0);
 	for (c = x->n[idx].first; c >= 0; c = x->n[c].next)
 		if (x->n[c].tag != TAG_TEXT && !(x->n[c].flags & N_REMOVED) &&
 		    x->n[c].st.chars > 0 && x->n[c].st.links > 0) {
@@ -742,8 +744,6 @@ conv_cards(struct conv *cv, int idx, struct bvec *out, unsigned cls)
 			links += x->n[c].st.links;
 		}
 	if (count < 3 || chars * 10 < x->n[idx].st.chars * 6)
-		return (0);
-	if (x->fragment)
 		return (0);
 	if (!x->region) {
 		/* In an article found, only short cards that are the

@@ -311,6 +311,7 @@ void	 product_detect(struct extractor *x);
 int	 product_furniture(struct extractor *x, int idx);
 int	 product_price(const char *s, size_t len);
 int	 product_shelf_name(const char *s, size_t len);
+int	 product_type_is(const char *t, const char *name);
 int	 product_fine_print(struct extractor *x, int idx);
 int	 product_description_box(struct extractor *x, int idx);
 size_t	 product_region_need(struct extractor *x, const struct parts *rp,

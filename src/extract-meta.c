@@ -464,7 +464,7 @@ meta_site_item(const GumboNode *g)
 	static const char *const types[] = { "WPHeader", "WPFooter",
 	    "WPSideBar", "SiteNavigationElement", "WebSite", "Organization",
 	    "Brand" };
-	const char	*type, *e;
+	const char	*type;
 	size_t		 i;
 
 	for (g = g->parent; g != NULL && g->type == GUMBO_NODE_ELEMENT;
@@ -473,15 +473,8 @@ meta_site_item(const GumboNode *g)
 			continue;
 		if ((type = attr(g, "itemtype")) == NULL)
 			return (0);
-		/* The type's last path segment: ".../schema.org/WPHeader". */
-		e = type + strlen(type);
-		while (e > type && e[-1] == '/')
-			e--;
-		for (type = e; type > attr(g, "itemtype") && type[-1] != '/';)
-			type--;
 		for (i = 0; i < nitems(types); i++)
-			if ((size_t)(e - type) == strlen(types[i]) &&
-			    memcmp(type, types[i], (size_t)(e - type)) == 0)
+			if (product_type_is(type, types[i]))
 				return (1);
 		return (0);
 	}

@@ -35,8 +35,9 @@
 #include "extract-int.h"
 #include "util.h"
 
-/* Does the schema.org type t (a URL or a bare name) end in name? */
-static int
+/* Does the schema.org type t (a URL or a bare name, or several
+ * separated by spaces) end in name? */
+int
 product_type_is(const char *t, const char *name)
 {
 	const char	*slash;

@@ -187,13 +187,6 @@ html_doubled(const char *s, size_t len)
 	return (0);
 }
 
-/* Whether c is an ASCII letter. */
-static int
-html_ascii_letter(int c)
-{
-	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-}
-
 /*
  * Whether the character cp (n bytes at out[at], of o) that a repair
  * would make is one that no double-encoded text holds: a letter of a
@@ -217,7 +210,7 @@ html_undouble_odd(const unsigned char *out, size_t o, size_t at, size_t n,
 	/* A neighbour past ASCII makes it a word of its script. */
 	if (before >= 0x80 || after >= 0x80)
 		return (0);
-	return (html_ascii_letter(before) || html_ascii_letter(after));
+	return (ascii_isalpha(before) || ascii_isalpha(after));
 }
 
 /* Repair double-encoded UTF-8 in place (see html.h). */

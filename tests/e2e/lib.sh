@@ -142,6 +142,42 @@ kill_when() {
 	wait "$pid" 2>/dev/null || true
 }
 
+# kill_syncs DELAY...: for each DELAY (seconds), start a sync of the
+# test database and kill it with SIGKILL after DELAY; fail when it ended
+# before. (The binary itself, not td: kill -9 must reach tidings.)
+kill_syncs() {
+	for _delay; do
+		"$TIDINGS" -c "$CONF" -d "$DB" refresh -a >/dev/null 2>&1 &
+		pid=$!
+		sleep "$_delay"
+		kill -9 "$pid" || fail "the sync ended before the kill"
+		wait "$pid" 2>/dev/null || true
+	done
+}
+
+# two_devices READ STAR: a second database of the account
+# ($WORK/two.db) marks the item of remote id READ read while the test
+# database stars STAR; after syncs both ways, the two have the same
+# marks, each the other's change.
+two_devices() {
+	_db2="$WORK/two.db"
+	expect_status 0 "$TIDINGS" -c "$CONF" -d "$_db2" refresh
+	sqlite3 "$_db2" "UPDATE items SET read = 1 WHERE remote_id = $1"
+	sql "UPDATE items SET starred = 1 WHERE remote_id = $2"
+	expect_status 0 "$TIDINGS" -c "$CONF" -d "$_db2" refresh -a
+	expect_status 0 td refresh -a
+	expect_status 0 "$TIDINGS" -c "$CONF" -d "$_db2" refresh -a
+	_marks="SELECT group_concat(remote_id || ':' || read || starred, ' ')
+	    FROM (SELECT remote_id, read, starred FROM items
+	    WHERE remote_id IS NOT NULL ORDER BY remote_id)"
+	expect_eq "both devices alike" "$(sqlite3 "$_db2" "$_marks")" \
+	    "$(sql "$_marks")"
+	expect_eq "read on the other device" "$(sql "SELECT read FROM items
+	    WHERE remote_id = $1")" 1
+	expect_eq "starred on the other device" "$(sqlite3 "$_db2" "SELECT
+	    starred FROM items WHERE remote_id = $2")" 1
+}
+
 # expect_status N CMD...: run CMD, fail unless it exits with N.
 expect_status() {
 	want=$1
@@ -332,10 +368,11 @@ wait_exit() {
 # fake_start: run the story's fake server $WORK/fake.py, as
 # "fake.py MODE-FILE LOG-FILE PORT-FILE", in the mode "ok" (the story
 # writes another to $WORK/mode); set FAKE to its address with the path
-# /tt-rss/.
+# /tt-rss/. fake.py may import tests/server/ttrss_fake.py.
 fake_start() {
 	echo ok >"$WORK/mode"
-	python3 "$WORK/fake.py" "$WORK/mode" "$WORK/fake.log" \
+	PYTHONPATH="$TOP/tests/server" PYTHONDONTWRITEBYTECODE=1 \
+	    python3 "$WORK/fake.py" "$WORK/mode" "$WORK/fake.log" \
 	    "$WORK/fake.port" 2>"$WORK/fake.err" &
 	SERVER_PID=$!
 	_n=0

@@ -186,21 +186,7 @@ ctl mode ok
 
 # --- Two devices: a second database of the account converges with the
 # first through the server.
-DB2="$WORK/two.db"
-expect_status 0 "$TIDINGS" -c "$CONF" -d "$DB2" refresh
-sqlite3 "$DB2" "UPDATE items SET read = 1 WHERE remote_id = 1700000000000003"
-sql "UPDATE items SET starred = 1 WHERE remote_id = 1700000000000001"
-expect_status 0 "$TIDINGS" -c "$CONF" -d "$DB2" refresh -a
-expect_status 0 td refresh -a
-expect_status 0 "$TIDINGS" -c "$CONF" -d "$DB2" refresh -a
-marks="SELECT group_concat(remote_id || ':' || read || starred, ' ') FROM
-    (SELECT remote_id, read, starred FROM items WHERE remote_id IS NOT NULL
-    ORDER BY remote_id)"
-expect_eq "both devices alike" "$(sqlite3 "$DB2" "$marks")" "$(sql "$marks")"
-expect_eq "read on the other device" "$(sql "SELECT read FROM items
-    WHERE remote_id = 1700000000000003")" 1
-expect_eq "starred on the other device" "$(sqlite3 "$DB2" "SELECT starred
-    FROM items WHERE remote_id = 1700000000000001")" 1
+two_devices 1700000000000003 1700000000000001
 
 # --- kill -9 during syncs with queued changes: nothing is lost. Each
 # answer takes 4 s: the first kill comes during ClientLogin, the second
@@ -209,14 +195,7 @@ expect_eq "starred on the other device" "$(sqlite3 "$DB2" "SELECT starred
 sql "UPDATE items SET read = 0 WHERE remote_id = 1700000000000001"
 sql "UPDATE items SET starred = 1 WHERE remote_id = 1700000000000005"
 ctl mode slow
-for delay in 0.5 9; do
-	# The binary itself, not td: kill -9 must reach tidings.
-	"$TIDINGS" -c "$CONF" -d "$DB" refresh -a >/dev/null 2>&1 &
-	pid=$!
-	sleep "$delay"
-	kill -9 "$pid" || fail "the sync ended before the kill"
-	wait "$pid" 2>/dev/null || true
-done
+kill_syncs 0.5 9
 ctl mode ok
 expect_eq "queue kept" "$(sql "SELECT count(*) FROM sync_queue")" 2
 expect_status 0 td refresh -a

@@ -11,11 +11,8 @@
 . ./lib.sh
 
 cat >"$WORK/fake.py" <<'EOF'
-import http.server, json, signal, sys, time
-
-signal.signal(signal.SIGTERM, lambda *a: sys.exit(0))
-
-mode_file, log_file, port_file = sys.argv[1:4]
+import json, time
+from ttrss_fake import Handler, log_file, read_mode, serve
 
 ARTICLES = [
     {"id": 1, "feed_id": 5, "title": "One\u001b]0;owned\u0007\u001b[2J red",
@@ -30,32 +27,16 @@ ARTICLES = [
     "junk", 12, None,
 ]
 
-class H(http.server.BaseHTTPRequestHandler):
-    def log_message(self, *a):
-        pass
-
-    def answer(self, code, body, ctype="application/json"):
-        data = body.encode()
-        self.send_response(code)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
+class H(Handler):
     def redirect(self, code, to):
         self.send_response(code)
         self.send_header("Location", to)
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    def ok(self, content):
-        self.answer(200, json.dumps({"seq": 0, "status": 0,
-                                     "content": content}))
-
     def do_POST(self):
-        n = int(self.headers.get("Content-Length") or 0)
-        req = json.loads(self.rfile.read(n) or b"{}")
-        mode = open(mode_file).read().strip()
+        req = self.api_call()
+        mode = read_mode()
         op = req.get("op")
         with open(log_file, "a") as f:
             f.write("%s %s %s %s\n" % (mode, op, req.get("article_ids", "-"),
@@ -109,9 +90,7 @@ class H(http.server.BaseHTTPRequestHandler):
             return self.ok({"status": "OK", "updated": 1})
         self.ok({"error": "UNKNOWN_METHOD"})
 
-s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
-open(port_file, "w").write(str(s.server_address[1]))
-s.serve_forever()
+serve(H)
 EOF
 fake_start
 printf 'secret\n' >"$WORK/pw"

@@ -16,11 +16,7 @@
 . ./lib.sh
 
 cat >"$WORK/fake.py" <<'EOF'
-import http.server, json, signal, sys
-
-signal.signal(signal.SIGTERM, lambda *a: sys.exit(0))
-
-mode_file, log_file, port_file = sys.argv[1:4]
+from ttrss_fake import Handler, log_file, read_mode, serve
 PAGE = 200
 
 def articles(mode):
@@ -36,19 +32,7 @@ def articles(mode):
 
 ARCHIVED = 5000				# starred, of no feed
 
-class H(http.server.BaseHTTPRequestHandler):
-    def log_message(self, *a):
-        pass
-
-    def ok(self, content):
-        data = json.dumps({"seq": 0, "status": 0,
-                           "content": content}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
+class H(Handler):
     def article(self, i, a):
         return {"id": i, "feed_id": 5, "title": "Article %d" % i,
                 "unread": a[i][0], "marked": a[i][1],
@@ -56,9 +40,8 @@ class H(http.server.BaseHTTPRequestHandler):
                 "updated": 1700000000}
 
     def do_POST(self):
-        n = int(self.headers.get("Content-Length") or 0)
-        req = json.loads(self.rfile.read(n) or b"{}")
-        mode = open(mode_file).read().strip()
+        req = self.api_call()
+        mode = read_mode()
         a = articles(mode)
         op = req.get("op")
         skip = req.get("skip", 0)
@@ -113,9 +96,7 @@ class H(http.server.BaseHTTPRequestHandler):
             return self.ok([{"id": i, "feed_id": 5} for i in page])
         return self.ok([self.article(i, a) for i in page])
 
-s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
-open(port_file, "w").write(str(s.server_address[1]))
-s.serve_forever()
+serve(H)
 EOF
 fake_start
 printf 'secret\n' >"$WORK/pw"

@@ -15,31 +15,15 @@
 . ./lib.sh
 
 cat >"$WORK/fake.py" <<'EOF'
-import http.server, json, signal, sys, time
-
-signal.signal(signal.SIGTERM, lambda *a: sys.exit(0))
-
-mode_file, log_file, port_file = sys.argv[1:4]
+import time
+from ttrss_fake import Handler, log_file, read_mode, serve
 ARTICLES = 1000
 grown = False
 
-class H(http.server.BaseHTTPRequestHandler):
-    def log_message(self, *a):
-        pass
-
-    def ok(self, content):
-        data = json.dumps({"seq": 0, "status": 0,
-                           "content": content}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
+class H(Handler):
     def do_POST(self):
-        n = int(self.headers.get("Content-Length") or 0)
-        req = json.loads(self.rfile.read(n) or b"{}")
-        mode = open(mode_file).read().strip()
+        req = self.api_call()
+        mode = read_mode()
         op = req.get("op")
         skip = req.get("skip", 0)
         view = req.get("view_mode", "-")
@@ -78,9 +62,7 @@ class H(http.server.BaseHTTPRequestHandler):
                          "unread": True, "marked": False,
                          "updated": 1700000000 + i} for i in ids])
 
-s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
-open(port_file, "w").write(str(s.server_address[1]))
-s.serve_forever()
+serve(H)
 EOF
 fake_start
 printf 'secret\n' >"$WORK/pw"

@@ -198,53 +198,68 @@ test_sync_headlines_hostile(void **state)
 	json_arena_release(&a);
 }
 
+/* A URL written in the configuration and what f makes of it. */
+struct url_case {
+	const char	*url, *want;
+};
+
+/* f() of each case's URL is its want. */
+static void
+url_cases(char *(*f)(const char *), const struct url_case *c, size_t n)
+{
+	size_t	 i;
+	char	*s;
+
+	for (i = 0; i < n; i++) {
+		s = f(c[i].url);
+		assert_string_equal(s, c[i].want);
+		free(s);
+	}
+}
+
+/* sync_key() of alice's account of type at url is want. */
+static void
+key_check(const char *type, const char *url, const char *want)
+{
+	struct config_sync	 cs;
+	char			*s;
+
+	memset(&cs, 0, sizeof cs);
+	cs.type = xstrdup(type);
+	cs.url = xstrdup(url);
+	cs.user = xstrdup("alice");
+	s = sync_key(&cs);
+	assert_string_equal(s, want);
+	free(s);
+	free(cs.type);
+	free(cs.url);
+	free(cs.user);
+}
+
 static void
 test_sync_urls(void **state)
 {
-	static const struct {
-		const char	*url, *api;
-	} cases[] = {
+	static const struct url_case cases[] = {
 		{ "https://example.org/tt-rss/", "https://example.org/tt-rss/api/" },
 		{ "https://example.org/tt-rss", "https://example.org/tt-rss/api/" },
 		{ "https://example.org/tt-rss/api/", "https://example.org/tt-rss/api/" },
 		{ "https://example.org/tt-rss/api", "https://example.org/tt-rss/api/" },
 		{ "http://127.0.0.1:8080", "http://127.0.0.1:8080/api/" },
 	};
-	struct config_sync	 cs;
-	size_t			 i;
-	char			*s, type[] = "ttrss", user[] = "alice";
-	char			 url[] = "https://example.org/tt-rss";
-	char			 gtype[] = "greader";
-	char			 gurl[] = "https://example.org/api/greader.php//";
 
 	(void)state;
-	for (i = 0; i < nitems(cases); i++) {
-		s = sync_api_url(cases[i].url);
-		assert_string_equal(s, cases[i].api);
-		free(s);
-	}
-	memset(&cs, 0, sizeof cs);
-	cs.type = type;
-	cs.url = url;
-	cs.user = user;
-	s = sync_key(&cs);
-	assert_string_equal(s, "ttrss:alice@https://example.org/tt-rss/api/");
-	free(s);
+	url_cases(sync_api_url, cases, nitems(cases));
+	key_check("ttrss", "https://example.org/tt-rss",
+	    "ttrss:alice@https://example.org/tt-rss/api/");
 	/* The Google Reader API's base is the URL, without its "/". */
-	cs.type = gtype;
-	cs.url = gurl;
-	s = sync_key(&cs);
-	assert_string_equal(s,
+	key_check("greader", "https://example.org/api/greader.php//",
 	    "greader:alice@https://example.org/api/greader.php");
-	free(s);
 }
 
 static void
 test_sync_miniflux_base(void **state)
 {
-	static const struct {
-		const char	*url, *base;
-	} cases[] = {
+	static const struct url_case cases[] = {
 		{ "https://example.org/", "https://example.org" },
 		{ "https://example.org", "https://example.org" },
 		{ "https://example.org/miniflux//", "https://example.org/miniflux" },
@@ -252,24 +267,11 @@ test_sync_miniflux_base(void **state)
 		{ "https://example.org/rss/v1", "https://example.org/rss" },
 		{ "https://example.org/v10/", "https://example.org/v10" },
 	};
-	struct config_sync	 cs;
-	size_t			 i;
-	char			*s, type[] = "miniflux", user[] = "alice";
-	char			 url[] = "https://example.org/v1/";
 
 	(void)state;
-	for (i = 0; i < nitems(cases); i++) {
-		s = sync_miniflux_base(cases[i].url);
-		assert_string_equal(s, cases[i].base);
-		free(s);
-	}
-	memset(&cs, 0, sizeof cs);
-	cs.type = type;
-	cs.url = url;
-	cs.user = user;
-	s = sync_key(&cs);
-	assert_string_equal(s, "miniflux:alice@https://example.org");
-	free(s);
+	url_cases(sync_miniflux_base, cases, nitems(cases));
+	key_check("miniflux", "https://example.org/v1/",
+	    "miniflux:alice@https://example.org");
 }
 
 static void
