@@ -122,6 +122,10 @@ int	 sync_push(struct sync_conn *c, struct store *st, size_t batch,
 void	 sync_dups(const int64_t *v, size_t n, unsigned char *dup);
 
 int	 sync_map_cmp(const void *, const void *);
+/* The entry of map[0..n) (sorted by remote id) with remote id remote, or
+ * NULL. */
+const struct sync_map *sync_map_find(const struct sync_map *map, size_t n,
+	     int64_t remote);
 void	 sync_map_free(struct sync_map *, size_t);
 
 /* A protocol's reading of the account's feeds into the store (the map

@@ -408,15 +408,11 @@ static int
 sync_miniflux_known(const int64_t *ids, size_t n, const struct sync_map *map,
     size_t nmap)
 {
-	struct sync_map	 key;
 	size_t		 i;
 
-	for (i = 0; i < n; i++) {
-		key.remote = ids[i];
-		if (bsearch(&key, map, nmap, sizeof *map, sync_map_cmp) ==
-		    NULL)
+	for (i = 0; i < n; i++)
+		if (sync_map_find(map, nmap, ids[i]) == NULL)
 			return (0);
-	}
 	return (1);
 }
 

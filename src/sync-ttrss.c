@@ -410,17 +410,14 @@ sync_pager_store(struct sync_pager *p, const struct json *content,
     char **error)
 {
 	struct sync_headline	*h;
-	struct sync_map		 key;
 	size_t			 nh, total, i;
 	int			 rc;
 
 	sync_headlines(content, &h, &nh, &total);
-	for (i = 0; i < nh; i++) {
-		key.remote = h[i].feed_id;
-		if (h[i].id < p->unknown && bsearch(&key, p->map, p->nmap,
-		    sizeof *p->map, sync_map_cmp) == NULL)
+	for (i = 0; i < nh; i++)
+		if (h[i].id < p->unknown &&
+		    sync_map_find(p->map, p->nmap, h[i].feed_id) == NULL)
 			p->unknown = h[i].id;
-	}
 	rc = sync_store_page(p->st, p->c->key, p->map, p->nmap, h, nh,
 	    &p->c->stats->nnew, error);
 	sync_headlines_free(h, nh);
@@ -723,17 +720,13 @@ static int
 sync_counters_feeds(const struct sync_conn *c, const struct sync_map *map,
     size_t nmap)
 {
-	struct sync_map	 key;
 	ssize_t		 i;
 
 	if (c->ncounts < 0 || c->subscribed != (int64_t)nmap)
 		return (0);
-	for (i = 0; i < c->ncounts; i++) {
-		key.remote = c->counts[i].feed;
-		if (bsearch(&key, map, nmap, sizeof *map, sync_map_cmp) ==
-		    NULL)
+	for (i = 0; i < c->ncounts; i++)
+		if (sync_map_find(map, nmap, c->counts[i].feed) == NULL)
 			return (0);
-	}
 	return (1);
 }
 
