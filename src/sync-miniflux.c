@@ -429,6 +429,7 @@ sync_miniflux_match(struct sync_conn *c, struct store *st,
     const int64_t *unread, size_t n, int *match, char **error)
 {
 	const struct json	*doc;
+	const struct sync_map	*m;
 	int64_t			*feed = NULL, *su = NULL, *ss = NULL;
 	int64_t			 starred = 0, total, want;
 	size_t			 ns = 0, i, j, k;
@@ -451,11 +452,10 @@ sync_miniflux_match(struct sync_conn *c, struct store *st,
 			*match = 0;
 	}
 	for (k = 0; k < n && *match; k++) {
-		for (j = 0; j < nmap && map[j].remote != ids[k]; j++)
+		m = sync_map_find(map, nmap, ids[k]);
+		for (i = 0; m != NULL && i < ns && feed[i] != m->id; i++)
 			;
-		for (i = 0; j < nmap && i < ns && feed[i] != map[j].id; i++)
-			;
-		if (unread[k] != 0 && (j == nmap || i == ns))
+		if (unread[k] != 0 && (m == NULL || i == ns))
 			*match = 0;
 	}
 	free(feed);
