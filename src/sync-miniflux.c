@@ -309,8 +309,7 @@ sync_miniflux_send(struct sync_conn *c, int field, int value,
 		return (0);
 	}
 	buf_addstr(&body, "{\"entry_ids\":[");
-	for (i = 0; i < n; i++)
-		buf_addf(&body, "%s%lld", i > 0 ? "," : "", (long long)ids[i]);
+	buf_add_ids(&body, ids, n);
 	buf_addf(&body, "],\"status\":\"%s\"}", value ? "unread" : "read");
 	rc = sync_miniflux_call(c, "entries status", "PUT", "entries",
 	    body.data, NULL, error);

@@ -238,12 +238,9 @@ sync_login(struct sync_conn *c, char **error)
 static void
 sync_id_list(struct buf *b, const char *name, const int64_t *ids, size_t n)
 {
-	size_t	 i;
-
 	buf_add_jsonstr(b, name);
 	buf_addstr(b, ":\"");
-	for (i = 0; i < n; i++)
-		buf_addf(b, "%s%lld", i > 0 ? "," : "", (long long)ids[i]);
+	buf_add_ids(b, ids, n);
 	buf_addch(b, '"');
 }
 
