@@ -61,6 +61,10 @@ struct sync_map {
 	char		*title;
 };
 
+/* The latest answer, c->body, parsed as JSON into c->arena (the answer
+ * before it freed), or NULL when it is not JSON. */
+const struct json *sync_parse(struct sync_conn *c);
+
 /* Member key of o as text through the terminal gate, or NULL when it is
  * not a string or is empty. Caller frees. */
 char	*sync_text(const struct json *o, const char *key);

@@ -204,9 +204,9 @@ sync_miniflux_call(struct sync_conn *c, const char *what, const char *method,
     const char *path, const char *body, const struct json **doc,
     char **error)
 {
-	struct json	*d;
-	char		*url, *e;
-	int		 rc;
+	const struct json	*d;
+	char			*url, *e;
+	int			 rc;
 
 	xasprintf(&url, "%s/v1/%s", c->api, path);
 	rc = sync_request_header(c, what, method, url, body, "X-Auth-Token",
@@ -229,10 +229,7 @@ sync_miniflux_call(struct sync_conn *c, const char *what, const char *method,
 		    "Content)", what, c->status);
 		return (-1);
 	}
-	json_arena_release(&c->arena);
-	d = json_arena_alloc(&c->arena, sizeof *d);
-	if (json_parse(c->body.data != NULL ? c->body.data : "", c->body.len,
-	    json_arena_alloc, &c->arena, d) != 0) {
+	if ((d = sync_parse(c)) == NULL) {
 		xasprintf(error, "%s: not a Miniflux API answer", what);
 		return (-1);
 	}
@@ -558,14 +555,9 @@ out:
 static char *
 sync_miniflux_said(struct sync_conn *c)
 {
-	struct json	*d;
+	const struct json	*d;
 
-	if (c->status < 400 || c->body.len == 0)
-		return (NULL);
-	json_arena_release(&c->arena);
-	d = json_arena_alloc(&c->arena, sizeof *d);
-	if (json_parse(c->body.data, c->body.len, json_arena_alloc,
-	    &c->arena, d) != 0)
+	if (c->status < 400 || c->body.len == 0 || (d = sync_parse(c)) == NULL)
 		return (NULL);
 	return (sync_text(d, "error_message"));
 }

@@ -556,6 +556,19 @@ sync_map_cmp(const void *a, const void *b)
 	return ((x->remote > y->remote) - (x->remote < y->remote));
 }
 
+const struct json *
+sync_parse(struct sync_conn *c)
+{
+	struct json	*d;
+
+	json_arena_release(&c->arena);
+	d = json_arena_alloc(&c->arena, sizeof *d);
+	if (json_parse(c->body.data != NULL ? c->body.data : "", c->body.len,
+	    json_arena_alloc, &c->arena, d) != 0)
+		return (NULL);
+	return (d);
+}
+
 const struct sync_map *
 sync_map_find(const struct sync_map *map, size_t n, int64_t remote)
 {
