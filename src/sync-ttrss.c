@@ -742,7 +742,7 @@ sync_counters_match(struct sync_conn *c, struct store *st,
 	size_t			 n = 0, i, j;
 
 	*match = 0;
-	if (c->ncounts < 0 || !sync_counters_feeds(c, map, nmap))
+	if (!sync_counters_feeds(c, map, nmap))
 		return (0);
 	if (store_sync_counts(st, c->key, &feed, &unread, &starred, &n,
 	    error) != 0)
