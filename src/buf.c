@@ -271,6 +271,15 @@ buf_add_jsonstr(struct buf *b, const char *s)
 	buf_add_json(b, s, s == NULL ? 0 : strlen(s));
 }
 
+void
+buf_add_ids(struct buf *b, const int64_t *ids, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		buf_addf(b, "%s%lld", i > 0 ? "," : "", (long long)ids[i]);
+}
+
 /* Append s escaped for XML text and attribute values. */
 void
 buf_add_xml(struct buf *b, const char *s)

@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf {
 	char	*data;
@@ -54,6 +55,10 @@ void	 buf_release(struct buf *);		/* frees; b is BUF_INIT again */
  * appends null. */
 void	 buf_add_json(struct buf *, const char *s, size_t len);
 void	 buf_add_jsonstr(struct buf *, const char *s);	/* NULL-safe */
+
+/* Append ids[0..n) in decimal, separated by commas ("1,2,3"): the body
+ * of a JSON array of them, or a server's list of ids in one string. */
+void	 buf_add_ids(struct buf *, const int64_t *ids, size_t n);
 
 /* Append s with &, <, >, " escaped for HTML or XML text and attributes. */
 void	 buf_add_xml(struct buf *, const char *s);

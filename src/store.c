@@ -2374,7 +2374,6 @@ store_filter_prepare(struct store *st, const char *sql,
 {
 	sqlite3_stmt	*stmt;
 	struct buf	 ids = BUF_INIT;
-	size_t		 i;
 	int		 rc = SQLITE_OK, k;
 
 	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
@@ -2383,9 +2382,7 @@ store_filter_prepare(struct store *st, const char *sql,
 	}
 	if (q->feeds != NULL) {
 		buf_addch(&ids, '[');
-		for (i = 0; i < q->nfeeds; i++)
-			buf_addf(&ids, "%s%lld", i > 0 ? "," : "",
-			    (long long)q->feeds[i]);
+		buf_add_ids(&ids, q->feeds, q->nfeeds);
 		buf_addch(&ids, ']');
 		rc |= sqlite3_bind_text(stmt,
 		    sqlite3_bind_parameter_index(stmt, ":feeds"), ids.data,

@@ -315,9 +315,9 @@ static int
 sync_greader_call(struct sync_conn *c, const char *what, const char *path,
     const char *post, const struct json **doc, char **error)
 {
-	struct json	*d;
-	char		*url;
-	int		 rc;
+	const struct json	*d;
+	char			*url;
+	int			 rc;
 
 	xasprintf(&url, "%s/reader/api/0/%s", c->api, path);
 	rc = sync_request(c, what, url, post, post != NULL ?
@@ -338,10 +338,7 @@ sync_greader_call(struct sync_conn *c, const char *what, const char *path,
 		xasprintf(error, "%s: the server did not answer OK", what);
 		return (-1);
 	}
-	json_arena_release(&c->arena);
-	d = json_arena_alloc(&c->arena, sizeof *d);
-	if (json_parse(c->body.data != NULL ? c->body.data : "", c->body.len,
-	    json_arena_alloc, &c->arena, d) != 0 || d->type != JSON_OBJECT) {
+	if ((d = sync_parse(c)) == NULL || d->type != JSON_OBJECT) {
 		xasprintf(error, "%s: not a Google Reader API answer", what);
 		return (-1);
 	}

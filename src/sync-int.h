@@ -61,6 +61,10 @@ struct sync_map {
 	char		*title;
 };
 
+/* The latest answer, c->body, parsed as JSON into c->arena (the answer
+ * before it freed), or NULL when it is not JSON. */
+const struct json *sync_parse(struct sync_conn *c);
+
 /* Member key of o as text through the terminal gate, or NULL when it is
  * not a string or is empty. Caller frees. */
 char	*sync_text(const struct json *o, const char *key);
@@ -122,6 +126,10 @@ int	 sync_push(struct sync_conn *c, struct store *st, size_t batch,
 void	 sync_dups(const int64_t *v, size_t n, unsigned char *dup);
 
 int	 sync_map_cmp(const void *, const void *);
+/* The entry of map[0..n) (sorted by remote id) with remote id remote, or
+ * NULL. */
+const struct sync_map *sync_map_find(const struct sync_map *map, size_t n,
+	     int64_t remote);
 void	 sync_map_free(struct sync_map *, size_t);
 
 /* A protocol's reading of the account's feeds into the store (the map

@@ -204,9 +204,9 @@ sync_miniflux_call(struct sync_conn *c, const char *what, const char *method,
     const char *path, const char *body, const struct json **doc,
     char **error)
 {
-	struct json	*d;
-	char		*url, *e;
-	int		 rc;
+	const struct json	*d;
+	char			*url, *e;
+	int			 rc;
 
 	xasprintf(&url, "%s/v1/%s", c->api, path);
 	rc = sync_request_header(c, what, method, url, body, "X-Auth-Token",
@@ -229,10 +229,7 @@ sync_miniflux_call(struct sync_conn *c, const char *what, const char *method,
 		    "Content)", what, c->status);
 		return (-1);
 	}
-	json_arena_release(&c->arena);
-	d = json_arena_alloc(&c->arena, sizeof *d);
-	if (json_parse(c->body.data != NULL ? c->body.data : "", c->body.len,
-	    json_arena_alloc, &c->arena, d) != 0) {
+	if ((d = sync_parse(c)) == NULL) {
 		xasprintf(error, "%s: not a Miniflux API answer", what);
 		return (-1);
 	}
@@ -309,8 +306,7 @@ sync_miniflux_send(struct sync_conn *c, int field, int value,
 		return (0);
 	}
 	buf_addstr(&body, "{\"entry_ids\":[");
-	for (i = 0; i < n; i++)
-		buf_addf(&body, "%s%lld", i > 0 ? "," : "", (long long)ids[i]);
+	buf_add_ids(&body, ids, n);
 	buf_addf(&body, "],\"status\":\"%s\"}", value ? "unread" : "read");
 	rc = sync_miniflux_call(c, "entries status", "PUT", "entries",
 	    body.data, NULL, error);
@@ -408,15 +404,11 @@ static int
 sync_miniflux_known(const int64_t *ids, size_t n, const struct sync_map *map,
     size_t nmap)
 {
-	struct sync_map	 key;
 	size_t		 i;
 
-	for (i = 0; i < n; i++) {
-		key.remote = ids[i];
-		if (bsearch(&key, map, nmap, sizeof *map, sync_map_cmp) ==
-		    NULL)
+	for (i = 0; i < n; i++)
+		if (sync_map_find(map, nmap, ids[i]) == NULL)
 			return (0);
-	}
 	return (1);
 }
 
@@ -433,6 +425,7 @@ sync_miniflux_match(struct sync_conn *c, struct store *st,
     const int64_t *unread, size_t n, int *match, char **error)
 {
 	const struct json	*doc;
+	const struct sync_map	*m;
 	int64_t			*feed = NULL, *su = NULL, *ss = NULL;
 	int64_t			 starred = 0, total, want;
 	size_t			 ns = 0, i, j, k;
@@ -455,11 +448,10 @@ sync_miniflux_match(struct sync_conn *c, struct store *st,
 			*match = 0;
 	}
 	for (k = 0; k < n && *match; k++) {
-		for (j = 0; j < nmap && map[j].remote != ids[k]; j++)
+		m = sync_map_find(map, nmap, ids[k]);
+		for (i = 0; m != NULL && i < ns && feed[i] != m->id; i++)
 			;
-		for (i = 0; j < nmap && i < ns && feed[i] != map[j].id; i++)
-			;
-		if (unread[k] != 0 && (j == nmap || i == ns))
+		if (unread[k] != 0 && (m == NULL || i == ns))
 			*match = 0;
 	}
 	free(feed);
@@ -563,14 +555,9 @@ out:
 static char *
 sync_miniflux_said(struct sync_conn *c)
 {
-	struct json	*d;
+	const struct json	*d;
 
-	if (c->status < 400 || c->body.len == 0)
-		return (NULL);
-	json_arena_release(&c->arena);
-	d = json_arena_alloc(&c->arena, sizeof *d);
-	if (json_parse(c->body.data, c->body.len, json_arena_alloc,
-	    &c->arena, d) != 0)
+	if (c->status < 400 || c->body.len == 0 || (d = sync_parse(c)) == NULL)
 		return (NULL);
 	return (sync_text(d, "error_message"));
 }

@@ -238,12 +238,9 @@ sync_login(struct sync_conn *c, char **error)
 static void
 sync_id_list(struct buf *b, const char *name, const int64_t *ids, size_t n)
 {
-	size_t	 i;
-
 	buf_add_jsonstr(b, name);
 	buf_addstr(b, ":\"");
-	for (i = 0; i < n; i++)
-		buf_addf(b, "%s%lld", i > 0 ? "," : "", (long long)ids[i]);
+	buf_add_ids(b, ids, n);
 	buf_addch(b, '"');
 }
 
@@ -410,17 +407,14 @@ sync_pager_store(struct sync_pager *p, const struct json *content,
     char **error)
 {
 	struct sync_headline	*h;
-	struct sync_map		 key;
 	size_t			 nh, total, i;
 	int			 rc;
 
 	sync_headlines(content, &h, &nh, &total);
-	for (i = 0; i < nh; i++) {
-		key.remote = h[i].feed_id;
-		if (h[i].id < p->unknown && bsearch(&key, p->map, p->nmap,
-		    sizeof *p->map, sync_map_cmp) == NULL)
+	for (i = 0; i < nh; i++)
+		if (h[i].id < p->unknown &&
+		    sync_map_find(p->map, p->nmap, h[i].feed_id) == NULL)
 			p->unknown = h[i].id;
-	}
 	rc = sync_store_page(p->st, p->c->key, p->map, p->nmap, h, nh,
 	    &p->c->stats->nnew, error);
 	sync_headlines_free(h, nh);
@@ -723,17 +717,13 @@ static int
 sync_counters_feeds(const struct sync_conn *c, const struct sync_map *map,
     size_t nmap)
 {
-	struct sync_map	 key;
 	ssize_t		 i;
 
 	if (c->ncounts < 0 || c->subscribed != (int64_t)nmap)
 		return (0);
-	for (i = 0; i < c->ncounts; i++) {
-		key.remote = c->counts[i].feed;
-		if (bsearch(&key, map, nmap, sizeof *map, sync_map_cmp) ==
-		    NULL)
+	for (i = 0; i < c->ncounts; i++)
+		if (sync_map_find(map, nmap, c->counts[i].feed) == NULL)
 			return (0);
-	}
 	return (1);
 }
 
@@ -752,7 +742,7 @@ sync_counters_match(struct sync_conn *c, struct store *st,
 	size_t			 n = 0, i, j;
 
 	*match = 0;
-	if (c->ncounts < 0 || !sync_counters_feeds(c, map, nmap))
+	if (!sync_counters_feeds(c, map, nmap))
 		return (0);
 	if (store_sync_counts(st, c->key, &feed, &unread, &starred, &n,
 	    error) != 0)

@@ -556,6 +556,30 @@ sync_map_cmp(const void *a, const void *b)
 	return ((x->remote > y->remote) - (x->remote < y->remote));
 }
 
+const struct json *
+sync_parse(struct sync_conn *c)
+{
+	struct json	*d;
+
+	json_arena_release(&c->arena);
+	d = json_arena_alloc(&c->arena, sizeof *d);
+	if (json_parse(c->body.data != NULL ? c->body.data : "", c->body.len,
+	    json_arena_alloc, &c->arena, d) != 0)
+		return (NULL);
+	return (d);
+}
+
+const struct sync_map *
+sync_map_find(const struct sync_map *map, size_t n, int64_t remote)
+{
+	struct sync_map	 key;
+
+	if (n == 0)
+		return (NULL);
+	key.remote = remote;
+	return (bsearch(&key, map, n, sizeof *map, sync_map_cmp));
+}
+
 void
 sync_map_free(struct sync_map *m, size_t n)
 {
@@ -686,7 +710,7 @@ int
 sync_store_page(struct store *st, const char *key_,
     const struct sync_map *map, size_t nmap, struct sync_headline *h, size_t n, int *nnew, char **error)
 {
-	struct sync_map		 key, *m;
+	const struct sync_map	*m;
 	struct feed		 f;
 	struct store_fetch	 fx;
 	size_t			 i, j;
@@ -704,9 +728,7 @@ sync_store_page(struct store *st, const char *key_,
 	for (i = 0; i < n; i++) {
 		if (ids[i] != NULL || h[i].id == 0)
 			continue;
-		key.remote = h[i].feed_id;
-		m = bsearch(&key, map, nmap, sizeof *map, sync_map_cmp);
-		if (m == NULL) {
+		if ((m = sync_map_find(map, nmap, h[i].feed_id)) == NULL) {
 			/* Archived, or a feed added since getFeeds: the
 			 * next sync takes it. */
 			log_debug("sync: article %lld of unknown feed %lld",

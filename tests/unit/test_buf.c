@@ -220,6 +220,23 @@ test_buf_wipe(void **state)
 	assert_false(lingers(&old, "s3cr3t-wipe-me"));
 }
 
+static void
+test_buf_ids(void **state)
+{
+	const int64_t	 ids[] = { 7, -1, 9007199254740993LL };
+	struct buf	 b = BUF_INIT;
+
+	(void)state;
+	buf_add_ids(&b, ids, 0);
+	assert_int_equal(b.len, 0);
+	buf_add_ids(&b, ids, 1);
+	assert_string_equal(b.data, "7");
+	buf_reset(&b);
+	buf_add_ids(&b, ids, 3);
+	assert_string_equal(b.data, "7,-1,9007199254740993");
+	buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -228,6 +245,7 @@ main(void)
 		cmocka_unit_test(test_buf_addf_long),
 		cmocka_unit_test(test_buf_detach_owns),
 		cmocka_unit_test(test_buf_json_escapes),
+		cmocka_unit_test(test_buf_ids),
 		cmocka_unit_test(test_buf_xml_escapes),
 		cmocka_unit_test(test_buf_secret_leaves_no_copy),
 		cmocka_unit_test(test_buf_wipe),
